@@ -1,0 +1,193 @@
+/* cm-audit.c: the tamper-evident audit trail */
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cm-audit.h"
+
+G_DEFINE_QUARK (cm-audit-error-quark, cm_audit_error)
+
+/* The hash the first row chains from. */
+#define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
+
+static gboolean
+sql_failed (sqlite3 *db, GError **error)
+{
+  g_set_error (error, CM_AUDIT_ERROR, CM_AUDIT_ERROR_SQL,
+               _("The audit trail could not be read or written: %s"), sqlite3_errmsg (db));
+  return FALSE;
+}
+
+/* Each field is written with its length first, so that no choice of
+ * values can make two different rows hash the same text. */
+static void
+hash_field (GChecksum *sum, const char *value)
+{
+  char prefix[32];
+
+  if (value == NULL)
+    {
+      g_checksum_update (sum, (const guchar *) "-;", 2);
+      return;
+    }
+  g_snprintf (prefix, sizeof prefix, "%zu:", strlen (value));
+  g_checksum_update (sum, (const guchar *) prefix, -1);
+  g_checksum_update (sum, (const guchar *) value, -1);
+  g_checksum_update (sum, (const guchar *) ";", 1);
+}
+
+static char *
+row_hash (const char *prev_hash, const CmAuditRow *row)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, row->entity_id);
+
+  hash_field (sum, prev_hash);
+  hash_field (sum, row->at);
+  hash_field (sum, row->actor);
+  hash_field (sum, row->entity);
+  hash_field (sum, id);
+  hash_field (sum, row->field);
+  hash_field (sum, row->old_value);
+  hash_field (sum, row->new_value);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+static char *
+read_head (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *head = NULL;
+
+  sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = 'audit_head'", -1, &stmt, NULL);
+  if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    head = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return head;
+}
+
+static gboolean
+exec_bound (sqlite3 *db, const char *sql, const char * const *texts, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return sql_failed (db, error);
+  for (int i = 0; texts[i] != NULL; i++)
+    sqlite3_bind_text (stmt, i + 1, texts[i], -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE ? TRUE : sql_failed (db, error);
+}
+
+gboolean
+cm_audit_append (sqlite3 *db, const CmAuditRow *row, GError **error)
+{
+  g_autofree char *prev = read_head (db);
+  g_autofree char *hash = row_hash (prev ? prev : GENESIS_HASH, row);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db,
+                          "INSERT INTO audit (at, actor, entity, entity_id, field,"
+                          " old_value, new_value, prev_hash, hash)"
+                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", -1, &stmt, NULL) != SQLITE_OK)
+    return sql_failed (db, error);
+  sqlite3_bind_text (stmt, 1, row->at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, row->actor, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, row->entity, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, row->entity_id);
+  sqlite3_bind_text (stmt, 5, row->field, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, row->old_value, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, row->new_value, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, prev ? prev : GENESIS_HASH, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, hash, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sql_failed (db, error);
+
+  return exec_bound (db, "INSERT INTO meta (key, value) VALUES ('audit_head', ?)"
+                         " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                     (const char *[]) { hash, NULL }, error);
+}
+
+static gboolean
+broken (GError **error, gint64 *bad_row, gint64 id, const char *why)
+{
+  if (bad_row)
+    *bad_row = id;
+  g_set_error (error, CM_AUDIT_ERROR, CM_AUDIT_ERROR_BROKEN,
+               _("The audit trail is broken at row %" G_GINT64_FORMAT ": %s"), id, why);
+  return FALSE;
+}
+
+gboolean
+cm_audit_verify (sqlite3 *db, gint64 *rows_checked, gint64 *bad_row, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *prev = g_strdup (GENESIS_HASH);
+  g_autofree char *head = NULL;
+  gint64 last_id = 0, count = 0;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT id, at, actor, entity, entity_id, field, old_value, new_value,"
+                          " prev_hash, hash FROM audit ORDER BY id", -1, &stmt, NULL) != SQLITE_OK)
+    return sql_failed (db, error);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      CmAuditRow row = {
+        .at = (const char *) sqlite3_column_text (stmt, 1),
+        .actor = (const char *) sqlite3_column_text (stmt, 2),
+        .entity = (const char *) sqlite3_column_text (stmt, 3),
+        .entity_id = sqlite3_column_int64 (stmt, 4),
+        .field = (const char *) sqlite3_column_text (stmt, 5),
+        .old_value = (const char *) sqlite3_column_text (stmt, 6),
+        .new_value = (const char *) sqlite3_column_text (stmt, 7),
+      };
+      const char *stored_prev = (const char *) sqlite3_column_text (stmt, 8);
+      const char *stored_hash = (const char *) sqlite3_column_text (stmt, 9);
+      g_autofree char *expected = row_hash (stored_prev ? stored_prev : "", &row);
+
+      if (g_strcmp0 (stored_prev, prev) != 0)
+        {
+          sqlite3_finalize (stmt);
+          return broken (error, bad_row, id,
+                         _("it does not follow the row before it, so a row before it was "
+                           "deleted or changed."));
+        }
+      if (g_strcmp0 (stored_hash, expected) != 0)
+        {
+          sqlite3_finalize (stmt);
+          return broken (error, bad_row, id,
+                         _("its contents do not match its hash, so it was altered."));
+        }
+      g_free (prev);
+      prev = g_strdup (stored_hash);
+      last_id = id;
+      count++;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sql_failed (db, error);
+
+  head = read_head (db);
+  if (g_strcmp0 (head ? head : GENESIS_HASH, prev) != 0)
+    return broken (error, bad_row, last_id + 1,
+                   _("the newest rows of the trail are missing."));
+
+  if (rows_checked)
+    *rows_checked = count;
+  return TRUE;
+}
+
+char *
+cm_audit_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+}

@@ -1,0 +1,183 @@
+/* cm-contract.c: a contract, grant or agreement */
+#include <glib/gi18n-lib.h>
+
+#include "cm-contract.h"
+#include "cm-date.h"
+
+struct _CmContract
+{
+  CmEntity parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (CmContract, cm_contract, CM_TYPE_ENTITY)
+
+enum {
+  PROP_0,
+  PROP_REFERENCE,
+  PROP_TITLE,
+  PROP_SERVICE_ID,
+  PROP_PROVIDER_ID,
+  PROP_CONTRACT_TYPE,
+  PROP_ROUTE,
+  PROP_ANNUAL_VALUE,
+  PROP_TOTAL_VALUE,
+  PROP_START_DATE,
+  PROP_END_DATE,
+  PROP_TERM,
+  PROP_NOTICE_PERIOD,
+  PROP_SERVICE_NAME,
+  PROP_PROVIDER_NAME,
+  PROP_PROVIDER_SECTOR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const CmDerivedColumn derived[] = {
+  { "service-name", "(SELECT name FROM service WHERE id = t.service_id)", { "service" } },
+  { "provider-name", "(SELECT name FROM provider WHERE id = t.provider_id)", { "provider" } },
+  { "provider-sector", "(SELECT sector FROM provider WHERE id = t.provider_id)", { "provider" } },
+  { NULL }
+};
+
+static gboolean G_GNUC_PRINTF (2, 3)
+fail (GError **error, const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (CM_ENTITY_ERROR, CM_ENTITY_ERROR_INVALID,
+                                                format, args));
+  va_end (args);
+  return FALSE;
+}
+
+static gboolean
+cm_contract_validate (CmEntity *entity, GError **error)
+{
+  CmContract *self = CM_CONTRACT (entity);
+  const char *ref = cm_contract_get_reference (self);
+  const char *start = cm_contract_get_start_date (self);
+  const char *end = cm_contract_get_end_date (self);
+
+  if (!cm_entity_require_text (ref, _("The contract reference"), error) ||
+      !cm_entity_require_text (cm_contract_get_title (self), _("The contract title"), error))
+    return FALSE;
+  if (cm_contract_get_service_id (self) == 0)
+    return fail (error, _("Choose the service that contract %s pays for."), ref);
+  if (cm_contract_get_provider_id (self) == 0)
+    return fail (error, _("Choose the provider that holds contract %s."), ref);
+  if (cm_contract_get_annual_value (self) < 0 || cm_contract_get_total_value (self) < 0)
+    return fail (error, _("The values of contract %s cannot be negative."), ref);
+  if (!cm_date_validate (start, _("The start date"), FALSE, error) ||
+      !cm_date_validate (end, _("The end date"), FALSE, error))
+    return FALSE;
+  /* ISO dates compare correctly as text. */
+  if (*start && *end && g_strcmp0 (end, start) < 0)
+    return fail (error, _("Contract %s ends before it starts. Check the start and end dates."), ref);
+  return TRUE;
+}
+
+static void
+cm_contract_class_init (CmContractClass *klass)
+{
+  CmEntityClass *entity_class = CM_ENTITY_CLASS (klass);
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  entity_class->validate = cm_contract_validate;
+
+  properties[PROP_REFERENCE] = g_param_spec_string ("reference", NULL, NULL, "", rw);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, "", rw);
+  properties[PROP_SERVICE_ID] = g_param_spec_int64 ("service-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_PROVIDER_ID] = g_param_spec_int64 ("provider-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_CONTRACT_TYPE] =
+    g_param_spec_enum ("contract-type", NULL, NULL, CM_TYPE_CONTRACT_TYPE,
+                       CM_CONTRACT_TYPE_CONTRACT, rw);
+  properties[PROP_ROUTE] =
+    g_param_spec_enum ("route", NULL, NULL, CM_TYPE_PROCUREMENT_ROUTE,
+                       CM_PROCUREMENT_ROUTE_OPEN, rw);
+  properties[PROP_ANNUAL_VALUE] =
+    g_param_spec_int64 ("annual-value", NULL, NULL, G_MININT64, G_MAXINT64, 0, rw);
+  properties[PROP_TOTAL_VALUE] =
+    g_param_spec_int64 ("total-value", NULL, NULL, G_MININT64, G_MAXINT64, 0, rw);
+  properties[PROP_START_DATE] = g_param_spec_string ("start-date", NULL, NULL, "", rw);
+  properties[PROP_END_DATE] = g_param_spec_string ("end-date", NULL, NULL, "", rw);
+  properties[PROP_TERM] = g_param_spec_string ("term", NULL, NULL, "", rw);
+  properties[PROP_NOTICE_PERIOD] = g_param_spec_string ("notice-period", NULL, NULL, "", rw);
+  properties[PROP_SERVICE_NAME] = g_param_spec_string ("service-name", NULL, NULL, "", rw);
+  properties[PROP_PROVIDER_NAME] = g_param_spec_string ("provider-name", NULL, NULL, "", rw);
+  properties[PROP_PROVIDER_SECTOR] =
+    g_param_spec_enum ("provider-sector", NULL, NULL, CM_TYPE_SECTOR, CM_SECTOR_THIRD_SECTOR, rw);
+  cm_entity_class_install (entity_class, "contract", properties, N_PROPS, derived);
+}
+
+static void
+cm_contract_init (CmContract *self)
+{
+}
+
+CmContract *
+cm_contract_new (const char *reference, const char *title)
+{
+  return g_object_new (CM_TYPE_CONTRACT, "reference", reference, "title", title, NULL);
+}
+
+const char *
+cm_contract_get_reference (CmContract *self)
+{
+  return cm_entity_get_string (CM_ENTITY (self), PROP_REFERENCE);
+}
+
+const char *
+cm_contract_get_title (CmContract *self)
+{
+  return cm_entity_get_string (CM_ENTITY (self), PROP_TITLE);
+}
+
+gint64
+cm_contract_get_service_id (CmContract *self)
+{
+  return cm_entity_get_int64 (CM_ENTITY (self), PROP_SERVICE_ID);
+}
+
+gint64
+cm_contract_get_provider_id (CmContract *self)
+{
+  return cm_entity_get_int64 (CM_ENTITY (self), PROP_PROVIDER_ID);
+}
+
+gint64
+cm_contract_get_annual_value (CmContract *self)
+{
+  return cm_entity_get_int64 (CM_ENTITY (self), PROP_ANNUAL_VALUE);
+}
+
+gint64
+cm_contract_get_total_value (CmContract *self)
+{
+  return cm_entity_get_int64 (CM_ENTITY (self), PROP_TOTAL_VALUE);
+}
+
+const char *
+cm_contract_get_start_date (CmContract *self)
+{
+  return cm_entity_get_string (CM_ENTITY (self), PROP_START_DATE);
+}
+
+const char *
+cm_contract_get_end_date (CmContract *self)
+{
+  return cm_entity_get_string (CM_ENTITY (self), PROP_END_DATE);
+}
+
+const char *
+cm_contract_get_provider_name (CmContract *self)
+{
+  return cm_entity_get_string (CM_ENTITY (self), PROP_PROVIDER_NAME);
+}
+
+const char *
+cm_contract_get_service_name (CmContract *self)
+{
+  return cm_entity_get_string (CM_ENTITY (self), PROP_SERVICE_NAME);
+}

@@ -1,0 +1,24 @@
+/* cm-contract.h: a contract, grant or agreement under which a provider delivers a service */
+#pragma once
+
+#include "cm-entity.h"
+#include "cm-enums.h"
+
+G_BEGIN_DECLS
+
+#define CM_TYPE_CONTRACT (cm_contract_get_type ())
+G_DECLARE_FINAL_TYPE (CmContract, cm_contract, CM, CONTRACT, CmEntity)
+
+CmContract *cm_contract_new               (const char *reference, const char *title);
+const char *cm_contract_get_reference     (CmContract *self);
+const char *cm_contract_get_title         (CmContract *self);
+gint64      cm_contract_get_service_id    (CmContract *self);
+gint64      cm_contract_get_provider_id   (CmContract *self);
+gint64      cm_contract_get_annual_value  (CmContract *self);
+gint64      cm_contract_get_total_value   (CmContract *self);
+const char *cm_contract_get_start_date    (CmContract *self);
+const char *cm_contract_get_end_date      (CmContract *self);
+const char *cm_contract_get_provider_name (CmContract *self);
+const char *cm_contract_get_service_name  (CmContract *self);
+
+G_END_DECLS

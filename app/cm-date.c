@@ -1,0 +1,59 @@
+/* cm-date.c: calendar dates as the portfolio stores them */
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cm-date.h"
+#include "cm-entity.h"
+
+/* Parses exactly "yyyy-mm-dd"; dates carry no time or zone (DOMAIN.md). */
+gboolean
+cm_date_parse_iso (const char *text, GDate *date)
+{
+  unsigned y, m, d;
+  char tail;
+
+  g_date_clear (date, 1);
+  if (text == NULL || strlen (text) != 10 ||
+      sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
+    return FALSE;
+  if (!g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_set_dmy (date, d, m, y);
+  return TRUE;
+}
+
+char *
+cm_date_format_iso (const GDate *date)
+{
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
+                          g_date_get_month (date), g_date_get_day (date));
+}
+
+/* "1 October 2018", for the interface; empty for an unset date. */
+char *
+cm_date_format_long (const char *iso)
+{
+  GDate date;
+  char buf[64];
+
+  if (!cm_date_parse_iso (iso, &date))
+    return g_strdup ("");
+  g_date_strftime (buf, sizeof buf, "%-d %B %Y", &date);
+  return g_strdup (buf);
+}
+
+gboolean
+cm_date_validate (const char *iso, const char *what, gboolean required, GError **error)
+{
+  GDate date;
+
+  if ((iso == NULL || *iso == '\0') && !required)
+    return TRUE;
+  if (cm_date_parse_iso (iso, &date))
+    return TRUE;
+  g_set_error (error, CM_ENTITY_ERROR, CM_ENTITY_ERROR_INVALID,
+               _("%s “%s” is not a date. Write it as year-month-day, for example 2019-04-01."),
+               what, iso ? iso : "");
+  return FALSE;
+}

@@ -1,0 +1,14 @@
+/* cm-date.h: calendar dates as the portfolio stores them (ISO yyyy-mm-dd) */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean cm_date_parse_iso  (const char *text, GDate *date);
+char    *cm_date_format_iso (const GDate *date);
+char    *cm_date_format_long(const char *iso);
+gboolean cm_date_validate   (const char *iso, const char *what, gboolean required,
+                             GError **error);
+
+G_END_DECLS

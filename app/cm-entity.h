@@ -1,0 +1,75 @@
+/* cm-entity.h: the base of every record kept in a portfolio
+ *
+ * A subclass names its table and the properties that are stored as
+ * columns (a property "start-date" is the column "start_date"). The store
+ * reads, writes and audits every entity through this description, so a new
+ * record type needs no SQL of its own beyond its migration.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* A read-only property computed by the store with an SQL expression over
+ * the entity's row, which is named "t" (for example the provider's name
+ * of a contract). It is refreshed whenever @depends_on changes. */
+typedef struct {
+  const char *property;
+  const char *expression;
+  const char *depends_on[3];
+} CmDerivedColumn;
+
+#define CM_TYPE_ENTITY (cm_entity_get_type ())
+G_DECLARE_DERIVABLE_TYPE (CmEntity, cm_entity, CM, ENTITY, GObject)
+
+struct _CmEntityClass
+{
+  GObjectClass parent_class;
+
+  const char *table;
+  const char **columns;          /* stored properties, NULL-terminated */
+  const CmDerivedColumn *derived; /* terminated by an empty entry */
+  guint n_values;
+
+  /* Checks the values before they are written; the store calls it. */
+  gboolean (*validate) (CmEntity *self, GError **error);
+};
+
+/* Installs a subclass's properties, numbered 1..@n_pspecs - 1 as in the
+ * usual properties[N_PROPS] array, and keeps their values in the entity
+ * itself, so subclasses need no get_property/set_property of their own. */
+void cm_entity_class_install (CmEntityClass         *klass,
+                              const char            *table,
+                              GParamSpec           **pspecs,
+                              guint                  n_pspecs,
+                              const CmDerivedColumn *derived);
+
+const char *cm_entity_get_string  (CmEntity *self, guint prop_id);
+gint64      cm_entity_get_int64   (CmEntity *self, guint prop_id);
+int         cm_entity_get_int     (CmEntity *self, guint prop_id);
+gboolean    cm_entity_get_boolean (CmEntity *self, guint prop_id);
+int         cm_entity_get_enum    (CmEntity *self, guint prop_id);
+
+/* The stored value of a property, for the store to fill rows quickly
+ * without a notification per field. */
+GValue     *cm_entity_peek_value     (CmEntity *self, guint prop_id);
+
+gint64      cm_entity_get_id         (CmEntity *self);
+void        cm_entity_set_id         (CmEntity *self, gint64 id);
+const char *cm_entity_get_table      (CmEntity *self);
+gboolean    cm_entity_validate       (CmEntity *self, GError **error);
+CmEntity   *cm_entity_copy           (CmEntity *self);
+void        cm_entity_assign         (CmEntity *self, CmEntity *from);
+char       *cm_entity_property_text  (CmEntity *self, const char *property);
+
+/* Helpers for subclasses: a required, non-blank text property. */
+gboolean    cm_entity_require_text   (const char *value, const char *what, GError **error);
+
+#define CM_ENTITY_ERROR (cm_entity_error_quark ())
+typedef enum {
+  CM_ENTITY_ERROR_INVALID,
+} CmEntityError;
+GQuark cm_entity_error_quark (void);
+
+G_END_DECLS

@@ -1,0 +1,127 @@
+/* cm-enums.c: registration and labels of the domain vocabularies */
+#include <glib/gi18n-lib.h>
+
+#include "cm-enums.h"
+
+G_DEFINE_ENUM_TYPE (CmOrganisationKind, cm_organisation_kind,
+  G_DEFINE_ENUM_VALUE (CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE, "council-directorate"),
+  G_DEFINE_ENUM_VALUE (CM_ORGANISATION_KIND_NHS_BODY, "nhs-body"),
+  G_DEFINE_ENUM_VALUE (CM_ORGANISATION_KIND_POOLED_BUDGET, "pooled-budget"),
+  G_DEFINE_ENUM_VALUE (CM_ORGANISATION_KIND_PARTNER, "partner"))
+
+G_DEFINE_ENUM_TYPE (CmServiceArea, cm_service_area,
+  G_DEFINE_ENUM_VALUE (CM_SERVICE_AREA_PREVENTION, "prevention"),
+  G_DEFINE_ENUM_VALUE (CM_SERVICE_AREA_COMMUNITY_SUPPORT, "community-support"),
+  G_DEFINE_ENUM_VALUE (CM_SERVICE_AREA_INDEPENDENT_LIVING, "independent-living"),
+  G_DEFINE_ENUM_VALUE (CM_SERVICE_AREA_PRIMARY_CARE, "primary-care"),
+  G_DEFINE_ENUM_VALUE (CM_SERVICE_AREA_SUPPORTED_ACCOMMODATION, "supported-accommodation"))
+
+G_DEFINE_ENUM_TYPE (CmClientGroup, cm_client_group,
+  G_DEFINE_ENUM_VALUE (CM_CLIENT_GROUP_CHILDREN, "children"),
+  G_DEFINE_ENUM_VALUE (CM_CLIENT_GROUP_ADULTS, "adults"),
+  G_DEFINE_ENUM_VALUE (CM_CLIENT_GROUP_OLDER_PEOPLE, "older-people"),
+  G_DEFINE_ENUM_VALUE (CM_CLIENT_GROUP_CARERS, "carers"),
+  G_DEFINE_ENUM_VALUE (CM_CLIENT_GROUP_ALL_AGES, "all-ages"))
+
+G_DEFINE_ENUM_TYPE (CmStage, cm_stage,
+  G_DEFINE_ENUM_VALUE (CM_STAGE_ANALYSE, "analyse"),
+  G_DEFINE_ENUM_VALUE (CM_STAGE_PLAN, "plan"),
+  G_DEFINE_ENUM_VALUE (CM_STAGE_DO, "do"),
+  G_DEFINE_ENUM_VALUE (CM_STAGE_REVIEW, "review"))
+
+G_DEFINE_ENUM_TYPE (CmSector, cm_sector,
+  G_DEFINE_ENUM_VALUE (CM_SECTOR_THIRD_SECTOR, "third-sector"),
+  G_DEFINE_ENUM_VALUE (CM_SECTOR_INDEPENDENT, "independent"),
+  G_DEFINE_ENUM_VALUE (CM_SECTOR_NHS, "nhs"),
+  G_DEFINE_ENUM_VALUE (CM_SECTOR_IN_HOUSE, "in-house"))
+
+G_DEFINE_ENUM_TYPE (CmContractType, cm_contract_type,
+  G_DEFINE_ENUM_VALUE (CM_CONTRACT_TYPE_CONTRACT, "contract"),
+  G_DEFINE_ENUM_VALUE (CM_CONTRACT_TYPE_GRANT, "grant"),
+  G_DEFINE_ENUM_VALUE (CM_CONTRACT_TYPE_SERVICE_LEVEL_AGREEMENT, "service-level-agreement"),
+  G_DEFINE_ENUM_VALUE (CM_CONTRACT_TYPE_FRAMEWORK_CALL_OFF, "framework-call-off"),
+  G_DEFINE_ENUM_VALUE (CM_CONTRACT_TYPE_BLOCK, "block"),
+  G_DEFINE_ENUM_VALUE (CM_CONTRACT_TYPE_SPOT_PURCHASE, "spot-purchase"),
+  G_DEFINE_ENUM_VALUE (CM_CONTRACT_TYPE_INTERIM, "interim"))
+
+G_DEFINE_ENUM_TYPE (CmProcurementRoute, cm_procurement_route,
+  G_DEFINE_ENUM_VALUE (CM_PROCUREMENT_ROUTE_OPEN, "open"),
+  G_DEFINE_ENUM_VALUE (CM_PROCUREMENT_ROUTE_RESTRICTED, "restricted"),
+  G_DEFINE_ENUM_VALUE (CM_PROCUREMENT_ROUTE_COMPETITIVE_FLEXIBLE, "competitive-flexible"),
+  G_DEFINE_ENUM_VALUE (CM_PROCUREMENT_ROUTE_LIGHT_TOUCH, "light-touch"),
+  G_DEFINE_ENUM_VALUE (CM_PROCUREMENT_ROUTE_FRAMEWORK, "framework"),
+  G_DEFINE_ENUM_VALUE (CM_PROCUREMENT_ROUTE_PROVIDER_SELECTION_REGIME, "provider-selection-regime"),
+  G_DEFINE_ENUM_VALUE (CM_PROCUREMENT_ROUTE_DIRECT_AWARD, "direct-award"),
+  G_DEFINE_ENUM_VALUE (CM_PROCUREMENT_ROUTE_GRANT_SCHEME, "grant-scheme"),
+  G_DEFINE_ENUM_VALUE (CM_PROCUREMENT_ROUTE_QUOTATION, "quotation"))
+
+typedef struct {
+  GType (*get_type) (void);
+  const char *labels[10];
+} EnumLabels;
+
+/* Labels are kept apart from the nicks: nicks are stored in files and must
+ * never change, labels may be reworded and translated. */
+static const EnumLabels enum_labels[] = {
+  { cm_organisation_kind_get_type,
+    { N_("Council directorate"), N_("NHS body"), N_("Pooled budget"), N_("Partner") } },
+  { cm_service_area_get_type,
+    { N_("Universal, early intervention and prevention"), N_("Support in the community"),
+      N_("Support to live independently"), N_("Primary care"),
+      N_("Supported accommodation") } },
+  { cm_client_group_get_type,
+    { N_("Children and young people"), N_("Adults"), N_("Older people"), N_("Carers"),
+      N_("All ages") } },
+  { cm_stage_get_type, { N_("Analyse"), N_("Plan"), N_("Do"), N_("Review") } },
+  { cm_sector_get_type,
+    { N_("Third sector / VCSE"), N_("Independent sector"), N_("NHS"), N_("In-house") } },
+  { cm_contract_type_get_type,
+    { N_("Contract"), N_("Grant"), N_("Service level agreement"), N_("Framework call-off"),
+      N_("Block"), N_("Spot purchase"), N_("Interim") } },
+  { cm_procurement_route_get_type,
+    { N_("Open procedure"), N_("Restricted procedure"), N_("Competitive flexible procedure"),
+      N_("Light touch regime"), N_("Framework"), N_("Provider Selection Regime"),
+      N_("Direct award"), N_("Grant scheme"), N_("Quotation") } },
+};
+
+const char *
+cm_enum_to_nick (GType enum_type, int value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+  GEnumValue *v = g_enum_get_value (klass, value);
+
+  return v ? v->value_nick : NULL;
+}
+
+gboolean
+cm_enum_from_nick (GType enum_type, const char *nick, int *value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+  GEnumValue *v = nick ? g_enum_get_value_by_nick (klass, nick) : NULL;
+
+  if (v == NULL)
+    return FALSE;
+  *value = v->value;
+  return TRUE;
+}
+
+const char *
+cm_enum_to_label (GType enum_type, int value)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (enum_labels); i++)
+    if (enum_labels[i].get_type () == enum_type)
+      {
+        if (value < 0 || (guint) value >= cm_enum_count (enum_type))
+          return "";
+        return _(enum_labels[i].labels[value]);
+      }
+  return cm_enum_to_nick (enum_type, value);
+}
+
+guint
+cm_enum_count (GType enum_type)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+
+  return klass->n_values;
+}

@@ -1,0 +1,94 @@
+/* cm-enums.h: the closed vocabularies of the domain
+ *
+ * Each enum is registered with GObject so that properties, the store and
+ * the audit trail can use its nick ("third-sector") as a stable text form,
+ * while the interface shows its translated label.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE,
+  CM_ORGANISATION_KIND_NHS_BODY,
+  CM_ORGANISATION_KIND_POOLED_BUDGET,
+  CM_ORGANISATION_KIND_PARTNER,
+} CmOrganisationKind;
+
+/* The five service areas of seed 001 L679-683. */
+typedef enum {
+  CM_SERVICE_AREA_PREVENTION,
+  CM_SERVICE_AREA_COMMUNITY_SUPPORT,
+  CM_SERVICE_AREA_INDEPENDENT_LIVING,
+  CM_SERVICE_AREA_PRIMARY_CARE,
+  CM_SERVICE_AREA_SUPPORTED_ACCOMMODATION,
+} CmServiceArea;
+
+typedef enum {
+  CM_CLIENT_GROUP_CHILDREN,
+  CM_CLIENT_GROUP_ADULTS,
+  CM_CLIENT_GROUP_OLDER_PEOPLE,
+  CM_CLIENT_GROUP_CARERS,
+  CM_CLIENT_GROUP_ALL_AGES,
+} CmClientGroup;
+
+typedef enum {
+  CM_STAGE_ANALYSE,
+  CM_STAGE_PLAN,
+  CM_STAGE_DO,
+  CM_STAGE_REVIEW,
+} CmStage;
+
+typedef enum {
+  CM_SECTOR_THIRD_SECTOR,
+  CM_SECTOR_INDEPENDENT,
+  CM_SECTOR_NHS,
+  CM_SECTOR_IN_HOUSE,
+} CmSector;
+
+typedef enum {
+  CM_CONTRACT_TYPE_CONTRACT,
+  CM_CONTRACT_TYPE_GRANT,
+  CM_CONTRACT_TYPE_SERVICE_LEVEL_AGREEMENT,
+  CM_CONTRACT_TYPE_FRAMEWORK_CALL_OFF,
+  CM_CONTRACT_TYPE_BLOCK,
+  CM_CONTRACT_TYPE_SPOT_PURCHASE,
+  CM_CONTRACT_TYPE_INTERIM,
+} CmContractType;
+
+typedef enum {
+  CM_PROCUREMENT_ROUTE_OPEN,
+  CM_PROCUREMENT_ROUTE_RESTRICTED,
+  CM_PROCUREMENT_ROUTE_COMPETITIVE_FLEXIBLE,
+  CM_PROCUREMENT_ROUTE_LIGHT_TOUCH,
+  CM_PROCUREMENT_ROUTE_FRAMEWORK,
+  CM_PROCUREMENT_ROUTE_PROVIDER_SELECTION_REGIME,
+  CM_PROCUREMENT_ROUTE_DIRECT_AWARD,
+  CM_PROCUREMENT_ROUTE_GRANT_SCHEME,
+  CM_PROCUREMENT_ROUTE_QUOTATION,
+} CmProcurementRoute;
+
+#define CM_TYPE_ORGANISATION_KIND (cm_organisation_kind_get_type ())
+#define CM_TYPE_SERVICE_AREA (cm_service_area_get_type ())
+#define CM_TYPE_CLIENT_GROUP (cm_client_group_get_type ())
+#define CM_TYPE_STAGE (cm_stage_get_type ())
+#define CM_TYPE_SECTOR (cm_sector_get_type ())
+#define CM_TYPE_CONTRACT_TYPE (cm_contract_type_get_type ())
+#define CM_TYPE_PROCUREMENT_ROUTE (cm_procurement_route_get_type ())
+
+GType cm_organisation_kind_get_type (void) G_GNUC_CONST;
+GType cm_service_area_get_type (void) G_GNUC_CONST;
+GType cm_client_group_get_type (void) G_GNUC_CONST;
+GType cm_stage_get_type (void) G_GNUC_CONST;
+GType cm_sector_get_type (void) G_GNUC_CONST;
+GType cm_contract_type_get_type (void) G_GNUC_CONST;
+GType cm_procurement_route_get_type (void) G_GNUC_CONST;
+
+const char *cm_enum_to_nick   (GType enum_type, int value);
+gboolean    cm_enum_from_nick (GType enum_type, const char *nick, int *value);
+const char *cm_enum_to_label  (GType enum_type, int value);
+guint       cm_enum_count     (GType enum_type);
+
+G_END_DECLS

@@ -1,0 +1,65 @@
+/* cm-money.c: amounts of money, held as whole pence
+ *
+ * Pence in a 64-bit integer keep totals exact; floating point would make
+ * a spend summary disagree with its own lines by a penny.
+ */
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cm-entity.h"
+#include "cm-money.h"
+
+/* "£1,234,567" or "£1,234.50" */
+char *
+cm_money_format (gint64 pence)
+{
+  GString *out = g_string_new (pence < 0 ? "-£" : "£");
+  guint64 abs_pence = pence < 0 ? (guint64) -pence : (guint64) pence;
+  g_autofree char *pounds = g_strdup_printf ("%" G_GUINT64_FORMAT, abs_pence / 100);
+  gsize len = strlen (pounds);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, pounds[i]);
+    }
+  if (abs_pence % 100 != 0)
+    g_string_append_printf (out, ".%02u", (guint) (abs_pence % 100));
+  return g_string_free (out, FALSE);
+}
+
+/* Accepts "£1,234.50", "1234", "£1.3m" and "£20k". */
+gboolean
+cm_money_parse (const char *text, gint64 *pence, GError **error)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  double multiplier = 1;
+  g_autofree char *clean = g_strstrip (g_strdup (text ? text : ""));
+  char *end = NULL;
+  double value;
+
+  if (g_str_has_prefix (clean, "£"))
+    memmove (clean, clean + strlen ("£"), strlen (clean) - strlen ("£") + 1);
+  for (const char *p = clean; *p; p++)
+    if (*p != ',' && *p != ' ')
+      g_string_append_c (digits, *p);
+
+  if (digits->len > 0 && g_ascii_tolower (digits->str[digits->len - 1]) == 'k')
+    multiplier = 1e3;
+  else if (digits->len > 0 && g_ascii_tolower (digits->str[digits->len - 1]) == 'm')
+    multiplier = 1e6;
+  if (multiplier > 1)
+    g_string_truncate (digits, digits->len - 1);
+
+  value = g_ascii_strtod (digits->str, &end);
+  if (digits->len == 0 || *end != '\0' || value < 0 || value * multiplier > 1e15)
+    {
+      g_set_error (error, CM_ENTITY_ERROR, CM_ENTITY_ERROR_INVALID,
+                   _("“%s” is not an amount of money. Write pounds, for example £12,500 or £1.3m."),
+                   text ? text : "");
+      return FALSE;
+    }
+  *pence = (gint64) (value * multiplier * 100 + 0.5);
+  return TRUE;
+}

@@ -1,0 +1,11 @@
+/* cm-money.h: amounts of money, held as whole pence */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char    *cm_money_format (gint64 pence);
+gboolean cm_money_parse  (const char *text, gint64 *pence, GError **error);
+
+G_END_DECLS

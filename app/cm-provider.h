@@ -1,0 +1,18 @@
+/* cm-provider.h: an organisation that delivers services under contract */
+#pragma once
+
+#include "cm-entity.h"
+#include "cm-enums.h"
+
+G_BEGIN_DECLS
+
+#define CM_TYPE_PROVIDER (cm_provider_get_type ())
+G_DECLARE_FINAL_TYPE (CmProvider, cm_provider, CM, PROVIDER, CmEntity)
+
+CmProvider *cm_provider_new            (const char *name, CmSector sector);
+const char *cm_provider_get_name       (CmProvider *self);
+CmSector    cm_provider_get_sector     (CmProvider *self);
+gboolean    cm_provider_get_is_sme     (CmProvider *self);
+gboolean    cm_provider_get_is_vcse    (CmProvider *self);
+
+G_END_DECLS

@@ -1,0 +1,964 @@
+/* cm-store.c: a portfolio file, and the only way to change it */
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "cm-audit.h"
+#include "cm-core-resources.h"
+#include "cm-store.h"
+#include "cm-value.h"
+
+#define SQL_RESOURCE_DIR "/org/commissioner/Commissioner/sql"
+
+typedef enum {
+  CHANGE_SAVED,
+  CHANGE_DELETED,
+} ChangeKind;
+
+/* A change waiting for its transaction to commit before the lists show it. */
+typedef struct {
+  ChangeKind kind;
+  GType type;
+  gint64 id;
+} PendingChange;
+
+/* One loaded list of a record type, with an index from id to object. */
+typedef struct {
+  GListStore *store;
+  GHashTable *by_id;
+} CachedList;
+
+struct _CmStore
+{
+  GObject parent_instance;
+
+  sqlite3 *db;
+  char *path;
+  char *actor;
+  gboolean read_only;
+
+  GHashTable *statements;   /* SQL text -> sqlite3_stmt */
+  GHashTable *lists;        /* GType -> CachedList */
+  GArray *pending;          /* PendingChange */
+  GArray *savepoints;       /* pending->len at each open transaction level */
+};
+
+G_DEFINE_FINAL_TYPE (CmStore, cm_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (cm-store-error-quark, cm_store_error)
+
+/* ---- errors ----------------------------------------------------------- */
+
+static gboolean
+sql_error (CmStore *self, GError **error)
+{
+  int code = sqlite3_errcode (self->db);
+  int domain_code = (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+                    ? CM_STORE_ERROR_CORRUPT : CM_STORE_ERROR_FAILED;
+
+  g_set_error (error, CM_STORE_ERROR, domain_code,
+               _("The portfolio file could not be updated (%s). Nothing was changed."),
+               sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+/* Names a record in a sentence: its name, reference or title. */
+static char *
+describe (CmEntity *entity)
+{
+  static const char * const labels[] = { "name", "reference", "title" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_object_class_find_property (G_OBJECT_GET_CLASS (entity), labels[i]))
+      return cm_entity_property_text (entity, labels[i]);
+  return g_strdup_printf ("#%" G_GINT64_FORMAT, cm_entity_get_id (entity));
+}
+
+static gboolean
+constraint_error (CmStore *self, CmEntity *entity, gboolean deleting, GError **error)
+{
+  int code = sqlite3_extended_errcode (self->db);
+  g_autofree char *what = describe (entity);
+
+  if (code == SQLITE_CONSTRAINT_FOREIGNKEY && deleting)
+    g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CONSTRAINT,
+                 _("“%s” cannot be deleted while other records refer to it. "
+                   "Delete or reassign its contracts, services or partners first."), what);
+  else if (code == SQLITE_CONSTRAINT_FOREIGNKEY)
+    g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CONSTRAINT,
+                 _("“%s” refers to a record that does not exist. Choose it again from the list."),
+                 what);
+  else if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
+    g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CONSTRAINT,
+                 _("“%s” is already in the portfolio. Use a different name or reference."), what);
+  else
+    return sql_error (self, error);
+  return FALSE;
+}
+
+/* ---- statements ------------------------------------------------------- */
+
+static sqlite3_stmt *
+statement (CmStore *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt == NULL)
+    {
+      if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL)
+          != SQLITE_OK)
+        {
+          sql_error (self, error);
+          return NULL;
+        }
+      g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return stmt;
+}
+
+static gboolean
+exec (CmStore *self, const char *sql, GError **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return sql_error (self, error);
+  return TRUE;
+}
+
+/* ---- opening and migrating -------------------------------------------- */
+
+static int
+query_int (sqlite3 *db, const char *sql, int *value)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *value = sqlite3_column_int (stmt, 0);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+static char **
+migration_names (void)
+{
+  static gsize registered;
+  char **names;
+
+  if (g_once_init_enter (&registered))
+    {
+      cm_core_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+  names = g_resources_enumerate_children (SQL_RESOURCE_DIR, 0, NULL);
+
+  if (names)
+    qsort (names, g_strv_length (names), sizeof (char *), (GCompareFunc) g_strcmp0);
+  return names;
+}
+
+int
+cm_store_latest_schema_version (void)
+{
+  g_auto(GStrv) names = migration_names ();
+
+  return names ? atoi (names[g_strv_length (names) - 1]) : 0;
+}
+
+/* Looks at an existing file without writing to it: a file we refuse must
+ * stay byte for byte as it was. */
+static gboolean
+inspect_existing (const char *path, GError **error)
+{
+  g_autofree char *header = NULL;
+  gsize length = 0;
+  sqlite3 *db = NULL;
+  int version = 0, tables = 0;
+  gboolean ok = TRUE;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, NULL);
+  char magic[16] = { 0 };
+
+  if (in == NULL)
+    return TRUE;
+  g_input_stream_read_all (G_INPUT_STREAM (in), magic, sizeof magic, &length, NULL, NULL);
+  if (length == 0)
+    return TRUE; /* an empty file becomes a new portfolio */
+  if (length < sizeof magic || memcmp (magic, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CORRUPT,
+                   _("“%s” is not a Commissioner portfolio. Choose a portfolio file "
+                     "(usually ending in .commissioner)."), path);
+      return FALSE;
+    }
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+      query_int (db, "SELECT count(*) FROM sqlite_master", &tables) != SQLITE_OK ||
+      query_int (db, "PRAGMA user_version", &version) != SQLITE_OK)
+    {
+      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged and cannot be opened (%s). Restore it from a backup."),
+                   path, sqlite3_errmsg (db));
+      ok = FALSE;
+    }
+  else if (version > cm_store_latest_schema_version ())
+    {
+      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_NEWER_VERSION,
+                   _("“%s” was saved by a newer version of Commissioner (schema %d; this "
+                     "version understands up to %d). Update Commissioner to open it."),
+                   path, version, cm_store_latest_schema_version ());
+      ok = FALSE;
+    }
+  sqlite3_close (db);
+  return ok;
+}
+
+static gboolean
+apply_migration (CmStore *self, const char *name, int version, GError **error)
+{
+  g_autofree char *resource = g_build_path ("/", SQL_RESOURCE_DIR, name, NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, error);
+  g_autofree char *sql = NULL;
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+  if (bytes == NULL)
+    return FALSE;
+  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!exec (self, sql, error) || !exec (self, set_version, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return exec (self, "COMMIT", error);
+}
+
+static gboolean
+migrate (CmStore *self, GError **error)
+{
+  g_auto(GStrv) names = migration_names ();
+  int current = cm_store_get_schema_version (self);
+
+  for (guint i = 0; names && names[i]; i++)
+    {
+      int version = atoi (names[i]);
+
+      if (version > current && !apply_migration (self, names[i], version, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+CmStore *
+cm_store_open (const char *path, CmStoreOpenFlags flags, GError **error)
+{
+  g_autoptr(CmStore) self = NULL;
+  int open_flags = (flags & CM_STORE_OPEN_READ_ONLY)
+                   ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if ((flags & CM_STORE_OPEN_MUST_EXIST) && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_NOT_FOUND,
+                   _("There is no portfolio file at “%s”. Check the path."), path);
+      return NULL;
+    }
+  if (!inspect_existing (path, error))
+    return NULL;
+
+  self = g_object_new (CM_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->read_only = (flags & CM_STORE_OPEN_READ_ONLY) != 0;
+  if (sqlite3_open_v2 (path, &self->db, open_flags, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
+                   _("“%s” could not be opened: %s"), path, sqlite3_errmsg (self->db));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+  if (!exec (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+  if (self->read_only)
+    return g_steal_pointer (&self);
+
+  /* FULL sync: a committed action survives a power cut, not just a crash. */
+  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec (self, "PRAGMA synchronous = FULL", error) ||
+      !migrate (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/* ---- reading records -------------------------------------------------- */
+
+static GParamSpec *
+pspec_for (CmEntityClass *klass, const char *property)
+{
+  return g_object_class_find_property (G_OBJECT_CLASS (klass), property);
+}
+
+/* SELECT t.id, <columns>, <derived> FROM <table> t [WHERE t.id = ?] */
+static char *
+select_sql (CmEntityClass *klass, gboolean by_id, gboolean derived_only)
+{
+  GString *sql = g_string_new ("SELECT t.id");
+
+  for (guint i = 0; !derived_only && klass->columns[i]; i++)
+    {
+      g_autofree char *column = cm_value_column_name (klass->columns[i]);
+      g_string_append_printf (sql, ", t.%s", column);
+    }
+  for (guint i = 0; klass->derived && klass->derived[i].property; i++)
+    g_string_append_printf (sql, ", %s", klass->derived[i].expression);
+  g_string_append_printf (sql, " FROM %s t%s ORDER BY t.id", klass->table,
+                          by_id ? " WHERE t.id = ?" : "");
+  return g_string_free (sql, FALSE);
+}
+
+/* The properties a select_sql() row fills, in column order after the id. */
+static GPtrArray *
+selected_pspecs (CmEntityClass *klass, gboolean derived_only)
+{
+  GPtrArray *pspecs = g_ptr_array_new ();
+
+  for (guint i = 0; !derived_only && klass->columns[i]; i++)
+    g_ptr_array_add (pspecs, pspec_for (klass, klass->columns[i]));
+  for (guint i = 0; klass->derived && klass->derived[i].property; i++)
+    g_ptr_array_add (pspecs, pspec_for (klass, klass->derived[i].property));
+  return pspecs;
+}
+
+/* Loads rows straight into the entities' values: a list of 100,000
+ * contracts must load without a notification per field. */
+static GPtrArray *
+load_rows (CmStore *self, GType type, gint64 id, GError **error)
+{
+  g_autoptr(CmEntityClass) klass = g_type_class_ref (type);
+  g_autofree char *sql = select_sql (klass, id > 0, FALSE);
+  g_autoptr(GPtrArray) pspecs = selected_pspecs (klass, FALSE);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = statement (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CmEntity *entity = g_object_new (type, NULL);
+
+      cm_entity_set_id (entity, sqlite3_column_int64 (stmt, 0));
+      for (guint i = 0; i < pspecs->len; i++)
+        {
+          GParamSpec *pspec = g_ptr_array_index (pspecs, i);
+          cm_value_from_column (stmt, i + 1, cm_entity_peek_value (entity, pspec->param_id));
+        }
+      g_ptr_array_add (rows, entity);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sql_error (self, error);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&rows);
+}
+
+static CmEntity *
+load_one (CmStore *self, GType type, gint64 id, GError **error)
+{
+  g_autoptr(GPtrArray) rows = load_rows (self, type, id, error);
+
+  if (rows == NULL)
+    return NULL;
+  if (rows->len == 0)
+    {
+      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_NOT_FOUND,
+                   _("The record was deleted by someone else. Reload the list."));
+      return NULL;
+    }
+  return g_object_ref (g_ptr_array_index (rows, 0));
+}
+
+/* ---- writing records and their audit rows ----------------------------- */
+
+static gboolean
+audit_field (CmStore *self, CmEntity *entity, gint64 id, const char *property,
+             const char *old_value, const char *new_value, GError **error)
+{
+  g_autofree char *at = cm_audit_now ();
+  g_autofree char *field = cm_value_column_name (property);
+  CmAuditRow row = {
+    .at = at,
+    .actor = cm_store_get_actor (self),
+    .entity = cm_entity_get_table (entity),
+    .entity_id = id,
+    .field = field,
+    .old_value = old_value,
+    .new_value = new_value,
+  };
+
+  return cm_audit_append (self->db, &row, error);
+}
+
+/* Audits every field that differs between @before and @after; either may
+ * be NULL for a record that is being created or deleted. */
+static gboolean
+audit_changes (CmStore *self, CmEntity *before, CmEntity *after, gint64 id, GError **error)
+{
+  CmEntity *any = after ? after : before;
+  CmEntityClass *klass = CM_ENTITY_GET_CLASS (any);
+
+  for (guint i = 0; klass->columns[i]; i++)
+    {
+      const char *property = klass->columns[i];
+      g_autofree char *old_value = before ? cm_entity_property_text (before, property) : NULL;
+      g_autofree char *new_value = after ? cm_entity_property_text (after, property) : NULL;
+
+      if (g_strcmp0 (old_value, new_value) == 0)
+        continue;
+      if (!audit_field (self, any, id, property, old_value, new_value, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+bind_columns (sqlite3_stmt *stmt, CmEntity *entity)
+{
+  const char **columns = CM_ENTITY_GET_CLASS (entity)->columns;
+
+  for (guint i = 0; columns[i]; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (entity), columns[i]);
+
+      g_value_init (&value, pspec->value_type);
+      g_object_get_property (G_OBJECT (entity), columns[i], &value);
+      cm_value_bind (stmt, i + 1, &value, columns[i]);
+    }
+}
+
+/* INSERT INTO t (c1, ..., id) VALUES (?, ..., ?) -- id last, NULL for a new row */
+static char *
+insert_sql (CmEntityClass *klass)
+{
+  GString *names = g_string_new (NULL);
+  GString *marks = g_string_new (NULL);
+  g_autofree char *n = NULL;
+  g_autofree char *m = NULL;
+
+  for (guint i = 0; klass->columns[i]; i++)
+    {
+      g_autofree char *column = cm_value_column_name (klass->columns[i]);
+      g_string_append_printf (names, "%s, ", column);
+      g_string_append (marks, "?, ");
+    }
+  n = g_string_free (names, FALSE);
+  m = g_string_free (marks, FALSE);
+  return g_strdup_printf ("INSERT INTO %s (%sid) VALUES (%s?)", klass->table, n, m);
+}
+
+static char *
+update_sql (CmEntityClass *klass)
+{
+  GString *sql = g_string_new (NULL);
+
+  g_string_append_printf (sql, "UPDATE %s SET ", klass->table);
+  for (guint i = 0; klass->columns[i]; i++)
+    {
+      g_autofree char *column = cm_value_column_name (klass->columns[i]);
+      g_string_append_printf (sql, "%s%s = ?", i ? ", " : "", column);
+    }
+  g_string_append (sql, " WHERE id = ?");
+  return g_string_free (sql, FALSE);
+}
+
+static void
+queue_change (CmStore *self, ChangeKind kind, CmEntity *entity)
+{
+  PendingChange change = { kind, G_OBJECT_TYPE (entity), cm_entity_get_id (entity) };
+
+  g_array_append_val (self->pending, change);
+}
+
+/* Runs @write inside its own transaction level, so that a failure leaves
+ * the file exactly as it was before the call. */
+static gboolean
+in_transaction (CmStore *self, gboolean (*write) (CmStore *, CmEntity *, GError **),
+                CmEntity *entity, GError **error)
+{
+  if (self->read_only)
+    {
+      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
+                   _("This portfolio was opened read-only, so it cannot be changed."));
+      return FALSE;
+    }
+  if (!cm_store_begin (self, error))
+    return FALSE;
+  if (!write (self, entity, error))
+    {
+      cm_store_rollback (self);
+      return FALSE;
+    }
+  return cm_store_commit (self, error);
+}
+
+static gboolean
+insert_row (CmStore *self, CmEntity *entity, gint64 id, GError **error)
+{
+  CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
+  g_autofree char *sql = insert_sql (klass);
+  sqlite3_stmt *stmt = statement (self, sql, error);
+  guint n_columns = g_strv_length ((char **) klass->columns);
+  gint64 new_id;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_columns (stmt, entity);
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, n_columns + 1, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return constraint_error (self, entity, FALSE, error);
+  new_id = sqlite3_last_insert_rowid (self->db);
+  if (!audit_changes (self, NULL, entity, new_id, error))
+    return FALSE;
+  cm_entity_set_id (entity, new_id);
+  queue_change (self, CHANGE_SAVED, entity);
+  return TRUE;
+}
+
+static gboolean
+write_insert (CmStore *self, CmEntity *entity, GError **error)
+{
+  return insert_row (self, entity, 0, error);
+}
+
+static gboolean
+write_restore (CmStore *self, CmEntity *entity, GError **error)
+{
+  return insert_row (self, entity, cm_entity_get_id (entity), error);
+}
+
+static gboolean
+write_update (CmStore *self, CmEntity *entity, GError **error)
+{
+  CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
+  gint64 id = cm_entity_get_id (entity);
+  g_autoptr(CmEntity) before = load_one (self, G_OBJECT_TYPE (entity), id, error);
+  g_autofree char *sql = update_sql (klass);
+  sqlite3_stmt *stmt;
+
+  if (before == NULL || (stmt = statement (self, sql, error)) == NULL)
+    return FALSE;
+  bind_columns (stmt, entity);
+  sqlite3_bind_int64 (stmt, g_strv_length ((char **) klass->columns) + 1, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return constraint_error (self, entity, FALSE, error);
+  if (!audit_changes (self, before, entity, id, error))
+    return FALSE;
+  queue_change (self, CHANGE_SAVED, entity);
+  return TRUE;
+}
+
+static gboolean
+write_delete (CmStore *self, CmEntity *entity, GError **error)
+{
+  gint64 id = cm_entity_get_id (entity);
+  g_autoptr(CmEntity) before = load_one (self, G_OBJECT_TYPE (entity), id, error);
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?",
+                                          cm_entity_get_table (entity));
+  sqlite3_stmt *stmt;
+
+  if (before == NULL || (stmt = statement (self, sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return constraint_error (self, entity, TRUE, error);
+  if (!audit_changes (self, before, NULL, id, error))
+    return FALSE;
+  queue_change (self, CHANGE_DELETED, entity);
+  return TRUE;
+}
+
+gboolean
+cm_store_save (CmStore *self, CmEntity *entity, GError **error)
+{
+  g_return_val_if_fail (CM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CM_IS_ENTITY (entity), FALSE);
+
+  if (!cm_entity_validate (entity, error))
+    return FALSE;
+  return in_transaction (self, cm_entity_get_id (entity) ? write_update : write_insert,
+                         entity, error);
+}
+
+gboolean
+cm_store_delete (CmStore *self, CmEntity *entity, GError **error)
+{
+  g_return_val_if_fail (CM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (cm_entity_get_id (entity) > 0, FALSE);
+
+  return in_transaction (self, write_delete, entity, error);
+}
+
+/* Puts back a record deleted earlier under its old id (undo). */
+gboolean
+cm_store_restore (CmStore *self, CmEntity *entity, GError **error)
+{
+  g_return_val_if_fail (CM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (cm_entity_get_id (entity) > 0, FALSE);
+
+  if (!cm_entity_validate (entity, error))
+    return FALSE;
+  return in_transaction (self, write_restore, entity, error);
+}
+
+/* ---- transactions ----------------------------------------------------- */
+
+gboolean
+cm_store_begin (CmStore *self, GError **error)
+{
+  guint mark = self->pending->len;
+
+  /* IMMEDIATE takes the write lock now, so a busy file fails before any
+   * work is done rather than at COMMIT. */
+  if (!exec (self, self->savepoints->len == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT level", error))
+    return FALSE;
+  g_array_append_val (self->savepoints, mark);
+  return TRUE;
+}
+
+static void apply_pending (CmStore *self);
+
+gboolean
+cm_store_commit (CmStore *self, GError **error)
+{
+  g_return_val_if_fail (self->savepoints->len > 0, FALSE);
+
+  if (self->savepoints->len == 1)
+    {
+      if (!exec (self, "COMMIT", error))
+        {
+          cm_store_rollback (self);
+          return FALSE;
+        }
+      g_array_set_size (self->savepoints, 0);
+      apply_pending (self);
+      return TRUE;
+    }
+  g_array_set_size (self->savepoints, self->savepoints->len - 1);
+  return exec (self, "RELEASE level", error);
+}
+
+void
+cm_store_rollback (CmStore *self)
+{
+  guint mark;
+
+  g_return_if_fail (self->savepoints->len > 0);
+
+  mark = g_array_index (self->savepoints, guint, self->savepoints->len - 1);
+  g_array_set_size (self->pending, mark);
+  g_array_set_size (self->savepoints, self->savepoints->len - 1);
+  if (self->savepoints->len == 0)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  else
+    sqlite3_exec (self->db, "ROLLBACK TO level; RELEASE level", NULL, NULL, NULL);
+}
+
+/* ---- lists ------------------------------------------------------------ */
+
+static void
+cached_list_free (CachedList *list)
+{
+  g_object_unref (list->store);
+  g_hash_table_unref (list->by_id);
+  g_free (list);
+}
+
+static void
+index_entity (CachedList *list, CmEntity *entity)
+{
+  g_hash_table_insert (list->by_id, g_memdup2 (&(gint64) { cm_entity_get_id (entity) },
+                                               sizeof (gint64)), entity);
+}
+
+static CachedList *
+cached_list (CmStore *self, GType type)
+{
+  CachedList *list = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (type));
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (list)
+    return list;
+
+  list = g_new0 (CachedList, 1);
+  list->store = g_list_store_new (type);
+  list->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  rows = load_rows (self, type, 0, &error);
+  if (rows == NULL)
+    g_warning ("Could not load %s records: %s", g_type_name (type), error->message);
+  else
+    {
+      g_list_store_splice (list->store, 0, 0, rows->pdata, rows->len);
+      for (guint i = 0; i < rows->len; i++)
+        index_entity (list, g_ptr_array_index (rows, i));
+    }
+  g_hash_table_insert (self->lists, GSIZE_TO_POINTER (type), list);
+  return list;
+}
+
+static void
+apply_saved (CmStore *self, CachedList *list, GType type, gint64 id)
+{
+  g_autoptr(CmEntity) fresh = load_one (self, type, id, NULL);
+  CmEntity *listed = g_hash_table_lookup (list->by_id, &id);
+
+  if (fresh == NULL)
+    return;
+  if (listed)
+    cm_entity_assign (listed, fresh);
+  else
+    {
+      g_list_store_append (list->store, fresh);
+      index_entity (list, fresh);
+    }
+}
+
+static void
+apply_deleted (CachedList *list, gint64 id)
+{
+  CmEntity *listed = g_hash_table_lookup (list->by_id, &id);
+  guint position;
+
+  if (listed && g_list_store_find (list->store, listed, &position))
+    {
+      g_hash_table_remove (list->by_id, &id);
+      g_list_store_remove (list->store, position);
+    }
+}
+
+static gboolean
+depends_on_any (CmEntityClass *klass, GHashTable *tables)
+{
+  for (guint i = 0; klass->derived && klass->derived[i].property; i++)
+    for (guint j = 0; j < G_N_ELEMENTS (klass->derived[i].depends_on); j++)
+      if (klass->derived[i].depends_on[j] &&
+          g_hash_table_contains (tables, klass->derived[i].depends_on[j]))
+        return TRUE;
+  return FALSE;
+}
+
+/* Recomputes the derived properties (a contract's provider name, a
+ * service's annual value) of a loaded list after their sources changed. */
+static void
+refresh_derived (CmStore *self, GType type, CachedList *list)
+{
+  g_autoptr(CmEntityClass) klass = g_type_class_ref (type);
+  g_autofree char *sql = select_sql (klass, FALSE, TRUE);
+  g_autoptr(GPtrArray) pspecs = selected_pspecs (klass, TRUE);
+  sqlite3_stmt *stmt = statement (self, sql, NULL);
+
+  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      CmEntity *listed = g_hash_table_lookup (list->by_id, &id);
+
+      for (guint i = 0; listed && i < pspecs->len; i++)
+        {
+          GParamSpec *pspec = g_ptr_array_index (pspecs, i);
+          g_auto(GValue) value = G_VALUE_INIT;
+
+          g_value_init (&value, pspec->value_type);
+          cm_value_from_column (stmt, i + 1, &value);
+          if (g_param_values_cmp (pspec, &value, cm_entity_peek_value (listed, pspec->param_id)))
+            g_object_set_property (G_OBJECT (listed), pspec->name, &value);
+        }
+    }
+  if (stmt)
+    sqlite3_reset (stmt);
+}
+
+/* After a commit, brings every loaded list up to date with the changes. */
+static void
+apply_pending (CmStore *self)
+{
+  g_autoptr(GHashTable) tables = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) changes = g_steal_pointer (&self->pending);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  for (guint i = 0; i < changes->len; i++)
+    {
+      PendingChange *change = &g_array_index (changes, PendingChange, i);
+      CachedList *list = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (change->type));
+      g_autoptr(CmEntityClass) klass = g_type_class_ref (change->type);
+
+      g_hash_table_add (tables, (gpointer) klass->table);
+      if (list == NULL)
+        continue;
+      if (change->kind == CHANGE_SAVED)
+        apply_saved (self, list, change->type, change->id);
+      else
+        apply_deleted (list, change->id);
+    }
+
+  g_hash_table_iter_init (&iter, self->lists);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autoptr(CmEntityClass) klass = g_type_class_ref (GPOINTER_TO_SIZE (key));
+
+      if (depends_on_any (klass, tables))
+        refresh_derived (self, GPOINTER_TO_SIZE (key), value);
+    }
+}
+
+GListModel *
+cm_store_list (CmStore *self, GType entity_type)
+{
+  g_return_val_if_fail (CM_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (entity_type, CM_TYPE_ENTITY), NULL);
+
+  return G_LIST_MODEL (cached_list (self, entity_type)->store);
+}
+
+CmEntity *
+cm_store_find (CmStore *self, GType entity_type, gint64 id)
+{
+  return g_hash_table_lookup (cached_list (self, entity_type)->by_id, &id);
+}
+
+/* ---- the rest --------------------------------------------------------- */
+
+gboolean
+cm_store_verify_audit (CmStore *self, gint64 *rows_checked, gint64 *bad_row, GError **error)
+{
+  return cm_audit_verify (self->db, rows_checked, bad_row, error);
+}
+
+char *
+cm_store_get_meta (CmStore *self, const char *key)
+{
+  sqlite3_stmt *stmt = statement (self, "SELECT value FROM meta WHERE key = ?", NULL);
+  char *value = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return value;
+}
+
+/* Portfolio settings (its name, ...) are audited like any other change. */
+gboolean
+cm_store_set_meta (CmStore *self, const char *key, const char *value, GError **error)
+{
+  g_autofree char *old_value = cm_store_get_meta (self, key);
+  g_autofree char *at = cm_audit_now ();
+  CmAuditRow row = { at, cm_store_get_actor (self), "meta", 0, key, old_value, value };
+  sqlite3_stmt *stmt;
+
+  if (!cm_store_begin (self, error))
+    return FALSE;
+  stmt = statement (self, "INSERT INTO meta (key, value) VALUES (?, ?)"
+                          " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+  if (stmt)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+    }
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_DONE || !cm_audit_append (self->db, &row, error))
+    {
+      if (stmt && error && !*error)
+        sql_error (self, error);
+      cm_store_rollback (self);
+      return FALSE;
+    }
+  return cm_store_commit (self, error);
+}
+
+const char *
+cm_store_get_path (CmStore *self)
+{
+  return self->path;
+}
+
+int
+cm_store_get_schema_version (CmStore *self)
+{
+  int version = 0;
+
+  query_int (self->db, "PRAGMA user_version", &version);
+  return version;
+}
+
+const char *
+cm_store_get_actor (CmStore *self)
+{
+  return self->actor;
+}
+
+void
+cm_store_set_actor (CmStore *self, const char *actor)
+{
+  g_free (self->actor);
+  self->actor = g_strdup (actor && *actor ? actor : g_get_real_name ());
+}
+
+gpointer
+cm_store_get_database (CmStore *self)
+{
+  return self->db;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+cm_store_finalize (GObject *object)
+{
+  CmStore *self = CM_STORE (object);
+
+  g_clear_pointer (&self->lists, g_hash_table_unref);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->savepoints, g_array_unref);
+  sqlite3_close (self->db);
+  g_free (self->path);
+  g_free (self->actor);
+
+  G_OBJECT_CLASS (cm_store_parent_class)->finalize (object);
+}
+
+static void
+cm_store_class_init (CmStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cm_store_finalize;
+}
+
+static void
+cm_store_init (CmStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+  self->lists = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cached_list_free);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  self->savepoints = g_array_new (FALSE, FALSE, sizeof (guint));
+  cm_store_set_actor (self, NULL);
+}

@@ -1,0 +1,65 @@
+/* cm-store.h: a portfolio file, and the only way to change it
+ *
+ * The store opens (or creates) one SQLite file, migrates its schema, and
+ * runs each user action as one transaction that also appends the action's
+ * audit rows. Lists of records are GListModels that stay current as the
+ * store changes them.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cm-entity.h"
+
+G_BEGIN_DECLS
+
+#define CM_STORE_ERROR (cm_store_error_quark ())
+typedef enum {
+  CM_STORE_ERROR_CORRUPT,
+  CM_STORE_ERROR_NEWER_VERSION,
+  CM_STORE_ERROR_CONSTRAINT,
+  CM_STORE_ERROR_NOT_FOUND,
+  CM_STORE_ERROR_FAILED,
+} CmStoreError;
+GQuark cm_store_error_quark (void);
+
+typedef enum {
+  CM_STORE_OPEN_DEFAULT = 0,
+  CM_STORE_OPEN_MUST_EXIST = 1 << 0,
+  CM_STORE_OPEN_READ_ONLY = 1 << 1, /* no migration, no writes */
+} CmStoreOpenFlags;
+
+#define CM_TYPE_STORE (cm_store_get_type ())
+G_DECLARE_FINAL_TYPE (CmStore, cm_store, CM, STORE, GObject)
+
+CmStore    *cm_store_open            (const char *path, CmStoreOpenFlags flags, GError **error);
+const char *cm_store_get_path        (CmStore *self);
+int         cm_store_get_schema_version (CmStore *self);
+int         cm_store_latest_schema_version (void);
+
+const char *cm_store_get_actor       (CmStore *self);
+void        cm_store_set_actor       (CmStore *self, const char *actor);
+
+char       *cm_store_get_meta        (CmStore *self, const char *key);
+gboolean    cm_store_set_meta        (CmStore *self, const char *key, const char *value,
+                                      GError **error);
+
+/* Groups several changes into one transaction (one user action). They nest. */
+gboolean    cm_store_begin           (CmStore *self, GError **error);
+gboolean    cm_store_commit          (CmStore *self, GError **error);
+void        cm_store_rollback        (CmStore *self);
+
+gboolean    cm_store_save            (CmStore *self, CmEntity *entity, GError **error);
+gboolean    cm_store_delete          (CmStore *self, CmEntity *entity, GError **error);
+gboolean    cm_store_restore         (CmStore *self, CmEntity *entity, GError **error);
+
+GListModel *cm_store_list            (CmStore *self, GType entity_type);
+CmEntity   *cm_store_find            (CmStore *self, GType entity_type, gint64 id);
+
+gboolean    cm_store_verify_audit    (CmStore *self, gint64 *rows_checked, gint64 *bad_row,
+                                      GError **error);
+
+/* For the layers below the public API (audit, exports, benchmarks). */
+gpointer    cm_store_get_database    (CmStore *self);
+
+G_END_DECLS

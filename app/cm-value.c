@@ -1,0 +1,104 @@
+/* cm-value.c: moving property values between GObjects, SQLite and text */
+#include "cm-value.h"
+
+static gboolean
+is_reference (const char *property)
+{
+  return g_str_has_suffix (property, "-id");
+}
+
+char *
+cm_value_to_text (const GValue *value, const char *property)
+{
+  GType type = G_VALUE_TYPE (value);
+
+  if (type == G_TYPE_STRING)
+    return g_value_dup_string (value);
+  if (type == G_TYPE_BOOLEAN)
+    return g_strdup (g_value_get_boolean (value) ? "true" : "false");
+  if (type == G_TYPE_INT)
+    return g_strdup_printf ("%d", g_value_get_int (value));
+  if (type == G_TYPE_INT64)
+    {
+      gint64 n = g_value_get_int64 (value);
+
+      if (n == 0 && is_reference (property))
+        return NULL;
+      return g_strdup_printf ("%" G_GINT64_FORMAT, n);
+    }
+  if (G_TYPE_IS_ENUM (type))
+    {
+      g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+      GEnumValue *ev = g_enum_get_value (klass, g_value_get_enum (value));
+
+      return ev ? g_strdup (ev->value_nick) : NULL;
+    }
+  g_return_val_if_reached (NULL);
+}
+
+int
+cm_value_bind (sqlite3_stmt *stmt, int index, const GValue *value, const char *property)
+{
+  GType type = G_VALUE_TYPE (value);
+  g_autofree char *text = NULL;
+
+  if (type == G_TYPE_BOOLEAN)
+    return sqlite3_bind_int (stmt, index, g_value_get_boolean (value));
+  if (type == G_TYPE_INT)
+    return sqlite3_bind_int (stmt, index, g_value_get_int (value));
+  if (type == G_TYPE_INT64 && !(g_value_get_int64 (value) == 0 && is_reference (property)))
+    return sqlite3_bind_int64 (stmt, index, g_value_get_int64 (value));
+
+  text = cm_value_to_text (value, property);
+  if (text == NULL)
+    return sqlite3_bind_null (stmt, index);
+  return sqlite3_bind_text (stmt, index, g_steal_pointer (&text), -1, g_free);
+}
+
+void
+cm_value_from_column (sqlite3_stmt *stmt, int column, GValue *value)
+{
+  GType type = G_VALUE_TYPE (value);
+
+  if (type == G_TYPE_STRING)
+    g_value_set_string (value, (const char *) sqlite3_column_text (stmt, column));
+  else if (type == G_TYPE_BOOLEAN)
+    g_value_set_boolean (value, sqlite3_column_int (stmt, column) != 0);
+  else if (type == G_TYPE_INT)
+    g_value_set_int (value, sqlite3_column_int (stmt, column));
+  else if (type == G_TYPE_INT64)
+    g_value_set_int64 (value, sqlite3_column_int64 (stmt, column));
+  else if (G_TYPE_IS_ENUM (type))
+    {
+      g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+      const char *nick = (const char *) sqlite3_column_text (stmt, column);
+      GEnumValue *ev = nick ? g_enum_get_value_by_nick (klass, nick) : NULL;
+
+      g_value_set_enum (value, ev ? ev->value : klass->minimum);
+    }
+  else
+    g_return_if_reached ();
+}
+
+/* Copies one property, and leaves the target alone (no notification) when
+ * the value is already the same: list refreshes touch thousands of rows. */
+void
+cm_value_copy_property (GObject *from, GObject *to, const char *property)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (to), property);
+  g_auto(GValue) a = G_VALUE_INIT;
+  g_auto(GValue) b = G_VALUE_INIT;
+
+  g_value_init (&a, pspec->value_type);
+  g_value_init (&b, pspec->value_type);
+  g_object_get_property (from, property, &a);
+  g_object_get_property (to, property, &b);
+  if (g_param_values_cmp (pspec, &a, &b) != 0)
+    g_object_set_property (to, property, &a);
+}
+
+char *
+cm_value_column_name (const char *property)
+{
+  return g_strdelimit (g_strdup (property), "-", '_');
+}

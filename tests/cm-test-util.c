@@ -1,0 +1,82 @@
+/* cm-test-util.c: shared fixtures for the core tests */
+#include <glib/gstdio.h>
+
+#include "cm-test-util.h"
+
+static char *temp_dir;
+
+static void
+remove_temp_dir (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (temp_dir, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (temp_dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (temp_dir);
+}
+
+char *
+cm_test_temp_path (const char *name)
+{
+  if (temp_dir == NULL)
+    {
+      temp_dir = g_dir_make_tmp ("commissioner-test-XXXXXX", NULL);
+      g_assert_nonnull (temp_dir);
+      atexit (remove_temp_dir);
+    }
+  return g_build_filename (temp_dir, name, NULL);
+}
+
+CmStore *
+cm_test_open_new (const char *name, char **path_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = cm_test_temp_path (name);
+  CmStore *store;
+
+  g_unlink (path);
+  store = cm_store_open (path, CM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  cm_store_set_actor (store, "Test commissioner");
+  if (path_out)
+    *path_out = g_steal_pointer (&path);
+  return store;
+}
+
+GBytes *
+cm_test_read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+/* Changes a file behind the application's back, with the sqlite3 shell. */
+void
+cm_test_run_sqlite (const char *path, const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  const char *argv[] = { "sqlite3", path, sql, NULL };
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* The fixed date the tests treat as today. */
+GDate *
+cm_test_today (void)
+{
+  return g_date_new_dmy (22, G_DATE_NOVEMBER, 2026);
+}

@@ -1,0 +1,11 @@
+/* cm-test-util.h: shared fixtures for the core tests: real files in a
+ * temporary directory, never a mock. */
+#pragma once
+
+#include "cm-store.h"
+
+char    *cm_test_temp_path    (const char *name);
+CmStore *cm_test_open_new     (const char *name, char **path_out);
+GBytes  *cm_test_read_file    (const char *path);
+void     cm_test_run_sqlite   (const char *path, const char *sql);
+GDate   *cm_test_today        (void);

@@ -1,0 +1,155 @@
+/* test-store.c: opening, creating, migrating and refusing portfolio files */
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "cm-organisation.h"
+#include "cm-test-util.h"
+
+static void
+test_create_sets_schema_and_pragmas (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new ("create.commissioner", &path);
+  sqlite3 *db = cm_store_get_database (store);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (cm_store_get_schema_version (store), ==, cm_store_latest_schema_version ());
+  g_assert_cmpint (cm_store_latest_schema_version (), >=, 1);
+
+  sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_finalize (stmt);
+
+  sqlite3_prepare_v2 (db, "PRAGMA foreign_keys", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+}
+
+static void
+test_reopen_keeps_data (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new ("reopen.commissioner", &path);
+  g_autoptr(CmOrganisation) org = cm_organisation_new ("Adult Social Care",
+                                                       CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE);
+  g_autoptr(CmStore) again = NULL;
+  GListModel *orgs;
+
+  g_assert_true (cm_store_save (store, CM_ENTITY (org), &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  again = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST, &error);
+  g_assert_no_error (error);
+  orgs = cm_store_list (again, CM_TYPE_ORGANISATION);
+  g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, 1);
+  {
+    g_autoptr(CmOrganisation) loaded = g_list_model_get_item (orgs, 0);
+    g_assert_cmpstr (cm_organisation_get_name (loaded), ==, "Adult Social Care");
+  }
+}
+
+static void
+test_migrates_old_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = cm_test_temp_path ("old.commissioner");
+  g_autoptr(CmStore) store = NULL;
+
+  /* A file at schema 0: a valid SQLite database with no tables yet. */
+  g_unlink (path);
+  cm_test_run_sqlite (path, "CREATE TABLE unrelated (x); DROP TABLE unrelated;");
+  store = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cm_store_get_schema_version (store), ==, cm_store_latest_schema_version ());
+}
+
+static void
+assert_refused (const char *path, int code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = cm_test_read_file (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(CmStore) store = cm_store_open (path, CM_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, CM_STORE_ERROR, code);
+  g_test_message ("refused with: %s", error->message);
+  after = cm_test_read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_refuses_newer_file (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new ("newer.commissioner", &path);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode = DELETE; PRAGMA user_version = %d;",
+                                          cm_store_latest_schema_version () + 1);
+
+  g_clear_object (&store);
+  cm_test_run_sqlite (path, sql);
+  assert_refused (path, CM_STORE_ERROR_NEWER_VERSION);
+}
+
+static void
+test_refuses_file_that_is_not_sqlite (void)
+{
+  g_autofree char *path = cm_test_temp_path ("notes.commissioner");
+
+  g_assert_true (g_file_set_contents (path, "Reference,Title\nPH-1,Healthy Living\n", -1, NULL));
+  assert_refused (path, CM_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_refuses_corrupt_file (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new ("corrupt.commissioner", &path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree guint8 *data = NULL;
+  gsize length;
+
+  cm_test_run_sqlite (path, "PRAGMA wal_checkpoint(TRUNCATE);");
+  g_clear_object (&store);
+  cm_test_run_sqlite (path, "PRAGMA journal_mode = DELETE;");
+
+  /* Keep the SQLite header but overwrite the schema table on page 1. */
+  bytes = cm_test_read_file (path);
+  data = g_memdup2 (g_bytes_get_data (bytes, &length), g_bytes_get_size (bytes));
+  g_assert_cmpuint (length, >, 4096);
+  memset (data + 100, 0xA5, 900);
+  g_assert_true (g_file_set_contents (path, (char *) data, length, NULL));
+  assert_refused (path, CM_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_missing_file_is_reported (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = cm_test_temp_path ("absent.commissioner");
+  g_autoptr(CmStore) store = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, CM_STORE_ERROR, CM_STORE_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/store/create", test_create_sets_schema_and_pragmas);
+  g_test_add_func ("/store/reopen", test_reopen_keeps_data);
+  g_test_add_func ("/store/migrate", test_migrates_old_file);
+  g_test_add_func ("/store/refuse-newer", test_refuses_newer_file);
+  g_test_add_func ("/store/refuse-not-sqlite", test_refuses_file_that_is_not_sqlite);
+  g_test_add_func ("/store/refuse-corrupt", test_refuses_corrupt_file);
+  g_test_add_func ("/store/missing", test_missing_file_is_reported);
+  return g_test_run ();
+}
