@@ -7,6 +7,7 @@
  * same portfolio.
  */
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "cm-contract.h"
 #include "cm-date.h"
@@ -130,8 +131,8 @@ enum {
   N_THIRD_SECTOR_ROTATION = 8, /* Appendix A lines rotate over the first eight */
   CARERS_LEEDS = 8, ADVONET, ALZHEIMERS, BARNARDOS, NEIGHBOURHOOD_NETWORKS,
   COMFORT_CALL, SHORT_BREAKS_A,
-  N_PROVIDERS
 };
+#define N_PROVIDERS G_N_ELEMENTS (providers)
 
 /* Term shapes commissioners write (seed 001), with their initial years. */
 static const struct {
@@ -374,7 +375,7 @@ add_parties (Demo *demo, GError **error)
                                                                  organisations[i].kind), error)))
       return FALSE;
 
-  for (int i = 0; i < N_PROVIDERS; i++)
+  for (guint i = 0; i < N_PROVIDERS; i++)
     {
       gboolean third = providers[i].sector == CM_SECTOR_THIRD_SECTOR;
 
@@ -407,6 +408,8 @@ cm_demo_populate (CmStore *store, const GDate *today, GError **error)
   return cm_store_commit (store, error);
 }
 
+static const char * const sqlite_suffixes[] = { "", "-wal", "-shm" };
+
 gboolean
 cm_demo_create (const char *path, const GDate *today, GError **error)
 {
@@ -420,8 +423,18 @@ cm_demo_create (const char *path, const GDate *today, GError **error)
       return FALSE;
     }
   store = cm_store_open (path, CM_STORE_OPEN_DEFAULT, error);
-  if (store == NULL)
-    return FALSE;
-  cm_store_set_actor (store, _("Demo portfolio generator"));
-  return cm_demo_populate (store, today, error);
+  if (store != NULL)
+    {
+      cm_store_set_actor (store, _("Demo portfolio generator"));
+      if (cm_demo_populate (store, today, error))
+        return TRUE;
+    }
+  /* Leave no half-made portfolio behind. */
+  g_clear_object (&store);
+  for (gsize i = 0; i < G_N_ELEMENTS (sqlite_suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, sqlite_suffixes[i], NULL);
+      g_unlink (file);
+    }
+  return FALSE;
 }

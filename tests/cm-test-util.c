@@ -1,5 +1,6 @@
 /* cm-test-util.c: shared fixtures for the core tests */
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "cm-test-util.h"
 
@@ -79,4 +80,76 @@ GDate *
 cm_test_today (void)
 {
   return g_date_new_dmy (22, G_DATE_NOVEMBER, 2026);
+}
+
+static sqlite3_stmt *
+prepare_read_only (const char *path, const char *sql, sqlite3 **db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY, NULL);
+
+  if (rc != SQLITE_OK)
+    g_error ("cannot open %s: %s", path, sqlite3_errmsg (*db));
+  if (sqlite3_prepare_v2 (*db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("cannot prepare “%s”: %s", sql, sqlite3_errmsg (*db));
+  return stmt;
+}
+
+/* The first column of the first row, as an integer (0 when there is no row). */
+gint64
+cm_test_query_int (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = prepare_read_only (path, sql, &db);
+  gint64 value = 0;
+  int rc = sqlite3_step (stmt);
+
+  g_assert_true (rc == SQLITE_ROW || rc == SQLITE_DONE);
+  if (rc == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* The first column of the first row, or NULL for no row or an SQL NULL. */
+char *
+cm_test_query_text (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = prepare_read_only (path, sql, &db);
+  char *value = NULL;
+  int rc = sqlite3_step (stmt);
+
+  g_assert_true (rc == SQLITE_ROW || rc == SQLITE_DONE);
+  if (rc == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* Every row, one line each, columns separated by "|" and NULL shown as "<null>". */
+char *
+cm_test_query_dump (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = prepare_read_only (path, sql, &db);
+  GString *out = g_string_new (NULL);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, i);
+
+          g_string_append_printf (out, "%s%s", i ? "|" : "", text ? text : "<null>");
+        }
+      g_string_append_c (out, '\n');
+    }
+  g_assert_cmpint (rc, ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
 }

@@ -9,3 +9,9 @@ CmStore *cm_test_open_new     (const char *name, char **path_out);
 GBytes  *cm_test_read_file    (const char *path);
 void     cm_test_run_sqlite   (const char *path, const char *sql);
 GDate   *cm_test_today        (void);
+
+/* Read a file through a read-only SQLite connection of their own, as
+ * another program would: they see only what has been committed. */
+gint64   cm_test_query_int    (const char *path, const char *sql);
+char    *cm_test_query_text   (const char *path, const char *sql);
+char    *cm_test_query_dump   (const char *path, const char *sql);

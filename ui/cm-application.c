@@ -1,0 +1,217 @@
+/* cm-application.c: the application, its command line and its settings */
+#include <glib/gi18n.h>
+
+#include "cm-application.h"
+#include "cm-command-line.h"
+#include "cm-date.h"
+#include "cm-window.h"
+
+struct _CmApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings *settings;
+  GDate today;
+  char *portfolio;     /* from --portfolio or --demo */
+};
+
+G_DEFINE_FINAL_TYPE (CmApplication, cm_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry options[] = {
+  { "portfolio", 'p', 0, G_OPTION_ARG_FILENAME, NULL, N_("The portfolio file to use"), N_("FILE") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the demo portfolio"), NULL },
+  { "create-demo", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the demo portfolio to FILE and exit"), N_("FILE") },
+  { "verify-audit", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check the audit trail of the portfolio and exit"), NULL },
+  { "today", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The date to treat as today, for statuses and the demo"), N_("YYYY-MM-DD") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+/* Lookups that cannot fail when the schema is installed; without it the
+ * application still runs, with settings kept in memory. */
+static GSettings *
+open_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema =
+    source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+  if (schema == NULL)
+    {
+      g_message ("Settings schema %s is not installed; settings will not be kept.", APP_ID);
+      return NULL;
+    }
+  return g_settings_new (APP_ID);
+}
+
+static gboolean
+parse_today (CmApplication *self, GVariantDict *dict)
+{
+  const char *text = NULL;
+
+  if (!g_variant_dict_lookup (dict, "today", "&s", &text))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      g_date_set_dmy (&self->today, g_date_time_get_day_of_month (now),
+                      g_date_time_get_month (now), g_date_time_get_year (now));
+      return TRUE;
+    }
+  if (cm_date_parse_iso (text, &self->today))
+    return TRUE;
+  g_printerr (_("--today %s is not a date. Write it as YYYY-MM-DD.\n"), text);
+  return FALSE;
+}
+
+/* Headless commands run here, before the application registers or opens
+ * a display, so they work on a machine with no screen. */
+static int
+cm_application_handle_local_options (GApplication *app, GVariantDict *dict)
+{
+  CmApplication *self = CM_APPLICATION (app);
+  const char *create_demo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_variant_dict_contains (dict, "version"))
+    {
+      g_print ("commissioner %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (!parse_today (self, dict))
+    return 2;
+  g_variant_dict_lookup (dict, "portfolio", "^ay", &self->portfolio);
+  if (g_variant_dict_lookup (dict, "create-demo", "^&ay", &create_demo))
+    return cm_command_create_demo (create_demo, &self->today);
+  if (g_variant_dict_contains (dict, "verify-audit"))
+    return cm_command_verify_audit (self->portfolio);
+  if (g_variant_dict_contains (dict, "demo"))
+    {
+      g_free (self->portfolio);
+      self->portfolio = cm_demo_portfolio_path (&self->today, &error);
+      if (self->portfolio == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+    }
+  return -1;
+}
+
+static void
+cm_application_startup (GApplication *app)
+{
+  CmApplication *self = CM_APPLICATION (app);
+
+  G_APPLICATION_CLASS (cm_application_parent_class)->startup (app);
+
+  self->settings = open_settings ();
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+cm_application_activate (GApplication *app)
+{
+  CmApplication *self = CM_APPLICATION (app);
+  g_autofree char *last = NULL;
+  CmWindow *window = cm_window_new (self);
+  const char *portfolio = self->portfolio;
+
+  if (portfolio == NULL && self->settings)
+    {
+      last = g_settings_get_string (self->settings, "last-portfolio");
+      if (last && *last && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+        portfolio = last;
+    }
+  if (portfolio)
+    cm_window_open_portfolio (window, portfolio);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+cm_application_finalize (GObject *object)
+{
+  CmApplication *self = CM_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_free (self->portfolio);
+
+  G_OBJECT_CLASS (cm_application_parent_class)->finalize (object);
+}
+
+static void
+about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GtkApplication *app = user_data;
+  const char *developers[] = { _("The Commissioner developers"), NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Commissioner"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developers", developers,
+                         "comments", _("Commissioning of health and social care services, "
+                                       "from Analyse to Review."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         NULL);
+}
+
+static void
+quit_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+cm_application_class_init (CmApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = cm_application_finalize;
+  app_class->handle_local_options = cm_application_handle_local_options;
+  app_class->startup = cm_application_startup;
+  app_class->activate = cm_application_activate;
+}
+
+static void
+cm_application_init (CmApplication *self)
+{
+  static const GActionEntry actions[] = {
+    { "about", about_activated },
+    { "quit", quit_activated },
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+    _("Without options, opens the last portfolio used, or a welcome page on the first run."));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+}
+
+CmApplication *
+cm_application_new (void)
+{
+  /* Each window works on its own file; a second launch opens its own
+   * window rather than handing its arguments to the first. */
+  return g_object_new (CM_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/org/commissioner/Commissioner",
+                       NULL);
+}
+
+GSettings *
+cm_application_get_settings (CmApplication *self)
+{
+  return self->settings;
+}
+
+const GDate *
+cm_application_get_today (CmApplication *self)
+{
+  return &self->today;
+}

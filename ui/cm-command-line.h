@@ -1,0 +1,12 @@
+/* cm-command-line.h: the commands that run without a window */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+int   cm_command_create_demo  (const char *path, const GDate *today);
+int   cm_command_verify_audit (const char *portfolio);
+char *cm_demo_portfolio_path  (const GDate *today, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,124 @@
+/* cm-record-kind.c: how each kind of record is listed, shown and edited */
+#include <glib/gi18n.h>
+
+#include "cm-contract.h"
+#include "cm-date.h"
+#include "cm-enums.h"
+#include "cm-money.h"
+#include "cm-organisation.h"
+#include "cm-provider.h"
+#include "cm-record-kind.h"
+#include "cm-service.h"
+
+static const CmRecordField service_fields[] = {
+  { "name", N_("Name"), CM_FORMAT_TEXT, TRUE, TRUE },
+  { "area", N_("Service area"), CM_FORMAT_ENUM, TRUE, TRUE },
+  { "client-group", N_("Client group"), CM_FORMAT_ENUM, FALSE, TRUE },
+  { "lead-commissioner-id", N_("Lead commissioner"), CM_FORMAT_REFERENCE, FALSE, TRUE,
+    cm_organisation_get_type },
+  { "lead-commissioner-name", N_("Lead commissioner"), CM_FORMAT_TEXT, TRUE, FALSE },
+  { "partner-names", N_("Partner commissioners"), CM_FORMAT_TEXT, FALSE, FALSE },
+  { "stage", N_("Stage"), CM_FORMAT_ENUM, TRUE, TRUE },
+  { "cycle", N_("Cycle"), CM_FORMAT_NUMBER, FALSE, FALSE },
+  { "annual-value", N_("Annual value"), CM_FORMAT_MONEY, TRUE, FALSE },
+  { NULL }
+};
+
+static const CmRecordField contract_fields[] = {
+  { "reference", N_("Reference"), CM_FORMAT_TEXT, TRUE, TRUE },
+  { "title", N_("Title"), CM_FORMAT_TEXT, TRUE, TRUE },
+  { "service-id", N_("Service"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_service_get_type },
+  { "service-name", N_("Service"), CM_FORMAT_TEXT, FALSE, FALSE },
+  { "provider-id", N_("Provider"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_provider_get_type },
+  { "provider-name", N_("Provider"), CM_FORMAT_TEXT, TRUE, FALSE },
+  { "provider-sector", N_("Provider sector"), CM_FORMAT_ENUM, FALSE, FALSE },
+  { "contract-type", N_("Type"), CM_FORMAT_ENUM, FALSE, TRUE },
+  { "route", N_("Procurement route"), CM_FORMAT_ENUM, FALSE, TRUE },
+  { "annual-value", N_("Annual value"), CM_FORMAT_MONEY, TRUE, TRUE },
+  { "total-value", N_("Total value"), CM_FORMAT_MONEY, FALSE, TRUE },
+  { "start-date", N_("Start"), CM_FORMAT_DATE, TRUE, TRUE },
+  { "end-date", N_("End"), CM_FORMAT_DATE, TRUE, TRUE },
+  { "term", N_("Term"), CM_FORMAT_TEXT, FALSE, TRUE },
+  { "notice-period", N_("Notice period"), CM_FORMAT_TEXT, FALSE, TRUE },
+  { NULL }
+};
+
+static const CmRecordField provider_fields[] = {
+  { "name", N_("Name"), CM_FORMAT_TEXT, TRUE, TRUE },
+  { "sector", N_("Sector"), CM_FORMAT_ENUM, TRUE, TRUE },
+  { "charity-number", N_("Charity number"), CM_FORMAT_TEXT, FALSE, TRUE },
+  { "company-number", N_("Company number"), CM_FORMAT_TEXT, FALSE, TRUE },
+  { "is-sme", N_("SME"), CM_FORMAT_BOOLEAN, FALSE, TRUE },
+  { "is-vcse", N_("VCSE"), CM_FORMAT_BOOLEAN, FALSE, TRUE },
+  { "contract-count", N_("Contracts"), CM_FORMAT_NUMBER, TRUE, FALSE },
+  { "annual-value", N_("Annual value with us"), CM_FORMAT_MONEY, TRUE, FALSE },
+  { NULL }
+};
+
+static const CmRecordKind kinds[] = {
+  { "services", N_("Services"), N_("service"), "view-list-symbolic",
+    N_("A service is something you commission for a group of people, such as carers’ "
+       "support. Add one to start its Analyse, Plan, Do, Review cycle."),
+    cm_service_get_type, service_fields },
+  { "contracts", N_("Contracts"), N_("contract"), "text-x-generic-symbolic",
+    N_("Record each contract, grant or agreement with its provider, value and dates. "
+       "Add a service and a provider first."),
+    cm_contract_get_type, contract_fields },
+  { "providers", N_("Providers"), N_("provider"), "system-users-symbolic",
+    N_("Providers are the charities, companies and NHS bodies that deliver services."),
+    cm_provider_get_type, provider_fields },
+};
+
+const CmRecordKind *
+cm_record_kinds (guint *n_kinds)
+{
+  *n_kinds = G_N_ELEMENTS (kinds);
+  return kinds;
+}
+
+/* The text a person reads for one field of a record. */
+char *
+cm_record_field_text (GObject *item, const CmRecordField *field)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), field->property);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, pspec->value_type);
+  g_object_get_property (item, field->property, &value);
+
+  switch (field->format)
+    {
+    case CM_FORMAT_ENUM:
+      return g_strdup (cm_enum_to_label (pspec->value_type, g_value_get_enum (&value)));
+    case CM_FORMAT_MONEY:
+      return cm_money_format (g_value_get_int64 (&value));
+    case CM_FORMAT_DATE:
+      return cm_date_format_long (g_value_get_string (&value));
+    case CM_FORMAT_BOOLEAN:
+      return g_strdup (g_value_get_boolean (&value) ? _("Yes") : _("No"));
+    case CM_FORMAT_NUMBER:
+      return g_strdup_printf ("%d", g_value_get_int (&value));
+    case CM_FORMAT_REFERENCE:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (&value));
+    case CM_FORMAT_TEXT:
+    default:
+      return g_value_dup_string (&value);
+    }
+}
+
+/* A record's name for messages: its name, or its reference and title. */
+char *
+cm_record_describe (GObject *item)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *reference = NULL;
+  g_autofree char *title = NULL;
+
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (item), "name"))
+    {
+      g_object_get (item, "name", &name, NULL);
+      return g_steal_pointer (&name);
+    }
+  g_object_get (item, "reference", &reference, "title", &title, NULL);
+  return g_strdup_printf ("%s %s", reference, title);
+}

@@ -1,0 +1,543 @@
+/* cm-records-page.c: a searchable, sortable list of one kind of record */
+#include <glib/gi18n.h>
+
+#include "cm-record-editor.h"
+#include "cm-records-page.h"
+
+struct _CmRecordsPage
+{
+  GtkWidget parent_instance;
+
+  CmStore *store;
+  const CmRecordKind *kind;
+
+  GtkSearchEntry *search;
+  GtkStack *list_stack;      /* "list", "empty" or "no-results" */
+  GtkColumnView *view;
+  GtkSingleSelection *selection;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter *filter;
+  AdwPreferencesGroup *details;
+  GtkWidget *details_box;
+  GList *detail_rows;
+  GObject *shown;            /* the item the details show */
+  char *needle;              /* casefolded search text */
+};
+
+G_DEFINE_FINAL_TYPE (CmRecordsPage, cm_records_page, GTK_TYPE_WIDGET)
+
+/* ---- cells ------------------------------------------------------------ */
+
+static void
+update_cell (GObject *item, GParamSpec *pspec, GtkLabel *label)
+{
+  const CmRecordField *field = g_object_get_data (G_OBJECT (label), "field");
+  g_autofree char *text = cm_record_field_text (item, field);
+
+  gtk_label_set_text (label, text);
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, const CmRecordField *field)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), field->format == CM_FORMAT_MONEY ? 1.0 : 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (field->format == CM_FORMAT_MONEY || field->format == CM_FORMAT_NUMBER)
+    gtk_widget_add_css_class (label, "numeric");
+  g_object_set_data (G_OBJECT (label), "field", (gpointer) field);
+  gtk_list_item_set_child (list_item, label);
+}
+
+/* Cells follow their record: an edit saved elsewhere shows at once. */
+static void
+bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, const CmRecordField *field)
+{
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  GObject *item = gtk_list_item_get_item (list_item);
+  g_autofree char *signal = g_strconcat ("notify::", field->property, NULL);
+
+  update_cell (item, NULL, GTK_LABEL (label));
+  g_signal_connect_object (item, signal, G_CALLBACK (update_cell), label, 0);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, const CmRecordField *field)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (list_item), update_cell,
+                                        gtk_list_item_get_child (list_item));
+}
+
+static GtkSorter *
+column_sorter (GType type, const CmRecordField *field)
+{
+  GtkExpression *expression = gtk_property_expression_new (type, NULL, field->property);
+
+  switch (field->format)
+    {
+    case CM_FORMAT_MONEY:
+    case CM_FORMAT_NUMBER:
+    case CM_FORMAT_ENUM:
+      return GTK_SORTER (gtk_numeric_sorter_new (expression));
+    default:
+      /* ISO dates sort correctly as text. */
+      return GTK_SORTER (gtk_string_sorter_new (expression));
+    }
+}
+
+static void
+add_columns (CmRecordsPage *self)
+{
+  GType type = self->kind->get_type ();
+
+  for (const CmRecordField *field = self->kind->fields; field->property; field++)
+    {
+      GtkListItemFactory *factory;
+      GtkColumnViewColumn *column;
+
+      if (!field->in_list)
+        continue;
+      factory = gtk_signal_list_item_factory_new ();
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer) field);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) field);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), (gpointer) field);
+      column = gtk_column_view_column_new (_(field->title), factory);
+      gtk_column_view_column_set_sorter (column, column_sorter (type, field));
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, field->format == CM_FORMAT_TEXT);
+      gtk_column_view_append_column (self->view, column);
+      g_object_unref (column);
+    }
+}
+
+/* ---- search ----------------------------------------------------------- */
+
+static gboolean
+matches (gpointer item, gpointer user_data)
+{
+  CmRecordsPage *self = user_data;
+
+  if (self->needle == NULL)
+    return TRUE;
+  for (const CmRecordField *field = self->kind->fields; field->property; field++)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *folded = NULL;
+
+      if (field->format != CM_FORMAT_TEXT)
+        continue;
+      text = cm_record_field_text (item, field);
+      folded = g_utf8_casefold (text ? text : "", -1);
+      if (strstr (folded, self->needle))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+update_list_state (CmRecordsPage *self)
+{
+  GListModel *all = gtk_filter_list_model_get_model (self->filtered);
+  const char *state = "list";
+
+  if (g_list_model_get_n_items (all) == 0)
+    state = "empty";
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
+    state = "no-results";
+  gtk_stack_set_visible_child_name (self->list_stack, state);
+}
+
+static void
+search_changed (CmRecordsPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search));
+
+  g_clear_pointer (&self->needle, g_free);
+  if (text && *text)
+    self->needle = g_utf8_casefold (text, -1);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_list_state (self);
+}
+
+/* ---- details ---------------------------------------------------------- */
+
+static void show_details (CmRecordsPage *self);
+
+static void
+clear_details (CmRecordsPage *self)
+{
+  for (GList *l = self->detail_rows; l; l = l->next)
+    adw_preferences_group_remove (self->details, l->data);
+  g_clear_pointer (&self->detail_rows, g_list_free);
+  if (self->shown)
+    g_signal_handlers_disconnect_by_func (self->shown, show_details, self);
+  g_clear_object (&self->shown);
+}
+
+static void
+show_details (CmRecordsPage *self)
+{
+  GObject *item = gtk_single_selection_get_selected_item (self->selection);
+  g_autofree char *title = NULL;
+
+  clear_details (self);
+  gtk_widget_set_visible (self->details_box, item != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.edit", item != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.delete", item != NULL);
+  if (item == NULL)
+    return;
+
+  self->shown = g_object_ref (item);
+  g_signal_connect_swapped (item, "notify", G_CALLBACK (show_details), self);
+  title = cm_record_describe (item);
+  adw_preferences_group_set_title (self->details, title);
+  for (const CmRecordField *field = self->kind->fields; field->property; field++)
+    {
+      g_autofree char *text = NULL;
+      GtkWidget *row;
+
+      if (field->format == CM_FORMAT_REFERENCE)
+        continue;
+      text = cm_record_field_text (item, field);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->title));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text && *text ? text : "—");
+      gtk_widget_add_css_class (row, "property");
+      adw_preferences_group_add (self->details, row);
+      self->detail_rows = g_list_append (self->detail_rows, row);
+    }
+}
+
+/* ---- actions ---------------------------------------------------------- */
+
+static void
+toast (CmRecordsPage *self, AdwToast *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
+}
+
+static void
+select_entity (CmRecordsPage *self, gint64 id)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CmEntity) entity = g_list_model_get_item (model, i);
+
+      if (cm_entity_get_id (entity) == id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->view), "list.scroll-to-item", "u", i);
+          return;
+        }
+    }
+}
+
+static void
+editor_saved (CmRecordsPage *self, CmEntity *entity)
+{
+  g_autofree char *what = cm_record_describe (G_OBJECT (entity));
+  g_autofree char *message = g_strdup_printf (_("Saved “%s”"), what);
+
+  update_list_state (self);
+  select_entity (self, cm_entity_get_id (entity));
+  toast (self, adw_toast_new (message));
+}
+
+static void
+open_editor (CmRecordsPage *self, CmEntity *entity)
+{
+  GtkWidget *editor = cm_record_editor_new (self->store, self->kind, entity);
+
+  g_signal_connect_swapped (editor, "saved", G_CALLBACK (editor_saved), self);
+  gtk_window_set_transient_for (GTK_WINDOW (editor),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+add_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  open_editor (CM_RECORDS_PAGE (widget), NULL);
+}
+
+static void
+edit_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  CmRecordsPage *self = CM_RECORDS_PAGE (widget);
+  GObject *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (item)
+    open_editor (self, CM_ENTITY (item));
+}
+
+static void
+undo_delete (AdwToast *undo_toast, CmRecordsPage *self)
+{
+  CmEntity *deleted = g_object_get_data (G_OBJECT (undo_toast), "deleted");
+  g_autoptr(GError) error = NULL;
+
+  if (!cm_store_restore (self->store, deleted, &error))
+    toast (self, adw_toast_new (error->message));
+  else
+    {
+      update_list_state (self);
+      select_entity (self, cm_entity_get_id (deleted));
+    }
+}
+
+/* Deletes at once and offers Undo, which puts the record back under its
+ * old id; both steps are in the audit trail. */
+static void
+delete_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  CmRecordsPage *self = CM_RECORDS_PAGE (widget);
+  GObject *item = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmEntity) copy = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *undo_toast;
+
+  if (item == NULL)
+    return;
+  copy = cm_entity_copy (CM_ENTITY (item));
+  what = cm_record_describe (item);
+  if (!cm_store_delete (self->store, CM_ENTITY (item), &error))
+    {
+      AdwToast *failed = adw_toast_new (error->message);
+
+      adw_toast_set_timeout (failed, 0);
+      toast (self, failed);
+      return;
+    }
+  update_list_state (self);
+  message = g_strdup_printf (_("Deleted “%s”"), what);
+  undo_toast = adw_toast_new (message);
+  adw_toast_set_button_label (undo_toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (undo_toast), "deleted", g_steal_pointer (&copy),
+                          g_object_unref);
+  g_signal_connect (undo_toast, "button-clicked", G_CALLBACK (undo_delete), self);
+  toast (self, undo_toast);
+}
+
+static void
+row_activated (CmRecordsPage *self, guint position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self), "records.edit", NULL);
+}
+
+/* ---- construction ----------------------------------------------------- */
+
+static GtkWidget *
+status_page (const char *icon, const char *title, const char *description, gboolean add_button,
+             const CmRecordKind *kind)
+{
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
+  if (add_button)
+    {
+      g_autofree char *label = g_strdup_printf (_("_Add a %s"), _(kind->noun));
+      GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+      gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "pill");
+      gtk_widget_add_css_class (button, "suggested-action");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "records.add");
+      adw_status_page_set_child (ADW_STATUS_PAGE (page), button);
+    }
+  return page;
+}
+
+static GtkWidget *
+build_toolbar (CmRecordsPage *self)
+{
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+  g_autofree char *placeholder = g_strdup_printf (_("Search %s"), _(self->kind->title));
+  g_autofree char *add_label = g_strdup_printf (_("Add %s"), _(self->kind->noun));
+
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  gtk_widget_set_margin_top (bar, 6);
+  gtk_widget_set_margin_bottom (bar, 6);
+
+  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  gtk_search_entry_set_search_delay (self->search, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->search), TRUE);
+  g_object_set (self->search, "placeholder-text", placeholder, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, placeholder, -1);
+  g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (search_changed), self);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search));
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "records.add");
+  gtk_widget_set_tooltip_text (add, add_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  add_label, -1);
+  gtk_box_append (GTK_BOX (bar), add);
+  return bar;
+}
+
+static GtkWidget *
+build_list (CmRecordsPage *self)
+{
+  GListModel *records = cm_store_list (self->store, self->kind->get_type ());
+  GtkSortListModel *sorted;
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  g_autofree char *empty_title = g_strdup_printf (_("No %s Yet"), _(self->kind->title));
+
+  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _(self->kind->title), -1);
+  add_columns (self);
+
+  self->filter = gtk_custom_filter_new (matches, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (records),
+                                              GTK_FILTER (g_object_ref (self->filter)));
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
+                                    g_object_ref (gtk_column_view_get_sorter (self->view)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (show_details), self);
+  g_signal_connect_swapped (self->view, "activate", G_CALLBACK (row_activated), self);
+  g_signal_connect_swapped (records, "items-changed", G_CALLBACK (update_list_state), self);
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->view));
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_widget_set_hexpand (scrolled, TRUE);
+
+  self->list_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->list_stack, scrolled, "list");
+  gtk_stack_add_named (self->list_stack,
+                       status_page (self->kind->icon_name, empty_title,
+                                    _(self->kind->empty_description), TRUE, self->kind),
+                       "empty");
+  gtk_stack_add_named (self->list_stack,
+                       status_page ("edit-find-symbolic", _("No Results Found"),
+                                    _("Try a different search."), FALSE, self->kind),
+                       "no-results");
+  return GTK_WIDGET (self->list_stack);
+}
+
+static GtkWidget *
+build_details (CmRecordsPage *self)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *edit = gtk_button_new_with_mnemonic (_("_Edit…"));
+  GtkWidget *delete = gtk_button_new_with_mnemonic (_("_Delete"));
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+
+  self->details = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->details));
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "records.edit");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "records.delete");
+  gtk_widget_add_css_class (delete, "destructive-action");
+  gtk_widget_set_hexpand (edit, TRUE);
+  gtk_widget_set_hexpand (delete, TRUE);
+  gtk_box_append (GTK_BOX (buttons), edit);
+  gtk_box_append (GTK_BOX (buttons), delete);
+  gtk_box_append (GTK_BOX (box), buttons);
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_size_request (scrolled, 340, -1);
+  self->details_box = scrolled;
+  return scrolled;
+}
+
+static void
+cm_records_page_dispose (GObject *object)
+{
+  CmRecordsPage *self = CM_RECORDS_PAGE (object);
+  GtkWidget *child;
+
+  clear_details (self);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->needle, g_free);
+
+  G_OBJECT_CLASS (cm_records_page_parent_class)->dispose (object);
+}
+
+static void
+cm_records_page_class_init (CmRecordsPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cm_records_page_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "records.add", NULL, add_activated);
+  gtk_widget_class_install_action (widget_class, "records.edit", NULL, edit_activated);
+  gtk_widget_class_install_action (widget_class, "records.delete", NULL, delete_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "records.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "records.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "records.delete", NULL);
+}
+
+static void
+cm_records_page_init (CmRecordsPage *self)
+{
+}
+
+CmRecordsPage *
+cm_records_page_new (CmStore *store, const CmRecordKind *kind)
+{
+  CmRecordsPage *self = g_object_new (CM_TYPE_RECORDS_PAGE, NULL);
+  GtkWidget *main_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *split = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  self->store = g_object_ref (store);
+  self->kind = kind;
+
+  gtk_box_append (GTK_BOX (main_box), build_toolbar (self));
+  gtk_box_append (GTK_BOX (main_box), build_list (self));
+  gtk_widget_set_hexpand (main_box, TRUE);
+  gtk_box_append (GTK_BOX (split), main_box);
+  gtk_box_append (GTK_BOX (split), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_box_append (GTK_BOX (split), build_details (self));
+  gtk_widget_set_parent (split, GTK_WIDGET (self));
+
+  update_list_state (self);
+  show_details (self);
+  return self;
+}
+
+const CmRecordKind *
+cm_records_page_get_kind (CmRecordsPage *self)
+{
+  return self->kind;
+}
+
+void
+cm_records_page_focus_search (CmRecordsPage *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->search));
+}

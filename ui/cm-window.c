@@ -1,0 +1,318 @@
+/* cm-window.c: the main window: a welcome page, or a portfolio's sections */
+#include <glib/gi18n.h>
+
+#include "cm-command-line.h"
+#include "cm-records-page.h"
+#include "cm-store.h"
+#include "cm-window.h"
+
+struct _CmWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  CmStore *store;
+
+  AdwToastOverlay *toasts;
+  GtkStack *main_stack;
+  AdwLeaflet *leaflet;
+  GtkListBox *sidebar;
+  GtkStack *pages;
+  AdwWindowTitle *content_title;
+};
+
+G_DEFINE_FINAL_TYPE (CmWindow, cm_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static CmApplication *
+application (CmWindow *self)
+{
+  return CM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+static void
+show_error (CmWindow *self, const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+/* ---- sections --------------------------------------------------------- */
+
+static void
+clear_sections (CmWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))))
+    gtk_list_box_remove (self->sidebar, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pages))))
+    gtk_stack_remove (self->pages, child);
+}
+
+static GtkWidget *
+sidebar_row (const CmRecordKind *kind)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (kind->icon_name));
+  gtk_box_append (GTK_BOX (box), gtk_label_new (_(kind->title)));
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _(kind->title), -1);
+  g_object_set_data (G_OBJECT (row), "page-name", (gpointer) kind->name);
+  return row;
+}
+
+static void
+section_selected (CmWindow *self, GtkListBoxRow *row)
+{
+  const char *name;
+  CmRecordsPage *page;
+
+  if (row == NULL)
+    return;
+  name = g_object_get_data (G_OBJECT (row), "page-name");
+  gtk_stack_set_visible_child_name (self->pages, name);
+  page = CM_RECORDS_PAGE (gtk_stack_get_visible_child (self->pages));
+  adw_window_title_set_title (self->content_title, _(cm_records_page_get_kind (page)->title));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+build_sections (CmWindow *self)
+{
+  guint n_kinds;
+  const CmRecordKind *kinds = cm_record_kinds (&n_kinds);
+
+  clear_sections (self);
+  for (guint i = 0; i < n_kinds; i++)
+    {
+      gtk_stack_add_named (self->pages, GTK_WIDGET (cm_records_page_new (self->store, &kinds[i])),
+                           kinds[i].name);
+      gtk_list_box_append (self->sidebar, sidebar_row (&kinds[i]));
+    }
+  gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
+}
+
+/* ---- portfolios ------------------------------------------------------- */
+
+static void
+remember_portfolio (CmWindow *self, const char *path)
+{
+  GSettings *settings = cm_application_get_settings (application (self));
+
+  if (settings)
+    g_settings_set_string (settings, "last-portfolio", path);
+}
+
+static const char *
+actor_name (CmWindow *self)
+{
+  GSettings *settings = cm_application_get_settings (application (self));
+  static char *actor;
+
+  g_clear_pointer (&actor, g_free);
+  if (settings)
+    actor = g_settings_get_string (settings, "actor-name");
+  return actor;
+}
+
+gboolean
+cm_window_open_portfolio (CmWindow *self, const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmStore) store = cm_store_open (path, CM_STORE_OPEN_DEFAULT, &error);
+  g_autofree char *name = NULL;
+  g_autofree char *basename = NULL;
+
+  if (store == NULL)
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+  cm_store_set_actor (store, actor_name (self));
+  g_set_object (&self->store, store);
+
+  name = cm_store_get_meta (store, "name");
+  basename = g_path_get_basename (path);
+  adw_window_title_set_subtitle (self->content_title, name ? name : basename);
+  gtk_window_set_title (GTK_WINDOW (self), name ? name : basename);
+  build_sections (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "portfolio");
+  remember_portfolio (self, path);
+  return TRUE;
+}
+
+static void
+open_demo (GtkWidget *widget, const char *action, GVariant *param)
+{
+  CmWindow *self = CM_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = cm_demo_portfolio_path (cm_application_get_today (application (self)),
+                                                  &error);
+
+  if (path == NULL)
+    show_error (self, error->message);
+  else
+    cm_window_open_portfolio (self, path);
+}
+
+static void
+chooser_response (GtkNativeDialog *chooser, int response, CmWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  gboolean creating = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser))
+                      == GTK_FILE_CHOOSER_ACTION_SAVE;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+    }
+  g_object_unref (chooser);
+  if (path == NULL)
+    return;
+  if (creating && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      show_error (self, _("A file with that name already exists. Choose a new name for the "
+                          "portfolio, or open the existing file."));
+      return;
+    }
+  cm_window_open_portfolio (self, path);
+}
+
+static void
+choose_file (CmWindow *self, GtkFileChooserAction action, const char *title, const char *accept)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
+                                                               accept, _("_Cancel"));
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Commissioner portfolios"));
+  gtk_file_filter_add_pattern (filter, "*.commissioner");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Portfolio.commissioner"));
+  g_object_unref (filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_portfolio (GtkWidget *widget, const char *action, GVariant *param)
+{
+  choose_file (CM_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Portfolio"), _("_Open"));
+}
+
+static void
+new_portfolio (GtkWidget *widget, const char *action, GVariant *param)
+{
+  choose_file (CM_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("New Portfolio"),
+               _("_Create"));
+}
+
+static void
+show_sidebar (GtkWidget *widget, const char *action, GVariant *param)
+{
+  adw_leaflet_navigate (CM_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+focus_search (GtkWidget *widget, const char *action, GVariant *param)
+{
+  CmWindow *self = CM_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_visible_child (self->pages);
+
+  if (page && gtk_stack_get_visible_child (self->main_stack) != NULL)
+    cm_records_page_focus_search (CM_RECORDS_PAGE (page));
+}
+
+/* ---- window state ----------------------------------------------------- */
+
+static gboolean
+cm_window_close_request (GtkWindow *window)
+{
+  CmWindow *self = CM_WINDOW (window);
+  GSettings *settings = cm_application_get_settings (application (self));
+  int width, height;
+
+  if (settings)
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+  return GTK_WINDOW_CLASS (cm_window_parent_class)->close_request (window);
+}
+
+static void
+restore_size (CmWindow *self)
+{
+  GSettings *settings = cm_application_get_settings (application (self));
+
+  if (settings == NULL)
+    return;
+  gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+cm_window_dispose (GObject *object)
+{
+  CmWindow *self = CM_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CM_TYPE_WINDOW);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (cm_window_parent_class)->dispose (object);
+}
+
+static void
+cm_window_class_init (CmWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cm_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = cm_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/commissioner/Commissioner/cm-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, pages);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, content_title);
+
+  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo);
+  gtk_widget_class_install_action (widget_class, "win.open-portfolio", NULL, open_portfolio);
+  gtk_widget_class_install_action (widget_class, "win.new-portfolio", NULL, new_portfolio);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, focus_search);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.open-portfolio", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+}
+
+static void
+cm_window_init (CmWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->sidebar, "row-selected", G_CALLBACK (section_selected), self);
+}
+
+CmWindow *
+cm_window_new (CmApplication *app)
+{
+  CmWindow *self = g_object_new (CM_TYPE_WINDOW, "application", app, NULL);
+
+  restore_size (self);
+  return self;
+}
