@@ -61,17 +61,25 @@ cm_test_read_file (const char *path)
   return g_bytes_new_take (contents, length);
 }
 
-/* Changes a file behind the application's back, with the sqlite3 shell. */
+/* Changes a file behind the application's back, with the sqlite3 shell.
+ * What the shell prints (PRAGMA results, errors) goes to the test log as
+ * comments: on stdout it would break the TAP stream. */
 void
 cm_test_run_sqlite (const char *path, const char *sql)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
   int status = 0;
-  const char *argv[] = { "sqlite3", path, sql, NULL };
+  const char *argv[] = { "sqlite3", "-bail", path, sql, NULL };
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
                 &status, &error);
   g_assert_no_error (error);
+  if (out && *out)
+    g_test_message ("sqlite3: %s", g_strchomp (out));
+  if (err && *err)
+    g_test_message ("sqlite3 error: %s", g_strchomp (err));
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 }
 

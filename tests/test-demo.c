@@ -1,2 +1,464 @@
+/* test-demo.c: the demonstration portfolio, read back from the file it writes
+ *
+ * The figures checked here come from the seeds (000 Appendix A, 001), not
+ * from cm-demo.c: the totals are the printed sub totals of Appendix A.
+ */
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "cm-audit.h"
+#include "cm-contract.h"
+#include "cm-date.h"
+#include "cm-demo.h"
+#include "cm-service.h"
 #include "cm-test-util.h"
-int main (int argc, char *argv[]) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+
+#define PENCE(pounds) ((gint64) (pounds) * 100)
+
+/* The services seed 001 names; every other service is a line of Appendix A. */
+static const char * const named_services[] = {
+  "Neighbourhood Networks",
+  "Carers information, advice and support",
+  "Independent advocacy gateway",
+  "Carers community based short breaks",
+  "Children and young people's mental health crisis support",
+};
+
+#define NOT_NAMED \
+  "s.name NOT IN ('Neighbourhood Networks', 'Carers information, advice and support'," \
+  " 'Independent advocacy gateway', 'Carers community based short breaks'," \
+  " 'Children and young people''s mental health crisis support')"
+
+/* 000 Appendix A, the printed sub totals, in pounds. */
+static const struct {
+  const char *commissioner;
+  gint64 pounds;
+} appendix_a[] = {
+  { "Leeds City Council: Public Health", 12984743 },
+  { "Leeds City Council: Adult Social Care", 55603230 },
+  { "NHS Leeds West CCG", 862500 },
+  { "NHS Leeds North CCG", 817005 },
+  { "NHS Leeds South and East CCG", 594592 },
+  { "Better Care Fund", 14785356 },
+};
+#define CCG_GRAND_TOTAL 2274097
+
+/* One demo file per process, made on first use and only read afterwards. */
+static const char *
+demo_path (void)
+{
+  static char *path;
+
+  if (path == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDate) today = cm_test_today ();
+
+      path = cm_test_temp_path ("demo.commissioner");
+      g_unlink (path);
+      g_assert_true (cm_demo_create (path, today, &error));
+      g_assert_no_error (error);
+    }
+  return path;
+}
+
+static gint64
+query_int (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+static gint64
+query_int (const char *format, ...)
+{
+  va_list args;
+  g_autofree char *sql = NULL;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  return cm_test_query_int (demo_path (), sql);
+}
+
+static char *
+query_text (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+static char *
+query_text (const char *format, ...)
+{
+  va_list args;
+  g_autofree char *sql = NULL;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  return cm_test_query_text (demo_path (), sql);
+}
+
+static void
+test_create_refuses_existing_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = cm_test_today ();
+  g_autofree char *path = cm_test_temp_path ("precious.commissioner");
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  const char *demo = demo_path ();
+
+  /* A file that is not a portfolio at all. */
+  g_assert_true (g_file_set_contents (path, "Notes for the contracts board\n", -1, NULL));
+  before = cm_test_read_file (path);
+  g_assert_false (cm_demo_create (path, today, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  after = cm_test_read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_clear_error (&error);
+  g_clear_pointer (&before, g_bytes_unref);
+  g_clear_pointer (&after, g_bytes_unref);
+
+  /* An existing demo portfolio is not regenerated either. */
+  before = cm_test_read_file (demo);
+  g_assert_false (cm_demo_create (demo, today, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  after = cm_test_read_file (demo);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* A demo that cannot be written leaves nothing behind and says why. */
+static void
+test_create_fails_cleanly (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = cm_test_today ();
+  g_autofree char *dir = cm_test_temp_path ("no-such-folder");
+  g_autofree char *path = g_build_filename (dir, "demo.commissioner", NULL);
+
+  g_assert_false (cm_demo_create (path, today, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_create_writes_a_portfolio (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmStore) store = cm_store_open (demo_path (), CM_STORE_OPEN_MUST_EXIST, &error);
+  g_autofree char *name = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpint (cm_store_get_schema_version (store), ==, cm_store_latest_schema_version ());
+  name = cm_store_get_meta (store, "name");
+  g_assert_nonnull (name);
+  g_assert_cmpstr (name, !=, "");
+
+  g_assert_cmpint (query_int ("SELECT count(*) FROM organisation"), >=, G_N_ELEMENTS (appendix_a));
+  g_assert_cmpint (query_int ("SELECT count(*) FROM service"), >, G_N_ELEMENTS (named_services));
+  g_assert_cmpint (query_int ("SELECT count(*) FROM contract"), >=,
+                   query_int ("SELECT count(*) FROM service"));
+  /* Every reference between records points at a record that exists. */
+  g_assert_cmpint (query_int ("SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM service WHERE lead_commissioner_id IS NULL"),
+                   ==, 0);
+}
+
+/* Appendix A by SQL over the file: one sum per lead commissioner. */
+static void
+test_appendix_a_totals_in_file (void)
+{
+  gint64 ccgs = 0;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (appendix_a); i++)
+    {
+      gint64 total = query_int ("SELECT coalesce(sum(c.annual_value), 0) FROM contract c"
+                                " JOIN service s ON s.id = c.service_id"
+                                " JOIN organisation o ON o.id = s.lead_commissioner_id"
+                                " WHERE o.name = '%s' AND " NOT_NAMED,
+                                appendix_a[i].commissioner);
+
+      g_test_message ("%s: %" G_GINT64_FORMAT " pence", appendix_a[i].commissioner, total);
+      g_assert_cmpint (total, ==, PENCE (appendix_a[i].pounds));
+      if (g_str_has_prefix (appendix_a[i].commissioner, "NHS Leeds ") &&
+          g_str_has_suffix (appendix_a[i].commissioner, " CCG"))
+        ccgs += total;
+    }
+  g_assert_cmpint (ccgs, ==, PENCE (CCG_GRAND_TOTAL));
+
+  /* The three CCGs of Appendix A, by kind rather than by name. */
+  g_assert_cmpint (query_int ("SELECT coalesce(sum(c.annual_value), 0) FROM contract c"
+                              " JOIN service s ON s.id = c.service_id"
+                              " JOIN organisation o ON o.id = s.lead_commissioner_id"
+                              " WHERE o.kind = 'nhs-body' AND " NOT_NAMED),
+                   ==, PENCE (CCG_GRAND_TOTAL));
+}
+
+static gboolean
+is_named_service (const char *name)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (named_services); i++)
+    if (g_strcmp0 (name, named_services[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The same totals as the application shows them: the services' derived
+ * "annual-value" and "lead-commissioner-name", from a freshly opened file. */
+static void
+test_appendix_a_totals_in_model (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmStore) store = cm_store_open (demo_path (), CM_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(GHashTable) totals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GListModel *services;
+  guint named = 0;
+
+  g_assert_no_error (error);
+  services = cm_store_list (store, CM_TYPE_SERVICE);
+  g_assert_cmpuint (g_list_model_get_n_items (services), ==,
+                    query_int ("SELECT count(*) FROM service"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (services); i++)
+    {
+      g_autoptr(CmService) service = g_list_model_get_item (services, i);
+      g_autofree char *lead = NULL;
+      gint64 *total;
+
+      if (is_named_service (cm_service_get_name (service)))
+        {
+          named++;
+          continue;
+        }
+      g_object_get (service, "lead-commissioner-name", &lead, NULL);
+      g_assert_nonnull (lead);
+      total = g_hash_table_lookup (totals, lead);
+      if (total == NULL)
+        {
+          total = g_new0 (gint64, 1);
+          g_hash_table_insert (totals, g_strdup (lead), total);
+        }
+      *total += cm_service_get_annual_value (service);
+    }
+  g_assert_cmpuint (named, ==, G_N_ELEMENTS (named_services));
+
+  g_assert_cmpuint (g_hash_table_size (totals), ==, G_N_ELEMENTS (appendix_a));
+  for (gsize i = 0; i < G_N_ELEMENTS (appendix_a); i++)
+    {
+      gint64 *total = g_hash_table_lookup (totals, appendix_a[i].commissioner);
+
+      g_assert_nonnull (total);
+      g_assert_cmpint (*total, ==, PENCE (appendix_a[i].pounds));
+    }
+}
+
+static void
+test_services_in_every_stage (void)
+{
+  static const char * const stages[] = { "analyse", "plan", "do", "review" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (stages); i++)
+    g_assert_cmpint (query_int ("SELECT count(*) FROM service WHERE stage = '%s'", stages[i]),
+                     >, 0);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM service"
+                              " WHERE stage NOT IN ('analyse', 'plan', 'do', 'review')"), ==, 0);
+}
+
+static void
+test_providers_of_both_sectors (void)
+{
+  g_assert_cmpint (query_int ("SELECT count(*) FROM provider WHERE sector = 'third-sector'"), >, 0);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM provider WHERE sector = 'independent'"), >, 0);
+  /* Both sectors hold contracts, and third-sector providers are VCSE. */
+  g_assert_cmpint (query_int ("SELECT count(*) FROM contract c JOIN provider p"
+                              " ON p.id = c.provider_id WHERE p.sector = 'third-sector'"), >, 0);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM contract c JOIN provider p"
+                              " ON p.id = c.provider_id WHERE p.sector = 'independent'"), >, 0);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM provider"
+                              " WHERE sector = 'third-sector' AND is_vcse = 0"), ==, 0);
+}
+
+/* Counts contracts whose end date falls within (from, to] days of @today. */
+static guint
+count_ending (const char *path, const GDate *today, int from_days, int to_days)
+{
+  g_autofree char *dump = cm_test_query_dump (path, "SELECT end_date FROM contract");
+  g_auto(GStrv) ends = g_strsplit (dump, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; ends[i] && *ends[i]; i++)
+    {
+      GDate end;
+      int days;
+
+      if (!cm_date_parse_iso (ends[i], &end))
+        continue;
+      days = g_date_days_between (today, &end);
+      if (days > from_days && days <= to_days)
+        n++;
+    }
+  return n;
+}
+
+static void
+test_contracts_ending_soon_and_later (void)
+{
+  g_autoptr(GDate) today = cm_test_today ();
+
+  g_assert_cmpuint (count_ending (demo_path (), today, 0, 90), >=, 1);
+  g_assert_cmpuint (count_ending (demo_path (), today, 365, G_MAXINT), >=, 1);
+}
+
+/* The dates follow @today: another year's demo also has contracts ending soon. */
+static void
+test_dates_follow_today (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = g_date_new_dmy (15, G_DATE_FEBRUARY, 2031);
+  g_autofree char *path = cm_test_temp_path ("demo-2031.commissioner");
+  g_autofree char *latest = NULL;
+
+  g_unlink (path);
+  g_assert_true (cm_demo_create (path, today, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_ending (path, today, 0, 90), >=, 1);
+  g_assert_cmpuint (count_ending (path, today, 365, G_MAXINT), >=, 1);
+  latest = cm_test_query_text (path, "SELECT max(end_date) FROM contract");
+  g_assert_cmpstr (latest, >, "2032-02-15");
+}
+
+static void
+test_named_services_of_seed_001 (void)
+{
+  g_autofree char *nn = NULL;
+  g_autofree char *crisis = NULL;
+  g_autofree char *short_breaks_end = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (named_services); i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (named_services[i], "'", -1);
+      g_autofree char *escaped = g_strjoinv ("''", parts);
+
+      g_test_message ("service %s", named_services[i]);
+      g_assert_cmpint (query_int ("SELECT count(*) FROM service WHERE name = '%s'", escaped), ==,
+                       1);
+      g_assert_cmpint (query_int ("SELECT count(*) FROM contract c JOIN service s"
+                                  " ON s.id = c.service_id WHERE s.name = '%s'", escaped), >=, 1);
+    }
+
+  /* Neighbourhood Networks: from October 2018, 5+5, about £3m a year. */
+  nn = query_text ("SELECT c.start_date || ' ' || c.term || ' ' || c.annual_value"
+                   " FROM contract c JOIN service s ON s.id = c.service_id"
+                   " WHERE s.name = 'Neighbourhood Networks'");
+  g_assert_cmpstr (nn, ==, "2018-10-01 5+5 300000000");
+
+  /* Children's mental health crisis support: 3+1+1 from April 2019. */
+  crisis = query_text ("SELECT c.start_date || ' ' || c.term FROM contract c"
+                       " JOIN service s ON s.id = c.service_id"
+                       " WHERE s.name = 'Children and young people''s mental health crisis support'");
+  g_assert_cmpstr (crisis, ==, "2019-04-01 3+1+1");
+
+  /* Advocacy: Advonet from 1 April 2018 for five years. */
+  g_assert_cmpint (query_int ("SELECT count(*) FROM contract c JOIN service s ON s.id = c.service_id"
+                              " JOIN provider p ON p.id = c.provider_id"
+                              " WHERE s.name = 'Independent advocacy gateway'"
+                              " AND p.name = 'Advonet' AND c.start_date = '2018-04-01'"), ==, 1);
+
+  /* Short breaks: six interim contracts, £564,720 together, ending 31 October 2019. */
+  g_assert_cmpint (query_int ("SELECT count(*) FROM contract WHERE contract_type = 'interim'"
+                              " AND end_date = '2019-10-31'"), ==, 6);
+  g_assert_cmpint (query_int ("SELECT sum(total_value) FROM contract"
+                              " WHERE contract_type = 'interim' AND end_date = '2019-10-31'"),
+                   ==, PENCE (564720));
+  short_breaks_end = query_text ("SELECT group_concat(DISTINCT s.name) FROM contract c"
+                                 " JOIN service s ON s.id = c.service_id"
+                                 " WHERE c.contract_type = 'interim' AND c.end_date = '2019-10-31'");
+  g_assert_cmpstr (short_breaks_end, ==, "Carers community based short breaks");
+  g_assert_cmpint (query_int ("SELECT count(*) FROM contract c JOIN provider p"
+                              " ON p.id = c.provider_id WHERE c.contract_type = 'interim'"
+                              " AND c.end_date = '2019-10-31' AND p.sector <> 'independent'"),
+                   ==, 0);
+}
+
+/* 001 L1091: the six interim contracts are "with four Independent Sector
+ * providers". */
+static void
+test_short_breaks_have_four_providers (void)
+{
+  g_assert_cmpint (query_int ("SELECT count(DISTINCT c.provider_id) FROM contract c"
+                              " JOIN provider p ON p.id = c.provider_id"
+                              " WHERE c.contract_type = 'interim' AND c.end_date = '2019-10-31'"
+                              " AND p.sector = 'independent'"), ==, 4);
+}
+
+static void
+test_demo_audit_chain_verifies (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmStore) store = cm_store_open (demo_path (), CM_STORE_OPEN_READ_ONLY, &error);
+  gint64 rows = -1, bad = -1;
+  g_autofree char *actors = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (cm_store_verify_audit (store, &rows, &bad, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rows, ==, query_int ("SELECT count(*) FROM audit"));
+  g_assert_cmpint (rows, >, query_int ("SELECT count(*) FROM contract"));
+  /* Every record the demo wrote is in the trail, under one actor. */
+  g_assert_cmpint (query_int ("SELECT count(*) FROM contract c WHERE NOT EXISTS"
+                              " (SELECT 1 FROM audit a WHERE a.entity = 'contract'"
+                              " AND a.entity_id = c.id AND a.field = 'reference'"
+                              " AND a.new_value = c.reference)"), ==, 0);
+  actors = query_text ("SELECT group_concat(DISTINCT actor) FROM audit");
+  g_assert_cmpstr (actors, ==, "Demo portfolio generator");
+}
+
+/* Everything except when the audit rows were written, and so their hashes. */
+static const char * const dumps[] = {
+  "SELECT * FROM organisation ORDER BY id",
+  "SELECT * FROM service ORDER BY id",
+  "SELECT * FROM service_partner ORDER BY id",
+  "SELECT * FROM funding_source ORDER BY id",
+  "SELECT * FROM provider ORDER BY id",
+  "SELECT * FROM contract ORDER BY id",
+  "SELECT * FROM meta WHERE key <> 'audit_head' ORDER BY key",
+  "SELECT id, actor, entity, entity_id, field, old_value, new_value FROM audit ORDER BY id",
+};
+
+static void
+test_same_today_same_demo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = cm_test_today ();
+  g_autofree char *path = cm_test_temp_path ("demo-again.commissioner");
+
+  g_unlink (path);
+  g_assert_true (cm_demo_create (path, today, &error));
+  g_assert_no_error (error);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (dumps); i++)
+    {
+      g_autofree char *first = cm_test_query_dump (demo_path (), dumps[i]);
+      g_autofree char *second = cm_test_query_dump (path, dumps[i]);
+
+      g_test_message ("%s", dumps[i]);
+      g_assert_cmpstr (first, !=, "");
+      g_assert_cmpstr (first, ==, second);
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/demo/create", test_create_writes_a_portfolio);
+  g_test_add_func ("/demo/refuse-existing", test_create_refuses_existing_file);
+  g_test_add_func ("/demo/create-fails-cleanly", test_create_fails_cleanly);
+  g_test_add_func ("/demo/appendix-a/file", test_appendix_a_totals_in_file);
+  g_test_add_func ("/demo/appendix-a/model", test_appendix_a_totals_in_model);
+  g_test_add_func ("/demo/stages", test_services_in_every_stage);
+  g_test_add_func ("/demo/sectors", test_providers_of_both_sectors);
+  g_test_add_func ("/demo/expiries", test_contracts_ending_soon_and_later);
+  g_test_add_func ("/demo/expiries-follow-today", test_dates_follow_today);
+  g_test_add_func ("/demo/seed-001", test_named_services_of_seed_001);
+  g_test_add_func ("/demo/seed-001/short-breaks-providers", test_short_breaks_have_four_providers);
+  g_test_add_func ("/demo/audit", test_demo_audit_chain_verifies);
+  g_test_add_func ("/demo/deterministic", test_same_today_same_demo);
+  return g_test_run ();
+}

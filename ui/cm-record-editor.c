@@ -8,6 +8,7 @@
 
 #include "cm-date.h"
 #include "cm-enums.h"
+#include "cm-mnemonic-button.h"
 #include "cm-money.h"
 #include "cm-record-editor.h"
 
@@ -251,12 +252,11 @@ static GtkWidget *
 build_header (CmRecordEditor *self, const char *title)
 {
   GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
+  GtkWidget *cancel = cm_mnemonic_button_new (_("_Cancel"), "window.close");
+  GtkWidget *save = cm_mnemonic_button_new (_("_Save"), NULL);
 
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, NULL));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
   gtk_widget_add_css_class (save, "suggested-action");
   g_signal_connect_swapped (save, "clicked", G_CALLBACK (save_clicked), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);

@@ -1,6 +1,7 @@
 /* cm-records-page.c: a searchable, sortable list of one kind of record */
 #include <glib/gi18n.h>
 
+#include "cm-mnemonic-button.h"
 #include "cm-record-editor.h"
 #include "cm-records-page.h"
 
@@ -69,20 +70,54 @@ unbind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, const Cm
                                         gtk_list_item_get_child (list_item));
 }
 
+/* Enums sort in their natural order (Analyse before Plan), not by label. */
+static int
+compare_enums (gconstpointer a, gconstpointer b, gpointer property)
+{
+  int x, y;
+
+  g_object_get ((gpointer) a, property, &x, NULL);
+  g_object_get ((gpointer) b, property, &y, NULL);
+  return (x > y) - (x < y);
+}
+
 static GtkSorter *
 column_sorter (GType type, const CmRecordField *field)
 {
-  GtkExpression *expression = gtk_property_expression_new (type, NULL, field->property);
+  GtkExpression *expression;
 
+  if (field->format == CM_FORMAT_ENUM)
+    return GTK_SORTER (gtk_custom_sorter_new (compare_enums, (gpointer) field->property, NULL));
+
+  expression = gtk_property_expression_new (type, NULL, field->property);
   switch (field->format)
     {
     case CM_FORMAT_MONEY:
     case CM_FORMAT_NUMBER:
-    case CM_FORMAT_ENUM:
       return GTK_SORTER (gtk_numeric_sorter_new (expression));
     default:
       /* ISO dates sort correctly as text. */
       return GTK_SORTER (gtk_string_sorter_new (expression));
+    }
+}
+
+/* Starting widths, so that ellipsised labels do not squeeze every column
+ * to a few letters; text columns take whatever room is left. */
+static int
+column_width (CmFormat format)
+{
+  switch (format)
+    {
+    case CM_FORMAT_TEXT:
+      return 200;
+    case CM_FORMAT_ENUM:
+      return 150;
+    case CM_FORMAT_DATE:
+      return 130;
+    case CM_FORMAT_MONEY:
+      return 120;
+    default:
+      return 90;
     }
 }
 
@@ -106,6 +141,7 @@ add_columns (CmRecordsPage *self)
       gtk_column_view_column_set_sorter (column, column_sorter (type, field));
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, field->format == CM_FORMAT_TEXT);
+      gtk_column_view_column_set_fixed_width (column, column_width (field->format));
       gtk_column_view_append_column (self->view, column);
       g_object_unref (column);
     }
@@ -350,12 +386,11 @@ status_page (const char *icon, const char *title, const char *description, gbool
   if (add_button)
     {
       g_autofree char *label = g_strdup_printf (_("_Add a %s"), _(kind->noun));
-      GtkWidget *button = gtk_button_new_with_mnemonic (label);
+      GtkWidget *button = cm_mnemonic_button_new (label, "records.add");
 
       gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "pill");
       gtk_widget_add_css_class (button, "suggested-action");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "records.add");
       adw_status_page_set_child (ADW_STATUS_PAGE (page), button);
     }
   return page;
@@ -439,8 +474,8 @@ build_details (CmRecordsPage *self)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *edit = gtk_button_new_with_mnemonic (_("_Edit…"));
-  GtkWidget *delete = gtk_button_new_with_mnemonic (_("_Delete"));
+  GtkWidget *edit = cm_mnemonic_button_new (_("_Edit…"), "records.edit");
+  GtkWidget *delete = cm_mnemonic_button_new (_("_Delete"), "records.delete");
 
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
@@ -450,8 +485,6 @@ build_details (CmRecordsPage *self)
   self->details = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->details));
 
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "records.edit");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "records.delete");
   gtk_widget_add_css_class (delete, "destructive-action");
   gtk_widget_set_hexpand (edit, TRUE);
   gtk_widget_set_hexpand (delete, TRUE);
@@ -462,7 +495,7 @@ build_details (CmRecordsPage *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_size_request (scrolled, 340, -1);
+  gtk_widget_set_size_request (scrolled, 300, -1);
   self->details_box = scrolled;
   return scrolled;
 }
@@ -512,7 +545,7 @@ cm_records_page_new (CmStore *store, const CmRecordKind *kind)
 {
   CmRecordsPage *self = g_object_new (CM_TYPE_RECORDS_PAGE, NULL);
   GtkWidget *main_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *split = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *split = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
 
   self->store = g_object_ref (store);
   self->kind = kind;
@@ -520,9 +553,11 @@ cm_records_page_new (CmStore *store, const CmRecordKind *kind)
   gtk_box_append (GTK_BOX (main_box), build_toolbar (self));
   gtk_box_append (GTK_BOX (main_box), build_list (self));
   gtk_widget_set_hexpand (main_box, TRUE);
-  gtk_box_append (GTK_BOX (split), main_box);
-  gtk_box_append (GTK_BOX (split), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  gtk_box_append (GTK_BOX (split), build_details (self));
+  gtk_paned_set_start_child (GTK_PANED (split), main_box);
+  gtk_paned_set_end_child (GTK_PANED (split), build_details (self));
+  gtk_paned_set_resize_end_child (GTK_PANED (split), FALSE);
+  gtk_paned_set_shrink_end_child (GTK_PANED (split), FALSE);
+  gtk_paned_set_shrink_start_child (GTK_PANED (split), FALSE);
   gtk_widget_set_parent (split, GTK_WIDGET (self));
 
   update_list_state (self);

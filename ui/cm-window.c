@@ -214,6 +214,17 @@ new_portfolio (GtkWidget *widget, const char *action, GVariant *param)
                _("_Create"));
 }
 
+/* Alt+1, Alt+2, ... pick a section from anywhere in the window. */
+static void
+show_section (GtkWidget *widget, const char *action, GVariant *param)
+{
+  CmWindow *self = CM_WINDOW (widget);
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar, g_variant_get_int32 (param));
+
+  if (row)
+    gtk_list_box_select_row (self->sidebar, row);
+}
+
 static void
 show_sidebar (GtkWidget *widget, const char *action, GVariant *param)
 {
@@ -294,6 +305,10 @@ cm_window_class_init (CmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-portfolio", NULL, open_portfolio);
   gtk_widget_class_install_action (widget_class, "win.new-portfolio", NULL, new_portfolio);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar);
+  gtk_widget_class_install_action (widget_class, "win.show-section", "i", show_section);
+  for (int i = 0; i < 9; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-section", "i", i);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, focus_search);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open-portfolio", NULL);
