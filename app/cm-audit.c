@@ -115,10 +115,12 @@ cm_audit_append (sqlite3 *db, const CmAuditRow *row, GError **error)
 static gboolean
 broken (GError **error, gint64 *bad_row, gint64 id, const char *why)
 {
+  g_autofree char *row = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
   if (bad_row)
     *bad_row = id;
   g_set_error (error, CM_AUDIT_ERROR, CM_AUDIT_ERROR_BROKEN,
-               _("The audit trail is broken at row %" G_GINT64_FORMAT ": %s"), id, why);
+               _("The audit trail is broken at row %s: %s"), row, why);
   return FALSE;
 }
 

@@ -30,6 +30,7 @@ cm_command_verify_audit (const char *portfolio)
   g_autoptr(GError) error = NULL;
   g_autoptr(CmStore) store = NULL;
   gint64 rows = 0, bad_row = 0;
+  g_autofree char *count = NULL;
 
   if (portfolio == NULL)
     {
@@ -47,7 +48,8 @@ cm_command_verify_audit (const char *portfolio)
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  g_print (_("The audit trail is intact: %" G_GINT64_FORMAT " rows checked.\n"), rows);
+  count = g_strdup_printf ("%" G_GINT64_FORMAT, rows);
+  g_print (_("The audit trail is intact: %s rows checked.\n"), count);
   return 0;
 }
 

@@ -1,0 +1,48 @@
+#!/bin/sh
+# The headless commands, run as scripts run them: with no display at all.
+set -u
+commissioner=${1:?usage: cli.sh COMMISSIONER}
+unset DISPLAY WAYLAND_DISPLAY
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+n=0
+
+check () { # check DESCRIPTION EXPECTED_STATUS COMMAND...
+  description=$1 expected=$2
+  shift 2
+  n=$((n + 1))
+  "$@" >"$work/out" 2>"$work/err"
+  status=$?
+  if [ "$status" -eq "$expected" ]; then
+    echo "ok $n - $description"
+  else
+    echo "not ok $n - $description (exit $status, wanted $expected)"
+    sed 's/^/# /' "$work/out" "$work/err"
+    failures=$((failures + 1))
+  fi
+}
+
+demo="$work/demo.commissioner"
+check "--version prints the version" 0 "$commissioner" --version
+grep -q "^commissioner [0-9]" "$work/out" || { echo "not ok - version text"; failures=$((failures + 1)); }
+
+check "--create-demo writes a portfolio" 0 "$commissioner" --create-demo "$demo" --today 2026-11-22
+check "--verify-audit passes on an untouched demo" 0 "$commissioner" --verify-audit --portfolio "$demo"
+grep -q "intact" "$work/out" || { echo "not ok - verify says intact"; failures=$((failures + 1)); }
+
+cp "$demo" "$work/before"
+check "--create-demo refuses an existing file" 1 "$commissioner" --create-demo "$demo"
+cmp -s "$demo" "$work/before" || { echo "not ok - existing file was changed"; failures=$((failures + 1)); }
+
+check "--verify-audit needs --portfolio" 2 "$commissioner" --verify-audit
+check "--verify-audit reports a missing file" 2 "$commissioner" --verify-audit --portfolio "$work/absent"
+check "--today must be a date" 2 "$commissioner" --create-demo "$work/x.commissioner" --today 2026-02-30
+[ ! -e "$work/x.commissioner" ] || { echo "not ok - a refused demo left a file"; failures=$((failures + 1)); }
+
+sqlite3 "$demo" "UPDATE audit SET new_value = 'tampered' WHERE id = 7"
+check "--verify-audit fails on an altered row" 1 "$commissioner" --verify-audit --portfolio "$demo"
+grep -q "row 7" "$work/err" || { echo "not ok - the altered row is named"; cat "$work/err"; failures=$((failures + 1)); }
+
+echo "1..$n"
+[ "$failures" -eq 0 ]
