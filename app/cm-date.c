@@ -1,6 +1,6 @@
 /* cm-date.c: calendar dates as the portfolio stores them */
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cm-date.h"
@@ -11,12 +11,16 @@ gboolean
 cm_date_parse_iso (const char *text, GDate *date)
 {
   unsigned y, m, d;
-  char tail;
 
   g_date_clear (date, 1);
-  if (text == NULL || strlen (text) != 10 ||
-      sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
+  if (text == NULL || strlen (text) != 10)
     return FALSE;
+  for (int i = 0; i < 10; i++)
+    if (i == 4 || i == 7 ? text[i] != '-' : !g_ascii_isdigit (text[i]))
+      return FALSE;
+  y = atoi (text);
+  m = atoi (text + 5);
+  d = atoi (text + 8);
   if (!g_date_valid_dmy (d, m, y))
     return FALSE;
   g_date_set_dmy (date, d, m, y);

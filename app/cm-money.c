@@ -29,6 +29,23 @@ cm_money_format (gint64 pence)
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+is_decimal (const char *text)
+{
+  gboolean seen_point = FALSE, seen_digit = FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '.' && !seen_point)
+        seen_point = TRUE;
+      else if (g_ascii_isdigit (*p))
+        seen_digit = TRUE;
+      else
+        return FALSE;
+    }
+  return seen_digit;
+}
+
 /* Accepts "£1,234.50", "1234", "£1.3m" and "£20k". */
 gboolean
 cm_money_parse (const char *text, gint64 *pence, GError **error)
@@ -36,7 +53,7 @@ cm_money_parse (const char *text, gint64 *pence, GError **error)
   g_autoptr(GString) digits = g_string_new (NULL);
   double multiplier = 1;
   g_autofree char *clean = g_strstrip (g_strdup (text ? text : ""));
-  char *end = NULL;
+  char *end = "";
   double value;
 
   if (g_str_has_prefix (clean, "£"))
@@ -52,8 +69,10 @@ cm_money_parse (const char *text, gint64 *pence, GError **error)
   if (multiplier > 1)
     g_string_truncate (digits, digits->len - 1);
 
-  value = g_ascii_strtod (digits->str, &end);
-  if (digits->len == 0 || *end != '\0' || value < 0 || value * multiplier > 1e15)
+  /* Only digits and one decimal point: strtod alone would take "nan",
+   * "1e3" or hex. */
+  value = is_decimal (digits->str) ? g_ascii_strtod (digits->str, &end) : -1;
+  if (value < 0 || *end != '\0' || value * multiplier > 1e15)
     {
       g_set_error (error, CM_ENTITY_ERROR, CM_ENTITY_ERROR_INVALID,
                    _("“%s” is not an amount of money. Write pounds, for example £12,500 or £1.3m."),

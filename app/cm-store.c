@@ -20,6 +20,7 @@ typedef struct {
   ChangeKind kind;
   GType type;
   gint64 id;
+  CmEntity *inserted; /* a new record, whose id a rollback takes back */
 } PendingChange;
 
 /* One loaded list of a record type, with an index from id to object. */
@@ -409,6 +410,18 @@ audit_field (CmStore *self, CmEntity *entity, gint64 id, const char *property,
   return cm_audit_append (self->db, &row, error);
 }
 
+/* A field's audit text; an empty text counts as no value, so creating a
+ * record does not log its blank fields. */
+static char *
+field_text (CmEntity *entity, const char *property)
+{
+  char *text = cm_entity_property_text (entity, property);
+
+  if (text && *text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
 /* Audits every field that differs between @before and @after; either may
  * be NULL for a record that is being created or deleted. */
 static gboolean
@@ -420,8 +433,8 @@ audit_changes (CmStore *self, CmEntity *before, CmEntity *after, gint64 id, GErr
   for (guint i = 0; klass->columns[i]; i++)
     {
       const char *property = klass->columns[i];
-      g_autofree char *old_value = before ? cm_entity_property_text (before, property) : NULL;
-      g_autofree char *new_value = after ? cm_entity_property_text (after, property) : NULL;
+      g_autofree char *old_value = before ? field_text (before, property) : NULL;
+      g_autofree char *new_value = after ? field_text (after, property) : NULL;
 
       if (g_strcmp0 (old_value, new_value) == 0)
         continue;
@@ -483,11 +496,27 @@ update_sql (CmEntityClass *klass)
 }
 
 static void
-queue_change (CmStore *self, ChangeKind kind, CmEntity *entity)
+queue_change (CmStore *self, ChangeKind kind, CmEntity *entity, gboolean inserted)
 {
-  PendingChange change = { kind, G_OBJECT_TYPE (entity), cm_entity_get_id (entity) };
+  PendingChange change = { kind, G_OBJECT_TYPE (entity), cm_entity_get_id (entity),
+                           inserted ? g_object_ref (entity) : NULL };
 
   g_array_append_val (self->pending, change);
+}
+
+static void
+clear_pending_change (gpointer data)
+{
+  g_clear_object (&((PendingChange *) data)->inserted);
+}
+
+static GArray *
+pending_new (void)
+{
+  GArray *pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+
+  g_array_set_clear_func (pending, clear_pending_change);
+  return pending;
 }
 
 /* Runs @write inside its own transaction level, so that a failure leaves
@@ -532,7 +561,7 @@ insert_row (CmStore *self, CmEntity *entity, gint64 id, GError **error)
   if (!audit_changes (self, NULL, entity, new_id, error))
     return FALSE;
   cm_entity_set_id (entity, new_id);
-  queue_change (self, CHANGE_SAVED, entity);
+  queue_change (self, CHANGE_SAVED, entity, id == 0);
   return TRUE;
 }
 
@@ -565,7 +594,7 @@ write_update (CmStore *self, CmEntity *entity, GError **error)
     return constraint_error (self, entity, FALSE, error);
   if (!audit_changes (self, before, entity, id, error))
     return FALSE;
-  queue_change (self, CHANGE_SAVED, entity);
+  queue_change (self, CHANGE_SAVED, entity, FALSE);
   return TRUE;
 }
 
@@ -585,7 +614,7 @@ write_delete (CmStore *self, CmEntity *entity, GError **error)
     return constraint_error (self, entity, TRUE, error);
   if (!audit_changes (self, before, NULL, id, error))
     return FALSE;
-  queue_change (self, CHANGE_DELETED, entity);
+  queue_change (self, CHANGE_DELETED, entity, FALSE);
   return TRUE;
 }
 
@@ -667,6 +696,15 @@ cm_store_rollback (CmStore *self)
   g_return_if_fail (self->savepoints->len > 0);
 
   mark = g_array_index (self->savepoints, guint, self->savepoints->len - 1);
+  /* Records created in the undone work are new again: saving them once
+   * more must insert, not update a row that no longer exists. */
+  for (guint i = mark; i < self->pending->len; i++)
+    {
+      PendingChange *change = &g_array_index (self->pending, PendingChange, i);
+
+      if (change->inserted)
+        cm_entity_set_id (change->inserted, 0);
+    }
   g_array_set_size (self->pending, mark);
   g_array_set_size (self->savepoints, self->savepoints->len - 1);
   if (self->savepoints->len == 0)
@@ -798,7 +836,7 @@ apply_pending (CmStore *self)
   GHashTableIter iter;
   gpointer key, value;
 
-  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  self->pending = pending_new ();
   for (guint i = 0; i < changes->len; i++)
     {
       PendingChange *change = &g_array_index (changes, PendingChange, i);
@@ -958,7 +996,7 @@ cm_store_init (CmStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
   self->lists = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cached_list_free);
-  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  self->pending = pending_new ();
   self->savepoints = g_array_new (FALSE, FALSE, sizeof (guint));
   cm_store_set_actor (self, NULL);
 }

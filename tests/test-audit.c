@@ -223,8 +223,8 @@ test_create_writes_one_row_per_field (void)
   empty_rows += create_and_check (store, path, provider);
 
   /* A contract without a notice period or term. */
-  contract = g_object_new (CM_TYPE_CONTRACT, "reference", "ASC-0003", "title",
-                           "Advocacy single gateway",
+  contract = g_object_new (CM_TYPE_CONTRACT, "reference", "ASC-0003",
+                           "title", "Advocacy single gateway",
                            "service-id", ID (service),
                            "provider-id", ID (provider),
                            "route", CM_PROCUREMENT_ROUTE_LIGHT_TOUCH,
@@ -327,7 +327,8 @@ test_delete_writes_old_values (void)
 {
   g_autofree char *path = NULL;
   g_autoptr(CmStore) store = cm_test_open_new ("delete.commissioner", &path);
-  g_autoptr(CmOrganisation) org = cm_organisation_new ("Better Care Fund", CM_ORGANISATION_KIND_POOLED_BUDGET);
+  g_autoptr(CmOrganisation) org = cm_organisation_new ("Better Care Fund",
+                                                       CM_ORGANISATION_KIND_POOLED_BUDGET);
   g_autoptr(CmService) service = NULL;
   g_autoptr(GPtrArray) created = NULL;
   g_autoptr(GPtrArray) deleted = NULL;
@@ -338,7 +339,8 @@ test_delete_writes_old_values (void)
   save_ok (store, org);
   service = g_object_new (CM_TYPE_SERVICE, "name", "Community support within the Better Care Fund",
                           "lead-commissioner-id", ID (org),
-                          "client-group", CM_CLIENT_GROUP_OLDER_PEOPLE, "stage", CM_STAGE_REVIEW, NULL);
+                          "client-group", CM_CLIENT_GROUP_OLDER_PEOPLE, "stage", CM_STAGE_REVIEW,
+                          NULL);
   mark = last_audit_id (path);
   save_ok (store, service);
   created = read_audit (path, mark);
@@ -444,7 +446,8 @@ test_timestamps_are_utc (void)
   g_autoptr(CmStore) store = cm_test_open_new ("timestamps.commissioner", &path);
   g_autoptr(CmOrganisation) org = cm_organisation_new ("NHS Leeds West CCG",
                                                        CM_ORGANISATION_KIND_NHS_BODY);
-  g_autoptr(GRegex) iso = g_regex_new ("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$",
+  g_autoptr(GRegex) iso = g_regex_new ("^[0-9]{4}-[0-9]{2}-[0-9]{2}"
+                                       "T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$",
                                        0, 0, NULL);
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GDateTime) before = NULL;
@@ -588,9 +591,12 @@ test_intact_chain_verifies (void)
 {
   g_autofree char *path = make_trail ("intact.commissioner");
   gint64 rows = cm_test_query_int (path, "SELECT count(*) FROM audit");
-  g_autofree char *head = cm_test_query_text (path, "SELECT value FROM meta WHERE key = 'audit_head'");
-  g_autofree char *newest = cm_test_query_text (path, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1");
-  g_autofree char *first_prev = cm_test_query_text (path, "SELECT prev_hash FROM audit ORDER BY id LIMIT 1");
+  g_autofree char *head =
+    cm_test_query_text (path, "SELECT value FROM meta WHERE key = 'audit_head'");
+  g_autofree char *newest =
+    cm_test_query_text (path, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1");
+  g_autofree char *first_prev =
+    cm_test_query_text (path, "SELECT prev_hash FROM audit ORDER BY id LIMIT 1");
 
   g_assert_cmpint (rows, >=, 10);
   g_assert_cmpstr (head, ==, newest);
@@ -606,7 +612,8 @@ test_intact_chain_verifies (void)
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(CmStore) store = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST, &error);
-    g_autoptr(CmOrganisation) org = cm_organisation_new ("Better Care Fund", CM_ORGANISATION_KIND_POOLED_BUDGET);
+    g_autoptr(CmOrganisation) org = cm_organisation_new ("Better Care Fund",
+                                                         CM_ORGANISATION_KIND_POOLED_BUDGET);
 
     g_assert_no_error (error);
     save_ok (store, org);
@@ -618,7 +625,8 @@ static void
 test_altered_value_is_detected (void)
 {
   g_autofree char *path = make_trail ("altered-value.commissioner");
-  gint64 id = audit_id (path, "entity = 'contract' AND field = 'annual_value' AND old_value IS NOT NULL");
+  gint64 id = audit_id (path, "entity = 'contract' AND field = 'annual_value'"
+                              " AND old_value IS NOT NULL");
 
   tamper (path, "UPDATE audit SET new_value = '900000000' WHERE id = %" G_GINT64_FORMAT, id);
   g_assert_cmpint (assert_broken (path), ==, id);

@@ -351,11 +351,13 @@ test_named_services_of_seed_001 (void)
   /* Children's mental health crisis support: 3+1+1 from April 2019. */
   crisis = query_text ("SELECT c.start_date || ' ' || c.term FROM contract c"
                        " JOIN service s ON s.id = c.service_id"
-                       " WHERE s.name = 'Children and young people''s mental health crisis support'");
+                       " WHERE s.name = 'Children and young people''s mental health"
+                       " crisis support'");
   g_assert_cmpstr (crisis, ==, "2019-04-01 3+1+1");
 
   /* Advocacy: Advonet from 1 April 2018 for five years. */
-  g_assert_cmpint (query_int ("SELECT count(*) FROM contract c JOIN service s ON s.id = c.service_id"
+  g_assert_cmpint (query_int ("SELECT count(*) FROM contract c"
+                              " JOIN service s ON s.id = c.service_id"
                               " JOIN provider p ON p.id = c.provider_id"
                               " WHERE s.name = 'Independent advocacy gateway'"
                               " AND p.name = 'Advonet' AND c.start_date = '2018-04-01'"), ==, 1);
@@ -368,7 +370,8 @@ test_named_services_of_seed_001 (void)
                    ==, PENCE (564720));
   short_breaks_end = query_text ("SELECT group_concat(DISTINCT s.name) FROM contract c"
                                  " JOIN service s ON s.id = c.service_id"
-                                 " WHERE c.contract_type = 'interim' AND c.end_date = '2019-10-31'");
+                                 " WHERE c.contract_type = 'interim'"
+                                 " AND c.end_date = '2019-10-31'");
   g_assert_cmpstr (short_breaks_end, ==, "Carers community based short breaks");
   g_assert_cmpint (query_int ("SELECT count(*) FROM contract c JOIN provider p"
                               " ON p.id = c.provider_id WHERE c.contract_type = 'interim'"

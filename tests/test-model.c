@@ -183,6 +183,16 @@ new_contract (CmStore *store, const char *reference, CmService *service, CmProvi
   return contract;
 }
 
+/* The store's own listed object for @contract. */
+static CmContract *
+listed_contract (CmStore *store, CmContract *contract)
+{
+  CmEntity *listed = cm_store_find (store, CM_TYPE_CONTRACT, ID (contract));
+
+  g_assert_nonnull (listed);
+  return CM_CONTRACT (listed);
+}
+
 /* Records every items-changed of a list. */
 typedef struct {
   guint calls;
@@ -228,7 +238,8 @@ test_organisation_crud (void)
   /* Create */
   save_ok (store, org);
   id = ID (org);
-  row = query_text (path, "SELECT name || '|' || kind FROM organisation WHERE id = %" G_GINT64_FORMAT, id);
+  row = query_text (path, "SELECT name || '|' || kind FROM organisation"
+                    " WHERE id = %" G_GINT64_FORMAT, id);
   g_assert_cmpstr (row, ==, "Leeds City Council: Public Health|council-directorate");
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
   listed = cm_store_find (store, CM_TYPE_ORGANISATION, id);
@@ -242,7 +253,8 @@ test_organisation_crud (void)
   save_ok (store, copy);
   g_assert_cmpint (cm_entity_get_id (copy), ==, id);
   g_clear_pointer (&row, g_free);
-  row = query_text (path, "SELECT name || '|' || kind FROM organisation WHERE id = %" G_GINT64_FORMAT, id);
+  row = query_text (path, "SELECT name || '|' || kind FROM organisation"
+                    " WHERE id = %" G_GINT64_FORMAT, id);
   g_assert_cmpstr (row, ==, "NHS Leeds Integrated Care Board|nhs-body");
   g_assert_cmpint (count_rows (path, "organisation"), ==, 1);
   g_assert_cmpstr (cm_organisation_get_name (CM_ORGANISATION (listed)), ==,
@@ -269,7 +281,8 @@ test_organisation_crud (void)
   restore_ok (store, loaded);
   g_assert_cmpint (ID (loaded), ==, id);
   g_clear_pointer (&row, g_free);
-  row = query_text (path, "SELECT name || '|' || kind FROM organisation WHERE id = %" G_GINT64_FORMAT, id);
+  row = query_text (path, "SELECT name || '|' || kind FROM organisation"
+                    " WHERE id = %" G_GINT64_FORMAT, id);
   g_assert_cmpstr (row, ==, "NHS Leeds Integrated Care Board|nhs-body");
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
   g_assert_nonnull (cm_store_find (store, CM_TYPE_ORGANISATION, id));
@@ -376,7 +389,8 @@ test_service_crud (void)
   }
   g_object_set (ccg_money, "amount", (gint64) 30000050, NULL);
   save_ok (store, ccg_money);
-  g_assert_cmpint (query_int (path, "SELECT amount FROM funding_source WHERE id = %" G_GINT64_FORMAT,
+  g_assert_cmpint (query_int (path, "SELECT amount FROM funding_source"
+                              " WHERE id = %" G_GINT64_FORMAT,
                               ID (ccg_money)), ==, 30000050);
 
   /* Edit the service itself */
@@ -417,10 +431,10 @@ test_service_crud (void)
   names = string_property (loaded, "partner-names");
   g_assert_cmpstr (names, ==, "Leeds City Council: Public Health");
   g_clear_pointer (&names, g_free);
-  g_assert_cmpuint (g_list_model_get_n_items (cm_store_list (store, CM_TYPE_SERVICE_PARTNER)), ==,
-                    1);
-  g_assert_cmpuint (g_list_model_get_n_items (cm_store_list (store, CM_TYPE_FUNDING_SOURCE)), ==,
-                    2);
+  g_assert_cmpuint (g_list_model_get_n_items (cm_store_list (store, CM_TYPE_SERVICE_PARTNER)),
+                    ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (cm_store_list (store, CM_TYPE_FUNDING_SOURCE)),
+                    ==, 2);
 
   /* Take the partner and funding away, then the service can be deleted and restored. */
   delete_ok (store, partner_ph);
@@ -553,7 +567,8 @@ test_contract_crud (void)
                     " FROM contract WHERE id = %" G_GINT64_FORMAT, id);
   g_assert_cmpstr (row, ==, "ASC-0042|Neighbourhood Networks (37 areas)|grant|grant-scheme|"
                    "300000000|integer|2018-10-01|2028-09-30|5+5|6 months");
-  g_assert_cmpint (query_int (path, "SELECT total_value FROM contract WHERE id = %" G_GINT64_FORMAT, id),
+  g_assert_cmpint (query_int (path, "SELECT total_value FROM contract"
+                              " WHERE id = %" G_GINT64_FORMAT, id),
                    ==, HUGE_PENCE);
   g_assert_cmpint (query_int (path, "SELECT service_id = %" G_GINT64_FORMAT " AND provider_id = %"
                               G_GINT64_FORMAT " FROM contract WHERE id = %" G_GINT64_FORMAT,
@@ -757,8 +772,8 @@ test_contract_provider_name_follows_provider (void)
   /* Renaming the service reaches the contracts too. */
   g_object_set (service, "name", "Mental health and wellbeing", NULL);
   save_ok (store, service);
-  g_assert_cmpstr (cm_contract_get_service_name (CM_CONTRACT (cm_store_find (store, CM_TYPE_CONTRACT,
-                   ID (first)))), ==, "Mental health and wellbeing");
+  g_assert_cmpstr (cm_contract_get_service_name (listed_contract (store, first)), ==,
+                   "Mental health and wellbeing");
 
   /* Deleting a contract updates the provider's totals. */
   delete_ok (store, second);
@@ -856,9 +871,11 @@ test_service_names_follow_organisations (void)
   g_autoptr(CmStore) store = cm_test_open_new ("partner-names.commissioner", &path);
   g_autoptr(CmOrganisation) ccg = new_organisation (store, "NHS Leeds CCG",
                                                     CM_ORGANISATION_KIND_NHS_BODY);
-  g_autoptr(CmOrganisation) children = new_organisation (store, "Leeds City Council: Children and Families",
-                                                         CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE);
-  g_autoptr(CmService) crisis = new_service (store, "Children and young people's mental health crisis support", ccg);
+  g_autoptr(CmOrganisation) children =
+    new_organisation (store, "Leeds City Council: Children and Families",
+                      CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE);
+  g_autoptr(CmService) crisis =
+    new_service (store, "Children and young people's mental health crisis support", ccg);
   g_autoptr(CmServicePartner) partner = NULL;
   CmEntity *listed = cm_store_find (store, CM_TYPE_SERVICE, ID (crisis));
   g_autofree char *names = NULL;
@@ -927,7 +944,8 @@ portfolio_teardown (Portfolio *p)
 }
 
 static const char * const tables[] = {
-  "organisation", "service", "service_partner", "funding_source", "provider", "contract", "audit", "meta",
+  "organisation", "service", "service_partner", "funding_source", "provider", "contract",
+  "audit", "meta",
 };
 static const GType *list_types (void);
 
@@ -1056,7 +1074,8 @@ test_validation_writes_nothing (void)
     assert_refused (&p, edit, CM_ENTITY_ERROR, CM_ENTITY_ERROR_INVALID);
     g_object_set (edit, "end-date", "2022-03-31", "provider-id", G_GINT64_CONSTANT (0), NULL);
     assert_refused (&p, edit, CM_ENTITY_ERROR, CM_ENTITY_ERROR_INVALID);
-    end = query_text (p.path, "SELECT end_date || '|' || annual_value || '|' || provider_id FROM contract"
+    end = query_text (p.path, "SELECT end_date || '|' || annual_value || '|' || provider_id"
+                      " FROM contract"
                       " WHERE id = %" G_GINT64_FORMAT, cm_entity_get_id (edit));
     {
       g_autofree char *expected = g_strdup_printf ("2022-03-31|56374000|%" G_GINT64_FORMAT,
@@ -1096,12 +1115,13 @@ test_delete_provider_with_contracts (void)
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (query_int (p.path, "SELECT count(*) FROM provider WHERE id = %" G_GINT64_FORMAT,
                               provider_id), ==, 1);
-  g_assert_cmpint (query_int (p.path, "SELECT count(*) FROM contract WHERE provider_id = %" G_GINT64_FORMAT,
+  g_assert_cmpint (query_int (p.path, "SELECT count(*) FROM contract"
+                              " WHERE provider_id = %" G_GINT64_FORMAT,
                               provider_id), ==, 1);
   listed = cm_store_find (p.store, CM_TYPE_PROVIDER, provider_id);
   g_assert_nonnull (listed);
-  g_assert_cmpstr (cm_contract_get_provider_name (CM_CONTRACT (cm_store_find (p.store, CM_TYPE_CONTRACT,
-                   ID (p.contract)))), ==, "Yorkshire MESMAC");
+  g_assert_cmpstr (cm_contract_get_provider_name (listed_contract (p.store, p.contract)), ==,
+                   "Yorkshire MESMAC");
 
   /* The same goes for the organisation that leads a service. */
   g_assert_false (cm_store_delete (p.store, CM_ENTITY (p.org), &error));
@@ -1179,7 +1199,8 @@ test_outer_rollback_discards_everything (void)
   g_autofree char *path = NULL;
   g_autoptr(CmStore) store = cm_test_open_new ("rollback.commissioner", &path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CmOrganisation) org = cm_organisation_new ("Better Care Fund", CM_ORGANISATION_KIND_POOLED_BUDGET);
+  g_autoptr(CmOrganisation) org = cm_organisation_new ("Better Care Fund",
+                                                       CM_ORGANISATION_KIND_POOLED_BUDGET);
   g_autoptr(CmService) service = NULL;
   g_autoptr(CmProvider) provider = cm_provider_new ("Age UK Leeds", CM_SECTOR_THIRD_SECTOR);
   GListModel *orgs = cm_store_list (store, CM_TYPE_ORGANISATION);
@@ -1223,14 +1244,16 @@ test_outer_rollback_discards_everything (void)
 
   /* The store is usable afterwards, and nothing rolled back reappears. */
   {
-    g_autoptr(CmOrganisation) again = new_organisation (store, "Leeds City Council: Adult Social Care",
+    g_autoptr(CmOrganisation) again = new_organisation (store,
+                                                        "Leeds City Council: Adult Social Care",
                                                         CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE);
 
     g_assert_cmpuint (changed.calls, ==, 1);
     g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, 1);
     g_assert_cmpint (count_rows (path, "organisation"), ==, 1);
     g_assert_cmpint (count_rows (path, "service"), ==, 0);
-    g_assert_cmpint (query_int (path, "SELECT count(*) FROM audit WHERE new_value = 'Better Care Fund'"), ==, 0);
+    g_assert_cmpint (query_int (path, "SELECT count(*) FROM audit"
+                                " WHERE new_value = 'Better Care Fund'"), ==, 0);
   }
   g_signal_handlers_disconnect_by_func (orgs, on_items_changed, &changed);
   g_signal_handlers_disconnect_by_func (services, on_items_changed, &changed);
@@ -1266,9 +1289,12 @@ test_inner_rollback_keeps_outer_work (void)
   item = g_list_model_get_item (orgs, 0);
   g_assert_cmpstr (cm_organisation_get_name (item), ==, "NHS Leeds South and East CCG");
   g_assert_cmpint (count_rows (path, "organisation"), ==, 1);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM organisation WHERE name = 'NHS Leeds North CCG'"), ==, 0);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM audit WHERE new_value = 'NHS Leeds North CCG'"), ==, 0);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM audit WHERE new_value = 'NHS Leeds South and East CCG'"), ==, 1);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM organisation"
+                              " WHERE name = 'NHS Leeds North CCG'"), ==, 0);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM audit"
+                              " WHERE new_value = 'NHS Leeds North CCG'"), ==, 0);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM audit"
+                              " WHERE new_value = 'NHS Leeds South and East CCG'"), ==, 1);
   g_assert_true (cm_store_verify_audit (store, NULL, NULL, &error));
   g_assert_no_error (error);
   g_signal_handlers_disconnect_by_func (orgs, on_items_changed, &changed);
@@ -1282,7 +1308,8 @@ test_nested_commit_shows_at_the_end (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(CmOrganisation) first = cm_organisation_new ("Leeds City Council: Public Health",
                                                          CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE);
-  g_autoptr(CmOrganisation) second = cm_organisation_new ("Better Care Fund", CM_ORGANISATION_KIND_POOLED_BUDGET);
+  g_autoptr(CmOrganisation) second = cm_organisation_new ("Better Care Fund",
+                                                          CM_ORGANISATION_KIND_POOLED_BUDGET);
   GListModel *orgs = cm_store_list (store, CM_TYPE_ORGANISATION);
   ItemsChanged changed = { 0 };
 
@@ -1412,7 +1439,8 @@ test_money_parse (void)
     { "12 984 743", G_GINT64_CONSTANT (1298474300) },
   };
   static const char * const bad[] = {
-    "twelve", "", "   ", "£", "k", "m", "£-5", "-5", "1.2.3", "£12abc", "12 pounds", "£1,2x", "1e400",
+    "twelve", "", "   ", "£", "k", "m", "£-5", "-5", "1.2.3", "£12abc", "12 pounds", "£1,2x",
+    "1e400",
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (good); i++)
@@ -1495,8 +1523,9 @@ test_date_parse_iso (void)
     { "2026-12-31", 31, 12, 2026 },
   };
   static const char * const bad[] = {
-    "2023-02-29", "1900-02-29", "2019-02-30", "2019-04-31", "2019-13-01", "2019-00-10", "2019-04-00",
-    "2019-4-1", "2019-04-1", "19-04-01", "2019/04/01", "01-04-2019", "2019-04-01T00:00", "2019-04-01 ",
+    "2023-02-29", "1900-02-29", "2019-02-30", "2019-04-31", "2019-13-01", "2019-00-10",
+    "2019-04-00", "2019-4-1", "2019-04-1", "19-04-01", "2019/04/01", "01-04-2019",
+    "2019-04-01T00:00", "2019-04-01 ",
     "", "tomorrow",
   };
 
