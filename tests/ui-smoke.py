@@ -43,7 +43,7 @@ def wait_for(what, probe, timeout=20):
     fail(f"timed out waiting for {what}")
 
 
-def find_all(node, role, name=None):
+def find_all(node, role, name=None, prune=()):
     """Matching nodes in document order (breadth first)."""
     found = []
     queue = collections.deque([node])
@@ -53,7 +53,8 @@ def find_all(node, role, name=None):
             continue
         if n.getRoleName() == role and (name is None or n.name == name):
             found.append(n)
-        queue.extend(c for c in n)
+        if n.getRoleName() not in prune:
+            queue.extend(c for c in n)
     return found
 
 
@@ -64,8 +65,10 @@ def find(node, role, name=None):
 
 def find_button(node, label):
     """GTK 4.8 names a labelled button "Save Save", or "_Undo Undo" when it
-    has an access key and no accessible label of ours: match the first words."""
-    for button in find_all(node, "push button"):
+    has an access key and no accessible label of ours: match the first words.
+    Lists hold no buttons, so their rows are not searched (walking them over
+    the bus is slow)."""
+    for button in find_all(node, "push button", prune=("tree table", "list")):
         name = button.name.replace("_", "")
         if name == label or name.startswith(label + " "):
             return button

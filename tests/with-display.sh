@@ -7,6 +7,18 @@ dir=$(mktemp -d)
 mkfifo "$dir/display"
 Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$dir/display" 2>"$dir/xvfb.log" &
 xvfb=$!
-trap 'kill $xvfb 2>/dev/null; rm -rf "$dir"' EXIT
+# Wait for the server to go away, so that the next run finds its display free.
+trap 'kill $xvfb 2>/dev/null; wait $xvfb 2>/dev/null; rm -rf "$dir"' EXIT
 read -r number <"$dir/display"
-DISPLAY=":$number" dbus-run-session -- "$@"
+export DISPLAY=":$number"
+tries=0
+until xdpyinfo >/dev/null 2>&1; do
+  tries=$((tries + 1))
+  if [ "$tries" -gt 50 ]; then
+    echo "The virtual display $DISPLAY did not start:" >&2
+    cat "$dir/xvfb.log" >&2
+    exit 1
+  fi
+  sleep 0.1
+done
+dbus-run-session -- "$@"

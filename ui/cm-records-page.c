@@ -359,6 +359,8 @@ delete_activated (GtkWidget *widget, const char *action, GVariant *param)
   message = g_strdup_printf (_("Deleted “%s”"), what);
   undo_toast = adw_toast_new (message);
   adw_toast_set_button_label (undo_toast, _("_Undo"));
+  /* Undo must be offered at once, not queued behind an earlier toast. */
+  adw_toast_set_priority (undo_toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (undo_toast), "deleted", g_steal_pointer (&copy),
                           g_object_unref);
   g_signal_connect (undo_toast, "button-clicked", G_CALLBACK (undo_delete), self);
