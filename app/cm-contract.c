@@ -28,6 +28,7 @@ enum {
   PROP_SERVICE_NAME,
   PROP_PROVIDER_NAME,
   PROP_PROVIDER_SECTOR,
+  PROP_SEARCH_TEXT,
   N_PROPS
 };
 
@@ -37,6 +38,11 @@ static const CmDerivedColumn derived[] = {
   { "service-name", "(SELECT name FROM service WHERE id = t.service_id)", { "service" } },
   { "provider-name", "(SELECT name FROM provider WHERE id = t.provider_id)", { "provider" } },
   { "provider-sector", "(SELECT sector FROM provider WHERE id = t.provider_id)", { "provider" } },
+  { "search-text",
+    "cm_fold(t.reference || ' ' || t.title || ' ' || t.term || ' ' || t.notice_period || ' ' ||"
+    " coalesce((SELECT name FROM service WHERE id = t.service_id), '') || ' ' ||"
+    " coalesce((SELECT name FROM provider WHERE id = t.provider_id), ''))",
+    { "service", "provider" } },
   { NULL }
 };
 
@@ -108,6 +114,7 @@ cm_contract_class_init (CmContractClass *klass)
   properties[PROP_PROVIDER_NAME] = g_param_spec_string ("provider-name", NULL, NULL, "", rw);
   properties[PROP_PROVIDER_SECTOR] =
     g_param_spec_enum ("provider-sector", NULL, NULL, CM_TYPE_SECTOR, CM_SECTOR_THIRD_SECTOR, rw);
+  properties[PROP_SEARCH_TEXT] = g_param_spec_string ("search-text", NULL, NULL, "", rw);
   cm_entity_class_install (entity_class, "contract", properties, N_PROPS, derived);
 }
 

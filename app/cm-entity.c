@@ -59,20 +59,13 @@ value_slot (CmEntity *self, guint prop_id)
   g_assert (prop_id >= 1 && prop_id <= klass->n_values);
   if (priv->values == NULL)
     {
-      g_autofree GParamSpec **pspecs = NULL;
-      guint n;
-
       /* Values are made on first use, when the final class is known. */
       priv->values = g_new0 (GValue, klass->n_values);
-      pspecs = g_object_class_list_properties (G_OBJECT_CLASS (klass), &n);
-      for (guint i = 0; i < n; i++)
-        if (pspecs[i]->owner_type == G_OBJECT_CLASS_TYPE (klass))
-          {
-            GValue *v = &priv->values[pspecs[i]->param_id - 1];
-
-            g_value_init (v, pspecs[i]->value_type);
-            g_param_value_set_default (pspecs[i], v);
-          }
+      for (guint i = 0; i < klass->n_values; i++)
+        {
+          g_value_init (&priv->values[i], klass->pspecs[i]->value_type);
+          g_param_value_set_default (klass->pspecs[i], &priv->values[i]);
+        }
     }
   return &priv->values[prop_id - 1];
 }
@@ -164,6 +157,9 @@ cm_entity_class_install (CmEntityClass         *klass,
   klass->table = table;
   klass->columns = (const char **) g_ptr_array_free (columns, FALSE);
   klass->derived = derived;
+  /* Kept here: listing a class's properties at run time walks every
+   * property in the process, and entities are made by the hundred thousand. */
+  klass->pspecs = g_memdup2 (pspecs + 1, (n_pspecs - 1) * sizeof (GParamSpec *));
   klass->n_values = n_pspecs - 1;
 }
 

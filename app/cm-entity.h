@@ -13,7 +13,9 @@ G_BEGIN_DECLS
 
 /* A read-only property computed by the store with an SQL expression over
  * the entity's row, which is named "t" (for example the provider's name
- * of a contract). It is refreshed whenever @depends_on changes. */
+ * of a contract). It is refreshed whenever @depends_on changes.
+ * Expressions may call cm_fold(text), the Unicode case fold used for
+ * search, so that a "search-text" property is folded once, not per keystroke. */
 typedef struct {
   const char *property;
   const char *expression;
@@ -30,6 +32,7 @@ struct _CmEntityClass
   const char *table;
   const char **columns;          /* stored properties, NULL-terminated */
   const CmDerivedColumn *derived; /* terminated by an empty entry */
+  GParamSpec **pspecs;           /* the subclass's own, by prop_id - 1 */
   guint n_values;
 
   /* Checks the values before they are written; the store calls it. */

@@ -20,6 +20,7 @@ enum {
   PROP_IS_VCSE,
   PROP_CONTRACT_COUNT,
   PROP_ANNUAL_VALUE,
+  PROP_SEARCH_TEXT,
   N_PROPS
 };
 
@@ -31,6 +32,8 @@ static const CmDerivedColumn derived[] = {
   { "annual-value",
     "(SELECT coalesce(sum(annual_value), 0) FROM contract WHERE provider_id = t.id)",
     { "contract" } },
+  { "search-text", "cm_fold(t.name || ' ' || t.charity_number || ' ' || t.company_number)",
+    { "provider" } },
   { NULL }
 };
 
@@ -60,6 +63,7 @@ cm_provider_class_init (CmProviderClass *klass)
     g_param_spec_int ("contract-count", NULL, NULL, 0, G_MAXINT, 0, rw);
   properties[PROP_ANNUAL_VALUE] =
     g_param_spec_int64 ("annual-value", NULL, NULL, G_MININT64, G_MAXINT64, 0, rw);
+  properties[PROP_SEARCH_TEXT] = g_param_spec_string ("search-text", NULL, NULL, "", rw);
   cm_entity_class_install (entity_class, "provider", properties, N_PROPS, derived);
 }
 

@@ -21,6 +21,7 @@ enum {
   PROP_LEAD_COMMISSIONER_NAME,
   PROP_PARTNER_NAMES,
   PROP_ANNUAL_VALUE,
+  PROP_SEARCH_TEXT,
   N_PROPS
 };
 
@@ -37,6 +38,10 @@ static const CmDerivedColumn derived[] = {
   { "annual-value",
     "(SELECT coalesce(sum(annual_value), 0) FROM contract WHERE service_id = t.id)",
     { "contract" } },
+  { "search-text",
+    "cm_fold(t.name || ' ' || coalesce((SELECT name FROM organisation"
+    " WHERE id = t.lead_commissioner_id), ''))",
+    { "organisation" } },
   { NULL }
 };
 
@@ -80,6 +85,7 @@ cm_service_class_init (CmServiceClass *klass)
   properties[PROP_PARTNER_NAMES] = g_param_spec_string ("partner-names", NULL, NULL, "", rw);
   properties[PROP_ANNUAL_VALUE] =
     g_param_spec_int64 ("annual-value", NULL, NULL, G_MININT64, G_MAXINT64, 0, rw);
+  properties[PROP_SEARCH_TEXT] = g_param_spec_string ("search-text", NULL, NULL, "", rw);
   cm_entity_class_install (entity_class, "service", properties, N_PROPS, derived);
 }
 

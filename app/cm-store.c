@@ -128,6 +128,20 @@ exec (CmStore *self, const char *sql, GError **error)
 
 /* ---- opening and migrating -------------------------------------------- */
 
+/* cm_fold(text): the case fold search compares against (SQLite's lower()
+ * knows only ASCII). */
+static void
+sql_fold (sqlite3_context *context, int argc, sqlite3_value **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+
+  if (text == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, g_utf8_casefold (text, -1), -1, g_free);
+}
+
+
 static int
 query_int (sqlite3 *db, const char *sql, int *value)
 {
@@ -143,6 +157,13 @@ query_int (sqlite3 *db, const char *sql, int *value)
   return rc;
 }
 
+static int
+compare_names (const void *a, const void *b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/* The migration files, in the order they apply ("001-...", "002-..."). */
 static char **
 migration_names (void)
 {
@@ -157,7 +178,7 @@ migration_names (void)
   names = g_resources_enumerate_children (SQL_RESOURCE_DIR, 0, NULL);
 
   if (names)
-    qsort (names, g_strv_length (names), sizeof (char *), (GCompareFunc) g_strcmp0);
+    qsort (names, g_strv_length (names), sizeof (char *), compare_names);
   return names;
 }
 
@@ -283,6 +304,9 @@ cm_store_open (const char *path, CmStoreOpenFlags flags, GError **error)
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_create_function (self->db, "cm_fold", 1,
+                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                           NULL, sql_fold, NULL, NULL);
   sqlite3_busy_timeout (self->db, 5000);
   if (!exec (self, "PRAGMA foreign_keys = ON", error))
     return NULL;

@@ -23,6 +23,7 @@ struct _CmRecordsPage
   GList *detail_rows;
   GObject *shown;            /* the item the details show */
   char *needle;              /* casefolded search text */
+  guint search_text_id;      /* prop_id of the records' "search-text" */
 };
 
 G_DEFINE_FINAL_TYPE (CmRecordsPage, cm_records_page, GTK_TYPE_WIDGET)
@@ -149,26 +150,15 @@ add_columns (CmRecordsPage *self)
 
 /* ---- search ----------------------------------------------------------- */
 
+/* Every listed record carries a "search-text" property, case-folded by the
+ * store when it loads the record: a keystroke only compares bytes. */
 static gboolean
 matches (gpointer item, gpointer user_data)
 {
   CmRecordsPage *self = user_data;
 
-  if (self->needle == NULL)
-    return TRUE;
-  for (const CmRecordField *field = self->kind->fields; field->property; field++)
-    {
-      g_autofree char *text = NULL;
-      g_autofree char *folded = NULL;
-
-      if (field->format != CM_FORMAT_TEXT)
-        continue;
-      text = cm_record_field_text (item, field);
-      folded = g_utf8_casefold (text ? text : "", -1);
-      if (strstr (folded, self->needle))
-        return TRUE;
-    }
-  return FALSE;
+  return self->needle == NULL ||
+         strstr (cm_entity_get_string (item, self->search_text_id), self->needle) != NULL;
 }
 
 static void
@@ -188,11 +178,18 @@ static void
 search_changed (CmRecordsPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search));
+  g_autofree char *needle = text && *text ? g_utf8_casefold (text, -1) : NULL;
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
-  g_clear_pointer (&self->needle, g_free);
-  if (text && *text)
-    self->needle = g_utf8_casefold (text, -1);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* Typing on narrows the last result, so only the rows still shown are
+   * checked again. */
+  if (needle && self->needle && strstr (needle, self->needle))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (needle == NULL || (self->needle && strstr (self->needle, needle)))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  g_free (self->needle);
+  self->needle = g_steal_pointer (&needle);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
   update_list_state (self);
 }
 
@@ -542,6 +539,14 @@ cm_records_page_init (CmRecordsPage *self)
 {
 }
 
+static guint
+search_text_id (GType type)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+
+  return g_object_class_find_property (G_OBJECT_CLASS (klass), "search-text")->param_id;
+}
+
 CmRecordsPage *
 cm_records_page_new (CmStore *store, const CmRecordKind *kind)
 {
@@ -551,6 +556,7 @@ cm_records_page_new (CmStore *store, const CmRecordKind *kind)
 
   self->store = g_object_ref (store);
   self->kind = kind;
+  self->search_text_id = search_text_id (kind->get_type ());
 
   gtk_box_append (GTK_BOX (main_box), build_toolbar (self));
   gtk_box_append (GTK_BOX (main_box), build_list (self));
