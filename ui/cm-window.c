@@ -107,16 +107,13 @@ remember_portfolio (CmWindow *self, const char *path)
     g_settings_set_string (settings, "last-portfolio", path);
 }
 
-static const char *
+/* The name the audit trail records; empty means the user's real name. */
+static char *
 actor_name (CmWindow *self)
 {
   GSettings *settings = cm_application_get_settings (application (self));
-  static char *actor;
 
-  g_clear_pointer (&actor, g_free);
-  if (settings)
-    actor = g_settings_get_string (settings, "actor-name");
-  return actor;
+  return settings ? g_settings_get_string (settings, "actor-name") : NULL;
 }
 
 gboolean
@@ -126,13 +123,15 @@ cm_window_open_portfolio (CmWindow *self, const char *path)
   g_autoptr(CmStore) store = cm_store_open (path, CM_STORE_OPEN_DEFAULT, &error);
   g_autofree char *name = NULL;
   g_autofree char *basename = NULL;
+  g_autofree char *actor = NULL;
 
   if (store == NULL)
     {
       show_error (self, error->message);
       return FALSE;
     }
-  cm_store_set_actor (store, actor_name (self));
+  actor = actor_name (self);
+  cm_store_set_actor (store, actor);
   g_set_object (&self->store, store);
 
   name = cm_store_get_meta (store, "name");
