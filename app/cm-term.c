@@ -1,0 +1,528 @@
+/* cm-term.c: contract terms as commissioners write them ("3+1+1")
+ *
+ * The text is split into numbers, units and the words "plus", "and", "up"
+ * and "to", then read as parts: the initial period, then extensions after
+ * "+", "plus" or "and", each optionally "up to". A part is one amount
+ * ("3", "6 months") or amounts in falling units ("3 years 5 months").
+ *
+ * "and" is both a separator and a joiner. It joins the next amount into the
+ * same period when that amount has a smaller unit and is less than one of
+ * the unit before it ("3 years and 5 months" is one period); otherwise it
+ * starts an extension ("5 years and 24 months" is 5 years + 2 years,
+ * "3 and 2" is 3+2, "2 years and up to 6 months" has a 6-month extension).
+ * Written without "and", falling units always join ("3 years 24 months").
+ *
+ * A bare number means years. A term that mixes bare numbers with a part in
+ * months, weeks or days ("6+6 months") is refused: it reads as 6 months
+ * twice or as 6 years and 6 months, and a wrong guess moves every date.
+ */
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cm-term.h"
+
+#define MAX_EXTENSIONS 10
+#define MAX_MONTHS (100 * 12) /* no part of a term is longer than a century */
+#define MAX_NUMBER 1000000    /* larger numbers saturate, so sums cannot overflow */
+
+G_DEFINE_QUARK (cm-term-error-quark, cm_term_error)
+G_DEFINE_BOXED_TYPE (CmTerm, cm_term, cm_term_copy, cm_term_free)
+
+/* In order of size, so that a smaller unit compares lower. */
+typedef enum {
+  UNIT_NONE,
+  UNIT_DAY,
+  UNIT_WEEK,
+  UNIT_MONTH,
+  UNIT_YEAR,
+} Unit;
+
+typedef enum {
+  TOKEN_END,
+  TOKEN_NUMBER,
+  TOKEN_UNIT,
+  TOKEN_PLUS,
+  TOKEN_AND,
+  TOKEN_UP,
+  TOKEN_TO,
+} TokenKind;
+
+typedef struct {
+  TokenKind kind;
+  int value; /* the number, or the Unit */
+} Token;
+
+static const struct {
+  const char *word;
+  TokenKind kind;
+  Unit unit;
+} words[] = {
+  { "year", TOKEN_UNIT, UNIT_YEAR },   { "years", TOKEN_UNIT, UNIT_YEAR },
+  { "yr", TOKEN_UNIT, UNIT_YEAR },     { "yrs", TOKEN_UNIT, UNIT_YEAR },
+  { "month", TOKEN_UNIT, UNIT_MONTH }, { "months", TOKEN_UNIT, UNIT_MONTH },
+  { "mth", TOKEN_UNIT, UNIT_MONTH },   { "mths", TOKEN_UNIT, UNIT_MONTH },
+  { "week", TOKEN_UNIT, UNIT_WEEK },   { "weeks", TOKEN_UNIT, UNIT_WEEK },
+  { "day", TOKEN_UNIT, UNIT_DAY },     { "days", TOKEN_UNIT, UNIT_DAY },
+  { "plus", TOKEN_PLUS, UNIT_NONE },   { "and", TOKEN_AND, UNIT_NONE },
+  { "up", TOKEN_UP, UNIT_NONE },       { "to", TOKEN_TO, UNIT_NONE },
+};
+
+/* A part as written: its length, and its largest unit (UNIT_NONE for a
+ * bare number, which counts as years). */
+typedef struct {
+  CmPeriod length;
+  Unit largest;
+} Part;
+
+typedef struct {
+  GArray *tokens; /* of Token, ending with TOKEN_END */
+  guint pos;
+} Parser;
+
+static void
+add_token (GArray *tokens, TokenKind kind, int value)
+{
+  Token token = { kind, value };
+
+  g_array_append_val (tokens, token);
+}
+
+static const char *
+read_number (const char *p, GArray *tokens)
+{
+  int value = 0;
+
+  for (; g_ascii_isdigit (*p); p++)
+    value = MIN (value * 10 + (*p - '0'), MAX_NUMBER);
+  add_token (tokens, TOKEN_NUMBER, value);
+  return p;
+}
+
+/* Returns NULL for a word that has no place in a term. */
+static const char *
+read_word (const char *p, GArray *tokens)
+{
+  gsize len = 0;
+
+  while (g_ascii_isalpha (p[len]))
+    len++;
+  for (gsize i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strlen (words[i].word) == len && g_ascii_strncasecmp (p, words[i].word, len) == 0)
+      {
+        add_token (tokens, words[i].kind, words[i].unit);
+        return p + len;
+      }
+  return NULL;
+}
+
+/* Anything but digits, ASCII letters, "+" and spaces fails, so "2.5",
+ * "-3" and "2019-04-01" are refused rather than half read. */
+static gboolean
+tokenize (const char *text, GArray *tokens)
+{
+  const char *nbsp = "\xc2\xa0"; /* comes with text pasted from spreadsheets */
+  const char *p = text;
+
+  while (p != NULL && *p != '\0')
+    {
+      if (g_ascii_isspace (*p))
+        p++;
+      else if (g_str_has_prefix (p, nbsp))
+        p += strlen (nbsp);
+      else if (*p == '+')
+        {
+          add_token (tokens, TOKEN_PLUS, 0);
+          p++;
+        }
+      else if (g_ascii_isdigit (*p))
+        p = read_number (p, tokens);
+      else if (g_ascii_isalpha (*p))
+        p = read_word (p, tokens);
+      else
+        return FALSE;
+    }
+  add_token (tokens, TOKEN_END, 0);
+  return p != NULL;
+}
+
+static const Token *
+token_at (const Parser *parser, guint ahead)
+{
+  guint i = MIN (parser->pos + ahead, parser->tokens->len - 1);
+
+  return &g_array_index (parser->tokens, Token, i);
+}
+
+static TokenKind
+peek (const Parser *parser)
+{
+  return token_at (parser, 0)->kind;
+}
+
+static void
+add_amount (CmPeriod *period, int amount, Unit unit)
+{
+  switch (unit)
+    {
+    case UNIT_NONE:
+    case UNIT_YEAR:
+      period->months += amount * 12;
+      break;
+    case UNIT_MONTH:
+      period->months += amount;
+      break;
+    case UNIT_WEEK:
+      period->days += amount * 7;
+      break;
+    case UNIT_DAY:
+      period->days += amount;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* How many of @smaller make one @larger, counting the shortest month and
+ * year: "and" joins "5 months" onto years, but not "12 months". */
+static int
+per_unit (Unit larger, Unit smaller)
+{
+  static const int days[] = {
+    [UNIT_DAY] = 1, [UNIT_WEEK] = 7, [UNIT_MONTH] = 28, [UNIT_YEAR] = 365,
+  };
+
+  if (larger == UNIT_YEAR && smaller == UNIT_MONTH)
+    return 12;
+  return days[larger] / days[smaller];
+}
+
+/* Whether the amount ahead (after an "and" if @after_and) belongs to the
+ * period whose smallest unit so far is @last. In a single period there
+ * are no extensions, so "and" always joins there. */
+static gboolean
+joins (const Parser *parser, Unit last, gboolean after_and, gboolean in_term)
+{
+  const Token *amount = token_at (parser, after_and ? 1 : 0);
+  const Token *unit = token_at (parser, after_and ? 2 : 1);
+
+  if (amount->kind != TOKEN_NUMBER || unit->kind != TOKEN_UNIT || (Unit) unit->value >= last)
+    return FALSE;
+  return !(after_and && in_term) || amount->value < per_unit (last, unit->value);
+}
+
+/* One period; it stops before whatever does not belong to it, for the
+ * caller to judge. A bare number is read as years and marked as bare, so
+ * that cm_period_parse can refuse it. */
+static gboolean
+parse_period (Parser *parser, gboolean in_term, Part *part)
+{
+  const Token *amount = token_at (parser, 0);
+  const Token *unit = token_at (parser, 1);
+
+  memset (part, 0, sizeof *part);
+  if (amount->kind != TOKEN_NUMBER)
+    return FALSE;
+  if (unit->kind != TOKEN_UNIT)
+    {
+      add_amount (&part->length, amount->value, UNIT_NONE);
+      parser->pos++;
+      return TRUE;
+    }
+  part->largest = unit->value;
+  add_amount (&part->length, amount->value, part->largest);
+  parser->pos += 2;
+
+  for (Unit last = part->largest;;)
+    {
+      gboolean after_and = peek (parser) == TOKEN_AND;
+
+      if (!joins (parser, last, after_and, in_term))
+        return TRUE;
+      if (after_and)
+        parser->pos++;
+      amount = token_at (parser, 0);
+      last = token_at (parser, 1)->value;
+      add_amount (&part->length, amount->value, last);
+      parser->pos += 2;
+    }
+}
+
+static gboolean
+parse_parts (Parser *parser, GArray *parts)
+{
+  Part part;
+
+  if (!parse_period (parser, TRUE, &part))
+    return FALSE;
+  g_array_append_val (parts, part);
+  while (peek (parser) == TOKEN_PLUS || peek (parser) == TOKEN_AND)
+    {
+      parser->pos++;
+      if (peek (parser) == TOKEN_UP)
+        {
+          parser->pos++;
+          if (peek (parser) != TOKEN_TO)
+            return FALSE;
+          parser->pos++;
+        }
+      if (!parse_period (parser, TRUE, &part))
+        return FALSE;
+      g_array_append_val (parts, part);
+    }
+  return peek (parser) == TOKEN_END;
+}
+
+static gboolean
+is_empty (const CmPeriod *period)
+{
+  return period->months == 0 && period->days == 0;
+}
+
+/* Counting a month as 31 days, so that days and months add up. */
+static gboolean
+is_too_long (const CmPeriod *period)
+{
+  return period->months * 31 + period->days > MAX_MONTHS * 31;
+}
+
+/* The text for error messages: valid UTF-8, without surrounding space. */
+static char *
+clean_text (const char *text)
+{
+  return g_strstrip (g_utf8_make_valid (text ? text : "", -1));
+}
+
+static gboolean
+check_parts (GArray *parts, const char *text, GError **error)
+{
+  gboolean bare = FALSE, short_units = FALSE;
+
+  if (parts->len > MAX_EXTENSIONS + 1)
+    {
+      g_set_error (error, CM_TERM_ERROR, CM_TERM_ERROR_INVALID,
+                   _("“%s” has more than ten extensions. Write the initial term and at most ten extensions, for example 3+1+1."),
+                   text);
+      return FALSE;
+    }
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const Part *part = &g_array_index (parts, Part, i);
+
+      if (is_empty (&part->length))
+        {
+          g_set_error (error, CM_TERM_ERROR, CM_TERM_ERROR_INVALID,
+                       _("“%s” has a part of no length. Give the initial term and each extension a length, for example 3+1+1."),
+                       text);
+          return FALSE;
+        }
+      if (is_too_long (&part->length))
+        {
+          g_set_error (error, CM_TERM_ERROR, CM_TERM_ERROR_INVALID,
+                       _("“%s” has a part longer than 100 years. Write the initial term and any extensions in years or months, for example 3+1+1."),
+                       text);
+          return FALSE;
+        }
+      bare |= part->largest == UNIT_NONE;
+      short_units |= part->largest != UNIT_NONE && part->largest != UNIT_YEAR;
+    }
+  if (bare && short_units)
+    {
+      g_set_error (error, CM_TERM_ERROR, CM_TERM_ERROR_INVALID,
+                   _("“%s” mixes bare numbers with months, weeks or days. Give each part its unit, for example 6 months + 6 months or 5 years + 24 months."),
+                   text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static CmTerm *
+term_from_parts (GArray *parts)
+{
+  CmTerm *term = g_new0 (CmTerm, 1);
+
+  term->initial = g_array_index (parts, Part, 0).length;
+  term->extensions = g_array_new (FALSE, TRUE, sizeof (CmExtension));
+  for (guint i = 1; i < parts->len; i++)
+    {
+      CmExtension extension = { g_array_index (parts, Part, i).length, FALSE };
+
+      g_array_append_val (term->extensions, extension);
+    }
+  return term;
+}
+
+/* Accepts "3+1+1", "5 + up to 3", "3 years plus 24 months", "6 months",
+ * "3 years 5 months + up to 24 months" and the like, in any case and
+ * spacing. Every extension comes back not invoked. */
+CmTerm *
+cm_term_parse (const char *text, GError **error)
+{
+  g_autofree char *clean = clean_text (text);
+  g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (Part));
+  Parser parser = { tokens, 0 };
+
+  if (*clean == '\0')
+    {
+      g_set_error_literal (error, CM_TERM_ERROR, CM_TERM_ERROR_INVALID,
+                           _("The term is empty. Write the initial term and any extensions in years or months, for example 3+1+1 or 2 years + 12 months."));
+      return NULL;
+    }
+  if (!tokenize (clean, tokens) || !parse_parts (&parser, parts))
+    {
+      g_set_error (error, CM_TERM_ERROR, CM_TERM_ERROR_INVALID,
+                   _("“%s” is not a term. Write the initial term and any extensions in years or months, for example 3+1+1 or 2 years + 12 months."),
+                   clean);
+      return NULL;
+    }
+  if (!check_parts (parts, clean, error))
+    return NULL;
+  return term_from_parts (parts);
+}
+
+CmTerm *
+cm_term_copy (const CmTerm *term)
+{
+  CmTerm *copy;
+
+  g_return_val_if_fail (term != NULL, NULL);
+
+  copy = g_new0 (CmTerm, 1);
+  copy->initial = term->initial;
+  copy->extensions = term->extensions ? g_array_copy (term->extensions)
+                                      : g_array_new (FALSE, TRUE, sizeof (CmExtension));
+  return copy;
+}
+
+void
+cm_term_free (CmTerm *term)
+{
+  if (term == NULL)
+    return;
+  g_clear_pointer (&term->extensions, g_array_unref);
+  g_free (term);
+}
+
+static guint
+n_extensions (const CmTerm *term)
+{
+  return term->extensions ? term->extensions->len : 0;
+}
+
+/* The extensions are taken in order, so those invoked are always the first
+ * ones; asking for more than there are invokes them all. */
+void
+cm_term_set_invoked (CmTerm *term, guint n_invoked)
+{
+  g_return_if_fail (term != NULL);
+
+  for (guint i = 0; i < n_extensions (term); i++)
+    g_array_index (term->extensions, CmExtension, i).invoked = i < n_invoked;
+}
+
+guint
+cm_term_count_invoked (const CmTerm *term)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (term != NULL, 0);
+
+  for (guint i = 0; i < n_extensions (term); i++)
+    count += g_array_index (term->extensions, CmExtension, i).invoked ? 1 : 0;
+  return count;
+}
+
+/* The canonical form is notation, like "3+1+1", and is stored and parsed
+ * back, so it stays in English rather than being translated. */
+char *
+cm_term_format (const CmTerm *term)
+{
+  GString *out;
+  g_autofree char *initial = NULL;
+
+  g_return_val_if_fail (term != NULL, NULL);
+
+  initial = cm_period_format (&term->initial);
+  out = g_string_new (initial);
+  for (guint i = 0; i < n_extensions (term); i++)
+    {
+      g_autofree char *extension =
+        cm_period_format (&g_array_index (term->extensions, CmExtension, i).length);
+
+      g_string_append_printf (out, " + %s", extension);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A notice period has no extensions and no default unit: "3" could be
+ * months or weeks, so it is refused rather than guessed. */
+gboolean
+cm_period_parse (const char *text, CmPeriod *period, GError **error)
+{
+  g_autofree char *clean = clean_text (text);
+  g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  Parser parser = { tokens, 0 };
+  Part part;
+
+  g_return_val_if_fail (period != NULL, FALSE);
+
+  if (*clean == '\0')
+    {
+      g_set_error_literal (error, CM_TERM_ERROR, CM_TERM_ERROR_INVALID,
+                           _("The period is empty. Write a length with its unit, for example 3 months, 12 weeks or 90 days."));
+      return FALSE;
+    }
+  if (!tokenize (clean, tokens) || !parse_period (&parser, FALSE, &part)
+      || peek (&parser) != TOKEN_END)
+    {
+      g_set_error (error, CM_TERM_ERROR, CM_TERM_ERROR_INVALID,
+                   _("“%s” is not a period. Write one length with its unit, for example 3 months, 12 weeks or 90 days."),
+                   clean);
+      return FALSE;
+    }
+  if (part.largest == UNIT_NONE)
+    {
+      g_set_error (error, CM_TERM_ERROR, CM_TERM_ERROR_INVALID,
+                   _("“%s” has no unit. Write it in days, weeks, months or years, for example 3 months."),
+                   clean);
+      return FALSE;
+    }
+  if (is_empty (&part.length) || is_too_long (&part.length))
+    {
+      g_set_error (error, CM_TERM_ERROR, CM_TERM_ERROR_INVALID,
+                   _("“%s” is not a period. Write a length above zero and up to 100 years, for example 3 months, 12 weeks or 90 days."),
+                   clean);
+      return FALSE;
+    }
+  *period = part.length;
+  return TRUE;
+}
+
+static void
+append_count (GString *out, int count, const char *one, const char *many)
+{
+  if (count == 0)
+    return;
+  if (out->len > 0)
+    g_string_append_c (out, ' ');
+  g_string_append_printf (out, "%d %s", count, count == 1 ? one : many);
+}
+
+/* "2 years", "1 year 6 months", "84 days": whole years of months are
+ * shown as years, and days (weeks included) as days. Like the term's
+ * canonical form, this is notation and not translated. */
+char *
+cm_period_format (const CmPeriod *period)
+{
+  GString *out;
+
+  g_return_val_if_fail (period != NULL, NULL);
+
+  out = g_string_new (NULL);
+  append_count (out, period->months / 12, "year", "years");
+  append_count (out, period->months % 12, "month", "months");
+  append_count (out, period->days, "day", "days");
+  if (out->len == 0)
+    g_string_append (out, "0 months");
+  return g_string_free (out, FALSE);
+}

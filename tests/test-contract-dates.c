@@ -1,0 +1,205 @@
+/* test-contract-dates.c: end, extension and notice dates, and their statuses */
+#include <stdio.h>
+
+#include "cm-contract-dates.h"
+
+typedef struct {
+  const char *start;
+  const char *term;
+  guint invoked;
+  const char *notice;
+  gboolean third_sector;
+  const char *current_end;
+  const char *latest_end;
+  const char *extension_decision; /* NULL when no extension is left */
+  const char *latest_notice;
+} DatesCase;
+
+static const DatesCase date_cases[] = {
+  /* DOMAIN.md's worked example: the Compact's 6 months beat the contract's 3. */
+  { "2018-10-01", "5+5", 0, "3 months", TRUE, "2023-09-30", "2028-09-30", "2023-03-30", "2023-03-30" },
+  /* The same contract with an independent provider: its own 3 months apply. */
+  { "2018-10-01", "5+5", 0, "3 months", FALSE, "2023-09-30", "2028-09-30", "2023-03-30", "2023-06-30" },
+  /* The extension taken: the term now runs to its latest end. */
+  { "2018-10-01", "5+5", 1, "3 months", TRUE, "2028-09-30", "2028-09-30", NULL, "2028-03-30" },
+  /* Seed 001 L1077: five years from 1 June 2016 end on 31 May 2021. */
+  { "2016-06-01", "5 years", 0, "3 months", FALSE, "2021-05-31", "2021-05-31", NULL, "2021-02-28" },
+  /* Seed 001 L1091: six-month interim contracts ending 31 October 2019. */
+  { "2019-05-01", "6 months", 0, "1 month", FALSE, "2019-10-31", "2019-10-31", NULL, "2019-09-30" },
+  /* 31 August minus 6 months is 29 February in a leap year ... */
+  { "2021-09-01", "3 years", 0, "6 months", FALSE, "2024-08-31", "2024-08-31", NULL, "2024-02-29" },
+  /* ... and 28 February otherwise. */
+  { "2020-09-01", "3 years", 0, "6 months", FALSE, "2023-08-31", "2023-08-31", NULL, "2023-02-28" },
+  /* 31 March minus 6 months is 30 September. */
+  { "2020-04-01", "3 years", 0, "6 months", FALSE, "2023-03-31", "2023-03-31", NULL, "2022-09-30" },
+  /* Seed 001 L1634: 3+1+1 from April 2019, one year taken. */
+  { "2019-04-01", "3+1+1", 1, "3 months", TRUE, "2023-03-31", "2024-03-31", "2022-09-30", "2022-09-30" },
+  { "2019-04-01", "3+1+1", 0, "3 months", TRUE, "2022-03-31", "2024-03-31", "2021-09-30", "2021-09-30" },
+  { "2019-04-01", "3+1+1", 2, "3 months", TRUE, "2024-03-31", "2024-03-31", NULL, "2023-09-30" },
+  /* Seed 001 L934: five years plus up to 24 months. */
+  { "2019-04-01", "5 years plus up to 24 months", 0, "3 months", TRUE, "2024-03-31", "2026-03-31", "2023-09-30", "2023-09-30" },
+  /* Seed 001 L1684: 3 years and 5 months from 1 November 2019. */
+  { "2019-11-01", "3 years 5 months + up to 24 months", 0, "3 months", FALSE, "2023-03-31", "2025-03-31", "2022-09-30", "2022-12-31" },
+  /* Notice longer than the Compact minimum wins for the third sector too. */
+  { "2020-01-01", "4+2", 0, "9 months", TRUE, "2023-12-31", "2025-12-31", "2023-06-30", "2023-03-31" },
+  /* Notice in weeks counts days. */
+  { "2020-01-01", "2 years", 0, "12 weeks", FALSE, "2021-12-31", "2021-12-31", NULL, "2021-10-08" },
+  /* A leap-day start: the anniversary is 1 March, so the year ends on 28 February ... */
+  { "2020-02-29", "1 year", 0, "1 month", FALSE, "2021-02-28", "2021-02-28", NULL, "2021-01-28" },
+  /* ... and a year from 1 March 2019 ends on the leap day. */
+  { "2019-03-01", "1 year", 0, "1 month", FALSE, "2020-02-29", "2020-02-29", NULL, "2020-01-29" },
+  /* From 31 January, a month's anniversary is 1 March (no 31 February). */
+  { "2023-01-31", "1 month", 0, "1 month", FALSE, "2023-02-28", "2023-02-28", NULL, "2023-01-28" },
+};
+
+static void
+parse_date (const char *text, GDate *date)
+{
+  unsigned y, m, d;
+
+  g_assert_cmpint (sscanf (text, "%u-%u-%u", &y, &m, &d), ==, 3);
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, d, m, y);
+}
+
+static void
+assert_date (const GDate *date, const char *expected, const char *what, const char *term)
+{
+  char buf[16] = "(none)";
+
+  if (g_date_valid (date))
+    g_date_strftime (buf, sizeof buf, "%Y-%m-%d", date);
+  if (g_strcmp0 (buf, expected ? expected : "(none)") != 0)
+    g_error ("%s of “%s”: got %s, expected %s", what, term, buf, expected ? expected : "(none)");
+}
+
+static void
+compute (const DatesCase *c, const char *today_text, const char *served_text,
+         CmContractDates *dates)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmTerm) term = cm_term_parse (c->term, &error);
+  CmPeriod notice;
+  GDate start, today, served;
+  CmDeadlineSettings settings = CM_DEADLINE_SETTINGS_DEFAULT;
+  CmContractFacts facts = { &start, NULL, &notice, c->third_sector, NULL };
+
+  g_assert_no_error (error);
+  g_assert_true (cm_period_parse (c->notice, &notice, &error));
+  g_assert_no_error (error);
+  cm_term_set_invoked (term, c->invoked);
+  parse_date (c->start, &start);
+  parse_date (today_text, &today);
+  if (served_text)
+    {
+      parse_date (served_text, &served);
+      facts.notice_served = &served;
+    }
+  facts.term = term;
+  cm_contract_dates_compute (&facts, &today, &settings, dates);
+}
+
+static void
+test_dates_table (void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (date_cases); i++)
+    {
+      const DatesCase *c = &date_cases[i];
+      CmContractDates dates;
+
+      compute (c, "2000-01-01", NULL, &dates);
+      assert_date (&dates.current_end, c->current_end, "current end", c->term);
+      assert_date (&dates.latest_end, c->latest_end, "latest end", c->term);
+      assert_date (&dates.extension_decision, c->extension_decision, "extension decision", c->term);
+      assert_date (&dates.latest_notice, c->latest_notice, "latest notice", c->term);
+    }
+}
+
+typedef struct {
+  const char *today;
+  const char *served;
+  CmDeadlineStatus notice_status;
+} StatusCase;
+
+/* The worked example's latest notice date is 30 March 2023; due soon is
+ * 90 days by default. */
+static const StatusCase status_cases[] = {
+  { "2022-12-29", NULL, CM_DEADLINE_OK },          /* 91 days ahead */
+  { "2022-12-30", NULL, CM_DEADLINE_DUE_SOON },    /* 90 days ahead */
+  { "2023-03-30", NULL, CM_DEADLINE_DUE_SOON },    /* the last day */
+  { "2023-03-31", NULL, CM_DEADLINE_OVERDUE },
+  { "2024-01-01", NULL, CM_DEADLINE_OVERDUE },
+  { "2023-04-02", "2023-03-30", CM_DEADLINE_OK },  /* served on the last day */
+  { "2022-06-01", "2022-05-01", CM_DEADLINE_OK },
+  { "2023-04-02", "2023-03-31", CM_DEADLINE_BREACHED },
+  { "2023-09-01", "2023-07-01", CM_DEADLINE_BREACHED },
+};
+
+static void
+test_notice_status (void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (status_cases); i++)
+    {
+      CmContractDates dates;
+
+      compute (&date_cases[0], status_cases[i].today, status_cases[i].served, &dates);
+      g_assert_cmpstr (cm_deadline_status_nick (dates.notice_status), ==,
+                       cm_deadline_status_nick (status_cases[i].notice_status));
+    }
+}
+
+static void
+test_end_and_extension_status (void)
+{
+  CmContractDates dates;
+
+  compute (&date_cases[0], "2023-01-15", NULL, &dates);
+  g_assert_cmpint (dates.extension_status, ==, CM_DEADLINE_DUE_SOON);
+  g_assert_cmpint (dates.end_status, ==, CM_DEADLINE_OK);
+
+  compute (&date_cases[0], "2023-09-30", NULL, &dates);
+  g_assert_cmpint (dates.extension_status, ==, CM_DEADLINE_OVERDUE);
+  g_assert_cmpint (dates.end_status, ==, CM_DEADLINE_DUE_SOON);
+
+  compute (&date_cases[0], "2023-10-01", NULL, &dates);
+  g_assert_cmpint (dates.end_status, ==, CM_DEADLINE_OVERDUE);
+
+  /* No extension left: nothing to decide, never overdue. */
+  compute (&date_cases[2], "2030-01-01", NULL, &dates);
+  g_assert_false (g_date_valid (&dates.extension_decision));
+  g_assert_cmpint (dates.extension_status, ==, CM_DEADLINE_OK);
+}
+
+static void
+test_settings_change_the_rules (void)
+{
+  g_autoptr(CmTerm) term = cm_term_parse ("5+5", NULL);
+  CmPeriod notice = { 3, 0 };
+  GDate start, today, expected;
+  CmContractFacts facts = { &start, term, &notice, TRUE, NULL };
+  CmDeadlineSettings national = { 3, 3, 30 }; /* a three-month Compact */
+  CmContractDates dates;
+
+  g_date_clear (&start, 1);
+  g_date_clear (&today, 1);
+  g_date_clear (&expected, 1);
+  g_date_set_dmy (&start, 1, G_DATE_OCTOBER, 2018);
+  g_date_set_dmy (&today, 1, G_DATE_MAY, 2023);
+  cm_contract_dates_compute (&facts, &today, &national, &dates);
+
+  g_date_set_dmy (&expected, 30, G_DATE_JUNE, 2023);
+  g_assert_cmpint (g_date_compare (&dates.latest_notice, &expected), ==, 0);
+  g_assert_cmpint (g_date_compare (&dates.extension_decision, &expected), ==, 0);
+  g_assert_cmpint (dates.notice_status, ==, CM_DEADLINE_OK); /* 60 days ahead, window 30 */
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/contract-dates/table", test_dates_table);
+  g_test_add_func ("/contract-dates/notice-status", test_notice_status);
+  g_test_add_func ("/contract-dates/end-and-extension-status", test_end_and_extension_status);
+  g_test_add_func ("/contract-dates/settings", test_settings_change_the_rules);
+  return g_test_run ();
+}
