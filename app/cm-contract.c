@@ -3,6 +3,7 @@
 
 #include "cm-contract.h"
 #include "cm-date.h"
+#include "cm-term.h"
 
 struct _CmContract
 {
@@ -25,6 +26,8 @@ enum {
   PROP_END_DATE,
   PROP_TERM,
   PROP_NOTICE_PERIOD,
+  PROP_EXTENSIONS_INVOKED,
+  PROP_NOTICE_SERVED,
   PROP_SERVICE_NAME,
   PROP_PROVIDER_NAME,
   PROP_PROVIDER_SECTOR,
@@ -58,6 +61,32 @@ fail (GError **error, const char *format, ...)
   return FALSE;
 }
 
+/* The term and notice period must read as such, and no more extensions
+ * can be taken than the term allows. Empty text means not yet known. */
+static gboolean
+validate_term (CmContract *self, const char *ref, GError **error)
+{
+  const char *term_text = cm_entity_get_string (CM_ENTITY (self), PROP_TERM);
+  const char *notice_text = cm_entity_get_string (CM_ENTITY (self), PROP_NOTICE_PERIOD);
+  int invoked = cm_contract_get_extensions_invoked (self);
+  g_autoptr(CmTerm) term = NULL;
+  CmPeriod notice;
+
+  if (*notice_text && !cm_period_parse (notice_text, &notice, error))
+    return FALSE;
+  if (*term_text == '\0')
+    return invoked == 0 ? TRUE
+                        : fail (error, _("Contract %s has extensions taken but no term. "
+                                         "Enter its term, for example 3+1+1."), ref);
+  term = cm_term_parse (term_text, error);
+  if (term == NULL)
+    return FALSE;
+  if ((guint) invoked > term->extensions->len)
+    return fail (error, _("Contract %s cannot have %d extensions taken: its term “%s” "
+                          "allows %u."), ref, invoked, term_text, term->extensions->len);
+  return TRUE;
+}
+
 static gboolean
 cm_contract_validate (CmEntity *entity, GError **error)
 {
@@ -81,7 +110,10 @@ cm_contract_validate (CmEntity *entity, GError **error)
   /* ISO dates compare correctly as text. */
   if (*start && *end && g_strcmp0 (end, start) < 0)
     return fail (error, _("Contract %s ends before it starts. Check the start and end dates."), ref);
-  return TRUE;
+  if (!cm_date_validate (cm_contract_get_notice_served (self), _("The date notice was served"),
+                         FALSE, error))
+    return FALSE;
+  return validate_term (self, ref, error);
 }
 
 static void
@@ -110,6 +142,9 @@ cm_contract_class_init (CmContractClass *klass)
   properties[PROP_END_DATE] = g_param_spec_string ("end-date", NULL, NULL, "", rw);
   properties[PROP_TERM] = g_param_spec_string ("term", NULL, NULL, "", rw);
   properties[PROP_NOTICE_PERIOD] = g_param_spec_string ("notice-period", NULL, NULL, "", rw);
+  properties[PROP_EXTENSIONS_INVOKED] =
+    g_param_spec_int ("extensions-invoked", NULL, NULL, 0, G_MAXINT, 0, rw);
+  properties[PROP_NOTICE_SERVED] = g_param_spec_string ("notice-served", NULL, NULL, "", rw);
   properties[PROP_SERVICE_NAME] = g_param_spec_string ("service-name", NULL, NULL, "", rw);
   properties[PROP_PROVIDER_NAME] = g_param_spec_string ("provider-name", NULL, NULL, "", rw);
   properties[PROP_PROVIDER_SECTOR] =
@@ -177,10 +212,46 @@ cm_contract_get_end_date (CmContract *self)
   return cm_entity_get_string (CM_ENTITY (self), PROP_END_DATE);
 }
 
+int
+cm_contract_get_extensions_invoked (CmContract *self)
+{
+  return cm_entity_get_int (CM_ENTITY (self), PROP_EXTENSIONS_INVOKED);
+}
+
+const char *
+cm_contract_get_notice_served (CmContract *self)
+{
+  return cm_entity_get_string (CM_ENTITY (self), PROP_NOTICE_SERVED);
+}
+
+/* The term with its taken extensions marked, or NULL (and @error) when
+ * the contract has no readable term. */
+CmTerm *
+cm_contract_get_term (CmContract *self, GError **error)
+{
+  CmTerm *term = cm_term_parse (cm_entity_get_string (CM_ENTITY (self), PROP_TERM), error);
+
+  if (term)
+    cm_term_set_invoked (term, cm_contract_get_extensions_invoked (self));
+  return term;
+}
+
+const char *
+cm_contract_get_notice_period (CmContract *self)
+{
+  return cm_entity_get_string (CM_ENTITY (self), PROP_NOTICE_PERIOD);
+}
+
 const char *
 cm_contract_get_provider_name (CmContract *self)
 {
   return cm_entity_get_string (CM_ENTITY (self), PROP_PROVIDER_NAME);
+}
+
+CmSector
+cm_contract_get_provider_sector (CmContract *self)
+{
+  return cm_entity_get_enum (CM_ENTITY (self), PROP_PROVIDER_SECTOR);
 }
 
 const char *

@@ -3,6 +3,7 @@
 
 #include "cm-entity.h"
 #include "cm-enums.h"
+#include "cm-term.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +19,12 @@ gint64      cm_contract_get_annual_value  (CmContract *self);
 gint64      cm_contract_get_total_value   (CmContract *self);
 const char *cm_contract_get_start_date    (CmContract *self);
 const char *cm_contract_get_end_date      (CmContract *self);
+int         cm_contract_get_extensions_invoked (CmContract *self);
+const char *cm_contract_get_notice_served (CmContract *self);
+const char *cm_contract_get_notice_period (CmContract *self);
+CmTerm     *cm_contract_get_term          (CmContract *self, GError **error);
 const char *cm_contract_get_provider_name (CmContract *self);
 const char *cm_contract_get_service_name  (CmContract *self);
+CmSector    cm_contract_get_provider_sector (CmContract *self);
 
 G_END_DECLS

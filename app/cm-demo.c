@@ -206,6 +206,7 @@ typedef struct {
   char *end;
   const char *term;
   const char *notice;
+  int extensions_invoked;
 } DemoContract;
 
 static gboolean
@@ -222,7 +223,8 @@ add_contract (Demo *demo, gint64 service_id, DemoContract *c, GError **error)
                                    "annual-value", c->annual_pounds * 100,
                                    "total-value", c->total_pounds * 100,
                                    "start-date", start, "end-date", end,
-                                   "term", c->term, "notice-period", c->notice, NULL),
+                                   "term", c->term, "notice-period", c->notice,
+                                   "extensions-invoked", c->extensions_invoked, NULL),
                error);
 }
 
@@ -304,7 +306,7 @@ add_named_services (Demo *demo, GError **error)
       !add_contract (demo, nn, &(DemoContract) {
         "Neighbourhood Networks (37 areas)", ASC, NEIGHBOURHOOD_NETWORKS,
         CM_CONTRACT_TYPE_GRANT, CM_PROCUREMENT_ROUTE_GRANT_SCHEME, 3000000, 30000000,
-        iso (1, 10, 2018), iso (30, 9, 2028), "5+5", "6 months" }, error))
+        iso (1, 10, 2018), iso (30, 9, 2028), "5+5", "6 months", 1 }, error))
     return FALSE;
 
   /* 001 L934: from April 2019 for five years, extendable by up to 24 months. */
@@ -314,7 +316,7 @@ add_named_services (Demo *demo, GError **error)
       !add_contract (demo, carers, &(DemoContract) {
         "Information, advice and support for adult and parent carers", ASC, CARERS_LEEDS,
         CM_CONTRACT_TYPE_CONTRACT, CM_PROCUREMENT_ROUTE_OPEN, 1200000, 8400000,
-        iso (1, 4, 2019), iso (31, 3, 2026), "5 years plus up to 24 months", "3 months" },
+        iso (1, 4, 2019), iso (31, 3, 2026), "5 years plus up to 24 months", "3 months", 1 },
         error))
     return FALSE;
 
@@ -361,7 +363,7 @@ add_named_services (Demo *demo, GError **error)
       !add_contract (demo, crisis, &(DemoContract) {
         "Safe space and crisis support for young people", CCG, BARNARDOS,
         CM_CONTRACT_TYPE_CONTRACT, CM_PROCUREMENT_ROUTE_LIGHT_TOUCH, 400000, 2000000,
-        iso (1, 4, 2019), iso (31, 3, 2024), "3+1+1", "3 months" }, error))
+        iso (1, 4, 2019), iso (31, 3, 2024), "3+1+1", "3 months", 2 }, error))
     return FALSE;
 
   return TRUE;

@@ -40,6 +40,28 @@ check "--verify-audit reports a missing file" 2 "$commissioner" --verify-audit -
 check "--today must be a date" 2 "$commissioner" --create-demo "$work/x.commissioner" --today 2026-02-30
 [ ! -e "$work/x.commissioner" ] || { echo "not ok - a refused demo left a file"; failures=$((failures + 1)); }
 
+check "--deadlines writes CSV for a fixed day" 0 \
+  "$commissioner" --deadlines --portfolio "$demo" --today 2026-11-22 --format csv
+cp "$work/out" "$work/deadlines.csv"
+head -n 1 "$work/deadlines.csv" | grep -q "^reference,provider,kind,date,status,title" ||
+  { echo "not ok - the CSV header"; failures=$((failures + 1)); }
+# Neighbourhood Networks: 5+5 from 1 October 2018 with the extension taken,
+# third sector, so notice by 30 March 2028 for an end on 30 September 2028.
+for row in "ASC-0012,Neighbourhood Network schemes (37 areas),end,2028-09-30,ok" \
+           "ASC-0012,Neighbourhood Network schemes (37 areas),notice,2028-03-30,ok"; do
+  grep -qF "$row" "$work/deadlines.csv" || { echo "not ok - missing row: $row"; failures=$((failures + 1)); }
+done
+/usr/bin/python3 - "$work/deadlines.csv" <<'PY' || failures=$((failures + 1))
+import csv, sys
+rank = {"breached": 0, "overdue": 1, "due-soon": 2, "ok": 3}
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+keys = [(rank[r["status"]], r["date"]) for r in rows]
+assert rows and keys == sorted(keys), "deadlines are not most urgent first"
+assert {r["kind"] for r in rows} == {"end", "extension-decision", "notice"}
+PY
+check "--deadlines refuses an unknown format" 2 \
+  "$commissioner" --deadlines --portfolio "$demo" --format xml
+
 sqlite3 "$demo" "UPDATE audit SET new_value = 'tampered' WHERE id = 7"
 check "--verify-audit fails on an altered row" 1 "$commissioner" --verify-audit --portfolio "$demo"
 grep -q "row 7" "$work/err" || { echo "not ok - the altered row is named"; cat "$work/err"; failures=$((failures + 1)); }

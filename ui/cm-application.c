@@ -24,6 +24,10 @@ static const GOptionEntry options[] = {
     N_("Write the demo portfolio to FILE and exit"), N_("FILE") },
   { "verify-audit", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the audit trail of the portfolio and exit"), NULL },
+  { "deadlines", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print every upcoming contract date of the portfolio, most urgent first, and exit"), NULL },
+  { "format", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Output of --deadlines: csv or text"),
+    N_("FORMAT") },
   { "today", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The date to treat as today, for statuses and the demo"), N_("YYYY-MM-DD") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
@@ -87,6 +91,13 @@ cm_application_handle_local_options (GApplication *app, GVariantDict *dict)
     return cm_command_create_demo (create_demo, &self->today);
   if (g_variant_dict_contains (dict, "verify-audit"))
     return cm_command_verify_audit (self->portfolio);
+  if (g_variant_dict_contains (dict, "deadlines"))
+    {
+      const char *format = "text";
+
+      g_variant_dict_lookup (dict, "format", "&s", &format);
+      return cm_command_deadlines (self->portfolio, &self->today, format);
+    }
   if (g_variant_dict_contains (dict, "demo"))
     {
       g_free (self->portfolio);

@@ -7,6 +7,9 @@
 #include <glib/gstdio.h>
 
 #include "cm-command-line.h"
+#include "cm-contract.h"
+#include "cm-date.h"
+#include "cm-deadlines.h"
 #include "cm-demo.h"
 #include "cm-store.h"
 
@@ -50,6 +53,89 @@ cm_command_verify_audit (const char *portfolio)
     }
   count = g_strdup_printf ("%" G_GINT64_FORMAT, rows);
   g_print (_("The audit trail is intact: %s rows checked.\n"), count);
+  return 0;
+}
+
+/* A CSV field, quoted when it holds a separator, quote or line break
+ * (RFC 4180). */
+static void
+print_csv_field (GString *out, const char *text, gboolean last)
+{
+  if (strpbrk (text, ",\"\r\n"))
+    {
+      g_autoptr(GString) quoted = g_string_new (text);
+
+      g_string_replace (quoted, "\"", "\"\"", 0);
+      g_string_append_printf (out, "\"%s\"", quoted->str);
+    }
+  else
+    g_string_append (out, text);
+  g_string_append (out, last ? "\r\n" : ",");
+}
+
+static void
+print_deadline (GString *out, const CmDeadline *deadline, gboolean csv)
+{
+  g_autofree char *date = cm_date_format_iso (&deadline->date);
+  CmContract *contract = deadline->contract;
+  const char *fields[] = {
+    cm_contract_get_reference (contract),
+    cm_contract_get_provider_name (contract),
+    cm_deadline_kind_nick (deadline->kind),
+    date,
+    cm_deadline_status_nick (deadline->status),
+    cm_contract_get_title (contract),
+  };
+
+  if (!csv)
+    {
+      g_string_append_printf (out, "%-10s %-9s %-24s %-12s %s (%s)\n", date,
+                              cm_deadline_status_label (deadline->status),
+                              cm_deadline_kind_label (deadline->kind), fields[0],
+                              fields[5], fields[1]);
+      return;
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
+    print_csv_field (out, fields[i], i + 1 == G_N_ELEMENTS (fields));
+}
+
+int
+cm_command_deadlines (const char *portfolio, const GDate *today, const char *format)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmStore) store = NULL;
+  g_autoptr(GPtrArray) deadlines = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  CmDeadlineSettings settings = CM_DEADLINE_SETTINGS_DEFAULT;
+  gboolean csv = g_strcmp0 (format, "csv") == 0;
+  guint skipped;
+
+  if (format && !csv && g_strcmp0 (format, "text") != 0)
+    {
+      g_printerr (_("--format %s is not known. Use csv or text.\n"), format);
+      return 2;
+    }
+  if (portfolio == NULL)
+    {
+      g_printerr (_("Name the portfolio with --portfolio FILE.\n"));
+      return 2;
+    }
+  store = cm_store_open (portfolio, CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  deadlines = cm_deadlines_collect (cm_store_list (store, CM_TYPE_CONTRACT), today, &settings,
+                                    &skipped);
+  if (csv)
+    g_string_append (out, "reference,provider,kind,date,status,title\r\n");
+  for (guint i = 0; i < deadlines->len; i++)
+    print_deadline (out, g_ptr_array_index (deadlines, i), csv);
+  g_print ("%s", out->str);
+  if (skipped > 0)
+    g_printerr (_("%u contracts have no readable start date and term, so their dates are "
+                  "not shown.\n"), skipped);
   return 0;
 }
 

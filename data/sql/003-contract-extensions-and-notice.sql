@@ -1,0 +1,4 @@
+-- How many of a contract's extensions have been taken, and the day notice
+-- was served (empty while it has not been).
+ALTER TABLE contract ADD COLUMN extensions_invoked INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE contract ADD COLUMN notice_served TEXT NOT NULL DEFAULT '';
