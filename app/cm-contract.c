@@ -236,6 +236,30 @@ cm_contract_get_term (CmContract *self, GError **error)
   return term;
 }
 
+/* Takes the next extension of the term; an error when none is left. */
+gboolean
+cm_contract_invoke_extension (CmContract *self, GError **error)
+{
+  g_autoptr(CmTerm) term = cm_contract_get_term (self, error);
+
+  if (term == NULL)
+    return FALSE;
+  if (cm_term_count_invoked (term) >= term->extensions->len)
+    return fail (error, _("Contract %s has no extension left to take. Its term is %s."),
+                 cm_contract_get_reference (self),
+                 cm_entity_get_string (CM_ENTITY (self), PROP_TERM));
+  g_object_set (self, "extensions-invoked", cm_contract_get_extensions_invoked (self) + 1, NULL);
+  return TRUE;
+}
+
+void
+cm_contract_record_notice_served (CmContract *self, const GDate *date)
+{
+  g_autofree char *iso = cm_date_format_iso (date);
+
+  g_object_set (self, "notice-served", iso, NULL);
+}
+
 const char *
 cm_contract_get_notice_period (CmContract *self)
 {

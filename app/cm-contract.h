@@ -23,6 +23,8 @@ int         cm_contract_get_extensions_invoked (CmContract *self);
 const char *cm_contract_get_notice_served (CmContract *self);
 const char *cm_contract_get_notice_period (CmContract *self);
 CmTerm     *cm_contract_get_term          (CmContract *self, GError **error);
+gboolean    cm_contract_invoke_extension  (CmContract *self, GError **error);
+void        cm_contract_record_notice_served (CmContract *self, const GDate *date);
 const char *cm_contract_get_provider_name (CmContract *self);
 const char *cm_contract_get_service_name  (CmContract *self);
 CmSector    cm_contract_get_provider_sector (CmContract *self);

@@ -34,17 +34,23 @@ cm_date_format_iso (const GDate *date)
                           g_date_get_month (date), g_date_get_day (date));
 }
 
-/* "1 October 2018", for the interface; empty for an unset date. */
+/* "1 October 2018", for the interface. */
+char *
+cm_date_to_long (const GDate *date)
+{
+  char buf[64];
+
+  g_date_strftime (buf, sizeof buf, "%-d %B %Y", date);
+  return g_strdup (buf);
+}
+
+/* The same from stored text; empty for an unset date. */
 char *
 cm_date_format_long (const char *iso)
 {
   GDate date;
-  char buf[64];
 
-  if (!cm_date_parse_iso (iso, &date))
-    return g_strdup ("");
-  g_date_strftime (buf, sizeof buf, "%-d %B %Y", &date);
-  return g_strdup (buf);
+  return cm_date_parse_iso (iso, &date) ? cm_date_to_long (&date) : g_strdup ("");
 }
 
 gboolean

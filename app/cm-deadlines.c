@@ -38,9 +38,11 @@ by_urgency (gconstpointer a, gconstpointer b)
   return g_date_compare (&x->date, &y->date);
 }
 
-static gboolean
-contract_dates (CmContract *contract, const GDate *today, const CmDeadlineSettings *settings,
-                CmContractDates *dates)
+/* The contract's dates on @today; FALSE when it has no readable start
+ * date and term to count from. */
+gboolean
+cm_contract_compute_dates (CmContract *contract, const GDate *today,
+                           const CmDeadlineSettings *settings, CmContractDates *dates)
 {
   g_autoptr(CmTerm) term = cm_contract_get_term (contract, NULL);
   CmPeriod notice = { 0, 0 };
@@ -76,7 +78,7 @@ cm_deadlines_collect (GListModel               *contracts,
       g_autoptr(CmContract) contract = g_list_model_get_item (contracts, i);
       CmContractDates dates;
 
-      if (!contract_dates (contract, today, settings, &dates))
+      if (!cm_contract_compute_dates (contract, today, settings, &dates))
         {
           (*n_skipped)++;
           continue;

@@ -30,6 +30,11 @@ GPtrArray  *cm_deadlines_collect   (GListModel               *contracts,
                                     const CmDeadlineSettings *settings,
                                     guint                    *n_skipped);
 
+gboolean    cm_contract_compute_dates (CmContract               *contract,
+                                       const GDate              *today,
+                                       const CmDeadlineSettings *settings,
+                                       CmContractDates          *dates);
+
 const char *cm_deadline_kind_nick  (CmDeadlineKind kind);
 const char *cm_deadline_kind_label (CmDeadlineKind kind);
 

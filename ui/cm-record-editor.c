@@ -124,8 +124,12 @@ field_row (CmRecordEditor *self, const CmRecordField *field)
         g_autofree char *hinted = g_strdup_printf (_("%s (YYYY-MM-DD)"), title);
         return entry_row (hinted, g_value_get_string (&value));
       }
-    case CM_FORMAT_TEXT:
     case CM_FORMAT_NUMBER:
+      {
+        g_autofree char *text = g_strdup_printf ("%d", g_value_get_int (&value));
+        return entry_row (title, text);
+      }
+    case CM_FORMAT_TEXT:
     default:
       return entry_row (title, g_value_get_string (&value));
     }
@@ -144,6 +148,7 @@ read_row (CmRecordEditor *self, const CmRecordField *field, GtkWidget *row, GErr
   g_autofree char *title = g_strdup (_(field->title));
   g_autofree char *lower_title = g_utf8_strdown (title, -1);
   gint64 pence = 0;
+  guint64 number = 0;
   guint selected;
 
   switch (field->format)
@@ -172,12 +177,20 @@ read_row (CmRecordEditor *self, const CmRecordField *field, GtkWidget *row, GErr
         return FALSE;
       g_object_set (draft, field->property, pence, NULL);
       return TRUE;
+    case CM_FORMAT_NUMBER:
+      if (!g_ascii_string_to_unsigned (stripped, 10, 0, G_MAXINT, &number, NULL))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("%s must be a whole number, such as 0 or 2."), title);
+          return FALSE;
+        }
+      g_object_set (draft, field->property, (int) number, NULL);
+      return TRUE;
     case CM_FORMAT_DATE:
       if (!cm_date_validate (stripped, title, FALSE, error))
         return FALSE;
       G_GNUC_FALLTHROUGH;
     case CM_FORMAT_TEXT:
-    case CM_FORMAT_NUMBER:
     default:
       g_object_set (draft, field->property, stripped, NULL);
       return TRUE;

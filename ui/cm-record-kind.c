@@ -3,6 +3,7 @@
 
 #include "cm-contract.h"
 #include "cm-date.h"
+#include "cm-deadlines.h"
 #include "cm-enums.h"
 #include "cm-money.h"
 #include "cm-organisation.h"
@@ -40,6 +41,77 @@ static const CmRecordField contract_fields[] = {
   { "end-date", N_("End"), CM_FORMAT_DATE, TRUE, TRUE },
   { "term", N_("Term"), CM_FORMAT_TEXT, FALSE, TRUE },
   { "notice-period", N_("Notice period"), CM_FORMAT_TEXT, FALSE, TRUE },
+  { "extensions-invoked", N_("Extensions taken"), CM_FORMAT_NUMBER, FALSE, TRUE },
+  { "notice-served", N_("Notice served"), CM_FORMAT_DATE, FALSE, TRUE },
+  { NULL }
+};
+
+static void
+add_line (GArray *lines, const char *title, char *text)
+{
+  CmDetailLine line = { g_strdup (title), text };
+
+  g_array_append_val (lines, line);
+}
+
+static void
+clear_line (gpointer data)
+{
+  CmDetailLine *line = data;
+
+  g_free (line->title);
+  g_free (line->text);
+}
+
+/* "30 March 2023 — Due soon": the words say the status, not colour. */
+static char *
+dated (const GDate *date, CmDeadlineStatus status)
+{
+  g_autofree char *text = cm_date_to_long (date);
+
+  return g_strdup_printf ("%s — %s", text, cm_deadline_status_label (status));
+}
+
+static GArray *
+contract_dates (GObject *item, const GDate *today)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (CmDetailLine));
+  CmDeadlineSettings settings = CM_DEADLINE_SETTINGS_DEFAULT;
+  CmContractDates dates;
+
+  g_array_set_clear_func (lines, clear_line);
+  if (!cm_contract_compute_dates (CM_CONTRACT (item), today, &settings, &dates))
+    {
+      add_line (lines, _("Key dates"),
+                g_strdup (_("Enter a start date and a term, such as 3+1+1, to see them.")));
+      return lines;
+    }
+  add_line (lines, _("Current term ends"), dated (&dates.current_end, dates.end_status));
+  add_line (lines, _("Latest possible end"), cm_date_to_long (&dates.latest_end));
+  if (g_date_valid (&dates.extension_decision))
+    add_line (lines, _("Extension decision due"),
+              dated (&dates.extension_decision, dates.extension_status));
+  add_line (lines, _("Last day to serve notice"),
+            dated (&dates.latest_notice, dates.notice_status));
+  return lines;
+}
+
+static gboolean
+invoke_extension (CmEntity *draft, const GDate *today, GError **error)
+{
+  return cm_contract_invoke_extension (CM_CONTRACT (draft), error);
+}
+
+static gboolean
+record_notice (CmEntity *draft, const GDate *today, GError **error)
+{
+  cm_contract_record_notice_served (CM_CONTRACT (draft), today);
+  return TRUE;
+}
+
+static const CmRecordAction contract_actions[] = {
+  { N_("_Take Next Extension"), N_("Extension taken"), invoke_extension },
+  { N_("_Record Notice Served Today"), N_("Notice recorded as served today"), record_notice },
   { NULL }
 };
 
@@ -63,7 +135,7 @@ static const CmRecordKind kinds[] = {
   { "contracts", N_("Contracts"), N_("contract"), "text-x-generic-symbolic",
     N_("Record each contract, grant or agreement with its provider, value and dates. "
        "Add a service and a provider first."),
-    cm_contract_get_type, contract_fields },
+    cm_contract_get_type, contract_fields, contract_dates, contract_actions },
   { "providers", N_("Providers"), N_("provider"), "system-users-symbolic",
     N_("Providers are the charities, companies and NHS bodies that deliver services."),
     cm_provider_get_type, provider_fields },

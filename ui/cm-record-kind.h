@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include "cm-store.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +28,21 @@ typedef struct {
   GType (*reference_type) (void);
 } CmRecordField;
 
+/* A line of the details pane worked out from a record, such as a
+ * contract's latest notice date on the day the user chose. */
+typedef struct {
+  char *title;
+  char *text;
+} CmDetailLine;
+
+/* A button under a record's details that changes it in one step. @apply
+ * changes a copy, which the page then saves through the store. */
+typedef struct {
+  const char *label;        /* mnemonic; N_() marks it */
+  const char *done;         /* toast, before the record's name; N_() marks it */
+  gboolean (*apply) (CmEntity *draft, const GDate *today, GError **error);
+} CmRecordAction;
+
 typedef struct {
   const char *name;         /* page name and action target */
   const char *title;        /* "Contracts" */
@@ -36,6 +51,8 @@ typedef struct {
   const char *empty_description;
   GType (*get_type) (void);
   const CmRecordField *fields; /* terminated by { NULL } */
+  GArray *(*computed_details) (GObject *item, const GDate *today); /* of CmDetailLine */
+  const CmRecordAction *actions; /* terminated by { NULL }; may be NULL */
 } CmRecordKind;
 
 const CmRecordKind *cm_record_kinds      (guint *n_kinds);

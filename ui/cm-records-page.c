@@ -11,6 +11,7 @@ struct _CmRecordsPage
 
   CmStore *store;
   const CmRecordKind *kind;
+  GDate today;
 
   GtkSearchEntry *search;
   GtkStack *list_stack;      /* "list", "empty" or "no-results" */
@@ -209,6 +210,30 @@ clear_details (CmRecordsPage *self)
 }
 
 static void
+add_detail_row (CmRecordsPage *self, const char *title, const char *text)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text && *text ? text : "—");
+  gtk_widget_add_css_class (row, "property");
+  adw_preferences_group_add (self->details, row);
+  self->detail_rows = g_list_append (self->detail_rows, row);
+}
+
+static void
+show_computed_details (CmRecordsPage *self, GObject *item)
+{
+  g_autoptr(GArray) lines = self->kind->computed_details (item, &self->today);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      CmDetailLine *line = &g_array_index (lines, CmDetailLine, i);
+      add_detail_row (self, line->title, line->text);
+    }
+}
+
+static void
 show_details (CmRecordsPage *self)
 {
   GObject *item = gtk_single_selection_get_selected_item (self->selection);
@@ -225,20 +250,17 @@ show_details (CmRecordsPage *self)
   g_signal_connect_swapped (item, "notify", G_CALLBACK (show_details), self);
   title = cm_record_describe (item);
   adw_preferences_group_set_title (self->details, title);
+  /* What follows from the record (its key dates) matters most: first. */
+  if (self->kind->computed_details)
+    show_computed_details (self, item);
   for (const CmRecordField *field = self->kind->fields; field->property; field++)
     {
       g_autofree char *text = NULL;
-      GtkWidget *row;
 
       if (field->format == CM_FORMAT_REFERENCE)
         continue;
       text = cm_record_field_text (item, field);
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->title));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text && *text ? text : "—");
-      gtk_widget_add_css_class (row, "property");
-      adw_preferences_group_add (self->details, row);
-      self->detail_rows = g_list_append (self->detail_rows, row);
+      add_detail_row (self, _(field->title), text);
     }
 }
 
@@ -362,6 +384,32 @@ delete_activated (GtkWidget *widget, const char *action, GVariant *param)
                           g_object_unref);
   g_signal_connect (undo_toast, "button-clicked", G_CALLBACK (undo_delete), self);
   toast (self, undo_toast);
+}
+
+/* A kind's one-step change (take an extension, record notice): applied to
+ * a copy and saved through the store, so it is validated and audited. */
+static void
+record_action_clicked (GtkButton *button, CmRecordsPage *self)
+{
+  const CmRecordAction *action = g_object_get_data (G_OBJECT (button), "record-action");
+  GObject *item = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(CmEntity) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *message = NULL;
+
+  if (item == NULL)
+    return;
+  draft = cm_entity_copy (CM_ENTITY (item));
+  if (!action->apply (draft, &self->today, &error) ||
+      !cm_store_save (self->store, draft, &error))
+    {
+      toast (self, adw_toast_new (error->message));
+      return;
+    }
+  what = cm_record_describe (item);
+  message = g_strdup_printf (_("%s: %s"), _(action->done), what);
+  toast (self, adw_toast_new (message));
 }
 
 static void
@@ -490,6 +538,14 @@ build_details (CmRecordsPage *self)
   gtk_box_append (GTK_BOX (buttons), edit);
   gtk_box_append (GTK_BOX (buttons), delete);
   gtk_box_append (GTK_BOX (box), buttons);
+  for (const CmRecordAction *action = self->kind->actions; action && action->label; action++)
+    {
+      GtkWidget *button = cm_mnemonic_button_new (_(action->label), NULL);
+
+      g_object_set_data (G_OBJECT (button), "record-action", (gpointer) action);
+      g_signal_connect (button, "clicked", G_CALLBACK (record_action_clicked), self);
+      gtk_box_append (GTK_BOX (box), button);
+    }
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
@@ -548,7 +604,7 @@ search_text_id (GType type)
 }
 
 CmRecordsPage *
-cm_records_page_new (CmStore *store, const CmRecordKind *kind)
+cm_records_page_new (CmStore *store, const CmRecordKind *kind, const GDate *today)
 {
   CmRecordsPage *self = g_object_new (CM_TYPE_RECORDS_PAGE, NULL);
   GtkWidget *main_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -556,6 +612,7 @@ cm_records_page_new (CmStore *store, const CmRecordKind *kind)
 
   self->store = g_object_ref (store);
   self->kind = kind;
+  self->today = *today;
   self->search_text_id = search_text_id (kind->get_type ());
 
   gtk_box_append (GTK_BOX (main_box), build_toolbar (self));

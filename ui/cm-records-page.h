@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 #define CM_TYPE_RECORDS_PAGE (cm_records_page_get_type ())
 G_DECLARE_FINAL_TYPE (CmRecordsPage, cm_records_page, CM, RECORDS_PAGE, GtkWidget)
 
-CmRecordsPage *cm_records_page_new          (CmStore *store, const CmRecordKind *kind);
+CmRecordsPage *cm_records_page_new          (CmStore *store, const CmRecordKind *kind,
+                                             const GDate *today);
 const CmRecordKind *cm_records_page_get_kind (CmRecordsPage *self);
 void           cm_records_page_focus_search (CmRecordsPage *self);
 

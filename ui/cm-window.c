@@ -89,8 +89,10 @@ build_sections (CmWindow *self)
   clear_sections (self);
   for (guint i = 0; i < n_kinds; i++)
     {
-      gtk_stack_add_named (self->pages, GTK_WIDGET (cm_records_page_new (self->store, &kinds[i])),
-                           kinds[i].name);
+      CmRecordsPage *page = cm_records_page_new (self->store, &kinds[i],
+                                                 cm_application_get_today (application (self)));
+
+      gtk_stack_add_named (self->pages, GTK_WIDGET (page), kinds[i].name);
       gtk_list_box_append (self->sidebar, sidebar_row (&kinds[i]));
     }
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
