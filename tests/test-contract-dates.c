@@ -1,7 +1,9 @@
 /* test-contract-dates.c: end, extension and notice dates, and their statuses */
 #include <stdio.h>
 
+#include "cm-contract.h"
 #include "cm-contract-dates.h"
+#include "cm-entity.h"
 
 typedef struct {
   const char *start;
@@ -193,6 +195,72 @@ test_settings_change_the_rules (void)
   g_assert_cmpint (dates.notice_status, ==, CM_DEADLINE_OK); /* 60 days ahead, window 30 */
 }
 
+static CmContract *
+valid_contract (const char *term, const char *notice)
+{
+  return g_object_new (CM_TYPE_CONTRACT, "reference", "T-1", "title", "Test", "service-id",
+                       (gint64) 1, "provider-id", (gint64) 1, "start-date", "2019-04-01",
+                       "term", term, "notice-period", notice, NULL);
+}
+
+static void
+test_invoke_extension (void)
+{
+  g_autoptr(CmContract) contract = valid_contract ("3+1+1", "3 months");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cm_contract_invoke_extension (contract, &error));
+  g_assert_true (cm_contract_invoke_extension (contract, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cm_contract_get_extensions_invoked (contract), ==, 2);
+  g_assert_false (cm_contract_invoke_extension (contract, &error));
+  g_assert_error (error, CM_ENTITY_ERROR, CM_ENTITY_ERROR_INVALID);
+  g_assert_cmpint (cm_contract_get_extensions_invoked (contract), ==, 2);
+}
+
+static void
+test_record_notice (void)
+{
+  g_autoptr(CmContract) contract = valid_contract ("5+5", "3 months");
+  g_autoptr(GDate) served = g_date_new_dmy (30, G_DATE_MARCH, 2023);
+
+  cm_contract_record_notice_served (contract, served);
+  g_assert_cmpstr (cm_contract_get_notice_served (contract), ==, "2023-03-30");
+}
+
+/* A contract whose term, notice or extensions cannot be read is refused
+ * before it reaches the file. */
+static void
+test_validation (void)
+{
+  static const struct {
+    const char *term;
+    const char *notice;
+    int invoked;
+    gboolean valid;
+  } cases[] = {
+    { "3+1+1", "3 months", 0, TRUE },
+    { "3+1+1", "3 months", 2, TRUE },
+    { "3+1+1", "3 months", 3, FALSE },
+    { "3++2", "3 months", 0, FALSE },
+    { "3+2", "3", 0, FALSE },
+    { "3+2", "soon", 0, FALSE },
+    { "", "", 0, TRUE },
+    { "", "", 1, FALSE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CmContract) contract = valid_contract (cases[i].term, cases[i].notice);
+      g_autoptr(GError) error = NULL;
+
+      g_object_set (contract, "extensions-invoked", cases[i].invoked, NULL);
+      g_assert_cmpint (cm_entity_validate (CM_ENTITY (contract), &error), ==, cases[i].valid);
+      if (!cases[i].valid)
+        g_assert_nonnull (error);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -201,5 +269,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/contract-dates/notice-status", test_notice_status);
   g_test_add_func ("/contract-dates/end-and-extension-status", test_end_and_extension_status);
   g_test_add_func ("/contract-dates/settings", test_settings_change_the_rules);
+  g_test_add_func ("/contract/invoke-extension", test_invoke_extension);
+  g_test_add_func ("/contract/record-notice", test_record_notice);
+  g_test_add_func ("/contract/validation", test_validation);
   return g_test_run ();
 }
