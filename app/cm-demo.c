@@ -145,7 +145,11 @@ static const struct {
 
 /* Months from today's month to the end of each current contract: a spread
  * of contracts ending soon and later. */
-static const int months_to_end[] = { 2, 5, 9, 14, 20, 30, 44, 1, 11, 3, 26 };
+static const int months_to_end[] = { 2, 5, 9, 8, 20, 30, 44, 1, 11, 3, 26 };
+
+/* Contracts that end next month have had notice served this month: too
+ * late, so the demo shows a breached notice. */
+#define LATE_NOTICE_MONTHS 1
 
 typedef struct {
   CmStore *store;
@@ -207,6 +211,7 @@ typedef struct {
   const char *term;
   const char *notice;
   int extensions_invoked;
+  char *notice_served;
 } DemoContract;
 
 static gboolean
@@ -215,6 +220,7 @@ add_contract (Demo *demo, gint64 service_id, DemoContract *c, GError **error)
   g_autofree char *reference = next_reference (demo, c->org);
   g_autofree char *start = c->start;
   g_autofree char *end = c->end;
+  g_autofree char *served = c->notice_served;
 
   return save (demo, g_object_new (CM_TYPE_CONTRACT, "reference", reference, "title", c->title,
                                    "service-id", service_id,
@@ -224,7 +230,8 @@ add_contract (Demo *demo, gint64 service_id, DemoContract *c, GError **error)
                                    "total-value", c->total_pounds * 100,
                                    "start-date", start, "end-date", end,
                                    "term", c->term, "notice-period", c->notice,
-                                   "extensions-invoked", c->extensions_invoked, NULL),
+                                   "extensions-invoked", c->extensions_invoked,
+                                   "notice-served", served, NULL),
                error);
 }
 
@@ -254,6 +261,8 @@ place_contract (Demo *demo, DemoContract *c, guint index)
   c->end = cm_date_format_iso (end);
   c->total_pounds = c->annual_pounds * years;
   c->notice = index % 3 == 0 ? "6 months" : "3 months";
+  if (months_to_end[index % G_N_ELEMENTS (months_to_end)] == LATE_NOTICE_MONTHS)
+    c->notice_served = iso (1, g_date_get_month (demo->today), g_date_get_year (demo->today));
 }
 
 static gboolean

@@ -42,6 +42,10 @@ cm_value_bind (sqlite3_stmt *stmt, int index, const GValue *value, const char *p
   GType type = G_VALUE_TYPE (value);
   g_autofree char *text = NULL;
 
+  /* An unset text is stored as empty text: text columns are NOT NULL. */
+  if (type == G_TYPE_STRING)
+    return sqlite3_bind_text (stmt, index, g_strdup (g_value_get_string (value) ?: ""), -1,
+                              g_free);
   if (type == G_TYPE_BOOLEAN)
     return sqlite3_bind_int (stmt, index, g_value_get_boolean (value));
   if (type == G_TYPE_INT)
