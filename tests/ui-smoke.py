@@ -112,7 +112,8 @@ def main():
     finally:
         app_process.terminate()
         app_process.wait(timeout=10)
-    print("PASS: the window opened the demo; a provider was added, deleted and restored")
+    print("PASS: the window opened the demo; a provider was added, deleted and restored;"
+          " the deadlines list the breached notice first")
 
 
 def run(portfolio):
@@ -165,6 +166,18 @@ def run(portfolio):
     press(wait_for("the Undo button", lambda: find_button(window, "Undo")))
     wait_for("the provider restored",
              lambda: sql(portfolio, f"SELECT count(*) FROM provider WHERE name = '{PROVIDER}'") == "1")
+
+    # The deadlines, most urgent first, with their status in words.
+    key("alt+4")
+    deadlines = wait_for("the deadlines list", lambda: find(window, "tree table", "Deadlines"))
+    rows = wait_for("rows in the deadlines list",
+                    lambda: find(deadlines, "list").childCount > 0 and find(deadlines, "list"))
+    first_status = [label.name for label in find_all(rows[0], "label")]
+    if "Breached" not in first_status:
+        fail(f"the most urgent deadline is not the breached notice: {first_status}")
+    print(f"deadlines list shows {rows.childCount} rows; first is {first_status}")
+    time.sleep(1)
+    screenshot("ui-smoke-deadlines.png")
 
     verify = subprocess.run([BINARY, "--verify-audit", "--portfolio", portfolio],
                             capture_output=True, text=True)

@@ -636,6 +636,15 @@ cm_records_page_get_kind (CmRecordsPage *self)
   return self->kind;
 }
 
+/* Shows one record, clearing a search that would hide it. */
+void
+cm_records_page_show_entity (CmRecordsPage *self, gint64 id)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search), "");
+  select_entity (self, id);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
 void
 cm_records_page_focus_search (CmRecordsPage *self)
 {

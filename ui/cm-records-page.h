@@ -16,5 +16,6 @@ CmRecordsPage *cm_records_page_new          (CmStore *store, const CmRecordKind 
                                              const GDate *today);
 const CmRecordKind *cm_records_page_get_kind (CmRecordsPage *self);
 void           cm_records_page_focus_search (CmRecordsPage *self);
+void           cm_records_page_show_entity  (CmRecordsPage *self, gint64 id);
 
 G_END_DECLS

@@ -2,6 +2,8 @@
 #include <glib/gi18n.h>
 
 #include "cm-command-line.h"
+#include "cm-contract.h"
+#include "cm-deadlines-page.h"
 #include "cm-records-page.h"
 #include "cm-store.h"
 #include "cm-window.h"
@@ -51,50 +53,68 @@ clear_sections (CmWindow *self)
 }
 
 static GtkWidget *
-sidebar_row (const CmRecordKind *kind)
+sidebar_row (const char *name, const char *title, const char *icon_name)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *row = gtk_list_box_row_new ();
 
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (kind->icon_name));
-  gtk_box_append (GTK_BOX (box), gtk_label_new (_(kind->title)));
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
+  gtk_box_append (GTK_BOX (box), gtk_label_new (title));
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _(kind->title), -1);
-  g_object_set_data (G_OBJECT (row), "page-name", (gpointer) kind->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  g_object_set_data (G_OBJECT (row), "page-name", (gpointer) name);
+  g_object_set_data_full (G_OBJECT (row), "page-title", g_strdup (title), g_free);
   return row;
 }
 
 static void
 section_selected (CmWindow *self, GtkListBoxRow *row)
 {
-  const char *name;
-  CmRecordsPage *page;
-
   if (row == NULL)
     return;
-  name = g_object_get_data (G_OBJECT (row), "page-name");
-  gtk_stack_set_visible_child_name (self->pages, name);
-  page = CM_RECORDS_PAGE (gtk_stack_get_visible_child (self->pages));
-  adw_window_title_set_title (self->content_title, _(cm_records_page_get_kind (page)->title));
+  gtk_stack_set_visible_child_name (self->pages, g_object_get_data (G_OBJECT (row), "page-name"));
+  adw_window_title_set_title (self->content_title, g_object_get_data (G_OBJECT (row), "page-title"));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+add_section (CmWindow *self, GtkWidget *page, const char *name, const char *title,
+             const char *icon_name)
+{
+  gtk_stack_add_named (self->pages, page, name);
+  gtk_list_box_append (self->sidebar, sidebar_row (name, title, icon_name));
+}
+
+/* A deadline's row was activated: show its contract. */
+static void
+open_contract (CmWindow *self, CmContract *contract)
+{
+  GtkWidget *contracts = gtk_stack_get_child_by_name (self->pages, "contracts");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar)); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "page-name"), "contracts") == 0)
+      gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (row));
+  cm_records_page_show_entity (CM_RECORDS_PAGE (contracts), cm_entity_get_id (CM_ENTITY (contract)));
 }
 
 static void
 build_sections (CmWindow *self)
 {
+  const GDate *today = cm_application_get_today (application (self));
   guint n_kinds;
   const CmRecordKind *kinds = cm_record_kinds (&n_kinds);
+  CmDeadlinesPage *deadlines;
 
   clear_sections (self);
   for (guint i = 0; i < n_kinds; i++)
-    {
-      CmRecordsPage *page = cm_records_page_new (self->store, &kinds[i],
-                                                 cm_application_get_today (application (self)));
+    add_section (self, GTK_WIDGET (cm_records_page_new (self->store, &kinds[i], today)),
+                 kinds[i].name, _(kinds[i].title), kinds[i].icon_name);
 
-      gtk_stack_add_named (self->pages, GTK_WIDGET (page), kinds[i].name);
-      gtk_list_box_append (self->sidebar, sidebar_row (&kinds[i]));
-    }
+  deadlines = cm_deadlines_page_new (self->store, today);
+  g_signal_connect_swapped (deadlines, "open-contract", G_CALLBACK (open_contract), self);
+  add_section (self, GTK_WIDGET (deadlines), "deadlines", _("Deadlines"), "alarm-symbolic");
+
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
 }
 
