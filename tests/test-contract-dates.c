@@ -3,7 +3,9 @@
 
 #include "cm-contract.h"
 #include "cm-contract-dates.h"
+#include "cm-deadline-settings.h"
 #include "cm-entity.h"
+#include "cm-test-util.h"
 
 typedef struct {
   const char *start;
@@ -261,6 +263,37 @@ test_validation (void)
     }
 }
 
+/* The rules live in the portfolio, so every user of it counts alike, and
+ * changing them is audited. */
+static void
+test_settings_are_kept_in_the_portfolio (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new ("rules.commissioner", &path);
+  g_autoptr(CmStore) again = NULL;
+  g_autoptr(GError) error = NULL;
+  CmDeadlineSettings settings, national = { 4, 3, 30 };
+
+  cm_deadline_settings_load (store, &settings);
+  g_assert_cmpint (settings.compact_minimum_months, ==, 6);
+  g_assert_cmpint (settings.extension_lead_months, ==, 6);
+  g_assert_cmpint (settings.due_soon_days, ==, 90);
+
+  g_assert_true (cm_deadline_settings_save (store, &national, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  again = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST, &error);
+  g_assert_no_error (error);
+  cm_deadline_settings_load (again, &settings);
+  g_assert_cmpint (settings.extension_lead_months, ==, 4);
+  g_assert_cmpint (settings.compact_minimum_months, ==, 3);
+  g_assert_cmpint (settings.due_soon_days, ==, 30);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM audit WHERE entity = 'meta'"
+                                            " AND field = 'compact_minimum_months'"
+                                            " AND old_value IS NULL AND new_value = '3'"), ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -272,5 +305,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/contract/invoke-extension", test_invoke_extension);
   g_test_add_func ("/contract/record-notice", test_record_notice);
   g_test_add_func ("/contract/validation", test_validation);
+  g_test_add_func ("/contract-dates/settings-in-portfolio", test_settings_are_kept_in_the_portfolio);
   return g_test_run ();
 }

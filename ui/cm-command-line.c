@@ -9,6 +9,7 @@
 #include "cm-command-line.h"
 #include "cm-contract.h"
 #include "cm-date.h"
+#include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
 #include "cm-demo.h"
 #include "cm-store.h"
@@ -106,7 +107,7 @@ cm_command_deadlines (const char *portfolio, const GDate *today, const char *for
   g_autoptr(CmStore) store = NULL;
   g_autoptr(GPtrArray) deadlines = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
-  CmDeadlineSettings settings = CM_DEADLINE_SETTINGS_DEFAULT;
+  CmDeadlineSettings settings;
   gboolean csv = g_strcmp0 (format, "csv") == 0;
   guint skipped;
 
@@ -126,6 +127,7 @@ cm_command_deadlines (const char *portfolio, const GDate *today, const char *for
       g_printerr ("%s\n", error->message);
       return 2;
     }
+  cm_deadline_settings_load (store, &settings);
   deadlines = cm_deadlines_collect (cm_store_list (store, CM_TYPE_CONTRACT), today, &settings,
                                     &skipped);
   if (csv)

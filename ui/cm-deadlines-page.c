@@ -3,6 +3,7 @@
 
 #include "cm-contract.h"
 #include "cm-date.h"
+#include "cm-deadline-settings.h"
 #include "cm-deadlines-page.h"
 #include "cm-deadlines.h"
 #include "cm-mnemonic-button.h"
@@ -563,7 +564,7 @@ reselect (CmDeadlinesPage *self, gint64 contract_id, CmDeadlineKind kind)
 static void
 rebuild (CmDeadlinesPage *self)
 {
-  CmDeadlineSettings settings = CM_DEADLINE_SETTINGS_DEFAULT;
+  CmDeadlineSettings settings;
   GListModel *contracts = cm_store_list (self->store, CM_TYPE_CONTRACT);
   CmDeadlineRow *selected = gtk_single_selection_get_selected_item (self->selection);
   gint64 selected_id = selected ? cm_entity_get_id (CM_ENTITY (selected->contract)) : 0;
@@ -573,6 +574,7 @@ rebuild (CmDeadlinesPage *self)
   guint n_skipped;
 
   self->stale = FALSE;
+  cm_deadline_settings_load (self->store, &settings);
   deadlines = cm_deadlines_collect (contracts, &self->today, &settings, &n_skipped);
   for (guint i = 0; i < deadlines->len; i++)
     g_ptr_array_add (rows, cm_deadline_row_new (self->store, g_ptr_array_index (deadlines, i)));

@@ -3,6 +3,7 @@
 
 #include "cm-contract.h"
 #include "cm-date.h"
+#include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
 #include "cm-enums.h"
 #include "cm-money.h"
@@ -73,13 +74,14 @@ dated (const GDate *date, CmDeadlineStatus status)
 }
 
 static GArray *
-contract_dates (GObject *item, const GDate *today)
+contract_dates (CmStore *store, GObject *item, const GDate *today)
 {
   GArray *lines = g_array_new (FALSE, FALSE, sizeof (CmDetailLine));
-  CmDeadlineSettings settings = CM_DEADLINE_SETTINGS_DEFAULT;
+  CmDeadlineSettings settings;
   CmContractDates dates;
 
   g_array_set_clear_func (lines, clear_line);
+  cm_deadline_settings_load (store, &settings);
   if (!cm_contract_compute_dates (CM_CONTRACT (item), today, &settings, &dates))
     {
       add_line (lines, _("Key dates"),

@@ -51,7 +51,7 @@ typedef struct {
   const char *empty_description;
   GType (*get_type) (void);
   const CmRecordField *fields; /* terminated by { NULL } */
-  GArray *(*computed_details) (GObject *item, const GDate *today); /* of CmDetailLine */
+  GArray *(*computed_details) (CmStore *store, GObject *item, const GDate *today); /* of CmDetailLine */
   const CmRecordAction *actions; /* terminated by { NULL }; may be NULL */
 } CmRecordKind;
 

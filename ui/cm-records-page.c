@@ -224,7 +224,7 @@ add_detail_row (CmRecordsPage *self, const char *title, const char *text)
 static void
 show_computed_details (CmRecordsPage *self, GObject *item)
 {
-  g_autoptr(GArray) lines = self->kind->computed_details (item, &self->today);
+  g_autoptr(GArray) lines = self->kind->computed_details (self->store, item, &self->today);
 
   for (guint i = 0; i < lines->len; i++)
     {

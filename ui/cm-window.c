@@ -5,6 +5,7 @@
 #include "cm-contract.h"
 #include "cm-deadlines-page.h"
 #include "cm-records-page.h"
+#include "cm-rules-window.h"
 #include "cm-store.h"
 #include "cm-window.h"
 
@@ -161,6 +162,7 @@ cm_window_open_portfolio (CmWindow *self, const char *path)
   adw_window_title_set_subtitle (self->content_title, name ? name : basename);
   gtk_window_set_title (GTK_WINDOW (self), name ? name : basename);
   build_sections (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rules", TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "portfolio");
   remember_portfolio (self, path);
   return TRUE;
@@ -247,6 +249,15 @@ show_section (GtkWidget *widget, const char *action, GVariant *param)
 }
 
 static void
+show_rules (GtkWidget *widget, const char *action, GVariant *param)
+{
+  CmWindow *self = CM_WINDOW (widget);
+
+  if (self->store)
+    gtk_window_present (GTK_WINDOW (cm_rules_window_new (self->store, GTK_WINDOW (self))));
+}
+
+static void
 show_sidebar (GtkWidget *widget, const char *action, GVariant *param)
 {
   adw_leaflet_navigate (CM_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
@@ -326,6 +337,7 @@ cm_window_class_init (CmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-portfolio", NULL, open_portfolio);
   gtk_widget_class_install_action (widget_class, "win.new-portfolio", NULL, new_portfolio);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar);
+  gtk_widget_class_install_action (widget_class, "win.rules", NULL, show_rules);
   gtk_widget_class_install_action (widget_class, "win.show-section", "i", show_section);
   for (int i = 0; i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
@@ -335,12 +347,15 @@ cm_window_class_init (CmWindowClass *klass)
                                        "win.open-portfolio", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.rules", NULL);
 }
 
 static void
 cm_window_init (CmWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rules", FALSE);
   g_signal_connect_swapped (self->sidebar, "row-selected", G_CALLBACK (section_selected), self);
 }
 

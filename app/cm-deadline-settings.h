@@ -1,0 +1,18 @@
+/* cm-deadline-settings.h: a portfolio's rules for deadlines
+ *
+ * The Compact minimum, the lead time for extension decisions and the
+ * due-soon window belong to the organisation, not to one user, so they are
+ * kept in the portfolio itself and changed like any other record (audited).
+ */
+#pragma once
+
+#include "cm-contract-dates.h"
+#include "cm-store.h"
+
+G_BEGIN_DECLS
+
+void     cm_deadline_settings_load (CmStore *store, CmDeadlineSettings *settings);
+gboolean cm_deadline_settings_save (CmStore *store, const CmDeadlineSettings *settings,
+                                    GError **error);
+
+G_END_DECLS

@@ -1,0 +1,12 @@
+/* cm-rules-window.h: the portfolio's rules for deadlines, for editing */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cm-store.h"
+
+G_BEGIN_DECLS
+
+GtkWidget *cm_rules_window_new (CmStore *store, GtkWindow *parent);
+
+G_END_DECLS
