@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "cm-audit.h"
-#include "cm-core-resources.h"
+#include "cm-resources.h"
 #include "cm-store.h"
 #include "cm-value.h"
 
@@ -167,14 +167,9 @@ compare_names (const void *a, const void *b)
 static char **
 migration_names (void)
 {
-  static gsize registered;
   char **names;
 
-  if (g_once_init_enter (&registered))
-    {
-      cm_core_register_resource ();
-      g_once_init_leave (&registered, 1);
-    }
+  cm_resources_ensure ();
   names = g_resources_enumerate_children (SQL_RESOURCE_DIR, 0, NULL);
 
   if (names)

@@ -11,6 +11,7 @@
 #include "cm-provider.h"
 #include "cm-record-kind.h"
 #include "cm-service.h"
+#include "cm-thresholds.h"
 
 static const CmRecordField service_fields[] = {
   { "name", N_("Name"), CM_FORMAT_TEXT, TRUE, TRUE },
@@ -73,6 +74,47 @@ dated (const GDate *date, CmDeadlineStatus status)
   return g_strdup_printf ("%s — %s", text, cm_deadline_status_label (status));
 }
 
+/* The rules ship with the application and never change while it runs. */
+static GPtrArray *
+thresholds (void)
+{
+  static GPtrArray *loaded;
+
+  if (g_once_init_enter (&loaded))
+    {
+      g_autoptr(GError) error = NULL;
+      GPtrArray *list = cm_thresholds_load (&error);
+
+      if (list == NULL)
+        {
+          g_warning ("Procurement thresholds could not be read: %s", error->message);
+          list = g_ptr_array_new ();
+        }
+      g_once_init_leave (&loaded, list);
+    }
+  return loaded;
+}
+
+static void
+add_threshold_lines (GArray *lines, CmContract *contract)
+{
+  g_autofree char *warning = cm_thresholds_check (thresholds (), contract);
+  const CmThreshold *threshold;
+  GDate began;
+
+  if (!cm_date_parse_iso (cm_contract_get_start_date (contract), &began))
+    return;
+  threshold = cm_thresholds_in_force (thresholds (), "light-touch", &began);
+  if (threshold)
+    {
+      g_autofree char *limit = cm_money_format (threshold->pence);
+      add_line (lines, _("Threshold when procured"),
+                g_strdup_printf ("%s: %s", threshold->label, limit));
+    }
+  if (warning)
+    add_line (lines, _("⚠ Procurement route"), g_steal_pointer (&warning));
+}
+
 static GArray *
 contract_dates (CmStore *store, GObject *item, const GDate *today)
 {
@@ -95,6 +137,7 @@ contract_dates (CmStore *store, GObject *item, const GDate *today)
               dated (&dates.extension_decision, dates.extension_status));
   add_line (lines, _("Last day to serve notice"),
             dated (&dates.latest_notice, dates.notice_status));
+  add_threshold_lines (lines, CM_CONTRACT (item));
   return lines;
 }
 

@@ -1,0 +1,135 @@
+/* cm-thresholds.c: procurement thresholds, as data with the dates they took effect
+ *
+ * Thresholds change (they include VAT since 1 January 2024, and the
+ * Procurement Act 2023 applies from 24 February 2025), so they are data in
+ * data/thresholds.json, and a contract is judged against those in force
+ * when its procurement began. The start date stands in for that day until
+ * the portfolio records it.
+ */
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "cm-date.h"
+#include "cm-money.h"
+#include "cm-resources.h"
+#include "cm-thresholds.h"
+
+#define THRESHOLDS_RESOURCE "/org/commissioner/Commissioner/rules/thresholds.json"
+
+static void
+threshold_free (gpointer data)
+{
+  CmThreshold *threshold = data;
+
+  g_free (threshold->kind);
+  g_free (threshold->label);
+  g_free (threshold);
+}
+
+static CmThreshold *
+threshold_from_json (JsonObject *object)
+{
+  CmThreshold *threshold = g_new0 (CmThreshold, 1);
+
+  threshold->kind = g_strdup (json_object_get_string_member_with_default (object, "kind", ""));
+  threshold->label = g_strdup (json_object_get_string_member_with_default (object, "label", ""));
+  threshold->pence = json_object_get_int_member_with_default (object, "pence", 0);
+  if (!cm_date_parse_iso (json_object_get_string_member_with_default (object, "from", ""),
+                          &threshold->from))
+    g_clear_pointer (&threshold, threshold_free);
+  return threshold;
+}
+
+GPtrArray *
+cm_thresholds_load (GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) thresholds = g_ptr_array_new_with_free_func (threshold_free);
+  JsonObject *root;
+  JsonArray *list;
+
+  cm_resources_ensure ();
+  bytes = g_resources_lookup_data (THRESHOLDS_RESOURCE, 0, error);
+  if (bytes == NULL ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                   g_bytes_get_size (bytes), error))
+    return NULL;
+  root = json_node_get_object (json_parser_get_root (parser));
+  list = json_object_get_array_member (root, "thresholds");
+  for (guint i = 0; list && i < json_array_get_length (list); i++)
+    {
+      CmThreshold *threshold = threshold_from_json (json_array_get_object_element (list, i));
+
+      if (threshold == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("Threshold %u of the shipped rules has no valid “from” date."), i + 1);
+          return NULL;
+        }
+      g_ptr_array_add (thresholds, threshold);
+    }
+  return g_steal_pointer (&thresholds);
+}
+
+const CmThreshold *
+cm_thresholds_in_force (GPtrArray *thresholds, const char *kind, const GDate *date)
+{
+  const CmThreshold *best = NULL;
+
+  for (guint i = 0; i < thresholds->len; i++)
+    {
+      const CmThreshold *t = g_ptr_array_index (thresholds, i);
+
+      if (g_str_equal (t->kind, kind) && g_date_compare (&t->from, date) <= 0 &&
+          (best == NULL || g_date_compare (&t->from, &best->from) > 0))
+        best = t;
+    }
+  return best;
+}
+
+/* Routes that advertise or compete, or are the regimes' own compliant
+ * procedures; a direct award or a quotation is neither. */
+gboolean
+cm_procurement_route_is_compliant (CmProcurementRoute route)
+{
+  switch (route)
+    {
+    case CM_PROCUREMENT_ROUTE_OPEN:
+    case CM_PROCUREMENT_ROUTE_RESTRICTED:
+    case CM_PROCUREMENT_ROUTE_COMPETITIVE_FLEXIBLE:
+    case CM_PROCUREMENT_ROUTE_LIGHT_TOUCH:
+    case CM_PROCUREMENT_ROUTE_FRAMEWORK:
+    case CM_PROCUREMENT_ROUTE_PROVIDER_SELECTION_REGIME:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+char *
+cm_thresholds_check (GPtrArray *thresholds, CmContract *contract)
+{
+  const CmThreshold *threshold;
+  CmProcurementRoute route;
+  CmContractType type;
+  g_autofree char *value = NULL;
+  g_autofree char *limit = NULL;
+  GDate began;
+
+  g_object_get (contract, "route", &route, "contract-type", &type, NULL);
+  /* Grants are not procurements, so thresholds do not apply to them. */
+  if (type == CM_CONTRACT_TYPE_GRANT ||
+      !cm_date_parse_iso (cm_contract_get_start_date (contract), &began))
+    return NULL;
+  threshold = cm_thresholds_in_force (thresholds, "light-touch", &began);
+  if (threshold == NULL || cm_contract_get_total_value (contract) <= threshold->pence ||
+      cm_procurement_route_is_compliant (route))
+    return NULL;
+  value = cm_money_format (cm_contract_get_total_value (contract));
+  limit = cm_money_format (threshold->pence);
+  return g_strdup_printf (_("Worth %s, over the %s threshold (%s), but the route recorded is %s. "
+                            "Check that the procurement was compliant."),
+                          value, threshold->label, limit,
+                          cm_enum_to_label (CM_TYPE_PROCUREMENT_ROUTE, route));
+}
