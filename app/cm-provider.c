@@ -18,6 +18,7 @@ enum {
   PROP_COMPANY_NUMBER,
   PROP_IS_SME,
   PROP_IS_VCSE,
+  PROP_ANNUAL_INCOME,
   PROP_CONTRACT_COUNT,
   PROP_ANNUAL_VALUE,
   PROP_SEARCH_TEXT,
@@ -59,6 +60,8 @@ cm_provider_class_init (CmProviderClass *klass)
   properties[PROP_COMPANY_NUMBER] = g_param_spec_string ("company-number", NULL, NULL, "", rw);
   properties[PROP_IS_SME] = g_param_spec_boolean ("is-sme", NULL, NULL, FALSE, rw);
   properties[PROP_IS_VCSE] = g_param_spec_boolean ("is-vcse", NULL, NULL, FALSE, rw);
+  properties[PROP_ANNUAL_INCOME] =
+    g_param_spec_int64 ("annual-income", NULL, NULL, 0, G_MAXINT64, 0, rw);
   properties[PROP_CONTRACT_COUNT] =
     g_param_spec_int ("contract-count", NULL, NULL, 0, G_MAXINT, 0, rw);
   properties[PROP_ANNUAL_VALUE] =
@@ -94,6 +97,28 @@ gboolean
 cm_provider_get_is_sme (CmProvider *self)
 {
   return cm_entity_get_boolean (CM_ENTITY (self), PROP_IS_SME);
+}
+
+gint64
+cm_provider_get_annual_income (CmProvider *self)
+{
+  return cm_entity_get_int64 (CM_ENTITY (self), PROP_ANNUAL_INCOME);
+}
+
+gint64
+cm_provider_get_annual_value (CmProvider *self)
+{
+  return cm_entity_get_int64 (CM_ENTITY (self), PROP_ANNUAL_VALUE);
+}
+
+/* The share of the provider's income that its contracts with us make, in
+ * per cent, or -1 when its income is not known. */
+double
+cm_provider_get_dependency (CmProvider *self)
+{
+  gint64 income = cm_provider_get_annual_income (self);
+
+  return income > 0 ? 100.0 * cm_provider_get_annual_value (self) / income : -1;
 }
 
 gboolean

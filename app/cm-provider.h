@@ -14,5 +14,8 @@ const char *cm_provider_get_name       (CmProvider *self);
 CmSector    cm_provider_get_sector     (CmProvider *self);
 gboolean    cm_provider_get_is_sme     (CmProvider *self);
 gboolean    cm_provider_get_is_vcse    (CmProvider *self);
+gint64      cm_provider_get_annual_income (CmProvider *self);
+gint64      cm_provider_get_annual_value  (CmProvider *self);
+double      cm_provider_get_dependency    (CmProvider *self);
 
 G_END_DECLS

@@ -167,10 +167,41 @@ static const CmRecordField provider_fields[] = {
   { "company-number", N_("Company number"), CM_FORMAT_TEXT, FALSE, TRUE },
   { "is-sme", N_("SME"), CM_FORMAT_BOOLEAN, FALSE, TRUE },
   { "is-vcse", N_("VCSE"), CM_FORMAT_BOOLEAN, FALSE, TRUE },
+  { "annual-income", N_("Annual income (all sources)"), CM_FORMAT_MONEY, FALSE, TRUE },
   { "contract-count", N_("Contracts"), CM_FORMAT_NUMBER, TRUE, FALSE },
   { "annual-value", N_("Annual value with us"), CM_FORMAT_MONEY, TRUE, FALSE },
   { NULL }
 };
+
+/* Due diligence (seed 004 para 35): what the provider holds with us and
+ * how much of its income that is. */
+static GArray *
+provider_dependency (CmStore *store, GObject *item, const GDate *today)
+{
+  CmProvider *provider = CM_PROVIDER (item);
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (CmDetailLine));
+  GListModel *contracts = cm_store_list (store, CM_TYPE_CONTRACT);
+  gint64 id = cm_entity_get_id (CM_ENTITY (provider));
+  double share = cm_provider_get_dependency (provider);
+  g_autofree char *total = cm_money_format (cm_provider_get_annual_value (provider));
+
+  g_array_set_clear_func (lines, clear_line);
+  add_line (lines, _("Our share of its income"),
+            share < 0 ? g_strdup (_("Unknown: record its annual income to see it"))
+                      : g_strdup_printf (_("%.1f%% (%s a year with us)"), share, total));
+  for (guint i = 0; i < g_list_model_get_n_items (contracts); i++)
+    {
+      g_autoptr(CmContract) contract = g_list_model_get_item (contracts, i);
+      g_autofree char *value = NULL;
+
+      if (cm_contract_get_provider_id (contract) != id)
+        continue;
+      value = cm_money_format (cm_contract_get_annual_value (contract));
+      add_line (lines, cm_contract_get_reference (contract),
+                g_strdup_printf (_("%s — %s a year"), cm_contract_get_title (contract), value));
+    }
+  return lines;
+}
 
 static const CmRecordKind kinds[] = {
   { "services", N_("Services"), N_("service"), "view-list-symbolic",
@@ -183,7 +214,7 @@ static const CmRecordKind kinds[] = {
     cm_contract_get_type, contract_fields, contract_dates, contract_actions },
   { "providers", N_("Providers"), N_("provider"), "system-users-symbolic",
     N_("Providers are the charities, companies and NHS bodies that deliver services."),
-    cm_provider_get_type, provider_fields },
+    cm_provider_get_type, provider_fields, provider_dependency },
 };
 
 const CmRecordKind *
