@@ -37,14 +37,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static const char joins[] =
+  "LEFT JOIN service s ON s.id = t.service_id LEFT JOIN provider p ON p.id = t.provider_id";
+
 static const CmDerivedColumn derived[] = {
-  { "service-name", "(SELECT name FROM service WHERE id = t.service_id)", { "service" } },
-  { "provider-name", "(SELECT name FROM provider WHERE id = t.provider_id)", { "provider" } },
-  { "provider-sector", "(SELECT sector FROM provider WHERE id = t.provider_id)", { "provider" } },
+  { "service-name", "s.name", { "service" } },
+  { "provider-name", "p.name", { "provider" } },
+  { "provider-sector", "p.sector", { "provider" } },
   { "search-text",
     "cm_fold(t.reference || ' ' || t.title || ' ' || t.term || ' ' || t.notice_period || ' ' ||"
-    " coalesce((SELECT name FROM service WHERE id = t.service_id), '') || ' ' ||"
-    " coalesce((SELECT name FROM provider WHERE id = t.provider_id), ''))",
+    " coalesce(s.name, '') || ' ' || coalesce(p.name, ''))",
     { "service", "provider" } },
   { NULL }
 };
@@ -151,6 +153,7 @@ cm_contract_class_init (CmContractClass *klass)
     g_param_spec_enum ("provider-sector", NULL, NULL, CM_TYPE_SECTOR, CM_SECTOR_THIRD_SECTOR, rw);
   properties[PROP_SEARCH_TEXT] = g_param_spec_string ("search-text", NULL, NULL, "", rw);
   cm_entity_class_install (entity_class, "contract", properties, N_PROPS, derived);
+  cm_entity_class_set_joins (entity_class, joins);
 }
 
 static void

@@ -169,6 +169,12 @@ cm_entity_peek_value (CmEntity *self, guint prop_id)
   return value_slot (self, prop_id);
 }
 
+void
+cm_entity_class_set_joins (CmEntityClass *klass, const char *joins)
+{
+  klass->joins = joins;
+}
+
 const char *
 cm_entity_get_string (CmEntity *self, guint prop_id)
 {

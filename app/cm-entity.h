@@ -32,6 +32,7 @@ struct _CmEntityClass
   const char *table;
   const char **columns;          /* stored properties, NULL-terminated */
   const CmDerivedColumn *derived; /* terminated by an empty entry */
+  const char *joins;             /* joined tables the derived expressions read */
   GParamSpec **pspecs;           /* the subclass's own, by prop_id - 1 */
   guint n_values;
 
@@ -47,6 +48,11 @@ void cm_entity_class_install (CmEntityClass         *klass,
                               GParamSpec           **pspecs,
                               guint                  n_pspecs,
                               const CmDerivedColumn *derived);
+
+/* Tables to join to the entity's row "t" for its derived expressions, such
+ * as "LEFT JOIN provider p ON p.id = t.provider_id": one join serves
+ * several columns, where subqueries would each look the row up again. */
+void        cm_entity_class_set_joins (CmEntityClass *klass, const char *joins);
 
 const char *cm_entity_get_string  (CmEntity *self, guint prop_id);
 gint64      cm_entity_get_int64   (CmEntity *self, guint prop_id);

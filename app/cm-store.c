@@ -324,7 +324,7 @@ pspec_for (CmEntityClass *klass, const char *property)
   return g_object_class_find_property (G_OBJECT_CLASS (klass), property);
 }
 
-/* SELECT t.id, <columns>, <derived> FROM <table> t [WHERE t.id = ?] */
+/* SELECT t.id, <columns>, <derived> FROM <table> t <joins> [WHERE t.id = ?] */
 static char *
 select_sql (CmEntityClass *klass, gboolean by_id, gboolean derived_only)
 {
@@ -337,7 +337,8 @@ select_sql (CmEntityClass *klass, gboolean by_id, gboolean derived_only)
     }
   for (guint i = 0; klass->derived && klass->derived[i].property; i++)
     g_string_append_printf (sql, ", %s", klass->derived[i].expression);
-  g_string_append_printf (sql, " FROM %s t%s ORDER BY t.id", klass->table,
+  g_string_append_printf (sql, " FROM %s t %s%s ORDER BY t.id", klass->table,
+                          klass->joins ? klass->joins : "",
                           by_id ? " WHERE t.id = ?" : "");
   return g_string_free (sql, FALSE);
 }
