@@ -19,6 +19,10 @@ cm_date_parse_iso (const char *text, GDate *date)
     if (i == 4 || i == 7 ? text[i] != '-' : !g_ascii_isdigit (text[i]))
       return FALSE;
   y = atoi (text);
+  /* Contracts live in living memory; a far-off year is a typing slip, and
+   * month arithmetic near year 1 would fail. */
+  if (y < 1900 || y > 2199)
+    return FALSE;
   m = atoi (text + 5);
   d = atoi (text + 8);
   if (!g_date_valid_dmy (d, m, y))

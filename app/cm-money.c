@@ -54,6 +54,7 @@ cm_money_parse (const char *text, gint64 *pence, GError **error)
   double multiplier = 1;
   g_autofree char *clean = g_strstrip (g_strdup (text ? text : ""));
   char *end = "";
+  const char *point;
   double value;
 
   if (g_str_has_prefix (clean, "£"))
@@ -72,7 +73,12 @@ cm_money_parse (const char *text, gint64 *pence, GError **error)
   /* Only digits and one decimal point: strtod alone would take "nan",
    * "1e3" or hex. */
   value = is_decimal (digits->str) ? g_ascii_strtod (digits->str, &end) : -1;
-  if (value < 0 || *end != '\0' || value * multiplier > 1e15)
+  /* Pounds have two decimals; a third would be rounded away unseen. The cap
+   * (£10bn) keeps any portfolio's totals far inside 64 bits. */
+  point = strchr (digits->str, '.');
+  if (multiplier == 1 && point && strlen (point + 1) > 2)
+    value = -1;
+  if (value < 0 || *end != '\0' || value * multiplier > 1e10)
     {
       g_set_error (error, CM_ENTITY_ERROR, CM_ENTITY_ERROR_INVALID,
                    _("“%s” is not an amount of money. Write pounds, for example £12,500 or £1.3m."),

@@ -221,6 +221,13 @@ inspect_existing (const char *path, GError **error)
                    path, sqlite3_errmsg (db));
       ok = FALSE;
     }
+  else if (version == 0 && tables > 0)
+    {
+      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CORRUPT,
+                   _("“%s” is a database of another program, not a Commissioner portfolio. "
+                     "Choose a portfolio file."), path);
+      ok = FALSE;
+    }
   else if (version > cm_store_latest_schema_version ())
     {
       g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_NEWER_VERSION,
@@ -306,12 +313,24 @@ cm_store_open (const char *path, CmStoreOpenFlags flags, GError **error)
   if (!exec (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
   if (self->read_only)
-    return g_steal_pointer (&self);
+    {
+      /* Reading an old file without migrating it would show wrong data. */
+      if (cm_store_get_schema_version (self) < cm_store_latest_schema_version ())
+        {
+          g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
+                       _("“%s” was saved by an older version of Commissioner. Open it in "
+                         "the application once to update it, then try again."), path);
+          return NULL;
+        }
+      return g_steal_pointer (&self);
+    }
 
   /* FULL sync: a committed action survives a power cut, not just a crash. */
-  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !exec (self, "PRAGMA synchronous = FULL", error) ||
-      !migrate (self, error))
+  /* WAL only once the file is known to be ours and up to date: a failed
+   * migration must leave the file as it was. */
+  if (!exec (self, "PRAGMA synchronous = FULL", error) ||
+      !migrate (self, error) ||
+      !exec (self, "PRAGMA journal_mode = WAL", error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -561,6 +580,26 @@ in_transaction (CmStore *self, gboolean (*write) (CmStore *, CmEntity *, GError 
   return cm_store_commit (self, error);
 }
 
+/* A new record never takes the id of a deleted one, so the audit rows of
+ * each id tell the story of one record, and Undo can always put it back. */
+static gint64
+next_id (CmStore *self, const char *table)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT max(coalesce((SELECT max(id) FROM %s), 0),"
+    " coalesce((SELECT max(entity_id) FROM audit WHERE entity = ?), 0)) + 1", table);
+  sqlite3_stmt *stmt = statement (self, sql, NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
 static gboolean
 insert_row (CmStore *self, CmEntity *entity, gint64 id, GError **error)
 {
@@ -573,8 +612,7 @@ insert_row (CmStore *self, CmEntity *entity, gint64 id, GError **error)
   if (stmt == NULL)
     return FALSE;
   bind_columns (stmt, entity);
-  if (id > 0)
-    sqlite3_bind_int64 (stmt, n_columns + 1, id);
+  sqlite3_bind_int64 (stmt, n_columns + 1, id > 0 ? id : next_id (self, klass->table));
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return constraint_error (self, entity, FALSE, error);
   new_id = sqlite3_last_insert_rowid (self->db);

@@ -128,6 +128,33 @@ test_refuses_corrupt_file (void)
   assert_refused (path, CM_STORE_ERROR_CORRUPT);
 }
 
+/* Another program's SQLite database is not ours to migrate. */
+static void
+test_refuses_foreign_database (void)
+{
+  g_autofree char *path = cm_test_temp_path ("other.sqlite");
+
+  g_unlink (path);
+  cm_test_run_sqlite (path, "CREATE TABLE meta (k, v); INSERT INTO meta VALUES (1, 2);");
+  assert_refused (path, CM_STORE_ERROR_CORRUPT);
+}
+
+/* A file of an older schema is migrated when opened for work, and refused
+ * (not misread) when opened read-only. */
+static void
+test_read_only_refuses_old_schema (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = cm_test_temp_path ("old-read.commissioner");
+  g_autoptr(CmStore) store = NULL;
+
+  g_unlink (path);
+  cm_test_run_sqlite (path, "CREATE TABLE unrelated (x); DROP TABLE unrelated;");
+  store = cm_store_open (path, CM_STORE_OPEN_READ_ONLY, &error);
+  g_assert_null (store);
+  g_assert_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED);
+}
+
 static void
 test_missing_file_is_reported (void)
 {
@@ -138,6 +165,27 @@ test_missing_file_is_reported (void)
   g_assert_null (store);
   g_assert_error (error, CM_STORE_ERROR, CM_STORE_ERROR_NOT_FOUND);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* Deleting the newest record and adding another must not hand out its id
+ * again: the audit rows of an id belong to one record. */
+static void
+test_ids_are_not_reused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new ("ids.commissioner", NULL);
+  g_autoptr(CmOrganisation) first = cm_organisation_new ("First", CM_ORGANISATION_KIND_PARTNER);
+  g_autoptr(CmOrganisation) second = cm_organisation_new ("Second", CM_ORGANISATION_KIND_PARTNER);
+  gint64 first_id;
+
+  g_assert_true (cm_store_save (store, CM_ENTITY (first), &error));
+  first_id = cm_entity_get_id (CM_ENTITY (first));
+  g_assert_true (cm_store_delete (store, CM_ENTITY (first), &error));
+  g_assert_true (cm_store_save (store, CM_ENTITY (second), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cm_entity_get_id (CM_ENTITY (second)), >, first_id);
+  g_assert_true (cm_store_restore (store, CM_ENTITY (first), &error));
+  g_assert_no_error (error);
 }
 
 int
@@ -151,5 +199,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/refuse-not-sqlite", test_refuses_file_that_is_not_sqlite);
   g_test_add_func ("/store/refuse-corrupt", test_refuses_corrupt_file);
   g_test_add_func ("/store/missing", test_missing_file_is_reported);
+  g_test_add_func ("/store/refuse-foreign", test_refuses_foreign_database);
+  g_test_add_func ("/store/read-only-old", test_read_only_refuses_old_schema);
+  g_test_add_func ("/store/ids-not-reused", test_ids_are_not_reused);
   return g_test_run ();
 }

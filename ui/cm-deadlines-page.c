@@ -744,8 +744,10 @@ filter_dropdown (CmDeadlinesPage *self, GtkWidget *bar, const char *label,
   set_choice_factories (dropdown);
   if (searchable)
     {
-      gtk_drop_down_set_expression (dropdown, gtk_property_expression_new (
-        GTK_TYPE_STRING_OBJECT, NULL, "string"));
+      g_autoptr(GtkExpression) by_text =
+        gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+
+      gtk_drop_down_set_expression (dropdown, by_text);
       gtk_drop_down_set_enable_search (dropdown, TRUE);
     }
   gtk_widget_set_hexpand (GTK_WIDGET (dropdown), TRUE);

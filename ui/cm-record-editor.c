@@ -37,6 +37,7 @@ entry_row (const char *title, const char *text)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE); /* Enter saves */
   return row;
 }
 
@@ -79,10 +80,10 @@ reference_row (CmRecordEditor *self, const char *title, GType type, gint64 id)
   GListModel *choices = cm_store_list (self->store, type);
   GtkWidget *row = adw_combo_row_new ();
   guint n = g_list_model_get_n_items (choices);
+  g_autoptr(GtkExpression) by_name = gtk_property_expression_new (type, NULL, "name");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_expression (ADW_COMBO_ROW (row),
-                                gtk_property_expression_new (type, NULL, "name"));
+  adw_combo_row_set_expression (ADW_COMBO_ROW (row), by_name);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), choices);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), GTK_INVALID_LIST_POSITION);
   for (guint i = 0; i < n; i++)

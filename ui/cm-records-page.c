@@ -132,6 +132,7 @@ add_columns (CmRecordsPage *self)
     {
       GtkListItemFactory *factory;
       GtkColumnViewColumn *column;
+      g_autoptr(GtkSorter) sorter = NULL;
 
       if (!field->in_list)
         continue;
@@ -140,7 +141,8 @@ add_columns (CmRecordsPage *self)
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) field);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), (gpointer) field);
       column = gtk_column_view_column_new (_(field->title), factory);
-      gtk_column_view_column_set_sorter (column, column_sorter (type, field));
+      sorter = column_sorter (type, field);
+      gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, field->format == CM_FORMAT_TEXT);
       gtk_column_view_column_set_fixed_width (column, column_width (field->format));
@@ -382,7 +384,8 @@ delete_activated (GtkWidget *widget, const char *action, GVariant *param)
   adw_toast_set_priority (undo_toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (undo_toast), "deleted", g_steal_pointer (&copy),
                           g_object_unref);
-  g_signal_connect (undo_toast, "button-clicked", G_CALLBACK (undo_delete), self);
+  /* The toast can outlive the page (another portfolio opened meanwhile). */
+  g_signal_connect_object (undo_toast, "button-clicked", G_CALLBACK (undo_delete), self, 0);
   toast (self, undo_toast);
 }
 
@@ -496,7 +499,8 @@ build_list (CmRecordsPage *self)
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (show_details), self);
   g_signal_connect_swapped (self->view, "activate", G_CALLBACK (row_activated), self);
-  g_signal_connect_swapped (records, "items-changed", G_CALLBACK (update_list_state), self);
+  g_signal_connect_object (records, "items-changed", G_CALLBACK (update_list_state), self,
+                           G_CONNECT_SWAPPED);
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->view));
   gtk_widget_set_vexpand (scrolled, TRUE);
@@ -564,6 +568,7 @@ cm_records_page_dispose (GObject *object)
   clear_details (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
   g_clear_object (&self->filter);
   g_clear_object (&self->filtered);
   g_clear_object (&self->store);

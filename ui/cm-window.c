@@ -147,6 +147,7 @@ cm_window_open_portfolio (CmWindow *self, const char *path)
   g_autofree char *name = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *actor = NULL;
+  g_autofree char *canonical = g_canonicalize_filename (path, NULL);
 
   if (store == NULL)
     {
@@ -164,7 +165,7 @@ cm_window_open_portfolio (CmWindow *self, const char *path)
   build_sections (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rules", TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "portfolio");
-  remember_portfolio (self, path);
+  remember_portfolio (self, canonical);
   return TRUE;
 }
 
@@ -269,7 +270,7 @@ focus_search (GtkWidget *widget, const char *action, GVariant *param)
   CmWindow *self = CM_WINDOW (widget);
   GtkWidget *page = gtk_stack_get_visible_child (self->pages);
 
-  if (page && gtk_stack_get_visible_child (self->main_stack) != NULL)
+  if (CM_IS_RECORDS_PAGE (page))
     cm_records_page_focus_search (CM_RECORDS_PAGE (page));
 }
 
