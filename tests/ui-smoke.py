@@ -43,7 +43,12 @@ def wait_for(what, probe, timeout=20):
     fail(f"timed out waiting for {what}")
 
 
-def find_all(node, role, name=None, prune=()):
+# Tables hold rows of cells and never a control we look for, and walking
+# them over the bus is slow: below the starting node, they are not entered.
+LISTS = ("tree table",)
+
+
+def find_all(node, role, name=None, prune=LISTS):
     """Matching nodes in document order (breadth first)."""
     found = []
     queue = collections.deque([node])
@@ -53,7 +58,7 @@ def find_all(node, role, name=None, prune=()):
             continue
         if n.getRoleName() == role and (name is None or n.name == name):
             found.append(n)
-        if n.getRoleName() not in prune:
+        if n is node or n.getRoleName() not in prune:
             queue.extend(c for c in n)
     return found
 
@@ -65,10 +70,8 @@ def find(node, role, name=None):
 
 def find_button(node, label):
     """GTK 4.8 names a labelled button "Save Save", or "_Undo Undo" when it
-    has an access key and no accessible label of ours: match the first words.
-    Lists hold no buttons, so their rows are not searched (walking them over
-    the bus is slow)."""
-    for button in find_all(node, "push button", prune=("tree table", "list")):
+    has an access key and no accessible label of ours: match the first words."""
+    for button in find_all(node, "push button"):
         name = button.name.replace("_", "")
         if name == label or name.startswith(label + " "):
             return button
