@@ -45,6 +45,9 @@ struct _CmStore
 };
 
 G_DEFINE_FINAL_TYPE (CmStore, cm_store, G_TYPE_OBJECT)
+
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
 G_DEFINE_QUARK (cm-store-error-quark, cm_store_error)
 
 /* ---- errors ----------------------------------------------------------- */
@@ -740,6 +743,7 @@ cm_store_commit (CmStore *self, GError **error)
         }
       g_array_set_size (self->savepoints, 0);
       apply_pending (self);
+      g_signal_emit (self, signals[CHANGED], 0);
       return TRUE;
     }
   g_array_set_size (self->savepoints, self->savepoints->len - 1);
@@ -1046,6 +1050,11 @@ static void
 cm_store_class_init (CmStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = cm_store_finalize;
+
+  /* After every committed action, once the lists show it: for views that
+   * depend on more than one list, or on the portfolio's settings. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -3,7 +3,7 @@
  * The store opens (or creates) one SQLite file, migrates its schema, and
  * runs each user action as one transaction that also appends the action's
  * audit rows. Lists of records are GListModels that stay current as the
- * store changes them.
+ * store changes them; the "changed" signal follows every committed action.
  */
 #pragma once
 

@@ -188,6 +188,37 @@ test_ids_are_not_reused (void)
   g_assert_no_error (error);
 }
 
+static void
+count (guint *emitted)
+{
+  (*emitted)++;
+}
+
+/* "changed" follows each committed action once, settings included, and
+ * never a rolled-back one. */
+static void
+test_changed_signal (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new ("changed.commissioner", NULL);
+  g_autoptr(CmOrganisation) org = cm_organisation_new ("Public Health",
+                                                       CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE);
+  g_autoptr(CmOrganisation) unnamed = cm_organisation_new ("", CM_ORGANISATION_KIND_PARTNER);
+  guint emitted = 0;
+
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (count), &emitted);
+  g_assert_true (cm_store_save (store, CM_ENTITY (org), &error));
+  g_assert_cmpuint (emitted, ==, 1);
+  g_assert_true (cm_store_set_meta (store, "due_soon_days", "30", &error));
+  g_assert_cmpuint (emitted, ==, 2);
+  g_assert_false (cm_store_save (store, CM_ENTITY (unnamed), NULL));
+  g_assert_true (cm_store_begin (store, &error));
+  g_assert_true (cm_store_delete (store, CM_ENTITY (org), &error));
+  cm_store_rollback (store);
+  g_assert_no_error (error);
+  g_assert_cmpuint (emitted, ==, 2);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -202,5 +233,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/refuse-foreign", test_refuses_foreign_database);
   g_test_add_func ("/store/read-only-old", test_read_only_refuses_old_schema);
   g_test_add_func ("/store/ids-not-reused", test_ids_are_not_reused);
+  g_test_add_func ("/store/changed-signal", test_changed_signal);
   return g_test_run ();
 }

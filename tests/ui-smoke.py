@@ -102,6 +102,20 @@ def screenshot(name):
     subprocess.run(["import", "-window", "root", os.path.join(BUILD_DIR, name)], check=False)
 
 
+def launch(portfolio, env):
+    """Starts the window. If it cannot reach the new display at once (seen
+    rarely, right after the server starts), it is started once more."""
+    for attempt in range(2):
+        process = subprocess.Popen([BINARY, "--portfolio", portfolio, "--today", TODAY], env=env)
+        try:
+            process.wait(timeout=3)
+        except subprocess.TimeoutExpired:
+            return process
+        print(f"the application exited at start with status {process.returncode}; retrying")
+        time.sleep(1)
+    fail("the application would not start on the virtual display")
+
+
 def main():
     work = tempfile.mkdtemp(prefix="commissioner-ui-")
     portfolio = os.path.join(work, "demo.commissioner")
@@ -109,7 +123,7 @@ def main():
                XDG_CONFIG_HOME=os.path.join(work, "config"),
                GSETTINGS_BACKEND="memory", GTK_A11Y="atspi", GSK_RENDERER="cairo")
     subprocess.run([BINARY, "--create-demo", portfolio, "--today", TODAY], env=env, check=True)
-    app_process = subprocess.Popen([BINARY, "--portfolio", portfolio, "--today", TODAY], env=env)
+    app_process = launch(portfolio, env)
     try:
         run(portfolio)
     finally:

@@ -21,4 +21,10 @@ until xdpyinfo >/dev/null 2>&1; do
   fi
   sleep 0.1
 done
-dbus-run-session -- "$@"
+status=0
+dbus-run-session -- "$@" || status=$?
+if [ "$status" -ne 0 ]; then
+  echo "The virtual display's log:" >&2
+  cat "$dir/xvfb.log" >&2
+fi
+exit "$status"

@@ -615,33 +615,6 @@ schedule_refresh (CmDeadlinesPage *self)
     self->refresh_id = g_idle_add (refresh_idle, self);
 }
 
-/* Dates follow from contracts, commissioners from services and
- * organisations: an edit to any of them may move, add or drop a row. */
-static void
-watch_items (GListModel *list, guint position, guint removed, guint added, CmDeadlinesPage *self)
-{
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (list, i);
-
-      if (g_signal_handler_find (item, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
-                                 (gpointer) schedule_refresh, self) == 0)
-        g_signal_connect_object (item, "notify", G_CALLBACK (schedule_refresh), self,
-                                 G_CONNECT_SWAPPED);
-    }
-  if (removed > 0 || added > 0)
-    schedule_refresh (self);
-}
-
-static void
-watch_list (CmDeadlinesPage *self, GType type)
-{
-  GListModel *list = cm_store_list (self->store, type);
-
-  g_signal_connect_object (list, "items-changed", G_CALLBACK (watch_items), self, 0);
-  watch_items (list, 0, 0, g_list_model_get_n_items (list), self);
-}
-
 static void
 row_activated (CmDeadlinesPage *self, guint position)
 {
@@ -957,9 +930,10 @@ cm_deadlines_page_new (CmStore *store, const GDate *today)
   gtk_widget_set_parent (build_header (self), GTK_WIDGET (self));
   gtk_widget_set_parent (build_list (self), GTK_WIDGET (self));
 
-  watch_list (self, CM_TYPE_CONTRACT);
-  watch_list (self, CM_TYPE_SERVICE);
-  watch_list (self, CM_TYPE_ORGANISATION);
+  /* Dates follow from contracts, the rules and commissioners: any
+   * committed change may move, add or drop a row. */
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (schedule_refresh), self,
+                           G_CONNECT_SWAPPED);
   rebuild (self);
   return self;
 }

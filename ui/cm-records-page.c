@@ -630,6 +630,10 @@ cm_records_page_new (CmStore *store, const CmRecordKind *kind, const GDate *toda
   gtk_paned_set_shrink_start_child (GTK_PANED (split), FALSE);
   gtk_widget_set_parent (split, GTK_WIDGET (self));
 
+  /* Computed details (a contract's dates) also follow the portfolio's rules. */
+  if (kind->computed_details)
+    g_signal_connect_object (store, "changed", G_CALLBACK (show_details), self,
+                             G_CONNECT_SWAPPED);
   update_list_state (self);
   show_details (self);
   return self;
