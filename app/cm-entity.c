@@ -282,6 +282,29 @@ cm_entity_property_text (CmEntity *self, const char *property)
   return cm_value_to_text (&value, property);
 }
 
+/* How a sentence names the record: its name, or its reference and title
+ * ("ASC-0008 — Carers"). */
+char *
+cm_entity_describe (CmEntity *self)
+{
+  GObjectClass *klass = G_OBJECT_GET_CLASS (self);
+  g_autofree char *reference = NULL;
+  g_autofree char *title = NULL;
+
+  if (g_object_class_find_property (klass, "name"))
+    return cm_entity_property_text (self, "name");
+  if (!g_object_class_find_property (klass, "reference"))
+    return g_strdup_printf ("#%" G_GINT64_FORMAT, cm_entity_get_id (self));
+  reference = cm_entity_property_text (self, "reference");
+  title = cm_entity_property_text (self, "title");
+  if (reference == NULL || *reference == '\0')
+    return g_strdup (title ? title : "");
+  if (title == NULL || *title == '\0')
+    return g_steal_pointer (&reference);
+  /* Translators: a record's reference and title, as in "LCC-042 — Carers' breaks" */
+  return g_strdup_printf (C_("record", "%s — %s"), reference, title);
+}
+
 gboolean
 cm_entity_require_text (const char *value, const char *what, GError **error)
 {

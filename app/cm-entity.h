@@ -71,6 +71,7 @@ gboolean    cm_entity_validate       (CmEntity *self, GError **error);
 CmEntity   *cm_entity_copy           (CmEntity *self);
 void        cm_entity_assign         (CmEntity *self, CmEntity *from);
 char       *cm_entity_property_text  (CmEntity *self, const char *property);
+char       *cm_entity_describe       (CmEntity *self);
 
 /* Helpers for subclasses: a required, non-blank text property. */
 gboolean    cm_entity_require_text   (const char *value, const char *what, GError **error);

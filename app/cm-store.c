@@ -65,23 +65,11 @@ sql_error (CmStore *self, GError **error)
   return FALSE;
 }
 
-/* Names a record in a sentence: its name, reference or title. */
-static char *
-describe (CmEntity *entity)
-{
-  static const char * const labels[] = { "name", "reference", "title" };
-
-  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_object_class_find_property (G_OBJECT_GET_CLASS (entity), labels[i]))
-      return cm_entity_property_text (entity, labels[i]);
-  return g_strdup_printf ("#%" G_GINT64_FORMAT, cm_entity_get_id (entity));
-}
-
 static gboolean
 constraint_error (CmStore *self, CmEntity *entity, gboolean deleting, GError **error)
 {
   int code = sqlite3_extended_errcode (self->db);
-  g_autofree char *what = describe (entity);
+  g_autofree char *what = cm_entity_describe (entity);
 
   if (code == SQLITE_CONSTRAINT_FOREIGNKEY && deleting)
     g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CONSTRAINT,

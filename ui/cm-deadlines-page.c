@@ -56,20 +56,6 @@ cm_deadline_row_init (CmDeadlineRow *row)
 {
 }
 
-static char *
-contract_text (CmContract *contract)
-{
-  const char *reference = cm_contract_get_reference (contract);
-  const char *title = cm_contract_get_title (contract);
-
-  if (reference == NULL || *reference == '\0')
-    return g_strdup (title ? title : "");
-  if (title == NULL || *title == '\0')
-    return g_strdup (reference);
-  /* Translators: a contract's reference and title, as in "LCC-042 — Carers' breaks" */
-  return g_strdup_printf (C_("contract", "%s — %s"), reference, title);
-}
-
 static CmDeadlineRow *
 cm_deadline_row_new (CmStore *store, const CmDeadline *deadline)
 {
@@ -82,7 +68,7 @@ cm_deadline_row_new (CmStore *store, const CmDeadline *deadline)
   row->kind = deadline->kind;
   row->status = deadline->status;
   row->date_text = cm_date_format_long (iso);
-  row->contract_text = contract_text (deadline->contract);
+  row->contract_text = cm_entity_describe (CM_ENTITY (deadline->contract));
   if (service)
     {
       row->commissioner_id = cm_service_get_lead_commissioner_id (CM_SERVICE (service));

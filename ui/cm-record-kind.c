@@ -253,20 +253,3 @@ cm_record_field_text (GObject *item, const CmRecordField *field)
       return g_value_dup_string (&value);
     }
 }
-
-/* A record's name for messages: its name, or its reference and title. */
-char *
-cm_record_describe (GObject *item)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *reference = NULL;
-  g_autofree char *title = NULL;
-
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (item), "name"))
-    {
-      g_object_get (item, "name", &name, NULL);
-      return g_steal_pointer (&name);
-    }
-  g_object_get (item, "reference", &reference, "title", &title, NULL);
-  return g_strdup_printf ("%s %s", reference, title);
-}

@@ -57,6 +57,5 @@ typedef struct {
 
 const CmRecordKind *cm_record_kinds      (guint *n_kinds);
 char               *cm_record_field_text (GObject *item, const CmRecordField *field);
-char               *cm_record_describe   (GObject *item);
 
 G_END_DECLS

@@ -250,7 +250,7 @@ show_details (CmRecordsPage *self)
 
   self->shown = g_object_ref (item);
   g_signal_connect_swapped (item, "notify", G_CALLBACK (show_details), self);
-  title = cm_record_describe (item);
+  title = cm_entity_describe (CM_ENTITY (item));
   adw_preferences_group_set_title (self->details, title);
   /* What follows from the record (its key dates) matters most: first. */
   if (self->kind->computed_details)
@@ -301,7 +301,7 @@ select_entity (CmRecordsPage *self, gint64 id)
 static void
 editor_saved (CmRecordsPage *self, CmEntity *entity)
 {
-  g_autofree char *what = cm_record_describe (G_OBJECT (entity));
+  g_autofree char *what = cm_entity_describe (entity);
   g_autofree char *message = g_strdup_printf (_("Saved “%s”"), what);
 
   update_list_state (self);
@@ -367,7 +367,7 @@ delete_activated (GtkWidget *widget, const char *action, GVariant *param)
   if (item == NULL)
     return;
   copy = cm_entity_copy (CM_ENTITY (item));
-  what = cm_record_describe (item);
+  what = cm_entity_describe (CM_ENTITY (item));
   if (!cm_store_delete (self->store, CM_ENTITY (item), &error))
     {
       AdwToast *failed = adw_toast_new (error->message);
@@ -410,7 +410,7 @@ record_action_clicked (GtkButton *button, CmRecordsPage *self)
       toast (self, adw_toast_new (error->message));
       return;
     }
-  what = cm_record_describe (item);
+  what = cm_entity_describe (CM_ENTITY (item));
   message = g_strdup_printf (_("%s: %s"), _(action->done), what);
   toast (self, adw_toast_new (message));
 }
