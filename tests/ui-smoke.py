@@ -25,6 +25,7 @@ PROVIDER = "Leeds Irish Health and Homes"
 
 def fail(message):
     print("FAIL:", message)
+    screenshot("ui-smoke-failure.png")
     for button in find_all(pyatspi.Registry.getDesktop(0), "push button"):
         print("  a button on screen:", repr(button.name))
     sys.exit(1)
@@ -182,6 +183,14 @@ def run(portfolio):
 
     press(wait_for("the Undo button", lambda: find_button(window, "Undo")))
     wait_for("the provider restored",
+             lambda: sql(portfolio, f"SELECT count(*) FROM provider WHERE name = '{PROVIDER}'") == "1")
+
+    # Again: a second Undo toast replaces the first without trouble.
+    press(wait_for("the delete button", lambda: find_button(page, "Delete")))
+    wait_for("the provider gone again",
+             lambda: sql(portfolio, f"SELECT count(*) FROM provider WHERE name = '{PROVIDER}'") == "0")
+    press(wait_for("the Undo button again", lambda: find_button(window, "Undo")))
+    wait_for("the provider restored again",
              lambda: sql(portfolio, f"SELECT count(*) FROM provider WHERE name = '{PROVIDER}'") == "1")
 
     # The deadlines, most urgent first, with their status in words.

@@ -25,6 +25,7 @@ struct _CmRecordsPage
   GObject *shown;            /* the item the details show */
   char *needle;              /* casefolded search text */
   guint search_text_id;      /* prop_id of the records' "search-text" */
+  AdwToast *last_toast;      /* weak: the page's newest message */
 };
 
 G_DEFINE_FINAL_TYPE (CmRecordsPage, cm_records_page, GTK_TYPE_WIDGET)
@@ -268,15 +269,33 @@ show_details (CmRecordsPage *self)
 
 /* ---- actions ---------------------------------------------------------- */
 
+/* Each new message replaces the page's last one at once, so Undo is never
+ * queued behind "Saved". (A high-priority toast would do it too, but
+ * libadwaita 1.2 fails when the toast it set aside comes back.) */
+/* A dismissed toast must never be dismissed again (libadwaita 1.2 does
+ * not expect it), so the page forgets it as soon as it goes. */
+static void
+forget_toast (AdwToast *gone, CmRecordsPage *self)
+{
+  if (self->last_toast == gone)
+    g_clear_weak_pointer (&self->last_toast);
+}
+
 static void
 toast (CmRecordsPage *self, AdwToast *toast)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
-  if (overlay)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
+  if (overlay == NULL)
+    {
+      g_object_unref (toast);
+      return;
+    }
+  if (self->last_toast)
+    adw_toast_dismiss (self->last_toast);
+  g_set_weak_pointer (&self->last_toast, toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (forget_toast), self, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
 static void
@@ -336,12 +355,15 @@ edit_activated (GtkWidget *widget, const char *action, GVariant *param)
     open_editor (self, CM_ENTITY (item));
 }
 
+/* Undo, from the toast's button while the toast is shown. */
 static void
 undo_delete (AdwToast *undo_toast, CmRecordsPage *self)
 {
-  CmEntity *deleted = g_object_get_data (G_OBJECT (undo_toast), "deleted");
+  g_autoptr(CmEntity) deleted = g_object_steal_data (G_OBJECT (undo_toast), "deleted");
   g_autoptr(GError) error = NULL;
 
+  if (deleted == NULL)
+    return;
   if (!cm_store_restore (self->store, deleted, &error))
     toast (self, adw_toast_new (error->message));
   else
@@ -380,13 +402,14 @@ delete_activated (GtkWidget *widget, const char *action, GVariant *param)
   message = g_strdup_printf (_("Deleted “%s”"), what);
   undo_toast = adw_toast_new (message);
   adw_toast_set_button_label (undo_toast, _("_Undo"));
-  /* Undo must be offered at once, not queued behind an earlier toast. */
-  adw_toast_set_priority (undo_toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (undo_toast), "deleted", g_steal_pointer (&copy),
                           g_object_unref);
   /* The toast can outlive the page (another portfolio opened meanwhile). */
   g_signal_connect_object (undo_toast, "button-clicked", G_CALLBACK (undo_delete), self, 0);
   toast (self, undo_toast);
+  /* The details and their Delete button may be gone: keep the keyboard in
+   * the list. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
 
 /* A kind's one-step change (take an extension, record notice): applied to
@@ -566,6 +589,7 @@ cm_records_page_dispose (GObject *object)
   GtkWidget *child;
 
   clear_details (self);
+  g_clear_weak_pointer (&self->last_toast);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
