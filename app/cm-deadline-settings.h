@@ -11,6 +11,17 @@
 
 G_BEGIN_DECLS
 
+/* One rule: where it is kept and the values it may take. */
+typedef struct {
+  const char *key;   /* in the portfolio's meta table */
+  gsize offset;      /* of its int in CmDeadlineSettings */
+  int min, max;
+} CmDeadlineRule;
+
+const CmDeadlineRule *cm_deadline_rules      (guint *n_rules);
+int                  *cm_deadline_rule_value (const CmDeadlineRule *rule,
+                                              CmDeadlineSettings   *settings);
+
 void     cm_deadline_settings_load (CmStore *store, CmDeadlineSettings *settings);
 gboolean cm_deadline_settings_save (CmStore *store, const CmDeadlineSettings *settings,
                                     GError **error);

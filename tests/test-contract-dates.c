@@ -292,6 +292,13 @@ test_settings_are_kept_in_the_portfolio (void)
   g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM audit WHERE entity = 'meta'"
                                             " AND field = 'compact_minimum_months'"
                                             " AND old_value IS NULL AND new_value = '3'"), ==, 1);
+
+  /* Out of range: refused, and nothing changes. */
+  national.due_soon_days = 0;
+  g_assert_false (cm_deadline_settings_save (again, &national, &error));
+  g_assert_nonnull (error);
+  cm_deadline_settings_load (again, &settings);
+  g_assert_cmpint (settings.due_soon_days, ==, 30);
 }
 
 int

@@ -8,52 +8,47 @@
 #include "cm-deadline-settings.h"
 #include "cm-rules-window.h"
 
-typedef struct {
+/* The words for each of the portfolio's rules, in cm_deadline_rules() order. */
+static const struct {
   const char *title;
   const char *subtitle;
-  int min, max;
-  gsize offset; /* of the field in CmDeadlineSettings */
-} Rule;
-
-static const Rule rules[] = {
+} words[] = {
+  { N_("Extension decision lead time, in months"),
+    N_("How long before a term ends the decision to extend is due.") },
   { N_("Compact minimum notice, in months"),
     N_("Owed to third-sector providers before funding is reduced or ended. The Compact "
-       "for Leeds promises six months; a national Compact uses three."),
-    0, 24, G_STRUCT_OFFSET (CmDeadlineSettings, compact_minimum_months) },
-  { N_("Extension decision lead time, in months"),
-    N_("How long before a term ends the decision to extend is due."),
-    0, 24, G_STRUCT_OFFSET (CmDeadlineSettings, extension_lead_months) },
+       "for Leeds promises six months; a national Compact uses three.") },
   { N_("Due soon, in days"),
-    N_("A date this close is marked due soon."),
-    1, 365, G_STRUCT_OFFSET (CmDeadlineSettings, due_soon_days) },
+    N_("A date this close is marked due soon.") },
 };
 
 static void
 rule_changed (GtkSpinButton *spin, AdwPreferencesWindow *window)
 {
   CmStore *store = g_object_get_data (G_OBJECT (window), "store");
-  const Rule *rule = g_object_get_data (G_OBJECT (spin), "rule");
+  const CmDeadlineRule *rule = g_object_get_data (G_OBJECT (spin), "rule");
   g_autoptr(GError) error = NULL;
   CmDeadlineSettings settings;
 
   cm_deadline_settings_load (store, &settings);
-  G_STRUCT_MEMBER (int, &settings, rule->offset) = gtk_spin_button_get_value_as_int (spin);
+  *cm_deadline_rule_value (rule, &settings) = gtk_spin_button_get_value_as_int (spin);
   if (!cm_deadline_settings_save (store, &settings, &error))
     adw_preferences_window_add_toast (window, adw_toast_new (error->message));
 }
 
 static GtkWidget *
-rule_row (const Rule *rule, int value, AdwPreferencesWindow *window)
+rule_row (const CmDeadlineRule *rule, guint index, int value, AdwPreferencesWindow *window)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *spin = gtk_spin_button_new_with_range (rule->min, rule->max, 1);
+  const char *title = _(words[index].title);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(rule->title));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(rule->subtitle));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(words[index].subtitle));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _(rule->title), -1);
+                                  title, -1);
   g_object_set_data (G_OBJECT (spin), "rule", (gpointer) rule);
   g_signal_connect (spin, "value-changed", G_CALLBACK (rule_changed), window);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
@@ -68,7 +63,10 @@ cm_rules_window_new (CmStore *store, GtkWindow *parent)
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *group = adw_preferences_group_new ();
   CmDeadlineSettings settings;
+  guint n_rules;
+  const CmDeadlineRule *rules = cm_deadline_rules (&n_rules);
 
+  g_assert (n_rules == G_N_ELEMENTS (words));
   gtk_window_set_title (GTK_WINDOW (window), _("Portfolio Rules"));
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
@@ -80,9 +78,9 @@ cm_rules_window_new (CmStore *store, GtkWindow *parent)
     _("These rules belong to the portfolio and apply to everyone who opens it. "
       "Changes are saved at once and recorded in the audit trail."));
   cm_deadline_settings_load (store, &settings);
-  for (gsize i = 0; i < G_N_ELEMENTS (rules); i++)
+  for (guint i = 0; i < n_rules; i++)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                               rule_row (&rules[i], G_STRUCT_MEMBER (int, &settings, rules[i].offset),
+                               rule_row (&rules[i], i, *cm_deadline_rule_value (&rules[i], &settings),
                                          ADW_PREFERENCES_WINDOW (window)));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
