@@ -161,3 +161,33 @@ cm_test_query_dump (const char *path, const char *sql)
   sqlite3_close (db);
   return g_string_free (out, FALSE);
 }
+
+/* A save, delete or restore that must succeed; the save returns the id. */
+gint64
+cm_test_save (CmStore *store, gpointer entity)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cm_store_save (store, CM_ENTITY (entity), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cm_entity_get_id (CM_ENTITY (entity)), >, 0);
+  return cm_entity_get_id (CM_ENTITY (entity));
+}
+
+void
+cm_test_delete (CmStore *store, gpointer entity)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cm_store_delete (store, CM_ENTITY (entity), &error));
+  g_assert_no_error (error);
+}
+
+void
+cm_test_restore (CmStore *store, gpointer entity)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cm_store_restore (store, CM_ENTITY (entity), &error));
+  g_assert_no_error (error);
+}

@@ -12,6 +12,9 @@ GDate   *cm_test_today        (void);
 
 /* Read a file through a read-only SQLite connection of their own, as
  * another program would: they see only what has been committed. */
+gint64   cm_test_save         (CmStore *store, gpointer entity);
+void     cm_test_delete       (CmStore *store, gpointer entity);
+void     cm_test_restore      (CmStore *store, gpointer entity);
 gint64   cm_test_query_int    (const char *path, const char *sql);
 char    *cm_test_query_text   (const char *path, const char *sql);
 char    *cm_test_query_dump   (const char *path, const char *sql);

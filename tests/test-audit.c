@@ -88,24 +88,6 @@ last_audit_id (const char *path)
   return cm_test_query_int (path, "SELECT coalesce(max(id), 0) FROM audit");
 }
 
-static void
-save_ok (CmStore *store, gpointer entity)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (cm_store_save (store, CM_ENTITY (entity), &error));
-  g_assert_no_error (error);
-}
-
-static void
-delete_ok (CmStore *store, gpointer entity)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (cm_store_delete (store, CM_ENTITY (entity), &error));
-  g_assert_no_error (error);
-}
-
 static AuditRow *
 find_row (GPtrArray *rows, const char *field)
 {
@@ -179,7 +161,7 @@ create_and_check (CmStore *store, const char *path, gpointer entity)
   gint64 mark = last_audit_id (path);
   g_autoptr(GPtrArray) rows = NULL;
 
-  save_ok (store, entity);
+  cm_test_save (store, entity);
   rows = read_audit (path, mark);
   g_assert_cmpuint (rows->len, >, 0);
   return assert_create_rows (rows, CM_ENTITY (entity), cm_store_get_actor (store));
@@ -204,7 +186,7 @@ test_create_writes_one_row_per_field (void)
 
   /* An organisation: exactly its name and kind, spelled as stored. */
   mark = last_audit_id (path);
-  save_ok (store, org);
+  cm_test_save (store, org);
   rows = read_audit (path, mark);
   g_assert_cmpuint (rows->len, ==, 2);
   g_assert_cmpstr (find_row (rows, "name")->new_value, ==, "Leeds City Council: Adult Social Care");
@@ -275,12 +257,12 @@ test_update_writes_changed_fields_only (void)
   AuditRow *row;
 
   cm_store_set_actor (store, ACTOR);
-  save_ok (store, provider);
+  cm_test_save (store, provider);
   id = ID (provider);
 
   mark = last_audit_id (path);
   g_object_set (provider, "name", "Barca Leeds", "is-sme", FALSE, NULL);
-  save_ok (store, provider);
+  cm_test_save (store, provider);
   rows = read_audit (path, mark);
   g_assert_cmpuint (rows->len, ==, 2);
   row = find_row (rows, "name");
@@ -298,7 +280,7 @@ test_update_writes_changed_fields_only (void)
 
   /* A save with nothing changed writes nothing. */
   mark = last_audit_id (path);
-  save_ok (store, provider);
+  cm_test_save (store, provider);
   rows = read_audit (path, mark);
   g_assert_cmpuint (rows->len, ==, 0);
   g_clear_pointer (&rows, g_ptr_array_unref);
@@ -307,10 +289,10 @@ test_update_writes_changed_fields_only (void)
    * an editor's copy made before another change still audits truthfully. */
   edit = cm_entity_copy (cm_store_find (store, CM_TYPE_PROVIDER, id));
   g_object_set (provider, "sector", CM_SECTOR_INDEPENDENT, NULL);
-  save_ok (store, provider);
+  cm_test_save (store, provider);
   mark = last_audit_id (path);
   g_object_set (edit, "charity-number", "1222223", NULL);
-  save_ok (store, edit);
+  cm_test_save (store, edit);
   rows = read_audit (path, mark);
   /* The copy still says third-sector, so saving it changes the sector back. */
   g_assert_cmpuint (rows->len, ==, 2);
@@ -336,17 +318,17 @@ test_delete_writes_old_values (void)
   gint64 mark;
 
   cm_store_set_actor (store, ACTOR);
-  save_ok (store, org);
+  cm_test_save (store, org);
   service = g_object_new (CM_TYPE_SERVICE, "name", "Community support within the Better Care Fund",
                           "lead-commissioner-id", ID (org),
                           "client-group", CM_CLIENT_GROUP_OLDER_PEOPLE, "stage", CM_STAGE_REVIEW,
                           NULL);
   mark = last_audit_id (path);
-  save_ok (store, service);
+  cm_test_save (store, service);
   created = read_audit (path, mark);
 
   mark = last_audit_id (path);
-  delete_ok (store, service);
+  cm_test_delete (store, service);
   deleted = read_audit (path, mark);
 
   /* The same fields as the create, with the values the record had. */
@@ -398,7 +380,7 @@ test_actor_is_recorded (void)
 
   cm_store_set_actor (store, "Contracts officer, Public Health");
   mark = last_audit_id (path);
-  save_ok (store, org);
+  cm_test_save (store, org);
   rows = read_audit (path, mark);
   g_assert_cmpuint (rows->len, >, 0);
   for (guint i = 0; i < rows->len; i++)
@@ -410,7 +392,7 @@ test_actor_is_recorded (void)
   g_assert_cmpstr (cm_store_get_actor (store), ==, "Head of commissioning");
   mark = last_audit_id (path);
   g_object_set (org, "kind", CM_ORGANISATION_KIND_PARTNER, NULL);
-  save_ok (store, org);
+  cm_test_save (store, org);
   rows = read_audit (path, mark);
   g_assert_cmpuint (rows->len, ==, 1);
   g_assert_cmpstr (((AuditRow *) g_ptr_array_index (rows, 0))->actor, ==, "Head of commissioning");
@@ -458,10 +440,10 @@ test_timestamps_are_utc (void)
   /* Whatever the local zone, the trail is in UTC. */
   g_setenv ("TZ", "America/St_Johns", TRUE);
   before = g_date_time_new_now_utc ();
-  save_ok (store, org);
+  cm_test_save (store, org);
   g_object_set (org, "name", "NHS Leeds West Clinical Commissioning Group", NULL);
-  save_ok (store, org);
-  delete_ok (store, org);
+  cm_test_save (store, org);
+  cm_test_delete (store, org);
   after = g_date_time_new_now_utc ();
   if (saved_tz)
     g_setenv ("TZ", saved_tz, TRUE);
@@ -541,19 +523,19 @@ make_trail (const char *name)
   g_autoptr(GError) error = NULL;
 
   cm_store_set_actor (store, ACTOR);
-  save_ok (store, ph);
-  save_ok (store, provider);
+  cm_test_save (store, ph);
+  cm_test_save (store, provider);
   service = g_object_new (CM_TYPE_SERVICE, "name", "Addiction Services",
                           "lead-commissioner-id", ID (ph), NULL);
-  save_ok (store, service);
+  cm_test_save (store, service);
   contract = g_object_new (CM_TYPE_CONTRACT, "reference", "PH-0010", "title", "Addiction Services",
                            "service-id", ID (service),
                            "provider-id", ID (provider),
                            "annual-value", G_GINT64_CONSTANT (807997700), NULL);
-  save_ok (store, contract);
+  cm_test_save (store, contract);
   g_object_set (contract, "annual-value", G_GINT64_CONSTANT (800000000), "end-date", "2027-03-31",
                 NULL);
-  save_ok (store, contract);
+  cm_test_save (store, contract);
   g_assert_true (cm_store_set_meta (store, "name", "Public health portfolio", &error));
   g_assert_no_error (error);
   g_assert_true (cm_store_verify_audit (store, NULL, NULL, &error));
@@ -616,7 +598,7 @@ test_intact_chain_verifies (void)
                                                          CM_ORGANISATION_KIND_POOLED_BUDGET);
 
     g_assert_no_error (error);
-    save_ok (store, org);
+    cm_test_save (store, org);
   }
   assert_verifies (path, rows + 2);
 }

@@ -56,34 +56,6 @@ count_rows (const char *path, const char *table)
   return query_int (path, "SELECT count(*) FROM %s", table);
 }
 
-static void
-save_ok (CmStore *store, gpointer entity)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (cm_store_save (store, CM_ENTITY (entity), &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (ID (entity), >, 0);
-}
-
-static void
-delete_ok (CmStore *store, gpointer entity)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (cm_store_delete (store, CM_ENTITY (entity), &error));
-  g_assert_no_error (error);
-}
-
-static void
-restore_ok (CmStore *store, gpointer entity)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (cm_store_restore (store, CM_ENTITY (entity), &error));
-  g_assert_no_error (error);
-}
-
 /* Closes the store and opens the file again, so that everything read
  * afterwards comes from the file and not from objects in memory. */
 static void
@@ -139,7 +111,7 @@ new_organisation (CmStore *store, const char *name, CmOrganisationKind kind)
 {
   CmOrganisation *org = cm_organisation_new (name, kind);
 
-  save_ok (store, org);
+  cm_test_save (store, org);
   return org;
 }
 
@@ -150,7 +122,7 @@ new_service (CmStore *store, const char *name, CmOrganisation *lead)
                                      "lead-commissioner-id", ID (lead),
                                      NULL);
 
-  save_ok (store, service);
+  cm_test_save (store, service);
   return service;
 }
 
@@ -159,7 +131,7 @@ new_provider (CmStore *store, const char *name, CmSector sector)
 {
   CmProvider *provider = cm_provider_new (name, sector);
 
-  save_ok (store, provider);
+  cm_test_save (store, provider);
   return provider;
 }
 
@@ -179,7 +151,7 @@ new_contract (CmStore *store, const char *reference, CmService *service, CmProvi
 {
   CmContract *contract = build_contract (reference, service, provider, annual);
 
-  save_ok (store, contract);
+  cm_test_save (store, contract);
   return contract;
 }
 
@@ -236,7 +208,7 @@ test_organisation_crud (void)
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
 
   /* Create */
-  save_ok (store, org);
+  cm_test_save (store, org);
   id = ID (org);
   row = query_text (path, "SELECT name || '|' || kind FROM organisation"
                     " WHERE id = %" G_GINT64_FORMAT, id);
@@ -250,7 +222,7 @@ test_organisation_crud (void)
   copy = cm_entity_copy (listed);
   g_object_set (copy, "name", "NHS Leeds Integrated Care Board", "kind",
                 CM_ORGANISATION_KIND_NHS_BODY, NULL);
-  save_ok (store, copy);
+  cm_test_save (store, copy);
   g_assert_cmpint (cm_entity_get_id (copy), ==, id);
   g_clear_pointer (&row, g_free);
   row = query_text (path, "SELECT name || '|' || kind FROM organisation"
@@ -272,13 +244,13 @@ test_organisation_crud (void)
   g_assert_cmpint (cm_organisation_get_kind (loaded), ==, CM_ORGANISATION_KIND_NHS_BODY);
 
   /* Delete */
-  delete_ok (store, loaded);
+  cm_test_delete (store, loaded);
   g_assert_cmpint (count_rows (path, "organisation"), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
   g_assert_null (cm_store_find (store, CM_TYPE_ORGANISATION, id));
 
   /* Restore (undo) puts it back under the same id. */
-  restore_ok (store, loaded);
+  cm_test_restore (store, loaded);
   g_assert_cmpint (ID (loaded), ==, id);
   g_clear_pointer (&row, g_free);
   row = query_text (path, "SELECT name || '|' || kind FROM organisation"
@@ -319,7 +291,7 @@ test_service_crud (void)
                           "area", CM_SERVICE_AREA_COMMUNITY_SUPPORT,
                           "client-group", CM_CLIENT_GROUP_CARERS, "lead-commissioner-id", lead_id,
                           "stage", CM_STAGE_DO, "cycle", 2, NULL);
-  save_ok (store, service);
+  cm_test_save (store, service);
   id = ID (service);
   row = query_text (path, "SELECT name || '|' || area || '|' || client_group || '|' ||"
                     " lead_commissioner_id || '|' || typeof (lead_commissioner_id) || '|' ||"
@@ -342,13 +314,13 @@ test_service_crud (void)
 
   /* Partner commissioners */
   partner_ccg = cm_service_partner_new (id, ID (ccg));
-  save_ok (store, partner_ccg);
+  cm_test_save (store, partner_ccg);
   names = string_property (listed, "partner-names");
   g_assert_cmpstr (names, ==, "NHS Leeds CCG");
   g_clear_pointer (&names, g_free);
 
   partner_ph = cm_service_partner_new (id, ID (ph));
-  save_ok (store, partner_ph);
+  cm_test_save (store, partner_ph);
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM service_partner WHERE service_id = %"
                               G_GINT64_FORMAT, id), ==, 2);
   names = string_property (listed, "partner-names");
@@ -373,8 +345,8 @@ test_service_crud (void)
   /* Funding sources */
   council_money = cm_funding_source_new (id, lead_id, "Carers budget", 135777400);
   ccg_money = cm_funding_source_new (id, ID (ccg), "CCG contribution", 25000000);
-  save_ok (store, council_money);
-  save_ok (store, ccg_money);
+  cm_test_save (store, council_money);
+  cm_test_save (store, ccg_money);
   g_assert_cmpuint (g_list_model_get_n_items (funding), ==, 2);
   g_assert_cmpint (query_int (path, "SELECT sum(amount) FROM funding_source WHERE service_id = %"
                               G_GINT64_FORMAT, id), ==, 160777400);
@@ -388,7 +360,7 @@ test_service_crud (void)
     g_assert_cmpint (int64_property (f, "amount"), ==, 25000000);
   }
   g_object_set (ccg_money, "amount", (gint64) 30000050, NULL);
-  save_ok (store, ccg_money);
+  cm_test_save (store, ccg_money);
   g_assert_cmpint (query_int (path, "SELECT amount FROM funding_source"
                               " WHERE id = %" G_GINT64_FORMAT,
                               ID (ccg_money)), ==, 30000050);
@@ -396,7 +368,7 @@ test_service_crud (void)
   /* Edit the service itself */
   g_object_set (service, "stage", CM_STAGE_REVIEW, "cycle", 3, "area", CM_SERVICE_AREA_PREVENTION,
                 "client-group", CM_CLIENT_GROUP_ALL_AGES, NULL);
-  save_ok (store, service);
+  cm_test_save (store, service);
   g_clear_pointer (&row, g_free);
   row = query_text (path, "SELECT area || '|' || client_group || '|' || stage || '|' || cycle"
                     " FROM service WHERE id = %" G_GINT64_FORMAT, id);
@@ -411,7 +383,7 @@ test_service_crud (void)
   g_assert_cmpuint (g_list_model_get_n_items (services), ==, 1);
 
   /* Removing a partner updates the names shown with the service. */
-  delete_ok (store, partner_ccg);
+  cm_test_delete (store, partner_ccg);
   names = string_property (listed, "partner-names");
   g_assert_cmpstr (names, ==, "Leeds City Council: Public Health");
   g_clear_pointer (&names, g_free);
@@ -437,16 +409,16 @@ test_service_crud (void)
                     ==, 2);
 
   /* Take the partner and funding away, then the service can be deleted and restored. */
-  delete_ok (store, partner_ph);
-  delete_ok (store, council_money);
-  delete_ok (store, ccg_money);
-  delete_ok (store, loaded);
+  cm_test_delete (store, partner_ph);
+  cm_test_delete (store, council_money);
+  cm_test_delete (store, ccg_money);
+  cm_test_delete (store, loaded);
   g_assert_cmpint (count_rows (path, "service"), ==, 0);
   g_assert_cmpint (count_rows (path, "service_partner"), ==, 0);
   g_assert_cmpint (count_rows (path, "funding_source"), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (services), ==, 0);
 
-  restore_ok (store, loaded);
+  cm_test_restore (store, loaded);
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM service WHERE id = %" G_GINT64_FORMAT
                               " AND stage = 'review' AND cycle = 3", id), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (services), ==, 1);
@@ -469,7 +441,7 @@ test_provider_crud (void)
   GListModel *list = cm_store_list (store, CM_TYPE_PROVIDER);
   gint64 id;
 
-  save_ok (store, provider);
+  cm_test_save (store, provider);
   id = ID (provider);
   row = query_text (path, "SELECT name || '|' || sector || '|' || charity_number || '|' ||"
                     " company_number || '|' || is_sme || '|' || is_vcse || '|' || typeof (is_sme)"
@@ -479,7 +451,7 @@ test_provider_crud (void)
 
   g_object_set (provider, "name", "Carers Leeds Ltd", "sector", CM_SECTOR_INDEPENDENT,
                 "charity-number", "", "is-vcse", FALSE, NULL);
-  save_ok (store, provider);
+  cm_test_save (store, provider);
   g_clear_pointer (&row, g_free);
   row = query_text (path, "SELECT name || '|' || sector || '|' || charity_number || '|' ||"
                     " company_number || '|' || is_sme || '|' || is_vcse"
@@ -506,7 +478,7 @@ test_provider_crud (void)
 
   /* The other boolean, the other way, survives a reopen too. */
   g_object_set (loaded, "is-sme", FALSE, "is-vcse", TRUE, "sector", CM_SECTOR_IN_HOUSE, NULL);
-  save_ok (store, loaded);
+  cm_test_save (store, loaded);
   g_clear_object (&loaded);
   reopen (&store, path);
   list = cm_store_list (store, CM_TYPE_PROVIDER);
@@ -515,10 +487,10 @@ test_provider_crud (void)
   g_assert_true (boolean_property (loaded, "is-vcse"));
   g_assert_cmpint (int_property (loaded, "sector"), ==, CM_SECTOR_IN_HOUSE);
 
-  delete_ok (store, loaded);
+  cm_test_delete (store, loaded);
   g_assert_cmpint (count_rows (path, "provider"), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
-  restore_ok (store, loaded);
+  cm_test_restore (store, loaded);
   g_clear_pointer (&row, g_free);
   row = query_text (path, "SELECT name || '|' || sector || '|' || is_sme || '|' || is_vcse"
                     " FROM provider WHERE id = %" G_GINT64_FORMAT, id);
@@ -558,7 +530,7 @@ test_contract_crud (void)
                            "total-value", HUGE_PENCE,
                            "start-date", "2018-10-01", "end-date", "2028-09-30",
                            "term", "5+5", "notice-period", "6 months", NULL);
-  save_ok (store, contract);
+  cm_test_save (store, contract);
   id = ID (contract);
 
   row = query_text (path, "SELECT reference || '|' || title || '|' || contract_type || '|' || route"
@@ -588,7 +560,7 @@ test_contract_crud (void)
   g_object_set (contract, "end-date", "2023-09-30", "term", "5", "annual-value",
                 G_GINT64_CONSTANT (287654321), "contract-type", CM_CONTRACT_TYPE_BLOCK,
                 "route", CM_PROCUREMENT_ROUTE_PROVIDER_SELECTION_REGIME, NULL);
-  save_ok (store, contract);
+  cm_test_save (store, contract);
   g_clear_pointer (&row, g_free);
   row = query_text (path, "SELECT contract_type || '|' || route || '|' || annual_value || '|' ||"
                     " start_date || '|' || end_date || '|' || term FROM contract WHERE id = %"
@@ -622,11 +594,11 @@ test_contract_crud (void)
   }
   g_assert_cmpstr (cm_contract_get_provider_name (loaded), ==, "Neighbourhood Network schemes");
 
-  delete_ok (store, loaded);
+  cm_test_delete (store, loaded);
   g_assert_cmpint (count_rows (path, "contract"), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
 
-  restore_ok (store, loaded);
+  cm_test_restore (store, loaded);
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM contract WHERE id = %" G_GINT64_FORMAT
                               " AND reference = 'ASC-0042' AND total_value = %" G_GINT64_FORMAT,
                               id, HUGE_PENCE), ==, 1);
@@ -658,13 +630,13 @@ test_list_follows_changes (void)
   g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &changed);
   g_assert_true (cm_store_list (store, CM_TYPE_ORGANISATION) == list);
 
-  save_ok (store, west);
+  cm_test_save (store, west);
   g_assert_cmpuint (changed.calls, ==, 1);
   g_assert_cmpuint (changed.position, ==, 0);
   g_assert_cmpuint (changed.removed, ==, 0);
   g_assert_cmpuint (changed.added, ==, 1);
 
-  save_ok (store, north);
+  cm_test_save (store, north);
   g_assert_cmpuint (changed.calls, ==, 2);
   g_assert_cmpuint (changed.position, ==, 1);
   g_assert_cmpuint (changed.added, ==, 1);
@@ -677,14 +649,14 @@ test_list_follows_changes (void)
   listed = cm_store_find (store, CM_TYPE_ORGANISATION, ID (west));
   g_signal_connect (listed, "notify::name", G_CALLBACK (count_notify), &name_notifications);
   g_object_set (west, "name", "NHS Leeds West Clinical Commissioning Group", NULL);
-  save_ok (store, west);
+  cm_test_save (store, west);
   g_assert_cmpuint (changed.calls, ==, 2);
   g_assert_cmpuint (name_notifications, ==, 1);
   g_assert_cmpstr (cm_organisation_get_name (CM_ORGANISATION (listed)), ==,
                    "NHS Leeds West Clinical Commissioning Group");
 
   /* Saving with nothing changed notifies nothing. */
-  save_ok (store, west);
+  cm_test_save (store, west);
   g_assert_cmpuint (name_notifications, ==, 1);
   g_signal_handlers_disconnect_by_func (listed, count_notify, &name_notifications);
 
@@ -694,7 +666,7 @@ test_list_follows_changes (void)
   g_assert_cmpuint (changed.calls, ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
 
-  delete_ok (store, west);
+  cm_test_delete (store, west);
   g_assert_cmpuint (changed.calls, ==, 3);
   g_assert_cmpuint (changed.position, ==, 0);
   g_assert_cmpuint (changed.removed, ==, 1);
@@ -704,7 +676,7 @@ test_list_follows_changes (void)
   g_assert_cmpstr (cm_organisation_get_name (item), ==, "NHS Leeds North CCG");
   g_assert_cmpint (count_rows (path, "organisation"), ==, 1);
 
-  restore_ok (store, west);
+  cm_test_restore (store, west);
   g_assert_cmpuint (changed.calls, ==, 4);
   g_assert_cmpuint (changed.added, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
@@ -752,7 +724,7 @@ test_contract_provider_name_follows_provider (void)
 
   g_object_set (provider, "name", "Touchstone Support Leeds", "sector", CM_SECTOR_INDEPENDENT,
                 NULL);
-  save_ok (store, provider);
+  cm_test_save (store, provider);
   g_assert_cmpuint (notifications, ==, 1);
   for (guint i = 0; i < 2; i++)
     {
@@ -771,12 +743,12 @@ test_contract_provider_name_follows_provider (void)
 
   /* Renaming the service reaches the contracts too. */
   g_object_set (service, "name", "Mental health and wellbeing", NULL);
-  save_ok (store, service);
+  cm_test_save (store, service);
   g_assert_cmpstr (cm_contract_get_service_name (listed_contract (store, first)), ==,
                    "Mental health and wellbeing");
 
   /* Deleting a contract updates the provider's totals. */
-  delete_ok (store, second);
+  cm_test_delete (store, second);
   g_assert_cmpint (int_property (listed_provider, "contract-count"), ==, 1);
   g_assert_cmpint (int64_property (listed_provider, "annual-value"), ==, 57077800);
 }
@@ -841,17 +813,17 @@ test_service_annual_value_follows_contracts (void)
 
   /* Editing a contract's value, and moving a contract to another service. */
   g_object_set (a, "annual-value", G_GINT64_CONSTANT (4400001), NULL);
-  save_ok (store, a);
+  cm_test_save (store, a);
   g_assert_cmpint (cm_service_get_annual_value (listed), ==, file_service_total (path, carers));
   g_assert_cmpint (cm_service_get_annual_value (listed), ==, 4400001 + 123456789);
 
   g_object_set (b, "service-id", ID (refugees), NULL);
-  save_ok (store, b);
+  cm_test_save (store, b);
   g_assert_cmpint (cm_service_get_annual_value (listed), ==, 4400001);
   g_assert_cmpint (cm_service_get_annual_value (CM_SERVICE (cm_store_find (store, CM_TYPE_SERVICE,
                    ID (refugees)))), ==, 500000 + 123456789);
 
-  delete_ok (store, a);
+  cm_test_delete (store, a);
   g_assert_cmpint (cm_service_get_annual_value (listed), ==, 0);
   g_assert_cmpint (file_service_total (path, carers), ==, 0);
   g_signal_handlers_disconnect_by_func (listed, count_notify, &notifications);
@@ -882,23 +854,23 @@ test_service_names_follow_organisations (void)
   g_autofree char *lead = NULL;
 
   partner = cm_service_partner_new (ID (crisis), ID (children));
-  save_ok (store, partner);
+  cm_test_save (store, partner);
   names = string_property (listed, "partner-names");
   g_assert_cmpstr (names, ==, "Leeds City Council: Children and Families");
   g_clear_pointer (&names, g_free);
 
   /* Renaming the organisations reaches the services that name them. */
   g_object_set (children, "name", "Leeds City Council: Children and Families Directorate", NULL);
-  save_ok (store, children);
+  cm_test_save (store, children);
   g_object_set (ccg, "name", "NHS West Yorkshire ICB (Leeds)", NULL);
-  save_ok (store, ccg);
+  cm_test_save (store, ccg);
   names = string_property (listed, "partner-names");
   lead = string_property (listed, "lead-commissioner-name");
   g_assert_cmpstr (names, ==, "Leeds City Council: Children and Families Directorate");
   g_assert_cmpstr (lead, ==, "NHS West Yorkshire ICB (Leeds)");
   g_clear_pointer (&names, g_free);
 
-  delete_ok (store, partner);
+  cm_test_delete (store, partner);
   names = string_property (listed, "partner-names");
   g_assert_cmpstr (names, ==, "");
 }
@@ -1132,8 +1104,8 @@ test_delete_provider_with_contracts (void)
   g_assert_cmpstr (after, ==, before);
 
   /* Once its contract is gone, the provider can be deleted. */
-  delete_ok (p.store, p.contract);
-  delete_ok (p.store, p.provider);
+  cm_test_delete (p.store, p.contract);
+  cm_test_delete (p.store, p.provider);
   g_assert_cmpint (count_rows (p.path, "provider"), ==, 0);
   g_assert_null (cm_store_find (p.store, CM_TYPE_PROVIDER, provider_id));
 
@@ -1215,13 +1187,13 @@ test_outer_rollback_discards_everything (void)
 
   g_assert_true (cm_store_begin (store, &error));
   g_assert_no_error (error);
-  save_ok (store, org);
+  cm_test_save (store, org);
   service = g_object_new (CM_TYPE_SERVICE, "name", "Community support within the Better Care Fund",
                           "lead-commissioner-id", ID (org), NULL);
 
   g_assert_true (cm_store_begin (store, &error));
-  save_ok (store, service);
-  save_ok (store, provider);
+  cm_test_save (store, service);
+  cm_test_save (store, provider);
   g_assert_true (cm_store_commit (store, &error));
   g_assert_no_error (error);
 
@@ -1276,9 +1248,9 @@ test_inner_rollback_keeps_outer_work (void)
 
   g_signal_connect (orgs, "items-changed", G_CALLBACK (on_items_changed), &changed);
   g_assert_true (cm_store_begin (store, &error));
-  save_ok (store, kept);
+  cm_test_save (store, kept);
   g_assert_true (cm_store_begin (store, &error));
-  save_ok (store, dropped);
+  cm_test_save (store, dropped);
   cm_store_rollback (store);
   g_assert_cmpuint (changed.calls, ==, 0);
   g_assert_true (cm_store_commit (store, &error));
@@ -1315,9 +1287,9 @@ test_nested_commit_shows_at_the_end (void)
 
   g_signal_connect (orgs, "items-changed", G_CALLBACK (on_items_changed), &changed);
   g_assert_true (cm_store_begin (store, &error));
-  save_ok (store, first);
+  cm_test_save (store, first);
   g_assert_true (cm_store_begin (store, &error));
-  save_ok (store, second);
+  cm_test_save (store, second);
   g_assert_true (cm_store_commit (store, &error));
   g_assert_cmpuint (changed.calls, ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, 0);
@@ -1350,7 +1322,7 @@ test_save_again_after_rollback (void)
                           "Children and young people's mental health crisis support",
                           "lead-commissioner-id", ID (lead), NULL);
   g_assert_true (cm_store_begin (store, &error));
-  save_ok (store, service);
+  cm_test_save (store, service);
   money = cm_funding_source_new (ID (service), ID (lead),
                                  "CCG", -40000000);
   g_assert_false (cm_store_save (store, CM_ENTITY (money), &error));
@@ -1372,10 +1344,10 @@ test_save_again_after_rollback (void)
     }
 
   g_assert_true (cm_store_begin (store, &error));
-  save_ok (store, service);
+  cm_test_save (store, service);
   g_object_set (money, "service-id", ID (service), "amount",
                 G_GINT64_CONSTANT (40000000), NULL);
-  save_ok (store, money);
+  cm_test_save (store, money);
   g_assert_true (cm_store_commit (store, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count_rows (path, "service"), ==, 1);

@@ -5,16 +5,6 @@
 #include "cm-service.h"
 #include "cm-test-util.h"
 
-static gint64
-save (CmStore *store, gpointer entity)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (cm_store_save (store, entity, &error));
-  g_assert_no_error (error);
-  return cm_entity_get_id (entity);
-}
-
 static void
 test_dependency (void)
 {
@@ -27,9 +17,9 @@ test_dependency (void)
   g_autoptr(CmProvider) listed = NULL;
   GListModel *providers = cm_store_list (store, CM_TYPE_PROVIDER);
 
-  g_object_set (service, "lead-commissioner-id", save (store, org), NULL);
-  save (store, service);
-  save (store, provider);
+  g_object_set (service, "lead-commissioner-id", cm_test_save (store, org), NULL);
+  cm_test_save (store, service);
+  cm_test_save (store, provider);
   listed = g_list_model_get_item (providers, 0);
   g_assert_cmpfloat (cm_provider_get_dependency (listed), ==, -1);
 
@@ -41,10 +31,10 @@ test_dependency (void)
       g_object_set (contract, "service-id", cm_entity_get_id (CM_ENTITY (service)),
                     "provider-id", cm_entity_get_id (CM_ENTITY (provider)),
                     "annual-value", (gint64) 30000000, NULL); /* £300,000 */
-      save (store, contract);
+      cm_test_save (store, contract);
     }
   g_object_set (provider, "annual-income", (gint64) 240000000, NULL); /* £2.4m */
-  save (store, provider);
+  cm_test_save (store, provider);
 
   /* The listed provider follows: £600,000 of £2.4m is 25%. */
   g_assert_cmpint (cm_provider_get_annual_value (listed), ==, 60000000);
