@@ -9,6 +9,7 @@
 #include "cm-mnemonic-button.h"
 #include "cm-organisation.h"
 #include "cm-service.h"
+#include "cm-status-page.h"
 
 /* ---- rows ------------------------------------------------------------- */
 
@@ -772,18 +773,6 @@ build_header (CmDeadlinesPage *self)
 }
 
 static GtkWidget *
-status_page (const char *icon, const char *title, const char *description, GtkWidget *child)
-{
-  GtkWidget *page = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
-  adw_status_page_set_child (ADW_STATUS_PAGE (page), child);
-  return page;
-}
-
-static GtkWidget *
 build_list (CmDeadlinesPage *self)
 {
   GtkWidget *scrolled = gtk_scrolled_window_new ();
@@ -815,13 +804,13 @@ build_list (CmDeadlinesPage *self)
   self->list_stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_add_named (self->list_stack, scrolled, "list");
   gtk_stack_add_named (self->list_stack,
-                       status_page ("alarm-symbolic", _("No Upcoming Deadlines"),
+                       cm_status_page_new ("alarm-symbolic", _("No Upcoming Deadlines"),
                                     _("Dates are worked out from each contract’s start date, "
                                       "term and notice period. Add those to your contracts to "
                                       "see their deadlines here."), NULL),
                        "empty");
   gtk_stack_add_named (self->list_stack,
-                       status_page ("edit-find-symbolic", _("No Deadlines Match"),
+                       cm_status_page_new ("edit-find-symbolic", _("No Deadlines Match"),
                                     _("No date meets all the filters. Try other filters, or "
                                       "clear them to see every date."), clear),
                        "no-match");

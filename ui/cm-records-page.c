@@ -4,6 +4,7 @@
 #include "cm-mnemonic-button.h"
 #include "cm-record-editor.h"
 #include "cm-records-page.h"
+#include "cm-status-page.h"
 
 struct _CmRecordsPage
 {
@@ -447,26 +448,17 @@ row_activated (CmRecordsPage *self, guint position)
 
 /* ---- construction ----------------------------------------------------- */
 
+/* The empty state's way to start: "Add a contract". */
 static GtkWidget *
-status_page (const char *icon, const char *title, const char *description, gboolean add_button,
-             const CmRecordKind *kind)
+add_first_button (const CmRecordKind *kind)
 {
-  GtkWidget *page = adw_status_page_new ();
+  g_autofree char *label = g_strdup_printf (_("_Add a %s"), _(kind->noun));
+  GtkWidget *button = cm_mnemonic_button_new (label, "records.add");
 
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
-  if (add_button)
-    {
-      g_autofree char *label = g_strdup_printf (_("_Add a %s"), _(kind->noun));
-      GtkWidget *button = cm_mnemonic_button_new (label, "records.add");
-
-      gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "pill");
-      gtk_widget_add_css_class (button, "suggested-action");
-      adw_status_page_set_child (ADW_STATUS_PAGE (page), button);
-    }
-  return page;
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "suggested-action");
+  return button;
 }
 
 static GtkWidget *
@@ -532,12 +524,13 @@ build_list (CmRecordsPage *self)
   self->list_stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_add_named (self->list_stack, scrolled, "list");
   gtk_stack_add_named (self->list_stack,
-                       status_page (self->kind->icon_name, empty_title,
-                                    _(self->kind->empty_description), TRUE, self->kind),
+                       cm_status_page_new (self->kind->icon_name, empty_title,
+                                           _(self->kind->empty_description),
+                                           add_first_button (self->kind)),
                        "empty");
   gtk_stack_add_named (self->list_stack,
-                       status_page ("edit-find-symbolic", _("No Results Found"),
-                                    _("Try a different search."), FALSE, self->kind),
+                       cm_status_page_new ("edit-find-symbolic", _("No Results Found"),
+                                           _("Try a different search."), NULL),
                        "no-results");
   return GTK_WIDGET (self->list_stack);
 }
