@@ -14,10 +14,16 @@ enum {
   PROP_0,
   PROP_NAME,
   PROP_KIND,
+  PROP_SEARCH_TEXT,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static const CmDerivedColumn derived[] = {
+  { "search-text", "cm_fold(t.name)", { "organisation" } },
+  { NULL }
+};
 
 static gboolean
 cm_organisation_validate (CmEntity *entity, GError **error)
@@ -40,7 +46,10 @@ cm_organisation_class_init (CmOrganisationClass *klass)
     g_param_spec_enum ("kind", NULL, NULL, CM_TYPE_ORGANISATION_KIND,
                        CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  cm_entity_class_install (entity_class, "organisation", properties, N_PROPS, NULL);
+  properties[PROP_SEARCH_TEXT] =
+    g_param_spec_string ("search-text", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  cm_entity_class_install (entity_class, "organisation", properties, N_PROPS, derived);
 }
 
 static void

@@ -194,7 +194,7 @@ def run(portfolio):
              lambda: sql(portfolio, f"SELECT count(*) FROM provider WHERE name = '{PROVIDER}'") == "1")
 
     # The deadlines, most urgent first, with their status in words.
-    key("alt+4")
+    key("alt+5")
     deadlines = wait_for("the deadlines list", lambda: find(window, "tree table", "Deadlines"))
     rows = wait_for("rows in the deadlines list",
                     lambda: find(deadlines, "list").childCount > 0 and find(deadlines, "list"))

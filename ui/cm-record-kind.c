@@ -160,6 +160,12 @@ static const CmRecordAction contract_actions[] = {
   { NULL }
 };
 
+static const CmRecordField organisation_fields[] = {
+  { "name", N_("Name"), CM_FORMAT_TEXT, TRUE, TRUE },
+  { "kind", N_("Kind"), CM_FORMAT_ENUM, TRUE, TRUE },
+  { NULL }
+};
+
 static const CmRecordField provider_fields[] = {
   { "name", N_("Name"), CM_FORMAT_TEXT, TRUE, TRUE },
   { "sector", N_("Sector"), CM_FORMAT_ENUM, TRUE, TRUE },
@@ -215,6 +221,10 @@ static const CmRecordKind kinds[] = {
   { "providers", N_("Providers"), N_("provider"), "system-users-symbolic",
     N_("Providers are the charities, companies and NHS bodies that deliver services."),
     cm_provider_get_type, provider_fields, provider_dependency },
+  { "commissioners", N_("Commissioners"), N_("commissioner"), "system-users-symbolic",
+    N_("Commissioners are the council directorates, NHS bodies and partners that lead or "
+       "fund services. Add one before adding its services."),
+    cm_organisation_get_type, organisation_fields },
 };
 
 const CmRecordKind *
