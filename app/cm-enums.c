@@ -27,7 +27,19 @@ G_DEFINE_ENUM_TYPE (CmStage, cm_stage,
   G_DEFINE_ENUM_VALUE (CM_STAGE_ANALYSE, "analyse"),
   G_DEFINE_ENUM_VALUE (CM_STAGE_PLAN, "plan"),
   G_DEFINE_ENUM_VALUE (CM_STAGE_DO, "do"),
-  G_DEFINE_ENUM_VALUE (CM_STAGE_REVIEW, "review"))
+  G_DEFINE_ENUM_VALUE (CM_STAGE_REVIEW, "review"),
+  G_DEFINE_ENUM_VALUE (CM_STAGE_DECOMMISSIONING, "decommissioning"))
+
+G_DEFINE_ENUM_TYPE (CmItemState, cm_item_state,
+  G_DEFINE_ENUM_VALUE (CM_ITEM_STATE_TO_DO, "to-do"),
+  G_DEFINE_ENUM_VALUE (CM_ITEM_STATE_DONE, "done"),
+  G_DEFINE_ENUM_VALUE (CM_ITEM_STATE_NOT_APPLICABLE, "not-applicable"))
+
+G_DEFINE_ENUM_TYPE (CmReviewDecision, cm_review_decision,
+  G_DEFINE_ENUM_VALUE (CM_REVIEW_DECISION_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (CM_REVIEW_DECISION_EXTEND, "extend"),
+  G_DEFINE_ENUM_VALUE (CM_REVIEW_DECISION_RECOMMISSION, "re-commission"),
+  G_DEFINE_ENUM_VALUE (CM_REVIEW_DECISION_DECOMMISSION, "decommission"))
 
 G_DEFINE_ENUM_TYPE (CmSector, cm_sector,
   G_DEFINE_ENUM_VALUE (CM_SECTOR_THIRD_SECTOR, "third-sector"),
@@ -72,7 +84,11 @@ static const EnumLabels enum_labels[] = {
   { cm_client_group_get_type,
     { N_("Children and young people"), N_("Adults"), N_("Older people"), N_("Carers"),
       N_("All ages") } },
-  { cm_stage_get_type, { N_("Analyse"), N_("Plan"), N_("Do"), N_("Review") } },
+  { cm_stage_get_type,
+    { N_("Analyse"), N_("Plan"), N_("Do"), N_("Review"), N_("Decommissioning") } },
+  { cm_item_state_get_type, { N_("To do"), N_("Done"), N_("Not applicable") } },
+  { cm_review_decision_get_type,
+    { N_("No decision"), N_("Extend"), N_("Re-commission"), N_("Decommission") } },
   { cm_sector_get_type,
     { N_("Third sector / VCSE"), N_("Independent sector"), N_("NHS"), N_("In-house") } },
   { cm_contract_type_get_type,

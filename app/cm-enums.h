@@ -39,7 +39,22 @@ typedef enum {
   CM_STAGE_PLAN,
   CM_STAGE_DO,
   CM_STAGE_REVIEW,
+  CM_STAGE_DECOMMISSIONING, /* after a Review decides to decommission */
 } CmStage;
+
+typedef enum {
+  CM_ITEM_STATE_TO_DO,
+  CM_ITEM_STATE_DONE,
+  CM_ITEM_STATE_NOT_APPLICABLE,
+} CmItemState;
+
+/* How a Review closes (DOMAIN.md, the commissioning cycle). */
+typedef enum {
+  CM_REVIEW_DECISION_NONE,
+  CM_REVIEW_DECISION_EXTEND,
+  CM_REVIEW_DECISION_RECOMMISSION,
+  CM_REVIEW_DECISION_DECOMMISSION,
+} CmReviewDecision;
 
 typedef enum {
   CM_SECTOR_THIRD_SECTOR,
@@ -74,6 +89,8 @@ typedef enum {
 #define CM_TYPE_SERVICE_AREA (cm_service_area_get_type ())
 #define CM_TYPE_CLIENT_GROUP (cm_client_group_get_type ())
 #define CM_TYPE_STAGE (cm_stage_get_type ())
+#define CM_TYPE_ITEM_STATE (cm_item_state_get_type ())
+#define CM_TYPE_REVIEW_DECISION (cm_review_decision_get_type ())
 #define CM_TYPE_SECTOR (cm_sector_get_type ())
 #define CM_TYPE_CONTRACT_TYPE (cm_contract_type_get_type ())
 #define CM_TYPE_PROCUREMENT_ROUTE (cm_procurement_route_get_type ())
@@ -82,6 +99,8 @@ GType cm_organisation_kind_get_type (void) G_GNUC_CONST;
 GType cm_service_area_get_type (void) G_GNUC_CONST;
 GType cm_client_group_get_type (void) G_GNUC_CONST;
 GType cm_stage_get_type (void) G_GNUC_CONST;
+GType cm_item_state_get_type (void) G_GNUC_CONST;
+GType cm_review_decision_get_type (void) G_GNUC_CONST;
 GType cm_sector_get_type (void) G_GNUC_CONST;
 GType cm_contract_type_get_type (void) G_GNUC_CONST;
 GType cm_procurement_route_get_type (void) G_GNUC_CONST;

@@ -935,6 +935,29 @@ cm_store_verify_audit (CmStore *self, gint64 *rows_checked, gint64 *bad_row, GEr
   return cm_audit_verify (self->db, rows_checked, bad_row, error);
 }
 
+gboolean
+cm_store_last_change (CmStore *self, CmEntity *entity, const char *field, char **actor, char **at)
+{
+  sqlite3_stmt *stmt = statement (self, "SELECT actor, at FROM audit WHERE entity = ?"
+                                        " AND entity_id = ? AND field = ? ORDER BY id DESC LIMIT 1",
+                                  NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, cm_entity_get_table (entity), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, cm_entity_get_id (entity));
+  sqlite3_bind_text (stmt, 3, field, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      *actor = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
 char *
 cm_store_get_meta (CmStore *self, const char *key)
 {

@@ -56,6 +56,10 @@ gboolean    cm_store_restore         (CmStore *self, CmEntity *entity, GError **
 GListModel *cm_store_list            (CmStore *self, GType entity_type);
 CmEntity   *cm_store_find            (CmStore *self, GType entity_type, gint64 id);
 
+/* Who last changed @field of @entity, and when (UTC, ISO 8601), from the
+ * audit trail. FALSE when the trail holds no change to it. */
+gboolean    cm_store_last_change     (CmStore *self, CmEntity *entity, const char *field,
+                                      char **actor, char **at);
 gboolean    cm_store_verify_audit    (CmStore *self, gint64 *rows_checked, gint64 *bad_row,
                                       GError **error);
 

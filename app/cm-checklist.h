@@ -1,0 +1,29 @@
+/* cm-checklist.h: the checklist of each stage of a service's cycle
+ *
+ * Every cycle starts from the template in data/cycle-template.json. The
+ * template's items are written to the portfolio the first time anyone
+ * changes the cycle's checklist, so a portfolio records exactly the items
+ * its services were held to, even after the template changes.
+ */
+#pragma once
+
+#include "cm-checklist-item.h"
+#include "cm-service.h"
+#include "cm-store.h"
+
+G_BEGIN_DECLS
+
+/* The items of @service's @cycle at @stage, in order (of CmChecklistItem).
+ * Before the cycle's checklist is first changed they are unsaved copies of
+ * the template's; save them with cm_checklist_save_item(). */
+GPtrArray *cm_checklist_items      (CmStore *store, CmService *service, int cycle, CmStage stage);
+
+/* Saves a change to one item in one audited action, writing the rest of
+ * the cycle's checklist first if it is still the template's. */
+gboolean   cm_checklist_save_item  (CmStore *store, CmChecklistItem *item, GError **error);
+
+/* Adds the commissioner's own item to the current stage of @service. */
+gboolean   cm_checklist_add_item   (CmStore *store, CmService *service, const char *title,
+                                    gboolean required, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,77 @@
+/* cm-gate.c: whether a service may leave its current stage */
+#include <glib/gi18n-lib.h>
+
+#include "cm-checklist.h"
+#include "cm-contract.h"
+#include "cm-gate.h"
+
+GPtrArray *
+cm_gate_item_problems (GPtrArray *items)
+{
+  GPtrArray *problems = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      CmChecklistItem *item = g_ptr_array_index (items, i);
+      const char *title = cm_checklist_item_get_title (item);
+
+      if (!cm_checklist_item_get_required (item) || cm_checklist_item_is_settled (item))
+        continue;
+      if (cm_checklist_item_get_state (item) == CM_ITEM_STATE_NOT_APPLICABLE)
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_("“%s” is marked not applicable without a reason."),
+                                          title));
+      else
+        g_ptr_array_add (problems, g_strdup_printf (_("“%s” is not done."), title));
+    }
+  return problems;
+}
+
+/* Do secures the service: it cannot close before a contract is recorded. */
+static char *
+contract_recorded (CmStore *store, CmService *service)
+{
+  GListModel *contracts = cm_store_list (store, CM_TYPE_CONTRACT);
+  gint64 id = cm_entity_get_id (CM_ENTITY (service));
+
+  for (guint i = 0; i < g_list_model_get_n_items (contracts); i++)
+    {
+      g_autoptr(CmContract) contract = g_list_model_get_item (contracts, i);
+
+      if (cm_contract_get_service_id (contract) == id)
+        return NULL;
+    }
+  return g_strdup (_("No contract is recorded for this service. Add its contract on the "
+                     "Contracts page."));
+}
+
+/* The EIA work adds here that Plan cannot close before an EIA screening
+ * for the current cycle is signed off. */
+static const CmGateCondition conditions[] = {
+  { CM_STAGE_DO, contract_recorded },
+  { 0, NULL }
+};
+
+const CmGateCondition *
+cm_gate_conditions (void)
+{
+  return conditions;
+}
+
+GPtrArray *
+cm_gate_problems (CmStore *store, CmService *service)
+{
+  CmStage stage = cm_service_get_stage (service);
+  g_autoptr(GPtrArray) items =
+    cm_checklist_items (store, service, cm_service_get_cycle (service), stage);
+  GPtrArray *problems = cm_gate_item_problems (items);
+
+  for (const CmGateCondition *c = cm_gate_conditions (); c->check; c++)
+    {
+      char *problem = c->stage == stage ? c->check (store, service) : NULL;
+
+      if (problem)
+        g_ptr_array_add (problems, problem);
+    }
+  return problems;
+}
