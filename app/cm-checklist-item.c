@@ -42,8 +42,6 @@ static gboolean
 cm_checklist_item_validate (CmEntity *entity, GError **error)
 {
   CmChecklistItem *self = CM_CHECKLIST_ITEM (entity);
-  const char *due = cm_checklist_item_get_due_date (self);
-  GDate date;
 
   if (!cm_entity_require_text (cm_checklist_item_get_title (self), _("The item’s title"), error))
     return FALSE;
@@ -61,13 +59,8 @@ cm_checklist_item_validate (CmEntity *entity, GError **error)
                      "does not apply."), cm_checklist_item_get_title (self));
       return FALSE;
     }
-  if (*due != '\0' && !cm_date_parse_iso (due, &date))
-    {
-      g_set_error (error, CM_ENTITY_ERROR, CM_ENTITY_ERROR_INVALID,
-                   _("The due date “%s” is not a date. Write it as YYYY-MM-DD."), due);
-      return FALSE;
-    }
-  return TRUE;
+  return cm_date_validate (cm_checklist_item_get_due_date (self), _("The due date"), FALSE,
+                           error);
 }
 
 static void

@@ -32,7 +32,7 @@ template_stages (void)
 }
 
 static void
-add_template_items (GPtrArray *items, CmService *service, int cycle, CmStage stage)
+add_template_items (GPtrArray *items, gint64 service_id, int cycle, CmStage stage)
 {
   JsonArray *stages = template_stages ();
   const char *nick = cm_enum_to_nick (CM_TYPE_STAGE, stage);
@@ -49,7 +49,7 @@ add_template_items (GPtrArray *items, CmService *service, int cycle, CmStage sta
         {
           JsonObject *object = json_array_get_object_element (list, j);
           CmChecklistItem *item =
-            cm_checklist_item_new (cm_entity_get_id (CM_ENTITY (service)), cycle, stage,
+            cm_checklist_item_new (service_id, cycle, stage,
                                    json_object_get_string_member (object, "title"),
                                    json_object_get_boolean_member (object, "required"));
 
@@ -93,19 +93,18 @@ stored_items (CmStore *store, gint64 service_id, int cycle, CmStage stage, gbool
 }
 
 GPtrArray *
-cm_checklist_items (CmStore *store, CmService *service, int cycle, CmStage stage)
+cm_checklist_items (CmStore *store, gint64 service_id, int cycle, CmStage stage)
 {
-  gint64 id = cm_entity_get_id (CM_ENTITY (service));
-  g_autoptr(GPtrArray) cycle_items = stored_items (store, id, cycle, stage, TRUE);
+  g_autoptr(GPtrArray) cycle_items = stored_items (store, service_id, cycle, stage, TRUE);
   GPtrArray *items;
 
   if (cycle_items->len == 0)
     {
       items = g_ptr_array_new_with_free_func (g_object_unref);
-      add_template_items (items, service, cycle, stage);
+      add_template_items (items, service_id, cycle, stage);
       return items;
     }
-  return stored_items (store, id, cycle, stage, FALSE);
+  return stored_items (store, service_id, cycle, stage, FALSE);
 }
 
 /* The cycle's stored items; when it has none, the template's items for
@@ -114,13 +113,13 @@ cm_checklist_items (CmStore *store, CmService *service, int cycle, CmStage stage
 static GPtrArray *
 instantiate_cycle (CmStore *store, CmService *service, int cycle, GError **error)
 {
-  g_autoptr(GPtrArray) items =
-    stored_items (store, cm_entity_get_id (CM_ENTITY (service)), cycle, 0, TRUE);
+  gint64 id = cm_entity_get_id (CM_ENTITY (service));
+  g_autoptr(GPtrArray) items = stored_items (store, id, cycle, 0, TRUE);
 
   if (items->len > 0)
     return g_steal_pointer (&items);
   for (CmStage stage = CM_STAGE_ANALYSE; stage <= CM_STAGE_REVIEW; stage++)
-    add_template_items (items, service, cycle, stage);
+    add_template_items (items, id, cycle, stage);
   for (guint i = 0; i < items->len; i++)
     if (!cm_store_save (store, g_ptr_array_index (items, i), error))
       return NULL;

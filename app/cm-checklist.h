@@ -13,10 +13,10 @@
 
 G_BEGIN_DECLS
 
-/* The items of @service's @cycle at @stage, in order (of CmChecklistItem).
+/* The items of the service's @cycle at @stage, in order (of CmChecklistItem).
  * Before the cycle's checklist is first changed they are unsaved copies of
  * the template's; save them with cm_checklist_save_item(). */
-GPtrArray *cm_checklist_items      (CmStore *store, CmService *service, int cycle, CmStage stage);
+GPtrArray *cm_checklist_items      (CmStore *store, gint64 service_id, int cycle, CmStage stage);
 
 /* Saves a change to one item in one audited action, writing the rest of
  * the cycle's checklist first if it is still the template's. */

@@ -57,6 +57,16 @@ cm_date_format_long (const char *iso)
   return cm_date_parse_iso (iso, &date) ? cm_date_to_long (&date) : g_strdup ("");
 }
 
+/* "24 November 2026, 14:05" in local time, from an audit row's UTC time. */
+char *
+cm_date_format_moment (const char *utc)
+{
+  g_autoptr(GDateTime) moment = g_date_time_new_from_iso8601 (utc, NULL);
+  g_autoptr(GDateTime) local = moment ? g_date_time_to_local (moment) : NULL;
+
+  return local ? g_date_time_format (local, "%-d %B %Y, %H:%M") : g_strdup (utc ? utc : "");
+}
+
 gboolean
 cm_date_validate (const char *iso, const char *what, gboolean required, GError **error)
 {

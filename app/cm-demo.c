@@ -12,6 +12,7 @@
 #include "cm-contract.h"
 #include "cm-date.h"
 #include "cm-demo.h"
+#include "cm-demo-cycle.h"
 #include "cm-funding-source.h"
 #include "cm-organisation.h"
 #include "cm-provider.h"
@@ -157,6 +158,7 @@ typedef struct {
   gint64 org_ids[N_ORGS];
   gint64 provider_ids[N_PROVIDERS];
   guint references[N_ORGS];
+  guint n_services;
 } Demo;
 
 static gboolean
@@ -193,9 +195,16 @@ static gint64
 add_service (Demo *demo, const char *name, int lead, CmServiceArea area,
              CmClientGroup group, CmStage stage, int cycle, GError **error)
 {
-  return save_id (demo, g_object_new (CM_TYPE_SERVICE, "name", name, "area", area,
-                                      "client-group", group, "stage", stage, "cycle", cycle,
-                                      "lead-commissioner-id", demo->org_ids[lead], NULL), error);
+  gint64 id = save_id (demo, g_object_new (CM_TYPE_SERVICE, "name", name, "area", area,
+                                           "client-group", group, "stage", stage,
+                                           "cycle", cycle,
+                                           "lead-commissioner-id", demo->org_ids[lead], NULL),
+                       error);
+
+  if (id == 0 || !cm_demo_cycle_progress (demo->store, id, stage, cycle, demo->n_services++,
+                                          demo->today, error))
+    return 0;
+  return id;
 }
 
 typedef struct {

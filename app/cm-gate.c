@@ -63,7 +63,8 @@ cm_gate_problems (CmStore *store, CmService *service)
 {
   CmStage stage = cm_service_get_stage (service);
   g_autoptr(GPtrArray) items =
-    cm_checklist_items (store, service, cm_service_get_cycle (service), stage);
+    cm_checklist_items (store, cm_entity_get_id (CM_ENTITY (service)),
+                        cm_service_get_cycle (service), stage);
   GPtrArray *problems = cm_gate_item_problems (items);
 
   for (const CmGateCondition *c = cm_gate_conditions (); c->check; c++)

@@ -46,7 +46,8 @@ current_items (Fixture *f)
 {
   CmService *service = listed_service (f);
 
-  return cm_checklist_items (f->store, service, cm_service_get_cycle (service),
+  return cm_checklist_items (f->store, cm_entity_get_id (CM_ENTITY (service)),
+                             cm_service_get_cycle (service),
                              cm_service_get_stage (service));
 }
 

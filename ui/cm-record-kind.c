@@ -21,7 +21,7 @@ static const CmRecordField service_fields[] = {
     cm_organisation_get_type },
   { "lead-commissioner-name", N_("Lead commissioner"), CM_FORMAT_TEXT, TRUE, FALSE },
   { "partner-names", N_("Partner commissioners"), CM_FORMAT_TEXT, FALSE, FALSE },
-  { "stage", N_("Stage"), CM_FORMAT_ENUM, TRUE, TRUE },
+  { "stage", N_("Stage"), CM_FORMAT_ENUM, TRUE, FALSE }, /* moved only through its gates */
   { "cycle", N_("Cycle"), CM_FORMAT_NUMBER, FALSE, FALSE },
   { "annual-value", N_("Annual value"), CM_FORMAT_MONEY, TRUE, FALSE },
   { NULL }
@@ -213,7 +213,7 @@ static const CmRecordKind kinds[] = {
   { "services", N_("Services"), N_("service"), "view-list-symbolic",
     N_("A service is something you commission for a group of people, such as carers’ "
        "support. Add one to start its Analyse, Plan, Do, Review cycle."),
-    cm_service_get_type, service_fields },
+    cm_service_get_type, service_fields, NULL, NULL, N_("_Open Cycle") },
   { "contracts", N_("Contracts"), N_("contract"), "text-x-generic-symbolic",
     N_("Record each contract, grant or agreement with its provider, value and dates. "
        "Add a service and a provider first."),

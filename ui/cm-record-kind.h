@@ -53,6 +53,7 @@ typedef struct {
   const CmRecordField *fields; /* terminated by { NULL } */
   GArray *(*computed_details) (CmStore *store, GObject *item, const GDate *today); /* of CmDetailLine */
   const CmRecordAction *actions; /* terminated by { NULL }; may be NULL */
+  const char *open_label;   /* mnemonic; a record with a page of its own opens there */
 } CmRecordKind;
 
 const CmRecordKind *cm_record_kinds      (guint *n_kinds);

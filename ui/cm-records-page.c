@@ -31,6 +31,13 @@ struct _CmRecordsPage
 
 G_DEFINE_FINAL_TYPE (CmRecordsPage, cm_records_page, GTK_TYPE_WIDGET)
 
+enum {
+  OPEN_RECORD,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* ---- cells ------------------------------------------------------------ */
 
 static void
@@ -440,10 +447,22 @@ record_action_clicked (GtkButton *button, CmRecordsPage *self)
 }
 
 static void
+open_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  CmRecordsPage *self = CM_RECORDS_PAGE (widget);
+  GObject *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (item && self->kind->open_label)
+    g_signal_emit (self, signals[OPEN_RECORD], 0, item);
+}
+
+/* Enter opens a record's own page where it has one, else its editor. */
+static void
 row_activated (CmRecordsPage *self, guint position)
 {
   gtk_single_selection_set_selected (self->selection, position);
-  gtk_widget_activate_action (GTK_WIDGET (self), "records.edit", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self),
+                              self->kind->open_label ? "records.open" : "records.edit", NULL);
 }
 
 /* ---- construction ----------------------------------------------------- */
@@ -551,6 +570,13 @@ build_details (CmRecordsPage *self)
 
   self->details = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->details));
+  if (self->kind->open_label)
+    {
+      GtkWidget *open = cm_mnemonic_button_new (_(self->kind->open_label), "records.open");
+
+      gtk_widget_add_css_class (open, "suggested-action");
+      gtk_box_append (GTK_BOX (box), open);
+    }
 
   gtk_widget_add_css_class (delete, "destructive-action");
   gtk_widget_set_hexpand (edit, TRUE);
@@ -602,6 +628,12 @@ cm_records_page_class_init (CmRecordsPageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = cm_records_page_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 
+  /* The record's own page was asked for; the window shows it. */
+  signals[OPEN_RECORD] = g_signal_new ("open-record", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                       G_TYPE_NONE, 1, CM_TYPE_ENTITY);
+
+  gtk_widget_class_install_action (widget_class, "records.open", NULL, open_activated);
   gtk_widget_class_install_action (widget_class, "records.add", NULL, add_activated);
   gtk_widget_class_install_action (widget_class, "records.edit", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "records.delete", NULL, delete_activated);

@@ -6,6 +6,7 @@
 #include "cm-deadlines-page.h"
 #include "cm-records-page.h"
 #include "cm-rules-window.h"
+#include "cm-service-page.h"
 #include "cm-store.h"
 #include "cm-window.h"
 
@@ -21,6 +22,7 @@ struct _CmWindow
   GtkListBox *sidebar;
   GtkStack *pages;
   AdwWindowTitle *content_title;
+  CmServicePage *service_page;   /* not in the sidebar: opened from a service */
 };
 
 G_DEFINE_FINAL_TYPE (CmWindow, cm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -86,17 +88,54 @@ add_section (CmWindow *self, GtkWidget *page, const char *name, const char *titl
   gtk_list_box_append (self->sidebar, sidebar_row (name, title, icon_name));
 }
 
-/* A deadline's row was activated: show its contract. */
+static void
+select_section (CmWindow *self, const char *name)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar)); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "page-name"), name) == 0)
+      {
+        gtk_list_box_unselect_all (self->sidebar);
+        gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (row));
+      }
+}
+
+/* Shows one record on its kind's page, such as a deadline's contract. */
+static void
+show_record (CmWindow *self, const char *section, CmEntity *entity)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->pages, section);
+
+  select_section (self, section);
+  cm_records_page_show_entity (CM_RECORDS_PAGE (page), cm_entity_get_id (entity));
+}
+
 static void
 open_contract (CmWindow *self, CmContract *contract)
 {
-  GtkWidget *contracts = gtk_stack_get_child_by_name (self->pages, "contracts");
+  show_record (self, "contracts", CM_ENTITY (contract));
+}
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar)); row;
-       row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "page-name"), "contracts") == 0)
-      gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (row));
-  cm_records_page_show_entity (CM_RECORDS_PAGE (contracts), cm_entity_get_id (CM_ENTITY (contract)));
+static void
+open_service (CmWindow *self, CmEntity *service)
+{
+  gtk_list_box_unselect_all (self->sidebar);
+  gtk_stack_set_visible_child (self->pages, GTK_WIDGET (self->service_page));
+  adw_window_title_set_title (self->content_title, _("Commissioning Cycle"));
+  cm_service_page_show (self->service_page, cm_entity_get_id (service));
+}
+
+/* Back from a service's cycle to the same service in the list. */
+static void
+service_page_closed (CmWindow *self)
+{
+  gint64 id = cm_service_page_get_service_id (self->service_page);
+  CmEntity *service = cm_store_find (self->store, CM_TYPE_SERVICE, id);
+
+  if (service)
+    show_record (self, "services", service);
+  else
+    select_section (self, "services");
 }
 
 static void
@@ -109,12 +148,21 @@ build_sections (CmWindow *self)
 
   clear_sections (self);
   for (guint i = 0; i < n_kinds; i++)
-    add_section (self, GTK_WIDGET (cm_records_page_new (self->store, &kinds[i], today)),
-                 kinds[i].name, _(kinds[i].title), kinds[i].icon_name);
+    {
+      CmRecordsPage *page = cm_records_page_new (self->store, &kinds[i], today);
+
+      g_signal_connect_swapped (page, "open-record", G_CALLBACK (open_service), self);
+      add_section (self, GTK_WIDGET (page), kinds[i].name, _(kinds[i].title),
+                   kinds[i].icon_name);
+    }
 
   deadlines = cm_deadlines_page_new (self->store, today);
   g_signal_connect_swapped (deadlines, "open-contract", G_CALLBACK (open_contract), self);
   add_section (self, GTK_WIDGET (deadlines), "deadlines", _("Deadlines"), "alarm-symbolic");
+
+  self->service_page = cm_service_page_new (self->store, today);
+  g_signal_connect_swapped (self->service_page, "closed", G_CALLBACK (service_page_closed), self);
+  gtk_stack_add_named (self->pages, GTK_WIDGET (self->service_page), "service");
 
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
 }

@@ -1,0 +1,215 @@
+/* cm-checklist-row.c: one checklist item, edited in place */
+#include <glib/gi18n.h>
+
+#include "cm-checklist.h"
+#include "cm-checklist-row.h"
+#include "cm-date.h"
+#include "cm-reason-dialog.h"
+
+/* What the row edits: the store and the item as shown. */
+typedef struct {
+  CmStore *store;
+  CmChecklistItem *item;
+  GtkDropDown *state;
+} Row;
+
+static void
+row_free (gpointer data)
+{
+  Row *row = data;
+
+  g_object_unref (row->store);
+  g_object_unref (row->item);
+  g_free (row);
+}
+
+char *
+cm_checklist_row_key (CmChecklistItem *item)
+{
+  const char *key = cm_checklist_item_get_template_key (item);
+
+  return *key ? g_strdup_printf ("%d/%s", cm_checklist_item_get_stage (item), key)
+              : g_strdup_printf ("#%" G_GINT64_FORMAT, cm_entity_get_id (CM_ENTITY (item)));
+}
+
+static void
+set_focus_key (GtkWidget *widget, CmChecklistItem *item, const char *control)
+{
+  g_autofree char *key = cm_checklist_row_key (item);
+
+  g_object_set_data_full (G_OBJECT (widget), "focus-key",
+                          g_strdup_printf ("%s/%s", key, control), g_free);
+}
+
+/* Saves @property = @value on a copy of the item; FALSE after reporting
+ * why it could not. */
+static gboolean
+save (GtkWidget *widget, Row *row, const char *property, ...)
+{
+  g_autoptr(CmEntity) draft = cm_entity_copy (CM_ENTITY (row->item));
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  va_start (args, property);
+  g_object_set_valist (G_OBJECT (draft), property, args);
+  va_end (args);
+  if (cm_checklist_save_item (row->store, CM_CHECKLIST_ITEM (draft), &error))
+    return TRUE;
+  gtk_widget_activate_action (widget, "service.report", "s", error->message);
+  return FALSE;
+}
+
+static void
+not_applicable_reason (const char *reason, gpointer data)
+{
+  GtkWidget *widget = data;
+  Row *row = g_object_get_data (G_OBJECT (widget), "row");
+
+  if (reason == NULL ||
+      !save (widget, row, "state", CM_ITEM_STATE_NOT_APPLICABLE, "reason", reason, NULL))
+    gtk_drop_down_set_selected (row->state, cm_checklist_item_get_state (row->item));
+  g_object_unref (widget);
+}
+
+static void
+state_chosen (GtkDropDown *dropdown, GParamSpec *pspec, GtkWidget *widget)
+{
+  Row *row = g_object_get_data (G_OBJECT (widget), "row");
+  CmItemState state = gtk_drop_down_get_selected (dropdown);
+  g_autofree char *heading = NULL;
+
+  if (state == cm_checklist_item_get_state (row->item))
+    return;
+  if (state != CM_ITEM_STATE_NOT_APPLICABLE)
+    {
+      if (!save (widget, row, "state", state, NULL))
+        gtk_drop_down_set_selected (dropdown, cm_checklist_item_get_state (row->item));
+      return;
+    }
+  /* Not applicable only with a reason: ask for it first. */
+  heading = g_strdup_printf (_("Why does “%s” not apply?"),
+                             cm_checklist_item_get_title (row->item));
+  cm_reason_dialog_ask (widget, heading,
+                        _("The reason is kept with the item and in the audit trail."),
+                        _("Reason"), _("_Mark Not Applicable"), FALSE,
+                        not_applicable_reason, g_object_ref (widget));
+}
+
+static void
+text_applied (AdwEntryRow *entry, GtkWidget *widget)
+{
+  Row *row = g_object_get_data (G_OBJECT (widget), "row");
+  const char *property = g_object_get_data (G_OBJECT (entry), "property");
+
+  save (widget, row, property, gtk_editable_get_text (GTK_EDITABLE (entry)), NULL);
+}
+
+static GtkWidget *
+text_row (GtkWidget *expander, Row *row, const char *title, const char *property,
+          gboolean editable)
+{
+  GtkWidget *entry = adw_entry_row_new ();
+  g_autofree char *value = NULL;
+
+  g_object_get (row->item, property, &value, NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
+  gtk_editable_set_text (GTK_EDITABLE (entry), value);
+  gtk_editable_set_editable (GTK_EDITABLE (entry), editable);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (entry), editable);
+  g_object_set_data (G_OBJECT (entry), "property", (gpointer) property);
+  set_focus_key (entry, row->item, property);
+  g_signal_connect (entry, "apply", G_CALLBACK (text_applied), expander);
+  return entry;
+}
+
+/* "Done — Commissioning officer, 24 November 2026", from the audit trail. */
+static char *
+status_line (CmStore *store, CmChecklistItem *item, const GDate *today)
+{
+  CmItemState state = cm_checklist_item_get_state (item);
+  g_autoptr(GString) line = g_string_new (cm_enum_to_label (CM_TYPE_ITEM_STATE, state));
+  g_autofree char *actor = NULL, *at = NULL;
+  const char *due = cm_checklist_item_get_due_date (item);
+  GDate due_date;
+
+  if (!cm_checklist_item_get_required (item))
+    g_string_prepend (line, _("Optional · "));
+  if (state != CM_ITEM_STATE_TO_DO &&
+      cm_store_last_change (store, CM_ENTITY (item), "state", &actor, &at))
+    {
+      g_autofree char *when = cm_date_format_moment (at);
+
+      g_string_append_printf (line, _(" — %s, %s"), actor, when);
+    }
+  if (state == CM_ITEM_STATE_TO_DO && cm_date_parse_iso (due, &due_date))
+    {
+      g_autofree char *when = cm_date_to_long (&due_date);
+
+      g_string_append_printf (line, g_date_compare (&due_date, today) < 0
+                                    ? _(" — overdue since %s") : _(" — due %s"), when);
+    }
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
+static GtkWidget *
+state_dropdown (Row *row, gboolean editable)
+{
+  const char *labels[] = { cm_enum_to_label (CM_TYPE_ITEM_STATE, CM_ITEM_STATE_TO_DO),
+                           cm_enum_to_label (CM_TYPE_ITEM_STATE, CM_ITEM_STATE_DONE),
+                           cm_enum_to_label (CM_TYPE_ITEM_STATE, CM_ITEM_STATE_NOT_APPLICABLE),
+                           NULL };
+  GtkWidget *dropdown = gtk_drop_down_new_from_strings (labels);
+  g_autofree char *name = g_strdup_printf (_("State of “%s”"),
+                                           cm_checklist_item_get_title (row->item));
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), cm_checklist_item_get_state (row->item));
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  gtk_widget_set_sensitive (dropdown, editable);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  name, -1);
+  set_focus_key (dropdown, row->item, "state");
+  row->state = GTK_DROP_DOWN (dropdown);
+  return dropdown;
+}
+
+GtkWidget *
+cm_checklist_row_new (CmStore *store, CmChecklistItem *item, gboolean editable,
+                      const GDate *today)
+{
+  GtkWidget *expander = adw_expander_row_new ();
+  GtkWidget *guidance = adw_action_row_new ();
+  Row *row = g_new0 (Row, 1);
+  g_autofree char *status = status_line (store, item, today);
+
+  row->store = g_object_ref (store);
+  row->item = g_object_ref (item);
+  g_object_set_data_full (G_OBJECT (expander), "row", row, row_free);
+  set_focus_key (expander, item, "row");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), cm_checklist_item_get_title (item));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), status);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), state_dropdown (row, editable));
+  g_signal_connect (row->state, "notify::selected", G_CALLBACK (state_chosen), expander);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (guidance), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (guidance), _("Guidance"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (guidance), cm_checklist_item_get_guidance (item));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (guidance), 0);
+  if (*cm_checklist_item_get_guidance (item))
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), guidance);
+  else
+    g_object_ref_sink (guidance), g_object_unref (guidance);
+
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                            text_row (expander, row, _("Evidence (a note or document reference)"),
+                                      "evidence", editable));
+  if (cm_checklist_item_get_state (item) == CM_ITEM_STATE_NOT_APPLICABLE)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                              text_row (expander, row, _("Why it does not apply"), "reason",
+                                        editable));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                            text_row (expander, row, _("Due date (YYYY-MM-DD)"), "due-date",
+                                      editable));
+  return expander;
+}

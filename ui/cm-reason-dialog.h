@@ -1,0 +1,26 @@
+/* cm-reason-dialog.h: asks why, before an action that must say why
+ *
+ * Overriding a gate, closing a Review and marking an item not applicable
+ * all keep a reason in the audit trail; this dialog will not accept an
+ * empty one. It also asks for any other one line of required text, such
+ * as the title of a new checklist item.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* Called with the reason, or NULL when the user cancelled. */
+typedef void (*CmReasonCallback) (const char *reason, gpointer data);
+
+void cm_reason_dialog_ask (GtkWidget       *parent,
+                           const char      *heading,
+                           const char      *body,
+                           const char      *entry_label,
+                           const char      *accept_label,
+                           gboolean         destructive,
+                           CmReasonCallback callback,
+                           gpointer         data);
+
+G_END_DECLS

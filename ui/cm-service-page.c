@@ -1,0 +1,641 @@
+/* cm-service-page.c: one service's commissioning cycle */
+#include <glib/gi18n.h>
+
+#include "cm-checklist.h"
+#include "cm-checklist-row.h"
+#include "cm-cycle.h"
+#include "cm-date.h"
+#include "cm-gate.h"
+#include "cm-mnemonic-button.h"
+#include "cm-reason-dialog.h"
+#include "cm-service-page.h"
+#include "cm-status-page.h"
+
+struct _CmServicePage
+{
+  GtkWidget parent_instance;
+
+  CmStore *store;
+  GDate today;
+  gint64 service_id;
+  CmStage shown_stage;         /* whose checklist is shown */
+
+  AdwToastOverlay *toasts;
+  GtkScrolledWindow *scrolled;
+  GtkWidget *content;          /* rebuilt after every change */
+};
+
+G_DEFINE_FINAL_TYPE (CmServicePage, cm_service_page, GTK_TYPE_WIDGET)
+
+enum {
+  CLOSED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void rebuild (CmServicePage *self);
+
+static CmService *
+service (CmServicePage *self)
+{
+  return CM_SERVICE (cm_store_find (self->store, CM_TYPE_SERVICE, self->service_id));
+}
+
+static void
+report (CmServicePage *self, const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static void
+report_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  report (CM_SERVICE_PAGE (widget), g_variant_get_string (param, NULL));
+}
+
+static GtkWidget *
+group (const char *title, const char *description)
+{
+  GtkWidget *g = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (g), title);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (g), description);
+  return g;
+}
+
+static GtkWidget *
+text_row (const char *title, const char *subtitle, const char *icon_name)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  if (icon_name)
+    adw_action_row_set_icon_name (ADW_ACTION_ROW (row), icon_name);
+  return row;
+}
+
+/* ---- the stepper ------------------------------------------------------ */
+
+static void
+stage_toggled (GtkToggleButton *button, CmServicePage *self)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  self->shown_stage = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "stage"));
+  rebuild (self);
+}
+
+/* "Plan · current · 3 of 6 required done" */
+static char *
+step_text (CmServicePage *self, CmService *svc, CmStage stage)
+{
+  g_autoptr(GPtrArray) items =
+    cm_checklist_items (self->store, self->service_id, cm_service_get_cycle (svc), stage);
+  guint required = 0, settled = 0;
+  CmStage current = cm_service_get_stage (svc);
+  const char *where = stage < current ? _("passed") : stage == current ? _("current")
+                                                                       : _("not reached");
+
+  for (guint i = 0; i < items->len; i++)
+    if (cm_checklist_item_get_required (g_ptr_array_index (items, i)))
+      {
+        required++;
+        settled += cm_checklist_item_is_settled (g_ptr_array_index (items, i));
+      }
+  return g_strdup_printf (_("%s\n%s · %u of %u required done"),
+                          cm_enum_to_label (CM_TYPE_STAGE, stage), where, settled, required);
+}
+
+static GtkWidget *
+stepper (CmServicePage *self, CmService *svc)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkToggleButton *first = NULL;
+
+  gtk_widget_add_css_class (box, "linked");
+  gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
+  for (CmStage stage = CM_STAGE_ANALYSE; stage <= CM_STAGE_REVIEW; stage++)
+    {
+      g_autofree char *text = step_text (self, svc, stage);
+      GtkWidget *label = gtk_label_new (text);
+      GtkWidget *button = gtk_toggle_button_new ();
+      g_autofree char *name = g_strdup_printf (_("Show the %s checklist"),
+                                               cm_enum_to_label (CM_TYPE_STAGE, stage));
+
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+      g_object_set_data (G_OBJECT (button), "stage", GINT_TO_POINTER (stage));
+      g_object_set_data_full (G_OBJECT (button), "focus-key",
+                              g_strdup_printf ("stage/%d", stage), g_free);
+      if (first)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);
+      else
+        first = GTK_TOGGLE_BUTTON (button);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), stage == self->shown_stage);
+      g_signal_connect (button, "toggled", G_CALLBACK (stage_toggled), self);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  return box;
+}
+
+/* ---- the checklist ---------------------------------------------------- */
+
+static void
+item_titled (const char *title, gpointer data)
+{
+  CmServicePage *self = data;
+  g_autoptr(GError) error = NULL;
+  CmService *svc = service (self);
+
+  if (title && svc && !cm_checklist_add_item (self->store, svc, title, TRUE, &error))
+    report (self, error->message);
+  g_object_unref (self);
+}
+
+static void
+add_item_clicked (GtkButton *button, CmServicePage *self)
+{
+  cm_reason_dialog_ask (GTK_WIDGET (self), _("Add a Checklist Item"),
+                        _("The item is required before the gate, like the template’s. Mark it "
+                          "not applicable later if it turns out not to be needed."),
+                        _("Title"), _("_Add"), FALSE, item_titled, g_object_ref (self));
+}
+
+static GtkWidget *
+checklist (CmServicePage *self, CmService *svc)
+{
+  CmStage stage = self->shown_stage;
+  gboolean editable = stage == cm_service_get_stage (svc);
+  g_autoptr(GPtrArray) items =
+    cm_checklist_items (self->store, self->service_id, cm_service_get_cycle (svc), stage);
+  g_autofree char *title = g_strdup_printf (_("%s Checklist"),
+                                            cm_enum_to_label (CM_TYPE_STAGE, stage));
+  GtkWidget *g = group (title, editable
+                        ? _("Required items must be done, or not applicable with a reason, "
+                            "before the service moves on.")
+                        : _("Only the current stage’s checklist can be changed."));
+
+  if (editable)
+    {
+      GtkWidget *add = cm_mnemonic_button_new (_("Add _Item…"), NULL);
+
+      gtk_widget_add_css_class (add, "flat");
+      g_signal_connect (add, "clicked", G_CALLBACK (add_item_clicked), self);
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (g), add);
+    }
+  for (guint i = 0; i < items->len; i++)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
+                               cm_checklist_row_new (self->store, g_ptr_array_index (items, i),
+                                                     editable, &self->today));
+  return g;
+}
+
+/* ---- the gate --------------------------------------------------------- */
+
+typedef struct {
+  CmServicePage *self;
+  CmReviewDecision decision;   /* NONE: advance */
+} Step;
+
+static void
+step_reason (const char *reason, gpointer data)
+{
+  Step *step = data;
+  CmServicePage *self = step->self;
+  CmService *svc = service (self);
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+
+  if (reason && svc)
+    done = step->decision == CM_REVIEW_DECISION_NONE
+           ? cm_cycle_advance (self->store, svc, reason, &error)
+           : cm_cycle_decide (self->store, svc, step->decision, reason, &error);
+  if (error)
+    report (self, error->message);
+  if (done)
+    {
+      self->shown_stage = MIN (cm_service_get_stage (service (self)), CM_STAGE_REVIEW);
+      rebuild (self);
+    }
+  g_object_unref (self);
+  g_free (step);
+}
+
+static void
+ask_step (CmServicePage *self, CmReviewDecision decision, const char *heading,
+          const char *body, const char *accept, gboolean destructive)
+{
+  Step *step = g_new0 (Step, 1);
+
+  step->self = g_object_ref (self);
+  step->decision = decision;
+  cm_reason_dialog_ask (GTK_WIDGET (self), heading, body, _("Reason"), accept, destructive,
+                        step_reason, step);
+}
+
+static void
+advance_clicked (GtkButton *button, CmServicePage *self)
+{
+  CmService *svc = service (self);
+  g_autoptr(GPtrArray) problems = cm_gate_problems (self->store, svc);
+  g_autoptr(GError) error = NULL;
+
+  if (problems->len == 0)
+    {
+      if (!cm_cycle_advance (self->store, svc, NULL, &error))
+        report (self, error->message);
+      else
+        self->shown_stage = cm_service_get_stage (service (self));
+      rebuild (self);
+      return;
+    }
+  ask_step (self, CM_REVIEW_DECISION_NONE, _("Override the Gate?"),
+            _("Required items are still open. The service can move on only with a reason, "
+              "which is kept in its history and the audit trail."),
+            _("_Override and Advance"), TRUE);
+}
+
+static void
+decision_clicked (GtkButton *button, CmServicePage *self)
+{
+  CmReviewDecision decision = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "decision"));
+  static const char *bodies[] = {
+    NULL,
+    N_("Each of the service’s contracts with an extension left takes its next one, and the "
+       "service stays in Review."),
+    N_("A new cycle starts at Analyse with a fresh checklist. This cycle’s history is kept."),
+    N_("Decommissioning opens for the service. This cannot be undone from here."),
+  };
+  g_autofree char *heading = g_strdup_printf (_("%s the Service?"),
+                                              cm_enum_to_label (CM_TYPE_REVIEW_DECISION,
+                                                                decision));
+
+  ask_step (self, decision, heading, _(bodies[decision]),
+            cm_enum_to_label (CM_TYPE_REVIEW_DECISION, decision),
+            decision == CM_REVIEW_DECISION_DECOMMISSION);
+}
+
+static GtkWidget *
+decision_button (CmServicePage *self, const char *mnemonic, CmReviewDecision decision)
+{
+  GtkWidget *button = cm_mnemonic_button_new (mnemonic, NULL);
+
+  g_object_set_data (G_OBJECT (button), "decision", GINT_TO_POINTER (decision));
+  g_signal_connect (button, "clicked", G_CALLBACK (decision_clicked), self);
+  return button;
+}
+
+static GtkWidget *
+gate_buttons (CmServicePage *self, CmService *svc, gboolean passes)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  CmStage stage = cm_service_get_stage (svc);
+
+  gtk_widget_set_margin_top (box, 12);
+  if (stage < CM_STAGE_REVIEW)
+    {
+      g_autofree char *label = g_strdup_printf (passes ? _("_Advance to %s") : _("_Advance to %s…"),
+                                                cm_enum_to_label (CM_TYPE_STAGE, stage + 1));
+      GtkWidget *advance = cm_mnemonic_button_new (label, NULL);
+
+      gtk_widget_add_css_class (advance, passes ? "suggested-action" : "destructive-action");
+      g_object_set_data_full (G_OBJECT (advance), "focus-key", g_strdup ("advance"), g_free);
+      g_signal_connect (advance, "clicked", G_CALLBACK (advance_clicked), self);
+      gtk_box_append (GTK_BOX (box), advance);
+    }
+  else
+    {
+      gtk_box_append (GTK_BOX (box), decision_button (self, _("_Extend…"),
+                                                      CM_REVIEW_DECISION_EXTEND));
+      gtk_box_append (GTK_BOX (box), decision_button (self, _("_Re-commission…"),
+                                                      CM_REVIEW_DECISION_RECOMMISSION));
+      gtk_box_append (GTK_BOX (box), decision_button (self, _("_Decommission…"),
+                                                      CM_REVIEW_DECISION_DECOMMISSION));
+    }
+  return box;
+}
+
+static GtkWidget *
+gate (CmServicePage *self, CmService *svc)
+{
+  CmStage stage = cm_service_get_stage (svc);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *g;
+
+  if (stage > CM_STAGE_REVIEW)
+    {
+      g = group (_("Decommissioning"), NULL);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
+                                 text_row (_("Decommissioning is open for this service"),
+                                           _("Its Review decided to decommission it."),
+                                           "dialog-information-symbolic"));
+      return g;
+    }
+  problems = cm_gate_problems (self->store, svc);
+  title = g_strdup_printf (_("Gate Out of %s"), cm_enum_to_label (CM_TYPE_STAGE, stage));
+  g = group (title, stage == CM_STAGE_REVIEW
+                    ? _("Review closes with a decision: extend, re-commission or decommission.")
+                    : NULL);
+  if (problems->len == 0)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
+                               text_row (_("Ready"), _("Every required item is settled."),
+                                         "emblem-ok-symbolic"));
+  else
+    {
+      g_autofree char *count = g_strdup_printf (ngettext ("%u thing holds the gate",
+                                                          "%u things hold the gate",
+                                                          problems->len), problems->len);
+      g_autofree char *list = NULL;
+
+      g_ptr_array_add (problems, NULL);
+      list = g_strjoinv ("\n", (char **) problems->pdata);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
+                                 text_row (count, list, "dialog-warning-symbolic"));
+    }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
+                             gate_buttons (self, svc, problems->len == 0));
+  return g;
+}
+
+/* ---- the history ------------------------------------------------------ */
+
+/* "Plan → Do", or "Review → Re-commission (cycle 2)" */
+static char *
+event_title (CmStageEvent *event)
+{
+  CmReviewDecision decision = cm_stage_event_get_decision (event);
+  const char *from = cm_enum_to_label (CM_TYPE_STAGE, cm_stage_event_get_from_stage (event));
+  g_autofree char *title = NULL;
+
+  if (decision == CM_REVIEW_DECISION_NONE)
+    title = g_strdup_printf (_("%s → %s"), from,
+                             cm_enum_to_label (CM_TYPE_STAGE, cm_stage_event_get_to_stage (event)));
+  else
+    title = g_strdup_printf (_("%s → %s"), from,
+                             cm_enum_to_label (CM_TYPE_REVIEW_DECISION, decision));
+  if (cm_stage_event_get_overridden (event))
+    return g_strdup_printf (_("%s (gate overridden)"), title);
+  return g_steal_pointer (&title);
+}
+
+static char *
+event_subtitle (CmServicePage *self, CmStageEvent *event)
+{
+  g_autofree char *actor = NULL, *at = NULL, *when = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (cm_store_last_change (self->store, CM_ENTITY (event), "to_stage", &actor, &at))
+    {
+      when = cm_date_format_moment (at);
+      g_string_append_printf (text, _("Cycle %d · %s, %s"), cm_stage_event_get_cycle (event),
+                              actor, when);
+    }
+  if (*cm_stage_event_get_reason (event))
+    g_string_append_printf (text, _("\nWhy: %s"), cm_stage_event_get_reason (event));
+  if (cm_stage_event_get_overridden (event))
+    g_string_append_printf (text, _("\nOpen at the time: %s"),
+                            cm_stage_event_get_open_items (event));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static GtkWidget *
+history (CmServicePage *self, CmService *svc)
+{
+  g_autoptr(GPtrArray) events = cm_cycle_history (self->store, svc);
+  GtkWidget *g = group (_("History"), events->len == 0
+                        ? _("Each step through a gate, and each Review decision, is listed "
+                            "here with who took it, when and why.")
+                        : NULL);
+
+  for (guint i = events->len; i-- > 0;)
+    {
+      CmStageEvent *event = g_ptr_array_index (events, i);
+      g_autofree char *title = event_title (event);
+      g_autofree char *subtitle = event_subtitle (self, event);
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
+                                 text_row (title, subtitle,
+                                           cm_stage_event_get_overridden (event)
+                                           ? "dialog-warning-symbolic" : NULL));
+    }
+  return g;
+}
+
+/* ---- building --------------------------------------------------------- */
+
+static GtkWidget *
+heading_label (const char *text, const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, css_class);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  return label;
+}
+
+static GtkWidget *
+heading (CmServicePage *self, CmService *svc)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *back = cm_mnemonic_button_new (_("_Back to Services"), "service.close");
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  g_autofree char *lead = NULL;
+  g_autofree char *description = NULL;
+
+  g_object_get (svc, "lead-commissioner-name", &lead, NULL);
+  description = g_strdup_printf (_("Cycle %d · now in %s · lead commissioner: %s"),
+                                 cm_service_get_cycle (svc),
+                                 cm_enum_to_label (CM_TYPE_STAGE, cm_service_get_stage (svc)),
+                                 lead);
+  gtk_box_append (GTK_BOX (labels), heading_label (cm_service_get_name (svc), "title-2"));
+  gtk_box_append (GTK_BOX (labels), heading_label (description, "dim-label"));
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_widget_set_valign (back, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (back), "focus-key", g_strdup ("back"), g_free);
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (box), back);
+  return box;
+}
+
+static const char *
+focus_key_of (GtkWidget *widget)
+{
+  for (; widget; widget = gtk_widget_get_parent (widget))
+    {
+      const char *key = g_object_get_data (G_OBJECT (widget), "focus-key");
+
+      if (key)
+        return key;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_focus_key (GtkWidget *widget, const char *key)
+{
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (widget), "focus-key"), key) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_focus_key (child, key);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Puts the keyboard back on the control it was on before a rebuild,
+ * opening the checklist row that holds it. */
+static void
+restore_focus (CmServicePage *self, const char *key)
+{
+  GtkWidget *target = key ? find_focus_key (self->content, key) : NULL;
+  GtkWidget *expander;
+
+  if (target == NULL)
+    return;
+  expander = gtk_widget_get_ancestor (target, ADW_TYPE_EXPANDER_ROW);
+  if (expander && expander != target && !ADW_IS_EXPANDER_ROW (target) &&
+      !GTK_IS_DROP_DOWN (target))
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  gtk_widget_grab_focus (target);
+}
+
+static void
+rebuild (CmServicePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  g_autofree char *key = NULL;
+  CmService *svc = service (self);
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+
+  if (focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    key = g_strdup (focus_key_of (focus));
+  if (svc == NULL)
+    {
+      gtk_scrolled_window_set_child (self->scrolled,
+                                     cm_status_page_new ("view-list-symbolic",
+                                                         _("No Service Chosen"),
+                                                         _("Choose a service on the Services "
+                                                           "page and open its cycle."), NULL));
+      self->content = NULL;
+      return;
+    }
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_box_append (GTK_BOX (box), heading (self, svc));
+  gtk_box_append (GTK_BOX (box), stepper (self, svc));
+  gtk_box_append (GTK_BOX (box), checklist (self, svc));
+  gtk_box_append (GTK_BOX (box), gate (self, svc));
+  gtk_box_append (GTK_BOX (box), history (self, svc));
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  self->content = clamp;
+  gtk_scrolled_window_set_child (self->scrolled, clamp);
+  restore_focus (self, key);
+}
+
+static void
+store_changed (CmServicePage *self)
+{
+  if (self->service_id != 0)
+    rebuild (self);
+}
+
+static void
+close_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  g_signal_emit (widget, signals[CLOSED], 0);
+}
+
+static void
+cm_service_page_dispose (GObject *object)
+{
+  CmServicePage *self = CM_SERVICE_PAGE (object);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (cm_service_page_parent_class)->dispose (object);
+}
+
+static void
+cm_service_page_class_init (CmServicePageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cm_service_page_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  /* The user asked to go back to the list of services. */
+  signals[CLOSED] = g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_install_action (widget_class, "service.report", "s", report_activated);
+  gtk_widget_class_install_action (widget_class, "service.close", NULL, close_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "service.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "service.close", NULL);
+}
+
+static void
+cm_service_page_init (CmServicePage *self)
+{
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  self->scrolled = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  gtk_scrolled_window_set_policy (self->scrolled, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->scrolled));
+  gtk_widget_set_parent (GTK_WIDGET (self->toasts), GTK_WIDGET (self));
+}
+
+CmServicePage *
+cm_service_page_new (CmStore *store, const GDate *today)
+{
+  CmServicePage *self = g_object_new (CM_TYPE_SERVICE_PAGE, NULL);
+
+  self->store = g_object_ref (store);
+  self->today = *today;
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed), self,
+                           G_CONNECT_SWAPPED);
+  rebuild (self);
+  return self;
+}
+
+void
+cm_service_page_show (CmServicePage *self, gint64 service_id)
+{
+  CmService *svc;
+
+  self->service_id = service_id;
+  svc = service (self);
+  self->shown_stage = svc ? MIN (cm_service_get_stage (svc), CM_STAGE_REVIEW) : CM_STAGE_ANALYSE;
+  rebuild (self);
+  if (self->content)
+    gtk_widget_child_focus (self->content, GTK_DIR_TAB_FORWARD);
+}
+
+gint64
+cm_service_page_get_service_id (CmServicePage *self)
+{
+  return self->service_id;
+}

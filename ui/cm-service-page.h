@@ -1,0 +1,23 @@
+/* cm-service-page.h: one service's commissioning cycle
+ *
+ * A stepper over Analyse, Plan, Do and Review with the progress of each,
+ * the checklist of the stage chosen (editable in the current stage), the
+ * gate out of the current stage, and the history of every step taken.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cm-service.h"
+#include "cm-store.h"
+
+G_BEGIN_DECLS
+
+#define CM_TYPE_SERVICE_PAGE (cm_service_page_get_type ())
+G_DECLARE_FINAL_TYPE (CmServicePage, cm_service_page, CM, SERVICE_PAGE, GtkWidget)
+
+CmServicePage *cm_service_page_new  (CmStore *store, const GDate *today);
+void           cm_service_page_show (CmServicePage *self, gint64 service_id);
+gint64         cm_service_page_get_service_id (CmServicePage *self);
+
+G_END_DECLS
