@@ -2,7 +2,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "cm-checklist.h"
-#include "cm-contract.h"
 #include "cm-gate.h"
 
 GPtrArray *
@@ -31,16 +30,8 @@ cm_gate_item_problems (GPtrArray *items)
 static char *
 contract_recorded (CmStore *store, CmService *service)
 {
-  GListModel *contracts = cm_store_list (store, CM_TYPE_CONTRACT);
-  gint64 id = cm_entity_get_id (CM_ENTITY (service));
-
-  for (guint i = 0; i < g_list_model_get_n_items (contracts); i++)
-    {
-      g_autoptr(CmContract) contract = g_list_model_get_item (contracts, i);
-
-      if (cm_contract_get_service_id (contract) == id)
-        return NULL;
-    }
+  if (cm_service_get_contract_count (service) > 0)
+    return NULL;
   return g_strdup (_("No contract is recorded for this service. Add its contract on the "
                      "Contracts page."));
 }

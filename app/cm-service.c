@@ -22,6 +22,7 @@ enum {
   PROP_PARTNER_NAMES,
   PROP_ANNUAL_VALUE,
   PROP_SEARCH_TEXT,
+  PROP_CONTRACT_COUNT,
   N_PROPS
 };
 
@@ -37,6 +38,8 @@ static const CmDerivedColumn derived[] = {
     { "organisation", "service_partner" } },
   { "annual-value",
     "(SELECT coalesce(sum(annual_value), 0) FROM contract WHERE service_id = t.id)",
+    { "contract" } },
+  { "contract-count", "(SELECT count(*) FROM contract WHERE service_id = t.id)",
     { "contract" } },
   { "search-text",
     "cm_fold(t.name || ' ' || coalesce((SELECT name FROM organisation"
@@ -86,6 +89,8 @@ cm_service_class_init (CmServiceClass *klass)
   properties[PROP_ANNUAL_VALUE] =
     g_param_spec_int64 ("annual-value", NULL, NULL, G_MININT64, G_MAXINT64, 0, rw);
   properties[PROP_SEARCH_TEXT] = g_param_spec_string ("search-text", NULL, NULL, "", rw);
+  properties[PROP_CONTRACT_COUNT] =
+    g_param_spec_int ("contract-count", NULL, NULL, 0, G_MAXINT, 0, rw);
   cm_entity_class_install (entity_class, "service", properties, N_PROPS, derived);
 }
 
@@ -140,4 +145,10 @@ gint64
 cm_service_get_annual_value (CmService *self)
 {
   return cm_entity_get_int64 (CM_ENTITY (self), PROP_ANNUAL_VALUE);
+}
+
+int
+cm_service_get_contract_count (CmService *self)
+{
+  return cm_entity_get_int (CM_ENTITY (self), PROP_CONTRACT_COUNT);
 }

@@ -17,5 +17,6 @@ gint64        cm_service_get_lead_commissioner_id (CmService *self);
 CmStage       cm_service_get_stage                (CmService *self);
 int           cm_service_get_cycle                (CmService *self);
 gint64        cm_service_get_annual_value         (CmService *self);
+int           cm_service_get_contract_count       (CmService *self);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include "cm-command-line.h"
 #include "cm-contract.h"
 #include "cm-deadlines-page.h"
+#include "cm-overview-page.h"
 #include "cm-records-page.h"
 #include "cm-rules-window.h"
 #include "cm-service-page.h"
@@ -117,12 +118,18 @@ open_contract (CmWindow *self, CmContract *contract)
 }
 
 static void
-open_service (CmWindow *self, CmEntity *service)
+open_service_id (CmWindow *self, gint64 id)
 {
   gtk_list_box_unselect_all (self->sidebar);
   gtk_stack_set_visible_child (self->pages, GTK_WIDGET (self->service_page));
   adw_window_title_set_title (self->content_title, _("Commissioning Cycle"));
-  cm_service_page_show (self->service_page, cm_entity_get_id (service));
+  cm_service_page_show (self->service_page, id);
+}
+
+static void
+open_service (CmWindow *self, CmEntity *service)
+{
+  open_service_id (self, cm_entity_get_id (service));
 }
 
 /* Back from a service's cycle to the same service in the list. */
@@ -145,8 +152,13 @@ build_sections (CmWindow *self)
   guint n_kinds;
   const CmRecordKind *kinds = cm_record_kinds (&n_kinds);
   CmDeadlinesPage *deadlines;
+  CmOverviewPage *overview;
 
   clear_sections (self);
+  overview = cm_overview_page_new (self->store, today);
+  g_signal_connect_swapped (overview, "open-service", G_CALLBACK (open_service_id), self);
+  g_signal_connect_swapped (overview, "open-section", G_CALLBACK (select_section), self);
+  add_section (self, GTK_WIDGET (overview), "overview", _("Overview"), "view-grid-symbolic");
   for (guint i = 0; i < n_kinds; i++)
     {
       CmRecordsPage *page = cm_records_page_new (self->store, &kinds[i], today);

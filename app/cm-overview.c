@@ -1,0 +1,124 @@
+/* cm-overview.c: the state of a whole portfolio at a glance */
+#include "cm-checklist.h"
+#include "cm-contract.h"
+#include "cm-date.h"
+#include "cm-deadline-settings.h"
+#include "cm-deadlines.h"
+#include "cm-gate.h"
+#include "cm-overview.h"
+
+static void
+service_gate_free (gpointer data)
+{
+  CmServiceGate *gate = data;
+
+  g_object_unref (gate->service);
+  g_ptr_array_unref (gate->problems);
+  g_free (gate);
+}
+
+static CmServiceGate *
+service_gate (CmStore *store, CmService *service)
+{
+  CmServiceGate *gate = g_new0 (CmServiceGate, 1);
+
+  gate->service = g_object_ref (service);
+  gate->problems = cm_service_get_stage (service) <= CM_STAGE_REVIEW
+                   ? cm_gate_problems (store, service)
+                   : g_ptr_array_new_with_free_func (g_free);
+  return gate;
+}
+
+/* Whether @item is open, due before @today, and in its service's current
+ * cycle: earlier cycles' leftovers are history, not work. */
+static gboolean
+is_overdue (CmStore *store, CmChecklistItem *item, const GDate *today)
+{
+  CmService *service = CM_SERVICE (cm_store_find (store, CM_TYPE_SERVICE,
+                                                  cm_checklist_item_get_service_id (item)));
+  GDate due;
+
+  return service && cm_checklist_item_get_cycle (item) == cm_service_get_cycle (service) &&
+         cm_service_get_stage (service) <= CM_STAGE_REVIEW &&
+         !cm_checklist_item_is_settled (item) &&
+         cm_date_parse_iso (cm_checklist_item_get_due_date (item), &due) &&
+         g_date_compare (&due, today) < 0;
+}
+
+static gint
+by_due_date (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (cm_checklist_item_get_due_date (*(CmChecklistItem **) a),
+                    cm_checklist_item_get_due_date (*(CmChecklistItem **) b));
+}
+
+static GPtrArray *
+overdue_items (CmStore *store, const GDate *today)
+{
+  GListModel *items = cm_store_list (store, CM_TYPE_CHECKLIST_ITEM);
+  GPtrArray *overdue = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CmChecklistItem) item = g_list_model_get_item (items, i);
+
+      if (is_overdue (store, item, today))
+        g_ptr_array_add (overdue, g_steal_pointer (&item));
+    }
+  g_ptr_array_sort (overdue, by_due_date);
+  return overdue;
+}
+
+static guint
+overdue_dates (CmStore *store, const GDate *today)
+{
+  CmDeadlineSettings settings;
+  g_autoptr(GPtrArray) deadlines = NULL;
+  guint count = 0, skipped;
+
+  cm_deadline_settings_load (store, &settings);
+  deadlines = cm_deadlines_collect (cm_store_list (store, CM_TYPE_CONTRACT), today, &settings,
+                                    &skipped);
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      CmDeadline *deadline = g_ptr_array_index (deadlines, i);
+
+      count += deadline->status == CM_DEADLINE_OVERDUE ||
+               deadline->status == CM_DEADLINE_BREACHED;
+    }
+  return count;
+}
+
+CmOverview *
+cm_overview_collect (CmStore *store, const GDate *today)
+{
+  CmOverview *overview = g_new0 (CmOverview, 1);
+  GListModel *services = cm_store_list (store, CM_TYPE_SERVICE);
+
+  for (guint s = 0; s < G_N_ELEMENTS (overview->stages); s++)
+    overview->stages[s] = g_ptr_array_new_with_free_func (service_gate_free);
+  overview->held = g_ptr_array_new ();
+  for (guint i = 0; i < g_list_model_get_n_items (services); i++)
+    {
+      g_autoptr(CmService) service = g_list_model_get_item (services, i);
+      CmServiceGate *gate = service_gate (store, service);
+
+      g_ptr_array_add (overview->stages[cm_service_get_stage (service)], gate);
+      if (gate->problems->len > 0)
+        g_ptr_array_add (overview->held, gate);
+    }
+  overview->overdue_items = overdue_items (store, today);
+  overview->overdue_dates = overdue_dates (store, today);
+  return overview;
+}
+
+void
+cm_overview_free (CmOverview *overview)
+{
+  /* The held gates belong to the stage lists. */
+  g_ptr_array_unref (overview->held);
+  for (guint s = 0; s < G_N_ELEMENTS (overview->stages); s++)
+    g_ptr_array_unref (overview->stages[s]);
+  g_ptr_array_unref (overview->overdue_items);
+  g_free (overview);
+}

@@ -1,0 +1,32 @@
+/* cm-overview.h: the state of a whole portfolio at a glance
+ *
+ * Which stage each service is in, which services a gate holds and why,
+ * and what is overdue: checklist items past their due date and contract
+ * dates that have passed or were breached.
+ */
+#pragma once
+
+#include "cm-checklist-item.h"
+#include "cm-service.h"
+#include "cm-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  CmService *service;
+  GPtrArray *problems;        /* of char *; empty when the gate passes */
+} CmServiceGate;
+
+typedef struct {
+  GPtrArray *stages[CM_STAGE_DECOMMISSIONING + 1]; /* of CmServiceGate, by stage */
+  GPtrArray *held;            /* of CmServiceGate: the gate does not pass */
+  GPtrArray *overdue_items;   /* of CmChecklistItem, oldest due date first */
+  guint      overdue_dates;   /* contract dates overdue or breached */
+} CmOverview;
+
+CmOverview *cm_overview_collect (CmStore *store, const GDate *today);
+void        cm_overview_free    (CmOverview *overview);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmOverview, cm_overview_free)
+
+G_END_DECLS
