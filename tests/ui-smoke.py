@@ -4,10 +4,11 @@
 Run under a display and a session bus, as meson does:
     xvfb-run -a dbus-run-session -- ui-smoke.py COMMISSIONER BUILD_DIR
 
-It opens a demo portfolio, checks the services list has rows, adds a
-provider through the editor, deletes it, undoes the deletion, and checks
-each step in the portfolio file and its audit trail with the sqlite3
-shell. It saves screenshots into BUILD_DIR.
+It opens a demo portfolio on its overview, checks the services list has
+rows, adds a provider through the editor, deletes it, undoes the deletion,
+takes a service from Analyse to Review through its checklists and gates,
+and checks each step in the portfolio file and its audit trail with the
+sqlite3 shell. It saves screenshots into BUILD_DIR.
 """
 import collections
 import os
@@ -94,6 +95,18 @@ def key(keys):
                     "windowfocus", "--sync", "key", keys], check=True)
 
 
+def show_section(window, title):
+    """Picks a sidebar section with its Alt+number shortcut, as a user would,
+    reading the number from the sidebar's order."""
+    sidebar = wait_for("the sidebar", lambda: next(
+        n for n in find_all(window, "list") if any(c.name == "Overview" for c in n)))
+    names = [row.name for row in sidebar]
+    if title not in names:
+        fail(f"no section {title!r} in the sidebar: {names}")
+    key(f"alt+{names.index(title) + 1}")
+    time.sleep(1)
+
+
 def sql(path, query):
     out = subprocess.run(["sqlite3", path, query], capture_output=True, text=True, check=True)
     return out.stdout.strip()
@@ -130,8 +143,9 @@ def main():
     finally:
         app_process.terminate()
         app_process.wait(timeout=10)
-    print("PASS: the window opened the demo; a provider was added, deleted and restored;"
-          " the deadlines list the breached notice first")
+    print("PASS: the window opened the demo on its overview; a provider was added, deleted"
+          " and restored; the deadlines list the breached notice first; a service went"
+          " from Analyse to Review")
 
 
 def run(portfolio):
@@ -139,6 +153,8 @@ def run(portfolio):
     app = wait_for("the application on the accessibility bus",
                    lambda: next(a for a in desktop if a is not None and a.name == "commissioner"))
     window = wait_for("the main window", lambda: find(app, "frame"))
+    check_overview(window)
+    show_section(window, "Services")
     services = wait_for("the services list", lambda: find(window, "tree table", "Services"))
     rows = wait_for("rows in the services list",
                     lambda: find(services, "list").childCount > 0 and find(services, "list"))
@@ -150,8 +166,7 @@ def run(portfolio):
     screenshot("ui-smoke-services.png")
 
     # The providers section, picked with its keyboard shortcut.
-    key("alt+3")
-    time.sleep(1)
+    show_section(window, "Providers")
 
     # The providers page: the part of the window around its search entry.
     page = find(window, "entry", "Search Providers")
@@ -194,7 +209,7 @@ def run(portfolio):
              lambda: sql(portfolio, f"SELECT count(*) FROM provider WHERE name = '{PROVIDER}'") == "1")
 
     # The deadlines, most urgent first, with their status in words.
-    key("alt+5")
+    show_section(window, "Deadlines")
     deadlines = wait_for("the deadlines list", lambda: find(window, "tree table", "Deadlines"))
     rows = wait_for("rows in the deadlines list",
                     lambda: find(deadlines, "list").childCount > 0 and find(deadlines, "list"))
@@ -205,11 +220,120 @@ def run(portfolio):
     time.sleep(1)
     screenshot("ui-smoke-deadlines.png")
 
+    walk_cycle(app, window, portfolio)
+
     verify = subprocess.run([BINARY, "--verify-audit", "--portfolio", portfolio],
                             capture_output=True, text=True)
     if verify.returncode != 0:
         fail("the audit trail does not verify after the UI session: " + verify.stderr)
     print(verify.stdout.strip())
+
+
+def check_overview(window):
+    """The portfolio opens on its overview: services counted by stage."""
+    wait_for("the overview", lambda: find(window, "label", "Services by Stage"))
+    analyse = wait_for("the Analyse row", lambda: next(
+        item for item in find_all(window, "list item", "Analyse")
+        if any("services" in label.name for label in find_all(item, "label"))))
+    print("overview:", [label.name for label in find_all(analyse, "label")][:2])
+    screenshot("ui-smoke-overview.png")
+
+
+CYCLE_SERVICE = "Carers community based short breaks"
+
+
+def service_sql(portfolio, column):
+    return sql(portfolio, f"SELECT {column} FROM service WHERE name = '{CYCLE_SERVICE}'")
+
+
+def state_of(combo):
+    shown = [label.name for label in find_all(combo, "label") if label.name != "(None)"]
+    return shown[0] if shown else None
+
+
+def choose(combo, steps_down):
+    """Opens a drop-down with its button and picks an entry with the keyboard."""
+    press(find(combo, "push button"))
+    time.sleep(0.6)
+    for _ in range(steps_down):
+        key("Down")
+    key("Return")
+
+
+def settle_checklist(app, window, portfolio, stage):
+    """Marks each open item of the stage shown Done, and the template's
+    optional policy item, where shown, not applicable with a reason."""
+    while True:
+        combos = [c for c in find_all(window, "combo box")
+                  if c.name.startswith("State of") and state_of(c) == "To do"]
+        if not combos:
+            return
+        combo = combos[0]
+        title = combo.name
+        done = sql(portfolio, "SELECT count(*) FROM checklist_item i JOIN service s"
+                              " ON s.id = i.service_id AND s.cycle = i.cycle"
+                              f" WHERE s.name = '{CYCLE_SERVICE}' AND i.stage = '{stage}'"
+                              " AND i.state <> 'to-do'")
+        if "legislation" in title:
+            choose(combo, 2)
+            dialog_entry = wait_for("the reason field",
+                                    lambda: find(app, "text", "Reason"))
+            dialog_entry.queryEditableText().setTextContents("No new duties since the last cycle")
+            press(wait_for("the Mark Not Applicable button",
+                           lambda: find_button(app, "Mark Not Applicable")))
+        else:
+            choose(combo, 1)
+        wait_for(f"{title} saved", lambda: sql(
+            portfolio, "SELECT count(*) FROM checklist_item i JOIN service s"
+                       " ON s.id = i.service_id AND s.cycle = i.cycle"
+                       f" WHERE s.name = '{CYCLE_SERVICE}' AND i.stage = '{stage}'"
+                       " AND i.state <> 'to-do'") != done)
+
+
+def walk_cycle(app, window, portfolio):
+    """Takes a demo service from Analyse to Review with the controls a user
+    would press: the checklist's drop-downs, the gate's button, and an
+    override with its reason."""
+    show_section(window, "Services")
+    search = wait_for("the services search", lambda: find(window, "entry", "Search Services"))
+    search.queryEditableText().setTextContents(CYCLE_SERVICE)
+    time.sleep(1)
+    press(wait_for("the Open Cycle button", lambda: find_button(window, "Open Cycle")))
+    wait_for("the service page", lambda: find(window, "label", "Analyse Checklist"))
+    if service_sql(portfolio, "stage") != "analyse":
+        fail("the demo service chosen for the cycle is not in Analyse")
+    screenshot("ui-smoke-cycle-analyse.png")
+
+    settle_checklist(app, window, portfolio, "analyse")
+    press(wait_for("the Advance to Plan button", lambda: find_button(window, "Advance to Plan")))
+    wait_for("the service in Plan", lambda: service_sql(portfolio, "stage") == "plan")
+
+    # Plan's items are open: the gate needs an override with a reason.
+    press(wait_for("the Advance to Do button", lambda: find_button(window, "Advance to Do…")))
+    reason = wait_for("the override reason", lambda: find(app, "text", "Reason"))
+    reason.queryEditableText().setTextContents("Board approved the options paper on 20 November")
+    press(wait_for("the override button", lambda: find_button(app, "Override and Advance")))
+    wait_for("the service in Do", lambda: service_sql(portfolio, "stage") == "do")
+    if sql(portfolio, "SELECT count(*) FROM stage_event e JOIN service s ON s.id = e.service_id"
+                      f" WHERE s.name = '{CYCLE_SERVICE}' AND e.overridden = 1"
+                      " AND e.reason LIKE 'Board approved%' AND e.open_items <> ''") != "1":
+        fail("the override was not recorded with its reason and open items")
+
+    settle_checklist(app, window, portfolio, "do")
+    press(wait_for("the Advance to Review button",
+                   lambda: find_button(window, "Advance to Review")))
+    wait_for("the service in Review", lambda: service_sql(portfolio, "stage") == "review")
+    wait_for("the decision buttons", lambda: find_button(window, "Re-commission…"))
+    wait_for("the override in the history",
+             lambda: find(window, "label", "Plan → Do (gate overridden)"))
+    audited = sql(portfolio, "SELECT count(*) FROM audit WHERE entity = 'checklist_item'"
+                             " AND field = 'state' AND new_value = 'done' AND actor <> ''"
+                             " AND actor <> 'Demo portfolio generator'")
+    if int(audited) < 3:
+        fail(f"the checklist changes are not in the audit trail ({audited} rows)")
+    print(f"the service went from Analyse to Review; {audited} audited items set done")
+    time.sleep(1)
+    screenshot("ui-smoke-cycle-review.png")
 
 
 if __name__ == "__main__":
