@@ -593,7 +593,6 @@ cm_service_page_class_init (CmServicePageClass *klass)
                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_install_action (widget_class, "service.report", "s", report_activated);
   gtk_widget_class_install_action (widget_class, "service.close", NULL, close_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "service.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "service.close", NULL);
 }
