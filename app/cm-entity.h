@@ -22,6 +22,9 @@ typedef struct {
   const char *depends_on[3];
 } CmDerivedColumn;
 
+/* The store that reads and writes entities (cm-store.h). */
+typedef struct _CmStore CmStore;
+
 #define CM_TYPE_ENTITY (cm_entity_get_type ())
 G_DECLARE_DERIVABLE_TYPE (CmEntity, cm_entity, CM, ENTITY, GObject)
 
@@ -38,6 +41,12 @@ struct _CmEntityClass
 
   /* Checks the values before they are written; the store calls it. */
   gboolean (*validate) (CmEntity *self, GError **error);
+  /* Checks a change against what is stored, inside the writing transaction:
+   * @before is NULL when the record is created, @after when it is deleted.
+   * Records that become read-only (a signed-off assessment) refuse here, so
+   * no path through the store can alter them. */
+  gboolean (*check_change) (CmEntity *before, CmEntity *after, CmStore *store,
+                            GError **error);
 };
 
 /* Installs a subclass's properties, numbered 1..@n_pspecs - 1 as in the

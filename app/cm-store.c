@@ -592,6 +592,14 @@ next_id (CmStore *self, const char *table)
 }
 
 static gboolean
+check_change (CmStore *self, CmEntity *before, CmEntity *after, GError **error)
+{
+  CmEntityClass *klass = CM_ENTITY_GET_CLASS (after ? after : before);
+
+  return klass->check_change == NULL || klass->check_change (before, after, self, error);
+}
+
+static gboolean
 insert_row (CmStore *self, CmEntity *entity, gint64 id, GError **error)
 {
   CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
@@ -600,7 +608,7 @@ insert_row (CmStore *self, CmEntity *entity, gint64 id, GError **error)
   guint n_columns = g_strv_length ((char **) klass->columns);
   gint64 new_id;
 
-  if (stmt == NULL)
+  if (stmt == NULL || !check_change (self, NULL, entity, error))
     return FALSE;
   bind_columns (stmt, entity);
   sqlite3_bind_int64 (stmt, n_columns + 1, id > 0 ? id : next_id (self, klass->table));
@@ -635,7 +643,8 @@ write_update (CmStore *self, CmEntity *entity, GError **error)
   g_autofree char *sql = update_sql (klass);
   sqlite3_stmt *stmt;
 
-  if (before == NULL || (stmt = statement (self, sql, error)) == NULL)
+  if (before == NULL || !check_change (self, before, entity, error) ||
+      (stmt = statement (self, sql, error)) == NULL)
     return FALSE;
   bind_columns (stmt, entity);
   sqlite3_bind_int64 (stmt, g_strv_length ((char **) klass->columns) + 1, id);
@@ -656,7 +665,8 @@ write_delete (CmStore *self, CmEntity *entity, GError **error)
                                           cm_entity_get_table (entity));
   sqlite3_stmt *stmt;
 
-  if (before == NULL || (stmt = statement (self, sql, error)) == NULL)
+  if (before == NULL || !check_change (self, before, NULL, error) ||
+      (stmt = statement (self, sql, error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
@@ -919,6 +929,12 @@ cm_store_list (CmStore *self, GType entity_type)
   g_return_val_if_fail (g_type_is_a (entity_type, CM_TYPE_ENTITY), NULL);
 
   return G_LIST_MODEL (cached_list (self, entity_type)->store);
+}
+
+CmEntity *
+cm_store_load (CmStore *self, GType entity_type, gint64 id, GError **error)
+{
+  return load_one (self, entity_type, id, error);
 }
 
 CmEntity *

@@ -55,6 +55,9 @@ gboolean    cm_store_restore         (CmStore *self, CmEntity *entity, GError **
 
 GListModel *cm_store_list            (CmStore *self, GType entity_type);
 CmEntity   *cm_store_find            (CmStore *self, GType entity_type, gint64 id);
+/* Reads one record from the file as it stands inside the current
+ * transaction, where the lists have not caught up yet. */
+CmEntity   *cm_store_load            (CmStore *self, GType entity_type, gint64 id, GError **error);
 
 /* Who last changed @field of @entity, and when (UTC, ISO 8601), from the
  * audit trail. FALSE when the trail holds no change to it. */
