@@ -305,6 +305,26 @@ cm_entity_describe (CmEntity *self)
   return g_strdup_printf (C_("record", "%s — %s"), reference, title);
 }
 
+const char *
+cm_entity_first_change (CmEntity *before, CmEntity *after, const char * const *except)
+{
+  const char **columns = CM_ENTITY_GET_CLASS (before)->columns;
+
+  for (guint i = 0; columns[i]; i++)
+    {
+      g_autofree char *old_value = NULL;
+      g_autofree char *new_value = NULL;
+
+      if (except && g_strv_contains (except, columns[i]))
+        continue;
+      old_value = cm_entity_property_text (before, columns[i]);
+      new_value = cm_entity_property_text (after, columns[i]);
+      if (g_strcmp0 (old_value, new_value) != 0)
+        return columns[i];
+    }
+  return NULL;
+}
+
 gboolean
 cm_entity_require_text (const char *value, const char *what, GError **error)
 {

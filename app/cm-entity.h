@@ -82,6 +82,12 @@ void        cm_entity_assign         (CmEntity *self, CmEntity *from);
 char       *cm_entity_property_text  (CmEntity *self, const char *property);
 char       *cm_entity_describe       (CmEntity *self);
 
+/* The first stored property that differs between @before and @after and
+ * is not one of @except (NULL-terminated), or NULL: what a read-only
+ * record's check_change looks for. */
+const char *cm_entity_first_change   (CmEntity *before, CmEntity *after,
+                                      const char * const *except);
+
 /* Helpers for subclasses: a required, non-blank text property. */
 gboolean    cm_entity_require_text   (const char *value, const char *what, GError **error);
 

@@ -41,6 +41,39 @@ G_DEFINE_ENUM_TYPE (CmReviewDecision, cm_review_decision,
   G_DEFINE_ENUM_VALUE (CM_REVIEW_DECISION_RECOMMISSION, "re-commission"),
   G_DEFINE_ENUM_VALUE (CM_REVIEW_DECISION_DECOMMISSION, "decommission"))
 
+G_DEFINE_ENUM_TYPE (CmEiaDecision, cm_eia_decision,
+  G_DEFINE_ENUM_VALUE (CM_EIA_DECISION_COMMISSION, "commission"),
+  G_DEFINE_ENUM_VALUE (CM_EIA_DECISION_RECOMMISSION, "re-commission"),
+  G_DEFINE_ENUM_VALUE (CM_EIA_DECISION_CHANGE, "change"),
+  G_DEFINE_ENUM_VALUE (CM_EIA_DECISION_DECOMMISSION, "decommission"))
+
+G_DEFINE_ENUM_TYPE (CmEiaOutcome, cm_eia_outcome,
+  G_DEFINE_ENUM_VALUE (CM_EIA_OUTCOME_UNDECIDED, "undecided"),
+  G_DEFINE_ENUM_VALUE (CM_EIA_OUTCOME_FULL_ASSESSMENT, "full-assessment"),
+  G_DEFINE_ENUM_VALUE (CM_EIA_OUTCOME_NO_FULL_ASSESSMENT, "no-full-assessment"))
+
+G_DEFINE_ENUM_TYPE (CmRelevance, cm_relevance,
+  G_DEFINE_ENUM_VALUE (CM_RELEVANCE_UNANSWERED, "unanswered"),
+  G_DEFINE_ENUM_VALUE (CM_RELEVANCE_RELEVANT, "relevant"),
+  G_DEFINE_ENUM_VALUE (CM_RELEVANCE_NOT_RELEVANT, "not-relevant"))
+
+G_DEFINE_ENUM_TYPE (CmImpact, cm_impact,
+  G_DEFINE_ENUM_VALUE (CM_IMPACT_UNKNOWN, "unknown"),
+  G_DEFINE_ENUM_VALUE (CM_IMPACT_POSITIVE, "positive"),
+  G_DEFINE_ENUM_VALUE (CM_IMPACT_NEGATIVE, "negative"),
+  G_DEFINE_ENUM_VALUE (CM_IMPACT_NEUTRAL, "neutral"))
+
+G_DEFINE_ENUM_TYPE (CmMitigationStatus, cm_mitigation_status,
+  G_DEFINE_ENUM_VALUE (CM_MITIGATION_PLANNED, "planned"),
+  G_DEFINE_ENUM_VALUE (CM_MITIGATION_IN_PROGRESS, "in-progress"),
+  G_DEFINE_ENUM_VALUE (CM_MITIGATION_DONE, "done"))
+
+G_DEFINE_ENUM_TYPE (CmHappened, cm_happened,
+  G_DEFINE_ENUM_VALUE (CM_HAPPENED_NOT_REVIEWED, "not-reviewed"),
+  G_DEFINE_ENUM_VALUE (CM_HAPPENED_YES, "yes"),
+  G_DEFINE_ENUM_VALUE (CM_HAPPENED_PARTLY, "partly"),
+  G_DEFINE_ENUM_VALUE (CM_HAPPENED_NO, "no"))
+
 G_DEFINE_ENUM_TYPE (CmSector, cm_sector,
   G_DEFINE_ENUM_VALUE (CM_SECTOR_THIRD_SECTOR, "third-sector"),
   G_DEFINE_ENUM_VALUE (CM_SECTOR_INDEPENDENT, "independent"),
@@ -89,6 +122,15 @@ static const EnumLabels enum_labels[] = {
   { cm_item_state_get_type, { N_("To do"), N_("Done"), N_("Not applicable") } },
   { cm_review_decision_get_type,
     { N_("No decision"), N_("Extend"), N_("Re-commission"), N_("Decommission") } },
+  { cm_eia_decision_get_type,
+    { N_("Commission"), N_("Re-commission"), N_("Change"), N_("Decommission") } },
+  { cm_eia_outcome_get_type,
+    { N_("Not decided"), N_("Full assessment needed"), N_("No full assessment needed") } },
+  { cm_relevance_get_type, { N_("Not answered"), N_("Relevant"), N_("Not relevant") } },
+  { cm_impact_get_type, { N_("Unknown"), N_("Positive"), N_("Negative"), N_("Neutral") } },
+  { cm_mitigation_status_get_type, { N_("Planned"), N_("In progress"), N_("Done") } },
+  { cm_happened_get_type,
+    { N_("Not reviewed"), N_("Happened"), N_("Partly happened"), N_("Did not happen") } },
   { cm_sector_get_type,
     { N_("Third sector / VCSE"), N_("Independent sector"), N_("NHS"), N_("In-house") } },
   { cm_contract_type_get_type,

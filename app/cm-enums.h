@@ -56,6 +56,47 @@ typedef enum {
   CM_REVIEW_DECISION_DECOMMISSION,
 } CmReviewDecision;
 
+/* The decision an equality impact assessment supports. */
+typedef enum {
+  CM_EIA_DECISION_COMMISSION,
+  CM_EIA_DECISION_RECOMMISSION,
+  CM_EIA_DECISION_CHANGE,
+  CM_EIA_DECISION_DECOMMISSION,
+} CmEiaDecision;
+
+typedef enum {
+  CM_EIA_OUTCOME_UNDECIDED,
+  CM_EIA_OUTCOME_FULL_ASSESSMENT,
+  CM_EIA_OUTCOME_NO_FULL_ASSESSMENT,
+} CmEiaOutcome;
+
+typedef enum {
+  CM_RELEVANCE_UNANSWERED,
+  CM_RELEVANCE_RELEVANT,
+  CM_RELEVANCE_NOT_RELEVANT,
+} CmRelevance;
+
+typedef enum {
+  CM_IMPACT_UNKNOWN,
+  CM_IMPACT_POSITIVE,
+  CM_IMPACT_NEGATIVE,
+  CM_IMPACT_NEUTRAL,
+} CmImpact;
+
+typedef enum {
+  CM_MITIGATION_PLANNED,
+  CM_MITIGATION_IN_PROGRESS,
+  CM_MITIGATION_DONE,
+} CmMitigationStatus;
+
+/* After decommissioning: did the predicted impact happen? */
+typedef enum {
+  CM_HAPPENED_NOT_REVIEWED,
+  CM_HAPPENED_YES,
+  CM_HAPPENED_PARTLY,
+  CM_HAPPENED_NO,
+} CmHappened;
+
 typedef enum {
   CM_SECTOR_THIRD_SECTOR,
   CM_SECTOR_INDEPENDENT,
@@ -91,6 +132,12 @@ typedef enum {
 #define CM_TYPE_STAGE (cm_stage_get_type ())
 #define CM_TYPE_ITEM_STATE (cm_item_state_get_type ())
 #define CM_TYPE_REVIEW_DECISION (cm_review_decision_get_type ())
+#define CM_TYPE_EIA_DECISION (cm_eia_decision_get_type ())
+#define CM_TYPE_EIA_OUTCOME (cm_eia_outcome_get_type ())
+#define CM_TYPE_RELEVANCE (cm_relevance_get_type ())
+#define CM_TYPE_IMPACT (cm_impact_get_type ())
+#define CM_TYPE_MITIGATION_STATUS (cm_mitigation_status_get_type ())
+#define CM_TYPE_HAPPENED (cm_happened_get_type ())
 #define CM_TYPE_SECTOR (cm_sector_get_type ())
 #define CM_TYPE_CONTRACT_TYPE (cm_contract_type_get_type ())
 #define CM_TYPE_PROCUREMENT_ROUTE (cm_procurement_route_get_type ())
@@ -101,6 +148,12 @@ GType cm_client_group_get_type (void) G_GNUC_CONST;
 GType cm_stage_get_type (void) G_GNUC_CONST;
 GType cm_item_state_get_type (void) G_GNUC_CONST;
 GType cm_review_decision_get_type (void) G_GNUC_CONST;
+GType cm_eia_decision_get_type (void) G_GNUC_CONST;
+GType cm_eia_outcome_get_type (void) G_GNUC_CONST;
+GType cm_relevance_get_type (void) G_GNUC_CONST;
+GType cm_impact_get_type (void) G_GNUC_CONST;
+GType cm_mitigation_status_get_type (void) G_GNUC_CONST;
+GType cm_happened_get_type (void) G_GNUC_CONST;
 GType cm_sector_get_type (void) G_GNUC_CONST;
 GType cm_contract_type_get_type (void) G_GNUC_CONST;
 GType cm_procurement_route_get_type (void) G_GNUC_CONST;

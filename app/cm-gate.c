@@ -2,6 +2,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cm-checklist.h"
+#include "cm-eia-process.h"
 #include "cm-gate.h"
 
 GPtrArray *
@@ -36,9 +37,20 @@ contract_recorded (CmStore *store, CmService *service)
                      "Contracts page."));
 }
 
-/* The EIA work adds here that Plan cannot close before an EIA screening
- * for the current cycle is signed off. */
+/* Plan decides what to commission, which needs due regard to equality
+ * (Equality Act 2010 s149): an EIA of this cycle must be signed off. */
+static char *
+eia_signed_off (CmStore *store, CmService *service)
+{
+  if (cm_eia_signed_for_cycle (store, cm_entity_get_id (CM_ENTITY (service)),
+                               cm_service_get_cycle (service)))
+    return NULL;
+  return g_strdup (_("No equality impact assessment of this cycle is signed off. Complete "
+                     "its screening and sign it off on the EIAs page."));
+}
+
 static const CmGateCondition conditions[] = {
+  { CM_STAGE_PLAN, eia_signed_off },
   { CM_STAGE_DO, contract_recorded },
   { 0, NULL }
 };
