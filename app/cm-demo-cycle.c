@@ -111,11 +111,15 @@ cm_demo_cycle_progress (CmStore *store, gint64 service_id, CmStage stage, int cy
   for (CmStage from = CM_STAGE_ANALYSE; from < stage; from++)
     {
       gboolean overridden = index == OVERRIDDEN_INDEX && from == CM_STAGE_ANALYSE;
+      gboolean decommissioned = from == CM_STAGE_REVIEW;
 
-      if (!save_event (store, service_id, cycle, from, from + 1, CM_REVIEW_DECISION_NONE,
+      if (!save_event (store, service_id, cycle, from, from + 1,
+                       decommissioned ? CM_REVIEW_DECISION_DECOMMISSION : CM_REVIEW_DECISION_NONE,
                        overridden ? _("The board asked for options before the user "
                                       "engagement could finish; it continues in Plan")
-                                  : "",
+                       : decommissioned ? _("The review found the fund no longer met priority "
+                                            "outcomes once the new model began")
+                                        : "",
                        overridden ? _("“Gather service users’, carers’ and providers’ views” "
                                       "is not done.")
                                   : NULL,

@@ -13,6 +13,7 @@
 #include "cm-date.h"
 #include "cm-demo.h"
 #include "cm-demo-cycle.h"
+#include "cm-demo-eia.h"
 #include "cm-funding-source.h"
 #include "cm-organisation.h"
 #include "cm-provider.h"
@@ -313,7 +314,7 @@ add_partner (Demo *demo, gint64 service_id, int org, GError **error)
 static gboolean
 add_named_services (Demo *demo, GError **error)
 {
-  gint64 nn, carers, advocacy, short_breaks, crisis;
+  gint64 nn, carers, advocacy, short_breaks, crisis, semh;
 
   /* 001 L758: ~£3m a year across 37 areas from October 2018, up to 10 years;
    * the five-year extension has been taken. */
@@ -384,7 +385,17 @@ add_named_services (Demo *demo, GError **error)
         iso (1, 4, 2019), iso (31, 3, 2024), "3+1+1", "3 months", 2 }, error))
     return FALSE;
 
-  return TRUE;
+  /* 001 L885: the CCG's funding of the SEMH cluster model ceased in
+   * September 2020; its EIA was reviewed afterwards. The seed gives no
+   * value or recipient: the grant below is illustrative. */
+  semh = add_service (demo, "Social, emotional and mental health cluster fund (CCG share)",
+                      CCG, P, CM_CLIENT_GROUP_CHILDREN, CM_STAGE_DECOMMISSIONING, 1, error);
+  return semh != 0 &&
+         add_contract (demo, semh, &(DemoContract) {
+           "SEMH cluster fund: CCG contribution", CCG, 4 /* Leeds Community Foundation */,
+           CM_CONTRACT_TYPE_GRANT, CM_PROCUREMENT_ROUTE_GRANT_SCHEME, 250000, 750000,
+           iso (1, 9, 2017), iso (31, 8, 2020), "3 years", "3 months" }, error) &&
+         cm_demo_eia_add (demo->store, demo->today, carers, advocacy, semh, error);
 }
 
 static gboolean

@@ -22,12 +22,14 @@ static const char * const named_services[] = {
   "Independent advocacy gateway",
   "Carers community based short breaks",
   "Children and young people's mental health crisis support",
+  "Social, emotional and mental health cluster fund (CCG share)",
 };
 
 #define NOT_NAMED \
   "s.name NOT IN ('Neighbourhood Networks', 'Carers information, advice and support'," \
   " 'Independent advocacy gateway', 'Carers community based short breaks'," \
-  " 'Children and young people''s mental health crisis support')"
+  " 'Children and young people''s mental health crisis support'," \
+  " 'Social, emotional and mental health cluster fund (CCG share)')"
 
 /* 000 Appendix A, the printed sub totals, in pounds. */
 static const struct {
@@ -251,13 +253,33 @@ test_appendix_a_totals_in_model (void)
 static void
 test_services_in_every_stage (void)
 {
-  static const char * const stages[] = { "analyse", "plan", "do", "review" };
+  static const char * const stages[] = { "analyse", "plan", "do", "review", "decommissioning" };
 
   for (gsize i = 0; i < G_N_ELEMENTS (stages); i++)
     g_assert_cmpint (query_int ("SELECT count(*) FROM service WHERE stage = '%s'", stages[i]),
                      >, 0);
-  g_assert_cmpint (query_int ("SELECT count(*) FROM service"
-                              " WHERE stage NOT IN ('analyse', 'plan', 'do', 'review')"), ==, 0);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM service WHERE stage NOT IN"
+                              " ('analyse', 'plan', 'do', 'review', 'decommissioning')"), ==, 0);
+}
+
+/* Issue-level content: progress through each cycle, one override, and the
+ * EIAs the seeds ask for (signed with mitigations, a draft, a review after
+ * decommissioning, and an assessor overdue for training). */
+static void
+test_cycle_and_eia_content (void)
+{
+  g_assert_cmpint (query_int ("SELECT count(*) FROM stage_event WHERE overridden = 1"), ==, 1);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM checklist_item WHERE state = 'done'"), >, 0);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM eia e WHERE signed = 1 AND EXISTS"
+                              " (SELECT 1 FROM eia_characteristic c JOIN eia_mitigation m"
+                              " ON m.characteristic_id = c.id WHERE c.eia_id = e.id)"), >=, 1);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM eia WHERE signed = 0"), ==, 1);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM eia e JOIN service s ON s.id = e.service_id"
+                              " WHERE s.stage = 'decommissioning' AND e.reviewed_on <> ''"
+                              " AND e.lessons <> ''"), ==, 1);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM staff"
+                              " WHERE date(eia_trained_on, '+' || refresher_months || ' months')"
+                              " <= '2026-11-22'"), ==, 1);
 }
 
 static void
@@ -456,6 +478,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/demo/appendix-a/file", test_appendix_a_totals_in_file);
   g_test_add_func ("/demo/appendix-a/model", test_appendix_a_totals_in_model);
   g_test_add_func ("/demo/stages", test_services_in_every_stage);
+  g_test_add_func ("/demo/cycle-and-eia-content", test_cycle_and_eia_content);
   g_test_add_func ("/demo/sectors", test_providers_of_both_sectors);
   g_test_add_func ("/demo/expiries", test_contracts_ending_soon_and_later);
   g_test_add_func ("/demo/expiries-follow-today", test_dates_follow_today);
