@@ -4,6 +4,7 @@
 #include "cm-checklist.h"
 #include "cm-checklist-row.h"
 #include "cm-date.h"
+#include "cm-page-parts.h"
 #include "cm-reason-dialog.h"
 
 /* What the row edits: the store and the item as shown. */
@@ -35,10 +36,10 @@ cm_checklist_row_key (CmChecklistItem *item)
 static void
 set_focus_key (GtkWidget *widget, CmChecklistItem *item, const char *control)
 {
-  g_autofree char *key = cm_checklist_row_key (item);
+  g_autofree char *item_key = cm_checklist_row_key (item);
+  g_autofree char *key = g_strdup_printf ("%s/%s", item_key, control);
 
-  g_object_set_data_full (G_OBJECT (widget), "focus-key",
-                          g_strdup_printf ("%s/%s", key, control), g_free);
+  cm_page_set_focus_key (widget, key);
 }
 
 /* Saves @property = @value on a copy of the item; FALSE after reporting
@@ -154,19 +155,12 @@ status_line (CmStore *store, CmChecklistItem *item, const GDate *today)
 static GtkWidget *
 state_dropdown (Row *row, gboolean editable)
 {
-  const char *labels[] = { cm_enum_to_label (CM_TYPE_ITEM_STATE, CM_ITEM_STATE_TO_DO),
-                           cm_enum_to_label (CM_TYPE_ITEM_STATE, CM_ITEM_STATE_DONE),
-                           cm_enum_to_label (CM_TYPE_ITEM_STATE, CM_ITEM_STATE_NOT_APPLICABLE),
-                           NULL };
-  GtkWidget *dropdown = gtk_drop_down_new_from_strings (labels);
   g_autofree char *name = g_strdup_printf (_("State of “%s”"),
                                            cm_checklist_item_get_title (row->item));
+  GtkWidget *dropdown = cm_page_enum_dropdown (CM_TYPE_ITEM_STATE,
+                                               cm_checklist_item_get_state (row->item), name);
 
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), cm_checklist_item_get_state (row->item));
-  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
   gtk_widget_set_sensitive (dropdown, editable);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  name, -1);
   set_focus_key (dropdown, row->item, "state");
   row->state = GTK_DROP_DOWN (dropdown);
   return dropdown;

@@ -9,6 +9,7 @@
 #include "cm-mnemonic-button.h"
 #include "cm-overview.h"
 #include "cm-overview-page.h"
+#include "cm-page-parts.h"
 #include "cm-status-page.h"
 
 struct _CmOverviewPage
@@ -38,24 +39,11 @@ service_row_activated (AdwActionRow *row, CmOverviewPage *self)
   g_signal_emit (self, signals[OPEN_SERVICE], 0, *id);
 }
 
-static GtkWidget *
-row (const char *title, const char *subtitle, const char *icon_name)
-{
-  GtkWidget *r = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (r), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (r), subtitle);
-  if (icon_name)
-    adw_action_row_set_icon_name (ADW_ACTION_ROW (r), icon_name);
-  return r;
-}
-
 /* A row that opens @service_id's cycle when activated. */
 static GtkWidget *
 service_row (CmOverviewPage *self, const char *title, const char *subtitle, gint64 service_id)
 {
-  GtkWidget *r = row (title, subtitle, NULL);
+  GtkWidget *r = cm_page_text_row (title, subtitle, NULL);
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (r), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (r), gtk_image_new_from_icon_name ("go-next-symbolic"));
@@ -107,19 +95,9 @@ stage_row (CmOverviewPage *self, CmStage stage, GPtrArray *gates)
 }
 
 static GtkWidget *
-group (const char *title, const char *description)
-{
-  GtkWidget *g = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (g), title);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (g), description);
-  return g;
-}
-
-static GtkWidget *
 stages_group (CmOverviewPage *self, CmOverview *overview)
 {
-  GtkWidget *g = group (_("Services by Stage"), NULL);
+  GtkWidget *g = cm_page_group (_("Services by Stage"), NULL);
 
   for (CmStage stage = CM_STAGE_ANALYSE; stage <= CM_STAGE_DECOMMISSIONING; stage++)
     if (stage <= CM_STAGE_REVIEW || overview->stages[stage]->len > 0)
@@ -131,7 +109,7 @@ stages_group (CmOverviewPage *self, CmOverview *overview)
 static GtkWidget *
 held_group (CmOverviewPage *self, CmOverview *overview)
 {
-  GtkWidget *g = group (_("Held at a Gate"),
+  GtkWidget *g = cm_page_group (_("Held at a Gate"),
                         overview->held->len == 0
                         ? _("No service is held: every one can move to its next stage.")
                         : _("These services cannot leave their stage until the items named "
@@ -170,12 +148,12 @@ deadlines_row_activated (AdwActionRow *r, CmOverviewPage *self)
 static GtkWidget *
 overdue_group (CmOverviewPage *self, CmOverview *overview)
 {
-  GtkWidget *g = group (_("Overdue"), NULL);
+  GtkWidget *g = cm_page_group (_("Overdue"), NULL);
   g_autofree char *dates = g_strdup_printf (ngettext ("%u contract date overdue or breached",
                                                       "%u contract dates overdue or breached",
                                                       overview->overdue_dates),
                                             overview->overdue_dates);
-  GtkWidget *deadlines = row (dates, _("Open the Deadlines page to see them"),
+  GtkWidget *deadlines = cm_page_text_row (dates, _("Open the Deadlines page to see them"),
                               overview->overdue_dates ? "dialog-warning-symbolic"
                                                       : "emblem-ok-symbolic");
 

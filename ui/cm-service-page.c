@@ -7,6 +7,7 @@
 #include "cm-date.h"
 #include "cm-gate.h"
 #include "cm-mnemonic-button.h"
+#include "cm-page-parts.h"
 #include "cm-reason-dialog.h"
 #include "cm-service-page.h"
 #include "cm-status-page.h"
@@ -57,31 +58,6 @@ report_activated (GtkWidget *widget, const char *action, GVariant *param)
   report (CM_SERVICE_PAGE (widget), g_variant_get_string (param, NULL));
 }
 
-static GtkWidget *
-group (const char *title, const char *description)
-{
-  GtkWidget *g = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (g), title);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (g), description);
-  return g;
-}
-
-static GtkWidget *
-text_row (const char *title, const char *subtitle, const char *icon_name)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  if (icon_name)
-    adw_action_row_set_icon_name (ADW_ACTION_ROW (row), icon_name);
-  return row;
-}
-
 /* ---- the stepper ------------------------------------------------------ */
 
 static void
@@ -129,6 +105,7 @@ stepper (CmServicePage *self, CmService *svc)
       GtkWidget *button = gtk_toggle_button_new ();
       g_autofree char *name = g_strdup_printf (_("Show the %s checklist"),
                                                cm_enum_to_label (CM_TYPE_STAGE, stage));
+      g_autofree char *key = g_strdup_printf ("stage/%d", stage);
 
       gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
       gtk_button_set_child (GTK_BUTTON (button), label);
@@ -136,8 +113,7 @@ stepper (CmServicePage *self, CmService *svc)
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
       g_object_set_data (G_OBJECT (button), "stage", GINT_TO_POINTER (stage));
-      g_object_set_data_full (G_OBJECT (button), "focus-key",
-                              g_strdup_printf ("stage/%d", stage), g_free);
+      cm_page_set_focus_key (button, key);
       if (first)
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);
       else
@@ -181,7 +157,7 @@ checklist (CmServicePage *self, CmService *svc)
     cm_checklist_items (self->store, self->service_id, cm_service_get_cycle (svc), stage);
   g_autofree char *title = g_strdup_printf (_("%s Checklist"),
                                             cm_enum_to_label (CM_TYPE_STAGE, stage));
-  GtkWidget *g = group (title, editable
+  GtkWidget *g = cm_page_group (title, editable
                         ? _("Required items must be done, or not applicable with a reason, "
                             "before the service moves on.")
                         : _("Only the current stage’s checklist can be changed."));
@@ -310,7 +286,7 @@ gate_buttons (CmServicePage *self, CmService *svc, gboolean passes)
       GtkWidget *advance = cm_mnemonic_button_new (label, NULL);
 
       gtk_widget_add_css_class (advance, passes ? "suggested-action" : "destructive-action");
-      g_object_set_data_full (G_OBJECT (advance), "focus-key", g_strdup ("advance"), g_free);
+      cm_page_set_focus_key (advance, "advance");
       g_signal_connect (advance, "clicked", G_CALLBACK (advance_clicked), self);
       gtk_box_append (GTK_BOX (box), advance);
     }
@@ -336,21 +312,21 @@ gate (CmServicePage *self, CmService *svc)
 
   if (stage > CM_STAGE_REVIEW)
     {
-      g = group (_("Decommissioning"), NULL);
+      g = cm_page_group (_("Decommissioning"), NULL);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
-                                 text_row (_("Decommissioning is open for this service"),
+                                 cm_page_text_row (_("Decommissioning is open for this service"),
                                            _("Its Review decided to decommission it."),
                                            "dialog-information-symbolic"));
       return g;
     }
   problems = cm_gate_problems (self->store, svc);
   title = g_strdup_printf (_("Gate Out of %s"), cm_enum_to_label (CM_TYPE_STAGE, stage));
-  g = group (title, stage == CM_STAGE_REVIEW
+  g = cm_page_group (title, stage == CM_STAGE_REVIEW
                     ? _("Review closes with a decision: extend, re-commission or decommission.")
                     : NULL);
   if (problems->len == 0)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
-                               text_row (_("Ready"), _("Every required item is settled."),
+                               cm_page_text_row (_("Ready"), _("Every required item is settled."),
                                          "emblem-ok-symbolic"));
   else
     {
@@ -362,7 +338,7 @@ gate (CmServicePage *self, CmService *svc)
       g_ptr_array_add (problems, NULL);
       list = g_strjoinv ("\n", (char **) problems->pdata);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
-                                 text_row (count, list, "dialog-warning-symbolic"));
+                                 cm_page_text_row (count, list, "dialog-warning-symbolic"));
     }
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
                              gate_buttons (self, svc, problems->len == 0));
@@ -414,7 +390,7 @@ static GtkWidget *
 history (CmServicePage *self, CmService *svc)
 {
   g_autoptr(GPtrArray) events = cm_cycle_history (self->store, svc);
-  GtkWidget *g = group (_("History"), events->len == 0
+  GtkWidget *g = cm_page_group (_("History"), events->len == 0
                         ? _("Each step through a gate, and each Review decision, is listed "
                             "here with who took it, when and why.")
                         : NULL);
@@ -426,7 +402,7 @@ history (CmServicePage *self, CmService *svc)
       g_autofree char *subtitle = event_subtitle (self, event);
 
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
-                                 text_row (title, subtitle,
+                                 cm_page_text_row (title, subtitle,
                                            cm_stage_event_get_overridden (event)
                                            ? "dialog-warning-symbolic" : NULL));
     }
@@ -434,17 +410,6 @@ history (CmServicePage *self, CmService *svc)
 }
 
 /* ---- building --------------------------------------------------------- */
-
-static GtkWidget *
-heading_label (const char *text, const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, css_class);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  return label;
-}
 
 static GtkWidget *
 heading (CmServicePage *self, CmService *svc)
@@ -460,74 +425,24 @@ heading (CmServicePage *self, CmService *svc)
                                  cm_service_get_cycle (svc),
                                  cm_enum_to_label (CM_TYPE_STAGE, cm_service_get_stage (svc)),
                                  lead);
-  gtk_box_append (GTK_BOX (labels), heading_label (cm_service_get_name (svc), "title-2"));
-  gtk_box_append (GTK_BOX (labels), heading_label (description, "dim-label"));
+  gtk_box_append (GTK_BOX (labels), cm_page_heading_label (cm_service_get_name (svc), "title-2"));
+  gtk_box_append (GTK_BOX (labels), cm_page_heading_label (description, "dim-label"));
   gtk_widget_set_hexpand (labels, TRUE);
   gtk_widget_set_valign (back, GTK_ALIGN_CENTER);
-  g_object_set_data_full (G_OBJECT (back), "focus-key", g_strdup ("back"), g_free);
+  cm_page_set_focus_key (back, "back");
   gtk_box_append (GTK_BOX (box), labels);
   gtk_box_append (GTK_BOX (box), back);
   return box;
 }
 
-static const char *
-focus_key_of (GtkWidget *widget)
-{
-  for (; widget; widget = gtk_widget_get_parent (widget))
-    {
-      const char *key = g_object_get_data (G_OBJECT (widget), "focus-key");
-
-      if (key)
-        return key;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_focus_key (GtkWidget *widget, const char *key)
-{
-  if (g_strcmp0 (g_object_get_data (G_OBJECT (widget), "focus-key"), key) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_focus_key (child, key);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-/* Puts the keyboard back on the control it was on before a rebuild,
- * opening the checklist row that holds it. */
-static void
-restore_focus (CmServicePage *self, const char *key)
-{
-  GtkWidget *target = key ? find_focus_key (self->content, key) : NULL;
-  GtkWidget *expander;
-
-  if (target == NULL)
-    return;
-  expander = gtk_widget_get_ancestor (target, ADW_TYPE_EXPANDER_ROW);
-  if (expander && expander != target && !ADW_IS_EXPANDER_ROW (target) &&
-      !GTK_IS_DROP_DOWN (target))
-    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
-  gtk_widget_grab_focus (target);
-}
-
 static void
 rebuild (CmServicePage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-  g_autofree char *key = NULL;
+  g_autofree char *key = cm_page_save_focus (GTK_WIDGET (self));
   CmService *svc = service (self);
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
 
-  if (focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
-    key = g_strdup (focus_key_of (focus));
   if (svc == NULL)
     {
       gtk_scrolled_window_set_child (self->scrolled,
@@ -551,7 +466,7 @@ rebuild (CmServicePage *self)
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
   self->content = clamp;
   gtk_scrolled_window_set_child (self->scrolled, clamp);
-  restore_focus (self, key);
+  cm_page_restore_focus (self->content, key);
 }
 
 static void

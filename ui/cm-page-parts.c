@@ -1,0 +1,110 @@
+/* cm-page-parts.c: the parts the portfolio's custom pages are built from */
+#include "cm-enums.h"
+#include "cm-page-parts.h"
+
+GtkWidget *
+cm_page_group (const char *title, const char *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  return group;
+}
+
+GtkWidget *
+cm_page_text_row (const char *title, const char *subtitle, const char *icon_name)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  if (icon_name)
+    adw_action_row_set_icon_name (ADW_ACTION_ROW (row), icon_name);
+  return row;
+}
+
+GtkWidget *
+cm_page_heading_label (const char *text, const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, css_class);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  return label;
+}
+
+GtkWidget *
+cm_page_enum_dropdown (GType enum_type, int value, const char *accessible_name)
+{
+  GtkStringList *labels = gtk_string_list_new (NULL);
+  GtkWidget *dropdown;
+
+  for (guint i = 0; i < cm_enum_count (enum_type); i++)
+    gtk_string_list_append (labels, cm_enum_to_label (enum_type, i));
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (labels), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), value);
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_name, -1);
+  return dropdown;
+}
+
+void
+cm_page_set_focus_key (GtkWidget *widget, const char *key)
+{
+  g_object_set_data_full (G_OBJECT (widget), "focus-key", g_strdup (key), g_free);
+}
+
+char *
+cm_page_save_focus (GtkWidget *root)
+{
+  GtkRoot *window = gtk_widget_get_root (root);
+  GtkWidget *focus = window ? gtk_root_get_focus (window) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, root))
+    return NULL;
+  for (; focus; focus = gtk_widget_get_parent (focus))
+    {
+      const char *key = g_object_get_data (G_OBJECT (focus), "focus-key");
+
+      if (key)
+        return g_strdup (key);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_focus_key (GtkWidget *widget, const char *key)
+{
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (widget), "focus-key"), key) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_focus_key (child, key);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+void
+cm_page_restore_focus (GtkWidget *root, const char *key)
+{
+  GtkWidget *target = key && root ? find_focus_key (root, key) : NULL;
+  GtkWidget *expander;
+
+  if (target == NULL)
+    return;
+  /* A control inside an expander row (not in its header) needs it open. */
+  expander = gtk_widget_get_ancestor (target, ADW_TYPE_EXPANDER_ROW);
+  if (expander && expander != target && !GTK_IS_DROP_DOWN (target))
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  gtk_widget_grab_focus (target);
+}

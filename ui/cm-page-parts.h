@@ -1,0 +1,26 @@
+/* cm-page-parts.h: the parts the portfolio's custom pages are built from
+ *
+ * Those pages (a service's cycle, an EIA) rebuild themselves after every
+ * change. Controls carry a "focus key" naming what they edit, so that a
+ * rebuild can put the keyboard back where it was.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+GtkWidget  *cm_page_group             (const char *title, const char *description);
+GtkWidget  *cm_page_text_row          (const char *title, const char *subtitle,
+                                       const char *icon_name);
+GtkWidget  *cm_page_heading_label     (const char *text, const char *css_class);
+/* A drop-down of @enum_type's labels, showing @value, with an accessible name. */
+GtkWidget  *cm_page_enum_dropdown     (GType enum_type, int value, const char *accessible_name);
+
+void        cm_page_set_focus_key     (GtkWidget *widget, const char *key);
+/* The focus key of @root's focused control, or NULL. */
+char       *cm_page_save_focus        (GtkWidget *root);
+/* Focuses the control with @key under @root, opening its expander row. */
+void        cm_page_restore_focus     (GtkWidget *root, const char *key);
+
+G_END_DECLS
