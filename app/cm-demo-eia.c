@@ -95,10 +95,11 @@ add_mitigation (DemoEia *d, gint64 characteristic_id, const Finding *f, GError *
                                    NULL), error) != 0;
 }
 
-/* Screens every characteristic of the list against @findings. */
+/* Screens the first @n_screened characteristics of the list against
+ * @findings, and leaves the rest for the user. */
 static gboolean
 add_characteristics (DemoEia *d, gint64 eia_id, const Finding *findings, guint n,
-                     gboolean reviewed, GError **error)
+                     guint n_screened, gboolean reviewed, GError **error)
 {
   GListModel *list = cm_store_list (d->store, CM_TYPE_CHARACTERISTIC);
 
@@ -107,13 +108,16 @@ add_characteristics (DemoEia *d, gint64 eia_id, const Finding *findings, guint n
       g_autoptr(CmCharacteristic) c = g_list_model_get_item (list, i);
       const char *name = cm_characteristic_get_name (c);
       const Finding *f = finding_for (findings, n, name);
+      gboolean screened = i < n_screened;
       gint64 id = save_id (d, g_object_new (
                              CM_TYPE_EIA_CHARACTERISTIC, "eia-id", eia_id,
                              "position", cm_characteristic_get_position (c), "name", name,
-                             "relevance", f ? CM_RELEVANCE_RELEVANT : CM_RELEVANCE_NOT_RELEVANT,
-                             "screening-reason", f ? text (f->reason)
-                                                   : _("No differential effect found in the "
-                                                       "service's monitoring data"),
+                             "relevance", !screened ? CM_RELEVANCE_UNANSWERED
+                                          : f ? CM_RELEVANCE_RELEVANT : CM_RELEVANCE_NOT_RELEVANT,
+                             "screening-reason", !screened ? ""
+                                                 : f ? text (f->reason)
+                                                 : _("No differential effect found in the "
+                                                     "service's monitoring data"),
                              "impact", f ? f->impact : CM_IMPACT_UNKNOWN,
                              "evidence", f ? text (f->evidence) : "",
                              "happened", f && reviewed ? f->happened : CM_HAPPENED_NOT_REVIEWED,
@@ -210,25 +214,28 @@ cm_demo_eia_add (CmStore *store, const GDate *today, gint64 signed_service,
                 _("Re-commission carers' information, advice and support as one city-wide "
                   "service with local hubs"), error);
   if (id == 0 ||
-      !add_characteristics (&d, id, carers_findings, G_N_ELEMENTS (carers_findings), FALSE,
-                            error) ||
+      !add_characteristics (&d, id, carers_findings, G_N_ELEMENTS (carers_findings), G_MAXUINT,
+                            FALSE, error) ||
       !sign (&d, id, signed_on, NULL, error))
     return FALSE;
 
-  /* A draft, started by the manager whose training has lapsed. */
+  /* A draft, started by the manager whose training has lapsed: two
+   * characteristics and the outcome are still to screen. */
   id = save_id (&d, g_object_new (CM_TYPE_EIA, "service-id", draft_service, "cycle", 2,
                                   "decision", CM_EIA_DECISION_RECOMMISSION,
                                   "author-id", d.staff_ids[MANAGER],
                                   "proposal", _("Re-commission the advocacy single gateway"),
                                   NULL), error);
   if (id == 0 ||
-      !add_characteristics (&d, id, advocacy_findings, G_N_ELEMENTS (advocacy_findings), FALSE,
-                            error))
+      !add_characteristics (&d, id, advocacy_findings, G_N_ELEMENTS (advocacy_findings),
+                            g_list_model_get_n_items (cm_store_list (store, CM_TYPE_CHARACTERISTIC)) - 2,
+                            FALSE, error))
     return FALSE;
 
   id = add_eia (&d, decommissioned_service, 1, CM_EIA_DECISION_DECOMMISSION, OFFICER,
                 _("End the CCG's share of the SEMH cluster fund from September 2020"), error);
   return id != 0 &&
-         add_characteristics (&d, id, semh_findings, G_N_ELEMENTS (semh_findings), TRUE, error) &&
+         add_characteristics (&d, id, semh_findings, G_N_ELEMENTS (semh_findings), G_MAXUINT,
+                              TRUE, error) &&
          sign (&d, id, "2020-03-16", "2021-05-10", error);
 }

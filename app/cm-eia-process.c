@@ -4,6 +4,7 @@
 #include "cm-characteristic.h"
 #include "cm-date.h"
 #include "cm-eia-process.h"
+#include "cm-service.h"
 
 static gboolean
 is_blank (const char *text)
@@ -67,36 +68,38 @@ save_all (CmStore *store, GPtrArray *entities, GError **error)
   return TRUE;
 }
 
-CmEia *
-cm_eia_start (CmStore *store, gint64 service_id, int cycle, CmEiaDecision decision,
-              gint64 author_id, GError **error)
+gboolean
+cm_eia_create (CmStore *store, CmEia *draft, GError **error)
 {
-  g_autoptr(CmEia) eia = g_object_new (CM_TYPE_EIA, "service-id", service_id, "cycle", cycle,
-                                       "decision", decision, "author-id", author_id, NULL);
+  CmEntity *service = cm_store_find (store, CM_TYPE_SERVICE, cm_eia_get_service_id (draft));
   GListModel *list = cm_store_list (store, CM_TYPE_CHARACTERISTIC);
   g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) source = g_ptr_array_new_with_free_func (g_object_unref);
 
+  g_return_val_if_fail (cm_entity_get_id (CM_ENTITY (draft)) == 0, FALSE);
+
+  if (service)
+    g_object_set (draft, "cycle", cm_service_get_cycle (CM_SERVICE (service)), NULL);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     g_ptr_array_add (source, g_list_model_get_item (list, i));
   g_ptr_array_sort (source, by_position);
   if (!cm_store_begin (store, error))
-    return NULL;
-  if (!cm_store_save (store, CM_ENTITY (eia), error))
+    return FALSE;
+  if (!cm_store_save (store, CM_ENTITY (draft), error))
     goto failed;
   for (guint i = 0; i < source->len; i++)
     g_ptr_array_add (copies,
                      g_object_new (CM_TYPE_EIA_CHARACTERISTIC,
-                                   "eia-id", cm_entity_get_id (CM_ENTITY (eia)), "position", i,
+                                   "eia-id", cm_entity_get_id (CM_ENTITY (draft)), "position", i,
                                    "name", cm_characteristic_get_name (g_ptr_array_index (source, i)),
                                    NULL));
   if (!save_all (store, copies, error) || !cm_store_commit (store, error))
     goto failed;
-  return g_steal_pointer (&eia);
+  return TRUE;
 
 failed:
   cm_store_rollback (store);
-  return NULL;
+  return FALSE;
 }
 
 /* ---- sign-off --------------------------------------------------------- */

@@ -15,10 +15,9 @@
 
 G_BEGIN_DECLS
 
-/* A new draft EIA of the service's @cycle, with a copy of the portfolio's
- * list of characteristics; NULL on error. */
-CmEia     *cm_eia_start           (CmStore *store, gint64 service_id, int cycle,
-                                   CmEiaDecision decision, gint64 author_id, GError **error);
+/* Saves the new @draft as an EIA of its service's current cycle, with a
+ * copy of the portfolio's list of characteristics, in one action. */
+gboolean   cm_eia_create          (CmStore *store, CmEia *draft, GError **error);
 
 /* The EIA's characteristics in order, and a characteristic's mitigations. */
 GPtrArray *cm_eia_characteristics (CmStore *store, gint64 eia_id);

@@ -18,6 +18,7 @@ enum {
   PROP_EIA_TRAINED_ON,
   PROP_REFRESHER_MONTHS,
   PROP_SEARCH_TEXT,
+  PROP_REFRESHER_DUE,
   N_PROPS
 };
 
@@ -25,6 +26,8 @@ static GParamSpec *properties[N_PROPS];
 
 static const CmDerivedColumn derived[] = {
   { "search-text", "cm_fold(t.name || ' ' || t.role)", { "staff" } },
+  { "refresher-due", "CASE WHEN t.eia_trained_on = '' THEN '' ELSE"
+    " date(t.eia_trained_on, '+' || t.refresher_months || ' months') END", { "staff" } },
   { NULL }
 };
 
@@ -52,6 +55,7 @@ cm_staff_class_init (CmStaffClass *klass)
   properties[PROP_REFRESHER_MONTHS] =
     g_param_spec_int ("refresher-months", NULL, NULL, 1, 120, 24, rw);
   properties[PROP_SEARCH_TEXT] = g_param_spec_string ("search-text", NULL, NULL, "", rw);
+  properties[PROP_REFRESHER_DUE] = g_param_spec_string ("refresher-due", NULL, NULL, "", rw);
   cm_entity_class_install (entity_class, "staff", properties, N_PROPS, derived);
 }
 

@@ -49,9 +49,10 @@ static CmEia *
 start (Fixture *f, gint64 author_id)
 {
   g_autoptr(GError) error = NULL;
-  CmEia *eia = cm_eia_start (f->store, f->service_id, 1, CM_EIA_DECISION_COMMISSION, author_id,
-                             &error);
+  CmEia *eia = g_object_new (CM_TYPE_EIA, "service-id", f->service_id,
+                             "decision", CM_EIA_DECISION_COMMISSION, "author-id", author_id, NULL);
 
+  g_assert_true (cm_eia_create (f->store, eia, &error));
   g_assert_no_error (error);
   return eia;
 }

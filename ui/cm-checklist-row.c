@@ -56,7 +56,7 @@ save (GtkWidget *widget, Row *row, const char *property, ...)
   va_end (args);
   if (cm_checklist_save_item (row->store, CM_CHECKLIST_ITEM (draft), &error))
     return TRUE;
-  gtk_widget_activate_action (widget, "service.report", "s", error->message);
+  gtk_widget_activate_action (widget, "page.report", "s", error->message);
   return FALSE;
 }
 

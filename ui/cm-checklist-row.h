@@ -1,7 +1,7 @@
 /* cm-checklist-row.h: one checklist item, edited in place
  *
  * The row saves each change through the store at once. It reports errors
- * with the "service.report" action of the page it sits in, and names its
+ * with the "page.report" action of the page it sits in, and names its
  * controls with a focus key so the page can keep the keyboard where it was
  * when it rebuilds after a change.
  */

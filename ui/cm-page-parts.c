@@ -54,6 +54,41 @@ cm_page_enum_dropdown (GType enum_type, int value, const char *accessible_name)
   return dropdown;
 }
 
+GtkWidget *
+cm_page_stepper (CmPageStep *steps, guint n, guint active, GCallback toggled, gpointer data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkToggleButton *first = NULL;
+
+  gtk_widget_add_css_class (box, "linked");
+  gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s\n%s", steps[i].title, steps[i].detail);
+      g_autofree char *name = g_steal_pointer (&steps[i].name);
+      g_autofree char *detail = g_steal_pointer (&steps[i].detail);
+      g_autofree char *key = g_strdup_printf ("step/%u", i);
+      GtkWidget *label = gtk_label_new (text);
+      GtkWidget *button = gtk_toggle_button_new ();
+
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+      g_object_set_data (G_OBJECT (button), "step", GUINT_TO_POINTER (i));
+      cm_page_set_focus_key (button, key);
+      if (first)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);
+      else
+        first = GTK_TOGGLE_BUTTON (button);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), i == active);
+      g_signal_connect (button, "toggled", toggled, data);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  return box;
+}
+
 void
 cm_page_set_focus_key (GtkWidget *widget, const char *key)
 {

@@ -17,6 +17,20 @@ GtkWidget  *cm_page_heading_label     (const char *text, const char *css_class);
 /* A drop-down of @enum_type's labels, showing @value, with an accessible name. */
 GtkWidget  *cm_page_enum_dropdown     (GType enum_type, int value, const char *accessible_name);
 
+/* One button of a stepper: "Plan", "current · 3 of 6 required done", and
+ * what a screen reader calls it, "Show the Plan checklist". */
+typedef struct {
+  const char *title;
+  char *detail;
+  char *name;
+} CmPageStep;
+
+/* A row of linked toggle buttons, one per step; the active one is
+ * @active. @toggled (GtkToggleButton *, gpointer) runs when one is
+ * chosen; the step's number is its "step" data. Frees the steps' text. */
+GtkWidget  *cm_page_stepper           (CmPageStep *steps, guint n, guint active,
+                                       GCallback toggled, gpointer data);
+
 void        cm_page_set_focus_key     (GtkWidget *widget, const char *key);
 /* The focus key of @root's focused control, or NULL. */
 char       *cm_page_save_focus        (GtkWidget *root);

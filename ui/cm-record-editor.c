@@ -222,7 +222,7 @@ save_clicked (CmRecordEditor *self)
           return;
         }
     }
-  if (!cm_store_save (self->store, self->draft, &error))
+  if (!(self->kind->save ? self->kind->save : cm_store_save) (self->store, self->draft, &error))
     {
       show_error (self, NULL, error->message);
       return;

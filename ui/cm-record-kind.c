@@ -1,16 +1,19 @@
 /* cm-record-kind.c: how each kind of record is listed, shown and edited */
 #include <glib/gi18n.h>
 
+#include "cm-characteristic.h"
 #include "cm-contract.h"
 #include "cm-date.h"
 #include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
+#include "cm-eia-process.h"
 #include "cm-enums.h"
 #include "cm-money.h"
 #include "cm-organisation.h"
 #include "cm-provider.h"
 #include "cm-record-kind.h"
 #include "cm-service.h"
+#include "cm-staff.h"
 #include "cm-thresholds.h"
 
 static const CmRecordField service_fields[] = {
@@ -209,6 +212,82 @@ provider_dependency (CmStore *store, GObject *item, const GDate *today)
   return lines;
 }
 
+static const CmRecordField eia_fields[] = {
+  { "service-id", N_("Service"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_service_get_type },
+  { "service-name", N_("Service"), CM_FORMAT_TEXT, TRUE, FALSE },
+  { "decision", N_("Decision"), CM_FORMAT_ENUM, TRUE, TRUE },
+  { "cycle", N_("Cycle"), CM_FORMAT_NUMBER, FALSE, FALSE },
+  { "version", N_("Version"), CM_FORMAT_NUMBER, TRUE, FALSE },
+  { "author-id", N_("Author"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_staff_get_type },
+  { "author-name", N_("Author"), CM_FORMAT_TEXT, TRUE, FALSE },
+  { "proposal", N_("Proposal"), CM_FORMAT_TEXT, FALSE, TRUE },
+  { "signed", N_("Signed off"), CM_FORMAT_BOOLEAN, TRUE, FALSE },
+  { "signed-on", N_("Signed off on"), CM_FORMAT_DATE, FALSE, FALSE },
+  { "signatory-name", N_("Signed off by"), CM_FORMAT_TEXT, FALSE, FALSE },
+  { NULL }
+};
+
+/* A new EIA takes a copy of the portfolio's characteristics. */
+static gboolean
+save_eia (CmStore *store, CmEntity *draft, GError **error)
+{
+  if (cm_entity_get_id (draft) == 0)
+    return cm_eia_create (store, CM_EIA (draft), error);
+  return cm_store_save (store, draft, error);
+}
+
+static const CmRecordField staff_fields[] = {
+  { "name", N_("Name"), CM_FORMAT_TEXT, TRUE, TRUE },
+  { "role", N_("Role"), CM_FORMAT_TEXT, TRUE, TRUE },
+  { "eia-trained-on", N_("EIA training"), CM_FORMAT_DATE, TRUE, TRUE },
+  { "refresher-months", N_("Refresher every (months)"), CM_FORMAT_NUMBER, FALSE, TRUE },
+  { "refresher-due", N_("Refresher due"), CM_FORMAT_DATE, TRUE, FALSE },
+  { NULL }
+};
+
+/* Recommendation 3a: whether the person may write or sign an EIA today. */
+static GArray *
+staff_training (CmStore *store, GObject *item, const GDate *today)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (CmDetailLine));
+  GDate due;
+  g_autofree char *when = NULL;
+
+  g_array_set_clear_func (lines, clear_line);
+  switch (cm_staff_training (CM_STAFF (item), today, &due))
+    {
+    case CM_TRAINING_CURRENT:
+      when = cm_date_to_long (&due);
+      add_line (lines, _("EIA training"), g_strdup_printf (_("In date until %s"), when));
+      break;
+    case CM_TRAINING_OUT_OF_DATE:
+      when = cm_date_to_long (&due);
+      add_line (lines, _("⚠ EIA training"),
+                g_strdup_printf (_("Out of date: a refresher was due on %s"), when));
+      break;
+    case CM_TRAINING_MISSING:
+    default:
+      add_line (lines, _("⚠ EIA training"),
+                g_strdup (_("None recorded: this person should not write or sign EIAs "
+                            "until trained")));
+      break;
+    }
+  return lines;
+}
+
+static const CmRecordField characteristic_fields[] = {
+  { "name", N_("Name"), CM_FORMAT_TEXT, TRUE, TRUE },
+  { "position", N_("Order"), CM_FORMAT_NUMBER, TRUE, TRUE },
+  { NULL }
+};
+
+const CmRecordKind cm_characteristic_kind = {
+  "characteristics", N_("Characteristics"), N_("characteristic"), "view-list-symbolic",
+  N_("New equality impact assessments are screened against these characteristics. Each EIA "
+     "keeps its own copy, so changing the list never changes an assessment."),
+  cm_characteristic_get_type, characteristic_fields,
+};
+
 static const CmRecordKind kinds[] = {
   { "services", N_("Services"), N_("service"), "view-list-symbolic",
     N_("A service is something you commission for a group of people, such as carers’ "
@@ -225,6 +304,14 @@ static const CmRecordKind kinds[] = {
     N_("Commissioners are the council directorates, NHS bodies and partners that lead or "
        "fund services. Add one before adding its services."),
     cm_organisation_get_type, organisation_fields },
+  { "eias", N_("EIAs"), N_("EIA"), "emblem-documents-symbolic",
+    N_("An equality impact assessment screens a commissioning decision against the protected "
+       "characteristics. Add your staff first, then add an EIA for a service."),
+    cm_eia_get_type, eia_fields, NULL, NULL, N_("_Open Assessment"), save_eia },
+  { "staff", N_("Staff"), N_("member of staff"), "avatar-default-symbolic",
+    N_("The commissioning staff who write and sign EIAs, with the date of their EIA "
+       "training. Sort by “Refresher due” to see who needs a refresher."),
+    cm_staff_get_type, staff_fields, staff_training },
 };
 
 const CmRecordKind *

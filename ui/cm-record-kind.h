@@ -54,9 +54,15 @@ typedef struct {
   GArray *(*computed_details) (CmStore *store, GObject *item, const GDate *today); /* of CmDetailLine */
   const CmRecordAction *actions; /* terminated by { NULL }; may be NULL */
   const char *open_label;   /* mnemonic; a record with a page of its own opens there */
+  /* Saves what the editor made, where that is more than cm_store_save()
+   * (a new EIA copies the list of characteristics); may be NULL. */
+  gboolean (*save) (CmStore *store, CmEntity *draft, GError **error);
 } CmRecordKind;
 
 const CmRecordKind *cm_record_kinds      (guint *n_kinds);
+
+/* Not a section of its own: edited among the portfolio's rules. */
+extern const CmRecordKind cm_characteristic_kind;
 char               *cm_record_field_text (GObject *item, const CmRecordField *field);
 
 G_END_DECLS

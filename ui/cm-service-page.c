@@ -65,11 +65,11 @@ stage_toggled (GtkToggleButton *button, CmServicePage *self)
 {
   if (!gtk_toggle_button_get_active (button))
     return;
-  self->shown_stage = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "stage"));
+  self->shown_stage = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "step"));
   rebuild (self);
 }
 
-/* "Plan · current · 3 of 6 required done" */
+/* "current · 3 of 6 required done" */
 static char *
 step_text (CmServicePage *self, CmService *svc, CmStage stage)
 {
@@ -86,43 +86,22 @@ step_text (CmServicePage *self, CmService *svc, CmStage stage)
         required++;
         settled += cm_checklist_item_is_settled (g_ptr_array_index (items, i));
       }
-  return g_strdup_printf (_("%s\n%s · %u of %u required done"),
-                          cm_enum_to_label (CM_TYPE_STAGE, stage), where, settled, required);
+  return g_strdup_printf (_("%s · %u of %u required done"), where, settled, required);
 }
 
 static GtkWidget *
 stepper (CmServicePage *self, CmService *svc)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkToggleButton *first = NULL;
+  CmPageStep steps[CM_STAGE_REVIEW + 1];
 
-  gtk_widget_add_css_class (box, "linked");
-  gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
   for (CmStage stage = CM_STAGE_ANALYSE; stage <= CM_STAGE_REVIEW; stage++)
     {
-      g_autofree char *text = step_text (self, svc, stage);
-      GtkWidget *label = gtk_label_new (text);
-      GtkWidget *button = gtk_toggle_button_new ();
-      g_autofree char *name = g_strdup_printf (_("Show the %s checklist"),
-                                               cm_enum_to_label (CM_TYPE_STAGE, stage));
-      g_autofree char *key = g_strdup_printf ("stage/%d", stage);
-
-      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-      gtk_button_set_child (GTK_BUTTON (button), label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
-      g_object_set_data (G_OBJECT (button), "stage", GINT_TO_POINTER (stage));
-      cm_page_set_focus_key (button, key);
-      if (first)
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);
-      else
-        first = GTK_TOGGLE_BUTTON (button);
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), stage == self->shown_stage);
-      g_signal_connect (button, "toggled", G_CALLBACK (stage_toggled), self);
-      gtk_box_append (GTK_BOX (box), button);
+      steps[stage].title = cm_enum_to_label (CM_TYPE_STAGE, stage);
+      steps[stage].detail = step_text (self, svc, stage);
+      steps[stage].name = g_strdup_printf (_("Show the %s checklist"), steps[stage].title);
     }
-  return box;
+  return cm_page_stepper (steps, G_N_ELEMENTS (steps), self->shown_stage,
+                          G_CALLBACK (stage_toggled), self);
 }
 
 /* ---- the checklist ---------------------------------------------------- */
@@ -506,7 +485,7 @@ cm_service_page_class_init (CmServicePageClass *klass)
   /* The user asked to go back to the list of services. */
   signals[CLOSED] = g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
-  gtk_widget_class_install_action (widget_class, "service.report", "s", report_activated);
+  gtk_widget_class_install_action (widget_class, "page.report", "s", report_activated);
   gtk_widget_class_install_action (widget_class, "service.close", NULL, close_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "service.close", NULL);

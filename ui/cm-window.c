@@ -4,6 +4,8 @@
 #include "cm-command-line.h"
 #include "cm-contract.h"
 #include "cm-deadlines-page.h"
+#include "cm-eia.h"
+#include "cm-eia-page.h"
 #include "cm-overview-page.h"
 #include "cm-records-page.h"
 #include "cm-rules-window.h"
@@ -24,6 +26,7 @@ struct _CmWindow
   GtkStack *pages;
   AdwWindowTitle *content_title;
   CmServicePage *service_page;   /* not in the sidebar: opened from a service */
+  CmEiaPage *eia_page;           /* nor this: opened from an EIA */
 };
 
 G_DEFINE_FINAL_TYPE (CmWindow, cm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -127,9 +130,22 @@ open_service_id (CmWindow *self, gint64 id)
 }
 
 static void
-open_service (CmWindow *self, CmEntity *service)
+open_eia (CmWindow *self, gint64 id)
 {
-  open_service_id (self, cm_entity_get_id (service));
+  gtk_list_box_unselect_all (self->sidebar);
+  gtk_stack_set_visible_child (self->pages, GTK_WIDGET (self->eia_page));
+  adw_window_title_set_title (self->content_title, _("Equality Impact Assessment"));
+  cm_eia_page_show (self->eia_page, id);
+}
+
+/* A record's own page was asked for: a service's cycle, or an EIA. */
+static void
+open_record (CmWindow *self, CmEntity *record)
+{
+  if (CM_IS_EIA (record))
+    open_eia (self, cm_entity_get_id (record));
+  else
+    open_service_id (self, cm_entity_get_id (record));
 }
 
 /* Back from a service's cycle to the same service in the list. */
@@ -143,6 +159,18 @@ service_page_closed (CmWindow *self)
     show_record (self, "services", service);
   else
     select_section (self, "services");
+}
+
+static void
+eia_page_closed (CmWindow *self)
+{
+  CmEntity *eia = cm_store_find (self->store, CM_TYPE_EIA,
+                                 cm_eia_page_get_eia_id (self->eia_page));
+
+  if (eia)
+    show_record (self, "eias", eia);
+  else
+    select_section (self, "eias");
 }
 
 static void
@@ -163,7 +191,7 @@ build_sections (CmWindow *self)
     {
       CmRecordsPage *page = cm_records_page_new (self->store, &kinds[i], today);
 
-      g_signal_connect_swapped (page, "open-record", G_CALLBACK (open_service), self);
+      g_signal_connect_swapped (page, "open-record", G_CALLBACK (open_record), self);
       add_section (self, GTK_WIDGET (page), kinds[i].name, _(kinds[i].title),
                    kinds[i].icon_name);
     }
@@ -175,6 +203,10 @@ build_sections (CmWindow *self)
   self->service_page = cm_service_page_new (self->store, today);
   g_signal_connect_swapped (self->service_page, "closed", G_CALLBACK (service_page_closed), self);
   gtk_stack_add_named (self->pages, GTK_WIDGET (self->service_page), "service");
+
+  self->eia_page = cm_eia_page_new (self->store, today);
+  g_signal_connect_swapped (self->eia_page, "closed", G_CALLBACK (eia_page_closed), self);
+  gtk_stack_add_named (self->pages, GTK_WIDGET (self->eia_page), "eia");
 
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
 }

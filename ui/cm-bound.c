@@ -1,0 +1,221 @@
+/* cm-bound.c: controls bound to one property of a stored record */
+#include <glib/gi18n.h>
+
+#include "cm-bound.h"
+#include "cm-enums.h"
+#include "cm-page-parts.h"
+
+typedef struct {
+  CmStore *store;
+  CmEntity *entity;
+  const char *property;   /* interned */
+} Binding;
+
+static void
+binding_free (gpointer data)
+{
+  Binding *binding = data;
+
+  g_object_unref (binding->store);
+  g_object_unref (binding->entity);
+  g_free (binding);
+}
+
+static Binding *
+bind (GtkWidget *widget, CmStore *store, CmEntity *entity, const char *property)
+{
+  Binding *binding = g_new0 (Binding, 1);
+  g_autofree char *key = g_strdup_printf ("%s/%" G_GINT64_FORMAT "/%s",
+                                          cm_entity_get_table (entity), cm_entity_get_id (entity),
+                                          property);
+
+  binding->store = g_object_ref (store);
+  binding->entity = g_object_ref (entity);
+  binding->property = g_intern_string (property);
+  g_object_set_data_full (G_OBJECT (widget), "binding", binding, binding_free);
+  cm_page_set_focus_key (widget, key);
+  return binding;
+}
+
+gboolean
+cm_bound_save (GtkWidget *widget, CmStore *store, CmEntity *entity, const char *first_property,
+               ...)
+{
+  g_autoptr(CmEntity) draft = cm_entity_copy (entity);
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  va_start (args, first_property);
+  g_object_set_valist (G_OBJECT (draft), first_property, args);
+  va_end (args);
+  if (cm_store_save (store, draft, &error))
+    return TRUE;
+  gtk_widget_activate_action (widget, "page.report", "s", error->message);
+  return FALSE;
+}
+
+static void
+save_value (GtkWidget *widget, const GValue *value)
+{
+  Binding *b = g_object_get_data (G_OBJECT (widget), "binding");
+  g_autoptr(CmEntity) draft = cm_entity_copy (b->entity);
+  g_autoptr(GError) error = NULL;
+
+  g_object_set_property (G_OBJECT (draft), b->property, value);
+  if (!cm_store_save (b->store, draft, &error))
+    gtk_widget_activate_action (widget, "page.report", "s", error->message);
+}
+
+static void
+entry_applied (AdwEntryRow *row)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, gtk_editable_get_text (GTK_EDITABLE (row)));
+  save_value (GTK_WIDGET (row), &value);
+}
+
+GtkWidget *
+cm_bound_entry_row (CmStore *store, CmEntity *entity, const char *property, const char *title,
+                    gboolean editable)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  g_autofree char *text = NULL;
+
+  bind (row, store, entity, property);
+  g_object_get (entity, property, &text, NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gtk_editable_set_editable (GTK_EDITABLE (row), editable);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), editable);
+  g_signal_connect (row, "apply", G_CALLBACK (entry_applied), NULL);
+  return row;
+}
+
+static void
+switch_toggled (GtkSwitch *toggle, GParamSpec *pspec)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&value, gtk_switch_get_active (toggle));
+  save_value (GTK_WIDGET (toggle), &value);
+}
+
+GtkWidget *
+cm_bound_switch_row (CmStore *store, CmEntity *entity, const char *property, const char *title,
+                     gboolean editable)
+{
+  GtkWidget *row = cm_page_text_row (title, NULL, NULL);
+  GtkWidget *toggle = gtk_switch_new ();
+  gboolean active;
+
+  bind (toggle, store, entity, property);
+  g_object_get (entity, property, &active, NULL);
+  gtk_switch_set_active (GTK_SWITCH (toggle), active);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  gtk_widget_set_sensitive (toggle, editable);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title, -1);
+  g_signal_connect (toggle, "notify::active", G_CALLBACK (switch_toggled), NULL);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  return row;
+}
+
+static void
+choice_made (GtkDropDown *dropdown, GParamSpec *pspec)
+{
+  Binding *b = g_object_get_data (G_OBJECT (dropdown), "binding");
+  GParamSpec *target = g_object_class_find_property (G_OBJECT_GET_CLASS (b->entity), b->property);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, target->value_type);
+  g_value_set_enum (&value, gtk_drop_down_get_selected (dropdown));
+  save_value (GTK_WIDGET (dropdown), &value);
+}
+
+GtkWidget *
+cm_bound_dropdown (CmStore *store, CmEntity *entity, const char *property,
+                   const char *accessible_name, gboolean editable)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (entity), property);
+  int current;
+  GtkWidget *dropdown;
+
+  g_object_get (entity, property, &current, NULL);
+  dropdown = cm_page_enum_dropdown (pspec->value_type, current, accessible_name);
+  bind (dropdown, store, entity, property);
+  gtk_widget_set_sensitive (dropdown, editable);
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (choice_made), NULL);
+  return dropdown;
+}
+
+static void
+reference_chosen (AdwComboRow *row, GParamSpec *pspec)
+{
+  CmEntity *chosen = adw_combo_row_get_selected_item (row);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (chosen == NULL)
+    return;
+  g_value_init (&value, G_TYPE_INT64);
+  g_value_set_int64 (&value, cm_entity_get_id (chosen));
+  save_value (GTK_WIDGET (row), &value);
+}
+
+GtkWidget *
+cm_bound_reference_row (CmStore *store, CmEntity *entity, const char *property,
+                        const char *title, GType type, gboolean editable)
+{
+  GListModel *choices = cm_store_list (store, type);
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkExpression) by_name = gtk_property_expression_new (type, NULL, "name");
+  gint64 id;
+
+  bind (row, store, entity, property);
+  g_object_get (entity, property, &id, NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_expression (ADW_COMBO_ROW (row), by_name);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), choices);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), GTK_INVALID_LIST_POSITION);
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr(CmEntity) choice = g_list_model_get_item (choices, i);
+
+      if (cm_entity_get_id (choice) == id)
+        adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+    }
+  gtk_widget_set_sensitive (row, editable);
+  g_signal_connect (row, "notify::selected", G_CALLBACK (reference_chosen), NULL);
+  return row;
+}
+
+static void
+spin_changed (GtkSpinButton *spin)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_INT);
+  g_value_set_int (&value, gtk_spin_button_get_value_as_int (spin));
+  save_value (GTK_WIDGET (spin), &value);
+}
+
+GtkWidget *
+cm_bound_spin (CmStore *store, CmEntity *entity, const char *property,
+               const char *accessible_name, int lower, int upper, gboolean editable)
+{
+  GtkWidget *spin = gtk_spin_button_new_with_range (lower, upper, 1);
+  int current;
+
+  bind (spin, store, entity, property);
+  g_object_get (entity, property, &current, NULL);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), current);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_widget_set_sensitive (spin, editable);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_name, -1);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (spin_changed), NULL);
+  return spin;
+}

@@ -1,0 +1,36 @@
+/* cm-bound.h: controls bound to one property of a stored record
+ *
+ * Each saves its value through the store as soon as the user commits it
+ * (Enter or the apply button for text, a choice for the rest), on a copy
+ * of the record, so the change is validated and audited. A refused change
+ * is reported with the "page.report" action of the page around it, and
+ * the control's focus key names the record and property.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cm-store.h"
+
+G_BEGIN_DECLS
+
+GtkWidget *cm_bound_entry_row     (CmStore *store, CmEntity *entity, const char *property,
+                                   const char *title, gboolean editable);
+GtkWidget *cm_bound_switch_row    (CmStore *store, CmEntity *entity, const char *property,
+                                   const char *title, gboolean editable);
+/* A drop-down over an enum property's labels. */
+GtkWidget *cm_bound_dropdown      (CmStore *store, CmEntity *entity, const char *property,
+                                   const char *accessible_name, gboolean editable);
+/* A choice among the records of @type, by name, for an "...-id" property. */
+GtkWidget *cm_bound_reference_row (CmStore *store, CmEntity *entity, const char *property,
+                                   const char *title, GType type, gboolean editable);
+GtkWidget *cm_bound_spin          (CmStore *store, CmEntity *entity, const char *property,
+                                   const char *accessible_name, int lower, int upper,
+                                   gboolean editable);
+
+/* Saves @property (and more, NULL-terminated) on a copy of @entity;
+ * reports a refusal through @widget's page and returns FALSE. */
+gboolean   cm_bound_save          (GtkWidget *widget, CmStore *store, CmEntity *entity,
+                                   const char *first_property, ...) G_GNUC_NULL_TERMINATED;
+
+G_END_DECLS
