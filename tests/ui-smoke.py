@@ -95,6 +95,11 @@ def key(keys):
                     "windowfocus", "--sync", "key", keys], check=True)
 
 
+def type_text(text):
+    subprocess.run(["xdotool", "search", "--onlyvisible", "--classname", "commissioner",
+                    "windowfocus", "--sync", "type", "--delay", "20", text], check=True)
+
+
 def show_section(window, title):
     """Picks a sidebar section with its Alt+number shortcut, as a user would,
     reading the number from the sidebar's order."""
@@ -145,7 +150,7 @@ def main():
         app_process.wait(timeout=10)
     print("PASS: the window opened the demo on its overview; a provider was added, deleted"
           " and restored; the deadlines list the breached notice first; a service went"
-          " from Analyse to Review")
+          " from Analyse to Review; an EIA screening was completed")
 
 
 def run(portfolio):
@@ -221,6 +226,7 @@ def run(portfolio):
     screenshot("ui-smoke-deadlines.png")
 
     walk_cycle(app, window, portfolio)
+    screen_eia(window, portfolio)
 
     verify = subprocess.run([BINARY, "--verify-audit", "--portfolio", portfolio],
                             capture_output=True, text=True)
@@ -334,6 +340,64 @@ def walk_cycle(app, window, portfolio):
     print(f"the service went from Analyse to Review; {audited} audited items set done")
     time.sleep(1)
     screenshot("ui-smoke-cycle-review.png")
+
+
+EIA_SERVICE = "Independent advocacy gateway"
+
+
+def eia_sql(portfolio, where):
+    return sql(portfolio, "SELECT count(*) FROM eia_characteristic c JOIN eia e ON e.id = c.eia_id"
+                          f" JOIN service s ON s.id = e.service_id WHERE s.name = '{EIA_SERVICE}'"
+                          f" AND {where}")
+
+
+def screen_eia(window, portfolio):
+    """Completes the demo's draft screening: a relevance and its reason for
+    each open characteristic, then the outcome and its reason, with the
+    keyboard moving on to each reason as a user's would."""
+    show_section(window, "EIAs")
+    search = wait_for("the EIAs search", lambda: find(window, "entry", "Search EIAs"))
+    search.queryEditableText().setTextContents("advocacy")
+    time.sleep(1)
+    press(wait_for("the Open Assessment button", lambda: find_button(window, "Open Assessment")))
+    wait_for("the screening step", lambda: find(window, "label", "Characteristics"))
+    open_before = int(eia_sql(portfolio, "c.relevance = 'unanswered'"))
+    if open_before != 2:
+        fail(f"the demo's draft EIA should have two characteristics to screen, not {open_before}")
+    screenshot("ui-smoke-eia-screening.png")
+
+    for name in ("Carers", "Poverty and socio-economic disadvantage"):
+        combo = wait_for(f"the relevance of {name}",
+                         lambda: find(window, "combo box", f"Relevance of “{name}”"))
+        choose(combo, 2)  # Not relevant
+        wait_for(f"{name} screened", lambda: eia_sql(
+            portfolio, f"c.name = '{name}' AND c.relevance = 'not-relevant'") == "1")
+        time.sleep(0.5)
+        type_text("No differential effect in the referral data")
+        key("Return")
+        wait_for(f"the reason for {name}", lambda: eia_sql(
+            portfolio, f"c.name = '{name}' AND c.screening_reason LIKE 'No differential%'") == "1")
+
+    choose(wait_for("the screening outcome", lambda: find(window, "combo box", "Screening outcome")), 2)
+    wait_for("the outcome saved", lambda: sql(
+        portfolio, "SELECT outcome FROM eia WHERE signed = 0") == "no-full-assessment")
+    time.sleep(0.5)
+    type_text("Only disability is relevant and the impact is positive")
+    key("Return")
+    wait_for("the outcome's reason saved", lambda: sql(
+        portfolio, "SELECT outcome_reason FROM eia WHERE signed = 0").startswith("Only disability"))
+
+    press(wait_for("the Sign-off step", lambda: find(window, "push button", "Show the Sign-off step")))
+    wait_for("the EIA ready to sign off",
+             lambda: find(window, "label", "The screening and assessment are complete."))
+    audited = sql(portfolio, "SELECT count(*) FROM audit WHERE entity = 'eia_characteristic'"
+                             " AND field IN ('relevance', 'screening_reason')"
+                             " AND actor <> 'Demo portfolio generator'")
+    if int(audited) != 4:
+        fail(f"the screening changes are not all in the audit trail ({audited} rows)")
+    print("the draft EIA's screening was completed and is ready to sign off")
+    time.sleep(1)
+    screenshot("ui-smoke-eia-sign-off.png")
 
 
 if __name__ == "__main__":

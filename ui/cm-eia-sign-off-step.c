@@ -29,6 +29,29 @@ show_version (CmEiaStep *step, gint64 id)
 
 /* ---- sign-off --------------------------------------------------------- */
 
+/* Whether the signatory's EIA training was in date on the day they signed
+ * (recommendation 3a), for reviewers reading the versions later. */
+static const char *
+training_when_signed (CmEiaStep *step, CmEia *eia)
+{
+  CmStaff *signatory = CM_STAFF (cm_store_find (step->store, CM_TYPE_STAFF,
+                                                cm_eia_get_signatory_id (eia)));
+  GDate on;
+
+  if (signatory == NULL || !cm_date_parse_iso (cm_eia_get_signed_on (eia), &on))
+    return _("signatory’s training unknown");
+  switch (cm_staff_training (signatory, &on, NULL))
+    {
+    case CM_TRAINING_CURRENT:
+      return _("EIA training in date when signed");
+    case CM_TRAINING_OUT_OF_DATE:
+      return _("⚠ EIA training out of date when signed");
+    case CM_TRAINING_MISSING:
+    default:
+      return _("⚠ no EIA training recorded");
+    }
+}
+
 static void
 sign (CmEiaStep *step, const char *override_reason)
 {
@@ -158,7 +181,8 @@ signed_group (CmEiaStep *step)
 
   g_object_get (step->eia, "signatory-name", &name, "signatory-role", &role,
                 "training-override", &override, NULL);
-  who = g_strdup_printf (_("%s (%s), %s"), name, role, on);
+  who = g_strdup_printf (_("%s (%s), %s · %s"), name, role, on,
+                         training_when_signed (step, step->eia));
   add (g, cm_page_text_row (_("Signed off by"), who, "emblem-ok-symbolic"));
   if (*override)
     add (g, cm_page_text_row (_("Signed off despite a training warning"), override,
@@ -218,7 +242,8 @@ version_text (CmEiaStep *step, CmEia *older, CmEia *eia)
       g_autofree char *on = cm_date_format_long (cm_eia_get_signed_on (eia));
 
       g_object_get (eia, "signatory-name", &who, NULL);
-      g_string_printf (text, _("Signed off by %s on %s"), who, on);
+      g_string_printf (text, _("Signed off by %s on %s · %s"), who, on,
+                       training_when_signed (step, eia));
     }
   else
     g_string_assign (text, _("Draft"));

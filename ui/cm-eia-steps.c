@@ -85,6 +85,14 @@ aims_group (CmEiaStep *step)
   return g;
 }
 
+/* Once a choice is made, the keyboard moves on to the reason it needs. */
+static void
+follow_with_reason (GtkWidget *choice, GtkWidget *reason, gboolean reason_missing)
+{
+  if (reason_missing)
+    cm_page_set_focus_next (choice, g_object_get_data (G_OBJECT (reason), "focus-key"));
+}
+
 static GtkWidget *
 screening_row (CmEiaStep *step, CmEiaCharacteristic *c)
 {
@@ -101,12 +109,15 @@ screening_row (CmEiaStep *step, CmEiaCharacteristic *c)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               cm_bound_dropdown (step->store, CM_ENTITY (c), "relevance",
-                                                  accessible, step->editable));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                            cm_bound_entry_row (step->store, CM_ENTITY (c), "screening-reason",
-                                                reason_title, step->editable));
+  GtkWidget *choice = cm_bound_dropdown (step->store, CM_ENTITY (c), "relevance", accessible,
+                                         step->editable);
+  GtkWidget *why = cm_bound_entry_row (step->store, CM_ENTITY (c), "screening-reason",
+                                       reason_title, step->editable);
+
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), choice);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), why);
+  follow_with_reason (choice, why, *reason == '\0' &&
+                      cm_eia_characteristic_get_relevance (c) != CM_RELEVANCE_UNANSWERED);
   return row;
 }
 
@@ -126,6 +137,7 @@ outcome_group (CmEiaStep *step, GPtrArray *list)
 {
   GtkWidget *g = cm_page_group (_("Outcome"), NULL);
   GtkWidget *outcome = cm_page_text_row (_("Screening outcome"), NULL, NULL);
+  GtkWidget *choice, *why;
   guint relevant = 0;
   g_autofree char *hint = NULL;
 
@@ -138,13 +150,16 @@ outcome_group (CmEiaStep *step, GPtrArray *list)
                                       "%u characteristics are relevant, so a full assessment "
                                       "is usually needed.", relevant), relevant)
          : g_strdup (_("No characteristic is marked relevant yet."));
+  choice = cm_bound_dropdown (step->store, CM_ENTITY (step->eia), "outcome",
+                              _("Screening outcome"), step->editable);
+  why = cm_bound_entry_row (step->store, CM_ENTITY (step->eia), "outcome-reason",
+                            _("Reason for the outcome"), step->editable);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (outcome), hint);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (outcome),
-                             cm_bound_dropdown (step->store, CM_ENTITY (step->eia), "outcome",
-                                                _("Screening outcome"), step->editable));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (outcome), choice);
   add (g, outcome);
-  add (g, cm_bound_entry_row (step->store, CM_ENTITY (step->eia), "outcome-reason",
-                              _("Reason for the outcome"), step->editable));
+  add (g, why);
+  follow_with_reason (choice, why, *cm_eia_get_outcome_reason (step->eia) == '\0' &&
+                      cm_eia_get_outcome (step->eia) != CM_EIA_OUTCOME_UNDECIDED);
   return g;
 }
 

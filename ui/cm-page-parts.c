@@ -130,11 +130,20 @@ find_focus_key (GtkWidget *widget, const char *key)
 }
 
 void
+cm_page_set_focus_next (GtkWidget *widget, const char *key)
+{
+  g_object_set_data_full (G_OBJECT (widget), "focus-next", g_strdup (key), g_free);
+}
+
+void
 cm_page_restore_focus (GtkWidget *root, const char *key)
 {
   GtkWidget *target = key && root ? find_focus_key (root, key) : NULL;
+  const char *next = target ? g_object_get_data (G_OBJECT (target), "focus-next") : NULL;
   GtkWidget *expander;
 
+  if (next && find_focus_key (root, next))
+    target = find_focus_key (root, next);
   if (target == NULL)
     return;
   /* A control inside an expander row (not in its header) needs it open. */

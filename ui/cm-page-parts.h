@@ -32,6 +32,9 @@ GtkWidget  *cm_page_stepper           (CmPageStep *steps, guint n, guint active,
                                        GCallback toggled, gpointer data);
 
 void        cm_page_set_focus_key     (GtkWidget *widget, const char *key);
+/* After a rebuild that would focus @widget, focus the control with @key
+ * instead: the next thing to fill in (a choice that needs its reason). */
+void        cm_page_set_focus_next    (GtkWidget *widget, const char *key);
 /* The focus key of @root's focused control, or NULL. */
 char       *cm_page_save_focus        (GtkWidget *root);
 /* Focuses the control with @key under @root, opening its expander row. */
