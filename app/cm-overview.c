@@ -4,6 +4,7 @@
 #include "cm-date.h"
 #include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
+#include "cm-eia-process.h"
 #include "cm-gate.h"
 #include "cm-overview.h"
 
@@ -69,6 +70,59 @@ overdue_items (CmStore *store, const GDate *today)
   return overdue;
 }
 
+/* Whether @eia has been superseded by a later version. */
+static gboolean
+is_superseded (GListModel *eias, gint64 eia_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (eias); i++)
+    {
+      g_autoptr(CmEia) eia = g_list_model_get_item (eias, i);
+
+      if (cm_eia_get_previous_id (eia) == eia_id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+action_overdue (CmStore *store, CmEiaMitigation *action, const GDate *today)
+{
+  CmEiaCharacteristic *c = CM_EIA_CHARACTERISTIC (
+    cm_store_find (store, CM_TYPE_EIA_CHARACTERISTIC,
+                   cm_eia_mitigation_get_characteristic_id (action)));
+  GDate due;
+
+  return c && cm_eia_mitigation_get_status (action) != CM_MITIGATION_DONE &&
+         cm_date_parse_iso (cm_eia_mitigation_get_due_date (action), &due) &&
+         g_date_compare (&due, today) < 0 &&
+         !is_superseded (cm_store_list (store, CM_TYPE_EIA),
+                         cm_eia_characteristic_get_eia_id (c));
+}
+
+static gint
+by_action_due_date (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (cm_eia_mitigation_get_due_date (*(CmEiaMitigation **) a),
+                    cm_eia_mitigation_get_due_date (*(CmEiaMitigation **) b));
+}
+
+static GPtrArray *
+overdue_actions (CmStore *store, const GDate *today)
+{
+  GListModel *actions = cm_store_list (store, CM_TYPE_EIA_MITIGATION);
+  GPtrArray *overdue = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(CmEiaMitigation) action = g_list_model_get_item (actions, i);
+
+      if (action_overdue (store, action, today))
+        g_ptr_array_add (overdue, g_steal_pointer (&action));
+    }
+  g_ptr_array_sort (overdue, by_action_due_date);
+  return overdue;
+}
+
 static guint
 overdue_dates (CmStore *store, const GDate *today)
 {
@@ -108,6 +162,7 @@ cm_overview_collect (CmStore *store, const GDate *today)
         g_ptr_array_add (overview->held, gate);
     }
   overview->overdue_items = overdue_items (store, today);
+  overview->overdue_actions = overdue_actions (store, today);
   overview->overdue_dates = overdue_dates (store, today);
   return overview;
 }
@@ -120,5 +175,6 @@ cm_overview_free (CmOverview *overview)
   for (guint s = 0; s < G_N_ELEMENTS (overview->stages); s++)
     g_ptr_array_unref (overview->stages[s]);
   g_ptr_array_unref (overview->overdue_items);
+  g_ptr_array_unref (overview->overdue_actions);
   g_free (overview);
 }

@@ -1,8 +1,8 @@
 /* cm-overview.h: the state of a whole portfolio at a glance
  *
  * Which stage each service is in, which services a gate holds and why,
- * and what is overdue: checklist items past their due date and contract
- * dates that have passed or were breached.
+ * and what is overdue: checklist items and EIA mitigating actions past
+ * their due date, and contract dates that have passed or were breached.
  */
 #pragma once
 
@@ -21,6 +21,7 @@ typedef struct {
   GPtrArray *stages[CM_STAGE_DECOMMISSIONING + 1]; /* of CmServiceGate, by stage */
   GPtrArray *held;            /* of CmServiceGate: the gate does not pass */
   GPtrArray *overdue_items;   /* of CmChecklistItem, oldest due date first */
+  GPtrArray *overdue_actions; /* of CmEiaMitigation of current EIA versions, oldest first */
   guint      overdue_dates;   /* contract dates overdue or breached */
 } CmOverview;
 

@@ -86,6 +86,12 @@ test_overdue (Fixture *f, gconstpointer data)
                                                                         i - 1)), <=,
                      cm_checklist_item_get_due_date (g_ptr_array_index (overview->overdue_items,
                                                                         i)));
+  /* The demo's signed carers EIA has two actions past their dates; the
+   * decommissioned service's are done. */
+  g_assert_cmpint (overview->overdue_actions->len, ==, cm_test_query_int (
+    f->path, "SELECT count(*) FROM eia_mitigation WHERE status <> 'done' AND due_date <> ''"
+             " AND due_date < '2026-11-22'"));
+  g_assert_cmpint (overview->overdue_actions->len, ==, 2);
   /* The demo's four late notices at least. */
   g_assert_cmpuint (overview->overdue_dates, >=, 4);
 }

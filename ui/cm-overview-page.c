@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cm-date.h"
+#include "cm-eia-process.h"
 #include "cm-mnemonic-button.h"
 #include "cm-overview.h"
 #include "cm-overview-page.h"
@@ -25,6 +26,7 @@ G_DEFINE_FINAL_TYPE (CmOverviewPage, cm_overview_page, GTK_TYPE_WIDGET)
 
 enum {
   OPEN_SERVICE,
+  OPEN_EIA,
   OPEN_SECTION,
   N_SIGNALS
 };
@@ -145,6 +147,39 @@ deadlines_row_activated (AdwActionRow *r, CmOverviewPage *self)
   g_signal_emit (self, signals[OPEN_SECTION], 0, "deadlines");
 }
 
+static void
+eia_row_activated (AdwActionRow *r, CmOverviewPage *self)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (r), "eia-id");
+
+  g_signal_emit (self, signals[OPEN_EIA], 0, *id);
+}
+
+/* An EIA's mitigating action past its date; it opens the EIA. */
+static GtkWidget *
+action_row (CmOverviewPage *self, CmEiaMitigation *action)
+{
+  CmEiaCharacteristic *c = CM_EIA_CHARACTERISTIC (
+    cm_store_find (self->store, CM_TYPE_EIA_CHARACTERISTIC,
+                   cm_eia_mitigation_get_characteristic_id (action)));
+  gint64 eia_id = cm_eia_characteristic_get_eia_id (c);
+  CmEntity *eia = cm_store_find (self->store, CM_TYPE_EIA, eia_id);
+  g_autofree char *service = NULL;
+  g_autofree char *due = cm_date_format_long (cm_eia_mitigation_get_due_date (action));
+  g_autofree char *subtitle = NULL;
+  GtkWidget *r;
+
+  g_object_get (eia, "service-name", &service, NULL);
+  subtitle = g_strdup_printf (_("EIA of %s · %s · overdue since %s"), service,
+                              cm_eia_characteristic_get_name (c), due);
+  r = cm_page_text_row (cm_eia_mitigation_get_description (action), subtitle, NULL);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (r), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (r), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  g_object_set_data_full (G_OBJECT (r), "eia-id", g_memdup2 (&eia_id, sizeof eia_id), g_free);
+  g_signal_connect (r, "activated", G_CALLBACK (eia_row_activated), self);
+  return r;
+}
+
 static GtkWidget *
 overdue_group (CmOverviewPage *self, CmOverview *overview)
 {
@@ -177,6 +212,9 @@ overdue_group (CmOverviewPage *self, CmOverview *overview)
                                  service_row (self, cm_checklist_item_get_title (item), subtitle,
                                               id));
     }
+  for (guint i = 0; i < overview->overdue_actions->len; i++)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
+                               action_row (self, g_ptr_array_index (overview->overdue_actions, i)));
   return g;
 }
 
@@ -248,6 +286,9 @@ cm_overview_page_class_init (CmOverviewPageClass *klass)
   signals[OPEN_SERVICE] = g_signal_new ("open-service", G_TYPE_FROM_CLASS (klass),
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                         G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[OPEN_EIA] = g_signal_new ("open-eia", G_TYPE_FROM_CLASS (klass),
+                                    G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                    G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[OPEN_SECTION] = g_signal_new ("open-section", G_TYPE_FROM_CLASS (klass),
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                         G_TYPE_NONE, 1, G_TYPE_STRING);

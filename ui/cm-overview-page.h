@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 #define CM_TYPE_OVERVIEW_PAGE (cm_overview_page_get_type ())
 G_DECLARE_FINAL_TYPE (CmOverviewPage, cm_overview_page, CM, OVERVIEW_PAGE, GtkWidget)
 
-/* Signals: "open-service" (gint64 id) and "open-section" (page name). */
+/* Signals: "open-service" and "open-eia" (gint64 id), and "open-section"
+ * (page name). */
 CmOverviewPage *cm_overview_page_new (CmStore *store, const GDate *today);
 
 G_END_DECLS

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "cm-deadline-settings.h"
+#include "cm-record-kind.h"
+#include "cm-records-page.h"
 #include "cm-rules-window.h"
 
 /* The words for each of the portfolio's rules, in cm_deadline_rules() order. */
@@ -56,8 +58,29 @@ rule_row (const CmDeadlineRule *rule, guint index, int value, AdwPreferencesWind
   return row;
 }
 
+/* The list new EIAs are screened against, edited like any other records. */
+static GtkWidget *
+equality_page (CmStore *store, const GDate *today)
+{
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *list = GTK_WIDGET (cm_records_page_new (store, &cm_characteristic_kind, today));
+
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Equality"));
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "emblem-documents-symbolic");
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("EIA Characteristics"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+    _("New equality impact assessments are screened against this list: the nine protected "
+      "characteristics of the Equality Act 2010, carers, and poverty. Each EIA keeps its own "
+      "copy, so changes here never alter an assessment already started."));
+  gtk_widget_set_size_request (list, -1, 420);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  return page;
+}
+
 GtkWidget *
-cm_rules_window_new (CmStore *store, GtkWindow *parent)
+cm_rules_window_new (CmStore *store, const GDate *today, GtkWindow *parent)
 {
   GtkWidget *window = adw_preferences_window_new ();
   GtkWidget *page = adw_preferences_page_new ();
@@ -83,6 +106,11 @@ cm_rules_window_new (CmStore *store, GtkWindow *parent)
                                rule_row (&rules[i], i, *cm_deadline_rule_value (&rules[i], &settings),
                                          ADW_PREFERENCES_WINDOW (window)));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Deadlines"));
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "alarm-symbolic");
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
+                              ADW_PREFERENCES_PAGE (equality_page (store, today)));
+  gtk_window_set_default_size (GTK_WINDOW (window), 760, 640);
   return window;
 }

@@ -7,6 +7,6 @@
 
 G_BEGIN_DECLS
 
-GtkWidget *cm_rules_window_new (CmStore *store, GtkWindow *parent);
+GtkWidget *cm_rules_window_new (CmStore *store, const GDate *today, GtkWindow *parent);
 
 G_END_DECLS

@@ -185,6 +185,7 @@ build_sections (CmWindow *self)
   clear_sections (self);
   overview = cm_overview_page_new (self->store, today);
   g_signal_connect_swapped (overview, "open-service", G_CALLBACK (open_service_id), self);
+  g_signal_connect_swapped (overview, "open-eia", G_CALLBACK (open_eia), self);
   g_signal_connect_swapped (overview, "open-section", G_CALLBACK (select_section), self);
   add_section (self, GTK_WIDGET (overview), "overview", _("Overview"), "view-grid-symbolic");
   for (guint i = 0; i < n_kinds; i++)
@@ -347,7 +348,8 @@ show_rules (GtkWidget *widget, const char *action, GVariant *param)
   CmWindow *self = CM_WINDOW (widget);
 
   if (self->store)
-    gtk_window_present (GTK_WINDOW (cm_rules_window_new (self->store, GTK_WINDOW (self))));
+    gtk_window_present (GTK_WINDOW (cm_rules_window_new (
+      self->store, cm_application_get_today (application (self)), GTK_WINDOW (self))));
 }
 
 static void
