@@ -25,6 +25,7 @@ enum {
   PROP_EVIDENCE,
   PROP_REASON,
   PROP_DUE_DATE,
+  PROP_OWNER,
   N_PROPS
 };
 
@@ -85,6 +86,7 @@ cm_checklist_item_class_init (CmChecklistItemClass *klass)
   properties[PROP_EVIDENCE] = g_param_spec_string ("evidence", NULL, NULL, "", rw);
   properties[PROP_REASON] = g_param_spec_string ("reason", NULL, NULL, "", rw);
   properties[PROP_DUE_DATE] = g_param_spec_string ("due-date", NULL, NULL, "", rw);
+  properties[PROP_OWNER] = g_param_spec_string ("owner", NULL, NULL, "", rw);
   cm_entity_class_install (entity_class, "checklist_item", properties, N_PROPS, NULL);
 }
 

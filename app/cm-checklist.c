@@ -184,6 +184,22 @@ failed:
   return FALSE;
 }
 
+gboolean
+cm_checklist_start_stage (CmStore *store, gint64 service_id, int cycle, CmStage stage,
+                          GError **error)
+{
+  g_autoptr(GPtrArray) stored = stored_items (store, service_id, cycle, stage, FALSE);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (stored->len > 0)
+    return TRUE;
+  add_template_items (items, service_id, cycle, stage);
+  for (guint i = 0; i < items->len; i++)
+    if (!cm_store_save (store, g_ptr_array_index (items, i), error))
+      return FALSE;
+  return TRUE;
+}
+
 static int
 next_position (GPtrArray *items, CmStage stage)
 {
@@ -209,13 +225,6 @@ cm_checklist_add_item (CmStore *store, CmService *service, const char *title, gb
     cm_checklist_item_new (cm_entity_get_id (CM_ENTITY (service)), cycle, stage, title, required);
   g_autoptr(GPtrArray) items = NULL;
 
-  if (stage > CM_STAGE_REVIEW)
-    {
-      g_set_error (error, CM_ENTITY_ERROR, CM_ENTITY_ERROR_INVALID,
-                   _("“%s” is being decommissioned; its cycle has no checklist to add to."),
-                   cm_service_get_name (service));
-      return FALSE;
-    }
   if (!cm_entity_validate (CM_ENTITY (item), error) || !cm_store_begin (store, error))
     return FALSE;
   items = instantiate_cycle (store, service, cycle, error);

@@ -22,7 +22,14 @@ GPtrArray *cm_checklist_items      (CmStore *store, gint64 service_id, int cycle
  * the cycle's checklist first if it is still the template's. */
 gboolean   cm_checklist_save_item  (CmStore *store, CmChecklistItem *item, GError **error);
 
-/* Adds the commissioner's own item to the current stage of @service. */
+/* Writes the template's items for one @stage of a cycle (the
+ * decommissioning steps, which no cycle starts with), inside the caller's
+ * transaction; nothing when that stage already has items. */
+gboolean   cm_checklist_start_stage (CmStore *store, gint64 service_id, int cycle, CmStage stage,
+                                     GError **error);
+
+/* Adds the commissioner's own item to the current stage of @service,
+ * decommissioning included. */
 gboolean   cm_checklist_add_item   (CmStore *store, CmService *service, const char *title,
                                     gboolean required, GError **error);
 

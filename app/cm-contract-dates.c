@@ -83,6 +83,24 @@ latest_notice (GDate *latest, const GDate *end, const CmContractFacts *facts,
     *latest = compact;
 }
 
+/* Today plus the longer of the notice period and, for the third sector,
+ * the Compact minimum: what serving notice now could end the contract by. */
+static void
+notice_end (GDate *end, const GDate *today, const CmContractFacts *facts,
+            const CmDeadlineSettings *settings)
+{
+  GDate compact = *today;
+  CmPeriod minimum = { settings->compact_minimum_months, 0 };
+
+  *end = *today;
+  cm_date_add_period (end, facts->notice);
+  if (!facts->third_sector)
+    return;
+  cm_date_add_period (&compact, &minimum);
+  if (g_date_compare (&compact, end) > 0)
+    *end = compact;
+}
+
 void
 cm_contract_dates_compute (const CmContractFacts    *facts,
                            const GDate              *today,
@@ -105,6 +123,7 @@ cm_contract_dates_compute (const CmContractFacts    *facts,
     }
 
   latest_notice (&dates->latest_notice, &dates->current_end, facts, settings);
+  notice_end (&dates->notice_end, today, facts, settings);
   if (facts->notice_served == NULL)
     dates->notice_status = status_of (&dates->latest_notice, today, settings);
   else if (g_date_compare (facts->notice_served, &dates->latest_notice) <= 0)

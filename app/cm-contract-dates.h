@@ -38,6 +38,7 @@ typedef struct {
   GDate latest_end;            /* as if every extension were invoked */
   GDate extension_decision;    /* invalid when no extension is left to invoke */
   GDate latest_notice;         /* current end - the longer of notice and Compact minimum */
+  GDate notice_end;            /* the earliest end notice served today would allow */
   CmDeadlineStatus end_status;
   CmDeadlineStatus extension_status;
   CmDeadlineStatus notice_status;

@@ -32,6 +32,7 @@ enum {
   PROP_PROVIDER_NAME,
   PROP_PROVIDER_SECTOR,
   PROP_SEARCH_TEXT,
+  PROP_DECOMMISSIONED_ON,
   N_PROPS
 };
 
@@ -152,6 +153,8 @@ cm_contract_class_init (CmContractClass *klass)
   properties[PROP_PROVIDER_SECTOR] =
     g_param_spec_enum ("provider-sector", NULL, NULL, CM_TYPE_SECTOR, CM_SECTOR_THIRD_SECTOR, rw);
   properties[PROP_SEARCH_TEXT] = g_param_spec_string ("search-text", NULL, NULL, "", rw);
+  properties[PROP_DECOMMISSIONED_ON] =
+    g_param_spec_string ("decommissioned-on", NULL, NULL, "", rw);
   cm_entity_class_install (entity_class, "contract", properties, N_PROPS, derived);
   cm_entity_class_set_joins (entity_class, joins);
 }
@@ -285,4 +288,10 @@ const char *
 cm_contract_get_service_name (CmContract *self)
 {
   return cm_entity_get_string (CM_ENTITY (self), PROP_SERVICE_NAME);
+}
+
+const char *
+cm_contract_get_decommissioned_on (CmContract *self)
+{
+  return cm_entity_get_string (CM_ENTITY (self), PROP_DECOMMISSIONED_ON);
 }

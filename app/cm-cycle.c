@@ -3,6 +3,7 @@
 
 #include "cm-contract.h"
 #include "cm-cycle.h"
+#include "cm-decommissioning.h"
 #include "cm-gate.h"
 
 G_DEFINE_QUARK (cm-cycle-error-quark, cm_cycle_error)
@@ -115,6 +116,14 @@ extend_contracts (CmStore *store, CmService *service, GError **error)
 }
 
 static gboolean
+start_decommission (CmStore *store, CmService *service, const char *reason, GError **error)
+{
+  g_autoptr(CmDecommission) started = cm_decommission_start (store, service, reason, TRUE, error);
+
+  return started != NULL;
+}
+
+static gboolean
 apply_decision (CmStore *store, CmService *service, CmReviewDecision decision,
                 const char *reason, GError **error)
 {
@@ -129,7 +138,8 @@ apply_decision (CmStore *store, CmService *service, CmReviewDecision decision,
       return record_step (store, service, CM_STAGE_ANALYSE, cycle + 1, decision, reason, error);
     case CM_REVIEW_DECISION_DECOMMISSION:
       return record_step (store, service, CM_STAGE_DECOMMISSIONING, cycle, decision, reason,
-                          error);
+                          error) &&
+             start_decommission (store, service, reason, error);
     case CM_REVIEW_DECISION_NONE:
     default:
       g_set_error (error, CM_CYCLE_ERROR, CM_CYCLE_ERROR_INVALID,

@@ -27,7 +27,7 @@ gboolean   cm_cycle_advance (CmStore *store, CmService *service, const char *rea
 /* Closes Review with @decision, which always needs a reason:
  * extend takes the next extension of each of the service's contracts that
  * has one, and keeps the service in Review; re-commission starts the next
- * cycle at Analyse; decommission opens decommissioning. */
+ * cycle at Analyse; decommission opens decommissioning (cm-decommissioning.h). */
 gboolean   cm_cycle_decide  (CmStore *store, CmService *service, CmReviewDecision decision,
                              const char *reason, GError **error);
 

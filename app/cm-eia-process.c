@@ -420,3 +420,20 @@ cm_eia_signed_for_cycle (CmStore *store, gint64 service_id, int cycle)
     }
   return FALSE;
 }
+
+gboolean
+cm_eia_reviewed_for_cycle (CmStore *store, gint64 service_id, int cycle)
+{
+  g_autoptr(GPtrArray) eias = children (store, CM_TYPE_EIA, "service-id", service_id);
+
+  for (guint i = 0; i < eias->len; i++)
+    {
+      CmEia *eia = g_ptr_array_index (eias, i);
+
+      if (cm_eia_get_cycle (eia) == cycle && cm_eia_get_signed (eia) &&
+          cm_eia_get_decision (eia) == CM_EIA_DECISION_DECOMMISSION &&
+          *cm_eia_get_reviewed_on (eia) != '\0')
+        return TRUE;
+    }
+  return FALSE;
+}

@@ -43,6 +43,10 @@ CmEia     *cm_eia_new_version     (CmStore *store, CmEia *eia, GError **error);
 /* What changed from @older to @newer, one line each (of char *). */
 GPtrArray *cm_eia_differences     (CmStore *store, CmEia *older, CmEia *newer);
 
+/* Whether the service's @cycle has a signed-off decommissioning EIA whose
+ * review after decommissioning is recorded. */
+gboolean   cm_eia_reviewed_for_cycle (CmStore *store, gint64 service_id, int cycle);
+
 /* Whether the service's @cycle has a signed-off EIA. */
 gboolean   cm_eia_signed_for_cycle (CmStore *store, gint64 service_id, int cycle);
 

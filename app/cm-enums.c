@@ -74,6 +74,18 @@ G_DEFINE_ENUM_TYPE (CmHappened, cm_happened,
   G_DEFINE_ENUM_VALUE (CM_HAPPENED_PARTLY, "partly"),
   G_DEFINE_ENUM_VALUE (CM_HAPPENED_NO, "no"))
 
+G_DEFINE_ENUM_TYPE (CmDecisionRoute, cm_decision_route,
+  G_DEFINE_ENUM_VALUE (CM_DECISION_ROUTE_NOT_RECORDED, "not-recorded"),
+  G_DEFINE_ENUM_VALUE (CM_DECISION_ROUTE_EXECUTIVE_BOARD, "executive-board"),
+  G_DEFINE_ENUM_VALUE (CM_DECISION_ROUTE_DELEGATED, "delegated"),
+  G_DEFINE_ENUM_VALUE (CM_DECISION_ROUTE_ADMINISTRATIVE, "administrative"))
+
+G_DEFINE_ENUM_TYPE (CmTransitionStatus, cm_transition_status,
+  G_DEFINE_ENUM_VALUE (CM_TRANSITION_PLANNED, "planned"),
+  G_DEFINE_ENUM_VALUE (CM_TRANSITION_IN_PROGRESS, "in-progress"),
+  G_DEFINE_ENUM_VALUE (CM_TRANSITION_COMPLETE, "complete"),
+  G_DEFINE_ENUM_VALUE (CM_TRANSITION_DECLINED, "declined"))
+
 G_DEFINE_ENUM_TYPE (CmSector, cm_sector,
   G_DEFINE_ENUM_VALUE (CM_SECTOR_THIRD_SECTOR, "third-sector"),
   G_DEFINE_ENUM_VALUE (CM_SECTOR_INDEPENDENT, "independent"),
@@ -131,6 +143,11 @@ static const EnumLabels enum_labels[] = {
   { cm_mitigation_status_get_type, { N_("Planned"), N_("In progress"), N_("Done") } },
   { cm_happened_get_type,
     { N_("Not reviewed"), N_("Happened"), N_("Partly happened"), N_("Did not happen") } },
+  { cm_decision_route_get_type,
+    { N_("Not recorded"), N_("Executive Board"), N_("Delegated decision"),
+      N_("Administrative decision") } },
+  { cm_transition_status_get_type,
+    { N_("Planned"), N_("In progress"), N_("Moved to new support"), N_("Declined other support") } },
   { cm_sector_get_type,
     { N_("Third sector / VCSE"), N_("Independent sector"), N_("NHS"), N_("In-house") } },
   { cm_contract_type_get_type,

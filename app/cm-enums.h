@@ -97,6 +97,22 @@ typedef enum {
   CM_HAPPENED_NO,
 } CmHappened;
 
+/* Who took a decommissioning decision (seed 003, Decision making). */
+typedef enum {
+  CM_DECISION_ROUTE_NOT_RECORDED,
+  CM_DECISION_ROUTE_EXECUTIVE_BOARD,
+  CM_DECISION_ROUTE_DELEGATED,
+  CM_DECISION_ROUTE_ADMINISTRATIVE,
+} CmDecisionRoute;
+
+/* A person's move to other support when a service closes. */
+typedef enum {
+  CM_TRANSITION_PLANNED,
+  CM_TRANSITION_IN_PROGRESS,
+  CM_TRANSITION_COMPLETE,
+  CM_TRANSITION_DECLINED,
+} CmTransitionStatus;
+
 typedef enum {
   CM_SECTOR_THIRD_SECTOR,
   CM_SECTOR_INDEPENDENT,
@@ -138,6 +154,8 @@ typedef enum {
 #define CM_TYPE_IMPACT (cm_impact_get_type ())
 #define CM_TYPE_MITIGATION_STATUS (cm_mitigation_status_get_type ())
 #define CM_TYPE_HAPPENED (cm_happened_get_type ())
+#define CM_TYPE_DECISION_ROUTE (cm_decision_route_get_type ())
+#define CM_TYPE_TRANSITION_STATUS (cm_transition_status_get_type ())
 #define CM_TYPE_SECTOR (cm_sector_get_type ())
 #define CM_TYPE_CONTRACT_TYPE (cm_contract_type_get_type ())
 #define CM_TYPE_PROCUREMENT_ROUTE (cm_procurement_route_get_type ())
@@ -154,6 +172,8 @@ GType cm_relevance_get_type (void) G_GNUC_CONST;
 GType cm_impact_get_type (void) G_GNUC_CONST;
 GType cm_mitigation_status_get_type (void) G_GNUC_CONST;
 GType cm_happened_get_type (void) G_GNUC_CONST;
+GType cm_decision_route_get_type (void) G_GNUC_CONST;
+GType cm_transition_status_get_type (void) G_GNUC_CONST;
 GType cm_sector_get_type (void) G_GNUC_CONST;
 GType cm_contract_type_get_type (void) G_GNUC_CONST;
 GType cm_procurement_route_get_type (void) G_GNUC_CONST;

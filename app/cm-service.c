@@ -23,6 +23,7 @@ enum {
   PROP_ANNUAL_VALUE,
   PROP_SEARCH_TEXT,
   PROP_CONTRACT_COUNT,
+  PROP_DECOMMISSIONED_ON,
   N_PROPS
 };
 
@@ -91,6 +92,8 @@ cm_service_class_init (CmServiceClass *klass)
   properties[PROP_SEARCH_TEXT] = g_param_spec_string ("search-text", NULL, NULL, "", rw);
   properties[PROP_CONTRACT_COUNT] =
     g_param_spec_int ("contract-count", NULL, NULL, 0, G_MAXINT, 0, rw);
+  properties[PROP_DECOMMISSIONED_ON] =
+    g_param_spec_string ("decommissioned-on", NULL, NULL, "", rw);
   cm_entity_class_install (entity_class, "service", properties, N_PROPS, derived);
 }
 
@@ -151,4 +154,10 @@ int
 cm_service_get_contract_count (CmService *self)
 {
   return cm_entity_get_int (CM_ENTITY (self), PROP_CONTRACT_COUNT);
+}
+
+const char *
+cm_service_get_decommissioned_on (CmService *self)
+{
+  return cm_entity_get_string (CM_ENTITY (self), PROP_DECOMMISSIONED_ON);
 }

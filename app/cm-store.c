@@ -945,6 +945,59 @@ cm_store_find (CmStore *self, GType entity_type, gint64 id)
 
 /* ---- the rest --------------------------------------------------------- */
 
+void
+cm_audit_entry_free (gpointer data)
+{
+  CmAuditEntry *entry = data;
+
+  g_free (entry->at);
+  g_free (entry->actor);
+  g_free (entry->entity);
+  g_free (entry->field);
+  g_free (entry->old_value);
+  g_free (entry->new_value);
+  g_free (entry);
+}
+
+static char *
+column_text (sqlite3_stmt *stmt, int column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+GPtrArray *
+cm_store_audit_rows (CmStore *self, const char *table, GArray *ids, GError **error)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (cm_audit_entry_free);
+  sqlite3_stmt *stmt = statement (self, "SELECT id, at, actor, entity, entity_id, field,"
+                                        " old_value, new_value FROM audit"
+                                        " WHERE entity = ? AND entity_id = ? ORDER BY id", error);
+
+  for (guint i = 0; stmt && i < ids->len; i++)
+    {
+      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          CmAuditEntry *entry = g_new0 (CmAuditEntry, 1);
+
+          entry->id = sqlite3_column_int64 (stmt, 0);
+          entry->at = column_text (stmt, 1);
+          entry->actor = column_text (stmt, 2);
+          entry->entity = column_text (stmt, 3);
+          entry->entity_id = sqlite3_column_int64 (stmt, 4);
+          entry->field = column_text (stmt, 5);
+          entry->old_value = column_text (stmt, 6);
+          entry->new_value = column_text (stmt, 7);
+          g_ptr_array_add (rows, entry);
+        }
+      sqlite3_reset (stmt);
+    }
+  if (stmt == NULL)
+    g_clear_pointer (&rows, g_ptr_array_unref);
+  return rows;
+}
+
 gboolean
 cm_store_verify_audit (CmStore *self, gint64 *rows_checked, gint64 *bad_row, GError **error)
 {

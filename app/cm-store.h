@@ -63,6 +63,24 @@ CmEntity   *cm_store_load            (CmStore *self, GType entity_type, gint64 i
  * audit trail. FALSE when the trail holds no change to it. */
 gboolean    cm_store_last_change     (CmStore *self, CmEntity *entity, const char *field,
                                       char **actor, char **at);
+/* One row of the audit trail, for people to read. */
+typedef struct {
+  gint64 id;
+  char *at;
+  char *actor;
+  char *entity;
+  gint64 entity_id;
+  char *field;
+  char *old_value;   /* NULL when there was no value */
+  char *new_value;
+} CmAuditEntry;
+
+void        cm_audit_entry_free      (gpointer entry);
+
+/* The audit rows of the records of @table with the given ids, oldest first
+ * (of CmAuditEntry). */
+GPtrArray  *cm_store_audit_rows      (CmStore *self, const char *table, GArray *ids,
+                                      GError **error);
 gboolean    cm_store_verify_audit    (CmStore *self, gint64 *rows_checked, gint64 *bad_row,
                                       GError **error);
 

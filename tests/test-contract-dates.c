@@ -152,6 +152,33 @@ test_notice_status (void)
     }
 }
 
+/* Before notice is served, the earliest end it allows: the longer of the
+ * contract's notice and, for the third sector, the Compact's six months. */
+static void
+test_notice_end (void)
+{
+  static const struct {
+    gsize case_index;
+    const char *today;
+    const char *end;
+  } cases[] = {
+    { 0, "2026-11-22", "2027-05-22" },  /* third sector: 6 months beat 3 */
+    { 1, "2026-11-22", "2027-02-22" },  /* independent: its own 3 months */
+    { 13, "2026-11-22", "2027-08-22" }, /* 9 months' notice beats the Compact */
+    { 14, "2026-11-22", "2027-02-14" }, /* 12 weeks */
+    { 0, "2026-08-31", "2027-02-28" },  /* month ends clamp */
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      CmContractDates dates;
+
+      compute (&date_cases[cases[i].case_index], cases[i].today, NULL, &dates);
+      assert_date (&dates.notice_end, cases[i].end, "earliest end by notice",
+                   date_cases[cases[i].case_index].term);
+    }
+}
+
 static void
 test_end_and_extension_status (void)
 {
@@ -306,6 +333,7 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/contract-dates/table", test_dates_table);
+  g_test_add_func ("/contract-dates/notice-end", test_notice_end);
   g_test_add_func ("/contract-dates/notice-status", test_notice_status);
   g_test_add_func ("/contract-dates/end-and-extension-status", test_end_and_extension_status);
   g_test_add_func ("/contract-dates/settings", test_settings_change_the_rules);

@@ -1,0 +1,17 @@
+/* cm-decommission.h: the closing of a service, from decision to completion */
+#pragma once
+
+#include "cm-entity.h"
+#include "cm-enums.h"
+
+G_BEGIN_DECLS
+
+#define CM_TYPE_DECOMMISSION (cm_decommission_get_type ())
+G_DECLARE_FINAL_TYPE (CmDecommission, cm_decommission, CM, DECOMMISSION, CmEntity)
+
+gint64      cm_decommission_get_service_id   (CmDecommission *self);
+int         cm_decommission_get_cycle        (CmDecommission *self);
+const char *cm_decommission_get_reason       (CmDecommission *self);
+const char *cm_decommission_get_completed_on (CmDecommission *self);
+
+G_END_DECLS

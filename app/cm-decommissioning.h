@@ -1,0 +1,54 @@
+/* cm-decommissioning.h: starting, following and completing a decommission
+ *
+ * Its steps are the service's checklist for the Decommissioning stage, so
+ * each is audited like any checklist item. Completion is held by the same
+ * gate as every stage: each step settled, and the conditions on the stage
+ * (the EIA review after decommissioning) met, unless overridden with a
+ * reason.
+ */
+#pragma once
+
+#include "cm-decommission.h"
+#include "cm-service.h"
+#include "cm-store.h"
+
+G_BEGIN_DECLS
+
+/* Starts decommissioning @service for @reason: saves the decommission with
+ * every contract of the service not already decommissioned, and the steps.
+ * Unless @after_review (a Review decision has already moved it), also
+ * moves the service to the Decommissioning stage with a stage event.
+ * Returns the new decommission, or NULL on error. */
+CmDecommission *cm_decommission_start       (CmStore *store, CmService *service,
+                                             const char *reason, gboolean after_review,
+                                             GError **error);
+
+/* The service's latest decommission, or NULL. */
+CmDecommission *cm_decommission_for_service (CmStore *store, gint64 service_id);
+
+/* Of CmContract: the contracts it affects; of CmTransition: its people. */
+GPtrArray      *cm_decommission_contracts   (CmStore *store, CmDecommission *decommission);
+GPtrArray      *cm_decommission_transitions (CmStore *store, CmDecommission *decommission);
+
+/* Completes it on @today: the service and its contracts are marked
+ * decommissioned. With steps or conditions still open, @override_reason
+ * must say why it completes anyway. */
+gboolean        cm_decommission_complete    (CmStore *store, CmDecommission *decommission,
+                                             const GDate *today, const char *override_reason,
+                                             GError **error);
+
+/* One action on a decommission, for its reviewer. */
+typedef struct {
+  CmAuditEntry *entry;
+  char *step;        /* what it was done to: a step's title, "Decision", a contract */
+  char *evidence;    /* the step's evidence, where it has one */
+  gboolean verifies; /* the hash chain holds up to and including this row */
+} CmDecommissionAction;
+
+/* Every audited action on @decommission, oldest first (of
+ * CmDecommissionAction); @all_verify is set when the chain verifies for
+ * every one of them. */
+GPtrArray      *cm_decommission_actions     (CmStore *store, CmDecommission *decommission,
+                                             gboolean *all_verify, GError **error);
+
+G_END_DECLS
