@@ -13,6 +13,7 @@
 #include "cm-date.h"
 #include "cm-demo.h"
 #include "cm-demo-cycle.h"
+#include "cm-demo-decommission.h"
 #include "cm-demo-eia.h"
 #include "cm-funding-source.h"
 #include "cm-organisation.h"
@@ -160,7 +161,13 @@ typedef struct {
   gint64 provider_ids[N_PROVIDERS];
   guint references[N_ORGS];
   guint n_services;
+  gint64 closing_service, closing_contract;   /* a decommission in progress */
+  gint64 closed_service, closed_contract;     /* a completed one */
 } Demo;
+
+/* The Appendix A line whose service is being decommissioned: a third-sector
+ * contract ending in eight months, so its notice date is at risk. */
+#define CLOSING_LINE 3
 
 static gboolean
 save (Demo *demo, gpointer entity, GError **error)
@@ -224,7 +231,7 @@ typedef struct {
   char *notice_served;
 } DemoContract;
 
-static gboolean
+static gint64
 add_contract (Demo *demo, gint64 service_id, DemoContract *c, GError **error)
 {
   g_autofree char *reference = next_reference (demo, c->org);
@@ -232,7 +239,7 @@ add_contract (Demo *demo, gint64 service_id, DemoContract *c, GError **error)
   g_autofree char *end = c->end;
   g_autofree char *served = c->notice_served;
 
-  return save (demo, g_object_new (CM_TYPE_CONTRACT, "reference", reference, "title", c->title,
+  return save_id (demo, g_object_new (CM_TYPE_CONTRACT, "reference", reference, "title", c->title,
                                    "service-id", service_id,
                                    "provider-id", demo->provider_ids[c->provider],
                                    "contract-type", c->type, "route", c->route,
@@ -285,6 +292,7 @@ add_spend_lines (Demo *demo, GError **error)
       gint64 service_id = add_service (demo, spend_lines[i].name, org, spend_lines[i].area,
                                        spend_lines[i].group, (CmStage) (i % 4), 1 + i % 2,
                                        error);
+      gint64 contract_id;
       DemoContract c = {
         .title = spend_lines[i].name,
         .org = org,
@@ -297,9 +305,14 @@ add_spend_lines (Demo *demo, GError **error)
       if (service_id == 0)
         return FALSE;
       place_contract (demo, &c, i);
-      if (!add_contract (demo, service_id, &c, error) ||
-          !add_funding (demo, service_id, org, spend_lines[i].pounds, error))
+      contract_id = add_contract (demo, service_id, &c, error);
+      if (contract_id == 0 || !add_funding (demo, service_id, org, spend_lines[i].pounds, error))
         return FALSE;
+      if (i == CLOSING_LINE)
+        {
+          demo->closing_service = service_id;
+          demo->closing_contract = contract_id;
+        }
     }
   return TRUE;
 }
@@ -390,11 +403,12 @@ add_named_services (Demo *demo, GError **error)
    * value or recipient: the grant below is illustrative. */
   semh = add_service (demo, "Social, emotional and mental health cluster fund (CCG share)",
                       CCG, P, CM_CLIENT_GROUP_CHILDREN, CM_STAGE_DECOMMISSIONING, 1, error);
-  return semh != 0 &&
-         add_contract (demo, semh, &(DemoContract) {
-           "SEMH cluster fund: CCG contribution", CCG, 4 /* Leeds Community Foundation */,
-           CM_CONTRACT_TYPE_GRANT, CM_PROCUREMENT_ROUTE_GRANT_SCHEME, 250000, 750000,
-           iso (1, 9, 2017), iso (31, 8, 2020), "3 years", "3 months" }, error) &&
+  demo->closed_service = semh;
+  demo->closed_contract = semh == 0 ? 0 : add_contract (demo, semh, &(DemoContract) {
+    "SEMH cluster fund: CCG contribution", CCG, 4 /* Leeds Community Foundation */,
+    CM_CONTRACT_TYPE_GRANT, CM_PROCUREMENT_ROUTE_GRANT_SCHEME, 250000, 750000,
+    iso (1, 9, 2017), iso (31, 8, 2020), "3 years", "3 months" }, error);
+  return demo->closed_contract != 0 &&
          cm_demo_eia_add (demo->store, demo->today, carers, advocacy, semh, error);
 }
 
@@ -431,7 +445,9 @@ cm_demo_populate (CmStore *store, const GDate *today, GError **error)
   if (!cm_store_set_meta (store, "name", _("Leeds health and social care (demo)"), error) ||
       !add_parties (&demo, error) ||
       !add_spend_lines (&demo, error) ||
-      !add_named_services (&demo, error))
+      !add_named_services (&demo, error) ||
+      !cm_demo_decommission_add (store, today, demo.closing_service, demo.closing_contract,
+                                 demo.closed_service, demo.closed_contract, error))
     {
       cm_store_rollback (store);
       return FALSE;

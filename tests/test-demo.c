@@ -9,6 +9,7 @@
 #include "cm-audit.h"
 #include "cm-contract.h"
 #include "cm-date.h"
+#include "cm-deadlines.h"
 #include "cm-demo.h"
 #include "cm-service.h"
 #include "cm-test-util.h"
@@ -262,6 +263,39 @@ test_services_in_every_stage (void)
                               " ('analyse', 'plan', 'do', 'review', 'decommissioning')"), ==, 0);
 }
 
+/* One decommission in progress whose contract's notice date is at risk,
+ * and one complete with every step evidenced and its EIA reviewed. */
+static void
+test_decommissions (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmStore) store = cm_store_open (demo_path (), CM_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(GDate) today = cm_test_today ();
+  gint64 contract_id = query_int ("SELECT dc.contract_id FROM decommission_contract dc"
+                                  " JOIN decommission d ON d.id = dc.decommission_id"
+                                  " WHERE d.completed_on = ''");
+  CmDeadlineSettings settings = CM_DEADLINE_SETTINGS_DEFAULT;
+  CmContractDates dates;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM decommission WHERE completed_on = ''"), ==, 1);
+  g_assert_true (cm_contract_compute_dates (CM_CONTRACT (cm_store_find (store, CM_TYPE_CONTRACT,
+                                                                        contract_id)),
+                                            today, &settings, &dates));
+  g_assert_cmpint (dates.notice_status, ==, CM_DEADLINE_DUE_SOON);
+
+  g_assert_cmpint (query_int ("SELECT count(*) FROM decommission d JOIN service s"
+                              " ON s.id = d.service_id WHERE d.completed_on <> ''"
+                              " AND s.decommissioned_on <> '' AND d.lessons <> ''"), ==, 1);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM checklist_item i JOIN decommission d"
+                              " ON d.service_id = i.service_id AND d.cycle = i.cycle"
+                              " WHERE d.completed_on <> '' AND i.stage = 'decommissioning'"), ==, 17);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM checklist_item i JOIN decommission d"
+                              " ON d.service_id = i.service_id AND d.cycle = i.cycle"
+                              " WHERE d.completed_on <> '' AND i.stage = 'decommissioning'"
+                              " AND (i.state <> 'done' OR i.evidence = '')"), ==, 0);
+}
+
 /* Issue-level content: progress through each cycle, one override, and the
  * EIAs the seeds ask for (signed with mitigations, a draft, a review after
  * decommissioning, and an assessor overdue for training). */
@@ -479,6 +513,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/demo/appendix-a/model", test_appendix_a_totals_in_model);
   g_test_add_func ("/demo/stages", test_services_in_every_stage);
   g_test_add_func ("/demo/cycle-and-eia-content", test_cycle_and_eia_content);
+  g_test_add_func ("/demo/decommissions", test_decommissions);
   g_test_add_func ("/demo/sectors", test_providers_of_both_sectors);
   g_test_add_func ("/demo/expiries", test_contracts_ending_soon_and_later);
   g_test_add_func ("/demo/expiries-follow-today", test_dates_follow_today);
