@@ -171,7 +171,6 @@ cm_checklist_row_new (CmStore *store, CmChecklistItem *item, gboolean editable,
                       const GDate *today)
 {
   GtkWidget *expander = adw_expander_row_new ();
-  GtkWidget *guidance = adw_action_row_new ();
   Row *row = g_new0 (Row, 1);
   g_autofree char *status = status_line (store, item, today);
 
@@ -186,14 +185,10 @@ cm_checklist_row_new (CmStore *store, CmChecklistItem *item, gboolean editable,
   adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), state_dropdown (row, editable));
   g_signal_connect (row->state, "notify::selected", G_CALLBACK (state_chosen), expander);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (guidance), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (guidance), _("Guidance"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (guidance), cm_checklist_item_get_guidance (item));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (guidance), 0);
   if (*cm_checklist_item_get_guidance (item))
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), guidance);
-  else
-    g_object_ref_sink (guidance), g_object_unref (guidance);
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                              cm_page_text_row (_("Guidance"),
+                                                cm_checklist_item_get_guidance (item), NULL));
 
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
                             text_row (expander, row, _("Evidence (a note or document reference)"),
@@ -202,6 +197,8 @@ cm_checklist_row_new (CmStore *store, CmChecklistItem *item, gboolean editable,
     adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
                               text_row (expander, row, _("Why it does not apply"), "reason",
                                         editable));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                            text_row (expander, row, _("Owner"), "owner", editable));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
                             text_row (expander, row, _("Due date (YYYY-MM-DD)"), "due-date",
                                       editable));

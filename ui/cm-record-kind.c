@@ -6,6 +6,7 @@
 #include "cm-date.h"
 #include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
+#include "cm-decommissioning.h"
 #include "cm-eia-process.h"
 #include "cm-enums.h"
 #include "cm-money.h"
@@ -281,6 +282,41 @@ static const CmRecordField characteristic_fields[] = {
   { NULL }
 };
 
+static const CmRecordField decommission_fields[] = {
+  { "service-id", N_("Service"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_service_get_type },
+  { "service-name", N_("Service"), CM_FORMAT_TEXT, TRUE, FALSE },
+  { "reason", N_("Reason"), CM_FORMAT_TEXT, TRUE, TRUE },
+  { "decision-route", N_("Decision route"), CM_FORMAT_ENUM, FALSE, TRUE },
+  { "decision-date", N_("Decided"), CM_FORMAT_DATE, TRUE, TRUE },
+  { "completed-on", N_("Completed"), CM_FORMAT_DATE, TRUE, FALSE },
+  { "lessons", N_("Lessons learned"), CM_FORMAT_TEXT, TRUE, TRUE },
+  { NULL }
+};
+
+/* A new decommission starts properly: its steps, its contracts, and the
+ * service moved to the Decommissioning stage. */
+static gboolean
+save_decommission (CmStore *store, CmEntity *draft, GError **error)
+{
+  CmDecommission *d = CM_DECOMMISSION (draft);
+  CmEntity *service;
+  g_autoptr(CmDecommission) started = NULL;
+
+  if (cm_entity_get_id (draft) != 0)
+    return cm_store_save (store, draft, error);
+  service = cm_store_find (store, CM_TYPE_SERVICE, cm_decommission_get_service_id (d));
+  if (service == NULL)
+    return cm_entity_validate (draft, error);
+  started = cm_decommission_start (store, CM_SERVICE (service), cm_decommission_get_reason (d),
+                                   FALSE, error);
+  if (started == NULL)
+    return FALSE;
+  cm_entity_set_id (draft, cm_entity_get_id (CM_ENTITY (started)));
+  g_object_set (draft, "cycle", cm_decommission_get_cycle (started),
+                "started-from", "direct", NULL);
+  return cm_store_save (store, draft, error);
+}
+
 const CmRecordKind cm_characteristic_kind = {
   "characteristics", N_("Characteristics"), N_("characteristic"), "view-list-symbolic",
   N_("New equality impact assessments are screened against these characteristics. Each EIA "
@@ -308,6 +344,12 @@ static const CmRecordKind kinds[] = {
     N_("An equality impact assessment screens a commissioning decision against the protected "
        "characteristics. Add your staff first, then add an EIA for a service."),
     cm_eia_get_type, eia_fields, NULL, NULL, N_("_Open Assessment"), save_eia },
+  { "decommissions", N_("Decommissions"), N_("decommission"), "edit-delete-symbolic",
+    N_("A decommission closes a service safely: its steps, notice, each person’s move to "
+       "other support, and an audit trail for reviewers. Start one from a service’s Review "
+       "decision, or add one here with its reason."),
+    cm_decommission_get_type, decommission_fields, NULL, NULL, N_("_Open Decommission"),
+    save_decommission },
   { "staff", N_("Staff"), N_("member of staff"), "avatar-default-symbolic",
     N_("The commissioning staff who write and sign EIAs, with the date of their EIA "
        "training. Sort by “Refresher due” to see who needs a refresher."),

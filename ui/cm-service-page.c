@@ -5,6 +5,7 @@
 #include "cm-checklist-row.h"
 #include "cm-cycle.h"
 #include "cm-date.h"
+#include "cm-decommissioning.h"
 #include "cm-gate.h"
 #include "cm-mnemonic-button.h"
 #include "cm-page-parts.h"
@@ -30,6 +31,7 @@ G_DEFINE_FINAL_TYPE (CmServicePage, cm_service_page, GTK_TYPE_WIDGET)
 
 enum {
   CLOSED,
+  OPEN_DECOMMISSION,
   N_SIGNALS
 };
 
@@ -390,6 +392,73 @@ history (CmServicePage *self, CmService *svc)
 
 /* ---- building --------------------------------------------------------- */
 
+static void
+decommission_clicked (GtkButton *button, CmServicePage *self)
+{
+  g_autoptr(CmDecommission) d = cm_decommission_for_service (self->store, self->service_id);
+  gboolean audit = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "audit"));
+
+  if (d)
+    g_signal_emit (self, signals[OPEN_DECOMMISSION], 0, cm_entity_get_id (CM_ENTITY (d)), audit);
+}
+
+static void
+decommission_reason (const char *reason, gpointer data)
+{
+  CmServicePage *self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmDecommission) started = NULL;
+  CmService *svc = service (self);
+
+  if (reason && svc)
+    {
+      started = cm_decommission_start (self->store, svc, reason, FALSE, &error);
+      if (started == NULL)
+        report (self, error->message);
+      else
+        g_signal_emit (self, signals[OPEN_DECOMMISSION], 0,
+                       cm_entity_get_id (CM_ENTITY (started)), FALSE);
+    }
+  g_object_unref (self);
+}
+
+static void
+start_decommission_clicked (GtkButton *button, CmServicePage *self)
+{
+  cm_reason_dialog_ask (GTK_WIDGET (self), _("Decommission the Service?"),
+                        _("Decommissioning opens for the service outside its Review, with its "
+                          "steps, notice and transitions. Say why: it is kept in the history."),
+                        _("Reason"), _("_Decommission"), TRUE, decommission_reason,
+                        g_object_ref (self));
+}
+
+/* Decommissioning, and its audit trail, one step from the service. */
+static GtkWidget *
+decommission_buttons (CmServicePage *self, CmService *svc)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_autoptr(CmDecommission) d = cm_decommission_for_service (self->store, self->service_id);
+  GtkWidget *open, *audit;
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  if (d == NULL)
+    {
+      GtkWidget *start = cm_mnemonic_button_new (_("De_commission…"), NULL);
+
+      g_signal_connect (start, "clicked", G_CALLBACK (start_decommission_clicked), self);
+      gtk_box_append (GTK_BOX (box), start);
+      return box;
+    }
+  open = cm_mnemonic_button_new (_("Open De_commissioning"), NULL);
+  audit = cm_mnemonic_button_new (_("A_udit Trail"), NULL);
+  g_object_set_data (G_OBJECT (audit), "audit", GINT_TO_POINTER (TRUE));
+  g_signal_connect (open, "clicked", G_CALLBACK (decommission_clicked), self);
+  g_signal_connect (audit, "clicked", G_CALLBACK (decommission_clicked), self);
+  gtk_box_append (GTK_BOX (box), open);
+  gtk_box_append (GTK_BOX (box), audit);
+  return box;
+}
+
 static GtkWidget *
 heading (CmServicePage *self, CmService *svc)
 {
@@ -410,6 +479,7 @@ heading (CmServicePage *self, CmService *svc)
   gtk_widget_set_valign (back, GTK_ALIGN_CENTER);
   cm_page_set_focus_key (back, "back");
   gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (box), decommission_buttons (self, svc));
   gtk_box_append (GTK_BOX (box), back);
   return box;
 }
@@ -485,6 +555,10 @@ cm_service_page_class_init (CmServicePageClass *klass)
   /* The user asked to go back to the list of services. */
   signals[CLOSED] = g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The service's decommission (id), at its audit trail when TRUE. */
+  signals[OPEN_DECOMMISSION] = g_signal_new ("open-decommission", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_BOOLEAN);
   gtk_widget_class_install_action (widget_class, "page.report", "s", report_activated);
   gtk_widget_class_install_action (widget_class, "service.close", NULL, close_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,

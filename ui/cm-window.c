@@ -4,6 +4,8 @@
 #include "cm-command-line.h"
 #include "cm-contract.h"
 #include "cm-deadlines-page.h"
+#include "cm-decommission.h"
+#include "cm-decommission-page.h"
 #include "cm-eia.h"
 #include "cm-eia-page.h"
 #include "cm-overview-page.h"
@@ -27,6 +29,7 @@ struct _CmWindow
   AdwWindowTitle *content_title;
   CmServicePage *service_page;   /* not in the sidebar: opened from a service */
   CmEiaPage *eia_page;           /* nor this: opened from an EIA */
+  CmDecommissionPage *decommission_page;
 };
 
 G_DEFINE_FINAL_TYPE (CmWindow, cm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -138,12 +141,24 @@ open_eia (CmWindow *self, gint64 id)
   cm_eia_page_show (self->eia_page, id);
 }
 
-/* A record's own page was asked for: a service's cycle, or an EIA. */
+static void
+open_decommission (CmWindow *self, gint64 id, gboolean audit)
+{
+  gtk_list_box_unselect_all (self->sidebar);
+  gtk_stack_set_visible_child (self->pages, GTK_WIDGET (self->decommission_page));
+  adw_window_title_set_title (self->content_title, _("Decommissioning"));
+  cm_decommission_page_show (self->decommission_page, id, audit);
+}
+
+/* A record's own page was asked for: a service's cycle, an EIA, or a
+ * decommission. */
 static void
 open_record (CmWindow *self, CmEntity *record)
 {
   if (CM_IS_EIA (record))
     open_eia (self, cm_entity_get_id (record));
+  else if (CM_IS_DECOMMISSION (record))
+    open_decommission (self, cm_entity_get_id (record), FALSE);
   else
     open_service_id (self, cm_entity_get_id (record));
 }
@@ -159,6 +174,18 @@ service_page_closed (CmWindow *self)
     show_record (self, "services", service);
   else
     select_section (self, "services");
+}
+
+static void
+decommission_page_closed (CmWindow *self)
+{
+  CmEntity *decommission = cm_store_find (self->store, CM_TYPE_DECOMMISSION,
+                                          cm_decommission_page_get_id (self->decommission_page));
+
+  if (decommission)
+    show_record (self, "decommissions", decommission);
+  else
+    select_section (self, "decommissions");
 }
 
 static void
@@ -204,6 +231,13 @@ build_sections (CmWindow *self)
   self->service_page = cm_service_page_new (self->store, today);
   g_signal_connect_swapped (self->service_page, "closed", G_CALLBACK (service_page_closed), self);
   gtk_stack_add_named (self->pages, GTK_WIDGET (self->service_page), "service");
+
+  self->decommission_page = cm_decommission_page_new (self->store, today);
+  g_signal_connect_swapped (self->decommission_page, "closed",
+                            G_CALLBACK (decommission_page_closed), self);
+  gtk_stack_add_named (self->pages, GTK_WIDGET (self->decommission_page), "decommission");
+  g_signal_connect_swapped (self->service_page, "open-decommission",
+                            G_CALLBACK (open_decommission), self);
 
   self->eia_page = cm_eia_page_new (self->store, today);
   g_signal_connect_swapped (self->eia_page, "closed", G_CALLBACK (eia_page_closed), self);

@@ -1,0 +1,691 @@
+/* cm-decommission-page.c: one decommission, step by step, and its audit trail */
+#include <glib/gi18n.h>
+
+#include "cm-bound.h"
+#include "cm-checklist.h"
+#include "cm-checklist-row.h"
+#include "cm-contract.h"
+#include "cm-date.h"
+#include "cm-gate.h"
+#include "cm-deadline-settings.h"
+#include "cm-deadlines.h"
+#include "cm-decommission-page.h"
+#include "cm-decommissioning.h"
+#include "cm-mnemonic-button.h"
+#include "cm-money.h"
+#include "cm-page-parts.h"
+#include "cm-provider.h"
+#include "cm-reason-dialog.h"
+#include "cm-status-page.h"
+#include "cm-transition.h"
+
+typedef enum {
+  STEP_DECISION,
+  STEP_CHECKLIST,
+  STEP_NOTICE,
+  STEP_PEOPLE,
+  STEP_PROVIDER,
+  STEP_AUDIT,
+  N_STEPS
+} Step;
+
+struct _CmDecommissionPage
+{
+  GtkWidget parent_instance;
+
+  CmStore *store;
+  GDate today;
+  gint64 id;
+  Step shown;
+  CmDecommission *decommission;
+
+  AdwToastOverlay *toasts;
+  GtkScrolledWindow *scrolled;
+  GtkWidget *content;
+};
+
+G_DEFINE_FINAL_TYPE (CmDecommissionPage, cm_decommission_page, GTK_TYPE_WIDGET)
+
+enum {
+  CLOSED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void rebuild (CmDecommissionPage *self);
+
+static void
+report (CmDecommissionPage *self, const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static void
+report_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  report (CM_DECOMMISSION_PAGE (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+close_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  g_signal_emit (widget, signals[CLOSED], 0);
+}
+
+static void
+add (GtkWidget *group, GtkWidget *row)
+{
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+}
+
+static CmService *
+service (CmDecommissionPage *self)
+{
+  return CM_SERVICE (cm_store_find (self->store, CM_TYPE_SERVICE,
+                                    cm_decommission_get_service_id (self->decommission)));
+}
+
+static gboolean
+is_complete (CmDecommissionPage *self)
+{
+  return *cm_decommission_get_completed_on (self->decommission) != '\0';
+}
+
+static GtkWidget *
+button_box (GtkWidget *button)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_widget_set_margin_top (box, 12);
+  gtk_box_append (GTK_BOX (box), button);
+  return box;
+}
+
+/* ---- the decision and completion -------------------------------------- */
+
+static void
+complete_with (CmDecommissionPage *self, const char *reason)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cm_decommission_complete (self->store, self->decommission, &self->today, reason, &error))
+    report (self, error->message);
+}
+
+static void
+override_given (const char *reason, gpointer data)
+{
+  if (reason)
+    complete_with (data, reason);
+  g_object_unref (data);
+}
+
+static void
+complete_clicked (GtkButton *button, CmDecommissionPage *self)
+{
+  g_autoptr(GPtrArray) problems = cm_gate_problems (self->store, service (self));
+  g_autofree char *body = NULL;
+
+  if (problems->len == 0)
+    {
+      complete_with (self, NULL);
+      return;
+    }
+  g_ptr_array_add (problems, NULL);
+  body = g_strjoinv ("\n", (char **) problems->pdata);
+  cm_reason_dialog_ask (GTK_WIDGET (self), _("Complete Without Every Step?"), body, _("Reason"),
+                        _("_Complete Anyway"), TRUE, override_given, g_object_ref (self));
+}
+
+static GtkWidget *
+completion_group (CmDecommissionPage *self)
+{
+  GtkWidget *g = cm_page_group (_("Completion"), NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+  GtkWidget *complete;
+
+  if (is_complete (self))
+    {
+      g_autofree char *on = cm_date_format_long (cm_decommission_get_completed_on (self->decommission));
+      g_autofree char *override = NULL;
+
+      g_object_get (self->decommission, "completion-override", &override, NULL);
+      add (g, cm_page_text_row (_("Complete"), on, "emblem-ok-symbolic"));
+      if (*override)
+        add (g, cm_page_text_row (_("Completed with steps still open"), override,
+                                  "dialog-warning-symbolic"));
+      return g;
+    }
+  problems = cm_gate_problems (self->store, service (self));
+  if (problems->len == 0)
+    add (g, cm_page_text_row (_("Ready"), _("Every step is settled and the EIA review is "
+                                            "recorded."), "emblem-ok-symbolic"));
+  else
+    {
+      g_autofree char *count = g_strdup_printf (ngettext ("%u thing holds completion",
+                                                          "%u things hold completion",
+                                                          problems->len), problems->len);
+
+      g_autofree char *list = NULL;
+
+      g_ptr_array_add (problems, NULL);
+      list = g_strjoinv ("\n", (char **) problems->pdata);
+      add (g, cm_page_text_row (count, list, "dialog-warning-symbolic"));
+    }
+  complete = cm_mnemonic_button_new (_("_Complete the Decommission…"), NULL);
+  gtk_widget_add_css_class (complete, "destructive-action");
+  g_signal_connect (complete, "clicked", G_CALLBACK (complete_clicked), self);
+  add (g, button_box (complete));
+  return g;
+}
+
+static GtkWidget *
+decision_step (CmDecommissionPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *g = cm_page_group (_("Decision"), NULL);
+  CmEntity *d = CM_ENTITY (self->decommission);
+  gboolean open = !is_complete (self);
+  GtkWidget *route = cm_page_text_row (_("Decision route"), NULL, NULL);
+  GtkWidget *lessons = cm_page_group (_("Lessons Learned"),
+                                      _("Captured at close, and listed across all decommissions "
+                                        "on the Decommissions page."));
+
+  add (g, cm_bound_entry_row (self->store, d, "reason", _("Reason for decommissioning"), open));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (route),
+                             cm_bound_dropdown (self->store, d, "decision-route",
+                                                _("Decision route"), open));
+  add (g, route);
+  add (g, cm_bound_entry_row (self->store, d, "decision-date",
+                              _("Decision date (YYYY-MM-DD)"), open));
+  add (g, cm_bound_entry_row (self->store, d, "case-for-change", _("Case for change"), open));
+  add (lessons, cm_bound_entry_row (self->store, d, "lessons", _("Lessons learned"), TRUE));
+  gtk_box_append (GTK_BOX (box), g);
+  gtk_box_append (GTK_BOX (box), completion_group (self));
+  gtk_box_append (GTK_BOX (box), lessons);
+  return box;
+}
+
+/* ---- the steps -------------------------------------------------------- */
+
+static void
+step_titled (const char *title, gpointer data)
+{
+  CmDecommissionPage *self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (title && !cm_checklist_add_item (self->store, service (self), title, TRUE, &error))
+    report (self, error->message);
+  g_object_unref (self);
+}
+
+static void
+add_step_clicked (GtkButton *button, CmDecommissionPage *self)
+{
+  cm_reason_dialog_ask (GTK_WIDGET (self), _("Add a Step"),
+                        _("The step is required before completion, like the others."),
+                        _("Title"), _("_Add"), FALSE, step_titled, g_object_ref (self));
+}
+
+static GtkWidget *
+checklist_step (CmDecommissionPage *self)
+{
+  g_autoptr(GPtrArray) steps =
+    cm_checklist_items (self->store, cm_decommission_get_service_id (self->decommission),
+                        cm_decommission_get_cycle (self->decommission), CM_STAGE_DECOMMISSIONING);
+  GtkWidget *g = cm_page_group (_("Steps"),
+                                _("Each step is done, or not applicable with a reason. Who set "
+                                  "it and when comes from the audit trail."));
+  gboolean open = !is_complete (self);
+
+  if (open)
+    {
+      GtkWidget *add_button = cm_mnemonic_button_new (_("Add _Step…"), NULL);
+
+      gtk_widget_add_css_class (add_button, "flat");
+      g_signal_connect (add_button, "clicked", G_CALLBACK (add_step_clicked), self);
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (g), add_button);
+    }
+  for (guint i = 0; i < steps->len; i++)
+    add (g, cm_checklist_row_new (self->store, g_ptr_array_index (steps, i), open, &self->today));
+  return g;
+}
+
+/* ---- notice ----------------------------------------------------------- */
+
+static char *
+notice_text (CmDecommissionPage *self, CmContract *contract, CmDeadlineSettings *settings)
+{
+  CmContractDates dates;
+  g_autofree char *latest = NULL;
+  g_autofree char *earliest = NULL;
+  const char *served = cm_contract_get_notice_served (contract);
+
+  if (!cm_contract_compute_dates (contract, &self->today, settings, &dates))
+    return g_strdup (_("Record the contract’s start date and term to see its notice dates."));
+  latest = cm_date_to_long (&dates.latest_notice);
+  if (*served)
+    {
+      g_autofree char *on = cm_date_format_long (served);
+
+      return g_strdup_printf (_("Last day to serve notice: %s\nNotice served on %s — %s"),
+                              latest, on,
+                              dates.notice_status == CM_DEADLINE_BREACHED
+                              ? _("too late: the requirement was breached")
+                              : _("in time"));
+    }
+  earliest = cm_date_to_long (&dates.notice_end);
+  return g_strdup_printf (_("Last day to serve notice: %s — %s\nNot served yet. Notice served "
+                            "today would end it no sooner than %s."),
+                          latest, cm_deadline_status_label (dates.notice_status), earliest);
+}
+
+static GtkWidget *
+notice_step (CmDecommissionPage *self)
+{
+  g_autoptr(GPtrArray) contracts = cm_decommission_contracts (self->store, self->decommission);
+  GtkWidget *g = cm_page_group (_("Notice"),
+                                _("Each affected contract’s notice, including the Compact’s "
+                                  "minimum for third-sector providers."));
+  CmDeadlineSettings settings;
+
+  cm_deadline_settings_load (self->store, &settings);
+  if (contracts->len == 0)
+    add (g, cm_page_text_row (_("No contracts affected"), NULL, NULL));
+  for (guint i = 0; i < contracts->len; i++)
+    {
+      CmContract *contract = g_ptr_array_index (contracts, i);
+      g_autofree char *title = cm_entity_describe (CM_ENTITY (contract));
+      g_autofree char *text = notice_text (self, contract, &settings);
+      g_autofree char *served = g_strdup_printf (_("Notice on %s served on (YYYY-MM-DD)"),
+                                                 cm_contract_get_reference (contract));
+
+      add (g, cm_page_text_row (title, text, NULL));
+      add (g, cm_bound_entry_row (self->store, CM_ENTITY (contract), "notice-served", served,
+                                  !is_complete (self)));
+    }
+  return g;
+}
+
+/* ---- people ----------------------------------------------------------- */
+
+static void
+person_named (const char *reference, gpointer data)
+{
+  CmDecommissionPage *self = data;
+  g_autoptr(CmTransition) person = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (reference)
+    {
+      person = cm_transition_new (self->id, reference);
+      if (!cm_store_save (self->store, CM_ENTITY (person), &error))
+        report (self, error->message);
+    }
+  g_object_unref (self);
+}
+
+static void
+add_person_clicked (GtkButton *button, CmDecommissionPage *self)
+{
+  cm_reason_dialog_ask (GTK_WIDGET (self), _("Add a Person’s Transition"),
+                        _("Use their case reference, never their name: the portfolio keeps no "
+                          "more personal data than this step needs."),
+                        _("Case reference"), _("_Add"), FALSE, person_named,
+                        g_object_ref (self));
+}
+
+static GtkWidget *
+person_row (CmDecommissionPage *self, CmTransition *person)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  const char *ref = cm_transition_get_person_ref (person);
+  g_autofree char *status = g_strdup_printf (_("Progress of %s"), ref);
+  g_autofree char *from = g_strdup_printf (_("%s’s current support"), ref);
+  g_autofree char *to = g_strdup_printf (_("%s’s planned destination"), ref);
+  g_autofree char *when = g_strdup_printf (_("%s’s move date (YYYY-MM-DD)"), ref);
+  g_autofree char *destination = NULL;
+  gboolean open = !is_complete (self);
+
+  g_object_get (person, "destination", &destination, NULL);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ref);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), destination);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                               cm_bound_dropdown (self->store, CM_ENTITY (person), "status",
+                                                  status, open));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                            cm_bound_entry_row (self->store, CM_ENTITY (person),
+                                                "current-support", from, open));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                            cm_bound_entry_row (self->store, CM_ENTITY (person), "destination",
+                                                to, open));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                            cm_bound_entry_row (self->store, CM_ENTITY (person), "planned-date",
+                                                when, open));
+  return row;
+}
+
+static GtkWidget *
+people_step (CmDecommissionPage *self)
+{
+  g_autoptr(GPtrArray) people = cm_decommission_transitions (self->store, self->decommission);
+  guint counts[CM_TRANSITION_DECLINED + 1] = { 0 };
+  g_autoptr(GString) summary = g_string_new (NULL);
+  GtkWidget *g = cm_page_group (_("Transitions"),
+                                _("A planned move to other support for each person using "
+                                  "the service."));
+
+  for (guint i = 0; i < people->len; i++)
+    counts[cm_transition_get_status (g_ptr_array_index (people, i))]++;
+  for (guint s = 0; s < G_N_ELEMENTS (counts); s++)
+    g_string_append_printf (summary, "%s%s: %u", s ? " · " : "",
+                            cm_enum_to_label (CM_TYPE_TRANSITION_STATUS, s), counts[s]);
+  if (!is_complete (self))
+    {
+      GtkWidget *add_button = cm_mnemonic_button_new (_("Add a _Person…"), NULL);
+
+      gtk_widget_add_css_class (add_button, "flat");
+      g_signal_connect (add_button, "clicked", G_CALLBACK (add_person_clicked), self);
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (g), add_button);
+    }
+  add (g, cm_page_text_row (_("Progress"), summary->str, NULL));
+  for (guint i = 0; i < people->len; i++)
+    add (g, person_row (self, g_ptr_array_index (people, i)));
+  return g;
+}
+
+/* ---- the provider ----------------------------------------------------- */
+
+static GtkWidget *
+provider_step (CmDecommissionPage *self)
+{
+  g_autoptr(GPtrArray) contracts = cm_decommission_contracts (self->store, self->decommission);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *note = cm_page_group (_("Ability to Keep Operating"),
+                                   _("Seed 004 paragraph 43: consider the provider’s ability "
+                                     "to keep operating and fulfil its other contracts."));
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < contracts->len; i++)
+    {
+      CmContract *contract = g_ptr_array_index (contracts, i);
+      gint64 provider_id = cm_contract_get_provider_id (contract);
+      CmProvider *provider = CM_PROVIDER (cm_store_find (self->store, CM_TYPE_PROVIDER,
+                                                         provider_id));
+      g_autofree char *value = NULL;
+      g_autofree char *share = NULL;
+      g_autofree char *count = NULL;
+      GtkWidget *g;
+      double dependency;
+      int n_contracts;
+
+      if (provider == NULL || g_hash_table_contains (seen, &provider_id))
+        continue;
+      g_hash_table_add (seen, g_memdup2 (&provider_id, sizeof provider_id));
+      g = cm_page_group (cm_provider_get_name (provider), NULL);
+      dependency = cm_provider_get_dependency (provider);
+      value = cm_money_format (cm_provider_get_annual_value (provider));
+      share = dependency < 0 ? g_strdup (_("Unknown: record its annual income on the "
+                                           "Providers page"))
+                             : g_strdup_printf (_("%.1f%% of its income"), dependency);
+      add (g, cm_page_text_row (_("With us, all contracts"), value, NULL));
+      add (g, cm_page_text_row (_("Our share of its income"), share, NULL));
+      g_object_get (provider, "contract-count", &n_contracts, NULL);
+      count = g_strdup_printf ("%d", n_contracts);
+      add (g, cm_page_text_row (_("Contracts it holds with us"), count, NULL));
+      gtk_box_append (GTK_BOX (box), g);
+    }
+  add (note, cm_bound_entry_row (self->store, CM_ENTITY (self->decommission), "provider-note",
+                                 _("Note on the provider’s ability to keep operating"), TRUE));
+  gtk_box_append (GTK_BOX (box), note);
+  return box;
+}
+
+/* ---- the audit trail -------------------------------------------------- */
+
+static char *
+action_text (CmDecommissionAction *action)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *when = cm_date_format_moment (action->entry->at);
+
+  g_string_printf (text, _("%s · %s\n%s: %s → %s"), when, action->entry->actor,
+                   action->entry->field,
+                   action->entry->old_value ? action->entry->old_value : _("(none)"),
+                   action->entry->new_value ? action->entry->new_value : _("(none)"));
+  if (action->evidence && *action->evidence)
+    g_string_append_printf (text, _("\nEvidence: %s"), action->evidence);
+  if (!action->verifies)
+    g_string_append (text, _("\n⚠ Not covered by an intact hash chain"));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static GtkWidget *
+audit_step (CmDecommissionPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean all_verify = FALSE;
+  g_autoptr(GPtrArray) actions = cm_decommission_actions (self->store, self->decommission,
+                                                          &all_verify, &error);
+  GtkWidget *g = cm_page_group (_("Audit Trail"),
+                                _("Every action on this decommission, oldest first. Read-only."));
+  g_autofree char *count = NULL;
+
+  if (actions == NULL)
+    {
+      add (g, cm_page_text_row (_("The audit trail could not be read"), error->message,
+                                "dialog-error-symbolic"));
+      return g;
+    }
+  count = g_strdup_printf (ngettext ("%u action", "%u actions", actions->len), actions->len);
+  add (g, cm_page_text_row (all_verify ? _("The hash chain verifies for every action")
+                                       : _("⚠ The hash chain is broken: the record was altered "
+                                           "outside Commissioner"),
+                            count, all_verify ? "emblem-ok-symbolic" : "dialog-error-symbolic"));
+  for (guint i = 0; i < actions->len; i++)
+    {
+      CmDecommissionAction *action = g_ptr_array_index (actions, i);
+      g_autofree char *text = action_text (action);
+
+      add (g, cm_page_text_row (action->step, text,
+                                action->verifies ? NULL : "dialog-error-symbolic"));
+    }
+  return g;
+}
+
+/* ---- building --------------------------------------------------------- */
+
+static void
+step_toggled (GtkToggleButton *button, CmDecommissionPage *self)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  self->shown = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "step"));
+  rebuild (self);
+}
+
+static GtkWidget *
+stepper (CmDecommissionPage *self)
+{
+  g_autoptr(GPtrArray) steps =
+    cm_checklist_items (self->store, cm_decommission_get_service_id (self->decommission),
+                        cm_decommission_get_cycle (self->decommission), CM_STAGE_DECOMMISSIONING);
+  g_autoptr(GPtrArray) people = cm_decommission_transitions (self->store, self->decommission);
+  guint settled = 0;
+  CmPageStep parts[N_STEPS] = {
+    { _("Decision"), g_strdup (is_complete (self) ? _("complete") : _("in progress")) },
+    { _("Steps"), NULL },
+    { _("Notice"), g_strdup (_("each contract")) },
+    { _("People"), g_strdup_printf (ngettext ("%u person", "%u people", people->len),
+                                    people->len) },
+    { _("Provider"), g_strdup (_("effect and share")) },
+    { _("Audit"), g_strdup (_("who, when, evidence")) },
+  };
+
+  for (guint i = 0; i < steps->len; i++)
+    settled += cm_checklist_item_is_settled (g_ptr_array_index (steps, i));
+  parts[STEP_CHECKLIST].detail = g_strdup_printf (_("%u of %u settled"), settled, steps->len);
+  for (guint i = 0; i < N_STEPS; i++)
+    parts[i].name = g_strdup_printf (_("Show the %s step"), parts[i].title);
+  return cm_page_stepper (parts, N_STEPS, self->shown, G_CALLBACK (step_toggled), self);
+}
+
+static GtkWidget *
+heading (CmDecommissionPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *back = cm_mnemonic_button_new (_("_Back"), "decommission.close");
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *sub = NULL;
+
+  g_object_get (self->decommission, "service-name", &name, NULL);
+  title = g_strdup_printf (_("Decommissioning: %s"), name);
+  sub = g_strdup_printf (_("Cycle %d · %s"), cm_decommission_get_cycle (self->decommission),
+                         cm_decommission_get_reason (self->decommission));
+  gtk_box_append (GTK_BOX (labels), cm_page_heading_label (title, "title-2"));
+  gtk_box_append (GTK_BOX (labels), cm_page_heading_label (sub, "dim-label"));
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_widget_set_valign (back, GTK_ALIGN_CENTER);
+  cm_page_set_focus_key (back, "back");
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (box), back);
+  return box;
+}
+
+static GtkWidget *
+step_content (CmDecommissionPage *self)
+{
+  switch (self->shown)
+    {
+    case STEP_CHECKLIST:
+      return checklist_step (self);
+    case STEP_NOTICE:
+      return notice_step (self);
+    case STEP_PEOPLE:
+      return people_step (self);
+    case STEP_PROVIDER:
+      return provider_step (self);
+    case STEP_AUDIT:
+      return audit_step (self);
+    case STEP_DECISION:
+    case N_STEPS:
+    default:
+      return decision_step (self);
+    }
+}
+
+static void
+rebuild (CmDecommissionPage *self)
+{
+  g_autofree char *key = cm_page_save_focus (GTK_WIDGET (self));
+  CmEntity *found = cm_store_find (self->store, CM_TYPE_DECOMMISSION, self->id);
+  GtkWidget *clamp, *box;
+
+  g_set_object (&self->decommission, (CmDecommission *) found);
+  if (found == NULL)
+    {
+      gtk_scrolled_window_set_child (self->scrolled,
+                                     cm_status_page_new ("edit-delete-symbolic",
+                                                         _("No Decommission Chosen"),
+                                                         _("Open one from the Decommissions "
+                                                           "page or from its service."), NULL));
+      self->content = NULL;
+      return;
+    }
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_box_append (GTK_BOX (box), heading (self));
+  gtk_box_append (GTK_BOX (box), stepper (self));
+  gtk_box_append (GTK_BOX (box), step_content (self));
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  self->content = clamp;
+  gtk_scrolled_window_set_child (self->scrolled, clamp);
+  cm_page_restore_focus (clamp, key);
+}
+
+static void
+store_changed (CmDecommissionPage *self)
+{
+  if (self->id != 0)
+    rebuild (self);
+}
+
+static void
+cm_decommission_page_dispose (GObject *object)
+{
+  CmDecommissionPage *self = CM_DECOMMISSION_PAGE (object);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_object (&self->decommission);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (cm_decommission_page_parent_class)->dispose (object);
+}
+
+static void
+cm_decommission_page_class_init (CmDecommissionPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cm_decommission_page_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  signals[CLOSED] = g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_install_action (widget_class, "page.report", "s", report_activated);
+  gtk_widget_class_install_action (widget_class, "decommission.close", NULL, close_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "decommission.close", NULL);
+}
+
+static void
+cm_decommission_page_init (CmDecommissionPage *self)
+{
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  self->scrolled = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  gtk_scrolled_window_set_policy (self->scrolled, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->scrolled));
+  gtk_widget_set_parent (GTK_WIDGET (self->toasts), GTK_WIDGET (self));
+}
+
+CmDecommissionPage *
+cm_decommission_page_new (CmStore *store, const GDate *today)
+{
+  CmDecommissionPage *self = g_object_new (CM_TYPE_DECOMMISSION_PAGE, NULL);
+
+  self->store = g_object_ref (store);
+  self->today = *today;
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed), self,
+                           G_CONNECT_SWAPPED);
+  rebuild (self);
+  return self;
+}
+
+void
+cm_decommission_page_show (CmDecommissionPage *self, gint64 decommission_id, gboolean audit)
+{
+  self->id = decommission_id;
+  self->shown = audit ? STEP_AUDIT : STEP_DECISION;
+  rebuild (self);
+  if (self->content)
+    gtk_widget_child_focus (self->content, GTK_DIR_TAB_FORWARD);
+}
+
+gint64
+cm_decommission_page_get_id (CmDecommissionPage *self)
+{
+  return self->id;
+}

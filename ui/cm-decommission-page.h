@@ -1,0 +1,25 @@
+/* cm-decommission-page.h: one decommission, for those doing it and those
+ * auditing it afterwards
+ *
+ * Steps: the decision, the checklist of steps, notice on each contract,
+ * each person's transition, the effect on the provider, and the reviewer's
+ * read-only audit trail with its hash-chain check.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cm-store.h"
+
+G_BEGIN_DECLS
+
+#define CM_TYPE_DECOMMISSION_PAGE (cm_decommission_page_get_type ())
+G_DECLARE_FINAL_TYPE (CmDecommissionPage, cm_decommission_page, CM, DECOMMISSION_PAGE, GtkWidget)
+
+/* Signal: "closed", when the user goes back. */
+CmDecommissionPage *cm_decommission_page_new   (CmStore *store, const GDate *today);
+void                cm_decommission_page_show  (CmDecommissionPage *self, gint64 decommission_id,
+                                                gboolean audit);
+gint64              cm_decommission_page_get_id (CmDecommissionPage *self);
+
+G_END_DECLS
