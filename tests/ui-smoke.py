@@ -150,7 +150,8 @@ def main():
         app_process.wait(timeout=10)
     print("PASS: the window opened the demo on its overview; a provider was added, deleted"
           " and restored; the deadlines list the breached notice first; a service went"
-          " from Analyse to Review; an EIA screening was completed")
+          " from Analyse to Review; an EIA screening was completed; a decommissioning step was"
+          " completed and audited")
 
 
 def run(portfolio):
@@ -227,6 +228,7 @@ def run(portfolio):
 
     walk_cycle(app, window, portfolio)
     screen_eia(window, portfolio)
+    complete_decommission_step(window, portfolio)
 
     verify = subprocess.run([BINARY, "--verify-audit", "--portfolio", portfolio],
                             capture_output=True, text=True)
@@ -398,6 +400,41 @@ def screen_eia(window, portfolio):
     print("the draft EIA's screening was completed and is ready to sign off")
     time.sleep(1)
     screenshot("ui-smoke-eia-sign-off.png")
+
+
+CLOSING_SERVICE = "Vulnerable Groups"
+CLOSING_STEP = "Consider the effect on primary care"
+
+
+def complete_decommission_step(window, portfolio):
+    """Completes a step of the demo's decommission in progress, then finds
+    it, with who did it, in the reviewer's audit trail."""
+    show_section(window, "Decommissions")
+    search = wait_for("the decommissions search", lambda: find(window, "entry", "Search Decommissions"))
+    search.queryEditableText().setTextContents(CLOSING_SERVICE)
+    time.sleep(1)
+    press(wait_for("the Open Decommission button", lambda: find_button(window, "Open Decommission")))
+    press(wait_for("the Steps step", lambda: find(window, "push button", "Show the Steps step")))
+    combo = wait_for("the step's state", lambda: find(window, "combo box", f"State of “{CLOSING_STEP}”"))
+    if state_of(combo) != "To do":
+        fail(f"the demo's step {CLOSING_STEP!r} should still be to do")
+    choose(combo, 1)
+    wait_for("the step done in the file", lambda: sql(
+        portfolio, "SELECT count(*) FROM checklist_item i JOIN service s ON s.id = i.service_id"
+                   f" WHERE s.name = '{CLOSING_SERVICE}' AND i.stage = 'decommissioning'"
+                   f" AND i.title = '{CLOSING_STEP}' AND i.state = 'done'") == "1")
+    screenshot("ui-smoke-decommission-steps.png")
+
+    press(wait_for("the Audit step", lambda: find(window, "push button", "Show the Audit step")))
+    wait_for("the chain verified", lambda: find(window, "label", "The hash chain verifies for every action"))
+    actor = sql(portfolio, "SELECT actor FROM audit WHERE entity = 'checklist_item'"
+                           " AND field = 'state' AND new_value = 'done' ORDER BY id DESC LIMIT 1")
+    wait_for("the step's action in the audit trail", lambda: any(
+        "state: to-do → done" in label.name and actor in label.name
+        for label in find_all(window, "label")))
+    print(f"a decommissioning step was completed by {actor!r} and shows in its audit trail")
+    time.sleep(1)
+    screenshot("ui-smoke-decommission-audit.png")
 
 
 if __name__ == "__main__":
