@@ -86,6 +86,33 @@ G_DEFINE_ENUM_TYPE (CmTransitionStatus, cm_transition_status,
   G_DEFINE_ENUM_VALUE (CM_TRANSITION_COMPLETE, "complete"),
   G_DEFINE_ENUM_VALUE (CM_TRANSITION_DECLINED, "declined"))
 
+G_DEFINE_ENUM_TYPE (CmRiskCategory, cm_risk_category,
+  G_DEFINE_ENUM_VALUE (CM_RISK_FINANCIAL, "financial"),
+  G_DEFINE_ENUM_VALUE (CM_RISK_SAFEGUARDING, "safeguarding"),
+  G_DEFINE_ENUM_VALUE (CM_RISK_BUSINESS_CONTINUITY, "business-continuity"),
+  G_DEFINE_ENUM_VALUE (CM_RISK_INFORMATION_GOVERNANCE, "information-governance"),
+  G_DEFINE_ENUM_VALUE (CM_RISK_PROVIDER_MARKET, "provider-market"),
+  G_DEFINE_ENUM_VALUE (CM_RISK_REPUTATIONAL, "reputational"))
+
+G_DEFINE_ENUM_TYPE (CmRag, cm_rag,
+  G_DEFINE_ENUM_VALUE (CM_RAG_GREEN, "green"),
+  G_DEFINE_ENUM_VALUE (CM_RAG_AMBER, "amber"),
+  G_DEFINE_ENUM_VALUE (CM_RAG_RED, "red"))
+
+G_DEFINE_ENUM_TYPE (CmStakeholderGroup, cm_stakeholder_group,
+  G_DEFINE_ENUM_VALUE (CM_STAKEHOLDER_SERVICE_USERS, "service-users"),
+  G_DEFINE_ENUM_VALUE (CM_STAKEHOLDER_CARERS, "carers"),
+  G_DEFINE_ENUM_VALUE (CM_STAKEHOLDER_PROVIDERS, "providers"),
+  G_DEFINE_ENUM_VALUE (CM_STAKEHOLDER_MEMBERS, "members"),
+  G_DEFINE_ENUM_VALUE (CM_STAKEHOLDER_PRIMARY_CARE, "primary-care"),
+  G_DEFINE_ENUM_VALUE (CM_STAKEHOLDER_STAFF, "staff"),
+  G_DEFINE_ENUM_VALUE (CM_STAKEHOLDER_OTHER, "other"))
+
+G_DEFINE_ENUM_TYPE (CmMeasureType, cm_measure_type,
+  G_DEFINE_ENUM_VALUE (CM_MEASURE_HOW_MUCH, "how-much"),
+  G_DEFINE_ENUM_VALUE (CM_MEASURE_HOW_WELL, "how-well"),
+  G_DEFINE_ENUM_VALUE (CM_MEASURE_BETTER_OFF, "better-off"))
+
 G_DEFINE_ENUM_TYPE (CmSector, cm_sector,
   G_DEFINE_ENUM_VALUE (CM_SECTOR_THIRD_SECTOR, "third-sector"),
   G_DEFINE_ENUM_VALUE (CM_SECTOR_INDEPENDENT, "independent"),
@@ -148,6 +175,17 @@ static const EnumLabels enum_labels[] = {
       N_("Administrative decision") } },
   { cm_transition_status_get_type,
     { N_("Planned"), N_("In progress"), N_("Moved to new support"), N_("Declined other support") } },
+  { cm_risk_category_get_type,
+    { N_("Financial"), N_("Safeguarding"), N_("Business continuity"),
+      N_("Information governance"), N_("Provider failure or market"),
+      N_("Reputational and political") } },
+  { cm_rag_get_type, { N_("Green"), N_("Amber"), N_("Red") } },
+  { cm_stakeholder_group_get_type,
+    { N_("Service users"), N_("Carers"), N_("Providers"),
+      N_("Elected members or Community Committee"), N_("Primary care and clinicians"),
+      N_("Staff"), N_("Other") } },
+  { cm_measure_type_get_type,
+    { N_("How much did we do?"), N_("How well did we do it?"), N_("Is anyone better off?") } },
   { cm_sector_get_type,
     { N_("Third sector / VCSE"), N_("Independent sector"), N_("NHS"), N_("In-house") } },
   { cm_contract_type_get_type,

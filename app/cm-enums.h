@@ -113,6 +113,39 @@ typedef enum {
   CM_TRANSITION_DECLINED,
 } CmTransitionStatus;
 
+/* Seed 000 4.6.1 and seed 001 L482, L583. */
+typedef enum {
+  CM_RISK_FINANCIAL,
+  CM_RISK_SAFEGUARDING,
+  CM_RISK_BUSINESS_CONTINUITY,
+  CM_RISK_INFORMATION_GOVERNANCE,
+  CM_RISK_PROVIDER_MARKET,
+  CM_RISK_REPUTATIONAL,
+} CmRiskCategory;
+
+typedef enum {
+  CM_RAG_GREEN,
+  CM_RAG_AMBER,
+  CM_RAG_RED,
+} CmRag;
+
+typedef enum {
+  CM_STAKEHOLDER_SERVICE_USERS,
+  CM_STAKEHOLDER_CARERS,
+  CM_STAKEHOLDER_PROVIDERS,
+  CM_STAKEHOLDER_MEMBERS,
+  CM_STAKEHOLDER_PRIMARY_CARE,
+  CM_STAKEHOLDER_STAFF,
+  CM_STAKEHOLDER_OTHER,
+} CmStakeholderGroup;
+
+/* Outcomes Based Accountability's three questions (seed 001 L558-569). */
+typedef enum {
+  CM_MEASURE_HOW_MUCH,
+  CM_MEASURE_HOW_WELL,
+  CM_MEASURE_BETTER_OFF,
+} CmMeasureType;
+
 typedef enum {
   CM_SECTOR_THIRD_SECTOR,
   CM_SECTOR_INDEPENDENT,
@@ -156,6 +189,10 @@ typedef enum {
 #define CM_TYPE_HAPPENED (cm_happened_get_type ())
 #define CM_TYPE_DECISION_ROUTE (cm_decision_route_get_type ())
 #define CM_TYPE_TRANSITION_STATUS (cm_transition_status_get_type ())
+#define CM_TYPE_RISK_CATEGORY (cm_risk_category_get_type ())
+#define CM_TYPE_RAG (cm_rag_get_type ())
+#define CM_TYPE_STAKEHOLDER_GROUP (cm_stakeholder_group_get_type ())
+#define CM_TYPE_MEASURE_TYPE (cm_measure_type_get_type ())
 #define CM_TYPE_SECTOR (cm_sector_get_type ())
 #define CM_TYPE_CONTRACT_TYPE (cm_contract_type_get_type ())
 #define CM_TYPE_PROCUREMENT_ROUTE (cm_procurement_route_get_type ())
@@ -174,6 +211,10 @@ GType cm_mitigation_status_get_type (void) G_GNUC_CONST;
 GType cm_happened_get_type (void) G_GNUC_CONST;
 GType cm_decision_route_get_type (void) G_GNUC_CONST;
 GType cm_transition_status_get_type (void) G_GNUC_CONST;
+GType cm_risk_category_get_type (void) G_GNUC_CONST;
+GType cm_rag_get_type (void) G_GNUC_CONST;
+GType cm_stakeholder_group_get_type (void) G_GNUC_CONST;
+GType cm_measure_type_get_type (void) G_GNUC_CONST;
 GType cm_sector_get_type (void) G_GNUC_CONST;
 GType cm_contract_type_get_type (void) G_GNUC_CONST;
 GType cm_procurement_route_get_type (void) G_GNUC_CONST;

@@ -18,6 +18,12 @@ cm_value_to_text (const GValue *value, const char *property)
     return g_strdup (g_value_get_boolean (value) ? "true" : "false");
   if (type == G_TYPE_INT)
     return g_strdup_printf ("%d", g_value_get_int (value));
+  if (type == G_TYPE_DOUBLE)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      return g_strdup (g_ascii_dtostr (buf, sizeof buf, g_value_get_double (value)));
+    }
   if (type == G_TYPE_INT64)
     {
       gint64 n = g_value_get_int64 (value);
@@ -50,6 +56,8 @@ cm_value_bind (sqlite3_stmt *stmt, int index, const GValue *value, const char *p
     return sqlite3_bind_int (stmt, index, g_value_get_boolean (value));
   if (type == G_TYPE_INT)
     return sqlite3_bind_int (stmt, index, g_value_get_int (value));
+  if (type == G_TYPE_DOUBLE)
+    return sqlite3_bind_double (stmt, index, g_value_get_double (value));
   if (type == G_TYPE_INT64 && !(g_value_get_int64 (value) == 0 && is_reference (property)))
     return sqlite3_bind_int64 (stmt, index, g_value_get_int64 (value));
 
@@ -72,6 +80,8 @@ cm_value_from_column (sqlite3_stmt *stmt, int column, GValue *value)
     g_value_set_int (value, sqlite3_column_int (stmt, column));
   else if (type == G_TYPE_INT64)
     g_value_set_int64 (value, sqlite3_column_int64 (stmt, column));
+  else if (type == G_TYPE_DOUBLE)
+    g_value_set_double (value, sqlite3_column_double (stmt, column));
   else if (G_TYPE_IS_ENUM (type))
     {
       g_autoptr(GEnumClass) klass = g_type_class_ref (type);

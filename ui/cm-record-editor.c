@@ -5,6 +5,7 @@
  * refused edit changes nothing.
  */
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "cm-date.h"
 #include "cm-enums.h"
@@ -130,6 +131,11 @@ field_row (CmRecordEditor *self, const CmRecordField *field)
         g_autofree char *text = g_strdup_printf ("%d", g_value_get_int (&value));
         return entry_row (title, text);
       }
+    case CM_FORMAT_DECIMAL:
+      {
+        g_autofree char *text = g_strdup_printf ("%g", g_value_get_double (&value));
+        return entry_row (title, text);
+      }
     case CM_FORMAT_TEXT:
     default:
       return entry_row (title, g_value_get_string (&value));
@@ -140,6 +146,18 @@ field_row (CmRecordEditor *self, const CmRecordField *field)
 
 /* Moves one row's value into the draft; FALSE with @error when the text
  * cannot be read as the field needs (an amount, a date, a choice). */
+/* A decimal as people write it: "85", "12.5"; nothing else. */
+static gboolean
+parse_decimal (const char *text, double *out)
+{
+  char *end = NULL;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  *out = g_ascii_strtod (text, &end);
+  return end && *end == '\0' && isfinite (*out);
+}
+
 static gboolean
 read_row (CmRecordEditor *self, const CmRecordField *field, GtkWidget *row, GError **error)
 {
@@ -150,6 +168,7 @@ read_row (CmRecordEditor *self, const CmRecordField *field, GtkWidget *row, GErr
   g_autofree char *lower_title = g_utf8_strdown (title, -1);
   gint64 pence = 0;
   guint64 number = 0;
+  double decimal = 0;
   guint selected;
 
   switch (field->format)
@@ -186,6 +205,15 @@ read_row (CmRecordEditor *self, const CmRecordField *field, GtkWidget *row, GErr
           return FALSE;
         }
       g_object_set (draft, field->property, (int) number, NULL);
+      return TRUE;
+    case CM_FORMAT_DECIMAL:
+      if (!parse_decimal (stripped, &decimal))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("%s must be a number, such as 85 or 12.5."), title);
+          return FALSE;
+        }
+      g_object_set (draft, field->property, decimal, NULL);
       return TRUE;
     case CM_FORMAT_DATE:
       if (!cm_date_validate (stripped, title, FALSE, error))

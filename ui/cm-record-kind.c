@@ -8,6 +8,10 @@
 #include "cm-deadlines.h"
 #include "cm-decommissioning.h"
 #include "cm-eia-process.h"
+#include "cm-engagement.h"
+#include "cm-measure.h"
+#include "cm-measure-value.h"
+#include "cm-risk.h"
 #include "cm-enums.h"
 #include "cm-money.h"
 #include "cm-organisation.h"
@@ -282,6 +286,83 @@ static const CmRecordField characteristic_fields[] = {
   { NULL }
 };
 
+static const CmRecordField risk_fields[] = {
+  { "service-id", N_("Service"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_service_get_type },
+  { "service-name", N_("Service"), CM_FORMAT_TEXT, TRUE, FALSE },
+  { "description", N_("Risk"), CM_FORMAT_TEXT, TRUE, TRUE },
+  { "category", N_("Category"), CM_FORMAT_ENUM, TRUE, TRUE },
+  { "likelihood", N_("Likelihood (1–5)"), CM_FORMAT_NUMBER, FALSE, TRUE },
+  { "impact", N_("Impact (1–5)"), CM_FORMAT_NUMBER, FALSE, TRUE },
+  { "score", N_("Score"), CM_FORMAT_NUMBER, TRUE, FALSE },
+  { "mitigation", N_("Mitigation"), CM_FORMAT_TEXT, FALSE, TRUE },
+  { "owner", N_("Owner"), CM_FORMAT_TEXT, FALSE, TRUE },
+  { "review-date", N_("Review by"), CM_FORMAT_DATE, TRUE, TRUE },
+  { NULL }
+};
+
+/* "Red — score 20": the rating in words, never colour alone. */
+static GArray *
+risk_rating (CmStore *store, GObject *item, const GDate *today)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (CmDetailLine));
+  CmRisk *risk = CM_RISK (item);
+  GDate review;
+
+  g_array_set_clear_func (lines, clear_line);
+  add_line (lines, _("Rating"),
+            g_strdup_printf (_("%s — score %d"),
+                             cm_enum_to_label (CM_TYPE_RAG, cm_risk_get_rag (risk)),
+                             cm_risk_get_score (risk)));
+  if (cm_date_parse_iso (cm_risk_get_review_date (risk), &review) &&
+      g_date_compare (&review, today) < 0)
+    add_line (lines, _("⚠ Review"), g_strdup (_("Overdue: the review date has passed")));
+  return lines;
+}
+
+static const CmRecordField engagement_fields[] = {
+  { "service-id", N_("Service"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_service_get_type },
+  { "service-name", N_("Service"), CM_FORMAT_TEXT, TRUE, FALSE },
+  { "held-on", N_("Date"), CM_FORMAT_DATE, TRUE, TRUE },
+  { "stakeholder-group", N_("Who"), CM_FORMAT_ENUM, TRUE, TRUE },
+  { "method", N_("How"), CM_FORMAT_TEXT, FALSE, TRUE },
+  { "summary", N_("What was heard"), CM_FORMAT_TEXT, TRUE, TRUE },
+  { "co-production", N_("Co-production"), CM_FORMAT_BOOLEAN, TRUE, TRUE },
+  { NULL }
+};
+
+static const CmRecordField measure_fields[] = {
+  { "service-id", N_("Service"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_service_get_type },
+  { "service-name", N_("Service"), CM_FORMAT_TEXT, TRUE, FALSE },
+  { "name", N_("Measure"), CM_FORMAT_TEXT, TRUE, TRUE },
+  { "measure-type", N_("Question"), CM_FORMAT_ENUM, TRUE, TRUE },
+  { "unit", N_("Unit"), CM_FORMAT_TEXT, FALSE, TRUE },
+  { "target", N_("Target"), CM_FORMAT_DECIMAL, TRUE, TRUE },
+  { "higher-is-better", N_("Higher is better"), CM_FORMAT_BOOLEAN, FALSE, TRUE },
+  { "latest-value", N_("Latest"), CM_FORMAT_DECIMAL, TRUE, FALSE },
+  { "latest-period", N_("Period"), CM_FORMAT_TEXT, TRUE, FALSE },
+  { NULL }
+};
+
+static GArray *
+measure_trend (CmStore *store, GObject *item, const GDate *today)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (CmDetailLine));
+  CmMeasure *measure = CM_MEASURE (item);
+
+  g_array_set_clear_func (lines, clear_line);
+  add_line (lines, _("Against target"), cm_measure_describe (measure));
+  add_line (lines, _("Trend"), cm_measure_describe_trend (measure));
+  return lines;
+}
+
+static const CmRecordField measure_value_fields[] = {
+  { "measure-id", N_("Measure"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_measure_get_type },
+  { "measure-name", N_("Measure"), CM_FORMAT_TEXT, TRUE, FALSE },
+  { "period", N_("Period (2026-Q2 or 2026-05)"), CM_FORMAT_TEXT, TRUE, TRUE },
+  { "value", N_("Value"), CM_FORMAT_DECIMAL, TRUE, TRUE },
+  { NULL }
+};
+
 static const CmRecordField decommission_fields[] = {
   { "service-id", N_("Service"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_service_get_type },
   { "service-name", N_("Service"), CM_FORMAT_TEXT, TRUE, FALSE },
@@ -336,10 +417,6 @@ static const CmRecordKind kinds[] = {
   { "providers", N_("Providers"), N_("provider"), "system-users-symbolic",
     N_("Providers are the charities, companies and NHS bodies that deliver services."),
     cm_provider_get_type, provider_fields, provider_dependency },
-  { "commissioners", N_("Commissioners"), N_("commissioner"), "system-users-symbolic",
-    N_("Commissioners are the council directorates, NHS bodies and partners that lead or "
-       "fund services. Add one before adding its services."),
-    cm_organisation_get_type, organisation_fields },
   { "eias", N_("EIAs"), N_("EIA"), "emblem-documents-symbolic",
     N_("An equality impact assessment screens a commissioning decision against the protected "
        "characteristics. Add your staff first, then add an EIA for a service."),
@@ -350,6 +427,26 @@ static const CmRecordKind kinds[] = {
        "decision, or add one here with its reason."),
     cm_decommission_get_type, decommission_fields, NULL, NULL, N_("_Open Decommission"),
     save_decommission },
+  { "risks", N_("Risks"), N_("risk"), "dialog-warning-symbolic",
+    N_("Each service’s risk register: financial, safeguarding, business continuity, "
+       "information governance, provider failure or market, and reputational risks, scored "
+       "likelihood × impact."),
+    cm_risk_get_type, risk_fields, risk_rating },
+  { "engagement", N_("Engagement"), N_("engagement"), "user-available-symbolic",
+    N_("Record each consultation and co-production event: who took part, when, how, and what "
+       "was heard."),
+    cm_engagement_get_type, engagement_fields },
+  { "measures", N_("Measures"), N_("measure"), "document-open-recent-symbolic",
+    N_("Outcomes Based Accountability measures: how much did we do, how well did we do it, "
+       "is anyone better off? Give each a target, then add its values by period."),
+    cm_measure_get_type, measure_fields, measure_trend },
+  { "measure-values", N_("Measure Values"), N_("measure value"), "list-add-symbolic",
+    N_("A value for a measure in one period, such as 2026-Q2. Add a measure first."),
+    cm_measure_value_get_type, measure_value_fields },
+  { "commissioners", N_("Commissioners"), N_("commissioner"), "system-users-symbolic",
+    N_("Commissioners are the council directorates, NHS bodies and partners that lead or "
+       "fund services. Add one before adding its services."),
+    cm_organisation_get_type, organisation_fields },
   { "staff", N_("Staff"), N_("member of staff"), "avatar-default-symbolic",
     N_("The commissioning staff who write and sign EIAs, with the date of their EIA "
        "training. Sort by “Refresher due” to see who needs a refresher."),
@@ -385,6 +482,8 @@ cm_record_field_text (GObject *item, const CmRecordField *field)
       return g_strdup (g_value_get_boolean (&value) ? _("Yes") : _("No"));
     case CM_FORMAT_NUMBER:
       return g_strdup_printf ("%d", g_value_get_int (&value));
+    case CM_FORMAT_DECIMAL:
+      return g_strdup_printf ("%g", g_value_get_double (&value));
     case CM_FORMAT_REFERENCE:
       return g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (&value));
     case CM_FORMAT_TEXT:

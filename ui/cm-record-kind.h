@@ -16,6 +16,7 @@ typedef enum {
   CM_FORMAT_DATE,
   CM_FORMAT_BOOLEAN,
   CM_FORMAT_NUMBER,
+  CM_FORMAT_DECIMAL,   /* a double, such as a measure's value */
   CM_FORMAT_REFERENCE, /* an id, edited by choosing from a list of names */
 } CmFormat;
 

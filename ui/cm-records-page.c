@@ -105,6 +105,7 @@ column_sorter (GType type, const CmRecordField *field)
     {
     case CM_FORMAT_MONEY:
     case CM_FORMAT_NUMBER:
+    case CM_FORMAT_DECIMAL:
     case CM_FORMAT_BOOLEAN:
       return GTK_SORTER (gtk_numeric_sorter_new (expression));
     default:

@@ -222,11 +222,15 @@ build_sections (CmWindow *self)
       g_signal_connect_swapped (page, "open-record", G_CALLBACK (open_record), self);
       add_section (self, GTK_WIDGET (page), kinds[i].name, _(kinds[i].title),
                    kinds[i].icon_name);
+      /* The contracts' dates come next to the contracts. */
+      if (g_str_equal (kinds[i].name, "contracts"))
+        {
+          deadlines = cm_deadlines_page_new (self->store, today);
+          g_signal_connect_swapped (deadlines, "open-contract", G_CALLBACK (open_contract), self);
+          add_section (self, GTK_WIDGET (deadlines), "deadlines", _("Deadlines"),
+                       "alarm-symbolic");
+        }
     }
-
-  deadlines = cm_deadlines_page_new (self->store, today);
-  g_signal_connect_swapped (deadlines, "open-contract", G_CALLBACK (open_contract), self);
-  add_section (self, GTK_WIDGET (deadlines), "deadlines", _("Deadlines"), "alarm-symbolic");
 
   self->service_page = cm_service_page_new (self->store, today);
   g_signal_connect_swapped (self->service_page, "closed", G_CALLBACK (service_page_closed), self);
