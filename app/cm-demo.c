@@ -15,6 +15,7 @@
 #include "cm-demo-cycle.h"
 #include "cm-demo-decommission.h"
 #include "cm-demo-eia.h"
+#include "cm-demo-registers.h"
 #include "cm-funding-source.h"
 #include "cm-organisation.h"
 #include "cm-provider.h"
@@ -403,6 +404,8 @@ add_named_services (Demo *demo, GError **error)
    * value or recipient: the grant below is illustrative. */
   semh = add_service (demo, "Social, emotional and mental health cluster fund (CCG share)",
                       CCG, P, CM_CLIENT_GROUP_CHILDREN, CM_STAGE_DECOMMISSIONING, 1, error);
+  if (!cm_demo_registers_add (demo->store, demo->today, nn, carers, crisis, error))
+    return FALSE;
   demo->closed_service = semh;
   demo->closed_contract = semh == 0 ? 0 : add_contract (demo, semh, &(DemoContract) {
     "SEMH cluster fund: CCG contribution", CCG, 4 /* Leeds Community Foundation */,

@@ -296,6 +296,21 @@ test_decommissions (void)
                               " AND (i.state <> 'done' OR i.evidence = '')"), ==, 0);
 }
 
+/* Every register has realistic content: risks of every category, some red
+ * and one overdue for review; co-produced engagement; measures of all
+ * three kinds with four quarters each. */
+static void
+test_registers (void)
+{
+  g_assert_cmpint (query_int ("SELECT count(DISTINCT category) FROM risk"), ==, 6);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM risk WHERE likelihood * impact >= 15"), >, 0);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM risk WHERE review_date < '2026-11-22'"), ==, 1);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM engagement WHERE co_production = 1"), >, 0);
+  g_assert_cmpint (query_int ("SELECT count(DISTINCT measure_type) FROM measure"), ==, 3);
+  g_assert_cmpint (query_int ("SELECT min(n) FROM (SELECT count(*) AS n FROM measure_value"
+                              " GROUP BY measure_id)"), ==, 4);
+}
+
 /* Issue-level content: progress through each cycle, one override, and the
  * EIAs the seeds ask for (signed with mitigations, a draft, a review after
  * decommissioning, and an assessor overdue for training). */
@@ -514,6 +529,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/demo/stages", test_services_in_every_stage);
   g_test_add_func ("/demo/cycle-and-eia-content", test_cycle_and_eia_content);
   g_test_add_func ("/demo/decommissions", test_decommissions);
+  g_test_add_func ("/demo/registers", test_registers);
   g_test_add_func ("/demo/sectors", test_providers_of_both_sectors);
   g_test_add_func ("/demo/expiries", test_contracts_ending_soon_and_later);
   g_test_add_func ("/demo/expiries-follow-today", test_dates_follow_today);
