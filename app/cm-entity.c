@@ -291,8 +291,11 @@ cm_entity_describe (CmEntity *self)
   g_autofree char *reference = NULL;
   g_autofree char *title = NULL;
 
-  if (g_object_class_find_property (klass, "name"))
-    return cm_entity_property_text (self, "name");
+  /* A record's own words for itself: its name, or what it describes. */
+  for (const char * const *p = (const char * const[]) { "name", "description", "summary",
+                                                         "person-ref", NULL }; *p; p++)
+    if (g_object_class_find_property (klass, *p))
+      return cm_entity_property_text (self, *p);
   if (!g_object_class_find_property (klass, "reference"))
     return g_strdup_printf ("#%" G_GINT64_FORMAT, cm_entity_get_id (self));
   reference = cm_entity_property_text (self, "reference");

@@ -7,6 +7,7 @@
 #include "cm-eia-process.h"
 #include "cm-gate.h"
 #include "cm-overview.h"
+#include "cm-risk.h"
 
 static void
 service_gate_free (gpointer data)
@@ -123,6 +124,24 @@ overdue_actions (CmStore *store, const GDate *today)
   return overdue;
 }
 
+static GPtrArray *
+overdue_risks (CmStore *store, const GDate *today)
+{
+  GListModel *risks = cm_store_list (store, CM_TYPE_RISK);
+  GPtrArray *overdue = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (risks); i++)
+    {
+      g_autoptr(CmRisk) risk = g_list_model_get_item (risks, i);
+      GDate review;
+
+      if (cm_date_parse_iso (cm_risk_get_review_date (risk), &review) &&
+          g_date_compare (&review, today) < 0)
+        g_ptr_array_add (overdue, g_steal_pointer (&risk));
+    }
+  return overdue;
+}
+
 static guint
 overdue_dates (CmStore *store, const GDate *today)
 {
@@ -163,6 +182,7 @@ cm_overview_collect (CmStore *store, const GDate *today)
     }
   overview->overdue_items = overdue_items (store, today);
   overview->overdue_actions = overdue_actions (store, today);
+  overview->overdue_risks = overdue_risks (store, today);
   overview->overdue_dates = overdue_dates (store, today);
   return overview;
 }
@@ -176,5 +196,6 @@ cm_overview_free (CmOverview *overview)
     g_ptr_array_unref (overview->stages[s]);
   g_ptr_array_unref (overview->overdue_items);
   g_ptr_array_unref (overview->overdue_actions);
+  g_ptr_array_unref (overview->overdue_risks);
   g_free (overview);
 }

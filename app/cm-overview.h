@@ -22,6 +22,7 @@ typedef struct {
   GPtrArray *held;            /* of CmServiceGate: the gate does not pass */
   GPtrArray *overdue_items;   /* of CmChecklistItem, oldest due date first */
   GPtrArray *overdue_actions; /* of CmEiaMitigation of current EIA versions, oldest first */
+  GPtrArray *overdue_risks;   /* of CmRisk past their review date */
   guint      overdue_dates;   /* contract dates overdue or breached */
 } CmOverview;
 

@@ -92,6 +92,9 @@ test_overdue (Fixture *f, gconstpointer data)
     f->path, "SELECT count(*) FROM eia_mitigation WHERE status <> 'done' AND due_date <> ''"
              " AND due_date < '2026-11-22'"));
   g_assert_cmpint (overview->overdue_actions->len, ==, 2);
+  g_assert_cmpint (overview->overdue_risks->len, ==, cm_test_query_int (
+    f->path, "SELECT count(*) FROM risk WHERE review_date <> '' AND review_date < '2026-11-22'"));
+  g_assert_cmpint (overview->overdue_risks->len, ==, 1);
   /* The demo's four late notices at least. */
   g_assert_cmpuint (overview->overdue_dates, >=, 4);
 }

@@ -11,6 +11,7 @@
 #include "cm-overview.h"
 #include "cm-overview-page.h"
 #include "cm-page-parts.h"
+#include "cm-risk.h"
 #include "cm-status-page.h"
 
 struct _CmOverviewPage
@@ -215,6 +216,19 @@ overdue_group (CmOverviewPage *self, CmOverview *overview)
   for (guint i = 0; i < overview->overdue_actions->len; i++)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
                                action_row (self, g_ptr_array_index (overview->overdue_actions, i)));
+  for (guint i = 0; i < overview->overdue_risks->len; i++)
+    {
+      CmRisk *risk = g_ptr_array_index (overview->overdue_risks, i);
+      g_autofree char *service = NULL;
+      g_autofree char *due = cm_date_format_long (cm_risk_get_review_date (risk));
+      g_autofree char *subtitle = NULL;
+
+      g_object_get (risk, "service-name", &service, NULL);
+      subtitle = g_strdup_printf (_("Risk review · %s · overdue since %s"), service, due);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
+                                 service_row (self, cm_risk_get_description (risk), subtitle,
+                                              cm_risk_get_service_id (risk)));
+    }
   return g;
 }
 

@@ -7,9 +7,11 @@
 #include "cm-date.h"
 #include "cm-decommissioning.h"
 #include "cm-gate.h"
+#include "cm-measure.h"
 #include "cm-mnemonic-button.h"
 #include "cm-page-parts.h"
 #include "cm-reason-dialog.h"
+#include "cm-risk.h"
 #include "cm-service-page.h"
 #include "cm-status-page.h"
 
@@ -390,6 +392,80 @@ history (CmServicePage *self, CmService *svc)
   return g;
 }
 
+/* ---- risks and performance -------------------------------------------- */
+
+/* The records of @type belonging to this service (of GObject). */
+static GPtrArray *
+of_service (CmServicePage *self, GType type)
+{
+  GListModel *all = cm_store_list (self->store, type);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (all, i);
+      gint64 service_id;
+
+      g_object_get (item, "service-id", &service_id, NULL);
+      if (service_id == self->service_id)
+        g_ptr_array_add (found, g_steal_pointer (&item));
+    }
+  return found;
+}
+
+static GtkWidget *
+risks_group (CmServicePage *self)
+{
+  g_autoptr(GPtrArray) risks = of_service (self, CM_TYPE_RISK);
+  GtkWidget *g = cm_page_group (_("Risk Register"),
+                                risks->len == 0 ? _("No risks recorded. Add them on the Risks "
+                                                    "page.") : NULL);
+
+  for (guint i = 0; i < risks->len; i++)
+    {
+      CmRisk *risk = g_ptr_array_index (risks, i);
+      CmRag rag = cm_risk_get_rag (risk);
+      g_autofree char *rating = g_strdup_printf (_("%s — score %d"),
+                                                 cm_enum_to_label (CM_TYPE_RAG, rag),
+                                                 cm_risk_get_score (risk));
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
+                                 cm_page_text_row (cm_risk_get_description (risk), rating,
+                                                   rag == CM_RAG_RED ? "dialog-warning-symbolic"
+                                                                     : NULL));
+    }
+  return g;
+}
+
+/* The Review stage looks at each measure against its target, with its trend. */
+static GtkWidget *
+performance_group (CmServicePage *self)
+{
+  g_autoptr(GPtrArray) measures = of_service (self, CM_TYPE_MEASURE);
+  GtkWidget *g = cm_page_group (_("Performance"),
+                                measures->len == 0
+                                ? _("No measures recorded. Add them on the Measures page.")
+                                : _("Outcomes Based Accountability measures against their "
+                                    "targets."));
+
+  for (guint i = 0; i < measures->len; i++)
+    {
+      CmMeasure *measure = g_ptr_array_index (measures, i);
+      g_autofree char *against = cm_measure_describe (measure);
+      g_autofree char *trend = cm_measure_describe_trend (measure);
+      g_autofree char *text = g_strdup_printf ("%s\n%s", against, trend);
+      CmTrend direction = cm_measure_get_trend (measure);
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
+                                 cm_page_text_row (cm_measure_get_name (measure), text,
+                                                   direction == CM_TREND_WORSE
+                                                   ? "go-down-symbolic"
+                                                   : direction == CM_TREND_BETTER
+                                                   ? "go-up-symbolic" : NULL));
+    }
+  return g;
+}
+
 /* ---- building --------------------------------------------------------- */
 
 static void
@@ -509,7 +585,10 @@ rebuild (CmServicePage *self)
   gtk_box_append (GTK_BOX (box), heading (self, svc));
   gtk_box_append (GTK_BOX (box), stepper (self, svc));
   gtk_box_append (GTK_BOX (box), checklist (self, svc));
+  if (self->shown_stage == CM_STAGE_REVIEW)
+    gtk_box_append (GTK_BOX (box), performance_group (self));
   gtk_box_append (GTK_BOX (box), gate (self, svc));
+  gtk_box_append (GTK_BOX (box), risks_group (self));
   gtk_box_append (GTK_BOX (box), history (self, svc));
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
