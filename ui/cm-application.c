@@ -28,6 +28,8 @@ static const GOptionEntry options[] = {
     N_("Print every upcoming contract date of the portfolio, most urgent first, and exit"), NULL },
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Output of --deadlines: csv or text"),
     N_("FORMAT") },
+  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export the portfolio to the Excel workbook FILE and exit"), N_("FILE") },
   { "today", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The date to treat as today, for statuses and the demo"), N_("YYYY-MM-DD") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
@@ -77,6 +79,7 @@ cm_application_handle_local_options (GApplication *app, GVariantDict *dict)
 {
   CmApplication *self = CM_APPLICATION (app);
   const char *create_demo = NULL;
+  const char *export = NULL;
   g_autoptr(GError) error = NULL;
 
   if (g_variant_dict_contains (dict, "version"))
@@ -91,6 +94,8 @@ cm_application_handle_local_options (GApplication *app, GVariantDict *dict)
     return cm_command_create_demo (create_demo, &self->today);
   if (g_variant_dict_contains (dict, "verify-audit"))
     return cm_command_verify_audit (self->portfolio);
+  if (g_variant_dict_lookup (dict, "export", "^&ay", &export))
+    return cm_command_export (self->portfolio, export, &self->today);
   if (g_variant_dict_contains (dict, "deadlines"))
     {
       const char *format = "text";

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "cm-command-line.h"
+#include "cm-workbook.h"
 #include "cm-contract.h"
 #include "cm-date.h"
 #include "cm-deadline-settings.h"
@@ -143,6 +144,28 @@ cm_command_deadlines (const char *portfolio, const GDate *today, const char *for
 
 /* The demo lives in the user's data directory and is made once, so that
  * what a user tries out in it is kept like any other portfolio. */
+/* Exports read-only, so exporting never changes the portfolio. */
+int
+cm_command_export (const char *portfolio, const char *workbook, const GDate *today)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmStore) store = NULL;
+
+  if (portfolio == NULL)
+    {
+      g_printerr (_("Name the portfolio with --portfolio FILE.\n"));
+      return 2;
+    }
+  store = cm_store_open (portfolio, CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL || !cm_workbook_export (store, workbook, today, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_print (_("Exported to %s\n"), workbook);
+  return 0;
+}
+
 char *
 cm_demo_portfolio_path (const GDate *today, GError **error)
 {

@@ -1,0 +1,697 @@
+/* cm-workbook.c: the portfolio as an Excel workbook
+ *
+ * Sheets, in this order: Read me, Services, Contracts, Deadlines, Spend
+ * summary, EIAs, Decommissioning audit, Risks, Transparency.
+ */
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+#include <unistd.h>
+
+#include "cm-contract.h"
+#include "cm-cycle.h"
+#include "cm-date.h"
+#include "cm-deadline-settings.h"
+#include "cm-deadlines.h"
+#include "cm-decommissioning.h"
+#include "cm-eia-process.h"
+#include "cm-gate.h"
+#include "cm-provider.h"
+#include "cm-risk.h"
+#include "cm-service.h"
+#include "cm-sheet.h"
+#include "cm-workbook.h"
+
+G_DEFINE_QUARK (cm-workbook-error-quark, cm_workbook_error)
+
+typedef struct {
+  CmStore *store;
+  const GDate *today;
+  CmDeadlineSettings settings;
+  lxw_workbook *workbook;
+  CmSheetFormats formats;
+  lxw_error error;
+} Export;
+
+static const struct {
+  const char *name;
+  const char *about;
+} sheets[] = {
+  { "Read me", N_("This page: where the workbook came from.") },
+  { "Services", N_("One row per service: its commissioners, stage, cycle, annual value and the "
+                   "state of each gate.") },
+  { "Contracts", N_("Every contract with its derived dates and their statuses.") },
+  { "Deadlines", N_("Every upcoming date, most urgent first.") },
+  { "Spend summary", N_("Annual value of third-sector contracts not yet ended or "
+                        "decommissioned, by commissioner and service, with subtotals and a "
+                        "grand total (seed 000 Appendix A).") },
+  { "EIAs", N_("One row per characteristic of each equality impact assessment.") },
+  { "Decommissioning audit", N_("Every audited action on every decommission, and whether the "
+                                "hash chain verifies.") },
+  { "Risks", N_("Every risk with its score and RAG rating.") },
+  { "Transparency", N_("Contracts over £5,000 for the Local Government Transparency Code 2015. "
+                       "Irrecoverable VAT is not recorded, so it shows 0.") },
+};
+
+static GPtrArray *
+list_of (CmStore *store, GType type)
+{
+  GListModel *model = cm_store_list (store, type);
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+  return items;
+}
+
+static char *
+text_of (gpointer object, const char *property)
+{
+  char *text = NULL;
+
+  g_object_get (object, property, &text, NULL);
+  return text;
+}
+
+static const char *
+label_of (gpointer object, const char *property, GType enum_type)
+{
+  int value;
+
+  g_object_get (object, property, &value, NULL);
+  return cm_enum_to_label (enum_type, value);
+}
+
+/* Closes a sheet, keeping its first error for the export. */
+static void
+done (Export *e, CmSheet *sheet)
+{
+  cm_sheet_finish (sheet);
+  if (e->error == LXW_NO_ERROR)
+    e->error = sheet->error;
+  cm_sheet_free (sheet);
+}
+
+/* ---- Read me ---------------------------------------------------------- */
+
+static void
+read_me (Export *e)
+{
+  const char *headers[] = { _("Item"), _("Value"), NULL };
+  CmSheet *sheet = cm_sheet_new (e->workbook, "Read me", &e->formats, headers);
+  g_autofree char *name = cm_store_get_meta (e->store, "name");
+  g_autofree char *basename = g_path_get_basename (cm_store_get_path (e->store));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *exported = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+  const char *actor = cm_store_get_actor (e->store);
+
+  cm_sheet_text (sheet, 0, _("Portfolio"));
+  cm_sheet_text (sheet, 1, name ? name : basename);
+  cm_sheet_next_row (sheet);
+  cm_sheet_text (sheet, 0, _("Exported"));
+  cm_sheet_moment (sheet, 1, exported);
+  cm_sheet_next_row (sheet);
+  cm_sheet_text (sheet, 0, _("Exported by"));
+  cm_sheet_text (sheet, 1, actor);
+  cm_sheet_next_row (sheet);
+  cm_sheet_text (sheet, 0, _("Statuses as on"));
+  cm_sheet_gdate (sheet, 1, e->today);
+  cm_sheet_next_row (sheet);
+  cm_sheet_next_row (sheet);
+  for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
+    {
+      cm_sheet_bold (sheet, 0, sheets[i].name);
+      cm_sheet_text (sheet, 1, _(sheets[i].about));
+      cm_sheet_next_row (sheet);
+    }
+  done (e, sheet);
+}
+
+/* ---- Services --------------------------------------------------------- */
+
+/* "passed", "overridden", "ready", "held" or "not reached". */
+static const char *
+gate_state (Export *e, CmService *service, CmStage stage, GPtrArray *history)
+{
+  CmStage current = cm_service_get_stage (service);
+
+  if (stage < current)
+    {
+      for (guint i = 0; i < history->len; i++)
+        {
+          CmStageEvent *event = g_ptr_array_index (history, i);
+
+          if (cm_stage_event_get_cycle (event) == cm_service_get_cycle (service) &&
+              cm_stage_event_get_from_stage (event) == stage &&
+              cm_stage_event_get_overridden (event))
+            return _("overridden");
+        }
+      return _("passed");
+    }
+  if (stage > current)
+    return _("not reached");
+  {
+    g_autoptr(GPtrArray) problems = cm_gate_problems (e->store, service);
+
+    return problems->len == 0 ? _("ready") : _("held");
+  }
+}
+
+static void
+services (Export *e)
+{
+  const char *headers[] = { _("Name"), _("Area"), _("Client group"), _("Lead commissioner"),
+                            _("Partner commissioners"), _("Stage"), _("Cycle"),
+                            _("Annual value"), _("Analyse gate"), _("Plan gate"), _("Do gate"),
+                            _("Review gate"), NULL };
+  CmSheet *sheet = cm_sheet_new (e->workbook, "Services", &e->formats, headers);
+  g_autoptr(GPtrArray) all = list_of (e->store, CM_TYPE_SERVICE);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      CmService *service = g_ptr_array_index (all, i);
+      g_autofree char *lead = text_of (service, "lead-commissioner-name");
+      g_autofree char *partners = text_of (service, "partner-names");
+      g_autoptr(GPtrArray) history = cm_cycle_history (e->store, service);
+
+      cm_sheet_text (sheet, 0, cm_service_get_name (service));
+      cm_sheet_text (sheet, 1, label_of (service, "area", CM_TYPE_SERVICE_AREA));
+      cm_sheet_text (sheet, 2, label_of (service, "client-group", CM_TYPE_CLIENT_GROUP));
+      cm_sheet_text (sheet, 3, lead);
+      cm_sheet_text (sheet, 4, partners);
+      cm_sheet_text (sheet, 5, label_of (service, "stage", CM_TYPE_STAGE));
+      cm_sheet_number (sheet, 6, cm_service_get_cycle (service));
+      cm_sheet_money (sheet, 7, cm_service_get_annual_value (service));
+      for (CmStage stage = CM_STAGE_ANALYSE; stage <= CM_STAGE_REVIEW; stage++)
+        cm_sheet_text (sheet, 8 + stage, gate_state (e, service, stage, history));
+      cm_sheet_next_row (sheet);
+    }
+  done (e, sheet);
+}
+
+/* ---- Contracts and Deadlines ------------------------------------------ */
+
+static void
+dated (CmSheet *sheet, lxw_col_t col, const GDate *date, CmDeadlineStatus status)
+{
+  cm_sheet_gdate (sheet, col, date);
+  if (g_date_valid (date))
+    cm_sheet_text (sheet, col + 1, cm_deadline_status_label (status));
+}
+
+static void
+contracts (Export *e)
+{
+  const char *headers[] = {
+    _("Reference"), _("Title"), _("Service"), _("Provider"), _("Provider sector"), _("Type"),
+    _("Procurement route"), _("Annual value"), _("Total value"), _("Start date"),
+    _("End date"), _("Term"), _("Notice period"), _("Extensions taken"), _("Notice served"),
+    _("Current end"), _("Current end status"), _("Extension decision due"),
+    _("Extension decision status"), _("Latest notice date"), _("Notice status"),
+    _("Latest possible end"), _("Decommissioned on"), NULL };
+  CmSheet *sheet = cm_sheet_new (e->workbook, "Contracts", &e->formats, headers);
+  g_autoptr(GPtrArray) all = list_of (e->store, CM_TYPE_CONTRACT);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      CmContract *c = g_ptr_array_index (all, i);
+      g_autofree char *service = text_of (c, "service-name");
+      g_autofree char *provider = text_of (c, "provider-name");
+      g_autofree char *term = text_of (c, "term");
+      CmContractDates dates;
+
+      cm_sheet_text (sheet, 0, cm_contract_get_reference (c));
+      cm_sheet_text (sheet, 1, cm_contract_get_title (c));
+      cm_sheet_text (sheet, 2, service);
+      cm_sheet_text (sheet, 3, provider);
+      cm_sheet_text (sheet, 4, label_of (c, "provider-sector", CM_TYPE_SECTOR));
+      cm_sheet_text (sheet, 5, label_of (c, "contract-type", CM_TYPE_CONTRACT_TYPE));
+      cm_sheet_text (sheet, 6, label_of (c, "route", CM_TYPE_PROCUREMENT_ROUTE));
+      cm_sheet_money (sheet, 7, cm_contract_get_annual_value (c));
+      cm_sheet_money (sheet, 8, cm_contract_get_total_value (c));
+      cm_sheet_date (sheet, 9, cm_contract_get_start_date (c));
+      cm_sheet_date (sheet, 10, cm_contract_get_end_date (c));
+      cm_sheet_text (sheet, 11, term);
+      cm_sheet_text (sheet, 12, cm_contract_get_notice_period (c));
+      cm_sheet_number (sheet, 13, cm_contract_get_extensions_invoked (c));
+      cm_sheet_date (sheet, 14, cm_contract_get_notice_served (c));
+      if (cm_contract_compute_dates (c, e->today, &e->settings, &dates))
+        {
+          dated (sheet, 15, &dates.current_end, dates.end_status);
+          dated (sheet, 17, &dates.extension_decision, dates.extension_status);
+          dated (sheet, 19, &dates.latest_notice, dates.notice_status);
+          cm_sheet_gdate (sheet, 21, &dates.latest_end);
+        }
+      cm_sheet_date (sheet, 22, cm_contract_get_decommissioned_on (c));
+      cm_sheet_next_row (sheet);
+    }
+  for (lxw_col_t col = 16; col <= 20; col += 2)
+    cm_sheet_colour_words (sheet, col);
+  done (e, sheet);
+}
+
+static void
+deadlines (Export *e)
+{
+  const char *headers[] = { _("Date"), _("Status"), _("What"), _("Reference"), _("Title"),
+                            _("Provider"), NULL };
+  CmSheet *sheet = cm_sheet_new (e->workbook, "Deadlines", &e->formats, headers);
+  guint skipped = 0;
+  g_autoptr(GPtrArray) all = cm_deadlines_collect (cm_store_list (e->store, CM_TYPE_CONTRACT),
+                                                   e->today, &e->settings, &skipped);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      CmDeadline *d = g_ptr_array_index (all, i);
+      g_autofree char *provider = text_of (d->contract, "provider-name");
+
+      cm_sheet_gdate (sheet, 0, &d->date);
+      cm_sheet_text (sheet, 1, cm_deadline_status_label (d->status));
+      cm_sheet_text (sheet, 2, cm_deadline_kind_label (d->kind));
+      cm_sheet_text (sheet, 3, cm_contract_get_reference (d->contract));
+      cm_sheet_text (sheet, 4, cm_contract_get_title (d->contract));
+      cm_sheet_text (sheet, 5, provider);
+      cm_sheet_next_row (sheet);
+    }
+  cm_sheet_colour_words (sheet, 1);
+  done (e, sheet);
+}
+
+/* ---- Spend summary ---------------------------------------------------- */
+
+/* Whether @c is third-sector spend we are committed to: not ended by
+ * @today and not decommissioned. */
+static gboolean
+current_third_sector (Export *e, CmContract *c)
+{
+  CmContractDates dates;
+
+  return cm_contract_get_provider_sector (c) == CM_SECTOR_THIRD_SECTOR &&
+         *cm_contract_get_decommissioned_on (c) == '\0' &&
+         cm_contract_compute_dates (c, e->today, &e->settings, &dates) &&
+         g_date_compare (&dates.current_end, e->today) >= 0;
+}
+
+static gint
+by_name (gconstpointer a, gconstpointer b, gpointer data)
+{
+  return g_utf8_collate (a, b);
+}
+
+/* commissioner -> (service -> pence), both sorted by name. */
+static GTree *
+spend_by_commissioner (Export *e)
+{
+  GTree *tree = g_tree_new_full (by_name, NULL, g_free,
+                                 (GDestroyNotify) g_tree_unref);
+  g_autoptr(GPtrArray) all = list_of (e->store, CM_TYPE_CONTRACT);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      CmContract *c = g_ptr_array_index (all, i);
+      CmService *service;
+      g_autofree char *lead = NULL;
+      GTree *lines;
+      gint64 *pence;
+
+      if (!current_third_sector (e, c))
+        continue;
+      service = CM_SERVICE (cm_store_find (e->store, CM_TYPE_SERVICE,
+                                           cm_contract_get_service_id (c)));
+      lead = service ? text_of (service, "lead-commissioner-name") : NULL;
+      if (lead == NULL)
+        continue;
+      if ((lines = g_tree_lookup (tree, lead)) == NULL)
+        {
+          lines = g_tree_new_full (by_name, NULL, g_free, g_free);
+          g_tree_insert (tree, g_strdup (lead), lines);
+        }
+      if ((pence = g_tree_lookup (lines, cm_service_get_name (service))) == NULL)
+        {
+          pence = g_new0 (gint64, 1);
+          g_tree_insert (lines, g_strdup (cm_service_get_name (service)), pence);
+        }
+      *pence += cm_contract_get_annual_value (c);
+    }
+  return tree;
+}
+
+typedef struct {
+  CmSheet *sheet;
+  gint64 subtotal;
+} Block;
+
+static gboolean
+write_line (gpointer key, gpointer value, gpointer data)
+{
+  Block *block = data;
+
+  cm_sheet_text (block->sheet, 1, key);
+  cm_sheet_money (block->sheet, 2, *(gint64 *) value);
+  block->subtotal += *(gint64 *) value;
+  cm_sheet_next_row (block->sheet);
+  return FALSE;
+}
+
+typedef struct {
+  CmSheet *sheet;
+  GString *subtotal_cells;
+  gint64 total;
+} Summary;
+
+/* One commissioner's block: its name, a line per service, a subtotal. */
+static gboolean
+write_block (gpointer key, gpointer value, gpointer data)
+{
+  Summary *summary = data;
+  Block block = { summary->sheet, 0 };
+  lxw_row_t first;
+  g_autofree char *formula = NULL;
+
+  cm_sheet_bold (summary->sheet, 0, key);
+  cm_sheet_next_row (summary->sheet);
+  first = summary->sheet->row;
+  g_tree_foreach (value, write_line, &block);
+  formula = g_strdup_printf ("=SUM(C%u:C%u)", first + 1, summary->sheet->row);
+  cm_sheet_bold (summary->sheet, 1, _("Sub total"));
+  cm_sheet_sum (summary->sheet, 2, formula, block.subtotal);
+  g_string_append_printf (summary->subtotal_cells, "%sC%u",
+                          summary->subtotal_cells->len ? "," : "", summary->sheet->row + 1);
+  summary->total += block.subtotal;
+  cm_sheet_next_row (summary->sheet);
+  cm_sheet_next_row (summary->sheet);
+  return FALSE;
+}
+
+static void
+spend_summary (Export *e)
+{
+  const char *headers[] = { _("Commissioner"), _("Service type"), _("Annual value"), NULL };
+  CmSheet *sheet = cm_sheet_new (e->workbook, "Spend summary", &e->formats, headers);
+  g_autoptr(GTree) tree = spend_by_commissioner (e);
+  Summary summary = { sheet, g_string_new (NULL), 0 };
+  g_autofree char *formula = NULL;
+
+  g_tree_foreach (tree, write_block, &summary);
+  formula = g_strdup_printf ("=SUM(%s)", summary.subtotal_cells->str);
+  cm_sheet_bold (sheet, 0, _("Grand total"));
+  if (summary.subtotal_cells->len)
+    cm_sheet_sum (sheet, 2, formula, summary.total);
+  cm_sheet_next_row (sheet);
+  g_string_free (summary.subtotal_cells, TRUE);
+  done (e, sheet);
+}
+
+/* ---- EIAs ------------------------------------------------------------- */
+
+static char *
+mitigations_text (Export *e, CmEiaCharacteristic *c)
+{
+  g_autoptr(GPtrArray) actions = cm_eia_mitigations (e->store, cm_entity_get_id (CM_ENTITY (c)));
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < actions->len; i++)
+    {
+      CmEiaMitigation *m = g_ptr_array_index (actions, i);
+
+      g_string_append_printf (text, "%s%s (%s, due %s, %s)", i ? "; " : "",
+                              cm_eia_mitigation_get_description (m),
+                              cm_eia_mitigation_get_owner (m),
+                              cm_eia_mitigation_get_due_date (m),
+                              label_of (m, "status", CM_TYPE_MITIGATION_STATUS));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+eia_rows (Export *e, CmSheet *sheet, CmEia *eia)
+{
+  g_autoptr(GPtrArray) list = cm_eia_characteristics (e->store, cm_entity_get_id (CM_ENTITY (eia)));
+  g_autofree char *service = text_of (eia, "service-name");
+  g_autofree char *signatory = text_of (eia, "signatory-name");
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      CmEiaCharacteristic *c = g_ptr_array_index (list, i);
+      g_autofree char *actions = mitigations_text (e, c);
+      gboolean relevant = cm_eia_characteristic_get_relevance (c) == CM_RELEVANCE_RELEVANT;
+
+      cm_sheet_number (sheet, 0, cm_entity_get_id (CM_ENTITY (eia)));
+      cm_sheet_text (sheet, 1, service);
+      cm_sheet_number (sheet, 2, cm_eia_get_cycle (eia));
+      cm_sheet_text (sheet, 3, label_of (eia, "decision", CM_TYPE_EIA_DECISION));
+      cm_sheet_number (sheet, 4, cm_eia_get_version (eia));
+      cm_sheet_text (sheet, 5, cm_eia_characteristic_get_name (c));
+      cm_sheet_text (sheet, 6, label_of (c, "relevance", CM_TYPE_RELEVANCE));
+      cm_sheet_text (sheet, 7, cm_eia_characteristic_get_screening_reason (c));
+      if (relevant)
+        cm_sheet_text (sheet, 8, label_of (c, "impact", CM_TYPE_IMPACT));
+      cm_sheet_text (sheet, 9, cm_eia_characteristic_get_evidence (c));
+      cm_sheet_text (sheet, 10, actions);
+      if (cm_eia_get_signed (eia))
+        {
+          cm_sheet_text (sheet, 11, signatory);
+          cm_sheet_date (sheet, 12, cm_eia_get_signed_on (eia));
+        }
+      if (*cm_eia_get_reviewed_on (eia) && relevant)
+        cm_sheet_text (sheet, 13, label_of (c, "happened", CM_TYPE_HAPPENED));
+      cm_sheet_date (sheet, 14, cm_eia_get_reviewed_on (eia));
+      cm_sheet_next_row (sheet);
+    }
+}
+
+static void
+eias (Export *e)
+{
+  const char *headers[] = { _("EIA"), _("Service"), _("Cycle"), _("Decision"), _("Version"),
+                            _("Characteristic"), _("Screening"), _("Screening reason"),
+                            _("Impact"), _("Evidence"), _("Mitigations"), _("Signed off by"),
+                            _("Signed off on"), _("Post-decommission review"),
+                            _("Reviewed on"), NULL };
+  CmSheet *sheet = cm_sheet_new (e->workbook, "EIAs", &e->formats, headers);
+  g_autoptr(GPtrArray) all = list_of (e->store, CM_TYPE_EIA);
+
+  for (guint i = 0; i < all->len; i++)
+    eia_rows (e, sheet, g_ptr_array_index (all, i));
+  done (e, sheet);
+}
+
+/* ---- Decommissioning audit -------------------------------------------- */
+
+static void
+decommissioning_audit (Export *e)
+{
+  const char *headers[] = { _("Service"), _("Actor"), _("Time"), _("Step"), _("Field"),
+                            _("Old value"), _("New value"), _("Evidence"),
+                            _("Hash chain verifies"), NULL };
+  CmSheet *sheet = cm_sheet_new (e->workbook, "Decommissioning audit", &e->formats, headers);
+  g_autoptr(GPtrArray) all = list_of (e->store, CM_TYPE_DECOMMISSION);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      CmDecommission *d = g_ptr_array_index (all, i);
+      g_autofree char *service = text_of (d, "service-name");
+      gboolean all_verify;
+      g_autoptr(GPtrArray) actions = cm_decommission_actions (e->store, d, &all_verify, NULL);
+
+      for (guint j = 0; actions && j < actions->len; j++)
+        {
+          CmDecommissionAction *a = g_ptr_array_index (actions, j);
+
+          cm_sheet_text (sheet, 0, service);
+          cm_sheet_text (sheet, 1, a->entry->actor);
+          cm_sheet_moment (sheet, 2, a->entry->at);
+          cm_sheet_text (sheet, 3, a->step);
+          cm_sheet_text (sheet, 4, a->entry->field);
+          cm_sheet_text (sheet, 5, a->entry->old_value);
+          cm_sheet_text (sheet, 6, a->entry->new_value);
+          cm_sheet_text (sheet, 7, a->evidence);
+          cm_sheet_text (sheet, 8, a->verifies ? _("Yes") : _("No"));
+          cm_sheet_next_row (sheet);
+        }
+    }
+  done (e, sheet);
+}
+
+/* ---- Risks ------------------------------------------------------------ */
+
+static void
+risks (Export *e)
+{
+  const char *headers[] = { _("Service"), _("Risk"), _("Category"), _("Likelihood"),
+                            _("Impact"), _("Score"), _("RAG"), _("Mitigation"), _("Owner"),
+                            _("Review date"), NULL };
+  CmSheet *sheet = cm_sheet_new (e->workbook, "Risks", &e->formats, headers);
+  g_autoptr(GPtrArray) all = list_of (e->store, CM_TYPE_RISK);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      CmRisk *r = g_ptr_array_index (all, i);
+      g_autofree char *service = text_of (r, "service-name");
+      g_autofree char *mitigation = text_of (r, "mitigation");
+      g_autofree char *owner = text_of (r, "owner");
+      int likelihood, impact;
+
+      g_object_get (r, "likelihood", &likelihood, "impact", &impact, NULL);
+      cm_sheet_text (sheet, 0, service);
+      cm_sheet_text (sheet, 1, cm_risk_get_description (r));
+      cm_sheet_text (sheet, 2, label_of (r, "category", CM_TYPE_RISK_CATEGORY));
+      cm_sheet_number (sheet, 3, likelihood);
+      cm_sheet_number (sheet, 4, impact);
+      cm_sheet_number (sheet, 5, cm_risk_get_score (r));
+      cm_sheet_text (sheet, 6, cm_enum_to_label (CM_TYPE_RAG, cm_risk_get_rag (r)));
+      cm_sheet_text (sheet, 7, mitigation);
+      cm_sheet_text (sheet, 8, owner);
+      cm_sheet_date (sheet, 9, cm_risk_get_review_date (r));
+      cm_sheet_next_row (sheet);
+    }
+  cm_sheet_colour_words (sheet, 6);
+  done (e, sheet);
+}
+
+/* ---- Transparency ----------------------------------------------------- */
+
+#define TRANSPARENCY_MINIMUM_PENCE (5000 * 100)
+
+/* Whether the route invited quotes or tenders (Transparency Code field). */
+static const char *
+invitation (CmProcurementRoute route)
+{
+  switch (route)
+    {
+    case CM_PROCUREMENT_ROUTE_QUOTATION:
+      return _("Invitation to quote");
+    case CM_PROCUREMENT_ROUTE_DIRECT_AWARD:
+    case CM_PROCUREMENT_ROUTE_GRANT_SCHEME:
+      return _("Neither");
+    default:
+      return _("Invitation to tender");
+    }
+}
+
+static void
+transparency_row (Export *e, CmSheet *sheet, CmContract *c)
+{
+  CmProvider *p = CM_PROVIDER (cm_store_find (e->store, CM_TYPE_PROVIDER,
+                                              cm_contract_get_provider_id (c)));
+  CmService *s = CM_SERVICE (cm_store_find (e->store, CM_TYPE_SERVICE,
+                                            cm_contract_get_service_id (c)));
+  g_autofree char *department = s ? text_of (s, "lead-commissioner-name") : NULL;
+  g_autofree char *charity = p ? text_of (p, "charity-number") : NULL;
+  g_autofree char *company = p ? text_of (p, "company-number") : NULL;
+  g_autofree char *details = p ? g_strdup_printf ("%s%s", label_of (p, "sector", CM_TYPE_SECTOR),
+                                                  *charity ? _(", registered charity") : "")
+                               : NULL;
+  gint64 value = cm_contract_get_total_value (c) ? cm_contract_get_total_value (c)
+                                                 : cm_contract_get_annual_value (c);
+  CmContractDates dates;
+  int route;
+
+  g_object_get (c, "route", &route, NULL);
+  cm_sheet_text (sheet, 0, cm_contract_get_reference (c));
+  cm_sheet_text (sheet, 1, cm_contract_get_title (c));
+  cm_sheet_text (sheet, 2, department);
+  cm_sheet_text (sheet, 3, s ? cm_service_get_name (s) : NULL);
+  cm_sheet_text (sheet, 4, p ? cm_provider_get_name (p) : NULL);
+  cm_sheet_text (sheet, 5, details);
+  cm_sheet_money (sheet, 6, value);
+  cm_sheet_money (sheet, 7, 0);
+  cm_sheet_date (sheet, 8, cm_contract_get_start_date (c));
+  if (cm_contract_compute_dates (c, e->today, &e->settings, &dates))
+    {
+      cm_sheet_gdate (sheet, 9, &dates.current_end);
+      cm_sheet_gdate (sheet, 10, &dates.extension_decision);
+    }
+  else
+    cm_sheet_date (sheet, 9, cm_contract_get_end_date (c));
+  cm_sheet_text (sheet, 11, invitation (route));
+  cm_sheet_text (sheet, 12, p && cm_provider_get_is_sme (p) ? _("Yes") : _("No"));
+  cm_sheet_text (sheet, 13, p && cm_provider_get_is_vcse (p) ? _("Yes") : _("No"));
+  cm_sheet_text (sheet, 14, charity && *charity ? charity : company);
+  cm_sheet_next_row (sheet);
+}
+
+static void
+transparency (Export *e)
+{
+  /* The Code's own words: these headers must not be translated. */
+  static const char * const headers[] = {
+    "Reference number", "Title of agreement", "Department responsible", "Description",
+    "Supplier name", "Supplier details", "Contract value", "Irrecoverable VAT", "Start date",
+    "End date", "Review date", "Invitation to quote or tender", "SME", "VCSE",
+    "Supplier registration number", NULL };
+  CmSheet *sheet = cm_sheet_new (e->workbook, "Transparency", &e->formats, headers);
+  g_autoptr(GPtrArray) all = list_of (e->store, CM_TYPE_CONTRACT);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      CmContract *c = g_ptr_array_index (all, i);
+      gint64 value = MAX (cm_contract_get_total_value (c), cm_contract_get_annual_value (c));
+
+      if (value > TRANSPARENCY_MINIMUM_PENCE)
+        transparency_row (e, sheet, c);
+    }
+  done (e, sheet);
+}
+
+/* ---- the workbook ----------------------------------------------------- */
+
+static gboolean
+failed (GError **error, const char *path, const char *why)
+{
+  g_set_error (error, CM_WORKBOOK_ERROR, CM_WORKBOOK_ERROR_FAILED,
+               _("The workbook could not be written to “%s” (%s). Check that the folder "
+                 "exists and that you may write to it, and that the file is not open in "
+                 "another program."), path, why);
+  return FALSE;
+}
+
+/* Checked first, so the usual mistake gets a plain message. */
+static gboolean
+writable_folder (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  return g_access (folder, W_OK) == 0;
+}
+
+gboolean
+cm_workbook_export (CmStore *store, const char *path, const GDate *today, GError **error)
+{
+  g_autofree char *partial = g_strconcat (path, ".part", NULL);
+  Export e = { .store = store, .today = today };
+  lxw_error closed;
+
+  cm_deadline_settings_load (store, &e.settings);
+  if (!writable_folder (path))
+    return failed (error, path, g_strerror (errno));
+  e.workbook = workbook_new (partial);
+  if (e.workbook == NULL)
+    return failed (error, path, g_strerror (errno));
+  cm_sheet_formats_init (&e.formats, e.workbook);
+  read_me (&e);
+  services (&e);
+  contracts (&e);
+  deadlines (&e);
+  spend_summary (&e);
+  eias (&e);
+  decommissioning_audit (&e);
+  risks (&e);
+  transparency (&e);
+  closed = workbook_close (e.workbook);
+  if (e.error == LXW_NO_ERROR)
+    e.error = closed;
+  if (e.error != LXW_NO_ERROR)
+    {
+      g_unlink (partial);
+      return failed (error, path, lxw_strerror (e.error));
+    }
+  if (g_rename (partial, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (partial);
+      return failed (error, path, g_strerror (saved));
+    }
+  return TRUE;
+}

@@ -1,0 +1,21 @@
+/* cm-workbook.h: the portfolio as an Excel workbook for boards, finance
+ * and transparency publication */
+#pragma once
+
+#include "cm-store.h"
+
+G_BEGIN_DECLS
+
+#define CM_WORKBOOK_ERROR (cm_workbook_error_quark ())
+typedef enum {
+  CM_WORKBOOK_ERROR_FAILED,
+} CmWorkbookError;
+GQuark cm_workbook_error_quark (void);
+
+/* Writes every sheet to @path, with statuses as on @today. The workbook is
+ * written beside @path first and moved into place only when complete, so
+ * a failure never leaves a half-written file where a good one was. */
+gboolean cm_workbook_export (CmStore *store, const char *path, const GDate *today,
+                             GError **error);
+
+G_END_DECLS

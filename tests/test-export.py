@@ -1,0 +1,152 @@
+#!/usr/bin/python3
+"""Exports the demo portfolio and reads the workbook back with openpyxl,
+as a spreadsheet user's tools would: sheets, headers, formats, formulas
+and their cached values, text safety, and failure handling.
+
+    test-export.py COMMISSIONER
+"""
+import datetime
+import hashlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+import openpyxl
+
+BINARY = sys.argv[1]
+TODAY = "2026-11-22"
+SHEETS = ["Read me", "Services", "Contracts", "Deadlines", "Spend summary", "EIAs",
+          "Decommissioning audit", "Risks", "Transparency"]
+TRANSPARENCY = ["Reference number", "Title of agreement", "Department responsible",
+                "Description", "Supplier name", "Supplier details", "Contract value",
+                "Irrecoverable VAT", "Start date", "End date", "Review date",
+                "Invitation to quote or tender", "SME", "VCSE", "Supplier registration number"]
+# Seed 000 Appendix A sub totals; Adult Social Care also holds the named
+# Neighbourhood Networks grant (£3m a year, third sector, still running).
+SUBTOTALS = {
+    "Leeds City Council: Public Health": 12984743,
+    "Leeds City Council: Adult Social Care": 55603230 + 3000000,
+    "NHS Leeds West CCG": 862500,
+    "NHS Leeds North CCG": 817005,
+    "NHS Leeds South and East CCG": 594592,
+    "Better Care Fund": 14785356,
+}
+
+failures = 0
+count = 0
+
+
+def check(what, ok, detail=""):
+    global failures, count
+    count += 1
+    print(f"{'ok' if ok else 'not ok'} {count} - {what}{' # ' + str(detail) if detail and not ok else ''}")
+    if not ok:
+        failures += 1
+
+
+def run(*args):
+    return subprocess.run([BINARY, *args], capture_output=True, text=True,
+                          env=dict(os.environ, DISPLAY=""))
+
+
+def digest(path):
+    return hashlib.sha256(open(path, "rb").read()).hexdigest()
+
+
+def subtotals(ws):
+    found, commissioner = {}, None
+    for a, b, c in ws.iter_rows(min_row=2, max_col=3, values_only=True):
+        if a and b is None and c is None:
+            commissioner = a
+        if b == "Sub total":
+            found[commissioner] = c
+    return found
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="commissioner-export-")
+    portfolio = os.path.join(work, "demo.commissioner")
+    workbook = os.path.join(work, "demo.xlsx")
+    subprocess.run([BINARY, "--create-demo", portfolio, "--today", TODAY], check=True,
+                   capture_output=True)
+    before = digest(portfolio)
+    result = run("--export", workbook, "--portfolio", portfolio, "--today", TODAY)
+    check("the export exits 0", result.returncode == 0, result.stderr)
+    check("the export leaves the portfolio unchanged", digest(portfolio) == before)
+
+    wb = openpyxl.load_workbook(workbook)
+    values = openpyxl.load_workbook(workbook, data_only=True)
+    check("the sheets are named and ordered as agreed", wb.sheetnames == SHEETS, wb.sheetnames)
+    for ws in wb.worksheets:
+        check(f"{ws.title}: header bold, frozen and filtered",
+              ws["A1"].font.bold and ws.freeze_panes == "A2" and ws.auto_filter.ref is not None)
+    check("Transparency has exactly the Code's headers",
+          [c.value for c in wb["Transparency"][1]] == TRANSPARENCY)
+
+    contracts = wb["Contracts"]
+    headers = [c.value for c in contracts[1]]
+    start = contracts.cell(row=2, column=headers.index("Start date") + 1)
+    check("dates are real dates shown dd/mm/yyyy",
+          isinstance(start.value, datetime.datetime) and start.number_format == "dd/mm/yyyy",
+          (start.value, start.number_format))
+    value = contracts.cell(row=2, column=headers.index("Annual value") + 1)
+    check("money is a number in a £ format",
+          isinstance(value.value, (int, float)) and "£" in value.number_format)
+
+    spend = wb["Spend summary"]
+    formulas = [row[2] for row in spend.iter_rows(min_row=2, max_col=3, values_only=True)
+                if row[1] == "Sub total"]
+    check("sub totals are SUM formulas", formulas and all(f.startswith("=SUM(") for f in formulas))
+    cached = subtotals(values["Spend summary"])
+    for commissioner, pounds in SUBTOTALS.items():
+        check(f"the sub total of {commissioner} carries its value",
+              cached.get(commissioner) == pounds, cached.get(commissioner))
+    grand = [row for row in values["Spend summary"].iter_rows(values_only=True)
+             if row[0] == "Grand total"]
+    check("the grand total is the sum of the sub totals",
+          grand and grand[0][2] == sum(cached.values()), grand)
+
+    first = [c.value for c in wb["Deadlines"][2]]
+    check("the most urgent deadline comes first: a breached notice",
+          first[1] == "Breached" and first[2] == "Last day to serve notice", first)
+    audit = [row for row in wb["Decommissioning audit"].iter_rows(min_row=2, values_only=True)]
+    check("the decommissioning audit lists actions, all verified",
+          len(audit) > 0 and all(row[8] == "Yes" for row in audit))
+    rags = {row[6] for row in wb["Risks"].iter_rows(min_row=2, values_only=True)}
+    check("risks carry RAG words", rags <= {"Red", "Amber", "Green"} and "Red" in rags, rags)
+    eia = [row for row in wb["EIAs"].iter_rows(min_row=2, values_only=True)]
+    check("EIAs list a row per characteristic", len(eia) >= 11 * 3, len(eia))
+
+    # A provider whose name looks like a formula stays text.
+    hostile = os.path.join(work, "hostile.commissioner")
+    shutil.copy(portfolio, hostile)
+    db = sqlite3.connect(hostile)
+    db.execute("UPDATE provider SET name = '=HYPERLINK(\"http://example.com\",\"x\")'"
+               " WHERE id = (SELECT provider_id FROM contract ORDER BY id LIMIT 1)")
+    db.commit()
+    db.close()
+    hostile_book = os.path.join(work, "hostile.xlsx")
+    run("--export", hostile_book, "--portfolio", hostile, "--today", TODAY)
+    cell = openpyxl.load_workbook(hostile_book)["Contracts"]["D2"]
+    check("a formula-like name arrives as text", cell.data_type == "s"
+          and cell.value.startswith("=HYPERLINK"), (cell.data_type, cell.value))
+
+    # A folder that cannot be written: a clear error, and no file.
+    locked = os.path.join(work, "missing", "out.xlsx")
+    result = run("--export", locked, "--portfolio", portfolio)
+    check("an unwritable place fails with a message", result.returncode != 0
+          and "could not be written" in result.stderr, result.stderr)
+    check("and leaves no file", not os.path.exists(locked) and not os.path.exists(locked + ".part"))
+    result = run("--export", workbook, "--portfolio", os.path.join(work, "none.commissioner"))
+    check("a missing portfolio fails with a message", result.returncode != 0 and result.stderr)
+
+    shutil.rmtree(work)
+    print(f"1..{count}")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
