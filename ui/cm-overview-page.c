@@ -87,9 +87,11 @@ stage_row (CmOverviewPage *self, CmStage stage, GPtrArray *gates)
                                 service_row (self, cm_service_get_name (gate->service), text,
                                              cm_entity_get_id (CM_ENTITY (gate->service))));
     }
-  subtitle = g_strdup_printf (ngettext ("%u service · %u ready to advance",
-                                        "%u services · %u ready to advance", gates->len),
-                              gates->len, ready);
+  subtitle = stage > CM_STAGE_REVIEW
+             ? g_strdup_printf (ngettext ("%u service", "%u services", gates->len), gates->len)
+             : g_strdup_printf (ngettext ("%u service · %u ready to advance",
+                                          "%u services · %u ready to advance", gates->len),
+                                gates->len, ready);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
                                  cm_enum_to_label (CM_TYPE_STAGE, stage));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);

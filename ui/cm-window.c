@@ -8,6 +8,7 @@
 #include "cm-decommission-page.h"
 #include "cm-eia.h"
 #include "cm-eia-page.h"
+#include "cm-export-dialog.h"
 #include "cm-overview-page.h"
 #include "cm-records-page.h"
 #include "cm-rules-window.h"
@@ -295,6 +296,7 @@ cm_window_open_portfolio (CmWindow *self, const char *path)
   gtk_window_set_title (GTK_WINDOW (self), name ? name : basename);
   build_sections (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rules", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "portfolio");
   remember_portfolio (self, canonical);
   return TRUE;
@@ -391,6 +393,16 @@ show_rules (GtkWidget *widget, const char *action, GVariant *param)
 }
 
 static void
+export_workbook (GtkWidget *widget, const char *action, GVariant *param)
+{
+  CmWindow *self = CM_WINDOW (widget);
+
+  if (self->store)
+    cm_export_dialog_run (GTK_WINDOW (self), self->store,
+                          cm_application_get_today (application (self)), self->toasts);
+}
+
+static void
 show_sidebar (GtkWidget *widget, const char *action, GVariant *param)
 {
   adw_leaflet_navigate (CM_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
@@ -471,6 +483,9 @@ cm_window_class_init (CmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-portfolio", NULL, new_portfolio);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar);
   gtk_widget_class_install_action (widget_class, "win.rules", NULL, show_rules);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_workbook);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-section", "i", show_section);
   for (int i = 0; i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
@@ -489,6 +504,7 @@ cm_window_init (CmWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rules", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   g_signal_connect_swapped (self->sidebar, "row-selected", G_CALLBACK (section_selected), self);
 }
 

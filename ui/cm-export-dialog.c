@@ -1,0 +1,148 @@
+/* cm-export-dialog.c: "Export Workbook…"
+ *
+ * The export runs in a worker thread on its own read-only connection to
+ * the portfolio file, so the window stays responsive and the workbook
+ * shows the portfolio as last saved.
+ */
+#include <glib/gi18n.h>
+
+#include "cm-export-dialog.h"
+#include "cm-workbook.h"
+
+typedef struct {
+  char *portfolio;
+  char *workbook;
+  char *actor;
+  GDate today;
+  AdwToastOverlay *toasts;   /* weak */
+  AdwToast *progress;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_free (job->portfolio);
+  g_free (job->workbook);
+  g_free (job->actor);
+  g_clear_weak_pointer (&job->toasts);
+  g_clear_object (&job->progress);
+  g_free (job);
+}
+
+static void
+export_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Job *job = data;
+  GError *error = NULL;
+  g_autoptr(CmStore) store = cm_store_open (job->portfolio,
+                                            CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY,
+                                            &error);
+
+  if (store)
+    cm_store_set_actor (store, job->actor);
+  if (store == NULL || !cm_workbook_export (store, job->workbook, &job->today, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+open_workbook (AdwToast *toast)
+{
+  g_app_info_launch_default_for_uri (g_object_get_data (G_OBJECT (toast), "uri"), NULL, NULL);
+}
+
+static void
+exported (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_path_get_basename (job->workbook);
+  AdwToast *toast;
+
+  adw_toast_dismiss (job->progress);
+  if (job->toasts == NULL)
+    return;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      toast = adw_toast_new (error->message);
+      adw_toast_set_timeout (toast, 0);
+    }
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), name);
+      g_autofree char *uri = g_filename_to_uri (job->workbook, NULL, NULL);
+
+      toast = adw_toast_new (message);
+      adw_toast_set_button_label (toast, _("_Open"));
+      g_object_set_data_full (G_OBJECT (toast), "uri", g_steal_pointer (&uri), g_free);
+      g_signal_connect (toast, "button-clicked", G_CALLBACK (open_workbook), NULL);
+    }
+  adw_toast_overlay_add_toast (job->toasts, toast);
+}
+
+static void
+start (Job *job)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, exported, NULL);
+  g_autofree char *name = g_path_get_basename (job->workbook);
+  g_autofree char *message = g_strdup_printf (_("Exporting “%s”…"), name);
+
+  job->progress = g_object_ref (adw_toast_new (message));
+  adw_toast_set_timeout (job->progress, 0);
+  adw_toast_overlay_add_toast (job->toasts, job->progress);
+  g_task_set_task_data (task, job, job_free);
+  g_task_run_in_thread (task, export_in_thread);
+}
+
+static void
+chosen (GtkNativeDialog *chooser, int response, Job *job)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file == NULL || job->toasts == NULL)
+    {
+      job_free (job);
+      return;
+    }
+  job->workbook = g_file_get_path (file);
+  if (!g_str_has_suffix (job->workbook, ".xlsx"))
+    {
+      char *named = g_strconcat (job->workbook, ".xlsx", NULL);
+
+      g_free (job->workbook);
+      job->workbook = named;
+    }
+  start (job);
+}
+
+void
+cm_export_dialog_run (GtkWindow *parent, CmStore *store, const GDate *today,
+                      AdwToastOverlay *toasts)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Export Workbook"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                 _("_Export"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = cm_store_get_meta (store, "name");
+  g_autofree char *day = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (today),
+                                          g_date_get_month (today), g_date_get_day (today));
+  g_autofree char *suggested = g_strdup_printf ("%s %s.xlsx", name ? name : _("Portfolio"), day);
+  Job *job = g_new0 (Job, 1);
+
+  job->portfolio = g_strdup (cm_store_get_path (store));
+  job->actor = g_strdup (cm_store_get_actor (store));
+  job->today = *today;
+  g_set_weak_pointer (&job->toasts, toasts);
+  gtk_file_filter_set_name (filter, _("Excel workbooks"));
+  gtk_file_filter_add_pattern (filter, "*.xlsx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  g_signal_connect (chooser, "response", G_CALLBACK (chosen), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
