@@ -665,7 +665,10 @@ cm_workbook_export (CmStore *store, const char *path, const GDate *today, GError
   cm_deadline_settings_load (store, &e.settings);
   if (!writable_folder (path))
     return failed (error, path, g_strerror (errno));
-  e.workbook = workbook_new (partial);
+  /* Rows go straight to temporary files, so a large portfolio exports in
+   * little memory; every sheet is written top to bottom. */
+  e.workbook = workbook_new_opt (partial, &(lxw_workbook_options) { .constant_memory = LXW_TRUE,
+                                                                     .use_zip64 = LXW_TRUE });
   if (e.workbook == NULL)
     return failed (error, path, g_strerror (errno));
   cm_sheet_formats_init (&e.formats, e.workbook);

@@ -48,6 +48,8 @@ def wait_for(what, probe, timeout=20):
 # Tables hold rows of cells and never a control we look for, and walking
 # them over the bus is slow: below the starting node, they are not entered.
 LISTS = ("tree table",)
+# A toast is never inside a list: skipping them finds it before it goes.
+TOAST_PRUNE = ("tree table", "list", "combo box")
 
 
 def find_all(node, role, name=None, prune=LISTS):
@@ -70,10 +72,10 @@ def find(node, role, name=None):
     return found[0] if found else None
 
 
-def find_button(node, label):
+def find_button(node, label, prune=LISTS):
     """GTK 4.8 names a labelled button "Save Save", or "_Undo Undo" when it
     has an access key and no accessible label of ours: match the first words."""
-    for button in find_all(node, "push button"):
+    for button in find_all(node, "push button", prune=prune):
         name = button.name.replace("_", "")
         if name == label or name.startswith(label + " "):
             return button
@@ -202,7 +204,7 @@ def run(portfolio):
                           f" AND old_value = '{PROVIDER}' AND new_value IS NULL"):
         fail("deleting the provider left no audit row")
 
-    press(wait_for("the Undo button", lambda: find_button(window, "Undo")))
+    press(wait_for("the Undo button", lambda: find_button(window, "Undo", TOAST_PRUNE)))
     wait_for("the provider restored",
              lambda: sql(portfolio, f"SELECT count(*) FROM provider WHERE name = '{PROVIDER}'") == "1")
 
@@ -210,7 +212,7 @@ def run(portfolio):
     press(wait_for("the delete button", lambda: find_button(page, "Delete")))
     wait_for("the provider gone again",
              lambda: sql(portfolio, f"SELECT count(*) FROM provider WHERE name = '{PROVIDER}'") == "0")
-    press(wait_for("the Undo button again", lambda: find_button(window, "Undo")))
+    press(wait_for("the Undo button again", lambda: find_button(window, "Undo", TOAST_PRUNE)))
     wait_for("the provider restored again",
              lambda: sql(portfolio, f"SELECT count(*) FROM provider WHERE name = '{PROVIDER}'") == "1")
 

@@ -10,6 +10,7 @@
 #include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
 #include "cm-decommission-page.h"
+#include "cm-detail-page.h"
 #include "cm-decommissioning.h"
 #include "cm-mnemonic-button.h"
 #include "cm-money.h"
@@ -31,49 +32,27 @@ typedef enum {
 
 struct _CmDecommissionPage
 {
-  GtkWidget parent_instance;
+  CmDetailPage parent_instance;
 
-  CmStore *store;
+  CmStore *store;            /* borrowed from the detail page */
   GDate today;
   gint64 id;
   Step shown;
   CmDecommission *decommission;
-
-  AdwToastOverlay *toasts;
-  GtkScrolledWindow *scrolled;
-  GtkWidget *content;
 };
 
-G_DEFINE_FINAL_TYPE (CmDecommissionPage, cm_decommission_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CmDecommissionPage, cm_decommission_page, CM_TYPE_DETAIL_PAGE)
 
-enum {
-  CLOSED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-static void rebuild (CmDecommissionPage *self);
+static void
+rebuild (CmDecommissionPage *self)
+{
+  cm_detail_page_rebuild (CM_DETAIL_PAGE (self));
+}
 
 static void
 report (CmDecommissionPage *self, const char *message)
 {
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 8);
-  adw_toast_overlay_add_toast (self->toasts, toast);
-}
-
-static void
-report_activated (GtkWidget *widget, const char *action, GVariant *param)
-{
-  report (CM_DECOMMISSION_PAGE (widget), g_variant_get_string (param, NULL));
-}
-
-static void
-close_activated (GtkWidget *widget, const char *action, GVariant *param)
-{
-  g_signal_emit (widget, signals[CLOSED], 0);
+  cm_detail_page_report (CM_DETAIL_PAGE (self), message);
 }
 
 static void
@@ -540,7 +519,7 @@ heading (CmDecommissionPage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *back = cm_mnemonic_button_new (_("_Back"), "decommission.close");
+  GtkWidget *back = cm_mnemonic_button_new (_("_Back"), "page.close");
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
   g_autofree char *sub = NULL;
@@ -581,84 +560,46 @@ step_content (CmDecommissionPage *self)
     }
 }
 
-static void
-rebuild (CmDecommissionPage *self)
+static GtkWidget *
+build (CmDetailPage *page)
 {
-  g_autofree char *key = cm_page_save_focus (GTK_WIDGET (self));
+  CmDecommissionPage *self = CM_DECOMMISSION_PAGE (page);
   CmEntity *found = cm_store_find (self->store, CM_TYPE_DECOMMISSION, self->id);
-  GtkWidget *clamp, *box;
+  GtkWidget *box;
 
   g_set_object (&self->decommission, (CmDecommission *) found);
   if (found == NULL)
-    {
-      gtk_scrolled_window_set_child (self->scrolled,
-                                     cm_status_page_new ("edit-delete-symbolic",
-                                                         _("No Decommission Chosen"),
-                                                         _("Open one from the Decommissions "
-                                                           "page or from its service."), NULL));
-      self->content = NULL;
-      return;
-    }
+    return NULL;
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
   gtk_box_append (GTK_BOX (box), heading (self));
   gtk_box_append (GTK_BOX (box), stepper (self));
   gtk_box_append (GTK_BOX (box), step_content (self));
-  clamp = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  self->content = clamp;
-  gtk_scrolled_window_set_child (self->scrolled, clamp);
-  cm_page_restore_focus (clamp, key);
-}
-
-static void
-store_changed (CmDecommissionPage *self)
-{
-  if (self->id != 0)
-    rebuild (self);
+  return box;
 }
 
 static void
 cm_decommission_page_dispose (GObject *object)
 {
   CmDecommissionPage *self = CM_DECOMMISSION_PAGE (object);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    gtk_widget_unparent (child);
   g_clear_object (&self->decommission);
-  g_clear_object (&self->store);
-
   G_OBJECT_CLASS (cm_decommission_page_parent_class)->dispose (object);
 }
 
 static void
 cm_decommission_page_class_init (CmDecommissionPageClass *klass)
 {
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CmDetailPageClass *page_class = CM_DETAIL_PAGE_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = cm_decommission_page_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  signals[CLOSED] = g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                  NULL, NULL, NULL, G_TYPE_NONE, 0);
-  gtk_widget_class_install_action (widget_class, "page.report", "s", report_activated);
-  gtk_widget_class_install_action (widget_class, "decommission.close", NULL, close_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
-                                       "decommission.close", NULL);
+  page_class->build = build;
+  page_class->empty_title = N_("No Decommission Chosen");
+  page_class->empty_description = N_("Open one from the Decommissions page or from its service.");
 }
 
 static void
 cm_decommission_page_init (CmDecommissionPage *self)
 {
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  self->scrolled = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
-  gtk_scrolled_window_set_policy (self->scrolled, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->scrolled));
-  gtk_widget_set_parent (GTK_WIDGET (self->toasts), GTK_WIDGET (self));
 }
 
 CmDecommissionPage *
@@ -666,11 +607,9 @@ cm_decommission_page_new (CmStore *store, const GDate *today)
 {
   CmDecommissionPage *self = g_object_new (CM_TYPE_DECOMMISSION_PAGE, NULL);
 
-  self->store = g_object_ref (store);
+  self->store = store;
   self->today = *today;
-  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed), self,
-                           G_CONNECT_SWAPPED);
-  rebuild (self);
+  cm_detail_page_setup (CM_DETAIL_PAGE (self), store, today);
   return self;
 }
 
@@ -679,9 +618,7 @@ cm_decommission_page_show (CmDecommissionPage *self, gint64 decommission_id, gbo
 {
   self->id = decommission_id;
   self->shown = audit ? STEP_AUDIT : STEP_DECISION;
-  rebuild (self);
-  if (self->content)
-    gtk_widget_child_focus (self->content, GTK_DIR_TAB_FORWARD);
+  cm_detail_page_show (CM_DETAIL_PAGE (self), TRUE);
 }
 
 gint64

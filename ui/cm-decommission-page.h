@@ -9,12 +9,14 @@
 
 #include <adwaita.h>
 
+#include "cm-detail-page.h"
 #include "cm-store.h"
 
 G_BEGIN_DECLS
 
 #define CM_TYPE_DECOMMISSION_PAGE (cm_decommission_page_get_type ())
-G_DECLARE_FINAL_TYPE (CmDecommissionPage, cm_decommission_page, CM, DECOMMISSION_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (CmDecommissionPage, cm_decommission_page, CM, DECOMMISSION_PAGE,
+                      CmDetailPage)
 
 /* Signal: "closed", when the user goes back. */
 CmDecommissionPage *cm_decommission_page_new   (CmStore *store, const GDate *today);

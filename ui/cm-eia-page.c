@@ -2,11 +2,11 @@
 #include <glib/gi18n.h>
 
 #include "cm-date.h"
+#include "cm-detail-page.h"
 #include "cm-eia-page.h"
 #include "cm-eia-steps.h"
 #include "cm-mnemonic-button.h"
 #include "cm-page-parts.h"
-#include "cm-status-page.h"
 
 typedef enum {
   STEP_SCREENING,
@@ -19,47 +19,25 @@ typedef enum {
 
 struct _CmEiaPage
 {
-  GtkWidget parent_instance;
+  CmDetailPage parent_instance;
 
   CmEiaStep step;              /* what the steps build from; eia is the shown one */
   gint64 eia_id;
   Step shown;
-
-  AdwToastOverlay *toasts;
-  GtkScrolledWindow *scrolled;
-  GtkWidget *content;
 };
 
-G_DEFINE_FINAL_TYPE (CmEiaPage, cm_eia_page, GTK_TYPE_WIDGET)
-
-enum {
-  CLOSED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-static void rebuild (CmEiaPage *self);
+G_DEFINE_FINAL_TYPE (CmEiaPage, cm_eia_page, CM_TYPE_DETAIL_PAGE)
 
 static void
-report_activated (GtkWidget *widget, const char *action, GVariant *param)
+rebuild (CmEiaPage *self)
 {
-  AdwToast *toast = adw_toast_new (g_variant_get_string (param, NULL));
-
-  adw_toast_set_timeout (toast, 8);
-  adw_toast_overlay_add_toast (CM_EIA_PAGE (widget)->toasts, toast);
+  cm_detail_page_rebuild (CM_DETAIL_PAGE (self));
 }
 
 static void
 show_version_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
   cm_eia_page_show (CM_EIA_PAGE (widget), g_variant_get_int64 (param));
-}
-
-static void
-close_activated (GtkWidget *widget, const char *action, GVariant *param)
-{
-  g_signal_emit (widget, signals[CLOSED], 0);
 }
 
 /* ---- the stepper ------------------------------------------------------ */
@@ -130,7 +108,7 @@ heading (CmEiaPage *self)
   CmEia *eia = self->step.eia;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *back = cm_mnemonic_button_new (_("_Back to EIAs"), "eia.close");
+  GtkWidget *back = cm_mnemonic_button_new (_("_Back to EIAs"), "page.close");
   g_autofree char *service = NULL;
   g_autofree char *title = NULL;
   g_autofree char *status = NULL;
@@ -171,88 +149,49 @@ step_content (CmEiaPage *self)
     }
 }
 
-static void
-rebuild (CmEiaPage *self)
+static GtkWidget *
+build (CmDetailPage *page)
 {
-  g_autofree char *key = cm_page_save_focus (GTK_WIDGET (self));
+  CmEiaPage *self = CM_EIA_PAGE (page);
   CmEntity *eia = cm_store_find (self->step.store, CM_TYPE_EIA, self->eia_id);
-  GtkWidget *clamp, *box;
+  GtkWidget *box;
 
   g_set_object (&self->step.eia, (CmEia *) eia);
   if (eia == NULL)
-    {
-      gtk_scrolled_window_set_child (self->scrolled,
-                                     cm_status_page_new ("emblem-documents-symbolic",
-                                                         _("No Assessment Chosen"),
-                                                         _("Choose an EIA on the EIAs page "
-                                                           "and open it."), NULL));
-      self->content = NULL;
-      return;
-    }
+    return NULL;
   self->step.editable = !cm_eia_get_signed (self->step.eia);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
   gtk_box_append (GTK_BOX (box), heading (self));
   gtk_box_append (GTK_BOX (box), stepper (self));
   gtk_box_append (GTK_BOX (box), step_content (self));
-  clamp = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  self->content = clamp;
-  gtk_scrolled_window_set_child (self->scrolled, clamp);
-  cm_page_restore_focus (clamp, key);
-}
-
-static void
-store_changed (CmEiaPage *self)
-{
-  if (self->eia_id != 0)
-    rebuild (self);
+  return box;
 }
 
 static void
 cm_eia_page_dispose (GObject *object)
 {
   CmEiaPage *self = CM_EIA_PAGE (object);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    gtk_widget_unparent (child);
   g_clear_object (&self->step.eia);
-  g_clear_object (&self->step.store);
-
   G_OBJECT_CLASS (cm_eia_page_parent_class)->dispose (object);
 }
 
 static void
 cm_eia_page_class_init (CmEiaPageClass *klass)
 {
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CmDetailPageClass *page_class = CM_DETAIL_PAGE_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = cm_eia_page_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-
-  signals[CLOSED] = g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                  NULL, NULL, NULL, G_TYPE_NONE, 0);
-  gtk_widget_class_install_action (widget_class, "page.report", "s", report_activated);
-  gtk_widget_class_install_action (widget_class, "eia.show-version", "x",
+  page_class->build = build;
+  page_class->empty_title = N_("No Assessment Chosen");
+  page_class->empty_description = N_("Choose an EIA on the EIAs page and open it.");
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "eia.show-version", "x",
                                    show_version_activated);
-  gtk_widget_class_install_action (widget_class, "eia.close", NULL, close_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "eia.close",
-                                       NULL);
 }
 
 static void
 cm_eia_page_init (CmEiaPage *self)
 {
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  self->scrolled = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
-  gtk_scrolled_window_set_policy (self->scrolled, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->scrolled));
-  gtk_widget_set_parent (GTK_WIDGET (self->toasts), GTK_WIDGET (self));
   self->step.page = GTK_WIDGET (self);
 }
 
@@ -261,11 +200,9 @@ cm_eia_page_new (CmStore *store, const GDate *today)
 {
   CmEiaPage *self = g_object_new (CM_TYPE_EIA_PAGE, NULL);
 
-  self->step.store = g_object_ref (store);
+  self->step.store = store;   /* borrowed from the detail page */
   self->step.today = *today;
-  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed), self,
-                           G_CONNECT_SWAPPED);
-  rebuild (self);
+  cm_detail_page_setup (CM_DETAIL_PAGE (self), store, today);
   return self;
 }
 
@@ -274,9 +211,7 @@ cm_eia_page_show (CmEiaPage *self, gint64 eia_id)
 {
   self->eia_id = eia_id;
   self->shown = STEP_SCREENING;
-  rebuild (self);
-  if (self->content)
-    gtk_widget_child_focus (self->content, GTK_DIR_TAB_FORWARD);
+  cm_detail_page_show (CM_DETAIL_PAGE (self), TRUE);
 }
 
 gint64

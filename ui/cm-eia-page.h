@@ -8,12 +8,13 @@
 
 #include <adwaita.h>
 
+#include "cm-detail-page.h"
 #include "cm-store.h"
 
 G_BEGIN_DECLS
 
 #define CM_TYPE_EIA_PAGE (cm_eia_page_get_type ())
-G_DECLARE_FINAL_TYPE (CmEiaPage, cm_eia_page, CM, EIA_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (CmEiaPage, cm_eia_page, CM, EIA_PAGE, CmDetailPage)
 
 /* Signal: "closed", when the user goes back to the list of EIAs. */
 CmEiaPage *cm_eia_page_new            (CmStore *store, const GDate *today);

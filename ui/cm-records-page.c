@@ -411,6 +411,8 @@ delete_activated (GtkWidget *widget, const char *action, GVariant *param)
   update_list_state (self);
   message = g_strdup_printf (_("Deleted “%s”"), what);
   undo_toast = adw_toast_new (message);
+  /* Long enough to notice the mistake and reach the button. */
+  adw_toast_set_timeout (undo_toast, 10);
   adw_toast_set_button_label (undo_toast, _("_Undo"));
   g_object_set_data_full (G_OBJECT (undo_toast), "deleted", g_steal_pointer (&copy),
                           g_object_unref);

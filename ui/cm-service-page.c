@@ -5,6 +5,7 @@
 #include "cm-checklist-row.h"
 #include "cm-cycle.h"
 #include "cm-date.h"
+#include "cm-detail-page.h"
 #include "cm-decommissioning.h"
 #include "cm-gate.h"
 #include "cm-measure.h"
@@ -13,53 +14,42 @@
 #include "cm-reason-dialog.h"
 #include "cm-risk.h"
 #include "cm-service-page.h"
-#include "cm-status-page.h"
 
 struct _CmServicePage
 {
-  GtkWidget parent_instance;
+  CmDetailPage parent_instance;
 
-  CmStore *store;
+  CmStore *store;              /* borrowed from the detail page */
   GDate today;
   gint64 service_id;
   CmStage shown_stage;         /* whose checklist is shown */
-
-  AdwToastOverlay *toasts;
-  GtkScrolledWindow *scrolled;
-  GtkWidget *content;          /* rebuilt after every change */
 };
 
-G_DEFINE_FINAL_TYPE (CmServicePage, cm_service_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CmServicePage, cm_service_page, CM_TYPE_DETAIL_PAGE)
 
 enum {
-  CLOSED,
   OPEN_DECOMMISSION,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-static void rebuild (CmServicePage *self);
-
-static CmService *
-service (CmServicePage *self)
+static void
+rebuild (CmServicePage *self)
 {
-  return CM_SERVICE (cm_store_find (self->store, CM_TYPE_SERVICE, self->service_id));
+  cm_detail_page_rebuild (CM_DETAIL_PAGE (self));
 }
 
 static void
 report (CmServicePage *self, const char *message)
 {
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 8);
-  adw_toast_overlay_add_toast (self->toasts, toast);
+  cm_detail_page_report (CM_DETAIL_PAGE (self), message);
 }
 
-static void
-report_activated (GtkWidget *widget, const char *action, GVariant *param)
+static CmService *
+service (CmServicePage *self)
 {
-  report (CM_SERVICE_PAGE (widget), g_variant_get_string (param, NULL));
+  return CM_SERVICE (cm_store_find (self->store, CM_TYPE_SERVICE, self->service_id));
 }
 
 /* ---- the stepper ------------------------------------------------------ */
@@ -539,7 +529,7 @@ static GtkWidget *
 heading (CmServicePage *self, CmService *svc)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *back = cm_mnemonic_button_new (_("_Back to Services"), "service.close");
+  GtkWidget *back = cm_mnemonic_button_new (_("_Back to Services"), "page.close");
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   g_autofree char *lead = NULL;
   g_autofree char *description = NULL;
@@ -560,28 +550,16 @@ heading (CmServicePage *self, CmService *svc)
   return box;
 }
 
-static void
-rebuild (CmServicePage *self)
+static GtkWidget *
+build (CmDetailPage *page)
 {
-  g_autofree char *key = cm_page_save_focus (GTK_WIDGET (self));
+  CmServicePage *self = CM_SERVICE_PAGE (page);
   CmService *svc = service (self);
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *box;
 
   if (svc == NULL)
-    {
-      gtk_scrolled_window_set_child (self->scrolled,
-                                     cm_status_page_new ("view-list-symbolic",
-                                                         _("No Service Chosen"),
-                                                         _("Choose a service on the Services "
-                                                           "page and open its cycle."), NULL));
-      self->content = NULL;
-      return;
-    }
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
+    return NULL;
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   gtk_box_append (GTK_BOX (box), heading (self, svc));
   gtk_box_append (GTK_BOX (box), stepper (self, svc));
   gtk_box_append (GTK_BOX (box), checklist (self, svc));
@@ -590,68 +568,27 @@ rebuild (CmServicePage *self)
   gtk_box_append (GTK_BOX (box), gate (self, svc));
   gtk_box_append (GTK_BOX (box), risks_group (self));
   gtk_box_append (GTK_BOX (box), history (self, svc));
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  self->content = clamp;
-  gtk_scrolled_window_set_child (self->scrolled, clamp);
-  cm_page_restore_focus (self->content, key);
-}
-
-static void
-store_changed (CmServicePage *self)
-{
-  if (self->service_id != 0)
-    rebuild (self);
-}
-
-static void
-close_activated (GtkWidget *widget, const char *action, GVariant *param)
-{
-  g_signal_emit (widget, signals[CLOSED], 0);
-}
-
-static void
-cm_service_page_dispose (GObject *object)
-{
-  CmServicePage *self = CM_SERVICE_PAGE (object);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    gtk_widget_unparent (child);
-  g_clear_object (&self->store);
-
-  G_OBJECT_CLASS (cm_service_page_parent_class)->dispose (object);
+  return box;
 }
 
 static void
 cm_service_page_class_init (CmServicePageClass *klass)
 {
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CmDetailPageClass *page_class = CM_DETAIL_PAGE_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = cm_service_page_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-
-  /* The user asked to go back to the list of services. */
-  signals[CLOSED] = g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+  page_class->build = build;
+  page_class->empty_title = N_("No Service Chosen");
+  page_class->empty_description = N_("Choose a service on the Services page and open its "
+                                     "cycle.");
   /* The service's decommission (id), at its audit trail when TRUE. */
   signals[OPEN_DECOMMISSION] = g_signal_new ("open-decommission", G_TYPE_FROM_CLASS (klass),
                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                              G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_BOOLEAN);
-  gtk_widget_class_install_action (widget_class, "page.report", "s", report_activated);
-  gtk_widget_class_install_action (widget_class, "service.close", NULL, close_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
-                                       "service.close", NULL);
 }
 
 static void
 cm_service_page_init (CmServicePage *self)
 {
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  self->scrolled = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
-  gtk_scrolled_window_set_policy (self->scrolled, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->scrolled));
-  gtk_widget_set_parent (GTK_WIDGET (self->toasts), GTK_WIDGET (self));
 }
 
 CmServicePage *
@@ -659,11 +596,9 @@ cm_service_page_new (CmStore *store, const GDate *today)
 {
   CmServicePage *self = g_object_new (CM_TYPE_SERVICE_PAGE, NULL);
 
-  self->store = g_object_ref (store);
+  self->store = store;
   self->today = *today;
-  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed), self,
-                           G_CONNECT_SWAPPED);
-  rebuild (self);
+  cm_detail_page_setup (CM_DETAIL_PAGE (self), store, today);
   return self;
 }
 
@@ -675,9 +610,7 @@ cm_service_page_show (CmServicePage *self, gint64 service_id)
   self->service_id = service_id;
   svc = service (self);
   self->shown_stage = svc ? MIN (cm_service_get_stage (svc), CM_STAGE_REVIEW) : CM_STAGE_ANALYSE;
-  rebuild (self);
-  if (self->content)
-    gtk_widget_child_focus (self->content, GTK_DIR_TAB_FORWARD);
+  cm_detail_page_show (CM_DETAIL_PAGE (self), TRUE);
 }
 
 gint64

@@ -8,13 +8,14 @@
 
 #include <adwaita.h>
 
+#include "cm-detail-page.h"
 #include "cm-service.h"
 #include "cm-store.h"
 
 G_BEGIN_DECLS
 
 #define CM_TYPE_SERVICE_PAGE (cm_service_page_get_type ())
-G_DECLARE_FINAL_TYPE (CmServicePage, cm_service_page, CM, SERVICE_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (CmServicePage, cm_service_page, CM, SERVICE_PAGE, CmDetailPage)
 
 CmServicePage *cm_service_page_new  (CmStore *store, const GDate *today);
 void           cm_service_page_show (CmServicePage *self, gint64 service_id);
