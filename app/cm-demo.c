@@ -15,6 +15,7 @@
 #include "cm-demo-cycle.h"
 #include "cm-demo-decommission.h"
 #include "cm-demo-eia.h"
+#include "cm-demo-reductions.h"
 #include "cm-demo-registers.h"
 #include "cm-funding-source.h"
 #include "cm-organisation.h"
@@ -164,6 +165,7 @@ typedef struct {
   guint n_services;
   gint64 closing_service, closing_contract;   /* a decommission in progress */
   gint64 closed_service, closed_contract;     /* a completed one */
+  GArray *public_health_grants;               /* contract ids, for the reduction scenarios */
 } Demo;
 
 /* The Appendix A line whose service is being decommissioned: a third-sector
@@ -309,6 +311,8 @@ add_spend_lines (Demo *demo, GError **error)
       contract_id = add_contract (demo, service_id, &c, error);
       if (contract_id == 0 || !add_funding (demo, service_id, org, spend_lines[i].pounds, error))
         return FALSE;
+      if (org == PH && c.type == CM_CONTRACT_TYPE_GRANT)
+        g_array_append_val (demo->public_health_grants, contract_id);
       if (i == CLOSING_LINE)
         {
           demo->closing_service = service_id;
@@ -441,7 +445,8 @@ add_parties (Demo *demo, GError **error)
 gboolean
 cm_demo_populate (CmStore *store, const GDate *today, GError **error)
 {
-  Demo demo = { .store = store, .today = today };
+  g_autoptr(GArray) grants = g_array_new (FALSE, FALSE, sizeof (gint64));
+  Demo demo = { .store = store, .today = today, .public_health_grants = grants };
 
   if (!cm_store_begin (store, error))
     return FALSE;
@@ -450,7 +455,9 @@ cm_demo_populate (CmStore *store, const GDate *today, GError **error)
       !add_spend_lines (&demo, error) ||
       !add_named_services (&demo, error) ||
       !cm_demo_decommission_add (store, today, demo.closing_service, demo.closing_contract,
-                                 demo.closed_service, demo.closed_contract, error))
+                                 demo.closed_service, demo.closed_contract, error) ||
+      !cm_demo_reductions_add (store, demo.provider_ids, N_THIRD_SECTOR_ROTATION,
+                               demo.public_health_grants, error))
     {
       cm_store_rollback (store);
       return FALSE;

@@ -307,6 +307,13 @@ test_registers (void)
   g_assert_cmpint (query_int ("SELECT count(*) FROM risk WHERE review_date < '2026-11-22'"), ==, 1);
   g_assert_cmpint (query_int ("SELECT count(*) FROM engagement WHERE co_production = 1"), >, 0);
   g_assert_cmpint (query_int ("SELECT count(DISTINCT measure_type) FROM measure"), ==, 3);
+  /* A blanket scenario (one percentage, several contracts) and a varied one. */
+  g_assert_cmpint (query_int ("SELECT count(*) FROM (SELECT scenario_id FROM scenario_line"
+                              " GROUP BY scenario_id HAVING count(*) > 1"
+                              " AND count(DISTINCT percent) = 1)"), ==, 1);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM (SELECT scenario_id FROM scenario_line"
+                              " GROUP BY scenario_id HAVING count(DISTINCT percent) > 1)"), ==, 1);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM provider WHERE annual_income > 0"), >, 0);
   g_assert_cmpint (query_int ("SELECT min(n) FROM (SELECT count(*) AS n FROM measure_value"
                               " GROUP BY measure_id)"), ==, 4);
 }

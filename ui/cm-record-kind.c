@@ -11,7 +11,9 @@
 #include "cm-engagement.h"
 #include "cm-measure.h"
 #include "cm-measure-value.h"
+#include "cm-reduction.h"
 #include "cm-risk.h"
+#include "cm-scenario.h"
 #include "cm-enums.h"
 #include "cm-money.h"
 #include "cm-organisation.h"
@@ -363,6 +365,87 @@ static const CmRecordField measure_value_fields[] = {
   { NULL }
 };
 
+static const CmRecordField scenario_fields[] = {
+  { "name", N_("Scenario"), CM_FORMAT_TEXT, TRUE, TRUE },
+  { "note", N_("Note"), CM_FORMAT_TEXT, TRUE, TRUE },
+  { "line-count", N_("Contracts"), CM_FORMAT_NUMBER, TRUE, FALSE },
+  { NULL }
+};
+
+/* "12.0% of its income", or why it cannot be said. */
+static char *
+share_text (const CmProviderEffect *effect)
+{
+  if (effect->share_of_income < 0)
+    return g_strdup (_("its income is not recorded"));
+  return g_strdup_printf (_("%.1f%% of its income"), effect->share_of_income * 100);
+}
+
+/* Seed 004 para 37: say plainly when a cut is blanket, and how unequally
+ * it falls. */
+static void
+add_blanket_line (GArray *lines, CmReduction *reduction)
+{
+  double most = -1, least = 2;
+
+  for (guint i = 0; i < reduction->effects->len; i++)
+    {
+      double share = g_array_index (reduction->effects, CmProviderEffect, i).share_of_income;
+
+      if (share >= 0)
+        {
+          most = MAX (most, share);
+          least = MIN (least, share);
+        }
+    }
+  add_line (lines, _("⚠ A blanket reduction"),
+            most < 0
+            ? g_strdup_printf (_("The same %g%% for every contract. The scrutiny board asks "
+                                 "that blanket cuts be avoided: they fall unequally on "
+                                 "providers."), reduction->blanket_percent)
+            : g_strdup_printf (_("The same %g%% for every contract, yet it costs providers "
+                                 "from %.1f%% to %.1f%% of their income. The scrutiny board "
+                                 "asks that blanket cuts be avoided (seed 004 para 37)."),
+                               reduction->blanket_percent, least * 100, most * 100));
+}
+
+static GArray *
+scenario_effect (CmStore *store, GObject *item, const GDate *today)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (CmDetailLine));
+  g_autoptr(CmReduction) reduction =
+    cm_reduction_of_scenario (store, cm_entity_get_id (CM_ENTITY (item)));
+  g_autofree char *saving = cm_money_format (reduction->saving);
+
+  g_array_set_clear_func (lines, clear_line);
+  add_line (lines, _("Saving"),
+            g_strdup_printf (_("%s a year across %u contracts and %u providers"), saving,
+                             reduction->n_contracts, reduction->effects->len));
+  if (reduction->blanket)
+    add_blanket_line (lines, reduction);
+  for (guint i = 0; i < reduction->effects->len; i++)
+    {
+      const CmProviderEffect *effect = &g_array_index (reduction->effects, CmProviderEffect, i);
+      g_autofree char *lost = cm_money_format (effect->lost);
+      g_autofree char *share = share_text (effect);
+      g_autofree char *title = i == 0 ? g_strdup_printf (_("%s — hardest hit"),
+                                                         effect->provider_name)
+                                      : g_strdup (effect->provider_name);
+
+      add_line (lines, title, g_strdup_printf (_("Loses %s a year: %s"), lost, share));
+    }
+  return lines;
+}
+
+static const CmRecordField scenario_line_fields[] = {
+  { "scenario-id", N_("Scenario"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_scenario_get_type },
+  { "scenario-name", N_("Scenario"), CM_FORMAT_TEXT, TRUE, FALSE },
+  { "contract-id", N_("Contract"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_contract_get_type },
+  { "contract-name", N_("Contract"), CM_FORMAT_TEXT, TRUE, FALSE },
+  { "percent", N_("Reduction (%)"), CM_FORMAT_DECIMAL, TRUE, TRUE },
+  { NULL }
+};
+
 static const CmRecordField decommission_fields[] = {
   { "service-id", N_("Service"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_service_get_type },
   { "service-name", N_("Service"), CM_FORMAT_TEXT, TRUE, FALSE },
@@ -427,6 +510,14 @@ static const CmRecordKind kinds[] = {
        "decision, or add one here with its reason."),
     cm_decommission_get_type, decommission_fields, NULL, NULL, N_("_Open Decommission"),
     save_decommission },
+  { "reductions", N_("Reductions"), N_("reduction scenario"), "go-down-symbolic",
+    N_("A reduction scenario shows what cutting chosen contracts would do to each provider, "
+       "without changing the contracts. Add a scenario, then its contracts under Reduction "
+       "Lines."),
+    cm_scenario_get_type, scenario_fields, scenario_effect },
+  { "reduction-lines", N_("Reduction Lines"), N_("reduction line"), "view-list-symbolic",
+    N_("Each line names a contract in a scenario and the percentage it would be cut by."),
+    cm_scenario_line_get_type, scenario_line_fields },
   { "risks", N_("Risks"), N_("risk"), "dialog-warning-symbolic",
     N_("Each service’s risk register: financial, safeguarding, business continuity, "
        "information governance, provider failure or market, and reputational risks, scored "
