@@ -9,8 +9,9 @@
 #include "cm-provider.h"
 #include "cm-scenario.h"
 
-/* Annual incomes, in pounds, of the first providers of the demo. */
-static const gint64 incomes[] = { 2400000, 1800000, 3100000, 950000, 12000000, 1400000 };
+/* Annual incomes, in pounds, of the first providers of the demo: each more
+ * than its contracts with us, some far more, some hardly. */
+static const gint64 incomes[] = { 7800000, 12400000, 2100000, 4500000, 26000000, 41000000 };
 
 /* Seed 000 3.6.4: savings negotiated contract by contract, up to 15%. */
 static const double negotiated[] = { 15, 5, 0, 10, 2.5 };
