@@ -42,12 +42,6 @@ cm_decommission_contract_new (gint64 decommission_id, gint64 contract_id)
 }
 
 gint64
-cm_decommission_contract_get_decommission_id (CmDecommissionContract *self)
-{
-  return cm_entity_get_int64 (CM_ENTITY (self), PROP_DECOMMISSION_ID);
-}
-
-gint64
 cm_decommission_contract_get_contract_id (CmDecommissionContract *self)
 {
   return cm_entity_get_int64 (CM_ENTITY (self), PROP_CONTRACT_ID);

@@ -10,7 +10,6 @@ G_DECLARE_FINAL_TYPE (CmDecommissionContract, cm_decommission_contract, CM,
                       DECOMMISSION_CONTRACT, CmEntity)
 
 CmDecommissionContract *cm_decommission_contract_new (gint64 decommission_id, gint64 contract_id);
-gint64 cm_decommission_contract_get_decommission_id (CmDecommissionContract *self);
 gint64 cm_decommission_contract_get_contract_id     (CmDecommissionContract *self);
 
 G_END_DECLS

@@ -86,12 +86,6 @@ cm_eia_characteristic_get_eia_id (CmEiaCharacteristic *self)
   return cm_entity_get_int64 (CM_ENTITY (self), PROP_EIA_ID);
 }
 
-int
-cm_eia_characteristic_get_position (CmEiaCharacteristic *self)
-{
-  return cm_entity_get_int (CM_ENTITY (self), PROP_POSITION);
-}
-
 const char *
 cm_eia_characteristic_get_name (CmEiaCharacteristic *self)
 {
@@ -122,8 +116,3 @@ cm_eia_characteristic_get_evidence (CmEiaCharacteristic *self)
   return cm_entity_get_string (CM_ENTITY (self), PROP_EVIDENCE);
 }
 
-CmHappened
-cm_eia_characteristic_get_happened (CmEiaCharacteristic *self)
-{
-  return cm_entity_get_enum (CM_ENTITY (self), PROP_HAPPENED);
-}

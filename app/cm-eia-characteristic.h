@@ -12,12 +12,10 @@ G_DECLARE_FINAL_TYPE (CmEiaCharacteristic, cm_eia_characteristic, CM, EIA_CHARAC
                       CmEntity)
 
 gint64       cm_eia_characteristic_get_eia_id           (CmEiaCharacteristic *self);
-int          cm_eia_characteristic_get_position         (CmEiaCharacteristic *self);
 const char  *cm_eia_characteristic_get_name             (CmEiaCharacteristic *self);
 CmRelevance  cm_eia_characteristic_get_relevance        (CmEiaCharacteristic *self);
 const char  *cm_eia_characteristic_get_screening_reason (CmEiaCharacteristic *self);
 CmImpact     cm_eia_characteristic_get_impact           (CmEiaCharacteristic *self);
 const char  *cm_eia_characteristic_get_evidence         (CmEiaCharacteristic *self);
-CmHappened   cm_eia_characteristic_get_happened         (CmEiaCharacteristic *self);
 
 G_END_DECLS

@@ -137,8 +137,3 @@ cm_eia_mitigation_get_status (CmEiaMitigation *self)
   return cm_entity_get_enum (CM_ENTITY (self), PROP_STATUS);
 }
 
-int
-cm_eia_mitigation_get_effectiveness (CmEiaMitigation *self)
-{
-  return cm_entity_get_int (CM_ENTITY (self), PROP_EFFECTIVENESS);
-}

@@ -16,6 +16,5 @@ const char        *cm_eia_mitigation_get_description (CmEiaMitigation *self);
 const char        *cm_eia_mitigation_get_owner    (CmEiaMitigation *self);
 const char        *cm_eia_mitigation_get_due_date (CmEiaMitigation *self);
 CmMitigationStatus cm_eia_mitigation_get_status   (CmEiaMitigation *self);
-int                cm_eia_mitigation_get_effectiveness (CmEiaMitigation *self);
 
 G_END_DECLS

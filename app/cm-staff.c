@@ -78,12 +78,6 @@ cm_staff_get_name (CmStaff *self)
 }
 
 const char *
-cm_staff_get_role (CmStaff *self)
-{
-  return cm_entity_get_string (CM_ENTITY (self), PROP_ROLE);
-}
-
-const char *
 cm_staff_get_eia_trained_on (CmStaff *self)
 {
   return cm_entity_get_string (CM_ENTITY (self), PROP_EIA_TRAINED_ON);

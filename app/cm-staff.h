@@ -21,7 +21,6 @@ typedef enum {
 CmStaff    *cm_staff_new                  (const char *name, const char *role,
                                            const char *trained_on);
 const char *cm_staff_get_name             (CmStaff *self);
-const char *cm_staff_get_role             (CmStaff *self);
 const char *cm_staff_get_eia_trained_on   (CmStaff *self);
 int         cm_staff_get_refresher_months (CmStaff *self);
 

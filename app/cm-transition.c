@@ -73,12 +73,6 @@ cm_transition_new (gint64 decommission_id, const char *person_ref)
                        "person-ref", person_ref, NULL);
 }
 
-gint64
-cm_transition_get_decommission_id (CmTransition *self)
-{
-  return cm_entity_get_int64 (CM_ENTITY (self), PROP_DECOMMISSION_ID);
-}
-
 const char *
 cm_transition_get_person_ref (CmTransition *self)
 {

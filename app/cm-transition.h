@@ -14,7 +14,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CmTransition, cm_transition, CM, TRANSITION, CmEntity)
 
 CmTransition      *cm_transition_new                 (gint64 decommission_id, const char *person_ref);
-gint64             cm_transition_get_decommission_id (CmTransition *self);
 const char        *cm_transition_get_person_ref      (CmTransition *self);
 CmTransitionStatus cm_transition_get_status          (CmTransition *self);
 

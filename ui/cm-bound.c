@@ -37,23 +37,6 @@ bind (GtkWidget *widget, CmStore *store, CmEntity *entity, const char *property)
   return binding;
 }
 
-gboolean
-cm_bound_save (GtkWidget *widget, CmStore *store, CmEntity *entity, const char *first_property,
-               ...)
-{
-  g_autoptr(CmEntity) draft = cm_entity_copy (entity);
-  g_autoptr(GError) error = NULL;
-  va_list args;
-
-  va_start (args, first_property);
-  g_object_set_valist (G_OBJECT (draft), first_property, args);
-  va_end (args);
-  if (cm_store_save (store, draft, &error))
-    return TRUE;
-  gtk_widget_activate_action (widget, "page.report", "s", error->message);
-  return FALSE;
-}
-
 static void
 save_value (GtkWidget *widget, const GValue *value)
 {

@@ -28,9 +28,4 @@ GtkWidget *cm_bound_spin          (CmStore *store, CmEntity *entity, const char 
                                    const char *accessible_name, int lower, int upper,
                                    gboolean editable);
 
-/* Saves @property (and more, NULL-terminated) on a copy of @entity;
- * reports a refusal through @widget's page and returns FALSE. */
-gboolean   cm_bound_save          (GtkWidget *widget, CmStore *store, CmEntity *entity,
-                                   const char *first_property, ...) G_GNUC_NULL_TERMINATED;
-
 G_END_DECLS
