@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <errno.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "cm-contract.h"
@@ -94,6 +95,32 @@ done (Export *e, CmSheet *sheet)
 
 /* ---- Read me ---------------------------------------------------------- */
 
+/* Spend lines that balance a damaged source table to its printed total
+ * are named as such; the reader is told where they are. */
+static void
+note_unitemised_lines (Export *e, CmSheet *sheet)
+{
+  g_autoptr(GPtrArray) all = list_of (e->store, CM_TYPE_SERVICE);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      CmService *service = g_ptr_array_index (all, i);
+      g_autofree char *lead = NULL;
+      g_autofree char *note = NULL;
+
+      if (strstr (cm_service_get_name (service), "not itemised in source") == NULL &&
+          strstr (cm_service_get_name (service), "illegible in source") == NULL)
+        continue;
+      lead = text_of (service, "lead-commissioner-name");
+      note = g_strdup_printf (_("“%s” of %s is not itemised in the source table: it is the "
+                                "difference between the listed lines and the printed total."),
+                              cm_service_get_name (service), lead);
+      cm_sheet_bold (sheet, 0, _("Note"));
+      cm_sheet_text (sheet, 1, note);
+      cm_sheet_next_row (sheet);
+    }
+}
+
 static void
 read_me (Export *e)
 {
@@ -124,6 +151,7 @@ read_me (Export *e)
       cm_sheet_text (sheet, 1, _(sheets[i].about));
       cm_sheet_next_row (sheet);
     }
+  note_unitemised_lines (e, sheet);
   done (e, sheet);
 }
 

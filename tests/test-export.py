@@ -109,6 +109,11 @@ def main():
     check("the grand total is the sum of the sub totals",
           grand and grand[0][2] == sum(cached.values()), grand)
 
+    notes = [row[1] for row in wb["Read me"].iter_rows(values_only=True) if row[0] == "Note"]
+    check("Read me names both lines the damaged source does not itemise",
+          len(notes) == 2 and any("Adult Social Care" in n for n in notes)
+          and any("South and East" in n for n in notes), notes)
+
     first = [c.value for c in wb["Deadlines"][2]]
     check("the most urgent deadline comes first: a breached notice",
           first[1] == "Breached" and first[2] == "Last day to serve notice", first)
