@@ -17,10 +17,10 @@
 #include "cm-decommissioning.h"
 #include "cm-eia-process.h"
 #include "cm-gate.h"
-#include "cm-provider.h"
 #include "cm-risk.h"
 #include "cm-service.h"
 #include "cm-sheet.h"
+#include "cm-transparency.h"
 #include "cm-workbook.h"
 
 G_DEFINE_QUARK (cm-workbook-error-quark, cm_workbook_error)
@@ -579,85 +579,33 @@ risks (Export *e)
 
 /* ---- Transparency ----------------------------------------------------- */
 
-#define TRANSPARENCY_MINIMUM_PENCE (5000 * 100)
-
-/* Whether the route invited quotes or tenders (Transparency Code field). */
-static const char *
-invitation (CmProcurementRoute route)
-{
-  switch (route)
-    {
-    case CM_PROCUREMENT_ROUTE_QUOTATION:
-      return _("Invitation to quote");
-    case CM_PROCUREMENT_ROUTE_DIRECT_AWARD:
-    case CM_PROCUREMENT_ROUTE_GRANT_SCHEME:
-      return _("Neither");
-    default:
-      return _("Invitation to tender");
-    }
-}
-
-static void
-transparency_row (Export *e, CmSheet *sheet, CmContract *c)
-{
-  CmProvider *p = CM_PROVIDER (cm_store_find (e->store, CM_TYPE_PROVIDER,
-                                              cm_contract_get_provider_id (c)));
-  CmService *s = CM_SERVICE (cm_store_find (e->store, CM_TYPE_SERVICE,
-                                            cm_contract_get_service_id (c)));
-  g_autofree char *department = s ? text_of (s, "lead-commissioner-name") : NULL;
-  g_autofree char *charity = p ? text_of (p, "charity-number") : NULL;
-  g_autofree char *company = p ? text_of (p, "company-number") : NULL;
-  g_autofree char *details = p ? g_strdup_printf ("%s%s", label_of (p, "sector", CM_TYPE_SECTOR),
-                                                  *charity ? _(", registered charity") : "")
-                               : NULL;
-  gint64 value = cm_contract_get_total_value (c) ? cm_contract_get_total_value (c)
-                                                 : cm_contract_get_annual_value (c);
-  CmContractDates dates;
-  int route;
-
-  g_object_get (c, "route", &route, NULL);
-  cm_sheet_text (sheet, 0, cm_contract_get_reference (c));
-  cm_sheet_text (sheet, 1, cm_contract_get_title (c));
-  cm_sheet_text (sheet, 2, department);
-  cm_sheet_text (sheet, 3, s ? cm_service_get_name (s) : NULL);
-  cm_sheet_text (sheet, 4, p ? cm_provider_get_name (p) : NULL);
-  cm_sheet_text (sheet, 5, details);
-  cm_sheet_money (sheet, 6, value);
-  cm_sheet_money (sheet, 7, 0);
-  cm_sheet_date (sheet, 8, cm_contract_get_start_date (c));
-  if (cm_contract_compute_dates (c, e->today, &e->settings, &dates))
-    {
-      cm_sheet_gdate (sheet, 9, &dates.current_end);
-      cm_sheet_gdate (sheet, 10, &dates.extension_decision);
-    }
-  else
-    cm_sheet_date (sheet, 9, cm_contract_get_end_date (c));
-  cm_sheet_text (sheet, 11, invitation (route));
-  cm_sheet_text (sheet, 12, p && cm_provider_get_is_sme (p) ? _("Yes") : _("No"));
-  cm_sheet_text (sheet, 13, p && cm_provider_get_is_vcse (p) ? _("Yes") : _("No"));
-  cm_sheet_text (sheet, 14, charity && *charity ? charity : company);
-  cm_sheet_next_row (sheet);
-}
-
 static void
 transparency (Export *e)
 {
-  /* The Code's own words: these headers must not be translated. */
-  static const char * const headers[] = {
-    "Reference number", "Title of agreement", "Department responsible", "Description",
-    "Supplier name", "Supplier details", "Contract value", "Irrecoverable VAT", "Start date",
-    "End date", "Review date", "Invitation to quote or tender", "SME", "VCSE",
-    "Supplier registration number", NULL };
-  CmSheet *sheet = cm_sheet_new (e->workbook, "Transparency", &e->formats, headers);
-  g_autoptr(GPtrArray) all = list_of (e->store, CM_TYPE_CONTRACT);
+  CmSheet *sheet = cm_sheet_new (e->workbook, "Transparency", &e->formats,
+                                 cm_transparency_headers);
+  g_autoptr(GPtrArray) rows = cm_transparency_rows (e->store, e->today);
 
-  for (guint i = 0; i < all->len; i++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      CmContract *c = g_ptr_array_index (all, i);
-      gint64 value = MAX (cm_contract_get_total_value (c), cm_contract_get_annual_value (c));
+      CmTransparencyRow *row = g_ptr_array_index (rows, i);
 
-      if (value > TRANSPARENCY_MINIMUM_PENCE)
-        transparency_row (e, sheet, c);
+      cm_sheet_text (sheet, 0, row->reference);
+      cm_sheet_text (sheet, 1, row->title);
+      cm_sheet_text (sheet, 2, row->department);
+      cm_sheet_text (sheet, 3, row->description);
+      cm_sheet_text (sheet, 4, row->supplier);
+      cm_sheet_text (sheet, 5, row->supplier_details);
+      cm_sheet_money (sheet, 6, row->value);
+      cm_sheet_money (sheet, 7, row->irrecoverable_vat);
+      cm_sheet_gdate (sheet, 8, &row->start);
+      cm_sheet_gdate (sheet, 9, &row->end);
+      cm_sheet_gdate (sheet, 10, &row->review);
+      cm_sheet_text (sheet, 11, row->invitation);
+      cm_sheet_text (sheet, 12, row->sme ? _("Yes") : _("No"));
+      cm_sheet_text (sheet, 13, row->vcse ? _("Yes") : _("No"));
+      cm_sheet_text (sheet, 14, row->registration);
+      cm_sheet_next_row (sheet);
     }
   done (e, sheet);
 }

@@ -5,7 +5,9 @@ and their cached values, text safety, and failure handling.
 
     test-export.py COMMISSIONER
 """
+import csv
 import datetime
+import io
 import hashlib
 import os
 import shutil
@@ -138,6 +140,22 @@ def main():
     cell = openpyxl.load_workbook(hostile_book)["Contracts"]["D2"]
     check("a formula-like name arrives as text", cell.data_type == "s"
           and cell.value.startswith("=HYPERLINK"), (cell.data_type, cell.value))
+
+    # The register alone, as CSV: RFC 4180 quoting, formulas neutralised.
+    csv_path = os.path.join(work, "hostile.csv")
+    result = run("--export-transparency", csv_path, "--portfolio", hostile, "--today", TODAY)
+    check("the Transparency CSV exits 0", result.returncode == 0, result.stderr)
+    raw = open(csv_path, "rb").read()
+    check("the CSV is UTF-8 with CRLF line ends", raw.decode("utf-8").count("\r\n") > 10)
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
+    check("the CSV has the Code's headers", rows[0] == TRANSPARENCY, rows[0])
+    check("the CSV has one row per contract on the sheet",
+          len(rows) - 1 == wb["Transparency"].max_row - 1, (len(rows), wb["Transparency"].max_row))
+    suppliers = [r[4] for r in rows[1:]]
+    check("a formula-like supplier is neutralised with an apostrophe",
+          "'=HYPERLINK(\"http://example.com\",\"x\")" in suppliers)
+    check("a field with a comma is quoted",
+          b'"Third sector / VCSE, registered charity"' in raw)
 
     # A folder that cannot be written: a clear error, and no file.
     locked = os.path.join(work, "missing", "out.xlsx")

@@ -30,6 +30,9 @@ static const GOptionEntry options[] = {
     N_("FORMAT") },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export the portfolio to the Excel workbook FILE and exit"), N_("FILE") },
+  { "export-transparency", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the Transparency Code contracts register to the CSV file FILE and exit"),
+    N_("FILE") },
   { "today", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The date to treat as today, for statuses and the demo"), N_("YYYY-MM-DD") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
@@ -95,7 +98,9 @@ cm_application_handle_local_options (GApplication *app, GVariantDict *dict)
   if (g_variant_dict_contains (dict, "verify-audit"))
     return cm_command_verify_audit (self->portfolio);
   if (g_variant_dict_lookup (dict, "export", "^&ay", &export))
-    return cm_command_export (self->portfolio, export, &self->today);
+    return cm_command_export (self->portfolio, export, &self->today, FALSE);
+  if (g_variant_dict_lookup (dict, "export-transparency", "^&ay", &export))
+    return cm_command_export (self->portfolio, export, &self->today, TRUE);
   if (g_variant_dict_contains (dict, "deadlines"))
     {
       const char *format = "text";

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "cm-command-line.h"
+#include "cm-transparency.h"
 #include "cm-workbook.h"
 #include "cm-contract.h"
 #include "cm-date.h"
@@ -144,9 +145,11 @@ cm_command_deadlines (const char *portfolio, const GDate *today, const char *for
 
 /* The demo lives in the user's data directory and is made once, so that
  * what a user tries out in it is kept like any other portfolio. */
-/* Exports read-only, so exporting never changes the portfolio. */
+/* Exports read-only, so exporting never changes the portfolio: the whole
+ * workbook, or the Transparency register alone as CSV. */
 int
-cm_command_export (const char *portfolio, const char *workbook, const GDate *today)
+cm_command_export (const char *portfolio, const char *path, const GDate *today,
+                   gboolean transparency_csv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CmStore) store = NULL;
@@ -157,12 +160,14 @@ cm_command_export (const char *portfolio, const char *workbook, const GDate *tod
       return 2;
     }
   store = cm_store_open (portfolio, CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY, &error);
-  if (store == NULL || !cm_workbook_export (store, workbook, today, &error))
+  if (store == NULL ||
+      !(transparency_csv ? cm_transparency_write_csv (store, path, today, &error)
+                         : cm_workbook_export (store, path, today, &error)))
     {
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  g_print (_("Exported to %s\n"), workbook);
+  g_print (_("Exported to %s\n"), path);
   return 0;
 }
 

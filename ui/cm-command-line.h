@@ -8,7 +8,8 @@ G_BEGIN_DECLS
 int   cm_command_create_demo  (const char *path, const GDate *today);
 int   cm_command_verify_audit (const char *portfolio);
 int   cm_command_deadlines    (const char *portfolio, const GDate *today, const char *format);
-int   cm_command_export       (const char *portfolio, const char *workbook, const GDate *today);
+int   cm_command_export       (const char *portfolio, const char *path, const GDate *today,
+                               gboolean transparency_csv);
 char *cm_demo_portfolio_path  (const GDate *today, GError **error);
 
 G_END_DECLS

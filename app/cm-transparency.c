@@ -1,0 +1,201 @@
+/* cm-transparency.c: the contracts register of the Transparency Code */
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cm-contract.h"
+#include "cm-date.h"
+#include "cm-deadline-settings.h"
+#include "cm-deadlines.h"
+#include "cm-provider.h"
+#include "cm-service.h"
+#include "cm-transparency.h"
+
+#define MINIMUM_PENCE (5000 * 100)
+
+const char * const cm_transparency_headers[CM_TRANSPARENCY_N_FIELDS + 1] = {
+  "Reference number", "Title of agreement", "Department responsible", "Description",
+  "Supplier name", "Supplier details", "Contract value", "Irrecoverable VAT", "Start date",
+  "End date", "Review date", "Invitation to quote or tender", "SME", "VCSE",
+  "Supplier registration number", NULL
+};
+
+static void
+row_free (gpointer data)
+{
+  CmTransparencyRow *row = data;
+
+  g_free (row->reference);
+  g_free (row->title);
+  g_free (row->department);
+  g_free (row->description);
+  g_free (row->supplier);
+  g_free (row->supplier_details);
+  g_free (row->registration);
+  g_free (row);
+}
+
+/* Whether the route invited quotes or tenders. */
+static const char *
+invitation (int route)
+{
+  switch (route)
+    {
+    case CM_PROCUREMENT_ROUTE_QUOTATION:
+      return _("Invitation to quote");
+    case CM_PROCUREMENT_ROUTE_DIRECT_AWARD:
+    case CM_PROCUREMENT_ROUTE_GRANT_SCHEME:
+      return _("Neither");
+    default:
+      return _("Invitation to tender");
+    }
+}
+
+static char *
+text_of (gpointer object, const char *property)
+{
+  char *text = NULL;
+
+  if (object)
+    g_object_get (object, property, &text, NULL);
+  return text ? text : g_strdup ("");
+}
+
+static void
+describe_supplier (CmTransparencyRow *row, CmProvider *p)
+{
+  g_autofree char *charity = text_of (p, "charity-number");
+  g_autofree char *company = text_of (p, "company-number");
+  int sector = 0;
+
+  if (p == NULL)
+    return;
+  g_object_get (p, "sector", &sector, NULL);
+  row->supplier = g_strdup (cm_provider_get_name (p));
+  row->supplier_details = g_strdup_printf ("%s%s", cm_enum_to_label (CM_TYPE_SECTOR, sector),
+                                           *charity ? _(", registered charity") : "");
+  row->sme = cm_provider_get_is_sme (p);
+  row->vcse = cm_provider_get_is_vcse (p);
+  row->registration = g_strdup (*charity ? charity : company);
+}
+
+static CmTransparencyRow *
+row_for (CmStore *store, CmContract *c, const GDate *today, const CmDeadlineSettings *settings)
+{
+  CmTransparencyRow *row = g_new0 (CmTransparencyRow, 1);
+  CmService *s = CM_SERVICE (cm_store_find (store, CM_TYPE_SERVICE, cm_contract_get_service_id (c)));
+  CmContractDates dates;
+  int route = 0;
+
+  g_date_clear (&row->start, 1);
+  g_date_clear (&row->end, 1);
+  g_date_clear (&row->review, 1);
+  g_object_get (c, "route", &route, NULL);
+  row->reference = g_strdup (cm_contract_get_reference (c));
+  row->title = g_strdup (cm_contract_get_title (c));
+  row->department = text_of (s, "lead-commissioner-name");
+  row->description = g_strdup (s ? cm_service_get_name (s) : "");
+  describe_supplier (row, CM_PROVIDER (cm_store_find (store, CM_TYPE_PROVIDER,
+                                                      cm_contract_get_provider_id (c))));
+  row->value = cm_contract_get_total_value (c) ? cm_contract_get_total_value (c)
+                                               : cm_contract_get_annual_value (c);
+  row->invitation = invitation (route);
+  cm_date_parse_iso (cm_contract_get_start_date (c), &row->start);
+  if (cm_contract_compute_dates (c, today, settings, &dates))
+    {
+      row->end = dates.current_end;
+      row->review = dates.extension_decision;
+    }
+  else
+    cm_date_parse_iso (cm_contract_get_end_date (c), &row->end);
+  return row;
+}
+
+GPtrArray *
+cm_transparency_rows (CmStore *store, const GDate *today)
+{
+  GListModel *contracts = cm_store_list (store, CM_TYPE_CONTRACT);
+  GPtrArray *rows = g_ptr_array_new_with_free_func (row_free);
+  CmDeadlineSettings settings;
+
+  cm_deadline_settings_load (store, &settings);
+  for (guint i = 0; i < g_list_model_get_n_items (contracts); i++)
+    {
+      g_autoptr(CmContract) c = g_list_model_get_item (contracts, i);
+
+      if (MAX (cm_contract_get_total_value (c), cm_contract_get_annual_value (c)) > MINIMUM_PENCE)
+        g_ptr_array_add (rows, row_for (store, c, today, &settings));
+    }
+  return rows;
+}
+
+/* ---- CSV -------------------------------------------------------------- */
+
+/* RFC 4180: quoted when it holds a comma, quote or line break; text that
+ * starts like a formula gets a leading apostrophe so it stays text. */
+static void
+append_field (GString *out, const char *text, gboolean first)
+{
+  g_autoptr(GString) field = g_string_new (text ? text : "");
+
+  if (!first)
+    g_string_append_c (out, ',');
+  if (field->len && strchr ("=+-@\t\r", field->str[0]))
+    g_string_prepend_c (field, '\'');
+  if (strpbrk (field->str, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, field->str);
+      return;
+    }
+  g_string_replace (field, "\"", "\"\"", 0);
+  g_string_append_printf (out, "\"%s\"", field->str);
+}
+
+static char *
+iso (const GDate *date)
+{
+  char buf[16] = "";
+
+  if (g_date_valid (date))
+    g_date_strftime (buf, sizeof buf, "%Y-%m-%d", date);
+  return g_strdup (buf);
+}
+
+static char *
+pounds (gint64 pence)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", pence / 100, (int) (pence % 100));
+}
+
+static void
+append_row (GString *out, const CmTransparencyRow *row)
+{
+  g_autofree char *value = pounds (row->value);
+  g_autofree char *vat = pounds (row->irrecoverable_vat);
+  g_autofree char *start = iso (&row->start);
+  g_autofree char *end = iso (&row->end);
+  g_autofree char *review = iso (&row->review);
+  const char *fields[CM_TRANSPARENCY_N_FIELDS] = {
+    row->reference, row->title, row->department, row->description, row->supplier,
+    row->supplier_details, value, vat, start, end, review, row->invitation,
+    row->sme ? "Yes" : "No", row->vcse ? "Yes" : "No", row->registration,
+  };
+
+  for (guint i = 0; i < CM_TRANSPARENCY_N_FIELDS; i++)
+    append_field (out, fields[i], i == 0);
+  g_string_append (out, "\r\n");
+}
+
+gboolean
+cm_transparency_write_csv (CmStore *store, const char *path, const GDate *today, GError **error)
+{
+  g_autoptr(GPtrArray) rows = cm_transparency_rows (store, today);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < CM_TRANSPARENCY_N_FIELDS; i++)
+    append_field (out, cm_transparency_headers[i], i == 0);
+  g_string_append (out, "\r\n");
+  for (guint i = 0; i < rows->len; i++)
+    append_row (out, g_ptr_array_index (rows, i));
+  /* Written to a temporary file and renamed into place. */
+  return g_file_set_contents (path, out->str, out->len, error);
+}
