@@ -127,6 +127,21 @@ def main():
     eia = [row for row in wb["EIAs"].iter_rows(min_row=2, values_only=True)]
     check("EIAs list a row per characteristic", len(eia) >= 11 * 3, len(eia))
 
+    # LibreOffice opens it without complaint and reads the same totals.
+    converted = os.path.join(work, "libreoffice")
+    result = subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{work}/profile", "--headless",
+         "--convert-to", 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+         "--outdir", converted, workbook], capture_output=True, text=True, timeout=120)
+    sheets = sorted(name for name in os.listdir(converted)) if os.path.isdir(converted) else []
+    check("LibreOffice converts every sheet", result.returncode == 0 and len(sheets) == len(SHEETS),
+          (result.returncode, result.stderr, sheets))
+    spend_csv = os.path.join(converted, "demo-Spend summary.csv")
+    totals = [row for row in csv.reader(open(spend_csv, newline="")) if row and row[0] == "Grand total"] \
+        if os.path.exists(spend_csv) else []
+    check("LibreOffice reads the same grand total",
+          totals and float(totals[0][2]) == sum(cached.values()), totals)
+
     # A provider whose name looks like a formula stays text.
     hostile = os.path.join(work, "hostile.commissioner")
     shutil.copy(portfolio, hostile)
