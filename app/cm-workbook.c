@@ -631,9 +631,16 @@ writable_folder (const char *path)
   return g_access (folder, W_OK) == 0;
 }
 
+typedef void (*SheetWriter) (Export *e);
+
 gboolean
-cm_workbook_export (CmStore *store, const char *path, const GDate *today, GError **error)
+cm_workbook_export (CmStore *store, const char *path, const GDate *today,
+                    GCancellable *cancellable, GError **error)
 {
+  static const SheetWriter writers[] = {
+    read_me, services, contracts, deadlines, spend_summary, eias, decommissioning_audit,
+    risks, transparency,
+  };
   g_autofree char *partial = g_strconcat (path, ".part", NULL);
   Export e = { .store = store, .today = today };
   lxw_error closed;
@@ -648,16 +655,14 @@ cm_workbook_export (CmStore *store, const char *path, const GDate *today, GError
   if (e.workbook == NULL)
     return failed (error, path, g_strerror (errno));
   cm_sheet_formats_init (&e.formats, e.workbook);
-  read_me (&e);
-  services (&e);
-  contracts (&e);
-  deadlines (&e);
-  spend_summary (&e);
-  eias (&e);
-  decommissioning_audit (&e);
-  risks (&e);
-  transparency (&e);
+  for (guint i = 0; i < G_N_ELEMENTS (writers) && !g_cancellable_is_cancelled (cancellable); i++)
+    writers[i] (&e);
   closed = workbook_close (e.workbook);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_unlink (partial);
+      return FALSE;
+    }
   if (e.error == LXW_NO_ERROR)
     e.error = closed;
   if (e.error != LXW_NO_ERROR)

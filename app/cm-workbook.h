@@ -2,6 +2,8 @@
  * and transparency publication */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "cm-store.h"
 
 G_BEGIN_DECLS
@@ -14,8 +16,9 @@ GQuark cm_workbook_error_quark (void);
 
 /* Writes every sheet to @path, with statuses as on @today. The workbook is
  * written beside @path first and moved into place only when complete, so
- * a failure never leaves a half-written file where a good one was. */
+ * a failure, or cancelling through @cancellable (checked between sheets),
+ * never leaves a half-written file where a good one was. */
 gboolean cm_workbook_export (CmStore *store, const char *path, const GDate *today,
-                             GError **error);
+                             GCancellable *cancellable, GError **error);
 
 G_END_DECLS

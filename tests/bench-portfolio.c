@@ -657,7 +657,7 @@ measure_overview_and_export (CmStore *store)
   overview = cm_overview_collect (store, today);
   print_ms ("overview page", ms_since (start));
   start = g_get_monotonic_time ();
-  if (!cm_workbook_export (store, workbook, today, &error))
+  if (!cm_workbook_export (store, workbook, today, NULL, &error))
     fail ("export", error->message);
   print_ms ("export workbook", ms_since (start));
   if (g_stat (workbook, &info) == 0)

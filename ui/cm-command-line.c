@@ -162,7 +162,7 @@ cm_command_export (const char *portfolio, const char *path, const GDate *today,
   store = cm_store_open (portfolio, CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY, &error);
   if (store == NULL ||
       !(transparency_csv ? cm_transparency_write_csv (store, path, today, &error)
-                         : cm_workbook_export (store, path, today, &error)))
+                         : cm_workbook_export (store, path, today, NULL, &error)))
     {
       g_printerr ("%s\n", error->message);
       return 1;

@@ -16,6 +16,7 @@ typedef struct {
   GDate today;
   AdwToastOverlay *toasts;   /* weak */
   AdwToast *progress;
+  GCancellable *cancellable;
 } Job;
 
 static void
@@ -28,6 +29,7 @@ job_free (gpointer data)
   g_free (job->actor);
   g_clear_weak_pointer (&job->toasts);
   g_clear_object (&job->progress);
+  g_clear_object (&job->cancellable);
   g_free (job);
 }
 
@@ -42,7 +44,8 @@ export_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *can
 
   if (store)
     cm_store_set_actor (store, job->actor);
-  if (store == NULL || !cm_workbook_export (store, job->workbook, &job->today, &error))
+  if (store == NULL ||
+      !cm_workbook_export (store, job->workbook, &job->today, job->cancellable, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -65,7 +68,10 @@ exported (GObject *source, GAsyncResult *result, gpointer data)
   adw_toast_dismiss (job->progress);
   if (job->toasts == NULL)
     return;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    toast = adw_toast_new (_("Export cancelled: no workbook was written"));
+  else if (error)
     {
       toast = adw_toast_new (error->message);
       adw_toast_set_timeout (toast, 0);
@@ -91,7 +97,11 @@ start (Job *job)
   g_autofree char *message = g_strdup_printf (_("Exporting “%s”…"), name);
 
   job->progress = g_object_ref (adw_toast_new (message));
+  job->cancellable = g_cancellable_new ();
   adw_toast_set_timeout (job->progress, 0);
+  adw_toast_set_button_label (job->progress, _("_Cancel"));
+  g_signal_connect_swapped (job->progress, "button-clicked", G_CALLBACK (g_cancellable_cancel),
+                            job->cancellable);
   adw_toast_overlay_add_toast (job->toasts, job->progress);
   g_task_set_task_data (task, job, job_free);
   g_task_run_in_thread (task, export_in_thread);

@@ -1,0 +1,48 @@
+/* test-workbook.c: a cancelled or failed export leaves the target as it was
+ * (the workbook's content is checked by test-export.py with openpyxl) */
+#include <glib/gstdio.h>
+
+#include "cm-demo.h"
+#include "cm-test-util.h"
+#include "cm-workbook.h"
+
+static void
+test_cancel_keeps_the_old_workbook (void)
+{
+  g_autofree char *portfolio = cm_test_temp_path ("workbook.commissioner");
+  g_autofree char *target = cm_test_temp_path ("workbook.xlsx");
+  g_autofree char *partial = g_strconcat (target, ".part", NULL);
+  g_autoptr(GDate) today = cm_test_today ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(CmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+
+  g_unlink (portfolio);
+  g_assert_true (cm_demo_create (portfolio, today, NULL));
+  store = cm_store_open (portfolio, CM_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (target, "an earlier workbook", -1, NULL));
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (cm_workbook_export (store, target, today, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (g_file_get_contents (target, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "an earlier workbook");
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+
+  /* Not cancelled, it replaces the earlier file with a workbook (a zip). */
+  g_clear_pointer (&kept, g_free);
+  g_assert_true (cm_workbook_export (store, target, today, NULL, NULL));
+  g_assert_true (g_file_get_contents (target, &kept, NULL, NULL));
+  g_assert_true (g_str_has_prefix (kept, "PK"));
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/workbook/cancel-keeps-the-old-workbook", test_cancel_keeps_the_old_workbook);
+  return g_test_run ();
+}
