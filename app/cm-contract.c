@@ -33,6 +33,7 @@ enum {
   PROP_PROVIDER_SECTOR,
   PROP_SEARCH_TEXT,
   PROP_DECOMMISSIONED_ON,
+  PROP_COMMISSIONER_KIND,
   N_PROPS
 };
 
@@ -45,6 +46,8 @@ static const CmDerivedColumn derived[] = {
   { "service-name", "s.name", { "service" } },
   { "provider-name", "p.name", { "provider" } },
   { "provider-sector", "p.sector", { "provider" } },
+  { "commissioner-kind", "(SELECT kind FROM organisation WHERE id = s.lead_commissioner_id)",
+    { "organisation", "service" } },
   { "search-text",
     "cm_fold(t.reference || ' ' || t.title || ' ' || t.term || ' ' || t.notice_period || ' ' ||"
     " coalesce(s.name, '') || ' ' || coalesce(p.name, ''))",
@@ -155,6 +158,9 @@ cm_contract_class_init (CmContractClass *klass)
   properties[PROP_SEARCH_TEXT] = g_param_spec_string ("search-text", NULL, NULL, "", rw);
   properties[PROP_DECOMMISSIONED_ON] =
     g_param_spec_string ("decommissioned-on", NULL, NULL, "", rw);
+  properties[PROP_COMMISSIONER_KIND] =
+    g_param_spec_enum ("commissioner-kind", NULL, NULL, CM_TYPE_ORGANISATION_KIND,
+                       CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE, rw);
   cm_entity_class_install (entity_class, "contract", properties, N_PROPS, derived);
   cm_entity_class_set_joins (entity_class, joins);
 }
@@ -294,4 +300,11 @@ const char *
 cm_contract_get_decommissioned_on (CmContract *self)
 {
   return cm_entity_get_string (CM_ENTITY (self), PROP_DECOMMISSIONED_ON);
+}
+
+/* The kind of the service's lead commissioner: council or NHS rules apply. */
+CmOrganisationKind
+cm_contract_get_commissioner_kind (CmContract *self)
+{
+  return cm_entity_get_enum (CM_ENTITY (self), PROP_COMMISSIONER_KIND);
 }

@@ -30,5 +30,6 @@ const char *cm_contract_get_service_name  (CmContract *self);
 CmSector    cm_contract_get_provider_sector (CmContract *self);
 
 const char *cm_contract_get_decommissioned_on (CmContract *self);
+CmOrganisationKind cm_contract_get_commissioner_kind (CmContract *self);
 
 G_END_DECLS

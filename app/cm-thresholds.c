@@ -107,6 +107,30 @@ cm_procurement_route_is_compliant (CmProcurementRoute route)
     }
 }
 
+/* Seed 001 L1419-1427: council tenders over £10,000 are advertised on
+ * YORtender, NHS ones over £25,000 on Contracts Finder; a direct award or
+ * a quotation above those is not advertised. */
+static char *
+check_advertising (GPtrArray *thresholds, CmContract *contract, CmProcurementRoute route,
+                   const GDate *began)
+{
+  gboolean nhs = cm_contract_get_commissioner_kind (contract) == CM_ORGANISATION_KIND_NHS_BODY;
+  const CmThreshold *threshold =
+    cm_thresholds_in_force (thresholds, nhs ? "nhs-advertising" : "council-advertising", began);
+  g_autofree char *value = NULL;
+  g_autofree char *limit = NULL;
+
+  if (threshold == NULL || cm_contract_get_total_value (contract) <= threshold->pence ||
+      (route != CM_PROCUREMENT_ROUTE_DIRECT_AWARD && route != CM_PROCUREMENT_ROUTE_QUOTATION))
+    return NULL;
+  value = cm_money_format (cm_contract_get_total_value (contract));
+  limit = cm_money_format (threshold->pence);
+  return g_strdup_printf (_("Worth %s, over %s: %s. The route recorded is %s, which is not "
+                            "advertised. Check that the tender was advertised."),
+                          value, limit, threshold->label,
+                          cm_enum_to_label (CM_TYPE_PROCUREMENT_ROUTE, route));
+}
+
 char *
 cm_thresholds_check (GPtrArray *thresholds, CmContract *contract)
 {
@@ -125,7 +149,7 @@ cm_thresholds_check (GPtrArray *thresholds, CmContract *contract)
   threshold = cm_thresholds_in_force (thresholds, "light-touch", &began);
   if (threshold == NULL || cm_contract_get_total_value (contract) <= threshold->pence ||
       cm_procurement_route_is_compliant (route))
-    return NULL;
+    return check_advertising (thresholds, contract, route, &began);
   value = cm_money_format (cm_contract_get_total_value (contract));
   limit = cm_money_format (threshold->pence);
   return g_strdup_printf (_("Worth %s, over the %s threshold (%s), but the route recorded is %s. "

@@ -6,7 +6,8 @@
 G_BEGIN_DECLS
 
 typedef struct {
-  char  *kind;   /* "light-touch", "goods-and-services", "works", "local-advertising" */
+  char  *kind;   /* "light-touch", "goods-and-services", "works", "council-advertising",
+                  "nhs-advertising" */
   char  *label;
   GDate  from;
   gint64 pence;
