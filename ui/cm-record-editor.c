@@ -1,8 +1,9 @@
 /* cm-record-editor.c: a dialog that creates or edits one record
  *
- * Its rows are made from the record kind's fields. Nothing reaches the
- * record until Save, and then only through the store, so a cancelled or
- * refused edit changes nothing.
+ * Its rows are made from the record kind's fields. A value that cannot be
+ * read is marked as the user leaves its field. Nothing reaches the record
+ * until Save, and then only through the store, so a cancelled or refused
+ * edit changes nothing.
  */
 #include <glib/gi18n.h>
 #include <math.h>
@@ -144,8 +145,6 @@ field_row (CmRecordEditor *self, const CmRecordField *field)
 
 /* ---- saving ----------------------------------------------------------- */
 
-/* Moves one row's value into the draft; FALSE with @error when the text
- * cannot be read as the field needs (an amount, a date, a choice). */
 /* A decimal as people write it: "85", "12.5"; nothing else. */
 static gboolean
 parse_decimal (const char *text, double *out)
@@ -158,10 +157,12 @@ parse_decimal (const char *text, double *out)
   return end && *end == '\0' && isfinite (*out);
 }
 
+/* Moves one row's value into @target; FALSE with @error when the text
+ * cannot be read as the field needs (an amount, a date, a choice). */
 static gboolean
-read_row (CmRecordEditor *self, const CmRecordField *field, GtkWidget *row, GError **error)
+read_row (CmEntity *target, const CmRecordField *field, GtkWidget *row, GError **error)
 {
-  GObject *draft = G_OBJECT (self->draft);
+  GObject *draft = G_OBJECT (target);
   const char *text = GTK_IS_EDITABLE (row) ? gtk_editable_get_text (GTK_EDITABLE (row)) : NULL;
   g_autofree char *stripped = text ? g_strstrip (g_strdup (text)) : NULL;
   g_autofree char *title = g_strdup (_(field->title));
@@ -235,20 +236,78 @@ show_error (CmRecordEditor *self, GtkWidget *row, const char *message)
     gtk_widget_grab_focus (row);
 }
 
-static void
-save_clicked (CmRecordEditor *self)
+/* Reads every row into @target; on the first that cannot be read, sets
+ * @bad_row and @error. */
+static gboolean
+read_all (CmRecordEditor *self, CmEntity *target, GtkWidget **bad_row, GError **error)
 {
-  g_autoptr(GError) error = NULL;
-
   for (const CmRecordField *field = self->kind->fields; field->property; field++)
     {
       GtkWidget *row = g_hash_table_lookup (self->rows, field->property);
 
-      if (row && !read_row (self, field, row, &error))
+      if (row && !read_row (target, field, row, error))
         {
-          show_error (self, row, error->message);
-          return;
+          *bad_row = row;
+          return FALSE;
         }
+    }
+  return TRUE;
+}
+
+/* Reads a field as the user leaves it, into a scratch copy, so a value
+ * that cannot be read (an amount, a date) is marked at once; the record as
+ * a whole is checked at Save. */
+static void
+check_row (CmRecordEditor *self, GtkWidget *row)
+{
+  const CmRecordField *field = g_object_get_data (G_OBJECT (row), "field");
+  g_autoptr(CmEntity) scratch = cm_entity_copy (self->draft);
+  g_autoptr(GError) error = NULL;
+
+  if (read_row (scratch, field, row, &error))
+    {
+      gtk_widget_remove_css_class (row, "error");
+      if (g_object_get_data (G_OBJECT (self->error_label), "row") == row)
+        gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+      return;
+    }
+  gtk_widget_add_css_class (row, "error");
+  gtk_label_set_text (self->error_label, error->message);
+  g_object_set_data (G_OBJECT (self->error_label), "row", row);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
+
+static void
+left (GtkEventControllerFocus *focus, CmRecordEditor *self)
+{
+  check_row (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus)));
+}
+
+/* Text rows are checked as the keyboard leaves them; choices cannot be
+ * wrong until Save. */
+static void
+watch_row (CmRecordEditor *self, GtkWidget *row, const CmRecordField *field)
+{
+  GtkEventController *focus;
+
+  if (!GTK_IS_EDITABLE (row))
+    return;
+  g_object_set_data (G_OBJECT (row), "field", (gpointer) field);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (left), self);
+  gtk_widget_add_controller (row, focus);
+}
+
+static void
+save_clicked (CmRecordEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *bad_row = NULL;
+
+  if (!read_all (self, self->draft, &bad_row, &error))
+    {
+      show_error (self, bad_row, error->message);
+      return;
     }
   if (!(self->kind->save ? self->kind->save : cm_store_save) (self->store, self->draft, &error))
     {
@@ -341,6 +400,7 @@ cm_record_editor_new (CmStore *store, const CmRecordKind *kind, CmEntity *entity
         continue;
       row = field_row (self, field);
       g_hash_table_insert (self->rows, (gpointer) field->property, row);
+      watch_row (self, row, field);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
