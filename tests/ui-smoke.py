@@ -266,6 +266,15 @@ def state_of(combo):
     return shown[0] if shown else None
 
 
+def gone(node):
+    """Whether a node's widget has been destroyed, as a page's controls are
+    when it rebuilds after a change."""
+    try:
+        return node.getState().contains(pyatspi.STATE_DEFUNCT) or not node.name
+    except Exception:
+        return True
+
+
 def choose(combo, steps_down):
     """Opens a drop-down with its button and picks an entry with the keyboard."""
     press(find(combo, "push button"))
@@ -381,15 +390,19 @@ def screen_eia(window, portfolio):
         choose(combo, 2)  # Not relevant
         wait_for(f"{name} screened", lambda: eia_sql(
             portfolio, f"c.name = '{name}' AND c.relevance = 'not-relevant'") == "1")
+        # The page rebuilds and moves the keyboard on to the reason.
+        wait_for("the page rebuilt", lambda: gone(combo))
         time.sleep(0.5)
         type_text("No differential effect in the referral data")
         key("Return")
         wait_for(f"the reason for {name}", lambda: eia_sql(
             portfolio, f"c.name = '{name}' AND c.screening_reason LIKE 'No differential%'") == "1")
 
-    choose(wait_for("the screening outcome", lambda: find(window, "combo box", "Screening outcome")), 2)
+    outcome = wait_for("the screening outcome", lambda: find(window, "combo box", "Screening outcome"))
+    choose(outcome, 2)
     wait_for("the outcome saved", lambda: sql(
         portfolio, "SELECT outcome FROM eia WHERE signed = 0") == "no-full-assessment")
+    wait_for("the page rebuilt", lambda: gone(outcome))
     time.sleep(0.5)
     type_text("Only disability is relevant and the impact is positive")
     key("Return")
