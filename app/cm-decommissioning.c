@@ -144,6 +144,32 @@ cm_decommission_contracts (CmStore *store, CmDecommission *decommission)
   return contracts;
 }
 
+gboolean
+cm_decommission_set_affected (CmStore *store, CmDecommission *decommission, gint64 contract_id,
+                              gboolean affected, GError **error)
+{
+  g_autoptr(GPtrArray) links = with_parent (store, CM_TYPE_DECOMMISSION_CONTRACT,
+                                            "decommission-id",
+                                            cm_entity_get_id (CM_ENTITY (decommission)));
+  g_autoptr(CmDecommissionContract) link = NULL;
+
+  if (*cm_decommission_get_completed_on (decommission))
+    {
+      g_set_error (error, CM_CYCLE_ERROR, CM_CYCLE_ERROR_INVALID,
+                   _("This decommission is complete: the contracts it ended cannot change."));
+      return FALSE;
+    }
+  for (guint i = 0; i < links->len; i++)
+    if (cm_decommission_contract_get_contract_id (g_ptr_array_index (links, i)) == contract_id)
+      link = g_object_ref (g_ptr_array_index (links, i));
+  if (affected == (link != NULL))
+    return TRUE;
+  if (link)
+    return cm_store_delete (store, CM_ENTITY (link), error);
+  link = cm_decommission_contract_new (cm_entity_get_id (CM_ENTITY (decommission)), contract_id);
+  return cm_store_save (store, CM_ENTITY (link), error);
+}
+
 GPtrArray *
 cm_decommission_transitions (CmStore *store, CmDecommission *decommission)
 {
@@ -273,6 +299,14 @@ contract_step (CmEntity *record)
 }
 
 static char *
+link_step (CmEntity *record)
+{
+  return g_strdup_printf (_("Contract ended (#%" G_GINT64_FORMAT ")"),
+                          cm_decommission_contract_get_contract_id (
+                            CM_DECOMMISSION_CONTRACT (record)));
+}
+
+static char *
 transition_step (CmEntity *record)
 {
   return g_strdup_printf (_("Transition of %s"),
@@ -308,6 +342,9 @@ cm_decommission_actions (CmStore *store, CmDecommission *decommission, gboolean 
                                                    CM_STAGE_DECOMMISSIONING);
   g_autoptr(GPtrArray) contracts = cm_decommission_contracts (store, decommission);
   g_autoptr(GPtrArray) people = cm_decommission_transitions (store, decommission);
+  g_autoptr(GPtrArray) links = with_parent (store, CM_TYPE_DECOMMISSION_CONTRACT,
+                                            "decommission-id",
+                                            cm_entity_get_id (CM_ENTITY (decommission)));
   static const char * const contract_fields[] = { "notice_served", "decommissioned_on", NULL };
   static const char * const service_fields[] = { "decommissioned_on", NULL };
   gint64 checked = 0, bad_row = 0;
@@ -320,6 +357,7 @@ cm_decommission_actions (CmStore *store, CmDecommission *decommission, gboolean 
       !collect (store, actions, steps, NULL, step_title, error) ||
       !collect (store, actions, contracts, contract_fields, contract_step, error) ||
       !collect (store, actions, people, NULL, transition_step, error) ||
+      !collect (store, actions, links, NULL, link_step, error) ||
       !collect (store, actions, services, service_fields, service_step, error))
     return NULL;
   g_ptr_array_sort (actions, oldest_first);

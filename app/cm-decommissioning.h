@@ -26,6 +26,12 @@ CmDecommission *cm_decommission_start       (CmStore *store, CmService *service,
 /* The service's latest decommission, or NULL. */
 CmDecommission *cm_decommission_for_service (CmStore *store, gint64 service_id);
 
+/* Names @contract_id among the contracts it ends, or takes it off, in one
+ * audited action; refused once the decommission is complete. */
+gboolean        cm_decommission_set_affected (CmStore *store, CmDecommission *decommission,
+                                              gint64 contract_id, gboolean affected,
+                                              GError **error);
+
 /* Of CmContract: the contracts it affects; of CmTransition: its people. */
 GPtrArray      *cm_decommission_contracts   (CmStore *store, CmDecommission *decommission);
 GPtrArray      *cm_decommission_transitions (CmStore *store, CmDecommission *decommission);

@@ -229,6 +229,32 @@ test_notice_against_the_rules (Fixture *f, gconstpointer data)
 }
 
 static void
+test_choosing_the_contracts (Fixture *f, gconstpointer data)
+{
+  g_autoptr(CmDecommission) started =
+    cm_decommission_start (f->store, service (f), "Budget reduction", FALSE, NULL);
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(CmDecommission) done = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cm_decommission_set_affected (f->store, started, f->contract_id, FALSE, NULL));
+  none = cm_decommission_contracts (f->store, started);
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_true (cm_decommission_set_affected (f->store, started, f->contract_id, TRUE, NULL));
+  again = cm_decommission_contracts (f->store, started);
+  g_assert_cmpuint (again->len, ==, 1);
+  g_assert_cmpint (cm_test_query_int (f->path, "SELECT count(*) FROM audit"
+                                               " WHERE entity = 'decommission_contract'"
+                                               " AND field = 'contract_id'"), ==, 3);
+
+  g_assert_true (cm_decommission_complete (f->store, started, f->today, "Ended early", NULL));
+  done = decommission (f);
+  g_assert_false (cm_decommission_set_affected (f->store, done, f->contract_id, FALSE, &error));
+  g_assert_error (error, CM_CYCLE_ERROR, CM_CYCLE_ERROR_INVALID);
+}
+
+static void
 test_transitions_by_reference (Fixture *f, gconstpointer data)
 {
   g_autoptr(CmDecommission) started =
@@ -267,13 +293,13 @@ test_audit_view_and_tampering (Fixture *f, gconstpointer data)
   g_assert_true (cm_checklist_save_item (f->store, CM_CHECKLIST_ITEM (step), NULL));
   actions = cm_decommission_actions (f->store, started, &all_verify, NULL);
   g_assert_true (all_verify);
-  /* Exactly the rows of the decommission, its steps and people, and the
-   * contract and service fields it changes. */
+  /* Exactly the rows of the decommission, its steps, people and contract
+   * links, and the contract and service fields it changes. */
   expected = cm_test_query_int (f->path,
     "SELECT count(*) FROM audit WHERE (entity = 'decommission')"
     " OR (entity = 'checklist_item' AND entity_id IN"
     "     (SELECT id FROM checklist_item WHERE stage = 'decommissioning'))"
-    " OR (entity = 'transition')"
+    " OR (entity = 'transition') OR (entity = 'decommission_contract')"
     " OR (entity = 'contract' AND field IN ('notice_served', 'decommissioned_on'))"
     " OR (entity = 'service' AND field = 'decommissioned_on')");
   g_assert_cmpint (actions->len, ==, expected);
@@ -318,6 +344,7 @@ main (int argc, char *argv[])
   ADD ("completion-gate-and-override", test_completion_gate_and_override);
   ADD ("completes-when-settled", test_completes_when_settled);
   ADD ("notice-against-the-rules", test_notice_against_the_rules);
+  ADD ("choosing-the-contracts", test_choosing_the_contracts);
   ADD ("transitions-by-reference", test_transitions_by_reference);
   ADD ("audit-view-and-tampering", test_audit_view_and_tampering);
 #undef ADD

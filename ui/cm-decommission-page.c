@@ -263,6 +263,56 @@ notice_text (CmDecommissionPage *self, CmContract *contract, CmDeadlineSettings 
                           latest, cm_deadline_status_label (dates.notice_status), earliest);
 }
 
+static void
+affected_toggled (GtkSwitch *toggle, GParamSpec *pspec, CmDecommissionPage *self)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (toggle), "contract-id");
+  g_autoptr(GError) error = NULL;
+
+  if (!cm_decommission_set_affected (self->store, self->decommission, *id,
+                                     gtk_switch_get_active (toggle), &error))
+    report (self, error->message);
+}
+
+/* Every open contract of the service, each switched on when it is one
+ * this decommission ends. */
+static GtkWidget *
+affected_group (CmDecommissionPage *self, GPtrArray *affected)
+{
+  GListModel *all = cm_store_list (self->store, CM_TYPE_CONTRACT);
+  GtkWidget *g = cm_page_group (_("Contracts Ended"),
+                                _("Choose the contracts this decommission ends."));
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(CmContract) contract = g_list_model_get_item (all, i);
+      gint64 id = cm_entity_get_id (CM_ENTITY (contract));
+      g_autofree char *title = NULL;
+      GtkWidget *row, *toggle;
+      gboolean on = FALSE;
+
+      if (cm_contract_get_service_id (contract) != cm_decommission_get_service_id (self->decommission))
+        continue;
+      for (guint j = 0; j < affected->len; j++)
+        on |= cm_entity_get_id (g_ptr_array_index (affected, j)) == id;
+      title = cm_entity_describe (CM_ENTITY (contract));
+      row = cm_page_text_row (title, NULL, NULL);
+      toggle = gtk_switch_new ();
+      gtk_switch_set_active (GTK_SWITCH (toggle), on);
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      gtk_widget_set_sensitive (toggle, !is_complete (self));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      title, -1);
+      g_object_set_data_full (G_OBJECT (toggle), "contract-id", g_memdup2 (&id, sizeof id),
+                              g_free);
+      g_signal_connect (toggle, "notify::active", G_CALLBACK (affected_toggled), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      add (g, row);
+    }
+  return g;
+}
+
 static GtkWidget *
 notice_step (CmDecommissionPage *self)
 {
@@ -270,6 +320,7 @@ notice_step (CmDecommissionPage *self)
   GtkWidget *g = cm_page_group (_("Notice"),
                                 _("Each affected contract’s notice, including the Compact’s "
                                   "minimum for third-sector providers."));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   CmDeadlineSettings settings;
 
   cm_deadline_settings_load (self->store, &settings);
@@ -287,7 +338,9 @@ notice_step (CmDecommissionPage *self)
       add (g, cm_bound_entry_row (self->store, CM_ENTITY (contract), "notice-served", served,
                                   !is_complete (self)));
     }
-  return g;
+  gtk_box_append (GTK_BOX (box), affected_group (self, contracts));
+  gtk_box_append (GTK_BOX (box), g);
+  return box;
 }
 
 /* ---- people ----------------------------------------------------------- */
@@ -499,7 +552,7 @@ stepper (CmDecommissionPage *self)
   CmPageStep parts[N_STEPS] = {
     { _("Decision"), g_strdup (is_complete (self) ? _("complete") : _("in progress")) },
     { _("Steps"), NULL },
-    { _("Notice"), g_strdup (_("each contract")) },
+    { _("Contracts"), g_strdup (_("ended, and notice")) },
     { _("People"), g_strdup_printf (ngettext ("%u person", "%u people", people->len),
                                     people->len) },
     { _("Provider"), g_strdup (_("effect and share")) },
