@@ -1,0 +1,48 @@
+/* cm-table.h: the cells of one sheet read from a CSV or XLSX file, as text
+ *
+ * Readers turn every cell into text the import can parse: an XLSX date
+ * becomes "yyyy-mm-dd", any other number its shortest decimal ("1234.5"),
+ * a boolean "TRUE" or "FALSE". Rows and columns count from 0; row 0 is the
+ * header row. A cell that is missing reads as "".
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define CM_TABLE_ERROR (cm_table_error_quark ())
+typedef enum {
+  CM_TABLE_ERROR_IO,        /* the file cannot be read */
+  CM_TABLE_ERROR_FORMAT,    /* not a CSV or XLSX file we can read, or damaged */
+  CM_TABLE_ERROR_ENCODING,  /* text that is not UTF-8 */
+  CM_TABLE_ERROR_TOO_LARGE, /* a cell, row or sheet past the limits below */
+  CM_TABLE_ERROR_NO_SHEET,  /* the sheet asked for is not in the workbook */
+} CmTableError;
+GQuark cm_table_error_quark (void);
+
+/* Excel's own limits, so that anything larger is refused, not truncated. */
+#define CM_TABLE_MAX_CELL_BYTES (32767 * 4)
+#define CM_TABLE_MAX_COLUMNS 16384
+#define CM_TABLE_MAX_ROWS 1048576
+
+typedef struct _CmTable CmTable;
+
+CmTable    *cm_table_new           (void);
+void        cm_table_free          (CmTable *self);
+/* Starts a new row; cells are then appended to it in column order. */
+void        cm_table_begin_row     (CmTable *self);
+void        cm_table_append_cell   (CmTable *self, const char *text, gssize len);
+guint       cm_table_get_n_rows    (CmTable *self);
+guint       cm_table_get_n_columns (CmTable *self); /* the widest row */
+const char *cm_table_get           (CmTable *self, guint row, guint column);
+/* The spreadsheet name of a cell: row 4, column 2 is "C5". */
+char       *cm_table_cell_name     (guint row, guint column);
+
+/* Reads @path as XLSX when it is a zip file, otherwise as CSV. @sheet names
+ * an XLSX sheet; NULL means the first. It is ignored for CSV. */
+CmTable    *cm_table_read_file     (const char *path, const char *sheet, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmTable, cm_table_free)
+
+G_END_DECLS
