@@ -1,0 +1,79 @@
+/* cm-import.h: bringing an existing contracts register into a portfolio
+ *
+ * An import is planned first: every row is read through the mapping and
+ * checked, and the plan says what would be created, updated or skipped
+ * and why any row is invalid, naming the cell. Nothing is written until
+ * the plan is applied, and then all of it is written in one transaction,
+ * or none of it.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cm-import-mapping.h"
+#include "cm-store.h"
+#include "cm-table.h"
+
+G_BEGIN_DECLS
+
+#define CM_IMPORT_ERROR (cm_import_error_quark ())
+typedef enum {
+  CM_IMPORT_ERROR_INVALID_ROWS, /* some included row cannot be imported */
+  CM_IMPORT_ERROR_MAPPING,      /* a required field has no column */
+  CM_IMPORT_ERROR_CANCELLED,
+} CmImportError;
+GQuark cm_import_error_quark (void);
+
+/* What happens to a row that has the reference of a contract already in
+ * the portfolio. */
+typedef enum {
+  CM_IMPORT_DUPLICATE_SKIP,
+  CM_IMPORT_DUPLICATE_UPDATE,
+} CmImportDuplicate;
+
+typedef enum {
+  CM_IMPORT_ROW_CREATE,
+  CM_IMPORT_ROW_UPDATE,
+  CM_IMPORT_ROW_UNCHANGED,  /* a duplicate whose values are the same */
+  CM_IMPORT_ROW_SKIP,       /* a duplicate, skipped as asked */
+  CM_IMPORT_ROW_EXCLUDED,   /* left out by the user */
+  CM_IMPORT_ROW_BLANK,      /* nothing in any mapped column */
+  CM_IMPORT_ROW_INVALID,
+} CmImportRowStatus;
+
+typedef struct _CmImportPlan CmImportPlan;
+
+/* @excluded holds table row numbers (guint) the user left out; may be NULL. */
+CmImportPlan *cm_import_plan_new     (CmStore *store, CmTable *table, GArray *mapping,
+                                      CmImportDuplicate on_duplicate, GArray *excluded,
+                                      GError **error);
+void          cm_import_plan_free    (CmImportPlan *plan);
+
+/* Data rows are the table's rows after the header: 1 .. n_rows - 1. */
+CmImportRowStatus cm_import_plan_row_status   (CmImportPlan *plan, guint row);
+/* Each problem names its cell: "F7: …". NULL when the row has none. */
+const GPtrArray  *cm_import_plan_row_problems (CmImportPlan *plan, guint row);
+guint         cm_import_plan_count   (CmImportPlan *plan, CmImportRowStatus status);
+/* Names that do not exist yet and will be created, sorted. */
+const GPtrArray *cm_import_plan_new_providers     (CmImportPlan *plan);
+const GPtrArray *cm_import_plan_new_services      (CmImportPlan *plan);
+const GPtrArray *cm_import_plan_new_commissioners (CmImportPlan *plan);
+/* Sectors, types and routes that matched no known value and will be kept
+ * as written under Other: "Provider sector “Mutual” (rows 4, 9)". */
+const GPtrArray *cm_import_plan_other_values      (CmImportPlan *plan);
+/* Every problem of every invalid row, in row order. */
+GPtrArray    *cm_import_plan_report  (CmImportPlan *plan);
+
+/* Called now and then with the share of rows written, 0 to 1. */
+typedef void (*CmImportProgress) (double fraction, gpointer user_data);
+
+/* Writes the plan in one transaction with one summary record naming
+ * @source and what was created and changed. Refuses, writing nothing,
+ * while any included row is invalid. */
+gboolean      cm_import_plan_apply   (CmImportPlan *plan, CmStore *store, const char *source,
+                                      CmImportProgress progress, gpointer user_data,
+                                      GCancellable *cancellable, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmImportPlan, cm_import_plan_free)
+
+G_END_DECLS
