@@ -44,6 +44,8 @@ invitation (int route)
       return _("Invitation to quote");
     case CM_PROCUREMENT_ROUTE_DIRECT_AWARD:
     case CM_PROCUREMENT_ROUTE_GRANT_SCHEME:
+    /* A route we could not read is not claimed to have been advertised. */
+    case CM_PROCUREMENT_ROUTE_OTHER:
       return _("Neither");
     default:
       return _("Invitation to tender");
