@@ -30,17 +30,6 @@ clean (const char *text)
   return g_strstrip (joined);
 }
 
-static gboolean
-all_digits (const char *text, gsize len)
-{
-  for (gsize i = 0; i < len; i++)
-    if (!g_ascii_isdigit (text[i]))
-      return FALSE;
-  return len > 0;
-}
-
-/* ---- Dates ------------------------------------------------------------ */
-
 static gboolean G_GNUC_PRINTF (3, 4)
 fail (GError **error, CmImportValueError code, const char *format, ...)
 {
@@ -51,6 +40,17 @@ fail (GError **error, CmImportValueError code, const char *format, ...)
   va_end (args);
   return FALSE;
 }
+
+static gboolean
+all_digits (const char *text, gsize len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return len > 0;
+}
+
+/* ---- Dates ------------------------------------------------------------ */
 
 static gboolean
 not_a_date (const char *text, GError **error)
