@@ -196,6 +196,16 @@ note_other (RowReader *r, CmImportField field, const char *text)
   g_string_append_printf (rows, "%s%u", rows->len ? ", " : "", r->row + 1);
 }
 
+/* Our own exports write an unknown word as "Other: word"; reading it back
+ * keeps the word alone. */
+static const char *
+without_other_label (GType type, int other, const char *text)
+{
+  g_autofree char *prefix = g_strdup_printf ("%s: ", cm_enum_to_label (type, other));
+
+  return g_str_has_prefix (text, prefix) ? text + strlen (prefix) : text;
+}
+
 /* Sets @property from a vocabulary cell, keeping unknown words as written
  * under Other in @as_written. */
 static void
@@ -209,9 +219,14 @@ read_enum (RowReader *r, CmEntity *entity, CmImportField field, GType type,
   if (*text == '\0')
     return;
   value = cm_import_match_enum (type, text, &matched);
-  if (!matched)
-    note_other (r, field, text);
-  g_object_set (entity, property, value, as_written, matched ? "" : text, NULL);
+  if (matched)
+    {
+      g_object_set (entity, property, value, as_written, "", NULL);
+      return;
+    }
+  text = without_other_label (type, value, text);
+  note_other (r, field, text);
+  g_object_set (entity, property, value, as_written, text, NULL);
 }
 
 static void
