@@ -159,7 +159,7 @@ def main():
     db.close()
     hostile_book = os.path.join(work, "hostile.xlsx")
     run("--export", hostile_book, "--portfolio", hostile, "--today", TODAY)
-    cell = openpyxl.load_workbook(hostile_book)["Contracts"]["D2"]
+    cell = openpyxl.load_workbook(hostile_book)["Contracts"]["E2"]
     check("a formula-like name arrives as text", cell.data_type == "s"
           and cell.value.startswith("=HYPERLINK"), (cell.data_type, cell.value))
 
