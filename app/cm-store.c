@@ -34,6 +34,7 @@ struct _CmStore
   GObject parent_instance;
 
   sqlite3 *db;
+  CmAuditLog *audit;
   char *path;
   char *actor;
   gboolean read_only;
@@ -297,6 +298,7 @@ cm_store_open (const char *path, CmStoreOpenFlags flags, GError **error)
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
+  self->audit = cm_audit_log_new (self->db);
   sqlite3_create_function (self->db, "cm_fold", 1,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, sql_fold, NULL, NULL);
@@ -437,7 +439,7 @@ audit_field (CmStore *self, CmEntity *entity, gint64 id, const char *property,
     .new_value = new_value,
   };
 
-  return cm_audit_append (self->db, &row, error);
+  return cm_audit_append (self->audit, &row, error);
 }
 
 /* A field's audit text; an empty text counts as no value, so creating a
@@ -1060,7 +1062,7 @@ cm_store_set_meta (CmStore *self, const char *key, const char *value, GError **e
       sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
     }
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_DONE || !cm_audit_append (self->db, &row, error))
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_DONE || !cm_audit_append (self->audit, &row, error))
     {
       if (stmt && error && !*error)
         sql_error (self, error);
@@ -1119,6 +1121,7 @@ cm_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->savepoints, g_array_unref);
+  g_clear_pointer (&self->audit, cm_audit_log_free);
   sqlite3_close (self->db);
   g_free (self->path);
   g_free (self->actor);
