@@ -775,11 +775,13 @@ cm_import_plan_report (CmImportPlan *plan)
 
 /* ---- applying ---------------------------------------------------------- */
 
-/* Saves a record the rows named but the portfolio did not have. */
+/* Saves a record the rows named but the portfolio did not have; the
+ * import's own record lists it. */
 static gboolean
 save_named (CmStore *store, Named *named, GError **error)
 {
-  return cm_entity_get_id (named->entity) || cm_store_save (store, named->entity, error);
+  return cm_entity_get_id (named->entity) ||
+         cm_store_insert_listed (store, named->entity, error);
 }
 
 static gboolean
@@ -807,7 +809,10 @@ save_row (CmImportPlan *plan, CmStore *store, Row *row, GError **error)
   g_object_set (row->contract, "provider-id", cm_entity_get_id (row->provider->entity), NULL);
   if (row->service)
     g_object_set (row->contract, "service-id", cm_entity_get_id (row->service->entity), NULL);
-  return cm_store_save (store, CM_ENTITY (row->contract), error);
+  /* Changes to contracts already there are audited field by field. */
+  return row->status == CM_IMPORT_ROW_UPDATE
+         ? cm_store_save (store, CM_ENTITY (row->contract), error)
+         : cm_store_insert_listed (store, CM_ENTITY (row->contract), error);
 }
 
 static void

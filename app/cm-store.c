@@ -602,7 +602,7 @@ check_change (CmStore *self, CmEntity *before, CmEntity *after, GError **error)
 }
 
 static gboolean
-insert_row (CmStore *self, CmEntity *entity, gint64 id, GError **error)
+insert_row (CmStore *self, CmEntity *entity, gint64 id, gboolean audited, GError **error)
 {
   CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
   g_autofree char *sql = insert_sql (klass);
@@ -617,7 +617,7 @@ insert_row (CmStore *self, CmEntity *entity, gint64 id, GError **error)
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return constraint_error (self, entity, FALSE, error);
   new_id = sqlite3_last_insert_rowid (self->db);
-  if (!audit_changes (self, NULL, entity, new_id, error))
+  if (audited && !audit_changes (self, NULL, entity, new_id, error))
     return FALSE;
   cm_entity_set_id (entity, new_id);
   queue_change (self, CHANGE_SAVED, entity, id == 0);
@@ -627,13 +627,19 @@ insert_row (CmStore *self, CmEntity *entity, gint64 id, GError **error)
 static gboolean
 write_insert (CmStore *self, CmEntity *entity, GError **error)
 {
-  return insert_row (self, entity, 0, error);
+  return insert_row (self, entity, 0, TRUE, error);
+}
+
+static gboolean
+write_insert_listed (CmStore *self, CmEntity *entity, GError **error)
+{
+  return insert_row (self, entity, 0, FALSE, error);
 }
 
 static gboolean
 write_restore (CmStore *self, CmEntity *entity, GError **error)
 {
-  return insert_row (self, entity, cm_entity_get_id (entity), error);
+  return insert_row (self, entity, cm_entity_get_id (entity), TRUE, error);
 }
 
 static gboolean
@@ -689,6 +695,18 @@ cm_store_save (CmStore *self, CmEntity *entity, GError **error)
     return FALSE;
   return in_transaction (self, cm_entity_get_id (entity) ? write_update : write_insert,
                          entity, error);
+}
+
+gboolean
+cm_store_insert_listed (CmStore *self, CmEntity *entity, GError **error)
+{
+  g_return_val_if_fail (CM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (cm_entity_get_id (entity) == 0, FALSE);
+  g_return_val_if_fail (self->savepoints->len > 0, FALSE);
+
+  if (!cm_entity_validate (entity, error))
+    return FALSE;
+  return in_transaction (self, write_insert_listed, entity, error);
 }
 
 gboolean
