@@ -303,7 +303,10 @@ cm_store_open (const char *path, CmStoreOpenFlags flags, GError **error)
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, sql_fold, NULL, NULL);
   sqlite3_busy_timeout (self->db, 5000);
-  if (!exec (self, "PRAGMA foreign_keys = ON", error))
+  /* 32 MB of page cache (SQLite's default is 2 MB), so that writing a
+   * large import does not spill pages to the file before it commits. */
+  if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !exec (self, "PRAGMA cache_size = -32768", error))
     return NULL;
   if (self->read_only)
     {
@@ -355,6 +358,42 @@ select_sql (CmEntityClass *klass, gboolean by_id, gboolean derived_only)
   return g_string_free (sql, FALSE);
 }
 
+static char *
+select_all_sql (CmEntityClass *klass)
+{
+  return select_sql (klass, FALSE, FALSE);
+}
+
+static char *
+select_one_sql (CmEntityClass *klass)
+{
+  return select_sql (klass, TRUE, FALSE);
+}
+
+static char *
+select_derived_sql (CmEntityClass *klass)
+{
+  return select_sql (klass, FALSE, TRUE);
+}
+
+/* The text of one of a record type's statements, built once per type and
+ * kept with it: saving 100,000 records must not print the same SQL each
+ * time before the statement cache can find it. */
+static const char *
+sql_for (CmEntityClass *klass, const char *which, char *(*build) (CmEntityClass *klass))
+{
+  GType type = G_TYPE_FROM_CLASS (klass);
+  GQuark quark = g_quark_from_static_string (which);
+  char *sql = g_type_get_qdata (type, quark);
+
+  if (sql == NULL)
+    {
+      sql = build (klass);
+      g_type_set_qdata (type, quark, sql);
+    }
+  return sql;
+}
+
 /* The properties a select_sql() row fills, in column order after the id. */
 static GPtrArray *
 selected_pspecs (CmEntityClass *klass, gboolean derived_only)
@@ -374,7 +413,8 @@ static GPtrArray *
 load_rows (CmStore *self, GType type, gint64 id, GError **error)
 {
   g_autoptr(CmEntityClass) klass = g_type_class_ref (type);
-  g_autofree char *sql = select_sql (klass, id > 0, FALSE);
+  const char *sql = id > 0 ? sql_for (klass, "select-one", select_one_sql)
+                           : sql_for (klass, "select-all", select_all_sql);
   g_autoptr(GPtrArray) pspecs = selected_pspecs (klass, FALSE);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = statement (self, sql, error);
@@ -575,13 +615,19 @@ in_transaction (CmStore *self, gboolean (*write) (CmStore *, CmEntity *, GError 
 
 /* A new record never takes the id of a deleted one, so the audit rows of
  * each id tell the story of one record, and Undo can always put it back. */
-static gint64
-next_id (CmStore *self, const char *table)
+static char *
+next_id_sql (CmEntityClass *klass)
 {
-  g_autofree char *sql = g_strdup_printf (
-    "SELECT max(coalesce((SELECT max(id) FROM %s), 0),"
-    " coalesce((SELECT max(entity_id) FROM audit WHERE entity = ?), 0)) + 1", table);
-  sqlite3_stmt *stmt = statement (self, sql, NULL);
+  return g_strdup_printf ("SELECT max(coalesce((SELECT max(id) FROM %s), 0),"
+                          " coalesce((SELECT max(entity_id) FROM audit WHERE entity = ?), 0)) + 1",
+                          klass->table);
+}
+
+static gint64
+next_id (CmStore *self, CmEntityClass *klass)
+{
+  const char *table = klass->table;
+  sqlite3_stmt *stmt = statement (self, sql_for (klass, "next-id", next_id_sql), NULL);
   gint64 id = 0;
 
   if (stmt == NULL)
@@ -605,15 +651,14 @@ static gboolean
 insert_row (CmStore *self, CmEntity *entity, gint64 id, gboolean audited, GError **error)
 {
   CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
-  g_autofree char *sql = insert_sql (klass);
-  sqlite3_stmt *stmt = statement (self, sql, error);
+  sqlite3_stmt *stmt = statement (self, sql_for (klass, "insert", insert_sql), error);
   guint n_columns = g_strv_length ((char **) klass->columns);
   gint64 new_id;
 
   if (stmt == NULL || !check_change (self, NULL, entity, error))
     return FALSE;
   bind_columns (stmt, entity);
-  sqlite3_bind_int64 (stmt, n_columns + 1, id > 0 ? id : next_id (self, klass->table));
+  sqlite3_bind_int64 (stmt, n_columns + 1, id > 0 ? id : next_id (self, klass));
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return constraint_error (self, entity, FALSE, error);
   new_id = sqlite3_last_insert_rowid (self->db);
@@ -648,7 +693,7 @@ write_update (CmStore *self, CmEntity *entity, GError **error)
   CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
   gint64 id = cm_entity_get_id (entity);
   g_autoptr(CmEntity) before = load_one (self, G_OBJECT_TYPE (entity), id, error);
-  g_autofree char *sql = update_sql (klass);
+  const char *sql = sql_for (klass, "update", update_sql);
   sqlite3_stmt *stmt;
 
   if (before == NULL || !check_change (self, before, entity, error) ||
@@ -704,9 +749,9 @@ cm_store_insert_listed (CmStore *self, CmEntity *entity, GError **error)
   g_return_val_if_fail (cm_entity_get_id (entity) == 0, FALSE);
   g_return_val_if_fail (self->savepoints->len > 0, FALSE);
 
-  if (!cm_entity_validate (entity, error))
-    return FALSE;
-  return in_transaction (self, write_insert_listed, entity, error);
+  /* Inside the caller's transaction a failed INSERT undoes itself, so one
+   * row needs no savepoint of its own: the import rolls back as a whole. */
+  return cm_entity_validate (entity, error) && write_insert_listed (self, entity, error);
 }
 
 gboolean
@@ -883,7 +928,7 @@ static void
 refresh_derived (CmStore *self, GType type, CachedList *list)
 {
   g_autoptr(CmEntityClass) klass = g_type_class_ref (type);
-  g_autofree char *sql = select_sql (klass, FALSE, TRUE);
+  const char *sql = sql_for (klass, "select-derived", select_derived_sql);
   g_autoptr(GPtrArray) pspecs = selected_pspecs (klass, TRUE);
   sqlite3_stmt *stmt = statement (self, sql, NULL);
 
