@@ -42,6 +42,8 @@ typedef struct {
   Stream stream;
   xmlTextReader *xml;
   char *name;
+  xmlGenericErrorFunc saved_handler;
+  void *saved_context;
 } Part;
 
 static int
@@ -78,6 +80,12 @@ ignore_xml_error (void *data, xmlErrorPtr xml_error)
 {
 }
 
+/* Encoding errors bypass the reader's handler and go to the thread's. */
+static void G_GNUC_PRINTF (2, 3)
+ignore_generic_error (void *data, const char *message, ...)
+{
+}
+
 static void
 set_damaged (GError **error, const char *part)
 {
@@ -102,6 +110,7 @@ part_free (Part *part)
     return;
   if (part->xml)
     xmlFreeTextReader (part->xml);
+  xmlSetGenericErrorFunc (part->saved_context, part->saved_handler);
   unzCloseCurrentFile (part->stream.zip);
   g_free (part->name);
   g_free (part);
@@ -136,6 +145,9 @@ part_open (unzFile zip, const char *name, GError **error)
   part = g_new0 (Part, 1);
   part->stream.zip = zip;
   part->name = g_strdup (name);
+  part->saved_handler = xmlGenericError;
+  part->saved_context = xmlGenericErrorContext;
+  xmlSetGenericErrorFunc (NULL, ignore_generic_error);
   part->xml = xmlReaderForIO (stream_read, stream_close, &part->stream, NULL, NULL,
                               XML_PARSE_NONET | XML_PARSE_NOCDATA);
   if (!part->xml)
