@@ -305,6 +305,18 @@ test_xlsx_libreoffice (void)
                        "C-002|Café|42|2024-02-29\n");
 }
 
+/* Inline strings, as libxlsxwriter's constant_memory mode writes them. */
+static void
+test_xlsx_xlsxwriter (void)
+{
+  g_autoptr(CmTable) table = read_fixture ("xlsxwriter.xlsx", "Register");
+
+  assert_table (table, "Reference|Start|Value|Active\n"
+                       "C-001 \"Home\" & <care>|2019-04-01|1234.5|TRUE\n"
+                       "|||\n"
+                       "|Line one\nline two||\n");
+}
+
 static void
 test_xlsx_inline (void)
 {
@@ -407,6 +419,7 @@ main (int argc, char **argv)
   g_test_add_func ("/xlsx/list-sheets", test_xlsx_list_sheets);
   g_test_add_func ("/xlsx/no-sheet", test_xlsx_no_sheet);
   g_test_add_func ("/xlsx/libreoffice", test_xlsx_libreoffice);
+  g_test_add_func ("/xlsx/xlsxwriter", test_xlsx_xlsxwriter);
   g_test_add_func ("/xlsx/inline", test_xlsx_inline);
   g_test_add_func ("/xlsx/1904", test_xlsx_1904);
   g_test_add_func ("/xlsx/damaged", test_xlsx_damaged);
