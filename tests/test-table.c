@@ -249,6 +249,17 @@ test_csv_too_large (void)
   for (guint i = 0; i < CM_TABLE_MAX_COLUMNS; i++)
     g_string_append_c (data, ',');
   assert_csv_error (data->str, data->len, CM_TABLE_ERROR_TOO_LARGE, "XFE1");
+
+  /* Blank lines are rows too, up to the last a spreadsheet has. */
+  g_string_truncate (data, 0);
+  for (guint i = 0; i < CM_TABLE_MAX_ROWS; i++)
+    g_string_append_c (data, '\n');
+  g_clear_pointer (&table, cm_table_free);
+  table = cm_csv_read (data->str, data->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cm_table_get_n_rows (table), ==, CM_TABLE_MAX_ROWS);
+  g_string_append (data, "x");
+  assert_csv_error (data->str, data->len, CM_TABLE_ERROR_TOO_LARGE, "A1048577");
   g_unlink (path);
 }
 
@@ -348,6 +359,8 @@ test_xlsx_damaged (void)
   assert_fixture_error ("not-workbook.zip", NULL, CM_TABLE_ERROR_FORMAT, "not an Excel workbook");
   assert_fixture_error ("not-worksheet.xlsx", NULL, CM_TABLE_ERROR_FORMAT, "“Sheet1”");
   assert_fixture_error ("entities.xlsx", NULL, CM_TABLE_ERROR_FORMAT, NULL);
+  assert_fixture_error ("out-of-order.xlsx", NULL, CM_TABLE_ERROR_FORMAT, "A1");
+  assert_fixture_error ("bad-shared-string.xlsx", NULL, CM_TABLE_ERROR_FORMAT, "B1");
 }
 
 static void
