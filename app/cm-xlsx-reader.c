@@ -752,7 +752,7 @@ is_shortest_decimal (const char *text)
       (point && (point[1] == '\0' || text[strlen (text) - 1] == '0')))
     return FALSE;
   /* Below 1e-7 format_number() writes an exponent. */
-  if (*p == '0' && strspn (point + 1, "0") > 6)
+  if (*p == '0' && point && strspn (point + 1, "0") > 6)
     return FALSE;
   for (; *p; p++)
     {
