@@ -168,10 +168,10 @@ read_field (Reader *r, GError **error)
 static gboolean
 read_row (Reader *r, GError **error)
 {
+  r->column = 0;
   if (r->row >= CM_TABLE_MAX_ROWS)
     return too_large (r, _("there are more rows than a spreadsheet allows"), error);
   cm_table_begin_row (r->table);
-  r->column = 0;
   for (;;)
     {
       if (!read_field (r, error))

@@ -42,6 +42,11 @@ typedef struct {
   Stream stream;
   xmlTextReader *xml;
   char *name;
+  xmlGenericErrorFunc saved_handler;
+  void *saved_context;
+  /* Of the current node, read once: a sheet has millions. */
+  int node_type;
+  const char *local_name;
 } Part;
 
 static int
@@ -78,6 +83,12 @@ ignore_xml_error (void *data, xmlErrorPtr xml_error)
 {
 }
 
+/* Encoding errors bypass the reader's handler and go to the thread's. */
+static void G_GNUC_PRINTF (2, 3)
+ignore_generic_error (void *data, const char *message, ...)
+{
+}
+
 static void
 set_damaged (GError **error, const char *part)
 {
@@ -102,6 +113,7 @@ part_free (Part *part)
     return;
   if (part->xml)
     xmlFreeTextReader (part->xml);
+  xmlSetGenericErrorFunc (part->saved_context, part->saved_handler);
   unzCloseCurrentFile (part->stream.zip);
   g_free (part->name);
   g_free (part);
@@ -136,6 +148,9 @@ part_open (unzFile zip, const char *name, GError **error)
   part = g_new0 (Part, 1);
   part->stream.zip = zip;
   part->name = g_strdup (name);
+  part->saved_handler = xmlGenericError;
+  part->saved_context = xmlGenericErrorContext;
+  xmlSetGenericErrorFunc (NULL, ignore_generic_error);
   part->xml = xmlReaderForIO (stream_read, stream_close, &part->stream, NULL, NULL,
                               XML_PARSE_NONET | XML_PARSE_NOCDATA);
   if (!part->xml)
@@ -153,7 +168,11 @@ part_next (Part *part, GError **error)
 {
   int ret = xmlTextReaderRead (part->xml);
 
-  if (ret == 1 && xmlTextReaderNodeType (part->xml) == XML_READER_TYPE_DOCUMENT_TYPE)
+  part->node_type = ret == 1 ? xmlTextReaderNodeType (part->xml) : XML_READER_TYPE_NONE;
+  part->local_name = NULL;
+  if (part->node_type == XML_READER_TYPE_ELEMENT || part->node_type == XML_READER_TYPE_END_ELEMENT)
+    part->local_name = (const char *) xmlTextReaderConstLocalName (part->xml);
+  if (part->node_type == XML_READER_TYPE_DOCUMENT_TYPE)
     ret = -1;
   if (ret == 0 && part->stream.at_end && unzCloseCurrentFile (part->stream.zip) == UNZ_CRCERROR)
     ret = -1;
@@ -170,15 +189,13 @@ part_next (Part *part, GError **error)
 static gboolean
 is_element (Part *part, const char *local_name)
 {
-  return xmlTextReaderNodeType (part->xml) == XML_READER_TYPE_ELEMENT &&
-         g_strcmp0 ((const char *) xmlTextReaderConstLocalName (part->xml), local_name) == 0;
+  return part->node_type == XML_READER_TYPE_ELEMENT && g_strcmp0 (part->local_name, local_name) == 0;
 }
 
 static gboolean
 is_end (Part *part, const char *local_name)
 {
-  return xmlTextReaderNodeType (part->xml) == XML_READER_TYPE_END_ELEMENT &&
-         g_strcmp0 ((const char *) xmlTextReaderConstLocalName (part->xml), local_name) == 0;
+  return part->node_type == XML_READER_TYPE_END_ELEMENT && g_strcmp0 (part->local_name, local_name) == 0;
 }
 
 /* An element with content, which will have an end element of its own. */
@@ -191,7 +208,7 @@ is_open (Part *part, const char *local_name)
 static gboolean
 is_text (Part *part)
 {
-  switch (xmlTextReaderNodeType (part->xml))
+  switch (part->node_type)
     {
     case XML_READER_TYPE_TEXT:
     case XML_READER_TYPE_CDATA:
@@ -720,6 +737,33 @@ format_serial_date (double serial, gboolean date1904, GString *out)
   return TRUE;
 }
 
+/* Whether @text is already what format_number() would write: a plain
+ * decimal without redundant zeros, of at most 15 digits, DBL_DIG, so that
+ * no shorter text reads as the same double. Most numbers in a sheet are,
+ * and this spares trying each precision in turn. */
+static gboolean
+is_shortest_decimal (const char *text)
+{
+  const char *p = text + (*text == '-');
+  const char *point = strchr (p, '.');
+  gsize n_digits = 0;
+
+  if (!g_ascii_isdigit (*p) || (*p == '0' && p[1] != '.') ||
+      (point && (point[1] == '\0' || text[strlen (text) - 1] == '0')))
+    return FALSE;
+  /* Below 1e-7 format_number() writes an exponent. */
+  if (*p == '0' && point && strspn (point + 1, "0") > 6)
+    return FALSE;
+  for (; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        n_digits++;
+      else if (p != point)
+        return FALSE;
+    }
+  return n_digits <= 15;
+}
+
 static void
 format_value (const char *text, gboolean is_date, gboolean date1904, GString *out)
 {
@@ -734,15 +778,21 @@ format_value (const char *text, gboolean is_date, gboolean date1904, GString *ou
     }
   if (is_date && format_serial_date (value, date1904, out))
     return;
-  format_number (value, out);
+  if (value != 0 && is_shortest_decimal (trimmed))
+    g_string_append (out, trimmed);
+  else
+    format_number (value, out);
 }
 
 /* An ISO 8601 date and time ("2024-04-01T00:00:00") as its date. */
 static void
 format_iso_date (const char *text, GString *out)
 {
-  if (strlen (text) >= 10 && g_ascii_isdigit (text[0]) && text[4] == '-' && text[7] == '-' &&
-      (text[10] == '\0' || text[10] == 'T'))
+  gboolean is_date = strlen (text) >= 10 && (text[10] == '\0' || text[10] == 'T');
+
+  for (int i = 0; is_date && i < 10; i++)
+    is_date = (i == 4 || i == 7) ? text[i] == '-' : g_ascii_isdigit (text[i]);
+  if (is_date)
     g_string_append_len (out, text, 10);
   else
     g_string_append (out, text);
@@ -1037,7 +1087,7 @@ read_worksheet (SheetReader *reader, const char *sheet, GError **error)
 
   while ((ret = part_next (part, error)) == 1)
     {
-      if (xmlTextReaderNodeType (part->xml) == XML_READER_TYPE_ELEMENT && !seen_root)
+      if (part->node_type == XML_READER_TYPE_ELEMENT && !seen_root)
         {
           if (!is_element (part, "worksheet"))
             {

@@ -249,6 +249,17 @@ test_csv_too_large (void)
   for (guint i = 0; i < CM_TABLE_MAX_COLUMNS; i++)
     g_string_append_c (data, ',');
   assert_csv_error (data->str, data->len, CM_TABLE_ERROR_TOO_LARGE, "XFE1");
+
+  /* Blank lines are rows too, up to the last a spreadsheet has. */
+  g_string_truncate (data, 0);
+  for (guint i = 0; i < CM_TABLE_MAX_ROWS; i++)
+    g_string_append_c (data, '\n');
+  g_clear_pointer (&table, cm_table_free);
+  table = cm_csv_read (data->str, data->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cm_table_get_n_rows (table), ==, CM_TABLE_MAX_ROWS);
+  g_string_append (data, "x");
+  assert_csv_error (data->str, data->len, CM_TABLE_ERROR_TOO_LARGE, "A1048577");
   g_unlink (path);
 }
 
@@ -305,6 +316,18 @@ test_xlsx_libreoffice (void)
                        "C-002|Café|42|2024-02-29\n");
 }
 
+/* Inline strings, as libxlsxwriter's constant_memory mode writes them. */
+static void
+test_xlsx_xlsxwriter (void)
+{
+  g_autoptr(CmTable) table = read_fixture ("xlsxwriter.xlsx", "Register");
+
+  assert_table (table, "Reference|Start|Value|Active\n"
+                       "C-001 \"Home\" & <care>|2019-04-01|1234.5|TRUE\n"
+                       "|||\n"
+                       "|Line one\nline two||\n");
+}
+
 static void
 test_xlsx_inline (void)
 {
@@ -336,6 +359,8 @@ test_xlsx_damaged (void)
   assert_fixture_error ("not-workbook.zip", NULL, CM_TABLE_ERROR_FORMAT, "not an Excel workbook");
   assert_fixture_error ("not-worksheet.xlsx", NULL, CM_TABLE_ERROR_FORMAT, "“Sheet1”");
   assert_fixture_error ("entities.xlsx", NULL, CM_TABLE_ERROR_FORMAT, NULL);
+  assert_fixture_error ("out-of-order.xlsx", NULL, CM_TABLE_ERROR_FORMAT, "A1");
+  assert_fixture_error ("bad-shared-string.xlsx", NULL, CM_TABLE_ERROR_FORMAT, "B1");
 }
 
 static void
@@ -407,6 +432,7 @@ main (int argc, char **argv)
   g_test_add_func ("/xlsx/list-sheets", test_xlsx_list_sheets);
   g_test_add_func ("/xlsx/no-sheet", test_xlsx_no_sheet);
   g_test_add_func ("/xlsx/libreoffice", test_xlsx_libreoffice);
+  g_test_add_func ("/xlsx/xlsxwriter", test_xlsx_xlsxwriter);
   g_test_add_func ("/xlsx/inline", test_xlsx_inline);
   g_test_add_func ("/xlsx/1904", test_xlsx_1904);
   g_test_add_func ("/xlsx/damaged", test_xlsx_damaged);

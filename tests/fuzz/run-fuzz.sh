@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Fuzzes the table readers with libFuzzer, AddressSanitizer and
+# UndefinedBehaviorSanitizer: ./tests/fuzz/run-fuzz.sh SECONDS [TARGET...]
+#
+# Builds each target (fuzz-csv, fuzz-xlsx) against the reader sources only,
+# seeds its corpus from tests/fixtures/, runs it for SECONDS, and prints
+# what it found. Work is kept in ${FUZZ_DIR:-/tmp/commissioner-fuzz}; a
+# crash leaves its input there as crash-*. Not part of meson test.
+set -euo pipefail
+seconds=${1:?usage: run-fuzz.sh SECONDS [TARGET...]}
+shift
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz-csv fuzz-xlsx)
+
+here=$(cd "$(dirname "$0")" && pwd)
+src=$(cd "$here/../.." && pwd)
+work=${FUZZ_DIR:-/tmp/commissioner-fuzz}
+mkdir -p "$work"
+
+if ! command -v clang >/dev/null || ! dpkg-query -W -f='${Status}' libclang-rt-14-dev 2>/dev/null | grep -q "install ok installed"; then
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q clang libclang-rt-14-dev
+fi
+
+readers=("$src/app/cm-table.c" "$src/app/cm-csv-reader.c" "$src/app/cm-xlsx-reader.c")
+# shellcheck disable=SC2207
+flags=($(pkg-config --cflags --libs glib-2.0 minizip libxml-2.0))
+
+for target in "${targets[@]}"; do
+  corpus="$work/$target-corpus"
+  mkdir -p "$corpus"
+  case $target in
+    fuzz-csv) cp "$src"/tests/fixtures/*.csv "$corpus"/ ;;
+    fuzz-xlsx)
+      cp "$src"/tests/fixtures/*.xlsx "$src"/tests/fixtures/*.zip "$corpus"/
+      # Stored, not deflated, copies too, and each part alone as the
+      # target takes it (a byte choosing the part, then its XML).
+      python3 - "$corpus" <<'PY'
+import os, sys, zipfile
+corpus = sys.argv[1]
+names = ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/styles.xml",
+         "xl/workbook.xml", "xl/_rels/workbook.xml.rels"]
+for name in sorted(os.listdir(corpus)):
+    try:
+        with zipfile.ZipFile(os.path.join(corpus, name)) as z:
+            parts = [(i.filename, z.read(i)) for i in z.infolist()]
+    except Exception:
+        continue
+    with zipfile.ZipFile(os.path.join(corpus, "stored-" + name), "w", zipfile.ZIP_STORED) as out:
+        for part, data in parts:
+            out.writestr(part, data)
+    for part, data in parts:
+        if part in names and len(data) < 60000:
+            with open(os.path.join(corpus, "part-%d-%s" % (names.index(part), name)), "wb") as f:
+                f.write(bytes([names.index(part)]) + data)
+PY
+      ;;
+  esac
+  clang -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined \
+    -fno-sanitize-recover=undefined -DGETTEXT_PACKAGE='"commissioner"' \
+    -DCM_TABLE_MAX_CELLS='(1024 * 1024)' \
+    -I"$src/app" "$here/$target.c" "${readers[@]}" "${flags[@]}" -lm -o "$work/$target"
+done
+
+pids=()
+for target in "${targets[@]}"; do
+  (cd "$work" && ASAN_OPTIONS=detect_leaks=1 "./$target" -max_total_time="$seconds" \
+     -rss_limit_mb=2048 -max_len=65536 -artifact_prefix="$work/$target-" \
+     "$target-corpus" >"$work/$target.log" 2>&1) &
+  pids+=($!)
+done
+status=0
+for pid in "${pids[@]}"; do
+  wait "$pid" || status=1
+done
+
+for target in "${targets[@]}"; do
+  echo "== $target"
+  grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|^Done [0-9]+ runs' "$work/$target.log" | tail -3 || true
+  grep -E 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error|SUMMARY' "$work/$target.log" | head -5 || true
+  ls "$work/$target"-crash-* "$work/$target"-leak-* "$work/$target"-oom-* "$work/$target"-timeout-* 2>/dev/null || true
+done
+exit $status
