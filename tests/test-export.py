@@ -8,7 +8,6 @@ and their cached values, text safety, and failure handling.
 import csv
 import datetime
 import io
-import hashlib
 import os
 import shutil
 import sqlite3
@@ -18,7 +17,8 @@ import tempfile
 
 import openpyxl
 
-BINARY = sys.argv[1]
+from tap import BINARY, check, digest, finish, run
+
 TODAY = "2026-11-22"
 SHEETS = ["Read me", "Services", "Contracts", "Deadlines", "Spend summary", "EIAs",
           "Decommissioning audit", "Risks", "Transparency"]
@@ -37,26 +37,6 @@ SUBTOTALS = {
     "NHS Leeds South and East CCG": 594592,
     "Better Care Fund": 14785356,
 }
-
-failures = 0
-count = 0
-
-
-def check(what, ok, detail=""):
-    global failures, count
-    count += 1
-    print(f"{'ok' if ok else 'not ok'} {count} - {what}{' # ' + str(detail) if detail and not ok else ''}")
-    if not ok:
-        failures += 1
-
-
-def run(*args):
-    return subprocess.run([BINARY, *args], capture_output=True, text=True,
-                          env=dict(os.environ, DISPLAY=""))
-
-
-def digest(path):
-    return hashlib.sha256(open(path, "rb").read()).hexdigest()
 
 
 def subtotals(ws):
@@ -189,8 +169,7 @@ def main():
     check("a missing portfolio fails with a message", result.returncode != 0 and result.stderr)
 
     shutil.rmtree(work)
-    print(f"1..{count}")
-    sys.exit(1 if failures else 0)
+    sys.exit(finish())
 
 
 if __name__ == "__main__":

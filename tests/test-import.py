@@ -6,7 +6,6 @@ the audit trail, and a round trip through our own export.
 
     test-import.py COMMISSIONER
 """
-import hashlib
 import datetime
 import os
 import shutil
@@ -17,31 +16,12 @@ import tempfile
 
 import openpyxl
 
-BINARY = sys.argv[1]
+from tap import BINARY, check, digest, finish, run
+
 TODAY = "2026-11-22"
 HEADERS = ["Reference", "Title", "Service", "Provider", "Provider sector", "Commissioner",
            "Start date", "End date", "Term", "Extensions invoked", "Notice period",
            "Annual value", "Total value", "Type", "Route"]
-
-failures = 0
-count = 0
-
-
-def check(what, ok, detail=""):
-    global failures, count
-    count += 1
-    print(f"{'ok' if ok else 'not ok'} {count} - {what}{' # ' + str(detail) if detail and not ok else ''}")
-    if not ok:
-        failures += 1
-
-
-def run(*args):
-    return subprocess.run([BINARY, *args], capture_output=True, text=True,
-                          env=dict(os.environ, DISPLAY=""))
-
-
-def digest(path):
-    return hashlib.sha256(open(path, "rb").read()).hexdigest()
 
 
 def query(portfolio, sql, *params):
@@ -289,8 +269,7 @@ def main():
         test_round_trip(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(f"1..{count}")
-    return 1 if failures else 0
+    return finish()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,34 @@
+"""What the Python tests share: TAP output, running the program headless,
+and hashing a file to show it was left unchanged."""
+import hashlib
+import os
+import subprocess
+import sys
+
+BINARY = sys.argv[1] if len(sys.argv) > 1 else "commissioner"
+failures = 0
+count = 0
+
+
+def check(what, ok, detail=""):
+    global failures, count
+    count += 1
+    print(f"{'ok' if ok else 'not ok'} {count} - {what}{' # ' + str(detail) if detail and not ok else ''}")
+    if not ok:
+        failures += 1
+
+
+def run(*args):
+    """The program with no display, as scripts run it."""
+    return subprocess.run([BINARY, *args], capture_output=True, text=True,
+                          env=dict(os.environ, DISPLAY=""))
+
+
+def digest(path):
+    return hashlib.sha256(open(path, "rb").read()).hexdigest()
+
+
+def finish():
+    """Ends the TAP stream; the exit status says whether anything failed."""
+    print(f"1..{count}")
+    return 1 if failures else 0
