@@ -20,6 +20,8 @@ enum {
   PROP_PROVIDER_ID,
   PROP_CONTRACT_TYPE,
   PROP_ROUTE,
+  PROP_TYPE_AS_WRITTEN,
+  PROP_ROUTE_AS_WRITTEN,
   PROP_ANNUAL_VALUE,
   PROP_TOTAL_VALUE,
   PROP_START_DATE,
@@ -31,6 +33,7 @@ enum {
   PROP_SERVICE_NAME,
   PROP_PROVIDER_NAME,
   PROP_PROVIDER_SECTOR,
+  PROP_PROVIDER_SECTOR_AS_WRITTEN,
   PROP_SEARCH_TEXT,
   PROP_DECOMMISSIONED_ON,
   PROP_COMMISSIONER_KIND,
@@ -46,6 +49,7 @@ static const CmDerivedColumn derived[] = {
   { "service-name", "s.name", { "service" } },
   { "provider-name", "p.name", { "provider" } },
   { "provider-sector", "p.sector", { "provider" } },
+  { "provider-sector-as-written", "p.sector_as_written", { "provider" } },
   { "commissioner-kind", "(SELECT kind FROM organisation WHERE id = s.lead_commissioner_id)",
     { "organisation", "service" } },
   { "search-text",
@@ -140,6 +144,10 @@ cm_contract_class_init (CmContractClass *klass)
   properties[PROP_ROUTE] =
     g_param_spec_enum ("route", NULL, NULL, CM_TYPE_PROCUREMENT_ROUTE,
                        CM_PROCUREMENT_ROUTE_OPEN, rw);
+  /* The type and route as an imported register named them, when they
+   * matched none of ours. */
+  properties[PROP_TYPE_AS_WRITTEN] = g_param_spec_string ("type-as-written", NULL, NULL, "", rw);
+  properties[PROP_ROUTE_AS_WRITTEN] = g_param_spec_string ("route-as-written", NULL, NULL, "", rw);
   properties[PROP_ANNUAL_VALUE] =
     g_param_spec_int64 ("annual-value", NULL, NULL, G_MININT64, G_MAXINT64, 0, rw);
   properties[PROP_TOTAL_VALUE] =
@@ -155,6 +163,8 @@ cm_contract_class_init (CmContractClass *klass)
   properties[PROP_PROVIDER_NAME] = g_param_spec_string ("provider-name", NULL, NULL, "", rw);
   properties[PROP_PROVIDER_SECTOR] =
     g_param_spec_enum ("provider-sector", NULL, NULL, CM_TYPE_SECTOR, CM_SECTOR_THIRD_SECTOR, rw);
+  properties[PROP_PROVIDER_SECTOR_AS_WRITTEN] =
+    g_param_spec_string ("provider-sector-as-written", NULL, NULL, "", rw);
   properties[PROP_SEARCH_TEXT] = g_param_spec_string ("search-text", NULL, NULL, "", rw);
   properties[PROP_DECOMMISSIONED_ON] =
     g_param_spec_string ("decommissioned-on", NULL, NULL, "", rw);

@@ -117,7 +117,8 @@ G_DEFINE_ENUM_TYPE (CmSector, cm_sector,
   G_DEFINE_ENUM_VALUE (CM_SECTOR_THIRD_SECTOR, "third-sector"),
   G_DEFINE_ENUM_VALUE (CM_SECTOR_INDEPENDENT, "independent"),
   G_DEFINE_ENUM_VALUE (CM_SECTOR_NHS, "nhs"),
-  G_DEFINE_ENUM_VALUE (CM_SECTOR_IN_HOUSE, "in-house"))
+  G_DEFINE_ENUM_VALUE (CM_SECTOR_IN_HOUSE, "in-house"),
+  G_DEFINE_ENUM_VALUE (CM_SECTOR_OTHER, "other"))
 
 G_DEFINE_ENUM_TYPE (CmContractType, cm_contract_type,
   G_DEFINE_ENUM_VALUE (CM_CONTRACT_TYPE_CONTRACT, "contract"),
@@ -126,7 +127,8 @@ G_DEFINE_ENUM_TYPE (CmContractType, cm_contract_type,
   G_DEFINE_ENUM_VALUE (CM_CONTRACT_TYPE_FRAMEWORK_CALL_OFF, "framework-call-off"),
   G_DEFINE_ENUM_VALUE (CM_CONTRACT_TYPE_BLOCK, "block"),
   G_DEFINE_ENUM_VALUE (CM_CONTRACT_TYPE_SPOT_PURCHASE, "spot-purchase"),
-  G_DEFINE_ENUM_VALUE (CM_CONTRACT_TYPE_INTERIM, "interim"))
+  G_DEFINE_ENUM_VALUE (CM_CONTRACT_TYPE_INTERIM, "interim"),
+  G_DEFINE_ENUM_VALUE (CM_CONTRACT_TYPE_OTHER, "other"))
 
 G_DEFINE_ENUM_TYPE (CmProcurementRoute, cm_procurement_route,
   G_DEFINE_ENUM_VALUE (CM_PROCUREMENT_ROUTE_OPEN, "open"),
@@ -137,11 +139,12 @@ G_DEFINE_ENUM_TYPE (CmProcurementRoute, cm_procurement_route,
   G_DEFINE_ENUM_VALUE (CM_PROCUREMENT_ROUTE_PROVIDER_SELECTION_REGIME, "provider-selection-regime"),
   G_DEFINE_ENUM_VALUE (CM_PROCUREMENT_ROUTE_DIRECT_AWARD, "direct-award"),
   G_DEFINE_ENUM_VALUE (CM_PROCUREMENT_ROUTE_GRANT_SCHEME, "grant-scheme"),
-  G_DEFINE_ENUM_VALUE (CM_PROCUREMENT_ROUTE_QUOTATION, "quotation"))
+  G_DEFINE_ENUM_VALUE (CM_PROCUREMENT_ROUTE_QUOTATION, "quotation"),
+  G_DEFINE_ENUM_VALUE (CM_PROCUREMENT_ROUTE_OTHER, "other"))
 
 typedef struct {
   GType (*get_type) (void);
-  const char *labels[10];
+  const char *labels[12];
 } EnumLabels;
 
 /* Labels are kept apart from the nicks: nicks are stored in files and must
@@ -187,14 +190,15 @@ static const EnumLabels enum_labels[] = {
   { cm_measure_type_get_type,
     { N_("How much did we do?"), N_("How well did we do it?"), N_("Is anyone better off?") } },
   { cm_sector_get_type,
-    { N_("Third sector / VCSE"), N_("Independent sector"), N_("NHS"), N_("In-house") } },
+    { N_("Third sector / VCSE"), N_("Independent sector"), N_("NHS"), N_("In-house"),
+      N_("Other") } },
   { cm_contract_type_get_type,
     { N_("Contract"), N_("Grant"), N_("Service level agreement"), N_("Framework call-off"),
-      N_("Block"), N_("Spot purchase"), N_("Interim") } },
+      N_("Block"), N_("Spot purchase"), N_("Interim"), N_("Other") } },
   { cm_procurement_route_get_type,
     { N_("Open procedure"), N_("Restricted procedure"), N_("Competitive flexible procedure"),
       N_("Light touch regime"), N_("Framework"), N_("Provider Selection Regime"),
-      N_("Direct award"), N_("Grant scheme"), N_("Quotation") } },
+      N_("Direct award"), N_("Grant scheme"), N_("Quotation"), N_("Other") } },
 };
 
 const char *
@@ -237,4 +241,19 @@ cm_enum_count (GType enum_type)
   g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
 
   return klass->n_values;
+}
+
+/* The label, except that an "other" value shows the text it was filed
+ * from ("Other: Community benefit society"): an export must not lose what
+ * an import could not match. */
+char *
+cm_enum_to_label_as_written (GType enum_type, int value, const char *as_written)
+{
+  const char *label = cm_enum_to_label (enum_type, value);
+
+  if (as_written == NULL || *as_written == '\0' ||
+      g_strcmp0 (cm_enum_to_nick (enum_type, value), "other") != 0)
+    return g_strdup (label);
+  /* TRANSLATORS: an unmatched value, then the text it was written as */
+  return g_strdup_printf (_("%s: %s"), label, as_written);
 }

@@ -151,6 +151,7 @@ typedef enum {
   CM_SECTOR_INDEPENDENT,
   CM_SECTOR_NHS,
   CM_SECTOR_IN_HOUSE,
+  CM_SECTOR_OTHER, /* as written in an import; kept last, see the store */
 } CmSector;
 
 typedef enum {
@@ -161,6 +162,7 @@ typedef enum {
   CM_CONTRACT_TYPE_BLOCK,
   CM_CONTRACT_TYPE_SPOT_PURCHASE,
   CM_CONTRACT_TYPE_INTERIM,
+  CM_CONTRACT_TYPE_OTHER,
 } CmContractType;
 
 typedef enum {
@@ -173,6 +175,7 @@ typedef enum {
   CM_PROCUREMENT_ROUTE_DIRECT_AWARD,
   CM_PROCUREMENT_ROUTE_GRANT_SCHEME,
   CM_PROCUREMENT_ROUTE_QUOTATION,
+  CM_PROCUREMENT_ROUTE_OTHER,
 } CmProcurementRoute;
 
 #define CM_TYPE_ORGANISATION_KIND (cm_organisation_kind_get_type ())
@@ -223,5 +226,6 @@ const char *cm_enum_to_nick   (GType enum_type, int value);
 gboolean    cm_enum_from_nick (GType enum_type, const char *nick, int *value);
 const char *cm_enum_to_label  (GType enum_type, int value);
 guint       cm_enum_count     (GType enum_type);
+char       *cm_enum_to_label_as_written (GType enum_type, int value, const char *as_written);
 
 G_END_DECLS

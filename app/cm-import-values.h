@@ -18,7 +18,10 @@ typedef enum {
 GQuark cm_import_value_error_quark (void);
 
 /* dd/mm/yyyy, d/m/yy, "1 Apr 2019", "1 April 2019", yyyy-mm-dd, and Excel
- * serial numbers (1900 system). Day-first is read first. */
+ * serial numbers (1900 system). Day-first is read first. AMBIGUOUS, never
+ * guessed: a date valid only month first ("04/13/2019"), a year-first date
+ * not in ISO dashes ("2019/04/05"), and a bare number that could be a year
+ * (1900 to 2100, with or without a fraction). */
 gboolean cm_import_parse_date  (const char *text, GDate *date, GError **error);
 /* "£1,234.50", "1234", "£1.3m", "£20k": whole pence, never negative. */
 gboolean cm_import_parse_money (const char *text, gint64 *pence, GError **error);
@@ -30,8 +33,9 @@ gboolean cm_import_parse_flag  (const char *text, gboolean *value, GError **erro
 /* The value of @enum_type (CM_TYPE_SECTOR, CM_TYPE_CONTRACT_TYPE or
  * CM_TYPE_PROCUREMENT_ROUTE) that @text names, by nick, label or a common
  * synonym ("VCSE", "Charity" and "Third sector" are all third sector),
- * ignoring case, spaces and punctuation. When nothing matches, returns the
- * type's "other" value and sets *@matched to FALSE. */
+ * ignoring case, spaces and punctuation, and else by the part before a
+ * comma. When nothing matches, returns the type's "other" value and sets
+ * *@matched to FALSE; the text "Other" itself matches. */
 int      cm_import_match_enum  (GType enum_type, const char *text, gboolean *matched);
 
 G_END_DECLS

@@ -14,6 +14,7 @@ enum {
   PROP_0,
   PROP_NAME,
   PROP_SECTOR,
+  PROP_SECTOR_AS_WRITTEN,
   PROP_CHARITY_NUMBER,
   PROP_COMPANY_NUMBER,
   PROP_IS_SME,
@@ -56,6 +57,9 @@ cm_provider_class_init (CmProviderClass *klass)
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, "", rw);
   properties[PROP_SECTOR] =
     g_param_spec_enum ("sector", NULL, NULL, CM_TYPE_SECTOR, CM_SECTOR_THIRD_SECTOR, rw);
+  /* The sector as an imported register named it, when it matched none. */
+  properties[PROP_SECTOR_AS_WRITTEN] =
+    g_param_spec_string ("sector-as-written", NULL, NULL, "", rw);
   properties[PROP_CHARITY_NUMBER] = g_param_spec_string ("charity-number", NULL, NULL, "", rw);
   properties[PROP_COMPANY_NUMBER] = g_param_spec_string ("company-number", NULL, NULL, "", rw);
   properties[PROP_IS_SME] = g_param_spec_boolean ("is-sme", NULL, NULL, FALSE, rw);
@@ -91,6 +95,12 @@ CmSector
 cm_provider_get_sector (CmProvider *self)
 {
   return cm_entity_get_enum (CM_ENTITY (self), PROP_SECTOR);
+}
+
+const char *
+cm_provider_get_sector_as_written (CmProvider *self)
+{
+  return cm_entity_get_string (CM_ENTITY (self), PROP_SECTOR_AS_WRITTEN);
 }
 
 gboolean

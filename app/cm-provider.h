@@ -12,6 +12,7 @@ G_DECLARE_FINAL_TYPE (CmProvider, cm_provider, CM, PROVIDER, CmEntity)
 CmProvider *cm_provider_new            (const char *name, CmSector sector);
 const char *cm_provider_get_name       (CmProvider *self);
 CmSector    cm_provider_get_sector     (CmProvider *self);
+const char *cm_provider_get_sector_as_written (CmProvider *self);
 gboolean    cm_provider_get_is_sme     (CmProvider *self);
 gboolean    cm_provider_get_is_vcse    (CmProvider *self);
 gint64      cm_provider_get_annual_income (CmProvider *self);

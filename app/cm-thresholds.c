@@ -89,7 +89,8 @@ cm_thresholds_in_force (GPtrArray *thresholds, const char *kind, const GDate *da
 }
 
 /* Routes that advertise or compete, or are the regimes' own compliant
- * procedures; a direct award or a quotation is neither. */
+ * procedures; a direct award or a quotation is neither, and a route we
+ * could not read ("other") is not assumed to be. */
 gboolean
 cm_procurement_route_is_compliant (CmProcurementRoute route)
 {
@@ -102,6 +103,10 @@ cm_procurement_route_is_compliant (CmProcurementRoute route)
     case CM_PROCUREMENT_ROUTE_FRAMEWORK:
     case CM_PROCUREMENT_ROUTE_PROVIDER_SELECTION_REGIME:
       return TRUE;
+    case CM_PROCUREMENT_ROUTE_DIRECT_AWARD:
+    case CM_PROCUREMENT_ROUTE_GRANT_SCHEME:
+    case CM_PROCUREMENT_ROUTE_QUOTATION:
+    case CM_PROCUREMENT_ROUTE_OTHER:
     default:
       return FALSE;
     }

@@ -44,6 +44,8 @@ invitation (int route)
       return _("Invitation to quote");
     case CM_PROCUREMENT_ROUTE_DIRECT_AWARD:
     case CM_PROCUREMENT_ROUTE_GRANT_SCHEME:
+    /* A route we could not read is not claimed to have been advertised. */
+    case CM_PROCUREMENT_ROUTE_OTHER:
       return _("Neither");
     default:
       return _("Invitation to tender");
@@ -65,13 +67,14 @@ describe_supplier (CmTransparencyRow *row, CmProvider *p)
 {
   g_autofree char *charity = text_of (p, "charity-number");
   g_autofree char *company = text_of (p, "company-number");
-  int sector = 0;
+  g_autofree char *sector = NULL;
 
   if (p == NULL)
     return;
-  g_object_get (p, "sector", &sector, NULL);
+  sector = cm_enum_to_label_as_written (CM_TYPE_SECTOR, cm_provider_get_sector (p),
+                                        cm_provider_get_sector_as_written (p));
   row->supplier = g_strdup (cm_provider_get_name (p));
-  row->supplier_details = g_strdup_printf ("%s%s", cm_enum_to_label (CM_TYPE_SECTOR, sector),
+  row->supplier_details = g_strdup_printf ("%s%s", sector,
                                            *charity ? _(", registered charity") : "");
   row->sme = cm_provider_get_is_sme (p);
   row->vcse = cm_provider_get_is_vcse (p);

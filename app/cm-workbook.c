@@ -83,6 +83,19 @@ label_of (gpointer object, const char *property, GType enum_type)
   return cm_enum_to_label (enum_type, value);
 }
 
+/* The label of an enum property, or for "other" the text it was filed
+ * from, held in @as_written. */
+static char *
+label_as_written (gpointer object, const char *property, const char *as_written,
+                  GType enum_type)
+{
+  g_autofree char *text = NULL;
+  int value;
+
+  g_object_get (object, property, &value, as_written, &text, NULL);
+  return cm_enum_to_label_as_written (enum_type, value, text);
+}
+
 /* Closes a sheet, keeping its first error for the export. */
 static void
 done (Export *e, CmSheet *sheet)
@@ -246,15 +259,21 @@ contracts (Export *e)
       g_autofree char *service = text_of (c, "service-name");
       g_autofree char *provider = text_of (c, "provider-name");
       g_autofree char *term = text_of (c, "term");
+      g_autofree char *sector = label_as_written (c, "provider-sector",
+                                                  "provider-sector-as-written", CM_TYPE_SECTOR);
+      g_autofree char *type = label_as_written (c, "contract-type", "type-as-written",
+                                                CM_TYPE_CONTRACT_TYPE);
+      g_autofree char *route = label_as_written (c, "route", "route-as-written",
+                                                 CM_TYPE_PROCUREMENT_ROUTE);
       CmContractDates dates;
 
       cm_sheet_text (sheet, 0, cm_contract_get_reference (c));
       cm_sheet_text (sheet, 1, cm_contract_get_title (c));
       cm_sheet_text (sheet, 2, service);
       cm_sheet_text (sheet, 3, provider);
-      cm_sheet_text (sheet, 4, label_of (c, "provider-sector", CM_TYPE_SECTOR));
-      cm_sheet_text (sheet, 5, label_of (c, "contract-type", CM_TYPE_CONTRACT_TYPE));
-      cm_sheet_text (sheet, 6, label_of (c, "route", CM_TYPE_PROCUREMENT_ROUTE));
+      cm_sheet_text (sheet, 4, sector);
+      cm_sheet_text (sheet, 5, type);
+      cm_sheet_text (sheet, 6, route);
       cm_sheet_money (sheet, 7, cm_contract_get_annual_value (c));
       cm_sheet_money (sheet, 8, cm_contract_get_total_value (c));
       cm_sheet_date (sheet, 9, cm_contract_get_start_date (c));

@@ -36,6 +36,14 @@ static const GOptionEntry options[] = {
   { "export-transparency", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the Transparency Code contracts register to the CSV file FILE and exit"),
     N_("FILE") },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import the contracts register FILE (CSV or XLSX) into the portfolio and exit"),
+    N_("FILE") },
+  { "sheet", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The sheet of the XLSX file to import"),
+    N_("NAME") },
+  { "on-duplicate", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("What --import does with a reference already in the portfolio: update or skip"),
+    N_("CHOICE") },
   { "today", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The date to treat as today, for statuses and the demo"), N_("YYYY-MM-DD") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
@@ -85,7 +93,7 @@ cm_application_handle_local_options (GApplication *app, GVariantDict *dict)
 {
   CmApplication *self = CM_APPLICATION (app);
   const char *create_demo = NULL;
-  const char *export = NULL;
+  const char *file = NULL;
   g_autoptr(GError) error = NULL;
 
   if (g_variant_dict_contains (dict, "version"))
@@ -101,10 +109,18 @@ cm_application_handle_local_options (GApplication *app, GVariantDict *dict)
     return cm_command_create_demo (create_demo, &self->today);
   if (g_variant_dict_contains (dict, "verify-audit"))
     return cm_command_verify_audit (self->portfolio);
-  if (g_variant_dict_lookup (dict, "export", "^&ay", &export))
-    return cm_command_export (self->portfolio, export, &self->today, FALSE);
-  if (g_variant_dict_lookup (dict, "export-transparency", "^&ay", &export))
-    return cm_command_export (self->portfolio, export, &self->today, TRUE);
+  if (g_variant_dict_lookup (dict, "export", "^&ay", &file))
+    return cm_command_export (self->portfolio, file, &self->today, FALSE);
+  if (g_variant_dict_lookup (dict, "export-transparency", "^&ay", &file))
+    return cm_command_export (self->portfolio, file, &self->today, TRUE);
+  if (g_variant_dict_lookup (dict, "import", "^&ay", &file))
+    {
+      const char *sheet = NULL, *on_duplicate = NULL;
+
+      g_variant_dict_lookup (dict, "sheet", "&s", &sheet);
+      g_variant_dict_lookup (dict, "on-duplicate", "&s", &on_duplicate);
+      return cm_command_import (self->portfolio, file, sheet, on_duplicate);
+    }
   if (g_variant_dict_contains (dict, "deadlines"))
     {
       const char *format = "text";

@@ -14,6 +14,7 @@
 #include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
 #include "cm-demo.h"
+#include "cm-import.h"
 #include "cm-store.h"
 
 int
@@ -188,4 +189,110 @@ cm_demo_portfolio_path (const GDate *today, GError **error)
   if (!cm_demo_create (path, today, error))
     return NULL;
   return g_steal_pointer (&path);
+}
+
+/* ---- --import ----------------------------------------------------------- */
+
+static void
+print_names (const char *heading, const GPtrArray *names)
+{
+  for (guint i = 0; i < names->len; i++)
+    g_print ("%s: %s\n", heading, (const char *) g_ptr_array_index (names, i));
+}
+
+static void
+print_report (CmImportPlan *plan)
+{
+  g_autoptr(GPtrArray) report = cm_import_plan_report (plan);
+
+  for (guint i = 0; i < report->len; i++)
+    g_printerr ("%s\n", (const char *) g_ptr_array_index (report, i));
+}
+
+/* Plans and applies the import, printing what it did or why it could not. */
+static int
+import_into (CmStore *store, const char *file, const char *sheet, CmImportDuplicate on_duplicate)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmTable) table = cm_table_read_file (file, sheet, &error);
+  g_autoptr(GArray) mapping = NULL;
+  g_autoptr(CmImportPlan) plan = NULL;
+  g_autofree char *source = g_path_get_basename (file);
+
+  if (table == NULL)
+    {
+      g_printerr (_("Could not read %s: %s\n"), file, error->message);
+      return 1;
+    }
+  mapping = cm_import_mapping_for (store, table);
+  plan = cm_import_plan_new (store, table, mapping, on_duplicate, NULL, &error);
+  if (plan == NULL || !cm_import_plan_apply (plan, store, source, NULL, NULL, NULL, &error))
+    {
+      if (plan)
+        print_report (plan);
+      g_printerr (_("Nothing was imported: %s\n"), error->message);
+      return 1;
+    }
+  print_names (_("New provider"), cm_import_plan_new_providers (plan));
+  print_names (_("New service"), cm_import_plan_new_services (plan));
+  print_names (_("New commissioner"), cm_import_plan_new_commissioners (plan));
+  print_names (_("Kept as written under Other"), cm_import_plan_other_values (plan));
+  g_print (_("Imported %s: %u created, %u updated, %u unchanged, %u skipped, %u blank rows.\n"),
+           source, cm_import_plan_count (plan, CM_IMPORT_ROW_CREATE),
+           cm_import_plan_count (plan, CM_IMPORT_ROW_UPDATE),
+           cm_import_plan_count (plan, CM_IMPORT_ROW_UNCHANGED),
+           cm_import_plan_count (plan, CM_IMPORT_ROW_SKIP),
+           cm_import_plan_count (plan, CM_IMPORT_ROW_BLANK));
+  return 0;
+}
+
+static void
+remove_portfolio (const char *path)
+{
+  for (const char *const *suffix = (const char *const[]) { "", "-wal", "-shm", NULL };
+       *suffix; suffix++)
+    {
+      g_autofree char *name = g_strconcat (path, *suffix, NULL);
+      g_unlink (name);
+    }
+}
+
+/* A portfolio that did not exist is created for the import, and removed
+ * again if the import fails, so that a failure leaves everything as it was. */
+int
+cm_command_import (const char *portfolio, const char *file, const char *sheet,
+                   const char *on_duplicate)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmStore) store = NULL;
+  CmImportDuplicate duplicate;
+  gboolean existed;
+  int status;
+
+  if (portfolio == NULL)
+    {
+      g_printerr (_("Name the portfolio to import into with --portfolio FILE.\n"));
+      return 2;
+    }
+  if (on_duplicate == NULL || g_str_equal (on_duplicate, "skip"))
+    duplicate = CM_IMPORT_DUPLICATE_SKIP;
+  else if (g_str_equal (on_duplicate, "update"))
+    duplicate = CM_IMPORT_DUPLICATE_UPDATE;
+  else
+    {
+      g_printerr (_("--on-duplicate takes update or skip, not %s.\n"), on_duplicate);
+      return 2;
+    }
+  existed = g_file_test (portfolio, G_FILE_TEST_EXISTS);
+  store = cm_store_open (portfolio, CM_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  status = import_into (store, file, sheet, duplicate);
+  g_clear_object (&store);
+  if (status != 0 && !existed)
+    remove_portfolio (portfolio);
+  return status;
 }

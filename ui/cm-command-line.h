@@ -10,6 +10,8 @@ int   cm_command_verify_audit (const char *portfolio);
 int   cm_command_deadlines    (const char *portfolio, const GDate *today, const char *format);
 int   cm_command_export       (const char *portfolio, const char *path, const GDate *today,
                                gboolean transparency_csv);
+int   cm_command_import       (const char *portfolio, const char *file, const char *sheet,
+                               const char *on_duplicate);
 char *cm_demo_portfolio_path  (const GDate *today, GError **error);
 
 G_END_DECLS

@@ -46,7 +46,9 @@ static const CmRecordField contract_fields[] = {
   { "provider-name", N_("Provider"), CM_FORMAT_TEXT, TRUE, FALSE },
   { "provider-sector", N_("Provider sector"), CM_FORMAT_ENUM, FALSE, FALSE },
   { "contract-type", N_("Type"), CM_FORMAT_ENUM, FALSE, TRUE },
+  { "type-as-written", N_("Type as written (when Other)"), CM_FORMAT_TEXT, FALSE, TRUE },
   { "route", N_("Procurement route"), CM_FORMAT_ENUM, FALSE, TRUE },
+  { "route-as-written", N_("Route as written (when Other)"), CM_FORMAT_TEXT, FALSE, TRUE },
   { "annual-value", N_("Annual value"), CM_FORMAT_MONEY, TRUE, TRUE },
   { "total-value", N_("Total value"), CM_FORMAT_MONEY, FALSE, TRUE },
   { "start-date", N_("Start"), CM_FORMAT_DATE, TRUE, TRUE },
@@ -179,6 +181,7 @@ static const CmRecordField organisation_fields[] = {
 static const CmRecordField provider_fields[] = {
   { "name", N_("Name"), CM_FORMAT_TEXT, TRUE, TRUE },
   { "sector", N_("Sector"), CM_FORMAT_ENUM, TRUE, TRUE },
+  { "sector-as-written", N_("Sector as written (when Other)"), CM_FORMAT_TEXT, FALSE, TRUE },
   { "charity-number", N_("Charity number"), CM_FORMAT_TEXT, FALSE, TRUE },
   { "company-number", N_("Company number"), CM_FORMAT_TEXT, FALSE, TRUE },
   { "is-sme", N_("SME"), CM_FORMAT_BOOLEAN, FALSE, TRUE },
@@ -552,6 +555,35 @@ cm_record_kinds (guint *n_kinds)
 }
 
 /* The text a person reads for one field of a record. */
+/* The property holding the text an "other" value of @property was filed
+ * from, or NULL. */
+static const char *
+as_written_property (const char *property)
+{
+  static const char * const pairs[][2] = {
+    { "sector", "sector-as-written" },
+    { "provider-sector", "provider-sector-as-written" },
+    { "contract-type", "type-as-written" },
+    { "route", "route-as-written" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (pairs); i++)
+    if (g_str_equal (property, pairs[i][0]))
+      return pairs[i][1];
+  return NULL;
+}
+
+static char *
+enum_text (GObject *item, const CmRecordField *field, GParamSpec *pspec, const GValue *value)
+{
+  const char *property = as_written_property (field->property);
+  g_autofree char *as_written = NULL;
+
+  if (property && g_object_class_find_property (G_OBJECT_GET_CLASS (item), property))
+    g_object_get (item, property, &as_written, NULL);
+  return cm_enum_to_label_as_written (pspec->value_type, g_value_get_enum (value), as_written);
+}
+
 char *
 cm_record_field_text (GObject *item, const CmRecordField *field)
 {
@@ -564,7 +596,7 @@ cm_record_field_text (GObject *item, const CmRecordField *field)
   switch (field->format)
     {
     case CM_FORMAT_ENUM:
-      return g_strdup (cm_enum_to_label (pspec->value_type, g_value_get_enum (&value)));
+      return enum_text (item, field, pspec, &value);
     case CM_FORMAT_MONEY:
       return cm_money_format (g_value_get_int64 (&value));
     case CM_FORMAT_DATE:

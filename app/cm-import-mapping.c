@@ -1,0 +1,223 @@
+/* cm-import-mapping.c: which column of a register holds which contract field */
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "cm-import-mapping.h"
+
+#define REMEMBERED_KEY "import-mappings"
+
+typedef struct {
+  const char *nick;
+  const char *label;
+  /* Headers that name the field, written as normalise() leaves them: the
+   * label itself, then our Contracts and Transparency sheets' headers,
+   * then what registers commonly call it. */
+  const char *headers[8];
+} FieldInfo;
+
+static const FieldInfo fields[CM_IMPORT_N_FIELDS] = {
+  [CM_IMPORT_FIELD_IGNORE] = { "ignore", N_("Ignore"), { NULL } },
+  [CM_IMPORT_FIELD_REFERENCE] = { "reference", N_("Reference"),
+    { "reference", "reference number", "contract reference", "ref", "contract ref",
+      "contract number", "contract id" } },
+  [CM_IMPORT_FIELD_TITLE] = { "title", N_("Title"),
+    { "title", "title of agreement", "contract title", "contract name" } },
+  [CM_IMPORT_FIELD_SERVICE] = { "service", N_("Service"),
+    { "service", "description", "service name" } },
+  [CM_IMPORT_FIELD_PROVIDER] = { "provider", N_("Provider"),
+    { "provider", "supplier name", "supplier", "provider name" } },
+  [CM_IMPORT_FIELD_PROVIDER_SECTOR] = { "provider-sector", N_("Provider sector"),
+    { "provider sector", "supplier details", "sector", "supplier sector" } },
+  [CM_IMPORT_FIELD_COMMISSIONER] = { "commissioner", N_("Commissioner"),
+    { "commissioner", "department responsible", "lead commissioner", "department",
+      "commissioning organisation" } },
+  [CM_IMPORT_FIELD_START_DATE] = { "start-date", N_("Start date"),
+    { "start date", "start", "contract start", "commencement date", "contract start date" } },
+  [CM_IMPORT_FIELD_END_DATE] = { "end-date", N_("End date"),
+    { "end date", "end", "contract end", "expiry date", "contract end date" } },
+  [CM_IMPORT_FIELD_TERM] = { "term", N_("Term"), { "term", "contract term" } },
+  [CM_IMPORT_FIELD_EXTENSIONS_INVOKED] = { "extensions-invoked", N_("Extensions invoked"),
+    { "extensions invoked", "extensions taken", "extensions used" } },
+  [CM_IMPORT_FIELD_NOTICE_PERIOD] = { "notice-period", N_("Notice period"),
+    { "notice period", "notice" } },
+  [CM_IMPORT_FIELD_NOTICE_SERVED] = { "notice-served", N_("Notice served"),
+    { "notice served", "notice served on", "date notice served" } },
+  [CM_IMPORT_FIELD_ANNUAL_VALUE] = { "annual-value", N_("Annual value"),
+    { "annual value", "annual contract value", "value per year", "yearly value" } },
+  [CM_IMPORT_FIELD_TOTAL_VALUE] = { "total-value", N_("Total value"),
+    { "total value", "contract value", "total contract value", "lifetime value" } },
+  [CM_IMPORT_FIELD_TYPE] = { "type", N_("Type"),
+    { "type", "contract type", "agreement type" } },
+  [CM_IMPORT_FIELD_ROUTE] = { "route", N_("Route"),
+    { "route", "procurement route", "invitation to quote or tender", "procurement method" } },
+  [CM_IMPORT_FIELD_DECOMMISSIONED_ON] = { "decommissioned-on", N_("Decommissioned on"),
+    { "decommissioned on", "decommissioned" } },
+  [CM_IMPORT_FIELD_SME] = { "sme", N_("SME"), { "sme" } },
+  [CM_IMPORT_FIELD_VCSE] = { "vcse", N_("VCSE"), { "vcse" } },
+  [CM_IMPORT_FIELD_REGISTRATION] = { "registration", N_("Supplier registration number"),
+    { "supplier registration number", "registration number", "charity number",
+      "company number" } },
+};
+
+const char *
+cm_import_field_label (CmImportField field)
+{
+  g_return_val_if_fail (field < CM_IMPORT_N_FIELDS, NULL);
+  return _(fields[field].label);
+}
+
+const char *
+cm_import_field_nick (CmImportField field)
+{
+  g_return_val_if_fail (field < CM_IMPORT_N_FIELDS, NULL);
+  return fields[field].nick;
+}
+
+static CmImportField
+field_from_nick (const char *nick)
+{
+  for (guint f = 0; f < CM_IMPORT_N_FIELDS; f++)
+    if (g_strcmp0 (fields[f].nick, nick) == 0)
+      return f;
+  return CM_IMPORT_FIELD_IGNORE;
+}
+
+/* Lower case, single spaces, no space at either end: " Start  Date" and
+ * "start date" are the same header. */
+static char *
+normalise (const char *header)
+{
+  g_autofree char *folded = g_utf8_casefold (header, -1);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = folded; *p; p++)
+    {
+      if (g_ascii_isspace (*p) || *p == '_')
+        {
+          if (out->len && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  if (out->len && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
+CmImportField
+cm_import_field_from_header (const char *header)
+{
+  g_autofree char *name = normalise (header ? header : "");
+
+  for (guint f = 1; f < CM_IMPORT_N_FIELDS; f++)
+    for (guint h = 0; h < G_N_ELEMENTS (fields[f].headers) && fields[f].headers[h]; h++)
+      if (strcmp (name, fields[f].headers[h]) == 0)
+        return f;
+  return CM_IMPORT_FIELD_IGNORE;
+}
+
+GArray *
+cm_import_mapping_guess (CmTable *table)
+{
+  guint n_columns = cm_table_get_n_columns (table);
+  GArray *mapping = g_array_new (FALSE, TRUE, sizeof (CmImportField));
+  gboolean taken[CM_IMPORT_N_FIELDS] = { FALSE };
+
+  g_array_set_size (mapping, n_columns);
+  if (cm_table_get_n_rows (table) == 0)
+    return mapping;
+  for (guint c = 0; c < n_columns; c++)
+    {
+      CmImportField field = cm_import_field_from_header (cm_table_get (table, 0, c));
+
+      /* The first column to claim a field keeps it; a repeated header is
+       * left for the user to map. */
+      if (field != CM_IMPORT_FIELD_IGNORE && !taken[field])
+        {
+          g_array_index (mapping, CmImportField, c) = field;
+          taken[field] = TRUE;
+        }
+    }
+  return mapping;
+}
+
+int
+cm_import_mapping_column (GArray *mapping, CmImportField field)
+{
+  for (guint c = 0; c < mapping->len; c++)
+    if (g_array_index (mapping, CmImportField, c) == field)
+      return (int) c;
+  return -1;
+}
+
+/* ---- remembered mappings ---------------------------------------------- */
+
+/* Mappings are remembered per set of headers, so a file laid out another
+ * way is guessed afresh rather than given a mapping made for other columns. */
+static char *
+headers_key (CmTable *table)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint c = 0; c < cm_table_get_n_columns (table); c++)
+    {
+      g_autofree char *name = normalise (cm_table_get (table, 0, c));
+      g_string_append_printf (joined, "%s\x1f", name);
+    }
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, joined->str, joined->len);
+}
+
+static JsonObject *
+remembered_mappings (CmStore *store, JsonParser *parser)
+{
+  g_autofree char *json = cm_store_get_meta (store, REMEMBERED_KEY);
+  JsonNode *root;
+
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  return JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+}
+
+GArray *
+cm_import_mapping_for (CmStore *store, CmTable *table)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *key = headers_key (table);
+  JsonObject *mappings = remembered_mappings (store, parser);
+  JsonNode *saved = mappings ? json_object_get_member (mappings, key) : NULL;
+  GArray *mapping;
+  JsonArray *nicks;
+
+  if (saved == NULL || !JSON_NODE_HOLDS_ARRAY (saved))
+    return cm_import_mapping_guess (table);
+  nicks = json_node_get_array (saved);
+  mapping = g_array_new (FALSE, TRUE, sizeof (CmImportField));
+  g_array_set_size (mapping, cm_table_get_n_columns (table));
+  for (guint c = 0; c < mapping->len && c < json_array_get_length (nicks); c++)
+    g_array_index (mapping, CmImportField, c) =
+      field_from_nick (json_array_get_string_element (nicks, c));
+  return mapping;
+}
+
+gboolean
+cm_import_mapping_remember (CmStore *store, CmTable *table, GArray *mapping, GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *existing = remembered_mappings (store, parser);
+  g_autoptr(JsonObject) mappings = existing ? json_object_ref (existing) : json_object_new ();
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autofree char *key = headers_key (table);
+  g_autofree char *json = NULL;
+  JsonArray *nicks = json_array_new ();
+
+  for (guint c = 0; c < mapping->len; c++)
+    json_array_add_string_element (nicks,
+                                   cm_import_field_nick (g_array_index (mapping, CmImportField, c)));
+  json_object_set_array_member (mappings, key, nicks);
+  json_node_set_object (root, mappings);
+  json = json_to_string (root, FALSE);
+  return cm_store_set_meta (store, REMEMBERED_KEY, json, error);
+}

@@ -1,0 +1,626 @@
+/* cm-import-values.c: reading the values of a contracts register
+ *
+ * Registers come from many hands, so the parsers are generous about form
+ * and strict about meaning: a date is read day first, as in the UK, and a
+ * text that could name two different dates is reported rather than read
+ * one way, because a wrong guess moves every deadline after it.
+ */
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cm-enums.h"
+#include "cm-import-values.h"
+#include "cm-money.h"
+
+#define MIN_YEAR 1900 /* as cm_date_parse_iso() accepts */
+#define MAX_YEAR 2199
+#define MAX_COUNT 1000
+
+G_DEFINE_QUARK (cm-import-value-error-quark, cm_import_value_error)
+
+/* The text without surrounding space, with the no-break spaces that come
+ * with text pasted from spreadsheets made ordinary. */
+static char *
+clean (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text ? text : "", "\xc2\xa0", -1);
+  char *joined = g_strjoinv (" ", parts);
+
+  return g_strstrip (joined);
+}
+
+static gboolean G_GNUC_PRINTF (3, 4)
+fail (GError **error, CmImportValueError code, const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (CM_IMPORT_VALUE_ERROR, code, format, args));
+  va_end (args);
+  return FALSE;
+}
+
+static gboolean
+all_digits (const char *text, gsize len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return len > 0;
+}
+
+/* ---- Dates ------------------------------------------------------------ */
+
+static gboolean
+not_a_date (const char *text, GError **error)
+{
+  return fail (error, CM_IMPORT_VALUE_ERROR_INVALID,
+               _("“%s” is not a date. Write a date such as 01/04/2019."), text);
+}
+
+/* A day and month that exist in no year, or not in this one, such as
+ * 31/02/2019 or 29/02/2019; @d, @m and @y are as read. */
+static gboolean
+set_dmy (const char *text, guint d, guint m, guint y, GDate *date, GError **error)
+{
+  GDate first;
+  char month[64];
+
+  if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1)
+    return not_a_date (text, error);
+  if (!g_date_valid_dmy (d, m, y))
+    {
+      g_date_clear (&first, 1);
+      g_date_set_dmy (&first, 1, m, y);
+      g_date_strftime (month, sizeof month, "%B %Y", &first);
+      return fail (error, CM_IMPORT_VALUE_ERROR_INVALID,
+                   _("“%s” is not a date: %s has %u days. Write a date such as 01/04/2019."),
+                   text, month, g_date_get_days_in_month (m, y));
+    }
+  g_date_set_dmy (date, d, m, y);
+  return TRUE;
+}
+
+/* Two-digit years: 70-99 are last century, 00-69 this one. */
+static guint
+full_year (const char *digits, gsize len)
+{
+  guint y = atoi (digits);
+
+  if (len == 2)
+    return y < 70 ? 2000 + y : 1900 + y;
+  return len == 4 ? y : 0;
+}
+
+/* Excel's 1900 system: day 1 is 1 January 1900, and day 60 is the
+ * 29 February 1900 that Lotus 1-2-3 wrongly thought a leap day. Any
+ * fraction is a time of day, which dates here do not carry. */
+static gboolean
+parse_serial (const char *text, const char *whole, GDate *date, GError **error)
+{
+  gsize len = strlen (whole);
+  guint serial = len <= 7 ? atoi (whole) : 0;
+
+  if (serial >= MIN_YEAR && serial <= 2100)
+    return fail (error, CM_IMPORT_VALUE_ERROR_AMBIGUOUS,
+                 _("“%s” could be a year or a spreadsheet’s day number. "
+                   "Write the whole date, such as 01/04/2019."), text);
+  if (serial == 60)
+    return fail (error, CM_IMPORT_VALUE_ERROR_INVALID,
+                 _("“%s” is the spreadsheet day 29 February 1900, which never was. "
+                   "Write the date itself, such as 01/03/1900."), text);
+  if (serial == 0)
+    return not_a_date (text, error);
+
+  g_date_set_dmy (date, serial < 60 ? 31 : 30, G_DATE_DECEMBER, 1899);
+  g_date_add_days (date, serial);
+  if (g_date_get_year (date) > MAX_YEAR)
+    return not_a_date (text, error);
+  return TRUE;
+}
+
+/* Drops a time of day after the date ("2019-04-01T00:00:00",
+ * "01/04/2019 00:00"). FALSE if what follows is not a time. */
+static gboolean
+drop_time (char *text)
+{
+  char *colon = strchr (text, ':');
+  char *start = colon;
+  const char *p;
+
+  if (colon == NULL)
+    return TRUE;
+  while (start > text && g_ascii_isdigit (start[-1]))
+    start--;
+  if (colon - start < 1 || colon - start > 2 || start == text ||
+      (start[-1] != ' ' && start[-1] != 'T'))
+    return FALSE;
+  /* hh:mm, then optionally :ss, .fraction and a Z. */
+  p = colon + 1;
+  if (!all_digits (p, 2))
+    return FALSE;
+  p += 2;
+  if (*p == ':' && all_digits (p + 1, 2))
+    p += 3;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++);
+  if (*p == 'Z')
+    p++;
+  if (*p != '\0')
+    return FALSE;
+  start[-1] = '\0';
+  g_strchomp (text);
+  return TRUE;
+}
+
+/* A run of digits or of letters in a date. */
+typedef struct {
+  gboolean number;
+  const char *start;
+  gsize len;
+} Piece;
+
+/* A date split into its runs, and what separates them. */
+typedef struct {
+  guint n;
+  Piece part[3];
+  char sep[2];        /* the separator after parts 0 and 1 */
+  gboolean single[2]; /* whether that separator was one character */
+} Pieces;
+
+static gboolean
+is_ordinal (const char *p, gsize len)
+{
+  static const char * const suffixes[] = { "st", "nd", "rd", "th" };
+
+  for (gsize i = 0; len == 2 && i < G_N_ELEMENTS (suffixes); i++)
+    if (g_ascii_strncasecmp (p, suffixes[i], 2) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+split_pieces (const char *text, Pieces *pieces)
+{
+  const char *p = text;
+
+  memset (pieces, 0, sizeof *pieces);
+  while (*p)
+    {
+      const char *start = p;
+      gboolean number = g_ascii_isdigit (*p);
+
+      if (!number && !g_ascii_isalpha (*p))
+        return FALSE;
+      while (*p && (number ? g_ascii_isdigit (*p) : g_ascii_isalpha (*p)))
+        p++;
+      /* "1st April": the suffix says nothing a number does not. */
+      if (!number && pieces->n > 0 && start == pieces->part[pieces->n - 1].start +
+          pieces->part[pieces->n - 1].len && is_ordinal (start, p - start))
+        ;
+      else if (pieces->n == 3)
+        return FALSE;
+      else
+        pieces->part[pieces->n++] = (Piece) { number, start, p - start };
+
+      start = p;
+      while (*p && strchr (" /.-,", *p))
+        p++;
+      if (*p == '\0')
+        break;
+      if (pieces->n < 1 || pieces->n > 2)
+        return FALSE;
+      if (p > start)
+        {
+          pieces->sep[pieces->n - 1] = p - start == 1 ? *start : ' ';
+          pieces->single[pieces->n - 1] = p - start == 1;
+        }
+    }
+  return TRUE;
+}
+
+static guint
+piece_number (const Pieces *pieces, guint i)
+{
+  return pieces->part[i].len <= 4 ? atoi (pieces->part[i].start) : 0;
+}
+
+/* 1-12 for an English month name, abbreviated or in full, or 0. */
+static guint
+month_number (const char *word, gsize len)
+{
+  static const char * const months[] = {
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+  };
+
+  if (len == 4 && g_ascii_strncasecmp (word, "sept", 4) == 0)
+    return 9;
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    if ((len == 3 || len == strlen (months[i])) && g_ascii_strncasecmp (word, months[i], len) == 0)
+      return i + 1;
+  return 0;
+}
+
+/* "1 Apr 2019", "01-Apr-19", "1st April 2019", and "April 1, 2019": with
+ * the month named, either order is plain. */
+static gboolean
+parse_named (const char *text, const Pieces *pieces, GDate *date, GError **error)
+{
+  guint word = pieces->part[0].number ? 1 : 0;
+  guint day = word == 1 ? 0 : 1;
+  guint m = month_number (pieces->part[word].start, pieces->part[word].len);
+  guint y = full_year (pieces->part[2].start, pieces->part[2].len);
+
+  if (m == 0)
+    return fail (error, CM_IMPORT_VALUE_ERROR_INVALID,
+                 _("“%s” is not a date: “%.*s” is not a month. Write a date such as 1 Apr 2019 "
+                   "or 01/04/2019."), text, (int) pieces->part[word].len,
+                 pieces->part[word].start);
+  if (pieces->part[day].len > 2 || !pieces->part[2].number)
+    return not_a_date (text, error);
+  return set_dmy (text, piece_number (pieces, day), m, y, date, error);
+}
+
+/* Numbers only: yyyy-mm-dd, or day first (UK) with one kind of separator. */
+static gboolean
+parse_numeric (const char *text, const Pieces *pieces, GDate *date, GError **error)
+{
+  guint a = piece_number (pieces, 0), b = piece_number (pieces, 1);
+  guint y = full_year (pieces->part[2].start, pieces->part[2].len);
+  gboolean one_sep = pieces->single[0] && pieces->single[1] && pieces->sep[0] == pieces->sep[1];
+
+  if (!one_sep || pieces->part[1].len > 2)
+    return not_a_date (text, error);
+  if (pieces->part[0].len == 4)
+    {
+      if (pieces->part[2].len > 2)
+        return not_a_date (text, error);
+      if (pieces->sep[0] == '-')
+        return set_dmy (text, piece_number (pieces, 2), b, a, date, error);
+      return fail (error, CM_IMPORT_VALUE_ERROR_AMBIGUOUS,
+                   _("“%s” starts with the year, so its day and month could be either way "
+                     "round. Write the day first, such as 01/04/2019, or write year-month-day "
+                     "with dashes, such as 2019-04-01."), text);
+    }
+  if (pieces->part[0].len > 2 || y == 0)
+    return not_a_date (text, error);
+  /* Valid only month first: a US date, which we will not silently turn round. */
+  if ((b < 1 || b > 12) && a >= 1 && a <= 12 && g_date_valid_dmy (b, a, y))
+    return fail (error, CM_IMPORT_VALUE_ERROR_AMBIGUOUS,
+                 _("“%s” looks like a US date, month first. Write the day first, as %02u/%02u/%u."),
+                 text, b, a, y);
+  return set_dmy (text, a, b, y, date, error);
+}
+
+gboolean
+cm_import_parse_date (const char *text, GDate *date, GError **error)
+{
+  g_autofree char *s = clean (text);
+  const char *point = strchr (s, '.');
+  Pieces pieces;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  g_date_clear (date, 1);
+  if (*s == '\0')
+    return fail (error, CM_IMPORT_VALUE_ERROR_INVALID,
+                 _("The date is missing. Write a date such as 01/04/2019."));
+  /* A serial number, perhaps with a time of day as a fraction. */
+  if (all_digits (s, point ? (gsize) (point - s) : strlen (s)) &&
+      (point == NULL || point[1] == '\0' || all_digits (point + 1, strlen (point + 1))))
+    {
+      g_autofree char *whole = g_strndup (s, point ? (gsize) (point - s) : strlen (s));
+
+      return parse_serial (s, whole, date, error);
+    }
+  if (!drop_time (s) || !split_pieces (s, &pieces) || pieces.n != 3)
+    return not_a_date (s, error);
+  if (pieces.part[0].number && pieces.part[1].number && pieces.part[2].number)
+    return parse_numeric (s, &pieces, date, error);
+  if (pieces.part[0].number != pieces.part[1].number)
+    return parse_named (s, &pieces, date, error);
+  return not_a_date (s, error);
+}
+
+/* ---- Money, counts and flags ------------------------------------------ */
+
+static gboolean
+is_negative (const char *s)
+{
+  gsize len = strlen (s);
+
+  if (len >= 2 && s[0] == '(' && s[len - 1] == ')') /* accountants' negatives */
+    return TRUE;
+  for (const char *p = s; *p && !g_ascii_isdigit (*p); p++)
+    if (*p == '-' || g_str_has_prefix (p, "\xe2\x88\x92")) /* U+2212 minus */
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+too_many_decimals (const char *s)
+{
+  const char *point = strchr (s, '.');
+  gsize digits = 0;
+
+  if (point == NULL)
+    return FALSE;
+  for (const char *p = point + 1; g_ascii_isdigit (*p); p++)
+    digits++;
+  /* "1.375m" is a fine way to write £1,375,000. */
+  return digits > 2 && strpbrk (point, "kKmM") == NULL;
+}
+
+gboolean
+cm_import_parse_money (const char *text, gint64 *pence, GError **error)
+{
+  g_autofree char *s = clean (text);
+
+  g_return_val_if_fail (pence != NULL, FALSE);
+
+  if (*s == '\0')
+    return fail (error, CM_IMPORT_VALUE_ERROR_INVALID,
+                 _("The amount is missing. Write pounds, such as £12,500."));
+  if (is_negative (s))
+    return fail (error, CM_IMPORT_VALUE_ERROR_INVALID,
+                 _("“%s” is negative, and a value cannot be. Write the amount without a minus "
+                   "sign, such as £12,500."), s);
+  if (too_many_decimals (s))
+    return fail (error, CM_IMPORT_VALUE_ERROR_INVALID,
+                 _("“%s” has more than two decimal places. Write pounds and pence, "
+                   "such as £1,234.56."), s);
+  if (!cm_money_parse (s, pence, NULL))
+    return fail (error, CM_IMPORT_VALUE_ERROR_INVALID,
+                 _("“%s” is not an amount of money. Write pounds, such as £12,500, "
+                   "£1,234.56 or £1.3m."), s);
+  return TRUE;
+}
+
+gboolean
+cm_import_parse_count (const char *text, int *count, GError **error)
+{
+  g_autofree char *s = clean (text);
+  const char *point = strchr (s, '.');
+  gsize whole = point ? (gsize) (point - s) : strlen (s);
+
+  g_return_val_if_fail (count != NULL, FALSE);
+
+  if (*s == '\0')
+    return fail (error, CM_IMPORT_VALUE_ERROR_INVALID,
+                 _("The count is missing. Write a whole number, such as 0 or 2, or none."));
+  if (g_ascii_strcasecmp (s, "none") == 0 || g_ascii_strcasecmp (s, "nil") == 0)
+    {
+      *count = 0;
+      return TRUE;
+    }
+  /* A spreadsheet may give a whole number as "2.0". */
+  if (point)
+    for (const char *p = point + 1; *p; p++)
+      if (*p != '0')
+        whole = 0;
+  if (!all_digits (s, whole) || whole > 4 || atoi (s) > MAX_COUNT)
+    return fail (error, CM_IMPORT_VALUE_ERROR_INVALID,
+                 _("“%s” is not a count. Write a whole number, such as 0 or 2, or none."), s);
+  *count = atoi (s);
+  return TRUE;
+}
+
+gboolean
+cm_import_parse_flag (const char *text, gboolean *value, GError **error)
+{
+  static const struct {
+    const char *text;
+    gboolean value;
+  } flags[] = {
+    { "yes", TRUE }, { "y", TRUE }, { "true", TRUE }, { "1", TRUE },
+    { "no", FALSE }, { "n", FALSE }, { "false", FALSE }, { "0", FALSE },
+  };
+  g_autofree char *s = clean (text);
+
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (*s == '\0')
+    return fail (error, CM_IMPORT_VALUE_ERROR_INVALID, _("The answer is missing. Write Yes or No."));
+  for (gsize i = 0; i < G_N_ELEMENTS (flags); i++)
+    if (g_ascii_strcasecmp (s, flags[i].text) == 0)
+      {
+        *value = flags[i].value;
+        return TRUE;
+      }
+  return fail (error, CM_IMPORT_VALUE_ERROR_INVALID,
+               _("“%s” is not yes or no. Write Yes or No."), s);
+}
+
+/* ---- Vocabularies ----------------------------------------------------- */
+
+typedef struct {
+  GType (*get_type) (void);
+  int value;
+  const char *text;
+} Synonym;
+
+/* What UK council and NHS registers write, besides our nicks and labels
+ * (which match already: "in house" is the nick "in-house"). Compared
+ * without case, spaces or punctuation. */
+static const Synonym synonyms[] = {
+  /* Sector (DOMAIN.md: third sector is charity, CIC and community group). */
+  { cm_sector_get_type, CM_SECTOR_THIRD_SECTOR, "VCSE" },
+  { cm_sector_get_type, CM_SECTOR_THIRD_SECTOR, "VCS" },
+  { cm_sector_get_type, CM_SECTOR_THIRD_SECTOR, "VCFS" },
+  { cm_sector_get_type, CM_SECTOR_THIRD_SECTOR, "VCSE sector" },
+  { cm_sector_get_type, CM_SECTOR_THIRD_SECTOR, "voluntary" },
+  { cm_sector_get_type, CM_SECTOR_THIRD_SECTOR, "voluntary sector" },
+  { cm_sector_get_type, CM_SECTOR_THIRD_SECTOR, "voluntary and community" },
+  { cm_sector_get_type, CM_SECTOR_THIRD_SECTOR, "voluntary and community sector" },
+  { cm_sector_get_type, CM_SECTOR_THIRD_SECTOR, "voluntary community and social enterprise" },
+  { cm_sector_get_type, CM_SECTOR_THIRD_SECTOR, "voluntary community and faith sector" },
+  { cm_sector_get_type, CM_SECTOR_THIRD_SECTOR, "charity" },
+  { cm_sector_get_type, CM_SECTOR_THIRD_SECTOR, "charitable" },
+  { cm_sector_get_type, CM_SECTOR_THIRD_SECTOR, "registered charity" },
+  { cm_sector_get_type, CM_SECTOR_THIRD_SECTOR, "charitable incorporated organisation" },
+  { cm_sector_get_type, CM_SECTOR_THIRD_SECTOR, "CIO" },
+  { cm_sector_get_type, CM_SECTOR_THIRD_SECTOR, "community interest company" },
+  { cm_sector_get_type, CM_SECTOR_THIRD_SECTOR, "CIC" },
+  { cm_sector_get_type, CM_SECTOR_THIRD_SECTOR, "community group" },
+  { cm_sector_get_type, CM_SECTOR_THIRD_SECTOR, "community organisation" },
+  { cm_sector_get_type, CM_SECTOR_THIRD_SECTOR, "social enterprise" },
+  { cm_sector_get_type, CM_SECTOR_THIRD_SECTOR, "not for profit" },
+  { cm_sector_get_type, CM_SECTOR_INDEPENDENT, "private" },
+  { cm_sector_get_type, CM_SECTOR_INDEPENDENT, "private sector" },
+  { cm_sector_get_type, CM_SECTOR_INDEPENDENT, "for profit" },
+  { cm_sector_get_type, CM_SECTOR_INDEPENDENT, "commercial" },
+  { cm_sector_get_type, CM_SECTOR_NHS, "NHS trust" },
+  { cm_sector_get_type, CM_SECTOR_NHS, "NHS foundation trust" },
+  { cm_sector_get_type, CM_SECTOR_NHS, "foundation trust" },
+  { cm_sector_get_type, CM_SECTOR_NHS, "NHS provider" },
+  { cm_sector_get_type, CM_SECTOR_IN_HOUSE, "council" },
+  { cm_sector_get_type, CM_SECTOR_IN_HOUSE, "council in-house" },
+  { cm_sector_get_type, CM_SECTOR_IN_HOUSE, "local authority" },
+  { cm_sector_get_type, CM_SECTOR_IN_HOUSE, "local authority in-house" },
+  /* Contract type (seed 001, procurement routes). */
+  { cm_contract_type_get_type, CM_CONTRACT_TYPE_CONTRACT, "service contract" },
+  { cm_contract_type_get_type, CM_CONTRACT_TYPE_CONTRACT, "NHS standard contract" },
+  { cm_contract_type_get_type, CM_CONTRACT_TYPE_GRANT, "grant agreement" },
+  { cm_contract_type_get_type, CM_CONTRACT_TYPE_GRANT, "grant funding" },
+  { cm_contract_type_get_type, CM_CONTRACT_TYPE_GRANT, "grant aid" },
+  { cm_contract_type_get_type, CM_CONTRACT_TYPE_SERVICE_LEVEL_AGREEMENT, "SLA" },
+  { cm_contract_type_get_type, CM_CONTRACT_TYPE_FRAMEWORK_CALL_OFF, "framework" },
+  { cm_contract_type_get_type, CM_CONTRACT_TYPE_FRAMEWORK_CALL_OFF, "framework agreement" },
+  { cm_contract_type_get_type, CM_CONTRACT_TYPE_FRAMEWORK_CALL_OFF, "call-off" },
+  { cm_contract_type_get_type, CM_CONTRACT_TYPE_FRAMEWORK_CALL_OFF, "call-off contract" },
+  { cm_contract_type_get_type, CM_CONTRACT_TYPE_BLOCK, "block contract" },
+  { cm_contract_type_get_type, CM_CONTRACT_TYPE_SPOT_PURCHASE, "spot" },
+  { cm_contract_type_get_type, CM_CONTRACT_TYPE_SPOT_PURCHASE, "spot contract" },
+  { cm_contract_type_get_type, CM_CONTRACT_TYPE_SPOT_PURCHASE, "spot purchasing" },
+  { cm_contract_type_get_type, CM_CONTRACT_TYPE_INTERIM, "interim contract" },
+  { cm_contract_type_get_type, CM_CONTRACT_TYPE_INTERIM, "interim arrangement" },
+  /* Procurement route; the last three are the Transparency Code's answers. */
+  { cm_procurement_route_get_type, CM_PROCUREMENT_ROUTE_OPEN, "open tender" },
+  { cm_procurement_route_get_type, CM_PROCUREMENT_ROUTE_OPEN, "open competition" },
+  { cm_procurement_route_get_type, CM_PROCUREMENT_ROUTE_OPEN, "competitive tender" },
+  { cm_procurement_route_get_type, CM_PROCUREMENT_ROUTE_OPEN, "tender" },
+  { cm_procurement_route_get_type, CM_PROCUREMENT_ROUTE_OPEN, "ITT" },
+  { cm_procurement_route_get_type, CM_PROCUREMENT_ROUTE_RESTRICTED, "restricted tender" },
+  { cm_procurement_route_get_type, CM_PROCUREMENT_ROUTE_LIGHT_TOUCH, "LTR" },
+  { cm_procurement_route_get_type, CM_PROCUREMENT_ROUTE_FRAMEWORK, "framework call-off" },
+  { cm_procurement_route_get_type, CM_PROCUREMENT_ROUTE_FRAMEWORK, "call-off" },
+  { cm_procurement_route_get_type, CM_PROCUREMENT_ROUTE_FRAMEWORK, "mini competition" },
+  { cm_procurement_route_get_type, CM_PROCUREMENT_ROUTE_FRAMEWORK, "further competition" },
+  { cm_procurement_route_get_type, CM_PROCUREMENT_ROUTE_PROVIDER_SELECTION_REGIME, "PSR" },
+  { cm_procurement_route_get_type, CM_PROCUREMENT_ROUTE_DIRECT_AWARD, "waiver" },
+  { cm_procurement_route_get_type, CM_PROCUREMENT_ROUTE_DIRECT_AWARD, "single tender" },
+  { cm_procurement_route_get_type, CM_PROCUREMENT_ROUTE_DIRECT_AWARD, "single tender action" },
+  { cm_procurement_route_get_type, CM_PROCUREMENT_ROUTE_DIRECT_AWARD, "STA" },
+  { cm_procurement_route_get_type, CM_PROCUREMENT_ROUTE_DIRECT_AWARD, "single source" },
+  { cm_procurement_route_get_type, CM_PROCUREMENT_ROUTE_DIRECT_AWARD, "exemption" },
+  { cm_procurement_route_get_type, CM_PROCUREMENT_ROUTE_GRANT_SCHEME, "grant" },
+  { cm_procurement_route_get_type, CM_PROCUREMENT_ROUTE_GRANT_SCHEME, "grant programme" },
+  { cm_procurement_route_get_type, CM_PROCUREMENT_ROUTE_GRANT_SCHEME, "grant funding" },
+  { cm_procurement_route_get_type, CM_PROCUREMENT_ROUTE_QUOTATION, "quote" },
+  { cm_procurement_route_get_type, CM_PROCUREMENT_ROUTE_QUOTATION, "quotes" },
+  { cm_procurement_route_get_type, CM_PROCUREMENT_ROUTE_QUOTATION, "RFQ" },
+  { cm_procurement_route_get_type, CM_PROCUREMENT_ROUTE_QUOTATION, "request for quotation" },
+  { cm_procurement_route_get_type, CM_PROCUREMENT_ROUTE_QUOTATION, "ITQ" },
+  { cm_procurement_route_get_type, CM_PROCUREMENT_ROUTE_QUOTATION, "invitation to quote" },
+  { cm_procurement_route_get_type, CM_PROCUREMENT_ROUTE_OPEN, "invitation to tender" },
+  { cm_procurement_route_get_type, CM_PROCUREMENT_ROUTE_DIRECT_AWARD, "neither" },
+};
+
+/* Lower case, letters and digits only, "&" as "and": "In-house",
+ * "in house" and "IN HOUSE" all become "inhouse". */
+static char *
+normalise (const char *text, gssize len)
+{
+  g_autofree char *folded = g_utf8_casefold (text, len);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (out, c);
+      else if (c == '&')
+        g_string_append (out, "and");
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+add_word (GHashTable *words, const char *text, int value)
+{
+  /* The first spelling wins, so a synonym cannot take over a label. */
+  char *key = normalise (text, -1);
+
+  if (*key && !g_hash_table_contains (words, key))
+    g_hash_table_insert (words, key, GINT_TO_POINTER (value + 1));
+  else
+    g_free (key);
+}
+
+/* Normalised nick, label and synonym -> value + 1, built once per type:
+ * an import matches every row of a register against it. */
+static GHashTable *
+vocabulary (GType enum_type)
+{
+  static GHashTable *by_type; /* GType -> GHashTable */
+  G_LOCK_DEFINE_STATIC (by_type);
+  GHashTable *words;
+
+  G_LOCK (by_type);
+  if (by_type == NULL)
+    by_type = g_hash_table_new (NULL, NULL);
+  words = g_hash_table_lookup (by_type, GSIZE_TO_POINTER (enum_type));
+  if (words == NULL)
+    {
+      words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < cm_enum_count (enum_type); i++)
+        {
+          add_word (words, cm_enum_to_nick (enum_type, i), i);
+          add_word (words, cm_enum_to_label (enum_type, i), i);
+        }
+      for (gsize i = 0; i < G_N_ELEMENTS (synonyms); i++)
+        if (synonyms[i].get_type () == enum_type)
+          add_word (words, synonyms[i].text, synonyms[i].value);
+      g_hash_table_insert (by_type, GSIZE_TO_POINTER (enum_type), words);
+    }
+  G_UNLOCK (by_type);
+  return words;
+}
+
+static gboolean
+lookup (GHashTable *words, const char *text, gssize len, int *value)
+{
+  g_autofree char *key = normalise (text, len);
+  gpointer found = g_hash_table_lookup (words, key);
+
+  if (found == NULL)
+    return FALSE;
+  *value = GPOINTER_TO_INT (found) - 1;
+  return TRUE;
+}
+
+int
+cm_import_match_enum (GType enum_type, const char *text, gboolean *matched)
+{
+  GHashTable *words;
+  const char *comma;
+  gboolean found;
+  int value, other = 0;
+
+  if (!cm_enum_from_nick (enum_type, "other", &other))
+    g_return_val_if_reached (0);
+
+  words = vocabulary (enum_type);
+  text = text ? text : "";
+  comma = strchr (text, ',');
+  /* The whole text first, then what comes before a comma: the Transparency
+   * sheet writes "Third sector / VCSE, registered charity". */
+  found = lookup (words, text, -1, &value) ||
+          (comma && lookup (words, text, comma - text, &value));
+  if (matched)
+    *matched = found;
+  return found ? value : other;
+}

@@ -1,0 +1,883 @@
+/* cm-import.c: bringing an existing contracts register into a portfolio
+ *
+ * Planning reads every row into the contract it would become, with the
+ * providers, services and commissioners it needs; nothing is written.
+ * Applying writes the whole plan through the store in one transaction.
+ */
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "cm-contract.h"
+#include "cm-date.h"
+#include "cm-enums.h"
+#include "cm-import.h"
+#include "cm-import-run.h"
+#include "cm-import-values.h"
+#include "cm-organisation.h"
+#include "cm-provider.h"
+#include "cm-service.h"
+#include "cm-term.h"
+
+G_DEFINE_QUARK (cm-import-error-quark, cm_import_error)
+
+/* Stands for the id of a provider or service the import will create, so
+ * that a planned contract validates as one that names both. */
+#define NOT_YET_CREATED G_MAXINT64
+
+/* A record the rows refer to by name: found in the portfolio (id > 0) or
+ * to be created from the first row that names it. */
+typedef struct {
+  CmEntity *entity; /* its id is 0 until it is saved, and again after a rollback */
+  char *lead;       /* a new service's commissioner, by folded name */
+} Named;
+
+typedef struct {
+  CmImportRowStatus status;
+  GPtrArray *problems;  /* of char*, or NULL */
+  CmContract *contract; /* what the row becomes, for CREATE and UPDATE */
+  Named *provider;
+  Named *service;
+} Row;
+
+struct _CmImportPlan
+{
+  CmTable *table;
+  GArray *mapping;
+  GArray *rows;             /* Row, by table row; row 0 (the header) unused */
+  GHashTable *providers;    /* folded name -> Named */
+  GHashTable *services;
+  GHashTable *commissioners;
+  GHashTable *references;   /* reference -> contract id in the portfolio */
+  GHashTable *seen;         /* reference -> first table row holding it */
+  GHashTable *others;       /* "Field “text”" -> GString of row numbers */
+  GPtrArray *new_providers;
+  GPtrArray *new_services;
+  GPtrArray *new_commissioners;
+  GPtrArray *other_values;
+};
+
+/* ---- names ------------------------------------------------------------ */
+
+/* Case and spacing do not make another provider: "Carers  leeds" is the
+ * "Carers Leeds" already in the portfolio. */
+static char *
+fold_name (const char *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  g_auto(GStrv) words = g_strsplit_set (folded, " \t\r\n", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; words[i]; i++)
+    if (*words[i])
+      g_string_append_printf (out, "%s%s", out->len ? " " : "", words[i]);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+named_free (gpointer data)
+{
+  Named *named = data;
+
+  g_clear_object (&named->entity);
+  g_free (named->lead);
+  g_free (named);
+}
+
+static GHashTable *
+named_table (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, named_free);
+}
+
+/* Every record of @type by folded name (first wins). */
+static void
+index_names (CmStore *store, GType type, GHashTable *table)
+{
+  GListModel *list = cm_store_list (store, type);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(CmEntity) entity = g_list_model_get_item (list, i);
+      g_autofree char *name = cm_entity_property_text (entity, "name");
+      char *key = fold_name (name);
+      Named *named;
+
+      if (g_hash_table_contains (table, key))
+        {
+          g_free (key);
+          continue;
+        }
+      named = g_new0 (Named, 1);
+      named->entity = g_object_ref (entity);
+      g_hash_table_insert (table, key, named);
+    }
+}
+
+/* Contract references, read straight from the file: the import must not
+ * load 100,000 contracts to learn which references are taken. */
+static gboolean
+index_references (CmStore *store, GHashTable *references, GError **error)
+{
+  sqlite3 *db = cm_store_get_database (store);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT reference, id FROM contract", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (db));
+      return FALSE;
+    }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = sqlite3_column_int64 (stmt, 1);
+      g_hash_table_insert (references, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), id);
+    }
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+/* ---- reading one row -------------------------------------------------- */
+
+typedef struct {
+  CmImportPlan *plan;
+  guint row;
+  Row *out;
+} RowReader;
+
+static const char *
+cell (RowReader *r, CmImportField field)
+{
+  int column = cm_import_mapping_column (r->plan->mapping, field);
+  const char *text = column < 0 ? "" : cm_table_get (r->plan->table, r->row, column);
+
+  while (g_ascii_isspace (*text))
+    text++;
+  return text;
+}
+
+static gboolean
+has (RowReader *r, CmImportField field)
+{
+  return *cell (r, field) != '\0';
+}
+
+static void G_GNUC_PRINTF (3, 4)
+problem (RowReader *r, CmImportField field, const char *format, ...)
+{
+  int column = field == CM_IMPORT_FIELD_IGNORE ? -1
+               : cm_import_mapping_column (r->plan->mapping, field);
+  g_autofree char *where = column < 0 ? g_strdup_printf (_("Row %u"), r->row + 1)
+                                      : cm_table_cell_name (r->row, column);
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (r->out->problems == NULL)
+    r->out->problems = g_ptr_array_new_with_free_func (g_free);
+  /* TRANSLATORS: a cell such as "F7", then what is wrong with it */
+  g_ptr_array_add (r->out->problems, g_strdup_printf (_("%s: %s"), where, message));
+}
+
+static void
+note_other (RowReader *r, CmImportField field, const char *text)
+{
+  g_autofree char *key = g_strdup_printf ("%s “%s”", cm_import_field_label (field), text);
+  GString *rows = g_hash_table_lookup (r->plan->others, key);
+
+  if (rows == NULL)
+    {
+      rows = g_string_new (NULL);
+      g_hash_table_insert (r->plan->others, g_steal_pointer (&key), rows);
+    }
+  g_string_append_printf (rows, "%s%u", rows->len ? ", " : "", r->row + 1);
+}
+
+/* Our own exports write an unknown word as "Other: word"; reading it back
+ * keeps the word alone. */
+static const char *
+without_other_label (GType type, int other, const char *text)
+{
+  g_autofree char *prefix = g_strdup_printf ("%s: ", cm_enum_to_label (type, other));
+
+  return g_str_has_prefix (text, prefix) ? text + strlen (prefix) : text;
+}
+
+/* Sets @property from a vocabulary cell, keeping unknown words as written
+ * under Other in @as_written. */
+static void
+read_enum (RowReader *r, CmEntity *entity, CmImportField field, GType type,
+           const char *property, const char *as_written)
+{
+  const char *text = cell (r, field);
+  gboolean matched = FALSE;
+  int value;
+
+  if (*text == '\0')
+    return;
+  value = cm_import_match_enum (type, text, &matched);
+  if (matched)
+    {
+      g_object_set (entity, property, value, as_written, "", NULL);
+      return;
+    }
+  text = without_other_label (type, value, text);
+  note_other (r, field, text);
+  g_object_set (entity, property, value, as_written, text, NULL);
+}
+
+static void
+read_date (RowReader *r, CmContract *contract, CmImportField field, const char *property)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *iso = NULL;
+  GDate date;
+
+  if (!has (r, field))
+    return;
+  if (!cm_import_parse_date (cell (r, field), &date, &error))
+    {
+      problem (r, field, "%s", error->message);
+      return;
+    }
+  iso = cm_date_format_iso (&date);
+  g_object_set (contract, property, iso, NULL);
+}
+
+static void
+read_money (RowReader *r, CmContract *contract, CmImportField field, const char *property)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 pence = 0;
+
+  if (!has (r, field))
+    return;
+  if (!cm_import_parse_money (cell (r, field), &pence, &error))
+    problem (r, field, "%s", error->message);
+  else
+    g_object_set (contract, property, pence, NULL);
+}
+
+static void
+read_text (RowReader *r, CmContract *contract, CmImportField field, const char *property)
+{
+  if (cm_import_mapping_column (r->plan->mapping, field) >= 0)
+    g_object_set (contract, property, cell (r, field), NULL);
+}
+
+/* The term and notice period are checked by the contract itself; reading
+ * them here names the cell. */
+static void
+read_periods (RowReader *r, CmContract *contract)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmTerm) term = NULL;
+  CmPeriod notice;
+  int invoked = 0;
+
+  if (has (r, CM_IMPORT_FIELD_TERM) &&
+      (term = cm_term_parse (cell (r, CM_IMPORT_FIELD_TERM), &error)) == NULL)
+    problem (r, CM_IMPORT_FIELD_TERM, "%s", error->message);
+  g_clear_error (&error);
+  if (has (r, CM_IMPORT_FIELD_NOTICE_PERIOD) &&
+      !cm_period_parse (cell (r, CM_IMPORT_FIELD_NOTICE_PERIOD), &notice, &error))
+    problem (r, CM_IMPORT_FIELD_NOTICE_PERIOD, "%s", error->message);
+  g_clear_error (&error);
+  read_text (r, contract, CM_IMPORT_FIELD_TERM, "term");
+  read_text (r, contract, CM_IMPORT_FIELD_NOTICE_PERIOD, "notice-period");
+  if (!has (r, CM_IMPORT_FIELD_EXTENSIONS_INVOKED))
+    return;
+  if (!cm_import_parse_count (cell (r, CM_IMPORT_FIELD_EXTENSIONS_INVOKED), &invoked, &error))
+    problem (r, CM_IMPORT_FIELD_EXTENSIONS_INVOKED, "%s", error->message);
+  else
+    g_object_set (contract, "extensions-invoked", invoked, NULL);
+}
+
+static void
+read_flag (RowReader *r, CmEntity *entity, CmImportField field, const char *property)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean value = FALSE;
+
+  if (!has (r, field))
+    return;
+  if (!cm_import_parse_flag (cell (r, field), &value, &error))
+    problem (r, field, "%s", error->message);
+  else
+    g_object_set (entity, property, value, NULL);
+}
+
+/* Commissioners are council directorates unless their name says otherwise. */
+static CmOrganisationKind
+guess_kind (const char *name)
+{
+  g_autofree char *folded = fold_name (name);
+
+  if (strstr (folded, "nhs") || strstr (folded, "ccg") || strstr (folded, "icb") ||
+      strstr (folded, "integrated care") || strstr (folded, "clinical commissioning"))
+    return CM_ORGANISATION_KIND_NHS_BODY;
+  if (strstr (folded, "better care fund") || strstr (folded, "pooled"))
+    return CM_ORGANISATION_KIND_POOLED_BUDGET;
+  return CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE;
+}
+
+static Named *
+find_or_plan (GHashTable *table, const char *name, CmEntity *(*make) (const char *name),
+              gboolean *created)
+{
+  g_autofree char *key = fold_name (name);
+  Named *named = g_hash_table_lookup (table, key);
+
+  *created = FALSE;
+  if (named)
+    return named;
+  named = g_new0 (Named, 1);
+  named->entity = make (name);
+  g_hash_table_insert (table, g_steal_pointer (&key), named);
+  *created = TRUE;
+  return named;
+}
+
+static CmEntity *
+make_provider (const char *name)
+{
+  return CM_ENTITY (cm_provider_new (name, CM_SECTOR_THIRD_SECTOR));
+}
+
+static CmEntity *
+make_service (const char *name)
+{
+  return CM_ENTITY (cm_service_new (name));
+}
+
+static CmEntity *
+make_commissioner (const char *name)
+{
+  return CM_ENTITY (cm_organisation_new (name, guess_kind (name)));
+}
+
+/* A provider first named by this row takes its sector, flags and
+ * registration from it; one already known keeps its own. */
+static void
+read_provider (RowReader *r)
+{
+  const char *name = cell (r, CM_IMPORT_FIELD_PROVIDER);
+  const char *registration = cell (r, CM_IMPORT_FIELD_REGISTRATION);
+  gboolean created;
+  CmEntity *provider;
+  int sector = 0;
+
+  r->out->provider = find_or_plan (r->plan->providers, name, make_provider, &created);
+  if (!created)
+    return;
+  provider = r->out->provider->entity;
+  g_ptr_array_add (r->plan->new_providers, g_strdup (name));
+  read_enum (r, provider, CM_IMPORT_FIELD_PROVIDER_SECTOR, CM_TYPE_SECTOR, "sector",
+             "sector-as-written");
+  read_flag (r, provider, CM_IMPORT_FIELD_SME, "is-sme");
+  read_flag (r, provider, CM_IMPORT_FIELD_VCSE, "is-vcse");
+  g_object_get (provider, "sector", &sector, NULL);
+  if (*registration)
+    g_object_set (provider, sector == CM_SECTOR_THIRD_SECTOR ? "charity-number" : "company-number",
+                  registration, NULL);
+}
+
+/* A register without services gives each contract a service of its title. */
+static void
+read_service (RowReader *r, const char *title)
+{
+  const char *name = has (r, CM_IMPORT_FIELD_SERVICE) ? cell (r, CM_IMPORT_FIELD_SERVICE) : title;
+  const char *lead = cell (r, CM_IMPORT_FIELD_COMMISSIONER);
+  gboolean created;
+
+  r->out->service = find_or_plan (r->plan->services, name, make_service, &created);
+  if (!created)
+    return;
+  g_ptr_array_add (r->plan->new_services, g_strdup (name));
+  if (*lead == '\0')
+    return;
+  r->out->service->lead = fold_name (lead);
+  find_or_plan (r->plan->commissioners, lead, make_commissioner, &created);
+  if (created)
+    g_ptr_array_add (r->plan->new_commissioners, g_strdup (lead));
+}
+
+static void
+read_contract_fields (RowReader *r, CmContract *contract)
+{
+  read_text (r, contract, CM_IMPORT_FIELD_TITLE, "title");
+  read_enum (r, CM_ENTITY (contract), CM_IMPORT_FIELD_TYPE, CM_TYPE_CONTRACT_TYPE,
+             "contract-type", "type-as-written");
+  read_enum (r, CM_ENTITY (contract), CM_IMPORT_FIELD_ROUTE, CM_TYPE_PROCUREMENT_ROUTE,
+             "route", "route-as-written");
+  read_money (r, contract, CM_IMPORT_FIELD_ANNUAL_VALUE, "annual-value");
+  read_money (r, contract, CM_IMPORT_FIELD_TOTAL_VALUE, "total-value");
+  read_date (r, contract, CM_IMPORT_FIELD_START_DATE, "start-date");
+  read_date (r, contract, CM_IMPORT_FIELD_END_DATE, "end-date");
+  read_date (r, contract, CM_IMPORT_FIELD_NOTICE_SERVED, "notice-served");
+  read_date (r, contract, CM_IMPORT_FIELD_DECOMMISSIONED_ON, "decommissioned-on");
+  read_periods (r, contract);
+}
+
+static gboolean
+row_is_blank (RowReader *r)
+{
+  for (guint c = 0; c < r->plan->mapping->len; c++)
+    if (g_array_index (r->plan->mapping, CmImportField, c) != CM_IMPORT_FIELD_IGNORE &&
+        has (r, g_array_index (r->plan->mapping, CmImportField, c)))
+      return FALSE;
+  return TRUE;
+}
+
+/* The contract as it stands in the portfolio, for a row that updates it. */
+static CmContract *
+existing_contract (CmStore *store, gint64 id)
+{
+  CmEntity *found = cm_store_find (store, CM_TYPE_CONTRACT, id);
+
+  return found ? CM_CONTRACT (cm_entity_copy (found)) : NULL;
+}
+
+static gboolean
+check_required (RowReader *r)
+{
+  static const CmImportField required[] = {
+    CM_IMPORT_FIELD_REFERENCE, CM_IMPORT_FIELD_TITLE, CM_IMPORT_FIELD_PROVIDER,
+  };
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+    if (!has (r, required[i]))
+      {
+        problem (r, required[i], _("%s is empty. Every contract needs one."),
+                 cm_import_field_label (required[i]));
+        ok = FALSE;
+      }
+  return ok;
+}
+
+/* Two rows with one reference would make the second overwrite the first. */
+static gboolean
+check_unique (RowReader *r, const char *reference)
+{
+  gpointer first = g_hash_table_lookup (r->plan->seen, reference);
+
+  if (first)
+    {
+      problem (r, CM_IMPORT_FIELD_REFERENCE, _("Reference %s is already used on row %u. "
+                                               "Give each contract its own reference."),
+               reference, GPOINTER_TO_UINT (first) + 1);
+      return FALSE;
+    }
+  g_hash_table_insert (r->plan->seen, g_strdup (reference), GUINT_TO_POINTER (r->row));
+  return TRUE;
+}
+
+static gint64
+planned_id (Named *named)
+{
+  gint64 id = cm_entity_get_id (named->entity);
+
+  return id ? id : NOT_YET_CREATED;
+}
+
+static void
+validate_planned (RowReader *r, CmContract *contract)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (contract, "provider-id", planned_id (r->out->provider), NULL);
+  if (r->out->service)
+    g_object_set (contract, "service-id", planned_id (r->out->service), NULL);
+  if (!cm_entity_validate (CM_ENTITY (contract), &error))
+    problem (r, CM_IMPORT_FIELD_IGNORE, "%s", error->message);
+}
+
+static void
+plan_row (CmImportPlan *plan, CmStore *store, guint row, CmImportDuplicate on_duplicate)
+{
+  Row *out = &g_array_index (plan->rows, Row, row);
+  RowReader r = { plan, row, out };
+  const char *reference = cell (&r, CM_IMPORT_FIELD_REFERENCE);
+  gint64 *existing;
+  g_autoptr(CmContract) contract = NULL;
+  g_autoptr(CmContract) before = NULL;
+
+  if (row_is_blank (&r))
+    {
+      out->status = CM_IMPORT_ROW_BLANK;
+      return;
+    }
+  if (!check_required (&r) || !check_unique (&r, reference))
+    {
+      out->status = CM_IMPORT_ROW_INVALID;
+      return;
+    }
+  existing = g_hash_table_lookup (plan->references, reference);
+  if (existing && on_duplicate == CM_IMPORT_DUPLICATE_SKIP)
+    {
+      out->status = CM_IMPORT_ROW_SKIP;
+      return;
+    }
+  contract = existing ? existing_contract (store, *existing) : cm_contract_new (reference, "");
+  before = existing ? CM_CONTRACT (cm_entity_copy (CM_ENTITY (contract))) : NULL;
+  read_provider (&r);
+  /* An update changes the service only when the row names one. */
+  if (!existing || has (&r, CM_IMPORT_FIELD_SERVICE))
+    read_service (&r, cell (&r, CM_IMPORT_FIELD_TITLE));
+  read_contract_fields (&r, contract);
+  validate_planned (&r, contract);
+  if (out->problems)
+    out->status = CM_IMPORT_ROW_INVALID;
+  else if (before &&
+           cm_entity_first_change (CM_ENTITY (before), CM_ENTITY (contract), NULL) == NULL)
+    out->status = CM_IMPORT_ROW_UNCHANGED;
+  else
+    out->status = existing ? CM_IMPORT_ROW_UPDATE : CM_IMPORT_ROW_CREATE;
+  out->contract = g_steal_pointer (&contract);
+}
+
+/* ---- the plan ---------------------------------------------------------- */
+
+static void
+row_clear (gpointer data)
+{
+  Row *row = data;
+
+  g_clear_pointer (&row->problems, g_ptr_array_unref);
+  g_clear_object (&row->contract);
+}
+
+static gboolean
+check_mapping (GArray *mapping, GError **error)
+{
+  static const CmImportField required[] = {
+    CM_IMPORT_FIELD_REFERENCE, CM_IMPORT_FIELD_TITLE, CM_IMPORT_FIELD_PROVIDER,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+    if (cm_import_mapping_column (mapping, required[i]) < 0)
+      {
+        g_set_error (error, CM_IMPORT_ERROR, CM_IMPORT_ERROR_MAPPING,
+                     _("No column holds the %s. Choose the column that does."),
+                     cm_import_field_label (required[i]));
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static int
+compare_text (gconstpointer a, gconstpointer b)
+{
+  return g_utf8_collate (*(const char **) a, *(const char **) b);
+}
+
+static void
+list_others (CmImportPlan *plan)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, plan->others);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_ptr_array_add (plan->other_values,
+                     /* TRANSLATORS: a value as written, then the rows it is on */
+                     g_strdup_printf (_("%s (rows %s)"), (char *) key, ((GString *) value)->str));
+  g_ptr_array_sort (plan->other_values, compare_text);
+}
+
+static void
+string_free (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
+static CmImportPlan *
+plan_alloc (CmTable *table, GArray *mapping)
+{
+  CmImportPlan *plan = g_new0 (CmImportPlan, 1);
+
+  plan->table = table;
+  plan->mapping = g_array_ref (mapping);
+  plan->rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  g_array_set_clear_func (plan->rows, row_clear);
+  g_array_set_size (plan->rows, cm_table_get_n_rows (table));
+  plan->providers = named_table ();
+  plan->services = named_table ();
+  plan->commissioners = named_table ();
+  plan->references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  plan->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  plan->others = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, string_free);
+  plan->new_providers = g_ptr_array_new_with_free_func (g_free);
+  plan->new_services = g_ptr_array_new_with_free_func (g_free);
+  plan->new_commissioners = g_ptr_array_new_with_free_func (g_free);
+  plan->other_values = g_ptr_array_new_with_free_func (g_free);
+  return plan;
+}
+
+CmImportPlan *
+cm_import_plan_new (CmStore *store, CmTable *table, GArray *mapping,
+                    CmImportDuplicate on_duplicate, GArray *excluded, GError **error)
+{
+  g_autoptr(CmImportPlan) plan = NULL;
+
+  g_return_val_if_fail (CM_IS_STORE (store), NULL);
+  g_return_val_if_fail (table != NULL && mapping != NULL, NULL);
+
+  if (!check_mapping (mapping, error))
+    return NULL;
+  plan = plan_alloc (table, mapping);
+  index_names (store, CM_TYPE_PROVIDER, plan->providers);
+  index_names (store, CM_TYPE_SERVICE, plan->services);
+  index_names (store, CM_TYPE_ORGANISATION, plan->commissioners);
+  if (!index_references (store, plan->references, error))
+    return NULL;
+
+  for (guint i = 0; excluded && i < excluded->len; i++)
+    {
+      guint row = g_array_index (excluded, guint, i);
+
+      if (row > 0 && row < plan->rows->len)
+        g_array_index (plan->rows, Row, row).status = CM_IMPORT_ROW_EXCLUDED;
+    }
+  for (guint row = 1; row < plan->rows->len; row++)
+    if (g_array_index (plan->rows, Row, row).status != CM_IMPORT_ROW_EXCLUDED)
+      plan_row (plan, store, row, on_duplicate);
+
+  g_ptr_array_sort (plan->new_providers, compare_text);
+  g_ptr_array_sort (plan->new_services, compare_text);
+  g_ptr_array_sort (plan->new_commissioners, compare_text);
+  list_others (plan);
+  return g_steal_pointer (&plan);
+}
+
+void
+cm_import_plan_free (CmImportPlan *plan)
+{
+  if (plan == NULL)
+    return;
+  g_array_unref (plan->rows);
+  g_array_unref (plan->mapping);
+  g_hash_table_unref (plan->providers);
+  g_hash_table_unref (plan->services);
+  g_hash_table_unref (plan->commissioners);
+  g_hash_table_unref (plan->references);
+  g_hash_table_unref (plan->seen);
+  g_hash_table_unref (plan->others);
+  g_ptr_array_unref (plan->new_providers);
+  g_ptr_array_unref (plan->new_services);
+  g_ptr_array_unref (plan->new_commissioners);
+  g_ptr_array_unref (plan->other_values);
+  g_free (plan);
+}
+
+CmImportRowStatus
+cm_import_plan_row_status (CmImportPlan *plan, guint row)
+{
+  g_return_val_if_fail (row > 0 && row < plan->rows->len, CM_IMPORT_ROW_BLANK);
+  return g_array_index (plan->rows, Row, row).status;
+}
+
+const GPtrArray *
+cm_import_plan_row_problems (CmImportPlan *plan, guint row)
+{
+  g_return_val_if_fail (row > 0 && row < plan->rows->len, NULL);
+  return g_array_index (plan->rows, Row, row).problems;
+}
+
+guint
+cm_import_plan_count (CmImportPlan *plan, CmImportRowStatus status)
+{
+  guint count = 0;
+
+  for (guint row = 1; row < plan->rows->len; row++)
+    count += g_array_index (plan->rows, Row, row).status == status;
+  return count;
+}
+
+const GPtrArray *
+cm_import_plan_new_providers (CmImportPlan *plan)
+{
+  return plan->new_providers;
+}
+
+const GPtrArray *
+cm_import_plan_new_services (CmImportPlan *plan)
+{
+  return plan->new_services;
+}
+
+const GPtrArray *
+cm_import_plan_new_commissioners (CmImportPlan *plan)
+{
+  return plan->new_commissioners;
+}
+
+const GPtrArray *
+cm_import_plan_other_values (CmImportPlan *plan)
+{
+  return plan->other_values;
+}
+
+GPtrArray *
+cm_import_plan_report (CmImportPlan *plan)
+{
+  GPtrArray *report = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint row = 1; row < plan->rows->len; row++)
+    {
+      const GPtrArray *problems = g_array_index (plan->rows, Row, row).problems;
+
+      for (guint i = 0; problems && i < problems->len; i++)
+        g_ptr_array_add (report, g_strdup (g_ptr_array_index (problems, i)));
+    }
+  return report;
+}
+
+/* ---- applying ---------------------------------------------------------- */
+
+/* Saves a record the rows named but the portfolio did not have. */
+static gboolean
+save_named (CmStore *store, Named *named, GError **error)
+{
+  return cm_entity_get_id (named->entity) || cm_store_save (store, named->entity, error);
+}
+
+static gboolean
+save_service (CmImportPlan *plan, CmStore *store, Named *service, GError **error)
+{
+  Named *lead = service->lead ? g_hash_table_lookup (plan->commissioners, service->lead) : NULL;
+
+  if (cm_entity_get_id (service->entity))
+    return TRUE;
+  if (lead)
+    {
+      if (!save_named (store, lead, error))
+        return FALSE;
+      g_object_set (service->entity, "lead-commissioner-id", cm_entity_get_id (lead->entity), NULL);
+    }
+  return save_named (store, service, error);
+}
+
+static gboolean
+save_row (CmImportPlan *plan, CmStore *store, Row *row, GError **error)
+{
+  if (!save_named (store, row->provider, error) ||
+      (row->service && !save_service (plan, store, row->service, error)))
+    return FALSE;
+  g_object_set (row->contract, "provider-id", cm_entity_get_id (row->provider->entity), NULL);
+  if (row->service)
+    g_object_set (row->contract, "service-id", cm_entity_get_id (row->service->entity), NULL);
+  return cm_store_save (store, CM_ENTITY (row->contract), error);
+}
+
+static void
+append_list (GString *summary, const char *heading, const GPtrArray *names)
+{
+  if (names->len == 0)
+    return;
+  g_string_append_printf (summary, "%s%s: ", summary->len ? "\n" : "", heading);
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (summary, "%s%s", i ? ", " : "", (char *) g_ptr_array_index (names, i));
+}
+
+/* What the import did, for the audit trail: every reference it created
+ * or changed, and every provider, service and commissioner it added. */
+static CmImportRun *
+summarise (CmImportPlan *plan, const char *source)
+{
+  g_autoptr(GPtrArray) created = g_ptr_array_new ();
+  g_autoptr(GPtrArray) updated = g_ptr_array_new ();
+  g_autoptr(GString) summary = g_string_new (NULL);
+  CmImportRun *run = cm_import_run_new (source);
+
+  for (guint i = 1; i < plan->rows->len; i++)
+    {
+      Row *row = &g_array_index (plan->rows, Row, i);
+
+      if (row->status == CM_IMPORT_ROW_CREATE || row->status == CM_IMPORT_ROW_UPDATE)
+        g_ptr_array_add (row->status == CM_IMPORT_ROW_CREATE ? created : updated,
+                         (gpointer) cm_contract_get_reference (row->contract));
+    }
+  append_list (summary, _("Contracts created"), created);
+  append_list (summary, _("Contracts updated"), updated);
+  append_list (summary, _("Providers created"), plan->new_providers);
+  append_list (summary, _("Services created"), plan->new_services);
+  append_list (summary, _("Commissioners created"), plan->new_commissioners);
+  g_object_set (run, "created", created->len, "updated", updated->len,
+                "skipped", cm_import_plan_count (plan, CM_IMPORT_ROW_SKIP), "summary",
+                summary->str, NULL);
+  return run;
+}
+
+static gboolean
+refuse_invalid (CmImportPlan *plan, GError **error)
+{
+  guint invalid = cm_import_plan_count (plan, CM_IMPORT_ROW_INVALID);
+
+  if (invalid == 0)
+    return TRUE;
+  g_set_error (error, CM_IMPORT_ERROR, CM_IMPORT_ERROR_INVALID_ROWS,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "%u row cannot be imported. Fix it in the file or leave it out, "
+                            "then import again; nothing was written.",
+                            "%u rows cannot be imported. Fix them in the file or leave them "
+                            "out, then import again; nothing was written.", invalid), invalid);
+  return FALSE;
+}
+
+static gboolean
+write_rows (CmImportPlan *plan, CmStore *store, CmImportProgress progress, gpointer user_data,
+            GCancellable *cancellable, GError **error)
+{
+  for (guint i = 1; i < plan->rows->len; i++)
+    {
+      Row *row = &g_array_index (plan->rows, Row, i);
+      g_autoptr(GError) local = NULL;
+
+      if (i % 500 == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          if (progress)
+            progress ((double) i / plan->rows->len, user_data);
+        }
+      if (row->status != CM_IMPORT_ROW_CREATE && row->status != CM_IMPORT_ROW_UPDATE)
+        continue;
+      if (!save_row (plan, store, row, &local))
+        {
+          g_set_error (error, CM_IMPORT_ERROR, CM_IMPORT_ERROR_INVALID_ROWS,
+                       _("Row %u: %s Nothing was written."), i + 1, local->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+cm_import_plan_apply (CmImportPlan *plan, CmStore *store, const char *source,
+                      CmImportProgress progress, gpointer user_data,
+                      GCancellable *cancellable, GError **error)
+{
+  g_autoptr(CmImportRun) run = NULL;
+
+  g_return_val_if_fail (plan != NULL && CM_IS_STORE (store), FALSE);
+
+  if (!refuse_invalid (plan, error) || !cm_store_begin (store, error))
+    return FALSE;
+  run = summarise (plan, source);
+  if (!write_rows (plan, store, progress, user_data, cancellable, error) ||
+      !cm_store_save (store, CM_ENTITY (run), error))
+    {
+      cm_store_rollback (store);
+      return FALSE;
+    }
+  if (!cm_store_commit (store, error))
+    return FALSE; /* the store has rolled it back */
+  if (progress)
+    progress (1.0, user_data);
+  return TRUE;
+}

@@ -1,0 +1,296 @@
+#!/usr/bin/python3
+"""Imports contracts registers made by other software (openpyxl, LibreOffice,
+hand-written CSV) with the headless command, and checks the portfolio
+with SQL: values, created records, duplicates, the all-or-nothing rule,
+the audit trail, and a round trip through our own export.
+
+    test-import.py COMMISSIONER
+"""
+import hashlib
+import datetime
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+import openpyxl
+
+BINARY = sys.argv[1]
+TODAY = "2026-11-22"
+HEADERS = ["Reference", "Title", "Service", "Provider", "Provider sector", "Commissioner",
+           "Start date", "End date", "Term", "Extensions invoked", "Notice period",
+           "Annual value", "Total value", "Type", "Route"]
+
+failures = 0
+count = 0
+
+
+def check(what, ok, detail=""):
+    global failures, count
+    count += 1
+    print(f"{'ok' if ok else 'not ok'} {count} - {what}{' # ' + str(detail) if detail and not ok else ''}")
+    if not ok:
+        failures += 1
+
+
+def run(*args):
+    return subprocess.run([BINARY, *args], capture_output=True, text=True,
+                          env=dict(os.environ, DISPLAY=""))
+
+
+def digest(path):
+    return hashlib.sha256(open(path, "rb").read()).hexdigest()
+
+
+def query(portfolio, sql, *params):
+    with sqlite3.connect(f"file:{portfolio}?mode=ro", uri=True) as db:
+        return db.execute(sql, params).fetchall()
+
+
+def contract(portfolio, reference):
+    rows = query(portfolio, "SELECT c.title, s.name, p.name, p.sector, c.start_date, c.end_date,"
+                 " c.term, c.extensions_invoked, c.notice_period, c.annual_value, c.total_value,"
+                 " c.contract_type, c.route FROM contract c JOIN service s ON s.id = c.service_id"
+                 " JOIN provider p ON p.id = c.provider_id WHERE c.reference = ?", reference)
+    return rows[0] if rows else None
+
+
+def write_csv(path, text, encoding="utf-8"):
+    with open(path, "w", encoding=encoding, newline="") as f:
+        f.write(text)
+
+
+def register_csv(path):
+    """A register as people keep them: every date and money form, a BOM,
+    semicolons, a quoted title with a line break, synonyms and an unknown
+    sector."""
+    rows = [
+        ";".join(HEADERS),
+        "R-1;Carers support;Carers Leeds services;Carers Leeds;Charity;Adult Social Care;"
+        "01/04/2019;31/03/2024;5 years plus up to 24 months;0;6 months;£1,250,000;£6.25m;"
+        "Grant;Grant scheme",
+        'R-2;"Short breaks,\nphase 2";Short breaks;Family Action;VCSE;Adult Social Care;'
+        "1/4/19;31/3/20;1+1;1;3 months;£564k;564720;SLA;Open tender",
+        "R-3;Crisis line;Crisis services;Leeds and York Partnership NHS Foundation Trust;"
+        "NHS trust;NHS Leeds ICB;1 Apr 2019;2024-03-31;3+1+1;0;90 days;250000.50;"
+        "1250002.5;Contract;PSR",
+        "R-4;Lunch club;Older people;Holbeck Elderly Aid;Community benefit society;;"
+        "2020-10-01;30 Sep 2025;5;0;;12k;60k;grant;quote",
+        "R-5;Day centre;Older people;Holbeck Elderly Aid;;;43922;44286;1;0;;£2,000;;Spot;Direct award",
+        ";;;;;;;;;;;;;;",
+    ]
+    write_csv(path, "\ufeff" + "\r\n".join(rows) + "\r\n")
+
+
+def test_csv_register(work):
+    portfolio = os.path.join(work, "new.commissioner")
+    source = os.path.join(work, "register.csv")
+    register_csv(source)
+    result = run("--import", source, "--portfolio", portfolio)
+    check("a CSV register imports into a new portfolio", result.returncode == 0, result.stderr)
+    check("the command prints its counts", "5 created" in result.stdout and "1 blank" in result.stdout,
+          result.stdout)
+    check("new providers are listed", "New provider: Family Action" in result.stdout, result.stdout)
+    check("an unknown sector is listed as kept under Other",
+          "Community benefit society" in result.stdout, result.stdout)
+    check("five contracts are in the file",
+          query(portfolio, "SELECT count(*) FROM contract")[0][0] == 5)
+    r1 = contract(portfolio, "R-1")
+    check("dd/mm/yyyy dates and £ with commas and m",
+          r1 and r1[4:6] == ("2019-04-01", "2024-03-31") and r1[9] == 125000000
+          and r1[10] == 625000000, r1)
+    check("'Charity' means third sector, 'Grant scheme' the grant route",
+          r1 and r1[3] == "third-sector" and r1[11] == "grant" and r1[12] == "grant-scheme", r1)
+    r2 = contract(portfolio, "R-2")
+    check("d/m/yy dates, k suffix, a quoted title with a line break, SLA and open tender",
+          r2 and r2[0] == "Short breaks,\nphase 2" and r2[4:6] == ("2019-04-01", "2020-03-31")
+          and r2[9] == 56400000 and r2[7] == 1 and r2[11] == "service-level-agreement"
+          and r2[12] == "open", r2)
+    r3 = contract(portfolio, "R-3")
+    check("d MMM yyyy and ISO dates, pence, NHS trust and the PSR",
+          r3 and r3[4:6] == ("2019-04-01", "2024-03-31") and r3[9] == 25000050
+          and r3[3] == "nhs" and r3[12] == "provider-selection-regime", r3)
+    r5 = contract(portfolio, "R-5")
+    check("Excel serial dates", r5 and r5[4:6] == ("2020-04-01", "2021-03-31"), r5)
+    other = query(portfolio, "SELECT sector, sector_as_written FROM provider"
+                  " WHERE name = 'Holbeck Elderly Aid'")
+    check("an unknown sector is kept as written under Other",
+          other == [("other", "Community benefit society")], other)
+    check("the commissioner is created and leads the service",
+          query(portfolio, "SELECT o.kind FROM service s JOIN organisation o"
+                " ON o.id = s.lead_commissioner_id WHERE s.name = 'Crisis services'")
+          == [("nhs-body",)])
+    runs = query(portfolio, "SELECT source, created, summary FROM import_run")
+    check("the import is recorded once, naming what it created",
+          len(runs) == 1 and runs[0][0] == "register.csv" and runs[0][1] == 5
+          and "R-1" in runs[0][2] and "Family Action" in runs[0][2], runs)
+    audited = query(portfolio, "SELECT count(*) FROM audit WHERE entity = 'import_run'"
+                    " AND field = 'summary' AND new_value LIKE '%R-5%'")[0][0]
+    check("the import's summary is in the audit trail", audited == 1)
+    verify = run("--verify-audit", "--portfolio", portfolio)
+    check("the audit trail verifies after the import", verify.returncode == 0, verify.stderr)
+    return portfolio, source
+
+
+def test_duplicates(work, portfolio, source):
+    before = digest(portfolio)
+    result = run("--import", source, "--portfolio", portfolio)
+    check("importing again skips every reference by default",
+          result.returncode == 0 and "5 skipped" in result.stdout, result.stdout + result.stderr)
+    check("skipping writes only the import's record",
+          query(portfolio, "SELECT count(*) FROM contract")[0][0] == 5)
+
+    changed = os.path.join(work, "changed.csv")
+    write_csv(changed, "Reference,Annual value,Title,Provider\r\n"
+                       "R-1,\"£1,300,000\",Carers support,Carers Leeds\r\n"
+                       "R-3,250000.50,Crisis line,Leeds and York Partnership NHS Foundation Trust\r\n")
+    result = run("--import", changed, "--portfolio", portfolio, "--on-duplicate", "update")
+    check("--on-duplicate update changes what differs",
+          result.returncode == 0 and "1 updated" in result.stdout and "1 unchanged" in result.stdout,
+          result.stdout + result.stderr)
+    check("the updated value is saved", contract(portfolio, "R-1")[9] == 130000000)
+    check("fields the file does not hold are kept", contract(portfolio, "R-1")[6]
+          == "5 years plus up to 24 months")
+    audit = query(portfolio, "SELECT old_value, new_value FROM audit WHERE entity = 'contract'"
+                  " AND field = 'annual_value' ORDER BY id DESC LIMIT 1")
+    check("the update is audited field by field", audit == [("125000000", "130000000")], audit)
+    check("--on-duplicate refuses other words",
+          run("--import", changed, "--portfolio", portfolio, "--on-duplicate", "merge").returncode == 2)
+    del before
+
+
+def test_all_or_nothing(work, portfolio):
+    bad = os.path.join(work, "bad.csv")
+    write_csv(bad, "Reference,Title,Provider,Start date,End date,Annual value,Term\r\n"
+                   "B-1,Good row,New provider,01/04/2020,31/03/2021,100,1\r\n"
+                   "B-2,Bad date,New provider,31/02/2020,31/03/2021,100,1\r\n"
+                   "B-3,US date,New provider,04/13/2020,31/03/2021,100,1\r\n"
+                   "B-4,Bad money,New provider,01/04/2020,31/03/2021,lots,1\r\n"
+                   "B-5,Ends first,New provider,01/04/2021,31/03/2020,100,1\r\n"
+                   "B-6,Bad term,New provider,01/04/2020,31/03/2021,100,three years\r\n"
+                   "B-1,Twice,New provider,01/04/2020,31/03/2021,100,1\r\n")
+    before = digest(portfolio)
+    result = run("--import", bad, "--portfolio", portfolio)
+    check("a register with bad rows exits non-zero", result.returncode == 1, result.stdout)
+    check("the portfolio is byte for byte unchanged", digest(portfolio) == before)
+    report = result.stderr
+    for cell, words in [("D3", "date"), ("D4", "13/04/2020"), ("F5", ""), ("Row 6", "ends before"),
+                        ("G7", ""), ("A8", "row 2")]:
+        check(f"the report names {cell}", f"{cell}:" in report and words in report, report)
+    check("nothing half-imported: no new provider",
+          query(portfolio, "SELECT count(*) FROM provider WHERE name = 'New provider'")[0][0] == 0)
+
+    fresh = os.path.join(work, "never.commissioner")
+    result = run("--import", bad, "--portfolio", fresh)
+    check("a failed import into a new portfolio leaves no file",
+          result.returncode == 1 and not os.path.exists(fresh), result.stderr)
+    missing = run("--import", os.path.join(work, "absent.csv"), "--portfolio", portfolio)
+    check("a missing file is a clear error", missing.returncode == 1 and "absent.csv" in missing.stderr,
+          missing.stderr)
+    unmapped = os.path.join(work, "unmapped.csv")
+    write_csv(unmapped, "Name,Amount\r\nX,1\r\n")
+    result = run("--import", unmapped, "--portfolio", portfolio)
+    check("a register with no reference column says which column is missing",
+          result.returncode == 1 and "Reference" in result.stderr, result.stderr)
+
+
+def test_openpyxl_workbook(work):
+    """Dates as real dates, numbers, booleans and shared strings, on the
+    second sheet, chosen by name."""
+    path = os.path.join(work, "register.xlsx")
+    wb = openpyxl.Workbook()
+    wb.active.title = "Notes"
+    wb.active["A1"] = "This sheet is not the register."
+    ws = wb.create_sheet("Register 2026")
+    ws.append(["Contract reference", "Contract title", "Supplier", "Sector", "Start Date",
+               "End  date", "Annual contract value", "SME", "Term"])
+    ws.append(["X-1", "Advocacy", "Advonet", "Third sector", datetime.date(2018, 4, 1),
+               datetime.date(2023, 3, 31), 245000, True, "5"])
+    ws.append(["X-2", "Befriending", "Age UK Leeds", "voluntary", datetime.datetime(2021, 10, 1),
+               datetime.date(2024, 9, 30), 12500.75, False, "3"])
+    wb.save(path)
+    portfolio = os.path.join(work, "xlsx.commissioner")
+    result = run("--import", path, "--portfolio", portfolio, "--sheet", "Register 2026")
+    check("an openpyxl workbook imports from the sheet named", result.returncode == 0,
+          result.stderr)
+    x1 = contract(portfolio, "X-1")
+    check("real dates and numbers arrive as dates and pence",
+          x1 and x1[4:6] == ("2018-04-01", "2023-03-31") and x1[9] == 24500000, x1)
+    x2 = contract(portfolio, "X-2")
+    check("a date with a time and a value with pence", x2 and x2[4] == "2021-10-01"
+          and x2[9] == 1250075, x2)
+    check("a boolean SME flag", query(portfolio, "SELECT is_sme FROM provider WHERE name = 'Advonet'")
+          == [(1,)])
+    missing = run("--import", path, "--portfolio", portfolio, "--sheet", "Register 2027")
+    check("an unknown sheet is named in the error", missing.returncode == 1
+          and "Register 2027" in missing.stderr, missing.stderr)
+
+
+def libreoffice_xlsx(work, csv_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return None
+    profile = "file://" + os.path.join(work, "lo-profile")
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+                    "xlsx", "--outdir", work, csv_path], capture_output=True, timeout=180)
+    out = os.path.splitext(csv_path)[0] + ".xlsx"
+    return out if os.path.exists(out) else None
+
+
+def test_libreoffice_workbook(work):
+    source = os.path.join(work, "lo-register.csv")
+    write_csv(source, "Reference,Title,Provider,Start date,Annual value\r\n"
+                      "L-1,Meals,Leeds Meals,2019-04-01,1500\r\n"
+                      "L-2,Transport,Leeds Transport,2020-01-31,2500.5\r\n")
+    path = libreoffice_xlsx(work, source)
+    check("LibreOffice converts the CSV to XLSX", path is not None)
+    if path is None:
+        return
+    portfolio = os.path.join(work, "lo.commissioner")
+    result = run("--import", path, "--portfolio", portfolio)
+    check("a LibreOffice workbook imports", result.returncode == 0, result.stderr)
+    l2 = contract(portfolio, "L-2")
+    check("its dates and numbers are read", l2 and l2[4] == "2020-01-31" and l2[9] == 250050, l2)
+
+
+def contracts_sheet(path):
+    ws = openpyxl.load_workbook(path)["Contracts"]
+    return sorted((tuple(row) for row in ws.iter_rows(min_row=2, values_only=True)), key=repr)
+
+
+def test_round_trip(work):
+    demo = os.path.join(work, "demo.commissioner")
+    subprocess.run([BINARY, "--create-demo", demo, "--today", TODAY], check=True,
+                   capture_output=True)
+    first = os.path.join(work, "first.xlsx")
+    run("--export", first, "--portfolio", demo, "--today", TODAY)
+    empty = os.path.join(work, "round-trip.commissioner")
+    result = run("--import", first, "--portfolio", empty, "--sheet", "Contracts")
+    check("our own Contracts sheet imports into an empty portfolio", result.returncode == 0,
+          result.stderr)
+    second = os.path.join(work, "second.xlsx")
+    run("--export", second, "--portfolio", empty, "--today", TODAY)
+    a, b = contracts_sheet(first), contracts_sheet(second)
+    check("the Contracts sheets match after the round trip", a == b,
+          next(((x, y) for x, y in zip(a, b) if x != y), (len(a), len(b))))
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="commissioner-import-")
+    try:
+        portfolio, source = test_csv_register(work)
+        test_duplicates(work, portfolio, source)
+        test_all_or_nothing(work, portfolio)
+        test_openpyxl_workbook(work)
+        test_libreoffice_workbook(work)
+        test_round_trip(work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"1..{count}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
