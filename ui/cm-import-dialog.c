@@ -363,8 +363,8 @@ static void
 show_import_error (CmImportDialog *self, const GError *error)
 {
   g_autofree char *body = g_strdup_printf (
-    _("%s\n\nNothing was written: the portfolio is as it was. Fix the rows in the file, or "
-      "exclude them, and import again."), error->message);
+    _("%s\n\nThe portfolio is as it was. Fix the file, or exclude the rows it names, and "
+      "import again."), error->message);
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Nothing Was Imported"), body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
