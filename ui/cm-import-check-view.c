@@ -173,7 +173,10 @@ counts_box (CmImportCheckView *self)
 
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), G_N_ELEMENTS (order));
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
+  /* Not homogeneous: a count in the thousands must not push the rest onto
+   * a second line. */
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), FALSE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 6);
   gtk_widget_add_css_class (flow, "card");
   g_object_set (flow, "margin-top", 6, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)

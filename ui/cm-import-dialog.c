@@ -240,6 +240,8 @@ show_table (CmImportDialog *self, CmTable *table)
     }
   else
     gtk_stack_set_visible_child_name (self->preview, "empty");
+  gtk_widget_set_visible (GTK_WIDGET (self->remember), has_data_rows (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->plan_status), has_data_rows (self));
   show_step (self, "columns");
   replan (self);
   if (self->plan)
@@ -619,6 +621,7 @@ importing_step (CmImportDialog *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Import progress"), -1);
   gtk_widget_set_size_request (GTK_WIDGET (self->progress), 320, -1);
+  gtk_widget_set_halign (GTK_WIDGET (self->progress), GTK_ALIGN_CENTER);
   gtk_widget_set_halign (cancel, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (cancel, "pill");
   g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (cancel_clicked), self);
