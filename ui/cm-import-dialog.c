@@ -127,11 +127,27 @@ update_header (CmImportDialog *self)
   adw_window_title_set_subtitle (self->title, subtitle);
 }
 
+/* Each step starts on what comes next there, so that Enter never lands on
+ * the Back button that the previous step's focus fell to. */
+static void
+focus_step (CmImportDialog *self, const char *name)
+{
+  GtkWidget *step_widget = gtk_stack_get_child_by_name (self->steps, name);
+
+  if (g_str_equal (name, "columns") && gtk_widget_get_sensitive (self->next))
+    gtk_widget_grab_focus (self->next);
+  else if (g_str_equal (name, "check") && gtk_widget_get_sensitive (self->import))
+    gtk_widget_grab_focus (self->import);
+  else if (!gtk_widget_child_focus (step_widget, GTK_DIR_TAB_FORWARD))
+    gtk_widget_grab_focus (self->back);
+}
+
 static void
 show_step (CmImportDialog *self, const char *name)
 {
   gtk_stack_set_visible_child_name (self->steps, name);
   update_header (self);
+  focus_step (self, name);
 }
 
 static const char *
@@ -242,12 +258,8 @@ show_table (CmImportDialog *self, CmTable *table)
     gtk_stack_set_visible_child_name (self->preview, "empty");
   gtk_widget_set_visible (GTK_WIDGET (self->remember), has_data_rows (self));
   gtk_widget_set_visible (GTK_WIDGET (self->plan_status), has_data_rows (self));
-  show_step (self, "columns");
   replan (self);
-  if (self->plan)
-    gtk_widget_grab_focus (self->next);
-  else if (!has_data_rows (self))
-    gtk_widget_grab_focus (self->back);
+  show_step (self, "columns");
 }
 
 static void
@@ -430,13 +442,15 @@ run_import (gpointer data)
       imported (self);
       return G_SOURCE_REMOVE;
     }
+  /* A fresh plan: the records of this one may keep what the writes that
+   * were rolled back gave them. */
+  replan (self);
   show_step (self, "check");
   if (is_cancelled (error))
     adw_toast_overlay_add_toast (self->toasts,
                                  adw_toast_new (_("Import cancelled: nothing was written")));
   else
     show_import_error (self, error);
-  replan (self);  /* the portfolio may have changed under the plan */
   return G_SOURCE_REMOVE;
 }
 
