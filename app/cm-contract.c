@@ -37,21 +37,23 @@ enum {
   PROP_SEARCH_TEXT,
   PROP_DECOMMISSIONED_ON,
   PROP_COMMISSIONER_KIND,
+  PROP_COMMISSIONER_NAME,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 static const char joins[] =
-  "LEFT JOIN service s ON s.id = t.service_id LEFT JOIN provider p ON p.id = t.provider_id";
+  "LEFT JOIN service s ON s.id = t.service_id LEFT JOIN provider p ON p.id = t.provider_id"
+  " LEFT JOIN organisation o ON o.id = s.lead_commissioner_id";
 
 static const CmDerivedColumn derived[] = {
   { "service-name", "s.name", { "service" } },
   { "provider-name", "p.name", { "provider" } },
   { "provider-sector", "p.sector", { "provider" } },
   { "provider-sector-as-written", "p.sector_as_written", { "provider" } },
-  { "commissioner-kind", "(SELECT kind FROM organisation WHERE id = s.lead_commissioner_id)",
-    { "organisation", "service" } },
+  { "commissioner-kind", "o.kind", { "organisation", "service" } },
+  { "commissioner-name", "o.name", { "organisation", "service" } },
   { "search-text",
     "cm_fold(t.reference || ' ' || t.title || ' ' || t.term || ' ' || t.notice_period || ' ' ||"
     " coalesce(s.name, '') || ' ' || coalesce(p.name, ''))",
@@ -171,6 +173,7 @@ cm_contract_class_init (CmContractClass *klass)
   properties[PROP_COMMISSIONER_KIND] =
     g_param_spec_enum ("commissioner-kind", NULL, NULL, CM_TYPE_ORGANISATION_KIND,
                        CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE, rw);
+  properties[PROP_COMMISSIONER_NAME] = g_param_spec_string ("commissioner-name", NULL, NULL, "", rw);
   cm_entity_class_install (entity_class, "contract", properties, N_PROPS, derived);
   cm_entity_class_set_joins (entity_class, joins);
 }

@@ -1,9 +1,10 @@
 /* cm-demo.c: the demonstration portfolio
  *
  * Every line of seed 000 Appendix A (third-sector spend in Leeds by
- * commissioner and service type) becomes a service with one contract of
- * that annual value. The named services of seed 001 are added with their
- * real dates and terms. Nothing here is random: the same @today gives the
+ * commissioner and service type) becomes a service whose contracts add up
+ * to that line's annual value. The named services of seed 001 are added
+ * with their real dates and terms, and the Neighbourhood Networks grant
+ * among the older people's services it is part of. Nothing here is random: the same @today gives the
  * same portfolio.
  */
 #include <glib/gi18n-lib.h>
@@ -106,6 +107,13 @@ static const struct {
   { BCF, "Community support and third sector services within the Better Care Fund", 14785356, C, CM_CLIENT_GROUP_ADULTS },
 };
 
+/* The Appendix A line that holds the Neighbourhood Networks grant: seed 001
+ * L758 calls the Networks the bulk of universal and preventative services
+ * for older people, about £3m a year; the rest of the line pays "seven
+ * further older people's organisations" (L760). */
+#define OLDER_PEOPLE_LINE 14
+#define NETWORKS_ANNUAL_POUNDS 3000000
+
 /* Providers named in seeds 000 and 001. The first block is third sector. */
 static const struct {
   const char *name;
@@ -165,6 +173,7 @@ typedef struct {
   guint n_services;
   gint64 closing_service, closing_contract;   /* a decommission in progress */
   gint64 closed_service, closed_contract;     /* a completed one */
+  gint64 older_people_service;                /* holds the Neighbourhood Networks grant */
   GArray *public_health_grants;               /* contract ids, for the reduction scenarios */
 } Demo;
 
@@ -307,6 +316,14 @@ add_spend_lines (Demo *demo, GError **error)
 
       if (service_id == 0)
         return FALSE;
+      if (i == OLDER_PEOPLE_LINE)
+        {
+          /* The Networks grant is added with the named services; this
+           * contract is the rest of the line. */
+          c.title = "Older people's organisations beyond the Neighbourhood Networks";
+          c.annual_pounds -= NETWORKS_ANNUAL_POUNDS;
+          demo->older_people_service = service_id;
+        }
       place_contract (demo, &c, i);
       contract_id = add_contract (demo, service_id, &c, error);
       if (contract_id == 0 || !add_funding (demo, service_id, org, spend_lines[i].pounds, error))
@@ -332,18 +349,19 @@ add_partner (Demo *demo, gint64 service_id, int org, GError **error)
 static gboolean
 add_named_services (Demo *demo, GError **error)
 {
-  gint64 nn, carers, advocacy, short_breaks, crisis, semh;
+  gint64 nn = demo->older_people_service;
+  gint64 carers, advocacy, short_breaks, crisis, semh;
 
   /* 001 L758: ~£3m a year across 37 areas from October 2018, up to 10 years;
-   * the five-year extension has been taken. */
-  nn = add_service (demo, "Neighbourhood Networks", ASC, P, CM_CLIENT_GROUP_OLDER_PEOPLE,
-                    CM_STAGE_REVIEW, 1, error);
-  if (nn == 0 || !add_partner (demo, nn, PH, error) ||
-      !add_funding (demo, nn, ASC, 3000000, error) ||
+   * the five-year extension has been taken. It is part of Appendix A's
+   * older people's line, whose funding already counts it; Public Health
+   * contributes (000 3.2.2). */
+  if (!add_partner (demo, nn, PH, error) ||
       !add_contract (demo, nn, &(DemoContract) {
         "Neighbourhood Networks (37 areas)", ASC, NEIGHBOURHOOD_NETWORKS,
-        CM_CONTRACT_TYPE_GRANT, CM_PROCUREMENT_ROUTE_GRANT_SCHEME, 3000000, 30000000,
-        iso (1, 10, 2018), iso (30, 9, 2028), "5+5", "6 months", 1 }, error))
+        CM_CONTRACT_TYPE_GRANT, CM_PROCUREMENT_ROUTE_GRANT_SCHEME, NETWORKS_ANNUAL_POUNDS,
+        NETWORKS_ANNUAL_POUNDS * 10, iso (1, 10, 2018), iso (30, 9, 2028), "5+5", "6 months",
+        1 }, error))
     return FALSE;
 
   /* 001 L934: from April 2019 for five years, extendable by up to 24 months. */

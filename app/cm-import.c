@@ -45,8 +45,9 @@ struct _CmImportPlan
   CmTable *table;
   GArray *mapping;
   GArray *rows;             /* Row, by table row; row 0 (the header) unused */
+  GPtrArray *named;         /* every Named below, which it owns */
   GHashTable *providers;    /* folded name -> Named */
-  GHashTable *services;
+  GHashTable *services;     /* service_key () -> Named */
   GHashTable *commissioners;
   GHashTable *references;   /* reference -> contract id in the portfolio */
   GHashTable *seen;         /* reference -> first table row holding it */
@@ -87,30 +88,62 @@ named_free (gpointer data)
 static GHashTable *
 named_table (void)
 {
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, named_free);
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
-/* Every record of @type by folded name (first wins). */
+/* Services of one name under different commissioners are different
+ * services (each commissioner's "Older people"); a row that names no
+ * commissioner finds the first service of its name. */
+static char *
+service_key (const char *name, const char *lead)
+{
+  g_autofree char *folded_name = fold_name (name);
+  g_autofree char *folded_lead = fold_name (lead ? lead : "");
+
+  return g_strconcat (folded_name, "\x1f", folded_lead, NULL);
+}
+
+static Named *
+named_new (CmImportPlan *plan, CmEntity *entity)
+{
+  Named *named = g_new0 (Named, 1);
+
+  named->entity = entity;
+  g_ptr_array_add (plan->named, named);
+  return named;
+}
+
+/* Files @named under @key unless an earlier record has it (first wins). */
 static void
-index_names (CmStore *store, GType type, GHashTable *table)
+file_named (GHashTable *table, char *key, Named *named)
+{
+  if (g_hash_table_contains (table, key))
+    g_free (key);
+  else
+    g_hash_table_insert (table, key, named);
+}
+
+/* Every record of @type by folded name, and services by name and lead. */
+static void
+index_names (CmImportPlan *plan, CmStore *store, GType type, GHashTable *table)
 {
   GListModel *list = cm_store_list (store, type);
 
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
-      g_autoptr(CmEntity) entity = g_list_model_get_item (list, i);
+      CmEntity *entity = g_list_model_get_item (list, i);
       g_autofree char *name = cm_entity_property_text (entity, "name");
-      char *key = fold_name (name);
-      Named *named;
+      g_autofree char *lead = NULL;
+      Named *named = named_new (plan, entity);
 
-      if (g_hash_table_contains (table, key))
+      if (type != CM_TYPE_SERVICE)
         {
-          g_free (key);
+          file_named (table, fold_name (name), named);
           continue;
         }
-      named = g_new0 (Named, 1);
-      named->entity = g_object_ref (entity);
-      g_hash_table_insert (table, key, named);
+      lead = cm_entity_property_text (entity, "lead-commissioner-name");
+      file_named (table, service_key (name, lead), named);
+      file_named (table, service_key (name, NULL), named);
     }
 }
 
@@ -324,39 +357,32 @@ guess_kind (const char *name)
   return CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE;
 }
 
+/* The record @table holds under @key (which it takes), or a new one that
+ * the import will create. */
 static Named *
-find_or_plan (GHashTable *table, const char *name, CmEntity *(*make) (const char *name),
+find_or_plan (CmImportPlan *plan, GHashTable *table, char *key, CmEntity *entity,
               gboolean *created)
 {
-  g_autofree char *key = fold_name (name);
   Named *named = g_hash_table_lookup (table, key);
 
-  *created = FALSE;
+  *created = named == NULL;
   if (named)
-    return named;
-  named = g_new0 (Named, 1);
-  named->entity = make (name);
-  g_hash_table_insert (table, g_steal_pointer (&key), named);
-  *created = TRUE;
+    {
+      g_free (key);
+      g_object_unref (entity);
+      return named;
+    }
+  named = named_new (plan, entity);
+  g_hash_table_insert (table, key, named);
   return named;
 }
 
-static CmEntity *
-make_provider (const char *name)
+static gint64
+planned_id (Named *named)
 {
-  return CM_ENTITY (cm_provider_new (name, CM_SECTOR_THIRD_SECTOR));
-}
+  gint64 id = cm_entity_get_id (named->entity);
 
-static CmEntity *
-make_service (const char *name)
-{
-  return CM_ENTITY (cm_service_new (name));
-}
-
-static CmEntity *
-make_commissioner (const char *name)
-{
-  return CM_ENTITY (cm_organisation_new (name, guess_kind (name)));
+  return id ? id : NOT_YET_CREATED;
 }
 
 /* A provider first named by this row takes its sector, flags and
@@ -370,7 +396,9 @@ read_provider (RowReader *r)
   CmEntity *provider;
   int sector = 0;
 
-  r->out->provider = find_or_plan (r->plan->providers, name, make_provider, &created);
+  r->out->provider = find_or_plan (r->plan, r->plan->providers, fold_name (name),
+                                   CM_ENTITY (cm_provider_new (name, CM_SECTOR_THIRD_SECTOR)),
+                                   &created);
   if (!created)
     return;
   provider = r->out->provider->entity;
@@ -391,18 +419,32 @@ read_service (RowReader *r, const char *title)
 {
   const char *name = has (r, CM_IMPORT_FIELD_SERVICE) ? cell (r, CM_IMPORT_FIELD_SERVICE) : title;
   const char *lead = cell (r, CM_IMPORT_FIELD_COMMISSIONER);
+  Named *commissioner;
   gboolean created;
+  g_autoptr(GError) error = NULL;
 
-  r->out->service = find_or_plan (r->plan->services, name, make_service, &created);
+  r->out->service = find_or_plan (r->plan, r->plan->services, service_key (name, lead),
+                                  CM_ENTITY (cm_service_new (name)), &created);
   if (!created)
     return;
+  file_named (r->plan->services, service_key (name, NULL), r->out->service);
   g_ptr_array_add (r->plan->new_services, g_strdup (name));
-  if (*lead == '\0')
-    return;
-  r->out->service->lead = fold_name (lead);
-  find_or_plan (r->plan->commissioners, lead, make_commissioner, &created);
-  if (created)
-    g_ptr_array_add (r->plan->new_commissioners, g_strdup (lead));
+  if (*lead)
+    {
+      r->out->service->lead = fold_name (lead);
+      commissioner = find_or_plan (r->plan, r->plan->commissioners, fold_name (lead),
+                                   CM_ENTITY (cm_organisation_new (lead, guess_kind (lead))),
+                                   &created);
+      if (created)
+        g_ptr_array_add (r->plan->new_commissioners, g_strdup (lead));
+      g_object_set (r->out->service->entity, "lead-commissioner-id", planned_id (commissioner),
+                    NULL);
+    }
+  /* The service's own rules (it needs a lead commissioner), on the row
+   * that brings it in. */
+  if (!cm_entity_validate (r->out->service->entity, &error))
+    problem (r, *lead ? CM_IMPORT_FIELD_IGNORE : CM_IMPORT_FIELD_COMMISSIONER,
+             _("%s Service “%s” is new: fill in its Commissioner."), error->message, name);
 }
 
 static void
@@ -474,14 +516,6 @@ check_unique (RowReader *r, const char *reference)
     }
   g_hash_table_insert (r->plan->seen, g_strdup (reference), GUINT_TO_POINTER (r->row));
   return TRUE;
-}
-
-static gint64
-planned_id (Named *named)
-{
-  gint64 id = cm_entity_get_id (named->entity);
-
-  return id ? id : NOT_YET_CREATED;
 }
 
 static void
@@ -605,6 +639,7 @@ plan_alloc (CmTable *table, GArray *mapping)
   plan->rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_array_set_clear_func (plan->rows, row_clear);
   g_array_set_size (plan->rows, cm_table_get_n_rows (table));
+  plan->named = g_ptr_array_new_with_free_func (named_free);
   plan->providers = named_table ();
   plan->services = named_table ();
   plan->commissioners = named_table ();
@@ -630,9 +665,9 @@ cm_import_plan_new (CmStore *store, CmTable *table, GArray *mapping,
   if (!check_mapping (mapping, error))
     return NULL;
   plan = plan_alloc (table, mapping);
-  index_names (store, CM_TYPE_PROVIDER, plan->providers);
-  index_names (store, CM_TYPE_SERVICE, plan->services);
-  index_names (store, CM_TYPE_ORGANISATION, plan->commissioners);
+  index_names (plan, store, CM_TYPE_PROVIDER, plan->providers);
+  index_names (plan, store, CM_TYPE_SERVICE, plan->services);
+  index_names (plan, store, CM_TYPE_ORGANISATION, plan->commissioners);
   if (!index_references (store, plan->references, error))
     return NULL;
 
@@ -662,6 +697,7 @@ cm_import_plan_free (CmImportPlan *plan)
   g_array_unref (plan->rows);
   g_array_unref (plan->mapping);
   g_hash_table_unref (plan->providers);
+  g_ptr_array_unref (plan->named);
   g_hash_table_unref (plan->services);
   g_hash_table_unref (plan->commissioners);
   g_hash_table_unref (plan->references);

@@ -25,6 +25,9 @@ GQuark cm_table_error_quark (void);
 #define CM_TABLE_MAX_CELL_BYTES (32767 * 4)
 #define CM_TABLE_MAX_COLUMNS 16384
 #define CM_TABLE_MAX_ROWS 1048576
+/* Ours, not Excel's: cells held, gaps included (256 MiB of cell pointers),
+ * so that a small file cannot claim a sheet that fills the memory. */
+#define CM_TABLE_MAX_CELLS (32 * 1024 * 1024)
 
 typedef struct _CmTable CmTable;
 

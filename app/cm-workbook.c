@@ -244,8 +244,8 @@ static void
 contracts (Export *e)
 {
   const char *headers[] = {
-    _("Reference"), _("Title"), _("Service"), _("Provider"), _("Provider sector"), _("Type"),
-    _("Procurement route"), _("Annual value"), _("Total value"), _("Start date"),
+    _("Reference"), _("Title"), _("Service"), _("Commissioner"), _("Provider"),
+    _("Provider sector"), _("Type"), _("Procurement route"), _("Annual value"), _("Total value"), _("Start date"),
     _("End date"), _("Term"), _("Notice period"), _("Extensions taken"), _("Notice served"),
     _("Current end"), _("Current end status"), _("Extension decision due"),
     _("Extension decision status"), _("Latest notice date"), _("Notice status"),
@@ -258,6 +258,7 @@ contracts (Export *e)
       CmContract *c = g_ptr_array_index (all, i);
       g_autofree char *service = text_of (c, "service-name");
       g_autofree char *provider = text_of (c, "provider-name");
+      g_autofree char *commissioner = text_of (c, "commissioner-name");
       g_autofree char *term = text_of (c, "term");
       g_autofree char *sector = label_as_written (c, "provider-sector",
                                                   "provider-sector-as-written", CM_TYPE_SECTOR);
@@ -270,29 +271,30 @@ contracts (Export *e)
       cm_sheet_text (sheet, 0, cm_contract_get_reference (c));
       cm_sheet_text (sheet, 1, cm_contract_get_title (c));
       cm_sheet_text (sheet, 2, service);
-      cm_sheet_text (sheet, 3, provider);
-      cm_sheet_text (sheet, 4, sector);
-      cm_sheet_text (sheet, 5, type);
-      cm_sheet_text (sheet, 6, route);
-      cm_sheet_money (sheet, 7, cm_contract_get_annual_value (c));
-      cm_sheet_money (sheet, 8, cm_contract_get_total_value (c));
-      cm_sheet_date (sheet, 9, cm_contract_get_start_date (c));
-      cm_sheet_date (sheet, 10, cm_contract_get_end_date (c));
-      cm_sheet_text (sheet, 11, term);
-      cm_sheet_text (sheet, 12, cm_contract_get_notice_period (c));
-      cm_sheet_number (sheet, 13, cm_contract_get_extensions_invoked (c));
-      cm_sheet_date (sheet, 14, cm_contract_get_notice_served (c));
+      cm_sheet_text (sheet, 3, commissioner);
+      cm_sheet_text (sheet, 4, provider);
+      cm_sheet_text (sheet, 5, sector);
+      cm_sheet_text (sheet, 6, type);
+      cm_sheet_text (sheet, 7, route);
+      cm_sheet_money (sheet, 8, cm_contract_get_annual_value (c));
+      cm_sheet_money (sheet, 9, cm_contract_get_total_value (c));
+      cm_sheet_date (sheet, 10, cm_contract_get_start_date (c));
+      cm_sheet_date (sheet, 11, cm_contract_get_end_date (c));
+      cm_sheet_text (sheet, 12, term);
+      cm_sheet_text (sheet, 13, cm_contract_get_notice_period (c));
+      cm_sheet_number (sheet, 14, cm_contract_get_extensions_invoked (c));
+      cm_sheet_date (sheet, 15, cm_contract_get_notice_served (c));
       if (cm_contract_compute_dates (c, e->today, &e->settings, &dates))
         {
-          dated (sheet, 15, &dates.current_end, dates.end_status);
-          dated (sheet, 17, &dates.extension_decision, dates.extension_status);
-          dated (sheet, 19, &dates.latest_notice, dates.notice_status);
-          cm_sheet_gdate (sheet, 21, &dates.latest_end);
+          dated (sheet, 16, &dates.current_end, dates.end_status);
+          dated (sheet, 18, &dates.extension_decision, dates.extension_status);
+          dated (sheet, 20, &dates.latest_notice, dates.notice_status);
+          cm_sheet_gdate (sheet, 22, &dates.latest_end);
         }
-      cm_sheet_date (sheet, 22, cm_contract_get_decommissioned_on (c));
+      cm_sheet_date (sheet, 23, cm_contract_get_decommissioned_on (c));
       cm_sheet_next_row (sheet);
     }
-  for (lxw_col_t col = 16; col <= 20; col += 2)
+  for (lxw_col_t col = 17; col <= 21; col += 2)
     cm_sheet_colour_words (sheet, col);
   done (e, sheet);
 }

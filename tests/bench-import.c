@@ -18,6 +18,7 @@
 static const char *sectors[] = { "Third sector", "VCSE", "Independent", "NHS trust", "Charity" };
 static const char *types[] = { "Contract", "Grant", "SLA", "Spot purchase" };
 static const char *routes[] = { "Open", "Light touch", "Direct award", "Grant scheme" };
+static const char *commissioners[] = { "Adult Social Care", "Public Health", "NHS Leeds ICB" };
 static const char *terms[] = { "3+1+1", "5+5", "3 years plus 24 months", "2", "4+2" };
 
 static double
@@ -38,7 +39,7 @@ write_register (const char *dir, int n_rows)
 {
   g_autoptr(GString) csv = g_string_new ("Reference,Title,Service,Provider,Provider sector,"
                                          "Start date,End date,Term,Notice period,Annual value,"
-                                         "Type,Route\r\n");
+                                         "Type,Route,Commissioner\r\n");
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261202);
   g_autoptr(GError) error = NULL;
   char *path = g_build_filename (dir, "register.csv", NULL);
@@ -48,7 +49,7 @@ write_register (const char *dir, int n_rows)
       int year = g_rand_int_range (rand, 2015, 2026);
 
       g_string_append_printf (csv, "REF-%06d,Contract %d,Service %d,Provider %d,%s,"
-                              "01/04/%d,31/03/%d,%s,%d months,\"£%d,%03d\",%s,%s\r\n",
+                              "01/04/%d,31/03/%d,%s,%d months,\"£%d,%03d\",%s,%s,%s\r\n",
                               i, i, g_rand_int_range (rand, 0, 1000),
                               g_rand_int_range (rand, 0, 20000),
                               sectors[g_rand_int_range (rand, 0, G_N_ELEMENTS (sectors))],
@@ -56,7 +57,9 @@ write_register (const char *dir, int n_rows)
                               g_rand_int_range (rand, 1, 7), g_rand_int_range (rand, 5, 900),
                               g_rand_int_range (rand, 0, 1000),
                               types[g_rand_int_range (rand, 0, G_N_ELEMENTS (types))],
-                              routes[g_rand_int_range (rand, 0, G_N_ELEMENTS (routes))]);
+                              routes[g_rand_int_range (rand, 0, G_N_ELEMENTS (routes))],
+                              commissioners[g_rand_int_range (rand, 0,
+                                                              G_N_ELEMENTS (commissioners))]);
     }
   if (!g_file_set_contents (path, csv->str, csv->len, &error))
     fail ("writing the register", error->message);

@@ -16,9 +16,10 @@
 
 #define PENCE(pounds) ((gint64) (pounds) * 100)
 
-/* The services seed 001 names; every other service is a line of Appendix A. */
+/* The services seed 001 names; every other service is a line of Appendix A.
+ * The Neighbourhood Networks are not among them: their grant is one of the
+ * contracts of Appendix A's older people's line. */
 static const char * const named_services[] = {
-  "Neighbourhood Networks",
   "Carers information, advice and support",
   "Independent advocacy gateway",
   "Carers community based short breaks",
@@ -27,7 +28,7 @@ static const char * const named_services[] = {
 };
 
 #define NOT_NAMED \
-  "s.name NOT IN ('Neighbourhood Networks', 'Carers information, advice and support'," \
+  "s.name NOT IN ('Carers information, advice and support'," \
   " 'Independent advocacy gateway', 'Carers community based short breaks'," \
   " 'Children and young people''s mental health crisis support'," \
   " 'Social, emotional and mental health cluster fund (CCG share)')"
@@ -251,6 +252,31 @@ test_appendix_a_totals_in_model (void)
     }
 }
 
+/* Appendix A's older people's line is made of contracts, one of them the
+ * Neighbourhood Networks grant; together they are the printed figure, and
+ * the line's funding is that figure too. */
+static void
+test_older_people_line_holds_the_networks (void)
+{
+  const char *line = "Services for older people aged 65 and over";
+
+  g_assert_cmpint (query_int ("SELECT count(*) FROM service WHERE name = '%s'", line), ==, 1);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM service"
+                              " WHERE name LIKE '%%Neighbourhood Network%%'"), ==, 0);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM contract c JOIN service s"
+                              " ON s.id = c.service_id WHERE s.name = '%s'", line), ==, 2);
+  g_assert_cmpint (query_int ("SELECT sum(c.annual_value) FROM contract c JOIN service s"
+                              " ON s.id = c.service_id WHERE s.name = '%s'", line),
+                   ==, PENCE (15329238));
+  g_assert_cmpint (query_int ("SELECT sum(f.amount) FROM funding_source f JOIN service s"
+                              " ON s.id = f.service_id WHERE s.name = '%s'", line),
+                   ==, PENCE (15329238));
+  g_assert_cmpint (query_int ("SELECT count(*) FROM contract c JOIN service s"
+                              " ON s.id = c.service_id JOIN provider p ON p.id = c.provider_id"
+                              " WHERE s.name = '%s' AND c.title = 'Neighbourhood Networks"
+                              " (37 areas)' AND p.sector = 'third-sector'", line), ==, 1);
+}
+
 static void
 test_services_in_every_stage (void)
 {
@@ -420,10 +446,12 @@ test_named_services_of_seed_001 (void)
                                   " ON s.id = c.service_id WHERE s.name = '%s'", escaped), >=, 1);
     }
 
-  /* Neighbourhood Networks: from October 2018, 5+5, about £3m a year. */
+  /* Neighbourhood Networks: from October 2018, 5+5, about £3m a year, a
+   * grant within Appendix A's services for older people. */
   nn = query_text ("SELECT c.start_date || ' ' || c.term || ' ' || c.annual_value"
                    " FROM contract c JOIN service s ON s.id = c.service_id"
-                   " WHERE s.name = 'Neighbourhood Networks'");
+                   " WHERE c.title = 'Neighbourhood Networks (37 areas)'"
+                   " AND s.name = 'Services for older people aged 65 and over'");
   g_assert_cmpstr (nn, ==, "2018-10-01 5+5 300000000");
 
   /* Children's mental health crisis support: 3+1+1 from April 2019. */
@@ -541,6 +569,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/demo/expiries", test_contracts_ending_soon_and_later);
   g_test_add_func ("/demo/expiries-follow-today", test_dates_follow_today);
   g_test_add_func ("/demo/seed-001", test_named_services_of_seed_001);
+  g_test_add_func ("/demo/appendix-a/older-people", test_older_people_line_holds_the_networks);
   g_test_add_func ("/demo/seed-001/short-breaks-providers", test_short_breaks_have_four_providers);
   g_test_add_func ("/demo/audit", test_demo_audit_chain_verifies);
   g_test_add_func ("/demo/deterministic", test_same_today_same_demo);

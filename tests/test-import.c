@@ -86,12 +86,13 @@ test_remembered_mapping (void)
 }
 
 static const char register_csv[] =
-  "Reference,Title,Provider,Service,Start date,End date,Annual value,Sector\r\n"
-  "C-1,Carers support,Carers Leeds,Carers,01/04/2019,31/03/2024,£100k,Charity\r\n"
-  "C-2,Short breaks,carers  LEEDS,Carers,1/4/19,31/3/20,500,Mutual\r\n"
-  "C-3,Crisis line,Touchstone,,31/02/2019,31/03/2024,£1m,VCSE\r\n"
-  "C-4,Day centre,Touchstone,Day care,01/04/2019,31/03/2018,2000,\r\n"
-  ",,,,,,,\r\n";
+  "Reference,Title,Provider,Service,Start date,End date,Annual value,Sector,Commissioner\r\n"
+  "C-1,Carers support,Carers Leeds,Carers,01/04/2019,31/03/2024,£100k,Charity,Adult Social Care\r\n"
+  "C-2,Short breaks,carers  LEEDS,Carers,1/4/19,31/3/20,500,Mutual,\r\n"
+  "C-3,Crisis line,Touchstone,,31/02/2019,31/03/2024,£1m,VCSE,NHS Leeds ICB\r\n"
+  "C-4,Day centre,Touchstone,Day care,01/04/2019,31/03/2018,2000,,Public Health\r\n"
+  "C-5,Meals,Touchstone,Meals,01/04/2019,31/03/2024,100,,\r\n"
+  ",,,,,,,,\r\n";
 
 static void
 test_plan_reports_cells (void)
@@ -110,21 +111,26 @@ test_plan_reports_cells (void)
   g_assert_cmpint (cm_import_plan_row_status (plan, 2), ==, CM_IMPORT_ROW_CREATE);
   g_assert_cmpint (cm_import_plan_row_status (plan, 3), ==, CM_IMPORT_ROW_INVALID);
   g_assert_cmpint (cm_import_plan_row_status (plan, 4), ==, CM_IMPORT_ROW_INVALID);
-  g_assert_cmpint (cm_import_plan_row_status (plan, 5), ==, CM_IMPORT_ROW_BLANK);
+  g_assert_cmpint (cm_import_plan_row_status (plan, 5), ==, CM_IMPORT_ROW_INVALID);
+  g_assert_cmpint (cm_import_plan_row_status (plan, 6), ==, CM_IMPORT_ROW_BLANK);
 
   problems = cm_import_plan_row_problems (plan, 3);
   g_assert_cmpuint (problems->len, ==, 1);
   g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), "E4: "));
   problems = cm_import_plan_row_problems (plan, 4);
   g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), "Row 5: "));
+  /* A new service needs its lead commissioner. */
+  problems = cm_import_plan_row_problems (plan, 5);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), "I6: "));
   report = cm_import_plan_report (plan);
-  g_assert_cmpuint (report->len, ==, 2);
+  g_assert_cmpuint (report->len, ==, 3);
 
   /* One provider whatever its spelling; a service named by title when the
    * cell is empty; the unknown sector listed with its row. */
   g_assert_cmpuint (cm_import_plan_new_providers (plan)->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (cm_import_plan_new_services (plan), 0), ==, "Carers");
-  g_assert_cmpuint (cm_import_plan_new_services (plan)->len, ==, 3);
+  g_assert_cmpuint (cm_import_plan_new_services (plan)->len, ==, 4);
+  g_assert_cmpuint (cm_import_plan_new_commissioners (plan)->len, ==, 3);
   g_assert_cmpuint (cm_import_plan_other_values (plan)->len, ==, 0);
 }
 
@@ -170,13 +176,12 @@ test_excluded_rows_import (void)
   g_autofree char *sector = NULL;
   double progress = 0;
 
-  g_array_append_vals (excluded, (guint[]) { 3, 4 }, 2);
+  g_array_append_vals (excluded, (guint[]) { 3, 4, 5 }, 3);
   plan = cm_import_plan_new (store, table, mapping, CM_IMPORT_DUPLICATE_SKIP, excluded, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (cm_import_plan_count (plan, CM_IMPORT_ROW_EXCLUDED), ==, 2);
+  g_assert_cmpuint (cm_import_plan_count (plan, CM_IMPORT_ROW_EXCLUDED), ==, 3);
   g_assert_cmpuint (cm_import_plan_count (plan, CM_IMPORT_ROW_INVALID), ==, 0);
-  g_assert_true (cm_import_plan_apply (plan, store, "register.csv", count_progress, &progress,
-                                       NULL, &error));
+  cm_import_plan_apply (plan, store, "register.csv", count_progress, &progress, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpfloat (progress, ==, 1.0);
 
@@ -196,7 +201,7 @@ test_cancelled_import_changes_nothing (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autoptr(CmStore) store = cm_test_open_new ("cancelled.commissioner", &path);
-  g_autoptr(GString) csv = g_string_new ("Reference,Title,Provider\r\n");
+  g_autoptr(GString) csv = g_string_new ("Reference,Title,Provider,Commissioner\r\n");
   g_autoptr(CmTable) table = NULL;
   g_autoptr(GArray) mapping = NULL;
   g_autoptr(CmImportPlan) plan = NULL;
@@ -205,7 +210,8 @@ test_cancelled_import_changes_nothing (void)
   g_autoptr(GBytes) after = NULL;
 
   for (guint i = 0; i < 1200; i++)
-    g_string_append_printf (csv, "K-%u,Contract %u,Provider %u\r\n", i, i, i % 7);
+    g_string_append_printf (csv, "K-%u,Contract %u,Provider %u,Adult Social Care\r\n", i, i,
+                            i % 7);
   table = table_of (csv->str);
   mapping = cm_import_mapping_guess (table);
   plan = cm_import_plan_new (store, table, mapping, CM_IMPORT_DUPLICATE_SKIP, NULL, &error);
@@ -219,7 +225,7 @@ test_cancelled_import_changes_nothing (void)
   g_assert_true (g_bytes_equal (before, after));
 
   /* The same plan still applies once the user lets it. */
-  g_assert_true (cm_import_plan_apply (plan, store, "big.csv", NULL, NULL, NULL, &error));
+  cm_import_plan_apply (plan, store, "big.csv", NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM contract"), ==, 1200);
   g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM provider"), ==, 7);

@@ -76,7 +76,7 @@ def register_csv(path):
         "R-3;Crisis line;Crisis services;Leeds and York Partnership NHS Foundation Trust;"
         "NHS trust;NHS Leeds ICB;1 Apr 2019;2024-03-31;3+1+1;0;90 days;250000.50;"
         "1250002.5;Contract;PSR",
-        "R-4;Lunch club;Older people;Holbeck Elderly Aid;Community benefit society;;"
+        "R-4;Lunch club;Older people;Holbeck Elderly Aid;Community benefit society;Adult Social Care;"
         "2020-10-01;30 Sep 2025;5;0;;12k;60k;grant;quote",
         "R-5;Day centre;Older people;Holbeck Elderly Aid;;;43922;44286;1;0;;£2,000;;Spot;Direct award",
         ";;;;;;;;;;;;;;",
@@ -163,21 +163,22 @@ def test_duplicates(work, portfolio, source):
 
 def test_all_or_nothing(work, portfolio):
     bad = os.path.join(work, "bad.csv")
-    write_csv(bad, "Reference,Title,Provider,Start date,End date,Annual value,Term\r\n"
-                   "B-1,Good row,New provider,01/04/2020,31/03/2021,100,1\r\n"
-                   "B-2,Bad date,New provider,31/02/2020,31/03/2021,100,1\r\n"
-                   "B-3,US date,New provider,04/13/2020,31/03/2021,100,1\r\n"
-                   "B-4,Bad money,New provider,01/04/2020,31/03/2021,lots,1\r\n"
-                   "B-5,Ends first,New provider,01/04/2021,31/03/2020,100,1\r\n"
-                   "B-6,Bad term,New provider,01/04/2020,31/03/2021,100,three years\r\n"
-                   "B-1,Twice,New provider,01/04/2020,31/03/2021,100,1\r\n")
+    write_csv(bad, "Reference,Title,Provider,Start date,End date,Annual value,Term,Commissioner\r\n"
+                   "B-1,Good row,New provider,01/04/2020,31/03/2021,100,1,Public Health\r\n"
+                   "B-2,Bad date,New provider,31/02/2020,31/03/2021,100,1,Public Health\r\n"
+                   "B-3,US date,New provider,04/13/2020,31/03/2021,100,1,Public Health\r\n"
+                   "B-4,Bad money,New provider,01/04/2020,31/03/2021,lots,1,Public Health\r\n"
+                   "B-5,Ends first,New provider,01/04/2021,31/03/2020,100,1,Public Health\r\n"
+                   "B-6,Bad term,New provider,01/04/2020,31/03/2021,100,three years,Public Health\r\n"
+                   "B-1,Twice,New provider,01/04/2020,31/03/2021,100,1,Public Health\r\n"
+                   "B-7,No commissioner,New provider,01/04/2020,31/03/2021,100,1,\r\n")
     before = digest(portfolio)
     result = run("--import", bad, "--portfolio", portfolio)
     check("a register with bad rows exits non-zero", result.returncode == 1, result.stdout)
     check("the portfolio is byte for byte unchanged", digest(portfolio) == before)
     report = result.stderr
     for cell, words in [("D3", "date"), ("D4", "13/04/2020"), ("F5", ""), ("Row 6", "ends before"),
-                        ("G7", ""), ("A8", "row 2")]:
+                        ("G7", ""), ("A8", "row 2"), ("H9", "Commissioner")]:
         check(f"the report names {cell}", f"{cell}:" in report and words in report, report)
     check("nothing half-imported: no new provider",
           query(portfolio, "SELECT count(*) FROM provider WHERE name = 'New provider'")[0][0] == 0)
@@ -205,11 +206,11 @@ def test_openpyxl_workbook(work):
     wb.active["A1"] = "This sheet is not the register."
     ws = wb.create_sheet("Register 2026")
     ws.append(["Contract reference", "Contract title", "Supplier", "Sector", "Start Date",
-               "End  date", "Annual contract value", "SME", "Term"])
+               "End  date", "Annual contract value", "SME", "Term", "Department responsible"])
     ws.append(["X-1", "Advocacy", "Advonet", "Third sector", datetime.date(2018, 4, 1),
-               datetime.date(2023, 3, 31), 245000, True, "5"])
+               datetime.date(2023, 3, 31), 245000, True, "5", "Adult Social Care"])
     ws.append(["X-2", "Befriending", "Age UK Leeds", "voluntary", datetime.datetime(2021, 10, 1),
-               datetime.date(2024, 9, 30), 12500.75, False, "3"])
+               datetime.date(2024, 9, 30), 12500.75, False, "3", "Adult Social Care"])
     wb.save(path)
     portfolio = os.path.join(work, "xlsx.commissioner")
     result = run("--import", path, "--portfolio", portfolio, "--sheet", "Register 2026")
@@ -241,9 +242,9 @@ def libreoffice_xlsx(work, csv_path):
 
 def test_libreoffice_workbook(work):
     source = os.path.join(work, "lo-register.csv")
-    write_csv(source, "Reference,Title,Provider,Start date,Annual value\r\n"
-                      "L-1,Meals,Leeds Meals,2019-04-01,1500\r\n"
-                      "L-2,Transport,Leeds Transport,2020-01-31,2500.5\r\n")
+    write_csv(source, "Reference,Title,Provider,Start date,Annual value,Commissioner\r\n"
+                      "L-1,Meals,Leeds Meals,2019-04-01,1500,Public Health\r\n"
+                      "L-2,Transport,Leeds Transport,2020-01-31,2500.5,Public Health\r\n")
     path = libreoffice_xlsx(work, source)
     check("LibreOffice converts the CSV to XLSX", path is not None)
     if path is None:

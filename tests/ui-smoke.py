@@ -102,6 +102,13 @@ def type_text(text):
                     "windowfocus", "--sync", "type", "--delay", "20", text], check=True)
 
 
+def click(node):
+    """Clicks the middle of a control with the pointer."""
+    box = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    subprocess.run(["xdotool", "mousemove", "--sync", str(box.x + box.width // 2),
+                    str(box.y + box.height // 2), "click", "1"], check=True)
+
+
 def show_section(window, title):
     """Picks a sidebar section with its Alt+number shortcut, as a user would,
     reading the number from the sidebar's order; sections past the ninth
@@ -160,7 +167,8 @@ def main():
     print("PASS: the window opened the demo on its overview; a provider was added, deleted"
           " and restored; the deadlines list the breached notice first; a service went"
           " from Analyse to Review; an EIA screening was completed; a decommissioning step was"
-          " completed and audited")
+          " completed and audited; the contract editor refused an end before the start;"
+          " notice was recorded as served")
 
 
 def run(portfolio):
@@ -238,6 +246,8 @@ def run(portfolio):
     walk_cycle(app, window, portfolio)
     screen_eia(window, portfolio)
     complete_decommission_step(window, portfolio)
+    edit_contract_dates(app, window, portfolio)
+    record_notice_served(app, window, portfolio)
 
     verify = subprocess.run([BINARY, "--verify-audit", "--portfolio", portfolio],
                             capture_output=True, text=True)
@@ -457,6 +467,81 @@ def complete_decommission_step(window, portfolio):
     print(f"a decommissioning step was completed by {actor!r} and shows in its audit trail")
     time.sleep(1)
     screenshot("ui-smoke-decommission-audit.png")
+
+
+CONTRACT = "ASC-0012"  # the Neighbourhood Networks grant, 1 October 2018 to 2028
+NOTICE_DAY = "2027-01-15"
+
+
+def contract_sql(portfolio, column):
+    return sql(portfolio, f"SELECT {column} FROM contract WHERE reference = '{CONTRACT}'")
+
+
+def show_contract(window):
+    show_section(window, "Contracts")
+    search = wait_for("the contracts search", lambda: find(window, "entry", "Search Contracts"))
+    search.queryEditableText().setTextContents(CONTRACT)
+    time.sleep(1)
+
+
+def edit_contract_dates(app, window, portfolio):
+    """Types an end date before the start in the contract editor: the
+    message shows under the field as the keyboard leaves it, and Save
+    waits; cancelling leaves the file as it was."""
+    show_contract(window)
+    end_before = contract_sql(portfolio, "end_date")
+    key("ctrl+e")  # the page's shortcut for its Edit… button
+    dialog = wait_for("the contract editor",
+                      lambda: next(w for w in find_all(app, "frame") if w.name == "Edit contract"))
+    end = wait_for("the end date field", lambda: next(
+        t for t in find_all(dialog, "text") if t.name.startswith("End")))
+    click(end)  # into the field, as a user would, so Tab then leaves it
+    time.sleep(0.3)
+    end.queryEditableText().setTextContents("2010-01-01")
+    key("Tab")  # leave the field, as a user moving on would
+    message = wait_for("the inline message", lambda: next(
+        label for label in find_all(dialog, "label") if "ends before it starts" in label.name))
+    save = find_button(dialog, "Save")
+    if save.getState().contains(pyatspi.STATE_SENSITIVE):
+        fail("Save is offered for a contract that ends before it starts")
+    print(f"the editor says {message.name!r} and Save waits")
+    time.sleep(0.5)
+    screenshot("ui-smoke-contract-invalid.png")
+    press(find_button(dialog, "Cancel"))
+    wait_for("the editor closed", lambda: not any(
+        w.name == "Edit contract" for w in find_all(app, "frame")))
+    if contract_sql(portfolio, "end_date") != end_before:
+        fail("the refused end date reached the file")
+
+
+def record_notice_served(app, window, portfolio):
+    """Records notice served on a chosen day, typed into the date dialog,
+    and finds it in the file, in the audit trail and in the verdict."""
+    show_contract(window)
+    press(wait_for("the Record Notice Served button",
+                   lambda: find_button(window, "Record Notice Served…")))
+    date = wait_for("the notice date field", lambda: find(app, "text", "Date notice was served"))
+    date.queryEditableText().setTextContents("15 January")
+    time.sleep(0.3)
+    accept = wait_for("the Record Notice button", lambda: find_button(app, "Record Notice"))
+    if accept.getState().contains(pyatspi.STATE_SENSITIVE):
+        fail("the dialog accepts a date it cannot read")
+    date.queryEditableText().setTextContents(NOTICE_DAY)
+    time.sleep(0.3)
+    screenshot("ui-smoke-notice-dialog.png")
+    press(accept)
+    wait_for("the notice in the file", lambda: contract_sql(portfolio, "notice_served") == NOTICE_DAY)
+    audit = sql(portfolio, "SELECT actor FROM audit WHERE entity = 'contract'"
+                           f" AND field = 'notice_served' AND new_value = '{NOTICE_DAY}'")
+    if not audit or audit == "Demo portfolio generator":
+        fail("recording notice left no audit row of the user's")
+    verdict = wait_for("the verdict", lambda: next(
+        label for label in find_all(window, "label", prune=TOAST_PRUNE)
+        if label.name.startswith(f"Notice on {CONTRACT} served")))
+    if "in time" not in verdict.name:
+        fail(f"notice in January 2027 should be in time for 2028: {verdict.name!r}")
+    print(f"notice recorded, audited by {audit!r}: {verdict.name!r}")
+    screenshot("ui-smoke-notice-recorded.png")
 
 
 IMPORT_PROVIDER = "Wizard Lane Care CIC"

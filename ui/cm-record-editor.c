@@ -1,15 +1,18 @@
 /* cm-record-editor.c: a dialog that creates or edits one record
  *
- * Its rows are made from the record kind's fields. A value that cannot be
- * read is marked as the user leaves its field. Nothing reaches the record
- * until Save, and then only through the store, so a cancelled or refused
- * edit changes nothing.
+ * Its rows are made from the record kind's fields. As the user leaves a
+ * field or changes a choice, the record is read into a copy and checked
+ * with its own rules (cm_field_check); the message shows under the field
+ * it is about, and Save waits until the record is valid. Nothing reaches
+ * the record until Save, and then only through the store, so a cancelled
+ * or refused edit changes nothing.
  */
 #include <glib/gi18n.h>
 #include <math.h>
 
 #include "cm-date.h"
 #include "cm-enums.h"
+#include "cm-field-check.h"
 #include "cm-mnemonic-button.h"
 #include "cm-money.h"
 #include "cm-record-editor.h"
@@ -22,7 +25,9 @@ struct _CmRecordEditor
   const CmRecordKind *kind;
   CmEntity *draft;           /* a copy of the record, or a new one */
   GHashTable *rows;          /* property -> row widget */
+  GHashTable *touched;       /* rows the user has left or changed */
   GtkLabel *error_label;
+  GtkWidget *save;
 };
 
 G_DEFINE_FINAL_TYPE (CmRecordEditor, cm_record_editor, ADW_TYPE_WINDOW)
@@ -254,48 +259,188 @@ read_all (CmRecordEditor *self, CmEntity *target, GtkWidget **bad_row, GError **
   return TRUE;
 }
 
-/* Reads a field as the user leaves it, into a scratch copy, so a value
- * that cannot be read (an amount, a date) is marked at once; the record as
- * a whole is checked at Save. */
+/* The line under a row that says what is wrong with it. */
 static void
-check_row (CmRecordEditor *self, GtkWidget *row)
+set_row_message (GtkWidget *row, const char *message)
 {
-  const CmRecordField *field = g_object_get_data (G_OBJECT (row), "field");
-  g_autoptr(CmEntity) scratch = cm_entity_copy (self->draft);
-  g_autoptr(GError) error = NULL;
+  GtkWidget *under = g_object_get_data (G_OBJECT (row), "message-row");
 
-  if (read_row (scratch, field, row, &error))
+  if (message)
+    {
+      gtk_label_set_text (GTK_LABEL (g_object_get_data (G_OBJECT (row), "message")), message);
+      gtk_widget_add_css_class (row, "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      message, -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+    }
+  else
     {
       gtk_widget_remove_css_class (row, "error");
-      if (g_object_get_data (G_OBJECT (self->error_label), "row") == row)
-        gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-      return;
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
     }
-  gtk_widget_add_css_class (row, "error");
-  gtk_label_set_text (self->error_label, error->message);
-  g_object_set_data (G_OBJECT (self->error_label), "row", row);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  if (under)
+    gtk_widget_set_visible (under, message != NULL);
+}
+
+static gboolean
+row_shows_message (GtkWidget *row)
+{
+  return gtk_widget_has_css_class (row, "error");
+}
+
+/* Whether a message for @row may show: once the user has been there, and
+ * not while typing in a row that was fine (it is checked on leaving). */
+static gboolean
+may_show (CmRecordEditor *self, GtkWidget *row, GtkWidget *typing)
+{
+  if (!g_hash_table_contains (self->touched, row))
+    return FALSE;
+  return row != typing || row_shows_message (row);
+}
+
+/* Reads every row into a copy of the record and checks it with the
+ * record's own rules: a value that cannot be read is marked on its row,
+ * and so is the field the record's complaint is about. Save waits for a
+ * record the store would accept. */
+static void
+check_all (CmRecordEditor *self, GtkWidget *last, GtkWidget *typing)
+{
+  g_autoptr(CmEntity) scratch = cm_entity_copy (self->draft);
+  g_autoptr(GPtrArray) properties = g_ptr_array_new ();
+  g_autoptr(GPtrArray) blamed = g_ptr_array_new ();
+  g_autoptr(GError) first = NULL;
+  g_autoptr(GError) invalid = NULL;
+  GtkWidget *target = NULL;
+  const char *problem;
+
+  for (const CmRecordField *field = self->kind->fields; field->property; field++)
+    {
+      GtkWidget *row = g_hash_table_lookup (self->rows, field->property);
+      g_autoptr(GError) error = NULL;
+
+      if (row == NULL)
+        continue;
+      g_ptr_array_add (properties, (gpointer) field->property);
+      if (read_row (scratch, field, row, &error))
+        set_row_message (row, NULL);
+      else
+        {
+          set_row_message (row, may_show (self, row, typing) ? error->message : NULL);
+          if (first == NULL)
+            first = g_steal_pointer (&error);
+        }
+    }
+  g_ptr_array_add (properties, NULL);
+
+  if (first == NULL && !cm_field_check (scratch, (const char * const *) properties->pdata,
+                                        blamed, &invalid))
+    {
+      /* The field just left, if it is to blame; else one the user has been to. */
+      for (guint i = 0; i < blamed->len; i++)
+        {
+          GtkWidget *row = g_hash_table_lookup (self->rows, g_ptr_array_index (blamed, i));
+
+          if (row == last || (target == NULL && may_show (self, row, typing)))
+            target = row;
+        }
+      if (target && may_show (self, target, typing))
+        set_row_message (target, invalid->message);
+    }
+
+  problem = first ? first->message : invalid ? invalid->message : NULL;
+  /* A complaint about no one field goes above the fields, once the user
+   * has started; one about a field not reached yet waits for it. */
+  if (invalid && blamed->len == 0 && g_hash_table_size (self->touched) > 0)
+    {
+      gtk_label_set_text (self->error_label, invalid->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_widget_set_sensitive (self->save, problem == NULL);
+  gtk_widget_set_tooltip_text (self->save, problem);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->save),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  problem ? problem : "", -1);
 }
 
 static void
 left (GtkEventControllerFocus *focus, CmRecordEditor *self)
 {
-  check_row (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus)));
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
+
+  g_hash_table_add (self->touched, row);
+  check_all (self, row, NULL);
 }
 
-/* Text rows are checked as the keyboard leaves them; choices cannot be
- * wrong until Save. */
+static void
+typed (GtkEditable *row, CmRecordEditor *self)
+{
+  check_all (self, GTK_WIDGET (row), GTK_WIDGET (row));
+}
+
+static void
+chosen (GtkWidget *row, GParamSpec *pspec, CmRecordEditor *self)
+{
+  g_hash_table_add (self->touched, row);
+  check_all (self, row, NULL);
+}
+
+static void
+toggled (GtkWidget *toggle, GParamSpec *pspec, GtkWidget *row)
+{
+  chosen (row, NULL, g_object_get_data (G_OBJECT (row), "editor"));
+}
+
+/* Text rows are checked as the keyboard leaves them, and again as they
+ * are corrected; choices as they change. */
 static void
 watch_row (CmRecordEditor *self, GtkWidget *row, const CmRecordField *field)
 {
   GtkEventController *focus;
+  GObject *toggle = g_object_get_data (G_OBJECT (row), "switch");
 
-  if (!GTK_IS_EDITABLE (row))
-    return;
   g_object_set_data (G_OBJECT (row), "field", (gpointer) field);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "leave", G_CALLBACK (left), self);
-  gtk_widget_add_controller (row, focus);
+  g_object_set_data (G_OBJECT (row), "editor", self);
+  if (GTK_IS_EDITABLE (row))
+    {
+      focus = gtk_event_controller_focus_new ();
+      g_signal_connect (focus, "leave", G_CALLBACK (left), self);
+      gtk_widget_add_controller (row, focus);
+      g_signal_connect (row, "changed", G_CALLBACK (typed), self);
+    }
+  else if (ADW_IS_COMBO_ROW (row))
+    g_signal_connect (row, "notify::selected", G_CALLBACK (chosen), self);
+  else if (toggle)
+    g_signal_connect (toggle, "notify::active", G_CALLBACK (toggled), row);
+}
+
+/* A hidden row under @row for its message, in the same list, so it reads
+ * as part of the field. */
+static GtkWidget *
+message_row (GtkWidget *row)
+{
+  GtkWidget *under = adw_preferences_row_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (under), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (under), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (under), FALSE);
+  gtk_widget_set_focusable (under, FALSE);
+  gtk_widget_set_visible (under, FALSE);
+  g_object_set_data (G_OBJECT (row), "message-row", under);
+  g_object_set_data (G_OBJECT (row), "message", label);
+  return under;
 }
 
 static void
@@ -306,7 +451,10 @@ save_clicked (CmRecordEditor *self)
 
   if (!read_all (self, self->draft, &bad_row, &error))
     {
-      show_error (self, bad_row, error->message);
+      /* Saved with Enter before the field was left: mark it now. */
+      g_hash_table_add (self->touched, bad_row);
+      check_all (self, bad_row, NULL);
+      gtk_widget_grab_focus (bad_row);
       return;
     }
   if (!(self->kind->save ? self->kind->save : cm_store_save) (self->store, self->draft, &error))
@@ -328,6 +476,7 @@ cm_record_editor_dispose (GObject *object)
   g_clear_object (&self->draft);
   g_clear_object (&self->store);
   g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->touched, g_hash_table_unref);
 
   G_OBJECT_CLASS (cm_record_editor_parent_class)->dispose (object);
 }
@@ -347,6 +496,7 @@ static void
 cm_record_editor_init (CmRecordEditor *self)
 {
   self->rows = g_hash_table_new (g_str_hash, g_str_equal);
+  self->touched = g_hash_table_new (NULL, NULL);
 }
 
 static GtkWidget *
@@ -363,6 +513,7 @@ build_header (CmRecordEditor *self, const char *title)
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
   gtk_window_set_default_widget (GTK_WINDOW (self), save);
+  self->save = save;
   return header;
 }
 
@@ -402,10 +553,12 @@ cm_record_editor_new (CmStore *store, const CmRecordKind *kind, CmEntity *entity
       g_hash_table_insert (self->rows, (gpointer) field->property, row);
       watch_row (self, row, field);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), message_row (row));
     }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (box), page);
   adw_window_set_content (ADW_WINDOW (self), box);
+  check_all (self, NULL, NULL);
   return GTK_WIDGET (self);
 }

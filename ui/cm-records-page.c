@@ -1,7 +1,14 @@
 /* cm-records-page.c: a searchable, sortable list of one kind of record */
 #include <glib/gi18n.h>
 
+#include "cm-contract.h"
+#include "cm-contract-dates.h"
+#include "cm-date.h"
+#include "cm-date-dialog.h"
+#include "cm-deadline-settings.h"
+#include "cm-deadlines.h"
 #include "cm-mnemonic-button.h"
+#include "cm-term.h"
 #include "cm-record-editor.h"
 #include "cm-records-page.h"
 #include "cm-status-page.h"
@@ -27,6 +34,7 @@ struct _CmRecordsPage
   char *needle;              /* casefolded search text */
   guint search_text_id;      /* prop_id of the records' "search-text" */
   AdwToast *last_toast;      /* weak: the page's newest message */
+  GtkWidget *invoke_button;  /* contracts only */
 };
 
 G_DEFINE_FINAL_TYPE (CmRecordsPage, cm_records_page, GTK_TYPE_WIDGET)
@@ -246,6 +254,36 @@ show_computed_details (CmRecordsPage *self, GObject *item)
     }
 }
 
+/* Whether @contract has an extension left; else why not, in @why. */
+static gboolean
+extension_left (CmContract *contract, char **why)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmTerm) term = cm_contract_get_term (contract, &error);
+
+  if (term == NULL)
+    *why = g_strdup (error->message);
+  else if (cm_term_count_invoked (term) >= term->extensions->len)
+    *why = g_strdup (term->extensions->len == 0
+                     ? _("The term has no extensions to invoke.")
+                     : _("Every extension of the term has been invoked."));
+  else
+    return TRUE;
+  return FALSE;
+}
+
+static void
+update_contract_actions (CmRecordsPage *self, GObject *item)
+{
+  g_autofree char *why = NULL;
+  gboolean left = item && extension_left (CM_CONTRACT (item), &why);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.invoke-extension", left);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.record-notice", item != NULL);
+  gtk_widget_set_tooltip_text (self->invoke_button,
+                               left ? _("Take the next extension of the term") : why);
+}
+
 static void
 show_details (CmRecordsPage *self)
 {
@@ -256,6 +294,8 @@ show_details (CmRecordsPage *self)
   gtk_widget_set_visible (self->details_box, item != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.edit", item != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.delete", item != NULL);
+  if (self->invoke_button)
+    update_contract_actions (self, item);
   if (item == NULL)
     return;
 
@@ -450,6 +490,120 @@ record_action_clicked (GtkButton *button, CmRecordsPage *self)
   toast (self, adw_toast_new (message));
 }
 
+/* Undo of a one-step change: the record as it was, saved back through
+ * the store, so the undoing is audited too. */
+static void
+undo_change (AdwToast *undo_toast, CmRecordsPage *self)
+{
+  g_autoptr(CmEntity) before = g_object_steal_data (G_OBJECT (undo_toast), "before");
+  g_autoptr(GError) error = NULL;
+
+  if (before && !cm_store_save (self->store, before, &error))
+    toast (self, adw_toast_new (error->message));
+}
+
+static void
+toast_with_undo (CmRecordsPage *self, const char *message, CmEntity *before)
+{
+  AdwToast *undo_toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (undo_toast, 10);
+  adw_toast_set_button_label (undo_toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (undo_toast), "before", g_object_ref (before), g_object_unref);
+  g_signal_connect_object (undo_toast, "button-clicked", G_CALLBACK (undo_change), self, 0);
+  toast (self, undo_toast);
+}
+
+static void
+invoke_extension_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  CmRecordsPage *self = CM_RECORDS_PAGE (widget);
+  GObject *item = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(CmEntity) before = NULL;
+  g_autoptr(CmEntity) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!CM_IS_CONTRACT (item))
+    return;
+  before = cm_entity_copy (CM_ENTITY (item));
+  draft = cm_entity_copy (CM_ENTITY (item));
+  if (!cm_contract_invoke_extension (CM_CONTRACT (draft), &error) ||
+      !cm_store_save (self->store, draft, &error))
+    {
+      toast (self, adw_toast_new (error->message));
+      return;
+    }
+  message = g_strdup_printf (_("Extension %d of %s invoked"),
+                             cm_contract_get_extensions_invoked (CM_CONTRACT (draft)),
+                             cm_contract_get_reference (CM_CONTRACT (draft)));
+  toast_with_undo (self, message, before);
+}
+
+/* Says whether notice served on @served met the latest day to serve it. */
+static char *
+notice_verdict (CmRecordsPage *self, CmContract *contract, const GDate *served)
+{
+  CmDeadlineSettings settings;
+  CmContractDates dates;
+  g_autofree char *day = cm_date_to_long (served);
+  g_autofree char *latest = NULL;
+
+  cm_deadline_settings_load (self->store, &settings);
+  if (!cm_contract_compute_dates (contract, &self->today, &settings, &dates))
+    return g_strdup_printf (_("Notice on %s recorded as served %s; enter its start date and "
+                              "term to see whether it was in time."),
+                            cm_contract_get_reference (contract), day);
+  latest = cm_date_to_long (&dates.latest_notice);
+  if (g_date_compare (served, &dates.latest_notice) <= 0)
+    return g_strdup_printf (_("Notice on %s served %s: in time, by the latest day %s."),
+                            cm_contract_get_reference (contract), day, latest);
+  return g_strdup_printf (_("Notice on %s served %s: late, after the latest day %s. "
+                            "The notice is breached."),
+                          cm_contract_get_reference (contract), day, latest);
+}
+
+static void
+notice_date_chosen (const GDate *served, gpointer data)
+{
+  g_autoptr(CmRecordsPage) self = data;
+  GObject *item = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(CmEntity) before = NULL;
+  g_autoptr(CmEntity) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (served == NULL || !CM_IS_CONTRACT (item))
+    return;
+  before = cm_entity_copy (CM_ENTITY (item));
+  draft = cm_entity_copy (CM_ENTITY (item));
+  cm_contract_record_notice_served (CM_CONTRACT (draft), served);
+  if (!cm_store_save (self->store, draft, &error))
+    {
+      toast (self, adw_toast_new (error->message));
+      return;
+    }
+  message = notice_verdict (self, CM_CONTRACT (draft), served);
+  toast_with_undo (self, message, before);
+}
+
+static void
+record_notice_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  CmRecordsPage *self = CM_RECORDS_PAGE (widget);
+  GObject *item = gtk_single_selection_get_selected_item (self->selection);
+  g_autofree char *body = NULL;
+
+  if (!CM_IS_CONTRACT (item))
+    return;
+  body = g_strdup_printf (_("On which day was notice served on %s, “%s”?"),
+                          cm_contract_get_reference (CM_CONTRACT (item)),
+                          cm_contract_get_title (CM_CONTRACT (item)));
+  cm_date_dialog_ask (widget, _("Record Notice Served"), body, _("Date notice was served"),
+                      _("_Record Notice"), &self->today, notice_date_chosen,
+                      g_object_ref (self));
+}
+
 static void
 open_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
@@ -588,7 +742,20 @@ build_details (CmRecordsPage *self)
   gtk_box_append (GTK_BOX (buttons), edit);
   gtk_box_append (GTK_BOX (buttons), delete);
   gtk_box_append (GTK_BOX (box), buttons);
-  for (const CmRecordAction *action = self->kind->actions; action && action->label; action++)
+  if (g_type_is_a (self->kind->get_type (), CM_TYPE_CONTRACT))
+    {
+      /* A contract's own steps: each asks what it needs and is undoable.
+       * They take the place of the kind's one-click actions. */
+      GtkWidget *notice = cm_mnemonic_button_new (_("_Record Notice Served…"),
+                                                  "records.record-notice");
+
+      self->invoke_button = cm_mnemonic_button_new (_("_Invoke Extension"),
+                                                    "records.invoke-extension");
+      gtk_box_append (GTK_BOX (box), self->invoke_button);
+      gtk_box_append (GTK_BOX (box), notice);
+    }
+  for (const CmRecordAction *action = self->kind->actions;
+       action && action->label && self->invoke_button == NULL; action++)
     {
       GtkWidget *button = cm_mnemonic_button_new (_(action->label), NULL);
 
@@ -641,6 +808,10 @@ cm_records_page_class_init (CmRecordsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "records.add", NULL, add_activated);
   gtk_widget_class_install_action (widget_class, "records.edit", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "records.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "records.invoke-extension", NULL,
+                                   invoke_extension_activated);
+  gtk_widget_class_install_action (widget_class, "records.record-notice", NULL,
+                                   record_notice_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "records.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,

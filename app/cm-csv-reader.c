@@ -1,0 +1,232 @@
+/* cm-csv-reader.c: CSV as spreadsheets write it
+ *
+ * One pass over the bytes. An unquoted field is added straight from the
+ * input; a quoted one is copied so that doubled quotes can be undone, and a
+ * CRLF inside it becomes "\n", as in a spreadsheet cell. Text after a
+ * closing quote ("a"b) is kept, as spreadsheets do, rather than refused.
+ * Every cell is checked as UTF-8, so an error can name the cell.
+ */
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cm-csv-reader.h"
+
+typedef struct {
+  const char *p;
+  const char *end;
+  char delimiter;
+  guint row;      /* counting from 0, as the table does */
+  guint column;
+  guint line;     /* of the file, counting from 1, for a text editor */
+  guint64 n_cells;
+  GString *quoted;
+  CmTable *table;
+} Reader;
+
+/* Semicolons are what a spreadsheet writes in a locale whose decimal
+ * separator is a comma; only the header row decides, outside quotes. */
+static char
+detect_delimiter (const char *p, const char *end)
+{
+  gsize commas = 0, semicolons = 0;
+  gboolean in_quotes = FALSE;
+
+  for (; p < end; p++)
+    {
+      if (*p == '"')
+        in_quotes = !in_quotes;
+      else if (in_quotes)
+        continue;
+      else if (*p == '\n' || *p == '\r')
+        break;
+      else if (*p == ',')
+        commas++;
+      else if (*p == ';')
+        semicolons++;
+    }
+  return semicolons > commas ? ';' : ',';
+}
+
+static gboolean
+too_large (Reader *r, const char *what, GError **error)
+{
+  g_autofree char *cell = cm_table_cell_name (r->row, r->column);
+
+  g_set_error (error, CM_TABLE_ERROR, CM_TABLE_ERROR_TOO_LARGE,
+               /* Translators: the second %s is a cell such as "C5" */
+               _("The file is too large to import: %s at cell %s. "
+                 "Check that it is the contracts register, and remove what is "
+                 "not needed."),
+               what, cell);
+  return FALSE;
+}
+
+static gboolean
+check_cell (Reader *r, const char *text, gsize len, GError **error)
+{
+  if (len > CM_TABLE_MAX_CELL_BYTES)
+    return too_large (r, _("a cell holds more text than a spreadsheet allows"), error);
+  if (r->column >= CM_TABLE_MAX_COLUMNS)
+    return too_large (r, _("a row has more columns than a spreadsheet allows"), error);
+  if (r->n_cells >= CM_TABLE_MAX_CELLS)
+    return too_large (r, _("there are more cells than Commissioner can hold"), error);
+  if (!g_utf8_validate_len (text, len, NULL))
+    {
+      g_autofree char *cell = cm_table_cell_name (r->row, r->column);
+
+      g_set_error (error, CM_TABLE_ERROR, CM_TABLE_ERROR_ENCODING,
+                   _("Cell %s (line %u of the file) is not in the UTF-8 text "
+                     "encoding. Save the file again as “CSV UTF-8” from your "
+                     "spreadsheet."),
+                   cell, r->line);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_cell (Reader *r, const char *text, gsize len, GError **error)
+{
+  if (!check_cell (r, text, len, error))
+    return FALSE;
+  cm_table_append_cell (r->table, text, len);
+  r->n_cells++;
+  r->column++;
+  return TRUE;
+}
+
+static gboolean
+at_field_end (Reader *r)
+{
+  return r->p >= r->end || *r->p == r->delimiter || *r->p == '\n' || *r->p == '\r';
+}
+
+/* From the opening quote to the end of the field. */
+static gboolean
+read_quoted (Reader *r, GError **error)
+{
+  guint opened_line = r->line;
+
+  g_string_truncate (r->quoted, 0);
+  r->p++;
+  for (;;)
+    {
+      const char *quote = memchr (r->p, '"', r->end - r->p);
+      const char *q;
+
+      if (!quote)
+        {
+          g_autofree char *cell = cm_table_cell_name (r->row, r->column);
+
+          g_set_error (error, CM_TABLE_ERROR, CM_TABLE_ERROR_FORMAT,
+                       _("The quoted text that starts in cell %s (line %u of the "
+                         "file) has no closing quote mark, so the rest of the file "
+                         "cannot be read. Save the file again as CSV from your "
+                         "spreadsheet."),
+                       cell, opened_line);
+          return FALSE;
+        }
+      for (q = r->p; q < quote; q++)
+        {
+          if (*q == '\n')
+            r->line++;
+          if (*q == '\r' && q + 1 < quote && q[1] == '\n')
+            continue;
+          g_string_append_c (r->quoted, *q);
+        }
+      if (r->quoted->len > CM_TABLE_MAX_CELL_BYTES)
+        return too_large (r, _("a cell holds more text than a spreadsheet allows"), error);
+      r->p = quote + 1;
+      if (r->p < r->end && *r->p == '"')
+        {
+          g_string_append_c (r->quoted, '"');
+          r->p++;
+          continue;
+        }
+      break;
+    }
+  /* Anything between the closing quote and the delimiter is kept. */
+  while (!at_field_end (r))
+    g_string_append_c (r->quoted, *r->p++);
+  if (r->quoted->len > CM_TABLE_MAX_CELL_BYTES)
+    return too_large (r, _("a cell holds more text than a spreadsheet allows"), error);
+  return add_cell (r, r->quoted->str, r->quoted->len, error);
+}
+
+static gboolean
+read_field (Reader *r, GError **error)
+{
+  const char *start = r->p;
+
+  if (r->p < r->end && *r->p == '"')
+    return read_quoted (r, error);
+  while (!at_field_end (r))
+    r->p++;
+  return add_cell (r, start, r->p - start, error);
+}
+
+static gboolean
+read_row (Reader *r, GError **error)
+{
+  if (r->row >= CM_TABLE_MAX_ROWS)
+    return too_large (r, _("there are more rows than a spreadsheet allows"), error);
+  cm_table_begin_row (r->table);
+  r->column = 0;
+  for (;;)
+    {
+      if (!read_field (r, error))
+        return FALSE;
+      if (r->p >= r->end)
+        break;
+      if (*r->p == r->delimiter)
+        {
+          r->p++;
+          continue;
+        }
+      /* CRLF, LF, or a lone CR as old Mac spreadsheets wrote. */
+      if (*r->p == '\r' && r->p + 1 < r->end && r->p[1] == '\n')
+        r->p++;
+      r->p++;
+      r->line++;
+      break;
+    }
+  r->row++;
+  return TRUE;
+}
+
+CmTable *
+cm_csv_read (const char *data, gsize length, GError **error)
+{
+  g_autoptr(CmTable) table = cm_table_new ();
+  g_autoptr(GString) quoted = g_string_new (NULL);
+  Reader r = { .p = data, .end = data + length, .line = 1, .quoted = quoted, .table = table };
+
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    r.p += 3;
+  r.delimiter = detect_delimiter (r.p, r.end);
+  while (r.p < r.end)
+    {
+      if (!read_row (&r, error))
+        return NULL;
+    }
+  return g_steal_pointer (&table);
+}
+
+CmTable *
+cm_csv_read_file (const char *path, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, &local_error);
+
+  if (!file)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+
+      g_set_error (error, CM_TABLE_ERROR, CM_TABLE_ERROR_IO,
+                   _("“%s” could not be read (%s). Check that the file is still "
+                     "there and that you may open it."),
+                   name, local_error->message);
+      return NULL;
+    }
+  return cm_csv_read (g_mapped_file_get_contents (file), g_mapped_file_get_length (file), error);
+}

@@ -1,0 +1,1156 @@
+/* cm-xlsx-reader.c: the cells of one worksheet of an XLSX workbook
+ *
+ * Each part is streamed from the zip by minizip into libxml2's
+ * xmlTextReader, so that a large sheet is never held as XML. The workbook
+ * gives the sheet names and the date system, its relationships the part of
+ * each sheet, the styles which cells are dates, and the shared strings the
+ * text of most cells.
+ *
+ * The file may come from anywhere: the network is never used, entities are
+ * never expanded and a document type is refused (OOXML has none), every
+ * part is cut off at MAX_PART_BYTES however small its zip entry claims to
+ * be, and the cells a sheet may hold are capped, gaps included.
+ */
+#include <glib/gi18n-lib.h>
+#include <libxml/xmlreader.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unzip.h>
+
+#include "cm-xlsx-reader.h"
+
+#define MAX_PART_BYTES (G_GUINT64_CONSTANT (1) << 30)
+#define MAX_ITEMS 65536 /* of sheets, relationships, formats: Excel allows 64,000 formats */
+#define MAX_DATE_SERIAL 2958465 /* 9999-12-31 */
+#define SERIAL_1900_FEB_29 60   /* a day that never was, kept from Lotus 1-2-3 */
+#define DAYS_1900_TO_1904 1462
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextReader, xmlFreeTextReader)
+
+/* Parts: a zip entry read as XML */
+
+typedef struct {
+  unzFile zip;
+  guint64 n_read;
+  gboolean too_large;
+  gboolean damaged;
+  gboolean at_end;
+} Stream;
+
+typedef struct {
+  Stream stream;
+  xmlTextReader *xml;
+  char *name;
+} Part;
+
+static int
+stream_read (void *context, char *buffer, int len)
+{
+  Stream *stream = context;
+  int n;
+
+  if (stream->n_read > MAX_PART_BYTES)
+    {
+      stream->too_large = TRUE;
+      return -1;
+    }
+  n = unzReadCurrentFile (stream->zip, buffer, len);
+  if (n < 0)
+    {
+      stream->damaged = TRUE;
+      return -1;
+    }
+  stream->at_end = n == 0;
+  stream->n_read += n;
+  return n;
+}
+
+static int
+stream_close (void *context)
+{
+  return 0;
+}
+
+/* libxml2 would print its errors; ours say what to do. */
+static void
+ignore_xml_error (void *data, xmlErrorPtr xml_error)
+{
+}
+
+static void
+set_damaged (GError **error, const char *part)
+{
+  g_set_error (error, CM_TABLE_ERROR, CM_TABLE_ERROR_FORMAT,
+               _("The workbook is damaged: its part “%s” cannot be read. Open it in "
+                 "your spreadsheet and save it again, or save it as CSV UTF-8."),
+               part);
+}
+
+static void
+set_part_too_large (GError **error)
+{
+  g_set_error (error, CM_TABLE_ERROR, CM_TABLE_ERROR_TOO_LARGE,
+               _("The workbook holds more data than Commissioner can import. Check "
+                 "that it is the contracts register, and remove what is not needed."));
+}
+
+static void
+part_free (Part *part)
+{
+  if (!part)
+    return;
+  if (part->xml)
+    xmlFreeTextReader (part->xml);
+  unzCloseCurrentFile (part->stream.zip);
+  g_free (part->name);
+  g_free (part);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Part, part_free)
+
+/* NULL without an error when the part is not in the zip. */
+static Part *
+part_open (unzFile zip, const char *name, GError **error)
+{
+  g_autoptr(Part) part = NULL;
+  unz_file_info64 info;
+
+  if (unzLocateFile (zip, name, 2) != UNZ_OK)
+    return NULL;
+  if (unzGetCurrentFileInfo64 (zip, &info, NULL, 0, NULL, 0, NULL, 0) != UNZ_OK)
+    {
+      set_damaged (error, name);
+      return NULL;
+    }
+  if (info.uncompressed_size > MAX_PART_BYTES)
+    {
+      set_part_too_large (error);
+      return NULL;
+    }
+  if (unzOpenCurrentFile (zip) != UNZ_OK)
+    {
+      set_damaged (error, name);
+      return NULL;
+    }
+  part = g_new0 (Part, 1);
+  part->stream.zip = zip;
+  part->name = g_strdup (name);
+  part->xml = xmlReaderForIO (stream_read, stream_close, &part->stream, NULL, NULL,
+                              XML_PARSE_NONET | XML_PARSE_NOCDATA);
+  if (!part->xml)
+    {
+      set_damaged (error, name);
+      return NULL;
+    }
+  xmlTextReaderSetStructuredErrorHandler (part->xml, ignore_xml_error, NULL);
+  return g_steal_pointer (&part);
+}
+
+/* 1 on a node, 0 at the end of the part, -1 with @error set. */
+static int
+part_next (Part *part, GError **error)
+{
+  int ret = xmlTextReaderRead (part->xml);
+
+  if (ret == 1 && xmlTextReaderNodeType (part->xml) == XML_READER_TYPE_DOCUMENT_TYPE)
+    ret = -1;
+  if (ret == 0 && part->stream.at_end && unzCloseCurrentFile (part->stream.zip) == UNZ_CRCERROR)
+    ret = -1;
+  if (ret < 0)
+    {
+      if (part->stream.too_large)
+        set_part_too_large (error);
+      else
+        set_damaged (error, part->name);
+    }
+  return ret;
+}
+
+static gboolean
+is_element (Part *part, const char *local_name)
+{
+  return xmlTextReaderNodeType (part->xml) == XML_READER_TYPE_ELEMENT &&
+         g_strcmp0 ((const char *) xmlTextReaderConstLocalName (part->xml), local_name) == 0;
+}
+
+static gboolean
+is_end (Part *part, const char *local_name)
+{
+  return xmlTextReaderNodeType (part->xml) == XML_READER_TYPE_END_ELEMENT &&
+         g_strcmp0 ((const char *) xmlTextReaderConstLocalName (part->xml), local_name) == 0;
+}
+
+/* An element with content, which will have an end element of its own. */
+static gboolean
+is_open (Part *part, const char *local_name)
+{
+  return is_element (part, local_name) && !xmlTextReaderIsEmptyElement (part->xml);
+}
+
+static gboolean
+is_text (Part *part)
+{
+  switch (xmlTextReaderNodeType (part->xml))
+    {
+    case XML_READER_TYPE_TEXT:
+    case XML_READER_TYPE_CDATA:
+    case XML_READER_TYPE_WHITESPACE:
+    case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The attribute of the current element whose local name is @local_name,
+ * in any namespace (r:id is "id"), or NULL. */
+static char *
+get_attribute (Part *part, const char *local_name)
+{
+  char *value = NULL;
+
+  while (!value && xmlTextReaderMoveToNextAttribute (part->xml) == 1)
+    {
+      if (g_strcmp0 ((const char *) xmlTextReaderConstLocalName (part->xml), local_name) == 0)
+        value = g_strdup ((const char *) xmlTextReaderConstValue (part->xml));
+    }
+  xmlTextReaderMoveToElement (part->xml);
+  return value;
+}
+
+/* Text of at most @limit + 1 bytes, so that too much can be told from enough. */
+static void
+append_text (Part *part, GString *text, gsize limit)
+{
+  const char *value = (const char *) xmlTextReaderConstValue (part->xml);
+  gsize len = value ? strlen (value) : 0;
+
+  if (text->len <= limit)
+    g_string_append_len (text, value, MIN (len, limit + 1 - text->len));
+}
+
+/* The workbook: its sheets and the parts they need */
+
+typedef struct {
+  char *name;
+  char *rel_id;
+} Sheet;
+
+typedef struct {
+  unzFile zip;
+  GPtrArray *sheets; /* of Sheet */
+  gboolean date1904;
+  GHashTable *targets; /* relationship id → part name */
+  char *shared_strings;
+  char *styles;
+} Workbook;
+
+static void
+sheet_free (Sheet *sheet)
+{
+  g_free (sheet->name);
+  g_free (sheet->rel_id);
+  g_free (sheet);
+}
+
+static void
+workbook_free (Workbook *workbook)
+{
+  if (workbook->zip)
+    unzClose (workbook->zip);
+  g_ptr_array_unref (workbook->sheets);
+  g_hash_table_unref (workbook->targets);
+  g_free (workbook->shared_strings);
+  g_free (workbook->styles);
+  g_free (workbook);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Workbook, workbook_free)
+
+static void
+set_not_workbook (GError **error)
+{
+  g_set_error (error, CM_TABLE_ERROR, CM_TABLE_ERROR_FORMAT,
+               _("The file is a zip archive but not an Excel workbook. Choose an "
+                 "Excel workbook (.xlsx) or a CSV file."));
+}
+
+static gboolean
+read_workbook_part (Workbook *workbook, GError **error)
+{
+  g_autoptr(Part) part = part_open (workbook->zip, "xl/workbook.xml", error);
+  int ret;
+
+  if (!part)
+    {
+      if (error && !*error)
+        set_not_workbook (error);
+      return FALSE;
+    }
+  while ((ret = part_next (part, error)) == 1)
+    {
+      if (is_element (part, "sheet"))
+        {
+          Sheet *sheet;
+
+          if (workbook->sheets->len >= MAX_ITEMS)
+            {
+              set_part_too_large (error);
+              return FALSE;
+            }
+          sheet = g_new0 (Sheet, 1);
+
+          sheet->name = get_attribute (part, "name");
+          sheet->rel_id = get_attribute (part, "id");
+          if (!sheet->name)
+            sheet->name = g_strdup ("");
+          g_ptr_array_add (workbook->sheets, sheet);
+        }
+      else if (is_element (part, "workbookPr"))
+        {
+          g_autofree char *date1904 = get_attribute (part, "date1904");
+
+          workbook->date1904 = g_strcmp0 (date1904, "1") == 0 ||
+                               g_ascii_strcasecmp (date1904 ? date1904 : "", "true") == 0;
+        }
+    }
+  return ret == 0;
+}
+
+/* A relationship's target, relative to xl/ unless it starts with "/". */
+static char *
+resolve_target (const char *target)
+{
+  g_auto(GStrv) segments = g_strsplit (target, "/", -1);
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
+
+  if (target[0] != '/')
+    g_ptr_array_add (path, "xl");
+  for (char **s = segments; *s; s++)
+    {
+      if (**s == '\0' || strcmp (*s, ".") == 0)
+        continue;
+      if (strcmp (*s, "..") == 0)
+        {
+          if (path->len > 0)
+            g_ptr_array_remove_index (path, path->len - 1);
+          continue;
+        }
+      g_ptr_array_add (path, *s);
+    }
+  g_ptr_array_add (path, NULL);
+  return g_strjoinv ("/", (char **) path->pdata);
+}
+
+static gboolean
+type_is (const char *type, const char *suffix)
+{
+  return type && g_str_has_suffix (type, suffix);
+}
+
+static gboolean
+read_relationships (Workbook *workbook, GError **error)
+{
+  g_autoptr(Part) part = part_open (workbook->zip, "xl/_rels/workbook.xml.rels", error);
+  int ret;
+
+  if (!part)
+    {
+      if (error && !*error)
+        set_not_workbook (error);
+      return FALSE;
+    }
+  while ((ret = part_next (part, error)) == 1)
+    {
+      g_autofree char *id = NULL;
+      g_autofree char *target = NULL;
+      g_autofree char *type = NULL;
+      g_autofree char *mode = NULL;
+      char *resolved;
+
+      if (!is_element (part, "Relationship"))
+        continue;
+      if (g_hash_table_size (workbook->targets) >= MAX_ITEMS)
+        {
+          set_part_too_large (error);
+          return FALSE;
+        }
+      id = get_attribute (part, "Id");
+      target = get_attribute (part, "Target");
+      type = get_attribute (part, "Type");
+      mode = get_attribute (part, "TargetMode");
+      if (!id || !target || g_strcmp0 (mode, "External") == 0)
+        continue;
+      resolved = resolve_target (target);
+      if (type_is (type, "/sharedStrings") && !workbook->shared_strings)
+        workbook->shared_strings = g_strdup (resolved);
+      else if (type_is (type, "/styles") && !workbook->styles)
+        workbook->styles = g_strdup (resolved);
+      g_hash_table_replace (workbook->targets, g_steal_pointer (&id), resolved);
+    }
+  return ret == 0;
+}
+
+static Workbook *
+workbook_open (const char *path, GError **error)
+{
+  g_autoptr(Workbook) workbook = g_new0 (Workbook, 1);
+
+  workbook->sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) sheet_free);
+  workbook->targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  workbook->zip = unzOpen64 (path);
+  if (!workbook->zip)
+    {
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        {
+          g_autofree char *name = g_filename_display_basename (path);
+
+          g_set_error (error, CM_TABLE_ERROR, CM_TABLE_ERROR_IO,
+                       _("“%s” could not be read. Check that the file is still there "
+                         "and that you may open it."),
+                       name);
+          return NULL;
+        }
+      g_set_error (error, CM_TABLE_ERROR, CM_TABLE_ERROR_FORMAT,
+                   _("The workbook is damaged or incomplete, perhaps only partly "
+                     "copied or downloaded. Open it in your spreadsheet and save it "
+                     "again, or save it as CSV UTF-8."));
+      return NULL;
+    }
+  if (!read_workbook_part (workbook, error) || !read_relationships (workbook, error))
+    return NULL;
+  if (workbook->sheets->len == 0)
+    {
+      set_not_workbook (error);
+      return NULL;
+    }
+  return g_steal_pointer (&workbook);
+}
+
+static Sheet *
+find_sheet (Workbook *workbook, const char *name, GError **error)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  if (!name)
+    return g_ptr_array_index (workbook->sheets, 0);
+  for (guint i = 0; i < workbook->sheets->len; i++)
+    {
+      Sheet *sheet = g_ptr_array_index (workbook->sheets, i);
+
+      if (strcmp (sheet->name, name) == 0)
+        return sheet;
+      /* Translators: how sheet names are listed, as in “Contracts”, “Notes” */
+      g_string_append_printf (names, i == 0 ? _("“%s”") : _(", “%s”"), sheet->name);
+    }
+  g_set_error (error, CM_TABLE_ERROR, CM_TABLE_ERROR_NO_SHEET,
+               _("The workbook has no sheet called “%s”. Its sheets are %s; choose "
+                 "one of them."),
+               name, names->str);
+  return NULL;
+}
+
+/* Styles: which cell formats show a number as a date */
+
+static gboolean
+builtin_format_is_date (guint id)
+{
+  return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) ||
+         (id >= 50 && id <= 58);
+}
+
+/* A day, month or year code outside quoted text, [colours and locales]
+ * and characters taken literally (\x, _x, *x). */
+static gboolean
+format_code_is_date (const char *code)
+{
+  for (const char *p = code; *p; p++)
+    {
+      const char *close;
+
+      switch (*p)
+        {
+        case '"':
+        case '[':
+          close = strchr (p + 1, *p == '"' ? '"' : ']');
+          if (!close)
+            return FALSE;
+          p = close;
+          break;
+        case '\\':
+        case '_':
+        case '*':
+          if (p[1])
+            p++;
+          break;
+        case 'd': case 'D': case 'm': case 'M': case 'y': case 'Y':
+          return TRUE;
+        default:
+          break;
+        }
+    }
+  return FALSE;
+}
+
+static guint
+parse_uint (const char *text, guint fallback)
+{
+  guint64 value;
+
+  if (!text || !g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT, &value, NULL))
+    return fallback;
+  return value;
+}
+
+/* For each cell format (a cell's s attribute), whether it is a date. */
+static GArray *
+read_styles (Workbook *workbook, GError **error)
+{
+  g_autoptr(GArray) is_date = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autoptr(GHashTable) custom = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) format_ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(Part) part = NULL;
+  gboolean in_cell_xfs = FALSE;
+  int ret;
+
+  if (workbook->styles)
+    part = part_open (workbook->zip, workbook->styles, error);
+  if (!part)
+    return (error && *error) ? NULL : g_steal_pointer (&is_date);
+  while ((ret = part_next (part, error)) == 1)
+    {
+      if (is_element (part, "numFmt") && g_hash_table_size (custom) < MAX_ITEMS)
+        {
+          g_autofree char *id = get_attribute (part, "numFmtId");
+          g_autofree char *code = get_attribute (part, "formatCode");
+
+          g_hash_table_insert (custom, GUINT_TO_POINTER (parse_uint (id, 0)),
+                               GINT_TO_POINTER (code && format_code_is_date (code)));
+        }
+      else if (is_open (part, "cellXfs"))
+        in_cell_xfs = TRUE;
+      else if (is_end (part, "cellXfs"))
+        in_cell_xfs = FALSE;
+      else if (in_cell_xfs && is_element (part, "xf") && format_ids->len < MAX_ITEMS)
+        {
+          g_autofree char *id = get_attribute (part, "numFmtId");
+          guint format_id = parse_uint (id, 0);
+
+          g_array_append_val (format_ids, format_id);
+        }
+    }
+  if (ret < 0)
+    return NULL;
+  /* Formats may be declared after the cell formats that use them. */
+  for (guint i = 0; i < format_ids->len; i++)
+    {
+      guint id = g_array_index (format_ids, guint, i);
+      gpointer date;
+      gboolean value = g_hash_table_lookup_extended (custom, GUINT_TO_POINTER (id), NULL, &date)
+                         ? GPOINTER_TO_INT (date)
+                         : builtin_format_is_date (id);
+
+      g_array_append_val (is_date, value);
+    }
+  return g_steal_pointer (&is_date);
+}
+
+/* Shared strings: the text of each <si>, runs joined, phonetic runs left out */
+
+typedef struct {
+  GStringChunk *text;
+  GPtrArray *strings; /* of char *, each at most CM_TABLE_MAX_CELL_BYTES + 1 */
+} SharedStrings;
+
+static void
+shared_strings_free (SharedStrings *shared)
+{
+  g_string_chunk_free (shared->text);
+  g_ptr_array_unref (shared->strings);
+  g_free (shared);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SharedStrings, shared_strings_free)
+
+static SharedStrings *
+read_shared_strings (Workbook *workbook, GError **error)
+{
+  g_autoptr(SharedStrings) shared = g_new0 (SharedStrings, 1);
+  g_autoptr(GString) item = g_string_new (NULL);
+  g_autoptr(Part) part = NULL;
+  gboolean in_item = FALSE, in_text = FALSE;
+  guint phonetic_depth = 0;
+  int ret;
+
+  shared->text = g_string_chunk_new (64 * 1024);
+  shared->strings = g_ptr_array_new ();
+  if (workbook->shared_strings)
+    part = part_open (workbook->zip, workbook->shared_strings, error);
+  else
+    part = part_open (workbook->zip, "xl/sharedStrings.xml", error);
+  if (!part)
+    return (error && *error) ? NULL : g_steal_pointer (&shared);
+  while ((ret = part_next (part, error)) == 1)
+    {
+      gboolean end_item = is_end (part, "si");
+
+      if (is_element (part, "si"))
+        {
+          g_string_truncate (item, 0);
+          in_item = TRUE;
+          phonetic_depth = 0;
+          end_item = xmlTextReaderIsEmptyElement (part->xml);
+        }
+      else if (is_open (part, "rPh"))
+        phonetic_depth++;
+      else if (is_end (part, "rPh") && phonetic_depth > 0)
+        phonetic_depth--;
+      else if (is_open (part, "t"))
+        in_text = TRUE;
+      else if (is_end (part, "t"))
+        in_text = FALSE;
+      else if (in_item && in_text && phonetic_depth == 0 && is_text (part))
+        append_text (part, item, CM_TABLE_MAX_CELL_BYTES);
+
+      if (end_item && in_item)
+        {
+          if (shared->strings->len >= CM_TABLE_MAX_CELLS)
+            {
+              set_part_too_large (error);
+              return NULL;
+            }
+          g_ptr_array_add (shared->strings,
+                           g_string_chunk_insert_len (shared->text, item->str, item->len));
+          in_item = FALSE;
+        }
+    }
+  return ret == 0 ? g_steal_pointer (&shared) : NULL;
+}
+
+/* Values: a cell's XML text as the text the import reads */
+
+/* The shortest decimal that reads back as @value, written out in full
+ * unless it is very large or very small ("43556", "0.1", "1.5E+25"). */
+static void
+format_number (double value, GString *out)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char digits[20];
+  gsize n_digits = 0;
+  const char *p;
+  int exponent;
+
+  if (value == 0)
+    {
+      g_string_append_c (out, '0');
+      return;
+    }
+  for (int precision = 1; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%de", precision - 1);
+      g_ascii_formatd (buffer, sizeof buffer, format, value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+  /* buffer is "-d.ddde+xx" */
+  p = buffer;
+  if (*p == '-')
+    g_string_append_c (out, *p++);
+  for (; *p && *p != 'e'; p++)
+    {
+      if (g_ascii_isdigit (*p) && n_digits < sizeof digits)
+        digits[n_digits++] = *p;
+    }
+  exponent = *p == 'e' ? atoi (p + 1) : 0;
+  if (exponent < -7 || exponent > 20)
+    {
+      g_string_append_c (out, digits[0]);
+      if (n_digits > 1)
+        {
+          g_string_append_c (out, '.');
+          g_string_append_len (out, digits + 1, n_digits - 1);
+        }
+      g_string_append_printf (out, "E%+d", exponent);
+      return;
+    }
+  if (exponent < 0)
+    {
+      g_string_append (out, "0.");
+      for (int i = -1; i > exponent; i--)
+        g_string_append_c (out, '0');
+      g_string_append_len (out, digits, n_digits);
+      return;
+    }
+  for (gsize i = 0; i < n_digits || (int) i <= exponent; i++)
+    {
+      if ((int) i == exponent + 1)
+        g_string_append_c (out, '.');
+      g_string_append_c (out, i < n_digits ? digits[i] : '0');
+    }
+}
+
+/* A serial day number as "yyyy-mm-dd", or FALSE when it is not a day
+ * a register could hold. The time of day is dropped. */
+static gboolean
+format_serial_date (double serial, gboolean date1904, GString *out)
+{
+  GDate date;
+  double days = floor (serial);
+
+  if (date1904)
+    days += DAYS_1900_TO_1904;
+  if (days < 1 || days > MAX_DATE_SERIAL)
+    return FALSE;
+  if (days == SERIAL_1900_FEB_29)
+    {
+      g_string_append (out, "1900-02-29");
+      return TRUE;
+    }
+  /* Before the fictitious 29 February, serials count from 31 December 1899. */
+  if (days < SERIAL_1900_FEB_29)
+    days += 1;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 30, G_DATE_DECEMBER, 1899);
+  g_date_add_days (&date, (guint) days);
+  g_string_append_printf (out, "%04d-%02d-%02d", g_date_get_year (&date),
+                          g_date_get_month (&date), g_date_get_day (&date));
+  return TRUE;
+}
+
+static void
+format_value (const char *text, gboolean is_date, gboolean date1904, GString *out)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  char *end = NULL;
+  double value = g_ascii_strtod (trimmed, &end);
+
+  if (*trimmed == '\0' || *end != '\0' || !isfinite (value))
+    {
+      g_string_append (out, text);
+      return;
+    }
+  if (is_date && format_serial_date (value, date1904, out))
+    return;
+  format_number (value, out);
+}
+
+/* An ISO 8601 date and time ("2024-04-01T00:00:00") as its date. */
+static void
+format_iso_date (const char *text, GString *out)
+{
+  if (strlen (text) >= 10 && g_ascii_isdigit (text[0]) && text[4] == '-' && text[7] == '-' &&
+      (text[10] == '\0' || text[10] == 'T'))
+    g_string_append_len (out, text, 10);
+  else
+    g_string_append (out, text);
+}
+
+static void
+format_boolean (const char *text, GString *out)
+{
+  if (strcmp (text, "1") == 0 || g_ascii_strcasecmp (text, "true") == 0)
+    g_string_append (out, "TRUE");
+  else if (strcmp (text, "0") == 0 || g_ascii_strcasecmp (text, "false") == 0)
+    g_string_append (out, "FALSE");
+  else
+    g_string_append (out, text);
+}
+
+/* The worksheet */
+
+typedef enum {
+  CELL_NUMBER,
+  CELL_SHARED,
+  CELL_INLINE,
+  CELL_TEXT, /* a formula's text, an error ("#N/A") or a type we do not know */
+  CELL_BOOLEAN,
+  CELL_DATE,
+} CellType;
+
+typedef struct {
+  Workbook *workbook;
+  SharedStrings *shared;
+  GArray *date_styles;
+  CmTable *table;
+  Part *part;
+  guint row;         /* of the current <row>, from 0 */
+  guint next_column; /* for a cell without a reference */
+  guint row_length;  /* cells in the table's last row */
+  guint64 n_cells;
+  /* The current <c> */
+  guint cell_row, cell_column;
+  CellType type;
+  gboolean is_date;
+  GString *value;
+  GString *formatted;
+  gboolean in_value, in_inline, in_text;
+  guint phonetic_depth;
+} SheetReader;
+
+static void
+set_too_large_at (GError **error, guint row, guint column, const char *what)
+{
+  g_autofree char *cell = cm_table_cell_name (row, column);
+
+  g_set_error (error, CM_TABLE_ERROR, CM_TABLE_ERROR_TOO_LARGE,
+               /* Translators: the second %s is a cell such as "C5" */
+               _("The sheet is too large to import: %s at cell %s. Check that it is "
+                 "the contracts register, and remove what is not needed."),
+               what, cell);
+}
+
+static void
+set_bad_cell (GError **error, guint row, guint column)
+{
+  g_autofree char *cell = cm_table_cell_name (row, column);
+
+  g_set_error (error, CM_TABLE_ERROR, CM_TABLE_ERROR_FORMAT,
+               _("The workbook is damaged at cell %s. Open it in your spreadsheet and "
+                 "save it again, or save it as CSV UTF-8."),
+               cell);
+}
+
+/* A reference such as "C5": its column and, when given, its row. */
+static gboolean
+parse_reference (const char *ref, guint *row, guint *column)
+{
+  guint64 col = 0, r = 0;
+  const char *p = ref;
+
+  for (; g_ascii_isalpha (*p) && col <= CM_TABLE_MAX_COLUMNS; p++)
+    col = col * 26 + (g_ascii_toupper (*p) - 'A' + 1);
+  if (col == 0 || col > CM_TABLE_MAX_COLUMNS)
+    return FALSE;
+  if (*p != '\0')
+    {
+      if (!g_ascii_string_to_unsigned (p, 10, 1, CM_TABLE_MAX_ROWS, &r, NULL))
+        return FALSE;
+      *row = r - 1;
+    }
+  *column = col - 1;
+  return TRUE;
+}
+
+static gboolean
+start_row (SheetReader *reader, GError **error)
+{
+  g_autofree char *r = get_attribute (reader->part, "r");
+  guint64 number;
+
+  if (r)
+    {
+      if (!g_ascii_string_to_unsigned (r, 10, 1, G_MAXUINT, &number, NULL))
+        {
+          set_bad_cell (error, reader->row, 0);
+          return FALSE;
+        }
+      if (number > CM_TABLE_MAX_ROWS)
+        {
+          set_too_large_at (error, number - 1, 0, _("there are more rows than a spreadsheet allows"));
+          return FALSE;
+        }
+      reader->row = number - 1;
+    }
+  reader->next_column = 0;
+  return TRUE;
+}
+
+static CellType
+parse_type (const char *t)
+{
+  static const struct {
+    const char *name;
+    CellType type;
+  } types[] = {
+    { "n", CELL_NUMBER }, { "s", CELL_SHARED },  { "inlineStr", CELL_INLINE },
+    { "str", CELL_TEXT }, { "b", CELL_BOOLEAN }, { "d", CELL_DATE },
+  };
+
+  if (!t)
+    return CELL_NUMBER;
+  for (gsize i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      if (strcmp (t, types[i].name) == 0)
+        return types[i].type;
+    }
+  return CELL_TEXT;
+}
+
+static gboolean
+start_cell (SheetReader *reader, GError **error)
+{
+  g_autofree char *r = get_attribute (reader->part, "r");
+  g_autofree char *t = get_attribute (reader->part, "t");
+  g_autofree char *s = get_attribute (reader->part, "s");
+  guint style = parse_uint (s, 0);
+
+  reader->cell_row = reader->row;
+  reader->cell_column = reader->next_column;
+  if (r && !parse_reference (r, &reader->cell_row, &reader->cell_column))
+    {
+      set_bad_cell (error, reader->row, reader->next_column);
+      return FALSE;
+    }
+  if (reader->cell_column >= CM_TABLE_MAX_COLUMNS)
+    {
+      set_too_large_at (error, reader->cell_row, reader->cell_column,
+                        _("a row has more columns than a spreadsheet allows"));
+      return FALSE;
+    }
+  reader->next_column = reader->cell_column + 1;
+  reader->type = parse_type (t);
+  reader->is_date = style < reader->date_styles->len &&
+                    g_array_index (reader->date_styles, gboolean, style);
+  g_string_truncate (reader->value, 0);
+  reader->in_value = reader->in_inline = reader->in_text = FALSE;
+  reader->phonetic_depth = 0;
+  return TRUE;
+}
+
+/* Rows are added only when a cell with a value needs them, so that
+ * trailing rows and cells that are merely formatted add nothing, while
+ * empty rows before a value keep the spreadsheet's row numbers. */
+static gboolean
+place_cell (SheetReader *reader, const char *text, gsize len, GError **error)
+{
+  guint n_rows = cm_table_get_n_rows (reader->table);
+  guint row = reader->cell_row, column = reader->cell_column;
+  guint64 gap;
+
+  if (n_rows > 0 && (row < n_rows - 1 || (row == n_rows - 1 && column < reader->row_length)))
+    {
+      set_bad_cell (error, row, column); /* out of order: spreadsheets never write that */
+      return FALSE;
+    }
+  gap = (row >= n_rows ? column : column - reader->row_length);
+  if (reader->n_cells + gap + 1 > CM_TABLE_MAX_CELLS)
+    {
+      set_too_large_at (error, row, column, _("there are more cells than Commissioner can hold"));
+      return FALSE;
+    }
+  while (cm_table_get_n_rows (reader->table) <= row)
+    {
+      cm_table_begin_row (reader->table);
+      reader->row_length = 0;
+    }
+  for (; reader->row_length < column; reader->row_length++)
+    cm_table_append_cell (reader->table, "", 0);
+  cm_table_append_cell (reader->table, text, len);
+  reader->row_length++;
+  reader->n_cells += gap + 1;
+  return TRUE;
+}
+
+static gboolean
+end_cell (SheetReader *reader, GError **error)
+{
+  GString *out = reader->formatted;
+  const char *value = reader->value->str;
+  guint64 index;
+
+  g_string_truncate (out, 0);
+  switch (reader->type)
+    {
+    case CELL_SHARED:
+      if (*value == '\0')
+        break;
+      if (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &index, NULL) ||
+          index >= reader->shared->strings->len)
+        {
+          set_bad_cell (error, reader->cell_row, reader->cell_column);
+          return FALSE;
+        }
+      g_string_append (out, g_ptr_array_index (reader->shared->strings, index));
+      break;
+    case CELL_NUMBER:
+      format_value (value, reader->is_date, reader->workbook->date1904, out);
+      break;
+    case CELL_BOOLEAN:
+      format_boolean (value, out);
+      break;
+    case CELL_DATE:
+      format_iso_date (value, out);
+      break;
+    case CELL_INLINE:
+    case CELL_TEXT:
+      g_string_append_len (out, reader->value->str, reader->value->len);
+      break;
+    }
+  if (out->len > CM_TABLE_MAX_CELL_BYTES)
+    {
+      set_too_large_at (error, reader->cell_row, reader->cell_column,
+                        _("a cell holds more text than a spreadsheet allows"));
+      return FALSE;
+    }
+  if (out->len == 0)
+    return TRUE;
+  return place_cell (reader, out->str, out->len, error);
+}
+
+/* Within a <c>: its <v>, or its <is> with <t> runs and phonetic runs. */
+static void
+read_cell_node (SheetReader *reader)
+{
+  Part *part = reader->part;
+
+  if (is_open (part, "v"))
+    reader->in_value = TRUE;
+  else if (is_end (part, "v"))
+    reader->in_value = FALSE;
+  else if (is_open (part, "is"))
+    reader->in_inline = TRUE;
+  else if (is_end (part, "is"))
+    reader->in_inline = FALSE;
+  else if (is_open (part, "rPh"))
+    reader->phonetic_depth++;
+  else if (is_end (part, "rPh") && reader->phonetic_depth > 0)
+    reader->phonetic_depth--;
+  else if (is_open (part, "t"))
+    reader->in_text = TRUE;
+  else if (is_end (part, "t"))
+    reader->in_text = FALSE;
+  else if (is_text (part) &&
+           (reader->in_value ||
+            (reader->in_inline && reader->in_text && reader->phonetic_depth == 0)))
+    append_text (part, reader->value, CM_TABLE_MAX_CELL_BYTES);
+}
+
+static void
+set_not_worksheet (GError **error, const char *sheet)
+{
+  g_set_error (error, CM_TABLE_ERROR, CM_TABLE_ERROR_FORMAT,
+               _("The sheet “%s” is not a sheet of cells (it may be a chart), or it is "
+                 "damaged. Choose another sheet, or open the workbook in your "
+                 "spreadsheet and save it again."),
+               sheet);
+}
+
+static gboolean
+read_worksheet (SheetReader *reader, const char *sheet, GError **error)
+{
+  Part *part = reader->part;
+  gboolean seen_root = FALSE, in_cell = FALSE;
+  int ret;
+
+  while ((ret = part_next (part, error)) == 1)
+    {
+      if (xmlTextReaderNodeType (part->xml) == XML_READER_TYPE_ELEMENT && !seen_root)
+        {
+          if (!is_element (part, "worksheet"))
+            {
+              set_not_worksheet (error, sheet);
+              return FALSE;
+            }
+          seen_root = TRUE;
+        }
+      else if (in_cell && is_end (part, "c"))
+        {
+          in_cell = FALSE;
+          if (!end_cell (reader, error))
+            return FALSE;
+        }
+      else if (in_cell)
+        read_cell_node (reader);
+      else if (is_element (part, "row"))
+        {
+          if (!start_row (reader, error))
+            return FALSE;
+          if (xmlTextReaderIsEmptyElement (part->xml))
+            reader->row++;
+        }
+      else if (is_end (part, "row"))
+        reader->row++;
+      else if (is_element (part, "c"))
+        {
+          gboolean empty = xmlTextReaderIsEmptyElement (part->xml);
+
+          if (!start_cell (reader, error))
+            return FALSE;
+          in_cell = !empty;
+        }
+    }
+  if (ret == 0 && !seen_root)
+    set_not_worksheet (error, sheet);
+  return ret == 0 && seen_root;
+}
+
+static CmTable *
+read_sheet (Workbook *workbook, Sheet *sheet, GError **error)
+{
+  g_autoptr(SharedStrings) shared = NULL;
+  g_autoptr(GArray) date_styles = NULL;
+  g_autoptr(Part) part = NULL;
+  g_autoptr(CmTable) table = NULL;
+  g_autoptr(GString) value = NULL;
+  g_autoptr(GString) formatted = NULL;
+  const char *target = sheet->rel_id ? g_hash_table_lookup (workbook->targets, sheet->rel_id) : NULL;
+  SheetReader reader = { 0 };
+
+  if (!target)
+    {
+      set_not_worksheet (error, sheet->name);
+      return NULL;
+    }
+  date_styles = read_styles (workbook, error);
+  if (!date_styles)
+    return NULL;
+  shared = read_shared_strings (workbook, error);
+  if (!shared)
+    return NULL;
+  part = part_open (workbook->zip, target, error);
+  if (!part)
+    {
+      if (error && !*error)
+        set_not_worksheet (error, sheet->name);
+      return NULL;
+    }
+  table = cm_table_new ();
+  value = g_string_new (NULL);
+  formatted = g_string_new (NULL);
+  reader = (SheetReader) {
+    .workbook = workbook, .shared = shared, .date_styles = date_styles, .table = table,
+    .part = part, .value = value, .formatted = formatted,
+  };
+  if (!read_worksheet (&reader, sheet->name, error))
+    return NULL;
+  return g_steal_pointer (&table);
+}
+
+char **
+cm_xlsx_list_sheets (const char *path, GError **error)
+{
+  g_autoptr(Workbook) workbook = workbook_open (path, error);
+  g_autoptr(GStrvBuilder) names = NULL;
+
+  if (!workbook)
+    return NULL;
+  names = g_strv_builder_new ();
+  for (guint i = 0; i < workbook->sheets->len; i++)
+    g_strv_builder_add (names, ((Sheet *) g_ptr_array_index (workbook->sheets, i))->name);
+  return g_strv_builder_end (names);
+}
+
+CmTable *
+cm_xlsx_read_file (const char *path, const char *sheet_name, GError **error)
+{
+  g_autoptr(Workbook) workbook = workbook_open (path, error);
+  Sheet *sheet;
+
+  if (!workbook)
+    return NULL;
+  sheet = find_sheet (workbook, sheet_name, error);
+  if (!sheet)
+    return NULL;
+  return read_sheet (workbook, sheet, error);
+}
+
+gboolean
+cm_xlsx_looks_like (const guint8 *data, gsize length)
+{
+  /* A local file header, or the end record of an empty archive. */
+  return length >= 4 && data[0] == 'P' && data[1] == 'K' &&
+         ((data[2] == 3 && data[3] == 4) || (data[2] == 5 && data[3] == 6));
+}
