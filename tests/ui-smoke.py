@@ -596,8 +596,10 @@ def import_register(work, portfolio, env):
     process = launch(portfolio, env, "--import-wizard", broken)
     try:
         app, dialog = app_frame("Import Contracts")
-        message = wait_for("the reading error", lambda: next(
-            label for label in find_all(dialog, "label") if "could not be read" in label.name))
+        wait_for("the reading error", lambda: find(
+            dialog, "label", "“broken.csv” Could Not Be Read"))
+        message = wait_for("the reason", lambda: next(
+            label for label in find_all(dialog, "label") if "UTF-8" in label.name))
         print("a file that is not UTF-8 says:", message.name)
         time.sleep(0.5)
         screenshot("ui-smoke-import-file.png")

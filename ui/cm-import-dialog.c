@@ -34,6 +34,8 @@ struct _CmImportDialog
   GtkWidget *import;
   GtkStack *steps;
 
+  GtkWidget *file_error_box;
+  GtkLabel *file_error_heading;
   GtkLabel *file_error;
 
   GtkLabel *file_name;
@@ -150,35 +152,17 @@ show_step (CmImportDialog *self, const char *name)
   focus_step (self, name);
 }
 
-static const char *
-read_hint (const GError *error)
-{
-  if (error->domain != CM_TABLE_ERROR)
-    return "";
-  switch (error->code)
-    {
-    case CM_TABLE_ERROR_FORMAT:
-      return _("Choose a CSV file, or an Excel workbook saved as .xlsx.");
-    case CM_TABLE_ERROR_ENCODING:
-      return _("Save it again as “CSV UTF-8” and choose it again.");
-    case CM_TABLE_ERROR_TOO_LARGE:
-      return _("Split the register into smaller files and import each.");
-    case CM_TABLE_ERROR_NO_SHEET:
-      return _("Choose another sheet.");
-    default:
-      return _("Check that the file is there and can be opened, and choose it again.");
-    }
-}
-
+/* The readers' messages say what is wrong and what to do; the heading
+ * says which file. */
 static void
 show_read_error (CmImportDialog *self, const GError *error)
 {
   g_autofree char *name = g_path_get_basename (self->path);
-  g_autofree char *message = g_strdup_printf (_("“%s” could not be read: %s %s"), name,
-                                              error->message, read_hint (error));
+  g_autofree char *heading = g_strdup_printf (_("“%s” Could Not Be Read"), name);
 
-  gtk_label_set_text (self->file_error, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->file_error), TRUE);
+  gtk_label_set_text (self->file_error_heading, heading);
+  gtk_label_set_text (self->file_error, error->message);
+  gtk_widget_set_visible (self->file_error_box, TRUE);
   show_step (self, "file");
 }
 
@@ -245,7 +229,7 @@ show_table (CmImportDialog *self, CmTable *table)
   g_clear_pointer (&self->table, cm_table_free);
   self->table = table;
   gtk_label_set_text (self->file_name, name);
-  gtk_widget_set_visible (GTK_WIDGET (self->file_error), FALSE);
+  gtk_widget_set_visible (self->file_error_box, FALSE);
   cm_import_check_view_reset (self->check_view);
   if (has_data_rows (self))
     {
@@ -541,14 +525,20 @@ file_step (CmImportDialog *self)
   gtk_widget_add_css_class (choose, "pill");
   gtk_widget_add_css_class (choose, "suggested-action");
   g_signal_connect_swapped (choose, "clicked", G_CALLBACK (cm_import_dialog_choose_file), self);
+  self->file_error_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  self->file_error_heading = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->file_error_heading, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->file_error_heading), "heading");
+  gtk_widget_add_css_class (GTK_WIDGET (self->file_error_heading), "error");
   self->file_error = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->file_error, TRUE);
   gtk_label_set_justify (self->file_error, GTK_JUSTIFY_CENTER);
   gtk_label_set_selectable (self->file_error, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->file_error), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->file_error), FALSE);
+  gtk_box_append (GTK_BOX (self->file_error_box), GTK_WIDGET (self->file_error_heading));
+  gtk_box_append (GTK_BOX (self->file_error_box), GTK_WIDGET (self->file_error));
+  gtk_widget_set_visible (self->file_error_box, FALSE);
   gtk_box_append (GTK_BOX (box), choose);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->file_error));
+  gtk_box_append (GTK_BOX (box), self->file_error_box);
   return cm_status_page_new ("document-open-symbolic", _("Import a Contracts Register"),
                              _("Choose a CSV file or an Excel workbook with a row of headers "
                                "and one contract a row. Nothing is written to the portfolio "
@@ -562,9 +552,9 @@ sheet_picker (CmImportDialog *self)
 
   self->sheet_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   self->sheet = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  /* The label names the drop-down to screen readers as well: GTK 4.8
+   * would say a name given here as well as the label's. */
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->sheet));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sheet), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Sheet"), -1);
   g_signal_connect_swapped (self->sheet, "notify::selected", G_CALLBACK (sheet_chosen), self);
   gtk_box_append (GTK_BOX (self->sheet_box), label);
   gtk_box_append (GTK_BOX (self->sheet_box), GTK_WIDGET (self->sheet));
