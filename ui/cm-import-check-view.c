@@ -204,8 +204,7 @@ duplicates_row (CmImportCheckView *self)
                                _("What to do with a row whose contract is already here"));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), CM_IMPORT_DUPLICATE_SKIP);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Reference already in the portfolio"), -1);
+  /* The row's title names it to screen readers already. */
   g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (duplicates_chosen), self);
   self->duplicates = ADW_COMBO_ROW (row);
   return row;
