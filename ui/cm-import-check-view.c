@@ -523,3 +523,16 @@ cm_import_check_view_get_excluded (CmImportCheckView *self)
 
   return self->excluded;
 }
+
+gboolean
+cm_import_check_view_focus_report (CmImportCheckView *self)
+{
+  GtkListBoxRow *first;
+  GtkWidget *check;
+
+  g_return_val_if_fail (CM_IS_IMPORT_CHECK_VIEW (self), FALSE);
+
+  first = gtk_list_box_get_row_at_index (self->report, 0);
+  check = first ? g_object_get_data (G_OBJECT (first), "check") : NULL;
+  return check && gtk_widget_grab_focus (check);
+}

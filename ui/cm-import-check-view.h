@@ -18,6 +18,8 @@ void              cm_import_check_view_set_plan      (CmImportCheckView *self, C
 /* Forgets the rows the user excluded, for a new file or sheet. */
 void              cm_import_check_view_reset         (CmImportCheckView *self);
 CmImportDuplicate cm_import_check_view_get_duplicate (CmImportCheckView *self);
+/* Focuses the first row to fix, if any; FALSE when there is none. */
+gboolean          cm_import_check_view_focus_report  (CmImportCheckView *self);
 /* The table rows the user excluded (guint), in order. */
 GArray           *cm_import_check_view_get_excluded  (CmImportCheckView *self);
 

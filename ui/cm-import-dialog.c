@@ -105,20 +105,23 @@ static void
 update_header (CmImportDialog *self)
 {
   const char *name = step (self);
+  gboolean file = g_str_equal (name, "file");
   gboolean columns = g_str_equal (name, "columns");
   gboolean check = g_str_equal (name, "check");
+  /* Back at the file, Next returns to the file already read. */
+  gboolean file_read = file && self->table && !gtk_widget_get_visible (self->file_error_box);
   const char *subtitle = NULL;
 
   gtk_widget_set_visible (self->back, columns || check);
-  gtk_widget_set_visible (self->next, columns);
+  gtk_widget_set_visible (self->next, columns || file_read);
   gtk_widget_set_visible (self->import, check);
-  gtk_widget_set_sensitive (self->next, self->plan != NULL);
+  gtk_widget_set_sensitive (self->next, file_read || self->plan != NULL);
   gtk_widget_set_sensitive (self->import, self->plan &&
                             cm_import_plan_count (self->plan, CM_IMPORT_ROW_INVALID) == 0 &&
                             writes (self->plan) > 0);
-  gtk_window_set_default_widget (GTK_WINDOW (self), columns ? self->next
+  gtk_window_set_default_widget (GTK_WINDOW (self), columns || file_read ? self->next
                                                     : check ? self->import : NULL);
-  if (g_str_equal (name, "file"))
+  if (file)
     subtitle = _("Step 1 of 3: File");
   else if (columns)
     subtitle = _("Step 2 of 3: Columns");
@@ -140,6 +143,8 @@ focus_step (CmImportDialog *self, const char *name)
     gtk_widget_grab_focus (self->next);
   else if (g_str_equal (name, "check") && gtk_widget_get_sensitive (self->import))
     gtk_widget_grab_focus (self->import);
+  else if (g_str_equal (name, "check") && cm_import_check_view_focus_report (self->check_view))
+    return;
   else if (!gtk_widget_child_focus (step_widget, GTK_DIR_TAB_FORWARD))
     gtk_widget_grab_focus (self->back);
 }
@@ -160,6 +165,8 @@ show_read_error (CmImportDialog *self, const GError *error)
   g_autofree char *name = g_path_get_basename (self->path);
   g_autofree char *heading = g_strdup_printf (_("“%s” Could Not Be Read"), name);
 
+  g_clear_pointer (&self->plan, cm_import_plan_free);
+  g_clear_pointer (&self->table, cm_table_free);
   gtk_label_set_text (self->file_error_heading, heading);
   gtk_label_set_text (self->file_error, error->message);
   gtk_widget_set_visible (self->file_error_box, TRUE);
@@ -460,7 +467,9 @@ cancel_clicked (CmImportDialog *self)
 static void
 next_clicked (CmImportDialog *self)
 {
-  if (self->plan)
+  if (g_str_equal (step (self), "file"))
+    show_step (self, "columns");
+  else if (self->plan)
     show_step (self, "check");
 }
 
