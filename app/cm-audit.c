@@ -52,64 +52,103 @@ row_hash (const char *prev_hash, const CmAuditRow *row)
   return g_strdup (g_checksum_get_string (sum));
 }
 
-static char *
-read_head (sqlite3 *db)
+/* The statements that append a row, prepared once per portfolio: a large
+ * import appends a million rows, and preparing them each time would take
+ * longer than writing them. */
+struct _CmAuditLog
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  sqlite3_stmt *read_head;
+  sqlite3_stmt *insert;
+  sqlite3_stmt *write_head;
+};
+
+CmAuditLog *
+cm_audit_log_new (sqlite3 *db)
+{
+  CmAuditLog *log = g_new0 (CmAuditLog, 1);
+
+  log->db = db;
+  return log;
+}
+
+void
+cm_audit_log_free (CmAuditLog *log)
+{
+  if (log == NULL)
+    return;
+  sqlite3_finalize (log->read_head);
+  sqlite3_finalize (log->insert);
+  sqlite3_finalize (log->write_head);
+  g_free (log);
+}
+
+/* Prepared on first use, since the tables exist only once migrated. */
+static sqlite3_stmt *
+prepared (CmAuditLog *log, sqlite3_stmt **stmt, const char *sql, GError **error)
+{
+  if (*stmt == NULL && sqlite3_prepare_v2 (log->db, sql, -1, stmt, NULL) != SQLITE_OK)
+    {
+      sql_failed (log->db, error);
+      return NULL;
+    }
+  return *stmt;
+}
+
+static char *
+read_head (CmAuditLog *log, GError **error)
+{
+  sqlite3_stmt *stmt = prepared (log, &log->read_head,
+                                 "SELECT value FROM meta WHERE key = 'audit_head'", error);
   char *head = NULL;
 
-  sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = 'audit_head'", -1, &stmt, NULL);
-  if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
-    head = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  if (stmt == NULL)
+    return NULL;
+  head = g_strdup (sqlite3_step (stmt) == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0)
+                                                     : GENESIS_HASH);
+  sqlite3_reset (stmt);
   return head;
 }
 
 static gboolean
-exec_bound (sqlite3 *db, const char *sql, const char * const *texts, GError **error)
+step_once (CmAuditLog *log, sqlite3_stmt *stmt, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  int rc = sqlite3_step (stmt);
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return sql_failed (db, error);
-  for (int i = 0; texts[i] != NULL; i++)
-    sqlite3_bind_text (stmt, i + 1, texts[i], -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE ? TRUE : sql_failed (db, error);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return rc == SQLITE_DONE ? TRUE : sql_failed (log->db, error);
 }
 
 gboolean
-cm_audit_append (sqlite3 *db, const CmAuditRow *row, GError **error)
+cm_audit_append (CmAuditLog *log, const CmAuditRow *row, GError **error)
 {
-  g_autofree char *prev = read_head (db);
-  g_autofree char *hash = row_hash (prev ? prev : GENESIS_HASH, row);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autofree char *prev = read_head (log, error);
+  g_autofree char *hash = prev ? row_hash (prev, row) : NULL;
+  sqlite3_stmt *insert = NULL, *write_head = NULL;
 
-  if (sqlite3_prepare_v2 (db,
-                          "INSERT INTO audit (at, actor, entity, entity_id, field,"
-                          " old_value, new_value, prev_hash, hash)"
-                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", -1, &stmt, NULL) != SQLITE_OK)
-    return sql_failed (db, error);
-  sqlite3_bind_text (stmt, 1, row->at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, row->actor, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, row->entity, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, row->entity_id);
-  sqlite3_bind_text (stmt, 5, row->field, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, row->old_value, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, row->new_value, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, prev ? prev : GENESIS_HASH, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, hash, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return sql_failed (db, error);
-
-  return exec_bound (db, "INSERT INTO meta (key, value) VALUES ('audit_head', ?)"
-                         " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                     (const char *[]) { hash, NULL }, error);
+  if (prev == NULL ||
+      !(insert = prepared (log, &log->insert,
+                           "INSERT INTO audit (at, actor, entity, entity_id, field,"
+                           " old_value, new_value, prev_hash, hash)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error)) ||
+      !(write_head = prepared (log, &log->write_head,
+                               "INSERT INTO meta (key, value) VALUES ('audit_head', ?)"
+                               " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error)))
+    return FALSE;
+  sqlite3_bind_text (insert, 1, row->at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 2, row->actor, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 3, row->entity, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (insert, 4, row->entity_id);
+  sqlite3_bind_text (insert, 5, row->field, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 6, row->old_value, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 7, row->new_value, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 8, prev, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 9, hash, -1, SQLITE_STATIC);
+  if (!step_once (log, insert, error))
+    return FALSE;
+  sqlite3_bind_text (write_head, 1, hash, -1, SQLITE_STATIC);
+  return step_once (log, write_head, error);
 }
 
 static gboolean
@@ -127,6 +166,7 @@ broken (GError **error, gint64 *bad_row, gint64 id, const char *why)
 gboolean
 cm_audit_verify (sqlite3 *db, gint64 *rows_checked, gint64 *bad_row, GError **error)
 {
+  CmAuditLog reader = { .db = db };
   sqlite3_stmt *stmt = NULL;
   g_autofree char *prev = g_strdup (GENESIS_HASH);
   g_autofree char *head = NULL;
@@ -176,8 +216,11 @@ cm_audit_verify (sqlite3 *db, gint64 *rows_checked, gint64 *bad_row, GError **er
   if (rc != SQLITE_DONE)
     return sql_failed (db, error);
 
-  head = read_head (db);
-  if (g_strcmp0 (head ? head : GENESIS_HASH, prev) != 0)
+  head = read_head (&reader, error);
+  sqlite3_finalize (reader.read_head);
+  if (head == NULL)
+    return FALSE;
+  if (g_strcmp0 (head, prev) != 0)
     return broken (error, bad_row, last_id + 1,
                    _("the newest rows of the trail are missing."));
 

@@ -29,7 +29,12 @@ typedef struct {
   const char *new_value;
 } CmAuditRow;
 
-gboolean cm_audit_append (sqlite3 *db, const CmAuditRow *row, GError **error);
+/* Appends rows to one portfolio's trail; the store keeps one. */
+typedef struct _CmAuditLog CmAuditLog;
+
+CmAuditLog *cm_audit_log_new  (sqlite3 *db);
+void        cm_audit_log_free (CmAuditLog *log);
+gboolean    cm_audit_append   (CmAuditLog *log, const CmAuditRow *row, GError **error);
 
 /* Checks the whole chain. On a break, sets CM_AUDIT_ERROR_BROKEN with a
  * message naming the first bad row, and its id in @bad_row. */

@@ -177,17 +177,33 @@ typedef struct {
   CmImportPlan *plan;
   guint row;
   Row *out;
+  char *cells[CM_IMPORT_N_FIELDS]; /* each mapped field's text, trimmed; NULL unmapped */
 } RowReader;
+
+static void
+row_reader_init (RowReader *r, CmImportPlan *plan, guint row)
+{
+  *r = (RowReader) { plan, row, &g_array_index (plan->rows, Row, row), { NULL } };
+  for (guint c = 0; c < plan->mapping->len; c++)
+    {
+      CmImportField field = g_array_index (plan->mapping, CmImportField, c);
+
+      if (field != CM_IMPORT_FIELD_IGNORE)
+        r->cells[field] = g_strstrip (g_strdup (cm_table_get (plan->table, row, c)));
+    }
+}
+
+static void
+row_reader_clear (RowReader *r)
+{
+  for (guint f = 0; f < CM_IMPORT_N_FIELDS; f++)
+    g_free (r->cells[f]);
+}
 
 static const char *
 cell (RowReader *r, CmImportField field)
 {
-  int column = cm_import_mapping_column (r->plan->mapping, field);
-  const char *text = column < 0 ? "" : cm_table_get (r->plan->table, r->row, column);
-
-  while (g_ascii_isspace (*text))
-    text++;
-  return text;
+  return r->cells[field] ? r->cells[field] : "";
 }
 
 static gboolean
@@ -297,8 +313,8 @@ read_money (RowReader *r, CmContract *contract, CmImportField field, const char 
 static void
 read_text (RowReader *r, CmContract *contract, CmImportField field, const char *property)
 {
-  if (cm_import_mapping_column (r->plan->mapping, field) >= 0)
-    g_object_set (contract, property, cell (r, field), NULL);
+  if (r->cells[field])
+    g_object_set (contract, property, r->cells[field], NULL);
 }
 
 /* The term and notice period are checked by the contract itself; reading
@@ -467,9 +483,8 @@ read_contract_fields (RowReader *r, CmContract *contract)
 static gboolean
 row_is_blank (RowReader *r)
 {
-  for (guint c = 0; c < r->plan->mapping->len; c++)
-    if (g_array_index (r->plan->mapping, CmImportField, c) != CM_IMPORT_FIELD_IGNORE &&
-        has (r, g_array_index (r->plan->mapping, CmImportField, c)))
+  for (guint f = 1; f < CM_IMPORT_N_FIELDS; f++)
+    if (has (r, f))
       return FALSE;
   return TRUE;
 }
@@ -530,48 +545,47 @@ validate_planned (RowReader *r, CmContract *contract)
     problem (r, CM_IMPORT_FIELD_IGNORE, "%s", error->message);
 }
 
-static void
-plan_row (CmImportPlan *plan, CmStore *store, guint row, CmImportDuplicate on_duplicate)
+/* What the row becomes, keeping the contract it would write in the row. */
+static CmImportRowStatus
+read_row (RowReader *r, CmStore *store, CmImportDuplicate on_duplicate)
 {
-  Row *out = &g_array_index (plan->rows, Row, row);
-  RowReader r = { plan, row, out };
-  const char *reference = cell (&r, CM_IMPORT_FIELD_REFERENCE);
+  const char *reference = cell (r, CM_IMPORT_FIELD_REFERENCE);
   gint64 *existing;
   g_autoptr(CmContract) contract = NULL;
   g_autoptr(CmContract) before = NULL;
 
-  if (row_is_blank (&r))
-    {
-      out->status = CM_IMPORT_ROW_BLANK;
-      return;
-    }
-  if (!check_required (&r) || !check_unique (&r, reference))
-    {
-      out->status = CM_IMPORT_ROW_INVALID;
-      return;
-    }
-  existing = g_hash_table_lookup (plan->references, reference);
+  if (row_is_blank (r))
+    return CM_IMPORT_ROW_BLANK;
+  if (!check_required (r) || !check_unique (r, reference))
+    return CM_IMPORT_ROW_INVALID;
+  existing = g_hash_table_lookup (r->plan->references, reference);
   if (existing && on_duplicate == CM_IMPORT_DUPLICATE_SKIP)
-    {
-      out->status = CM_IMPORT_ROW_SKIP;
-      return;
-    }
+    return CM_IMPORT_ROW_SKIP;
+
   contract = existing ? existing_contract (store, *existing) : cm_contract_new (reference, "");
   before = existing ? CM_CONTRACT (cm_entity_copy (CM_ENTITY (contract))) : NULL;
-  read_provider (&r);
+  read_provider (r);
   /* An update changes the service only when the row names one. */
-  if (!existing || has (&r, CM_IMPORT_FIELD_SERVICE))
-    read_service (&r, cell (&r, CM_IMPORT_FIELD_TITLE));
-  read_contract_fields (&r, contract);
-  validate_planned (&r, contract);
-  if (out->problems)
-    out->status = CM_IMPORT_ROW_INVALID;
-  else if (before &&
-           cm_entity_first_change (CM_ENTITY (before), CM_ENTITY (contract), NULL) == NULL)
-    out->status = CM_IMPORT_ROW_UNCHANGED;
-  else
-    out->status = existing ? CM_IMPORT_ROW_UPDATE : CM_IMPORT_ROW_CREATE;
-  out->contract = g_steal_pointer (&contract);
+  if (!existing || has (r, CM_IMPORT_FIELD_SERVICE))
+    read_service (r, cell (r, CM_IMPORT_FIELD_TITLE));
+  read_contract_fields (r, contract);
+  validate_planned (r, contract);
+  r->out->contract = g_steal_pointer (&contract);
+  if (r->out->problems)
+    return CM_IMPORT_ROW_INVALID;
+  if (before && !cm_entity_first_change (CM_ENTITY (before), CM_ENTITY (r->out->contract), NULL))
+    return CM_IMPORT_ROW_UNCHANGED;
+  return existing ? CM_IMPORT_ROW_UPDATE : CM_IMPORT_ROW_CREATE;
+}
+
+static void
+plan_row (CmImportPlan *plan, CmStore *store, guint row, CmImportDuplicate on_duplicate)
+{
+  RowReader r;
+
+  row_reader_init (&r, plan, row);
+  r.out->status = read_row (&r, store, on_duplicate);
+  row_reader_clear (&r);
 }
 
 /* ---- the plan ---------------------------------------------------------- */
@@ -775,11 +789,13 @@ cm_import_plan_report (CmImportPlan *plan)
 
 /* ---- applying ---------------------------------------------------------- */
 
-/* Saves a record the rows named but the portfolio did not have. */
+/* Saves a record the rows named but the portfolio did not have; the
+ * import's own record lists it. */
 static gboolean
 save_named (CmStore *store, Named *named, GError **error)
 {
-  return cm_entity_get_id (named->entity) || cm_store_save (store, named->entity, error);
+  return cm_entity_get_id (named->entity) ||
+         cm_store_insert_listed (store, named->entity, error);
 }
 
 static gboolean
@@ -807,7 +823,10 @@ save_row (CmImportPlan *plan, CmStore *store, Row *row, GError **error)
   g_object_set (row->contract, "provider-id", cm_entity_get_id (row->provider->entity), NULL);
   if (row->service)
     g_object_set (row->contract, "service-id", cm_entity_get_id (row->service->entity), NULL);
-  return cm_store_save (store, CM_ENTITY (row->contract), error);
+  /* Changes to contracts already there are audited field by field. */
+  return row->status == CM_IMPORT_ROW_UPDATE
+         ? cm_store_save (store, CM_ENTITY (row->contract), error)
+         : cm_store_insert_listed (store, CM_ENTITY (row->contract), error);
 }
 
 static void

@@ -34,6 +34,7 @@ struct _CmStore
   GObject parent_instance;
 
   sqlite3 *db;
+  CmAuditLog *audit;
   char *path;
   char *actor;
   gboolean read_only;
@@ -297,11 +298,15 @@ cm_store_open (const char *path, CmStoreOpenFlags flags, GError **error)
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
+  self->audit = cm_audit_log_new (self->db);
   sqlite3_create_function (self->db, "cm_fold", 1,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, sql_fold, NULL, NULL);
   sqlite3_busy_timeout (self->db, 5000);
-  if (!exec (self, "PRAGMA foreign_keys = ON", error))
+  /* 32 MB of page cache (SQLite's default is 2 MB), so that writing a
+   * large import does not spill pages to the file before it commits. */
+  if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !exec (self, "PRAGMA cache_size = -32768", error))
     return NULL;
   if (self->read_only)
     {
@@ -353,6 +358,42 @@ select_sql (CmEntityClass *klass, gboolean by_id, gboolean derived_only)
   return g_string_free (sql, FALSE);
 }
 
+static char *
+select_all_sql (CmEntityClass *klass)
+{
+  return select_sql (klass, FALSE, FALSE);
+}
+
+static char *
+select_one_sql (CmEntityClass *klass)
+{
+  return select_sql (klass, TRUE, FALSE);
+}
+
+static char *
+select_derived_sql (CmEntityClass *klass)
+{
+  return select_sql (klass, FALSE, TRUE);
+}
+
+/* The text of one of a record type's statements, built once per type and
+ * kept with it: saving 100,000 records must not print the same SQL each
+ * time before the statement cache can find it. */
+static const char *
+sql_for (CmEntityClass *klass, const char *which, char *(*build) (CmEntityClass *klass))
+{
+  GType type = G_TYPE_FROM_CLASS (klass);
+  GQuark quark = g_quark_from_static_string (which);
+  char *sql = g_type_get_qdata (type, quark);
+
+  if (sql == NULL)
+    {
+      sql = build (klass);
+      g_type_set_qdata (type, quark, sql);
+    }
+  return sql;
+}
+
 /* The properties a select_sql() row fills, in column order after the id. */
 static GPtrArray *
 selected_pspecs (CmEntityClass *klass, gboolean derived_only)
@@ -372,7 +413,8 @@ static GPtrArray *
 load_rows (CmStore *self, GType type, gint64 id, GError **error)
 {
   g_autoptr(CmEntityClass) klass = g_type_class_ref (type);
-  g_autofree char *sql = select_sql (klass, id > 0, FALSE);
+  const char *sql = id > 0 ? sql_for (klass, "select-one", select_one_sql)
+                           : sql_for (klass, "select-all", select_all_sql);
   g_autoptr(GPtrArray) pspecs = selected_pspecs (klass, FALSE);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = statement (self, sql, error);
@@ -437,7 +479,7 @@ audit_field (CmStore *self, CmEntity *entity, gint64 id, const char *property,
     .new_value = new_value,
   };
 
-  return cm_audit_append (self->db, &row, error);
+  return cm_audit_append (self->audit, &row, error);
 }
 
 /* A field's audit text; an empty text counts as no value, so creating a
@@ -573,13 +615,19 @@ in_transaction (CmStore *self, gboolean (*write) (CmStore *, CmEntity *, GError 
 
 /* A new record never takes the id of a deleted one, so the audit rows of
  * each id tell the story of one record, and Undo can always put it back. */
-static gint64
-next_id (CmStore *self, const char *table)
+static char *
+next_id_sql (CmEntityClass *klass)
 {
-  g_autofree char *sql = g_strdup_printf (
-    "SELECT max(coalesce((SELECT max(id) FROM %s), 0),"
-    " coalesce((SELECT max(entity_id) FROM audit WHERE entity = ?), 0)) + 1", table);
-  sqlite3_stmt *stmt = statement (self, sql, NULL);
+  return g_strdup_printf ("SELECT max(coalesce((SELECT max(id) FROM %s), 0),"
+                          " coalesce((SELECT max(entity_id) FROM audit WHERE entity = ?), 0)) + 1",
+                          klass->table);
+}
+
+static gint64
+next_id (CmStore *self, CmEntityClass *klass)
+{
+  const char *table = klass->table;
+  sqlite3_stmt *stmt = statement (self, sql_for (klass, "next-id", next_id_sql), NULL);
   gint64 id = 0;
 
   if (stmt == NULL)
@@ -600,22 +648,21 @@ check_change (CmStore *self, CmEntity *before, CmEntity *after, GError **error)
 }
 
 static gboolean
-insert_row (CmStore *self, CmEntity *entity, gint64 id, GError **error)
+insert_row (CmStore *self, CmEntity *entity, gint64 id, gboolean audited, GError **error)
 {
   CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
-  g_autofree char *sql = insert_sql (klass);
-  sqlite3_stmt *stmt = statement (self, sql, error);
+  sqlite3_stmt *stmt = statement (self, sql_for (klass, "insert", insert_sql), error);
   guint n_columns = g_strv_length ((char **) klass->columns);
   gint64 new_id;
 
   if (stmt == NULL || !check_change (self, NULL, entity, error))
     return FALSE;
   bind_columns (stmt, entity);
-  sqlite3_bind_int64 (stmt, n_columns + 1, id > 0 ? id : next_id (self, klass->table));
+  sqlite3_bind_int64 (stmt, n_columns + 1, id > 0 ? id : next_id (self, klass));
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return constraint_error (self, entity, FALSE, error);
   new_id = sqlite3_last_insert_rowid (self->db);
-  if (!audit_changes (self, NULL, entity, new_id, error))
+  if (audited && !audit_changes (self, NULL, entity, new_id, error))
     return FALSE;
   cm_entity_set_id (entity, new_id);
   queue_change (self, CHANGE_SAVED, entity, id == 0);
@@ -625,13 +672,19 @@ insert_row (CmStore *self, CmEntity *entity, gint64 id, GError **error)
 static gboolean
 write_insert (CmStore *self, CmEntity *entity, GError **error)
 {
-  return insert_row (self, entity, 0, error);
+  return insert_row (self, entity, 0, TRUE, error);
+}
+
+static gboolean
+write_insert_listed (CmStore *self, CmEntity *entity, GError **error)
+{
+  return insert_row (self, entity, 0, FALSE, error);
 }
 
 static gboolean
 write_restore (CmStore *self, CmEntity *entity, GError **error)
 {
-  return insert_row (self, entity, cm_entity_get_id (entity), error);
+  return insert_row (self, entity, cm_entity_get_id (entity), TRUE, error);
 }
 
 static gboolean
@@ -640,7 +693,7 @@ write_update (CmStore *self, CmEntity *entity, GError **error)
   CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
   gint64 id = cm_entity_get_id (entity);
   g_autoptr(CmEntity) before = load_one (self, G_OBJECT_TYPE (entity), id, error);
-  g_autofree char *sql = update_sql (klass);
+  const char *sql = sql_for (klass, "update", update_sql);
   sqlite3_stmt *stmt;
 
   if (before == NULL || !check_change (self, before, entity, error) ||
@@ -687,6 +740,18 @@ cm_store_save (CmStore *self, CmEntity *entity, GError **error)
     return FALSE;
   return in_transaction (self, cm_entity_get_id (entity) ? write_update : write_insert,
                          entity, error);
+}
+
+gboolean
+cm_store_insert_listed (CmStore *self, CmEntity *entity, GError **error)
+{
+  g_return_val_if_fail (CM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (cm_entity_get_id (entity) == 0, FALSE);
+  g_return_val_if_fail (self->savepoints->len > 0, FALSE);
+
+  /* Inside the caller's transaction a failed INSERT undoes itself, so one
+   * row needs no savepoint of its own: the import rolls back as a whole. */
+  return cm_entity_validate (entity, error) && write_insert_listed (self, entity, error);
 }
 
 gboolean
@@ -863,7 +928,7 @@ static void
 refresh_derived (CmStore *self, GType type, CachedList *list)
 {
   g_autoptr(CmEntityClass) klass = g_type_class_ref (type);
-  g_autofree char *sql = select_sql (klass, FALSE, TRUE);
+  const char *sql = sql_for (klass, "select-derived", select_derived_sql);
   g_autoptr(GPtrArray) pspecs = selected_pspecs (klass, TRUE);
   sqlite3_stmt *stmt = statement (self, sql, NULL);
 
@@ -1060,7 +1125,7 @@ cm_store_set_meta (CmStore *self, const char *key, const char *value, GError **e
       sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
     }
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_DONE || !cm_audit_append (self->db, &row, error))
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_DONE || !cm_audit_append (self->audit, &row, error))
     {
       if (stmt && error && !*error)
         sql_error (self, error);
@@ -1119,6 +1184,7 @@ cm_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->savepoints, g_array_unref);
+  g_clear_pointer (&self->audit, cm_audit_log_free);
   sqlite3_close (self->db);
   g_free (self->path);
   g_free (self->actor);

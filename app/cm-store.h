@@ -50,6 +50,11 @@ gboolean    cm_store_commit          (CmStore *self, GError **error);
 void        cm_store_rollback        (CmStore *self);
 
 gboolean    cm_store_save            (CmStore *self, CmEntity *entity, GError **error);
+/* Inserts a new record without audit rows of its own, for an action that
+ * creates thousands of records and lists them in one audited record of its
+ * own, saved in the same transaction (an import). Only inside
+ * cm_store_begin () and cm_store_commit (). */
+gboolean    cm_store_insert_listed   (CmStore *self, CmEntity *entity, GError **error);
 gboolean    cm_store_delete          (CmStore *self, CmEntity *entity, GError **error);
 gboolean    cm_store_restore         (CmStore *self, CmEntity *entity, GError **error);
 
