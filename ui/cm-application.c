@@ -13,6 +13,7 @@ struct _CmApplication
   GSettings *settings;
   GDate today;
   char *portfolio;     /* from --portfolio or --demo */
+  char *import_wizard; /* from --import-wizard */
 };
 
 G_DEFINE_FINAL_TYPE (CmApplication, cm_application, ADW_TYPE_APPLICATION)
@@ -20,6 +21,8 @@ G_DEFINE_FINAL_TYPE (CmApplication, cm_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry options[] = {
   { "portfolio", 'p', 0, G_OPTION_ARG_FILENAME, NULL, N_("The portfolio file to use"), N_("FILE") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the demo portfolio"), NULL },
+  { "import-wizard", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the portfolio's window on the import of the CSV or XLSX file FILE"), N_("FILE") },
   { "create-demo", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the demo portfolio to FILE and exit"), N_("FILE") },
   { "verify-audit", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -101,6 +104,7 @@ cm_application_handle_local_options (GApplication *app, GVariantDict *dict)
   if (!parse_today (self, dict))
     return 2;
   g_variant_dict_lookup (dict, "portfolio", "^ay", &self->portfolio);
+  g_variant_dict_lookup (dict, "import-wizard", "^ay", &self->import_wizard);
   if (g_variant_dict_lookup (dict, "create-demo", "^&ay", &create_demo))
     return cm_command_create_demo (create_demo, &self->today);
   if (g_variant_dict_contains (dict, "verify-audit"))
@@ -155,6 +159,7 @@ cm_application_activate (GApplication *app)
   g_autofree char *last = NULL;
   CmWindow *window = cm_window_new (self);
   const char *portfolio = self->portfolio;
+  gboolean opened = FALSE;
 
   if (portfolio == NULL && self->settings)
     {
@@ -163,8 +168,10 @@ cm_application_activate (GApplication *app)
         portfolio = last;
     }
   if (portfolio)
-    cm_window_open_portfolio (window, portfolio);
+    opened = cm_window_open_portfolio (window, portfolio);
   gtk_window_present (GTK_WINDOW (window));
+  if (opened && self->import_wizard)
+    cm_window_import_file (window, self->import_wizard);
 }
 
 static void
@@ -174,6 +181,7 @@ cm_application_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_free (self->portfolio);
+  g_free (self->import_wizard);
 
   G_OBJECT_CLASS (cm_application_parent_class)->finalize (object);
 }

@@ -9,6 +9,7 @@
 #include "cm-eia.h"
 #include "cm-eia-page.h"
 #include "cm-export-dialog.h"
+#include "cm-import-dialog.h"
 #include "cm-overview-page.h"
 #include "cm-records-page.h"
 #include "cm-rules-window.h"
@@ -297,6 +298,7 @@ cm_window_open_portfolio (CmWindow *self, const char *path)
   build_sections (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rules", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "portfolio");
   remember_portfolio (self, canonical);
   return TRUE;
@@ -403,6 +405,19 @@ export_workbook (GtkWidget *widget, const char *action, GVariant *param)
 }
 
 static void
+import_contracts (GtkWidget *widget, const char *action, GVariant *param)
+{
+  CmWindow *self = CM_WINDOW (widget);
+  CmImportDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = cm_import_dialog_new (GTK_WINDOW (self), self->store, self->toasts);
+  gtk_window_present (GTK_WINDOW (dialog));
+  cm_import_dialog_choose_file (dialog);
+}
+
+static void
 show_sidebar (GtkWidget *widget, const char *action, GVariant *param)
 {
   adw_leaflet_navigate (CM_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
@@ -486,6 +501,9 @@ cm_window_class_init (CmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_workbook);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e,
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_contracts);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "win.import", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-section", "i", show_section);
   for (int i = 0; i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
@@ -505,6 +523,7 @@ cm_window_init (CmWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rules", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
   g_signal_connect_swapped (self->sidebar, "row-selected", G_CALLBACK (section_selected), self);
 }
 
@@ -515,4 +534,19 @@ cm_window_new (CmApplication *app)
 
   restore_size (self);
   return self;
+}
+
+/* Opens the import wizard on @path, without asking for the file. */
+void
+cm_window_import_file (CmWindow *self, const char *path)
+{
+  CmImportDialog *dialog;
+
+  g_return_if_fail (CM_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+  dialog = cm_import_dialog_new (GTK_WINDOW (self), self->store, self->toasts);
+  gtk_window_present (GTK_WINDOW (dialog));
+  cm_import_dialog_open_file (dialog, path);
 }

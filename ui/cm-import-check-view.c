@@ -1,0 +1,538 @@
+/* cm-import-check-view.c: what an import would do, before it does it
+ *
+ * The counts of the plan, the choice for duplicates, the providers,
+ * services and commissioners it would create, the values it would keep
+ * as Other, and every row that cannot be imported with its problems and
+ * an Exclude check. "changed" follows the duplicate choice and each
+ * exclusion, for the plan to be made again; the rows to fix are only
+ * rebuilt when a new plan lists other rows, so the keyboard stays on
+ * the check just pressed.
+ */
+#include <glib/gi18n.h>
+
+#include "cm-import-check-view.h"
+#include "cm-page-parts.h"
+
+/* Past this many, the report says how many more there are: a mapping
+ * gone wrong can make every row invalid. */
+#define MAX_REPORT_ROWS 200
+
+struct _CmImportCheckView
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *page;
+  AdwPreferencesGroup *summary_group;
+  GtkWidget *counts[CM_IMPORT_ROW_INVALID + 1];
+  AdwComboRow *duplicates;
+  GtkListBox *created;
+  AdwPreferencesGroup *report_group;
+  GtkListBox *report;
+
+  GArray *excluded;           /* table rows, guint, sorted */
+  GHashTable *report_rows;    /* table row -> its AdwActionRow in the report */
+  GHashTable *problems;       /* table row -> its problems, one a line, as last planned */
+  gboolean updating;
+};
+
+G_DEFINE_FINAL_TYPE (CmImportCheckView, cm_import_check_view, GTK_TYPE_WIDGET)
+
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static const char *count_captions[] = {
+  [CM_IMPORT_ROW_CREATE] = N_("to create"),
+  [CM_IMPORT_ROW_UPDATE] = N_("to update"),
+  [CM_IMPORT_ROW_UNCHANGED] = N_("unchanged"),
+  [CM_IMPORT_ROW_SKIP] = N_("skipped"),
+  [CM_IMPORT_ROW_BLANK] = N_("blank"),
+  [CM_IMPORT_ROW_EXCLUDED] = N_("excluded"),
+  [CM_IMPORT_ROW_INVALID] = N_("invalid"),
+};
+
+/* ---- helpers ---------------------------------------------------------- */
+
+static GtkListBox *
+boxed_list (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  return GTK_LIST_BOX (list);
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
+    gtk_list_box_remove (list, child);
+}
+
+static gboolean
+is_excluded (CmImportCheckView *self, guint row)
+{
+  for (guint i = 0; i < self->excluded->len; i++)
+    if (g_array_index (self->excluded, guint, i) == row)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+set_excluded (CmImportCheckView *self, guint row, gboolean excluded)
+{
+  guint i;
+
+  for (i = 0; i < self->excluded->len && g_array_index (self->excluded, guint, i) < row; i++)
+    ;
+  if (i < self->excluded->len && g_array_index (self->excluded, guint, i) == row)
+    {
+      if (!excluded)
+        g_array_remove_index (self->excluded, i);
+    }
+  else if (excluded)
+    g_array_insert_val (self->excluded, i, row);
+}
+
+/* "Row 7", or "Row 7: CT-0042" when the reference column says which. */
+static char *
+row_title (CmTable *table, GArray *mapping, guint row)
+{
+  int column = cm_import_mapping_column (mapping, CM_IMPORT_FIELD_REFERENCE);
+  const char *reference = column >= 0 ? cm_table_get (table, row, column) : NULL;
+
+  if (reference && *reference)
+    return g_strdup_printf (_("Row %u: %s"), row + 1, reference);
+  return g_strdup_printf (_("Row %u"), row + 1);
+}
+
+static char *
+joined (const GPtrArray *lines, const char *separator)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; lines && i < lines->len; i++)
+    {
+      if (i > 0)
+        g_string_append (text, separator);
+      g_string_append (text, g_ptr_array_index (lines, i));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* ---- callbacks -------------------------------------------------------- */
+
+static void
+exclude_toggled (GtkCheckButton *check, CmImportCheckView *self)
+{
+  guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "row"));
+
+  if (self->updating)
+    return;
+  set_excluded (self, row, gtk_check_button_get_active (check));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+duplicates_chosen (CmImportCheckView *self)
+{
+  if (!self->updating)
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* ---- building --------------------------------------------------------- */
+
+static GtkWidget *
+count_box (CmImportCheckView *self, CmImportRowStatus status)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *number = gtk_label_new ("0");
+  GtkWidget *caption = gtk_label_new (_(count_captions[status]));
+
+  gtk_widget_add_css_class (number, "title-2");
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_box_append (GTK_BOX (box), number);
+  gtk_box_append (GTK_BOX (box), caption);
+  g_object_set (box, "margin-top", 6, "margin-bottom", 6, "margin-start", 3, "margin-end", 3,
+                NULL);
+  self->counts[status] = number;
+  return box;
+}
+
+static GtkWidget *
+counts_box (CmImportCheckView *self)
+{
+  GtkWidget *flow = gtk_flow_box_new ();
+  static const CmImportRowStatus order[] = {
+    CM_IMPORT_ROW_CREATE, CM_IMPORT_ROW_UPDATE, CM_IMPORT_ROW_UNCHANGED, CM_IMPORT_ROW_SKIP,
+    CM_IMPORT_ROW_BLANK, CM_IMPORT_ROW_EXCLUDED, CM_IMPORT_ROW_INVALID,
+  };
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), G_N_ELEMENTS (order));
+  /* Not homogeneous: a count in the thousands must not push the rest onto
+   * a second line. */
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), FALSE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 6);
+  gtk_widget_add_css_class (flow, "card");
+  g_object_set (flow, "margin-top", 6, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      gtk_flow_box_append (GTK_FLOW_BOX (flow), count_box (self, order[i]));
+      gtk_widget_set_focusable (gtk_widget_get_last_child (flow), FALSE);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Rows by what the import will do"), -1);
+  return flow;
+}
+
+static GtkWidget *
+duplicates_row (CmImportCheckView *self)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+
+  /* In the order of CmImportDuplicate. */
+  gtk_string_list_append (choices, _("Skip the row"));
+  gtk_string_list_append (choices, _("Update the contract"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Reference already in the portfolio"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("What to do with a row whose contract is already here"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), CM_IMPORT_DUPLICATE_SKIP);
+  /* The row's title names it to screen readers already. */
+  g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (duplicates_chosen), self);
+  self->duplicates = ADW_COMBO_ROW (row);
+  return row;
+}
+
+static GtkWidget *
+group (const char *title, const char *description, GtkWidget *child)
+{
+  GtkWidget *widget = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (widget), title);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (widget), description);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (widget), child);
+  return widget;
+}
+
+/* "New providers", with the names in its subtitle and, open, one a row. */
+static GtkWidget *
+names_row (const char *title, const GPtrArray *names)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  guint n = names ? names->len : 0;
+  g_autofree char *all = joined (names, _(", "));
+  g_autofree char *name = g_strdup_printf ("%s: %s", title, n ? all : _("none"));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), n ? all : _("None"));
+  gtk_widget_set_sensitive (row, n > 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *item = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (item), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item), g_ptr_array_index (names, i));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), item);
+    }
+  return row;
+}
+
+static void
+show_created (CmImportCheckView *self, CmImportPlan *plan)
+{
+  clear_list (self->created);
+  gtk_list_box_append (self->created,
+                       names_row (_("New providers"), cm_import_plan_new_providers (plan)));
+  gtk_list_box_append (self->created,
+                       names_row (_("New services"), cm_import_plan_new_services (plan)));
+  gtk_list_box_append (self->created,
+                       names_row (_("New commissioners"), cm_import_plan_new_commissioners (plan)));
+  gtk_list_box_append (self->created,
+                       names_row (_("Kept as Other"), cm_import_plan_other_values (plan)));
+}
+
+static GtkWidget *
+report_row (CmImportCheckView *self, CmTable *table, GArray *mapping, guint row)
+{
+  GtkWidget *widget = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new_with_mnemonic (_("_Exclude"));
+  g_autofree char *title = row_title (table, mapping, row);
+  g_autofree char *accessible = g_strdup_printf (_("Exclude row %u"), row + 1);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widget), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), title);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (widget), 0);
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (widget), "dialog-warning-symbolic");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), is_excluded (self, row));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  g_object_set_data (G_OBJECT (check), "row", GUINT_TO_POINTER (row));
+  g_signal_connect (check, "toggled", G_CALLBACK (exclude_toggled), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (widget), check);
+  g_object_set_data (G_OBJECT (widget), "check", check);
+  return widget;
+}
+
+/* The rows the report lists: each invalid row, and each the user left out. */
+static GArray *
+rows_to_report (CmImportPlan *plan, CmTable *table, guint *n_more)
+{
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_rows = cm_table_get_n_rows (table);
+
+  *n_more = 0;
+  for (guint row = 1; row < n_rows; row++)
+    {
+      CmImportRowStatus status = cm_import_plan_row_status (plan, row);
+
+      if (status != CM_IMPORT_ROW_INVALID && status != CM_IMPORT_ROW_EXCLUDED)
+        continue;
+      if (rows->len < MAX_REPORT_ROWS)
+        g_array_append_val (rows, row);
+      else
+        (*n_more)++;
+    }
+  return rows;
+}
+
+static gboolean
+same_rows (CmImportCheckView *self, GArray *rows)
+{
+  if (g_hash_table_size (self->report_rows) != rows->len)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    if (!g_hash_table_contains (self->report_rows,
+                                GUINT_TO_POINTER (g_array_index (rows, guint, i))))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+rebuild_report (CmImportCheckView *self, CmTable *table, GArray *mapping, GArray *rows,
+                guint n_more)
+{
+  clear_list (self->report);
+  g_hash_table_remove_all (self->report_rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      guint row = g_array_index (rows, guint, i);
+      GtkWidget *widget = report_row (self, table, mapping, row);
+
+      g_hash_table_insert (self->report_rows, GUINT_TO_POINTER (row), widget);
+      gtk_list_box_append (self->report, widget);
+    }
+  if (rows->len == 0)
+    gtk_list_box_append (self->report,
+                         cm_page_text_row (_("Every row can be read"), NULL,
+                                                 "emblem-ok-symbolic"));
+  if (n_more > 0)
+    {
+      g_autofree char *more =
+        g_strdup_printf (ngettext ("And %u more row. Fix the file, or correct the columns, "
+                                   "and choose the file again.",
+                                   "And %u more rows. Fix the file, or correct the columns, "
+                                   "and choose the file again.", n_more), n_more);
+
+      gtk_list_box_append (self->report, cm_page_text_row (more, NULL, NULL));
+    }
+}
+
+/* An excluded row has no problems in the plan: it shows those it had. */
+static void
+update_report (CmImportCheckView *self, CmImportPlan *plan)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  self->updating = TRUE;
+  g_hash_table_iter_init (&iter, self->report_rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint row = GPOINTER_TO_UINT (key);
+      const GPtrArray *problems = cm_import_plan_row_problems (plan, row);
+      gboolean excluded = cm_import_plan_row_status (plan, row) == CM_IMPORT_ROW_EXCLUDED;
+      const char *known;
+
+      if (problems && problems->len)
+        g_hash_table_insert (self->problems, key, joined (problems, "\n"));
+      known = g_hash_table_lookup (self->problems, key);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (value),
+                                   known ? known : _("Left out of the import"));
+      gtk_check_button_set_active (g_object_get_data (value, "check"), excluded);
+      if (excluded)
+        gtk_widget_add_css_class (value, "dim-label");
+      else
+        gtk_widget_remove_css_class (value, "dim-label");
+    }
+  self->updating = FALSE;
+}
+
+static void
+show_summary (CmImportCheckView *self, CmImportPlan *plan)
+{
+  guint invalid = cm_import_plan_count (plan, CM_IMPORT_ROW_INVALID);
+  guint writes = cm_import_plan_count (plan, CM_IMPORT_ROW_CREATE) +
+                 cm_import_plan_count (plan, CM_IMPORT_ROW_UPDATE);
+  g_autofree char *hint = NULL;
+
+  for (guint status = 0; status < G_N_ELEMENTS (self->counts); status++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", cm_import_plan_count (plan, status));
+
+      gtk_label_set_text (GTK_LABEL (self->counts[status]), number);
+    }
+  if (invalid > 0)
+    hint = g_strdup_printf (ngettext ("%u row cannot be imported. Fix it in the file and choose "
+                                      "the file again, or exclude it below.",
+                                      "%u rows cannot be imported. Fix them in the file and "
+                                      "choose the file again, or exclude them below.", invalid),
+                            invalid);
+  else if (writes == 0)
+    hint = g_strdup (_("Nothing to import: no row would create or update a contract."));
+  else
+    hint = g_strdup_printf (ngettext ("Ready to import %u contract. Nothing is written until "
+                                      "you press Import.",
+                                      "Ready to import %u contracts. Nothing is written until "
+                                      "you press Import.", writes), writes);
+  adw_preferences_group_set_description (self->summary_group, hint);
+}
+
+/* ---- overrides -------------------------------------------------------- */
+
+static void
+cm_import_check_view_dispose (GObject *object)
+{
+  CmImportCheckView *self = CM_IMPORT_CHECK_VIEW (object);
+
+  g_clear_pointer (&self->page, gtk_widget_unparent);
+  g_clear_pointer (&self->excluded, g_array_unref);
+  g_clear_pointer (&self->report_rows, g_hash_table_unref);
+  g_clear_pointer (&self->problems, g_hash_table_unref);
+
+  G_OBJECT_CLASS (cm_import_check_view_parent_class)->dispose (object);
+}
+
+static void
+cm_import_check_view_class_init (CmImportCheckViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cm_import_check_view_dispose;
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+cm_import_check_view_init (CmImportCheckView *self)
+{
+  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  GtkWidget *summary = group (_("Summary"), NULL, counts_box (self));
+  GtkListBox *duplicates = boxed_list ();
+
+  self->excluded = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->report_rows = g_hash_table_new (NULL, NULL);
+  self->problems = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->summary_group = ADW_PREFERENCES_GROUP (summary);
+  gtk_list_box_append (duplicates, duplicates_row (self));
+  self->created = boxed_list ();
+  self->report = boxed_list ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->created), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Records the import will create"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->report), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Rows to fix"), -1);
+
+  /* The rows to fix come first: while there are any, nothing else matters. */
+  self->report_group = ADW_PREFERENCES_GROUP (group (
+    _("Rows to Fix"),
+    _("Each problem names its cell. Nothing is imported while one of these rows is included."),
+    GTK_WIDGET (self->report)));
+  adw_preferences_page_add (page, self->summary_group);
+  adw_preferences_page_add (page, self->report_group);
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group (_("Duplicates"), NULL,
+                                                                GTK_WIDGET (duplicates))));
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group (
+    _("To Be Created"),
+    _("Names not yet in the portfolio, and values kept as written under Other."),
+    GTK_WIDGET (self->created))));
+  self->page = GTK_WIDGET (page);
+  gtk_widget_set_parent (self->page, GTK_WIDGET (self));
+}
+
+/* ---- public API ------------------------------------------------------- */
+
+GtkWidget *
+cm_import_check_view_new (void)
+{
+  return g_object_new (CM_TYPE_IMPORT_CHECK_VIEW, NULL);
+}
+
+void
+cm_import_check_view_set_plan (CmImportCheckView *self, CmImportPlan *plan, CmTable *table,
+                               GArray *mapping)
+{
+  guint n_more;
+  g_autoptr(GArray) rows = NULL;
+
+  g_return_if_fail (CM_IS_IMPORT_CHECK_VIEW (self));
+
+  rows = rows_to_report (plan, table, &n_more);
+  show_summary (self, plan);
+  show_created (self, plan);
+  if (!same_rows (self, rows) || g_hash_table_size (self->report_rows) == 0)
+    rebuild_report (self, table, mapping, rows, n_more);
+  update_report (self, plan);
+}
+
+void
+cm_import_check_view_reset (CmImportCheckView *self)
+{
+  g_return_if_fail (CM_IS_IMPORT_CHECK_VIEW (self));
+
+  g_array_set_size (self->excluded, 0);
+  g_hash_table_remove_all (self->problems);
+  g_hash_table_remove_all (self->report_rows);
+  clear_list (self->report);
+  self->updating = TRUE;
+  adw_combo_row_set_selected (self->duplicates, CM_IMPORT_DUPLICATE_SKIP);
+  self->updating = FALSE;
+}
+
+CmImportDuplicate
+cm_import_check_view_get_duplicate (CmImportCheckView *self)
+{
+  g_return_val_if_fail (CM_IS_IMPORT_CHECK_VIEW (self), CM_IMPORT_DUPLICATE_SKIP);
+
+  return adw_combo_row_get_selected (self->duplicates) == CM_IMPORT_DUPLICATE_UPDATE
+         ? CM_IMPORT_DUPLICATE_UPDATE : CM_IMPORT_DUPLICATE_SKIP;
+}
+
+GArray *
+cm_import_check_view_get_excluded (CmImportCheckView *self)
+{
+  g_return_val_if_fail (CM_IS_IMPORT_CHECK_VIEW (self), NULL);
+
+  return self->excluded;
+}
+
+gboolean
+cm_import_check_view_focus_report (CmImportCheckView *self)
+{
+  GtkListBoxRow *first;
+  GtkWidget *check;
+
+  g_return_val_if_fail (CM_IS_IMPORT_CHECK_VIEW (self), FALSE);
+
+  first = gtk_list_box_get_row_at_index (self->report, 0);
+  check = first ? g_object_get_data (G_OBJECT (first), "check") : NULL;
+  return check && gtk_widget_grab_focus (check);
+}

@@ -1,0 +1,764 @@
+/* cm-import-dialog.c: "Import Contracts…"
+ *
+ * Four steps: the file, its columns, the check, and the import itself.
+ * The file is read in a worker thread, as reading touches no store.
+ * Every change to the columns, the duplicate choice or the excluded rows
+ * makes the plan again; nothing is written until Import. The plan is
+ * then applied on the main thread, because the store is not thread-safe
+ * and its lists must follow the change; the progress callback lets the
+ * window redraw and Cancel be pressed, while the portfolio's window is
+ * kept insensitive so that nothing else can write mid-import.
+ */
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "cm-import.h"
+#include "cm-import-check-view.h"
+#include "cm-import-dialog.h"
+#include "cm-import-mapping-view.h"
+#include "cm-mnemonic-button.h"
+#include "cm-status-page.h"
+#include "cm-xlsx-reader.h"
+
+struct _CmImportDialog
+{
+  AdwWindow parent_instance;
+
+  CmStore *store;
+  AdwToastOverlay *parent_toasts;   /* weak */
+
+  AdwToastOverlay *toasts;
+  AdwWindowTitle *title;
+  GtkWidget *back;
+  GtkWidget *next;
+  GtkWidget *import;
+  GtkStack *steps;
+
+  GtkWidget *file_error_box;
+  GtkLabel *file_error_heading;
+  GtkLabel *file_error;
+
+  GtkLabel *file_name;
+  GtkWidget *sheet_box;
+  GtkDropDown *sheet;
+  GtkStack *preview;
+  CmImportMappingView *mapping_view;
+  GtkLabel *plan_status;
+  GtkCheckButton *remember;
+
+  CmImportCheckView *check_view;
+
+  GtkProgressBar *progress;
+
+  char *path;
+  char **sheets;
+  CmTable *table;
+  CmImportPlan *plan;
+  GCancellable *cancellable;   /* of the read or the import under way */
+  gboolean applying;
+  gint64 last_pump;
+};
+
+G_DEFINE_FINAL_TYPE (CmImportDialog, cm_import_dialog, ADW_TYPE_WINDOW)
+
+typedef struct {
+  char *path;
+  char *sheet;            /* NULL: the first, and list the sheets */
+  char **sheets;
+  CmTable *table;
+} ReadJob;
+
+static void
+read_job_free (gpointer data)
+{
+  ReadJob *job = data;
+
+  g_free (job->path);
+  g_free (job->sheet);
+  g_strfreev (job->sheets);
+  g_clear_pointer (&job->table, cm_table_free);
+  g_free (job);
+}
+
+/* ---- helpers ---------------------------------------------------------- */
+
+static const char *
+step (CmImportDialog *self)
+{
+  return gtk_stack_get_visible_child_name (self->steps);
+}
+
+static gboolean
+has_data_rows (CmImportDialog *self)
+{
+  return self->table && cm_table_get_n_rows (self->table) > 1;
+}
+
+static guint
+writes (CmImportPlan *plan)
+{
+  return cm_import_plan_count (plan, CM_IMPORT_ROW_CREATE) +
+         cm_import_plan_count (plan, CM_IMPORT_ROW_UPDATE);
+}
+
+static void
+update_header (CmImportDialog *self)
+{
+  const char *name = step (self);
+  gboolean file = g_str_equal (name, "file");
+  gboolean columns = g_str_equal (name, "columns");
+  gboolean check = g_str_equal (name, "check");
+  /* Back at the file, Next returns to the file already read. */
+  gboolean file_read = file && self->table && !gtk_widget_get_visible (self->file_error_box);
+  const char *subtitle = NULL;
+
+  gtk_widget_set_visible (self->back, columns || check);
+  gtk_widget_set_visible (self->next, columns || file_read);
+  gtk_widget_set_visible (self->import, check);
+  gtk_widget_set_sensitive (self->next, file_read || self->plan != NULL);
+  gtk_widget_set_sensitive (self->import, self->plan &&
+                            cm_import_plan_count (self->plan, CM_IMPORT_ROW_INVALID) == 0 &&
+                            writes (self->plan) > 0);
+  gtk_window_set_default_widget (GTK_WINDOW (self), columns || file_read ? self->next
+                                                    : check ? self->import : NULL);
+  if (file)
+    subtitle = _("Step 1 of 3: File");
+  else if (columns)
+    subtitle = _("Step 2 of 3: Columns");
+  else if (check)
+    subtitle = _("Step 3 of 3: Check");
+  else
+    subtitle = _("Importing");
+  adw_window_title_set_subtitle (self->title, subtitle);
+}
+
+/* Each step starts on what comes next there, so that Enter never lands on
+ * the Back button that the previous step's focus fell to. */
+static void
+focus_step (CmImportDialog *self, const char *name)
+{
+  GtkWidget *step_widget = gtk_stack_get_child_by_name (self->steps, name);
+
+  if (g_str_equal (name, "columns") && gtk_widget_get_sensitive (self->next))
+    gtk_widget_grab_focus (self->next);
+  else if (g_str_equal (name, "check") && gtk_widget_get_sensitive (self->import))
+    gtk_widget_grab_focus (self->import);
+  else if (g_str_equal (name, "check") && cm_import_check_view_focus_report (self->check_view))
+    return;
+  else if (!gtk_widget_child_focus (step_widget, GTK_DIR_TAB_FORWARD))
+    gtk_widget_grab_focus (self->back);
+}
+
+static void
+show_step (CmImportDialog *self, const char *name)
+{
+  gtk_stack_set_visible_child_name (self->steps, name);
+  update_header (self);
+  focus_step (self, name);
+}
+
+/* The readers' messages say what is wrong and what to do; the heading
+ * says which file. */
+static void
+show_read_error (CmImportDialog *self, const GError *error)
+{
+  g_autofree char *name = g_path_get_basename (self->path);
+  g_autofree char *heading = g_strdup_printf (_("“%s” Could Not Be Read"), name);
+
+  g_clear_pointer (&self->plan, cm_import_plan_free);
+  g_clear_pointer (&self->table, cm_table_free);
+  gtk_label_set_text (self->file_error_heading, heading);
+  gtk_label_set_text (self->file_error, error->message);
+  gtk_widget_set_visible (self->file_error_box, TRUE);
+  show_step (self, "file");
+}
+
+static void
+show_plan_status (CmImportDialog *self, const char *text, gboolean is_error)
+{
+  gtk_label_set_text (self->plan_status, text);
+  if (is_error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->plan_status), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->plan_status), "error");
+}
+
+static char *
+plan_summary (CmImportPlan *plan, guint n_data_rows)
+{
+  guint invalid = cm_import_plan_count (plan, CM_IMPORT_ROW_INVALID);
+  g_autofree char *rows = g_strdup_printf (ngettext ("%u row below the headers",
+                                                     "%u rows below the headers", n_data_rows),
+                                           n_data_rows);
+
+  if (invalid == 0)
+    return g_strdup_printf (_("%s; each can be read."), rows);
+  return g_strdup_printf (ngettext ("%s; %u has problems, listed in the next step.",
+                                    "%s; %u have problems, listed in the next step.", invalid),
+                          rows, invalid);
+}
+
+/* Makes the plan again from the columns, the duplicate choice and the
+ * excluded rows as they now stand. */
+static void
+replan (CmImportDialog *self)
+{
+  GArray *mapping = cm_import_mapping_view_get_mapping (self->mapping_view);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  g_clear_pointer (&self->plan, cm_import_plan_free);
+  if (!has_data_rows (self) || mapping == NULL)
+    {
+      update_header (self);
+      return;
+    }
+  self->plan = cm_import_plan_new (self->store, self->table, mapping,
+                                   cm_import_check_view_get_duplicate (self->check_view),
+                                   cm_import_check_view_get_excluded (self->check_view), &error);
+  if (self->plan == NULL)
+    show_plan_status (self, error->message, TRUE);
+  else
+    {
+      summary = plan_summary (self->plan, cm_table_get_n_rows (self->table) - 1);
+      show_plan_status (self, summary, FALSE);
+      cm_import_check_view_set_plan (self->check_view, self->plan, self->table, mapping);
+    }
+  update_header (self);
+}
+
+static void
+show_table (CmImportDialog *self, CmTable *table)
+{
+  g_autofree char *name = g_path_get_basename (self->path);
+
+  g_clear_pointer (&self->plan, cm_import_plan_free);
+  g_clear_pointer (&self->table, cm_table_free);
+  self->table = table;
+  gtk_label_set_text (self->file_name, name);
+  gtk_widget_set_visible (self->file_error_box, FALSE);
+  cm_import_check_view_reset (self->check_view);
+  if (has_data_rows (self))
+    {
+      g_autoptr(GArray) mapping = cm_import_mapping_for (self->store, self->table);
+
+      cm_import_mapping_view_set_table (self->mapping_view, self->table, mapping);
+      gtk_stack_set_visible_child_name (self->preview, "rows");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->preview, "empty");
+  gtk_widget_set_visible (GTK_WIDGET (self->remember), has_data_rows (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->plan_status), has_data_rows (self));
+  replan (self);
+  show_step (self, "columns");
+}
+
+static void
+show_sheets (CmImportDialog *self, char **sheets)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new ((const char * const *) sheets);
+
+  g_strfreev (self->sheets);
+  self->sheets = sheets;
+  /* Hidden, so that setting it reads no sheet again. */
+  gtk_drop_down_set_model (self->sheet, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->sheet, 0);
+  gtk_widget_set_visible (self->sheet_box, sheets && g_strv_length (sheets) > 1);
+}
+
+/* ---- reading ---------------------------------------------------------- */
+
+static gboolean
+looks_like_xlsx (const char *path)
+{
+  guint8 start[4] = { 0 };
+  FILE *file = g_fopen (path, "rb");
+  gsize n = file ? fread (start, 1, sizeof start, file) : 0;
+
+  if (file)
+    fclose (file);
+  return cm_xlsx_looks_like (start, n);
+}
+
+static void
+read_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ReadJob *job = data;
+  GError *error = NULL;
+
+  if (job->sheet == NULL && looks_like_xlsx (job->path))
+    {
+      job->sheets = cm_xlsx_list_sheets (job->path, &error);
+      if (job->sheets == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+  job->table = cm_table_read_file (job->path, job->sheet, &error);
+  if (job->table == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+read_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  CmImportDialog *self = CM_IMPORT_DIALOG (source);
+  ReadJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->steps), TRUE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_read_error (self, error);
+      return;
+    }
+  if (job->sheet == NULL)
+    show_sheets (self, g_steal_pointer (&job->sheets));
+  show_table (self, g_steal_pointer (&job->table));
+}
+
+static void
+read_file (CmImportDialog *self, const char *sheet)
+{
+  g_autoptr(GTask) task = NULL;
+  ReadJob *job = g_new0 (ReadJob, 1);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  job->path = g_strdup (self->path);
+  job->sheet = g_strdup (sheet);
+  task = g_task_new (self, self->cancellable, read_done, NULL);
+  g_task_set_task_data (task, job, read_job_free);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->steps), FALSE);
+  g_task_run_in_thread (task, read_in_thread);
+}
+
+/* ---- importing -------------------------------------------------------- */
+
+static void
+progressed (double fraction, gpointer data)
+{
+  CmImportDialog *self = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (now - self->last_pump < 40 * G_TIME_SPAN_MILLISECOND)
+    return;
+  self->last_pump = now;
+  gtk_progress_bar_set_fraction (self->progress, CLAMP (fraction, 0, 1));
+  /* Lets the bar redraw and Cancel be pressed; the portfolio's window is
+   * insensitive meanwhile, so nothing else reaches the store. */
+  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+is_cancelled (const GError *error)
+{
+  return g_error_matches (error, CM_IMPORT_ERROR, CM_IMPORT_ERROR_CANCELLED) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+show_import_error (CmImportDialog *self, const GError *error)
+{
+  g_autofree char *body = g_strdup_printf (
+    _("%s\n\nThe portfolio is as it was. Fix the file, or exclude the rows it names, and "
+      "import again."), error->message);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Nothing Was Imported"), body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static char *
+source_name (CmImportDialog *self)
+{
+  g_autofree char *name = g_path_get_basename (self->path);
+  GtkStringObject *sheet = gtk_drop_down_get_selected_item (self->sheet);
+
+  if (sheet && gtk_widget_get_visible (self->sheet_box))
+    return g_strdup_printf ("%s (%s)", name, gtk_string_object_get_string (sheet));
+  return g_steal_pointer (&name);
+}
+
+static void
+imported (CmImportDialog *self)
+{
+  guint n = writes (self->plan);
+  g_autofree char *message = g_strdup_printf (ngettext ("Imported %u contract",
+                                                        "Imported %u contracts", n), n);
+  g_autoptr(GError) error = NULL;
+
+  if (self->parent_toasts)
+    adw_toast_overlay_add_toast (self->parent_toasts, adw_toast_new (message));
+  if (gtk_check_button_get_active (self->remember) &&
+      !cm_import_mapping_remember (self->store, self->table,
+                                   cm_import_mapping_view_get_mapping (self->mapping_view),
+                                   &error) &&
+      self->parent_toasts)
+    adw_toast_overlay_add_toast (self->parent_toasts, adw_toast_new (error->message));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+run_import (gpointer data)
+{
+  g_autoptr(CmImportDialog) self = data;
+  GtkWidget *parent = GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self)));
+  g_autofree char *source = source_name (self);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->plan == NULL)
+    return G_SOURCE_REMOVE;
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->applying = TRUE;
+  if (parent)
+    gtk_widget_set_sensitive (parent, FALSE);
+  ok = cm_import_plan_apply (self->plan, self->store, source, progressed, self,
+                             self->cancellable, &error);
+  if (parent)
+    gtk_widget_set_sensitive (parent, TRUE);
+  self->applying = FALSE;
+
+  if (ok)
+    {
+      imported (self);
+      return G_SOURCE_REMOVE;
+    }
+  /* A fresh plan: the records of this one may keep what the writes that
+   * were rolled back gave them. */
+  replan (self);
+  show_step (self, "check");
+  if (is_cancelled (error))
+    adw_toast_overlay_add_toast (self->toasts,
+                                 adw_toast_new (_("Import cancelled: nothing was written")));
+  else
+    show_import_error (self, error);
+  return G_SOURCE_REMOVE;
+}
+
+/* ---- callbacks -------------------------------------------------------- */
+
+static void
+import_clicked (CmImportDialog *self)
+{
+  if (self->plan == NULL || !gtk_widget_get_sensitive (self->import))
+    return;
+  gtk_progress_bar_set_fraction (self->progress, 0);
+  show_step (self, "importing");
+  /* After the step has been drawn. */
+  g_idle_add (run_import, g_object_ref (self));
+}
+
+static void
+cancel_clicked (CmImportDialog *self)
+{
+  g_cancellable_cancel (self->cancellable);
+}
+
+static void
+next_clicked (CmImportDialog *self)
+{
+  if (g_str_equal (step (self), "file"))
+    show_step (self, "columns");
+  else if (self->plan)
+    show_step (self, "check");
+}
+
+static void
+back_clicked (CmImportDialog *self)
+{
+  show_step (self, g_str_equal (step (self), "check") ? "columns" : "file");
+}
+
+static void
+sheet_chosen (CmImportDialog *self)
+{
+  GtkStringObject *sheet = gtk_drop_down_get_selected_item (self->sheet);
+
+  if (sheet && self->path && gtk_widget_get_visible (self->sheet_box))
+    read_file (self, gtk_string_object_get_string (sheet));
+}
+
+static void
+chosen (GtkNativeDialog *chooser, int response, CmImportDialog *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file && (path = g_file_get_path (file)))
+    cm_import_dialog_open_file (self, path);
+}
+
+/* ---- building --------------------------------------------------------- */
+
+static GtkWidget *
+build_header (CmImportDialog *self)
+{
+  GtkWidget *header = adw_header_bar_new ();
+
+  self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Import Contracts"), NULL));
+  self->back = cm_mnemonic_button_new (_("_Back"), NULL);
+  self->next = cm_mnemonic_button_new (_("_Next"), NULL);
+  self->import = cm_mnemonic_button_new (_("_Import"), NULL);
+  gtk_widget_add_css_class (self->next, "suggested-action");
+  gtk_widget_add_css_class (self->import, "suggested-action");
+  g_signal_connect_swapped (self->back, "clicked", G_CALLBACK (back_clicked), self);
+  g_signal_connect_swapped (self->next, "clicked", G_CALLBACK (next_clicked), self);
+  g_signal_connect_swapped (self->import, "clicked", G_CALLBACK (import_clicked), self);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->back);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->import);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->next);
+  return header;
+}
+
+static GtkWidget *
+file_step (CmImportDialog *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *choose = cm_mnemonic_button_new (_("_Choose File…"), NULL);
+
+  gtk_widget_set_halign (choose, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (choose, "pill");
+  gtk_widget_add_css_class (choose, "suggested-action");
+  g_signal_connect_swapped (choose, "clicked", G_CALLBACK (cm_import_dialog_choose_file), self);
+  self->file_error_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  self->file_error_heading = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->file_error_heading, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->file_error_heading), "heading");
+  gtk_widget_add_css_class (GTK_WIDGET (self->file_error_heading), "error");
+  self->file_error = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->file_error, TRUE);
+  gtk_label_set_justify (self->file_error, GTK_JUSTIFY_CENTER);
+  gtk_label_set_selectable (self->file_error, TRUE);
+  gtk_box_append (GTK_BOX (self->file_error_box), GTK_WIDGET (self->file_error_heading));
+  gtk_box_append (GTK_BOX (self->file_error_box), GTK_WIDGET (self->file_error));
+  gtk_widget_set_visible (self->file_error_box, FALSE);
+  gtk_box_append (GTK_BOX (box), choose);
+  gtk_box_append (GTK_BOX (box), self->file_error_box);
+  return cm_status_page_new ("document-open-symbolic", _("Import a Contracts Register"),
+                             _("Choose a CSV file or an Excel workbook with a row of headers "
+                               "and one contract a row. Nothing is written to the portfolio "
+                               "until you check the rows and press Import."), box);
+}
+
+static GtkWidget *
+sheet_picker (CmImportDialog *self)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (_("S_heet"));
+
+  self->sheet_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->sheet = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  /* The label names the drop-down to screen readers as well: GTK 4.8
+   * would say a name given here as well as the label's. */
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->sheet));
+  g_signal_connect_swapped (self->sheet, "notify::selected", G_CALLBACK (sheet_chosen), self);
+  gtk_box_append (GTK_BOX (self->sheet_box), label);
+  gtk_box_append (GTK_BOX (self->sheet_box), GTK_WIDGET (self->sheet));
+  gtk_widget_set_visible (self->sheet_box, FALSE);
+  return self->sheet_box;
+}
+
+static GtkWidget *
+columns_step (CmImportDialog *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *intro = gtk_label_new (_("Choose the field each column holds. Columns whose "
+                                      "headers are recognised are set already; Ignore leaves "
+                                      "a column out. The first rows are shown."));
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *empty = cm_status_page_new ("x-office-spreadsheet-symbolic",
+                                         _("No Contracts in This File"),
+                                         _("It has no rows below its headers. Choose a file, "
+                                           "or a sheet, with one contract a row."), NULL);
+
+  g_object_set (box, "margin-top", 12, "margin-bottom", 12, "margin-start", 12,
+                "margin-end", 12, NULL);
+  self->file_name = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->file_name), "heading");
+  gtk_label_set_ellipsize (self->file_name, PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_xalign (self->file_name, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->file_name), TRUE);
+  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->file_name));
+  gtk_box_append (GTK_BOX (top), sheet_picker (self));
+
+  gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (intro), 0);
+  gtk_widget_add_css_class (intro, "dim-label");
+
+  self->mapping_view = CM_IMPORT_MAPPING_VIEW (cm_import_mapping_view_new ());
+  g_signal_connect_swapped (self->mapping_view, "changed", G_CALLBACK (replan), self);
+  self->preview = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->preview, GTK_WIDGET (self->mapping_view), "rows");
+  gtk_stack_add_named (self->preview, empty, "empty");
+  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->preview));
+  gtk_widget_set_vexpand (frame, TRUE);
+
+  self->plan_status = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->plan_status, TRUE);
+  gtk_label_set_xalign (self->plan_status, 0);
+  self->remember = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (
+    _("_Remember these columns for files with the same headers")));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->remember), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remember these columns for files with the same headers"),
+                                  -1);
+
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), intro);
+  gtk_box_append (GTK_BOX (box), frame);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->plan_status));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->remember));
+  return box;
+}
+
+static GtkWidget *
+importing_step (CmImportDialog *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *cancel = cm_mnemonic_button_new (_("_Cancel"), NULL);
+
+  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Import progress"), -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->progress), 320, -1);
+  gtk_widget_set_halign (GTK_WIDGET (self->progress), GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (cancel, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (cancel, "pill");
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (cancel_clicked), self);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->progress));
+  gtk_box_append (GTK_BOX (box), cancel);
+  return cm_status_page_new ("document-save-symbolic", _("Importing…"),
+                             _("All of it is written, or none of it."), box);
+}
+
+/* ---- overrides -------------------------------------------------------- */
+
+static gboolean
+cm_import_dialog_close_request (GtkWindow *window)
+{
+  CmImportDialog *self = CM_IMPORT_DIALOG (window);
+
+  /* Closing mid-import cancels it; the dialog stays to say so. */
+  if (self->applying)
+    {
+      g_cancellable_cancel (self->cancellable);
+      return TRUE;
+    }
+  return GTK_WINDOW_CLASS (cm_import_dialog_parent_class)->close_request (window);
+}
+
+static void
+cm_import_dialog_dispose (GObject *object)
+{
+  CmImportDialog *self = CM_IMPORT_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->plan, cm_import_plan_free);
+  g_clear_pointer (&self->table, cm_table_free);
+  g_clear_pointer (&self->sheets, g_strfreev);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_object (&self->store);
+  g_clear_weak_pointer (&self->parent_toasts);
+
+  G_OBJECT_CLASS (cm_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+cm_import_dialog_class_init (CmImportDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cm_import_dialog_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = cm_import_dialog_close_request;
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+cm_import_dialog_init (CmImportDialog *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  self->check_view = CM_IMPORT_CHECK_VIEW (cm_import_check_view_new ());
+  g_signal_connect_swapped (self->check_view, "changed", G_CALLBACK (replan), self);
+  self->steps = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_transition_type (self->steps, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->steps), TRUE);
+  gtk_stack_add_named (self->steps, file_step (self), "file");
+  gtk_stack_add_named (self->steps, columns_step (self), "columns");
+  gtk_stack_add_named (self->steps, GTK_WIDGET (self->check_view), "check");
+  gtk_stack_add_named (self->steps, importing_step (self), "importing");
+
+  gtk_box_append (GTK_BOX (box), build_header (self));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->steps));
+  adw_toast_overlay_set_child (self->toasts, box);
+  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toasts));
+  gtk_window_set_title (GTK_WINDOW (self), _("Import Contracts"));
+  update_header (self);
+}
+
+/* ---- public API ------------------------------------------------------- */
+
+CmImportDialog *
+cm_import_dialog_new (GtkWindow *parent, CmStore *store, AdwToastOverlay *toasts)
+{
+  CmImportDialog *self = g_object_new (CM_TYPE_IMPORT_DIALOG, "modal", TRUE,
+                                       "transient-for", parent, "default-width", 860,
+                                       "default-height", 640, NULL);
+
+  self->store = g_object_ref (store);
+  g_set_weak_pointer (&self->parent_toasts, toasts);
+  return self;
+}
+
+void
+cm_import_dialog_choose_file (CmImportDialog *self)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Import Contracts"), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) registers = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) xlsx = gtk_file_filter_new ();
+
+  g_return_if_fail (CM_IS_IMPORT_DIALOG (self));
+
+  gtk_file_filter_set_name (registers, _("CSV files and Excel workbooks"));
+  gtk_file_filter_set_name (csv, _("CSV files"));
+  gtk_file_filter_set_name (xlsx, _("Excel workbooks"));
+  gtk_file_filter_add_pattern (registers, "*.[cC][sS][vV]");
+  gtk_file_filter_add_pattern (registers, "*.[xX][lL][sS][xX]");
+  gtk_file_filter_add_pattern (csv, "*.[cC][sS][vV]");
+  gtk_file_filter_add_pattern (xlsx, "*.[xX][lL][sS][xX]");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), registers);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), xlsx);
+  g_signal_connect (chooser, "response", G_CALLBACK (chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+cm_import_dialog_open_file (CmImportDialog *self, const char *path)
+{
+  g_return_if_fail (CM_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (path != NULL);
+
+  g_free (self->path);
+  self->path = g_strdup (path);
+  gtk_widget_set_visible (self->sheet_box, FALSE);
+  read_file (self, NULL);
+}

@@ -1,0 +1,22 @@
+/* cm-import-dialog.h: "Import Contracts…": a register read, mapped, checked,
+ * and then written in one go */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cm-store.h"
+
+G_BEGIN_DECLS
+
+#define CM_TYPE_IMPORT_DIALOG (cm_import_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (CmImportDialog, cm_import_dialog, CM, IMPORT_DIALOG, AdwWindow)
+
+/* The outcome of an import is a toast in @toasts. */
+CmImportDialog *cm_import_dialog_new         (GtkWindow *parent, CmStore *store,
+                                              AdwToastOverlay *toasts);
+/* Asks for the file to import. */
+void            cm_import_dialog_choose_file (CmImportDialog *self);
+/* Reads @path (CSV or XLSX) and shows its columns. */
+void            cm_import_dialog_open_file   (CmImportDialog *self, const char *path);
+
+G_END_DECLS
