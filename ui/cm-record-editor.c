@@ -417,6 +417,30 @@ watch_row (CmRecordEditor *self, GtkWidget *row, const CmRecordField *field)
     g_signal_connect (toggle, "notify::active", G_CALLBACK (toggled), row);
 }
 
+/* An Other choice asks for the words it stands for; any other hides them. */
+static void
+sync_as_written (GtkWidget *choice, GParamSpec *pspec, GtkWidget *as_written)
+{
+  guint other = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (as_written), "other"));
+
+  gtk_widget_set_visible (as_written, adw_combo_row_get_selected (ADW_COMBO_ROW (choice)) == other);
+}
+
+/* Shows @row, an as-written field, only while the choice above it is Other. */
+static void
+follow_choice (CmRecordEditor *self, const CmRecordField *field, GtkWidget *row)
+{
+  GtkWidget *choice = g_hash_table_lookup (self->rows, field[-1].property);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self->draft),
+                                                    field[-1].property);
+  int other = -1;
+
+  cm_enum_from_nick (pspec->value_type, "other", &other);
+  g_object_set_data (G_OBJECT (row), "other", GINT_TO_POINTER (other));
+  g_signal_connect (choice, "notify::selected", G_CALLBACK (sync_as_written), row);
+  sync_as_written (choice, NULL, row);
+}
+
 /* A hidden row under @row for its message, in the same list, so it reads
  * as part of the field. */
 static GtkWidget *
@@ -552,6 +576,8 @@ cm_record_editor_new (CmStore *store, const CmRecordKind *kind, CmEntity *entity
       row = field_row (self, field);
       g_hash_table_insert (self->rows, (gpointer) field->property, row);
       watch_row (self, row, field);
+      if (field->format == CM_FORMAT_AS_WRITTEN)
+        follow_choice (self, field, row);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), message_row (row));
     }

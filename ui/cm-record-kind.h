@@ -18,6 +18,9 @@ typedef enum {
   CM_FORMAT_NUMBER,
   CM_FORMAT_DECIMAL,   /* a double, such as a measure's value */
   CM_FORMAT_REFERENCE, /* an id, edited by choosing from a list of names */
+  /* The words an Other value of the choice just before it was written as:
+   * edited only while that choice is Other, and read within its label. */
+  CM_FORMAT_AS_WRITTEN,
 } CmFormat;
 
 typedef struct {

@@ -310,7 +310,7 @@ show_details (CmRecordsPage *self)
     {
       g_autofree char *text = NULL;
 
-      if (field->format == CM_FORMAT_REFERENCE)
+      if (field->format == CM_FORMAT_REFERENCE || field->format == CM_FORMAT_AS_WRITTEN)
         continue;
       text = cm_record_field_text (item, field);
       add_detail_row (self, _(field->title), text);
