@@ -20,7 +20,6 @@ G_BEGIN_DECLS
 typedef enum {
   CM_IMPORT_ERROR_INVALID_ROWS, /* some included row cannot be imported */
   CM_IMPORT_ERROR_MAPPING,      /* a required field has no column */
-  CM_IMPORT_ERROR_CANCELLED,
 } CmImportError;
 GQuark cm_import_error_quark (void);
 
@@ -69,7 +68,8 @@ typedef void (*CmImportProgress) (double fraction, gpointer user_data);
 
 /* Writes the plan in one transaction with one summary record naming
  * @source and what was created and changed. Refuses, writing nothing,
- * while any included row is invalid. */
+ * while any included row is invalid; cancelled (G_IO_ERROR_CANCELLED), it
+ * writes nothing either, and the plan may be applied again. */
 gboolean      cm_import_plan_apply   (CmImportPlan *plan, CmStore *store, const char *source,
                                       CmImportProgress progress, gpointer user_data,
                                       GCancellable *cancellable, GError **error);

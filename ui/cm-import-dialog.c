@@ -357,13 +357,6 @@ progressed (double fraction, gpointer data)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static gboolean
-is_cancelled (const GError *error)
-{
-  return g_error_matches (error, CM_IMPORT_ERROR, CM_IMPORT_ERROR_CANCELLED) ||
-         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-}
-
 static void
 show_import_error (CmImportDialog *self, const GError *error)
 {
@@ -437,7 +430,7 @@ run_import (gpointer data)
    * were rolled back gave them. */
   replan (self);
   show_step (self, "check");
-  if (is_cancelled (error))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     adw_toast_overlay_add_toast (self->toasts,
                                  adw_toast_new (_("Import cancelled: nothing was written")));
   else
