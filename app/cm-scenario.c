@@ -91,6 +91,19 @@ static const CmDerivedColumn line_derived[] = {
   { NULL }
 };
 
+gboolean
+cm_scenario_check_percent (double percent, GError **error)
+{
+  /* Written so that NaN fails too. */
+  if (!(percent >= 0 && percent <= 100))
+    {
+      g_set_error (error, CM_ENTITY_ERROR, CM_ENTITY_ERROR_INVALID,
+                   _("A reduction is a percentage from 0 to 100, not %g."), percent);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 cm_scenario_line_validate (CmEntity *entity, GError **error)
 {
@@ -103,13 +116,7 @@ cm_scenario_line_validate (CmEntity *entity, GError **error)
                    _("Choose the scenario and the contract it would reduce."));
       return FALSE;
     }
-  if (!(percent >= 0 && percent <= 100))
-    {
-      g_set_error (error, CM_ENTITY_ERROR, CM_ENTITY_ERROR_INVALID,
-                   _("A reduction is a percentage from 0 to 100, not %g."), percent);
-      return FALSE;
-    }
-  return TRUE;
+  return cm_scenario_check_percent (percent, error);
 }
 
 static void

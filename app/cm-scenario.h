@@ -19,4 +19,7 @@ gint64          cm_scenario_line_get_scenario_id (CmScenarioLine *self);
 gint64          cm_scenario_line_get_contract_id (CmScenarioLine *self);
 double          cm_scenario_line_get_percent     (CmScenarioLine *self);
 
+/* Whether @percent is a reduction from 0 to 100; else says so in @error. */
+gboolean        cm_scenario_check_percent        (double percent, GError **error);
+
 G_END_DECLS

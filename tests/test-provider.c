@@ -1,8 +1,13 @@
 /* test-provider.c: a provider's dependency on our contracts (due diligence),
  * and a sector kept as written when it matched none of ours */
+#include <string.h>
+
 #include "cm-contract.h"
 #include "cm-organisation.h"
+#include "cm-measure.h"
+#include "cm-measure-value.h"
 #include "cm-provider.h"
+#include "cm-provider-performance.h"
 #include "cm-service.h"
 #include "cm-test-util.h"
 #include "cm-thresholds.h"
@@ -140,11 +145,92 @@ test_other_as_written (void)
   g_assert_false (cm_procurement_route_is_compliant (CM_PROCUREMENT_ROUTE_OTHER));
 }
 
+static gint64
+save_measure (CmStore *store, gint64 service, const char *name, const double *values,
+              guint n_values)
+{
+  g_autoptr(CmMeasure) measure = cm_measure_new (service, name, CM_MEASURE_BETTER_OFF, "%", 80);
+  gint64 id = cm_test_save (store, measure);
+
+  for (guint i = 0; i < n_values; i++)
+    {
+      g_autofree char *period = g_strdup_printf ("2026-Q%u", i + 1);
+      g_autoptr(CmMeasureValue) value = cm_measure_value_new (id, period, values[i]);
+
+      cm_test_save (store, value);
+    }
+  return id;
+}
+
+/* Seed 004 para 35: the measures of the services a provider's contracts
+ * pay for, and their trends in words. */
+static void
+test_performance (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new ("performance.commissioner", &path);
+  g_autoptr(CmOrganisation) org = cm_organisation_new ("Adult Social Care",
+                                                       CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE);
+  g_autoptr(CmService) carers = cm_service_new ("Carers support");
+  g_autoptr(CmService) advocacy = cm_service_new ("Advocacy");
+  g_autoptr(CmService) other = cm_service_new ("Day services");
+  g_autoptr(CmProvider) provider = cm_provider_new ("Carers Leeds", CM_SECTOR_THIRD_SECTOR);
+  g_autoptr(CmProvider) idle = cm_provider_new ("Nobody Yet", CM_SECTOR_THIRD_SECTOR);
+  g_autoptr(CmContract) first = cm_contract_new ("C-1", "Carers support");
+  g_autoptr(CmContract) second = cm_contract_new ("C-2", "Advocacy");
+  g_autoptr(CmContract) third = cm_contract_new ("C-3", "Carers support, east");
+  g_autoptr(GPtrArray) measures = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *nothing = NULL;
+  static const double rising[] = { 60, 70 }, falling[] = { 75, 70 }, one[] = { 50 };
+  gint64 org_id = cm_test_save (store, org);
+  gint64 provider_id, idle_id;
+
+  g_object_set (carers, "lead-commissioner-id", org_id, NULL);
+  g_object_set (advocacy, "lead-commissioner-id", org_id, NULL);
+  g_object_set (other, "lead-commissioner-id", org_id, NULL);
+  provider_id = cm_test_save (store, provider);
+  idle_id = cm_test_save (store, idle);
+  g_object_set (first, "provider-id", provider_id, "service-id", cm_test_save (store, carers),
+                NULL);
+  g_object_set (second, "provider-id", provider_id, "service-id", cm_test_save (store, advocacy),
+                NULL);
+  /* Two contracts for one service: its measures are listed once. */
+  g_object_set (third, "provider-id", provider_id,
+                "service-id", cm_entity_get_id (CM_ENTITY (carers)), NULL);
+  cm_test_save (store, first);
+  cm_test_save (store, second);
+  cm_test_save (store, third);
+  save_measure (store, cm_entity_get_id (CM_ENTITY (carers)), "Carers feeling supported",
+                rising, 2);
+  save_measure (store, cm_entity_get_id (CM_ENTITY (advocacy)), "Cases resolved", falling, 2);
+  save_measure (store, cm_entity_get_id (CM_ENTITY (advocacy)), "Referrals seen in a week",
+                one, 1);
+  save_measure (store, cm_test_save (store, other), "Attendance", rising, 2);
+
+  measures = cm_provider_measures (store, provider_id);
+  g_assert_cmpuint (measures->len, ==, 3);
+  /* By service, then by name. */
+  g_assert_cmpstr (cm_measure_get_name (g_ptr_array_index (measures, 0)), ==, "Cases resolved");
+  g_assert_cmpstr (cm_measure_get_name (g_ptr_array_index (measures, 2)), ==,
+                   "Carers feeling supported");
+  g_assert_cmpint (cm_measure_get_trend (g_ptr_array_index (measures, 2)), ==, CM_TREND_BETTER);
+  summary = cm_provider_describe_trends (measures);
+  g_assert_cmpstr (summary, ==, "3 measures: 1 better, 1 worse, 1 without a trend yet");
+
+  none = cm_provider_measures (store, idle_id);
+  g_assert_cmpuint (none->len, ==, 0);
+  nothing = cm_provider_describe_trends (none);
+  g_assert_nonnull (strstr (nothing, "No performance measures"));
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/provider/dependency", test_dependency);
   g_test_add_func ("/provider/other-as-written", test_other_as_written);
+  g_test_add_func ("/provider/performance", test_performance);
   return g_test_run ();
 }

@@ -12,6 +12,7 @@ sqlite3 shell. It saves screenshots into BUILD_DIR.
 """
 import collections
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -248,6 +249,7 @@ def run(portfolio):
     complete_decommission_step(window, portfolio)
     edit_contract_dates(app, window, portfolio)
     record_notice_served(app, window, portfolio)
+    reduce_by_provider(app, window, portfolio)
 
     verify = subprocess.run([BINARY, "--verify-audit", "--portfolio", portfolio],
                             capture_output=True, text=True)
@@ -681,6 +683,130 @@ def check_import(portfolio, register, audit_before):
                             capture_output=True, text=True)
     if verify.returncode != 0:
         fail("the audit trail does not verify after the import: " + verify.stderr)
+
+
+SCENARIO = "Negotiated savings, contract by contract"
+SCENARIO_PROVIDER = "Leeds Mind"
+
+
+def scenario_query(portfolio, query):
+    """Reads the file with Python's own sqlite3, read-only, as another
+    program would."""
+    with sqlite3.connect(f"file:{portfolio}?mode=ro", uri=True) as db:
+        return db.execute(query, (SCENARIO,)).fetchall()
+
+
+def scenario_percents(portfolio):
+    """The scenario's lines as {contract's provider: [percent, ...]}."""
+    lines = collections.defaultdict(list)
+    for provider, percent in scenario_query(
+            portfolio, "SELECT p.name, l.percent FROM scenario_line l"
+                       " JOIN scenario s ON s.id = l.scenario_id"
+                       " JOIN contract c ON c.id = l.contract_id"
+                       " JOIN provider p ON p.id = c.provider_id WHERE s.name = ?"):
+        lines[provider].append(percent)
+    return lines
+
+
+def dialog_around(node, child_role, child_name):
+    """The nearest ancestor of a control that also holds another one."""
+    while node is not None and find(node, child_role, child_name) is None:
+        node = node.parent
+    return node
+
+
+def response_button(node, label):
+    """A dialog's response button, found from a control inside the dialog:
+    named exactly, so "Set All Lines" is not "Set All Lines to…"."""
+    while node is not None:
+        for button in find_all(node, "push button"):
+            if button.name.replace("_", "") in (label, f"{label} {label}"):
+                return button
+        node = node.parent
+    return None
+
+
+def set_spin(spin, value):
+    """Sets a spin button through its accessible value, as assistive
+    technology would."""
+    spin.queryValue().currentValue = value
+    time.sleep(0.3)
+    if abs(spin.queryValue().currentValue - value) > 1e-9:
+        fail(f"the spin button {spin.name!r} did not take {value}")
+
+
+def reduce_by_provider(app, window, portfolio):
+    """Adds one provider's contracts to a demo scenario at 10% with Add
+    Contracts…, then sets every line to 15% with Set All Lines to…, and
+    checks each change in the file and its audit trail."""
+    show_section(window, "Reductions")
+    search = wait_for("the scenarios search", lambda: find(window, "entry", "Search Reductions"))
+    search.queryEditableText().setTextContents("Negotiated")
+    time.sleep(1)
+    before = scenario_percents(portfolio)
+    if before.get(SCENARIO_PROVIDER):
+        fail(f"the demo scenario should hold no contract of {SCENARIO_PROVIDER} yet")
+    audit_before = len(scenario_query(portfolio, "SELECT id FROM audit WHERE entity = 'scenario_line'"
+                                                 " AND ? IS NOT NULL"))
+
+    press(wait_for("the Add Contracts button", lambda: find_button(window, "Add Contracts…")))
+    choose = wait_for("the providers and services search",
+                      lambda: find(app, "entry", "Search providers and services"))
+    dialog = dialog_around(choose, "list", "Providers and services")
+    choose.queryEditableText().setTextContents(SCENARIO_PROVIDER)
+    time.sleep(0.6)
+    row = wait_for("the provider in the list", lambda: next(
+        label for label in find_all(find(dialog, "list", "Providers and services"), "label",
+                                    SCENARIO_PROVIDER)))
+    click(row)
+    summary = wait_for("what the choice adds", lambda: next(
+        label.name for label in find_all(dialog, "label") if label.name.startswith("Adds ")))
+    print(f"the dialog says {summary!r}")
+    set_spin(find(dialog, "spin button", "Reduction (%)"), 10)
+    time.sleep(0.5)
+    screenshot("ui-smoke-add-contracts.png")
+    press(wait_for("the Add Contracts response", lambda: response_button(dialog, "Add Contracts")))
+    wait_for("the provider's lines in the file",
+             lambda: scenario_percents(portfolio).get(SCENARIO_PROVIDER))
+    added = scenario_percents(portfolio)[SCENARIO_PROVIDER]
+    contracts = scenario_query(portfolio, "SELECT count(*) FROM contract c JOIN provider p"
+                                          " ON p.id = c.provider_id WHERE p.name = 'Leeds Mind'"
+                                          " AND ? IS NOT NULL")[0][0]
+    if len(added) != contracts or set(added) != {10}:
+        fail(f"{SCENARIO_PROVIDER}'s {contracts} contracts should be in at 10%: {added}")
+    if f"{len(added)} contracts" not in summary:
+        fail(f"the dialog promised otherwise: {summary!r}")
+    audited = scenario_query(portfolio, "SELECT count(*) FROM audit WHERE entity = 'scenario_line'"
+                                        " AND field = 'percent' AND new_value = '10'"
+                                        " AND old_value IS NULL AND actor <> 'Demo portfolio generator'"
+                                        " AND ? IS NOT NULL")[0][0]
+    if audited != len(added):
+        fail(f"adding {len(added)} lines left {audited} audit rows")
+    toast = wait_for("the toast", lambda: next(
+        label for label in find_all(window, "label", prune=TOAST_PRUNE)
+        if label.name.startswith(f"Added {len(added)} contracts")))
+    print(f"{toast.name!r}; {audited} audited lines")
+    screenshot("ui-smoke-contracts-added.png")
+
+    press(wait_for("the Set All Lines button", lambda: find_button(window, "Set All Lines to…")))
+    spin = wait_for("the percentage", lambda: find(app, "spin button", "Reduction (%)"))
+    set_spin(spin, 15)
+    screenshot("ui-smoke-set-all-lines.png")
+    press(wait_for("the Set All Lines response", lambda: response_button(spin, "Set All Lines")))
+    wait_for("every line at 15%", lambda: {p for ps in scenario_percents(portfolio).values()
+                                            for p in ps} == {15})
+    changed = scenario_query(portfolio, "SELECT count(*) FROM audit WHERE entity = 'scenario_line'"
+                                        " AND field = 'percent' AND new_value = '15'"
+                                        " AND old_value IS NOT NULL AND ? IS NOT NULL")[0][0]
+    was_15 = sum(1 for ps in before.values() for p in ps if p == 15)
+    total = sum(len(ps) for ps in scenario_percents(portfolio).values())
+    if changed != total - was_15:
+        fail(f"setting {total} lines to 15% should audit {total - was_15} changes, not {changed}")
+    wait_for("the blanket warning", lambda: find(window, "label", "⚠ A blanket reduction"))
+    print(f"every one of {total} lines set to 15%, {changed} changes audited;"
+          " the scenario is named a blanket reduction")
+    time.sleep(1)
+    screenshot("ui-smoke-lines-set.png")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@
 #include "cm-money.h"
 #include "cm-organisation.h"
 #include "cm-provider.h"
+#include "cm-provider-performance.h"
 #include "cm-record-kind.h"
 #include "cm-service.h"
 #include "cm-staff.h"
@@ -192,8 +193,30 @@ static const CmRecordField provider_fields[] = {
   { NULL }
 };
 
-/* Due diligence (seed 004 para 35): what the provider holds with us and
- * how much of its income that is. */
+/* The performance trend of its contracts: the measures of the services
+ * they pay for, each against its target and with its trend in words. */
+static void
+add_performance_lines (GArray *lines, CmStore *store, gint64 provider_id)
+{
+  g_autoptr(GPtrArray) measures = cm_provider_measures (store, provider_id);
+
+  add_line (lines, _("Performance trend"), cm_provider_describe_trends (measures));
+  for (guint i = 0; i < measures->len; i++)
+    {
+      CmMeasure *measure = g_ptr_array_index (measures, i);
+      g_autofree char *service = cm_entity_property_text (CM_ENTITY (measure), "service-name");
+      g_autofree char *title = g_strdup_printf (_("%s (%s)"), cm_measure_get_name (measure),
+                                                service);
+      g_autofree char *against = cm_measure_describe (measure);
+      g_autofree char *trend = cm_measure_describe_trend (measure);
+      const char *mark = cm_measure_get_trend (measure) == CM_TREND_WORSE ? "⚠ " : "";
+
+      add_line (lines, title, g_strdup_printf ("%s%s\n%s", mark, trend, against));
+    }
+}
+
+/* Due diligence (seed 004 para 35): what the provider holds with us, how
+ * much of its income that is, and how the services it delivers perform. */
 static GArray *
 provider_dependency (CmStore *store, GObject *item, const GDate *today)
 {
@@ -219,6 +242,7 @@ provider_dependency (CmStore *store, GObject *item, const GDate *today)
       add_line (lines, cm_contract_get_reference (contract),
                 g_strdup_printf (_("%s — %s a year"), cm_contract_get_title (contract), value));
     }
+  add_performance_lines (lines, store, id);
   return lines;
 }
 

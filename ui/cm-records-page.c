@@ -1,6 +1,7 @@
 /* cm-records-page.c: a searchable, sortable list of one kind of record */
 #include <glib/gi18n.h>
 
+#include "cm-add-contracts-dialog.h"
 #include "cm-contract.h"
 #include "cm-contract-dates.h"
 #include "cm-date.h"
@@ -8,6 +9,10 @@
 #include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
 #include "cm-mnemonic-button.h"
+#include "cm-percent-dialog.h"
+#include "cm-reduction.h"
+#include "cm-scenario.h"
+#include "cm-scenario-lines.h"
 #include "cm-term.h"
 #include "cm-record-editor.h"
 #include "cm-records-page.h"
@@ -35,6 +40,7 @@ struct _CmRecordsPage
   guint search_text_id;      /* prop_id of the records' "search-text" */
   AdwToast *last_toast;      /* weak: the page's newest message */
   GtkWidget *invoke_button;  /* contracts only */
+  GtkWidget *set_all_button; /* reduction scenarios only */
 };
 
 G_DEFINE_FINAL_TYPE (CmRecordsPage, cm_records_page, GTK_TYPE_WIDGET)
@@ -285,6 +291,22 @@ update_contract_actions (CmRecordsPage *self, GObject *item)
 }
 
 static void
+update_scenario_actions (CmRecordsPage *self, GObject *item)
+{
+  int lines = 0;
+
+  if (item)
+    g_object_get (item, "line-count", &lines, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.add-contracts", item != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.set-all-lines", lines > 0);
+  gtk_widget_set_tooltip_text (self->set_all_button,
+                               lines > 0 ? _("Cut every contract in the scenario by the same "
+                                             "percentage")
+                                         : _("The scenario has no lines yet. Add its "
+                                             "contracts first."));
+}
+
+static void
 show_details (CmRecordsPage *self)
 {
   GObject *item = gtk_single_selection_get_selected_item (self->selection);
@@ -296,6 +318,8 @@ show_details (CmRecordsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.delete", item != NULL);
   if (self->invoke_button)
     update_contract_actions (self, item);
+  if (self->set_all_button)
+    update_scenario_actions (self, item);
   if (item == NULL)
     return;
 
@@ -604,6 +628,184 @@ record_notice_activated (GtkWidget *widget, const char *action, GVariant *param)
                       g_object_ref (self));
 }
 
+/* ---- reduction scenarios ---------------------------------------------- */
+
+/* The scenario a dialog was asked about, as it may be deselected meanwhile. */
+typedef struct {
+  CmRecordsPage *self;
+  gint64 scenario_id;
+} ScenarioAsk;
+
+static ScenarioAsk *
+scenario_ask_new (CmRecordsPage *self, GObject *scenario)
+{
+  ScenarioAsk *ask = g_new0 (ScenarioAsk, 1);
+
+  ask->self = g_object_ref (self);
+  ask->scenario_id = cm_entity_get_id (CM_ENTITY (scenario));
+  return ask;
+}
+
+static void
+scenario_ask_free (ScenarioAsk *ask)
+{
+  g_object_unref (ask->self);
+  g_free (ask);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScenarioAsk, scenario_ask_free)
+
+static char *
+scenario_name (CmRecordsPage *self, gint64 id)
+{
+  CmEntity *scenario = cm_store_find (self->store, CM_TYPE_SCENARIO, id);
+
+  return scenario ? cm_entity_describe (scenario) : g_strdup ("");
+}
+
+/* The percentage to offer first: the scenario's own when it has one. */
+static double
+scenario_percent (CmRecordsPage *self, GObject *scenario)
+{
+  g_autoptr(CmReduction) reduction =
+    cm_reduction_of_scenario (self->store, cm_entity_get_id (CM_ENTITY (scenario)));
+
+  return reduction->blanket || reduction->n_contracts == 1 ? reduction->blanket_percent : 10;
+}
+
+/* Undo of a change to many lines at once: one transaction again, so the
+ * trail shows the undoing too. */
+static void
+undo_lines (AdwToast *undo_toast, CmRecordsPage *self)
+{
+  g_autoptr(GPtrArray) added = g_object_steal_data (G_OBJECT (undo_toast), "added");
+  g_autoptr(GPtrArray) before = g_object_steal_data (G_OBJECT (undo_toast), "before-lines");
+  g_autoptr(GError) error = NULL;
+
+  if ((added && !cm_scenario_remove_lines (self->store, added, &error)) ||
+      (before && !cm_scenario_restore_lines (self->store, before, &error)))
+    toast (self, adw_toast_new (error->message));
+}
+
+static void
+toast_with_undo_lines (CmRecordsPage *self, const char *message, const char *key,
+                       GPtrArray *lines)
+{
+  AdwToast *undo_toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (undo_toast, 10);
+  adw_toast_set_button_label (undo_toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (undo_toast), key, g_ptr_array_ref (lines),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (undo_toast, "button-clicked", G_CALLBACK (undo_lines), self, 0);
+  toast (self, undo_toast);
+}
+
+static void
+contracts_chosen (GArray *contract_ids, double percent, const char *chosen, gpointer data)
+{
+  g_autoptr(ScenarioAsk) ask = data;
+  CmRecordsPage *self = ask->self;
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (contract_ids == NULL)
+    return;
+  added = cm_scenario_add_contracts (self->store, ask->scenario_id, contract_ids, percent,
+                                     &error);
+  if (added == NULL)
+    {
+      toast (self, adw_toast_new (error->message));
+      return;
+    }
+  name = scenario_name (self, ask->scenario_id);
+  if (added->len == 0)
+    {
+      message = g_strdup_printf (_("Every contract of “%s” was in “%s” already"), chosen, name);
+      toast (self, adw_toast_new (message));
+      return;
+    }
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Added %u contract of “%s” to “%s” at %g%%",
+                                          "Added %u contracts of “%s” to “%s” at %g%%",
+                                          added->len),
+                             added->len, chosen, name, percent);
+  toast_with_undo_lines (self, message, "added", added);
+}
+
+static void
+add_contracts_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  CmRecordsPage *self = CM_RECORDS_PAGE (widget);
+  GObject *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (!CM_IS_SCENARIO (item))
+    return;
+  cm_add_contracts_dialog_ask (widget, self->store, CM_ENTITY (item),
+                               scenario_percent (self, item), contracts_chosen,
+                               scenario_ask_new (self, item));
+}
+
+static void
+percent_chosen (double percent, gpointer data)
+{
+  g_autoptr(ScenarioAsk) ask = data;
+  CmRecordsPage *self = ask->self;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (percent < 0)
+    return;
+  before = cm_scenario_set_all_percent (self->store, ask->scenario_id, percent, &error);
+  if (before == NULL)
+    {
+      toast (self, adw_toast_new (error->message));
+      return;
+    }
+  name = scenario_name (self, ask->scenario_id);
+  if (before->len == 0)
+    {
+      message = g_strdup_printf (_("Every line of “%s” was at %g%% already"), name, percent);
+      toast (self, adw_toast_new (message));
+      return;
+    }
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Every line of “%s” is now at %g%% (%u changed)",
+                                          "Every line of “%s” is now at %g%% (%u changed)",
+                                          before->len),
+                             name, percent, before->len);
+  toast_with_undo_lines (self, message, "before-lines", before);
+}
+
+static void
+set_all_lines_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  CmRecordsPage *self = CM_RECORDS_PAGE (widget);
+  GObject *item = gtk_single_selection_get_selected_item (self->selection);
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  int lines = 0;
+
+  if (!CM_IS_SCENARIO (item))
+    return;
+  g_object_get (item, "line-count", &lines, NULL);
+  name = cm_entity_describe (CM_ENTITY (item));
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The %d line of “%s” will be cut by this percentage.",
+                                       "All %d lines of “%s” will be cut by this percentage. "
+                                       "The same cut for every contract is a blanket "
+                                       "reduction, which falls unequally on providers.",
+                                       lines),
+                          lines, name);
+  cm_percent_dialog_ask (widget, _("Set All Lines"), body, _("_Reduction (%)"),
+                         _("_Set All Lines"), scenario_percent (self, item), percent_chosen,
+                         scenario_ask_new (self, item));
+}
+
 static void
 open_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
@@ -754,6 +956,15 @@ build_details (CmRecordsPage *self)
       gtk_box_append (GTK_BOX (box), self->invoke_button);
       gtk_box_append (GTK_BOX (box), notice);
     }
+  if (g_type_is_a (self->kind->get_type (), CM_TYPE_SCENARIO))
+    {
+      GtkWidget *add = cm_mnemonic_button_new (_("Add _Contracts…"), "records.add-contracts");
+
+      self->set_all_button = cm_mnemonic_button_new (_("_Set All Lines to…"),
+                                                     "records.set-all-lines");
+      gtk_box_append (GTK_BOX (box), add);
+      gtk_box_append (GTK_BOX (box), self->set_all_button);
+    }
   for (const CmRecordAction *action = self->kind->actions;
        action && action->label && self->invoke_button == NULL; action++)
     {
@@ -812,6 +1023,10 @@ cm_records_page_class_init (CmRecordsPageClass *klass)
                                    invoke_extension_activated);
   gtk_widget_class_install_action (widget_class, "records.record-notice", NULL,
                                    record_notice_activated);
+  gtk_widget_class_install_action (widget_class, "records.add-contracts", NULL,
+                                   add_contracts_activated);
+  gtk_widget_class_install_action (widget_class, "records.set-all-lines", NULL,
+                                   set_all_lines_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "records.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
