@@ -12,11 +12,10 @@
 #include "cm-date.h"
 #include "cm-enums.h"
 #include "cm-import.h"
+#include "cm-import-names.h"
 #include "cm-import-run.h"
 #include "cm-import-values.h"
-#include "cm-organisation.h"
 #include "cm-provider.h"
-#include "cm-service.h"
 #include "cm-term.h"
 
 G_DEFINE_QUARK (cm-import-error-quark, cm_import_error)
@@ -25,19 +24,12 @@ G_DEFINE_QUARK (cm-import-error-quark, cm_import_error)
  * that a planned contract validates as one that names both. */
 #define NOT_YET_CREATED G_MAXINT64
 
-/* A record the rows refer to by name: found in the portfolio (id > 0) or
- * to be created from the first row that names it. */
-typedef struct {
-  CmEntity *entity; /* its id is 0 until it is saved, and again after a rollback */
-  char *lead;       /* a new service's commissioner, by folded name */
-} Named;
-
 typedef struct {
   CmImportRowStatus status;
   GPtrArray *problems;  /* of char*, or NULL */
   CmContract *contract; /* what the row becomes, for CREATE and UPDATE */
-  Named *provider;
-  Named *service;
+  CmImportNamed *provider;
+  CmImportNamed *service;
 } Row;
 
 struct _CmImportPlan
@@ -45,10 +37,7 @@ struct _CmImportPlan
   CmTable *table;
   GArray *mapping;
   GArray *rows;             /* Row, by table row; row 0 (the header) unused */
-  GPtrArray *named;         /* every Named below, which it owns */
-  GHashTable *providers;    /* folded name -> Named */
-  GHashTable *services;     /* service_key () -> Named */
-  GHashTable *commissioners;
+  CmImportNames *names;
   GHashTable *references;   /* reference -> contract id in the portfolio */
   GHashTable *seen;         /* reference -> first table row holding it */
   GHashTable *others;       /* "Field “text”" -> GString of row numbers */
@@ -58,94 +47,7 @@ struct _CmImportPlan
   GPtrArray *other_values;
 };
 
-/* ---- names ------------------------------------------------------------ */
-
-/* Case and spacing do not make another provider: "Carers  leeds" is the
- * "Carers Leeds" already in the portfolio. */
-static char *
-fold_name (const char *name)
-{
-  g_autofree char *folded = g_utf8_casefold (name, -1);
-  g_auto(GStrv) words = g_strsplit_set (folded, " \t\r\n", -1);
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (guint i = 0; words[i]; i++)
-    if (*words[i])
-      g_string_append_printf (out, "%s%s", out->len ? " " : "", words[i]);
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static void
-named_free (gpointer data)
-{
-  Named *named = data;
-
-  g_clear_object (&named->entity);
-  g_free (named->lead);
-  g_free (named);
-}
-
-static GHashTable *
-named_table (void)
-{
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-}
-
-/* Services of one name under different commissioners are different
- * services (each commissioner's "Older people"); a row that names no
- * commissioner finds the first service of its name. */
-static char *
-service_key (const char *name, const char *lead)
-{
-  g_autofree char *folded_name = fold_name (name);
-  g_autofree char *folded_lead = fold_name (lead ? lead : "");
-
-  return g_strconcat (folded_name, "\x1f", folded_lead, NULL);
-}
-
-static Named *
-named_new (CmImportPlan *plan, CmEntity *entity)
-{
-  Named *named = g_new0 (Named, 1);
-
-  named->entity = entity;
-  g_ptr_array_add (plan->named, named);
-  return named;
-}
-
-/* Files @named under @key unless an earlier record has it (first wins). */
-static void
-file_named (GHashTable *table, char *key, Named *named)
-{
-  if (g_hash_table_contains (table, key))
-    g_free (key);
-  else
-    g_hash_table_insert (table, key, named);
-}
-
-/* Every record of @type by folded name, and services by name and lead. */
-static void
-index_names (CmImportPlan *plan, CmStore *store, GType type, GHashTable *table)
-{
-  GListModel *list = cm_store_list (store, type);
-
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      CmEntity *entity = g_list_model_get_item (list, i);
-      g_autofree char *name = cm_entity_property_text (entity, "name");
-      g_autofree char *lead = NULL;
-      Named *named = named_new (plan, entity);
-
-      if (type != CM_TYPE_SERVICE)
-        {
-          file_named (table, fold_name (name), named);
-          continue;
-        }
-      lead = cm_entity_property_text (entity, "lead-commissioner-name");
-      file_named (table, service_key (name, lead), named);
-      file_named (table, service_key (name, NULL), named);
-    }
-}
+/* ---- the portfolio's references --------------------------------------- */
 
 /* Contract references, read straight from the file: the import must not
  * load 100,000 contracts to learn which references are taken. */
@@ -359,42 +261,8 @@ read_flag (RowReader *r, CmEntity *entity, CmImportField field, const char *prop
     g_object_set (entity, property, value, NULL);
 }
 
-/* Commissioners are council directorates unless their name says otherwise. */
-static CmOrganisationKind
-guess_kind (const char *name)
-{
-  g_autofree char *folded = fold_name (name);
-
-  if (strstr (folded, "nhs") || strstr (folded, "ccg") || strstr (folded, "icb") ||
-      strstr (folded, "integrated care") || strstr (folded, "clinical commissioning"))
-    return CM_ORGANISATION_KIND_NHS_BODY;
-  if (strstr (folded, "better care fund") || strstr (folded, "pooled"))
-    return CM_ORGANISATION_KIND_POOLED_BUDGET;
-  return CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE;
-}
-
-/* The record @table holds under @key (which it takes), or a new one that
- * the import will create. */
-static Named *
-find_or_plan (CmImportPlan *plan, GHashTable *table, char *key, CmEntity *entity,
-              gboolean *created)
-{
-  Named *named = g_hash_table_lookup (table, key);
-
-  *created = named == NULL;
-  if (named)
-    {
-      g_free (key);
-      g_object_unref (entity);
-      return named;
-    }
-  named = named_new (plan, entity);
-  g_hash_table_insert (table, key, named);
-  return named;
-}
-
 static gint64
-planned_id (Named *named)
+planned_id (CmImportNamed *named)
 {
   gint64 id = cm_entity_get_id (named->entity);
 
@@ -412,9 +280,7 @@ read_provider (RowReader *r)
   CmEntity *provider;
   int sector = 0;
 
-  r->out->provider = find_or_plan (r->plan, r->plan->providers, fold_name (name),
-                                   CM_ENTITY (cm_provider_new (name, CM_SECTOR_THIRD_SECTOR)),
-                                   &created);
+  r->out->provider = cm_import_names_provider (r->plan->names, name, &created);
   if (!created)
     return;
   provider = r->out->provider->entity;
@@ -435,30 +301,24 @@ read_service (RowReader *r, const char *title)
 {
   const char *name = has (r, CM_IMPORT_FIELD_SERVICE) ? cell (r, CM_IMPORT_FIELD_SERVICE) : title;
   const char *lead = cell (r, CM_IMPORT_FIELD_COMMISSIONER);
-  Named *commissioner;
+  CmImportNamed *service;
   gboolean created;
   g_autoptr(GError) error = NULL;
 
-  r->out->service = find_or_plan (r->plan, r->plan->services, service_key (name, lead),
-                                  CM_ENTITY (cm_service_new (name)), &created);
+  service = r->out->service = cm_import_names_service (r->plan->names, name, lead, &created);
   if (!created)
     return;
-  file_named (r->plan->services, service_key (name, NULL), r->out->service);
   g_ptr_array_add (r->plan->new_services, g_strdup (name));
   if (*lead)
     {
-      r->out->service->lead = fold_name (lead);
-      commissioner = find_or_plan (r->plan, r->plan->commissioners, fold_name (lead),
-                                   CM_ENTITY (cm_organisation_new (lead, guess_kind (lead))),
-                                   &created);
+      service->lead = cm_import_names_commissioner (r->plan->names, lead, &created);
       if (created)
         g_ptr_array_add (r->plan->new_commissioners, g_strdup (lead));
-      g_object_set (r->out->service->entity, "lead-commissioner-id", planned_id (commissioner),
-                    NULL);
+      g_object_set (service->entity, "lead-commissioner-id", planned_id (service->lead), NULL);
     }
   /* The service's own rules (it needs a lead commissioner), on the row
    * that brings it in. */
-  if (!cm_entity_validate (r->out->service->entity, &error))
+  if (!cm_entity_validate (service->entity, &error))
     problem (r, *lead ? CM_IMPORT_FIELD_IGNORE : CM_IMPORT_FIELD_COMMISSIONER,
              _("%s Service “%s” is new: fill in its Commissioner."), error->message, name);
 }
@@ -653,10 +513,6 @@ plan_alloc (CmTable *table, GArray *mapping)
   plan->rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_array_set_clear_func (plan->rows, row_clear);
   g_array_set_size (plan->rows, cm_table_get_n_rows (table));
-  plan->named = g_ptr_array_new_with_free_func (named_free);
-  plan->providers = named_table ();
-  plan->services = named_table ();
-  plan->commissioners = named_table ();
   plan->references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   plan->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   plan->others = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, string_free);
@@ -679,9 +535,7 @@ cm_import_plan_new (CmStore *store, CmTable *table, GArray *mapping,
   if (!check_mapping (mapping, error))
     return NULL;
   plan = plan_alloc (table, mapping);
-  index_names (plan, store, CM_TYPE_PROVIDER, plan->providers);
-  index_names (plan, store, CM_TYPE_SERVICE, plan->services);
-  index_names (plan, store, CM_TYPE_ORGANISATION, plan->commissioners);
+  plan->names = cm_import_names_new (store);
   if (!index_references (store, plan->references, error))
     return NULL;
 
@@ -710,10 +564,7 @@ cm_import_plan_free (CmImportPlan *plan)
     return;
   g_array_unref (plan->rows);
   g_array_unref (plan->mapping);
-  g_hash_table_unref (plan->providers);
-  g_ptr_array_unref (plan->named);
-  g_hash_table_unref (plan->services);
-  g_hash_table_unref (plan->commissioners);
+  cm_import_names_free (plan->names);
   g_hash_table_unref (plan->references);
   g_hash_table_unref (plan->seen);
   g_hash_table_unref (plan->others);
@@ -792,16 +643,16 @@ cm_import_plan_report (CmImportPlan *plan)
 /* Saves a record the rows named but the portfolio did not have; the
  * import's own record lists it. */
 static gboolean
-save_named (CmStore *store, Named *named, GError **error)
+save_named (CmStore *store, CmImportNamed *named, GError **error)
 {
   return cm_entity_get_id (named->entity) ||
          cm_store_insert_listed (store, named->entity, error);
 }
 
 static gboolean
-save_service (CmImportPlan *plan, CmStore *store, Named *service, GError **error)
+save_service (CmStore *store, CmImportNamed *service, GError **error)
 {
-  Named *lead = service->lead ? g_hash_table_lookup (plan->commissioners, service->lead) : NULL;
+  CmImportNamed *lead = service->lead;
 
   if (cm_entity_get_id (service->entity))
     return TRUE;
@@ -818,7 +669,7 @@ static gboolean
 save_row (CmImportPlan *plan, CmStore *store, Row *row, GError **error)
 {
   if (!save_named (store, row->provider, error) ||
-      (row->service && !save_service (plan, store, row->service, error)))
+      (row->service && !save_service (store, row->service, error)))
     return FALSE;
   g_object_set (row->contract, "provider-id", cm_entity_get_id (row->provider->entity), NULL);
   if (row->service)

@@ -1,0 +1,179 @@
+/* cm-import-names.c: the providers, services and commissioners an import names */
+#include <string.h>
+
+#include "cm-import-names.h"
+#include "cm-organisation.h"
+#include "cm-provider.h"
+#include "cm-service.h"
+
+struct _CmImportNames
+{
+  GPtrArray *records;       /* every CmImportNamed below, which it owns */
+  GHashTable *providers;    /* folded name -> CmImportNamed */
+  GHashTable *services;     /* service_key () -> CmImportNamed */
+  GHashTable *commissioners;
+};
+
+/* Case and spacing do not make another provider: "Carers  leeds" is the
+ * "Carers Leeds" already in the portfolio. */
+static char *
+fold_name (const char *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name ? name : "", -1);
+  g_auto(GStrv) words = g_strsplit_set (folded, " \t\r\n", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; words[i]; i++)
+    if (*words[i])
+      g_string_append_printf (out, "%s%s", out->len ? " " : "", words[i]);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+service_key (const char *name, const char *lead)
+{
+  g_autofree char *folded_name = fold_name (name);
+  g_autofree char *folded_lead = fold_name (lead);
+
+  return g_strconcat (folded_name, "\x1f", folded_lead, NULL);
+}
+
+static void
+named_free (gpointer data)
+{
+  CmImportNamed *named = data;
+
+  g_clear_object (&named->entity);
+  g_free (named);
+}
+
+static CmImportNamed *
+named_new (CmImportNames *names, CmEntity *entity)
+{
+  CmImportNamed *named = g_new0 (CmImportNamed, 1);
+
+  named->entity = entity;
+  g_ptr_array_add (names->records, named);
+  return named;
+}
+
+/* Files @named under @key unless an earlier record has it (first wins). */
+static void
+file_named (GHashTable *table, char *key, CmImportNamed *named)
+{
+  if (g_hash_table_contains (table, key))
+    g_free (key);
+  else
+    g_hash_table_insert (table, key, named);
+}
+
+/* Every record of @type by folded name, and services by name and lead. */
+static void
+index_names (CmImportNames *names, CmStore *store, GType type, GHashTable *table)
+{
+  GListModel *list = cm_store_list (store, type);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      CmEntity *entity = g_list_model_get_item (list, i);
+      g_autofree char *name = cm_entity_property_text (entity, "name");
+      g_autofree char *lead = NULL;
+      CmImportNamed *named = named_new (names, entity);
+
+      if (type != CM_TYPE_SERVICE)
+        {
+          file_named (table, fold_name (name), named);
+          continue;
+        }
+      lead = cm_entity_property_text (entity, "lead-commissioner-name");
+      file_named (table, service_key (name, lead), named);
+      file_named (table, service_key (name, NULL), named);
+    }
+}
+
+CmImportNames *
+cm_import_names_new (CmStore *store)
+{
+  CmImportNames *names = g_new0 (CmImportNames, 1);
+
+  names->records = g_ptr_array_new_with_free_func (named_free);
+  names->providers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  names->services = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  names->commissioners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  index_names (names, store, CM_TYPE_PROVIDER, names->providers);
+  index_names (names, store, CM_TYPE_SERVICE, names->services);
+  index_names (names, store, CM_TYPE_ORGANISATION, names->commissioners);
+  return names;
+}
+
+void
+cm_import_names_free (CmImportNames *names)
+{
+  if (names == NULL)
+    return;
+  g_hash_table_unref (names->providers);
+  g_hash_table_unref (names->services);
+  g_hash_table_unref (names->commissioners);
+  g_ptr_array_unref (names->records);
+  g_free (names);
+}
+
+/* The record @table holds under @key (which it takes), or @entity (which
+ * it takes too) as a new one. */
+static CmImportNamed *
+find_or_plan (CmImportNames *names, GHashTable *table, char *key, CmEntity *entity,
+              gboolean *created)
+{
+  CmImportNamed *named = g_hash_table_lookup (table, key);
+
+  *created = named == NULL;
+  if (named)
+    {
+      g_free (key);
+      g_object_unref (entity);
+      return named;
+    }
+  named = named_new (names, entity);
+  g_hash_table_insert (table, key, named);
+  return named;
+}
+
+CmImportNamed *
+cm_import_names_provider (CmImportNames *names, const char *name, gboolean *created)
+{
+  return find_or_plan (names, names->providers, fold_name (name),
+                       CM_ENTITY (cm_provider_new (name, CM_SECTOR_THIRD_SECTOR)), created);
+}
+
+CmImportNamed *
+cm_import_names_service (CmImportNames *names, const char *name, const char *lead,
+                         gboolean *created)
+{
+  CmImportNamed *service = find_or_plan (names, names->services, service_key (name, lead),
+                                         CM_ENTITY (cm_service_new (name)), created);
+
+  if (*created)
+    file_named (names->services, service_key (name, NULL), service);
+  return service;
+}
+
+/* Commissioners are council directorates unless their name says otherwise. */
+static CmOrganisationKind
+guess_kind (const char *name)
+{
+  g_autofree char *folded = fold_name (name);
+
+  if (strstr (folded, "nhs") || strstr (folded, "ccg") || strstr (folded, "icb") ||
+      strstr (folded, "integrated care") || strstr (folded, "clinical commissioning"))
+    return CM_ORGANISATION_KIND_NHS_BODY;
+  if (strstr (folded, "better care fund") || strstr (folded, "pooled"))
+    return CM_ORGANISATION_KIND_POOLED_BUDGET;
+  return CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE;
+}
+
+CmImportNamed *
+cm_import_names_commissioner (CmImportNames *names, const char *name, gboolean *created)
+{
+  return find_or_plan (names, names->commissioners, fold_name (name),
+                       CM_ENTITY (cm_organisation_new (name, guess_kind (name))), created);
+}
