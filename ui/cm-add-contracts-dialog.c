@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "cm-money.h"
+#include "cm-page-parts.h"
 #include "cm-percent-dialog.h"
 #include "cm-provider.h"
 #include "cm-scenario-lines.h"
@@ -293,12 +294,7 @@ cm_add_contracts_dialog_ask (GtkWidget *parent, CmStore *store, CmEntity *scenar
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (request->summary));
   gtk_box_append (GTK_BOX (box), build_percent (request, initial_percent));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "accept", _("_Add Contracts"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "accept");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  cm_page_offer_answers (ADW_MESSAGE_DIALOG (dialog), _("_Add Contracts"), ADW_RESPONSE_SUGGESTED);
   g_signal_connect (dialog, "response", G_CALLBACK (responded), request);
   selection_changed (request);
   gtk_window_present (GTK_WINDOW (dialog));

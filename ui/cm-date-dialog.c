@@ -3,6 +3,7 @@
 
 #include "cm-date.h"
 #include "cm-date-dialog.h"
+#include "cm-page-parts.h"
 
 typedef struct {
   AdwMessageDialog *dialog;
@@ -121,12 +122,7 @@ cm_date_dialog_ask (GtkWidget *parent, const char *heading, const char *body,
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (request->hint));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (request->calendar));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "accept", accept_label, NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "accept");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  cm_page_offer_answers (ADW_MESSAGE_DIALOG (dialog), accept_label, ADW_RESPONSE_SUGGESTED);
   g_signal_connect (request->entry, "changed", G_CALLBACK (entry_changed), request);
   g_signal_connect (request->entry, "activate", G_CALLBACK (entry_activated), request);
   g_signal_connect (request->calendar, "day-selected", G_CALLBACK (day_selected), request);

@@ -1,4 +1,6 @@
 /* cm-page-parts.c: the parts the portfolio's custom pages are built from */
+#include <glib/gi18n.h>
+
 #include "cm-enums.h"
 #include "cm-page-parts.h"
 
@@ -36,6 +38,16 @@ cm_page_heading_label (const char *text, const char *css_class)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   return label;
+}
+
+void
+cm_page_offer_answers (AdwMessageDialog *dialog, const char *accept_label,
+                       AdwResponseAppearance appearance)
+{
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "accept", accept_label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, "accept", appearance);
+  adw_message_dialog_set_default_response (dialog, "accept");
+  adw_message_dialog_set_close_response (dialog, "cancel");
 }
 
 GtkWidget *

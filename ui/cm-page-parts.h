@@ -16,6 +16,10 @@ GtkWidget  *cm_page_text_row          (const char *title, const char *subtitle,
 GtkWidget  *cm_page_heading_label     (const char *text, const char *css_class);
 /* A drop-down of @enum_type's labels, showing @value, with an accessible name. */
 GtkWidget  *cm_page_enum_dropdown     (GType enum_type, int value, const char *accessible_name);
+/* Gives a question dialog its two answers: "cancel", which Escape also
+ * gives, and "accept", labelled @accept_label, which Enter gives. */
+void        cm_page_offer_answers     (AdwMessageDialog *dialog, const char *accept_label,
+                                       AdwResponseAppearance appearance);
 
 /* One button of a stepper: "Plan", "current · 3 of 6 required done", and
  * what a screen reader calls it, "Show the Plan checklist". */

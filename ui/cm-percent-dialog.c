@@ -1,6 +1,7 @@
 /* cm-percent-dialog.c: asks for one percentage */
 #include <glib/gi18n.h>
 
+#include "cm-page-parts.h"
 #include "cm-percent-dialog.h"
 
 typedef struct {
@@ -74,12 +75,7 @@ cm_percent_dialog_ask (GtkWidget *parent, const char *heading, const char *body,
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (request->spin));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "accept", accept_label, NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "accept");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  cm_page_offer_answers (ADW_MESSAGE_DIALOG (dialog), accept_label, ADW_RESPONSE_SUGGESTED);
   g_signal_connect (dialog, "response", G_CALLBACK (responded), request);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (GTK_WIDGET (request->spin));

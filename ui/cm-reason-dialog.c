@@ -1,6 +1,7 @@
 /* cm-reason-dialog.c: asks why, before an action that must say why */
 #include <glib/gi18n.h>
 
+#include "cm-page-parts.h"
 #include "cm-reason-dialog.h"
 
 typedef struct {
@@ -58,13 +59,9 @@ cm_reason_dialog_ask (GtkWidget *parent, const char *heading, const char *body,
   gtk_accessible_update_property (GTK_ACCESSIBLE (request->entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, entry_label, -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (request->entry));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "accept", accept_label, NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept",
-                                              destructive ? ADW_RESPONSE_DESTRUCTIVE
-                                                          : ADW_RESPONSE_SUGGESTED);
+  cm_page_offer_answers (ADW_MESSAGE_DIALOG (dialog), accept_label,
+                         destructive ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "accept", FALSE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (request->entry, "changed", G_CALLBACK (entry_changed), dialog);
   g_signal_connect (request->entry, "activate", G_CALLBACK (entry_activated), dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (responded), request);
