@@ -1,251 +1,24 @@
 /* cm-xlsx-reader.c: the cells of one worksheet of an XLSX workbook
  *
- * Each part is streamed from the zip by minizip into libxml2's
- * xmlTextReader, so that a large sheet is never held as XML. The workbook
- * gives the sheet names and the date system, its relationships the part of
- * each sheet, the styles which cells are dates, and the shared strings the
- * text of most cells.
+ * The workbook gives the sheet names and the date system, its
+ * relationships the part of each sheet, the styles which cells are dates,
+ * and the shared strings the text of most cells. Each part is read with
+ * cm-xlsx-part.c, and each cell's value turned into text with
+ * cm-xlsx-value.c.
  *
- * The file may come from anywhere: the network is never used, entities are
- * never expanded and a document type is refused (OOXML has none), every
- * part is cut off at MAX_PART_BYTES however small its zip entry claims to
- * be, and the cells a sheet may hold are capped, gaps included.
+ * The file may come from anywhere: besides the limits on each part, the
+ * items a part may list and the cells a sheet may hold are capped, gaps
+ * included.
  */
 #include <glib/gi18n-lib.h>
-#include <libxml/xmlreader.h>
-#include <math.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unzip.h>
 
+#include "cm-xlsx-part.h"
 #include "cm-xlsx-reader.h"
+#include "cm-xlsx-value.h"
 
-#define MAX_PART_BYTES (G_GUINT64_CONSTANT (1) << 30)
 #define MAX_ITEMS 65536 /* of sheets, relationships, formats: Excel allows 64,000 formats */
-#define MAX_DATE_SERIAL 2958465 /* 9999-12-31 */
-#define SERIAL_1900_FEB_29 60   /* a day that never was, kept from Lotus 1-2-3 */
-#define DAYS_1900_TO_1904 1462
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextReader, xmlFreeTextReader)
-
-/* Parts: a zip entry read as XML */
-
-typedef struct {
-  unzFile zip;
-  guint64 n_read;
-  gboolean too_large;
-  gboolean damaged;
-  gboolean at_end;
-} Stream;
-
-typedef struct {
-  Stream stream;
-  xmlTextReader *xml;
-  char *name;
-  xmlGenericErrorFunc saved_handler;
-  void *saved_context;
-  /* Of the current node, read once: a sheet has millions. */
-  int node_type;
-  const char *local_name;
-} Part;
-
-static int
-stream_read (void *context, char *buffer, int len)
-{
-  Stream *stream = context;
-  int n;
-
-  if (stream->n_read > MAX_PART_BYTES)
-    {
-      stream->too_large = TRUE;
-      return -1;
-    }
-  n = unzReadCurrentFile (stream->zip, buffer, len);
-  if (n < 0)
-    {
-      stream->damaged = TRUE;
-      return -1;
-    }
-  stream->at_end = n == 0;
-  stream->n_read += n;
-  return n;
-}
-
-static int
-stream_close (void *context)
-{
-  return 0;
-}
-
-/* libxml2 would print its errors; ours say what to do. */
-static void
-ignore_xml_error (void *data, xmlErrorPtr xml_error)
-{
-}
-
-/* Encoding errors bypass the reader's handler and go to the thread's. */
-static void G_GNUC_PRINTF (2, 3)
-ignore_generic_error (void *data, const char *message, ...)
-{
-}
-
-static void
-set_damaged (GError **error, const char *part)
-{
-  g_set_error (error, CM_TABLE_ERROR, CM_TABLE_ERROR_FORMAT,
-               _("The workbook is damaged: its part “%s” cannot be read. Open it in "
-                 "your spreadsheet and save it again, or save it as CSV UTF-8."),
-               part);
-}
-
-static void
-set_part_too_large (GError **error)
-{
-  g_set_error (error, CM_TABLE_ERROR, CM_TABLE_ERROR_TOO_LARGE,
-               _("The workbook holds more data than Commissioner can import. Check "
-                 "that it is the contracts register, and remove what is not needed."));
-}
-
-static void
-part_free (Part *part)
-{
-  if (!part)
-    return;
-  if (part->xml)
-    xmlFreeTextReader (part->xml);
-  xmlSetGenericErrorFunc (part->saved_context, part->saved_handler);
-  unzCloseCurrentFile (part->stream.zip);
-  g_free (part->name);
-  g_free (part);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Part, part_free)
-
-/* NULL without an error when the part is not in the zip. */
-static Part *
-part_open (unzFile zip, const char *name, GError **error)
-{
-  g_autoptr(Part) part = NULL;
-  unz_file_info64 info;
-
-  if (unzLocateFile (zip, name, 2) != UNZ_OK)
-    return NULL;
-  if (unzGetCurrentFileInfo64 (zip, &info, NULL, 0, NULL, 0, NULL, 0) != UNZ_OK)
-    {
-      set_damaged (error, name);
-      return NULL;
-    }
-  if (info.uncompressed_size > MAX_PART_BYTES)
-    {
-      set_part_too_large (error);
-      return NULL;
-    }
-  if (unzOpenCurrentFile (zip) != UNZ_OK)
-    {
-      set_damaged (error, name);
-      return NULL;
-    }
-  part = g_new0 (Part, 1);
-  part->stream.zip = zip;
-  part->name = g_strdup (name);
-  part->saved_handler = xmlGenericError;
-  part->saved_context = xmlGenericErrorContext;
-  xmlSetGenericErrorFunc (NULL, ignore_generic_error);
-  part->xml = xmlReaderForIO (stream_read, stream_close, &part->stream, NULL, NULL,
-                              XML_PARSE_NONET | XML_PARSE_NOCDATA);
-  if (!part->xml)
-    {
-      set_damaged (error, name);
-      return NULL;
-    }
-  xmlTextReaderSetStructuredErrorHandler (part->xml, ignore_xml_error, NULL);
-  return g_steal_pointer (&part);
-}
-
-/* 1 on a node, 0 at the end of the part, -1 with @error set. */
-static int
-part_next (Part *part, GError **error)
-{
-  int ret = xmlTextReaderRead (part->xml);
-
-  part->node_type = ret == 1 ? xmlTextReaderNodeType (part->xml) : XML_READER_TYPE_NONE;
-  part->local_name = NULL;
-  if (part->node_type == XML_READER_TYPE_ELEMENT || part->node_type == XML_READER_TYPE_END_ELEMENT)
-    part->local_name = (const char *) xmlTextReaderConstLocalName (part->xml);
-  if (part->node_type == XML_READER_TYPE_DOCUMENT_TYPE)
-    ret = -1;
-  if (ret == 0 && part->stream.at_end && unzCloseCurrentFile (part->stream.zip) == UNZ_CRCERROR)
-    ret = -1;
-  if (ret < 0)
-    {
-      if (part->stream.too_large)
-        set_part_too_large (error);
-      else
-        set_damaged (error, part->name);
-    }
-  return ret;
-}
-
-static gboolean
-is_element (Part *part, const char *local_name)
-{
-  return part->node_type == XML_READER_TYPE_ELEMENT && g_strcmp0 (part->local_name, local_name) == 0;
-}
-
-static gboolean
-is_end (Part *part, const char *local_name)
-{
-  return part->node_type == XML_READER_TYPE_END_ELEMENT && g_strcmp0 (part->local_name, local_name) == 0;
-}
-
-/* An element with content, which will have an end element of its own. */
-static gboolean
-is_open (Part *part, const char *local_name)
-{
-  return is_element (part, local_name) && !xmlTextReaderIsEmptyElement (part->xml);
-}
-
-static gboolean
-is_text (Part *part)
-{
-  switch (part->node_type)
-    {
-    case XML_READER_TYPE_TEXT:
-    case XML_READER_TYPE_CDATA:
-    case XML_READER_TYPE_WHITESPACE:
-    case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-/* The attribute of the current element whose local name is @local_name,
- * in any namespace (r:id is "id"), or NULL. */
-static char *
-get_attribute (Part *part, const char *local_name)
-{
-  char *value = NULL;
-
-  while (!value && xmlTextReaderMoveToNextAttribute (part->xml) == 1)
-    {
-      if (g_strcmp0 ((const char *) xmlTextReaderConstLocalName (part->xml), local_name) == 0)
-        value = g_strdup ((const char *) xmlTextReaderConstValue (part->xml));
-    }
-  xmlTextReaderMoveToElement (part->xml);
-  return value;
-}
-
-/* Text of at most @limit + 1 bytes, so that too much can be told from enough. */
-static void
-append_text (Part *part, GString *text, gsize limit)
-{
-  const char *value = (const char *) xmlTextReaderConstValue (part->xml);
-  gsize len = value ? strlen (value) : 0;
-
-  if (text->len <= limit)
-    g_string_append_len (text, value, MIN (len, limit + 1 - text->len));
-}
 
 /* The workbook: its sheets and the parts they need */
 
@@ -296,7 +69,7 @@ set_not_workbook (GError **error)
 static gboolean
 read_workbook_part (Workbook *workbook, GError **error)
 {
-  g_autoptr(Part) part = part_open (workbook->zip, "xl/workbook.xml", error);
+  g_autoptr(CmXlsxPart) part = cm_xlsx_part_open (workbook->zip, "xl/workbook.xml", error);
   int ret;
 
   if (!part)
@@ -305,28 +78,28 @@ read_workbook_part (Workbook *workbook, GError **error)
         set_not_workbook (error);
       return FALSE;
     }
-  while ((ret = part_next (part, error)) == 1)
+  while ((ret = cm_xlsx_part_next (part, error)) == 1)
     {
-      if (is_element (part, "sheet"))
+      if (cm_xlsx_part_is_element (part, "sheet"))
         {
           Sheet *sheet;
 
           if (workbook->sheets->len >= MAX_ITEMS)
             {
-              set_part_too_large (error);
+              cm_xlsx_part_set_too_large (error);
               return FALSE;
             }
           sheet = g_new0 (Sheet, 1);
 
-          sheet->name = get_attribute (part, "name");
-          sheet->rel_id = get_attribute (part, "id");
+          sheet->name = cm_xlsx_part_get_attribute (part, "name");
+          sheet->rel_id = cm_xlsx_part_get_attribute (part, "id");
           if (!sheet->name)
             sheet->name = g_strdup ("");
           g_ptr_array_add (workbook->sheets, sheet);
         }
-      else if (is_element (part, "workbookPr"))
+      else if (cm_xlsx_part_is_element (part, "workbookPr"))
         {
-          g_autofree char *date1904 = get_attribute (part, "date1904");
+          g_autofree char *date1904 = cm_xlsx_part_get_attribute (part, "date1904");
 
           workbook->date1904 = g_strcmp0 (date1904, "1") == 0 ||
                                g_ascii_strcasecmp (date1904 ? date1904 : "", "true") == 0;
@@ -369,7 +142,8 @@ type_is (const char *type, const char *suffix)
 static gboolean
 read_relationships (Workbook *workbook, GError **error)
 {
-  g_autoptr(Part) part = part_open (workbook->zip, "xl/_rels/workbook.xml.rels", error);
+  g_autoptr(CmXlsxPart) part = cm_xlsx_part_open (workbook->zip, "xl/_rels/workbook.xml.rels",
+                                                  error);
   int ret;
 
   if (!part)
@@ -378,7 +152,7 @@ read_relationships (Workbook *workbook, GError **error)
         set_not_workbook (error);
       return FALSE;
     }
-  while ((ret = part_next (part, error)) == 1)
+  while ((ret = cm_xlsx_part_next (part, error)) == 1)
     {
       g_autofree char *id = NULL;
       g_autofree char *target = NULL;
@@ -386,17 +160,17 @@ read_relationships (Workbook *workbook, GError **error)
       g_autofree char *mode = NULL;
       char *resolved;
 
-      if (!is_element (part, "Relationship"))
+      if (!cm_xlsx_part_is_element (part, "Relationship"))
         continue;
       if (g_hash_table_size (workbook->targets) >= MAX_ITEMS)
         {
-          set_part_too_large (error);
+          cm_xlsx_part_set_too_large (error);
           return FALSE;
         }
-      id = get_attribute (part, "Id");
-      target = get_attribute (part, "Target");
-      type = get_attribute (part, "Type");
-      mode = get_attribute (part, "TargetMode");
+      id = cm_xlsx_part_get_attribute (part, "Id");
+      target = cm_xlsx_part_get_attribute (part, "Target");
+      type = cm_xlsx_part_get_attribute (part, "Type");
+      mode = cm_xlsx_part_get_attribute (part, "TargetMode");
       if (!id || !target || g_strcmp0 (mode, "External") == 0)
         continue;
       resolved = resolve_target (target);
@@ -470,46 +244,6 @@ find_sheet (Workbook *workbook, const char *name, GError **error)
 
 /* Styles: which cell formats show a number as a date */
 
-static gboolean
-builtin_format_is_date (guint id)
-{
-  return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) ||
-         (id >= 50 && id <= 58);
-}
-
-/* A day, month or year code outside quoted text, [colours and locales]
- * and characters taken literally (\x, _x, *x). */
-static gboolean
-format_code_is_date (const char *code)
-{
-  for (const char *p = code; *p; p++)
-    {
-      const char *close;
-
-      switch (*p)
-        {
-        case '"':
-        case '[':
-          close = strchr (p + 1, *p == '"' ? '"' : ']');
-          if (!close)
-            return FALSE;
-          p = close;
-          break;
-        case '\\':
-        case '_':
-        case '*':
-          if (p[1])
-            p++;
-          break;
-        case 'd': case 'D': case 'm': case 'M': case 'y': case 'Y':
-          return TRUE;
-        default:
-          break;
-        }
-    }
-  return FALSE;
-}
-
 static guint
 parse_uint (const char *text, guint fallback)
 {
@@ -527,31 +261,31 @@ read_styles (Workbook *workbook, GError **error)
   g_autoptr(GArray) is_date = g_array_new (FALSE, FALSE, sizeof (gboolean));
   g_autoptr(GHashTable) custom = g_hash_table_new (NULL, NULL);
   g_autoptr(GArray) format_ids = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(Part) part = NULL;
+  g_autoptr(CmXlsxPart) part = NULL;
   gboolean in_cell_xfs = FALSE;
   int ret;
 
   if (workbook->styles)
-    part = part_open (workbook->zip, workbook->styles, error);
+    part = cm_xlsx_part_open (workbook->zip, workbook->styles, error);
   if (!part)
     return (error && *error) ? NULL : g_steal_pointer (&is_date);
-  while ((ret = part_next (part, error)) == 1)
+  while ((ret = cm_xlsx_part_next (part, error)) == 1)
     {
-      if (is_element (part, "numFmt") && g_hash_table_size (custom) < MAX_ITEMS)
+      if (cm_xlsx_part_is_element (part, "numFmt") && g_hash_table_size (custom) < MAX_ITEMS)
         {
-          g_autofree char *id = get_attribute (part, "numFmtId");
-          g_autofree char *code = get_attribute (part, "formatCode");
+          g_autofree char *id = cm_xlsx_part_get_attribute (part, "numFmtId");
+          g_autofree char *code = cm_xlsx_part_get_attribute (part, "formatCode");
 
           g_hash_table_insert (custom, GUINT_TO_POINTER (parse_uint (id, 0)),
-                               GINT_TO_POINTER (code && format_code_is_date (code)));
+                               GINT_TO_POINTER (code && cm_xlsx_value_format_code_is_date (code)));
         }
-      else if (is_open (part, "cellXfs"))
+      else if (cm_xlsx_part_is_open (part, "cellXfs"))
         in_cell_xfs = TRUE;
-      else if (is_end (part, "cellXfs"))
+      else if (cm_xlsx_part_is_end (part, "cellXfs"))
         in_cell_xfs = FALSE;
-      else if (in_cell_xfs && is_element (part, "xf") && format_ids->len < MAX_ITEMS)
+      else if (in_cell_xfs && cm_xlsx_part_is_element (part, "xf") && format_ids->len < MAX_ITEMS)
         {
-          g_autofree char *id = get_attribute (part, "numFmtId");
+          g_autofree char *id = cm_xlsx_part_get_attribute (part, "numFmtId");
           guint format_id = parse_uint (id, 0);
 
           g_array_append_val (format_ids, format_id);
@@ -566,7 +300,7 @@ read_styles (Workbook *workbook, GError **error)
       gpointer date;
       gboolean value = g_hash_table_lookup_extended (custom, GUINT_TO_POINTER (id), NULL, &date)
                          ? GPOINTER_TO_INT (date)
-                         : builtin_format_is_date (id);
+                         : cm_xlsx_value_builtin_format_is_date (id);
 
       g_array_append_val (is_date, value);
     }
@@ -595,7 +329,7 @@ read_shared_strings (Workbook *workbook, GError **error)
 {
   g_autoptr(SharedStrings) shared = g_new0 (SharedStrings, 1);
   g_autoptr(GString) item = g_string_new (NULL);
-  g_autoptr(Part) part = NULL;
+  g_autoptr(CmXlsxPart) part = NULL;
   gboolean in_item = FALSE, in_text = FALSE;
   guint phonetic_depth = 0;
   int ret;
@@ -603,38 +337,38 @@ read_shared_strings (Workbook *workbook, GError **error)
   shared->text = g_string_chunk_new (64 * 1024);
   shared->strings = g_ptr_array_new ();
   if (workbook->shared_strings)
-    part = part_open (workbook->zip, workbook->shared_strings, error);
+    part = cm_xlsx_part_open (workbook->zip, workbook->shared_strings, error);
   else
-    part = part_open (workbook->zip, "xl/sharedStrings.xml", error);
+    part = cm_xlsx_part_open (workbook->zip, "xl/sharedStrings.xml", error);
   if (!part)
     return (error && *error) ? NULL : g_steal_pointer (&shared);
-  while ((ret = part_next (part, error)) == 1)
+  while ((ret = cm_xlsx_part_next (part, error)) == 1)
     {
-      gboolean end_item = is_end (part, "si");
+      gboolean end_item = cm_xlsx_part_is_end (part, "si");
 
-      if (is_element (part, "si"))
+      if (cm_xlsx_part_is_element (part, "si"))
         {
           g_string_truncate (item, 0);
           in_item = TRUE;
           phonetic_depth = 0;
-          end_item = xmlTextReaderIsEmptyElement (part->xml);
+          end_item = cm_xlsx_part_is_empty (part);
         }
-      else if (is_open (part, "rPh"))
+      else if (cm_xlsx_part_is_open (part, "rPh"))
         phonetic_depth++;
-      else if (is_end (part, "rPh") && phonetic_depth > 0)
+      else if (cm_xlsx_part_is_end (part, "rPh") && phonetic_depth > 0)
         phonetic_depth--;
-      else if (is_open (part, "t"))
+      else if (cm_xlsx_part_is_open (part, "t"))
         in_text = TRUE;
-      else if (is_end (part, "t"))
+      else if (cm_xlsx_part_is_end (part, "t"))
         in_text = FALSE;
-      else if (in_item && in_text && phonetic_depth == 0 && is_text (part))
-        append_text (part, item, CM_TABLE_MAX_CELL_BYTES);
+      else if (in_item && in_text && phonetic_depth == 0 && cm_xlsx_part_is_text (part))
+        cm_xlsx_part_append_text (part, item, CM_TABLE_MAX_CELL_BYTES);
 
       if (end_item && in_item)
         {
           if (shared->strings->len >= CM_TABLE_MAX_CELLS)
             {
-              set_part_too_large (error);
+              cm_xlsx_part_set_too_large (error);
               return NULL;
             }
           g_ptr_array_add (shared->strings,
@@ -643,170 +377,6 @@ read_shared_strings (Workbook *workbook, GError **error)
         }
     }
   return ret == 0 ? g_steal_pointer (&shared) : NULL;
-}
-
-/* Values: a cell's XML text as the text the import reads */
-
-/* The shortest decimal that reads back as @value, written out in full
- * unless it is very large or very small ("43556", "0.1", "1.5E+25"). */
-static void
-format_number (double value, GString *out)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  char digits[20];
-  gsize n_digits = 0;
-  const char *p;
-  int exponent;
-
-  if (value == 0)
-    {
-      g_string_append_c (out, '0');
-      return;
-    }
-  for (int precision = 1; precision <= 17; precision++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%de", precision - 1);
-      g_ascii_formatd (buffer, sizeof buffer, format, value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-  /* buffer is "-d.ddde+xx" */
-  p = buffer;
-  if (*p == '-')
-    g_string_append_c (out, *p++);
-  for (; *p && *p != 'e'; p++)
-    {
-      if (g_ascii_isdigit (*p) && n_digits < sizeof digits)
-        digits[n_digits++] = *p;
-    }
-  exponent = *p == 'e' ? atoi (p + 1) : 0;
-  if (exponent < -7 || exponent > 20)
-    {
-      g_string_append_c (out, digits[0]);
-      if (n_digits > 1)
-        {
-          g_string_append_c (out, '.');
-          g_string_append_len (out, digits + 1, n_digits - 1);
-        }
-      g_string_append_printf (out, "E%+d", exponent);
-      return;
-    }
-  if (exponent < 0)
-    {
-      g_string_append (out, "0.");
-      for (int i = -1; i > exponent; i--)
-        g_string_append_c (out, '0');
-      g_string_append_len (out, digits, n_digits);
-      return;
-    }
-  for (gsize i = 0; i < n_digits || (int) i <= exponent; i++)
-    {
-      if ((int) i == exponent + 1)
-        g_string_append_c (out, '.');
-      g_string_append_c (out, i < n_digits ? digits[i] : '0');
-    }
-}
-
-/* A serial day number as "yyyy-mm-dd", or FALSE when it is not a day
- * a register could hold. The time of day is dropped. */
-static gboolean
-format_serial_date (double serial, gboolean date1904, GString *out)
-{
-  GDate date;
-  double days = floor (serial);
-
-  if (date1904)
-    days += DAYS_1900_TO_1904;
-  if (days < 1 || days > MAX_DATE_SERIAL)
-    return FALSE;
-  if (days == SERIAL_1900_FEB_29)
-    {
-      g_string_append (out, "1900-02-29");
-      return TRUE;
-    }
-  /* Before the fictitious 29 February, serials count from 31 December 1899. */
-  if (days < SERIAL_1900_FEB_29)
-    days += 1;
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, 30, G_DATE_DECEMBER, 1899);
-  g_date_add_days (&date, (guint) days);
-  g_string_append_printf (out, "%04d-%02d-%02d", g_date_get_year (&date),
-                          g_date_get_month (&date), g_date_get_day (&date));
-  return TRUE;
-}
-
-/* Whether @text is already what format_number() would write: a plain
- * decimal without redundant zeros, of at most 15 digits, DBL_DIG, so that
- * no shorter text reads as the same double. Most numbers in a sheet are,
- * and this spares trying each precision in turn. */
-static gboolean
-is_shortest_decimal (const char *text)
-{
-  const char *p = text + (*text == '-');
-  const char *point = strchr (p, '.');
-  gsize n_digits = 0;
-
-  if (!g_ascii_isdigit (*p) || (*p == '0' && p[1] != '.') ||
-      (point && (point[1] == '\0' || text[strlen (text) - 1] == '0')))
-    return FALSE;
-  /* Below 1e-7 format_number() writes an exponent. */
-  if (*p == '0' && point && strspn (point + 1, "0") > 6)
-    return FALSE;
-  for (; *p; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        n_digits++;
-      else if (p != point)
-        return FALSE;
-    }
-  return n_digits <= 15;
-}
-
-static void
-format_value (const char *text, gboolean is_date, gboolean date1904, GString *out)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
-  char *end = NULL;
-  double value = g_ascii_strtod (trimmed, &end);
-
-  if (*trimmed == '\0' || *end != '\0' || !isfinite (value))
-    {
-      g_string_append (out, text);
-      return;
-    }
-  if (is_date && format_serial_date (value, date1904, out))
-    return;
-  if (value != 0 && is_shortest_decimal (trimmed))
-    g_string_append (out, trimmed);
-  else
-    format_number (value, out);
-}
-
-/* An ISO 8601 date and time ("2024-04-01T00:00:00") as its date. */
-static void
-format_iso_date (const char *text, GString *out)
-{
-  gboolean is_date = strlen (text) >= 10 && (text[10] == '\0' || text[10] == 'T');
-
-  for (int i = 0; is_date && i < 10; i++)
-    is_date = (i == 4 || i == 7) ? text[i] == '-' : g_ascii_isdigit (text[i]);
-  if (is_date)
-    g_string_append_len (out, text, 10);
-  else
-    g_string_append (out, text);
-}
-
-static void
-format_boolean (const char *text, GString *out)
-{
-  if (strcmp (text, "1") == 0 || g_ascii_strcasecmp (text, "true") == 0)
-    g_string_append (out, "TRUE");
-  else if (strcmp (text, "0") == 0 || g_ascii_strcasecmp (text, "false") == 0)
-    g_string_append (out, "FALSE");
-  else
-    g_string_append (out, text);
 }
 
 /* The worksheet */
@@ -825,7 +395,7 @@ typedef struct {
   SharedStrings *shared;
   GArray *date_styles;
   CmTable *table;
-  Part *part;
+  CmXlsxPart *part;
   guint row;         /* of the current <row>, from 0 */
   guint next_column; /* for a cell without a reference */
   guint row_length;  /* cells in the table's last row */
@@ -887,7 +457,7 @@ parse_reference (const char *ref, guint *row, guint *column)
 static gboolean
 start_row (SheetReader *reader, GError **error)
 {
-  g_autofree char *r = get_attribute (reader->part, "r");
+  g_autofree char *r = cm_xlsx_part_get_attribute (reader->part, "r");
   guint64 number;
 
   if (r)
@@ -932,9 +502,9 @@ parse_type (const char *t)
 static gboolean
 start_cell (SheetReader *reader, GError **error)
 {
-  g_autofree char *r = get_attribute (reader->part, "r");
-  g_autofree char *t = get_attribute (reader->part, "t");
-  g_autofree char *s = get_attribute (reader->part, "s");
+  g_autofree char *r = cm_xlsx_part_get_attribute (reader->part, "r");
+  g_autofree char *t = cm_xlsx_part_get_attribute (reader->part, "t");
+  g_autofree char *s = cm_xlsx_part_get_attribute (reader->part, "s");
   guint style = parse_uint (s, 0);
 
   reader->cell_row = reader->row;
@@ -1016,13 +586,13 @@ end_cell (SheetReader *reader, GError **error)
       g_string_append (out, g_ptr_array_index (reader->shared->strings, index));
       break;
     case CELL_NUMBER:
-      format_value (value, reader->is_date, reader->workbook->date1904, out);
+      cm_xlsx_value_append_number (value, reader->is_date, reader->workbook->date1904, out);
       break;
     case CELL_BOOLEAN:
-      format_boolean (value, out);
+      cm_xlsx_value_append_boolean (value, out);
       break;
     case CELL_DATE:
-      format_iso_date (value, out);
+      cm_xlsx_value_append_iso_date (value, out);
       break;
     case CELL_INLINE:
     case CELL_TEXT:
@@ -1044,28 +614,28 @@ end_cell (SheetReader *reader, GError **error)
 static void
 read_cell_node (SheetReader *reader)
 {
-  Part *part = reader->part;
+  CmXlsxPart *part = reader->part;
 
-  if (is_open (part, "v"))
+  if (cm_xlsx_part_is_open (part, "v"))
     reader->in_value = TRUE;
-  else if (is_end (part, "v"))
+  else if (cm_xlsx_part_is_end (part, "v"))
     reader->in_value = FALSE;
-  else if (is_open (part, "is"))
+  else if (cm_xlsx_part_is_open (part, "is"))
     reader->in_inline = TRUE;
-  else if (is_end (part, "is"))
+  else if (cm_xlsx_part_is_end (part, "is"))
     reader->in_inline = FALSE;
-  else if (is_open (part, "rPh"))
+  else if (cm_xlsx_part_is_open (part, "rPh"))
     reader->phonetic_depth++;
-  else if (is_end (part, "rPh") && reader->phonetic_depth > 0)
+  else if (cm_xlsx_part_is_end (part, "rPh") && reader->phonetic_depth > 0)
     reader->phonetic_depth--;
-  else if (is_open (part, "t"))
+  else if (cm_xlsx_part_is_open (part, "t"))
     reader->in_text = TRUE;
-  else if (is_end (part, "t"))
+  else if (cm_xlsx_part_is_end (part, "t"))
     reader->in_text = FALSE;
-  else if (is_text (part) &&
+  else if (cm_xlsx_part_is_text (part) &&
            (reader->in_value ||
             (reader->in_inline && reader->in_text && reader->phonetic_depth == 0)))
-    append_text (part, reader->value, CM_TABLE_MAX_CELL_BYTES);
+    cm_xlsx_part_append_text (part, reader->value, CM_TABLE_MAX_CELL_BYTES);
 }
 
 static void
@@ -1081,22 +651,22 @@ set_not_worksheet (GError **error, const char *sheet)
 static gboolean
 read_worksheet (SheetReader *reader, const char *sheet, GError **error)
 {
-  Part *part = reader->part;
+  CmXlsxPart *part = reader->part;
   gboolean seen_root = FALSE, in_cell = FALSE;
   int ret;
 
-  while ((ret = part_next (part, error)) == 1)
+  while ((ret = cm_xlsx_part_next (part, error)) == 1)
     {
-      if (part->node_type == XML_READER_TYPE_ELEMENT && !seen_root)
+      if (cm_xlsx_part_is_any_element (part) && !seen_root)
         {
-          if (!is_element (part, "worksheet"))
+          if (!cm_xlsx_part_is_element (part, "worksheet"))
             {
               set_not_worksheet (error, sheet);
               return FALSE;
             }
           seen_root = TRUE;
         }
-      else if (in_cell && is_end (part, "c"))
+      else if (in_cell && cm_xlsx_part_is_end (part, "c"))
         {
           in_cell = FALSE;
           if (!end_cell (reader, error))
@@ -1104,18 +674,18 @@ read_worksheet (SheetReader *reader, const char *sheet, GError **error)
         }
       else if (in_cell)
         read_cell_node (reader);
-      else if (is_element (part, "row"))
+      else if (cm_xlsx_part_is_element (part, "row"))
         {
           if (!start_row (reader, error))
             return FALSE;
-          if (xmlTextReaderIsEmptyElement (part->xml))
+          if (cm_xlsx_part_is_empty (part))
             reader->row++;
         }
-      else if (is_end (part, "row"))
+      else if (cm_xlsx_part_is_end (part, "row"))
         reader->row++;
-      else if (is_element (part, "c"))
+      else if (cm_xlsx_part_is_element (part, "c"))
         {
-          gboolean empty = xmlTextReaderIsEmptyElement (part->xml);
+          gboolean empty = cm_xlsx_part_is_empty (part);
 
           if (!start_cell (reader, error))
             return FALSE;
@@ -1132,7 +702,7 @@ read_sheet (Workbook *workbook, Sheet *sheet, GError **error)
 {
   g_autoptr(SharedStrings) shared = NULL;
   g_autoptr(GArray) date_styles = NULL;
-  g_autoptr(Part) part = NULL;
+  g_autoptr(CmXlsxPart) part = NULL;
   g_autoptr(CmTable) table = NULL;
   g_autoptr(GString) value = NULL;
   g_autoptr(GString) formatted = NULL;
@@ -1150,7 +720,7 @@ read_sheet (Workbook *workbook, Sheet *sheet, GError **error)
   shared = read_shared_strings (workbook, error);
   if (!shared)
     return NULL;
-  part = part_open (workbook->zip, target, error);
+  part = cm_xlsx_part_open (workbook->zip, target, error);
   if (!part)
     {
       if (error && !*error)

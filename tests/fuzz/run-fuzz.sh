@@ -24,7 +24,8 @@ if ! command -v clang >/dev/null || ! dpkg-query -W -f='${Status}' libclang-rt-1
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q clang libclang-rt-14-dev
 fi
 
-readers=("$src/app/cm-table.c" "$src/app/cm-csv-reader.c" "$src/app/cm-xlsx-reader.c")
+readers=("$src/app/cm-table.c" "$src/app/cm-csv-reader.c" "$src/app/cm-xlsx-part.c"
+         "$src/app/cm-xlsx-reader.c" "$src/app/cm-xlsx-value.c")
 # shellcheck disable=SC2207
 flags=($(pkg-config --cflags --libs glib-2.0 minizip libxml-2.0))
 
