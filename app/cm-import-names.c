@@ -19,14 +19,17 @@ struct _CmImportNames
 static char *
 fold_name (const char *name)
 {
-  g_autofree char *folded = g_utf8_casefold (name ? name : "", -1);
-  g_auto(GStrv) words = g_strsplit_set (folded, " \t\r\n", -1);
-  g_autoptr(GString) out = g_string_new (NULL);
+  char *folded = g_utf8_casefold (name ? name : "", -1);
+  char *out = folded;
 
-  for (guint i = 0; words[i]; i++)
-    if (*words[i])
-      g_string_append_printf (out, "%s%s", out->len ? " " : "", words[i]);
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  /* Squeezes runs of space to one, in place, dropping it at either end. */
+  for (const char *p = folded; *p; p++)
+    if (!g_ascii_isspace (*p))
+      *out++ = *p;
+    else if (out > folded && !g_ascii_isspace (p[1]) && p[1] != '\0')
+      *out++ = ' ';
+  *out = '\0';
+  return folded;
 }
 
 static char *
