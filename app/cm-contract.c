@@ -37,7 +37,6 @@ enum {
   PROP_SEARCH_TEXT,
   PROP_DECOMMISSIONED_ON,
   PROP_COMMISSIONER_KIND,
-  PROP_COMMISSIONER_NAME,
   N_PROPS
 };
 
@@ -53,7 +52,6 @@ static const CmDerivedColumn derived[] = {
   { "provider-sector", "p.sector", { "provider" } },
   { "provider-sector-as-written", "p.sector_as_written", { "provider" } },
   { "commissioner-kind", "o.kind", { "organisation", "service" } },
-  { "commissioner-name", "o.name", { "organisation", "service" } },
   { "search-text",
     "cm_fold(t.reference || ' ' || t.title || ' ' || t.term || ' ' || t.notice_period || ' ' ||"
     " coalesce(s.name, '') || ' ' || coalesce(p.name, ''))",
@@ -173,7 +171,6 @@ cm_contract_class_init (CmContractClass *klass)
   properties[PROP_COMMISSIONER_KIND] =
     g_param_spec_enum ("commissioner-kind", NULL, NULL, CM_TYPE_ORGANISATION_KIND,
                        CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE, rw);
-  properties[PROP_COMMISSIONER_NAME] = g_param_spec_string ("commissioner-name", NULL, NULL, "", rw);
   cm_entity_class_install (entity_class, "contract", properties, N_PROPS, derived);
   cm_entity_class_set_joins (entity_class, joins);
 }

@@ -303,10 +303,10 @@ cm_store_open (const char *path, CmStoreOpenFlags flags, GError **error)
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, sql_fold, NULL, NULL);
   sqlite3_busy_timeout (self->db, 5000);
-  /* 32 MB of page cache (SQLite's default is 2 MB), so that writing a
+  /* 8 MB of page cache (SQLite's default is 2 MB), so that writing a
    * large import does not spill pages to the file before it commits. */
   if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !exec (self, "PRAGMA cache_size = -32768", error))
+      !exec (self, "PRAGMA cache_size = -8192", error))
     return NULL;
   if (self->read_only)
     {

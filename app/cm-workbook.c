@@ -74,6 +74,16 @@ text_of (gpointer object, const char *property)
   return text;
 }
 
+/* The lead commissioner of the service @contract pays for, or NULL. */
+static char *
+commissioner_of (Export *e, CmContract *contract)
+{
+  CmEntity *service = cm_store_find (e->store, CM_TYPE_SERVICE,
+                                     cm_contract_get_service_id (contract));
+
+  return service ? text_of (service, "lead-commissioner-name") : NULL;
+}
+
 static const char *
 label_of (gpointer object, const char *property, GType enum_type)
 {
@@ -258,7 +268,7 @@ contracts (Export *e)
       CmContract *c = g_ptr_array_index (all, i);
       g_autofree char *service = text_of (c, "service-name");
       g_autofree char *provider = text_of (c, "provider-name");
-      g_autofree char *commissioner = text_of (c, "commissioner-name");
+      g_autofree char *commissioner = commissioner_of (e, c);
       g_autofree char *term = text_of (c, "term");
       g_autofree char *sector = label_as_written (c, "provider-sector",
                                                   "provider-sector-as-written", CM_TYPE_SECTOR);
