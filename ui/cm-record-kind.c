@@ -154,25 +154,6 @@ contract_dates (CmStore *store, GObject *item, const GDate *today)
   return lines;
 }
 
-static gboolean
-invoke_extension (CmEntity *draft, const GDate *today, GError **error)
-{
-  return cm_contract_invoke_extension (CM_CONTRACT (draft), error);
-}
-
-static gboolean
-record_notice (CmEntity *draft, const GDate *today, GError **error)
-{
-  cm_contract_record_notice_served (CM_CONTRACT (draft), today);
-  return TRUE;
-}
-
-static const CmRecordAction contract_actions[] = {
-  { N_("_Take Next Extension"), N_("Extension taken"), invoke_extension },
-  { N_("_Record Notice Served Today"), N_("Notice recorded as served today"), record_notice },
-  { NULL }
-};
-
 static const CmRecordField organisation_fields[] = {
   { "name", N_("Name"), CM_FORMAT_TEXT, TRUE, TRUE },
   { "kind", N_("Kind"), CM_FORMAT_ENUM, TRUE, TRUE },
@@ -519,23 +500,23 @@ static const CmRecordKind kinds[] = {
   { "services", N_("Services"), N_("service"), "view-list-symbolic",
     N_("A service is something you commission for a group of people, such as carers’ "
        "support. Add one to start its Analyse, Plan, Do, Review cycle."),
-    cm_service_get_type, service_fields, NULL, NULL, N_("_Open Cycle") },
+    cm_service_get_type, service_fields, NULL, N_("_Open Cycle") },
   { "contracts", N_("Contracts"), N_("contract"), "text-x-generic-symbolic",
     N_("Record each contract, grant or agreement with its provider, value and dates. "
        "Add a service and a provider first."),
-    cm_contract_get_type, contract_fields, contract_dates, contract_actions },
+    cm_contract_get_type, contract_fields, contract_dates },
   { "providers", N_("Providers"), N_("provider"), "system-users-symbolic",
     N_("Providers are the charities, companies and NHS bodies that deliver services."),
     cm_provider_get_type, provider_fields, provider_dependency },
   { "eias", N_("EIAs"), N_("EIA"), "emblem-documents-symbolic",
     N_("An equality impact assessment screens a commissioning decision against the protected "
        "characteristics. Add your staff first, then add an EIA for a service."),
-    cm_eia_get_type, eia_fields, NULL, NULL, N_("_Open Assessment"), save_eia },
+    cm_eia_get_type, eia_fields, NULL, N_("_Open Assessment"), save_eia },
   { "decommissions", N_("Decommissions"), N_("decommission"), "edit-delete-symbolic",
     N_("A decommission closes a service safely: its steps, notice, each person’s move to "
        "other support, and an audit trail for reviewers. Start one from a service’s Review "
        "decision, or add one here with its reason."),
-    cm_decommission_get_type, decommission_fields, NULL, NULL, N_("_Open Decommission"),
+    cm_decommission_get_type, decommission_fields, NULL, N_("_Open Decommission"),
     save_decommission },
   { "reductions", N_("Reductions"), N_("reduction scenario"), "go-down-symbolic",
     N_("A reduction scenario shows what cutting chosen contracts would do to each provider, "

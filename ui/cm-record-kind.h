@@ -39,14 +39,6 @@ typedef struct {
   char *text;
 } CmDetailLine;
 
-/* A button under a record's details that changes it in one step. @apply
- * changes a copy, which the page then saves through the store. */
-typedef struct {
-  const char *label;        /* mnemonic; N_() marks it */
-  const char *done;         /* toast, before the record's name; N_() marks it */
-  gboolean (*apply) (CmEntity *draft, const GDate *today, GError **error);
-} CmRecordAction;
-
 typedef struct {
   const char *name;         /* page name and action target */
   const char *title;        /* "Contracts" */
@@ -56,7 +48,6 @@ typedef struct {
   GType (*get_type) (void);
   const CmRecordField *fields; /* terminated by { NULL } */
   GArray *(*computed_details) (CmStore *store, GObject *item, const GDate *today); /* of CmDetailLine */
-  const CmRecordAction *actions; /* terminated by { NULL }; may be NULL */
   const char *open_label;   /* mnemonic; a record with a page of its own opens there */
   /* Saves what the editor made, where that is more than cm_store_save()
    * (a new EIA copies the list of characteristics); may be NULL. */

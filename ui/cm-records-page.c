@@ -488,32 +488,6 @@ delete_activated (GtkWidget *widget, const char *action, GVariant *param)
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
 
-/* A kind's one-step change (take an extension, record notice): applied to
- * a copy and saved through the store, so it is validated and audited. */
-static void
-record_action_clicked (GtkButton *button, CmRecordsPage *self)
-{
-  const CmRecordAction *action = g_object_get_data (G_OBJECT (button), "record-action");
-  GObject *item = gtk_single_selection_get_selected_item (self->selection);
-  g_autoptr(CmEntity) draft = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *what = NULL;
-  g_autofree char *message = NULL;
-
-  if (item == NULL)
-    return;
-  draft = cm_entity_copy (CM_ENTITY (item));
-  if (!action->apply (draft, &self->today, &error) ||
-      !cm_store_save (self->store, draft, &error))
-    {
-      toast (self, adw_toast_new (error->message));
-      return;
-    }
-  what = cm_entity_describe (CM_ENTITY (item));
-  message = g_strdup_printf (_("%s: %s"), _(action->done), what);
-  toast (self, adw_toast_new (message));
-}
-
 /* Undo of a one-step change: the record as it was, saved back through
  * the store, so the undoing is audited too. */
 static void
@@ -946,8 +920,7 @@ build_details (CmRecordsPage *self)
   gtk_box_append (GTK_BOX (box), buttons);
   if (g_type_is_a (self->kind->get_type (), CM_TYPE_CONTRACT))
     {
-      /* A contract's own steps: each asks what it needs and is undoable.
-       * They take the place of the kind's one-click actions. */
+      /* A contract's own steps: each asks what it needs and is undoable. */
       GtkWidget *notice = cm_mnemonic_button_new (_("_Record Notice Served…"),
                                                   "records.record-notice");
 
@@ -964,15 +937,6 @@ build_details (CmRecordsPage *self)
                                                      "records.set-all-lines");
       gtk_box_append (GTK_BOX (box), add);
       gtk_box_append (GTK_BOX (box), self->set_all_button);
-    }
-  for (const CmRecordAction *action = self->kind->actions;
-       action && action->label && self->invoke_button == NULL; action++)
-    {
-      GtkWidget *button = cm_mnemonic_button_new (_(action->label), NULL);
-
-      g_object_set_data (G_OBJECT (button), "record-action", (gpointer) action);
-      g_signal_connect (button, "clicked", G_CALLBACK (record_action_clicked), self);
-      gtk_box_append (GTK_BOX (box), button);
     }
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
