@@ -259,11 +259,38 @@ read_all (CmRecordEditor *self, CmEntity *target, GtkWidget **bad_row, GError **
   return TRUE;
 }
 
+/* Scrolls the editor, once the line under a field has its place, so the
+ * line shows: a field near the bottom would otherwise hide its message. */
+static gboolean
+reveal (GtkWidget *under, GdkFrameClock *clock, gpointer data)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (under, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = scrolled ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))
+                                : NULL;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double bottom;
+
+  /* Shown a moment ago, the line is laid out a frame later. */
+  if (gtk_widget_get_height (under) == 0)
+    return G_SOURCE_CONTINUE;
+  if (content == NULL || !gtk_widget_compute_bounds (under, content, &bounds))
+    return G_SOURCE_REMOVE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  bottom = bounds.origin.y + bounds.size.height;
+  if (bottom > gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment))
+    gtk_adjustment_set_value (adjustment, bottom - gtk_adjustment_get_page_size (adjustment));
+  return G_SOURCE_REMOVE;
+}
+
 /* The line under a row that says what is wrong with it. */
 static void
 set_row_message (GtkWidget *row, const char *message)
 {
   GtkWidget *under = g_object_get_data (G_OBJECT (row), "message-row");
+
+  if (message && under && !gtk_widget_get_visible (under))
+    gtk_widget_add_tick_callback (under, reveal, NULL, NULL);
 
   if (message)
     {
