@@ -24,6 +24,11 @@ G_DEFINE_QUARK (cm-import-error-quark, cm_import_error)
  * that a planned contract validates as one that names both. */
 #define NOT_YET_CREATED G_MAXINT64
 
+/* What every row must give, so every mapping must hold. */
+static const CmImportField required[] = {
+  CM_IMPORT_FIELD_REFERENCE, CM_IMPORT_FIELD_TITLE, CM_IMPORT_FIELD_PROVIDER,
+};
+
 typedef struct {
   CmImportRowStatus status;
   GPtrArray *problems;  /* of char*, or NULL */
@@ -34,7 +39,7 @@ typedef struct {
 
 struct _CmImportPlan
 {
-  CmTable *table;
+  CmTable *table;           /* read only while planning */
   GArray *mapping;
   GArray *rows;             /* Row, by table row; row 0 (the header) unused */
   CmImportNames *names;
@@ -361,9 +366,6 @@ existing_contract (CmStore *store, gint64 id)
 static gboolean
 check_required (RowReader *r)
 {
-  static const CmImportField required[] = {
-    CM_IMPORT_FIELD_REFERENCE, CM_IMPORT_FIELD_TITLE, CM_IMPORT_FIELD_PROVIDER,
-  };
   gboolean ok = TRUE;
 
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
@@ -462,9 +464,6 @@ row_clear (gpointer data)
 static gboolean
 check_mapping (GArray *mapping, GError **error)
 {
-  static const CmImportField required[] = {
-    CM_IMPORT_FIELD_REFERENCE, CM_IMPORT_FIELD_TITLE, CM_IMPORT_FIELD_PROVIDER,
-  };
 
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
     if (cm_import_mapping_column (mapping, required[i]) < 0)
