@@ -613,8 +613,6 @@ in_transaction (CmStore *self, gboolean (*write) (CmStore *, CmEntity *, GError 
   return cm_store_commit (self, error);
 }
 
-/* A new record never takes the id of a deleted one, so the audit rows of
- * each id tell the story of one record, and Undo can always put it back. */
 static char *
 next_id_sql (CmEntityClass *klass)
 {
@@ -623,6 +621,8 @@ next_id_sql (CmEntityClass *klass)
                           klass->table);
 }
 
+/* A new record never takes the id of a deleted one, so the audit rows of
+ * each id tell the story of one record, and Undo can always put it back. */
 static gint64
 next_id (CmStore *self, CmEntityClass *klass)
 {
