@@ -66,18 +66,25 @@ set_not_workbook (GError **error)
                  "Excel workbook (.xlsx) or a CSV file."));
 }
 
+/* A part every workbook has: missing, the zip is something else. */
+static CmXlsxPart *
+open_workbook_part (Workbook *workbook, const char *name, GError **error)
+{
+  CmXlsxPart *part = cm_xlsx_part_open (workbook->zip, name, error);
+
+  if (part == NULL && error && !*error)
+    set_not_workbook (error);
+  return part;
+}
+
 static gboolean
 read_workbook_part (Workbook *workbook, GError **error)
 {
-  g_autoptr(CmXlsxPart) part = cm_xlsx_part_open (workbook->zip, "xl/workbook.xml", error);
+  g_autoptr(CmXlsxPart) part = open_workbook_part (workbook, "xl/workbook.xml", error);
   int ret;
 
   if (!part)
-    {
-      if (error && !*error)
-        set_not_workbook (error);
-      return FALSE;
-    }
+    return FALSE;
   while ((ret = cm_xlsx_part_next (part, error)) == 1)
     {
       if (cm_xlsx_part_is_element (part, "sheet"))
@@ -142,16 +149,11 @@ type_is (const char *type, const char *suffix)
 static gboolean
 read_relationships (Workbook *workbook, GError **error)
 {
-  g_autoptr(CmXlsxPart) part = cm_xlsx_part_open (workbook->zip, "xl/_rels/workbook.xml.rels",
-                                                  error);
+  g_autoptr(CmXlsxPart) part = open_workbook_part (workbook, "xl/_rels/workbook.xml.rels", error);
   int ret;
 
   if (!part)
-    {
-      if (error && !*error)
-        set_not_workbook (error);
-      return FALSE;
-    }
+    return FALSE;
   while ((ret = cm_xlsx_part_next (part, error)) == 1)
     {
       g_autofree char *id = NULL;
