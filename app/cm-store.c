@@ -521,14 +521,12 @@ bind_columns (sqlite3_stmt *stmt, CmEntity *entity)
 {
   const char **columns = CM_ENTITY_GET_CLASS (entity)->columns;
 
+  /* Straight from the entity's own values: no copy of each field. */
   for (guint i = 0; columns[i]; i++)
     {
-      g_auto(GValue) value = G_VALUE_INIT;
       GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (entity), columns[i]);
 
-      g_value_init (&value, pspec->value_type);
-      g_object_get_property (G_OBJECT (entity), columns[i], &value);
-      cm_value_bind (stmt, i + 1, &value, columns[i]);
+      cm_value_bind (stmt, i + 1, cm_entity_peek_value (entity, pspec->param_id), columns[i]);
     }
 }
 
