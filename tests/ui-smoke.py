@@ -73,6 +73,18 @@ def find(node, role, name=None):
     return found[0] if found else None
 
 
+def in_dialogs(app, window, find_in, *args):
+    """Looks in the application's windows other than @window, the main one:
+    a dialog's controls are found there at once, where a walk of the whole
+    tree, which grows as the session visits more pages, may not end in time."""
+    for top in app:
+        if top is not None and top.name != window.name:
+            found = find_in(top, *args)
+            if found:
+                return found
+    return None
+
+
 def find_button(node, label, prune=LISTS):
     """GTK 4.8 names a labelled button "Save Save", or "_Undo Undo" when it
     has an access key and no accessible label of ours: match the first words."""
@@ -522,10 +534,12 @@ def record_notice_served(app, window, portfolio):
     show_contract(window)
     press(wait_for("the Record Notice Served button",
                    lambda: find_button(window, "Record Notice Served…")))
-    date = wait_for("the notice date field", lambda: find(app, "text", "Date notice was served"))
+    date = wait_for("the notice date field",
+                    lambda: in_dialogs(app, window, find, "text", "Date notice was served"))
     date.queryEditableText().setTextContents("15 January")
     time.sleep(0.3)
-    accept = wait_for("the Record Notice button", lambda: find_button(app, "Record Notice"))
+    accept = wait_for("the Record Notice button",
+                      lambda: in_dialogs(app, window, find_button, "Record Notice"))
     if accept.getState().contains(pyatspi.STATE_SENSITIVE):
         fail("the dialog accepts a date it cannot read")
     date.queryEditableText().setTextContents(NOTICE_DAY)
@@ -751,7 +765,8 @@ def reduce_by_provider(app, window, portfolio):
 
     press(wait_for("the Add Contracts button", lambda: find_button(window, "Add Contracts…")))
     choose = wait_for("the providers and services search",
-                      lambda: find(app, "entry", "Search providers and services"))
+                      lambda: in_dialogs(app, window, find, "entry",
+                                         "Search providers and services"))
     dialog = dialog_around(choose, "list", "Providers and services")
     choose.queryEditableText().setTextContents(SCENARIO_PROVIDER)
     time.sleep(0.6)
@@ -789,7 +804,8 @@ def reduce_by_provider(app, window, portfolio):
     screenshot("ui-smoke-contracts-added.png")
 
     press(wait_for("the Set All Lines button", lambda: find_button(window, "Set All Lines to…")))
-    spin = wait_for("the percentage", lambda: find(app, "spin button", "Reduction (%)"))
+    spin = wait_for("the percentage",
+                    lambda: in_dialogs(app, window, find, "spin button", "Reduction (%)"))
     set_spin(spin, 15)
     screenshot("ui-smoke-set-all-lines.png")
     press(wait_for("the Set All Lines response", lambda: response_button(spin, "Set All Lines")))
