@@ -1,14 +1,14 @@
 /* cm-store.c: a portfolio file, and the only way to change it */
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
 
 #include "cm-audit.h"
-#include "cm-resources.h"
+#include "cm-schema.h"
+#include "cm-store-file.h"
 #include "cm-store.h"
 #include "cm-value.h"
-
-#define SQL_RESOURCE_DIR "/org/commissioner/Commissioner/sql"
 
 typedef enum {
   CHANGE_SAVED,
@@ -38,6 +38,9 @@ struct _CmStore
   char *path;
   char *actor;
   gboolean read_only;
+  gboolean on_network;
+  gboolean marked;          /* the file carries our application id */
+  int data_version;         /* PRAGMA data_version when the lists were last current */
 
   GHashTable *statements;   /* SQL text -> sqlite3_stmt */
   GHashTable *lists;        /* GType -> CachedList */
@@ -53,14 +56,17 @@ G_DEFINE_QUARK (cm-store-error-quark, cm_store_error)
 
 /* ---- errors ----------------------------------------------------------- */
 
+/* A failure of the file itself (locked, read-only, damaged, disk full)
+ * is told as such; anything else is a change the file refused. */
 static gboolean
 sql_error (CmStore *self, GError **error)
 {
   int code = sqlite3_errcode (self->db);
-  int domain_code = (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
-                    ? CM_STORE_ERROR_CORRUPT : CM_STORE_ERROR_FAILED;
 
-  g_set_error (error, CM_STORE_ERROR, domain_code,
+  if (code != SQLITE_ERROR && code != SQLITE_CONSTRAINT && code != SQLITE_MISMATCH &&
+      code != SQLITE_RANGE && code != SQLITE_MISUSE)
+    return cm_store_file_error (self->db, self->path, error);
+  g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
                _("The portfolio file could not be updated (%s). Nothing was changed."),
                sqlite3_errmsg (self->db));
   return FALSE;
@@ -149,101 +155,25 @@ query_int (sqlite3 *db, const char *sql, int *value)
   return rc;
 }
 
-static int
-compare_names (const void *a, const void *b)
-{
-  return strcmp (*(char * const *) a, *(char * const *) b);
-}
-
-/* The migration files, in the order they apply ("001-...", "002-..."). */
-static char **
-migration_names (void)
-{
-  char **names;
-
-  cm_resources_ensure ();
-  names = g_resources_enumerate_children (SQL_RESOURCE_DIR, 0, NULL);
-
-  if (names)
-    qsort (names, g_strv_length (names), sizeof (char *), compare_names);
-  return names;
-}
-
 int
 cm_store_latest_schema_version (void)
 {
-  g_auto(GStrv) names = migration_names ();
-
-  return names ? atoi (names[g_strv_length (names) - 1]) : 0;
+  return cm_schema_latest_version ();
 }
 
-/* Looks at an existing file without writing to it: a file we refuse must
- * stay byte for byte as it was. */
+/* Each migration commits with the version it brings and our application
+ * id, so a file is never left half-migrated or unmarked. */
 static gboolean
-inspect_existing (const char *path, GError **error)
+apply_migration (CmStore *self, const char *name, GError **error)
 {
-  g_autofree char *header = NULL;
-  gsize length = 0;
-  sqlite3 *db = NULL;
-  int version = 0, tables = 0;
-  gboolean ok = TRUE;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, NULL);
-  char magic[16] = { 0 };
+  g_autofree char *sql = cm_schema_migration_sql (name, error);
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d;"
+                                                  " PRAGMA application_id = %d",
+                                                  cm_schema_migration_version (name),
+                                                  CM_SCHEMA_APPLICATION_ID);
 
-  if (in == NULL)
-    return TRUE;
-  g_input_stream_read_all (G_INPUT_STREAM (in), magic, sizeof magic, &length, NULL, NULL);
-  if (length == 0)
-    return TRUE; /* an empty file becomes a new portfolio */
-  if (length < sizeof magic || memcmp (magic, "SQLite format 3", 16) != 0)
-    {
-      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CORRUPT,
-                   _("“%s” is not a Commissioner portfolio. Choose a portfolio file "
-                     "(usually ending in .commissioner)."), path);
-      return FALSE;
-    }
-
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
-      query_int (db, "SELECT count(*) FROM sqlite_master", &tables) != SQLITE_OK ||
-      query_int (db, "PRAGMA user_version", &version) != SQLITE_OK)
-    {
-      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged and cannot be opened (%s). Restore it from a backup."),
-                   path, sqlite3_errmsg (db));
-      ok = FALSE;
-    }
-  else if (version == 0 && tables > 0)
-    {
-      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CORRUPT,
-                   _("“%s” is a database of another program, not a Commissioner portfolio. "
-                     "Choose a portfolio file."), path);
-      ok = FALSE;
-    }
-  else if (version > cm_store_latest_schema_version ())
-    {
-      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_NEWER_VERSION,
-                   _("“%s” was saved by a newer version of Commissioner (schema %d; this "
-                     "version understands up to %d). Update Commissioner to open it."),
-                   path, version, cm_store_latest_schema_version ());
-      ok = FALSE;
-    }
-  sqlite3_close (db);
-  return ok;
-}
-
-static gboolean
-apply_migration (CmStore *self, const char *name, int version, GError **error)
-{
-  g_autofree char *resource = g_build_path ("/", SQL_RESOURCE_DIR, name, NULL);
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, error);
-  g_autofree char *sql = NULL;
-  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
-
-  if (bytes == NULL)
+  if (sql == NULL)
     return FALSE;
-  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-
   if (!exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   if (!exec (self, sql, error) || !exec (self, set_version, error))
@@ -257,80 +187,66 @@ apply_migration (CmStore *self, const char *name, int version, GError **error)
 static gboolean
 migrate (CmStore *self, GError **error)
 {
-  g_auto(GStrv) names = migration_names ();
+  g_auto(GStrv) names = cm_schema_migration_names ();
   int current = cm_store_get_schema_version (self);
 
   for (guint i = 0; names && names[i]; i++)
-    {
-      int version = atoi (names[i]);
-
-      if (version > current && !apply_migration (self, names[i], version, error))
-        return FALSE;
-    }
+    if (cm_schema_migration_version (names[i]) > current &&
+        !apply_migration (self, names[i], error))
+      return FALSE;
   return TRUE;
+}
+
+static int data_version (CmStore *self);
+
+/* Sets up a connection that cm_store_file_connect () found fit to use. */
+static gboolean
+prepare (CmStore *self, gboolean in_memory, GError **error)
+{
+  self->audit = cm_audit_log_new (self->db);
+  sqlite3_create_function (self->db, "cm_fold", 1,
+                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                           NULL, sql_fold, NULL, NULL);
+  /* 8 MB of page cache (SQLite's default is 2 MB), so that writing a
+   * large import does not spill pages to the file before it commits. */
+  if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !exec (self, "PRAGMA cache_size = -8192", error))
+    return FALSE;
+  if (self->read_only && !in_memory)
+    return exec (self, "PRAGMA query_only = ON", error);
+
+  /* FULL sync: a committed action survives a power cut, not just a crash.
+   * WAL only once the file is known to be ours and up to date: a failed
+   * migration must leave the file as it was. */
+  if (!in_memory && !exec (self, "PRAGMA synchronous = FULL", error))
+    return FALSE;
+  if (!migrate (self, error))
+    return FALSE;
+  if (in_memory)
+    return exec (self, "PRAGMA query_only = ON", error);
+  return exec (self, "PRAGMA journal_mode = WAL", error);
 }
 
 CmStore *
 cm_store_open (const char *path, CmStoreOpenFlags flags, GError **error)
 {
   g_autoptr(CmStore) self = NULL;
-  int open_flags = (flags & CM_STORE_OPEN_READ_ONLY)
-                   ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  CmStoreConnection connection;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if ((flags & CM_STORE_OPEN_MUST_EXIST) && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_NOT_FOUND,
-                   _("There is no portfolio file at “%s”. Check the path."), path);
-      return NULL;
-    }
-  if (!inspect_existing (path, error))
+  if (!cm_store_file_connect (path, flags, &connection, error))
     return NULL;
-
   self = g_object_new (CM_TYPE_STORE, NULL);
   self->path = g_strdup (path);
-  self->read_only = (flags & CM_STORE_OPEN_READ_ONLY) != 0;
-  if (sqlite3_open_v2 (path, &self->db, open_flags, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
-                   _("“%s” could not be opened: %s"), path, sqlite3_errmsg (self->db));
-      return NULL;
-    }
-  sqlite3_extended_result_codes (self->db, 1);
-  self->audit = cm_audit_log_new (self->db);
-  sqlite3_create_function (self->db, "cm_fold", 1,
-                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                           NULL, sql_fold, NULL, NULL);
-  sqlite3_busy_timeout (self->db, 5000);
-  /* 8 MB of page cache (SQLite's default is 2 MB), so that writing a
-   * large import does not spill pages to the file before it commits. */
-  if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !exec (self, "PRAGMA cache_size = -8192", error))
+  self->db = connection.db;
+  self->read_only = connection.read_only;
+  self->on_network = cm_store_file_is_on_network (path);
+  if (!prepare (self, connection.in_memory, error))
     return NULL;
-  if (self->read_only)
-    {
-      /* Reading an old file without migrating it would show wrong data. */
-      if (cm_store_get_schema_version (self) < cm_store_latest_schema_version ())
-        {
-          g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
-                       _("“%s” was saved by an older version of Commissioner. Open it in "
-                         "the application once to update it, then try again."), path);
-          return NULL;
-        }
-      return g_steal_pointer (&self);
-    }
-
-  /* FULL sync: a committed action survives a power cut, not just a crash. */
-  /* WAL only once the file is known to be ours and up to date: a failed
-   * migration must leave the file as it was. */
-  if (!exec (self, "PRAGMA synchronous = FULL", error) ||
-      !migrate (self, error) ||
-      !exec (self, "PRAGMA journal_mode = WAL", error))
-    return NULL;
+  self->data_version = data_version (self);
   return g_steal_pointer (&self);
 }
-
 /* ---- reading records -------------------------------------------------- */
 
 static GParamSpec *
@@ -595,12 +511,6 @@ static gboolean
 in_transaction (CmStore *self, gboolean (*write) (CmStore *, CmEntity *, GError **),
                 CmEntity *entity, GError **error)
 {
-  if (self->read_only)
-    {
-      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
-                   _("This portfolio was opened read-only, so it cannot be changed."));
-      return FALSE;
-    }
   if (!cm_store_begin (self, error))
     return FALSE;
   if (!write (self, entity, error))
@@ -775,15 +685,52 @@ cm_store_restore (CmStore *self, CmEntity *entity, GError **error)
 
 /* ---- transactions ----------------------------------------------------- */
 
+static gboolean
+refuse_read_only (CmStore *self, GError **error)
+{
+  if (g_access (self->path, W_OK) != 0)
+    return cm_store_file_read_only_error (self->path, error);
+  g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_READ_ONLY,
+               _("“%s” was opened only for reading, so it cannot be changed."), self->path);
+  return FALSE;
+}
+
+/* Files made before the application id existed get it with their first
+ * change, in the same transaction. */
+static gboolean
+mark_as_ours (CmStore *self, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d",
+                                          CM_SCHEMA_APPLICATION_ID);
+  int id = 0;
+
+  if (self->marked)
+    return TRUE;
+  if (query_int (self->db, "PRAGMA application_id", &id) != SQLITE_OK)
+    return sql_error (self, error);
+  if (id != CM_SCHEMA_APPLICATION_ID && !exec (self, sql, error))
+    return FALSE;
+  self->marked = TRUE;
+  return TRUE;
+}
+
 gboolean
 cm_store_begin (CmStore *self, GError **error)
 {
   guint mark = self->pending->len;
+  gboolean outermost = self->savepoints->len == 0;
 
+  if (self->read_only)
+    return refuse_read_only (self, error);
   /* IMMEDIATE takes the write lock now, so a busy file fails before any
    * work is done rather than at COMMIT. */
-  if (!exec (self, self->savepoints->len == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT level", error))
+  if (!exec (self, outermost ? "BEGIN IMMEDIATE" : "SAVEPOINT level", error))
     return FALSE;
+  if (outermost && !mark_as_ours (self, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
   g_array_append_val (self->savepoints, mark);
   return TRUE;
 }
@@ -985,6 +932,70 @@ apply_pending (CmStore *self)
     }
 }
 
+/* Changes only when another connection commits to the file. */
+static int
+data_version (CmStore *self)
+{
+  int version = 0;
+
+  query_int (self->db, "PRAGMA data_version", &version);
+  return version;
+}
+
+/* Brings one loaded list up to date with the file: records changed,
+ * added or deleted elsewhere, in place, so views keep their rows. */
+static void
+reload_list (CmStore *self, GType type, CachedList *list)
+{
+  g_autoptr(GPtrArray) rows = load_rows (self, type, 0, NULL);
+  g_autoptr(GHashTable) present = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                         g_free, NULL);
+
+  if (rows == NULL)
+    return;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CmEntity *fresh = g_ptr_array_index (rows, i);
+      gint64 id = cm_entity_get_id (fresh);
+      CmEntity *listed = g_hash_table_lookup (list->by_id, &id);
+      if (listed)
+        cm_entity_assign (listed, fresh);
+      else
+        {
+          g_list_store_append (list->store, fresh);
+          index_entity (list, fresh);
+        }
+      g_hash_table_add (present, g_memdup2 (&id, sizeof id));
+    }
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (list->store)); i > 0; i--)
+    {
+      g_autoptr(CmEntity) listed = g_list_model_get_item (G_LIST_MODEL (list->store), i - 1);
+      gint64 id = cm_entity_get_id (listed);
+
+      if (!g_hash_table_contains (present, &id))
+        apply_deleted (list, id);
+    }
+}
+
+gboolean
+cm_store_reload_if_changed (CmStore *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  int version;
+
+  g_return_val_if_fail (CM_IS_STORE (self), FALSE);
+
+  if (self->savepoints->len > 0 || (version = data_version (self)) == self->data_version)
+    return FALSE;
+  self->data_version = version;
+  g_hash_table_iter_init (&iter, self->lists);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    reload_list (self, GPOINTER_TO_SIZE (key), value);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
 GListModel *
 cm_store_list (CmStore *self, GType entity_type)
 {
@@ -1061,10 +1072,13 @@ cm_store_audit_rows (CmStore *self, const char *table, GArray *ids, GError **err
   return rows;
 }
 
+/* A trail that agrees with itself proves nothing about a damaged file,
+ * so the whole file is checked first. */
 gboolean
 cm_store_verify_audit (CmStore *self, gint64 *rows_checked, gint64 *bad_row, GError **error)
 {
-  return cm_audit_verify (self->db, rows_checked, bad_row, error);
+  return cm_store_file_check_intact (self->db, self->path, error) &&
+         cm_audit_verify (self->db, rows_checked, bad_row, error);
 }
 
 gboolean
@@ -1137,6 +1151,18 @@ const char *
 cm_store_get_path (CmStore *self)
 {
   return self->path;
+}
+
+gboolean
+cm_store_is_read_only (CmStore *self)
+{
+  return self->read_only;
+}
+
+gboolean
+cm_store_is_on_network (CmStore *self)
+{
+  return self->on_network;
 }
 
 int

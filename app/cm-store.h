@@ -20,13 +20,16 @@ typedef enum {
   CM_STORE_ERROR_CONSTRAINT,
   CM_STORE_ERROR_NOT_FOUND,
   CM_STORE_ERROR_FAILED,
+  CM_STORE_ERROR_BUSY,          /* another program holds the file locked: try again */
+  CM_STORE_ERROR_READ_ONLY,     /* the file or its folder cannot be written */
+  CM_STORE_ERROR_NOT_PORTFOLIO, /* not a Commissioner portfolio, or empty */
 } CmStoreError;
 GQuark cm_store_error_quark (void);
 
 typedef enum {
   CM_STORE_OPEN_DEFAULT = 0,
   CM_STORE_OPEN_MUST_EXIST = 1 << 0,
-  CM_STORE_OPEN_READ_ONLY = 1 << 1, /* no migration, no writes */
+  CM_STORE_OPEN_READ_ONLY = 1 << 1, /* leaves the file and its folder as they were */
 } CmStoreOpenFlags;
 
 #define CM_TYPE_STORE (cm_store_get_type ())
@@ -34,6 +37,14 @@ G_DECLARE_FINAL_TYPE (CmStore, cm_store, CM, STORE, GObject)
 
 CmStore    *cm_store_open            (const char *path, CmStoreOpenFlags flags, GError **error);
 const char *cm_store_get_path        (CmStore *self);
+/* Whether changes are refused: opened read-only, or the file cannot be written. */
+gboolean    cm_store_is_read_only    (CmStore *self);
+/* Whether the file is in a network folder (NFS, SMB), where SQLite's
+ * locking is unreliable and two people's changes can damage it. */
+gboolean    cm_store_is_on_network   (CmStore *self);
+/* Brings the lists up to date with changes another program committed to
+ * the file; TRUE when there were any ("changed" is emitted then). */
+gboolean    cm_store_reload_if_changed (CmStore *self);
 int         cm_store_get_schema_version (CmStore *self);
 int         cm_store_latest_schema_version (void);
 

@@ -103,7 +103,7 @@ test_refuses_file_that_is_not_sqlite (void)
   g_autofree char *path = cm_test_temp_path ("notes.commissioner");
 
   g_assert_true (g_file_set_contents (path, "Reference,Title\nPH-1,Healthy Living\n", -1, NULL));
-  assert_refused (path, CM_STORE_ERROR_CORRUPT);
+  assert_refused (path, CM_STORE_ERROR_NOT_PORTFOLIO);
 }
 
 static void
@@ -136,13 +136,13 @@ test_refuses_foreign_database (void)
 
   g_unlink (path);
   cm_test_run_sqlite (path, "CREATE TABLE meta (k, v); INSERT INTO meta VALUES (1, 2);");
-  assert_refused (path, CM_STORE_ERROR_CORRUPT);
+  assert_refused (path, CM_STORE_ERROR_NOT_PORTFOLIO);
 }
 
-/* A file of an older schema is migrated when opened for work, and refused
- * (not misread) when opened read-only. */
+/* A database with nothing in it holds no portfolio to read: reading it
+ * says so rather than calling it old or damaged. */
 static void
-test_read_only_refuses_old_schema (void)
+test_read_only_refuses_empty_database (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = cm_test_temp_path ("old-read.commissioner");
@@ -152,7 +152,7 @@ test_read_only_refuses_old_schema (void)
   cm_test_run_sqlite (path, "CREATE TABLE unrelated (x); DROP TABLE unrelated;");
   store = cm_store_open (path, CM_STORE_OPEN_READ_ONLY, &error);
   g_assert_null (store);
-  g_assert_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED);
+  g_assert_error (error, CM_STORE_ERROR, CM_STORE_ERROR_NOT_PORTFOLIO);
 }
 
 static void
@@ -231,7 +231,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/refuse-corrupt", test_refuses_corrupt_file);
   g_test_add_func ("/store/missing", test_missing_file_is_reported);
   g_test_add_func ("/store/refuse-foreign", test_refuses_foreign_database);
-  g_test_add_func ("/store/read-only-old", test_read_only_refuses_old_schema);
+  g_test_add_func ("/store/read-only-empty", test_read_only_refuses_empty_database);
   g_test_add_func ("/store/ids-not-reused", test_ids_are_not_reused);
   g_test_add_func ("/store/changed-signal", test_changed_signal);
   return g_test_run ();

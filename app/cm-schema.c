@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cm-schema.c: the portfolio schema, as its migrations build it */
+#include <stdlib.h>
+#include <string.h>
+
+#include <gio/gio.h>
+
+#include "cm-resources.h"
+#include "cm-schema.h"
+
+#define SQL_RESOURCE_DIR "/org/commissioner/Commissioner/sql"
+
+static int
+compare_names (const void *a, const void *b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+GStrv
+cm_schema_migration_names (void)
+{
+  char **names;
+
+  cm_resources_ensure ();
+  names = g_resources_enumerate_children (SQL_RESOURCE_DIR, 0, NULL);
+  if (names)
+    qsort (names, g_strv_length (names), sizeof (char *), compare_names);
+  return names;
+}
+
+int
+cm_schema_migration_version (const char *name)
+{
+  return atoi (name);
+}
+
+char *
+cm_schema_migration_sql (const char *name, GError **error)
+{
+  g_autofree char *resource = g_build_path ("/", SQL_RESOURCE_DIR, name, NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, error);
+
+  if (bytes == NULL)
+    return NULL;
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+int
+cm_schema_latest_version (void)
+{
+  g_auto(GStrv) names = cm_schema_migration_names ();
+
+  return names ? cm_schema_migration_version (names[g_strv_length (names) - 1]) : 0;
+}
+
+gboolean
+cm_schema_is_known_version (int version)
+{
+  g_auto(GStrv) names = cm_schema_migration_names ();
+
+  for (guint i = 0; names && names[i]; i++)
+    if (cm_schema_migration_version (names[i]) == version)
+      return TRUE;
+  return FALSE;
+}
+
+/* Every "table" and "table.column" of @db, but SQLite's own. */
+static GHashTable *
+schema_names (sqlite3 *db)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT m.name, p.name FROM sqlite_master m,"
+                              " pragma_table_info (m.name) p WHERE m.type = 'table'"
+                              " AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+                              " ORDER BY m.name, p.cid", -1, &stmt, NULL) != SQLITE_OK)
+    return names;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (stmt, 0);
+      const char *column = (const char *) sqlite3_column_text (stmt, 1);
+
+      g_hash_table_add (names, g_strdup (table));
+      g_hash_table_add (names, g_strdup_printf ("%s.%s", table, column));
+    }
+  sqlite3_finalize (stmt);
+  return names;
+}
+
+/* The names version @version of the schema has, built once per version
+ * by running its migrations on an empty database in memory. */
+static GHashTable *
+reference_names (int version)
+{
+  static GHashTable *by_version; /* version -> names */
+  G_LOCK_DEFINE_STATIC (by_version);
+  GHashTable *names;
+
+  G_LOCK (by_version);
+  if (by_version == NULL)
+    by_version = g_hash_table_new (NULL, NULL);
+  names = g_hash_table_lookup (by_version, GINT_TO_POINTER (version));
+  if (names == NULL)
+    {
+      g_auto(GStrv) migrations = cm_schema_migration_names ();
+      sqlite3 *db = NULL;
+
+      sqlite3_open (":memory:", &db);
+      for (guint i = 0; migrations && migrations[i]; i++)
+        {
+          g_autofree char *sql = NULL;
+
+          if (cm_schema_migration_version (migrations[i]) > version)
+            break;
+          sql = cm_schema_migration_sql (migrations[i], NULL);
+          sqlite3_exec (db, sql, NULL, NULL, NULL);
+        }
+      names = schema_names (db);
+      sqlite3_close (db);
+      g_hash_table_insert (by_version, GINT_TO_POINTER (version), names);
+    }
+  G_UNLOCK (by_version);
+  return names;
+}
+
+gboolean
+cm_schema_matches (sqlite3 *db, int version, char **missing)
+{
+  g_autoptr(GHashTable) present = schema_names (db);
+  g_autofree const char **wanted = NULL;
+  guint n = 0;
+
+  wanted = (const char **) g_hash_table_get_keys_as_array (reference_names (version), &n);
+  qsort (wanted, n, sizeof (char *), compare_names);
+  for (guint i = 0; i < n; i++)
+    if (!g_hash_table_contains (present, wanted[i]))
+      {
+        if (missing)
+          *missing = g_strdup (wanted[i]);
+        return FALSE;
+      }
+  return TRUE;
+}

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cm-schema.h: the portfolio schema, as its migrations build it
+ *
+ * The migrations ship as resources named "NNN-what.sql"; NNN is the
+ * schema version (SQLite's user_version) the file has once it applied.
+ */
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+/* Marks a file as a Commissioner portfolio (PRAGMA application_id):
+ * the bytes "Cmsn". */
+#define CM_SCHEMA_APPLICATION_ID 0x436d736e
+
+/* The migration resource names, in the order they apply. */
+GStrv     cm_schema_migration_names   (void);
+int       cm_schema_migration_version (const char *name);
+char     *cm_schema_migration_sql     (const char *name, GError **error);
+int       cm_schema_latest_version    (void);
+gboolean  cm_schema_is_known_version  (int version);
+
+/* Whether @db has every table and column that @version of the schema
+ * has. When it does not, @missing names the first one it lacks, as
+ * "table" or "table.column". */
+gboolean  cm_schema_matches           (sqlite3 *db, int version, char **missing);
+
+G_END_DECLS

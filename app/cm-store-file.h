@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cm-store-file.h: connecting to a portfolio file, and telling what it is
+ *
+ * Before the store migrates or writes anything, this finds out whether a
+ * file is a Commissioner portfolio at all, whether it is intact, whether
+ * it can be written, and whether another program holds it. It looks at
+ * the file only through stat() and SQLite: opening the file any other way
+ * while SQLite has it open would drop SQLite's locks on it.
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "cm-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  sqlite3 *db;
+  gboolean read_only; /* the file may not, or cannot, be written */
+  gboolean in_memory; /* an older file, updated in a copy in memory for reading */
+  gboolean is_new;    /* no portfolio in it yet: the store creates one */
+} CmStoreConnection;
+
+gboolean cm_store_file_connect           (const char *path, CmStoreOpenFlags flags,
+                                          CmStoreConnection *connection, GError **error);
+/* Sets @error from the connection's last failure, naming the file. */
+gboolean cm_store_file_error             (sqlite3 *db, const char *path, GError **error);
+gboolean cm_store_file_read_only_error   (const char *path, GError **error);
+gboolean cm_store_file_check_intact      (sqlite3 *db, const char *path, GError **error);
+/* Whether @path is in a folder on NFS, SMB or CIFS, where SQLite's
+ * locking cannot be trusted. */
+gboolean cm_store_file_is_on_network     (const char *path);
+gboolean cm_store_file_is_network_type  (unsigned long statfs_type);
+
+G_END_DECLS

@@ -1,0 +1,376 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-store-file.c: what the store makes of a file before it trusts it,
+ * and that it never loses SQLite's locks on it */
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "cm-demo.h"
+#include "cm-organisation.h"
+#include "cm-schema.h"
+#include "cm-store-file.h"
+#include "cm-test-util.h"
+
+static gboolean
+exists (const char *path, const char *suffix)
+{
+  g_autofree char *name = g_strconcat (path, suffix, NULL);
+
+  return g_file_test (name, G_FILE_TEST_EXISTS);
+}
+
+static gint64
+save_organisation (CmStore *store, const char *name)
+{
+  g_autoptr(CmOrganisation) org = cm_organisation_new (name, CM_ORGANISATION_KIND_PARTNER);
+
+  return cm_test_save (store, org);
+}
+
+static void
+assert_unchanged_after_open (const char *path, CmStoreOpenFlags flags, int code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = cm_test_read_file (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(CmStore) store = cm_store_open (path, flags, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, CM_STORE_ERROR, code);
+  g_test_message ("refused with: %s", error->message);
+  after = cm_test_read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (exists (path, "-wal"));
+  g_assert_false (exists (path, "-shm"));
+}
+
+/* A second store on the same file, in the same process, and another
+ * program opening and closing it, must not cost the first store its
+ * locks: if they did, the other program would delete the -wal file the
+ * first store still writes to, and its later saves would be lost. */
+static void
+test_writes_survive_other_connections (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) writer = cm_test_open_new ("locks.commissioner", &path);
+  g_autoptr(GError) error = NULL;
+  CmStore *reader;
+
+  save_organisation (writer, "Before the export");
+  reader = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (cm_store_list (reader, CM_TYPE_ORGANISATION)),
+                    ==, 1);
+  g_object_unref (reader);
+
+  cm_test_run_sqlite (path, "SELECT count(*) FROM organisation;");
+  g_assert_true (exists (path, "-wal"));
+  save_organisation (writer, "After the export");
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM organisation"), ==, 2);
+  g_clear_object (&writer);
+  /* What a fresh program reads once the window has closed. */
+  cm_test_run_sqlite (path, "SELECT name FROM organisation;");
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM organisation"), ==, 2);
+}
+
+/* Another program's database is refused untouched, whatever version it
+ * claims: not migrated, not switched to WAL. */
+static void
+test_foreign_database_at_our_versions (void)
+{
+  int versions[] = { 1, 5, cm_schema_latest_version () };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (versions); i++)
+    {
+      g_autofree char *path = cm_test_temp_path ("foreign.sqlite");
+      g_autofree char *sql = g_strdup_printf ("CREATE TABLE contract (x); PRAGMA user_version = %d;",
+                                              versions[i]);
+
+      g_unlink (path);
+      cm_test_run_sqlite (path, sql);
+      assert_unchanged_after_open (path, CM_STORE_OPEN_DEFAULT, CM_STORE_ERROR_NOT_PORTFOLIO);
+      assert_unchanged_after_open (path, CM_STORE_OPEN_READ_ONLY, CM_STORE_ERROR_NOT_PORTFOLIO);
+    }
+}
+
+static void
+test_other_application_id_is_refused (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new ("other-id.commissioner", &path);
+
+  g_clear_object (&store);
+  cm_test_run_sqlite (path, "PRAGMA journal_mode = DELETE; PRAGMA application_id = 1234;");
+  assert_unchanged_after_open (path, CM_STORE_OPEN_DEFAULT, CM_STORE_ERROR_NOT_PORTFOLIO);
+}
+
+/* Files made before the id existed are ours by their tables; they get
+ * the id with their next change. */
+static void
+test_unmarked_portfolio_is_marked_on_write (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new ("unmarked.commissioner", &path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (cm_test_query_int (path, "PRAGMA application_id"), ==,
+                   CM_SCHEMA_APPLICATION_ID);
+  g_clear_object (&store);
+  cm_test_run_sqlite (path, "PRAGMA application_id = 0;");
+
+  store = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (cm_test_query_int (path, "PRAGMA application_id"), ==, 0);
+
+  store = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST, &error);
+  g_assert_no_error (error);
+  save_organisation (store, "First change");
+  g_assert_cmpint (cm_test_query_int (path, "PRAGMA application_id"), ==,
+                   CM_SCHEMA_APPLICATION_ID);
+}
+
+/* A table the schema promises is missing: damaged, for every command. */
+static void
+test_missing_table_is_damage (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new ("renamed.commissioner", &path);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&store);
+  cm_test_run_sqlite (path, "PRAGMA journal_mode = DELETE;"
+                            " ALTER TABLE contract RENAME TO contract_old;");
+  assert_unchanged_after_open (path, CM_STORE_OPEN_READ_ONLY, CM_STORE_ERROR_CORRUPT);
+  assert_unchanged_after_open (path, CM_STORE_OPEN_DEFAULT, CM_STORE_ERROR_CORRUPT);
+  store = cm_store_open (path, CM_STORE_OPEN_READ_ONLY, &error);
+  g_assert_true (g_str_match_string ("contract", error->message, FALSE));
+}
+
+/* One overwritten page of a table, with the header intact, is found by
+ * SQLite's own check before anything is read from the file. */
+static void
+test_damaged_page_is_found (void)
+{
+  g_autofree char *path = cm_test_temp_path ("page.commissioner");
+  g_autoptr(GDate) today = cm_test_today ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree guint8 *data = NULL;
+  gint64 page, page_size;
+  gsize length;
+
+  g_unlink (path);
+  g_assert_true (cm_demo_create (path, today, &error));
+  g_assert_no_error (error);
+  cm_test_run_sqlite (path, "PRAGMA journal_mode = DELETE;");
+  page = cm_test_query_int (path, "SELECT rootpage FROM sqlite_master WHERE name = 'contract'");
+  page_size = cm_test_query_int (path, "PRAGMA page_size");
+
+  bytes = cm_test_read_file (path);
+  data = g_memdup2 (g_bytes_get_data (bytes, &length), g_bytes_get_size (bytes));
+  g_assert_cmpuint (length, >=, page * page_size);
+  memset (data + (page - 1) * page_size, 0xA5, 64);
+  g_assert_true (g_file_set_contents (path, (char *) data, length, NULL));
+  assert_unchanged_after_open (path, CM_STORE_OPEN_READ_ONLY, CM_STORE_ERROR_CORRUPT);
+  assert_unchanged_after_open (path, CM_STORE_OPEN_DEFAULT, CM_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_empty_file (void)
+{
+  g_autofree char *path = cm_test_temp_path ("empty.commissioner");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmStore) store = NULL;
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  assert_unchanged_after_open (path, CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY,
+                               CM_STORE_ERROR_NOT_PORTFOLIO);
+  store = cm_store_open (path, CM_STORE_OPEN_READ_ONLY, &error);
+  g_assert_true (g_str_match_string ("empty", error->message, FALSE));
+  g_clear_error (&error);
+
+  /* Opened for work, an empty file becomes a new portfolio. */
+  store = cm_store_open (path, CM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cm_store_get_schema_version (store), ==, cm_schema_latest_version ());
+}
+
+/* Reading leaves the folder as it was: no -wal or -shm behind. */
+static void
+test_reading_leaves_no_files (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new ("tidy.commissioner", &path);
+  g_autoptr(GError) error = NULL;
+
+  save_organisation (store, "Public Health");
+  g_clear_object (&store);
+  g_assert_false (exists (path, "-wal"));
+
+  store = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (cm_store_is_read_only (store));
+  g_assert_cmpuint (g_list_model_get_n_items (cm_store_list (store, CM_TYPE_ORGANISATION)),
+                    ==, 1);
+  g_assert_false (cm_store_save (store, CM_ENTITY (cm_organisation_new ("No", 0)), &error));
+  g_assert_error (error, CM_STORE_ERROR, CM_STORE_ERROR_READ_ONLY);
+  g_clear_object (&store);
+  g_assert_false (exists (path, "-wal"));
+  g_assert_false (exists (path, "-shm"));
+}
+
+/* A portfolio of an older schema is read through an updated copy in
+ * memory: the file itself is not migrated by reading it. */
+static void
+test_older_file_is_read_without_change (void)
+{
+  g_autofree char *path = cm_test_temp_path ("older.commissioner");
+  g_auto(GStrv) names = cm_schema_migration_names ();
+  g_autoptr(GString) sql = g_string_new ("PRAGMA foreign_keys = OFF;\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(CmStore) store = NULL;
+  guint n = g_strv_length (names);
+
+  g_unlink (path);
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      g_autofree char *migration = cm_schema_migration_sql (names[i], &error);
+
+      g_assert_no_error (error);
+      g_string_append (sql, migration);
+    }
+  g_string_append_printf (sql, "; INSERT INTO organisation (name, kind) VALUES ('Old', 'partner');"
+                               " PRAGMA user_version = %d;",
+                          cm_schema_migration_version (names[n - 2]));
+  cm_test_run_sqlite (path, sql->str);
+  before = cm_test_read_file (path);
+
+  store = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cm_store_get_schema_version (store), ==, cm_schema_latest_version ());
+  g_assert_cmpuint (g_list_model_get_n_items (cm_store_list (store, CM_TYPE_ORGANISATION)),
+                    ==, 1);
+  g_clear_object (&store);
+  after = cm_test_read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (exists (path, "-wal"));
+
+  /* Opened for work, it is migrated and marked. */
+  store = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (cm_test_query_int (path, "PRAGMA user_version"), ==,
+                   cm_schema_latest_version ());
+  g_assert_cmpint (cm_test_query_int (path, "PRAGMA application_id"), ==,
+                   CM_SCHEMA_APPLICATION_ID);
+}
+
+static void
+count (guint *emitted)
+{
+  (*emitted)++;
+}
+
+/* The window's store sees what another program committed. */
+static void
+test_reload_sees_other_writers (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) window = cm_test_open_new ("live.commissioner", &path);
+  g_autoptr(CmStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *orgs = cm_store_list (window, CM_TYPE_ORGANISATION);
+  gint64 first = save_organisation (window, "Public Health");
+  guint emitted = 0;
+  CmOrganisation *listed;
+
+  g_signal_connect_swapped (window, "changed", G_CALLBACK (count), &emitted);
+  g_assert_false (cm_store_reload_if_changed (window));
+  other = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST, &error);
+  g_assert_no_error (error);
+  save_organisation (other, "Adult Social Care");
+  cm_test_run_sqlite (path, "UPDATE organisation SET name = 'Public Health Leeds' WHERE id = 1;");
+
+  g_assert_true (cm_store_reload_if_changed (window));
+  g_assert_cmpuint (emitted, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, 2);
+  listed = CM_ORGANISATION (cm_store_find (window, CM_TYPE_ORGANISATION, first));
+  g_assert_cmpstr (cm_organisation_get_name (listed), ==, "Public Health Leeds");
+  g_assert_false (cm_store_reload_if_changed (window));
+
+  cm_test_run_sqlite (path, "DELETE FROM organisation WHERE name = 'Adult Social Care';");
+  g_assert_true (cm_store_reload_if_changed (window));
+  g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, 1);
+}
+
+static void
+test_network_types (void)
+{
+  g_autofree char *path = cm_test_temp_path ("local.commissioner");
+
+  g_assert_true (cm_store_file_is_network_type (0x6969));      /* NFS */
+  g_assert_true (cm_store_file_is_network_type (0xff534d42));  /* CIFS */
+  g_assert_true (cm_store_file_is_network_type (0xfe534d42));  /* SMB2 */
+  g_assert_false (cm_store_file_is_network_type (0xef53));     /* ext4 */
+  g_assert_false (cm_store_file_is_network_type (0x01021994)); /* tmpfs */
+  g_assert_false (cm_store_file_is_on_network (path));
+}
+
+/* Another program holding the file locked is "busy", not "damaged". */
+static void
+test_locked_file_is_busy (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new ("busy.commissioner", &path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) holder = NULL;
+  GOutputStream *in;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *line = NULL;
+  const char *hold = "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; SELECT 'held';\n";
+
+  g_clear_object (&store);
+  holder = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
+                             &error, "sqlite3", path, NULL);
+  g_assert_no_error (error);
+  in = g_subprocess_get_stdin_pipe (holder);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (holder));
+  g_assert_true (g_output_stream_write_all (in, hold, strlen (hold), NULL, NULL, &error));
+  do
+    {
+      g_free (line);
+      line = g_data_input_stream_read_line (out, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (line);
+    }
+  while (!g_str_equal (line, "held"));
+
+  store = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY, &error);
+  g_assert_null (store);
+  g_assert_error (error, CM_STORE_ERROR, CM_STORE_ERROR_BUSY);
+  g_test_message ("refused with: %s", error->message);
+
+  g_output_stream_close (in, NULL, NULL);
+  g_assert_true (g_subprocess_wait (holder, NULL, NULL));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/store-file/locks-survive", test_writes_survive_other_connections);
+  g_test_add_func ("/store-file/foreign-versions", test_foreign_database_at_our_versions);
+  g_test_add_func ("/store-file/other-application-id", test_other_application_id_is_refused);
+  g_test_add_func ("/store-file/marked-on-write", test_unmarked_portfolio_is_marked_on_write);
+  g_test_add_func ("/store-file/missing-table", test_missing_table_is_damage);
+  g_test_add_func ("/store-file/damaged-page", test_damaged_page_is_found);
+  g_test_add_func ("/store-file/empty", test_empty_file);
+  g_test_add_func ("/store-file/reading-leaves-no-files", test_reading_leaves_no_files);
+  g_test_add_func ("/store-file/older-read-unchanged", test_older_file_is_read_without_change);
+  g_test_add_func ("/store-file/reload", test_reload_sees_other_writers);
+  g_test_add_func ("/store-file/network", test_network_types);
+  g_test_add_func ("/store-file/busy", test_locked_file_is_busy);
+  return g_test_run ();
+}
