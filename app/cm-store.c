@@ -204,7 +204,9 @@ inspect_existing (const char *path, GError **error)
       return FALSE;
     }
 
+  /* The wait: another program opening it at the same moment is not damage. */
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+      sqlite3_busy_timeout (db, 5000) != SQLITE_OK ||
       query_int (db, "SELECT count(*) FROM sqlite_master", &tables) != SQLITE_OK ||
       query_int (db, "PRAGMA user_version", &version) != SQLITE_OK)
     {
