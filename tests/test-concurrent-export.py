@@ -3,12 +3,14 @@
 """Two exports to the same file at once, many times over, and an export
 killed while writing: what each run reports must be true, the file must
 always be a workbook openpyxl loads, and no temporary file may be left.
+A portfolio another program holds for a moment is waited for.
 
     test-concurrent-export.py COMMISSIONER [ROUNDS]
 """
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -84,6 +86,23 @@ def killed_mid_write(work, portfolio, target):
     return None
 
 
+def held_for_a_moment(work, portfolio):
+    """An export started while another program holds the portfolio's lock;
+    returns its status and what it said."""
+    db = sqlite3.connect(portfolio, isolation_level=None)
+    db.execute("PRAGMA locking_mode=EXCLUSIVE")
+    db.execute("BEGIN EXCLUSIVE")
+    db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    p = export(os.path.join(work, "held.xlsx"), portfolio)
+    time.sleep(0.5)  # how long the other program holds the lock
+    db.execute("COMMIT")
+    db.execute("PRAGMA locking_mode=NORMAL")
+    db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    db.close()
+    out, err = p.communicate(timeout=120)
+    return p.returncode, out + err
+
+
 def main():
     work = tempfile.mkdtemp(prefix="commissioner-race-")
     portfolio = os.path.join(work, "demo.commissioner")
@@ -108,6 +127,10 @@ def main():
     check("the next export succeeds", result.returncode == 0, err)
     check("and removes what the killed one left", not temporaries(work, target),
           temporaries(work, target))
+
+    status, said = held_for_a_moment(work, portfolio)
+    check("a portfolio locked for a moment by another program is waited for, "
+          "not called damaged", status == 0 and "damaged" not in said, said)
 
     shutil.rmtree(work)
     sys.exit(finish())
