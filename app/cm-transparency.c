@@ -7,6 +7,7 @@
 #include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
 #include "cm-provider.h"
+#include "cm-safe-write.h"
 #include "cm-service.h"
 #include "cm-transparency.h"
 
@@ -192,13 +193,13 @@ gboolean
 cm_transparency_write_csv (CmStore *store, const char *path, const GDate *today, GError **error)
 {
   g_autoptr(GPtrArray) rows = cm_transparency_rows (store, today);
-  g_autoptr(GString) out = g_string_new (NULL);
+  /* The byte-order mark tells Excel on Windows the file is UTF-8. */
+  g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
 
   for (guint i = 0; i < CM_TRANSPARENCY_N_FIELDS; i++)
     append_field (out, cm_transparency_headers[i], i == 0);
   g_string_append (out, "\r\n");
   for (guint i = 0; i < rows->len; i++)
     append_row (out, g_ptr_array_index (rows, i));
-  /* Written to a temporary file and renamed into place. */
-  return g_file_set_contents (path, out->str, out->len, error);
+  return cm_safe_write_contents (path, out->str, out->len, error);
 }

@@ -33,8 +33,9 @@ typedef struct {
 /* Of CmTransparencyRow, in contract order. */
 GPtrArray *cm_transparency_rows      (CmStore *store, const GDate *today);
 
-/* Writes the register as UTF-8 CSV with RFC 4180 quoting; text a
- * spreadsheet would run as a formula is neutralised with a leading '. */
+/* Writes the register as UTF-8 CSV with RFC 4180 quoting, starting with
+ * a byte-order mark; text a spreadsheet would run as a formula is
+ * neutralised with a leading '. The file is replaced whole or not at all. */
 gboolean   cm_transparency_write_csv (CmStore *store, const char *path, const GDate *today,
                                       GError **error);
 

@@ -4,10 +4,8 @@
  * summary, EIAs, Decommissioning audit, Risks, Transparency.
  */
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <errno.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cm-contract.h"
 #include "cm-cycle.h"
@@ -18,6 +16,7 @@
 #include "cm-eia-process.h"
 #include "cm-gate.h"
 #include "cm-risk.h"
+#include "cm-safe-write.h"
 #include "cm-service.h"
 #include "cm-sheet.h"
 #include "cm-transparency.h"
@@ -643,23 +642,17 @@ transparency (Export *e)
 
 /* ---- the workbook ----------------------------------------------------- */
 
+/* The file itself was made, so what fails now is space or the system's
+ * temporary folder, where the sheets are gathered. */
 static gboolean
 failed (GError **error, const char *path, const char *why)
 {
+  g_autofree char *shown = g_filename_display_name (path);
+
   g_set_error (error, CM_WORKBOOK_ERROR, CM_WORKBOOK_ERROR_FAILED,
-               _("The workbook could not be written to “%s” (%s). Check that the folder "
-                 "exists and that you may write to it, and that the file is not open in "
-                 "another program."), path, why);
+               _("The workbook could not be written to “%s” (%s). Check that the disk and "
+                 "the temporary folder have space, then try again."), shown, why);
   return FALSE;
-}
-
-/* Checked first, so the usual mistake gets a plain message. */
-static gboolean
-writable_folder (const char *path)
-{
-  g_autofree char *folder = g_path_get_dirname (path);
-
-  return g_access (folder, W_OK) == 0;
 }
 
 typedef void (*SheetWriter) (Export *e);
@@ -672,17 +665,19 @@ cm_workbook_export (CmStore *store, const char *path, const GDate *today,
     read_me, services, contracts, deadlines, spend_summary, eias, decommissioning_audit,
     risks, transparency,
   };
-  g_autofree char *partial = g_strconcat (path, ".part", NULL);
   Export e = { .store = store, .today = today };
+  g_autoptr(CmSafeWrite) out = NULL;
   lxw_error closed;
 
   cm_deadline_settings_load (store, &e.settings);
-  if (!writable_folder (path))
-    return failed (error, path, g_strerror (errno));
+  /* Made before the sheets, so an unwritable folder fails at once. */
+  if ((out = cm_safe_write_begin (path, error)) == NULL)
+    return FALSE;
   /* Rows go straight to temporary files, so a large portfolio exports in
    * little memory; every sheet is written top to bottom. */
-  e.workbook = workbook_new_opt (partial, &(lxw_workbook_options) { .constant_memory = LXW_TRUE,
-                                                                     .use_zip64 = LXW_TRUE });
+  e.workbook = workbook_new_opt (cm_safe_write_get_path (out),
+                                 &(lxw_workbook_options) { .constant_memory = LXW_TRUE,
+                                                           .use_zip64 = LXW_TRUE });
   if (e.workbook == NULL)
     return failed (error, path, g_strerror (errno));
   cm_sheet_formats_init (&e.formats, e.workbook);
@@ -690,23 +685,10 @@ cm_workbook_export (CmStore *store, const char *path, const GDate *today,
     writers[i] (&e);
   closed = workbook_close (e.workbook);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      g_unlink (partial);
-      return FALSE;
-    }
+    return FALSE;
   if (e.error == LXW_NO_ERROR)
     e.error = closed;
   if (e.error != LXW_NO_ERROR)
-    {
-      g_unlink (partial);
-      return failed (error, path, lxw_strerror (e.error));
-    }
-  if (g_rename (partial, path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (partial);
-      return failed (error, path, g_strerror (saved));
-    }
-  return TRUE;
+    return failed (error, path, lxw_strerror (e.error));
+  return cm_safe_write_commit (g_steal_pointer (&out), error);
 }
