@@ -22,6 +22,7 @@ struct _CmWindow
   AdwApplicationWindow parent_instance;
 
   CmStore *store;
+  guint watch_source;   /* looks for other programs' changes to the file */
 
   AdwToastOverlay *toasts;
   GtkStack *main_stack;
@@ -272,6 +273,62 @@ actor_name (CmWindow *self)
   return settings ? g_settings_get_string (settings, "actor-name") : NULL;
 }
 
+static void
+try_again (AdwToast *toast, CmWindow *self)
+{
+  cm_window_open_portfolio (self, g_object_get_data (G_OBJECT (toast), "path"));
+}
+
+/* Another program holding the file is usually gone a moment later. */
+static void
+offer_try_again (CmWindow *self, const char *path, const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_button_label (toast, _("_Try Again"));
+  g_object_set_data_full (G_OBJECT (toast), "path", g_strdup (path), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (try_again), self, 0);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+/* What the user should know about where the file is before working in it. */
+static void
+warn_about_file (CmWindow *self, CmStore *store, const char *basename)
+{
+  g_autofree char *message = NULL;
+
+  if (cm_store_is_read_only (store))
+    message = g_strdup_printf (_("“%s” is read-only: you can look through it and export it, "
+                                 "but not change it."), basename);
+  else if (cm_store_is_on_network (store))
+    message = g_strdup_printf (_("“%s” is in a network folder, where files cannot be locked "
+                                 "reliably: two people changing it at once can damage it. "
+                                 "Copy it to a folder on this computer to work on it."),
+                               basename);
+  if (message)
+    show_error (self, message);
+}
+
+static gboolean
+reload_if_changed (gpointer data)
+{
+  CmWindow *self = data;
+
+  if (self->store)
+    cm_store_reload_if_changed (self->store);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Changes another program commits (an import from the command line, a
+ * colleague's edit) appear without reopening the portfolio. */
+static void
+watch_for_changes (CmWindow *self)
+{
+  if (self->watch_source == 0)
+    self->watch_source = g_timeout_add_seconds (2, reload_if_changed, self);
+}
+
 gboolean
 cm_window_open_portfolio (CmWindow *self, const char *path)
 {
@@ -282,11 +339,12 @@ cm_window_open_portfolio (CmWindow *self, const char *path)
   g_autofree char *actor = NULL;
   g_autofree char *canonical = g_canonicalize_filename (path, NULL);
 
+  if (store == NULL && g_error_matches (error, CM_STORE_ERROR, CM_STORE_ERROR_BUSY))
+    offer_try_again (self, path, error->message);
+  else if (store == NULL)
+    show_error (self, error->message);
   if (store == NULL)
-    {
-      show_error (self, error->message);
-      return FALSE;
-    }
+    return FALSE;
   actor = actor_name (self);
   cm_store_set_actor (store, actor);
   g_set_object (&self->store, store);
@@ -301,6 +359,8 @@ cm_window_open_portfolio (CmWindow *self, const char *path)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "portfolio");
   remember_portfolio (self, canonical);
+  warn_about_file (self, store, basename);
+  watch_for_changes (self);
   return TRUE;
 }
 
@@ -470,6 +530,7 @@ cm_window_dispose (GObject *object)
 {
   CmWindow *self = CM_WINDOW (object);
 
+  g_clear_handle_id (&self->watch_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CM_TYPE_WINDOW);
   g_clear_object (&self->store);
 
