@@ -94,8 +94,8 @@ not_ours (const char *path, GError **error)
   return FALSE;
 }
 
-static int
-query_int (sqlite3 *db, const char *sql, int *value)
+int
+cm_store_file_query_int (sqlite3 *db, const char *sql, int *value)
 {
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
@@ -119,9 +119,9 @@ identify (CmStoreConnection *connection, const char *path, GError **error)
   int id = 0, version = 0, tables = 0;
   g_autofree char *missing = NULL;
 
-  if (query_int (db, "PRAGMA application_id", &id) != SQLITE_OK ||
-      query_int (db, "PRAGMA user_version", &version) != SQLITE_OK ||
-      query_int (db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'", &tables)
+  if (cm_store_file_query_int (db, "PRAGMA application_id", &id) != SQLITE_OK ||
+      cm_store_file_query_int (db, "PRAGMA user_version", &version) != SQLITE_OK ||
+      cm_store_file_query_int (db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'", &tables)
         != SQLITE_OK)
     return cm_store_file_error (db, path, error);
   if (id != 0 && id != CM_SCHEMA_APPLICATION_ID)
@@ -281,7 +281,7 @@ check_existing (CmStoreConnection *connection, const char *path, GError **error)
     return !connection->read_only || refuse_empty (path, error);
   if (!cm_store_file_check_intact (connection->db, path, error))
     return FALSE;
-  if (query_int (connection->db, "PRAGMA user_version", &version) != SQLITE_OK)
+  if (cm_store_file_query_int (connection->db, "PRAGMA user_version", &version) != SQLITE_OK)
     return cm_store_file_error (connection->db, path, error);
   if (version < cm_schema_latest_version () && connection->read_only)
     return copy_to_memory (connection, path, error);

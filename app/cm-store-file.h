@@ -28,6 +28,8 @@ gboolean cm_store_file_connect           (const char *path, CmStoreOpenFlags fla
 gboolean cm_store_file_error             (sqlite3 *db, const char *path, GError **error);
 gboolean cm_store_file_read_only_error   (const char *path, GError **error);
 gboolean cm_store_file_check_intact      (sqlite3 *db, const char *path, GError **error);
+/* The first column of the first row of @sql, as SQLite's result code. */
+int      cm_store_file_query_int        (sqlite3 *db, const char *sql, int *value);
 /* Whether @path is in a folder on NFS, SMB or CIFS, where SQLite's
  * locking cannot be trusted. */
 gboolean cm_store_file_is_on_network     (const char *path);

@@ -140,21 +140,6 @@ sql_fold (sqlite3_context *context, int argc, sqlite3_value **argv)
 }
 
 
-static int
-query_int (sqlite3 *db, const char *sql, int *value)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      *value = sqlite3_column_int (stmt, 0);
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  return rc;
-}
-
 int
 cm_store_latest_schema_version (void)
 {
@@ -706,7 +691,7 @@ mark_as_ours (CmStore *self, GError **error)
 
   if (self->marked)
     return TRUE;
-  if (query_int (self->db, "PRAGMA application_id", &id) != SQLITE_OK)
+  if (cm_store_file_query_int (self->db, "PRAGMA application_id", &id) != SQLITE_OK)
     return sql_error (self, error);
   if (id != CM_SCHEMA_APPLICATION_ID && !exec (self, sql, error))
     return FALSE;
@@ -938,7 +923,7 @@ data_version (CmStore *self)
 {
   int version = 0;
 
-  query_int (self->db, "PRAGMA data_version", &version);
+  cm_store_file_query_int (self->db, "PRAGMA data_version", &version);
   return version;
 }
 
@@ -1170,7 +1155,7 @@ cm_store_get_schema_version (CmStore *self)
 {
   int version = 0;
 
-  query_int (self->db, "PRAGMA user_version", &version);
+  cm_store_file_query_int (self->db, "PRAGMA user_version", &version);
   return version;
 }
 

@@ -83,6 +83,25 @@ cm_test_run_sqlite (const char *path, const char *sql)
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 }
 
+void
+cm_test_assert_refused (const char *path, CmStoreOpenFlags flags, int code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = cm_test_read_file (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(CmStore) store = cm_store_open (path, flags, &error);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_assert_null (store);
+  g_assert_error (error, CM_STORE_ERROR, code);
+  g_test_message ("refused with: %s", error->message);
+  after = cm_test_read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+}
+
 /* The fixed date the tests treat as today. */
 GDate *
 cm_test_today (void)

@@ -26,23 +26,6 @@ save_organisation (CmStore *store, const char *name)
   return cm_test_save (store, org);
 }
 
-static void
-assert_unchanged_after_open (const char *path, CmStoreOpenFlags flags, int code)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) before = cm_test_read_file (path);
-  g_autoptr(GBytes) after = NULL;
-  g_autoptr(CmStore) store = cm_store_open (path, flags, &error);
-
-  g_assert_null (store);
-  g_assert_error (error, CM_STORE_ERROR, code);
-  g_test_message ("refused with: %s", error->message);
-  after = cm_test_read_file (path);
-  g_assert_true (g_bytes_equal (before, after));
-  g_assert_false (exists (path, "-wal"));
-  g_assert_false (exists (path, "-shm"));
-}
-
 /* A second store on the same file, in the same process, and another
  * program opening and closing it, must not cost the first store its
  * locks: if they did, the other program would delete the -wal file the
@@ -87,8 +70,8 @@ test_foreign_database_at_our_versions (void)
 
       g_unlink (path);
       cm_test_run_sqlite (path, sql);
-      assert_unchanged_after_open (path, CM_STORE_OPEN_DEFAULT, CM_STORE_ERROR_NOT_PORTFOLIO);
-      assert_unchanged_after_open (path, CM_STORE_OPEN_READ_ONLY, CM_STORE_ERROR_NOT_PORTFOLIO);
+      cm_test_assert_refused (path, CM_STORE_OPEN_DEFAULT, CM_STORE_ERROR_NOT_PORTFOLIO);
+      cm_test_assert_refused (path, CM_STORE_OPEN_READ_ONLY, CM_STORE_ERROR_NOT_PORTFOLIO);
     }
 }
 
@@ -100,7 +83,7 @@ test_other_application_id_is_refused (void)
 
   g_clear_object (&store);
   cm_test_run_sqlite (path, "PRAGMA journal_mode = DELETE; PRAGMA application_id = 1234;");
-  assert_unchanged_after_open (path, CM_STORE_OPEN_DEFAULT, CM_STORE_ERROR_NOT_PORTFOLIO);
+  cm_test_assert_refused (path, CM_STORE_OPEN_DEFAULT, CM_STORE_ERROR_NOT_PORTFOLIO);
 }
 
 /* Files made before the id existed are ours by their tables; they get
@@ -140,8 +123,8 @@ test_missing_table_is_damage (void)
   g_clear_object (&store);
   cm_test_run_sqlite (path, "PRAGMA journal_mode = DELETE;"
                             " ALTER TABLE contract RENAME TO contract_old;");
-  assert_unchanged_after_open (path, CM_STORE_OPEN_READ_ONLY, CM_STORE_ERROR_CORRUPT);
-  assert_unchanged_after_open (path, CM_STORE_OPEN_DEFAULT, CM_STORE_ERROR_CORRUPT);
+  cm_test_assert_refused (path, CM_STORE_OPEN_READ_ONLY, CM_STORE_ERROR_CORRUPT);
+  cm_test_assert_refused (path, CM_STORE_OPEN_DEFAULT, CM_STORE_ERROR_CORRUPT);
   store = cm_store_open (path, CM_STORE_OPEN_READ_ONLY, &error);
   g_assert_true (g_str_match_string ("contract", error->message, FALSE));
 }
@@ -171,8 +154,8 @@ test_damaged_page_is_found (void)
   g_assert_cmpuint (length, >=, page * page_size);
   memset (data + (page - 1) * page_size, 0xA5, 64);
   g_assert_true (g_file_set_contents (path, (char *) data, length, NULL));
-  assert_unchanged_after_open (path, CM_STORE_OPEN_READ_ONLY, CM_STORE_ERROR_CORRUPT);
-  assert_unchanged_after_open (path, CM_STORE_OPEN_DEFAULT, CM_STORE_ERROR_CORRUPT);
+  cm_test_assert_refused (path, CM_STORE_OPEN_READ_ONLY, CM_STORE_ERROR_CORRUPT);
+  cm_test_assert_refused (path, CM_STORE_OPEN_DEFAULT, CM_STORE_ERROR_CORRUPT);
 }
 
 static void
@@ -183,7 +166,7 @@ test_empty_file (void)
   g_autoptr(CmStore) store = NULL;
 
   g_assert_true (g_file_set_contents (path, "", 0, NULL));
-  assert_unchanged_after_open (path, CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY,
+  cm_test_assert_refused (path, CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY,
                                CM_STORE_ERROR_NOT_PORTFOLIO);
   store = cm_store_open (path, CM_STORE_OPEN_READ_ONLY, &error);
   g_assert_true (g_str_match_string ("empty", error->message, FALSE));

@@ -68,23 +68,6 @@ test_migrates_old_file (void)
 }
 
 static void
-assert_refused (const char *path, int code)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) before = cm_test_read_file (path);
-  g_autoptr(GBytes) after = NULL;
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autoptr(CmStore) store = cm_store_open (path, CM_STORE_OPEN_DEFAULT, &error);
-
-  g_assert_null (store);
-  g_assert_error (error, CM_STORE_ERROR, code);
-  g_test_message ("refused with: %s", error->message);
-  after = cm_test_read_file (path);
-  g_assert_true (g_bytes_equal (before, after));
-  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-}
-
-static void
 test_refuses_newer_file (void)
 {
   g_autofree char *path = NULL;
@@ -94,7 +77,7 @@ test_refuses_newer_file (void)
 
   g_clear_object (&store);
   cm_test_run_sqlite (path, sql);
-  assert_refused (path, CM_STORE_ERROR_NEWER_VERSION);
+  cm_test_assert_refused (path, CM_STORE_OPEN_DEFAULT, CM_STORE_ERROR_NEWER_VERSION);
 }
 
 static void
@@ -103,7 +86,7 @@ test_refuses_file_that_is_not_sqlite (void)
   g_autofree char *path = cm_test_temp_path ("notes.commissioner");
 
   g_assert_true (g_file_set_contents (path, "Reference,Title\nPH-1,Healthy Living\n", -1, NULL));
-  assert_refused (path, CM_STORE_ERROR_NOT_PORTFOLIO);
+  cm_test_assert_refused (path, CM_STORE_OPEN_DEFAULT, CM_STORE_ERROR_NOT_PORTFOLIO);
 }
 
 static void
@@ -125,7 +108,7 @@ test_refuses_corrupt_file (void)
   g_assert_cmpuint (length, >, 4096);
   memset (data + 100, 0xA5, 900);
   g_assert_true (g_file_set_contents (path, (char *) data, length, NULL));
-  assert_refused (path, CM_STORE_ERROR_CORRUPT);
+  cm_test_assert_refused (path, CM_STORE_OPEN_DEFAULT, CM_STORE_ERROR_CORRUPT);
 }
 
 /* Another program's SQLite database is not ours to migrate. */
@@ -136,7 +119,7 @@ test_refuses_foreign_database (void)
 
   g_unlink (path);
   cm_test_run_sqlite (path, "CREATE TABLE meta (k, v); INSERT INTO meta VALUES (1, 2);");
-  assert_refused (path, CM_STORE_ERROR_NOT_PORTFOLIO);
+  cm_test_assert_refused (path, CM_STORE_OPEN_DEFAULT, CM_STORE_ERROR_NOT_PORTFOLIO);
 }
 
 /* A database with nothing in it holds no portfolio to read: reading it
