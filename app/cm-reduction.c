@@ -15,11 +15,13 @@ effect_clear (gpointer data)
 static CmProviderEffect *
 effect_for (GArray *effects, const CmReductionLine *line)
 {
-  CmProviderEffect fresh = { line->provider_id, g_strdup (line->provider_name), 0, -1 };
+  CmProviderEffect fresh = { line->provider_id, NULL, 0, -1 };
 
   for (guint i = 0; i < effects->len; i++)
     if (g_array_index (effects, CmProviderEffect, i).provider_id == line->provider_id)
       return &g_array_index (effects, CmProviderEffect, i);
+  /* Copied only when appended: the array frees what it holds. */
+  fresh.provider_name = g_strdup (line->provider_name);
   g_array_append_val (effects, fresh);
   return &g_array_index (effects, CmProviderEffect, effects->len - 1);
 }

@@ -19,9 +19,13 @@ def check(what, ok, detail=""):
 
 
 def run(*args):
-    """The program with no display, as scripts run it."""
-    return subprocess.run([BINARY, *args], capture_output=True, text=True,
-                          env=dict(os.environ, DISPLAY=""))
+    """The program with no display, as scripts run it. Ending on a signal
+    (a crash, or a sanitizer's report) fails whatever exit was expected."""
+    result = subprocess.run([BINARY, *args], capture_output=True, text=True,
+                            env=dict(os.environ, DISPLAY=""))
+    if result.returncode < 0:
+        check(f"{args[0]} ends without a crash", False, result.stderr[-2000:])
+    return result
 
 
 def digest(path):

@@ -169,11 +169,13 @@ test_completion_gate_and_override (Fixture *f, gconstpointer data)
     cm_decommission_start (f->store, service (f), "Budget reduction", FALSE, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *before = cm_test_query_dump (f->path, "SELECT * FROM decommission");
+  g_autofree char *after = NULL;
 
   g_assert_false (cm_decommission_complete (f->store, started, f->today, "", &error));
   g_assert_error (error, CM_CYCLE_ERROR, CM_CYCLE_ERROR_BLOCKED);
   g_assert_nonnull (strstr (error->message, "EIA review"));
-  g_assert_cmpstr (before, ==, cm_test_query_dump (f->path, "SELECT * FROM decommission"));
+  after = cm_test_query_dump (f->path, "SELECT * FROM decommission");
+  g_assert_cmpstr (before, ==, after);
 
   g_assert_true (cm_decommission_complete (f->store, started, f->today,
                                            "Provider ceased trading; the service ended early",
