@@ -184,6 +184,7 @@ test_reading_leaves_no_files (void)
 {
   g_autofree char *path = NULL;
   g_autoptr(CmStore) store = cm_test_open_new ("tidy.commissioner", &path);
+  g_autoptr(CmOrganisation) refused = cm_organisation_new ("Refused", 0);
   g_autoptr(GError) error = NULL;
 
   save_organisation (store, "Public Health");
@@ -195,7 +196,7 @@ test_reading_leaves_no_files (void)
   g_assert_true (cm_store_is_read_only (store));
   g_assert_cmpuint (g_list_model_get_n_items (cm_store_list (store, CM_TYPE_ORGANISATION)),
                     ==, 1);
-  g_assert_false (cm_store_save (store, CM_ENTITY (cm_organisation_new ("No", 0)), &error));
+  g_assert_false (cm_store_save (store, CM_ENTITY (refused), &error));
   g_assert_error (error, CM_STORE_ERROR, CM_STORE_ERROR_READ_ONLY);
   g_clear_object (&store);
   g_assert_false (exists (path, "-wal"));
