@@ -295,8 +295,8 @@ row_fault (sqlite3_stmt *stmt, gint64 expected_id, const char *prev, gint64 form
     return _("a value in it is not stored the way Commissioner stores it, so it was edited "
              "outside Commissioner.");
   if (id != expected_id)
-    return _("the rows before it are not numbered 1, 2, 3 and so on without gaps, so rows "
-             "were deleted, added or renumbered.");
+    return _("its number does not follow on from the row before it (rows are numbered 1, 2, "
+             "3 and so on), so rows were deleted, added or renumbered.");
   if (g_strcmp0 (stored_prev, prev) != 0)
     return _("it does not follow the row before it, so a row before it was deleted or "
              "changed.");
