@@ -436,6 +436,16 @@ test_renumbered_rows_are_detected (void)
   copy_file (path, copy);
   cm_test_run_sqlite (copy, "UPDATE audit SET id = id - 1");
   assert_broken_at (copy, 0);
+
+  /* Rows hashed the old way do not cover their number: only the rule
+   * that rows are numbered without gaps sees them moved. */
+  make_legacy (path);
+  copy_file (path, copy);
+  cm_test_run_sqlite (copy, "UPDATE audit SET id = id + 100 WHERE id > 4");
+  assert_broken_at (copy, 105);
+  copy_file (path, copy);
+  cm_test_run_sqlite (copy, "UPDATE audit SET id = id - 1");
+  assert_broken_at (copy, 0);
 }
 
 static void
