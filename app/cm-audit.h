@@ -20,7 +20,6 @@ typedef enum {
   CM_AUDIT_ERROR_BROKEN,
   CM_AUDIT_ERROR_SQL,
   CM_AUDIT_ERROR_BAD_ANCHOR,  /* text that is not "SEQ:HASH", or no anchor in a workbook */
-  CM_AUDIT_ERROR_NOT_ANCHORED, /* the trail no longer holds an anchor's row with its hash */
 } CmAuditError;
 GQuark cm_audit_error_quark (void);
 
