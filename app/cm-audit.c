@@ -6,8 +6,12 @@
 
 G_DEFINE_QUARK (cm-audit-error-quark, cm_audit_error)
 
-/* The hash the first row chains from. */
-#define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
+/* The first row hashed with the second format; migration 015 writes it. */
+#define FORMAT_2_FROM_KEY "audit_format_2_from"
+
+/* Starts every second-format hash, so that no row can verify under both
+ * formats and the boundary between them cannot be moved without rehashing. */
+#define FORMAT_2_TAG "commissioner-audit-2;"
 
 static gboolean
 sql_failed (sqlite3 *db, GError **error)
@@ -35,21 +39,49 @@ hash_field (GChecksum *sum, const char *value)
   g_checksum_update (sum, (const guchar *) ";", 1);
 }
 
-static char *
-row_hash (const char *prev_hash, const CmAuditRow *row)
+static void
+hash_number (GChecksum *sum, gint64 number)
 {
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, row->entity_id);
+  char text[32];
 
+  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, number);
+  hash_field (sum, text);
+}
+
+/* The fields both formats hash, in order, after the hash of the row before. */
+static char *
+finish_hash (GChecksum *sum, const char *prev_hash, const CmAuditRow *row)
+{
   hash_field (sum, prev_hash);
   hash_field (sum, row->at);
   hash_field (sum, row->actor);
   hash_field (sum, row->entity);
-  hash_field (sum, id);
+  hash_number (sum, row->entity_id);
   hash_field (sum, row->field);
   hash_field (sum, row->old_value);
   hash_field (sum, row->new_value);
   return g_strdup (g_checksum_get_string (sum));
+}
+
+/* The first format, kept to check the rows written with it. */
+static char *
+row_hash_v1 (const char *prev_hash, const CmAuditRow *row)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  return finish_hash (sum, prev_hash, row);
+}
+
+/* The second format also covers the row's number, so an anchor "SEQ:HASH"
+ * names one row at one place in the trail. */
+static char *
+row_hash_v2 (gint64 seq, const char *prev_hash, const CmAuditRow *row)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  g_checksum_update (sum, (const guchar *) FORMAT_2_TAG, -1);
+  hash_number (sum, seq);
+  return finish_hash (sum, prev_hash, row);
 }
 
 /* The statements that append a row, prepared once per portfolio: a large
@@ -59,6 +91,7 @@ struct _CmAuditLog
 {
   sqlite3 *db;
   sqlite3_stmt *read_head;
+  sqlite3_stmt *next_seq;
   sqlite3_stmt *insert;
   sqlite3_stmt *write_head;
 };
@@ -78,6 +111,7 @@ cm_audit_log_free (CmAuditLog *log)
   if (log == NULL)
     return;
   sqlite3_finalize (log->read_head);
+  sqlite3_finalize (log->next_seq);
   sqlite3_finalize (log->insert);
   sqlite3_finalize (log->write_head);
   g_free (log);
@@ -105,9 +139,25 @@ read_head (CmAuditLog *log, GError **error)
   if (stmt == NULL)
     return NULL;
   head = g_strdup (sqlite3_step (stmt) == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0)
-                                                     : GENESIS_HASH);
+                                                     : CM_AUDIT_GENESIS_HASH);
   sqlite3_reset (stmt);
   return head;
+}
+
+/* The number the next row takes: rows are numbered without gaps. */
+static gboolean
+next_seq (CmAuditLog *log, gint64 *seq, GError **error)
+{
+  sqlite3_stmt *stmt = prepared (log, &log->next_seq,
+                                 "SELECT coalesce(max(id), 0) + 1 FROM audit", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  *seq = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW ? TRUE : sql_failed (log->db, error);
 }
 
 static gboolean
@@ -124,32 +174,37 @@ gboolean
 cm_audit_append (CmAuditLog *log, const CmAuditRow *row, GError **error)
 {
   g_autofree char *prev = read_head (log, error);
-  g_autofree char *hash = prev ? row_hash (prev, row) : NULL;
+  g_autofree char *hash = NULL;
   sqlite3_stmt *insert = NULL, *write_head = NULL;
+  gint64 seq = 0;
 
-  if (prev == NULL ||
+  if (prev == NULL || !next_seq (log, &seq, error) ||
       !(insert = prepared (log, &log->insert,
-                           "INSERT INTO audit (at, actor, entity, entity_id, field,"
+                           "INSERT INTO audit (id, at, actor, entity, entity_id, field,"
                            " old_value, new_value, prev_hash, hash)"
-                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error)) ||
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error)) ||
       !(write_head = prepared (log, &log->write_head,
                                "INSERT INTO meta (key, value) VALUES ('audit_head', ?)"
                                " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error)))
     return FALSE;
-  sqlite3_bind_text (insert, 1, row->at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 2, row->actor, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 3, row->entity, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (insert, 4, row->entity_id);
-  sqlite3_bind_text (insert, 5, row->field, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 6, row->old_value, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 7, row->new_value, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 8, prev, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 9, hash, -1, SQLITE_STATIC);
+  hash = row_hash_v2 (seq, prev, row);
+  sqlite3_bind_int64 (insert, 1, seq);
+  sqlite3_bind_text (insert, 2, row->at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 3, row->actor, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 4, row->entity, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (insert, 5, row->entity_id);
+  sqlite3_bind_text (insert, 6, row->field, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 7, row->old_value, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 8, row->new_value, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 9, prev, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 10, hash, -1, SQLITE_STATIC);
   if (!step_once (log, insert, error))
     return FALSE;
   sqlite3_bind_text (write_head, 1, hash, -1, SQLITE_STATIC);
   return step_once (log, write_head, error);
 }
+
+/* ---- verifying -------------------------------------------------------- */
 
 static gboolean
 broken (GError **error, gint64 *bad_row, gint64 id, const char *why)
@@ -163,54 +218,121 @@ broken (GError **error, gint64 *bad_row, gint64 id, const char *why)
   return FALSE;
 }
 
+/* Where the second format begins. Its absence or damage is itself a break:
+ * every migrated portfolio has it. */
+static gboolean
+read_format_2_from (sqlite3 *db, gint64 *from, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = '" FORMAT_2_FROM_KEY "'",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return sql_failed (db, error);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) == SQLITE_TEXT)
+    found = g_ascii_string_to_signed ((const char *) sqlite3_column_text (stmt, 0), 10, 1,
+                                      G_MAXINT64, from, NULL);
+  sqlite3_finalize (stmt);
+  if (!found)
+    g_set_error (error, CM_AUDIT_ERROR, CM_AUDIT_ERROR_BROKEN,
+                 _("The audit trail is broken: the record of where its current format begins "
+                   "is missing or damaged, so the file was changed outside Commissioner."));
+  return found;
+}
+
+/* The columns of a row, in the order the verifying query selects them. */
+enum {
+  COL_ID, COL_AT, COL_ACTOR, COL_ENTITY, COL_ENTITY_ID, COL_FIELD, COL_OLD, COL_NEW,
+  COL_PREV, COL_HASH, COL_TYPED,
+};
+
+static const char verify_sql[] =
+  "SELECT id, at, actor, entity, entity_id, field, old_value, new_value, prev_hash, hash,"
+  " typeof(id) = 'integer' AND typeof(entity_id) = 'integer' AND typeof(at) = 'text'"
+  " AND typeof(actor) = 'text' AND typeof(entity) = 'text' AND typeof(field) = 'text'"
+  " AND typeof(old_value) IN ('text', 'null') AND typeof(new_value) IN ('text', 'null')"
+  " AND typeof(prev_hash) = 'text' AND typeof(hash) = 'text'"
+  " FROM audit ORDER BY id";
+
+/* Text that runs on past a NUL hashes as if it ended there; SQLite's own
+ * comparisons see all of it. */
+static gboolean
+holds_hidden_text (sqlite3_stmt *stmt)
+{
+  for (int column = COL_AT; column <= COL_HASH; column++)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+      if (column != COL_ENTITY_ID && text &&
+          (gsize) sqlite3_column_bytes (stmt, column) != strlen (text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Why the current row of @stmt does not belong at place @expected_id after
+ * a row whose hash is @prev, or NULL when it does. */
+static const char *
+row_fault (sqlite3_stmt *stmt, gint64 expected_id, const char *prev, gint64 format_2_from)
+{
+  gint64 id = sqlite3_column_int64 (stmt, COL_ID);
+  CmAuditRow row = {
+    .at = (const char *) sqlite3_column_text (stmt, COL_AT),
+    .actor = (const char *) sqlite3_column_text (stmt, COL_ACTOR),
+    .entity = (const char *) sqlite3_column_text (stmt, COL_ENTITY),
+    .entity_id = sqlite3_column_int64 (stmt, COL_ENTITY_ID),
+    .field = (const char *) sqlite3_column_text (stmt, COL_FIELD),
+    .old_value = (const char *) sqlite3_column_text (stmt, COL_OLD),
+    .new_value = (const char *) sqlite3_column_text (stmt, COL_NEW),
+  };
+  const char *stored_prev = (const char *) sqlite3_column_text (stmt, COL_PREV);
+  const char *stored_hash = (const char *) sqlite3_column_text (stmt, COL_HASH);
+  g_autofree char *expected = NULL;
+
+  /* A value stored as another type (an id as a blob that shows as "4")
+   * hashes the same but hides the row from the record it belongs to. */
+  if (!sqlite3_column_int (stmt, COL_TYPED) || holds_hidden_text (stmt))
+    return _("a value in it is not stored the way Commissioner stores it, so it was edited "
+             "outside Commissioner.");
+  if (id != expected_id)
+    return _("its number does not follow on from the row before it (rows are numbered 1, 2, "
+             "3 and so on), so rows were deleted, added or renumbered.");
+  if (g_strcmp0 (stored_prev, prev) != 0)
+    return _("it does not follow the row before it, so a row before it was deleted or "
+             "changed.");
+  expected = id >= format_2_from ? row_hash_v2 (id, prev, &row) : row_hash_v1 (prev, &row);
+  if (g_strcmp0 (stored_hash, expected) != 0)
+    return _("its contents do not match its hash, so it was altered.");
+  return NULL;
+}
+
 gboolean
 cm_audit_verify (sqlite3 *db, gint64 *rows_checked, gint64 *bad_row, GError **error)
 {
   CmAuditLog reader = { .db = db };
   sqlite3_stmt *stmt = NULL;
-  g_autofree char *prev = g_strdup (GENESIS_HASH);
+  g_autofree char *prev = g_strdup (CM_AUDIT_GENESIS_HASH);
   g_autofree char *head = NULL;
-  gint64 last_id = 0, count = 0;
+  gint64 last_id = 0, format_2_from = 0;
   int rc;
 
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT id, at, actor, entity, entity_id, field, old_value, new_value,"
-                          " prev_hash, hash FROM audit ORDER BY id", -1, &stmt, NULL) != SQLITE_OK)
+  if (!read_format_2_from (db, &format_2_from, error))
+    return FALSE;
+  if (sqlite3_prepare_v2 (db, verify_sql, -1, &stmt, NULL) != SQLITE_OK)
     return sql_failed (db, error);
-
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      CmAuditRow row = {
-        .at = (const char *) sqlite3_column_text (stmt, 1),
-        .actor = (const char *) sqlite3_column_text (stmt, 2),
-        .entity = (const char *) sqlite3_column_text (stmt, 3),
-        .entity_id = sqlite3_column_int64 (stmt, 4),
-        .field = (const char *) sqlite3_column_text (stmt, 5),
-        .old_value = (const char *) sqlite3_column_text (stmt, 6),
-        .new_value = (const char *) sqlite3_column_text (stmt, 7),
-      };
-      const char *stored_prev = (const char *) sqlite3_column_text (stmt, 8);
-      const char *stored_hash = (const char *) sqlite3_column_text (stmt, 9);
-      g_autofree char *expected = row_hash (stored_prev ? stored_prev : "", &row);
+      gint64 id = sqlite3_column_int64 (stmt, COL_ID);
+      const char *fault = row_fault (stmt, last_id + 1, prev, format_2_from);
 
-      if (g_strcmp0 (stored_prev, prev) != 0)
+      if (fault)
         {
           sqlite3_finalize (stmt);
-          return broken (error, bad_row, id,
-                         _("it does not follow the row before it, so a row before it was "
-                           "deleted or changed."));
-        }
-      if (g_strcmp0 (stored_hash, expected) != 0)
-        {
-          sqlite3_finalize (stmt);
-          return broken (error, bad_row, id,
-                         _("its contents do not match its hash, so it was altered."));
+          return broken (error, bad_row, id, fault);
         }
       g_free (prev);
-      prev = g_strdup (stored_hash);
+      prev = g_strdup ((const char *) sqlite3_column_text (stmt, COL_HASH));
       last_id = id;
-      count++;
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -220,13 +342,38 @@ cm_audit_verify (sqlite3 *db, gint64 *rows_checked, gint64 *bad_row, GError **er
   sqlite3_finalize (reader.read_head);
   if (head == NULL)
     return FALSE;
-  if (g_strcmp0 (head, prev) != 0)
+  /* The trail held format_2_from - 1 rows when the second format began. */
+  if (g_strcmp0 (head, prev) != 0 || last_id < format_2_from - 1)
     return broken (error, bad_row, last_id + 1,
                    _("the newest rows of the trail are missing."));
 
   if (rows_checked)
-    *rows_checked = count;
+    *rows_checked = last_id;
   return TRUE;
+}
+
+gboolean
+cm_audit_head (sqlite3 *db, gint64 *seq, char **hash, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    return sql_failed (db, error);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *seq = sqlite3_column_int64 (stmt, 0);
+      *hash = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  else if (rc == SQLITE_DONE)
+    {
+      *seq = 0;
+      *hash = g_strdup (CM_AUDIT_GENESIS_HASH);
+    }
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE ? TRUE : sql_failed (db, error);
 }
 
 char *

@@ -3,7 +3,10 @@
  * Every change the store makes appends one row per field, in the same
  * transaction as the change. Each row carries the SHA-256 of the row
  * before it, so altering or deleting a row outside the application breaks
- * the chain from that row on.
+ * the chain from that row on. Rows are numbered 1, 2, 3, … with no gaps;
+ * from the second format of the chain on, a row's hash covers its number
+ * too. The newest row's number and hash, "SEQ:HASH", is the head an anchor
+ * kept outside the file names (cm-audit-anchor.h).
  */
 #pragma once
 
@@ -16,8 +19,12 @@ G_BEGIN_DECLS
 typedef enum {
   CM_AUDIT_ERROR_BROKEN,
   CM_AUDIT_ERROR_SQL,
+  CM_AUDIT_ERROR_BAD_ANCHOR,  /* text that is not "SEQ:HASH", or no anchor in a workbook */
 } CmAuditError;
 GQuark cm_audit_error_quark (void);
+
+/* The hash the first row chains from, and the head of an empty trail. */
+#define CM_AUDIT_GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 
 typedef struct {
   const char *at;        /* UTC, ISO 8601 */
@@ -36,9 +43,16 @@ CmAuditLog *cm_audit_log_new  (sqlite3 *db);
 void        cm_audit_log_free (CmAuditLog *log);
 gboolean    cm_audit_append   (CmAuditLog *log, const CmAuditRow *row, GError **error);
 
-/* Checks the whole chain. On a break, sets CM_AUDIT_ERROR_BROKEN with a
- * message naming the first bad row, and its id in @bad_row. */
+/* Checks the whole chain: every row's values are of the types the store
+ * writes, rows are numbered 1, 2, 3, … without gaps, each chains from the
+ * one before and matches its hash, and the stored head is the newest row.
+ * On a break, sets CM_AUDIT_ERROR_BROKEN with a message naming the first
+ * bad row, and its id in @bad_row. */
 gboolean cm_audit_verify (sqlite3 *db, gint64 *rows_checked, gint64 *bad_row, GError **error);
+
+/* The newest row's number and hash as the trail holds them (not checked):
+ * 0 and CM_AUDIT_GENESIS_HASH for an empty trail. */
+gboolean cm_audit_head   (sqlite3 *db, gint64 *seq, char **hash, GError **error);
 
 char    *cm_audit_now    (void);
 

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "cm-actor.h"
 #include "cm-audit.h"
 #include "cm-schema.h"
 #include "cm-store-file.h"
@@ -37,6 +38,7 @@ struct _CmStore
   CmAuditLog *audit;
   char *path;
   char *actor;
+  char *display_name;
   gboolean read_only;
   gboolean on_network;
   gboolean marked;          /* the file carries our application id */
@@ -1165,11 +1167,20 @@ cm_store_get_actor (CmStore *self)
   return self->actor;
 }
 
-void
-cm_store_set_actor (CmStore *self, const char *actor)
+const char *
+cm_store_get_display_name (CmStore *self)
 {
+  return self->display_name;
+}
+
+/* The account is what the trail records; a display name only stands beside it. */
+void
+cm_store_set_actor (CmStore *self, const char *display_name)
+{
+  g_free (self->display_name);
+  self->display_name = g_strdup (display_name);
   g_free (self->actor);
-  self->actor = g_strdup (actor && *actor ? actor : g_get_real_name ());
+  self->actor = cm_actor_describe (display_name);
 }
 
 gpointer
@@ -1197,6 +1208,7 @@ cm_store_finalize (GObject *object)
   sqlite3_close (self->db);
   g_free (self->path);
   g_free (self->actor);
+  g_free (self->display_name);
 
   G_OBJECT_CLASS (cm_store_parent_class)->finalize (object);
 }

@@ -48,8 +48,14 @@ gboolean    cm_store_reload_if_changed (CmStore *self);
 int         cm_store_get_schema_version (CmStore *self);
 int         cm_store_latest_schema_version (void);
 
+/* Who the trail records against each change: the operating-system account,
+ * "jsmith (Jane Smith)", with @display_name beside it when one is given,
+ * "jsmith (Jane Smith), as “Commissioning lead”" (see cm-actor.h). A
+ * display name never replaces the account; NULL or "" records the account
+ * alone, as a new store does. */
 const char *cm_store_get_actor       (CmStore *self);
-void        cm_store_set_actor       (CmStore *self, const char *actor);
+const char *cm_store_get_display_name (CmStore *self);
+void        cm_store_set_actor       (CmStore *self, const char *display_name);
 
 char       *cm_store_get_meta        (CmStore *self, const char *key);
 gboolean    cm_store_set_meta        (CmStore *self, const char *key, const char *value,

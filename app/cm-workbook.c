@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "cm-audit-anchor.h"
 #include "cm-contract.h"
 #include "cm-cycle.h"
 #include "cm-date.h"
@@ -143,6 +144,20 @@ note_unitemised_lines (Export *e, CmSheet *sheet)
     }
 }
 
+/* The trail's head as exported: kept with the workbook, it anchors the
+ * trail, which `--verify-audit --expect-head-from` checks later. */
+static void
+write_audit_head (Export *e, CmSheet *sheet)
+{
+  g_autofree char *anchor = cm_audit_anchor_current (e->store, NULL);
+
+  if (anchor == NULL)
+    return;
+  cm_sheet_text (sheet, 0, _("Audit head"));
+  cm_sheet_text (sheet, 1, anchor);
+  cm_sheet_next_row (sheet);
+}
+
 static void
 read_me (Export *e)
 {
@@ -166,6 +181,7 @@ read_me (Export *e)
   cm_sheet_text (sheet, 0, _("Statuses as on"));
   cm_sheet_gdate (sheet, 1, e->today);
   cm_sheet_next_row (sheet);
+  write_audit_head (e, sheet);
   cm_sheet_next_row (sheet);
   for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
     {

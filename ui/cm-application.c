@@ -27,6 +27,15 @@ static const GOptionEntry options[] = {
     N_("Write the demo portfolio to FILE and exit"), N_("FILE") },
   { "verify-audit", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the audit trail of the portfolio and exit"), NULL },
+  { "expect-head", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --verify-audit, also check that the trail still holds this earlier head"),
+    N_("SEQ:HASH") },
+  { "expect-head-from", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --verify-audit, also check the head on the Read me sheet of an exported workbook"),
+    N_("FILE") },
+  { "audit-head", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the head of the portfolio's audit trail (SEQ:HASH), to keep elsewhere, and exit"),
+    NULL },
   { "deadlines", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print every upcoming contract date of the portfolio, most urgent first, and exit"), NULL },
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Output of --deadlines: csv or text"),
@@ -108,7 +117,15 @@ cm_application_handle_local_options (GApplication *app, GVariantDict *dict)
   if (g_variant_dict_lookup (dict, "create-demo", "^&ay", &create_demo))
     return cm_command_create_demo (create_demo, &self->today);
   if (g_variant_dict_contains (dict, "verify-audit"))
-    return cm_command_verify_audit (self->portfolio);
+    {
+      const char *head = NULL, *head_from = NULL;
+
+      g_variant_dict_lookup (dict, "expect-head", "&s", &head);
+      g_variant_dict_lookup (dict, "expect-head-from", "^&ay", &head_from);
+      return cm_command_verify_audit (self->portfolio, head, head_from);
+    }
+  if (g_variant_dict_contains (dict, "audit-head"))
+    return cm_command_audit_head (self->portfolio);
   if (g_variant_dict_lookup (dict, "export", "^&ay", &file))
     return cm_command_export (self->portfolio, file, &self->today, FALSE);
   if (g_variant_dict_lookup (dict, "export-transparency", "^&ay", &file))

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "cm-command-line.h"
+#include "cm-audit-anchor.h"
 #include "cm-transparency.h"
 #include "cm-workbook.h"
 #include "cm-contract.h"
@@ -31,11 +32,51 @@ cm_command_create_demo (const char *path, const GDate *today)
   return 0;
 }
 
+/* The anchor given on the command line, or read from a workbook's Read me
+ * sheet; NULL in @anchor when neither was given. */
+static gboolean
+expected_anchor (const char *expect_head, const char *expect_head_from, char **anchor)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 seq = 0;
+  g_autofree char *hash = NULL;
+
+  *anchor = NULL;
+  if (expect_head && expect_head_from)
+    {
+      g_printerr (_("Give --expect-head or --expect-head-from, not both.\n"));
+      return FALSE;
+    }
+  if (expect_head && !cm_audit_anchor_parse (expect_head, &seq, &hash, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+  if (expect_head)
+    *anchor = cm_audit_anchor_format (seq, hash);
+  else if (expect_head_from &&
+           (*anchor = cm_audit_anchor_read_workbook (expect_head_from, &error)) == NULL)
+    {
+      g_printerr (_("Could not read the audit head from %s: %s\n"), expect_head_from,
+                  error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Exits 0 when the chain is intact (and holds the anchor, if one is
+ * given), 1 when it is broken or has lost the anchor, 2 when it cannot be
+ * checked, and 3 when a recorded restore from a backup replaced the
+ * anchor's row: neither proof nor tampering, so scripts must choose. */
 int
-cm_command_verify_audit (const char *portfolio)
+cm_command_verify_audit (const char *portfolio, const char *expect_head,
+                         const char *expect_head_from)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CmStore) store = NULL;
+  g_autofree char *anchor = NULL;
+  g_autofree char *explanation = NULL;
+  CmAuditAnchorState state = CM_AUDIT_ANCHOR_HELD;
   gint64 rows = 0, bad_row = 0;
   g_autofree char *count = NULL;
 
@@ -44,6 +85,8 @@ cm_command_verify_audit (const char *portfolio)
       g_printerr (_("Name the portfolio to check with --portfolio FILE.\n"));
       return 2;
     }
+  if (!expected_anchor (expect_head, expect_head_from, &anchor))
+    return 2;
   store = cm_store_open (portfolio, CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY, &error);
   if (store == NULL)
     {
@@ -55,8 +98,43 @@ cm_command_verify_audit (const char *portfolio)
       g_printerr ("%s\n", error->message);
       return 1;
     }
+  if (anchor && !cm_audit_anchor_check (store, anchor, &state, &explanation, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (state == CM_AUDIT_ANCHOR_LOST)
+    {
+      g_printerr ("%s\n", explanation);
+      return 1;
+    }
   count = g_strdup_printf ("%" G_GINT64_FORMAT, rows);
   g_print (_("The audit trail is intact: %s rows checked.\n"), count);
+  if (explanation)
+    g_print ("%s\n", explanation);
+  return state == CM_AUDIT_ANCHOR_RESTORED ? 3 : 0;
+}
+
+/* Prints the head as an anchor to keep elsewhere: "SEQ:HASH". */
+int
+cm_command_audit_head (const char *portfolio)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmStore) store = NULL;
+  g_autofree char *anchor = NULL;
+
+  if (portfolio == NULL)
+    {
+      g_printerr (_("Name the portfolio with --portfolio FILE.\n"));
+      return 2;
+    }
+  store = cm_store_open (portfolio, CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL || (anchor = cm_audit_anchor_current (store, &error)) == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  g_print ("%s\n", anchor);
   return 0;
 }
 

@@ -12,7 +12,7 @@
 typedef struct {
   char *portfolio;
   char *workbook;
-  char *actor;
+  char *display_name;  /* shown beside the account as "Exported by" */
   GDate today;
   AdwToastOverlay *toasts;   /* weak */
   AdwToast *progress;
@@ -26,7 +26,7 @@ job_free (gpointer data)
 
   g_free (job->portfolio);
   g_free (job->workbook);
-  g_free (job->actor);
+  g_free (job->display_name);
   g_clear_weak_pointer (&job->toasts);
   g_clear_object (&job->progress);
   g_clear_object (&job->cancellable);
@@ -43,7 +43,7 @@ export_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *can
                                             &error);
 
   if (store)
-    cm_store_set_actor (store, job->actor);
+    cm_store_set_actor (store, job->display_name);
   if (store == NULL ||
       !cm_workbook_export (store, job->workbook, &job->today, job->cancellable, &error))
     g_task_return_error (task, error);
@@ -146,7 +146,7 @@ cm_export_dialog_run (GtkWindow *parent, CmStore *store, const GDate *today,
   Job *job = g_new0 (Job, 1);
 
   job->portfolio = g_strdup (cm_store_get_path (store));
-  job->actor = g_strdup (cm_store_get_actor (store));
+  job->display_name = g_strdup (cm_store_get_display_name (store));
   job->today = *today;
   g_set_weak_pointer (&job->toasts, toasts);
   gtk_file_filter_set_name (filter, _("Excel workbooks"));

@@ -5,6 +5,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "cm-audit-head-row.h"
 #include "cm-deadline-settings.h"
 #include "cm-record-kind.h"
 #include "cm-records-page.h"
@@ -79,6 +80,27 @@ equality_page (CmStore *store, const GDate *today)
   return page;
 }
 
+/* The trail's head, to keep somewhere the portfolio's users cannot change. */
+static GtkWidget *
+audit_page (CmStore *store)
+{
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Audit Trail"));
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "security-high-symbolic");
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Audit Trail"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+    _("Every change is recorded in a hash-chained audit trail. Its head names the newest row "
+      "and its hash. Keep a copy where the portfolio's users cannot change it: email it, or "
+      "publish an exported workbook, which carries it on its Read me sheet. Rows removed or "
+      "rewritten before that copy can then be found; changes after the latest copy rest on "
+      "trust."));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), cm_audit_head_row_new (store));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  return page;
+}
+
 GtkWidget *
 cm_rules_window_new (CmStore *store, const GDate *today, GtkWindow *parent)
 {
@@ -111,6 +133,8 @@ cm_rules_window_new (CmStore *store, const GDate *today, GtkWindow *parent)
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
                               ADW_PREFERENCES_PAGE (equality_page (store, today)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
+                              ADW_PREFERENCES_PAGE (audit_page (store)));
   gtk_window_set_default_size (GTK_WINDOW (window), 760, 640);
   return window;
 }

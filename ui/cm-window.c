@@ -264,7 +264,7 @@ remember_portfolio (CmWindow *self, const char *path)
     g_settings_set_string (settings, "last-portfolio", path);
 }
 
-/* The name the audit trail records; empty means the user's real name. */
+/* The name the audit trail shows beside the user's account; never instead of it. */
 static char *
 actor_name (CmWindow *self)
 {

@@ -1,0 +1,737 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-audit-anchor.c: the chain's second format, anchors kept outside the
+ * file, restores from a backup, and the actor the trail records
+ *
+ * Forgeries are made as an insider would make them: on the closed file,
+ * through SQLite, recomputing hashes with the formula this file states
+ * independently of cm-audit.c.
+ */
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "cm-actor.h"
+#include "cm-audit-anchor.h"
+#include "cm-audit.h"
+#include "cm-organisation.h"
+#include "cm-provider.h"
+#include "cm-test-util.h"
+#include "cm-workbook.h"
+
+#define NO_FORMAT_2 G_MAXINT64
+
+/* ---- the chain, recomputed here --------------------------------------- */
+
+typedef struct {
+  gint64 id;
+  char *at;
+  char *actor;
+  char *entity;
+  gint64 entity_id;
+  char *field;
+  char *old_value;
+  char *new_value;
+  char *hash;
+} Row;
+
+static void
+row_free (Row *row)
+{
+  g_free (row->at);
+  g_free (row->actor);
+  g_free (row->entity);
+  g_free (row->field);
+  g_free (row->old_value);
+  g_free (row->new_value);
+  g_free (row->hash);
+  g_free (row);
+}
+
+static void
+add_field (GChecksum *sum, const char *value)
+{
+  g_autofree char *text = value ? g_strdup_printf ("%zu:%s;", strlen (value), value)
+                                : g_strdup ("-;");
+
+  g_checksum_update (sum, (const guchar *) text, -1);
+}
+
+/* Format 1: the fields after the previous hash, each as "length:text;".
+ * Format 2: the same, after "commissioner-audit-2;" and the row's number. */
+static char *
+hash_of (const Row *row, const char *prev, gboolean format_2)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *seq = g_strdup_printf ("%" G_GINT64_FORMAT, row->id);
+  g_autofree char *entity_id = g_strdup_printf ("%" G_GINT64_FORMAT, row->entity_id);
+
+  if (format_2)
+    {
+      g_checksum_update (sum, (const guchar *) "commissioner-audit-2;", -1);
+      add_field (sum, seq);
+    }
+  add_field (sum, prev);
+  add_field (sum, row->at);
+  add_field (sum, row->actor);
+  add_field (sum, row->entity);
+  add_field (sum, entity_id);
+  add_field (sum, row->field);
+  add_field (sum, row->old_value);
+  add_field (sum, row->new_value);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+static sqlite3 *
+open_file (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+static GPtrArray *
+read_rows (sqlite3 *db)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id, at, actor, entity, entity_id, field,"
+                                       " old_value, new_value, hash FROM audit ORDER BY id",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      Row *row = g_new0 (Row, 1);
+
+      row->id = sqlite3_column_int64 (stmt, 0);
+      row->at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      row->actor = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      row->entity = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      row->entity_id = sqlite3_column_int64 (stmt, 4);
+      row->field = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      row->old_value = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      row->new_value = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      row->hash = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_finalize (stmt);
+  return rows;
+}
+
+static void
+exec_sql (sqlite3 *db, const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+/* Rehashes the whole trail as a forger would: rows before @format_2_from
+ * with the first format, the rest with the second; the head follows. */
+static void
+rechain (const char *path, gint64 format_2_from)
+{
+  sqlite3 *db = open_file (path);
+  g_autoptr(GPtrArray) rows = read_rows (db);
+  g_autofree char *prev = g_strdup (CM_AUDIT_GENESIS_HASH);
+  sqlite3_stmt *update = NULL;
+
+  exec_sql (db, "BEGIN");
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE audit SET prev_hash = ?, hash = ? WHERE id = ?",
+                                       -1, &update, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (rows, i);
+      g_autofree char *hash = hash_of (row, prev, row->id >= format_2_from);
+
+      sqlite3_bind_text (update, 1, prev, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (update, 2, hash, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (update, 3, row->id);
+      g_assert_cmpint (sqlite3_step (update), ==, SQLITE_DONE);
+      sqlite3_reset (update);
+      g_free (prev);
+      prev = g_steal_pointer (&hash);
+    }
+  sqlite3_finalize (update);
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE meta SET value = '%s' WHERE key = 'audit_head';"
+                                            " COMMIT", prev);
+    exec_sql (db, sql);
+  }
+  sqlite3_close (db);
+}
+
+/* ---- portfolios -------------------------------------------------------- */
+
+static CmStore *
+open_store (const char *path, CmStoreOpenFlags flags)
+{
+  g_autoptr(GError) error = NULL;
+  CmStore *store = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST | flags, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+/* A few organisations' worth of changes, in a store of its own. */
+static void
+change (const char *path, const char *name, guint count)
+{
+  g_autoptr(CmStore) store = open_store (path, 0);
+
+  cm_store_set_actor (store, "Contracts officer");
+  for (guint i = 0; i < count; i++)
+    {
+      g_autofree char *full = g_strdup_printf ("%s %u", name, i + 1);
+      g_autoptr(CmOrganisation) org = cm_organisation_new (full, CM_ORGANISATION_KIND_PARTNER);
+
+      cm_test_save (store, org);
+    }
+}
+
+static char *
+make_trail (const char *name)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new (name, &path);
+  g_autoptr(CmProvider) provider = cm_provider_new ("Forward Leeds (consortium)",
+                                                    CM_SECTOR_THIRD_SECTOR);
+
+  cm_test_save (store, provider);
+  g_object_set (provider, "name", "Forward Leeds", NULL);
+  cm_test_save (store, provider);
+  g_clear_object (&store);
+  change (path, "Locality partnership", 3);
+  return g_steal_pointer (&path);
+}
+
+static char *
+anchor_of (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmStore) store = open_store (path, CM_STORE_OPEN_READ_ONLY);
+  char *anchor = cm_audit_anchor_current (store, &error);
+
+  g_assert_no_error (error);
+  return anchor;
+}
+
+static void
+assert_intact (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmStore) store = open_store (path, CM_STORE_OPEN_READ_ONLY);
+  gint64 rows = -1;
+
+  g_assert_true (cm_store_verify_audit (store, &rows, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rows, ==, cm_test_query_int (path, "SELECT count(*) FROM audit"));
+}
+
+static void
+assert_broken_at (const char *path, gint64 expected_row)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmStore) store = open_store (path, CM_STORE_OPEN_READ_ONLY);
+  gint64 bad = -1;
+
+  g_assert_false (cm_store_verify_audit (store, NULL, &bad, &error));
+  g_assert_error (error, CM_AUDIT_ERROR, CM_AUDIT_ERROR_BROKEN);
+  g_test_message ("verify: %s", error->message);
+  if (expected_row >= 0)
+    g_assert_cmpint (bad, ==, expected_row);
+}
+
+/* The state the trail of @path is in against @anchor; its sentence in
+ * @explanation when asked for. */
+static CmAuditAnchorState
+check_anchor (const char *path, const char *anchor, char **explanation)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmStore) store = open_store (path, CM_STORE_OPEN_READ_ONLY);
+  g_autofree char *told = NULL;
+  CmAuditAnchorState state = CM_AUDIT_ANCHOR_HELD;
+
+  g_assert_true (cm_audit_anchor_check (store, anchor, &state, &told, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (told);
+  g_test_message ("%s: %s", anchor, told);
+  if (explanation)
+    *explanation = g_steal_pointer (&told);
+  return state;
+}
+
+static gint64
+format_2_from (const char *path)
+{
+  return cm_test_query_int (path, "SELECT CAST(value AS INTEGER) FROM meta"
+                                  " WHERE key = 'audit_format_2_from'");
+}
+
+static void
+copy_file (const char *from, const char *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = cm_test_read_file (from);
+
+  g_assert_true (g_file_set_contents (to, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), &error));
+  g_assert_no_error (error);
+}
+
+/* Turns a portfolio into one written before the second format: every row
+ * hashed with the first, no record of where the second begins, and the
+ * schema version before migration 015. */
+static void
+make_legacy (const char *path)
+{
+  rechain (path, NO_FORMAT_2);
+  cm_test_run_sqlite (path, "DELETE FROM meta WHERE key = 'audit_format_2_from';"
+                            " PRAGMA user_version = 13;");
+}
+
+/* ---- the second format ------------------------------------------------- */
+
+static void
+test_new_rows_cover_their_number (void)
+{
+  g_autofree char *path = make_trail ("format-2.commissioner");
+  sqlite3 *db = open_file (path);
+  g_autoptr(GPtrArray) rows = read_rows (db);
+  g_autofree char *prev = g_strdup (CM_AUDIT_GENESIS_HASH);
+
+  sqlite3_close (db);
+  g_assert_cmpint (format_2_from (path), ==, 1);
+  g_assert_cmpuint (rows->len, >=, 8);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (rows, i);
+      g_autofree char *v2 = hash_of (row, prev, TRUE);
+      g_autofree char *v1 = hash_of (row, prev, FALSE);
+
+      g_assert_cmpint (row->id, ==, i + 1);
+      g_assert_cmpstr (row->hash, ==, v2);
+      g_assert_cmpstr (row->hash, !=, v1);
+      g_free (prev);
+      prev = g_strdup (row->hash);
+    }
+  assert_intact (path);
+}
+
+/* A portfolio hashed the old way keeps verifying, read-only and after it
+ * is updated; its new rows use the second format from the recorded row. */
+static void
+test_old_rows_keep_verifying (void)
+{
+  g_autofree char *path = make_trail ("legacy.commissioner");
+  gint64 old_rows = cm_test_query_int (path, "SELECT count(*) FROM audit");
+  g_autofree char *old_head = NULL;
+  g_autofree char *first_new = NULL;
+
+  make_legacy (path);
+  old_head = cm_test_query_text (path, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1");
+  /* Read-only: checked in an updated copy in memory, the file untouched. */
+  assert_intact (path);
+  g_assert_cmpint (cm_test_query_int (path, "PRAGMA user_version"), ==, 13);
+
+  change (path, "Neighbourhood network", 2);
+  g_assert_cmpint (format_2_from (path), ==, old_rows + 1);
+  g_assert_cmpstr (cm_test_query_text (path, "SELECT prev_hash FROM audit WHERE id ="
+                                             " (SELECT CAST(value AS INTEGER) FROM meta"
+                                             "  WHERE key = 'audit_format_2_from')"),
+                   ==, old_head);
+  assert_intact (path);
+
+  /* The boundary is where the hashes say it is: the last old row verifies
+   * only with the first format, the first new one only with the second. */
+  {
+    sqlite3 *db = open_file (path);
+    g_autoptr(GPtrArray) rows = read_rows (db);
+    Row *last_old = g_ptr_array_index (rows, old_rows - 1);
+    Row *new_row = g_ptr_array_index (rows, old_rows);
+    Row *before = g_ptr_array_index (rows, old_rows - 2);
+    g_autofree char *old_v1 = hash_of (last_old, before->hash, FALSE);
+    g_autofree char *new_v2 = hash_of (new_row, last_old->hash, TRUE);
+
+    sqlite3_close (db);
+    g_assert_cmpstr (last_old->hash, ==, old_v1);
+    g_assert_cmpstr (new_row->hash, ==, new_v2);
+    first_new = g_strdup (new_row->hash);
+  }
+  g_assert_nonnull (first_new);
+}
+
+/* Moving, deleting or damaging the record of where the second format
+ * begins breaks the chain; it cannot make rows verify another way. */
+static void
+test_moving_the_boundary_is_detected (void)
+{
+  g_autofree char *path = make_trail ("boundary.commissioner");
+  g_autofree char *copy = cm_test_temp_path ("boundary-copy.commissioner");
+  gint64 old_rows = cm_test_query_int (path, "SELECT count(*) FROM audit");
+  gint64 last;
+  const struct {
+    const char *sql;
+    gint64 bad_row; /* -1: no row named */
+  } cases[] = {
+    { "UPDATE meta SET value = '1' WHERE key = 'audit_format_2_from'", 1 },
+    { "UPDATE meta SET value = '999999' WHERE key = 'audit_format_2_from'", old_rows + 1 },
+    { "UPDATE meta SET value = CAST(value AS INTEGER) - 1"
+      " WHERE key = 'audit_format_2_from'", old_rows },
+    { "UPDATE meta SET value = ' ' || value WHERE key = 'audit_format_2_from'", -1 },
+    { "DELETE FROM meta WHERE key = 'audit_format_2_from'", -1 },
+  };
+
+  make_legacy (path);
+  change (path, "Neighbourhood network", 2);
+  last = cm_test_query_int (path, "SELECT max(id) FROM audit");
+  g_assert_cmpint (last, >, old_rows);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      copy_file (path, copy);
+      cm_test_run_sqlite (copy, cases[i].sql);
+      assert_broken_at (copy, cases[i].bad_row);
+    }
+}
+
+/* A forger who moves the boundary past the end and rehashes every row the
+ * old way gets a trail that agrees with itself, but not with an anchor. */
+static void
+test_boundary_moved_and_rehashed_loses_the_anchor (void)
+{
+  g_autofree char *path = make_trail ("boundary-rehashed.commissioner");
+  g_autofree char *anchor = anchor_of (path);
+
+  cm_test_run_sqlite (path, "UPDATE audit SET actor = 'Someone else' WHERE id = 2;"
+                            " UPDATE meta SET value = '999999' WHERE key = 'audit_format_2_from'");
+  rechain (path, NO_FORMAT_2);
+  cm_test_run_sqlite (path, "UPDATE meta SET value = (SELECT max(id) + 1 FROM audit)"
+                            " WHERE key = 'audit_format_2_from'");
+  assert_intact (path);
+  g_assert_cmpint (check_anchor (path, anchor, NULL), ==, CM_AUDIT_ANCHOR_LOST);
+}
+
+/* ---- what the chain alone now refuses ---------------------------------- */
+
+static void
+test_renumbered_rows_are_detected (void)
+{
+  g_autofree char *path = make_trail ("renumbered.commissioner");
+  g_autofree char *copy = cm_test_temp_path ("renumbered-copy.commissioner");
+
+  copy_file (path, copy);
+  cm_test_run_sqlite (copy, "UPDATE audit SET id = id + 100 WHERE id > 4");
+  assert_broken_at (copy, 105);
+
+  /* Two rows swapped, their chain links with them: each is hashed with
+   * its own number. */
+  copy_file (path, copy);
+  cm_test_run_sqlite (copy, "UPDATE audit SET id = -3 WHERE id = 3;"
+                            " UPDATE audit SET id = 3 WHERE id = 4;"
+                            " UPDATE audit SET id = 4 WHERE id = -3;");
+  assert_broken_at (copy, 3);
+
+  /* Numbered from 0. */
+  copy_file (path, copy);
+  cm_test_run_sqlite (copy, "UPDATE audit SET id = id - 1");
+  assert_broken_at (copy, 0);
+
+  /* Rows hashed the old way do not cover their number: only the rule
+   * that rows are numbered without gaps sees them moved. */
+  make_legacy (path);
+  copy_file (path, copy);
+  cm_test_run_sqlite (copy, "UPDATE audit SET id = id + 100 WHERE id > 4");
+  assert_broken_at (copy, 105);
+  copy_file (path, copy);
+  cm_test_run_sqlite (copy, "UPDATE audit SET id = id - 1");
+  assert_broken_at (copy, 0);
+}
+
+static void
+test_retyped_values_are_detected (void)
+{
+  g_autofree char *path = make_trail ("retyped.commissioner");
+  g_autofree char *copy = cm_test_temp_path ("retyped-copy.commissioner");
+  const char *tampering[] = {
+    /* Shows as "1" in the sqlite3 shell, hashes as 1, but no longer
+     * matches entity_id = 1, so the row drops out of its record's history. */
+    "UPDATE audit SET entity_id = CAST(CAST(entity_id AS TEXT) AS BLOB) WHERE id = 3",
+    "UPDATE audit SET entity = CAST(entity AS BLOB) WHERE id = 3",
+    "UPDATE audit SET actor = CAST(actor AS BLOB) WHERE id = 3",
+    /* Text hidden after a NUL, which C strings and so hashes never see. */
+    "UPDATE audit SET field = field || char(0) || 'unseen' WHERE id = 3",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tampering); i++)
+    {
+      copy_file (path, copy);
+      cm_test_run_sqlite (copy, tampering[i]);
+      assert_broken_at (copy, 3);
+    }
+}
+
+/* ---- anchors ------------------------------------------------------------ */
+
+static void
+test_anchor_text (void)
+{
+  g_autofree char *hash = NULL;
+  g_autofree char *formatted = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 seq = -1;
+  const char *refused[] = {
+    "", "12", ":" CM_AUDIT_GENESIS_HASH, "-1:" CM_AUDIT_GENESIS_HASH,
+    "12:" "00000000000000000000000000000000000000000000000000000000000000",
+    "12:" CM_AUDIT_GENESIS_HASH "0", "12:" "g000000000000000000000000000000000000000000000000000000000000000",
+    "12 :" CM_AUDIT_GENESIS_HASH, "x12:" CM_AUDIT_GENESIS_HASH,
+  };
+
+  g_assert_true (cm_audit_anchor_parse ("  42:ABCDEF0123456789ABCDEF0123456789"
+                                        "abcdef0123456789abcdef0123456789\n", &seq, &hash, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (seq, ==, 42);
+  g_assert_cmpstr (hash, ==, "abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789");
+  formatted = cm_audit_anchor_format (seq, hash);
+  g_assert_cmpstr (formatted, ==, "42:abcdef0123456789abcdef0123456789"
+                                  "abcdef0123456789abcdef0123456789");
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *ignored = NULL;
+
+      g_clear_error (&error);
+      g_assert_false (cm_audit_anchor_parse (refused[i], &seq, &ignored, &error));
+      g_assert_error (error, CM_AUDIT_ERROR, CM_AUDIT_ERROR_BAD_ANCHOR);
+    }
+}
+
+/* An anchor stays held while the trail grows; a later one holds the
+ * earlier one's row too. */
+static void
+test_anchor_held_as_the_trail_grows (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new ("grows.commissioner", &path);
+  g_autofree char *empty = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *said = NULL;
+
+  g_clear_object (&store);
+  empty = anchor_of (path);
+  g_assert_cmpstr (empty, ==, "0:" CM_AUDIT_GENESIS_HASH);
+  g_assert_cmpint (check_anchor (path, empty, NULL), ==, CM_AUDIT_ANCHOR_HELD);
+
+  change (path, "Locality partnership", 2);
+  first = anchor_of (path);
+  g_assert_cmpint (g_ascii_strtoll (first, NULL, 10), ==,
+                   cm_test_query_int (path, "SELECT max(id) FROM audit"));
+  g_assert_cmpint (check_anchor (path, first, &said), ==, CM_AUDIT_ANCHOR_HELD);
+  g_assert_nonnull (strstr (said, first));
+
+  change (path, "Neighbourhood network", 3);
+  second = anchor_of (path);
+  g_assert_cmpstr (second, !=, first);
+  assert_intact (path);
+  g_assert_cmpint (check_anchor (path, empty, NULL), ==, CM_AUDIT_ANCHOR_HELD);
+  g_assert_cmpint (check_anchor (path, first, NULL), ==, CM_AUDIT_ANCHOR_HELD);
+  g_assert_cmpint (check_anchor (path, second, NULL), ==, CM_AUDIT_ANCHOR_HELD);
+}
+
+/* Cutting the tail and moving the stored head leaves a chain that agrees
+ * with itself; only the anchor shows the loss. */
+static void
+test_truncation_loses_the_anchor (void)
+{
+  g_autofree char *path = make_trail ("truncated.commissioner");
+  g_autofree char *anchor = anchor_of (path);
+  g_autofree char *said = NULL;
+
+  cm_test_run_sqlite (path, "DELETE FROM audit WHERE id > 4;"
+                            " UPDATE meta SET value = (SELECT hash FROM audit WHERE id = 4)"
+                            " WHERE key = 'audit_head'");
+  assert_intact (path);
+  g_assert_cmpint (check_anchor (path, anchor, &said), ==, CM_AUDIT_ANCHOR_LOST);
+  g_assert_nonnull (strstr (said, "ends at row 4"));
+}
+
+/* An edited row, the whole chain recomputed from it with the right formula. */
+static void
+test_rewritten_chain_loses_the_anchor (void)
+{
+  g_autofree char *path = make_trail ("rewritten.commissioner");
+  g_autofree char *anchor = anchor_of (path);
+  g_autofree char *said = NULL;
+
+  cm_test_run_sqlite (path, "UPDATE audit SET new_value = 'Someone else Ltd' WHERE id = 1");
+  rechain (path, 1);
+  assert_intact (path);
+  g_assert_cmpint (check_anchor (path, anchor, &said), ==, CM_AUDIT_ANCHOR_LOST);
+  g_assert_nonnull (strstr (said, "rewritten"));
+}
+
+static void
+test_older_copy_loses_the_anchor (void)
+{
+  g_autofree char *path = make_trail ("rolled-back.commissioner");
+  g_autofree char *older = cm_test_temp_path ("rolled-back-older.commissioner");
+  g_autofree char *anchor = NULL;
+
+  copy_file (path, older);
+  change (path, "Neighbourhood network", 2);
+  anchor = anchor_of (path);
+  copy_file (older, path);
+  assert_intact (path);
+  g_assert_cmpint (check_anchor (path, anchor, NULL), ==, CM_AUDIT_ANCHOR_LOST);
+}
+
+/* A restore records the head it replaced, right after the backup's head:
+ * anchors from between the two are told as replaced, not as tampering. */
+static void
+test_restore_explains_replaced_anchors (void)
+{
+  g_autofree char *path = make_trail ("restored.commissioner");
+  g_autofree char *backup = cm_test_temp_path ("restored-backup.commissioner");
+  g_autofree char *before = anchor_of (path);
+  g_autofree char *between = NULL;
+  g_autofree char *replaced = NULL;
+  g_autofree char *forged = NULL;
+  g_autofree char *beyond = NULL;
+  g_autofree char *said = NULL;
+  gint64 backup_seq = cm_test_query_int (path, "SELECT max(id) FROM audit");
+  gint64 replaced_seq;
+
+  copy_file (path, backup);
+  change (path, "Neighbourhood network", 2);
+  between = anchor_of (path);
+  change (path, "Community hub", 2);
+  replaced = anchor_of (path);
+  replaced_seq = g_ascii_strtoll (replaced, NULL, 10);
+  forged = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", replaced_seq,
+                            "1111111111111111111111111111111111111111111111111111111111111111");
+  beyond = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", replaced_seq + 1, strchr (replaced, ':') + 1);
+
+  /* What Restore from Backup does: the backup's file in place, then the
+   * restore recorded as the first change. */
+  copy_file (backup, path);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CmStore) store = open_store (path, 0);
+
+    cm_store_set_actor (store, "Contracts officer");
+    g_assert_true (cm_audit_anchor_record_restore (store, replaced, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (cm_test_query_int (path, "SELECT id FROM audit WHERE entity = 'meta'"
+                                            " AND field = 'restored_from_backup'"),
+                   ==, backup_seq + 1);
+  assert_intact (path);
+
+  g_assert_cmpint (check_anchor (path, before, NULL), ==, CM_AUDIT_ANCHOR_HELD);
+  g_assert_cmpint (check_anchor (path, replaced, &said), ==, CM_AUDIT_ANCHOR_RESTORED);
+  g_assert_nonnull (strstr (said, "restored from a backup on "));
+  g_assert_nonnull (strstr (said, "Contracts officer"));
+  g_clear_pointer (&said, g_free);
+  g_assert_cmpint (check_anchor (path, between, &said), ==, CM_AUDIT_ANCHOR_RESTORED);
+  g_assert_nonnull (strstr (said, "cannot confirm"));
+  /* The restore names one head; another hash at its row, or a row past
+   * it, is not explained. */
+  g_assert_cmpint (check_anchor (path, forged, NULL), ==, CM_AUDIT_ANCHOR_LOST);
+  g_assert_cmpint (check_anchor (path, beyond, NULL), ==, CM_AUDIT_ANCHOR_LOST);
+
+  /* New work reuses the replaced rows' numbers; the explanation stands. */
+  change (path, "Carers' centre", 4);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT max(id) FROM audit"), >, replaced_seq);
+  assert_intact (path);
+  g_assert_cmpint (check_anchor (path, replaced, NULL), ==, CM_AUDIT_ANCHOR_RESTORED);
+  g_assert_cmpint (check_anchor (path, between, NULL), ==, CM_AUDIT_ANCHOR_RESTORED);
+
+  /* Without the record, the same restore is a rollback like any other. */
+  copy_file (backup, path);
+  g_assert_cmpint (check_anchor (path, replaced, NULL), ==, CM_AUDIT_ANCHOR_LOST);
+}
+
+static void
+test_workbook_carries_the_anchor (void)
+{
+  g_autofree char *path = make_trail ("workbook.commissioner");
+  g_autofree char *workbook = cm_test_temp_path ("workbook.xlsx");
+  g_autofree char *anchor = anchor_of (path);
+  g_autofree char *read_back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = cm_test_today ();
+
+  {
+    g_autoptr(CmStore) store = open_store (path, CM_STORE_OPEN_READ_ONLY);
+
+    g_assert_true (cm_workbook_export (store, workbook, today, NULL, &error));
+    g_assert_no_error (error);
+  }
+  read_back = cm_audit_anchor_read_workbook (workbook, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (read_back, ==, anchor);
+
+  /* A file without one says so, naming the file. */
+  g_clear_pointer (&read_back, g_free);
+  read_back = cm_audit_anchor_read_workbook (path, &error);
+  g_assert_null (read_back);
+  g_assert_nonnull (error);
+}
+
+/* ---- the actor ---------------------------------------------------------- */
+
+static void
+test_actor_is_the_account (void)
+{
+  g_autofree char *account = cm_actor_account ();
+  g_autofree char *bare = cm_actor_describe (NULL);
+  g_autofree char *blank = cm_actor_describe ("  ");
+  g_autofree char *login = cm_actor_describe (g_get_user_name ());
+  g_autofree char *role = cm_actor_describe (" Commissioning lead\n");
+  g_autofree char *forged = cm_actor_describe ("Director\nsomeone");
+  g_autofree char *expected = g_strdup_printf ("%s, as “Commissioning lead”", account);
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new ("actor-account.commissioner", &path);
+  g_autoptr(CmOrganisation) org = cm_organisation_new ("Better Care Fund",
+                                                       CM_ORGANISATION_KIND_POOLED_BUDGET);
+  g_autofree char *recorded = NULL;
+
+  g_assert_true (g_str_has_prefix (account, g_get_user_name ()));
+  g_assert_cmpstr (bare, ==, account);
+  g_assert_cmpstr (blank, ==, account);
+  g_assert_cmpstr (login, ==, account);
+  g_assert_cmpstr (role, ==, expected);
+  g_assert_null (strchr (forged, '\n'));
+  g_assert_true (g_str_has_prefix (forged, account));
+
+  /* The setting's name stands beside the account in the file. */
+  cm_store_set_actor (store, "Commissioning lead");
+  g_assert_cmpstr (cm_store_get_display_name (store), ==, "Commissioning lead");
+  cm_test_save (store, org);
+  recorded = cm_test_query_text (path, "SELECT DISTINCT actor FROM audit");
+  g_assert_cmpstr (recorded, ==, expected);
+  cm_store_set_actor (store, NULL);
+  g_assert_cmpstr (cm_store_get_actor (store), ==, account);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/audit-anchor/format/new-rows", test_new_rows_cover_their_number);
+  g_test_add_func ("/audit-anchor/format/old-rows", test_old_rows_keep_verifying);
+  g_test_add_func ("/audit-anchor/format/boundary-moved", test_moving_the_boundary_is_detected);
+  g_test_add_func ("/audit-anchor/format/boundary-rehashed",
+                   test_boundary_moved_and_rehashed_loses_the_anchor);
+  g_test_add_func ("/audit-anchor/verify/renumbered", test_renumbered_rows_are_detected);
+  g_test_add_func ("/audit-anchor/verify/retyped", test_retyped_values_are_detected);
+  g_test_add_func ("/audit-anchor/anchor/text", test_anchor_text);
+  g_test_add_func ("/audit-anchor/anchor/grows", test_anchor_held_as_the_trail_grows);
+  g_test_add_func ("/audit-anchor/anchor/truncated", test_truncation_loses_the_anchor);
+  g_test_add_func ("/audit-anchor/anchor/rewritten", test_rewritten_chain_loses_the_anchor);
+  g_test_add_func ("/audit-anchor/anchor/older-copy", test_older_copy_loses_the_anchor);
+  g_test_add_func ("/audit-anchor/anchor/restore", test_restore_explains_replaced_anchors);
+  g_test_add_func ("/audit-anchor/anchor/workbook", test_workbook_carries_the_anchor);
+  g_test_add_func ("/audit-anchor/actor", test_actor_is_the_account);
+  return g_test_run ();
+}
