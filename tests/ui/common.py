@@ -1,0 +1,428 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""What the window tests share: each starts the application on a fresh
+demo portfolio of its own, finds controls by role and name in the
+accessibility tree, presses them through their Action interface, and
+waits for the tree or the file to change, up to a deadline.
+
+A test runs under a display and a session bus of its own, as meson runs
+it:  with-display.sh python3 test_NAME.py COMMISSIONER OUTPUT_DIR
+"""
+import collections
+import contextlib
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+import pyatspi
+from gi.repository import GLib
+
+TODAY = "2026-11-22"
+# Every wait ends by then; a case as a whole has meson's timeout.
+WAIT = 20
+
+# Tables hold rows of cells and never a control we look for, and walking
+# them over the bus is slow: below the starting node, they are not entered.
+LISTS = ("tree table",)
+# A toast is never inside a list: skipping them finds it before it goes.
+TOAST_PRUNE = ("tree table", "list", "combo box")
+
+
+class Failure(Exception):
+    """A check that did not hold, or a wait that ran out."""
+
+
+def pause(seconds):
+    """Lets the bus deliver events for a moment: the accessibility cache is
+    kept up to date by them, so a poll runs the main loop between looks."""
+    context = GLib.MainContext.default()
+    done = []
+    GLib.timeout_add(int(seconds * 1000), lambda: done.append(True) and False)
+    while not done:
+        context.iteration(True)
+
+
+def wait_for(what, probe, timeout=WAIT):
+    """The first true value @probe returns, polled until @timeout seconds
+    have passed; a Failure naming @what after that."""
+    deadline = time.monotonic() + timeout
+    backoff = 0.02
+    last = None
+    while True:
+        try:
+            found = probe()
+        except Failure:
+            raise
+        except Exception as error:  # the tree changes under us as windows come and go
+            found, last = None, error
+        if found:
+            return found
+        if time.monotonic() > deadline:
+            raise Failure(f"timed out after {timeout} s waiting for {what}"
+                          + (f" (last error: {last})" if last else ""))
+        pause(backoff)
+        backoff = min(backoff * 2, 0.2)
+
+
+def walk(node, prune=LISTS, pages=True):
+    """The nodes below @node, breadth first, not entering, below @node,
+    the roles in @prune, nor with @pages false the pages of a stack.
+    Each look is a call over the bus: callers stop at the first node they
+    need, and start from the page or dialog that holds it."""
+    queue = collections.deque([node])
+    while queue:
+        n = queue.popleft()
+        if n is None:
+            continue
+        yield n
+        if n is node:
+            queue.extend(n)
+            continue
+        role = n.getRoleName()
+        if role in prune or (not pages and role == "panel" and n.name == "GtkStackPage"):
+            continue
+        queue.extend(n)
+
+
+def find_all(node, role, name=None, prune=LISTS, pages=True):
+    """Matching nodes in document order (breadth first)."""
+    return [n for n in walk(node, prune, pages)
+            if n.getRoleName() == role and (name is None or n.name == name)]
+
+
+def find(node, role, name=None, prune=LISTS, pages=True):
+    """The first matching node, or None."""
+    return next((n for n in walk(node, prune, pages)
+                 if n.getRoleName() == role and (name is None or n.name == name)), None)
+
+
+def button_named(node, label):
+    """GTK 4.8 names a labelled button "Save Save", or "_Undo Undo" when it
+    has an access key and no accessible label of ours: match the first words."""
+    if node.getRoleName() != "push button":
+        return False
+    name = node.name.replace("_", "")
+    return name == label or name.startswith(label + " ")
+
+
+def find_button(node, label, prune=LISTS, pages=True):
+    return next((n for n in walk(node, prune, pages) if button_named(n, label)), None)
+
+
+def find_label(node, test, prune=LISTS, pages=True):
+    """The first label whose name passes @test."""
+    return next((n for n in walk(node, prune, pages)
+                 if n.getRoleName() == "label" and test(n.name)), None)
+
+
+def table_rows(page, title):
+    """The rows the list called @title shows, each as its cells' texts."""
+    table = find(page, "tree table", title)
+    rows = find(table, "list")
+    return [[cell[0].name for cell in row] for row in rows]
+
+
+def has_state(node, state):
+    try:
+        return node.getState().contains(state)
+    except Exception:
+        return False
+
+
+def enabled(node):
+    return has_state(node, pyatspi.STATE_SENSITIVE)
+
+
+def gone(node):
+    """Whether a node's widget has been destroyed, as a page's controls are
+    when it rebuilds after a change."""
+    try:
+        return node.getState().contains(pyatspi.STATE_DEFUNCT) or not node.name
+    except Exception:
+        return True
+
+
+def press(node):
+    """Presses a control through its Action interface, as assistive
+    technology would."""
+    action = node.queryAction()
+    for i in range(action.nActions):
+        if action.getName(i) in ("click", "activate", "press"):
+            action.doAction(i)
+            return
+    action.doAction(0)
+
+
+def set_text(node, text):
+    node.queryEditableText().setTextContents(text)
+
+
+def text_of(node):
+    text = node.queryText()
+    return text.getText(0, text.characterCount)
+
+
+def state_of(combo):
+    """The choice a drop-down shows: a row's title, which names it, is
+    not a choice."""
+    shown = [label.name for label in find_all(combo, "label")
+             if label.name not in ("(None)", combo.name)]
+    return shown[0] if shown else None
+
+
+class Session:
+    """One application on its own copy of the demo portfolio, in a folder
+    of its own. Use as a context manager: on a Failure it takes a
+    screenshot and lists the buttons on screen, and it always ends the
+    application."""
+
+    def __init__(self, name):
+        if len(sys.argv) != 3:
+            sys.exit(f"usage: {sys.argv[0]} COMMISSIONER OUTPUT_DIR")
+        self.binary, self.output = sys.argv[1], sys.argv[2]
+        self.name = name
+        self.work = tempfile.mkdtemp(prefix=f"commissioner-ui-{name}-")
+        self.portfolio = os.path.join(self.work, "demo.commissioner")
+        self.env = dict(os.environ, XDG_DATA_HOME=os.path.join(self.work, "data"),
+                        XDG_CONFIG_HOME=os.path.join(self.work, "config"),
+                        XDG_CACHE_HOME=os.path.join(self.work, "cache"),
+                        HOME=self.work, GSETTINGS_BACKEND="memory", GTK_A11Y="atspi",
+                        GSK_RENDERER="cairo")
+        self.process = None
+        self.app = None
+        self.window = None
+        self.stack = None
+        self.started = time.monotonic()
+        subprocess.run([self.binary, "--create-demo", self.portfolio, "--today", TODAY],
+                       env=self.env, check=True, stdout=subprocess.DEVNULL)
+
+    # ---- the application ------------------------------------------------
+
+    def launch(self, *extra, title=None):
+        """Starts the application and waits for its window called @title,
+        or its main window; returns that window."""
+        self.stop()
+        self.process = subprocess.Popen(
+            [self.binary, "--portfolio", self.portfolio, "--today", TODAY, *extra], env=self.env)
+        desktop = pyatspi.Registry.getDesktop(0)
+        self.app = wait_for("the application on the accessibility bus", lambda: self.alive() and next(
+            a for a in desktop if a is not None and a.name == "commissioner"))
+        frame = wait_for(f"the window {title or 'of the portfolio'}", lambda: next(
+            w for w in self.app if w is not None and w.getRoleName() == "frame"
+            and (title is None or w.name == title)))
+        if title is None:
+            self.window = frame
+        return frame
+
+    def alive(self):
+        if self.process is None or self.process.poll() is not None:
+            code = None if self.process is None else self.process.returncode
+            raise Failure(f"the application is not running (exit status {code})")
+        return True
+
+    def stop(self):
+        """Ends the application, and fails if it had already ended itself."""
+        if self.process is None:
+            return
+        process, self.process = self.process, None
+        if process.poll() is not None:
+            raise Failure(f"the application ended by itself with status {process.returncode}")
+        process.terminate()
+        process.wait(timeout=10)
+
+    def frame(self, title):
+        """The application's window called @title."""
+        return wait_for(f"the window {title!r}", lambda: next(
+            w for w in self.app if w is not None and w.name == title))
+
+    def frame_closed(self, title):
+        wait_for(f"the window {title!r} to close", lambda: self.alive() and not any(
+            w is not None and w.name == title for w in self.app))
+
+    def in_dialogs(self, find_in, *args):
+        """Looks in the application's windows other than the main one: a
+        dialog's controls are found there at once, where a walk of the
+        whole tree may not end in time."""
+        for top in self.app:
+            if top is not None and top.name != self.window.name:
+                found = find_in(top, *args)
+                if found:
+                    return found
+        return None
+
+    # ---- the keyboard and the pointer ------------------------------------
+
+    def _xdotool(self, window, *command):
+        """Runs an xdotool command on the window called @window, or the main
+        one, after giving it the keyboard: there is no window manager."""
+        title = window or self.window.name
+        pattern = "^" + re.sub(r"([][.^$*+?(){}|\\])", r"\\\1", title) + "$"
+        subprocess.run(["xdotool", "search", "--onlyvisible", "--name", pattern,
+                        "windowfocus", "--sync", *command], check=True)
+
+    def key(self, keys, window=None):
+        """Presses keys, such as "alt+5" or "Return", in a window."""
+        self._xdotool(window, "key", "--clearmodifiers", keys)
+
+    def type_text(self, text, window=None):
+        self._xdotool(window, "type", "--delay", "10", text)
+
+    def click(self, node):
+        """Clicks the middle of a control with the pointer."""
+        box = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        subprocess.run(["xdotool", "mousemove", "--sync", str(box.x + box.width // 2),
+                        str(box.y + box.height // 2), "click", "1"], check=True)
+
+    def focus(self, field, window=None):
+        """Puts the keyboard in a field with a click, as a user would."""
+        self._xdotool(window)
+        self.click(field)
+
+    def type_into(self, field, text, window=None):
+        """Types @text into a text field with the keyboard, as a user
+        would, and waits until the field holds it."""
+        self.focus(field, window)
+        self.type_text(text, window)
+        wait_for(f"{text!r} in the field {field.name!r}", lambda: text_of(field) == text)
+
+    def choose(self, combo, steps_down, window=None):
+        """Opens a drop-down, with its button or, for a row, a click, and
+        picks an entry with the keyboard once its list shows. Returns the
+        choice it then shows."""
+        button = next((c for c in walk(combo) if c.getRoleName() == "push button"), None)
+        if button:
+            press(button)
+        else:
+            self._xdotool(window)
+            self.click(combo)
+        popover = wait_for(f"the choices of {combo.name!r}", lambda: next(
+            n for n in walk(combo, prune=LISTS + ("list",)) if n.getRoleName() == "filler"
+            and n.name == "GtkPopover"))
+        for _ in range(steps_down):
+            self.key("Down", window)
+        self.key("Return", window)
+        wait_for(f"the choices of {combo.name!r} closed", lambda: gone(popover) or not any(
+            n.name == "GtkPopover" for n in walk(combo, prune=LISTS + ("list",))
+            if n.getRoleName() == "filler"))
+        return wait_for(f"a choice in {combo.name!r}", lambda: state_of(combo))
+
+    # ---- the window -----------------------------------------------------
+
+    def _find_sections(self):
+        """The stack of the window's pages and the sidebar that picks them,
+        found once: the pages follow the sidebar's order, and after them
+        come the pages of one service, decommission or EIA."""
+        overview = wait_for("the overview page", lambda: next(
+            n for n in walk(self.window) if n.getRoleName() == "filler"
+            and n.name == "CmOverviewPage"))
+        self.stack = overview.parent.parent
+        leaflet = self.stack.parent.parent
+        self.sidebar = wait_for("the sidebar", lambda: next(
+            n for n in walk(leaflet, pages=False) if n.getRoleName() == "list"
+            and n.name == "Portfolio sections"))
+        self.sections = [row.name for row in self.sidebar]
+
+    def page(self, name):
+        """The page of the sidebar's section @name, or the page of one
+        record called @name ("CmServicePage"): a search that starts there
+        walks no other page."""
+        if self.stack is None:
+            self._find_sections()
+        if name in self.sections:
+            return self.stack[self.sections.index(name)][0]
+        return next(p[0] for p in self.stack if p[0].name == name)
+
+    def show_section(self, title):
+        """Picks a sidebar section with its Alt+number shortcut, as a user
+        would, reading the number from the sidebar's order; sections past
+        the ninth are chosen in the sidebar. Returns its page."""
+        page = self.page(title)
+        index = self.sections.index(title)
+        if index < 9:
+            self.key(f"alt+{index + 1}")
+        else:
+            self.sidebar.querySelection().selectChild(index)
+        wait_for(f"the {title} section chosen",
+                 lambda: has_state(self.sidebar[index], pyatspi.STATE_SELECTED))
+        return page
+
+    def toast(self, what, test):
+        """The text of the toast that passes @test: toasts show over the
+        pages, so the pages are not walked."""
+        return wait_for(what, lambda: find_label(self.window, test, pages=False).name)
+
+    def search(self, page, title, text):
+        """Types into a records page's search field and waits until its
+        list shows only rows that match: the first cell holds the text."""
+        set_text(wait_for(f"the search of {title}", lambda: find(page, "entry", f"Search {title}")),
+                 text)
+        return wait_for(f"{title} matching {text!r}", lambda: (
+            lambda rows: rows and all(text.casefold() in " ".join(r).casefold() for r in rows)
+            and rows)(table_rows(page, title)))
+
+    # ---- the file -------------------------------------------------------
+
+    def sql(self, query, *params):
+        """One value, read with Python's own sqlite3 on a read-only
+        connection, as another program would read the file."""
+        rows = self.rows(query, *params)
+        return rows[0][0] if rows else None
+
+    def rows(self, query, *params):
+        with contextlib.closing(sqlite3.connect(f"file:{self.portfolio}?mode=ro", uri=True,
+                                                timeout=5)) as db:
+            return db.execute(query, params).fetchall()
+
+    def verify_audit(self):
+        verify = subprocess.run([self.binary, "--verify-audit", "--portfolio", self.portfolio],
+                                capture_output=True, text=True, env=self.env)
+        if verify.returncode != 0:
+            raise Failure("the audit trail does not verify: " + verify.stderr)
+        return verify.stdout.strip()
+
+    # ---- reporting ------------------------------------------------------
+
+    def screenshot(self, name):
+        subprocess.run(["import", "-window", "root",
+                        os.path.join(self.output, f"ui-{self.name}-{name}.png")], check=False)
+
+    def list_buttons(self):
+        """Says which buttons the dialogs, and the main window outside its
+        pages, offer: what a failed search could have found instead."""
+        for top in self.app:
+            pages = self.window is None or top.name != self.window.name
+            for node in walk(top, pages=pages):
+                if node.getRoleName() == "push button":
+                    print(f"  a button in {top.name!r}: {node.name!r}")
+
+    def log(self, message):
+        print(f"[{time.monotonic() - self.started:5.1f} s] {message}", flush=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, trace):
+        if error is not None:
+            if isinstance(error, Failure):
+                print(f"FAIL: {error}", flush=True)
+            else:
+                print("FAIL:", "".join(traceback.format_exception(kind, error, trace)), flush=True)
+            self.screenshot("failure")
+            with contextlib.suppress(Exception):
+                self.list_buttons()
+        try:
+            self.stop()
+        except Failure as stopped:
+            if error is None:
+                print(f"FAIL: {stopped}", flush=True)
+                error = stopped
+        shutil.rmtree(self.work, ignore_errors=True)
+        if error is not None:
+            sys.exit(1)
+        self.log(f"PASS: {self.name}")
+        return False
