@@ -7,8 +7,8 @@ waits for the tree or the file to change, up to a deadline.
 A test runs under a display and a session bus of its own, as meson runs
 it:  with-display.sh python3 test_NAME.py COMMISSIONER OUTPUT_DIR
 """
-import collections
 import contextlib
+import itertools
 import os
 import re
 import shutil
@@ -23,23 +23,27 @@ import pyatspi
 from gi.repository import GLib
 
 TODAY = "2026-11-22"
+# A call over the bus waits this long (ms) for the application, which on a
+# busy machine can be slower than the library's default 0.8 s to answer;
+# the second figure is for its first answers as it starts.
+pyatspi.setTimeout(10000, 15000)
 # Every wait ends by then; a case as a whole has meson's timeout.
 WAIT = 20
 
 # Tables hold rows of cells and never a control we look for, and walking
-# them over the bus is slow: below the starting node, they are not entered.
-LISTS = ("tree table",)
-# A toast is never inside a list: skipping them finds it before it goes.
-TOAST_PRUNE = ("tree table", "list", "combo box")
+# them over the bus is slow: below the starting node, they are not entered;
+# nor are the roles that hold nothing, so their children are not asked for.
+NOT_ENTERED = ("tree table", "label", "image", "scroll bar", "separator")
+_END = object()
 
 
 class Failure(Exception):
     """A check that did not hold, or a wait that ran out."""
 
 
-def pause(seconds):
-    """Lets the bus deliver events for a moment: the accessibility cache is
-    kept up to date by them, so a poll runs the main loop between looks."""
+def _pause(seconds):
+    """Waits a moment between looks, handling what the bus delivers
+    meanwhile rather than leaving it to pile up."""
     context = GLib.MainContext.default()
     done = []
     GLib.timeout_add(int(seconds * 1000), lambda: done.append(True) and False)
@@ -65,37 +69,45 @@ def wait_for(what, probe, timeout=WAIT):
         if time.monotonic() > deadline:
             raise Failure(f"timed out after {timeout} s waiting for {what}"
                           + (f" (last error: {last})" if last else ""))
-        pause(backoff)
+        _pause(backoff)
         backoff = min(backoff * 2, 0.2)
 
 
-def walk(node, prune=LISTS, pages=True):
-    """The nodes below @node, breadth first, not entering, below @node,
-    the roles in @prune, nor with @pages false the pages of a stack.
-    Each look is a call over the bus: callers stop at the first node they
-    need, and start from the page or dialog that holds it."""
-    queue = collections.deque([node])
-    while queue:
-        n = queue.popleft()
-        if n is None:
+def look(what, probe, timeout=WAIT):
+    """What @probe returns, even nothing, once it runs without the tree
+    changing under it: for a look at a page that may be rebuilding."""
+    return wait_for(what, lambda: (probe(),), timeout)[0]
+
+
+def walk(node, prune=NOT_ENTERED, pages=True):
+    """The nodes below @node in document order, not entering, below
+    @node, the roles in @prune, nor with @pages false the pages of a
+    stack. Each look is a call over the bus, children are asked for one
+    at a time: callers stop at the first node they need, and start from
+    the page or dialog that holds it."""
+    yield node
+    stack = [iter(node)]
+    while stack:
+        n = next(stack[-1], _END)
+        if n is _END:
+            stack.pop()
+            continue
+        if n is None:  # a child gone while we looked
             continue
         yield n
-        if n is node:
-            queue.extend(n)
-            continue
         role = n.getRoleName()
         if role in prune or (not pages and role == "panel" and n.name == "GtkStackPage"):
             continue
-        queue.extend(n)
+        stack.append(iter(n))
 
 
-def find_all(node, role, name=None, prune=LISTS, pages=True):
-    """Matching nodes in document order (breadth first)."""
+def find_all(node, role, name=None, prune=NOT_ENTERED, pages=True):
+    """Matching nodes in document order."""
     return [n for n in walk(node, prune, pages)
             if n.getRoleName() == role and (name is None or n.name == name)]
 
 
-def find(node, role, name=None, prune=LISTS, pages=True):
+def find(node, role, name=None, prune=NOT_ENTERED, pages=True):
     """The first matching node, or None."""
     return next((n for n in walk(node, prune, pages)
                  if n.getRoleName() == role and (name is None or n.name == name)), None)
@@ -110,21 +122,23 @@ def button_named(node, label):
     return name == label or name.startswith(label + " ")
 
 
-def find_button(node, label, prune=LISTS, pages=True):
+def find_button(node, label, prune=NOT_ENTERED, pages=True):
     return next((n for n in walk(node, prune, pages) if button_named(n, label)), None)
 
 
-def find_label(node, test, prune=LISTS, pages=True):
+def find_label(node, test, prune=NOT_ENTERED, pages=True):
     """The first label whose name passes @test."""
     return next((n for n in walk(node, prune, pages)
                  if n.getRoleName() == "label" and test(n.name)), None)
 
 
-def table_rows(page, title):
-    """The rows the list called @title shows, each as its cells' texts."""
+def table_rows(page, title, limit=None):
+    """The rows the list called @title shows, each as its cells' texts;
+    only the first @limit, if given."""
     table = find(page, "tree table", title)
-    rows = find(table, "list")
-    return [[cell[0].name for cell in row] for row in rows]
+    rows = itertools.islice(find(table, "list"), limit)
+    return [[" ".join(n.name for n in walk(cell) if n.getRoleName() == "label") for cell in row]
+            for row in rows]
 
 
 def has_state(node, state):
@@ -149,8 +163,11 @@ def gone(node):
 
 def press(node):
     """Presses a control through its Action interface, as assistive
-    technology would."""
+    technology would. A menu button's action is on the button inside it."""
     action = node.queryAction()
+    if action.nActions == 0:
+        inner = next(n for n in walk(node) if n is not node and n.getRoleName() == "push button")
+        return press(inner)
     for i in range(action.nActions):
         if action.getName(i) in ("click", "activate", "press"):
             action.doAction(i)
@@ -193,6 +210,11 @@ class Session:
                         XDG_CACHE_HOME=os.path.join(self.work, "cache"),
                         HOME=self.work, GSETTINGS_BACKEND="memory", GTK_A11Y="atspi",
                         GSK_RENDERER="cairo")
+        # Nothing blinks or slides, so that a still screen is a drawn one.
+        settings = os.path.join(self.work, "config", "gtk-4.0")
+        os.makedirs(settings)
+        with open(os.path.join(settings, "settings.ini"), "w", encoding="utf-8") as out:
+            out.write("[Settings]\ngtk-enable-animations=false\ngtk-cursor-blink=false\n")
         self.process = None
         self.app = None
         self.window = None
@@ -207,11 +229,14 @@ class Session:
         """Starts the application and waits for its window called @title,
         or its main window; returns that window."""
         self.stop()
+        self.window = self.stack = None
         self.process = subprocess.Popen(
             [self.binary, "--portfolio", self.portfolio, "--today", TODAY, *extra], env=self.env)
         desktop = pyatspi.Registry.getDesktop(0)
-        self.app = wait_for("the application on the accessibility bus", lambda: self.alive() and next(
-            a for a in desktop if a is not None and a.name == "commissioner"))
+        # By its process: one that has just ended may still be listed.
+        self.app = wait_for(
+            "the application on the accessibility bus", lambda: self.alive() and next(
+                a for a in desktop if a is not None and a.get_process_id() == self.process.pid))
         frame = wait_for(f"the window {title or 'of the portfolio'}", lambda: next(
             w for w in self.app if w is not None and w.getRoleName() == "frame"
             and (title is None or w.name == title)))
@@ -266,8 +291,8 @@ class Session:
                         "windowfocus", "--sync", *command], check=True)
 
     def key(self, keys, window=None):
-        """Presses keys, such as "alt+5" or "Return", in a window."""
-        self._xdotool(window, "key", "--clearmodifiers", keys)
+        """Presses keys in turn, such as "alt+5" or "Down Return", in a window."""
+        self._xdotool(window, "key", "--clearmodifiers", *keys.split())
 
     def type_text(self, text, window=None):
         self._xdotool(window, "type", "--delay", "10", text)
@@ -292,24 +317,25 @@ class Session:
 
     def choose(self, combo, steps_down, window=None):
         """Opens a drop-down, with its button or, for a row, a click, and
-        picks an entry with the keyboard once its list shows. Returns the
-        choice it then shows."""
+        picks an entry with the keyboard once its list shows. The page may
+        rebuild the drop-down as it saves the choice: callers wait on what
+        the choice changes."""
+        name = combo.name
         button = next((c for c in walk(combo) if c.getRoleName() == "push button"), None)
         if button:
             press(button)
         else:
-            self._xdotool(window)
-            self.click(combo)
-        popover = wait_for(f"the choices of {combo.name!r}", lambda: next(
-            n for n in walk(combo, prune=LISTS + ("list",)) if n.getRoleName() == "filler"
-            and n.name == "GtkPopover"))
-        for _ in range(steps_down):
-            self.key("Down", window)
-        self.key("Return", window)
-        wait_for(f"the choices of {combo.name!r} closed", lambda: gone(popover) or not any(
-            n.name == "GtkPopover" for n in walk(combo, prune=LISTS + ("list",))
-            if n.getRoleName() == "filler"))
-        return wait_for(f"a choice in {combo.name!r}", lambda: state_of(combo))
+            self.focus(combo, window)
+        # Keys reach the list once one of its choices holds the keyboard.
+        wait_for(f"the choices of {name!r}", lambda: next(
+            n for n in walk(self.popover(combo)) if n.getRoleName() == "list item"
+            and has_state(n, pyatspi.STATE_FOCUSED)))
+        self.key(" ".join(["Down"] * steps_down + ["Return"]), window)
+
+    @staticmethod
+    def popover(combo):
+        return next((n for n in walk(combo, prune=NOT_ENTERED + ("list",))
+                     if n.getRoleName() == "filler" and n.name == "GtkPopover"), None)
 
     # ---- the window -----------------------------------------------------
 
@@ -321,11 +347,17 @@ class Session:
             n for n in walk(self.window) if n.getRoleName() == "filler"
             and n.name == "CmOverviewPage"))
         self.stack = overview.parent.parent
-        leaflet = self.stack.parent.parent
         self.sidebar = wait_for("the sidebar", lambda: next(
-            n for n in walk(leaflet, pages=False) if n.getRoleName() == "list"
+            n for n in walk(self.frame_around_pages(), pages=False) if n.getRoleName() == "list"
             and n.name == "Portfolio sections"))
         self.sections = [row.name for row in self.sidebar]
+
+    def frame_around_pages(self):
+        """What the window shows around its pages: the sidebar and the
+        header bars, with their menus. Walk it with pages false."""
+        if self.stack is None:
+            self._find_sections()
+        return self.stack.parent.parent
 
     def page(self, name):
         """The page of the sidebar's section @name, or the page of one
@@ -358,12 +390,17 @@ class Session:
 
     def search(self, page, title, text):
         """Types into a records page's search field and waits until its
-        list shows only rows that match: the first cell holds the text."""
+        list shows only rows that match, the first of them chosen: the
+        page's buttons then act on it."""
         set_text(wait_for(f"the search of {title}", lambda: find(page, "entry", f"Search {title}")),
                  text)
-        return wait_for(f"{title} matching {text!r}", lambda: (
-            lambda rows: rows and all(text.casefold() in " ".join(r).casefold() for r in rows)
-            and rows)(table_rows(page, title)))
+
+        def matching():
+            rows = find(find(page, "tree table", title), "list")
+            texts = table_rows(page, title)
+            return (texts and all(text.casefold() in " ".join(row).casefold() for row in texts)
+                    and has_state(rows[0], pyatspi.STATE_SELECTED) and texts)
+        return wait_for(f"{title} matching {text!r}, the first chosen", matching)
 
     # ---- the file -------------------------------------------------------
 
@@ -388,6 +425,20 @@ class Session:
     # ---- reporting ------------------------------------------------------
 
     def screenshot(self, name):
+        """Saves the screen once it holds still: the accessibility tree can
+        be ahead of the pixels, and a window may still be drawing."""
+        def capture():
+            return subprocess.run(["import", "-window", "root", "rgb:-"],
+                                  capture_output=True).stdout
+        shown = [capture()]
+
+        def still():
+            shown.append(capture())
+            return shown[-1] == shown[-2]
+        try:
+            wait_for("the screen to hold still", still, timeout=5)
+        except Failure as moving:
+            self.log(f"{moving}; saving the screen as it is")
         subprocess.run(["import", "-window", "root",
                         os.path.join(self.output, f"ui-{self.name}-{name}.png")], check=False)
 
@@ -421,8 +472,9 @@ class Session:
             if error is None:
                 print(f"FAIL: {stopped}", flush=True)
                 error = stopped
-        shutil.rmtree(self.work, ignore_errors=True)
         if error is not None:
+            print(f"  the portfolio and files are kept in {self.work}")
             sys.exit(1)
+        shutil.rmtree(self.work, ignore_errors=True)
         self.log(f"PASS: {self.name}")
         return False

@@ -8,7 +8,7 @@ list them; and the contract editor refusing an end before the start.
     with-display.sh python3 test_records.py COMMISSIONER OUTPUT_DIR
 """
 from common import Failure, Session, enabled, find, find_all, find_button, find_label, press, \
-    set_text, wait_for
+    set_text, state_of, wait_for
 
 PROVIDER = "Leeds Irish Health and Homes"
 ENTER_PROVIDER = "Enter Key Care Ltd"
@@ -44,16 +44,17 @@ def add_delete_undo(session):
     wait_for("the new provider shown", lambda: find_label(page, lambda text: text == PROVIDER))
     session.screenshot("providers")
 
-    for time in ("once", "again"):
+    for turn in ("once", "again"):
+        wait_for("the provider shown", lambda: find_label(page, lambda text: text == PROVIDER))
         press(wait_for("the Delete button", lambda: find_button(page, "Delete")))
-        wait_for(f"the provider gone from the file {time}",
+        wait_for(f"the provider gone from the file {turn}",
                  lambda: providers(session, PROVIDER) == 0)
         if not session.sql("SELECT id FROM audit WHERE entity = 'provider' AND field = 'name'"
                            " AND old_value = ? AND new_value IS NULL", PROVIDER):
             raise Failure("deleting the provider left no audit row")
         press(wait_for("the Undo button", lambda: find_button(session.window, "Undo",
                                                               pages=False)))
-        wait_for(f"the provider restored {time}", lambda: providers(session, PROVIDER) == 1)
+        wait_for(f"the provider restored {turn}", lambda: providers(session, PROVIDER) == 1)
     session.log("deleted and restored twice")
 
 
@@ -74,6 +75,13 @@ def add_provider_with_enter(session):
     session.log("Enter saved the provider once, and the list shows it")
 
 
+def choose(session, combo, window):
+    """Picks the second choice of an editor's drop-down; returns it."""
+    session.choose(combo, 1, window)
+    return wait_for(f"a choice in {combo.name!r}", lambda: Session.popover(combo) is None
+                    and state_of(combo))
+
+
 def add_contract_with_enter(session):
     """Fills a new contract, the reference typed last, and presses Enter
     in that field."""
@@ -81,10 +89,10 @@ def add_contract_with_enter(session):
     press(wait_for("the Add contract button", lambda: find_button(page, "Add contract")))
     dialog = session.frame("New contract")
     title = "New contract"
-    service = session.choose(wait_for("the service", lambda: find(dialog, "combo box", "Service")),
-                             1, title)
-    provider = session.choose(wait_for("the provider",
-                                       lambda: find(dialog, "combo box", "Provider")), 1, title)
+    service = choose(session, wait_for("the service",
+                                       lambda: find(dialog, "combo box", "Service")), title)
+    provider = choose(session, wait_for("the provider",
+                                        lambda: find(dialog, "combo box", "Provider")), title)
     set_text(find(dialog, "text", "Title"), "Carers' breaks by the keyboard")
     reference = find(dialog, "text", "Reference")
     session.type_into(reference, ENTER_CONTRACT, title)
