@@ -1,0 +1,137 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A service's cycle in the real window: the portfolio opens on its
+overview, the services list has rows, and a demo service goes from
+Analyse to Review with the controls a user would press: the checklist's
+drop-downs, the gate's button, and an override with its reason.
+
+    with-display.sh python3 test_cycle.py COMMISSIONER OUTPUT_DIR
+"""
+from common import NOT_ENTERED, Failure, Session, find, find_all, find_button, find_label, gone, \
+    look, press, set_text, state_of, table_rows, wait_for, walk
+
+SERVICE = "Carers community based short breaks"
+OVERRIDE = "Board approved the options paper on 20 November"
+NOT_APPLICABLE = "No new duties since the last cycle"
+# The gate's buttons are outside the page's lists and fields.
+CONTROLS = NOT_ENTERED + ("list", "text")
+
+
+def check_overview(session):
+    """The portfolio opens on its overview: services counted by stage."""
+    page = session.page("Overview")
+    wait_for("the overview", lambda: find(page, "label", "Services by Stage"))
+    analyse = wait_for("the Analyse row", lambda: next(
+        item for item in find_all(page, "list item", "Analyse")
+        if any("services" in label.name for label in find_all(item, "label"))))
+    session.log(f"overview: {[label.name for label in find_all(analyse, 'label')][:2]}")
+    session.screenshot("overview")
+
+
+def check_services_list(session):
+    page = session.show_section("Services")
+    rows = wait_for("rows in the services list", lambda: table_rows(page, "Services"))
+    if not rows[0][0]:
+        raise Failure("the first service row has no name")
+    session.log(f"the services list shows {len(rows)} rows; the first is {rows[0][0]!r}")
+    session.screenshot("services")
+    return page
+
+
+def stage(session):
+    return session.sql("SELECT stage FROM service WHERE name = ?", SERVICE)
+
+
+def settled(session, stage_name):
+    """How many of the stage's items are no longer to do."""
+    return session.sql("SELECT count(*) FROM checklist_item i JOIN service s"
+                       " ON s.id = i.service_id AND s.cycle = i.cycle"
+                       " WHERE s.name = ? AND i.stage = ? AND i.state <> 'to-do'",
+                       SERVICE, stage_name)
+
+
+def next_open_item(page):
+    """The drop-down of the first item still to do, or None. The fields
+    under each item hold none, and are not walked."""
+    return next((c for c in walk(page, prune=NOT_ENTERED + ("text",))
+                 if c.getRoleName() == "combo box" and c.name.startswith("State of")
+                 and state_of(c) == "To do"), None)
+
+
+def settle_checklist(session, page, stage_name):
+    """Marks each open item of the stage shown Done, and the template's
+    optional policy item, where shown, not applicable with a reason."""
+    while True:
+        combo = look("the next item to do", lambda: next_open_item(page))
+        if combo is None:
+            return
+        name = combo.name
+        done = settled(session, stage_name)
+        if "legislation" in name:
+            session.choose(combo, 2)
+            reason = wait_for("the reason field",
+                              lambda: session.in_dialogs(find, "text", "Reason"))
+            set_text(reason, NOT_APPLICABLE)
+            press(wait_for("the Mark Not Applicable button",
+                           lambda: session.in_dialogs(find_button, "Mark Not Applicable")))
+        else:
+            session.choose(combo, 1)
+        wait_for(f"{name} saved", lambda: settled(session, stage_name) != done)
+        # The page rebuilds as the file changes: look again once it has.
+        wait_for("the page rebuilt", lambda: gone(combo))
+
+
+def walk_cycle(session, services):
+    session.search(services, "Services", SERVICE)
+    press(wait_for("the Open Cycle button", lambda: find_button(services, "Open Cycle")))
+    page = session.page("CmServicePage")
+    wait_for("the service page", lambda: find(page, "label", "Analyse Checklist"))
+    if stage(session) != "analyse":
+        raise Failure("the demo service chosen for the cycle is not in Analyse")
+    session.screenshot("analyse")
+
+    settle_checklist(session, page, "analyse")
+    press(wait_for("the Advance to Plan button",
+                   lambda: find_button(page, "Advance to Plan", prune=CONTROLS)))
+    wait_for("the service in Plan", lambda: stage(session) == "plan")
+
+    # Plan's items are open: the gate needs an override with a reason.
+    press(wait_for("the Advance to Do button",
+                   lambda: find_button(page, "Advance to Do…", prune=CONTROLS)))
+    reason = wait_for("the override reason", lambda: session.in_dialogs(find, "text", "Reason"))
+    set_text(reason, OVERRIDE)
+    press(wait_for("the override button",
+                   lambda: session.in_dialogs(find_button, "Override and Advance")))
+    wait_for("the service in Do", lambda: stage(session) == "do")
+    if session.sql("SELECT count(*) FROM stage_event e JOIN service s ON s.id = e.service_id"
+                   " WHERE s.name = ? AND e.overridden = 1 AND e.reason = ?"
+                   " AND e.open_items <> ''", SERVICE, OVERRIDE) != 1:
+        raise Failure("the override was not recorded with its reason and open items")
+
+    settle_checklist(session, page, "do")
+    press(wait_for("the Advance to Review button",
+                   lambda: find_button(page, "Advance to Review", prune=CONTROLS)))
+    wait_for("the service in Review", lambda: stage(session) == "review")
+    wait_for("the decision buttons", lambda: find_button(page, "Re-commission…", prune=CONTROLS))
+    wait_for("the override in the history",
+             lambda: find_label(page, lambda text: text == "Plan → Do (gate overridden)"))
+    audited = session.sql("SELECT count(*) FROM audit WHERE entity = 'checklist_item'"
+                          " AND field = 'state' AND new_value = 'done' AND actor <> ''"
+                          " AND actor <> 'Demo portfolio generator'")
+    if audited < 3:
+        raise Failure(f"the checklist changes are not in the audit trail ({audited} rows)")
+    session.log(f"the service went from Analyse to Review; {audited} audited items set done")
+    session.screenshot("review")
+
+
+def main():
+    with Session("cycle") as session:
+        session.launch()
+        check_overview(session)
+        services = check_services_list(session)
+        walk_cycle(session, services)
+        session.log(session.verify_audit())
+
+
+if __name__ == "__main__":
+    main()
