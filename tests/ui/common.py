@@ -132,13 +132,16 @@ def find_label(node, test, prune=NOT_ENTERED, pages=True):
                  if n.getRoleName() == "label" and test(n.name)), None)
 
 
+def row_texts(row):
+    """What each cell of a list's row says."""
+    return [" ".join(n.name for n in walk(cell) if n.getRoleName() == "label") for cell in row]
+
+
 def table_rows(page, title, limit=None):
     """The rows the list called @title shows, each as its cells' texts;
     only the first @limit, if given."""
     table = find(page, "tree table", title)
-    rows = itertools.islice(find(table, "list"), limit)
-    return [[" ".join(n.name for n in walk(cell) if n.getRoleName() == "label") for cell in row]
-            for row in rows]
+    return [row_texts(row) for row in itertools.islice(find(table, "list"), limit)]
 
 
 def has_state(node, state):
@@ -397,9 +400,14 @@ class Session:
 
         def matching():
             rows = find(find(page, "tree table", title), "list")
-            texts = table_rows(page, title)
-            return (texts and all(text.casefold() in " ".join(row).casefold() for row in texts)
-                    and has_state(rows[0], pyatspi.STATE_SELECTED) and texts)
+            if rows.childCount == 0 or not has_state(rows[0], pyatspi.STATE_SELECTED):
+                return None
+            texts = []
+            for row in rows:  # until the first that does not match
+                texts.append(row_texts(row))
+                if text.casefold() not in " ".join(texts[-1]).casefold():
+                    return None
+            return texts
         return wait_for(f"{title} matching {text!r}, the first chosen", matching)
 
     # ---- the file -------------------------------------------------------

@@ -7,8 +7,10 @@ drop-downs, the gate's button, and an override with its reason.
 
     with-display.sh python3 test_cycle.py COMMISSIONER OUTPUT_DIR
 """
+import contextlib
+
 from common import NOT_ENTERED, Failure, Session, find, find_all, find_button, find_label, gone, \
-    look, press, set_text, state_of, table_rows, wait_for, walk
+    look, press, set_text, state_of, table_rows, wait_for
 
 SERVICE = "Carers community based short breaks"
 OVERRIDE = "Board approved the options paper on 20 November"
@@ -21,19 +23,22 @@ def check_overview(session):
     """The portfolio opens on its overview: services counted by stage."""
     page = session.page("Overview")
     wait_for("the overview", lambda: find(page, "label", "Services by Stage"))
-    analyse = wait_for("the Analyse row", lambda: next(
-        item for item in find_all(page, "list item", "Analyse")
-        if any("services" in label.name for label in find_all(item, "label"))))
-    session.log(f"overview: {[label.name for label in find_all(analyse, 'label')][:2]}")
+    analyse = wait_for("the Analyse row", lambda: find(page, "list item", "Analyse"))
+    labels = [label.name for label in find_all(analyse, "label")]
+    if not any("services" in label for label in labels):
+        raise Failure(f"the Analyse row does not count its services: {labels}")
+    session.log(f"overview: {labels[:2]}")
     session.screenshot("overview")
 
 
 def check_services_list(session):
     page = session.show_section("Services")
-    rows = wait_for("rows in the services list", lambda: table_rows(page, "Services"))
-    if not rows[0][0]:
+    rows = wait_for("rows in the services list",
+                    lambda: find(find(page, "tree table", "Services"), "list").childCount)
+    first = table_rows(page, "Services", 1)[0]
+    if not first[0]:
         raise Failure("the first service row has no name")
-    session.log(f"the services list shows {len(rows)} rows; the first is {rows[0][0]!r}")
+    session.log(f"the services list shows {rows} rows; the first is {first[0]!r}")
     session.screenshot("services")
     return page
 
@@ -50,19 +55,54 @@ def settled(session, stage_name):
                        SERVICE, stage_name)
 
 
-def next_open_item(page):
-    """The drop-down of the first item still to do, or None. The fields
-    under each item hold none, and are not walked."""
-    return next((c for c in walk(page, prune=NOT_ENTERED + ("text",))
-                 if c.getRoleName() == "combo box" and c.name.startswith("State of")
-                 and state_of(c) == "To do"), None)
+class Checklist:
+    """A stage's checklist on the service page, which rebuilds after each
+    change: it is found again by the way it was reached, and read on from
+    the item after the last one settled, as the items keep their order.
+    Each node is a call over the bus, and a busy machine makes each slow."""
+
+    def __init__(self, page, stage_name):
+        self.page = page
+        self.title = f"{stage_name.capitalize()} Checklist"
+        self.path = []
+        self.next = 0
+
+    def items(self):
+        node = self.page
+        with contextlib.suppress(Exception):
+            for index in self.path:
+                node = node[index]
+        if node is self.page or node.getRoleName() != "list" or node.name != self.title:
+            node = find(self.page, "list", self.title)
+            self.path = path_from(self.page, node)
+        return node
+
+    def next_open(self):
+        """The drop-down of the next item still to do, or None."""
+        items = self.items()
+        for index in range(self.next, items.childCount):
+            combo = find(items[index], "combo box")
+            if combo is not None and state_of(combo) == "To do":
+                self.next = index + 1
+                return combo
+        return None
+
+
+def path_from(page, node):
+    """The child indices that lead from @page down to @node."""
+    path = []
+    while not (node.getRoleName() == page.getRoleName() and node.name == page.name):
+        path.insert(0, node.getIndexInParent())
+        node = node.parent
+    return path
 
 
 def settle_checklist(session, page, stage_name):
     """Marks each open item of the stage shown Done, and the template's
     optional policy item, where shown, not applicable with a reason."""
+    checklist = Checklist(page, stage_name)
     while True:
-        combo = look("the next item to do", lambda: next_open_item(page))
+        combo = look("the next item to do", checklist.next_open)
         if combo is None:
             return
         name = combo.name
