@@ -178,6 +178,13 @@ def press(node):
     action.doAction(0)
 
 
+def press_ready(what, probe, timeout=WAIT):
+    """Presses the control @probe finds once it takes presses: a button
+    still insensitive would ignore its action."""
+    press(wait_for(what, lambda: (lambda node: node if enabled(node) else None)(probe()),
+                   timeout))
+
+
 def set_text(node, text):
     node.queryEditableText().setTextContents(text)
 
@@ -290,8 +297,11 @@ class Session:
         one, after giving it the keyboard: there is no window manager."""
         title = window or self.window.name
         pattern = "^" + re.sub(r"([][.^$*+?(){}|\\])", r"\\\1", title) + "$"
-        subprocess.run(["xdotool", "search", "--onlyvisible", "--name", pattern,
-                        "windowfocus", "--sync", *command], check=True)
+        # A window the tree shows may not be on the display yet: the search
+        # then finds nothing, and nothing else runs.
+        wait_for(f"the window {title!r} on the display", lambda: subprocess.run(
+            ["xdotool", "search", "--onlyvisible", "--name", pattern,
+             "windowfocus", "--sync", *command], timeout=10).returncode == 0)
 
     def key(self, keys, window=None):
         """Presses keys in turn, such as "alt+5" or "Down Return", in a window."""

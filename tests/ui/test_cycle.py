@@ -10,7 +10,7 @@ drop-downs, the gate's button, and an override with its reason.
 import contextlib
 
 from common import NOT_ENTERED, Failure, Session, find, find_all, find_button, find_label, gone, \
-    look, press, set_text, state_of, table_rows, wait_for
+    look, press_ready, set_text, state_of, table_rows, wait_for
 
 SERVICE = "Carers community based short breaks"
 OVERRIDE = "Board approved the options paper on 20 November"
@@ -112,8 +112,8 @@ def settle_checklist(session, page, stage_name):
             reason = wait_for("the reason field",
                               lambda: session.in_dialogs(find, "text", "Reason"))
             set_text(reason, NOT_APPLICABLE)
-            press(wait_for("the Mark Not Applicable button",
-                           lambda: session.in_dialogs(find_button, "Mark Not Applicable")))
+            press_ready("the Mark Not Applicable button",
+                        lambda: session.in_dialogs(find_button, "Mark Not Applicable"))
         else:
             session.choose(combo, 1)
         wait_for(f"{name} saved", lambda: settled(session, stage_name) != done)
@@ -123,7 +123,7 @@ def settle_checklist(session, page, stage_name):
 
 def walk_cycle(session, services):
     session.search(services, "Services", SERVICE)
-    press(wait_for("the Open Cycle button", lambda: find_button(services, "Open Cycle")))
+    press_ready("the Open Cycle button", lambda: find_button(services, "Open Cycle"))
     page = session.page("CmServicePage")
     wait_for("the service page", lambda: find(page, "label", "Analyse Checklist"))
     if stage(session) != "analyse":
@@ -131,17 +131,17 @@ def walk_cycle(session, services):
     session.screenshot("analyse")
 
     settle_checklist(session, page, "analyse")
-    press(wait_for("the Advance to Plan button",
-                   lambda: find_button(page, "Advance to Plan", prune=CONTROLS)))
+    press_ready("the Advance to Plan button",
+                lambda: find_button(page, "Advance to Plan", prune=CONTROLS))
     wait_for("the service in Plan", lambda: stage(session) == "plan")
 
     # Plan's items are open: the gate needs an override with a reason.
-    press(wait_for("the Advance to Do button",
-                   lambda: find_button(page, "Advance to Do…", prune=CONTROLS)))
+    press_ready("the Advance to Do button",
+                lambda: find_button(page, "Advance to Do…", prune=CONTROLS))
     reason = wait_for("the override reason", lambda: session.in_dialogs(find, "text", "Reason"))
     set_text(reason, OVERRIDE)
-    press(wait_for("the override button",
-                   lambda: session.in_dialogs(find_button, "Override and Advance")))
+    press_ready("the override button",
+                lambda: session.in_dialogs(find_button, "Override and Advance"))
     wait_for("the service in Do", lambda: stage(session) == "do")
     if session.sql("SELECT count(*) FROM stage_event e JOIN service s ON s.id = e.service_id"
                    " WHERE s.name = ? AND e.overridden = 1 AND e.reason = ?"
@@ -149,8 +149,8 @@ def walk_cycle(session, services):
         raise Failure("the override was not recorded with its reason and open items")
 
     settle_checklist(session, page, "do")
-    press(wait_for("the Advance to Review button",
-                   lambda: find_button(page, "Advance to Review", prune=CONTROLS)))
+    press_ready("the Advance to Review button",
+                lambda: find_button(page, "Advance to Review", prune=CONTROLS))
     wait_for("the service in Review", lambda: stage(session) == "review")
     wait_for("the decision buttons", lambda: find_button(page, "Re-commission…", prune=CONTROLS))
     wait_for("the override in the history",

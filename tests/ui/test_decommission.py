@@ -6,7 +6,7 @@ audit trail.
 
     with-display.sh python3 test_decommission.py COMMISSIONER OUTPUT_DIR
 """
-from common import Failure, Session, find, find_button, find_label, press, state_of, wait_for
+from common import Failure, Session, find, find_button, find_label, press_ready, state_of, wait_for
 
 SERVICE = "Vulnerable Groups"
 STEP = "Consider the effect on primary care"
@@ -35,10 +35,10 @@ def newest(verified, test):
 def complete_step(session):
     records = session.show_section("Decommissions")
     session.search(records, "Decommissions", SERVICE)
-    press(wait_for("the Open Decommission button",
-                   lambda: find_button(records, "Open Decommission")))
+    press_ready("the Open Decommission button",
+                lambda: find_button(records, "Open Decommission"))
     page = session.page("CmDecommissionPage")
-    press(wait_for("the Steps step", lambda: find(page, "push button", "Show the Steps step")))
+    press_ready("the Steps step", lambda: find(page, "push button", "Show the Steps step"))
     combo = wait_for("the step's state", lambda: find(page, "combo box", f"State of “{STEP}”"))
     if state_of(combo) != "To do" or step_done(session) != 0:
         raise Failure(f"the demo's step {STEP!r} should still be to do")
@@ -48,7 +48,7 @@ def complete_step(session):
         find(page, "combo box", f"State of “{STEP}”")) == "Done")
     session.screenshot("steps")
 
-    press(wait_for("the Audit step", lambda: find(page, "push button", "Show the Audit step")))
+    press_ready("the Audit step", lambda: find(page, "push button", "Show the Audit step"))
     verified = wait_for("the chain verified", lambda: find_label(
         page, lambda text: text == "The hash chain verifies for every action"))
     actor = session.sql("SELECT actor FROM audit WHERE entity = 'checklist_item'"

@@ -7,7 +7,7 @@ on to each reason as a user's would; the EIA is then ready to sign off.
 
     with-display.sh python3 test_eia.py COMMISSIONER OUTPUT_DIR
 """
-from common import Failure, Session, find, find_button, find_label, gone, press, state_of, \
+from common import Failure, Session, find, find_button, find_label, gone, press_ready, state_of, \
     text_of, wait_for
 
 SERVICE = "Independent advocacy gateway"
@@ -24,7 +24,7 @@ def characteristics(session, where, *params):
 def screen(session):
     records = session.show_section("EIAs")
     session.search(records, "EIAs", "advocacy")
-    press(wait_for("the Open Assessment button", lambda: find_button(records, "Open Assessment")))
+    press_ready("the Open Assessment button", lambda: find_button(records, "Open Assessment"))
     page = session.page("CmEiaPage")
     wait_for("the screening step", lambda: find(page, "label", "Characteristics"))
     open_before = characteristics(session, "c.relevance = 'unanswered'")
@@ -65,8 +65,8 @@ def screen(session):
     wait_for("the outcome's reason saved", lambda: session.sql(
         "SELECT outcome_reason FROM eia WHERE signed = 0") == OUTCOME_REASON)
 
-    press(wait_for("the Sign-off step",
-                   lambda: find(page, "push button", "Show the Sign-off step")))
+    press_ready("the Sign-off step",
+                lambda: find(page, "push button", "Show the Sign-off step"))
     wait_for("the EIA ready to sign off", lambda: find_label(
         page, lambda text: text == "The screening and assessment are complete."))
     audited = session.sql("SELECT count(*) FROM audit WHERE entity = 'eia_characteristic'"

@@ -11,7 +11,8 @@ import os
 
 import openpyxl
 
-from common import TODAY, Failure, Session, find, find_button, press, set_text, text_of, wait_for
+from common import TODAY, Failure, Session, find, find_button, press, press_ready, set_text, \
+    text_of, wait_for
 
 SHEETS = ["Read me", "Services", "Contracts", "Deadlines", "Spend summary", "EIAs",
           "Decommissioning audit", "Risks", "Transparency"]
@@ -22,8 +23,8 @@ def export(session):
     menu = wait_for("the main menu", lambda: find_button(session.frame_around_pages(),
                                                          "Main Menu", pages=False))
     press(menu)
-    press(wait_for("the Export Workbook… item", lambda: find(menu, "menu item",
-                                                             "Export Workbook…")))
+    press_ready("the Export Workbook… item", lambda: find(menu, "menu item",
+                                                          "Export Workbook…"))
     chooser = session.frame(CHOOSER)
     name = wait_for("the file name field", lambda: find(chooser, "text", "Name:"))
     suggested = wait_for("a suggested name", lambda: text_of(name))

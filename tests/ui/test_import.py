@@ -13,7 +13,7 @@ import os
 import pyatspi
 
 from common import Failure, Session, enabled, find, find_button, find_label, has_state, press, \
-    state_of, wait_for
+    press_ready, state_of, wait_for
 
 SERVICE = "Carers community based short breaks"
 PROVIDER = "Wizard Lane Care CIC"
@@ -64,7 +64,7 @@ def import_register(session):
     if imported(session) != 0:
         raise Failure("contracts were written before Import was pressed")
 
-    press(wait_for("the Next button", lambda: find_button(dialog, "Next")))
+    press_ready("the Next button", lambda: find_button(dialog, "Next"))
     problem = wait_for(f"the problem in {BAD_CELL}",
                        lambda: find_label(dialog, lambda text: text.startswith(BAD_CELL + ":")))
     session.log(f"the check reports: {problem.name}")

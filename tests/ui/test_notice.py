@@ -10,7 +10,7 @@ cannot read, and is found in the file, the audit trail and the verdict.
 import pyatspi
 
 from common import Failure, Session, enabled, find, find_button, find_label, has_state, press, \
-    set_text, table_rows, wait_for
+    press_ready, set_text, table_rows, wait_for
 
 CONTRACT = "ASC-0012"  # the Neighbourhood Networks grant, 1 October 2018 to 2028
 NOTICE_DAY = "2027-01-15"
@@ -33,8 +33,8 @@ def notice_served(session):
 def record_notice_served(session):
     page = session.show_section("Contracts")
     session.search(page, "Contracts", CONTRACT)
-    press(wait_for("the Record Notice Served button",
-                   lambda: find_button(page, "Record Notice Served…")))
+    press_ready("the Record Notice Served button",
+                lambda: find_button(page, "Record Notice Served…"))
     date = wait_for("the notice date field",
                     lambda: session.in_dialogs(find, "text", "Date notice was served"))
     accept = wait_for("the Record Notice button",

@@ -8,7 +8,7 @@ list them; and the contract editor refusing an end before the start.
     with-display.sh python3 test_records.py COMMISSIONER OUTPUT_DIR
 """
 from common import Failure, Session, enabled, find, find_all, find_button, find_label, press, \
-    set_text, state_of, wait_for
+    press_ready, set_text, state_of, wait_for
 
 PROVIDER = "Leeds Irish Health and Homes"
 ENTER_PROVIDER = "Enter Key Care Ltd"
@@ -30,10 +30,10 @@ def add_delete_undo(session):
     """Adds a provider with Save, deletes it, and brings it back with Undo,
     twice: a second Undo toast replaces the first without trouble."""
     page = session.show_section("Providers")
-    press(wait_for("the Add provider button", lambda: find_button(page, "Add provider")))
+    press_ready("the Add provider button", lambda: find_button(page, "Add provider"))
     dialog = session.frame("New provider")
     set_text(wait_for("the name field", lambda: find(dialog, "text", "Name")), PROVIDER)
-    press(wait_for("the Save button", lambda: find_button(dialog, "Save")))
+    press_ready("the Save button", lambda: find_button(dialog, "Save"))
     wait_for("the provider in the file", lambda: providers(session, PROVIDER) == 1)
     actor = session.sql("SELECT actor FROM audit WHERE entity = 'provider' AND field = 'name'"
                         " AND new_value = ? AND old_value IS NULL", PROVIDER)
@@ -46,14 +46,14 @@ def add_delete_undo(session):
 
     for turn in ("once", "again"):
         wait_for("the provider shown", lambda: find_label(page, lambda text: text == PROVIDER))
-        press(wait_for("the Delete button", lambda: find_button(page, "Delete")))
+        press_ready("the Delete button", lambda: find_button(page, "Delete"))
         wait_for(f"the provider gone from the file {turn}",
                  lambda: providers(session, PROVIDER) == 0)
         if not session.sql("SELECT id FROM audit WHERE entity = 'provider' AND field = 'name'"
                            " AND old_value = ? AND new_value IS NULL", PROVIDER):
             raise Failure("deleting the provider left no audit row")
-        press(wait_for("the Undo button", lambda: find_button(session.window, "Undo",
-                                                              pages=False)))
+        press_ready("the Undo button", lambda: find_button(session.window, "Undo",
+                                                           pages=False))
         wait_for(f"the provider restored {turn}", lambda: providers(session, PROVIDER) == 1)
     session.log("deleted and restored twice")
 
@@ -61,7 +61,7 @@ def add_delete_undo(session):
 def add_provider_with_enter(session):
     """Types a new provider's name and presses Enter: the default Save."""
     page = session.show_section("Providers")
-    press(wait_for("the Add provider button", lambda: find_button(page, "Add provider")))
+    press_ready("the Add provider button", lambda: find_button(page, "Add provider"))
     dialog = session.frame("New provider")
     name = wait_for("the name field", lambda: find(dialog, "text", "Name"))
     session.type_into(name, ENTER_PROVIDER, "New provider")
@@ -86,7 +86,7 @@ def add_contract_with_enter(session):
     """Fills a new contract, the reference typed last, and presses Enter
     in that field."""
     page = session.show_section("Contracts")
-    press(wait_for("the Add contract button", lambda: find_button(page, "Add contract")))
+    press_ready("the Add contract button", lambda: find_button(page, "Add contract"))
     dialog = session.frame("New contract")
     title = "New contract"
     service = choose(session, wait_for("the service",

@@ -9,7 +9,7 @@ trail, and the scenario is then named a blanket reduction.
 """
 import collections
 
-from common import Failure, Session, find, find_button, find_label, press, wait_for
+from common import Failure, Session, find, find_button, find_label, press_ready, wait_for
 
 SCENARIO = "Negotiated savings, contract by contract"
 PROVIDER = "Leeds Mind"
@@ -43,7 +43,7 @@ def set_spin(spin, value):
 
 def add_contracts(session, page):
     """Adds the provider's contracts at 10% with Add Contracts…."""
-    press(wait_for("the Add Contracts button", lambda: find_button(page, "Add Contracts…")))
+    press_ready("the Add Contracts button", lambda: find_button(page, "Add Contracts…"))
     search = wait_for("the providers and services search", lambda: session.in_dialogs(
         find, "entry", "Search providers and services"))
     dialog = window_of(search)
@@ -57,7 +57,7 @@ def add_contracts(session, page):
     session.log(f"the dialog says {summary!r}")
     set_spin(find(dialog, "spin button", "Reduction (%)"), 10)
     session.screenshot("add-contracts")
-    press(wait_for("the Add Contracts response", lambda: find_button(dialog, "Add Contracts")))
+    press_ready("the Add Contracts response", lambda: find_button(dialog, "Add Contracts"))
     wait_for("the provider's lines in the file", lambda: percents(session).get(PROVIDER))
     added = percents(session)[PROVIDER]
     contracts = session.sql("SELECT count(*) FROM contract c JOIN provider p"
@@ -79,13 +79,13 @@ def add_contracts(session, page):
 
 def set_all_lines(session, page, before):
     """Sets every line of the scenario to 15% with Set All Lines to…."""
-    press(wait_for("the Set All Lines button", lambda: find_button(page, "Set All Lines to…")))
+    press_ready("the Set All Lines button", lambda: find_button(page, "Set All Lines to…"))
     spin = wait_for("the percentage",
                     lambda: session.in_dialogs(find, "spin button", "Reduction (%)"))
     set_spin(spin, 15)
     session.screenshot("set-all-lines")
-    press(wait_for("the Set All Lines response",
-                   lambda: find_button(window_of(spin), "Set All Lines")))
+    press_ready("the Set All Lines response",
+                lambda: find_button(window_of(spin), "Set All Lines"))
     wait_for("every line at 15%", lambda: {p for ps in percents(session).values()
                                             for p in ps} == {15})
     changed = session.sql("SELECT count(*) FROM audit WHERE entity = 'scenario_line'"
