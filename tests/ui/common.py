@@ -41,6 +41,18 @@ class Failure(Exception):
     """A check that did not hold, or a wait that ran out."""
 
 
+# The application under test: a wait ends at once if it has ended.
+_application = None
+
+
+def _ended(what):
+    code = _application.poll() if _application else None
+    if code is None:
+        return None
+    how = f"with signal {-code}" if code < 0 else f"with status {code}"
+    return Failure(f"the application ended {how} while waiting for {what}")
+
+
 def _pause(seconds):
     """Waits a moment between looks, handling what the bus delivers
     meanwhile rather than leaving it to pile up."""
@@ -66,6 +78,9 @@ def wait_for(what, probe, timeout=WAIT):
             found, last = None, error
         if found:
             return found
+        ended = _ended(what)
+        if ended:
+            raise ended
         if time.monotonic() > deadline:
             raise Failure(f"timed out after {timeout} s waiting for {what}"
                           + (f" (last error: {last})" if last else ""))
@@ -240,7 +255,8 @@ class Session:
         or its main window; returns that window."""
         self.stop()
         self.window = self.stack = None
-        self.process = subprocess.Popen(
+        global _application
+        self.process = _application = subprocess.Popen(
             [self.binary, "--portfolio", self.portfolio, "--today", TODAY, *extra], env=self.env)
         desktop = pyatspi.Registry.getDesktop(0)
         # By its process: one that has just ended may still be listed.
