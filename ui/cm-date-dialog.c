@@ -88,6 +88,11 @@ responded (AdwMessageDialog *dialog, const char *response, Request *request)
     request->callback (&date, request->data);
   else
     request->callback (NULL, request->data);
+  /* The entry and the calendar live on until the dialog is disposed, and
+   * an entry may still change then (its input method lets go of a pending
+   * character): they must not reach the request after it is freed. */
+  g_signal_handlers_disconnect_by_data (request->entry, request);
+  g_signal_handlers_disconnect_by_data (request->calendar, request);
   g_free (request);
 }
 

@@ -436,12 +436,36 @@ watch_row (CmRecordEditor *self, GtkWidget *row, const CmRecordField *field)
       focus = gtk_event_controller_focus_new ();
       g_signal_connect (focus, "leave", G_CALLBACK (left), self);
       gtk_widget_add_controller (row, focus);
+      g_object_set_data (G_OBJECT (row), "focus", focus);
       g_signal_connect (row, "changed", G_CALLBACK (typed), self);
     }
   else if (ADW_IS_COMBO_ROW (row))
     g_signal_connect (row, "notify::selected", G_CALLBACK (chosen), self);
   else if (toggle)
     g_signal_connect (toggle, "notify::active", G_CALLBACK (toggled), row);
+}
+
+/* Undoes watch_row for every row. The rows outlive the editor's state:
+ * they are torn down by the window's own dispose, and the row holding the
+ * keyboard then loses it, which must not check a record already gone. */
+static void
+stop_watching (CmRecordEditor *self)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    {
+      GObject *focus = g_object_get_data (row, "focus");
+      GObject *toggle = g_object_get_data (row, "switch");
+
+      g_signal_handlers_disconnect_by_data (row, self);
+      if (focus)
+        g_signal_handlers_disconnect_by_data (focus, self);
+      if (toggle)
+        g_signal_handlers_disconnect_by_func (toggle, toggled, row);
+    }
 }
 
 /* An Other choice asks for the words it stands for; any other hides them. */
@@ -524,6 +548,8 @@ cm_record_editor_dispose (GObject *object)
 {
   CmRecordEditor *self = CM_RECORD_EDITOR (object);
 
+  if (self->rows)
+    stop_watching (self);
   g_clear_object (&self->draft);
   g_clear_object (&self->store);
   g_clear_pointer (&self->rows, g_hash_table_unref);

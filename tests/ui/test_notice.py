@@ -1,0 +1,75 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Notice in the real window: the deadlines list the breached notice
+first, with its status in words; then notice on a contract is recorded
+as served on a day typed into the date dialog, which refuses a date it
+cannot read, and is found in the file, the audit trail and the verdict.
+
+    with-display.sh python3 test_notice.py COMMISSIONER OUTPUT_DIR
+"""
+import pyatspi
+
+from common import Failure, Session, enabled, find, find_button, find_label, has_state, press, \
+    press_ready, set_text, table_rows, wait_for
+
+CONTRACT = "ASC-0012"  # the Neighbourhood Networks grant, 1 October 2018 to 2028
+NOTICE_DAY = "2027-01-15"
+
+
+def check_deadlines(session):
+    """The deadlines, most urgent first, with their status in words."""
+    page = session.show_section("Deadlines")
+    rows = wait_for("rows in the deadlines list", lambda: table_rows(page, "Deadlines", 3))
+    if "Breached" not in rows[0]:
+        raise Failure(f"the most urgent deadline is not the breached notice: {rows[0]}")
+    session.log(f"the deadlines list begins with {rows[0]}")
+    session.screenshot("deadlines")
+
+
+def notice_served(session):
+    return session.sql("SELECT notice_served FROM contract WHERE reference = ?", CONTRACT)
+
+
+def record_notice_served(session):
+    page = session.show_section("Contracts")
+    session.search(page, "Contracts", CONTRACT)
+    press_ready("the Record Notice Served button",
+                lambda: find_button(page, "Record Notice Served…"))
+    date = wait_for("the notice date field",
+                    lambda: session.in_dialogs(find, "text", "Date notice was served"))
+    accept = wait_for("the Record Notice button",
+                      lambda: session.in_dialogs(find_button, "Record Notice"))
+    set_text(date, "15 January")
+    wait_for("the date marked as unreadable, with a hint", lambda: has_state(
+        date, pyatspi.STATE_INVALID) and session.in_dialogs(
+            find_label, lambda text: text.startswith("Enter the date as YYYY-MM-DD")))
+    if enabled(accept):
+        raise Failure("the dialog accepts a date it cannot read")
+    set_text(date, NOTICE_DAY)
+    wait_for("the date accepted", lambda: enabled(accept)
+             and not has_state(date, pyatspi.STATE_INVALID))
+    session.screenshot("dialog")
+    press(accept)
+    wait_for("the notice in the file", lambda: notice_served(session) == NOTICE_DAY)
+    actor = session.sql("SELECT actor FROM audit WHERE entity = 'contract'"
+                        " AND field = 'notice_served' AND new_value = ?", NOTICE_DAY)
+    if not actor or actor.endswith("“Demo portfolio generator”"):
+        raise Failure("recording notice left no audit row of the user's")
+    verdict = session.toast("the verdict",
+                            lambda text: text.startswith(f"Notice on {CONTRACT} served"))
+    if "in time" not in verdict:
+        raise Failure(f"notice in January 2027 should be in time for 2028: {verdict!r}")
+    session.log(f"notice recorded, audited by {actor!r}: {verdict!r}")
+    session.screenshot("recorded")
+
+
+def main():
+    with Session("notice") as session:
+        session.launch()
+        check_deadlines(session)
+        record_notice_served(session)
+        session.log(session.verify_audit())
+
+
+if __name__ == "__main__":
+    main()
