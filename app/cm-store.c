@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "cm-audit-baseline.h"
 #include "cm-audit.h"
 #include "cm-schema.h"
 #include "cm-store-file.h"
@@ -146,6 +147,17 @@ cm_store_latest_schema_version (void)
   return cm_schema_latest_version ();
 }
 
+/* What a migration's SQL changed in the records, appended to the audit
+ * trail in the same transaction, so the trail still replays to the
+ * records. A migration that changes records has its entry here. */
+static gboolean
+audit_migration (CmStore *self, int version, GError **error)
+{
+  if (version == CM_AUDIT_BASELINE_VERSION)
+    return cm_audit_baseline_write (self->db, self->audit, error);
+  return TRUE;
+}
+
 /* Each migration commits with the version it brings and our application
  * id, so a file is never left half-migrated or unmarked. */
 static gboolean
@@ -161,7 +173,9 @@ apply_migration (CmStore *self, const char *name, GError **error)
     return FALSE;
   if (!exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!exec (self, sql, error) || !exec (self, set_version, error))
+  if (!exec (self, sql, error) ||
+      !audit_migration (self, cm_schema_migration_version (name), error) ||
+      !exec (self, set_version, error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
