@@ -61,7 +61,8 @@ gboolean    cm_store_commit          (CmStore *self, GError **error);
 void        cm_store_rollback        (CmStore *self);
 
 gboolean    cm_store_save            (CmStore *self, CmEntity *entity, GError **error);
-/* Inserts a new record without audit rows of its own, for an action that
+/* Inserts a new record with one audit row holding all its values
+ * (cm-audit-record.h) instead of one per field, for an action that
  * creates thousands of records and lists them in one audited record of its
  * own, saved in the same transaction (an import). Only inside
  * cm_store_begin () and cm_store_commit (). */
