@@ -6,6 +6,7 @@
 
 #include "cm-audit-baseline.h"
 #include "cm-audit-record.h"
+#include "cm-audit-replay.h"
 #include "cm-audit.h"
 #include "cm-schema.h"
 #include "cm-store-file.h"
@@ -1134,10 +1135,18 @@ cm_store_audit_rows (CmStore *self, const char *table, GArray *ids, GError **err
 /* A trail that agrees with itself proves nothing about a damaged file,
  * so the whole file is checked first. */
 gboolean
-cm_store_verify_audit (CmStore *self, gint64 *rows_checked, gint64 *bad_row, GError **error)
+cm_store_verify_audit_chain (CmStore *self, gint64 *rows_checked, gint64 *bad_row,
+                             GError **error)
 {
   return cm_store_file_check_intact (self->db, self->path, error) &&
          cm_audit_verify (self->db, rows_checked, bad_row, error);
+}
+
+gboolean
+cm_store_verify_audit (CmStore *self, gint64 *rows_checked, gint64 *bad_row, GError **error)
+{
+  return cm_store_verify_audit_chain (self, rows_checked, bad_row, error) &&
+         cm_audit_replay_verify (self->db, self->path, NULL, error);
 }
 
 gboolean

@@ -56,7 +56,8 @@ cm_command_verify_audit (const char *portfolio)
       return 1;
     }
   count = g_strdup_printf ("%" G_GINT64_FORMAT, rows);
-  g_print (_("The audit trail is intact: %s rows checked.\n"), count);
+  g_print (_("The audit trail is intact and every record agrees with it: %s rows checked.\n"),
+           count);
   return 0;
 }
 
