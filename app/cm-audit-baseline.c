@@ -66,7 +66,7 @@ record_json (GString *json, const CmAuditTable *table, sqlite3_stmt *stmt, const
   for (guint i = 0; i < table->n_columns; i++)
     {
       const char *text = present[i] > 0
-                         ? cm_audit_column_text (stmt, present[i], table->pspecs[i], buffer)
+                         ? cm_audit_column_text (stmt, present[i], table->kinds[i], buffer)
                          : NULL;
       if (text)
         cm_audit_record_add (json, table->columns[i], text);

@@ -13,15 +13,24 @@ cm_audit_field_is_whole (const char *field)
 /* ---- writing ---------------------------------------------------------- */
 
 /* Written by hand rather than through a JSON library: an import writes one
- * object per record, and the replay reads them all back. */
+ * object per record, and the replay writes each stored record again to
+ * compare. Runs of plain characters are copied whole. */
 static void
 append_string (GString *json, const char *text)
 {
-  g_string_append_c (json, '"');
-  for (const char *p = text; *p; p++)
-    {
-      guchar c = *p;
+  const char *p = text;
 
+  g_string_append_c (json, '"');
+  for (;;)
+    {
+      const char *run = p;
+      guchar c;
+
+      while ((c = *p) >= 0x20 && c != '"' && c != '\\')
+        p++;
+      g_string_append_len (json, run, p - run);
+      if (c == '\0')
+        break;
       if (c == '"' || c == '\\')
         {
           g_string_append_c (json, '\\');
@@ -33,10 +42,9 @@ append_string (GString *json, const char *text)
         g_string_append (json, "\\r");
       else if (c == '\t')
         g_string_append (json, "\\t");
-      else if (c < 0x20)
-        g_string_append_printf (json, "\\u%04x", c);
       else
-        g_string_append_c (json, c);
+        g_string_append_printf (json, "\\u%04x", c);
+      p++;
     }
   g_string_append_c (json, '"');
 }

@@ -14,13 +14,24 @@
 
 G_BEGIN_DECLS
 
+/* How a column stores its property's value (cm-value.h). */
+typedef enum {
+  CM_AUDIT_VALUE_TEXT,
+  CM_AUDIT_VALUE_ENUM,      /* its nick */
+  CM_AUDIT_VALUE_BOOLEAN,   /* 0 or 1 */
+  CM_AUDIT_VALUE_INT,
+  CM_AUDIT_VALUE_INT64,
+  CM_AUDIT_VALUE_REFERENCE, /* an id, NULL for none */
+  CM_AUDIT_VALUE_DOUBLE,
+} CmAuditValueKind;
+
 typedef struct {
-  const char   *name;        /* the table, as the trail's entity names it */
-  GType         type;        /* the entity kept in it */
-  guint         n_columns;   /* not counting id */
-  char        **columns;     /* column names, in the entity's order */
-  GParamSpec  **pspecs;      /* the property each column stores */
-  int           name_column; /* the column that names a record to a person, or -1 */
+  const char        *name;        /* the table, as the trail's entity names it */
+  GType              type;        /* the entity kept in it */
+  guint              n_columns;   /* not counting id */
+  char             **columns;     /* column names, in the entity's order */
+  CmAuditValueKind  *kinds;       /* how each column stores its value */
+  int                name_column; /* the column that names a record to a person, or -1 */
 } CmAuditTable;
 
 /* Every audited table, sorted by name. */
@@ -31,13 +42,13 @@ int                 cm_audit_table_column  (const CmAuditTable *table, const cha
 
 #define CM_AUDIT_TEXT_SIZE 64
 
-/* The trail's text for the value @stmt holds in @column, stored from
- * @pspec, or NULL where the trail records no value (an empty text, a
+/* The trail's text for the value @stmt holds in @column, stored as
+ * @kind, or NULL where the trail records no value (an empty text, a
  * missing reference). It points into @stmt, @buffer or static text, so it
  * lasts until @stmt steps on. A value of a kind the property never stores
- * is given as it was found, so it never agrees with a trail the
+ * is given as it was found, quoted, so it never agrees with a trail the
  * application wrote. */
-const char         *cm_audit_column_text   (sqlite3_stmt *stmt, int column, GParamSpec *pspec,
+const char         *cm_audit_column_text   (sqlite3_stmt *stmt, int column, CmAuditValueKind kind,
                                             char buffer[CM_AUDIT_TEXT_SIZE]);
 
 /* SELECT id, <columns> FROM <table> ORDER BY id, over the columns @db's
