@@ -473,8 +473,11 @@ audit_whole_record (CmStore *self, CmEntity *entity, gint64 id, GError **error)
     {
       GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass),
                                                         klass->columns[i]);
-      g_autofree char *text = cm_value_to_text (cm_entity_peek_value (entity, pspec->param_id),
-                                                klass->columns[i]);
+      const GValue *value = cm_entity_peek_value (entity, pspec->param_id);
+      g_autofree char *made = NULL;
+      const char *text = G_VALUE_HOLDS_STRING (value)
+                         ? g_value_get_string (value)
+                         : (made = cm_value_to_text (value, klass->columns[i]));
 
       /* Blank fields are left out, as field_text () leaves them out. */
       if (text && *text)
