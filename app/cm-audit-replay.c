@@ -559,25 +559,41 @@ no_beginning (Replay *r, GError **error)
 
 /* ---- the whole portfolio ---------------------------------------------- */
 
-gboolean
-cm_audit_replay_verify (sqlite3 *db, const char *path, gint64 *records_checked, GError **error)
+static gboolean
+replay (Replay *r, GError **error)
 {
-  Replay r = { .db = db, .path = path };
   g_autoptr(GHashTable) settings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                           g_free);
   guint n = 0;
   const CmAuditTable *tables = cm_audit_tables (&n);
 
-  if (!replay_settings_trail (&r, settings, error))
+  if (!replay_settings_trail (r, settings, error))
     return FALSE;
-  if (r.baseline_id == 0)
-    return no_beginning (&r, error);
-  if (!compare_settings (&r, settings, error))
+  if (r->baseline_id == 0)
+    return no_beginning (r, error);
+  if (!compare_settings (r, settings, error))
     return FALSE;
   for (guint i = 0; i < n; i++)
-    if (!replay_table (&r, &tables[i], error))
+    if (!replay_table (r, &tables[i], error))
       return FALSE;
-  if (records_checked)
-    *records_checked = r.checked;
   return TRUE;
+}
+
+gboolean
+cm_audit_replay_verify (sqlite3 *db, const char *path, gint64 *records_checked, GError **error)
+{
+  Replay r = { .db = db, .path = path };
+  /* One read transaction, so a change another program commits meanwhile
+   * is seen in the records and the trail together or not at all. */
+  gboolean own_transaction = sqlite3_get_autocommit (db);
+  gboolean ok;
+
+  if (own_transaction && sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+    return sql_failed (&r, error);
+  ok = replay (&r, error);
+  if (own_transaction)
+    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  if (ok && records_checked)
+    *records_checked = r.checked;
+  return ok;
 }
