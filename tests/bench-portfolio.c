@@ -2,8 +2,9 @@
  *
  * Builds a portfolio of a given size, then times what a person waits for:
  * opening the file, loading the three lists the window shows, filtering
- * the contracts as the search entry does on each keystroke, and saving one
- * edited contract. It prints each figure next to its budget and checks
+ * the contracts as the search entry does on each keystroke, saving one
+ * edited contract, exporting, and verifying the audit trail against every
+ * record (--verify-audit). It prints each figure next to its budget and checks
  * none of them, so a slow machine never fails a build; the figures are for
  * people to read and compare between versions.
  *
