@@ -6,7 +6,7 @@
 
 G_DEFINE_QUARK (cm-audit-error-quark, cm_audit_error)
 
-/* The first row hashed with the second format; migration 015 writes it. */
+/* The first row hashed with the second format; migration 014 writes it. */
 #define FORMAT_2_FROM_KEY "audit_format_2_from"
 
 /* Starts every second-format hash, so that no row can verify under both

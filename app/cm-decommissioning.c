@@ -1,6 +1,7 @@
 /* cm-decommissioning.c: starting, following and completing a decommission */
 #include <glib/gi18n-lib.h>
 
+#include "cm-audit-record.h"
 #include "cm-checklist.h"
 #include "cm-contract.h"
 #include "cm-cycle.h"
@@ -267,7 +268,9 @@ collect (CmStore *store, GPtrArray *actions, GPtrArray *records, const char * co
           CmAuditEntry *entry = g_ptr_array_index (rows, j);
           CmDecommissionAction *action;
 
-          if (fields && !g_strv_contains (fields, entry->field))
+          /* A record's values taken whole (its baseline) are no action. */
+          if ((fields && !g_strv_contains (fields, entry->field)) ||
+              cm_audit_field_is_whole (entry->field))
             continue;
           action = g_new0 (CmDecommissionAction, 1);
           action->entry = g_ptr_array_steal_index (rows, j--);
@@ -348,7 +351,7 @@ cm_decommission_actions (CmStore *store, CmDecommission *decommission, gboolean 
   static const char * const contract_fields[] = { "notice_served", "decommissioned_on", NULL };
   static const char * const service_fields[] = { "decommissioned_on", NULL };
   gint64 checked = 0, bad_row = 0;
-  gboolean chain_ok = cm_store_verify_audit (store, &checked, &bad_row, NULL);
+  gboolean chain_ok = cm_store_verify_audit_chain (store, &checked, &bad_row, NULL);
 
   g_ptr_array_add (self, decommission);
   if (service)

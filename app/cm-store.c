@@ -5,6 +5,9 @@
 #include <string.h>
 
 #include "cm-actor.h"
+#include "cm-audit-baseline.h"
+#include "cm-audit-record.h"
+#include "cm-audit-replay.h"
 #include "cm-audit.h"
 #include "cm-schema.h"
 #include "cm-store-file.h"
@@ -148,6 +151,17 @@ cm_store_latest_schema_version (void)
   return cm_schema_latest_version ();
 }
 
+/* What a migration's SQL changed in the records, appended to the audit
+ * trail in the same transaction, so the trail still replays to the
+ * records. A migration that changes records has its entry here. */
+static gboolean
+audit_migration (CmStore *self, int version, GError **error)
+{
+  if (version == CM_AUDIT_BASELINE_VERSION)
+    return cm_audit_baseline_write (self->db, self->audit, cm_store_get_actor (self), error);
+  return TRUE;
+}
+
 /* Each migration commits with the version it brings and our application
  * id, so a file is never left half-migrated or unmarked. */
 static gboolean
@@ -163,7 +177,9 @@ apply_migration (CmStore *self, const char *name, GError **error)
     return FALSE;
   if (!exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!exec (self, sql, error) || !exec (self, set_version, error))
+  if (!exec (self, sql, error) ||
+      !audit_migration (self, cm_schema_migration_version (name), error) ||
+      !exec (self, set_version, error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
@@ -419,6 +435,61 @@ audit_changes (CmStore *self, CmEntity *before, CmEntity *after, gint64 id, GErr
   return TRUE;
 }
 
+/* A record type's column names, made once per type. */
+static char **
+column_names (CmEntityClass *klass)
+{
+  GType type = G_TYPE_FROM_CLASS (klass);
+  GQuark quark = g_quark_from_static_string ("column-names");
+  char **names = g_type_get_qdata (type, quark);
+
+  if (names == NULL)
+    {
+      names = g_new0 (char *, g_strv_length ((char **) klass->columns) + 1);
+      for (guint i = 0; klass->columns[i]; i++)
+        names[i] = cm_value_column_name (klass->columns[i]);
+      g_type_set_qdata (type, quark, names);
+    }
+  return names;
+}
+
+/* One audit row with every value of a record created among many (an
+ * import), where a row per field would outweigh the record itself. */
+static gboolean
+audit_whole_record (CmStore *self, CmEntity *entity, gint64 id, GError **error)
+{
+  CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
+  char **names = column_names (klass);
+  g_autoptr(GString) json = g_string_sized_new (512);
+  g_autofree char *at = cm_audit_now ();
+  CmAuditRow row = {
+    .at = at,
+    .actor = cm_store_get_actor (self),
+    .entity = klass->table,
+    .entity_id = id,
+    .field = CM_AUDIT_FIELD_RECORD,
+  };
+
+  cm_audit_record_begin (json);
+  for (guint i = 0; klass->columns[i]; i++)
+    {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass),
+                                                        klass->columns[i]);
+      const GValue *value = cm_entity_peek_value (entity, pspec->param_id);
+      g_autofree char *made = NULL;
+      const char *text = G_VALUE_HOLDS_STRING (value)
+                         ? g_value_get_string (value)
+                         : (made = cm_value_to_text (value, klass->columns[i]));
+
+      /* Blank fields are left out, as field_text () leaves them out. */
+      if (text && *text)
+        cm_audit_record_add (json, names[i], text);
+    }
+  cm_audit_record_end (json);
+  row.new_value = json->str;
+  return cm_audit_append (self->audit, &row, error);
+}
+
 static void
 bind_columns (sqlite3_stmt *stmt, CmEntity *entity)
 {
@@ -542,8 +613,14 @@ check_change (CmStore *self, CmEntity *before, CmEntity *after, GError **error)
   return klass->check_change == NULL || klass->check_change (before, after, self, error);
 }
 
+/* How the audit trail records a new record. */
+typedef enum {
+  AUDIT_EACH_FIELD,
+  AUDIT_WHOLE_RECORD,
+} AuditAs;
+
 static gboolean
-insert_row (CmStore *self, CmEntity *entity, gint64 id, gboolean audited, GError **error)
+insert_row (CmStore *self, CmEntity *entity, gint64 id, AuditAs audit_as, GError **error)
 {
   CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
   sqlite3_stmt *stmt = statement (self, sql_for (klass, "insert", insert_sql), error);
@@ -557,7 +634,8 @@ insert_row (CmStore *self, CmEntity *entity, gint64 id, gboolean audited, GError
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return constraint_error (self, entity, FALSE, error);
   new_id = sqlite3_last_insert_rowid (self->db);
-  if (audited && !audit_changes (self, NULL, entity, new_id, error))
+  if (audit_as == AUDIT_EACH_FIELD ? !audit_changes (self, NULL, entity, new_id, error)
+                                    : !audit_whole_record (self, entity, new_id, error))
     return FALSE;
   cm_entity_set_id (entity, new_id);
   queue_change (self, CHANGE_SAVED, entity, id == 0);
@@ -567,19 +645,19 @@ insert_row (CmStore *self, CmEntity *entity, gint64 id, gboolean audited, GError
 static gboolean
 write_insert (CmStore *self, CmEntity *entity, GError **error)
 {
-  return insert_row (self, entity, 0, TRUE, error);
+  return insert_row (self, entity, 0, AUDIT_EACH_FIELD, error);
 }
 
 static gboolean
 write_insert_listed (CmStore *self, CmEntity *entity, GError **error)
 {
-  return insert_row (self, entity, 0, FALSE, error);
+  return insert_row (self, entity, 0, AUDIT_WHOLE_RECORD, error);
 }
 
 static gboolean
 write_restore (CmStore *self, CmEntity *entity, GError **error)
 {
-  return insert_row (self, entity, cm_entity_get_id (entity), TRUE, error);
+  return insert_row (self, entity, cm_entity_get_id (entity), AUDIT_EACH_FIELD, error);
 }
 
 static gboolean
@@ -1062,10 +1140,18 @@ cm_store_audit_rows (CmStore *self, const char *table, GArray *ids, GError **err
 /* A trail that agrees with itself proves nothing about a damaged file,
  * so the whole file is checked first. */
 gboolean
-cm_store_verify_audit (CmStore *self, gint64 *rows_checked, gint64 *bad_row, GError **error)
+cm_store_verify_audit_chain (CmStore *self, gint64 *rows_checked, gint64 *bad_row,
+                             GError **error)
 {
   return cm_store_file_check_intact (self->db, self->path, error) &&
          cm_audit_verify (self->db, rows_checked, bad_row, error);
+}
+
+gboolean
+cm_store_verify_audit (CmStore *self, gint64 *rows_checked, gint64 *bad_row, GError **error)
+{
+  return cm_store_verify_audit_chain (self, rows_checked, bad_row, error) &&
+         cm_audit_replay_verify (self->db, self->path, NULL, error);
 }
 
 gboolean

@@ -67,7 +67,8 @@ gboolean    cm_store_commit          (CmStore *self, GError **error);
 void        cm_store_rollback        (CmStore *self);
 
 gboolean    cm_store_save            (CmStore *self, CmEntity *entity, GError **error);
-/* Inserts a new record without audit rows of its own, for an action that
+/* Inserts a new record with one audit row holding all its values
+ * (cm-audit-record.h) instead of one per field, for an action that
  * creates thousands of records and lists them in one audited record of its
  * own, saved in the same transaction (an import). Only inside
  * cm_store_begin () and cm_store_commit (). */
@@ -103,6 +104,13 @@ void        cm_audit_entry_free      (gpointer entry);
  * (of CmAuditEntry). */
 GPtrArray  *cm_store_audit_rows      (CmStore *self, const char *table, GArray *ids,
                                       GError **error);
+/* Checks the file is intact and the audit trail's hash chain holds; on a
+ * break, @bad_row is the first bad row (cm_audit_verify ()). */
+gboolean    cm_store_verify_audit_chain (CmStore *self, gint64 *rows_checked, gint64 *bad_row,
+                                         GError **error);
+/* The chain, then that replaying the trail gives every record and setting
+ * as stored (cm-audit-replay.h). @bad_row is set only for a break in the
+ * chain; a record that disagrees is named in @error. */
 gboolean    cm_store_verify_audit    (CmStore *self, gint64 *rows_checked, gint64 *bad_row,
                                       GError **error);
 

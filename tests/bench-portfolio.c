@@ -2,8 +2,9 @@
  *
  * Builds a portfolio of a given size, then times what a person waits for:
  * opening the file, loading the three lists the window shows, filtering
- * the contracts as the search entry does on each keystroke, and saving one
- * edited contract. It prints each figure next to its budget and checks
+ * the contracts as the search entry does on each keystroke, saving one
+ * edited contract, exporting, and verifying the audit trail against every
+ * record (--verify-audit). It prints each figure next to its budget and checks
  * none of them, so a slow machine never fails a build; the figures are for
  * people to read and compare between versions.
  *
@@ -17,12 +18,16 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "cm-audit-baseline.h"
+#include "cm-audit-replay.h"
+#include "cm-audit-tables.h"
 #include "cm-contract.h"
 #include "cm-enums.h"
 #include "cm-overview.h"
 #include "cm-provider.h"
 #include "cm-service.h"
 #include "cm-store.h"
+#include "cm-test-util.h"
 #include "cm-value.h"
 #include "cm-workbook.h"
 
@@ -489,23 +494,18 @@ generate_contracts (sqlite3 *db, GRand *rand, const guint *activity_of)
   sqlite3_finalize (stmt);
 }
 
-/* Creates the portfolio through the store, so its schema comes from the
- * real migrations, then fills it with plain SQL in one transaction. The
- * rows are written without audit entries on purpose: they are a fixture to
- * measure against, not actions anyone took, and auditing 120,000 records
- * one by one would take far longer than the measurements themselves. */
+/* Builds the portfolio as a Commissioner from before records were
+ * replayed against the audit trail would have left it: the schema from
+ * the real migrations up to then, and the rows written with plain SQL in
+ * one transaction, with no audit rows of their own, as its imports wrote
+ * them. Opening it then upgrades it, and the baseline the upgrade appends
+ * gives every record its trail, as it does for any older portfolio. */
 static void
 generate (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CmStore) store = cm_store_open (path, CM_STORE_OPEN_DEFAULT, &error);
+  sqlite3 *db = cm_test_create_old_portfolio (path, CM_AUDIT_BASELINE_VERSION - 1);
   g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
   g_autofree guint *activity_of = NULL;
-  sqlite3 *db;
-
-  if (store == NULL)
-    fail (path, error->message);
-  db = cm_store_get_database (store);
 
   run (db, "BEGIN IMMEDIATE");
   run (db, "INSERT INTO meta (key, value) VALUES ('name', 'Benchmark portfolio')");
@@ -514,6 +514,20 @@ generate (const char *path)
   generate_providers (db, rand);
   generate_contracts (db, rand, activity_of);
   run (db, "COMMIT");
+  sqlite3_close (db);
+}
+
+static void
+upgrade (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmStore) store = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  store = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST, &error);
+  if (store == NULL)
+    fail (path, error->message);
+  g_print ("upgrade, with the baseline of every record: %.2f s\n", ms_since (start) / 1000.0);
 }
 
 /* ---- loading ---------------------------------------------------------- */
@@ -710,6 +724,65 @@ measure_overview_and_export (CmStore *store)
   g_unlink (workbook);
 }
 
+/* ---- verifying the audit trail ---------------------------------------- */
+
+/* The yardstick for replay: every row of the tables it reads (the audited
+ * tables, the trail and the settings) stepped through with plain SQL,
+ * each column read as text, as the sqlite3 shell does to print them. */
+static double
+plain_select_ms (sqlite3 *db)
+{
+  guint n = 0;
+  const CmAuditTable *tables = cm_audit_tables (&n);
+  gint64 start = g_get_monotonic_time ();
+  gint64 rows = 0;
+
+  for (guint i = 0; i < n + 2; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s", i < n ? tables[i].name
+                                                                : i == n ? "audit" : "meta");
+      sqlite3_stmt *stmt = prepare (db, sql);
+
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            sqlite3_column_text (stmt, c);
+          rows++;
+        }
+      sqlite3_finalize (stmt);
+    }
+  g_print ("plain SELECT of every row: %" G_GINT64_FORMAT " rows\n", rows);
+  return ms_since (start);
+}
+
+/* What --verify-audit does: the file's integrity and the hash chain, then
+ * the replay of the trail against every record. */
+static void
+measure_verify (CmStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = cm_store_get_database (store);
+  gint64 rows = 0, records = 0;
+  gint64 start = g_get_monotonic_time ();
+  double chain_ms, replay_ms, plain_ms;
+
+  if (!cm_store_verify_audit_chain (store, &rows, NULL, &error))
+    fail ("verify the chain", error->message);
+  chain_ms = ms_since (start);
+  start = g_get_monotonic_time ();
+  if (!cm_audit_replay_verify (db, cm_store_get_path (store), &records, &error))
+    fail ("replay the trail", error->message);
+  replay_ms = ms_since (start);
+  plain_ms = plain_select_ms (db);
+  g_print ("audit rows: %" G_GINT64_FORMAT "\n", rows);
+  print_ms ("verify integrity and hash chain", chain_ms);
+  g_print ("replay the trail against %" G_GINT64_FORMAT " records: %.1f ms\n", records,
+           replay_ms);
+  print_ms ("plain SELECT of every row of the same tables", plain_ms);
+  g_print ("replay / plain SELECT: %.2f\n", replay_ms / plain_ms);
+  g_print ("budget replay / plain SELECT: < 3\n");
+}
+
 /* ---- main ------------------------------------------------------------- */
 
 int
@@ -761,8 +834,9 @@ main (int argc, char *argv[])
   g_print ("contracts: %d records\n", n_contracts);
 
   start = g_get_monotonic_time ();
-  generate (path); /* closes the store, which folds the log into the file */
+  generate (path);
   g_print ("generate: %.2f s\n", ms_since (start) / 1000.0);
+  upgrade (path); /* closes the store, which folds the log into the file */
   if (g_stat (path, &info) != 0)
     fail (path, g_strerror (errno));
   g_print ("file size: %.1f MB\n", info.st_size / (1024.0 * 1024.0));
@@ -790,6 +864,7 @@ main (int argc, char *argv[])
   measure_filter (contracts);
   measure_save (store, contracts);
   measure_overview_and_export (store);
+  measure_verify (store);
 
   print_memory ("peak resident", "VmHWM");
   print_memory ("resident", "VmRSS");

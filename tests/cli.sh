@@ -62,6 +62,22 @@ PY
 check "--deadlines refuses an unknown format" 2 \
   "$commissioner" --deadlines --portfolio "$demo" --format xml
 
+# A record changed by hand: the trail still holds, but no longer agrees with it.
+cp "$demo" "$work/edited.commissioner"
+sqlite3 "$work/edited.commissioner" \
+  "UPDATE contract SET notice_served = '2026-01-10' WHERE reference = 'ASC-0013'"
+check "--verify-audit fails on a record edited by hand" 1 \
+  "$commissioner" --verify-audit --portfolio "$work/edited.commissioner"
+grep -q "contract ASC-0013, notice_served: file .*2026-01-10.*, trail empty" "$work/err" ||
+  { echo "not ok - the edited record and field are named"; cat "$work/err"; failures=$((failures + 1)); }
+
+cp "$demo" "$work/no-trail.commissioner"
+sqlite3 "$work/no-trail.commissioner" "DELETE FROM audit; DELETE FROM meta WHERE key = 'audit_head'"
+check "--verify-audit fails on a deleted trail" 1 \
+  "$commissioner" --verify-audit --portfolio "$work/no-trail.commissioner"
+grep -q "is empty, yet it holds [0-9]* records" "$work/err" ||
+  { echo "not ok - the deleted trail is told"; cat "$work/err"; failures=$((failures + 1)); }
+
 sqlite3 "$demo" "UPDATE audit SET new_value = 'tampered' WHERE id = 7"
 check "--verify-audit fails on an altered row" 1 "$commissioner" --verify-audit --portfolio "$demo"
 grep -q "row 7" "$work/err" || { echo "not ok - the altered row is named"; cat "$work/err"; failures=$((failures + 1)); }

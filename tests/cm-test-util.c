@@ -2,6 +2,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "cm-schema.h"
 #include "cm-test-util.h"
 
 static char *temp_dir;
@@ -209,4 +210,27 @@ cm_test_restore (CmStore *store, gpointer entity)
 
   g_assert_true (cm_store_restore (store, CM_ENTITY (entity), &error));
   g_assert_no_error (error);
+}
+
+sqlite3 *
+cm_test_create_old_portfolio (const char *path, int version)
+{
+  g_auto(GStrv) names = cm_schema_migration_names ();
+  g_autofree char *mark = g_strdup_printf ("PRAGMA user_version = %d;"
+                                           " PRAGMA application_id = %d",
+                                           version, CM_SCHEMA_APPLICATION_ID);
+  sqlite3 *db = NULL;
+
+  g_unlink (path);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (guint i = 0; names[i] && cm_schema_migration_version (names[i]) <= version; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *sql = cm_schema_migration_sql (names[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  g_assert_cmpint (sqlite3_exec (db, mark, NULL, NULL, NULL), ==, SQLITE_OK);
+  return db;
 }

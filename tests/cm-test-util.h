@@ -2,6 +2,8 @@
  * temporary directory, never a mock. */
 #pragma once
 
+#include <sqlite3.h>
+
 #include "cm-store.h"
 
 char    *cm_test_temp_path    (const char *name);
@@ -21,3 +23,9 @@ void     cm_test_restore      (CmStore *store, gpointer entity);
 gint64   cm_test_query_int    (const char *path, const char *sql);
 char    *cm_test_query_text   (const char *path, const char *sql);
 char    *cm_test_query_dump   (const char *path, const char *sql);
+
+/* A portfolio as a Commissioner whose newest migration was @version made
+ * it: that schema, marked as ours, with only the records its migrations
+ * made, open on a plain SQLite connection for the caller to fill as that
+ * version's code would have. */
+sqlite3 *cm_test_create_old_portfolio (const char *path, int version);

@@ -217,6 +217,20 @@ anchor_of (const char *path)
   return anchor;
 }
 
+/* A forger who cuts or rewrites the trail with care leaves a chain that
+ * agrees with itself: only an anchor shows what was lost. (Replaying the
+ * trail against the records catches these too, unless the records are
+ * forged to match; that check is left out here.) */
+static void
+assert_chain_intact (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmStore) store = open_store (path, CM_STORE_OPEN_READ_ONLY);
+
+  g_assert_true (cm_store_verify_audit_chain (store, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
 static void
 assert_intact (const char *path)
 {
@@ -226,7 +240,12 @@ assert_intact (const char *path)
 
   g_assert_true (cm_store_verify_audit (store, &rows, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (rows, ==, cm_test_query_int (path, "SELECT count(*) FROM audit"));
+  /* An older file is checked in a copy updated in memory, whose baseline
+   * adds rows the file does not have yet. */
+  if (cm_test_query_int (path, "PRAGMA user_version") == cm_store_latest_schema_version ())
+    g_assert_cmpint (rows, ==, cm_test_query_int (path, "SELECT count(*) FROM audit"));
+  else
+    g_assert_cmpint (rows, >, cm_test_query_int (path, "SELECT count(*) FROM audit"));
 }
 
 static void
@@ -282,7 +301,7 @@ copy_file (const char *from, const char *to)
 
 /* Turns a portfolio into one written before the second format: every row
  * hashed with the first, no record of where the second begins, and the
- * schema version before migration 015. */
+ * schema version before migration 014. */
 static void
 make_legacy (const char *path)
 {
@@ -518,9 +537,14 @@ test_anchor_held_as_the_trail_grows (void)
   g_autofree char *said = NULL;
 
   g_clear_object (&store);
+  /* A new portfolio's trail begins with the baseline of what its
+   * migrations wrote; the genesis before it is held too. */
   empty = anchor_of (path);
-  g_assert_cmpstr (empty, ==, "0:" CM_AUDIT_GENESIS_HASH);
+  g_assert_cmpint (g_ascii_strtoll (empty, NULL, 10), ==,
+                   cm_test_query_int (path, "SELECT count(*) FROM audit"));
   g_assert_cmpint (check_anchor (path, empty, NULL), ==, CM_AUDIT_ANCHOR_HELD);
+  g_assert_cmpint (check_anchor (path, "0:" CM_AUDIT_GENESIS_HASH, NULL), ==,
+                   CM_AUDIT_ANCHOR_HELD);
 
   change (path, "Locality partnership", 2);
   first = anchor_of (path);
@@ -550,7 +574,7 @@ test_truncation_loses_the_anchor (void)
   cm_test_run_sqlite (path, "DELETE FROM audit WHERE id > 4;"
                             " UPDATE meta SET value = (SELECT hash FROM audit WHERE id = 4)"
                             " WHERE key = 'audit_head'");
-  assert_intact (path);
+  assert_chain_intact (path);
   g_assert_cmpint (check_anchor (path, anchor, &said), ==, CM_AUDIT_ANCHOR_LOST);
   g_assert_nonnull (strstr (said, "ends at row 4"));
 }
@@ -565,7 +589,7 @@ test_rewritten_chain_loses_the_anchor (void)
 
   cm_test_run_sqlite (path, "UPDATE audit SET new_value = 'Someone else Ltd' WHERE id = 1");
   rechain (path, 1);
-  assert_intact (path);
+  assert_chain_intact (path);
   g_assert_cmpint (check_anchor (path, anchor, &said), ==, CM_AUDIT_ANCHOR_LOST);
   g_assert_nonnull (strstr (said, "rewritten"));
 }
@@ -708,7 +732,8 @@ test_actor_is_the_account (void)
   cm_store_set_actor (store, "Commissioning lead");
   g_assert_cmpstr (cm_store_get_display_name (store), ==, "Commissioning lead");
   cm_test_save (store, org);
-  recorded = cm_test_query_text (path, "SELECT DISTINCT actor FROM audit");
+  recorded = cm_test_query_text (path, "SELECT DISTINCT actor FROM audit"
+                                       " WHERE entity = 'organisation'");
   g_assert_cmpstr (recorded, ==, expected);
   cm_store_set_actor (store, NULL);
   g_assert_cmpstr (cm_store_get_actor (store), ==, account);

@@ -109,7 +109,8 @@ cm_command_verify_audit (const char *portfolio, const char *expect_head,
       return 1;
     }
   count = g_strdup_printf ("%" G_GINT64_FORMAT, rows);
-  g_print (_("The audit trail is intact: %s rows checked.\n"), count);
+  g_print (_("The audit trail is intact and every record agrees with it: %s rows checked.\n"),
+           count);
   if (explanation)
     g_print ("%s\n", explanation);
   return state == CM_AUDIT_ANCHOR_RESTORED ? 3 : 0;

@@ -1,0 +1,10 @@
+-- Records are checked against the audit trail by replaying it from empty
+-- (cm-audit-replay.c). Records made before that had no complete trail: an
+-- import wrote no rows for the records it created, and earlier migrations
+-- wrote records of their own. The code that runs with this migration, in
+-- its transaction (cm_audit_baseline_write ()), appends one baseline row
+-- per record, and replay starts from it.
+--
+-- Replay reads the trail ordered by entity, entity_id and id: the index
+-- audit_entity (entity, entity_id) already gives that order, as SQLite
+-- keeps the rowid (id) last in every index, so no new index is needed.
