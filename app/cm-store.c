@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cm-audit.h"
+#include "cm-backup.h"
 #include "cm-resources.h"
 #include "cm-store.h"
 #include "cm-value.h"
@@ -260,6 +261,11 @@ migrate (CmStore *self, GError **error)
   g_auto(GStrv) names = migration_names ();
   int current = cm_store_get_schema_version (self);
 
+  /* A portfolio is copied aside before its schema changes; without the
+   * copy it is not changed at all. */
+  if (current > 0 && current < cm_store_latest_schema_version () &&
+      !cm_backup_before (self, CM_BACKUP_REASON_MIGRATION, error))
+    return FALSE;
   for (guint i = 0; names && names[i]; i++)
     {
       int version = atoi (names[i]);
