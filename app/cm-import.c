@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "cm-backup.h"
 #include "cm-contract.h"
 #include "cm-date.h"
 #include "cm-enums.h"
@@ -862,7 +863,9 @@ cm_import_plan_apply (CmImportPlan *plan, CmStore *store, const char *source,
 
   g_return_val_if_fail (plan != NULL && CM_IS_STORE (store), FALSE);
 
-  if (!refuse_invalid (plan, error) || !cm_store_begin (store, error))
+  if (!refuse_invalid (plan, error) ||
+      !cm_backup_before (store, CM_BACKUP_REASON_IMPORT, error) ||
+      !cm_store_begin (store, error))
     return FALSE;
   run = summarise (plan, source);
   if (!mark_start (store, &marks, error) ||
