@@ -1,6 +1,7 @@
 /* cm-window.c: the main window: a welcome page, or a portfolio's sections */
 #include <glib/gi18n.h>
 
+#include "cm-backup-dialog.h"
 #include "cm-command-line.h"
 #include "cm-contract.h"
 #include "cm-deadlines-page.h"
@@ -10,6 +11,7 @@
 #include "cm-eia-page.h"
 #include "cm-export-dialog.h"
 #include "cm-import-dialog.h"
+#include "cm-import-undo-dialog.h"
 #include "cm-overview-page.h"
 #include "cm-records-page.h"
 #include "cm-rules-window.h"
@@ -299,9 +301,35 @@ cm_window_open_portfolio (CmWindow *self, const char *path)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rules", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-import", TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "portfolio");
   remember_portfolio (self, canonical);
+  cm_backup_dialog_take_daily (store, self->toasts);
   return TRUE;
+}
+
+/* After the file changed under the window's store (a restore, an undone
+ * import): opens it again, on the same section. */
+void
+cm_window_reload_portfolio (CmWindow *self, const char *message)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *section = NULL;
+
+  g_return_if_fail (CM_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+  path = g_strdup (cm_store_get_path (self->store));
+  section = g_strdup (gtk_stack_get_visible_child_name (self->pages));
+  if (!cm_window_open_portfolio (self, path))
+    return;
+  if (section)
+    select_section (self, section);
+  if (message)
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
 }
 
 static void
@@ -418,6 +446,33 @@ import_contracts (GtkWidget *widget, const char *action, GVariant *param)
 }
 
 static void
+save_copy (GtkWidget *widget, const char *action, GVariant *param)
+{
+  CmWindow *self = CM_WINDOW (widget);
+
+  if (self->store)
+    cm_backup_dialog_save_copy (GTK_WINDOW (self), self->store, self->toasts);
+}
+
+static void
+restore_backup (GtkWidget *widget, const char *action, GVariant *param)
+{
+  CmWindow *self = CM_WINDOW (widget);
+
+  if (self->store)
+    cm_backup_dialog_restore (GTK_WINDOW (self), self->store, self->toasts);
+}
+
+static void
+undo_import (GtkWidget *widget, const char *action, GVariant *param)
+{
+  CmWindow *self = CM_WINDOW (widget);
+
+  if (self->store)
+    cm_import_undo_dialog_run (GTK_WINDOW (self), self->store, self->toasts);
+}
+
+static void
 show_sidebar (GtkWidget *widget, const char *action, GVariant *param)
 {
   adw_leaflet_navigate (CM_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
@@ -504,6 +559,11 @@ cm_window_class_init (CmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_contracts);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
                                        "win.import", NULL);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-copy", NULL);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup);
+  gtk_widget_class_install_action (widget_class, "win.undo-import", NULL, undo_import);
   gtk_widget_class_install_action (widget_class, "win.show-section", "i", show_section);
   for (int i = 0; i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
@@ -524,6 +584,9 @@ cm_window_init (CmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rules", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-import", FALSE);
   g_signal_connect_swapped (self->sidebar, "row-selected", G_CALLBACK (section_selected), self);
 }
 

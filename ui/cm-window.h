@@ -11,5 +11,6 @@ G_DECLARE_FINAL_TYPE (CmWindow, cm_window, CM, WINDOW, AdwApplicationWindow)
 CmWindow *cm_window_new            (CmApplication *app);
 gboolean  cm_window_open_portfolio (CmWindow *self, const char *path);
 void      cm_window_import_file    (CmWindow *self, const char *path);
+void      cm_window_reload_portfolio (CmWindow *self, const char *message);
 
 G_END_DECLS
