@@ -555,6 +555,9 @@ cm_import_undo_describe (CmImportUndo *undo)
             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contract put back as it was",
                                           "%u contracts put back as they were", restored),
                              restored));
+  if (contracts + providers + services + commissioners + restored == 0)
+    g_string_append_printf (out, "\n• %s", _("nothing but the import’s own record, as it "
+                                             "created and changed nothing"));
   return g_string_free (out, FALSE);
 }
 
