@@ -2,45 +2,29 @@
 /* cm-backup-dialog.c: "Save a Copy…", "Restore from Backup…" and the day's
  * first backup, for the portfolio's window
  *
- * The copies and the restore run in the background on connections of
- * their own (cm-portfolio-job.c); after a restore the window reloads the
- * portfolio, since its lists hold the records the restore replaced.
+ * Copies come from the window's own connection to the portfolio. A
+ * restore lets the window close the portfolio and runs in the background
+ * on a connection of its own, then the window opens the portfolio again.
  */
 #include <glib/gi18n.h>
 
 #include "cm-backup.h"
 #include "cm-backup-dialog.h"
 #include "cm-page-parts.h"
-#include "cm-portfolio-job.h"
 #include "cm-window.h"
 
 #define SUFFIX ".commissioner"
 
 typedef struct {
-  char *path;               /* the copy, or the backup to restore */
-  char *when;               /* the backup's date, for the toast */
-  AdwToastOverlay *toasts;  /* weak */
+  char *path;   /* the backup to restore */
+  char *when;   /* when it was taken, for people */
 } Job;
 
-static Job *
-job_new (const char *path, const char *when, AdwToastOverlay *toasts)
-{
-  Job *job = g_new0 (Job, 1);
-
-  job->path = g_strdup (path);
-  job->when = g_strdup (when);
-  g_set_weak_pointer (&job->toasts, toasts);
-  return job;
-}
-
 static void
-job_free (gpointer data)
+job_free (Job *job)
 {
-  Job *job = data;
-
   g_free (job->path);
   g_free (job->when);
-  g_clear_weak_pointer (&job->toasts);
   g_free (job);
 }
 
@@ -67,36 +51,20 @@ portfolio_name (CmStore *store)
 
 /* ---- Save a Copy ------------------------------------------------------ */
 
-static gboolean
-copy_work (CmStore *store, gpointer data, GError **error)
-{
-  return cm_backup_copy (store, ((Job *) data)->path, error);
-}
-
-static void
-copied (GtkWindow *window, gpointer data, const GError *error)
-{
-  Job *job = data;
-  g_autofree char *name = g_path_get_basename (job->path);
-  g_autofree char *message = g_strdup_printf (_("Saved a copy as “%s”"), name);
-
-  show_toast (job->toasts, error ? error->message : message, error != NULL);
-}
-
 static void
 copy_chosen (GtkNativeDialog *chooser, int response, CmStore *store)
 {
-  GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
   AdwToastOverlay *toasts = g_object_get_data (G_OBJECT (chooser), "toasts");
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *message = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file && (path = g_file_get_path (file)) && parent)
+  if (file && (path = g_file_get_path (file)))
     {
       g_autofree char *name = NULL;
+      g_autofree char *message = NULL;
 
       if (!g_str_has_suffix (path, SUFFIX))
         {
@@ -106,9 +74,11 @@ copy_chosen (GtkNativeDialog *chooser, int response, CmStore *store)
           path = named;
         }
       name = g_path_get_basename (path);
-      message = g_strdup_printf (_("Saving a copy as “%s”…"), name);
-      cm_portfolio_job_start (parent, toasts, message, store, CM_STORE_OPEN_READ_ONLY, copy_work,
-                              copied, job_new (path, NULL, toasts), job_free);
+      message = g_strdup_printf (_("Saved a copy as “%s”"), name);
+      if (cm_backup_copy (store, path, &error))
+        show_toast (toasts, message, FALSE);
+      else
+        show_toast (toasts, error->message, TRUE);
     }
   g_object_unref (store);
   g_object_unref (chooser);
@@ -129,7 +99,7 @@ cm_backup_dialog_save_copy (GtkWindow *parent, CmStore *store, AdwToastOverlay *
   gtk_file_filter_add_pattern (filter, "*" SUFFIX);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
-  g_object_set_data (G_OBJECT (chooser), "toasts", toasts);
+  g_object_set_data_full (G_OBJECT (chooser), "toasts", g_object_ref (toasts), g_object_unref);
   g_signal_connect (chooser, "response", G_CALLBACK (copy_chosen), g_object_ref (store));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -169,21 +139,25 @@ describe_backup (CmBackup *backup)
 }
 
 static void
-restored (GtkWindow *window, gpointer data, const GError *error)
+restored (CmWindow *window, gpointer data, const GError *error)
 {
   Job *job = data;
   g_autofree char *message = NULL;
   GtkWidget *dialog;
 
-  if (error == NULL)
+  if (window && error == NULL)
     {
       message = g_strdup_printf (_("Restored the backup of %s"), job->when);
-      cm_window_reload_portfolio (CM_WINDOW (window), message);
-      return;
+      cm_window_show_message (window, message);
     }
-  dialog = adw_message_dialog_new (window, _("The Backup Was Not Restored"), error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  else if (window)
+    {
+      dialog = adw_message_dialog_new (GTK_WINDOW (window), _("The Backup Was Not Restored"),
+                                       error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  job_free (job);
 }
 
 static gboolean
@@ -192,33 +166,22 @@ restore_work (CmStore *store, gpointer data, GError **error)
   return cm_backup_restore (store, ((Job *) data)->path, error);
 }
 
-static gboolean
-destroy_window (gpointer window)
-{
-  gtk_window_destroy (window);
-  g_object_unref (window);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 restore_answered (AdwMessageDialog *question, const char *response)
 {
   GtkWindow *list = gtk_window_get_transient_for (GTK_WINDOW (question));
   GtkWindow *window = list ? gtk_window_get_transient_for (list) : NULL;
-  CmStore *store = list ? g_object_get_data (G_OBJECT (list), "store") : NULL;
-  AdwToastOverlay *toasts = list ? g_object_get_data (G_OBJECT (list), "toasts") : NULL;
   const char *when = g_object_get_data (G_OBJECT (question), "when");
   g_autofree char *message = g_strdup_printf (_("Restoring the backup of %s…"), when);
+  Job *job;
 
-  if (!g_str_equal (response, "accept") || window == NULL)
+  if (!g_str_equal (response, "accept") || !CM_IS_WINDOW (window))
     return;
-  cm_portfolio_job_start (window, toasts, message, store, CM_STORE_OPEN_DEFAULT, restore_work,
-                          restored, job_new (g_object_get_data (G_OBJECT (question), "path"), when,
-                                             toasts),
-                          job_free);
-  /* Once the question, which belongs to the list, has closed. */
-  gtk_widget_set_visible (GTK_WIDGET (list), FALSE);
-  g_idle_add (destroy_window, g_object_ref (list));
+  job = g_new0 (Job, 1);
+  job->path = g_strdup (g_object_get_data (G_OBJECT (question), "path"));
+  job->when = g_strdup (when);
+  /* The list closes with the portfolio's other windows. */
+  cm_window_work_on_portfolio (CM_WINDOW (window), message, restore_work, restored, job);
 }
 
 static void
@@ -323,39 +286,33 @@ cm_backup_dialog_restore (GtkWindow *parent, CmStore *store, AdwToastOverlay *to
 
 /* ---- the day's first backup ------------------------------------------- */
 
-static void
-daily_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+typedef struct {
+  CmStore *store;
+  AdwToastOverlay *toasts;  /* weak */
+} Daily;
+
+/* From the window's own connection, once the window is up. */
+static gboolean
+take_daily (gpointer data)
 {
-  GError *error = NULL;
-  g_autoptr(CmStore) store = cm_store_open (data, CM_STORE_OPEN_MUST_EXIST |
-                                                  CM_STORE_OPEN_READ_ONLY, &error);
+  Daily *daily = data;
+  g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  if (store == NULL || !cm_backup_daily (store, now, NULL, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-daily_taken (GObject *source, GAsyncResult *result, gpointer data)
-{
-  g_autoptr(GError) error = NULL;
-  AdwToastOverlay **toasts = data;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    show_toast (*toasts, error->message, TRUE);
-  g_clear_weak_pointer (toasts);
-  g_free (toasts);
+  if (!cm_backup_daily (daily->store, now, NULL, &error))
+    show_toast (daily->toasts, error->message, TRUE);
+  g_object_unref (daily->store);
+  g_clear_weak_pointer (&daily->toasts);
+  g_free (daily);
+  return G_SOURCE_REMOVE;
 }
 
 void
 cm_backup_dialog_take_daily (CmStore *store, AdwToastOverlay *toasts)
 {
-  AdwToastOverlay **weak = g_new0 (AdwToastOverlay *, 1);
-  g_autoptr(GTask) task = g_task_new (NULL, NULL, daily_taken, weak);
+  Daily *daily = g_new0 (Daily, 1);
 
-  g_set_weak_pointer (weak, toasts);
-  g_task_set_task_data (task, g_strdup (cm_store_get_path (store)), g_free);
-  g_task_run_in_thread (task, daily_in_thread);
+  daily->store = g_object_ref (store);
+  g_set_weak_pointer (&daily->toasts, toasts);
+  g_idle_add_full (G_PRIORITY_LOW, take_daily, daily, NULL);
 }

@@ -1,17 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cm-import-undo-dialog.c: "Undo Last Import…"
  *
- * The undo is planned on the window's store, to say what it will do; it
- * is written on a connection of its own in the background, planned again
- * there, and the window then reloads the portfolio: an import of 100,000
- * contracts is taken back one audited deletion at a time.
+ * The undo is planned on the window's store, to say what it will do. It
+ * is written with the portfolio closed in the window, on a connection of
+ * its own in the background, and planned again there; then the window
+ * opens the portfolio again. An import of 100,000 contracts is taken back
+ * one audited deletion at a time, which takes a while.
  */
 #include <glib/gi18n.h>
 
 #include "cm-import-undo.h"
 #include "cm-import-undo-dialog.h"
 #include "cm-page-parts.h"
-#include "cm-portfolio-job.h"
 #include "cm-window.h"
 
 typedef struct {
@@ -20,10 +20,8 @@ typedef struct {
 } Job;
 
 static void
-job_free (gpointer data)
+job_free (Job *job)
 {
-  Job *job = data;
-
   g_free (job->source);
   g_free (job);
 }
@@ -46,40 +44,38 @@ undo_work (CmStore *store, gpointer data, GError **error)
 }
 
 static void
-undone (GtkWindow *window, gpointer data, const GError *error)
+undone (CmWindow *window, gpointer data, const GError *error)
 {
   Job *job = data;
   g_autofree char *message = NULL;
 
-  if (error)
+  if (window && error)
+    tell (GTK_WINDOW (window), _("The Import Was Not Undone"), error->message);
+  else if (window)
     {
-      tell (window, _("The Import Was Not Undone"), error->message);
-      return;
+      message = g_strdup_printf (_("Undid the import of “%s”"), job->source);
+      cm_window_show_message (window, message);
     }
-  message = g_strdup_printf (_("Undid the import of “%s”"), job->source);
-  cm_window_reload_portfolio (CM_WINDOW (window), message);
+  job_free (job);
 }
 
 static void
 answered (AdwMessageDialog *question, const char *response, Job *job)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (question));
-  CmStore *store = g_object_get_data (G_OBJECT (question), "store");
-  AdwToastOverlay *toasts = g_object_get_data (G_OBJECT (question), "toasts");
   g_autofree char *message = NULL;
 
-  if (!g_str_equal (response, "accept") || parent == NULL)
+  if (!g_str_equal (response, "accept") || !CM_IS_WINDOW (parent))
     {
       job_free (job);
       return;
     }
   message = g_strdup_printf (_("Undoing the import of “%s”…"), job->source);
-  cm_portfolio_job_start (parent, toasts, message, store, CM_STORE_OPEN_DEFAULT, undo_work, undone,
-                          job, job_free);
+  cm_window_work_on_portfolio (CM_WINDOW (parent), message, undo_work, undone, job);
 }
 
 void
-cm_import_undo_dialog_run (GtkWindow *parent, CmStore *store, AdwToastOverlay *toasts)
+cm_import_undo_dialog_run (GtkWindow *parent, CmStore *store)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CmImportUndo) undo = cm_import_undo_new (store, 0, &error);
@@ -102,8 +98,6 @@ cm_import_undo_dialog_run (GtkWindow *parent, CmStore *store, AdwToastOverlay *t
                          ADW_RESPONSE_DESTRUCTIVE);
   /* Removing records is never what Enter alone does. */
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (question), "cancel");
-  g_object_set_data_full (G_OBJECT (question), "store", g_object_ref (store), g_object_unref);
-  g_object_set_data (G_OBJECT (question), "toasts", toasts);
   job = g_new0 (Job, 1);
   job->run_id = cm_import_undo_get_run_id (undo);
   job->source = g_strdup (cm_import_undo_get_source (undo));

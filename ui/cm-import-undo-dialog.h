@@ -12,6 +12,6 @@ G_BEGIN_DECLS
 /* Says what undoing @store's last import removes and puts back, or why it
  * cannot be undone; once confirmed, undoes it and the window reloads the
  * portfolio. */
-void cm_import_undo_dialog_run (GtkWindow *parent, CmStore *store, AdwToastOverlay *toasts);
+void cm_import_undo_dialog_run (GtkWindow *parent, CmStore *store);
 
 G_END_DECLS

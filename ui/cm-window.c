@@ -310,26 +310,169 @@ cm_window_open_portfolio (CmWindow *self, const char *path)
   return TRUE;
 }
 
-/* After the file changed under the window's store (a restore, an undone
- * import): opens it again, on the same section. */
 void
-cm_window_reload_portfolio (CmWindow *self, const char *message)
+cm_window_show_message (CmWindow *self, const char *message)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *section = NULL;
-
   g_return_if_fail (CM_IS_WINDOW (self));
 
-  if (self->store == NULL)
-    return;
-  path = g_strdup (cm_store_get_path (self->store));
-  section = g_strdup (gtk_stack_get_visible_child_name (self->pages));
-  if (!cm_window_open_portfolio (self, path))
-    return;
-  if (section)
-    select_section (self, section);
-  if (message)
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+}
+
+/* ---- working on the file ---------------------------------------------- */
+
+/* How long the window waits for the last user of its store to let go. */
+#define CLOSE_TIMEOUT_SECONDS 10
+
+typedef struct {
+  CmWindow *self;           /* weak */
+  GApplication *application;
+  AdwToast *progress;
+  CmStore *closing;         /* not a reference: set until it is finalised */
+  guint timeout;
+  char *path;
+  char *actor;
+  char *section;            /* shown again afterwards */
+  CmPortfolioWork work;
+  CmWindowWorkDone done;
+  gpointer data;
+} Work;
+
+static void
+work_free (Work *work)
+{
+  g_clear_weak_pointer (&work->self);
+  g_application_release (work->application);
+  g_object_unref (work->application);
+  g_object_unref (work->progress);
+  g_free (work->path);
+  g_free (work->actor);
+  g_free (work->section);
+  g_free (work);
+}
+
+static void
+work_finished (Work *work, const GError *error, gboolean reopen)
+{
+  CmWindow *self = work->self;
+
+  adw_toast_dismiss (work->progress);
+  if (self)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
+      if (!reopen || !cm_window_open_portfolio (self, work->path))
+        gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      else if (work->section)
+        select_section (self, work->section);
+    }
+  work->done (self, work->data, error);
+  work_free (work);
+}
+
+static void
+worked (gpointer data, const GError *error)
+{
+  work_finished (data, error, TRUE);
+}
+
+static gboolean
+start_work (gpointer data)
+{
+  Work *work = data;
+
+  cm_portfolio_job_start (work->path, work->actor, work->work, work->data, worked, work);
+  return G_SOURCE_REMOVE;
+}
+
+/* From the store's finalisation: the work starts once the main loop is back. */
+static void
+store_closed (gpointer data, GObject *store)
+{
+  Work *work = data;
+
+  work->closing = NULL;
+  g_clear_handle_id (&work->timeout, g_source_remove);
+  g_idle_add (start_work, work);
+}
+
+/* Something still holds the store: opening the file again now could
+ * disturb SQLite's locks on it, so the work is not done. */
+static gboolean
+close_timed_out (gpointer data)
+{
+  Work *work = data;
+  g_autoptr(GError) error = g_error_new (CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
+                                         _("“%s” is still in use in this window, so nothing was "
+                                           "changed. Open it again and try once more."),
+                                         work->path);
+
+  work->timeout = 0;
+  g_object_weak_unref (G_OBJECT (work->closing), store_closed, work);
+  work_finished (work, error, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes the windows that work on the portfolio beside this one (its
+ * rules), which hold its store. */
+static void
+close_portfolio_windows (CmWindow *self)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (gtk_window_get_transient_for (l->data) == GTK_WINDOW (self))
+      gtk_window_destroy (l->data);
+}
+
+static gboolean
+close_portfolio (gpointer data)
+{
+  Work *work = data;
+  CmWindow *self = work->self;
+
+  if (self == NULL || self->store == NULL)
+    {
+      g_autoptr(GError) error = g_error_new (CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
+                                             _("The window was closed, so nothing was changed."));
+
+      work_finished (work, error, FALSE);
+      return G_SOURCE_REMOVE;
+    }
+  work->section = g_strdup (gtk_stack_get_visible_child_name (self->pages));
+  close_portfolio_windows (self);
+  clear_sections (self);
+  work->closing = self->store;
+  work->timeout = g_timeout_add_seconds (CLOSE_TIMEOUT_SECONDS, close_timed_out, work);
+  g_object_weak_ref (G_OBJECT (self->store), store_closed, work);
+  g_clear_object (&self->store);
+  return G_SOURCE_REMOVE;
+}
+
+void
+cm_window_work_on_portfolio (CmWindow *self, const char *progress, CmPortfolioWork work_func,
+                             CmWindowWorkDone done, gpointer data)
+{
+  Work *work;
+
+  g_return_if_fail (CM_IS_WINDOW (self));
+  g_return_if_fail (self->store != NULL);
+
+  work = g_new0 (Work, 1);
+  g_set_weak_pointer (&work->self, self);
+  work->application = g_object_ref (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  g_application_hold (work->application);
+  /* One reference for the work, one the overlay takes. */
+  work->progress = g_object_ref (adw_toast_new (progress));
+  adw_toast_set_timeout (work->progress, 0);
+  adw_toast_overlay_add_toast (self->toasts, work->progress);
+  work->path = g_strdup (cm_store_get_path (self->store));
+  work->actor = g_strdup (cm_store_get_actor (self->store));
+  work->work = work_func;
+  work->done = done;
+  work->data = data;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+  /* Once the question that asked for the work has closed. */
+  g_idle_add (close_portfolio, work);
 }
 
 static void
@@ -469,7 +612,7 @@ undo_import (GtkWidget *widget, const char *action, GVariant *param)
   CmWindow *self = CM_WINDOW (widget);
 
   if (self->store)
-    cm_import_undo_dialog_run (GTK_WINDOW (self), self->store, self->toasts);
+    cm_import_undo_dialog_run (GTK_WINDOW (self), self->store);
 }
 
 static void
