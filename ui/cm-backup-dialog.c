@@ -280,7 +280,6 @@ cm_backup_dialog_restore (GtkWindow *parent, CmStore *store, AdwToastOverlay *to
                             ADW_PREFERENCES_GROUP (backups_group (store, backups)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
   g_object_set_data_full (G_OBJECT (window), "store", g_object_ref (store), g_object_unref);
-  g_object_set_data (G_OBJECT (window), "toasts", toasts);
   gtk_window_present (GTK_WINDOW (window));
 }
 
