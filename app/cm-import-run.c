@@ -1,5 +1,6 @@
 /* cm-import-run.c: the record of one import of a contracts register */
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "cm-import-run.h"
 
@@ -17,6 +18,8 @@ enum {
   PROP_UPDATED,
   PROP_SKIPPED,
   PROP_SUMMARY,
+  PROP_CREATED_IDS,
+  PROP_FIRST_AUDIT_ID,
   N_PROPS
 };
 
@@ -42,6 +45,9 @@ cm_import_run_class_init (CmImportRunClass *klass)
   properties[PROP_UPDATED] = g_param_spec_int ("updated", NULL, NULL, 0, G_MAXINT, 0, rw);
   properties[PROP_SKIPPED] = g_param_spec_int ("skipped", NULL, NULL, 0, G_MAXINT, 0, rw);
   properties[PROP_SUMMARY] = g_param_spec_string ("summary", NULL, NULL, "", rw);
+  properties[PROP_CREATED_IDS] = g_param_spec_string ("created-ids", NULL, NULL, "", rw);
+  properties[PROP_FIRST_AUDIT_ID] = g_param_spec_int64 ("first-audit-id", NULL, NULL, 0,
+                                                        G_MAXINT64, 0, rw);
   cm_entity_class_install (entity_class, "import_run", properties, N_PROPS, NULL);
 }
 
@@ -66,4 +72,51 @@ const char *
 cm_import_run_get_summary (CmImportRun *self)
 {
   return cm_entity_get_string (CM_ENTITY (self), PROP_SUMMARY);
+}
+
+/* created-ids holds "table:first-last" entries separated by spaces. */
+void
+cm_import_run_add_created (CmImportRun *self, const char *table, gint64 first, gint64 last)
+{
+  const char *ids = cm_entity_get_string (CM_ENTITY (self), PROP_CREATED_IDS);
+  g_autofree char *more = g_strdup_printf ("%s%s%s:%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT,
+                                           ids ? ids : "", ids && *ids ? " " : "", table,
+                                           first, last);
+
+  g_return_if_fail (strchr (table, ':') == NULL && strchr (table, ' ') == NULL);
+  g_object_set (self, "created-ids", more, NULL);
+}
+
+gboolean
+cm_import_run_get_created (CmImportRun *self, const char *table, gint64 *first, gint64 *last)
+{
+  const char *ids = cm_entity_get_string (CM_ENTITY (self), PROP_CREATED_IDS);
+  g_auto(GStrv) entries = g_strsplit (ids ? ids : "", " ", -1);
+  gsize length = strlen (table);
+
+  for (guint i = 0; entries[i]; i++)
+    {
+      char *end = NULL;
+
+      if (strncmp (entries[i], table, length) != 0 || entries[i][length] != ':')
+        continue;
+      *first = g_ascii_strtoll (entries[i] + length + 1, &end, 10);
+      if (end == NULL || *end != '-')
+        return FALSE;
+      *last = g_ascii_strtoll (end + 1, &end, 10);
+      return *end == '\0' && *first > 0 && *last >= *first;
+    }
+  return FALSE;
+}
+
+void
+cm_import_run_set_first_audit_id (CmImportRun *self, gint64 id)
+{
+  g_object_set (self, "first-audit-id", id, NULL);
+}
+
+gint64
+cm_import_run_get_first_audit_id (CmImportRun *self)
+{
+  return cm_entity_get_int64 (CM_ENTITY (self), PROP_FIRST_AUDIT_ID);
 }

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "cm-backup.h"
 #include "cm-contract.h"
 #include "cm-date.h"
 #include "cm-enums.h"
@@ -776,19 +777,100 @@ write_rows (CmImportPlan *plan, CmStore *store, CmImportProgress progress, gpoin
   return TRUE;
 }
 
+/* ---- what undoing it needs --------------------------------------------- */
+
+/* The tables an import creates records in. */
+static const char * const created_tables[] = { "contract", "provider", "service", "organisation" };
+
+typedef struct {
+  gint64 next_audit_id;
+  gint64 highest[G_N_ELEMENTS (created_tables)];
+} Marks;
+
+/* The first row of @sql, whose one parameter, if any, is @after. */
+static gboolean
+query_int64 (CmStore *store, const char *sql, gint64 after, gint64 *values, int n_values,
+             GError **error)
+{
+  sqlite3 *db = cm_store_get_database (store);
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      if (sqlite3_bind_parameter_count (stmt) > 0)
+        sqlite3_bind_int64 (stmt, 1, after);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc == SQLITE_ROW)
+    for (int i = 0; i < n_values; i++)
+      values[i] = sqlite3_column_int64 (stmt, i);
+  else
+    g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
+                 _("The portfolio file could not be read (%s). Nothing was imported."),
+                 sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_ROW;
+}
+
+/* Where the import starts, inside its transaction: the next audit row, and
+ * the highest id of each table before it creates anything. */
+static gboolean
+mark_start (CmStore *store, Marks *marks, GError **error)
+{
+  if (!query_int64 (store, "SELECT coalesce(max(id), 0) + 1 FROM audit", 0,
+                    &marks->next_audit_id, 1, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (created_tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT coalesce(max(id), 0) FROM %s",
+                                              created_tables[i]);
+
+      if (!query_int64 (store, sql, 0, &marks->highest[i], 1, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The store numbers each new record after the highest id, so what the
+ * import created in a table is the one range of ids above the mark. */
+static gboolean
+note_created (CmStore *store, const Marks *marks, CmImportRun *run, GError **error)
+{
+  cm_import_run_set_first_audit_id (run, marks->next_audit_id);
+  for (guint i = 0; i < G_N_ELEMENTS (created_tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*), coalesce(min(id), 0),"
+                                              " coalesce(max(id), 0) FROM %s WHERE id > ?1",
+                                              created_tables[i]);
+      gint64 range[3];
+
+      if (!query_int64 (store, sql, marks->highest[i], range, 3, error))
+        return FALSE;
+      if (range[0] > 0)
+        cm_import_run_add_created (run, created_tables[i], range[1], range[2]);
+    }
+  return TRUE;
+}
+
 gboolean
 cm_import_plan_apply (CmImportPlan *plan, CmStore *store, const char *source,
                       CmImportProgress progress, gpointer user_data,
                       GCancellable *cancellable, GError **error)
 {
   g_autoptr(CmImportRun) run = NULL;
+  Marks marks;
 
   g_return_val_if_fail (plan != NULL && CM_IS_STORE (store), FALSE);
 
-  if (!refuse_invalid (plan, error) || !cm_store_begin (store, error))
+  if (!refuse_invalid (plan, error) ||
+      !cm_backup_before (store, CM_BACKUP_REASON_IMPORT, error) ||
+      !cm_store_begin (store, error))
     return FALSE;
   run = summarise (plan, source);
-  if (!write_rows (plan, store, progress, user_data, cancellable, error) ||
+  if (!mark_start (store, &marks, error) ||
+      !write_rows (plan, store, progress, user_data, cancellable, error) ||
+      !note_created (store, &marks, run, error) ||
       !cm_store_save (store, CM_ENTITY (run), error))
     {
       cm_store_rollback (store);

@@ -67,9 +67,10 @@ GPtrArray    *cm_import_plan_report  (CmImportPlan *plan);
 typedef void (*CmImportProgress) (double fraction, gpointer user_data);
 
 /* Writes the plan in one transaction with one summary record naming
- * @source and what was created and changed. Refuses, writing nothing,
- * while any included row is invalid; cancelled (G_IO_ERROR_CANCELLED), it
- * writes nothing either, and the plan may be applied again. */
+ * @source and what was created and changed, after taking a backup of the
+ * portfolio (cm-backup.h). Refuses, writing nothing, while any included
+ * row is invalid or when the backup fails; cancelled (G_IO_ERROR_CANCELLED),
+ * it writes nothing either, and the plan may be applied again. */
 gboolean      cm_import_plan_apply   (CmImportPlan *plan, CmStore *store, const char *source,
                                       CmImportProgress progress, gpointer user_data,
                                       GCancellable *cancellable, GError **error);

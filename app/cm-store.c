@@ -9,6 +9,7 @@
 #include "cm-audit-record.h"
 #include "cm-audit-replay.h"
 #include "cm-audit.h"
+#include "cm-backup.h"
 #include "cm-schema.h"
 #include "cm-store-file.h"
 #include "cm-store.h"
@@ -193,6 +194,12 @@ migrate (CmStore *self, GError **error)
   g_auto(GStrv) names = cm_schema_migration_names ();
   int current = cm_store_get_schema_version (self);
 
+  /* A portfolio is copied aside before its schema changes; without the
+   * copy it is not changed at all. (A read-only one is updated only in a
+   * copy in memory.) */
+  if (!self->read_only && current > 0 && current < cm_store_latest_schema_version () &&
+      !cm_backup_before (self, CM_BACKUP_REASON_MIGRATION, error))
+    return FALSE;
   for (guint i = 0; names && names[i]; i++)
     if (cm_schema_migration_version (names[i]) > current &&
         !apply_migration (self, names[i], error))
@@ -780,13 +787,19 @@ mark_as_ours (CmStore *self, GError **error)
 }
 
 gboolean
+cm_store_check_writable (CmStore *self, GError **error)
+{
+  return !self->read_only || refuse_read_only (self, error);
+}
+
+gboolean
 cm_store_begin (CmStore *self, GError **error)
 {
   guint mark = self->pending->len;
   gboolean outermost = self->savepoints->len == 0;
 
-  if (self->read_only)
-    return refuse_read_only (self, error);
+  if (!cm_store_check_writable (self, error))
+    return FALSE;
   /* IMMEDIATE takes the write lock now, so a busy file fails before any
    * work is done rather than at COMMIT. */
   if (!exec (self, outermost ? "BEGIN IMMEDIATE" : "SAVEPOINT level", error))

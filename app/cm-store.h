@@ -39,6 +39,8 @@ CmStore    *cm_store_open            (const char *path, CmStoreOpenFlags flags, 
 const char *cm_store_get_path        (CmStore *self);
 /* Whether changes are refused: opened read-only, or the file cannot be written. */
 gboolean    cm_store_is_read_only    (CmStore *self);
+/* Sets @error, saying why, when changes are refused. */
+gboolean    cm_store_check_writable  (CmStore *self, GError **error);
 /* Whether the file is in a network folder (NFS, SMB), where SQLite's
  * locking is unreliable and two people's changes can damage it. */
 gboolean    cm_store_is_on_network   (CmStore *self);

@@ -42,6 +42,43 @@ cm_value_to_text (const GValue *value, const char *property)
   g_return_val_if_reached (NULL);
 }
 
+static gboolean
+parse_int64 (const char *text, gint64 *n)
+{
+  return g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, n, NULL);
+}
+
+gboolean
+cm_value_from_text (GValue *value, const char *text)
+{
+  GType type = G_VALUE_TYPE (value);
+  gint64 n = 0;
+
+  if (type == G_TYPE_STRING)
+    g_value_set_string (value, text ? text : "");
+  else if (type == G_TYPE_BOOLEAN && (text == NULL || g_str_equal (text, "true") ||
+                                      g_str_equal (text, "false")))
+    g_value_set_boolean (value, g_strcmp0 (text, "true") == 0);
+  else if (type == G_TYPE_INT && (text == NULL || (parse_int64 (text, &n) && n == (int) n)))
+    g_value_set_int (value, n);
+  else if (type == G_TYPE_INT64 && (text == NULL || parse_int64 (text, &n)))
+    g_value_set_int64 (value, n);
+  else if (type == G_TYPE_DOUBLE)
+    g_value_set_double (value, text ? g_ascii_strtod (text, NULL) : 0);
+  else if (G_TYPE_IS_ENUM (type))
+    {
+      g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+      GEnumValue *ev = text ? g_enum_get_value_by_nick (klass, text) : NULL;
+
+      if (text && ev == NULL)
+        return FALSE;
+      g_value_set_enum (value, ev ? ev->value : klass->minimum);
+    }
+  else
+    return FALSE;
+  return TRUE;
+}
+
 int
 cm_value_bind (sqlite3_stmt *stmt, int index, const GValue *value, const char *property)
 {

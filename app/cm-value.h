@@ -12,6 +12,10 @@
 G_BEGIN_DECLS
 
 char    *cm_value_to_text       (const GValue *value, const char *property);
+/* The reverse of cm_value_to_text () into @value, initialised to the
+ * property's type; NULL is the empty or unset value. FALSE when @text is
+ * not a value of that type. */
+gboolean cm_value_from_text     (GValue *value, const char *text);
 int      cm_value_bind          (sqlite3_stmt *stmt, int index, const GValue *value,
                                  const char *property);
 void     cm_value_from_column   (sqlite3_stmt *stmt, int column, GValue *value);

@@ -5,6 +5,7 @@ commissioner=${1:?usage: cli.sh COMMISSIONER}
 unset DISPLAY WAYLAND_DISPLAY
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+export XDG_DATA_HOME="$work/data" # where backups go
 failures=0
 n=0
 
@@ -81,6 +82,38 @@ grep -q "is empty, yet it holds [0-9]* records" "$work/err" ||
 sqlite3 "$demo" "UPDATE audit SET new_value = 'tampered' WHERE id = 7"
 check "--verify-audit fails on an altered row" 1 "$commissioner" --verify-audit --portfolio "$demo"
 grep -q "row 7" "$work/err" || { echo "not ok - the altered row is named"; cat "$work/err"; failures=$((failures + 1)); }
+
+# Save a Copy, undoing an import, and restoring a backup.
+kept="$work/kept.commissioner"
+"$commissioner" --create-demo "$kept" --today 2026-11-22 >/dev/null
+records () { sqlite3 -readonly "$1" "SELECT * FROM contract ORDER BY id; SELECT * FROM provider ORDER BY id;
+  SELECT * FROM service ORDER BY id; SELECT * FROM organisation ORDER BY id; SELECT * FROM import_run"; }
+records "$kept" >"$work/kept-before"
+check "--backup writes a copy" 0 "$commissioner" --backup "$work/copy.commissioner" --portfolio "$kept"
+records "$work/copy.commissioner" | cmp -s - "$work/kept-before" ||
+  { echo "not ok - the copy holds the portfolio's records"; failures=$((failures + 1)); }
+[ "$(sqlite3 "$work/copy.commissioner" "PRAGMA integrity_check")" = ok ] ||
+  { echo "not ok - the copy is whole"; failures=$((failures + 1)); }
+cp "$kept" "$work/kept-bytes"
+check "--backup refuses the portfolio itself" 1 "$commissioner" --backup "$kept" --portfolio "$kept"
+cmp -s "$kept" "$work/kept-bytes" || { echo "not ok - the refused copy changed it"; failures=$((failures + 1)); }
+
+printf 'Reference,Title,Provider,Commissioner\nCLI-1,Added,New Provider,Adult Social Care\n' >"$work/add.csv"
+check "--import adds a contract" 0 "$commissioner" --import "$work/add.csv" --portfolio "$kept"
+check "--list-backups lists the backup the import took" 0 "$commissioner" --list-backups --portfolio "$kept"
+grep -q " import " "$work/out" || { echo "not ok - an import backup is listed"; failures=$((failures + 1)); }
+import_backup=$(awk '/ import / { print $NF; exit }' "$work/out")
+check "--undo-import takes it back" 0 "$commissioner" --undo-import --portfolio "$kept"
+records "$kept" | cmp -s - "$work/kept-before" ||
+  { echo "not ok - undone, the records are as before"; failures=$((failures + 1)); }
+check "--verify-audit passes after the undo" 0 "$commissioner" --verify-audit --portfolio "$kept"
+check "--undo-import refuses with nothing to undo" 1 "$commissioner" --undo-import --portfolio "$kept"
+
+check "--import again" 0 "$commissioner" --import "$work/add.csv" --portfolio "$kept"
+check "--restore puts the backup back" 0 "$commissioner" --restore "$import_backup" --portfolio "$kept"
+records "$kept" | cmp -s - "$work/kept-before" ||
+  { echo "not ok - restored, the records are as before"; failures=$((failures + 1)); }
+check "--verify-audit passes after the restore" 0 "$commissioner" --verify-audit --portfolio "$kept"
 
 echo "1..$n"
 [ "$failures" -eq 0 ]

@@ -307,6 +307,8 @@ make_legacy (const char *path)
 {
   rechain (path, NO_FORMAT_2);
   cm_test_run_sqlite (path, "DELETE FROM meta WHERE key = 'audit_format_2_from';"
+                            " ALTER TABLE import_run DROP COLUMN created_ids;"
+                            " ALTER TABLE import_run DROP COLUMN first_audit_id;"
                             " PRAGMA user_version = 13;");
 }
 

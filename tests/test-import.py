@@ -6,6 +6,7 @@ the audit trail, and a round trip through our own export.
 
     test-import.py COMMISSIONER
 """
+import contextlib
 import datetime
 import os
 import shutil
@@ -25,7 +26,9 @@ HEADERS = ["Reference", "Title", "Service", "Provider", "Provider sector", "Comm
 
 
 def query(portfolio, sql, *params):
-    with sqlite3.connect(f"file:{portfolio}?mode=ro", uri=True) as db:
+    # Closed at once: a connection left open in this process would read
+    # stale pages once digest() has opened and closed the file.
+    with contextlib.closing(sqlite3.connect(f"file:{portfolio}?mode=ro", uri=True)) as db:
         return db.execute(sql, params).fetchall()
 
 

@@ -53,6 +53,16 @@ static const GOptionEntry options[] = {
   { "on-duplicate", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("What --import does with a reference already in the portfolio: update or skip"),
     N_("CHOICE") },
+  { "undo-import", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Undo the portfolio's last import, if nothing it wrote has changed since, and exit"),
+    NULL },
+  { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a copy of the portfolio to FILE and exit"), N_("FILE") },
+  { "list-backups", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("List the backups kept of the portfolio and exit"), NULL },
+  { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Put the backup FILE in place of the portfolio, backing up its current state first, "
+       "and exit"), N_("FILE") },
   { "today", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The date to treat as today, for statuses and the demo"), N_("YYYY-MM-DD") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
@@ -138,6 +148,14 @@ cm_application_handle_local_options (GApplication *app, GVariantDict *dict)
       g_variant_dict_lookup (dict, "on-duplicate", "&s", &on_duplicate);
       return cm_command_import (self->portfolio, file, sheet, on_duplicate);
     }
+  if (g_variant_dict_contains (dict, "undo-import"))
+    return cm_command_undo_import (self->portfolio);
+  if (g_variant_dict_lookup (dict, "backup", "^&ay", &file))
+    return cm_command_backup (self->portfolio, file);
+  if (g_variant_dict_contains (dict, "list-backups"))
+    return cm_command_list_backups (self->portfolio);
+  if (g_variant_dict_lookup (dict, "restore", "^&ay", &file))
+    return cm_command_restore (self->portfolio, file);
   if (g_variant_dict_contains (dict, "deadlines"))
     {
       const char *format = "text";

@@ -6,8 +6,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "cm-backup.h"
 #include "cm-command-line.h"
 #include "cm-audit-anchor.h"
+#include "cm-import-undo.h"
 #include "cm-transparency.h"
 #include "cm-workbook.h"
 #include "cm-contract.h"
@@ -374,4 +376,133 @@ cm_command_import (const char *portfolio, const char *file, const char *sheet,
   if (status != 0 && !existed)
     remove_portfolio (portfolio);
   return status;
+}
+
+/* ---- --undo-import ------------------------------------------------------ */
+
+int
+cm_command_undo_import (const char *portfolio)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmStore) store = NULL;
+  g_autoptr(CmImportUndo) undo = NULL;
+  g_autofree char *described = NULL;
+
+  if (portfolio == NULL)
+    {
+      g_printerr (_("Name the portfolio with --portfolio FILE.\n"));
+      return 2;
+    }
+  store = cm_store_open (portfolio, CM_STORE_OPEN_MUST_EXIST, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  undo = cm_import_undo_new (store, 0, &error);
+  if (undo == NULL || !cm_import_undo_apply (undo, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  described = cm_import_undo_describe (undo);
+  g_print ("%s\n", described);
+  g_print (_("The import of %s was undone.\n"), cm_import_undo_get_source (undo));
+  return 0;
+}
+
+/* ---- backups ------------------------------------------------------------ */
+
+/* A copy from a read-only connection: taking it never changes the file. */
+int
+cm_command_backup (const char *portfolio, const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmStore) store = NULL;
+
+  if (portfolio == NULL)
+    {
+      g_printerr (_("Name the portfolio to copy with --portfolio FILE.\n"));
+      return 2;
+    }
+  store = cm_store_open (portfolio, CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (!cm_backup_copy (store, path, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_print (_("Copied %s to %s\n"), portfolio, path);
+  return 0;
+}
+
+int
+cm_command_list_backups (const char *portfolio)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+
+  if (portfolio == NULL)
+    {
+      g_printerr (_("Name the portfolio with --portfolio FILE.\n"));
+      return 2;
+    }
+  backups = cm_backup_list (portfolio, &error);
+  if (backups == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  for (guint i = 0; i < backups->len; i++)
+    {
+      CmBackup *backup = g_ptr_array_index (backups, i);
+      g_autoptr(GDateTime) local = g_date_time_to_local (backup->taken);
+      g_autofree char *when = g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
+
+      g_print ("%s  %-10s %6" G_GINT64_FORMAT " %6" G_GINT64_FORMAT " %6" G_GINT64_FORMAT "  %s\n",
+               when, cm_backup_reason_nick (backup->reason), backup->contracts,
+               backup->services, backup->providers, backup->path);
+    }
+  if (backups->len == 0)
+    g_printerr (_("No backups of %s have been taken yet.\n"), portfolio);
+  return 0;
+}
+
+/* Opened again after the restore, so that an older backup is brought up
+ * to this version's schema as any portfolio is. */
+int
+cm_command_restore (const char *portfolio, const char *backup)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmStore) store = NULL;
+
+  if (portfolio == NULL)
+    {
+      g_printerr (_("Name the portfolio to restore into with --portfolio FILE.\n"));
+      return 2;
+    }
+  store = cm_store_open (portfolio, CM_STORE_OPEN_MUST_EXIST, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (!cm_backup_restore (store, backup, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_clear_object (&store);
+  store = cm_store_open (portfolio, CM_STORE_OPEN_MUST_EXIST, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_print (_("Restored %s from %s; its state before was backed up first.\n"), portfolio, backup);
+  return 0;
 }

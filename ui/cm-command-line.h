@@ -14,6 +14,10 @@ int   cm_command_export       (const char *portfolio, const char *path, const GD
                                gboolean transparency_csv);
 int   cm_command_import       (const char *portfolio, const char *file, const char *sheet,
                                const char *on_duplicate);
+int   cm_command_undo_import  (const char *portfolio);
+int   cm_command_backup       (const char *portfolio, const char *path);
+int   cm_command_list_backups (const char *portfolio);
+int   cm_command_restore      (const char *portfolio, const char *backup);
 char *cm_demo_portfolio_path  (const GDate *today, GError **error);
 
 G_END_DECLS

@@ -387,9 +387,15 @@ imported (CmImportDialog *self)
   g_autofree char *message = g_strdup_printf (ngettext ("Imported %u contract",
                                                         "Imported %u contracts", n), n);
   g_autoptr(GError) error = NULL;
+  AdwToast *toast = adw_toast_new (message);
 
+  /* The window's own action, which says what undoing removes and asks. */
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-import");
   if (self->parent_toasts)
-    adw_toast_overlay_add_toast (self->parent_toasts, adw_toast_new (message));
+    adw_toast_overlay_add_toast (self->parent_toasts, toast);
+  else
+    g_object_unref (toast);
   if (gtk_check_button_get_active (self->remember) &&
       !cm_import_mapping_remember (self->store, self->table,
                                    cm_import_mapping_view_get_mapping (self->mapping_view),

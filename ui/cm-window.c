@@ -1,6 +1,7 @@
 /* cm-window.c: the main window: a welcome page, or a portfolio's sections */
 #include <glib/gi18n.h>
 
+#include "cm-backup-dialog.h"
 #include "cm-command-line.h"
 #include "cm-contract.h"
 #include "cm-deadlines-page.h"
@@ -10,6 +11,7 @@
 #include "cm-eia-page.h"
 #include "cm-export-dialog.h"
 #include "cm-import-dialog.h"
+#include "cm-import-undo-dialog.h"
 #include "cm-overview-page.h"
 #include "cm-records-page.h"
 #include "cm-rules-window.h"
@@ -357,11 +359,180 @@ cm_window_open_portfolio (CmWindow *self, const char *path)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rules", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-import", TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "portfolio");
   remember_portfolio (self, canonical);
   warn_about_file (self, store, basename);
   watch_for_changes (self);
+  cm_backup_dialog_take_daily (store, self->toasts);
   return TRUE;
+}
+
+void
+cm_window_show_message (CmWindow *self, const char *message)
+{
+  g_return_if_fail (CM_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+}
+
+/* ---- working on the file ---------------------------------------------- */
+
+/* How long the window waits for the last user of its store to let go. */
+#define CLOSE_TIMEOUT_SECONDS 10
+
+typedef struct {
+  CmWindow *self;           /* weak */
+  GApplication *application;
+  AdwToast *progress;
+  CmStore *closing;         /* not a reference: set until it is finalised */
+  guint timeout;
+  char *path;
+  char *actor;
+  char *section;            /* shown again afterwards */
+  CmPortfolioWork work;
+  CmWindowWorkDone done;
+  gpointer data;
+} Work;
+
+static void
+work_free (Work *work)
+{
+  g_clear_weak_pointer (&work->self);
+  g_application_release (work->application);
+  g_object_unref (work->application);
+  g_object_unref (work->progress);
+  g_free (work->path);
+  g_free (work->actor);
+  g_free (work->section);
+  g_free (work);
+}
+
+static void
+work_finished (Work *work, const GError *error, gboolean reopen)
+{
+  CmWindow *self = work->self;
+
+  adw_toast_dismiss (work->progress);
+  if (self)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
+      if (!reopen || !cm_window_open_portfolio (self, work->path))
+        gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      else if (work->section)
+        select_section (self, work->section);
+    }
+  work->done (self, work->data, error);
+  work_free (work);
+}
+
+static void
+worked (gpointer data, const GError *error)
+{
+  work_finished (data, error, TRUE);
+}
+
+static gboolean
+start_work (gpointer data)
+{
+  Work *work = data;
+
+  cm_portfolio_job_start (work->path, work->actor, work->work, work->data, worked, work);
+  return G_SOURCE_REMOVE;
+}
+
+/* From the store's finalisation: the work starts once the main loop is back. */
+static void
+store_closed (gpointer data, GObject *store)
+{
+  Work *work = data;
+
+  work->closing = NULL;
+  g_clear_handle_id (&work->timeout, g_source_remove);
+  g_idle_add (start_work, work);
+}
+
+/* Something still holds the store: opening the file again now could
+ * disturb SQLite's locks on it, so the work is not done. */
+static gboolean
+close_timed_out (gpointer data)
+{
+  Work *work = data;
+  g_autoptr(GError) error = g_error_new (CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
+                                         _("“%s” is still in use in this window, so nothing was "
+                                           "changed. Open it again and try once more."),
+                                         work->path);
+
+  work->timeout = 0;
+  g_object_weak_unref (G_OBJECT (work->closing), store_closed, work);
+  work_finished (work, error, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes the windows that work on the portfolio beside this one (its
+ * rules), which hold its store. */
+static void
+close_portfolio_windows (CmWindow *self)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (gtk_window_get_transient_for (l->data) == GTK_WINDOW (self))
+      gtk_window_destroy (l->data);
+}
+
+static gboolean
+close_portfolio (gpointer data)
+{
+  Work *work = data;
+  CmWindow *self = work->self;
+
+  if (self == NULL || self->store == NULL)
+    {
+      g_autoptr(GError) error = g_error_new (CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
+                                             _("The window was closed, so nothing was changed."));
+
+      work_finished (work, error, FALSE);
+      return G_SOURCE_REMOVE;
+    }
+  work->section = g_strdup (gtk_stack_get_visible_child_name (self->pages));
+  close_portfolio_windows (self);
+  clear_sections (self);
+  work->closing = self->store;
+  work->timeout = g_timeout_add_seconds (CLOSE_TIMEOUT_SECONDS, close_timed_out, work);
+  g_object_weak_ref (G_OBJECT (self->store), store_closed, work);
+  g_clear_object (&self->store);
+  return G_SOURCE_REMOVE;
+}
+
+void
+cm_window_work_on_portfolio (CmWindow *self, const char *progress, CmPortfolioWork work_func,
+                             CmWindowWorkDone done, gpointer data)
+{
+  Work *work;
+
+  g_return_if_fail (CM_IS_WINDOW (self));
+  g_return_if_fail (self->store != NULL);
+
+  work = g_new0 (Work, 1);
+  g_set_weak_pointer (&work->self, self);
+  work->application = g_object_ref (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  g_application_hold (work->application);
+  /* One reference for the work, one the overlay takes. */
+  work->progress = g_object_ref (adw_toast_new (progress));
+  adw_toast_set_timeout (work->progress, 0);
+  adw_toast_overlay_add_toast (self->toasts, work->progress);
+  work->path = g_strdup (cm_store_get_path (self->store));
+  work->actor = g_strdup (cm_store_get_actor (self->store));
+  work->work = work_func;
+  work->done = done;
+  work->data = data;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+  /* Once the question that asked for the work has closed. */
+  g_idle_add (close_portfolio, work);
 }
 
 static void
@@ -478,6 +649,33 @@ import_contracts (GtkWidget *widget, const char *action, GVariant *param)
 }
 
 static void
+save_copy (GtkWidget *widget, const char *action, GVariant *param)
+{
+  CmWindow *self = CM_WINDOW (widget);
+
+  if (self->store)
+    cm_backup_dialog_save_copy (GTK_WINDOW (self), self->store, self->toasts);
+}
+
+static void
+restore_backup (GtkWidget *widget, const char *action, GVariant *param)
+{
+  CmWindow *self = CM_WINDOW (widget);
+
+  if (self->store)
+    cm_backup_dialog_restore (GTK_WINDOW (self), self->store, self->toasts);
+}
+
+static void
+undo_import (GtkWidget *widget, const char *action, GVariant *param)
+{
+  CmWindow *self = CM_WINDOW (widget);
+
+  if (self->store)
+    cm_import_undo_dialog_run (GTK_WINDOW (self), self->store);
+}
+
+static void
 show_sidebar (GtkWidget *widget, const char *action, GVariant *param)
 {
   adw_leaflet_navigate (CM_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
@@ -565,6 +763,11 @@ cm_window_class_init (CmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_contracts);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
                                        "win.import", NULL);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-copy", NULL);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup);
+  gtk_widget_class_install_action (widget_class, "win.undo-import", NULL, undo_import);
   gtk_widget_class_install_action (widget_class, "win.show-section", "i", show_section);
   for (int i = 0; i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
@@ -585,6 +788,9 @@ cm_window_init (CmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rules", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-import", FALSE);
   g_signal_connect_swapped (self->sidebar, "row-selected", G_CALLBACK (section_selected), self);
 }
 

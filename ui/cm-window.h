@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cm-application.h"
+#include "cm-portfolio-job.h"
 
 G_BEGIN_DECLS
 
@@ -11,5 +12,18 @@ G_DECLARE_FINAL_TYPE (CmWindow, cm_window, CM, WINDOW, AdwApplicationWindow)
 CmWindow *cm_window_new            (CmApplication *app);
 gboolean  cm_window_open_portfolio (CmWindow *self, const char *path);
 void      cm_window_import_file    (CmWindow *self, const char *path);
+void      cm_window_show_message   (CmWindow *self, const char *message);
+
+/* Runs on the main loop once the work is done and the portfolio open
+ * again; @self is NULL if the window was closed meanwhile. */
+typedef void (*CmWindowWorkDone) (CmWindow *self, gpointer data, const GError *error);
+
+/* Lets go of the portfolio (its pages, and the windows that use it), runs
+ * @work on the file in the background once the window's connection to it
+ * has closed, then opens it again and calls @done. Opening a file a second
+ * time in one process while a connection to it is open could disturb
+ * SQLite's locks on it; and the window's lists would show the old records. */
+void      cm_window_work_on_portfolio (CmWindow *self, const char *progress, CmPortfolioWork work,
+                                       CmWindowWorkDone done, gpointer data);
 
 G_END_DECLS

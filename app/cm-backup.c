@@ -1,0 +1,641 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cm-backup.c: copies of a portfolio, taken before it changes, and putting one back
+ *
+ * The portfolio file is only ever read and written through SQLite: the
+ * copies come from a connection to it (sqlite3_backup_*), into a new file
+ * that SQLite creates. Any other descriptor on the portfolio, once closed,
+ * would drop the locks SQLite holds on it.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cm-audit-anchor.h"
+#include "cm-backup.h"
+
+G_DEFINE_QUARK (cm-backup-error-quark, cm_backup_error)
+
+#define SUFFIX ".commissioner"
+#define KEEP_NEWEST 10
+#define KEEP_MONTHS 12
+/* How long a copy waits for a connection that is committing. */
+#define BUSY_TRIES 100
+#define BUSY_WAIT_MS 50
+
+static const struct {
+  const char *nick;
+  const char *label;
+} reasons[] = {
+  [CM_BACKUP_REASON_MANUAL] = { "manual", N_("Taken on request") },
+  [CM_BACKUP_REASON_DAILY] = { "daily", N_("First opening of the day") },
+  [CM_BACKUP_REASON_IMPORT] = { "import", N_("Before an import") },
+  [CM_BACKUP_REASON_MIGRATION] = { "migration", N_("Before an update to a new version") },
+  [CM_BACKUP_REASON_RESTORE] = { "restore", N_("Before a backup was restored") },
+  [CM_BACKUP_REASON_UNDO_IMPORT] = { "undo-import", N_("Before an import was undone") },
+};
+
+/* ---- names ------------------------------------------------------------ */
+
+const char *
+cm_backup_reason_nick (CmBackupReason reason)
+{
+  g_return_val_if_fail (reason < G_N_ELEMENTS (reasons), NULL);
+  return reasons[reason].nick;
+}
+
+const char *
+cm_backup_reason_label (CmBackupReason reason)
+{
+  g_return_val_if_fail (reason < G_N_ELEMENTS (reasons), NULL);
+  return _(reasons[reason].label);
+}
+
+static gboolean
+reason_from_nick (const char *nick, gsize length, CmBackupReason *reason)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
+    if (strlen (reasons[i].nick) == length && strncmp (reasons[i].nick, nick, length) == 0)
+      {
+        *reason = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The absolute path with links resolved; for a file not there yet, its
+ * folder's. */
+static char *
+resolved_path (const char *path)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *real_folder = NULL;
+  char *real = realpath (path, NULL);
+
+  if (real)
+    return real;
+  folder = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  real_folder = realpath (folder, NULL);
+  if (real_folder)
+    return g_build_filename (real_folder, base, NULL);
+  return g_canonicalize_filename (path, NULL);
+}
+
+char *
+cm_backup_folder (const char *portfolio)
+{
+  g_autofree char *absolute = resolved_path (portfolio);
+  g_autofree char *name = g_path_get_basename (absolute);
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, absolute, -1);
+  g_autofree char *leaf = NULL;
+
+  if (g_str_has_suffix (name, SUFFIX) && strlen (name) > strlen (SUFFIX))
+    name[strlen (name) - strlen (SUFFIX)] = '\0';
+  /* A folder of its own, never a hidden one. */
+  if (name[0] == '.')
+    name[0] = '_';
+  leaf = g_strdup_printf ("%s-%.12s", name, hash);
+  return g_build_filename (g_get_user_data_dir (), "commissioner", "backups", leaf, NULL);
+}
+
+/* "20260301T101500.123Z-import.commissioner": sorted by name is sorted by
+ * time. */
+static char *
+backup_name (GDateTime *taken, CmBackupReason reason)
+{
+  g_autofree char *stamp = g_date_time_format (taken, "%Y%m%dT%H%M%S");
+
+  return g_strdup_printf ("%s.%03dZ-%s" SUFFIX, stamp, g_date_time_get_microsecond (taken) / 1000,
+                          cm_backup_reason_nick (reason));
+}
+
+static gboolean
+parse_backup_name (const char *name, GDateTime **taken, CmBackupReason *reason)
+{
+  int year, month, day, hour, minute, second, millisecond, consumed = 0;
+  gsize length = strlen (name);
+  const char *nick;
+
+  if (sscanf (name, "%4d%2d%2dT%2d%2d%2d.%3dZ-%n", &year, &month, &day, &hour, &minute, &second,
+              &millisecond, &consumed) != 7 || consumed == 0 ||
+      !g_str_has_suffix (name, SUFFIX) || length <= (gsize) consumed + strlen (SUFFIX))
+    return FALSE;
+  nick = name + consumed;
+  if (!reason_from_nick (nick, length - consumed - strlen (SUFFIX), reason))
+    return FALSE;
+  *taken = g_date_time_new_utc (year, month, day, hour, minute, second + millisecond / 1000.0);
+  return *taken != NULL;
+}
+
+void
+cm_backup_free (CmBackup *backup)
+{
+  if (backup == NULL)
+    return;
+  g_free (backup->path);
+  g_clear_pointer (&backup->taken, g_date_time_unref);
+  g_free (backup);
+}
+
+/* ---- errors ----------------------------------------------------------- */
+
+static gboolean
+copy_failed (GError **error, const char *portfolio, const char *destination, const char *why)
+{
+  g_autofree char *name = g_path_get_basename (portfolio);
+  g_autofree char *folder = g_path_get_dirname (destination);
+
+  g_set_error (error, CM_BACKUP_ERROR, CM_BACKUP_ERROR_FAILED,
+               _("“%s” could not be copied to “%s” (%s). Check that the folder “%s” exists, "
+                 "can be written to and has space, then try again."),
+               name, destination, why, folder);
+  return FALSE;
+}
+
+/* A backup taken before a change stops the change when it fails. */
+static gboolean
+backup_failed (GError **error, const char *portfolio, const char *folder, const char *why)
+{
+  g_autofree char *name = g_path_get_basename (portfolio);
+
+  g_set_error (error, CM_BACKUP_ERROR, CM_BACKUP_ERROR_FAILED,
+               _("“%s” could not be backed up into “%s” (%s), so nothing was changed. Check "
+                 "that the folder can be written to and has space, then try again."),
+               name, folder, why);
+  return FALSE;
+}
+
+/* ---- copying ---------------------------------------------------------- */
+
+static void
+remove_database (const char *path)
+{
+  for (const char *const *suffix = (const char *const[]) { "", "-journal", "-wal", "-shm", NULL };
+       *suffix; suffix++)
+    {
+      g_autofree char *name = g_strconcat (path, *suffix, NULL);
+      g_unlink (name);
+    }
+}
+
+/* Copies every page of @from into @to, waiting a while for a connection
+ * that is committing. Either side may be the live portfolio. */
+static int
+copy_pages (sqlite3 *to, sqlite3 *from)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (to, "main", from, "main");
+  int rc, finished;
+
+  if (backup == NULL)
+    return sqlite3_errcode (to);
+  for (int tries = 0; tries < BUSY_TRIES; tries++)
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+        break;
+      sqlite3_sleep (BUSY_WAIT_MS);
+    }
+  finished = sqlite3_backup_finish (backup);
+  return rc == SQLITE_DONE ? finished : rc;
+}
+
+static gboolean
+sync_folder (const char *folder)
+{
+  int fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  gboolean ok;
+
+  if (fd < 0)
+    return FALSE;
+  ok = fsync (fd) == 0;
+  close (fd);
+  return ok;
+}
+
+/* A new, empty file beside @destination that no one else can have chosen. */
+static char *
+create_temporary (const char *destination, GError **error)
+{
+  g_autofree char *folder = g_path_get_dirname (destination);
+  g_autofree char *base = g_path_get_basename (destination);
+  g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
+  char *path = g_build_filename (folder, template, NULL);
+  int fd = g_mkstemp_full (path, O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0600);
+
+  if (fd < 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (errno), g_strerror (errno));
+      g_free (path);
+      return NULL;
+    }
+  close (fd);
+  return path;
+}
+
+/* Writes the database of @source into a file SQLite creates beside
+ * @destination, as a self-contained file (no write-ahead log), and moves
+ * it into place once complete. Returns why it could not, or NULL. */
+static char *
+write_copy (sqlite3 *source, const char *destination)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *partial = create_temporary (destination, &local);
+  g_autofree char *folder = g_path_get_dirname (destination);
+  char *why = NULL;
+  sqlite3 *copy = NULL;
+  int rc;
+
+  if (partial == NULL)
+    return g_strdup (local->message);
+  rc = sqlite3_open_v2 (partial, &copy, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    rc = copy_pages (copy, source);
+  /* The copied header may say the source keeps a write-ahead log. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (copy, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    why = g_strdup (copy ? sqlite3_errmsg (copy) : sqlite3_errstr (rc));
+  if (sqlite3_close (copy) != SQLITE_OK && why == NULL)
+    why = g_strdup (sqlite3_errstr (SQLITE_BUSY));
+  if (why == NULL && g_rename (partial, destination) != 0)
+    why = g_strdup (g_strerror (errno));
+  if (why)
+    remove_database (partial);
+  else
+    sync_folder (folder);
+  return why;
+}
+
+static gboolean
+in_transaction (CmStore *store, GError **error)
+{
+  if (sqlite3_get_autocommit (cm_store_get_database (store)))
+    return FALSE;
+  g_set_error (error, CM_BACKUP_ERROR, CM_BACKUP_ERROR_FAILED,
+               _("A backup cannot be taken while a change is being written. Try again once it "
+                 "has finished."));
+  return TRUE;
+}
+
+/* The portfolio file, or one of SQLite's files beside it. */
+static gboolean
+is_portfolio_file (const char *portfolio, const char *destination)
+{
+  g_autofree char *target = resolved_path (destination);
+  g_autofree char *live = resolved_path (portfolio);
+
+  for (const char *const *suffix = (const char *const[]) { "", "-journal", "-wal", "-shm", NULL };
+       *suffix; suffix++)
+    {
+      g_autofree char *name = g_strconcat (live, *suffix, NULL);
+      GStatBuf a, b;
+
+      if (g_str_equal (name, target))
+        return TRUE;
+      /* The same file under another name (a hard link). */
+      if (g_stat (name, &a) == 0 && g_stat (target, &b) == 0 &&
+          a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+cm_backup_copy (CmStore *store, const char *destination, GError **error)
+{
+  const char *portfolio = cm_store_get_path (store);
+
+  g_return_val_if_fail (CM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  if (is_portfolio_file (portfolio, destination))
+    {
+      g_set_error (error, CM_BACKUP_ERROR, CM_BACKUP_ERROR_SAME_FILE,
+                   _("“%s” is the portfolio itself, or one of its working files. Choose another "
+                     "name or folder for the copy."), destination);
+      return FALSE;
+    }
+  g_autofree char *why = NULL;
+
+  if (in_transaction (store, error))
+    return FALSE;
+  why = write_copy (cm_store_get_database (store), destination);
+  return why ? copy_failed (error, portfolio, destination, why) : TRUE;
+}
+
+/* ---- the backup folder ------------------------------------------------ */
+
+static int
+compare_newest_first (gconstpointer a, gconstpointer b)
+{
+  const CmBackup *x = *(CmBackup * const *) a;
+  const CmBackup *y = *(CmBackup * const *) b;
+
+  return g_date_time_compare (y->taken, x->taken);
+}
+
+/* The backups in @folder, newest first, known by their names alone. */
+static GPtrArray *
+scan_folder (const char *folder, GError **error)
+{
+  g_autoptr(GPtrArray) backups = g_ptr_array_new_with_free_func ((GDestroyNotify) cm_backup_free);
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, &local);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return g_steal_pointer (&backups);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  while ((name = g_dir_read_name (dir)))
+    {
+      CmBackup *backup = g_new0 (CmBackup, 1);
+
+      if (!parse_backup_name (name, &backup->taken, &backup->reason))
+        {
+          cm_backup_free (backup);
+          continue;
+        }
+      backup->path = g_build_filename (folder, name, NULL);
+      backup->contracts = backup->services = backup->providers = -1;
+      g_ptr_array_add (backups, backup);
+    }
+  g_ptr_array_sort (backups, compare_newest_first);
+  return g_steal_pointer (&backups);
+}
+
+/* Read through a read-only connection to the backup file itself. */
+static void
+count_records (CmBackup *backup)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_open_v2 (backup->path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "SELECT (SELECT count(*) FROM contract),"
+                              " (SELECT count(*) FROM service), (SELECT count(*) FROM provider)",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      backup->contracts = sqlite3_column_int64 (stmt, 0);
+      backup->services = sqlite3_column_int64 (stmt, 1);
+      backup->providers = sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+GPtrArray *
+cm_backup_list (const char *portfolio, GError **error)
+{
+  g_autofree char *folder = cm_backup_folder (portfolio);
+  GPtrArray *backups = scan_folder (folder, error);
+
+  for (guint i = 0; backups && i < backups->len; i++)
+    count_records (g_ptr_array_index (backups, i));
+  return backups;
+}
+
+static gboolean
+same_month (GDateTime *a, GDateTime *b)
+{
+  return g_date_time_get_year (a) == g_date_time_get_year (b) &&
+         g_date_time_get_month (a) == g_date_time_get_month (b);
+}
+
+gboolean
+cm_backup_prune (const char *folder, GDateTime *now, GError **error)
+{
+  g_autoptr(GPtrArray) backups = scan_folder (folder, error);
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (now);
+  g_autofree gboolean *keep = NULL;
+
+  if (backups == NULL)
+    return FALSE;
+  keep = g_new0 (gboolean, backups->len + 1);
+  for (guint i = 0; i < backups->len && i < KEEP_NEWEST; i++)
+    keep[i] = TRUE;
+  for (int m = 0; m < KEEP_MONTHS; m++)
+    {
+      g_autoptr(GDateTime) month = g_date_time_add_months (utc, -m);
+
+      /* Newest first, so the first of the month is its newest. */
+      for (guint i = 0; i < backups->len; i++)
+        if (same_month (((CmBackup *) g_ptr_array_index (backups, i))->taken, month))
+          {
+            keep[i] = TRUE;
+            break;
+          }
+    }
+  for (guint i = 0; i < backups->len; i++)
+    {
+      CmBackup *backup = g_ptr_array_index (backups, i);
+
+      if (!keep[i] && g_unlink (backup->path) != 0 && errno != ENOENT)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       _("The old backup “%s” could not be deleted: %s"), backup->path,
+                       g_strerror (saved));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* ---- taking backups --------------------------------------------------- */
+
+/* Every change goes through the store and is audited, so a portfolio
+ * whose trail holds only the baseline its creation wrote, and no
+ * organisation or provider, has nothing in it to lose. */
+static gboolean
+has_history (CmStore *store)
+{
+  const char *sql = "SELECT EXISTS (SELECT 1 FROM audit WHERE field <> '*baseline')"
+                    " OR EXISTS (SELECT 1 FROM organisation) OR EXISTS (SELECT 1 FROM provider)";
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2 (cm_store_get_database (store), sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    found = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+/* A name in @folder for a backup taken at @now, moved on by a millisecond
+ * while the name is taken. */
+static char *
+free_name (const char *folder, GDateTime *now, CmBackupReason reason)
+{
+  g_autoptr(GDateTime) taken = g_date_time_to_utc (now);
+
+  for (int i = 0; i < 1000; i++)
+    {
+      g_autofree char *name = backup_name (taken, reason);
+      char *path = g_build_filename (folder, name, NULL);
+      GDateTime *later;
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        return path;
+      g_free (path);
+      later = g_date_time_add (taken, G_TIME_SPAN_MILLISECOND);
+      g_date_time_unref (taken);
+      taken = later;
+    }
+  return NULL;
+}
+
+gboolean
+cm_backup_write (CmStore *store, CmBackupReason reason, GDateTime *now, char **path,
+                 GError **error)
+{
+  const char *portfolio = cm_store_get_path (store);
+  g_autofree char *folder = cm_backup_folder (portfolio);
+  g_autofree char *destination = NULL;
+  g_autofree char *why = NULL;
+
+  g_return_val_if_fail (CM_IS_STORE (store), FALSE);
+
+  if (path)
+    *path = NULL;
+  if (in_transaction (store, error))
+    return FALSE;
+  if (!has_history (store))
+    return TRUE;
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    return backup_failed (error, portfolio, folder, g_strerror (errno));
+  destination = free_name (folder, now, reason);
+  if (destination == NULL)
+    return backup_failed (error, portfolio, folder, g_strerror (EEXIST));
+  if ((why = write_copy (cm_store_get_database (store), destination)))
+    return backup_failed (error, portfolio, folder, why);
+  if (!cm_backup_prune (folder, now, error))
+    return FALSE;
+  if (path)
+    *path = g_steal_pointer (&destination);
+  return TRUE;
+}
+
+gboolean
+cm_backup_before (CmStore *store, CmBackupReason reason, GError **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  /* A change that will be refused needs no copy, and must say why. */
+  return cm_store_check_writable (store, error) &&
+         cm_backup_write (store, reason, now, NULL, error);
+}
+
+static gboolean
+same_local_day (GDateTime *a, GDateTime *b)
+{
+  g_autoptr(GDateTime) x = g_date_time_to_local (a);
+  g_autoptr(GDateTime) y = g_date_time_to_local (b);
+
+  return g_date_time_get_year (x) == g_date_time_get_year (y) &&
+         g_date_time_get_day_of_year (x) == g_date_time_get_day_of_year (y);
+}
+
+gboolean
+cm_backup_daily (CmStore *store, GDateTime *now, char **path, GError **error)
+{
+  g_autofree char *folder = cm_backup_folder (cm_store_get_path (store));
+  g_autoptr(GPtrArray) backups = scan_folder (folder, error);
+
+  if (path)
+    *path = NULL;
+  if (backups == NULL)
+    return FALSE;
+  if (backups->len > 0 &&
+      same_local_day (((CmBackup *) g_ptr_array_index (backups, 0))->taken, now))
+    return TRUE;
+  return cm_backup_write (store, CM_BACKUP_REASON_DAILY, now, path, error);
+}
+
+/* ---- restoring -------------------------------------------------------- */
+
+static gboolean
+not_a_backup (GError **error, const char *backup, const char *why)
+{
+  g_set_error (error, CM_BACKUP_ERROR, CM_BACKUP_ERROR_NOT_A_BACKUP,
+               _("“%s” cannot be restored: it is not a readable Commissioner portfolio (%s). "
+                 "Choose another backup."), backup, why);
+  return FALSE;
+}
+
+/* Opens @backup as a portfolio read-only: it must be ours and intact, and
+ * one from an older version comes updated, in a copy in memory, so what
+ * is copied into the live file has the live file's schema. */
+static CmStore *
+open_backup (const char *backup, GError **error)
+{
+  g_autoptr(GError) why = NULL;
+  CmStore *source = cm_store_open (backup, CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY,
+                                   &why);
+
+  if (source == NULL && g_error_matches (why, CM_STORE_ERROR, CM_STORE_ERROR_NEWER_VERSION))
+    g_set_error (error, CM_BACKUP_ERROR, CM_BACKUP_ERROR_NEWER_VERSION,
+                 _("“%s” was saved by a newer version of Commissioner. Update Commissioner to "
+                   "restore it."), backup);
+  else if (source == NULL)
+    not_a_backup (error, backup, why->message);
+  return source;
+}
+
+/* What the audit trail keeps of a restore, after the anchor it replaced:
+ * the backup, and the backup taken of the state it replaced. */
+static char *
+restore_note (const char *backup, const char *replaced_backup)
+{
+  g_autofree char *name = g_path_get_basename (backup);
+  g_autofree char *replaced = replaced_backup ? g_path_get_basename (replaced_backup) : NULL;
+
+  return g_strdup_printf ("%s; the portfolio it replaced was backed up as %s", name,
+                          replaced ? replaced : "(nothing to back up)");
+}
+
+gboolean
+cm_backup_restore (CmStore *store, const char *backup, GError **error)
+{
+  sqlite3 *live = cm_store_get_database (store);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *replaced_anchor = NULL;
+  g_autofree char *replaced_backup = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *name = g_path_get_basename (cm_store_get_path (store));
+  g_autoptr(CmStore) source = NULL;
+  int rc;
+
+  g_return_val_if_fail (CM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (backup != NULL, FALSE);
+
+  if (is_portfolio_file (cm_store_get_path (store), backup))
+    return not_a_backup (error, backup, _("it is the portfolio itself"));
+  if ((source = open_backup (backup, error)) == NULL ||
+      (replaced_anchor = cm_audit_anchor_current (store, error)) == NULL ||
+      !cm_backup_write (store, CM_BACKUP_REASON_RESTORE, now, &replaced_backup, error))
+    return FALSE;
+  rc = copy_pages (live, cm_store_get_database (source));
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CM_BACKUP_ERROR, CM_BACKUP_ERROR_FAILED,
+                   _("“%s” could not be restored into “%s” (%s). The portfolio is as it was."),
+                   backup, name, sqlite3_errstr (rc));
+      return FALSE;
+    }
+  /* The anchor first, so that the row before it is the backup's head. */
+  note = restore_note (backup, replaced_backup);
+  return cm_audit_anchor_record_restore (store, replaced_anchor, error) &&
+         cm_store_set_meta (store, "restored-from", note, error);
+}
