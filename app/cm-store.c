@@ -45,6 +45,7 @@ struct _CmStore
   char *display_name;
   gboolean read_only;
   gboolean on_network;
+  char *refusal;            /* why changes are refused, beyond being read-only */
   gboolean marked;          /* the file carries our application id */
   int data_version;         /* PRAGMA data_version when the lists were last current */
 
@@ -789,7 +790,21 @@ mark_as_ours (CmStore *self, GError **error)
 gboolean
 cm_store_check_writable (CmStore *self, GError **error)
 {
-  return !self->read_only || refuse_read_only (self, error);
+  if (self->read_only)
+    return refuse_read_only (self, error);
+  if (self->refusal == NULL)
+    return TRUE;
+  g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_READ_ONLY,
+               _("“%s” cannot be changed while its audit trail is damaged (%s). Restore it "
+                 "from a backup, or accept the damage."), self->path, self->refusal);
+  return FALSE;
+}
+
+void
+cm_store_refuse_changes (CmStore *self, const char *why)
+{
+  g_free (self->refusal);
+  self->refusal = g_strdup (why);
 }
 
 gboolean
@@ -1306,6 +1321,7 @@ cm_store_finalize (GObject *object)
   g_clear_pointer (&self->audit, cm_audit_log_free);
   sqlite3_close (self->db);
   g_free (self->path);
+  g_free (self->refusal);
   g_free (self->actor);
   g_free (self->display_name);
 

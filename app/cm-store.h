@@ -41,6 +41,9 @@ const char *cm_store_get_path        (CmStore *self);
 gboolean    cm_store_is_read_only    (CmStore *self);
 /* Sets @error, saying why, when changes are refused. */
 gboolean    cm_store_check_writable  (CmStore *self, GError **error);
+/* Refuses every change, saying @why (a damaged audit trail), until it is
+ * called again with NULL. */
+void        cm_store_refuse_changes  (CmStore *self, const char *why);
 /* Whether the file is in a network folder (NFS, SMB), where SQLite's
  * locking is unreliable and two people's changes can damage it. */
 gboolean    cm_store_is_on_network   (CmStore *self);

@@ -9,6 +9,7 @@
 #include "cm-backup.h"
 #include "cm-command-line.h"
 #include "cm-audit-anchor.h"
+#include "cm-audit-damage.h"
 #include "cm-import-undo.h"
 #include "cm-transparency.h"
 #include "cm-workbook.h"
@@ -97,7 +98,11 @@ cm_command_verify_audit (const char *portfolio, const char *expect_head,
     }
   if (!cm_store_verify_audit (store, &rows, &bad_row, &error))
     {
+      g_autofree char *accepted = cm_audit_damage_accepted (store, error->message);
+
       g_printerr ("%s\n", error->message);
+      if (accepted)
+        g_printerr (_("This damage was accepted on %s\n"), accepted);
       return 1;
     }
   if (anchor && !cm_audit_anchor_check (store, anchor, &state, &explanation, &error))

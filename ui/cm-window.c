@@ -17,6 +17,7 @@
 #include "cm-rules-window.h"
 #include "cm-service-page.h"
 #include "cm-store.h"
+#include "cm-trail-check.h"
 #include "cm-window.h"
 
 struct _CmWindow
@@ -366,6 +367,7 @@ cm_window_open_portfolio (CmWindow *self, const char *path)
   remember_portfolio (self, canonical);
   warn_about_file (self, store, basename);
   watch_for_changes (self);
+  cm_trail_check_start (store, GTK_WIDGET (self), self->toasts);
   cm_backup_dialog_take_daily (store, self->toasts);
   return TRUE;
 }

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cm-trail-check.h: verifies an opened portfolio's audit trail in the
+ * background, and refuses changes while it is damaged and not accepted */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cm-store.h"
+
+G_BEGIN_DECLS
+
+void cm_trail_check_start (CmStore *store, GtkWidget *parent, AdwToastOverlay *toasts);
+
+G_END_DECLS
