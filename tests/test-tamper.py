@@ -304,6 +304,26 @@ def test_replay_cases(work, base, anchor):
     replay_case(REPLAY_CASES[3], verify(path, anchor=anchor))
 
 
+def test_edit_with_matching_row(work, base, anchor):
+    """A contract edited in its table with a matching audit row written in
+    the middle of the trail, as if it had happened long ago: the rows after
+    it are renumbered and the chain recomputed, which loses the anchor."""
+    path = copy_of(work, base, "edit-with-matching-row")
+    contract = query(path, "SELECT id, annual_value FROM contract ORDER BY id LIMIT 1")[0]
+    old, new = contract["annual_value"], contract["annual_value"] + 100000
+    middle = int(anchor.split(":")[0]) // 2
+    shell(path, f"UPDATE contract SET annual_value = {new} WHERE id = {contract['id']};"
+                f" UPDATE audit SET id = -id WHERE id > {middle};"
+                " UPDATE audit SET id = 1 - id WHERE id < 0;"
+                " INSERT INTO audit (id, at, actor, entity, entity_id, field, old_value,"
+                f" new_value, prev_hash, hash) VALUES ({middle + 1}, '2026-01-05T09:00:00.000000Z',"
+                f" 'dlee (D Lee)', 'contract', {contract['id']}, 'annual_value', '{old}', '{new}',"
+                " '', '');")
+    rechain(path)
+    caught("a contract edited with a matching audit row slipped into the trail and the chain"
+           " recomputed is caught against an earlier head", verify(path, anchor=anchor))
+
+
 def main():
     work = tempfile.mkdtemp(prefix="commissioner-tamper-")
     try:
@@ -326,6 +346,7 @@ def main():
         test_trail_deleted(work, base, anchor)
         test_restore(work, base, later, later_anchor)
         test_replay_cases(work, base, anchor)
+        test_edit_with_matching_row(work, base, anchor)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return finish()
