@@ -215,19 +215,25 @@ backup_row (CmBackup *backup)
   GtkWidget *button = gtk_button_new_with_label (_("Restore…"));
   g_autofree char *when = format_taken (backup);
   g_autofree char *what = describe_backup (backup);
-  g_autofree char *accessible = g_strdup_printf (_("Restore the backup of %s"), when);
+  /* TRANSLATORS: the button of one backup, for screen readers: when it
+   * was taken, then why, as backups in the same minute are told apart */
+  g_autofree char *accessible = g_strdup_printf (_("Restore the backup of %s (%s)"), when,
+                                                 cm_backup_reason_label (backup->reason));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), what);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
   g_object_set_data_full (G_OBJECT (button), "path", g_strdup (backup->path), g_free);
   g_object_set_data_full (G_OBJECT (button), "when", g_steal_pointer (&when), g_free);
   g_object_set_data_full (G_OBJECT (button), "what", g_steal_pointer (&what), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (restore_clicked), NULL);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  /* The row labels its button with its title, which GTK would add to our
+   * label, saying the date twice; its subtitle still describes it. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
   return row;
 }
 
