@@ -235,6 +235,7 @@ assert_whole_row_matches (const char *path, const char *table, gint64 id)
   g_autofree char *row_sql = g_strdup_printf ("SELECT * FROM %s WHERE id = %" G_GINT64_FORMAT,
                                               table, id);
   g_autofree char *reference = NULL;
+  g_autofree char *whole_row = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *object;
@@ -250,7 +251,8 @@ assert_whole_row_matches (const char *path, const char *table, gint64 id)
   g_assert_false (json_object_has_member (object, "id"));
   g_assert_false (json_object_has_member (object, "notice_served")); /* empty */
   g_assert_cmpstr (json_object_get_string_member (object, "extensions_invoked"), ==, "0");
-  g_assert_nonnull (cm_test_query_text (path, row_sql));
+  whole_row = cm_test_query_text (path, row_sql);
+  g_assert_nonnull (whole_row);
 }
 
 static void
