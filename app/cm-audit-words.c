@@ -374,6 +374,20 @@ name_of_entity (CmEntity *record)
   if (g_object_class_find_property (klass, "title") &&
       !g_object_class_find_property (klass, "name"))
     return cm_entity_property_text (record, "title");
+  /* A record with no words of its own (a decommission, a scenario line)
+   * is known by what it is about. */
+  for (const char * const *p = (const char * const[]) { "person-ref", "name", "description",
+                                                         "summary", "contract-name",
+                                                         "measure-name", "service-name",
+                                                         NULL }; *p; p++)
+    if (g_object_class_find_property (klass, *p))
+      {
+        char *text = cm_entity_property_text (record, *p);
+
+        if (text && *text)
+          return text;
+        g_free (text);
+      }
   return cm_entity_describe (record);
 }
 
