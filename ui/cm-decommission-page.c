@@ -1,6 +1,8 @@
 /* cm-decommission-page.c: one decommission, step by step, and its audit trail */
 #include <glib/gi18n.h>
 
+#include "cm-audit-view.h"
+#include "cm-audit-words.h"
 #include "cm-bound.h"
 #include "cm-checklist.h"
 #include "cm-checklist-row.h"
@@ -481,20 +483,30 @@ provider_step (CmDecommissionPage *self)
 /* ---- the audit trail -------------------------------------------------- */
 
 static char *
-action_text (CmDecommissionAction *action)
+action_text (CmDecommissionAction *action, CmAuditWords *words)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *when = cm_date_format_moment (action->entry->at);
+  g_autofree char *change = cm_audit_words_change (words, action->entry);
 
-  g_string_printf (text, _("%s · %s\n%s: %s → %s"), when, action->entry->actor,
-                   action->entry->field,
-                   action->entry->old_value ? action->entry->old_value : _("(none)"),
-                   action->entry->new_value ? action->entry->new_value : _("(none)"));
+  /* Translators: when, who, and the change in words */
+  g_string_printf (text, _("%s · %s\n%s"), when, action->entry->actor, change);
   if (action->evidence && *action->evidence)
     g_string_append_printf (text, _("\nEvidence: %s"), action->evidence);
   if (!action->verifies)
     g_string_append (text, _("\n⚠ Not covered by an intact hash chain"));
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+open_audit_trail (CmDecommissionPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_window_present (cm_audit_view_new (self->store, GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                           : NULL,
+                                         "decommission",
+                                         cm_entity_get_id (CM_ENTITY (self->decommission))));
 }
 
 static GtkWidget *
@@ -505,8 +517,15 @@ audit_step (CmDecommissionPage *self)
   g_autoptr(GPtrArray) actions = cm_decommission_actions (self->store, self->decommission,
                                                           &all_verify, &error);
   GtkWidget *g = cm_page_group (_("Audit Trail"),
-                                _("Every action on this decommission, oldest first. Read-only."));
+                                _("Every action on this decommission, newest first. Read-only."));
+  GtkWidget *open = cm_mnemonic_button_new (_("Open in _Audit Trail"), NULL);
+  g_autoptr(CmAuditWords) words = cm_audit_words_new (self->store);
   g_autofree char *count = NULL;
+
+  gtk_widget_add_css_class (open, "flat");
+  gtk_widget_set_tooltip_text (open, _("Filter, search and export this decommission’s changes"));
+  g_signal_connect_swapped (open, "clicked", G_CALLBACK (open_audit_trail), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (g), open);
 
   if (actions == NULL)
     {
@@ -519,10 +538,10 @@ audit_step (CmDecommissionPage *self)
                                        : _("⚠ The hash chain is broken: the record was altered "
                                            "outside Commissioner"),
                             count, all_verify ? "emblem-ok-symbolic" : "dialog-error-symbolic"));
-  for (guint i = 0; i < actions->len; i++)
+  for (guint i = actions->len; i-- > 0;)
     {
       CmDecommissionAction *action = g_ptr_array_index (actions, i);
-      g_autofree char *text = action_text (action);
+      g_autofree char *text = action_text (action, words);
 
       add (g, cm_page_text_row (action->step, text,
                                 action->verifies ? NULL : "dialog-error-symbolic"));

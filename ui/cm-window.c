@@ -1,6 +1,7 @@
 /* cm-window.c: the main window: a welcome page, or a portfolio's sections */
 #include <glib/gi18n.h>
 
+#include "cm-audit-view.h"
 #include "cm-command-line.h"
 #include "cm-contract.h"
 #include "cm-deadlines-page.h"
@@ -355,6 +356,7 @@ cm_window_open_portfolio (CmWindow *self, const char *path)
   gtk_window_set_title (GTK_WINDOW (self), name ? name : basename);
   build_sections (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rules", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.audit-trail", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "portfolio");
@@ -452,6 +454,15 @@ show_rules (GtkWidget *widget, const char *action, GVariant *param)
   if (self->store)
     gtk_window_present (GTK_WINDOW (cm_rules_window_new (
       self->store, cm_application_get_today (application (self)), GTK_WINDOW (self))));
+}
+
+static void
+show_audit_trail (GtkWidget *widget, const char *action, GVariant *param)
+{
+  CmWindow *self = CM_WINDOW (widget);
+
+  if (self->store)
+    gtk_window_present (cm_audit_view_new (self->store, GTK_WINDOW (self), NULL, 0));
 }
 
 static void
@@ -559,6 +570,9 @@ cm_window_class_init (CmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-portfolio", NULL, new_portfolio);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar);
   gtk_widget_class_install_action (widget_class, "win.rules", NULL, show_rules);
+  gtk_widget_class_install_action (widget_class, "win.audit-trail", NULL, show_audit_trail);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.audit-trail", NULL);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_workbook);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e,
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
@@ -583,6 +597,7 @@ cm_window_init (CmWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rules", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.audit-trail", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
   g_signal_connect_swapped (self->sidebar, "row-selected", G_CALLBACK (section_selected), self);
