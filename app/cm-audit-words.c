@@ -467,9 +467,19 @@ cm_audit_words_record (CmAuditWords *self, const char *table, gint64 id)
 {
   g_autofree char *name = NULL;
 
+  int kind = kind_of (table);
+  CmEntity *record = NULL;
+
   if (g_strcmp0 (table, "meta") == 0)
     return g_strdup (cm_audit_table_noun (table));
-  name = name_of (self, table, id);
+  if (kind >= 0 && kinds[kind].get_type)
+    record = cm_store_find (self->store, kinds[kind].get_type (), id);
+  /* A record itself leads with its reference, as lists show it:
+   * "Contract ASC-0013 — Carers"; a reference to it reads as its name. */
+  if (record && g_object_class_find_property (G_OBJECT_GET_CLASS (record), "reference"))
+    name = cm_entity_describe (record);
+  else
+    name = name_of (self, table, id);
   /* Translators: a record in a list of changes, "Contract ASC-0013 — Carers" */
   return g_strdup_printf (C_("audit record", "%s %s"), cm_audit_table_noun (table),
                           name);

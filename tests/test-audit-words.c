@@ -141,8 +141,8 @@ test_references_name_the_record (Demo *demo, gconstpointer data)
   g_assert_nonnull (service);
   g_assert_cmpstr (cm_audit_item_get_after (item), ==, cm_service_get_name (CM_SERVICE (service)));
   g_assert_cmpstr (cm_audit_item_get_field (item), ==, "Service");
-  record = g_strdup_printf ("Contract %s (%s)", cm_contract_get_title (contract),
-                            cm_contract_get_reference (contract));
+  record = g_strdup_printf ("Contract %s — %s", cm_contract_get_reference (contract),
+                            cm_contract_get_title (contract));
   g_assert_cmpstr (cm_audit_item_get_record (item), ==, record);
 }
 

@@ -132,7 +132,7 @@ refresh (CmAuditView *self)
   n = g_list_model_get_n_items (G_LIST_MODEL (model));
   gtk_column_view_set_model (self->list, GTK_SELECTION_MODEL (
     gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&model)))));
-  count = g_strdup_printf (ngettext ("%u change", "%u changes", n), n);
+  count = g_strdup_printf (ngettext ("%'u change", "%'u changes", n), n);
   if (self->first_bad == 0)
     gtk_label_set_text (self->summary, count);
   else
