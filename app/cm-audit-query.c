@@ -12,13 +12,20 @@
 #define PAGE_SIZE 100
 #define PAGES_KEPT 8
 
-/* A row is part of its record's creation when it set a first value in the
- * same second as the record's first row, and of its deletion when it
- * cleared a value and nothing later gave the record a value again. */
+/* A row is part of its record's creation when it set a first value and
+ * the rows from the record's first one to it are all the record's own (one
+ * action writes its rows together), within the same second; part of its
+ * deletion when it cleared a value and nothing later gave the record a
+ * value again. */
+#define FIRST_ROW_SQL \
+  "(SELECT b.id FROM audit b WHERE b.entity = a.entity AND b.entity_id = a.entity_id" \
+  " ORDER BY b.id LIMIT 1)"
 #define STEP_SQL \
-  "CASE WHEN a.old_value IS NULL AND substr(a.at, 1, 19) =" \
-  " (SELECT substr(b.at, 1, 19) FROM audit b WHERE b.entity = a.entity" \
-  "  AND b.entity_id = a.entity_id ORDER BY b.id LIMIT 1) THEN 1" \
+  "CASE WHEN a.old_value IS NULL AND NOT EXISTS (SELECT 1 FROM audit c" \
+  "  WHERE c.id < a.id AND c.id > " FIRST_ROW_SQL \
+  "  AND (c.entity <> a.entity OR c.entity_id <> a.entity_id))" \
+  " AND substr(a.at, 1, 19) = (SELECT substr(f.at, 1, 19) FROM audit f" \
+  "  WHERE f.id = " FIRST_ROW_SQL ") THEN 1" \
   " WHEN a.new_value IS NULL AND NOT EXISTS (SELECT 1 FROM audit b WHERE" \
   "  b.entity = a.entity AND b.entity_id = a.entity_id AND b.id > a.id" \
   "  AND b.new_value IS NOT NULL) THEN 3 ELSE 2 END"
