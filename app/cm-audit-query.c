@@ -45,6 +45,7 @@ static const char *conditions[] = {
   "a.field = :field",
   "(a.actor LIKE :search ESCAPE '\\' OR a.field LIKE :search ESCAPE '\\'"
   " OR a.old_value LIKE :search ESCAPE '\\' OR a.new_value LIKE :search ESCAPE '\\')",
+  "a.id IN (SELECT value FROM json_each(:rows))",
 };
 
 static gboolean
@@ -63,6 +64,7 @@ where_of (const CmAuditFilter *filter)
     filter->table != NULL, filter->entity_id > 0, filter->actor != NULL,
     filter->from != NULL, filter->to != NULL, filter->step != CM_AUDIT_STEP_ANY,
     filter->field != NULL, filter->search != NULL && *filter->search,
+    filter->rows != NULL,
   };
   GString *where = g_string_new (" WHERE 1");
 
@@ -80,6 +82,19 @@ bind_text (sqlite3_stmt *stmt, const char *name, const char *value)
 
   if (index > 0)
     sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+/* "[12,40,41]": a list of row ids bound as one value. */
+static char *
+json_ids (GArray *rows)
+{
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; rows && i < rows->len; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "",
+                            g_array_index (rows, gint64, i));
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
 }
 
 /* "50%_off" → "%50\%\_off%": the search matches the words as typed. */
@@ -119,6 +134,12 @@ prepare (sqlite3 *db, const char *head, const CmAuditFilter *filter, const char 
   bind_text (stmt, ":to", filter->to);
   bind_text (stmt, ":field", filter->field);
   bind_text (stmt, ":search", pattern);
+  if (filter->rows)
+    {
+      g_autofree char *ids = json_ids (filter->rows);
+
+      bind_text (stmt, ":rows", ids);
+    }
   if ((index = sqlite3_bind_parameter_index (stmt, ":entity_id")) > 0)
     sqlite3_bind_int64 (stmt, index, filter->entity_id);
   if ((index = sqlite3_bind_parameter_index (stmt, ":step")) > 0)

@@ -24,6 +24,7 @@ typedef struct {
   CmAuditStep step;
   const char *field;     /* a column, or NULL for any */
   const char *search;    /* words in the actor, field or values, or NULL */
+  GArray *rows;          /* only these rows, by id (gint64), or NULL for any */
 } CmAuditFilter;
 
 /* The first row the chain does not vouch for: 0 when every row verifies. */

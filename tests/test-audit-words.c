@@ -194,6 +194,8 @@ test_filters_count_what_sql_counts (Demo *demo, gconstpointer data)
   CmAuditFilter search = { .search = "executive-board" };
   CmAuditFilter none = { .search = "no row says this" };
   CmAuditFilter future = { .from = "2999-01-01" };
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  CmAuditFilter only = { .rows = rows };
 
   g_assert_cmpuint (model_count (demo->store, &contracts), ==,
                     cm_test_query_int (demo->path,
@@ -209,6 +211,8 @@ test_filters_count_what_sql_counts (Demo *demo, gconstpointer data)
                                        " new_value = 'executive-board'"
                                        " OR old_value = 'executive-board'"));
   g_assert_cmpuint (model_count (demo->store, &none), ==, 0);
+  g_array_append_vals (rows, (gint64[]) { 1, 3, 5 }, 3);
+  g_assert_cmpuint (model_count (demo->store, &only), ==, 3);
   g_assert_cmpuint (model_count (demo->store, &future), ==, 0);
 }
 

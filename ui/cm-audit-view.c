@@ -18,6 +18,7 @@ struct _CmAuditView
   CmStore *store;
   gint64 first_bad;       /* the first row the chain does not vouch for, or 0 */
   gint64 entity_id;       /* one record, or 0 */
+  GArray *rows;           /* only these rows, or NULL */
   GStrv actors;
   GStrv fields;           /* columns of the chosen kind of record */
 
@@ -108,6 +109,7 @@ read_filter (CmAuditView *self, CmAuditFilter *filter)
     .step = gtk_drop_down_get_selected (self->step),
     .field = chosen (self->field, self->fields),
     .search = gtk_editable_get_text (GTK_EDITABLE (self->search)),
+    .rows = self->rows,
   };
   if (filter->step > CM_AUDIT_STEP_DELETED)
     filter->step = CM_AUDIT_STEP_ANY;
@@ -179,6 +181,7 @@ static void
 widen (CmAuditView *self)
 {
   self->entity_id = 0;
+  g_clear_pointer (&self->rows, g_array_unref);
   gtk_widget_set_visible (GTK_WIDGET (self->record), FALSE);
   refresh (self);
 }
@@ -418,6 +421,7 @@ cm_audit_view_finalize (GObject *object)
   g_clear_object (&self->store);
   g_strfreev (self->actors);
   g_strfreev (self->fields);
+  g_clear_pointer (&self->rows, g_array_unref);
   G_OBJECT_CLASS (cm_audit_view_parent_class)->finalize (object);
 }
 
@@ -483,8 +487,18 @@ select_kind (CmAuditView *self, const char *table)
       gtk_drop_down_set_selected (self->kind, i + 1);
 }
 
-GtkWindow *
-cm_audit_view_new (CmStore *store, GtkWindow *parent, const char *table, gint64 entity_id)
+static void
+show_narrowed (CmAuditView *self, const char *what)
+{
+  /* Translators: a button that removes the filter to one record */
+  g_autofree char *text = g_strdup_printf (_("Only %s ✕"), what);
+
+  gtk_button_set_label (self->record, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->record), TRUE);
+}
+
+static CmAuditView *
+view_new (CmStore *store, GtkWindow *parent)
 {
   CmAuditView *self = g_object_new (cm_audit_view_get_type (), NULL);
 
@@ -494,19 +508,37 @@ cm_audit_view_new (CmStore *store, GtkWindow *parent, const char *table, gint64 
   gtk_window_set_transient_for (GTK_WINDOW (self), parent);
   gtk_window_set_default_size (GTK_WINDOW (self), 1200, 720);
   build (self);
+  return self;
+}
+
+GtkWindow *
+cm_audit_view_new (CmStore *store, GtkWindow *parent, const char *table, gint64 entity_id)
+{
+  CmAuditView *self = view_new (store, parent);
+
   select_kind (self, table);
   fill_fields (self);
   if (table && entity_id > 0)
     {
       g_autoptr(CmAuditWords) words = cm_audit_words_new (store);
       g_autofree char *record = cm_audit_words_record (words, table, entity_id);
-      /* Translators: a button that removes the filter to one record */
-      g_autofree char *text = g_strdup_printf (_("Only %s ✕"), record);
 
       self->entity_id = entity_id;
-      gtk_button_set_label (self->record, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->record), TRUE);
+      show_narrowed (self, record);
     }
+  refresh (self);
+  connect_filters (self);
+  return GTK_WINDOW (self);
+}
+
+GtkWindow *
+cm_audit_view_new_for_rows (CmStore *store, GtkWindow *parent, const char *what, GArray *rows)
+{
+  CmAuditView *self = view_new (store, parent);
+
+  fill_fields (self);
+  self->rows = g_array_ref (rows);
+  show_narrowed (self, what);
   refresh (self);
   connect_filters (self);
   return GTK_WINDOW (self);

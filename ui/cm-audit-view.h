@@ -18,4 +18,9 @@ G_BEGIN_DECLS
 GtkWindow *cm_audit_view_new (CmStore *store, GtkWindow *parent, const char *table,
                               gint64 entity_id);
 
+/* Opens on the rows with these ids (gint64) alone, named by @what, such
+ * as every action on one decommission. */
+GtkWindow *cm_audit_view_new_for_rows (CmStore *store, GtkWindow *parent, const char *what,
+                                       GArray *rows);
+
 G_END_DECLS

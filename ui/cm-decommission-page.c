@@ -498,15 +498,23 @@ action_text (CmDecommissionAction *action, CmAuditWords *words)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The same actions as this section, in the window that filters, searches
+ * and exports them. */
 static void
-open_audit_trail (CmDecommissionPage *self)
+open_audit_trail (GtkWidget *button, CmDecommissionPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GArray *rows = g_object_get_data (G_OBJECT (button), "rows");
+  g_autoptr(CmAuditWords) words = cm_audit_words_new (self->store);
+  g_autofree char *what = cm_audit_words_record (words, "decommission",
+                                                 cm_entity_get_id (CM_ENTITY (self->decommission)));
 
-  gtk_window_present (cm_audit_view_new (self->store, GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
-                                                                           : NULL,
-                                         "decommission",
-                                         cm_entity_get_id (CM_ENTITY (self->decommission))));
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+
+  /* Without the actions (the trail could not be read), the record alone. */
+  gtk_window_present (rows ? cm_audit_view_new_for_rows (self->store, parent, what, rows)
+                           : cm_audit_view_new (self->store, parent, "decommission",
+                                                cm_entity_get_id (CM_ENTITY (self->decommission))));
 }
 
 static GtkWidget *
@@ -521,10 +529,11 @@ audit_step (CmDecommissionPage *self)
   GtkWidget *open = cm_mnemonic_button_new (_("Open in _Audit Trail"), NULL);
   g_autoptr(CmAuditWords) words = cm_audit_words_new (self->store);
   g_autofree char *count = NULL;
+  GArray *rows;
 
   gtk_widget_add_css_class (open, "flat");
   gtk_widget_set_tooltip_text (open, _("Filter, search and export this decommission’s changes"));
-  g_signal_connect_swapped (open, "clicked", G_CALLBACK (open_audit_trail), self);
+  g_signal_connect (open, "clicked", G_CALLBACK (open_audit_trail), self);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (g), open);
 
   if (actions == NULL)
@@ -533,6 +542,10 @@ audit_step (CmDecommissionPage *self)
                                 "dialog-error-symbolic"));
       return g;
     }
+  rows = g_array_sized_new (FALSE, FALSE, sizeof (gint64), actions->len);
+  for (guint i = 0; i < actions->len; i++)
+    g_array_append_val (rows, ((CmDecommissionAction *) g_ptr_array_index (actions, i))->entry->id);
+  g_object_set_data_full (G_OBJECT (open), "rows", rows, (GDestroyNotify) g_array_unref);
   count = g_strdup_printf (ngettext ("%u action", "%u actions", actions->len), actions->len);
   add (g, cm_page_text_row (all_verify ? _("The hash chain verifies for every action")
                                        : _("⚠ The hash chain is broken: the record was altered "
