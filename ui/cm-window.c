@@ -571,8 +571,9 @@ cm_window_class_init (CmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar);
   gtk_widget_class_install_action (widget_class, "win.rules", NULL, show_rules);
   gtk_widget_class_install_action (widget_class, "win.audit-trail", NULL, show_audit_trail);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.audit-trail", NULL);
+  /* Ctrl+H, the history, as in a web browser: lists take Shift+Ctrl+A. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK,
+                                       "win.audit-trail", NULL);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_workbook);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e,
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
