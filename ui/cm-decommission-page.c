@@ -482,6 +482,10 @@ provider_step (CmDecommissionPage *self)
 
 /* ---- the audit trail -------------------------------------------------- */
 
+/* A row each is costly to build: the newest are shown here, and the whole
+ * trail, made only as it scrolls into view, in the Audit Trail window. */
+#define ACTIONS_SHOWN 50
+
 static char *
 action_text (CmDecommissionAction *action, CmAuditWords *words)
 {
@@ -551,13 +555,25 @@ audit_step (CmDecommissionPage *self)
                                        : _("⚠ The hash chain is broken: the record was altered "
                                            "outside Commissioner"),
                             count, all_verify ? "emblem-ok-symbolic" : "dialog-error-symbolic"));
-  for (guint i = actions->len; i-- > 0;)
+  for (guint i = actions->len; i-- > 0 && actions->len - i <= ACTIONS_SHOWN;)
     {
       CmDecommissionAction *action = g_ptr_array_index (actions, i);
       g_autofree char *text = action_text (action, words);
 
       add (g, cm_page_text_row (action->step, text,
                                 action->verifies ? NULL : "dialog-error-symbolic"));
+    }
+  if (actions->len > ACTIONS_SHOWN)
+    {
+      guint older = actions->len - ACTIONS_SHOWN;
+      g_autofree char *where =
+        g_strdup_printf (ngettext ("%u older action is in the Audit Trail window, with "
+                                   "filters and search: choose Open in Audit Trail.",
+                                   "%u older actions are in the Audit Trail window, with "
+                                   "filters and search: choose Open in Audit Trail.", older),
+                         older);
+
+      add (g, cm_page_text_row (_("Older actions"), where, NULL));
     }
   return g;
 }
