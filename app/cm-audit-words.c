@@ -265,10 +265,14 @@ const char * const *
 cm_audit_tables (void)
 {
   static const char *tables[G_N_ELEMENTS (kinds) + 1];
+  static gsize filled;
 
-  if (tables[0] == NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-      tables[i] = kinds[i].table;
+  if (g_once_init_enter (&filled))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+        tables[i] = kinds[i].table;
+      g_once_init_leave (&filled, 1);
+    }
   return tables;
 }
 

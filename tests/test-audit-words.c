@@ -194,6 +194,9 @@ test_filters_count_what_sql_counts (Demo *demo, gconstpointer data)
   CmAuditFilter search = { .search = "executive-board" };
   CmAuditFilter none = { .search = "no row says this" };
   CmAuditFilter future = { .from = "2999-01-01" };
+  CmAuditFilter past = { .to = "2000-01-01" };
+  g_autofree char *today = cm_test_query_text (demo->path, "SELECT substr(max(at), 1, 10) FROM audit");
+  CmAuditFilter on_the_day = { .from = today, .to = today };
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
   CmAuditFilter only = { .rows = rows };
 
@@ -214,6 +217,11 @@ test_filters_count_what_sql_counts (Demo *demo, gconstpointer data)
   g_array_append_vals (rows, (gint64[]) { 1, 3, 5 }, 3);
   g_assert_cmpuint (model_count (demo->store, &only), ==, 3);
   g_assert_cmpuint (model_count (demo->store, &future), ==, 0);
+  g_assert_cmpuint (model_count (demo->store, &past), ==, 0);
+  g_assert_cmpuint (model_count (demo->store, &on_the_day), ==,
+                    cm_test_query_int (demo->path, "SELECT count(*) FROM audit WHERE"
+                                       " substr(at, 1, 10) = (SELECT substr(max(at), 1, 10)"
+                                       " FROM audit)"));
 }
 
 static void

@@ -7,9 +7,11 @@
  * The chain is checked once, when the window opens.
  */
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "cm-audit-query.h"
 #include "cm-audit-view.h"
+#include "cm-date.h"
 
 struct _CmAuditView
 {
@@ -19,6 +21,8 @@ struct _CmAuditView
   gint64 first_bad;       /* the first row the chain does not vouch for, or 0 */
   gint64 entity_id;       /* one record, or 0 */
   GArray *rows;           /* only these rows, or NULL */
+  char *from_day;         /* the filter's days, ISO */
+  char *to_day;
   GStrv actors;
   GStrv fields;           /* columns of the chosen kind of record */
 
@@ -67,45 +71,49 @@ chosen (GtkDropDown *drop_down, GStrv values)
   return values[i - 1];
 }
 
-/* A day as typed: "2026-12-01", "1/12/2026" or "1 December 2026"; NULL
- * for an empty entry; FALSE for text that is not a date. */
+/* A day as typed: "2026-12-01", "1/12/2026" (day first, as in Britain)
+ * or "1 December 2026"; NULL for an empty entry; FALSE for text that is
+ * not a date. */
 static gboolean
 day_of (GtkEntry *entry, char **iso)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
   g_autoptr(GDate) date = g_date_new ();
+  guint day, month, year;
+  char end;
 
   *iso = NULL;
   gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
   if (*text == '\0')
     return TRUE;
-  g_date_set_parse (date, text);
+  if (sscanf (text, "%u/%u/%u%c", &day, &month, &year, &end) == 3 &&
+      g_date_valid_dmy (day, month, year))
+    g_date_set_dmy (date, day, month, year);
+  else if (!cm_date_parse_iso (text, date))
+    g_date_set_parse (date, text);
   if (!g_date_valid (date))
     {
       gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
       return FALSE;
     }
-  *iso = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
-                          g_date_get_day (date));
+  *iso = cm_date_format_iso (date);
   return TRUE;
 }
 
-/* Fills @filter from the controls; the texts live until the next call. */
+/* Fills @filter from the controls; its days live until the next call. */
 static void
 read_filter (CmAuditView *self, CmAuditFilter *filter)
 {
-  static char *from, *to;
-
-  g_clear_pointer (&from, g_free);
-  g_clear_pointer (&to, g_free);
-  day_of (self->from, &from);
-  day_of (self->to, &to);
+  g_clear_pointer (&self->from_day, g_free);
+  g_clear_pointer (&self->to_day, g_free);
+  day_of (self->from, &self->from_day);
+  day_of (self->to, &self->to_day);
   *filter = (CmAuditFilter) {
     .table = chosen_table (self),
     .entity_id = self->entity_id,
     .actor = chosen (self->actor, self->actors),
-    .from = from,
-    .to = to,
+    .from = self->from_day,
+    .to = self->to_day,
     .step = gtk_drop_down_get_selected (self->step),
     .field = chosen (self->field, self->fields),
     .search = gtk_editable_get_text (GTK_EDITABLE (self->search)),
@@ -348,7 +356,8 @@ day_entry (GtkWidget *box, const char *name, const char *placeholder)
   gtk_entry_set_placeholder_text (entry, placeholder);
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), 14);
   gtk_widget_set_tooltip_text (GTK_WIDGET (entry),
-                               _("A day such as 1 December 2026 or 2026-12-01, in UTC"));
+                               _("A day such as 1 December 2026, 1/12/2026 or 2026-12-01, "
+                                 "in UTC"));
   label (entry, name);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (entry));
   return entry;
@@ -422,6 +431,8 @@ cm_audit_view_finalize (GObject *object)
   g_strfreev (self->actors);
   g_strfreev (self->fields);
   g_clear_pointer (&self->rows, g_array_unref);
+  g_free (self->from_day);
+  g_free (self->to_day);
   G_OBJECT_CLASS (cm_audit_view_parent_class)->finalize (object);
 }
 
