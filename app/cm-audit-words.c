@@ -153,7 +153,7 @@ static const struct {
   { "measure", "unit", N_("Unit") },
   { "measure", "target", N_("Target") },
   { "measure", "higher_is_better", N_("Higher is better") },
-  { "measure_value", "period", N_("Period") },
+  { "measure_value", "period", N_("Period (2026-Q2 or 2026-05)") },
   { "measure_value", "value", N_("Value") },
   { "scenario", "name", N_("Scenario") },
   { "scenario", "note", N_("Note") },
