@@ -44,7 +44,8 @@ static const char *conditions[] = {
   "(" STEP_SQL ") = :step",
   "a.field = :field",
   "(a.actor LIKE :search ESCAPE '\\' OR a.field LIKE :search ESCAPE '\\'"
-  " OR a.old_value LIKE :search ESCAPE '\\' OR a.new_value LIKE :search ESCAPE '\\')",
+  " OR a.old_value LIKE :search ESCAPE '\\' OR a.new_value LIKE :search ESCAPE '\\'"
+  " OR a.old_value LIKE :nick ESCAPE '\\' OR a.new_value LIKE :nick ESCAPE '\\')",
   "a.id IN (SELECT value FROM json_each(:rows))",
 };
 
@@ -134,6 +135,14 @@ prepare (sqlite3 *db, const char *head, const CmAuditFilter *filter, const char 
   bind_text (stmt, ":to", filter->to);
   bind_text (stmt, ":field", filter->field);
   bind_text (stmt, ":search", pattern);
+  /* The trail keeps a choice by its nick: "Executive Board" is stored as
+   * "executive-board", so the words people see find it too. */
+  if (pattern)
+    {
+      g_autofree char *nick = g_strdelimit (g_ascii_strdown (pattern, -1), " ", '-');
+
+      bind_text (stmt, ":nick", nick);
+    }
   if (filter->rows)
     {
       g_autofree char *ids = json_ids (filter->rows);

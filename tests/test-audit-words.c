@@ -192,6 +192,8 @@ test_filters_count_what_sql_counts (Demo *demo, gconstpointer data)
   CmAuditFilter one = { .table = "decommission", .entity_id = 1 };
   CmAuditFilter field = { .table = "contract", .field = "notice_served" };
   CmAuditFilter search = { .search = "executive-board" };
+  CmAuditFilter label = { .table = "decommission", .field = "decision_route",
+                          .search = "Executive Board" };
   CmAuditFilter none = { .search = "no row says this" };
   CmAuditFilter future = { .from = "2999-01-01" };
   CmAuditFilter past = { .to = "2000-01-01" };
@@ -213,6 +215,11 @@ test_filters_count_what_sql_counts (Demo *demo, gconstpointer data)
                     cm_test_query_int (demo->path, "SELECT count(*) FROM audit WHERE"
                                        " new_value = 'executive-board'"
                                        " OR old_value = 'executive-board'"));
+  g_assert_cmpuint (model_count (demo->store, &label), ==,
+                    cm_test_query_int (demo->path, "SELECT count(*) FROM audit WHERE"
+                                       " field = 'decision_route' AND"
+                                       " 'executive-board' IN (new_value, old_value)"));
+  g_assert_cmpuint (model_count (demo->store, &label), >, 0);
   g_assert_cmpuint (model_count (demo->store, &none), ==, 0);
   g_array_append_vals (rows, (gint64[]) { 1, 3, 5 }, 3);
   g_assert_cmpuint (model_count (demo->store, &only), ==, 3);
