@@ -2,6 +2,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cm-audit-record.h"
+#include "cm-audit-words.h"
 #include "cm-checklist.h"
 #include "cm-contract.h"
 #include "cm-cycle.h"
@@ -250,7 +251,7 @@ action_free (gpointer data)
  * @fields (NULL: any), each named by @step_of. */
 static gboolean
 collect (CmStore *store, GPtrArray *actions, GPtrArray *records, const char * const *fields,
-         char *(*step_of) (CmEntity *record), GError **error)
+         char *(*step_of) (CmStore *store, CmEntity *record), GError **error)
 {
   for (guint i = 0; i < records->len; i++)
     {
@@ -274,7 +275,7 @@ collect (CmStore *store, GPtrArray *actions, GPtrArray *records, const char * co
             continue;
           action = g_new0 (CmDecommissionAction, 1);
           action->entry = g_ptr_array_steal_index (rows, j--);
-          action->step = step_of (record);
+          action->step = step_of (store, record);
           if (CM_IS_CHECKLIST_ITEM (record))
             action->evidence = g_strdup (cm_checklist_item_get_evidence (CM_CHECKLIST_ITEM (record)));
           g_ptr_array_add (actions, action);
@@ -284,40 +285,44 @@ collect (CmStore *store, GPtrArray *actions, GPtrArray *records, const char * co
 }
 
 static char *
-decision_step (CmEntity *record)
+decision_step (CmStore *store, CmEntity *record)
 {
   return g_strdup (_("Decision"));
 }
 
 static char *
-step_title (CmEntity *record)
+step_title (CmStore *store, CmEntity *record)
 {
   return g_strdup (cm_checklist_item_get_title (CM_CHECKLIST_ITEM (record)));
 }
 
 static char *
-contract_step (CmEntity *record)
+contract_step (CmStore *store, CmEntity *record)
 {
   return g_strdup_printf (_("Contract %s"), cm_contract_get_reference (CM_CONTRACT (record)));
 }
 
 static char *
-link_step (CmEntity *record)
+link_step (CmStore *store, CmEntity *record)
 {
-  return g_strdup_printf (_("Contract ended (#%" G_GINT64_FORMAT ")"),
-                          cm_decommission_contract_get_contract_id (
-                            CM_DECOMMISSION_CONTRACT (record)));
+  g_autoptr(CmAuditWords) words = cm_audit_words_new (store);
+  g_autofree char *id = cm_entity_property_text (record, "contract-id");
+  g_autofree char *contract = cm_audit_words_value (words, "decommission_contract",
+                                                    "contract_id", id);
+
+  /* Translators: the step that ends a contract, "Contract ended: Carers (ASC-0013)" */
+  return g_strdup_printf (_("Contract ended: %s"), contract ? contract : "");
 }
 
 static char *
-transition_step (CmEntity *record)
+transition_step (CmStore *store, CmEntity *record)
 {
   return g_strdup_printf (_("Transition of %s"),
                           cm_transition_get_person_ref (CM_TRANSITION (record)));
 }
 
 static char *
-service_step (CmEntity *record)
+service_step (CmStore *store, CmEntity *record)
 {
   return g_strdup_printf (_("Service %s"), cm_service_get_name (CM_SERVICE (record)));
 }

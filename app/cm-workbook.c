@@ -1,13 +1,16 @@
 /* cm-workbook.c: the portfolio as an Excel workbook
  *
  * Sheets, in this order: Read me, Services, Contracts, Deadlines, Spend
- * summary, EIAs, Decommissioning audit, Risks, Transparency.
+ * summary, EIAs, Decommissioning audit, Risks, Transparency, Audit trail.
  */
 #include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <string.h>
 
+#include "cm-audit.h"
 #include "cm-audit-anchor.h"
+#include "cm-audit-query.h"
+#include "cm-audit-words.h"
 #include "cm-contract.h"
 #include "cm-cycle.h"
 #include "cm-date.h"
@@ -52,6 +55,8 @@ static const struct {
   { "Risks", N_("Every risk with its score and RAG rating.") },
   { "Transparency", N_("Contracts over £5,000 for the Local Government Transparency Code 2015. "
                        "Irrecoverable VAT is not recorded, so it shows 0.") },
+  { "Audit trail", N_("Every change to the portfolio, newest first, in words, and whether the "
+                      "hash chain vouches for it.") },
 };
 
 static GPtrArray *
@@ -560,6 +565,7 @@ decommissioning_audit (Export *e)
                             _("Hash chain verifies"), NULL };
   CmSheet *sheet = cm_sheet_new (e->workbook, "Decommissioning audit", &e->formats, headers);
   g_autoptr(GPtrArray) all = list_of (e->store, CM_TYPE_DECOMMISSION);
+  g_autoptr(CmAuditWords) words = cm_audit_words_new (e->store);
 
   for (guint i = 0; i < all->len; i++)
     {
@@ -571,14 +577,20 @@ decommissioning_audit (Export *e)
       for (guint j = 0; actions && j < actions->len; j++)
         {
           CmDecommissionAction *a = g_ptr_array_index (actions, j);
+          const CmAuditEntry *row = a->entry;
+          g_autofree char *field = cm_audit_field_label (row->entity, row->field);
+          g_autofree char *before = cm_audit_words_value (words, row->entity, row->field,
+                                                          row->old_value);
+          g_autofree char *after = cm_audit_words_value (words, row->entity, row->field,
+                                                         row->new_value);
 
           cm_sheet_text (sheet, 0, service);
-          cm_sheet_text (sheet, 1, a->entry->actor);
-          cm_sheet_moment (sheet, 2, a->entry->at);
+          cm_sheet_text (sheet, 1, row->actor);
+          cm_sheet_moment (sheet, 2, row->at);
           cm_sheet_text (sheet, 3, a->step);
-          cm_sheet_text (sheet, 4, a->entry->field);
-          cm_sheet_text (sheet, 5, a->entry->old_value);
-          cm_sheet_text (sheet, 6, a->entry->new_value);
+          cm_sheet_text (sheet, 4, field);
+          cm_sheet_text (sheet, 5, before);
+          cm_sheet_text (sheet, 6, after);
           cm_sheet_text (sheet, 7, a->evidence);
           cm_sheet_text (sheet, 8, a->verifies ? _("Yes") : _("No"));
           cm_sheet_next_row (sheet);
@@ -656,6 +668,56 @@ transparency (Export *e)
   done (e, sheet);
 }
 
+/* ---- Audit trail ------------------------------------------------------ */
+
+/* Excel holds 1,048,576 rows a sheet; past this many the sheet says where
+ * the rest are rather than failing the whole workbook. */
+#define AUDIT_SHEET_ROWS 1000000
+
+static void
+audit_row (CmAuditItem *item, gpointer user_data)
+{
+  CmSheet *sheet = user_data;
+  const CmAuditEntry *row = cm_audit_item_get_entry (item);
+
+  cm_sheet_moment (sheet, 0, row->at);
+  cm_sheet_text (sheet, 1, row->actor);
+  cm_sheet_text (sheet, 2, cm_audit_item_get_record (item));
+  cm_sheet_text (sheet, 3, cm_audit_step_label (cm_audit_item_get_step (item)));
+  cm_sheet_text (sheet, 4, cm_audit_item_get_field (item));
+  cm_sheet_text (sheet, 5, cm_audit_item_get_before (item));
+  cm_sheet_text (sheet, 6, cm_audit_item_get_after (item));
+  cm_sheet_text (sheet, 7, cm_audit_item_get_verifies (item) ? _("Yes") : _("No"));
+  cm_sheet_next_row (sheet);
+}
+
+static void
+audit_trail (Export *e)
+{
+  const char *headers[] = { _("Time"), _("Who"), _("Record"), _("Step"), _("Field"),
+                            _("Before"), _("After"), _("Hash chain verifies"), NULL };
+  CmSheet *sheet = cm_sheet_new (e->workbook, "Audit trail", &e->formats, headers);
+  CmAuditFilter all = { 0 };
+  g_autofree char *head = NULL;
+  gint64 total = 0;
+  gint64 written = cm_audit_foreach (e->store, &all, cm_audit_first_bad_row (e->store),
+                                     AUDIT_SHEET_ROWS, audit_row, sheet, NULL);
+
+  /* Rows are numbered without gaps, so the head's number is their count. */
+  if (written >= AUDIT_SHEET_ROWS && cm_audit_head (cm_store_get_database (e->store), &total,
+                                                    &head, NULL) && total > written)
+    {
+      g_autofree char *note =
+        g_strdup_printf (_("The %" G_GINT64_FORMAT " oldest changes are not on this sheet: "
+                           "export the audit trail from the Audit Trail window as CSV to "
+                           "see them all."), total - written);
+
+      cm_sheet_bold (sheet, 0, note);
+      cm_sheet_next_row (sheet);
+    }
+  done (e, sheet);
+}
+
 /* ---- the workbook ----------------------------------------------------- */
 
 /* The file itself was made, so what fails now is space or the system's
@@ -679,7 +741,7 @@ cm_workbook_export (CmStore *store, const char *path, const GDate *today,
 {
   static const SheetWriter writers[] = {
     read_me, services, contracts, deadlines, spend_summary, eias, decommissioning_audit,
-    risks, transparency,
+    risks, transparency, audit_trail,
   };
   Export e = { .store = store, .today = today };
   g_autoptr(CmSafeWrite) out = NULL;

@@ -21,7 +21,7 @@ from tap import BINARY, check, digest, finish, run
 
 TODAY = "2026-11-22"
 SHEETS = ["Read me", "Services", "Contracts", "Deadlines", "Spend summary", "EIAs",
-          "Decommissioning audit", "Risks", "Transparency"]
+          "Decommissioning audit", "Risks", "Transparency", "Audit trail"]
 TRANSPARENCY = ["Reference number", "Title of agreement", "Department responsible",
                 "Description", "Supplier name", "Supplier details", "Contract value",
                 "Irrecoverable VAT", "Start date", "End date", "Review date",
@@ -37,6 +37,37 @@ SUBTOTALS = {
     "NHS Leeds South and East CCG": 594592,
     "Better Care Fund": 14785356,
 }
+
+
+def check_audit_trail(sheet, portfolio):
+    """The whole trail, newest first, in words: as many rows as the file
+    holds, no column names, nicks or bare ids, money in pounds."""
+    rows = list(sheet.iter_rows(values_only=True))
+    db = sqlite3.connect(f"file:{portfolio}?mode=ro", uri=True)
+    count = db.execute("SELECT count(*) FROM audit").fetchone()[0]
+    nicks = {r[0] for r in db.execute(
+        "SELECT DISTINCT new_value FROM audit WHERE field IN ('decision_route', 'stage', 'state')")}
+    db.close()
+    check("the audit trail sheet has its headings",
+          list(rows[0]) == ["Time", "Who", "Record", "Step", "Field", "Before", "After",
+                            "Hash chain verifies"], rows[0])
+    body = rows[1:]
+    check("the audit trail sheet holds every row of the trail", len(body) == count,
+          (len(body), count))
+    times = [row[0] for row in body]
+    check("the audit trail sheet is newest first", times == sorted(times, reverse=True))
+    texts = [str(v) for row in body for v in row[2:7] if v is not None]
+    check("no column name or raw reference on the audit trail sheet",
+          not any("_id" in t or "(none)" in t for t in texts),
+          [t for t in texts if "_id" in t][:3])
+    check("enum values read as labels, not nicks",
+          not any(row[6] in nicks for row in body if row[4] in ("Decision route", "Stage", "State")))
+    check("references read as the record's name",
+          any(row[4] == "Service" and row[2].startswith("Contract ")
+              and not str(row[6]).isdigit() for row in body))
+    check("money reads in pounds",
+          any(row[4] == "Annual value" and str(row[6]).startswith("£") for row in body))
+    check("every row of an intact trail verifies", all(row[7] == "Yes" for row in body))
 
 
 def subtotals(ws):
@@ -109,6 +140,13 @@ def main():
     audit = [row for row in wb["Decommissioning audit"].iter_rows(min_row=2, values_only=True)]
     check("the decommissioning audit lists actions, all verified",
           len(audit) > 0 and all(row[8] == "Yes" for row in audit))
+    check("the decommissioning audit names fields and values in words, never columns or ids",
+          all(row[4] and "_" not in row[4] for row in audit)
+          and any(row[4] == "Decision route" and row[6] and " " in row[6] and "-" not in row[6]
+                  for row in audit)
+          and not any(row[3].startswith("Contract ended (#") for row in audit),
+          [row[3:7] for row in audit[:5]])
+    check_audit_trail(wb["Audit trail"], os.path.join(work, "demo.commissioner"))
     rags = {row[6] for row in wb["Risks"].iter_rows(min_row=2, values_only=True)}
     check("risks carry RAG words", rags <= {"Red", "Amber", "Green"} and "Red" in rags, rags)
     eia = [row for row in wb["EIAs"].iter_rows(min_row=2, values_only=True)]

@@ -1,6 +1,8 @@
 /* cm-decommission-page.c: one decommission, step by step, and its audit trail */
 #include <glib/gi18n.h>
 
+#include "cm-audit-view.h"
+#include "cm-audit-words.h"
 #include "cm-bound.h"
 #include "cm-checklist.h"
 #include "cm-checklist-row.h"
@@ -480,21 +482,43 @@ provider_step (CmDecommissionPage *self)
 
 /* ---- the audit trail -------------------------------------------------- */
 
+/* A row each is costly to build: the newest are shown here, and the whole
+ * trail, made only as it scrolls into view, in the Audit Trail window. */
+#define ACTIONS_SHOWN 50
+
 static char *
-action_text (CmDecommissionAction *action)
+action_text (CmDecommissionAction *action, CmAuditWords *words)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *when = cm_date_format_moment (action->entry->at);
+  g_autofree char *change = cm_audit_words_change (words, action->entry);
 
-  g_string_printf (text, _("%s · %s\n%s: %s → %s"), when, action->entry->actor,
-                   action->entry->field,
-                   action->entry->old_value ? action->entry->old_value : _("(none)"),
-                   action->entry->new_value ? action->entry->new_value : _("(none)"));
+  /* Translators: when, who, and the change in words */
+  g_string_printf (text, _("%s · %s\n%s"), when, action->entry->actor, change);
   if (action->evidence && *action->evidence)
     g_string_append_printf (text, _("\nEvidence: %s"), action->evidence);
   if (!action->verifies)
     g_string_append (text, _("\n⚠ Not covered by an intact hash chain"));
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The same actions as this section, in the window that filters, searches
+ * and exports them. */
+static void
+open_audit_trail (GtkWidget *button, CmDecommissionPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GArray *rows = g_object_get_data (G_OBJECT (button), "rows");
+  g_autoptr(CmAuditWords) words = cm_audit_words_new (self->store);
+  g_autofree char *what = cm_audit_words_record (words, "decommission",
+                                                 cm_entity_get_id (CM_ENTITY (self->decommission)));
+
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+
+  /* Without the actions (the trail could not be read), the record alone. */
+  gtk_window_present (rows ? cm_audit_view_new_for_rows (self->store, parent, what, rows)
+                           : cm_audit_view_new (self->store, parent, "decommission",
+                                                cm_entity_get_id (CM_ENTITY (self->decommission))));
 }
 
 static GtkWidget *
@@ -505,8 +529,16 @@ audit_step (CmDecommissionPage *self)
   g_autoptr(GPtrArray) actions = cm_decommission_actions (self->store, self->decommission,
                                                           &all_verify, &error);
   GtkWidget *g = cm_page_group (_("Audit Trail"),
-                                _("Every action on this decommission, oldest first. Read-only."));
+                                _("Every action on this decommission, newest first. Read-only."));
+  GtkWidget *open = cm_mnemonic_button_new (_("Open in _Audit Trail"), NULL);
+  g_autoptr(CmAuditWords) words = cm_audit_words_new (self->store);
   g_autofree char *count = NULL;
+  GArray *rows;
+
+  gtk_widget_add_css_class (open, "flat");
+  gtk_widget_set_tooltip_text (open, _("Filter, search and export this decommission’s changes"));
+  g_signal_connect (open, "clicked", G_CALLBACK (open_audit_trail), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (g), open);
 
   if (actions == NULL)
     {
@@ -514,18 +546,34 @@ audit_step (CmDecommissionPage *self)
                                 "dialog-error-symbolic"));
       return g;
     }
+  rows = g_array_sized_new (FALSE, FALSE, sizeof (gint64), actions->len);
+  for (guint i = 0; i < actions->len; i++)
+    g_array_append_val (rows, ((CmDecommissionAction *) g_ptr_array_index (actions, i))->entry->id);
+  g_object_set_data_full (G_OBJECT (open), "rows", rows, (GDestroyNotify) g_array_unref);
   count = g_strdup_printf (ngettext ("%u action", "%u actions", actions->len), actions->len);
   add (g, cm_page_text_row (all_verify ? _("The hash chain verifies for every action")
                                        : _("⚠ The hash chain is broken: the record was altered "
                                            "outside Commissioner"),
                             count, all_verify ? "emblem-ok-symbolic" : "dialog-error-symbolic"));
-  for (guint i = 0; i < actions->len; i++)
+  for (guint i = actions->len; i-- > 0 && actions->len - i <= ACTIONS_SHOWN;)
     {
       CmDecommissionAction *action = g_ptr_array_index (actions, i);
-      g_autofree char *text = action_text (action);
+      g_autofree char *text = action_text (action, words);
 
       add (g, cm_page_text_row (action->step, text,
                                 action->verifies ? NULL : "dialog-error-symbolic"));
+    }
+  if (actions->len > ACTIONS_SHOWN)
+    {
+      guint older = actions->len - ACTIONS_SHOWN;
+      g_autofree char *where =
+        g_strdup_printf (ngettext ("%u older action is in the Audit Trail window, with "
+                                   "filters and search: choose Open in Audit Trail.",
+                                   "%u older actions are in the Audit Trail window, with "
+                                   "filters and search: choose Open in Audit Trail.", older),
+                         older);
+
+      add (g, cm_page_text_row (_("Older actions"), where, NULL));
     }
   return g;
 }

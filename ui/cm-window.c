@@ -2,6 +2,7 @@
 #include <glib/gi18n.h>
 
 #include "cm-backup-dialog.h"
+#include "cm-audit-view.h"
 #include "cm-command-line.h"
 #include "cm-contract.h"
 #include "cm-deadlines-page.h"
@@ -358,6 +359,7 @@ cm_window_open_portfolio (CmWindow *self, const char *path)
   gtk_window_set_title (GTK_WINDOW (self), name ? name : basename);
   build_sections (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rules", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.audit-trail", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", TRUE);
@@ -628,6 +630,15 @@ show_rules (GtkWidget *widget, const char *action, GVariant *param)
 }
 
 static void
+show_audit_trail (GtkWidget *widget, const char *action, GVariant *param)
+{
+  CmWindow *self = CM_WINDOW (widget);
+
+  if (self->store)
+    gtk_window_present (cm_audit_view_new (self->store, GTK_WINDOW (self), NULL, 0));
+}
+
+static void
 export_workbook (GtkWidget *widget, const char *action, GVariant *param)
 {
   CmWindow *self = CM_WINDOW (widget);
@@ -759,6 +770,10 @@ cm_window_class_init (CmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-portfolio", NULL, new_portfolio);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar);
   gtk_widget_class_install_action (widget_class, "win.rules", NULL, show_rules);
+  gtk_widget_class_install_action (widget_class, "win.audit-trail", NULL, show_audit_trail);
+  /* Ctrl+H, the history, as in a web browser: lists take Shift+Ctrl+A. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK,
+                                       "win.audit-trail", NULL);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_workbook);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e,
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
@@ -788,6 +803,7 @@ cm_window_init (CmWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rules", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.audit-trail", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);

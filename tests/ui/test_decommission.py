@@ -54,7 +54,7 @@ def complete_step(session):
     actor = session.sql("SELECT actor FROM audit WHERE entity = 'checklist_item'"
                         " AND field = 'state' AND new_value = 'done' ORDER BY id DESC LIMIT 1")
     wait_for("the step's action in the audit trail", lambda: newest(
-        verified, lambda text: "state: to-do → done" in text and actor in text))
+        verified, lambda text: "State: To do → Done" in text and actor in text))
     session.log(f"a decommissioning step was completed by {actor!r} and shows in its audit trail")
     session.screenshot("audit")
 

@@ -1,0 +1,515 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cm-audit-query.c: the audit trail filtered, newest first, for reviewers */
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "cm-audit.h"
+#include "cm-audit-query.h"
+#include "cm-date.h"
+#include "cm-safe-write.h"
+
+#define PAGE_SIZE 100
+#define PAGES_KEPT 8
+
+/* A row is part of its record's creation when it set a first value and
+ * the rows from the record's first one to it are all the record's own (one
+ * action writes its rows together), within the same second; part of its
+ * deletion when it cleared a value and nothing later gave the record a
+ * value again. */
+#define FIRST_ROW_SQL \
+  "(SELECT b.id FROM audit b WHERE b.entity = a.entity AND b.entity_id = a.entity_id" \
+  " ORDER BY b.id LIMIT 1)"
+#define STEP_SQL \
+  "CASE WHEN a.old_value IS NULL AND NOT EXISTS (SELECT 1 FROM audit c" \
+  "  WHERE c.id < a.id AND c.id > " FIRST_ROW_SQL \
+  "  AND (c.entity <> a.entity OR c.entity_id <> a.entity_id))" \
+  " AND substr(a.at, 1, 19) = (SELECT substr(f.at, 1, 19) FROM audit f" \
+  "  WHERE f.id = " FIRST_ROW_SQL ") THEN 1" \
+  " WHEN a.new_value IS NULL AND NOT EXISTS (SELECT 1 FROM audit b WHERE" \
+  "  b.entity = a.entity AND b.entity_id = a.entity_id AND b.id > a.id" \
+  "  AND b.new_value IS NOT NULL) THEN 3 ELSE 2 END"
+
+#define COLUMNS_SQL \
+  "a.id, a.at, a.actor, a.entity, a.entity_id, a.field, a.old_value, a.new_value, " STEP_SQL
+
+/* Only these fixed conditions are ever joined into the query; every value
+ * is bound, never written into the SQL. */
+static const char *conditions[] = {
+  "a.entity = :table",
+  "a.entity_id = :entity_id",
+  "a.actor = :actor",
+  "a.at >= :from",
+  "a.at < date(:to, '+1 day')",
+  "(" STEP_SQL ") = :step",
+  "a.field = :field",
+  "(a.actor LIKE :search ESCAPE '\\' OR a.field LIKE :search ESCAPE '\\'"
+  " OR a.old_value LIKE :search ESCAPE '\\' OR a.new_value LIKE :search ESCAPE '\\'"
+  " OR a.old_value LIKE :nick ESCAPE '\\' OR a.new_value LIKE :nick ESCAPE '\\')",
+  "a.id IN (SELECT value FROM json_each(:rows))",
+};
+
+static gboolean
+sql_failed (sqlite3 *db, GError **error)
+{
+  g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
+               _("The audit trail could not be read (%s). Close other programs using the "
+                 "portfolio and try again."), sqlite3_errmsg (db));
+  return FALSE;
+}
+
+static char *
+where_of (const CmAuditFilter *filter)
+{
+  gboolean used[] = {
+    filter->table != NULL, filter->entity_id > 0, filter->actor != NULL,
+    filter->from != NULL, filter->to != NULL, filter->step != CM_AUDIT_STEP_ANY,
+    filter->field != NULL, filter->search != NULL && *filter->search,
+    filter->rows != NULL,
+  };
+  GString *where = g_string_new (" WHERE 1");
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (used) == G_N_ELEMENTS (conditions));
+  for (guint i = 0; i < G_N_ELEMENTS (conditions); i++)
+    if (used[i])
+      g_string_append_printf (where, " AND %s", conditions[i]);
+  return g_string_free (where, FALSE);
+}
+
+static void
+bind_text (sqlite3_stmt *stmt, const char *name, const char *value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+/* "[12,40,41]": a list of row ids bound as one value. */
+static char *
+json_ids (GArray *rows)
+{
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; rows && i < rows->len; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "",
+                            g_array_index (rows, gint64, i));
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
+
+/* "50%_off" → "%50\%\_off%": the search matches the words as typed. */
+static char *
+like_pattern (const char *search)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *p = search; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+  return g_string_free (pattern, FALSE);
+}
+
+static sqlite3_stmt *
+prepare (sqlite3 *db, const char *head, const CmAuditFilter *filter, const char *tail,
+         GError **error)
+{
+  g_autofree char *where = where_of (filter);
+  g_autofree char *sql = g_strconcat (head, where, tail, NULL);
+  g_autofree char *pattern = filter->search ? like_pattern (filter->search) : NULL;
+  sqlite3_stmt *stmt = NULL;
+  int index;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sql_failed (db, error);
+      return NULL;
+    }
+  bind_text (stmt, ":table", filter->table);
+  bind_text (stmt, ":actor", filter->actor);
+  bind_text (stmt, ":from", filter->from);
+  bind_text (stmt, ":to", filter->to);
+  bind_text (stmt, ":field", filter->field);
+  bind_text (stmt, ":search", pattern);
+  /* The trail keeps a choice by its nick: "Executive Board" is stored as
+   * "executive-board", so the words people see find it too. */
+  if (pattern)
+    {
+      g_autofree char *nick = g_strdelimit (g_ascii_strdown (pattern, -1), " ", '-');
+
+      bind_text (stmt, ":nick", nick);
+    }
+  if (filter->rows)
+    {
+      g_autofree char *ids = json_ids (filter->rows);
+
+      bind_text (stmt, ":rows", ids);
+    }
+  if ((index = sqlite3_bind_parameter_index (stmt, ":entity_id")) > 0)
+    sqlite3_bind_int64 (stmt, index, filter->entity_id);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":step")) > 0)
+    sqlite3_bind_int (stmt, index, filter->step);
+  return stmt;
+}
+
+gint64
+cm_audit_first_bad_row (CmStore *store)
+{
+  gint64 checked = 0, bad_row = 0;
+
+  if (cm_store_verify_audit (store, &checked, &bad_row, NULL))
+    return 0;
+  /* A break found before any row (the head) leaves every row unvouched. */
+  return bad_row > 0 ? bad_row : 1;
+}
+
+static GStrv
+strings_of (CmStore *store, const char *sql, const char *parameter, GError **error)
+{
+  sqlite3 *db = cm_store_get_database (store);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return sql_failed (db, error), NULL;
+  if (parameter)
+    sqlite3_bind_text (stmt, 1, parameter, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sql_failed (db, error), NULL;
+  return g_strv_builder_end (builder);
+}
+
+GStrv
+cm_audit_actors (CmStore *store, GError **error)
+{
+  return strings_of (store, "SELECT DISTINCT actor FROM audit ORDER BY actor", NULL, error);
+}
+
+GStrv
+cm_audit_fields (CmStore *store, const char *table, GError **error)
+{
+  return strings_of (store, "SELECT DISTINCT field FROM audit WHERE entity = ? ORDER BY field",
+                     table, error);
+}
+
+/* ---- items ------------------------------------------------------------ */
+
+struct _CmAuditItem {
+  GObject parent_instance;
+  CmAuditEntry entry;
+  CmAuditStep step;
+  gboolean verifies;
+  char *when;
+  char *record;
+  char *field;
+  char *before;
+  char *after;
+};
+
+G_DEFINE_FINAL_TYPE (CmAuditItem, cm_audit_item, G_TYPE_OBJECT)
+
+static void
+cm_audit_item_finalize (GObject *object)
+{
+  CmAuditItem *self = CM_AUDIT_ITEM (object);
+
+  g_free (self->entry.at);
+  g_free (self->entry.actor);
+  g_free (self->entry.entity);
+  g_free (self->entry.field);
+  g_free (self->entry.old_value);
+  g_free (self->entry.new_value);
+  g_free (self->when);
+  g_free (self->record);
+  g_free (self->field);
+  g_free (self->before);
+  g_free (self->after);
+  G_OBJECT_CLASS (cm_audit_item_parent_class)->finalize (object);
+}
+
+static void
+cm_audit_item_class_init (CmAuditItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cm_audit_item_finalize;
+}
+
+static void
+cm_audit_item_init (CmAuditItem *self)
+{
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt, int column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+/* The current row of a statement over COLUMNS_SQL, in words. */
+static CmAuditItem *
+item_from_row (sqlite3_stmt *stmt, CmAuditWords *words, gint64 first_bad)
+{
+  CmAuditItem *self = g_object_new (CM_TYPE_AUDIT_ITEM, NULL);
+  CmAuditEntry *e = &self->entry;
+
+  e->id = sqlite3_column_int64 (stmt, 0);
+  e->at = column_dup (stmt, 1);
+  e->actor = column_dup (stmt, 2);
+  e->entity = column_dup (stmt, 3);
+  e->entity_id = sqlite3_column_int64 (stmt, 4);
+  e->field = column_dup (stmt, 5);
+  e->old_value = column_dup (stmt, 6);
+  e->new_value = column_dup (stmt, 7);
+  self->step = sqlite3_column_int (stmt, 8);
+  self->verifies = first_bad == 0 || e->id < first_bad;
+  self->when = cm_date_format_moment (e->at);
+  self->record = cm_audit_words_record (words, e->entity, e->entity_id);
+  self->field = cm_audit_field_label (e->entity, e->field);
+  self->before = cm_audit_words_value (words, e->entity, e->field, e->old_value);
+  self->after = cm_audit_words_value (words, e->entity, e->field, e->new_value);
+  return self;
+}
+
+gint64 cm_audit_item_get_id (CmAuditItem *self) { return self->entry.id; }
+const CmAuditEntry *cm_audit_item_get_entry (CmAuditItem *self) { return &self->entry; }
+const char *cm_audit_item_get_when (CmAuditItem *self) { return self->when; }
+const char *cm_audit_item_get_record (CmAuditItem *self) { return self->record; }
+CmAuditStep cm_audit_item_get_step (CmAuditItem *self) { return self->step; }
+const char *cm_audit_item_get_field (CmAuditItem *self) { return self->field; }
+const char *cm_audit_item_get_before (CmAuditItem *self) { return self->before; }
+const char *cm_audit_item_get_after (CmAuditItem *self) { return self->after; }
+gboolean cm_audit_item_get_verifies (CmAuditItem *self) { return self->verifies; }
+
+/* ---- the paged model -------------------------------------------------- */
+
+struct _CmAuditModel {
+  GObject parent_instance;
+  CmStore *store;
+  CmAuditWords *words;
+  sqlite3_stmt *page;   /* LIMIT :limit OFFSET :offset over the filter */
+  guint n_items;
+  gint64 first_bad;
+  GHashTable *pages;    /* page number → GPtrArray of CmAuditItem */
+};
+
+static void cm_audit_model_list_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CmAuditModel, cm_audit_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      cm_audit_model_list_init))
+
+static void
+cm_audit_model_finalize (GObject *object)
+{
+  CmAuditModel *self = CM_AUDIT_MODEL (object);
+
+  sqlite3_finalize (self->page);
+  g_hash_table_unref (self->pages);
+  cm_audit_words_free (self->words);
+  g_object_unref (self->store);
+  G_OBJECT_CLASS (cm_audit_model_parent_class)->finalize (object);
+}
+
+static void
+cm_audit_model_class_init (CmAuditModelClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cm_audit_model_finalize;
+}
+
+static void
+cm_audit_model_init (CmAuditModel *self)
+{
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static GType
+model_item_type (GListModel *list)
+{
+  return CM_TYPE_AUDIT_ITEM;
+}
+
+static guint
+model_n_items (GListModel *list)
+{
+  return CM_AUDIT_MODEL (list)->n_items;
+}
+
+static GPtrArray *
+read_page (CmAuditModel *self, guint number)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  sqlite3_reset (self->page);
+  sqlite3_bind_int (self->page, sqlite3_bind_parameter_index (self->page, ":limit"), PAGE_SIZE);
+  sqlite3_bind_int64 (self->page, sqlite3_bind_parameter_index (self->page, ":offset"),
+                      (gint64) number * PAGE_SIZE);
+  while (sqlite3_step (self->page) == SQLITE_ROW)
+    g_ptr_array_add (items, item_from_row (self->page, self->words, self->first_bad));
+  sqlite3_reset (self->page);
+  return items;
+}
+
+static gpointer
+model_get_item (GListModel *list, guint position)
+{
+  CmAuditModel *self = CM_AUDIT_MODEL (list);
+  guint number = position / PAGE_SIZE;
+  GPtrArray *items;
+
+  if (position >= self->n_items)
+    return NULL;
+  items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (number));
+  if (items == NULL)
+    {
+      /* A list view asks for the rows in sight and a few either side. */
+      if (g_hash_table_size (self->pages) >= PAGES_KEPT)
+        g_hash_table_remove_all (self->pages);
+      items = read_page (self, number);
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (number), items);
+    }
+  if (position % PAGE_SIZE >= items->len)
+    return NULL; /* rows removed under us; the count is refreshed with a new model */
+  return g_object_ref (g_ptr_array_index (items, position % PAGE_SIZE));
+}
+
+static void
+cm_audit_model_list_init (GListModelInterface *iface)
+{
+  iface->get_item_type = model_item_type;
+  iface->get_n_items = model_n_items;
+  iface->get_item = model_get_item;
+}
+
+static gboolean
+count_rows (sqlite3 *db, const CmAuditFilter *filter, guint *n, GError **error)
+{
+  sqlite3_stmt *stmt = prepare (db, "SELECT count(*) FROM audit a", filter, "", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  *n = rc == SQLITE_ROW ? (guint) MIN (sqlite3_column_int64 (stmt, 0), G_MAXUINT) : 0;
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_ROW || sql_failed (db, error);
+}
+
+CmAuditModel *
+cm_audit_model_new (CmStore *store, const CmAuditFilter *filter, gint64 first_bad,
+                    GError **error)
+{
+  sqlite3 *db = cm_store_get_database (store);
+  g_autoptr(CmAuditModel) self = g_object_new (CM_TYPE_AUDIT_MODEL, NULL);
+
+  self->store = g_object_ref (store);
+  self->words = cm_audit_words_new (store);
+  self->first_bad = first_bad;
+  if (!count_rows (db, filter, &self->n_items, error))
+    return NULL;
+  self->page = prepare (db, "SELECT " COLUMNS_SQL " FROM audit a", filter,
+                        " ORDER BY a.id DESC LIMIT :limit OFFSET :offset", error);
+  if (self->page == NULL)
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/* ---- every row: the CSV and the workbook ------------------------------ */
+
+gint64
+cm_audit_foreach (CmStore *store, const CmAuditFilter *filter, gint64 first_bad, gint64 limit,
+                  CmAuditRowFunc row, gpointer user_data, GError **error)
+{
+  sqlite3 *db = cm_store_get_database (store);
+  g_autoptr(CmAuditWords) words = cm_audit_words_new (store);
+  /* Keyset paging: each page starts below the last id seen, so the cost
+   * of a page does not grow with how far down the trail it is. */
+  sqlite3_stmt *stmt = prepare (db, "SELECT " COLUMNS_SQL " FROM audit a", filter,
+                                " AND a.id < :below ORDER BY a.id DESC LIMIT 500", error);
+  gint64 below = G_MAXINT64, n = 0;
+  gboolean more = TRUE;
+  int rc = SQLITE_DONE;
+
+  if (stmt == NULL)
+    return -1;
+  while (more && (limit == 0 || n < limit))
+    {
+      more = FALSE;
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":below"), below);
+      while ((limit == 0 || n < limit) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          g_autoptr(CmAuditItem) item = item_from_row (stmt, words, first_bad);
+
+          below = item->entry.id;
+          more = TRUE;
+          n++;
+          row (item, user_data);
+        }
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return sql_failed (db, error), -1;
+  return n;
+}
+
+const char * const cm_audit_csv_headers[] = {
+  N_("Time (UTC)"), N_("Who"), N_("Record"), N_("Step"), N_("Field"), N_("Before"),
+  N_("After"), N_("Hash chain verifies"), NULL
+};
+
+/* RFC 4180, and text that starts like a formula gets a leading
+ * apostrophe so a spreadsheet keeps it as text (as the Transparency CSV). */
+static void
+append_field (GString *out, const char *text, gboolean first)
+{
+  g_autoptr(GString) field = g_string_new (text ? text : "");
+
+  if (!first)
+    g_string_append_c (out, ',');
+  if (field->len && strchr ("=+-@\t\r", field->str[0]))
+    g_string_prepend_c (field, '\'');
+  if (strpbrk (field->str, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, field->str);
+      return;
+    }
+  g_string_replace (field, "\"", "\"\"", 0);
+  g_string_append_printf (out, "\"%s\"", field->str);
+}
+
+static void
+append_row (CmAuditItem *item, gpointer user_data)
+{
+  GString *out = user_data;
+  const char *fields[] = {
+    item->entry.at, item->entry.actor, item->record, cm_audit_step_label (item->step),
+    item->field, item->before, item->after, item->verifies ? _("Yes") : _("No"),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    append_field (out, fields[i], i == 0);
+  g_string_append (out, "\r\n");
+}
+
+gboolean
+cm_audit_write_csv (CmStore *store, const CmAuditFilter *filter, const char *path,
+                    GError **error)
+{
+  /* The byte-order mark tells Excel on Windows the file is UTF-8. */
+  g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
+
+  for (guint i = 0; cm_audit_csv_headers[i]; i++)
+    append_field (out, _(cm_audit_csv_headers[i]), i == 0);
+  g_string_append (out, "\r\n");
+  if (cm_audit_foreach (store, filter, cm_audit_first_bad_row (store), 0, append_row, out,
+                        error) < 0)
+    return FALSE;
+  return cm_safe_write_contents (path, out->str, out->len, error);
+}

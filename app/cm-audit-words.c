@@ -1,0 +1,596 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cm-audit-words.c: an audit row in the words a reviewer reads */
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "cm-audit-record.h"
+#include "cm-audit-words.h"
+#include "cm-characteristic.h"
+#include "cm-checklist-item.h"
+#include "cm-contract.h"
+#include "cm-date.h"
+#include "cm-decommission.h"
+#include "cm-decommission-contract.h"
+#include "cm-eia.h"
+#include "cm-eia-characteristic.h"
+#include "cm-eia-mitigation.h"
+#include "cm-engagement.h"
+#include "cm-enums.h"
+#include "cm-funding-source.h"
+#include "cm-import-run.h"
+#include "cm-measure.h"
+#include "cm-measure-value.h"
+#include "cm-money.h"
+#include "cm-organisation.h"
+#include "cm-provider.h"
+#include "cm-risk.h"
+#include "cm-scenario.h"
+#include "cm-service.h"
+#include "cm-service-partner.h"
+#include "cm-staff.h"
+#include "cm-stage-event.h"
+#include "cm-transition.h"
+
+/* Each kind of record the trail can name, by its table. */
+static const struct {
+  const char *table;
+  const char *noun;  /* untranslated; N_() marks it */
+  GType (*get_type) (void);
+} kinds[] = {
+  { "service", N_("Service"), cm_service_get_type },
+  { "contract", N_("Contract"), cm_contract_get_type },
+  { "provider", N_("Provider"), cm_provider_get_type },
+  { "organisation", N_("Commissioner"), cm_organisation_get_type },
+  { "service_partner", N_("Partner commissioner"), cm_service_partner_get_type },
+  { "funding_source", N_("Funding source"), cm_funding_source_get_type },
+  { "staff", N_("Member of staff"), cm_staff_get_type },
+  { "checklist_item", N_("Step"), cm_checklist_item_get_type },
+  { "stage_event", N_("Stage change"), cm_stage_event_get_type },
+  { "eia", N_("EIA"), cm_eia_get_type },
+  { "characteristic", N_("Characteristic"), cm_characteristic_get_type },
+  { "eia_characteristic", N_("EIA characteristic"), cm_eia_characteristic_get_type },
+  { "eia_mitigation", N_("Mitigation"), cm_eia_mitigation_get_type },
+  { "decommission", N_("Decommission"), cm_decommission_get_type },
+  { "decommission_contract", N_("Contract ended"), cm_decommission_contract_get_type },
+  { "transition", N_("Transition"), cm_transition_get_type },
+  { "risk", N_("Risk"), cm_risk_get_type },
+  { "engagement", N_("Engagement"), cm_engagement_get_type },
+  { "measure", N_("Measure"), cm_measure_get_type },
+  { "measure_value", N_("Measure value"), cm_measure_value_get_type },
+  { "scenario", N_("Scenario"), cm_scenario_get_type },
+  { "scenario_line", N_("Scenario line"), cm_scenario_line_get_type },
+  { "import_run", N_("Import"), cm_import_run_get_type },
+  { "meta", N_("Portfolio setting"), NULL },
+};
+
+/* Field labels, the same words the editors use. A NULL table serves every
+ * table that has no label of its own for the column. */
+static const struct {
+  const char *table;
+  const char *column;
+  const char *label;
+} labels[] = {
+  { NULL, "name", N_("Name") },
+  { NULL, "service_id", N_("Service") },
+  { NULL, "contract_id", N_("Contract") },
+  { NULL, "provider_id", N_("Provider") },
+  { NULL, "organisation_id", N_("Commissioner") },
+  { NULL, "decommission_id", N_("Decommission") },
+  { NULL, "eia_id", N_("EIA") },
+  { NULL, "measure_id", N_("Measure") },
+  { NULL, "scenario_id", N_("Scenario") },
+  { NULL, "cycle", N_("Cycle") },
+  { NULL, "stage", N_("Stage") },
+  { NULL, "reason", N_("Reason") },
+  { NULL, "owner", N_("Owner") },
+  { NULL, "evidence", N_("Evidence") },
+  { NULL, "position", N_("Order") },
+  { NULL, "annual_value", N_("Annual value") },
+  { NULL, "decommissioned_on", N_("Decommissioned on") },
+  { NULL, "due_date", N_("Due") },
+  { NULL, "status", N_("Status") },
+  { NULL, "description", N_("Description") },
+  { NULL, "decision", N_("Decision") },
+  { NULL, "lessons", N_("Lessons learned") },
+  { "meta", "name", N_("Portfolio name") },
+  { "service", "area", N_("Service area") },
+  { "service", "client_group", N_("Client group") },
+  { "service", "lead_commissioner_id", N_("Lead commissioner") },
+  { "contract", "reference", N_("Reference") },
+  { "contract", "title", N_("Title") },
+  { "contract", "contract_type", N_("Type") },
+  { "contract", "type_as_written", N_("Type as written") },
+  { "contract", "route", N_("Procurement route") },
+  { "contract", "route_as_written", N_("Route as written") },
+  { "contract", "total_value", N_("Total value") },
+  { "contract", "start_date", N_("Start") },
+  { "contract", "end_date", N_("End") },
+  { "contract", "term", N_("Term") },
+  { "contract", "notice_period", N_("Notice period") },
+  { "contract", "extensions_invoked", N_("Extensions taken") },
+  { "contract", "notice_served", N_("Notice served") },
+  { "organisation", "kind", N_("Kind") },
+  { "provider", "sector", N_("Sector") },
+  { "provider", "sector_as_written", N_("Sector as written") },
+  { "provider", "charity_number", N_("Charity number") },
+  { "provider", "company_number", N_("Company number") },
+  { "provider", "is_sme", N_("SME") },
+  { "provider", "is_vcse", N_("VCSE") },
+  { "provider", "annual_income", N_("Annual income (all sources)") },
+  { "eia", "version", N_("Version") },
+  { "eia", "author_id", N_("Author") },
+  { "eia", "proposal", N_("Proposal") },
+  { "eia", "signed", N_("Signed off") },
+  { "eia", "signed_on", N_("Signed off on") },
+  { "eia", "signatory_id", N_("Signed off by") },
+  { "eia", "signatory_role", N_("Signatory’s role") },
+  { "eia", "outcome", N_("Outcome") },
+  { "eia", "outcome_reason", N_("Reason for the outcome") },
+  { "eia", "previous_id", N_("Previous version") },
+  { "eia", "reviewed_on", N_("Reviewed on") },
+  { "eia_characteristic", "relevance", N_("Screening") },
+  { "eia_characteristic", "screening_reason", N_("Screening reason") },
+  { "eia_characteristic", "impact", N_("Impact") },
+  { "eia_characteristic", "happened", N_("Post-decommission review") },
+  { "eia_mitigation", "characteristic_id", N_("Characteristic") },
+  { "eia_mitigation", "effectiveness", N_("Effectiveness") },
+  { "staff", "role", N_("Role") },
+  { "staff", "eia_trained_on", N_("EIA training") },
+  { "staff", "refresher_months", N_("Refresher every (months)") },
+  { "risk", "description", N_("Risk") },
+  { "risk", "category", N_("Category") },
+  { "risk", "likelihood", N_("Likelihood (1–5)") },
+  { "risk", "impact", N_("Impact (1–5)") },
+  { "risk", "mitigation", N_("Mitigation") },
+  { "risk", "review_date", N_("Review by") },
+  { "engagement", "held_on", N_("Date") },
+  { "engagement", "stakeholder_group", N_("Who") },
+  { "engagement", "method", N_("How") },
+  { "engagement", "summary", N_("What was heard") },
+  { "engagement", "co_production", N_("Co-production") },
+  { "measure", "name", N_("Measure") },
+  { "measure", "measure_type", N_("Question") },
+  { "measure", "unit", N_("Unit") },
+  { "measure", "target", N_("Target") },
+  { "measure", "higher_is_better", N_("Higher is better") },
+  { "measure_value", "period", N_("Period (2026-Q2 or 2026-05)") },
+  { "measure_value", "value", N_("Value") },
+  { "scenario", "name", N_("Scenario") },
+  { "scenario", "note", N_("Note") },
+  { "scenario_line", "percent", N_("Reduction (%)") },
+  { "decommission", "decision_route", N_("Decision route") },
+  { "decommission", "decision_date", N_("Decided") },
+  { "decommission", "completed_on", N_("Completed") },
+  { "decommission", "started_from", N_("Started from") },
+  { "decommission", "case_for_change", N_("Case for change") },
+  { "decommission", "provider_note", N_("Note on the provider") },
+  { "checklist_item", "title", N_("Step") },
+  { "checklist_item", "state", N_("State") },
+  { "checklist_item", "required", N_("Required") },
+  { "checklist_item", "guidance", N_("Guidance") },
+  { "checklist_item", "template_key", N_("Template") },
+  { "transition", "person_ref", N_("Person") },
+  { "transition", "current_support", N_("Current support") },
+  { "transition", "destination", N_("Destination") },
+  { "transition", "planned_date", N_("Planned") },
+};
+
+/* Integer columns that hold pence. */
+static const char * const money_columns[] = {
+  "annual_value", "total_value", "amount", "annual_income", NULL
+};
+
+/* Reference columns whose table is not their name without "_id". */
+static const struct {
+  const char *table;
+  const char *column;
+  const char *target;
+} targets[] = {
+  { NULL, "lead_commissioner_id", "organisation" },
+  { NULL, "author_id", "staff" },
+  { NULL, "signatory_id", "staff" },
+  { "eia", "previous_id", "eia" },
+  { "eia_mitigation", "characteristic_id", "eia_characteristic" },
+};
+
+struct _CmAuditWords {
+  CmStore *store;
+  GHashTable *names; /* "table:id" → the name of a referenced record */
+};
+
+const char *
+cm_audit_step_label (CmAuditStep step)
+{
+  switch (step)
+    {
+    case CM_AUDIT_STEP_CREATED:
+      return _("Created");
+    case CM_AUDIT_STEP_CHANGED:
+      return _("Changed");
+    case CM_AUDIT_STEP_DELETED:
+      return _("Deleted");
+    case CM_AUDIT_STEP_ANY:
+    default:
+      return _("Any change");
+    }
+}
+
+/* "case_for_change" → "Case for change" */
+static char *
+humanise (const char *name)
+{
+  char *text = g_strdelimit (g_strdup (name ? name : ""), "_-", ' ');
+
+  if (g_str_has_suffix (text, " id"))
+    text[strlen (text) - 3] = '\0';
+  if (*text)
+    *text = g_ascii_toupper (*text);
+  return text;
+}
+
+static int
+kind_of (const char *table)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (kinds[i].table, table) == 0)
+      return i;
+  return -1;
+}
+
+const char *
+cm_audit_table_noun (const char *table)
+{
+  int kind = kind_of (table);
+  static GHashTable *humanised;
+  static GMutex lock;
+  const char *noun;
+
+  if (kind >= 0)
+    return _(kinds[kind].noun);
+  /* Kept for the life of the program, like the nouns above. */
+  g_mutex_lock (&lock);
+  if (humanised == NULL)
+    humanised = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  noun = g_hash_table_lookup (humanised, table ? table : "");
+  if (noun == NULL)
+    {
+      noun = humanise (table);
+      g_hash_table_insert (humanised, g_strdup (table ? table : ""), (char *) noun);
+    }
+  g_mutex_unlock (&lock);
+  return noun;
+}
+
+const char * const *
+cm_audit_filter_tables (void)
+{
+  static const char *tables[G_N_ELEMENTS (kinds) + 1];
+  static gsize filled;
+
+  if (g_once_init_enter (&filled))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+        tables[i] = kinds[i].table;
+      g_once_init_leave (&filled, 1);
+    }
+  return tables;
+}
+
+char *
+cm_audit_field_label (const char *table, const char *column)
+{
+  const char *shared = NULL;
+
+  if (g_strcmp0 (column, CM_AUDIT_FIELD_RECORD) == 0)
+    return g_strdup (_("Every field, as imported"));
+  if (g_strcmp0 (column, CM_AUDIT_FIELD_BASELINE) == 0)
+    return g_strdup (_("Every field, as the trail began"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      if (g_strcmp0 (labels[i].column, column) != 0)
+        continue;
+      if (g_strcmp0 (labels[i].table, table) == 0)
+        return g_strdup (_(labels[i].label));
+      if (labels[i].table == NULL)
+        shared = labels[i].label;
+    }
+  return shared ? g_strdup (_(shared)) : humanise (column);
+}
+
+/* ---- values ----------------------------------------------------------- */
+
+CmAuditWords *
+cm_audit_words_new (CmStore *store)
+{
+  CmAuditWords *self = g_new0 (CmAuditWords, 1);
+
+  self->store = g_object_ref (store);
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return self;
+}
+
+void
+cm_audit_words_free (CmAuditWords *self)
+{
+  if (self == NULL)
+    return;
+  g_object_unref (self->store);
+  g_hash_table_unref (self->names);
+  g_free (self);
+}
+
+static GParamSpec *
+pspec_of (const char *table, const char *column)
+{
+  int kind = kind_of (table);
+  g_autofree char *property = NULL;
+  GObjectClass *klass;
+
+  if (kind < 0 || kinds[kind].get_type == NULL || column == NULL)
+    return NULL;
+  /* Kept: entity classes live as long as the program. */
+  klass = g_type_class_peek (kinds[kind].get_type ());
+  if (klass == NULL)
+    klass = g_type_class_ref (kinds[kind].get_type ());
+  property = g_strdelimit (g_strdup (column), "_", '-');
+  return g_object_class_find_property (klass, property);
+}
+
+static const char *
+target_of (const char *table, const char *column)
+{
+  static GHashTable *stems;
+  static GMutex lock;
+  const char *stem;
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    if (g_strcmp0 (targets[i].column, column) == 0 &&
+        (targets[i].table == NULL || g_strcmp0 (targets[i].table, table) == 0))
+      return targets[i].target;
+  g_mutex_lock (&lock);
+  if (stems == NULL)
+    stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  stem = g_hash_table_lookup (stems, column);
+  if (stem == NULL)
+    {
+      stem = g_strndup (column, strlen (column) - strlen ("_id"));
+      g_hash_table_insert (stems, g_strdup (column), (char *) stem);
+    }
+  g_mutex_unlock (&lock);
+  return stem;
+}
+
+/* A record's own words, from the record itself: "Carers (ASC-0008)". */
+static char *
+name_of_entity (CmEntity *record)
+{
+  GObjectClass *klass = G_OBJECT_GET_CLASS (record);
+  g_autofree char *reference = NULL;
+  g_autofree char *title = NULL;
+
+  if (CM_IS_DECOMMISSION_CONTRACT (record))
+    return NULL; /* named by its contract: see name_of () */
+  if (g_object_class_find_property (klass, "reference") &&
+      g_object_class_find_property (klass, "title"))
+    {
+      reference = cm_entity_property_text (record, "reference");
+      title = cm_entity_property_text (record, "title");
+      if (reference && *reference && title && *title)
+        /* Translators: a record's name and reference, "Carers (ASC-0008)" */
+        return g_strdup_printf (C_("record", "%s (%s)"), title, reference);
+    }
+  if (g_object_class_find_property (klass, "title") &&
+      !g_object_class_find_property (klass, "name"))
+    return cm_entity_property_text (record, "title");
+  /* A record with no words of its own (a decommission, a scenario line)
+   * is known by what it is about. */
+  for (const char * const *p = (const char * const[]) { "person-ref", "name", "description",
+                                                         "summary", "contract-name",
+                                                         "measure-name", "service-name",
+                                                         NULL }; *p; p++)
+    if (g_object_class_find_property (klass, *p))
+      {
+        char *text = cm_entity_property_text (record, *p);
+
+        if (text && *text)
+          return text;
+        g_free (text);
+      }
+  return cm_entity_describe (record);
+}
+
+/* A deleted record's last name, from the trail. */
+static char *
+name_from_trail (CmAuditWords *self, const char *table, gint64 id)
+{
+  sqlite3 *db = cm_store_get_database (self->store);
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *reference = NULL;
+  g_autofree char *title = NULL;
+  char *name = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT field, coalesce(new_value, old_value) FROM audit"
+                              " WHERE entity = ? AND entity_id = ? AND field IN"
+                              " ('name', 'title', 'reference', 'description', 'person_ref')"
+                              " ORDER BY id DESC", -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *field = (const char *) sqlite3_column_text (stmt, 0);
+      const char *value = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (value == NULL || *value == '\0')
+        continue;
+      if (g_str_equal (field, "reference") && reference == NULL)
+        reference = g_strdup (value);
+      else if (g_str_equal (field, "title") && title == NULL)
+        title = g_strdup (value);
+      else if (name == NULL && !g_str_equal (field, "reference") && !g_str_equal (field, "title"))
+        name = g_strdup (value);
+    }
+  sqlite3_finalize (stmt);
+  if (name)
+    return name;
+  if (title && reference)
+    return g_strdup_printf (C_("record", "%s (%s)"), title, reference);
+  return g_strdup (title ? title : reference);
+}
+
+/* The name of record @id of @table, as a reference to it reads. */
+static char *
+name_of (CmAuditWords *self, const char *table, gint64 id)
+{
+  g_autofree char *key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, table, id);
+  const char *known = g_hash_table_lookup (self->names, key);
+  int kind = kind_of (table);
+  CmEntity *record = NULL;
+  char *name = NULL;
+
+  if (known)
+    return g_strdup (known);
+  if (kind >= 0 && kinds[kind].get_type)
+    record = cm_store_find (self->store, kinds[kind].get_type (), id);
+  if (record && CM_IS_DECOMMISSION_CONTRACT (record))
+    name = name_of (self, "contract",
+                    cm_decommission_contract_get_contract_id (CM_DECOMMISSION_CONTRACT (record)));
+  else if (record)
+    name = name_of_entity (record);
+  if (name == NULL || *name == '\0' || *name == '#')
+    {
+      g_autofree char *last = name_from_trail (self, table, id);
+
+      g_free (name);
+      /* Translators: a record no longer in the portfolio, "Carers (deleted)" */
+      name = last ? g_strdup_printf (_("%s (deleted)"), last)
+                  : g_strdup_printf (_("number %" G_GINT64_FORMAT), id);
+    }
+  g_hash_table_insert (self->names, g_steal_pointer (&key), g_strdup (name));
+  return name;
+}
+
+char *
+cm_audit_words_record (CmAuditWords *self, const char *table, gint64 id)
+{
+  g_autofree char *name = NULL;
+
+  int kind = kind_of (table);
+  CmEntity *record = NULL;
+
+  if (g_strcmp0 (table, "meta") == 0)
+    return g_strdup (cm_audit_table_noun (table));
+  if (kind >= 0 && kinds[kind].get_type)
+    record = cm_store_find (self->store, kinds[kind].get_type (), id);
+  /* A record itself leads with its reference, as lists show it:
+   * "Contract ASC-0013 — Carers"; a reference to it reads as its name. */
+  if (record && g_object_class_find_property (G_OBJECT_GET_CLASS (record), "reference"))
+    name = cm_entity_describe (record);
+  else
+    name = name_of (self, table, id);
+  /* Translators: a record in a list of changes, "Contract ASC-0013 — Carers" */
+  return g_strdup_printf (C_("audit record", "%s %s"), cm_audit_table_noun (table),
+                          name);
+}
+
+static char *
+enum_words (GType type, const char *nick)
+{
+  int value;
+
+  if (!cm_enum_from_nick (type, nick, &value))
+    return g_strdup (nick);
+  return g_strdup (cm_enum_to_label (type, value));
+}
+
+typedef struct {
+  CmAuditWords *words;
+  const char *table;
+  GString *out;
+} WholeRecord;
+
+static void
+add_field_words (const char *column, const char *text, gpointer data)
+{
+  WholeRecord *whole = data;
+  g_autofree char *label = cm_audit_field_label (whole->table, column);
+  g_autofree char *value = cm_audit_words_value (whole->words, whole->table, column, text);
+
+  if (value == NULL)
+    return;
+  if (whole->out->len > 0)
+    g_string_append (whole->out, "; ");
+  /* Translators: one field of a whole record, "Reference: ASC-0013" */
+  g_string_append_printf (whole->out, _("%s: %s"), label, value);
+}
+
+/* A whole record's row (an import's, or the baseline's) as its fields in
+ * words: "Reference: ASC-0013; Title: Carers; …". */
+static char *
+whole_record_words (CmAuditWords *self, const char *table, const char *json)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  WholeRecord whole = { self, table, out };
+
+  if (!cm_audit_record_parse (json, add_field_words, &whole))
+    return g_strdup (json);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+cm_audit_words_value (CmAuditWords *self, const char *table, const char *column,
+                      const char *value)
+{
+  GParamSpec *pspec;
+  GDate date;
+
+  if (value == NULL || *value == '\0')
+    return NULL;
+  if (cm_audit_field_is_whole (column))
+    return whole_record_words (self, table, value);
+  pspec = pspec_of (table, column);
+  if (g_str_has_suffix (column, "_id"))
+    {
+      gint64 id = g_ascii_strtoll (value, NULL, 10);
+
+      return id > 0 ? name_of (self, target_of (table, column), id) : NULL;
+    }
+  if (pspec && G_IS_PARAM_SPEC_ENUM (pspec))
+    return enum_words (pspec->value_type, value);
+  if (pspec && G_IS_PARAM_SPEC_BOOLEAN (pspec))
+    return g_strdup (g_str_equal (value, "true") ? _("Yes") : _("No"));
+  if (g_strv_contains (money_columns, column))
+    {
+      char *end = NULL;
+      gint64 pence = g_ascii_strtoll (value, &end, 10);
+
+      if (end && *end == '\0')
+        return cm_money_format (pence);
+    }
+  if (strlen (value) == 10 && cm_date_parse_iso (value, &date))
+    return cm_date_to_long (&date);
+  return g_strdup (value);
+}
+
+char *
+cm_audit_words_change (CmAuditWords *self, const CmAuditEntry *entry)
+{
+  g_autofree char *label = cm_audit_field_label (entry->entity, entry->field);
+  g_autofree char *before = cm_audit_words_value (self, entry->entity, entry->field,
+                                                  entry->old_value);
+  g_autofree char *after = cm_audit_words_value (self, entry->entity, entry->field,
+                                                 entry->new_value);
+
+  if (before == NULL && after == NULL)
+    return g_steal_pointer (&label);
+  if (before == NULL)
+    /* Translators: a field given its first value, "Decision route: Executive board" */
+    return g_strdup_printf (_("%s: %s"), label, after);
+  if (after == NULL)
+    /* Translators: a field emptied, "Notice served: cleared (was 1 December 2026)" */
+    return g_strdup_printf (_("%s: cleared (was %s)"), label, before);
+  /* Translators: a field changed, "Stage: Review → Decommissioning" */
+  return g_strdup_printf (_("%s: %s → %s"), label, before, after);
+}
