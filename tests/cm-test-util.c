@@ -7,18 +7,30 @@
 
 static char *temp_dir;
 
+void
+cm_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_chmod (path, 0700); /* a test may have made it read-only */
+  dir = g_dir_open (path, 0, NULL);
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        cm_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 static void
 remove_temp_dir (void)
 {
-  g_autoptr(GDir) dir = g_dir_open (temp_dir, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *path = g_build_filename (temp_dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (temp_dir);
+  cm_test_remove_tree (temp_dir);
 }
 
 char *

@@ -7,6 +7,8 @@
 #include "cm-store.h"
 
 char    *cm_test_temp_path    (const char *name);
+/* Removes a folder and everything in it, never following a link. */
+void     cm_test_remove_tree  (const char *path);
 CmStore *cm_test_open_new     (const char *name, char **path_out);
 GBytes  *cm_test_read_file    (const char *path);
 void     cm_test_run_sqlite   (const char *path, const char *sql);

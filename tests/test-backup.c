@@ -511,24 +511,6 @@ test_migration_stops_without_backup (void)
   g_unlink (folder);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -552,7 +534,7 @@ main (int argc, char **argv)
   g_test_add_func ("/backup/migration-backs-up-first", test_migration_backs_up_first);
   g_test_add_func ("/backup/migration-stops-without-backup", test_migration_stops_without_backup);
   status = g_test_run ();
-  remove_tree (data_home);
+  cm_test_remove_tree (data_home);
   g_free (data_home);
   return status;
 }

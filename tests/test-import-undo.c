@@ -279,24 +279,6 @@ test_refuses_an_old_import (void)
   g_assert_error (error, CM_IMPORT_UNDO_ERROR, CM_IMPORT_UNDO_ERROR_TOO_OLD);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -312,7 +294,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import-undo/nothing-to-undo", test_nothing_to_undo);
   g_test_add_func ("/import-undo/refuses-an-old-import", test_refuses_an_old_import);
   status = g_test_run ();
-  remove_tree (data_home);
+  cm_test_remove_tree (data_home);
   g_free (data_home);
   return status;
 }

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cm-safe-write.h"
+#include "cm-test-util.h"
 
 typedef struct {
   char *folder;
@@ -32,28 +33,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  g_chmod (path, 0700);
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  remove_tree (f->folder);
+  cm_test_remove_tree (f->folder);
   g_free (f->folder);
   g_free (f->target);
   g_free (f->victim);
