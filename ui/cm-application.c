@@ -187,14 +187,24 @@ cm_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
 }
 
+/* A window on @portfolio, or on the welcome page when it is NULL. */
+static void
+present_window (CmApplication *self, const char *portfolio)
+{
+  CmWindow *window = cm_window_new (self);
+  gboolean opened = portfolio && cm_window_open_portfolio (window, portfolio);
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (opened && self->import_wizard)
+    cm_window_import_file (window, self->import_wizard);
+}
+
 static void
 cm_application_activate (GApplication *app)
 {
   CmApplication *self = CM_APPLICATION (app);
   g_autofree char *last = NULL;
-  CmWindow *window = cm_window_new (self);
   const char *portfolio = self->portfolio;
-  gboolean opened = FALSE;
 
   if (portfolio == NULL && self->settings)
     {
@@ -202,11 +212,29 @@ cm_application_activate (GApplication *app)
       if (last && *last && g_file_test (last, G_FILE_TEST_IS_REGULAR))
         portfolio = last;
     }
-  if (portfolio)
-    opened = cm_window_open_portfolio (window, portfolio);
-  gtk_window_present (GTK_WINDOW (window));
-  if (opened && self->import_wizard)
-    cm_window_import_file (window, self->import_wizard);
+  present_window (self, portfolio);
+}
+
+/* Files from the command line or the file manager: a window for each. */
+static void
+cm_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
+{
+  CmApplication *self = CM_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      if (path == NULL)
+        {
+          g_autofree char *uri = g_file_get_uri (files[i]);
+
+          g_printerr (_("%s is not a local file. Copy the portfolio to this computer "
+                        "and open the copy.\n"), uri);
+          continue;
+        }
+      present_window (self, path);
+    }
 }
 
 static void
@@ -254,6 +282,7 @@ cm_application_class_init (CmApplicationClass *klass)
   app_class->handle_local_options = cm_application_handle_local_options;
   app_class->startup = cm_application_startup;
   app_class->activate = cm_application_activate;
+  app_class->open = cm_application_open;
 }
 
 static void
@@ -266,7 +295,9 @@ cm_application_init (CmApplication *self)
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_summary (G_APPLICATION (self),
-    _("Without options, opens the last portfolio used, or a welcome page on the first run."));
+    _("Opens each portfolio FILE named; without one, the last portfolio used, or a welcome "
+      "page on the first run."));
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
@@ -279,7 +310,7 @@ cm_application_new (void)
    * window rather than handing its arguments to the first. */
   return g_object_new (CM_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/org/commissioner/Commissioner",
                        NULL);
 }
