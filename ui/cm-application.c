@@ -267,6 +267,25 @@ about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 }
 
 static void
+help_shown (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    cm_window_show_message (CM_WINDOW (source),
+                            _("The help could not be shown. Install a help viewer such as "
+                              "Yelp, then press F1 again."));
+}
+
+static void
+help_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (user_data);
+
+  gtk_show_uri_full (window, "help:commissioner", GDK_CURRENT_TIME, NULL, help_shown, NULL);
+}
+
+static void
 quit_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   g_application_quit (G_APPLICATION (user_data));
@@ -290,6 +309,7 @@ cm_application_init (CmApplication *self)
 {
   static const GActionEntry actions[] = {
     { "about", about_activated },
+    { "help", help_activated },
     { "quit", quit_activated },
   };
 
@@ -301,6 +321,8 @@ cm_application_init (CmApplication *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help",
+                                         (const char *[]) { "F1", NULL });
 }
 
 CmApplication *
