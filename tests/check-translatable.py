@@ -45,6 +45,8 @@ def main():
     check("every file with translatable strings is in po/POTFILES.in", not missing, missing)
     gone = [f for f in listed if not os.path.exists(os.path.join(root, f))]
     check("every file in po/POTFILES.in exists", not gone, gone)
+    twice = sorted({f for f in listed if listed.count(f) > 1})
+    check("no file is listed twice in po/POTFILES.in", not twice, twice)
 
     joined = []
     for relative in needed:
