@@ -262,6 +262,7 @@ about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
                          "developers", developers,
                          "comments", _("Commissioning of health and social care services, "
                                        "from Analyse to Review."),
+                         "copyright", _("© 2026 The Commissioner developers"),
                          "license-type", GTK_LICENSE_GPL_3_0,
                          NULL);
 }
