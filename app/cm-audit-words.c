@@ -466,7 +466,7 @@ name_of (CmAuditWords *self, const char *table, gint64 id)
       g_free (name);
       /* Translators: a record no longer in the portfolio, "Carers (deleted)" */
       name = last ? g_strdup_printf (_("%s (deleted)"), last)
-                  : g_strdup_printf (_("number %" G_GINT64_FORMAT), id);
+                  : g_strdup_printf (_("number %lld"), (long long) id);
     }
   g_hash_table_insert (self->names, g_steal_pointer (&key), g_strdup (name));
   return name;

@@ -44,7 +44,8 @@ cm_date_to_long (const GDate *date)
 {
   char buf[64];
 
-  g_date_strftime (buf, sizeof buf, "%-d %B %Y", date);
+  /* Translators: a date, as in "1 October 2018"; see the codes of strftime () */
+  g_date_strftime (buf, sizeof buf, _("%-d %B %Y"), date);
   return g_strdup (buf);
 }
 
@@ -64,7 +65,9 @@ cm_date_format_moment (const char *utc)
   g_autoptr(GDateTime) moment = g_date_time_new_from_iso8601 (utc, NULL);
   g_autoptr(GDateTime) local = moment ? g_date_time_to_local (moment) : NULL;
 
-  return local ? g_date_time_format (local, "%-d %B %Y, %H:%M") : g_strdup (utc ? utc : "");
+  /* Translators: a moment, as in "24 November 2026, 14:05"; see the codes
+   * of g_date_time_format () */
+  return local ? g_date_time_format (local, _("%-d %B %Y, %H:%M")) : g_strdup (utc ? utc : "");
 }
 
 gboolean

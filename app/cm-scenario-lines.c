@@ -128,7 +128,7 @@ cm_scenario_add_contracts (CmStore *store, gint64 scenario_id, GArray *contract_
       if (cm_store_find (store, CM_TYPE_CONTRACT, id) == NULL)
         {
           g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_NOT_FOUND,
-                       _("Contract %" G_GINT64_FORMAT " is no longer in the portfolio."), id);
+                       _("Contract %lld is no longer in the portfolio."), (long long) id);
           return NULL;
         }
       /* Listed twice, it still makes one line. */

@@ -10,6 +10,7 @@
 
 #include "cm-csv-reader.h"
 #include "cm-table.h"
+#include "cm-ods-reader.h"
 #include "cm-xlsx-reader.h"
 
 G_DEFINE_QUARK (cm-table-error-quark, cm_table_error)
@@ -125,19 +126,42 @@ looks_like_ole (const guint8 *data, gsize length)
   return length >= sizeof magic && memcmp (data, magic, sizeof magic) == 0;
 }
 
-CmTable *
-cm_table_read_file (const char *path, const char *sheet, GError **error)
+/* The first bytes of @path, which tell a zip file or an OLE one from CSV. */
+static gsize
+read_start (const char *path, guint8 start[8])
 {
-  guint8 start[8] = { 0 };
   gsize length = 0;
   FILE *file = fopen (path, "rb");
 
   if (file)
     {
-      length = fread (start, 1, sizeof start, file);
+      length = fread (start, 1, 8, file);
       fclose (file);
     }
+  return length;
+}
+
+char **
+cm_table_list_sheets (const char *path, GError **error)
+{
+  guint8 start[8] = { 0 };
+
+  if (!cm_xlsx_looks_like (start, read_start (path, start)))
+    return g_new0 (char *, 1);
+  if (cm_ods_is_spreadsheet (path))
+    return cm_ods_list_sheets (path, error);
+  return cm_xlsx_list_sheets (path, error);
+}
+
+CmTable *
+cm_table_read_file (const char *path, const char *sheet, GError **error)
+{
+  guint8 start[8] = { 0 };
+  gsize length = read_start (path, start);
+
   /* Any failure to open is reported, with its reason, by the CSV reader. */
+  if (cm_xlsx_looks_like (start, length) && cm_ods_is_spreadsheet (path))
+    return cm_ods_read_file (path, sheet, error);
   if (cm_xlsx_looks_like (start, length))
     return cm_xlsx_read_file (path, sheet, error);
   if (looks_like_ole (start, length))

@@ -45,9 +45,12 @@ const char *cm_table_get           (CmTable *self, guint row, guint column);
 /* The spreadsheet name of a cell: row 4, column 2 is "C5". */
 char       *cm_table_cell_name     (guint row, guint column);
 
-/* Reads @path as XLSX when it is a zip file, otherwise as CSV. @sheet names
- * an XLSX sheet; NULL means the first. It is ignored for CSV. */
+/* Reads @path as an OpenDocument spreadsheet or XLSX when it is a zip file,
+ * otherwise as CSV. @sheet names a sheet; NULL means the first. It is
+ * ignored for CSV. */
 CmTable    *cm_table_read_file     (const char *path, const char *sheet, GError **error);
+/* The sheets of a spreadsheet or workbook, in order; none for CSV. */
+char      **cm_table_list_sheets   (const char *path, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmTable, cm_table_free)
 

@@ -708,9 +708,12 @@ audit_trail (Export *e)
                                                     &head, NULL) && total > written)
     {
       g_autofree char *note =
-        g_strdup_printf (_("The %" G_GINT64_FORMAT " oldest changes are not on this sheet: "
-                           "export the audit trail from the Audit Trail window as CSV to "
-                           "see them all."), total - written);
+        g_strdup_printf (ngettext ("The oldest change is not on this sheet: export the "
+                                   "audit trail from the Audit Trail window as CSV to see it.",
+                                   "The %lld oldest changes are not on this sheet: export the "
+                                   "audit trail from the Audit Trail window as CSV to see "
+                                   "them all.", (gulong) MIN (total - written, G_MAXLONG)),
+                         (long long) (total - written));
 
       cm_sheet_bold (sheet, 0, note);
       cm_sheet_next_row (sheet);

@@ -62,8 +62,8 @@ static void
 set_not_workbook (GError **error)
 {
   g_set_error (error, CM_TABLE_ERROR, CM_TABLE_ERROR_FORMAT,
-               _("The file is a zip archive but not an Excel workbook. Choose an "
-                 "Excel workbook (.xlsx) or a CSV file."));
+               _("The file is a zip archive but not a spreadsheet. Choose an Excel "
+                 "workbook (.xlsx), an OpenDocument spreadsheet (.ods) or a CSV file."));
 }
 
 /* A part every workbook has: missing, the zip is something else. */

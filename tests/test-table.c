@@ -316,6 +316,17 @@ test_xlsx_libreoffice (void)
                        "C-002|Café|42|2024-02-29\n");
 }
 
+/* The same register saved by LibreOffice in its own format. */
+static void
+test_ods_libreoffice (void)
+{
+  g_autoptr(CmTable) table = read_fixture ("libreoffice.ods", NULL);
+
+  assert_table (table, "Reference|Title|Value|Start\n"
+                       "C-001|Home care|1234.5|2019-04-01\n"
+                       "C-002|Café|42|2024-02-29\n");
+}
+
 /* Inline strings, as libxlsxwriter's constant_memory mode writes them. */
 static void
 test_xlsx_xlsxwriter (void)
@@ -356,7 +367,7 @@ static void
 test_xlsx_damaged (void)
 {
   assert_fixture_error ("truncated.xlsx", NULL, CM_TABLE_ERROR_FORMAT, "incomplete");
-  assert_fixture_error ("not-workbook.zip", NULL, CM_TABLE_ERROR_FORMAT, "not an Excel workbook");
+  assert_fixture_error ("not-workbook.zip", NULL, CM_TABLE_ERROR_FORMAT, "not a spreadsheet");
   assert_fixture_error ("not-worksheet.xlsx", NULL, CM_TABLE_ERROR_FORMAT, "“Sheet1”");
   assert_fixture_error ("entities.xlsx", NULL, CM_TABLE_ERROR_FORMAT, NULL);
   assert_fixture_error ("out-of-order.xlsx", NULL, CM_TABLE_ERROR_FORMAT, "A1");
@@ -459,6 +470,7 @@ main (int argc, char **argv)
   g_test_add_func ("/xlsx/1904", test_xlsx_1904);
   g_test_add_func ("/xlsx/damaged", test_xlsx_damaged);
   g_test_add_func ("/xlsx/too-large", test_xlsx_too_large);
+  g_test_add_func ("/ods/libreoffice", test_ods_libreoffice);
   g_test_add_func ("/fuzz/regressions", test_fuzz_regressions);
   return g_test_run ();
 }

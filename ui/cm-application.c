@@ -22,7 +22,7 @@ static const GOptionEntry options[] = {
   { "portfolio", 'p', 0, G_OPTION_ARG_FILENAME, NULL, N_("The portfolio file to use"), N_("FILE") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the demo portfolio"), NULL },
   { "import-wizard", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Open the portfolio's window on the import of the CSV or XLSX file FILE"), N_("FILE") },
+    N_("Open the portfolio's window on the import of the CSV, XLSX or ODS file FILE"), N_("FILE") },
   { "create-demo", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the demo portfolio to FILE and exit"), N_("FILE") },
   { "verify-audit", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -46,7 +46,7 @@ static const GOptionEntry options[] = {
     N_("Write the Transparency Code contracts register to the CSV file FILE and exit"),
     N_("FILE") },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Import the contracts register FILE (CSV or XLSX) into the portfolio and exit"),
+    N_("Import the contracts register FILE (CSV, XLSX or ODS) into the portfolio and exit"),
     N_("FILE") },
   { "sheet", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The sheet of the XLSX file to import"),
     N_("NAME") },
@@ -187,14 +187,24 @@ cm_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
 }
 
+/* A window on @portfolio, or on the welcome page when it is NULL. */
+static void
+present_window (CmApplication *self, const char *portfolio)
+{
+  CmWindow *window = cm_window_new (self);
+  gboolean opened = portfolio && cm_window_open_portfolio (window, portfolio);
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (opened && self->import_wizard)
+    cm_window_import_file (window, self->import_wizard);
+}
+
 static void
 cm_application_activate (GApplication *app)
 {
   CmApplication *self = CM_APPLICATION (app);
   g_autofree char *last = NULL;
-  CmWindow *window = cm_window_new (self);
   const char *portfolio = self->portfolio;
-  gboolean opened = FALSE;
 
   if (portfolio == NULL && self->settings)
     {
@@ -202,11 +212,29 @@ cm_application_activate (GApplication *app)
       if (last && *last && g_file_test (last, G_FILE_TEST_IS_REGULAR))
         portfolio = last;
     }
-  if (portfolio)
-    opened = cm_window_open_portfolio (window, portfolio);
-  gtk_window_present (GTK_WINDOW (window));
-  if (opened && self->import_wizard)
-    cm_window_import_file (window, self->import_wizard);
+  present_window (self, portfolio);
+}
+
+/* Files from the command line or the file manager: a window for each. */
+static void
+cm_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
+{
+  CmApplication *self = CM_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      if (path == NULL)
+        {
+          g_autofree char *uri = g_file_get_uri (files[i]);
+
+          g_printerr (_("%s is not a local file. Copy the portfolio to this computer "
+                        "and open the copy.\n"), uri);
+          continue;
+        }
+      present_window (self, path);
+    }
 }
 
 static void
@@ -234,8 +262,28 @@ about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
                          "developers", developers,
                          "comments", _("Commissioning of health and social care services, "
                                        "from Analyse to Review."),
+                         "copyright", _("© 2026 The Commissioner developers"),
                          "license-type", GTK_LICENSE_GPL_3_0,
                          NULL);
+}
+
+static void
+help_shown (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    cm_window_show_message (CM_WINDOW (source),
+                            _("The help could not be shown. Install a help viewer such as "
+                              "Yelp, then press F1 again."));
+}
+
+static void
+help_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (user_data);
+
+  gtk_show_uri_full (window, "help:commissioner", GDK_CURRENT_TIME, NULL, help_shown, NULL);
 }
 
 static void
@@ -254,6 +302,7 @@ cm_application_class_init (CmApplicationClass *klass)
   app_class->handle_local_options = cm_application_handle_local_options;
   app_class->startup = cm_application_startup;
   app_class->activate = cm_application_activate;
+  app_class->open = cm_application_open;
 }
 
 static void
@@ -261,15 +310,20 @@ cm_application_init (CmApplication *self)
 {
   static const GActionEntry actions[] = {
     { "about", about_activated },
+    { "help", help_activated },
     { "quit", quit_activated },
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_summary (G_APPLICATION (self),
-    _("Without options, opens the last portfolio used, or a welcome page on the first run."));
+    _("Opens each portfolio FILE named; without one, the last portfolio used, or a welcome "
+      "page on the first run."));
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help",
+                                         (const char *[]) { "F1", NULL });
 }
 
 CmApplication *
@@ -279,7 +333,7 @@ cm_application_new (void)
    * window rather than handing its arguments to the first. */
   return g_object_new (CM_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/org/commissioner/Commissioner",
                        NULL);
 }

@@ -149,9 +149,9 @@ refresh (CmAuditView *self)
     {
       g_autofree char *text =
         /* Translators: "120 changes · ⚠ The hash chain breaks at change 4031: …" */
-        g_strdup_printf (_("%s · ⚠ The hash chain breaks at change %" G_GINT64_FORMAT ": "
-                           "that change and every later one may have been altered outside "
-                           "Commissioner."), count, self->first_bad);
+        g_strdup_printf (_("%s · ⚠ The hash chain breaks at change %lld: that change and "
+                           "every later one may have been altered outside Commissioner."),
+                         count, (long long) self->first_bad);
       gtk_label_set_text (self->summary, text);
     }
   gtk_stack_set_visible_child_name (self->stack, n ? "list" : "empty");

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cm-export-dialog.h"
+#include "cm-recent.h"
 #include "cm-workbook.h"
 
 typedef struct {
@@ -81,6 +82,7 @@ exported (GObject *source, GAsyncResult *result, gpointer data)
       g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), name);
       g_autofree char *uri = g_filename_to_uri (job->workbook, NULL, NULL);
 
+      cm_recent_add_workbook (job->workbook);
       toast = adw_toast_new (message);
       adw_toast_set_button_label (toast, _("_Open"));
       g_object_set_data_full (G_OBJECT (toast), "uri", g_steal_pointer (&uri), g_free);

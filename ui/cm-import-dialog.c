@@ -18,7 +18,6 @@
 #include "cm-import-mapping-view.h"
 #include "cm-mnemonic-button.h"
 #include "cm-status-page.h"
-#include "cm-xlsx-reader.h"
 
 struct _CmImportDialog
 {
@@ -268,27 +267,15 @@ show_sheets (CmImportDialog *self, char **sheets)
 
 /* ---- reading ---------------------------------------------------------- */
 
-static gboolean
-looks_like_xlsx (const char *path)
-{
-  guint8 start[4] = { 0 };
-  FILE *file = g_fopen (path, "rb");
-  gsize n = file ? fread (start, 1, sizeof start, file) : 0;
-
-  if (file)
-    fclose (file);
-  return cm_xlsx_looks_like (start, n);
-}
-
 static void
 read_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
   ReadJob *job = data;
   GError *error = NULL;
 
-  if (job->sheet == NULL && looks_like_xlsx (job->path))
+  if (job->sheet == NULL)
     {
-      job->sheets = cm_xlsx_list_sheets (job->path, &error);
+      job->sheets = cm_table_list_sheets (job->path, &error);
       if (job->sheets == NULL)
         {
           g_task_return_error (task, error);
@@ -733,19 +720,28 @@ cm_import_dialog_choose_file (CmImportDialog *self)
   g_autoptr(GtkFileFilter) registers = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) xlsx = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) ods = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) any = gtk_file_filter_new ();
 
   g_return_if_fail (CM_IS_IMPORT_DIALOG (self));
 
-  gtk_file_filter_set_name (registers, _("CSV files and Excel workbooks"));
+  gtk_file_filter_set_name (registers, _("CSV files and spreadsheets"));
   gtk_file_filter_set_name (csv, _("CSV files"));
   gtk_file_filter_set_name (xlsx, _("Excel workbooks"));
+  gtk_file_filter_set_name (ods, _("OpenDocument spreadsheets"));
+  gtk_file_filter_set_name (any, _("All files"));
   gtk_file_filter_add_pattern (registers, "*.[cC][sS][vV]");
   gtk_file_filter_add_pattern (registers, "*.[xX][lL][sS][xX]");
+  gtk_file_filter_add_pattern (registers, "*.[oO][dD][sS]");
   gtk_file_filter_add_pattern (csv, "*.[cC][sS][vV]");
   gtk_file_filter_add_pattern (xlsx, "*.[xX][lL][sS][xX]");
+  gtk_file_filter_add_pattern (ods, "*.[oO][dD][sS]");
+  gtk_file_filter_add_pattern (any, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), registers);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), xlsx);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), ods);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), any);
   g_signal_connect (chooser, "response", G_CALLBACK (chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -14,6 +14,7 @@
 #include "cm-import-dialog.h"
 #include "cm-import-undo-dialog.h"
 #include "cm-overview-page.h"
+#include "cm-recent.h"
 #include "cm-records-page.h"
 #include "cm-rules-window.h"
 #include "cm-service-page.h"
@@ -37,6 +38,9 @@ struct _CmWindow
   CmServicePage *service_page;   /* not in the sidebar: opened from a service */
   CmEiaPage *eia_page;           /* nor this: opened from an EIA */
   CmDecommissionPage *decommission_page;
+  GMenu *recent_menu;
+  GtkWidget *recent_heading;
+  GtkListBox *recent_list;
 };
 
 G_DEFINE_FINAL_TYPE (CmWindow, cm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -266,6 +270,7 @@ remember_portfolio (CmWindow *self, const char *path)
 
   if (settings)
     g_settings_set_string (settings, "last-portfolio", path);
+  cm_recent_add_portfolio (path);
 }
 
 /* The name the audit trail shows beside the user's account; never instead of it. */
@@ -704,6 +709,98 @@ focus_search (GtkWidget *widget, const char *action, GVariant *param)
     cm_records_page_focus_search (CM_RECORDS_PAGE (page));
 }
 
+/* ---- recent portfolios and dropped files ------------------------------ */
+
+static GtkWidget *
+recent_row (const char *path)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *shown = g_filename_display_name (folder);
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shown);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-recent");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", path);
+  return row;
+}
+
+/* The welcome page and the main menu offer the portfolios opened last. */
+static void
+show_recent (CmWindow *self)
+{
+  g_auto(GStrv) paths = cm_recent_portfolios ();
+  GtkWidget *child;
+
+  g_menu_remove_all (self->recent_menu);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))))
+    gtk_list_box_remove (self->recent_list, child);
+  for (guint i = 0; paths[i]; i++)
+    {
+      g_autofree char *name = g_filename_display_basename (paths[i]);
+      g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
+
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", paths[i]);
+      g_menu_append_item (self->recent_menu, item);
+      gtk_list_box_append (self->recent_list, recent_row (paths[i]));
+    }
+  gtk_widget_set_visible (self->recent_heading, paths[0] != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), paths[0] != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-recent", paths[0] != NULL);
+}
+
+static void
+open_recent (GtkWidget *widget, const char *action, GVariant *param)
+{
+  cm_window_open_portfolio (CM_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static gboolean
+is_portfolio_name (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".commissioner");
+}
+
+/* A portfolio dropped on the window opens in it; a register dropped on an
+ * open portfolio starts its import. */
+static gboolean
+files_dropped (GtkDropTarget *target, const GValue *value, double x, double y, CmWindow *self)
+{
+  GSList *files = g_value_get_boxed (value);
+  g_autofree char *path = files ? g_file_get_path (files->data) : NULL;
+
+  if (path == NULL)
+    {
+      show_error (self, _("Only files on this computer can be opened. Copy the file to a "
+                          "folder here, then drop the copy."));
+      return FALSE;
+    }
+  if (is_portfolio_name (path))
+    return cm_window_open_portfolio (self, path);
+  if (self->store == NULL)
+    {
+      show_error (self, _("Open or create a portfolio first, then drop the register on it "
+                          "to import its contracts."));
+      return FALSE;
+    }
+  cm_window_import_file (self, path);
+  return TRUE;
+}
+
+static void
+accept_drops (CmWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect (target, "drop", G_CALLBACK (files_dropped), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
 /* ---- window state ----------------------------------------------------- */
 
 static gboolean
@@ -764,10 +861,14 @@ cm_window_class_init (CmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CmWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, recent_heading);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, recent_list);
 
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo);
   gtk_widget_class_install_action (widget_class, "win.open-portfolio", NULL, open_portfolio);
   gtk_widget_class_install_action (widget_class, "win.new-portfolio", NULL, new_portfolio);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar);
   gtk_widget_class_install_action (widget_class, "win.rules", NULL, show_rules);
   gtk_widget_class_install_action (widget_class, "win.audit-trail", NULL, show_audit_trail);
@@ -810,6 +911,10 @@ cm_window_init (CmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-import", FALSE);
   g_signal_connect_swapped (self->sidebar, "row-selected", G_CALLBACK (section_selected), self);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (show_recent), self, G_CONNECT_SWAPPED);
+  show_recent (self);
+  accept_drops (self);
 }
 
 CmWindow *

@@ -2,7 +2,7 @@
 # Fuzzes the table readers with libFuzzer, AddressSanitizer and
 # UndefinedBehaviorSanitizer: ./tests/fuzz/run-fuzz.sh SECONDS [TARGET...]
 #
-# Builds each target (fuzz-csv, fuzz-xlsx) against the reader sources only,
+# Builds each target (fuzz-csv, fuzz-xlsx, fuzz-ods) against the reader sources only,
 # seeds its corpus from tests/fixtures/, runs it for SECONDS, and prints
 # what it found. Work is kept in ${FUZZ_DIR:-/tmp/commissioner-fuzz}; a
 # crash leaves its input there as crash-*. Not part of meson test.
@@ -10,7 +10,7 @@ set -euo pipefail
 seconds=${1:?usage: run-fuzz.sh SECONDS [TARGET...]}
 shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz-csv fuzz-xlsx)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz-csv fuzz-xlsx fuzz-ods)
 
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
@@ -25,7 +25,7 @@ if ! command -v clang >/dev/null || ! dpkg-query -W -f='${Status}' libclang-rt-1
 fi
 
 readers=("$src/app/cm-table.c" "$src/app/cm-csv-reader.c" "$src/app/cm-xlsx-part.c"
-         "$src/app/cm-xlsx-reader.c" "$src/app/cm-xlsx-value.c")
+         "$src/app/cm-xlsx-reader.c" "$src/app/cm-xlsx-value.c" "$src/app/cm-ods-reader.c")
 # shellcheck disable=SC2207
 flags=($(pkg-config --cflags --libs glib-2.0 minizip libxml-2.0))
 
@@ -56,6 +56,22 @@ for name in sorted(os.listdir(corpus)):
         if part in names and len(data) < 60000:
             with open(os.path.join(corpus, "part-%d-%s" % (names.index(part), name)), "wb") as f:
                 f.write(bytes([names.index(part)]) + data)
+PY
+      ;;
+    fuzz-ods)
+      cp "$src"/tests/fixtures/*.ods "$corpus"/ 2>/dev/null || true
+      # Each spreadsheet's content.xml alone, as the target takes it.
+      python3 - "$corpus" <<'PY'
+import os, sys, zipfile
+corpus = sys.argv[1]
+for name in sorted(os.listdir(corpus)):
+    try:
+        with zipfile.ZipFile(os.path.join(corpus, name)) as z:
+            data = z.read("content.xml")
+    except Exception:
+        continue
+    with open(os.path.join(corpus, "content-" + name + ".xml"), "wb") as f:
+        f.write(data)
 PY
       ;;
   esac

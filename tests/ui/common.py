@@ -250,14 +250,16 @@ class Session:
 
     # ---- the application ------------------------------------------------
 
-    def launch(self, *extra, title=None):
-        """Starts the application and waits for its window called @title,
+    def launch(self, *extra, title=None, files=None):
+        """Starts the application on the portfolio, or on @files as a file
+        manager would pass them, and waits for its window called @title,
         or its main window; returns that window."""
         self.stop()
         self.window = self.stack = None
         global _application
+        opening = ["--portfolio", self.portfolio] if files is None else files
         self.process = _application = subprocess.Popen(
-            [self.binary, "--portfolio", self.portfolio, "--today", TODAY, *extra], env=self.env)
+            [self.binary, "--today", TODAY, *extra, *opening], env=self.env)
         desktop = pyatspi.Registry.getDesktop(0)
         # By its process: one that has just ended may still be listed.
         self.app = wait_for(

@@ -131,11 +131,12 @@ def undo_import(session):
     session.screenshot("undo-question")
     press_ready("the Undo Import button", lambda: find_button(question, "Undo Import"))
     wait_for("the imported provider gone from the file", lambda: providers(session, PROVIDER) == 0)
+    # First, while it shows: a toast leaves after a few seconds.
+    session.toast("the toast", lambda text: text == "Undid the import of “register.csv”")
     reopened(session)
     session.show_section("Providers")
     wait_for("the imported provider gone from the list",
              lambda: listed(session, PROVIDER).childCount == 0)
-    session.toast("the toast", lambda text: text == "Undid the import of “register.csv”")
     if len(backups(session, "undo-import")) != 1:
         raise Failure("undoing the import took no backup first")
     session.log(f"the import is undone and {session.verify_audit()}")
@@ -216,10 +217,10 @@ def restore(session):
     if PROVIDER not in wanted or counts(session.portfolio) != counts(chosen):
         raise Failure(f"the portfolio holds {counts(session.portfolio)} after restoring"
                       f" a backup of {counts(chosen)}")
+    session.toast("the toast", lambda text: text == f"Restored the backup of {when}")
     reopened(session)
     session.show_section("Providers")
     session.search(session.page("Providers"), "Providers", PROVIDER)
-    session.toast("the toast", lambda text: text == f"Restored the backup of {when}")
     noted = session.sql("SELECT new_value FROM audit WHERE entity = 'meta'"
                         " AND field = 'restored-from' ORDER BY id DESC LIMIT 1")
     if not noted or os.path.basename(chosen) not in noted:

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cm-recent.h: portfolios and workbooks in the desktop's recent files
+ *
+ * Entries go to the shared recent-files list, so the file manager and the
+ * spreadsheet application see them too; the portfolios among them are
+ * offered again on the welcome page and in the main menu.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define CM_PORTFOLIO_MIME_TYPE "application/x-commissioner-portfolio"
+#define CM_RECENT_MAX_PORTFOLIOS 8
+
+void    cm_recent_add_portfolio (const char *path);
+void    cm_recent_add_workbook  (const char *path);
+/* Paths of the portfolios opened most recently that still exist, newest first. */
+GStrv   cm_recent_portfolios    (void);
+
+G_END_DECLS
