@@ -343,6 +343,7 @@ read_contract_fields (RowReader *r, CmContract *contract)
   read_date (r, contract, CM_IMPORT_FIELD_END_DATE, "end-date");
   read_date (r, contract, CM_IMPORT_FIELD_NOTICE_SERVED, "notice-served");
   read_date (r, contract, CM_IMPORT_FIELD_DECOMMISSIONED_ON, "decommissioned-on");
+  read_date (r, contract, CM_IMPORT_FIELD_PROCUREMENT_BEGAN, "procurement-began");
   read_periods (r, contract);
 }
 

@@ -58,6 +58,7 @@ static const CmRecordField contract_fields[] = {
   { "notice-period", N_("Notice period"), CM_FORMAT_TEXT, FALSE, TRUE },
   { "extensions-invoked", N_("Extensions taken"), CM_FORMAT_NUMBER, FALSE, TRUE },
   { "notice-served", N_("Notice served"), CM_FORMAT_DATE, FALSE, TRUE },
+  { "procurement-began", N_("Procurement began"), CM_FORMAT_DATE, FALSE, TRUE },
   { NULL }
 };
 
@@ -115,7 +116,8 @@ add_threshold_lines (GArray *lines, CmContract *contract)
   const CmThreshold *threshold;
   GDate began;
 
-  if (!cm_date_parse_iso (cm_contract_get_start_date (contract), &began))
+  add_line (lines, _("Thresholds"), cm_thresholds_describe_judging_day (contract));
+  if (!cm_thresholds_judging_day (contract, &began, NULL))
     return;
   threshold = cm_thresholds_in_force (thresholds (), "light-touch", &began);
   if (threshold)
