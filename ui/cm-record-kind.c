@@ -22,6 +22,7 @@
 #include "cm-record-kind.h"
 #include "cm-service.h"
 #include "cm-staff.h"
+#include "cm-succession.h"
 #include "cm-thresholds.h"
 
 static const CmRecordField service_fields[] = {
@@ -156,9 +157,40 @@ contract_dates (CmStore *store, GObject *item, const GDate *today)
   return lines;
 }
 
+/* The lead commissioner in force today, with the one the service was
+ * recorded with beside it when another has since succeeded it. */
+static GArray *
+service_details (CmStore *store, GObject *item, const GDate *today)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (CmDetailLine));
+  char *lead = cm_succession_service_commissioner (store, CM_SERVICE (item), today);
+
+  g_array_set_clear_func (lines, clear_line);
+  if (lead)
+    add_line (lines, _("Lead commissioner in force"), lead);
+  return lines;
+}
+
+/* The commissioner in force, with the one the contract was made with
+ * beside it when another has since succeeded it. */
+static GArray *
+contract_details (CmStore *store, GObject *item, const GDate *today)
+{
+  GArray *lines = contract_dates (store, item, today);
+  char *commissioner = cm_succession_contract_commissioner (store, CM_CONTRACT (item), today);
+
+  if (commissioner)
+    add_line (lines, _("Commissioner"), commissioner);
+  return lines;
+}
+
 static const CmRecordField organisation_fields[] = {
   { "name", N_("Name"), CM_FORMAT_TEXT, TRUE, TRUE },
   { "kind", N_("Kind"), CM_FORMAT_ENUM, TRUE, TRUE },
+  { "succeeded-by-id", N_("Succeeded by"), CM_FORMAT_REFERENCE, FALSE, TRUE,
+    cm_organisation_get_type, TRUE },
+  { "successor-name", N_("Succeeded by"), CM_FORMAT_TEXT, TRUE, FALSE },
+  { "succeeded-on", N_("Succeeded on"), CM_FORMAT_DATE, TRUE, TRUE },
   { NULL }
 };
 
@@ -502,11 +534,11 @@ static const CmRecordKind kinds[] = {
   { "services", N_("Services"), N_("service"), "view-list-symbolic",
     N_("A service is something you commission for a group of people, such as carers’ "
        "support. Add one to start its Analyse, Plan, Do, Review cycle."),
-    cm_service_get_type, service_fields, NULL, N_("_Open Cycle") },
+    cm_service_get_type, service_fields, service_details, N_("_Open Cycle") },
   { "contracts", N_("Contracts"), N_("contract"), "text-x-generic-symbolic",
     N_("Record each contract, grant or agreement with its provider, value and dates. "
        "Add a service and a provider first."),
-    cm_contract_get_type, contract_fields, contract_dates },
+    cm_contract_get_type, contract_fields, contract_details },
   { "providers", N_("Providers"), N_("provider"), "system-users-symbolic",
     N_("Providers are the charities, companies and NHS bodies that deliver services."),
     cm_provider_get_type, provider_fields, provider_dependency },

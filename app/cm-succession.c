@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cm-succession.c: which organisation is in force on a date, as organisations succeed one another */
+#include <glib/gi18n-lib.h>
+
+#include "cm-date.h"
+#include "cm-organisation.h"
+#include "cm-succession.h"
+
+gint64
+cm_succession_follow (CmSuccessorLookup lookup, gpointer data, gint64 id, const GDate *date)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gint64 current = id;
+  gint64 successor;
+  GDate on;
+
+  g_hash_table_add (seen, g_memdup2 (&current, sizeof current));
+  while (current != 0 && lookup (data, current, &successor, &on) && successor != 0 &&
+         g_date_valid (&on) && g_date_compare (&on, date) <= 0)
+    {
+      if (g_hash_table_contains (seen, &successor))
+        return id;
+      current = successor;
+      g_hash_table_add (seen, g_memdup2 (&current, sizeof current));
+    }
+  return current;
+}
+
+static CmOrganisation *
+find (CmStore *store, gint64 id)
+{
+  CmEntity *found = id ? cm_store_find (store, CM_TYPE_ORGANISATION, id) : NULL;
+
+  return found ? CM_ORGANISATION (found) : NULL;
+}
+
+static gboolean
+store_lookup (gpointer data, gint64 id, gint64 *successor, GDate *on)
+{
+  CmOrganisation *organisation = find (data, id);
+
+  g_date_clear (on, 1);
+  if (organisation == NULL)
+    return FALSE;
+  *successor = cm_organisation_get_succeeded_by_id (organisation);
+  return *successor != 0 &&
+         cm_date_parse_iso (cm_organisation_get_succeeded_on (organisation), on);
+}
+
+gint64
+cm_succession_in_force (CmStore *store, gint64 organisation_id, const GDate *date)
+{
+  return cm_succession_follow (store_lookup, store, organisation_id, date);
+}
+
+char *
+cm_succession_describe (CmStore *store, gint64 organisation_id, const GDate *date)
+{
+  CmOrganisation *recorded = find (store, organisation_id);
+  CmOrganisation *in_force;
+
+  if (recorded == NULL)
+    return NULL;
+  in_force = find (store, cm_succession_in_force (store, organisation_id, date));
+  if (in_force == NULL || in_force == recorded)
+    return g_strdup (cm_organisation_get_name (recorded));
+  /* TRANSLATORS: the organisation in force, then the one the record was made with. */
+  return g_strdup_printf (_("%s (recorded as %s)"), cm_organisation_get_name (in_force),
+                          cm_organisation_get_name (recorded));
+}
+
+void
+cm_succession_contract_day (CmContract *contract, const GDate *today, GDate *day)
+{
+  GDate end;
+
+  *day = *today;
+  if (cm_date_parse_iso (cm_contract_get_end_date (contract), &end) &&
+      g_date_compare (&end, today) < 0)
+    *day = end;
+}
+
+char *
+cm_succession_contract_commissioner (CmStore *store, CmContract *contract, const GDate *today)
+{
+  CmEntity *service = cm_store_find (store, CM_TYPE_SERVICE,
+                                     cm_contract_get_service_id (contract));
+  GDate day;
+
+  if (service == NULL)
+    return NULL;
+  cm_succession_contract_day (contract, today, &day);
+  return cm_succession_describe (store, cm_service_get_lead_commissioner_id (CM_SERVICE (service)),
+                                 &day);
+}
+
+char *
+cm_succession_service_commissioner (CmStore *store, CmService *service, const GDate *today)
+{
+  return cm_succession_describe (store, cm_service_get_lead_commissioner_id (service), today);
+}
+
+gboolean
+cm_succession_check_chain (CmStore *store, gint64 organisation_id, const char *name,
+                           gint64 successor_id, GError **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  CmOrganisation *successor = find (store, successor_id);
+  gint64 id = successor_id;
+
+  /* Every link counts, whatever its date: a loop leaves no organisation in
+   * force at its end. A loop further on that does not pass through this
+   * organisation is not this change's doing; the walk stops there. */
+  while (id != 0 && organisation_id != 0 && !g_hash_table_contains (seen, &id))
+    {
+      CmOrganisation *link = find (store, id);
+
+      if (id == organisation_id)
+        {
+          g_set_error (error, CM_ENTITY_ERROR, CM_ENTITY_ERROR_INVALID,
+                       _("“%s” cannot be succeeded by “%s”, whose own successors lead back to "
+                         "“%s”. Choose the organisation that took over from it."),
+                       name, successor ? cm_organisation_get_name (successor) : "", name);
+          return FALSE;
+        }
+      if (link == NULL)
+        break;
+      g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+      id = cm_organisation_get_succeeded_by_id (link);
+    }
+  return TRUE;
+}
