@@ -212,6 +212,44 @@ test_refused (void)
     }
 }
 
+/* A portfolio made before succession and procurement starts were kept
+ * opens with neither recorded, and takes them afterwards. */
+static void
+test_older_portfolio (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = cm_test_temp_path ("before-succession.commissioner");
+  sqlite3 *db = cm_test_create_old_portfolio (path, 16);
+  g_autoptr(CmStore) store = NULL;
+  g_autofree char *says = NULL;
+  g_autofree char *began = NULL;
+  g_autoptr(GDate) today = g_date_new_dmy (3, 12, 2026);
+  gint64 icb;
+
+  g_assert_cmpint (sqlite3_exec (db,
+    "INSERT INTO organisation VALUES (1, 'NHS Leeds CCG', 'nhs-body');"
+    "INSERT INTO service (id, name, area, client_group, lead_commissioner_id)"
+    "  VALUES (1, 'Crisis support', 'community-support', 'children', 1);"
+    "INSERT INTO provider (id, name, sector) VALUES (1, 'Barnardo''s', 'third-sector');"
+    "INSERT INTO contract (id, reference, title, service_id, provider_id, contract_type, route,"
+    "  start_date, end_date) VALUES (1, 'C-1', 'Crisis', 1, 1, 'contract', 'open',"
+    "  '2019-04-01', '2028-03-31');", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST, &error);
+  g_assert_no_error (error);
+  began = cm_test_query_text (path, "SELECT procurement_began FROM contract WHERE id = 1");
+  g_assert_cmpstr (began, ==, "");
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM organisation"
+                                            " WHERE succeeded_by_id IS NULL"
+                                            " AND succeeded_on = ''"), ==, 1);
+  icb = organisation (store, "NHS West Yorkshire ICB");
+  succeed (store, 1, icb, "2022-07-01");
+  says = cm_succession_contract_commissioner (
+    store, CM_CONTRACT (cm_store_find (store, CM_TYPE_CONTRACT, 1)), today);
+  g_assert_cmpstr (says, ==, "NHS West Yorkshire ICB (recorded as NHS Leeds CCG)");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -220,5 +258,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/succession/describe", test_describe);
   g_test_add_func ("/succession/contract-commissioner", test_contract_commissioner);
   g_test_add_func ("/succession/refused", test_refused);
+  g_test_add_func ("/succession/older-portfolio", test_older_portfolio);
   return g_test_run ();
 }

@@ -1,0 +1,84 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Exports the demo and reads its commissioner columns back with openpyxl:
+each names the organisation in force, with the one the record was made
+with beside it once that has been succeeded.
+
+    test-succession-export.py COMMISSIONER
+"""
+import os
+import shutil
+import sqlite3
+import subprocess
+import tempfile
+
+import openpyxl
+
+from tap import BINARY, check, finish, run
+
+TODAY = "2026-11-22"
+ICB = "NHS West Yorkshire Integrated Care Board"
+
+# (sheet, key column, key, commissioner column, expected). The key picks
+# one row; the expected text follows the succession on 1 July 2022.
+CASES = [
+    # A CCG grant still running: the ICB is in force.
+    ("Contracts", "Reference", "LW-0001", "Commissioner",
+     f"{ICB} (recorded as NHS Leeds West CCG)"),
+    ("Contracts", "Reference", "LSE-0001", "Commissioner",
+     f"{ICB} (recorded as NHS Leeds South and East CCG)"),
+    # Ended in March 2024, after the succession: the ICB too.
+    ("Contracts", "Title", "Safe space and crisis support for young people", "Commissioner",
+     f"{ICB} (recorded as NHS Leeds CCG)"),
+    # Ended in August 2020, before it: the CCG it was made with.
+    ("Contracts", "Title", "SEMH cluster fund: CCG contribution", "Commissioner",
+     "NHS Leeds CCG"),
+    # Never succeeded.
+    ("Contracts", "Title", "Advocacy single gateway", "Commissioner",
+     "Leeds City Council: Adult Social Care"),
+    ("Services", "Name", "Hospital admission avoidance", "Lead commissioner",
+     f"{ICB} (recorded as NHS Leeds North CCG)"),
+    ("Services", "Name", "Carers information, advice and support", "Lead commissioner",
+     "Leeds City Council: Adult Social Care"),
+]
+
+
+def cell(wb, sheet, key_column, key, column):
+    rows = list(wb[sheet].iter_rows(values_only=True))
+    headers = list(rows[0])
+    found = [row for row in rows[1:] if row[headers.index(key_column)] == key]
+    if len(found) != 1:
+        return f"{len(found)} rows with {key_column} {key}"
+    return found[0][headers.index(column)]
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="commissioner-succession-")
+    try:
+        portfolio = os.path.join(work, "demo.commissioner")
+        workbook = os.path.join(work, "demo.xlsx")
+        subprocess.run([BINARY, "--create-demo", portfolio, "--today", TODAY], check=True,
+                       capture_output=True)
+        result = run("--export", workbook, "--portfolio", portfolio, "--today", TODAY)
+        check("the export exits 0", result.returncode == 0, result.stderr)
+        wb = openpyxl.load_workbook(workbook)
+        for sheet, key_column, key, column, expected in CASES:
+            found = cell(wb, sheet, key_column, key, column)
+            check(f"{sheet}: {key} reads “{expected}”", found == expected, found)
+
+        # The records themselves keep the organisation they were made with.
+        db = sqlite3.connect(f"file:{portfolio}?mode=ro", uri=True)
+        leads = {name for (name,) in db.execute(
+            "SELECT o.name FROM service s JOIN organisation o ON o.id = s.lead_commissioner_id")}
+        db.close()
+        check("no service was moved to the successor", ICB not in leads, leads)
+        result = run("--verify-audit", "--portfolio", portfolio)
+        check("the audit trail verifies with the succession recorded", result.returncode == 0,
+              result.stderr)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return finish()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
