@@ -278,7 +278,7 @@ contracts (Export *e)
     _("End date"), _("Term"), _("Notice period"), _("Extensions taken"), _("Notice served"),
     _("Current end"), _("Current end status"), _("Extension decision due"),
     _("Extension decision status"), _("Latest notice date"), _("Notice status"),
-    _("Latest possible end"), _("Decommissioned on"), NULL };
+    _("Latest possible end"), _("Decommissioned on"), _("Procurement began"), NULL };
   CmSheet *sheet = cm_sheet_new (e->workbook, "Contracts", &e->formats, headers);
   g_autoptr(GPtrArray) all = list_of (e->store, CM_TYPE_CONTRACT);
 
@@ -321,6 +321,7 @@ contracts (Export *e)
           cm_sheet_gdate (sheet, 22, &dates.latest_end);
         }
       cm_sheet_date (sheet, 23, cm_contract_get_decommissioned_on (c));
+      cm_sheet_date (sheet, 24, cm_contract_get_procurement_began (c));
       cm_sheet_next_row (sheet);
     }
   for (lxw_col_t col = 17; col <= 21; col += 2)

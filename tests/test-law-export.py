@@ -1,11 +1,13 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Exports the demo and reads its commissioner columns back with openpyxl:
-each names the organisation in force, with the one the record was made
-with beside it once that has been succeeded.
+"""The law as data, read back from exported workbooks with openpyxl: each
+commissioner column names the organisation in force, with the one the
+record was made with beside it once that has been succeeded; the day a
+procurement began goes in through an import and out in the workbook.
 
-    test-succession-export.py COMMISSIONER
+    test-law-export.py COMMISSIONER
 """
+import datetime
 import os
 import shutil
 import sqlite3
@@ -52,9 +54,38 @@ def cell(wb, sheet, key_column, key, column):
     return found[0][headers.index(column)]
 
 
+# (header the register uses, cell, the workbook's "Procurement began")
+BEGAN = [
+    ("Procurement start", "15/09/2025", "2025-09-15"),
+    ("Tender start date", "31/12/2025", "2025-12-31"),
+    ("Procurement began", "", None),
+]
+
+
+def test_procurement_began(work):
+    for i, (header, written, expected) in enumerate(BEGAN):
+        register = os.path.join(work, f"began-{i}.csv")
+        portfolio = os.path.join(work, f"began-{i}.commissioner")
+        workbook = os.path.join(work, f"began-{i}.xlsx")
+        with open(register, "w", encoding="utf-8") as out:
+            out.write(f"Reference,Title,Provider,Service,Commissioner,Start date,{header}\r\n"
+                      f"B-{i},Advocacy,Advonet,Advocacy,Adult Social Care,01/04/2026,{written}\r\n")
+        result = run("--import", register, "--portfolio", portfolio)
+        check(f"a register with “{header}” imports", result.returncode == 0, result.stderr)
+        run("--export", workbook, "--portfolio", portfolio, "--today", TODAY)
+        ws = openpyxl.load_workbook(workbook)["Contracts"]
+        rows = list(ws.iter_rows(values_only=True))
+        found = rows[1][list(rows[0]).index("Procurement began")] if len(rows) > 1 else "no row"
+        if isinstance(found, datetime.datetime):
+            found = found.date().isoformat()
+        check(f"“{header}” {written or '(empty)'} reads back as {expected}", found == expected,
+              found)
+
+
 def main():
-    work = tempfile.mkdtemp(prefix="commissioner-succession-")
+    work = tempfile.mkdtemp(prefix="commissioner-law-")
     try:
+        test_procurement_began(work)
         portfolio = os.path.join(work, "demo.commissioner")
         workbook = os.path.join(work, "demo.xlsx")
         subprocess.run([BINARY, "--create-demo", portfolio, "--today", TODAY], check=True,
