@@ -152,8 +152,12 @@ cm_thresholds_describe_judging_day (CmContract *contract)
 {
   g_autofree char *on = NULL;
   gboolean recorded;
+  CmContractType type;
   GDate day;
 
+  g_object_get (contract, "contract-type", &type, NULL);
+  if (type == CM_CONTRACT_TYPE_GRANT)
+    return g_strdup (_("A grant is not a procurement, so no procurement thresholds apply."));
   if (!cm_thresholds_judging_day (contract, &day, &recorded))
     return g_strdup (_("Not judged against the thresholds: neither the procurement start nor "
                        "the contract’s start date is recorded. Enter either to check it."));

@@ -27,7 +27,8 @@ gboolean           cm_thresholds_judging_day (CmContract *contract, GDate *day,
                                               gboolean *recorded);
 
 /* That day in a sentence for the contract's page, saying when the start
- * date stands in for the procurement start. */
+ * date stands in for the procurement start (or that a grant is judged by
+ * none). */
 char              *cm_thresholds_describe_judging_day (CmContract *contract);
 
 /* Health and social care contracts fall under the light touch regime. A

@@ -145,11 +145,14 @@ test_route_warning (void)
 /* The day a contract is judged on: when its procurement began, else its
  * start; and what the works threshold is on that day either side of the
  * 2026 change. */
+#define CONTRACT CM_CONTRACT_TYPE_CONTRACT
+
 static void
 test_judging_day (void)
 {
   g_autoptr(GPtrArray) thresholds = load ();
   static const struct {
+    CmContractType type;
     const char *start;
     const char *began;
     const char *day;      /* NULL: none */
@@ -157,23 +160,27 @@ test_judging_day (void)
     gint64 works_pence;
     const char *says;     /* a part of the page's sentence */
   } cases[] = {
-    { "2026-04-01", "2025-12-31", "2025-12-31", TRUE, 537260900,
+    { CONTRACT, "2026-04-01", "2025-12-31", "2025-12-31", TRUE, 537260900,
       "on 31 December 2025, the day the procurement began" },
-    { "2026-04-01", "2026-01-01", "2026-01-01", TRUE, 519300000,
+    { CONTRACT, "2026-04-01", "2026-01-01", "2026-01-01", TRUE, 519300000,
       "on 1 January 2026, the day the procurement began" },
-    { "2026-04-01", "", "2026-04-01", FALSE, 519300000,
+    { CONTRACT, "2026-04-01", "", "2026-04-01", FALSE, 519300000,
       "on 1 April 2026, the contract’s start date; the procurement start is not recorded" },
-    { "2025-12-31", "", "2025-12-31", FALSE, 537260900, "the contract’s start date" },
-    { "2019-04-01", "", "2019-04-01", FALSE, 0,
+    { CONTRACT, "2025-12-31", "", "2025-12-31", FALSE, 537260900, "the contract’s start date" },
+    { CONTRACT, "2019-04-01", "", "2019-04-01", FALSE, 0,
       "Judged against the thresholds in force on 1 April 2019, the contract’s start date; "
       "the procurement start is not recorded" },
-    { "", "2025-06-01", "2025-06-01", TRUE, 537260900, "the day the procurement began" },
-    { "", "", NULL, FALSE, 0, "neither" },
+    { CONTRACT, "", "2025-06-01", "2025-06-01", TRUE, 537260900, "the day the procurement began" },
+    { CONTRACT, "", "", NULL, FALSE, 0, "neither" },
+    /* Grants are not procurements, whatever their dates. */
+    { CM_CONTRACT_TYPE_GRANT, "2026-04-01", "2025-12-31", "2025-12-31", TRUE, 537260900,
+      "no procurement thresholds apply" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(CmContract) c = g_object_new (CM_TYPE_CONTRACT, "start-date", cases[i].start,
+      g_autoptr(CmContract) c = g_object_new (CM_TYPE_CONTRACT, "contract-type", cases[i].type,
+                                              "start-date", cases[i].start,
                                               "procurement-began", cases[i].began, NULL);
       g_autofree char *says = cm_thresholds_describe_judging_day (c);
       gboolean recorded = !cases[i].recorded;

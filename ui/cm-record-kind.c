@@ -117,8 +117,11 @@ add_threshold_lines (GArray *lines, CmContract *contract)
   const CmThreshold *threshold;
   GDate began;
 
+  CmContractType type;
+
+  g_object_get (contract, "contract-type", &type, NULL);
   add_line (lines, _("Thresholds"), cm_thresholds_describe_judging_day (contract));
-  if (!cm_thresholds_judging_day (contract, &began, NULL))
+  if (type == CM_CONTRACT_TYPE_GRANT || !cm_thresholds_judging_day (contract, &began, NULL))
     return;
   threshold = cm_thresholds_in_force (thresholds (), "light-touch", &began);
   if (threshold)
