@@ -115,9 +115,8 @@ add_threshold_lines (GArray *lines, CmContract *contract)
 {
   g_autofree char *warning = cm_thresholds_check (thresholds (), contract);
   const CmThreshold *threshold;
-  GDate began;
-
   CmContractType type;
+  GDate began;
 
   g_object_get (contract, "contract-type", &type, NULL);
   add_line (lines, _("Thresholds"), cm_thresholds_describe_judging_day (contract));
@@ -156,7 +155,6 @@ contract_dates (CmStore *store, GObject *item, const GDate *today)
               dated (&dates.extension_decision, dates.extension_status));
   add_line (lines, _("Last day to serve notice"),
             dated (&dates.latest_notice, dates.notice_status));
-  add_threshold_lines (lines, CM_CONTRACT (item));
   return lines;
 }
 
@@ -174,14 +172,16 @@ service_details (CmStore *store, GObject *item, const GDate *today)
   return lines;
 }
 
-/* The commissioner in force, with the one the contract was made with
- * beside it when another has since succeeded it. */
+/* Its dates; the thresholds it is judged by, which need no term; and the
+ * commissioner in force, with the one the contract was made with beside
+ * it when another has since succeeded it. */
 static GArray *
 contract_details (CmStore *store, GObject *item, const GDate *today)
 {
   GArray *lines = contract_dates (store, item, today);
   char *commissioner = cm_succession_contract_commissioner (store, CM_CONTRACT (item), today);
 
+  add_threshold_lines (lines, CM_CONTRACT (item));
   if (commissioner)
     add_line (lines, _("Commissioner"), commissioner);
   return lines;
