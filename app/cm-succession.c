@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cm-succession.c: which organisation is in force on a date, as organisations succeed one another */
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "cm-date.h"
 #include "cm-organisation.h"
@@ -67,6 +68,48 @@ cm_succession_describe (CmStore *store, gint64 organisation_id, const GDate *dat
   /* TRANSLATORS: the organisation in force, then the one the record was made with. */
   return g_strdup_printf (_("%s (recorded as %s)"), cm_organisation_get_name (in_force),
                           cm_organisation_get_name (recorded));
+}
+
+/* The recorded name in @text written by @format ("%s (recorded as %s)"
+ * or a translation of it), or NULL when @text is not written so. */
+static char *
+recorded_in (const char *text, const char *format)
+{
+  const char *first = strstr (format, "%s");
+  const char *second = first ? strstr (first + 2, "%s") : NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *middle = NULL;
+  const char *after;
+  const char *at;
+  gsize length = strlen (text);
+
+  if (second == NULL)
+    return NULL;
+  before = g_strndup (format, first - format);
+  middle = g_strndup (first + 2, second - first - 2);
+  after = second + 2;
+  if (*middle == '\0' || !g_str_has_prefix (text, before) || !g_str_has_suffix (text, after))
+    return NULL;
+  /* The last one: a successor's own name may hold the words. */
+  at = g_strrstr_len (text, length - strlen (after), middle);
+  if (at == NULL || at == text + strlen (before))
+    return NULL;
+  at += strlen (middle);
+  if (at >= text + length - strlen (after))
+    return NULL;
+  return g_strndup (at, text + length - strlen (after) - at);
+}
+
+char *
+cm_succession_recorded_name (const char *text)
+{
+  /* TRANSLATORS: must match the "(recorded as" text above. */
+  char *recorded = recorded_in (text, _("%s (recorded as %s)"));
+
+  /* A workbook written in another language reads too. */
+  if (recorded == NULL)
+    recorded = recorded_in (text, "%s (recorded as %s)");
+  return recorded ? recorded : g_strdup (text);
 }
 
 void

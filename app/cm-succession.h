@@ -35,6 +35,12 @@ gint64   cm_succession_in_force     (CmStore *store, gint64 organisation_id, con
  * when @organisation_id names no organisation. */
 char    *cm_succession_describe     (CmStore *store, gint64 organisation_id, const GDate *date);
 
+/* The recorded name in a text cm_succession_describe () wrote, such as a
+ * workbook's commissioner column read back by an import: "NHS Leeds CCG"
+ * from "NHS West Yorkshire Integrated Care Board (recorded as NHS Leeds
+ * CCG)"; any other text as it is. */
+char    *cm_succession_recorded_name (const char *text);
+
 /* The day a contract's commissioner is resolved on: @today, or the
  * contract's end date when it ended earlier, so that a contract that
  * ended before a succession keeps the organisation it had. */

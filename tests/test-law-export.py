@@ -106,6 +106,25 @@ def main():
         result = run("--verify-audit", "--portfolio", portfolio)
         check("the audit trail verifies with the succession recorded", result.returncode == 0,
               result.stderr)
+
+        # The workbook imported back into its own portfolio, updating every
+        # contract, finds the recorded commissioners: no new organisation or
+        # service, and each contract keeps its service.
+        def shape():
+            db = sqlite3.connect(f"file:{portfolio}?mode=ro", uri=True)
+            found = (db.execute("SELECT count(*) FROM organisation").fetchone()[0],
+                     db.execute("SELECT count(*) FROM service").fetchone()[0],
+                     db.execute("SELECT group_concat(reference || ':' || service_id)"
+                                " FROM (SELECT * FROM contract ORDER BY id)").fetchone()[0])
+            db.close()
+            return found
+        before = shape()
+        result = run("--import", workbook, "--portfolio", portfolio, "--sheet", "Contracts",
+                     "--on-duplicate", "update")
+        check("the workbook imports back into its own portfolio", result.returncode == 0,
+              result.stderr)
+        check("no commissioner or service is made from a “recorded as” name",
+              shape() == before, (before[:2], shape()[:2]))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return finish()

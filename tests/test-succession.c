@@ -250,6 +250,32 @@ test_older_portfolio (void)
   g_assert_cmpstr (says, ==, "NHS West Yorkshire ICB (recorded as NHS Leeds CCG)");
 }
 
+/* An import reads our own workbook's commissioner column back as the
+ * organisation the record was made with. */
+static void
+test_recorded_name (void)
+{
+  static const struct {
+    const char *text;
+    const char *recorded;
+  } cases[] = {
+    { "NHS West Yorkshire ICB (recorded as NHS Leeds CCG)", "NHS Leeds CCG" },
+    { "NHS Leeds CCG", "NHS Leeds CCG" },
+    { "B (recorded as X) (recorded as A)", "A" },
+    { "(recorded as A)", "(recorded as A)" },
+    { "B (recorded as )", "B (recorded as )" },
+    { "Leeds (West) CCG", "Leeds (West) CCG" },
+    { "", "" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *recorded = cm_succession_recorded_name (cases[i].text);
+
+      g_assert_cmpstr (recorded, ==, cases[i].recorded);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -259,5 +285,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/succession/contract-commissioner", test_contract_commissioner);
   g_test_add_func ("/succession/refused", test_refused);
   g_test_add_func ("/succession/older-portfolio", test_older_portfolio);
+  g_test_add_func ("/succession/recorded-name", test_recorded_name);
   return g_test_run ();
 }
