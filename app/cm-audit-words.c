@@ -110,7 +110,10 @@ static const struct {
   { "contract", "notice_period", N_("Notice period") },
   { "contract", "extensions_invoked", N_("Extensions taken") },
   { "contract", "notice_served", N_("Notice served") },
+  { "contract", "procurement_began", N_("Procurement began") },
   { "organisation", "kind", N_("Kind") },
+  { "organisation", "succeeded_by_id", N_("Succeeded by") },
+  { "organisation", "succeeded_on", N_("Succeeded on") },
   { "provider", "sector", N_("Sector") },
   { "provider", "sector_as_written", N_("Sector as written") },
   { "provider", "charity_number", N_("Charity number") },
@@ -188,6 +191,7 @@ static const struct {
   const char *target;
 } targets[] = {
   { NULL, "lead_commissioner_id", "organisation" },
+  { "organisation", "succeeded_by_id", "organisation" },
   { NULL, "author_id", "staff" },
   { NULL, "signatory_id", "staff" },
   { "eia", "previous_id", "eia" },

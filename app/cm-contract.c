@@ -37,6 +37,7 @@ enum {
   PROP_SEARCH_TEXT,
   PROP_DECOMMISSIONED_ON,
   PROP_COMMISSIONER_KIND,
+  PROP_PROCUREMENT_BEGAN,
   N_PROPS
 };
 
@@ -97,6 +98,22 @@ validate_term (CmContract *self, const char *ref, GError **error)
   return TRUE;
 }
 
+/* Optional; a procurement that began after its contract started is a
+ * mistake in one of the dates, not a reading to choose between. */
+static gboolean
+validate_procurement_began (CmContract *self, const char *ref, GError **error)
+{
+  const char *began = cm_contract_get_procurement_began (self);
+  const char *start = cm_contract_get_start_date (self);
+
+  if (!cm_date_validate (began, _("The date the procurement began"), FALSE, error))
+    return FALSE;
+  if (*began && *start && g_strcmp0 (began, start) > 0)
+    return fail (error, _("The procurement for contract %s began after the contract started. "
+                          "Check the start date and the date the procurement began."), ref);
+  return TRUE;
+}
+
 static gboolean
 cm_contract_validate (CmEntity *entity, GError **error)
 {
@@ -121,7 +138,8 @@ cm_contract_validate (CmEntity *entity, GError **error)
   if (*start && *end && g_strcmp0 (end, start) < 0)
     return fail (error, _("Contract %s ends before it starts. Check the start and end dates."), ref);
   if (!cm_date_validate (cm_contract_get_notice_served (self), _("The date notice was served"),
-                         FALSE, error))
+                         FALSE, error) ||
+      !validate_procurement_began (self, ref, error))
     return FALSE;
   return validate_term (self, ref, error);
 }
@@ -171,6 +189,10 @@ cm_contract_class_init (CmContractClass *klass)
   properties[PROP_COMMISSIONER_KIND] =
     g_param_spec_enum ("commissioner-kind", NULL, NULL, CM_TYPE_ORGANISATION_KIND,
                        CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE, rw);
+  /* The day the procurement began, which sets the thresholds it is judged
+   * by; empty when not recorded. */
+  properties[PROP_PROCUREMENT_BEGAN] =
+    g_param_spec_string ("procurement-began", NULL, NULL, "", rw);
   cm_entity_class_install (entity_class, "contract", properties, N_PROPS, derived);
   cm_entity_class_set_joins (entity_class, joins);
 }
@@ -317,4 +339,11 @@ CmOrganisationKind
 cm_contract_get_commissioner_kind (CmContract *self)
 {
   return cm_entity_get_enum (CM_ENTITY (self), PROP_COMMISSIONER_KIND);
+}
+
+/* The day the procurement began, or "" when not recorded. */
+const char *
+cm_contract_get_procurement_began (CmContract *self)
+{
+  return cm_entity_get_string (CM_ENTITY (self), PROP_PROCUREMENT_BEGAN);
 }

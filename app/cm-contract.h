@@ -31,5 +31,6 @@ CmSector    cm_contract_get_provider_sector (CmContract *self);
 
 const char *cm_contract_get_decommissioned_on (CmContract *self);
 CmOrganisationKind cm_contract_get_commissioner_kind (CmContract *self);
+const char *cm_contract_get_procurement_began (CmContract *self);
 
 G_END_DECLS

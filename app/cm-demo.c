@@ -24,21 +24,28 @@
 #include "cm-service.h"
 #include "cm-service-partner.h"
 
-enum { PH, ASC, WEST, NORTH, SOUTH_EAST, BCF, CHILDREN, CCG, N_ORGS };
+enum { PH, ASC, WEST, NORTH, SOUTH_EAST, BCF, CHILDREN, CCG, ICB, N_ORGS };
+
+/* Clinical commissioning groups were replaced by integrated care boards on
+ * 1 July 2022 (Health and Care Act 2022): the Leeds CCGs by NHS West
+ * Yorkshire ICB. Their records keep the CCG; pages show the ICB. */
+#define ICB_FROM_ISO "2022-07-01"
 
 static const struct {
   const char *name;
   CmOrganisationKind kind;
   const char *prefix; /* of contract references */
+  gboolean to_icb;    /* succeeded by the ICB */
 } organisations[N_ORGS] = {
   [PH] = { "Leeds City Council: Public Health", CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE, "PH" },
   [ASC] = { "Leeds City Council: Adult Social Care", CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE, "ASC" },
-  [WEST] = { "NHS Leeds West CCG", CM_ORGANISATION_KIND_NHS_BODY, "LW" },
-  [NORTH] = { "NHS Leeds North CCG", CM_ORGANISATION_KIND_NHS_BODY, "LN" },
-  [SOUTH_EAST] = { "NHS Leeds South and East CCG", CM_ORGANISATION_KIND_NHS_BODY, "LSE" },
+  [WEST] = { "NHS Leeds West CCG", CM_ORGANISATION_KIND_NHS_BODY, "LW", TRUE },
+  [NORTH] = { "NHS Leeds North CCG", CM_ORGANISATION_KIND_NHS_BODY, "LN", TRUE },
+  [SOUTH_EAST] = { "NHS Leeds South and East CCG", CM_ORGANISATION_KIND_NHS_BODY, "LSE", TRUE },
   [BCF] = { "Better Care Fund", CM_ORGANISATION_KIND_POOLED_BUDGET, "BCF" },
   [CHILDREN] = { "Leeds City Council: Children and Families", CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE, "CF" },
-  [CCG] = { "NHS Leeds CCG", CM_ORGANISATION_KIND_NHS_BODY, "CCG" },
+  [CCG] = { "NHS Leeds CCG", CM_ORGANISATION_KIND_NHS_BODY, "CCG", TRUE },
+  [ICB] = { "NHS West Yorkshire Integrated Care Board", CM_ORGANISATION_KIND_NHS_BODY, "WY" },
 };
 
 #define P CM_SERVICE_AREA_PREVENTION
@@ -271,6 +278,28 @@ add_funding (Demo *demo, gint64 service_id, int org, gint64 pounds, GError **err
                                             organisations[org].name, pounds * 100), error);
 }
 
+/* A CCG let nothing after the ICB took over: a CCG grant still running
+ * began before then, on a longer term of whole years to the same end. */
+static int
+let_before_icb (DemoContract *c, GDate *start, int years)
+{
+  GDate icb;
+
+  if (!cm_date_parse_iso (ICB_FROM_ISO, &icb) || g_date_compare (start, &icb) < 0)
+    return years;
+  while (g_date_compare (start, &icb) >= 0)
+    {
+      g_date_subtract_years (start, 1);
+      years++;
+    }
+  {
+    g_autofree char *term = g_strdup_printf ("%d years", years);
+
+    c->term = g_intern_string (term);
+  }
+  return years;
+}
+
 /* A current contract ending @months after the end of this month. */
 static void
 place_contract (Demo *demo, DemoContract *c, guint index)
@@ -286,6 +315,8 @@ place_contract (Demo *demo, DemoContract *c, guint index)
   g_date_subtract_days (end, 1);
 
   c->term = terms[index % G_N_ELEMENTS (terms)].term;
+  if (organisations[c->org].to_icb)
+    years = let_before_icb (c, start, years);
   c->start = cm_date_format_iso (start);
   c->end = cm_date_format_iso (end);
   c->total_pounds = c->annual_pounds * years;
@@ -437,6 +468,26 @@ add_named_services (Demo *demo, GError **error)
          cm_demo_eia_add (demo->store, demo->today, carers, advocacy, semh, error);
 }
 
+/* Each CCG's record names the ICB that succeeded it, once both exist. */
+static gboolean
+record_successions (Demo *demo, GError **error)
+{
+  for (int i = 0; i < N_ORGS; i++)
+    {
+      CmEntity *stored = cm_store_find (demo->store, CM_TYPE_ORGANISATION, demo->org_ids[i]);
+      CmEntity *draft;
+
+      if (!organisations[i].to_icb || stored == NULL)
+        continue;
+      draft = cm_entity_copy (stored);
+      g_object_set (draft, "succeeded-by-id", demo->org_ids[ICB], "succeeded-on", ICB_FROM_ISO,
+                    NULL);
+      if (!save (demo, draft, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 add_parties (Demo *demo, GError **error)
 {
@@ -444,6 +495,8 @@ add_parties (Demo *demo, GError **error)
     if (!(demo->org_ids[i] = save_id (demo, cm_organisation_new (organisations[i].name,
                                                                  organisations[i].kind), error)))
       return FALSE;
+  if (!record_successions (demo, error))
+    return FALSE;
 
   for (guint i = 0; i < N_PROVIDERS; i++)
     {

@@ -58,6 +58,9 @@ static const FieldInfo fields[CM_IMPORT_N_FIELDS] = {
   [CM_IMPORT_FIELD_REGISTRATION] = { "registration", N_("Supplier registration number"),
     { "supplier registration number", "registration number", "charity number",
       "company number" } },
+  [CM_IMPORT_FIELD_PROCUREMENT_BEGAN] = { "procurement-began", N_("Procurement began"),
+    { "procurement began", "procurement start", "procurement start date", "tender start",
+      "tender start date", "date procurement began", "procurement commenced" } },
 };
 
 const char *

@@ -17,6 +17,7 @@
 #include "cm-import-run.h"
 #include "cm-import-values.h"
 #include "cm-provider.h"
+#include "cm-succession.h"
 #include "cm-term.h"
 
 G_DEFINE_QUARK (cm-import-error-quark, cm_import_error)
@@ -306,7 +307,9 @@ static void
 read_service (RowReader *r, const char *title)
 {
   const char *name = has (r, CM_IMPORT_FIELD_SERVICE) ? cell (r, CM_IMPORT_FIELD_SERVICE) : title;
-  const char *lead = cell (r, CM_IMPORT_FIELD_COMMISSIONER);
+  /* Our own workbook names the organisation in force beside the recorded
+   * one; the record keeps the recorded one. */
+  g_autofree char *lead = cm_succession_recorded_name (cell (r, CM_IMPORT_FIELD_COMMISSIONER));
   CmImportNamed *service;
   gboolean created;
   g_autoptr(GError) error = NULL;
@@ -343,6 +346,7 @@ read_contract_fields (RowReader *r, CmContract *contract)
   read_date (r, contract, CM_IMPORT_FIELD_END_DATE, "end-date");
   read_date (r, contract, CM_IMPORT_FIELD_NOTICE_SERVED, "notice-served");
   read_date (r, contract, CM_IMPORT_FIELD_DECOMMISSIONED_ON, "decommissioned-on");
+  read_date (r, contract, CM_IMPORT_FIELD_PROCUREMENT_BEGAN, "procurement-began");
   read_periods (r, contract);
 }
 

@@ -3,8 +3,9 @@
  * Thresholds change (they include VAT since 1 January 2024, and the
  * Procurement Act 2023 applies from 24 February 2025), so they are data in
  * data/thresholds.json, and a contract is judged against those in force
- * when its procurement began. The start date stands in for that day until
- * the portfolio records it.
+ * on the day its procurement began. Registers seldom record that day, so
+ * where it is not recorded the contract's start date stands in for it, and
+ * the page says so.
  */
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -112,7 +113,7 @@ cm_procurement_route_is_compliant (CmProcurementRoute route)
     }
 }
 
-/* Seed 001 L1419-1427: council tenders over £10,000 are advertised on
+/* Leeds's market position statement: council tenders over £10,000 are advertised on
  * YORtender, NHS ones over £25,000 on Contracts Finder; a direct award or
  * a quotation above those is not advertised. */
 static char *
@@ -136,6 +137,38 @@ check_advertising (GPtrArray *thresholds, CmContract *contract, CmProcurementRou
                           cm_enum_to_label (CM_TYPE_PROCUREMENT_ROUTE, route));
 }
 
+gboolean
+cm_thresholds_judging_day (CmContract *contract, GDate *day, gboolean *recorded)
+{
+  gboolean began = cm_date_parse_iso (cm_contract_get_procurement_began (contract), day);
+
+  if (recorded)
+    *recorded = began;
+  return began || cm_date_parse_iso (cm_contract_get_start_date (contract), day);
+}
+
+char *
+cm_thresholds_describe_judging_day (CmContract *contract)
+{
+  g_autofree char *on = NULL;
+  gboolean recorded;
+  CmContractType type;
+  GDate day;
+
+  g_object_get (contract, "contract-type", &type, NULL);
+  if (type == CM_CONTRACT_TYPE_GRANT)
+    return g_strdup (_("A grant is not a procurement, so no procurement thresholds apply."));
+  if (!cm_thresholds_judging_day (contract, &day, &recorded))
+    return g_strdup (_("Not judged against the thresholds: neither the procurement start nor "
+                       "the contract’s start date is recorded. Enter either to check it."));
+  on = cm_date_to_long (&day);
+  if (recorded)
+    return g_strdup_printf (_("Judged against the thresholds in force on %s, the day the "
+                              "procurement began."), on);
+  return g_strdup_printf (_("Judged against the thresholds in force on %s, the contract’s start "
+                            "date; the procurement start is not recorded."), on);
+}
+
 char *
 cm_thresholds_check (GPtrArray *thresholds, CmContract *contract)
 {
@@ -148,8 +181,7 @@ cm_thresholds_check (GPtrArray *thresholds, CmContract *contract)
 
   g_object_get (contract, "route", &route, "contract-type", &type, NULL);
   /* Grants are not procurements, so thresholds do not apply to them. */
-  if (type == CM_CONTRACT_TYPE_GRANT ||
-      !cm_date_parse_iso (cm_contract_get_start_date (contract), &began))
+  if (type == CM_CONTRACT_TYPE_GRANT || !cm_thresholds_judging_day (contract, &began, NULL))
     return NULL;
   threshold = cm_thresholds_in_force (thresholds, "light-touch", &began);
   if (threshold == NULL || cm_contract_get_total_value (contract) <= threshold->pence ||

@@ -23,6 +23,7 @@
 #include "cm-safe-write.h"
 #include "cm-service.h"
 #include "cm-sheet.h"
+#include "cm-succession.h"
 #include "cm-transparency.h"
 #include "cm-workbook.h"
 
@@ -79,14 +80,12 @@ text_of (gpointer object, const char *property)
   return text;
 }
 
-/* The lead commissioner of the service @contract pays for, or NULL. */
+/* The lead commissioner of the service @contract pays for, as in force on
+ * the contract's day with the recorded one beside it, or NULL. */
 static char *
 commissioner_of (Export *e, CmContract *contract)
 {
-  CmEntity *service = cm_store_find (e->store, CM_TYPE_SERVICE,
-                                     cm_contract_get_service_id (contract));
-
-  return service ? text_of (service, "lead-commissioner-name") : NULL;
+  return cm_succession_contract_commissioner (e->store, contract, e->today);
 }
 
 static const char *
@@ -241,7 +240,7 @@ services (Export *e)
   for (guint i = 0; i < all->len; i++)
     {
       CmService *service = g_ptr_array_index (all, i);
-      g_autofree char *lead = text_of (service, "lead-commissioner-name");
+      g_autofree char *lead = cm_succession_service_commissioner (e->store, service, e->today);
       g_autofree char *partners = text_of (service, "partner-names");
       g_autoptr(GPtrArray) history = cm_cycle_history (e->store, service);
 
@@ -279,7 +278,7 @@ contracts (Export *e)
     _("End date"), _("Term"), _("Notice period"), _("Extensions taken"), _("Notice served"),
     _("Current end"), _("Current end status"), _("Extension decision due"),
     _("Extension decision status"), _("Latest notice date"), _("Notice status"),
-    _("Latest possible end"), _("Decommissioned on"), NULL };
+    _("Latest possible end"), _("Decommissioned on"), _("Procurement began"), NULL };
   CmSheet *sheet = cm_sheet_new (e->workbook, "Contracts", &e->formats, headers);
   g_autoptr(GPtrArray) all = list_of (e->store, CM_TYPE_CONTRACT);
 
@@ -322,6 +321,7 @@ contracts (Export *e)
           cm_sheet_gdate (sheet, 22, &dates.latest_end);
         }
       cm_sheet_date (sheet, 23, cm_contract_get_decommissioned_on (c));
+      cm_sheet_date (sheet, 24, cm_contract_get_procurement_began (c));
       cm_sheet_next_row (sheet);
     }
   for (lxw_col_t col = 17; col <= 21; col += 2)

@@ -301,7 +301,8 @@ copy_file (const char *from, const char *to)
 
 /* Turns a portfolio into one written before the second format: every row
  * hashed with the first, no record of where the second begins, and the
- * schema version before migration 014. */
+ * schema version before migration 014 (so the columns of later migrations
+ * go too). */
 static void
 make_legacy (const char *path)
 {
@@ -309,6 +310,9 @@ make_legacy (const char *path)
   cm_test_run_sqlite (path, "DELETE FROM meta WHERE key = 'audit_format_2_from';"
                             " ALTER TABLE import_run DROP COLUMN created_ids;"
                             " ALTER TABLE import_run DROP COLUMN first_audit_id;"
+                            " ALTER TABLE contract DROP COLUMN procurement_began;"
+                            " ALTER TABLE organisation DROP COLUMN succeeded_by_id;"
+                            " ALTER TABLE organisation DROP COLUMN succeeded_on;"
                             " PRAGMA user_version = 13;");
 }
 

@@ -555,6 +555,54 @@ test_same_today_same_demo (void)
     }
 }
 
+/* The Leeds CCGs were succeeded by NHS West Yorkshire ICB on 1 July 2022:
+ * the demo records it, and no contract led by a CCG starts after it,
+ * whichever day the demo is made on. */
+static void
+test_ccgs_succeeded_by_the_icb (void)
+{
+  static const char * const ccgs[] = {
+    "NHS Leeds West CCG", "NHS Leeds North CCG", "NHS Leeds South and East CCG",
+    "NHS Leeds CCG",
+  };
+  static const struct { GDateDay day; GDateMonth month; GDateYear year; } todays[] = {
+    { 22, 11, 2026 }, { 1, 7, 2022 }, { 15, 3, 2032 },
+  };
+
+  for (gsize t = 0; t < G_N_ELEMENTS (todays); t++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("succession-%" G_GSIZE_FORMAT ".commissioner", t);
+      g_autofree char *path = cm_test_temp_path (name);
+      g_autoptr(GDate) today = g_date_new_dmy (todays[t].day, todays[t].month, todays[t].year);
+
+      g_unlink (path);
+      g_assert_true (cm_demo_create (path, today, &error));
+      g_assert_no_error (error);
+      for (gsize i = 0; i < G_N_ELEMENTS (ccgs); i++)
+        {
+          g_autofree char *by = NULL;
+          g_autofree char *later = NULL;
+          g_autofree char *successor_sql =
+            g_strdup_printf ("SELECT s.name || ' ' || o.succeeded_on FROM organisation o"
+                             " JOIN organisation s ON s.id = o.succeeded_by_id"
+                             " WHERE o.name = '%s'", ccgs[i]);
+          g_autofree char *later_sql =
+            g_strdup_printf ("SELECT coalesce(group_concat(c.reference || ' ' || c.start_date),"
+                             " '') FROM contract c JOIN service s ON s.id = c.service_id"
+                             " JOIN organisation o ON o.id = s.lead_commissioner_id"
+                             " WHERE o.name = '%s' AND c.start_date >= '2022-07-01'", ccgs[i]);
+
+          by = cm_test_query_text (path, successor_sql);
+          later = cm_test_query_text (path, later_sql);
+          g_test_message ("%s on %s: succeeded by %s; started later: %s", ccgs[i], name, by,
+                          later);
+          g_assert_cmpstr (by, ==, "NHS West Yorkshire Integrated Care Board 2022-07-01");
+          g_assert_cmpstr (later, ==, "");
+        }
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -576,5 +624,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/demo/seed-001/short-breaks-providers", test_short_breaks_have_four_providers);
   g_test_add_func ("/demo/audit", test_demo_audit_chain_verifies);
   g_test_add_func ("/demo/deterministic", test_same_today_same_demo);
+  g_test_add_func ("/demo/ccgs-succeeded-by-the-icb", test_ccgs_succeeded_by_the_icb);
   return g_test_run ();
 }

@@ -37,6 +37,9 @@ test_headers (void)
     { "Invitation to quote or tender", CM_IMPORT_FIELD_ROUTE },
     { "Provider sector", CM_IMPORT_FIELD_PROVIDER_SECTOR },
     { "Supplier registration number", CM_IMPORT_FIELD_REGISTRATION },
+    { "Procurement start", CM_IMPORT_FIELD_PROCUREMENT_BEGAN },
+    { "Tender start date", CM_IMPORT_FIELD_PROCUREMENT_BEGAN },
+    { "Procurement began", CM_IMPORT_FIELD_PROCUREMENT_BEGAN },
     { "Current end status", CM_IMPORT_FIELD_IGNORE },
     { "", CM_IMPORT_FIELD_IGNORE },
   };
@@ -154,6 +157,35 @@ test_refused_import_changes_nothing (void)
   g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM provider"), ==, 0);
 }
 
+/* The day the procurement began is read when a register has it, and
+ * stays empty (the start date stands in) when it has not. */
+static void
+test_procurement_began_imported (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new ("began.commissioner", &path);
+  g_autoptr(CmTable) table = table_of (
+    "Reference,Title,Provider,Service,Start date,Procurement start,Commissioner\r\n"
+    "P-1,Advocacy,Advonet,Advocacy,01/04/2026,15/09/2025,Adult Social Care\r\n"
+    "P-2,Carers,Carers Leeds,Carers,01/04/2026,,Adult Social Care\r\n");
+  g_autoptr(GArray) mapping = cm_import_mapping_guess (table);
+  g_autoptr(CmImportPlan) plan = cm_import_plan_new (store, table, mapping,
+                                                     CM_IMPORT_DUPLICATE_SKIP, NULL, &error);
+  g_autofree char *began = NULL;
+  g_autofree char *unrecorded = NULL;
+
+  g_assert_no_error (error);
+  cm_import_plan_apply (plan, store, "began.csv", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  began = cm_test_query_text (path, "SELECT procurement_began FROM contract"
+                                    " WHERE reference = 'P-1'");
+  unrecorded = cm_test_query_text (path, "SELECT procurement_began FROM contract"
+                                         " WHERE reference = 'P-2'");
+  g_assert_cmpstr (began, ==, "2025-09-15");
+  g_assert_cmpstr (unrecorded, ==, "");
+}
+
 static void
 count_progress (double fraction, gpointer user_data)
 {
@@ -250,6 +282,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/import/headers", test_headers);
+  g_test_add_func ("/import/procurement-began", test_procurement_began_imported);
   g_test_add_func ("/import/guess-takes-first-column", test_guess_takes_first_column);
   g_test_add_func ("/import/remembered-mapping", test_remembered_mapping);
   g_test_add_func ("/import/plan-reports-cells", test_plan_reports_cells);

@@ -5,6 +5,7 @@
 #include "cm-date.h"
 #include "cm-deadline-settings.h"
 #include "cm-deadlines-page.h"
+#include "cm-succession.h"
 #include "cm-deadlines.h"
 #include "cm-mnemonic-button.h"
 #include "cm-organisation.h"
@@ -28,6 +29,7 @@ struct _CmDeadlineRow
   char *date_text;          /* "1 October 2026" */
   char *contract_text;      /* reference and title */
   gint64 commissioner_id;   /* the service's lead commissioner; 0 if none */
+  gint64 in_force_id;       /* who stands for it on the contract's day (cm-succession.h) */
   char *commissioner_name;
 };
 
@@ -58,7 +60,7 @@ cm_deadline_row_init (CmDeadlineRow *row)
 }
 
 static CmDeadlineRow *
-cm_deadline_row_new (CmStore *store, const CmDeadline *deadline)
+cm_deadline_row_new (CmStore *store, const CmDeadline *deadline, const GDate *today)
 {
   CmDeadlineRow *row = g_object_new (CM_TYPE_DEADLINE_ROW, NULL);
   g_autofree char *iso = cm_date_format_iso (&deadline->date);
@@ -72,8 +74,13 @@ cm_deadline_row_new (CmStore *store, const CmDeadline *deadline)
   row->contract_text = cm_entity_describe (CM_ENTITY (deadline->contract));
   if (service)
     {
+      GDate day;
+
       row->commissioner_id = cm_service_get_lead_commissioner_id (CM_SERVICE (service));
-      g_object_get (service, "lead-commissioner-name", &row->commissioner_name, NULL);
+      cm_succession_contract_day (deadline->contract, today, &day);
+      row->in_force_id = cm_succession_in_force (store, row->commissioner_id, &day);
+      row->commissioner_name = cm_succession_contract_commissioner (store, deadline->contract,
+                                                                    today);
     }
   return row;
 }
@@ -279,8 +286,10 @@ matches (gpointer item, gpointer user_data)
   guint status = gtk_drop_down_get_selected (self->status);
 
   /* Entry 0 of each dropdown is "All ..."; so is no selection at all. */
+  /* A commissioner's own rows and those of the organisations it succeeded. */
   if (commissioner > 0 && commissioner < self->commissioner_ids->len &&
-      row->commissioner_id != g_array_index (self->commissioner_ids, gint64, commissioner))
+      row->commissioner_id != g_array_index (self->commissioner_ids, gint64, commissioner) &&
+      row->in_force_id != g_array_index (self->commissioner_ids, gint64, commissioner))
     return FALSE;
   if (provider > 0 && provider != GTK_INVALID_LIST_POSITION &&
       g_strcmp0 (cm_contract_get_provider_name (row->contract),
@@ -564,7 +573,8 @@ rebuild (CmDeadlinesPage *self)
   cm_deadline_settings_load (self->store, &settings);
   deadlines = cm_deadlines_collect (contracts, &self->today, &settings, &n_skipped);
   for (guint i = 0; i < deadlines->len; i++)
-    g_ptr_array_add (rows, cm_deadline_row_new (self->store, g_ptr_array_index (deadlines, i)));
+    g_ptr_array_add (rows, cm_deadline_row_new (self->store, g_ptr_array_index (deadlines, i),
+                                                  &self->today));
 
   /* The choices change first, so that the new rows meet the filters they
    * will be shown under and are filtered once. */

@@ -80,11 +80,33 @@ switch_row (const char *title, gboolean active)
   return row;
 }
 
+/* The records of @type, after "None" when the choice is optional: an
+ * unsaved record of that kind, whose id is 0, stands for no choice. */
+static GListModel *
+reference_choices (CmRecordEditor *self, GType type, gboolean optional)
+{
+  GListModel *stored = cm_store_list (self->store, type);
+  g_autoptr(GListStore) none = NULL;
+  g_autoptr(GObject) placeholder = NULL;
+  GListStore *parts;
+
+  if (!optional)
+    return g_object_ref (stored);
+  none = g_list_store_new (type);
+  placeholder = g_object_new (type, "name", _("None"), NULL);
+  g_list_store_append (none, placeholder);
+  parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_list_store_append (parts, none);
+  g_list_store_append (parts, stored);
+  return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
+}
+
 /* A choice among the records of another kind, shown by name. */
 static GtkWidget *
-reference_row (CmRecordEditor *self, const char *title, GType type, gint64 id)
+reference_row (CmRecordEditor *self, const char *title, GType type, gint64 id,
+               gboolean optional)
 {
-  GListModel *choices = cm_store_list (self->store, type);
+  g_autoptr(GListModel) choices = reference_choices (self, type, optional);
   GtkWidget *row = adw_combo_row_new ();
   guint n = g_list_model_get_n_items (choices);
   g_autoptr(GtkExpression) by_name = gtk_property_expression_new (type, NULL, "name");
@@ -121,7 +143,8 @@ field_row (CmRecordEditor *self, const CmRecordField *field)
     case CM_FORMAT_BOOLEAN:
       return switch_row (title, g_value_get_boolean (&value));
     case CM_FORMAT_REFERENCE:
-      return reference_row (self, title, field->reference_type (), g_value_get_int64 (&value));
+      return reference_row (self, title, field->reference_type (), g_value_get_int64 (&value),
+                            field->optional);
     case CM_FORMAT_MONEY:
       {
         g_autofree char *text = cm_money_format (g_value_get_int64 (&value));

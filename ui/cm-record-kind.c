@@ -22,6 +22,7 @@
 #include "cm-record-kind.h"
 #include "cm-service.h"
 #include "cm-staff.h"
+#include "cm-succession.h"
 #include "cm-thresholds.h"
 
 static const CmRecordField service_fields[] = {
@@ -58,6 +59,7 @@ static const CmRecordField contract_fields[] = {
   { "notice-period", N_("Notice period"), CM_FORMAT_TEXT, FALSE, TRUE },
   { "extensions-invoked", N_("Extensions taken"), CM_FORMAT_NUMBER, FALSE, TRUE },
   { "notice-served", N_("Notice served"), CM_FORMAT_DATE, FALSE, TRUE },
+  { "procurement-began", N_("Procurement began"), CM_FORMAT_DATE, FALSE, TRUE },
   { NULL }
 };
 
@@ -113,9 +115,12 @@ add_threshold_lines (GArray *lines, CmContract *contract)
 {
   g_autofree char *warning = cm_thresholds_check (thresholds (), contract);
   const CmThreshold *threshold;
+  CmContractType type;
   GDate began;
 
-  if (!cm_date_parse_iso (cm_contract_get_start_date (contract), &began))
+  g_object_get (contract, "contract-type", &type, NULL);
+  add_line (lines, _("Thresholds"), cm_thresholds_describe_judging_day (contract));
+  if (type == CM_CONTRACT_TYPE_GRANT || !cm_thresholds_judging_day (contract, &began, NULL))
     return;
   threshold = cm_thresholds_in_force (thresholds (), "light-touch", &began);
   if (threshold)
@@ -150,13 +155,45 @@ contract_dates (CmStore *store, GObject *item, const GDate *today)
               dated (&dates.extension_decision, dates.extension_status));
   add_line (lines, _("Last day to serve notice"),
             dated (&dates.latest_notice, dates.notice_status));
+  return lines;
+}
+
+/* The lead commissioner in force today, with the one the service was
+ * recorded with beside it when another has since succeeded it. */
+static GArray *
+service_details (CmStore *store, GObject *item, const GDate *today)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (CmDetailLine));
+  char *lead = cm_succession_service_commissioner (store, CM_SERVICE (item), today);
+
+  g_array_set_clear_func (lines, clear_line);
+  if (lead)
+    add_line (lines, _("Lead commissioner in force"), lead);
+  return lines;
+}
+
+/* Its dates; the thresholds it is judged by, which need no term; and the
+ * commissioner in force, with the one the contract was made with beside
+ * it when another has since succeeded it. */
+static GArray *
+contract_details (CmStore *store, GObject *item, const GDate *today)
+{
+  GArray *lines = contract_dates (store, item, today);
+  char *commissioner = cm_succession_contract_commissioner (store, CM_CONTRACT (item), today);
+
   add_threshold_lines (lines, CM_CONTRACT (item));
+  if (commissioner)
+    add_line (lines, _("Commissioner"), commissioner);
   return lines;
 }
 
 static const CmRecordField organisation_fields[] = {
   { "name", N_("Name"), CM_FORMAT_TEXT, TRUE, TRUE },
   { "kind", N_("Kind"), CM_FORMAT_ENUM, TRUE, TRUE },
+  { "succeeded-by-id", N_("Succeeded by"), CM_FORMAT_REFERENCE, FALSE, TRUE,
+    cm_organisation_get_type, TRUE },
+  { "successor-name", N_("Succeeded by"), CM_FORMAT_TEXT, TRUE, FALSE },
+  { "succeeded-on", N_("Succeeded on"), CM_FORMAT_DATE, TRUE, TRUE },
   { NULL }
 };
 
@@ -500,11 +537,11 @@ static const CmRecordKind kinds[] = {
   { "services", N_("Services"), N_("service"), "view-list-symbolic",
     N_("A service is something you commission for a group of people, such as carers’ "
        "support. Add one to start its Analyse, Plan, Do, Review cycle."),
-    cm_service_get_type, service_fields, NULL, N_("_Open Cycle") },
+    cm_service_get_type, service_fields, service_details, N_("_Open Cycle") },
   { "contracts", N_("Contracts"), N_("contract"), "text-x-generic-symbolic",
     N_("Record each contract, grant or agreement with its provider, value and dates. "
        "Add a service and a provider first."),
-    cm_contract_get_type, contract_fields, contract_dates },
+    cm_contract_get_type, contract_fields, contract_details },
   { "providers", N_("Providers"), N_("provider"), "system-users-symbolic",
     N_("Providers are the charities, companies and NHS bodies that deliver services."),
     cm_provider_get_type, provider_fields, provider_dependency },

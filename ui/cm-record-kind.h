@@ -30,6 +30,7 @@ typedef struct {
   gboolean in_list;         /* a column of the list, not only in details */
   gboolean editable;
   GType (*reference_type) (void);
+  gboolean optional;        /* a reference that may be left as None */
 } CmRecordField;
 
 /* A line of the details pane worked out from a record, such as a

@@ -14,6 +14,7 @@
 #include "cm-reason-dialog.h"
 #include "cm-risk.h"
 #include "cm-service-page.h"
+#include "cm-succession.h"
 
 struct _CmServicePage
 {
@@ -534,11 +535,11 @@ heading (CmServicePage *self, CmService *svc)
   g_autofree char *lead = NULL;
   g_autofree char *description = NULL;
 
-  g_object_get (svc, "lead-commissioner-name", &lead, NULL);
+  lead = cm_succession_service_commissioner (self->store, svc, &self->today);
   description = g_strdup_printf (_("Cycle %d · now in %s · lead commissioner: %s"),
                                  cm_service_get_cycle (svc),
                                  cm_enum_to_label (CM_TYPE_STAGE, cm_service_get_stage (svc)),
-                                 lead);
+                                 lead ? lead : "");
   gtk_box_append (GTK_BOX (labels), cm_page_heading_label (cm_service_get_name (svc), "title-2"));
   gtk_box_append (GTK_BOX (labels), cm_page_heading_label (description, "dim-label"));
   gtk_widget_set_hexpand (labels, TRUE);

@@ -14,6 +14,8 @@ PROVIDER = "Leeds Irish Health and Homes"
 ENTER_PROVIDER = "Enter Key Care Ltd"
 ENTER_CONTRACT = "ENT-001"
 CONTRACT = "ASC-0012"  # the Neighbourhood Networks grant, 1 October 2018 to 2028
+COMMISSIONER = "Leeds Health and Care Partnership"
+CCG_CONTRACT = "CCG-0001"  # crisis support, NHS Leeds CCG, April 2019 to March 2024
 
 
 def providers(session, name):
@@ -144,6 +146,41 @@ def refuse_end_before_start(session):
         raise Failure("the refused end date reached the file")
 
 
+def add_commissioner_with_no_successor(session):
+    """A new commissioner's "Succeeded by" offers None first; saving with
+    it records no successor."""
+    page = session.show_section("Commissioners")
+    press_ready("the Add commissioner button", lambda: find_button(page, "Add commissioner"))
+    title = "New commissioner"
+    dialog = session.frame(title)
+    set_text(wait_for("the name field", lambda: find(dialog, "text", "Name")), COMMISSIONER)
+    successor = wait_for("the successor", lambda: find(dialog, "combo box", "Succeeded by"))
+    shown = wait_for("the successor's choice", lambda: state_of(successor))
+    if shown != "None":
+        raise Failure(f"a new commissioner's successor shows {shown!r}, not None")
+    press_ready("the Save button", lambda: find_button(dialog, "Save"))
+    wait_for("the commissioner in the file, with no successor", lambda: session.sql(
+        "SELECT count(*) FROM organisation WHERE name = ? AND succeeded_by_id IS NULL"
+        " AND succeeded_on = ''", COMMISSIONER) == 1)
+    session.frame_closed(title)
+    session.log("a commissioner saved with no successor")
+
+
+def contract_names_commissioner_in_force(session):
+    """A CCG contract's details name the ICB in force, the CCG beside it,
+    and the day its thresholds are judged on."""
+    page = session.show_section("Contracts")
+    session.search(page, "Contracts", CCG_CONTRACT)
+    shown = wait_for("the commissioner in force", lambda: find_label(
+        page, lambda text: "(recorded as NHS Leeds CCG)" in text))
+    judged = wait_for("the thresholds' day", lambda: find_label(
+        page, lambda text: text.startswith("Judged against the thresholds in force on 1 April"
+                                            " 2019, the contract’s start date; the procurement"
+                                            " start is not recorded")))
+    session.log(f"the contract says {shown.name!r} and {judged.name!r}")
+    session.screenshot("contract-succession")
+
+
 def main():
     with Session("records") as session:
         session.launch()
@@ -151,6 +188,8 @@ def main():
         add_provider_with_enter(session)
         add_contract_with_enter(session)
         refuse_end_before_start(session)
+        add_commissioner_with_no_successor(session)
+        contract_names_commissioner_in_force(session)
         session.log(session.verify_audit())
 
 
