@@ -21,6 +21,7 @@
 #include "cm-funding-source.h"
 #include "cm-organisation.h"
 #include "cm-provider.h"
+#include "cm-report-period.h"
 #include "cm-service.h"
 #include "cm-service-partner.h"
 
@@ -271,7 +272,29 @@ add_funding (Demo *demo, gint64 service_id, int org, gint64 pounds, GError **err
                                             organisations[org].name, pounds * 100), error);
 }
 
-/* A current contract ending @months after the end of this month. */
+/* Appendix A is a year's spend, so every line's contract runs the whole
+ * financial year containing today: the Spend summary then shows the
+ * published figures. An end inside the year moves to its last day; an
+ * end too late for a contract started by the year's first day moves back
+ * to the last that is. */
+static void
+cover_financial_year (Demo *demo, GDate *end, int years)
+{
+  CmReportPeriod year;
+  GDate latest;
+
+  cm_report_period_year_of (demo->today, &year);
+  latest = year.first;
+  g_date_add_years (&latest, years);
+  g_date_subtract_days (&latest, 1);
+  if (g_date_compare (end, &year.last) < 0)
+    *end = year.last;
+  if (g_date_compare (end, &latest) > 0)
+    *end = latest;
+}
+
+/* A current contract ending @months after the end of this month, or
+ * within the financial year's bounds (cover_financial_year ()). */
 static void
 place_contract (Demo *demo, DemoContract *c, guint index)
 {
@@ -281,9 +304,11 @@ place_contract (Demo *demo, DemoContract *c, guint index)
   g_autoptr(GDate) start = NULL;
 
   g_date_add_months (end, months_to_end[index % G_N_ELEMENTS (months_to_end)] + 1);
-  start = g_date_copy (end);
-  g_date_subtract_years (start, years);
   g_date_subtract_days (end, 1);
+  cover_financial_year (demo, end, years);
+  start = g_date_copy (end);
+  g_date_add_days (start, 1);
+  g_date_subtract_years (start, years);
 
   c->term = terms[index % G_N_ELEMENTS (terms)].term;
   c->start = cm_date_format_iso (start);
