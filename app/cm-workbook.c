@@ -438,7 +438,10 @@ end_block (Summary *summary)
 static void
 spend_summary (Export *e)
 {
-  const char *headers[] = { _("Commissioner"), _("Service type"), _("Spend in the year"), NULL };
+  g_autofree char *year = cm_report_period_year_label (&e->periods.year);
+  /* TRANSLATORS: a column heading, "Spend in 2026/27" */
+  g_autofree char *heading = g_strdup_printf (_("Spend in %s"), year);
+  const char *headers[] = { _("Commissioner"), _("Service type"), heading, NULL };
   CmSheet *sheet = cm_sheet_new (e->workbook, "Spend summary", &e->formats, headers);
   g_autoptr(CmSpend) spend = cm_spend_for_year (e->store, &e->periods.year, e->today,
                                                 &e->settings);

@@ -204,6 +204,8 @@ def main():
           isinstance(value.value, (int, float)) and "£" in value.number_format)
 
     spend = wb["Spend summary"]
+    check("the spend column names its year", spend["C1"].value == "Spend in 2026/27",
+          spend["C1"].value)
     formulas = [row[2] for row in spend.iter_rows(min_row=2, max_col=3, values_only=True)
                 if row[1] == "Sub total"]
     check("sub totals are SUM formulas", formulas and all(f.startswith("=SUM(") for f in formulas))

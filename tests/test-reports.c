@@ -7,6 +7,8 @@
 
 #include "cm-contract.h"
 #include "cm-date.h"
+#include "cm-deadline-settings.h"
+#include "cm-demo.h"
 #include "cm-funding-source.h"
 #include "cm-organisation.h"
 #include "cm-provider.h"
@@ -449,6 +451,79 @@ test_transparency_rules (Fixture *f, gconstpointer data)
   g_unlink (csv);
 }
 
+/* The demo made on a day shows, for the financial year containing that
+ * day, the sub totals printed in Appendix A of Leeds City Council's third
+ * sector commissioning report 2015, to the penny. Up to 2027/28, that is:
+ * the Neighbourhood Networks grant keeps its real dates and its ten years
+ * end on 30 September 2028. */
+static void
+test_demo_year_is_appendix_a (void)
+{
+  static const char * const days[] = {
+    "2026-04-01", "2026-11-22", "2027-03-31", "2027-04-01", "2028-02-29", "2028-03-31",
+  };
+  static const struct {
+    const char *funder;
+    gint64 pounds;
+  } appendix_a[] = {
+    { "Leeds City Council: Public Health", 12984743 },
+    { "Leeds City Council: Adult Social Care", 55603230 },
+    { "NHS Leeds West CCG", 862500 },
+    { "NHS Leeds North CCG", 817005 },
+    { "NHS Leeds South and East CCG", 594592 },
+    { "Better Care Fund", 14785356 },
+  };
+
+  for (gsize d = 0; d < G_N_ELEMENTS (days); d++)
+    {
+      g_autofree char *name = g_strdup_printf ("demo-%s.commissioner", days[d]);
+      g_autofree char *path = cm_test_temp_path (name);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CmStore) store = NULL;
+      g_autoptr(CmSpend) spend = NULL;
+      g_autoptr(GHashTable) totals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            g_free);
+      CmDeadlineSettings settings;
+      CmReportPeriod year;
+      GDate today;
+
+      g_test_message ("demo made on %s", days[d]);
+      g_assert_true (cm_date_parse_iso (days[d], &today));
+      g_unlink (path);
+      g_assert_true (cm_demo_create (path, &today, &error));
+      g_assert_no_error (error);
+      store = cm_store_open (path, CM_STORE_OPEN_READ_ONLY, &error);
+      g_assert_no_error (error);
+      cm_deadline_settings_load (store, &settings);
+      cm_report_period_year_of (&today, &year);
+      spend = cm_spend_for_year (store, &year, &today, &settings);
+      /* By the organisation paying, whatever name a report gives it. */
+      for (guint i = 0; i < spend->lines->len; i++)
+        {
+          CmSpendLine *line = g_ptr_array_index (spend->lines, i);
+          CmOrganisation *funder = CM_ORGANISATION (cm_store_find (store, CM_TYPE_ORGANISATION,
+                                                                   line->organisation_id));
+          gint64 *total;
+
+          g_assert_nonnull (funder);
+          if ((total = g_hash_table_lookup (totals, cm_organisation_get_name (funder))) == NULL)
+            g_hash_table_insert (totals, g_strdup (cm_organisation_get_name (funder)),
+                                 total = g_new0 (gint64, 1));
+          *total += line->pence;
+        }
+      g_assert_cmpuint (g_hash_table_size (totals), ==, G_N_ELEMENTS (appendix_a));
+      for (gsize i = 0; i < G_N_ELEMENTS (appendix_a); i++)
+        {
+          gint64 *total = g_hash_table_lookup (totals, appendix_a[i].funder);
+
+          g_assert_nonnull (total);
+          g_assert_cmpint (*total, ==, appendix_a[i].pounds * 100);
+        }
+      g_clear_object (&store);
+      g_unlink (path);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -463,5 +538,6 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/reports/transparency-rules", Fixture, NULL, fixture_set_up,
               test_transparency_rules, fixture_tear_down);
+  g_test_add_func ("/reports/demo-year-is-appendix-a", test_demo_year_is_appendix_a);
   return g_test_run ();
 }
