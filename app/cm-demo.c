@@ -161,8 +161,10 @@ static const struct {
  * of contracts ending soon and later. */
 static const int months_to_end[] = { 2, 5, 9, 8, 20, 30, 44, 1, 11, 3, 26 };
 
-/* Contracts that end next month have had notice served this month: too
- * late, so the demo shows a breached notice. */
+/* Contracts meant to end next month have had notice served this month:
+ * too late, so the demo shows a breached notice. They run to the end of
+ * the financial year (cover_financial_year ()), so their notice period
+ * is a year, which no day of the year leaves time for. */
 #define LATE_NOTICE_MONTHS 1
 
 typedef struct {
@@ -316,7 +318,10 @@ place_contract (Demo *demo, DemoContract *c, guint index)
   c->total_pounds = c->annual_pounds * years;
   c->notice = index % 3 == 0 ? "6 months" : "3 months";
   if (months_to_end[index % G_N_ELEMENTS (months_to_end)] == LATE_NOTICE_MONTHS)
-    c->notice_served = iso (1, g_date_get_month (demo->today), g_date_get_year (demo->today));
+    {
+      c->notice = "12 months";
+      c->notice_served = iso (1, g_date_get_month (demo->today), g_date_get_year (demo->today));
+    }
 }
 
 static gboolean
