@@ -21,6 +21,7 @@
 #include "cm-funding-source.h"
 #include "cm-organisation.h"
 #include "cm-provider.h"
+#include "cm-report-period.h"
 #include "cm-service.h"
 #include "cm-service-partner.h"
 
@@ -167,8 +168,10 @@ static const struct {
  * of contracts ending soon and later. */
 static const int months_to_end[] = { 2, 5, 9, 8, 20, 30, 44, 1, 11, 3, 26 };
 
-/* Contracts that end next month have had notice served this month: too
- * late, so the demo shows a breached notice. */
+/* Contracts meant to end next month have had notice served this month:
+ * too late, so the demo shows a breached notice. They run to the end of
+ * the financial year (cover_financial_year ()), so their notice period
+ * is a year, which no day of the year leaves time for. */
 #define LATE_NOTICE_MONTHS 1
 
 typedef struct {
@@ -300,7 +303,29 @@ let_before_icb (DemoContract *c, GDate *start, int years)
   return years;
 }
 
-/* A current contract ending @months after the end of this month. */
+/* Appendix A is a year's spend, so every line's contract runs the whole
+ * financial year containing today: the Spend summary then shows the
+ * published figures. An end inside the year moves to its last day; an
+ * end too late for a contract started by the year's first day moves back
+ * to the last that is. */
+static void
+cover_financial_year (Demo *demo, GDate *end, int years)
+{
+  CmReportPeriod year;
+  GDate latest;
+
+  cm_report_period_year_of (demo->today, &year);
+  latest = year.first;
+  g_date_add_years (&latest, years);
+  g_date_subtract_days (&latest, 1);
+  if (g_date_compare (end, &year.last) < 0)
+    *end = year.last;
+  if (g_date_compare (end, &latest) > 0)
+    *end = latest;
+}
+
+/* A current contract ending @months after the end of this month, or
+ * within the financial year's bounds (cover_financial_year ()). */
 static void
 place_contract (Demo *demo, DemoContract *c, guint index)
 {
@@ -310,9 +335,11 @@ place_contract (Demo *demo, DemoContract *c, guint index)
   g_autoptr(GDate) start = NULL;
 
   g_date_add_months (end, months_to_end[index % G_N_ELEMENTS (months_to_end)] + 1);
-  start = g_date_copy (end);
-  g_date_subtract_years (start, years);
   g_date_subtract_days (end, 1);
+  cover_financial_year (demo, end, years);
+  start = g_date_copy (end);
+  g_date_add_days (start, 1);
+  g_date_subtract_years (start, years);
 
   c->term = terms[index % G_N_ELEMENTS (terms)].term;
   if (organisations[c->org].to_icb)
@@ -322,7 +349,10 @@ place_contract (Demo *demo, DemoContract *c, guint index)
   c->total_pounds = c->annual_pounds * years;
   c->notice = index % 3 == 0 ? "6 months" : "3 months";
   if (months_to_end[index % G_N_ELEMENTS (months_to_end)] == LATE_NOTICE_MONTHS)
-    c->notice_served = iso (1, g_date_get_month (demo->today), g_date_get_year (demo->today));
+    {
+      c->notice = "12 months";
+      c->notice_served = iso (1, g_date_get_month (demo->today), g_date_get_year (demo->today));
+    }
 }
 
 static gboolean

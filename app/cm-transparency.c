@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cm-contract.h"
+#include "cm-contract-span.h"
 #include "cm-date.h"
 #include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
@@ -89,6 +90,7 @@ row_for (CmStore *store, CmContract *c, const GDate *today, const CmDeadlineSett
   CmService *s = CM_SERVICE (cm_store_find (store, CM_TYPE_SERVICE, cm_contract_get_service_id (c)));
   CmContractDates dates;
   int route = 0;
+  gint64 total = cm_contract_get_total_value (c);
 
   g_date_clear (&row->start, 1);
   g_date_clear (&row->end, 1);
@@ -100,8 +102,10 @@ row_for (CmStore *store, CmContract *c, const GDate *today, const CmDeadlineSett
   row->description = g_strdup (s ? cm_service_get_name (s) : "");
   describe_supplier (row, CM_PROVIDER (cm_store_find (store, CM_TYPE_PROVIDER,
                                                       cm_contract_get_provider_id (c))));
-  row->value = cm_contract_get_total_value (c) ? cm_contract_get_total_value (c)
-                                               : cm_contract_get_annual_value (c);
+  /* The Code's value is over the life of the contract; an annual value
+   * in its place would understate it. */
+  row->value = total > 0 ? total : CM_TRANSPARENCY_NOT_RECORDED;
+  row->irrecoverable_vat = CM_TRANSPARENCY_NOT_RECORDED;
   row->invitation = invitation (route);
   cm_date_parse_iso (cm_contract_get_start_date (c), &row->start);
   if (cm_contract_compute_dates (c, today, settings, &dates))
@@ -114,19 +118,59 @@ row_for (CmStore *store, CmContract *c, const GDate *today, const CmDeadlineSett
   return row;
 }
 
+/* The Code binds councils: a pooled budget is hosted by the council, an
+ * NHS body or other partner publishes under its own rules. */
+static gboolean
+council_led (CmContract *c)
+{
+  switch (cm_contract_get_commissioner_kind (c))
+    {
+    case CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE:
+    case CM_ORGANISATION_KIND_POOLED_BUDGET:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+over_minimum (CmContract *c)
+{
+  gint64 total = cm_contract_get_total_value (c);
+
+  /* Without a total, a year's value over the minimum is enough. */
+  return (total > 0 ? total : cm_contract_get_annual_value (c)) > MINIMUM_PENCE;
+}
+
+static gboolean
+runs_during (CmContract *c, const CmReportPeriod *quarter, const GDate *today,
+             const CmDeadlineSettings *settings)
+{
+  GDate start, end;
+
+  cm_contract_span (c, today, settings, &start, &end);
+  return cm_report_period_days_live (quarter, &start, &end) > 0;
+}
+
 GPtrArray *
-cm_transparency_rows (CmStore *store, const GDate *today)
+cm_transparency_rows (CmStore *store, const GDate *today, const CmReportPeriod *quarter)
 {
   GListModel *contracts = cm_store_list (store, CM_TYPE_CONTRACT);
   GPtrArray *rows = g_ptr_array_new_with_free_func (row_free);
   CmDeadlineSettings settings;
+  CmReportPeriod containing_today;
 
+  if (quarter == NULL)
+    {
+      cm_report_period_quarter_of (today, &containing_today);
+      quarter = &containing_today;
+    }
   cm_deadline_settings_load (store, &settings);
   for (guint i = 0; i < g_list_model_get_n_items (contracts); i++)
     {
       g_autoptr(CmContract) c = g_list_model_get_item (contracts, i);
 
-      if (MAX (cm_contract_get_total_value (c), cm_contract_get_annual_value (c)) > MINIMUM_PENCE)
+      if (council_led (c) && over_minimum (c) && runs_during (c, quarter, today, &settings))
         g_ptr_array_add (rows, row_for (store, c, today, &settings));
     }
   return rows;
@@ -167,6 +211,8 @@ iso (const GDate *date)
 static char *
 pounds (gint64 pence)
 {
+  if (pence == CM_TRANSPARENCY_NOT_RECORDED)
+    return g_strdup ("");
   return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", pence / 100, (int) (pence % 100));
 }
 
@@ -190,9 +236,10 @@ append_row (GString *out, const CmTransparencyRow *row)
 }
 
 gboolean
-cm_transparency_write_csv (CmStore *store, const char *path, const GDate *today, GError **error)
+cm_transparency_write_csv (CmStore *store, const char *path, const GDate *today,
+                           const CmReportPeriod *quarter, GError **error)
 {
-  g_autoptr(GPtrArray) rows = cm_transparency_rows (store, today);
+  g_autoptr(GPtrArray) rows = cm_transparency_rows (store, today, quarter);
   /* The byte-order mark tells Excel on Windows the file is UTF-8. */
   g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
 

@@ -3,6 +3,7 @@
  * fields, for the workbook's sheet and for a CSV of its own */
 #pragma once
 
+#include "cm-report-period.h"
 #include "cm-store.h"
 
 G_BEGIN_DECLS
@@ -19,8 +20,8 @@ typedef struct {
   char *description;
   char *supplier;
   char *supplier_details;
-  gint64 value;              /* pence, over the life of the contract where known */
-  gint64 irrecoverable_vat;  /* pence; not recorded, so 0 */
+  gint64 value;              /* pence over the life of the contract, or NOT_RECORDED */
+  gint64 irrecoverable_vat;  /* pence, or NOT_RECORDED: no field holds it yet */
   GDate start;               /* invalid when not known */
   GDate end;
   GDate review;
@@ -30,13 +31,21 @@ typedef struct {
   char *registration;
 } CmTransparencyRow;
 
-/* Of CmTransparencyRow, in contract order. */
-GPtrArray *cm_transparency_rows      (CmStore *store, const GDate *today);
+/* A value the portfolio does not hold: published blank, never as 0. */
+#define CM_TRANSPARENCY_NOT_RECORDED ((gint64) -1)
+
+/* Of CmTransparencyRow, in contract order: the contracts over £5,000 led
+ * by the council (a directorate, or a pooled budget it hosts; NHS bodies
+ * publish their own) that run on any day of @quarter, or of the quarter
+ * containing @today when @quarter is NULL. A contract whose start or end
+ * is not known counts as running on that side. */
+GPtrArray *cm_transparency_rows      (CmStore *store, const GDate *today,
+                                      const CmReportPeriod *quarter);
 
 /* Writes the register as UTF-8 CSV with RFC 4180 quoting, starting with
  * a byte-order mark; text a spreadsheet would run as a formula is
  * neutralised with a leading '. The file is replaced whole or not at all. */
 gboolean   cm_transparency_write_csv (CmStore *store, const char *path, const GDate *today,
-                                      GError **error);
+                                      const CmReportPeriod *quarter, GError **error);
 
 G_END_DECLS

@@ -23,6 +23,7 @@
 #include "cm-safe-write.h"
 #include "cm-service.h"
 #include "cm-sheet.h"
+#include "cm-spend.h"
 #include "cm-succession.h"
 #include "cm-transparency.h"
 #include "cm-workbook.h"
@@ -32,6 +33,7 @@ G_DEFINE_QUARK (cm-workbook-error-quark, cm_workbook_error)
 typedef struct {
   CmStore *store;
   const GDate *today;
+  CmReportPeriods periods;
   CmDeadlineSettings settings;
   lxw_workbook *workbook;
   CmSheetFormats formats;
@@ -47,15 +49,22 @@ static const struct {
                    "state of each gate.") },
   { "Contracts", N_("Every contract with its derived dates and their statuses.") },
   { "Deadlines", N_("Every upcoming date, most urgent first.") },
-  { "Spend summary", N_("Annual value of third-sector contracts not yet ended or "
-                        "decommissioned, by commissioner and service, with subtotals and a "
-                        "grand total (seed 000 Appendix A).") },
+  { "Spend summary", N_("Spend on third-sector contracts in the financial year named "
+                        "above: each contract's annual value for the days it runs in the "
+                        "year, shared between its service's funders in proportion to their "
+                        "recorded funding, or to the lead commissioner where none is "
+                        "recorded; by commissioner and service, with sub totals and a grand "
+                        "total, laid out as Appendix A of Leeds City Council's third sector "
+                        "commissioning report 2015.") },
   { "EIAs", N_("One row per characteristic of each equality impact assessment.") },
   { "Decommissioning audit", N_("Every audited action on every decommission, and whether the "
                                 "hash chain verifies.") },
   { "Risks", N_("Every risk with its score and RAG rating.") },
-  { "Transparency", N_("Contracts over £5,000 for the Local Government Transparency Code 2015. "
-                       "Irrecoverable VAT is not recorded, so it shows 0.") },
+  { "Transparency", N_("Contracts over £5,000 led by the council and running in the quarter "
+                       "named above, for the Local Government Transparency Code 2015. "
+                       "Contract value is the value over the life of the contract, blank "
+                       "where none is recorded; irrecoverable VAT is not recorded, so it is "
+                       "blank.") },
   { "Audit trail", N_("Every change to the portfolio, newest first, in words, and whether the "
                       "hash chain vouches for it.") },
 };
@@ -162,6 +171,47 @@ write_audit_head (Export *e, CmSheet *sheet)
   cm_sheet_next_row (sheet);
 }
 
+/* Which year the Spend summary counts and which quarter the
+ * Transparency sheet lists, with their first and last days. */
+static void
+write_periods (Export *e, CmSheet *sheet)
+{
+  g_autofree char *year = cm_report_period_year_label (&e->periods.year);
+  g_autofree char *quarter = cm_report_period_quarter_label (&e->periods.quarter);
+  g_autofree char *first = cm_date_to_long (&e->periods.year.first);
+  g_autofree char *last = cm_date_to_long (&e->periods.year.last);
+  g_autofree char *spend = g_strdup_printf (_("%s (%s to %s)"), year, first, last);
+
+  cm_sheet_text (sheet, 0, _("Financial year of the Spend summary"));
+  cm_sheet_text (sheet, 1, spend);
+  cm_sheet_next_row (sheet);
+  cm_sheet_text (sheet, 0, _("Quarter of the Transparency sheet"));
+  cm_sheet_text (sheet, 1, quarter);
+  cm_sheet_next_row (sheet);
+}
+
+/* Third-sector contracts whose share of the year cannot be counted. */
+static void
+note_undated_spend (Export *e, CmSheet *sheet)
+{
+  g_autoptr(CmSpend) spend = cm_spend_for_year (e->store, &e->periods.year, e->today,
+                                                &e->settings);
+  g_autofree char *note = NULL;
+
+  if (spend->undated == 0)
+    return;
+  note = g_strdup_printf (ngettext ("%u third-sector contract has no readable start or end "
+                                    "date, so it is not in the Spend summary: record its "
+                                    "dates to count it.",
+                                    "%u third-sector contracts have no readable start or end "
+                                    "date, so they are not in the Spend summary: record their "
+                                    "dates to count them.", spend->undated),
+                          spend->undated);
+  cm_sheet_bold (sheet, 0, _("Note"));
+  cm_sheet_text (sheet, 1, note);
+  cm_sheet_next_row (sheet);
+}
+
 static void
 read_me (Export *e)
 {
@@ -185,6 +235,7 @@ read_me (Export *e)
   cm_sheet_text (sheet, 0, _("Statuses as on"));
   cm_sheet_gdate (sheet, 1, e->today);
   cm_sheet_next_row (sheet);
+  write_periods (e, sheet);
   write_audit_head (e, sheet);
   cm_sheet_next_row (sheet);
   for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
@@ -194,6 +245,7 @@ read_me (Export *e)
       cm_sheet_next_row (sheet);
     }
   note_unitemised_lines (e, sheet);
+  note_undated_spend (e, sheet);
   done (e, sheet);
 }
 
@@ -358,120 +410,65 @@ deadlines (Export *e)
 
 /* ---- Spend summary ---------------------------------------------------- */
 
-/* Whether @c is third-sector spend we are committed to: not ended by
- * @today and not decommissioned. */
-static gboolean
-current_third_sector (Export *e, CmContract *c)
-{
-  CmContractDates dates;
-
-  return cm_contract_get_provider_sector (c) == CM_SECTOR_THIRD_SECTOR &&
-         *cm_contract_get_decommissioned_on (c) == '\0' &&
-         cm_contract_compute_dates (c, e->today, &e->settings, &dates) &&
-         g_date_compare (&dates.current_end, e->today) >= 0;
-}
-
-static gint
-by_name (gconstpointer a, gconstpointer b, gpointer data)
-{
-  return g_utf8_collate (a, b);
-}
-
-/* commissioner -> (service -> pence), both sorted by name. */
-static GTree *
-spend_by_commissioner (Export *e)
-{
-  GTree *tree = g_tree_new_full (by_name, NULL, g_free,
-                                 (GDestroyNotify) g_tree_unref);
-  g_autoptr(GPtrArray) all = list_of (e->store, CM_TYPE_CONTRACT);
-
-  for (guint i = 0; i < all->len; i++)
-    {
-      CmContract *c = g_ptr_array_index (all, i);
-      CmService *service;
-      g_autofree char *lead = NULL;
-      GTree *lines;
-      gint64 *pence;
-
-      if (!current_third_sector (e, c))
-        continue;
-      service = CM_SERVICE (cm_store_find (e->store, CM_TYPE_SERVICE,
-                                           cm_contract_get_service_id (c)));
-      lead = service ? text_of (service, "lead-commissioner-name") : NULL;
-      if (lead == NULL)
-        continue;
-      if ((lines = g_tree_lookup (tree, lead)) == NULL)
-        {
-          lines = g_tree_new_full (by_name, NULL, g_free, g_free);
-          g_tree_insert (tree, g_strdup (lead), lines);
-        }
-      if ((pence = g_tree_lookup (lines, cm_service_get_name (service))) == NULL)
-        {
-          pence = g_new0 (gint64, 1);
-          g_tree_insert (lines, g_strdup (cm_service_get_name (service)), pence);
-        }
-      *pence += cm_contract_get_annual_value (c);
-    }
-  return tree;
-}
-
-typedef struct {
-  CmSheet *sheet;
-  gint64 subtotal;
-} Block;
-
-static gboolean
-write_line (gpointer key, gpointer value, gpointer data)
-{
-  Block *block = data;
-
-  cm_sheet_text (block->sheet, 1, key);
-  cm_sheet_money (block->sheet, 2, *(gint64 *) value);
-  block->subtotal += *(gint64 *) value;
-  cm_sheet_next_row (block->sheet);
-  return FALSE;
-}
-
 typedef struct {
   CmSheet *sheet;
   GString *subtotal_cells;
+  gint64 subtotal;
   gint64 total;
+  lxw_row_t first;
 } Summary;
 
-/* One commissioner's block: its name, a line per service, a subtotal. */
-static gboolean
-write_block (gpointer key, gpointer value, gpointer data)
+/* Closes a commissioner's block with its sub total. */
+static void
+end_block (Summary *summary)
 {
-  Summary *summary = data;
-  Block block = { summary->sheet, 0 };
-  lxw_row_t first;
-  g_autofree char *formula = NULL;
+  g_autofree char *formula = g_strdup_printf ("=SUM(C%u:C%u)", summary->first + 1,
+                                              summary->sheet->row);
 
-  cm_sheet_bold (summary->sheet, 0, key);
-  cm_sheet_next_row (summary->sheet);
-  first = summary->sheet->row;
-  g_tree_foreach (value, write_line, &block);
-  formula = g_strdup_printf ("=SUM(C%u:C%u)", first + 1, summary->sheet->row);
   cm_sheet_bold (summary->sheet, 1, _("Sub total"));
-  cm_sheet_sum (summary->sheet, 2, formula, block.subtotal);
+  cm_sheet_sum (summary->sheet, 2, formula, summary->subtotal);
   g_string_append_printf (summary->subtotal_cells, "%sC%u",
                           summary->subtotal_cells->len ? "," : "", summary->sheet->row + 1);
-  summary->total += block.subtotal;
+  summary->total += summary->subtotal;
+  summary->subtotal = 0;
   cm_sheet_next_row (summary->sheet);
   cm_sheet_next_row (summary->sheet);
-  return FALSE;
 }
 
 static void
 spend_summary (Export *e)
 {
-  const char *headers[] = { _("Commissioner"), _("Service type"), _("Annual value"), NULL };
+  g_autofree char *year = cm_report_period_year_label (&e->periods.year);
+  /* TRANSLATORS: a column heading, "Spend in 2026/27" */
+  g_autofree char *heading = g_strdup_printf (_("Spend in %s"), year);
+  const char *headers[] = { _("Commissioner"), _("Service type"), heading, NULL };
   CmSheet *sheet = cm_sheet_new (e->workbook, "Spend summary", &e->formats, headers);
-  g_autoptr(GTree) tree = spend_by_commissioner (e);
-  Summary summary = { sheet, g_string_new (NULL), 0 };
+  g_autoptr(CmSpend) spend = cm_spend_for_year (e->store, &e->periods.year, e->today,
+                                                &e->settings);
+  Summary summary = { sheet, g_string_new (NULL), 0, 0, 0 };
   g_autofree char *formula = NULL;
 
-  g_tree_foreach (tree, write_block, &summary);
+  /* Lines come by commissioner: a block each, then its sub total. */
+  for (guint i = 0; i < spend->lines->len; i++)
+    {
+      CmSpendLine *line = g_ptr_array_index (spend->lines, i);
+      CmSpendLine *before = i ? g_ptr_array_index (spend->lines, i - 1) : NULL;
+
+      if (before == NULL || g_strcmp0 (before->funder, line->funder) != 0)
+        {
+          if (before)
+            end_block (&summary);
+          cm_sheet_bold (sheet, 0, line->funder);
+          cm_sheet_next_row (sheet);
+          summary.first = sheet->row;
+        }
+      cm_sheet_text (sheet, 1, line->service);
+      cm_sheet_money (sheet, 2, line->pence);
+      summary.subtotal += line->pence;
+      cm_sheet_next_row (sheet);
+    }
+  if (spend->lines->len)
+    end_block (&summary);
   formula = g_strdup_printf ("=SUM(%s)", summary.subtotal_cells->str);
   cm_sheet_bold (sheet, 0, _("Grand total"));
   if (summary.subtotal_cells->len)
@@ -642,7 +639,7 @@ transparency (Export *e)
 {
   CmSheet *sheet = cm_sheet_new (e->workbook, "Transparency", &e->formats,
                                  cm_transparency_headers);
-  g_autoptr(GPtrArray) rows = cm_transparency_rows (e->store, e->today);
+  g_autoptr(GPtrArray) rows = cm_transparency_rows (e->store, e->today, &e->periods.quarter);
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -654,8 +651,11 @@ transparency (Export *e)
       cm_sheet_text (sheet, 3, row->description);
       cm_sheet_text (sheet, 4, row->supplier);
       cm_sheet_text (sheet, 5, row->supplier_details);
-      cm_sheet_money (sheet, 6, row->value);
-      cm_sheet_money (sheet, 7, row->irrecoverable_vat);
+      /* What is not recorded stays blank: a 0 would claim a value. */
+      if (row->value != CM_TRANSPARENCY_NOT_RECORDED)
+        cm_sheet_money (sheet, 6, row->value);
+      if (row->irrecoverable_vat != CM_TRANSPARENCY_NOT_RECORDED)
+        cm_sheet_money (sheet, 7, row->irrecoverable_vat);
       cm_sheet_gdate (sheet, 8, &row->start);
       cm_sheet_gdate (sheet, 9, &row->end);
       cm_sheet_gdate (sheet, 10, &row->review);
@@ -742,6 +742,14 @@ gboolean
 cm_workbook_export (CmStore *store, const char *path, const GDate *today,
                     GCancellable *cancellable, GError **error)
 {
+  return cm_workbook_export_for (store, path, today, NULL, cancellable, error);
+}
+
+gboolean
+cm_workbook_export_for (CmStore *store, const char *path, const GDate *today,
+                        const CmReportPeriods *periods, GCancellable *cancellable,
+                        GError **error)
+{
   static const SheetWriter writers[] = {
     read_me, services, contracts, deadlines, spend_summary, eias, decommissioning_audit,
     risks, transparency, audit_trail,
@@ -750,6 +758,10 @@ cm_workbook_export (CmStore *store, const char *path, const GDate *today,
   g_autoptr(CmSafeWrite) out = NULL;
   lxw_error closed;
 
+  if (periods)
+    e.periods = *periods;
+  else
+    cm_report_periods_default (today, &e.periods);
   cm_deadline_settings_load (store, &e.settings);
   /* Made before the sheets, so an unwritable folder fails at once. */
   if ((out = cm_safe_write_begin (path, error)) == NULL)

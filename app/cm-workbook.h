@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 
+#include "cm-report-period.h"
 #include "cm-store.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,11 @@ GQuark cm_workbook_error_quark (void);
  * never leaves a half-written file where a good one was. */
 gboolean cm_workbook_export (CmStore *store, const char *path, const GDate *today,
                              GCancellable *cancellable, GError **error);
+/* The same, with the Spend summary for the financial year and the
+ * Transparency sheet for the quarter of @periods; NULL for those
+ * containing @today. */
+gboolean cm_workbook_export_for (CmStore *store, const char *path, const GDate *today,
+                                 const CmReportPeriods *periods, GCancellable *cancellable,
+                                 GError **error);
 
 G_END_DECLS

@@ -63,6 +63,20 @@ PY
 check "--deadlines refuses an unknown format" 2 \
   "$commissioner" --deadlines --portfolio "$demo" --format xml
 
+# Report periods: financial-year quarters and years, or a clear refusal.
+for row in "2026-Q3:0" "2026-Q4:0" "2027-q1:0" "2026-Q5:2" "2026-3:2" "Q3:2"; do
+  quarter=${row%%:*} expected=${row##*:}
+  check "--quarter $quarter exits $expected" "$expected" \
+    "$commissioner" --export-transparency "$work/q.csv" --portfolio "$demo" --quarter "$quarter"
+  [ "$expected" -eq 0 ] || grep -q "YYYY-Qn" "$work/err" ||
+    { echo "not ok - --quarter $quarter says how to write a quarter"; failures=$((failures + 1)); }
+done
+check "--year belongs to the workbook, not the register" 2 \
+  "$commissioner" --export-transparency "$work/y.csv" --portfolio "$demo" --year 2026
+check "--year 2026/28 is refused" 2 "$commissioner" --export "$work/y.xlsx" --portfolio "$demo" --year 2026/28
+[ ! -e "$work/y.csv" ] && [ ! -e "$work/y.xlsx" ] ||
+  { echo "not ok - a refused period left a file"; failures=$((failures + 1)); }
+
 # A record changed by hand: the trail still holds, but no longer agrees with it.
 cp "$demo" "$work/edited.commissioner"
 sqlite3 "$work/edited.commissioner" \

@@ -87,9 +87,9 @@ test_template_items (Fixture *f, gconstpointer data)
 
       g_assert_cmpint (cm_entity_get_id (CM_ENTITY (item)), ==, 0);
       g_assert_cmpstr (cm_checklist_item_get_title (item), !=, "");
-      /* Every item names its source. */
-      g_assert_true (strstr (cm_checklist_item_get_guidance (item), "seed") ||
-                     strstr (cm_checklist_item_get_guidance (item), "DOMAIN"));
+      /* Every item names its public source, in brackets at the end. */
+      g_assert_true (g_str_has_suffix (cm_checklist_item_get_guidance (item), ")."));
+      g_assert_null (strstr (cm_checklist_item_get_guidance (item), "seed"));
     }
   g_assert_cmpstr (cm_checklist_item_get_title (g_ptr_array_index (items, 0)), ==,
                    "Review the joint strategic needs assessment");

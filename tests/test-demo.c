@@ -401,12 +401,14 @@ count_ending (const char *path, const GDate *today, int from_days, int to_days)
   return n;
 }
 
+/* Soon is within six months: every Appendix A contract runs to the end of
+ * the financial year containing today, which can be that far off. */
 static void
 test_contracts_ending_soon_and_later (void)
 {
   g_autoptr(GDate) today = cm_test_today ();
 
-  g_assert_cmpuint (count_ending (demo_path (), today, 0, 90), >=, 1);
+  g_assert_cmpuint (count_ending (demo_path (), today, 0, 183), >=, 1);
   g_assert_cmpuint (count_ending (demo_path (), today, 365, G_MAXINT), >=, 1);
 }
 

@@ -26,9 +26,11 @@ TRANSPARENCY = ["Reference number", "Title of agreement", "Department responsibl
                 "Description", "Supplier name", "Supplier details", "Contract value",
                 "Irrecoverable VAT", "Start date", "End date", "Review date",
                 "Invitation to quote or tender", "SME", "VCSE", "Supplier registration number"]
-# Seed 000 Appendix A's printed sub totals. The Neighbourhood Networks grant
-# (£3m a year, seed 001) is one of the contracts of Adult Social Care's
-# "Services for older people" line, so it is inside its figure, not added.
+# The printed sub totals of Appendix A of Leeds City Council's third sector
+# commissioning report 2015. The Neighbourhood Networks grant (£3m a year)
+# is one of the contracts of Adult Social Care's "Services for older
+# people" line, so it is inside its figure, not added. They are the spend
+# of the financial year containing TODAY, 2026/27.
 SUBTOTALS = {
     "Leeds City Council: Public Health": 12984743,
     "Leeds City Council: Adult Social Care": 55603230,
@@ -70,6 +72,28 @@ def check_audit_trail(sheet, portfolio):
     check("every row of an intact trail verifies", all(row[7] == "Yes" for row in body))
 
 
+def check_transparency_sheet(sheet, portfolio):
+    """Council-led contracts only, the value over the contract's life, and
+    blanks, not 0, where nothing is recorded."""
+    db = sqlite3.connect(f"file:{portfolio}?mode=ro", uri=True)
+    kind = dict(db.execute("SELECT c.reference, o.kind FROM contract c JOIN service s"
+                           " ON s.id = c.service_id JOIN organisation o"
+                           " ON o.id = s.lead_commissioner_id"))
+    total = dict(db.execute("SELECT reference, total_value FROM contract"))
+    db.close()
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    check("the Transparency sheet lists contracts", len(rows) > 10, len(rows))
+    check("no contract led by an NHS body is on the register",
+          all(kind[row[0]] in ("council-directorate", "pooled-budget") for row in rows),
+          [row[0] for row in rows if kind[row[0]] not in ("council-directorate", "pooled-budget")])
+    check("the contract value is the value over the life of the contract",
+          all((row[6] is None and total[row[0]] == 0) or
+              (row[6] is not None and round(row[6] * 100) == total[row[0]]) for row in rows),
+          [(row[0], row[6], total[row[0]]) for row in rows][:5])
+    check("irrecoverable VAT is blank, never a made-up 0", all(row[7] is None for row in rows),
+          [row[7] for row in rows][:5])
+
+
 def subtotals(ws):
     found, commissioner = {}, None
     for a, b, c in ws.iter_rows(min_row=2, max_col=3, values_only=True):
@@ -78,6 +102,75 @@ def subtotals(ws):
         if b == "Sub total":
             found[commissioner] = c
     return found
+
+
+def reference_of(portfolio, title):
+    db = sqlite3.connect(f"file:{portfolio}?mode=ro", uri=True)
+    row = db.execute("SELECT reference FROM contract WHERE title = ?", (title,)).fetchone()
+    db.close()
+    return row[0] if row else None
+
+
+def read_me(wb):
+    return {row[0]: row[1] for row in wb["Read me"].iter_rows(values_only=True) if row[0]}
+
+
+def check_periods(work, portfolio):
+    """--quarter and --year choose what the register lists and which year
+    the Spend summary counts; bad input is refused with the rule."""
+    networks = reference_of(portfolio, "Neighbourhood Networks (37 areas)")  # 1 Oct 2018 on
+    carers = reference_of(portfolio, "Information, advice and support for adult and parent carers")
+    crisis = reference_of(portfolio, "Safe space and crisis support for young people")  # NHS-led
+    # (quarter, reference, listed): first and last days count, NHS-led never does.
+    cases = [
+        ("2018-Q3", networks, True), ("2018-Q2", networks, False),
+        ("2025-Q4", carers, True), ("2026-Q1", carers, False),
+        ("2020-Q1", crisis, False), ("2026-q3", networks, True),
+    ]
+    for quarter, reference, listed in cases:
+        path = os.path.join(work, f"register-{quarter}.csv")
+        result = run("--export-transparency", path, "--portfolio", portfolio, "--quarter", quarter,
+                     "--today", TODAY)
+        rows = list(csv.reader(io.StringIO(open(path, encoding="utf-8-sig").read(), newline=""))) \
+            if result.returncode == 0 else []
+        found = any(row and row[0] == reference for row in rows[1:])
+        check(f"--quarter {quarter}: {reference} {'listed' if listed else 'not listed'}",
+              result.returncode == 0 and found == listed, (result.returncode, result.stderr))
+    for bad in ["2026-Q5", "2026Q3", "26-Q3", "2026-Q0", "Q3"]:
+        path = os.path.join(work, "bad.csv")
+        result = run("--export-transparency", path, "--portfolio", portfolio, "--quarter", bad)
+        check(f"--quarter {bad} is refused with the way to write it",
+              result.returncode == 2 and bad in result.stderr and "YYYY-Qn" in result.stderr
+              and not os.path.exists(path), (result.returncode, result.stderr))
+    for bad in ["26", "2026/28", "last"]:
+        path = os.path.join(work, "bad.xlsx")
+        result = run("--export", path, "--portfolio", portfolio, "--year", bad)
+        check(f"--year {bad} is refused", result.returncode == 2 and bad in result.stderr
+              and not os.path.exists(path), (result.returncode, result.stderr))
+
+    # Another year and quarter, named on the Read me; the year's spend
+    # counts only the days its contracts run.
+    other = os.path.join(work, "2031.xlsx")
+    result = run("--export", other, "--portfolio", portfolio, "--today", TODAY, "--year", "2031",
+                 "--quarter", "2019-Q1")
+    check("--export takes --year and --quarter", result.returncode == 0, result.stderr)
+    book = openpyxl.load_workbook(other, data_only=True)
+    said = read_me(book)
+    check("the Read me names the chosen year",
+          str(said.get("Financial year of the Spend summary")).startswith("2031/32 (1 April 2031"),
+          said.get("Financial year of the Spend summary"))
+    check("the Read me names the chosen quarter",
+          said.get("Quarter of the Transparency sheet") == "2019-Q1 (April to June 2019)",
+          said.get("Quarter of the Transparency sheet"))
+    totals = subtotals(book["Spend summary"])
+    check("a later year counts only what still runs in it",
+          sum(totals.values()) < sum(SUBTOTALS.values()), totals)
+    listed = {row[0] for row in book["Transparency"].iter_rows(min_row=2, values_only=True)}
+    # Carers Leeds began on the quarter's first day; Appendix A's contracts
+    # run the current year only, years later.
+    check("the Transparency sheet follows --quarter",
+          {networks, carers} <= listed and not any(r.startswith("PH-") for r in listed),
+          sorted(listed))
 
 
 def main():
@@ -111,6 +204,8 @@ def main():
           isinstance(value.value, (int, float)) and "£" in value.number_format)
 
     spend = wb["Spend summary"]
+    check("the spend column names its year", spend["C1"].value == "Spend in 2026/27",
+          spend["C1"].value)
     formulas = [row[2] for row in spend.iter_rows(min_row=2, max_col=3, values_only=True)
                 if row[1] == "Sub total"]
     check("sub totals are SUM formulas", formulas and all(f.startswith("=SUM(") for f in formulas))
@@ -128,6 +223,16 @@ def main():
              if row[0] == "Grand total"]
     check("the grand total is the sum of the sub totals",
           grand and grand[0][2] == sum(cached.values()), grand)
+
+    said = read_me(wb)
+    check("the Read me says which financial year the Spend summary shows",
+          said.get("Financial year of the Spend summary")
+          == "2026/27 (1 April 2026 to 31 March 2027)",
+          said.get("Financial year of the Spend summary"))
+    check("the Read me says which quarter the Transparency sheet lists",
+          said.get("Quarter of the Transparency sheet") == "2026-Q3 (October to December 2026)",
+          said.get("Quarter of the Transparency sheet"))
+    check_transparency_sheet(wb["Transparency"], portfolio)
 
     notes = [row[1] for row in wb["Read me"].iter_rows(values_only=True) if row[0] == "Note"]
     check("Read me names both lines the damaged source does not itemise",
@@ -147,6 +252,7 @@ def main():
           and not any(row[3].startswith("Contract ended (#") for row in audit),
           [row[3:7] for row in audit[:5]])
     check_audit_trail(wb["Audit trail"], os.path.join(work, "demo.commissioner"))
+    check_periods(work, portfolio)
     rags = {row[6] for row in wb["Risks"].iter_rows(min_row=2, values_only=True)}
     check("risks carry RAG words", rags <= {"Red", "Amber", "Green"} and "Red" in rags, rags)
     eia = [row for row in wb["EIAs"].iter_rows(min_row=2, values_only=True)]
@@ -199,6 +305,8 @@ def main():
           "'=HYPERLINK(\"http://example.com\",\"x\")" in suppliers)
     check("a field with a comma is quoted",
           b'"Third sector / VCSE, registered charity"' in raw)
+    check("irrecoverable VAT is empty in the CSV, never 0",
+          rows[1:] and all(r[7] == "" for r in rows[1:]), [r[7] for r in rows[1:4]])
 
     # A folder that cannot be written: a clear error, and no file.
     locked = os.path.join(work, "missing", "out.xlsx")

@@ -137,7 +137,7 @@ test_other_as_written (void)
   /* The register shows what was written, and claims no advertising for a
    * route it cannot read. */
   today = cm_test_today ();
-  rows = cm_transparency_rows (store, today);
+  rows = cm_transparency_rows (store, today, NULL);
   g_assert_cmpuint (rows->len, ==, 1);
   row = g_ptr_array_index (rows, 0);
   g_assert_cmpstr (row->supplier_details, ==, "Other: Community benefit society (BenCom)");

@@ -45,6 +45,14 @@ static const GOptionEntry options[] = {
   { "export-transparency", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the Transparency Code contracts register to the CSV file FILE and exit"),
     N_("FILE") },
+  { "quarter", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export or --export-transparency, the quarter of the financial year the "
+       "Transparency register lists (Q1 is April to June); by default the quarter containing "
+       "today"), N_("YYYY-Qn") },
+  { "year", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export, the financial year of the Spend summary, by the year it starts in "
+       "(2026 is April 2026 to March 2027); by default the year containing today"),
+    N_("YYYY") },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import the contracts register FILE (CSV, XLSX or ODS) into the portfolio and exit"),
     N_("FILE") },
@@ -136,10 +144,16 @@ cm_application_handle_local_options (GApplication *app, GVariantDict *dict)
     }
   if (g_variant_dict_contains (dict, "audit-head"))
     return cm_command_audit_head (self->portfolio);
-  if (g_variant_dict_lookup (dict, "export", "^&ay", &file))
-    return cm_command_export (self->portfolio, file, &self->today, FALSE);
-  if (g_variant_dict_lookup (dict, "export-transparency", "^&ay", &file))
-    return cm_command_export (self->portfolio, file, &self->today, TRUE);
+  if (g_variant_dict_lookup (dict, "export", "^&ay", &file) ||
+      g_variant_dict_lookup (dict, "export-transparency", "^&ay", &file))
+    {
+      const char *quarter = NULL, *year = NULL;
+
+      g_variant_dict_lookup (dict, "quarter", "&s", &quarter);
+      g_variant_dict_lookup (dict, "year", "&s", &year);
+      return cm_command_export (self->portfolio, file, &self->today,
+                                !g_variant_dict_contains (dict, "export"), quarter, year);
+    }
   if (g_variant_dict_lookup (dict, "import", "^&ay", &file))
     {
       const char *sheet = NULL, *on_duplicate = NULL;

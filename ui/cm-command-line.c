@@ -230,26 +230,56 @@ cm_command_deadlines (const char *portfolio, const GDate *today, const char *for
   return 0;
 }
 
-/* The demo lives in the user's data directory and is made once, so that
- * what a user tries out in it is kept like any other portfolio. */
+/* The quarter and year to report on: those named, else those containing
+ * @today. Bad input is reported on stderr. */
+static gboolean
+report_periods (const char *quarter, const char *year, const GDate *today,
+                CmReportPeriods *periods)
+{
+  g_autoptr(GError) error = NULL;
+
+  cm_report_periods_default (today, periods);
+  if (quarter && !cm_report_period_parse_quarter (quarter, &periods->quarter, &error))
+    {
+      g_printerr (_("--quarter: %s\n"), error->message);
+      return FALSE;
+    }
+  if (year && !cm_report_period_parse_year (year, &periods->year, &error))
+    {
+      g_printerr (_("--year: %s\n"), error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Exports read-only, so exporting never changes the portfolio: the whole
  * workbook, or the Transparency register alone as CSV. */
 int
 cm_command_export (const char *portfolio, const char *path, const GDate *today,
-                   gboolean transparency_csv)
+                   gboolean transparency_csv, const char *quarter, const char *year)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CmStore) store = NULL;
+  CmReportPeriods periods;
 
   if (portfolio == NULL)
     {
       g_printerr (_("Name the portfolio with --portfolio FILE.\n"));
       return 2;
     }
+  if (transparency_csv && year)
+    {
+      g_printerr (_("--year chooses the year of the workbook's Spend summary; the "
+                    "Transparency register takes --quarter.\n"));
+      return 2;
+    }
+  if (!report_periods (quarter, year, today, &periods))
+    return 2;
   store = cm_store_open (portfolio, CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY, &error);
   if (store == NULL ||
-      !(transparency_csv ? cm_transparency_write_csv (store, path, today, &error)
-                         : cm_workbook_export (store, path, today, NULL, &error)))
+      !(transparency_csv
+          ? cm_transparency_write_csv (store, path, today, &periods.quarter, &error)
+          : cm_workbook_export_for (store, path, today, &periods, NULL, &error)))
     {
       g_printerr ("%s\n", error->message);
       return 1;
@@ -258,6 +288,8 @@ cm_command_export (const char *portfolio, const char *path, const GDate *today,
   return 0;
 }
 
+/* The demo lives in the user's data directory and is made once, so that
+ * what a user tries out in it is kept like any other portfolio. */
 char *
 cm_demo_portfolio_path (const GDate *today, GError **error)
 {

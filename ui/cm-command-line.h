@@ -11,7 +11,8 @@ int   cm_command_verify_audit (const char *portfolio, const char *expect_head,
 int   cm_command_audit_head   (const char *portfolio);
 int   cm_command_deadlines    (const char *portfolio, const GDate *today, const char *format);
 int   cm_command_export       (const char *portfolio, const char *path, const GDate *today,
-                               gboolean transparency_csv);
+                               gboolean transparency_csv, const char *quarter,
+                               const char *year);
 int   cm_command_import       (const char *portfolio, const char *file, const char *sheet,
                                const char *on_duplicate);
 int   cm_command_undo_import  (const char *portfolio);

@@ -441,8 +441,9 @@ provider_step (CmDecommissionPage *self)
   g_autoptr(GPtrArray) contracts = cm_decommission_contracts (self->store, self->decommission);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *note = cm_page_group (_("Ability to Keep Operating"),
-                                   _("Seed 004 paragraph 43: consider the provider’s ability "
-                                     "to keep operating and fulfil its other contracts."));
+                                   _("Consider the provider’s ability to keep operating "
+                                     "and fulfil its other contracts, as the council’s "
+                                     "scrutiny board asks."));
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   for (guint i = 0; i < contracts->len; i++)

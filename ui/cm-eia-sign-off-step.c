@@ -370,8 +370,8 @@ mitigations_group (CmEiaStep *step, GPtrArray *list)
 static GtkWidget *
 lessons_group (CmEiaStep *step)
 {
-  GtkWidget *g = cm_page_group (_("Lessons"), _("Seed 004 recommendation 3b: share what the "
-                                                "review learned."));
+  GtkWidget *g = cm_page_group (_("Lessons"), _("Share what the review learned with the "
+                                                "commissioning operational group."));
   static const struct { const char *property; const char *title; } fields[] = {
     { "unpredicted-impacts", N_("Impacts nobody predicted") },
     { "lessons", N_("Lessons learned") },

@@ -5,6 +5,7 @@
  * shows the portfolio as last saved.
  */
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 #include "cm-export-dialog.h"
 #include "cm-recent.h"
@@ -15,6 +16,7 @@ typedef struct {
   char *workbook;
   char *display_name;  /* shown beside the account as "Exported by" */
   GDate today;
+  CmReportPeriods periods;   /* chosen beside the file name */
   AdwToastOverlay *toasts;   /* weak */
   AdwToast *progress;
   GCancellable *cancellable;
@@ -46,7 +48,8 @@ export_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *can
   if (store)
     cm_store_set_actor (store, job->display_name);
   if (store == NULL ||
-      !cm_workbook_export (store, job->workbook, &job->today, job->cancellable, &error))
+      !cm_workbook_export_for (store, job->workbook, &job->today, &job->periods,
+                               job->cancellable, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -109,13 +112,96 @@ start (Job *job)
   g_task_run_in_thread (task, export_in_thread);
 }
 
+/* How many years and quarters back the chooser offers. */
+#define N_YEARS 3
+#define N_QUARTERS 5
+
+/* The financial year @back years before the one containing @today. */
+static void
+year_back (const GDate *today, int back, CmReportPeriod *year)
+{
+  GDate day = *today;
+
+  g_date_subtract_years (&day, back);
+  cm_report_period_year_of (&day, year);
+}
+
+static void
+quarter_back (const GDate *today, int back, CmReportPeriod *quarter)
+{
+  GDate day = *today;
+
+  g_date_subtract_months (&day, 3 * back);
+  cm_report_period_quarter_of (&day, quarter);
+}
+
+/* The Spend summary's year and the Transparency sheet's quarter, offered
+ * beside the file name: those containing today first, then earlier ones,
+ * since a quarter's register is published once it has ended. */
+static void
+add_period_choices (GtkFileChooser *chooser, const GDate *today)
+{
+  char *year_ids[N_YEARS + 1] = { NULL };
+  char *year_labels[N_YEARS + 1] = { NULL };
+  char *quarter_ids[N_QUARTERS + 1] = { NULL };
+  char *quarter_labels[N_QUARTERS + 1] = { NULL };
+
+  for (int i = 0; i < N_YEARS; i++)
+    {
+      CmReportPeriod year;
+
+      year_back (today, i, &year);
+      year_ids[i] = g_strdup_printf ("%d", i);
+      year_labels[i] = cm_report_period_year_label (&year);
+    }
+  for (int i = 0; i < N_QUARTERS; i++)
+    {
+      CmReportPeriod quarter;
+
+      quarter_back (today, i, &quarter);
+      quarter_ids[i] = g_strdup_printf ("%d", i);
+      quarter_labels[i] = cm_report_period_quarter_label (&quarter);
+    }
+  gtk_file_chooser_add_choice (chooser, "year", _("Spend summary for"),
+                               (const char **) year_ids, (const char **) year_labels);
+  gtk_file_chooser_set_choice (chooser, "year", "0");
+  gtk_file_chooser_add_choice (chooser, "quarter", _("Transparency register for"),
+                               (const char **) quarter_ids, (const char **) quarter_labels);
+  gtk_file_chooser_set_choice (chooser, "quarter", "0");
+  for (int i = 0; i < N_YEARS; i++)
+    {
+      g_free (year_ids[i]);
+      g_free (year_labels[i]);
+    }
+  for (int i = 0; i < N_QUARTERS; i++)
+    {
+      g_free (quarter_ids[i]);
+      g_free (quarter_labels[i]);
+    }
+}
+
+static int
+choice_of (GtkFileChooser *chooser, const char *id, int most)
+{
+  const char *chosen = gtk_file_chooser_get_choice (chooser, id);
+  int back = chosen ? atoi (chosen) : 0;
+
+  return CLAMP (back, 0, most - 1);
+}
+
 static void
 chosen (GtkNativeDialog *chooser, int response, Job *job)
 {
   g_autoptr(GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      year_back (&job->today, choice_of (GTK_FILE_CHOOSER (chooser), "year", N_YEARS),
+                 &job->periods.year);
+      quarter_back (&job->today, choice_of (GTK_FILE_CHOOSER (chooser), "quarter", N_QUARTERS),
+                    &job->periods.quarter);
+    }
   g_object_unref (chooser);
   if (file == NULL || job->toasts == NULL)
     {
@@ -155,6 +241,7 @@ cm_export_dialog_run (GtkWindow *parent, CmStore *store, const GDate *today,
   gtk_file_filter_add_pattern (filter, "*.xlsx");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  add_period_choices (GTK_FILE_CHOOSER (chooser), today);
   g_signal_connect (chooser, "response", G_CALLBACK (chosen), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

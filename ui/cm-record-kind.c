@@ -450,7 +450,7 @@ add_blanket_line (GArray *lines, CmReduction *reduction)
                                  "providers."), reduction->blanket_percent)
             : g_strdup_printf (_("The same %g%% for every contract, yet it costs providers "
                                  "from %.1f%% to %.1f%% of their income. The scrutiny board "
-                                 "asks that blanket cuts be avoided (seed 004 para 37)."),
+                                 "asks that blanket cuts be avoided."),
                                reduction->blanket_percent, least * 100, most * 100));
 }
 

@@ -11,8 +11,8 @@ import os
 
 import openpyxl
 
-from common import TODAY, Failure, Session, find, find_button, press, press_ready, set_text, \
-    text_of, wait_for
+from common import TODAY, Failure, Session, find, find_button, find_label, press, press_ready, \
+    set_text, text_of, wait_for
 
 SHEETS = ["Read me", "Services", "Contracts", "Deadlines", "Spend summary", "EIAs",
           "Decommissioning audit", "Risks", "Transparency", "Audit trail"]
@@ -30,6 +30,8 @@ def export(session):
     suggested = wait_for("a suggested name", lambda: text_of(name))
     if suggested != f"Leeds health and social care (demo) {TODAY}.xlsx":
         raise Failure(f"the chooser suggests {suggested!r}, not the portfolio's name and day")
+    for label in ("Spend summary for", "Transparency register for"):
+        wait_for(f"the choice {label!r}", lambda: find_label(chooser, lambda n: n == label))
     workbook = os.path.join(session.work, "exported.xlsx")
     set_text(name, workbook)
     wait_for("the path in the name field", lambda: text_of(name) == workbook)
@@ -52,6 +54,12 @@ def check_workbook(session, workbook):
     if rows != contracts:
         raise Failure(f"the Contracts sheet has {rows} rows for {contracts} contracts")
     session.log(f"the workbook has its {len(SHEETS)} sheets and {rows} contracts")
+    said = {row[0]: row[1] for row in book["Read me"].iter_rows(values_only=True) if row[0]}
+    # The choices start at the year and quarter containing today.
+    periods = (said.get("Financial year of the Spend summary"),
+               said.get("Quarter of the Transparency sheet"))
+    if periods != ("2026/27 (1 April 2026 to 31 March 2027)", "2026-Q3 (October to December 2026)"):
+        raise Failure(f"the Read me names the periods {periods}")
 
 
 def main():

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cm-spend.h: spend on the third sector in a financial year, by the
+ * commissioners who pay it and the services they pay for */
+#pragma once
+
+#include "cm-contract-dates.h"
+#include "cm-report-period.h"
+#include "cm-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char  *funder;           /* the organisation that pays, as recorded */
+  gint64 organisation_id;  /* 0 for a funding source named only in words */
+  char  *service;
+  gint64 pence;
+} CmSpendLine;
+
+typedef struct {
+  GPtrArray *lines;     /* of CmSpendLine, by funder then service */
+  guint      undated;   /* third-sector contracts left out: no readable start or end */
+} CmSpend;
+
+void     cm_spend_free  (CmSpend *spend);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmSpend, cm_spend_free)
+
+/* Each third-sector contract's annual value times the share of @year's
+ * days it runs, split between its service's funding sources in
+ * proportion to their amounts, or all to the lead commissioner when none
+ * is recorded. Lines are rounded to the penny once, after summing. */
+CmSpend *cm_spend_for_year (CmStore *store, const CmReportPeriod *year, const GDate *today,
+                            const CmDeadlineSettings *settings);
+
+G_END_DECLS
