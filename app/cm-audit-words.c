@@ -110,6 +110,8 @@ static const struct {
   { "contract", "notice_period", N_("Notice period") },
   { "contract", "extensions_invoked", N_("Extensions taken") },
   { "contract", "notice_served", N_("Notice served") },
+  { "contract", "notice_kind", N_("Notice served as") },
+  { "contract", "outcome", N_("Outcome at its end") },
   { "organisation", "kind", N_("Kind") },
   { "provider", "sector", N_("Sector") },
   { "provider", "sector_as_written", N_("Sector as written") },

@@ -309,6 +309,8 @@ make_legacy (const char *path)
   cm_test_run_sqlite (path, "DELETE FROM meta WHERE key = 'audit_format_2_from';"
                             " ALTER TABLE import_run DROP COLUMN created_ids;"
                             " ALTER TABLE import_run DROP COLUMN first_audit_id;"
+                            " ALTER TABLE contract DROP COLUMN outcome;"
+                            " ALTER TABLE contract DROP COLUMN notice_kind;"
                             " PRAGMA user_version = 13;");
 }
 
