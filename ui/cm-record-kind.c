@@ -58,6 +58,8 @@ static const CmRecordField contract_fields[] = {
   { "notice-period", N_("Notice period"), CM_FORMAT_TEXT, FALSE, TRUE },
   { "extensions-invoked", N_("Extensions taken"), CM_FORMAT_NUMBER, FALSE, TRUE },
   { "notice-served", N_("Notice served"), CM_FORMAT_DATE, FALSE, TRUE },
+  { "notice-kind", N_("Notice served as"), CM_FORMAT_ENUM, FALSE, TRUE },
+  { "outcome", N_("Outcome at its end"), CM_FORMAT_ENUM, FALSE, TRUE },
   { NULL }
 };
 
@@ -128,29 +130,119 @@ add_threshold_lines (GArray *lines, CmContract *contract)
     add_line (lines, _("⚠ Procurement route"), g_steal_pointer (&warning));
 }
 
+/* The end, said plainly when notice of early termination brought it
+ * forward. */
+static void
+add_end_line (GArray *lines, CmContract *contract, const CmContractDates *dates)
+{
+  g_autofree char *served = NULL;
+  g_autofree char *scheduled = NULL;
+  g_autofree char *end = NULL;
+
+  if (!dates->ended_early)
+    {
+      add_line (lines, _("Current term ends"), dated (&dates->current_end, dates->end_status));
+      return;
+    }
+  served = cm_date_format_long (cm_contract_get_notice_served (contract));
+  scheduled = cm_date_to_long (&dates->scheduled_end);
+  end = dated (&dates->current_end, dates->end_status);
+  add_line (lines, _("Ends early"),
+            g_strdup_printf (_("%s — notice of early termination served on %s; the term ran "
+                               "to %s"), end, served, scheduled));
+}
+
+/* Past its end with nothing recorded: services may be running without a
+ * contract until someone says what happened. */
+static void
+add_ended_line (GArray *lines, CmContract *contract, const CmContractDates *dates,
+                const GDate *today)
+{
+  g_autofree char *end = NULL;
+
+  if (g_date_compare (&dates->current_end, today) >= 0 || cm_contract_is_closed (contract))
+    return;
+  end = cm_date_to_long (&dates->current_end);
+  add_line (lines, _("⚠ Ended, not closed"),
+            g_strdup_printf (_("The contract ended on %s and what happened is not recorded. "
+                               "Edit it and choose its Outcome at its end: extended, re-let, "
+                               "decommissioned or ended by expiry."), end));
+}
+
+/* Both dates, and which one the dates use, never one silently. */
+static void
+add_disagreement_lines (GArray *lines, CmContract *contract, const CmContractDates *dates)
+{
+  gboolean vcse_disagrees = FALSE;
+
+  if (dates->end_disagrees)
+    {
+      g_autofree char *recorded = cm_date_format_long (cm_contract_get_end_date (contract));
+      g_autofree char *by_term = cm_date_to_long (&dates->term_end);
+
+      add_line (lines, _("⚠ End date and term disagree"),
+                g_strdup_printf (_("The end date recorded is %s, but the start date and term "
+                                   "give %s. The dates here use the recorded end date, as it "
+                                   "is what was signed. Correct whichever is wrong."),
+                                 recorded, by_term));
+    }
+  cm_contract_compact_applies (contract, &vcse_disagrees);
+  if (vcse_disagrees)
+    {
+      g_autofree char *sector = cm_enum_to_label_as_written (
+        CM_TYPE_SECTOR, cm_contract_get_provider_sector (contract), NULL);
+
+      add_line (lines, _("⚠ VCSE flag and sector disagree"),
+                g_strdup_printf (_("%s is marked VCSE, but its sector is %s. The dates follow "
+                                   "the VCSE flag, so the Compact’s minimum notice applies. "
+                                   "Correct the provider’s sector or flag if either is wrong."),
+                                 cm_contract_get_provider_name (contract), sector));
+    }
+}
+
+static void
+add_notice_lines (GArray *lines, CmContract *contract, const CmContractDates *dates)
+{
+  const char *served = cm_contract_get_notice_served (contract);
+
+  if (g_date_valid (&dates->extension_decision))
+    add_line (lines, _("Extension decision due"),
+              dated (&dates->extension_decision, dates->extension_status));
+  else if (*served && g_date_compare (&dates->latest_end, &dates->current_end) != 0)
+    add_line (lines, _("Extension decision"),
+              g_strdup (_("None pending: notice has been served.")));
+  if (g_date_valid (&dates->latest_notice))
+    add_line (lines, _("Last day to serve notice"),
+              dated (&dates->latest_notice, dates->notice_status));
+  else
+    add_line (lines, _("Last day to serve notice"),
+              g_strdup (_("Not known: no notice period is recorded. Enter the contract’s notice "
+                          "period, such as 3 months, to see it.")));
+}
+
 static GArray *
 contract_dates (CmStore *store, GObject *item, const GDate *today)
 {
   GArray *lines = g_array_new (FALSE, FALSE, sizeof (CmDetailLine));
+  CmContract *contract = CM_CONTRACT (item);
   CmDeadlineSettings settings;
   CmContractDates dates;
 
   g_array_set_clear_func (lines, clear_line);
   cm_deadline_settings_load (store, &settings);
-  if (!cm_contract_compute_dates (CM_CONTRACT (item), today, &settings, &dates))
+  if (!cm_contract_compute_dates (contract, today, &settings, &dates))
     {
       add_line (lines, _("Key dates"),
-                g_strdup (_("Enter a start date and a term, such as 3+1+1, to see them.")));
+                g_strdup (_("Enter an end date, or a start date and a term such as 3+1+1, to "
+                            "see them.")));
       return lines;
     }
-  add_line (lines, _("Current term ends"), dated (&dates.current_end, dates.end_status));
+  add_ended_line (lines, contract, &dates, today);
+  add_end_line (lines, contract, &dates);
   add_line (lines, _("Latest possible end"), cm_date_to_long (&dates.latest_end));
-  if (g_date_valid (&dates.extension_decision))
-    add_line (lines, _("Extension decision due"),
-              dated (&dates.extension_decision, dates.extension_status));
-  add_line (lines, _("Last day to serve notice"),
-            dated (&dates.latest_notice, dates.notice_status));
-  add_threshold_lines (lines, CM_CONTRACT (item));
+  add_notice_lines (lines, contract, &dates);
+  add_disagreement_lines (lines, contract, &dates);
+  add_threshold_lines (lines, contract);
   return lines;
 }
 
