@@ -206,6 +206,73 @@ read_enum (RowReader *r, CmEntity *entity, CmImportField field, GType type,
   g_object_set (entity, property, value, as_written, text, NULL);
 }
 
+/* The words registers use for what notice meant and how a contract ended,
+ * beside our own labels and nicks. */
+static const struct {
+  GType (*get_type) (void);
+  int value;
+  const char *word;
+} choice_words[] = {
+  { cm_notice_kind_get_type, CM_NOTICE_KIND_NOT_TO_EXTEND, "notice not to extend" },
+  { cm_notice_kind_get_type, CM_NOTICE_KIND_NOT_TO_EXTEND, "non-renewal" },
+  { cm_notice_kind_get_type, CM_NOTICE_KIND_NOT_TO_EXTEND, "not extended" },
+  { cm_notice_kind_get_type, CM_NOTICE_KIND_EARLY_TERMINATION, "termination" },
+  { cm_notice_kind_get_type, CM_NOTICE_KIND_EARLY_TERMINATION, "notice of termination" },
+  { cm_contract_outcome_get_type, CM_CONTRACT_OUTCOME_RELET, "relet" },
+  { cm_contract_outcome_get_type, CM_CONTRACT_OUTCOME_RELET, "re-procured" },
+  { cm_contract_outcome_get_type, CM_CONTRACT_OUTCOME_RELET, "recommissioned" },
+  { cm_contract_outcome_get_type, CM_CONTRACT_OUTCOME_RELET, "re-commissioned" },
+  { cm_contract_outcome_get_type, CM_CONTRACT_OUTCOME_ENDED_BY_EXPIRY, "expired" },
+  { cm_contract_outcome_get_type, CM_CONTRACT_OUTCOME_ENDED_BY_EXPIRY, "ended" },
+};
+
+static gboolean
+match_choice (GType type, const char *text, int *value)
+{
+  for (guint i = 0; i < cm_enum_count (type); i++)
+    {
+      g_autofree char *spaced = g_strdelimit (g_strdup (cm_enum_to_nick (type, i)), "-", ' ');
+
+      if (g_ascii_strcasecmp (text, cm_enum_to_nick (type, i)) == 0 ||
+          g_ascii_strcasecmp (text, spaced) == 0 ||
+          g_utf8_collate (text, cm_enum_to_label (type, i)) == 0)
+        {
+          *value = (int) i;
+          return TRUE;
+        }
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (choice_words); i++)
+    if (choice_words[i].get_type () == type &&
+        g_ascii_strcasecmp (text, choice_words[i].word) == 0)
+      {
+        *value = choice_words[i].value;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* A cell from a closed list with no "Other": a word we do not know is a
+ * problem, since guessing would close or end a contract wrongly. */
+static void
+read_choice (RowReader *r, CmContract *contract, CmImportField field, GType type,
+             const char *property)
+{
+  g_autoptr(GString) known = g_string_new (NULL);
+  const char *text = cell (r, field);
+  int value;
+
+  if (*text == '\0')
+    return;
+  if (match_choice (type, text, &value))
+    {
+      g_object_set (contract, property, value, NULL);
+      return;
+    }
+  for (guint i = 0; i < cm_enum_count (type); i++)
+    g_string_append_printf (known, "%s%s", i ? ", " : "", cm_enum_to_label (type, i));
+  problem (r, field, _("“%s” is not known here. Write one of: %s."), text, known->str);
+}
+
 static void
 read_date (RowReader *r, CmContract *contract, CmImportField field, const char *property)
 {
@@ -388,6 +455,8 @@ read_contract_fields (RowReader *r, CmContract *contract)
   read_date (r, contract, CM_IMPORT_FIELD_END_DATE, "end-date");
   read_date (r, contract, CM_IMPORT_FIELD_NOTICE_SERVED, "notice-served");
   read_date (r, contract, CM_IMPORT_FIELD_DECOMMISSIONED_ON, "decommissioned-on");
+  read_choice (r, contract, CM_IMPORT_FIELD_NOTICE_KIND, CM_TYPE_NOTICE_KIND, "notice-kind");
+  read_choice (r, contract, CM_IMPORT_FIELD_OUTCOME, CM_TYPE_CONTRACT_OUTCOME, "outcome");
   read_periods (r, contract);
 }
 

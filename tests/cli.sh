@@ -63,15 +63,18 @@ PY
 # Registers' own shapes: the dates --deadlines lists, and the contradictions
 # the import flags without refusing the rows.
 cat >"$work/shapes.csv" <<'CSV'
-Reference,Title,Provider,Commissioner,Sector,VCSE,Start date,End date,Term,Notice period,Notice served,Decommissioned on
-S-1,End only,Alpha Care,Adult Social Care,Independent sector,No,01/04/2022,31/03/2028,,3 months,,
-S-2,No notice period,Alpha Care,Adult Social Care,Independent sector,No,01/04/2022,31/03/2028,,,,
-S-3,Ended not closed,Alpha Care,Adult Social Care,Independent sector,No,01/04/2020,31/03/2025,,3 months,,
-S-4,Ended and decommissioned,Alpha Care,Adult Social Care,Independent sector,No,01/04/2020,31/03/2025,,3 months,,31/03/2025
-S-5,Seed wording,Beta Trust,Adult Social Care,Third sector,Yes,01/10/2024,,"2 years with option to extend for a further 12 months",3 months,,
-S-6,Disagrees,Alpha Care,Adult Social Care,Independent sector,No,01/04/2024,31/12/2027,3+1,3 months,,
-S-7,Notice served,Alpha Care,Adult Social Care,Independent sector,No,01/04/2024,31/03/2027,option to extend by 12 months,3 months,01/05/2026,
-S-8,VCSE but independent,Gamma Ltd,Adult Social Care,Independent sector,Yes,01/04/2024,31/03/2029,,3 months,,
+Reference,Title,Provider,Commissioner,Sector,VCSE,Start date,End date,Term,Notice period,Notice served,Decommissioned on,Notice served as,Outcome at its end
+S-1,End only,Alpha Care,Adult Social Care,Independent sector,No,01/04/2022,31/03/2028,,3 months,,,,
+S-2,No notice period,Alpha Care,Adult Social Care,Independent sector,No,01/04/2022,31/03/2028,,,,,,
+S-3,Ended not closed,Alpha Care,Adult Social Care,Independent sector,No,01/04/2020,31/03/2025,,3 months,,,,
+S-4,Ended and decommissioned,Alpha Care,Adult Social Care,Independent sector,No,01/04/2020,31/03/2025,,3 months,,31/03/2025,,
+S-5,Seed wording,Beta Trust,Adult Social Care,Third sector,Yes,01/10/2024,,"2 years with option to extend for a further 12 months",3 months,,,,
+S-6,Disagrees,Alpha Care,Adult Social Care,Independent sector,No,01/04/2024,31/12/2027,3+1,3 months,,,,
+S-7,Notice served,Alpha Care,Adult Social Care,Independent sector,No,01/04/2024,31/03/2027,option to extend by 12 months,3 months,01/05/2026,,,
+S-8,VCSE but independent,Gamma Ltd,Adult Social Care,Independent sector,Yes,01/04/2024,31/03/2029,,3 months,,,,
+S-9,Ended and re-let,Alpha Care,Adult Social Care,Independent sector,No,01/04/2020,31/03/2025,,3 months,,,,Re-let
+S-10,Early termination,Alpha Care,Adult Social Care,Independent sector,No,01/04/2024,31/03/2029,,3 months,01/03/2026,,Early termination,
+S-11,Not to extend,Alpha Care,Adult Social Care,Independent sector,No,01/04/2024,31/03/2027,3+1,3 months,01/05/2026,,not to extend,
 CSV
 shapes="$work/shapes.commissioner"
 check "--import reads every shape of register" 0 "$commissioner" --import "$work/shapes.csv" --portfolio "$shapes"
@@ -102,8 +105,13 @@ expected = {
     ("S-7", "end"): ("2027-03-31", "ok"),
     # the VCSE flag is followed: six months' notice
     ("S-8", "notice"): ("2028-09-30", "ok"),
+    # early termination: served 1 March 2026 plus 3 months
+    ("S-10", "end"): ("2026-06-01", "due-soon"),
+    ("S-11", "end"): ("2027-03-31", "ok"),
 }
-absent = [("S-3", "notice"), ("S-4", "end"), ("S-4", "notice"), ("S-7", "extension-decision")]
+# closed by an outcome or a decommission; no decision once notice is served
+absent = [("S-3", "notice"), ("S-4", "end"), ("S-4", "notice"), ("S-7", "extension-decision"),
+          ("S-9", "end"), ("S-10", "extension-decision"), ("S-11", "extension-decision")]
 wrong = {k: (rows.get(k), v) for k, v in expected.items() if rows.get(k) != v}
 wrong.update({k: (rows[k], None) for k in absent if k in rows})
 assert not wrong, wrong
