@@ -1,8 +1,10 @@
 /* test-contract-dates.c: end, extension and notice dates, and their statuses */
 #include <stdio.h>
+#include <string.h>
 
 #include "cm-contract.h"
 #include "cm-contract-dates.h"
+#include "cm-contract-flags.h"
 #include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
 #include "cm-entity.h"
@@ -534,6 +536,77 @@ test_compact_applies (void)
     }
 }
 
+/* What the contract page flags, on 1 January 2026: each flag's kind, and
+ * words its text must hold (both dates where two disagree). */
+static void
+test_contract_flags (void)
+{
+  static const struct {
+    const char *what;
+    const char *start, *end, *term, *notice;
+    CmSector sector;
+    gboolean vcse;
+    CmContractOutcome outcome;
+    const char *flags;  /* kinds, in order: e(nded) n(otice) d(ates) v(cse) */
+    const char *words;  /* in the texts, or NULL */
+  } cases[] = {
+    { "nothing to flag", "2024-04-01", "2028-03-31", "", "3 months",
+      CM_SECTOR_INDEPENDENT, FALSE, CM_CONTRACT_OUTCOME_NONE, "", NULL },
+    { "ended, not closed", "2020-04-01", "2025-03-31", "", "3 months",
+      CM_SECTOR_INDEPENDENT, FALSE, CM_CONTRACT_OUTCOME_NONE, "e", "ended on 31 March 2025" },
+    { "ended and re-let", "2020-04-01", "2025-03-31", "", "3 months",
+      CM_SECTOR_INDEPENDENT, FALSE, CM_CONTRACT_OUTCOME_RELET, "", NULL },
+    { "no notice period", "2024-04-01", "2028-03-31", "", "",
+      CM_SECTOR_INDEPENDENT, FALSE, CM_CONTRACT_OUTCOME_NONE, "n", "not recorded" },
+    { "end date and term disagree", "2024-04-01", "2028-06-30", "3+1", "3 months",
+      CM_SECTOR_INDEPENDENT, FALSE, CM_CONTRACT_OUTCOME_NONE, "d",
+      "recorded is 30 June 2028, but the start date and term give 31 March 2027" },
+    { "end date and term agree", "2024-04-01", "2027-03-31", "3+1", "3 months",
+      CM_SECTOR_INDEPENDENT, FALSE, CM_CONTRACT_OUTCOME_NONE, "", NULL },
+    { "VCSE but independent", "2024-04-01", "2028-03-31", "", "3 months",
+      CM_SECTOR_INDEPENDENT, TRUE, CM_CONTRACT_OUTCOME_NONE, "v", "Independent sector" },
+    { "VCSE and third sector", "2024-04-01", "2028-03-31", "", "3 months",
+      CM_SECTOR_THIRD_SECTOR, TRUE, CM_CONTRACT_OUTCOME_NONE, "", NULL },
+    { "everything at once", "2020-04-01", "2025-06-30", "3+1", "",
+      CM_SECTOR_NHS, TRUE, CM_CONTRACT_OUTCOME_NONE, "endv", "give 31 March 2023" },
+  };
+  static const char letters[] = { [CM_CONTRACT_FLAG_ENDED_NOT_CLOSED] = 'e',
+                                  [CM_CONTRACT_FLAG_NOTICE_UNKNOWN] = 'n',
+                                  [CM_CONTRACT_FLAG_END_DISAGREES] = 'd',
+                                  [CM_CONTRACT_FLAG_VCSE_DISAGREES] = 'v' };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CmContract) contract =
+        g_object_new (CM_TYPE_CONTRACT, "reference", "T-1", "title", "Test",
+                      "provider-name", "Alpha Care", "start-date", cases[i].start,
+                      "end-date", cases[i].end, "term", cases[i].term,
+                      "notice-period", cases[i].notice, "provider-sector", cases[i].sector,
+                      "provider-is-vcse", cases[i].vcse, "outcome", cases[i].outcome, NULL);
+      CmDeadlineSettings settings = CM_DEADLINE_SETTINGS_DEFAULT;
+      g_autoptr(GString) kinds = g_string_new (NULL);
+      g_autoptr(GString) texts = g_string_new (NULL);
+      g_autoptr(GPtrArray) flags = NULL;
+      CmContractDates dates;
+      GDate today;
+
+      g_test_message ("%s", cases[i].what);
+      parse_date ("2026-01-01", &today);
+      g_assert_true (cm_contract_compute_dates (contract, &today, &settings, &dates));
+      flags = cm_contract_flags (contract, &dates, &today);
+      for (guint f = 0; f < flags->len; f++)
+        {
+          const CmContractFlag *flag = g_ptr_array_index (flags, f);
+
+          g_string_append_c (kinds, letters[flag->kind]);
+          g_string_append_printf (texts, "%s\n", flag->text);
+        }
+      g_assert_cmpstr (kinds->str, ==, cases[i].flags);
+      if (cases[i].words && !strstr (texts->str, cases[i].words))
+        g_error ("%s: “%s” not in %s", cases[i].what, cases[i].words, texts->str);
+    }
+}
+
 /* Taking an extension moves a recorded end date by that extension,
  * counted from the day after the old end. */
 static void
@@ -673,6 +746,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/contract/invoke-extension-moves-the-end", test_invoke_extension_moves_the_end);
   g_test_add_func ("/contract-dates/deadlines-listed", test_deadlines_listed);
   g_test_add_func ("/contract-dates/compact-applies", test_compact_applies);
+  g_test_add_func ("/contract-dates/flags", test_contract_flags);
   g_test_add_func ("/contract/record-notice", test_record_notice);
   g_test_add_func ("/contract/validation", test_validation);
   g_test_add_func ("/contract-dates/settings-in-portfolio", test_settings_are_kept_in_the_portfolio);

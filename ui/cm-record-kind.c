@@ -3,6 +3,7 @@
 
 #include "cm-characteristic.h"
 #include "cm-contract.h"
+#include "cm-contract-flags.h"
 #include "cm-date.h"
 #include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
@@ -152,51 +153,16 @@ add_end_line (GArray *lines, CmContract *contract, const CmContractDates *dates)
                                "to %s"), end, served, scheduled));
 }
 
-/* Past its end with nothing recorded: services may be running without a
- * contract until someone says what happened. */
+/* The flags go last, except an ended contract's, which matters most. */
 static void
-add_ended_line (GArray *lines, CmContract *contract, const CmContractDates *dates,
-                const GDate *today)
+add_flag_lines (GArray *lines, GPtrArray *flags, gboolean ended)
 {
-  g_autofree char *end = NULL;
-
-  if (g_date_compare (&dates->current_end, today) >= 0 || cm_contract_is_closed (contract))
-    return;
-  end = cm_date_to_long (&dates->current_end);
-  add_line (lines, _("⚠ Ended, not closed"),
-            g_strdup_printf (_("The contract ended on %s and what happened is not recorded. "
-                               "Edit it and choose its Outcome at its end: extended, re-let, "
-                               "decommissioned or ended by expiry."), end));
-}
-
-/* Both dates, and which one the dates use, never one silently. */
-static void
-add_disagreement_lines (GArray *lines, CmContract *contract, const CmContractDates *dates)
-{
-  gboolean vcse_disagrees = FALSE;
-
-  if (dates->end_disagrees)
+  for (guint i = 0; i < flags->len; i++)
     {
-      g_autofree char *recorded = cm_date_format_long (cm_contract_get_end_date (contract));
-      g_autofree char *by_term = cm_date_to_long (&dates->term_end);
+      CmContractFlag *flag = g_ptr_array_index (flags, i);
 
-      add_line (lines, _("⚠ End date and term disagree"),
-                g_strdup_printf (_("The end date recorded is %s, but the start date and term "
-                                   "give %s. The dates here use the recorded end date, as it "
-                                   "is what was signed. Correct whichever is wrong."),
-                                 recorded, by_term));
-    }
-  cm_contract_compact_applies (contract, &vcse_disagrees);
-  if (vcse_disagrees)
-    {
-      g_autofree char *sector = cm_enum_to_label_as_written (
-        CM_TYPE_SECTOR, cm_contract_get_provider_sector (contract), NULL);
-
-      add_line (lines, _("⚠ VCSE flag and sector disagree"),
-                g_strdup_printf (_("%s is marked VCSE, but its sector is %s. The dates follow "
-                                   "the VCSE flag, so the Compact’s minimum notice applies. "
-                                   "Correct the provider’s sector or flag if either is wrong."),
-                                 cm_contract_get_provider_name (contract), sector));
+      if ((flag->kind == CM_CONTRACT_FLAG_ENDED_NOT_CLOSED) == ended)
+        add_line (lines, flag->title, g_strdup (flag->text));
     }
 }
 
@@ -214,10 +180,6 @@ add_notice_lines (GArray *lines, CmContract *contract, const CmContractDates *da
   if (g_date_valid (&dates->latest_notice))
     add_line (lines, _("Last day to serve notice"),
               dated (&dates->latest_notice, dates->notice_status));
-  else
-    add_line (lines, _("Last day to serve notice"),
-              g_strdup (_("Not known: no notice period is recorded. Enter the contract’s notice "
-                          "period, such as 3 months, to see it.")));
 }
 
 static GArray *
@@ -225,6 +187,7 @@ contract_dates (CmStore *store, GObject *item, const GDate *today)
 {
   GArray *lines = g_array_new (FALSE, FALSE, sizeof (CmDetailLine));
   CmContract *contract = CM_CONTRACT (item);
+  g_autoptr(GPtrArray) flags = NULL;
   CmDeadlineSettings settings;
   CmContractDates dates;
 
@@ -237,11 +200,12 @@ contract_dates (CmStore *store, GObject *item, const GDate *today)
                             "see them.")));
       return lines;
     }
-  add_ended_line (lines, contract, &dates, today);
+  flags = cm_contract_flags (contract, &dates, today);
+  add_flag_lines (lines, flags, TRUE);
   add_end_line (lines, contract, &dates);
   add_line (lines, _("Latest possible end"), cm_date_to_long (&dates.latest_end));
   add_notice_lines (lines, contract, &dates);
-  add_disagreement_lines (lines, contract, &dates);
+  add_flag_lines (lines, flags, FALSE);
   add_threshold_lines (lines, contract);
   return lines;
 }
