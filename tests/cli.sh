@@ -82,6 +82,11 @@ for words in "S-6 ends on 31 December 2027, but its start date and term give 31 
              "Gamma Ltd is marked VCSE, but its sector is Independent sector"; do
   grep -qF "$words" "$work/out" || { echo "not ok - the import flags: $words"; cat "$work/out"; failures=$((failures + 1)); }
 done
+printf 'Reference,Title,Provider,Commissioner,End date,Outcome at its end\nS-99,Guess,Alpha Care,Adult Social Care,31/03/2025,Maybe\n' >"$work/guess.csv"
+check "--import refuses an outcome it does not know" 1 \
+  "$commissioner" --import "$work/guess.csv" --portfolio "$shapes"
+grep -q "F2: “Maybe” is not known here" "$work/err" ||
+  { echo "not ok - the unknown outcome is named by its cell"; cat "$work/err"; failures=$((failures + 1)); }
 check "--deadlines lists every shape" 0 \
   "$commissioner" --deadlines --portfolio "$shapes" --today 2026-06-01 --format csv
 cp "$work/out" "$work/shapes-deadlines.csv"
