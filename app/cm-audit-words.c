@@ -111,6 +111,8 @@ static const struct {
   { "contract", "extensions_invoked", N_("Extensions taken") },
   { "contract", "notice_served", N_("Notice served") },
   { "contract", "procurement_began", N_("Procurement began") },
+  { "contract", "notice_kind", N_("Notice served as") },
+  { "contract", "outcome", N_("Outcome at its end") },
   { "organisation", "kind", N_("Kind") },
   { "organisation", "succeeded_by_id", N_("Succeeded by") },
   { "organisation", "succeeded_on", N_("Succeeded on") },

@@ -2,6 +2,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cm-contract.h"
+#include "cm-contract-dates.h"
 #include "cm-date.h"
 #include "cm-term.h"
 
@@ -38,6 +39,9 @@ enum {
   PROP_DECOMMISSIONED_ON,
   PROP_COMMISSIONER_KIND,
   PROP_PROCUREMENT_BEGAN,
+  PROP_NOTICE_KIND,
+  PROP_OUTCOME,
+  PROP_PROVIDER_IS_VCSE,
   N_PROPS
 };
 
@@ -53,6 +57,7 @@ static const CmDerivedColumn derived[] = {
   { "provider-sector", "p.sector", { "provider" } },
   { "provider-sector-as-written", "p.sector_as_written", { "provider" } },
   { "commissioner-kind", "o.kind", { "organisation", "service" } },
+  { "provider-is-vcse", "p.is_vcse", { "provider" } },
   { "search-text",
     "cm_fold(t.reference || ' ' || t.title || ' ' || t.term || ' ' || t.notice_period || ' ' ||"
     " coalesce(s.name, '') || ' ' || coalesce(p.name, ''))",
@@ -193,6 +198,14 @@ cm_contract_class_init (CmContractClass *klass)
    * by; empty when not recorded. */
   properties[PROP_PROCUREMENT_BEGAN] =
     g_param_spec_string ("procurement-began", NULL, NULL, "", rw);
+  properties[PROP_NOTICE_KIND] =
+    g_param_spec_enum ("notice-kind", NULL, NULL, CM_TYPE_NOTICE_KIND,
+                       CM_NOTICE_KIND_NOT_TO_EXTEND, rw);
+  properties[PROP_OUTCOME] =
+    g_param_spec_enum ("outcome", NULL, NULL, CM_TYPE_CONTRACT_OUTCOME,
+                       CM_CONTRACT_OUTCOME_NONE, rw);
+  properties[PROP_PROVIDER_IS_VCSE] =
+    g_param_spec_boolean ("provider-is-vcse", NULL, NULL, FALSE, rw);
   cm_entity_class_install (entity_class, "contract", properties, N_PROPS, derived);
   cm_entity_class_set_joins (entity_class, joins);
 }
@@ -280,19 +293,40 @@ cm_contract_get_term (CmContract *self, GError **error)
   return term;
 }
 
-/* Takes the next extension of the term; an error when none is left. */
+/* The recorded end date moved on by the extension just taken, which
+ * starts the day after it. */
+static void
+extend_end_date (CmContract *self, const CmPeriod *extension)
+{
+  GDate end, start;
+  g_autofree char *iso = NULL;
+
+  if (!cm_date_parse_iso (cm_contract_get_end_date (self), &end))
+    return;
+  start = end;
+  g_date_add_days (&start, 1);
+  cm_date_period_end (&end, &start, extension);
+  iso = cm_date_format_iso (&end);
+  g_object_set (self, "end-date", iso, NULL);
+}
+
+/* Takes the next extension of the term; an error when none is left. A
+ * recorded end date moves with it, since the dates follow that date. */
 gboolean
 cm_contract_invoke_extension (CmContract *self, GError **error)
 {
   g_autoptr(CmTerm) term = cm_contract_get_term (self, error);
+  guint taken;
 
   if (term == NULL)
     return FALSE;
-  if (cm_term_count_invoked (term) >= term->extensions->len)
+  taken = cm_term_count_invoked (term);
+  if (taken >= term->extensions->len)
     return fail (error, _("Contract %s has no extension left to take. Its term is %s."),
                  cm_contract_get_reference (self),
                  cm_entity_get_string (CM_ENTITY (self), PROP_TERM));
   g_object_set (self, "extensions-invoked", cm_contract_get_extensions_invoked (self) + 1, NULL);
+  extend_end_date (self, &g_array_index (term->extensions, CmExtension, taken).length);
   return TRUE;
 }
 
@@ -332,6 +366,24 @@ const char *
 cm_contract_get_decommissioned_on (CmContract *self)
 {
   return cm_entity_get_string (CM_ENTITY (self), PROP_DECOMMISSIONED_ON);
+}
+
+CmNoticeKind
+cm_contract_get_notice_kind (CmContract *self)
+{
+  return cm_entity_get_enum (CM_ENTITY (self), PROP_NOTICE_KIND);
+}
+
+CmContractOutcome
+cm_contract_get_outcome (CmContract *self)
+{
+  return cm_entity_get_enum (CM_ENTITY (self), PROP_OUTCOME);
+}
+
+gboolean
+cm_contract_get_provider_is_vcse (CmContract *self)
+{
+  return cm_entity_get_boolean (CM_ENTITY (self), PROP_PROVIDER_IS_VCSE);
 }
 
 /* The kind of the service's lead commissioner: council or NHS rules apply. */

@@ -32,5 +32,8 @@ CmSector    cm_contract_get_provider_sector (CmContract *self);
 const char *cm_contract_get_decommissioned_on (CmContract *self);
 CmOrganisationKind cm_contract_get_commissioner_kind (CmContract *self);
 const char *cm_contract_get_procurement_began (CmContract *self);
+CmNoticeKind       cm_contract_get_notice_kind       (CmContract *self);
+CmContractOutcome  cm_contract_get_outcome           (CmContract *self);
+gboolean           cm_contract_get_provider_is_vcse  (CmContract *self);
 
 G_END_DECLS

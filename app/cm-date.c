@@ -44,6 +44,9 @@ cm_date_to_long (const GDate *date)
 {
   char buf[64];
 
+  /* A date that is not known (a notice date without a notice period). */
+  if (!g_date_valid (date))
+    return g_strdup (_("not known"));
   /* Translators: a date, as in "1 October 2018"; see the codes of strftime () */
   g_date_strftime (buf, sizeof buf, _("%-d %B %Y"), date);
   return g_strdup (buf);

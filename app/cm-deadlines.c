@@ -15,7 +15,7 @@ deadline_free (gpointer data)
 
 static void
 add (GPtrArray *deadlines, CmContract *contract, CmDeadlineKind kind, const GDate *date,
-     CmDeadlineStatus status)
+     CmDeadlineStatus status, const GDate *sort_date)
 {
   CmDeadline *deadline = g_new0 (CmDeadline, 1);
 
@@ -23,10 +23,24 @@ add (GPtrArray *deadlines, CmContract *contract, CmDeadlineKind kind, const GDat
   deadline->kind = kind;
   deadline->date = *date;
   deadline->status = status;
+  deadline->sort_date = *sort_date;
   g_ptr_array_add (deadlines, deadline);
 }
 
-/* Breached first, then overdue, due soon and OK; the earliest date first. */
+/* Breached first, then overdue, due soon, unknown (a date to find out)
+ * and OK. */
+static int
+rank (CmDeadlineStatus status)
+{
+  static const int ranks[] = {
+    [CM_DEADLINE_BREACHED] = 0, [CM_DEADLINE_OVERDUE] = 1, [CM_DEADLINE_DUE_SOON] = 2,
+    [CM_DEADLINE_UNKNOWN] = 3, [CM_DEADLINE_OK] = 4,
+  };
+
+  return ranks[status];
+}
+
+/* The earliest date first; a row without a date by its contract's end. */
 static int
 by_urgency (gconstpointer a, gconstpointer b)
 {
@@ -34,33 +48,82 @@ by_urgency (gconstpointer a, gconstpointer b)
   const CmDeadline *y = *(CmDeadline * const *) b;
 
   if (x->status != y->status)
-    return y->status - x->status;
-  return g_date_compare (&x->date, &y->date);
+    return rank (x->status) - rank (y->status);
+  return g_date_compare (&x->sort_date, &y->sort_date);
 }
 
-/* The contract's dates on @today; FALSE when it has no readable start
- * date and term to count from. */
+/* The Compact applies when the VCSE flag says yes, or, where it does not,
+ * when the sector is third sector. The flag is stored as yes or no only,
+ * and no cannot be told from not recorded, so a flag of no defers to the
+ * sector; a yes against a sector that is plainly not third sector is a
+ * disagreement: the flag is followed and @disagrees set. */
+gboolean
+cm_contract_compact_applies (CmContract *contract, gboolean *disagrees)
+{
+  CmSector sector = cm_contract_get_provider_sector (contract);
+  gboolean vcse = cm_contract_get_provider_is_vcse (contract);
+
+  if (disagrees)
+    *disagrees = vcse && sector != CM_SECTOR_THIRD_SECTOR && sector != CM_SECTOR_OTHER;
+  return vcse || sector == CM_SECTOR_THIRD_SECTOR;
+}
+
+/* The contract's dates on @today; FALSE when it has neither an end date
+ * nor a readable start date and term to count from. */
 gboolean
 cm_contract_compute_dates (CmContract *contract, const GDate *today,
                            const CmDeadlineSettings *settings, CmContractDates *dates)
 {
   g_autoptr(CmTerm) term = cm_contract_get_term (contract, NULL);
   CmPeriod notice = { 0, 0 };
-  GDate start, served;
+  GDate start, served, end;
   CmContractFacts facts = {
-    .start = &start,
     .term = term,
-    .notice = &notice,
-    .third_sector = cm_contract_get_provider_sector (contract) == CM_SECTOR_THIRD_SECTOR,
+    .third_sector = cm_contract_compact_applies (contract, NULL),
+    .notice_kind = cm_contract_get_notice_kind (contract),
   };
 
-  if (term == NULL || !cm_date_parse_iso (cm_contract_get_start_date (contract), &start))
-    return FALSE;
-  cm_period_parse (cm_contract_get_notice_period (contract), &notice, NULL);
+  if (cm_date_parse_iso (cm_contract_get_start_date (contract), &start))
+    facts.start = &start;
+  if (cm_date_parse_iso (cm_contract_get_end_date (contract), &end))
+    facts.recorded_end = &end;
+  if (cm_period_parse (cm_contract_get_notice_period (contract), &notice, NULL))
+    facts.notice = &notice;
   if (cm_date_parse_iso (cm_contract_get_notice_served (contract), &served))
     facts.notice_served = &served;
-  cm_contract_dates_compute (&facts, today, settings, dates);
-  return TRUE;
+  return cm_contract_dates_compute (&facts, today, settings, dates);
+}
+
+/* Decommissioned, or its outcome recorded: what happened at its end is
+ * known. */
+gboolean
+cm_contract_is_closed (CmContract *contract)
+{
+  return *cm_contract_get_decommissioned_on (contract) != '\0' ||
+         cm_contract_get_outcome (contract) != CM_CONTRACT_OUTCOME_NONE;
+}
+
+static void
+add_dates (GPtrArray *deadlines, CmContract *contract, const CmContractDates *dates,
+           const GDate *today)
+{
+  /* Past its end and not closed: a service may be running without a
+   * contract, so the end stays listed, and nothing else matters until
+   * someone records what happened. */
+  if (g_date_compare (&dates->current_end, today) < 0)
+    {
+      if (!cm_contract_is_closed (contract))
+        add (deadlines, contract, CM_DEADLINE_KIND_END, &dates->current_end, dates->end_status,
+             &dates->current_end);
+      return;
+    }
+  add (deadlines, contract, CM_DEADLINE_KIND_END, &dates->current_end, dates->end_status,
+       &dates->current_end);
+  if (g_date_valid (&dates->extension_decision))
+    add (deadlines, contract, CM_DEADLINE_KIND_EXTENSION_DECISION, &dates->extension_decision,
+         dates->extension_status, &dates->extension_decision);
+  add (deadlines, contract, CM_DEADLINE_KIND_NOTICE, &dates->latest_notice, dates->notice_status,
+       g_date_valid (&dates->latest_notice) ? &dates->latest_notice : &dates->current_end);
 }
 
 GPtrArray *
@@ -79,18 +142,9 @@ cm_deadlines_collect (GListModel               *contracts,
       CmContractDates dates;
 
       if (!cm_contract_compute_dates (contract, today, settings, &dates))
-        {
-          (*n_skipped)++;
-          continue;
-        }
-      if (g_date_compare (&dates.current_end, today) < 0)
-        continue;
-      add (deadlines, contract, CM_DEADLINE_KIND_END, &dates.current_end, dates.end_status);
-      if (g_date_valid (&dates.extension_decision))
-        add (deadlines, contract, CM_DEADLINE_KIND_EXTENSION_DECISION,
-             &dates.extension_decision, dates.extension_status);
-      add (deadlines, contract, CM_DEADLINE_KIND_NOTICE, &dates.latest_notice,
-           dates.notice_status);
+        (*n_skipped)++;
+      else
+        add_dates (deadlines, contract, &dates, today);
     }
   g_ptr_array_sort (deadlines, by_urgency);
   return deadlines;

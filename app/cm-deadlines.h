@@ -17,14 +17,16 @@ typedef enum {
 typedef struct {
   CmContract      *contract;
   CmDeadlineKind   kind;
-  GDate            date;
+  GDate            date;   /* invalid for a notice date not known */
   CmDeadlineStatus status;
+  GDate            sort_date; /* the date, or for one not known its contract's end */
 } CmDeadline;
 
-/* The dates of every contract still running on @today (a contract that
- * has ended is history, not a deadline), sorted breached, overdue, due
- * soon, then OK, and by date within each. Contracts without a readable
- * start and term are left out; @n_skipped counts them. */
+/* The dates of every contract still running on @today, and the end of
+ * every contract past its end that is not closed (no outcome recorded,
+ * not decommissioned). Sorted breached, overdue, due soon, unknown, then
+ * OK, and by date within each. Contracts with neither an end date nor a
+ * readable start and term are left out; @n_skipped counts them. */
 GPtrArray  *cm_deadlines_collect   (GListModel               *contracts,
                                     const GDate              *today,
                                     const CmDeadlineSettings *settings,
@@ -34,6 +36,9 @@ gboolean    cm_contract_compute_dates (CmContract               *contract,
                                        const GDate              *today,
                                        const CmDeadlineSettings *settings,
                                        CmContractDates          *dates);
+
+gboolean    cm_contract_compact_applies (CmContract *contract, gboolean *disagrees);
+gboolean    cm_contract_is_closed     (CmContract *contract);
 
 const char *cm_deadline_kind_nick  (CmDeadlineKind kind);
 const char *cm_deadline_kind_label (CmDeadlineKind kind);

@@ -251,6 +251,7 @@ typedef struct {
   const char *notice;
   int extensions_invoked;
   char *notice_served;
+  CmContractOutcome outcome;
 } DemoContract;
 
 static gint64
@@ -270,7 +271,7 @@ add_contract (Demo *demo, gint64 service_id, DemoContract *c, GError **error)
                                    "start-date", start, "end-date", end,
                                    "term", c->term, "notice-period", c->notice,
                                    "extensions-invoked", c->extensions_invoked,
-                                   "notice-served", served, NULL),
+                                   "notice-served", served, "outcome", c->outcome, NULL),
                error);
 }
 
@@ -461,6 +462,8 @@ add_named_services (Demo *demo, GError **error)
                          CM_PROCUREMENT_ROUTE_DIRECT_AWARD, 188240, 94120,
                          iso (1, 5, 2019), iso (31, 10, 2019), "6 months", "1 month" };
 
+      /* Followed by the new service from 1 November 2019: closed. */
+      c.outcome = CM_CONTRACT_OUTCOME_RELET;
       if (!add_contract (demo, short_breaks, &c, error))
         return FALSE;
     }

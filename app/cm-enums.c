@@ -142,6 +142,17 @@ G_DEFINE_ENUM_TYPE (CmProcurementRoute, cm_procurement_route,
   G_DEFINE_ENUM_VALUE (CM_PROCUREMENT_ROUTE_QUOTATION, "quotation"),
   G_DEFINE_ENUM_VALUE (CM_PROCUREMENT_ROUTE_OTHER, "other"))
 
+G_DEFINE_ENUM_TYPE (CmNoticeKind, cm_notice_kind,
+  G_DEFINE_ENUM_VALUE (CM_NOTICE_KIND_NOT_TO_EXTEND, "not-to-extend"),
+  G_DEFINE_ENUM_VALUE (CM_NOTICE_KIND_EARLY_TERMINATION, "early-termination"))
+
+G_DEFINE_ENUM_TYPE (CmContractOutcome, cm_contract_outcome,
+  G_DEFINE_ENUM_VALUE (CM_CONTRACT_OUTCOME_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (CM_CONTRACT_OUTCOME_EXTENDED, "extended"),
+  G_DEFINE_ENUM_VALUE (CM_CONTRACT_OUTCOME_RELET, "re-let"),
+  G_DEFINE_ENUM_VALUE (CM_CONTRACT_OUTCOME_DECOMMISSIONED, "decommissioned"),
+  G_DEFINE_ENUM_VALUE (CM_CONTRACT_OUTCOME_ENDED_BY_EXPIRY, "ended-by-expiry"))
+
 typedef struct {
   GType (*get_type) (void);
   const char *labels[12];
@@ -199,6 +210,10 @@ static const EnumLabels enum_labels[] = {
     { N_("Open procedure"), N_("Restricted procedure"), N_("Competitive flexible procedure"),
       N_("Light touch regime"), N_("Framework"), N_("Provider Selection Regime"),
       N_("Direct award"), N_("Grant scheme"), N_("Quotation"), N_("Other") } },
+  { cm_notice_kind_get_type, { N_("Not to extend"), N_("Early termination") } },
+  { cm_contract_outcome_get_type,
+    { N_("Not recorded"), N_("Extended"), N_("Re-let"), N_("Decommissioned"),
+      N_("Ended by expiry") } },
 };
 
 const char *

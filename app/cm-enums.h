@@ -178,6 +178,22 @@ typedef enum {
   CM_PROCUREMENT_ROUTE_OTHER,
 } CmProcurementRoute;
 
+/* What notice served means; a register that does not say means the first. */
+typedef enum {
+  CM_NOTICE_KIND_NOT_TO_EXTEND,     /* the contract runs to its current end */
+  CM_NOTICE_KIND_EARLY_TERMINATION, /* it ends once the notice has run */
+} CmNoticeKind;
+
+/* What happened when a contract's current end came (DOMAIN.md, "Ended but
+ * not closed"): until one is recorded an ended contract stays overdue. */
+typedef enum {
+  CM_CONTRACT_OUTCOME_NONE,
+  CM_CONTRACT_OUTCOME_EXTENDED,
+  CM_CONTRACT_OUTCOME_RELET,
+  CM_CONTRACT_OUTCOME_DECOMMISSIONED,
+  CM_CONTRACT_OUTCOME_ENDED_BY_EXPIRY,
+} CmContractOutcome;
+
 #define CM_TYPE_ORGANISATION_KIND (cm_organisation_kind_get_type ())
 #define CM_TYPE_SERVICE_AREA (cm_service_area_get_type ())
 #define CM_TYPE_CLIENT_GROUP (cm_client_group_get_type ())
@@ -198,6 +214,8 @@ typedef enum {
 #define CM_TYPE_MEASURE_TYPE (cm_measure_type_get_type ())
 #define CM_TYPE_SECTOR (cm_sector_get_type ())
 #define CM_TYPE_CONTRACT_TYPE (cm_contract_type_get_type ())
+#define CM_TYPE_NOTICE_KIND (cm_notice_kind_get_type ())
+#define CM_TYPE_CONTRACT_OUTCOME (cm_contract_outcome_get_type ())
 #define CM_TYPE_PROCUREMENT_ROUTE (cm_procurement_route_get_type ())
 
 GType cm_organisation_kind_get_type (void) G_GNUC_CONST;
@@ -221,6 +239,8 @@ GType cm_measure_type_get_type (void) G_GNUC_CONST;
 GType cm_sector_get_type (void) G_GNUC_CONST;
 GType cm_contract_type_get_type (void) G_GNUC_CONST;
 GType cm_procurement_route_get_type (void) G_GNUC_CONST;
+GType cm_notice_kind_get_type (void) G_GNUC_CONST;
+GType cm_contract_outcome_get_type (void) G_GNUC_CONST;
 
 const char *cm_enum_to_nick   (GType enum_type, int value);
 gboolean    cm_enum_from_nick (GType enum_type, const char *nick, int *value);

@@ -61,6 +61,10 @@ static const FieldInfo fields[CM_IMPORT_N_FIELDS] = {
   [CM_IMPORT_FIELD_PROCUREMENT_BEGAN] = { "procurement-began", N_("Procurement began"),
     { "procurement began", "procurement start", "procurement start date", "tender start",
       "tender start date", "date procurement began", "procurement commenced" } },
+  [CM_IMPORT_FIELD_NOTICE_KIND] = { "notice-kind", N_("Notice served as"),
+    { "notice served as", "notice type", "type of notice", "notice kind" } },
+  [CM_IMPORT_FIELD_OUTCOME] = { "outcome", N_("Outcome at its end"),
+    { "outcome at its end", "outcome at end", "contract outcome", "what happened at the end" } },
 };
 
 const char *

@@ -10,6 +10,7 @@
 
 #include "cm-backup.h"
 #include "cm-contract.h"
+#include "cm-deadlines.h"
 #include "cm-date.h"
 #include "cm-enums.h"
 #include "cm-import.h"
@@ -34,6 +35,7 @@ static const CmImportField required[] = {
 typedef struct {
   CmImportRowStatus status;
   GPtrArray *problems;  /* of char*, or NULL */
+  GPtrArray *warnings;  /* contradictions that do not stop the row; of char*, or NULL */
   CmContract *contract; /* what the row becomes, for CREATE and UPDATE */
   CmImportNamed *provider;
   CmImportNamed *service;
@@ -52,6 +54,7 @@ struct _CmImportPlan
   GPtrArray *new_services;
   GPtrArray *new_commissioners;
   GPtrArray *other_values;
+  GPtrArray *contradictions; /* every row's warnings, in row order */
 };
 
 /* ---- the portfolio's references --------------------------------------- */
@@ -140,6 +143,23 @@ problem (RowReader *r, CmImportField field, const char *format, ...)
   g_ptr_array_add (r->out->problems, g_strdup_printf (_("%s: %s"), where, message));
 }
 
+/* A contradiction in the register: flagged in the report, never resolved
+ * silently, and no reason to refuse the row. */
+static void G_GNUC_PRINTF (2, 3)
+warn (RowReader *r, const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (r->out->warnings == NULL)
+    r->out->warnings = g_ptr_array_new_with_free_func (g_free);
+  /* TRANSLATORS: a row number, then the contradiction found on it */
+  g_ptr_array_add (r->out->warnings, g_strdup_printf (_("Row %u: %s"), r->row + 1, message));
+}
+
 static void
 note_other (RowReader *r, CmImportField field, const char *text)
 {
@@ -185,6 +205,73 @@ read_enum (RowReader *r, CmEntity *entity, CmImportField field, GType type,
   text = without_other_label (type, value, text);
   note_other (r, field, text);
   g_object_set (entity, property, value, as_written, text, NULL);
+}
+
+/* The words registers use for what notice meant and how a contract ended,
+ * beside our own labels and nicks. */
+static const struct {
+  GType (*get_type) (void);
+  int value;
+  const char *word;
+} choice_words[] = {
+  { cm_notice_kind_get_type, CM_NOTICE_KIND_NOT_TO_EXTEND, "notice not to extend" },
+  { cm_notice_kind_get_type, CM_NOTICE_KIND_NOT_TO_EXTEND, "non-renewal" },
+  { cm_notice_kind_get_type, CM_NOTICE_KIND_NOT_TO_EXTEND, "not extended" },
+  { cm_notice_kind_get_type, CM_NOTICE_KIND_EARLY_TERMINATION, "termination" },
+  { cm_notice_kind_get_type, CM_NOTICE_KIND_EARLY_TERMINATION, "notice of termination" },
+  { cm_contract_outcome_get_type, CM_CONTRACT_OUTCOME_RELET, "relet" },
+  { cm_contract_outcome_get_type, CM_CONTRACT_OUTCOME_RELET, "re-procured" },
+  { cm_contract_outcome_get_type, CM_CONTRACT_OUTCOME_RELET, "recommissioned" },
+  { cm_contract_outcome_get_type, CM_CONTRACT_OUTCOME_RELET, "re-commissioned" },
+  { cm_contract_outcome_get_type, CM_CONTRACT_OUTCOME_ENDED_BY_EXPIRY, "expired" },
+  { cm_contract_outcome_get_type, CM_CONTRACT_OUTCOME_ENDED_BY_EXPIRY, "ended" },
+};
+
+static gboolean
+match_choice (GType type, const char *text, int *value)
+{
+  for (guint i = 0; i < cm_enum_count (type); i++)
+    {
+      g_autofree char *spaced = g_strdelimit (g_strdup (cm_enum_to_nick (type, i)), "-", ' ');
+
+      if (g_ascii_strcasecmp (text, cm_enum_to_nick (type, i)) == 0 ||
+          g_ascii_strcasecmp (text, spaced) == 0 ||
+          g_utf8_collate (text, cm_enum_to_label (type, i)) == 0)
+        {
+          *value = (int) i;
+          return TRUE;
+        }
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (choice_words); i++)
+    if (choice_words[i].get_type () == type &&
+        g_ascii_strcasecmp (text, choice_words[i].word) == 0)
+      {
+        *value = choice_words[i].value;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* A cell from a closed list with no "Other": a word we do not know is a
+ * problem, since guessing would close or end a contract wrongly. */
+static void
+read_choice (RowReader *r, CmContract *contract, CmImportField field, GType type,
+             const char *property)
+{
+  g_autoptr(GString) known = g_string_new (NULL);
+  const char *text = cell (r, field);
+  int value;
+
+  if (*text == '\0')
+    return;
+  if (match_choice (type, text, &value))
+    {
+      g_object_set (contract, property, value, NULL);
+      return;
+    }
+  for (guint i = 0; i < cm_enum_count (type); i++)
+    g_string_append_printf (known, "%s%s", i ? ", " : "", cm_enum_to_label (type, i));
+  problem (r, field, _("“%s” is not known here. Write one of: %s."), text, known->str);
 }
 
 static void
@@ -276,6 +363,30 @@ planned_id (CmImportNamed *named)
   return id ? id : NOT_YET_CREATED;
 }
 
+/* The Compact follows the VCSE flag where it says yes, else the sector.
+ * A flag of no is stored like one not recorded, so a third-sector
+ * provider the register says is not VCSE keeps the Compact by its sector:
+ * both disagreements are reported. */
+static void
+check_vcse (RowReader *r, CmEntity *provider, const char *name)
+{
+  gboolean vcse = FALSE;
+  int sector = 0;
+
+  if (!has (r, CM_IMPORT_FIELD_VCSE) || !has (r, CM_IMPORT_FIELD_PROVIDER_SECTOR))
+    return;
+  g_object_get (provider, "is-vcse", &vcse, "sector", &sector, NULL);
+  if (vcse && sector != CM_SECTOR_THIRD_SECTOR && sector != CM_SECTOR_OTHER)
+    warn (r, _("provider %s is marked VCSE, but its sector is %s. The VCSE flag is followed: "
+               "the Compact’s minimum notice applies to its contracts. Check the provider."),
+          name, cm_enum_to_label (CM_TYPE_SECTOR, sector));
+  else if (!vcse && sector == CM_SECTOR_THIRD_SECTOR)
+    warn (r, _("provider %s is third sector, but the register says it is not VCSE. A VCSE "
+               "flag of no cannot be told from one not recorded, so the sector is followed: "
+               "the Compact’s minimum notice applies to its contracts. Check the provider."),
+          name);
+}
+
 /* A provider first named by this row takes its sector, flags and
  * registration from it; one already known keeps its own. */
 static void
@@ -296,6 +407,7 @@ read_provider (RowReader *r)
              "sector-as-written");
   read_flag (r, provider, CM_IMPORT_FIELD_SME, "is-sme");
   read_flag (r, provider, CM_IMPORT_FIELD_VCSE, "is-vcse");
+  check_vcse (r, provider, name);
   g_object_get (provider, "sector", &sector, NULL);
   if (*registration)
     g_object_set (provider, sector == CM_SECTOR_THIRD_SECTOR ? "charity-number" : "company-number",
@@ -347,7 +459,31 @@ read_contract_fields (RowReader *r, CmContract *contract)
   read_date (r, contract, CM_IMPORT_FIELD_NOTICE_SERVED, "notice-served");
   read_date (r, contract, CM_IMPORT_FIELD_DECOMMISSIONED_ON, "decommissioned-on");
   read_date (r, contract, CM_IMPORT_FIELD_PROCUREMENT_BEGAN, "procurement-began");
+  read_choice (r, contract, CM_IMPORT_FIELD_NOTICE_KIND, CM_TYPE_NOTICE_KIND, "notice-kind");
+  read_choice (r, contract, CM_IMPORT_FIELD_OUTCOME, CM_TYPE_CONTRACT_OUTCOME, "outcome");
   read_periods (r, contract);
+}
+
+/* An end date that disagrees with start + term: both are shown, and the
+ * dates will use the end date, as it is what was signed. */
+static void
+check_end_date (RowReader *r, CmContract *contract)
+{
+  CmDeadlineSettings settings = CM_DEADLINE_SETTINGS_DEFAULT;
+  CmContractDates dates;
+  GDate any_day;
+  g_autofree char *recorded = NULL;
+  g_autofree char *by_term = NULL;
+
+  g_date_clear (&any_day, 1);
+  g_date_set_dmy (&any_day, 1, G_DATE_JANUARY, 2000); /* statuses are not looked at */
+  if (!cm_contract_compute_dates (contract, &any_day, &settings, &dates) || !dates.end_disagrees)
+    return;
+  recorded = cm_date_format_long (cm_contract_get_end_date (contract));
+  by_term = cm_date_to_long (&dates.term_end);
+  warn (r, _("contract %s ends on %s, but its start date and term give %s. Its dates will use "
+             "the end date as recorded; check which is right."),
+        cm_contract_get_reference (contract), recorded, by_term);
 }
 
 static gboolean
@@ -437,6 +573,8 @@ read_row (RowReader *r, CmStore *store, CmImportDuplicate on_duplicate)
     read_service (r, cell (r, CM_IMPORT_FIELD_TITLE));
   read_contract_fields (r, contract);
   validate_planned (r, contract);
+  if (r->out->problems == NULL)
+    check_end_date (r, contract);
   r->out->contract = g_steal_pointer (&contract);
   if (r->out->problems)
     return CM_IMPORT_ROW_INVALID;
@@ -463,6 +601,7 @@ row_clear (gpointer data)
   Row *row = data;
 
   g_clear_pointer (&row->problems, g_ptr_array_unref);
+  g_clear_pointer (&row->warnings, g_ptr_array_unref);
   g_clear_object (&row->contract);
 }
 
@@ -515,6 +654,21 @@ list_others (CmImportPlan *plan)
   sort_texts (plan->other_values);
 }
 
+/* Rows left out or refused have nothing to flag. */
+static void
+list_contradictions (CmImportPlan *plan)
+{
+  for (guint row = 1; row < plan->rows->len; row++)
+    {
+      const Row *r = &g_array_index (plan->rows, Row, row);
+
+      if (r->status != CM_IMPORT_ROW_CREATE && r->status != CM_IMPORT_ROW_UPDATE)
+        continue;
+      for (guint i = 0; r->warnings && i < r->warnings->len; i++)
+        g_ptr_array_add (plan->contradictions, g_strdup (g_ptr_array_index (r->warnings, i)));
+    }
+}
+
 static void
 string_free (gpointer data)
 {
@@ -538,6 +692,7 @@ plan_alloc (CmTable *table, GArray *mapping)
   plan->new_services = g_ptr_array_new_with_free_func (g_free);
   plan->new_commissioners = g_ptr_array_new_with_free_func (g_free);
   plan->other_values = g_ptr_array_new_with_free_func (g_free);
+  plan->contradictions = g_ptr_array_new_with_free_func (g_free);
   return plan;
 }
 
@@ -572,6 +727,7 @@ cm_import_plan_new (CmStore *store, CmTable *table, GArray *mapping,
   sort_texts (plan->new_services);
   sort_texts (plan->new_commissioners);
   list_others (plan);
+  list_contradictions (plan);
   return g_steal_pointer (&plan);
 }
 
@@ -590,6 +746,7 @@ cm_import_plan_free (CmImportPlan *plan)
   g_ptr_array_unref (plan->new_services);
   g_ptr_array_unref (plan->new_commissioners);
   g_ptr_array_unref (plan->other_values);
+  g_ptr_array_unref (plan->contradictions);
   g_free (plan);
 }
 
@@ -639,6 +796,14 @@ const GPtrArray *
 cm_import_plan_other_values (CmImportPlan *plan)
 {
   return plan->other_values;
+}
+
+/* Contradictions the rows to be written hold ("Row 5: ..."), flagged but
+ * not refused. */
+const GPtrArray *
+cm_import_plan_contradictions (CmImportPlan *plan)
+{
+  return plan->contradictions;
 }
 
 GPtrArray *

@@ -60,6 +60,9 @@ const GPtrArray *cm_import_plan_new_commissioners (CmImportPlan *plan);
 /* Sectors, types and routes that matched no known value and will be kept
  * as written under Other: "Provider sector “Mutual” (rows 4, 9)". */
 const GPtrArray *cm_import_plan_other_values      (CmImportPlan *plan);
+/* "Row 5: contract X ends on ..., but its start date and term give ...":
+ * contradictions in rows to be written, for the user to check. */
+const GPtrArray *cm_import_plan_contradictions    (CmImportPlan *plan);
 /* Every problem of every invalid row, in row order. */
 GPtrArray    *cm_import_plan_report  (CmImportPlan *plan);
 

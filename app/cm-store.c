@@ -153,6 +153,38 @@ cm_store_latest_schema_version (void)
   return cm_schema_latest_version ();
 }
 
+/* Migration 017 gave every contract an outcome and a notice kind; each
+ * existing contract's trail records the values it was given. */
+#define CONTRACT_OUTCOME_VERSION 17
+
+static gboolean
+audit_contract_outcomes (CmStore *self, GError **error)
+{
+  static const char * const fields[][2] = {
+    { "outcome", "none" }, { "notice_kind", "not-to-extend" },
+  };
+  g_autofree char *at = cm_audit_now ();
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+  int rc = SQLITE_DONE;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT id FROM contract ORDER BY id", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    return sql_error (self, error);
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    for (gsize i = 0; ok && i < G_N_ELEMENTS (fields); i++)
+      {
+        CmAuditRow row = { at, cm_store_get_actor (self), "contract",
+                           sqlite3_column_int64 (stmt, 0), fields[i][0], NULL, fields[i][1] };
+
+        ok = cm_audit_append (self->audit, &row, error);
+      }
+  sqlite3_finalize (stmt);
+  if (ok && rc != SQLITE_DONE)
+    return sql_error (self, error);
+  return ok;
+}
+
 /* What a migration's SQL changed in the records, appended to the audit
  * trail in the same transaction, so the trail still replays to the
  * records. A migration that changes records has its entry here. */
@@ -161,6 +193,8 @@ audit_migration (CmStore *self, int version, GError **error)
 {
   if (version == CM_AUDIT_BASELINE_VERSION)
     return cm_audit_baseline_write (self->db, self->audit, cm_store_get_actor (self), error);
+  if (version == CONTRACT_OUTCOME_VERSION)
+    return audit_contract_outcomes (self, error);
   return TRUE;
 }
 

@@ -15,6 +15,14 @@
  * A bare number means years. A term that mixes bare numbers with a part in
  * months, weeks or days ("6+6 months") is refused: it reads as 6 months
  * twice or as 6 years and 6 months, and a wrong guess moves every date.
+ *
+ * Registers write terms in words too: "three years, plus the provision to
+ * extend for a further 24 months". Number words up to twenty count; "with",
+ * "option", "provision", "extend" and "extension" introduce an extension
+ * like "plus"; words such as "the", "a", "for", "further" and "period" say
+ * nothing about length and are passed over. Text that begins with an
+ * option ("option to extend by 12 months") has no stated initial period:
+ * the contract's end date stands in for it.
  */
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -45,6 +53,8 @@ typedef enum {
   TOKEN_AND,
   TOKEN_UP,
   TOKEN_TO,
+  TOKEN_OPTION, /* "option", "extend": an extension follows */
+  TOKEN_FILLER, /* "the", "further": dropped as read */
 } TokenKind;
 
 typedef struct {
@@ -65,6 +75,22 @@ static const struct {
   { "day", TOKEN_UNIT, UNIT_DAY },     { "days", TOKEN_UNIT, UNIT_DAY },
   { "plus", TOKEN_PLUS, UNIT_NONE },   { "and", TOKEN_AND, UNIT_NONE },
   { "up", TOKEN_UP, UNIT_NONE },       { "to", TOKEN_TO, UNIT_NONE },
+  { "with", TOKEN_PLUS, UNIT_NONE },
+  { "option", TOKEN_OPTION, UNIT_NONE },    { "options", TOKEN_OPTION, UNIT_NONE },
+  { "provision", TOKEN_OPTION, UNIT_NONE }, { "extend", TOKEN_OPTION, UNIT_NONE },
+  { "extension", TOKEN_OPTION, UNIT_NONE }, { "extensions", TOKEN_OPTION, UNIT_NONE },
+  { "the", TOKEN_FILLER, UNIT_NONE },       { "a", TOKEN_FILLER, UNIT_NONE },
+  { "an", TOKEN_FILLER, UNIT_NONE },        { "for", TOKEN_FILLER, UNIT_NONE },
+  { "further", TOKEN_FILLER, UNIT_NONE },   { "period", TOKEN_FILLER, UNIT_NONE },
+  { "periods", TOKEN_FILLER, UNIT_NONE },   { "by", TOKEN_FILLER, UNIT_NONE },
+  { "of", TOKEN_FILLER, UNIT_NONE },        { "additional", TOKEN_FILLER, UNIT_NONE },
+};
+
+/* Number words as registers write them; "twenty" is the largest. */
+static const char * const number_words[] = {
+  "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+  "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+  "nineteen", "twenty",
 };
 
 /* A part as written: its length, and its largest unit (UNIT_NONE for a
@@ -72,6 +98,7 @@ static const struct {
 typedef struct {
   CmPeriod length;
   Unit largest;
+  gboolean unstated; /* an initial period the text leaves to the end date */
 } Part;
 
 typedef struct {
@@ -98,7 +125,20 @@ read_number (const char *p, GArray *tokens)
   return p;
 }
 
-/* Returns NULL for a word that has no place in a term. */
+static gboolean
+is_word (const char *p, gsize len, const char *word)
+{
+  return strlen (word) == len && g_ascii_strncasecmp (p, word, len) == 0;
+}
+
+static TokenKind
+last_kind (GArray *tokens)
+{
+  return tokens->len ? g_array_index (tokens, Token, tokens->len - 1).kind : TOKEN_END;
+}
+
+/* Returns NULL for a word that has no place in a term. "to" after an
+ * option ("option to extend") belongs to the option, not to "up to". */
 static const char *
 read_word (const char *p, GArray *tokens)
 {
@@ -106,17 +146,27 @@ read_word (const char *p, GArray *tokens)
 
   while (g_ascii_isalpha (p[len]))
     len++;
-  for (gsize i = 0; i < G_N_ELEMENTS (words); i++)
-    if (strlen (words[i].word) == len && g_ascii_strncasecmp (p, words[i].word, len) == 0)
+  for (gsize i = 0; i < G_N_ELEMENTS (number_words); i++)
+    if (is_word (p, len, number_words[i]))
       {
-        add_token (tokens, words[i].kind, words[i].unit);
+        add_token (tokens, TOKEN_NUMBER, (int) i);
+        return p + len;
+      }
+  for (gsize i = 0; i < G_N_ELEMENTS (words); i++)
+    if (is_word (p, len, words[i].word))
+      {
+        gboolean option_to = words[i].kind == TOKEN_TO && last_kind (tokens) == TOKEN_OPTION;
+
+        if (words[i].kind != TOKEN_FILLER && !option_to)
+          add_token (tokens, words[i].kind, words[i].unit);
         return p + len;
       }
   return NULL;
 }
 
-/* Anything but digits, ASCII letters, "+" and spaces fails, so "2.5",
- * "-3" and "2019-04-01" are refused rather than half read. */
+/* Anything but digits, ASCII letters, "+", commas and spaces fails, so
+ * "2.5", "-3" and "2019-04-01" are refused rather than half read. A comma
+ * separates words ("three years, plus ...") and counts as a space. */
 static gboolean
 tokenize (const char *text, GArray *tokens)
 {
@@ -125,7 +175,7 @@ tokenize (const char *text, GArray *tokens)
 
   while (p != NULL && *p != '\0')
     {
-      if (g_ascii_isspace (*p))
+      if (g_ascii_isspace (*p) || *p == ',')
         p++;
       else if (g_str_has_prefix (p, nbsp))
         p += strlen (nbsp);
@@ -248,16 +298,50 @@ parse_period (Parser *parser, gboolean in_term, Part *part)
 }
 
 static gboolean
+is_separator (TokenKind kind)
+{
+  return kind == TOKEN_PLUS || kind == TOKEN_AND || kind == TOKEN_OPTION;
+}
+
+/* "plus the option to extend" is one separator, as is "+"; two of "+",
+ * "plus" and "and" together ("3++2") are not. */
+static gboolean
+skip_separators (Parser *parser)
+{
+  guint joiners = 0;
+
+  for (; is_separator (peek (parser)); parser->pos++)
+    joiners += peek (parser) != TOKEN_OPTION;
+  return joiners <= 1;
+}
+
+/* A term that opens with an option states no initial period; its first
+ * part is left empty and marked unstated. */
+static gboolean
 parse_parts (Parser *parser, GArray *parts)
 {
   Part part;
 
-  if (!parse_period (parser, TRUE, &part))
-    return FALSE;
-  g_array_append_val (parts, part);
-  while (peek (parser) == TOKEN_PLUS || peek (parser) == TOKEN_AND)
+  if (peek (parser) == TOKEN_OPTION)
     {
-      parser->pos++;
+      Part unstated = { { 0, 0 }, UNIT_NONE, TRUE };
+
+      g_array_append_val (parts, unstated);
+      if (!skip_separators (parser))
+        return FALSE;
+    }
+  else
+    {
+      if (!parse_period (parser, TRUE, &part))
+        return FALSE;
+      g_array_append_val (parts, part);
+      if (!is_separator (peek (parser)))
+        return peek (parser) == TOKEN_END;
+      if (!skip_separators (parser))
+        return FALSE;
+    }
+  for (;;)
+    {
       if (peek (parser) == TOKEN_UP)
         {
           parser->pos++;
@@ -268,8 +352,11 @@ parse_parts (Parser *parser, GArray *parts)
       if (!parse_period (parser, TRUE, &part))
         return FALSE;
       g_array_append_val (parts, part);
+      if (!is_separator (peek (parser)))
+        return peek (parser) == TOKEN_END;
+      if (!skip_separators (parser))
+        return FALSE;
     }
-  return peek (parser) == TOKEN_END;
 }
 
 static gboolean
@@ -308,6 +395,8 @@ check_parts (GArray *parts, const char *text, GError **error)
     {
       const Part *part = &g_array_index (parts, Part, i);
 
+      if (part->unstated)
+        continue;
       if (is_empty (&part->length))
         {
           g_set_error (error, CM_TERM_ERROR, CM_TERM_ERROR_INVALID,
@@ -351,6 +440,17 @@ term_from_parts (GArray *parts)
   return term;
 }
 
+/* Whether the text stops where a length should follow ("3 years plus
+ * option to extend"), which deserves its own reason. */
+static gboolean
+ends_open (GArray *tokens)
+{
+  TokenKind last = tokens->len < 2 ? TOKEN_END
+                   : g_array_index (tokens, Token, tokens->len - 2).kind;
+
+  return last == TOKEN_PLUS || last == TOKEN_AND || last == TOKEN_OPTION || last == TOKEN_TO;
+}
+
 /* Accepts "3+1+1", "5 + up to 3", "3 years plus 24 months", "6 months",
  * "3 years 5 months + up to 24 months" and the like, in any case and
  * spacing. Every extension comes back not invoked. */
@@ -361,6 +461,7 @@ cm_term_parse (const char *text, GError **error)
   g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (Token));
   g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (Part));
   Parser parser = { tokens, 0 };
+  gboolean tokenized, parsed = FALSE;
 
   if (*clean == '\0')
     {
@@ -368,7 +469,17 @@ cm_term_parse (const char *text, GError **error)
                            _("The term is empty. Write the initial term and any extensions in years or months, for example 3+1+1 or 2 years + 12 months."));
       return NULL;
     }
-  if (!tokenize (clean, tokens) || !parse_parts (&parser, parts))
+  tokenized = tokenize (clean, tokens);
+  if (tokenized)
+    parsed = parse_parts (&parser, parts);
+  if (tokenized && !parsed && ends_open (tokens))
+    {
+      g_set_error (error, CM_TERM_ERROR, CM_TERM_ERROR_INVALID,
+                   _("“%s” names an extension without saying how long it is. Write the length of each extension, for example 3 years + 12 months."),
+                   clean);
+      return NULL;
+    }
+  if (!parsed)
     {
       g_set_error (error, CM_TERM_ERROR, CM_TERM_ERROR_INVALID,
                    _("“%s” is not a term. Write the initial term and any extensions in years or months, for example 3+1+1 or 2 years + 12 months."),
@@ -442,16 +553,32 @@ cm_term_format (const CmTerm *term)
 
   g_return_val_if_fail (term != NULL, NULL);
 
-  initial = cm_period_format (&term->initial);
-  out = g_string_new (initial);
+  if (!cm_term_states_initial (term))
+    out = g_string_new ("option to extend by");
+  else
+    {
+      initial = cm_period_format (&term->initial);
+      out = g_string_new (initial);
+    }
   for (guint i = 0; i < n_extensions (term); i++)
     {
       g_autofree char *extension =
         cm_period_format (&g_array_index (term->extensions, CmExtension, i).length);
 
-      g_string_append_printf (out, " + %s", extension);
+      g_string_append_printf (out, i == 0 && !cm_term_states_initial (term) ? " %s" : " + %s",
+                              extension);
     }
   return g_string_free (out, FALSE);
+}
+
+/* FALSE for "option to extend by 12 months": the end date gives the
+ * initial period. */
+gboolean
+cm_term_states_initial (const CmTerm *term)
+{
+  g_return_val_if_fail (term != NULL, FALSE);
+
+  return !is_empty (&term->initial);
 }
 
 /* A notice period has no extensions and no default unit: "3" could be

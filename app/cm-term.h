@@ -36,7 +36,9 @@ typedef struct {
 #define CM_TYPE_TERM (cm_term_get_type ())
 GType    cm_term_get_type      (void) G_GNUC_CONST;
 
-/* Bare numbers mean years ("3+1+1"); "up to" and "plus" are allowed. */
+/* Bare numbers mean years ("3+1+1"); "up to" and "plus" are allowed, and
+ * so are the words registers use ("three years with an option to extend
+ * for a further 24 months"). */
 CmTerm  *cm_term_parse         (const char *text, GError **error);
 CmTerm  *cm_term_copy          (const CmTerm *term);
 void     cm_term_free          (CmTerm *term);
@@ -44,6 +46,10 @@ void     cm_term_free          (CmTerm *term);
 /* Marks the first @n_invoked extensions as invoked. */
 void     cm_term_set_invoked   (CmTerm *term, guint n_invoked);
 guint    cm_term_count_invoked (const CmTerm *term);
+
+/* FALSE when the text gave only options ("option to extend by 12
+ * months"): the initial period is then {0, 0}. */
+gboolean cm_term_states_initial (const CmTerm *term);
 
 /* The canonical form, e.g. "3 years + 1 year + 1 year" or
  * "3 years 5 months + 2 years"; parsing it gives the same term. */

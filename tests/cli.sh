@@ -54,11 +54,72 @@ for row in "ASC-0012,Neighbourhood Network schemes (37 areas),end,2028-09-30,ok"
 done
 /usr/bin/python3 - "$work/deadlines.csv" <<'PY' || failures=$((failures + 1))
 import csv, sys
-rank = {"breached": 0, "overdue": 1, "due-soon": 2, "ok": 3}
+rank = {"breached": 0, "overdue": 1, "due-soon": 2, "unknown": 3, "ok": 4}
 rows = list(csv.DictReader(open(sys.argv[1], newline="")))
 keys = [(rank[r["status"]], r["date"]) for r in rows]
 assert rows and keys == sorted(keys), "deadlines are not most urgent first"
 assert {r["kind"] for r in rows} == {"end", "extension-decision", "notice"}
+PY
+# Registers' own shapes: the dates --deadlines lists, and the contradictions
+# the import flags without refusing the rows.
+cat >"$work/shapes.csv" <<'CSV'
+Reference,Title,Provider,Commissioner,Sector,VCSE,Start date,End date,Term,Notice period,Notice served,Decommissioned on,Notice served as,Outcome at its end
+S-1,End only,Alpha Care,Adult Social Care,Independent sector,No,01/04/2022,31/03/2028,,3 months,,,,
+S-2,No notice period,Alpha Care,Adult Social Care,Independent sector,No,01/04/2022,31/03/2028,,,,,,
+S-3,Ended not closed,Alpha Care,Adult Social Care,Independent sector,No,01/04/2020,31/03/2025,,3 months,,,,
+S-4,Ended and decommissioned,Alpha Care,Adult Social Care,Independent sector,No,01/04/2020,31/03/2025,,3 months,,31/03/2025,,
+S-5,Seed wording,Beta Trust,Adult Social Care,Third sector,Yes,01/10/2024,,"2 years with option to extend for a further 12 months",3 months,,,,
+S-6,Disagrees,Alpha Care,Adult Social Care,Independent sector,No,01/04/2024,31/12/2027,3+1,3 months,,,,
+S-7,Notice served,Alpha Care,Adult Social Care,Independent sector,No,01/04/2024,31/03/2027,option to extend by 12 months,3 months,01/05/2026,,,
+S-8,VCSE but independent,Gamma Ltd,Adult Social Care,Independent sector,Yes,01/04/2024,31/03/2029,,3 months,,,,
+S-9,Ended and re-let,Alpha Care,Adult Social Care,Independent sector,No,01/04/2020,31/03/2025,,3 months,,,,Re-let
+S-10,Early termination,Alpha Care,Adult Social Care,Independent sector,No,01/04/2024,31/03/2029,,3 months,01/03/2026,,Early termination,
+S-11,Not to extend,Alpha Care,Adult Social Care,Independent sector,No,01/04/2024,31/03/2027,3+1,3 months,01/05/2026,,not to extend,
+CSV
+shapes="$work/shapes.commissioner"
+check "--import reads every shape of register" 0 "$commissioner" --import "$work/shapes.csv" --portfolio "$shapes"
+for words in "S-6 ends on 31 December 2027, but its start date and term give 31 March 2027" \
+             "Gamma Ltd is marked VCSE, but its sector is Independent sector"; do
+  grep -qF "$words" "$work/out" || { echo "not ok - the import flags: $words"; cat "$work/out"; failures=$((failures + 1)); }
+done
+printf 'Reference,Title,Provider,Commissioner,End date,Outcome at its end\nS-99,Guess,Alpha Care,Adult Social Care,31/03/2025,Maybe\n' >"$work/guess.csv"
+check "--import refuses an outcome it does not know" 1 \
+  "$commissioner" --import "$work/guess.csv" --portfolio "$shapes"
+grep -q "F2: “Maybe” is not known here" "$work/err" ||
+  { echo "not ok - the unknown outcome is named by its cell"; cat "$work/err"; failures=$((failures + 1)); }
+check "--deadlines lists every shape" 0 \
+  "$commissioner" --deadlines --portfolio "$shapes" --today 2026-06-01 --format csv
+cp "$work/out" "$work/shapes-deadlines.csv"
+/usr/bin/python3 - "$work/shapes-deadlines.csv" <<'PY' || failures=$((failures + 1))
+import csv, sys
+rows = {(r["reference"], r["kind"]): (r["date"], r["status"])
+        for r in csv.DictReader(open(sys.argv[1], newline=""))}
+expected = {
+    # start and end, no term: the end date drives the rest
+    ("S-1", "end"): ("2028-03-31", "ok"), ("S-1", "notice"): ("2027-12-31", "ok"),
+    # no notice period: unknown, no date, never the end date
+    ("S-2", "notice"): ("", "unknown"),
+    # ended, nothing recorded: an overdue end, alone
+    ("S-3", "end"): ("2025-03-31", "overdue"),
+    # the seeds' wording, third sector: the Compact's six months, and the
+    # extension decision due by the latest notice date
+    ("S-5", "end"): ("2026-09-30", "ok"), ("S-5", "notice"): ("2026-03-30", "overdue"),
+    ("S-5", "extension-decision"): ("2026-03-30", "overdue"),
+    # the recorded end wins over start + term
+    ("S-6", "end"): ("2027-12-31", "ok"), ("S-6", "extension-decision"): ("2027-06-30", "ok"),
+    ("S-7", "end"): ("2027-03-31", "ok"),
+    # the VCSE flag is followed: six months' notice
+    ("S-8", "notice"): ("2028-09-30", "ok"),
+    # early termination: served 1 March 2026 plus 3 months
+    ("S-10", "end"): ("2026-06-01", "due-soon"),
+    ("S-11", "end"): ("2027-03-31", "ok"),
+}
+# closed by an outcome or a decommission; no decision once notice is served
+absent = [("S-3", "notice"), ("S-4", "end"), ("S-4", "notice"), ("S-7", "extension-decision"),
+          ("S-9", "end"), ("S-10", "extension-decision"), ("S-11", "extension-decision")]
+wrong = {k: (rows.get(k), v) for k, v in expected.items() if rows.get(k) != v}
+wrong.update({k: (rows[k], None) for k in absent if k in rows})
+assert not wrong, wrong
 PY
 check "--deadlines refuses an unknown format" 2 \
   "$commissioner" --deadlines --portfolio "$demo" --format xml

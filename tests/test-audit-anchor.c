@@ -313,6 +313,8 @@ make_legacy (const char *path)
                             " ALTER TABLE contract DROP COLUMN procurement_began;"
                             " ALTER TABLE organisation DROP COLUMN succeeded_by_id;"
                             " ALTER TABLE organisation DROP COLUMN succeeded_on;"
+                            " ALTER TABLE contract DROP COLUMN outcome;"
+                            " ALTER TABLE contract DROP COLUMN notice_kind;"
                             " PRAGMA user_version = 13;");
 }
 

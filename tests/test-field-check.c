@@ -79,7 +79,7 @@ test_blames_the_fields_of_the_complaint (void)
   } text_cases[] = {
     { "end-date", "2019-03-31", "start-date,end-date" },  /* ends before it starts */
     { "start-date", "2025-01-01", "start-date,end-date" },
-    { "term", "five years", "term" },
+    { "term", "five decades", "term" },
     { "notice-period", "soon", "notice-period" },
     { "reference", "", "reference" },
     { "title", "", "title" },

@@ -152,7 +152,7 @@ def test_all_or_nothing(work, portfolio):
                    "B-3,US date,New provider,04/13/2020,31/03/2021,100,1,Public Health\r\n"
                    "B-4,Bad money,New provider,01/04/2020,31/03/2021,lots,1,Public Health\r\n"
                    "B-5,Ends first,New provider,01/04/2021,31/03/2020,100,1,Public Health\r\n"
-                   "B-6,Bad term,New provider,01/04/2020,31/03/2021,100,three years,Public Health\r\n"
+                   "B-6,Bad term,New provider,01/04/2020,31/03/2021,100,three and a half years,Public Health\r\n"
                    "B-1,Twice,New provider,01/04/2020,31/03/2021,100,1,Public Health\r\n"
                    "B-7,No commissioner,New provider,01/04/2020,31/03/2021,100,1,\r\n")
     before = digest(portfolio)

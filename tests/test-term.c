@@ -81,12 +81,41 @@ static const TermCase term_cases[] = {
     { Y (1), Y (1), Y (1), Y (1), Y (1), Y (1), Y (1), Y (1), Y (1), Y (1) },
     "1 year + 1 year + 1 year + 1 year + 1 year + 1 year + 1 year + 1 year + 1 year + 1 year + 1 year" },
   { "100 years", Y (100), 0, { }, "100 years" },
+  /* The seeds' own wording (DOMAIN.md, "Terms as people write them"). */
+  { "three years, plus the provision to extend for a further 24 months", Y (3), 1, { M (24) },
+    "3 years + 2 years" },
+  { "3 years and 5 months with options to extend up to 24 months", M (41), 1, { M (24) },
+    "3 years 5 months + 2 years" },
+  { "2 years with option to extend for a further 12 months", Y (2), 1, { M (12) },
+    "2 years + 1 year" },
+  { "five years with an option to extend for a further five year period", Y (5), 1, { Y (5) },
+    "5 years + 5 years" },
+  { "5 years plus option for further 2 years", Y (5), 1, { Y (2) }, "5 years + 2 years" },
+  /* Number words up to twenty. */
+  { "three years", Y (3), 0, { }, "3 years" },
+  { "Twenty months", M (20), 0, { }, "1 year 8 months" },
+  { "one year plus one year plus one year", Y (1), 2, { Y (1), Y (1) },
+    "1 year + 1 year + 1 year" },
+  { "twelve months with an extension of six months", M (12), 1, { M (6) },
+    "1 year + 6 months" },
+  /* Only the option: the end date gives the initial period. */
+  { "option to extend by 12 months", M (0), 1, { M (12) }, "option to extend by 1 year" },
+  { "Option to extend by 1 year + 1 year", M (0), 2, { Y (1), Y (1) },
+    "option to extend by 1 year + 1 year" },
 };
 
 static const char *invalid_terms[] = {
   "",
   "   ",
-  "three years",
+  "three and a half years",
+  "twenty-one years",
+  "twenty one years",
+  "3 years plus option to extend",
+  "option to extend",
+  "3 years plus plus option 2 years",
+  "3 years option",
+  "3 years for 2 years",
+  "six + 6 months",
   "3++2",
   "+2",
   "3+",
@@ -239,6 +268,11 @@ test_term_messages (void)
   g_assert_nonnull (g_strstr_len (error->message, -1, "no length"));
   g_clear_error (&error);
 
+  /* An option with no length is refused with its own reason. */
+  g_assert_null (cm_term_parse ("3 years plus option to extend", &error));
+  g_assert_nonnull (g_strstr_len (error->message, -1, "without saying how long"));
+  g_clear_error (&error);
+
   /* Text that is not UTF-8 still gives a message that is. */
   g_assert_null (cm_term_parse ("3\xff", &error));
   g_assert_true (g_utf8_validate (error->message, -1, NULL));
@@ -355,6 +389,9 @@ static const PeriodCase period_cases[] = {
   /* With no extensions to separate, "and" always joins. */
   { "1 month and 2 weeks", { 1, 14 }, "1 month 14 days" },
   { "3 months and 40 days", { 3, 40 }, "3 months 40 days" },
+  /* Number words count, as in terms. */
+  { "three months", M (3), "3 months" },
+  { "Six months", M (6), "6 months" },
 };
 
 static const char *invalid_periods[] = {
@@ -365,7 +402,8 @@ static const char *invalid_periods[] = {
   "3 months plus 1 month",
   "3+1",
   "0 months",
-  "three months",
+  "three",
+  "zero months",
   "2.5 months",
   "-1 month",
   "up to 3 months",

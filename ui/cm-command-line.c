@@ -163,10 +163,13 @@ print_csv_field (GString *out, const char *text, gboolean last)
   g_string_append (out, last ? "\r\n" : ",");
 }
 
+/* A notice date that is not known (no notice period recorded) is left
+ * empty, with the status saying so. */
 static void
 print_deadline (GString *out, const CmDeadline *deadline, gboolean csv)
 {
-  g_autofree char *date = cm_date_format_iso (&deadline->date);
+  g_autofree char *date = g_date_valid (&deadline->date) ? cm_date_format_iso (&deadline->date)
+                                                         : g_strdup ("");
   CmContract *contract = deadline->contract;
   const char *fields[] = {
     cm_contract_get_reference (contract),
@@ -225,8 +228,10 @@ cm_command_deadlines (const char *portfolio, const GDate *today, const char *for
     print_deadline (out, g_ptr_array_index (deadlines, i), csv);
   g_print ("%s", out->str);
   if (skipped > 0)
-    g_printerr (_("%u contracts have no readable start date and term, so their dates are "
-                  "not shown.\n"), skipped);
+    g_printerr (ngettext ("%u contract has neither an end date nor a readable start date and "
+                          "term, so its dates are not shown.\n",
+                          "%u contracts have neither an end date nor a readable start date and "
+                          "term, so their dates are not shown.\n", skipped), skipped);
   return 0;
 }
 
@@ -355,6 +360,7 @@ import_into (CmStore *store, const char *file, const char *sheet, CmImportDuplic
   print_names (_("New service"), cm_import_plan_new_services (plan));
   print_names (_("New commissioner"), cm_import_plan_new_commissioners (plan));
   print_names (_("Kept as written under Other"), cm_import_plan_other_values (plan));
+  print_names (_("Contradiction to check"), cm_import_plan_contradictions (plan));
   g_print (_("Imported %s: %u created, %u updated, %u unchanged, %u skipped, %u blank rows.\n"),
            source, cm_import_plan_count (plan, CM_IMPORT_ROW_CREATE),
            cm_import_plan_count (plan, CM_IMPORT_ROW_UPDATE),

@@ -63,14 +63,17 @@ static CmDeadlineRow *
 cm_deadline_row_new (CmStore *store, const CmDeadline *deadline, const GDate *today)
 {
   CmDeadlineRow *row = g_object_new (CM_TYPE_DEADLINE_ROW, NULL);
-  g_autofree char *iso = cm_date_format_iso (&deadline->date);
+  g_autofree char *iso = g_date_valid (&deadline->date)
+                         ? cm_date_format_iso (&deadline->date) : NULL;
   CmEntity *service = cm_store_find (store, CM_TYPE_SERVICE,
                                      cm_contract_get_service_id (deadline->contract));
 
   row->contract = g_object_ref (deadline->contract);
   row->kind = deadline->kind;
   row->status = deadline->status;
-  row->date_text = cm_date_format_long (iso);
+  /* No notice period recorded: the date is not known, never the end. */
+  row->date_text = g_date_valid (&deadline->date) ? cm_date_format_long (iso)
+                                                  : g_strdup (_("Not known"));
   row->contract_text = cm_entity_describe (CM_ENTITY (deadline->contract));
   if (service)
     {
@@ -125,7 +128,8 @@ static guint signals[N_SIGNALS];
 
 /* The status dropdown lists the most urgent first, as the rows are. */
 static const CmDeadlineStatus status_choices[] = {
-  CM_DEADLINE_BREACHED, CM_DEADLINE_OVERDUE, CM_DEADLINE_DUE_SOON, CM_DEADLINE_OK,
+  CM_DEADLINE_BREACHED, CM_DEADLINE_OVERDUE, CM_DEADLINE_DUE_SOON, CM_DEADLINE_UNKNOWN,
+  CM_DEADLINE_OK,
 };
 
 /* ---- cells ------------------------------------------------------------ */
@@ -143,9 +147,15 @@ row_date (CmDeadlineRow *row)
   return row->date_text;
 }
 
+/* An end gone by is listed only while nobody has recorded what happened
+ * (DOMAIN.md, "Ended but not closed"): the words say what to do. */
 static const char *
 row_kind (CmDeadlineRow *row)
 {
+  if (row->kind == CM_DEADLINE_KIND_END && row->status == CM_DEADLINE_OVERDUE)
+    return _("Contract ended: record what happened");
+  if (row->kind == CM_DEADLINE_KIND_NOTICE && row->status == CM_DEADLINE_UNKNOWN)
+    return _("Last day to serve notice: notice period not recorded");
   return cm_deadline_kind_label (row->kind);
 }
 
@@ -210,10 +220,12 @@ bind_status (GtkSignalListItemFactory *factory, GtkListItem *list_item)
     [CM_DEADLINE_DUE_SOON] = "alarm-symbolic",
     [CM_DEADLINE_OVERDUE] = "dialog-warning-symbolic",
     [CM_DEADLINE_BREACHED] = "dialog-error-symbolic",
+    [CM_DEADLINE_UNKNOWN] = "dialog-question-symbolic",
   };
   static const char * const styles[] = {
     [CM_DEADLINE_OVERDUE] = "warning",
     [CM_DEADLINE_BREACHED] = "error",
+    [CM_DEADLINE_UNKNOWN] = NULL,
   };
   CmDeadlineRow *row = gtk_list_item_get_item (list_item);
   GtkWidget *box = gtk_list_item_get_child (list_item);
@@ -325,7 +337,7 @@ update_summary (CmDeadlinesPage *self)
   GListModel *shown = G_LIST_MODEL (self->filtered);
   guint n_shown = g_list_model_get_n_items (shown);
   guint n_all = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
-  guint counts[CM_DEADLINE_BREACHED + 1] = { 0 };
+  guint counts[CM_DEADLINE_UNKNOWN + 1] = { 0 };
   g_autoptr(GString) urgent = g_string_new (NULL);
   g_autofree char *total = NULL;
   g_autofree char *text = NULL;
@@ -348,6 +360,10 @@ update_summary (CmDeadlinesPage *self)
     append_piece (urgent, g_strdup_printf (ngettext ("%u due soon", "%u due soon",
                                                      counts[CM_DEADLINE_DUE_SOON]),
                                            counts[CM_DEADLINE_DUE_SOON]));
+  if (counts[CM_DEADLINE_UNKNOWN])
+    append_piece (urgent, g_strdup_printf (ngettext ("%u not known", "%u not known",
+                                                     counts[CM_DEADLINE_UNKNOWN]),
+                                           counts[CM_DEADLINE_UNKNOWN]));
   if (urgent->len == 0)
     g_string_append (urgent, _("none breached, overdue or due soon"));
 
@@ -531,9 +547,10 @@ update_skipped (CmDeadlinesPage *self, guint n_skipped)
   gtk_widget_set_visible (GTK_WIDGET (self->skipped), n_skipped > 0);
   if (n_skipped == 0)
     return;
-  text = g_strdup_printf (ngettext ("%u contract is not listed: it needs a start date and a term.",
-                                    "%u contracts are not listed: they need a start date and a "
-                                    "term.", n_skipped), n_skipped);
+  text = g_strdup_printf (ngettext ("%u contract is not listed: it needs an end date, or a "
+                                    "start date and a term.",
+                                    "%u contracts are not listed: they need an end date, or a "
+                                    "start date and a term.", n_skipped), n_skipped);
   gtk_label_set_text (self->skipped, text);
 }
 

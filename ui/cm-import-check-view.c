@@ -258,6 +258,9 @@ show_created (CmImportCheckView *self, CmImportPlan *plan)
                        names_row (_("New commissioners"), cm_import_plan_new_commissioners (plan)));
   gtk_list_box_append (self->created,
                        names_row (_("Kept as Other"), cm_import_plan_other_values (plan)));
+  gtk_list_box_append (self->created,
+                       names_row (_("Contradictions to check"),
+                                  cm_import_plan_contradictions (plan)));
 }
 
 static GtkWidget *

@@ -3,6 +3,7 @@
 
 #include "cm-characteristic.h"
 #include "cm-contract.h"
+#include "cm-contract-flags.h"
 #include "cm-date.h"
 #include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
@@ -60,6 +61,8 @@ static const CmRecordField contract_fields[] = {
   { "extensions-invoked", N_("Extensions taken"), CM_FORMAT_NUMBER, FALSE, TRUE },
   { "notice-served", N_("Notice served"), CM_FORMAT_DATE, FALSE, TRUE },
   { "procurement-began", N_("Procurement began"), CM_FORMAT_DATE, FALSE, TRUE },
+  { "notice-kind", N_("Notice served as"), CM_FORMAT_ENUM, FALSE, TRUE },
+  { "outcome", N_("Outcome at its end"), CM_FORMAT_ENUM, FALSE, TRUE },
   { NULL }
 };
 
@@ -133,28 +136,81 @@ add_threshold_lines (GArray *lines, CmContract *contract)
     add_line (lines, _("⚠ Procurement route"), g_steal_pointer (&warning));
 }
 
+/* The end, said plainly when notice of early termination brought it
+ * forward. */
+static void
+add_end_line (GArray *lines, CmContract *contract, const CmContractDates *dates)
+{
+  g_autofree char *served = NULL;
+  g_autofree char *scheduled = NULL;
+  g_autofree char *end = NULL;
+
+  if (!dates->ended_early)
+    {
+      add_line (lines, _("Current term ends"), dated (&dates->current_end, dates->end_status));
+      return;
+    }
+  served = cm_date_format_long (cm_contract_get_notice_served (contract));
+  scheduled = cm_date_to_long (&dates->scheduled_end);
+  end = dated (&dates->current_end, dates->end_status);
+  add_line (lines, _("Ends early"),
+            g_strdup_printf (_("%s — notice of early termination served on %s; the term ran "
+                               "to %s"), end, served, scheduled));
+}
+
+/* The flags go last, except an ended contract's, which matters most. */
+static void
+add_flag_lines (GArray *lines, GPtrArray *flags, gboolean ended)
+{
+  for (guint i = 0; i < flags->len; i++)
+    {
+      CmContractFlag *flag = g_ptr_array_index (flags, i);
+
+      if ((flag->kind == CM_CONTRACT_FLAG_ENDED_NOT_CLOSED) == ended)
+        add_line (lines, flag->title, g_strdup (flag->text));
+    }
+}
+
+static void
+add_notice_lines (GArray *lines, CmContract *contract, const CmContractDates *dates)
+{
+  const char *served = cm_contract_get_notice_served (contract);
+
+  if (g_date_valid (&dates->extension_decision))
+    add_line (lines, _("Extension decision due"),
+              dated (&dates->extension_decision, dates->extension_status));
+  else if (*served && g_date_compare (&dates->latest_end, &dates->current_end) != 0)
+    add_line (lines, _("Extension decision"),
+              g_strdup (_("None pending: notice has been served.")));
+  if (g_date_valid (&dates->latest_notice))
+    add_line (lines, _("Last day to serve notice"),
+              dated (&dates->latest_notice, dates->notice_status));
+}
+
 static GArray *
 contract_dates (CmStore *store, GObject *item, const GDate *today)
 {
   GArray *lines = g_array_new (FALSE, FALSE, sizeof (CmDetailLine));
+  CmContract *contract = CM_CONTRACT (item);
+  g_autoptr(GPtrArray) flags = NULL;
   CmDeadlineSettings settings;
   CmContractDates dates;
 
   g_array_set_clear_func (lines, clear_line);
   cm_deadline_settings_load (store, &settings);
-  if (!cm_contract_compute_dates (CM_CONTRACT (item), today, &settings, &dates))
+  if (!cm_contract_compute_dates (contract, today, &settings, &dates))
     {
       add_line (lines, _("Key dates"),
-                g_strdup (_("Enter a start date and a term, such as 3+1+1, to see them.")));
+                g_strdup (_("Enter an end date, or a start date and a term such as 3+1+1, to "
+                            "see them.")));
       return lines;
     }
-  add_line (lines, _("Current term ends"), dated (&dates.current_end, dates.end_status));
+  flags = cm_contract_flags (contract, &dates, today);
+  add_flag_lines (lines, flags, TRUE);
+  add_end_line (lines, contract, &dates);
   add_line (lines, _("Latest possible end"), cm_date_to_long (&dates.latest_end));
-  if (g_date_valid (&dates.extension_decision))
-    add_line (lines, _("Extension decision due"),
-              dated (&dates.extension_decision, dates.extension_status));
-  add_line (lines, _("Last day to serve notice"),
-            dated (&dates.latest_notice, dates.notice_status));
+  add_notice_lines (lines, contract, &dates);
+  add_flag_lines (lines, flags, FALSE);
   return lines;
 }
 

@@ -549,8 +549,12 @@ notice_verdict (CmRecordsPage *self, CmContract *contract, const GDate *served)
 
   cm_deadline_settings_load (self->store, &settings);
   if (!cm_contract_compute_dates (contract, &self->today, &settings, &dates))
-    return g_strdup_printf (_("Notice on %s recorded as served %s; enter its start date and "
-                              "term to see whether it was in time."),
+    return g_strdup_printf (_("Notice on %s recorded as served %s; enter its end date, or its "
+                              "start date and term, to see whether it was in time."),
+                            cm_contract_get_reference (contract), day);
+  if (!g_date_valid (&dates.latest_notice))
+    return g_strdup_printf (_("Notice on %s recorded as served %s; enter its notice period to "
+                              "see whether it was in time."),
                             cm_contract_get_reference (contract), day);
   latest = cm_date_to_long (&dates.latest_notice);
   if (g_date_compare (served, &dates.latest_notice) <= 0)

@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Notice in the real window: the deadlines list the breached notice
-first, with its status in words; then notice on a contract is recorded
+first, with its status in words, and a contract past its end with no
+outcome recorded, which the contract page also flags; recording its
+outcome in the editor closes it. Then notice on a contract is recorded
 as served on a day typed into the date dialog, which refuses a date it
 cannot read, and is found in the file, the audit trail and the verdict.
 
@@ -10,9 +12,10 @@ cannot read, and is found in the file, the audit trail and the verdict.
 import pyatspi
 
 from common import Failure, Session, enabled, find, find_button, find_label, has_state, press, \
-    press_ready, set_text, table_rows, wait_for
+    press_ready, set_text, state_of, table_rows, wait_for
 
 CONTRACT = "ASC-0012"  # the Neighbourhood Networks grant, 1 October 2018 to 2028
+ENDED = "ASC-0014"  # Advonet's advocacy gateway, ended 31 March 2023, no outcome recorded
 NOTICE_DAY = "2027-01-15"
 
 
@@ -23,6 +26,14 @@ def check_deadlines(session):
     if "Breached" not in rows[0]:
         raise Failure(f"the most urgent deadline is not the breached notice: {rows[0]}")
     session.log(f"the deadlines list begins with {rows[0]}")
+    # A contract past its end with no outcome recorded stays listed, saying
+    # what to do; the demo's interim lots, recorded as re-let, do not.
+    rows = wait_for("an ended contract in the list", lambda: [
+        row for row in table_rows(page, "Deadlines", 12)
+        if "Contract ended: record what happened" in row] or None)
+    if any("interim" in " ".join(row) for row in rows):
+        raise Failure(f"a re-let interim contract is listed as ended: {rows}")
+    session.log(f"listed as ended, not closed: {rows[0]}")
     session.screenshot("deadlines")
 
 
@@ -63,10 +74,50 @@ def record_notice_served(session):
     session.screenshot("recorded")
 
 
+def record_outcome(session):
+    """The contract page says the ended contract is not closed; choosing
+    its outcome in the editor closes it, and the Deadlines page lets it go."""
+    page = session.show_section("Contracts")
+    session.search(page, "Contracts", ENDED)
+    note = wait_for("the ended contract's warning", lambda: find_label(
+        page, lambda text: text.startswith("The contract ended on 31 March 2023")))
+    session.log(f"the contract page says {note.name!r}")
+    session.key("ctrl+e")
+    title = "Edit contract"
+    dialog = session.frame(title)
+    outcome = wait_for("the outcome choice",
+                       lambda: find(dialog, "combo box", "Outcome at its end"))
+    # The last field of a long editor, below the fold: the keyboard reaches
+    # it with Tab from the first field, and scrolls it into view.
+    session.focus(find(dialog, "text", "Reference"), title)
+    for _ in range(60):
+        session.key("Tab", title)
+        try:
+            wait_for("the keyboard on the outcome", lambda: has_state(
+                outcome, pyatspi.STATE_FOCUSED), timeout=0.5)
+            break
+        except Failure:
+            continue
+    if not has_state(outcome, pyatspi.STATE_FOCUSED):
+        raise Failure("Tab never reached the outcome choice")
+    session.choose(outcome, 2, title)  # Not recorded, Extended, Re-let
+    wait_for("Re-let chosen", lambda: Session.popover(outcome) is None
+             and state_of(outcome) == "Re-let")
+    press_ready("the Save button", lambda: find_button(dialog, "Save"))
+    wait_for("the outcome in the file", lambda: session.sql(
+        "SELECT outcome FROM contract WHERE reference = ?", ENDED) == "re-let")
+    session.frame_closed(title)
+    deadlines = session.show_section("Deadlines")
+    wait_for("the closed contract gone from the deadlines", lambda: not any(
+        ENDED in " ".join(row) for row in table_rows(deadlines, "Deadlines", 12)))
+    session.log("the outcome recorded, the contract is closed")
+
+
 def main():
     with Session("notice") as session:
         session.launch()
         check_deadlines(session)
+        record_outcome(session)
         record_notice_served(session)
         session.log(session.verify_audit())
 

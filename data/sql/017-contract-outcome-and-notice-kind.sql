@@ -1,0 +1,6 @@
+-- What happened when a contract reached its end (until it is recorded an
+-- ended contract stays overdue), and what the notice served means: notice
+-- not to extend (the default, as registers that do not say mean it) or
+-- notice of early termination.
+ALTER TABLE contract ADD COLUMN outcome TEXT NOT NULL DEFAULT 'none';
+ALTER TABLE contract ADD COLUMN notice_kind TEXT NOT NULL DEFAULT 'not-to-extend';
