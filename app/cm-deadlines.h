@@ -12,6 +12,7 @@ typedef enum {
   CM_DEADLINE_KIND_END,
   CM_DEADLINE_KIND_EXTENSION_DECISION,
   CM_DEADLINE_KIND_NOTICE,
+  CM_DEADLINE_KIND_PROCUREMENT_NOTICE, /* cm-required-notices.h */
 } CmDeadlineKind;
 
 typedef struct {
@@ -19,6 +20,7 @@ typedef struct {
   CmDeadlineKind   kind;
   GDate            date;
   CmDeadlineStatus status;
+  const char      *notice; /* a procurement notice's code (interned), else NULL */
 } CmDeadline;
 
 /* The dates of every contract still running on @today (a contract that

@@ -58,7 +58,7 @@ rank = {"breached": 0, "overdue": 1, "due-soon": 2, "ok": 3}
 rows = list(csv.DictReader(open(sys.argv[1], newline="")))
 keys = [(rank[r["status"]], r["date"]) for r in rows]
 assert rows and keys == sorted(keys), "deadlines are not most urgent first"
-assert {r["kind"] for r in rows} == {"end", "extension-decision", "notice"}
+assert {r["kind"] for r in rows} == {"end", "extension-decision", "notice", "procurement-notice"}
 PY
 check "--deadlines refuses an unknown format" 2 \
   "$commissioner" --deadlines --portfolio "$demo" --format xml
