@@ -282,6 +282,70 @@ cm_contract_required_notices (CmStore *store, CmContract *contract, const GDate 
   return cm_required_notices_compute (rules, &facts, today, settings->due_soon_days);
 }
 
+static int
+by_made_on (gconstpointer a, gconstpointer b)
+{
+  CmContractVariation *x = *(CmContractVariation * const *) a;
+  CmContractVariation *y = *(CmContractVariation * const *) b;
+
+  return g_strcmp0 (cm_contract_variation_get_made_on (x), cm_contract_variation_get_made_on (y));
+}
+
+GPtrArray *
+cm_contract_variations (CmStore *store, gint64 contract_id)
+{
+  GPtrArray *variations = records_of (store, CM_TYPE_CONTRACT_VARIATION, contract_id);
+
+  g_ptr_array_sort (variations, by_made_on);
+  return variations;
+}
+
+char *
+cm_required_notice_title (const CmRequiredNotice *notice)
+{
+  /* TRANSLATORS: a notice's code, then its title: "UK7 Contract details notice" */
+  return g_strdup_printf (_("%s %s"), notice->code, notice->title);
+}
+
+static char *
+describe_published (const CmRequiredNotice *notice, const char *published_on,
+                    const char *identifier)
+{
+  g_autofree char *day = cm_date_format_long (published_on);
+  const char *status = cm_notice_status_label (notice->status);
+
+  if (*day && identifier && *identifier)
+    /* TRANSLATORS: "Published 20 April 2025 as 2025/S 000-012345" */
+    return g_strdup_printf (_("%s %s as %s"), status, day, identifier);
+  if (*day)
+    return g_strdup_printf (_("%s %s"), status, day);
+  return g_strdup_printf (_("%s as %s; record the date it was published"), status, identifier);
+}
+
+char *
+cm_required_notice_describe (const CmRequiredNotice *notice)
+{
+  g_autofree char *due = NULL;
+
+  if (notice->status == CM_NOTICE_STATUS_PUBLISHED ||
+      notice->status == CM_NOTICE_STATUS_PUBLISHED_LATE)
+    {
+      if (notice->variation)
+        return describe_published (notice,
+                                   cm_contract_variation_get_change_notice_on (notice->variation),
+                                   cm_contract_variation_get_change_notice (notice->variation));
+      return describe_published (notice, cm_contract_notice_get_published_on (notice->recorded),
+                                 cm_contract_notice_get_identifier (notice->recorded));
+    }
+  if (!g_date_valid (&notice->due))
+    return g_strdup_printf (_("Due %s — %s"), notice->when,
+                            cm_notice_status_label (notice->status));
+  due = cm_date_to_long (&notice->due);
+  /* TRANSLATORS: "Due by 1 May 2025, within 30 days of entering into the contract — Overdue" */
+  return g_strdup_printf (_("Due by %s, %s — %s"), due, notice->when,
+                          cm_notice_status_label (notice->status));
+}
+
 static CmDeadlineStatus
 deadline_status (CmNoticeStatus status)
 {

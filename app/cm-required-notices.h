@@ -73,6 +73,16 @@ void        cm_required_notices_add_deadlines (GPtrArray                *deadlin
                                                const GDate              *today,
                                                const CmDeadlineSettings *settings);
 
+/* "UK7 Contract details notice" */
+char       *cm_required_notice_title    (const CmRequiredNotice *notice);
+/* When it is due and where it stands, in words: "Due by 1 May 2025, within
+ * 30 days of entering into the contract — Overdue", or when and as what
+ * it was published. */
+char       *cm_required_notice_describe (const CmRequiredNotice *notice);
+
+/* The variations of the contract @contract_id, oldest first. */
+GPtrArray  *cm_contract_variations      (CmStore *store, gint64 contract_id);
+
 const char *cm_notice_status_nick  (CmNoticeStatus status);
 const char *cm_notice_status_label (CmNoticeStatus status);
 

@@ -59,6 +59,8 @@ rows = list(csv.DictReader(open(sys.argv[1], newline="")))
 keys = [(rank[r["status"]], r["date"]) for r in rows]
 assert rows and keys == sorted(keys), "deadlines are not most urgent first"
 assert {r["kind"] for r in rows} == {"end", "extension-decision", "notice", "procurement-notice"}
+assert all(r["notice"] for r in rows if r["kind"] == "procurement-notice"), "a notice without its code"
+assert not any(r["notice"] for r in rows if r["kind"] != "procurement-notice")
 PY
 check "--deadlines refuses an unknown format" 2 \
   "$commissioner" --deadlines --portfolio "$demo" --format xml

@@ -175,14 +175,16 @@ print_deadline (GString *out, const CmDeadline *deadline, gboolean csv)
     date,
     cm_deadline_status_nick (deadline->status),
     cm_contract_get_title (contract),
+    deadline->notice ? deadline->notice : "", /* which procurement notice */
   };
 
   if (!csv)
     {
       g_string_append_printf (out, "%-10s %-9s %-24s %-12s %s (%s)\n", date,
                               cm_deadline_status_label (deadline->status),
-                              cm_deadline_kind_label (deadline->kind), fields[0],
-                              fields[5], fields[1]);
+                              deadline->notice ? deadline->notice
+                                               : cm_deadline_kind_label (deadline->kind),
+                              fields[0], fields[5], fields[1]);
       return;
     }
   for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -220,7 +222,7 @@ cm_command_deadlines (const char *portfolio, const GDate *today, const char *for
   deadlines = cm_deadlines_collect (cm_store_list (store, CM_TYPE_CONTRACT), today, &settings,
                                     &skipped);
   if (csv)
-    g_string_append (out, "reference,provider,kind,date,status,title\r\n");
+    g_string_append (out, "reference,provider,kind,date,status,title,notice\r\n");
   for (guint i = 0; i < deadlines->len; i++)
     print_deadline (out, g_ptr_array_index (deadlines, i), csv);
   g_print ("%s", out->str);

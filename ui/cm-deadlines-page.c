@@ -26,6 +26,7 @@ struct _CmDeadlineRow
   CmDeadlineKind kind;
   CmDeadlineStatus status;
   char *date_text;          /* "1 October 2026" */
+  char *kind_text;          /* with a procurement notice's code */
   char *contract_text;      /* reference and title */
   gint64 commissioner_id;   /* the service's lead commissioner; 0 if none */
   char *commissioner_name;
@@ -40,6 +41,7 @@ cm_deadline_row_finalize (GObject *object)
 
   g_clear_object (&row->contract);
   g_free (row->date_text);
+  g_free (row->kind_text);
   g_free (row->contract_text);
   g_free (row->commissioner_name);
 
@@ -69,6 +71,11 @@ cm_deadline_row_new (CmStore *store, const CmDeadline *deadline)
   row->kind = deadline->kind;
   row->status = deadline->status;
   row->date_text = cm_date_format_long (iso);
+  row->kind_text = deadline->notice
+                   /* TRANSLATORS: a deadline's kind, then a notice's code: "Procurement notice due: UK7" */
+                   ? g_strdup_printf (_("%s: %s"), cm_deadline_kind_label (deadline->kind),
+                                      deadline->notice)
+                   : g_strdup (cm_deadline_kind_label (deadline->kind));
   row->contract_text = cm_entity_describe (CM_ENTITY (deadline->contract));
   if (service)
     {
@@ -139,7 +146,7 @@ row_date (CmDeadlineRow *row)
 static const char *
 row_kind (CmDeadlineRow *row)
 {
-  return cm_deadline_kind_label (row->kind);
+  return row->kind_text;
 }
 
 static const char *

@@ -602,7 +602,9 @@ cm_record_editor_new (CmStore *store, const CmRecordKind *kind, CmEntity *entity
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *group = adw_preferences_group_new ();
-  g_autofree char *title = entity ? g_strdup_printf (_("Edit %s"), _(kind->noun))
+  /* A record not yet stored (a contract's new notice, filled in) is new. */
+  gboolean stored = entity && cm_entity_get_id (entity) != 0;
+  g_autofree char *title = stored ? g_strdup_printf (_("Edit %s"), _(kind->noun))
                                   : g_strdup_printf (_("New %s"), _(kind->noun));
 
   self->store = g_object_ref (store);

@@ -4,16 +4,21 @@
 first, with its status in words; then notice on a contract is recorded
 as served on a day typed into the date dialog, which refuses a date it
 cannot read, and is found in the file, the audit trail and the verdict.
+Last, a contract procured under the Procurement Act 2023 lists the notices
+its route requires, overdue where not recorded, and one is recorded from
+its page with its identifier.
 
     with-display.sh python3 test_notice.py COMMISSIONER OUTPUT_DIR
 """
 import pyatspi
 
 from common import Failure, Session, enabled, find, find_button, find_label, has_state, press, \
-    press_ready, set_text, table_rows, wait_for
+    press_ready, set_text, table_rows, text_of, wait_for
 
 CONTRACT = "ASC-0012"  # the Neighbourhood Networks grant, 1 October 2018 to 2028
 NOTICE_DAY = "2027-01-15"
+ACT_CONTRACT = "PH-0005"  # an open procedure begun a few months before the test's day
+NOTICE_ID = "2026/S 000-031415"
 
 
 def check_deadlines(session):
@@ -63,11 +68,43 @@ def record_notice_served(session):
     session.screenshot("recorded")
 
 
+def record_procurement_notice(session):
+    """The tender notice of an open procedure begun after 24 February 2025
+    is overdue until recorded; recording it from the contract's page puts
+    it in the file, under the user's name in the trail."""
+    page = session.show_section("Contracts")
+    session.search(page, "Contracts", ACT_CONTRACT)
+    wait_for("the tender notice shown overdue", lambda: find_label(
+        page, lambda text: text.startswith("Due by") and "before the contract starts" in text
+        and text.endswith("Overdue")))
+    session.screenshot("procurement-notices")
+    press_ready("the Record Procurement Notice button",
+                lambda: find_button(page, "Record Procurement Notice…"))
+    dialog = session.frame("New procurement notice")
+    code = wait_for("the notice's code", lambda: find(dialog, "text", "Notice"))
+    if text_of(code) != "UK4":
+        raise Failure(f"the first notice due is the tender notice, not {text_of(code)!r}")
+    set_text(wait_for("the identifier field", lambda: find(dialog, "text", "Notice identifier")),
+             NOTICE_ID)
+    press_ready("the Save button", lambda: find_button(dialog, "Save"))
+    wait_for("the notice in the file", lambda: session.sql(
+        "SELECT code FROM contract_notice WHERE identifier = ?", NOTICE_ID) == "UK4")
+    if not session.sql("SELECT actor FROM audit WHERE entity = 'contract_notice'"
+                       " AND field = 'identifier' AND new_value = ?", NOTICE_ID):
+        raise Failure("recording the procurement notice left no audit row")
+    session.frame_closed("New procurement notice")
+    wait_for("the tender notice shown published", lambda: find_label(
+        page, lambda text: text.startswith("Published") and NOTICE_ID in text))
+    session.log("the tender notice recorded from the contract's page, and audited")
+    session.screenshot("procurement-notice-recorded")
+
+
 def main():
     with Session("notice") as session:
         session.launch()
         check_deadlines(session)
         record_notice_served(session)
+        record_procurement_notice(session)
         session.log(session.verify_audit())
 
 
