@@ -230,6 +230,7 @@ contract_facts (const CmProcurementRules *rules, CmContract *contract, const GDa
                 GDate *start, GDate *end, GDate *latest_end)
 {
   CmContractDates dates;
+  GDate decommissioned;
 
   memset (facts, 0, sizeof *facts);
   facts->regime = cm_contract_procurement_regime (rules, contract);
@@ -249,6 +250,14 @@ contract_facts (const CmProcurementRules *rules, CmContract *contract, const GDa
       *latest_end = *end;
       facts->end = end;
       facts->latest_end = latest_end;
+    }
+  /* A decommission that ended it earlier is the ending the termination
+   * notice follows. */
+  if (cm_date_parse_iso (cm_contract_get_decommissioned_on (contract), &decommissioned) &&
+      (facts->end == NULL || g_date_compare (&decommissioned, end) < 0))
+    {
+      *end = decommissioned;
+      facts->end = end;
     }
 }
 
@@ -402,6 +411,15 @@ cm_required_notices_add_deadlines (GPtrArray *deadlines, GListModel *contracts,
             add_deadline (deadlines, contract, notice);
         }
     }
+}
+
+char *
+cm_deadline_kind_text (const CmDeadline *deadline)
+{
+  if (deadline->notice == NULL)
+    return g_strdup (cm_deadline_kind_label (deadline->kind));
+  /* TRANSLATORS: a deadline's kind, then a notice's code: "Procurement notice due: UK7" */
+  return g_strdup_printf (_("%s: %s"), cm_deadline_kind_label (deadline->kind), deadline->notice);
 }
 
 const char *

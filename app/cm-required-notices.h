@@ -10,6 +10,7 @@
 #include "cm-contract-dates.h"
 #include "cm-contract-notice.h"
 #include "cm-contract-variation.h"
+#include "cm-deadlines.h"
 #include "cm-procurement-regime.h"
 #include "cm-store.h"
 
@@ -82,6 +83,10 @@ char       *cm_required_notice_describe (const CmRequiredNotice *notice);
 
 /* The variations of the contract @contract_id, oldest first. */
 GPtrArray  *cm_contract_variations      (CmStore *store, gint64 contract_id);
+
+/* A deadline's kind in words, a procurement notice's code beside it:
+ * "Procurement notice due: UK7". */
+char       *cm_deadline_kind_text       (const CmDeadline *deadline);
 
 const char *cm_notice_status_nick  (CmNoticeStatus status);
 const char *cm_notice_status_label (CmNoticeStatus status);

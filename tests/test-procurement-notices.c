@@ -431,29 +431,44 @@ test_overdue_notices_in_deadlines (void)
   Portfolio p = { 0 };
   g_autoptr(CmContract) ended = NULL;
   g_autoptr(CmContract) running = NULL;
+  g_autoptr(CmContract) closed = NULL;
   g_autoptr(CmContractNotice) award = NULL;
   g_autoptr(GPtrArray) deadlines = NULL;
   CmDeadlineSettings settings = CM_DEADLINE_SETTINGS_DEFAULT;
   GDate today = date_of ("2026-06-10");
   guint skipped;
   static const struct {
-    gboolean ended;
+    int contract;       /* 0: ended, 1: running, 2: decommissioned early */
     const char *code;
     const char *date;
     CmDeadlineStatus status;
     gboolean listed;
   } cases[] = {
-    { TRUE, "UK11", "2026-06-04", CM_DEADLINE_OVERDUE, TRUE },
-    { TRUE, "UK7", "2025-07-01", CM_DEADLINE_OVERDUE, TRUE },
-    { TRUE, "UK6", "2025-06-01", CM_DEADLINE_OVERDUE, FALSE },  /* recorded */
-    { FALSE, "UK6", "2026-04-01", CM_DEADLINE_OVERDUE, TRUE },
-    { FALSE, "UK11", "2029-04-30", CM_DEADLINE_OK, TRUE },
+    { 0, "UK11", "2026-06-04", CM_DEADLINE_OVERDUE, TRUE },
+    { 0, "UK7", "2025-07-01", CM_DEADLINE_OVERDUE, TRUE },
+    { 0, "UK6", "2025-06-01", CM_DEADLINE_OVERDUE, FALSE },  /* recorded */
+    { 1, "UK6", "2026-04-01", CM_DEADLINE_OVERDUE, TRUE },
+    { 1, "UK11", "2029-04-30", CM_DEADLINE_OK, TRUE },
+    /* Ended by a decommission on 20 May 2026, not at its term's end. */
+    { 2, "UK11", "2026-06-19", CM_DEADLINE_DUE_SOON, TRUE },
+    { 2, "UK11", "2029-04-30", CM_DEADLINE_OK, FALSE },
   };
+  CmContract *contracts[3];
 
   portfolio_open (&p, "deadlines.commissioner", CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE,
                   "Sexual health service");
   ended = add_contract (&p, "PH-1", "open", "2025-06-01", "2026-05-05", "");
   running = add_contract (&p, "PH-2", "open", "2026-04-01", "2029-03-31", "3");
+  closed = add_contract (&p, "PH-4", "open", "2026-04-01", "2029-03-31", "3");
+  {
+    g_autoptr(CmEntity) draft = cm_entity_copy (CM_ENTITY (closed));
+
+    g_object_set (draft, "decommissioned-on", "2026-05-20", NULL);
+    cm_test_save (p.store, draft);
+  }
+  contracts[0] = ended;
+  contracts[1] = running;
+  contracts[2] = closed;
   award = cm_contract_notice_new (cm_entity_get_id (CM_ENTITY (ended)), "UK6", "2025-05-20",
                                   "2025/S 000-001234");
   cm_test_save (p.store, award);
@@ -463,7 +478,7 @@ test_overdue_notices_in_deadlines (void)
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_test_message ("case %" G_GSIZE_FORMAT, i);
-      g_assert_cmpint (has_deadline (deadlines, cases[i].ended ? ended : running, cases[i].code,
+      g_assert_cmpint (has_deadline (deadlines, contracts[cases[i].contract], cases[i].code,
                                      cases[i].date, cases[i].status), ==, cases[i].listed);
     }
   portfolio_close (&p);

@@ -17,6 +17,7 @@
 #include "cm-date.h"
 #include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
+#include "cm-required-notices.h"
 #include "cm-demo.h"
 #include "cm-import.h"
 #include "cm-store.h"
@@ -167,6 +168,7 @@ static void
 print_deadline (GString *out, const CmDeadline *deadline, gboolean csv)
 {
   g_autofree char *date = cm_date_format_iso (&deadline->date);
+  g_autofree char *kind = cm_deadline_kind_text (deadline);
   CmContract *contract = deadline->contract;
   const char *fields[] = {
     cm_contract_get_reference (contract),
@@ -182,9 +184,7 @@ print_deadline (GString *out, const CmDeadline *deadline, gboolean csv)
     {
       g_string_append_printf (out, "%-10s %-9s %-24s %-12s %s (%s)\n", date,
                               cm_deadline_status_label (deadline->status),
-                              deadline->notice ? deadline->notice
-                                               : cm_deadline_kind_label (deadline->kind),
-                              fields[0], fields[5], fields[1]);
+                              kind, fields[0], fields[5], fields[1]);
       return;
     }
   for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)

@@ -8,6 +8,7 @@
 #include "cm-deadlines.h"
 #include "cm-mnemonic-button.h"
 #include "cm-organisation.h"
+#include "cm-required-notices.h"
 #include "cm-service.h"
 #include "cm-status-page.h"
 
@@ -71,11 +72,7 @@ cm_deadline_row_new (CmStore *store, const CmDeadline *deadline)
   row->kind = deadline->kind;
   row->status = deadline->status;
   row->date_text = cm_date_format_long (iso);
-  row->kind_text = deadline->notice
-                   /* TRANSLATORS: a deadline's kind, then a notice's code: "Procurement notice due: UK7" */
-                   ? g_strdup_printf (_("%s: %s"), cm_deadline_kind_label (deadline->kind),
-                                      deadline->notice)
-                   : g_strdup (cm_deadline_kind_label (deadline->kind));
+  row->kind_text = cm_deadline_kind_text (deadline);
   row->contract_text = cm_entity_describe (CM_ENTITY (deadline->contract));
   if (service)
     {
