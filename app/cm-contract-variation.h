@@ -26,7 +26,8 @@ gint64          cm_contract_variation_get_contract_id      (CmContractVariation 
 const char     *cm_contract_variation_get_made_on          (CmContractVariation *self);
 CmVariationKind cm_contract_variation_get_kind             (CmContractVariation *self);
 const char     *cm_contract_variation_get_description      (CmContractVariation *self);
-/* The change of value in pence (negative for a reduction); 0 when not recorded. */
+/* The change of value in pence, its size either way (the editor takes
+ * amounts, so a reduction is written as its amount); 0 when not recorded. */
 gint64          cm_contract_variation_get_value_change     (CmContractVariation *self);
 /* The change of term as a period ("6 months"); "" when not recorded. */
 const char     *cm_contract_variation_get_term_change      (CmContractVariation *self);

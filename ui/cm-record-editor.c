@@ -80,14 +80,26 @@ switch_row (const char *title, gboolean active)
   return row;
 }
 
-/* A choice among the records of another kind, shown by name. */
+static char *
+describe_choice (CmEntity *choice)
+{
+  return choice ? cm_entity_describe (choice) : g_strdup ("");
+}
+
+/* A choice among the records of another kind, shown by name, or for
+ * records with none (a contract) as the trail names them. */
 static GtkWidget *
 reference_row (CmRecordEditor *self, const char *title, GType type, gint64 id)
 {
   GListModel *choices = cm_store_list (self->store, type);
   GtkWidget *row = adw_combo_row_new ();
   guint n = g_list_model_get_n_items (choices);
-  g_autoptr(GtkExpression) by_name = gtk_property_expression_new (type, NULL, "name");
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  g_autoptr(GtkExpression) by_name =
+    g_object_class_find_property (G_OBJECT_CLASS (klass), "name")
+      ? gtk_property_expression_new (type, NULL, "name")
+      : gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (describe_choice),
+                                     NULL, NULL);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_expression (ADW_COMBO_ROW (row), by_name);

@@ -6,19 +6,21 @@ as served on a day typed into the date dialog, which refuses a date it
 cannot read, and is found in the file, the audit trail and the verdict.
 Last, a contract procured under the Procurement Act 2023 lists the notices
 its route requires, overdue where not recorded, and one is recorded from
-its page with its identifier.
+its page with its identifier; a variation added there is audited and
+brings its change notice.
 
     with-display.sh python3 test_notice.py COMMISSIONER OUTPUT_DIR
 """
 import pyatspi
 
-from common import Failure, Session, enabled, find, find_button, find_label, has_state, press, \
-    press_ready, set_text, table_rows, text_of, wait_for
+from common import TODAY, Failure, Session, enabled, find, find_button, find_label, has_state, \
+    press, press_ready, set_text, table_rows, text_of, wait_for
 
 CONTRACT = "ASC-0012"  # the Neighbourhood Networks grant, 1 October 2018 to 2028
 NOTICE_DAY = "2027-01-15"
 ACT_CONTRACT = "PH-0005"  # an open procedure begun a few months before the test's day
 NOTICE_ID = "2026/S 000-031415"
+VARIATION = "Outreach clinics added in two wards"
 
 
 def check_deadlines(session):
@@ -99,12 +101,39 @@ def record_procurement_notice(session):
     session.screenshot("procurement-notice-recorded")
 
 
+def add_variation(session):
+    """A change of scope added from the contract's page is in the file and
+    the trail, and the page lists it with the change notice it needs."""
+    page = session.show_section("Contracts")
+    session.search(page, "Contracts", ACT_CONTRACT)
+    press_ready("the Add Variation button", lambda: find_button(page, "Add Variation…"))
+    dialog = session.frame("New variation")
+    set_text(wait_for("the description field", lambda: find(dialog, "text", "Description")),
+             VARIATION)
+    set_text(wait_for("the reason field", lambda: find(dialog, "text", "Reason")),
+             "Clinics moved to the city centre hub")
+    session.screenshot("variation-dialog")
+    press_ready("the Save button", lambda: find_button(dialog, "Save"))
+    wait_for("the variation in the file", lambda: session.sql(
+        "SELECT made_on FROM contract_variation WHERE description = ?", VARIATION) == TODAY)
+    if not session.sql("SELECT actor FROM audit WHERE entity = 'contract_variation'"
+                       " AND field = 'reason'"):
+        raise Failure("adding the variation left no audit row")
+    session.frame_closed("New variation")
+    wait_for("the variation listed on the contract's page",
+             lambda: find_label(page, lambda text: text.startswith(VARIATION)))
+    wait_for("its change notice due", lambda: find_label(
+        page, lambda text: text == "UK10 Contract change notice"))
+    session.log("the variation added from the contract's page, audited, with its change notice")
+
+
 def main():
     with Session("notice") as session:
         session.launch()
         check_deadlines(session)
         record_notice_served(session)
         record_procurement_notice(session)
+        add_variation(session)
         session.log(session.verify_audit())
 
 
