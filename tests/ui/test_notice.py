@@ -18,7 +18,6 @@ from common import TODAY, Failure, Session, enabled, find, find_button, find_lab
 
 CONTRACT = "ASC-0012"  # the Neighbourhood Networks grant, 1 October 2018 to 2028
 NOTICE_DAY = "2027-01-15"
-ACT_CONTRACT = "PH-0005"  # an open procedure begun a few months before the test's day
 NOTICE_ID = "2026/S 000-031415"
 VARIATION = "Outreach clinics added in two wards"
 
@@ -70,12 +69,23 @@ def record_notice_served(session):
     session.screenshot("recorded")
 
 
-def record_procurement_notice(session):
+def act_contract(session):
+    """A contract of the demo procured by an open procedure under the
+    Procurement Act 2023 (begun from 24 February 2025), already started."""
+    reference = session.sql("SELECT reference FROM contract WHERE route = 'open'"
+                            " AND start_date >= '2025-02-24' AND start_date < ?"
+                            " ORDER BY start_date, reference LIMIT 1", TODAY)
+    if reference is None:
+        raise Failure("the demo has no open procedure begun under the Procurement Act 2023")
+    return reference
+
+
+def record_procurement_notice(session, contract):
     """The tender notice of an open procedure begun after 24 February 2025
     is overdue until recorded; recording it from the contract's page puts
     it in the file, under the user's name in the trail."""
     page = session.show_section("Contracts")
-    session.search(page, "Contracts", ACT_CONTRACT)
+    session.search(page, "Contracts", contract)
     wait_for("the tender notice shown overdue", lambda: find_label(
         page, lambda text: text.startswith("Due by") and "before the contract starts" in text
         and text.endswith("Overdue")))
@@ -101,11 +111,12 @@ def record_procurement_notice(session):
     session.screenshot("procurement-notice-recorded")
 
 
-def add_variation(session):
-    """A change of scope added from the contract's page is in the file and
-    the trail, and the page lists it with the change notice it needs."""
+def add_variation(session, contract):
+    """A variation added from the contract's page, its size not recorded,
+    is in the file and the trail, and the page lists it with the change
+    notice it needs."""
     page = session.show_section("Contracts")
-    session.search(page, "Contracts", ACT_CONTRACT)
+    session.search(page, "Contracts", contract)
     press_ready("the Add Variation button", lambda: find_button(page, "Add Variation…"))
     dialog = session.frame("New variation")
     set_text(wait_for("the description field", lambda: find(dialog, "text", "Description")),
@@ -132,8 +143,9 @@ def main():
         session.launch()
         check_deadlines(session)
         record_notice_served(session)
-        record_procurement_notice(session)
-        add_variation(session)
+        contract = act_contract(session)
+        record_procurement_notice(session, contract)
+        add_variation(session, contract)
         session.log(session.verify_audit())
 
 
