@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* cm-contract-notice.c: a procurement notice published for a contract, with its date and identifier */
+/* cm-contract-notice.c: a procurement notice published for a contract: its date and identifier */
 #include <glib/gi18n-lib.h>
 
 #include "cm-contract-notice.h"
@@ -26,7 +26,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static const CmDerivedColumn derived[] = {
-  { "contract-name", "(SELECT reference || ' — ' || title FROM contract WHERE id = t.contract_id)",
+  { "contract-name",
+    "(SELECT reference || ' — ' || title FROM contract WHERE id = t.contract_id)",
     { "contract" } },
   { "search-text", "cm_fold(t.code || ' ' || t.identifier || ' ' || coalesce((SELECT reference"
                    " || ' ' || title FROM contract WHERE id = t.contract_id), ''))",

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* cm-contract-notice.h: a procurement notice published for a contract, with its date and identifier */
+/* cm-contract-notice.h: a procurement notice published for a contract: its date and identifier */
 #pragma once
 
 #include "cm-entity.h"

@@ -37,7 +37,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static const CmDerivedColumn derived[] = {
-  { "contract-name", "(SELECT reference || ' — ' || title FROM contract WHERE id = t.contract_id)",
+  { "contract-name",
+    "(SELECT reference || ' — ' || title FROM contract WHERE id = t.contract_id)",
     { "contract" } },
   { "search-text", "cm_fold(t.description || ' ' || t.reason || ' ' || coalesce((SELECT"
                    " reference || ' ' || title FROM contract WHERE id = t.contract_id), ''))",

@@ -210,7 +210,8 @@ static const EnumLabels enum_labels[] = {
       N_("Provider Selection Regime, direct award process B"),
       N_("Provider Selection Regime, direct award process C"),
       N_("Provider Selection Regime, most suitable provider process"),
-      N_("Provider Selection Regime, competitive process"), N_("Direct award"), N_("Grant scheme"), N_("Quotation"), N_("Other") } },
+      N_("Provider Selection Regime, competitive process"), N_("Direct award"),
+      N_("Grant scheme"), N_("Quotation"), N_("Other") } },
 };
 
 const char *

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* cm-required-notices.c: the notices a contract's procurement route requires, when each is due, and whether it was published */
+/* cm-required-notices.c: the notices a contract's route requires, when due, whether published */
 #include <glib/gi18n-lib.h>
 #include <string.h>
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* cm-required-notices.h: the notices a contract's procurement route requires, when each is due, and whether it was published
+/* cm-required-notices.h: the notices a contract's route requires, when due, whether published
  *
  * The rules are data (cm-procurement-rules.h); the notices published are
  * records (cm-contract-notice.h), and a variation's change notice is kept

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-procurement-notices.c: regimes by route and date, the notices each route requires, and variations */
+/* test-procurement-notices.c: regimes by route and date, required notices, and variations */
 #include <string.h>
 
 #include "cm-contract-notice.h"

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* cm-contract-notices-editor.c: the editors a contract's page opens for its notices and variations */
+/* cm-contract-notices-editor.c: a contract's new notice or variation, filled in for its editor */
 #include "cm-contract-notices-editor.h"
 #include "cm-date.h"
 #include "cm-deadline-settings.h"

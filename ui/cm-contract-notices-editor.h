@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* cm-contract-notices-editor.h: the editors a contract's page opens for its notices and variations */
+/* cm-contract-notices-editor.h: a contract's new notice or variation, filled in for its editor */
 #pragma once
 
 #include <adwaita.h>
