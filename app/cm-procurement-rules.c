@@ -60,7 +60,8 @@ invalid (GError **error, const char *what)
 static gboolean
 read_regimes (JsonObject *root, CmProcurementRules *rules, GError **error)
 {
-  JsonArray *list = json_object_get_array_member (root, "regimes");
+  JsonArray *list = json_object_has_member (root, "regimes")
+                      ? json_object_get_array_member (root, "regimes") : NULL;
 
   for (guint i = 0; list && i < json_array_get_length (list); i++)
     {

@@ -121,6 +121,43 @@ test_old_route_nicks_still_read (void)
     }
 }
 
+/* The shipped rules are data: damaged data is refused with a reason, not
+ * read as "no notices". */
+static void
+test_rules_data (void)
+{
+  static const char regimes[] =
+    "\"regimes\": [ { \"regime\": \"provider-selection-regime\", \"from\": \"2024-01-01\" },"
+    " { \"regime\": \"procurement-act-2023\", \"from\": \"2025-02-24\" } ]";
+  static const struct {
+    const char *json;
+    gboolean valid;
+  } cases[] = {
+    { "not JSON", FALSE },
+    { "[]", FALSE },
+    { "{}", FALSE },
+    { "{ \"regimes\": [ { \"regime\": \"procurement-act-2023\", \"from\": \"2025-02-30\" } ] }",
+      FALSE },
+    { "{ REGIMES, \"notices\": [ { \"code\": \"UK7\", \"anchor\": \"award\" } ] }", FALSE },
+    { "{ REGIMES, \"notices\": [ { \"code\": \"UK7\", \"anchor\": \"start\", \"days\": 30 } ] }",
+      TRUE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GString) json = g_string_new (cases[i].json);
+      g_autoptr(CmProcurementRules) rules = NULL;
+
+      g_string_replace (json, "REGIMES", regimes, 0);
+      rules = cm_procurement_rules_parse (json->str, -1, &error);
+
+      g_test_message ("case %" G_GSIZE_FORMAT, i);
+      g_assert_cmpint (rules != NULL, ==, cases[i].valid);
+      g_assert_cmpint (error == NULL, ==, cases[i].valid);
+    }
+}
+
 /* ---- the notices each route requires ----------------------------------- */
 
 /* "UK4 2025-04-01 pending, UK6 …": what the rules made, in one line. */
@@ -583,6 +620,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/procurement/regime-by-route-and-date", test_regime_by_route_and_date);
   g_test_add_func ("/procurement/regime-checks", test_regime_checks);
+  g_test_add_func ("/procurement/rules-data", test_rules_data);
   g_test_add_func ("/procurement/old-route-nicks", test_old_route_nicks_still_read);
   g_test_add_func ("/procurement/notices-by-route", test_notices_by_route);
   g_test_add_func ("/procurement/notice-status", test_notice_status);
