@@ -8,6 +8,8 @@
 #include "cm-characteristic.h"
 #include "cm-checklist-item.h"
 #include "cm-contract.h"
+#include "cm-contract-notice.h"
+#include "cm-contract-variation.h"
 #include "cm-decommission-contract.h"
 #include "cm-decommission.h"
 #include "cm-eia-characteristic.h"
@@ -37,6 +39,8 @@ static GType
   cm_characteristic_get_type,
   cm_checklist_item_get_type,
   cm_contract_get_type,
+  cm_contract_notice_get_type,
+  cm_contract_variation_get_type,
   cm_decommission_contract_get_type,
   cm_decommission_get_type,
   cm_eia_characteristic_get_type,

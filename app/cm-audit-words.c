@@ -9,6 +9,8 @@
 #include "cm-characteristic.h"
 #include "cm-checklist-item.h"
 #include "cm-contract.h"
+#include "cm-contract-notice.h"
+#include "cm-contract-variation.h"
 #include "cm-date.h"
 #include "cm-decommission.h"
 #include "cm-decommission-contract.h"
@@ -40,6 +42,8 @@ static const struct {
 } kinds[] = {
   { "service", N_("Service"), cm_service_get_type },
   { "contract", N_("Contract"), cm_contract_get_type },
+  { "contract_notice", N_("Procurement notice"), cm_contract_notice_get_type },
+  { "contract_variation", N_("Contract variation"), cm_contract_variation_get_type },
   { "provider", N_("Provider"), cm_provider_get_type },
   { "organisation", N_("Commissioner"), cm_organisation_get_type },
   { "service_partner", N_("Partner commissioner"), cm_service_partner_get_type },
@@ -179,11 +183,20 @@ static const struct {
   { "transition", "current_support", N_("Current support") },
   { "transition", "destination", N_("Destination") },
   { "transition", "planned_date", N_("Planned") },
+  { "contract_notice", "code", N_("Notice") },
+  { "contract_notice", "published_on", N_("Published on") },
+  { "contract_notice", "identifier", N_("Notice identifier") },
+  { "contract_variation", "made_on", N_("Made on") },
+  { "contract_variation", "kind", N_("What changed") },
+  { "contract_variation", "value_change", N_("Change of value") },
+  { "contract_variation", "term_change", N_("Change of term") },
+  { "contract_variation", "change_notice", N_("Change notice identifier") },
+  { "contract_variation", "change_notice_on", N_("Change notice published on") },
 };
 
 /* Integer columns that hold pence. */
 static const char * const money_columns[] = {
-  "annual_value", "total_value", "amount", "annual_income", NULL
+  "annual_value", "total_value", "amount", "annual_income", "value_change", NULL
 };
 
 /* Reference columns whose table is not their name without "_id". */

@@ -3,6 +3,7 @@
 
 #include "cm-date.h"
 #include "cm-deadlines.h"
+#include "cm-required-notices.h"
 
 static void
 deadline_free (gpointer data)
@@ -146,6 +147,7 @@ cm_deadlines_collect (GListModel               *contracts,
       else
         add_dates (deadlines, contract, &dates, today);
     }
+  cm_required_notices_add_deadlines (deadlines, contracts, today, settings);
   g_ptr_array_sort (deadlines, by_urgency);
   return deadlines;
 }
@@ -153,7 +155,8 @@ cm_deadlines_collect (GListModel               *contracts,
 const char *
 cm_deadline_kind_nick (CmDeadlineKind kind)
 {
-  static const char * const nicks[] = { "end", "extension-decision", "notice" };
+  static const char * const nicks[] = { "end", "extension-decision", "notice",
+                                        "procurement-notice" };
 
   return nicks[kind];
 }
@@ -162,7 +165,8 @@ const char *
 cm_deadline_kind_label (CmDeadlineKind kind)
 {
   static const char * const labels[] = { N_("Contract ends"), N_("Extension decision due"),
-                                         N_("Last day to serve notice") };
+                                         N_("Last day to serve notice"),
+                                         N_("Procurement notice due") };
 
   return _(labels[kind]);
 }

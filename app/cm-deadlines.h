@@ -12,6 +12,7 @@ typedef enum {
   CM_DEADLINE_KIND_END,
   CM_DEADLINE_KIND_EXTENSION_DECISION,
   CM_DEADLINE_KIND_NOTICE,
+  CM_DEADLINE_KIND_PROCUREMENT_NOTICE, /* cm-required-notices.h */
 } CmDeadlineKind;
 
 typedef struct {
@@ -20,6 +21,7 @@ typedef struct {
   GDate            date;   /* invalid for a notice date not known */
   CmDeadlineStatus status;
   GDate            sort_date; /* the date, or for one not known its contract's end */
+  const char      *notice; /* a procurement notice's code (interned), else NULL */
 } CmDeadline;
 
 /* The dates of every contract still running on @today, and the end of

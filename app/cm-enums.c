@@ -1,6 +1,7 @@
 /* cm-enums.c: registration and labels of the domain vocabularies */
 #include <glib/gi18n-lib.h>
 
+#include "cm-contract-variation.h"
 #include "cm-enums.h"
 
 G_DEFINE_ENUM_TYPE (CmOrganisationKind, cm_organisation_kind,
@@ -137,6 +138,11 @@ G_DEFINE_ENUM_TYPE (CmProcurementRoute, cm_procurement_route,
   G_DEFINE_ENUM_VALUE (CM_PROCUREMENT_ROUTE_LIGHT_TOUCH, "light-touch"),
   G_DEFINE_ENUM_VALUE (CM_PROCUREMENT_ROUTE_FRAMEWORK, "framework"),
   G_DEFINE_ENUM_VALUE (CM_PROCUREMENT_ROUTE_PROVIDER_SELECTION_REGIME, "provider-selection-regime"),
+  G_DEFINE_ENUM_VALUE (CM_PROCUREMENT_ROUTE_PSR_DIRECT_AWARD_A, "psr-direct-award-a"),
+  G_DEFINE_ENUM_VALUE (CM_PROCUREMENT_ROUTE_PSR_DIRECT_AWARD_B, "psr-direct-award-b"),
+  G_DEFINE_ENUM_VALUE (CM_PROCUREMENT_ROUTE_PSR_DIRECT_AWARD_C, "psr-direct-award-c"),
+  G_DEFINE_ENUM_VALUE (CM_PROCUREMENT_ROUTE_PSR_MOST_SUITABLE_PROVIDER, "psr-most-suitable-provider"),
+  G_DEFINE_ENUM_VALUE (CM_PROCUREMENT_ROUTE_PSR_COMPETITIVE_PROCESS, "psr-competitive-process"),
   G_DEFINE_ENUM_VALUE (CM_PROCUREMENT_ROUTE_DIRECT_AWARD, "direct-award"),
   G_DEFINE_ENUM_VALUE (CM_PROCUREMENT_ROUTE_GRANT_SCHEME, "grant-scheme"),
   G_DEFINE_ENUM_VALUE (CM_PROCUREMENT_ROUTE_QUOTATION, "quotation"),
@@ -155,7 +161,7 @@ G_DEFINE_ENUM_TYPE (CmContractOutcome, cm_contract_outcome,
 
 typedef struct {
   GType (*get_type) (void);
-  const char *labels[12];
+  const char *labels[16];
 } EnumLabels;
 
 /* Labels are kept apart from the nicks: nicks are stored in files and must
@@ -206,10 +212,17 @@ static const EnumLabels enum_labels[] = {
   { cm_contract_type_get_type,
     { N_("Contract"), N_("Grant"), N_("Service level agreement"), N_("Framework call-off"),
       N_("Block"), N_("Spot purchase"), N_("Interim"), N_("Other") } },
+  { cm_variation_kind_get_type, { N_("Value"), N_("Term"), N_("Scope") } },
   { cm_procurement_route_get_type,
     { N_("Open procedure"), N_("Restricted procedure"), N_("Competitive flexible procedure"),
-      N_("Light touch regime"), N_("Framework"), N_("Provider Selection Regime"),
-      N_("Direct award"), N_("Grant scheme"), N_("Quotation"), N_("Other") } },
+      N_("Light touch regime"), N_("Framework"),
+      N_("Provider Selection Regime, process not recorded"),
+      N_("Provider Selection Regime, direct award process A"),
+      N_("Provider Selection Regime, direct award process B"),
+      N_("Provider Selection Regime, direct award process C"),
+      N_("Provider Selection Regime, most suitable provider process"),
+      N_("Provider Selection Regime, competitive process"), N_("Direct award"),
+      N_("Grant scheme"), N_("Quotation"), N_("Other") } },
   { cm_notice_kind_get_type, { N_("Not to extend"), N_("Early termination") } },
   { cm_contract_outcome_get_type,
     { N_("Not recorded"), N_("Extended"), N_("Re-let"), N_("Decommissioned"),

@@ -950,6 +950,7 @@ cached_list (CmStore *self, GType type)
         index_entity (list, g_ptr_array_index (rows, i));
     }
   g_hash_table_insert (self->lists, GSIZE_TO_POINTER (type), list);
+  g_object_set_data (G_OBJECT (list->store), "cm-store", self);
   return list;
 }
 
@@ -1136,6 +1137,12 @@ CmEntity *
 cm_store_load (CmStore *self, GType entity_type, gint64 id, GError **error)
 {
   return load_one (self, entity_type, id, error);
+}
+
+CmStore *
+cm_store_of_list (GListModel *list)
+{
+  return g_object_get_data (G_OBJECT (list), "cm-store");
 }
 
 CmEntity *

@@ -83,6 +83,8 @@ gboolean    cm_store_restore         (CmStore *self, CmEntity *entity, GError **
 
 GListModel *cm_store_list            (CmStore *self, GType entity_type);
 CmEntity   *cm_store_find            (CmStore *self, GType entity_type, gint64 id);
+/* The store a list from cm_store_list () belongs to; NULL for any other list. */
+CmStore    *cm_store_of_list         (GListModel *list);
 /* Reads one record from the file as it stands inside the current
  * transaction, where the lists have not caught up yet. */
 CmEntity   *cm_store_load            (CmStore *self, GType entity_type, gint64 id, GError **error);

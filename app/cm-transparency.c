@@ -45,6 +45,10 @@ invitation (int route)
     case CM_PROCUREMENT_ROUTE_QUOTATION:
       return _("Invitation to quote");
     case CM_PROCUREMENT_ROUTE_DIRECT_AWARD:
+    case CM_PROCUREMENT_ROUTE_PSR_DIRECT_AWARD_A:
+    case CM_PROCUREMENT_ROUTE_PSR_DIRECT_AWARD_B:
+    case CM_PROCUREMENT_ROUTE_PSR_DIRECT_AWARD_C:
+    case CM_PROCUREMENT_ROUTE_PSR_MOST_SUITABLE_PROVIDER:
     case CM_PROCUREMENT_ROUTE_GRANT_SCHEME:
     /* A route we could not read is not claimed to have been advertised. */
     case CM_PROCUREMENT_ROUTE_OTHER:

@@ -16,6 +16,7 @@
 #include "cm-date.h"
 #include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
+#include "cm-required-notices.h"
 #include "cm-decommissioning.h"
 #include "cm-eia-process.h"
 #include "cm-gate.h"
@@ -395,10 +396,11 @@ deadlines (Export *e)
     {
       CmDeadline *d = g_ptr_array_index (all, i);
       g_autofree char *provider = text_of (d->contract, "provider-name");
+      g_autofree char *kind = cm_deadline_kind_text (d);
 
       cm_sheet_gdate (sheet, 0, &d->date);
       cm_sheet_text (sheet, 1, cm_deadline_status_label (d->status));
-      cm_sheet_text (sheet, 2, cm_deadline_kind_label (d->kind));
+      cm_sheet_text (sheet, 2, kind);
       cm_sheet_text (sheet, 3, cm_contract_get_reference (d->contract));
       cm_sheet_text (sheet, 4, cm_contract_get_title (d->contract));
       cm_sheet_text (sheet, 5, provider);

@@ -58,7 +58,9 @@ rank = {"breached": 0, "overdue": 1, "due-soon": 2, "unknown": 3, "ok": 4}
 rows = list(csv.DictReader(open(sys.argv[1], newline="")))
 keys = [(rank[r["status"]], r["date"]) for r in rows]
 assert rows and keys == sorted(keys), "deadlines are not most urgent first"
-assert {r["kind"] for r in rows} == {"end", "extension-decision", "notice"}
+assert {r["kind"] for r in rows} == {"end", "extension-decision", "notice", "procurement-notice"}
+assert all(r["notice"] for r in rows if r["kind"] == "procurement-notice"), "a notice without its code"
+assert not any(r["notice"] for r in rows if r["kind"] != "procurement-notice")
 PY
 # Registers' own shapes: the dates --deadlines lists, and the contradictions
 # the import flags without refusing the rows.

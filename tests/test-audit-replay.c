@@ -349,6 +349,17 @@ test_inserted_record_fails (void)
                               "added outside Commissioner", NULL);
 }
 
+/* Whether @path has @table: an old portfolio lacks those of later migrations. */
+static gboolean
+has_table (const char *path, const char *table)
+{
+  g_autofree char *sql =
+    g_strdup_printf ("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '%s'",
+                     table);
+
+  return cm_test_query_int (path, sql) > 0;
+}
+
 static gint64
 count_records (const char *path)
 {
@@ -359,7 +370,8 @@ count_records (const char *path)
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i].name);
-      records += cm_test_query_int (path, sql);
+      if (has_table (path, tables[i].name))
+        records += cm_test_query_int (path, sql);
     }
   return records;
 }
@@ -545,11 +557,12 @@ test_old_portfolio_gets_baseline (void)
   const CmAuditTable *tables = cm_audit_tables (&n);
   g_autofree char *message = NULL;
 
-  /* Every table has a record to replay. */
+  /* Every table of that version has a record to replay. */
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i].name);
-      g_assert_cmpint (cm_test_query_int (path, sql), >, 0);
+      if (has_table (path, tables[i].name))
+        g_assert_cmpint (cm_test_query_int (path, sql), >, 0);
     }
 
   /* Read without changing: the update happens in a copy in memory. */

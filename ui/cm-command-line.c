@@ -17,6 +17,7 @@
 #include "cm-date.h"
 #include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
+#include "cm-required-notices.h"
 #include "cm-demo.h"
 #include "cm-import.h"
 #include "cm-store.h"
@@ -170,6 +171,7 @@ print_deadline (GString *out, const CmDeadline *deadline, gboolean csv)
 {
   g_autofree char *date = g_date_valid (&deadline->date) ? cm_date_format_iso (&deadline->date)
                                                          : g_strdup ("");
+  g_autofree char *kind = cm_deadline_kind_text (deadline);
   CmContract *contract = deadline->contract;
   const char *fields[] = {
     cm_contract_get_reference (contract),
@@ -178,14 +180,14 @@ print_deadline (GString *out, const CmDeadline *deadline, gboolean csv)
     date,
     cm_deadline_status_nick (deadline->status),
     cm_contract_get_title (contract),
+    deadline->notice ? deadline->notice : "", /* which procurement notice */
   };
 
   if (!csv)
     {
       g_string_append_printf (out, "%-10s %-9s %-24s %-12s %s (%s)\n", date,
                               cm_deadline_status_label (deadline->status),
-                              cm_deadline_kind_label (deadline->kind), fields[0],
-                              fields[5], fields[1]);
+                              kind, fields[0], fields[5], fields[1]);
       return;
     }
   for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -223,7 +225,7 @@ cm_command_deadlines (const char *portfolio, const GDate *today, const char *for
   deadlines = cm_deadlines_collect (cm_store_list (store, CM_TYPE_CONTRACT), today, &settings,
                                     &skipped);
   if (csv)
-    g_string_append (out, "reference,provider,kind,date,status,title\r\n");
+    g_string_append (out, "reference,provider,kind,date,status,title,notice\r\n");
   for (guint i = 0; i < deadlines->len; i++)
     print_deadline (out, g_ptr_array_index (deadlines, i), csv);
   g_print ("%s", out->str);

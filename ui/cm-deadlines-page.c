@@ -9,6 +9,7 @@
 #include "cm-deadlines.h"
 #include "cm-mnemonic-button.h"
 #include "cm-organisation.h"
+#include "cm-required-notices.h"
 #include "cm-service.h"
 #include "cm-status-page.h"
 
@@ -27,6 +28,7 @@ struct _CmDeadlineRow
   CmDeadlineKind kind;
   CmDeadlineStatus status;
   char *date_text;          /* "1 October 2026" */
+  char *kind_text;          /* with a procurement notice's code */
   char *contract_text;      /* reference and title */
   gint64 commissioner_id;   /* the service's lead commissioner; 0 if none */
   gint64 in_force_id;       /* who stands for it on the contract's day (cm-succession.h) */
@@ -42,6 +44,7 @@ cm_deadline_row_finalize (GObject *object)
 
   g_clear_object (&row->contract);
   g_free (row->date_text);
+  g_free (row->kind_text);
   g_free (row->contract_text);
   g_free (row->commissioner_name);
 
@@ -74,6 +77,7 @@ cm_deadline_row_new (CmStore *store, const CmDeadline *deadline, const GDate *to
   /* No notice period recorded: the date is not known, never the end. */
   row->date_text = g_date_valid (&deadline->date) ? cm_date_format_long (iso)
                                                   : g_strdup (_("Not known"));
+  row->kind_text = cm_deadline_kind_text (deadline);
   row->contract_text = cm_entity_describe (CM_ENTITY (deadline->contract));
   if (service)
     {
@@ -156,7 +160,7 @@ row_kind (CmDeadlineRow *row)
     return _("Contract ended: record what happened");
   if (row->kind == CM_DEADLINE_KIND_NOTICE && row->status == CM_DEADLINE_UNKNOWN)
     return _("Last day to serve notice: notice period not recorded");
-  return cm_deadline_kind_label (row->kind);
+  return row->kind_text;
 }
 
 static const char *

@@ -101,7 +101,14 @@ reference_choices (CmRecordEditor *self, GType type, gboolean optional)
   return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
 }
 
-/* A choice among the records of another kind, shown by name. */
+static char *
+describe_choice (CmEntity *choice)
+{
+  return choice ? cm_entity_describe (choice) : g_strdup ("");
+}
+
+/* A choice among the records of another kind, shown by name, or for
+ * records with none (a contract) as the trail names them. */
 static GtkWidget *
 reference_row (CmRecordEditor *self, const char *title, GType type, gint64 id,
                gboolean optional)
@@ -109,7 +116,12 @@ reference_row (CmRecordEditor *self, const char *title, GType type, gint64 id,
   g_autoptr(GListModel) choices = reference_choices (self, type, optional);
   GtkWidget *row = adw_combo_row_new ();
   guint n = g_list_model_get_n_items (choices);
-  g_autoptr(GtkExpression) by_name = gtk_property_expression_new (type, NULL, "name");
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  g_autoptr(GtkExpression) by_name =
+    g_object_class_find_property (G_OBJECT_CLASS (klass), "name")
+      ? gtk_property_expression_new (type, NULL, "name")
+      : gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (describe_choice),
+                                     NULL, NULL);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_expression (ADW_COMBO_ROW (row), by_name);
@@ -625,7 +637,9 @@ cm_record_editor_new (CmStore *store, const CmRecordKind *kind, CmEntity *entity
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *group = adw_preferences_group_new ();
-  g_autofree char *title = entity ? g_strdup_printf (_("Edit %s"), _(kind->noun))
+  /* A record not yet stored (a contract's new notice, filled in) is new. */
+  gboolean stored = entity && cm_entity_get_id (entity) != 0;
+  g_autofree char *title = stored ? g_strdup_printf (_("Edit %s"), _(kind->noun))
                                   : g_strdup_printf (_("New %s"), _(kind->noun));
 
   self->store = g_object_ref (store);

@@ -4,6 +4,8 @@
 #include "cm-characteristic.h"
 #include "cm-contract.h"
 #include "cm-contract-flags.h"
+#include "cm-contract-notice.h"
+#include "cm-contract-variation.h"
 #include "cm-date.h"
 #include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
@@ -21,6 +23,7 @@
 #include "cm-provider.h"
 #include "cm-provider-performance.h"
 #include "cm-record-kind.h"
+#include "cm-required-notices.h"
 #include "cm-service.h"
 #include "cm-staff.h"
 #include "cm-succession.h"
@@ -187,6 +190,59 @@ add_notice_lines (GArray *lines, CmContract *contract, const CmContractDates *da
               dated (&dates->latest_notice, dates->notice_status));
 }
 
+/* The regime the contract was procured under, each notice it requires
+ * with where it stands, and its variations. */
+static void
+add_procurement_lines (GArray *lines, CmStore *store, CmContract *contract, const GDate *today,
+                       const CmDeadlineSettings *settings)
+{
+  const CmProcurementRules *rules = cm_procurement_rules_get ();
+  CmProcurementRegime regime = cm_contract_procurement_regime (rules, contract);
+  g_autoptr(GPtrArray) notices = cm_contract_required_notices (store, contract, today, settings);
+  g_autoptr(GPtrArray) variations =
+    cm_contract_variations (store, cm_entity_get_id (CM_ENTITY (contract)));
+  CmProcurementRoute route;
+  gboolean from_start;
+  g_autofree char *warning = NULL;
+  GDate began;
+
+  if (!cm_contract_procurement_began (contract, &began, &from_start))
+    return;
+  g_object_get (contract, "route", &route, NULL);
+  warning = cm_procurement_regime_check (rules, route, &began);
+  add_line (lines, _("Procurement regime"),
+            from_start ? g_strdup_printf (_("%s, judged from the start date: the day the "
+                                            "procurement began is not recorded"),
+                                          cm_procurement_regime_label (regime))
+                       : g_strdup (cm_procurement_regime_label (regime)));
+  if (warning)
+    add_line (lines, _("⚠ Procurement regime"), g_steal_pointer (&warning));
+  if (regime == CM_PROCUREMENT_REGIME_PCR_2015)
+    add_line (lines, _("Procurement notices"),
+              g_strdup (_("Not followed here for procurements under the 2015 regulations.")));
+  for (guint i = 0; i < notices->len; i++)
+    {
+      const CmRequiredNotice *notice = g_ptr_array_index (notices, i);
+      g_autofree char *title = cm_required_notice_title (notice);
+
+      add_line (lines, title, cm_required_notice_describe (notice));
+    }
+  for (guint i = 0; i < variations->len; i++)
+    {
+      CmContractVariation *variation = g_ptr_array_index (variations, i);
+      g_autofree char *day = cm_date_format_long (cm_contract_variation_get_made_on (variation));
+      g_autofree char *title = g_strdup_printf (_("Variation of %s, %s"), cm_enum_to_label (
+                                                  CM_TYPE_VARIATION_KIND,
+                                                  cm_contract_variation_get_kind (variation)),
+                                                day);
+      g_autofree char *reason = cm_entity_property_text (CM_ENTITY (variation), "reason");
+
+      add_line (lines, title,
+                g_strdup_printf (_("%s. Reason: %s"),
+                                 cm_contract_variation_get_description (variation), reason));
+    }
+}
+
 static GArray *
 contract_dates (CmStore *store, GObject *item, const GDate *today)
 {
@@ -236,12 +292,55 @@ contract_details (CmStore *store, GObject *item, const GDate *today)
 {
   GArray *lines = contract_dates (store, item, today);
   char *commissioner = cm_succession_contract_commissioner (store, CM_CONTRACT (item), today);
+  CmDeadlineSettings settings;
 
+  cm_deadline_settings_load (store, &settings);
   add_threshold_lines (lines, CM_CONTRACT (item));
+  add_procurement_lines (lines, store, CM_CONTRACT (item), today, &settings);
   if (commissioner)
     add_line (lines, _("Commissioner"), commissioner);
   return lines;
 }
+
+static const CmRecordField contract_notice_fields[] = {
+  { "contract-id", N_("Contract"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_contract_get_type },
+  { "contract-name", N_("Contract"), CM_FORMAT_TEXT, TRUE, FALSE },
+  { "code", N_("Notice"), CM_FORMAT_TEXT, TRUE, TRUE },
+  { "published-on", N_("Published on"), CM_FORMAT_DATE, TRUE, TRUE },
+  { "identifier", N_("Notice identifier"), CM_FORMAT_TEXT, TRUE, TRUE },
+  { NULL }
+};
+
+static const CmRecordField contract_variation_fields[] = {
+  { "contract-id", N_("Contract"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_contract_get_type },
+  { "contract-name", N_("Contract"), CM_FORMAT_TEXT, TRUE, FALSE },
+  { "made-on", N_("Made on"), CM_FORMAT_DATE, TRUE, TRUE },
+  { "kind", N_("What changed"), CM_FORMAT_ENUM, TRUE, TRUE },
+  { "description", N_("Description"), CM_FORMAT_TEXT, TRUE, TRUE },
+  { "reason", N_("Reason"), CM_FORMAT_TEXT, FALSE, TRUE },
+  { "value-change", N_("Change of value"), CM_FORMAT_MONEY, FALSE, TRUE },
+  { "term-change", N_("Change of term"), CM_FORMAT_TEXT, FALSE, TRUE },
+  { "change-notice", N_("Change notice identifier"), CM_FORMAT_TEXT, FALSE, TRUE },
+  { "change-notice-on", N_("Change notice published on"), CM_FORMAT_DATE, FALSE, TRUE },
+  { NULL }
+};
+
+/* Reached from a contract's page as well as listed on their own. */
+#define CONTRACT_NOTICE_KIND { \
+  "procurement-notices", N_("Procurement Notices"), N_("procurement notice"), \
+  "mail-send-symbolic", \
+  N_("The notices published for each contract on Find a Tender, with their dates and " \
+     "identifiers. A contract’s page lists the notices its procurement route requires."), \
+  cm_contract_notice_get_type, contract_notice_fields }
+
+#define CONTRACT_VARIATION_KIND { \
+  "variations", N_("Variations"), N_("variation"), "document-edit-symbolic", \
+  N_("Each change to a contract’s value, term or scope, with its date, its reason, and its " \
+     "change notice where one is due."), \
+  cm_contract_variation_get_type, contract_variation_fields }
+
+const CmRecordKind cm_contract_notice_kind = CONTRACT_NOTICE_KIND;
+const CmRecordKind cm_contract_variation_kind = CONTRACT_VARIATION_KIND;
 
 static const CmRecordField organisation_fields[] = {
   { "name", N_("Name"), CM_FORMAT_TEXT, TRUE, TRUE },
@@ -598,6 +697,8 @@ static const CmRecordKind kinds[] = {
     N_("Record each contract, grant or agreement with its provider, value and dates. "
        "Add a service and a provider first."),
     cm_contract_get_type, contract_fields, contract_details },
+  CONTRACT_NOTICE_KIND,
+  CONTRACT_VARIATION_KIND,
   { "providers", N_("Providers"), N_("provider"), "system-users-symbolic",
     N_("Providers are the charities, companies and NHS bodies that deliver services."),
     cm_provider_get_type, provider_fields, provider_dependency },

@@ -59,6 +59,9 @@ const CmRecordKind *cm_record_kinds      (guint *n_kinds);
 
 /* Not a section of its own: edited among the portfolio's rules. */
 extern const CmRecordKind cm_characteristic_kind;
+/* A contract's notices and variations, which its page adds to. */
+extern const CmRecordKind cm_contract_notice_kind;
+extern const CmRecordKind cm_contract_variation_kind;
 char               *cm_record_field_text (GObject *item, const CmRecordField *field);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include "cm-add-contracts-dialog.h"
 #include "cm-contract.h"
 #include "cm-contract-dates.h"
+#include "cm-contract-notices-editor.h"
 #include "cm-date.h"
 #include "cm-date-dialog.h"
 #include "cm-deadline-settings.h"
@@ -286,6 +287,9 @@ update_contract_actions (CmRecordsPage *self, GObject *item)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.invoke-extension", left);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.record-notice", item != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.record-procurement-notice",
+                                 item != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.add-variation", item != NULL);
   gtk_widget_set_tooltip_text (self->invoke_button,
                                left ? _("Take the next extension of the term") : why);
 }
@@ -587,6 +591,35 @@ notice_date_chosen (const GDate *served, gpointer data)
     }
   message = notice_verdict (self, CM_CONTRACT (draft), served);
   toast_with_undo (self, message, before);
+}
+
+/* A contract's procurement notice or variation, in an editor of its own kind. */
+static void
+open_contract_editor (CmRecordsPage *self, gboolean variation)
+{
+  GObject *item = gtk_single_selection_get_selected_item (self->selection);
+  GtkWidget *editor;
+
+  if (!CM_IS_CONTRACT (item))
+    return;
+  editor = variation
+             ? cm_contract_variation_editor_new (self->store, CM_CONTRACT (item), &self->today)
+             : cm_contract_notices_editor_new (self->store, CM_CONTRACT (item), &self->today);
+  gtk_window_set_transient_for (GTK_WINDOW (editor),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+record_procurement_notice_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  open_contract_editor (CM_RECORDS_PAGE (widget), FALSE);
+}
+
+static void
+add_variation_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  open_contract_editor (CM_RECORDS_PAGE (widget), TRUE);
 }
 
 static void
@@ -932,6 +965,11 @@ build_details (CmRecordsPage *self)
                                                     "records.invoke-extension");
       gtk_box_append (GTK_BOX (box), self->invoke_button);
       gtk_box_append (GTK_BOX (box), notice);
+      gtk_box_append (GTK_BOX (box),
+                      cm_mnemonic_button_new (_("Record _Procurement Notice…"),
+                                              "records.record-procurement-notice"));
+      gtk_box_append (GTK_BOX (box),
+                      cm_mnemonic_button_new (_("Add _Variation…"), "records.add-variation"));
     }
   if (g_type_is_a (self->kind->get_type (), CM_TYPE_SCENARIO))
     {
@@ -991,6 +1029,10 @@ cm_records_page_class_init (CmRecordsPageClass *klass)
                                    invoke_extension_activated);
   gtk_widget_class_install_action (widget_class, "records.record-notice", NULL,
                                    record_notice_activated);
+  gtk_widget_class_install_action (widget_class, "records.record-procurement-notice", NULL,
+                                   record_procurement_notice_activated);
+  gtk_widget_class_install_action (widget_class, "records.add-variation", NULL,
+                                   add_variation_activated);
   gtk_widget_class_install_action (widget_class, "records.add-contracts", NULL,
                                    add_contracts_activated);
   gtk_widget_class_install_action (widget_class, "records.set-all-lines", NULL,

@@ -6,17 +6,23 @@ outcome recorded, which the contract page also flags; recording its
 outcome in the editor closes it. Then notice on a contract is recorded
 as served on a day typed into the date dialog, which refuses a date it
 cannot read, and is found in the file, the audit trail and the verdict.
+Last, a contract procured under the Procurement Act 2023 lists the notices
+its route requires, overdue where not recorded, and one is recorded from
+its page with its identifier; a variation added there is audited and
+brings its change notice.
 
     with-display.sh python3 test_notice.py COMMISSIONER OUTPUT_DIR
 """
 import pyatspi
 
-from common import Failure, Session, enabled, find, find_button, find_label, has_state, press, \
-    press_ready, set_text, state_of, table_rows, wait_for
+from common import TODAY, Failure, Session, enabled, find, find_button, find_label, has_state, \
+    press, press_ready, set_text, state_of, table_rows, text_of, wait_for
 
 CONTRACT = "ASC-0012"  # the Neighbourhood Networks grant, 1 October 2018 to 2028
 ENDED = "ASC-0014"  # Advonet's advocacy gateway, ended 31 March 2023, no outcome recorded
 NOTICE_DAY = "2027-01-15"
+NOTICE_ID = "2026/S 000-031415"
+VARIATION = "Outreach clinics added in two wards"
 
 
 def check_deadlines(session):
@@ -113,12 +119,84 @@ def record_outcome(session):
     session.log("the outcome recorded, the contract is closed")
 
 
+def act_contract(session):
+    """A contract of the demo procured by an open procedure under the
+    Procurement Act 2023 (begun from 24 February 2025), already started."""
+    reference = session.sql("SELECT reference FROM contract WHERE route = 'open'"
+                            " AND start_date >= '2025-02-24' AND start_date < ?"
+                            " ORDER BY start_date, reference LIMIT 1", TODAY)
+    if reference is None:
+        raise Failure("the demo has no open procedure begun under the Procurement Act 2023")
+    return reference
+
+
+def record_procurement_notice(session, contract):
+    """The tender notice of an open procedure begun after 24 February 2025
+    is overdue until recorded; recording it from the contract's page puts
+    it in the file, under the user's name in the trail."""
+    page = session.show_section("Contracts")
+    session.search(page, "Contracts", contract)
+    wait_for("the tender notice shown overdue", lambda: find_label(
+        page, lambda text: text.startswith("Due by") and "before the contract starts" in text
+        and text.endswith("Overdue")))
+    session.screenshot("procurement-notices")
+    press_ready("the Record Procurement Notice button",
+                lambda: find_button(page, "Record Procurement Notice…"))
+    dialog = session.frame("New procurement notice")
+    code = wait_for("the notice's code", lambda: find(dialog, "text", "Notice"))
+    if text_of(code) != "UK4":
+        raise Failure(f"the first notice due is the tender notice, not {text_of(code)!r}")
+    set_text(wait_for("the identifier field", lambda: find(dialog, "text", "Notice identifier")),
+             NOTICE_ID)
+    press_ready("the Save button", lambda: find_button(dialog, "Save"))
+    wait_for("the notice in the file", lambda: session.sql(
+        "SELECT code FROM contract_notice WHERE identifier = ?", NOTICE_ID) == "UK4")
+    if not session.sql("SELECT actor FROM audit WHERE entity = 'contract_notice'"
+                       " AND field = 'identifier' AND new_value = ?", NOTICE_ID):
+        raise Failure("recording the procurement notice left no audit row")
+    session.frame_closed("New procurement notice")
+    wait_for("the tender notice shown published", lambda: find_label(
+        page, lambda text: text.startswith("Published") and NOTICE_ID in text))
+    session.log("the tender notice recorded from the contract's page, and audited")
+    session.screenshot("procurement-notice-recorded")
+
+
+def add_variation(session, contract):
+    """A variation added from the contract's page, its size not recorded,
+    is in the file and the trail, and the page lists it with the change
+    notice it needs."""
+    page = session.show_section("Contracts")
+    session.search(page, "Contracts", contract)
+    press_ready("the Add Variation button", lambda: find_button(page, "Add Variation…"))
+    dialog = session.frame("New variation")
+    set_text(wait_for("the description field", lambda: find(dialog, "text", "Description")),
+             VARIATION)
+    set_text(wait_for("the reason field", lambda: find(dialog, "text", "Reason")),
+             "Clinics moved to the city centre hub")
+    session.screenshot("variation-dialog")
+    press_ready("the Save button", lambda: find_button(dialog, "Save"))
+    wait_for("the variation in the file", lambda: session.sql(
+        "SELECT made_on FROM contract_variation WHERE description = ?", VARIATION) == TODAY)
+    if not session.sql("SELECT actor FROM audit WHERE entity = 'contract_variation'"
+                       " AND field = 'reason'"):
+        raise Failure("adding the variation left no audit row")
+    session.frame_closed("New variation")
+    wait_for("the variation listed on the contract's page",
+             lambda: find_label(page, lambda text: text.startswith(VARIATION)))
+    wait_for("its change notice due", lambda: find_label(
+        page, lambda text: text == "UK10 Contract change notice"))
+    session.log("the variation added from the contract's page, audited, with its change notice")
+
+
 def main():
     with Session("notice") as session:
         session.launch()
         check_deadlines(session)
         record_outcome(session)
         record_notice_served(session)
+        contract = act_contract(session)
+        record_procurement_notice(session, contract)
+        add_variation(session, contract)
         session.log(session.verify_audit())
 
 
