@@ -309,6 +309,12 @@ make_legacy (const char *path)
   cm_test_run_sqlite (path, "DELETE FROM meta WHERE key = 'audit_format_2_from';"
                             " ALTER TABLE import_run DROP COLUMN created_ids;"
                             " ALTER TABLE import_run DROP COLUMN first_audit_id;"
+                            " ALTER TABLE decommission DROP COLUMN eia_id;"
+                            " ALTER TABLE decommission DROP COLUMN eia_override;"
+                            " ALTER TABLE decommission DROP COLUMN completion_open_items;"
+                            " ALTER TABLE stage_event DROP COLUMN decided_on;"
+                            " ALTER TABLE stage_event DROP COLUMN eia_id;"
+                            " ALTER TABLE stage_event DROP COLUMN eia_override;"
                             " PRAGMA user_version = 13;");
 }
 

@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "cm-date.h"
+#include "cm-decision-evidence.h"
 #include "cm-eia-process.h"
+#include "cm-eia-review.h"
 #include "cm-mnemonic-button.h"
 #include "cm-overview.h"
 #include "cm-overview-page.h"
@@ -183,6 +185,25 @@ action_row (CmOverviewPage *self, CmEiaMitigation *action)
   return r;
 }
 
+static void
+overdue_reviews (CmOverviewPage *self, CmOverview *overview, GtkWidget *g)
+{
+  for (guint i = 0; i < overview->overdue_reviews->len; i++)
+    {
+      CmEiaReviewDue *review = g_ptr_array_index (overview->overdue_reviews, i);
+      gint64 id = cm_decommission_get_service_id (review->decommission);
+      CmService *service = CM_SERVICE (cm_store_find (self->store, CM_TYPE_SERVICE, id));
+      g_autofree char *due = cm_date_to_long (&review->due);
+      g_autofree char *subtitle =
+        g_strdup_printf (_("%s · due %s: record it on the Review step of its decommissioning EIA"),
+                         service ? cm_service_get_name (service) : "", due);
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
+                                 service_row (self, _("EIA review after decommissioning"),
+                                              subtitle, id));
+    }
+}
+
 static GtkWidget *
 overdue_group (CmOverviewPage *self, CmOverview *overview)
 {
@@ -231,6 +252,40 @@ overdue_group (CmOverviewPage *self, CmOverview *overview)
                                  service_row (self, cm_risk_get_description (risk), subtitle,
                                               cm_risk_get_service_id (risk)));
     }
+  overdue_reviews (self, overview, g);
+  return g;
+}
+
+/* Decisions taken without a signed EIA before them: the duty is tested at
+ * the moment of decision, so each stays flagged until overridden. */
+static GtkWidget *
+decisions_group (CmOverviewPage *self, CmOverview *overview)
+{
+  guint n = overview->flagged_decisions->len;
+  g_autofree char *title = g_strdup_printf (ngettext ("%u decision not informed by a signed EIA",
+                                                      "%u decisions not informed by a signed EIA",
+                                                      n), n);
+  GtkWidget *g = cm_page_group (_("Decisions and Their EIAs"), NULL);
+
+  if (n == 0)
+    {
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
+                                 cm_page_text_row (title, _("Every decision follows the sign-off "
+                                                            "of the EIA that informed it."),
+                                                   "emblem-ok-symbolic"));
+      return g;
+    }
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (g), title);
+  for (guint i = 0; i < n; i++)
+    {
+      CmDecisionEvidence *e = g_ptr_array_index (overview->flagged_decisions, i);
+      CmService *service = CM_SERVICE (cm_store_find (self->store, CM_TYPE_SERVICE,
+                                                      e->service_id));
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
+                                 service_row (self, service ? cm_service_get_name (service) : "",
+                                              e->problem, e->service_id));
+    }
   return g;
 }
 
@@ -273,6 +328,7 @@ rebuild (CmOverviewPage *self)
   gtk_box_append (GTK_BOX (box), stages_group (self, overview));
   gtk_box_append (GTK_BOX (box), held_group (self, overview));
   gtk_box_append (GTK_BOX (box), overdue_group (self, overview));
+  gtk_box_append (GTK_BOX (box), decisions_group (self, overview));
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
   gtk_scrolled_window_set_child (self->scrolled, clamp);
