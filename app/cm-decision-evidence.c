@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cm-decision-evidence.c: whether a decision was informed by a signed EIA */
 #include <glib/gi18n-lib.h>
 

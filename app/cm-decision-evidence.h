@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cm-decision-evidence.h: whether a decision was informed by a signed EIA
  *
  * Courts test the equality duty at the moment of decision, so each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cm-decommission-checks.c: what must be true before a decommission completes */
 #include <glib/gi18n-lib.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cm-decommission-checks.h: what must be true before a decommission completes
  *
  * Completion means the substance is done, not only the ticks: every step

@@ -251,11 +251,14 @@ cm_eia_training_warnings (CmStore *store, CmEia *eia, gint64 signatory_id, const
 }
 
 /* The signatory checks the author's work, so cannot be the author. */
-static char *
-author_signs (CmStore *store, gint64 staff_id)
+char *
+cm_eia_signatory_problem (CmStore *store, CmEia *eia, gint64 signatory_id)
 {
-  CmEntity *staff = cm_store_find (store, CM_TYPE_STAFF, staff_id);
+  CmEntity *staff = NULL;
 
+  if (signatory_id == 0 || signatory_id != cm_eia_get_author_id (eia))
+    return NULL;
+  staff = cm_store_find (store, CM_TYPE_STAFF, signatory_id);
   return g_strdup_printf (_("%s wrote this EIA, so cannot also sign it off. Choose another "
                             "member of staff to sign it."),
                           staff ? cm_staff_get_name (CM_STAFF (staff)) : _("The author"));
@@ -279,8 +282,8 @@ cm_eia_sign_off (CmStore *store, CmEia *eia, gint64 signatory_id, const char *ro
 
   if (signatory_id == 0)
     g_ptr_array_insert (problems, 0, g_strdup (_("Choose who signs the EIA off.")));
-  else if (signatory_id == cm_eia_get_author_id (eia))
-    g_ptr_array_insert (problems, 0, author_signs (store, signatory_id));
+  else if (cm_eia_get_author_id (eia) == signatory_id)
+    g_ptr_array_insert (problems, 0, cm_eia_signatory_problem (store, eia, signatory_id));
   if (problems->len > 0)
     {
       g_autofree char *list = sentences (problems);

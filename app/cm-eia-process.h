@@ -33,6 +33,9 @@ GPtrArray *cm_eia_problems        (CmStore *store, CmEia *eia);
 GPtrArray *cm_eia_training_warnings (CmStore *store, CmEia *eia, gint64 signatory_id,
                                      const GDate *today);
 
+/* Why @signatory_id cannot sign @eia off (the author cannot), or NULL. */
+char      *cm_eia_signatory_problem (CmStore *store, CmEia *eia, gint64 signatory_id);
+
 /* Signs off @eia on @today. Refused while cm_eia_problems() has any, or
  * when the signatory is the author; with
  * training warnings, @override_reason must say why it goes ahead. */

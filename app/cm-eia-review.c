@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cm-eia-review.c: when the EIA review after a decommission is due */
 #include <glib/gi18n-lib.h>
 

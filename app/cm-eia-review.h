@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cm-eia-review.h: when the EIA review after a decommission is due
  *
  * The review judges, once the service has closed, how well the EIA

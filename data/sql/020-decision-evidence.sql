@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Decisions tied to their evidence (DOMAIN.md, "The EIA comes before the
 -- decision" and "Completion means the substance is done").
 --
