@@ -13,6 +13,7 @@
 #include "cm-overview.h"
 #include "cm-overview-page.h"
 #include "cm-page-parts.h"
+#include "cm-reason-dialog.h"
 #include "cm-risk.h"
 #include "cm-status-page.h"
 
@@ -256,8 +257,33 @@ overdue_group (CmOverviewPage *self, CmOverview *overview)
   return g;
 }
 
+static void
+stand_reason_given (const char *reason, gpointer data)
+{
+  GtkWidget *button = data;
+  CmOverviewPage *self = g_object_get_data (G_OBJECT (button), "page");
+  CmEntity *record = g_object_get_data (G_OBJECT (button), "record");
+  g_autoptr(GError) error = NULL;
+
+  /* A blank reason is refused by the dialog; a failed write is shown in
+   * place of the decision's problem. */
+  if (reason && !cm_decision_evidence_override (self->store, record, reason, &error))
+    gtk_widget_set_tooltip_text (button, error->message);
+  g_object_unref (button);
+}
+
+static void
+stand_clicked (GtkButton *button, CmOverviewPage *self)
+{
+  g_object_set_data (G_OBJECT (button), "page", self);
+  cm_reason_dialog_ask (GTK_WIDGET (self), _("Let the Decision Stand?"),
+                        g_object_get_data (G_OBJECT (button), "problem"), _("Reason"),
+                        _("_Let It Stand"), TRUE, stand_reason_given, g_object_ref (button));
+}
+
 /* Decisions taken without a signed EIA before them: the duty is tested at
- * the moment of decision, so each stays flagged until overridden. */
+ * the moment of decision, so each stays flagged until a reason lets it
+ * stand. */
 static GtkWidget *
 decisions_group (CmOverviewPage *self, CmOverview *overview)
 {
@@ -281,10 +307,20 @@ decisions_group (CmOverviewPage *self, CmOverview *overview)
       CmDecisionEvidence *e = g_ptr_array_index (overview->flagged_decisions, i);
       CmService *service = CM_SERVICE (cm_store_find (self->store, CM_TYPE_SERVICE,
                                                       e->service_id));
+      const char *name = service ? cm_service_get_name (service) : "";
+      GtkWidget *row = service_row (self, name, e->problem, e->service_id);
+      GtkWidget *stand = cm_mnemonic_button_new (_("Let It _Stand…"), NULL);
+      g_autofree char *label = g_strdup_printf (_("Let the decision on “%s” stand"), name);
 
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
-                                 service_row (self, service ? cm_service_get_name (service) : "",
-                                              e->problem, e->service_id));
+      gtk_widget_set_valign (stand, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (stand), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label, -1);
+      g_object_set_data_full (G_OBJECT (stand), "record", g_object_ref (e->record),
+                              g_object_unref);
+      g_object_set_data_full (G_OBJECT (stand), "problem", g_strdup (e->problem), g_free);
+      g_signal_connect (stand, "clicked", G_CALLBACK (stand_clicked), self);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), stand);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
     }
   return g;
 }
