@@ -34,6 +34,9 @@ cm_decommission_notice_problem (CmContract *contract, const CmContractDates *dat
   if (dates == NULL)
     return g_strdup_printf (_("The notice on contract %s cannot be checked: record its start "
                               "date and term on the Contracts page."), reference);
+  if (!g_date_valid (&dates->latest_notice))
+    return g_strdup_printf (_("The notice on contract %s cannot be checked: record its notice "
+                              "period on the Contracts page."), reference);
   latest = cm_date_to_long (&dates->latest_notice);
   if (!cm_date_parse_iso (cm_contract_get_notice_served (contract), &served))
     return g_strdup_printf (_("Notice has not been served on contract %s (the last day was "
@@ -54,7 +57,8 @@ cm_decommission_contract_end (CmContract *contract, const GDate *today,
 {
   CmContractDates dates;
 
-  if (cm_contract_compute_dates (contract, today, settings, &dates))
+  if (cm_contract_compute_dates (contract, today, settings, &dates) &&
+      g_date_valid (&dates.current_end))
     {
       *end = dates.current_end;
       return TRUE;

@@ -614,8 +614,7 @@ review_cells (CmSheet *sheet, GPtrArray *reviews, CmEntity *record)
       CmEiaReviewDue *review = g_ptr_array_index (reviews, i);
       g_autofree char *due = NULL;
 
-      if (CM_ENTITY (review->decommission) != record &&
-          cm_entity_get_id (CM_ENTITY (review->decommission)) != cm_entity_get_id (record))
+      if (cm_entity_get_id (CM_ENTITY (review->decommission)) != cm_entity_get_id (record))
         continue;
       due = cm_date_format_iso (&review->due);
       cm_sheet_date (sheet, 9, due);
