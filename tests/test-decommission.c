@@ -1,5 +1,6 @@
 /* test-decommission.c: starting, evidencing, auditing and completing a
  * decommission, on real portfolio files */
+#include "cm-audit-baseline.h"
 #include "cm-checklist.h"
 #include "cm-contract.h"
 #include "cm-cycle.h"
@@ -718,6 +719,39 @@ test_review_period_setting (Fixture *f, gconstpointer data)
                                                " AND new_value = '9'"), ==, 1);
 }
 
+/* A portfolio from before decisions named their EIA opens; its decision
+ * is flagged, and its re-commissioning step, with no date, is history. */
+static void
+test_older_portfolio (void)
+{
+  g_autofree char *path = cm_test_temp_path ("decisions-old.commissioner");
+  /* From before the audit baseline, so the trail takes in these rows. */
+  sqlite3 *db = cm_test_create_old_portfolio (path, CM_AUDIT_BASELINE_VERSION - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmStore) store = NULL;
+  g_autoptr(GPtrArray) decisions = NULL;
+  CmDecisionEvidence *decision;
+
+  g_assert_cmpint (sqlite3_exec (db,
+    "INSERT INTO service (id, name, area, client_group) VALUES (1, 'Day care', 'support',"
+    "  'adults');"
+    "INSERT INTO stage_event VALUES (1, 1, 1, 'review', 'analyse', 'recommission', 0, 'Old', '');"
+    "INSERT INTO decommission (id, service_id, reason, decision_date)"
+    "  VALUES (1, 1, 'Replaced', '2024-02-01');", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  store = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST, &error);
+  g_assert_no_error (error);
+  decisions = cm_decision_evidence_all (store);
+  g_assert_cmpuint (decisions->len, ==, 1);
+  decision = g_ptr_array_index (decisions, 0);
+  g_assert_false (decision->recommission);
+  g_assert_cmpint (decision->evidence, ==, CM_EIA_EVIDENCE_NONE);
+  g_assert_true (cm_decision_evidence_is_flagged (decision));
+  g_assert_true (cm_decision_evidence_override (store, decision->record,
+                                                "Decided before EIAs were kept here", NULL));
+  g_assert_true (cm_store_verify_audit (store, NULL, NULL, NULL));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -739,5 +773,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/decommission/decision-evidence", test_decision_evidence);
   g_test_add_func ("/decommission/recommission-decision", test_recommission_decision);
   g_test_add_func ("/decommission/eia-review-due", test_eia_review_due);
+  g_test_add_func ("/decommission/older-portfolio", test_older_portfolio);
   return g_test_run ();
 }
