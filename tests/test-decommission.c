@@ -735,7 +735,7 @@ test_older_portfolio (void)
   g_assert_cmpint (sqlite3_exec (db,
     "INSERT INTO service (id, name, area, client_group) VALUES (1, 'Day care', 'support',"
     "  'adults');"
-    "INSERT INTO stage_event VALUES (1, 1, 1, 'review', 'analyse', 'recommission', 0, 'Old', '');"
+    "INSERT INTO stage_event VALUES (1, 1, 1, 'review', 'analyse', 're-commission', 0, 'Old', '');"
     "INSERT INTO decommission (id, service_id, reason, decision_date)"
     "  VALUES (1, 1, 'Replaced', '2024-02-01');", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
