@@ -296,8 +296,11 @@ decisions_group (CmOverviewPage *self, CmOverview *overview)
   if (n == 0)
     {
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
-                                 cm_page_text_row (title, _("Every decision follows the sign-off "
-                                                            "of the EIA that informed it."),
+                                 cm_page_text_row (_("No decision is flagged"),
+                                                   _("Every decommissioning and re-commissioning "
+                                                     "decision follows the sign-off of the EIA "
+                                                     "that informed it, or stands with a "
+                                                     "reason."),
                                                    "emblem-ok-symbolic"));
       return g;
     }
@@ -363,8 +366,8 @@ rebuild (CmOverviewPage *self)
   gtk_widget_set_margin_end (box, 12);
   gtk_box_append (GTK_BOX (box), stages_group (self, overview));
   gtk_box_append (GTK_BOX (box), held_group (self, overview));
-  gtk_box_append (GTK_BOX (box), overdue_group (self, overview));
   gtk_box_append (GTK_BOX (box), decisions_group (self, overview));
+  gtk_box_append (GTK_BOX (box), overdue_group (self, overview));
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
   gtk_scrolled_window_set_child (self->scrolled, clamp);
