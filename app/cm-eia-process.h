@@ -2,8 +2,9 @@
  *
  * Screening asks of each characteristic whether it is relevant and why;
  * a full assessment gives each relevant one an impact, its evidence and,
- * for a negative impact, mitigating actions; an impact still unknown needs
- * an action to gather the evidence. Every action has an owner and a due
+ * for a negative impact, mitigating actions; in a full assessment, a
+ * relevant characteristic whose impact is still unknown needs an action
+ * to gather the evidence. Every action has an owner and a due
  * date. The signatory is not the author. Sign-off checks the author's and
  * signatory's EIA training; going ahead without it needs a reason.
  */
