@@ -3,6 +3,7 @@
 
 #include "cm-contract.h"
 #include "cm-cycle.h"
+#include "cm-decision-evidence.h"
 #include "cm-decommissioning.h"
 #include "cm-gate.h"
 
@@ -36,6 +37,26 @@ blocked (CmService *service, const char *open_items, GError **error)
   return FALSE;
 }
 
+/* A re-commissioning decision is dated, and names the latest signed
+ * re-commissioning EIA of the service as the one that informed it. */
+static void
+record_evidence (CmStore *store, CmService *service, CmStageEvent *event,
+                 CmReviewDecision decision)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *on = NULL;
+
+  if (decision != CM_REVIEW_DECISION_RECOMMISSION)
+    return;
+  now = g_date_time_new_now_local ();
+  on = g_date_time_format (now, "%Y-%m-%d");
+  g_object_set (event, "decided-on", on,
+                "eia-id", cm_decision_evidence_default_eia (store,
+                                                            cm_entity_get_id (CM_ENTITY (service)),
+                                                            CM_EIA_DECISION_RECOMMISSION, on),
+                NULL);
+}
+
 /* Saves the step from the current stage to @to in @cycle, with its event. */
 static gboolean
 record_step (CmStore *store, CmService *service, CmStage to, int cycle,
@@ -55,6 +76,7 @@ record_step (CmStore *store, CmService *service, CmStage to, int cycle,
                         "from-stage", cm_service_get_stage (service), "to-stage", to,
                         "decision", decision, "overridden", overridden,
                         "reason", reason ? reason : "", "open-items", open_items, NULL);
+  record_evidence (store, service, event, decision);
   draft = cm_entity_copy (CM_ENTITY (service));
   g_object_set (draft, "stage", to, "cycle", cycle, NULL);
   return cm_store_save (store, CM_ENTITY (event), error) && cm_store_save (store, draft, error);

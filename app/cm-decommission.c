@@ -24,6 +24,9 @@ enum {
   PROP_LESSONS,
   PROP_COMPLETED_ON,
   PROP_COMPLETION_OVERRIDE,
+  PROP_EIA_ID,
+  PROP_EIA_OVERRIDE,
+  PROP_COMPLETION_OPEN_ITEMS,
   PROP_SERVICE_NAME,
   PROP_SEARCH_TEXT,
   N_PROPS
@@ -68,6 +71,7 @@ cm_decommission_class_init (CmDecommissionClass *klass)
     { PROP_PROVIDER_NOTE, "provider-note" }, { PROP_LESSONS, "lessons" },
     { PROP_COMPLETED_ON, "completed-on" }, { PROP_COMPLETION_OVERRIDE, "completion-override" },
     { PROP_SERVICE_NAME, "service-name" }, { PROP_SEARCH_TEXT, "search-text" },
+    { PROP_EIA_OVERRIDE, "eia-override" }, { PROP_COMPLETION_OPEN_ITEMS, "completion-open-items" },
   };
 
   entity_class->validate = cm_decommission_validate;
@@ -75,6 +79,7 @@ cm_decommission_class_init (CmDecommissionClass *klass)
     properties[texts[i].id] = g_param_spec_string (texts[i].name, NULL, NULL, "", rw);
   properties[PROP_SERVICE_ID] = g_param_spec_int64 ("service-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
   properties[PROP_CYCLE] = g_param_spec_int ("cycle", NULL, NULL, 1, G_MAXINT, 1, rw);
+  properties[PROP_EIA_ID] = g_param_spec_int64 ("eia-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
   properties[PROP_DECISION_ROUTE] =
     g_param_spec_enum ("decision-route", NULL, NULL, CM_TYPE_DECISION_ROUTE,
                        CM_DECISION_ROUTE_NOT_RECORDED, rw);
@@ -108,4 +113,22 @@ const char *
 cm_decommission_get_completed_on (CmDecommission *self)
 {
   return cm_entity_get_string (CM_ENTITY (self), PROP_COMPLETED_ON);
+}
+
+const char *
+cm_decommission_get_decision_date (CmDecommission *self)
+{
+  return cm_entity_get_string (CM_ENTITY (self), PROP_DECISION_DATE);
+}
+
+gint64
+cm_decommission_get_eia_id (CmDecommission *self)
+{
+  return cm_entity_get_int64 (CM_ENTITY (self), PROP_EIA_ID);
+}
+
+const char *
+cm_decommission_get_eia_override (CmDecommission *self)
+{
+  return cm_entity_get_string (CM_ENTITY (self), PROP_EIA_OVERRIDE);
 }

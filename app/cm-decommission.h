@@ -13,5 +13,8 @@ gint64      cm_decommission_get_service_id   (CmDecommission *self);
 int         cm_decommission_get_cycle        (CmDecommission *self);
 const char *cm_decommission_get_reason       (CmDecommission *self);
 const char *cm_decommission_get_completed_on (CmDecommission *self);
+const char *cm_decommission_get_decision_date (CmDecommission *self);
+gint64      cm_decommission_get_eia_id       (CmDecommission *self);
+const char *cm_decommission_get_eia_override (CmDecommission *self);
 
 G_END_DECLS

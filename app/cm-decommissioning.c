@@ -7,9 +7,10 @@
 #include "cm-contract.h"
 #include "cm-cycle.h"
 #include "cm-date.h"
+#include "cm-decommission-checks.h"
 #include "cm-decommission-contract.h"
+#include "cm-decision-evidence.h"
 #include "cm-decommissioning.h"
-#include "cm-gate.h"
 #include "cm-stage-event.h"
 #include "cm-transition.h"
 
@@ -94,7 +95,10 @@ cm_decommission_start (CmStore *store, CmService *service, const char *reason,
   decommission = g_object_new (CM_TYPE_DECOMMISSION, "service-id", service_id,
                                "cycle", cm_service_get_cycle (service),
                                "started-from", after_review ? "review" : "direct",
-                               "reason", reason, NULL);
+                               "reason", reason,
+                               "eia-id", cm_decision_evidence_default_eia (
+                                 store, service_id, CM_EIA_DECISION_DECOMMISSION, NULL),
+                               NULL);
   if (!cm_entity_validate (CM_ENTITY (decommission), error) || !cm_store_begin (store, error))
     return NULL;
   if (!cm_store_save (store, CM_ENTITY (decommission), error) ||
@@ -188,6 +192,28 @@ mark_decommissioned (CmStore *store, CmEntity *record, const char *on, GError **
   return cm_store_save (store, draft, error);
 }
 
+/* Each contract ends on its own last day, which may fall before the
+ * service closes; the completion day stands in only when it is unknown. */
+static gboolean
+mark_contract_ended (CmStore *store, CmContract *contract, const GDate *today,
+                     const CmDeadlineSettings *settings, GError **error)
+{
+  GDate end;
+  g_autofree char *on = NULL;
+
+  if (!cm_decommission_contract_end (contract, today, settings, &end))
+    end = *today;
+  on = cm_date_format_iso (&end);
+  return mark_decommissioned (store, CM_ENTITY (contract), on, error);
+}
+
+static char *
+joined (GPtrArray *problems)
+{
+  g_ptr_array_add (problems, NULL);
+  return g_strjoinv ("\n", (char **) problems->pdata);
+}
+
 gboolean
 cm_decommission_complete (CmStore *store, CmDecommission *decommission, const GDate *today,
                           const char *override_reason, GError **error)
@@ -198,6 +224,9 @@ cm_decommission_complete (CmStore *store, CmDecommission *decommission, const GD
   g_autoptr(GPtrArray) contracts = NULL;
   g_autoptr(CmEntity) draft = NULL;
   g_autofree char *on = cm_date_format_iso (today);
+  g_autofree char *open_items = NULL;
+  CmDeadlineSettings settings;
+  gboolean overridden;
 
   if (service == NULL || *cm_decommission_get_completed_on (decommission))
     {
@@ -205,27 +234,28 @@ cm_decommission_complete (CmStore *store, CmDecommission *decommission, const GD
                    _("This decommission is already complete."));
       return FALSE;
     }
-  problems = cm_gate_problems (store, CM_SERVICE (service));
-  if (problems->len > 0 && is_blank (override_reason))
+  problems = cm_decommission_completion_problems (store, decommission, today);
+  overridden = problems->len > 0;
+  open_items = joined (problems);
+  if (overridden && is_blank (override_reason))
     {
-      g_ptr_array_add (problems, NULL);
-      g_autofree char *list = g_strjoinv ("\n", (char **) problems->pdata);
-
       g_set_error (error, CM_CYCLE_ERROR, CM_CYCLE_ERROR_BLOCKED,
                    _("The decommission cannot be completed yet:\n%s\nSettle these, or give a "
-                     "reason to complete it anyway."), list);
+                     "reason to complete it anyway."), open_items);
       return FALSE;
     }
   draft = cm_entity_copy (CM_ENTITY (decommission));
-  g_object_set (draft, "completed-on", on, "completion-override",
-                problems->len > 0 ? override_reason : "", NULL);
+  g_object_set (draft, "completed-on", on,
+                "completion-override", overridden ? override_reason : "",
+                "completion-open-items", overridden ? open_items : "", NULL);
   contracts = cm_decommission_contracts (store, decommission);
+  cm_deadline_settings_load (store, &settings);
   if (!cm_store_begin (store, error))
     return FALSE;
   if (!cm_store_save (store, draft, error) || !mark_decommissioned (store, service, on, error))
     goto failed;
   for (guint i = 0; i < contracts->len; i++)
-    if (!mark_decommissioned (store, g_ptr_array_index (contracts, i), on, error))
+    if (!mark_contract_ended (store, g_ptr_array_index (contracts, i), today, &settings, error))
       goto failed;
   return cm_store_commit (store, error);
 

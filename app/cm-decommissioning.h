@@ -1,10 +1,9 @@
 /* cm-decommissioning.h: starting, following and completing a decommission
  *
  * Its steps are the service's checklist for the Decommissioning stage, so
- * each is audited like any checklist item. Completion is held by the same
- * gate as every stage: each step settled, and the conditions on the stage
- * (the EIA review after decommissioning) met, unless overridden with a
- * reason.
+ * each is audited like any checklist item. Completion is held until the
+ * substance is done (cm-decommission-checks.h), unless overridden with a
+ * reason; the EIA review follows completion (cm-eia-review.h).
  */
 #pragma once
 
@@ -15,7 +14,8 @@
 G_BEGIN_DECLS
 
 /* Starts decommissioning @service for @reason: saves the decommission with
- * every contract of the service not already decommissioned, and the steps.
+ * every contract of the service not already decommissioned, the steps, and
+ * the service's latest signed decommissioning EIA as the one informing it.
  * Unless @after_review (a Review decision has already moved it), also
  * moves the service to the Decommissioning stage with a stage event.
  * Returns the new decommission, or NULL on error. */
@@ -36,9 +36,10 @@ gboolean        cm_decommission_set_affected (CmStore *store, CmDecommission *de
 GPtrArray      *cm_decommission_contracts   (CmStore *store, CmDecommission *decommission);
 GPtrArray      *cm_decommission_transitions (CmStore *store, CmDecommission *decommission);
 
-/* Completes it on @today: the service and its contracts are marked
- * decommissioned. With steps or conditions still open, @override_reason
- * must say why it completes anyway. */
+/* Completes it on @today: the service is marked decommissioned on @today
+ * and each contract on the day it actually ends. With problems open
+ * (cm_decommission_completion_problems()), @override_reason must say why
+ * it completes anyway; what it went past is kept with it. */
 gboolean        cm_decommission_complete    (CmStore *store, CmDecommission *decommission,
                                              const GDate *today, const char *override_reason,
                                              GError **error);

@@ -52,12 +52,12 @@ add_steps (CmStore *store, gint64 service_id, int cycle, guint n_done, GError **
 
 static gint64
 add_decommission (CmStore *store, gint64 service_id, int cycle, const char *reason,
-                  CmDecisionRoute route, const char *decided, GError **error)
+                  CmDecisionRoute route, const char *decided, gint64 eia_id, GError **error)
 {
   g_autoptr(CmDecommission) d =
     g_object_new (CM_TYPE_DECOMMISSION, "service-id", service_id, "cycle", cycle,
                   "started-from", "review", "reason", reason, "decision-route", route,
-                  "decision-date", decided,
+                  "decision-date", decided, "eia-id", eia_id,
                   "case-for-change", _("The review found the service no longer met priority "
                                        "outcomes for the money it cost."), NULL);
 
@@ -131,7 +131,7 @@ complete (CmStore *store, gint64 decommission_id, GError **error)
 gboolean
 cm_demo_decommission_add (CmStore *store, const GDate *today, gint64 closing_service,
                           gint64 closing_contract, gint64 closed_service, gint64 closed_contract,
-                          GError **error)
+                          const CmDemoEiaIds *eias, GError **error)
 {
   const char *reason = _("Public Health budget reduction: the review found better value in "
                          "the Neighbourhood Networks");
@@ -145,17 +145,19 @@ cm_demo_decommission_add (CmStore *store, const GDate *today, gint64 closing_ser
   g_date_subtract_days (&decided, 30);
   decided_on = cm_date_format_iso (&decided);
   id = add_decommission (store, closing_service, cm_service_get_cycle (CM_SERVICE (closing)),
-                         reason, CM_DECISION_ROUTE_EXECUTIVE_BOARD, decided_on, error);
+                         reason, CM_DECISION_ROUTE_EXECUTIVE_BOARD, decided_on,
+                         eias->closing_eia, error);
   if (id == 0 || !decide (store, closing_service, reason, error) ||
       !save (store, cm_decommission_contract_new (id, closing_contract), error) ||
       !add_steps (store, closing_service, cm_service_get_cycle (CM_SERVICE (closing)), 7, error) ||
       !add_people (store, id, 6, FALSE, error))
     return FALSE;
 
-  /* The SEMH fund's close, complete in September 2020 (seed 001 L885). */
+  /* The SEMH fund's close, complete in September 2020: decided a week
+   * after its EIA was signed off on 16 March 2020. */
   id = add_decommission (store, closed_service, 1,
                          _("The CCG's contribution ends as the new SEMH model begins"),
-                         CM_DECISION_ROUTE_DELEGATED, "2020-02-10", error);
+                         CM_DECISION_ROUTE_DELEGATED, "2020-03-23", eias->closed_eia, error);
   if (id == 0 ||
       !save (store, cm_decommission_contract_new (id, closed_contract), error) ||
       !add_steps (store, closed_service, 1, G_MAXUINT, error) ||

@@ -188,7 +188,7 @@ static const Finding advocacy_findings[] = {
 
 static const Finding semh_findings[] = {
   { "Age", N_("The fund supports children and young people in schools"), CM_IMPACT_NEGATIVE,
-    N_("SEMH referrals through MindMate SPA and schools (seed 001 L885)"),
+    N_("SEMH referrals through MindMate SPA and schools"),
     N_("Move each cluster's caseload to the new commissioning model by September 2020"),
     -800, CM_MITIGATION_DONE, CM_HAPPENED_PARTLY, 4 },
   { "Disability", N_("Children with SEND are over-represented in SEMH referrals"),
@@ -197,12 +197,31 @@ static const Finding semh_findings[] = {
     CM_MITIGATION_DONE, CM_HAPPENED_NO, 5 },
 };
 
+/* The service closing now: one impact still unknown, with an action to
+ * gather the evidence. */
+static const Finding closing_findings[] = {
+  { "Disability", N_("Four in ten people supported report a disability"), CM_IMPACT_NEGATIVE,
+    N_("Provider monitoring returns, 2025-26"),
+    N_("Introduce each disabled person to a named Neighbourhood Network worker"), 30,
+    CM_MITIGATION_IN_PROGRESS },
+  { "Race", N_("Ethnicity is not recorded for a third of the people supported"),
+    CM_IMPACT_UNKNOWN, N_("Provider monitoring returns, 2025-26: incomplete"),
+    N_("Gather ethnicity data from the provider's case records"), 14, CM_MITIGATION_PLANNED },
+  { "Poverty and socio-economic disadvantage",
+    N_("Most people supported live in the most deprived areas of the city"), CM_IMPACT_NEGATIVE,
+    N_("Postcode analysis against the Index of Multiple Deprivation"),
+    N_("Cover travel to the Neighbourhood Networks' groups for six months"), 60,
+    CM_MITIGATION_PLANNED },
+};
+
 gboolean
 cm_demo_eia_add (CmStore *store, const GDate *today, gint64 signed_service,
-                 gint64 draft_service, gint64 decommissioned_service, GError **error)
+                 gint64 draft_service, gint64 decommissioned_service, gint64 closing_service,
+                 CmDemoEiaIds *ids, GError **error)
 {
   DemoEia d = { store, today };
   g_autofree char *signed_on = days_from (today, -120);
+  g_autofree char *closing_signed_on = days_from (today, -45);
   gint64 id;
 
   for (int i = 0; i < N_STAFF; i++)
@@ -232,8 +251,20 @@ cm_demo_eia_add (CmStore *store, const GDate *today, gint64 signed_service,
                             FALSE, error))
     return FALSE;
 
+  /* Signed off a fortnight before the decision to close the service. */
+  id = add_eia (&d, closing_service, 2, CM_EIA_DECISION_DECOMMISSION, OFFICER,
+                _("Close the vulnerable groups service and support its users through the "
+                  "Neighbourhood Networks"), error);
+  if (id == 0 ||
+      !add_characteristics (&d, id, closing_findings, G_N_ELEMENTS (closing_findings),
+                            G_MAXUINT, FALSE, error) ||
+      !sign (&d, id, closing_signed_on, NULL, error))
+    return FALSE;
+  ids->closing_eia = id;
+
   id = add_eia (&d, decommissioned_service, 1, CM_EIA_DECISION_DECOMMISSION, OFFICER,
                 _("End the CCG's share of the SEMH cluster fund from September 2020"), error);
+  ids->closed_eia = id;
   return id != 0 &&
          add_characteristics (&d, id, semh_findings, G_N_ELEMENTS (semh_findings), G_MAXUINT,
                               TRUE, error) &&

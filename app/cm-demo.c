@@ -183,6 +183,7 @@ typedef struct {
   guint n_services;
   gint64 closing_service, closing_contract;   /* a decommission in progress */
   gint64 closed_service, closed_contract;     /* a completed one */
+  CmDemoEiaIds eias;                          /* the EIAs their decisions name */
   gint64 older_people_service;                /* holds the Neighbourhood Networks grant */
   GArray *public_health_grants;               /* contract ids, for the reduction scenarios */
 } Demo;
@@ -498,7 +499,8 @@ add_named_services (Demo *demo, GError **error)
     CM_CONTRACT_TYPE_GRANT, CM_PROCUREMENT_ROUTE_GRANT_SCHEME, 250000, 750000,
     iso (1, 9, 2017), iso (31, 8, 2020), "3 years", "3 months" }, error);
   return demo->closed_contract != 0 &&
-         cm_demo_eia_add (demo->store, demo->today, carers, advocacy, semh, error);
+         cm_demo_eia_add (demo->store, demo->today, carers, advocacy, semh,
+                          demo->closing_service, &demo->eias, error);
 }
 
 /* Each CCG's record names the ICB that succeeded it, once both exist. */
@@ -559,7 +561,8 @@ cm_demo_populate (CmStore *store, const GDate *today, GError **error)
       !add_spend_lines (&demo, error) ||
       !add_named_services (&demo, error) ||
       !cm_demo_decommission_add (store, today, demo.closing_service, demo.closing_contract,
-                                 demo.closed_service, demo.closed_contract, error) ||
+                                 demo.closed_service, demo.closed_contract, &demo.eias,
+                                 error) ||
       !cm_demo_reductions_add (store, demo.provider_ids, N_THIRD_SECTOR_ROTATION,
                                demo.public_health_grants, error))
     {

@@ -124,6 +124,8 @@ screening_problems (GPtrArray *problems, CmEiaCharacteristic *c)
                                                                      : _("not relevant")));
 }
 
+static gboolean has_planned_action (GPtrArray *actions);
+
 static void
 assessment_problems (GPtrArray *problems, CmStore *store, CmEiaCharacteristic *c)
 {
@@ -140,6 +142,47 @@ assessment_problems (GPtrArray *problems, CmStore *store, CmEiaCharacteristic *c
     add_problem (problems,
                  g_strdup_printf (_("Plan at least one action to mitigate the negative impact "
                                     "on “%s”."), name));
+  if (cm_eia_characteristic_get_impact (c) == CM_IMPACT_UNKNOWN &&
+      !has_planned_action (mitigations))
+    add_problem (problems,
+                 g_strdup_printf (_("The impact on “%s” is unknown: plan an action to gather "
+                                    "the evidence, with an owner and a due date."), name));
+}
+
+/* Whether one of @actions (of CmEiaMitigation) has an owner and a due date. */
+static gboolean
+has_planned_action (GPtrArray *actions)
+{
+  for (guint i = 0; i < actions->len; i++)
+    {
+      CmEiaMitigation *m = g_ptr_array_index (actions, i);
+
+      if (!is_blank (cm_eia_mitigation_get_owner (m)) &&
+          !is_blank (cm_eia_mitigation_get_due_date (m)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* An action nobody owns, or with no date, is a wish rather than a plan. */
+static void
+action_problems (GPtrArray *problems, CmStore *store, CmEiaCharacteristic *c)
+{
+  g_autoptr(GPtrArray) actions = cm_eia_mitigations (store, cm_entity_get_id (CM_ENTITY (c)));
+  const char *name = cm_eia_characteristic_get_name (c);
+
+  for (guint i = 0; i < actions->len; i++)
+    {
+      CmEiaMitigation *m = g_ptr_array_index (actions, i);
+      const char *what = cm_eia_mitigation_get_description (m);
+
+      if (is_blank (cm_eia_mitigation_get_owner (m)))
+        add_problem (problems, g_strdup_printf (_("Give the action “%s” for “%s” an owner."),
+                                                what, name));
+      if (is_blank (cm_eia_mitigation_get_due_date (m)))
+        add_problem (problems, g_strdup_printf (_("Give the action “%s” for “%s” a due date."),
+                                                what, name));
+    }
 }
 
 GPtrArray *
@@ -161,6 +204,8 @@ cm_eia_problems (CmStore *store, CmEia *eia)
   if (outcome == CM_EIA_OUTCOME_FULL_ASSESSMENT)
     for (guint i = 0; i < list->len; i++)
       assessment_problems (problems, store, g_ptr_array_index (list, i));
+  for (guint i = 0; i < list->len; i++)
+    action_problems (problems, store, g_ptr_array_index (list, i));
   return problems;
 }
 
@@ -205,6 +250,20 @@ cm_eia_training_warnings (CmStore *store, CmEia *eia, gint64 signatory_id, const
   return warnings;
 }
 
+/* The signatory checks the author's work, so cannot be the author. */
+char *
+cm_eia_signatory_problem (CmStore *store, CmEia *eia, gint64 signatory_id)
+{
+  CmEntity *staff = NULL;
+
+  if (signatory_id == 0 || signatory_id != cm_eia_get_author_id (eia))
+    return NULL;
+  staff = cm_store_find (store, CM_TYPE_STAFF, signatory_id);
+  return g_strdup_printf (_("%s wrote this EIA, so cannot also sign it off. Choose another "
+                            "member of staff to sign it."),
+                          staff ? cm_staff_get_name (CM_STAFF (staff)) : _("The author"));
+}
+
 static char *
 sentences (GPtrArray *lines)
 {
@@ -223,6 +282,8 @@ cm_eia_sign_off (CmStore *store, CmEia *eia, gint64 signatory_id, const char *ro
 
   if (signatory_id == 0)
     g_ptr_array_insert (problems, 0, g_strdup (_("Choose who signs the EIA off.")));
+  else if (cm_eia_get_author_id (eia) == signatory_id)
+    g_ptr_array_insert (problems, 0, cm_eia_signatory_problem (store, eia, signatory_id));
   if (problems->len > 0)
     {
       g_autofree char *list = sentences (problems);

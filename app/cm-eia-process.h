@@ -2,8 +2,11 @@
  *
  * Screening asks of each characteristic whether it is relevant and why;
  * a full assessment gives each relevant one an impact, its evidence and,
- * for a negative impact, mitigating actions. Sign-off checks the author's
- * and signatory's EIA training; going ahead without it needs a reason.
+ * for a negative impact, mitigating actions; in a full assessment, a
+ * relevant characteristic whose impact is still unknown needs an action
+ * to gather the evidence. Every action has an owner and a due
+ * date. The signatory is not the author. Sign-off checks the author's and
+ * signatory's EIA training; going ahead without it needs a reason.
  */
 #pragma once
 
@@ -31,7 +34,11 @@ GPtrArray *cm_eia_problems        (CmStore *store, CmEia *eia);
 GPtrArray *cm_eia_training_warnings (CmStore *store, CmEia *eia, gint64 signatory_id,
                                      const GDate *today);
 
-/* Signs off @eia on @today. Refused while cm_eia_problems() has any; with
+/* Why @signatory_id cannot sign @eia off (the author cannot), or NULL. */
+char      *cm_eia_signatory_problem (CmStore *store, CmEia *eia, gint64 signatory_id);
+
+/* Signs off @eia on @today. Refused while cm_eia_problems() has any, or
+ * when the signatory is the author; with
  * training warnings, @override_reason must say why it goes ahead. */
 gboolean   cm_eia_sign_off        (CmStore *store, CmEia *eia, gint64 signatory_id,
                                    const char *role, const GDate *today,

@@ -49,22 +49,9 @@ eia_signed_off (CmStore *store, CmService *service)
                      "its screening and sign it off on the EIAs page."));
 }
 
-/* Recommendation 3b: a decommission cannot close before its EIA has been
- * reviewed for how well it predicted the impacts. */
-static char *
-eia_reviewed (CmStore *store, CmService *service)
-{
-  if (cm_eia_reviewed_for_cycle (store, cm_entity_get_id (CM_ENTITY (service)),
-                                 cm_service_get_cycle (service)))
-    return NULL;
-  return g_strdup (_("The EIA review after decommissioning is not recorded. Record it on the "
-                     "Review step of the service’s decommissioning EIA."));
-}
-
 static const CmGateCondition conditions[] = {
   { CM_STAGE_PLAN, eia_signed_off },
   { CM_STAGE_DO, contract_recorded },
-  { CM_STAGE_DECOMMISSIONING, eia_reviewed },
   { 0, NULL }
 };
 

@@ -4,7 +4,9 @@
 #include "cm-date.h"
 #include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
+#include "cm-decision-evidence.h"
 #include "cm-eia-process.h"
+#include "cm-eia-review.h"
 #include "cm-gate.h"
 #include "cm-overview.h"
 #include "cm-risk.h"
@@ -184,6 +186,8 @@ cm_overview_collect (CmStore *store, const GDate *today)
   overview->overdue_actions = overdue_actions (store, today);
   overview->overdue_risks = overdue_risks (store, today);
   overview->overdue_dates = overdue_dates (store, today);
+  overview->flagged_decisions = cm_decision_evidence_flagged (store);
+  overview->overdue_reviews = cm_eia_reviews_overdue (store, today);
   return overview;
 }
 
@@ -197,5 +201,7 @@ cm_overview_free (CmOverview *overview)
   g_ptr_array_unref (overview->overdue_items);
   g_ptr_array_unref (overview->overdue_actions);
   g_ptr_array_unref (overview->overdue_risks);
+  g_ptr_array_unref (overview->flagged_decisions);
+  g_ptr_array_unref (overview->overdue_reviews);
   g_free (overview);
 }

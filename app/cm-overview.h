@@ -2,7 +2,9 @@
  *
  * Which stage each service is in, which services a gate holds and why,
  * and what is overdue: checklist items and EIA mitigating actions past
- * their due date, and contract dates that have passed or were breached.
+ * their due date, contract dates that have passed or were breached, and
+ * EIA reviews after decommissioning. Decisions not informed by a signed
+ * EIA signed off before them are flagged.
  */
 #pragma once
 
@@ -24,6 +26,8 @@ typedef struct {
   GPtrArray *overdue_actions; /* of CmEiaMitigation of current EIA versions, oldest first */
   GPtrArray *overdue_risks;   /* of CmRisk past their review date */
   guint      overdue_dates;   /* contract dates overdue or breached */
+  GPtrArray *flagged_decisions; /* of CmDecisionEvidence with a problem and no override */
+  GPtrArray *overdue_reviews;   /* of CmEiaReviewDue: EIA reviews after decommissioning */
 } CmOverview;
 
 CmOverview *cm_overview_collect (CmStore *store, const GDate *today);

@@ -20,6 +20,9 @@ enum {
   PROP_OVERRIDDEN,
   PROP_REASON,
   PROP_OPEN_ITEMS,
+  PROP_DECIDED_ON,
+  PROP_EIA_ID,
+  PROP_EIA_OVERRIDE,
   N_PROPS
 };
 
@@ -56,6 +59,9 @@ cm_stage_event_class_init (CmStageEventClass *klass)
   properties[PROP_OVERRIDDEN] = g_param_spec_boolean ("overridden", NULL, NULL, FALSE, rw);
   properties[PROP_REASON] = g_param_spec_string ("reason", NULL, NULL, "", rw);
   properties[PROP_OPEN_ITEMS] = g_param_spec_string ("open-items", NULL, NULL, "", rw);
+  properties[PROP_DECIDED_ON] = g_param_spec_string ("decided-on", NULL, NULL, "", rw);
+  properties[PROP_EIA_ID] = g_param_spec_int64 ("eia-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_EIA_OVERRIDE] = g_param_spec_string ("eia-override", NULL, NULL, "", rw);
   cm_entity_class_install (entity_class, "stage_event", properties, N_PROPS, NULL);
 }
 
@@ -110,4 +116,22 @@ const char *
 cm_stage_event_get_open_items (CmStageEvent *self)
 {
   return cm_entity_get_string (CM_ENTITY (self), PROP_OPEN_ITEMS);
+}
+
+const char *
+cm_stage_event_get_decided_on (CmStageEvent *self)
+{
+  return cm_entity_get_string (CM_ENTITY (self), PROP_DECIDED_ON);
+}
+
+gint64
+cm_stage_event_get_eia_id (CmStageEvent *self)
+{
+  return cm_entity_get_int64 (CM_ENTITY (self), PROP_EIA_ID);
+}
+
+const char *
+cm_stage_event_get_eia_override (CmStageEvent *self)
+{
+  return cm_entity_get_string (CM_ENTITY (self), PROP_EIA_OVERRIDE);
 }

@@ -22,5 +22,9 @@ CmReviewDecision cm_stage_event_get_decision   (CmStageEvent *self);
 gboolean         cm_stage_event_get_overridden (CmStageEvent *self);
 const char      *cm_stage_event_get_reason     (CmStageEvent *self);
 const char      *cm_stage_event_get_open_items (CmStageEvent *self);
+/* A re-commissioning decision's date and the signed EIA that informed it. */
+const char      *cm_stage_event_get_decided_on (CmStageEvent *self);
+gint64           cm_stage_event_get_eia_id     (CmStageEvent *self);
+const char      *cm_stage_event_get_eia_override (CmStageEvent *self);
 
 G_END_DECLS

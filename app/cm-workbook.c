@@ -16,10 +16,12 @@
 #include "cm-date.h"
 #include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
-#include "cm-required-notices.h"
+#include "cm-decision-evidence.h"
 #include "cm-decommissioning.h"
 #include "cm-eia-process.h"
+#include "cm-eia-review.h"
 #include "cm-gate.h"
+#include "cm-required-notices.h"
 #include "cm-risk.h"
 #include "cm-safe-write.h"
 #include "cm-service.h"
@@ -60,6 +62,8 @@ static const struct {
   { "EIAs", N_("One row per characteristic of each equality impact assessment.") },
   { "Decommissioning audit", N_("Every audited action on every decommission, and whether the "
                                 "hash chain verifies.") },
+  { "Decisions", N_("Each decommissioning and re-commissioning decision, the signed EIA that "
+                    "informed it, and whether the EIA came first.") },
   { "Risks", N_("Every risk with its score and RAG rating.") },
   { "Transparency", N_("Contracts over £5,000 led by the council and running in the quarter "
                        "named above, for the Local Government Transparency Code 2015. "
@@ -598,6 +602,61 @@ decommissioning_audit (Export *e)
   done (e, sheet);
 }
 
+/* ---- Decisions and their EIAs ------------------------------------------ */
+
+/* When a decommission's EIA review falls due, and whether it is recorded. */
+static void
+review_cells (CmSheet *sheet, GPtrArray *reviews, CmEntity *record)
+{
+  for (guint i = 0; i < reviews->len; i++)
+    {
+      CmEiaReviewDue *review = g_ptr_array_index (reviews, i);
+      g_autofree char *due = NULL;
+
+      if (cm_entity_get_id (CM_ENTITY (review->decommission)) != cm_entity_get_id (record))
+        continue;
+      due = cm_date_format_iso (&review->due);
+      cm_sheet_date (sheet, 9, due);
+      cm_sheet_text (sheet, 10, review->reviewed ? _("Yes") : _("No"));
+    }
+}
+
+static void
+decisions (Export *e)
+{
+  const char *headers[] = { _("Service"), _("Decision"), _("Decided on"), _("EIA"),
+                            _("EIA version"), _("EIA signed off on"), _("EIA first"),
+                            _("Problem"), _("Reason it stands"), _("EIA review due"),
+                            _("EIA review recorded"), NULL };
+  CmSheet *sheet = cm_sheet_new (e->workbook, "Decisions", &e->formats, headers);
+  g_autoptr(GPtrArray) all = cm_decision_evidence_all (e->store);
+  g_autoptr(GPtrArray) reviews = cm_eia_reviews_due (e->store);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      CmDecisionEvidence *d = g_ptr_array_index (all, i);
+      CmEntity *service = cm_store_find (e->store, CM_TYPE_SERVICE, d->service_id);
+
+      cm_sheet_text (sheet, 0, service ? cm_service_get_name (CM_SERVICE (service)) : "");
+      cm_sheet_text (sheet, 1, d->recommission ? _("Re-commission") : _("Decommission"));
+      cm_sheet_date (sheet, 2, d->decided_on);
+      if (d->eia)
+        {
+          cm_sheet_number (sheet, 3, cm_entity_get_id (CM_ENTITY (d->eia)));
+          cm_sheet_number (sheet, 4, cm_eia_get_version (d->eia));
+          cm_sheet_date (sheet, 5, cm_eia_get_signed_on (d->eia));
+        }
+      cm_sheet_text (sheet, 6, d->problem == NULL ? _("Yes")
+                               : *d->override ? _("No, overridden") : _("No, flagged"));
+      cm_sheet_text (sheet, 7, d->problem ? d->problem : "");
+      cm_sheet_text (sheet, 8, d->override);
+      if (!d->recommission)
+        review_cells (sheet, reviews, d->record);
+      cm_sheet_next_row (sheet);
+    }
+  done (e, sheet);
+}
+
 /* ---- Risks ------------------------------------------------------------ */
 
 static void
@@ -754,7 +813,7 @@ cm_workbook_export_for (CmStore *store, const char *path, const GDate *today,
 {
   static const SheetWriter writers[] = {
     read_me, services, contracts, deadlines, spend_summary, eias, decommissioning_audit,
-    risks, transparency, audit_trail,
+    decisions, risks, transparency, audit_trail,
   };
   Export e = { .store = store, .today = today };
   g_autoptr(CmSafeWrite) out = NULL;

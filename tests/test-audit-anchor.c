@@ -315,6 +315,12 @@ make_legacy (const char *path)
                             " ALTER TABLE organisation DROP COLUMN succeeded_on;"
                             " ALTER TABLE contract DROP COLUMN outcome;"
                             " ALTER TABLE contract DROP COLUMN notice_kind;"
+                            " ALTER TABLE decommission DROP COLUMN eia_id;"
+                            " ALTER TABLE decommission DROP COLUMN eia_override;"
+                            " ALTER TABLE decommission DROP COLUMN completion_open_items;"
+                            " ALTER TABLE stage_event DROP COLUMN decided_on;"
+                            " ALTER TABLE stage_event DROP COLUMN eia_id;"
+                            " ALTER TABLE stage_event DROP COLUMN eia_override;"
                             " PRAGMA user_version = 13;");
 }
 

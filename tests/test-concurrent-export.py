@@ -23,7 +23,7 @@ from tap import BINARY, check, finish
 
 TODAY = "2026-11-22"
 ROUNDS = int(sys.argv[2]) if len(sys.argv) > 2 else 12
-SHEETS = 10
+SHEETS = 11
 
 
 def export(target, portfolio):

@@ -11,7 +11,9 @@
 #include "cm-contract.h"
 #include "cm-date.h"
 #include "cm-deadlines.h"
+#include "cm-decision-evidence.h"
 #include "cm-demo.h"
+#include "cm-eia-process.h"
 #include "cm-service.h"
 #include "cm-test-util.h"
 
@@ -365,6 +367,44 @@ test_cycle_and_eia_content (void)
                               " <= '2026-11-22'"), ==, 1);
 }
 
+/* Each decommissioning decision names a signed EIA signed off before it,
+ * and each signed EIA meets the sign-off rules: not signed by its author,
+ * no unknown impact without an action, every action owned and dated. */
+static void
+test_decisions_follow_their_eias (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmStore) store = cm_store_open (demo_path (), CM_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(GPtrArray) decisions = NULL;
+  GListModel *eias;
+
+  g_assert_no_error (error);
+  decisions = cm_decision_evidence_all (store);
+  g_assert_cmpuint (decisions->len, ==, 2);
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      CmDecisionEvidence *d = g_ptr_array_index (decisions, i);
+
+      g_assert_false (d->recommission);
+      g_assert_cmpstr (d->problem, ==, NULL);
+      g_assert_cmpint (d->evidence, ==, CM_EIA_EVIDENCE_SOUND);
+    }
+  eias = cm_store_list (store, CM_TYPE_EIA);
+  for (guint i = 0; i < g_list_model_get_n_items (eias); i++)
+    {
+      g_autoptr(CmEia) eia = g_list_model_get_item (eias, i);
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autofree char *author_signs = NULL;
+
+      if (!cm_eia_get_signed (eia))
+        continue;
+      problems = cm_eia_problems (store, eia);
+      author_signs = cm_eia_signatory_problem (store, eia, cm_eia_get_signatory_id (eia));
+      g_assert_cmpuint (problems->len, ==, 0);
+      g_assert_null (author_signs);
+    }
+}
+
 static void
 test_providers_of_both_sectors (void)
 {
@@ -616,6 +656,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/demo/appendix-a/model", test_appendix_a_totals_in_model);
   g_test_add_func ("/demo/stages", test_services_in_every_stage);
   g_test_add_func ("/demo/cycle-and-eia-content", test_cycle_and_eia_content);
+  g_test_add_func ("/demo/decisions-follow-their-eias", test_decisions_follow_their_eias);
   g_test_add_func ("/demo/decommissions", test_decommissions);
   g_test_add_func ("/demo/registers", test_registers);
   g_test_add_func ("/demo/sectors", test_providers_of_both_sectors);

@@ -15,6 +15,7 @@ typedef struct {
   gint64 service_id;
   gint64 trained_id;     /* training in date on the test's today */
   gint64 lapsed_id;      /* trained in 2020: a refresher was due in 2022 */
+  gint64 signer_id;      /* in date, and never the author */
 } Fixture;
 
 static void
@@ -27,6 +28,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
                                              "2026-01-15");
   g_autoptr(CmStaff) lapsed = cm_staff_new ("Commissioning officer", "Commissioning officer",
                                             "2020-03-01");
+  g_autoptr(CmStaff) signer = cm_staff_new ("Head of commissioning", "Head of commissioning",
+                                            "2026-02-01");
 
   f->today = cm_test_today ();
   f->store = cm_test_open_new ("eia.commissioner", &f->path);
@@ -35,6 +38,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->service_id = cm_test_save (f->store, service);
   f->trained_id = cm_test_save (f->store, trained);
   f->lapsed_id = cm_test_save (f->store, lapsed);
+  f->signer_id = cm_test_save (f->store, signer);
 }
 
 static void
@@ -189,7 +193,7 @@ test_read_only_after_sign_off (Fixture *f, gconstpointer data)
   g_auto(GValue) proposal = G_VALUE_INIT;
 
   complete (f, eia);
-  g_assert_true (cm_eia_sign_off (f->store, listed (f, eia), f->trained_id, "Head of commissioning",
+  g_assert_true (cm_eia_sign_off (f->store, listed (f, eia), f->signer_id, "Head of commissioning",
                                   f->today, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (cm_eia_get_signed (listed (f, eia)));
@@ -240,7 +244,7 @@ test_new_version_and_differences (Fixture *f, gconstpointer data)
   g_assert_null (cm_eia_new_version (f->store, listed (f, eia), &error));
   g_assert_error (error, CM_EIA_ERROR, CM_EIA_ERROR_INCOMPLETE);
   g_clear_error (&error);
-  g_assert_true (cm_eia_sign_off (f->store, listed (f, eia), f->trained_id, "Head of commissioning",
+  g_assert_true (cm_eia_sign_off (f->store, listed (f, eia), f->signer_id, "Head of commissioning",
                                   f->today, NULL, NULL));
   next = cm_eia_new_version (f->store, listed (f, eia), &error);
   g_assert_no_error (error);
@@ -278,11 +282,11 @@ test_training_warning_and_override (Fixture *f, gconstpointer data)
   g_assert_cmpuint (warnings->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "Commissioning officer, the author"));
 
-  g_assert_false (cm_eia_sign_off (f->store, listed (f, eia), f->trained_id, "Head of commissioning",
+  g_assert_false (cm_eia_sign_off (f->store, listed (f, eia), f->signer_id, "Head of commissioning",
                                    f->today, " ", &error));
   g_assert_error (error, CM_EIA_ERROR, CM_EIA_ERROR_TRAINING);
   g_assert_false (cm_eia_get_signed (listed (f, eia)));
-  g_assert_true (cm_eia_sign_off (f->store, listed (f, eia), f->trained_id, "Head of commissioning",
+  g_assert_true (cm_eia_sign_off (f->store, listed (f, eia), f->signer_id, "Head of commissioning",
                                   f->today, "Refresher booked for December; decision due now",
                                   NULL));
   g_assert_cmpint (cm_test_query_int (f->path, "SELECT count(*) FROM audit WHERE entity = 'eia'"
@@ -308,11 +312,92 @@ test_plan_gate (Fixture *f, gconstpointer data)
 
   eia = start (f, f->trained_id);
   complete (f, eia);
-  g_assert_true (cm_eia_sign_off (f->store, listed (f, eia), f->trained_id, "Head of commissioning",
+  g_assert_true (cm_eia_sign_off (f->store, listed (f, eia), f->signer_id, "Head of commissioning",
                                   f->today, NULL, NULL));
   open = cm_gate_problems (f->store, service);
   for (guint i = 0; i < open->len; i++)
     g_assert_null (strstr (g_ptr_array_index (open, i), "equality impact assessment"));
+}
+
+/* One sign-off attempt: how Age (relevant) is left, and who signs. */
+typedef struct {
+  const char *name;
+  CmImpact impact;
+  gboolean has_action;     /* Age keeps its one action */
+  const char *owner;
+  const char *due;
+  gboolean author_signs;
+  const char *refusal;     /* part of the refusal; NULL: it is signed off */
+} SignOffCase;
+
+static const SignOffCase sign_off_cases[] = {
+  { "complete, signed by another", CM_IMPACT_NEGATIVE, TRUE, "Carers team manager",
+    "2026-10-31", FALSE, NULL },
+  { "the author signs", CM_IMPACT_NEGATIVE, TRUE, "Carers team manager", "2026-10-31", TRUE,
+    "Commissioning manager wrote this EIA, so cannot also sign it off" },
+  { "a mitigation with no owner", CM_IMPACT_NEGATIVE, TRUE, "", "2026-10-31", FALSE,
+    "Give the action “Home visits for carers over 80” for “Age” an owner." },
+  { "a mitigation with no due date", CM_IMPACT_NEGATIVE, TRUE, "Carers team manager", "",
+    FALSE, "Give the action “Home visits for carers over 80” for “Age” a due date." },
+  { "unknown impact, no action", CM_IMPACT_UNKNOWN, FALSE, NULL, NULL, FALSE,
+    "The impact on “Age” is unknown: plan an action to gather the evidence" },
+  { "unknown impact, an action with no owner", CM_IMPACT_UNKNOWN, TRUE, " ", "2026-12-01",
+    FALSE, "The impact on “Age” is unknown" },
+  { "unknown impact, an action with no date", CM_IMPACT_UNKNOWN, TRUE, "Data officer", "",
+    FALSE, "The impact on “Age” is unknown" },
+  { "unknown impact, an owned and dated action", CM_IMPACT_UNKNOWN, TRUE, "Data officer",
+    "2026-12-01", FALSE, NULL },
+  { "positive impact, no action", CM_IMPACT_POSITIVE, FALSE, NULL, NULL, FALSE, NULL },
+};
+
+static void
+arrange_age (Fixture *f, CmEia *eia, const SignOffCase *c)
+{
+  g_autoptr(GPtrArray) list = cm_eia_characteristics (f->store, cm_entity_get_id (CM_ENTITY (eia)));
+  g_autoptr(CmEntity) age = cm_entity_copy (g_ptr_array_index (list, 0));
+  g_autoptr(GPtrArray) actions = cm_eia_mitigations (f->store, cm_entity_get_id (age));
+  g_autoptr(CmEntity) action = cm_entity_copy (g_ptr_array_index (actions, 0));
+
+  g_object_set (age, "impact", c->impact, NULL);
+  cm_test_save (f->store, age);
+  if (!c->has_action)
+    {
+      g_assert_true (cm_store_delete (f->store, action, NULL));
+      return;
+    }
+  g_object_set (action, "owner", c->owner, "due-date", c->due, NULL);
+  cm_test_save (f->store, action);
+}
+
+static void
+test_sign_off_rules (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sign_off_cases); i++)
+    {
+      const SignOffCase *c = &sign_off_cases[i];
+      Fixture fixture = { 0 }, *f = &fixture;
+      g_autoptr(CmEia) eia = NULL;
+      g_autoptr(GError) error = NULL;
+      gboolean signed_off;
+
+      g_test_message ("case: %s", c->name);
+      fixture_set_up (f, NULL);
+      eia = start (f, f->trained_id);
+      complete (f, eia);
+      arrange_age (f, eia, c);
+      signed_off = cm_eia_sign_off (f->store, listed (f, eia),
+                                    c->author_signs ? f->trained_id : f->signer_id,
+                                    "Head of commissioning", f->today, NULL, &error);
+      g_assert_cmpint (signed_off, ==, c->refusal == NULL);
+      g_assert_cmpint (cm_eia_get_signed (listed (f, eia)), ==, c->refusal == NULL);
+      if (c->refusal)
+        {
+          g_assert_error (error, CM_EIA_ERROR, CM_EIA_ERROR_INCOMPLETE);
+          g_assert_nonnull (strstr (error->message, c->refusal));
+        }
+      g_clear_object (&eia);
+      fixture_tear_down (f, NULL);
+    }
 }
 
 int
@@ -327,5 +412,6 @@ main (int argc, char *argv[])
   ADD ("training-warning-and-override", test_training_warning_and_override);
   ADD ("plan-gate", test_plan_gate);
 #undef ADD
+  g_test_add_func ("/eia/sign-off-rules", test_sign_off_rules);
   return g_test_run ();
 }

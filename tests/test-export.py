@@ -21,7 +21,7 @@ from tap import BINARY, check, digest, finish, run
 
 TODAY = "2026-11-22"
 SHEETS = ["Read me", "Services", "Contracts", "Deadlines", "Spend summary", "EIAs",
-          "Decommissioning audit", "Risks", "Transparency", "Audit trail"]
+          "Decommissioning audit", "Decisions", "Risks", "Transparency", "Audit trail"]
 TRANSPARENCY = ["Reference number", "Title of agreement", "Department responsible",
                 "Description", "Supplier name", "Supplier details", "Contract value",
                 "Irrecoverable VAT", "Start date", "End date", "Review date",
@@ -255,6 +255,12 @@ def main():
     check_periods(work, portfolio)
     rags = {row[6] for row in wb["Risks"].iter_rows(min_row=2, values_only=True)}
     check("risks carry RAG words", rags <= {"Red", "Amber", "Green"} and "Red" in rags, rags)
+    decisions = [row for row in wb["Decisions"].iter_rows(min_row=2, values_only=True)]
+    check("the demo's two decommissioning decisions each follow the sign-off of the EIA "
+          "that informed it",
+          len([row for row in decisions if row[1] == "Decommission"]) == 2
+          and all(row[6] == "Yes" and row[3] and row[2] >= row[5] for row in decisions),
+          decisions)
     eia = [row for row in wb["EIAs"].iter_rows(min_row=2, values_only=True)]
     check("EIAs list a row per characteristic", len(eia) >= 11 * 3, len(eia))
 

@@ -8,12 +8,14 @@
 #include "cm-checklist-row.h"
 #include "cm-contract.h"
 #include "cm-date.h"
-#include "cm-gate.h"
 #include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
+#include "cm-decision-evidence.h"
+#include "cm-decommission-checks.h"
 #include "cm-decommission-page.h"
 #include "cm-detail-page.h"
 #include "cm-decommissioning.h"
+#include "cm-eia-review.h"
 #include "cm-mnemonic-button.h"
 #include "cm-money.h"
 #include "cm-page-parts.h"
@@ -108,7 +110,8 @@ override_given (const char *reason, gpointer data)
 static void
 complete_clicked (GtkButton *button, CmDecommissionPage *self)
 {
-  g_autoptr(GPtrArray) problems = cm_gate_problems (self->store, service (self));
+  g_autoptr(GPtrArray) problems =
+    cm_decommission_completion_problems (self->store, self->decommission, &self->today);
   g_autofree char *body = NULL;
 
   if (problems->len == 0)
@@ -118,8 +121,39 @@ complete_clicked (GtkButton *button, CmDecommissionPage *self)
     }
   g_ptr_array_add (problems, NULL);
   body = g_strjoinv ("\n", (char **) problems->pdata);
-  cm_reason_dialog_ask (GTK_WIDGET (self), _("Complete Without Every Step?"), body, _("Reason"),
+  cm_reason_dialog_ask (GTK_WIDGET (self), _("Complete With Work Still Open?"), body, _("Reason"),
                         _("_Complete Anyway"), TRUE, override_given, g_object_ref (self));
+}
+
+/* The EIA review follows completion: when it falls due, or that it is done. */
+static GtkWidget *
+review_row (CmDecommissionPage *self)
+{
+  g_autoptr(GPtrArray) reviews = cm_eia_reviews_due (self->store);
+
+  for (guint i = 0; i < reviews->len; i++)
+    {
+      CmEiaReviewDue *review = g_ptr_array_index (reviews, i);
+      g_autofree char *due = NULL;
+      g_autofree char *text = NULL;
+      gboolean late;
+
+      if (cm_entity_get_id (CM_ENTITY (review->decommission)) != self->id)
+        continue;
+      if (review->reviewed)
+        return cm_page_text_row (_("EIA review"), _("Recorded on the service’s "
+                                                    "decommissioning EIA."),
+                                 "emblem-ok-symbolic");
+      due = cm_date_to_long (&review->due);
+      late = g_date_compare (&review->due, &self->today) < 0;
+      text = g_strdup_printf (late ? _("Overdue since %s. Record it on the Review step of the "
+                                       "service’s decommissioning EIA.")
+                                   : _("Due by %s. Record it on the Review step of the "
+                                       "service’s decommissioning EIA."), due);
+      return cm_page_text_row (_("EIA review"), text,
+                               late ? "dialog-warning-symbolic" : NULL);
+    }
+  return NULL;
 }
 
 static GtkWidget *
@@ -133,18 +167,27 @@ completion_group (CmDecommissionPage *self)
     {
       g_autofree char *on = cm_date_format_long (cm_decommission_get_completed_on (self->decommission));
       g_autofree char *override = NULL;
+      g_autofree char *open_items = NULL;
+      GtkWidget *review = review_row (self);
 
-      g_object_get (self->decommission, "completion-override", &override, NULL);
+      g_object_get (self->decommission, "completion-override", &override,
+                    "completion-open-items", &open_items, NULL);
       add (g, cm_page_text_row (_("Complete"), on, "emblem-ok-symbolic"));
       if (*override)
-        add (g, cm_page_text_row (_("Completed with steps still open"), override,
+        add (g, cm_page_text_row (_("Completed with work still open"), override,
                                   "dialog-warning-symbolic"));
+      if (*open_items)
+        add (g, cm_page_text_row (_("What was still open"), open_items, NULL));
+      if (review)
+        add (g, review);
       return g;
     }
-  problems = cm_gate_problems (self->store, service (self));
+  problems = cm_decommission_completion_problems (self->store, self->decommission, &self->today);
   if (problems->len == 0)
-    add (g, cm_page_text_row (_("Ready"), _("Every step is settled and the EIA review is "
-                                            "recorded."), "emblem-ok-symbolic"));
+    add (g, cm_page_text_row (_("Ready"), _("Every step is settled, notice was served in time, "
+                                            "every contract has ended and every move is "
+                                            "settled. The EIA review follows completion."),
+                              "emblem-ok-symbolic"));
   else
     {
       g_autofree char *count = g_strdup_printf (ngettext ("%u thing holds completion",
@@ -161,6 +204,128 @@ completion_group (CmDecommissionPage *self)
   gtk_widget_add_css_class (complete, "destructive-action");
   g_signal_connect (complete, "clicked", G_CALLBACK (complete_clicked), self);
   add (g, button_box (complete));
+  return g;
+}
+
+/* ---- the EIA behind the decision -------------------------------------- */
+
+static void
+eia_chosen (GtkDropDown *dropdown, GParamSpec *pspec, CmDecommissionPage *self)
+{
+  GArray *ids = g_object_get_data (G_OBJECT (dropdown), "eia-ids");
+  guint chosen = gtk_drop_down_get_selected (dropdown);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (chosen >= ids->len)
+    return;
+  id = g_array_index (ids, gint64, chosen);
+  if (id != cm_decommission_get_eia_id (self->decommission) &&
+      !cm_decision_evidence_set_eia (self->store, CM_ENTITY (self->decommission), id, &error))
+    report (self, error->message);
+}
+
+/* Each signed EIA of the service, then "None". */
+static GtkWidget *
+eia_dropdown (CmDecommissionPage *self)
+{
+  GListModel *eias = cm_store_list (self->store, CM_TYPE_EIA);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 none = 0;
+  guint selected = 0;
+  GtkWidget *dropdown;
+
+  for (guint i = 0; i < g_list_model_get_n_items (eias); i++)
+    {
+      g_autoptr(CmEia) eia = g_list_model_get_item (eias, i);
+      gint64 id = cm_entity_get_id (CM_ENTITY (eia));
+      g_autofree char *on = NULL;
+      g_autofree char *label = NULL;
+
+      if (cm_eia_get_service_id (eia) != cm_decommission_get_service_id (self->decommission) ||
+          !cm_eia_get_signed (eia))
+        continue;
+      on = cm_date_format_long (cm_eia_get_signed_on (eia));
+      /* Translators: "Decommission EIA, version 2, signed off on 3 March 2026" */
+      label = g_strdup_printf (_("%s EIA, version %d, signed off on %s"),
+                               cm_enum_to_label (CM_TYPE_EIA_DECISION, cm_eia_get_decision (eia)),
+                               cm_eia_get_version (eia), on);
+      if (id == cm_decommission_get_eia_id (self->decommission))
+        selected = ids->len;
+      gtk_string_list_append (names, label);
+      g_array_append_val (ids, id);
+    }
+  if (cm_decommission_get_eia_id (self->decommission) == 0)
+    selected = ids->len;
+  gtk_string_list_append (names, _("None"));
+  g_array_append_val (ids, none);
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("EIA that informed the decision"), -1);
+  g_object_set_data_full (G_OBJECT (dropdown), "eia-ids", ids, (GDestroyNotify) g_array_unref);
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (eia_chosen), self);
+  return dropdown;
+}
+
+static void
+stand_reason_given (const char *reason, gpointer data)
+{
+  CmDecommissionPage *self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (reason && !cm_decision_evidence_override (self->store, CM_ENTITY (self->decommission),
+                                                reason, &error))
+    report (self, error->message);
+  g_object_unref (self);
+}
+
+static void
+stand_clicked (GtkButton *button, CmDecommissionPage *self)
+{
+  g_autoptr(CmDecisionEvidence) evidence =
+    cm_decision_evidence_of_decommission (self->store, self->decommission);
+
+  cm_reason_dialog_ask (GTK_WIDGET (self), _("Let the Decision Stand?"), evidence->problem,
+                        _("Reason"), _("_Let It Stand"), TRUE, stand_reason_given,
+                        g_object_ref (self));
+}
+
+/* Whether the decision followed the sign-off of the EIA that informed it. */
+static GtkWidget *
+evidence_group (CmDecommissionPage *self)
+{
+  g_autoptr(CmDecisionEvidence) evidence =
+    cm_decision_evidence_of_decommission (self->store, self->decommission);
+  GtkWidget *g = cm_page_group (_("Equality Impact Assessment"),
+                                _("The signed EIA that informed the decision. The equality duty "
+                                  "is judged at the moment of decision, so the EIA comes first."));
+  GtkWidget *chosen = cm_page_text_row (_("EIA that informed the decision"), NULL, NULL);
+  GtkWidget *stand;
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (chosen), eia_dropdown (self));
+  add (g, chosen);
+  if (evidence->problem == NULL)
+    {
+      add (g, cm_page_text_row (_("The EIA came first"),
+                                _("It was signed off on or before the decision date."),
+                                "emblem-ok-symbolic"));
+      return g;
+    }
+  if (*evidence->override)
+    {
+      add (g, cm_page_text_row (_("⚠ Not informed by a signed EIA before it"), evidence->problem,
+                                "dialog-warning-symbolic"));
+      add (g, cm_page_text_row (_("The decision stands because"), evidence->override, NULL));
+      return g;
+    }
+  add (g, cm_page_text_row (_("⚠ Not informed by a signed EIA before it"), evidence->problem,
+                            "dialog-warning-symbolic"));
+  stand = cm_mnemonic_button_new (_("Let the Decision _Stand…"), NULL);
+  g_signal_connect (stand, "clicked", G_CALLBACK (stand_clicked), self);
+  add (g, button_box (stand));
   return g;
 }
 
@@ -186,6 +351,7 @@ decision_step (CmDecommissionPage *self)
   add (g, cm_bound_entry_row (self->store, d, "case-for-change", _("Case for change"), open));
   add (lessons, cm_bound_entry_row (self->store, d, "lessons", _("Lessons learned"), TRUE));
   gtk_box_append (GTK_BOX (box), g);
+  gtk_box_append (GTK_BOX (box), evidence_group (self));
   gtk_box_append (GTK_BOX (box), completion_group (self));
   gtk_box_append (GTK_BOX (box), lessons);
   return box;
@@ -441,9 +607,9 @@ provider_step (CmDecommissionPage *self)
   g_autoptr(GPtrArray) contracts = cm_decommission_contracts (self->store, self->decommission);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *note = cm_page_group (_("Ability to Keep Operating"),
-                                   _("Consider the provider’s ability to keep operating "
-                                     "and fulfil its other contracts, as the council’s "
-                                     "scrutiny board asks."));
+                                   _("Consider the provider’s ability to keep operating and "
+                                     "fulfil its other contracts (Leeds City Council Scrutiny "
+                                     "Board inquiry into commissioning, 2017, paragraph 43)."));
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   for (guint i = 0; i < contracts->len; i++)

@@ -127,6 +127,11 @@ readiness_group (CmEiaStep *step)
 {
   g_autoptr(GPtrArray) problems = cm_eia_problems (step->store, step->eia);
   GtkWidget *g = cm_page_group (_("Ready to Sign Off?"), NULL);
+  char *signatory = cm_eia_signatory_problem (step->store, step->eia,
+                                              cm_eia_get_signatory_id (step->eia));
+
+  if (signatory)
+    g_ptr_array_insert (problems, 0, signatory);
 
   if (problems->len == 0)
     add (g, cm_page_text_row (_("Ready"), _("The screening and assessment are complete."),
@@ -371,7 +376,9 @@ static GtkWidget *
 lessons_group (CmEiaStep *step)
 {
   GtkWidget *g = cm_page_group (_("Lessons"), _("Share what the review learned with the "
-                                                "commissioning operational group."));
+                                                "commissioning operational group (Leeds City "
+                                                "Council Scrutiny Board inquiry into "
+                                                "commissioning, 2017, recommendation 3)."));
   static const struct { const char *property; const char *title; } fields[] = {
     { "unpredicted-impacts", N_("Impacts nobody predicted") },
     { "lessons", N_("Lessons learned") },

@@ -294,7 +294,9 @@ cm_eia_step_assessment (CmEiaStep *step)
   box = column ();
   g = cm_page_group (_("Impacts"),
                      _("For each relevant characteristic: the impact, its evidence and, for a "
-                       "negative impact, the actions that lessen it."));
+                       "negative impact, the actions that lessen it; an impact still unknown "
+                       "needs an action to gather the evidence. Every action has an owner and "
+                       "a due date."));
   for (guint i = 0; i < list->len; i++)
     {
       CmEiaCharacteristic *c = g_ptr_array_index (list, i);

@@ -6,11 +6,14 @@
 #include <glib/gi18n.h>
 
 #include "cm-date.h"
+#include "cm-decision-evidence.h"
 #include "cm-eia-process.h"
+#include "cm-eia-review.h"
 #include "cm-mnemonic-button.h"
 #include "cm-overview.h"
 #include "cm-overview-page.h"
 #include "cm-page-parts.h"
+#include "cm-reason-dialog.h"
 #include "cm-risk.h"
 #include "cm-status-page.h"
 
@@ -183,6 +186,25 @@ action_row (CmOverviewPage *self, CmEiaMitigation *action)
   return r;
 }
 
+static void
+overdue_reviews (CmOverviewPage *self, CmOverview *overview, GtkWidget *g)
+{
+  for (guint i = 0; i < overview->overdue_reviews->len; i++)
+    {
+      CmEiaReviewDue *review = g_ptr_array_index (overview->overdue_reviews, i);
+      gint64 id = cm_decommission_get_service_id (review->decommission);
+      CmService *service = CM_SERVICE (cm_store_find (self->store, CM_TYPE_SERVICE, id));
+      g_autofree char *due = cm_date_to_long (&review->due);
+      g_autofree char *subtitle =
+        g_strdup_printf (_("%s · due %s: record it on the Review step of its decommissioning EIA"),
+                         service ? cm_service_get_name (service) : "", due);
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
+                                 service_row (self, _("EIA review after decommissioning"),
+                                              subtitle, id));
+    }
+}
+
 static GtkWidget *
 overdue_group (CmOverviewPage *self, CmOverview *overview)
 {
@@ -231,6 +253,78 @@ overdue_group (CmOverviewPage *self, CmOverview *overview)
                                  service_row (self, cm_risk_get_description (risk), subtitle,
                                               cm_risk_get_service_id (risk)));
     }
+  overdue_reviews (self, overview, g);
+  return g;
+}
+
+static void
+stand_reason_given (const char *reason, gpointer data)
+{
+  GtkWidget *button = data;
+  CmOverviewPage *self = g_object_get_data (G_OBJECT (button), "page");
+  CmEntity *record = g_object_get_data (G_OBJECT (button), "record");
+  g_autoptr(GError) error = NULL;
+
+  /* A blank reason is refused by the dialog; a failed write is shown in
+   * place of the decision's problem. */
+  if (reason && !cm_decision_evidence_override (self->store, record, reason, &error))
+    gtk_widget_set_tooltip_text (button, error->message);
+  g_object_unref (button);
+}
+
+static void
+stand_clicked (GtkButton *button, CmOverviewPage *self)
+{
+  g_object_set_data (G_OBJECT (button), "page", self);
+  cm_reason_dialog_ask (GTK_WIDGET (self), _("Let the Decision Stand?"),
+                        g_object_get_data (G_OBJECT (button), "problem"), _("Reason"),
+                        _("_Let It Stand"), TRUE, stand_reason_given, g_object_ref (button));
+}
+
+/* Decisions taken without a signed EIA before them: the duty is tested at
+ * the moment of decision, so each stays flagged until a reason lets it
+ * stand. */
+static GtkWidget *
+decisions_group (CmOverviewPage *self, CmOverview *overview)
+{
+  guint n = overview->flagged_decisions->len;
+  g_autofree char *title = g_strdup_printf (ngettext ("%u decision not informed by a signed EIA",
+                                                      "%u decisions not informed by a signed EIA",
+                                                      n), n);
+  GtkWidget *g = cm_page_group (_("Decisions and Their EIAs"), NULL);
+
+  if (n == 0)
+    {
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
+                                 cm_page_text_row (_("No decision is flagged"),
+                                                   _("Every decommissioning and re-commissioning "
+                                                     "decision follows the sign-off of the EIA "
+                                                     "that informed it, or stands with a "
+                                                     "reason."),
+                                                   "emblem-ok-symbolic"));
+      return g;
+    }
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (g), title);
+  for (guint i = 0; i < n; i++)
+    {
+      CmDecisionEvidence *e = g_ptr_array_index (overview->flagged_decisions, i);
+      CmService *service = CM_SERVICE (cm_store_find (self->store, CM_TYPE_SERVICE,
+                                                      e->service_id));
+      const char *name = service ? cm_service_get_name (service) : "";
+      GtkWidget *row = service_row (self, name, e->problem, e->service_id);
+      GtkWidget *stand = cm_mnemonic_button_new (_("Let It _Stand…"), NULL);
+      g_autofree char *label = g_strdup_printf (_("Let the decision on “%s” stand"), name);
+
+      gtk_widget_set_valign (stand, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (stand), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label, -1);
+      g_object_set_data_full (G_OBJECT (stand), "record", g_object_ref (e->record),
+                              g_object_unref);
+      g_object_set_data_full (G_OBJECT (stand), "problem", g_strdup (e->problem), g_free);
+      g_signal_connect (stand, "clicked", G_CALLBACK (stand_clicked), self);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), stand);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
+    }
   return g;
 }
 
@@ -272,6 +366,7 @@ rebuild (CmOverviewPage *self)
   gtk_widget_set_margin_end (box, 12);
   gtk_box_append (GTK_BOX (box), stages_group (self, overview));
   gtk_box_append (GTK_BOX (box), held_group (self, overview));
+  gtk_box_append (GTK_BOX (box), decisions_group (self, overview));
   gtk_box_append (GTK_BOX (box), overdue_group (self, overview));
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
   adw_clamp_set_child (ADW_CLAMP (clamp), box);

@@ -7,6 +7,7 @@
 
 #include "cm-audit-head-row.h"
 #include "cm-deadline-settings.h"
+#include "cm-eia-review.h"
 #include "cm-record-kind.h"
 #include "cm-records-page.h"
 #include "cm-rules-window.h"
@@ -59,9 +60,48 @@ rule_row (const CmDeadlineRule *rule, guint index, int value, AdwPreferencesWind
   return row;
 }
 
+static void
+review_months_changed (GtkSpinButton *spin, AdwPreferencesWindow *window)
+{
+  CmStore *store = g_object_get_data (G_OBJECT (window), "store");
+  g_autoptr(GError) error = NULL;
+  int months = gtk_spin_button_get_value_as_int (spin);
+
+  if (months != cm_eia_review_months (store) &&
+      !cm_eia_review_set_months (store, months, &error))
+    adw_preferences_window_add_toast (window, adw_toast_new (error->message));
+}
+
+/* How long after a decommission completes its EIA review is due. */
+static GtkWidget *
+review_period_group (CmStore *store, AdwPreferencesWindow *window)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (CM_EIA_REVIEW_MONTHS_MIN,
+                                                    CM_EIA_REVIEW_MONTHS_MAX, 1);
+  const char *title = _("EIA review after decommissioning, in months");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("The review follows the close of a service and is due this "
+                                 "long after the decommission completes; later, it is shown "
+                                 "overdue on the Overview."));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), cm_eia_review_months (store));
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title, -1);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (review_months_changed), window);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("EIA Review"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return group;
+}
+
 /* The list new EIAs are screened against, edited like any other records. */
 static GtkWidget *
-equality_page (CmStore *store, const GDate *today)
+equality_page (CmStore *store, const GDate *today, AdwPreferencesWindow *window)
 {
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *group = adw_preferences_group_new ();
@@ -77,6 +117,8 @@ equality_page (CmStore *store, const GDate *today)
   gtk_widget_set_size_request (list, -1, 420);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
+                            ADW_PREFERENCES_GROUP (review_period_group (store, window)));
   return page;
 }
 
@@ -132,7 +174,8 @@ cm_rules_window_new (CmStore *store, const GDate *today, GtkWindow *parent)
   adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "alarm-symbolic");
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
-                              ADW_PREFERENCES_PAGE (equality_page (store, today)));
+                              ADW_PREFERENCES_PAGE (equality_page (store, today,
+                                                                   ADW_PREFERENCES_WINDOW (window))));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
                               ADW_PREFERENCES_PAGE (audit_page (store)));
   gtk_window_set_default_size (GTK_WINDOW (window), 760, 640);

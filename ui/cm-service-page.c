@@ -5,6 +5,7 @@
 #include "cm-checklist-row.h"
 #include "cm-cycle.h"
 #include "cm-date.h"
+#include "cm-decision-evidence.h"
 #include "cm-detail-page.h"
 #include "cm-decommissioning.h"
 #include "cm-gate.h"
@@ -340,6 +341,27 @@ event_title (CmStageEvent *event)
   return g_steal_pointer (&title);
 }
 
+/* A re-commissioning decision's EIA, or why none came before it. */
+static void
+append_evidence (CmServicePage *self, CmStageEvent *event, GString *text)
+{
+  g_autoptr(CmDecisionEvidence) evidence = cm_decision_evidence_of_event (self->store, event);
+  g_autofree char *on = NULL;
+
+  if (evidence == NULL)
+    return;
+  if (evidence->problem)
+    {
+      g_string_append_printf (text, _("\n⚠ %s"), evidence->problem);
+      if (*evidence->override)
+        g_string_append_printf (text, _("\nIt stands because: %s"), evidence->override);
+      return;
+    }
+  on = cm_date_format_long (cm_eia_get_signed_on (evidence->eia));
+  g_string_append_printf (text, _("\nInformed by version %d of its EIA, signed off on %s"),
+                          cm_eia_get_version (evidence->eia), on);
+}
+
 static char *
 event_subtitle (CmServicePage *self, CmStageEvent *event)
 {
@@ -357,6 +379,7 @@ event_subtitle (CmServicePage *self, CmStageEvent *event)
   if (cm_stage_event_get_overridden (event))
     g_string_append_printf (text, _("\nOpen at the time: %s"),
                             cm_stage_event_get_open_items (event));
+  append_evidence (self, event, text);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 

@@ -3,7 +3,8 @@
 """A service's cycle in the real window: the portfolio opens on its
 overview, the services list has rows, and a demo service goes from
 Analyse to Review with the controls a user would press: the checklist's
-drop-downs, the gate's button, and an override with its reason.
+drop-downs, the gate's button, and an override with its reason. Its
+re-commissioning, with no signed EIA behind it, is flagged in its history.
 
     with-display.sh python3 test_cycle.py COMMISSIONER OUTPUT_DIR
 """
@@ -15,6 +16,7 @@ from common import NOT_ENTERED, Failure, Session, find, find_all, find_button, f
 SERVICE = "Carers community based short breaks"
 OVERRIDE = "Board approved the options paper on 20 November"
 NOT_APPLICABLE = "No new duties since the last cycle"
+RECOMMISSION = "Demand has outgrown the short breaks model"
 # The gate's buttons are outside the page's lists and fields.
 CONTROLS = NOT_ENTERED + ("list", "text")
 
@@ -164,12 +166,34 @@ def walk_cycle(session, services):
     session.screenshot("review")
 
 
+def recommission(session):
+    """Re-commissioning is a decision the EIA must come before: with no
+    signed EIA, the history flags it."""
+    page = session.page("CmServicePage")
+    press_ready("the Re-commission button",
+                lambda: find_button(page, "Re-commission…", prune=CONTROLS))
+    reason = wait_for("the decision's reason", lambda: session.in_dialogs(find, "text", "Reason"))
+    set_text(reason, RECOMMISSION)
+    press_ready("the Re-commission answer",
+                lambda: session.in_dialogs(find_button, "Re-commission"))
+    wait_for("the service in Analyse again", lambda: stage(session) == "analyse")
+    if session.sql("SELECT count(*) FROM stage_event e JOIN service s ON s.id = e.service_id"
+                   " WHERE s.name = ? AND e.decision = 're-commission' AND e.reason = ?"
+                   " AND e.decided_on <> '' AND e.eia_id IS NULL", SERVICE, RECOMMISSION) != 1:
+        raise Failure("the re-commissioning decision was not recorded with its date")
+    wait_for("the decision flagged in the history", lambda: find_label(
+        page, lambda text: "names no signed equality impact assessment" in text))
+    session.log("the re-commissioning decision, with no signed EIA, is flagged in the history")
+    session.screenshot("recommissioned")
+
+
 def main():
     with Session("cycle") as session:
         session.launch()
         check_overview(session)
         services = check_services_list(session)
         walk_cycle(session, services)
+        recommission(session)
         session.log(session.verify_audit())
 
 

@@ -3,7 +3,8 @@
 """An equality impact assessment in the real window: the demo's draft
 screening is completed, a relevance and its reason for each open
 characteristic, then the outcome and its reason, with the keyboard moving
-on to each reason as a user's would; the EIA is then ready to sign off.
+on to each reason as a user's would; the EIA is then ready to sign off,
+except by its author, whom the page refuses as signatory.
 
     with-display.sh python3 test_eia.py COMMISSIONER OUTPUT_DIR
 """
@@ -84,10 +85,41 @@ def screen(session):
     session.screenshot("sign-off")
 
 
+def draft_signatory(session):
+    return session.sql("SELECT signatory_id FROM eia WHERE signed = 0")
+
+
+def choose_signatory(session):
+    """The author cannot sign their own EIA: choosing them holds the
+    sign-off, and choosing someone else frees it."""
+    page = session.page("CmEiaPage")
+    author = session.sql("SELECT author_id FROM eia WHERE signed = 0")
+    # The staff are listed in the order they were added, with none chosen yet.
+    position = session.sql("SELECT count(*) FROM staff WHERE id < ?", author)
+    signatory = wait_for("the signatory", lambda: find(page, "combo box", "Signatory",
+                                                       prune=PAST_FIELDS))
+    session.choose(signatory, position)
+    wait_for("the author chosen to sign", lambda: draft_signatory(session) == author)
+    wait_for("the author refused as signatory", lambda: find_label(
+        page, lambda text: "wrote this EIA, so cannot also sign it off" in text))
+    if find_label(page, lambda text: text == "The screening and assessment are complete."):
+        raise Failure("the EIA is shown ready to sign off by its own author")
+    session.screenshot("author-refused")
+
+    signatory = wait_for("the signatory again", lambda: find(page, "combo box", "Signatory",
+                                                             prune=PAST_FIELDS))
+    session.choose(signatory, 2)
+    wait_for("someone else chosen to sign", lambda: draft_signatory(session) not in (None, author))
+    wait_for("the EIA ready to sign off again", lambda: find_label(
+        page, lambda text: text == "The screening and assessment are complete."))
+    session.log("the author was refused as signatory, and another member of staff accepted")
+
+
 def main():
     with Session("eia") as session:
         session.launch()
         screen(session)
+        choose_signatory(session)
         session.log(session.verify_audit())
 
 

@@ -15,7 +15,7 @@ from common import TODAY, Failure, Session, find, find_button, find_label, press
     set_text, text_of, wait_for
 
 SHEETS = ["Read me", "Services", "Contracts", "Deadlines", "Spend summary", "EIAs",
-          "Decommissioning audit", "Risks", "Transparency", "Audit trail"]
+          "Decommissioning audit", "Decisions", "Risks", "Transparency", "Audit trail"]
 CHOOSER = "Export Workbook"
 
 

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cm-decommission-checks.h: what must be true before a decommission completes
+ *
+ * Completion means the substance is done, not only the ticks: every step
+ * settled (the EIA review excepted: it follows completion), notice served
+ * in time on every contract that ends, every person's move settled, and
+ * every contract ended. Each contract is then marked ended on the day it
+ * actually ends, not on the day the decommission is completed.
+ */
+#pragma once
+
+#include "cm-contract.h"
+#include "cm-deadline-settings.h"
+#include "cm-decommission.h"
+#include "cm-store.h"
+
+G_BEGIN_DECLS
+
+/* The checklist step done after completion rather than before it. */
+#define CM_DECOMMISSION_AFTER_STEP "eia-review"
+
+/* What holds the completion of @decommission on @today, one sentence each
+ * (of char *); empty when it may complete. */
+GPtrArray *cm_decommission_completion_problems (CmStore *store, CmDecommission *decommission,
+                                                const GDate *today);
+
+/* What is wrong with the notice on @contract, or NULL when it was served
+ * by the last day; @dates is NULL when its dates cannot be worked out. */
+char      *cm_decommission_notice_problem      (CmContract *contract,
+                                                const CmContractDates *dates);
+
+/* The day @contract actually ends: its current end as its term and
+ * extensions give it, else its recorded end date; FALSE when neither is
+ * known. */
+gboolean   cm_decommission_contract_end        (CmContract *contract, const GDate *today,
+                                                const CmDeadlineSettings *settings, GDate *end);
+
+G_END_DECLS
