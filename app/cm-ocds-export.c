@@ -143,8 +143,10 @@ supplier_details (CmProvider *provider)
   JsonObject *details = json_object_new ();
   CmSector sector = cm_provider_get_sector (provider);
 
-  json_object_set_string_member (details, "scale", cm_provider_get_is_sme (provider) ? "sme"
-                                                                                   : "large");
+  /* Not being marked an SME may only mean nobody recorded it: "large"
+   * would claim more than the portfolio knows. */
+  if (cm_provider_get_is_sme (provider))
+    json_object_set_string_member (details, "scale", "sme");
   json_object_set_boolean_member (details, "vcse", cm_provider_get_is_vcse (provider));
   json_object_set_string_member (details, "sector", cm_enum_to_nick (CM_TYPE_SECTOR, sector));
   set_text (details, "sectorAsWritten", cm_provider_get_sector_as_written (provider));

@@ -161,7 +161,7 @@ def expected_status(start, end, decommissioned):
 
 def check_release(release, row, prefix):
     (reference, charity, company, route, total, annual, start, end, term, invoked,
-     decommissioned, service, lead, provider) = row
+     decommissioned, service, lead, provider, sme, vcse) = row
     contract = release["contracts"][0]
     parties = {p["id"]: p for p in release["parties"]}
     supplier_id = release["awards"][0]["suppliers"][0]["id"]
@@ -187,6 +187,9 @@ def check_release(release, row, prefix):
                and identifier["id"] == company)
     else:
         expect("no identifier invented", identifier is None)
+    details = parties[supplier_id]["details"]
+    expect("SME scale", details.get("scale") == ("sme" if sme else None))
+    expect("VCSE flag", details["vcse"] == bool(vcse))
     expect("tender title", release["tender"]["title"] == service)
     expect("procurement method", release["tender"].get("procurementMethod") == METHODS.get(route))
     expect("route nick", release["tender"]["procurementRoute"] == route)
@@ -216,7 +219,7 @@ def check_release(release, row, prefix):
 RELEASE_SQL = (
     "SELECT c.reference, p.charity_number, p.company_number, c.route, c.total_value,"
     " c.annual_value, c.start_date, c.end_date, c.term, c.extensions_invoked,"
-    " c.decommissioned_on, s.name, o.name, p.name FROM contract c"
+    " c.decommissioned_on, s.name, o.name, p.name, p.is_sme, p.is_vcse FROM contract c"
     " JOIN service s ON s.id = c.service_id JOIN organisation o ON o.id = s.lead_commissioner_id"
     " JOIN provider p ON p.id = c.provider_id")
 
