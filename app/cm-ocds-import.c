@@ -201,22 +201,74 @@ read_records (CmJsonCheck *check, JsonArray *records, GPtrArray *processes)
 
 /* ---- the document ------------------------------------------------------- */
 
+/* Far deeper than any OCDS document nests (about ten levels). */
+#define MAX_DEPTH 256
+
+/* Whether arrays and objects nest deeper than MAX_DEPTH, counted outside
+ * strings: the JSON parser recurses once per level, and a small file of
+ * brackets would otherwise exhaust the stack. */
+static gboolean
+nests_too_deeply (const char *text, gsize length)
+{
+  gboolean in_string = FALSE;
+  int depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = text[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_DEPTH)
+            return TRUE;
+        }
+      else if (c == ']' || c == '}')
+        depth--;
+    }
+  return FALSE;
+}
+
 static JsonNode *
 load (const char *path, GError **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
   JsonNode *root;
 
-  if (!json_parser_load_from_file (parser, path, &local))
+  if (!g_file_get_contents (path, &text, &length, &local))
     {
-      if (local->domain == G_FILE_ERROR)
-        g_set_error (error, CM_OCDS_ERROR, CM_OCDS_ERROR_INVALID,
-                     _("Could not read %s: %s"), path, local->message);
-      else
-        /* TRANSLATORS: the JSON path of the whole document, then the parser's message */
-        g_set_error (error, CM_OCDS_ERROR, CM_OCDS_ERROR_INVALID,
-                     _("%s: %s is not valid JSON (%s)."), "$", path, local->message);
+      g_set_error (error, CM_OCDS_ERROR, CM_OCDS_ERROR_INVALID,
+                   _("Could not read %s: %s"), path, local->message);
+      return NULL;
+    }
+  if (nests_too_deeply (text, length))
+    {
+      g_set_error (error, CM_OCDS_ERROR, CM_OCDS_ERROR_INVALID,
+                   _("%s: %s nests lists and objects more than %d deep, which no OCDS "
+                     "document does."), "$", path, MAX_DEPTH);
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, text, length, &local))
+    {
+      /* The parser names data it was given as "<data>", then line:column. */
+      const char *where = g_str_has_prefix (local->message, "<data>:")
+                          ? local->message + strlen ("<data>:") : local->message;
+
+      /* TRANSLATORS: the JSON path of the whole document, the file, then
+       * the parser's message, which begins with the line and column */
+      g_set_error (error, CM_OCDS_ERROR, CM_OCDS_ERROR_INVALID,
+                   _("%s: %s is not valid JSON, at line:column %s"), "$", path, where);
       return NULL;
     }
   root = json_parser_get_root (parser);

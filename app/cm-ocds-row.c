@@ -81,7 +81,10 @@ read_value (CmJsonCheck *check, JsonObject *parent, const char *path, const char
     {
       g_autofree char *at = cm_json_path_member (where, "amount");
 
-      cm_json_fail (check, at, _("the amount %.2f cannot be a contract’s value."), amount);
+      if (amount < 0)
+        cm_json_fail (check, at, _("a value cannot be negative (%.2f)."), amount);
+      else
+        cm_json_fail (check, at, _("the amount is larger than any contract’s value."));
     }
   if (!cm_json_check_ok (check))
     return FALSE;

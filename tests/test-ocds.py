@@ -383,8 +383,11 @@ def linked_record(data):
 
 # (what, mutation of the demo's export or broken text, path the message must name)
 BAD = [
-    ("invalid JSON", '{"releases": [', "$: "),
+    ("invalid JSON", '{"releases": [', "broken.json is not valid JSON, at line:column 1:14"),
     ("a document that is a list", "[]", "$: "),
+    ("brackets nested far deeper than OCDS", '{"releases":' + "[" * 100000 + "]" * 100000 + "}",
+     "$: "),
+    ("text that is not UTF-8", b'{"releases": [{"ocid": "\xff"}]}', "$: "),
     ("neither releases nor records", '{"version": "1.1"}', "$: "),
     ("a release without ocid", set_at(["releases", 3, "ocid"], DELETE), "$.releases[3].ocid"),
     ("an ocid that is a number", set_at(["releases", 2, "ocid"], 12), "$.releases[2].ocid"),
@@ -437,9 +440,9 @@ def test_bad_input(work, exported):
     base = load(exported)
     for what, broken, path in BAD:
         source = os.path.join(work, "broken.json")
-        if isinstance(broken, str):
-            with open(source, "w", encoding="utf-8") as f:
-                f.write(broken)
+        if isinstance(broken, (str, bytes)):
+            with open(source, "wb") as f:
+                f.write(broken.encode() if isinstance(broken, str) else broken)
         else:
             data = copy.deepcopy(base)
             broken(data)
