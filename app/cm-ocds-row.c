@@ -329,8 +329,8 @@ read_extension (CmJsonCheck *check, JsonObject *contract, const char *path, char
       g_autofree char *at = cm_json_path_member (path, "extensionsInvoked");
 
       if (invoked < 0 || invoked > G_MAXINT)
-        cm_json_fail (check, at, _("%" G_GINT64_FORMAT " extensions cannot have been taken."),
-                      invoked);
+        cm_json_fail (check, at, _("the number of extensions taken must be 0 or more, and "
+                                   "no more than the term allows."));
       cells[CM_OCDS_COLUMN_EXTENSIONS_INVOKED] = g_strdup_printf ("%" G_GINT64_FORMAT, invoked);
     }
 }

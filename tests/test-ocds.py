@@ -322,6 +322,8 @@ def test_round_trip(work, demo, exported):
     check("the demo's export imports into a fresh portfolio", result.returncode == 0,
           result.stderr)
     original, again = query(demo, CONTRACTS_SQL), query(fresh, CONTRACTS_SQL)
+    check("the import says how many contracts it created",
+          f"Contracts created: {len(original)};" in result.stdout, result.stdout[-300:])
     differ = [(a, b) for a, b in zip(original, again) if a != b]
     check("every contract comes back with the same fields", len(original) == len(again)
           and not differ, differ[:3])

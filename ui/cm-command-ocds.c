@@ -76,7 +76,9 @@ import_into (CmStore *store, const char *file, CmImportDuplicate duplicate)
   for (guint i = 0; i < cm_import_plan_other_values (plan)->len; i++)
     g_print (_("Kept as written under Other: %s\n"),
              (const char *) g_ptr_array_index (cm_import_plan_other_values (plan), i));
-  g_print (_("Imported %s: %u created, %u updated, %u unchanged, %u skipped.\n"), source,
+  /* Counts after labels, so that no plural forms are needed. */
+  g_print (_("Imported %s. Contracts created: %u; updated: %u; unchanged: %u; skipped: %u.\n"),
+           source,
            cm_import_plan_count (plan, CM_IMPORT_ROW_CREATE),
            cm_import_plan_count (plan, CM_IMPORT_ROW_UPDATE),
            cm_import_plan_count (plan, CM_IMPORT_ROW_UNCHANGED),
