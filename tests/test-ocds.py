@@ -333,6 +333,12 @@ def test_round_trip(work, demo, exported):
     second = {r["ocid"]: r["contracts"] for r in load(out)["releases"]}
     check("exporting the imported portfolio gives the same contracts", first == second,
           [k for k in first if first[k] != second.get(k)][:3])
+    same = os.path.join(work, "same.commissioner")
+    shutil.copy(demo, same)
+    result = run("--import-ocds", exported, "--portfolio", same, "--on-duplicate", "update")
+    check("imported over the portfolio it came from, every contract is unchanged",
+          f"updated: 0; unchanged: {len(original)};" in result.stdout
+          and query(same, CONTRACTS_SQL) == original, result.stdout[-300:] + result.stderr)
     undo = run("--undo-import", "--portfolio", fresh)
     check("--undo-import undoes an OCDS import", undo.returncode == 0
           and query(fresh, "SELECT count(*) FROM contract") == [(0,)], undo.stderr)
