@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cm-ocds-export.c: a portfolio's contracts as Open Contracting data */
 #include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cm-date.h"
 #include "cm-deadline-settings.h"
@@ -426,67 +429,114 @@ release (Export *e, CmContract *c)
 
 /* ---- the package -------------------------------------------------------- */
 
+/* The package's own members: everything but its releases. */
 static JsonObject *
-package (Export *e)
+package_head (Export *e)
 {
-  GListModel *contracts = cm_store_list (e->store, CM_TYPE_CONTRACT);
   JsonObject *package = json_object_new ();
   JsonObject *publisher = json_object_new ();
-  JsonArray *releases = json_array_new ();
   g_autofree char *name = cm_store_get_meta (e->store, "name");
-  g_autofree char *uri = NULL;
   g_autofree char *day = cm_date_format_iso (e->today);
+  g_autofree char *uri = g_strdup_printf ("urn:ocds:%s:%s", e->prefix, day);
 
-  uri = g_strdup_printf ("urn:ocds:%s:%s", e->prefix, day);
   json_object_set_string_member (package, "uri", uri);
   json_object_set_string_member (package, "version", "1.1");
   json_object_set_string_member (package, "publishedDate", e->published);
   json_object_set_string_member (publisher, "name",
                                  name && *name ? name : _("Commissioner portfolio"));
   json_object_set_object_member (package, "publisher", publisher);
-  for (guint i = 0; i < g_list_model_get_n_items (contracts); i++)
-    {
-      g_autoptr(CmContract) c = g_list_model_get_item (contracts, i);
-
-      json_array_add_object_element (releases, release (e, c));
-    }
-  json_object_set_array_member (package, "releases", releases);
   return package;
 }
 
-char *
-cm_ocds_export_text (CmStore *store, const GDate *today, GError **error)
+static char *
+to_json (JsonObject *object)
 {
-  Export e = { store, today };
-  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
   g_autoptr(JsonGenerator) generator = json_generator_new ();
 
-  g_return_val_if_fail (CM_IS_STORE (store) && g_date_valid (today), NULL);
-
-  cm_deadline_settings_load (store, &e.settings);
-  e.prefix = cm_ocds_prefix_get (store, NULL);
-  e.published = london_moment (today, FALSE);
-  json_node_take_object (root, package (&e));
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  g_free (e.prefix);
-  g_free (e.published);
+  json_node_take_object (node, object);
+  json_generator_set_root (generator, node);
   return json_generator_to_data (generator, NULL);
+}
+
+static gboolean
+write_all (int fd, const char *data, gsize length, GError **error)
+{
+  while (length > 0)
+    {
+      gssize written = write (fd, data, length);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written < 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s",
+                       g_strerror (saved));
+          return FALSE;
+        }
+      data += written;
+      length -= written;
+    }
+  return TRUE;
+}
+
+/* The package's members, then one release a line: each is made, written
+ * and freed in turn, so memory does not grow with the portfolio. */
+static gboolean
+write_package (Export *e, int fd, GError **error)
+{
+  GListModel *contracts = cm_store_list (e->store, CM_TYPE_CONTRACT);
+  guint n = g_list_model_get_n_items (contracts);
+  g_autofree char *head = to_json (package_head (e));
+  gsize head_length = strlen (head);
+
+  /* "{…}" opened up to take the releases after its last member. */
+  g_assert (head_length > 2 && head[head_length - 1] == '}');
+  if (!write_all (fd, head, head_length - 1, error) ||
+      !write_all (fd, ",\"releases\":[\n", strlen (",\"releases\":[\n"), error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CmContract) c = g_list_model_get_item (contracts, i);
+      g_autofree char *text = to_json (release (e, c));
+
+      if (!write_all (fd, text, strlen (text), error) ||
+          !write_all (fd, i + 1 < n ? ",\n" : "\n", i + 1 < n ? 2 : 1, error))
+        return FALSE;
+    }
+  return write_all (fd, "]}\n", 3, error);
 }
 
 gboolean
 cm_ocds_export (CmStore *store, const char *path, const GDate *today, GError **error)
 {
-  g_autofree char *text = cm_ocds_export_text (store, today, error);
+  Export e = { store, today };
+  g_autoptr(CmSafeWrite) out = NULL;
   g_autoptr(GError) local = NULL;
+  gboolean ok;
 
-  if (text == NULL)
-    return FALSE;
-  if (!cm_safe_write_contents (path, text, strlen (text), &local))
+  g_return_val_if_fail (CM_IS_STORE (store) && path != NULL && g_date_valid (today), FALSE);
+
+  /* The standard asks for at least one release in a package. */
+  if (g_list_model_get_n_items (cm_store_list (store, CM_TYPE_CONTRACT)) == 0)
     {
-      g_set_error (error, local->domain, local->code,
-                   _("Could not write the OCDS file %s: %s"), path, local->message);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The portfolio has no contracts, so there is nothing to write to %s. "
+                     "Add or import contracts first."), path);
       return FALSE;
     }
-  return TRUE;
+  cm_deadline_settings_load (store, &e.settings);
+  e.prefix = cm_ocds_prefix_get (store, NULL);
+  e.published = london_moment (today, FALSE);
+  ok = (out = cm_safe_write_begin (path, &local)) != NULL &&
+       write_package (&e, cm_safe_write_get_fd (out), &local) &&
+       cm_safe_write_commit (g_steal_pointer (&out), &local);
+  g_free (e.prefix);
+  g_free (e.published);
+  if (!ok)
+    g_set_error (error, local->domain, local->code,
+                 _("Could not write the OCDS file %s: %s"), path, local->message);
+  return ok;
 }

@@ -14,10 +14,9 @@
 
 G_BEGIN_DECLS
 
-/* The package as JSON text; statuses are as on @today. */
-char     *cm_ocds_export_text (CmStore *store, const GDate *today, GError **error);
-/* The package written to @path through the safe-write helper. */
-gboolean  cm_ocds_export      (CmStore *store, const char *path, const GDate *today,
-                               GError **error);
+/* The package written to @path through the safe-write helper, one
+ * release a line; statuses are as on @today. A portfolio without
+ * contracts has no package to write. */
+gboolean  cm_ocds_export (CmStore *store, const char *path, const GDate *today, GError **error);
 
 G_END_DECLS

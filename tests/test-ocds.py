@@ -342,6 +342,11 @@ def test_round_trip(work, demo, exported):
     undo = run("--undo-import", "--portfolio", fresh)
     check("--undo-import undoes an OCDS import", undo.returncode == 0
           and query(fresh, "SELECT count(*) FROM contract") == [(0,)], undo.stderr)
+    empty = os.path.join(work, "empty.json")
+    result = run("--export-ocds", empty, "--portfolio", fresh, "--today", TODAY)
+    check("a portfolio without contracts writes no package (the standard needs a release)",
+          result.returncode == 1 and "no contracts" in result.stderr
+          and not os.path.exists(empty), result.stderr)
 
 
 def test_backup_before_import(work, demo):
