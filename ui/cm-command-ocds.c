@@ -52,7 +52,7 @@ cm_command_export_ocds (const char *portfolio, const char *path, const GDate *to
   if (!prefix_set)
     g_printerr (_("The portfolio has no OCDS prefix of its own, so the ocids in %s begin with "
                   "the placeholder %s. Before publishing, set the prefix your organisation "
-                  "registered with --set-ocds-prefix.\n"), path, prefix);
+                  "registered, in Portfolio Rules or with --set-ocds-prefix.\n"), path, prefix);
   g_print (_("Exported to %s\n"), path);
   return 0;
 }
