@@ -98,6 +98,7 @@ static const struct {
   { NULL, "decision", N_("Decision") },
   { NULL, "lessons", N_("Lessons learned") },
   { "meta", "name", N_("Portfolio name") },
+  { "meta", "ocds-prefix", N_("OCDS prefix") },
   { "service", "area", N_("Service area") },
   { "service", "client_group", N_("Client group") },
   { "service", "lead_commissioner_id", N_("Lead commissioner") },

@@ -3,6 +3,7 @@
 
 #include "cm-application.h"
 #include "cm-command-line.h"
+#include "cm-command-ocds.h"
 #include "cm-date.h"
 #include "cm-window.h"
 
@@ -74,6 +75,15 @@ static const GOptionEntry options[] = {
   { "today", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The date to treat as today, for statuses and the demo"), N_("YYYY-MM-DD") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+  { "export-ocds", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the portfolio's contracts to FILE as an OCDS 1.1 release package and exit"),
+    N_("FILE") },
+  { "import-ocds", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import the OCDS release or record package FILE into the portfolio and exit"),
+    N_("FILE") },
+  { "set-ocds-prefix", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Set the portfolio's registered OCDS prefix (ocds- and six characters) and exit"),
+    N_("PREFIX") },
   { NULL }
 };
 
@@ -177,6 +187,17 @@ cm_application_handle_local_options (GApplication *app, GVariantDict *dict)
       g_variant_dict_lookup (dict, "format", "&s", &format);
       return cm_command_deadlines (self->portfolio, &self->today, format);
     }
+  if (g_variant_dict_lookup (dict, "export-ocds", "^&ay", &file))
+    return cm_command_export_ocds (self->portfolio, file, &self->today);
+  if (g_variant_dict_lookup (dict, "import-ocds", "^&ay", &file))
+    {
+      const char *on_duplicate = NULL;
+
+      g_variant_dict_lookup (dict, "on-duplicate", "&s", &on_duplicate);
+      return cm_command_import_ocds (self->portfolio, file, on_duplicate);
+    }
+  if (g_variant_dict_lookup (dict, "set-ocds-prefix", "&s", &file))
+    return cm_command_set_ocds_prefix (self->portfolio, file);
   if (g_variant_dict_contains (dict, "demo"))
     {
       g_free (self->portfolio);

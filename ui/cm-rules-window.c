@@ -8,6 +8,7 @@
 #include "cm-audit-head-row.h"
 #include "cm-deadline-settings.h"
 #include "cm-eia-review.h"
+#include "cm-ocds-prefix-page.h"
 #include "cm-record-kind.h"
 #include "cm-records-page.h"
 #include "cm-rules-window.h"
@@ -178,6 +179,8 @@ cm_rules_window_new (CmStore *store, const GDate *today, GtkWindow *parent)
                                                                    ADW_PREFERENCES_WINDOW (window))));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
                               ADW_PREFERENCES_PAGE (audit_page (store)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
+                              ADW_PREFERENCES_PAGE (cm_ocds_prefix_page_new (store)));
   gtk_window_set_default_size (GTK_WINDOW (window), 760, 640);
   return window;
 }

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cm-ocds-import.h: Open Contracting data read into a portfolio
+ *
+ * Reads an OCDS 1.1 release package or record package (our own export,
+ * or a Contracts Finder or Find a Tender download). Each contracting
+ * process is taken as its compiled release: a record's own, or its
+ * releases merged by the standard's rules (cm-ocds-merge.h). Each of its
+ * contracts becomes a row of an ordinary import plan (cm-import.h), so it
+ * is checked, backed up, written, audited and undone like a register.
+ *
+ * Anything the file gets wrong (not JSON, a value of the wrong type, a
+ * release without an ocid, an amount not in pounds, a contract the
+ * portfolio's rules refuse) is refused with the JSON path of the problem,
+ * before anything is written.
+ */
+#pragma once
+
+#include "cm-import.h"
+
+G_BEGIN_DECLS
+
+#define CM_OCDS_ERROR (cm_ocds_error_quark ())
+typedef enum {
+  CM_OCDS_ERROR_INVALID, /* the message starts with the JSON path of the problem */
+  CM_OCDS_ERROR_EMPTY,   /* no contract in the file */
+} CmOcdsError;
+GQuark cm_ocds_error_quark (void);
+
+/* The plan of the contracts in the OCDS file at @path; NULL when the file
+ * or any contract in it cannot be imported. A contract joins the service
+ * named by its tender's title, or @service when the tender has none. */
+CmImportPlan *cm_ocds_import_plan (CmStore *store, const char *path, const char *service,
+                                   CmImportDuplicate on_duplicate, GError **error);
+
+G_END_DECLS

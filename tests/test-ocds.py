@@ -1,0 +1,490 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Open Contracting data, headless: the export validated offline against the
+OCDS 1.1.5 release-package schema (and our extension), its fields checked
+against the portfolio with SQL, the standard's fictional example imported
+from its record package and from its merged releases, a round trip of the
+demo, and a table of broken files each refused with the JSON path of its
+problem and the portfolio left as it was.
+
+    test-ocds.py COMMISSIONER
+"""
+import contextlib
+import copy
+import datetime
+import json
+import os
+import shutil
+import sqlite3
+import sys
+import tempfile
+import zoneinfo
+
+import jsonschema
+
+from tap import check, digest, finish, run
+
+TODAY = "2026-11-22"
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIXTURES = os.path.join(HERE, "fixtures", "ocds")
+SCHEMAS = os.path.join(FIXTURES, "schema-1.1.5")
+EXAMPLE = os.path.join(FIXTURES, "fictional-example-1.1")
+EXTENSION = os.path.join(HERE, "..", "data", "ocds-extension")
+RELEASE_URL = "https://standard.open-contracting.org/schema/1__1__5/release-schema.json"
+LONDON = zoneinfo.ZoneInfo("Europe/London")
+
+# Our routes and the OCDS method each should give; the rest give none.
+METHODS = {"open": "open", "restricted": "selective", "competitive-flexible": "selective",
+           "framework": "limited", "quotation": "limited", "direct-award": "direct"}
+
+CONTRACTS_SQL = (
+    "SELECT c.reference, c.title, s.name, o.name, p.name, p.sector, p.charity_number,"
+    " p.company_number, p.is_sme, p.is_vcse, c.contract_type, c.route, c.annual_value,"
+    " c.total_value, c.start_date, c.end_date, c.term, c.extensions_invoked, c.notice_period,"
+    " c.notice_served FROM contract c JOIN service s ON s.id = c.service_id"
+    " JOIN organisation o ON o.id = s.lead_commissioner_id"
+    " JOIN provider p ON p.id = c.provider_id ORDER BY c.reference")
+
+
+def query(portfolio, sql, *params):
+    with contextlib.closing(sqlite3.connect(f"file:{portfolio}?mode=ro", uri=True)) as db:
+        return db.execute(sql, params).fetchall()
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def save(path, data):
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(data, f)
+
+
+# ---- the schema, offline ---------------------------------------------------
+
+def merge_patch(target, patch):
+    """RFC 7386, as OCDS applies an extension's release-schema.json."""
+    if not isinstance(patch, dict):
+        return copy.deepcopy(patch)
+    result = copy.deepcopy(target) if isinstance(target, dict) else {}
+    for key, value in patch.items():
+        if value is None:
+            result.pop(key, None)
+        else:
+            result[key] = merge_patch(result.get(key), value)
+    return result
+
+
+def format_checker():
+    """Date-times and URIs checked here: jsonschema checks them only with
+    optional modules that Debian may not have installed."""
+    checker = jsonschema.FormatChecker(formats=())
+
+    @checker.checks("date-time", raises=ValueError)
+    def date_time(value):
+        if not isinstance(value, str):
+            return True
+        if "T" not in value or not (value.endswith("Z") or value[-6] in "+-"):
+            raise ValueError("no time or offset")
+        datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return True
+
+    @checker.checks("uri", raises=ValueError)
+    def uri(value):
+        if isinstance(value, str) and ":" not in value:
+            raise ValueError("no scheme")
+        return True
+
+    return checker
+
+
+def validator(with_extension):
+    package = load(os.path.join(SCHEMAS, "release-package-schema.json"))
+    release = load(os.path.join(SCHEMAS, "release-schema.json"))
+    if with_extension:
+        release = merge_patch(release, load(os.path.join(EXTENSION, "release-schema.json")))
+    # The package refers to the release schema by URL: resolved from the file.
+    resolver = jsonschema.RefResolver.from_schema(package, store={RELEASE_URL: release})
+    return jsonschema.Draft4Validator(package, resolver=resolver,
+                                      format_checker=format_checker())
+
+
+def schema_errors(data, with_extension=False):
+    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+            for e in validator(with_extension).iter_errors(data)]
+
+
+def test_validator_can_fail():
+    """The check below is worth something only if it refuses a bad package."""
+    bad = {"uri": "urn:x", "version": "1.1", "publishedDate": "2026-11-22",
+           "publisher": {"name": "x"},
+           "releases": [{"ocid": "ocds-xxxxxx-1", "id": "1", "date": "2026-11-22T00:00:00Z",
+                         "tag": ["compiled"], "initiationType": "tender",
+                         "contracts": [{"id": "1", "awardID": "1", "status": "ended",
+                                        "termAsWritten": 3}]}]}
+    errors = " ".join(schema_errors(bad, with_extension=True))
+    check("the validator refuses a date without a time",
+          "publishedDate" in errors, errors)
+    check("the validator refuses a status outside the closed codelist",
+          "status" in errors, errors)
+    check("the validator with our extension refuses a term that is not text",
+          "termAsWritten" in errors, errors)
+
+
+# ---- the export ------------------------------------------------------------
+
+def london_date(text):
+    moment = datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return moment.astimezone(LONDON).date().isoformat()
+
+
+def add_years(day, years):
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February: the anniversary moves to 1 March
+        return datetime.date(day.year + years, 3, 1)
+
+
+def whole_years(term):
+    parts = term.replace(" ", "").split("+")
+    return [int(p) for p in parts] if all(p.isdigit() for p in parts) else None
+
+
+def expected_status(start, end, decommissioned):
+    if decommissioned and decommissioned <= TODAY:
+        return "terminated"
+    if not start or start > TODAY:
+        return "pending"
+    return "terminated" if end and end < TODAY else "active"
+
+
+def check_release(release, row, prefix):
+    (reference, charity, company, route, total, annual, start, end, term, invoked,
+     decommissioned, service, lead, provider, sme, vcse) = row
+    contract = release["contracts"][0]
+    parties = {p["id"]: p for p in release["parties"]}
+    supplier_id = release["awards"][0]["suppliers"][0]["id"]
+    problems = []
+
+    def expect(what, ok):
+        if not ok:
+            problems.append(what)
+
+    expect("ocid", release["ocid"] == f"{prefix}-{reference}")
+    expect("contract id", contract["id"] == reference)
+    expect("buyer", release["buyer"]["name"] == lead
+           and "buyer" in parties[release["buyer"]["id"]]["roles"])
+    expect("supplier party", parties[supplier_id]["name"] == provider
+           and "supplier" in parties[supplier_id]["roles"])
+    identifier = parties[supplier_id].get("identifier")
+    if charity:
+        expect("charity identifier", identifier == {"scheme": "GB-CHC", "id": charity,
+                                                    "legalName": provider}
+               and supplier_id == f"GB-CHC-{charity}")
+    elif company:
+        expect("company identifier", identifier["scheme"] == "GB-COH"
+               and identifier["id"] == company)
+    else:
+        expect("no identifier invented", identifier is None)
+    details = parties[supplier_id]["details"]
+    expect("SME scale", details.get("scale") == ("sme" if sme else None))
+    expect("VCSE flag", details["vcse"] == bool(vcse))
+    expect("tender title", release["tender"]["title"] == service)
+    expect("procurement method", release["tender"].get("procurementMethod") == METHODS.get(route))
+    expect("route nick", release["tender"]["procurementRoute"] == route)
+    if total:
+        expect("value", contract["value"] == {"amount": total / 100, "currency": "GBP"})
+    if annual:
+        expect("annual value", contract["annualValue"]["amount"] == annual / 100
+               and contract["annualValue"]["currency"] == "GBP")
+    period = contract["period"]
+    expect("start date", (london_date(period["startDate"]) if "startDate" in period else "")
+           == start)
+    years = whole_years(term)
+    if start and years:
+        first = datetime.date.fromisoformat(start)
+        current = add_years(first, sum(years[:1 + invoked])) - datetime.timedelta(days=1)
+        latest = add_years(first, sum(years)) - datetime.timedelta(days=1)
+        expect("end date", london_date(period["endDate"]) == (end or current.isoformat()))
+        expect("latest possible end", london_date(period["maxExtentDate"]) == latest.isoformat())
+    expect("status", contract["status"] == expected_status(start, london_date(period["endDate"])
+                                                           if "endDate" in period else "",
+                                                           decommissioned))
+    expect("term as written", contract.get("termAsWritten", "") == term)
+    expect("extensions taken", contract["extensionsInvoked"] == invoked)
+    return problems
+
+
+RELEASE_SQL = (
+    "SELECT c.reference, p.charity_number, p.company_number, c.route, c.total_value,"
+    " c.annual_value, c.start_date, c.end_date, c.term, c.extensions_invoked,"
+    " c.decommissioned_on, s.name, o.name, p.name, p.is_sme, p.is_vcse FROM contract c"
+    " JOIN service s ON s.id = c.service_id JOIN organisation o ON o.id = s.lead_commissioner_id"
+    " JOIN provider p ON p.id = c.provider_id")
+
+
+def test_export(work, demo):
+    out = os.path.join(work, "demo.json")
+    result = run("--export-ocds", out, "--portfolio", demo, "--today", TODAY)
+    check("--export-ocds writes the demo", result.returncode == 0, result.stderr)
+    check("the export warns while the prefix is the placeholder",
+          "ocds-xxxxxx" in result.stderr and "--set-ocds-prefix" in result.stderr, result.stderr)
+    data = load(out)
+    errors = schema_errors(data)
+    check("the export validates against the OCDS 1.1.5 release-package schema",
+          not errors, errors[:5])
+    errors = schema_errors(data, with_extension=True)
+    check("the export validates with our extension's schema applied", not errors, errors[:5])
+    rows = {r[0]: r for r in query(demo, RELEASE_SQL)}
+    releases = data["releases"]
+    check("one compiled release per contract",
+          len(releases) == len(rows) and all(r["tag"] == ["compiled"] for r in releases),
+          len(releases))
+    check("ocids are unique", len({r["ocid"] for r in releases}) == len(releases))
+    bad = {}
+    for release in releases:
+        problems = check_release(release, rows[release["contracts"][0]["id"]], "ocds-xxxxxx")
+        if problems:
+            bad[release["ocid"]] = problems
+    check("every release agrees with the portfolio (parties, identifiers, method, dates, "
+          "values, status)", not bad, list(bad.items())[:5])
+    summer = [r for r in releases if r["contracts"][0]["period"].get("startDate", "")[5:7]
+              in ("05", "06", "07", "08")]
+    check("summer dates carry London's summer offset, so they stay on their day",
+          summer and all(r["contracts"][0]["period"]["startDate"].endswith("T00:00:00+01:00")
+                         for r in summer), [r["contracts"][0]["period"] for r in summer][:2])
+    third = [r for r in releases
+             if any(p.get("details", {}).get("sector") == "third-sector" for p in r["parties"])]
+    check("the Compact applies to every third-sector contract and no other",
+          all(r["contracts"][0]["compact"]["applies"] == (r in third) for r in releases))
+    return out
+
+
+def test_prefix(work, demo):
+    portfolio = os.path.join(work, "prefix.commissioner")
+    shutil.copy(demo, portfolio)
+    before = digest(portfolio)
+    result = run("--set-ocds-prefix", "ocds-ABC", "--portfolio", portfolio)
+    check("a prefix not of the registered form is refused",
+          result.returncode == 1 and "ocds-ABC" in result.stderr
+          and digest(portfolio) == before, result.stderr)
+    result = run("--set-ocds-prefix", "ocds-b5fd17", "--portfolio", portfolio)
+    check("--set-ocds-prefix sets the portfolio's prefix", result.returncode == 0, result.stderr)
+    audited = query(portfolio, "SELECT old_value, new_value FROM audit WHERE entity = 'meta'"
+                    " AND field = 'ocds-prefix'")
+    check("the prefix is changed through the store, in the audit trail",
+          audited == [(None, "ocds-b5fd17")], audited)
+    verify = run("--verify-audit", "--portfolio", portfolio)
+    check("the audit trail verifies after the prefix is set", verify.returncode == 0, verify.stderr)
+    out = os.path.join(work, "prefixed.json")
+    result = run("--export-ocds", out, "--portfolio", portfolio, "--today", TODAY)
+    releases = load(out)["releases"]
+    check("every ocid begins with the portfolio's prefix",
+          all(r["ocid"].startswith("ocds-b5fd17-") for r in releases), releases[0]["ocid"])
+    check("no placeholder warning once the prefix is set", "ocds-xxxxxx" not in result.stderr,
+          result.stderr)
+
+
+# ---- the import ------------------------------------------------------------
+
+def test_fictional(work):
+    record = os.path.join(work, "record.commissioner")
+    result = run("--import-ocds", os.path.join(EXAMPLE, "record-package.json"),
+                 "--portfolio", record)
+    check("the fictional example's record package imports", result.returncode == 0,
+          result.stderr)
+    rows = query(record, CONTRACTS_SQL)
+    expected = [("ocds-213czf-000-00001-contract-01",
+                 "Contract to build new cycle lanes in the centre of town.",
+                 "Planned cycle lane improvements", "London Borough of Barnet",
+                 "AnyCorp Cycle Provision", "independent", "", "11111111.0", 0, 0, "contract",
+                 "open", 0, 1100000000, "2010-07-01",
+                 # 2011-06-30T23:59:00Z is 00:59 on 1 July in London (summer time)
+                 "2011-07-01", "", 0, "", "")]
+    check("its contract, supplier, buyer, service, value and London dates are read", rows == expected,
+          rows)
+    merged = os.path.join(work, "merged.commissioner")
+    result = run("--import-ocds", os.path.join(EXAMPLE, "release-package.json"),
+                 "--portfolio", merged)
+    check("its six releases of one ocid, merged, import", result.returncode == 0, result.stderr)
+    check("the merged releases give what the compiled release gives",
+          query(merged, CONTRACTS_SQL) == rows, query(merged, CONTRACTS_SQL))
+    runs = query(record, "SELECT source, created FROM import_run")
+    check("the import is recorded as an import run", runs == [("record-package.json", 1)], runs)
+    verify = run("--verify-audit", "--portfolio", record)
+    check("the audit trail verifies after the import", verify.returncode == 0, verify.stderr)
+
+
+def test_round_trip(work, demo, exported):
+    fresh = os.path.join(work, "fresh.commissioner")
+    result = run("--import-ocds", exported, "--portfolio", fresh)
+    check("the demo's export imports into a fresh portfolio", result.returncode == 0,
+          result.stderr)
+    original, again = query(demo, CONTRACTS_SQL), query(fresh, CONTRACTS_SQL)
+    check("the import says how many contracts it created",
+          f"Contracts created: {len(original)};" in result.stdout, result.stdout[-300:])
+    differ = [(a, b) for a, b in zip(original, again) if a != b]
+    check("every contract comes back with the same fields", len(original) == len(again)
+          and not differ, differ[:3])
+    out = os.path.join(work, "again.json")
+    run("--export-ocds", out, "--portfolio", fresh, "--today", TODAY)
+    first = {r["ocid"]: r["contracts"] for r in load(exported)["releases"]}
+    second = {r["ocid"]: r["contracts"] for r in load(out)["releases"]}
+    check("exporting the imported portfolio gives the same contracts", first == second,
+          [k for k in first if first[k] != second.get(k)][:3])
+    same = os.path.join(work, "same.commissioner")
+    shutil.copy(demo, same)
+    result = run("--import-ocds", exported, "--portfolio", same, "--on-duplicate", "update")
+    check("imported over the portfolio it came from, every contract is unchanged",
+          f"updated: 0; unchanged: {len(original)};" in result.stdout
+          and query(same, CONTRACTS_SQL) == original, result.stdout[-300:] + result.stderr)
+    undo = run("--undo-import", "--portfolio", fresh)
+    check("--undo-import undoes an OCDS import", undo.returncode == 0
+          and query(fresh, "SELECT count(*) FROM contract") == [(0,)], undo.stderr)
+    empty = os.path.join(work, "empty.json")
+    result = run("--export-ocds", empty, "--portfolio", fresh, "--today", TODAY)
+    check("a portfolio without contracts writes no package (the standard needs a release)",
+          result.returncode == 1 and "no contracts" in result.stderr
+          and not os.path.exists(empty), result.stderr)
+
+
+def test_backup_before_import(work, demo):
+    portfolio = os.path.join(work, "backed.commissioner")
+    shutil.copy(demo, portfolio)
+    result = run("--import-ocds", os.path.join(EXAMPLE, "record-package.json"),
+                 "--portfolio", portfolio)
+    listed = run("--list-backups", "--portfolio", portfolio)
+    check("an import into a portfolio with records backs it up first",
+          result.returncode == 0 and " import " in listed.stdout, listed.stdout + listed.stderr)
+
+
+# ---- bad input -------------------------------------------------------------
+
+def set_at(path, value):
+    def mutate(data):
+        *parents, last = path
+        target = data
+        for key in parents:
+            target = target[key]
+        if value is DELETE:
+            del target[last]
+        else:
+            target[last] = value
+    return mutate
+
+
+DELETE = object()
+
+
+def two_undated_releases(data):
+    data["releases"][5] = copy.deepcopy(data["releases"][4])
+    data["releases"][5]["tag"] = ["contract"]
+    data["releases"][4]["tag"] = ["award"]
+    del data["releases"][5]["date"]
+
+
+def linked_record(data):
+    release = data["releases"][0]
+    data.clear()
+    data.update({"uri": "urn:x", "version": "1.1", "publishedDate": "2026-11-22T00:00:00Z",
+                 "publisher": {"name": "x"},
+                 "records": [{"ocid": release["ocid"],
+                              "releases": [{"url": "https://example.com/r.json",
+                                            "date": release["date"], "tag": ["tender"]}]}]})
+
+
+# (what, mutation of the demo's export or broken text, path the message must name)
+BAD = [
+    ("invalid JSON", '{"releases": [', "broken.json is not valid JSON, at line:column 1:14"),
+    ("a document that is a list", "[]", "$: "),
+    ("brackets nested far deeper than OCDS", '{"releases":' + "[" * 100000 + "]" * 100000 + "}",
+     "$: "),
+    ("text that is not UTF-8", b'{"releases": [{"ocid": "\xff"}]}', "$: "),
+    ("neither releases nor records", '{"version": "1.1"}', "$: "),
+    ("a release without ocid", set_at(["releases", 3, "ocid"], DELETE), "$.releases[3].ocid"),
+    ("an ocid that is a number", set_at(["releases", 2, "ocid"], 12), "$.releases[2].ocid"),
+    ("a currency other than GBP",
+     set_at(["releases", 3, "contracts", 0, "value", "currency"], "USD"),
+     "$.releases[3].contracts[0].value.currency"),
+    ("an award's value in euros", set_at(["releases", 6, "awards", 0, "value", "currency"], "EUR"),
+     "$.releases[6].awards[0].value.currency"),
+    ("an amount that is text", set_at(["releases", 1, "contracts", 0, "value", "amount"], "1000"),
+     "$.releases[1].contracts[0].value.amount"),
+    ("a negative amount", set_at(["releases", 1, "contracts", 0, "value", "amount"], -5),
+     "$.releases[1].contracts[0].value.amount"),
+    ("contracts that are not a list", set_at(["releases", 2, "contracts"], {"id": "x"}),
+     "$.releases[2].contracts"),
+    ("a contract that is not an object", set_at(["releases", 2, "contracts", 0], "x"),
+     "$.releases[2].contracts[0]"),
+    ("a contract without id", set_at(["releases", 9, "contracts", 0, "id"], DELETE),
+     "$.releases[9].contracts[0].id"),
+    ("a buyer that is text", set_at(["releases", 7, "buyer"], "Leeds"), "$.releases[7].buyer"),
+    ("a VCSE flag that is text", set_at(["releases", 8, "parties", 1, "details", "vcse"], "yes"),
+     "$.releases[8].parties[1].details.vcse"),
+    ("a start date that is not ISO 8601",
+     set_at(["releases", 4, "contracts", 0, "period", "startDate"], "01/04/2019"),
+     "$.releases[4].contracts[0].period.startDate"),
+    ("extensions taken that are a fraction",
+     set_at(["releases", 0, "contracts", 0, "extensionsInvoked"], 1.5),
+     "$.releases[0].contracts[0].extensionsInvoked"),
+    ("a term that cannot be read",
+     set_at(["releases", 5, "contracts", 0, "termAsWritten"], "until further notice"),
+     "$.releases[5].contracts[0].termAsWritten"),
+    ("more extensions taken than the term allows",
+     set_at(["releases", 0, "contracts", 0, "extensionsInvoked"], 9),
+     "$.releases[0].contracts[0]: "),
+    ("a contract ending before it starts",
+     set_at(["releases", 0, "contracts", 0, "period", "endDate"], "2001-01-01T00:00:00Z"),
+     "$.releases[0].contracts[0]: "),
+    ("releases of one ocid to merge, one without a date", two_undated_releases,
+     "$.releases[5].date"),
+    ("a record whose releases are only links", linked_record, "$.records[0].releases[0]"),
+]
+
+
+def test_bad_input(work, exported):
+    """Into a portfolio that holds none of the demo's references, so that
+    every contract is read and checked, none skipped as a duplicate."""
+    portfolio = os.path.join(work, "target.commissioner")
+    run("--import-ocds", os.path.join(EXAMPLE, "record-package.json"), "--portfolio", portfolio)
+    head = run("--audit-head", "--portfolio", portfolio).stdout
+    before = digest(portfolio)
+    base = load(exported)
+    for what, broken, path in BAD:
+        source = os.path.join(work, "broken.json")
+        if isinstance(broken, (str, bytes)):
+            with open(source, "wb") as f:
+                f.write(broken.encode() if isinstance(broken, str) else broken)
+        else:
+            data = copy.deepcopy(base)
+            broken(data)
+            save(source, data)
+        result = run("--import-ocds", source, "--portfolio", portfolio)
+        check(f"{what} is refused, naming {path.rstrip(': ')}",
+              result.returncode == 1 and path in result.stderr, result.stderr[-500:])
+        check(f"{what}: the portfolio is byte for byte as it was",
+              digest(portfolio) == before
+              and run("--audit-head", "--portfolio", portfolio).stdout == head)
+    missing = os.path.join(work, "never.commissioner")
+    run("--import-ocds", source, "--portfolio", missing)
+    check("a refused import does not leave a new portfolio behind", not os.path.exists(missing))
+
+
+def main():
+    with tempfile.TemporaryDirectory() as work:
+        demo = os.path.join(work, "demo.commissioner")
+        result = run("--create-demo", demo, "--today", TODAY)
+        check("the demo portfolio is created", result.returncode == 0, result.stderr)
+        test_validator_can_fail()
+        exported = test_export(work, demo)
+        test_prefix(work, demo)
+        test_fictional(work)
+        test_round_trip(work, demo, exported)
+        test_backup_before_import(work, demo)
+        test_bad_input(work, exported)
+    return finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
