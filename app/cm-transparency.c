@@ -10,6 +10,7 @@
 #include "cm-provider.h"
 #include "cm-safe-write.h"
 #include "cm-service.h"
+#include "cm-succession.h"
 #include "cm-transparency.h"
 
 #define MINIMUM_PENCE (5000 * 100)
@@ -102,7 +103,9 @@ row_for (CmStore *store, CmContract *c, const GDate *today, const CmDeadlineSett
   g_object_get (c, "route", &route, NULL);
   row->reference = g_strdup (cm_contract_get_reference (c));
   row->title = g_strdup (cm_contract_get_title (c));
-  row->department = text_of (s, "lead-commissioner-name");
+  row->department = cm_succession_contract_commissioner (store, c, today);
+  if (row->department == NULL)
+    row->department = text_of (s, "lead-commissioner-name");
   row->description = g_strdup (s ? cm_service_get_name (s) : "");
   describe_supplier (row, CM_PROVIDER (cm_store_find (store, CM_TYPE_PROVIDER,
                                                       cm_contract_get_provider_id (c))));

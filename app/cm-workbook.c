@@ -441,6 +441,21 @@ end_block (Summary *summary)
   cm_sheet_next_row (summary->sheet);
 }
 
+/* The funder named as it is at the year's end (or today, in the current
+ * year), with its recorded name beside it when another has succeeded it. */
+static char *
+funder_in_force (Export *e, const CmSpendLine *line)
+{
+  GDate day = e->periods.year.last;
+  char *name;
+
+  if (g_date_compare (e->today, &day) < 0)
+    day = *e->today;
+  name = line->organisation_id ? cm_succession_describe (e->store, line->organisation_id, &day)
+                               : NULL;
+  return name ? name : g_strdup (line->funder);
+}
+
 static void
 spend_summary (Export *e)
 {
@@ -464,7 +479,9 @@ spend_summary (Export *e)
         {
           if (before)
             end_block (&summary);
-          cm_sheet_bold (sheet, 0, line->funder);
+          g_autofree char *funder = funder_in_force (e, line);
+
+          cm_sheet_bold (sheet, 0, funder);
           cm_sheet_next_row (sheet);
           summary.first = sheet->row;
         }

@@ -9,6 +9,7 @@ import csv
 import datetime
 import io
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -94,11 +95,18 @@ def check_transparency_sheet(sheet, portfolio):
           [row[7] for row in rows][:5])
 
 
+def recorded_name(label):
+    """The commissioner a spend block was recorded with: a label follows
+    the organisation in force, "ICB (recorded as NHS Leeds West CCG)"."""
+    match = re.fullmatch(r".* \(recorded as (.*)\)", label)
+    return match.group(1) if match else label
+
+
 def subtotals(ws):
     found, commissioner = {}, None
     for a, b, c in ws.iter_rows(min_row=2, max_col=3, values_only=True):
         if a and b is None and c is None:
-            commissioner = a
+            commissioner = recorded_name(a)
         if b == "Sub total":
             found[commissioner] = c
     return found
@@ -210,6 +218,13 @@ def main():
                 if row[1] == "Sub total"]
     check("sub totals are SUM formulas", formulas and all(f.startswith("=SUM(") for f in formulas))
     cached = subtotals(values["Spend summary"])
+    ccg_labels = [row[0] for row in values["Spend summary"].iter_rows(min_row=2, max_col=1,
+                                                                    values_only=True)
+                  if row[0] and "CCG" in row[0]]
+    check("the CCGs' spend is under the board in force, the CCG recorded beside it",
+          ccg_labels and all(label.startswith("NHS West Yorkshire Integrated Care Board "
+                                              "(recorded as NHS Leeds") for label in ccg_labels),
+          ccg_labels)
     for commissioner, pounds in SUBTOTALS.items():
         check(f"the sub total of {commissioner} carries its value",
               cached.get(commissioner) == pounds, cached.get(commissioner))
