@@ -338,7 +338,7 @@ static JsonObject *
 compact (Subject *s, Export *e)
 {
   JsonObject *compact = json_object_new ();
-  gboolean applies = cm_contract_get_provider_sector (s->contract) == CM_SECTOR_THIRD_SECTOR;
+  gboolean applies = cm_contract_compact_applies (s->contract, NULL);
 
   json_object_set_boolean_member (compact, "applies", applies);
   json_object_set_int_member (compact, "minimumNoticeMonths", e->settings.compact_minimum_months);
