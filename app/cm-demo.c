@@ -16,6 +16,7 @@
 #include "cm-demo-cycle.h"
 #include "cm-demo-decommission.h"
 #include "cm-demo-eia.h"
+#include "cm-demo-notices.h"
 #include "cm-demo-reductions.h"
 #include "cm-demo-registers.h"
 #include "cm-funding-source.h"
@@ -564,7 +565,8 @@ cm_demo_populate (CmStore *store, const GDate *today, GError **error)
                                  demo.closed_service, demo.closed_contract, &demo.eias,
                                  error) ||
       !cm_demo_reductions_add (store, demo.provider_ids, N_THIRD_SECTOR_ROTATION,
-                               demo.public_health_grants, error))
+                               demo.public_health_grants, error) ||
+      !cm_demo_notices_add (store, today, error))
     {
       cm_store_rollback (store);
       return FALSE;

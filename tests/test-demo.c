@@ -600,6 +600,44 @@ test_same_today_same_demo (void)
 /* The Leeds CCGs were succeeded by NHS West Yorkshire ICB on 1 July 2022:
  * the demo records it, and no contract led by a CCG starts after it,
  * whichever day the demo is made on. */
+/* The demo's team publishes its notices, all but one: a demo with every
+ * notice overdue would teach nothing, one with none would hide the rule. */
+static void
+test_one_procurement_notice_overdue (void)
+{
+  static const struct { GDateDay day; GDateMonth month; GDateYear year; } todays[] = {
+    { 3, 12, 2026 }, { 1, 4, 2026 }, { 30, 9, 2027 },
+  };
+
+  for (gsize t = 0; t < G_N_ELEMENTS (todays); t++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("notices-%" G_GSIZE_FORMAT ".commissioner", t);
+      g_autofree char *path = cm_test_temp_path (name);
+      g_autoptr(GDate) today = g_date_new_dmy (todays[t].day, todays[t].month, todays[t].year);
+      g_autoptr(CmStore) store = NULL;
+      g_autoptr(GPtrArray) deadlines = NULL;
+      CmDeadlineSettings settings = CM_DEADLINE_SETTINGS_DEFAULT;
+      guint n_skipped, n_overdue = 0;
+
+      g_unlink (path);
+      g_assert_true (cm_demo_create (path, today, &error));
+      store = cm_store_open (path, CM_STORE_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+      deadlines = cm_deadlines_collect (cm_store_list (store, CM_TYPE_CONTRACT), today,
+                                        &settings, &n_skipped);
+      for (guint i = 0; i < deadlines->len; i++)
+        {
+          const CmDeadline *deadline = g_ptr_array_index (deadlines, i);
+
+          if (deadline->kind == CM_DEADLINE_KIND_PROCUREMENT_NOTICE &&
+              deadline->status == CM_DEADLINE_OVERDUE)
+            n_overdue++;
+        }
+      g_assert_cmpuint (n_overdue, ==, 1);
+    }
+}
+
 static void
 test_ccgs_succeeded_by_the_icb (void)
 {
@@ -668,5 +706,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/demo/audit", test_demo_audit_chain_verifies);
   g_test_add_func ("/demo/deterministic", test_same_today_same_demo);
   g_test_add_func ("/demo/ccgs-succeeded-by-the-icb", test_ccgs_succeeded_by_the_icb);
+  g_test_add_func ("/demo/one-procurement-notice-overdue", test_one_procurement_notice_overdue);
   return g_test_run ();
 }
