@@ -2,6 +2,7 @@
 and hashing a file to show it was left unchanged."""
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 
@@ -26,6 +27,20 @@ def run(*args):
     if result.returncode < 0:
         check(f"{args[0]} ends without a crash", False, result.stderr[-2000:])
     return result
+
+
+def soffice_convert(work, source, kind):
+    """@source saved by LibreOffice as @kind ("xlsx", "ods") beside it, or
+    None when LibreOffice is not installed or fails."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return None
+    profile = "file://" + os.path.join(work, "lo-profile")
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+                    kind, "--outdir", os.path.dirname(source), source],
+                   capture_output=True, timeout=180)
+    out = os.path.splitext(source)[0] + "." + kind
+    return out if os.path.exists(out) else None
 
 
 def digest(path):

@@ -17,7 +17,7 @@ import tempfile
 
 import openpyxl
 
-from tap import BINARY, check, digest, finish, run
+from tap import BINARY, check, digest, finish, run, soffice_convert
 
 TODAY = "2026-11-22"
 HEADERS = ["Reference", "Title", "Service", "Provider", "Provider sector", "Commissioner",
@@ -212,23 +212,12 @@ def test_openpyxl_workbook(work):
           and "Register 2027" in missing.stderr, missing.stderr)
 
 
-def libreoffice_xlsx(work, csv_path):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        return None
-    profile = "file://" + os.path.join(work, "lo-profile")
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
-                    "xlsx", "--outdir", work, csv_path], capture_output=True, timeout=180)
-    out = os.path.splitext(csv_path)[0] + ".xlsx"
-    return out if os.path.exists(out) else None
-
-
 def test_libreoffice_workbook(work):
     source = os.path.join(work, "lo-register.csv")
     write_csv(source, "Reference,Title,Provider,Start date,Annual value,Commissioner\r\n"
                       "L-1,Meals,Leeds Meals,2019-04-01,1500,Public Health\r\n"
                       "L-2,Transport,Leeds Transport,2020-01-31,2500.5,Public Health\r\n")
-    path = libreoffice_xlsx(work, source)
+    path = soffice_convert(work, source, "xlsx")
     check("LibreOffice converts the CSV to XLSX", path is not None)
     if path is None:
         return

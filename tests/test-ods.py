@@ -12,14 +12,13 @@ import datetime
 import os
 import shutil
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import zipfile
 
 import openpyxl
 
-from tap import check, finish, run
+from tap import check, finish, run, soffice_convert
 
 SPREADSHEET = "application/vnd.oasis.opendocument.spreadsheet"
 HEADERS = ["Reference", "Title", "Provider", "Commissioner", "Start date", "Annual value"]
@@ -172,14 +171,7 @@ def libreoffice_ods(work):
                datetime.date(2020, 1, 31), "=F2+1000.5"])
     ws["F2"].number_format = '"£"#,##0.00'
     wb.save(source)
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        return None
-    profile = "file://" + os.path.join(work, "lo-profile")
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
-                    "ods", "--outdir", work, source], capture_output=True, timeout=180)
-    out = os.path.splitext(source)[0] + ".ods"
-    return out if os.path.exists(out) else None
+    return soffice_convert(work, source, "ods")
 
 
 def test_libreoffice(work):

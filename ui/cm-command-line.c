@@ -334,23 +334,35 @@ print_report (CmImportPlan *plan)
     g_printerr ("%s\n", (const char *) g_ptr_array_index (report, i));
 }
 
-/* Plans and applies the import, printing what it did or why it could not. */
-static int
-import_into (CmStore *store, const char *file, const char *sheet, CmImportDuplicate on_duplicate)
+/* A register's rows, read from a CSV, XLSX or ODS file and mapped by its headers. */
+static CmImportPlan *
+plan_register (CmStore *store, const char *file, gpointer sheet, CmImportDuplicate on_duplicate,
+               GError **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CmTable) table = cm_table_read_file (file, sheet, &error);
+  g_autoptr(GError) read_error = NULL;
+  g_autoptr(CmTable) table = cm_table_read_file (file, sheet, &read_error);
   g_autoptr(GArray) mapping = NULL;
-  g_autoptr(CmImportPlan) plan = NULL;
-  g_autofree char *source = g_path_get_basename (file);
 
   if (table == NULL)
     {
-      g_printerr (_("Could not read %s: %s\n"), file, error->message);
-      return 1;
+      g_set_error (error, read_error->domain, read_error->code, _("Could not read %s: %s"),
+                   file, read_error->message);
+      return NULL;
     }
   mapping = cm_import_mapping_for (store, table);
-  plan = cm_import_plan_new (store, table, mapping, on_duplicate, NULL, &error);
+  return cm_import_plan_new (store, table, mapping, on_duplicate, NULL, error);
+}
+
+/* Plans and applies the import, printing what it did or why it could not. */
+static int
+import_into (CmStore *store, const char *file, CmImportPlanner planner, gpointer data,
+             CmImportDuplicate on_duplicate)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmImportPlan) plan = NULL;
+  g_autofree char *source = g_path_get_basename (file);
+
+  plan = planner (store, file, data, on_duplicate, &error);
   if (plan == NULL || !cm_import_plan_apply (plan, store, source, NULL, NULL, NULL, &error))
     {
       if (plan)
@@ -386,8 +398,8 @@ remove_portfolio (const char *path)
 /* A portfolio that did not exist is created for the import, and removed
  * again if the import fails, so that a failure leaves everything as it was. */
 int
-cm_command_import (const char *portfolio, const char *file, const char *sheet,
-                   const char *on_duplicate)
+cm_command_run_import (const char *portfolio, const char *file, const char *on_duplicate,
+                       CmImportPlanner planner, gpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CmStore) store = NULL;
@@ -416,11 +428,18 @@ cm_command_import (const char *portfolio, const char *file, const char *sheet,
       g_printerr ("%s\n", error->message);
       return 2;
     }
-  status = import_into (store, file, sheet, duplicate);
+  status = import_into (store, file, planner, data, duplicate);
   g_clear_object (&store);
   if (status != 0 && !existed)
     remove_portfolio (portfolio);
   return status;
+}
+
+int
+cm_command_import (const char *portfolio, const char *file, const char *sheet,
+                   const char *on_duplicate)
+{
+  return cm_command_run_import (portfolio, file, on_duplicate, plan_register, (gpointer) sheet);
 }
 
 /* ---- --undo-import ------------------------------------------------------ */

@@ -1,9 +1,13 @@
 /* cm-command-line.h: the commands that run without a window */
 #pragma once
 
-#include <glib.h>
+#include "cm-import.h"
 
 G_BEGIN_DECLS
+
+/* Makes the plan of an import of @file into @store; @data is the caller's. */
+typedef CmImportPlan *(*CmImportPlanner) (CmStore *store, const char *file, gpointer data,
+                                          CmImportDuplicate on_duplicate, GError **error);
 
 int   cm_command_create_demo  (const char *path, const GDate *today);
 int   cm_command_verify_audit (const char *portfolio, const char *expect_head,
@@ -15,6 +19,10 @@ int   cm_command_export       (const char *portfolio, const char *path, const GD
                                const char *year);
 int   cm_command_import       (const char *portfolio, const char *file, const char *sheet,
                                const char *on_duplicate);
+/* Runs an import as --import does: reports what it did or why not, and
+ * removes a portfolio it created when it fails. */
+int   cm_command_run_import   (const char *portfolio, const char *file, const char *on_duplicate,
+                               CmImportPlanner planner, gpointer data);
 int   cm_command_undo_import  (const char *portfolio);
 int   cm_command_backup       (const char *portfolio, const char *path);
 int   cm_command_list_backups (const char *portfolio);
