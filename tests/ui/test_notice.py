@@ -120,10 +120,13 @@ def record_outcome(session):
 
 
 def act_contract(session):
-    """A contract of the demo procured by an open procedure under the
-    Procurement Act 2023 (begun from 24 February 2025), already started."""
+    """The contract of the demo procured by an open procedure under the
+    Procurement Act 2023 (begun from 24 February 2025), already started,
+    whose contract details notice the demo leaves unpublished."""
     reference = session.sql("SELECT reference FROM contract WHERE route = 'open'"
                             " AND start_date >= '2025-02-24' AND start_date < ?"
+                            " AND id NOT IN (SELECT contract_id FROM contract_notice"
+                            " WHERE code = 'UK7')"
                             " ORDER BY start_date, reference LIMIT 1", TODAY)
     if reference is None:
         raise Failure("the demo has no open procedure begun under the Procurement Act 2023")
@@ -131,33 +134,34 @@ def act_contract(session):
 
 
 def record_procurement_notice(session, contract):
-    """The tender notice of an open procedure begun after 24 February 2025
-    is overdue until recorded; recording it from the contract's page puts
-    it in the file, under the user's name in the trail."""
+    """The contract details notice of an open procedure begun after 24
+    February 2025 is overdue until recorded; recording it from the
+    contract's page puts it in the file, under the user's name in the trail."""
     page = session.show_section("Contracts")
     session.search(page, "Contracts", contract)
-    wait_for("the tender notice shown overdue", lambda: find_label(
-        page, lambda text: text.startswith("Due by") and "before the contract starts" in text
+    wait_for("the contract details notice shown overdue", lambda: find_label(
+        page, lambda text: text.startswith("Due by") and "within 30 days" in text
         and text.endswith("Overdue")))
     session.screenshot("procurement-notices")
     press_ready("the Record Procurement Notice button",
                 lambda: find_button(page, "Record Procurement Notice…"))
     dialog = session.frame("New procurement notice")
     code = wait_for("the notice's code", lambda: find(dialog, "text", "Notice"))
-    if text_of(code) != "UK4":
-        raise Failure(f"the first notice due is the tender notice, not {text_of(code)!r}")
+    if text_of(code) != "UK7":
+        raise Failure(f"the notice outstanding is the contract details notice, not "
+                      f"{text_of(code)!r}")
     set_text(wait_for("the identifier field", lambda: find(dialog, "text", "Notice identifier")),
              NOTICE_ID)
     press_ready("the Save button", lambda: find_button(dialog, "Save"))
     wait_for("the notice in the file", lambda: session.sql(
-        "SELECT code FROM contract_notice WHERE identifier = ?", NOTICE_ID) == "UK4")
+        "SELECT code FROM contract_notice WHERE identifier = ?", NOTICE_ID) == "UK7")
     if not session.sql("SELECT actor FROM audit WHERE entity = 'contract_notice'"
                        " AND field = 'identifier' AND new_value = ?", NOTICE_ID):
         raise Failure("recording the procurement notice left no audit row")
     session.frame_closed("New procurement notice")
-    wait_for("the tender notice shown published", lambda: find_label(
+    wait_for("the contract details notice shown published", lambda: find_label(
         page, lambda text: text.startswith("Published") and NOTICE_ID in text))
-    session.log("the tender notice recorded from the contract's page, and audited")
+    session.log("the contract details notice recorded from the contract's page, and audited")
     session.screenshot("procurement-notice-recorded")
 
 
