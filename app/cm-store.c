@@ -28,6 +28,7 @@ typedef struct {
   CmEntity *inserted; /* a new record, whose id a rollback takes back */
   CmEntity *before;   /* the record as it was, for the rows that depended on it */
   CmEntity *after;    /* the record as committed, loaded when needed */
+  gboolean existed;   /* the record was there before: an update or a deletion */
 } PendingChange;
 
 /* Beyond this many changes to one table in one transaction, the rows that
@@ -568,9 +569,13 @@ static void
 queue_change (CmStore *self, ChangeKind kind, CmEntity *entity, gboolean inserted,
               CmEntity *before)
 {
+  /* Past the changes recomputed one by one, the record as it was is not
+   * needed, and an import updating every record must not keep them all. */
+  gboolean keep_before = before && self->pending->len < MAX_TARGETED_CHANGES;
   PendingChange change = { kind, G_OBJECT_TYPE (entity), cm_entity_get_id (entity),
                            inserted ? g_object_ref (entity) : NULL,
-                           before ? g_object_ref (before) : NULL, NULL };
+                           keep_before ? g_object_ref (before) : NULL, NULL,
+                           before != NULL };
 
   g_array_append_val (self->pending, change);
 }
@@ -1081,6 +1086,21 @@ refresh_for_change (CmStore *self, GType type, CachedList *list, GPtrArray *cond
     }
 }
 
+/* Whether a change to an existing record came without the record as it
+ * was (queue_change () keeps only so many). */
+static gboolean
+lacks_before (GPtrArray *changes)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      PendingChange *change = g_ptr_array_index (changes, i);
+
+      if (change->existed && change->before == NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Brings the derived columns of one loaded list up to date with the
  * changes (grouped by table): only the rows they can alter, unless they
  * are too many or the record type cannot say which rows those are. */
@@ -1098,14 +1118,18 @@ refresh_list (CmStore *self, GType type, CachedList *list, GHashTable *by_table)
     {
       g_autoptr(GPtrArray) conditions = g_ptr_array_new ();
 
-      if (!through_conditions (klass, table, conditions) ||
-          ((GPtrArray *) changes)->len > MAX_TARGETED_CHANGES)
+      if (!through_conditions (klass, table, conditions))
         {
           refresh_derived (self, type, list);
           return;
         }
       if (conditions->len == 0)
         continue;
+      if (((GPtrArray *) changes)->len > MAX_TARGETED_CHANGES || lacks_before (changes))
+        {
+          refresh_derived (self, type, list);
+          return;
+        }
       g_ptr_array_add (targeted, g_steal_pointer (&conditions));
       g_ptr_array_add (targeted_changes, changes);
     }

@@ -193,6 +193,25 @@ moved_twice_in_one_transaction (Fixture *f)
   g_assert_true (cm_store_commit (f->store, &error));
 }
 
+/* So many changes come first that the store keeps no more records as they
+ * were: the provider the contract left must still be recomputed. */
+static void
+moved_after_many_other_changes (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cm_store_begin (f->store, &error));
+  for (guint i = 0; i < 70; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Service one, version %u", i);
+
+      g_object_set (f->services[0], "name", name, NULL);
+      cm_test_save (f->store, f->services[0]);
+    }
+  move_to_other_provider (f);
+  g_assert_true (cm_store_commit (f->store, &error));
+}
+
 static const struct {
   const char *name;
   void (*change) (Fixture *f);
@@ -209,6 +228,8 @@ static const struct {
   { "a contract added", insert_contract },
   { "a hundred contracts added and one moved in one transaction", many_in_one_transaction },
   { "a contract moved twice in one transaction", moved_twice_in_one_transaction },
+  { "a contract moved after seventy other changes in one transaction",
+    moved_after_many_other_changes },
 };
 
 /* ---- the check ---------------------------------------------------------- */
