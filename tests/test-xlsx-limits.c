@@ -58,7 +58,7 @@ add_part (zipFile zip, const char *name, const char *text)
 /* A workbook whose one sheet has @n_rows rows, each @row written @n_rows
  * times: the sheet is streamed into the zip, never held. */
 static char *
-write_workbook (const char *name, const char *row, guint n_rows)
+write_workbook (const char *name, const char *row, guint n_rows, gboolean zip64)
 {
   char *path = cm_test_temp_path (name);
   zipFile zip = zipOpen64 (path, APPEND_STATUS_CREATE);
@@ -71,7 +71,7 @@ write_workbook (const char *name, const char *row, guint n_rows)
   add_part (zip, "xl/workbook.xml", workbook_xml);
   add_part (zip, "xl/_rels/workbook.xml.rels", workbook_rels);
   g_assert_cmpint (zipOpenNewFileInZip64 (zip, "xl/worksheets/sheet1.xml", NULL, NULL, 0, NULL,
-                                          0, NULL, Z_DEFLATED, Z_BEST_SPEED, 1), ==, ZIP_OK);
+                                          0, NULL, Z_DEFLATED, Z_BEST_SPEED, zip64), ==, ZIP_OK);
   g_assert_cmpint (zipWriteInFileInZip (zip, sheet_start, strlen (sheet_start)), ==, ZIP_OK);
   for (guint i = 0; i < per_block; i++)
     g_string_append (block, row);
@@ -124,7 +124,7 @@ test_dense_sheet_refused_early (void)
   for (guint i = 0; i < 40; i++)
     g_string_append (row, "<x:c><x:v>1</x:v></x:c>");
   g_string_append (row, "</x:row>");
-  path = write_workbook ("dense.xlsx", row->str, 1000000);
+  path = write_workbook ("dense.xlsx", row->str, 1000000, TRUE);
 
   before = peak_kb ();
   start = g_get_monotonic_time ();
@@ -141,6 +141,57 @@ test_dense_sheet_refused_early (void)
   /* No cell was held: the memory a sheet of the limit's size would take
    * (256 MiB of cell pointers) never grew. */
   g_assert_cmpint (peak_kb () - before, <, 100 * 1024);
+  g_unlink (path);
+}
+
+/* Rewrites the size the zip declares for the sheet, in its local header
+ * and in the central directory, as a forger would. */
+static void
+forge_declared_size (const char *path, guint32 size)
+{
+  static const char name[] = "xl/worksheets/sheet1.xml";
+  g_autofree char *data = NULL;
+  gsize length;
+  guint patched = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  for (gsize at = 0; at + 46 + strlen (name) <= length; at++)
+    {
+      gboolean local = memcmp (data + at, "PK\3\4", 4) == 0;
+      gboolean central = memcmp (data + at, "PK\1\2", 4) == 0;
+      gsize name_at = local ? 30 : 46, size_at = local ? 22 : 24;
+      guint32 little = GUINT32_TO_LE (size);
+
+      if ((local || central) && memcmp (data + at + name_at, name, strlen (name)) == 0)
+        {
+          memcpy (data + at + size_at, &little, sizeof little);
+          patched++;
+        }
+    }
+  g_assert_cmpuint (patched, ==, 2);
+  g_assert_true (g_file_set_contents (path, data, length, NULL));
+}
+
+/* A sheet that inflates past the size its zip entry declares is cut off
+ * there and refused as damaged, not read on to its real end. */
+static void
+test_stream_past_declared_size (void)
+{
+  g_autofree char *path = write_workbook ("forged.xlsx",
+                                          "<x:row><x:c><x:v>1</x:v></x:c></x:row>", 1000, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmTable) table = NULL;
+
+  table = cm_table_read_file (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cm_table_get_n_rows (table), ==, 1000);
+  g_clear_pointer (&table, cm_table_free);
+
+  forge_declared_size (path, 200);
+  table = cm_table_read_file (path, NULL, &error);
+  g_assert_null (table);
+  g_assert_error (error, CM_TABLE_ERROR, CM_TABLE_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, "xl/worksheets/sheet1.xml"));
   g_unlink (path);
 }
 
@@ -167,7 +218,8 @@ test_count_cells (void)
 {
   for (gsize i = 0; i < G_N_ELEMENTS (counts); i++)
     {
-      g_autofree char *path = write_workbook ("count.xlsx", counts[i].row, counts[i].n_rows);
+      g_autofree char *path = write_workbook ("count.xlsx", counts[i].row, counts[i].n_rows,
+                                              TRUE);
       g_autoptr(GError) error = NULL;
       unzFile zip = unzOpen64 (path);
       gboolean more = !counts[i].more;
@@ -192,5 +244,6 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/xlsx/limits/count-cells", test_count_cells);
   g_test_add_func ("/xlsx/limits/dense-sheet", test_dense_sheet_refused_early);
+  g_test_add_func ("/xlsx/limits/past-declared-size", test_stream_past_declared_size);
   return g_test_run ();
 }
