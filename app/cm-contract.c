@@ -52,16 +52,18 @@ static const char joins[] =
   " LEFT JOIN organisation o ON o.id = s.lead_commissioner_id";
 
 static const CmDerivedColumn derived[] = {
-  { "service-name", "s.name", { "service" } },
-  { "provider-name", "p.name", { "provider" } },
-  { "provider-sector", "p.sector", { "provider" } },
-  { "provider-sector-as-written", "p.sector_as_written", { "provider" } },
-  { "commissioner-kind", "o.kind", { "organisation", "service" } },
-  { "provider-is-vcse", "p.is_vcse", { "provider" } },
+  { "service-name", "s.name", { "service" }, { "t.service_id = :id" } },
+  { "provider-name", "p.name", { "provider" }, { "t.provider_id = :id" } },
+  { "provider-sector", "p.sector", { "provider" }, { "t.provider_id = :id" } },
+  { "provider-sector-as-written", "p.sector_as_written", { "provider" },
+    { "t.provider_id = :id" } },
+  { "commissioner-kind", "o.kind", { "organisation", "service" },
+    { NULL, "t.service_id = :id" } },
+  { "provider-is-vcse", "p.is_vcse", { "provider" }, { "t.provider_id = :id" } },
   { "search-text",
     "cm_fold(t.reference || ' ' || t.title || ' ' || t.term || ' ' || t.notice_period || ' ' ||"
     " coalesce(s.name, '') || ' ' || coalesce(p.name, ''))",
-    { "service", "provider" } },
+    { "service", "provider" }, { "t.service_id = :id", "t.provider_id = :id" } },
   { NULL }
 };
 

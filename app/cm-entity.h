@@ -20,6 +20,13 @@ typedef struct {
   const char *property;
   const char *expression;
   const char *depends_on[3];
+  /* For each table of @depends_on, the rows a change to one of its
+   * records can alter, as an SQL condition on "t" in which ":column" is
+   * that column of the changed record, taken once as it was and once as
+   * it is ("t.id = :service_id": the service a contract left and the one
+   * it joined). Saving one record then recomputes those rows only;
+   * without a condition, every row of a loaded list is recomputed. */
+  const char *through[3];
 } CmDerivedColumn;
 
 /* The store that reads and writes entities (cm-store.h). */

@@ -30,12 +30,12 @@ static GParamSpec *properties[N_PROPS];
 
 static const CmDerivedColumn derived[] = {
   { "contract-count", "(SELECT count(*) FROM contract WHERE provider_id = t.id)",
-    { "contract" } },
+    { "contract" }, { "t.id = :provider_id" } },
   { "annual-value",
     "(SELECT coalesce(sum(annual_value), 0) FROM contract WHERE provider_id = t.id)",
-    { "contract" } },
+    { "contract" }, { "t.id = :provider_id" } },
   { "search-text", "cm_fold(t.name || ' ' || t.charity_number || ' ' || t.company_number)",
-    { "provider" } },
+    { "provider" }, { "t.id = :id" } },
   { NULL }
 };
 

@@ -39,9 +39,9 @@ static const CmDerivedColumn derived[] = {
     { "organisation", "service_partner" } },
   { "annual-value",
     "(SELECT coalesce(sum(annual_value), 0) FROM contract WHERE service_id = t.id)",
-    { "contract" } },
+    { "contract" }, { "t.id = :service_id" } },
   { "contract-count", "(SELECT count(*) FROM contract WHERE service_id = t.id)",
-    { "contract" } },
+    { "contract" }, { "t.id = :service_id" } },
   { "search-text",
     "cm_fold(t.name || ' ' || coalesce((SELECT name FROM organisation"
     " WHERE id = t.lead_commissioner_id), ''))",

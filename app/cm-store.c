@@ -26,7 +26,14 @@ typedef struct {
   GType type;
   gint64 id;
   CmEntity *inserted; /* a new record, whose id a rollback takes back */
+  CmEntity *before;   /* the record as it was, for the rows that depended on it */
+  CmEntity *after;    /* the record as committed, loaded when needed */
+  gboolean existed;   /* the record was there before: an update or a deletion */
 } PendingChange;
+
+/* Beyond this many changes to one table in one transaction, the rows that
+ * depend on them are recomputed in one pass rather than one by one. */
+#define MAX_TARGETED_CHANGES 64
 
 /* One loaded list of a record type, with an index from id to object. */
 typedef struct {
@@ -337,6 +344,17 @@ select_derived_sql (CmEntityClass *klass)
   return select_sql (klass, FALSE, TRUE);
 }
 
+/* The derived columns of the rows a change can alter (CmDerivedColumn's
+ * "through"). */
+static char *
+select_derived_where_sql (CmEntityClass *klass, const char *condition)
+{
+  g_autofree char *all = select_derived_sql (klass);
+  const char *order = strstr (all, " ORDER BY t.id");
+
+  return g_strdup_printf ("%.*s WHERE %s", (int) (order - all), all, condition);
+}
+
 /* The text of one of a record type's statements, built once per type and
  * kept with it: saving 100,000 records must not print the same SQL each
  * time before the statement cache can find it. */
@@ -582,10 +600,16 @@ update_sql (CmEntityClass *klass)
 }
 
 static void
-queue_change (CmStore *self, ChangeKind kind, CmEntity *entity, gboolean inserted)
+queue_change (CmStore *self, ChangeKind kind, CmEntity *entity, gboolean inserted,
+              CmEntity *before)
 {
+  /* Past the changes recomputed one by one, the record as it was is not
+   * needed, and an import updating every record must not keep them all. */
+  gboolean keep_before = before && self->pending->len < MAX_TARGETED_CHANGES;
   PendingChange change = { kind, G_OBJECT_TYPE (entity), cm_entity_get_id (entity),
-                           inserted ? g_object_ref (entity) : NULL };
+                           inserted ? g_object_ref (entity) : NULL,
+                           keep_before ? g_object_ref (before) : NULL, NULL,
+                           before != NULL };
 
   g_array_append_val (self->pending, change);
 }
@@ -593,7 +617,11 @@ queue_change (CmStore *self, ChangeKind kind, CmEntity *entity, gboolean inserte
 static void
 clear_pending_change (gpointer data)
 {
-  g_clear_object (&((PendingChange *) data)->inserted);
+  PendingChange *change = data;
+
+  g_clear_object (&change->inserted);
+  g_clear_object (&change->before);
+  g_clear_object (&change->after);
 }
 
 static GArray *
@@ -680,7 +708,7 @@ insert_row (CmStore *self, CmEntity *entity, gint64 id, AuditAs audit_as, GError
                                     : !audit_whole_record (self, entity, new_id, error))
     return FALSE;
   cm_entity_set_id (entity, new_id);
-  queue_change (self, CHANGE_SAVED, entity, id == 0);
+  queue_change (self, CHANGE_SAVED, entity, id == 0, NULL);
   return TRUE;
 }
 
@@ -720,7 +748,7 @@ write_update (CmStore *self, CmEntity *entity, GError **error)
     return constraint_error (self, entity, FALSE, error);
   if (!audit_changes (self, before, entity, id, error))
     return FALSE;
-  queue_change (self, CHANGE_SAVED, entity, FALSE);
+  queue_change (self, CHANGE_SAVED, entity, FALSE, before);
   return TRUE;
 }
 
@@ -741,7 +769,7 @@ write_delete (CmStore *self, CmEntity *entity, GError **error)
     return constraint_error (self, entity, TRUE, error);
   if (!audit_changes (self, before, NULL, id, error))
     return FALSE;
-  queue_change (self, CHANGE_DELETED, entity, FALSE);
+  queue_change (self, CHANGE_DELETED, entity, FALSE, before);
   return TRUE;
 }
 
@@ -984,19 +1012,27 @@ apply_deleted (CachedList *list, gint64 id)
     }
 }
 
-static gboolean
-depends_on_any (CmEntityClass *klass, GHashTable *tables)
+/* Copies a select_derived_sql () row into the listed record it describes. */
+static void
+assign_derived (sqlite3_stmt *stmt, CachedList *list, GPtrArray *pspecs)
 {
-  for (guint i = 0; klass->derived && klass->derived[i].property; i++)
-    for (guint j = 0; j < G_N_ELEMENTS (klass->derived[i].depends_on); j++)
-      if (klass->derived[i].depends_on[j] &&
-          g_hash_table_contains (tables, klass->derived[i].depends_on[j]))
-        return TRUE;
-  return FALSE;
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  CmEntity *listed = g_hash_table_lookup (list->by_id, &id);
+
+  for (guint i = 0; listed && i < pspecs->len; i++)
+    {
+      GParamSpec *pspec = g_ptr_array_index (pspecs, i);
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, pspec->value_type);
+      cm_value_from_column (stmt, i + 1, &value);
+      if (g_param_values_cmp (pspec, &value, cm_entity_peek_value (listed, pspec->param_id)))
+        g_object_set_property (G_OBJECT (listed), pspec->name, &value);
+    }
 }
 
 /* Recomputes the derived properties (a contract's provider name, a
- * service's annual value) of a loaded list after their sources changed. */
+ * service's annual value) of a whole loaded list after their sources changed. */
 static void
 refresh_derived (CmStore *self, GType type, CachedList *list)
 {
@@ -1006,30 +1042,148 @@ refresh_derived (CmStore *self, GType type, CachedList *list)
   sqlite3_stmt *stmt = statement (self, sql, NULL);
 
   while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      CmEntity *listed = g_hash_table_lookup (list->by_id, &id);
-
-      for (guint i = 0; listed && i < pspecs->len; i++)
-        {
-          GParamSpec *pspec = g_ptr_array_index (pspecs, i);
-          g_auto(GValue) value = G_VALUE_INIT;
-
-          g_value_init (&value, pspec->value_type);
-          cm_value_from_column (stmt, i + 1, &value);
-          if (g_param_values_cmp (pspec, &value, cm_entity_peek_value (listed, pspec->param_id)))
-            g_object_set_property (G_OBJECT (listed), pspec->name, &value);
-        }
-    }
+    assign_derived (stmt, list, pspecs);
   if (stmt)
     sqlite3_reset (stmt);
+}
+
+/* Binds each ":column" of a "through" condition to that column of @record. */
+static void
+bind_record (sqlite3_stmt *stmt, CmEntity *record)
+{
+  for (int i = 1; i <= sqlite3_bind_parameter_count (stmt); i++)
+    {
+      const char *name = sqlite3_bind_parameter_name (stmt, i);
+      g_autofree char *property = g_strdelimit (g_strdup (name ? name + 1 : ""), "_", '-');
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), property);
+
+      if (g_strcmp0 (property, "id") == 0)
+        sqlite3_bind_int64 (stmt, i, cm_entity_get_id (record));
+      else if (pspec)
+        cm_value_bind (stmt, i, cm_entity_peek_value (record, pspec->param_id), property);
+    }
+}
+
+/* Recomputes the rows of @list that @condition finds for @record. */
+static void
+refresh_derived_through (CmStore *self, GType type, CachedList *list, const char *condition,
+                         CmEntity *record)
+{
+  g_autoptr(CmEntityClass) klass = g_type_class_ref (type);
+  g_autofree char *sql = select_derived_where_sql (klass, condition);
+  g_autoptr(GPtrArray) pspecs = selected_pspecs (klass, TRUE);
+  sqlite3_stmt *stmt = statement (self, sql, NULL);
+
+  if (stmt == NULL)
+    return;
+  bind_record (stmt, record);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    assign_derived (stmt, list, pspecs);
+  sqlite3_reset (stmt);
+}
+
+/* The distinct conditions naming the rows of @klass that a change to
+ * @table can alter; FALSE when some derived column depends on @table
+ * without one, so that every row must be recomputed. */
+static gboolean
+through_conditions (CmEntityClass *klass, const char *table, GPtrArray *conditions)
+{
+  for (guint i = 0; klass->derived && klass->derived[i].property; i++)
+    for (guint j = 0; j < G_N_ELEMENTS (klass->derived[i].depends_on); j++)
+      {
+        const char *condition = klass->derived[i].through[j];
+
+        if (g_strcmp0 (klass->derived[i].depends_on[j], table) != 0)
+          continue;
+        if (condition == NULL)
+          return FALSE;
+        if (!g_ptr_array_find_with_equal_func (conditions, condition, g_str_equal, NULL))
+          g_ptr_array_add (conditions, (gpointer) condition);
+      }
+  return TRUE;
+}
+
+/* The changed record as it was and as it is now, where each exists. */
+static void
+refresh_for_change (CmStore *self, GType type, CachedList *list, GPtrArray *conditions,
+                    PendingChange *change)
+{
+  if (change->after == NULL && change->kind == CHANGE_SAVED)
+    change->after = load_one (self, change->type, change->id, NULL);
+  for (guint c = 0; c < conditions->len; c++)
+    {
+      if (change->before)
+        refresh_derived_through (self, type, list, g_ptr_array_index (conditions, c),
+                                 change->before);
+      if (change->after)
+        refresh_derived_through (self, type, list, g_ptr_array_index (conditions, c),
+                                 change->after);
+    }
+}
+
+/* Whether a change to an existing record came without the record as it
+ * was (queue_change () keeps only so many). */
+static gboolean
+lacks_before (GPtrArray *changes)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      PendingChange *change = g_ptr_array_index (changes, i);
+
+      if (change->existed && change->before == NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Brings the derived columns of one loaded list up to date with the
+ * changes (grouped by table): only the rows they can alter, unless they
+ * are too many or the record type cannot say which rows those are. */
+static void
+refresh_list (CmStore *self, GType type, CachedList *list, GHashTable *by_table)
+{
+  g_autoptr(CmEntityClass) klass = g_type_class_ref (type);
+  g_autoptr(GPtrArray) targeted = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) targeted_changes = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer table, changes;
+
+  g_hash_table_iter_init (&iter, by_table);
+  while (g_hash_table_iter_next (&iter, &table, &changes))
+    {
+      g_autoptr(GPtrArray) conditions = g_ptr_array_new ();
+
+      if (!through_conditions (klass, table, conditions))
+        {
+          refresh_derived (self, type, list);
+          return;
+        }
+      if (conditions->len == 0)
+        continue;
+      if (((GPtrArray *) changes)->len > MAX_TARGETED_CHANGES || lacks_before (changes))
+        {
+          refresh_derived (self, type, list);
+          return;
+        }
+      g_ptr_array_add (targeted, g_steal_pointer (&conditions));
+      g_ptr_array_add (targeted_changes, changes);
+    }
+  for (guint t = 0; t < targeted->len; t++)
+    {
+      GPtrArray *changes_of_table = g_ptr_array_index (targeted_changes, t);
+
+      for (guint i = 0; i < changes_of_table->len; i++)
+        refresh_for_change (self, type, list, g_ptr_array_index (targeted, t),
+                            g_ptr_array_index (changes_of_table, i));
+    }
 }
 
 /* After a commit, brings every loaded list up to date with the changes. */
 static void
 apply_pending (CmStore *self)
 {
-  g_autoptr(GHashTable) tables = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) by_table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                          (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GArray) changes = g_steal_pointer (&self->pending);
   GHashTableIter iter;
   gpointer key, value;
@@ -1040,8 +1194,14 @@ apply_pending (CmStore *self)
       PendingChange *change = &g_array_index (changes, PendingChange, i);
       CachedList *list = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (change->type));
       g_autoptr(CmEntityClass) klass = g_type_class_ref (change->type);
+      GPtrArray *of_table = g_hash_table_lookup (by_table, klass->table);
 
-      g_hash_table_add (tables, (gpointer) klass->table);
+      if (of_table == NULL)
+        {
+          of_table = g_ptr_array_new ();
+          g_hash_table_insert (by_table, (gpointer) klass->table, of_table);
+        }
+      g_ptr_array_add (of_table, change);
       if (list == NULL)
         continue;
       if (change->kind == CHANGE_SAVED)
@@ -1052,12 +1212,7 @@ apply_pending (CmStore *self)
 
   g_hash_table_iter_init (&iter, self->lists);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      g_autoptr(CmEntityClass) klass = g_type_class_ref (GPOINTER_TO_SIZE (key));
-
-      if (depends_on_any (klass, tables))
-        refresh_derived (self, GPOINTER_TO_SIZE (key), value);
-    }
+    refresh_list (self, GPOINTER_TO_SIZE (key), value, by_table);
 }
 
 /* Changes only when another connection commits to the file. */

@@ -5,8 +5,8 @@
  *
  * The file may come from anywhere: the network is never used, entities are
  * never expanded and a document type is refused (OOXML has none), and every
- * part is cut off at MAX_PART_BYTES however small its zip entry claims to
- * be.
+ * part is refused past MAX_PART_BYTES, and cut off past the size its zip
+ * entry declares.
  */
 #include <glib/gi18n-lib.h>
 #include <libxml/xmlreader.h>
@@ -21,6 +21,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextReader, xmlFreeTextReader)
 
 typedef struct {
   unzFile zip;
+  guint64 declared; /* the entry's uncompressed size, as the zip declares it */
   guint64 n_read;
   gboolean too_large;
   gboolean damaged;
@@ -50,7 +51,9 @@ stream_read (void *context, char *buffer, int len)
       return -1;
     }
   n = unzReadCurrentFile (stream->zip, buffer, len);
-  if (n < 0)
+  /* A stream that inflates past what it declared is not the part it says
+   * it is: stop at once rather than inflate what a forged size hides. */
+  if (n < 0 || stream->n_read + n > stream->declared)
     {
       stream->damaged = TRUE;
       return -1;
@@ -108,31 +111,44 @@ cm_xlsx_part_free (CmXlsxPart *part)
   g_free (part);
 }
 
-CmXlsxPart *
-cm_xlsx_part_open (unzFile zip, const char *name, GError **error)
+/* Opens the entry @name of @zip for reading into @stream: FALSE without
+ * an error when there is no such entry. */
+static gboolean
+stream_open (Stream *stream, unzFile zip, const char *name, GError **error)
 {
-  g_autoptr(CmXlsxPart) part = NULL;
   unz_file_info64 info;
 
   if (unzLocateFile (zip, name, 2) != UNZ_OK)
-    return NULL;
+    return FALSE;
   if (unzGetCurrentFileInfo64 (zip, &info, NULL, 0, NULL, 0, NULL, 0) != UNZ_OK)
     {
       set_damaged (error, name);
-      return NULL;
+      return FALSE;
     }
   if (info.uncompressed_size > MAX_PART_BYTES)
     {
       cm_xlsx_part_set_too_large (error);
-      return NULL;
+      return FALSE;
     }
   if (unzOpenCurrentFile (zip) != UNZ_OK)
     {
       set_damaged (error, name);
-      return NULL;
+      return FALSE;
     }
+  *stream = (Stream) { .zip = zip, .declared = info.uncompressed_size };
+  return TRUE;
+}
+
+CmXlsxPart *
+cm_xlsx_part_open (unzFile zip, const char *name, GError **error)
+{
+  g_autoptr(CmXlsxPart) part = NULL;
+  Stream stream;
+
+  if (!stream_open (&stream, zip, name, error))
+    return NULL;
   part = g_new0 (CmXlsxPart, 1);
-  part->stream.zip = zip;
+  part->stream = stream;
   part->name = g_strdup (name);
   part->saved_handler = xmlGenericError;
   part->saved_context = xmlGenericErrorContext;
@@ -238,4 +254,79 @@ cm_xlsx_part_append_text (CmXlsxPart *part, GString *text, gsize limit)
 
   if (text->len <= limit)
     g_string_append_len (text, value, MIN (len, limit + 1 - text->len));
+}
+
+/* ---- counting elements ------------------------------------------------ */
+
+/* Whether the tag starting at @tag (after its "<") opens an element whose
+ * local name is the single character @name, in any namespace. */
+static gboolean
+tag_is (const char *tag, const char *end, char name)
+{
+  const char *local = tag;
+  const char *p = tag;
+
+  for (; p < end && !g_ascii_isspace (*p) && *p != '>' && *p != '/'; p++)
+    if (*p == ':')
+      local = p + 1;
+  return p < end && p - local == 1 && *local == name;
+}
+
+/* A tag cut by the end of a buffer is carried over to the next, up to
+ * this long; a longer name is no cell's. */
+#define CARRY_MAX 64
+
+gboolean
+cm_xlsx_part_has_more_elements (unzFile zip, const char *name, char local_name, guint64 limit,
+                                gboolean *more, GError **error)
+{
+  g_autofree char *buffer = NULL;
+  Stream stream;
+  guint64 count = 0;
+  gsize carried = 0;
+  int n;
+
+  *more = FALSE;
+  if (!stream_open (&stream, zip, name, error))
+    return error == NULL || *error == NULL;
+  /* Each such element takes four bytes at least ("<c/>"): a part too
+   * small to hold more needs no counting. */
+  if (stream.declared / 4 <= limit)
+    {
+      unzCloseCurrentFile (zip);
+      return TRUE;
+    }
+  buffer = g_malloc (CARRY_MAX + 256 * 1024);
+  while ((n = stream_read (&stream, buffer + carried, 256 * 1024)) > 0)
+    {
+      const char *end = buffer + carried + n;
+      const char *p = buffer;
+
+      carried = 0;
+      while ((p = memchr (p, '<', end - p)) != NULL)
+        {
+          if (end - p <= CARRY_MAX && !memchr (p, '>', end - p))
+            {
+              carried = end - p;
+              memmove (buffer, p, carried);
+              break;
+            }
+          p++;
+          if (tag_is (p, end, local_name) && ++count > limit)
+            {
+              *more = TRUE;
+              unzCloseCurrentFile (zip);
+              return TRUE;
+            }
+        }
+    }
+  if (n < 0 || unzCloseCurrentFile (zip) == UNZ_CRCERROR)
+    {
+      if (stream.too_large)
+        cm_xlsx_part_set_too_large (error);
+      else
+        set_damaged (error, name);
+      return FALSE;
+    }
+  return TRUE;
 }

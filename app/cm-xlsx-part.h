@@ -36,6 +36,15 @@ char       *cm_xlsx_part_get_attribute  (CmXlsxPart *part, const char *local_nam
 /* Text of at most @limit + 1 bytes, so that too much can be told from enough. */
 void        cm_xlsx_part_append_text    (CmXlsxPart *part, GString *text, gsize limit);
 
+/* Whether the part @name has more than @limit elements whose local name is
+ * the single character @local_name ('c' for cells), in any namespace.
+ * Counted without parsing, and only as far as the limit, so that a sheet
+ * of tens of millions of cells is refused in seconds, before any of them
+ * is held. FALSE with @error set when the part cannot be read; a part not
+ * in the zip has none. */
+gboolean    cm_xlsx_part_has_more_elements (unzFile zip, const char *name, char local_name,
+                                            guint64 limit, gboolean *more, GError **error);
+
 /* For a part that lists more than its reader will hold. */
 void        cm_xlsx_part_set_too_large  (GError **error);
 

@@ -699,6 +699,24 @@ read_worksheet (SheetReader *reader, const char *sheet, GError **error)
   return ret == 0 && seen_root;
 }
 
+/* A sheet with more cells than a table may hold is refused before it is
+ * read: reading it first would fill the memory and take minutes. */
+static gboolean
+refuse_too_many_cells (Workbook *workbook, Sheet *sheet, const char *target, GError **error)
+{
+  gboolean more = FALSE;
+
+  if (!cm_xlsx_part_has_more_elements (workbook->zip, target, 'c', CM_TABLE_MAX_CELLS, &more,
+                                       error))
+    return FALSE;
+  if (more)
+    g_set_error (error, CM_TABLE_ERROR, CM_TABLE_ERROR_TOO_LARGE,
+                 _("The sheet “%s” is too large to import: it has more than %'d cells. Check "
+                   "that it is the contracts register, and remove what is not needed."),
+                 sheet->name, CM_TABLE_MAX_CELLS);
+  return !more;
+}
+
 static CmTable *
 read_sheet (Workbook *workbook, Sheet *sheet, GError **error)
 {
@@ -716,6 +734,8 @@ read_sheet (Workbook *workbook, Sheet *sheet, GError **error)
       set_not_worksheet (error, sheet->name);
       return NULL;
     }
+  if (!refuse_too_many_cells (workbook, sheet, target, error))
+    return NULL;
   date_styles = read_styles (workbook, error);
   if (!date_styles)
     return NULL;
