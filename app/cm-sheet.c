@@ -1,4 +1,5 @@
 /* cm-sheet.c: writing one worksheet of an exported workbook */
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "cm-date.h"
@@ -88,11 +89,30 @@ cm_sheet_free (CmSheet *sheet)
   g_free (sheet);
 }
 
+/* Excel holds at most this many characters in a cell and refuses a
+ * workbook with more; a longer text (an import's list of every record it
+ * made) is cut, saying so, rather than the whole export failing. */
+#define MAX_CELL_CHARS 32767
+
+static char *
+fit_cell (const char *text)
+{
+  const char *marker = _(" … [cut: a cell holds at most 32,767 characters]");
+  glong keep_chars = MAX_CELL_CHARS - g_utf8_strlen (marker, -1);
+  g_autofree char *head = g_strndup (text, g_utf8_offset_to_pointer (text, keep_chars) - text);
+
+  return g_strconcat (head, marker, NULL);
+}
+
 static void
 put_text (CmSheet *sheet, lxw_col_t col, const char *text, lxw_format *format)
 {
+  g_autofree char *cut = NULL;
+
   if (text == NULL || *text == '\0' || sheet->worksheet == NULL)
     return;
+  if (strlen (text) > MAX_CELL_CHARS && g_utf8_strlen (text, -1) > MAX_CELL_CHARS)
+    text = cut = fit_cell (text);
   keep (sheet, worksheet_write_string (sheet->worksheet, sheet->row, col, text, format));
   widen (sheet, col, MIN (g_utf8_strlen (text, -1), 60) + 1);
 }
