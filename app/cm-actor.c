@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-actor.c: who the audit trail records as making a change */
 #include <glib/gi18n-lib.h>
 

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-actor.h: who the audit trail records as making a change
  *
  * The operating-system account that made it: its login and real name,

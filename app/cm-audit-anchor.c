@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-audit-anchor.c: the head of the audit trail, kept outside the file */
 #include <glib/gi18n-lib.h>
 #include <string.h>

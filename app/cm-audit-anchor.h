@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-audit-anchor.h: the head of the audit trail, kept outside the file
  *
  * An anchor is "SEQ:HASH": the number of the newest row of the trail when

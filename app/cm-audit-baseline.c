@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-audit-baseline.c: every record as it stood when its trail began */
 #include <glib/gi18n-lib.h>
 

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-audit-baseline.h: every record as it stood when its trail began
  *
  * Portfolios made before records could be replayed from the trail hold

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-audit-damage.c: a damaged audit trail, and accepting it knowingly */
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-audit-damage.h: a damaged audit trail, and accepting it knowingly
  *
  * A portfolio whose trail fails verification may not be changed until the

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-audit-query.c: the audit trail filtered, newest first, for reviewers */
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>

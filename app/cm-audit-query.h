@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-audit-query.h: the audit trail filtered, newest first, for reviewers
  *
  * A CmAuditModel is a GListModel of the rows that match a filter. It counts

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-audit-record.h: a whole record's values as one row of the audit trail
  *
  * Most changes are audited one row per field. A record created among

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-audit-replay.c: replaying the audit trail against the records */
 #include <glib/gi18n-lib.h>
 #include <string.h>

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-audit-replay.h: replaying the audit trail against the records
  *
  * The hash chain (cm-audit.h) shows the trail agrees with itself. Replay

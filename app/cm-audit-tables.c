@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-audit-tables.c: the tables the audit trail covers, and the text it
  * records for each of their columns */
 #include <stdlib.h>

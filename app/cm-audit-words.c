@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-audit-words.c: an audit row in the words a reviewer reads */
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>

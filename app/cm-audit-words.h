@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-audit-words.h: an audit row in the words a reviewer reads
  *
  * The trail stores tables, columns, nicks and ids ("service_id: 4"). These

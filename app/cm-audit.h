@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-audit.h: the tamper-evident audit trail
  *
  * Every change the store makes appends one row per field, in the same

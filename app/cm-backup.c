@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-backup.c: copies of a portfolio, taken before it changes, and putting one back
  *
  * The portfolio file is only ever read and written through SQLite: the

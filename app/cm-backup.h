@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-backup.h: copies of a portfolio, taken before it changes, and putting one back
  *
  * A backup is a whole portfolio file written through SQLite's online

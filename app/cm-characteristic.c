@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-characteristic.c: one entry of the list new EIAs are screened against
  *
  * The list starts as the nine protected characteristics of the Equality

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-checklist-item.c: one thing to do in one stage of a service's cycle */
 #include <glib/gi18n-lib.h>
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-checklist.h: the checklist of each stage of a service's cycle
  *
  * Every cycle starts from the template in data/cycle-template.json. The

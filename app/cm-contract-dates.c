@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-contract-dates.c: the dates that follow from a contract's term
  *
  * Commissioners count a term from the start date to the day before the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-contract-dates.h: the dates that follow from a contract's term
  *
  * Plain rules over plain data: a start date, a term, a recorded end date,

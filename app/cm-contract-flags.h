@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-contract-flags.h: what a contract's dates need a person to look at
  *
  * Contradictions are flagged, never silently resolved (DOMAIN.md): an end

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-contract-notice.c: a procurement notice published for a contract: its date and identifier */
 #include <glib/gi18n-lib.h>
 

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-contract-span.c: the days a contract runs, as reports count them */
 #include "cm-contract-span.h"
 #include "cm-date.h"

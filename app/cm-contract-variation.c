@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-contract-variation.c: a dated change to a contract's value, term or scope, with its reason */
 #include <glib/gi18n-lib.h>
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-csv-reader.c: CSV as spreadsheets write it
  *
  * One pass over the bytes. An unquoted field is added straight from the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-csv-reader.h: CSV as spreadsheets write it
  *
  * UTF-8 with or without a byte order mark; comma or semicolon separated

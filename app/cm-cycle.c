@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-cycle.c: moving a service through Analyse, Plan, Do and Review */
 #include <glib/gi18n-lib.h>
 

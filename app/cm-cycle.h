@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-cycle.h: moving a service through Analyse, Plan, Do and Review
  *
  * Each step is one audited action that saves the service's new stage and

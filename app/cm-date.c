@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-date.c: calendar dates as the portfolio stores them */
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-date.h: calendar dates as the portfolio stores them (ISO yyyy-mm-dd) */
 #pragma once
 

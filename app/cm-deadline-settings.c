@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-deadline-settings.c: a portfolio's rules for deadlines */
 #include <glib/gi18n-lib.h>
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-deadline-settings.h: a portfolio's rules for deadlines
  *
  * The Compact minimum, the lead time for extension decisions and the

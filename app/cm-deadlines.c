@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-deadlines.c: every upcoming contract date in a portfolio, most urgent first */
 #include <glib/gi18n-lib.h>
 

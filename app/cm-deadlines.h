@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-deadlines.h: every upcoming contract date in a portfolio, most urgent first */
 #pragma once
 

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-decision-evidence.h: whether a decision was informed by a signed EIA
  *
  * Courts test the equality duty at the moment of decision, so each

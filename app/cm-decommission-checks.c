@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-decommission-checks.c: what must be true before a decommission completes */
 #include <glib/gi18n-lib.h>
 

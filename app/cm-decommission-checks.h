@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-decommission-checks.h: what must be true before a decommission completes
  *
  * Completion means the substance is done, not only the ticks: every step

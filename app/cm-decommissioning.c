@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-decommissioning.c: starting, following and completing a decommission */
 #include <glib/gi18n-lib.h>
 

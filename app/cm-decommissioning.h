@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-decommissioning.h: starting, following and completing a decommission
  *
  * Its steps are the service's checklist for the Decommissioning stage, so

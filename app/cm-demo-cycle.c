@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-demo-cycle.c: checklist progress and history for the demo's services
  *
  * The demo is written in one transaction, before the store's lists know

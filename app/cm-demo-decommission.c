@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-demo-decommission.c: the demo portfolio's decommissions
  *
  * Written row by row inside the demo's one transaction, like the demo's

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-demo-eia.c: the demo portfolio's commissioning staff and EIAs
  *
  * Written inside the demo's one transaction, where the store's lists do

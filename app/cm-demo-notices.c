@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-demo-notices.c: the demo's procurement notices */
 #include "cm-date.h"
 #include "cm-deadline-settings.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-demo-registers.c: the demo's risks, engagement and performance
  *
  * Themes from the seeds (001 L482, L583 on provider sustainability; 001

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-demo.c: the demonstration portfolio
  *
  * Every line of seed 000 Appendix A (third-sector spend in Leeds by

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-eia-characteristic.h: one characteristic as an EIA assessed it:
  * screened, assessed for impact, and reviewed after decommissioning */
 #pragma once

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-eia-mitigation.h: an action that lessens a negative impact an EIA found */
 #pragma once
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-eia-process.c: starting, screening, signing off and versioning EIAs */
 #include <glib/gi18n-lib.h>
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-eia-process.h: starting, screening, signing off and versioning EIAs
  *
  * Screening asks of each characteristic whether it is relevant and why;

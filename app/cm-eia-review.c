@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-eia-review.c: when the EIA review after a decommission is due */
 #include <glib/gi18n-lib.h>
 

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-eia-review.h: when the EIA review after a decommission is due
  *
  * The review judges, once the service has closed, how well the EIA

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-entity.c: the base of every record kept in a portfolio */
 #include <glib/gi18n-lib.h>
 

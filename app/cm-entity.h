@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-entity.h: the base of every record kept in a portfolio
  *
  * A subclass names its table and the properties that are stored as

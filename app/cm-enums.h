@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-enums.h: the closed vocabularies of the domain
  *
  * Each enum is registered with GObject so that properties, the store and

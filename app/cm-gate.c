@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-gate.c: whether a service may leave its current stage */
 #include <glib/gi18n-lib.h>
 

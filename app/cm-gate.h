@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-gate.h: whether a service may leave its current stage
  *
  * A gate passes when every required item of the stage is done, or not

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-import-mapping.c: which column of a register holds which contract field */
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-import-mapping.h: which column of a register holds which contract field
  *
  * Headers are recognised ignoring case and extra space, including those of

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-import-names.h: the providers, services and commissioners an import names
  *
  * Rows name these records in words. Each name is found in the portfolio,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-import-run.c: the record of one import of a contracts register */
 #include <glib/gi18n-lib.h>
 #include <string.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-import-run.h: the record of one import of a contracts register
  *
  * Besides what the import did, in words, it keeps what undoing it needs:

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-import-undo.c: taking back one import of a contracts register
  *
  * An import's record says which ids it gave the records it created, one

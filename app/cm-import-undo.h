@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-import-undo.h: taking back one import of a contracts register
  *
  * Undoing an import removes the records it created and puts back the

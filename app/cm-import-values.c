@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-import-values.c: reading the values of a contracts register
  *
  * Registers come from many hands, so the parsers are generous about form

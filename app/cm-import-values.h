@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-import-values.h: reading the values of a contracts register
  *
  * Each parser takes a cell's text, ignoring space around it, and either

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-import.c: bringing an existing contracts register into a portfolio
  *
  * Planning reads every row into the contract it would become, with the

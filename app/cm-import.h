@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-import.h: bringing an existing contracts register into a portfolio
  *
  * An import is planned first: every row is read through the mapping and

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-json-path.c: reading a JSON document by its paths, naming any bad one */
 #include <glib/gi18n-lib.h>
 #include <string.h>

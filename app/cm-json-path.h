@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-json-path.h: reading a JSON document by its paths, naming any bad one
  *
  * Each accessor takes the path of the object it reads from ("$.releases[3]")

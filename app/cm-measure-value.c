@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-measure-value.c: a measure's value for one period
  *
  * A period is a quarter ("2026-Q2") or a month ("2026-05"), written so

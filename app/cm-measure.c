@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-measure.c: an Outcomes Based Accountability measure of a service */
 #include <glib/gi18n-lib.h>
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-measure.h: an Outcomes Based Accountability measure of a service,
  * with its target and the trend of its values */
 #pragma once

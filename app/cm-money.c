@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-money.c: amounts of money, held as whole pence
  *
  * Pence in a 64-bit integer keep totals exact; floating point would make

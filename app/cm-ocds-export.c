@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-ocds-export.c: a portfolio's contracts as Open Contracting data */
 #include <glib/gi18n-lib.h>
 #include <errno.h>

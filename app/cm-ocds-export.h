@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-ocds-export.h: a portfolio's contracts as Open Contracting data
  *
  * Writes an OCDS 1.1 release package: one compiled release per contract,

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-ocds-import.c: Open Contracting data read into a portfolio
  *
  * Every release is checked where it stands in the file, so a problem is

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-ocds-import.h: Open Contracting data read into a portfolio
  *
  * Reads an OCDS 1.1 release package or record package (our own export,

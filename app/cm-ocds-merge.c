@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-ocds-merge.c: one contracting process's releases compiled into one */
 #include "cm-ocds-merge.h"
 

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-ocds-merge.h: one contracting process's releases compiled into one
  *
  * The Open Contracting Data Standard's merge rules (OCDS 1.1, "Merging"):

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-ocds-prefix.c: the portfolio's OCDS identifier prefix */
 #include <glib/gi18n-lib.h>
 #include <string.h>

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-ocds-prefix.h: the portfolio's OCDS identifier prefix
  *
  * Every contracting process published as Open Contracting data has an

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-ocds-route.h: our procurement routes in the OCDS method codelist
  *
  * OCDS's closed codelist has four methods (open, selective, limited,

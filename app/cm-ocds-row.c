@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-ocds-row.c: one OCDS contract read as a row of a contracts register */
 #include <glib/gi18n-lib.h>
 #include <math.h>

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-ocds-row.h: one OCDS contract read as a row of a contracts register
  *
  * A contract's own fields, its award's supplier, that supplier's party

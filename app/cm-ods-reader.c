@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-ods-reader.c: the cells of one sheet of an OpenDocument spreadsheet
  *
  * A spreadsheet application writes runs of equal cells and rows once with

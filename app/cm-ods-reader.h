@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-ods-reader.h: the cells of one sheet of an OpenDocument spreadsheet
  *
  * The format LibreOffice saves by default (.ods): a zip whose content.xml

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-organisation.h: a commissioning organisation (council directorate, NHS body, ...) */
 #pragma once
 

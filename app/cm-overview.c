@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-overview.c: the state of a whole portfolio at a glance */
 #include "cm-checklist.h"
 #include "cm-contract.h"

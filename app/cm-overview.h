@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-overview.h: the state of a whole portfolio at a glance
  *
  * Which stage each service is in, which services a gate holds and why,

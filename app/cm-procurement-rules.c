@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-procurement-rules.c: the procurement regimes and the notices each route requires, as data
  *
  * The law changes on dates (the Provider Selection Regime from 1 January

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-procurement-rules.h: the procurement regimes and the notices each route requires, as data */
 #pragma once
 

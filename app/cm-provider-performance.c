@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-provider-performance.c: how the services a provider is paid for are
  * performing */
 #include <glib/gi18n-lib.h>

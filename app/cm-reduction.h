@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-reduction.h: what a reduction scenario would do to each provider
  *
  * Seed 004 para 37 asks the council to avoid blanket reductions, because

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-report-period.c: the financial year and its quarters */
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>

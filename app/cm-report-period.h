@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-report-period.h: the financial year (1 April to 31 March) and its
  * quarters, as finance and the Transparency Code report by them */
 #pragma once

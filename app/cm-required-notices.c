@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-required-notices.c: the notices a contract's route requires, when due, whether published */
 #include <glib/gi18n-lib.h>
 #include <string.h>

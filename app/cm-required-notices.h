@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-required-notices.h: the notices a contract's route requires, when due, whether published
  *
  * The rules are data (cm-procurement-rules.h); the notices published are

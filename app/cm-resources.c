@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-resources.c: the data the core ships (migrations, rules) */
 #include "cm-core-resources.h"
 #include "cm-resources.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-risk.c: one risk in a service's register, scored likelihood × impact */
 #include <glib/gi18n-lib.h>
 

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-safe-write.c: replacing a file whole or not at all */
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-safe-write.h: replacing a file whole or not at all, for every file
  * Commissioner writes except the portfolio, which SQLite keeps itself
  *

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-scenario-lines.c: many lines of a reduction scenario at once */
 #include <glib/gi18n-lib.h>
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-scenario-lines.h: many lines of a reduction scenario at once
  *
  * Commissioners choose a scenario's contracts a provider or a service at a

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-scenario.h: a reduction scenario and its lines: which contracts would
  * be cut, and by what percentage */
 #pragma once

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-schema.c: the portfolio schema, as its migrations build it */
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-schema.h: the portfolio schema, as its migrations build it
  *
  * The migrations ship as resources named "NNN-what.sql"; NNN is the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-service-partner.c: a partner commissioner of a service */
 #include "cm-service-partner.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-service.h: a commissioned service, moving through Analyse, Plan, Do, Review */
 #pragma once
 

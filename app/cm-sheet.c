@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-sheet.c: writing one worksheet of an exported workbook */
 #include <glib/gi18n-lib.h>
 #include <string.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-sheet.h: writing one worksheet of an exported workbook
  *
  * Every sheet gets the same treatment: a bold, frozen header row with an

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-spend.c: spend on the third sector in a financial year */
 #include <glib/gi18n-lib.h>
 #include <math.h>

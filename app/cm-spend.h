@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-spend.h: spend on the third sector in a financial year, by the
  * commissioners who pay it and the services they pay for */
 #pragma once

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-staff.c: a member of the commissioning staff, and their EIA training */
 #include <glib/gi18n-lib.h>
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-staff.h: a member of the commissioning staff, and their EIA training
  *
  * Seed 004 recommendation 3a: the people who write and sign equality

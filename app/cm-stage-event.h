@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-stage-event.h: one step in a service's history, such as Plan to Do
  *
  * Who took the step and when are read from the audit trail; the event

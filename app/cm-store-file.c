@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-store-file.c: connecting to a portfolio file, and telling what it is */
 #include <errno.h>
 #include <glib/gi18n-lib.h>

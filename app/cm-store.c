@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-store.c: a portfolio file, and the only way to change it */
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>

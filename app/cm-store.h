@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-store.h: a portfolio file, and the only way to change it
  *
  * The store opens (or creates) one SQLite file, migrates its schema, and

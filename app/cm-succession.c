@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-succession.c: which organisation is in force on a date, as organisations succeed one another */
 #include <glib/gi18n-lib.h>
 #include <string.h>

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-succession.h: which organisation is in force on a date, as organisations succeed one another
  *
  * Organisations are replaced: the Leeds clinical commissioning groups by NHS

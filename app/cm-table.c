@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-table.c: the cells of one sheet, as text
  *
  * A sheet of 100,000 rows and 20 columns is two million cells, so a cell is

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-table.h: the cells of one sheet read from a CSV or XLSX file, as text
  *
  * Readers turn every cell into text the import can parse: an XLSX date

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-term.c: contract terms as commissioners write them ("3+1+1")
  *
  * The text is split into numbers, units and the words "plus", "and", "up"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-term.h: contract terms as commissioners write them ("3+1+1")
  *
  * A term is an initial period plus optional extensions. Text such as

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-thresholds.c: procurement thresholds, as data with the dates they took effect
  *
  * Thresholds change (they include VAT since 1 January 2024, and the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-thresholds.h: procurement thresholds, as data with the dates they took effect */
 #pragma once
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-transition.c: one person's move to other support when a service closes */
 #include <glib/gi18n-lib.h>
 

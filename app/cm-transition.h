@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-transition.h: one person's move to other support when a service closes
  *
  * The person is named by a reference only (a case number), never by name:

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-transparency.h: the contracts register of the Local Government
  * Transparency Code 2015: every contract over £5,000, with the Code's
  * fields, for the workbook's sheet and for a CSV of its own */

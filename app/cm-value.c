@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-value.c: moving property values between GObjects, SQLite and text */
 #include "cm-value.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-value.h: moving property values between GObjects, SQLite and text
  *
  * One place decides how each property type is stored: text as TEXT,

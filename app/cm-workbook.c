@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-workbook.c: the portfolio as an Excel workbook
  *
  * Sheets, in this order: Read me, Services, Contracts, Deadlines, Spend

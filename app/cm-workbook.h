@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-workbook.h: the portfolio as an Excel workbook for boards, finance
  * and transparency publication */
 #pragma once

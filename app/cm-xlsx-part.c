@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-xlsx-part.c: one part of an XLSX workbook, streamed as XML
  *
  * Each part is streamed from the zip by minizip into libxml2's

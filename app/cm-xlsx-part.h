@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-xlsx-part.h: one part of an XLSX workbook, streamed as XML
  *
  * A part is a zip entry read node by node, never held whole. Its errors

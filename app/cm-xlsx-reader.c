@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-xlsx-reader.c: the cells of one worksheet of an XLSX workbook
  *
  * The workbook gives the sheet names and the date system, its

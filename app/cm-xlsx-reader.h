@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-xlsx-reader.h: the cells of one worksheet of an XLSX workbook
  *
  * Opens the zip with minizip and streams the XML with libxml2's

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-xlsx-value.c: a cell's XML text as the text the import reads
  *
  * Numbers are written as their shortest decimal, or as a date when their

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-xlsx-value.h: a cell's XML text as the text the import reads
  *
  * Each function appends to @out the text cm-table.h promises: a date as

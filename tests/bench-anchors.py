@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 # bench-anchors.py: times the command line against plain tools doing the same work
 #
 # For each size, in one run on one machine: a register from

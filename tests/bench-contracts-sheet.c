@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* bench-contracts-sheet.c: the export's yardstick, the Contracts sheet written by plain libxlsxwriter
  *
  * Reads a portfolio's contracts with one ordered SELECT and writes the

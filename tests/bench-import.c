@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* bench-import.c: how long a large contracts register takes to import
  *
  * Writes a CSV register of a given size, then times the sqlite3 shell's

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* bench-portfolio.c: how long a large portfolio takes to open, list, search and save
  *
  * Builds a portfolio of a given size, then times what a person waits for:

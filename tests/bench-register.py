@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 # bench-register.py: writes a deterministic contracts register of N rows for the benchmarks
 #
 # The columns are those a council's register carries and the import

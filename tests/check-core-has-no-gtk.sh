@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 # The core library must build and be tested without a display: no file
 # under app/ may include a GTK or libadwaita header.
 set -u

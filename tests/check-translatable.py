@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 """Fails when a string shown to users cannot reach translators: a source
 file with translatable strings missing from po/POTFILES.in (or a listed
 file that is gone), a translatable literal joined to a macro such as

@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 # What every command does with a portfolio that is damaged, another
 # program's, empty, read-only or in use: a clear message, a non-zero exit,
 # and the file byte for byte as it was.

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 # The headless commands, run as scripts run them: with no display at all.
 set -u
 commissioner=${1:?usage: cli.sh COMMISSIONER}

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-test-util.c: shared fixtures for the core tests */
 #include <glib/gstdio.h>
 #include <sqlite3.h>

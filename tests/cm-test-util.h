@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-test-util.h: shared fixtures for the core tests: real files in a
  * temporary directory, never a mock. */
 #pragma once

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 """Kills imports, exports and window saves with SIGKILL at random moments,
 then checks that nothing was damaged: every portfolio passes SQLite's
 integrity_check and --verify-audit and holds all of the work or none of

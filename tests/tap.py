@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 """What the Python tests share: TAP output, running the program headless,
 and hashing a file to show it was left unchanged."""
 import hashlib

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-audit-anchor.c: the chain's second format, anchors kept outside the
  * file, restores from a backup, and the actor the trail records
  *

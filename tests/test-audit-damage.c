@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-audit-damage.c: a damaged trail found, changes refused until the
  * damage is accepted, and the acceptance never hiding the damage */
 #include "cm-audit-damage.h"

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-audit-replay.c: replaying the audit trail against the records
  *
  * Real portfolio files: the demo, a 10,000-row import and a portfolio made

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-audit-words.c: the audit trail in a reviewer's words, on the demo portfolio */
 #include <glib/gstdio.h>
 #include <string.h>

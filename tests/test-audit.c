@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-audit.c: the audit trail the store writes, and its hash chain
  *
  * The rows are read from the file through a connection of their own; the

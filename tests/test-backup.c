@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-backup.c: copies of real portfolio files, the backup folder and its
  * retention at fixed times, restoring, and the backup a migration takes */
 #include <glib/gstdio.h>

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 """Two exports to the same file at once, many times over, and an export
 killed while writing: what each run reports must be true, the file must
 always be a workbook openpyxl loads, and no temporary file may be left.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-contract-dates.c: end, extension and notice dates, and their statuses */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-cycle.c: checklists, gates, overrides and Review decisions */
 #include "cm-checklist.h"
 #include "cm-contract.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-decommission.c: starting, evidencing, auditing and completing a
  * decommission, on real portfolio files */
 #include "cm-audit-baseline.h"

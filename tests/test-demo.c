@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-demo.c: the demonstration portfolio, read back from the file it writes
  *
  * The figures checked here come from the seeds (000 Appendix A, 001), not

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-eia.c: equality impact assessments: screening, sign-off, versions,
  * training and the Plan gate, on real portfolio files */
 #include "cm-characteristic.h"

@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 """Exports the demo portfolio and reads the workbook back with openpyxl,
 as a spreadsheet user's tools would: sheets, headers, formats, formulas
 and their cached values, text safety, and failure handling.

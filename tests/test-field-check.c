@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-field-check.c: naming the fields a contract's complaint is about
  *
  * The contracts are saved to a real portfolio first, as the editor's

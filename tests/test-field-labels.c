@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-field-labels.c: the audit trail names each field as its editor does */
 #include "cm-audit-words.h"
 #include "cm-entity.h"

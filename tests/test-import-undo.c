@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-import-undo.c: undoing imports of real registers into real portfolio
  * files, compared row by row with the sqlite3 shell, and the refusals */
 #include <glib/gstdio.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-import-values.c: reading the cells of a contracts register */
 #include <glib.h>
 #include <string.h>

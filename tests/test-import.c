@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-import.c: planning and applying an import against real portfolio
  * files: the mapping, the plan's report, exclusions, cancelling, and that
  * a refused import leaves the file exactly as it was. */

@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 """Imports contracts registers made by other software (openpyxl, LibreOffice,
 hand-written CSV) with the headless command, and checks the portfolio
 with SQL: values, created records, duplicates, the all-or-nothing rule,

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 """The law as data, read back from exported workbooks with openpyxl: each
 commissioner column names the organisation in force, with the one the
 record was made with beside it once that has been succeeded; the day a

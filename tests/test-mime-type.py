@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 """Installs the portfolio file type into a private MIME database and checks
 that GIO's content-type guess, as a file manager makes it, tells a
 portfolio from any other file: by its name, and by its content alone when

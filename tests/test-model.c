@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-model.c: records created, edited and deleted through the store
  *
  * Every check reads back what the store wrote: from the file itself,

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-ocds.c: the OCDS merge rules and the London calendar of OCDS dates */
 #include <json-glib/json-glib.h>
 

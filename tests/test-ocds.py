@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 """Open Contracting data, headless: the export validated offline against the
 OCDS 1.1.5 release-package schema (and our extension), its fields checked
 against the portfolio with SQL, the standard's fictional example imported

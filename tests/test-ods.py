@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 """OpenDocument spreadsheets (.ods) imported headless: one saved by
 LibreOffice itself, and small ones written by hand to hold what spreadsheet
 applications write (runs of repeated cells and rows, spaces, notes, dates

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-overview.c: the portfolio overview of the demo, checked against SQL
  * run on the file itself rather than against the code that built it */
 #include <glib/gstdio.h>

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-procurement-notices.c: regimes by route and date, required notices, and variations */
 #include <string.h>
 

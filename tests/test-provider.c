@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-provider.c: a provider's dependency on our contracts (due diligence),
  * and a sector kept as written when it matched none of ours */
 #include <string.h>

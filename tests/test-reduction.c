@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-reduction.c: what reduction scenarios do to providers, and that they
  * never touch the contracts */
 #include <math.h>

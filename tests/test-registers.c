@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-registers.c: risks, engagement and performance measures */
 #include "cm-engagement.h"
 #include "cm-measure.h"

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-reports.c: the financial year and its quarters, spend pro-rated to
  * the year and shared between funders, and the Transparency register's
  * rules, each as a table of cases */

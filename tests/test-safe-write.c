@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-safe-write.c: a file is replaced whole or not at all, planted
  * links are never followed, and killed writers' leftovers are cleaned
  * without touching a live writer's file; all on real files */

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-store-derived.c: loaded lists show the derived values a fresh load shows
  *
  * A save recomputes only the rows of the loaded lists that it can alter

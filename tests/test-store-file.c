@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-store-file.c: what the store makes of a file before it trusts it,
  * and that it never loses SQLite's locks on it */
 #include <glib/gstdio.h>

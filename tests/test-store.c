@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-store.c: opening, creating, migrating and refusing portfolio files */
 #include <glib/gstdio.h>
 #include <sqlite3.h>

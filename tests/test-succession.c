@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-succession.c: the organisation in force on a date, chains, and cycles refused */
 #include "cm-contract.h"
 #include "cm-organisation.h"

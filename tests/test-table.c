@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-table.c: reading CSV and XLSX files, as other software writes them,
  * into tables of text (fixtures made by tests/fixtures/make-fixtures.py) */
 #include <glib.h>

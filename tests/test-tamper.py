@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 """Forges a portfolio's audit trail as someone who can write the file would,
 with the sqlite3 shell and a hash chain recomputed the way cm-audit.c
 computes it, and checks that --verify-audit catches each forgery: from the

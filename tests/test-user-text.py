@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 """No internal reference reaches a user: the program's data files, every
 string marked for translation, and every cell of the demo's exported
 workbook are scanned for references to the project's source notes (a

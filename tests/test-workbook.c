@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-workbook.c: a cancelled or failed export leaves the target as it was
  * (the workbook's content is checked by test-export.py with openpyxl) */
 #include <glib/gstdio.h>

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-xlsx-limits.c: oversized and hostile workbooks refused early, in little memory
  *
  * The workbooks are made here, streamed through zlib, so that none is

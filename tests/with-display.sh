@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 # Runs a command on its own virtual display and session bus.
 # Xvfb picks a free display itself (-displayfd), so tests running side by
 # side never race for the same one, as they can with xvfb-run -a.

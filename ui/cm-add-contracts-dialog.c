@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-add-contracts-dialog.c: chooses a provider's or a service's contracts
  * and one percentage for a reduction scenario */
 #include <glib/gi18n.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-add-contracts-dialog.h: chooses the contracts of one provider or one
  * service, and one percentage, to add to a reduction scenario
  *

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-audit-head-row.c: the head of the portfolio's audit trail, to copy
  *
  * Copied into an email or a report, the head becomes an anchor kept

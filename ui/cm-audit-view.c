@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-audit-view.c: the reviewer's Audit Trail window
  *
  * The list is a CmAuditModel: the rows are counted when a filter changes

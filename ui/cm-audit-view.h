@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-audit-view.h: the reviewer's Audit Trail window
  *
  * Every change to the portfolio, newest first, in words, with filters by

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-backup-dialog.h: "Save a Copy…", "Restore from Backup…" and the day's
  * first backup, for the portfolio's window */
 #pragma once

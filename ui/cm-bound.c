@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-bound.c: controls bound to one property of a stored record */
 #include <glib/gi18n.h>
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-bound.h: controls bound to one property of a stored record
  *
  * Each saves its value through the store as soon as the user commits it

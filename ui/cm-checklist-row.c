@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-checklist-row.c: one checklist item, edited in place */
 #include <glib/gi18n.h>
 

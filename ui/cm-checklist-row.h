@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-checklist-row.h: one checklist item, edited in place
  *
  * The row saves each change through the store at once. It reports errors

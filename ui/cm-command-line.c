@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-command-line.c: the commands that run without a window
  *
  * They print to stdout, report errors on stderr, and return the process

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-contract-notices-editor.h: a contract's new notice or variation, filled in for its editor */
 #pragma once
 

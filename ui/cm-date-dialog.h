@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-date-dialog.h: asks for one date, such as the day notice was served
  *
  * The date can be typed (YYYY-MM-DD) or picked on a calendar; the two

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-deadlines-page.h: every upcoming date in the portfolio, most urgent
  * first, filtered by commissioner, provider, sector and status */
 #pragma once

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-decommission-page.c: one decommission, step by step, and its audit trail */
 #include <glib/gi18n.h>
 

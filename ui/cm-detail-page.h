@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-detail-page.h: the base of the pages that show one record in full
  *
  * A service's cycle, an EIA and a decommission each rebuild their content

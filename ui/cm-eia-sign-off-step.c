@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-eia-sign-off-step.c: the EIA page's sign-off, versions and review */
 #include <glib/gi18n.h>
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-eia-steps.c: the steps of the EIA page, each a column of groups */
 #include <glib/gi18n.h>
 

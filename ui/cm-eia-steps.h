@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-eia-steps.h: the steps of the EIA page, each a column of groups
  *
  * Every control saves its change through the store at once; a signed-off

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-export-dialog.c: "Export Workbook…"
  *
  * The export runs in a worker thread on its own read-only connection to

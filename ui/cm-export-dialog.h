@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-export-dialog.h: "Export Workbook…": choose a file, export in the
  * background, and say how it went */
 #pragma once

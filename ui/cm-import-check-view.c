@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-import-check-view.c: what an import would do, before it does it
  *
  * The counts of the plan, the choice for duplicates, the providers,

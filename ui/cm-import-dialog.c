@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-import-dialog.c: "Import Contracts…"
  *
  * Four steps: the file, its columns, the check, and the import itself.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-import-dialog.h: "Import Contracts…": a register read, mapped, checked,
  * and then written in one go */
 #pragma once

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-import-mapping-view.h: the first rows of a register, with the field
  * each column is read into */
 #pragma once

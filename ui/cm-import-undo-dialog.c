@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-import-undo-dialog.c: "Undo Last Import…"
  *
  * The undo is planned on the window's store, to say what it will do. It

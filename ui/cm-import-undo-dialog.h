@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-import-undo-dialog.h: "Undo Last Import…": say what undoing it does,
  * ask, and undo it in the background */
 #pragma once

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-mnemonic-button.c: a button with an underlined access key
  *
  * GTK 4.8 names such a button after its raw label ("_Save Save"); an

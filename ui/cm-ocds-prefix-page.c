@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-ocds-prefix-page.c: the portfolio's OCDS prefix, on a page of Portfolio Rules
  *
  * Saved through the store when the user presses Save or Enter, and so

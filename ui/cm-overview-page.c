@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-overview-page.c: the first page of a portfolio: stages, gates, what is overdue
  *
  * It is worked out again whenever the portfolio changes while the page is

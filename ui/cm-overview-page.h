@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-overview-page.h: the first page of a portfolio: stages, gates, what is overdue */
 #pragma once
 

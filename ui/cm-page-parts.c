@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-page-parts.c: the parts the portfolio's custom pages are built from */
 #include <glib/gi18n.h>
 

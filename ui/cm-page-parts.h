@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-page-parts.h: the parts the portfolio's custom pages are built from
  *
  * Those pages (a service's cycle, an EIA) rebuild themselves after every

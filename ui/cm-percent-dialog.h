@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-percent-dialog.h: asks for one percentage, such as the reduction to
  * apply to every line of a scenario
  */

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-portfolio-job.c: work on a portfolio file in the background, on a
  * connection of its own */
 #include "cm-portfolio-job.h"

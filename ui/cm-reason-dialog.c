@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-reason-dialog.c: asks why, before an action that must say why */
 #include <glib/gi18n.h>
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-reason-dialog.h: asks why, before an action that must say why
  *
  * Overriding a gate, closing a Review and marking an item not applicable

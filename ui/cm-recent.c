@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-recent.c: portfolios and workbooks in the desktop's recent files */
 #include <glib/gi18n.h>
 

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-recent.h: portfolios and workbooks in the desktop's recent files
  *
  * Entries go to the shared recent-files list, so the file manager and the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-record-editor.c: a dialog that creates or edits one record
  *
  * Its rows are made from the record kind's fields. As the user leaves a

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-record-kind.c: how each kind of record is listed, shown and edited */
 #include <glib/gi18n.h>
 

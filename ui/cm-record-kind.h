@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-record-kind.h: how each kind of record is listed, shown and edited
  *
  * The records page and the editor are generic; these tables say which

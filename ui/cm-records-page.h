@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-records-page.h: a searchable, sortable list of one kind of record,
  * with its details and add, edit and delete */
 #pragma once

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-rules-window.c: the portfolio's rules for deadlines, for editing
  *
  * Each change is saved at once through the store, and so audited; there

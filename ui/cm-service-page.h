@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-service-page.h: one service's commissioning cycle
  *
  * A stepper over Analyse, Plan, Do and Review with the progress of each,

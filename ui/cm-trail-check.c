@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-trail-check.c: verifies an opened portfolio's audit trail in the
  * background, and refuses changes while it is damaged and not accepted
  *

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-window.c: the main window: a welcome page, or a portfolio's sections */
 #include <glib/gi18n.h>
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* main.c: starts Commissioner */
 #include <glib/gi18n.h>
 #include <locale.h>

@@ -1,3 +1,5 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- SPDX-FileCopyrightText: 2026 The Commissioner developers
 -- The first schema: commissioners, services, providers, contracts and the
 -- hash-chained audit trail. Money is in whole pence; dates are ISO text.
 

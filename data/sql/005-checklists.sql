@@ -1,3 +1,5 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- SPDX-FileCopyrightText: 2026 The Commissioner developers
 -- The commissioning cycle: each service's checklist items for each stage
 -- of each cycle, and the history of its stage changes. Who set an item's
 -- state, and when, is read from the audit trail rather than stored here,

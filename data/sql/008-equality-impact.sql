@@ -1,3 +1,5 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- SPDX-FileCopyrightText: 2026 The Commissioner developers
 -- Equality impact assessments (DOMAIN.md, EIA; seed 004 paras 41-42 and
 -- recommendation 3). An EIA keeps its own copy of the characteristics it
 -- was assessed against, so editing the list never rewrites history. A

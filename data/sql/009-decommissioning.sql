@@ -1,3 +1,5 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- SPDX-FileCopyrightText: 2026 The Commissioner developers
 -- Decommissioning (DOMAIN.md; seed 003 section 3.1; seed 004 paras 39-44).
 -- Its checklist is the service's checklist for the "decommissioning" stage
 -- of the cycle, so every step is audited like any checklist item; steps

@@ -1,3 +1,5 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- SPDX-FileCopyrightText: 2026 The Commissioner developers
 -- Each service's risk register (seed 000 4.6.1; seed 001 L482, L583), its
 -- engagement log (seed 003 4.1; seed 000 4.1) and its Outcomes Based
 -- Accountability measures with a value for each period (seed 001 L558-569).

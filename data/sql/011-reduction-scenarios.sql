@@ -1,3 +1,5 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- SPDX-FileCopyrightText: 2026 The Commissioner developers
 -- Reduction scenarios (seed 004 para 37; seed 000 3.6.4): what cutting
 -- chosen contracts by chosen percentages would do to each provider. A
 -- scenario is a what-if: it never changes the contracts themselves.

@@ -1,3 +1,5 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- SPDX-FileCopyrightText: 2026 The Commissioner developers
 -- A register being imported may name a sector, contract type or route the
 -- application does not know. Such a value is filed as 'other' and the text
 -- is kept here as the user wrote it, so that nothing they wrote is lost.

@@ -1,3 +1,5 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- SPDX-FileCopyrightText: 2026 The Commissioner developers
 -- From here on each audit row's hash also covers the row's own number (the
 -- second format of the chain, see cm-audit.c), so a row cannot be renumbered
 -- or moved without breaking the chain. Rows written before keep the hash they

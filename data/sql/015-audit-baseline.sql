@@ -1,3 +1,5 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- SPDX-FileCopyrightText: 2026 The Commissioner developers
 -- Records are checked against the audit trail by replaying it from empty
 -- (cm-audit-replay.c). Records made before that had no complete trail: an
 -- import wrote no rows for the records it created, and earlier migrations

@@ -1,3 +1,5 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- SPDX-FileCopyrightText: 2026 The Commissioner developers
 -- What undoing an import needs. The store gives each new record the id
 -- after the highest, so the records one import created in a table are one
 -- range of ids; created_ids lists them as "contract:12-250 provider:4-9"

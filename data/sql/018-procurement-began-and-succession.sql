@@ -1,3 +1,5 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- SPDX-FileCopyrightText: 2026 The Commissioner developers
 -- A contract is judged against the procurement thresholds in force on the
 -- day its procurement began. Registers seldom record that day, so it is
 -- optional: empty when not recorded, and the start date stands in for it.

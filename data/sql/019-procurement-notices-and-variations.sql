@@ -1,3 +1,5 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- SPDX-FileCopyrightText: 2026 The Commissioner developers
 -- The notices published for each contract on the central digital platform
 -- (Find a Tender: UK1-UK17 under the Procurement Act 2023, the Provider
 -- Selection Regime's own forms), and the contract's variations. Which

@@ -1,4 +1,5 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
+-- SPDX-FileCopyrightText: 2026 The Commissioner developers
 -- Decisions tied to their evidence (DOMAIN.md, "The EIA comes before the
 -- decision" and "Completion means the substance is done").
 --

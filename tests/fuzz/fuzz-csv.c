@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* fuzz-csv.c: libFuzzer target for the CSV reader */
 #include "cm-csv-reader.h"
 

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* fuzz-ods.c: libFuzzer target for the OpenDocument spreadsheet reader
  *
  * As fuzz-xlsx.c: an input that starts like a zip is the file itself; any

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* fuzz-xlsx.c: libFuzzer target for the XLSX reader
  *
  * minizip reads from a path, so each input is written to a temporary file.

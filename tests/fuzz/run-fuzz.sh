@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 # Fuzzes the table readers with libFuzzer, AddressSanitizer and
 # UndefinedBehaviorSanitizer: ./tests/fuzz/run-fuzz.sh SECONDS [TARGET...]
 #

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 """What the window tests share: each starts the application on a fresh
 demo portfolio of its own, finds controls by role and name in the
 accessibility tree, presses them through their Action interface, and

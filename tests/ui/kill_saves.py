@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 """The window half of the kill trial: saves a new provider by pressing
 Enter in its dialog, and kills the application with SIGKILL at a random
 moment after the key; then checks the portfolio holds the provider with

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 """The reviewer's Audit Trail window: opened with its shortcut, it counts
 what the file holds, reads in words, and narrows with a search and a kind
 of record to what SQL finds, down to its empty state.

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 """Backups in the real window: Save a Copy… writes a whole portfolio that
 verifies; an import from the command line is taken back with Undo Last
 Import…; and Restore from Backup… lists the backups with their dates,

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 """A service's cycle in the real window: the portfolio opens on its
 overview, the services list has rows, and a demo service goes from
 Analyse to Review with the controls a user would press: the checklist's

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 """A damaged audit trail in the real window: a contract edited behind the
 application's back is found when the portfolio opens; changes are refused
 until the user accepts the damage with a reason, which the trail records;

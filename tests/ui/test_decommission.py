@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 """A decommission in the real window: the demo's decommission in progress
 shows its decision following the sign-off of its EIA and what still holds
 completion, and with its EIA taken away the decision is flagged. A step is

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 """An equality impact assessment in the real window: the demo's draft
 screening is completed, a relevance and its reason for each open
 characteristic, then the outcome and its reason, with the keyboard moving

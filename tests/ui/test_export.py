@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 """Export Workbook… in the real window: chosen from the main menu, the
 file chooser proposes the portfolio's name and day, the export runs in
 the background and says where it wrote, and the workbook, read back with

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 """The import wizard in the real window: a file that cannot be read says
 why, and a register with a bad date names the cell and holds Import back
 until the row is excluded; the import then writes the rest, creates the

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 """Another program's changes in the real window: while the window has the
 portfolio open, a register is imported from the command line, and the
 window lists the provider it created without being reopened.

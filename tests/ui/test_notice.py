@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 """Notice in the real window: the deadlines list the breached notice
 first, with its status in words, and a contract past its end with no
 outcome recorded, which the contract page also flags; recording its

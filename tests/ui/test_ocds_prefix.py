@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 """The portfolio's OCDS prefix in Portfolio Rules: a prefix not of the
 registered form is refused with the reason under it and nothing saved;
 a good one is saved through the store, audited, and used by the next

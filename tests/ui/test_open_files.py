@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 """Files handed over as a file manager hands them (commissioner FILE…):
 each opens in a window of its own, a renamed portfolio by its content,
 and a file that is not a portfolio in a window that says so.

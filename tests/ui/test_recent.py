@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 """Recent portfolios: one opened once is in the desktop's recent files with
 the portfolio file type, and is offered on the welcome page the next
 time, where choosing it opens it again.

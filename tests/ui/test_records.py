@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 """Records in the real window: a provider added with Save, deleted and
 restored twice with Undo; a provider and a contract added by pressing
 Enter in a text field, each saved once, with the window still there to

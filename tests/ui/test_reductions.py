@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
 """A reduction scenario in the real window: one provider's contracts join
 a demo scenario at 10% with Add Contracts…, then every line is set to 15%
 with Set All Lines to…; each change is checked in the file and its audit
