@@ -208,6 +208,14 @@ cm_test_save (CmStore *store, gpointer entity)
   return cm_entity_get_id (CM_ENTITY (entity));
 }
 
+gint64
+cm_test_save_new (CmStore *store, gpointer entity)
+{
+  g_autoptr(CmEntity) owned = entity;
+
+  return cm_test_save (store, owned);
+}
+
 void
 cm_test_delete (CmStore *store, gpointer entity)
 {

@@ -22,6 +22,8 @@ void     cm_test_assert_refused (const char *path, CmStoreOpenFlags flags, int c
 /* Read a file through a read-only SQLite connection of their own, as
  * another program would: they see only what has been committed. */
 gint64   cm_test_save         (CmStore *store, gpointer entity);
+/* The same for a new @entity, which it then lets go of. */
+gint64   cm_test_save_new     (CmStore *store, gpointer entity);
 void     cm_test_delete       (CmStore *store, gpointer entity);
 void     cm_test_restore      (CmStore *store, gpointer entity);
 gint64   cm_test_query_int    (const char *path, const char *sql);

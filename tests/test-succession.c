@@ -77,7 +77,7 @@ test_follow (void)
 static gint64
 organisation (CmStore *store, const char *name)
 {
-  return cm_test_save (store, cm_organisation_new (name, CM_ORGANISATION_KIND_NHS_BODY));
+  return cm_test_save_new (store, cm_organisation_new (name, CM_ORGANISATION_KIND_NHS_BODY));
 }
 
 static void
@@ -100,8 +100,9 @@ test_describe (void)
   gint64 west = organisation (store, "NHS Leeds West CCG");
   gint64 leeds = organisation (store, "NHS Leeds CCG");
   gint64 icb = organisation (store, "NHS West Yorkshire ICB");
-  gint64 council = cm_test_save (store, cm_organisation_new ("Leeds City Council: Adult Social Care",
-                                                             CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE));
+  gint64 council =
+    cm_test_save_new (store, cm_organisation_new ("Leeds City Council: Adult Social Care",
+                                                  CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE));
   static const struct {
     int org;   /* 0 west, 1 leeds, 2 icb, 3 council */
     const char *date;
@@ -140,9 +141,10 @@ test_contract_commissioner (void)
   g_autoptr(CmStore) store = cm_test_open_new ("contract-commissioner.commissioner", NULL);
   gint64 ccg = organisation (store, "NHS Leeds CCG");
   gint64 icb = organisation (store, "NHS West Yorkshire ICB");
-  gint64 service = cm_test_save (store, g_object_new (CM_TYPE_SERVICE, "name", "Crisis support",
+  gint64 service = cm_test_save_new (store, g_object_new (CM_TYPE_SERVICE, "name", "Crisis support",
                                                       "lead-commissioner-id", ccg, NULL));
-  gint64 provider = cm_test_save (store, cm_provider_new ("Barnardo's", CM_SECTOR_THIRD_SECTOR));
+  gint64 provider =
+    cm_test_save_new (store, cm_provider_new ("Barnardo's", CM_SECTOR_THIRD_SECTOR));
   g_autoptr(GDate) today = g_date_new_dmy (3, 12, 2026);
   static const struct {
     const char *end;
