@@ -141,8 +141,9 @@ test_contract_commissioner (void)
   g_autoptr(CmStore) store = cm_test_open_new ("contract-commissioner.commissioner", NULL);
   gint64 ccg = organisation (store, "NHS Leeds CCG");
   gint64 icb = organisation (store, "NHS West Yorkshire ICB");
-  gint64 service = cm_test_save_new (store, g_object_new (CM_TYPE_SERVICE, "name", "Crisis support",
-                                                      "lead-commissioner-id", ccg, NULL));
+  gint64 service =
+    cm_test_save_new (store, g_object_new (CM_TYPE_SERVICE, "name", "Crisis support",
+                                           "lead-commissioner-id", ccg, NULL));
   gint64 provider =
     cm_test_save_new (store, cm_provider_new ("Barnardo's", CM_SECTOR_THIRD_SECTOR));
   g_autoptr(GDate) today = g_date_new_dmy (3, 12, 2026);
