@@ -618,11 +618,18 @@ scenario_effect (CmStore *store, GObject *item, const GDate *today)
   g_autoptr(CmReduction) reduction =
     cm_reduction_of_scenario (store, cm_entity_get_id (CM_ENTITY (item)));
   g_autofree char *saving = cm_money_format (reduction->saving);
+  g_autofree char *providers = g_strdup_printf (ngettext ("%u provider", "%u providers",
+                                                          reduction->effects->len),
+                                                reduction->effects->len);
 
   g_array_set_clear_func (lines, clear_line);
+  /* Translators: "£12,000.00 a year across 3 contracts and 2 providers";
+   * the last %s is "2 providers" */
   add_line (lines, _("Saving"),
-            g_strdup_printf (_("%s a year across %u contracts and %u providers"), saving,
-                             reduction->n_contracts, reduction->effects->len));
+            g_strdup_printf (ngettext ("%s a year across %u contract and %s",
+                                       "%s a year across %u contracts and %s",
+                                       reduction->n_contracts),
+                             saving, reduction->n_contracts, providers));
   if (reduction->blanket)
     add_blanket_line (lines, reduction);
   for (guint i = 0; i < reduction->effects->len; i++)
