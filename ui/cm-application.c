@@ -125,6 +125,52 @@ parse_today (CmApplication *self, GVariantDict *dict)
   return FALSE;
 }
 
+/* Hands the portfolio named on this command line, and the import to start
+ * on it, to the instance already running, which opens or raises its window. */
+static void
+forward_to_primary (CmApplication *self)
+{
+  g_autofree char *portfolio = g_canonicalize_filename (self->portfolio, NULL);
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
+
+  if (self->import_wizard)
+    {
+      g_autofree char *wizard = g_canonicalize_filename (self->import_wizard, NULL);
+
+      g_action_group_activate_action (G_ACTION_GROUP (self), "import-wizard",
+                                      g_variant_new ("(ss)", portfolio, wizard));
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (portfolio);
+
+      g_application_open (G_APPLICATION (self), &file, 1, "");
+    }
+  /* The calls are on their way; this process must not end before they go. */
+  if (bus)
+    g_dbus_connection_flush_sync (bus, NULL, NULL);
+}
+
+/* A window is wanted: this process opens it when it is the first instance;
+ * otherwise the running one does, and this one ends. */
+static int
+open_here_or_there (CmApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->portfolio == NULL)
+    return -1;
+  if (!g_application_register (G_APPLICATION (self), NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (!g_application_get_is_remote (G_APPLICATION (self)))
+    return -1;
+  forward_to_primary (self);
+  return 0;
+}
+
 /* Headless commands run here, before the application registers or opens
  * a display, so they work on a machine with no screen. */
 static int
@@ -210,7 +256,7 @@ cm_application_handle_local_options (GApplication *app, GVariantDict *dict)
           return 1;
         }
     }
-  return -1;
+  return open_here_or_there (self);
 }
 
 static void
@@ -224,16 +270,47 @@ cm_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
 }
 
-/* A window on @portfolio, or on the welcome page when it is NULL. */
-static void
-present_window (CmApplication *self, const char *portfolio)
+/* The window already open on @portfolio, if any: one window a portfolio. */
+static CmWindow *
+window_on (CmApplication *self, const char *portfolio)
 {
-  CmWindow *window = cm_window_new (self);
-  gboolean opened = portfolio && cm_window_open_portfolio (window, portfolio);
+  g_autofree char *wanted = g_canonicalize_filename (portfolio, NULL);
 
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      g_autofree char *open = CM_IS_WINDOW (l->data) ? cm_window_dup_portfolio (l->data) : NULL;
+
+      if (g_strcmp0 (open, wanted) == 0)
+        return l->data;
+    }
+  return NULL;
+}
+
+/* A window on @portfolio, raised when one is open already, or on the
+ * welcome page when @portfolio is NULL; then the import of @import_wizard. */
+static void
+present_window (CmApplication *self, const char *portfolio, const char *import_wizard)
+{
+  CmWindow *window = portfolio ? window_on (self, portfolio) : NULL;
+  gboolean opened = window != NULL;
+
+  if (window == NULL)
+    {
+      window = cm_window_new (self);
+      opened = portfolio && cm_window_open_portfolio (window, portfolio);
+    }
   gtk_window_present (GTK_WINDOW (window));
-  if (opened && self->import_wizard)
-    cm_window_import_file (window, self->import_wizard);
+  if (opened && import_wizard)
+    cm_window_import_file (window, import_wizard);
+}
+
+static void
+import_wizard_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  const char *portfolio, *file;
+
+  g_variant_get (param, "(&s&s)", &portfolio, &file);
+  present_window (user_data, portfolio, file);
 }
 
 static void
@@ -249,7 +326,7 @@ cm_application_activate (GApplication *app)
       if (last && *last && g_file_test (last, G_FILE_TEST_IS_REGULAR))
         portfolio = last;
     }
-  present_window (self, portfolio);
+  present_window (self, portfolio, self->import_wizard);
 }
 
 /* Files from the command line or the file manager: a window for each. */
@@ -270,7 +347,7 @@ cm_application_open (GApplication *app, GFile **files, int n_files, const char *
                         "and open the copy.\n"), uri);
           continue;
         }
-      present_window (self, path);
+      present_window (self, path, NULL);
     }
 }
 
@@ -348,6 +425,7 @@ cm_application_init (CmApplication *self)
   static const GActionEntry actions[] = {
     { "about", about_activated },
     { "help", help_activated },
+    { "import-wizard", import_wizard_activated, "(ss)" },
     { "quit", quit_activated },
   };
 
@@ -366,11 +444,11 @@ cm_application_init (CmApplication *self)
 CmApplication *
 cm_application_new (void)
 {
-  /* Each window works on its own file; a second launch opens its own
-   * window rather than handing its arguments to the first. */
+  /* One instance: a second launch hands its portfolio to the first,
+   * which keeps one window a portfolio. */
   return g_object_new (CM_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/org/commissioner/Commissioner",
                        NULL);
 }

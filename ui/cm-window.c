@@ -381,6 +381,14 @@ cm_window_open_portfolio (CmWindow *self, const char *path)
   return TRUE;
 }
 
+char *
+cm_window_dup_portfolio (CmWindow *self)
+{
+  g_return_val_if_fail (CM_IS_WINDOW (self), NULL);
+
+  return self->store ? g_canonicalize_filename (cm_store_get_path (self->store), NULL) : NULL;
+}
+
 void
 cm_window_show_message (CmWindow *self, const char *message)
 {

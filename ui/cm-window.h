@@ -15,6 +15,8 @@ CmWindow *cm_window_new            (CmApplication *app);
 gboolean  cm_window_open_portfolio (CmWindow *self, const char *path);
 void      cm_window_import_file    (CmWindow *self, const char *path);
 void      cm_window_show_message   (CmWindow *self, const char *message);
+/* The portfolio open in the window, as a canonical path, or NULL. */
+char     *cm_window_dup_portfolio  (CmWindow *self);
 
 /* Runs on the main loop once the work is done and the portfolio open
  * again; @self is NULL if the window was closed meanwhile. */
