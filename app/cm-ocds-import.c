@@ -207,7 +207,10 @@ read_records (CmJsonCheck *check, JsonArray *records, GPtrArray *processes)
 
 /* Whether arrays and objects nest deeper than MAX_DEPTH, counted outside
  * strings: the JSON parser recurses once per level, and a small file of
- * brackets would otherwise exhaust the stack. */
+ * brackets would otherwise exhaust the stack. The parser also takes
+ * single-quoted strings and comments, which strict JSON has not: text
+ * with a quote or slash outside a string counts as too deep too, since a
+ * '"' hidden in one would end this count's idea of a string. */
 static gboolean
 nests_too_deeply (const char *text, gsize length)
 {
@@ -227,12 +230,14 @@ nests_too_deeply (const char *text, gsize length)
         }
       else if (c == '"')
         in_string = TRUE;
+      else if (c == '\'' || c == '/')
+        return TRUE;
       else if (c == '[' || c == '{')
         {
           if (++depth > MAX_DEPTH)
             return TRUE;
         }
-      else if (c == ']' || c == '}')
+      else if ((c == ']' || c == '}') && depth > 0)
         depth--;
     }
   return FALSE;
@@ -256,8 +261,8 @@ load (const char *path, GError **error)
   if (nests_too_deeply (text, length))
     {
       g_set_error (error, CM_OCDS_ERROR, CM_OCDS_ERROR_INVALID,
-                   _("%s: %s nests lists and objects more than %d deep, which no OCDS "
-                     "document does."), "$", path, MAX_DEPTH);
+                   _("%s: %s is not strict JSON, or nests lists and objects more than %d "
+                     "deep, which no OCDS document does."), "$", path, MAX_DEPTH);
       return NULL;
     }
   if (!json_parser_load_from_data (parser, text, length, &local))
