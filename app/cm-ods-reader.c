@@ -28,6 +28,7 @@ typedef struct {
   guint64     empty_rows;   /* read but not yet placed */
   GPtrArray  *row;          /* of char *: the row's cells up to its last with content */
   guint64     empty_cells;  /* read in this row but not yet placed */
+  guint64     row_bytes;    /* the text of the row's cells */
   GString    *text;
 } Reader;
 
@@ -188,11 +189,14 @@ add_cells (Reader *reader, guint64 repeat, GError **error)
       reader->empty_cells = MIN (reader->empty_cells + repeat, CM_TABLE_MAX_COLUMNS);
       return TRUE;
     }
-  if (columns > CM_TABLE_MAX_COLUMNS)
+  if (columns > CM_TABLE_MAX_COLUMNS ||
+      !cm_table_has_room (reader->table, reader->row_bytes + reader->text->len * repeat))
     {
-      set_too_large (error, reader->n_rows + reader->empty_rows, CM_TABLE_MAX_COLUMNS);
+      set_too_large (error, reader->n_rows + reader->empty_rows,
+                     MIN (columns, CM_TABLE_MAX_COLUMNS));
       return FALSE;
     }
+  reader->row_bytes += reader->text->len * repeat;
   for (; reader->empty_cells > 0; reader->empty_cells--)
     g_ptr_array_add (reader->row, g_strdup (""));
   for (guint64 i = 0; i < repeat; i++)
@@ -221,7 +225,8 @@ end_row (Reader *reader, guint64 repeat, GError **error)
       reader->empty_rows = MIN (reader->empty_rows + repeat, CM_TABLE_MAX_ROWS);
       return TRUE;
     }
-  if (rows > CM_TABLE_MAX_ROWS || cells > CM_TABLE_MAX_CELLS)
+  if (rows > CM_TABLE_MAX_ROWS || cells > CM_TABLE_MAX_CELLS ||
+      !cm_table_has_room (reader->table, reader->row_bytes * repeat))
     {
       set_too_large (error, MIN (rows, CM_TABLE_MAX_ROWS), reader->row->len - 1);
       return FALSE;
@@ -235,6 +240,7 @@ end_row (Reader *reader, guint64 repeat, GError **error)
     place_row (reader);
   reader->n_cells = cells;
   g_ptr_array_set_size (reader->row, 0);
+  reader->row_bytes = 0;
   return TRUE;
 }
 
@@ -274,6 +280,7 @@ read_sheet (Reader *reader, GError **error)
         {
           g_ptr_array_set_size (reader->row, 0);
           reader->empty_cells = 0;
+          reader->row_bytes = 0;
           row_repeat = repeat_count (part, "number-rows-repeated");
           if (cm_xlsx_part_is_empty (part) && !end_row (reader, row_repeat, error))
             return FALSE;

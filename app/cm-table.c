@@ -22,6 +22,7 @@ struct _CmTable {
   GPtrArray *cells;  /* of const char *, row after row */
   GArray *row_start; /* of guint: the index in cells of each row's first cell */
   guint n_columns;
+  guint64 n_text_bytes;
 };
 
 CmTable *
@@ -77,8 +78,15 @@ cm_table_append_cell (CmTable *self, const char *text, gssize len)
     len = strlen (text);
   if (len > 0)
     stored = g_string_chunk_insert_len (self->text, text, len);
+  self->n_text_bytes += len;
   g_ptr_array_add (self->cells, (gpointer) stored);
   self->n_columns = MAX (self->n_columns, row_length (self, n_rows - 1));
+}
+
+gboolean
+cm_table_has_room (CmTable *self, guint64 bytes)
+{
+  return bytes <= CM_TABLE_MAX_TEXT_BYTES - MIN (self->n_text_bytes, CM_TABLE_MAX_TEXT_BYTES);
 }
 
 guint

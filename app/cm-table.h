@@ -30,6 +30,11 @@ GQuark cm_table_error_quark (void);
 /* Ours, not Excel's: cells held, gaps included (256 MiB of cell pointers),
  * so that a small file cannot claim a sheet that fills the memory. The
  * fuzzers lower it, to spend their time on more inputs. */
+/* And the text of all the cells together, so that one long value repeated
+ * in many cells (a shared string, a repeated ODS cell) cannot either. */
+#ifndef CM_TABLE_MAX_TEXT_BYTES
+#define CM_TABLE_MAX_TEXT_BYTES (G_GUINT64_CONSTANT (512) * 1024 * 1024)
+#endif
 #ifndef CM_TABLE_MAX_CELLS
 #define CM_TABLE_MAX_CELLS (32 * 1024 * 1024)
 #endif
@@ -41,6 +46,8 @@ void        cm_table_free          (CmTable *self);
 /* Starts a new row; cells are then appended to it in column order. */
 void        cm_table_begin_row     (CmTable *self);
 void        cm_table_append_cell   (CmTable *self, const char *text, gssize len);
+/* Whether @bytes more text would stay within CM_TABLE_MAX_TEXT_BYTES. */
+gboolean    cm_table_has_room      (CmTable *self, guint64 bytes);
 guint       cm_table_get_n_rows    (CmTable *self);
 guint       cm_table_get_n_columns (CmTable *self); /* the widest row */
 const char *cm_table_get           (CmTable *self, guint row, guint column);

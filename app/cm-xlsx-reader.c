@@ -550,6 +550,11 @@ place_cell (SheetReader *reader, const char *text, gsize len, GError **error)
       return FALSE;
     }
   gap = (row >= n_rows ? column : column - reader->row_length);
+  if (!cm_table_has_room (reader->table, len))
+    {
+      set_too_large_at (error, row, column, _("there is more text than Commissioner can hold"));
+      return FALSE;
+    }
   if (reader->n_cells + gap + 1 > CM_TABLE_MAX_CELLS)
     {
       set_too_large_at (error, row, column, _("there are more cells than Commissioner can hold"));

@@ -16,6 +16,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import zipfile
 
 import openpyxl
 
@@ -214,6 +215,42 @@ def test_openpyxl_workbook(work):
           and "Register 2027" in missing.stderr, missing.stderr)
 
 
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def test_repeated_long_text(work):
+    """One long shared string in tens of thousands of cells: a file of a
+    few kilobytes whose text would fill the memory is refused, not read."""
+    parts = {
+        "_rels/.rels": f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                       f'relationships"><Relationship Id="rId1" Type="{REL}/officeDocument" '
+                       f'Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets>'
+                           f'<sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels":
+            f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{REL}/worksheet" Target="worksheets/sheet1.xml"/>'
+            f'<Relationship Id="rId2" Type="{REL}/sharedStrings" Target="sharedStrings.xml"/>'
+            f'</Relationships>',
+        "xl/sharedStrings.xml": f'<sst xmlns="{MAIN}"><si><t>{"Home care " * 13000}</t></si></sst>',
+        "xl/worksheets/sheet1.xml":
+            f'<worksheet xmlns="{MAIN}"><sheetData>'
+            + "".join(f'<row r="{r}">' + '<c t="s"><v>0</v></c>' * 100 + "</row>"
+                      for r in range(1, 501))
+            + "</sheetData></worksheet>",
+    }
+    path = os.path.join(work, "long-text.xlsx")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, xml in parts.items():
+            z.writestr(name, xml)
+    portfolio = os.path.join(work, "long-text.commissioner")
+    result = run("--import", path, "--portfolio", portfolio)
+    check("a register of repeated long text is refused as too large",
+          result.returncode == 1 and "more text than Commissioner can hold" in result.stderr
+          and not os.path.exists(portfolio), (result.returncode, result.stderr[-300:]))
+
+
 def test_libreoffice_workbook(work):
     source = os.path.join(work, "lo-register.csv")
     write_csv(source, "Reference,Title,Provider,Start date,Annual value,Commissioner\r\n"
@@ -270,6 +307,7 @@ def main():
         test_duplicates(work, portfolio, source)
         test_all_or_nothing(work, portfolio)
         test_openpyxl_workbook(work)
+        test_repeated_long_text(work)
         test_libreoffice_workbook(work)
         test_round_trip(work)
     finally:
