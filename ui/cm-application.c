@@ -327,6 +327,10 @@ cm_application_activate (GApplication *app)
         portfolio = last;
     }
   present_window (self, portfolio, self->import_wizard);
+  /* The command line's choices are for its first window; a later launch,
+   * handed over from another instance, opens the last portfolio used. */
+  g_clear_pointer (&self->portfolio, g_free);
+  g_clear_pointer (&self->import_wizard, g_free);
 }
 
 /* Files from the command line or the file manager: a window for each. */

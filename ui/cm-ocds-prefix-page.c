@@ -42,6 +42,8 @@ prefix_row (CmStore *store)
   gboolean is_set = FALSE;
   g_autofree char *prefix = cm_ocds_prefix_get (store, &is_set);
 
+  /* The subtitle shows what the user typed, in an error: not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("OCDS prefix"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                _("“ocds-” and six lowercase letters or digits"));
