@@ -1446,6 +1446,30 @@ cm_store_set_meta (CmStore *self, const char *key, const char *value, GError **e
   return cm_store_commit (self, error);
 }
 
+static gboolean
+is_own_file (CmStore *self, const char *path)
+{
+  GStatBuf ours, theirs;
+
+  /* stat () opens nothing, so it is safe while the connection is open. */
+  return g_stat (self->path, &ours) == 0 && g_stat (path, &theirs) == 0 &&
+         ours.st_dev == theirs.st_dev && ours.st_ino == theirs.st_ino;
+}
+
+gboolean
+cm_store_refuse_own_file (CmStore *self, const char *path, GError **error)
+{
+  g_autofree char *name = NULL;
+
+  if (!is_own_file (self, path))
+    return TRUE;
+  name = g_filename_display_basename (path);
+  g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
+               _("“%s” is this portfolio itself, not a register to import. Choose the CSV, "
+                 "XLSX, ODS or OCDS file that holds the contracts."), name);
+  return FALSE;
+}
+
 const char *
 cm_store_get_path (CmStore *self)
 {

@@ -39,6 +39,10 @@ G_DECLARE_FINAL_TYPE (CmStore, cm_store, CM, STORE, GObject)
 
 CmStore    *cm_store_open            (const char *path, CmStoreOpenFlags flags, GError **error);
 const char *cm_store_get_path        (CmStore *self);
+/* FALSE, saying why, when @path names the portfolio file itself under any
+ * name: reading it as a register would close a descriptor on it and drop
+ * SQLite's locks. */
+gboolean    cm_store_refuse_own_file (CmStore *self, const char *path, GError **error);
 /* Whether changes are refused: opened read-only, or the file cannot be written. */
 gboolean    cm_store_is_read_only    (CmStore *self);
 /* Sets @error, saying why, when changes are refused. */

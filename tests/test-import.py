@@ -251,6 +251,22 @@ def test_repeated_long_text(work):
           and not os.path.exists(portfolio), (result.returncode, result.stderr[-300:]))
 
 
+def test_portfolio_itself(work):
+    """The portfolio named as the register to import, under another name
+    too: refused before it is read, since reading would drop its locks."""
+    portfolio = os.path.join(work, "itself.commissioner")
+    subprocess.run([BINARY, "--create-demo", portfolio, "--today", TODAY], check=True,
+                   capture_output=True)
+    alias = os.path.join(work, "itself-as-register.xlsx")
+    os.link(portfolio, alias)
+    before = digest(portfolio)
+    for what, path in (("its own name", portfolio), ("another name", alias)):
+        result = run("--import", path, "--portfolio", portfolio)
+        check(f"importing the portfolio into itself, by {what}, is refused",
+              result.returncode == 1 and "is this portfolio itself" in result.stderr
+              and digest(portfolio) == before, result.stderr[-300:])
+
+
 def test_libreoffice_workbook(work):
     source = os.path.join(work, "lo-register.csv")
     write_csv(source, "Reference,Title,Provider,Start date,Annual value,Commissioner\r\n"
@@ -308,6 +324,7 @@ def main():
         test_all_or_nothing(work, portfolio)
         test_openpyxl_workbook(work)
         test_repeated_long_text(work)
+        test_portfolio_itself(work)
         test_libreoffice_workbook(work)
         test_round_trip(work)
     finally:

@@ -364,7 +364,8 @@ import_into (CmStore *store, const char *file, CmImportPlanner planner, gpointer
   g_autoptr(CmImportPlan) plan = NULL;
   g_autofree char *source = g_path_get_basename (file);
 
-  plan = planner (store, file, data, on_duplicate, &error);
+  if (cm_store_refuse_own_file (store, file, &error))
+    plan = planner (store, file, data, on_duplicate, &error);
   if (plan == NULL || !cm_import_plan_apply (plan, store, source, NULL, NULL, NULL, &error))
     {
       if (plan)

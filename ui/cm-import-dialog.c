@@ -315,8 +315,15 @@ static void
 read_file (CmImportDialog *self, const char *sheet)
 {
   g_autoptr(GTask) task = NULL;
-  ReadJob *job = g_new0 (ReadJob, 1);
+  g_autoptr(GError) error = NULL;
+  ReadJob *job;
 
+  if (!cm_store_refuse_own_file (self->store, self->path, &error))
+    {
+      show_read_error (self, error);
+      return;
+    }
+  job = g_new0 (ReadJob, 1);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
