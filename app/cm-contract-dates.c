@@ -92,8 +92,8 @@ has_extension_left (const CmTerm *term)
 }
 
 /* Whether a date is still ahead, close, or gone by. */
-static CmDeadlineStatus
-status_of (const GDate *due, const GDate *today, const CmDeadlineSettings *settings)
+CmDeadlineStatus
+cm_deadline_status_on (const GDate *due, const GDate *today, const CmDeadlineSettings *settings)
 {
   int days_left = g_date_days_between (today, due);
 
@@ -152,7 +152,7 @@ notice_status (const CmContractFacts *facts, const GDate *today,
   if (!g_date_valid (&dates->latest_notice))
     dates->notice_status = CM_DEADLINE_UNKNOWN;
   else if (facts->notice_served == NULL)
-    dates->notice_status = status_of (&dates->latest_notice, today, settings);
+    dates->notice_status = cm_deadline_status_on (&dates->latest_notice, today, settings);
   else if (dates->ended_early || g_date_compare (facts->notice_served, &dates->latest_notice) <= 0)
     dates->notice_status = CM_DEADLINE_OK;
   else
@@ -178,7 +178,7 @@ extension_decision (const CmContractFacts *facts, const GDate *today,
   if (g_date_valid (&dates->latest_notice) &&
       g_date_compare (&dates->latest_notice, &dates->extension_decision) < 0)
     dates->extension_decision = dates->latest_notice;
-  dates->extension_status = status_of (&dates->extension_decision, today, settings);
+  dates->extension_status = cm_deadline_status_on (&dates->extension_decision, today, settings);
 }
 
 /* The recorded end date wins over start + term, since it is what was
@@ -208,7 +208,7 @@ cm_contract_dates_compute (const CmContractFacts    *facts,
   if (!apply_notice (&out.latest_notice, &out.current_end, TRUE, facts, settings))
     g_date_clear (&out.latest_notice, 1);
   apply_early_termination (facts, settings, &out);
-  out.end_status = status_of (&out.current_end, today, settings);
+  out.end_status = cm_deadline_status_on (&out.current_end, today, settings);
   extension_decision (facts, today, settings, &out);
   notice_status (facts, today, settings, &out);
   if (!apply_notice (&out.notice_end, today, FALSE, facts, settings))

@@ -74,6 +74,9 @@ void        cm_date_period_end        (GDate *end, const GDate *start, const CmP
 void        cm_date_add_period        (GDate *date, const CmPeriod *period);
 void        cm_date_subtract_period   (GDate *date, const CmPeriod *period);
 
+/* Whether @due is ahead, within the settings' "due soon" days, or gone by. */
+CmDeadlineStatus cm_deadline_status_on (const GDate *due, const GDate *today,
+                                        const CmDeadlineSettings *settings);
 const char *cm_deadline_status_nick   (CmDeadlineStatus status);
 const char *cm_deadline_status_label  (CmDeadlineStatus status);
 

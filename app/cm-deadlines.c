@@ -106,10 +106,31 @@ cm_contract_is_closed (CmContract *contract)
          cm_contract_get_outcome (contract) != CM_CONTRACT_OUTCOME_NONE;
 }
 
+/* Decommissioned: the decision is taken and notice given, so only the
+ * end is left to come, on the day the contract was marked to end. */
+static void
+add_decommissioned (GPtrArray *deadlines, CmContract *contract, const GDate *ends,
+                    const GDate *today, const CmDeadlineSettings *settings)
+{
+  if (g_date_compare (ends, today) >= 0)
+    add (deadlines, contract, CM_DEADLINE_KIND_END, ends,
+         cm_deadline_status_on (ends, today, settings), ends);
+}
+
 static void
 add_dates (GPtrArray *deadlines, CmContract *contract, const CmContractDates *dates,
-           const GDate *today)
+           const GDate *today, const CmDeadlineSettings *settings)
 {
+  GDate decommissioned;
+
+  if (cm_date_parse_iso (cm_contract_get_decommissioned_on (contract), &decommissioned))
+    {
+      add_decommissioned (deadlines, contract,
+                          g_date_compare (&decommissioned, &dates->current_end) < 0
+                            ? &decommissioned : &dates->current_end,
+                          today, settings);
+      return;
+    }
   /* Past its end and not closed: a service may be running without a
    * contract, so the end stays listed, and nothing else matters until
    * someone records what happened. */
@@ -147,7 +168,7 @@ cm_deadlines_collect (GListModel               *contracts,
       if (!cm_contract_compute_dates (contract, today, settings, &dates))
         (*n_skipped)++;
       else
-        add_dates (deadlines, contract, &dates, today);
+        add_dates (deadlines, contract, &dates, today, settings);
     }
   cm_required_notices_add_deadlines (deadlines, contracts, today, settings);
   g_ptr_array_sort (deadlines, by_urgency);

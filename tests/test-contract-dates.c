@@ -476,6 +476,15 @@ test_deadlines_listed (void)
       CM_NOTICE_KIND_EARLY_TERMINATION, CM_CONTRACT_OUTCOME_NONE, "", "end:overdue" },
     { "nothing to count from", "2024-04-01", "", "", "3 months", "", 0,
       CM_CONTRACT_OUTCOME_NONE, "", "skipped" },
+    { "decommissioned before its end", "2024-04-01", "2028-03-31",
+      "option to extend by 12 months", "3 months", "", 0, CM_CONTRACT_OUTCOME_NONE,
+      "2025-11-30", "" },
+    { "decommissioned, ending on a day to come", "2024-04-01", "2028-03-31",
+      "option to extend by 12 months", "3 months", "", 0, CM_CONTRACT_OUTCOME_NONE,
+      "2026-02-28", "end:due-soon" },
+    { "decommissioned to end on its own end", "2024-04-01", "2026-09-30",
+      "option to extend by 12 months", "3 months", "", 0, CM_CONTRACT_OUTCOME_NONE,
+      "2026-09-30", "end:ok" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
