@@ -20,7 +20,8 @@ cm_eia_evidence_judge (CmEia *eia, const char *decided_on)
 {
   if (eia == NULL)
     return CM_EIA_EVIDENCE_NONE;
-  if (!cm_eia_get_signed (eia))
+  /* Signed with no day recorded proves nothing about the order. */
+  if (!cm_eia_get_signed (eia) || is_blank (cm_eia_get_signed_on (eia)))
     return CM_EIA_EVIDENCE_UNSIGNED;
   if (is_blank (decided_on))
     return CM_EIA_EVIDENCE_UNDATED;

@@ -6,6 +6,7 @@
 
 #include "cm-contract.h"
 #include "cm-contract-span.h"
+#include "cm-deadlines.h"
 #include "cm-funding-source.h"
 #include "cm-service.h"
 #include "cm-spend.h"
@@ -195,7 +196,8 @@ cm_spend_for_year (CmStore *store, const CmReportPeriod *year, const GDate *toda
       GDate start, end;
       guint days;
 
-      if (cm_contract_get_provider_sector (c) != CM_SECTOR_THIRD_SECTOR)
+      /* The third sector as the Compact counts it: the VCSE flag, or the sector. */
+      if (!cm_contract_compact_applies (c, NULL))
         continue;
       service = CM_SERVICE (cm_store_find (store, CM_TYPE_SERVICE, service_id));
       if (service == NULL)
