@@ -1308,6 +1308,47 @@ cm_store_find (CmStore *self, GType entity_type, gint64 id)
   return g_hash_table_lookup (cached_list (self, entity_type)->by_id, &id);
 }
 
+/* A statement of its own rather than the cached one: @each may load a
+ * list, which would reset a shared statement mid-walk. */
+gboolean
+cm_store_each (CmStore *self, GType entity_type, CmStoreEachFunc each, gpointer user_data,
+               GError **error)
+{
+  g_autoptr(CmEntityClass) klass = NULL;
+  g_autoptr(GPtrArray) pspecs = NULL;
+  g_autoptr(CmEntity) record = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_type_is_a (entity_type, CM_TYPE_ENTITY), FALSE);
+
+  klass = g_type_class_ref (entity_type);
+  if (sqlite3_prepare_v2 (self->db, sql_for (klass, "select-all", select_all_sql), -1, &stmt,
+                          NULL) != SQLITE_OK)
+    return sql_error (self, error);
+  pspecs = selected_pspecs (klass, FALSE);
+  record = g_object_new (entity_type, NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      cm_entity_set_id (record, sqlite3_column_int64 (stmt, 0));
+      for (guint i = 0; i < pspecs->len; i++)
+        {
+          GParamSpec *pspec = g_ptr_array_index (pspecs, i);
+          cm_value_from_column (stmt, i + 1, cm_entity_peek_value (record, pspec->param_id));
+        }
+      if (!each (record, user_data))
+        {
+          rc = SQLITE_DONE;
+          break;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    sql_error (self, error);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE;
+}
+
 /* ---- the rest --------------------------------------------------------- */
 
 void

@@ -95,6 +95,16 @@ CmStore    *cm_store_of_list         (GListModel *list);
  * transaction, where the lists have not caught up yet. */
 CmEntity   *cm_store_load            (CmStore *self, GType entity_type, gint64 id, GError **error);
 
+/* Called by cm_store_each () with each record in turn; FALSE stops. */
+typedef gboolean (*CmStoreEachFunc) (CmEntity *record, gpointer user_data);
+/* Reads every record of @entity_type from the file in id order, with its
+ * derived values, into one record reused for each row, and hands it to
+ * @each: an export walks 1,000,000 contracts without holding them. The
+ * record is the store's and changes at the next row; copy what must be
+ * kept. The lists are neither read nor loaded. */
+gboolean    cm_store_each            (CmStore *self, GType entity_type, CmStoreEachFunc each,
+                                      gpointer user_data, GError **error);
+
 /* Who last changed @field of @entity, and when (UTC, ISO 8601), from the
  * audit trail. FALSE when the trail holds no change to it. */
 gboolean    cm_store_last_change     (CmStore *self, CmEntity *entity, const char *field,

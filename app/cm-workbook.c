@@ -43,6 +43,7 @@ typedef struct {
   lxw_workbook *workbook;
   CmSheetFormats formats;
   lxw_error error;
+  GError *unread;          /* records that could not be read, or NULL */
 } Export;
 
 static const struct {
@@ -328,6 +329,63 @@ dated (CmSheet *sheet, lxw_col_t col, const GDate *date, CmDeadlineStatus status
     cm_sheet_text (sheet, col + 1, cm_deadline_status_label (status));
 }
 
+/* The Contracts sheet as its rows are read: a sheet being written and
+ * the export it belongs to. */
+typedef struct {
+  Export *e;
+  CmSheet *sheet;
+} ContractRows;
+
+/* One contract's row, its dates computed once; @record is the store's,
+ * reused for the next row, so nothing of it is kept. */
+static gboolean
+contract_row (CmEntity *record, gpointer user_data)
+{
+  ContractRows *rows = user_data;
+  CmSheet *sheet = rows->sheet;
+  CmContract *c = CM_CONTRACT (record);
+  g_autofree char *commissioner = commissioner_of (rows->e, c);
+  g_autofree char *term = text_of (c, "term");
+  g_autofree char *sector = label_as_written (c, "provider-sector",
+                                              "provider-sector-as-written", CM_TYPE_SECTOR);
+  g_autofree char *type = label_as_written (c, "contract-type", "type-as-written",
+                                            CM_TYPE_CONTRACT_TYPE);
+  g_autofree char *route = label_as_written (c, "route", "route-as-written",
+                                             CM_TYPE_PROCUREMENT_ROUTE);
+  CmContractDates dates;
+
+  cm_sheet_text (sheet, 0, cm_contract_get_reference (c));
+  cm_sheet_text (sheet, 1, cm_contract_get_title (c));
+  cm_sheet_text (sheet, 2, cm_contract_get_service_name (c));
+  cm_sheet_text (sheet, 3, commissioner);
+  cm_sheet_text (sheet, 4, cm_contract_get_provider_name (c));
+  cm_sheet_text (sheet, 5, sector);
+  cm_sheet_text (sheet, 6, type);
+  cm_sheet_text (sheet, 7, route);
+  cm_sheet_money (sheet, 8, cm_contract_get_annual_value (c));
+  cm_sheet_money (sheet, 9, cm_contract_get_total_value (c));
+  cm_sheet_date (sheet, 10, cm_contract_get_start_date (c));
+  cm_sheet_date (sheet, 11, cm_contract_get_end_date (c));
+  cm_sheet_text (sheet, 12, term);
+  cm_sheet_text (sheet, 13, cm_contract_get_notice_period (c));
+  cm_sheet_number (sheet, 14, cm_contract_get_extensions_invoked (c));
+  cm_sheet_date (sheet, 15, cm_contract_get_notice_served (c));
+  if (cm_contract_compute_dates (c, rows->e->today, &rows->e->settings, &dates))
+    {
+      dated (sheet, 16, &dates.current_end, dates.end_status);
+      dated (sheet, 18, &dates.extension_decision, dates.extension_status);
+      dated (sheet, 20, &dates.latest_notice, dates.notice_status);
+      cm_sheet_gdate (sheet, 22, &dates.latest_end);
+    }
+  cm_sheet_date (sheet, 23, cm_contract_get_decommissioned_on (c));
+  cm_sheet_date (sheet, 24, cm_contract_get_procurement_began (c));
+  cm_sheet_next_row (sheet);
+  return sheet->error == LXW_NO_ERROR;
+}
+
+/* Written in one pass over the file, row by row as libxlsxwriter's
+ * constant_memory mode needs, without the list of every contract: memory
+ * stays the same however many there are. */
 static void
 contracts (Export *e)
 {
@@ -338,54 +396,13 @@ contracts (Export *e)
     _("Current end"), _("Current end status"), _("Extension decision due"),
     _("Extension decision status"), _("Latest notice date"), _("Notice status"),
     _("Latest possible end"), _("Decommissioned on"), _("Procurement began"), NULL };
-  CmSheet *sheet = cm_sheet_new (e->workbook, "Contracts", &e->formats, headers);
-  g_autoptr(GPtrArray) all = list_of (e->store, CM_TYPE_CONTRACT);
+  ContractRows rows = { e, cm_sheet_new (e->workbook, "Contracts", &e->formats, headers) };
 
-  for (guint i = 0; i < all->len; i++)
-    {
-      CmContract *c = g_ptr_array_index (all, i);
-      g_autofree char *service = text_of (c, "service-name");
-      g_autofree char *provider = text_of (c, "provider-name");
-      g_autofree char *commissioner = commissioner_of (e, c);
-      g_autofree char *term = text_of (c, "term");
-      g_autofree char *sector = label_as_written (c, "provider-sector",
-                                                  "provider-sector-as-written", CM_TYPE_SECTOR);
-      g_autofree char *type = label_as_written (c, "contract-type", "type-as-written",
-                                                CM_TYPE_CONTRACT_TYPE);
-      g_autofree char *route = label_as_written (c, "route", "route-as-written",
-                                                 CM_TYPE_PROCUREMENT_ROUTE);
-      CmContractDates dates;
-
-      cm_sheet_text (sheet, 0, cm_contract_get_reference (c));
-      cm_sheet_text (sheet, 1, cm_contract_get_title (c));
-      cm_sheet_text (sheet, 2, service);
-      cm_sheet_text (sheet, 3, commissioner);
-      cm_sheet_text (sheet, 4, provider);
-      cm_sheet_text (sheet, 5, sector);
-      cm_sheet_text (sheet, 6, type);
-      cm_sheet_text (sheet, 7, route);
-      cm_sheet_money (sheet, 8, cm_contract_get_annual_value (c));
-      cm_sheet_money (sheet, 9, cm_contract_get_total_value (c));
-      cm_sheet_date (sheet, 10, cm_contract_get_start_date (c));
-      cm_sheet_date (sheet, 11, cm_contract_get_end_date (c));
-      cm_sheet_text (sheet, 12, term);
-      cm_sheet_text (sheet, 13, cm_contract_get_notice_period (c));
-      cm_sheet_number (sheet, 14, cm_contract_get_extensions_invoked (c));
-      cm_sheet_date (sheet, 15, cm_contract_get_notice_served (c));
-      if (cm_contract_compute_dates (c, e->today, &e->settings, &dates))
-        {
-          dated (sheet, 16, &dates.current_end, dates.end_status);
-          dated (sheet, 18, &dates.extension_decision, dates.extension_status);
-          dated (sheet, 20, &dates.latest_notice, dates.notice_status);
-          cm_sheet_gdate (sheet, 22, &dates.latest_end);
-        }
-      cm_sheet_date (sheet, 23, cm_contract_get_decommissioned_on (c));
-      cm_sheet_date (sheet, 24, cm_contract_get_procurement_began (c));
-      cm_sheet_next_row (sheet);
-    }
+  if (e->unread == NULL)
+    cm_store_each (e->store, CM_TYPE_CONTRACT, contract_row, &rows, &e->unread);
   for (lxw_col_t col = 17; col <= 21; col += 2)
-    cm_sheet_colour_words (sheet, col);
-  done (e, sheet);
+    cm_sheet_colour_words (rows.sheet, col);
+  done (e, rows.sheet);
 }
 
 static void
@@ -857,6 +874,11 @@ cm_workbook_export_for (CmStore *store, const char *path, const GDate *today,
   for (guint i = 0; i < G_N_ELEMENTS (writers) && !g_cancellable_is_cancelled (cancellable); i++)
     writers[i] (&e);
   closed = workbook_close (e.workbook);
+  if (e.unread)
+    {
+      g_propagate_error (error, e.unread);
+      return FALSE;
+    }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   if (e.error == LXW_NO_ERROR)

@@ -44,6 +44,121 @@ SUBTOTALS = {
 }
 
 
+CONTRACT_HEADERS = [
+    "Reference", "Title", "Service", "Commissioner", "Provider", "Provider sector", "Type",
+    "Procurement route", "Annual value", "Total value", "Start date", "End date", "Term",
+    "Notice period", "Extensions taken", "Notice served", "Current end", "Current end status",
+    "Extension decision due", "Extension decision status", "Latest notice date",
+    "Notice status", "Latest possible end", "Decommissioned on", "Procurement began"]
+# Stored columns as the sheet shows them, by heading.
+CONTRACT_COLUMNS = {
+    "Reference": "c.reference", "Title": "c.title", "Service": "s.name", "Provider": "p.name",
+    "Annual value": "c.annual_value", "Total value": "c.total_value",
+    "Start date": "c.start_date", "End date": "c.end_date", "Term": "c.term",
+    "Notice period": "c.notice_period", "Extensions taken": "c.extensions_invoked",
+    "Notice served": "c.notice_served", "Decommissioned on": "c.decommissioned_on",
+    "Procurement began": "c.procurement_began"}
+MONEY = {"Annual value", "Total value"}
+DATES = {"Start date", "End date", "Notice served", "Current end", "Extension decision due",
+         "Latest notice date", "Latest possible end", "Decommissioned on", "Procurement began"}
+# Each derived date beside its status, and the --deadlines kind that lists it.
+DERIVED = [("Current end", "Current end status", "end"),
+           ("Extension decision due", "Extension decision status", "extension-decision"),
+           ("Latest notice date", "Notice status", "notice")]
+
+
+def expected_cell(heading, stored):
+    """A stored value as the sheet holds it: money in pounds, ISO dates as
+    dates, empty text as an empty cell."""
+    if heading in MONEY:
+        return stored / 100
+    if stored == "":
+        return None
+    if heading in DATES:
+        return datetime.datetime.strptime(stored, "%Y-%m-%d")
+    return stored
+
+
+def check_contracts_sheet(sheet, portfolio):
+    """Every contract once, in the file's order, each stored value in its
+    column and typed; each derived date a date with its status, agreeing
+    with what --deadlines lists for the same contract."""
+    rows = list(sheet.iter_rows())
+    headers = [c.value for c in rows[0]]
+    check("the Contracts sheet has its headings in order", headers == CONTRACT_HEADERS, headers)
+    if headers != CONTRACT_HEADERS:
+        return
+    column = {name: i for i, name in enumerate(headers)}
+    db = sqlite3.connect(f"file:{portfolio}?mode=ro", uri=True)
+    stored = db.execute("SELECT %s FROM contract c LEFT JOIN service s ON s.id = c.service_id"
+                        " LEFT JOIN provider p ON p.id = c.provider_id ORDER BY c.id"
+                        % ", ".join(CONTRACT_COLUMNS.values())).fetchall()
+    db.close()
+    body = rows[1:]
+    check("the Contracts sheet has a row per contract", len(body) == len(stored) > 50,
+          (len(body), len(stored)))
+    wrong = []
+    for row, values in zip(body, stored):
+        for heading, value in zip(CONTRACT_COLUMNS, values):
+            if row[column[heading]].value != expected_cell(heading, value):
+                wrong.append((row[0].value, heading, row[column[heading]].value, value))
+    check("every contract's stored values are in their columns", not wrong, wrong[:5])
+    formats = {(heading, row[column[heading]].number_format) for row in body
+               for heading in DATES | MONEY if row[column[heading]].value is not None}
+    check("every date is shown dd/mm/yyyy and all money in pounds",
+          all(fmt == ("dd/mm/yyyy" if heading in DATES else "£#,##0.00")
+              for heading, fmt in formats), sorted(formats)[:5])
+    check("every date on the sheet is a date",
+          all(isinstance(row[column[h]].value, datetime.datetime) for row in body
+              for h in DATES if row[column[h]].value is not None))
+    statuses = {"OK", "Due soon", "Overdue", "Breached", "Unknown"}
+    check("each derived date has its status beside it, and only then",
+          all((row[column[d]].value is None) == (row[column[s]].value is None)
+              and (row[column[s]].value is None or row[column[s]].value in statuses)
+              for row in body for d, s, _ in DERIVED))
+    check("the latest possible end is a date for every contract with a current end",
+          all(row[column["Latest possible end"]].value is not None for row in body
+              if row[column["Current end"]].value is not None))
+    check("the commissioner and the sector are named for every contract",
+          all(row[column["Commissioner"]].value and row[column["Provider sector"]].value
+              for row in body))
+    listed = run("--deadlines", "--format", "csv", "--portfolio", portfolio, "--today", TODAY)
+    deadlines = list(csv.DictReader(io.StringIO(listed.stdout)))
+    by_reference = {row[0].value: row for row in body}
+    disagree = []
+    for d in deadlines:
+        for date, status, kind in DERIVED:
+            if d["kind"] != kind or not d["date"]:
+                continue
+            row = by_reference.get(d["reference"])
+            cell = row[column[date]].value if row else None
+            said = row[column[status]].value if row else None
+            if (cell is None or cell.strftime("%Y-%m-%d") != d["date"]
+                    or said.lower() != d["status"].replace("-", " ")):
+                disagree.append((d["reference"], kind, d["date"], d["status"], cell, said))
+    check("the derived dates and statuses agree with --deadlines",
+          len(deadlines) > 50 and not disagree, (len(deadlines), disagree[:5]))
+    first = {h: c.value for h, c in zip(headers, body[0])}
+    check("a known contract's dates follow from its term: PH-0001, 3+1+1 from 1 April 2024",
+          first["Reference"] == "PH-0001" and first["Term"] == "3+1+1"
+          and first["Current end"] == datetime.datetime(2027, 3, 31)
+          and first["Latest possible end"] == datetime.datetime(2029, 3, 31)
+          and first["Extension decision due"] == datetime.datetime(2026, 9, 30),
+          first)
+    # Independent sector, so its own three months' notice, not the
+    # Compact's six: the decision and the notice fall on different days.
+    row = by_reference.get("ASC-0021")
+    known = {h: c.value for h, c in zip(headers, row)} if row else {}
+    check("a known contract's decision and notice dates differ as its notice period says",
+          known.get("Provider sector") == "Independent sector"
+          and known.get("Notice period") == "3 months"
+          and known.get("Current end") == datetime.datetime(2023, 3, 31)
+          and known.get("Extension decision due") == datetime.datetime(2022, 9, 30)
+          and known.get("Latest notice date") == datetime.datetime(2022, 12, 31)
+          and known.get("Latest possible end") == datetime.datetime(2025, 3, 31),
+          known)
+
+
 def check_audit_trail(sheet, portfolio):
     """The whole trail, newest first, in words: as many rows as the file
     holds, no column names, nicks or bare ids, money in pounds."""
@@ -239,6 +354,7 @@ def main():
     value = contracts.cell(row=2, column=headers.index("Annual value") + 1)
     check("money is a number in a £ format",
           isinstance(value.value, (int, float)) and "£" in value.number_format)
+    check_contracts_sheet(contracts, portfolio)
 
     spend = wb["Spend summary"]
     check("the spend column names its year", spend["C1"].value == "Spend in 2026/27",
