@@ -328,10 +328,25 @@ typedef struct {
   const char *report_file;
 } Report;
 
+static void G_GNUC_PRINTF (2, 3)
+say (gboolean on_stderr, const char *format, ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (on_stderr)
+    g_printerr ("%s", text);
+  else
+    g_print ("%s", text);
+}
+
 /* "New provider: and 19,995 more, …", or "And 3 more, …" after lines
  * that have no heading. */
 static void
-report_more (const Report *report, FILE *stream, const char *heading, guint n_more)
+report_more (const Report *report, gboolean on_stderr, const char *heading, guint n_more)
 {
   g_autofree char *more = cm_count_format (n_more);
   g_autofree char *where = NULL;
@@ -345,27 +360,34 @@ report_more (const Report *report, FILE *stream, const char *heading, guint n_mo
                              more);
   if (heading)
     /* TRANSLATORS: a heading such as "New provider", then "19,995 more, listed in …" */
-    fprintf (stream, _("%s: and %s\n"), heading, where);
+    say (on_stderr, _("%s: and %s\n"), heading, where);
   else
     /* TRANSLATORS: after a list of problems: "And 3 more, listed in …" */
-    fprintf (stream, _("And %s\n"), where);
+    say (on_stderr, _("And %s\n"), where);
 }
 
-/* "Heading: line" for each of @lines, on @stream the first few only. */
+/* "Heading: line" for each of @lines (@terse for the terminal, @lines
+ * itself if NULL), on the terminal the first few only. */
 static void
-report_lines (Report *report, FILE *stream, const char *heading, const GPtrArray *lines)
+report_lines (Report *report, gboolean on_stderr, const char *heading, const GPtrArray *lines,
+              const GPtrArray *terse)
 {
   for (guint i = 0; i < lines->len; i++)
     {
-      const char *line = g_ptr_array_index (lines, i);
+      g_autofree char *full = heading ? g_strdup_printf ("%s: %s\n", heading,
+                                                         (char *) lines->pdata[i])
+                                      : g_strdup_printf ("%s\n", (char *) lines->pdata[i]);
 
-      if (i < CM_ROW_LIST_SHOWN)
-        fprintf (stream, heading ? "%s: %s\n" : "%s%s\n", heading ? heading : "", line);
-      g_string_append_printf (report->full, heading ? "%s: %s\n" : "%s%s\n",
-                              heading ? heading : "", line);
+      g_string_append (report->full, full);
+      if (i >= CM_ROW_LIST_SHOWN)
+        continue;
+      if (terse && heading)
+        say (on_stderr, "%s: %s\n", heading, (char *) terse->pdata[i]);
+      else
+        say (on_stderr, "%s", full);
     }
   if (lines->len > CM_ROW_LIST_SHOWN)
-    report_more (report, stream, heading, lines->len - CM_ROW_LIST_SHOWN);
+    report_more (report, on_stderr, heading, lines->len - CM_ROW_LIST_SHOWN);
 }
 
 /* The values kept under Other: on the terminal each names its first few
@@ -373,19 +395,12 @@ report_lines (Report *report, FILE *stream, const char *heading, const GPtrArray
 static void
 report_others (Report *report, CmImportPlan *plan)
 {
-  const char *heading = _("Kept as written under Other");
   const GPtrArray *others = cm_import_plan_other_values (plan);
   g_autoptr(GPtrArray) in_full = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < others->len; i++)
     g_ptr_array_add (in_full, cm_import_plan_other_value_in_full (plan, i));
-  for (guint i = 0; i < MIN (others->len, CM_ROW_LIST_SHOWN); i++)
-    g_print ("%s: %s\n", heading, (const char *) g_ptr_array_index (others, i));
-  for (guint i = 0; i < in_full->len; i++)
-    g_string_append_printf (report->full, "%s: %s\n", heading,
-                            (const char *) g_ptr_array_index (in_full, i));
-  if (others->len > CM_ROW_LIST_SHOWN)
-    report_more (report, stdout, heading, others->len - CM_ROW_LIST_SHOWN);
+  report_lines (report, FALSE, _("Kept as written under Other"), in_full, others);
 }
 
 /* An error of many lines, as the OCDS reader gives one a contract. */
@@ -399,7 +414,7 @@ report_error (Report *report, const char *message)
   g_ptr_array_add (all, first);
   for (guint i = 1; lines[i]; i++)
     g_ptr_array_add (all, lines[i]);
-  report_lines (report, stderr, NULL, all);
+  report_lines (report, TRUE, NULL, all, NULL);
 }
 
 static void
@@ -407,11 +422,13 @@ report_success (Report *report, CmImportPlan *plan, const char *source)
 {
   g_autofree char *summary = NULL;
 
-  report_lines (report, stdout, _("New provider"), cm_import_plan_new_providers (plan));
-  report_lines (report, stdout, _("New service"), cm_import_plan_new_services (plan));
-  report_lines (report, stdout, _("New commissioner"), cm_import_plan_new_commissioners (plan));
+  report_lines (report, FALSE, _("New provider"), cm_import_plan_new_providers (plan), NULL);
+  report_lines (report, FALSE, _("New service"), cm_import_plan_new_services (plan), NULL);
+  report_lines (report, FALSE, _("New commissioner"), cm_import_plan_new_commissioners (plan),
+                NULL);
   report_others (report, plan);
-  report_lines (report, stdout, _("Contradiction to check"), cm_import_plan_contradictions (plan));
+  report_lines (report, FALSE, _("Contradiction to check"), cm_import_plan_contradictions (plan),
+                NULL);
   summary = g_strdup_printf (_("Imported %s: %u created, %u updated, %u unchanged, %u skipped, "
                                "%u blank rows.\n"),
                              source, cm_import_plan_count (plan, CM_IMPORT_ROW_CREATE),
@@ -475,7 +492,7 @@ import_into (CmStore *store, const char *file, CmImportPlanner planner, gpointer
       g_autoptr(GPtrArray) problems = plan ? cm_import_plan_report (plan) : NULL;
 
       if (problems)
-        report_lines (&report, stderr, NULL, problems);
+        report_lines (&report, TRUE, NULL, problems, NULL);
       report_error (&report, error->message);
       status = 1;
     }
