@@ -37,8 +37,10 @@ char     **cm_row_list_to_strv    (const CmRowList *list);
 
 /* "29,871": counts are grouped in thousands as amounts of money are. */
 char      *cm_count_format        (guint64 n);
-/* The first CM_ROW_LIST_SHOWN of @texts joined, then "and N more":
- * "Age UK, Mind and 3 more". "" when empty. */
+/* The first CM_ROW_LIST_SHOWN of @n_texts texts joined, then "and N
+ * more": "Age UK, Mind, Mencap, Scope, Shelter and 3 more". "" when none.
+ * Only the first CM_ROW_LIST_SHOWN need be in @texts: a caller counting
+ * 30,000 names keeps only those it will show. */
 char      *cm_short_list_format   (const char * const *texts, guint n_texts);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmRowList, cm_row_list_free)

@@ -124,6 +124,8 @@ test_short_list (void)
     { 5, "Age UK, Mind, Mencap, Turning Point and Shelter" },
     { 6, "Age UK, Mind, Mencap, Turning Point, Shelter and 1 more" },
     { 7, "Age UK, Mind, Mencap, Turning Point, Shelter and 2 more" },
+    /* Only the first five need be kept to count 30,000. */
+    { 30000, "Age UK, Mind, Mencap, Turning Point, Shelter and 29,995 more" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
