@@ -935,15 +935,17 @@ static gboolean
 refuse_invalid (CmImportPlan *plan, GError **error)
 {
   guint invalid = cm_import_plan_count (plan, CM_IMPORT_ROW_INVALID);
+  g_autofree char *count = NULL;
 
   if (invalid == 0)
     return TRUE;
+  count = cm_count_format (invalid);
   g_set_error (error, CM_IMPORT_ERROR, CM_IMPORT_ERROR_INVALID_ROWS,
                g_dngettext (GETTEXT_PACKAGE,
-                            "%u row cannot be imported. Fix it in the file or leave it out, "
+                            "%s row cannot be imported. Fix it in the file or leave it out, "
                             "then import again; nothing was written.",
-                            "%u rows cannot be imported. Fix them in the file or leave them "
-                            "out, then import again; nothing was written.", invalid), invalid);
+                            "%s rows cannot be imported. Fix them in the file or leave them "
+                            "out, then import again; nothing was written.", invalid), count);
   return FALSE;
 }
 

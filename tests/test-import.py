@@ -248,7 +248,7 @@ def test_many_others(work):
     check("the report file lists all nine Other values and seven providers",
           sum(line.startswith("Kept as written under Other: ") for line in report) == 9
           and sum(line.startswith("New provider: ") for line in report) == 7, report[:20])
-    check("the report file ends with the counts", report and f"{n} created" in report[-1],
+    check("the report file ends with the counts", report and f"{n:,} created" in report[-1],
           report[-1:])
 
     unwritable = run("--import", path, "--portfolio", os.path.join(work, "again.commissioner"),

@@ -421,6 +421,11 @@ static void
 report_success (Report *report, CmImportPlan *plan, const char *source)
 {
   g_autofree char *summary = NULL;
+  /* Each status's count, "12,000", ending in NULL. */
+  g_auto(GStrv) count = g_new0 (char *, CM_IMPORT_ROW_INVALID + 2);
+
+  for (guint status = 0; status <= CM_IMPORT_ROW_INVALID; status++)
+    count[status] = cm_count_format (cm_import_plan_count (plan, status));
 
   report_lines (report, FALSE, _("New provider"), cm_import_plan_new_providers (plan), NULL);
   report_lines (report, FALSE, _("New service"), cm_import_plan_new_services (plan), NULL);
@@ -429,13 +434,11 @@ report_success (Report *report, CmImportPlan *plan, const char *source)
   report_others (report, plan);
   report_lines (report, FALSE, _("Contradiction to check"), cm_import_plan_contradictions (plan),
                 NULL);
-  summary = g_strdup_printf (_("Imported %s: %u created, %u updated, %u unchanged, %u skipped, "
-                               "%u blank rows.\n"),
-                             source, cm_import_plan_count (plan, CM_IMPORT_ROW_CREATE),
-                             cm_import_plan_count (plan, CM_IMPORT_ROW_UPDATE),
-                             cm_import_plan_count (plan, CM_IMPORT_ROW_UNCHANGED),
-                             cm_import_plan_count (plan, CM_IMPORT_ROW_SKIP),
-                             cm_import_plan_count (plan, CM_IMPORT_ROW_BLANK));
+  summary = g_strdup_printf (_("Imported %s: %s created, %s updated, %s unchanged, %s skipped, "
+                               "%s blank rows.\n"),
+                             source, count[CM_IMPORT_ROW_CREATE], count[CM_IMPORT_ROW_UPDATE],
+                             count[CM_IMPORT_ROW_UNCHANGED], count[CM_IMPORT_ROW_SKIP],
+                             count[CM_IMPORT_ROW_BLANK]);
   g_print ("%s", summary);
   g_string_append (report->full, summary);
 }

@@ -513,26 +513,28 @@ show_summary (CmImportCheckView *self, CmImportPlan *plan)
   guint writes = cm_import_plan_count (plan, CM_IMPORT_ROW_CREATE) +
                  cm_import_plan_count (plan, CM_IMPORT_ROW_UPDATE);
   g_autofree char *hint = NULL;
+  g_autofree char *n_invalid = cm_count_format (invalid);
+  g_autofree char *n_writes = cm_count_format (writes);
 
   for (guint status = 0; status < G_N_ELEMENTS (self->counts); status++)
     {
-      g_autofree char *number = g_strdup_printf ("%u", cm_import_plan_count (plan, status));
+      g_autofree char *number = cm_count_format (cm_import_plan_count (plan, status));
 
       gtk_label_set_text (GTK_LABEL (self->counts[status]), number);
     }
   if (invalid > 0)
-    hint = g_strdup_printf (ngettext ("%u row cannot be imported. Fix it in the file and choose "
+    hint = g_strdup_printf (ngettext ("%s row cannot be imported. Fix it in the file and choose "
                                       "the file again, or exclude it below.",
-                                      "%u rows cannot be imported. Fix them in the file and "
+                                      "%s rows cannot be imported. Fix them in the file and "
                                       "choose the file again, or exclude them below.", invalid),
-                            invalid);
+                            n_invalid);
   else if (writes == 0)
     hint = g_strdup (_("Nothing to import: no row would create or update a contract."));
   else
-    hint = g_strdup_printf (ngettext ("Ready to import %u contract. Nothing is written until "
+    hint = g_strdup_printf (ngettext ("Ready to import %s contract. Nothing is written until "
                                       "you press Import.",
-                                      "Ready to import %u contracts. Nothing is written until "
-                                      "you press Import.", writes), writes);
+                                      "Ready to import %s contracts. Nothing is written until "
+                                      "you press Import.", writes), n_writes);
   adw_preferences_group_set_description (self->summary_group, hint);
 }
 
