@@ -17,13 +17,11 @@
 #include "cm-import-undo.h"
 #include "cm-organisation.h"
 #include "cm-provider.h"
+#include "cm-row-list.h"
 #include "cm-service.h"
 #include "cm-value.h"
 
 G_DEFINE_QUARK (cm-import-undo-error-quark, cm_import_undo_error)
-
-/* The records named in a refusal before "and N more". */
-#define MAX_NAMED 10
 
 /* What the import created in one table. */
 typedef struct {
@@ -268,7 +266,7 @@ note_changed (CmImportUndo *undo, GType type, gint64 id, GHashTable *first_value
 {
   if (!differs_now (undo->store, type, id, first_values))
     return;
-  if (changed->len < MAX_NAMED)
+  if (changed->len < CM_ROW_LIST_SHOWN)
     g_ptr_array_add (changed, name_record (undo->store, type, id));
   (*n_changed)++;
 }
@@ -316,24 +314,19 @@ collect_changed (CmImportUndo *undo, GType type, gint64 first, gint64 last, GPtr
 static gboolean
 refuse_changed (CmImportUndo *undo, GPtrArray *changed, guint n_changed, GError **error)
 {
-  g_autofree char *names = NULL;
-  g_autofree char *more = NULL;
+  /* The first few are named, then how many more (cm-row-list.h). */
+  g_autofree char *names = cm_short_list_format ((const char * const *) changed->pdata,
+                                                 n_changed);
 
-  g_ptr_array_add (changed, NULL);
-  names = g_strjoinv (", ", (char **) changed->pdata);
-  more = n_changed <= MAX_NAMED ? g_strdup ("")
-         : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, " and %u more record",
-                                         " and %u more records", n_changed - MAX_NAMED),
-                            n_changed - MAX_NAMED);
   g_set_error (error, CM_IMPORT_UNDO_ERROR, CM_IMPORT_UNDO_ERROR_CHANGED_SINCE,
                g_dngettext (GETTEXT_PACKAGE,
-                            "The import of “%s” cannot be undone: %s%s was changed or deleted "
+                            "The import of “%s” cannot be undone: %s was changed or deleted "
                             "after it. Undo that change first, or restore the backup taken "
                             "before the import.",
-                            "The import of “%s” cannot be undone: %s%s were changed or deleted "
+                            "The import of “%s” cannot be undone: %s were changed or deleted "
                             "after it. Undo those changes first, or restore the backup taken "
                             "before the import.", n_changed),
-               cm_import_run_get_source (undo->run), names, more);
+               cm_import_run_get_source (undo->run), names);
   return FALSE;
 }
 

@@ -20,6 +20,7 @@
 #include "cm-import-run.h"
 #include "cm-import-values.h"
 #include "cm-provider.h"
+#include "cm-row-list.h"
 #include "cm-succession.h"
 #include "cm-term.h"
 
@@ -51,11 +52,12 @@ struct _CmImportPlan
   CmImportNames *names;
   GHashTable *references;   /* reference -> contract id in the portfolio */
   GHashTable *seen;         /* reference -> first table row holding it */
-  GHashTable *others;       /* "Field “text”" -> GString of row numbers */
+  GHashTable *others;       /* "Field “text”" -> CmRowList of the rows it is on */
   GPtrArray *new_providers;
   GPtrArray *new_services;
   GPtrArray *new_commissioners;
-  GPtrArray *other_values;
+  GPtrArray *other_values;  /* "Field “text” (rows 4, 9)", named briefly */
+  GPtrArray *other_keys;    /* "Field “text”", in the same order */
   GPtrArray *contradictions; /* every row's warnings, in row order */
 };
 
@@ -166,14 +168,14 @@ static void
 note_other (RowReader *r, CmImportField field, const char *text)
 {
   g_autofree char *key = g_strdup_printf ("%s “%s”", cm_import_field_label (field), text);
-  GString *rows = g_hash_table_lookup (r->plan->others, key);
+  CmRowList *rows = g_hash_table_lookup (r->plan->others, key);
 
   if (rows == NULL)
     {
-      rows = g_string_new (NULL);
+      rows = cm_row_list_new ();
       g_hash_table_insert (r->plan->others, g_steal_pointer (&key), rows);
     }
-  g_string_append_printf (rows, "%s%u", rows->len ? ", " : "", r->row + 1);
+  cm_row_list_add (rows, r->row + 1);
 }
 
 /* Our own exports write an unknown word as "Other: word"; reading it back
@@ -642,18 +644,31 @@ sort_texts (GPtrArray *texts)
   g_ptr_array_sort_with_data (texts, compare_keys, keys);
 }
 
+/* "Provider sector “Mutual” (rows 4, 9)", with every row or the first few. */
+static char *
+describe_other (const char *key, const CmRowList *rows, gboolean in_full)
+{
+  g_autofree char *where = in_full ? cm_row_list_format_all (rows) : cm_row_list_format (rows);
+
+  /* TRANSLATORS: a value as written, then the rows it is on: "(rows 4 and 9)" */
+  return g_strdup_printf (_("%s (%s)"), key, where);
+}
+
 static void
 list_others (CmImportPlan *plan)
 {
   GHashTableIter iter;
-  gpointer key, value;
+  gpointer key;
 
   g_hash_table_iter_init (&iter, plan->others);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (plan->other_keys, key);
+  sort_texts (plan->other_keys);
+  for (guint i = 0; i < plan->other_keys->len; i++)
     g_ptr_array_add (plan->other_values,
-                     /* TRANSLATORS: a value as written, then the rows it is on */
-                     g_strdup_printf (_("%s (rows %s)"), (char *) key, ((GString *) value)->str));
-  sort_texts (plan->other_values);
+                     describe_other (plan->other_keys->pdata[i],
+                                     g_hash_table_lookup (plan->others, plan->other_keys->pdata[i]),
+                                     FALSE));
 }
 
 /* Rows left out or refused have nothing to flag. */
@@ -671,12 +686,6 @@ list_contradictions (CmImportPlan *plan)
     }
 }
 
-static void
-string_free (gpointer data)
-{
-  g_string_free (data, TRUE);
-}
-
 static CmImportPlan *
 plan_alloc (CmTable *table, GArray *mapping)
 {
@@ -689,11 +698,13 @@ plan_alloc (CmTable *table, GArray *mapping)
   g_array_set_size (plan->rows, cm_table_get_n_rows (table));
   plan->references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   plan->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  plan->others = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, string_free);
+  plan->others = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) cm_row_list_free);
   plan->new_providers = g_ptr_array_new_with_free_func (g_free);
   plan->new_services = g_ptr_array_new_with_free_func (g_free);
   plan->new_commissioners = g_ptr_array_new_with_free_func (g_free);
   plan->other_values = g_ptr_array_new_with_free_func (g_free);
+  plan->other_keys = g_ptr_array_new (); /* the keys of others */
   plan->contradictions = g_ptr_array_new_with_free_func (g_free);
   return plan;
 }
@@ -748,6 +759,7 @@ cm_import_plan_free (CmImportPlan *plan)
   g_ptr_array_unref (plan->new_services);
   g_ptr_array_unref (plan->new_commissioners);
   g_ptr_array_unref (plan->other_values);
+  g_ptr_array_unref (plan->other_keys);
   g_ptr_array_unref (plan->contradictions);
   g_free (plan);
 }
@@ -798,6 +810,21 @@ const GPtrArray *
 cm_import_plan_other_values (CmImportPlan *plan)
 {
   return plan->other_values;
+}
+
+const CmRowList *
+cm_import_plan_other_value_rows (CmImportPlan *plan, guint i)
+{
+  g_return_val_if_fail (i < plan->other_keys->len, NULL);
+  return g_hash_table_lookup (plan->others, plan->other_keys->pdata[i]);
+}
+
+char *
+cm_import_plan_other_value_in_full (CmImportPlan *plan, guint i)
+{
+  g_return_val_if_fail (i < plan->other_keys->len, NULL);
+  return describe_other (plan->other_keys->pdata[i],
+                         g_hash_table_lookup (plan->others, plan->other_keys->pdata[i]), TRUE);
 }
 
 /* Contradictions the rows to be written hold ("Row 5: ..."), flagged but
@@ -908,15 +935,17 @@ static gboolean
 refuse_invalid (CmImportPlan *plan, GError **error)
 {
   guint invalid = cm_import_plan_count (plan, CM_IMPORT_ROW_INVALID);
+  g_autofree char *count = NULL;
 
   if (invalid == 0)
     return TRUE;
+  count = cm_count_format (invalid);
   g_set_error (error, CM_IMPORT_ERROR, CM_IMPORT_ERROR_INVALID_ROWS,
                g_dngettext (GETTEXT_PACKAGE,
-                            "%u row cannot be imported. Fix it in the file or leave it out, "
+                            "%s row cannot be imported. Fix it in the file or leave it out, "
                             "then import again; nothing was written.",
-                            "%u rows cannot be imported. Fix them in the file or leave them "
-                            "out, then import again; nothing was written.", invalid), invalid);
+                            "%s rows cannot be imported. Fix them in the file or leave them "
+                            "out, then import again; nothing was written.", invalid), count);
   return FALSE;
 }
 

@@ -13,6 +13,7 @@
 #include <gio/gio.h>
 
 #include "cm-import-mapping.h"
+#include "cm-row-list.h"
 #include "cm-store.h"
 #include "cm-table.h"
 
@@ -60,8 +61,13 @@ const GPtrArray *cm_import_plan_new_providers     (CmImportPlan *plan);
 const GPtrArray *cm_import_plan_new_services      (CmImportPlan *plan);
 const GPtrArray *cm_import_plan_new_commissioners (CmImportPlan *plan);
 /* Sectors, types and routes that matched no known value and will be kept
- * as written under Other: "Provider sector “Mutual” (rows 4, 9)". */
+ * as written under Other: "Provider sector “Mutual” (rows 4 and 9)",
+ * naming the first few rows only (cm-row-list.h). */
 const GPtrArray *cm_import_plan_other_values      (CmImportPlan *plan);
+/* The rows the @i'th of those is on, every one of them. */
+const CmRowList *cm_import_plan_other_value_rows  (CmImportPlan *plan, guint i);
+/* The @i'th of those naming every row. */
+char            *cm_import_plan_other_value_in_full (CmImportPlan *plan, guint i);
 /* "Row 5: contract X ends on ..., but its start date and term give ...":
  * contradictions in rows to be written, for the user to check. */
 const GPtrArray *cm_import_plan_contradictions    (CmImportPlan *plan);

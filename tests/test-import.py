@@ -11,6 +11,7 @@ the audit trail, and a round trip through our own export.
 import contextlib
 import datetime
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -159,13 +160,22 @@ def test_all_or_nothing(work, portfolio):
                    "B-1,Twice,New provider,01/04/2020,31/03/2021,100,1,Public Health\r\n"
                    "B-7,No commissioner,New provider,01/04/2020,31/03/2021,100,1,\r\n")
     before = digest(portfolio)
-    result = run("--import", bad, "--portfolio", portfolio)
+    report_file = os.path.join(work, "bad-report.txt")
+    result = run("--import", bad, "--portfolio", portfolio, "--report-file", report_file)
     check("a register with bad rows exits non-zero", result.returncode == 1, result.stdout)
     check("the portfolio is byte for byte unchanged", digest(portfolio) == before)
-    report = result.stderr
-    for cell, words in [("D3", "date"), ("D4", "13/04/2020"), ("F5", ""), ("Row 6", "ends before"),
-                        ("G7", ""), ("A8", "row 2"), ("H9", "Commissioner")]:
-        check(f"the report names {cell}", f"{cell}:" in report and words in report, report)
+    cells = [("D3", "date"), ("D4", "13/04/2020"), ("F5", ""), ("Row 6", "ends before"),
+             ("G7", ""), ("A8", "row 2"), ("H9", "Commissioner")]
+    report = open(report_file, encoding="utf-8").read()
+    problems = report.splitlines()[:-1]  # the last line says nothing was imported
+    shown = [cell for cell, _ in cells if f"{cell}:" in result.stderr]
+    check("the terminal names the first five problems and how many more",
+          shown == [cell for cell, _ in cells[:5]] and
+          f"And {len(problems) - 5} more, listed in {report_file}" in result.stderr,
+          (len(problems), result.stderr))
+    for cell, words in cells:
+        check(f"the report file names {cell}", f"{cell}:" in report and words in report, report)
+    check("the report file says nothing was imported", "Nothing was imported" in report, report)
     check("nothing half-imported: no new provider",
           query(portfolio, "SELECT count(*) FROM provider WHERE name = 'New provider'")[0][0] == 0)
 
@@ -181,6 +191,71 @@ def test_all_or_nothing(work, portfolio):
     result = run("--import", unmapped, "--portfolio", portfolio)
     check("a register with no reference column says which column is missing",
           result.returncode == 1 and "Reference" in result.stderr, result.stderr)
+
+
+def named_rows(line):
+    """The row numbers a message names, and how many more it says there are."""
+    found = re.search(r"\(rows? ([^)]*)\)", line)
+    if not found:
+        return [], 0
+    words = found.group(1)
+    more = re.search(r" and ([0-9,]+) more$", words)
+    if more:
+        words = words[:more.start()]
+    named = [int(n) for n in re.split(r", | and ", words)]
+    return named, int(more.group(1).replace(",", "")) if more else 0
+
+
+def test_many_others(work):
+    """A register where one route nobody knows is on every tenth row, and
+    nine values and seven providers are new: the terminal names a handful
+    of each and how many more; the report file names every one."""
+    n = 12000  # past 999 rows not named, so the count is grouped
+    path = os.path.join(work, "many-others.csv")
+    lines = ["Reference,Title,Provider,Commissioner,Start date,End date,Annual value,Type,Route"]
+    for i in range(n):
+        route = "Handshake agreement" if (i + 2) % 10 == 8 else "Open tender"
+        lines.append(f"M-{i},Home care {i},Provider {i % 7},Adult Social Care,01/04/2020,"
+                     f"31/03/2023,1000,Pact {i % 8},{route}")
+    write_csv(path, "\r\n".join(lines) + "\r\n")
+    portfolio = os.path.join(work, "many-others.commissioner")
+    report_file = os.path.join(work, "many-others-report.txt")
+    result = run("--import", path, "--portfolio", portfolio, "--report-file", report_file)
+    check("a register with many Other values imports", result.returncode == 0, result.stderr)
+    out = result.stdout.splitlines()
+    route_rows = [r for r in range(2, n + 2) if r % 10 == 8]
+    route = [line for line in out if "Handshake agreement" in line]
+    named, more = named_rows(route[0]) if route else ([], 0)
+    check("the terminal names the route's first five rows and how many more",
+          named == route_rows[:5] and more == len(route_rows) - 5, route)
+    check("the count of rows not named is grouped in thousands",
+          route and f"and {len(route_rows) - 5:,} more)" in route[0], route)
+    check("no terminal line names more than five rows",
+          all(len(named_rows(line)[0]) <= 5 for line in out), result.stdout)
+    others = [line for line in out if line.startswith("Kept as written under Other: ")]
+    check("the terminal lists five Other values, then how many more",
+          len(others) == 6 and others[-1].startswith("Kept as written under Other: and 4 more")
+          and report_file in others[-1], others)
+    providers = [line for line in out if line.startswith("New provider: ")]
+    check("the terminal lists five new providers, then how many more",
+          len(providers) == 6 and providers[-1].startswith("New provider: and 2 more"), providers)
+    check("the terminal output stays short", len(out) < 25, len(out))
+
+    report = open(report_file, encoding="utf-8").read().splitlines()
+    in_full = [line for line in report if "Handshake agreement" in line]
+    check("the report file names every row the route is on",
+          len(in_full) == 1 and named_rows(in_full[0]) == (route_rows, 0)
+          and in_full[0].endswith(f" and {route_rows[-1]})"), in_full[:1])
+    check("the report file lists all nine Other values and seven providers",
+          sum(line.startswith("Kept as written under Other: ") for line in report) == 9
+          and sum(line.startswith("New provider: ") for line in report) == 7, report[:20])
+    check("the report file ends with the counts", report and f"{n:,} created" in report[-1],
+          report[-1:])
+
+    unwritable = run("--import", path, "--portfolio", os.path.join(work, "again.commissioner"),
+                     "--report-file", os.path.join(work, "no-such-folder", "report.txt"))
+    check("a report file that cannot be written is an error naming it",
+          unwritable.returncode == 1 and "no-such-folder" in unwritable.stderr, unwritable.stderr)
 
 
 def test_openpyxl_workbook(work):
@@ -322,6 +397,7 @@ def main():
         portfolio, source = test_csv_register(work)
         test_duplicates(work, portfolio, source)
         test_all_or_nothing(work, portfolio)
+        test_many_others(work)
         test_openpyxl_workbook(work)
         test_repeated_long_text(work)
         test_portfolio_itself(work)

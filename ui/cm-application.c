@@ -64,6 +64,9 @@ static const GOptionEntry options[] = {
   { "on-duplicate", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("What --import does with a reference already in the portfolio: update or skip"),
     N_("CHOICE") },
+  { "report-file", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --import or --import-ocds, write the whole report to FILE: every row the "
+       "messages name only the first few of"), N_("FILE") },
   { "undo-import", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Undo the portfolio's last import, if nothing it wrote has changed since, and exit"),
     NULL },
@@ -214,11 +217,12 @@ cm_application_handle_local_options (GApplication *app, GVariantDict *dict)
     }
   if (g_variant_dict_lookup (dict, "import", "^&ay", &file))
     {
-      const char *sheet = NULL, *on_duplicate = NULL;
+      const char *sheet = NULL, *on_duplicate = NULL, *report_file = NULL;
 
       g_variant_dict_lookup (dict, "sheet", "&s", &sheet);
       g_variant_dict_lookup (dict, "on-duplicate", "&s", &on_duplicate);
-      return cm_command_import (self->portfolio, file, sheet, on_duplicate);
+      g_variant_dict_lookup (dict, "report-file", "^&ay", &report_file);
+      return cm_command_import (self->portfolio, file, sheet, on_duplicate, report_file);
     }
   if (g_variant_dict_contains (dict, "undo-import"))
     return cm_command_undo_import (self->portfolio);
@@ -239,10 +243,11 @@ cm_application_handle_local_options (GApplication *app, GVariantDict *dict)
     return cm_command_export_ocds (self->portfolio, file, &self->today);
   if (g_variant_dict_lookup (dict, "import-ocds", "^&ay", &file))
     {
-      const char *on_duplicate = NULL;
+      const char *on_duplicate = NULL, *report_file = NULL;
 
       g_variant_dict_lookup (dict, "on-duplicate", "&s", &on_duplicate);
-      return cm_command_import_ocds (self->portfolio, file, on_duplicate);
+      g_variant_dict_lookup (dict, "report-file", "^&ay", &report_file);
+      return cm_command_import_ocds (self->portfolio, file, on_duplicate, report_file);
     }
   if (g_variant_dict_lookup (dict, "set-ocds-prefix", "&s", &file))
     return cm_command_set_ocds_prefix (self->portfolio, file);

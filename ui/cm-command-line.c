@@ -20,6 +20,7 @@
 #include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
 #include "cm-required-notices.h"
+#include "cm-safe-write.h"
 #include "cm-demo.h"
 #include "cm-import.h"
 #include "cm-store.h"
@@ -320,20 +321,140 @@ cm_demo_portfolio_path (const GDate *today, GError **error)
 
 /* ---- --import ----------------------------------------------------------- */
 
-static void
-print_names (const char *heading, const GPtrArray *names)
+/* The terminal shows the first few lines of each part of the report and
+ * how many more; @full, written to --report-file, gets every line. */
+typedef struct {
+  GString *full;
+  const char *report_file;
+} Report;
+
+static void G_GNUC_PRINTF (2, 3)
+say (gboolean on_stderr, const char *format, ...)
 {
-  for (guint i = 0; i < names->len; i++)
-    g_print ("%s: %s\n", heading, (const char *) g_ptr_array_index (names, i));
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (on_stderr)
+    g_printerr ("%s", text);
+  else
+    g_print ("%s", text);
+}
+
+/* "New provider: and 19,995 more, …", or "And 3 more, …" after lines
+ * that have no heading. */
+static void
+report_more (const Report *report, gboolean on_stderr, const char *heading, guint n_more)
+{
+  g_autofree char *more = cm_count_format (n_more);
+  g_autofree char *where = NULL;
+
+  where = report->report_file
+          /* TRANSLATORS: how many lines were not shown, and the file that lists them */
+          ? g_strdup_printf (ngettext ("%s more, listed in %s", "%s more, listed in %s", n_more),
+                             more, report->report_file)
+          : g_strdup_printf (ngettext ("%s more; --report-file FILE lists every one",
+                                       "%s more; --report-file FILE lists every one", n_more),
+                             more);
+  if (heading)
+    /* TRANSLATORS: a heading such as "New provider", then "19,995 more, listed in …" */
+    say (on_stderr, _("%s: and %s\n"), heading, where);
+  else
+    /* TRANSLATORS: after a list of problems: "And 3 more, listed in …" */
+    say (on_stderr, _("And %s\n"), where);
+}
+
+/* "Heading: line" for each of @lines (@terse for the terminal, @lines
+ * itself if NULL), on the terminal the first few only. */
+static void
+report_lines (Report *report, gboolean on_stderr, const char *heading, const GPtrArray *lines,
+              const GPtrArray *terse)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_autofree char *full = heading ? g_strdup_printf ("%s: %s\n", heading,
+                                                         (char *) lines->pdata[i])
+                                      : g_strdup_printf ("%s\n", (char *) lines->pdata[i]);
+
+      g_string_append (report->full, full);
+      if (i >= CM_ROW_LIST_SHOWN)
+        continue;
+      if (terse && heading)
+        say (on_stderr, "%s: %s\n", heading, (char *) terse->pdata[i]);
+      else
+        say (on_stderr, "%s", full);
+    }
+  if (lines->len > CM_ROW_LIST_SHOWN)
+    report_more (report, on_stderr, heading, lines->len - CM_ROW_LIST_SHOWN);
+}
+
+/* The values kept under Other: on the terminal each names its first few
+ * rows, in the report every row. */
+static void
+report_others (Report *report, CmImportPlan *plan)
+{
+  const GPtrArray *others = cm_import_plan_other_values (plan);
+  g_autoptr(GPtrArray) in_full = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < others->len; i++)
+    g_ptr_array_add (in_full, cm_import_plan_other_value_in_full (plan, i));
+  report_lines (report, FALSE, _("Kept as written under Other"), in_full, others);
+}
+
+/* An error of many lines, as the OCDS reader gives one a contract. */
+static void
+report_error (Report *report, const char *message)
+{
+  g_auto(GStrv) lines = g_strsplit (message, "\n", -1);
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  g_autofree char *first = g_strdup_printf (_("Nothing was imported: %s"), lines[0]);
+
+  g_ptr_array_add (all, first);
+  for (guint i = 1; lines[i]; i++)
+    g_ptr_array_add (all, lines[i]);
+  report_lines (report, TRUE, NULL, all, NULL);
 }
 
 static void
-print_report (CmImportPlan *plan)
+report_success (Report *report, CmImportPlan *plan, const char *source)
 {
-  g_autoptr(GPtrArray) report = cm_import_plan_report (plan);
+  g_autofree char *summary = NULL;
+  /* Each status's count, "12,000", ending in NULL. */
+  g_auto(GStrv) count = g_new0 (char *, CM_IMPORT_ROW_INVALID + 2);
 
-  for (guint i = 0; i < report->len; i++)
-    g_printerr ("%s\n", (const char *) g_ptr_array_index (report, i));
+  for (guint status = 0; status <= CM_IMPORT_ROW_INVALID; status++)
+    count[status] = cm_count_format (cm_import_plan_count (plan, status));
+
+  report_lines (report, FALSE, _("New provider"), cm_import_plan_new_providers (plan), NULL);
+  report_lines (report, FALSE, _("New service"), cm_import_plan_new_services (plan), NULL);
+  report_lines (report, FALSE, _("New commissioner"), cm_import_plan_new_commissioners (plan),
+                NULL);
+  report_others (report, plan);
+  report_lines (report, FALSE, _("Contradiction to check"), cm_import_plan_contradictions (plan),
+                NULL);
+  summary = g_strdup_printf (_("Imported %s: %s created, %s updated, %s unchanged, %s skipped, "
+                               "%s blank rows.\n"),
+                             source, count[CM_IMPORT_ROW_CREATE], count[CM_IMPORT_ROW_UPDATE],
+                             count[CM_IMPORT_ROW_UNCHANGED], count[CM_IMPORT_ROW_SKIP],
+                             count[CM_IMPORT_ROW_BLANK]);
+  g_print ("%s", summary);
+  g_string_append (report->full, summary);
+}
+
+/* Written whether the import succeeded or not: a refused import is when
+ * the whole list of problems matters most. */
+static gboolean
+write_report (const Report *report)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (report->report_file == NULL ||
+      cm_safe_write_contents (report->report_file, report->full->str, report->full->len, &error))
+    return TRUE;
+  g_printerr (_("Could not write the report to %s: %s\n"), report->report_file, error->message);
+  return FALSE;
 }
 
 /* A register's rows, read from a CSV, XLSX or ODS file and mapped by its headers. */
@@ -355,36 +476,33 @@ plan_register (CmStore *store, const char *file, gpointer sheet, CmImportDuplica
   return cm_import_plan_new (store, table, mapping, on_duplicate, NULL, error);
 }
 
-/* Plans and applies the import, printing what it did or why it could not. */
+/* Plans and applies the import, printing what it did or why it could not,
+ * and writing it all to @report_file if one is named. */
 static int
 import_into (CmStore *store, const char *file, CmImportPlanner planner, gpointer data,
-             CmImportDuplicate on_duplicate)
+             CmImportDuplicate on_duplicate, const char *report_file)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CmImportPlan) plan = NULL;
   g_autofree char *source = g_path_get_basename (file);
+  g_autoptr(GString) full = g_string_new (NULL);
+  Report report = { full, report_file };
+  int status = 0;
 
   if (cm_store_refuse_own_file (store, file, &error))
     plan = planner (store, file, data, on_duplicate, &error);
   if (plan == NULL || !cm_import_plan_apply (plan, store, source, NULL, NULL, NULL, &error))
     {
-      if (plan)
-        print_report (plan);
-      g_printerr (_("Nothing was imported: %s\n"), error->message);
-      return 1;
+      g_autoptr(GPtrArray) problems = plan ? cm_import_plan_report (plan) : NULL;
+
+      if (problems)
+        report_lines (&report, TRUE, NULL, problems, NULL);
+      report_error (&report, error->message);
+      status = 1;
     }
-  print_names (_("New provider"), cm_import_plan_new_providers (plan));
-  print_names (_("New service"), cm_import_plan_new_services (plan));
-  print_names (_("New commissioner"), cm_import_plan_new_commissioners (plan));
-  print_names (_("Kept as written under Other"), cm_import_plan_other_values (plan));
-  print_names (_("Contradiction to check"), cm_import_plan_contradictions (plan));
-  g_print (_("Imported %s: %u created, %u updated, %u unchanged, %u skipped, %u blank rows.\n"),
-           source, cm_import_plan_count (plan, CM_IMPORT_ROW_CREATE),
-           cm_import_plan_count (plan, CM_IMPORT_ROW_UPDATE),
-           cm_import_plan_count (plan, CM_IMPORT_ROW_UNCHANGED),
-           cm_import_plan_count (plan, CM_IMPORT_ROW_SKIP),
-           cm_import_plan_count (plan, CM_IMPORT_ROW_BLANK));
-  return 0;
+  else
+    report_success (&report, plan, source);
+  return write_report (&report) ? status : 1;
 }
 
 static void
@@ -402,7 +520,7 @@ remove_portfolio (const char *path)
  * again if the import fails, so that a failure leaves everything as it was. */
 int
 cm_command_run_import (const char *portfolio, const char *file, const char *on_duplicate,
-                       CmImportPlanner planner, gpointer data)
+                       const char *report_file, CmImportPlanner planner, gpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CmStore) store = NULL;
@@ -431,7 +549,7 @@ cm_command_run_import (const char *portfolio, const char *file, const char *on_d
       g_printerr ("%s\n", error->message);
       return 2;
     }
-  status = import_into (store, file, planner, data, duplicate);
+  status = import_into (store, file, planner, data, duplicate, report_file);
   g_clear_object (&store);
   if (status != 0 && !existed)
     remove_portfolio (portfolio);
@@ -440,9 +558,10 @@ cm_command_run_import (const char *portfolio, const char *file, const char *on_d
 
 int
 cm_command_import (const char *portfolio, const char *file, const char *sheet,
-                   const char *on_duplicate)
+                   const char *on_duplicate, const char *report_file)
 {
-  return cm_command_run_import (portfolio, file, on_duplicate, plan_register, (gpointer) sheet);
+  return cm_command_run_import (portfolio, file, on_duplicate, report_file, plan_register,
+                                (gpointer) sheet);
 }
 
 /* ---- --undo-import ------------------------------------------------------ */

@@ -19,12 +19,14 @@ int   cm_command_deadlines    (const char *portfolio, const GDate *today, const 
 int   cm_command_export       (const char *portfolio, const char *path, const GDate *today,
                                gboolean transparency_csv, const char *quarter,
                                const char *year);
+/* @report_file, if not NULL, gets the whole report: every row the
+ * terminal's messages name only the first few of. */
 int   cm_command_import       (const char *portfolio, const char *file, const char *sheet,
-                               const char *on_duplicate);
+                               const char *on_duplicate, const char *report_file);
 /* Runs an import as --import does: reports what it did or why not, and
  * removes a portfolio it created when it fails. */
 int   cm_command_run_import   (const char *portfolio, const char *file, const char *on_duplicate,
-                               CmImportPlanner planner, gpointer data);
+                               const char *report_file, CmImportPlanner planner, gpointer data);
 int   cm_command_undo_import  (const char *portfolio);
 int   cm_command_backup       (const char *portfolio, const char *path);
 int   cm_command_list_backups (const char *portfolio);

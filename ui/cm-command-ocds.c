@@ -68,9 +68,10 @@ plan_ocds (CmStore *store, const char *file, gpointer data, CmImportDuplicate on
 /* As --import: a portfolio that did not exist is created for the import,
  * and removed again if the import fails. */
 int
-cm_command_import_ocds (const char *portfolio, const char *file, const char *on_duplicate)
+cm_command_import_ocds (const char *portfolio, const char *file, const char *on_duplicate,
+                        const char *report_file)
 {
-  return cm_command_run_import (portfolio, file, on_duplicate, plan_ocds, NULL);
+  return cm_command_run_import (portfolio, file, on_duplicate, report_file, plan_ocds, NULL);
 }
 
 int

@@ -8,7 +8,8 @@
 G_BEGIN_DECLS
 
 int cm_command_export_ocds     (const char *portfolio, const char *path, const GDate *today);
-int cm_command_import_ocds     (const char *portfolio, const char *file, const char *on_duplicate);
+int cm_command_import_ocds     (const char *portfolio, const char *file, const char *on_duplicate,
+                                const char *report_file);
 int cm_command_set_ocds_prefix (const char *portfolio, const char *prefix);
 
 G_END_DECLS

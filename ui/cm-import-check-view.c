@@ -19,6 +19,9 @@
  * gone wrong can make every row invalid. */
 #define MAX_REPORT_ROWS 200
 
+/* About the height of one line of a full list, in pixels. */
+#define LINE_HEIGHT 26
+
 struct _CmImportCheckView
 {
   GtkWidget parent_instance;
@@ -223,28 +226,150 @@ group (const char *title, const char *description, GtkWidget *child)
   return widget;
 }
 
-/* "New providers", with the names in its subtitle and, open, one a row. */
+/* ---- lists that create their rows only when shown --------------------- */
+
+static void
+setup_line (GtkSignalListItemFactory *factory, GtkListItem *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  g_object_set (label, "margin-top", 3, "margin-bottom", 3, "margin-start", 12, "margin-end",
+                12, NULL);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_line (GtkSignalListItemFactory *factory, GtkListItem *item)
+{
+  GtkStringObject *line = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (line));
+}
+
+/* Every line of @lines in a list view of its own height: only the lines
+ * scrolled into view get a label, so 30,000 rows cost a screenful. */
 static GtkWidget *
-names_row (const char *title, const GPtrArray *names)
+lazy_list (GtkStringList *lines, const char *accessible_name)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkNoSelection *model = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (lines)));
+  GtkWidget *list = gtk_list_view_new (GTK_SELECTION_MODEL (model), factory);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_line), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_line), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_name, -1);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  /* A list view asks for little height of its own: give it room for up
+   * to eight lines, and scroll past that. */
+  gtk_scrolled_window_set_min_content_height (
+    GTK_SCROLLED_WINDOW (scrolled),
+    MIN (g_list_model_get_n_items (G_LIST_MODEL (lines)), 8) * LINE_HEIGHT);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 8 * LINE_HEIGHT);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  return scrolled;
+}
+
+static GtkStringList *
+string_list_of (const GPtrArray *texts)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; texts && i < texts->len; i++)
+    gtk_string_list_append (list, g_ptr_array_index (texts, i));
+  return list;
+}
+
+/* "New providers", with the first few names in its subtitle. */
+static GtkWidget *
+names_header (const char *title, const GPtrArray *names)
 {
   GtkWidget *row = adw_expander_row_new ();
   guint n = names ? names->len : 0;
-  g_autofree char *all = joined (names, _(", "));
-  g_autofree char *name = g_strdup_printf ("%s: %s", title, n ? all : _("none"));
+  g_autofree char *some = cm_short_list_format (n ? (const char * const *) names->pdata : NULL, n);
+  g_autofree char *name = g_strdup_printf ("%s: %s", title, n ? some : _("none"));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), n ? all : _("None"));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), n ? some : _("None"));
   gtk_widget_set_sensitive (row, n > 0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  for (guint i = 0; i < n; i++)
-    {
-      GtkWidget *item = adw_action_row_new ();
+  return row;
+}
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (item), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item), g_ptr_array_index (names, i));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), item);
+/* Open, all the names, in a list that makes its rows as they are shown. */
+static GtkWidget *
+names_row (const char *title, const GPtrArray *names)
+{
+  GtkWidget *row = names_header (title, names);
+
+  if (names && names->len > 0)
+    {
+      g_autoptr(GtkStringList) lines = string_list_of (names);
+
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), lazy_list (lines, title));
     }
+  return row;
+}
+
+/* The list of every row, made the first time it is opened. */
+static void
+rows_expanded (GtkExpander *expander, GParamSpec *pspec, GtkStringList *rows)
+{
+  if (!gtk_expander_get_expanded (expander) || gtk_expander_get_child (expander))
+    return;
+  gtk_expander_set_child (expander, lazy_list (rows, gtk_expander_get_label (expander)));
+}
+
+/* A value kept under Other, naming its first few rows, and below it, when
+ * it is on more, "Show all 30,000 rows". */
+static GtkWidget *
+other_value (CmImportPlan *plan, guint i)
+{
+  const CmRowList *rows = cm_import_plan_other_value_rows (plan, i);
+  guint n = cm_row_list_get_length (rows);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *label = gtk_label_new (g_ptr_array_index (cm_import_plan_other_values (plan), i));
+  g_autofree char *count = cm_count_format (n);
+  g_autofree char *show = g_strdup_printf (ngettext ("Show all %s row", "Show all %s rows", n),
+                                           count);
+  g_auto(GStrv) numbers = NULL;
+  GtkStringList *lines;
+  GtkWidget *expander;
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  g_object_set (box, "margin-top", 9, "margin-bottom", 9, "margin-start", 12, "margin-end", 12,
+                NULL);
+  gtk_box_append (GTK_BOX (box), label);
+  if (n <= CM_ROW_LIST_SHOWN)
+    return box;
+  numbers = cm_row_list_to_strv (rows);
+  lines = gtk_string_list_new ((const char * const *) numbers);
+  expander = gtk_expander_new (show);
+  g_object_set_data_full (G_OBJECT (expander), "rows", lines, g_object_unref);
+  g_signal_connect (expander, "notify::expanded", G_CALLBACK (rows_expanded), lines);
+  gtk_box_append (GTK_BOX (box), expander);
+  return box;
+}
+
+/* "Kept as Other": each value with its first few rows, and the whole
+ * list of rows a click away. */
+static GtkWidget *
+others_row (CmImportPlan *plan)
+{
+  const GPtrArray *values = cm_import_plan_other_values (plan);
+  GtkWidget *row = names_header (_("Kept as Other"), values);
+
+  for (guint i = 0; i < values->len; i++)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), other_value (plan, i));
   return row;
 }
 
@@ -258,8 +383,7 @@ show_created (CmImportCheckView *self, CmImportPlan *plan)
                        names_row (_("New services"), cm_import_plan_new_services (plan)));
   gtk_list_box_append (self->created,
                        names_row (_("New commissioners"), cm_import_plan_new_commissioners (plan)));
-  gtk_list_box_append (self->created,
-                       names_row (_("Kept as Other"), cm_import_plan_other_values (plan)));
+  gtk_list_box_append (self->created, others_row (plan));
   gtk_list_box_append (self->created,
                        names_row (_("Contradictions to check"),
                                   cm_import_plan_contradictions (plan)));
@@ -341,11 +465,12 @@ rebuild_report (CmImportCheckView *self, CmTable *table, GArray *mapping, GArray
                                                  "emblem-ok-symbolic"));
   if (n_more > 0)
     {
+      g_autofree char *count = cm_count_format (n_more);
       g_autofree char *more =
-        g_strdup_printf (ngettext ("And %u more row. Fix the file, or correct the columns, "
+        g_strdup_printf (ngettext ("And %s more row. Fix the file, or correct the columns, "
                                    "and choose the file again.",
-                                   "And %u more rows. Fix the file, or correct the columns, "
-                                   "and choose the file again.", n_more), n_more);
+                                   "And %s more rows. Fix the file, or correct the columns, "
+                                   "and choose the file again.", n_more), count);
 
       gtk_list_box_append (self->report, cm_page_text_row (more, NULL, NULL));
     }
@@ -388,26 +513,28 @@ show_summary (CmImportCheckView *self, CmImportPlan *plan)
   guint writes = cm_import_plan_count (plan, CM_IMPORT_ROW_CREATE) +
                  cm_import_plan_count (plan, CM_IMPORT_ROW_UPDATE);
   g_autofree char *hint = NULL;
+  g_autofree char *n_invalid = cm_count_format (invalid);
+  g_autofree char *n_writes = cm_count_format (writes);
 
   for (guint status = 0; status < G_N_ELEMENTS (self->counts); status++)
     {
-      g_autofree char *number = g_strdup_printf ("%u", cm_import_plan_count (plan, status));
+      g_autofree char *number = cm_count_format (cm_import_plan_count (plan, status));
 
       gtk_label_set_text (GTK_LABEL (self->counts[status]), number);
     }
   if (invalid > 0)
-    hint = g_strdup_printf (ngettext ("%u row cannot be imported. Fix it in the file and choose "
+    hint = g_strdup_printf (ngettext ("%s row cannot be imported. Fix it in the file and choose "
                                       "the file again, or exclude it below.",
-                                      "%u rows cannot be imported. Fix them in the file and "
+                                      "%s rows cannot be imported. Fix them in the file and "
                                       "choose the file again, or exclude them below.", invalid),
-                            invalid);
+                            n_invalid);
   else if (writes == 0)
     hint = g_strdup (_("Nothing to import: no row would create or update a contract."));
   else
-    hint = g_strdup_printf (ngettext ("Ready to import %u contract. Nothing is written until "
+    hint = g_strdup_printf (ngettext ("Ready to import %s contract. Nothing is written until "
                                       "you press Import.",
-                                      "Ready to import %u contracts. Nothing is written until "
-                                      "you press Import.", writes), writes);
+                                      "Ready to import %s contracts. Nothing is written until "
+                                      "you press Import.", writes), n_writes);
   adw_preferences_group_set_description (self->summary_group, hint);
 }
 

@@ -4,17 +4,20 @@
 """The import wizard in the real window: a file that cannot be read says
 why, and a register with a bad date names the cell and holds Import back
 until the row is excluded; the import then writes the rest, creates the
-new provider once, and audits the run with its file's name.
+new provider once, and audits the run with its file's name. A value kept
+under Other on a thousand rows names five of them and offers the rest in
+a list that makes its rows as they are shown.
 
     with-display.sh python3 test_import.py COMMISSIONER OUTPUT_DIR
 """
 import csv
 import os
+import subprocess
 
 import pyatspi
 
 from common import Failure, Session, enabled, find, find_button, find_label, has_state, press, \
-    press_ready, state_of, wait_for
+    press_ready, state_of, wait_for, walk
 
 SERVICE = "Carers community based short breaks"
 PROVIDER = "Wizard Lane Care CIC"
@@ -45,6 +48,50 @@ def unreadable_file(session):
     message = wait_for("the reason", lambda: find_label(dialog, lambda text: "UTF-8" in text))
     session.log(f"a file that is not UTF-8 says: {message.name}")
     session.screenshot("file")
+
+
+def wheel_down(dialog):
+    """Wheels the page to its end, to reach what is below the fold."""
+    box = dialog.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    subprocess.run(["xdotool", "mousemove", "--sync", str(box.x + box.width // 2),
+                    str(box.y + box.height // 2), "click", "--repeat", "15", "5"], check=True)
+
+
+def many_others(session):
+    """A route nobody knows on every other of 2,000 rows: the check names
+    five of its rows and how many more, and shows them all on request,
+    making rows only as they are shown (GTK keeps some 200 alive)."""
+    register = os.path.join(session.work, "many.csv")
+    rows = [("Reference", "Title", "Service", "Provider", "Start date", "End date", "Route")]
+    for i in range(2000):
+        rows.append((f"MANY-{i}", f"Home care {i}", SERVICE, PROVIDER, "01/04/2024", "31/03/2027",
+                     "Handshake agreement" if i % 2 == 0 else "Open tender"))
+    with open(register, "w", newline="", encoding="utf-8") as out:
+        csv.writer(out).writerows(rows)
+    dialog = session.launch("--import-wizard", register, title=WIZARD)
+    press_ready("the Next button", lambda: find_button(dialog, "Next"))
+    short = "Route “Handshake agreement” (rows 2, 4, 6, 8, 10 and 995 more)"
+    wait_for("the value kept under Other, named briefly",
+             lambda: find_label(dialog, lambda text: short in text))
+    long = find_label(dialog, lambda text: "(rows 2, 4, 6, 8, 10, 12" in text)
+    if long:
+        raise Failure(f"a message names more than five rows: {long.name[:120]}")
+    others = wait_for("the Kept as Other row", lambda: next(
+        (n for n in walk(dialog) if n.name.startswith("Kept as Other:")), None))
+    wheel_down(dialog)
+    session.click(others)  # an expander row offers no action to press
+    show = wait_for("Show all 1,000 rows", lambda: next(
+        (n for n in walk(dialog, prune=()) if n.name == "Show all 1,000 rows"), None))
+    session.click(show)
+    wait_for("the first row of the full list", lambda: find_label(dialog, lambda t: t == "Row 2"))
+    made = [n for n in walk(dialog) if n.getRoleName() == "label" and n.name.startswith("Row ")
+            and n.name[4:].isdigit()]
+    if len(made) >= 1000:
+        raise Failure(f"the full list made all {len(made)} rows up front")
+    session.log(f"the check names five rows and 995 more; opened, the list made {len(made)}"
+                " of its 1,000 rows")
+    wheel_down(dialog)
+    session.screenshot("others")
 
 
 def imported(session, where="reference LIKE 'IMP-%'"):
@@ -112,6 +159,7 @@ def import_register(session):
 def main():
     with Session("import") as session:
         unreadable_file(session)
+        many_others(session)
         import_register(session)
         session.log(session.verify_audit())
 
