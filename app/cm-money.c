@@ -10,6 +10,7 @@
 
 #include "cm-entity.h"
 #include "cm-money.h"
+#include "cm-row-list.h"
 
 /* "£1,234,567" or "£1,234.50" */
 char *
@@ -17,15 +18,9 @@ cm_money_format (gint64 pence)
 {
   GString *out = g_string_new (pence < 0 ? "-£" : "£");
   guint64 abs_pence = pence < 0 ? (guint64) -pence : (guint64) pence;
-  g_autofree char *pounds = g_strdup_printf ("%" G_GUINT64_FORMAT, abs_pence / 100);
-  gsize len = strlen (pounds);
+  g_autofree char *pounds = cm_count_format (abs_pence / 100);
 
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, pounds[i]);
-    }
+  g_string_append (out, pounds);
   if (abs_pence % 100 != 0)
     g_string_append_printf (out, ".%02u", (guint) (abs_pence % 100));
   return g_string_free (out, FALSE);
