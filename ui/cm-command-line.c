@@ -20,6 +20,7 @@
 #include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
 #include "cm-required-notices.h"
+#include "cm-row-list.h"
 #include "cm-safe-write.h"
 #include "cm-demo.h"
 #include "cm-import.h"
@@ -119,8 +120,11 @@ cm_command_verify_audit (const char *portfolio, const char *expect_head,
       g_printerr ("%s\n", explanation);
       return 1;
     }
-  count = g_strdup_printf ("%" G_GINT64_FORMAT, rows);
-  g_print (_("The audit trail is intact and every record agrees with it: %s rows checked.\n"),
+  count = cm_count_format (rows);
+  g_print (ngettext ("The audit trail is intact and every record agrees with it: %s row "
+                     "checked.\n",
+                     "The audit trail is intact and every record agrees with it: %s rows "
+                     "checked.\n", (gulong) MIN (rows, G_MAXLONG)),
            count);
   if (explanation)
     g_print ("%s\n", explanation);
