@@ -141,7 +141,7 @@ forward_to_primary (CmApplication *self)
       g_autofree char *wizard = g_canonicalize_filename (self->import_wizard, NULL);
 
       g_action_group_activate_action (G_ACTION_GROUP (self), "import-wizard",
-                                      g_variant_new ("(ss)", portfolio, wizard));
+                                      g_variant_new ("(^ay^ay)", portfolio, wizard));
     }
   else
     {
@@ -275,28 +275,12 @@ cm_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
 }
 
-/* The window already open on @portfolio, if any: one window a portfolio. */
-static CmWindow *
-window_on (CmApplication *self, const char *portfolio)
-{
-  g_autofree char *wanted = g_canonicalize_filename (portfolio, NULL);
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
-    {
-      g_autofree char *open = CM_IS_WINDOW (l->data) ? cm_window_dup_portfolio (l->data) : NULL;
-
-      if (g_strcmp0 (open, wanted) == 0)
-        return l->data;
-    }
-  return NULL;
-}
-
 /* A window on @portfolio, raised when one is open already, or on the
  * welcome page when @portfolio is NULL; then the import of @import_wizard. */
 static void
 present_window (CmApplication *self, const char *portfolio, const char *import_wizard)
 {
-  CmWindow *window = portfolio ? window_on (self, portfolio) : NULL;
+  CmWindow *window = portfolio ? cm_window_find (GTK_APPLICATION (self), portfolio) : NULL;
   gboolean opened = window != NULL;
 
   if (window == NULL)
@@ -314,7 +298,8 @@ import_wizard_activated (GSimpleAction *action, GVariant *param, gpointer user_d
 {
   const char *portfolio, *file;
 
-  g_variant_get (param, "(&s&s)", &portfolio, &file);
+  /* Byte strings: file names need not be UTF-8. */
+  g_variant_get (param, "(^&ay^&ay)", &portfolio, &file);
   present_window (user_data, portfolio, file);
 }
 
@@ -434,7 +419,7 @@ cm_application_init (CmApplication *self)
   static const GActionEntry actions[] = {
     { "about", about_activated },
     { "help", help_activated },
-    { "import-wizard", import_wizard_activated, "(ss)" },
+    { "import-wizard", import_wizard_activated, "(ayay)" },
     { "quit", quit_activated },
   };
 

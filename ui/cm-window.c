@@ -397,6 +397,35 @@ cm_window_show_message (CmWindow *self, const char *message)
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
 }
 
+CmWindow *
+cm_window_find (GtkApplication *app, const char *path)
+{
+  g_autofree char *wanted = g_canonicalize_filename (path, NULL);
+
+  for (GList *l = gtk_application_get_windows (app); l; l = l->next)
+    {
+      g_autofree char *open = CM_IS_WINDOW (l->data) ? cm_window_dup_portfolio (l->data) : NULL;
+
+      if (g_strcmp0 (open, wanted) == 0)
+        return l->data;
+    }
+  return NULL;
+}
+
+/* Opens @path here, unless a window has it open already: that one is
+ * raised instead, so that a portfolio has one window. */
+static gboolean
+open_or_raise (CmWindow *self, const char *path)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  CmWindow *open = app ? cm_window_find (app, path) : NULL;
+
+  if (open == NULL)
+    return cm_window_open_portfolio (self, path);
+  gtk_window_present (GTK_WINDOW (open));
+  return TRUE;
+}
+
 /* ---- working on the file ---------------------------------------------- */
 
 /* How long the window waits for the last user of its store to let go. */
@@ -565,7 +594,7 @@ open_demo (GtkWidget *widget, const char *action, GVariant *param)
   if (path == NULL)
     show_error (self, error->message);
   else
-    cm_window_open_portfolio (self, path);
+    open_or_raise (self, path);
 }
 
 static void
@@ -590,7 +619,7 @@ chooser_response (GtkNativeDialog *chooser, int response, CmWindow *self)
                           "portfolio, or open the existing file."));
       return;
     }
-  cm_window_open_portfolio (self, path);
+  open_or_raise (self, path);
 }
 
 static void
@@ -765,7 +794,7 @@ show_recent (CmWindow *self)
 static void
 open_recent (GtkWidget *widget, const char *action, GVariant *param)
 {
-  cm_window_open_portfolio (CM_WINDOW (widget), g_variant_get_string (param, NULL));
+  open_or_raise (CM_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
 static gboolean
@@ -791,7 +820,7 @@ files_dropped (GtkDropTarget *target, const GValue *value, double x, double y, C
       return FALSE;
     }
   if (is_portfolio_name (path))
-    return cm_window_open_portfolio (self, path);
+    return open_or_raise (self, path);
   if (self->store == NULL)
     {
       show_error (self, _("Open or create a portfolio first, then drop the register on it "

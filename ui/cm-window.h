@@ -17,6 +17,8 @@ void      cm_window_import_file    (CmWindow *self, const char *path);
 void      cm_window_show_message   (CmWindow *self, const char *message);
 /* The portfolio open in the window, as a canonical path, or NULL. */
 char     *cm_window_dup_portfolio  (CmWindow *self);
+/* The window of @app open on @path, under any name of it, or NULL. */
+CmWindow *cm_window_find           (GtkApplication *app, const char *path);
 
 /* Runs on the main loop once the work is done and the portfolio open
  * again; @self is NULL if the window was closed meanwhile. */

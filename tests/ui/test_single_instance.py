@@ -47,7 +47,18 @@ def main():
         if len(frames()) != 3:
             raise Failure(f"{len(frames())} windows: a portfolio already open was opened again")
         session.screenshot("three-windows")
-        session.log("second launches handed over; one window a portfolio")
+
+        # An import started from a second launch opens in the running one,
+        # on the portfolio's own window.
+        register = os.path.join(session.work, "register.csv")
+        with open(register, "w", encoding="utf-8") as out:
+            out.write("Reference,Title\nR-1,Home care\n")
+        launch_again(session, "--portfolio", third, "--import-wizard", register)
+        wait_for("the import wizard in the running application",
+                 lambda: any(w.name == "Import Contracts" for w in frames()))
+        if len(frames()) != 4:
+            raise Failure(f"{len(frames())} windows: the import opened a window of its own")
+        session.log("second launches handed over; one window a portfolio; the import followed")
 
 
 if __name__ == "__main__":
