@@ -26,8 +26,8 @@ if ! command -v clang >/dev/null || ! dpkg-query -W -f='${Status}' libclang-rt-1
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q clang libclang-rt-14-dev
 fi
 
-readers=("$src/app/cm-table.c" "$src/app/cm-csv-reader.c" "$src/app/cm-xlsx-part.c"
-         "$src/app/cm-xlsx-reader.c" "$src/app/cm-xlsx-value.c" "$src/app/cm-ods-reader.c")
+readers=("$src/app/import/cm-table.c" "$src/app/import/cm-csv-reader.c" "$src/app/import/cm-xlsx-part.c"
+         "$src/app/import/cm-xlsx-reader.c" "$src/app/import/cm-xlsx-value.c" "$src/app/import/cm-ods-reader.c")
 # shellcheck disable=SC2207
 flags=($(pkg-config --cflags --libs glib-2.0 minizip libxml-2.0))
 
@@ -80,7 +80,7 @@ PY
   clang -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined \
     -fno-sanitize-recover=undefined -DGETTEXT_PACKAGE='"commissioner"' \
     -DCM_TABLE_MAX_CELLS='(1024 * 1024)' \
-    -I"$src/app" "$here/$target.c" "${readers[@]}" "${flags[@]}" -lm -o "$work/$target"
+    -I"$src/app/import" "$here/$target.c" "${readers[@]}" "${flags[@]}" -lm -o "$work/$target"
 done
 
 pids=()

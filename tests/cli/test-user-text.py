@@ -71,9 +71,9 @@ def report(where, texts):
 def translatable_strings(work):
     """Every string xgettext finds marked for translation, in every source
     file of the program, not only those listed for translators."""
-    sources = sorted(glob.glob(os.path.join(ROOT, "app", "*.c")) +
-                     glob.glob(os.path.join(ROOT, "ui", "*.c")) +
-                     glob.glob(os.path.join(ROOT, "ui", "*.ui")))
+    sources = sorted(glob.glob(os.path.join(ROOT, "app", "**", "*.c"), recursive=True) +
+                     glob.glob(os.path.join(ROOT, "ui", "**", "*.c"), recursive=True) +
+                     glob.glob(os.path.join(ROOT, "ui", "**", "*.ui"), recursive=True))
     pot = os.path.join(work, "all.pot")
     result = subprocess.run(
         ["xgettext", "--from-code=UTF-8", "--keyword=_", "--keyword=N_", "--keyword=C_:1c,2",

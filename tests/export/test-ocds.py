@@ -27,10 +27,10 @@ from tap import check, digest, finish, run
 
 TODAY = "2026-11-22"
 HERE = os.path.dirname(os.path.abspath(__file__))
-FIXTURES = os.path.join(HERE, "fixtures", "ocds")
+FIXTURES = os.path.join(HERE, "..", "fixtures", "ocds")
 SCHEMAS = os.path.join(FIXTURES, "schema-1.1.5")
 EXAMPLE = os.path.join(FIXTURES, "fictional-example-1.1")
-EXTENSION = os.path.join(HERE, "..", "data", "ocds-extension")
+EXTENSION = os.path.join(HERE, "..", "..", "data", "ocds-extension")
 RELEASE_URL = "https://standard.open-contracting.org/schema/1__1__5/release-schema.json"
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 

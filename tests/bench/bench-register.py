@@ -7,7 +7,7 @@
 # row has invoked more extensions than its term offers. The same N always
 # gives the same file, so the benchmarks compare like with like.
 #
-#   /usr/bin/python3 tests/bench-register.py ROWS FILE.csv
+#   /usr/bin/python3 tests/bench/bench-register.py ROWS FILE.csv
 
 import csv
 import datetime

@@ -15,8 +15,8 @@
 #
 #   meson test -C _build --benchmark anchors                 (10,000 and 100,000 rows)
 #   meson test -C _build --benchmark anchors --test-args='--sizes 1000000'
-#   /usr/bin/python3 tests/bench-anchors.py --commissioner _build/ui/commissioner \
-#       --contracts-sheet _build/tests/bench-contracts-sheet --sizes 10000
+#   /usr/bin/python3 tests/bench/bench-anchors.py --commissioner _build/ui/commissioner \
+#       --contracts-sheet _build/tests/bench/bench-contracts-sheet --sizes 10000
 
 import argparse
 import os
