@@ -155,8 +155,8 @@ picker_of (GtkWidget *row)
 }
 
 /* A money field shows pence ("£45,000.00"), or nothing for no amount; a
- * total worked out from the annual value and term shows empty too, with
- * the figure under it, so it follows them as they change. */
+ * total worked out from the annual value and term shows empty too, the
+ * figure in its title, so it follows them as they change. */
 static char *
 money_text (CmRecordEditor *self, const CmRecordField *field, gint64 pence)
 {

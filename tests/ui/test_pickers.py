@@ -89,6 +89,7 @@ def add_contract(session):
     session.log(f"the empty total says {total.name!r}")
     if text_of(total) != "":
         raise Failure("the total field is not left empty for the worked-out total")
+    session.screenshot("contract-filled")
     press_ready("the Save button", lambda: find_button(dialog, "Save"))
     session.frame_closed(title)
     saved = wait_for("the contract in the file", lambda: session.rows(
@@ -117,15 +118,18 @@ def add_service_with_new_commissioner(session):
     if has_state(save, pyatspi.STATE_SENSITIVE):
         raise Failure("Save is offered for a service with no lead commissioner")
     session.log(f"the editor says {reason.name!r}")
+    session.screenshot("service-reason")
 
     search = open_picker(session, dialog, "Lead commissioner")
     press(wait_for("New Commissioner…", lambda: find_button(search.parent,
                                                            "New Commissioner…")))
+    session.log("New Commissioner… pressed")
     added = session.frame("New commissioner")
     session.type_into(wait_for("the commissioner's name", lambda: find(added, "text", "Name")),
                       NEW_COMMISSIONER, "New commissioner")
     press_ready("the commissioner's Save", lambda: find_button(added, "Save"))
     session.frame_closed("New commissioner")
+    session.log("the commissioner saved")
     wait_for("the new commissioner chosen", lambda: picker(dialog, "Lead commissioner").name
              == f"Lead commissioner: {NEW_COMMISSIONER}")
     press_ready("the service's Save", lambda: find_button(dialog, "Save"))
