@@ -10,6 +10,7 @@
 #include "cm-service.h"
 #include "cm-test-util.h"
 #include "cm-total-value.h"
+#include "cm-transparency.h"
 
 #define POUNDS(n) ((gint64) (n) * 100)
 
@@ -161,6 +162,39 @@ test_listed_insert_derives (void)
   g_unlink (path);
 }
 
+/* A portfolio saved before totals were worked out holds 0: the Transparency
+ * register publishes the total over the term, not £0 or one year's value. */
+static void
+test_transparency_publishes_derived (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new ("total-transparency.commissioner", &path);
+  g_autoptr(CmContract) contract = new_contract (store, "C-5", POUNDS (45000), "3", 0);
+  g_autoptr(GDate) today = cm_test_today ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 published = 0;
+
+  g_object_set (contract, "start-date", "2025-04-01", "end-date", "2028-03-31", NULL);
+  cm_test_save (store, contract);
+  g_clear_object (&store);
+  cm_test_run_sqlite (path, "UPDATE contract SET total_value = 0");
+  store = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST, &error);
+  g_assert_no_error (error);
+
+  rows = cm_transparency_rows (store, today, NULL);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CmTransparencyRow *row = g_ptr_array_index (rows, i);
+
+      if (g_str_equal (row->reference, "C-5"))
+        published = row->value;
+    }
+  g_assert_cmpint (published, ==, POUNDS (135000));
+  g_clear_object (&store);
+  g_unlink (path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -170,5 +204,7 @@ main (int argc, char **argv)
   g_test_add_func ("/total-value/entered-total-kept", test_entered_total_kept);
   g_test_add_func ("/total-value/no-term-no-total", test_no_term_no_total);
   g_test_add_func ("/total-value/listed-insert-derives", test_listed_insert_derives);
+  g_test_add_func ("/total-value/transparency-publishes-derived",
+                   test_transparency_publishes_derived);
   return g_test_run ();
 }

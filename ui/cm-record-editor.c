@@ -240,11 +240,12 @@ refuse_no_choice (CmRecordPicker *picker, const char *lower_title, GError **erro
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Choose a %s."), lower_title);
   else if (cm_record_picker_get_n_records (picker) == 0)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                 _("Choose a %s. There are none yet: add one with %s in the choice."),
+                 _("Choose a %s. There is none yet: open the choice and press %s to add one."),
                  lower_title, create);
   else
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                 _("Choose a %s, or add one with %s in the choice."), lower_title, create);
+                 _("Choose a %s. To add a new one, open the choice and press %s"),
+                 lower_title, create);
   return FALSE;
 }
 

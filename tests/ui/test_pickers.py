@@ -70,6 +70,13 @@ def add_contract(session):
     session.key("Return", title)
     wait_for("the provider chosen", lambda: picker(dialog, "Provider").name
              == f"Provider: {names[0]}")
+    # Escape closes the search and leaves the editor, and the choice, as they were.
+    search = open_picker(session, dialog, "Service")
+    session.key("Escape", title)
+    wait_for("the search closed", lambda: not has_state(search, pyatspi.STATE_SHOWING))
+    if picker(dialog, "Service").name != "Service: Choose…":
+        raise Failure("Escape in the search changed the service chosen")
+    session.frame(title)
     pick(session, dialog, title, "Service", SERVICE_TYPED, SERVICE)
     session.key("Return", title)
     wait_for("the service chosen", lambda: picker(dialog, "Service").name
