@@ -132,8 +132,8 @@ def add_service_with_new_commissioner(session):
                                                            "New Commissioner…")))
     session.log("New Commissioner… pressed")
     added = session.frame("New commissioner")
-    session.type_into(wait_for("the commissioner's name", lambda: find(added, "text", "Name")),
-                      NEW_COMMISSIONER, "New commissioner")
+    set_text(wait_for("the commissioner's name", lambda: find(added, "text", "Name")),
+             NEW_COMMISSIONER)
     press_ready("the commissioner's Save", lambda: find_button(added, "Save"))
     session.frame_closed("New commissioner")
     session.log("the commissioner saved")
