@@ -4,7 +4,8 @@
  *
  * Fills a real portfolio with many providers (20,000 unless told), puts a
  * provider picker in a window and times opening its search until the
- * first rows are drawn, then narrowing it by part of a name. It prints
+ * first rows are drawn, then narrowing it by part of a name: how soon the
+ * key press returns, and how soon every row is in. It prints
  * each figure and checks none, so a slow machine never fails a build.
  * Needs a display: run it under with-display.sh.
  */
@@ -108,13 +109,15 @@ time_search (CmRecordPicker *picker, const char *text)
 {
   gint64 start = g_get_monotonic_time ();
   double cpu = cpu_ms ();
+  double keystroke;
   guint shown;
 
   cm_record_picker_search (picker, text);
+  keystroke = ms_since (start);
   settle (always, NULL);
   shown = g_list_model_get_n_items (cm_record_picker_get_shown (picker));
-  g_print ("search “%s”: %.1f ms (%.1f ms of processor), %u shown\n", text, ms_since (start),
-           cpu_ms () - cpu, shown);
+  g_print ("search “%s”: the key back in %.1f ms; all rows in %.1f ms (%.1f ms of processor),"
+           " %u shown\n", text, keystroke, ms_since (start), cpu_ms () - cpu, shown);
 }
 
 int

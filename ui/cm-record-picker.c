@@ -29,7 +29,9 @@ struct _CmRecordPicker
   GtkCustomFilter *filter;
   char *folded_search;       /* what the user typed, folded; NULL for all */
   guint generation;          /* counts the store's changes: keys older are read again */
-  GListModel *shown;         /* what the search lets through, sorted */
+  guint settle_source;
+  GtkFilterListModel *filtered; /* the records the search lets through */
+  GListModel *shown;         /* those, sorted, after None when optional */
   GtkSingleSelection *selection;
 
   GtkWidget *button;
@@ -216,6 +218,54 @@ with_none (CmRecordPicker *self, GListModel *records)
   return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
 }
 
+static void
+show_nothing_found (CmRecordPicker *self)
+{
+  guint n = g_list_model_get_n_items (self->shown);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->nothing), n == 0);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->list)), n > 0);
+  if (n == 0 && *text)
+    {
+      g_autofree char *message = g_strdup_printf (_("Nothing matches “%s”."), text);
+      gtk_label_set_text (self->nothing, message);
+    }
+  else if (n == 0)
+    gtk_label_set_text (self->nothing, _("There is nothing to choose yet."));
+}
+
+/* Once the search has looked at every record, the first match is the
+ * one Enter takes, and an empty list says why. */
+static void
+search_settled (CmRecordPicker *self)
+{
+  if (gtk_filter_list_model_get_pending (self->filtered) > 0)
+    return;
+  if (g_list_model_get_n_items (self->shown) > 0)
+    gtk_single_selection_set_selected (self->selection, 0);
+  show_nothing_found (self);
+}
+
+static gboolean
+settled_idle (gpointer data)
+{
+  CmRecordPicker *self = data;
+
+  self->settle_source = 0;
+  search_settled (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The last rows come in while the filter tells the models above it, which
+ * have not yet seen them: the selection waits until they have. */
+static void
+queue_settled (CmRecordPicker *self)
+{
+  if (self->settle_source == 0 && gtk_filter_list_model_get_pending (self->filtered) == 0)
+    self->settle_source = g_idle_add (settled_idle, self);
+}
+
 /* Made on first use: sorting 20,000 names is work an unopened picker
  * need not do. Case and accents are ignored, and a search matches
  * anywhere in a name. */
@@ -232,8 +282,13 @@ ensure_models (CmRecordPicker *self)
   sorted = gtk_sort_list_model_new (g_object_ref (cm_store_list (self->store, self->entity_type)),
                                     GTK_SORTER (gtk_string_sorter_new (gtk_expression_ref (
                                       self->by_name))));
-  records = G_LIST_MODEL (gtk_filter_list_model_new (G_LIST_MODEL (sorted),
-                                                     g_object_ref (GTK_FILTER (self->filter))));
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (sorted),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  /* A key press only starts the search; the rows fill in over the next
+   * frames, so typing never waits on 20,000 names. */
+  gtk_filter_list_model_set_incremental (self->filtered, TRUE);
+  g_signal_connect_swapped (self->filtered, "notify::pending", G_CALLBACK (queue_settled), self);
+  records = G_LIST_MODEL (g_object_ref (self->filtered));
   self->shown = self->optional ? with_none (self, records) : records;
   self->selection = gtk_single_selection_new (g_object_ref (self->shown));
   gtk_single_selection_set_can_unselect (self->selection, FALSE);
@@ -244,23 +299,6 @@ ensure_models (CmRecordPicker *self)
   gtk_list_view_set_factory (self->list, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
-}
-
-static void
-show_nothing_found (CmRecordPicker *self)
-{
-  guint n = g_list_model_get_n_items (self->shown);
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search));
-
-  gtk_widget_set_visible (GTK_WIDGET (self->nothing), n == 0);
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->list)), n > 0);
-  if (n == 0 && *text)
-    {
-      g_autofree char *message = g_strdup_printf (_("Nothing matches “%s”."), text);
-      gtk_label_set_text (self->nothing, message);
-    }
-  else if (n == 0)
-    gtk_label_set_text (self->nothing, _("There is nothing to choose yet."));
 }
 
 /* ---- callbacks --------------------------------------------------------- */
@@ -296,6 +334,12 @@ static void
 search_activated (CmRecordPicker *self)
 {
   search_changed (self);
+  /* Pressed before the rows filled in: finish the search first. */
+  if (gtk_filter_list_model_get_pending (self->filtered) > 0)
+    {
+      gtk_filter_list_model_set_incremental (self->filtered, FALSE);
+      gtk_filter_list_model_set_incremental (self->filtered, TRUE);
+    }
   choose (self, gtk_single_selection_get_selected_item (self->selection));
 }
 
@@ -465,6 +509,10 @@ cm_record_picker_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CM_TYPE_RECORD_PICKER);
   g_clear_object (&self->selection);
+  g_clear_handle_id (&self->settle_source, g_source_remove);
+  if (self->filtered)
+    g_signal_handlers_disconnect_by_data (self->filtered, self);
+  g_clear_object (&self->filtered);
   g_clear_object (&self->shown);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->by_name, gtk_expression_unref);
@@ -628,9 +676,7 @@ cm_record_picker_search (CmRecordPicker *self, const char *text)
       self->folded_search = g_steal_pointer (&folded);
       gtk_filter_changed (GTK_FILTER (self->filter), change);
     }
-  if (g_list_model_get_n_items (self->shown) > 0)
-    gtk_single_selection_set_selected (self->selection, 0);
-  show_nothing_found (self);
+  search_settled (self);
 }
 
 GListModel *
