@@ -13,6 +13,7 @@
 #include "cm-safe-write.h"
 #include "cm-service.h"
 #include "cm-succession.h"
+#include "cm-total-value.h"
 #include "cm-transparency.h"
 
 #define MINIMUM_PENCE (5000 * 100)
@@ -97,7 +98,7 @@ row_for (CmStore *store, CmContract *c, const GDate *today, const CmDeadlineSett
   CmService *s = CM_SERVICE (cm_store_find (store, CM_TYPE_SERVICE, cm_contract_get_service_id (c)));
   CmContractDates dates;
   int route = 0;
-  gint64 total = cm_contract_get_total_value (c);
+  gint64 total = cm_contract_get_effective_total (c);
 
   g_date_clear (&row->start, 1);
   g_date_clear (&row->end, 1);
@@ -145,9 +146,10 @@ council_led (CmContract *c)
 static gboolean
 over_minimum (CmContract *c)
 {
-  gint64 total = cm_contract_get_total_value (c);
+  gint64 total = cm_contract_get_effective_total (c);
 
-  /* Without a total, a year's value over the minimum is enough. */
+  /* Without a total or a term to work one out, a year's value over the
+   * minimum is enough. */
   return (total > 0 ? total : cm_contract_get_annual_value (c)) > MINIMUM_PENCE;
 }
 

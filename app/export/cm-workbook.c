@@ -30,6 +30,7 @@
 #include "cm-sheet.h"
 #include "cm-spend.h"
 #include "cm-succession.h"
+#include "cm-total-value.h"
 #include "cm-transparency.h"
 #include "cm-workbook.h"
 
@@ -363,7 +364,8 @@ contract_row (CmEntity *record, gpointer user_data)
   cm_sheet_text (sheet, 6, type);
   cm_sheet_text (sheet, 7, route);
   cm_sheet_money (sheet, 8, cm_contract_get_annual_value (c));
-  cm_sheet_money (sheet, 9, cm_contract_get_total_value (c));
+  /* Worked out from the annual value and term when none was entered. */
+  cm_sheet_money (sheet, 9, cm_contract_get_effective_total (c));
   cm_sheet_date (sheet, 10, cm_contract_get_start_date (c));
   cm_sheet_date (sheet, 11, cm_contract_get_end_date (c));
   cm_sheet_text (sheet, 12, term);

@@ -7,6 +7,7 @@
 #include "cm-contract-dates.h"
 #include "cm-date.h"
 #include "cm-term.h"
+#include "cm-total-value.h"
 
 struct _CmContract
 {
@@ -154,12 +155,19 @@ cm_contract_validate (CmEntity *entity, GError **error)
 }
 
 static void
+cm_contract_complete (CmEntity *entity, CmEntity *before)
+{
+  cm_contract_complete_total (CM_CONTRACT (entity), before ? CM_CONTRACT (before) : NULL);
+}
+
+static void
 cm_contract_class_init (CmContractClass *klass)
 {
   CmEntityClass *entity_class = CM_ENTITY_CLASS (klass);
   GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   entity_class->validate = cm_contract_validate;
+  entity_class->complete = cm_contract_complete;
 
   properties[PROP_REFERENCE] = g_param_spec_string ("reference", NULL, NULL, "", rw);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, "", rw);

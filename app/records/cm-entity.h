@@ -56,6 +56,10 @@ struct _CmEntityClass
    * no path through the store can alter them. */
   gboolean (*check_change) (CmEntity *before, CmEntity *after, CmStore *store,
                             GError **error);
+  /* Fills values that follow from others (a contract's total from its
+   * annual value and term) as a new or changed record is written; @before
+   * is NULL for a new one. May be NULL. */
+  void (*complete) (CmEntity *self, CmEntity *before);
 };
 
 /* Installs a subclass's properties, numbered 1..@n_pspecs - 1 as in the

@@ -26,6 +26,16 @@ cm_money_format (gint64 pence)
   return g_string_free (out, FALSE);
 }
 
+/* "£45,000.00": pence always shown, as a field shows an amount once left. */
+char *
+cm_money_format_full (gint64 pence)
+{
+  guint64 abs_pence = pence < 0 ? (guint64) -pence : (guint64) pence;
+  g_autofree char *pounds = cm_count_format (abs_pence / 100);
+
+  return g_strdup_printf ("%s£%s.%02u", pence < 0 ? "-" : "", pounds, (guint) (abs_pence % 100));
+}
+
 static gboolean
 is_decimal (const char *text)
 {

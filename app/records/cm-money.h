@@ -8,6 +8,7 @@
 G_BEGIN_DECLS
 
 char    *cm_money_format (gint64 pence);
+char    *cm_money_format_full (gint64 pence);
 gboolean cm_money_parse  (const char *text, gint64 *pence, GError **error);
 
 G_END_DECLS

@@ -714,15 +714,28 @@ insert_row (CmStore *self, CmEntity *entity, gint64 id, AuditAs audit_as, GError
   return TRUE;
 }
 
+/* Values that follow from others, filled in as a record is written by a
+ * user or an import, but not as Undo restores one exactly as it was. */
+static void
+complete (CmEntity *entity, CmEntity *before)
+{
+  CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
+
+  if (klass->complete)
+    klass->complete (entity, before);
+}
+
 static gboolean
 write_insert (CmStore *self, CmEntity *entity, GError **error)
 {
+  complete (entity, NULL);
   return insert_row (self, entity, 0, AUDIT_EACH_FIELD, error);
 }
 
 static gboolean
 write_insert_listed (CmStore *self, CmEntity *entity, GError **error)
 {
+  complete (entity, NULL);
   return insert_row (self, entity, 0, AUDIT_WHOLE_RECORD, error);
 }
 
@@ -741,7 +754,10 @@ write_update (CmStore *self, CmEntity *entity, GError **error)
   const char *sql = sql_for (klass, "update", update_sql);
   sqlite3_stmt *stmt;
 
-  if (before == NULL || !check_change (self, before, entity, error) ||
+  if (before == NULL)
+    return FALSE;
+  complete (entity, before);
+  if (!check_change (self, before, entity, error) ||
       (stmt = statement (self, sql, error)) == NULL)
     return FALSE;
   bind_columns (stmt, entity);

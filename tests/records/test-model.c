@@ -1440,6 +1440,36 @@ test_money_parse (void)
     }
 }
 
+/* A field left shows pence always, and reads back as the same amount. */
+static void
+test_money_format_full (void)
+{
+  static const struct {
+    gint64 pence;
+    const char *text;
+  } cases[] = {
+    { 0, "£0.00" },
+    { 5, "£0.05" },
+    { 100, "£1.00" },
+    { 4500000, "£45,000.00" },
+    { 123456789, "£1,234,567.89" },
+    { -150, "-£1.50" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = cm_money_format_full (cases[i].pence);
+      gint64 back = -1;
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+      if (cases[i].pence >= 0)
+        {
+          g_assert_true (cm_money_parse (text, &back, NULL));
+          g_assert_cmpint (back, ==, cases[i].pence);
+        }
+    }
+}
+
 /* Words that strtod() takes for numbers are not amounts of money. */
 static void
 test_money_parse_refuses_not_a_number (void)
@@ -1546,6 +1576,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/transaction/save-again-after-rollback", test_save_again_after_rollback);
   g_test_add_func ("/model/money/format", test_money_format);
   g_test_add_func ("/model/money/parse", test_money_parse);
+  g_test_add_func ("/model/money/format-full", test_money_format_full);
   g_test_add_func ("/model/money/parse-not-a-number", test_money_parse_refuses_not_a_number);
   g_test_add_func ("/model/date/parse-iso", test_date_parse_iso);
   g_test_add_func ("/model/date/parse-iso-strict", test_date_parse_iso_is_strict);

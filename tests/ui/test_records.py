@@ -8,8 +8,10 @@ list them; and the contract editor refusing an end before the start.
 
     with-display.sh python3 test_records.py COMMISSIONER OUTPUT_DIR
 """
-from common import Failure, Session, enabled, find, find_all, find_button, find_label, press, \
-    press_ready, set_text, state_of, wait_for
+import pyatspi
+
+from common import Failure, Session, enabled, find, find_all, find_button, find_label, has_state, \
+    press, press_ready, set_text, wait_for, walk
 
 PROVIDER = "Leeds Irish Health and Homes"
 ENTER_PROVIDER = "Enter Key Care Ltd"
@@ -78,11 +80,23 @@ def add_provider_with_enter(session):
     session.log("Enter saved the provider once, and the list shows it")
 
 
-def choose(session, combo, window):
-    """Picks the second choice of an editor's drop-down; returns it."""
-    session.choose(combo, 1, window)
-    return wait_for(f"a choice in {combo.name!r}", lambda: Session.popover(combo) is None
-                    and state_of(combo))
+def choose(session, dialog, title, window):
+    """Opens the picker called @title, takes the first of its choices with
+    Enter in its search; returns the name chosen."""
+    press(picker(dialog, title))
+    wait_for(f"the search of {title}", lambda: next(
+        n for n in walk(dialog) if n.getRoleName() == "entry" and n.name == f"Search {title}"
+        and has_state(n, pyatspi.STATE_FOCUSED)))
+    session.key("Return", window)
+    return wait_for(f"a choice in {title!r}", lambda: (lambda name: name != f"{title}: Choose…"
+                    and name.split(": ", 1)[1])(picker(dialog, title).name))
+
+
+def picker(dialog, title):
+    """The button of the picker called @title, named "Title: choice"."""
+    return wait_for(f"the {title} picker", lambda: next(
+        n for n in walk(dialog) if n.getRoleName() == "push button"
+        and n.name.startswith(title + ": ")))
 
 
 def add_contract_with_enter(session):
@@ -92,10 +106,8 @@ def add_contract_with_enter(session):
     press_ready("the Add contract button", lambda: find_button(page, "Add contract"))
     dialog = session.frame("New contract")
     title = "New contract"
-    service = choose(session, wait_for("the service",
-                                       lambda: find(dialog, "combo box", "Service")), title)
-    provider = choose(session, wait_for("the provider",
-                                        lambda: find(dialog, "combo box", "Provider")), title)
+    service = choose(session, dialog, "Service", title)
+    provider = choose(session, dialog, "Provider", title)
     set_text(find(dialog, "text", "Title"), "Carers' breaks by the keyboard")
     reference = find(dialog, "text", "Reference")
     session.type_into(reference, ENTER_CONTRACT, title)
@@ -155,9 +167,8 @@ def add_commissioner_with_no_successor(session):
     title = "New commissioner"
     dialog = session.frame(title)
     set_text(wait_for("the name field", lambda: find(dialog, "text", "Name")), COMMISSIONER)
-    successor = wait_for("the successor", lambda: find(dialog, "combo box", "Succeeded by"))
-    shown = wait_for("the successor's choice", lambda: state_of(successor))
-    if shown != "None":
+    shown = picker(dialog, "Succeeded by").name
+    if shown != "Succeeded by: None":
         raise Failure(f"a new commissioner's successor shows {shown!r}, not None")
     press_ready("the Save button", lambda: find_button(dialog, "Save"))
     wait_for("the commissioner in the file, with no successor", lambda: session.sql(

@@ -12,12 +12,15 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "cm-contract.h"
 #include "cm-date.h"
 #include "cm-enums.h"
 #include "cm-field-check.h"
 #include "cm-mnemonic-button.h"
 #include "cm-money.h"
 #include "cm-record-editor.h"
+#include "cm-record-picker.h"
+#include "cm-total-value.h"
 
 struct _CmRecordEditor
 {
@@ -30,6 +33,7 @@ struct _CmRecordEditor
   GHashTable *touched;       /* rows the user has left or changed */
   GtkLabel *error_label;
   GtkWidget *save;
+  gboolean derives_total;    /* a contract's: its empty total is worked out */
 };
 
 G_DEFINE_FINAL_TYPE (CmRecordEditor, cm_record_editor, ADW_TYPE_WINDOW)
@@ -82,61 +86,86 @@ switch_row (const char *title, gboolean active)
   return row;
 }
 
-/* The records of @type, after "None" when the choice is optional: an
- * unsaved record of that kind, whose id is 0, stands for no choice. */
-static GListModel *
-reference_choices (CmRecordEditor *self, GType type, gboolean optional)
+/* The kind of record a picker of @type can add, if any. */
+static const CmRecordKind *
+kind_of (GType type)
 {
-  GListModel *stored = cm_store_list (self->store, type);
-  g_autoptr(GListStore) none = NULL;
-  g_autoptr(GObject) placeholder = NULL;
-  GListStore *parts;
+  guint n_kinds = 0;
+  const CmRecordKind *kinds = cm_record_kinds (&n_kinds);
 
-  if (!optional)
-    return g_object_ref (stored);
-  none = g_list_store_new (type);
-  placeholder = g_object_new (type, "name", _("None"), NULL);
-  g_list_store_append (none, placeholder);
-  parts = g_list_store_new (G_TYPE_LIST_MODEL);
-  g_list_store_append (parts, none);
-  g_list_store_append (parts, stored);
-  return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
+  for (guint i = 0; i < n_kinds; i++)
+    if (kinds[i].get_type () == type)
+      return &kinds[i];
+  return NULL;
 }
 
+/* "New Commissioner…" for the kind whose noun is "commissioner". */
 static char *
-describe_choice (CmEntity *choice)
+create_label (const CmRecordKind *kind)
 {
-  return choice ? cm_entity_describe (choice) : g_strdup ("");
+  g_autofree char *noun = g_strdup (_(kind->noun));
+  gboolean word_start = TRUE;
+
+  for (char *p = noun; *p; p++)
+    {
+      if (word_start && g_ascii_islower (*p))
+        *p = g_ascii_toupper (*p);
+      word_start = *p == ' ';
+    }
+  return g_strdup_printf (_("New %s…"), noun);
 }
 
-/* A choice among the records of another kind, shown by name, or for
- * records with none (a contract) as the trail names them. */
+static void picker_create (CmRecordPicker *picker, CmRecordEditor *self);
+
+/* A choice among the records of another kind: beside the field's title, a
+ * button naming the choice in full (a long name wraps, never cut off)
+ * that opens a search of them all. */
 static GtkWidget *
 reference_row (CmRecordEditor *self, const char *title, GType type, gint64 id,
                gboolean optional)
 {
-  g_autoptr(GListModel) choices = reference_choices (self, type, optional);
-  GtkWidget *row = adw_combo_row_new ();
-  guint n = g_list_model_get_n_items (choices);
-  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
-  g_autoptr(GtkExpression) by_name =
-    g_object_class_find_property (G_OBJECT_CLASS (klass), "name")
-      ? gtk_property_expression_new (type, NULL, "name")
-      : gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (describe_choice),
-                                     NULL, NULL);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *picker = g_object_new (CM_TYPE_RECORD_PICKER, "store", self->store,
+                                    "entity-type", type, "title", title,
+                                    "optional", optional, "selected-id", id, NULL);
+  const CmRecordKind *kind = kind_of (type);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_expression (ADW_COMBO_ROW (row), by_name);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), choices);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), GTK_INVALID_LIST_POSITION);
-  for (guint i = 0; i < n; i++)
+  gtk_widget_set_hexpand (picker, TRUE);
+  gtk_widget_set_valign (picker, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (picker, 6);
+  gtk_widget_set_margin_bottom (picker, 6);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), picker);
+  gtk_widget_set_focusable (row, FALSE);
+  if (kind)
     {
-      g_autoptr(CmEntity) choice = g_list_model_get_item (choices, i);
+      g_autofree char *label = create_label (kind);
 
-      if (cm_entity_get_id (choice) == id)
-        adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+      g_object_set (picker, "create-label", label, NULL);
+      g_signal_connect (picker, "create", G_CALLBACK (picker_create), self);
     }
+  g_object_set_data (G_OBJECT (row), "picker", picker);
   return row;
+}
+
+static CmRecordPicker *
+picker_of (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), "picker");
+}
+
+/* A money field shows pence ("£45,000.00"), or nothing for no amount; a
+ * total worked out from the annual value and term shows empty too, the
+ * figure in its title, so it follows them as they change. */
+static char *
+money_text (CmRecordEditor *self, const CmRecordField *field, gint64 pence)
+{
+  if (pence == 0)
+    return g_strdup ("");
+  if (g_str_equal (field->property, "total-value") && CM_IS_CONTRACT (self->draft) &&
+      cm_contract_total_is_derived (CM_CONTRACT (self->draft)))
+    return g_strdup ("");
+  return cm_money_format_full (pence);
 }
 
 static GtkWidget *
@@ -161,7 +190,7 @@ field_row (CmRecordEditor *self, const CmRecordField *field)
                             field->optional);
     case CM_FORMAT_MONEY:
       {
-        g_autofree char *text = cm_money_format (g_value_get_int64 (&value));
+        g_autofree char *text = money_text (self, field, g_value_get_int64 (&value));
         return entry_row (title, text);
       }
     case CM_FORMAT_DATE:
@@ -199,6 +228,27 @@ parse_decimal (const char *text, double *out)
   return end && *end == '\0' && isfinite (*out);
 }
 
+/* Says what to do about a required choice left empty, offering the way
+ * to add a record when there is one, so a new portfolio does not stall. */
+static gboolean
+refuse_no_choice (CmRecordPicker *picker, const char *lower_title, GError **error)
+{
+  g_autofree char *create = NULL;
+
+  g_object_get (picker, "create-label", &create, NULL);
+  if (create == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Choose a %s."), lower_title);
+  else if (cm_record_picker_get_n_records (picker) == 0)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                 _("Choose a %s. There is none yet: open the choice and press %s to add one."),
+                 lower_title, create);
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                 _("Choose a %s. To add a new one, open the choice and press %s"),
+                 lower_title, create);
+  return FALSE;
+}
+
 /* Moves one row's value into @target; FALSE with @error when the text
  * cannot be read as the field needs (an amount, a date, a choice). */
 static gboolean
@@ -212,7 +262,7 @@ read_row (CmEntity *target, const CmRecordField *field, GtkWidget *row, GError *
   gint64 pence = 0;
   guint64 number = 0;
   double decimal = 0;
-  guint selected;
+  gint64 id;
 
   switch (field->format)
     {
@@ -224,19 +274,14 @@ read_row (CmEntity *target, const CmRecordField *field, GtkWidget *row, GError *
                     gtk_switch_get_active (g_object_get_data (G_OBJECT (row), "switch")), NULL);
       return TRUE;
     case CM_FORMAT_REFERENCE:
-      selected = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
-      if (selected == GTK_INVALID_LIST_POSITION)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("Choose a %s."), lower_title);
-          return FALSE;
-        }
-      g_object_set (draft, field->property,
-                    cm_entity_get_id (adw_combo_row_get_selected_item (ADW_COMBO_ROW (row))),
-                    NULL);
+      id = cm_record_picker_get_selected_id (picker_of (row));
+      if (id == 0 && !field->optional)
+        return refuse_no_choice (picker_of (row), lower_title, error);
+      g_object_set (draft, field->property, id, NULL);
       return TRUE;
     case CM_FORMAT_MONEY:
-      if (!cm_money_parse (stripped, &pence, error))
+      /* Empty is no amount: a total left empty is worked out on saving. */
+      if (*stripped && !cm_money_parse (stripped, &pence, error))
         return FALSE;
       g_object_set (draft, field->property, pence, NULL);
       return TRUE;
@@ -359,9 +404,46 @@ row_shows_message (GtkWidget *row)
 static gboolean
 may_show (CmRecordEditor *self, GtkWidget *row, GtkWidget *typing)
 {
+  /* A choice left empty is why Save waits: it says so once the user has
+   * started on any field, since nothing else would tell them. */
+  if (picker_of (row) && g_hash_table_size (self->touched) > 0)
+    return TRUE;
   if (!g_hash_table_contains (self->touched, row))
     return FALSE;
   return row != typing || row_shows_message (row);
+}
+
+/* A contract's empty total says, where an empty field shows its title,
+ * what saving will store: the total worked out from the annual value and
+ * term as they now read. */
+static void
+show_total_hint (CmRecordEditor *self, CmEntity *scratch)
+{
+  GtkWidget *row = g_hash_table_lookup (self->rows, "total-value");
+  const CmRecordField *field = row ? g_object_get_data (G_OBJECT (row), "field") : NULL;
+  gint64 derived;
+  g_autofree char *amount = NULL;
+  g_autofree char *hint = NULL;
+
+  if (!self->derives_total || field == NULL)
+    return;
+  derived = *gtk_editable_get_text (GTK_EDITABLE (row)) == '\0'
+              ? cm_contract_get_derived_total (CM_CONTRACT (scratch)) : 0;
+  if (derived == 0)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->title));
+      if (!row_shows_message (row))
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+  amount = cm_money_format_full (derived);
+  /* TRANSLATORS: the title of an empty total field; %s is an amount */
+  hint = g_strdup_printf (_("Total value: %s from the annual value and term"), amount);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hint);
+  if (!row_shows_message (row))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    _("Left empty, the total is worked out from the annual value "
+                                      "and term. Type a total to use another."), -1);
 }
 
 /* Reads every row into a copy of the record and checks it with the
@@ -397,6 +479,7 @@ check_all (CmRecordEditor *self, GtkWidget *last, GtkWidget *typing)
         }
     }
   g_ptr_array_add (properties, NULL);
+  show_total_hint (self, scratch);
 
   if (first == NULL && !cm_field_check (scratch, (const char * const *) properties->pdata,
                                         blamed, &invalid))
@@ -430,12 +513,33 @@ check_all (CmRecordEditor *self, GtkWidget *last, GtkWidget *typing)
                                   problem ? problem : "", -1);
 }
 
+/* An amount the user typed ("45k", "45000") is shown as money once the
+ * field is left; text that is not an amount stays for them to correct. */
+static void
+show_as_money (GtkWidget *row)
+{
+  const CmRecordField *field = g_object_get_data (G_OBJECT (row), "field");
+  g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
+  gint64 pence = 0;
+
+  if (field == NULL || field->format != CM_FORMAT_MONEY)
+    return;
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  if (*text == '\0' || !cm_money_parse (text, &pence, NULL))
+    return;
+  shown = cm_money_format_full (pence);
+  if (g_strcmp0 (shown, gtk_editable_get_text (GTK_EDITABLE (row))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), shown);
+}
+
 static void
 left (GtkEventControllerFocus *focus, CmRecordEditor *self)
 {
   GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
 
   g_hash_table_add (self->touched, row);
+  show_as_money (row);
   check_all (self, row, NULL);
 }
 
@@ -454,6 +558,12 @@ chosen (GtkWidget *row, GParamSpec *pspec, CmRecordEditor *self)
 
 static void
 toggled (GtkWidget *toggle, GParamSpec *pspec, GtkWidget *row)
+{
+  chosen (row, NULL, g_object_get_data (G_OBJECT (row), "editor"));
+}
+
+static void
+picked (CmRecordPicker *picker, GParamSpec *pspec, GtkWidget *row)
 {
   chosen (row, NULL, g_object_get_data (G_OBJECT (row), "editor"));
 }
@@ -478,6 +588,8 @@ watch_row (CmRecordEditor *self, GtkWidget *row, const CmRecordField *field)
     }
   else if (ADW_IS_COMBO_ROW (row))
     g_signal_connect (row, "notify::selected", G_CALLBACK (chosen), self);
+  else if (picker_of (row))
+    g_signal_connect (picker_of (row), "notify::selected-id", G_CALLBACK (picked), row);
   else if (toggle)
     g_signal_connect (toggle, "notify::active", G_CALLBACK (toggled), row);
 }
@@ -496,8 +608,14 @@ stop_watching (CmRecordEditor *self)
     {
       GObject *focus = g_object_get_data (row, "focus");
       GObject *toggle = g_object_get_data (row, "switch");
+      GObject *picker = g_object_get_data (row, "picker");
 
       g_signal_handlers_disconnect_by_data (row, self);
+      if (picker)
+        {
+          g_signal_handlers_disconnect_by_func (picker, picked, row);
+          g_signal_handlers_disconnect_by_data (picker, self);
+        }
       if (focus)
         g_signal_handlers_disconnect_by_data (focus, self);
       if (toggle)
@@ -553,6 +671,30 @@ message_row (GtkWidget *row)
   g_object_set_data (G_OBJECT (row), "message-row", under);
   g_object_set_data (G_OBJECT (row), "message", label);
   return under;
+}
+
+static void
+created (CmRecordEditor *added, CmEntity *record, CmRecordPicker *picker)
+{
+  cm_record_picker_set_selected_id (picker, cm_entity_get_id (record));
+}
+
+/* New Commissioner… in a picker: the record is added in an editor of its
+ * own, through the store, and chosen here once saved. */
+static void
+picker_create (CmRecordPicker *picker, CmRecordEditor *self)
+{
+  GType type = G_TYPE_NONE;
+  const CmRecordKind *kind;
+  GtkWidget *editor;
+
+  g_object_get (picker, "entity-type", &type, NULL);
+  kind = kind_of (type);
+  g_return_if_fail (kind != NULL);
+  editor = cm_record_editor_new (self->store, kind, NULL);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (created), picker, 0);
+  gtk_window_present (GTK_WINDOW (editor));
 }
 
 static void
@@ -672,6 +814,12 @@ cm_record_editor_new (CmStore *store, const CmRecordKind *kind, CmEntity *entity
         follow_choice (self, field, row);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), message_row (row));
+      if (g_str_equal (field->property, "total-value") && CM_IS_CONTRACT (self->draft))
+        self->derives_total = TRUE;
+      /* Nothing to choose from: say at once how to go on. */
+      if (picker_of (row) && !field->optional &&
+          cm_record_picker_get_n_records (picker_of (row)) == 0)
+        g_hash_table_add (self->touched, row);
     }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
   gtk_widget_set_vexpand (page, TRUE);
