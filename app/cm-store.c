@@ -949,7 +949,7 @@ cm_store_commit (CmStore *self, GError **error)
       g_array_set_size (self->savepoints, 0);
       tables = apply_pending (self);
       if (self->meta_changed)
-        g_ptr_array_add (tables, "meta");
+        g_ptr_array_add (tables, (gpointer) "meta");
       self->meta_changed = FALSE;
       emit_changed (self, tables);
       return TRUE;
@@ -1431,7 +1431,7 @@ reload_list (CmStore *self, CachedList *list)
 }
 
 /* Another program may have changed any table: every loaded list's table
- * and the settings are named as changed. */
+ * is named as changed (with no list loaded, "changed" has no detail). */
 gboolean
 cm_store_reload_if_changed (CmStore *self)
 {
@@ -1454,7 +1454,6 @@ cm_store_reload_if_changed (CmStore *self)
       if (!g_ptr_array_find_with_equal_func (tables, klass->table, g_str_equal, NULL))
         g_ptr_array_add (tables, (gpointer) klass->table);
     }
-  g_ptr_array_add (tables, "meta");
   emit_changed (self, tables);
   return TRUE;
 }
