@@ -17,6 +17,8 @@
 #include "cm-scenario.h"
 #include "cm-scenario-lines.h"
 #include "cm-term.h"
+#include "cm-list-export.h"
+#include "cm-list-rows.h"
 #include "cm-record-editor.h"
 #include "cm-records-page.h"
 #include "cm-status-page.h"
@@ -169,6 +171,7 @@ add_columns (CmRecordsPage *self)
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) field);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), (gpointer) field);
       column = gtk_column_view_column_new (_(field->title), factory);
+      g_object_set_data (G_OBJECT (column), "field", (gpointer) field);
       sorter = column_sorter (type, field);
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
@@ -838,6 +841,69 @@ row_activated (CmRecordsPage *self, guint position)
                               self->kind->open_label ? "records.open" : "records.edit", NULL);
 }
 
+/* ---- exporting the list ----------------------------------------------- */
+
+/* The fields of the columns the list shows, in their order on screen. */
+static GPtrArray *
+visible_fields (CmRecordsPage *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->view);
+  GPtrArray *fields = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (gtk_column_view_column_get_visible (column))
+        g_ptr_array_add (fields, g_object_get_data (G_OBJECT (column), "field"));
+    }
+  return fields;
+}
+
+/* Exactly what the list shows: the rows the search leaves, sorted as shown. */
+static void
+export_list_chosen (GtkNativeDialog *chooser, int response, CmRecordsPage *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_auto(GStrv) titles = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (response != GTK_RESPONSE_ACCEPT || path == NULL)
+    return;
+  fields = visible_fields (self);
+  titles = cm_list_rows_titles (fields);
+  rows = cm_list_rows_texts (G_LIST_MODEL (self->selection), fields);
+  name = g_filename_display_basename (path);
+  if (cm_list_export_write (path, _(self->kind->title), (const char * const *) titles, rows,
+                            &error))
+    message = g_strdup_printf (ngettext ("Exported %u row to “%s”", "Exported %u rows to “%s”",
+                                         rows->len), rows->len, name);
+  toast (self, adw_toast_new (message ? message : error->message));
+}
+
+static void
+export_list_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  CmRecordsPage *self = CM_RECORDS_PAGE (widget);
+  GtkNativeDialog *chooser = GTK_NATIVE_DIALOG (
+    gtk_file_chooser_native_new (_("Export This List"),
+                                 GTK_WINDOW (gtk_widget_get_root (widget)),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel")));
+  g_autofree char *suggested = g_strdup_printf ("%s.xlsx", _(self->kind->title));
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  gtk_native_dialog_set_modal (chooser, TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_list_chosen), self);
+  gtk_native_dialog_show (chooser);
+}
+
 /* ---- construction ----------------------------------------------------- */
 
 /* The empty state's way to start: "Add a contract". */
@@ -850,6 +916,19 @@ add_first_button (const CmRecordKind *kind)
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "pill");
   gtk_widget_add_css_class (button, "suggested-action");
+  return button;
+}
+
+/* Saves what the list shows, filter and all, as CSV or XLSX. */
+static GtkWidget *
+export_list_button (void)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("document-save-as-symbolic");
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "records.export-list");
+  gtk_widget_set_tooltip_text (button, _("Export This List…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Export This List…"), -1);
   return button;
 }
 
@@ -880,6 +959,7 @@ build_toolbar (CmRecordsPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   add_label, -1);
   gtk_box_append (GTK_BOX (bar), add);
+  gtk_box_append (GTK_BOX (bar), export_list_button ());
   return bar;
 }
 
@@ -1025,6 +1105,8 @@ cm_records_page_class_init (CmRecordsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "records.open", NULL, open_activated);
   gtk_widget_class_install_action (widget_class, "records.add", NULL, add_activated);
+  gtk_widget_class_install_action (widget_class, "records.export-list", NULL,
+                                   export_list_activated);
   gtk_widget_class_install_action (widget_class, "records.edit", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "records.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "records.invoke-extension", NULL,
