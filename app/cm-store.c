@@ -1520,6 +1520,19 @@ cm_store_list_where (CmStore *self, GType entity_type, const char *property, con
   return G_LIST_MODEL (list->store);
 }
 
+char *
+cm_store_where_sql (GType entity_type, const char *property)
+{
+  CachedList list;
+  g_autofree char *column = cm_value_column_name (property);
+  char *sql;
+
+  cached_list_init (&list, entity_type, column, "");
+  sql = g_strdup (list.select_sql);
+  cached_list_clear (&list);
+  return sql;
+}
+
 GListModel *
 cm_store_list_where_id (CmStore *self, GType entity_type, const char *property, gint64 id)
 {
