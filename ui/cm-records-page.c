@@ -966,7 +966,7 @@ build_toolbar (CmRecordsPage *self)
 static GtkWidget *
 build_list (CmRecordsPage *self)
 {
-  GListModel *records = cm_store_list (self->store, self->kind->get_type ());
+  g_autoptr(GListModel) records = cm_store_list_all (self->store, self->kind->get_type ());
   GtkSortListModel *sorted;
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   g_autofree char *empty_title = g_strdup_printf (_("No %s Yet"), _(self->kind->title));
