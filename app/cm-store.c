@@ -1089,6 +1089,19 @@ live_list_gone (gpointer data, GObject *where_the_model_was)
   g_free (list);
 }
 
+/* A reference to each list's model while the store works through them: a
+ * view told of one change may let go of a live list, which must not be
+ * freed before the next change reaches it. */
+static GPtrArray *
+hold_lists (GPtrArray *lists)
+{
+  GPtrArray *held = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < lists->len; i++)
+    g_ptr_array_add (held, g_object_ref (((CachedList *) g_ptr_array_index (lists, i))->store));
+  return held;
+}
+
 /* The live lists that show records of @type, the whole table's first. */
 static GPtrArray *
 lists_of_type (CmStore *self, GType type)
@@ -1168,15 +1181,20 @@ assign_derived (sqlite3_stmt *stmt, CachedList *list, GPtrArray *pspecs)
 }
 
 /* Recomputes the derived properties (a contract's provider name, a
- * service's annual value) of a whole loaded list after their sources changed. */
+ * service's annual value) of a whole loaded list after their sources
+ * changed: a live list's rows only, not the whole table's. */
 static void
 refresh_derived (CmStore *self, GType type, CachedList *list)
 {
   g_autoptr(CmEntityClass) klass = g_type_class_ref (type);
-  const char *sql = sql_for (klass, "select-derived", select_derived_sql);
+  g_autofree char *where = list->column ? g_strdup_printf ("t.%s = ?", list->column) : NULL;
+  g_autofree char *filtered = where ? select_derived_where_sql (klass, where) : NULL;
+  const char *sql = filtered ? filtered : sql_for (klass, "select-derived", select_derived_sql);
   g_autoptr(GPtrArray) pspecs = selected_pspecs (klass, TRUE);
   sqlite3_stmt *stmt = statement (self, sql, NULL);
 
+  if (stmt && list->column)
+    sqlite3_bind_text (stmt, 1, list->value, -1, SQLITE_STATIC);
   while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
     assign_derived (stmt, list, pspecs);
   if (stmt)
@@ -1339,6 +1357,7 @@ apply_pending (CmStore *self)
                                                           (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GArray) changes = g_steal_pointer (&self->pending);
   g_autoptr(GPtrArray) lists = NULL;
+  g_autoptr(GPtrArray) held = NULL;
   GPtrArray *tables = g_ptr_array_new ();
 
   self->pending = pending_new ();
@@ -1346,6 +1365,7 @@ apply_pending (CmStore *self)
     {
       PendingChange *change = &g_array_index (changes, PendingChange, i);
       g_autoptr(GPtrArray) showing = lists_of_type (self, change->type);
+      g_autoptr(GPtrArray) showing_held = hold_lists (showing);
       g_autoptr(CmEntityClass) klass = g_type_class_ref (change->type);
       GPtrArray *of_table = g_hash_table_lookup (by_table, klass->table);
 
@@ -1364,6 +1384,7 @@ apply_pending (CmStore *self)
     }
 
   lists = loaded_lists (self);
+  held = hold_lists (lists);
   for (guint l = 0; l < lists->len; l++)
     {
       CachedList *list = g_ptr_array_index (lists, l);
@@ -1436,6 +1457,7 @@ gboolean
 cm_store_reload_if_changed (CmStore *self)
 {
   g_autoptr(GPtrArray) lists = NULL;
+  g_autoptr(GPtrArray) held = NULL;
   g_autoptr(GPtrArray) tables = g_ptr_array_new ();
   int version;
 
@@ -1445,6 +1467,7 @@ cm_store_reload_if_changed (CmStore *self)
     return FALSE;
   self->data_version = version;
   lists = loaded_lists (self);
+  held = hold_lists (lists);
   for (guint l = 0; l < lists->len; l++)
     {
       CachedList *list = g_ptr_array_index (lists, l);

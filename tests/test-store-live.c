@@ -200,6 +200,14 @@ delete_then_restore_listed (Fixture *f)
   cm_test_restore (f->store, contract (f, 2));
 }
 
+/* The provider's name is a derived value of each of its contracts. */
+static void
+rename_provider (Fixture *f)
+{
+  g_object_set (f->provider, "name", "Touchstone Support", NULL);
+  cm_test_save (f->store, f->provider);
+}
+
 static void
 set_a_setting (Fixture *f)
 {
@@ -227,6 +235,7 @@ static const struct {
   { "delete-elsewhere", delete_other_service, "C-1 C-3 C-5", "", FALSE, "contract;" },
   { "restore", delete_then_restore_listed, "C-1 C-3 C-5", "1,1,0;1,0,1;", FALSE,
     "contract;contract;" },
+  { "rename-provider", rename_provider, "C-1 C-3 C-5", "", TRUE, "provider;" },
   { "setting", set_a_setting, "C-1 C-3 C-5", "", FALSE, "meta;" },
 };
 
@@ -247,6 +256,8 @@ assert_same_as_file (Fixture *f)
       g_autoptr(CmContract) theirs = g_list_model_get_item (reread, i);
 
       g_assert_cmpstr (cm_contract_get_title (ours), ==, cm_contract_get_title (theirs));
+      g_assert_cmpstr (cm_contract_get_provider_name (ours), ==,
+                       cm_contract_get_provider_name (theirs));
     }
 }
 
@@ -312,6 +323,37 @@ test_shared_and_detailed (Fixture *f, gconstpointer data)
   g_assert_cmpuint (service_changes, ==, 1);
 }
 
+static void
+let_go (GListModel *list, guint position, guint removed, guint added, Fixture *f)
+{
+  g_clear_object (&f->live);
+}
+
+/* A view told of a change may let go of its list at once: the store goes
+ * on to the next change and the next list without touching the freed one. */
+static void
+test_let_go_when_told (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GListModel) other = cm_store_list_where_id (f->store, CM_TYPE_CONTRACT,
+                                                        "provider-id",
+                                                        cm_entity_get_id (CM_ENTITY (f->provider)));
+  g_autoptr(GListModel) again = NULL;
+
+  g_signal_connect (f->live, "items-changed", G_CALLBACK (let_go), f);
+  g_assert_cmpuint (g_list_model_get_n_items (other), ==, 6);
+  g_assert_true (cm_store_begin (f->store, NULL));
+  insert_into_listed_service (f);
+  g_ptr_array_add (f->contracts, new_contract (f, 0, "C-8"));
+  cm_test_save (f->store, g_ptr_array_index (f->contracts, 7));
+  g_assert_true (cm_store_commit (f->store, NULL));
+  g_assert_null (f->live);
+  g_assert_cmpuint (g_list_model_get_n_items (other), ==, 8);
+  /* Asked for again, it is read afresh. */
+  again = cm_store_list_where_id (f->store, CM_TYPE_CONTRACT, "service-id",
+                                  cm_entity_get_id (CM_ENTITY (f->services[0])));
+  g_assert_cmpuint (g_list_model_get_n_items (again), ==, 5);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -325,5 +367,7 @@ main (int argc, char *argv[])
     }
   g_test_add ("/store-live/shared-and-detailed", Fixture, NULL, fixture_set_up,
               test_shared_and_detailed, fixture_tear_down);
+  g_test_add ("/store-live/let-go-when-told", Fixture, NULL, fixture_set_up,
+              test_let_go_when_told, fixture_tear_down);
   return g_test_run ();
 }
