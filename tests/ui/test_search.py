@@ -35,7 +35,10 @@ def search_everything(session):
     dialog = session.frame(SEARCH)
     entry = wait_for("the search field", lambda: find(
         dialog, "entry", "Search services, contracts, providers, EIAs and decommissions"))
-    session.type_into(entry, TYPED, window=SEARCH)
+    # The field holds the keyboard as the dialog opens; the text is set
+    # through the accessibility tree, as the records pages' searches are.
+    wait_for("the search field focused", lambda: has_state(entry, pyatspi.STATE_FOCUSED))
+    set_text(entry, TYPED)
     row = wait_for(f"{CONTRACT} among the results", lambda: result_named(dialog, CONTRACT))
     others = [r.name for r in find(dialog, "list", "Results")
               if TYPED.casefold() not in r.name.casefold()]
