@@ -381,6 +381,17 @@ toast (CmRecordsPage *self, AdwToast *toast)
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
+/* "list.scroll-to-item" belongs to the list inside the column view, which
+ * an action activated on the column view itself does not reach. */
+static void
+scroll_to (CmRecordsPage *self, guint position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+}
+
 static void
 select_entity (CmRecordsPage *self, gint64 id)
 {
@@ -394,7 +405,7 @@ select_entity (CmRecordsPage *self, gint64 id)
       if (cm_entity_get_id (entity) == id)
         {
           gtk_single_selection_set_selected (self->selection, i);
-          gtk_widget_activate_action (GTK_WIDGET (self->view), "list.scroll-to-item", "u", i);
+          scroll_to (self, i);
           return;
         }
     }
@@ -1179,12 +1190,26 @@ cm_records_page_get_kind (CmRecordsPage *self)
 }
 
 /* Shows one record, clearing a search that would hide it. */
+/* A page just shown has no size yet to scroll in: once it is laid out,
+ * the chosen row is brought into view. */
+static gboolean
+scroll_to_selected (gpointer data)
+{
+  CmRecordsPage *self = data;
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    scroll_to (self, position);
+  return G_SOURCE_REMOVE;
+}
+
 void
 cm_records_page_show_entity (CmRecordsPage *self, gint64 id)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search), "");
   select_entity (self, id);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
+  g_idle_add_full (G_PRIORITY_LOW, scroll_to_selected, g_object_ref (self), g_object_unref);
 }
 
 void
