@@ -939,13 +939,13 @@ cm_store_commit (CmStore *self, GError **error)
 
   if (self->savepoints->len == 1)
     {
+      g_autoptr(GPtrArray) tables = NULL;
+
       if (!exec (self, "COMMIT", error))
         {
           cm_store_rollback (self);
           return FALSE;
         }
-      g_autoptr(GPtrArray) tables = NULL;
-
       g_array_set_size (self->savepoints, 0);
       tables = apply_pending (self);
       if (self->meta_changed)
