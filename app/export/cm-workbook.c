@@ -29,6 +29,7 @@
 #include "cm-service.h"
 #include "cm-sheet.h"
 #include "cm-spend.h"
+#include "cm-store-private.h"
 #include "cm-succession.h"
 #include "cm-total-value.h"
 #include "cm-transparency.h"

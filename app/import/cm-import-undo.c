@@ -19,6 +19,7 @@
 #include "cm-provider.h"
 #include "cm-row-list.h"
 #include "cm-service.h"
+#include "cm-store-private.h"
 #include "cm-value.h"
 
 G_DEFINE_QUARK (cm-import-undo-error-quark, cm_import_undo_error)

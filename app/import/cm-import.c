@@ -21,6 +21,7 @@
 #include "cm-import-values.h"
 #include "cm-provider.h"
 #include "cm-row-list.h"
+#include "cm-store-private.h"
 #include "cm-succession.h"
 #include "cm-term.h"
 

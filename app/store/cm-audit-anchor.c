@@ -6,6 +6,7 @@
 
 #include "cm-audit-anchor.h"
 #include "cm-audit.h"
+#include "cm-store-private.h"
 #include "cm-table.h"
 
 #define HASH_LENGTH 64

@@ -6,6 +6,7 @@
 
 #include "cm-audit-damage.h"
 #include "cm-date.h"
+#include "cm-store-private.h"
 
 void
 cm_audit_damage_clear (CmAuditDamage *damage)

@@ -9,6 +9,7 @@
 #include "cm-audit-query.h"
 #include "cm-date.h"
 #include "cm-safe-write.h"
+#include "cm-store-private.h"
 
 #define PAGE_SIZE 100
 #define PAGES_KEPT 8

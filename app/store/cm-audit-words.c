@@ -33,6 +33,7 @@
 #include "cm-service-partner.h"
 #include "cm-staff.h"
 #include "cm-stage-event.h"
+#include "cm-store-private.h"
 #include "cm-transition.h"
 
 /* Each kind of record the trail can name, by its table. */

@@ -18,6 +18,7 @@
 
 #include "cm-audit-anchor.h"
 #include "cm-backup.h"
+#include "cm-store-private.h"
 
 G_DEFINE_QUARK (cm-backup-error-quark, cm_backup_error)
 

@@ -14,7 +14,7 @@
 #include "cm-backup.h"
 #include "cm-schema.h"
 #include "cm-store-file.h"
-#include "cm-store.h"
+#include "cm-store-private.h"
 #include "cm-value.h"
 
 typedef enum {
@@ -37,10 +37,19 @@ typedef struct {
  * depend on them are recomputed in one pass rather than one by one. */
 #define MAX_TARGETED_CHANGES 64
 
-/* One loaded list of a record type, with an index from id to object. */
+/* One loaded list of a record type, with an index from id to object:
+ * every record of the type, or (a live list) those whose @column holds
+ * @value, which the store does not keep alive: its last user's unref
+ * drops it. */
 typedef struct {
   GListStore *store;
   GHashTable *by_id;
+  GType type;
+  char *column;          /* NULL for the whole table */
+  char *value;
+  char *select_sql;      /* the list's rows, and one of them by id */
+  char *select_one_sql;
+  CmStore *owner;        /* a live list's store, for its weak reference */
 } CachedList;
 
 struct _CmStore
@@ -60,6 +69,8 @@ struct _CmStore
 
   GHashTable *statements;   /* SQL text -> sqlite3_stmt */
   GHashTable *lists;        /* GType -> CachedList */
+  GPtrArray *live;          /* CachedList of the live lists handed out */
+  gboolean meta_changed;    /* a setting changed in the open transaction */
   GArray *pending;          /* PendingChange */
   GArray *savepoints;       /* pending->len at each open transaction level */
 };
@@ -309,9 +320,9 @@ pspec_for (CmEntityClass *klass, const char *property)
   return g_object_class_find_property (G_OBJECT_CLASS (klass), property);
 }
 
-/* SELECT t.id, <columns>, <derived> FROM <table> t <joins> [WHERE t.id = ?] */
+/* SELECT t.id, <columns>, <derived> FROM <table> t <joins> [WHERE <where>] */
 static char *
-select_sql (CmEntityClass *klass, gboolean by_id, gboolean derived_only)
+select_where_sql (CmEntityClass *klass, const char *where, gboolean derived_only)
 {
   GString *sql = g_string_new ("SELECT t.id");
 
@@ -322,10 +333,16 @@ select_sql (CmEntityClass *klass, gboolean by_id, gboolean derived_only)
     }
   for (guint i = 0; klass->derived && klass->derived[i].property; i++)
     g_string_append_printf (sql, ", %s", klass->derived[i].expression);
-  g_string_append_printf (sql, " FROM %s t %s%s ORDER BY t.id", klass->table,
-                          klass->joins ? klass->joins : "",
-                          by_id ? " WHERE t.id = ?" : "");
+  g_string_append_printf (sql, " FROM %s t %s%s%s ORDER BY t.id", klass->table,
+                          klass->joins ? klass->joins : "", where ? " WHERE " : "",
+                          where ? where : "");
   return g_string_free (sql, FALSE);
+}
+
+static char *
+select_sql (CmEntityClass *klass, gboolean by_id, gboolean derived_only)
+{
+  return select_where_sql (klass, by_id ? "t.id = ?" : NULL, derived_only);
 }
 
 static char *
@@ -391,20 +408,23 @@ selected_pspecs (CmEntityClass *klass, gboolean derived_only)
 /* Loads rows straight into the entities' values: a list of 100,000
  * contracts must load without a notification per field. */
 static GPtrArray *
-load_rows (CmStore *self, GType type, gint64 id, GError **error)
+load_rows_of (CmStore *self, CachedList *list, gint64 id, GError **error)
 {
+  GType type = list->type;
   g_autoptr(CmEntityClass) klass = g_type_class_ref (type);
-  const char *sql = id > 0 ? sql_for (klass, "select-one", select_one_sql)
-                           : sql_for (klass, "select-all", select_all_sql);
+  const char *sql = id > 0 ? list->select_one_sql : list->select_sql;
   g_autoptr(GPtrArray) pspecs = selected_pspecs (klass, FALSE);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = statement (self, sql, error);
+  int column = 1;
   int rc;
 
   if (stmt == NULL)
     return NULL;
   if (id > 0)
-    sqlite3_bind_int64 (stmt, 1, id);
+    sqlite3_bind_int64 (stmt, column++, id);
+  if (list->column)
+    sqlite3_bind_text (stmt, column, list->value, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CmEntity *entity = g_object_new (type, NULL);
@@ -424,6 +444,23 @@ load_rows (CmStore *self, GType type, gint64 id, GError **error)
     }
   sqlite3_reset (stmt);
   return g_steal_pointer (&rows);
+}
+
+static void cached_list_init (CachedList *list, GType type, const char *column,
+                              const char *value);
+static void cached_list_clear (CachedList *list);
+
+/* Every record of @type, or the one with @id. */
+static GPtrArray *
+load_rows (CmStore *self, GType type, gint64 id, GError **error)
+{
+  CachedList all;
+  GPtrArray *rows;
+
+  cached_list_init (&all, type, NULL, NULL);
+  rows = load_rows_of (self, &all, id, error);
+  cached_list_clear (&all);
+  return rows;
 }
 
 static CmEntity *
@@ -908,7 +945,8 @@ cm_store_begin (CmStore *self, GError **error)
   return TRUE;
 }
 
-static void apply_pending (CmStore *self);
+static GPtrArray *apply_pending (CmStore *self);
+static void emit_changed (CmStore *self, GPtrArray *tables);
 
 gboolean
 cm_store_commit (CmStore *self, GError **error)
@@ -917,14 +955,19 @@ cm_store_commit (CmStore *self, GError **error)
 
   if (self->savepoints->len == 1)
     {
+      g_autoptr(GPtrArray) tables = NULL;
+
       if (!exec (self, "COMMIT", error))
         {
           cm_store_rollback (self);
           return FALSE;
         }
       g_array_set_size (self->savepoints, 0);
-      apply_pending (self);
-      g_signal_emit (self, signals[CHANGED], 0);
+      tables = apply_pending (self);
+      if (self->meta_changed)
+        g_ptr_array_add (tables, (gpointer) "meta");
+      self->meta_changed = FALSE;
+      emit_changed (self, tables);
       return TRUE;
     }
   g_array_set_size (self->savepoints, self->savepoints->len - 1);
@@ -951,18 +994,59 @@ cm_store_rollback (CmStore *self)
   g_array_set_size (self->pending, mark);
   g_array_set_size (self->savepoints, self->savepoints->len - 1);
   if (self->savepoints->len == 0)
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    {
+      self->meta_changed = FALSE;
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    }
   else
     sqlite3_exec (self->db, "ROLLBACK TO level; RELEASE level", NULL, NULL, NULL);
 }
 
 /* ---- lists ------------------------------------------------------------ */
 
+/* A whole-table list uses the statements kept with its type; a live
+ * list's own, filtered on its column. */
+static void
+cached_list_init (CachedList *list, GType type, const char *column, const char *value)
+{
+  g_autoptr(CmEntityClass) klass = g_type_class_ref (type);
+
+  list->type = type;
+  list->column = g_strdup (column);
+  list->value = g_strdup (value);
+  if (column == NULL)
+    {
+      list->select_sql = (char *) sql_for (klass, "select-all", select_all_sql);
+      list->select_one_sql = (char *) sql_for (klass, "select-one", select_one_sql);
+      return;
+    }
+  {
+    g_autofree char *where = g_strdup_printf ("t.%s = ?", column);
+    g_autofree char *where_one = g_strdup_printf ("t.id = ? AND t.%s = ?", column);
+
+    list->select_sql = select_where_sql (klass, where, FALSE);
+    list->select_one_sql = select_where_sql (klass, where_one, FALSE);
+  }
+}
+
+static void
+cached_list_clear (CachedList *list)
+{
+  if (list->column)
+    {
+      g_free (list->select_sql);
+      g_free (list->select_one_sql);
+    }
+  g_free (list->column);
+  g_free (list->value);
+}
+
 static void
 cached_list_free (CachedList *list)
 {
   g_object_unref (list->store);
   g_hash_table_unref (list->by_id);
+  cached_list_clear (list);
   g_free (list);
 }
 
@@ -974,19 +1058,16 @@ index_entity (CachedList *list, CmEntity *entity)
 }
 
 static CachedList *
-cached_list (CmStore *self, GType type)
+cached_list_load (CmStore *self, GType type, const char *column, const char *value)
 {
-  CachedList *list = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (type));
+  CachedList *list = g_new0 (CachedList, 1);
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (list)
-    return list;
-
-  list = g_new0 (CachedList, 1);
+  cached_list_init (list, type, column, value);
   list->store = g_list_store_new (type);
   list->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  rows = load_rows (self, type, 0, &error);
+  rows = load_rows_of (self, list, 0, &error);
   if (rows == NULL)
     g_warning ("Could not load %s records: %s", g_type_name (type), error->message);
   else
@@ -995,26 +1076,70 @@ cached_list (CmStore *self, GType type)
       for (guint i = 0; i < rows->len; i++)
         index_entity (list, g_ptr_array_index (rows, i));
     }
-  g_hash_table_insert (self->lists, GSIZE_TO_POINTER (type), list);
   g_object_set_data (G_OBJECT (list->store), "cm-store", self);
   return list;
 }
 
-static void
-apply_saved (CmStore *self, CachedList *list, GType type, gint64 id)
+static CachedList *
+cached_list (CmStore *self, GType type)
 {
-  g_autoptr(CmEntity) fresh = load_one (self, type, id, NULL);
-  CmEntity *listed = g_hash_table_lookup (list->by_id, &id);
+  CachedList *list = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (type));
 
-  if (fresh == NULL)
-    return;
-  if (listed)
-    cm_entity_assign (listed, fresh);
-  else
+  if (list == NULL)
     {
-      g_list_store_append (list->store, fresh);
-      index_entity (list, fresh);
+      list = cached_list_load (self, type, NULL, NULL);
+      g_hash_table_insert (self->lists, GSIZE_TO_POINTER (type), list);
     }
+  return list;
+}
+
+/* The last user of a live list let it go: the store stops keeping it current. */
+static void
+live_list_gone (gpointer data, GObject *where_the_model_was)
+{
+  CachedList *list = data;
+
+  g_ptr_array_remove_fast (list->owner->live, list);
+  g_hash_table_unref (list->by_id);
+  cached_list_clear (list);
+  g_free (list);
+}
+
+/* A reference to each list's model while the store works through them: a
+ * view told of one change may let go of a live list, which must not be
+ * freed before the next change reaches it. */
+static GPtrArray *
+hold_lists (GPtrArray *lists)
+{
+  GPtrArray *held = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < lists->len; i++)
+    g_ptr_array_add (held, g_object_ref (((CachedList *) g_ptr_array_index (lists, i))->store));
+  return held;
+}
+
+/* The live lists that show records of @type, the whole table's first. */
+static GPtrArray *
+lists_of_type (CmStore *self, GType type)
+{
+  GPtrArray *lists = g_ptr_array_new ();
+  CachedList *all = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (type));
+
+  if (all)
+    g_ptr_array_add (lists, all);
+  for (guint i = 0; i < self->live->len; i++)
+    if (((CachedList *) g_ptr_array_index (self->live, i))->type == type)
+      g_ptr_array_add (lists, g_ptr_array_index (self->live, i));
+  return lists;
+}
+
+static int
+compare_ids (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  gint64 left = cm_entity_get_id ((CmEntity *) a);
+  gint64 right = cm_entity_get_id ((CmEntity *) b);
+
+  return left < right ? -1 : left > right;
 }
 
 static void
@@ -1027,6 +1152,28 @@ apply_deleted (CachedList *list, gint64 id)
     {
       g_hash_table_remove (list->by_id, &id);
       g_list_store_remove (list->store, position);
+    }
+}
+
+/* A saved record joins a list in id order, stays in it as the same object
+ * with its new values, or leaves a live list it no longer belongs to. */
+static void
+apply_saved (CmStore *self, CachedList *list, GType type, gint64 id)
+{
+  g_autoptr(GPtrArray) rows = load_rows_of (self, list, id, NULL);
+  CmEntity *fresh = rows && rows->len ? g_ptr_array_index (rows, 0) : NULL;
+  CmEntity *listed = g_hash_table_lookup (list->by_id, &id);
+
+  if (rows == NULL)
+    return;
+  if (fresh == NULL)
+    apply_deleted (list, id);
+  else if (listed)
+    cm_entity_assign (listed, fresh);
+  else
+    {
+      g_list_store_insert_sorted (list->store, fresh, compare_ids, NULL);
+      index_entity (list, fresh);
     }
 }
 
@@ -1050,15 +1197,20 @@ assign_derived (sqlite3_stmt *stmt, CachedList *list, GPtrArray *pspecs)
 }
 
 /* Recomputes the derived properties (a contract's provider name, a
- * service's annual value) of a whole loaded list after their sources changed. */
+ * service's annual value) of a whole loaded list after their sources
+ * changed: a live list's rows only, not the whole table's. */
 static void
 refresh_derived (CmStore *self, GType type, CachedList *list)
 {
   g_autoptr(CmEntityClass) klass = g_type_class_ref (type);
-  const char *sql = sql_for (klass, "select-derived", select_derived_sql);
+  g_autofree char *where = list->column ? g_strdup_printf ("t.%s = ?", list->column) : NULL;
+  g_autofree char *filtered = where ? select_derived_where_sql (klass, where) : NULL;
+  const char *sql = filtered ? filtered : sql_for (klass, "select-derived", select_derived_sql);
   g_autoptr(GPtrArray) pspecs = selected_pspecs (klass, TRUE);
   sqlite3_stmt *stmt = statement (self, sql, NULL);
 
+  if (stmt && list->column)
+    sqlite3_bind_text (stmt, 1, list->value, -1, SQLITE_STATIC);
   while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
     assign_derived (stmt, list, pspecs);
   if (stmt)
@@ -1196,21 +1348,40 @@ refresh_list (CmStore *self, GType type, CachedList *list, GHashTable *by_table)
     }
 }
 
-/* After a commit, brings every loaded list up to date with the changes. */
-static void
+/* Every list that is loaded: the whole tables' and the live ones. */
+static GPtrArray *
+loaded_lists (CmStore *self)
+{
+  GPtrArray *lists = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->lists);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (lists, value);
+  for (guint i = 0; i < self->live->len; i++)
+    g_ptr_array_add (lists, g_ptr_array_index (self->live, i));
+  return lists;
+}
+
+/* After a commit, brings every loaded list up to date with the changes;
+ * returns the tables changed, in the order they were first changed. */
+static GPtrArray *
 apply_pending (CmStore *self)
 {
   g_autoptr(GHashTable) by_table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                           (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GArray) changes = g_steal_pointer (&self->pending);
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr(GPtrArray) lists = NULL;
+  g_autoptr(GPtrArray) held = NULL;
+  GPtrArray *tables = g_ptr_array_new ();
 
   self->pending = pending_new ();
   for (guint i = 0; i < changes->len; i++)
     {
       PendingChange *change = &g_array_index (changes, PendingChange, i);
-      CachedList *list = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (change->type));
+      g_autoptr(GPtrArray) showing = lists_of_type (self, change->type);
+      g_autoptr(GPtrArray) showing_held = hold_lists (showing);
       g_autoptr(CmEntityClass) klass = g_type_class_ref (change->type);
       GPtrArray *of_table = g_hash_table_lookup (by_table, klass->table);
 
@@ -1218,19 +1389,37 @@ apply_pending (CmStore *self)
         {
           of_table = g_ptr_array_new ();
           g_hash_table_insert (by_table, (gpointer) klass->table, of_table);
+          g_ptr_array_add (tables, (gpointer) klass->table);
         }
       g_ptr_array_add (of_table, change);
-      if (list == NULL)
-        continue;
-      if (change->kind == CHANGE_SAVED)
-        apply_saved (self, list, change->type, change->id);
-      else
-        apply_deleted (list, change->id);
+      for (guint l = 0; l < showing->len; l++)
+        if (change->kind == CHANGE_SAVED)
+          apply_saved (self, g_ptr_array_index (showing, l), change->type, change->id);
+        else
+          apply_deleted (g_ptr_array_index (showing, l), change->id);
     }
 
-  g_hash_table_iter_init (&iter, self->lists);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    refresh_list (self, GPOINTER_TO_SIZE (key), value, by_table);
+  lists = loaded_lists (self);
+  held = hold_lists (lists);
+  for (guint l = 0; l < lists->len; l++)
+    {
+      CachedList *list = g_ptr_array_index (lists, l);
+
+      refresh_list (self, list->type, list, by_table);
+    }
+  return tables;
+}
+
+/* "changed" once per table changed, with the table as its detail, so a
+ * view can follow only the tables it shows ("changed::contract"). */
+static void
+emit_changed (CmStore *self, GPtrArray *tables)
+{
+  if (tables->len == 0)
+    g_signal_emit (self, signals[CHANGED], 0);
+  for (guint i = 0; i < tables->len; i++)
+    g_signal_emit (self, signals[CHANGED],
+                   g_quark_from_string (g_ptr_array_index (tables, i)));
 }
 
 /* Changes only when another connection commits to the file. */
@@ -1246,9 +1435,9 @@ data_version (CmStore *self)
 /* Brings one loaded list up to date with the file: records changed,
  * added or deleted elsewhere, in place, so views keep their rows. */
 static void
-reload_list (CmStore *self, GType type, CachedList *list)
+reload_list (CmStore *self, CachedList *list)
 {
-  g_autoptr(GPtrArray) rows = load_rows (self, type, 0, NULL);
+  g_autoptr(GPtrArray) rows = load_rows_of (self, list, 0, NULL);
   g_autoptr(GHashTable) present = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                          g_free, NULL);
 
@@ -1263,7 +1452,7 @@ reload_list (CmStore *self, GType type, CachedList *list)
         cm_entity_assign (listed, fresh);
       else
         {
-          g_list_store_append (list->store, fresh);
+          g_list_store_insert_sorted (list->store, fresh, compare_ids, NULL);
           index_entity (list, fresh);
         }
       g_hash_table_add (present, g_memdup2 (&id, sizeof id));
@@ -1278,11 +1467,14 @@ reload_list (CmStore *self, GType type, CachedList *list)
     }
 }
 
+/* Another program may have changed any table: every loaded list's table
+ * is named as changed (with no list loaded, "changed" has no detail). */
 gboolean
 cm_store_reload_if_changed (CmStore *self)
 {
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr(GPtrArray) lists = NULL;
+  g_autoptr(GPtrArray) held = NULL;
+  g_autoptr(GPtrArray) tables = g_ptr_array_new ();
   int version;
 
   g_return_val_if_fail (CM_IS_STORE (self), FALSE);
@@ -1290,10 +1482,18 @@ cm_store_reload_if_changed (CmStore *self)
   if (self->savepoints->len > 0 || (version = data_version (self)) == self->data_version)
     return FALSE;
   self->data_version = version;
-  g_hash_table_iter_init (&iter, self->lists);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    reload_list (self, GPOINTER_TO_SIZE (key), value);
-  g_signal_emit (self, signals[CHANGED], 0);
+  lists = loaded_lists (self);
+  held = hold_lists (lists);
+  for (guint l = 0; l < lists->len; l++)
+    {
+      CachedList *list = g_ptr_array_index (lists, l);
+      g_autoptr(CmEntityClass) klass = g_type_class_ref (list->type);
+
+      reload_list (self, list);
+      if (!g_ptr_array_find_with_equal_func (tables, klass->table, g_str_equal, NULL))
+        g_ptr_array_add (tables, (gpointer) klass->table);
+    }
+  emit_changed (self, tables);
   return TRUE;
 }
 
@@ -1304,6 +1504,80 @@ cm_store_list (CmStore *self, GType entity_type)
   g_return_val_if_fail (g_type_is_a (entity_type, CM_TYPE_ENTITY), NULL);
 
   return G_LIST_MODEL (cached_list (self, entity_type)->store);
+}
+
+GListModel *
+cm_store_list_all (CmStore *self, GType entity_type)
+{
+  return g_object_ref (cm_store_list (self, entity_type));
+}
+
+static gboolean
+is_stored_property (CmEntityClass *klass, const char *property)
+{
+  for (guint i = 0; klass->columns[i]; i++)
+    if (g_str_equal (klass->columns[i], property))
+      return TRUE;
+  return FALSE;
+}
+
+/* Lists asked for twice share one model, kept current once. */
+static CachedList *
+find_live (CmStore *self, GType type, const char *column, const char *value)
+{
+  for (guint i = 0; i < self->live->len; i++)
+    {
+      CachedList *list = g_ptr_array_index (self->live, i);
+
+      if (list->type == type && g_str_equal (list->column, column) &&
+          g_str_equal (list->value, value))
+        return list;
+    }
+  return NULL;
+}
+
+GListModel *
+cm_store_list_where (CmStore *self, GType entity_type, const char *property, const char *value)
+{
+  g_autoptr(CmEntityClass) klass = NULL;
+  g_autofree char *column = NULL;
+  CachedList *list;
+
+  g_return_val_if_fail (CM_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (entity_type, CM_TYPE_ENTITY), NULL);
+  g_return_val_if_fail (property != NULL && value != NULL, NULL);
+  klass = g_type_class_ref (entity_type);
+  g_return_val_if_fail (is_stored_property (klass, property), NULL);
+
+  column = cm_value_column_name (property);
+  if ((list = find_live (self, entity_type, column, value)))
+    return g_object_ref (G_LIST_MODEL (list->store));
+  list = cached_list_load (self, entity_type, column, value);
+  list->owner = self;
+  g_object_weak_ref (G_OBJECT (list->store), live_list_gone, list);
+  g_ptr_array_add (self->live, list);
+  return G_LIST_MODEL (list->store);
+}
+
+char *
+cm_store_where_sql (GType entity_type, const char *property)
+{
+  CachedList list;
+  g_autofree char *column = cm_value_column_name (property);
+  char *sql;
+
+  cached_list_init (&list, entity_type, column, "");
+  sql = g_strdup (list.select_sql);
+  cached_list_clear (&list);
+  return sql;
+}
+
+GListModel *
+cm_store_list_where_id (CmStore *self, GType entity_type, const char *property, gint64 id)
+{
+  g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  return cm_store_list_where (self, entity_type, property, value);
 }
 
 CmEntity *
@@ -1500,6 +1774,7 @@ cm_store_set_meta (CmStore *self, const char *key, const char *value, GError **e
       cm_store_rollback (self);
       return FALSE;
     }
+  self->meta_changed = TRUE;
   return cm_store_commit (self, error);
 }
 
@@ -1576,7 +1851,7 @@ cm_store_set_actor (CmStore *self, const char *display_name)
   self->actor = cm_actor_describe (display_name);
 }
 
-gpointer
+sqlite3 *
 cm_store_get_database (CmStore *self)
 {
   return self->db;
@@ -1594,6 +1869,18 @@ cm_store_finalize (GObject *object)
   CmStore *self = CM_STORE (object);
 
   g_clear_pointer (&self->lists, g_hash_table_unref);
+  /* Live lists outliving the store stay as they are, no longer kept current. */
+  while (self->live->len > 0)
+    {
+      CachedList *list = g_ptr_array_steal_index_fast (self->live, 0);
+
+      g_object_weak_unref (G_OBJECT (list->store), live_list_gone, list);
+      g_object_set_data (G_OBJECT (list->store), "cm-store", NULL);
+      g_hash_table_unref (list->by_id);
+      cached_list_clear (list);
+      g_free (list);
+    }
+  g_clear_pointer (&self->live, g_ptr_array_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->savepoints, g_array_unref);
@@ -1613,8 +1900,12 @@ cm_store_class_init (CmStoreClass *klass)
   G_OBJECT_CLASS (klass)->finalize = cm_store_finalize;
 
   /* After every committed action, once the lists show it: for views that
-   * depend on more than one list, or on the portfolio's settings. */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+   * depend on more than one list, or on the portfolio's settings. Its
+   * detail is the table changed ("changed::contract", "changed::meta" for
+   * the settings), once per table; a handler without a detail sees every
+   * emission. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
@@ -1624,6 +1915,7 @@ cm_store_init (CmStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
   self->lists = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cached_list_free);
+  self->live = g_ptr_array_new ();
   self->pending = pending_new ();
   self->savepoints = g_array_new (FALSE, FALSE, sizeof (guint));
   cm_store_set_actor (self, NULL);

@@ -5,7 +5,8 @@
  * The store opens (or creates) one SQLite file, migrates its schema, and
  * runs each user action as one transaction that also appends the action's
  * audit rows. Lists of records are GListModels that stay current as the
- * store changes them; the "changed" signal follows every committed action.
+ * store changes them; the "changed" signal follows every committed action,
+ * with the table changed as its detail ("changed::contract").
  */
 #pragma once
 
@@ -88,6 +89,19 @@ gboolean    cm_store_delete          (CmStore *self, CmEntity *entity, GError **
 gboolean    cm_store_restore         (CmStore *self, CmEntity *entity, GError **error);
 
 GListModel *cm_store_list            (CmStore *self, GType entity_type);
+/* Live lists, in id order, that stay current as the store commits changes:
+ * a record saved or deleted through the store joins, changes in place (the
+ * same object, notifying its properties) or leaves, and only the rows that
+ * changed are announced (items-changed). cm_store_list_where () holds the
+ * records whose stored @property holds @value (as text: "12" for an id),
+ * read with an SQL WHERE, so it costs what it shows, not the whole table.
+ * Both return a new reference; asking twice gives the same list. */
+GListModel *cm_store_list_all        (CmStore *self, GType entity_type);
+GListModel *cm_store_list_where      (CmStore *self, GType entity_type, const char *property,
+                                      const char *value);
+/* The records whose @property (a reference to another record) is @id. */
+GListModel *cm_store_list_where_id   (CmStore *self, GType entity_type, const char *property,
+                                      gint64 id);
 CmEntity   *cm_store_find            (CmStore *self, GType entity_type, gint64 id);
 /* The store a list from cm_store_list () belongs to; NULL for any other list. */
 CmStore    *cm_store_of_list         (GListModel *list);
@@ -136,8 +150,5 @@ gboolean    cm_store_verify_audit_chain (CmStore *self, gint64 *rows_checked, gi
  * chain; a record that disagrees is named in @error. */
 gboolean    cm_store_verify_audit    (CmStore *self, gint64 *rows_checked, gint64 *bad_row,
                                       GError **error);
-
-/* For the layers below the public API (audit, exports, benchmarks). */
-gpointer    cm_store_get_database    (CmStore *self);
 
 G_END_DECLS

@@ -779,7 +779,7 @@ static void
 measure_verify (CmStore *store)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = cm_store_get_database (store);
+  sqlite3 *db = NULL;
   gint64 rows = 0, records = 0;
   gint64 start = g_get_monotonic_time ();
   double chain_ms, replay_ms, plain_ms;
@@ -787,11 +787,15 @@ measure_verify (CmStore *store)
   if (!cm_store_verify_audit_chain (store, &rows, NULL, &error))
     fail ("verify the chain", error->message);
   chain_ms = ms_since (start);
+  /* A reader of its own, as another program would read the file. */
+  if (sqlite3_open_v2 (cm_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    fail (cm_store_get_path (store), sqlite3_errmsg (db));
   start = g_get_monotonic_time ();
   if (!cm_audit_replay_verify (db, cm_store_get_path (store), &records, &error))
     fail ("replay the trail", error->message);
   replay_ms = ms_since (start);
   plain_ms = plain_select_ms (db);
+  sqlite3_close (db);
   g_print ("audit rows: %" G_GINT64_FORMAT "\n", rows);
   print_ms ("verify integrity and hash chain", chain_ms);
   g_print ("replay the trail against %" G_GINT64_FORMAT " records: %.1f ms\n", records,

@@ -4,29 +4,27 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "cm-contract.h"
 #include "cm-organisation.h"
 #include "cm-test-util.h"
 
 static void
 test_create_sets_schema_and_pragmas (void)
 {
+  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autoptr(CmStore) store = cm_test_open_new ("create.commissioner", &path);
-  sqlite3 *db = cm_store_get_database (store);
-  sqlite3_stmt *stmt = NULL;
+  g_autofree char *journal = cm_test_query_text (path, "PRAGMA journal_mode");
+  g_autoptr(CmContract) orphan = cm_contract_new ("C-1", "No such service");
 
   g_assert_cmpint (cm_store_get_schema_version (store), ==, cm_store_latest_schema_version ());
   g_assert_cmpint (cm_store_latest_schema_version (), >=, 1);
+  g_assert_cmpstr (journal, ==, "wal");
 
-  sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
-  sqlite3_finalize (stmt);
-
-  sqlite3_prepare_v2 (db, "PRAGMA foreign_keys", -1, &stmt, NULL);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
-  sqlite3_finalize (stmt);
+  /* Foreign keys are enforced: a contract of a service that does not exist is refused. */
+  g_object_set (orphan, "service-id", (gint64) 999, "provider-id", (gint64) 999, NULL);
+  g_assert_false (cm_store_save (store, CM_ENTITY (orphan), &error));
+  g_assert_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CONSTRAINT);
 }
 
 static void

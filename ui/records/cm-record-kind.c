@@ -397,8 +397,10 @@ provider_dependency (CmStore *store, GObject *item, const GDate *today)
 {
   CmProvider *provider = CM_PROVIDER (item);
   GArray *lines = g_array_new (FALSE, FALSE, sizeof (CmDetailLine));
-  GListModel *contracts = cm_store_list (store, CM_TYPE_CONTRACT);
   gint64 id = cm_entity_get_id (CM_ENTITY (provider));
+  /* Its own contracts only, read with a WHERE: not every contract scanned. */
+  g_autoptr(GListModel) contracts = cm_store_list_where_id (store, CM_TYPE_CONTRACT,
+                                                            "provider-id", id);
   double share = cm_provider_get_dependency (provider);
   g_autofree char *total = cm_money_format (cm_provider_get_annual_value (provider));
 
@@ -409,11 +411,7 @@ provider_dependency (CmStore *store, GObject *item, const GDate *today)
   for (guint i = 0; i < g_list_model_get_n_items (contracts); i++)
     {
       g_autoptr(CmContract) contract = g_list_model_get_item (contracts, i);
-      g_autofree char *value = NULL;
-
-      if (cm_contract_get_provider_id (contract) != id)
-        continue;
-      value = cm_money_format (cm_contract_get_annual_value (contract));
+      g_autofree char *value = cm_money_format (cm_contract_get_annual_value (contract));
       add_line (lines, cm_contract_get_reference (contract),
                 g_strdup_printf (_("%s — %s a year"), cm_contract_get_title (contract), value));
     }

@@ -17,6 +17,8 @@
 #include "cm-scenario.h"
 #include "cm-scenario-lines.h"
 #include "cm-term.h"
+#include "cm-list-export.h"
+#include "cm-list-rows.h"
 #include "cm-record-editor.h"
 #include "cm-records-page.h"
 #include "cm-status-page.h"
@@ -169,6 +171,7 @@ add_columns (CmRecordsPage *self)
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) field);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), (gpointer) field);
       column = gtk_column_view_column_new (_(field->title), factory);
+      g_object_set_data (G_OBJECT (column), "field", (gpointer) field);
       sorter = column_sorter (type, field);
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
@@ -378,6 +381,17 @@ toast (CmRecordsPage *self, AdwToast *toast)
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
+/* "list.scroll-to-item" belongs to the list inside the column view, which
+ * an action activated on the column view itself does not reach. */
+static void
+scroll_to (CmRecordsPage *self, guint position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+}
+
 static void
 select_entity (CmRecordsPage *self, gint64 id)
 {
@@ -391,7 +405,7 @@ select_entity (CmRecordsPage *self, gint64 id)
       if (cm_entity_get_id (entity) == id)
         {
           gtk_single_selection_set_selected (self->selection, i);
-          gtk_widget_activate_action (GTK_WIDGET (self->view), "list.scroll-to-item", "u", i);
+          scroll_to (self, i);
           return;
         }
     }
@@ -838,6 +852,69 @@ row_activated (CmRecordsPage *self, guint position)
                               self->kind->open_label ? "records.open" : "records.edit", NULL);
 }
 
+/* ---- exporting the list ----------------------------------------------- */
+
+/* The fields of the columns the list shows, in their order on screen. */
+static GPtrArray *
+visible_fields (CmRecordsPage *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->view);
+  GPtrArray *fields = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (gtk_column_view_column_get_visible (column))
+        g_ptr_array_add (fields, g_object_get_data (G_OBJECT (column), "field"));
+    }
+  return fields;
+}
+
+/* Exactly what the list shows: the rows the search leaves, sorted as shown. */
+static void
+export_list_chosen (GtkNativeDialog *chooser, int response, CmRecordsPage *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_auto(GStrv) titles = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (response != GTK_RESPONSE_ACCEPT || path == NULL)
+    return;
+  fields = visible_fields (self);
+  titles = cm_list_rows_titles (fields);
+  rows = cm_list_rows_texts (G_LIST_MODEL (self->selection), fields);
+  name = g_filename_display_basename (path);
+  if (cm_list_export_write (path, _(self->kind->title), (const char * const *) titles, rows,
+                            &error))
+    message = g_strdup_printf (ngettext ("Exported %u row to “%s”", "Exported %u rows to “%s”",
+                                         rows->len), rows->len, name);
+  toast (self, adw_toast_new (message ? message : error->message));
+}
+
+static void
+export_list_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  CmRecordsPage *self = CM_RECORDS_PAGE (widget);
+  GtkNativeDialog *chooser = GTK_NATIVE_DIALOG (
+    gtk_file_chooser_native_new (_("Export This List"),
+                                 GTK_WINDOW (gtk_widget_get_root (widget)),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel")));
+  g_autofree char *suggested = g_strdup_printf ("%s.xlsx", _(self->kind->title));
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  gtk_native_dialog_set_modal (chooser, TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_list_chosen), self);
+  gtk_native_dialog_show (chooser);
+}
+
 /* ---- construction ----------------------------------------------------- */
 
 /* The empty state's way to start: "Add a contract". */
@@ -850,6 +927,19 @@ add_first_button (const CmRecordKind *kind)
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "pill");
   gtk_widget_add_css_class (button, "suggested-action");
+  return button;
+}
+
+/* Saves what the list shows, filter and all, as CSV or XLSX. */
+static GtkWidget *
+export_list_button (void)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("document-save-as-symbolic");
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "records.export-list");
+  gtk_widget_set_tooltip_text (button, _("Export This List…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Export This List…"), -1);
   return button;
 }
 
@@ -880,13 +970,14 @@ build_toolbar (CmRecordsPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   add_label, -1);
   gtk_box_append (GTK_BOX (bar), add);
+  gtk_box_append (GTK_BOX (bar), export_list_button ());
   return bar;
 }
 
 static GtkWidget *
 build_list (CmRecordsPage *self)
 {
-  GListModel *records = cm_store_list (self->store, self->kind->get_type ());
+  g_autoptr(GListModel) records = cm_store_list_all (self->store, self->kind->get_type ());
   GtkSortListModel *sorted;
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   g_autofree char *empty_title = g_strdup_printf (_("No %s Yet"), _(self->kind->title));
@@ -1025,6 +1116,8 @@ cm_records_page_class_init (CmRecordsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "records.open", NULL, open_activated);
   gtk_widget_class_install_action (widget_class, "records.add", NULL, add_activated);
+  gtk_widget_class_install_action (widget_class, "records.export-list", NULL,
+                                   export_list_activated);
   gtk_widget_class_install_action (widget_class, "records.edit", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "records.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "records.invoke-extension", NULL,
@@ -1097,12 +1190,26 @@ cm_records_page_get_kind (CmRecordsPage *self)
 }
 
 /* Shows one record, clearing a search that would hide it. */
+/* A page just shown has no size yet to scroll in: once it is laid out,
+ * the chosen row is brought into view. */
+static gboolean
+scroll_to_selected (gpointer data)
+{
+  CmRecordsPage *self = data;
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    scroll_to (self, position);
+  return G_SOURCE_REMOVE;
+}
+
 void
 cm_records_page_show_entity (CmRecordsPage *self, gint64 id)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search), "");
   select_entity (self, id);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
+  g_idle_add_full (G_PRIORITY_LOW, scroll_to_selected, g_object_ref (self), g_object_unref);
 }
 
 void

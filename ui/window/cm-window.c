@@ -16,9 +16,11 @@
 #include "cm-import-dialog.h"
 #include "cm-import-undo-dialog.h"
 #include "cm-overview-page.h"
+#include "cm-provider.h"
 #include "cm-recent.h"
 #include "cm-records-page.h"
 #include "cm-rules-window.h"
+#include "cm-search-dialog.h"
 #include "cm-service-page.h"
 #include "cm-store.h"
 #include "cm-trail-check.h"
@@ -748,6 +750,33 @@ focus_search (GtkWidget *widget, const char *action, GVariant *param)
     cm_records_page_focus_search (CM_RECORDS_PAGE (page));
 }
 
+/* Ctrl+F: a search across the portfolio; a contract or provider chosen
+ * shows on its list, anything else on its own page. */
+static void
+search_result_chosen (CmWindow *self, CmEntity *record)
+{
+  if (CM_IS_CONTRACT (record))
+    show_record (self, "contracts", record);
+  else if (CM_IS_PROVIDER (record))
+    show_record (self, "providers", record);
+  else
+    open_record (self, record);
+}
+
+static void
+search_everything (GtkWidget *widget, const char *action, GVariant *param)
+{
+  CmWindow *self = CM_WINDOW (widget);
+  CmSearchDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = cm_search_dialog_new (self->store, GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "record-chosen", G_CALLBACK (search_result_chosen), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* ---- recent portfolios and dropped files ------------------------------ */
 
 static GtkWidget *
@@ -932,8 +961,12 @@ cm_window_class_init (CmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, focus_search);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open-portfolio", NULL);
+  gtk_widget_class_install_action (widget_class, "win.search-everything", NULL,
+                                   search_everything);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "win.search", NULL);
+                                       "win.search-everything", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.rules", NULL);
 }

@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
+/* cm-search.c: one search across services, contracts, providers, EIAs and decommissions */
+#include <glib/gi18n-lib.h>
+
+#include "cm-contract.h"
+#include "cm-decommission.h"
+#include "cm-eia.h"
+#include "cm-provider.h"
+#include "cm-search.h"
+#include "cm-service.h"
+#include "cm-store-private.h"
+
+/* Each kind is limited on its own, so that 100,000 contracts matching
+ * "care" cannot hide the one service that does. ?1 is the pattern, ?2
+ * the limit per kind. */
+static const char search_sql[] =
+  "SELECT * FROM (SELECT 0, id, name, '' FROM service"
+  "  WHERE name LIKE ?1 ESCAPE '\\' ORDER BY id LIMIT ?2)"
+  " UNION ALL SELECT * FROM (SELECT 1, id, reference, title FROM contract"
+  "  WHERE reference LIKE ?1 ESCAPE '\\' OR title LIKE ?1 ESCAPE '\\' ORDER BY id LIMIT ?2)"
+  " UNION ALL SELECT * FROM (SELECT 2, id, name, '' FROM provider"
+  "  WHERE name LIKE ?1 ESCAPE '\\' ORDER BY id LIMIT ?2)"
+  " UNION ALL SELECT * FROM (SELECT 3, e.id, s.name, e.proposal FROM eia e"
+  "  JOIN service s ON s.id = e.service_id"
+  "  WHERE s.name LIKE ?1 ESCAPE '\\' OR e.proposal LIKE ?1 ESCAPE '\\' ORDER BY e.id LIMIT ?2)"
+  " UNION ALL SELECT * FROM (SELECT 4, d.id, s.name, d.reason FROM decommission d"
+  "  JOIN service s ON s.id = d.service_id"
+  "  WHERE s.name LIKE ?1 ESCAPE '\\' OR d.reason LIKE ?1 ESCAPE '\\' ORDER BY d.id LIMIT ?2)";
+
+/* The kinds in the order of the query's first column. */
+static GType
+kind_type (int kind)
+{
+  switch (kind)
+    {
+    case 0:
+      return CM_TYPE_SERVICE;
+    case 1:
+      return CM_TYPE_CONTRACT;
+    case 2:
+      return CM_TYPE_PROVIDER;
+    case 3:
+      return CM_TYPE_EIA;
+    default:
+      return CM_TYPE_DECOMMISSION;
+    }
+}
+
+/* "%text%", with LIKE's own wildcards in @text taken literally. */
+static char *
+like_pattern (const char *text)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *c = text; *c; c++)
+    {
+      if (*c == '%' || *c == '_' || *c == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *c);
+    }
+  g_string_append_c (pattern, '%');
+  return g_string_free (pattern, FALSE);
+}
+
+void
+cm_search_hit_free (gpointer data)
+{
+  CmSearchHit *hit = data;
+
+  g_free (hit->title);
+  g_free (hit->detail);
+  g_free (hit);
+}
+
+GPtrArray *
+cm_search (CmStore *store, const char *text, guint limit, GError **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (cm_search_hit_free);
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *pattern = NULL;
+  sqlite3 *db = cm_store_get_database (store);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (*trimmed == '\0')
+    return g_steal_pointer (&hits);
+  pattern = like_pattern (trimmed);
+  if (sqlite3_prepare_v2 (db, search_sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
+                   _("The portfolio could not be searched (%s). Try again."), sqlite3_errmsg (db));
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, (int) MIN (limit, G_MAXINT));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CmSearchHit *hit = g_new0 (CmSearchHit, 1);
+
+      hit->type = kind_type (sqlite3_column_int (stmt, 0));
+      hit->id = sqlite3_column_int64 (stmt, 1);
+      hit->title = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      hit->detail = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      g_ptr_array_add (hits, hit);
+    }
+  if (rc != SQLITE_DONE)
+    g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
+                 _("The portfolio could not be searched (%s). Try again."), sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE ? g_steal_pointer (&hits) : NULL;
+}
