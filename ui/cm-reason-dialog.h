@@ -25,4 +25,18 @@ void cm_reason_dialog_ask (GtkWidget       *parent,
                            CmReasonCallback callback,
                            gpointer         data);
 
+/* Acts on an accepted reason; FALSE with @error when the action is
+ * refused, and the dialog then asks again with the reason kept and the
+ * error shown. Not called when the user cancels. */
+typedef gboolean (*CmReasonCheck) (const char *reason, gpointer data, GError **error);
+
+void cm_reason_dialog_ask_checked (GtkWidget     *parent,
+                                   const char    *heading,
+                                   const char    *body,
+                                   const char    *entry_label,
+                                   const char    *accept_label,
+                                   gboolean       destructive,
+                                   CmReasonCheck  check,
+                                   gpointer       data);
+
 G_END_DECLS
