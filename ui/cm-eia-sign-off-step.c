@@ -98,7 +98,7 @@ sign_clicked (GtkButton *button, CmEiaStep *step)
       body = g_strjoinv ("\n", (char **) warnings->pdata);
       cm_reason_dialog_ask_checked (step->page, _("Sign Off Without Up-to-Date Training?"),
                                     body, _("Reason"), _("_Sign Off Anyway"), TRUE,
-                                    override_given, step);
+                                    override_given, step, NULL);
       return;
     }
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (step->page)), heading,

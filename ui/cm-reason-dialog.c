@@ -14,6 +14,7 @@ typedef struct {
   CmReasonCallback callback;
   CmReasonCheck check;
   gpointer data;
+  GDestroyNotify destroy;
 } Request;
 
 static void
@@ -24,6 +25,8 @@ request_free (Request *request)
   g_free (request->body);
   g_free (request->entry_label);
   g_free (request->accept_label);
+  if (request->destroy)
+    request->destroy (request->data);
   g_free (request);
 }
 
@@ -125,11 +128,13 @@ cm_reason_dialog_ask (GtkWidget *parent, const char *heading, const char *body,
 void
 cm_reason_dialog_ask_checked (GtkWidget *parent, const char *heading, const char *body,
                               const char *entry_label, const char *accept_label,
-                              gboolean destructive, CmReasonCheck check, gpointer data)
+                              gboolean destructive, CmReasonCheck check, gpointer data,
+                              GDestroyNotify destroy)
 {
   Request *request = request_new (parent, heading, body, entry_label, accept_label, destructive);
 
   request->check = check;
   request->data = data;
+  request->destroy = destroy;
   present (request, body, "");
 }

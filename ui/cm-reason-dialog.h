@@ -27,7 +27,8 @@ void cm_reason_dialog_ask (GtkWidget       *parent,
 
 /* Acts on an accepted reason; FALSE with @error when the action is
  * refused, and the dialog then asks again with the reason kept and the
- * error shown. Not called when the user cancels. */
+ * error shown. Not called when the user cancels. @destroy frees @data
+ * once the dialog is done. */
 typedef gboolean (*CmReasonCheck) (const char *reason, gpointer data, GError **error);
 
 void cm_reason_dialog_ask_checked (GtkWidget     *parent,
@@ -37,6 +38,7 @@ void cm_reason_dialog_ask_checked (GtkWidget     *parent,
                                    const char    *accept_label,
                                    gboolean       destructive,
                                    CmReasonCheck  check,
-                                   gpointer       data);
+                                   gpointer       data,
+                                   GDestroyNotify destroy);
 
 G_END_DECLS
