@@ -189,6 +189,8 @@ hold_until_ready (CmEiaStep *step, GtkWidget *button)
   label = gtk_label_new (why);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (gtk_widget_get_parent (button)), label);
 }
