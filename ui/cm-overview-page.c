@@ -17,6 +17,7 @@
 #include "cm-mnemonic-button.h"
 #include "cm-overview.h"
 #include "cm-overview-page.h"
+#include "cm-provider.h"
 #include "cm-page-parts.h"
 #include "cm-reason-dialog.h"
 #include "cm-record-editor.h"
@@ -492,19 +493,43 @@ count_of (CmOverviewPage *self, const char *kind)
   return g_list_model_get_n_items (cm_store_list (self->store, kind_named (kind)->get_type ()));
 }
 
+/* The id of the only record of @kind, or 0 when there are none or several:
+ * a choice with one answer is made for the user. */
+static gint64
+only_one (CmOverviewPage *self, const char *kind)
+{
+  GListModel *records = cm_store_list (self->store, kind_named (kind)->get_type ());
+  g_autoptr(CmEntity) record = NULL;
+
+  if (g_list_model_get_n_items (records) != 1)
+    return 0;
+  record = g_list_model_get_item (records, 0);
+  return cm_entity_get_id (record);
+}
+
+/* A new record of @kind, with what the first run has already made
+ * chosen: a service's commissioner, a contract's service and provider. */
+static CmEntity *
+first_run_draft (CmOverviewPage *self, const CmRecordKind *kind)
+{
+  CmEntity *draft = g_object_new (kind->get_type (), NULL);
+
+  if (g_str_equal (kind->name, "services"))
+    g_object_set (draft, "lead-commissioner-id", only_one (self, "commissioners"), NULL);
+  else if (g_str_equal (kind->name, "contracts"))
+    g_object_set (draft, "service-id", only_one (self, "services"),
+                  "provider-id", only_one (self, "providers"), NULL);
+  return draft;
+}
+
 /* Opens the editor of a new record of the kind the button names, here,
  * rather than sending the user to another page to find its Add button. */
+static void open_editor (CmOverviewPage *self, const CmRecordKind *kind);
+
 static void
 add_record_clicked (GtkButton *button, CmOverviewPage *self)
 {
-  GtkWidget *editor = cm_record_editor_new (self->store,
-                                            kind_named (g_object_get_data (G_OBJECT (button),
-                                                                           "kind")),
-                                            NULL);
-
-  gtk_window_set_transient_for (GTK_WINDOW (editor),
-                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  gtk_window_present (GTK_WINDOW (editor));
+  open_editor (self, kind_named (g_object_get_data (G_OBJECT (button), "kind")));
 }
 
 static void
@@ -516,8 +541,7 @@ import_clicked (GtkButton *button, CmOverviewPage *self)
 /* A step of the first run: the next one is suggested, one that must wait
  * for an earlier one takes no press. */
 static GtkWidget *
-start_button (CmOverviewPage *self, const char *label, const char *kind, gboolean next,
-              gboolean possible)
+step_button (const char *label, gboolean next, gboolean possible)
 {
   GtkWidget *button = cm_mnemonic_button_new (label, NULL);
 
@@ -525,13 +549,27 @@ start_button (CmOverviewPage *self, const char *label, const char *kind, gboolea
   if (next)
     gtk_widget_add_css_class (button, "suggested-action");
   gtk_widget_set_sensitive (button, possible);
-  if (kind)
-    {
-      g_object_set_data (G_OBJECT (button), "kind", (gpointer) kind);
-      g_signal_connect (button, "clicked", G_CALLBACK (add_record_clicked), self);
-    }
-  else
-    g_signal_connect (button, "clicked", G_CALLBACK (import_clicked), self);
+  return button;
+}
+
+/* A step that opens the editor of a new record of @kind. */
+static GtkWidget *
+add_button (CmOverviewPage *self, const char *label, const char *kind, gboolean next,
+            gboolean possible)
+{
+  GtkWidget *button = step_button (label, next, possible);
+
+  g_object_set_data (G_OBJECT (button), "kind", (gpointer) kind);
+  g_signal_connect (button, "clicked", G_CALLBACK (add_record_clicked), self);
+  return button;
+}
+
+static GtkWidget *
+import_button (CmOverviewPage *self)
+{
+  GtkWidget *button = step_button (_("_Import a Register…"), FALSE, TRUE);
+
+  g_signal_connect (button, "clicked", G_CALLBACK (import_clicked), self);
   return button;
 }
 
@@ -550,34 +588,104 @@ first_run_page (CmOverviewPage *self)
   gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (note, "dim-label");
   gtk_label_set_wrap (GTK_LABEL (note), TRUE);
-  gtk_box_append (GTK_BOX (box), start_button (self, _("Add a _Commissioner…"), "commissioners",
-                                               !has_commissioner, TRUE));
-  gtk_box_append (GTK_BOX (box), start_button (self, _("Add a _Service…"), "services",
-                                               has_commissioner, has_commissioner));
+  gtk_box_append (GTK_BOX (box), add_button (self, _("Add a _Commissioner…"), "commissioners",
+                                             !has_commissioner, TRUE));
+  gtk_box_append (GTK_BOX (box), add_button (self, _("Add a _Service…"), "services",
+                                             has_commissioner, has_commissioner));
   gtk_box_append (GTK_BOX (box), note);
-  gtk_box_append (GTK_BOX (box), start_button (self, _("_Import a Register…"), NULL, FALSE,
-                                               TRUE));
+  gtk_box_append (GTK_BOX (box), import_button (self));
   return cm_status_page_new ("view-grid-symbolic", _("Start Your Portfolio"),
                              _("Add a commissioner, then a service, to start its Analyse, Plan, "
                                "Do, Review cycle. Or import the contracts register you keep in a "
                                "spreadsheet (CSV, XLSX or ODS)."), box);
 }
 
-/* Services but no contract yet: the next step is offered at the top. */
+static void
+open_editor (CmOverviewPage *self, const CmRecordKind *kind)
+{
+  g_autoptr(CmEntity) draft = first_run_draft (self, kind);
+  GtkWidget *editor = cm_record_editor_new (self->store, kind, draft);
+
+  gtk_window_set_transient_for (GTK_WINDOW (editor),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  return *stripped == '\0';
+}
+
+static void
+provider_typed (GtkEditable *entry, GtkWidget *button)
+{
+  gtk_widget_set_sensitive (button, !is_blank (gtk_editable_get_text (entry)));
+}
+
+/* The provider named beside the button is added, then the contract's
+ * editor opens with it and the service chosen. */
+static void
+contract_with_provider_clicked (GtkButton *button, CmOverviewPage *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (button), "entry");
+  GtkWidget *group = g_object_get_data (G_OBJECT (button), "group");
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr(CmEntity) provider = g_object_new (CM_TYPE_PROVIDER, "name", name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!cm_store_save (self->store, provider, &error))
+    {
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), error->message);
+      return;
+    }
+  open_editor (self, kind_named ("contracts"));
+}
+
+/* Services but no contract yet: the next step is offered at the top. A
+ * contract is held by a provider: without one, its name is asked here. */
 static GtkWidget *
 first_contract_group (CmOverviewPage *self)
 {
-  GtkWidget *g = cm_page_group (_("Next Step"), NULL);
-  GtkWidget *row = cm_page_text_row (_("Add the first contract"),
-                                     _("Record a contract of one of the services, with its "
-                                       "dates, so that its deadlines are watched."), NULL);
-  GtkWidget *add = start_button (self, _("Add a C_ontract…"), "contracts", TRUE, TRUE);
-  GtkWidget *import = start_button (self, _("_Import a Register…"), NULL, FALSE, TRUE);
+  gboolean has_provider = count_of (self, "providers") > 0;
+  GtkWidget *g = cm_page_group (_("Next Step: the First Contract"),
+                                _("Record a contract of the service, with its dates, so that "
+                                  "its deadlines are watched. Or import the register you keep "
+                                  "in a spreadsheet."));
+  GtkWidget *import = import_button (self);
+  GtkWidget *add;
+  GtkWidget *row;
 
+  if (has_provider)
+    {
+      row = cm_page_text_row (_("Add the first contract"), NULL, NULL);
+      add = add_button (self, _("Add a C_ontract…"), "contracts", TRUE, TRUE);
+    }
+  else
+    {
+      row = adw_entry_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     _("Provider holding the first contract"));
+      add = step_button (_("Add a C_ontract…"), TRUE, FALSE);
+      g_object_set_data (G_OBJECT (add), "entry", row);
+      g_object_set_data (G_OBJECT (add), "group", g);
+      g_signal_connect (add, "clicked", G_CALLBACK (contract_with_provider_clicked), self);
+      g_signal_connect (row, "changed", G_CALLBACK (provider_typed), add);
+    }
   gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (import, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), import);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), add);
+  if (ADW_IS_ACTION_ROW (row))
+    {
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), import);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), add);
+    }
+  else
+    {
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), add);
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (g), import);
+    }
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
   return g;
 }
