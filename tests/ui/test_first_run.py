@@ -76,6 +76,7 @@ def first_contract(session):
     count.press("Add a Service…", lambda: find_button(overview, "Add a Service…"))
     add_in_editor(session, count, "New service", [("Name", SERVICE)])
     wait_for("the service in the file", lambda: session.sql("SELECT count(*) FROM service") == 1)
+    session.screenshot("next-step")
 
     count.fill("the provider's name", lambda: find(
         overview, "text", "Provider holding the first contract"), PROVIDER)
