@@ -166,11 +166,163 @@ overdue_dates (CmStore *store, const GDate *today)
   return count;
 }
 
+/* ---- what needs the user now ------------------------------------------ */
+
+static CmAttention *
+attention_add (GPtrArray *list, CmAttentionKind kind, gint64 service_id, gint64 record_id)
+{
+  CmAttention *a = g_new0 (CmAttention, 1);
+
+  a->kind = kind;
+  a->service_id = service_id;
+  a->record_id = record_id;
+  g_date_clear (&a->date, 1);
+  g_ptr_array_add (list, a);
+  return a;
+}
+
+/* Open decommissioning steps of the current cycle due before @today. */
+static void
+steps_overdue (CmStore *store, const GDate *today, GPtrArray *list)
+{
+  GListModel *items = cm_store_list (store, CM_TYPE_CHECKLIST_ITEM);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CmChecklistItem) item = g_list_model_get_item (items, i);
+      gint64 service_id = cm_checklist_item_get_service_id (item);
+      CmService *service = CM_SERVICE (cm_store_find (store, CM_TYPE_SERVICE, service_id));
+      GDate due;
+
+      if (service && cm_service_get_stage (service) == CM_STAGE_DECOMMISSIONING &&
+          cm_checklist_item_get_stage (item) == CM_STAGE_DECOMMISSIONING &&
+          cm_checklist_item_get_cycle (item) == cm_service_get_cycle (service) &&
+          !cm_checklist_item_is_settled (item) &&
+          cm_date_parse_iso (cm_checklist_item_get_due_date (item), &due) &&
+          g_date_compare (&due, today) < 0)
+        attention_add (list, CM_ATTENTION_STEP_OVERDUE, service_id,
+                       cm_entity_get_id (CM_ENTITY (item)))->date = due;
+    }
+}
+
+/* Notice, extension and procurement dates due soon or overdue, while
+ * something can still be done about them: a breached date is history. */
+static void
+notices_due (CmStore *store, const GDate *today, GPtrArray *list)
+{
+  CmDeadlineSettings settings;
+  g_autoptr(GPtrArray) deadlines = NULL;
+  guint skipped;
+
+  cm_deadline_settings_load (store, &settings);
+  deadlines = cm_deadlines_collect (cm_store_list (store, CM_TYPE_CONTRACT), today, &settings,
+                                    &skipped);
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      CmDeadline *d = g_ptr_array_index (deadlines, i);
+      CmAttention *a;
+
+      if (d->kind == CM_DEADLINE_KIND_END ||
+          (d->status != CM_DEADLINE_DUE_SOON && d->status != CM_DEADLINE_OVERDUE))
+        continue;
+      a = attention_add (list, CM_ATTENTION_NOTICE_DUE, cm_contract_get_service_id (d->contract),
+                         cm_entity_get_id (CM_ENTITY (d->contract)));
+      a->date = d->date;
+      a->deadline = d->kind;
+    }
+}
+
+static void
+eias_to_sign (CmStore *store, GPtrArray *list)
+{
+  GListModel *eias = cm_store_list (store, CM_TYPE_EIA);
+
+  for (guint i = 0; i < g_list_model_get_n_items (eias); i++)
+    {
+      g_autoptr(CmEia) eia = g_list_model_get_item (eias, i);
+      gint64 id = cm_entity_get_id (CM_ENTITY (eia));
+      g_autoptr(GPtrArray) problems = NULL;
+
+      if (cm_eia_get_signed (eia) || is_superseded (eias, id))
+        continue;
+      problems = cm_eia_problems (store, eia);
+      attention_add (list, CM_ATTENTION_EIA_TO_SIGN, cm_eia_get_service_id (eia),
+                     id)->to_do = problems->len;
+    }
+}
+
+static void
+gates_ready (GPtrArray *gates, GPtrArray *list)
+{
+  for (guint i = 0; i < gates->len; i++)
+    {
+      CmServiceGate *gate = g_ptr_array_index (gates, i);
+      gint64 id = cm_entity_get_id (CM_ENTITY (gate->service));
+
+      if (cm_service_get_stage (gate->service) <= CM_STAGE_REVIEW && gate->problems->len == 0)
+        attention_add (list, CM_ATTENTION_GATE_READY, id, id);
+    }
+}
+
+static gint
+by_kind_then_date (gconstpointer pa, gconstpointer pb)
+{
+  const CmAttention *a = *(CmAttention **) pa, *b = *(CmAttention **) pb;
+  gboolean dated_a = g_date_valid (&a->date), dated_b = g_date_valid (&b->date);
+
+  if (a->kind != b->kind)
+    return a->kind < b->kind ? -1 : 1;
+  if (dated_a && dated_b && g_date_compare (&a->date, &b->date) != 0)
+    return g_date_compare (&a->date, &b->date);
+  return a->service_id < b->service_id ? -1 : a->service_id > b->service_id;
+}
+
+/* What needs the user now, most pressing kind first; @gates are the
+ * services' gates as cm_overview_collect() works them out, or NULL to
+ * work them out here. */
+GPtrArray *
+cm_overview_attention (CmStore *store, const GDate *today, GPtrArray *gates)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) own = NULL;
+
+  if (gates == NULL)
+    {
+      GListModel *services = cm_store_list (store, CM_TYPE_SERVICE);
+
+      gates = own = g_ptr_array_new_with_free_func (service_gate_free);
+      for (guint i = 0; i < g_list_model_get_n_items (services); i++)
+        {
+          g_autoptr(CmService) service = g_list_model_get_item (services, i);
+
+          g_ptr_array_add (own, service_gate (store, service));
+        }
+    }
+  steps_overdue (store, today, list);
+  notices_due (store, today, list);
+  eias_to_sign (store, list);
+  gates_ready (gates, list);
+  g_ptr_array_sort (list, by_kind_then_date);
+  return list;
+}
+
+/* Every service's gate, from the lists by stage. */
+static GPtrArray *
+all_gates (CmOverview *overview)
+{
+  GPtrArray *gates = g_ptr_array_new ();
+
+  for (guint s = 0; s < G_N_ELEMENTS (overview->stages); s++)
+    g_ptr_array_extend (gates, overview->stages[s], NULL, NULL);
+  return gates;
+}
+
 CmOverview *
 cm_overview_collect (CmStore *store, const GDate *today)
 {
   CmOverview *overview = g_new0 (CmOverview, 1);
   GListModel *services = cm_store_list (store, CM_TYPE_SERVICE);
+  g_autoptr(GPtrArray) gates = NULL;
 
   for (guint s = 0; s < G_N_ELEMENTS (overview->stages); s++)
     overview->stages[s] = g_ptr_array_new_with_free_func (service_gate_free);
@@ -184,6 +336,8 @@ cm_overview_collect (CmStore *store, const GDate *today)
       if (gate->problems->len > 0)
         g_ptr_array_add (overview->held, gate);
     }
+  gates = all_gates (overview);
+  overview->attention = cm_overview_attention (store, today, gates);
   overview->overdue_items = overdue_items (store, today);
   overview->overdue_actions = overdue_actions (store, today);
   overview->overdue_risks = overdue_risks (store, today);
@@ -197,6 +351,7 @@ void
 cm_overview_free (CmOverview *overview)
 {
   /* The held gates belong to the stage lists. */
+  g_ptr_array_unref (overview->attention);
   g_ptr_array_unref (overview->held);
   for (guint s = 0; s < G_N_ELEMENTS (overview->stages); s++)
     g_ptr_array_unref (overview->stages[s]);

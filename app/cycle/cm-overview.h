@@ -7,6 +7,10 @@
  * their due date, contract dates that have passed or were breached, and
  * EIA reviews after decommissioning. Decisions not informed by a signed
  * EIA signed off before them are flagged.
+ *
+ * First of all, what needs the user now: gates ready to pass, notice dates
+ * inside the warning window, EIAs not yet signed off, and decommissioning
+ * steps past their due date, each naming its service.
  */
 #pragma once
 
@@ -21,7 +25,26 @@ typedef struct {
   GPtrArray *problems;        /* of char *; empty when the gate passes */
 } CmServiceGate;
 
+/* Listed in this order, most pressing kind first. */
+typedef enum {
+  CM_ATTENTION_STEP_OVERDUE,  /* a decommissioning step past its due date */
+  CM_ATTENTION_NOTICE_DUE,    /* a contract date within the warning window or overdue */
+  CM_ATTENTION_EIA_TO_SIGN,   /* the current version of an EIA is not signed off */
+  CM_ATTENTION_GATE_READY,    /* every required item of the stage is settled */
+  CM_ATTENTION_N_KINDS
+} CmAttentionKind;
+
 typedef struct {
+  CmAttentionKind kind;
+  gint64          service_id;
+  gint64          record_id; /* the checklist item, contract or EIA; the service for a gate */
+  GDate           date;      /* the step's or contract's date; invalid otherwise */
+  guint           deadline;  /* a CmDeadlineKind, for NOTICE_DUE */
+  guint           to_do;     /* what an EIA still lacks before sign-off */
+} CmAttention;
+
+typedef struct {
+  GPtrArray *attention;       /* of CmAttention, by kind then date */
   GPtrArray *stages[CM_STAGE_DECOMMISSIONING + 1]; /* of CmServiceGate, by stage */
   GPtrArray *held;            /* of CmServiceGate: the gate does not pass */
   GPtrArray *overdue_items;   /* of CmChecklistItem, oldest due date first */
@@ -32,7 +55,8 @@ typedef struct {
   GPtrArray *overdue_reviews;   /* of CmEiaReviewDue: EIA reviews after decommissioning */
 } CmOverview;
 
-CmOverview *cm_overview_collect (CmStore *store, const GDate *today);
+CmOverview *cm_overview_collect   (CmStore *store, const GDate *today);
+GPtrArray  *cm_overview_attention (CmStore *store, const GDate *today, GPtrArray *gates);
 void        cm_overview_free    (CmOverview *overview);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmOverview, cm_overview_free)

@@ -4,7 +4,10 @@
  * run on the file itself rather than against the code that built it */
 #include <glib/gstdio.h>
 
+#include "cm-deadline-settings.h"
+#include "cm-deadlines.h"
 #include "cm-demo.h"
+#include "cm-gate.h"
 #include "cm-overview.h"
 #include "cm-test-util.h"
 
@@ -101,6 +104,129 @@ test_overdue (Fixture *f, gconstpointer data)
   g_assert_cmpuint (overview->overdue_dates, >=, 4);
 }
 
+/* Notice dates in the warning window or overdue, counted from the
+ * deadlines list the Deadlines page shows. */
+static guint
+notices_due (Fixture *f)
+{
+  CmDeadlineSettings settings;
+  g_autoptr(GPtrArray) deadlines = NULL;
+  guint skipped, count = 0;
+
+  cm_deadline_settings_load (f->store, &settings);
+  deadlines = cm_deadlines_collect (cm_store_list (f->store, CM_TYPE_CONTRACT), f->today,
+                                    &settings, &skipped);
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      CmDeadline *d = g_ptr_array_index (deadlines, i);
+
+      count += d->kind != CM_DEADLINE_KIND_END &&
+               (d->status == CM_DEADLINE_DUE_SOON || d->status == CM_DEADLINE_OVERDUE);
+    }
+  return count;
+}
+
+/* Services the file says are in a stage with a gate, whose gate passes. */
+static guint
+gates_ready (Fixture *f)
+{
+  g_autofree char *list = cm_test_query_text (
+    f->path, "SELECT group_concat(id) FROM service"
+             " WHERE stage IN ('analyse', 'plan', 'do', 'review')");
+  g_auto(GStrv) ids = g_strsplit (list ? list : "", ",", -1);
+  guint count = 0;
+
+  for (guint i = 0; ids[i] && *ids[i]; i++)
+    {
+      CmService *service = CM_SERVICE (cm_store_find (f->store, CM_TYPE_SERVICE,
+                                                      g_ascii_strtoll (ids[i], NULL, 10)));
+      g_autoptr(GPtrArray) problems = cm_gate_problems (f->store, service);
+
+      count += problems->len == 0;
+    }
+  return count;
+}
+
+static const struct {
+  CmAttentionKind kind;
+  const char *sql;                /* counts what should be listed */
+  guint (*count) (Fixture *f);    /* for what SQL alone cannot decide */
+} attention_cases[] = {
+  { CM_ATTENTION_STEP_OVERDUE,
+    "SELECT count(*) FROM checklist_item i JOIN service s ON s.id = i.service_id"
+    " AND s.cycle = i.cycle WHERE s.stage = 'decommissioning' AND i.stage = 'decommissioning'"
+    " AND i.state = 'to-do' AND i.due_date <> '' AND i.due_date < '2026-11-22'", NULL },
+  { CM_ATTENTION_NOTICE_DUE, NULL, notices_due },
+  { CM_ATTENTION_EIA_TO_SIGN,
+    "SELECT count(*) FROM eia e WHERE e.signed = 0"
+    " AND NOT EXISTS (SELECT 1 FROM eia l WHERE l.previous_id = e.id)", NULL },
+  { CM_ATTENTION_GATE_READY, NULL, gates_ready },
+};
+
+/* The demo's decommissioning steps have no due dates: one open step and
+ * one done are given a date past, and only the open one is overdue. */
+static void
+date_decommissioning_steps (Fixture *f)
+{
+  GListModel *items = cm_store_list (f->store, CM_TYPE_CHECKLIST_ITEM);
+  gboolean dated_open = FALSE, dated_done = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CmChecklistItem) item = g_list_model_get_item (items, i);
+      gboolean settled = cm_checklist_item_is_settled (item);
+      g_autoptr(CmEntity) copy = NULL;
+
+      if (cm_checklist_item_get_stage (item) != CM_STAGE_DECOMMISSIONING ||
+          (settled ? dated_done : dated_open))
+        continue;
+      copy = cm_entity_copy (CM_ENTITY (item));
+      g_object_set (copy, "due-date", "2026-11-01", NULL);
+      cm_test_save (f->store, copy);
+      *(settled ? &dated_done : &dated_open) = TRUE;
+    }
+  g_assert_true (dated_open && dated_done);
+}
+
+static void
+test_attention (Fixture *f, gconstpointer data)
+{
+  g_autoptr(CmOverview) overview = NULL;
+  guint counts[CM_ATTENTION_N_KINDS] = { 0 };
+  guint total = 0;
+
+  date_decommissioning_steps (f);
+  overview = cm_overview_collect (f->store, f->today);
+  for (guint i = 0; i < overview->attention->len; i++)
+    {
+      CmAttention *a = g_ptr_array_index (overview->attention, i);
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM service WHERE id = %"
+                                              G_GINT64_FORMAT, a->service_id);
+
+      /* Each names a service of the file, the most pressing kind first. */
+      g_assert_cmpint (cm_test_query_int (f->path, sql), ==, 1);
+      if (i > 0)
+        g_assert_cmpint (((CmAttention *) g_ptr_array_index (overview->attention, i - 1))->kind,
+                         <=, a->kind);
+      counts[a->kind]++;
+    }
+  for (guint c = 0; c < G_N_ELEMENTS (attention_cases); c++)
+    {
+      guint expected = attention_cases[c].sql
+                       ? (guint) cm_test_query_int (f->path, attention_cases[c].sql)
+                       : attention_cases[c].count (f);
+
+      g_test_message ("kind %d: %u listed, %u expected", attention_cases[c].kind,
+                      counts[attention_cases[c].kind], expected);
+      g_assert_cmpuint (counts[attention_cases[c].kind], ==, expected);
+      total += expected;
+    }
+  g_assert_cmpuint (overview->attention->len, ==, total);
+  /* The demo has some of each. */
+  for (guint k = 0; k < CM_ATTENTION_N_KINDS; k++)
+    g_assert_cmpuint (counts[k], >, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -110,6 +236,8 @@ main (int argc, char *argv[])
   g_test_add ("/overview/held-services", Fixture, NULL, fixture_set_up, test_held_services,
               fixture_tear_down);
   g_test_add ("/overview/overdue", Fixture, NULL, fixture_set_up, test_overdue,
+              fixture_tear_down);
+  g_test_add ("/overview/attention", Fixture, NULL, fixture_set_up, test_attention,
               fixture_tear_down);
   return g_test_run ();
 }

@@ -4,12 +4,12 @@
 """An equality impact assessment in the real window: the demo's draft
 screening is completed, a relevance and its reason for each open
 characteristic, then the outcome and its reason, with the keyboard moving
-on to each reason as a user's would; the EIA is then ready to sign off,
-except by its author, whom the page refuses as signatory.
+on to each reason as a user's would; Sign Off… then waits, saying why,
+until a signatory is chosen, and the page refuses the author as one.
 
     with-display.sh python3 test_eia.py COMMISSIONER OUTPUT_DIR
 """
-from common import NOT_ENTERED, Failure, Session, find, find_button, find_label, gone, \
+from common import NOT_ENTERED, Failure, Session, enabled, find, find_button, find_label, gone, \
     press_ready, state_of, text_of, wait_for
 
 SERVICE = "Independent advocacy gateway"
@@ -75,15 +75,29 @@ def screen(session):
 
     press_ready("the Sign-off step",
                 lambda: find(page, "push button", "Show the Sign-off step"))
-    wait_for("the EIA ready to sign off", lambda: find_label(
-        page, lambda text: text == "The screening and assessment are complete."))
+    # Complete, but nobody chosen to sign: Sign Off… waits, and says why.
+    sign_off_held(session, page, "Choose who signs the EIA off.")
+    if find_label(page, lambda text: text == "The screening and assessment are complete."):
+        raise Failure("the EIA is shown ready to sign off with no signatory")
     audited = session.sql("SELECT count(*) FROM audit WHERE entity = 'eia_characteristic'"
                           " AND field IN ('relevance', 'screening_reason')"
                           " AND actor NOT LIKE '%“Demo portfolio generator”'")
     if audited != 4:
         raise Failure(f"the screening changes are not all in the audit trail ({audited} rows)")
-    session.log("the draft EIA's screening was completed and is ready to sign off")
+    session.log("the draft EIA's screening was completed; its sign-off waits for a signatory")
     session.screenshot("sign-off")
+
+
+def sign_off_button(page):
+    return wait_for("the Sign Off… button", lambda: find_button(page, "Sign Off…"))
+
+
+def sign_off_held(session, page, reason):
+    """Sign Off… takes no press, and the reason is shown beside it and read
+    as its description."""
+    wait_for(f"Sign Off… held because {reason!r}", lambda: not enabled(sign_off_button(page))
+             and sign_off_button(page).description == reason
+             and find_label(page, lambda text: text == reason, prune=PAST_FIELDS))
 
 
 def draft_signatory(session):
@@ -105,14 +119,17 @@ def choose_signatory(session):
         page, lambda text: "wrote this EIA, so cannot also sign it off" in text))
     if find_label(page, lambda text: text == "The screening and assessment are complete."):
         raise Failure("the EIA is shown ready to sign off by its own author")
+    if enabled(sign_off_button(page)):
+        raise Failure("Sign Off… takes a press with the author as signatory")
     session.screenshot("author-refused")
 
     signatory = wait_for("the signatory again", lambda: find(page, "combo box", "Signatory",
                                                              prune=PAST_FIELDS))
     session.choose(signatory, 2)
     wait_for("someone else chosen to sign", lambda: draft_signatory(session) not in (None, author))
-    wait_for("the EIA ready to sign off again", lambda: find_label(
+    wait_for("the EIA ready to sign off", lambda: find_label(
         page, lambda text: text == "The screening and assessment are complete."))
+    wait_for("Sign Off… ready to press", lambda: enabled(sign_off_button(page)))
     session.log("the author was refused as signatory, and another member of staff accepted")
 
 

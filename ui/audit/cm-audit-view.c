@@ -12,6 +12,7 @@
 
 #include "cm-audit-query.h"
 #include "cm-audit-view.h"
+#include "cm-row-name.h"
 #include "cm-date.h"
 
 struct _CmAuditView
@@ -289,6 +290,16 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, ItemText t
   /* An em dash, not a blank, where a field had no value. */
   gtk_label_set_text (GTK_LABEL (cell), text && *text ? text : "—");
   gtk_widget_set_tooltip_text (cell, text && *text ? text : NULL);
+  cm_row_name_item (list_item, text && *text ? text : "—");
+  /* A change reads as the record and the field it changed. */
+  if (item && text_of == cm_audit_item_get_record)
+    {
+      const char *field = cm_audit_item_get_field (item);
+      g_autofree char *name = field && *field ? g_strdup_printf (_("%s, %s"), text, field)
+                                              : g_strdup (text);
+
+      cm_row_name_row (list_item, name);
+    }
 }
 
 static void
@@ -322,6 +333,7 @@ build_list (CmAuditView *self)
   add_column (self, _("Before"), cm_audit_item_get_before, TRUE);
   add_column (self, _("After"), cm_audit_item_get_after, TRUE);
   add_column (self, _("Hash chain"), verifies_text, FALSE);
+  cm_row_name_headings (self->list);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list));
   gtk_widget_set_vexpand (scrolled, TRUE);
 

@@ -11,6 +11,7 @@
 #include "cm-scenario-lines.h"
 #include "cm-service.h"
 #include "cm-add-contracts-dialog.h"
+#include "cm-row-name.h"
 
 typedef struct {
   AdwMessageDialog *dialog;
@@ -106,6 +107,7 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item)
                           CM_IS_PROVIDER (item) ? _("Provider") : _("Service"), count);
   gtk_label_set_text (GTK_LABEL (name), text);
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (name)), what);
+  cm_row_name_item (list_item, text);
 }
 
 /* ---- the choice ------------------------------------------------------- */

@@ -7,6 +7,8 @@
 #include "cm-date.h"
 #include "cm-deadline-settings.h"
 #include "cm-deadlines-page.h"
+#include "cm-decoration.h"
+#include "cm-row-name.h"
 #include "cm-succession.h"
 #include "cm-deadlines.h"
 #include "cm-mnemonic-button.h"
@@ -196,9 +198,19 @@ setup_text (GtkSignalListItemFactory *factory, GtkListItem *list_item, const Tex
 static void
 bind_text (GtkSignalListItemFactory *factory, GtkListItem *list_item, const TextColumn *column)
 {
-  const char *text = column->text (gtk_list_item_get_item (list_item));
+  CmDeadlineRow *row = gtk_list_item_get_item (list_item);
+  const char *text = column->text (row);
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text ? text : "");
+  cm_row_name_item (list_item, text);
+  /* The row reads as the contract, what is due and when. */
+  if (column->text == row_date)
+    {
+      g_autofree char *name = g_strdup_printf (_("%s: %s, %s"), row_contract (row),
+                                               row_kind (row), text ? text : "");
+
+      cm_row_name_row (list_item, name);
+    }
 }
 
 static void
@@ -241,6 +253,7 @@ bind_status (GtkSignalListItemFactory *factory, GtkListItem *list_item)
   gtk_image_set_from_icon_name (GTK_IMAGE (image), icons[row->status]);
   gtk_widget_set_visible (image, icons[row->status] != NULL);
   gtk_label_set_text (GTK_LABEL (label), cm_deadline_status_label (row->status));
+  cm_row_name_item (list_item, cm_deadline_status_label (row->status));
   /* Cells are reused for other rows: drop the last row's colour first. */
   gtk_widget_remove_css_class (box, "warning");
   gtk_widget_remove_css_class (box, "error");
@@ -289,6 +302,7 @@ add_columns (CmDeadlinesPage *self)
   append_column (self, _("Status"), status, 130, FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (rest); i++)
     add_text_column (self, &rest[i]);
+  cm_row_name_headings (self->view);
 }
 
 /* ---- filters ---------------------------------------------------------- */
@@ -663,6 +677,7 @@ bind_choice (GtkSignalListItemFactory *factory, GtkListItem *list_item)
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)),
                       gtk_string_object_get_string (choice));
+  cm_row_name_item (list_item, gtk_string_object_get_string (choice));
 }
 
 /* The popover shows each choice whole, with a check mark on the chosen
@@ -671,7 +686,8 @@ static void
 setup_list_choice (GtkSignalListItemFactory *factory, GtkListItem *list_item)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+  /* The chosen item is read as selected: the check mark only shows it. */
+  GtkWidget *check = cm_decoration_icon_new ("object-select-symbolic");
 
   gtk_box_append (GTK_BOX (box), gtk_label_new (NULL));
   gtk_box_append (GTK_BOX (box), check);
@@ -696,6 +712,7 @@ bind_list_choice (GtkSignalListItemFactory *factory, GtkListItem *list_item,
   GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
 
   gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (choice));
+  cm_row_name_item (list_item, gtk_string_object_get_string (choice));
   update_check (dropdown, NULL, list_item);
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (update_check), list_item);
 }
@@ -735,6 +752,7 @@ filter_dropdown (CmDeadlinesPage *self, GtkWidget *bar, const char *label,
     gtk_string_list_new (choices)), NULL));
 
   set_choice_factories (dropdown);
+  cm_decoration_name_dropdown (dropdown, label);
   if (searchable)
     {
       g_autoptr(GtkExpression) by_text =

@@ -54,30 +54,30 @@ training_when_signed (CmEiaStep *step, CmEia *eia)
     }
 }
 
-static void
-sign (CmEiaStep *step, const char *override_reason)
+static gboolean
+sign (CmEiaStep *step, const char *override_reason, GError **error)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *role = NULL;
 
   g_object_get (step->eia, "signatory-role", &role, NULL);
-  if (!cm_eia_sign_off (step->store, step->eia, cm_eia_get_signatory_id (step->eia), role,
-                        &step->today, override_reason, &error))
-    report (step, error->message);
+  return cm_eia_sign_off (step->store, step->eia, cm_eia_get_signatory_id (step->eia), role,
+                          &step->today, override_reason, error);
 }
 
-static void
-override_given (const char *reason, gpointer data)
+/* A refused override keeps its dialog open with the reason typed. */
+static gboolean
+override_given (const char *reason, gpointer data, GError **error)
 {
-  if (reason)
-    sign (data, reason);
+  return sign (data, reason, error);
 }
 
 static void
 confirmed (AdwMessageDialog *dialog, const char *response, CmEiaStep *step)
 {
-  if (g_str_equal (response, "sign"))
-    sign (step, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "sign") && !sign (step, NULL, &error))
+    report (step, error->message);
 }
 
 static void
@@ -96,8 +96,9 @@ sign_clicked (GtkButton *button, CmEiaStep *step)
 
       g_ptr_array_add (warnings, NULL);
       body = g_strjoinv ("\n", (char **) warnings->pdata);
-      cm_reason_dialog_ask (step->page, _("Sign Off Without Up-to-Date Training?"), body,
-                            _("Reason"), _("_Sign Off Anyway"), TRUE, override_given, step);
+      cm_reason_dialog_ask_checked (step->page, _("Sign Off Without Up-to-Date Training?"),
+                                    body, _("Reason"), _("_Sign Off Anyway"), TRUE,
+                                    override_given, step, NULL);
       return;
     }
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (step->page)), heading,
@@ -124,16 +125,26 @@ new_version_clicked (GtkButton *button, CmEiaStep *step)
     show_version (step, cm_entity_get_id (CM_ENTITY (next)));
 }
 
+/* What still stands between the EIA and its sign-off, who signs first. */
+static GPtrArray *
+sign_off_problems (CmEiaStep *step)
+{
+  GPtrArray *problems = cm_eia_problems (step->store, step->eia);
+  gint64 signatory_id = cm_eia_get_signatory_id (step->eia);
+
+  if (signatory_id == 0)
+    g_ptr_array_insert (problems, 0, g_strdup (_("Choose who signs the EIA off.")));
+  else if (signatory_id == cm_eia_get_author_id (step->eia))
+    g_ptr_array_insert (problems, 0,
+                        cm_eia_signatory_problem (step->store, step->eia, signatory_id));
+  return problems;
+}
+
 static GtkWidget *
 readiness_group (CmEiaStep *step)
 {
-  g_autoptr(GPtrArray) problems = cm_eia_problems (step->store, step->eia);
+  g_autoptr(GPtrArray) problems = sign_off_problems (step);
   GtkWidget *g = cm_page_group (_("Ready to Sign Off?"), NULL);
-  char *signatory = cm_eia_signatory_problem (step->store, step->eia,
-                                              cm_eia_get_signatory_id (step->eia));
-
-  if (signatory)
-    g_ptr_array_insert (problems, 0, signatory);
 
   if (problems->len == 0)
     add (g, cm_page_text_row (_("Ready"), _("The screening and assessment are complete."),
@@ -152,6 +163,36 @@ button_row (GtkWidget *button)
   gtk_widget_set_margin_top (box, 12);
   gtk_box_append (GTK_BOX (box), button);
   return box;
+}
+
+/* Sign Off… takes no press while anything is still to do, and says why
+ * beside it, so that nothing typed into a dialog is refused afterwards. */
+static void
+hold_until_ready (CmEiaStep *step, GtkWidget *button)
+{
+  g_autoptr(GPtrArray) problems = sign_off_problems (step);
+  const char *first = problems->len ? g_ptr_array_index (problems, 0) : NULL;
+  g_autofree char *why = NULL;
+  GtkWidget *label;
+
+  if (first == NULL)
+    return;
+  why = problems->len == 1
+        ? g_strdup (first)
+        : g_strdup_printf (ngettext ("%s And %u more thing is still to do, listed above.",
+                                     "%s And %u more things are still to do, listed above.",
+                                     problems->len - 1),
+                           first, problems->len - 1);
+  gtk_widget_set_sensitive (button, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why, -1);
+  label = gtk_label_new (why);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (button)), label);
 }
 
 static GtkWidget *
@@ -174,6 +215,7 @@ unsigned_group (CmEiaStep *step)
   gtk_widget_add_css_class (sign_button, "suggested-action");
   g_signal_connect (sign_button, "clicked", G_CALLBACK (sign_clicked), step);
   add (g, button_row (sign_button));
+  hold_until_ready (step, sign_button);
   return g;
 }
 

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "cm-import-check-view.h"
+#include "cm-row-name.h"
 #include "cm-page-parts.h"
 
 /* Past this many, the report says how many more there are: a mapping
@@ -248,6 +249,7 @@ bind_line (GtkSignalListItemFactory *factory, GtkListItem *item)
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
                       gtk_string_object_get_string (line));
+  cm_row_name_item (item, gtk_string_object_get_string (line));
 }
 
 /* Every line of @lines in a list view of its own height: only the lines

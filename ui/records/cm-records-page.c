@@ -21,6 +21,7 @@
 #include "cm-list-rows.h"
 #include "cm-record-editor.h"
 #include "cm-records-page.h"
+#include "cm-row-name.h"
 #include "cm-status-page.h"
 
 struct _CmRecordsPage
@@ -66,6 +67,9 @@ update_cell (GObject *item, GParamSpec *pspec, GtkLabel *label)
   g_autofree char *text = cm_record_field_text (item, field);
 
   gtk_label_set_text (label, text);
+  cm_row_name_item (g_object_get_data (G_OBJECT (label), "list-item"), text);
+  if (g_object_get_data (G_OBJECT (label), "names-row"))
+    cm_row_name_row (g_object_get_data (G_OBJECT (label), "list-item"), text);
 }
 
 static void
@@ -78,7 +82,16 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, const CmR
   if (field->format == CM_FORMAT_MONEY || field->format == CM_FORMAT_NUMBER)
     gtk_widget_add_css_class (label, "numeric");
   g_object_set_data (G_OBJECT (label), "field", (gpointer) field);
+  g_object_set_data (G_OBJECT (label), "list-item", list_item);
   gtk_list_item_set_child (list_item, label);
+}
+
+/* The first column says which record a row is: the row reads as it. */
+static void
+setup_main_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item)
+{
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), "names-row",
+                     GINT_TO_POINTER (TRUE));
 }
 
 /* Cells follow their record: an edit saved elsewhere shows at once. */
@@ -157,6 +170,7 @@ static void
 add_columns (CmRecordsPage *self)
 {
   GType type = self->kind->get_type ();
+  gboolean first = TRUE;
 
   for (const CmRecordField *field = self->kind->fields; field->property; field++)
     {
@@ -168,6 +182,9 @@ add_columns (CmRecordsPage *self)
         continue;
       factory = gtk_signal_list_item_factory_new ();
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer) field);
+      if (first)
+        g_signal_connect (factory, "setup", G_CALLBACK (setup_main_cell), NULL);
+      first = FALSE;
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) field);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), (gpointer) field);
       column = gtk_column_view_column_new (_(field->title), factory);
@@ -180,6 +197,7 @@ add_columns (CmRecordsPage *self)
       gtk_column_view_append_column (self->view, column);
       g_object_unref (column);
     }
+  cm_row_name_headings (self->view);
 }
 
 /* ---- search ----------------------------------------------------------- */

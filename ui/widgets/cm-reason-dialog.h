@@ -25,4 +25,20 @@ void cm_reason_dialog_ask (GtkWidget       *parent,
                            CmReasonCallback callback,
                            gpointer         data);
 
+/* Acts on an accepted reason; FALSE with @error when the action is
+ * refused, and the dialog then asks again with the reason kept and the
+ * error shown. Not called when the user cancels. @destroy frees @data
+ * once the dialog is done. */
+typedef gboolean (*CmReasonCheck) (const char *reason, gpointer data, GError **error);
+
+void cm_reason_dialog_ask_checked (GtkWidget     *parent,
+                                   const char    *heading,
+                                   const char    *body,
+                                   const char    *entry_label,
+                                   const char    *accept_label,
+                                   gboolean       destructive,
+                                   CmReasonCheck  check,
+                                   gpointer       data,
+                                   GDestroyNotify destroy);
+
 G_END_DECLS

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
-/* cm-overview-page.c: the first page of a portfolio: stages, gates, what is overdue
+/* cm-overview-page.c: the first page of a portfolio: what needs the user now,
+ * stages, gates, what is overdue; on an empty portfolio, how to start
  *
  * It is worked out again whenever the portfolio changes while the page is
  * on screen, and when it comes back on screen, never while hidden.
@@ -8,14 +9,19 @@
 #include <glib/gi18n.h>
 
 #include "cm-date.h"
+#include "cm-decoration.h"
+#include "cm-deadlines.h"
 #include "cm-decision-evidence.h"
 #include "cm-eia-process.h"
 #include "cm-eia-review.h"
 #include "cm-mnemonic-button.h"
 #include "cm-overview.h"
 #include "cm-overview-page.h"
+#include "cm-provider.h"
 #include "cm-page-parts.h"
 #include "cm-reason-dialog.h"
+#include "cm-record-editor.h"
+#include "cm-record-kind.h"
 #include "cm-risk.h"
 #include "cm-status-page.h"
 
@@ -47,6 +53,13 @@ service_row_activated (AdwActionRow *row, CmOverviewPage *self)
   g_signal_emit (self, signals[OPEN_SERVICE], 0, *id);
 }
 
+/* The chevron says the row opens something; the row's name says what. */
+static GtkWidget *
+chevron (void)
+{
+  return cm_decoration_icon_new ("go-next-symbolic");
+}
+
 /* A row that opens @service_id's cycle when activated. */
 static GtkWidget *
 service_row (CmOverviewPage *self, const char *title, const char *subtitle, gint64 service_id)
@@ -54,7 +67,7 @@ service_row (CmOverviewPage *self, const char *title, const char *subtitle, gint
   GtkWidget *r = cm_page_text_row (title, subtitle, NULL);
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (r), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (r), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (r), chevron ());
   g_object_set_data_full (G_OBJECT (r), "service-id", g_memdup2 (&service_id, sizeof service_id),
                           g_free);
   g_signal_connect (r, "activated", G_CALLBACK (service_row_activated), self);
@@ -182,7 +195,7 @@ action_row (CmOverviewPage *self, CmEiaMitigation *action)
                               cm_eia_characteristic_get_name (c), due);
   r = cm_page_text_row (cm_eia_mitigation_get_description (action), subtitle, NULL);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (r), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (r), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (r), chevron ());
   g_object_set_data_full (G_OBJECT (r), "eia-id", g_memdup2 (&eia_id, sizeof eia_id), g_free);
   g_signal_connect (r, "activated", G_CALLBACK (eia_row_activated), self);
   return r;
@@ -220,8 +233,7 @@ overdue_group (CmOverviewPage *self, CmOverview *overview)
                                                       : "emblem-ok-symbolic");
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (deadlines), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (deadlines),
-                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (deadlines), chevron ());
   g_signal_connect (deadlines, "activated", G_CALLBACK (deadlines_row_activated), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), deadlines);
   for (guint i = 0; i < overview->overdue_items->len; i++)
@@ -259,28 +271,159 @@ overdue_group (CmOverviewPage *self, CmOverview *overview)
   return g;
 }
 
-static void
-stand_reason_given (const char *reason, gpointer data)
-{
-  GtkWidget *button = data;
-  CmOverviewPage *self = g_object_get_data (G_OBJECT (button), "page");
-  CmEntity *record = g_object_get_data (G_OBJECT (button), "record");
-  g_autoptr(GError) error = NULL;
+/* ---- what needs the user now ------------------------------------------ */
 
-  /* A blank reason is refused by the dialog; a failed write is shown in
-   * place of the decision's problem. */
-  if (reason && !cm_decision_evidence_override (self->store, record, reason, &error))
-    gtk_widget_set_tooltip_text (button, error->message);
-  g_object_unref (button);
+static char *
+attention_text (CmOverviewPage *self, CmAttention *a)
+{
+  g_autofree char *date = g_date_valid (&a->date) ? cm_date_to_long (&a->date) : NULL;
+  gboolean late = date && g_date_compare (&a->date, &self->today) < 0;
+
+  switch (a->kind)
+    {
+    case CM_ATTENTION_STEP_OVERDUE:
+      {
+        CmChecklistItem *item = CM_CHECKLIST_ITEM (
+          cm_store_find (self->store, CM_TYPE_CHECKLIST_ITEM, a->record_id));
+
+        return g_strdup_printf (_("Decommissioning step “%s” was due on %s"),
+                                item ? cm_checklist_item_get_title (item) : "", date);
+      }
+    case CM_ATTENTION_NOTICE_DUE:
+      {
+        CmContract *c = CM_CONTRACT (cm_store_find (self->store, CM_TYPE_CONTRACT,
+                                                    a->record_id));
+        const char *what = cm_deadline_kind_label (a->deadline);
+        const char *title = c ? cm_contract_get_title (c) : "";
+
+        return late ? g_strdup_printf (_("%s for “%s” · overdue since %s"), what, title, date)
+                    : g_strdup_printf (_("%s for “%s” · %s"), what, title, date);
+      }
+    case CM_ATTENTION_EIA_TO_SIGN:
+      return a->to_do == 0
+             ? g_strdup (_("Its EIA is complete and waiting to be signed off"))
+             : g_strdup_printf (ngettext ("Its EIA awaits sign-off: %u thing is still to do",
+                                          "Its EIA awaits sign-off: %u things are still to do",
+                                          a->to_do), a->to_do);
+    case CM_ATTENTION_GATE_READY:
+    case CM_ATTENTION_N_KINDS:
+    default:
+      {
+        CmService *service = CM_SERVICE (cm_store_find (self->store, CM_TYPE_SERVICE,
+                                                        a->service_id));
+
+        return g_strdup_printf (_("Ready to pass the %s gate: every required item is settled"),
+                                service ? cm_enum_to_label (CM_TYPE_STAGE,
+                                                            cm_service_get_stage (service))
+                                        : "");
+      }
+    }
+}
+
+static char *
+attention_heading (CmAttentionKind kind, guint n)
+{
+  switch (kind)
+    {
+    case CM_ATTENTION_STEP_OVERDUE:
+      return g_strdup_printf (ngettext ("%u decommissioning step overdue",
+                                        "%u decommissioning steps overdue", n), n);
+    case CM_ATTENTION_NOTICE_DUE:
+      return g_strdup_printf (ngettext ("%u contract date to act on",
+                                        "%u contract dates to act on", n), n);
+    case CM_ATTENTION_EIA_TO_SIGN:
+      return g_strdup_printf (ngettext ("%u EIA awaiting sign-off",
+                                        "%u EIAs awaiting sign-off", n), n);
+    case CM_ATTENTION_GATE_READY:
+    case CM_ATTENTION_N_KINDS:
+    default:
+      return g_strdup_printf (ngettext ("%u service ready to pass its gate",
+                                        "%u services ready to pass their gates", n), n);
+    }
+}
+
+/* Few rows of a kind are shown as they are; more are folded under a
+ * heading that counts them, so that every kind stays in view. */
+#define ATTENTION_UNFOLDED 4
+
+static GtkWidget *
+attention_row (CmOverviewPage *self, CmAttention *a)
+{
+  CmService *service = CM_SERVICE (cm_store_find (self->store, CM_TYPE_SERVICE, a->service_id));
+  g_autofree char *text = attention_text (self, a);
+
+  return service_row (self, service ? cm_service_get_name (service) : "", text, a->service_id);
+}
+
+static GtkWidget *
+attention_group (CmOverviewPage *self, CmOverview *overview)
+{
+  GPtrArray *list = overview->attention;
+  GtkWidget *g = cm_page_group (_("Needs You Now"),
+                                list->len == 0
+                                ? _("Nothing is waiting on you: no gate is ready, no notice "
+                                    "date is near, every EIA is signed off.")
+                                : _("Open a service to act on it."));
+
+  for (guint i = 0; i < list->len;)
+    {
+      CmAttentionKind kind = ((CmAttention *) g_ptr_array_index (list, i))->kind;
+      guint end = i;
+
+      while (end < list->len && ((CmAttention *) g_ptr_array_index (list, end))->kind == kind)
+        end++;
+      if (end - i <= ATTENTION_UNFOLDED)
+        for (; i < end; i++)
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
+                                     attention_row (self, g_ptr_array_index (list, i)));
+      else
+        {
+          GtkWidget *expander = adw_expander_row_new ();
+          g_autofree char *heading = attention_heading (kind, end - i);
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), heading);
+          for (; i < end; i++)
+            adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                                      attention_row (self, g_ptr_array_index (list, i)));
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), expander);
+        }
+    }
+  return g;
+}
+
+typedef struct {
+  CmStore *store;
+  CmEntity *record;
+} Stand;
+
+static void
+stand_free (Stand *stand)
+{
+  g_object_unref (stand->store);
+  g_object_unref (stand->record);
+  g_free (stand);
+}
+
+/* A refused write asks again with the reason kept. */
+static gboolean
+stand_reason_given (const char *reason, gpointer data, GError **error)
+{
+  Stand *stand = data;
+
+  return cm_decision_evidence_override (stand->store, stand->record, reason, error);
 }
 
 static void
 stand_clicked (GtkButton *button, CmOverviewPage *self)
 {
-  g_object_set_data (G_OBJECT (button), "page", self);
-  cm_reason_dialog_ask (GTK_WIDGET (self), _("Let the Decision Stand?"),
-                        g_object_get_data (G_OBJECT (button), "problem"), _("Reason"),
-                        _("_Let It Stand"), TRUE, stand_reason_given, g_object_ref (button));
+  Stand *stand = g_new0 (Stand, 1);
+
+  stand->store = g_object_ref (self->store);
+  stand->record = g_object_ref (g_object_get_data (G_OBJECT (button), "record"));
+  cm_reason_dialog_ask_checked (GTK_WIDGET (self), _("Let the Decision Stand?"),
+                                g_object_get_data (G_OBJECT (button), "problem"), _("Reason"),
+                                _("_Let It Stand"), TRUE, stand_reason_given, stand,
+                                (GDestroyNotify) stand_free);
 }
 
 /* Decisions taken without a signed EIA before them: the duty is tested at
@@ -330,10 +473,221 @@ decisions_group (CmOverviewPage *self, CmOverview *overview)
   return g;
 }
 
-static void
-go_to_services (GtkButton *button, CmOverviewPage *self)
+/* ---- first run -------------------------------------------------------- */
+
+static const CmRecordKind *
+kind_named (const char *name)
 {
-  g_signal_emit (self, signals[OPEN_SECTION], 0, "services");
+  guint n;
+  const CmRecordKind *kinds = cm_record_kinds (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (kinds[i].name, name))
+      return &kinds[i];
+  g_return_val_if_reached (NULL);
+}
+
+static guint
+count_of (CmOverviewPage *self, const char *kind)
+{
+  return g_list_model_get_n_items (cm_store_list (self->store, kind_named (kind)->get_type ()));
+}
+
+/* The id of the only record of @kind, or 0 when there are none or several:
+ * a choice with one answer is made for the user. */
+static gint64
+only_one (CmOverviewPage *self, const char *kind)
+{
+  GListModel *records = cm_store_list (self->store, kind_named (kind)->get_type ());
+  g_autoptr(CmEntity) record = NULL;
+
+  if (g_list_model_get_n_items (records) != 1)
+    return 0;
+  record = g_list_model_get_item (records, 0);
+  return cm_entity_get_id (record);
+}
+
+/* A new record of @kind, with what the first run has already made
+ * chosen: a service's commissioner, a contract's service and provider. */
+static CmEntity *
+first_run_draft (CmOverviewPage *self, const CmRecordKind *kind)
+{
+  CmEntity *draft = g_object_new (kind->get_type (), NULL);
+
+  if (g_str_equal (kind->name, "services"))
+    g_object_set (draft, "lead-commissioner-id", only_one (self, "commissioners"), NULL);
+  else if (g_str_equal (kind->name, "contracts"))
+    g_object_set (draft, "service-id", only_one (self, "services"),
+                  "provider-id", only_one (self, "providers"), NULL);
+  return draft;
+}
+
+/* Opens the editor of a new record of the kind the button names, here,
+ * rather than sending the user to another page to find its Add button. */
+static void open_editor (CmOverviewPage *self, const CmRecordKind *kind);
+
+static void
+add_record_clicked (GtkButton *button, CmOverviewPage *self)
+{
+  open_editor (self, kind_named (g_object_get_data (G_OBJECT (button), "kind")));
+}
+
+static void
+import_clicked (GtkButton *button, CmOverviewPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.import", NULL);
+}
+
+/* A step of the first run: the next one is suggested, one that must wait
+ * for an earlier one takes no press. */
+static GtkWidget *
+step_button (const char *label, gboolean next, gboolean possible)
+{
+  GtkWidget *button = cm_mnemonic_button_new (label, NULL);
+
+  gtk_widget_add_css_class (button, "pill");
+  if (next)
+    gtk_widget_add_css_class (button, "suggested-action");
+  gtk_widget_set_sensitive (button, possible);
+  return button;
+}
+
+/* A step that opens the editor of a new record of @kind. */
+static GtkWidget *
+add_button (CmOverviewPage *self, const char *label, const char *kind, gboolean next,
+            gboolean possible)
+{
+  GtkWidget *button = step_button (label, next, possible);
+
+  g_object_set_data (G_OBJECT (button), "kind", (gpointer) kind);
+  g_signal_connect (button, "clicked", G_CALLBACK (add_record_clicked), self);
+  return button;
+}
+
+static GtkWidget *
+import_button (CmOverviewPage *self)
+{
+  GtkWidget *button = step_button (_("_Import a Register…"), FALSE, TRUE);
+
+  g_signal_connect (button, "clicked", G_CALLBACK (import_clicked), self);
+  return button;
+}
+
+/* An empty portfolio: a commissioner first, since every service has a
+ * lead commissioner, then a service; or the register most people keep in
+ * a spreadsheet, imported whole. */
+static GtkWidget *
+first_run_page (CmOverviewPage *self)
+{
+  gboolean has_commissioner = count_of (self, "commissioners") > 0;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *note = gtk_label_new (has_commissioner
+                                   ? _("Next, add a service that commissioner leads.")
+                                   : _("Every service has a lead commissioner: add one first."));
+
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (note, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+  gtk_box_append (GTK_BOX (box), add_button (self, _("Add a _Commissioner…"), "commissioners",
+                                             !has_commissioner, TRUE));
+  gtk_box_append (GTK_BOX (box), add_button (self, _("Add a _Service…"), "services",
+                                             has_commissioner, has_commissioner));
+  gtk_box_append (GTK_BOX (box), note);
+  gtk_box_append (GTK_BOX (box), import_button (self));
+  return cm_status_page_new ("view-grid-symbolic", _("Start Your Portfolio"),
+                             _("Add a commissioner, then a service, to start its Analyse, Plan, "
+                               "Do, Review cycle. Or import the contracts register you keep in a "
+                               "spreadsheet (CSV, XLSX or ODS)."), box);
+}
+
+static void
+open_editor (CmOverviewPage *self, const CmRecordKind *kind)
+{
+  g_autoptr(CmEntity) draft = first_run_draft (self, kind);
+  GtkWidget *editor = cm_record_editor_new (self->store, kind, draft);
+
+  gtk_window_set_transient_for (GTK_WINDOW (editor),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  return *stripped == '\0';
+}
+
+static void
+provider_typed (GtkEditable *entry, GtkWidget *button)
+{
+  gtk_widget_set_sensitive (button, !is_blank (gtk_editable_get_text (entry)));
+}
+
+/* The provider named beside the button is added, then the contract's
+ * editor opens with it and the service chosen. */
+static void
+contract_with_provider_clicked (GtkButton *button, CmOverviewPage *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (button), "entry");
+  GtkWidget *group = g_object_get_data (G_OBJECT (button), "group");
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr(CmEntity) provider = g_object_new (CM_TYPE_PROVIDER, "name", name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!cm_store_save (self->store, provider, &error))
+    {
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), error->message);
+      return;
+    }
+  open_editor (self, kind_named ("contracts"));
+}
+
+/* Services but no contract yet: the next step is offered at the top. A
+ * contract is held by a provider: without one, its name is asked here. */
+static GtkWidget *
+first_contract_group (CmOverviewPage *self)
+{
+  gboolean has_provider = count_of (self, "providers") > 0;
+  GtkWidget *g = cm_page_group (_("Next Step: the First Contract"),
+                                _("Record a contract of the service, with its dates, so that "
+                                  "its deadlines are watched. Or import the register you keep "
+                                  "in a spreadsheet."));
+  GtkWidget *import = import_button (self);
+  GtkWidget *add;
+  GtkWidget *row;
+
+  if (has_provider)
+    {
+      row = cm_page_text_row (_("Add the first contract"), NULL, NULL);
+      add = add_button (self, _("Add a C_ontract…"), "contracts", TRUE, TRUE);
+    }
+  else
+    {
+      row = adw_entry_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     _("Provider holding the first contract"));
+      add = step_button (_("Add a C_ontract…"), TRUE, FALSE);
+      g_object_set_data (G_OBJECT (add), "entry", row);
+      g_object_set_data (G_OBJECT (add), "group", g);
+      g_signal_connect (add, "clicked", G_CALLBACK (contract_with_provider_clicked), self);
+      g_signal_connect (row, "changed", G_CALLBACK (provider_typed), add);
+    }
+  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (import, GTK_ALIGN_CENTER);
+  if (ADW_IS_ACTION_ROW (row))
+    {
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), import);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), add);
+    }
+  else
+    {
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), add);
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (g), import);
+    }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
+  return g;
 }
 
 static void
@@ -344,19 +698,10 @@ rebuild (CmOverviewPage *self)
 
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
-  if (g_list_model_get_n_items (cm_store_list (self->store, CM_TYPE_SERVICE)) == 0)
+  if (count_of (self, "services") == 0)
     {
-      GtkWidget *start = cm_mnemonic_button_new (_("Go to _Services"), NULL);
-
-      gtk_widget_set_halign (start, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (start, "pill");
-      gtk_widget_add_css_class (start, "suggested-action");
-      g_signal_connect (start, "clicked", G_CALLBACK (go_to_services), self);
-      gtk_scrolled_window_set_child (
-        self->scrolled,
-        cm_status_page_new ("view-grid-symbolic", _("Nothing to Overview Yet"),
-                            _("Add a commissioner, then a service, to start its Analyse, Plan, "
-                              "Do, Review cycle. Its progress will show here."), start));
+      gtk_scrolled_window_set_child (self->scrolled, first_run_page (self));
+      cm_decoration_hide_icons (GTK_WIDGET (self->scrolled));
       return;
     }
   overview = cm_overview_collect (self->store, &self->today);
@@ -366,13 +711,18 @@ rebuild (CmOverviewPage *self)
   gtk_widget_set_margin_bottom (box, 18);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
+  if (count_of (self, "contracts") == 0)
+    gtk_box_append (GTK_BOX (box), first_contract_group (self));
+  gtk_box_append (GTK_BOX (box), attention_group (self, overview));
   gtk_box_append (GTK_BOX (box), stages_group (self, overview));
-  gtk_box_append (GTK_BOX (box), held_group (self, overview));
   gtk_box_append (GTK_BOX (box), decisions_group (self, overview));
   gtk_box_append (GTK_BOX (box), overdue_group (self, overview));
+  gtk_box_append (GTK_BOX (box), held_group (self, overview));
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
   gtk_scrolled_window_set_child (self->scrolled, clamp);
+  /* The icons of rows and expanders repeat what their titles say. */
+  cm_decoration_hide_icons (clamp);
 }
 
 static void

@@ -7,6 +7,7 @@
 #include "cm-audit-view.h"
 #include "cm-command-line.h"
 #include "cm-contract.h"
+#include "cm-decoration.h"
 #include "cm-deadlines-page.h"
 #include "cm-decommission.h"
 #include "cm-decommission-page.h"
@@ -15,8 +16,10 @@
 #include "cm-export-dialog.h"
 #include "cm-import-dialog.h"
 #include "cm-import-undo-dialog.h"
+#include "cm-new-portfolio.h"
 #include "cm-overview-page.h"
 #include "cm-provider.h"
+#include "cm-reason-dialog.h"
 #include "cm-recent.h"
 #include "cm-records-page.h"
 #include "cm-rules-window.h"
@@ -83,7 +86,7 @@ sidebar_row (const char *name, const char *title, const char *icon_name)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *row = gtk_list_box_row_new ();
 
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
+  gtk_box_append (GTK_BOX (box), cm_decoration_icon_new (icon_name));
   gtk_box_append (GTK_BOX (box), gtk_label_new (title));
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
@@ -599,6 +602,21 @@ open_demo (GtkWidget *widget, const char *action, GVariant *param)
     open_or_raise (self, path);
 }
 
+/* The new portfolio takes the name the user typed before choosing where
+ * to keep it. */
+static gboolean
+create_named (CmWindow *self, const char *path)
+{
+  const char *name = g_object_get_data (G_OBJECT (self), "new-portfolio-name");
+  g_autofree char *actor = actor_name (self);
+  g_autoptr(GError) error = NULL;
+
+  if (name == NULL || cm_new_portfolio_create (path, name, actor, &error))
+    return TRUE;
+  show_error (self, error->message);
+  return FALSE;
+}
+
 static void
 chooser_response (GtkNativeDialog *chooser, int response, CmWindow *self)
 {
@@ -621,6 +639,8 @@ chooser_response (GtkNativeDialog *chooser, int response, CmWindow *self)
                           "portfolio, or open the existing file."));
       return;
     }
+  if (creating && !create_named (self, path))
+    return;
   open_or_raise (self, path);
 }
 
@@ -635,7 +655,12 @@ choose_file (CmWindow *self, GtkFileChooserAction action, const char *title, con
   gtk_file_filter_add_pattern (filter, "*.commissioner");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Portfolio.commissioner"));
+    {
+      const char *name = g_object_get_data (G_OBJECT (self), "new-portfolio-name");
+      g_autofree char *file_name = cm_new_portfolio_file_name (name ? name : "");
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+    }
   g_object_unref (filter);
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -648,10 +673,26 @@ open_portfolio (GtkWidget *widget, const char *action, GVariant *param)
 }
 
 static void
+portfolio_named (const char *name, gpointer data)
+{
+  CmWindow *self = data;
+
+  if (name)
+    {
+      g_object_set_data_full (G_OBJECT (self), "new-portfolio-name", g_strdup (name), g_free);
+      choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("New Portfolio"), _("_Create"));
+    }
+  g_object_unref (self);
+}
+
+static void
 new_portfolio (GtkWidget *widget, const char *action, GVariant *param)
 {
-  choose_file (CM_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("New Portfolio"),
-               _("_Create"));
+  cm_reason_dialog_ask (widget, _("Name the New Portfolio"),
+                        _("The name shows in the title bar and on every export. The file is "
+                          "named after it; you choose where to keep it next."),
+                        _("Portfolio name"), _("_Choose Where to Keep It…"), FALSE,
+                        portfolio_named, g_object_ref (widget));
 }
 
 /* Alt+1, Alt+2, ... pick a section from anywhere in the window. */
