@@ -48,7 +48,7 @@ enum {
 };
 static GParamSpec *properties[N_PROPS];
 
-enum { ACTIVATE, N_SIGNALS };
+enum { ACTIVATE, COMMITTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 /* dd/mm/yyyy, as the field shows a date it has read. */
@@ -147,6 +147,8 @@ settle (CmDateEntry *self)
         gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
     }
   show_message (self);
+  if (self->error == NULL)
+    g_signal_emit (self, signals[COMMITTED], 0);
 }
 
 static void
@@ -197,10 +199,9 @@ day_picked (CmDateEntry *self)
                   g_date_time_get_year (picked));
   text = format_short (&date);
   gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
-  self->revealed = TRUE;
-  show_message (self);
   gtk_popover_popdown (self->popover);
   gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+  settle (self);
 }
 
 /* ---- public ----------------------------------------------------------- */
@@ -433,6 +434,10 @@ cm_date_entry_class_init (CmDateEntryClass *klass)
 
   signals[ACTIVATE] = g_signal_new ("activate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                     NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The user is done with a date that can be read: the field was left,
+   * Enter pressed or a day picked. Forms that save as they go save then. */
+  signals[COMMITTED] = g_signal_new ("committed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/commissioner/Commissioner/cm-date-entry.ui");
