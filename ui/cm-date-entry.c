@@ -32,6 +32,7 @@ struct _CmDateEntry
   gboolean show_error;
   gboolean revealed;  /* the user has left the field once */
   gboolean syncing;   /* the calendar is following the text */
+  gboolean replacing; /* the text is being replaced as a whole */
 };
 
 G_DEFINE_FINAL_TYPE (CmDateEntry, cm_date_entry, GTK_TYPE_WIDGET)
@@ -128,6 +129,18 @@ reread (CmDateEntry *self)
 static void
 text_changed (CmDateEntry *self)
 {
+  if (!self->replacing)
+    reread (self);
+}
+
+/* Replacing the text empties the field first: read it once, when the new
+ * text is in, so a date shown again never reads as no date in between. */
+static void
+replace_text (CmDateEntry *self, const char *text)
+{
+  self->replacing = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+  self->replacing = FALSE;
   reread (self);
 }
 
@@ -144,7 +157,7 @@ settle (CmDateEntry *self)
       g_autofree char *text = format_short (&date);
 
       if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (self->entry))) != 0)
-        gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+        replace_text (self, text);
     }
   show_message (self);
   if (self->error == NULL)
@@ -198,7 +211,7 @@ day_picked (CmDateEntry *self)
   g_date_set_dmy (&date, g_date_time_get_day_of_month (picked), g_date_time_get_month (picked),
                   g_date_time_get_year (picked));
   text = format_short (&date);
-  gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+  replace_text (self, text);
   gtk_popover_popdown (self->popover);
   gtk_widget_grab_focus (GTK_WIDGET (self->entry));
   settle (self);
@@ -230,7 +243,7 @@ cm_date_entry_set_iso (CmDateEntry *self, const char *iso)
   if (cm_date_parse_iso (iso, &date))
     cm_date_entry_set_date (self, &date);
   else
-    gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+    replace_text (self, "");
 }
 
 gboolean
@@ -247,7 +260,7 @@ cm_date_entry_set_date (CmDateEntry *self, const GDate *date)
 
   g_return_if_fail (CM_IS_DATE_ENTRY (self));
   text = date && g_date_valid (date) ? format_short (date) : g_strdup ("");
-  gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+  replace_text (self, text);
 }
 
 gboolean

@@ -470,8 +470,10 @@ typed (GtkEditable *row, CmRecordEditor *self)
   check_all (self, GTK_WIDGET (row), GTK_WIDGET (row));
 }
 
+/* Only a change in what the text reads as: the date shown again as
+ * dd/mm/yyyy on leaving is no edit, and must not hide the message. */
 static void
-date_typed (GtkEditable *editable, GtkWidget *row)
+date_typed (CmDateEntry *entry, GParamSpec *pspec, GtkWidget *row)
 {
   check_all (g_object_get_data (G_OBJECT (row), "editor"), row, row);
 }
@@ -496,7 +498,8 @@ watch_date (GtkWidget *row, CmDateEntry *date)
   g_signal_connect (focus, "leave", G_CALLBACK (date_left), row);
   gtk_widget_add_controller (text, focus);
   g_object_set_data (G_OBJECT (row), "date-focus", focus);
-  g_signal_connect (text, "changed", G_CALLBACK (date_typed), row);
+  g_signal_connect (date, "notify::iso", G_CALLBACK (date_typed), row);
+  g_signal_connect (date, "notify::error", G_CALLBACK (date_typed), row);
 }
 
 static void
@@ -558,7 +561,7 @@ stop_watching (CmRecordEditor *self)
       g_signal_handlers_disconnect_by_data (row, self);
       if (date)
         {
-          g_signal_handlers_disconnect_by_func (cm_date_entry_get_editable (date), date_typed, row);
+          g_signal_handlers_disconnect_by_func (date, date_typed, row);
           g_signal_handlers_disconnect_by_func (g_object_get_data (row, "date-focus"), date_left,
                                                 row);
         }

@@ -55,6 +55,7 @@ def refuse_a_day_that_does_not_exist(session):
     session.key("Tab", title)
     wait_for("the date read and shown as dd/mm/yyyy", lambda: text_of(start) == "01/10/2018"
              and enabled(save) and not has_state(start, pyatspi.STATE_INVALID))
+    session.log("the date typed as 1 oct 2018 shows as 01/10/2018")
     session.screenshot("editor")
     session.key("Escape", title)
     session.frame_closed(title)
@@ -77,6 +78,7 @@ def record_notice_with_a_typed_date(session):
     accept = find_button(dialog, "Record Notice")
     if text_of(date) != "22/11/2026":
         raise Failure(f"the dialog opens on {text_of(date)!r}, not today as 22/11/2026")
+    session.log("the notice dialog opens on today, 22/11/2026")
     press(find_button(dialog, "Choose date"))
     wait_for("the calendar, holding the keyboard", lambda: next(
         (n for n in walk(dialog) if n.getRoleName() == "filler"
