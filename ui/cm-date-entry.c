@@ -302,14 +302,6 @@ cm_date_entry_set_show_error (CmDateEntry *self, gboolean show_error)
   show_message (self);
 }
 
-/* Shows the message now, as when Save is pressed before the field was left. */
-void
-cm_date_entry_reveal_error (CmDateEntry *self)
-{
-  g_return_if_fail (CM_IS_DATE_ENTRY (self));
-  settle (self);
-}
-
 /* The text field itself, for a form that watches the keyboard in it. */
 GtkEditable *
 cm_date_entry_get_editable (CmDateEntry *self)

@@ -28,7 +28,6 @@ gboolean    cm_date_entry_get_valid   (CmDateEntry *self);
 const char *cm_date_entry_get_error   (CmDateEntry *self);
 void        cm_date_entry_set_allow_empty (CmDateEntry *self, gboolean allow_empty);
 void        cm_date_entry_set_show_error  (CmDateEntry *self, gboolean show_error);
-void        cm_date_entry_reveal_error    (CmDateEntry *self);
 GtkEditable *cm_date_entry_get_editable   (CmDateEntry *self);
 
 G_END_DECLS
