@@ -19,12 +19,7 @@ typedef enum {
 } CmImportValueError;
 GQuark cm_import_value_error_quark (void);
 
-/* dd/mm/yyyy, d/m/yy, "1 Apr 2019", "1 April 2019", yyyy-mm-dd, and Excel
- * serial numbers (1900 system). Day-first is read first. AMBIGUOUS, never
- * guessed: a date valid only month first ("04/13/2019"), a year-first date
- * not in ISO dashes ("2019/04/05"), and a bare number that could be a year
- * (1900 to 2100, with or without a fraction). */
-gboolean cm_import_parse_date  (const char *text, GDate *date, GError **error);
+/* Dates are read by cm_date_parse() with CM_DATE_PARSE_SERIALS. */
 /* "£1,234.50", "1234", "£1.3m", "£20k": whole pence, never negative. */
 gboolean cm_import_parse_money (const char *text, gint64 *pence, GError **error);
 /* A count such as extensions invoked: "0", "2", "none". */

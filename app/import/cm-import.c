@@ -14,6 +14,7 @@
 #include "cm-contract.h"
 #include "cm-deadlines.h"
 #include "cm-date.h"
+#include "cm-date-parse.h"
 #include "cm-enums.h"
 #include "cm-import.h"
 #include "cm-import-names.h"
@@ -288,7 +289,7 @@ read_date (RowReader *r, CmContract *contract, CmImportField field, const char *
 
   if (!has (r, field))
     return;
-  if (!cm_import_parse_date (cell (r, field), &date, &error))
+  if (!cm_date_parse (cell (r, field), CM_DATE_PARSE_SERIALS, &date, &error))
     {
       problem (r, field, "%s", error->message);
       return;

@@ -58,9 +58,11 @@ def record_notice_served(session):
     accept = wait_for("the Record Notice button",
                       lambda: session.in_dialogs(find_button, "Record Notice"))
     set_text(date, "15 January")
-    wait_for("the date marked as unreadable, with a hint", lambda: has_state(
+    session.key("Tab", "Record Notice Served")  # leaving the field shows what is wrong
+    wait_for("the date marked as unreadable, saying why", lambda: has_state(
         date, pyatspi.STATE_INVALID) and session.in_dialogs(
-            find_label, lambda text: text.startswith("Enter the date as YYYY-MM-DD")))
+            find_label, lambda text: text == "“15 January” is not a date: "
+                                             "type it as 1/12/2026 or 1 December 2026"))
     if enabled(accept):
         raise Failure("the dialog accepts a date it cannot read")
     set_text(date, NOTICE_DAY)

@@ -8,12 +8,12 @@
  * The chain is checked once, when the window opens.
  */
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "cm-audit-query.h"
 #include "cm-audit-view.h"
 #include "cm-row-name.h"
 #include "cm-date.h"
+#include "cm-date-parse.h"
 
 struct _CmAuditView
 {
@@ -73,32 +73,29 @@ chosen (GtkDropDown *drop_down, GStrv values)
   return values[i - 1];
 }
 
-/* A day as typed: "2026-12-01", "1/12/2026" (day first, as in Britain)
- * or "1 December 2026"; NULL for an empty entry; FALSE for text that is
- * not a date. */
+/* A day as typed, read as every date field reads it (1/12/2026, 1 Dec
+ * 2026, 2026-12-01); NULL for an empty entry; FALSE, with the reason on
+ * the entry, for text that is not a date. */
 static gboolean
 day_of (GtkEntry *entry, char **iso)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  g_autoptr(GDate) date = g_date_new ();
-  guint day, month, year;
-  char end;
+  g_autoptr(GError) error = NULL;
+  GDate date;
 
   *iso = NULL;
   gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   if (*text == '\0')
     return TRUE;
-  if (sscanf (text, "%u/%u/%u%c", &day, &month, &year, &end) == 3 &&
-      g_date_valid_dmy (day, month, year))
-    g_date_set_dmy (date, day, month, year);
-  else if (!cm_date_parse_iso (text, date))
-    g_date_set_parse (date, text);
-  if (!g_date_valid (date))
+  if (!cm_date_parse (text, CM_DATE_PARSE_TYPED, &date, &error))
     {
       gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      error->message, -1);
       return FALSE;
     }
-  *iso = cm_date_format_iso (date);
+  *iso = cm_date_format_iso (&date);
   return TRUE;
 }
 

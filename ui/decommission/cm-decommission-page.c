@@ -348,8 +348,7 @@ decision_step (CmDecommissionPage *self)
                              cm_bound_dropdown (self->store, d, "decision-route",
                                                 _("Decision route"), open));
   add (g, route);
-  add (g, cm_bound_entry_row (self->store, d, "decision-date",
-                              _("Decision date (YYYY-MM-DD)"), open));
+  add (g, cm_bound_date_row (self->store, d, "decision-date", _("Decision date"), open));
   add (g, cm_bound_entry_row (self->store, d, "case-for-change", _("Case for change"), open));
   add (lessons, cm_bound_entry_row (self->store, d, "lessons", _("Lessons learned"), TRUE));
   gtk_box_append (GTK_BOX (box), g);
@@ -501,12 +500,12 @@ notice_step (CmDecommissionPage *self)
       CmContract *contract = g_ptr_array_index (contracts, i);
       g_autofree char *title = cm_entity_describe (CM_ENTITY (contract));
       g_autofree char *text = notice_text (self, contract, &settings);
-      g_autofree char *served = g_strdup_printf (_("Notice on %s served on (YYYY-MM-DD)"),
+      g_autofree char *served = g_strdup_printf (_("Notice on %s served on"),
                                                  cm_contract_get_reference (contract));
 
       add (g, cm_page_text_row (title, text, NULL));
-      add (g, cm_bound_entry_row (self->store, CM_ENTITY (contract), "notice-served", served,
-                                  !is_complete (self)));
+      add (g, cm_bound_date_row (self->store, CM_ENTITY (contract), "notice-served", served,
+                                 !is_complete (self)));
     }
   gtk_box_append (GTK_BOX (box), affected_group (self, contracts));
   gtk_box_append (GTK_BOX (box), g);
@@ -549,7 +548,7 @@ person_row (CmDecommissionPage *self, CmTransition *person)
   g_autofree char *status = g_strdup_printf (_("Progress of %s"), ref);
   g_autofree char *from = g_strdup_printf (_("%s’s current support"), ref);
   g_autofree char *to = g_strdup_printf (_("%s’s planned destination"), ref);
-  g_autofree char *when = g_strdup_printf (_("%s’s move date (YYYY-MM-DD)"), ref);
+  g_autofree char *when = g_strdup_printf (_("%s’s move date"), ref);
   g_autofree char *destination = NULL;
   gboolean open = !is_complete (self);
 
@@ -567,8 +566,8 @@ person_row (CmDecommissionPage *self, CmTransition *person)
                             cm_bound_entry_row (self->store, CM_ENTITY (person), "destination",
                                                 to, open));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                            cm_bound_entry_row (self->store, CM_ENTITY (person), "planned-date",
-                                                when, open));
+                            cm_bound_date_row (self->store, CM_ENTITY (person), "planned-date",
+                                               when, open));
   return row;
 }
 

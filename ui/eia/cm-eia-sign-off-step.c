@@ -427,12 +427,13 @@ lessons_group (CmEiaStep *step)
     { "unpredicted-impacts", N_("Impacts nobody predicted") },
     { "lessons", N_("Lessons learned") },
     { "lessons-shared-with", N_("Where the lessons were shared") },
-    { "reviewed-on", N_("Reviewed on (YYYY-MM-DD)") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     add (g, cm_bound_entry_row (step->store, CM_ENTITY (step->eia), fields[i].property,
                                 _(fields[i].title), TRUE));
+  add (g, cm_bound_date_row (step->store, CM_ENTITY (step->eia), "reviewed-on",
+                             _("Reviewed on"), TRUE));
   return g;
 }
 

@@ -221,7 +221,7 @@ add_mitigation_rows (CmEiaStep *step, GtkWidget *expander, CmEiaMitigation *m)
   GtkWidget *row = cm_page_text_row (_("Mitigating action"), what, "emblem-important-symbolic");
   g_autofree char *status_name = g_strdup_printf (_("Progress of “%s”"), what);
   g_autofree char *owner = g_strdup_printf (_("Owner of “%s”"), what);
-  g_autofree char *due = g_strdup_printf (_("Due date of “%s” (YYYY-MM-DD)"), what);
+  g_autofree char *due = g_strdup_printf (_("Due date of “%s”"), what);
 
   /* Progress is recorded after sign-off too. */
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
@@ -232,8 +232,8 @@ add_mitigation_rows (CmEiaStep *step, GtkWidget *expander, CmEiaMitigation *m)
                             cm_bound_entry_row (step->store, CM_ENTITY (m), "owner", owner,
                                                 step->editable));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cm_bound_entry_row (step->store, CM_ENTITY (m), "due-date", due,
-                                                step->editable));
+                            cm_bound_date_row (step->store, CM_ENTITY (m), "due-date", due,
+                                               step->editable));
 }
 
 static GtkWidget *

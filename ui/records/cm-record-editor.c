@@ -14,6 +14,7 @@
 
 #include "cm-contract.h"
 #include "cm-date.h"
+#include "cm-date-entry.h"
 #include "cm-enums.h"
 #include "cm-field-check.h"
 #include "cm-mnemonic-button.h"
@@ -51,6 +52,25 @@ entry_row (const char *title, const char *text)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
   adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE); /* Enter saves */
+  return row;
+}
+
+/* A date, typed the British way or picked; its message shows under the
+ * row, as every field's does. */
+static GtkWidget *
+date_row (const char *title, const char *iso)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *entry = cm_date_entry_new (title, iso);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  cm_date_entry_set_show_error (CM_DATE_ENTRY (entry), FALSE);
+  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+  gtk_entry_set_activates_default (GTK_ENTRY (cm_date_entry_get_editable (CM_DATE_ENTRY (entry))),
+                                   TRUE); /* Enter saves */
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), entry);
+  g_object_set_data (G_OBJECT (row), "date-entry", entry);
   return row;
 }
 
@@ -194,10 +214,7 @@ field_row (CmRecordEditor *self, const CmRecordField *field)
         return entry_row (title, text);
       }
     case CM_FORMAT_DATE:
-      {
-        g_autofree char *hinted = g_strdup_printf (_("%s (YYYY-MM-DD)"), title);
-        return entry_row (hinted, g_value_get_string (&value));
-      }
+      return date_row (title, g_value_get_string (&value));
     case CM_FORMAT_NUMBER:
       {
         g_autofree char *text = g_strdup_printf ("%d", g_value_get_int (&value));
@@ -304,9 +321,18 @@ read_row (CmEntity *target, const CmRecordField *field, GtkWidget *row, GError *
       g_object_set (draft, field->property, decimal, NULL);
       return TRUE;
     case CM_FORMAT_DATE:
-      if (!cm_date_validate (stripped, title, FALSE, error))
-        return FALSE;
-      G_GNUC_FALLTHROUGH;
+      {
+        CmDateEntry *entry = g_object_get_data (G_OBJECT (row), "date-entry");
+
+        if (!cm_date_entry_get_valid (entry))
+          {
+            g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                                 cm_date_entry_get_error (entry));
+            return FALSE;
+          }
+        g_object_set (draft, field->property, cm_date_entry_get_iso (entry), NULL);
+        return TRUE;
+      }
     case CM_FORMAT_TEXT:
     default:
       g_object_set (draft, field->property, stripped, NULL);
@@ -549,6 +575,38 @@ typed (GtkEditable *row, CmRecordEditor *self)
   check_all (self, GTK_WIDGET (row), GTK_WIDGET (row));
 }
 
+/* Only a change in what the text reads as: the date shown again as
+ * dd/mm/yyyy on leaving is no edit, and must not hide the message. */
+static void
+date_typed (CmDateEntry *entry, GParamSpec *pspec, GtkWidget *row)
+{
+  check_all (g_object_get_data (G_OBJECT (row), "editor"), row, row);
+}
+
+static void
+date_left (GtkEventControllerFocus *focus, GtkWidget *row)
+{
+  CmRecordEditor *self = g_object_get_data (G_OBJECT (row), "editor");
+
+  g_hash_table_add (self->touched, row);
+  check_all (self, row, NULL);
+}
+
+/* A date is left when its text field is, though the keyboard may only
+ * have moved to the calendar button beside it in the same row. */
+static void
+watch_date (GtkWidget *row, CmDateEntry *date)
+{
+  GtkWidget *text = GTK_WIDGET (cm_date_entry_get_editable (date));
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (focus, "leave", G_CALLBACK (date_left), row);
+  gtk_widget_add_controller (text, focus);
+  g_object_set_data (G_OBJECT (row), "date-focus", focus);
+  g_signal_connect (date, "notify::iso", G_CALLBACK (date_typed), row);
+  g_signal_connect (date, "notify::error", G_CALLBACK (date_typed), row);
+}
+
 static void
 chosen (GtkWidget *row, GParamSpec *pspec, CmRecordEditor *self)
 {
@@ -575,10 +633,13 @@ watch_row (CmRecordEditor *self, GtkWidget *row, const CmRecordField *field)
 {
   GtkEventController *focus;
   GObject *toggle = g_object_get_data (G_OBJECT (row), "switch");
+  CmDateEntry *date = g_object_get_data (G_OBJECT (row), "date-entry");
 
   g_object_set_data (G_OBJECT (row), "field", (gpointer) field);
   g_object_set_data (G_OBJECT (row), "editor", self);
-  if (GTK_IS_EDITABLE (row))
+  if (date)
+    watch_date (row, date);
+  else if (GTK_IS_EDITABLE (row))
     {
       focus = gtk_event_controller_focus_new ();
       g_signal_connect (focus, "leave", G_CALLBACK (left), self);
@@ -609,12 +670,19 @@ stop_watching (CmRecordEditor *self)
       GObject *focus = g_object_get_data (row, "focus");
       GObject *toggle = g_object_get_data (row, "switch");
       GObject *picker = g_object_get_data (row, "picker");
+      CmDateEntry *date = g_object_get_data (row, "date-entry");
 
       g_signal_handlers_disconnect_by_data (row, self);
       if (picker)
         {
           g_signal_handlers_disconnect_by_func (picker, picked, row);
           g_signal_handlers_disconnect_by_data (picker, self);
+        }
+      if (date)
+        {
+          g_signal_handlers_disconnect_by_func (date, date_typed, row);
+          g_signal_handlers_disconnect_by_func (g_object_get_data (row, "date-focus"), date_left,
+                                                row);
         }
       if (focus)
         g_signal_handlers_disconnect_by_data (focus, self);

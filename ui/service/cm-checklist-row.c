@@ -6,6 +6,7 @@
 #include "cm-checklist.h"
 #include "cm-checklist-row.h"
 #include "cm-date.h"
+#include "cm-date-entry.h"
 #include "cm-page-parts.h"
 #include "cm-reason-dialog.h"
 
@@ -125,6 +126,40 @@ text_row (GtkWidget *expander, Row *row, const char *title, const char *property
   return entry;
 }
 
+/* Saved once the user is done with a readable date that differs from the
+ * item's; not as the field is torn down with its page. */
+static void
+date_committed (CmDateEntry *entry, GtkWidget *widget)
+{
+  Row *row = g_object_get_data (G_OBJECT (widget), "row");
+  const char *property = g_object_get_data (G_OBJECT (entry), "property");
+  g_autofree char *stored = NULL;
+
+  g_object_get (row->item, property, &stored, NULL);
+  if (gtk_widget_get_mapped (GTK_WIDGET (entry)) &&
+      g_strcmp0 (stored ? stored : "", cm_date_entry_get_iso (entry)) != 0)
+    save (widget, row, property, cm_date_entry_get_iso (entry), NULL);
+}
+
+static GtkWidget *
+date_row (GtkWidget *expander, Row *row, const char *title, const char *property,
+          gboolean editable)
+{
+  GtkWidget *line = cm_page_text_row (title, NULL, NULL);
+  g_autofree char *value = NULL;
+  GtkWidget *entry;
+
+  g_object_get (row->item, property, &value, NULL);
+  entry = cm_date_entry_new (title, value);
+  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+  gtk_widget_set_sensitive (entry, editable);
+  g_object_set_data (G_OBJECT (entry), "property", (gpointer) property);
+  set_focus_key (entry, row->item, property);
+  g_signal_connect (entry, "committed", G_CALLBACK (date_committed), expander);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (line), entry);
+  return line;
+}
+
 /* "Done — Commissioning officer, 24 November 2026", from the audit trail. */
 static char *
 status_line (CmStore *store, CmChecklistItem *item, const GDate *today)
@@ -202,7 +237,6 @@ cm_checklist_row_new (CmStore *store, CmChecklistItem *item, gboolean editable,
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
                             text_row (expander, row, _("Owner"), "owner", editable));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            text_row (expander, row, _("Due date (YYYY-MM-DD)"), "due-date",
-                                      editable));
+                            date_row (expander, row, _("Due date"), "due-date", editable));
   return expander;
 }

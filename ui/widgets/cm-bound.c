@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "cm-bound.h"
+#include "cm-date-entry.h"
 #include "cm-enums.h"
 #include "cm-page-parts.h"
 
@@ -75,6 +76,42 @@ cm_bound_entry_row (CmStore *store, CmEntity *entity, const char *property, cons
   gtk_editable_set_editable (GTK_EDITABLE (row), editable);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), editable);
   g_signal_connect (row, "apply", G_CALLBACK (entry_applied), NULL);
+  return row;
+}
+
+/* Saved once the user is done with a readable date that differs from the
+ * record's; not as the field is torn down with its page. */
+static void
+date_committed (CmDateEntry *entry)
+{
+  Binding *b = g_object_get_data (G_OBJECT (entry), "binding");
+  g_autofree char *stored = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_object_get (b->entity, b->property, &stored, NULL);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (entry)) ||
+      g_strcmp0 (stored ? stored : "", cm_date_entry_get_iso (entry)) == 0)
+    return;
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, cm_date_entry_get_iso (entry));
+  save_value (GTK_WIDGET (entry), &value);
+}
+
+GtkWidget *
+cm_bound_date_row (CmStore *store, CmEntity *entity, const char *property, const char *title,
+                   gboolean editable)
+{
+  GtkWidget *row = cm_page_text_row (title, NULL, NULL);
+  g_autofree char *iso = NULL;
+  GtkWidget *entry;
+
+  g_object_get (entity, property, &iso, NULL);
+  entry = cm_date_entry_new (title, iso);
+  bind (entry, store, entity, property);
+  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+  gtk_widget_set_sensitive (entry, editable);
+  g_signal_connect (entry, "committed", G_CALLBACK (date_committed), NULL);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
   return row;
 }
 

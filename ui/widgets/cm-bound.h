@@ -18,6 +18,10 @@ G_BEGIN_DECLS
 
 GtkWidget *cm_bound_entry_row     (CmStore *store, CmEntity *entity, const char *property,
                                    const char *title, gboolean editable);
+/* A date typed the British way or picked, stored as yyyy-mm-dd; saved
+ * once the field is left, Enter pressed or a day picked. */
+GtkWidget *cm_bound_date_row      (CmStore *store, CmEntity *entity, const char *property,
+                                   const char *title, gboolean editable);
 GtkWidget *cm_bound_switch_row    (CmStore *store, CmEntity *entity, const char *property,
                                    const char *title, gboolean editable);
 /* A drop-down over an enum property's labels. */

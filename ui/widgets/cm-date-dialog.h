@@ -2,8 +2,8 @@
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-date-dialog.h: asks for one date, such as the day notice was served
  *
- * The date can be typed (YYYY-MM-DD) or picked on a calendar; the two
- * follow each other, and a date that cannot be read is refused.
+ * The date is typed the British way or picked on a calendar, in a
+ * CmDateEntry; a date that cannot be read is refused, saying why.
  */
 #pragma once
 
