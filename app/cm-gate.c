@@ -35,8 +35,8 @@ contract_recorded (CmStore *store, CmService *service)
 {
   if (cm_service_get_contract_count (service) > 0)
     return NULL;
-  return g_strdup (_("No contract is recorded for this service. Add its contract on the "
-                     "Contracts page."));
+  return g_strdup (_("No contract is recorded for this service. Add its contract from the "
+                     "service’s page."));
 }
 
 /* Plan decides what to commission, which needs due regard to equality
@@ -47,8 +47,8 @@ eia_signed_off (CmStore *store, CmService *service)
   if (cm_eia_signed_for_cycle (store, cm_entity_get_id (CM_ENTITY (service)),
                                cm_service_get_cycle (service)))
     return NULL;
-  return g_strdup (_("No equality impact assessment of this cycle is signed off. Complete "
-                     "its screening and sign it off on the EIAs page."));
+  return g_strdup (_("No equality impact assessment of this cycle is signed off. Start or "
+                     "open it from the service’s page, complete its screening and sign it off."));
 }
 
 static const CmGateCondition conditions[] = {
