@@ -539,13 +539,13 @@ build (CmDetailPage *page)
   gtk_box_append (GTK_BOX (box), stepper (self, svc));
   gtk_box_append (GTK_BOX (box), checklist (self, svc));
   gtk_box_append (GTK_BOX (box), gate (self, svc));
+  gtk_box_append (GTK_BOX (box), history (self, svc));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->contracts));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->eia));
   gtk_box_append (GTK_BOX (box), section (self, CM_TYPE_SERVICE_RISKS, svc));
   gtk_box_append (GTK_BOX (box), section (self, CM_TYPE_SERVICE_MEASURES, svc));
   gtk_box_append (GTK_BOX (box), section (self, CM_TYPE_SERVICE_ENGAGEMENT, svc));
   gtk_box_append (GTK_BOX (box), section (self, CM_TYPE_SERVICE_DECOMMISSION, svc));
-  gtk_box_append (GTK_BOX (box), history (self, svc));
   gtk_box_append (GTK_BOX (box), section (self, CM_TYPE_SERVICE_HISTORY, svc));
   return box;
 }
