@@ -69,11 +69,12 @@ refresh (CmServiceSection *section)
        * assessment's own sign-off step asks for both. */
       if (!cm_eia_get_signed (eia))
         {
-          g_autofree char *sign_name = g_strdup_printf (_("Sign Off version %d…"),
+          g_autofree char *sign_name = g_strdup_printf (_("Open version %d to sign it off"),
                                                         cm_eia_get_version (eia));
 
           adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     eia_button (section, eia, _("Si_gn Off…"), sign_name));
+                                     eia_button (section, eia, _("Open to Si_gn Off"),
+                                                 sign_name));
         }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  eia_button (section, eia, _("Open _Assessment"), open_name));
