@@ -34,11 +34,14 @@ struct _CmServicePage
   GDate today;
   gint64 service_id;
   CmStage shown_stage;         /* whose checklist is shown */
-  CmServiceSection *contracts; /* the sections built last, which the gate's buttons use */
-  CmServiceSection *eia;
+  GPtrArray *sections;         /* of CmServiceSection, kept across rebuilds */
+  gint64 sections_for;         /* the service they show */
 };
 
 G_DEFINE_FINAL_TYPE (CmServicePage, cm_service_page, CM_TYPE_DETAIL_PAGE)
+
+/* The first sections, whose editors the gate's buttons open. */
+enum { CONTRACTS, EIA };
 
 enum {
   OPEN_RECORD,
@@ -257,7 +260,8 @@ add_contract_clicked (GtkButton *button, CmServicePage *self)
   g_autoptr(CmEntity) draft = g_object_new (CM_TYPE_CONTRACT, "service-id", self->service_id,
                                             NULL);
 
-  cm_service_section_edit (self->contracts, "contracts", draft, FALSE);
+  cm_service_section_edit (g_ptr_array_index (self->sections, CONTRACTS), "contracts", draft,
+                           FALSE);
 }
 
 static void
@@ -265,7 +269,7 @@ start_eia_clicked (GtkButton *button, CmServicePage *self)
 {
   g_autoptr(CmEntity) draft = g_object_new (CM_TYPE_EIA, "service-id", self->service_id, NULL);
 
-  cm_service_section_edit (self->eia, "eias", draft, TRUE);
+  cm_service_section_edit (g_ptr_array_index (self->sections, EIA), "eias", draft, TRUE);
 }
 
 static void
@@ -499,6 +503,38 @@ section (CmServicePage *self, GType type, CmService *svc)
   return widget;
 }
 
+/* The sections keep themselves current, so a rebuild of the cycle's parts
+ * moves them into the new column instead of making them again: an editor
+ * one of them opened still has it when the record is saved. */
+static GPtrArray *
+sections (CmServicePage *self, CmService *svc)
+{
+  const GType types[] = {
+    CM_TYPE_SERVICE_CONTRACTS, CM_TYPE_SERVICE_EIA, CM_TYPE_SERVICE_RISKS,
+    CM_TYPE_SERVICE_MEASURES, CM_TYPE_SERVICE_ENGAGEMENT, CM_TYPE_SERVICE_DECOMMISSION,
+    CM_TYPE_SERVICE_HISTORY,
+  };
+
+  if (self->sections_for != self->service_id)
+    {
+      g_ptr_array_set_size (self->sections, 0);
+      for (gsize i = 0; i < G_N_ELEMENTS (types); i++)
+        g_ptr_array_add (self->sections, g_object_ref_sink (section (self, types[i], svc)));
+      self->sections_for = self->service_id;
+    }
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (self->sections, i);
+      GtkWidget *parent = gtk_widget_get_parent (widget);
+
+      if (parent)
+        gtk_box_remove (GTK_BOX (parent), widget);
+      if (cm_service_section_get_service (CM_SERVICE_SECTION (widget)) != svc)
+        g_object_set (widget, "service", svc, NULL);
+    }
+  return self->sections;
+}
+
 static GtkWidget *
 heading (CmServicePage *self, CmService *svc)
 {
@@ -528,26 +564,31 @@ build (CmDetailPage *page)
 {
   CmServicePage *self = CM_SERVICE_PAGE (page);
   CmService *svc = service (self);
+  GPtrArray *parts;
   GtkWidget *box;
 
   if (svc == NULL)
     return NULL;
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  self->contracts = CM_SERVICE_SECTION (section (self, CM_TYPE_SERVICE_CONTRACTS, svc));
-  self->eia = CM_SERVICE_SECTION (section (self, CM_TYPE_SERVICE_EIA, svc));
+  parts = sections (self, svc);
   gtk_box_append (GTK_BOX (box), heading (self, svc));
   gtk_box_append (GTK_BOX (box), stepper (self, svc));
   gtk_box_append (GTK_BOX (box), checklist (self, svc));
   gtk_box_append (GTK_BOX (box), gate (self, svc));
   gtk_box_append (GTK_BOX (box), history (self, svc));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->contracts));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->eia));
-  gtk_box_append (GTK_BOX (box), section (self, CM_TYPE_SERVICE_RISKS, svc));
-  gtk_box_append (GTK_BOX (box), section (self, CM_TYPE_SERVICE_MEASURES, svc));
-  gtk_box_append (GTK_BOX (box), section (self, CM_TYPE_SERVICE_ENGAGEMENT, svc));
-  gtk_box_append (GTK_BOX (box), section (self, CM_TYPE_SERVICE_DECOMMISSION, svc));
-  gtk_box_append (GTK_BOX (box), section (self, CM_TYPE_SERVICE_HISTORY, svc));
+  for (guint i = 0; i < parts->len; i++)
+    gtk_box_append (GTK_BOX (box), g_ptr_array_index (parts, i));
   return box;
+}
+
+static void
+cm_service_page_dispose (GObject *object)
+{
+  CmServicePage *self = CM_SERVICE_PAGE (object);
+
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cm_service_page_parent_class)->dispose (object);
 }
 
 static void
@@ -555,6 +596,7 @@ cm_service_page_class_init (CmServicePageClass *klass)
 {
   CmDetailPageClass *page_class = CM_DETAIL_PAGE_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = cm_service_page_dispose;
   page_class->build = build;
   page_class->empty_title = N_("No Service Chosen");
   page_class->empty_description = N_("The service is no longer in the portfolio.");
@@ -568,6 +610,7 @@ cm_service_page_class_init (CmServicePageClass *klass)
 static void
 cm_service_page_init (CmServicePage *self)
 {
+  self->sections = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 CmServicePage *

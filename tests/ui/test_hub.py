@@ -9,11 +9,12 @@ at its audit trail from it; and a Deadlines row leads to its service.
 
     with-display.sh python3 test_hub.py COMMISSIONER OUTPUT_DIR
 """
+import os
 import subprocess
 
 import pyatspi
 
-from common import NOT_ENTERED, Failure, Session, find, find_button, find_label, \
+from common import NOT_ENTERED, TODAY, Failure, Session, find, find_button, find_label, \
     press_ready, set_text, table_rows, wait_for
 
 SERVICE = "Independent advocacy gateway"   # in Plan, with a contract and an EIA
@@ -134,6 +135,23 @@ def override_gate(session, page):
         raise Failure(f"the overridden gate still reads passed: {step.description!r}")
     session.log(f"the Plan step reads {step.description!r}")
     session.screenshot("overridden")
+    check_workbook(session)
+
+
+def check_workbook(session):
+    """The workbook's Services sheet says the same of the gate."""
+    import openpyxl  # only this check needs it
+    path = os.path.join(session.work, "portfolio.xlsx")
+    subprocess.run([session.binary, "--export", path, "--portfolio", session.portfolio,
+                    "--today", TODAY], env=session.env, check=True, capture_output=True)
+    sheet = openpyxl.load_workbook(path, read_only=True)["Services"]
+    rows = sheet.iter_rows(values_only=True)
+    headers = list(next(r for r in rows if "Plan gate" in r))
+    row = next(r for r in rows if r[0] == SERVICE)
+    cell = row[headers.index("Plan gate")]
+    if cell != f"overridden: {OVERRIDE}":
+        raise Failure(f"the workbook's Plan gate reads {cell!r}")
+    session.log(f"the workbook's Plan gate reads {cell!r}")
 
 
 def open_eia(session, page):
