@@ -150,7 +150,7 @@ add_clicked (CmServiceSection *self)
   g_autoptr(CmEntity) draft =
     g_object_new (CM_TYPE_CONTRACT, "service-id", cm_service_section_get_service_id (self), NULL);
 
-  cm_service_section_edit (self, "contracts", draft, FALSE);
+  cm_service_section_edit (self, "contracts", draft);
 }
 
 static void

@@ -88,7 +88,7 @@ start_clicked (CmServiceSection *self)
   g_autoptr(CmEntity) draft =
     g_object_new (CM_TYPE_EIA, "service-id", cm_service_section_get_service_id (self), NULL);
 
-  cm_service_section_edit (self, "eias", draft, TRUE);
+  cm_service_section_edit (self, "eias", draft);
 }
 
 static void

@@ -58,7 +58,7 @@ add_clicked (CmServiceSection *self)
     g_object_new (CM_TYPE_ENGAGEMENT, "service-id", cm_service_section_get_service_id (self),
                   NULL);
 
-  cm_service_section_edit (self, "engagement", draft, FALSE);
+  cm_service_section_edit (self, "engagement", draft);
 }
 
 static void

@@ -34,8 +34,7 @@ struct _CmServicePage
   GDate today;
   gint64 service_id;
   CmStage shown_stage;         /* whose checklist is shown */
-  GPtrArray *sections;         /* of CmServiceSection, kept across rebuilds */
-  gint64 sections_for;         /* the service they show */
+  GPtrArray *sections;         /* of CmServiceSection: those shown */
 };
 
 G_DEFINE_FINAL_TYPE (CmServicePage, cm_service_page, CM_TYPE_DETAIL_PAGE)
@@ -260,8 +259,7 @@ add_contract_clicked (GtkButton *button, CmServicePage *self)
   g_autoptr(CmEntity) draft = g_object_new (CM_TYPE_CONTRACT, "service-id", self->service_id,
                                             NULL);
 
-  cm_service_section_edit (g_ptr_array_index (self->sections, CONTRACTS), "contracts", draft,
-                           FALSE);
+  cm_service_section_edit (g_ptr_array_index (self->sections, CONTRACTS), "contracts", draft);
 }
 
 static void
@@ -269,7 +267,7 @@ start_eia_clicked (GtkButton *button, CmServicePage *self)
 {
   g_autoptr(CmEntity) draft = g_object_new (CM_TYPE_EIA, "service-id", self->service_id, NULL);
 
-  cm_service_section_edit (g_ptr_array_index (self->sections, EIA), "eias", draft, TRUE);
+  cm_service_section_edit (g_ptr_array_index (self->sections, EIA), "eias", draft);
 }
 
 static void
@@ -503,9 +501,8 @@ section (CmServicePage *self, GType type, CmService *svc)
   return widget;
 }
 
-/* The sections keep themselves current, so a rebuild of the cycle's parts
- * moves them into the new column instead of making them again: an editor
- * one of them opened still has it when the record is saved. */
+/* The sections, made again with the cycle's parts; each also keeps
+ * itself current while it is shown. */
 static GPtrArray *
 sections (CmServicePage *self, CmService *svc)
 {
@@ -515,23 +512,9 @@ sections (CmServicePage *self, CmService *svc)
     CM_TYPE_SERVICE_HISTORY,
   };
 
-  if (self->sections_for != self->service_id)
-    {
-      g_ptr_array_set_size (self->sections, 0);
-      for (gsize i = 0; i < G_N_ELEMENTS (types); i++)
-        g_ptr_array_add (self->sections, g_object_ref_sink (section (self, types[i], svc)));
-      self->sections_for = self->service_id;
-    }
-  for (guint i = 0; i < self->sections->len; i++)
-    {
-      GtkWidget *widget = g_ptr_array_index (self->sections, i);
-      GtkWidget *parent = gtk_widget_get_parent (widget);
-
-      if (parent)
-        gtk_box_remove (GTK_BOX (parent), widget);
-      if (cm_service_section_get_service (CM_SERVICE_SECTION (widget)) != svc)
-        g_object_set (widget, "service", svc, NULL);
-    }
+  g_ptr_array_set_size (self->sections, 0);
+  for (gsize i = 0; i < G_N_ELEMENTS (types); i++)
+    g_ptr_array_add (self->sections, g_object_ref_sink (section (self, types[i], svc)));
   return self->sections;
 }
 

@@ -17,7 +17,7 @@ G_DEFINE_FINAL_TYPE (CmServiceRisks, cm_service_risks, CM_TYPE_SERVICE_SECTION)
 static void
 edit_clicked (GtkButton *button, CmServiceSection *self)
 {
-  cm_service_section_edit (self, "risks", g_object_get_data (G_OBJECT (button), "risk"), FALSE);
+  cm_service_section_edit (self, "risks", g_object_get_data (G_OBJECT (button), "risk"));
 }
 
 static void
@@ -54,7 +54,7 @@ add_clicked (CmServiceSection *self)
   g_autoptr(CmEntity) draft =
     g_object_new (CM_TYPE_RISK, "service-id", cm_service_section_get_service_id (self), NULL);
 
-  cm_service_section_edit (self, "risks", draft, FALSE);
+  cm_service_section_edit (self, "risks", draft);
 }
 
 static void

@@ -288,15 +288,8 @@ cm_service_section_open (CmServiceSection *self, CmEntity *record, gboolean audi
   g_signal_emit (self, signals[OPEN_RECORD], 0, record, audit);
 }
 
-static void
-record_saved (CmServiceSection *self, CmEntity *saved)
-{
-  cm_service_section_open (self, saved, FALSE);
-}
-
 void
-cm_service_section_edit (CmServiceSection *self, const char *kind_name, CmEntity *draft,
-                         gboolean open_saved)
+cm_service_section_edit (CmServiceSection *self, const char *kind_name, CmEntity *draft)
 {
   guint n;
   const CmRecordKind *kinds = cm_record_kinds (&n);
@@ -309,8 +302,5 @@ cm_service_section_edit (CmServiceSection *self, const char *kind_name, CmEntity
   g_return_if_fail (editor != NULL);
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
-  if (open_saved)
-    g_signal_connect_object (editor, "saved", G_CALLBACK (record_saved), self,
-                             G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }

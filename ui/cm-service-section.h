@@ -50,10 +50,9 @@ void         cm_service_section_report         (CmServiceSection *self, const ch
  * its audit trail when @audit. */
 void         cm_service_section_open           (CmServiceSection *self, CmEntity *record,
                                                 gboolean audit);
-/* Opens the editor of the record kind called @kind_name on @draft, a new
- * record of this service filled in as far as known; when it is saved,
- * opens it on its own page if @open_saved. */
+/* Opens the editor of the record kind called @kind_name on @draft, a
+ * record of this service, new and filled in as far as known, or stored. */
 void         cm_service_section_edit           (CmServiceSection *self, const char *kind_name,
-                                                CmEntity *draft, gboolean open_saved);
+                                                CmEntity *draft);
 
 G_END_DECLS

@@ -98,6 +98,18 @@ def check_contracts(session, page):
     session.log(f"contract {reference}: {dates.name!r}")
     scroll_to(session, page, button)
     screenshots(session, "contracts", lambda: find_label(page, lambda t: t.startswith("Ends ")))
+    return reference
+
+
+def round_trip_contract(session, reference):
+    """The contract opens from the hub, and its details lead back."""
+    press_ready(f"the Open button of {reference}",
+                lambda: find_button(session.page("CmServicePage"), f"Open contract {reference}"))
+    contracts = session.page("Contracts")
+    press_ready(f"the link to {SERVICE} in the contract's details",
+                lambda: find_button(contracts, f"Service: {SERVICE}", prune=HEADERS))
+    session.log(f"contract {reference} opened from the hub and led back to its service")
+    return hub_of(session, SERVICE)
 
 
 def add_risk(session, page):
@@ -204,7 +216,7 @@ def main():
         page = open_service(session, SERVICE)
         session.screenshot("hub")
         screenshots(session, "hub", lambda: find_label(page, lambda t: t == SERVICE))
-        check_contracts(session, page)
+        page = round_trip_contract(session, check_contracts(session, page))
         add_risk(session, page)
         override_gate(session, page)
         open_eia(session, page)
