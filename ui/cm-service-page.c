@@ -582,7 +582,8 @@ cm_service_page_class_init (CmServicePageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = cm_service_page_dispose;
   page_class->build = build;
   page_class->empty_title = N_("No Service Chosen");
-  page_class->empty_description = N_("The service is no longer in the portfolio.");
+  page_class->empty_description = N_("Open a service from Services, the Overview or a "
+                                     "deadline to see its cycle and its records.");
   /* One of the service's records (a contract, its EIA, its decommission)
    * to show on its own page; a decommission at its audit trail when TRUE. */
   signals[OPEN_RECORD] = g_signal_new ("open-record", G_TYPE_FROM_CLASS (klass),
