@@ -11,6 +11,7 @@
 #pragma once
 
 #include "cm-service.h"
+#include "cm-stage-event.h"
 #include "cm-store.h"
 
 G_BEGIN_DECLS
@@ -32,5 +33,35 @@ GPtrArray *cm_gate_problems      (CmStore *store, CmService *service);
 
 /* The conditions on each stage, terminated by a NULL check. */
 const CmGateCondition *cm_gate_conditions (void);
+
+/* Where a service stands at one stage's gate. */
+typedef enum {
+  CM_GATE_NOT_REACHED,
+  CM_GATE_HELD,         /* the current stage; something keeps it there */
+  CM_GATE_READY,        /* the current stage; nothing keeps it there */
+  CM_GATE_PASSED,
+  CM_GATE_OVERRIDDEN,   /* passed with items open, for a reason */
+} CmGateState;
+
+typedef struct {
+  CmGateState state;
+  guint settled;        /* required items of the stage's checklist settled */
+  guint required;
+  const char *reason;   /* why the gate was overridden; NULL otherwise */
+} CmGateSummary;
+
+/* The gate out of @stage in @service's current cycle; @history is
+ * cm_cycle_history ()'s, and @summary's reason points into it. */
+void   cm_gate_summarise      (CmStore *store, CmService *service, CmStage stage,
+                               GPtrArray *history, CmGateSummary *summary);
+/* What a stage's step says: "passed · 6 of 6 required done", or
+ * "overridden · 0 of 6 required done: Board approved the paper". */
+char  *cm_gate_summary_text   (const CmGateSummary *summary);
+/* What a sheet's cell says: "passed", "overridden: Board approved the
+ * paper", "ready", "held" or "not reached". */
+char  *cm_gate_state_text     (const CmGateSummary *summary);
+/* The step of @service's current cycle that last overrode a gate, from
+ * @history, or NULL. */
+CmStageEvent *cm_gate_last_override (CmService *service, GPtrArray *history);
 
 G_END_DECLS

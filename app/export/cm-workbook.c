@@ -261,32 +261,14 @@ read_me (Export *e)
 
 /* ---- Services --------------------------------------------------------- */
 
-/* "passed", "overridden", "ready", "held" or "not reached". */
-static const char *
+/* "passed", "overridden: why", "ready", "held" or "not reached". */
+static char *
 gate_state (Export *e, CmService *service, CmStage stage, GPtrArray *history)
 {
-  CmStage current = cm_service_get_stage (service);
+  CmGateSummary summary;
 
-  if (stage < current)
-    {
-      for (guint i = 0; i < history->len; i++)
-        {
-          CmStageEvent *event = g_ptr_array_index (history, i);
-
-          if (cm_stage_event_get_cycle (event) == cm_service_get_cycle (service) &&
-              cm_stage_event_get_from_stage (event) == stage &&
-              cm_stage_event_get_overridden (event))
-            return _("overridden");
-        }
-      return _("passed");
-    }
-  if (stage > current)
-    return _("not reached");
-  {
-    g_autoptr(GPtrArray) problems = cm_gate_problems (e->store, service);
-
-    return problems->len == 0 ? _("ready") : _("held");
-  }
+  cm_gate_summarise (e->store, service, stage, history, &summary);
+  return cm_gate_state_text (&summary);
 }
 
 static void
@@ -315,7 +297,11 @@ services (Export *e)
       cm_sheet_number (sheet, 6, cm_service_get_cycle (service));
       cm_sheet_money (sheet, 7, cm_service_get_annual_value (service));
       for (CmStage stage = CM_STAGE_ANALYSE; stage <= CM_STAGE_REVIEW; stage++)
-        cm_sheet_text (sheet, 8 + stage, gate_state (e, service, stage, history));
+        {
+          g_autofree char *state = gate_state (e, service, stage, history);
+
+          cm_sheet_text (sheet, 8 + stage, state);
+        }
       cm_sheet_next_row (sheet);
     }
   done (e, sheet);

@@ -37,6 +37,8 @@ struct _CmDeadlineRow
   gint64 commissioner_id;   /* the service's lead commissioner; 0 if none */
   gint64 in_force_id;       /* who stands for it on the contract's day (cm-succession.h) */
   char *commissioner_name;
+  gint64 service_id;        /* the contract's service; 0 if none */
+  char *service_name;
 };
 
 G_DEFINE_FINAL_TYPE (CmDeadlineRow, cm_deadline_row, G_TYPE_OBJECT)
@@ -51,6 +53,7 @@ cm_deadline_row_finalize (GObject *object)
   g_free (row->kind_text);
   g_free (row->contract_text);
   g_free (row->commissioner_name);
+  g_free (row->service_name);
 
   G_OBJECT_CLASS (cm_deadline_row_parent_class)->finalize (object);
 }
@@ -87,6 +90,8 @@ cm_deadline_row_new (CmStore *store, const CmDeadline *deadline, const GDate *to
     {
       GDate day;
 
+      row->service_id = cm_entity_get_id (service);
+      row->service_name = g_strdup (cm_service_get_name (CM_SERVICE (service)));
       row->commissioner_id = cm_service_get_lead_commissioner_id (CM_SERVICE (service));
       cm_succession_contract_day (deadline->contract, today, &day);
       row->in_force_id = cm_succession_in_force (store, row->commissioner_id, &day);
@@ -119,6 +124,7 @@ struct _CmDeadlinesPage
   GArray *commissioner_ids;     /* gint64, one per commissioner entry; 0 for "All" */
   GtkLabel *summary;
   GtkLabel *skipped;
+  GtkWidget *service_button;    /* the chosen date's service */
 
   guint refresh_id;             /* a rebuild waiting for the main loop */
   gboolean stale;               /* sources changed while the page was hidden */
@@ -129,6 +135,7 @@ G_DEFINE_FINAL_TYPE (CmDeadlinesPage, cm_deadlines_page, GTK_TYPE_WIDGET)
 
 enum {
   OPEN_CONTRACT,
+  OPEN_SERVICE,
   N_SIGNALS
 };
 
@@ -649,6 +656,31 @@ schedule_refresh (CmDeadlinesPage *self)
     self->refresh_id = g_idle_add (refresh_idle, self);
 }
 
+/* The chosen date leads to its service's page: "Service: Carers breaks". */
+static void
+update_service_button (CmDeadlinesPage *self)
+{
+  CmDeadlineRow *row = gtk_single_selection_get_selected_item (self->selection);
+  g_autofree char *label = NULL;
+
+  /* Always shown, so that choosing a row does not move the list. */
+  gtk_widget_set_sensitive (self->service_button, row && row->service_id);
+  label = row && row->service_id ? g_strdup_printf (_("Service: %s"), row->service_name)
+                                 : g_strdup (_("Service: choose a date to open its service"));
+  gtk_button_set_label (GTK_BUTTON (self->service_button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->service_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+service_clicked (CmDeadlinesPage *self)
+{
+  CmDeadlineRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  if (row && row->service_id)
+    g_signal_emit (self, signals[OPEN_SERVICE], 0, row->service_id);
+}
+
 static void
 row_activated (CmDeadlinesPage *self, guint position)
 {
@@ -820,6 +852,14 @@ build_header (CmDeadlinesPage *self)
   gtk_label_set_wrap (self->skipped, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->skipped), "dim-label");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->skipped));
+
+  self->service_button = gtk_button_new ();
+  gtk_widget_set_halign (self->service_button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (self->service_button,
+                               _("Open the service of the chosen date, with its cycle, "
+                                 "contracts and risks"));
+  g_signal_connect_swapped (self->service_button, "clicked", G_CALLBACK (service_clicked), self);
+  gtk_box_append (GTK_BOX (box), self->service_button);
   return box;
 }
 
@@ -844,6 +884,9 @@ build_list (CmDeadlinesPage *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->view, "activate", G_CALLBACK (row_activated), self);
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (update_service_button), self);
+  update_service_button (self);
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->view));
   gtk_widget_set_vexpand (scrolled, TRUE);
@@ -932,6 +975,10 @@ cm_deadlines_page_class_init (CmDeadlinesPageClass *klass)
   signals[OPEN_CONTRACT] = g_signal_new ("open-contract", G_TYPE_FROM_CLASS (klass),
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                          G_TYPE_NONE, 1, CM_TYPE_CONTRACT);
+  /* The service (id) of the chosen date, for its own page. */
+  signals[OPEN_SERVICE] = g_signal_new ("open-service", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void

@@ -16,6 +16,7 @@
 #include "cm-reduction.h"
 #include "cm-scenario.h"
 #include "cm-scenario-lines.h"
+#include "cm-service.h"
 #include "cm-term.h"
 #include "cm-list-export.h"
 #include "cm-list-rows.h"
@@ -46,6 +47,7 @@ struct _CmRecordsPage
   guint search_text_id;      /* prop_id of the records' "search-text" */
   AdwToast *last_toast;      /* weak: the page's newest message */
   GtkWidget *invoke_button;  /* contracts only */
+  GtkWidget *service_button;   /* a contract's service, on its own page */
   GtkWidget *set_all_button; /* reduction scenarios only */
 };
 
@@ -302,6 +304,37 @@ extension_left (CmContract *contract, char **why)
   return FALSE;
 }
 
+/* A contract leads to its service's page: "Service: Carers breaks". */
+static void
+update_service_button (CmRecordsPage *self, GObject *item)
+{
+  CmEntity *service = item ? cm_store_find (self->store, CM_TYPE_SERVICE,
+                                            cm_contract_get_service_id (CM_CONTRACT (item)))
+                           : NULL;
+  g_autofree char *label = NULL;
+
+  gtk_widget_set_visible (self->service_button, service != NULL);
+  if (service == NULL)
+    return;
+  label = g_strdup_printf (_("Service: %s"), cm_service_get_name (CM_SERVICE (service)));
+  gtk_button_set_label (GTK_BUTTON (self->service_button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->service_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+service_clicked (CmRecordsPage *self)
+{
+  GObject *item = gtk_single_selection_get_selected_item (self->selection);
+  CmEntity *service = CM_IS_CONTRACT (item)
+                      ? cm_store_find (self->store, CM_TYPE_SERVICE,
+                                       cm_contract_get_service_id (CM_CONTRACT (item)))
+                      : NULL;
+
+  if (service)
+    g_signal_emit (self, signals[OPEN_RECORD], 0, service);
+}
+
 static void
 update_contract_actions (CmRecordsPage *self, GObject *item)
 {
@@ -315,6 +348,7 @@ update_contract_actions (CmRecordsPage *self, GObject *item)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.add-variation", item != NULL);
   gtk_widget_set_tooltip_text (self->invoke_button,
                                left ? _("Take the next extension of the term") : why);
+  update_service_button (self, item);
 }
 
 static void
@@ -1074,6 +1108,15 @@ build_details (CmRecordsPage *self)
 
       self->invoke_button = cm_mnemonic_button_new (_("_Invoke Extension"),
                                                     "records.invoke-extension");
+      self->service_button = gtk_button_new ();
+      gtk_widget_set_tooltip_text (self->service_button,
+                                   _("Open the contract’s service, with its cycle, contracts "
+                                     "and risks"));
+      g_signal_connect_swapped (self->service_button, "clicked", G_CALLBACK (service_clicked),
+                                self);
+      /* Under the contract's details, above its actions. */
+      gtk_box_insert_child_after (GTK_BOX (box), self->service_button,
+                                  GTK_WIDGET (self->details));
       gtk_box_append (GTK_BOX (box), self->invoke_button);
       gtk_box_append (GTK_BOX (box), notice);
       gtk_box_append (GTK_BOX (box),

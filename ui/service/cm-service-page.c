@@ -1,22 +1,29 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
-/* cm-service-page.c: one service's commissioning cycle */
+/* cm-service-page.c: one service's commissioning cycle, and everything about it */
 #include <glib/gi18n.h>
 
 #include "cm-checklist.h"
 #include "cm-checklist-row.h"
+#include "cm-contract.h"
 #include "cm-cycle.h"
 #include "cm-date.h"
 #include "cm-decision-evidence.h"
 #include "cm-detail-page.h"
-#include "cm-decommissioning.h"
+#include "cm-eia.h"
+#include "cm-eia-process.h"
 #include "cm-gate.h"
-#include "cm-measure.h"
 #include "cm-mnemonic-button.h"
 #include "cm-page-parts.h"
 #include "cm-reason-dialog.h"
-#include "cm-risk.h"
+#include "cm-service-contracts.h"
+#include "cm-service-decommission.h"
+#include "cm-service-eia.h"
+#include "cm-service-engagement.h"
+#include "cm-service-history.h"
+#include "cm-service-measures.h"
 #include "cm-service-page.h"
+#include "cm-service-risks.h"
 #include "cm-succession.h"
 
 struct _CmServicePage
@@ -27,12 +34,16 @@ struct _CmServicePage
   GDate today;
   gint64 service_id;
   CmStage shown_stage;         /* whose checklist is shown */
+  GPtrArray *sections;         /* of CmServiceSection: those shown */
 };
 
 G_DEFINE_FINAL_TYPE (CmServicePage, cm_service_page, CM_TYPE_DETAIL_PAGE)
 
+/* The first sections, whose editors the gate's buttons open. */
+enum { CONTRACTS, EIA };
+
 enum {
-  OPEN_DECOMMISSION,
+  OPEN_RECORD,
   N_SIGNALS
 };
 
@@ -67,35 +78,27 @@ stage_toggled (GtkToggleButton *button, CmServicePage *self)
   rebuild (self);
 }
 
-/* "current · 3 of 6 required done" */
+/* "current · 3 of 6 required done", or "overridden · 0 of 6 required
+ * done: Board approved the options paper" */
 static char *
-step_text (CmServicePage *self, CmService *svc, CmStage stage)
+step_text (CmServicePage *self, CmService *svc, CmStage stage, GPtrArray *history)
 {
-  g_autoptr(GPtrArray) items =
-    cm_checklist_items (self->store, self->service_id, cm_service_get_cycle (svc), stage);
-  guint required = 0, settled = 0;
-  CmStage current = cm_service_get_stage (svc);
-  const char *where = stage < current ? _("passed") : stage == current ? _("current")
-                                                                       : _("not reached");
+  CmGateSummary summary;
 
-  for (guint i = 0; i < items->len; i++)
-    if (cm_checklist_item_get_required (g_ptr_array_index (items, i)))
-      {
-        required++;
-        settled += cm_checklist_item_is_settled (g_ptr_array_index (items, i));
-      }
-  return g_strdup_printf (_("%s · %u of %u required done"), where, settled, required);
+  cm_gate_summarise (self->store, svc, stage, history, &summary);
+  return cm_gate_summary_text (&summary);
 }
 
 static GtkWidget *
 stepper (CmServicePage *self, CmService *svc)
 {
   CmPageStep steps[CM_STAGE_REVIEW + 1];
+  g_autoptr(GPtrArray) history = cm_cycle_history (self->store, svc);
 
   for (CmStage stage = CM_STAGE_ANALYSE; stage <= CM_STAGE_REVIEW; stage++)
     {
       steps[stage].title = cm_enum_to_label (CM_TYPE_STAGE, stage);
-      steps[stage].detail = step_text (self, svc, stage);
+      steps[stage].detail = step_text (self, svc, stage, history);
       steps[stage].name = g_strdup_printf (_("Show the %s checklist"), steps[stage].title);
     }
   return cm_page_stepper (steps, G_N_ELEMENTS (steps), self->shown_stage,
@@ -249,6 +252,76 @@ decision_button (CmServicePage *self, const char *mnemonic, CmReviewDecision dec
   return button;
 }
 
+/* The gate's conditions are met here, not on other pages. */
+static void
+add_contract_clicked (GtkButton *button, CmServicePage *self)
+{
+  g_autoptr(CmEntity) draft = g_object_new (CM_TYPE_CONTRACT, "service-id", self->service_id,
+                                            NULL);
+
+  cm_service_section_edit (g_ptr_array_index (self->sections, CONTRACTS), "contracts", draft);
+}
+
+static void
+start_eia_clicked (GtkButton *button, CmServicePage *self)
+{
+  g_autoptr(CmEntity) draft = g_object_new (CM_TYPE_EIA, "service-id", self->service_id, NULL);
+
+  cm_service_section_edit (g_ptr_array_index (self->sections, EIA), "eias", draft);
+}
+
+static void
+open_eia_clicked (GtkButton *button, CmServicePage *self)
+{
+  g_signal_emit (self, signals[OPEN_RECORD], 0, g_object_get_data (G_OBJECT (button), "eia"),
+                 FALSE);
+}
+
+/* This cycle's newest EIA, or NULL. */
+static CmEia *
+cycle_eia (CmServicePage *self, CmService *svc)
+{
+  GListModel *all = cm_store_list (self->store, CM_TYPE_EIA);
+  CmEia *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(CmEia) eia = g_list_model_get_item (all, i);
+
+      if (cm_eia_get_service_id (eia) == self->service_id &&
+          cm_eia_get_cycle (eia) == cm_service_get_cycle (svc) &&
+          (found == NULL || cm_eia_get_version (eia) > cm_eia_get_version (found)))
+        g_set_object (&found, eia);
+    }
+  return found;
+}
+
+static void
+append_condition_buttons (CmServicePage *self, CmService *svc, GtkWidget *box)
+{
+  CmStage stage = cm_service_get_stage (svc);
+  GtkWidget *button = NULL;
+
+  if (stage == CM_STAGE_DO && cm_service_get_contract_count (svc) == 0)
+    {
+      button = cm_mnemonic_button_new (_("Add _Contract…"), NULL);
+      g_signal_connect (button, "clicked", G_CALLBACK (add_contract_clicked), self);
+    }
+  else if (stage == CM_STAGE_PLAN &&
+           !cm_eia_signed_for_cycle (self->store, self->service_id, cm_service_get_cycle (svc)))
+    {
+      g_autoptr(CmEia) eia = cycle_eia (self, svc);
+
+      button = cm_mnemonic_button_new (eia ? _("Open EIA to _Sign Off") : _("_Start EIA…"), NULL);
+      if (eia)
+        g_object_set_data_full (G_OBJECT (button), "eia", g_object_ref (eia), g_object_unref);
+      g_signal_connect (button, "clicked", eia ? G_CALLBACK (open_eia_clicked)
+                                               : G_CALLBACK (start_eia_clicked), self);
+    }
+  if (button)
+    gtk_box_append (GTK_BOX (box), button);
+}
+
 static GtkWidget *
 gate_buttons (CmServicePage *self, CmService *svc, gboolean passes)
 {
@@ -256,6 +329,7 @@ gate_buttons (CmServicePage *self, CmService *svc, gboolean passes)
   CmStage stage = cm_service_get_stage (svc);
 
   gtk_widget_set_margin_top (box, 12);
+  append_condition_buttons (self, svc, box);
   if (stage < CM_STAGE_REVIEW)
     {
       g_autofree char *label = g_strdup_printf (passes ? _("_Advance to %s") : _("_Advance to %s…"),
@@ -389,7 +463,7 @@ static GtkWidget *
 history (CmServicePage *self, CmService *svc)
 {
   g_autoptr(GPtrArray) events = cm_cycle_history (self->store, svc);
-  GtkWidget *g = cm_page_group (_("History"), events->len == 0
+  GtkWidget *g = cm_page_group (_("Cycle History"), events->len == 0
                         ? _("Each step through a gate, and each Review decision, is listed "
                             "here with who took it, when and why.")
                         : NULL);
@@ -408,147 +482,40 @@ history (CmServicePage *self, CmService *svc)
   return g;
 }
 
-/* ---- risks and performance -------------------------------------------- */
-
-/* The records of @type belonging to this service (of GObject). */
-static GPtrArray *
-of_service (CmServicePage *self, GType type)
-{
-  GListModel *all = cm_store_list (self->store, type);
-  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (all, i);
-      gint64 service_id;
-
-      g_object_get (item, "service-id", &service_id, NULL);
-      if (service_id == self->service_id)
-        g_ptr_array_add (found, g_steal_pointer (&item));
-    }
-  return found;
-}
-
-static GtkWidget *
-risks_group (CmServicePage *self)
-{
-  g_autoptr(GPtrArray) risks = of_service (self, CM_TYPE_RISK);
-  GtkWidget *g = cm_page_group (_("Risk Register"),
-                                risks->len == 0 ? _("No risks recorded. Add them on the Risks "
-                                                    "page.") : NULL);
-
-  for (guint i = 0; i < risks->len; i++)
-    {
-      CmRisk *risk = g_ptr_array_index (risks, i);
-      CmRag rag = cm_risk_get_rag (risk);
-      g_autofree char *rating = g_strdup_printf (_("%s — score %d"),
-                                                 cm_enum_to_label (CM_TYPE_RAG, rag),
-                                                 cm_risk_get_score (risk));
-
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
-                                 cm_page_text_row (cm_risk_get_description (risk), rating,
-                                                   rag == CM_RAG_RED ? "dialog-warning-symbolic"
-                                                                     : NULL));
-    }
-  return g;
-}
-
-/* The Review stage looks at each measure against its target, with its trend. */
-static GtkWidget *
-performance_group (CmServicePage *self)
-{
-  g_autoptr(GPtrArray) measures = of_service (self, CM_TYPE_MEASURE);
-  GtkWidget *g = cm_page_group (_("Performance"),
-                                measures->len == 0
-                                ? _("No measures recorded. Add them on the Measures page.")
-                                : _("Outcomes Based Accountability measures against their "
-                                    "targets."));
-
-  for (guint i = 0; i < measures->len; i++)
-    {
-      CmMeasure *measure = g_ptr_array_index (measures, i);
-      g_autofree char *against = cm_measure_describe (measure);
-      g_autofree char *trend = cm_measure_describe_trend (measure);
-      g_autofree char *text = g_strdup_printf ("%s\n%s", against, trend);
-      CmTrend direction = cm_measure_get_trend (measure);
-
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
-                                 cm_page_text_row (cm_measure_get_name (measure), text,
-                                                   direction == CM_TREND_WORSE
-                                                   ? "go-down-symbolic"
-                                                   : direction == CM_TREND_BETTER
-                                                   ? "go-up-symbolic" : NULL));
-    }
-  return g;
-}
-
 /* ---- building --------------------------------------------------------- */
 
 static void
-decommission_clicked (GtkButton *button, CmServicePage *self)
+section_open (CmServicePage *self, CmEntity *record, gboolean audit)
 {
-  g_autoptr(CmDecommission) d = cm_decommission_for_service (self->store, self->service_id);
-  gboolean audit = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "audit"));
-
-  if (d)
-    g_signal_emit (self, signals[OPEN_DECOMMISSION], 0, cm_entity_get_id (CM_ENTITY (d)), audit);
+  g_signal_emit (self, signals[OPEN_RECORD], 0, record, audit);
 }
 
-static void
-decommission_reason (const char *reason, gpointer data)
-{
-  CmServicePage *self = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CmDecommission) started = NULL;
-  CmService *svc = service (self);
-
-  if (reason && svc)
-    {
-      started = cm_decommission_start (self->store, svc, reason, FALSE, &error);
-      if (started == NULL)
-        report (self, error->message);
-      else
-        g_signal_emit (self, signals[OPEN_DECOMMISSION], 0,
-                       cm_entity_get_id (CM_ENTITY (started)), FALSE);
-    }
-  g_object_unref (self);
-}
-
-static void
-start_decommission_clicked (GtkButton *button, CmServicePage *self)
-{
-  cm_reason_dialog_ask (GTK_WIDGET (self), _("Decommission the Service?"),
-                        _("Decommissioning opens for the service outside its Review, with its "
-                          "steps, notice and transitions. Say why: it is kept in the history."),
-                        _("Reason"), _("_Decommission"), TRUE, decommission_reason,
-                        g_object_ref (self));
-}
-
-/* Decommissioning, and its audit trail, one step from the service. */
+/* A section of the service's records, which opens them through the page. */
 static GtkWidget *
-decommission_buttons (CmServicePage *self, CmService *svc)
+section (CmServicePage *self, GType type, CmService *svc)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  g_autoptr(CmDecommission) d = cm_decommission_for_service (self->store, self->service_id);
-  GtkWidget *open, *audit;
+  GtkWidget *widget = g_object_new (type, "store", self->store, "service", svc,
+                                    "today", &self->today, NULL);
 
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  if (d == NULL)
-    {
-      GtkWidget *start = cm_mnemonic_button_new (_("De_commission…"), NULL);
+  g_signal_connect_swapped (widget, "open-record", G_CALLBACK (section_open), self);
+  return widget;
+}
 
-      g_signal_connect (start, "clicked", G_CALLBACK (start_decommission_clicked), self);
-      gtk_box_append (GTK_BOX (box), start);
-      return box;
-    }
-  open = cm_mnemonic_button_new (_("Open De_commissioning"), NULL);
-  audit = cm_mnemonic_button_new (_("A_udit Trail"), NULL);
-  g_object_set_data (G_OBJECT (audit), "audit", GINT_TO_POINTER (TRUE));
-  g_signal_connect (open, "clicked", G_CALLBACK (decommission_clicked), self);
-  g_signal_connect (audit, "clicked", G_CALLBACK (decommission_clicked), self);
-  gtk_box_append (GTK_BOX (box), open);
-  gtk_box_append (GTK_BOX (box), audit);
-  return box;
+/* The sections, made again with the cycle's parts; each also keeps
+ * itself current while it is shown. */
+static GPtrArray *
+sections (CmServicePage *self, CmService *svc)
+{
+  const GType types[] = {
+    CM_TYPE_SERVICE_CONTRACTS, CM_TYPE_SERVICE_EIA, CM_TYPE_SERVICE_RISKS,
+    CM_TYPE_SERVICE_MEASURES, CM_TYPE_SERVICE_ENGAGEMENT, CM_TYPE_SERVICE_DECOMMISSION,
+    CM_TYPE_SERVICE_HISTORY,
+  };
+
+  g_ptr_array_set_size (self->sections, 0);
+  for (gsize i = 0; i < G_N_ELEMENTS (types); i++)
+    g_ptr_array_add (self->sections, g_object_ref_sink (section (self, types[i], svc)));
+  return self->sections;
 }
 
 static GtkWidget *
@@ -571,7 +538,6 @@ heading (CmServicePage *self, CmService *svc)
   gtk_widget_set_valign (back, GTK_ALIGN_CENTER);
   cm_page_set_focus_key (back, "back");
   gtk_box_append (GTK_BOX (box), labels);
-  gtk_box_append (GTK_BOX (box), decommission_buttons (self, svc));
   gtk_box_append (GTK_BOX (box), back);
   return box;
 }
@@ -581,20 +547,31 @@ build (CmDetailPage *page)
 {
   CmServicePage *self = CM_SERVICE_PAGE (page);
   CmService *svc = service (self);
+  GPtrArray *parts;
   GtkWidget *box;
 
   if (svc == NULL)
     return NULL;
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  parts = sections (self, svc);
   gtk_box_append (GTK_BOX (box), heading (self, svc));
   gtk_box_append (GTK_BOX (box), stepper (self, svc));
   gtk_box_append (GTK_BOX (box), checklist (self, svc));
-  if (self->shown_stage == CM_STAGE_REVIEW)
-    gtk_box_append (GTK_BOX (box), performance_group (self));
   gtk_box_append (GTK_BOX (box), gate (self, svc));
-  gtk_box_append (GTK_BOX (box), risks_group (self));
   gtk_box_append (GTK_BOX (box), history (self, svc));
+  for (guint i = 0; i < parts->len; i++)
+    gtk_box_append (GTK_BOX (box), g_ptr_array_index (parts, i));
   return box;
+}
+
+static void
+cm_service_page_dispose (GObject *object)
+{
+  CmServicePage *self = CM_SERVICE_PAGE (object);
+
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cm_service_page_parent_class)->dispose (object);
 }
 
 static void
@@ -602,19 +579,22 @@ cm_service_page_class_init (CmServicePageClass *klass)
 {
   CmDetailPageClass *page_class = CM_DETAIL_PAGE_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = cm_service_page_dispose;
   page_class->build = build;
   page_class->empty_title = N_("No Service Chosen");
-  page_class->empty_description = N_("Choose a service on the Services page and open its "
-                                     "cycle.");
-  /* The service's decommission (id), at its audit trail when TRUE. */
-  signals[OPEN_DECOMMISSION] = g_signal_new ("open-decommission", G_TYPE_FROM_CLASS (klass),
-                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                             G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_BOOLEAN);
+  page_class->empty_description = N_("Open a service from Services, the Overview or a "
+                                     "deadline to see its cycle and its records.");
+  /* One of the service's records (a contract, its EIA, its decommission)
+   * to show on its own page; a decommission at its audit trail when TRUE. */
+  signals[OPEN_RECORD] = g_signal_new ("open-record", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                       G_TYPE_NONE, 2, CM_TYPE_ENTITY, G_TYPE_BOOLEAN);
 }
 
 static void
 cm_service_page_init (CmServicePage *self)
 {
+  self->sections = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 CmServicePage *

@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
-/* cm-service-page.h: one service's commissioning cycle
+/* cm-service-page.h: one service's commissioning cycle, and everything about it
  *
- * A stepper over Analyse, Plan, Do and Review with the progress of each,
- * the checklist of the stage chosen (editable in the current stage), the
- * gate out of the current stage, and the history of every step taken.
+ * A stepper over Analyse, Plan, Do and Review with the progress of each
+ * (an overridden gate says so, with its reason), the checklist of the
+ * stage chosen (editable in the current stage), the gate out of the
+ * current stage with the actions that meet its conditions, and the history
+ * of every step taken; then the service's sections (cm-service-section.h):
+ * contracts, EIA, risks, measures, engagement, decommissioning and the
+ * latest changes. "open-record" asks the window to show one of its records.
  */
 #pragma once
 

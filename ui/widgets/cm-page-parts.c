@@ -86,6 +86,11 @@ cm_page_stepper (CmPageStep *steps, guint n, guint active, GCallback toggled, gp
       GtkWidget *button = gtk_toggle_button_new ();
 
       gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      /* Long details (an override's reason) wrap rather than widen the window. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (label), 8);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
       gtk_button_set_child (GTK_BUTTON (button), label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name,

@@ -8,12 +8,14 @@
  */
 #include <glib/gi18n.h>
 
+#include "cm-cycle.h"
 #include "cm-date.h"
 #include "cm-decoration.h"
 #include "cm-deadlines.h"
 #include "cm-decision-evidence.h"
 #include "cm-eia-process.h"
 #include "cm-eia-review.h"
+#include "cm-gate.h"
 #include "cm-mnemonic-button.h"
 #include "cm-overview.h"
 #include "cm-overview-page.h"
@@ -76,7 +78,7 @@ service_row (CmOverviewPage *self, const char *title, const char *subtitle, gint
 
 /* "Ready to advance", or "3 things hold the gate: “Appraise the options” is not done." */
 static char *
-gate_text (CmServiceGate *gate)
+current_gate_text (CmServiceGate *gate)
 {
   guint n = gate->problems->len;
 
@@ -86,6 +88,23 @@ gate_text (CmServiceGate *gate)
     return g_strdup (_("Ready to advance"));
   return g_strdup_printf (ngettext ("%u thing holds the gate: %s", "%u things hold the gate: %s",
                                     n), n, (char *) g_ptr_array_index (gate->problems, 0));
+}
+
+/* The current gate, then a gate of this cycle passed by override and why:
+ * "Ready to advance · Plan gate overridden: Board approved the paper". */
+static char *
+gate_text (CmOverviewPage *self, CmServiceGate *gate)
+{
+  g_autofree char *current = current_gate_text (gate);
+  g_autoptr(GPtrArray) history = cm_cycle_history (self->store, gate->service);
+  CmStageEvent *overridden = cm_gate_last_override (gate->service, history);
+
+  if (overridden == NULL)
+    return g_steal_pointer (&current);
+  return g_strdup_printf (_("%s · %s gate overridden: %s"), current,
+                          cm_enum_to_label (CM_TYPE_STAGE,
+                                            cm_stage_event_get_from_stage (overridden)),
+                          cm_stage_event_get_reason (overridden));
 }
 
 static GtkWidget *
@@ -98,7 +117,7 @@ stage_row (CmOverviewPage *self, CmStage stage, GPtrArray *gates)
   for (guint i = 0; i < gates->len; i++)
     {
       CmServiceGate *gate = g_ptr_array_index (gates, i);
-      g_autofree char *text = gate_text (gate);
+      g_autofree char *text = gate_text (self, gate);
 
       ready += gate->problems->len == 0;
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
@@ -148,7 +167,7 @@ held_group (CmOverviewPage *self, CmOverview *overview)
   for (guint i = 0; i < overview->held->len; i++)
     {
       CmServiceGate *gate = g_ptr_array_index (overview->held, i);
-      g_autofree char *text = gate_text (gate);
+      g_autofree char *text = gate_text (self, gate);
       g_autofree char *subtitle =
         g_strdup_printf (_("%s · %s"), cm_enum_to_label (CM_TYPE_STAGE,
                                                          cm_service_get_stage (gate->service)),

@@ -181,6 +181,18 @@ open_record (CmWindow *self, CmEntity *record)
     open_service_id (self, cm_entity_get_id (record));
 }
 
+/* One of a service's records, asked for from the service's page. */
+static void
+open_service_record (CmWindow *self, CmEntity *record, gboolean audit)
+{
+  if (CM_IS_CONTRACT (record))
+    open_contract (self, CM_CONTRACT (record));
+  else if (CM_IS_DECOMMISSION (record))
+    open_decommission (self, cm_entity_get_id (record), audit);
+  else
+    open_record (self, record);
+}
+
 /* Back from a service's cycle to the same service in the list. */
 static void
 service_page_closed (CmWindow *self)
@@ -245,6 +257,8 @@ build_sections (CmWindow *self)
         {
           deadlines = cm_deadlines_page_new (self->store, today);
           g_signal_connect_swapped (deadlines, "open-contract", G_CALLBACK (open_contract), self);
+          g_signal_connect_swapped (deadlines, "open-service", G_CALLBACK (open_service_id),
+                                    self);
           add_section (self, GTK_WIDGET (deadlines), "deadlines", _("Deadlines"),
                        "alarm-symbolic");
         }
@@ -258,8 +272,8 @@ build_sections (CmWindow *self)
   g_signal_connect_swapped (self->decommission_page, "closed",
                             G_CALLBACK (decommission_page_closed), self);
   gtk_stack_add_named (self->pages, GTK_WIDGET (self->decommission_page), "decommission");
-  g_signal_connect_swapped (self->service_page, "open-decommission",
-                            G_CALLBACK (open_decommission), self);
+  g_signal_connect_swapped (self->service_page, "open-record",
+                            G_CALLBACK (open_service_record), self);
 
   self->eia_page = cm_eia_page_new (self->store, today);
   g_signal_connect_swapped (self->eia_page, "closed", G_CALLBACK (eia_page_closed), self);
