@@ -1141,15 +1141,20 @@ build_list (CmRecordsPage *self)
   return GTK_WIDGET (self->list_stack);
 }
 
-/* The "⋮" menu: Delete stays out of reach of a slip of the pointer. */
+/* The "⋮" menu: Delete stays out of reach of a slip of the pointer. A
+ * popover of plain buttons: GTK 4.8 can crash when a menu model's item
+ * is pressed through the accessibility bus and a dialog follows. */
 static GtkWidget *
 more_menu_button (void)
 {
-  g_autoptr(GMenu) menu = g_menu_new ();
   GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *delete = cm_mnemonic_button_new (_("_Delete…"), "records.delete");
 
-  g_menu_append (menu, _("_Delete…"), "records.delete");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_add_css_class (delete, "flat");
+  g_signal_connect_swapped (delete, "clicked", G_CALLBACK (gtk_popover_popdown), popover);
+  gtk_popover_set_child (GTK_POPOVER (popover), delete);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
   gtk_widget_set_tooltip_text (button, _("More Actions"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -1244,6 +1249,10 @@ cm_records_page_dispose (GObject *object)
   GtkWidget *child;
 
   clear_details (self);
+  /* The store can outlive the page (a settings window closed): no more
+   * changes reach it. */
+  if (self->store)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_weak_pointer (&self->last_toast);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -1325,7 +1334,7 @@ cm_records_page_new (CmStore *store, const CmRecordKind *kind, const GDate *toda
   gtk_paned_set_end_child (GTK_PANED (split), build_details (self));
   gtk_paned_set_resize_end_child (GTK_PANED (split), FALSE);
   gtk_paned_set_shrink_end_child (GTK_PANED (split), FALSE);
-  gtk_paned_set_shrink_start_child (GTK_PANED (split), TRUE);
+  gtk_paned_set_shrink_start_child (GTK_PANED (split), FALSE);
   gtk_widget_set_parent (split, GTK_WIDGET (self));
 
   /* Computed details (a contract's dates) also follow the portfolio's rules. */

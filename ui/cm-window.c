@@ -115,12 +115,10 @@ sidebar_row (const char *name, const char *title, const char *icon_name)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
-
   /* The row is named after its section: the icon adds nothing to hear. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-  gtk_widget_set_can_target (icon, FALSE);
-  g_object_set (icon, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+  GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", icon_name,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), gtk_label_new (title));
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
@@ -144,6 +142,24 @@ update_back (CmWindow *self)
                                on_record ? _("Back to the List") : _("Back to Sections"));
 }
 
+static GtkWidget *shown_page (CmWindow *self);
+
+/* A key that acts on a list (Ctrl+E, Delete) needs the keyboard in it: a
+ * list shown in place of the one that had the keyboard takes it, rather
+ * than the tabs GTK would hand it to. Moving along the sidebar keeps it. */
+static void
+keep_keyboard (CmWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *page = shown_page (self);
+
+  if (page == NULL || (focus && gtk_widget_is_drawable (focus) &&
+                       (gtk_widget_is_ancestor (focus, page) ||
+                        gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar)))))
+    return;
+  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 section_selected (CmWindow *self, GtkListBoxRow *row)
 {
@@ -156,6 +172,7 @@ section_selected (CmWindow *self, GtkListBoxRow *row)
   gtk_stack_set_visible_child_name (self->pages, g_object_get_data (G_OBJECT (row), "page-name"));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   update_back (self);
+  keep_keyboard (self);
 }
 
 /* Marks the section that holds what the window shows. */
@@ -184,7 +201,8 @@ select_section (CmWindow *self, const char *name)
       }
 }
 
-/* Shows a page by the name of its list ("deadlines"), in its tab. */
+/* Shows a page by the name of its list ("deadlines"), in its tab; returns
+ * it, or NULL if there is none of that name. */
 static GtkWidget *
 show_page (CmWindow *self, const char *name)
 {
@@ -200,6 +218,13 @@ show_page (CmWindow *self, const char *name)
   gtk_stack_set_visible_child_name (self->pages, g_object_get_data (G_OBJECT (page), "section"));
   update_back (self);
   return page;
+}
+
+/* The Overview's links to a list, such as the deadlines. */
+static void
+open_section (CmWindow *self, const char *name)
+{
+  show_page (self, name);
 }
 
 /* Shows one record on its kind's page, such as a deadline's contract. */
@@ -318,7 +343,7 @@ build_page (CmWindow *self, const char *name, const char **title)
       page = GTK_WIDGET (cm_overview_page_new (self->store, today));
       g_signal_connect_swapped (page, "open-service", G_CALLBACK (open_service_id), self);
       g_signal_connect_swapped (page, "open-eia", G_CALLBACK (open_eia), self);
-      g_signal_connect_swapped (page, "open-section", G_CALLBACK (show_page), self);
+      g_signal_connect_swapped (page, "open-section", G_CALLBACK (open_section), self);
       *title = _("Overview");
       return page;
     }
@@ -351,6 +376,8 @@ build_tabs (CmWindow *self, const Section *section)
   gtk_accessible_update_property (GTK_ACCESSIBLE (switcher), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   name, -1);
   gtk_widget_set_vexpand (tabs, TRUE);
+  g_signal_connect_object (tabs, "notify::visible-child", G_CALLBACK (keep_keyboard), self,
+                           G_CONNECT_SWAPPED);
   for (guint i = 0; section->pages[i]; i++)
     {
       const char *title;

@@ -154,6 +154,16 @@ def find_label(node, test, prune=NOT_ENTERED, pages=True):
                  if n.getRoleName() == "label" and test(n.name)), None)
 
 
+def shown_label(node, text):
+    """The label saying @text that is on screen: a view switcher keeps a
+    second, hidden set of its buttons' labels."""
+    def shown(n):
+        box = n.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        return has_state(n, pyatspi.STATE_VISIBLE) and box.width > 0 and box.height > 0
+    return next((n for n in walk(node) if n.getRoleName() == "label" and n.name == text
+                 and shown(n)), None)
+
+
 def row_texts(row):
     """What each cell of a list's row says."""
     return [" ".join(n.name for n in walk(cell) if n.getRoleName() == "label") for cell in row]
@@ -431,12 +441,15 @@ class Session:
         wait_for(f"the {title} section chosen",
                  lambda: has_state(self.sidebar[index], pyatspi.STATE_SELECTED))
         if tab is not None:
-            switcher = self.stack[index][0][0]
-            button = switcher[tab]
-            press(button)
-            wait_for(f"tab {tab} of {title} chosen",
-                     lambda: has_state(button, pyatspi.STATE_CHECKED)
-                     or has_state(button, pyatspi.STATE_SELECTED))
+            button = self.stack[index][0][0][tab]
+
+            def chosen():
+                return (has_state(button, pyatspi.STATE_CHECKED)
+                        or has_state(button, pyatspi.STATE_SELECTED))
+            # A press on the tab shown already would take the keyboard from the page.
+            if not chosen():
+                press(button)
+            wait_for(f"tab {tab} of {title} chosen", chosen)
         return page
 
     def toast(self, what, test):

@@ -10,7 +10,7 @@ import subprocess
 
 import pyatspi
 
-from common import (Failure, Session, button_named, enabled, find, find_all, find_button, find_label,
+from common import (Failure, Session, button_named, enabled, find, find_button, find_label,
                     has_state, press, press_ready, wait_for, walk)
 
 MOST_SECTIONS = 8
@@ -109,7 +109,7 @@ def contract_actions(session):
     session.screenshot("contract-1400x900")
     menu = wait_for("the More Actions menu", lambda: find_button(page, "More Actions"))
     press(menu)
-    press_ready("the Delete… item", lambda: find(menu, "menu item", "Delete…"))
+    press_ready("the Delete… item", lambda: find_button(menu, "Delete…"))
     question = wait_for("the question before deleting", lambda: session.in_dialogs(
         lambda top: top if find_label(top, lambda t: t.startswith("Delete “")) else None))
     press(find_button(question, "Cancel"))
@@ -132,7 +132,7 @@ def delete_and_ctrl_z(session, page):
     session.search(page, "Contracts", reference)
     menu = find_button(page, "More Actions")
     press(menu)
-    press_ready("the Delete… item", lambda: find(menu, "menu item", "Delete…"))
+    press_ready("the Delete… item", lambda: find_button(menu, "Delete…"))
     question = wait_for("the question before deleting", lambda: session.in_dialogs(
         lambda top: top if find_label(top, lambda t: t.startswith("Delete “")) else None))
     press(find_button(question, "Delete"))
@@ -202,6 +202,20 @@ def shortcuts_window(session):
     session.log("Ctrl+? shows the shortcuts")
 
 
+def f10_opens_main_menu(session):
+    menu = wait_for("the main menu", lambda: find_button(session.frame_around_pages(),
+                                                         "Main Menu", pages=False))
+    if has_state(menu, pyatspi.STATE_EXPANDED):
+        raise Failure("the main menu is open before F10")
+    session.key("F10")
+    wait_for("the main menu opened by F10", lambda: has_state(menu, pyatspi.STATE_EXPANDED))
+    if not wait_for("the Help item", lambda: find(menu, "menu item", "Help")):
+        raise Failure("the main menu offers no Help")
+    session.key("Escape")
+    wait_for("the main menu closed", lambda: not has_state(menu, pyatspi.STATE_EXPANDED))
+    session.log("F10 opens the main menu, which offers Help")
+
+
 def small_window(session):
     resize(session, 800, 600)
     page = session.show_section("Contracts")
@@ -225,5 +239,6 @@ with Session("navigation") as session:
     session.screenshot("eia-1400x900")
     record_page_in_header(session)
     shortcuts_window(session)
+    f10_opens_main_menu(session)
     small_window(session)
     session.verify_audit()
