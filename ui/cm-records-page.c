@@ -47,6 +47,7 @@ struct _CmRecordsPage
   AdwToast *last_toast;      /* weak: the page's newest message */
   GtkWidget *invoke_button;  /* contracts only */
   GtkWidget *set_all_button; /* reduction scenarios only */
+  GtkWidget *edit_button;
   GtkWidget *more_button;    /* the menu that holds Delete */
   GtkWidget *children_box;   /* the record's own records: a reduction's lines */
 };
@@ -503,6 +504,11 @@ show_details (CmRecordsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.delete",
                                  item != NULL && !is_read_only (item));
   gtk_widget_set_visible (self->more_button, item != NULL && !is_read_only (item));
+  gtk_widget_set_tooltip_text (self->edit_button,
+                               item && is_read_only (item)
+                               ? _("A signed-off EIA records the decision as it was made, so "
+                                   "it can no longer be edited or deleted.")
+                               : NULL);
   show_children (self, item);
   if (self->invoke_button)
     update_contract_actions (self, item);
@@ -1185,6 +1191,7 @@ build_actions (CmRecordsPage *self)
     }
   gtk_widget_set_hexpand (edit, TRUE);
   gtk_box_append (GTK_BOX (top), edit);
+  self->edit_button = edit;
   self->more_button = more_menu_button ();
   gtk_box_append (GTK_BOX (top), self->more_button);
   gtk_box_append (GTK_BOX (box), top);
