@@ -389,6 +389,40 @@ add_child_activated (GtkWidget *widget, const char *action, GVariant *param)
   open_editor_of_kind (self, kind, draft);
 }
 
+static void ask_to_delete (CmRecordsPage *self, GObject *item);
+
+static void
+delete_child_clicked (GtkButton *button, CmRecordsPage *self)
+{
+  g_autoptr(GObject) child = g_object_ref (g_object_get_data (G_OBJECT (button), "child"));
+
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button),
+                                                             GTK_TYPE_POPOVER)));
+  ask_to_delete (self, child);
+}
+
+/* A child's own "⋮" menu, with its Delete…, which asks first. */
+static GtkWidget *
+child_menu (CmRecordsPage *self, GObject *child)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *delete = cm_mnemonic_button_new (_("_Delete…"), NULL);
+
+  gtk_widget_add_css_class (delete, "flat");
+  g_object_set_data_full (G_OBJECT (delete), "child", g_object_ref (child), g_object_unref);
+  g_signal_connect (delete, "clicked", G_CALLBACK (delete_child_clicked), self);
+  gtk_popover_set_child (GTK_POPOVER (popover), delete);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("More Actions"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("More Actions"), -1);
+  return button;
+}
+
 /* "Reduction (%): 15 · …": what the child's list columns say, less the
  * parent's name, which the page already shows. */
 static GtkWidget *
@@ -454,16 +488,14 @@ child_group (CmRecordsPage *self, const ChildSection *section, gint64 parent_id)
       if (id != parent_id)
         continue;
       row = child_row (kind, section, child);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), child_menu (self, child));
       g_signal_connect (row, "activated", G_CALLBACK (child_activated), self);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
       shown++;
     }
   if (shown == 0)
-    {
-      g_autofree char *none = g_strdup_printf (_("No %s yet."), _(kind->title));
-
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), none);
-    }
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                           _("None recorded yet."));
   return group;
 }
 
@@ -649,15 +681,14 @@ undo_delete (AdwToast *undo_toast, CmRecordsPage *self)
 static void
 delete_confirmed (AdwMessageDialog *dialog, const char *response, CmRecordsPage *self)
 {
-  GObject *item = gtk_single_selection_get_selected_item (self->selection);
+  GObject *item = g_object_get_data (G_OBJECT (dialog), "item");
   g_autoptr(GError) error = NULL;
   g_autoptr(CmEntity) copy = NULL;
   g_autofree char *what = NULL;
   g_autofree char *message = NULL;
   AdwToast *undo_toast;
 
-  if (!g_str_equal (response, "delete") || item == NULL ||
-      item != g_object_get_data (G_OBJECT (dialog), "item"))
+  if (!g_str_equal (response, "delete") || item == NULL)
     return;
   copy = cm_entity_copy (CM_ENTITY (item));
   what = cm_entity_describe (CM_ENTITY (item));
@@ -686,17 +717,13 @@ delete_confirmed (AdwMessageDialog *dialog, const char *response, CmRecordsPage 
 }
 
 static void
-delete_activated (GtkWidget *widget, const char *action, GVariant *param)
+ask_to_delete (CmRecordsPage *self, GObject *item)
 {
-  CmRecordsPage *self = CM_RECORDS_PAGE (widget);
-  GObject *item = gtk_single_selection_get_selected_item (self->selection);
-  g_autofree char *what = NULL;
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autofree char *what = cm_entity_describe (CM_ENTITY (item));
   g_autofree char *heading = NULL;
   GtkWidget *dialog;
 
-  if (item == NULL || is_read_only (item))
-    return;
-  what = cm_entity_describe (CM_ENTITY (item));
   heading = g_strdup_printf (_("Delete “%s”?"), what);
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
                                    _("The deletion is recorded in the audit trail. Undo it with "
@@ -712,6 +739,16 @@ delete_activated (GtkWidget *widget, const char *action, GVariant *param)
   g_object_set_data_full (G_OBJECT (dialog), "item", g_object_ref (item), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_confirmed), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  CmRecordsPage *self = CM_RECORDS_PAGE (widget);
+  GObject *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (item && !is_read_only (item))
+    ask_to_delete (self, item);
 }
 
 /* Undo of a one-step change: the record as it was, saved back through

@@ -58,7 +58,30 @@ def reduction_shows_its_lines(session):
     session.log(f"{scenario!r} shows its {len(contracts)} lines: {contracts[0]!r}…")
     if not find_button(page, "Add Contracts…"):
         raise Failure("the scenario's lines offer no way to add one")
+    delete_a_line(session, page, scenario, len(contracts))
     return rows
+
+
+def delete_a_line(session, page, scenario, count):
+    """A line goes from its own menu, after a question, and Ctrl+Z brings
+    it back."""
+    def lines():
+        return session.sql("SELECT count(*) FROM scenario_line l JOIN scenario s"
+                           " ON s.id = l.scenario_id WHERE s.name = ?", scenario)
+    # The scenario's own menu comes first, above its details; then each line's.
+    # (A menu button holds a button of the same name: count the outer ones.)
+    row_menu = wait_for("a line's More Actions menu", lambda: [
+        n for n in walk(page) if button_named(n, "More Actions")
+        and not button_named(n.parent, "More Actions")][1])
+    press(row_menu)
+    press_ready("the line's Delete… item", lambda: find_button(row_menu, "Delete…"))
+    question = wait_for("the question before deleting", lambda: session.in_dialogs(
+        lambda top: top if find_label(top, lambda t: t.startswith("Delete “")) else None))
+    press(find_button(question, "Delete"))
+    wait_for("the line gone from the file", lambda: lines() == count - 1)
+    session.key("ctrl+z")
+    wait_for("the line back after Ctrl+Z", lambda: lines() == count)
+    session.log("a line deleted from its menu, and back with Ctrl+Z")
 
 
 def settings_hold_commissioners(session):
