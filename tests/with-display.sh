@@ -10,7 +10,7 @@ mkfifo "$dir/display"
 # -noreset: without it the server resets when its last client leaves, and
 # xdpyinfo below is the first; a client connecting during that reset (the
 # application, or the accessibility registry) is refused the display.
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -noreset 3>"$dir/display" 2>"$dir/xvfb.log" &
+Xvfb -displayfd 3 -screen 0 "${CM_TEST_SCREEN:-1280x800x24}" -nolisten tcp -noreset 3>"$dir/display" 2>"$dir/xvfb.log" &
 xvfb=$!
 # Wait for the server to go away, so that the next run finds its display free.
 trap 'kill $xvfb 2>/dev/null; wait $xvfb 2>/dev/null; rm -rf "$dir"' EXIT

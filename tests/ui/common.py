@@ -37,6 +37,12 @@ WAIT = 20
 NOT_ENTERED = ("tree table", "label", "image", "scroll bar", "separator")
 _END = object()
 
+# The lists that share a section of the sidebar, each in a tab of its own:
+# the section's name and the tab's place.
+TABS = {"Contracts": ("Contracts & Deadlines", 0), "Deadlines": ("Contracts & Deadlines", 1),
+        "Risks": ("Quality & Risk", 0), "Engagement": ("Quality & Risk", 1),
+        "Measures": ("Quality & Risk", 2)}
+
 
 class Failure(Exception):
     """A check that did not hold, or a wait that ran out."""
@@ -146,6 +152,16 @@ def find_label(node, test, prune=NOT_ENTERED, pages=True):
     """The first label whose name passes @test."""
     return next((n for n in walk(node, prune, pages)
                  if n.getRoleName() == "label" and test(n.name)), None)
+
+
+def shown_label(node, text):
+    """The label saying @text that is on screen: a view switcher keeps a
+    second, hidden set of its buttons' labels."""
+    def shown(n):
+        box = n.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        return has_state(n, pyatspi.STATE_VISIBLE) and box.width > 0 and box.height > 0
+    return next((n for n in walk(node) if n.getRoleName() == "label" and n.name == text
+                 and shown(n)), None)
 
 
 def row_texts(row):
@@ -397,15 +413,26 @@ class Session:
         walks no other page."""
         if self.stack is None:
             self._find_sections()
+        if name in TABS:
+            section, place = TABS[name]
+            return self.tabs(section)[place][0]
         if name in self.sections:
             return self.stack[self.sections.index(name)][0]
         return next(p[0] for p in self.stack if p[0].name == name)
+
+    def tabs(self, section):
+        """The stack of a section's tabs."""
+        holder = self.stack[self.sections.index(section)][0]
+        return next(child for child in holder if child.getRoleName() != "page tab list")
 
     def show_section(self, title):
         """Picks a sidebar section with its Alt+number shortcut, as a user
         would, reading the number from the sidebar's order; sections past
         the ninth are chosen in the sidebar. Returns its page."""
         page = self.page(title)
+        tab = None
+        if title in TABS:
+            title, tab = TABS[title]
         index = self.sections.index(title)
         if index < 9:
             self.key(f"alt+{index + 1}")
@@ -413,6 +440,16 @@ class Session:
             self.sidebar.querySelection().selectChild(index)
         wait_for(f"the {title} section chosen",
                  lambda: has_state(self.sidebar[index], pyatspi.STATE_SELECTED))
+        if tab is not None:
+            button = self.stack[index][0][0][tab]
+
+            def chosen():
+                return (has_state(button, pyatspi.STATE_CHECKED)
+                        or has_state(button, pyatspi.STATE_SELECTED))
+            # A press on the tab shown already would take the keyboard from the page.
+            if not chosen():
+                press(button)
+            wait_for(f"tab {tab} of {title} chosen", chosen)
         return page
 
     def toast(self, what, test):

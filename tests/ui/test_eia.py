@@ -28,7 +28,7 @@ def characteristics(session, where, *params):
 
 
 def screen(session):
-    records = session.show_section("EIAs")
+    records = session.show_section("Assessments (EIAs)")
     session.search(records, "EIAs", "advocacy")
     press_ready("the Open Assessment button", lambda: find_button(records, "Open Assessment"))
     page = session.page("CmEiaPage")

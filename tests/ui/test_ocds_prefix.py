@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 # SPDX-FileCopyrightText: 2026 The Commissioner developers
-"""The portfolio's OCDS prefix in Portfolio Rules: a prefix not of the
+"""The portfolio's OCDS prefix in Portfolio Settings: a prefix not of the
 registered form is refused with the reason under it and nothing saved;
 a good one is saved through the store, audited, and used by the next
 export.
@@ -12,9 +12,10 @@ import json
 import os
 import subprocess
 
-from common import Failure, Session, find, find_button, find_label, press, text_of, wait_for
+from common import (Failure, Session, find, find_button, find_label, press, shown_label, text_of,
+                    wait_for)
 
-TITLE = "Portfolio Rules"
+TITLE = "Portfolio Settings"
 GOOD = "ocds-b5fd17"
 
 
@@ -46,7 +47,7 @@ def main():
         window = session.frame(TITLE)
         # The page switcher's buttons have no name of their own: click the words.
         session.click(wait_for("the Open Data page's button",
-                               lambda: find_label(window, lambda text: text == "Open Data")))
+                               lambda: shown_label(window, "Open Data")))
         field = wait_for("the prefix field", lambda: find(window, "text", "OCDS prefix"))
         enter(session, window, field, "ocds-ABC")
         said(window, "is not an OCDS prefix")

@@ -11,7 +11,7 @@ list them; and the contract editor refusing an end before the start.
 import pyatspi
 
 from common import Failure, Session, enabled, find, find_all, find_button, find_label, has_state, \
-    press, press_ready, set_text, wait_for, walk
+    press, press_ready, set_text, shown_label, state_of, wait_for, walk
 
 PROVIDER = "Leeds Irish Health and Homes"
 ENTER_PROVIDER = "Enter Key Care Ltd"
@@ -29,6 +29,17 @@ def created(session, entity, field, value):
     """How many audit rows record @entity created with @field = @value."""
     return session.sql("SELECT count(*) FROM audit WHERE entity = ? AND field = ?"
                        " AND new_value = ? AND old_value IS NULL", entity, field, value)
+
+
+def delete_chosen(session, page):
+    """Deletes the chosen record from its "More Actions" menu, answering
+    Delete to the question that follows."""
+    menu = wait_for("the More Actions menu", lambda: find_button(page, "More Actions"))
+    press(menu)
+    press_ready("the Delete… item", lambda: find_button(menu, "Delete…"))
+    question = wait_for("the question before deleting", lambda: session.in_dialogs(
+        lambda top: top if find_label(top, lambda t: t.startswith("Delete “")) else None))
+    press_ready("the Delete answer", lambda: find_button(question, "Delete"))
 
 
 def add_delete_undo(session):
@@ -51,7 +62,7 @@ def add_delete_undo(session):
 
     for turn in ("once", "again"):
         wait_for("the provider shown", lambda: find_label(page, lambda text: text == PROVIDER))
-        press_ready("the Delete button", lambda: find_button(page, "Delete"))
+        delete_chosen(session, page)
         wait_for(f"the provider gone from the file {turn}",
                  lambda: providers(session, PROVIDER) == 0)
         if not session.sql("SELECT id FROM audit WHERE entity = 'provider' AND field = 'name'"
@@ -162,7 +173,12 @@ def refuse_end_before_start(session):
 def add_commissioner_with_no_successor(session):
     """A new commissioner's "Succeeded by" offers None first; saving with
     it records no successor."""
-    page = session.show_section("Commissioners")
+    session.frame_around_pages()
+    session.key("ctrl+comma")
+    page = session.frame("Portfolio Settings")
+    # The page switcher's buttons have no name of their own: click the words.
+    session.click(wait_for("the Commissioners page's button",
+                           lambda: shown_label(page, "Commissioners")))
     press_ready("the Add commissioner button", lambda: find_button(page, "Add commissioner"))
     title = "New commissioner"
     dialog = session.frame(title)
@@ -175,6 +191,8 @@ def add_commissioner_with_no_successor(session):
         "SELECT count(*) FROM organisation WHERE name = ? AND succeeded_by_id IS NULL"
         " AND succeeded_on = ''", COMMISSIONER) == 1)
     session.frame_closed(title)
+    session.key("ctrl+w", "Portfolio Settings")
+    session.frame_closed("Portfolio Settings")
     session.log("a commissioner saved with no successor")
 
 

@@ -55,8 +55,8 @@ def search_everything(session):
     session.frame_closed(SEARCH)
 
     page = session.page("Contracts")
-    index = session.sections.index("Contracts")
-    wait_for("the Contracts section chosen",
+    index = session.sections.index("Contracts & Deadlines")
+    wait_for("the Contracts & Deadlines section chosen",
              lambda: has_state(session.sidebar[index], pyatspi.STATE_SELECTED))
 
     def chosen_row():

@@ -110,7 +110,6 @@ heading (CmEiaPage *self)
   CmEia *eia = self->step.eia;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *back = cm_mnemonic_button_new (_("_Back to EIAs"), "page.close");
   g_autofree char *service = NULL;
   g_autofree char *title = NULL;
   g_autofree char *status = NULL;
@@ -124,10 +123,7 @@ heading (CmEiaPage *self)
   gtk_box_append (GTK_BOX (labels), cm_page_heading_label (title, "title-2"));
   gtk_box_append (GTK_BOX (labels), cm_page_heading_label (status, "dim-label"));
   gtk_widget_set_hexpand (labels, TRUE);
-  gtk_widget_set_valign (back, GTK_ALIGN_CENTER);
-  cm_page_set_focus_key (back, "back");
   gtk_box_append (GTK_BOX (box), labels);
-  gtk_box_append (GTK_BOX (box), back);
   return box;
 }
 

@@ -20,6 +20,7 @@
 #include "cm-import-mapping-view.h"
 #include "cm-mnemonic-button.h"
 #include "cm-status-page.h"
+#include "cm-undo.h"
 
 struct _CmImportDialog
 {
@@ -389,7 +390,11 @@ imported (CmImportDialog *self)
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-import");
   if (self->parent_toasts)
-    adw_toast_overlay_add_toast (self->parent_toasts, toast);
+    {
+      /* Ctrl+Z in the window asks the same. */
+      cm_undo_offer (GTK_WIDGET (self->parent_toasts), toast);
+      adw_toast_overlay_add_toast (self->parent_toasts, toast);
+    }
   else
     g_object_unref (toast);
   if (gtk_check_button_get_active (self->remember) &&

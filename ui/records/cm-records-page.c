@@ -11,6 +11,8 @@
 #include "cm-date-dialog.h"
 #include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
+#include "cm-eia.h"
+#include "cm-measure.h"
 #include "cm-mnemonic-button.h"
 #include "cm-percent-dialog.h"
 #include "cm-reduction.h"
@@ -24,6 +26,7 @@
 #include "cm-records-page.h"
 #include "cm-row-name.h"
 #include "cm-status-page.h"
+#include "cm-undo.h"
 
 struct _CmRecordsPage
 {
@@ -49,6 +52,9 @@ struct _CmRecordsPage
   GtkWidget *invoke_button;  /* contracts only */
   GtkWidget *service_button;   /* a contract's service, on its own page */
   GtkWidget *set_all_button; /* reduction scenarios only */
+  GtkWidget *edit_button;
+  GtkWidget *more_button;    /* the menu that holds Delete */
+  GtkWidget *children_box;   /* the record's own records: a reduction's lines */
 };
 
 G_DEFINE_FINAL_TYPE (CmRecordsPage, cm_records_page, GTK_TYPE_WIDGET)
@@ -267,6 +273,8 @@ add_detail_row (CmRecordsPage *self, const char *title, const char *text)
 {
   GtkWidget *row = adw_action_row_new ();
 
+  /* Names hold ampersands ("Mental Health & Wellbeing"): plain text. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text && *text ? text : "—");
   gtk_widget_add_css_class (row, "property");
@@ -367,6 +375,209 @@ update_scenario_actions (CmRecordsPage *self, GObject *item)
                                              "contracts first."));
 }
 
+/* ---- the record's own records ----------------------------------------- */
+
+/* Records that belong to one record live on its details, not in a list of
+ * their own: a reduction's lines, a measure's values, a contract's
+ * notices and variations. */
+typedef struct {
+  GType (*parent_type) (void);
+  const char *kind_name;        /* one of cm_record_kinds () */
+  const char *parent_property;  /* the child's reference to its parent */
+  const char *add_label;        /* mnemonic */
+  const char *add_action;       /* NULL: the editor, with the parent filled in */
+} ChildSection;
+
+static const ChildSection child_sections[] = {
+  { cm_scenario_get_type, "reduction-lines", "scenario-id", N_("Add _Contracts…"),
+    "records.add-contracts" },
+  { cm_measure_get_type, "measure-values", "measure-id", N_("Add _Value…"), NULL },
+  { cm_contract_get_type, "procurement-notices", "contract-id",
+    N_("Record _Procurement Notice…"), "records.record-procurement-notice" },
+  { cm_contract_get_type, "variations", "contract-id", N_("Add _Variation…"),
+    "records.add-variation" },
+};
+
+static const CmRecordKind *
+kind_named (const char *name)
+{
+  guint n_kinds;
+  const CmRecordKind *kinds = cm_record_kinds (&n_kinds);
+
+  for (guint i = 0; i < n_kinds; i++)
+    if (g_str_equal (kinds[i].name, name))
+      return &kinds[i];
+  return NULL;
+}
+
+static void
+open_editor_of_kind (CmRecordsPage *self, const CmRecordKind *kind, CmEntity *entity)
+{
+  GtkWidget *editor = cm_record_editor_new (self->store, kind, entity);
+
+  gtk_window_set_transient_for (GTK_WINDOW (editor),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+child_activated (AdwActionRow *row, CmRecordsPage *self)
+{
+  open_editor_of_kind (self, g_object_get_data (G_OBJECT (row), "kind"),
+                       g_object_get_data (G_OBJECT (row), "child"));
+}
+
+/* A new child, its parent already chosen. */
+static void
+add_child_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  CmRecordsPage *self = CM_RECORDS_PAGE (widget);
+  const ChildSection *section = &child_sections[g_variant_get_int32 (param)];
+  GObject *item = gtk_single_selection_get_selected_item (self->selection);
+  const CmRecordKind *kind = kind_named (section->kind_name);
+  g_autoptr(CmEntity) draft = NULL;
+
+  if (item == NULL || kind == NULL)
+    return;
+  draft = g_object_new (kind->get_type (), section->parent_property,
+                        cm_entity_get_id (CM_ENTITY (item)), NULL);
+  open_editor_of_kind (self, kind, draft);
+}
+
+static void ask_to_delete (CmRecordsPage *self, GObject *item);
+
+static void
+delete_child_clicked (GtkButton *button, CmRecordsPage *self)
+{
+  g_autoptr(GObject) child = g_object_ref (g_object_get_data (G_OBJECT (button), "child"));
+
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button),
+                                                             GTK_TYPE_POPOVER)));
+  ask_to_delete (self, child);
+}
+
+/* A child's own "⋮" menu, with its Delete…, which asks first. */
+static GtkWidget *
+child_menu (CmRecordsPage *self, GObject *child)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *delete = cm_mnemonic_button_new (_("_Delete…"), NULL);
+
+  gtk_widget_add_css_class (delete, "flat");
+  g_object_set_data_full (G_OBJECT (delete), "child", g_object_ref (child), g_object_unref);
+  g_signal_connect (delete, "clicked", G_CALLBACK (delete_child_clicked), self);
+  gtk_popover_set_child (GTK_POPOVER (popover), delete);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("More Actions"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("More Actions"), -1);
+  return button;
+}
+
+/* "Reduction (%): 15 · …": what the child's list columns say, less the
+ * parent's name, which the page already shows. */
+static GtkWidget *
+child_row (const CmRecordKind *kind, const ChildSection *section, GObject *child)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autofree char *prefix = g_strndup (section->parent_property,
+                                       strlen (section->parent_property) - strlen ("-id"));
+  g_autofree char *title = NULL;
+
+  for (const CmRecordField *field = kind->fields; field->property; field++)
+    {
+      g_autofree char *text = NULL;
+
+      if (!field->in_list || g_str_has_prefix (field->property, prefix))
+        continue;
+      text = cm_record_field_text (child, field);
+      if (title == NULL)
+        title = g_steal_pointer (&text);
+      else
+        g_string_append_printf (subtitle, "%s%s: %s", subtitle->len ? " · " : "",
+                                _(field->title), text && *text ? text : "—");
+    }
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title && *title ? title : "—");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title && *title ? title : "—", -1);
+  g_object_set_data (G_OBJECT (row), "kind", (gpointer) kind);
+  g_object_set_data_full (G_OBJECT (row), "child", g_object_ref (child), g_object_unref);
+  return row;
+}
+
+static GtkWidget *
+child_group (CmRecordsPage *self, const ChildSection *section, gint64 parent_id)
+{
+  const CmRecordKind *kind = kind_named (section->kind_name);
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *add = cm_mnemonic_button_new (_(section->add_label), section->add_action);
+  GListModel *all = cm_store_list (self->store, kind->get_type ());
+  guint n = g_list_model_get_n_items (all);
+  guint shown = 0;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(kind->title));
+  if (section->add_action == NULL)
+    {
+      g_autofree char *detailed = g_strdup_printf ("records.add-child(%d)",
+                                                   (int) (section - child_sections));
+
+      gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (add), detailed);
+    }
+  gtk_widget_add_css_class (add, "flat");
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) child = g_list_model_get_item (all, i);
+      gint64 id = 0;
+      GtkWidget *row;
+
+      g_object_get (child, section->parent_property, &id, NULL);
+      if (id != parent_id)
+        continue;
+      row = child_row (kind, section, child);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), child_menu (self, child));
+      g_signal_connect (row, "activated", G_CALLBACK (child_activated), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      shown++;
+    }
+  if (shown == 0)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                           _("None recorded yet."));
+  return group;
+}
+
+static void
+show_children (CmRecordsPage *self, GObject *item)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->children_box)))
+    gtk_box_remove (GTK_BOX (self->children_box), child);
+  if (item == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (child_sections); i++)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (item, child_sections[i].parent_type ()) &&
+        kind_named (child_sections[i].kind_name))
+      gtk_box_append (GTK_BOX (self->children_box),
+                      child_group (self, &child_sections[i], cm_entity_get_id (CM_ENTITY (item))));
+}
+
+/* A signed-off EIA is a record of a decision: it is neither edited nor
+ * deleted. */
+static gboolean
+is_read_only (GObject *item)
+{
+  return CM_IS_EIA (item) && cm_eia_get_signed (CM_EIA (item));
+}
+
 static void
 show_details (CmRecordsPage *self)
 {
@@ -375,8 +586,17 @@ show_details (CmRecordsPage *self)
 
   clear_details (self);
   gtk_widget_set_visible (self->details_box, item != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.edit", item != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.delete", item != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.edit",
+                                 item != NULL && !is_read_only (item));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.delete",
+                                 item != NULL && !is_read_only (item));
+  gtk_widget_set_visible (self->more_button, item != NULL && !is_read_only (item));
+  gtk_widget_set_tooltip_text (self->edit_button,
+                               item && is_read_only (item)
+                               ? _("A signed-off EIA records the decision as it was made, so "
+                                   "it can no longer be edited or deleted.")
+                               : NULL);
+  show_children (self, item);
   if (self->invoke_button)
     update_contract_actions (self, item);
   if (self->set_all_button)
@@ -429,6 +649,8 @@ toast (CmRecordsPage *self, AdwToast *toast)
   if (self->last_toast)
     adw_toast_dismiss (self->last_toast);
   g_set_weak_pointer (&self->last_toast, toast);
+  if (adw_toast_get_button_label (toast))
+    cm_undo_offer (GTK_WIDGET (self), toast);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (forget_toast), self, 0);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
@@ -519,20 +741,20 @@ undo_delete (AdwToast *undo_toast, CmRecordsPage *self)
     }
 }
 
-/* Deletes at once and offers Undo, which puts the record back under its
- * old id; both steps are in the audit trail. */
+/* Deletes once the user confirms, and offers Undo (and Ctrl+Z), which
+ * puts the record back under its old id; both steps are in the audit
+ * trail. */
 static void
-delete_activated (GtkWidget *widget, const char *action, GVariant *param)
+delete_confirmed (AdwMessageDialog *dialog, const char *response, CmRecordsPage *self)
 {
-  CmRecordsPage *self = CM_RECORDS_PAGE (widget);
-  GObject *item = gtk_single_selection_get_selected_item (self->selection);
+  GObject *item = g_object_get_data (G_OBJECT (dialog), "item");
   g_autoptr(GError) error = NULL;
   g_autoptr(CmEntity) copy = NULL;
   g_autofree char *what = NULL;
   g_autofree char *message = NULL;
   AdwToast *undo_toast;
 
-  if (item == NULL)
+  if (!g_str_equal (response, "delete") || item == NULL)
     return;
   copy = cm_entity_copy (CM_ENTITY (item));
   what = cm_entity_describe (CM_ENTITY (item));
@@ -558,6 +780,41 @@ delete_activated (GtkWidget *widget, const char *action, GVariant *param)
   /* The details and their Delete button may be gone: keep the keyboard in
    * the list. */
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+static void
+ask_to_delete (CmRecordsPage *self, GObject *item)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autofree char *what = cm_entity_describe (CM_ENTITY (item));
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  heading = g_strdup_printf (_("Delete “%s”?"), what);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
+                                   _("The deletion is recorded in the audit trail. Undo it with "
+                                     "the Undo button in the message that follows, or with "
+                                     "Ctrl+Z."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  /* Deletes only the record the user was asked about. */
+  g_object_set_data_full (G_OBJECT (dialog), "item", g_object_ref (item), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_confirmed), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  CmRecordsPage *self = CM_RECORDS_PAGE (widget);
+  GObject *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (item && !is_read_only (item))
+    ask_to_delete (self, item);
 }
 
 /* Undo of a one-step change: the record as it was, saved back through
@@ -1070,14 +1327,85 @@ build_list (CmRecordsPage *self)
   return GTK_WIDGET (self->list_stack);
 }
 
+/* The "⋮" menu: Delete stays out of reach of a slip of the pointer. A
+ * popover of plain buttons: GTK 4.8 can crash when a menu model's item
+ * is pressed through the accessibility bus and a dialog follows. */
+static GtkWidget *
+more_menu_button (void)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *delete = cm_mnemonic_button_new (_("_Delete…"), "records.delete");
+
+  gtk_widget_add_css_class (delete, "flat");
+  g_signal_connect_swapped (delete, "clicked", G_CALLBACK (gtk_popover_popdown), popover);
+  gtk_popover_set_child (GTK_POPOVER (popover), delete);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_widget_set_tooltip_text (button, _("More Actions"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("More Actions"), -1);
+  return button;
+}
+
+/* What can be done to the chosen record, above its details so that it is
+ * in sight however long they are. */
+static GtkWidget *
+build_actions (CmRecordsPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *edit = cm_mnemonic_button_new (_("_Edit…"), "records.edit");
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  if (self->kind->open_label)
+    {
+      GtkWidget *open = cm_mnemonic_button_new (_(self->kind->open_label), "records.open");
+
+      gtk_widget_add_css_class (open, "suggested-action");
+      gtk_widget_set_hexpand (open, TRUE);
+      gtk_box_append (GTK_BOX (top), open);
+    }
+  gtk_widget_set_hexpand (edit, TRUE);
+  gtk_box_append (GTK_BOX (top), edit);
+  self->edit_button = edit;
+  self->more_button = more_menu_button ();
+  gtk_box_append (GTK_BOX (top), self->more_button);
+  gtk_box_append (GTK_BOX (box), top);
+  if (g_type_is_a (self->kind->get_type (), CM_TYPE_CONTRACT))
+    {
+      /* A contract's own steps: each asks what it needs and is undoable. */
+      GtkWidget *steps = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *notice = cm_mnemonic_button_new (_("_Record Notice Served…"),
+                                                  "records.record-notice");
+
+      self->invoke_button = cm_mnemonic_button_new (_("_Invoke Extension"),
+                                                    "records.invoke-extension");
+      gtk_widget_set_hexpand (self->invoke_button, TRUE);
+      gtk_widget_set_hexpand (notice, TRUE);
+      gtk_box_append (GTK_BOX (steps), self->invoke_button);
+      gtk_box_append (GTK_BOX (steps), notice);
+      gtk_box_set_homogeneous (GTK_BOX (steps), TRUE);
+      gtk_box_append (GTK_BOX (box), steps);
+    }
+  if (g_type_is_a (self->kind->get_type (), CM_TYPE_SCENARIO))
+    {
+      self->set_all_button = cm_mnemonic_button_new (_("_Set All Lines to…"),
+                                                     "records.set-all-lines");
+      gtk_box_append (GTK_BOX (box), self->set_all_button);
+    }
+  return box;
+}
+
 static GtkWidget *
 build_details (CmRecordsPage *self)
 {
+  GtkWidget *pane = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *edit = cm_mnemonic_button_new (_("_Edit…"), "records.edit");
-  GtkWidget *delete = cm_mnemonic_button_new (_("_Delete"), "records.delete");
 
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
@@ -1086,61 +1414,30 @@ build_details (CmRecordsPage *self)
 
   self->details = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->details));
-  if (self->kind->open_label)
-    {
-      GtkWidget *open = cm_mnemonic_button_new (_(self->kind->open_label), "records.open");
-
-      gtk_widget_add_css_class (open, "suggested-action");
-      gtk_box_append (GTK_BOX (box), open);
-    }
-
-  gtk_widget_add_css_class (delete, "destructive-action");
-  gtk_widget_set_hexpand (edit, TRUE);
-  gtk_widget_set_hexpand (delete, TRUE);
-  gtk_box_append (GTK_BOX (buttons), edit);
-  gtk_box_append (GTK_BOX (buttons), delete);
-  gtk_box_append (GTK_BOX (box), buttons);
   if (g_type_is_a (self->kind->get_type (), CM_TYPE_CONTRACT))
     {
-      /* A contract's own steps: each asks what it needs and is undoable. */
-      GtkWidget *notice = cm_mnemonic_button_new (_("_Record Notice Served…"),
-                                                  "records.record-notice");
-
-      self->invoke_button = cm_mnemonic_button_new (_("_Invoke Extension"),
-                                                    "records.invoke-extension");
+      /* Under the contract's details: the service it serves. */
       self->service_button = gtk_button_new ();
       gtk_widget_set_tooltip_text (self->service_button,
                                    _("Open the contract’s service, with its cycle, contracts "
                                      "and risks"));
       g_signal_connect_swapped (self->service_button, "clicked", G_CALLBACK (service_clicked),
                                 self);
-      /* Under the contract's details, above its actions. */
-      gtk_box_insert_child_after (GTK_BOX (box), self->service_button,
-                                  GTK_WIDGET (self->details));
-      gtk_box_append (GTK_BOX (box), self->invoke_button);
-      gtk_box_append (GTK_BOX (box), notice);
-      gtk_box_append (GTK_BOX (box),
-                      cm_mnemonic_button_new (_("Record _Procurement Notice…"),
-                                              "records.record-procurement-notice"));
-      gtk_box_append (GTK_BOX (box),
-                      cm_mnemonic_button_new (_("Add _Variation…"), "records.add-variation"));
+      gtk_box_append (GTK_BOX (box), self->service_button);
     }
-  if (g_type_is_a (self->kind->get_type (), CM_TYPE_SCENARIO))
-    {
-      GtkWidget *add = cm_mnemonic_button_new (_("Add _Contracts…"), "records.add-contracts");
-
-      self->set_all_button = cm_mnemonic_button_new (_("_Set All Lines to…"),
-                                                     "records.set-all-lines");
-      gtk_box_append (GTK_BOX (box), add);
-      gtk_box_append (GTK_BOX (box), self->set_all_button);
-    }
+  self->children_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_box_append (GTK_BOX (box), self->children_box);
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_size_request (scrolled, 300, -1);
-  self->details_box = scrolled;
-  return scrolled;
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (pane), build_actions (self));
+  gtk_box_append (GTK_BOX (pane), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (pane), scrolled);
+  gtk_widget_set_size_request (pane, 340, -1);
+  self->details_box = pane;
+  return pane;
 }
 
 static void
@@ -1150,6 +1447,10 @@ cm_records_page_dispose (GObject *object)
   GtkWidget *child;
 
   clear_details (self);
+  /* The store can outlive the page (a settings window closed): no more
+   * changes reach it. */
+  if (self->store)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_weak_pointer (&self->last_toast);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -1189,6 +1490,7 @@ cm_records_page_class_init (CmRecordsPageClass *klass)
                                    record_procurement_notice_activated);
   gtk_widget_class_install_action (widget_class, "records.add-variation", NULL,
                                    add_variation_activated);
+  gtk_widget_class_install_action (widget_class, "records.add-child", "i", add_child_activated);
   gtk_widget_class_install_action (widget_class, "records.add-contracts", NULL,
                                    add_contracts_activated);
   gtk_widget_class_install_action (widget_class, "records.set-all-lines", NULL,

@@ -522,7 +522,6 @@ static GtkWidget *
 heading (CmServicePage *self, CmService *svc)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *back = cm_mnemonic_button_new (_("_Back to Services"), "page.close");
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   g_autofree char *lead = NULL;
   g_autofree char *description = NULL;
@@ -535,10 +534,7 @@ heading (CmServicePage *self, CmService *svc)
   gtk_box_append (GTK_BOX (labels), cm_page_heading_label (cm_service_get_name (svc), "title-2"));
   gtk_box_append (GTK_BOX (labels), cm_page_heading_label (description, "dim-label"));
   gtk_widget_set_hexpand (labels, TRUE);
-  gtk_widget_set_valign (back, GTK_ALIGN_CENTER);
-  cm_page_set_focus_key (back, "back");
   gtk_box_append (GTK_BOX (box), labels);
-  gtk_box_append (GTK_BOX (box), back);
   return box;
 }
 

@@ -433,6 +433,9 @@ cm_application_init (CmApplication *self)
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help",
                                          (const char *[]) { "F1", NULL });
+  /* Every window of the application closes with Ctrl+W, as in GNOME's own. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
+                                         (const char *[]) { "<Control>w", NULL });
 }
 
 CmApplication *

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
-/* cm-rules-window.c: the portfolio's rules for deadlines, for editing
+/* cm-rules-window.c: Portfolio Settings: the portfolio's commissioners and
+ * staff, and its rules for deadlines and EIAs, for editing
  *
  * Each change is saved at once through the store, and so audited; there
  * is nothing to lose by closing the window.
@@ -14,6 +15,7 @@
 #include "cm-record-kind.h"
 #include "cm-records-page.h"
 #include "cm-rules-window.h"
+#include "cm-undo.h"
 
 /* The words for each of the portfolio's rules, in cm_deadline_rules() order. */
 static const struct {
@@ -146,6 +148,59 @@ audit_page (CmStore *store)
   return page;
 }
 
+/* The people the portfolio's records name, listed and edited as in the
+ * main window. */
+static GtkWidget *
+people_page (CmStore *store, const GDate *today, const char *kind_name, const char *icon_name,
+             const char *description)
+{
+  guint n_kinds;
+  const CmRecordKind *kinds = cm_record_kinds (&n_kinds);
+  const CmRecordKind *kind = NULL;
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *list;
+
+  for (guint i = 0; i < n_kinds && kind == NULL; i++)
+    if (g_str_equal (kinds[i].name, kind_name))
+      kind = &kinds[i];
+  g_assert (kind != NULL);
+  list = GTK_WIDGET (cm_records_page_new (store, kind, today));
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _(kind->title));
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), icon_name);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(kind->title));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  gtk_widget_set_size_request (list, -1, 480);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  return page;
+}
+
+/* Ctrl+Z here undoes what was last done here, as in the main window. */
+static gboolean
+undo_pressed (GtkWidget *window, GVariant *args, gpointer data)
+{
+  cm_undo_last (window);
+  return TRUE;
+}
+
+/* The main window's keys, for a window outside the application's list. */
+static void
+add_window_keys (GtkWidget *window)
+{
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (keys),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
+                      gtk_callback_action_new (undo_pressed, NULL, NULL)));
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (keys),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_w, GDK_CONTROL_MASK),
+                      gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, keys);
+}
+
 GtkWidget *
 cm_rules_window_new (CmStore *store, const GDate *today, GtkWindow *parent)
 {
@@ -157,12 +212,20 @@ cm_rules_window_new (CmStore *store, const GDate *today, GtkWindow *parent)
   const CmDeadlineRule *rules = cm_deadline_rules (&n_rules);
 
   g_assert (n_rules == G_N_ELEMENTS (words));
-  gtk_window_set_title (GTK_WINDOW (window), _("Portfolio Rules"));
+  gtk_window_set_title (GTK_WINDOW (window), _("Portfolio Settings"));
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
   g_object_set_data_full (G_OBJECT (window), "store", g_object_ref (store), g_object_unref);
 
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (
+    people_page (store, today, "commissioners", "x-office-address-book-symbolic",
+                 _("The council directorates, NHS bodies and partners that lead or fund "
+                   "services, and who succeeded whom."))));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (
+    people_page (store, today, "staff", "system-users-symbolic",
+                 _("The commissioning staff who write and sign EIAs, with the date of their "
+                   "EIA training."))));
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Deadlines"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
     _("These rules belong to the portfolio and apply to everyone who opens it. "
@@ -183,6 +246,7 @@ cm_rules_window_new (CmStore *store, const GDate *today, GtkWindow *parent)
                               ADW_PREFERENCES_PAGE (audit_page (store)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
                               ADW_PREFERENCES_PAGE (cm_ocds_prefix_page_new (store)));
-  gtk_window_set_default_size (GTK_WINDOW (window), 760, 640);
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 720);
+  add_window_keys (window);
   return window;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
-/* cm-rules-window.h: the portfolio's rules for deadlines, for editing */
+/* cm-rules-window.h: Portfolio Settings: the portfolio's commissioners and
+ * staff, and its rules for deadlines and EIAs, for editing */
 #pragma once
 
 #include <adwaita.h>

@@ -11,6 +11,7 @@
 #include "cm-deadlines-page.h"
 #include "cm-decommission.h"
 #include "cm-decommission-page.h"
+#include "cm-detail-page.h"
 #include "cm-eia.h"
 #include "cm-eia-page.h"
 #include "cm-export-dialog.h"
@@ -21,12 +22,14 @@
 #include "cm-provider.h"
 #include "cm-reason-dialog.h"
 #include "cm-recent.h"
+#include "cm-record-kind.h"
 #include "cm-records-page.h"
 #include "cm-rules-window.h"
 #include "cm-search-dialog.h"
 #include "cm-service-page.h"
 #include "cm-store.h"
 #include "cm-trail-check.h"
+#include "cm-undo.h"
 #include "cm-window.h"
 
 struct _CmWindow
@@ -45,6 +48,9 @@ struct _CmWindow
   CmServicePage *service_page;   /* not in the sidebar: opened from a service */
   CmEiaPage *eia_page;           /* nor this: opened from an EIA */
   CmDecommissionPage *decommission_page;
+  GHashTable *named_pages;       /* each list by its name ("deadlines"), weak */
+  gboolean following;            /* the sidebar is following, not leading */
+  GtkWidget *back_button;
   GMenu *recent_menu;
   GtkWidget *recent_heading;
   GtkListBox *recent_list;
@@ -69,6 +75,30 @@ show_error (CmWindow *self, const char *message)
 
 /* ---- sections --------------------------------------------------------- */
 
+/* The sidebar, by task: each section shows one list, or a few in tabs.
+ * Records that belong to another (a reduction's lines, a measure's
+ * values, a contract's notices) are shown inside it; the portfolio's
+ * people and rules are in Portfolio Settings. */
+typedef struct {
+  const char *name;
+  const char *title;          /* untranslated; N_() marks it */
+  const char *icon_name;
+  const char *pages[4];       /* record kinds, or "overview", "deadlines" */
+} Section;
+
+static const Section sections[] = {
+  { "overview", N_("Overview"), "go-home-symbolic", { "overview" } },
+  { "services", N_("Services"), "view-list-bullet-symbolic", { "services" } },
+  { "contracts", N_("Contracts & Deadlines"), "x-office-calendar-symbolic",
+    { "contracts", "deadlines" } },
+  { "providers", N_("Providers"), "system-users-symbolic", { "providers" } },
+  { "eias", N_("Assessments (EIAs)"), "checkbox-checked-symbolic", { "eias" } },
+  { "decommissions", N_("Decommissions"), "system-shutdown-symbolic", { "decommissions" } },
+  { "reductions", N_("Reductions"), "view-sort-descending-symbolic", { "reductions" } },
+  { "quality", N_("Quality & Risk"), "dialog-warning-symbolic",
+    { "risks", "engagement", "measures" } },
+};
+
 static void
 clear_sections (CmWindow *self)
 {
@@ -78,6 +108,11 @@ clear_sections (CmWindow *self)
     gtk_list_box_remove (self->sidebar, child);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pages))))
     gtk_stack_remove (self->pages, child);
+  g_hash_table_remove_all (self->named_pages);
+  self->service_page = NULL;
+  self->eia_page = NULL;
+  self->decommission_page = NULL;
+  cm_undo_forget (GTK_WIDGET (self));
 }
 
 static GtkWidget *
@@ -86,6 +121,7 @@ sidebar_row (const char *name, const char *title, const char *icon_name)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *row = gtk_list_box_row_new ();
 
+  /* The row is named after its section: the icon adds nothing to hear. */
   gtk_box_append (GTK_BOX (box), cm_decoration_icon_new (icon_name));
   gtk_box_append (GTK_BOX (box), gtk_label_new (title));
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
@@ -95,22 +131,65 @@ sidebar_row (const char *name, const char *title, const char *icon_name)
   return row;
 }
 
+/* The back button takes a record's page back to its list, or a folded
+ * window back to its sections: one place, one way back. */
+static void
+update_back (CmWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->pages);
+  gboolean on_record = page && CM_IS_DETAIL_PAGE (page);
+
+  gtk_widget_set_visible (self->back_button,
+                          on_record || adw_leaflet_get_folded (self->leaflet));
+  gtk_widget_set_tooltip_text (self->back_button,
+                               on_record ? _("Back to the List") : _("Back to Sections"));
+}
+
+static GtkWidget *shown_page (CmWindow *self);
+
+/* A key that acts on a list (Ctrl+E, Delete) needs the keyboard in it: a
+ * list shown in place of the one that had the keyboard takes it, rather
+ * than the tabs GTK would hand it to. Moving along the sidebar keeps it. */
+static void
+keep_keyboard (CmWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *page = shown_page (self);
+
+  if (page == NULL || (focus && gtk_widget_is_drawable (focus) &&
+                       (gtk_widget_is_ancestor (focus, page) ||
+                        gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar)))))
+    return;
+  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 section_selected (CmWindow *self, GtkListBoxRow *row)
 {
   if (row == NULL)
     return;
-  gtk_stack_set_visible_child_name (self->pages, g_object_get_data (G_OBJECT (row), "page-name"));
   adw_window_title_set_title (self->content_title, g_object_get_data (G_OBJECT (row), "page-title"));
+  /* The sidebar follows a record's page opened from its section. */
+  if (self->following)
+    return;
+  gtk_stack_set_visible_child_name (self->pages, g_object_get_data (G_OBJECT (row), "page-name"));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  update_back (self);
+  keep_keyboard (self);
 }
 
+/* Marks the section that holds what the window shows. */
 static void
-add_section (CmWindow *self, GtkWidget *page, const char *name, const char *title,
-             const char *icon_name)
+follow_section (CmWindow *self, const char *section)
 {
-  gtk_stack_add_named (self->pages, page, name);
-  gtk_list_box_append (self->sidebar, sidebar_row (name, title, icon_name));
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar)); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "page-name"), section) == 0)
+      {
+        self->following = TRUE;
+        gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (row));
+        self->following = FALSE;
+      }
 }
 
 static void
@@ -125,14 +204,40 @@ select_section (CmWindow *self, const char *name)
       }
 }
 
+/* Shows a page by the name of its list ("deadlines"), in its tab; returns
+ * it, or NULL if there is none of that name. */
+static GtkWidget *
+show_page (CmWindow *self, const char *name)
+{
+  GtkWidget *page = g_hash_table_lookup (self->named_pages, name);
+  GtkWidget *parent;
+
+  if (page == NULL)
+    return NULL;
+  parent = gtk_widget_get_parent (page);
+  if (GTK_IS_STACK (parent) && parent != GTK_WIDGET (self->pages))
+    gtk_stack_set_visible_child (GTK_STACK (parent), page);
+  select_section (self, g_object_get_data (G_OBJECT (page), "section"));
+  gtk_stack_set_visible_child_name (self->pages, g_object_get_data (G_OBJECT (page), "section"));
+  update_back (self);
+  return page;
+}
+
+/* The Overview's links to a list, such as the deadlines. */
+static void
+open_section (CmWindow *self, const char *name)
+{
+  show_page (self, name);
+}
+
 /* Shows one record on its kind's page, such as a deadline's contract. */
 static void
-show_record (CmWindow *self, const char *section, CmEntity *entity)
+show_record (CmWindow *self, const char *kind, CmEntity *entity)
 {
-  GtkWidget *page = gtk_stack_get_child_by_name (self->pages, section);
+  GtkWidget *page = show_page (self, kind);
 
-  select_section (self, section);
-  cm_records_page_show_entity (CM_RECORDS_PAGE (page), cm_entity_get_id (entity));
+  if (page)
+    cm_records_page_show_entity (CM_RECORDS_PAGE (page), cm_entity_get_id (entity));
 }
 
 static void
@@ -142,29 +247,32 @@ open_contract (CmWindow *self, CmContract *contract)
 }
 
 static void
+show_detail (CmWindow *self, GtkWidget *page, const char *section)
+{
+  gtk_stack_set_visible_child (self->pages, page);
+  follow_section (self, section);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  update_back (self);
+}
+
+static void
 open_service_id (CmWindow *self, gint64 id)
 {
-  gtk_list_box_unselect_all (self->sidebar);
-  gtk_stack_set_visible_child (self->pages, GTK_WIDGET (self->service_page));
-  adw_window_title_set_title (self->content_title, _("Commissioning Cycle"));
+  show_detail (self, GTK_WIDGET (self->service_page), "services");
   cm_service_page_show (self->service_page, id);
 }
 
 static void
 open_eia (CmWindow *self, gint64 id)
 {
-  gtk_list_box_unselect_all (self->sidebar);
-  gtk_stack_set_visible_child (self->pages, GTK_WIDGET (self->eia_page));
-  adw_window_title_set_title (self->content_title, _("Equality Impact Assessment"));
+  show_detail (self, GTK_WIDGET (self->eia_page), "eias");
   cm_eia_page_show (self->eia_page, id);
 }
 
 static void
 open_decommission (CmWindow *self, gint64 id, gboolean audit)
 {
-  gtk_list_box_unselect_all (self->sidebar);
-  gtk_stack_set_visible_child (self->pages, GTK_WIDGET (self->decommission_page));
-  adw_window_title_set_title (self->content_title, _("Decommissioning"));
+  show_detail (self, GTK_WIDGET (self->decommission_page), "decommissions");
   cm_decommission_page_show (self->decommission_page, id, audit);
 }
 
@@ -193,76 +301,140 @@ open_service_record (CmWindow *self, CmEntity *record, gboolean audit)
     open_record (self, record);
 }
 
-/* Back from a service's cycle to the same service in the list. */
+/* Back from a record's page to the same record in its list. */
+static void
+back_to_list (CmWindow *self, GType type, gint64 id, const char *kind)
+{
+  CmEntity *record = cm_store_find (self->store, type, id);
+
+  if (record)
+    show_record (self, kind, record);
+  else
+    show_page (self, kind);
+}
+
 static void
 service_page_closed (CmWindow *self)
 {
-  gint64 id = cm_service_page_get_service_id (self->service_page);
-  CmEntity *service = cm_store_find (self->store, CM_TYPE_SERVICE, id);
-
-  if (service)
-    show_record (self, "services", service);
-  else
-    select_section (self, "services");
+  back_to_list (self, CM_TYPE_SERVICE, cm_service_page_get_service_id (self->service_page),
+                "services");
 }
 
 static void
 decommission_page_closed (CmWindow *self)
 {
-  CmEntity *decommission = cm_store_find (self->store, CM_TYPE_DECOMMISSION,
-                                          cm_decommission_page_get_id (self->decommission_page));
-
-  if (decommission)
-    show_record (self, "decommissions", decommission);
-  else
-    select_section (self, "decommissions");
+  back_to_list (self, CM_TYPE_DECOMMISSION,
+                cm_decommission_page_get_id (self->decommission_page), "decommissions");
 }
 
 static void
 eia_page_closed (CmWindow *self)
 {
-  CmEntity *eia = cm_store_find (self->store, CM_TYPE_EIA,
-                                 cm_eia_page_get_eia_id (self->eia_page));
+  back_to_list (self, CM_TYPE_EIA, cm_eia_page_get_eia_id (self->eia_page), "eias");
+}
 
-  if (eia)
-    show_record (self, "eias", eia);
+static const CmRecordKind *
+kind_named (const char *name)
+{
+  guint n_kinds;
+  const CmRecordKind *kinds = cm_record_kinds (&n_kinds);
+
+  for (guint i = 0; i < n_kinds; i++)
+    if (g_str_equal (kinds[i].name, name))
+      return &kinds[i];
+  return NULL;
+}
+
+/* One list of a section: the overview, the deadlines, or a kind of record. */
+static GtkWidget *
+build_page (CmWindow *self, const char *name, const char **title)
+{
+  const GDate *today = cm_application_get_today (application (self));
+  const CmRecordKind *kind;
+  GtkWidget *page;
+
+  if (g_str_equal (name, "overview"))
+    {
+      page = GTK_WIDGET (cm_overview_page_new (self->store, today));
+      g_signal_connect_swapped (page, "open-service", G_CALLBACK (open_service_id), self);
+      g_signal_connect_swapped (page, "open-eia", G_CALLBACK (open_eia), self);
+      g_signal_connect_swapped (page, "open-section", G_CALLBACK (open_section), self);
+      *title = _("Overview");
+      return page;
+    }
+  if (g_str_equal (name, "deadlines"))
+    {
+      page = GTK_WIDGET (cm_deadlines_page_new (self->store, today));
+      g_signal_connect_swapped (page, "open-contract", G_CALLBACK (open_contract), self);
+      g_signal_connect_swapped (page, "open-service", G_CALLBACK (open_service_id), self);
+      *title = _("Deadlines");
+      return page;
+    }
+  kind = kind_named (name);
+  page = GTK_WIDGET (cm_records_page_new (self->store, kind, today));
+  g_signal_connect_swapped (page, "open-record", G_CALLBACK (open_record), self);
+  *title = _(kind->title);
+  return page;
+}
+
+/* A section of several lists shows them as tabs. */
+static GtkWidget *
+build_tabs (CmWindow *self, const Section *section)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *tabs = gtk_stack_new ();
+  GtkWidget *switcher = gtk_stack_switcher_new ();
+  g_autofree char *name = g_strdup_printf (_("Lists of %s"), _(section->title));
+
+  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (tabs));
+  gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (switcher, 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (switcher), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  name, -1);
+  gtk_widget_set_vexpand (tabs, TRUE);
+  g_signal_connect_object (tabs, "notify::visible-child", G_CALLBACK (keep_keyboard), self,
+                           G_CONNECT_SWAPPED);
+  for (guint i = 0; section->pages[i]; i++)
+    {
+      const char *title;
+      GtkWidget *page = build_page (self, section->pages[i], &title);
+
+      gtk_stack_add_titled (GTK_STACK (tabs), page, section->pages[i], title);
+      g_object_set_data (G_OBJECT (page), "section", (gpointer) section->name);
+      g_hash_table_insert (self->named_pages, (gpointer) section->pages[i], page);
+    }
+  gtk_box_append (GTK_BOX (box), switcher);
+  gtk_box_append (GTK_BOX (box), tabs);
+  return box;
+}
+
+static void
+add_section (CmWindow *self, const Section *section)
+{
+  GtkWidget *page;
+  const char *title;
+
+  if (section->pages[1])
+    page = build_tabs (self, section);
   else
-    select_section (self, "eias");
+    {
+      page = build_page (self, section->pages[0], &title);
+      g_object_set_data (G_OBJECT (page), "section", (gpointer) section->name);
+      g_hash_table_insert (self->named_pages, (gpointer) section->pages[0], page);
+    }
+  gtk_stack_add_named (self->pages, page, section->name);
+  gtk_list_box_append (self->sidebar,
+                       sidebar_row (section->name, _(section->title), section->icon_name));
 }
 
 static void
 build_sections (CmWindow *self)
 {
   const GDate *today = cm_application_get_today (application (self));
-  guint n_kinds;
-  const CmRecordKind *kinds = cm_record_kinds (&n_kinds);
-  CmDeadlinesPage *deadlines;
-  CmOverviewPage *overview;
 
   clear_sections (self);
-  overview = cm_overview_page_new (self->store, today);
-  g_signal_connect_swapped (overview, "open-service", G_CALLBACK (open_service_id), self);
-  g_signal_connect_swapped (overview, "open-eia", G_CALLBACK (open_eia), self);
-  g_signal_connect_swapped (overview, "open-section", G_CALLBACK (select_section), self);
-  add_section (self, GTK_WIDGET (overview), "overview", _("Overview"), "view-grid-symbolic");
-  for (guint i = 0; i < n_kinds; i++)
-    {
-      CmRecordsPage *page = cm_records_page_new (self->store, &kinds[i], today);
-
-      g_signal_connect_swapped (page, "open-record", G_CALLBACK (open_record), self);
-      add_section (self, GTK_WIDGET (page), kinds[i].name, _(kinds[i].title),
-                   kinds[i].icon_name);
-      /* The contracts' dates come next to the contracts. */
-      if (g_str_equal (kinds[i].name, "contracts"))
-        {
-          deadlines = cm_deadlines_page_new (self->store, today);
-          g_signal_connect_swapped (deadlines, "open-contract", G_CALLBACK (open_contract), self);
-          g_signal_connect_swapped (deadlines, "open-service", G_CALLBACK (open_service_id),
-                                    self);
-          add_section (self, GTK_WIDGET (deadlines), "deadlines", _("Deadlines"),
-                       "alarm-symbolic");
-        }
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    add_section (self, &sections[i]);
 
   self->service_page = cm_service_page_new (self->store, today);
   g_signal_connect_swapped (self->service_page, "closed", G_CALLBACK (service_page_closed), self);
@@ -795,11 +967,43 @@ show_sidebar (GtkWidget *widget, const char *action, GVariant *param)
   adw_leaflet_navigate (CM_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* From a record's page back to its list; from a list back to the sections. */
+static void
+go_back (GtkWidget *widget, const char *action, GVariant *param)
+{
+  CmWindow *self = CM_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_visible_child (self->pages);
+
+  if (page && CM_IS_DETAIL_PAGE (page))
+    gtk_widget_activate_action (page, "page.close", NULL);
+  else
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+undo_last (GtkWidget *widget, const char *action, GVariant *param)
+{
+  CmWindow *self = CM_WINDOW (widget);
+
+  if (!cm_undo_last (widget))
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("There is nothing to undo.")));
+}
+
+/* The list the window shows, in its tab where its section has tabs. */
+static GtkWidget *
+shown_page (CmWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->pages);
+  GtkWidget *tabs = page && GTK_IS_BOX (page) ? gtk_widget_get_last_child (page) : NULL;
+
+  return tabs && GTK_IS_STACK (tabs) ? gtk_stack_get_visible_child (GTK_STACK (tabs)) : page;
+}
+
 static void
 focus_search (GtkWidget *widget, const char *action, GVariant *param)
 {
   CmWindow *self = CM_WINDOW (widget);
-  GtkWidget *page = gtk_stack_get_visible_child (self->pages);
+  GtkWidget *page = shown_page (self);
 
   if (CM_IS_RECORDS_PAGE (page))
     cm_records_page_focus_search (CM_RECORDS_PAGE (page));
@@ -962,6 +1166,7 @@ cm_window_dispose (GObject *object)
   CmWindow *self = CM_WINDOW (object);
 
   g_clear_handle_id (&self->watch_source, g_source_remove);
+  g_clear_pointer (&self->named_pages, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CM_TYPE_WINDOW);
   g_clear_object (&self->store);
 
@@ -984,6 +1189,7 @@ cm_window_class_init (CmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CmWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, recent_heading);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, recent_list);
@@ -993,6 +1199,11 @@ cm_window_class_init (CmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-portfolio", NULL, new_portfolio);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, go_back);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_last);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo",
+                                       NULL);
   gtk_widget_class_install_action (widget_class, "win.rules", NULL, show_rules);
   gtk_widget_class_install_action (widget_class, "win.audit-trail", NULL, show_audit_trail);
   /* Ctrl+H, the history, as in a web browser: lists take Shift+Ctrl+A. */
@@ -1030,6 +1241,8 @@ static void
 cm_window_init (CmWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->named_pages = g_hash_table_new (g_str_hash, g_str_equal);
+  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (update_back), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rules", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.audit-trail", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
