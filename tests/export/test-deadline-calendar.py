@@ -7,6 +7,7 @@ import datetime
 import io
 import json
 import os
+import shutil
 import sys
 import tempfile
 
@@ -160,6 +161,7 @@ def main():
           "ical" in bad.stderr and "ics" in bad.stderr and "json" in bad.stderr, bad.stderr)
     own = run("--deadlines", "--portfolio", demo, "--format", "ics", "--output", demo)
     check("--output refuses the portfolio itself", own.returncode == 1, own.stderr)
+    shutil.rmtree(work, ignore_errors=True)
     return finish()
 
 
