@@ -44,7 +44,11 @@ static const GOptionEntry options[] = {
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Output of --deadlines: text, csv, ics (a calendar) or json"), N_("FORMAT") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --deadlines, write to FILE instead of printing"), N_("FILE") },
+    N_("With --deadlines, write to FILE instead of printing; with --report, the PDF to write"),
+    N_("FILE") },
+  { "report", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the report KIND as a PDF to the --output file and exit: deadlines, or "
+       "decommission:SERVICE with the service's exact name"), N_("KIND") },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export the portfolio to the Excel workbook FILE and exit"), N_("FILE") },
   { "export-transparency", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -241,6 +245,13 @@ cm_application_handle_local_options (GApplication *app, GVariantDict *dict)
       g_variant_dict_lookup (dict, "format", "&s", &format);
       g_variant_dict_lookup (dict, "output", "^&ay", &output);
       return cm_command_deadlines (self->portfolio, &self->today, format, output);
+    }
+  if (g_variant_dict_lookup (dict, "report", "&s", &file))
+    {
+      const char *output = NULL;
+
+      g_variant_dict_lookup (dict, "output", "^&ay", &output);
+      return cm_command_report (self->portfolio, file, output, &self->today);
     }
   if (g_variant_dict_lookup (dict, "export-ocds", "^&ay", &file))
     return cm_command_export_ocds (self->portfolio, file, &self->today);
