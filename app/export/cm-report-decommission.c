@@ -23,32 +23,6 @@ typedef struct {
   CmAuditWords *words;
 } Record;
 
-/* By exact name, or by its record number where no name matches. */
-static CmService *
-find_service (CmStore *store, const char *wanted)
-{
-  GListModel *services = cm_store_list (store, CM_TYPE_SERVICE);
-  guint64 id = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (services); i++)
-    {
-      g_autoptr(CmService) service = g_list_model_get_item (services, i);
-
-      if (g_strcmp0 (cm_service_get_name (service), wanted) == 0)
-        return g_steal_pointer (&service);
-    }
-  if (!g_ascii_string_to_unsigned (wanted, 10, 1, G_MAXINT64, &id, NULL))
-    return NULL;
-  for (guint i = 0; i < g_list_model_get_n_items (services); i++)
-    {
-      g_autoptr(CmService) service = g_list_model_get_item (services, i);
-
-      if ((guint64) cm_entity_get_id (CM_ENTITY (service)) == id)
-        return g_steal_pointer (&service);
-    }
-  return NULL;
-}
-
 /* A fact of the decision, or "Not recorded". */
 static void
 fact (GPtrArray *cells, const char *label, const char *value)
@@ -186,14 +160,9 @@ cm_report_decommission (const CmReportContext *context, const char *service, con
   g_autofree char *title = NULL;
   gboolean written;
 
-  record.service = find_service (context->store, service);
+  record.service = cm_report_find_service (context->store, service, error);
   if (record.service == NULL)
-    {
-      g_set_error (error, CM_REPORT_ERROR, CM_REPORT_ERROR_NOT_FOUND,
-                   _("No service called “%s” is in this portfolio. Give the service's exact "
-                     "name, as the Services list shows it."), service);
-      return FALSE;
-    }
+    return FALSE;
   record.decommission = cm_decommission_for_service (context->store,
                                                      cm_entity_get_id (CM_ENTITY (record.service)));
   if (record.decommission)

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "cm-report-page.h"
+#include "cm-service.h"
 #include "cm-store.h"
 
 G_BEGIN_DECLS
@@ -30,7 +31,8 @@ typedef struct {
   char *anchor;    /* the audit head, SEQ:HASH, or NULL for an empty trail */
 } CmReportContext;
 
-/* Writes the report @kind ("deadlines", "decommission:SERVICE") of
+/* Writes the report @kind ("deadlines", "decommission:SERVICE",
+ * "eia:SERVICE") of
  * @store as on @today to the PDF @path. A kind not known, or a service
  * not found, fails naming it. */
 gboolean cm_report_write (CmStore *store, const char *kind, const char *path,
@@ -46,9 +48,15 @@ gboolean cm_report_render     (const CmReportContext *context, const char *path,
                                const char *title, CmReportDrawFunc draw, gpointer data,
                                GError **error);
 
+/* The service called @wanted, or whose record number it is; else NULL
+ * and an error naming @wanted. */
+CmService *cm_report_find_service (CmStore *store, const char *wanted, GError **error);
+
 gboolean cm_report_deadlines    (const CmReportContext *context, const char *path,
                                  GError **error);
 gboolean cm_report_decommission (const CmReportContext *context, const char *service,
+                                 const char *path, GError **error);
+gboolean cm_report_eia          (const CmReportContext *context, const char *service,
                                  const char *path, GError **error);
 
 G_END_DECLS

@@ -8,6 +8,7 @@ import io
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -28,6 +29,12 @@ def pages(path):
     n = int(pdfinfo(path)["Pages"])
     return [subprocess.run(["pdftotext", "-layout", "-f", str(p), "-l", str(p), path, "-"],
                            capture_output=True, text=True).stdout for p in range(1, n + 1)]
+
+
+def raw_text(path):
+    """The text in the order it was drawn: each cell's words together."""
+    out = subprocess.run(["pdftotext", "-raw", path, "-"], capture_output=True, text=True).stdout
+    return " ".join(out.split())
 
 
 def report(work, portfolio, kind, name):
@@ -90,6 +97,23 @@ def check_decommission(work, demo, head):
           len(step_pages) >= 2 and all(with_header), with_header)
 
 
+def check_eia(work, demo, head):
+    path = report(work, demo, f"eia:{DECOMMISSIONED}", "eia.pdf")
+    title = f"Equality impact assessments: {DECOMMISSIONED}"
+    texts = check_common(path, title, "Leeds health and social care (demo)", head)
+    whole = raw_text(path)
+    db = sqlite3.connect(f"file:{demo}?mode=ro", uri=True)
+    names = [n for (n,) in db.execute(
+        "SELECT c.name FROM eia_characteristic c JOIN eia e ON e.id = c.eia_id "
+        "JOIN service s ON s.id = e.service_id WHERE s.name = ?", (DECOMMISSIONED,))]
+    db.close()
+    check("the demo's service has an assessed EIA", len(names) >= 5, names)
+    missing = [n for n in names if n not in whole]
+    check("every characteristic assessed is in the EIA report", not missing, missing)
+    check("the EIA report's table has its header",
+          re.search(r"Characteristic\s+Screening\s+Impact", "\n".join(texts)) is not None)
+
+
 def main():
     work = tempfile.mkdtemp()
     demo = os.path.join(work, "demo.commissioner")
@@ -97,6 +121,7 @@ def main():
     head = run("--audit-head", "--portfolio", demo).stdout.strip()
     check_deadlines(work, demo, head)
     check_decommission(work, demo, head)
+    check_eia(work, demo, head)
 
     missing = os.path.join(work, "missing.pdf")
     result = run("--report", "decommission:No Such Service", "--output", missing,
