@@ -19,6 +19,12 @@ add_line (GString *out, const char *line)
 {
   gsize used = 0;
 
+  if (strlen (line) <= FOLD_AT)
+    {
+      g_string_append (out, line);
+      g_string_append (out, "\r\n");
+      return;
+    }
   for (const char *p = line; *p; )
     {
       const char *next = g_utf8_next_char (p);

@@ -61,9 +61,12 @@ measure (CmReportPage *page, const char *text, double width, int max_lines)
   return (double) height / PANGO_SCALE;
 }
 
+/* The counting pass only lays out: where the pages break is all it needs. */
 static void
 show_at (CmReportPage *page, double x, double y)
 {
+  if (page->n_pages == 0)
+    return;
   cairo_move_to (page->cr, x, y);
   pango_cairo_show_layout (page->cr, page->layout);
 }
