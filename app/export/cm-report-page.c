@@ -180,7 +180,7 @@ draw_cells (CmReportPage *page, const char * const *cells, double height)
       cairo_fill (page->cr);
       cairo_set_source_rgb (page->cr, 0, 0, 0);
     }
-  for (guint i = 0; i < page->n_columns; i++)
+  for (guint i = 0; i < page->n_columns && page->n_pages; i++)
     {
       measure (page, cells[i], page->widths[i] - 2 * CELL_PAD, CELL_MAX_LINES);
       show_at (page, x + CELL_PAD, page->y + CELL_PAD);

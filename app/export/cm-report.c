@@ -15,8 +15,7 @@ G_DEFINE_QUARK (cm-report-error-quark, cm_report_error)
 #define EIA_PREFIX "eia:"
 
 void
-cm_report_title_page (CmReportPage *page, const CmReportContext *context, const char *title,
-                      const char * const *more)
+cm_report_title_page (CmReportPage *page, const CmReportContext *context, const char *title)
 {
   /* TRANSLATORS: on a report's title page, then a date */
   g_autofree char *as_on = g_strdup_printf (_("As on %s"), context->as_on);
@@ -28,8 +27,6 @@ cm_report_title_page (CmReportPage *page, const CmReportContext *context, const 
   g_ptr_array_add (lines, context->portfolio);
   g_ptr_array_add (lines, as_on);
   g_ptr_array_add (lines, (gpointer) head);
-  for (guint i = 0; more && more[i]; i++)
-    g_ptr_array_add (lines, (gpointer) more[i]);
   g_ptr_array_add (lines, NULL);
   cm_report_page_title (page, title, (const char * const *) lines->pdata, context->anchor);
 }

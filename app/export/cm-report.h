@@ -38,10 +38,9 @@ typedef struct {
 gboolean cm_report_write (CmStore *store, const char *kind, const char *path,
                           const GDate *today, GError **error);
 
-/* The title page: @title, then the portfolio, the day and the audit head,
- * then @more (NULL-terminated, may be NULL). */
+/* The title page: @title, then the portfolio, the day and the audit head. */
 void     cm_report_title_page (CmReportPage *page, const CmReportContext *context,
-                               const char *title, const char * const *more);
+                               const char *title);
 
 /* Renders @draw with the context's footer. */
 gboolean cm_report_render     (const CmReportContext *context, const char *path,
