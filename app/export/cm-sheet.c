@@ -254,3 +254,26 @@ cm_sheet_finish (CmSheet *sheet)
   for (lxw_col_t col = 0; col < sheet->n_columns; col++)
     keep (sheet, worksheet_set_column (sheet->worksheet, col, col, sheet->widths[col], NULL));
 }
+
+/* Wider than this, in characters or columns, and a portrait page would
+ * shrink the text past reading. */
+#define PORTRAIT_WIDTH 100
+#define PORTRAIT_COLUMNS 5
+#define PAPER_A4 9
+
+void
+cm_sheet_print_setup (CmSheet *sheet, const char *footer)
+{
+  double width = 0;
+
+  if (sheet->worksheet == NULL)
+    return;
+  for (lxw_col_t col = 0; col < sheet->n_columns; col++)
+    width += sheet->widths[col];
+  worksheet_set_paper (sheet->worksheet, PAPER_A4);
+  if (width > PORTRAIT_WIDTH || sheet->n_columns > PORTRAIT_COLUMNS)
+    worksheet_set_landscape (sheet->worksheet);
+  worksheet_fit_to_pages (sheet->worksheet, 1, 0);
+  keep (sheet, worksheet_repeat_rows (sheet->worksheet, 0, 0));
+  keep (sheet, worksheet_set_footer (sheet->worksheet, footer));
+}

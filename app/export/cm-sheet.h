@@ -63,4 +63,9 @@ void     cm_sheet_colour_words (CmSheet *sheet, lxw_col_t col);
 /* Freezes the header, adds the autofilter and sets the widths. */
 void     cm_sheet_finish       (CmSheet *sheet);
 
+/* A4, fitted to the page's width with the header row on every page,
+ * landscape when the columns are wide, and @footer (Excel's &-codes) at
+ * the foot of each page. Call after cm_sheet_finish (). */
+void     cm_sheet_print_setup  (CmSheet *sheet, const char *footer);
+
 G_END_DECLS

@@ -2,8 +2,10 @@
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-workbook.c: the portfolio as an Excel workbook
  *
- * Sheets, in this order: Read me, Services, Contracts, Deadlines, Spend
- * summary, EIAs, Decommissioning audit, Risks, Transparency, Audit trail.
+ * Sheets, in this order: Read me, Services, Contracts, Deadlines, Timeline,
+ * Spend summary, EIAs, Decommissioning audit, Risks, Transparency, Audit
+ * trail. Each prints on A4 with its header row on every page and a footer
+ * naming the portfolio, the page and the audit head.
  */
 #include <glib/gi18n-lib.h>
 #include <errno.h>
@@ -32,8 +34,10 @@
 #include "cm-store-private.h"
 #include "cm-succession.h"
 #include "cm-total-value.h"
+#include "cm-timeline-sheet.h"
 #include "cm-transparency.h"
 #include "cm-workbook.h"
+#include "cm-workbook-charts.h"
 
 G_DEFINE_QUARK (cm-workbook-error-quark, cm_workbook_error)
 
@@ -46,6 +50,7 @@ typedef struct {
   CmSheetFormats formats;
   lxw_error error;
   GError *unread;          /* records that could not be read, or NULL */
+  char *footer;            /* every sheet's printed footer, Excel's &-codes */
 } Export;
 
 static const struct {
@@ -57,6 +62,8 @@ static const struct {
                    "state of each gate.") },
   { "Contracts", N_("Every contract with its derived dates and their statuses.") },
   { "Deadlines", N_("Every upcoming date, most urgent first.") },
+  { "Timeline", N_("Every running contract from its start to its current end and to its latest "
+                   "possible end, soonest ending first, with a chart of the first few.") },
   { "Spend summary", N_("Spend on third-sector contracts in the financial year named "
                         "above: each contract's annual value for the days it runs in the "
                         "year, shared between its service's funders in proportion to their "
@@ -134,6 +141,7 @@ static void
 done (Export *e, CmSheet *sheet)
 {
   cm_sheet_finish (sheet);
+  cm_sheet_print_setup (sheet, e->footer);
   if (e->error == LXW_NO_ERROR)
     e->error = sheet->error;
   cm_sheet_free (sheet);
@@ -422,7 +430,20 @@ deadlines (Export *e)
   done (e, sheet);
 }
 
+/* ---- Timeline --------------------------------------------------------- */
+
+static void
+timeline (Export *e)
+{
+  done (e, cm_timeline_sheet_write (e->workbook, &e->formats, e->store, e->today, &e->settings));
+}
+
 /* ---- Spend summary ---------------------------------------------------- */
+
+typedef struct {
+  lxw_row_t row;
+  gint64 pence;
+} SubtotalCell;
 
 typedef struct {
   CmSheet *sheet;
@@ -430,6 +451,9 @@ typedef struct {
   gint64 subtotal;
   gint64 total;
   lxw_row_t first;
+  char *funder;            /* the block's heading */
+  GPtrArray *funders;      /* each block's heading, for the chart */
+  GArray *subtotals;       /* and its sub total's SubtotalCell */
 } Summary;
 
 /* Closes a commissioner's block with its sub total. */
@@ -443,6 +467,9 @@ end_block (Summary *summary)
   cm_sheet_sum (summary->sheet, 2, formula, summary->subtotal);
   g_string_append_printf (summary->subtotal_cells, "%sC%u",
                           summary->subtotal_cells->len ? "," : "", summary->sheet->row + 1);
+  g_ptr_array_add (summary->funders, g_steal_pointer (&summary->funder));
+  g_array_append_val (summary->subtotals,
+                      ((SubtotalCell) { summary->sheet->row, summary->subtotal }));
   summary->total += summary->subtotal;
   summary->subtotal = 0;
   cm_sheet_next_row (summary->sheet);
@@ -464,6 +491,37 @@ funder_in_force (Export *e, const CmSpendLine *line)
   return name ? name : g_strdup (line->funder);
 }
 
+/* Below the grand total, each commissioner's sub total again, read by a
+ * bar chart beside the table: rows are written in order, so the chart's
+ * figures cannot sit beside the blocks they come from. */
+static void
+spend_chart (Export *e, Summary *summary, const char *year)
+{
+  CmSheet *sheet = summary->sheet;
+  /* TRANSLATORS: a chart's title, "Spend by commissioner in 2026/27" */
+  g_autofree char *title = g_strdup_printf (_("Spend by commissioner in %s"), year);
+  lxw_row_t first;
+
+  if (summary->funders->len == 0 || sheet->worksheet == NULL)
+    return;
+  cm_sheet_next_row (sheet);
+  cm_sheet_bold (sheet, 0, title);
+  cm_sheet_next_row (sheet);
+  first = sheet->row;
+  for (guint i = 0; i < summary->funders->len; i++)
+    {
+      const SubtotalCell *cell = &g_array_index (summary->subtotals, SubtotalCell, i);
+      g_autofree char *formula = g_strdup_printf ("=C%u", cell->row + 1);
+
+      cm_sheet_text (sheet, 0, g_ptr_array_index (summary->funders, i));
+      cm_sheet_sum (sheet, 2, formula, cell->pence);
+      cm_sheet_next_row (sheet);
+    }
+  if (sheet->error == LXW_NO_ERROR)
+    sheet->error = cm_chart_spend_bars (e->workbook, sheet->worksheet, "Spend summary", first,
+                                        sheet->row - 1, title, 1, 4);
+}
+
 static void
 spend_summary (Export *e)
 {
@@ -474,7 +532,9 @@ spend_summary (Export *e)
   CmSheet *sheet = cm_sheet_new (e->workbook, "Spend summary", &e->formats, headers);
   g_autoptr(CmSpend) spend = cm_spend_for_year (e->store, &e->periods.year, e->today,
                                                 &e->settings);
-  Summary summary = { sheet, g_string_new (NULL), 0, 0, 0 };
+  Summary summary = { sheet, g_string_new (NULL), 0, 0, 0, NULL,
+                      g_ptr_array_new_with_free_func (g_free),
+                      g_array_new (FALSE, FALSE, sizeof (SubtotalCell)) };
   g_autofree char *formula = NULL;
 
   /* Lines come by commissioner: a block each, then its sub total. */
@@ -487,9 +547,8 @@ spend_summary (Export *e)
         {
           if (before)
             end_block (&summary);
-          g_autofree char *funder = funder_in_force (e, line);
-
-          cm_sheet_bold (sheet, 0, funder);
+          summary.funder = funder_in_force (e, line);
+          cm_sheet_bold (sheet, 0, summary.funder);
           cm_sheet_next_row (sheet);
           summary.first = sheet->row;
         }
@@ -505,7 +564,10 @@ spend_summary (Export *e)
   if (summary.subtotal_cells->len)
     cm_sheet_sum (sheet, 2, formula, summary.total);
   cm_sheet_next_row (sheet);
+  spend_chart (e, &summary, year);
   g_string_free (summary.subtotal_cells, TRUE);
+  g_ptr_array_unref (summary.funders);
+  g_array_unref (summary.subtotals);
   done (e, sheet);
 }
 
@@ -822,6 +884,102 @@ failed (GError **error, const char *path, const char *why)
   return FALSE;
 }
 
+/* The portfolio's name, or its file's where none is recorded. */
+static char *
+portfolio_name (CmStore *store)
+{
+  g_autofree char *name = cm_store_get_meta (store, "name");
+
+  return name && *name ? g_steal_pointer (&name)
+                       : g_path_get_basename (cm_store_get_path (store));
+}
+
+/* At most @max bytes of @text, whole characters only. */
+static char *
+cut_to_bytes (const char *text, gsize max)
+{
+  const char *end = text;
+
+  while (*end && (gsize) (g_utf8_next_char (end) - text) <= max)
+    end = g_utf8_next_char (end);
+  return g_strndup (text, end - text);
+}
+
+/* Excel's footer codes: the name left, the page centred, the audit head
+ * right. Excel refuses a footer over 255 characters, so a long name is
+ * cut; "&" in it is doubled to stay text. */
+static char *
+workbook_footer (CmStore *store)
+{
+  g_autofree char *name = portfolio_name (store);
+  g_autofree char *cut = cut_to_bytes (name, 60);
+  g_autoptr(GString) safe = g_string_new (cut);
+  g_autofree char *anchor = cm_audit_anchor_current (store, NULL);
+  /* TRANSLATORS: in a printed page's footer, then "SEQ:HASH" */
+  g_autofree char *head = anchor ? g_strdup_printf (_("Audit head %s"), anchor) : g_strdup ("");
+
+  g_string_replace (safe, "&", "&&", 0);
+  /* TRANSLATORS: a printed page's footer; keep &P (this page) and &N (the
+   * number of pages) as they are */
+  return g_strdup_printf ("&L&8%s&C&8%s&R&8%s", safe->str, _("Page &P of &N"), head);
+}
+
+/* The organisation that leads the most services: the workbook's company. */
+static char *
+leading_commissioner (Export *e)
+{
+  g_autoptr(GPtrArray) all = list_of (e->store, CM_TYPE_SERVICE);
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *best = NULL;
+  guint best_count = 0;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      char *lead = text_of (g_ptr_array_index (all, i), "lead-commissioner-name");
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, lead ? lead : ""));
+
+      g_hash_table_replace (counts, lead ? lead : g_strdup (""), GUINT_TO_POINTER (count + 1));
+    }
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (*(char *) key && (GPOINTER_TO_UINT (value) > best_count ||
+                          (GPOINTER_TO_UINT (value) == best_count && g_strcmp0 (key, best) < 0)))
+      {
+        best = key;
+        best_count = GPOINTER_TO_UINT (value);
+      }
+  /* "Leeds City Council: Adult Social Care" is a part of the council. */
+  return best ? g_strndup (best, strstr (best, ": ") ? (gsize) (strstr (best, ": ") - best)
+                                                     : strlen (best))
+              : NULL;
+}
+
+/* Title, author, company and the moment of export, as File ▸ Properties
+ * shows them; the audit head goes in the comments. */
+static void
+set_properties (Export *e)
+{
+  g_autofree char *name = portfolio_name (e->store);
+  /* TRANSLATORS: a workbook's title, "Leeds health and social care: portfolio" */
+  g_autofree char *title = g_strdup_printf (_("%s: portfolio"), name);
+  g_autofree char *as_on = cm_date_to_long (e->today);
+  /* TRANSLATORS: a workbook's subject, then a date */
+  g_autofree char *subject = g_strdup_printf (_("Services, contracts, deadlines and spend as on "
+                                                "%s"), as_on);
+  g_autofree char *company = leading_commissioner (e);
+  g_autofree char *anchor = cm_audit_anchor_current (e->store, NULL);
+  g_autofree char *comments = anchor ? g_strdup_printf (_("Audit head %s"), anchor) : NULL;
+  lxw_doc_properties properties = {
+    .title = title, .subject = subject, .author = (char *) cm_store_get_actor (e->store),
+    .company = company, .comments = comments, .created = time (NULL),
+  };
+
+  if (e->error == LXW_NO_ERROR)
+    e->error = workbook_set_properties (e->workbook, &properties);
+}
+
 typedef void (*SheetWriter) (Export *e);
 
 gboolean
@@ -837,7 +995,7 @@ cm_workbook_export_for (CmStore *store, const char *path, const GDate *today,
                         GError **error)
 {
   static const SheetWriter writers[] = {
-    read_me, services, contracts, deadlines, spend_summary, eias, decommissioning_audit,
+    read_me, services, contracts, deadlines, timeline, spend_summary, eias, decommissioning_audit,
     decisions, risks, transparency, audit_trail,
   };
   Export e = { .store = store, .today = today };
@@ -860,9 +1018,12 @@ cm_workbook_export_for (CmStore *store, const char *path, const GDate *today,
   if (e.workbook == NULL)
     return failed (error, path, g_strerror (errno));
   cm_sheet_formats_init (&e.formats, e.workbook);
+  e.footer = workbook_footer (store);
+  set_properties (&e);
   for (guint i = 0; i < G_N_ELEMENTS (writers) && !g_cancellable_is_cancelled (cancellable); i++)
     writers[i] (&e);
   closed = workbook_close (e.workbook);
+  g_free (e.footer);
   if (e.unread)
     {
       g_propagate_error (error, e.unread);

@@ -24,7 +24,7 @@ from tap import BINARY, check, finish
 
 TODAY = "2026-11-22"
 ROUNDS = int(sys.argv[2]) if len(sys.argv) > 2 else 12
-SHEETS = 11
+SHEETS = 12
 
 
 def export(target, portfolio):

@@ -23,7 +23,7 @@ import openpyxl
 from tap import BINARY, check, digest, finish, run
 
 TODAY = "2026-11-22"
-SHEETS = ["Read me", "Services", "Contracts", "Deadlines", "Spend summary", "EIAs",
+SHEETS = ["Read me", "Services", "Contracts", "Deadlines", "Timeline", "Spend summary", "EIAs",
           "Decommissioning audit", "Decisions", "Risks", "Transparency", "Audit trail"]
 TRANSPARENCY = ["Reference number", "Title of agreement", "Department responsible",
                 "Description", "Supplier name", "Supplier details", "Contract value",

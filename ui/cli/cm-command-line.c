@@ -13,12 +13,14 @@
 #include "cm-audit-anchor.h"
 #include "cm-audit-damage.h"
 #include "cm-import-undo.h"
+#include "cm-report.h"
 #include "cm-transparency.h"
 #include "cm-workbook.h"
 #include "cm-contract.h"
 #include "cm-date.h"
 #include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
+#include "cm-deadline-export.h"
 #include "cm-required-notices.h"
 #include "cm-row-list.h"
 #include "cm-safe-write.h"
@@ -201,22 +203,92 @@ print_deadline (GString *out, const CmDeadline *deadline, gboolean csv)
     print_csv_field (out, fields[i], i + 1 == G_N_ELEMENTS (fields));
 }
 
+typedef enum {
+  DEADLINES_TEXT,
+  DEADLINES_CSV,
+  DEADLINES_ICS,
+  DEADLINES_JSON,
+} DeadlinesFormat;
+
+static gboolean
+parse_deadlines_format (const char *name, DeadlinesFormat *format)
+{
+  static const char *const names[] = { "text", "csv", "ics", "json" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (name, names[i]) == 0)
+      {
+        *format = i;
+        return TRUE;
+      }
+  g_printerr (_("--format %s is not known. Use text, csv, ics (a calendar) or json.\n"), name);
+  return FALSE;
+}
+
+/* The portfolio's name, or its file's name where none is recorded. */
+static char *
+portfolio_name (CmStore *store)
+{
+  g_autofree char *name = cm_store_get_meta (store, "name");
+
+  if (name && *name)
+    return g_steal_pointer (&name);
+  return g_path_get_basename (cm_store_get_path (store));
+}
+
+static char *
+format_deadlines (CmStore *store, GPtrArray *deadlines, DeadlinesFormat format,
+                  const GDate *today, guint skipped)
+{
+  g_autofree char *name = portfolio_name (store);
+  CmDeadlineExport export = { deadlines, name, today, skipped };
+  GString *out;
+
+  if (format == DEADLINES_ICS)
+    return cm_deadline_export_ics (&export);
+  if (format == DEADLINES_JSON)
+    return cm_deadline_export_json (&export);
+  out = g_string_new (NULL);
+  if (format == DEADLINES_CSV)
+    g_string_append (out, "reference,provider,kind,date,status,title,notice\r\n");
+  for (guint i = 0; i < deadlines->len; i++)
+    print_deadline (out, g_ptr_array_index (deadlines, i), format == DEADLINES_CSV);
+  return g_string_free (out, FALSE);
+}
+
+/* Printed, or written to @output through the safe-write helper (never
+ * over the portfolio itself). */
+static gboolean
+emit (CmStore *store, const char *text, const char *output)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (output == NULL)
+    {
+      g_print ("%s", text);
+      return TRUE;
+    }
+  if (cm_store_refuse_own_file (store, output, &error) &&
+      cm_safe_write_contents (output, text, strlen (text), &error))
+    return TRUE;
+  g_printerr (_("Could not write the deadlines to %s: %s\n"), output, error->message);
+  return FALSE;
+}
+
 int
-cm_command_deadlines (const char *portfolio, const GDate *today, const char *format)
+cm_command_deadlines (const char *portfolio, const GDate *today, const char *format_name,
+                      const char *output)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CmStore) store = NULL;
   g_autoptr(GPtrArray) deadlines = NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *text = NULL;
   CmDeadlineSettings settings;
-  gboolean csv = g_strcmp0 (format, "csv") == 0;
+  DeadlinesFormat format = DEADLINES_TEXT;
   guint skipped;
 
-  if (format && !csv && g_strcmp0 (format, "text") != 0)
-    {
-      g_printerr (_("--format %s is not known. Use csv or text.\n"), format);
-      return 2;
-    }
+  if (format_name && !parse_deadlines_format (format_name, &format))
+    return 2;
   if (portfolio == NULL)
     {
       g_printerr (_("Name the portfolio with --portfolio FILE.\n"));
@@ -231,11 +303,9 @@ cm_command_deadlines (const char *portfolio, const GDate *today, const char *for
   cm_deadline_settings_load (store, &settings);
   deadlines = cm_deadlines_collect (cm_store_list (store, CM_TYPE_CONTRACT), today, &settings,
                                     &skipped);
-  if (csv)
-    g_string_append (out, "reference,provider,kind,date,status,title,notice\r\n");
-  for (guint i = 0; i < deadlines->len; i++)
-    print_deadline (out, g_ptr_array_index (deadlines, i), csv);
-  g_print ("%s", out->str);
+  text = format_deadlines (store, deadlines, format, today, skipped);
+  if (!emit (store, text, output))
+    return 1;
   if (skipped > 0)
     g_printerr (ngettext ("%u contract has neither an end date nor a readable start date and "
                           "term, so its dates are not shown.\n",
@@ -299,6 +369,36 @@ cm_command_export (const char *portfolio, const char *path, const GDate *today,
       return 1;
     }
   g_print (_("Exported to %s\n"), path);
+  return 0;
+}
+
+/* Read-only, like an export: drawing a report never changes the portfolio. */
+int
+cm_command_report (const char *portfolio, const char *kind, const char *output,
+                   const GDate *today)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmStore) store = NULL;
+
+  if (portfolio == NULL || output == NULL)
+    {
+      g_printerr (_("Name the portfolio with --portfolio FILE and the PDF to write with "
+                    "--output FILE.pdf.\n"));
+      return 2;
+    }
+  store = cm_store_open (portfolio, CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (!cm_store_refuse_own_file (store, output, &error) ||
+      !cm_report_write (store, kind, output, today, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_print (_("Report written to %s\n"), output);
   return 0;
 }
 

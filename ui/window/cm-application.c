@@ -41,8 +41,14 @@ static const GOptionEntry options[] = {
     NULL },
   { "deadlines", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print every upcoming contract date of the portfolio, most urgent first, and exit"), NULL },
-  { "format", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Output of --deadlines: csv or text"),
-    N_("FORMAT") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Output of --deadlines: text, csv, ics (a calendar) or json"), N_("FORMAT") },
+  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --deadlines, write to FILE instead of printing; with --report, the PDF to write"),
+    N_("FILE") },
+  { "report", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the report KIND as a PDF to the --output file and exit: deadlines, "
+       "decommission:SERVICE or eia:SERVICE, with the service's exact name"), N_("KIND") },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export the portfolio to the Excel workbook FILE and exit"), N_("FILE") },
   { "export-transparency", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -234,10 +240,18 @@ cm_application_handle_local_options (GApplication *app, GVariantDict *dict)
     return cm_command_restore (self->portfolio, file);
   if (g_variant_dict_contains (dict, "deadlines"))
     {
-      const char *format = "text";
+      const char *format = "text", *output = NULL;
 
       g_variant_dict_lookup (dict, "format", "&s", &format);
-      return cm_command_deadlines (self->portfolio, &self->today, format);
+      g_variant_dict_lookup (dict, "output", "^&ay", &output);
+      return cm_command_deadlines (self->portfolio, &self->today, format, output);
+    }
+  if (g_variant_dict_lookup (dict, "report", "&s", &file))
+    {
+      const char *output = NULL;
+
+      g_variant_dict_lookup (dict, "output", "^&ay", &output);
+      return cm_command_report (self->portfolio, file, output, &self->today);
     }
   if (g_variant_dict_lookup (dict, "export-ocds", "^&ay", &file))
     return cm_command_export_ocds (self->portfolio, file, &self->today);

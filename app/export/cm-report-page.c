@@ -1,0 +1,344 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
+/* cm-report-page.c: laying out a printed report on A4 pages with cairo and Pango */
+#include <glib/gi18n-lib.h>
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <pango/pangocairo.h>
+#include <unistd.h>
+
+#include "cm-report-page.h"
+#include "cm-safe-write.h"
+
+/* A4 in points, and the margins around what is drawn. */
+#define PAGE_WIDTH 595.276
+#define PAGE_HEIGHT 841.89
+#define MARGIN 50.0
+#define FOOTER_SPACE 30.0
+#define CELL_PAD 3.0
+#define CELL_MAX_LINES 12 /* a longer cell ends in "…": a row must fit a page */
+#define MAX_COLUMNS 12
+
+struct _CmReportPage {
+  cairo_t *cr;
+  PangoLayout *layout;
+  double y;
+  int number;         /* of the page being drawn, from 1 */
+  int n_pages;        /* counted by the first pass; 0 while counting */
+  const char *footer;
+  /* the table being drawn */
+  guint n_columns;
+  const char *headers[MAX_COLUMNS];
+  double widths[MAX_COLUMNS];
+  gboolean shaded;    /* the next row is drawn on grey, to guide the eye */
+};
+
+static const double content_width = PAGE_WIDTH - 2 * MARGIN;
+static const double bottom = PAGE_HEIGHT - MARGIN - FOOTER_SPACE;
+
+static void
+set_font (CmReportPage *page, const char *description)
+{
+  PangoFontDescription *font = pango_font_description_from_string (description);
+
+  pango_layout_set_font_description (page->layout, font);
+  pango_font_description_free (font);
+}
+
+/* Lays out @text @width wide in the current font; its height in points. */
+static double
+measure (CmReportPage *page, const char *text, double width, int max_lines)
+{
+  int height;
+
+  pango_layout_set_width (page->layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (page->layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_height (page->layout, max_lines ? -max_lines : -1000);
+  pango_layout_set_ellipsize (page->layout, max_lines ? PANGO_ELLIPSIZE_END
+                                                      : PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_text (page->layout, text ? text : "", -1);
+  pango_layout_get_size (page->layout, NULL, &height);
+  return (double) height / PANGO_SCALE;
+}
+
+/* The counting pass only lays out: where the pages break is all it needs. */
+static void
+show_at (CmReportPage *page, double x, double y)
+{
+  if (page->n_pages == 0)
+    return;
+  cairo_move_to (page->cr, x, y);
+  pango_cairo_show_layout (page->cr, page->layout);
+}
+
+static void
+draw_footer (CmReportPage *page)
+{
+  g_autofree char *number = page->n_pages
+    /* TRANSLATORS: at the foot of a printed page */
+    ? g_strdup_printf (_("Page %d of %d"), page->number, page->n_pages)
+    : g_strdup_printf (_("Page %d"), page->number);
+  double y = PAGE_HEIGHT - MARGIN - 10;
+
+  cairo_set_source_rgb (page->cr, 0.3, 0.3, 0.3);
+  set_font (page, "Sans 8");
+  measure (page, page->footer, content_width * 0.7, 1);
+  show_at (page, MARGIN, y);
+  measure (page, number, content_width * 0.3, 1);
+  pango_layout_set_alignment (page->layout, PANGO_ALIGN_RIGHT);
+  show_at (page, MARGIN + content_width * 0.7, y);
+  pango_layout_set_alignment (page->layout, PANGO_ALIGN_LEFT);
+  cairo_set_source_rgb (page->cr, 0, 0, 0);
+}
+
+static void draw_table_header (CmReportPage *page);
+
+static void
+next_page (CmReportPage *page)
+{
+  draw_footer (page);
+  cairo_show_page (page->cr);
+  page->number++;
+  page->y = MARGIN;
+  if (page->n_columns)
+    draw_table_header (page);
+}
+
+/* Room for @height more points on this page, or a new page. */
+static void
+make_room (CmReportPage *page, double height)
+{
+  if (page->y + height > bottom && page->y > MARGIN)
+    next_page (page);
+}
+
+static void
+draw_block (CmReportPage *page, const char *font, const char *text, double space_before)
+{
+  double height;
+
+  set_font (page, font);
+  height = measure (page, text, content_width, 0);
+  make_room (page, space_before + height);
+  if (page->y > MARGIN)
+    page->y += space_before;
+  show_at (page, MARGIN, page->y);
+  page->y += height;
+}
+
+void
+cm_report_page_title (CmReportPage *page, const char *title, const char * const *lines,
+                      const char *code)
+{
+  page->y = PAGE_HEIGHT / 3;
+  draw_block (page, "Sans Bold 24", title, 0);
+  page->y += 24;
+  for (guint i = 0; lines[i]; i++)
+    draw_block (page, "Sans 12", lines[i], 6);
+  if (code)
+    draw_block (page, "Monospace 8", code, 4);
+  next_page (page);
+}
+
+void
+cm_report_page_heading (CmReportPage *page, const char *text)
+{
+  set_font (page, "Sans Bold 14");
+  /* A heading never ends a page: keep room for a line under it. */
+  make_room (page, 18 + measure (page, text, content_width, 0) + 40);
+  draw_block (page, "Sans Bold 14", text, 18);
+  page->y += 6;
+}
+
+void
+cm_report_page_paragraph (CmReportPage *page, const char *text)
+{
+  draw_block (page, "Sans 10", text, 6);
+}
+
+/* Each cell's height, and the row's: the tallest. */
+static double
+row_height (CmReportPage *page, const char * const *cells)
+{
+  double height = 0;
+
+  for (guint i = 0; i < page->n_columns; i++)
+    height = MAX (height, measure (page, cells[i], page->widths[i] - 2 * CELL_PAD,
+                                   CELL_MAX_LINES));
+  return height + 2 * CELL_PAD;
+}
+
+static void
+draw_cells (CmReportPage *page, const char * const *cells, double height)
+{
+  double x = MARGIN;
+
+  if (page->shaded)
+    {
+      cairo_set_source_rgb (page->cr, 0.93, 0.93, 0.93);
+      cairo_rectangle (page->cr, MARGIN, page->y, content_width, height);
+      cairo_fill (page->cr);
+      cairo_set_source_rgb (page->cr, 0, 0, 0);
+    }
+  for (guint i = 0; i < page->n_columns && page->n_pages; i++)
+    {
+      measure (page, cells[i], page->widths[i] - 2 * CELL_PAD, CELL_MAX_LINES);
+      show_at (page, x + CELL_PAD, page->y + CELL_PAD);
+      x += page->widths[i];
+    }
+  page->y += height;
+}
+
+static void
+draw_table_header (CmReportPage *page)
+{
+  double height;
+
+  set_font (page, "Sans Bold 9");
+  height = row_height (page, page->headers);
+  page->shaded = FALSE;
+  draw_cells (page, page->headers, height);
+  cairo_set_line_width (page->cr, 0.8);
+  cairo_move_to (page->cr, MARGIN, page->y);
+  cairo_line_to (page->cr, MARGIN + content_width, page->y);
+  cairo_stroke (page->cr);
+}
+
+void
+cm_report_page_table (CmReportPage *page, const char * const *headers, const double *shares)
+{
+  guint n = MIN (g_strv_length ((char **) headers), MAX_COLUMNS);
+
+  for (guint i = 0; i < n; i++)
+    {
+      page->headers[i] = headers[i];
+      page->widths[i] = shares[i] * content_width;
+    }
+  page->n_columns = 0; /* no header repeated by the page break below */
+  set_font (page, "Sans Bold 9");
+  make_room (page, 60);
+  page->y += 8;
+  page->n_columns = n;
+  draw_table_header (page);
+}
+
+void
+cm_report_page_row (CmReportPage *page, const char * const *cells)
+{
+  double height;
+
+  set_font (page, "Sans 9");
+  height = row_height (page, cells);
+  if (page->y + height > bottom)
+    {
+      next_page (page);
+      set_font (page, "Sans 9");
+    }
+  draw_cells (page, cells, height);
+  page->shaded = !page->shaded;
+}
+
+void
+cm_report_page_end_table (CmReportPage *page)
+{
+  page->n_columns = 0;
+  page->y += 6;
+}
+
+int
+cm_report_page_number (CmReportPage *page)
+{
+  return page->number;
+}
+
+/* ---- rendering ---------------------------------------------------------- */
+
+static cairo_status_t
+discard (void *closure, const unsigned char *data, unsigned int length)
+{
+  return CAIRO_STATUS_SUCCESS;
+}
+
+typedef struct {
+  int fd;
+  int error; /* errno of the first failed write, or 0 */
+} Sink;
+
+static cairo_status_t
+write_out (void *closure, const unsigned char *data, unsigned int length)
+{
+  Sink *sink = closure;
+
+  while (length > 0)
+    {
+      ssize_t written = write (sink->fd, data, length);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written <= 0)
+        {
+          sink->error = written < 0 ? errno : ENOSPC;
+          return CAIRO_STATUS_WRITE_ERROR;
+        }
+      data += written;
+      length -= written;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Draws every page onto @surface; the number of pages drawn. */
+static int
+draw_pages (cairo_surface_t *surface, const char *footer, int n_pages, CmReportDrawFunc draw,
+            gpointer user_data)
+{
+  CmReportPage page = { .number = 1, .n_pages = n_pages, .footer = footer, .y = MARGIN };
+
+  page.cr = cairo_create (surface);
+  page.layout = pango_cairo_create_layout (page.cr);
+  /* Font sizes in points on a surface measured in points. */
+  pango_cairo_context_set_resolution (pango_layout_get_context (page.layout), 72);
+  pango_layout_context_changed (page.layout);
+  draw (&page, user_data);
+  draw_footer (&page);
+  cairo_show_page (page.cr);
+  g_object_unref (page.layout);
+  cairo_destroy (page.cr);
+  cairo_surface_finish (surface);
+  return page.number;
+}
+
+gboolean
+cm_report_page_render (const char *path, const char *title, const char *footer,
+                       CmReportDrawFunc draw, gpointer user_data, GError **error)
+{
+  g_autoptr(CmSafeWrite) out = NULL;
+  cairo_surface_t *counting, *surface;
+  Sink sink = { -1, 0 };
+  cairo_status_t status;
+  int n_pages;
+
+  counting = cairo_pdf_surface_create_for_stream (discard, NULL, PAGE_WIDTH, PAGE_HEIGHT);
+  n_pages = draw_pages (counting, footer, 0, draw, user_data);
+  cairo_surface_destroy (counting);
+  if ((out = cm_safe_write_begin (path, error)) == NULL)
+    return FALSE;
+  sink.fd = cm_safe_write_get_fd (out);
+  surface = cairo_pdf_surface_create_for_stream (write_out, &sink, PAGE_WIDTH, PAGE_HEIGHT);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Commissioner");
+  draw_pages (surface, footer, n_pages, draw, user_data);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS || sink.error)
+    {
+      g_autofree char *shown = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, sink.error ? g_io_error_from_errno (sink.error)
+                                                 : G_IO_ERROR_FAILED,
+                   _("The report could not be written to “%s” (%s). Check that the disk has "
+                     "space, then try again."), shown,
+                   sink.error ? g_strerror (sink.error) : cairo_status_to_string (status));
+      return FALSE;
+    }
+  return cm_safe_write_commit (g_steal_pointer (&out), error);
+}

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
+/* cm-report.h: reports for committees and reviewers, as PDF
+ *
+ * Each report has a title page naming the portfolio, the day it reports
+ * on and the audit head it was drawn from, numbered pages, and tables
+ * that carry their header row onto every page they run over.
+ */
+#pragma once
+
+#include "cm-report-page.h"
+#include "cm-service.h"
+#include "cm-store.h"
+
+G_BEGIN_DECLS
+
+#define CM_REPORT_ERROR (cm_report_error_quark ())
+GQuark cm_report_error_quark (void);
+
+typedef enum {
+  CM_REPORT_ERROR_UNKNOWN_KIND,
+  CM_REPORT_ERROR_NOT_FOUND,
+} CmReportError;
+
+/* What every report's title page and footer say. */
+typedef struct {
+  CmStore *store;
+  const GDate *today;
+  char *portfolio; /* its name, or its file's */
+  char *as_on;     /* @today in words */
+  char *anchor;    /* the audit head, SEQ:HASH, or NULL for an empty trail */
+} CmReportContext;
+
+/* Writes the report @kind ("deadlines", "decommission:SERVICE",
+ * "eia:SERVICE") of
+ * @store as on @today to the PDF @path. A kind not known, or a service
+ * not found, fails naming it. */
+gboolean cm_report_write (CmStore *store, const char *kind, const char *path,
+                          const GDate *today, GError **error);
+
+/* The title page: @title, then the portfolio, the day and the audit head. */
+void     cm_report_title_page (CmReportPage *page, const CmReportContext *context,
+                               const char *title);
+
+/* Renders @draw with the context's footer. */
+gboolean cm_report_render     (const CmReportContext *context, const char *path,
+                               const char *title, CmReportDrawFunc draw, gpointer data,
+                               GError **error);
+
+/* The service called @wanted, or whose record number it is; else NULL
+ * and an error naming @wanted. */
+CmService *cm_report_find_service (CmStore *store, const char *wanted, GError **error);
+
+gboolean cm_report_deadlines    (const CmReportContext *context, const char *path,
+                                 GError **error);
+gboolean cm_report_decommission (const CmReportContext *context, const char *service,
+                                 const char *path, GError **error);
+gboolean cm_report_eia          (const CmReportContext *context, const char *service,
+                                 const char *path, GError **error);
+
+G_END_DECLS
