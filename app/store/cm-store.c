@@ -888,6 +888,8 @@ cm_store_begin (CmStore *self, GError **error)
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
+  if (outermost)
+    cm_audit_log_hold (self->audit);
   g_array_append_val (self->savepoints, mark);
   return TRUE;
 }
@@ -901,11 +903,12 @@ cm_store_commit (CmStore *self, GError **error)
 
   if (self->savepoints->len == 1)
     {
-      if (!exec (self, "COMMIT", error))
+      if (!cm_audit_log_write_head (self->audit, error) || !exec (self, "COMMIT", error))
         {
           cm_store_rollback (self);
           return FALSE;
         }
+      cm_audit_log_release (self->audit);
       g_array_set_size (self->savepoints, 0);
       apply_pending (self);
       g_signal_emit (self, signals[CHANGED], 0);
@@ -938,6 +941,10 @@ cm_store_rollback (CmStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   else
     sqlite3_exec (self->db, "ROLLBACK TO level; RELEASE level", NULL, NULL, NULL);
+  if (self->savepoints->len == 0)
+    cm_audit_log_release (self->audit);
+  else
+    cm_audit_log_reread (self->audit);
 }
 
 /* ---- lists ------------------------------------------------------------ */
