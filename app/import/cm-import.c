@@ -21,6 +21,7 @@
 #include "cm-import-values.h"
 #include "cm-provider.h"
 #include "cm-row-list.h"
+#include "cm-store-bulk.h"
 #include "cm-succession.h"
 #include "cm-term.h"
 
@@ -1058,7 +1059,10 @@ cm_import_plan_apply (CmImportPlan *plan, CmStore *store, const char *source,
                       CmImportProgress progress, gpointer user_data,
                       GCancellable *cancellable, GError **error)
 {
+  /* The tables that take a row for each contract created. */
+  static const char * const bulk_tables[] = { "contract", "audit", NULL };
   g_autoptr(CmImportRun) run = NULL;
+  g_autoptr(CmStoreBulk) bulk = NULL;
   Marks marks;
 
   g_return_val_if_fail (plan != NULL && CM_IS_STORE (store), FALSE);
@@ -1069,7 +1073,11 @@ cm_import_plan_apply (CmImportPlan *plan, CmStore *store, const char *source,
     return FALSE;
   run = summarise (plan, source);
   if (!mark_start (store, &marks, error) ||
+      (bulk = cm_store_bulk_begin (store, bulk_tables,
+                                   cm_import_plan_count (plan, CM_IMPORT_ROW_CREATE),
+                                   error)) == NULL ||
       !write_rows (plan, store, progress, user_data, cancellable, error) ||
+      !cm_store_bulk_end (g_steal_pointer (&bulk), error) ||
       !note_created (store, &marks, run, error) ||
       !cm_store_save (store, CM_ENTITY (run), error))
     {
