@@ -961,8 +961,9 @@ summarise_run (CmImportPlan *plan, const char *source, GString *created, guint n
 static void
 join_reference (GString *references, guint *n, CmContract *contract)
 {
-  g_string_append_printf (references, "%s%s", (*n)++ ? ", " : "",
-                          cm_contract_get_reference (contract));
+  if ((*n)++)
+    g_string_append (references, ", ");
+  g_string_append (references, cm_contract_get_reference (contract));
 }
 
 static CmImportRun *

@@ -29,15 +29,17 @@ static void
 hash_field (GChecksum *sum, const char *value)
 {
   char prefix[32];
+  gsize length;
 
   if (value == NULL)
     {
       g_checksum_update (sum, (const guchar *) "-;", 2);
       return;
     }
-  g_snprintf (prefix, sizeof prefix, "%zu:", strlen (value));
+  length = strlen (value);
+  g_snprintf (prefix, sizeof prefix, "%zu:", length);
   g_checksum_update (sum, (const guchar *) prefix, -1);
-  g_checksum_update (sum, (const guchar *) value, -1);
+  g_checksum_update (sum, (const guchar *) value, length);
   g_checksum_update (sum, (const guchar *) ";", 1);
 }
 
