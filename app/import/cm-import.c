@@ -4,7 +4,8 @@
  *
  * Planning reads every row into the contract it would become, with the
  * providers, services and commissioners it needs; nothing is written.
- * Applying writes the whole plan through the store in one transaction.
+ * Applying writes the whole plan through the store in one transaction;
+ * the command line writes each row as soon as it is planned instead.
  */
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>
@@ -36,6 +37,9 @@ static const CmImportField required[] = {
   CM_IMPORT_FIELD_REFERENCE, CM_IMPORT_FIELD_TITLE, CM_IMPORT_FIELD_PROVIDER,
 };
 
+/* Writes rows as they are planned (cm_import_plan_new_written ()). */
+typedef struct _Writer Writer;
+
 typedef struct {
   CmImportRowStatus status;
   GPtrArray *problems;  /* of char*, or NULL */
@@ -60,7 +64,7 @@ struct _CmImportPlan
   GPtrArray *other_values;  /* "Field “text” (rows 4, 9)", named briefly */
   GPtrArray *other_keys;    /* "Field “text”", in the same order */
   GPtrArray *contradictions; /* every row's warnings, in row order */
-  struct _Writer *writer;   /* writing while planning, or NULL */
+  Writer *writer;           /* writing while planning, or NULL */
 };
 
 static void write_planned_row (CmImportPlan *plan, guint row);
@@ -556,7 +560,7 @@ validate_planned (RowReader *r, CmContract *contract)
     problem (r, CM_IMPORT_FIELD_IGNORE, "%s", error->message);
 }
 
-static CmContract *scratch_contract (struct _Writer *writer, const char *reference);
+static CmContract *scratch_contract (Writer *writer, const char *reference);
 
 /* A contract for a row that creates one; while writing, the one record
  * every such row is read into and written from. */
@@ -726,12 +730,12 @@ plan_alloc (CmTable *table, GArray *mapping)
   return plan;
 }
 
-static void writer_free (struct _Writer *writer);
+static void writer_free (Writer *writer);
 
 /* Takes @writer, which may be NULL. */
 static CmImportPlan *
 plan_new (CmStore *store, CmTable *table, GArray *mapping, CmImportDuplicate on_duplicate,
-          GArray *excluded, struct _Writer *writer, GError **error)
+          GArray *excluded, Writer *writer, GError **error)
 {
   g_autoptr(CmImportPlan) plan = NULL;
 
@@ -1107,7 +1111,7 @@ note_created (CmStore *store, const Marks *marks, CmImportRun *run, GError **err
   return TRUE;
 }
 
-static gboolean writer_result (struct _Writer *writer, CmStore *store, GError **error);
+static gboolean writer_result (Writer *writer, CmStore *store, GError **error);
 
 gboolean
 cm_import_plan_apply (CmImportPlan *plan, CmStore *store, const char *source,
@@ -1155,7 +1159,7 @@ cm_import_plan_apply (CmImportPlan *plan, CmStore *store, const char *source,
  * new contract is read into one record and written from it. The rows are
  * written in the order cm_import_plan_apply () writes them, with the same
  * audit rows, and all of it is rolled back if any row turns out invalid. */
-typedef struct _Writer {
+struct _Writer {
   CmStore *store;
   char *source;
   gboolean started;     /* the backup is taken and the transaction open */
@@ -1170,7 +1174,7 @@ typedef struct _Writer {
   GString *updated;
   guint n_created;
   guint n_updated;
-} Writer;
+};
 
 /* Every value put back as a new contract has it, straight into the
  * record's own values: nothing listens to this record, and copying each
