@@ -72,28 +72,42 @@ file_named (GHashTable *table, char *key, CmImportNamed *named)
     g_hash_table_insert (table, key, named);
 }
 
-/* Every record of @type by folded name, and services by name and lead. */
+typedef struct {
+  CmImportNames *names;
+  GHashTable *table;
+} Indexing;
+
+static gboolean
+index_one (CmEntity *record, gpointer data)
+{
+  Indexing *indexing = data;
+  CmEntity *entity = cm_entity_copy (record);
+  g_autofree char *name = cm_entity_property_text (entity, "name");
+  g_autofree char *lead = NULL;
+  CmImportNamed *named = named_new (indexing->names, entity);
+
+  if (!CM_IS_SERVICE (entity))
+    {
+      file_named (indexing->table, fold_name (name), named);
+      return TRUE;
+    }
+  lead = cm_entity_property_text (entity, "lead-commissioner-name");
+  file_named (indexing->table, service_key (name, lead), named);
+  file_named (indexing->table, service_key (name, NULL), named);
+  return TRUE;
+}
+
+/* Every record of @type by folded name, and services by name and lead,
+ * read from the file rather than the store's lists: loaded lists would be
+ * brought up to date record by record with everything the import creates. */
 static void
 index_names (CmImportNames *names, CmStore *store, GType type, GHashTable *table)
 {
-  GListModel *list = cm_store_list (store, type);
+  Indexing indexing = { names, table };
+  g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      CmEntity *entity = g_list_model_get_item (list, i);
-      g_autofree char *name = cm_entity_property_text (entity, "name");
-      g_autofree char *lead = NULL;
-      CmImportNamed *named = named_new (names, entity);
-
-      if (type != CM_TYPE_SERVICE)
-        {
-          file_named (table, fold_name (name), named);
-          continue;
-        }
-      lead = cm_entity_property_text (entity, "lead-commissioner-name");
-      file_named (table, service_key (name, lead), named);
-      file_named (table, service_key (name, NULL), named);
-    }
+  if (!cm_store_each (store, type, index_one, &indexing, &error))
+    g_warning ("Could not read the %s records: %s", g_type_name (type), error->message);
 }
 
 CmImportNames *
@@ -123,11 +137,12 @@ cm_import_names_free (CmImportNames *names)
   g_free (names);
 }
 
-/* The record @table holds under @key (which it takes), or @entity (which
- * it takes too) as a new one. */
+/* The record @table holds under @key (which it takes), or a new one made
+ * by @make from @name: made only when needed, since most rows name a
+ * record an earlier row has already found or planned. */
 static CmImportNamed *
-find_or_plan (CmImportNames *names, GHashTable *table, char *key, CmEntity *entity,
-              gboolean *created)
+find_or_plan (CmImportNames *names, GHashTable *table, char *key, const char *name,
+              CmEntity *(*make) (const char *name), gboolean *created)
 {
   CmImportNamed *named = g_hash_table_lookup (table, key);
 
@@ -135,27 +150,37 @@ find_or_plan (CmImportNames *names, GHashTable *table, char *key, CmEntity *enti
   if (named)
     {
       g_free (key);
-      g_object_unref (entity);
       return named;
     }
-  named = named_new (names, entity);
+  named = named_new (names, make (name));
   g_hash_table_insert (table, key, named);
   return named;
+}
+
+static CmEntity *
+make_provider (const char *name)
+{
+  return CM_ENTITY (cm_provider_new (name, CM_SECTOR_THIRD_SECTOR));
+}
+
+static CmEntity *
+make_service (const char *name)
+{
+  return CM_ENTITY (cm_service_new (name));
 }
 
 CmImportNamed *
 cm_import_names_provider (CmImportNames *names, const char *name, gboolean *created)
 {
-  return find_or_plan (names, names->providers, fold_name (name),
-                       CM_ENTITY (cm_provider_new (name, CM_SECTOR_THIRD_SECTOR)), created);
+  return find_or_plan (names, names->providers, fold_name (name), name, make_provider, created);
 }
 
 CmImportNamed *
 cm_import_names_service (CmImportNames *names, const char *name, const char *lead,
                          gboolean *created)
 {
-  CmImportNamed *service = find_or_plan (names, names->services, service_key (name, lead),
-                                         CM_ENTITY (cm_service_new (name)), created);
+  CmImportNamed *service = find_or_plan (names, names->services, service_key (name, lead), name,
+                                         make_service, created);
 
   if (*created)
     file_named (names->services, service_key (name, NULL), service);
@@ -176,9 +201,15 @@ guess_kind (const char *name)
   return CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE;
 }
 
+static CmEntity *
+make_commissioner (const char *name)
+{
+  return CM_ENTITY (cm_organisation_new (name, guess_kind (name)));
+}
+
 CmImportNamed *
 cm_import_names_commissioner (CmImportNames *names, const char *name, gboolean *created)
 {
-  return find_or_plan (names, names->commissioners, fold_name (name),
-                       CM_ENTITY (cm_organisation_new (name, guess_kind (name))), created);
+  return find_or_plan (names, names->commissioners, fold_name (name), name, make_commissioner,
+                       created);
 }

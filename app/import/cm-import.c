@@ -4,7 +4,8 @@
  *
  * Planning reads every row into the contract it would become, with the
  * providers, services and commissioners it needs; nothing is written.
- * Applying writes the whole plan through the store in one transaction.
+ * Applying writes the whole plan through the store in one transaction;
+ * the command line writes each row as soon as it is planned instead.
  */
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>
@@ -23,6 +24,7 @@
 #include "cm-provider.h"
 #include "cm-row-list.h"
 #include "cm-store-private.h"
+#include "cm-store-bulk.h"
 #include "cm-succession.h"
 #include "cm-term.h"
 
@@ -36,6 +38,9 @@ G_DEFINE_QUARK (cm-import-error-quark, cm_import_error)
 static const CmImportField required[] = {
   CM_IMPORT_FIELD_REFERENCE, CM_IMPORT_FIELD_TITLE, CM_IMPORT_FIELD_PROVIDER,
 };
+
+/* Writes rows as they are planned (cm_import_plan_new_written ()). */
+typedef struct _Writer Writer;
 
 typedef struct {
   CmImportRowStatus status;
@@ -61,7 +66,10 @@ struct _CmImportPlan
   GPtrArray *other_values;  /* "Field “text” (rows 4, 9)", named briefly */
   GPtrArray *other_keys;    /* "Field “text”", in the same order */
   GPtrArray *contradictions; /* every row's warnings, in row order */
+  Writer *writer;           /* writing while planning, or NULL */
 };
+
+static void write_planned_row (CmImportPlan *plan, guint row);
 
 /* ---- the portfolio's references --------------------------------------- */
 
@@ -554,6 +562,17 @@ validate_planned (RowReader *r, CmContract *contract)
     problem (r, CM_IMPORT_FIELD_IGNORE, "%s", error->message);
 }
 
+static CmContract *scratch_contract (Writer *writer, const char *reference);
+
+/* A contract for a row that creates one; while writing, the one record
+ * every such row is read into and written from. */
+static CmContract *
+new_contract (CmImportPlan *plan, const char *reference)
+{
+  return plan->writer ? scratch_contract (plan->writer, reference)
+                      : cm_contract_new (reference, "");
+}
+
 /* What the row becomes, keeping the contract it would write in the row. */
 static CmImportRowStatus
 read_row (RowReader *r, CmStore *store, CmImportDuplicate on_duplicate)
@@ -571,7 +590,7 @@ read_row (RowReader *r, CmStore *store, CmImportDuplicate on_duplicate)
   if (existing && on_duplicate == CM_IMPORT_DUPLICATE_SKIP)
     return CM_IMPORT_ROW_SKIP;
 
-  contract = existing ? existing_contract (store, *existing) : cm_contract_new (reference, "");
+  contract = existing ? existing_contract (store, *existing) : new_contract (r->plan, reference);
   before = existing ? CM_CONTRACT (cm_entity_copy (CM_ENTITY (contract))) : NULL;
   read_provider (r);
   /* An update changes the service only when the row names one. */
@@ -597,6 +616,8 @@ plan_row (CmImportPlan *plan, CmStore *store, guint row, CmImportDuplicate on_du
   row_reader_init (&r, plan, row);
   r.out->status = read_row (&r, store, on_duplicate);
   row_reader_clear (&r);
+  if (plan->writer)
+    write_planned_row (plan, row);
 }
 
 /* ---- the plan ---------------------------------------------------------- */
@@ -711,9 +732,12 @@ plan_alloc (CmTable *table, GArray *mapping)
   return plan;
 }
 
-CmImportPlan *
-cm_import_plan_new (CmStore *store, CmTable *table, GArray *mapping,
-                    CmImportDuplicate on_duplicate, GArray *excluded, GError **error)
+static void writer_free (Writer *writer);
+
+/* Takes @writer, which may be NULL. */
+static CmImportPlan *
+plan_new (CmStore *store, CmTable *table, GArray *mapping, CmImportDuplicate on_duplicate,
+          GArray *excluded, Writer *writer, GError **error)
 {
   g_autoptr(CmImportPlan) plan = NULL;
 
@@ -721,8 +745,12 @@ cm_import_plan_new (CmStore *store, CmTable *table, GArray *mapping,
   g_return_val_if_fail (table != NULL && mapping != NULL, NULL);
 
   if (!check_mapping (mapping, error))
-    return NULL;
+    {
+      g_clear_pointer (&writer, writer_free);
+      return NULL;
+    }
   plan = plan_alloc (table, mapping);
+  plan->writer = writer;
   plan->names = cm_import_names_new (store);
   if (!index_references (store, plan->references, error))
     return NULL;
@@ -746,11 +774,19 @@ cm_import_plan_new (CmStore *store, CmTable *table, GArray *mapping,
   return g_steal_pointer (&plan);
 }
 
+CmImportPlan *
+cm_import_plan_new (CmStore *store, CmTable *table, GArray *mapping,
+                    CmImportDuplicate on_duplicate, GArray *excluded, GError **error)
+{
+  return plan_new (store, table, mapping, on_duplicate, excluded, NULL, error);
+}
+
 void
 cm_import_plan_free (CmImportPlan *plan)
 {
   if (plan == NULL)
     return;
+  g_clear_pointer (&plan->writer, writer_free);
   g_array_unref (plan->rows);
   g_array_unref (plan->mapping);
   cm_import_names_free (plan->names);
@@ -905,32 +941,54 @@ append_list (GString *summary, const char *heading, const GPtrArray *names)
 }
 
 /* What the import did, for the audit trail: every reference it created
- * or changed, and every provider, service and commissioner it added. */
+ * or changed (@created and @updated, joined by commas), and every
+ * provider, service and commissioner it added. */
+static CmImportRun *
+summarise_run (CmImportPlan *plan, const char *source, GString *created, guint n_created,
+               GString *updated, guint n_updated)
+{
+  g_autoptr(GString) summary = g_string_new (NULL);
+  CmImportRun *run = cm_import_run_new (source);
+
+  if (n_created)
+    g_string_append_printf (summary, "%s: %s", _("Contracts created"), created->str);
+  if (n_updated)
+    g_string_append_printf (summary, "%s%s: %s", summary->len ? "\n" : "",
+                            _("Contracts updated"), updated->str);
+  append_list (summary, _("Providers created"), plan->new_providers);
+  append_list (summary, _("Services created"), plan->new_services);
+  append_list (summary, _("Commissioners created"), plan->new_commissioners);
+  g_object_set (run, "created", n_created, "updated", n_updated,
+                "skipped", cm_import_plan_count (plan, CM_IMPORT_ROW_SKIP), "summary",
+                summary->str, NULL);
+  return run;
+}
+
+static void
+join_reference (GString *references, guint *n, CmContract *contract)
+{
+  if ((*n)++)
+    g_string_append (references, ", ");
+  g_string_append (references, cm_contract_get_reference (contract));
+}
+
 static CmImportRun *
 summarise (CmImportPlan *plan, const char *source)
 {
-  g_autoptr(GPtrArray) created = g_ptr_array_new ();
-  g_autoptr(GPtrArray) updated = g_ptr_array_new ();
-  g_autoptr(GString) summary = g_string_new (NULL);
-  CmImportRun *run = cm_import_run_new (source);
+  g_autoptr(GString) created = g_string_new (NULL);
+  g_autoptr(GString) updated = g_string_new (NULL);
+  guint n_created = 0, n_updated = 0;
 
   for (guint i = 1; i < plan->rows->len; i++)
     {
       Row *row = &g_array_index (plan->rows, Row, i);
 
-      if (row->status == CM_IMPORT_ROW_CREATE || row->status == CM_IMPORT_ROW_UPDATE)
-        g_ptr_array_add (row->status == CM_IMPORT_ROW_CREATE ? created : updated,
-                         (gpointer) cm_contract_get_reference (row->contract));
+      if (row->status == CM_IMPORT_ROW_CREATE)
+        join_reference (created, &n_created, row->contract);
+      else if (row->status == CM_IMPORT_ROW_UPDATE)
+        join_reference (updated, &n_updated, row->contract);
     }
-  append_list (summary, _("Contracts created"), created);
-  append_list (summary, _("Contracts updated"), updated);
-  append_list (summary, _("Providers created"), plan->new_providers);
-  append_list (summary, _("Services created"), plan->new_services);
-  append_list (summary, _("Commissioners created"), plan->new_commissioners);
-  g_object_set (run, "created", created->len, "updated", updated->len,
-                "skipped", cm_import_plan_count (plan, CM_IMPORT_ROW_SKIP), "summary",
-                summary->str, NULL);
-  return run;
+  return summarise_run (plan, source, created, n_created, updated, n_updated);
 }
 
 static gboolean
@@ -1055,23 +1113,34 @@ note_created (CmStore *store, const Marks *marks, CmImportRun *run, GError **err
   return TRUE;
 }
 
+static gboolean writer_result (Writer *writer, CmStore *store, GError **error);
+
 gboolean
 cm_import_plan_apply (CmImportPlan *plan, CmStore *store, const char *source,
                       CmImportProgress progress, gpointer user_data,
                       GCancellable *cancellable, GError **error)
 {
+  /* The tables that take a row for each contract created. */
+  static const char * const bulk_tables[] = { "contract", "audit", NULL };
   g_autoptr(CmImportRun) run = NULL;
+  g_autoptr(CmStoreBulk) bulk = NULL;
   Marks marks;
 
   g_return_val_if_fail (plan != NULL && CM_IS_STORE (store), FALSE);
 
+  if (plan->writer)
+    return writer_result (plan->writer, store, error);
   if (!refuse_invalid (plan, error) ||
       !cm_backup_before (store, CM_BACKUP_REASON_IMPORT, error) ||
       !cm_store_begin (store, error))
     return FALSE;
   run = summarise (plan, source);
   if (!mark_start (store, &marks, error) ||
+      (bulk = cm_store_bulk_begin (store, bulk_tables,
+                                   cm_import_plan_count (plan, CM_IMPORT_ROW_CREATE),
+                                   error)) == NULL ||
       !write_rows (plan, store, progress, user_data, cancellable, error) ||
+      !cm_store_bulk_end (g_steal_pointer (&bulk), error) ||
       !note_created (store, &marks, run, error) ||
       !cm_store_save (store, CM_ENTITY (run), error))
     {
@@ -1083,4 +1152,183 @@ cm_import_plan_apply (CmImportPlan *plan, CmStore *store, const char *source,
   if (progress)
     progress (1.0, user_data);
   return TRUE;
+}
+
+/* ---- writing while planning --------------------------------------------- */
+
+/* The command line shows the plan only after the import, so it writes
+ * each row as soon as it is planned: no record is kept per row, and every
+ * new contract is read into one record and written from it. The rows are
+ * written in the order cm_import_plan_apply () writes them, with the same
+ * audit rows, and all of it is rolled back if any row turns out invalid. */
+struct _Writer {
+  CmStore *store;
+  char *source;
+  gboolean started;     /* the backup is taken and the transaction open */
+  gboolean stopped;     /* a row is invalid or failed: it will be rolled back */
+  gboolean written;     /* committed */
+  GError *error;        /* why it was not written */
+  Marks marks;
+  CmStoreBulk *bulk;
+  CmContract *scratch;  /* the record each new contract is read into */
+  CmContract *blank;    /* what it is reset to */
+  GString *created;     /* references, joined by commas */
+  GString *updated;
+  guint n_created;
+  guint n_updated;
+};
+
+/* Every value put back as a new contract has it, straight into the
+ * record's own values: nothing listens to this record, and copying each
+ * property through GObject would cost as much as reading the row. */
+static CmContract *
+scratch_contract (Writer *writer, const char *reference)
+{
+  CmEntity *scratch = CM_ENTITY (writer->scratch);
+  CmEntity *blank = CM_ENTITY (writer->blank);
+
+  for (guint id = 1; id <= CM_ENTITY_GET_CLASS (scratch)->n_values; id++)
+    g_value_copy (cm_entity_peek_value (blank, id), cm_entity_peek_value (scratch, id));
+  cm_entity_set_id (scratch, 0);
+  g_object_set (scratch, "reference", reference, NULL);
+  return g_object_ref (writer->scratch);
+}
+
+static void
+writer_free (Writer *writer)
+{
+  g_free (writer->source);
+  g_clear_error (&writer->error);
+  g_clear_pointer (&writer->bulk, cm_store_bulk_free);
+  g_clear_object (&writer->scratch);
+  g_clear_object (&writer->blank);
+  g_string_free (writer->created, TRUE);
+  g_string_free (writer->updated, TRUE);
+  g_free (writer);
+}
+
+/* The backup and the transaction, taken when the first row is written. */
+static gboolean
+writer_start (CmImportPlan *plan, guint n_rows, GError **error)
+{
+  static const char * const bulk_tables[] = { "contract", "audit", NULL };
+  Writer *writer = plan->writer;
+
+  if (!cm_backup_before (writer->store, CM_BACKUP_REASON_IMPORT, error) ||
+      !cm_store_begin (writer->store, error))
+    return FALSE;
+  writer->started = TRUE;
+  if (!mark_start (writer->store, &writer->marks, error))
+    return FALSE;
+  writer->bulk = cm_store_bulk_begin (writer->store, bulk_tables, n_rows, error);
+  return writer->bulk != NULL;
+}
+
+static void
+writer_stop (Writer *writer, GError *error)
+{
+  writer->stopped = TRUE;
+  if (writer->error == NULL)
+    writer->error = error;
+  else
+    g_clear_error (&error);
+}
+
+static void
+write_planned_row (CmImportPlan *plan, guint i)
+{
+  Writer *writer = plan->writer;
+  Row *row = &g_array_index (plan->rows, Row, i);
+  GError *local = NULL;
+
+  if (row->status == CM_IMPORT_ROW_INVALID)
+    writer->stopped = TRUE;
+  if (writer->stopped || (row->status != CM_IMPORT_ROW_CREATE &&
+                          row->status != CM_IMPORT_ROW_UPDATE))
+    {
+      g_clear_object (&row->contract);
+      return;
+    }
+  if (!writer->started && !writer_start (plan, plan->rows->len - 1, &local))
+    {
+      writer_stop (writer, local);
+      return;
+    }
+  if (row->status == CM_IMPORT_ROW_CREATE)
+    join_reference (writer->created, &writer->n_created, row->contract);
+  else
+    join_reference (writer->updated, &writer->n_updated, row->contract);
+  if (!save_row (plan, writer->store, row, &local))
+    {
+      g_autoptr(GError) failure = local;
+
+      writer_stop (writer, g_error_new (CM_IMPORT_ERROR, CM_IMPORT_ERROR_INVALID_ROWS,
+                                        _("Row %u: %s Nothing was written."), i + 1,
+                                        failure->message));
+    }
+  g_clear_object (&row->contract);
+}
+
+/* After the last row: commits what was written, with the import's own
+ * record, or rolls it all back. */
+static void
+writer_finish (CmImportPlan *plan)
+{
+  Writer *writer = plan->writer;
+  g_autoptr(CmImportRun) run = NULL;
+  GError *local = NULL;
+
+  if (!refuse_invalid (plan, &local))
+    writer_stop (writer, local);
+  if (!writer->stopped && !writer->started && !writer_start (plan, 0, &local))
+    writer_stop (writer, local);
+  if (!writer->stopped)
+    {
+      run = summarise_run (plan, writer->source, writer->created, writer->n_created,
+                           writer->updated, writer->n_updated);
+      if (!cm_store_bulk_end (g_steal_pointer (&writer->bulk), &local) ||
+          !note_created (writer->store, &writer->marks, run, &local) ||
+          !cm_store_save (writer->store, CM_ENTITY (run), &local))
+        writer_stop (writer, local);
+    }
+  if (writer->stopped)
+    {
+      if (writer->started)
+        cm_store_rollback (writer->store);
+    }
+  else if (!cm_store_commit (writer->store, &local))
+    writer_stop (writer, local); /* the store has rolled it back */
+  else
+    writer->written = TRUE;
+  g_clear_pointer (&writer->bulk, cm_store_bulk_free);
+}
+
+/* Whether the plan was written, or why not. */
+static gboolean
+writer_result (Writer *writer, CmStore *store, GError **error)
+{
+  g_return_val_if_fail (writer->store == store, FALSE);
+
+  if (writer->error)
+    g_propagate_error (error, g_error_copy (writer->error));
+  return writer->written;
+}
+
+CmImportPlan *
+cm_import_plan_new_written (CmStore *store, CmTable *table, GArray *mapping,
+                            CmImportDuplicate on_duplicate, const char *source, GError **error)
+{
+  g_autoptr(CmImportPlan) plan = NULL;
+  Writer *writer = g_new0 (Writer, 1);
+
+  writer->store = store;
+  writer->source = g_strdup (source);
+  writer->scratch = cm_contract_new ("", "");
+  writer->blank = cm_contract_new ("", "");
+  writer->created = g_string_new (NULL);
+  writer->updated = g_string_new (NULL);
+  plan = plan_new (store, table, mapping, on_duplicate, NULL, writer, error);
+  if (plan)
+    writer_finish (plan);
+  return g_steal_pointer (&plan);
 }

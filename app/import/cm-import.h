@@ -86,6 +86,16 @@ gboolean      cm_import_plan_apply   (CmImportPlan *plan, CmStore *store, const 
                                       CmImportProgress progress, gpointer user_data,
                                       GCancellable *cancellable, GError **error);
 
+/* Plans the import and writes it in the same pass over the rows, as
+ * cm_import_plan_new () and then cm_import_plan_apply () would, but
+ * holding no record per row: for a caller that shows the plan only after
+ * writing it (the command line). NULL only when the mapping is refused;
+ * otherwise cm_import_plan_apply () on the plan says whether it was
+ * written, or why not, and writes nothing more. */
+CmImportPlan *cm_import_plan_new_written (CmStore *store, CmTable *table, GArray *mapping,
+                                          CmImportDuplicate on_duplicate, const char *source,
+                                          GError **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmImportPlan, cm_import_plan_free)
 
 G_END_DECLS

@@ -29,15 +29,17 @@ static void
 hash_field (GChecksum *sum, const char *value)
 {
   char prefix[32];
+  gsize length;
 
   if (value == NULL)
     {
       g_checksum_update (sum, (const guchar *) "-;", 2);
       return;
     }
-  g_snprintf (prefix, sizeof prefix, "%zu:", strlen (value));
+  length = strlen (value);
+  g_snprintf (prefix, sizeof prefix, "%zu:", length);
   g_checksum_update (sum, (const guchar *) prefix, -1);
-  g_checksum_update (sum, (const guchar *) value, -1);
+  g_checksum_update (sum, (const guchar *) value, length);
   g_checksum_update (sum, (const guchar *) ";", 1);
 }
 
@@ -96,6 +98,17 @@ struct _CmAuditLog
   sqlite3_stmt *next_seq;
   sqlite3_stmt *insert;
   sqlite3_stmt *write_head;
+  sqlite3_stmt *row_hash;
+
+  /* Inside a transaction the head is kept here and written to meta once,
+   * before the commit, rather than read and written again for every row. */
+  gboolean holding;
+  gboolean known;       /* seq and hash below are the trail's head */
+  gboolean appended;    /* rows were appended since the transaction began */
+  gint64 seq;           /* the newest row's number */
+  char *hash;           /* and the hash the next row chains from */
+  gint64 start_seq;     /* the head as the transaction found it */
+  char *start_hash;
 };
 
 CmAuditLog *
@@ -116,6 +129,9 @@ cm_audit_log_free (CmAuditLog *log)
   sqlite3_finalize (log->next_seq);
   sqlite3_finalize (log->insert);
   sqlite3_finalize (log->write_head);
+  sqlite3_finalize (log->row_hash);
+  g_free (log->hash);
+  g_free (log->start_hash);
   g_free (log);
 }
 
@@ -172,24 +188,129 @@ step_once (CmAuditLog *log, sqlite3_stmt *stmt, GError **error)
   return rc == SQLITE_DONE ? TRUE : sql_failed (log->db, error);
 }
 
-gboolean
-cm_audit_append (CmAuditLog *log, const CmAuditRow *row, GError **error)
+/* The head as the file holds it: the hash in meta and the next number. */
+static gboolean
+read_stored_head (CmAuditLog *log, gint64 *seq, char **hash, GError **error)
 {
   g_autofree char *prev = read_head (log, error);
-  g_autofree char *hash = NULL;
-  sqlite3_stmt *insert = NULL, *write_head = NULL;
-  gint64 seq = 0;
 
-  if (prev == NULL || !next_seq (log, &seq, error) ||
-      !(insert = prepared (log, &log->insert,
-                           "INSERT INTO audit (id, at, actor, entity, entity_id, field,"
-                           " old_value, new_value, prev_hash, hash)"
-                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error)) ||
-      !(write_head = prepared (log, &log->write_head,
-                               "INSERT INTO meta (key, value) VALUES ('audit_head', ?)"
-                               " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error)))
+  if (prev == NULL || !next_seq (log, seq, error))
     return FALSE;
-  hash = row_hash_v2 (seq, prev, row);
+  *seq -= 1;
+  *hash = g_steal_pointer (&prev);
+  return TRUE;
+}
+
+/* The hash of row @seq, after a rollback inside the transaction left it
+ * the newest row. */
+static char *
+stored_row_hash (CmAuditLog *log, gint64 seq, GError **error)
+{
+  sqlite3_stmt *stmt = prepared (log, &log->row_hash, "SELECT hash FROM audit WHERE id = ?",
+                                 error);
+  char *hash = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, seq);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    hash = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else
+    sql_failed (log->db, error);
+  sqlite3_reset (stmt);
+  return hash;
+}
+
+/* Inside a transaction the head is read once; after a rollback to a
+ * savepoint, from the rows that are left. */
+static gboolean
+know_head (CmAuditLog *log, GError **error)
+{
+  gint64 seq = 0;
+  char *hash = NULL;
+
+  if (log->known)
+    return TRUE;
+  if (log->start_hash == NULL)
+    {
+      if (!read_stored_head (log, &log->start_seq, &log->start_hash, error))
+        return FALSE;
+      seq = log->start_seq;
+      hash = g_strdup (log->start_hash);
+    }
+  else
+    {
+      if (!next_seq (log, &seq, error))
+        return FALSE;
+      seq -= 1;
+      hash = seq == log->start_seq ? g_strdup (log->start_hash) : stored_row_hash (log, seq, error);
+      if (hash == NULL)
+        return FALSE;
+    }
+  g_free (log->hash);
+  log->hash = hash;
+  log->seq = seq;
+  log->known = TRUE;
+  return TRUE;
+}
+
+void
+cm_audit_log_hold (CmAuditLog *log)
+{
+  cm_audit_log_release (log);
+  log->holding = TRUE;
+}
+
+void
+cm_audit_log_reread (CmAuditLog *log)
+{
+  log->known = FALSE;
+}
+
+void
+cm_audit_log_release (CmAuditLog *log)
+{
+  log->holding = log->known = log->appended = FALSE;
+  g_clear_pointer (&log->hash, g_free);
+  g_clear_pointer (&log->start_hash, g_free);
+}
+
+static gboolean
+store_head (CmAuditLog *log, const char *hash, GError **error)
+{
+  sqlite3_stmt *write_head = prepared (log, &log->write_head,
+                                       "INSERT INTO meta (key, value) VALUES ('audit_head', ?)"
+                                       " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                       error);
+
+  if (write_head == NULL)
+    return FALSE;
+  sqlite3_bind_text (write_head, 1, hash, -1, SQLITE_STATIC);
+  return step_once (log, write_head, error);
+}
+
+gboolean
+cm_audit_log_write_head (CmAuditLog *log, GError **error)
+{
+  if (!log->holding || !log->appended)
+    return TRUE;
+  /* A rollback may have taken back every row appended. */
+  if (!know_head (log, error))
+    return FALSE;
+  return log->seq == log->start_seq || store_head (log, log->hash, error);
+}
+
+static gboolean
+insert_row (CmAuditLog *log, gint64 seq, const char *prev, const char *hash,
+            const CmAuditRow *row, GError **error)
+{
+  sqlite3_stmt *insert = prepared (log, &log->insert,
+                                   "INSERT INTO audit (id, at, actor, entity, entity_id, field,"
+                                   " old_value, new_value, prev_hash, hash)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (insert == NULL)
+    return FALSE;
   sqlite3_bind_int64 (insert, 1, seq);
   sqlite3_bind_text (insert, 2, row->at, -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 3, row->actor, -1, SQLITE_STATIC);
@@ -200,10 +321,35 @@ cm_audit_append (CmAuditLog *log, const CmAuditRow *row, GError **error)
   sqlite3_bind_text (insert, 8, row->new_value, -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 9, prev, -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 10, hash, -1, SQLITE_STATIC);
-  if (!step_once (log, insert, error))
+  return step_once (log, insert, error);
+}
+
+gboolean
+cm_audit_append (CmAuditLog *log, const CmAuditRow *row, GError **error)
+{
+  g_autofree char *prev = NULL;
+  g_autofree char *hash = NULL;
+  gint64 seq = 0;
+
+  if (log->holding)
+    {
+      if (!know_head (log, error))
+        return FALSE;
+      seq = log->seq + 1;
+      hash = row_hash_v2 (seq, log->hash, row);
+      if (!insert_row (log, seq, log->hash, hash, row, error))
+        return FALSE;
+      g_free (log->hash);
+      log->hash = g_steal_pointer (&hash);
+      log->seq = seq;
+      log->appended = TRUE;
+      return TRUE;
+    }
+  if (!read_stored_head (log, &seq, &prev, error))
     return FALSE;
-  sqlite3_bind_text (write_head, 1, hash, -1, SQLITE_STATIC);
-  return step_once (log, write_head, error);
+  seq += 1;
+  hash = row_hash_v2 (seq, prev, row);
+  return insert_row (log, seq, prev, hash, row, error) && store_head (log, hash, error);
 }
 
 /* ---- verifying -------------------------------------------------------- */

@@ -44,6 +44,16 @@ typedef struct _CmAuditLog CmAuditLog;
 CmAuditLog *cm_audit_log_new  (sqlite3 *db);
 void        cm_audit_log_free (CmAuditLog *log);
 gboolean    cm_audit_append   (CmAuditLog *log, const CmAuditRow *row, GError **error);
+/* For one transaction: from cm_audit_log_hold () the head is kept in
+ * memory and written to meta only by cm_audit_log_write_head (), which
+ * must come before the commit; a million rows then cost no more than
+ * their own inserts. After a rollback to a savepoint, cm_audit_log_reread ()
+ * finds the head again in the rows left; after the transaction ends,
+ * cm_audit_log_release () goes back to reading and writing it each row. */
+void        cm_audit_log_hold       (CmAuditLog *log);
+void        cm_audit_log_reread     (CmAuditLog *log);
+gboolean    cm_audit_log_write_head (CmAuditLog *log, GError **error);
+void        cm_audit_log_release    (CmAuditLog *log);
 
 /* Checks the whole chain: every row's values are of the types the store
  * writes, rows are numbered 1, 2, 3, … without gaps, each chains from the

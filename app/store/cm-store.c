@@ -73,6 +73,7 @@ struct _CmStore
   gboolean meta_changed;    /* a setting changed in the open transaction */
   GArray *pending;          /* PendingChange */
   GArray *savepoints;       /* pending->len at each open transaction level */
+  GHashTable *next_ids;     /* table -> the id its next new record takes, in this transaction */
 };
 
 G_DEFINE_FINAL_TYPE (CmStore, cm_store, G_TYPE_OBJECT)
@@ -552,6 +553,25 @@ column_names (CmEntityClass *klass)
   return names;
 }
 
+/* A record type's column properties, looked up once per type: binding
+ * 100,000 records must not look each property up by name every time. */
+static GParamSpec **
+column_pspecs (CmEntityClass *klass)
+{
+  GType type = G_TYPE_FROM_CLASS (klass);
+  GQuark quark = g_quark_from_static_string ("column-pspecs");
+  GParamSpec **pspecs = g_type_get_qdata (type, quark);
+
+  if (pspecs == NULL)
+    {
+      pspecs = g_new0 (GParamSpec *, g_strv_length ((char **) klass->columns) + 1);
+      for (guint i = 0; klass->columns[i]; i++)
+        pspecs[i] = pspec_for (klass, klass->columns[i]);
+      g_type_set_qdata (type, quark, pspecs);
+    }
+  return pspecs;
+}
+
 /* One audit row with every value of a record created among many (an
  * import), where a row per field would outweigh the record itself. */
 static gboolean
@@ -559,6 +579,7 @@ audit_whole_record (CmStore *self, CmEntity *entity, gint64 id, GError **error)
 {
   CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
   char **names = column_names (klass);
+  GParamSpec **pspecs = column_pspecs (klass);
   g_autoptr(GString) json = g_string_sized_new (512);
   g_autofree char *at = cm_audit_now ();
   CmAuditRow row = {
@@ -572,9 +593,7 @@ audit_whole_record (CmStore *self, CmEntity *entity, gint64 id, GError **error)
   cm_audit_record_begin (json);
   for (guint i = 0; klass->columns[i]; i++)
     {
-      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass),
-                                                        klass->columns[i]);
-      const GValue *value = cm_entity_peek_value (entity, pspec->param_id);
+      const GValue *value = cm_entity_peek_value (entity, pspecs[i]->param_id);
       g_autofree char *made = NULL;
       const char *text = G_VALUE_HOLDS_STRING (value)
                          ? g_value_get_string (value)
@@ -593,14 +612,11 @@ static void
 bind_columns (sqlite3_stmt *stmt, CmEntity *entity)
 {
   const char **columns = CM_ENTITY_GET_CLASS (entity)->columns;
+  GParamSpec **pspecs = column_pspecs (CM_ENTITY_GET_CLASS (entity));
 
   /* Straight from the entity's own values: no copy of each field. */
   for (guint i = 0; columns[i]; i++)
-    {
-      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (entity), columns[i]);
-
-      cm_value_bind (stmt, i + 1, cm_entity_peek_value (entity, pspec->param_id), columns[i]);
-    }
+    cm_value_bind (stmt, i + 1, cm_entity_peek_value (entity, pspecs[i]->param_id), columns[i]);
 }
 
 /* INSERT INTO t (c1, ..., id) VALUES (?, ..., ?) -- id last, NULL for a new row */
@@ -702,15 +718,23 @@ static gint64
 next_id (CmStore *self, CmEntityClass *klass)
 {
   const char *table = klass->table;
-  sqlite3_stmt *stmt = statement (self, sql_for (klass, "next-id", next_id_sql), NULL);
+  gint64 *next = g_hash_table_lookup (self->next_ids, table);
+  sqlite3_stmt *stmt;
   gint64 id = 0;
 
+  /* Counted from the file once per transaction: only the store inserts. */
+  if (next)
+    return (*next)++;
+  stmt = statement (self, sql_for (klass, "next-id", next_id_sql), NULL);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
+  if (id > 0)
+    g_hash_table_insert (self->next_ids, (gpointer) table, g_memdup2 (&(gint64) { id + 1 },
+                                                                       sizeof (gint64)));
   return id;
 }
 
@@ -941,6 +965,11 @@ cm_store_begin (CmStore *self, GError **error)
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
+  if (outermost)
+    {
+      cm_audit_log_hold (self->audit);
+      g_hash_table_remove_all (self->next_ids);
+    }
   g_array_append_val (self->savepoints, mark);
   return TRUE;
 }
@@ -957,11 +986,12 @@ cm_store_commit (CmStore *self, GError **error)
     {
       g_autoptr(GPtrArray) tables = NULL;
 
-      if (!exec (self, "COMMIT", error))
+      if (!cm_audit_log_write_head (self->audit, error) || !exec (self, "COMMIT", error))
         {
           cm_store_rollback (self);
           return FALSE;
         }
+      cm_audit_log_release (self->audit);
       g_array_set_size (self->savepoints, 0);
       tables = apply_pending (self);
       if (self->meta_changed)
@@ -1000,6 +1030,11 @@ cm_store_rollback (CmStore *self)
     }
   else
     sqlite3_exec (self->db, "ROLLBACK TO level; RELEASE level", NULL, NULL, NULL);
+  if (self->savepoints->len == 0)
+    cm_audit_log_release (self->audit);
+  else
+    cm_audit_log_reread (self->audit);
+  g_hash_table_remove_all (self->next_ids);
 }
 
 /* ---- lists ------------------------------------------------------------ */
@@ -1884,6 +1919,7 @@ cm_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->savepoints, g_array_unref);
+  g_clear_pointer (&self->next_ids, g_hash_table_unref);
   g_clear_pointer (&self->audit, cm_audit_log_free);
   sqlite3_close (self->db);
   g_free (self->path);
@@ -1918,5 +1954,6 @@ cm_store_init (CmStore *self)
   self->live = g_ptr_array_new ();
   self->pending = pending_new ();
   self->savepoints = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->next_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   cm_store_set_actor (self, NULL);
 }

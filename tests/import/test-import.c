@@ -279,6 +279,112 @@ test_mapping_needs_reference (void)
   g_assert_error (error, CM_IMPORT_ERROR, CM_IMPORT_ERROR_MAPPING);
 }
 
+/* A register of new and known contracts, with a sector kept under Other
+ * and a provider that later rows name again. */
+static const char written_csv[] =
+  "Reference,Title,Provider,Service,Start date,End date,Term,Annual value,Sector,Commissioner\r\n"
+  "W-1,Carers support,Carers Leeds,Carers,01/04/2019,31/03/2024,3+1+1,£100k,Charity,"
+  "Adult Social Care\r\n"
+  "W-2,Short breaks,carers  LEEDS,Carers,1/4/19,31/3/22,2+1,500,Mutual,Adult Social Care\r\n"
+  "K-1,Crisis line,Touchstone,Crisis,01/04/2020,31/03/2025,5,£1m,VCSE,NHS Leeds ICB\r\n"
+  "W-3,Meals,Touchstone,Meals,01/04/2019,31/03/2024,3 years plus 24 months,100,,"
+  "Public Health\r\n";
+
+/* What an import wrote into a portfolio that held contract K-1: every
+ * record and audit row but the times. */
+static char *
+import_written (const char *name, gboolean while_planning)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new (name, &path);
+  g_autoptr(CmTable) known = table_of ("Reference,Title,Provider,Commissioner\r\n"
+                                       "K-1,Crisis,Touchstone,NHS Leeds ICB\r\n");
+  g_autoptr(CmTable) table = table_of (written_csv);
+  g_autoptr(GArray) mapping = cm_import_mapping_guess (table);
+  g_autoptr(GArray) known_mapping = cm_import_mapping_guess (known);
+  g_autoptr(CmImportPlan) first = cm_import_plan_new (store, known, known_mapping,
+                                                      CM_IMPORT_DUPLICATE_SKIP, NULL, &error);
+  g_autoptr(CmImportPlan) plan = NULL;
+  GString *dump = g_string_new (NULL);
+
+  g_assert_true (cm_import_plan_apply (first, store, "known.csv", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  plan = while_planning
+         ? cm_import_plan_new_written (store, table, mapping, CM_IMPORT_DUPLICATE_UPDATE,
+                                       "register.csv", &error)
+         : cm_import_plan_new (store, table, mapping, CM_IMPORT_DUPLICATE_UPDATE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (cm_import_plan_apply (plan, store, "register.csv", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cm_import_plan_count (plan, CM_IMPORT_ROW_CREATE), ==, 3);
+  g_assert_cmpuint (cm_import_plan_count (plan, CM_IMPORT_ROW_UPDATE), ==, 1);
+  g_assert_true (cm_store_verify_audit (store, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  for (const char *const *sql = (const char *const[]) {
+         "SELECT id, actor, entity, entity_id, field, old_value, new_value FROM audit ORDER BY id",
+         "SELECT * FROM contract ORDER BY id", "SELECT * FROM provider ORDER BY id",
+         "SELECT * FROM service ORDER BY id", "SELECT * FROM organisation ORDER BY id",
+         "SELECT * FROM import_run ORDER BY id", NULL };
+       *sql; sql++)
+    {
+      g_autofree char *rows = cm_test_query_dump (path, *sql);
+
+      g_string_append (dump, rows);
+    }
+  return g_string_free (dump, FALSE);
+}
+
+/* Writing as the rows are planned writes what planning and then applying
+ * writes, audit rows included. */
+static void
+test_written_while_planning (void)
+{
+  g_autofree char *applied = import_written ("applied.commissioner", FALSE);
+  g_autofree char *written = import_written ("written.commissioner", TRUE);
+
+  g_assert_nonnull (strstr (applied, "W-3"));
+  g_assert_cmpstr (written, ==, applied);
+}
+
+/* A row found invalid after rows were written takes them all back. */
+static void
+test_written_refusal_changes_nothing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new ("written-refused.commissioner", &path);
+  g_autoptr(CmTable) table = table_of (register_csv);
+  g_autoptr(GArray) mapping = cm_import_mapping_guess (table);
+  g_autoptr(CmImportPlan) plan = NULL;
+  g_autoptr(GPtrArray) report = NULL;
+  g_autofree char *head = cm_test_query_text (path, "SELECT value FROM meta"
+                                                    " WHERE key = 'audit_head'");
+  g_autofree char *head_after = NULL;
+
+  plan = cm_import_plan_new_written (store, table, mapping, CM_IMPORT_DUPLICATE_SKIP,
+                                     "register.csv", &error);
+  g_assert_no_error (error);
+  /* The first two contracts were written before the third row was found invalid. */
+  g_assert_cmpint (cm_import_plan_row_status (plan, 2), ==, CM_IMPORT_ROW_CREATE);
+  g_assert_cmpint (cm_import_plan_row_status (plan, 3), ==, CM_IMPORT_ROW_INVALID);
+  report = cm_import_plan_report (plan);
+  g_assert_cmpuint (report->len, ==, 3);
+  g_assert_false (cm_import_plan_apply (plan, store, "register.csv", NULL, NULL, NULL, &error));
+  g_assert_error (error, CM_IMPORT_ERROR, CM_IMPORT_ERROR_INVALID_ROWS);
+  g_clear_object (&store);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM contract"), ==, 0);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM provider"), ==, 0);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM import_run"), ==, 0);
+  head_after = cm_test_query_text (path, "SELECT value FROM meta WHERE key = 'audit_head'");
+  g_assert_cmpstr (head_after, ==, head);
+  /* The indexes dropped for the rows came back with the rollback. */
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM sqlite_master"
+                                            " WHERE name IN ('contract_service',"
+                                            " 'contract_provider', 'audit_entity')"), ==, 3);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -293,5 +399,8 @@ main (int argc, char **argv)
   g_test_add_func ("/import/cancelled-import-changes-nothing",
                    test_cancelled_import_changes_nothing);
   g_test_add_func ("/import/mapping-needs-reference", test_mapping_needs_reference);
+  g_test_add_func ("/import/written-while-planning", test_written_while_planning);
+  g_test_add_func ("/import/written-refusal-changes-nothing",
+                   test_written_refusal_changes_nothing);
   return g_test_run ();
 }

@@ -658,6 +658,56 @@ test_altered_hash_is_detected (void)
   g_assert_cmpint (assert_broken (path), ==, id);
 }
 
+/* Within a transaction the chain's head is kept in memory: rows taken
+ * back by a rollback to a savepoint, or by a rollback of the whole
+ * transaction, must leave the next row chaining from the last one kept. */
+static void
+test_rollbacks_keep_the_chain (void)
+{
+  g_autofree char *path = make_trail ("rollbacks.commissioner");
+  gint64 rows = cm_test_query_int (path, "SELECT count(*) FROM audit");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmStore) store = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST, &error);
+  g_autoptr(CmOrganisation) kept = cm_organisation_new ("Kept", CM_ORGANISATION_KIND_NHS_BODY);
+  g_autoptr(CmOrganisation) undone = cm_organisation_new ("Undone",
+                                                          CM_ORGANISATION_KIND_NHS_BODY);
+  g_autoptr(CmOrganisation) later = cm_organisation_new ("Later", CM_ORGANISATION_KIND_NHS_BODY);
+  g_autoptr(CmOrganisation) dropped = cm_organisation_new ("Dropped",
+                                                           CM_ORGANISATION_KIND_NHS_BODY);
+  g_autofree char *head = NULL;
+  g_autofree char *newest = NULL;
+
+  g_assert_no_error (error);
+  /* A savepoint rolled back after a row kept, then one before any row. */
+  g_assert_true (cm_store_begin (store, &error));
+  cm_test_save (store, kept);
+  g_assert_true (cm_store_begin (store, &error));
+  cm_test_save (store, undone);
+  cm_store_rollback (store);
+  cm_test_save (store, later);
+  g_assert_true (cm_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (cm_store_begin (store, &error));
+  g_assert_true (cm_store_begin (store, &error));
+  cm_test_save (store, dropped);
+  cm_store_rollback (store);
+  g_assert_true (cm_store_commit (store, &error));
+  /* And a whole transaction rolled back. */
+  g_assert_true (cm_store_begin (store, &error));
+  cm_test_save (store, dropped);
+  cm_store_rollback (store);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  head = cm_test_query_text (path, "SELECT value FROM meta WHERE key = 'audit_head'");
+  newest = cm_test_query_text (path, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1");
+  g_assert_cmpstr (head, ==, newest);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM organisation WHERE name IN"
+                                      " ('Undone', 'Dropped')"), ==, 0);
+  /* Kept and Later: a name and a kind each. */
+  assert_verifies (path, rows + 4);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -674,5 +724,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/audit/verify/deleted-first", test_deleted_first_row_is_detected);
   g_test_add_func ("/audit/verify/deleted-last", test_deleted_last_row_is_detected);
   g_test_add_func ("/audit/verify/altered-hash", test_altered_hash_is_detected);
+  g_test_add_func ("/audit/verify/rollbacks", test_rollbacks_keep_the_chain);
   return g_test_run ();
 }

@@ -569,6 +569,7 @@ plan_register (CmStore *store, const char *file, gpointer sheet, CmImportDuplica
   g_autoptr(GError) read_error = NULL;
   g_autoptr(CmTable) table = cm_table_read_file (file, sheet, &read_error);
   g_autoptr(GArray) mapping = NULL;
+  g_autofree char *source = NULL;
 
   if (table == NULL)
     {
@@ -577,7 +578,9 @@ plan_register (CmStore *store, const char *file, gpointer sheet, CmImportDuplica
       return NULL;
     }
   mapping = cm_import_mapping_for (store, table);
-  return cm_import_plan_new (store, table, mapping, on_duplicate, NULL, error);
+  /* Written as it is planned: the terminal shows the plan only after. */
+  source = g_path_get_basename (file);
+  return cm_import_plan_new_written (store, table, mapping, on_duplicate, source, error);
 }
 
 /* Plans and applies the import, printing what it did or why it could not,

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
+/* cm-store-bulk.h: readying a portfolio file for many rows in one transaction
+ *
+ * An action that adds as many rows to a table as it holds already (an
+ * import into a new portfolio) pays for each of the table's indexes at
+ * every row, and with SQLite's small page cache spills pages long before
+ * it commits. Inside the action's transaction, the indexes such a table
+ * does not need for uniqueness are dropped until the rows are in, then
+ * built again in one pass, and the cache is sized for the batch. A
+ * rollback brings the indexes back by itself.
+ */
+#pragma once
+
+#include "cm-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct _CmStoreBulk CmStoreBulk;
+
+/* @tables, ending in NULL, are the tables that will take about @n_rows
+ * rows each. Only inside cm_store_begin () and cm_store_commit (). */
+CmStoreBulk *cm_store_bulk_begin (CmStore *store, const char * const *tables, gint64 n_rows,
+                                  GError **error);
+/* Builds the indexes again and frees @bulk; on failure the caller rolls
+ * the transaction back. */
+gboolean     cm_store_bulk_end   (CmStoreBulk *bulk, GError **error);
+/* Frees @bulk without building anything, for a transaction rolled back. */
+void         cm_store_bulk_free  (CmStoreBulk *bulk);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmStoreBulk, cm_store_bulk_free)
+
+G_END_DECLS
