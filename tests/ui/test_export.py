@@ -15,7 +15,7 @@ import openpyxl
 from common import TODAY, Failure, Session, find, find_button, find_label, press, press_ready, \
     set_text, text_of, wait_for
 
-SHEETS = ["Read me", "Services", "Contracts", "Deadlines", "Spend summary", "EIAs",
+SHEETS = ["Read me", "Services", "Contracts", "Deadlines", "Timeline", "Spend summary", "EIAs",
           "Decommissioning audit", "Decisions", "Risks", "Transparency", "Audit trail"]
 CHOOSER = "Export Workbook"
 
