@@ -148,6 +148,25 @@ audit_page (CmStore *store)
   return page;
 }
 
+/* A preferences page keeps its content to 600 pixels, room for rows of
+ * settings but not for a list beside its details: those then squeeze each
+ * other's columns and search field in a wide window. libadwaita 1.2 has no
+ * property for it, so the page's own clamp is found and widened. */
+static void
+widen_page (GtkWidget *widget, int width)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_CLAMP (child))
+        {
+          adw_clamp_set_maximum_size (ADW_CLAMP (child), width);
+          return;
+        }
+      widen_page (child, width);
+    }
+}
+
 /* The people the portfolio's records name, listed and edited as in the
  * main window. */
 static GtkWidget *
@@ -173,6 +192,7 @@ people_page (CmStore *store, const GDate *today, const char *kind_name, const ch
   gtk_widget_set_size_request (list, -1, 480);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  widen_page (page, 1000);
   return page;
 }
 
