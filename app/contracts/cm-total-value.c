@@ -88,6 +88,8 @@ cm_contract_complete_total (CmContract *self, CmContract *before)
   if (entered > 0 && !follows)
     return;
   derived = cm_contract_get_derived_total (self);
-  if (derived > 0)
+  /* A worked-out total that can no longer be worked out is cleared, so
+   * that it follows again once it can. */
+  if (derived > 0 || follows)
     g_object_set (self, "total-value", derived, NULL);
 }

@@ -161,8 +161,10 @@ cm_gate_summary_text (const CmGateSummary *summary)
   /* The stage the service is in is "current", held or ready alike. */
   const char *where = summary->state == CM_GATE_HELD || summary->state == CM_GATE_READY
                       ? _("current") : state_word (summary->state);
-  g_autofree char *done = g_strdup_printf (_("%s · %u of %u required done"), where,
-                                           summary->settled, summary->required);
+  g_autofree char *done = g_strdup_printf (ngettext ("%s · %u of %u required done",
+                                                     "%s · %u of %u required done",
+                                                     summary->required),
+                                           where, summary->settled, summary->required);
 
   if (summary->state == CM_GATE_OVERRIDDEN && summary->reason && *summary->reason)
     return g_strdup_printf (_("%s: %s"), done, summary->reason);

@@ -181,12 +181,15 @@ calendar_description (const CmDeadlineExport *export, const char *as_on)
                                           "Each event reminds %d days before.",
                                           CM_DEADLINE_ALARM_DAYS),
                           export->portfolio, as_on, CM_DEADLINE_ALARM_DAYS);
-  g_string_append_c (text, ' ');
-  g_string_append_printf (text, ngettext ("%u date is not known, because the contract's notice "
-                                          "period is not recorded, so it is left out.",
-                                          "%u dates are not known, because the contracts' "
-                                          "notice periods are not recorded, so they are left "
-                                          "out.", undated), undated);
+  if (undated > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, ngettext ("%u date is not known, because the contract’s "
+                                              "notice period is not recorded, so it is left out.",
+                                              "%u dates are not known, because the contracts’ "
+                                              "notice periods are not recorded, so they are left "
+                                              "out.", undated), undated);
+    }
   if (export->n_skipped > 0)
     {
       g_string_append_c (text, ' ');

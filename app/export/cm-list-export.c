@@ -79,6 +79,17 @@ xlsx_failed (const char *path, const char *why, GError **error)
   return FALSE;
 }
 
+/* A worksheet's name as Excel allows it: at most 31 characters, none of
+ * []:*?/\ (a list's translated title may hold any). */
+static char *
+sheet_name_of (const char *title)
+{
+  g_autofree char *name = g_utf8_substring (title, 0, MIN (g_utf8_strlen (title, -1), 31));
+
+  g_strdelimit (name, "[]:*?/\\", ' ');
+  return g_steal_pointer (&name);
+}
+
 /* Through the safe write's own temporary file, as the workbook export is. */
 static gboolean
 write_xlsx (const char *path, const char *sheet, const char * const *titles, GPtrArray *rows,
@@ -90,6 +101,7 @@ write_xlsx (const char *path, const char *sheet, const char * const *titles, GPt
   lxw_worksheet *worksheet;
   lxw_format *bold;
   lxw_error closed;
+  g_autofree char *sheet_name = sheet_name_of (sheet);
 
   if (out == NULL)
     return FALSE;
@@ -98,7 +110,12 @@ write_xlsx (const char *path, const char *sheet, const char * const *titles, GPt
                                                          .use_zip64 = LXW_TRUE });
   if (workbook == NULL)
     return xlsx_failed (path, g_strerror (errno), error);
-  worksheet = workbook_add_worksheet (workbook, sheet);
+  worksheet = workbook_add_worksheet (workbook, sheet_name);
+  if (worksheet == NULL)
+    {
+      workbook_close (workbook);
+      return xlsx_failed (path, _("the sheet cannot be added"), error);
+    }
   bold = workbook_add_format (workbook);
   format_set_bold (bold);
   for (guint c = 0; c < n_columns; c++)

@@ -89,10 +89,10 @@ write_note (CmSheet *sheet, guint n_periods, guint charted)
     note = g_strdup (_("No running contract has a start and an end date, so there is nothing "
                        "to chart."));
   else if (charted < n_periods)
-    note = g_strdup_printf (ngettext ("The chart shows the %u contracts that end soonest; the "
+    note = g_strdup_printf (ngettext ("The chart shows the %u contract that ends soonest; the "
                                       "table lists all %u.",
                                       "The chart shows the %u contracts that end soonest; the "
-                                      "table lists all %u.", n_periods),
+                                      "table lists all %u.", charted),
                             charted, n_periods);
   else
     note = g_strdup (_("The chart shows every contract in the table."));

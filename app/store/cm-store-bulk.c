@@ -104,12 +104,14 @@ cm_store_bulk_begin (CmStore *store, const char * const *tables, gint64 n_rows, 
 
   bulk->db = cm_store_get_database (store);
   bulk->rebuild = g_ptr_array_new_with_free_func (g_free);
-  query_int (bulk->db, "PRAGMA cache_size", NULL, &cache_size);
+  /* Unread, the cache is left as it is: there would be nothing to put back. */
+  if (!query_int (bulk->db, "PRAGMA cache_size", NULL, &cache_size))
+    cache_size = 0;
   bulk->cache_size = (int) cache_size;
   for (guint i = 0; tables[i]; i++)
     if (will_double (bulk->db, tables[i], n_rows) && !drop_indexes (bulk, tables[i], error))
       return NULL;
-  if (cache_size > -BULK_CACHE_KIB)
+  if (cache_size != 0 && cache_size > -BULK_CACHE_KIB)
     set_cache_size (bulk->db, -BULK_CACHE_KIB);
   return g_steal_pointer (&bulk);
 }
@@ -132,6 +134,6 @@ cm_store_bulk_free (CmStoreBulk *bulk)
     return;
   if (bulk->cache_size != 0)
     set_cache_size (bulk->db, bulk->cache_size);
-  g_ptr_array_unref (bulk->rebuild);
+  g_clear_pointer (&bulk->rebuild, g_ptr_array_unref);
   g_free (bulk);
 }

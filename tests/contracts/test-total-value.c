@@ -116,6 +116,26 @@ test_saved_total_follows (void)
   g_unlink (path);
 }
 
+/* A worked-out total whose term is cleared is cleared with it, and follows
+ * the term given later. */
+static void
+test_total_follows_after_term_cleared (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new ("total-term-cleared.commissioner", &path);
+  g_autoptr(CmContract) contract = new_contract (store, "C-4", POUNDS (45000), "3", 0);
+
+  cm_test_save (store, contract);
+  g_assert_cmpint (stored_total (path, contract), ==, POUNDS (135000));
+  g_object_set (contract, "term", "", NULL);
+  cm_test_save (store, contract);
+  g_assert_cmpint (stored_total (path, contract), ==, 0);
+  g_object_set (contract, "term", "2", NULL);
+  cm_test_save (store, contract);
+  g_assert_cmpint (stored_total (path, contract), ==, POUNDS (90000));
+  g_unlink (path);
+}
+
 static void
 test_entered_total_kept (void)
 {
@@ -201,6 +221,8 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/total-value/derive", test_derive);
   g_test_add_func ("/total-value/saved-total-follows", test_saved_total_follows);
+  g_test_add_func ("/total-value/follows-after-term-cleared",
+                   test_total_follows_after_term_cleared);
   g_test_add_func ("/total-value/entered-total-kept", test_entered_total_kept);
   g_test_add_func ("/total-value/no-term-no-total", test_no_term_no_total);
   g_test_add_func ("/total-value/listed-insert-derives", test_listed_insert_derives);

@@ -77,9 +77,13 @@ def check_calendar(ics_bytes, rows, what):
           len(alarms) == len(events) and
           all(a.decoded("TRIGGER") == datetime.timedelta(days=-14) for a in alarms))
     description = str(calendar.get("X-WR-CALDESC", ""))
-    check(f"{what}: the description counts the {undated} dates left out",
-          (f"{undated} date is not known" if undated == 1 else
-           f"{undated} dates are not known") in description, description)
+    if undated:
+        check(f"{what}: the description counts the {undated} dates left out",
+              (f"{undated} date is not known" if undated == 1 else
+               f"{undated} dates are not known") in description, description)
+    else:
+        check(f"{what}: the description mentions no dates left out",
+              "not known" not in description, description)
     return events
 
 

@@ -1201,7 +1201,8 @@ export_list_chosen (GtkNativeDialog *chooser, int response, CmRecordsPage *self)
   titles = cm_list_rows_titles (fields);
   rows = cm_list_rows_texts (G_LIST_MODEL (self->selection), fields);
   name = g_filename_display_basename (path);
-  if (cm_list_export_write (path, _(self->kind->title), (const char * const *) titles, rows,
+  if (cm_store_refuse_own_file (self->store, path, &error) &&
+      cm_list_export_write (path, _(self->kind->title), (const char * const *) titles, rows,
                             &error))
     message = g_strdup_printf (ngettext ("Exported %u row to “%s”", "Exported %u rows to “%s”",
                                          rows->len), rows->len, name);
