@@ -101,12 +101,14 @@ complete_with (CmDecommissionPage *self, const char *reason)
     report (self, error->message);
 }
 
-static void
-override_given (const char *reason, gpointer data)
+/* Refused, the dialog asks again with the reason kept. */
+static gboolean
+override_given (const char *reason, gpointer data, GError **error)
 {
-  if (reason)
-    complete_with (data, reason);
-  g_object_unref (data);
+  CmDecommissionPage *self = data;
+
+  return cm_decommission_complete (self->store, self->decommission, &self->today, reason,
+                                   error);
 }
 
 static void
@@ -123,8 +125,9 @@ complete_clicked (GtkButton *button, CmDecommissionPage *self)
     }
   g_ptr_array_add (problems, NULL);
   body = g_strjoinv ("\n", (char **) problems->pdata);
-  cm_reason_dialog_ask (GTK_WIDGET (self), _("Complete With Work Still Open?"), body, _("Reason"),
-                        _("_Complete Anyway"), TRUE, override_given, g_object_ref (self));
+  cm_reason_dialog_ask_checked (GTK_WIDGET (self), _("Complete With Work Still Open?"), body,
+                                _("Reason"), _("_Complete Anyway"), TRUE, override_given,
+                                g_object_ref (self), g_object_unref);
 }
 
 /* The EIA review follows completion: when it falls due, or that it is done. */
@@ -272,16 +275,14 @@ eia_dropdown (CmDecommissionPage *self)
   return dropdown;
 }
 
-static void
-stand_reason_given (const char *reason, gpointer data)
+/* Refused, the dialog asks again with the reason kept. */
+static gboolean
+stand_reason_given (const char *reason, gpointer data, GError **error)
 {
   CmDecommissionPage *self = data;
-  g_autoptr(GError) error = NULL;
 
-  if (reason && !cm_decision_evidence_override (self->store, CM_ENTITY (self->decommission),
-                                                reason, &error))
-    report (self, error->message);
-  g_object_unref (self);
+  return cm_decision_evidence_override (self->store, CM_ENTITY (self->decommission), reason,
+                                        error);
 }
 
 static void
@@ -290,9 +291,9 @@ stand_clicked (GtkButton *button, CmDecommissionPage *self)
   g_autoptr(CmDecisionEvidence) evidence =
     cm_decision_evidence_of_decommission (self->store, self->decommission);
 
-  cm_reason_dialog_ask (GTK_WIDGET (self), _("Let the Decision Stand?"), evidence->problem,
-                        _("Reason"), _("_Let It Stand"), TRUE, stand_reason_given,
-                        g_object_ref (self));
+  cm_reason_dialog_ask_checked (GTK_WIDGET (self), _("Let the Decision Stand?"),
+                                evidence->problem, _("Reason"), _("_Let It Stand"), TRUE,
+                                stand_reason_given, g_object_ref (self), g_object_unref);
 }
 
 /* Whether the decision followed the sign-off of the EIA that informed it. */

@@ -63,14 +63,25 @@ save (GtkWidget *widget, Row *row, const char *property, ...)
   return FALSE;
 }
 
+/* Refused, the dialog asks again with the reason kept. */
+static gboolean
+not_applicable_reason (const char *reason, gpointer data, GError **error)
+{
+  Row *row = g_object_get_data (G_OBJECT (data), "row");
+  g_autoptr(CmEntity) draft = cm_entity_copy (CM_ENTITY (row->item));
+
+  g_object_set (draft, "state", CM_ITEM_STATE_NOT_APPLICABLE, "reason", reason, NULL);
+  return cm_checklist_save_item (row->store, CM_CHECKLIST_ITEM (draft), error);
+}
+
+/* Cancelled or saved, the choice shows the item's state. */
 static void
-not_applicable_reason (const char *reason, gpointer data)
+not_applicable_done (gpointer data)
 {
   GtkWidget *widget = data;
   Row *row = g_object_get_data (G_OBJECT (widget), "row");
 
-  if (reason == NULL ||
-      !save (widget, row, "state", CM_ITEM_STATE_NOT_APPLICABLE, "reason", reason, NULL))
+  if (row)
     gtk_drop_down_set_selected (row->state, cm_checklist_item_get_state (row->item));
   g_object_unref (widget);
 }
@@ -93,10 +104,11 @@ state_chosen (GtkDropDown *dropdown, GParamSpec *pspec, GtkWidget *widget)
   /* Not applicable only with a reason: ask for it first. */
   heading = g_strdup_printf (_("Why does “%s” not apply?"),
                              cm_checklist_item_get_title (row->item));
-  cm_reason_dialog_ask (widget, heading,
-                        _("The reason is kept with the item and in the audit trail."),
-                        _("Reason"), _("_Mark Not Applicable"), FALSE,
-                        not_applicable_reason, g_object_ref (widget));
+  cm_reason_dialog_ask_checked (widget, heading,
+                                _("The reason is kept with the item and in the audit trail."),
+                                _("Reason"), _("_Mark Not Applicable"), FALSE,
+                                not_applicable_reason, g_object_ref (widget),
+                                not_applicable_done);
 }
 
 static void

@@ -164,27 +164,34 @@ typedef struct {
   CmReviewDecision decision;   /* NONE: advance */
 } Step;
 
-static void
-step_reason (const char *reason, gpointer data)
+/* A refused step leaves the dialog open with the reason kept. */
+static gboolean
+step_reason (const char *reason, gpointer data, GError **error)
 {
   Step *step = data;
   CmServicePage *self = step->self;
   CmService *svc = service (self);
-  g_autoptr(GError) error = NULL;
-  gboolean done = FALSE;
+  gboolean done;
 
-  if (reason && svc)
-    done = step->decision == CM_REVIEW_DECISION_NONE
-           ? cm_cycle_advance (self->store, svc, reason, &error)
-           : cm_cycle_decide (self->store, svc, step->decision, reason, &error);
-  if (error)
-    report (self, error->message);
+  if (svc == NULL)
+    return TRUE;
+  done = step->decision == CM_REVIEW_DECISION_NONE
+         ? cm_cycle_advance (self->store, svc, reason, error)
+         : cm_cycle_decide (self->store, svc, step->decision, reason, error);
   if (done)
     {
       self->shown_stage = MIN (cm_service_get_stage (service (self)), CM_STAGE_REVIEW);
       rebuild (self);
     }
-  g_object_unref (self);
+  return done;
+}
+
+static void
+step_free (gpointer data)
+{
+  Step *step = data;
+
+  g_object_unref (step->self);
   g_free (step);
 }
 
@@ -196,8 +203,8 @@ ask_step (CmServicePage *self, CmReviewDecision decision, const char *heading,
 
   step->self = g_object_ref (self);
   step->decision = decision;
-  cm_reason_dialog_ask (GTK_WIDGET (self), heading, body, _("Reason"), accept, destructive,
-                        step_reason, step);
+  cm_reason_dialog_ask_checked (GTK_WIDGET (self), heading, body, _("Reason"), accept,
+                                destructive, step_reason, step, step_free);
 }
 
 static void
