@@ -578,6 +578,20 @@ is_read_only (GObject *item)
   return CM_IS_EIA (item) && cm_eia_get_signed (CM_EIA (item));
 }
 
+/* A record with no words for itself (an EIA, a decommission) is named
+ * after its service rather than its number. */
+static char *
+details_title (GObject *item)
+{
+  g_autofree char *described = cm_entity_describe (CM_ENTITY (item));
+  g_autofree char *service = NULL;
+
+  if (described[0] == '#' &&
+      g_object_class_find_property (G_OBJECT_GET_CLASS (item), "service-name"))
+    g_object_get (item, "service-name", &service, NULL);
+  return service && *service ? g_steal_pointer (&service) : g_steal_pointer (&described);
+}
+
 static void
 show_details (CmRecordsPage *self)
 {
@@ -606,7 +620,7 @@ show_details (CmRecordsPage *self)
 
   self->shown = g_object_ref (item);
   g_signal_connect_swapped (item, "notify", G_CALLBACK (show_details), self);
-  title = cm_entity_describe (CM_ENTITY (item));
+  title = details_title (item);
   adw_preferences_group_set_title (self->details, title);
   /* What follows from the record (its key dates) matters most: first. */
   if (self->kind->computed_details)
