@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cm-cell-text.h"
 #include "cm-enums.h"
 #include "cm-import-values.h"
 #include "cm-money.h"
@@ -17,17 +18,6 @@
 #define MAX_COUNT 1000
 
 G_DEFINE_QUARK (cm-import-value-error-quark, cm_import_value_error)
-
-/* The text without surrounding space, with the no-break spaces that come
- * with text pasted from spreadsheets made ordinary. */
-static char *
-clean (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text ? text : "", "\xc2\xa0", -1);
-  char *joined = g_strjoinv (" ", parts);
-
-  return g_strstrip (joined);
-}
 
 static gboolean G_GNUC_PRINTF (3, 4)
 fail (GError **error, CmImportValueError code, const char *format, ...)
@@ -38,15 +28,6 @@ fail (GError **error, CmImportValueError code, const char *format, ...)
   g_propagate_error (error, g_error_new_valist (CM_IMPORT_VALUE_ERROR, code, format, args));
   va_end (args);
   return FALSE;
-}
-
-static gboolean
-all_digits (const char *text, gsize len)
-{
-  for (gsize i = 0; i < len; i++)
-    if (!g_ascii_isdigit (text[i]))
-      return FALSE;
-  return len > 0;
 }
 
 /* ---- Money, counts and flags ------------------------------------------ */
@@ -81,7 +62,7 @@ too_many_decimals (const char *s)
 gboolean
 cm_import_parse_money (const char *text, gint64 *pence, GError **error)
 {
-  g_autofree char *s = clean (text);
+  g_autofree char *s = cm_cell_text_clean (text);
 
   g_return_val_if_fail (pence != NULL, FALSE);
 
@@ -106,7 +87,7 @@ cm_import_parse_money (const char *text, gint64 *pence, GError **error)
 gboolean
 cm_import_parse_count (const char *text, int *count, GError **error)
 {
-  g_autofree char *s = clean (text);
+  g_autofree char *s = cm_cell_text_clean (text);
   const char *point = strchr (s, '.');
   gsize whole = point ? (gsize) (point - s) : strlen (s);
 
@@ -125,7 +106,7 @@ cm_import_parse_count (const char *text, int *count, GError **error)
     for (const char *p = point + 1; *p; p++)
       if (*p != '0')
         whole = 0;
-  if (!all_digits (s, whole) || whole > 4 || atoi (s) > MAX_COUNT)
+  if (!cm_cell_text_all_digits (s, whole) || whole > 4 || atoi (s) > MAX_COUNT)
     return fail (error, CM_IMPORT_VALUE_ERROR_INVALID,
                  _("“%s” is not a count. Write a whole number, such as 0 or 2, or none."), s);
   *count = atoi (s);
@@ -142,7 +123,7 @@ cm_import_parse_flag (const char *text, gboolean *value, GError **error)
     { "yes", TRUE }, { "y", TRUE }, { "true", TRUE }, { "1", TRUE },
     { "no", FALSE }, { "n", FALSE }, { "false", FALSE }, { "0", FALSE },
   };
-  g_autofree char *s = clean (text);
+  g_autofree char *s = cm_cell_text_clean (text);
 
   g_return_val_if_fail (value != NULL, FALSE);
 

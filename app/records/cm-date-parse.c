@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cm-cell-text.h"
 #include "cm-date-parse.h"
 
 /* As cm_date_parse_iso() accepts: contracts live in living memory. */
@@ -12,17 +13,6 @@
 #define MAX_YEAR 2199
 
 G_DEFINE_QUARK (cm-date-parse-error-quark, cm_date_parse_error)
-
-/* The text without surrounding space, with the no-break spaces that come
- * with text pasted from spreadsheets made ordinary. */
-static char *
-clean (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text ? text : "", "\xc2\xa0", -1);
-  char *joined = g_strjoinv (" ", parts);
-
-  return g_strstrip (joined);
-}
 
 static gboolean G_GNUC_PRINTF (3, 4)
 fail (GError **error, CmDateParseError code, const char *format, ...)
@@ -33,15 +23,6 @@ fail (GError **error, CmDateParseError code, const char *format, ...)
   g_propagate_error (error, g_error_new_valist (CM_DATE_PARSE_ERROR, code, format, args));
   va_end (args);
   return FALSE;
-}
-
-static gboolean
-all_digits (const char *text, gsize len)
-{
-  for (gsize i = 0; i < len; i++)
-    if (!g_ascii_isdigit (text[i]))
-      return FALSE;
-  return len > 0;
 }
 
 static gboolean
@@ -149,10 +130,10 @@ drop_time (char *text)
     return FALSE;
   /* hh:mm, then optionally :ss, .fraction and a Z. */
   p = colon + 1;
-  if (!all_digits (p, 2))
+  if (!cm_cell_text_all_digits (p, 2))
     return FALSE;
   p += 2;
-  if (*p == ':' && all_digits (p + 1, 2))
+  if (*p == ':' && cm_cell_text_all_digits (p + 1, 2))
     p += 3;
   if (*p == '.')
     for (p++; g_ascii_isdigit (*p); p++);
@@ -311,14 +292,14 @@ is_serial (const char *s)
 {
   const char *point = strchr (s, '.');
 
-  return all_digits (s, point ? (gsize) (point - s) : strlen (s)) &&
-         (point == NULL || point[1] == '\0' || all_digits (point + 1, strlen (point + 1)));
+  return cm_cell_text_all_digits (s, point ? (gsize) (point - s) : strlen (s)) &&
+         (point == NULL || point[1] == '\0' || cm_cell_text_all_digits (point + 1, strlen (point + 1)));
 }
 
 gboolean
 cm_date_parse (const char *text, CmDateParseFlags flags, GDate *date, GError **error)
 {
-  g_autofree char *s = clean (text);
+  g_autofree char *s = cm_cell_text_clean (text);
   Pieces pieces;
 
   g_return_val_if_fail (date != NULL, FALSE);

@@ -34,6 +34,7 @@ struct _CmOverviewPage
   CmStore *store;
   GDate today;
   GtkScrolledWindow *scrolled;
+  guint rebuild_id;   /* one rebuild after a commit that changed several tables */
 };
 
 G_DEFINE_FINAL_TYPE (CmOverviewPage, cm_overview_page, GTK_TYPE_WIDGET)
@@ -744,12 +745,31 @@ rebuild (CmOverviewPage *self)
   cm_decoration_hide_icons (clamp);
 }
 
+static gboolean
+rebuild_idle (gpointer data)
+{
+  CmOverviewPage *self = data;
+
+  self->rebuild_id = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* "changed" comes once per table a commit changed: rebuild once, after. */
+static void
+store_changed (CmOverviewPage *self)
+{
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (rebuild_idle, self);
+}
+
 static void
 cm_overview_page_dispose (GObject *object)
 {
   CmOverviewPage *self = CM_OVERVIEW_PAGE (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->store);
@@ -792,6 +812,7 @@ cm_overview_page_new (CmStore *store, const GDate *today)
 
   self->store = g_object_ref (store);
   self->today = *today;
-  g_signal_connect_object (store, "changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed), self,
+                           G_CONNECT_SWAPPED);
   return self;
 }

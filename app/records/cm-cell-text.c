@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
+/* cm-cell-text.c: text as people type it or spreadsheets hold it, made plain */
+#include "cm-cell-text.h"
+
+char *
+cm_cell_text_clean (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text ? text : "", "\xc2\xa0", -1);
+  char *joined = g_strjoinv (" ", parts);
+
+  return g_strstrip (joined);
+}
+
+gboolean
+cm_cell_text_all_digits (const char *text, gsize len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return len > 0;
+}
