@@ -232,19 +232,13 @@ cm_service_section_get_today (CmServiceSection *self)
 GPtrArray *
 cm_service_section_records (CmServiceSection *self, GType type)
 {
-  GListModel *all = cm_store_list (priv (self)->store, type);
-  gint64 wanted = cm_service_section_get_service_id (self);
+  /* Read with a WHERE: a service's records cost what they are, not the table. */
+  g_autoptr(GListModel) mine = cm_store_list_where_id (priv (self)->store, type, "service-id",
+                                                       cm_service_section_get_service_id (self));
   GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (all, i);
-      gint64 service_id;
-
-      g_object_get (item, "service-id", &service_id, NULL);
-      if (service_id == wanted)
-        g_ptr_array_add (found, g_steal_pointer (&item));
-    }
+  for (guint i = 0; i < g_list_model_get_n_items (mine); i++)
+    g_ptr_array_add (found, g_list_model_get_item (mine, i));
   return found;
 }
 
