@@ -650,7 +650,7 @@ toast (CmRecordsPage *self, AdwToast *toast)
     adw_toast_dismiss (self->last_toast);
   g_set_weak_pointer (&self->last_toast, toast);
   if (adw_toast_get_button_label (toast))
-    cm_undo_offer (GTK_WIDGET (self), toast);
+    cm_undo_offer (GTK_WIDGET (self), self->store, toast);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (forget_toast), self, 0);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
