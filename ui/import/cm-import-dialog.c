@@ -386,23 +386,24 @@ imported (CmImportDialog *self)
   g_autoptr(GError) error = NULL;
   AdwToast *toast = adw_toast_new (message);
 
-  /* The window's own action, which says what undoing removes and asks. */
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-import");
-  if (self->parent_toasts)
-    {
-      /* Ctrl+Z in the window asks the same. */
-      cm_undo_offer (GTK_WIDGET (self->parent_toasts), toast);
-      adw_toast_overlay_add_toast (self->parent_toasts, toast);
-    }
-  else
-    g_object_unref (toast);
+  /* Remembered first: a commit after the offer would withdraw Ctrl+Z. */
   if (gtk_check_button_get_active (self->remember) &&
       !cm_import_mapping_remember (self->store, self->table,
                                    cm_import_mapping_view_get_mapping (self->mapping_view),
                                    &error) &&
       self->parent_toasts)
     adw_toast_overlay_add_toast (self->parent_toasts, adw_toast_new (error->message));
+  /* The window's own action, which says what undoing removes and asks. */
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-import");
+  if (self->parent_toasts)
+    {
+      /* Ctrl+Z in the window asks the same. */
+      cm_undo_offer (GTK_WIDGET (self->parent_toasts), self->store, toast);
+      adw_toast_overlay_add_toast (self->parent_toasts, toast);
+    }
+  else
+    g_object_unref (toast);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 

@@ -664,7 +664,7 @@ toast (CmRecordsPage *self, AdwToast *toast)
     adw_toast_dismiss (self->last_toast);
   g_set_weak_pointer (&self->last_toast, toast);
   if (adw_toast_get_button_label (toast))
-    cm_undo_offer (GTK_WIDGET (self), toast);
+    cm_undo_offer (GTK_WIDGET (self), self->store, toast);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (forget_toast), self, 0);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
@@ -837,20 +837,39 @@ static void
 undo_change (AdwToast *undo_toast, CmRecordsPage *self)
 {
   g_autoptr(CmEntity) before = g_object_steal_data (G_OBJECT (undo_toast), "before");
+  g_autoptr(CmEntity) after = g_object_steal_data (G_OBJECT (undo_toast), "after");
+  g_autoptr(CmEntity) stored = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (before && !cm_store_save (self->store, before, &error))
+  if (before == NULL || after == NULL)
+    return;
+  /* The snapshot would wipe out any change made since, so the record must
+   * still be exactly what the action saved. */
+  stored = cm_store_load (self->store, G_OBJECT_TYPE (after), cm_entity_get_id (after), &error);
+  if (stored && cm_entity_first_change (after, stored, NULL) != NULL)
+    {
+      g_autofree char *what = cm_entity_describe (stored);
+      g_autofree char *message =
+        g_strdup_printf (_("Nothing was undone: “%s” has changed since. Edit it to put back "
+                           "what you need."), what);
+
+      toast (self, adw_toast_new (message));
+      return;
+    }
+  if (stored == NULL || !cm_store_save (self->store, before, &error))
     toast (self, adw_toast_new (error->message));
 }
 
+/* @after is the record as the action saved it, which Undo checks for. */
 static void
-toast_with_undo (CmRecordsPage *self, const char *message, CmEntity *before)
+toast_with_undo (CmRecordsPage *self, const char *message, CmEntity *before, CmEntity *after)
 {
   AdwToast *undo_toast = adw_toast_new (message);
 
   adw_toast_set_timeout (undo_toast, 10);
   adw_toast_set_button_label (undo_toast, _("_Undo"));
   g_object_set_data_full (G_OBJECT (undo_toast), "before", g_object_ref (before), g_object_unref);
+  g_object_set_data_full (G_OBJECT (undo_toast), "after", cm_entity_copy (after), g_object_unref);
   g_signal_connect_object (undo_toast, "button-clicked", G_CALLBACK (undo_change), self, 0);
   toast (self, undo_toast);
 }
@@ -878,7 +897,7 @@ invoke_extension_activated (GtkWidget *widget, const char *action, GVariant *par
   message = g_strdup_printf (_("Extension %d of %s invoked"),
                              cm_contract_get_extensions_invoked (CM_CONTRACT (draft)),
                              cm_contract_get_reference (CM_CONTRACT (draft)));
-  toast_with_undo (self, message, before);
+  toast_with_undo (self, message, before, draft);
 }
 
 /* Says whether notice served on @served met the latest day to serve it. */
@@ -929,7 +948,7 @@ notice_date_chosen (const GDate *served, gpointer data)
       return;
     }
   message = notice_verdict (self, CM_CONTRACT (draft), served);
-  toast_with_undo (self, message, before);
+  toast_with_undo (self, message, before, draft);
 }
 
 /* A contract's procurement notice or variation, in an editor of its own kind. */

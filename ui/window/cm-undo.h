@@ -9,10 +9,13 @@
 
 #include <adwaita.h>
 
+#include "cm-store.h"
+
 G_BEGIN_DECLS
 
-/* Makes @toast's button the undo of the window @widget is in. */
-void     cm_undo_offer  (GtkWidget *widget, AdwToast *toast);
+/* Makes @toast's button the undo of the window @widget is in, for as long
+ * as @store commits nothing else: Ctrl+Z undoes only the newest action. */
+void     cm_undo_offer  (GtkWidget *widget, CmStore *store, AdwToast *toast);
 /* Undoes the newest action offered in @window; FALSE if there is none. */
 gboolean cm_undo_last   (GtkWidget *window);
 /* Drops what @window could undo, as when another portfolio opens. */
