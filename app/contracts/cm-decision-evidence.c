@@ -207,7 +207,7 @@ cm_decision_evidence_set_eia (CmStore *store, CmEntity *record, gint64 eia_id, G
     {
       g_set_error (error, CM_ENTITY_ERROR, CM_ENTITY_ERROR_INVALID,
                    _("Version %d of this EIA is not signed off, so it cannot have informed a "
-                     "decision. Sign it off on the EIAs page first."),
+                     "decision. Sign it off first, from its service or under Assessments (EIAs)."),
                    cm_eia_get_version (CM_EIA (eia)));
       return FALSE;
     }

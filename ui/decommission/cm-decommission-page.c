@@ -342,7 +342,7 @@ decision_step (CmDecommissionPage *self)
   GtkWidget *route = cm_page_text_row (_("Decision route"), NULL, NULL);
   GtkWidget *lessons = cm_page_group (_("Lessons Learned"),
                                       _("Captured at close, and listed across all decommissions "
-                                        "on the Decommissions page."));
+                                        "under Decommissions."));
 
   add (g, cm_bound_entry_row (self->store, d, "reason", _("Reason for decommissioning"), open));
   adw_action_row_add_suffix (ADW_ACTION_ROW (route),

@@ -182,7 +182,7 @@ cm_eia_page_class_init (CmEiaPageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = cm_eia_page_dispose;
   page_class->build = build;
   page_class->empty_title = N_("No Assessment Chosen");
-  page_class->empty_description = N_("Choose an EIA on the EIAs page and open it.");
+  page_class->empty_description = N_("Choose an EIA under Assessments (EIAs), or on its service, and open it.");
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "eia.show-version", "x",
                                    show_version_activated);
 }

@@ -248,7 +248,7 @@ overdue_group (CmOverviewPage *self, CmOverview *overview)
                                                       "%u contract dates overdue or breached",
                                                       overview->overdue_dates),
                                             overview->overdue_dates);
-  GtkWidget *deadlines = cm_page_text_row (dates, _("Open the Deadlines page to see them"),
+  GtkWidget *deadlines = cm_page_text_row (dates, _("Open them under Contracts & Deadlines"),
                               overview->overdue_dates ? "dialog-warning-symbolic"
                                                       : "emblem-ok-symbolic");
 
