@@ -4,16 +4,19 @@
  *
  * The law changes on dates (the Provider Selection Regime from 1 January
  * 2024, the Procurement Act 2023 from 24 February 2025), so the dates and
- * the notices live in data/procurement-notices.json, not in code.
+ * the notices live in data/procurement-notices.xml, not in code. Their
+ * titles and "when" wording are translated as they are read.
  */
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 
 #include "cm-date.h"
 #include "cm-procurement-rules.h"
 #include "cm-resources.h"
+#include "cm-rules-xml.h"
 
-#define RULES_RESOURCE "/org/commissioner/Commissioner/rules/procurement-notices.json"
+#define RULES_RESOURCE "/org/commissioner/Commissioner/rules/procurement-notices.xml"
+#define RULES_ROOT "procurement-notices"
 
 static void
 notice_rule_free (gpointer data)
@@ -28,25 +31,26 @@ notice_rule_free (gpointer data)
   g_free (rule);
 }
 
-static const char *
-text_member (JsonObject *object, const char *name)
+/* Route nicks, separated by white space. */
+static char **
+routes_attribute (xmlNode *node, const char *name)
 {
-  return json_object_get_string_member_with_default (object, name, "");
+  g_autofree char *text = cm_rules_xml_attribute (node, name);
+  g_auto(GStrv) words = g_strsplit_set (text, " \t\r\n", -1);
+  g_autoptr(GStrvBuilder) routes = g_strv_builder_new ();
+
+  for (char **word = words; *word; word++)
+    if (**word != '\0')
+      g_strv_builder_add (routes, *word);
+  return g_strv_builder_end (routes);
 }
 
-static char **
-strings_member (JsonObject *object, const char *name)
+static int
+number_attribute (xmlNode *node, const char *name)
 {
-  JsonArray *array = json_object_has_member (object, name)
-                       ? json_object_get_array_member (object, name) : NULL;
-  GStrvBuilder *builder = g_strv_builder_new ();
-  char **strings;
+  g_autofree char *text = cm_rules_xml_attribute (node, name);
 
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
-    g_strv_builder_add (builder, json_array_get_string_element (array, i));
-  strings = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  return strings;
+  return (int) g_ascii_strtoll (text, NULL, 10);
 }
 
 static gboolean
@@ -59,19 +63,16 @@ invalid (GError **error, const char *what)
 }
 
 static gboolean
-read_regimes (JsonObject *root, CmProcurementRules *rules, GError **error)
+read_regimes (xmlNode *root, CmProcurementRules *rules, GError **error)
 {
-  JsonArray *list = json_object_has_member (root, "regimes")
-                      ? json_object_get_array_member (root, "regimes") : NULL;
-
-  for (guint i = 0; list && i < json_array_get_length (list); i++)
+  for (xmlNode *node = cm_rules_xml_child (root, "regime"); node; node = cm_rules_xml_next (node))
     {
-      JsonObject *regime = json_array_get_object_element (list, i);
-      const char *nick = text_member (regime, "regime");
+      g_autofree char *nick = cm_rules_xml_attribute (node, "name");
+      g_autofree char *day = cm_rules_xml_attribute (node, "from");
       GDate *from = g_str_equal (nick, "procurement-act-2023") ? &rules->act_from
                   : g_str_equal (nick, "provider-selection-regime") ? &rules->psr_from : NULL;
 
-      if (from && !cm_date_parse_iso (text_member (regime, "from"), from))
+      if (from && !cm_date_parse_iso (day, from))
         return invalid (error, nick);
     }
   if (!g_date_valid (&rules->act_from) || !g_date_valid (&rules->psr_from))
@@ -80,18 +81,19 @@ read_regimes (JsonObject *root, CmProcurementRules *rules, GError **error)
 }
 
 static CmNoticeRule *
-notice_rule_from_json (JsonObject *object)
+notice_rule_from_xml (xmlNode *node)
 {
   CmNoticeRule *rule = g_new0 (CmNoticeRule, 1);
-  const char *anchor = text_member (object, "anchor");
+  g_autofree char *anchor = cm_rules_xml_attribute (node, "anchor");
+  g_autofree char *min_total = cm_rules_xml_attribute (node, "min-total-pence");
 
-  rule->regime = g_strdup (text_member (object, "regime"));
-  rule->code = g_strdup (text_member (object, "code"));
-  rule->title = g_strdup (text_member (object, "title"));
-  rule->when = g_strdup (text_member (object, "when"));
-  rule->routes = strings_member (object, "routes");
-  rule->min_total_pence = json_object_get_int_member_with_default (object, "min-total-pence", 0);
-  rule->days = json_object_get_int_member_with_default (object, "days", 0);
+  rule->regime = cm_rules_xml_attribute (node, "regime");
+  rule->code = cm_rules_xml_attribute (node, "code");
+  rule->title = cm_rules_xml_translated (node, "title");
+  rule->when = cm_rules_xml_translated (node, "when");
+  rule->routes = routes_attribute (node, "routes");
+  rule->min_total_pence = g_ascii_strtoll (min_total, NULL, 10);
+  rule->days = number_attribute (node, "days");
   if (g_str_equal (anchor, "start"))
     rule->anchor = CM_NOTICE_ANCHOR_START;
   else if (g_str_equal (anchor, "end"))
@@ -102,45 +104,36 @@ notice_rule_from_json (JsonObject *object)
 }
 
 static void
-read_change_notice (JsonObject *root, CmChangeNoticeRule *change)
+read_change_notice (xmlNode *root, CmChangeNoticeRule *change)
 {
-  JsonObject *object = json_object_has_member (root, "change-notice")
-                         ? json_object_get_object_member (root, "change-notice") : NULL;
+  xmlNode *node = cm_rules_xml_child (root, "change-notice");
 
-  if (object == NULL)
+  if (node == NULL)
     return;
-  change->regime = g_strdup (text_member (object, "regime"));
-  change->code = g_strdup (text_member (object, "code"));
-  change->title = g_strdup (text_member (object, "title"));
-  change->when = g_strdup (text_member (object, "when"));
-  change->exempt_routes = strings_member (object, "exempt-routes");
-  change->exempt_percent = json_object_get_int_member_with_default (object, "exempt-percent", 0);
+  change->regime = cm_rules_xml_attribute (node, "regime");
+  change->code = cm_rules_xml_attribute (node, "code");
+  change->title = cm_rules_xml_translated (node, "title");
+  change->when = cm_rules_xml_translated (node, "when");
+  change->exempt_routes = routes_attribute (node, "exempt-routes");
+  change->exempt_percent = number_attribute (node, "exempt-percent");
 }
 
 CmProcurementRules *
-cm_procurement_rules_parse (const char *json, gssize length, GError **error)
+cm_procurement_rules_parse (const char *xml, gssize length, GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(xmlDoc) doc = cm_rules_xml_parse (xml, length, RULES_ROOT, error);
   g_autoptr(CmProcurementRules) rules = g_new0 (CmProcurementRules, 1);
-  JsonObject *root;
-  JsonArray *list;
+  xmlNode *root;
 
   rules->notices = g_ptr_array_new_with_free_func (notice_rule_free);
-  if (!json_parser_load_from_data (parser, json, length, error))
+  if (doc == NULL)
     return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    {
-      invalid (error, "not an object");
-      return NULL;
-    }
-  root = json_node_get_object (json_parser_get_root (parser));
+  root = xmlDocGetRootElement (doc);
   if (!read_regimes (root, rules, error))
     return NULL;
-  list = json_object_has_member (root, "notices")
-           ? json_object_get_array_member (root, "notices") : NULL;
-  for (guint i = 0; list && i < json_array_get_length (list); i++)
+  for (xmlNode *node = cm_rules_xml_child (root, "notice"); node; node = cm_rules_xml_next (node))
     {
-      CmNoticeRule *rule = notice_rule_from_json (json_array_get_object_element (list, i));
+      CmNoticeRule *rule = notice_rule_from_xml (node);
 
       if (rule == NULL)
         {

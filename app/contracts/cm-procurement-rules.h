@@ -40,8 +40,8 @@ typedef struct {
   CmChangeNoticeRule  change;
 } CmProcurementRules;
 
-/* Reads rules from JSON text (the shipped file's shape). */
-CmProcurementRules       *cm_procurement_rules_parse (const char *json, gssize length,
+/* Reads rules from XML text in the shipped file's shape, translating their wording. */
+CmProcurementRules       *cm_procurement_rules_parse (const char *xml, gssize length,
                                                       GError **error);
 void                      cm_procurement_rules_free  (CmProcurementRules *rules);
 

@@ -62,7 +62,7 @@ GPtrArray  *cm_contract_required_notices (CmStore                  *store,
                                           const CmDeadlineSettings *settings);
 
 /* Whether a UK10 change notice is due for @variation of a contract under
- * @facts (see data/procurement-notices.json for the rule). */
+ * @facts (see data/procurement-notices.xml for the rule). */
 gboolean    cm_variation_needs_change_notice (const CmProcurementRules *rules,
                                               const CmNoticeFacts      *facts,
                                               CmContractVariation      *variation);

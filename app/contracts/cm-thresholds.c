@@ -4,20 +4,20 @@
  *
  * Thresholds change (they include VAT since 1 January 2024, and the
  * Procurement Act 2023 applies from 24 February 2025), so they are data in
- * data/thresholds.json, and a contract is judged against those in force
- * on the day its procurement began. Registers seldom record that day, so
- * where it is not recorded the contract's start date stands in for it, and
- * the page says so.
+ * data/thresholds.xml (their labels translated on load), and a contract is
+ * judged against those in force on the day its procurement began.
+ * Registers seldom record that day, so where it is not recorded the
+ * contract's start date stands in for it, and the page says so.
  */
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 
 #include "cm-date.h"
 #include "cm-money.h"
-#include "cm-resources.h"
+#include "cm-rules-xml.h"
 #include "cm-thresholds.h"
 
-#define THRESHOLDS_RESOURCE "/org/commissioner/Commissioner/rules/thresholds.json"
+#define THRESHOLDS_RESOURCE "/org/commissioner/Commissioner/rules/thresholds.xml"
 
 static void
 threshold_free (gpointer data)
@@ -30,15 +30,16 @@ threshold_free (gpointer data)
 }
 
 static CmThreshold *
-threshold_from_json (JsonObject *object)
+threshold_from_xml (xmlNode *node)
 {
   CmThreshold *threshold = g_new0 (CmThreshold, 1);
+  g_autofree char *pence = cm_rules_xml_attribute (node, "pence");
+  g_autofree char *from = cm_rules_xml_attribute (node, "from");
 
-  threshold->kind = g_strdup (json_object_get_string_member_with_default (object, "kind", ""));
-  threshold->label = g_strdup (json_object_get_string_member_with_default (object, "label", ""));
-  threshold->pence = json_object_get_int_member_with_default (object, "pence", 0);
-  if (!cm_date_parse_iso (json_object_get_string_member_with_default (object, "from", ""),
-                          &threshold->from))
+  threshold->kind = cm_rules_xml_attribute (node, "kind");
+  threshold->label = cm_rules_xml_translated (node, "label");
+  threshold->pence = g_ascii_strtoll (pence, NULL, 10);
+  if (!cm_date_parse_iso (from, &threshold->from))
     g_clear_pointer (&threshold, threshold_free);
   return threshold;
 }
@@ -46,28 +47,22 @@ threshold_from_json (JsonObject *object)
 GPtrArray *
 cm_thresholds_load (GError **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(xmlDoc) doc = cm_rules_xml_load (THRESHOLDS_RESOURCE, "thresholds", error);
   g_autoptr(GPtrArray) thresholds = g_ptr_array_new_with_free_func (threshold_free);
-  JsonObject *root;
-  JsonArray *list;
+  guint n = 0;
 
-  cm_resources_ensure ();
-  bytes = g_resources_lookup_data (THRESHOLDS_RESOURCE, 0, error);
-  if (bytes == NULL ||
-      !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
-                                   g_bytes_get_size (bytes), error))
+  if (doc == NULL)
     return NULL;
-  root = json_node_get_object (json_parser_get_root (parser));
-  list = json_object_get_array_member (root, "thresholds");
-  for (guint i = 0; list && i < json_array_get_length (list); i++)
+  for (xmlNode *node = cm_rules_xml_child (xmlDocGetRootElement (doc), "threshold"); node;
+       node = cm_rules_xml_next (node))
     {
-      CmThreshold *threshold = threshold_from_json (json_array_get_object_element (list, i));
+      CmThreshold *threshold = threshold_from_xml (node);
 
+      n++;
       if (threshold == NULL)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("Threshold %u of the shipped rules has no valid “from” date."), i + 1);
+                       _("Threshold %u of the shipped rules has no valid “from” date."), n);
           return NULL;
         }
       g_ptr_array_add (thresholds, threshold);

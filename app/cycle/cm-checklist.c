@@ -2,64 +2,60 @@
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-checklist.c: the checklist of each stage of a service's cycle */
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 
 #include "cm-checklist.h"
-#include "cm-resources.h"
+#include "cm-rules-xml.h"
 
-#define TEMPLATE_RESOURCE "/org/commissioner/Commissioner/rules/cycle-template.json"
+#define TEMPLATE_RESOURCE "/org/commissioner/Commissioner/rules/cycle-template.xml"
 
 /* The shipped template never changes while the application runs. */
-static JsonArray *
-template_stages (void)
+static xmlNode *
+template_root (void)
 {
-  static JsonParser *parser;
+  static xmlDoc *template;
 
-  if (g_once_init_enter (&parser))
+  if (g_once_init_enter (&template))
     {
-      g_autoptr(GBytes) bytes = NULL;
       g_autoptr(GError) error = NULL;
-      JsonParser *loaded = json_parser_new ();
+      xmlDoc *loaded = cm_rules_xml_load (TEMPLATE_RESOURCE, "cycle-template", &error);
 
-      cm_resources_ensure ();
-      bytes = g_resources_lookup_data (TEMPLATE_RESOURCE, 0, &error);
-      if (bytes == NULL ||
-          !json_parser_load_from_data (loaded, g_bytes_get_data (bytes, NULL),
-                                       g_bytes_get_size (bytes), &error))
+      if (loaded == NULL)
         g_error ("The cycle template cannot be read: %s", error->message);
-      g_once_init_leave (&parser, loaded);
+      g_once_init_leave (&template, loaded);
     }
-  return json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
-                                       "stages");
+  return xmlDocGetRootElement (template);
+}
+
+static CmChecklistItem *
+template_item (xmlNode *node, gint64 service_id, int cycle, CmStage stage, int position)
+{
+  g_autofree char *required = cm_rules_xml_attribute (node, "required");
+  g_autofree char *key = cm_rules_xml_attribute (node, "key");
+  g_autofree char *title = cm_rules_xml_translated (node, "title");
+  g_autofree char *guidance = cm_rules_xml_translated (node, "guidance");
+  CmChecklistItem *item = cm_checklist_item_new (service_id, cycle, stage, title,
+                                                 g_str_equal (required, "true"));
+
+  g_object_set (item, "position", position, "template-key", key, "guidance", guidance, NULL);
+  return item;
 }
 
 static void
 add_template_items (GPtrArray *items, gint64 service_id, int cycle, CmStage stage)
 {
-  JsonArray *stages = template_stages ();
   const char *nick = cm_enum_to_nick (CM_TYPE_STAGE, stage);
 
-  for (guint i = 0; i < json_array_get_length (stages); i++)
+  for (xmlNode *entry = cm_rules_xml_child (template_root (), "stage"); entry;
+       entry = cm_rules_xml_next (entry))
     {
-      JsonObject *entry = json_array_get_object_element (stages, i);
-      JsonArray *list;
+      g_autofree char *name = cm_rules_xml_attribute (entry, "name");
+      int position = 0;
 
-      if (g_strcmp0 (json_object_get_string_member (entry, "stage"), nick) != 0)
+      if (g_strcmp0 (name, nick) != 0)
         continue;
-      list = json_object_get_array_member (entry, "items");
-      for (guint j = 0; j < json_array_get_length (list); j++)
-        {
-          JsonObject *object = json_array_get_object_element (list, j);
-          CmChecklistItem *item =
-            cm_checklist_item_new (service_id, cycle, stage,
-                                   json_object_get_string_member (object, "title"),
-                                   json_object_get_boolean_member (object, "required"));
-
-          g_object_set (item, "position", j, "template-key",
-                        json_object_get_string_member (object, "key"),
-                        "guidance", json_object_get_string_member (object, "guidance"), NULL);
-          g_ptr_array_add (items, item);
-        }
+      for (xmlNode *node = cm_rules_xml_child (entry, "item"); node;
+           node = cm_rules_xml_next (node))
+        g_ptr_array_add (items, template_item (node, service_id, cycle, stage, position++));
     }
 }
 

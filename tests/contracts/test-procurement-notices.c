@@ -128,30 +128,32 @@ static void
 test_rules_data (void)
 {
   static const char regimes[] =
-    "\"regimes\": [ { \"regime\": \"provider-selection-regime\", \"from\": \"2024-01-01\" },"
-    " { \"regime\": \"procurement-act-2023\", \"from\": \"2025-02-24\" } ]";
+    "<regime name=\"provider-selection-regime\" from=\"2024-01-01\"/>"
+    "<regime name=\"procurement-act-2023\" from=\"2025-02-24\"/>";
   static const struct {
-    const char *json;
+    const char *xml;
     gboolean valid;
   } cases[] = {
-    { "not JSON", FALSE },
-    { "[]", FALSE },
-    { "{}", FALSE },
-    { "{ \"regimes\": [ { \"regime\": \"procurement-act-2023\", \"from\": \"2025-02-30\" } ] }",
-      FALSE },
-    { "{ REGIMES, \"notices\": [ { \"code\": \"UK7\", \"anchor\": \"award\" } ] }", FALSE },
-    { "{ REGIMES, \"notices\": [ { \"code\": \"UK7\", \"anchor\": \"start\", \"days\": 30 } ] }",
-      TRUE },
+    { "not XML", FALSE },
+    { "<thresholds/>", FALSE },
+    { "<procurement-notices>", FALSE },
+    { "<procurement-notices/>", FALSE },
+    { "<procurement-notices><regime name=\"procurement-act-2023\" from=\"2025-02-30\"/>"
+      "</procurement-notices>", FALSE },
+    { "<procurement-notices>REGIMES<notice code=\"UK7\" anchor=\"award\"/>"
+      "</procurement-notices>", FALSE },
+    { "<procurement-notices>REGIMES<notice code=\"UK7\" anchor=\"start\" days=\"30\"/>"
+      "</procurement-notices>", TRUE },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GString) json = g_string_new (cases[i].json);
+      g_autoptr(GString) xml = g_string_new (cases[i].xml);
       g_autoptr(CmProcurementRules) rules = NULL;
 
-      g_string_replace (json, "REGIMES", regimes, 0);
-      rules = cm_procurement_rules_parse (json->str, -1, &error);
+      g_string_replace (xml, "REGIMES", regimes, 0);
+      rules = cm_procurement_rules_parse (xml->str, -1, &error);
 
       g_test_message ("case %" G_GSIZE_FORMAT, i);
       g_assert_cmpint (rules != NULL, ==, cases[i].valid);
