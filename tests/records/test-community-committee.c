@@ -2,6 +2,8 @@
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-community-committee.c: a service's Community Committee saved, read
  * back from the file, changed with an audit row, and named in words */
+#include <sqlite3.h>
+
 #include "cm-audit-words.h"
 #include "cm-enums.h"
 #include "cm-organisation.h"
@@ -104,6 +106,34 @@ test_change_is_audited (void)
   g_assert_no_error (error);
 }
 
+/* A portfolio made before the field opens with every service city-wide,
+ * and the trail records the value each one was given. */
+static void
+test_older_portfolio_migrates (void)
+{
+  g_autofree char *path = cm_test_temp_path ("committee-old.commissioner");
+  sqlite3 *db = cm_test_create_old_portfolio (path, 20);
+  g_autoptr(CmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmEntity) service = NULL;
+
+  g_assert_cmpint (sqlite3_exec (db,
+    "INSERT INTO organisation VALUES (1, 'Leeds City Council', 'council-directorate', NULL, '');"
+    "INSERT INTO service (id, name, area, client_group, lead_commissioner_id, stage, cycle)"
+    "  VALUES (7, 'Lunch clubs', 'prevention', 'older-people', 1, 'do', 1);",
+    NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cm_store_get_schema_version (store), >=, 21);
+  service = cm_store_load (store, CM_TYPE_SERVICE, 7, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cm_service_get_community_committee (CM_SERVICE (service)), ==,
+                   CM_COMMUNITY_COMMITTEE_NONE);
+  g_assert_cmpint (audit_rows (path, 7, "", "none"), ==, 1);
+}
+
 /* Leeds' ten, each with its own key and label, and "none" first. */
 static void
 test_the_ten_committees (void)
@@ -134,6 +164,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/community-committee/saved-and-read-back", test_saved_and_read_back);
   g_test_add_func ("/community-committee/change-is-audited", test_change_is_audited);
+  g_test_add_func ("/community-committee/older-portfolio", test_older_portfolio_migrates);
   g_test_add_func ("/community-committee/the-ten", test_the_ten_committees);
   return g_test_run ();
 }
