@@ -13,6 +13,7 @@
 
 #include "cm-date.h"
 #include "cm-decommission.h"
+#include "cm-eia.h"
 #include "cm-measure-target.h"
 #include "cm-report.h"
 #include "cm-risk.h"
@@ -29,6 +30,8 @@ typedef struct {
   GPtrArray *staff;       /* of CmStaff, by name */
   GPtrArray *decommissions; /* of CmDecommission in the period or still open */
   guint decommissions_before; /* completed before the period */
+  GPtrArray *reviews;     /* of CmEia reviewed in the period */
+  guint reviews_before;   /* reviewed before it */
 } Progress;
 
 /* ---- what the report holds ------------------------------------------- */
@@ -130,6 +133,26 @@ services_by_id (CmStore *store)
   return services;
 }
 
+/* The reviews of EIAs after a decommission (seed 004 recommendation 3b):
+ * how well each assessment predicted the effects, and what was learned. */
+static void
+collect_reviews (Progress *progress)
+{
+  g_autoptr(GPtrArray) all = all_of (progress->context->store, CM_TYPE_EIA);
+
+  progress->reviews = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < all->len; i++)
+    {
+      CmEia *eia = g_ptr_array_index (all, i);
+      const char *reviewed = cm_eia_get_reviewed_on (eia);
+
+      if (in_period (progress, reviewed))
+        g_ptr_array_add (progress->reviews, g_object_ref (eia));
+      else if (*reviewed)
+        progress->reviews_before++;
+    }
+}
+
 static void
 collect (Progress *progress)
 {
@@ -151,6 +174,7 @@ collect (Progress *progress)
   progress->staff = all_of (store, CM_TYPE_STAFF);
   g_ptr_array_sort (progress->staff, staff_order);
   collect_decommissions (progress);
+  collect_reviews (progress);
 }
 
 static void
@@ -162,6 +186,7 @@ progress_clear (Progress *progress)
   g_ptr_array_unref (progress->risks);
   g_ptr_array_unref (progress->staff);
   g_ptr_array_unref (progress->decommissions);
+  g_ptr_array_unref (progress->reviews);
 }
 
 /* "22 Nov 2026", or @missing for a date not given. */
@@ -289,6 +314,19 @@ draw_measures (CmReportPage *page, Progress *progress)
   cm_report_page_end_table (page);
 }
 
+/* The day a risk is to be reviewed by, and whether that day has passed. */
+static char *
+review_text (Progress *progress, const char *iso)
+{
+  g_autofree char *day = short_date (iso, _("Not set"));
+  GDate due;
+
+  if (!cm_date_parse_iso (iso, &due) || g_date_compare (&due, progress->context->today) >= 0)
+    return g_steal_pointer (&day);
+  /* TRANSLATORS: a risk's review date that has passed: "12 Nov 2026, overdue" */
+  return g_strdup_printf (_("%s, overdue"), day);
+}
+
 static void
 draw_risks (CmReportPage *page, Progress *progress)
 {
@@ -320,7 +358,7 @@ draw_risks (CmReportPage *page, Progress *progress)
       CmRisk *r = g_ptr_array_index (progress->risks, i);
       g_autofree char *service = service_text (progress, cm_risk_get_service_id (r));
       g_autofree char *score = g_strdup_printf ("%d", cm_risk_get_score (r));
-      g_autofree char *review = short_date (cm_risk_get_review_date (r), _("Not set"));
+      g_autofree char *review = review_text (progress, cm_risk_get_review_date (r));
       const char *cells[] = { service, cm_risk_get_description (r), score,
                               cm_enum_to_label (CM_TYPE_RAG, cm_risk_get_rag (r)), review };
 
@@ -453,6 +491,45 @@ draw_decommissions (CmReportPage *page, Progress *progress)
 }
 
 static void
+draw_reviews (CmReportPage *page, Progress *progress)
+{
+  const char *headers[] = { _("Service"), _("Reviewed"), _("Impacts not predicted"),
+                            _("Lessons learned"), NULL };
+  static const double shares[] = { 0.22, 0.13, 0.30, 0.35 };
+
+  cm_report_page_heading (page, _("Shared intelligence: equality impact assessments reviewed"));
+  if (progress->reviews_before > 0)
+    {
+      g_autofree char *earlier = g_strdup_printf (
+        ngettext ("%u review made before the six months is not shown.",
+                  "%u reviews made before the six months are not shown.",
+                  progress->reviews_before), progress->reviews_before);
+
+      cm_report_page_paragraph (page, earlier);
+    }
+  if (progress->reviews->len == 0)
+    {
+      cm_report_page_paragraph (page, _("No equality impact assessment was reviewed after a "
+                                        "decommission in the six months."));
+      return;
+    }
+  cm_report_page_table (page, headers, shares);
+  for (guint i = 0; i < progress->reviews->len; i++)
+    {
+      CmEia *eia = g_ptr_array_index (progress->reviews, i);
+      g_autofree char *service = service_text (progress, cm_eia_get_service_id (eia));
+      g_autofree char *reviewed = short_date (cm_eia_get_reviewed_on (eia), "");
+      g_autofree char *impacts = text_of (eia, "unpredicted-impacts");
+      g_autofree char *lessons = text_of (eia, "lessons");
+      const char *cells[] = { service, reviewed, impacts,
+                              *lessons ? lessons : _("No lessons recorded yet.") };
+
+      cm_report_page_row (page, cells);
+    }
+  cm_report_page_end_table (page);
+}
+
+static void
 draw_report (CmReportPage *page, gpointer data)
 {
   Progress *progress = data;
@@ -462,6 +539,7 @@ draw_report (CmReportPage *page, gpointer data)
   draw_risks (page, progress);
   draw_workforce (page, progress);
   draw_decommissions (page, progress);
+  draw_reviews (page, progress);
 }
 
 gboolean

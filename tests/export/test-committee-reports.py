@@ -114,7 +114,8 @@ def check_six_monthly(work, demo, head):
     whole = "\n".join(texts)
     for heading in ("Performance and quality: measures", "Performance and quality: risks",
                     "Commissioning workforce",
-                    "Shared intelligence: decommissions and their lessons"):
+                    "Shared intelligence: decommissions and their lessons",
+                    "Shared intelligence: equality impact assessments reviewed"):
         check(f"the report has the section {heading}", heading in whole)
 
     db = sqlite3.connect(f"file:{demo}?mode=ro", uri=True)
@@ -174,6 +175,23 @@ def check_six_monthly(work, demo, head):
               re.search(rf"\b{earlier} decommissions? completed before the six months",
                         " ".join(whole.split())) is not None, earlier)
     check("the demo has a decommission to report on", open_or_recent or earlier)
+
+    reviews = query(db, "SELECT s.name, e.reviewed_on, e.lessons FROM eia e"
+                        " JOIN service s ON s.id = e.service_id WHERE e.reviewed_on <> ''")
+    recent = [r for r in reviews if first_day <= r[1] <= TODAY]
+    before = len(reviews) - len(recent)
+    check("the demo has an EIA reviewed after its decommission", reviews)
+    for name, _, lessons in recent:
+        check(f"the review of {name}'s EIA is in the report with its lessons",
+              name in raw and " ".join(lessons.split())[:60] in raw, lessons[:60])
+    if before:
+        check("earlier reviews are counted, not listed",
+              re.search(rf"\b{before} reviews? made before the six months",
+                        " ".join(whole.split())) is not None, before)
+    if not recent:
+        check("the report says no EIA was reviewed in the six months",
+              "No equality impact assessment was reviewed after a decommission in the six "
+              "months" in " ".join(whole.split()))
     db.close()
 
 
