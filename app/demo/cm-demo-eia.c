@@ -16,7 +16,7 @@
 #include "cm-eia-mitigation.h"
 #include "cm-staff.h"
 
-enum { HEAD, MANAGER, OFFICER, EQUALITY_LEAD, N_STAFF };
+enum { HEAD, MANAGER, OFFICER, EQUALITY_LEAD, NEW_STARTER, N_STAFF };
 
 static const struct {
   const char *name;
@@ -28,6 +28,8 @@ static const struct {
   [MANAGER] = { "Commissioning Manager (Carers)", "Commissioning manager", "2024-02-01" },
   [OFFICER] = { "Commissioning Officer (Adults)", "Commissioning officer", "2025-11-03" },
   [EQUALITY_LEAD] = { "Equality and Diversity Lead", "Equality lead", "2026-03-12" },
+  /* Joined recently and not yet trained: may not write an EIA until they are. */
+  [NEW_STARTER] = { "Commissioning Officer (Children)", "Commissioning officer", "" },
 };
 
 /* A characteristic the EIA found relevant; the others were screened out. */

@@ -18,6 +18,7 @@
 #include "cm-demo-cycle.h"
 #include "cm-demo-decommission.h"
 #include "cm-demo-eia.h"
+#include "cm-demo-localities.h"
 #include "cm-demo-notices.h"
 #include "cm-demo-reductions.h"
 #include "cm-demo-registers.h"
@@ -225,13 +226,43 @@ next_reference (Demo *demo, int org)
   return g_strdup_printf ("%s-%04u", organisations[org].prefix, ++demo->references[org]);
 }
 
+/* The three Leeds CCGs were each the sum of their localities, so a CCG's
+ * services report to the Community Committees it covered, in turn; the
+ * council's and pooled services are city-wide. */
+static CmCommunityCommittee
+committee_of (int lead, guint n)
+{
+  static const CmCommunityCommittee west[] = {
+    CM_COMMUNITY_COMMITTEE_OUTER_WEST, CM_COMMUNITY_COMMITTEE_INNER_WEST,
+    CM_COMMUNITY_COMMITTEE_OUTER_NORTH_WEST };
+  static const CmCommunityCommittee north[] = {
+    CM_COMMUNITY_COMMITTEE_INNER_NORTH_EAST, CM_COMMUNITY_COMMITTEE_OUTER_NORTH_EAST,
+    CM_COMMUNITY_COMMITTEE_INNER_NORTH_WEST };
+  static const CmCommunityCommittee south_east[] = {
+    CM_COMMUNITY_COMMITTEE_INNER_EAST, CM_COMMUNITY_COMMITTEE_INNER_SOUTH,
+    CM_COMMUNITY_COMMITTEE_OUTER_EAST, CM_COMMUNITY_COMMITTEE_OUTER_SOUTH };
+
+  switch (lead)
+    {
+    case WEST:
+      return west[n % G_N_ELEMENTS (west)];
+    case NORTH:
+      return north[n % G_N_ELEMENTS (north)];
+    case SOUTH_EAST:
+      return south_east[n % G_N_ELEMENTS (south_east)];
+    default:
+      return CM_COMMUNITY_COMMITTEE_NONE;
+    }
+}
+
 static gint64
 add_service (Demo *demo, const char *name, int lead, CmServiceArea area,
              CmClientGroup group, CmStage stage, int cycle, GError **error)
 {
   gint64 id = save_id (demo, g_object_new (CM_TYPE_SERVICE, "name", name, "area", area,
                                            "client-group", group, "stage", stage,
-                                           "cycle", cycle,
+                                           "cycle", cycle, "community-committee",
+                                           committee_of (lead, demo->n_services),
                                            "lead-commissioner-id", demo->org_ids[lead], NULL),
                        error);
 
@@ -563,6 +594,7 @@ cm_demo_populate (CmStore *store, const GDate *today, GError **error)
       !add_parties (&demo, error) ||
       !add_spend_lines (&demo, error) ||
       !add_named_services (&demo, error) ||
+      !cm_demo_localities_add (store, error) ||
       !cm_demo_decommission_add (store, today, demo.closing_service, demo.closing_contract,
                                  demo.closed_service, demo.closed_contract, &demo.eias,
                                  error) ||

@@ -91,14 +91,19 @@ cm_report_write (CmStore *store, const char *kind, const char *path, const GDate
 
   if (g_strcmp0 (kind, "deadlines") == 0)
     done = cm_report_deadlines (&context, path, error);
+  else if (g_strcmp0 (kind, "six-monthly") == 0)
+    done = cm_report_six_monthly (&context, path, error);
+  else if (g_strcmp0 (kind, "community-committees") == 0)
+    done = cm_report_committees (&context, path, error);
   else if (g_str_has_prefix (kind, DECOMMISSION_PREFIX))
     done = cm_report_decommission (&context, kind + strlen (DECOMMISSION_PREFIX), path, error);
   else if (g_str_has_prefix (kind, EIA_PREFIX))
     done = cm_report_eia (&context, kind + strlen (EIA_PREFIX), path, error);
   else
     g_set_error (error, CM_REPORT_ERROR, CM_REPORT_ERROR_UNKNOWN_KIND,
-                 _("There is no report called “%s”. Choose deadlines, decommission:SERVICE "
-                   "or eia:SERVICE, where SERVICE is the service's exact name."), kind);
+                 _("There is no report called “%s”. Choose six-monthly, "
+                   "community-committees, deadlines, decommission:SERVICE or eia:SERVICE, "
+                   "where SERVICE is the service's exact name."), kind);
   g_free (context.portfolio);
   g_free (context.as_on);
   g_free (context.anchor);

@@ -31,8 +31,8 @@ typedef struct {
   char *anchor;    /* the audit head, SEQ:HASH, or NULL for an empty trail */
 } CmReportContext;
 
-/* Writes the report @kind ("deadlines", "decommission:SERVICE",
- * "eia:SERVICE") of
+/* Writes the report @kind ("six-monthly", "community-committees",
+ * "deadlines", "decommission:SERVICE", "eia:SERVICE") of
  * @store as on @today to the PDF @path. A kind not known, or a service
  * not found, fails naming it. */
 gboolean cm_report_write (CmStore *store, const char *kind, const char *path,
@@ -57,5 +57,9 @@ gboolean cm_report_decommission (const CmReportContext *context, const char *ser
                                  const char *path, GError **error);
 gboolean cm_report_eia          (const CmReportContext *context, const char *service,
                                  const char *path, GError **error);
+gboolean cm_report_six_monthly  (const CmReportContext *context, const char *path,
+                                 GError **error);
+gboolean cm_report_committees   (const CmReportContext *context, const char *path,
+                                 GError **error);
 
 G_END_DECLS

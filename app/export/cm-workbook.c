@@ -285,7 +285,7 @@ services (Export *e)
   const char *headers[] = { _("Name"), _("Area"), _("Client group"), _("Lead commissioner"),
                             _("Partner commissioners"), _("Stage"), _("Cycle"),
                             _("Annual value"), _("Analyse gate"), _("Plan gate"), _("Do gate"),
-                            _("Review gate"), NULL };
+                            _("Review gate"), _("Community Committee"), NULL };
   CmSheet *sheet = cm_sheet_new (e->workbook, "Services", &e->formats, headers);
   g_autoptr(GPtrArray) all = list_of (e->store, CM_TYPE_SERVICE);
 
@@ -310,6 +310,8 @@ services (Export *e)
 
           cm_sheet_text (sheet, 8 + stage, state);
         }
+      cm_sheet_text (sheet, 12, label_of (service, "community-committee",
+                                          CM_TYPE_COMMUNITY_COMMITTEE));
       cm_sheet_next_row (sheet);
     }
   done (e, sheet);

@@ -28,6 +28,23 @@ typedef enum {
   CM_SERVICE_AREA_SUPPORTED_ACCOMMODATION,
 } CmServiceArea;
 
+/* The ten Community Committees of Leeds, to which services report their
+ * performance (seed 004, recommendation 1); NONE is city-wide or not yet
+ * assigned. Separate from the service area. */
+typedef enum {
+  CM_COMMUNITY_COMMITTEE_NONE,
+  CM_COMMUNITY_COMMITTEE_INNER_EAST,
+  CM_COMMUNITY_COMMITTEE_INNER_NORTH_EAST,
+  CM_COMMUNITY_COMMITTEE_INNER_NORTH_WEST,
+  CM_COMMUNITY_COMMITTEE_INNER_SOUTH,
+  CM_COMMUNITY_COMMITTEE_INNER_WEST,
+  CM_COMMUNITY_COMMITTEE_OUTER_EAST,
+  CM_COMMUNITY_COMMITTEE_OUTER_NORTH_EAST,
+  CM_COMMUNITY_COMMITTEE_OUTER_NORTH_WEST,
+  CM_COMMUNITY_COMMITTEE_OUTER_SOUTH,
+  CM_COMMUNITY_COMMITTEE_OUTER_WEST,
+} CmCommunityCommittee;
+
 typedef enum {
   CM_CLIENT_GROUP_CHILDREN,
   CM_CLIENT_GROUP_ADULTS,
@@ -203,6 +220,7 @@ typedef enum {
 
 #define CM_TYPE_ORGANISATION_KIND (cm_organisation_kind_get_type ())
 #define CM_TYPE_SERVICE_AREA (cm_service_area_get_type ())
+#define CM_TYPE_COMMUNITY_COMMITTEE (cm_community_committee_get_type ())
 #define CM_TYPE_CLIENT_GROUP (cm_client_group_get_type ())
 #define CM_TYPE_STAGE (cm_stage_get_type ())
 #define CM_TYPE_ITEM_STATE (cm_item_state_get_type ())
@@ -227,6 +245,7 @@ typedef enum {
 
 GType cm_organisation_kind_get_type (void) G_GNUC_CONST;
 GType cm_service_area_get_type (void) G_GNUC_CONST;
+GType cm_community_committee_get_type (void) G_GNUC_CONST;
 GType cm_client_group_get_type (void) G_GNUC_CONST;
 GType cm_stage_get_type (void) G_GNUC_CONST;
 GType cm_item_state_get_type (void) G_GNUC_CONST;

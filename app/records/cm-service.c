@@ -26,6 +26,7 @@ enum {
   PROP_SEARCH_TEXT,
   PROP_CONTRACT_COUNT,
   PROP_DECOMMISSIONED_ON,
+  PROP_COMMUNITY_COMMITTEE,
   N_PROPS
 };
 
@@ -96,6 +97,9 @@ cm_service_class_init (CmServiceClass *klass)
     g_param_spec_int ("contract-count", NULL, NULL, 0, G_MAXINT, 0, rw);
   properties[PROP_DECOMMISSIONED_ON] =
     g_param_spec_string ("decommissioned-on", NULL, NULL, "", rw);
+  properties[PROP_COMMUNITY_COMMITTEE] =
+    g_param_spec_enum ("community-committee", NULL, NULL, CM_TYPE_COMMUNITY_COMMITTEE,
+                       CM_COMMUNITY_COMMITTEE_NONE, rw);
   cm_entity_class_install (entity_class, "service", properties, N_PROPS, derived);
 }
 
@@ -162,4 +166,10 @@ const char *
 cm_service_get_decommissioned_on (CmService *self)
 {
   return cm_entity_get_string (CM_ENTITY (self), PROP_DECOMMISSIONED_ON);
+}
+
+CmCommunityCommittee
+cm_service_get_community_committee (CmService *self)
+{
+  return cm_entity_get_enum (CM_ENTITY (self), PROP_COMMUNITY_COMMITTEE);
 }

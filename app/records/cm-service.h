@@ -21,5 +21,6 @@ int           cm_service_get_cycle                (CmService *self);
 gint64        cm_service_get_annual_value         (CmService *self);
 int           cm_service_get_contract_count       (CmService *self);
 const char   *cm_service_get_decommissioned_on    (CmService *self);
+CmCommunityCommittee cm_service_get_community_committee (CmService *self);
 
 G_END_DECLS

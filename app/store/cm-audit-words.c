@@ -103,6 +103,7 @@ static const struct {
   { "meta", "ocds-prefix", N_("OCDS prefix") },
   { "service", "area", N_("Service area") },
   { "service", "client_group", N_("Client group") },
+  { "service", "community_committee", N_("Community Committee") },
   { "service", "lead_commissioner_id", N_("Lead commissioner") },
   { "contract", "reference", N_("Reference") },
   { "contract", "title", N_("Title") },

@@ -174,28 +174,29 @@ cm_store_latest_schema_version (void)
   return cm_schema_latest_version ();
 }
 
-/* Migration 017 gave every contract an outcome and a notice kind; each
- * existing contract's trail records the values it was given. */
+/* Migration 017 gave every contract an outcome and a notice kind, and 021
+ * every service a Community Committee; each existing record's trail
+ * records the values it was given. */
 #define CONTRACT_OUTCOME_VERSION 17
+#define COMMUNITY_COMMITTEE_VERSION 21
 
+/* One audit row per field of @fields ({ column, value }, @n_fields of
+ * them) for each record of @table, whose ids @select_ids lists. */
 static gboolean
-audit_contract_outcomes (CmStore *self, GError **error)
+audit_new_columns (CmStore *self, const char *select_ids, const char *table,
+                   const char * const (*fields)[2], gsize n_fields, GError **error)
 {
-  static const char * const fields[][2] = {
-    { "outcome", "none" }, { "notice_kind", "not-to-extend" },
-  };
   g_autofree char *at = cm_audit_now ();
   sqlite3_stmt *stmt = NULL;
   gboolean ok = TRUE;
   int rc = SQLITE_DONE;
 
-  if (sqlite3_prepare_v2 (self->db, "SELECT id FROM contract ORDER BY id", -1, &stmt,
-                          NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (self->db, select_ids, -1, &stmt, NULL) != SQLITE_OK)
     return sql_error (self, error);
   while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    for (gsize i = 0; ok && i < G_N_ELEMENTS (fields); i++)
+    for (gsize i = 0; ok && i < n_fields; i++)
       {
-        CmAuditRow row = { at, cm_store_get_actor (self), "contract",
+        CmAuditRow row = { at, cm_store_get_actor (self), table,
                            sqlite3_column_int64 (stmt, 0), fields[i][0], NULL, fields[i][1] };
 
         ok = cm_audit_append (self->audit, &row, error);
@@ -212,10 +213,19 @@ audit_contract_outcomes (CmStore *self, GError **error)
 static gboolean
 audit_migration (CmStore *self, int version, GError **error)
 {
+  static const char * const contract_fields[][2] = {
+    { "outcome", "none" }, { "notice_kind", "not-to-extend" },
+  };
+  static const char * const service_fields[][2] = { { "community_committee", "none" } };
+
   if (version == CM_AUDIT_BASELINE_VERSION)
     return cm_audit_baseline_write (self->db, self->audit, cm_store_get_actor (self), error);
   if (version == CONTRACT_OUTCOME_VERSION)
-    return audit_contract_outcomes (self, error);
+    return audit_new_columns (self, "SELECT id FROM contract ORDER BY id", "contract",
+                              contract_fields, G_N_ELEMENTS (contract_fields), error);
+  if (version == COMMUNITY_COMMITTEE_VERSION)
+    return audit_new_columns (self, "SELECT id FROM service ORDER BY id", "service",
+                              service_fields, G_N_ELEMENTS (service_fields), error);
   return TRUE;
 }
 

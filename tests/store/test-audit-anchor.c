@@ -322,6 +322,7 @@ make_legacy (const char *path)
                             " ALTER TABLE stage_event DROP COLUMN decided_on;"
                             " ALTER TABLE stage_event DROP COLUMN eia_id;"
                             " ALTER TABLE stage_event DROP COLUMN eia_override;"
+                            " ALTER TABLE service DROP COLUMN community_committee;"
                             " PRAGMA user_version = 13;");
 }
 

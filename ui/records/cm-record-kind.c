@@ -35,6 +35,7 @@ static const CmRecordField service_fields[] = {
   { "name", N_("Name"), CM_FORMAT_TEXT, TRUE, TRUE },
   { "area", N_("Service area"), CM_FORMAT_ENUM, TRUE, TRUE },
   { "client-group", N_("Client group"), CM_FORMAT_ENUM, FALSE, TRUE },
+  { "community-committee", N_("Community Committee"), CM_FORMAT_ENUM, FALSE, TRUE },
   { "lead-commissioner-id", N_("Lead commissioner"), CM_FORMAT_REFERENCE, FALSE, TRUE,
     cm_organisation_get_type },
   { "lead-commissioner-name", N_("Lead commissioner"), CM_FORMAT_TEXT, TRUE, FALSE },

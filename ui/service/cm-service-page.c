@@ -532,6 +532,11 @@ heading (CmServicePage *self, CmService *svc)
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   g_autofree char *lead = NULL;
   g_autofree char *description = NULL;
+  /* TRANSLATORS: under a service's name: "Community Committee: Inner East" */
+  g_autofree char *committee =
+    g_strdup_printf (_("Community Committee: %s"),
+                     cm_enum_to_label (CM_TYPE_COMMUNITY_COMMITTEE,
+                                       cm_service_get_community_committee (svc)));
 
   lead = cm_succession_service_commissioner (self->store, svc, &self->today);
   description = g_strdup_printf (_("Cycle %d · now in %s · lead commissioner: %s"),
@@ -540,6 +545,7 @@ heading (CmServicePage *self, CmService *svc)
                                  lead ? lead : "");
   gtk_box_append (GTK_BOX (labels), cm_page_heading_label (cm_service_get_name (svc), "title-2"));
   gtk_box_append (GTK_BOX (labels), cm_page_heading_label (description, "dim-label"));
+  gtk_box_append (GTK_BOX (labels), cm_page_heading_label (committee, "dim-label"));
   gtk_widget_set_hexpand (labels, TRUE);
   gtk_box_append (GTK_BOX (box), labels);
   return box;

@@ -47,8 +47,9 @@ static const GOptionEntry options[] = {
     N_("With --deadlines, write to FILE instead of printing; with --report, the PDF to write"),
     N_("FILE") },
   { "report", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Write the report KIND as a PDF to the --output file and exit: deadlines, "
-       "decommission:SERVICE or eia:SERVICE, with the service's exact name"), N_("KIND") },
+    N_("Write the report KIND as a PDF to the --output file and exit: six-monthly, "
+       "community-committees, deadlines, decommission:SERVICE or eia:SERVICE, with the "
+       "service's exact name"), N_("KIND") },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export the portfolio to the Excel workbook FILE and exit"), N_("FILE") },
   { "export-transparency", 0, 0, G_OPTION_ARG_FILENAME, NULL,
