@@ -16,6 +16,7 @@ static const char *translated =
   "      <description>\n"
   "        <p>Second &amp; better.</p>\n"
   "        <p xml:lang=\"cy\">Ail.</p>\n"
+  "        <p xml:lang=\"fr\">Deuxième.</p>\n"
   "        <ul><li>One</li><li xml:lang=\"cy\">Un</li><li>Two</li></ul>\n"
   "      </description>\n"
   "    </release>\n"
@@ -30,6 +31,7 @@ static const char *translated =
 static void
 test_notes_of_the_version (void)
 {
+  g_setenv ("LANGUAGE", "en_GB", TRUE);
   g_autofree char *second = cm_metainfo_release_notes (translated, strlen (translated), "0.2.0");
   g_autofree char *first = cm_metainfo_release_notes (translated, strlen (translated), "0.1.0");
   g_autofree char *none = cm_metainfo_release_notes (translated, strlen (translated), "9.9");
@@ -37,6 +39,24 @@ test_notes_of_the_version (void)
   g_assert_cmpstr (second, ==, "<p>Second &amp; better.</p><ul><li>One</li><li>Two</li></ul>");
   g_assert_cmpstr (first, ==, "<p>First.</p>");
   g_assert_null (none);
+}
+
+/* In the user's language where a paragraph or item is translated, and as
+ * written where it is not; never two versions of one text. */
+static void
+test_notes_translated (void)
+{
+  g_autofree char *welsh = NULL;
+  g_autofree char *french_first = NULL;
+
+  g_setenv ("LANGUAGE", "cy", TRUE);
+  welsh = cm_metainfo_release_notes (translated, strlen (translated), "0.2.0");
+  g_setenv ("LANGUAGE", "fr:cy", TRUE);
+  french_first = cm_metainfo_release_notes (translated, strlen (translated), "0.2.0");
+  g_unsetenv ("LANGUAGE");
+
+  g_assert_cmpstr (welsh, ==, "<p>Ail.</p><ul><li>Un</li><li>Two</li></ul>");
+  g_assert_cmpstr (french_first, ==, "<p>Deuxième.</p><ul><li>Un</li><li>Two</li></ul>");
 }
 
 static void
@@ -93,6 +113,7 @@ main (int argc, char **argv)
     }
   built_metainfo = argv[1];
   g_test_add_func ("/metainfo/notes-of-the-version", test_notes_of_the_version);
+  g_test_add_func ("/metainfo/notes-translated", test_notes_translated);
   g_test_add_func ("/metainfo/links", test_links);
   g_test_add_func ("/metainfo/not-a-document", test_not_a_document);
   g_test_add_func ("/metainfo/built", test_built_metainfo);

@@ -50,25 +50,80 @@ find_child (xmlNode *parent, const char *name, const char *attribute, const char
   return NULL;
 }
 
-/* Translations sit beside the text they translate, marked xml:lang; the
- * About window shows the text as written. */
-static void
-drop_translations (xmlNode *node)
+static xmlAttr *
+language_of (xmlNode *node)
 {
-  xmlNode *child = node->children;
+  return node->type == XML_ELEMENT_NODE ? xmlHasNsProp (node, BAD_CAST "lang", XML_XML_NAMESPACE)
+                                        : NULL;
+}
+
+/* Where a translation's language comes in the user's preferences, or -1. */
+static int
+rank_of (xmlNode *translation)
+{
+  const char * const *languages = g_get_language_names ();
+  xmlChar *lang = xmlNodeGetContent ((xmlNode *) language_of (translation));
+  int rank = -1;
+
+  for (int i = 0; lang && languages[i] && rank < 0; i++)
+    if (xmlStrcmp (lang, BAD_CAST languages[i]) == 0)
+      rank = i;
+  xmlFree (lang);
+  return rank;
+}
+
+/* Of @original and the translations that follow it, the one in the
+ * language the user prefers most, the original when there is none. */
+static xmlNode *
+best_version (xmlNode *original)
+{
+  xmlNode *best = original;
+  int best_rank = G_MAXINT;
+
+  for (xmlNode *next = original->next; next && (next->type != XML_ELEMENT_NODE ||
+                                                language_of (next)); next = next->next)
+    {
+      int rank = next->type == XML_ELEMENT_NODE ? rank_of (next) : -1;
+
+      if (rank >= 0 && rank < best_rank)
+        best = next, best_rank = rank;
+    }
+  return best;
+}
+
+/* Translations sit beside the text they translate, marked xml:lang: keeps
+ * one version of each, in the user's language where there is one, and
+ * unmarked, as the About window takes it. */
+static void
+choose_translations (xmlNode *parent)
+{
+  xmlNode *child = parent->children;
 
   while (child)
     {
       xmlNode *next = child->next;
 
-      if (child->type == XML_ELEMENT_NODE && xmlHasNsProp (child, BAD_CAST "lang",
-                                                           XML_XML_NAMESPACE))
+      if (child->type == XML_ELEMENT_NODE && language_of (child))
         {
           xmlUnlinkNode (child);
           xmlFreeNode (child);
         }
-      else
-        drop_translations (child);
+      else if (child->type == XML_ELEMENT_NODE)
+        {
+          xmlNode *best = best_version (child);
+
+          if (best != child)
+            {
+              /* Taken out first, so the loop still sees the others to drop. */
+              next = best == next ? best->next : next;
+              xmlUnlinkNode (best);
+              xmlRemoveProp (language_of (best));
+              xmlReplaceNode (child, best);
+              xmlFreeNode (child);
+              child = best;
+            }
+          choose_translations (child);
+        }
       child = next;
     }
 }
@@ -85,7 +140,7 @@ cm_metainfo_release_notes (const char *xml, gsize length, const char *version)
 
   if (description == NULL)
     return NULL;
-  drop_translations (description);
+  choose_translations (description);
   buffer = xmlBufferCreate ();
   for (xmlNode *child = description->children; child; child = child->next)
     if (child->type == XML_ELEMENT_NODE)

@@ -13,8 +13,9 @@
 G_BEGIN_DECLS
 
 /* The notes of release @version in the AppStream document @xml, as the
- * markup AdwAboutWindow takes (<p>, <ul>, <li>…), untranslated; NULL when
- * the document has no notes for that version. */
+ * markup AdwAboutWindow takes (<p>, <ul>, <li>…), in the user's language
+ * where the document translates them; NULL when it has no notes for that
+ * version. */
 char *cm_metainfo_release_notes (const char *xml, gsize length, const char *version);
 /* The address of the <url type="@type"> in @xml, or NULL. */
 char *cm_metainfo_url           (const char *xml, gsize length, const char *type);
