@@ -7,6 +7,7 @@
 #include "cm-command-line.h"
 #include "cm-command-ocds.h"
 #include "cm-date.h"
+#include "cm-metainfo.h"
 #include "cm-window.h"
 
 struct _CmApplication
@@ -377,16 +378,27 @@ about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   GtkApplication *app = user_data;
   const char *developers[] = { _("The Commissioner developers"), NULL };
+  g_autoptr(GBytes) metainfo = cm_metainfo_builtin ();
+  gsize length = 0;
+  const char *xml = metainfo ? g_bytes_get_data (metainfo, &length) : NULL;
+  g_autofree char *website = cm_metainfo_url (xml, length, "homepage");
+  g_autofree char *issues = cm_metainfo_url (xml, length, "bugtracker");
+  g_autofree char *notes = cm_metainfo_release_notes (xml, length, PACKAGE_VERSION);
 
   adw_show_about_window (gtk_application_get_active_window (app),
                          "application-name", _("Commissioner"),
                          "application-icon", APP_ID,
                          "version", PACKAGE_VERSION,
+                         "developer-name", _("The Commissioner developers"),
                          "developers", developers,
                          "comments", _("Commissioning of health and social care services, "
                                        "from Analyse to Review."),
+                         "website", website,
+                         "issue-url", issues,
                          "copyright", _("© 2026 The Commissioner developers"),
                          "license-type", GTK_LICENSE_GPL_3_0,
+                         "release-notes-version", notes ? PACKAGE_VERSION : NULL,
+                         "release-notes", notes,
                          NULL);
 }
 

@@ -52,7 +52,6 @@ struct _CmWindow
   gboolean following;            /* the sidebar is following, not leading */
   GtkWidget *back_button;
   GMenu *recent_menu;
-  GtkWidget *recent_heading;
   GtkListBox *recent_list;
 };
 
@@ -1055,16 +1054,28 @@ recent_row (const char *path)
   return row;
 }
 
+/* An entry of the Open Recent submenu that says there is nothing to open:
+ * the action is disabled while the list is empty, so it shows greyed out
+ * rather than leaving the submenu blank. */
+static void
+add_no_recent_item (GMenu *menu)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (_("No Recent Portfolios"), NULL);
+
+  g_menu_item_set_action_and_target (item, "win.open-recent", "s", "");
+  g_menu_append_item (menu, item);
+}
+
 /* The welcome page and the main menu offer the portfolios opened last. */
 static void
 show_recent (CmWindow *self)
 {
   g_auto(GStrv) paths = cm_recent_portfolios ();
-  GtkWidget *child;
+  GtkWidget *row;
 
   g_menu_remove_all (self->recent_menu);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))))
-    gtk_list_box_remove (self->recent_list, child);
+  while ((row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->recent_list, 0))))
+    gtk_list_box_remove (self->recent_list, row);
   for (guint i = 0; paths[i]; i++)
     {
       g_autofree char *name = g_filename_display_basename (paths[i]);
@@ -1074,15 +1085,18 @@ show_recent (CmWindow *self)
       g_menu_append_item (self->recent_menu, item);
       gtk_list_box_append (self->recent_list, recent_row (paths[i]));
     }
-  gtk_widget_set_visible (self->recent_heading, paths[0] != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), paths[0] != NULL);
+  if (paths[0] == NULL)
+    add_no_recent_item (self->recent_menu);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-recent", paths[0] != NULL);
 }
 
 static void
 open_recent (GtkWidget *widget, const char *action, GVariant *param)
 {
-  open_or_raise (CM_WINDOW (widget), g_variant_get_string (param, NULL));
+  const char *path = g_variant_get_string (param, NULL);
+
+  if (*path)
+    open_or_raise (CM_WINDOW (widget), path);
 }
 
 static gboolean
@@ -1191,7 +1205,6 @@ cm_window_class_init (CmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CmWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, recent_menu);
-  gtk_widget_class_bind_template_child (widget_class, CmWindow, recent_heading);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, recent_list);
 
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo);
