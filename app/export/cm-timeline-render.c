@@ -483,6 +483,30 @@ status_layout (PangoContext *context, const CmTimelineMark *urgent, gboolean wit
   return layout;
 }
 
+/* A faded end says a side is not known; the words say it too. */
+static void
+caption_unknown_sides (PangoLayout *caption, const CmTimelineRow *row)
+{
+  gboolean open_start = FALSE, open_end = FALSE;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < row->spans->len; i++)
+    {
+      CmTimelineSpan *span = &g_array_index (row->spans, CmTimelineSpan, i);
+
+      open_start = open_start || !g_date_valid (&span->from);
+      open_end = open_end || !g_date_valid (&span->to);
+    }
+  if (open_start && open_end)
+    text = g_strdup_printf (_("%s · no start or end date recorded"), row->label);
+  else if (open_start)
+    text = g_strdup_printf (_("%s · start date not recorded"), row->label);
+  else if (open_end)
+    text = g_strdup_printf (_("%s · no end date recorded"), row->label);
+  if (text)
+    pango_layout_set_text (caption, text, -1);
+}
+
 /* "C-1001 Carers breaks · Latest day to serve notice: Overdue": the
  * status in words and in its colour. Where room is short the contract's
  * name gives way, never the status. */
@@ -502,11 +526,13 @@ draw_caption (cairo_t *cr, PangoContext *context, const CmTimelineRow *row,
 
       pango_layout_set_text (caption, text, -1);
     }
+  else
+    caption_unknown_sides (caption, row);
   if (urgent)
     {
       status = status_layout (context, urgent, TRUE);
       pango_layout_get_pixel_size (status, &status_width, &height);
-      if (status_width > layout->width * 0.6)
+      if (status_width > layout->width * 0.75)
         {
           g_object_unref (status);
           status = status_layout (context, urgent, FALSE);

@@ -3,6 +3,8 @@
 /* test-timeline.c: contract timelines: periods and marks from the date
  * engine, where each date falls, the pixels drawn there, and the words
  * for each item and the whole, with unknown dates and open-ended terms */
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <math.h>
 #include <string.h>
@@ -125,6 +127,51 @@ static gboolean
 is_white (const double rgb[3])
 {
   return rgb[0] > 0.97 && rgb[1] > 0.97 && rgb[2] > 0.97;
+}
+
+/* @timeline drawn on a PDF page @width points wide, as printing and
+ * reports draw it, and read back with pdftotext. */
+static char *
+pdf_text (const CmTimeline *timeline, double width)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("timeline-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (folder, "timeline.pdf", NULL);
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  char *text = NULL;
+  CmTimelineLayout layout;
+  cairo_surface_t *surface;
+  PangoContext *context;
+  cairo_t *cr;
+  int status;
+
+  g_assert_no_error (error);
+  surface = cairo_pdf_surface_create (path, width, 595);
+  cr = cairo_create (surface);
+  context = pango_cairo_create_context (cr);
+  cm_timeline_layout (timeline, context, width, &layout);
+  cm_timeline_render (cr, context, timeline, &layout, cm_timeline_palette_light ());
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  if (g_getenv ("CM_TIMELINE_PNG"))
+    {
+      g_autofree char *name = g_strdelimit (g_strdup (g_test_get_path ()), "/", '-');
+      g_autofree char *base = g_strdup_printf ("%s.pdf", name);
+      g_autofree char *kept = g_build_filename (g_getenv ("CM_TIMELINE_PNG"), base, NULL);
+
+      g_rename (path, kept);
+    }
+  g_unlink (path);
+  g_rmdir (folder);
+  return text;
 }
 
 /* "3+1+1" from 1 April 2024 with one extension taken: each period counted
@@ -365,6 +412,7 @@ test_open_ended (void)
                                                  "option to extend by 12 months", "3 months", 0);
   CmTimelineRow *row = cm_timeline_add_contract (timeline, contract, &settings);
   g_autofree char *words = cm_timeline_describe (timeline);
+  g_autofree char *drawn = NULL;
   const CmTimelinePalette *palette = cm_timeline_palette_light ();
   CmTimelineItem span = { 0, TRUE, 0 };
   CmTimelineLayout layout;
@@ -394,6 +442,9 @@ test_open_ended (void)
   pixel (&page, box.x + box.width * 0.97, box.y + 2, rgb);
   g_assert_false (looks_like (rgb, &palette->period, 0.6));
   page_close (&page);
+  /* Not by the fade alone: the caption says it. */
+  drawn = pdf_text (timeline, 600);
+  g_assert_nonnull (strstr (drawn, "C-4 Carers breaks · no end date recorded"));
 }
 
 /* Several contracts on one axis: the axis spans all, and each item is
@@ -441,6 +492,29 @@ test_shared_axis (void)
                                    "latest possible end 31 March 2031."));
 }
 
+/* The same renderer on an A4 landscape page: the words drawn are there. */
+static void
+test_pdf_page (void)
+{
+  GDate today = day ("2026-12-03");
+  g_autoptr(CmTimeline) timeline = cm_timeline_new (&today);
+  g_autoptr(CmContract) contract = contract_new ("C-7", "2024-04-01", "", "3+1+1",
+                                                 "3 months", 1);
+  g_autofree char *text = NULL;
+
+  cm_timeline_add_contract (timeline, contract, &settings);
+  text = pdf_text (timeline, 842);
+  for (const char *const *word = (const char *[]) { "C-7 Carers breaks", "Today", "2027",
+                                                    "Initial period", "Extension taken",
+                                                    "Extension available",
+                                                    "Latest day to serve notice", NULL };
+       *word; word++)
+    {
+      g_test_message ("looking for “%s”", *word);
+      g_assert_nonnull (strstr (text, *word));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -451,5 +525,6 @@ main (int argc, char **argv)
   g_test_add_func ("/timeline/unknown-dates", test_unknown_dates);
   g_test_add_func ("/timeline/open-ended", test_open_ended);
   g_test_add_func ("/timeline/shared-axis", test_shared_axis);
+  g_test_add_func ("/timeline/pdf-page", test_pdf_page);
   return g_test_run ();
 }
