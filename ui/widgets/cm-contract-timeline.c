@@ -224,11 +224,15 @@ cm_contract_timeline_size_allocate (GtkWidget *widget, int width, int height, in
   cm_timeline_layout (self->timeline, context_of (self), width, &self->layout);
   for (guint i = 0; i < self->spots->len; i++)
     {
+      GtkWidget *spot = g_ptr_array_index (self->spots, i);
       cairo_rectangle_t box;
+      int min, nat;
 
+      /* GTK expects a child measured before it is given a size. */
+      gtk_widget_measure (spot, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
       cm_timeline_layout_item_box (&self->layout, self->timeline,
                                    &g_array_index (self->items, CmTimelineItem, i), &box);
-      gtk_widget_size_allocate (g_ptr_array_index (self->spots, i),
+      gtk_widget_size_allocate (spot,
                                 &(GtkAllocation) { (int) floor (box.x), (int) floor (box.y),
                                                    (int) ceil (box.width),
                                                    (int) ceil (box.height) },
