@@ -7,6 +7,7 @@
 #include "cm-contract.h"
 #include "cm-contract-dates.h"
 #include "cm-contract-notices-editor.h"
+#include "cm-contract-timeline.h"
 #include "cm-date.h"
 #include "cm-date-dialog.h"
 #include "cm-deadline-settings.h"
@@ -51,6 +52,7 @@ struct _CmRecordsPage
   AdwToast *last_toast;      /* weak: the page's newest message */
   GtkWidget *invoke_button;  /* contracts only */
   GtkWidget *service_button;   /* a contract's service, on its own page */
+  GtkWidget *timeline;       /* contracts only: its periods and dates drawn */
   GtkWidget *set_all_button; /* reduction scenarios only */
   GtkWidget *edit_button;
   GtkWidget *more_button;    /* the menu that holds Delete */
@@ -611,6 +613,9 @@ show_details (CmRecordsPage *self)
                                    "it can no longer be edited or deleted.")
                                : NULL);
   show_children (self, item);
+  if (self->timeline)
+    cm_contract_timeline_set_contract (CM_CONTRACT_TIMELINE (self->timeline),
+                                       item ? CM_CONTRACT (item) : NULL);
   if (self->invoke_button)
     update_contract_actions (self, item);
   if (self->set_all_button)
@@ -1446,6 +1451,12 @@ build_details (CmRecordsPage *self)
   gtk_widget_set_margin_top (box, 12);
   gtk_widget_set_margin_bottom (box, 12);
 
+  if (g_type_is_a (self->kind->get_type (), CM_TYPE_CONTRACT))
+    {
+      /* The contract's term at a glance, above its dates in words. */
+      self->timeline = cm_contract_timeline_new (self->store, &self->today);
+      gtk_box_append (GTK_BOX (box), self->timeline);
+    }
   self->details = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->details));
   if (g_type_is_a (self->kind->get_type (), CM_TYPE_CONTRACT))

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "cm-contract.h"
+#include "cm-contract-timeline.h"
 #include "cm-date.h"
 #include "cm-date-dialog.h"
 #include "cm-deadline-settings.h"
@@ -119,11 +120,41 @@ contract_button (CmServiceSection *self, CmContract *contract, const char *mnemo
   return button;
 }
 
+/* All the service's contracts on one axis, above their rows. */
+static void
+add_timeline (CmServiceSection *self, GPtrArray *contracts)
+{
+  g_autoptr(GListStore) model = g_list_store_new (CM_TYPE_CONTRACT);
+  GtkWidget *timeline = cm_contract_timeline_new (cm_service_section_get_store (self),
+                                                  cm_service_section_get_today (self));
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  for (guint i = 0; i < contracts->len; i++)
+    g_list_store_append (model, g_ptr_array_index (contracts, i));
+  cm_contract_timeline_set_contracts (CM_CONTRACT_TIMELINE (timeline), G_LIST_MODEL (model));
+  const char *name = _("Timeline of the service’s contracts");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (timeline), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_widget_set_margin_start (timeline, 12);
+  gtk_widget_set_margin_end (timeline, 12);
+  gtk_widget_set_margin_top (timeline, 12);
+  gtk_widget_set_margin_bottom (timeline, 12);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), timeline);
+  /* The row only holds the drawing: focus goes to its marks. */
+  gtk_widget_set_focusable (row, FALSE);
+  cm_service_section_add (self, row);
+}
+
 static void
 refresh (CmServiceSection *self)
 {
   g_autoptr(GPtrArray) contracts = cm_service_section_records (self, CM_TYPE_CONTRACT);
 
+  if (contracts->len > 0)
+    add_timeline (self, contracts);
   for (guint i = 0; i < contracts->len; i++)
     {
       CmContract *contract = g_ptr_array_index (contracts, i);
