@@ -152,7 +152,8 @@ typedef struct {
   guint index;
 } GroupKey;
 
-/* By name, in the reader's collation; the contracts with no commissioner last. */
+/* By name, in the reader's collation and whatever the case; the contracts
+ * with no commissioner last. */
 static int
 by_group_key (gconstpointer a, gconstpointer b)
 {
@@ -176,7 +177,8 @@ sort_groups (CmPortfolioLayout *self)
   for (guint i = 0; i < n; i++)
     {
       CmPortfolioGroup *group = g_ptr_array_index (self->groups, i);
-      GroupKey key = { *group->name ? g_utf8_collate_key (group->name, -1) : g_strdup (""), i };
+      g_autofree char *folded = g_utf8_casefold (group->name, -1);
+      GroupKey key = { *folded ? g_utf8_collate_key (folded, -1) : g_strdup (""), i };
 
       g_array_append_val (keys, key);
     }
@@ -436,19 +438,20 @@ static void
 describe_urgency (CmPortfolioLayout *self, GString *text)
 {
   guint counts[CM_DEADLINE_UNKNOWN + 1] = { 0 };
-  static const CmDeadlineStatus urgent[] = { CM_DEADLINE_BREACHED, CM_DEADLINE_OVERDUE,
-                                             CM_DEADLINE_DUE_SOON };
   g_autoptr(GString) pieces = g_string_new (NULL);
+  guint n;
 
   for (guint i = 0; i < self->bars->len; i++)
     counts[g_array_index (self->bars, CmPortfolioBar, i).status]++;
-  for (guint i = 0; i < G_N_ELEMENTS (urgent); i++)
-    if (counts[urgent[i]])
-      append_piece (pieces, g_strdup_printf ("%u %s", counts[urgent[i]],
-                                             cm_deadline_status_label (urgent[i])));
+  if ((n = counts[CM_DEADLINE_BREACHED]))
+    append_piece (pieces, g_strdup_printf (ngettext ("%u breached", "%u breached", n), n));
+  if ((n = counts[CM_DEADLINE_OVERDUE]))
+    append_piece (pieces, g_strdup_printf (ngettext ("%u overdue", "%u overdue", n), n));
+  if ((n = counts[CM_DEADLINE_DUE_SOON]))
+    append_piece (pieces, g_strdup_printf (ngettext ("%u due soon", "%u due soon", n), n));
   if (pieces->len)
-    /* Translators: how many ends are urgent, as in "Status: 2 Breached, 5 Due soon." */
-    g_string_append_printf (text, _(" Status: %s."), pieces->str);
+    /* Translators: how many ends need attention, as in " Urgent: 2 breached, 5 due soon." */
+    g_string_append_printf (text, _(" Urgent: %s."), pieces->str);
 }
 
 char *
