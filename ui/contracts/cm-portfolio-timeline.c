@@ -194,8 +194,9 @@ draw_bands (CmPortfolioTimeline *self, GtkSnapshot *snapshot, const GdkRGBA *fg,
       if (x1 <= x0)
         continue;
       fill (snapshot, &tints[i % G_N_ELEMENTS (tints)], x0, 0, x1 - x0, height);
-      /* The name stays in view while any of its band is. */
-      draw_text (self, snapshot, fg, x0 + 6, 4, bands[i].label, TRUE);
+      /* The name stays in view while there is room for it in its band. */
+      if (x1 - x0 >= text_width (self, bands[i].label) + 24)
+        draw_text (self, snapshot, fg, x0 + 6, 4, bands[i].label, TRUE);
     }
 }
 
@@ -269,33 +270,45 @@ bar_label (const CmPortfolioBar *bar)
 }
 
 static void
-draw_bar (CmPortfolioTimeline *self, GtkSnapshot *snapshot, const GdkRGBA *fg, guint row,
-          const CmPortfolioBar *bar, double y)
+draw_bar (CmPortfolioTimeline *self, GtkSnapshot *snapshot, const GdkRGBA *fg,
+          const GdkRGBA *bg, guint row, const CmPortfolioBar *bar, double y)
 {
   GdkRGBA colour = status_colour (bar->status);
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
   double x0 = day_x (self, bar->first_day);
   double x1 = day_x (self, bar->end_day);
   double top = y + (ROW_HEIGHT - BAR_HEIGHT) / 2.0;
   g_autofree char *label = bar_label (bar);
+  int label_width = text_width (self, label);
+  double label_x = x1 + 6;
 
   if ((int) row == self->hover_row)
     {
       GdkRGBA hover = with_alpha (fg, 0.07);
 
-      fill (snapshot, &hover, 0, y, gtk_widget_get_width (GTK_WIDGET (self)), ROW_HEIGHT);
+      fill (snapshot, &hover, 0, y, width, ROW_HEIGHT);
     }
   fill (snapshot, &colour, x0, top, MAX (x1 - x0, 3), BAR_HEIGHT);
   /* A mark at the end itself, so a bar reads without its colour. */
   fill (snapshot, fg, x1 - 2, top - 2, 2, BAR_HEIGHT + 4);
-  draw_text (self, snapshot, fg, x1 + 6, y + 4, label, FALSE);
+  /* A bar ending past the view keeps its name in view, over the bar. */
+  if (label_x + label_width > width - 6)
+    {
+      GdkRGBA under = with_alpha (bg, 0.9);
+
+      label_x = MAX (MIN (x1, width) - label_width - 8, MARGIN);
+      fill (snapshot, &under, label_x - 4, y + 3, label_width + 8, ROW_HEIGHT - 6);
+    }
+  draw_text (self, snapshot, fg, label_x, y + 4, label, FALSE);
   if ((int) row == self->focus_row && gtk_widget_has_focus (GTK_WIDGET (self)))
     {
       GskRoundedRect ring;
       float widths[4] = { 2, 2, 2, 2 };
       GdkRGBA colours[4] = { *fg, *fg, *fg, *fg };
+      double right = MAX (x1, label_x + label_width) + 6;
 
       gsk_rounded_rect_init_from_rect (&ring, &GRAPHENE_RECT_INIT (
-        x0 - 3, y + 1, x1 - x0 + 12 + text_width (self, label), ROW_HEIGHT - 2), 4);
+        x0 - 3, y + 1, right - x0 + 3, ROW_HEIGHT - 2), 4);
       gtk_snapshot_append_border (snapshot, &ring, widths, colours);
     }
 }
@@ -303,8 +316,8 @@ draw_bar (CmPortfolioTimeline *self, GtkSnapshot *snapshot, const GdkRGBA *fg, g
 /* Only the rows in view, and in them only the bars whose days or names
  * are in view: what is drawn does not grow with the portfolio. */
 static void
-draw_rows (CmPortfolioTimeline *self, GtkSnapshot *snapshot, const GdkRGBA *fg, int width,
-           int height)
+draw_rows (CmPortfolioTimeline *self, GtkSnapshot *snapshot, const GdkRGBA *fg,
+           const GdkRGBA *bg, int width, int height)
 {
   guint first_row = (guint) (vvalue (self) / ROW_HEIGHT);
   guint last_row = first_row + rows_in_view (self) + 1;
@@ -321,7 +334,7 @@ draw_rows (CmPortfolioTimeline *self, GtkSnapshot *snapshot, const GdkRGBA *fg, 
       const CmPortfolioBar *bar = cm_portfolio_layout_get_row (self->layout, row, &group);
 
       if (bar)
-        draw_bar (self, snapshot, fg, row, bar, row_y (self, row));
+        draw_bar (self, snapshot, fg, bg, row, bar, row_y (self, row));
       else
         draw_heading (self, snapshot, fg, group, row_y (self, row), width);
     }
@@ -346,7 +359,10 @@ cm_portfolio_timeline_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, AXIS_HEIGHT, width,
                                                          height - AXIS_HEIGHT));
-  draw_rows (self, snapshot, &fg, width, height);
+  draw_rows (self, snapshot, &fg, &bg, width, height);
+  /* An empty chart says why in words, not by showing nothing. */
+  if (cm_portfolio_layout_get_n_rows (self->layout) == 0)
+    draw_text (self, snapshot, &fg, MARGIN, AXIS_HEIGHT + 8, self->description, FALSE);
   gtk_snapshot_pop (snapshot);
 
   draw_months (self, snapshot, &fg, width, height);
@@ -377,15 +393,18 @@ static void
 scroll_to_row (CmPortfolioTimeline *self, guint row)
 {
   const CmPortfolioBar *bar = cm_portfolio_layout_get_row (self->layout, row, NULL);
-  double top = (double) row * ROW_HEIGHT;
+  /* The first bar of a group brings its heading into view with it. */
+  guint first = row > 0 && !cm_portfolio_layout_row_bar (self->layout, row - 1, NULL)
+                ? row - 1 : row;
+  double top = (double) first * ROW_HEIGHT;
   double page = gtk_adjustment_get_page_size (self->vadjustment);
   double width = gtk_adjustment_get_page_size (self->hadjustment);
   double end;
 
   if (top < vvalue (self))
     gtk_adjustment_set_value (self->vadjustment, top);
-  else if (top + ROW_HEIGHT > vvalue (self) + page)
-    gtk_adjustment_set_value (self->vadjustment, top + ROW_HEIGHT - page);
+  else if ((row + 1.0) * ROW_HEIGHT > vvalue (self) + page)
+    gtk_adjustment_set_value (self->vadjustment, (row + 1.0) * ROW_HEIGHT - page);
   if (bar == NULL)
     return;
   end = MARGIN + bar->end_day * self->px_per_day;
