@@ -397,10 +397,12 @@ scroll_to_row (CmPortfolioTimeline *self, guint row)
   guint first = row > 0 && !cm_portfolio_layout_row_bar (self->layout, row - 1, NULL)
                 ? row - 1 : row;
   double top = (double) first * ROW_HEIGHT;
-  double page = gtk_adjustment_get_page_size (self->vadjustment);
-  double width = gtk_adjustment_get_page_size (self->hadjustment);
-  double end;
+  double page, width, end;
 
+  if (self->vadjustment == NULL || self->hadjustment == NULL)
+    return;
+  page = gtk_adjustment_get_page_size (self->vadjustment);
+  width = gtk_adjustment_get_page_size (self->hadjustment);
   if (top < vvalue (self))
     gtk_adjustment_set_value (self->vadjustment, top);
   else if ((row + 1.0) * ROW_HEIGHT > vvalue (self) + page)
@@ -472,7 +474,8 @@ key_pressed (CmPortfolioTimeline *self, guint keyval, guint keycode, GdkModifier
 {
   int n_rows = self->layout ? (int) cm_portfolio_layout_get_n_rows (self->layout) : 0;
 
-  if (n_rows == 0 || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
+  if (n_rows == 0 || self->hadjustment == NULL ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
     return FALSE;
   switch (keyval)
     {
