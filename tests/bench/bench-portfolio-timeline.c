@@ -352,6 +352,9 @@ main (int argc, char *argv[])
   cm_portfolio_timeline_set_layout (CM_PORTFOLIO_TIMELINE (frames.timeline),
                                     build_layout (store, &today));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), frames.timeline);
+  /* As the Deadlines page has it. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_ALWAYS,
+                                  GTK_POLICY_ALWAYS);
   gtk_window_set_child (GTK_WINDOW (window), scrolled);
   gtk_window_present (GTK_WINDOW (window));
   settle (frames.timeline);

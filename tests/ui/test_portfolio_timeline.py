@@ -6,7 +6,8 @@ its dates as a timeline when asked, found by its description in words,
 which counts the contracts ending in the next 5 years as the command
 line's deadlines do. The keyboard moves from bar to bar, each named with
 its contract, provider, end and status; Enter opens the named contract
-on the Contracts tab. Screenshots at 1400×900.
+on the Contracts tab. Back on the Deadlines, the status filter narrows the
+timeline as it does the list. Screenshots at 1400×900.
 
     with-display.sh python3 test_portfolio_timeline.py COMMISSIONER OUTPUT_DIR
 """
@@ -71,6 +72,19 @@ def check_summary(session, timeline):
     return expected
 
 
+def check_filtered(session, page, timeline):
+    """The status filter narrows the timeline as it does the list: no
+    contract's end is breached in the demo, so none is left to draw, and
+    the empty chart says so."""
+    combo = wait_for("the status filter", lambda: find(page, "combo box", "Filter by status"))
+    session.choose(combo, 1)  # Breached, after All statuses
+    session.log("filtered to breached dates: " + wait_for(
+        "the timeline emptied by the filter", lambda: (
+            timeline.description or "").startswith("No contracts end in the next 5 years.")
+        and timeline.description))
+    session.screenshot("timeline-empty")
+
+
 def focused_bar(session, timeline, other_than=None):
     """The bar the keyboard is on, by the timeline's name."""
     def named():
@@ -97,7 +111,6 @@ def main():
         timeline = show_timeline(session, page)
         expected = check_summary(session, timeline)
         session.screenshot("timeline")
-
         session.key("Tab")
         first = focused_bar(session, timeline)
         session.key("Down")
@@ -118,6 +131,7 @@ def main():
                  lambda: opened_contract(session, reference))
         session.log(f"Enter on the bar opened {reference} on the Contracts tab")
         session.screenshot("opened")
+        check_filtered(session, session.show_section("Deadlines"), timeline)
 
 
 if __name__ == "__main__":

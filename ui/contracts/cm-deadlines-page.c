@@ -1008,6 +1008,10 @@ build_views (CmDeadlinesPage *self, GtkWidget *list)
   self->timeline = CM_PORTFOLIO_TIMELINE (cm_portfolio_timeline_new ());
   g_signal_connect_swapped (self->timeline, "open-contract", G_CALLBACK (timeline_opened), self);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->timeline));
+  /* The timeline sets its scroll range as it is allocated: scrollbars that
+   * came and went with it would ask for another allocation meanwhile. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_ALWAYS,
+                                  GTK_POLICY_ALWAYS);
 
   self->shown_as = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->shown_as), TRUE);

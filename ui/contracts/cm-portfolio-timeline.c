@@ -362,7 +362,7 @@ cm_portfolio_timeline_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   draw_rows (self, snapshot, &fg, &bg, width, height);
   /* An empty chart says why in words, not by showing nothing. */
   if (cm_portfolio_layout_get_n_rows (self->layout) == 0)
-    draw_text (self, snapshot, &fg, MARGIN, AXIS_HEIGHT + 8, self->description, FALSE);
+    draw_text (self, snapshot, &fg, MARGIN + 8, AXIS_HEIGHT + 8, self->description, FALSE);
   gtk_snapshot_pop (snapshot);
 
   draw_months (self, snapshot, &fg, width, height);

@@ -3,7 +3,8 @@
 /* cm-portfolio-timeline.h: every contract ending in the next five years,
  * drawn by end date and grouped by commissioner
  *
- * A scrollable drawing (put it in a GtkScrolledWindow): the first two years
+ * A scrollable drawing (put it in a GtkScrolledWindow whose scrollbars are
+ * always there, as it sets its range as it is allocated): the first two years
  * fill the width and the rest scrolls in. It draws only the rows and days
  * in view, so 100,000 contracts scroll as smoothly as ten. Up and Down move
  * between bars, Enter or a click opens the bar's contract; the focused or
