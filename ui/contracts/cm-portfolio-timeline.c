@@ -12,6 +12,7 @@
 #define BAR_HEIGHT 14
 #define MARGIN 12
 #define LABEL_ROOM 440       /* past the last day, for the names of the latest bars */
+#define LABEL_REACH 1200     /* how far right of its bar's end a name may still show */
 #define DAYS_IN_VIEW 730.5   /* the first two years fill the width */
 
 struct _CmPortfolioTimeline
@@ -321,7 +322,7 @@ draw_rows (CmPortfolioTimeline *self, GtkSnapshot *snapshot, const GdkRGBA *fg,
 {
   guint first_row = (guint) (vvalue (self) / ROW_HEIGHT);
   guint last_row = first_row + rows_in_view (self) + 1;
-  int first_day = (int) floor ((hvalue (self) - MARGIN - LABEL_ROOM) / self->px_per_day);
+  int first_day = (int) floor ((hvalue (self) - MARGIN - LABEL_REACH) / self->px_per_day);
   int last_day = (int) ceil ((hvalue (self) + width - MARGIN) / self->px_per_day);
 
   g_array_set_size (self->visible, 0);
@@ -423,6 +424,8 @@ set_focus_row (CmPortfolioTimeline *self, int row)
   if (row >= 0)
     scroll_to_row (self, row);
   update_accessible_name (self);
+  /* A tooltip shown for the keyboard follows it to the new bar. */
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
