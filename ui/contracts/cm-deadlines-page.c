@@ -13,6 +13,7 @@
 #include "cm-deadlines.h"
 #include "cm-mnemonic-button.h"
 #include "cm-organisation.h"
+#include "cm-portfolio-timeline.h"
 #include "cm-required-notices.h"
 #include "cm-service.h"
 #include "cm-status-page.h"
@@ -31,6 +32,7 @@ struct _CmDeadlineRow
   CmContract *contract;
   CmDeadlineKind kind;
   CmDeadlineStatus status;
+  GDate date;               /* invalid when not known */
   char *date_text;          /* "1 October 2026" */
   char *kind_text;          /* with a procurement notice's code */
   char *contract_text;      /* reference and title */
@@ -81,6 +83,7 @@ cm_deadline_row_new (CmStore *store, const CmDeadline *deadline, const GDate *to
   row->contract = g_object_ref (deadline->contract);
   row->kind = deadline->kind;
   row->status = deadline->status;
+  row->date = deadline->date;
   /* No notice period recorded: the date is not known, never the end. */
   row->date_text = g_date_valid (&deadline->date) ? cm_date_format_long (iso)
                                                   : g_strdup (_("Not known"));
@@ -125,6 +128,10 @@ struct _CmDeadlinesPage
   GtkLabel *summary;
   GtkLabel *skipped;
   GtkWidget *service_button;    /* the chosen date's service */
+
+  GtkStack *shown_as;           /* "list" or "timeline" */
+  CmPortfolioTimeline *timeline;
+  gboolean timeline_stale;      /* the rows changed while the list was shown */
 
   guint refresh_id;             /* a rebuild waiting for the main loop */
   gboolean stale;               /* sources changed while the page was hidden */
@@ -410,6 +417,8 @@ update_summary (CmDeadlinesPage *self)
   gtk_label_set_text (self->summary, text);
 }
 
+static void update_timeline (CmDeadlinesPage *self);
+
 static void
 update_state (CmDeadlinesPage *self)
 {
@@ -426,6 +435,7 @@ update_state (CmDeadlinesPage *self)
   gtk_widget_set_visible (self->filter_bar, any);
   gtk_widget_set_visible (GTK_WIDGET (self->summary), any);
   update_summary (self);
+  update_timeline (self);
 }
 
 static void
@@ -911,6 +921,108 @@ build_list (CmDeadlinesPage *self)
   return GTK_WIDGET (self->list_stack);
 }
 
+/* ---- the timeline ----------------------------------------------------- */
+
+/* The ends of the dates the filters let through, as the list has them:
+ * the timeline works nothing out again. Laid out only while it is shown. */
+static void
+update_timeline (CmDeadlinesPage *self)
+{
+  GListModel *shown = G_LIST_MODEL (self->filtered);
+  guint n = g_list_model_get_n_items (shown);
+  CmPortfolioLayout *layout;
+
+  if (self->shown_as == NULL)
+    return;
+  self->timeline_stale = g_strcmp0 (gtk_stack_get_visible_child_name (self->shown_as),
+                                    "timeline") != 0;
+  if (self->timeline_stale)
+    return;
+  layout = cm_portfolio_layout_new (&self->today);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CmDeadlineRow) row = g_list_model_get_item (shown, i);
+
+      if (row->kind == CM_DEADLINE_KIND_END)
+        cm_portfolio_layout_add (layout, row->contract, row->commissioner_name, &row->date,
+                                 row->status);
+    }
+  cm_portfolio_layout_finish (layout);
+  cm_portfolio_timeline_set_layout (self->timeline, layout);
+}
+
+static void
+show_as_toggled (GtkToggleButton *button, CmDeadlinesPage *self)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  gtk_stack_set_visible_child_name (self->shown_as,
+                                    g_object_get_data (G_OBJECT (button), "shows"));
+  if (self->timeline_stale)
+    update_timeline (self);
+}
+
+static void
+timeline_opened (CmDeadlinesPage *self, CmContract *contract)
+{
+  g_signal_emit (self, signals[OPEN_CONTRACT], 0, contract);
+}
+
+static GtkWidget *
+show_as_button (CmDeadlinesPage *self, GtkWidget *box, const char *label, const char *shows,
+                const char *tooltip)
+{
+  GtkWidget *button = gtk_toggle_button_new_with_label (label);
+
+  g_object_set_data (G_OBJECT (button), "shows", (gpointer) shows);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
+  g_signal_connect (button, "toggled", G_CALLBACK (show_as_toggled), self);
+  gtk_box_append (GTK_BOX (box), button);
+  return button;
+}
+
+/* "List | Timeline" above the dates, then the one chosen. */
+static GtkWidget *
+build_views (CmDeadlinesPage *self, GtkWidget *list)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *toggles = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *as_list, *as_timeline;
+
+  gtk_widget_add_css_class (toggles, "linked");
+  gtk_widget_set_halign (toggles, GTK_ALIGN_START);
+  gtk_widget_set_margin_start (toggles, 12);
+  gtk_widget_set_margin_bottom (toggles, 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggles), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Show deadlines as"), -1);
+  as_list = show_as_button (self, toggles, _("List"), "list",
+                            _("Show every date in a list, most urgent first"));
+  as_timeline = show_as_button (self, toggles, _("Timeline"), "timeline",
+                                _("Show contracts by end date over the next 5 years, "
+                                  "grouped by commissioner"));
+  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (as_timeline), GTK_TOGGLE_BUTTON (as_list));
+
+  self->timeline = CM_PORTFOLIO_TIMELINE (cm_portfolio_timeline_new ());
+  g_signal_connect_swapped (self->timeline, "open-contract", G_CALLBACK (timeline_opened), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->timeline));
+  /* The timeline sets its scroll range as it is allocated: scrollbars that
+   * came and went with it would ask for another allocation meanwhile. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_ALWAYS,
+                                  GTK_POLICY_ALWAYS);
+
+  self->shown_as = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->shown_as), TRUE);
+  gtk_stack_add_named (self->shown_as, list, "list");
+  gtk_stack_add_named (self->shown_as, scrolled, "timeline");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (as_list), TRUE);
+  gtk_box_append (GTK_BOX (box), toggles);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->shown_as));
+  return box;
+}
+
 static void
 cm_deadlines_page_map (GtkWidget *widget)
 {
@@ -1001,7 +1113,7 @@ cm_deadlines_page_new (CmStore *store, const GDate *today)
   self->today = *today;
 
   gtk_widget_set_parent (build_header (self), GTK_WIDGET (self));
-  gtk_widget_set_parent (build_list (self), GTK_WIDGET (self));
+  gtk_widget_set_parent (build_views (self, build_list (self)), GTK_WIDGET (self));
 
   /* Dates follow from contracts, the rules and commissioners: any
    * committed change may move, add or drop a row. */
