@@ -340,7 +340,7 @@ notices_by_row_new (void)
 
 static CmTable *
 table_of (GPtrArray *processes, const char *service, GArray *places, GPtrArray *notices,
-          GError **error)
+          guint *n_unnamed, GError **error)
 {
   g_autoptr(CmTable) table = cm_table_new ();
   CmJsonCheck check = { NULL };
@@ -362,7 +362,13 @@ table_of (GPtrArray *processes, const char *service, GArray *places, GPtrArray *
           GPtrArray *row_notices = g_ptr_array_new_with_free_func (cm_ocds_notice_free);
 
           g_ptr_array_add (notices, row_notices);
-          cm_ocds_row_read (&check, p->compiled, p->path, j, service, cells, row_notices);
+          /* No service first, to count the contracts that name none. */
+          cm_ocds_row_read (&check, p->compiled, p->path, j, "", cells, row_notices);
+          if (cells[CM_OCDS_COLUMN_SERVICE] == NULL)
+            {
+              cells[CM_OCDS_COLUMN_SERVICE] = g_strdup (service);
+              (*n_unnamed)++;
+            }
           cm_table_begin_row (table);
           for (guint c = 0; c < CM_OCDS_N_COLUMNS; c++)
             {
@@ -469,6 +475,15 @@ CmImportPlan *
 cm_ocds_import_plan (CmStore *store, const char *path, const char *service,
                      CmImportDuplicate on_duplicate, GError **error)
 {
+  return cm_ocds_import_plan_full (store, path, service, on_duplicate, NULL, NULL, NULL, NULL,
+                                   error);
+}
+
+CmImportPlan *
+cm_ocds_import_plan_full (CmStore *store, const char *path, const char *service,
+                          CmImportDuplicate on_duplicate, GArray *excluded, CmTable **table_out,
+                          GArray **mapping_out, guint *n_unnamed, GError **error)
+{
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) processes = NULL;
   g_autoptr(GArray) places = g_array_new (FALSE, TRUE, sizeof (RowPlace));
@@ -476,14 +491,16 @@ cm_ocds_import_plan (CmStore *store, const char *path, const char *service,
   g_autoptr(CmTable) table = NULL;
   g_autoptr(CmImportPlan) plan = NULL;
   g_autoptr(GPtrArray) notices = notices_by_row_new ();
+  guint unnamed = 0;
 
   g_return_val_if_fail (CM_IS_STORE (store) && path != NULL, NULL);
 
   g_array_set_clear_func (places, row_place_clear);
   if ((root = load (path, error)) == NULL ||
       (processes = read_processes (json_node_get_object (root), error)) == NULL ||
-      (table = table_of (processes, service, places, notices, error)) == NULL ||
-      (plan = cm_import_plan_new (store, table, mapping, on_duplicate, NULL, error)) == NULL)
+      (table = table_of (processes, service, places, notices, &unnamed, error)) == NULL ||
+      (plan = cm_import_plan_new (store, table, mapping, on_duplicate, excluded,
+                                  error)) == NULL)
     return NULL;
   if (cm_import_plan_count (plan, CM_IMPORT_ROW_INVALID) > 0)
     {
@@ -492,5 +509,11 @@ cm_ocds_import_plan (CmStore *store, const char *path, const char *service,
     }
   cm_import_plan_set_more_write (plan, write_notices, g_steal_pointer (&notices),
                                  (GDestroyNotify) g_ptr_array_unref);
+  if (table_out)
+    *table_out = g_steal_pointer (&table);
+  if (mapping_out)
+    *mapping_out = g_steal_pointer (&mapping);
+  if (n_unnamed)
+    *n_unnamed = unnamed;
   return g_steal_pointer (&plan);
 }
