@@ -535,6 +535,7 @@ cm_import_undo_describe (CmImportUndo *undo)
   guint services = cm_import_undo_count_removed (undo, CM_TYPE_SERVICE);
   guint commissioners = cm_import_undo_count_removed (undo, CM_TYPE_ORGANISATION);
   guint restored = cm_import_undo_count_restored (undo);
+  guint notices = cm_import_undo_count_removed (undo, CM_TYPE_CONTRACT_NOTICE);
 
   g_string_append_printf (out, _("Undoing the import of “%s” removes the records it created and "
                                  "puts back the values it replaced:"),
@@ -552,11 +553,15 @@ cm_import_undo_describe (CmImportUndo *undo)
             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u commissioner removed",
                                           "%u commissioners removed", commissioners),
                              commissioners));
+  add_line (out, notices,
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u procurement notice removed",
+                                          "%u procurement notices removed", notices),
+                             notices));
   add_line (out, restored,
             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contract put back as it was",
                                           "%u contracts put back as they were", restored),
                              restored));
-  if (contracts + providers + services + commissioners + restored == 0)
+  if (contracts + providers + services + commissioners + notices + restored == 0)
     g_string_append_printf (out, "\n• %s", _("nothing but the import’s own record, as it "
                                              "created and changed nothing"));
   return g_string_free (out, FALSE);

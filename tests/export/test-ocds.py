@@ -464,9 +464,13 @@ def test_round_trip(work, demo, exported):
           f"0 updated, {len(original)} unchanged" in result.stdout
           and query(same, CONTRACTS_SQL) == original, result.stdout[-300:] + result.stderr)
     undo = run("--undo-import", "--portfolio", fresh)
-    check("--undo-import undoes an OCDS import, its notices too", undo.returncode == 0
+    notices = len(query(demo, NOTICES_SQL))
+    check("--undo-import undoes an OCDS import, its notices too, and says so",
+          undo.returncode == 0
           and query(fresh, "SELECT count(*) FROM contract") == [(0,)]
-          and query(fresh, "SELECT count(*) FROM contract_notice") == [(0,)], undo.stderr)
+          and query(fresh, "SELECT count(*) FROM contract_notice") == [(0,)]
+          and f"{notices} procurement notices removed" in undo.stdout,
+          undo.stdout + undo.stderr)
     verify = run("--verify-audit", "--portfolio", fresh)
     check("the audit trail verifies after the import and its undoing", verify.returncode == 0,
           verify.stderr)
