@@ -122,12 +122,17 @@ cm_ocds_notice_url (const char *identifier)
   return g_strconcat (NOTICE_PAGE, escaped, NULL);
 }
 
-const char *
+char *
 cm_ocds_notice_identifier (const char *url)
 {
+  g_autofree char *identifier = NULL;
+
   if (url == NULL || !g_str_has_prefix (url, NOTICE_PAGE) || !url[strlen (NOTICE_PAGE)])
     return NULL;
-  return url + strlen (NOTICE_PAGE);
+  /* NULL for an escape that is not one, hides a NUL or gives no UTF-8. */
+  identifier = g_uri_unescape_string (url + strlen (NOTICE_PAGE), NULL);
+  return identifier && g_utf8_validate (identifier, -1, NULL) ? g_steal_pointer (&identifier)
+                                                               : NULL;
 }
 
 static void

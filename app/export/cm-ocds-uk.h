@@ -40,9 +40,10 @@ GHashTable    *cm_ocds_notices_by_contract (CmStore *store);
 void           cm_ocds_add_notices        (GPtrArray *notices, JsonObject *tender,
                                            JsonObject *award, JsonObject *contract);
 
-/* The notice's page on Find a Tender, and the identifier back from one. */
+/* The notice's page on Find a Tender, and the identifier back from one
+ * (NULL for any other address). */
 char          *cm_ocds_notice_url          (const char *identifier);
-const char    *cm_ocds_notice_identifier   (const char *url);
+char          *cm_ocds_notice_identifier   (const char *url);
 
 /* The UK extension's terminationRationale for @contract's outcome, or
  * NULL while it has not ended that way. */

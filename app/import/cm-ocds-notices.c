@@ -64,7 +64,11 @@ read_document (CmJsonCheck *check, JsonObject *document, const char *path, GPtrA
                                  "example UK6, or leave noticeType out."));
     }
   if (code && cm_json_check_ok (check) && is_tracked (code))
-    add_notice (notices, code, dated ? &published : NULL, cm_ocds_notice_identifier (url));
+    {
+      g_autofree char *identifier = cm_ocds_notice_identifier (url);
+
+      add_notice (notices, code, dated ? &published : NULL, identifier);
+    }
 }
 
 void

@@ -355,6 +355,8 @@ def test_uk_import(work, exported):
                                               "endDate": "2025-03-13T23:59:59Z"}
     plain["tender"]["documents"] = [{"id": "x", "noticeType": "F03",
                                      "datePublished": "2025-01-01T00:00:00Z"}]
+    plain["contracts"][0].setdefault("documents", []).append(
+        {"id": "y", "noticeType": "UK9", "url": NOTICE_PAGE + "2025%2FS%20000-012345"})
     plain_reference = plain["contracts"][0]["id"]
     source = os.path.join(work, "uk.json")
     save(source, data)
@@ -376,6 +378,10 @@ def test_uk_import(work, exported):
     check("a standstill without an award notice is read as the award notice on its first day, "
           "and an untracked notice type is left out",
           notices == [(plain_reference, "UK6", "2025-03-03", "")], notices)
+    identified = [n for n in query(portfolio, NOTICES_SQL)
+                  if n[0] == plain_reference and n[1] == "UK9"]
+    check("a notice's identifier is read back from its Find a Tender address, unescaped",
+          identified == [(plain_reference, "UK9", "", "2025/S 000-012345")], identified)
 
 
 
