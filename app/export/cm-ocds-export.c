@@ -15,6 +15,7 @@
 #include "cm-ocds-export.h"
 #include "cm-ocds-prefix.h"
 #include "cm-ocds-route.h"
+#include "cm-ocds-uk.h"
 #include "cm-organisation.h"
 #include "cm-provider.h"
 #include "cm-safe-write.h"
@@ -26,24 +27,10 @@ typedef struct {
   CmDeadlineSettings settings;
   char *prefix;
   char *published; /* the package's and every release's date */
+  GHashTable *notices; /* contract id -> its procurement notices (cm-ocds-uk.h) */
 } Export;
 
 /* ---- values ------------------------------------------------------------- */
-
-/* A calendar date as a moment in London: the start of the day, or its
- * last second for an end, so that reading it back in London's calendar
- * gives the same date whatever the offset. */
-static char *
-london_moment (const GDate *date, gboolean end_of_day)
-{
-  g_autoptr(GDateTime) moment = g_date_time_new (cm_json_london (), g_date_get_year (date),
-                                                 g_date_get_month (date), g_date_get_day (date),
-                                                 end_of_day ? 23 : 0, end_of_day ? 59 : 0,
-                                                 end_of_day ? 59 : 0);
-
-  /* RFC 3339's offset, "+01:00": the ISO 8601 format's "+01" is not one. */
-  return g_date_time_format (moment, "%Y-%m-%dT%H:%M:%S%:z");
-}
 
 static void
 set_date (JsonObject *object, const char *member, const GDate *date, gboolean end_of_day)
@@ -52,7 +39,7 @@ set_date (JsonObject *object, const char *member, const GDate *date, gboolean en
 
   if (date == NULL || !g_date_valid (date))
     return;
-  moment = london_moment (date, end_of_day);
+  moment = cm_json_london_moment (date, end_of_day);
   json_object_set_string_member (object, member, moment);
 }
 
@@ -364,7 +351,12 @@ contract_extension (JsonObject *contract, Subject *s, Export *e)
   json_object_set_int_member (contract, "extensionsInvoked", cm_contract_get_extensions_invoked (c));
   set_text (contract, "noticePeriod", cm_contract_get_notice_period (c));
   if (cm_date_parse_iso (cm_contract_get_notice_served (c), &served))
-    set_date (contract, "noticeServed", &served, FALSE);
+    {
+      set_date (contract, "noticeServed", &served, FALSE);
+      json_object_set_string_member (contract, "noticeKind",
+                                     cm_enum_to_nick (CM_TYPE_NOTICE_KIND,
+                                                      cm_contract_get_notice_kind (c)));
+    }
   if (annual > 0)
     json_object_set_object_member (contract, "annualValue", value_of (annual));
   json_object_set_string_member (contract, "contractType",
@@ -386,6 +378,7 @@ contract (Subject *s, Export *e, const char *award_id)
   json_object_set_object_member (contract, "period", period (s));
   if (total > 0)
     json_object_set_object_member (contract, "value", value_of (total));
+  set_text (contract, "terminationRationale", cm_ocds_termination_rationale (s->contract));
   contract_extension (contract, s, e);
   return contract;
 }
@@ -404,8 +397,10 @@ release (Export *e, CmContract *c)
 {
   Subject s;
   JsonObject *release = json_object_new ();
+  JsonObject *the_tender, *the_award, *the_contract;
   g_autofree char *id = NULL;
   g_autofree char *award_id = NULL;
+  gint64 contract_id = cm_entity_get_id (CM_ENTITY (c));
 
   subject_init (&s, e, c);
   id = g_strconcat (s.ocid, "-compiled", NULL);
@@ -421,9 +416,14 @@ release (Export *e, CmContract *c)
     json_object_set_object_member (release, "buyer",
                                    reference_to (s.buyer_id,
                                                  cm_organisation_get_name (s.commissioner)));
-  json_object_set_object_member (release, "tender", tender (&s));
-  json_object_set_array_member (release, "awards", one (award (&s, award_id)));
-  json_object_set_array_member (release, "contracts", one (contract (&s, e, award_id)));
+  the_tender = tender (&s);
+  the_award = award (&s, award_id);
+  the_contract = contract (&s, e, award_id);
+  cm_ocds_add_notices (g_hash_table_lookup (e->notices, &contract_id), the_tender, the_award,
+                       the_contract);
+  json_object_set_object_member (release, "tender", the_tender);
+  json_object_set_array_member (release, "awards", one (the_award));
+  json_object_set_array_member (release, "contracts", one (the_contract));
   subject_clear (&s);
   return release;
 }
@@ -530,12 +530,14 @@ cm_ocds_export (CmStore *store, const char *path, const GDate *today, GError **e
     }
   cm_deadline_settings_load (store, &e.settings);
   e.prefix = cm_ocds_prefix_get (store, NULL);
-  e.published = london_moment (today, FALSE);
+  e.notices = cm_ocds_notices_by_contract (store);
+  e.published = cm_json_london_moment (today, FALSE);
   ok = (out = cm_safe_write_begin (path, &local)) != NULL &&
        write_package (&e, cm_safe_write_get_fd (out), &local) &&
        cm_safe_write_commit (g_steal_pointer (&out), &local);
   g_free (e.prefix);
   g_free (e.published);
+  g_hash_table_unref (e.notices);
   if (!ok)
     g_set_error (error, local->domain, local->code,
                  _("Could not write the OCDS file %s: %s"), path, local->message);

@@ -8,8 +8,10 @@
 #include "cm-date.h"
 #include "cm-enums.h"
 #include "cm-import-values.h"
+#include "cm-ocds-notices.h"
 #include "cm-ocds-route.h"
 #include "cm-ocds-row.h"
+#include "cm-ocds-uk.h"
 
 /* An amount no register holds, past which pence would overflow. */
 #define MAX_POUNDS 1e13
@@ -40,6 +42,8 @@ static const struct {
   { CM_IMPORT_FIELD_EXTENSIONS_INVOKED, FROM_CONTRACT, ".extensionsInvoked" },
   { CM_IMPORT_FIELD_NOTICE_PERIOD, FROM_CONTRACT, ".noticePeriod" },
   { CM_IMPORT_FIELD_NOTICE_SERVED, FROM_CONTRACT, ".noticeServed" },
+  { CM_IMPORT_FIELD_NOTICE_KIND, FROM_CONTRACT, ".noticeKind" },
+  { CM_IMPORT_FIELD_OUTCOME, FROM_CONTRACT, ".terminationRationale" },
 };
 
 CmImportField
@@ -336,6 +340,48 @@ read_extension (CmJsonCheck *check, JsonObject *contract, const char *path, char
     }
 }
 
+/* The UK extension's termination rationale, as the outcome it records
+ * (or the notice of early termination). */
+static void
+read_termination (CmJsonCheck *check, JsonObject *contract, const char *path, char **cells)
+{
+  const char *rationale = cm_json_string (check, contract, path, "terminationRationale", FALSE);
+  const char *outcome = NULL, *notice_kind = NULL;
+
+  cells[CM_OCDS_COLUMN_NOTICE_KIND] = text_cell (check, contract, path, "noticeKind");
+  if (rationale == NULL)
+    return;
+  if (!cm_ocds_rationale_read (rationale, &outcome, &notice_kind))
+    {
+      g_autofree char *at = cm_json_path_member (path, "terminationRationale");
+
+      cm_json_fail (check, at, _("“%s” is not a termination rationale Commissioner can record. "
+                                 "Use expired, re-let, decommissioned or terminated-early, or "
+                                 "leave it out."), rationale);
+      return;
+    }
+  cells[CM_OCDS_COLUMN_OUTCOME] = g_strdup (outcome);
+  if (notice_kind && cells[CM_OCDS_COLUMN_NOTICE_KIND] == NULL)
+    cells[CM_OCDS_COLUMN_NOTICE_KIND] = g_strdup (notice_kind);
+}
+
+/* Notices from the tender, the award and the contract, then the award's
+ * standstill for its award notice if none gave it. */
+static void
+read_notices (CmJsonCheck *check, JsonObject *tender, const char *tender_path,
+              JsonObject *award, const char *award_path, JsonObject *contract,
+              const char *contract_path, GPtrArray *notices)
+{
+  g_autoptr(GPtrArray) checked = notices ? NULL
+                                         : g_ptr_array_new_with_free_func (cm_ocds_notice_free);
+  GPtrArray *into = notices ? notices : checked;
+
+  cm_ocds_notices_read_documents (check, tender, tender_path, into);
+  cm_ocds_notices_read_documents (check, award, award_path, into);
+  cm_ocds_notices_read_documents (check, contract, contract_path, into);
+  cm_ocds_notices_read_standstill (check, award, award_path, into);
+}
+
 static void
 read_values (CmJsonCheck *check, JsonObject *contract, const char *path, JsonObject *award,
              const char *award_path, char **cells)
@@ -369,7 +415,7 @@ first_text (const char *a, const char *b, const char *c)
 
 void
 cm_ocds_row_read (CmJsonCheck *check, JsonObject *release, const char *path, guint index,
-                  const char *service, char **cells)
+                  const char *service, char **cells, GPtrArray *notices)
 {
   g_autofree char *contracts_path = cm_json_path_member (path, "contracts");
   g_autofree char *contract_path = cm_json_path_index (contracts_path, index);
@@ -399,6 +445,8 @@ cm_ocds_row_read (CmJsonCheck *check, JsonObject *release, const char *path, gui
   read_values (check, contract, contract_path, award, award_path, cells);
   read_period (check, contract, contract_path, cells);
   read_extension (check, contract, contract_path, cells);
+  read_termination (check, contract, contract_path, cells);
+  read_notices (check, tender, tender_path, award, award_path, contract, contract_path, notices);
 }
 
 /* ---- the whole release -------------------------------------------------- */
@@ -440,7 +488,7 @@ cm_ocds_release_check (CmJsonCheck *check, JsonObject *release, const char *path
     {
       char *cells[CM_OCDS_N_COLUMNS];
 
-      cm_ocds_row_read (check, release, path, i, "", cells);
+      cm_ocds_row_read (check, release, path, i, "", cells, NULL);
       for (guint c = 0; c < CM_OCDS_N_COLUMNS; c++)
         g_free (cells[c]);
     }

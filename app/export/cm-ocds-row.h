@@ -5,7 +5,7 @@
  * A contract's own fields, its award's supplier, that supplier's party
  * (identifiers, scale, VCSE), the release's buyer and tender become the
  * text cells an import reads from a register, each column knowing the
- * JSON path it came from.
+ * JSON path it came from; its procurement notices are read beside them.
  */
 #pragma once
 
@@ -34,6 +34,8 @@ typedef enum {
   CM_OCDS_COLUMN_EXTENSIONS_INVOKED,
   CM_OCDS_COLUMN_NOTICE_PERIOD,
   CM_OCDS_COLUMN_NOTICE_SERVED,
+  CM_OCDS_COLUMN_NOTICE_KIND,
+  CM_OCDS_COLUMN_OUTCOME,
   CM_OCDS_N_COLUMNS
 } CmOcdsColumn;
 
@@ -47,8 +49,11 @@ char         *cm_ocds_column_path  (CmOcdsColumn column, const char *release_pat
  * in pounds. */
 void          cm_ocds_release_check (CmJsonCheck *check, JsonObject *release, const char *path);
 /* Fills @cells (CM_OCDS_N_COLUMNS new strings) from contract @index of
- * @release; @service names the service when the tender has no title. */
+ * @release; @service names the service when the tender has no title.
+ * The contract's procurement notices (CmOcdsNotice, from its tender,
+ * award and itself) are added to @notices, which may be NULL. */
 void          cm_ocds_row_read      (CmJsonCheck *check, JsonObject *release, const char *path,
-                                     guint index, const char *service, char **cells);
+                                     guint index, const char *service, char **cells,
+                                     GPtrArray *notices);
 
 G_END_DECLS

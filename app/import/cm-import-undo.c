@@ -13,6 +13,7 @@
 
 #include "cm-backup.h"
 #include "cm-contract.h"
+#include "cm-contract-notice.h"
 #include "cm-import-run.h"
 #include "cm-import-undo.h"
 #include "cm-organisation.h"
@@ -32,9 +33,9 @@ typedef struct {
   guint count;
 } Created;
 
-/* In the order they are deleted: a contract names its service and
- * provider, and a service its commissioner. */
-enum { CONTRACTS, SERVICES, ORGANISATIONS, PROVIDERS, N_CREATED };
+/* In the order they are deleted: a notice names its contract, a contract
+ * its service and provider, and a service its commissioner. */
+enum { NOTICES, CONTRACTS, SERVICES, ORGANISATIONS, PROVIDERS, N_CREATED };
 
 struct _CmImportUndo
 {
@@ -136,8 +137,8 @@ find_run_audit (CmImportUndo *undo, GError **error)
 static gboolean
 count_created (CmImportUndo *undo, GError **error)
 {
-  const GType types[N_CREATED] = { CM_TYPE_CONTRACT, CM_TYPE_SERVICE, CM_TYPE_ORGANISATION,
-                                   CM_TYPE_PROVIDER };
+  const GType types[N_CREATED] = { CM_TYPE_CONTRACT_NOTICE, CM_TYPE_CONTRACT, CM_TYPE_SERVICE,
+                                   CM_TYPE_ORGANISATION, CM_TYPE_PROVIDER };
 
   for (guint i = 0; i < N_CREATED; i++)
     {
@@ -192,6 +193,8 @@ kind_of (GType type)
     return _("Service");
   if (type == CM_TYPE_PROVIDER)
     return _("Provider");
+  if (type == CM_TYPE_CONTRACT_NOTICE)
+    return _("Procurement notice");
   return _("Commissioner");
 }
 
@@ -532,6 +535,7 @@ cm_import_undo_describe (CmImportUndo *undo)
   guint services = cm_import_undo_count_removed (undo, CM_TYPE_SERVICE);
   guint commissioners = cm_import_undo_count_removed (undo, CM_TYPE_ORGANISATION);
   guint restored = cm_import_undo_count_restored (undo);
+  guint notices = cm_import_undo_count_removed (undo, CM_TYPE_CONTRACT_NOTICE);
 
   g_string_append_printf (out, _("Undoing the import of “%s” removes the records it created and "
                                  "puts back the values it replaced:"),
@@ -549,11 +553,15 @@ cm_import_undo_describe (CmImportUndo *undo)
             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u commissioner removed",
                                           "%u commissioners removed", commissioners),
                              commissioners));
+  add_line (out, notices,
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u procurement notice removed",
+                                          "%u procurement notices removed", notices),
+                             notices));
   add_line (out, restored,
             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contract put back as it was",
                                           "%u contracts put back as they were", restored),
                              restored));
-  if (contracts + providers + services + commissioners + restored == 0)
+  if (contracts + providers + services + commissioners + notices + restored == 0)
     g_string_append_printf (out, "\n• %s", _("nothing but the import’s own record, as it "
                                              "created and changed nothing"));
   return g_string_free (out, FALSE);

@@ -67,6 +67,9 @@ struct _CmImportPlan
   GPtrArray *other_keys;    /* "Field “text”", in the same order */
   GPtrArray *contradictions; /* every row's warnings, in row order */
   Writer *writer;           /* writing while planning, or NULL */
+  CmImportMoreWrite more_write; /* or NULL */
+  gpointer more_data;
+  GDestroyNotify more_destroy;
 };
 
 static void write_planned_row (CmImportPlan *plan, guint row);
@@ -787,6 +790,8 @@ cm_import_plan_free (CmImportPlan *plan)
   if (plan == NULL)
     return;
   g_clear_pointer (&plan->writer, writer_free);
+  if (plan->more_destroy)
+    plan->more_destroy (plan->more_data);
   g_array_unref (plan->rows);
   g_array_unref (plan->mapping);
   cm_import_names_free (plan->names);
@@ -1037,10 +1042,36 @@ write_rows (CmImportPlan *plan, CmStore *store, CmImportProgress progress, gpoin
   return TRUE;
 }
 
+CmContract *
+cm_import_plan_row_contract (CmImportPlan *plan, guint row)
+{
+  Row *r;
+
+  g_return_val_if_fail (plan != NULL && row < plan->rows->len, NULL);
+
+  r = &g_array_index (plan->rows, Row, row);
+  return r->status == CM_IMPORT_ROW_CREATE || r->status == CM_IMPORT_ROW_UPDATE ? r->contract
+                                                                                 : NULL;
+}
+
+void
+cm_import_plan_set_more_write (CmImportPlan *plan, CmImportMoreWrite write, gpointer data,
+                               GDestroyNotify destroy)
+{
+  g_return_if_fail (plan != NULL && plan->writer == NULL);
+
+  if (plan->more_destroy)
+    plan->more_destroy (plan->more_data);
+  plan->more_write = write;
+  plan->more_data = data;
+  plan->more_destroy = destroy;
+}
+
 /* ---- what undoing it needs --------------------------------------------- */
 
 /* The tables an import creates records in. */
-static const char * const created_tables[] = { "contract", "provider", "service", "organisation" };
+static const char * const created_tables[] = { "contract", "provider", "service", "organisation",
+                                               "contract_notice" };
 
 typedef struct {
   gint64 next_audit_id;
@@ -1141,6 +1172,7 @@ cm_import_plan_apply (CmImportPlan *plan, CmStore *store, const char *source,
                                    error)) == NULL ||
       !write_rows (plan, store, progress, user_data, cancellable, error) ||
       !cm_store_bulk_end (g_steal_pointer (&bulk), error) ||
+      (plan->more_write && !plan->more_write (plan, store, plan->more_data, error)) ||
       !note_created (store, &marks, run, error) ||
       !cm_store_save (store, CM_ENTITY (run), error))
     {

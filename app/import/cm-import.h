@@ -12,6 +12,7 @@
 
 #include <gio/gio.h>
 
+#include "cm-contract.h"
 #include "cm-import-mapping.h"
 #include "cm-row-list.h"
 #include "cm-store.h"
@@ -73,6 +74,19 @@ char            *cm_import_plan_other_value_in_full (CmImportPlan *plan, guint i
 const GPtrArray *cm_import_plan_contradictions    (CmImportPlan *plan);
 /* Every problem of every invalid row, in row order. */
 GPtrArray    *cm_import_plan_report  (CmImportPlan *plan);
+
+/* The contract row @row becomes, once the plan is applied: for a row
+ * created or updated, else NULL. */
+CmContract   *cm_import_plan_row_contract (CmImportPlan *plan, guint row);
+
+/* More for cm_import_plan_apply () to write in its transaction, after the
+ * rows and before its own record: what a format holds beside a register's
+ * columns (an OCDS file's procurement notices). Records it creates are
+ * undone with the import's own when they are of a table it lists. */
+typedef gboolean (*CmImportMoreWrite) (CmImportPlan *plan, CmStore *store, gpointer data,
+                                       GError **error);
+void          cm_import_plan_set_more_write (CmImportPlan *plan, CmImportMoreWrite write,
+                                             gpointer data, GDestroyNotify destroy);
 
 /* Called now and then with the share of rows written, 0 to 1. */
 typedef void (*CmImportProgress) (double fraction, gpointer user_data);

@@ -248,6 +248,18 @@ cm_json_london (void)
   return london;
 }
 
+char *
+cm_json_london_moment (const GDate *date, gboolean end_of_day)
+{
+  g_autoptr(GDateTime) moment = g_date_time_new (cm_json_london (), g_date_get_year (date),
+                                                 g_date_get_month (date), g_date_get_day (date),
+                                                 end_of_day ? 23 : 0, end_of_day ? 59 : 0,
+                                                 end_of_day ? 59 : 0);
+
+  /* RFC 3339's offset, "+01:00": the ISO 8601 format's "+01" is not one. */
+  return g_date_time_format (moment, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
 gboolean
 cm_json_date (CmJsonCheck *check, JsonObject *object, const char *path, const char *member,
               GDate *date)

@@ -62,5 +62,9 @@ JsonObject *cm_json_element_object (CmJsonCheck *check, JsonArray *array, const 
 
 /* The time zone whose calendar OCDS dates are read and written in. */
 GTimeZone  *cm_json_london  (void);
+/* A calendar date as an RFC 3339 moment in London: the start of the day,
+ * or its last second for an end, so that cm_json_date () reads back the
+ * same date whatever the offset. */
+char       *cm_json_london_moment (const GDate *date, gboolean end_of_day);
 
 G_END_DECLS

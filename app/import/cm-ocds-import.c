@@ -11,6 +11,7 @@
 
 #include "cm-ocds-import.h"
 #include "cm-ocds-merge.h"
+#include "cm-ocds-notices.h"
 #include "cm-ocds-row.h"
 
 G_DEFINE_QUARK (cm-ocds-error-quark, cm_ocds_error)
@@ -327,8 +328,19 @@ row_place_clear (gpointer data)
   g_free (place->contract_path);
 }
 
+/* Each table row's procurement notices, by row (row 0, the header, has none). */
+static GPtrArray *
+notices_by_row_new (void)
+{
+  GPtrArray *by_row = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  g_ptr_array_add (by_row, g_ptr_array_new ());
+  return by_row;
+}
+
 static CmTable *
-table_of (GPtrArray *processes, const char *service, GArray *places, GError **error)
+table_of (GPtrArray *processes, const char *service, GArray *places, GPtrArray *notices,
+          guint *n_unnamed, GError **error)
 {
   g_autoptr(CmTable) table = cm_table_new ();
   CmJsonCheck check = { NULL };
@@ -347,8 +359,16 @@ table_of (GPtrArray *processes, const char *service, GArray *places, GError **er
         {
           char *cells[CM_OCDS_N_COLUMNS];
           RowPlace place = { g_strdup (p->path), cm_json_path_index (contracts_path, j) };
+          GPtrArray *row_notices = g_ptr_array_new_with_free_func (cm_ocds_notice_free);
 
-          cm_ocds_row_read (&check, p->compiled, p->path, j, service, cells);
+          g_ptr_array_add (notices, row_notices);
+          /* No service first, to count the contracts that name none. */
+          cm_ocds_row_read (&check, p->compiled, p->path, j, "", cells, row_notices);
+          if (cells[CM_OCDS_COLUMN_SERVICE] == NULL)
+            {
+              cells[CM_OCDS_COLUMN_SERVICE] = g_strdup (service);
+              (*n_unnamed)++;
+            }
           cm_table_begin_row (table);
           for (guint c = 0; c < CM_OCDS_N_COLUMNS; c++)
             {
@@ -431,9 +451,38 @@ refuse_rows (CmImportPlan *plan, GArray *places, GError **error)
   g_set_error (error, CM_OCDS_ERROR, CM_OCDS_ERROR_INVALID, "%s", message->str);
 }
 
+/* Each contract written gains the notices its row read. */
+static gboolean
+write_notices (CmImportPlan *plan, CmStore *store, gpointer data, GError **error)
+{
+  GPtrArray *by_row = data;
+
+  for (guint row = 1; row < by_row->len; row++)
+    {
+      CmContract *contract = cm_import_plan_row_contract (plan, row);
+
+      if (contract && !cm_ocds_notices_write (store, contract, g_ptr_array_index (by_row, row),
+                                              error))
+        {
+          g_prefix_error (error, _("Row %u: "), row + 1);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 CmImportPlan *
 cm_ocds_import_plan (CmStore *store, const char *path, const char *service,
                      CmImportDuplicate on_duplicate, GError **error)
+{
+  return cm_ocds_import_plan_full (store, path, service, on_duplicate, NULL, NULL, NULL, NULL,
+                                   error);
+}
+
+CmImportPlan *
+cm_ocds_import_plan_full (CmStore *store, const char *path, const char *service,
+                          CmImportDuplicate on_duplicate, GArray *excluded, CmTable **table_out,
+                          GArray **mapping_out, guint *n_unnamed, GError **error)
 {
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) processes = NULL;
@@ -441,19 +490,30 @@ cm_ocds_import_plan (CmStore *store, const char *path, const char *service,
   g_autoptr(GArray) mapping = mapping_of ();
   g_autoptr(CmTable) table = NULL;
   g_autoptr(CmImportPlan) plan = NULL;
+  g_autoptr(GPtrArray) notices = notices_by_row_new ();
+  guint unnamed = 0;
 
   g_return_val_if_fail (CM_IS_STORE (store) && path != NULL, NULL);
 
   g_array_set_clear_func (places, row_place_clear);
   if ((root = load (path, error)) == NULL ||
       (processes = read_processes (json_node_get_object (root), error)) == NULL ||
-      (table = table_of (processes, service, places, error)) == NULL ||
-      (plan = cm_import_plan_new (store, table, mapping, on_duplicate, NULL, error)) == NULL)
+      (table = table_of (processes, service, places, notices, &unnamed, error)) == NULL ||
+      (plan = cm_import_plan_new (store, table, mapping, on_duplicate, excluded,
+                                  error)) == NULL)
     return NULL;
   if (cm_import_plan_count (plan, CM_IMPORT_ROW_INVALID) > 0)
     {
       refuse_rows (plan, places, error);
       return NULL;
     }
+  cm_import_plan_set_more_write (plan, write_notices, g_steal_pointer (&notices),
+                                 (GDestroyNotify) g_ptr_array_unref);
+  if (table_out)
+    *table_out = g_steal_pointer (&table);
+  if (mapping_out)
+    *mapping_out = g_steal_pointer (&mapping);
+  if (n_unnamed)
+    *n_unnamed = unnamed;
   return g_steal_pointer (&plan);
 }

@@ -33,4 +33,14 @@ GQuark cm_ocds_error_quark (void);
 CmImportPlan *cm_ocds_import_plan (CmStore *store, const char *path, const char *service,
                                    CmImportDuplicate on_duplicate, GError **error);
 
+/* The same, for a window that shows the plan and lets rows be left out:
+ * @excluded as cm_import_plan_new () takes it (may be NULL); @table (the
+ * header row, then a row per contract) and @mapping (a field per column)
+ * give what the plan was made from; @n_unnamed how many contracts name no
+ * service, and so join @service. Each out argument may be NULL. */
+CmImportPlan *cm_ocds_import_plan_full (CmStore *store, const char *path, const char *service,
+                                        CmImportDuplicate on_duplicate, GArray *excluded,
+                                        CmTable **table, GArray **mapping, guint *n_unnamed,
+                                        GError **error);
+
 G_END_DECLS

@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
-/* test-ocds.c: the OCDS merge rules and the London calendar of OCDS dates */
+/* test-ocds.c: OCDS merge rules, London dates and the UK extension's fields */
 #include <json-glib/json-glib.h>
 
+#include "cm-contract.h"
 #include "cm-date.h"
+#include "cm-enums.h"
 #include "cm-json-path.h"
 #include "cm-ocds-merge.h"
+#include "cm-ocds-notices.h"
+#include "cm-ocds-uk.h"
 
 static JsonNode *
 parse (const char *text)
@@ -201,6 +205,109 @@ test_bad_date_names_its_path (void)
   cm_json_check_clear (&check);
 }
 
+static void
+test_notice_sections (void)
+{
+  g_assert_cmpint (cm_ocds_notice_section ("UK1"), ==, CM_OCDS_SECTION_TENDER);
+  g_assert_cmpint (cm_ocds_notice_section ("UK4"), ==, CM_OCDS_SECTION_TENDER);
+  g_assert_cmpint (cm_ocds_notice_section ("UK12"), ==, CM_OCDS_SECTION_TENDER);
+  g_assert_cmpint (cm_ocds_notice_section ("UK6"), ==, CM_OCDS_SECTION_AWARD);
+  g_assert_cmpint (cm_ocds_notice_section ("PSR-AWARD"), ==, CM_OCDS_SECTION_AWARD);
+  g_assert_cmpint (cm_ocds_notice_section ("UK7"), ==, CM_OCDS_SECTION_CONTRACT);
+  g_assert_cmpint (cm_ocds_notice_section ("UK11"), ==, CM_OCDS_SECTION_CONTRACT);
+  g_assert_true (cm_ocds_notice_starts_standstill ("UK6"));
+  g_assert_true (cm_ocds_notice_starts_standstill ("PSR-INTENTION"));
+  g_assert_false (cm_ocds_notice_starts_standstill ("UK7"));
+}
+
+/* Every outcome that ends a contract has a rationale that reads back as
+ * itself; one that does not end it has none. */
+static void
+test_termination_rationales (void)
+{
+  g_autoptr(GEnumClass) outcomes = g_type_class_ref (CM_TYPE_CONTRACT_OUTCOME);
+  g_autoptr(CmContract) early = cm_contract_new ("T-2", "Ended early");
+  const char *outcome = NULL, *notice_kind = NULL;
+
+  for (guint i = 0; i < outcomes->n_values; i++)
+    {
+      g_autoptr(CmContract) contract = cm_contract_new ("T-1", "Ended");
+      const char *nick = outcomes->values[i].value_nick;
+      const char *rationale;
+
+      g_object_set (contract, "outcome", outcomes->values[i].value, NULL);
+      rationale = cm_ocds_termination_rationale (contract);
+      if (g_str_equal (nick, "none") || g_str_equal (nick, "extended"))
+        {
+          g_assert_null (rationale);
+          continue;
+        }
+      g_assert_nonnull (rationale);
+      g_assert_true (cm_ocds_rationale_read (rationale, &outcome, &notice_kind));
+      g_assert_cmpstr (outcome, ==, nick);
+      g_assert_null (notice_kind);
+    }
+  g_object_set (early, "notice-kind", CM_NOTICE_KIND_EARLY_TERMINATION,
+                "notice-served", "2026-01-05", NULL);
+  g_assert_cmpstr (cm_ocds_termination_rationale (early), ==, "terminated-early");
+  g_assert_true (cm_ocds_rationale_read ("terminated-early", &outcome, &notice_kind));
+  g_assert_null (outcome);
+  g_assert_cmpstr (notice_kind, ==, "early-termination");
+  g_assert_false (cm_ocds_rationale_read ("cancelled", &outcome, &notice_kind));
+}
+
+static void
+test_notice_address (void)
+{
+  g_autofree char *url = cm_ocds_notice_url ("2025/S 000-012345");
+  g_autofree char *back = cm_ocds_notice_identifier (url);
+  g_autofree char *other = cm_ocds_notice_identifier ("https://example.com/Notice/1");
+  g_autofree char *broken = cm_ocds_notice_identifier (
+    "https://www.find-tender.service.gov.uk/Notice/%FF");
+
+  g_assert_cmpstr (back, ==, "2025/S 000-012345");
+  g_assert_null (other);
+  g_assert_null (broken);
+}
+
+static void
+test_notices_from_documents (void)
+{
+  g_autoptr(JsonNode) root = parse (
+    "{\"tender\":{\"documents\":[{\"id\":\"a\",\"noticeType\":\"UK4\","
+    "\"datePublished\":\"2025-06-30T23:30:00Z\","
+    "\"url\":\"https://www.find-tender.service.gov.uk/Notice/000042-2025\"},"
+    "{\"id\":\"b\",\"noticeType\":\"F03\"}]},"
+    "\"award\":{\"standstillPeriod\":{\"startDate\":\"2025-07-01\"}},"
+    "\"bad\":{\"documents\":[{\"id\":\"c\",\"noticeType\":7}]}}");
+  JsonObject *top = json_node_get_object (root);
+  g_autoptr(GPtrArray) notices = g_ptr_array_new_with_free_func (cm_ocds_notice_free);
+  CmJsonCheck check = { NULL };
+  CmOcdsNotice *tender, *award;
+
+  cm_ocds_notices_read_documents (&check, json_object_get_object_member (top, "tender"),
+                                  "$.tender", notices);
+  cm_ocds_notices_read_standstill (&check, json_object_get_object_member (top, "award"),
+                                   "$.award", notices);
+  g_assert_no_error (check.error);
+  g_assert_cmpuint (notices->len, ==, 2);
+  tender = g_ptr_array_index (notices, 0);
+  award = g_ptr_array_index (notices, 1);
+  /* 23:30 UTC on 30 June is 00:30 on 1 July in London. */
+  g_assert_cmpstr (tender->code, ==, "UK4");
+  g_assert_cmpstr (tender->published_on, ==, "2025-07-01");
+  g_assert_cmpstr (tender->identifier, ==, "000042-2025");
+  g_assert_cmpstr (award->code, ==, "UK6");
+  g_assert_cmpstr (award->published_on, ==, "2025-07-01");
+  g_assert_cmpstr (award->identifier, ==, "");
+
+  cm_ocds_notices_read_documents (&check, json_object_get_object_member (top, "bad"), "$.bad",
+                                  notices);
+  g_assert_nonnull (check.error);
+  g_assert_true (g_str_has_prefix (check.error->message, "$.bad.documents[0].noticeType: "));
+  cm_json_check_clear (&check);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -209,5 +316,9 @@ main (int argc, char **argv)
   g_test_add_func ("/ocds/merge-fictional-example", test_merge_fictional_example);
   g_test_add_func ("/ocds/london-dates", test_london_dates);
   g_test_add_func ("/ocds/bad-date-names-its-path", test_bad_date_names_its_path);
+  g_test_add_func ("/ocds/notice-sections", test_notice_sections);
+  g_test_add_func ("/ocds/termination-rationales", test_termination_rationales);
+  g_test_add_func ("/ocds/notice-address", test_notice_address);
+  g_test_add_func ("/ocds/notices-from-documents", test_notices_from_documents);
   return g_test_run ();
 }

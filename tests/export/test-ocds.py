@@ -123,7 +123,8 @@ def test_validator_can_fail():
            "releases": [{"ocid": "ocds-xxxxxx-1", "id": "1", "date": "2026-11-22T00:00:00Z",
                          "tag": ["compiled"], "initiationType": "tender",
                          "contracts": [{"id": "1", "awardID": "1", "status": "ended",
-                                        "termAsWritten": 3}]}]}
+                                        "termAsWritten": 3,
+                                        "terminationRationale": "cancelled"}]}]}
     errors = " ".join(schema_errors(bad, with_extension=True))
     check("the validator refuses a date without a time",
           "publishedDate" in errors, errors)
@@ -131,6 +132,8 @@ def test_validator_can_fail():
           "status" in errors, errors)
     check("the validator with our extension refuses a term that is not text",
           "termAsWritten" in errors, errors)
+    check("the validator with our extension refuses a termination rationale outside its list",
+          "terminationRationale" in errors, errors)
 
 
 # ---- the export ------------------------------------------------------------
@@ -259,7 +262,128 @@ def test_export(work, demo):
              if any(p.get("details", {}).get("sector") == "third-sector" for p in r["parties"])]
     check("the Compact applies to every third-sector contract and no other",
           all(r["contracts"][0]["compact"]["applies"] == (r in third) for r in releases))
+    check_uk_fields(demo, releases)
     return out
+
+
+# ---- the UK extension's fields ---------------------------------------------
+
+NOTICES_SQL = (
+    "SELECT c.reference, n.code, n.published_on, n.identifier FROM contract_notice n"
+    " JOIN contract c ON c.id = n.contract_id ORDER BY 1, 2, 3, 4")
+ENDINGS_SQL = "SELECT reference, outcome, notice_kind FROM contract ORDER BY reference"
+NOTICE_PAGE = "https://www.find-tender.service.gov.uk/Notice/"
+SECTIONS = {"UK4": "tender", "UK5": "tender", "UK6": "awards", "PSR-INTENTION": "awards",
+            "PSR-AWARD": "awards", "UK7": "contracts", "UK11": "contracts"}
+RATIONALES = {"ended-by-expiry": "expired", "re-let": "re-let",
+              "decommissioned": "decommissioned"}
+
+
+def notice_documents(release):
+    """(section, document) for every document with a notice type."""
+    sections = [("tender", release.get("tender", {}))]
+    sections += [("awards", a) for a in release.get("awards", [])]
+    sections += [("contracts", c) for c in release.get("contracts", [])]
+    return [(name, d) for name, section in sections for d in section.get("documents", [])
+            if "noticeType" in d]
+
+
+def exported_notices(releases):
+    found = []
+    for release in releases:
+        reference = release["contracts"][0]["id"]
+        for _, d in notice_documents(release):
+            url = d.get("url", "")
+            found.append((reference, d["noticeType"],
+                          london_date(d["datePublished"]) if "datePublished" in d else "",
+                          url[len(NOTICE_PAGE):] if url.startswith(NOTICE_PAGE) else ""))
+    return sorted(found)
+
+
+def check_uk_fields(demo, releases):
+    recorded = query(demo, NOTICES_SQL)
+    check("the demo records procurement notices to export", len(recorded) > 5, recorded)
+    check("every recorded notice is a document with its notice type, date and identifier",
+          exported_notices(releases) == recorded,
+          sorted(set(exported_notices(releases)) ^ set(recorded))[:5])
+    misplaced = [(name, d["noticeType"]) for r in releases for name, d in notice_documents(r)
+                 if d["noticeType"] in SECTIONS and SECTIONS[d["noticeType"]] != name]
+    check("tender, award and contract notices are each in their own section's documents",
+          not misplaced, misplaced[:5])
+    standstills = 0
+    for release in releases:
+        award = release["awards"][0]
+        award_notices = [d for d in award.get("documents", [])
+                         if d["noticeType"] in ("UK6", "PSR-INTENTION") and "datePublished" in d]
+        if award_notices:
+            standstills += 1
+            if award.get("standstillPeriod", {}).get("startDate") != \
+                    award_notices[0]["datePublished"]:
+                standstills = -1000
+        elif "standstillPeriod" in award:
+            standstills = -1000
+    check("the standstill begins on the day the award notice was published, and only then",
+          standstills > 0, standstills)
+    endings = {r: (o, k) for r, o, k in query(demo, ENDINGS_SQL)}
+    wrong = [(r["contracts"][0]["id"], r["contracts"][0].get("terminationRationale"))
+             for r in releases
+             if r["contracts"][0].get("terminationRationale")
+             != RATIONALES.get(endings[r["contracts"][0]["id"]][0])]
+    check("the termination rationale is the contract's recorded outcome",
+          not wrong and any("terminationRationale" in r["contracts"][0] for r in releases),
+          wrong[:5])
+
+
+def test_uk_import(work, exported):
+    """Termination rationales and notices as another publisher might give
+    them: each reaches the contract, and a bad one nothing."""
+    data = load(exported)
+    releases = data["releases"]
+    for release in releases:
+        release["contracts"][0].pop("terminationRationale", None)
+    wanted = {}
+    for i, rationale in enumerate(["expired", "re-let", "decommissioned", "terminated-early"]):
+        contract = releases[i]["contracts"][0]
+        contract["terminationRationale"] = rationale
+        contract.pop("noticeKind", None)
+        wanted[contract["id"]] = rationale
+    # A standstill with no award notice among the documents, and a notice
+    # type the portfolio does not track.
+    plain = releases[10]
+    plain["awards"][0].pop("documents", None)
+    plain["awards"][0]["standstillPeriod"] = {"startDate": "2025-03-03T00:00:00Z",
+                                              "endDate": "2025-03-13T23:59:59Z"}
+    plain["tender"]["documents"] = [{"id": "x", "noticeType": "F03",
+                                     "datePublished": "2025-01-01T00:00:00Z"}]
+    plain["contracts"][0].setdefault("documents", []).append(
+        {"id": "y", "noticeType": "UK9", "url": NOTICE_PAGE + "2025%2FS%20000-012345"})
+    plain_reference = plain["contracts"][0]["id"]
+    source = os.path.join(work, "uk.json")
+    save(source, data)
+    portfolio = os.path.join(work, "uk.commissioner")
+    result = run("--import-ocds", source, "--portfolio", portfolio)
+    check("a package with UK extension fields from elsewhere imports", result.returncode == 0,
+          result.stderr)
+    endings = {r: (o, k) for r, o, k in query(portfolio, ENDINGS_SQL)}
+    got = {ref: endings[ref] for ref in wanted}
+    check("each termination rationale sets the contract's outcome or notice kind",
+          got == {wanted_ref: ({"expired": "ended-by-expiry", "re-let": "re-let",
+                                "decommissioned": "decommissioned",
+                                "terminated-early": "none"}[r],
+                               "early-termination" if r == "terminated-early"
+                               else "not-to-extend")
+                  for wanted_ref, r in wanted.items()}, got)
+    notices = [n for n in query(portfolio, NOTICES_SQL)
+               if n[0] == plain_reference and n[1] in ("UK6", "F03")]
+    check("a standstill without an award notice is read as the award notice on its first day, "
+          "and an untracked notice type is left out",
+          notices == [(plain_reference, "UK6", "2025-03-03", "")], notices)
+    identified = [n for n in query(portfolio, NOTICES_SQL)
+                  if n[0] == plain_reference and n[1] == "UK9"]
+    check("a notice's identifier is read back from its Find a Tender address, unescaped",
+          identified == [(plain_reference, "UK9", "", "2025/S 000-012345")], identified)
+
+
 
 
 def test_prefix(work, demo):
@@ -328,6 +452,11 @@ def test_round_trip(work, demo, exported):
     differ = [(a, b) for a, b in zip(original, again) if a != b]
     check("every contract comes back with the same fields", len(original) == len(again)
           and not differ, differ[:3])
+    check("every procurement notice comes back, with its date and identifier",
+          query(fresh, NOTICES_SQL) == query(demo, NOTICES_SQL),
+          set(query(fresh, NOTICES_SQL)) ^ set(query(demo, NOTICES_SQL)))
+    check("every contract's outcome and notice kind come back",
+          query(fresh, ENDINGS_SQL) == query(demo, ENDINGS_SQL))
     out = os.path.join(work, "again.json")
     run("--export-ocds", out, "--portfolio", fresh, "--today", TODAY)
     first = {r["ocid"]: r["contracts"] for r in load(exported)["releases"]}
@@ -341,8 +470,16 @@ def test_round_trip(work, demo, exported):
           f"0 updated, {len(original)} unchanged" in result.stdout
           and query(same, CONTRACTS_SQL) == original, result.stdout[-300:] + result.stderr)
     undo = run("--undo-import", "--portfolio", fresh)
-    check("--undo-import undoes an OCDS import", undo.returncode == 0
-          and query(fresh, "SELECT count(*) FROM contract") == [(0,)], undo.stderr)
+    notices = len(query(demo, NOTICES_SQL))
+    check("--undo-import undoes an OCDS import, its notices too, and says so",
+          undo.returncode == 0
+          and query(fresh, "SELECT count(*) FROM contract") == [(0,)]
+          and query(fresh, "SELECT count(*) FROM contract_notice") == [(0,)]
+          and f"{notices} procurement notices removed" in undo.stdout,
+          undo.stdout + undo.stderr)
+    verify = run("--verify-audit", "--portfolio", fresh)
+    check("the audit trail verifies after the import and its undoing", verify.returncode == 0,
+          verify.stderr)
     empty = os.path.join(work, "empty.json")
     result = run("--export-ocds", empty, "--portfolio", fresh, "--today", TODAY)
     check("a portfolio without contracts writes no package (the standard needs a release)",
@@ -442,6 +579,25 @@ BAD = [
     ("a contract ending before it starts",
      set_at(["releases", 0, "contracts", 0, "period", "endDate"], "2001-01-01T00:00:00Z"),
      "$.releases[0].contracts[0]: "),
+    ("a notice type that is a number",
+     set_at(["releases", 2, "tender", "documents"], [{"id": "n", "noticeType": 4}]),
+     "$.releases[2].tender.documents[0].noticeType"),
+    ("a notice published on a day that is not a date",
+     set_at(["releases", 2, "tender", "documents"],
+            [{"id": "n", "noticeType": "UK4", "datePublished": "last week"}]),
+     "$.releases[2].tender.documents[0].datePublished"),
+    ("documents that are not a list", set_at(["releases", 1, "contracts", 0, "documents"],
+                                             {"id": "n"}),
+     "$.releases[1].contracts[0].documents"),
+    ("a standstill that starts on no date",
+     set_at(["releases", 3, "awards", 0, "standstillPeriod"], {"startDate": "soon"}),
+     "$.releases[3].awards[0].standstillPeriod.startDate"),
+    ("a termination rationale the portfolio cannot record",
+     set_at(["releases", 4, "contracts", 0, "terminationRationale"], "cancelled"),
+     "$.releases[4].contracts[0].terminationRationale"),
+    ("a termination rationale that is a number",
+     set_at(["releases", 4, "contracts", 0, "terminationRationale"], 3),
+     "$.releases[4].contracts[0].terminationRationale"),
     ("releases of one ocid to merge, one without a date", two_undated_releases,
      "$.releases[5].date"),
     ("a record whose releases are only links", linked_record, "$.records[0].releases[0]"),
@@ -486,6 +642,7 @@ def main():
         test_prefix(work, demo)
         test_fictional(work)
         test_round_trip(work, demo, exported)
+        test_uk_import(work, exported)
         test_backup_before_import(work, demo)
         test_bad_input(work, exported)
     return finish()

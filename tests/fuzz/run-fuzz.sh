@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # SPDX-FileCopyrightText: 2026 The Commissioner developers
-# Fuzzes the table readers with libFuzzer, AddressSanitizer and
-# UndefinedBehaviorSanitizer: ./tests/fuzz/run-fuzz.sh SECONDS [TARGET...]
+# Fuzzes the table readers and the OCDS import with libFuzzer,
+# AddressSanitizer and UndefinedBehaviorSanitizer:
+# ./tests/fuzz/run-fuzz.sh SECONDS [TARGET...]
 #
-# Builds each target (fuzz-csv, fuzz-xlsx, fuzz-ods) against the reader sources only,
-# seeds its corpus from tests/fixtures/, runs it for SECONDS, and prints
+# Builds each target (fuzz-csv, fuzz-xlsx, fuzz-ods) against the reader
+# sources only, and fuzz-ocds against the whole core (it plans an import
+# into a portfolio), seeds its corpus from tests/fixtures/, runs it for SECONDS, and prints
 # what it found. Work is kept in ${FUZZ_DIR:-/tmp/commissioner-fuzz}; a
 # crash leaves its input there as crash-*. Not part of meson test.
 set -euo pipefail
 seconds=${1:?usage: run-fuzz.sh SECONDS [TARGET...]}
 shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz-csv fuzz-xlsx fuzz-ods)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz-csv fuzz-xlsx fuzz-ods fuzz-ocds)
 
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
@@ -30,6 +32,9 @@ readers=("$src/app/import/cm-table.c" "$src/app/import/cm-csv-reader.c" "$src/ap
          "$src/app/import/cm-xlsx-reader.c" "$src/app/import/cm-xlsx-value.c" "$src/app/import/cm-ods-reader.c")
 # shellcheck disable=SC2207
 flags=($(pkg-config --cflags --libs glib-2.0 minizip libxml-2.0))
+# shellcheck disable=SC2207
+core_flags=($(pkg-config --cflags --libs glib-2.0 gio-2.0 gobject-2.0 sqlite3 xlsxwriter json-glib-1.0 \
+                minizip libxml-2.0 cairo pangocairo))
 
 for target in "${targets[@]}"; do
   corpus="$work/$target-corpus"
@@ -60,6 +65,25 @@ for name in sorted(os.listdir(corpus)):
                 f.write(bytes([names.index(part)]) + data)
 PY
       ;;
+    fuzz-ocds)
+      find "$src/tests/fixtures/ocds" -name '*.json' ! -name '*schema*' -exec cp {} "$corpus"/ \;
+      # The demo's export, when a build is at hand, a few releases a file
+      # (the UK extension's fields among them) to stay under -max_len.
+      if [ -x "${COMMISSIONER:-$src/_build/ui/commissioner}" ]; then
+        rm -f "$work/seed.commissioner"
+        "${COMMISSIONER:-$src/_build/ui/commissioner}" --create-demo "$work/seed.commissioner" >/dev/null
+        "${COMMISSIONER:-$src/_build/ui/commissioner}" --export-ocds "$work/seed.json" \
+          --portfolio "$work/seed.commissioner" >/dev/null 2>&1
+        python3 - "$work/seed.json" "$corpus" <<'PY'
+import json, os, sys
+package = json.load(open(sys.argv[1]))
+releases = package.pop("releases")
+for i in range(0, len(releases), 3):
+    with open(os.path.join(sys.argv[2], "demo-%02d.json" % i), "w") as f:
+        json.dump(dict(package, releases=releases[i:i + 3]), f)
+PY
+      fi
+      ;;
     fuzz-ods)
       cp "$src"/tests/fixtures/*.ods "$corpus"/ 2>/dev/null || true
       # Each spreadsheet's content.xml alone, as the target takes it.
@@ -77,6 +101,24 @@ for name in sorted(os.listdir(corpus)):
 PY
       ;;
   esac
+  if [ "$target" = fuzz-ocds ]; then
+    # The whole core, its resources compiled here as meson would.
+    glib-compile-resources --generate-source --manual-register --c-name cm_core \
+      --sourcedir "$src/data" --target "$work/cm-core-resources.c" \
+      "$src/data/commissioner-core.gresource.xml"
+    glib-compile-resources --generate-header --manual-register --c-name cm_core \
+      --sourcedir "$src/data" --target "$work/cm-core-resources.h" \
+      "$src/data/commissioner-core.gresource.xml"
+    mapfile -t core < <(find "$src/app" -name '*.c' | sort)
+    includes=()
+    for dir in "$src"/app/*/; do includes+=(-I"$dir"); done
+    clang -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined \
+      -fno-sanitize-recover=undefined -DGETTEXT_PACKAGE='"commissioner"' \
+      -DG_LOG_DOMAIN='"Commissioner-Core"' -w -I"$work" "${includes[@]}" \
+      "$here/$target.c" "${core[@]}" "$work/cm-core-resources.c" "${core_flags[@]}" -lm \
+      -o "$work/$target"
+    continue
+  fi
   clang -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined \
     -fno-sanitize-recover=undefined -DGETTEXT_PACKAGE='"commissioner"' \
     -DCM_TABLE_MAX_CELLS='(1024 * 1024)' \

@@ -10,6 +10,11 @@
  * and its lists must follow the change; the progress callback lets the
  * window redraw and Cancel be pressed, while the portfolio's window is
  * kept insensitive so that nothing else can write mid-import.
+ *
+ * An OCDS file (.json) has no columns to choose: its second step says
+ * what it holds and asks which service the contracts that name none join.
+ * It is read and planned by the core's OCDS import on the main thread, as
+ * planning needs the store.
  */
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -19,6 +24,8 @@
 #include "cm-import-dialog.h"
 #include "cm-import-mapping-view.h"
 #include "cm-mnemonic-button.h"
+#include "cm-ocds-import.h"
+#include "cm-ocds-service-view.h"
 #include "cm-status-page.h"
 #include "cm-undo.h"
 
@@ -49,12 +56,14 @@ struct _CmImportDialog
   GtkCheckButton *remember;
 
   CmImportCheckView *check_view;
+  CmOcdsServiceView *service_view;
 
   GtkProgressBar *progress;
 
   char *path;
   char **sheets;
   CmTable *table;
+  GArray *ocds_mapping;        /* the OCDS table's fields, while the file is OCDS */
   CmImportPlan *plan;
   GCancellable *cancellable;   /* of the read or the import under way */
   gboolean applying;
@@ -91,6 +100,21 @@ step (CmImportDialog *self)
 }
 
 static gboolean
+is_ocds (CmImportDialog *self)
+{
+  g_autofree char *lower = self->path ? g_ascii_strdown (self->path, -1) : NULL;
+
+  return lower && g_str_has_suffix (lower, ".json");
+}
+
+/* The step after the file: its columns, or for OCDS its service. */
+static const char *
+second_step (CmImportDialog *self)
+{
+  return is_ocds (self) ? "service" : "columns";
+}
+
+static gboolean
 has_data_rows (CmImportDialog *self)
 {
   return self->table && cm_table_get_n_rows (self->table) > 1;
@@ -108,7 +132,7 @@ update_header (CmImportDialog *self)
 {
   const char *name = step (self);
   gboolean file = g_str_equal (name, "file");
-  gboolean columns = g_str_equal (name, "columns");
+  gboolean columns = g_str_equal (name, "columns") || g_str_equal (name, "service");
   gboolean check = g_str_equal (name, "check");
   /* Back at the file, Next returns to the file already read. */
   gboolean file_read = file && self->table && !gtk_widget_get_visible (self->file_error_box);
@@ -126,7 +150,7 @@ update_header (CmImportDialog *self)
   if (file)
     subtitle = _("Step 1 of 3: File");
   else if (columns)
-    subtitle = _("Step 2 of 3: Columns");
+    subtitle = is_ocds (self) ? _("Step 2 of 3: Service") : _("Step 2 of 3: Columns");
   else if (check)
     subtitle = _("Step 3 of 3: Check");
   else
@@ -141,7 +165,8 @@ focus_step (CmImportDialog *self, const char *name)
 {
   GtkWidget *step_widget = gtk_stack_get_child_by_name (self->steps, name);
 
-  if (g_str_equal (name, "columns") && gtk_widget_get_sensitive (self->next))
+  if ((g_str_equal (name, "columns") || g_str_equal (name, "service")) &&
+      gtk_widget_get_sensitive (self->next))
     gtk_widget_grab_focus (self->next);
   else if (g_str_equal (name, "check") && gtk_widget_get_sensitive (self->import))
     gtk_widget_grab_focus (self->import);
@@ -200,6 +225,43 @@ plan_summary (CmImportPlan *plan, guint n_data_rows)
                           rows, invalid);
 }
 
+static void show_read_error (CmImportDialog *self, const GError *error);
+
+/* An OCDS file read and planned again, with the service chosen for the
+ * contracts that name none; a problem is the file's, shown on its step. */
+static gboolean
+plan_ocds (CmImportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_path_get_basename (self->path);
+  CmTable *table = NULL;
+  GArray *mapping = NULL;
+  guint n_unnamed = 0;
+
+  g_clear_pointer (&self->plan, cm_import_plan_free);
+  if (cm_store_refuse_own_file (self->store, self->path, &error))
+    self->plan = cm_ocds_import_plan_full (self->store, self->path,
+                                           cm_ocds_service_view_get_service (self->service_view),
+                                           cm_import_check_view_get_duplicate (self->check_view),
+                                           cm_import_check_view_get_excluded (self->check_view),
+                                           &table, &mapping, &n_unnamed, &error);
+  if (self->plan == NULL)
+    {
+      show_read_error (self, error);
+      return FALSE;
+    }
+  /* The check view shows the new table: the old one goes after. */
+  cm_import_check_view_set_plan (self->check_view, self->plan, table, mapping);
+  g_clear_pointer (&self->table, cm_table_free);
+  g_clear_pointer (&self->ocds_mapping, g_array_unref);
+  self->table = table;
+  self->ocds_mapping = mapping;
+  cm_ocds_service_view_show_file (self->service_view, name, cm_table_get_n_rows (table) - 1,
+                                  n_unnamed);
+  update_header (self);
+  return TRUE;
+}
+
 /* Makes the plan again from the columns, the duplicate choice and the
  * excluded rows as they now stand. */
 static void
@@ -209,6 +271,12 @@ replan (CmImportDialog *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
 
+  if (is_ocds (self))
+    {
+      if (self->table)
+        plan_ocds (self);
+      return;
+    }
   g_clear_pointer (&self->plan, cm_import_plan_free);
   if (!has_data_rows (self) || mapping == NULL)
     {
@@ -324,6 +392,16 @@ read_file (CmImportDialog *self, const char *sheet)
       show_read_error (self, error);
       return;
     }
+  if (is_ocds (self))
+    {
+      g_clear_pointer (&self->table, cm_table_free);
+      cm_import_check_view_reset (self->check_view);
+      cm_ocds_service_view_reset (self->service_view);
+      gtk_widget_set_visible (self->file_error_box, FALSE);
+      if (plan_ocds (self))
+        show_step (self, "service");
+      return;
+    }
   job = g_new0 (ReadJob, 1);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -386,8 +464,9 @@ imported (CmImportDialog *self)
   g_autoptr(GError) error = NULL;
   AdwToast *toast = adw_toast_new (message);
 
-  /* Remembered first: a commit after the offer would withdraw Ctrl+Z. */
-  if (gtk_check_button_get_active (self->remember) &&
+  /* Remembered first: a commit after the offer would withdraw Ctrl+Z.
+   * An OCDS file's columns are the import's own, not a register's. */
+  if (!is_ocds (self) && gtk_check_button_get_active (self->remember) &&
       !cm_import_mapping_remember (self->store, self->table,
                                    cm_import_mapping_view_get_mapping (self->mapping_view),
                                    &error) &&
@@ -469,7 +548,7 @@ static void
 next_clicked (CmImportDialog *self)
 {
   if (g_str_equal (step (self), "file"))
-    show_step (self, "columns");
+    show_step (self, second_step (self));
   else if (self->plan)
     show_step (self, "check");
 }
@@ -477,7 +556,7 @@ next_clicked (CmImportDialog *self)
 static void
 back_clicked (CmImportDialog *self)
 {
-  show_step (self, g_str_equal (step (self), "check") ? "columns" : "file");
+  show_step (self, g_str_equal (step (self), "check") ? second_step (self) : "file");
 }
 
 static void
@@ -550,9 +629,10 @@ file_step (CmImportDialog *self)
   gtk_box_append (GTK_BOX (box), choose);
   gtk_box_append (GTK_BOX (box), self->file_error_box);
   return cm_status_page_new ("document-open-symbolic", _("Import a Contracts Register"),
-                             _("Choose a CSV file or an Excel workbook with a row of headers "
-                               "and one contract a row. Nothing is written to the portfolio "
-                               "until you check the rows and press Import."), box);
+                             _("Choose a CSV file or a spreadsheet with a row of headers and "
+                               "one contract a row, or an Open Contracting (OCDS) file. Nothing "
+                               "is written to the portfolio until you check the rows and press "
+                               "Import."), box);
 }
 
 static GtkWidget *
@@ -670,6 +750,7 @@ cm_import_dialog_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->plan, cm_import_plan_free);
   g_clear_pointer (&self->table, cm_table_free);
+  g_clear_pointer (&self->ocds_mapping, g_array_unref);
   g_clear_pointer (&self->sheets, g_strfreev);
   g_clear_pointer (&self->path, g_free);
   g_clear_object (&self->store);
@@ -723,6 +804,10 @@ cm_import_dialog_new (GtkWindow *parent, CmStore *store, AdwToastOverlay *toasts
 
   self->store = g_object_ref (store);
   g_set_weak_pointer (&self->parent_toasts, toasts);
+  /* Made here, as its service picker needs the store. */
+  self->service_view = CM_OCDS_SERVICE_VIEW (cm_ocds_service_view_new (store));
+  g_signal_connect_swapped (self->service_view, "changed", G_CALLBACK (replan), self);
+  gtk_stack_add_named (self->steps, GTK_WIDGET (self->service_view), "service");
   return self;
 }
 
@@ -736,18 +821,22 @@ cm_import_dialog_choose_file (CmImportDialog *self)
   g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) xlsx = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) ods = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) ocds = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) any = gtk_file_filter_new ();
 
   g_return_if_fail (CM_IS_IMPORT_DIALOG (self));
 
-  gtk_file_filter_set_name (registers, _("CSV files and spreadsheets"));
+  gtk_file_filter_set_name (registers, _("CSV files, spreadsheets and OCDS files"));
   gtk_file_filter_set_name (csv, _("CSV files"));
   gtk_file_filter_set_name (xlsx, _("Excel workbooks"));
   gtk_file_filter_set_name (ods, _("OpenDocument spreadsheets"));
+  gtk_file_filter_set_name (ocds, _("Open Contracting (OCDS) files"));
   gtk_file_filter_set_name (any, _("All files"));
   gtk_file_filter_add_pattern (registers, "*.[cC][sS][vV]");
   gtk_file_filter_add_pattern (registers, "*.[xX][lL][sS][xX]");
   gtk_file_filter_add_pattern (registers, "*.[oO][dD][sS]");
+  gtk_file_filter_add_pattern (registers, "*.[jJ][sS][oO][nN]");
+  gtk_file_filter_add_pattern (ocds, "*.[jJ][sS][oO][nN]");
   gtk_file_filter_add_pattern (csv, "*.[cC][sS][vV]");
   gtk_file_filter_add_pattern (xlsx, "*.[xX][lL][sS][xX]");
   gtk_file_filter_add_pattern (ods, "*.[oO][dD][sS]");
@@ -756,6 +845,7 @@ cm_import_dialog_choose_file (CmImportDialog *self)
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), xlsx);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), ods);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), ocds);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), any);
   g_signal_connect (chooser, "response", G_CALLBACK (chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

@@ -18,7 +18,8 @@ CmImportDialog *cm_import_dialog_new         (GtkWindow *parent, CmStore *store,
                                               AdwToastOverlay *toasts);
 /* Asks for the file to import. */
 void            cm_import_dialog_choose_file (CmImportDialog *self);
-/* Reads @path (CSV or XLSX) and shows its columns. */
+/* Reads @path (CSV, XLSX or ODS) and shows its columns; an OCDS file
+ * (.json) shows what it holds and the service for contracts naming none. */
 void            cm_import_dialog_open_file   (CmImportDialog *self, const char *path);
 
 G_END_DECLS
