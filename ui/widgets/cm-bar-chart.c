@@ -163,35 +163,48 @@ cm_bar_chart_focus (GtkWidget *widget, GtkDirectionType direction)
     }
 }
 
-static gboolean
-key_pressed (GtkEventControllerKey *keys, guint keyval, guint keycode, GdkModifierType state,
-             CmBarChart *self)
+/* The bar the key moves to, or -1 for a key that does not move. */
+static int
+bar_for_key (CmBarChart *self, guint keyval, int at)
 {
-  int at = focused_index (self);
-
-  if (at < 0 || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)))
-    return FALSE;
   switch (keyval)
     {
     case GDK_KEY_Up:
     case GDK_KEY_KP_Up:
     case GDK_KEY_Left:
     case GDK_KEY_KP_Left:
-      return focus_bar (self, at - 1) || TRUE;
+      return MAX (at - 1, 0);
     case GDK_KEY_Down:
     case GDK_KEY_KP_Down:
     case GDK_KEY_Right:
     case GDK_KEY_KP_Right:
-      return focus_bar (self, at + 1) || TRUE;
+      return MIN (at + 1, (int) self->bars->len - 1);
     case GDK_KEY_Home:
     case GDK_KEY_KP_Home:
-      return focus_bar (self, 0) || TRUE;
+      return 0;
     case GDK_KEY_End:
     case GDK_KEY_KP_End:
-      return focus_bar (self, (int) self->bars->len - 1) || TRUE;
+      return (int) self->bars->len - 1;
     default:
-      return FALSE;
+      return -1;
     }
+}
+
+/* The arrows stop at the first and last bar rather than leave the chart:
+ * Tab is the way out. */
+static gboolean
+key_pressed (GtkEventControllerKey *keys, guint keyval, guint keycode, GdkModifierType state,
+             CmBarChart *self)
+{
+  int at = focused_index (self);
+  int next;
+
+  if (at < 0 || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)))
+    return FALSE;
+  if ((next = bar_for_key (self, keyval, at)) < 0)
+    return FALSE;
+  focus_bar (self, next);
+  return TRUE;
 }
 
 /* A bar clicked becomes the one Tab returns to. */
