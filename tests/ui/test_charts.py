@@ -16,11 +16,13 @@ import subprocess
 
 import pyatspi
 
-from common import (TODAY, Failure, Session, find, find_all, find_button, find_label, has_state,
-                    press, wait_for, walk)
+from common import (TODAY, Failure, Session, find_button, find_label, has_state, press,
+                    shown_label, wait_for, walk)
 
 STAGES = ["Analyse", "Plan", "Do", "Review"]
 BLANKET = "10% across the Public Health grants"
+VARIED = "Negotiated savings, contract by contract"
+SCENARIO_CHART = "Share of Income Each Provider Would Lose"
 
 
 def window_size(session):
@@ -36,10 +38,12 @@ def resize(session, width, height):
     wait_for(f"the window at {width}×{height}", lambda: window_size(session) == (width, height))
 
 
-def chart_described(page, test):
-    """The chart (a list with a description) whose description passes @test."""
+def chart_described(page, test, name=None):
+    """The chart (a list with a description) whose description passes @test,
+    and called @name if given."""
     return next((n for n in walk(page) if n.getRoleName() == "list"
-                 and n.description and test(n.description)), None)
+                 and n.description and test(n.description)
+                 and (name is None or n.name == name)), None)
 
 
 def bars(chart):
@@ -134,9 +138,12 @@ def spend_chart(session, page):
         page, lambda text: f"on the third sector in {year}, by commissioner" in text))
     session.log(f"{chart.name!r}: {chart.description[:160]!r}…")
     payers = [bar.name.rsplit(": ", 1)[0] for bar in bars(chart)]
-    lead = session.sql("SELECT name FROM organisation WHERE name = ?", payers[0])
-    if not lead and "Fund" not in payers[0]:
-        raise Failure(f"the largest payer {payers[0]!r} is no organisation of the file")
+    named = {name for (name,) in session.rows(
+        "SELECT name FROM organisation UNION SELECT description FROM funding_source")}
+    strangers = [payer for payer in payers
+                 if payer not in named and not re.fullmatch(r"\d+ other funders?", payer)]
+    if not payers or strangers:
+        raise Failure(f"the payers {strangers} are not in the file: {payers}")
     press(find_button(page, "By Service Type"))
     chart = wait_for("the chart of spend by kind of service", lambda: chart_described(
         page, lambda text: "by kind of service" in text))
@@ -171,7 +178,7 @@ def scenario_chart(session):
                             " JOIN scenario s ON s.id = l.scenario_id"
                             " JOIN contract c ON c.id = l.contract_id WHERE s.name = ?", BLANKET)
     chart = wait_for("the scenario's chart", lambda: chart_described(
-        page, lambda text: text.startswith("Saves ")))
+        page, lambda text: text.startswith("Saves "), SCENARIO_CHART))
     session.log(f"{chart.name!r}: {chart.description[:160]!r}…")
     found = bars(chart)
     if len(found) != providers:
@@ -182,7 +189,26 @@ def scenario_chart(session):
     wait_for("the blanket warning beside the chart", lambda: find_label(
         page, lambda text: text.startswith("The same 10% for every contract")))
     wait_for("its heading", lambda: find_label(page, lambda text: text == "⚠ A blanket reduction"))
-    return page
+    return page, chart.description
+
+
+def varied_scenario_has_no_warning(session, page, blanket):
+    """Cuts that differ contract by contract are no blanket reduction."""
+    session.search(page, "Reductions", VARIED)
+    chart = wait_for("the negotiated scenario's chart", lambda: chart_described(
+        page, lambda text: text.startswith("Saves ") and text != blanket, SCENARIO_CHART))
+    if shown_label(page, "⚠ A blanket reduction"):
+        raise Failure(f"{VARIED!r} is called a blanket reduction")
+    shares = session.rows(
+        "SELECT p.name, 100.0 * sum(c.annual_value * l.percent / 100) / p.annual_income"
+        " FROM scenario_line l JOIN scenario s ON s.id = l.scenario_id"
+        " JOIN contract c ON c.id = l.contract_id JOIN provider p ON p.id = c.provider_id"
+        " WHERE s.name = ? AND p.annual_income > 0 GROUP BY p.id ORDER BY 2 DESC", VARIED)
+    hardest = f"{shares[0][0]}: {shares[0][1]:.1f}% of income"
+    found = bars(chart)
+    if not found or not found[0].name.startswith(hardest):
+        raise Failure(f"the first bar should read {hardest!r}: {[b.name for b in found]}")
+    session.log(f"{VARIED!r}: {chart.description[:120]!r}…, no blanket warning")
 
 
 with Session("charts") as session:
@@ -199,9 +225,10 @@ with Session("charts") as session:
     resize(session, 800, 600)
     needs_you_now_in_view(session, overview)
     session.screenshot("overview-800x600")
-    scenario_chart(session)
+    reductions, blanket = scenario_chart(session)
     pointer_away()
     session.screenshot("scenario-800x600")
     resize(session, 1400, 900)
     pointer_away()
     session.screenshot("scenario-1400x900")
+    varied_scenario_has_no_warning(session, reductions, blanket)
