@@ -296,7 +296,8 @@ add_scenario_chart (CmRecordsPage *self, GObject *item)
   gtk_widget_set_margin_bottom (chart, 12);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), chart);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Share of Income Each Provider Would Lose"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 _("Share of Income Each Provider Would Lose"));
   adw_preferences_group_add (self->details, row);
   self->detail_rows = g_list_append (self->detail_rows, row);
 }
