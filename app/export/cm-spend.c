@@ -88,6 +88,7 @@ typedef struct {
   char  *funder;
   gint64 organisation_id;
   char  *service;
+  gint64 service_id;
   double pence;  /* unrounded until every contract is in */
 } Cell;
 
@@ -103,9 +104,11 @@ cell_free (gpointer data)
 
 static void
 add_to_cell (GHashTable *cells, const char *funder, gint64 organisation_id,
-             const char *service, double pence)
+             CmService *service, double pence)
 {
-  g_autofree char *key = g_strdup_printf ("%s\x1f%s", funder, service);
+  gint64 service_id = cm_entity_get_id (CM_ENTITY (service));
+  /* Two services of one name are still two services. */
+  g_autofree char *key = g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT, funder, service_id);
   Cell *cell = g_hash_table_lookup (cells, key);
 
   if (cell == NULL)
@@ -113,7 +116,8 @@ add_to_cell (GHashTable *cells, const char *funder, gint64 organisation_id,
       cell = g_new0 (Cell, 1);
       cell->funder = g_strdup (funder);
       cell->organisation_id = organisation_id;
-      cell->service = g_strdup (service);
+      cell->service = g_strdup (cm_service_get_name (service));
+      cell->service_id = service_id;
       g_hash_table_insert (cells, g_steal_pointer (&key), cell);
     }
   cell->pence += pence;
@@ -133,14 +137,14 @@ attribute (GHashTable *cells, CmService *service, GPtrArray *funders, double yea
 
       g_object_get (service, "lead-commissioner-name", &lead, NULL);
       add_to_cell (cells, lead ? lead : "", cm_service_get_lead_commissioner_id (service),
-                   cm_service_get_name (service), year_pence);
+                   service, year_pence);
       return;
     }
   for (guint i = 0; i < funders->len; i++)
     {
       Funder *funder = g_ptr_array_index (funders, i);
 
-      add_to_cell (cells, funder->name, funder->organisation_id, cm_service_get_name (service),
+      add_to_cell (cells, funder->name, funder->organisation_id, service,
                    year_pence * (double) funder->amount / (double) total);
     }
 }
@@ -170,6 +174,7 @@ lines_of (GHashTable *cells)
       line->funder = g_strdup (cell->funder);
       line->organisation_id = cell->organisation_id;
       line->service = g_strdup (cell->service);
+      line->service_id = cell->service_id;
       line->pence = llround (cell->pence);
       g_ptr_array_add (lines, line);
     }

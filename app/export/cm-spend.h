@@ -14,6 +14,7 @@ typedef struct {
   char  *funder;           /* the organisation that pays, as recorded */
   gint64 organisation_id;  /* 0 for a funding source named only in words */
   char  *service;
+  gint64 service_id;
   gint64 pence;
 } CmSpendLine;
 

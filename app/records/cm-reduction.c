@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-reduction.c: what a reduction scenario would do to each provider */
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "cm-contract.h"
@@ -111,4 +112,31 @@ cm_reduction_free (CmReduction *reduction)
 {
   g_array_unref (reduction->effects);
   g_free (reduction);
+}
+
+char *
+cm_reduction_blanket_warning (const CmReduction *reduction)
+{
+  double most = -1, least = 2;
+
+  if (!reduction->blanket)
+    return NULL;
+  for (guint i = 0; i < reduction->effects->len; i++)
+    {
+      double share = g_array_index (reduction->effects, CmProviderEffect, i).share_of_income;
+
+      if (share >= 0)
+        {
+          most = MAX (most, share);
+          least = MIN (least, share);
+        }
+    }
+  if (most < 0)
+    return g_strdup_printf (_("The same %g%% for every contract. The scrutiny board asks "
+                              "that blanket cuts be avoided: they fall unequally on "
+                              "providers."), reduction->blanket_percent);
+  return g_strdup_printf (_("The same %g%% for every contract, yet it costs providers "
+                            "from %.1f%% to %.1f%% of their income. The scrutiny board "
+                            "asks that blanket cuts be avoided."),
+                          reduction->blanket_percent, least * 100, most * 100);
 }

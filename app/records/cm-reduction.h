@@ -41,6 +41,9 @@ CmReduction *cm_reduction_compute  (const CmReductionLine *lines, guint n_lines)
 /* The same for a saved scenario, read from the portfolio. */
 CmReduction *cm_reduction_of_scenario (CmStore *store, gint64 scenario_id);
 void         cm_reduction_free     (CmReduction *reduction);
+/* Seed 004 para 37, said plainly: the same cut for every contract, and
+ * how unequally it falls on providers' incomes. NULL when not blanket. */
+char        *cm_reduction_blanket_warning (const CmReduction *reduction);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmReduction, cm_reduction_free)
 

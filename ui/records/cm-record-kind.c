@@ -582,34 +582,6 @@ share_text (const CmProviderEffect *effect)
   return g_strdup_printf (_("%.1f%% of its income"), effect->share_of_income * 100);
 }
 
-/* Seed 004 para 37: say plainly when a cut is blanket, and how unequally
- * it falls. */
-static void
-add_blanket_line (GArray *lines, CmReduction *reduction)
-{
-  double most = -1, least = 2;
-
-  for (guint i = 0; i < reduction->effects->len; i++)
-    {
-      double share = g_array_index (reduction->effects, CmProviderEffect, i).share_of_income;
-
-      if (share >= 0)
-        {
-          most = MAX (most, share);
-          least = MIN (least, share);
-        }
-    }
-  add_line (lines, _("⚠ A blanket reduction"),
-            most < 0
-            ? g_strdup_printf (_("The same %g%% for every contract. The scrutiny board asks "
-                                 "that blanket cuts be avoided: they fall unequally on "
-                                 "providers."), reduction->blanket_percent)
-            : g_strdup_printf (_("The same %g%% for every contract, yet it costs providers "
-                                 "from %.1f%% to %.1f%% of their income. The scrutiny board "
-                                 "asks that blanket cuts be avoided."),
-                               reduction->blanket_percent, least * 100, most * 100));
-}
-
 static GArray *
 scenario_effect (CmStore *store, GObject *item, const GDate *today)
 {
@@ -629,8 +601,6 @@ scenario_effect (CmStore *store, GObject *item, const GDate *today)
                                        "%s a year across %u contracts and %s",
                                        reduction->n_contracts),
                              saving, reduction->n_contracts, providers));
-  if (reduction->blanket)
-    add_blanket_line (lines, reduction);
   for (guint i = 0; i < reduction->effects->len; i++)
     {
       const CmProviderEffect *effect = &g_array_index (reduction->effects, CmProviderEffect, i);

@@ -18,6 +18,7 @@
 #include "cm-percent-dialog.h"
 #include "cm-reduction.h"
 #include "cm-scenario.h"
+#include "cm-scenario-chart.h"
 #include "cm-scenario-lines.h"
 #include "cm-service.h"
 #include "cm-term.h"
@@ -280,6 +281,25 @@ add_detail_row (CmRecordsPage *self, const char *title, const char *text)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text && *text ? text : "—");
   gtk_widget_add_css_class (row, "property");
+  adw_preferences_group_add (self->details, row);
+  self->detail_rows = g_list_append (self->detail_rows, row);
+}
+
+/* A scenario's chart of who it hits, above the words that follow it. */
+static void
+add_scenario_chart (CmRecordsPage *self, GObject *item)
+{
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *chart = cm_scenario_chart_new (self->store, cm_entity_get_id (CM_ENTITY (item)));
+
+  gtk_widget_set_margin_start (chart, 12);
+  gtk_widget_set_margin_end (chart, 12);
+  gtk_widget_set_margin_top (chart, 12);
+  gtk_widget_set_margin_bottom (chart, 12);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), chart);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 _("Share of Income Each Provider Would Lose"));
   adw_preferences_group_add (self->details, row);
   self->detail_rows = g_list_append (self->detail_rows, row);
 }
@@ -627,6 +647,8 @@ show_details (CmRecordsPage *self)
   g_signal_connect_swapped (item, "notify", G_CALLBACK (show_details), self);
   title = details_title (item);
   adw_preferences_group_set_title (self->details, title);
+  if (CM_IS_SCENARIO (item))
+    add_scenario_chart (self, item);
   /* What follows from the record (its key dates) matters most: first. */
   if (self->kind->computed_details)
     show_computed_details (self, item);

@@ -21,6 +21,7 @@
 #include "cm-overview-page.h"
 #include "cm-provider.h"
 #include "cm-page-parts.h"
+#include "cm-portfolio-charts.h"
 #include "cm-reason-dialog.h"
 #include "cm-record-editor.h"
 #include "cm-record-kind.h"
@@ -493,6 +494,22 @@ decisions_group (CmOverviewPage *self, CmOverview *overview)
   return g;
 }
 
+/* The portfolio in three charts, below what needs the user now; a file
+ * that cannot be read says so in place of the charts. */
+static GtkWidget *
+charts_group (CmOverviewPage *self)
+{
+  GtkWidget *g = cm_page_group (_("At a Glance"), NULL);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *charts = cm_portfolio_charts_new (self->store, &self->today, &error);
+
+  if (charts == NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (g), error->message);
+  else
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), charts);
+  return g;
+}
+
 /* ---- first run -------------------------------------------------------- */
 
 static const CmRecordKind *
@@ -734,11 +751,13 @@ rebuild (CmOverviewPage *self)
   if (count_of (self, "contracts") == 0)
     gtk_box_append (GTK_BOX (box), first_contract_group (self));
   gtk_box_append (GTK_BOX (box), attention_group (self, overview));
+  gtk_box_append (GTK_BOX (box), charts_group (self));
   gtk_box_append (GTK_BOX (box), stages_group (self, overview));
   gtk_box_append (GTK_BOX (box), decisions_group (self, overview));
   gtk_box_append (GTK_BOX (box), overdue_group (self, overview));
   gtk_box_append (GTK_BOX (box), held_group (self, overview));
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
+  /* Room for the three charts side by side. */
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 960);
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
   gtk_scrolled_window_set_child (self->scrolled, clamp);
   /* The icons of rows and expanders repeat what their titles say. */
