@@ -27,6 +27,7 @@ from common import TODAY, Failure, Session, find, find_button, has_state, press,
     set_text, text_of, wait_for, walk
 
 PORTFOLIO_NAME = "Leeds health and social care (demo)"
+DECOMMISSIONED = "Vulnerable Groups"  # the demo's decommissioned service
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -159,6 +160,27 @@ def export_pdf(session):
     session.log(f"Export PDF… wrote the deadlines schedule, {pdf_pages(pdf)} pages")
 
 
+def export_decommission_pdf(session):
+    """On a decommission's page, Export PDF… saves that service's
+    decommissioning record."""
+    records = session.show_section("Decommissions")
+    session.search(records, "Decommissions", DECOMMISSIONED)
+    press_ready("the Open Decommission button",
+                lambda: find_button(records, "Open Decommission"))
+    page = session.page("CmDecommissionPage")
+    wait_for("the decommission's steps", lambda: find(page, "push button", "Show the Steps step"))
+    menu_item(session, "Export PDF…")
+    pdf = os.path.join(session.work, "decommission.pdf")
+    title = f"Decommissioning record: {DECOMMISSIONED}"
+    save_through(session, "Export PDF", pdf, f"{title.replace(':', '-')} {TODAY}.pdf")
+    session.toast("the PDF's toast", lambda text: text == "Exported to “decommission.pdf”")
+    text = " ".join(subprocess.run(["pdftotext", "-f", "1", "-l", "1", pdf, "-"],
+                                   capture_output=True, text=True).stdout.split())
+    if title not in text or PORTFOLIO_NAME not in text:
+        raise Failure(f"the decommission's PDF begins {text!r}")
+    session.log(f"Export PDF… on a decommission's page wrote {title!r}")
+
+
 def open_print_dialog(session):
     session.show_section("Deadlines")
     session.key("ctrl+p")
@@ -247,6 +269,7 @@ def main():
             print_dialog(session)
             print_to_file(session)
             export_calendar(session)
+            export_decommission_pdf(session)
         finally:
             server.terminate()
             server.wait(timeout=10)
