@@ -23,8 +23,8 @@ import icalendar
 import pyatspi
 from gi.repository import Gio, GLib
 
-from common import TODAY, Failure, Session, find, find_button, has_state, press, press_ready, \
-    set_text, text_of, wait_for, walk
+from common import TODAY, Failure, Session, find, find_button, find_label, has_state, press, \
+    press_ready, set_text, text_of, wait_for, walk
 
 PORTFOLIO_NAME = "Leeds health and social care (demo)"
 DECOMMISSIONED = "Vulnerable Groups"  # the demo's decommissioned service
@@ -181,6 +181,39 @@ def export_decommission_pdf(session):
     session.log(f"Export PDF… on a decommission's page wrote {title!r}")
 
 
+def no_report_here(session):
+    """Ctrl+P on a page without a report says where the reports are."""
+    session.show_section("Overview")
+    session.key("ctrl+p")
+    session.toast("the toast saying the page has no report",
+                  lambda text: text.startswith("This page has no report:"))
+    session.log("Ctrl+P on the Overview says where reports are")
+
+
+def six_monthly_from_reports(session):
+    """Reports in the main menu prints the six-monthly report: its print
+    dialog, or, in a build without that report, the core's message naming it."""
+    menu = wait_for("the main menu", lambda: find_button(session.frame_around_pages(),
+                                                         "Main Menu", pages=False))
+    press(menu)
+    press_ready("the Reports item", lambda: find(menu, "menu item", "Reports"))
+    press_ready("the six-monthly report's Print item", lambda: find(
+        menu, "menu item", "Print Six-Monthly Progress Report…"))
+
+    def outcome():
+        dialog = next((w for w in session.app if w is not None and w.name == "Print"), None)
+        if dialog is not None:
+            return ("dialog", dialog)
+        toast = find_label(session.window, lambda t: "six-monthly" in t, pages=False)
+        return ("toast", toast.name) if toast else None
+    kind, what = wait_for("the print dialog or a message naming the report", outcome)
+    if kind == "dialog":
+        press(wait_for("the print dialog's Cancel button", lambda: find_button(what, "Cancel")))
+        session.frame_closed("Print")
+    session.log(f"Reports → six-monthly → Print… gave the {kind}"
+                + (f" {what!r}" if kind == "toast" else ""))
+
+
 def open_print_dialog(session):
     session.show_section("Deadlines")
     session.key("ctrl+p")
@@ -270,6 +303,8 @@ def main():
             print_to_file(session)
             export_calendar(session)
             export_decommission_pdf(session)
+            no_report_here(session)
+            six_monthly_from_reports(session)
         finally:
             server.terminate()
             server.wait(timeout=10)

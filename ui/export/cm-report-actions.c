@@ -123,10 +123,11 @@ static gboolean
 kind_or_explain (CmWindow *window, char **kind)
 {
   *kind = kind_in_view (window);
+  /* A hint, not a failure: it goes by itself. */
   if (*kind == NULL)
-    show_error (window, _("This page has no report. Print or export from the Deadlines page, "
-                          "an assessment's page or a decommission's page, or choose a report "
-                          "from Reports in the main menu."));
+    adw_toast_overlay_add_toast (cm_window_get_toasts (window), adw_toast_new (
+      _("This page has no report: open the Deadlines, an assessment or a decommission, or "
+        "choose from Reports in the main menu.")));
   return *kind != NULL;
 }
 
