@@ -41,6 +41,10 @@ struct _CmReportPage {
 struct _CmReportPages {
   GPtrArray *surfaces; /* of cairo_surface_t, one recording surface a page */
   char *title;
+  int n_pages;
+  gboolean count_only;
+  CmReportPageSink sink; /* takes the pages instead of @surfaces, or NULL */
+  gpointer sink_data;
 };
 
 static const double content_width = PAGE_WIDTH - 2 * MARGIN;
@@ -314,16 +318,15 @@ lay_out (const char *footer, int *n_pages, CmReportDrawFunc draw, gpointer user_
   return !page.stopped;
 }
 
-/* Twice: once to count the pages, so that each footer can say how many. */
+/* Twice: once to count the pages, so that each footer can say how many,
+ * unless *@n_pages already says; then, unless @count_only, for real. */
 static gboolean
-lay_out_counted (const char *footer, CmReportDrawFunc draw, gpointer user_data,
-                 CmReportPageSink sink, gpointer sink_data, GCancellable *cancellable,
-                 GError **error)
+lay_out_counted (const char *footer, int *n_pages, gboolean count_only, CmReportDrawFunc draw,
+                 gpointer user_data, CmReportPageSink sink, gpointer sink_data,
+                 GCancellable *cancellable, GError **error)
 {
-  int n_pages = 0;
-
-  if (lay_out (footer, &n_pages, draw, user_data, NULL, NULL, cancellable) &&
-      lay_out (footer, &n_pages, draw, user_data, sink, sink_data, cancellable))
+  if ((*n_pages > 0 || lay_out (footer, n_pages, draw, user_data, NULL, NULL, cancellable)) &&
+      (count_only || lay_out (footer, n_pages, draw, user_data, sink, sink_data, cancellable)))
     return TRUE;
   if (!g_cancellable_set_error_if_cancelled (cancellable, error))
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
@@ -410,6 +413,7 @@ cm_report_page_render (const char *path, const char *title, const char *footer,
   Sink sink = { -1, 0 };
   cairo_status_t status;
   gboolean drawn;
+  int n_pages = 0;
 
   if ((out = cm_safe_write_begin (path, error)) == NULL)
     return FALSE;
@@ -417,8 +421,8 @@ cm_report_page_render (const char *path, const char *title, const char *footer,
   surface = cairo_pdf_surface_create_for_stream (write_out, &sink, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Commissioner");
-  drawn = lay_out_counted (footer, draw, user_data, paint_onto_pdf, surface, cancellable,
-                           &failure);
+  drawn = lay_out_counted (footer, &n_pages, FALSE, draw, user_data, paint_onto_pdf, surface,
+                           cancellable, &failure);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
@@ -474,16 +478,33 @@ cm_report_pages_lay_out (CmReportPages *pages, const char *title, const char *fo
   g_ptr_array_set_size (pages->surfaces, 0);
   g_free (pages->title);
   pages->title = g_strdup (title);
-  if (lay_out_counted (footer, draw, user_data, keep_page, pages, cancellable, error))
+  if (lay_out_counted (footer, &pages->n_pages, pages->count_only, draw, user_data,
+                       pages->sink ? pages->sink : keep_page,
+                       pages->sink ? pages->sink_data : pages, cancellable, error))
     return TRUE;
   g_ptr_array_set_size (pages->surfaces, 0);
   return FALSE;
 }
 
+void
+cm_report_pages_set_count_only (CmReportPages *pages)
+{
+  pages->count_only = TRUE;
+}
+
+void
+cm_report_pages_set_sink (CmReportPages *pages, guint n_pages, CmReportPageSink sink,
+                          gpointer user_data)
+{
+  pages->n_pages = n_pages;
+  pages->sink = sink;
+  pages->sink_data = user_data;
+}
+
 guint
 cm_report_pages_get_n_pages (CmReportPages *pages)
 {
-  return pages->surfaces->len;
+  return pages->n_pages;
 }
 
 const char *
@@ -496,7 +517,7 @@ void
 cm_report_pages_draw (CmReportPages *pages, guint number, cairo_t *cr, double width,
                       double height)
 {
-  g_return_if_fail (number < pages->surfaces->len);
+  g_return_if_fail (number < pages->surfaces->len); /* kept, not handed to a sink */
 
   cm_report_page_paint (g_ptr_array_index (pages->surfaces, number), cr, width, height);
 }

@@ -48,6 +48,14 @@ gboolean       cm_report_pages_lay_out     (CmReportPages *pages, const char *ti
                                             const char *footer, CmReportDrawFunc draw,
                                             gpointer user_data, GCancellable *cancellable,
                                             GError **error);
+/* Before laying out: only count the pages (and take the title), as a
+ * printer's dialog needs before any page is drawn. */
+void           cm_report_pages_set_count_only (CmReportPages *pages);
+/* Before laying out: hand each page to @sink as it is drawn instead of
+ * keeping it, so that a long report is never held whole; @n_pages, as
+ * counted before, spares the counting pass. */
+void           cm_report_pages_set_sink    (CmReportPages *pages, guint n_pages,
+                                            CmReportPageSink sink, gpointer user_data);
 guint          cm_report_pages_get_n_pages (CmReportPages *pages);
 const char    *cm_report_pages_get_title   (CmReportPages *pages);
 /* Paints page @number (from 0) onto @cr, scaled to @width by @height. */

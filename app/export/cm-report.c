@@ -106,6 +106,13 @@ cm_report_lay_out (CmStore *store, const char *kind, const GDate *today,
 }
 
 gboolean
+cm_report_lay_out_into (CmStore *store, const char *kind, const GDate *today,
+                        CmReportPages *pages, GCancellable *cancellable, GError **error)
+{
+  return report_dispatch (store, kind, NULL, today, pages, cancellable, error);
+}
+
+gboolean
 cm_report_write_cancellable (CmStore *store, const char *kind, const char *path,
                              const GDate *today, GCancellable *cancellable, GError **error)
 {

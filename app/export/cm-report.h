@@ -50,6 +50,10 @@ gboolean cm_report_write_cancellable (CmStore *store, const char *kind, const ch
  * PDF, for printing: the same drawing, page for page. */
 CmReportPages *cm_report_lay_out (CmStore *store, const char *kind, const GDate *today,
                                   GCancellable *cancellable, GError **error);
+/* The same into @pages, set up to count only or to hand pages to a sink. */
+gboolean cm_report_lay_out_into (CmStore *store, const char *kind, const GDate *today,
+                                 CmReportPages *pages, GCancellable *cancellable,
+                                 GError **error);
 
 /* The title page: @title, then the portfolio, the day and the audit head. */
 void     cm_report_title_page (CmReportPage *page, const CmReportContext *context,

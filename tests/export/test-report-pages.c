@@ -149,6 +149,59 @@ test_paint_scales_to_fit (Fixture *f, gconstpointer data)
   cairo_surface_destroy (image);
 }
 
+static gboolean
+count_page (cairo_surface_t *page, gpointer data)
+{
+  guint *n = data;
+
+  (*n)++;
+  return TRUE;
+}
+
+static gboolean
+stop_at_second (cairo_surface_t *page, gpointer data)
+{
+  guint *n = data;
+
+  return ++(*n) < 2;
+}
+
+/* Counted only, then handed to a sink a page at a time: as many pages as
+ * kept whole; and a sink that stops the drawing fails it. */
+static void
+test_counted_and_streamed (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmReportPages) kept = cm_report_lay_out (f->store, "deadlines", &f->today, NULL,
+                                                     &error);
+  g_autoptr(CmReportPages) counted = cm_report_pages_new ();
+  g_autoptr(CmReportPages) streamed = cm_report_pages_new ();
+  g_autoptr(CmReportPages) stopped = cm_report_pages_new ();
+  guint handed = 0, before_stop = 0;
+
+  g_assert_no_error (error);
+  cm_report_pages_set_count_only (counted);
+  g_assert_true (cm_report_lay_out_into (f->store, "deadlines", &f->today, counted, NULL,
+                                         &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cm_report_pages_get_n_pages (counted), ==,
+                    cm_report_pages_get_n_pages (kept));
+  g_assert_cmpstr (cm_report_pages_get_title (counted), ==, cm_report_pages_get_title (kept));
+
+  cm_report_pages_set_sink (streamed, cm_report_pages_get_n_pages (counted), count_page,
+                            &handed);
+  g_assert_true (cm_report_lay_out_into (f->store, "deadlines", &f->today, streamed, NULL,
+                                         &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (handed, ==, cm_report_pages_get_n_pages (kept));
+
+  cm_report_pages_set_sink (stopped, 0, stop_at_second, &before_stop);
+  g_assert_false (cm_report_lay_out_into (f->store, "deadlines", &f->today, stopped, NULL,
+                                          &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (before_stop, ==, 2);
+}
+
 /* Cancelled, the layout gives no pages, and a PDF is not written. */
 static void
 test_cancelled (Fixture *f, gconstpointer data)
@@ -190,6 +243,8 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/report-pages/scales-to-fit", Fixture, NULL, fixture_set_up,
               test_paint_scales_to_fit, fixture_tear_down);
+  g_test_add ("/report-pages/counted-and-streamed", Fixture, NULL, fixture_set_up,
+              test_counted_and_streamed, fixture_tear_down);
   g_test_add ("/report-pages/cancelled", Fixture, NULL, fixture_set_up, test_cancelled,
               fixture_tear_down);
   g_test_add ("/report-pages/unknown-kind", Fixture, NULL, fixture_set_up, test_unknown_kind,

@@ -230,14 +230,21 @@ def print_dialog(session):
     session.log("Ctrl+P showed the print dialog, and Cancel closed it")
 
 
-def print_to_file(session):
+def print_to_file(session, reverse=False):
     """Printed through GTK's Print to File, the pages are the PDF's: the
-    same titles, as many pages."""
+    same titles, as many pages. Reversed, GTK asks for the last page
+    first, and each page after it is one the drawing has passed."""
     dialog = open_print_dialog(session)
     printer = wait_for("the Print to File printer", lambda: next(
         n for n in walk(dialog, prune=()) if n.getRoleName() == "label"
         and n.name == "Print to File"))
     session.click(printer)
+    if reverse:
+        box = wait_for("the Reverse check box", lambda: next(
+            n for n in walk(dialog, prune=()) if n.getRoleName() == "check box"
+            and n.name.replace("_", "") == "Reverse"))
+        session.click(box)
+        wait_for("Reverse ticked", lambda: has_state(box, pyatspi.STATE_CHECKED))
     press_ready("the print dialog's Print button", lambda: find_button(dialog, "Print"))
     session.frame_closed("Print")
 
@@ -249,16 +256,26 @@ def print_to_file(session):
                     return path
         return None
     path = wait_for("the printed file", printed)
-    text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", path, "-"], capture_output=True,
-                          text=True).stdout
-    if "Deadlines schedule" not in text or PORTFOLIO_NAME not in text:
-        raise Failure(f"the printed title page says {text!r}")
     reference = os.path.join(session.work, "headless.pdf")
-    if pdf_pages(path) != pdf_pages(reference):
-        raise Failure(f"{pdf_pages(path)} pages printed, {pdf_pages(reference)} in the PDF")
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "2", "-l", "2", path,
-                    os.path.join(session.output, "ui-print-printed-page")], check=False)
-    session.log(f"printed to a file: {pdf_pages(path)} pages, as the PDF has")
+    n = pdf_pages(path)
+    if n != pdf_pages(reference):
+        raise Failure(f"{n} pages printed, {pdf_pages(reference)} in the PDF")
+    footers = [" ".join(subprocess.run(["pdftotext", "-f", str(p), "-l", str(p), path, "-"],
+                                       capture_output=True, text=True).stdout.split())
+               for p in range(1, n + 1)]
+    order = range(n, 0, -1) if reverse else range(1, n + 1)
+    for sheet, number in zip(footers, order):
+        if f"Page {number} of {n}" not in sheet:
+            raise Failure(f"a printed sheet should be page {number} of {n}: {sheet[-80:]!r}")
+    title_page = footers[-1 if reverse else 0]
+    if "Deadlines schedule" not in title_page or PORTFOLIO_NAME not in title_page:
+        raise Failure(f"the printed title page says {title_page!r}")
+    if not reverse:
+        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "2", "-l", "2", path,
+                        os.path.join(session.output, "ui-print-printed-page")], check=False)
+    # Out of the way of the next print, which writes the same name.
+    os.rename(path, path + (".reversed" if reverse else ".printed"))
+    session.log(f"printed to a file{', reversed' if reverse else ''}: {n} pages, as the PDF has")
 
 
 def pdf_ok(path):
@@ -301,6 +318,7 @@ def main():
             export_pdf(session)
             print_dialog(session)
             print_to_file(session)
+            print_to_file(session, reverse=True)
             export_calendar(session)
             export_decommission_pdf(session)
             no_report_here(session)

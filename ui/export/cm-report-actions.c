@@ -23,15 +23,17 @@
 /* What a report job reports back to: the window, if it is still open. */
 typedef struct {
   CmWindow *window; /* weak */
+  char *kind;
   char *pdf;
 } Request;
 
 static Request *
-request_new (CmWindow *window, const char *pdf)
+request_new (CmWindow *window, const char *kind, const char *pdf)
 {
   Request *request = g_new0 (Request, 1);
 
   g_set_weak_pointer (&request->window, window);
+  request->kind = g_strdup (kind);
   request->pdf = g_strdup (pdf);
   return request;
 }
@@ -42,6 +44,7 @@ request_free (gpointer data)
   Request *request = data;
 
   g_clear_weak_pointer (&request->window);
+  g_free (request->kind);
   g_free (request->pdf);
   g_free (request);
 }
@@ -146,7 +149,8 @@ laid_out (CmReportPages *pages, const GError *error, gpointer data)
   else if (error)
     show_error (request->window, error->message);
   else
-    cm_print_report_run (GTK_WINDOW (request->window), pages,
+    cm_print_report_run (GTK_WINDOW (request->window), cm_window_get_store (request->window),
+                         request->kind, today_of (request->window), pages,
                          cm_window_get_toasts (request->window));
 }
 
@@ -160,7 +164,7 @@ print_kind (CmWindow *window, const char *kind)
     return;
   what = describe (store, kind);
   cm_report_job_start (store, kind, today_of (window), NULL, what,
-                       cm_window_get_toasts (window), laid_out, request_new (window, NULL),
+                       cm_window_get_toasts (window), laid_out, request_new (window, kind, NULL),
                        request_free);
 }
 
@@ -254,7 +258,7 @@ pdf_chosen (GtkNativeDialog *chooser, int response, Saving *saving)
         }
       cm_report_job_start (store, saving->kind, today_of (saving->window), path, saving->what,
                            cm_window_get_toasts (saving->window), written,
-                           request_new (saving->window, path), request_free);
+                           request_new (saving->window, saving->kind, path), request_free);
     }
   saving_free (saving);
 }

@@ -57,7 +57,14 @@ draw_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cance
         }
     }
   else if (store)
-    pages = cm_report_lay_out (store, job->kind, &job->today, job->cancellable, &error);
+    {
+      /* A printer's dialog needs the count; the pages come as it prints. */
+      pages = cm_report_pages_new ();
+      cm_report_pages_set_count_only (pages);
+      if (!cm_report_lay_out_into (store, job->kind, &job->today, pages, job->cancellable,
+                                   &error))
+        g_clear_pointer (&pages, cm_report_pages_free);
+    }
   if (pages)
     g_task_return_pointer (task, pages, (GDestroyNotify) cm_report_pages_free);
   else

@@ -16,13 +16,14 @@
 
 G_BEGIN_DECLS
 
-/* On the main loop once drawn: @pages (taken) when laid out for printing, else
- * NULL (a PDF was written, or @error says why not). @error is NULL on
- * success, and G_IO_ERROR_CANCELLED when the user cancelled. */
+/* On the main loop once drawn: for printing, @pages (taken), counted
+ * only, with the title; else NULL (a PDF was written, or @error says why
+ * not). @error is NULL on success, and G_IO_ERROR_CANCELLED when the user
+ * cancelled. */
 typedef void (*CmReportJobDone) (CmReportPages *pages, const GError *error, gpointer data);
 
 /* Draws the report @kind of @store as on @today into the PDF @pdf, or
- * when @pdf is NULL into pages for a printer. @what names it in the
+ * when @pdf is NULL counts its pages for a printer. @what names it in the
  * progress toast in @toasts. */
 void cm_report_job_start (CmStore *store, const char *kind, const GDate *today,
                           const char *pdf, const char *what, AdwToastOverlay *toasts,
