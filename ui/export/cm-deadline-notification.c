@@ -154,6 +154,9 @@ cm_deadline_notification_send (GApplication *app, CmStore *store, const GDate *t
   g_autoptr(GTask) task = NULL;
   Job *job;
 
+  /* Notifications go over the session bus; without one there is no desktop to tell. */
+  if (g_application_get_dbus_connection (app) == NULL)
+    return;
   /* On start-up: not again when the window reopens it after a restore. */
   if (told == NULL)
     {
