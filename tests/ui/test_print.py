@@ -181,6 +181,27 @@ def export_decommission_pdf(session):
     session.log(f"Export PDF… on a decommission's page wrote {title!r}")
 
 
+def export_eia_pdf(session):
+    """On an assessment's page, Export PDF… saves its service's EIAs."""
+    service = session.sql("SELECT s.name FROM eia e JOIN service s ON s.id = e.service_id "
+                          "WHERE s.name LIKE '%advocacy%' LIMIT 1")
+    records = session.show_section("Assessments (EIAs)")
+    session.search(records, "EIAs", "advocacy")
+    press_ready("the Open Assessment button", lambda: find_button(records, "Open Assessment"))
+    page = session.page("CmEiaPage")
+    wait_for("the assessment's steps", lambda: find(page, "label", "Characteristics"))
+    menu_item(session, "Export PDF…")
+    pdf = os.path.join(session.work, "eia.pdf")
+    title = f"Equality impact assessments: {service}"
+    save_through(session, "Export PDF", pdf, f"{title.replace(':', '-')} {TODAY}.pdf")
+    session.toast("the PDF's toast", lambda text: text == "Exported to “eia.pdf”")
+    text = " ".join(subprocess.run(["pdftotext", "-f", "1", "-l", "1", pdf, "-"],
+                                   capture_output=True, text=True).stdout.split())
+    if title not in text or PORTFOLIO_NAME not in text:
+        raise Failure(f"the assessment's PDF begins {text!r}")
+    session.log(f"Export PDF… on an assessment's page wrote {title!r}")
+
+
 def no_report_here(session):
     """Ctrl+P on a page without a report says where the reports are."""
     session.show_section("Overview")
@@ -321,6 +342,7 @@ def main():
             print_to_file(session, reverse=True)
             export_calendar(session)
             export_decommission_pdf(session)
+            export_eia_pdf(session)
             no_report_here(session)
             six_monthly_from_reports(session)
         finally:
