@@ -37,8 +37,8 @@ gboolean cm_report_page_render    (const char *path, const char *title, const ch
 void     cm_report_page_paint     (cairo_surface_t *page, cairo_t *cr, double width,
                                    double height);
 
-/* A report laid out and kept, page by page, for a printer that asks for
- * its pages one at a time. */
+/* A report laid out for a printer, which asks for its pages one at a
+ * time: kept page by page, or counted only, or handed to a sink as drawn. */
 typedef struct _CmReportPages CmReportPages;
 
 CmReportPages *cm_report_pages_new         (void);
