@@ -20,7 +20,7 @@
 #define MAX_COLUMNS 12
 
 struct _CmReportPage {
-  cairo_t *cr;
+  cairo_t *cr;        /* onto this page's recording surface */
   PangoLayout *layout;
   double y;
   int number;         /* of the page being drawn, from 1 */
@@ -31,6 +31,20 @@ struct _CmReportPage {
   const char *headers[MAX_COLUMNS];
   double widths[MAX_COLUMNS];
   gboolean shaded;    /* the next row is drawn on grey, to guide the eye */
+  /* where each finished page goes; NULL while counting */
+  CmReportPageSink sink;
+  gpointer sink_data;
+  GCancellable *cancellable;
+  gboolean stopped;   /* cancelled, or the sink failed: the rest is skipped */
+};
+
+struct _CmReportPages {
+  GPtrArray *surfaces; /* of cairo_surface_t, one recording surface a page */
+  char *title;
+  int n_pages;
+  gboolean count_only;
+  CmReportPageSink sink; /* takes the pages instead of @surfaces, or NULL */
+  gpointer sink_data;
 };
 
 static const double content_width = PAGE_WIDTH - 2 * MARGIN;
@@ -93,11 +107,37 @@ draw_footer (CmReportPage *page)
 
 static void draw_table_header (CmReportPage *page);
 
+/* Each page is recorded on a surface of its own, A4 in points. */
+static void
+begin_page (CmReportPage *page)
+{
+  cairo_rectangle_t extents = { 0, 0, PAGE_WIDTH, PAGE_HEIGHT };
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                                             &extents);
+
+  page->cr = cairo_create (surface);
+  cairo_surface_destroy (surface);
+  if (page->layout)
+    pango_cairo_update_layout (page->cr, page->layout);
+}
+
+/* Hands the finished page to the sink; stops at a cancel or a failure. */
+static void
+finish_page (CmReportPage *page)
+{
+  draw_footer (page);
+  if (!page->stopped)
+    page->stopped = g_cancellable_is_cancelled (page->cancellable) ||
+                    (page->sink && !page->sink (cairo_get_target (page->cr), page->sink_data));
+  cairo_destroy (page->cr);
+  page->cr = NULL;
+}
+
 static void
 next_page (CmReportPage *page)
 {
-  draw_footer (page);
-  cairo_show_page (page->cr);
+  finish_page (page);
+  begin_page (page);
   page->number++;
   page->y = MARGIN;
   if (page->n_columns)
@@ -117,6 +157,8 @@ draw_block (CmReportPage *page, const char *font, const char *text, double space
 {
   double height;
 
+  if (page->stopped)
+    return;
   set_font (page, font);
   height = measure (page, text, content_width, 0);
   make_room (page, space_before + height);
@@ -227,6 +269,8 @@ cm_report_page_row (CmReportPage *page, const char * const *cells)
 {
   double height;
 
+  if (page->stopped)
+    return;
   set_font (page, "Sans 9");
   height = row_height (page, cells);
   if (page->y + height > bottom)
@@ -251,13 +295,61 @@ cm_report_page_number (CmReportPage *page)
   return page->number;
 }
 
-/* ---- rendering ---------------------------------------------------------- */
+/* ---- laying out --------------------------------------------------------- */
 
-static cairo_status_t
-discard (void *closure, const unsigned char *data, unsigned int length)
+/* Draws every page, handing each to @sink (NULL while counting); FALSE if
+ * cancelled or the sink failed. The number of pages is in @n_pages. */
+static gboolean
+lay_out (const char *footer, int *n_pages, CmReportDrawFunc draw, gpointer user_data,
+         CmReportPageSink sink, gpointer sink_data, GCancellable *cancellable)
 {
-  return CAIRO_STATUS_SUCCESS;
+  CmReportPage page = { .number = 1, .n_pages = *n_pages, .footer = footer, .y = MARGIN,
+                        .sink = sink, .sink_data = sink_data, .cancellable = cancellable };
+
+  begin_page (&page);
+  page.layout = pango_cairo_create_layout (page.cr);
+  /* Font sizes in points on a surface measured in points. */
+  pango_cairo_context_set_resolution (pango_layout_get_context (page.layout), 72);
+  pango_layout_context_changed (page.layout);
+  draw (&page, user_data);
+  finish_page (&page);
+  g_object_unref (page.layout);
+  *n_pages = page.number;
+  return !page.stopped;
 }
+
+/* Twice: once to count the pages, so that each footer can say how many,
+ * unless *@n_pages already says; then, unless @count_only, for real. */
+static gboolean
+lay_out_counted (const char *footer, int *n_pages, gboolean count_only, CmReportDrawFunc draw,
+                 gpointer user_data, CmReportPageSink sink, gpointer sink_data,
+                 GCancellable *cancellable, GError **error)
+{
+  if ((*n_pages > 0 || lay_out (footer, n_pages, draw, user_data, NULL, NULL, cancellable)) &&
+      (count_only || lay_out (footer, n_pages, draw, user_data, sink, sink_data, cancellable)))
+    return TRUE;
+  if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                         _("The report could not be drawn."));
+  return FALSE;
+}
+
+void
+cm_report_page_paint (cairo_surface_t *page, cairo_t *cr, double width, double height)
+{
+  double scale = MIN (width / PAGE_WIDTH, height / PAGE_HEIGHT);
+
+  cairo_save (cr);
+  /* Centred across the width, from the top, as a printer feeds it. */
+  cairo_translate (cr, (width - PAGE_WIDTH * scale) / 2, 0);
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_surface (cr, page, 0, 0);
+  cairo_rectangle (cr, 0, 0, PAGE_WIDTH, PAGE_HEIGHT);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+/* ---- into a PDF ------------------------------------------------------------ */
 
 typedef struct {
   int fd;
@@ -286,59 +378,146 @@ write_out (void *closure, const unsigned char *data, unsigned int length)
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* Draws every page onto @surface; the number of pages drawn. */
-static int
-draw_pages (cairo_surface_t *surface, const char *footer, int n_pages, CmReportDrawFunc draw,
-            gpointer user_data)
+/* Each page onto the PDF as it is finished: a long report is never held
+ * in memory whole. */
+static gboolean
+paint_onto_pdf (cairo_surface_t *page, gpointer data)
 {
-  CmReportPage page = { .number = 1, .n_pages = n_pages, .footer = footer, .y = MARGIN };
+  cairo_t *cr = cairo_create (data);
 
-  page.cr = cairo_create (surface);
-  page.layout = pango_cairo_create_layout (page.cr);
-  /* Font sizes in points on a surface measured in points. */
-  pango_cairo_context_set_resolution (pango_layout_get_context (page.layout), 72);
-  pango_layout_context_changed (page.layout);
-  draw (&page, user_data);
-  draw_footer (&page);
-  cairo_show_page (page.cr);
-  g_object_unref (page.layout);
-  cairo_destroy (page.cr);
-  cairo_surface_finish (surface);
-  return page.number;
+  cm_report_page_paint (page, cr, PAGE_WIDTH, PAGE_HEIGHT);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  return cairo_surface_status (data) == CAIRO_STATUS_SUCCESS;
+}
+
+static void
+set_write_error (GError **error, const char *path, int errsv, cairo_status_t status)
+{
+  g_autofree char *shown = g_filename_display_name (path);
+
+  g_set_error (error, G_IO_ERROR, errsv ? g_io_error_from_errno (errsv) : G_IO_ERROR_FAILED,
+               _("The report could not be written to “%s” (%s). Check that the disk has "
+                 "space, then try again."), shown,
+               errsv ? g_strerror (errsv) : cairo_status_to_string (status));
 }
 
 gboolean
 cm_report_page_render (const char *path, const char *title, const char *footer,
-                       CmReportDrawFunc draw, gpointer user_data, GError **error)
+                       CmReportDrawFunc draw, gpointer user_data, GCancellable *cancellable,
+                       GError **error)
 {
   g_autoptr(CmSafeWrite) out = NULL;
-  cairo_surface_t *counting, *surface;
+  g_autoptr(GError) failure = NULL;
+  cairo_surface_t *surface;
   Sink sink = { -1, 0 };
   cairo_status_t status;
-  int n_pages;
+  gboolean drawn;
+  int n_pages = 0;
 
-  counting = cairo_pdf_surface_create_for_stream (discard, NULL, PAGE_WIDTH, PAGE_HEIGHT);
-  n_pages = draw_pages (counting, footer, 0, draw, user_data);
-  cairo_surface_destroy (counting);
   if ((out = cm_safe_write_begin (path, error)) == NULL)
     return FALSE;
   sink.fd = cm_safe_write_get_fd (out);
   surface = cairo_pdf_surface_create_for_stream (write_out, &sink, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Commissioner");
-  draw_pages (surface, footer, n_pages, draw, user_data);
+  drawn = lay_out_counted (footer, &n_pages, FALSE, draw, user_data, paint_onto_pdf, surface,
+                           cancellable, &failure);
+  cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS || sink.error)
+  if (g_error_matches (failure, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      g_autofree char *shown = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, sink.error ? g_io_error_from_errno (sink.error)
-                                                 : G_IO_ERROR_FAILED,
-                   _("The report could not be written to “%s” (%s). Check that the disk has "
-                     "space, then try again."), shown,
-                   sink.error ? g_strerror (sink.error) : cairo_status_to_string (status));
+      /* Nothing is committed: the file is left as it was. */
+      g_propagate_error (error, g_steal_pointer (&failure));
+      return FALSE;
+    }
+  if (!drawn || status != CAIRO_STATUS_SUCCESS || sink.error)
+    {
+      set_write_error (error, path, sink.error, status);
       return FALSE;
     }
   return cm_safe_write_commit (g_steal_pointer (&out), error);
+}
+
+/* ---- into pages for a printer ---------------------------------------------- */
+
+CmReportPages *
+cm_report_pages_new (void)
+{
+  CmReportPages *pages = g_new0 (CmReportPages, 1);
+
+  pages->surfaces = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  return pages;
+}
+
+void
+cm_report_pages_free (CmReportPages *pages)
+{
+  if (pages == NULL)
+    return;
+  g_ptr_array_unref (pages->surfaces);
+  g_free (pages->title);
+  g_free (pages);
+}
+
+static gboolean
+keep_page (cairo_surface_t *page, gpointer data)
+{
+  CmReportPages *pages = data;
+
+  g_ptr_array_add (pages->surfaces, cairo_surface_reference (page));
+  return TRUE;
+}
+
+gboolean
+cm_report_pages_lay_out (CmReportPages *pages, const char *title, const char *footer,
+                         CmReportDrawFunc draw, gpointer user_data, GCancellable *cancellable,
+                         GError **error)
+{
+  g_ptr_array_set_size (pages->surfaces, 0);
+  g_free (pages->title);
+  pages->title = g_strdup (title);
+  if (lay_out_counted (footer, &pages->n_pages, pages->count_only, draw, user_data,
+                       pages->sink ? pages->sink : keep_page,
+                       pages->sink ? pages->sink_data : pages, cancellable, error))
+    return TRUE;
+  g_ptr_array_set_size (pages->surfaces, 0);
+  return FALSE;
+}
+
+void
+cm_report_pages_set_count_only (CmReportPages *pages)
+{
+  pages->count_only = TRUE;
+}
+
+void
+cm_report_pages_set_sink (CmReportPages *pages, guint n_pages, CmReportPageSink sink,
+                          gpointer user_data)
+{
+  pages->n_pages = n_pages;
+  pages->sink = sink;
+  pages->sink_data = user_data;
+}
+
+guint
+cm_report_pages_get_n_pages (CmReportPages *pages)
+{
+  return pages->n_pages;
+}
+
+const char *
+cm_report_pages_get_title (CmReportPages *pages)
+{
+  return pages->title;
+}
+
+void
+cm_report_pages_draw (CmReportPages *pages, guint number, cairo_t *cr, double width,
+                      double height)
+{
+  g_return_if_fail (number < pages->surfaces->len); /* kept, not handed to a sink */
+
+  cm_report_page_paint (g_ptr_array_index (pages->surfaces, number), cr, width, height);
 }

@@ -3,9 +3,13 @@
 /* cm-report-page.h: laying out a printed report on A4 pages with cairo and Pango
  *
  * A report is drawn twice: once to count its pages, so that each footer
- * can say "Page 2 of 7", and once into the PDF. The drawing function must
+ * can say "Page 2 of 7", and once for real. The drawing function must
  * therefore draw the same thing both times. Tables break across pages and
  * repeat their header row on each.
+ *
+ * Each page is recorded on a cairo recording surface of its own, which is
+ * then painted onto a PDF's page or a printer's: the PDF and the printout
+ * are the same drawing.
  */
 #pragma once
 
@@ -18,11 +22,47 @@ typedef struct _CmReportPage CmReportPage;
 
 typedef void (*CmReportDrawFunc) (CmReportPage *page, gpointer user_data);
 
+/* Takes one finished page, A4 in points; FALSE stops the drawing. */
+typedef gboolean (*CmReportPageSink) (cairo_surface_t *page, gpointer user_data);
+
 /* Draws @draw into the PDF @path (through the safe-write helper), with
  * @title in the document's properties and @footer at the foot of each
- * page beside its number. */
+ * page beside its number. Cancelled, it leaves @path as it was. */
 gboolean cm_report_page_render    (const char *path, const char *title, const char *footer,
-                                   CmReportDrawFunc draw, gpointer user_data, GError **error);
+                                   CmReportDrawFunc draw, gpointer user_data,
+                                   GCancellable *cancellable, GError **error);
+
+/* Paints one recorded @page onto @cr, scaled to fit @width by @height
+ * (in @cr's units) and centred across it. */
+void     cm_report_page_paint     (cairo_surface_t *page, cairo_t *cr, double width,
+                                   double height);
+
+/* A report laid out for a printer, which asks for its pages one at a
+ * time: kept page by page, or counted only, or handed to a sink as drawn. */
+typedef struct _CmReportPages CmReportPages;
+
+CmReportPages *cm_report_pages_new         (void);
+void           cm_report_pages_free        (CmReportPages *pages);
+/* Lays @draw out into @pages, as cm_report_page_render () would into a PDF. */
+gboolean       cm_report_pages_lay_out     (CmReportPages *pages, const char *title,
+                                            const char *footer, CmReportDrawFunc draw,
+                                            gpointer user_data, GCancellable *cancellable,
+                                            GError **error);
+/* Before laying out: only count the pages (and take the title), as a
+ * printer's dialog needs before any page is drawn. */
+void           cm_report_pages_set_count_only (CmReportPages *pages);
+/* Before laying out: hand each page to @sink as it is drawn instead of
+ * keeping it, so that a long report is never held whole; @n_pages, as
+ * counted before, spares the counting pass. */
+void           cm_report_pages_set_sink    (CmReportPages *pages, guint n_pages,
+                                            CmReportPageSink sink, gpointer user_data);
+guint          cm_report_pages_get_n_pages (CmReportPages *pages);
+const char    *cm_report_pages_get_title   (CmReportPages *pages);
+/* Paints page @number (from 0) onto @cr, scaled to @width by @height. */
+void           cm_report_pages_draw        (CmReportPages *pages, guint number, cairo_t *cr,
+                                            double width, double height);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmReportPages, cm_report_pages_free)
 
 /* The first page: a title, the lines under it (NULL-terminated) and
  * @code (an identifier such as the audit head, in a fixed-width font that

@@ -39,7 +39,11 @@ cm_report_render (const CmReportContext *context, const char *path, const char *
   g_autofree char *footer = g_strdup_printf (_("%s — %s"), title, context->portfolio);
   g_autofree char *document = g_strdup_printf (_("%s — %s"), title, context->portfolio);
 
-  return cm_report_page_render (path, document, footer, draw, data, error);
+  if (context->pages)
+    return cm_report_pages_lay_out (context->pages, document, footer, draw, data,
+                                    context->cancellable, error);
+  return cm_report_page_render (path, document, footer, draw, data, context->cancellable,
+                                error);
 }
 
 /* By exact name, or by its record number where no name matches. */
@@ -70,6 +74,10 @@ cm_report_find_service (CmStore *store, const char *wanted, GError **error)
   return NULL;
 }
 
+static gboolean report_dispatch (CmStore *store, const char *kind, const char *path,
+                                 const GDate *today, CmReportPages *pages,
+                                 GCancellable *cancellable, GError **error);
+
 static char *
 portfolio_name (CmStore *store)
 {
@@ -83,9 +91,42 @@ gboolean
 cm_report_write (CmStore *store, const char *kind, const char *path, const GDate *today,
                  GError **error)
 {
+  return cm_report_write_cancellable (store, kind, path, today, NULL, error);
+}
+
+CmReportPages *
+cm_report_lay_out (CmStore *store, const char *kind, const GDate *today,
+                   GCancellable *cancellable, GError **error)
+{
+  g_autoptr(CmReportPages) pages = cm_report_pages_new ();
+
+  if (!report_dispatch (store, kind, NULL, today, pages, cancellable, error))
+    return NULL;
+  return g_steal_pointer (&pages);
+}
+
+gboolean
+cm_report_lay_out_into (CmStore *store, const char *kind, const GDate *today,
+                        CmReportPages *pages, GCancellable *cancellable, GError **error)
+{
+  return report_dispatch (store, kind, NULL, today, pages, cancellable, error);
+}
+
+gboolean
+cm_report_write_cancellable (CmStore *store, const char *kind, const char *path,
+                             const GDate *today, GCancellable *cancellable, GError **error)
+{
+  return report_dispatch (store, kind, path, today, NULL, cancellable, error);
+}
+
+/* Draws @kind into the PDF @path, or into @pages when it is not NULL. */
+static gboolean
+report_dispatch (CmStore *store, const char *kind, const char *path, const GDate *today,
+                 CmReportPages *pages, GCancellable *cancellable, GError **error)
+{
   CmReportContext context = {
     store, today, portfolio_name (store), cm_date_to_long (today),
-    cm_audit_anchor_current (store, NULL),
+    cm_audit_anchor_current (store, NULL), pages, cancellable,
   };
   gboolean done = FALSE;
 

@@ -29,6 +29,8 @@ typedef struct {
   char *portfolio; /* its name, or its file's */
   char *as_on;     /* @today in words */
   char *anchor;    /* the audit head, SEQ:HASH, or NULL for an empty trail */
+  CmReportPages *pages;      /* laid out into these instead of a PDF, or NULL */
+  GCancellable *cancellable; /* may be NULL */
 } CmReportContext;
 
 /* Writes the report @kind ("six-monthly", "community-committees",
@@ -38,11 +40,27 @@ typedef struct {
 gboolean cm_report_write (CmStore *store, const char *kind, const char *path,
                           const GDate *today, GError **error);
 
+/* As cm_report_write (), but stops when @cancellable is cancelled, leaving
+ * @path as it was. */
+gboolean cm_report_write_cancellable (CmStore *store, const char *kind, const char *path,
+                                      const GDate *today, GCancellable *cancellable,
+                                      GError **error);
+
+/* Lays the report @kind out into pages, as cm_report_write () would into a
+ * PDF, for printing: the same drawing, page for page. */
+CmReportPages *cm_report_lay_out (CmStore *store, const char *kind, const GDate *today,
+                                  GCancellable *cancellable, GError **error);
+/* The same into @pages, set up to count only or to hand pages to a sink. */
+gboolean cm_report_lay_out_into (CmStore *store, const char *kind, const GDate *today,
+                                 CmReportPages *pages, GCancellable *cancellable,
+                                 GError **error);
+
 /* The title page: @title, then the portfolio, the day and the audit head. */
 void     cm_report_title_page (CmReportPage *page, const CmReportContext *context,
                                const char *title);
 
-/* Renders @draw with the context's footer. */
+/* Renders @draw with the context's footer, into the PDF @path or the
+ * context's pages. */
 gboolean cm_report_render     (const CmReportContext *context, const char *path,
                                const char *title, CmReportDrawFunc draw, gpointer data,
                                GError **error);

@@ -7,6 +7,7 @@
 #include "cm-command-line.h"
 #include "cm-command-ocds.h"
 #include "cm-date.h"
+#include "cm-deadline-notification.h"
 #include "cm-metainfo.h"
 #include "cm-window.h"
 
@@ -456,6 +457,7 @@ cm_application_init (CmApplication *self)
       "page on the first run."));
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
+  cm_deadline_notification_install (G_APPLICATION (self));
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help",

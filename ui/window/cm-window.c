@@ -23,6 +23,7 @@
 #include "cm-reason-dialog.h"
 #include "cm-recent.h"
 #include "cm-record-kind.h"
+#include "cm-report-actions.h"
 #include "cm-records-page.h"
 #include "cm-rules-window.h"
 #include "cm-search-dialog.h"
@@ -568,6 +569,7 @@ cm_window_open_portfolio (CmWindow *self, const char *path)
   watch_for_changes (self);
   cm_trail_check_start (store, GTK_WIDGET (self), self->toasts);
   cm_backup_dialog_take_daily (store, self->toasts);
+  cm_report_actions_portfolio_opened (self);
   return TRUE;
 }
 
@@ -577,6 +579,42 @@ cm_window_dup_portfolio (CmWindow *self)
   g_return_val_if_fail (CM_IS_WINDOW (self), NULL);
 
   return self->store ? g_canonicalize_filename (cm_store_get_path (self->store), NULL) : NULL;
+}
+
+CmStore *
+cm_window_get_store (CmWindow *self)
+{
+  g_return_val_if_fail (CM_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+AdwToastOverlay *
+cm_window_get_toasts (CmWindow *self)
+{
+  g_return_val_if_fail (CM_IS_WINDOW (self), NULL);
+
+  return self->toasts;
+}
+
+GtkWidget *
+cm_window_get_shown_page (CmWindow *self)
+{
+  g_return_val_if_fail (CM_IS_WINDOW (self), NULL);
+
+  return self->store ? shown_page (self) : NULL;
+}
+
+void
+cm_window_show_contract (CmWindow *self, gint64 contract_id)
+{
+  CmEntity *contract;
+
+  g_return_if_fail (CM_IS_WINDOW (self));
+
+  contract = self->store ? cm_store_find (self->store, CM_TYPE_CONTRACT, contract_id) : NULL;
+  if (contract)
+    open_contract (self, CM_CONTRACT (contract));
 }
 
 void
@@ -1276,6 +1314,7 @@ cm_window_new (CmApplication *app)
   CmWindow *self = g_object_new (CM_TYPE_WINDOW, "application", app, NULL);
 
   restore_size (self);
+  cm_report_actions_attach (self);
   return self;
 }
 

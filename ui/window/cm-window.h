@@ -17,6 +17,12 @@ void      cm_window_import_file    (CmWindow *self, const char *path);
 void      cm_window_show_message   (CmWindow *self, const char *message);
 /* The portfolio open in the window, as a canonical path, or NULL. */
 char     *cm_window_dup_portfolio  (CmWindow *self);
+CmStore  *cm_window_get_store       (CmWindow *self);
+AdwToastOverlay *cm_window_get_toasts (CmWindow *self);
+/* The list or record page in view, or NULL on the welcome page. */
+GtkWidget *cm_window_get_shown_page (CmWindow *self);
+/* Shows the contract @contract_id in its list, if the portfolio holds it. */
+void      cm_window_show_contract  (CmWindow *self, gint64 contract_id);
 /* The window of @app open on @path, under any name of it, or NULL. */
 CmWindow *cm_window_find           (GtkApplication *app, const char *path);
 

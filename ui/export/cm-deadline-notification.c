@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
+/* cm-deadline-notification.c: a desktop notification, on opening a
+ * portfolio in the window, of notice and extension decisions due soon
+ *
+ * The dates are collected in a worker thread on a read-only connection
+ * of its own, so that a large portfolio opens as quickly as a small one.
+ */
+#include <glib/gi18n.h>
+
+#include "cm-date.h"
+#include "cm-deadline-notification.h"
+#include "cm-deadline-settings.h"
+#include "cm-deadlines.h"
+#include "cm-required-notices.h"
+#include "cm-window.h"
+
+/* How many due dates the notification lists by name. */
+#define LISTED 4
+
+typedef struct {
+  GApplication *app;
+  char *portfolio;  /* canonical */
+  GDate today;
+  /* worked out in the thread */
+  char *title;      /* NULL: nothing is due */
+  char *body;
+  gint64 first_contract;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_object_unref (job->app);
+  g_free (job->portfolio);
+  g_free (job->title);
+  g_free (job->body);
+  g_free (job);
+}
+
+static gboolean
+is_due_soon (const CmDeadline *deadline)
+{
+  return deadline->status == CM_DEADLINE_DUE_SOON &&
+         (deadline->kind == CM_DEADLINE_KIND_NOTICE ||
+          deadline->kind == CM_DEADLINE_KIND_EXTENSION_DECISION);
+}
+
+/* "PH-0001 Locality Health (Leeds Mind): last day to serve notice, 30 Nov 2026" */
+static void
+append_line (GString *body, const CmDeadline *deadline)
+{
+  g_autofree char *kind = cm_deadline_kind_text (deadline);
+  g_autofree char *date = cm_date_to_long (&deadline->date);
+
+  /* TRANSLATORS: a contract's reference, title and provider, what is due, and when */
+  g_string_append_printf (body, _("%s %s (%s): %s, %s\n"),
+                          cm_contract_get_reference (deadline->contract),
+                          cm_contract_get_title (deadline->contract),
+                          cm_contract_get_provider_name (deadline->contract), kind, date);
+}
+
+static void
+summarise (Job *job, CmStore *store)
+{
+  g_autoptr(GPtrArray) deadlines = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  CmDeadlineSettings settings;
+  guint due = 0, skipped;
+
+  cm_deadline_settings_load (store, &settings);
+  deadlines = cm_deadlines_collect (cm_store_list (store, CM_TYPE_CONTRACT), &job->today,
+                                    &settings, &skipped);
+  /* Most urgent first, as collected: the first is the one opened. */
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      const CmDeadline *deadline = g_ptr_array_index (deadlines, i);
+
+      if (!is_due_soon (deadline))
+        continue;
+      if (due == 0)
+        job->first_contract = cm_entity_get_id (CM_ENTITY (deadline->contract));
+      if (due < LISTED)
+        append_line (body, deadline);
+      due++;
+    }
+  if (due == 0)
+    return;
+  if (due > LISTED)
+    g_string_append_printf (body, ngettext ("and %u more date.", "and %u more dates.",
+                                            due - LISTED), due - LISTED);
+  job->title = g_strdup_printf (ngettext ("%u notice or extension decision due within %d days",
+                                          "%u notices or extension decisions due within %d days",
+                                          due), due, settings.due_soon_days);
+  g_strchomp (body->str);
+  job->body = g_strdup (body->str);
+}
+
+static void
+summarise_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Job *job = data;
+  GError *error = NULL;
+  g_autoptr(CmStore) store = cm_store_open (job->portfolio,
+                                            CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY,
+                                            &error);
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  summarise (job, store);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* One for each portfolio, so that the next start replaces it. */
+static char *
+notification_id (const char *portfolio)
+{
+  g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, portfolio, -1);
+
+  return g_strdup_printf ("deadlines-%.16s", sum);
+}
+
+static void
+summarised (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autofree char *id = notification_id (job->portfolio);
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) || job->title == NULL)
+    {
+      g_application_withdraw_notification (job->app, id);
+      return;
+    }
+  notification = g_notification_new (job->title);
+  g_notification_set_body (notification, job->body);
+  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+  g_notification_set_default_action_and_target (notification, "app.open-contract", "(^ayx)",
+                                                job->portfolio, job->first_contract);
+  g_application_send_notification (job->app, id, notification);
+}
+
+void
+cm_deadline_notification_send (GApplication *app, CmStore *store, const GDate *today)
+{
+  GHashTable *told = g_object_get_data (G_OBJECT (app), "deadlines-told");
+  g_autofree char *portfolio = g_canonicalize_filename (cm_store_get_path (store), NULL);
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  /* Notifications go over the session bus; without one there is no desktop to tell. */
+  if (g_application_get_dbus_connection (app) == NULL)
+    return;
+  /* On start-up: not again when the window reopens it after a restore. */
+  if (told == NULL)
+    {
+      told = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_object_set_data_full (G_OBJECT (app), "deadlines-told", told,
+                              (GDestroyNotify) g_hash_table_unref);
+    }
+  if (!g_hash_table_add (told, g_strdup (portfolio)))
+    return;
+  job = g_new0 (Job, 1);
+  job->app = g_object_ref (app);
+  job->portfolio = g_steal_pointer (&portfolio);
+  job->today = *today;
+  task = g_task_new (NULL, NULL, summarised, NULL);
+  g_task_set_task_data (task, job, job_free);
+  g_task_run_in_thread (task, summarise_in_thread);
+}
+
+/* The contract's window, opened on its portfolio if none is, raised. */
+static void
+open_contract (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  GtkApplication *app = data;
+  const char *portfolio;
+  gint64 contract;
+  CmWindow *window;
+
+  g_variant_get (param, "(^&ayx)", &portfolio, &contract);
+  window = cm_window_find (app, portfolio);
+  if (window == NULL)
+    {
+      window = cm_window_new (CM_APPLICATION (app));
+      if (!cm_window_open_portfolio (window, portfolio))
+        {
+          gtk_window_present (GTK_WINDOW (window));
+          return;
+        }
+    }
+  cm_window_show_contract (window, contract);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+void
+cm_deadline_notification_install (GApplication *app)
+{
+  static const GActionEntry entries[] = {
+    { "open-contract", open_contract, "(ayx)" },
+  };
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
+}
