@@ -221,7 +221,8 @@ draw_report (CmReportPage *page, gpointer data)
 {
   Committees *committees = data;
 
-  cm_report_title_page (page, committees->context, _("Performance by Community Committee area"));
+  cm_report_title_page (page, committees->context, _("Performance by Community Committee area"),
+                        NULL);
   if (committees->total.services == 0)
     {
       cm_report_page_heading (page, _("Summary"));

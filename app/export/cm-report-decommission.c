@@ -127,7 +127,7 @@ draw_record (CmReportPage *page, gpointer data)
   g_autofree char *title = g_strdup_printf (_("Decommissioning record: %s"),
                                             cm_service_get_name (record->service));
 
-  cm_report_title_page (page, record->context, title);
+  cm_report_title_page (page, record->context, title, NULL);
   if (record->decommission == NULL)
     {
       cm_report_page_heading (page, _("No decommission"));

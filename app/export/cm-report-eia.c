@@ -115,7 +115,7 @@ draw_summary (CmReportPage *page, gpointer data)
   g_autofree char *title = g_strdup_printf (_("Equality impact assessments: %s"),
                                             cm_service_get_name (summary->service));
 
-  cm_report_title_page (page, summary->context, title);
+  cm_report_title_page (page, summary->context, title, NULL);
   if (summary->eias->len == 0)
     {
       cm_report_page_heading (page, _("No equality impact assessment"));
