@@ -844,6 +844,7 @@ static GtkWidget *
 build_header (CmDeadlinesPage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *counts = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
@@ -856,7 +857,13 @@ build_header (CmDeadlinesPage *self)
   self->summary = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->summary, 0.0);
   gtk_label_set_wrap (self->summary, TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->summary));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->summary), TRUE);
+  /* The schedule's Print…, Export PDF… and Export to Calendar… across
+   * from its counts, before the view: Tab goes from the view's toggles
+   * straight into the dates. */
+  gtk_box_append (GTK_BOX (counts), GTK_WIDGET (self->summary));
+  gtk_box_append (GTK_BOX (counts), cm_report_buttons_new (self->store, "deadlines", TRUE));
+  gtk_box_append (GTK_BOX (box), counts);
 
   self->skipped = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->skipped, 0.0);
@@ -984,24 +991,19 @@ show_as_button (CmDeadlinesPage *self, GtkWidget *box, const char *label, const 
   return button;
 }
 
-/* "List | Timeline" above the dates, the schedule's Print…, Export PDF…
- * and Export to Calendar… across from it, then the view chosen. */
+/* "List | Timeline" above the dates, then the one chosen. */
 static GtkWidget *
 build_views (CmDeadlinesPage *self, GtkWidget *list)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *toggles = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *reports = cm_report_buttons_new (self->store, "deadlines", TRUE);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *as_list, *as_timeline;
 
   gtk_widget_add_css_class (toggles, "linked");
-  gtk_widget_set_hexpand (toggles, TRUE);
   gtk_widget_set_halign (toggles, GTK_ALIGN_START);
-  gtk_widget_set_margin_start (bar, 12);
-  gtk_widget_set_margin_end (bar, 12);
-  gtk_widget_set_margin_bottom (bar, 6);
+  gtk_widget_set_margin_start (toggles, 12);
+  gtk_widget_set_margin_bottom (toggles, 6);
   gtk_accessible_update_property (GTK_ACCESSIBLE (toggles), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Show deadlines as"), -1);
   as_list = show_as_button (self, toggles, _("List"), "list",
@@ -1024,9 +1026,7 @@ build_views (CmDeadlinesPage *self, GtkWidget *list)
   gtk_stack_add_named (self->shown_as, list, "list");
   gtk_stack_add_named (self->shown_as, scrolled, "timeline");
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (as_list), TRUE);
-  gtk_box_append (GTK_BOX (bar), toggles);
-  gtk_box_append (GTK_BOX (bar), reports);
-  gtk_box_append (GTK_BOX (box), bar);
+  gtk_box_append (GTK_BOX (box), toggles);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->shown_as));
   return box;
 }
