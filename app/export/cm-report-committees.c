@@ -142,10 +142,11 @@ committee_name (guint committee)
 }
 
 /* A row of figures after its first cell: services (when @with_services),
- * contracts, annual value and the measures by standing. */
+ * contracts, annual value and the measures by standing; ruled off as the
+ * table's total when @total. */
 static void
 draw_tally_row (CmReportPage *page, const char *first, const Tally *tally,
-                gboolean with_services)
+                gboolean with_services, gboolean total)
 {
   g_autofree char *services = g_strdup_printf ("%u", tally->services);
   g_autofree char *contracts = g_strdup_printf ("%u", tally->contracts);
@@ -156,7 +157,10 @@ draw_tally_row (CmReportPage *page, const char *first, const Tally *tally,
   const char *with[] = { first, services, contracts, value, met, missed, none };
   const char *without[] = { first, contracts, value, met, missed, none };
 
-  cm_report_page_row (page, with_services ? with : without);
+  if (total)
+    cm_report_page_total_row (page, with_services ? with : without);
+  else
+    cm_report_page_row (page, with_services ? with : without);
 }
 
 static void
@@ -183,9 +187,9 @@ draw_summary (CmReportPage *page, Committees *committees)
     {
       guint c = nth_committee (n);
 
-      draw_tally_row (page, committee_name (c), &committees->tallies[c], TRUE);
+      draw_tally_row (page, committee_name (c), &committees->tallies[c], TRUE, FALSE);
     }
-  draw_tally_row (page, _("Total"), &committees->total, TRUE);
+  draw_tally_row (page, _("Total"), &committees->total, TRUE, TRUE);
   cm_report_page_end_table (page);
 }
 
@@ -210,9 +214,9 @@ draw_committee (CmReportPage *page, Committees *committees, guint committee)
     {
       ServiceRow *row = g_ptr_array_index (rows, i);
 
-      draw_tally_row (page, cm_service_get_name (row->service), &row->tally, FALSE);
+      draw_tally_row (page, cm_service_get_name (row->service), &row->tally, FALSE, FALSE);
     }
-  draw_tally_row (page, _("Total"), &committees->tallies[committee], FALSE);
+  draw_tally_row (page, _("Total"), &committees->tallies[committee], FALSE, TRUE);
   cm_report_page_end_table (page);
 }
 
@@ -221,7 +225,8 @@ draw_report (CmReportPage *page, gpointer data)
 {
   Committees *committees = data;
 
-  cm_report_title_page (page, committees->context, _("Performance by Community Committee area"));
+  cm_report_title_page (page, committees->context, _("Performance by Community Committee area"),
+                        NULL);
   if (committees->total.services == 0)
     {
       cm_report_page_heading (page, _("Summary"));

@@ -89,7 +89,7 @@ draw_schedule (CmReportPage *page, gpointer data)
                             _("Provider"), NULL };
   static const double shares[] = { 0.15, 0.11, 0.18, 0.12, 0.24, 0.20 };
 
-  cm_report_title_page (page, schedule->context, _("Deadlines schedule"));
+  cm_report_title_page (page, schedule->context, _("Deadlines schedule"), NULL);
   draw_summary (page, schedule);
   cm_report_page_heading (page, _("Schedule"));
   if (schedule->deadlines->len == 0)

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
-/* cm-report-decommission.c: a service's decommissioning record, every step with who,
- * when and evidence, and the hash check, as PDF */
+/* cm-report-decommission.c: a service's decommissioning record, its contracts'
+ * timeline, every step with who, when and evidence, and the hash check, as PDF */
 #include <glib/gi18n-lib.h>
 
 #include "cm-audit-words.h"
@@ -9,6 +9,7 @@
 #include "cm-decommission.h"
 #include "cm-decommissioning.h"
 #include "cm-report.h"
+#include "cm-report-timeline.h"
 #include "cm-service.h"
 
 typedef struct {
@@ -21,6 +22,7 @@ typedef struct {
   char *chain_problem;            /* why not, or NULL */
   gint64 rows_checked;
   CmAuditWords *words;
+  CmReportTimeline *timeline;     /* the service's contracts */
 } Record;
 
 /* A fact of the decision, or "Not recorded". */
@@ -127,7 +129,7 @@ draw_record (CmReportPage *page, gpointer data)
   g_autofree char *title = g_strdup_printf (_("Decommissioning record: %s"),
                                             cm_service_get_name (record->service));
 
-  cm_report_title_page (page, record->context, title);
+  cm_report_title_page (page, record->context, title, NULL);
   if (record->decommission == NULL)
     {
       cm_report_page_heading (page, _("No decommission"));
@@ -136,6 +138,7 @@ draw_record (CmReportPage *page, gpointer data)
       return;
     }
   draw_decision (page, record);
+  cm_report_timeline_draw (page, record->timeline);
   draw_steps (page, record);
   draw_hash_check (page, record);
 }
@@ -176,12 +179,16 @@ cm_report_decommission (const CmReportContext *context, const char *service, con
           return FALSE;
         }
       record.words = cm_audit_words_new (context->store);
+      record.timeline = cm_report_timeline_new (context->store,
+                                                cm_entity_get_id (CM_ENTITY (record.service)),
+                                                context->today);
       check_chain (&record);
     }
   title = g_strdup_printf (_("Decommissioning record: %s"), cm_service_get_name (record.service));
   written = cm_report_render (context, path, title, draw_record, &record, error);
   g_clear_pointer (&record.actions, g_ptr_array_unref);
   g_clear_pointer (&record.words, cm_audit_words_free);
+  g_clear_pointer (&record.timeline, cm_report_timeline_free);
   g_clear_object (&record.decommission);
   g_free (record.chain_problem);
   g_object_unref (record.service);

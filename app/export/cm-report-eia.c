@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
-/* cm-report-eia.c: a service's equality impact assessments, as PDF */
+/* cm-report-eia.c: a service's equality impact assessments and its contracts'
+ * timeline, as PDF */
 #include <glib/gi18n-lib.h>
 
 #include "cm-date.h"
@@ -10,11 +11,13 @@
 #include "cm-eia-process.h"
 #include "cm-enums.h"
 #include "cm-report.h"
+#include "cm-report-timeline.h"
 
 typedef struct {
   const CmReportContext *context;
   CmService *service;
   GPtrArray *eias; /* of CmEia, the service's, oldest first */
+  CmReportTimeline *timeline; /* the service's contracts, whom a change affects */
 } Summary;
 
 static const char *
@@ -115,7 +118,7 @@ draw_summary (CmReportPage *page, gpointer data)
   g_autofree char *title = g_strdup_printf (_("Equality impact assessments: %s"),
                                             cm_service_get_name (summary->service));
 
-  cm_report_title_page (page, summary->context, title);
+  cm_report_title_page (page, summary->context, title, NULL);
   if (summary->eias->len == 0)
     {
       cm_report_page_heading (page, _("No equality impact assessment"));
@@ -125,6 +128,7 @@ draw_summary (CmReportPage *page, gpointer data)
     }
   for (guint i = 0; i < summary->eias->len; i++)
     draw_eia (page, summary, g_ptr_array_index (summary->eias, i));
+  cm_report_timeline_draw (page, summary->timeline);
 }
 
 static GPtrArray *
@@ -158,10 +162,14 @@ cm_report_eia (const CmReportContext *context, const char *service, const char *
   if (summary.service == NULL)
     return FALSE;
   summary.eias = eias_of (context->store, summary.service);
+  summary.timeline = cm_report_timeline_new (context->store,
+                                             cm_entity_get_id (CM_ENTITY (summary.service)),
+                                             context->today);
   title = g_strdup_printf (_("Equality impact assessments: %s"),
                            cm_service_get_name (summary.service));
   written = cm_report_render (context, path, title, draw_summary, &summary, error);
   g_ptr_array_unref (summary.eias);
+  cm_report_timeline_free (summary.timeline);
   g_object_unref (summary.service);
   return written;
 }

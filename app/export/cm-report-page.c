@@ -31,6 +31,12 @@ struct _CmReportPage {
   const char *headers[MAX_COLUMNS];
   double widths[MAX_COLUMNS];
   gboolean shaded;    /* the next row is drawn on grey, to guide the eye */
+  gboolean header_due; /* the table's header waits for its first row */
+  /* Kept back until what follows is known, so that they never end a page
+   * alone: the heading goes with its first paragraph or its table's header
+   * and first row; the last row goes with a Total after it. */
+  char *held_heading;
+  char **held_row;
   /* where each finished page goes; NULL while counting */
   CmReportPageSink sink;
   gpointer sink_data;
@@ -140,7 +146,7 @@ next_page (CmReportPage *page)
   begin_page (page);
   page->number++;
   page->y = MARGIN;
-  if (page->n_columns)
+  if (page->n_columns && !page->header_due)
     draw_table_header (page);
 }
 
@@ -168,10 +174,14 @@ draw_block (CmReportPage *page, const char *font, const char *text, double space
   page->y += height;
 }
 
+static void release_held (CmReportPage *page);
+static void release_table (CmReportPage *page);
+
 void
 cm_report_page_title (CmReportPage *page, const char *title, const char * const *lines,
                       const char *code)
 {
+  release_held (page);
   page->y = PAGE_HEIGHT / 3;
   draw_block (page, "Sans Bold 24", title, 0);
   page->y += 24;
@@ -182,20 +192,52 @@ cm_report_page_title (CmReportPage *page, const char *title, const char * const 
   next_page (page);
 }
 
+/* ---- keeping a heading with what follows it ------------------------------ */
+
+#define HEADING_FONT "Sans Bold 14"
+#define HEADING_SPACE 18.0 /* above a heading */
+#define HEADING_GAP 6.0    /* below it */
+#define PARAGRAPH_FONT "Sans 10"
+#define PARAGRAPH_SPACE 6.0
+#define TABLE_SPACE 8.0    /* above a table */
+
+/* Draws the held heading, on a new page unless @following more points
+ * fit under it: what comes next is measured before the heading is drawn. */
+static void
+draw_held_heading (CmReportPage *page, double following)
+{
+  g_autofree char *text = g_steal_pointer (&page->held_heading);
+
+  if (text == NULL)
+    return;
+  set_font (page, HEADING_FONT);
+  make_room (page, HEADING_SPACE + measure (page, text, content_width, 0) + HEADING_GAP +
+                   following);
+  draw_block (page, HEADING_FONT, text, HEADING_SPACE);
+  page->y += HEADING_GAP;
+}
+
 void
 cm_report_page_heading (CmReportPage *page, const char *text)
 {
-  set_font (page, "Sans Bold 14");
-  /* A heading never ends a page: keep room for a line under it. */
-  make_room (page, 18 + measure (page, text, content_width, 0) + 40);
-  draw_block (page, "Sans Bold 14", text, 18);
-  page->y += 6;
+  if (page->stopped)
+    return;
+  release_held (page);
+  page->held_heading = g_strdup (text);
 }
 
 void
 cm_report_page_paragraph (CmReportPage *page, const char *text)
 {
-  draw_block (page, "Sans 10", text, 6);
+  if (page->stopped)
+    return;
+  release_table (page);
+  if (page->held_heading)
+    {
+      set_font (page, PARAGRAPH_FONT);
+      draw_held_heading (page, PARAGRAPH_SPACE + measure (page, text, content_width, 0));
+    }
+  draw_block (page, PARAGRAPH_FONT, text, PARAGRAPH_SPACE);
 }
 
 /* Each cell's height, and the row's: the tallest. */
@@ -246,47 +288,168 @@ draw_table_header (CmReportPage *page)
   cairo_stroke (page->cr);
 }
 
+/* The header is kept back until the first row, so that the two start the
+ * same page. */
 void
 cm_report_page_table (CmReportPage *page, const char * const *headers, const double *shares)
 {
   guint n = MIN (g_strv_length ((char **) headers), MAX_COLUMNS);
 
+  if (page->stopped)
+    return;
+  release_table (page);
   for (guint i = 0; i < n; i++)
     {
       page->headers[i] = headers[i];
       page->widths[i] = shares[i] * content_width;
     }
-  page->n_columns = 0; /* no header repeated by the page break below */
-  set_font (page, "Sans Bold 9");
-  make_room (page, 60);
-  page->y += 8;
   page->n_columns = n;
+  page->header_due = TRUE;
+}
+
+static double
+header_height (CmReportPage *page)
+{
+  set_font (page, "Sans Bold 9");
+  return row_height (page, page->headers);
+}
+
+/* Draws the held heading and the table's header where @following more
+ * points fit under them, on a new page if they do not. */
+static void
+start_table (CmReportPage *page, double following)
+{
+  double header = header_height (page);
+
+  draw_held_heading (page, TABLE_SPACE + header + following);
+  make_room (page, TABLE_SPACE + header + following);
+  page->y += TABLE_SPACE;
+  page->header_due = FALSE;
   draw_table_header (page);
+}
+
+static double
+cells_height (CmReportPage *page, const char * const *cells)
+{
+  set_font (page, "Sans 9");
+  return row_height (page, cells);
+}
+
+/* One row where it fits, after the header when the table starts with it;
+ * @following more points must fit under it too (a Total kept with it). */
+static void
+draw_row (CmReportPage *page, const char * const *cells, double following)
+{
+  double height = cells_height (page, cells);
+
+  if (page->header_due)
+    start_table (page, height + following);
+  else if (page->y + height + following > bottom)
+    next_page (page);
+  set_font (page, "Sans 9");
+  draw_cells (page, cells, height);
+  page->shaded = !page->shaded;
+}
+
+static void
+release_held_row (CmReportPage *page, double following)
+{
+  g_auto(GStrv) cells = g_steal_pointer (&page->held_row);
+
+  if (cells)
+    draw_row (page, (const char * const *) cells, following);
+}
+
+/* Draws the table's held row, and its header if it has no rows. */
+static void
+release_table (CmReportPage *page)
+{
+  release_held_row (page, 0);
+  if (page->n_columns && page->header_due)
+    start_table (page, 0);
+}
+
+/* Draws whatever is held back, as it would be with nothing after it. */
+static void
+release_held (CmReportPage *page)
+{
+  release_table (page);
+  draw_held_heading (page, 0);
 }
 
 void
 cm_report_page_row (CmReportPage *page, const char * const *cells)
 {
+  guint n;
+
+  if (page->stopped)
+    return;
+  release_held_row (page, 0);
+  n = page->n_columns;
+  page->held_row = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    page->held_row[i] = g_strdup (cells[i] ? cells[i] : "");
+}
+
+void
+cm_report_page_total_row (CmReportPage *page, const char * const *cells)
+{
   double height;
 
   if (page->stopped)
     return;
-  set_font (page, "Sans 9");
-  height = row_height (page, cells);
-  if (page->y + height > bottom)
-    {
-      next_page (page);
-      set_font (page, "Sans 9");
-    }
-  draw_cells (page, cells, height);
-  page->shaded = !page->shaded;
+  height = cells_height (page, cells);
+  /* Not alone at the top of a page: the row before it goes over too. */
+  release_held_row (page, height);
+  draw_row (page, cells, 0);
+  cairo_set_line_width (page->cr, 0.8);
+  cairo_move_to (page->cr, MARGIN, page->y - height);
+  cairo_line_to (page->cr, MARGIN + content_width, page->y - height);
+  cairo_stroke (page->cr);
 }
 
 void
 cm_report_page_end_table (CmReportPage *page)
 {
+  if (page->stopped)
+    return;
+  release_held (page);
   page->n_columns = 0;
   page->y += 6;
+}
+
+#define FIGURE_SPACE 8.0
+
+double
+cm_report_page_width (void)
+{
+  return content_width;
+}
+
+void
+cm_report_page_figure (CmReportPage *page, double height, CmReportFigureFunc draw,
+                       gpointer user_data)
+{
+  /* Below a heading, on a page of its own at most. */
+  double tallest = bottom - MARGIN - 60;
+  double scale = height > tallest ? tallest / height : 1.0;
+
+  if (page->stopped)
+    return;
+  release_table (page);
+  height *= scale;
+  draw_held_heading (page, FIGURE_SPACE + height);
+  make_room (page, FIGURE_SPACE + height);
+  page->y += FIGURE_SPACE;
+  if (page->n_pages) /* the counting pass needs only its height */
+    {
+      cairo_save (page->cr);
+      cairo_translate (page->cr, MARGIN, page->y);
+      cairo_scale (page->cr, scale, scale);
+      draw (page->cr, user_data);
+      cairo_restore (page->cr);
+    }
+  page->y += height;
 }
 
 int
@@ -312,6 +475,9 @@ lay_out (const char *footer, int *n_pages, CmReportDrawFunc draw, gpointer user_
   pango_cairo_context_set_resolution (pango_layout_get_context (page.layout), 72);
   pango_layout_context_changed (page.layout);
   draw (&page, user_data);
+  release_held (&page);
+  g_free (page.held_heading);
+  g_strfreev (page.held_row);
   finish_page (&page);
   g_object_unref (page.layout);
   *n_pages = page.number;

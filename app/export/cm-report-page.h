@@ -69,6 +69,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmReportPages, cm_report_pages_free)
  * keeps it on one line; may be NULL). What follows starts on a new page. */
 void     cm_report_page_title     (CmReportPage *page, const char *title,
                                    const char * const *lines, const char *code);
+/* A heading is kept with what follows it: it never ends a page. */
 void     cm_report_page_heading   (CmReportPage *page, const char *text);
 void     cm_report_page_paragraph (CmReportPage *page, const char *text);
 
@@ -78,7 +79,21 @@ void     cm_report_page_table     (CmReportPage *page, const char * const *heade
                                    const double *shares);
 /* One row, as many cells as the table has columns (NULL for empty). */
 void     cm_report_page_row       (CmReportPage *page, const char * const *cells);
+/* The table's last row, of totals, ruled off above: it takes the row
+ * before it to the next page rather than start a page alone. */
+void     cm_report_page_total_row (CmReportPage *page, const char * const *cells);
 void     cm_report_page_end_table (CmReportPage *page);
+
+/* Draws a figure from the origin of @cr, as laid out for the page's width. */
+typedef void (*CmReportFigureFunc) (cairo_t *cr, gpointer user_data);
+
+/* The width a figure is laid out to, in points. */
+double   cm_report_page_width     (void);
+/* A figure @height points high, laid out to the page's width, kept whole
+ * on one page (scaled down if taller than a page) and with the heading
+ * before it; drawn by @draw. */
+void     cm_report_page_figure    (CmReportPage *page, double height, CmReportFigureFunc draw,
+                                   gpointer user_data);
 
 int      cm_report_page_number    (CmReportPage *page);
 

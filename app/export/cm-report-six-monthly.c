@@ -226,16 +226,10 @@ service_text (Progress *progress, gint64 service_id)
 static void
 draw_title (CmReportPage *page, Progress *progress)
 {
-  const CmReportContext *context = progress->context;
   /* TRANSLATORS: on a report's title page, then the period it covers */
   g_autofree char *covering = g_strdup_printf (_("The six months from %s"), progress->period);
-  /* TRANSLATORS: on a report's title page, then a date */
-  g_autofree char *as_on = g_strdup_printf (_("As on %s"), context->as_on);
-  const char *head = context->anchor ? _("Drawn from the audit trail up to its head:")
-                                     : _("The audit trail is empty.");
-  const char *lines[] = { context->portfolio, covering, as_on, head, NULL };
 
-  cm_report_page_title (page, _("Six-monthly progress report"), lines, context->anchor);
+  cm_report_title_page (page, progress->context, _("Six-monthly progress report"), covering);
 }
 
 /* ---- performance and quality ------------------------------------------ */

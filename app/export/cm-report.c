@@ -15,7 +15,8 @@ G_DEFINE_QUARK (cm-report-error-quark, cm_report_error)
 #define EIA_PREFIX "eia:"
 
 void
-cm_report_title_page (CmReportPage *page, const CmReportContext *context, const char *title)
+cm_report_title_page (CmReportPage *page, const CmReportContext *context, const char *title,
+                      const char *covering)
 {
   /* TRANSLATORS: on a report's title page, then a date */
   g_autofree char *as_on = g_strdup_printf (_("As on %s"), context->as_on);
@@ -25,6 +26,8 @@ cm_report_title_page (CmReportPage *page, const CmReportContext *context, const 
   g_autoptr(GPtrArray) lines = g_ptr_array_new ();
 
   g_ptr_array_add (lines, context->portfolio);
+  if (covering)
+    g_ptr_array_add (lines, (gpointer) covering);
   g_ptr_array_add (lines, as_on);
   g_ptr_array_add (lines, (gpointer) head);
   g_ptr_array_add (lines, NULL);

@@ -55,9 +55,10 @@ gboolean cm_report_lay_out_into (CmStore *store, const char *kind, const GDate *
                                  CmReportPages *pages, GCancellable *cancellable,
                                  GError **error);
 
-/* The title page: @title, then the portfolio, the day and the audit head. */
+/* The title page: @title, then the portfolio, @covering (what the report
+ * covers, such as its period; may be NULL), the day and the audit head. */
 void     cm_report_title_page (CmReportPage *page, const CmReportContext *context,
-                               const char *title);
+                               const char *title, const char *covering);
 
 /* Renders @draw with the context's footer, into the PDF @path or the
  * context's pages. */

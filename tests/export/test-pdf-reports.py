@@ -95,6 +95,30 @@ def check_decommission(work, demo, head):
     with_header = [bool(re.search(r"When\s+Who\s+Step", t)) for t in step_pages]
     check("the steps run over pages, each with the header row",
           len(step_pages) >= 2 and all(with_header), with_header)
+    check_timeline(demo, texts)
+
+
+def check_timeline(demo, texts):
+    """A service's report draws its contracts on one axis, as the service
+    page does: each contract's row, the legend and the words under it."""
+    db = sqlite3.connect(f"file:{demo}?mode=ro", uri=True)
+    references = [r for (r,) in db.execute(
+        "SELECT c.reference FROM contract c JOIN service s ON s.id = c.service_id "
+        "WHERE s.name = ?", (DECOMMISSIONED,))]
+    db.close()
+    heading = "Timeline of the service’s contracts"
+    number = next((i for i, t in enumerate(texts) if heading in t), None)
+    check("the report has its contracts' timeline", number is not None)
+    if number is None:
+        return
+    page = " ".join(texts[number].split())
+    check("the service has contracts to draw", references, references)
+    check("the timeline has a row for each of the service's contracts",
+          all(r in page for r in references), (references, page))
+    check("the timeline's legend names what it draws",
+          "Initial period" in page and "Contract ends" in page, page)
+    check("the words under the timeline describe it",
+          "Today is 22 November 2026." in page, page)
 
 
 def check_eia(work, demo, head):
@@ -112,6 +136,7 @@ def check_eia(work, demo, head):
     check("every characteristic assessed is in the EIA report", not missing, missing)
     check("the EIA report's table has its header",
           re.search(r"Characteristic\s+Screening\s+Impact", "\n".join(texts)) is not None)
+    check_timeline(demo, texts)
 
 
 def main():

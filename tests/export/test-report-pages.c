@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-report-pages.c: a report laid out into pages for a printer is the
- * PDF's drawing, page for page, and stops when cancelled */
+ * PDF's drawing, page for page, and stops when cancelled; headings and
+ * totals are never left alone at a page's foot or head */
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 #include "cm-date.h"
 #include "cm-demo.h"
 #include "cm-report.h"
+#include "cm-report-page.h"
 #include "cm-test-util.h"
 
 #define TODAY "2026-11-22"
@@ -33,6 +35,14 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   f->store = cm_store_open (f->portfolio, CM_STORE_OPEN_MUST_EXIST, &error);
   g_assert_no_error (error);
+}
+
+/* No portfolio: the page layout is drawn on its own. */
+static void
+plain_set_up (Fixture *f, gconstpointer data)
+{
+  f->dir = cm_test_temp_path ("report-keeping");
+  g_assert_cmpint (g_mkdir_with_parents (f->dir, 0700), ==, 0);
 }
 
 static void
@@ -235,6 +245,137 @@ test_unknown_kind (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "no-such-report"));
 }
 
+/* ---- keeping a heading with what follows it ------------------------------ */
+
+typedef enum {
+  FOLLOWED_BY_TABLE,
+  FOLLOWED_BY_PARAGRAPH,
+  ENDED_BY_TOTAL,
+} Layout;
+
+typedef struct {
+  Layout layout;
+  guint filler;   /* paragraphs before the part under test */
+} Keeping;
+
+static void
+draw_keeping (CmReportPage *page, gpointer data)
+{
+  const Keeping *keeping = data;
+  const char *headers[] = { "HEADERCELL", "Second", NULL };
+  static const double shares[] = { 0.5, 0.5 };
+
+  for (guint i = 0; i < keeping->filler; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Filler paragraph %u", i);
+
+      cm_report_page_paragraph (page, text);
+    }
+  if (keeping->layout != ENDED_BY_TOTAL)
+    cm_report_page_heading (page, "KEEPHEADING");
+  if (keeping->layout == FOLLOWED_BY_PARAGRAPH)
+    {
+      /* Several lines: the heading needs more than a line's room below it. */
+      cm_report_page_paragraph (page, "OPENINGLINES of the section, long enough to run to "
+                                "five lines on the page, so that a heading kept only with "
+                                "room for a line or two under it would be left behind at "
+                                "the foot of the page while these lines went over to the "
+                                "next one; a reader would then see a heading with nothing "
+                                "under it, and its text on the page after, which is what "
+                                "the rule keeps from happening in every report we print.");
+      return;
+    }
+  cm_report_page_table (page, headers, shares);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("ROW%u", i);
+      const char *cells[] = { text, "cell" };
+
+      cm_report_page_row (page, cells);
+    }
+  if (keeping->layout == ENDED_BY_TOTAL)
+    {
+      const char *cells[] = { "GRANDTOTAL", "3" };
+
+      cm_report_page_total_row (page, cells);
+    }
+  cm_report_page_end_table (page);
+}
+
+/* The pages of @pdf as pdftotext reads them, split at its form feeds. */
+static GStrv
+pdf_page_texts (const char *pdf)
+{
+  g_autofree char *quoted = g_shell_quote (pdf);
+  g_autofree char *command = g_strdup_printf ("pdftotext %s -", quoted);
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_true (g_spawn_command_line_sync (command, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_strsplit (out, "\f", -1);
+}
+
+/* The page (from 1) whose text holds @word; 0 when none does. */
+static guint
+page_of (GStrv texts, const char *word)
+{
+  for (guint i = 0; texts[i]; i++)
+    if (strstr (texts[i], word))
+      return i + 1;
+  return 0;
+}
+
+/* With the part under test moved down a paragraph at a time across the
+ * foot of the first page, @first and @second always share a page; and
+ * somewhere the part goes over to the second page, so a break was tried. */
+static void
+check_kept_together (Fixture *f, Layout layout, const char *first, const char *second)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "keeping.pdf", NULL);
+  gboolean went_over = FALSE;
+
+  for (guint filler = 26; filler <= 40; filler++)
+    {
+      Keeping keeping = { layout, filler };
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) texts = NULL;
+
+      g_assert_true (cm_report_page_render (pdf, "Keeping", "Keeping", draw_keeping, &keeping,
+                                            NULL, &error));
+      g_assert_no_error (error);
+      texts = pdf_page_texts (pdf);
+      g_test_message ("%u paragraphs: %s on page %u, %s on page %u", filler, first,
+                      page_of (texts, first), second, page_of (texts, second));
+      g_assert_cmpuint (page_of (texts, first), >, 0);
+      g_assert_cmpuint (page_of (texts, first), ==, page_of (texts, second));
+      went_over |= page_of (texts, first) > 1;
+    }
+  g_assert_true (went_over);
+}
+
+static void
+test_heading_kept_with_table (Fixture *f, gconstpointer data)
+{
+  check_kept_together (f, FOLLOWED_BY_TABLE, "KEEPHEADING", "HEADERCELL");
+  check_kept_together (f, FOLLOWED_BY_TABLE, "KEEPHEADING", "ROW0");
+}
+
+static void
+test_heading_kept_with_paragraph (Fixture *f, gconstpointer data)
+{
+  check_kept_together (f, FOLLOWED_BY_PARAGRAPH, "KEEPHEADING", "OPENINGLINES");
+}
+
+/* A total goes over with the row before it, under the repeated header. */
+static void
+test_total_kept_with_row (Fixture *f, gconstpointer data)
+{
+  check_kept_together (f, ENDED_BY_TOTAL, "ROW2", "GRANDTOTAL");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -249,5 +390,11 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/report-pages/unknown-kind", Fixture, NULL, fixture_set_up, test_unknown_kind,
               fixture_tear_down);
+  g_test_add ("/report-pages/heading-kept-with-table", Fixture, NULL, plain_set_up,
+              test_heading_kept_with_table, fixture_tear_down);
+  g_test_add ("/report-pages/heading-kept-with-paragraph", Fixture, NULL, plain_set_up,
+              test_heading_kept_with_paragraph, fixture_tear_down);
+  g_test_add ("/report-pages/total-kept-with-row", Fixture, NULL, plain_set_up,
+              test_total_kept_with_row, fixture_tear_down);
   return g_test_run ();
 }

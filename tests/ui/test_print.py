@@ -4,10 +4,11 @@
 """Reports and deadlines out of the real window: Export PDF… on the
 Deadlines page through the file chooser, read back with pdftotext and
 pdfinfo against the headless report; Print… (Ctrl+P) showing the print
-dialog; Export Deadlines to Calendar…, parsed with icalendar against
---deadlines --format csv; and the desktop notification of deadlines due
-soon, sent on start-up to a stand-in notification server whose default
-action then opens the contract.
+dialog; the Deadlines page's Export to Calendar… button, its calendar
+parsed with icalendar against --deadlines --format csv; a decommission's
+page's own Export PDF… button; and the desktop notification of deadlines
+due soon, sent on start-up to a stand-in notification server whose
+default action then opens the contract.
 
     with-display.sh python3 test_print.py COMMISSIONER OUTPUT_DIR
 """
@@ -161,17 +162,21 @@ def export_pdf(session):
 
 
 def export_decommission_pdf(session):
-    """On a decommission's page, Export PDF… saves that service's
-    decommissioning record."""
+    """On a decommission's page, its own Export PDF… button saves that
+    service's decommissioning record, and names it to a screen reader."""
     records = session.show_section("Decommissions")
     session.search(records, "Decommissions", DECOMMISSIONED)
     press_ready("the Open Decommission button",
                 lambda: find_button(records, "Open Decommission"))
     page = session.page("CmDecommissionPage")
     wait_for("the decommission's steps", lambda: find(page, "push button", "Show the Steps step"))
-    menu_item(session, "Export PDF…")
-    pdf = os.path.join(session.work, "decommission.pdf")
     title = f"Decommissioning record: {DECOMMISSIONED}"
+    wait_for("the page's Print… button", lambda: find_button(page, f"Print “{title}”…"))
+    button = wait_for("the page's Export PDF… button",
+                      lambda: find_button(page, f"Export PDF of “{title}”…"))
+    session.screenshot("decommission-buttons")
+    press_ready("the page's Export PDF… button", lambda: button)
+    pdf = os.path.join(session.work, "decommission.pdf")
     save_through(session, "Export PDF", pdf, f"{title.replace(':', '-')} {TODAY}.pdf")
     session.toast("the PDF's toast", lambda text: text == "Exported to “decommission.pdf”")
     text = " ".join(subprocess.run(["pdftotext", "-f", "1", "-l", "1", pdf, "-"],
@@ -190,9 +195,13 @@ def export_eia_pdf(session):
     press_ready("the Open Assessment button", lambda: find_button(records, "Open Assessment"))
     page = session.page("CmEiaPage")
     wait_for("the assessment's steps", lambda: find(page, "label", "Characteristics"))
+    title = f"Equality impact assessments: {service}"
+    for name in (f"Print “{title}”…", f"Export PDF of “{title}”…"):
+        wait_for(f"the page's {name} button", lambda: find_button(page, name))
+    session.screenshot("eia-buttons")
+    # The main menu's item does the same for the page in view.
     menu_item(session, "Export PDF…")
     pdf = os.path.join(session.work, "eia.pdf")
-    title = f"Equality impact assessments: {service}"
     save_through(session, "Export PDF", pdf, f"{title.replace(':', '-')} {TODAY}.pdf")
     session.toast("the PDF's toast", lambda text: text == "Exported to “eia.pdf”")
     text = " ".join(subprocess.run(["pdftotext", "-f", "1", "-l", "1", pdf, "-"],
@@ -304,7 +313,17 @@ def pdf_ok(path):
 
 
 def export_calendar(session):
-    menu_item(session, "Export Deadlines to Calendar…")
+    """The Deadlines page's own Export to Calendar… button."""
+    session.show_section("Deadlines")
+    page = session.page("Deadlines")
+    wait_for("the page's Print… button",
+             lambda: find_button(page, "Print “Deadlines schedule”…"))
+    wait_for("the page's Export PDF… button",
+             lambda: find_button(page, "Export PDF of “Deadlines schedule”…"))
+    button = wait_for("the page's Export to Calendar… button",
+                      lambda: find_button(page, "Export Deadlines to Calendar…"))
+    session.screenshot("deadlines-buttons")
+    press_ready("the page's Export to Calendar… button", lambda: button)
     path = os.path.join(session.work, "deadlines.ics")
     save_through(session, "Export to Calendar", path, f"{PORTFOLIO_NAME} deadlines.ics")
     session.toast("the calendar's toast", lambda text: text == "Deadlines exported to “deadlines.ics”")

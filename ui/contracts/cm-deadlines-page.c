@@ -12,6 +12,7 @@
 #include "cm-succession.h"
 #include "cm-deadlines.h"
 #include "cm-mnemonic-button.h"
+#include "cm-report-buttons.h"
 #include "cm-organisation.h"
 #include "cm-portfolio-timeline.h"
 #include "cm-required-notices.h"
@@ -843,6 +844,7 @@ static GtkWidget *
 build_header (CmDeadlinesPage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *counts = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
@@ -855,7 +857,13 @@ build_header (CmDeadlinesPage *self)
   self->summary = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->summary, 0.0);
   gtk_label_set_wrap (self->summary, TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->summary));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->summary), TRUE);
+  /* The schedule's Print…, Export PDF… and Export to Calendar… across
+   * from its counts, before the view: Tab goes from the view's toggles
+   * straight into the dates. */
+  gtk_box_append (GTK_BOX (counts), GTK_WIDGET (self->summary));
+  gtk_box_append (GTK_BOX (counts), cm_report_buttons_new (self->store, "deadlines", TRUE));
+  gtk_box_append (GTK_BOX (box), counts);
 
   self->skipped = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->skipped, 0.0);

@@ -19,6 +19,7 @@
 #include "cm-decommissioning.h"
 #include "cm-eia-review.h"
 #include "cm-mnemonic-button.h"
+#include "cm-report-buttons.h"
 #include "cm-money.h"
 #include "cm-page-parts.h"
 #include "cm-provider.h"
@@ -792,6 +793,8 @@ heading (CmDecommissionPage *self)
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
   g_autofree char *sub = NULL;
+  g_autofree char *kind = g_strdup_printf ("decommission:%" G_GINT64_FORMAT,
+                                           cm_decommission_get_service_id (self->decommission));
 
   g_object_get (self->decommission, "service-name", &name, NULL);
   title = g_strdup_printf (_("Decommissioning: %s"), name);
@@ -801,6 +804,7 @@ heading (CmDecommissionPage *self)
   gtk_box_append (GTK_BOX (labels), cm_page_heading_label (sub, "dim-label"));
   gtk_widget_set_hexpand (labels, TRUE);
   gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (box), cm_report_buttons_new (self->store, kind, FALSE));
   return box;
 }
 

@@ -9,6 +9,7 @@
 #include "cm-eia-steps.h"
 #include "cm-mnemonic-button.h"
 #include "cm-page-parts.h"
+#include "cm-report-buttons.h"
 
 typedef enum {
   STEP_SCREENING,
@@ -113,6 +114,7 @@ heading (CmEiaPage *self)
   g_autofree char *service = NULL;
   g_autofree char *title = NULL;
   g_autofree char *status = NULL;
+  g_autofree char *kind = g_strdup_printf ("eia:%" G_GINT64_FORMAT, cm_eia_get_service_id (eia));
 
   g_object_get (eia, "service-name", &service, NULL);
   title = g_strdup_printf (_("Equality Impact Assessment: %s"), service);
@@ -124,6 +126,8 @@ heading (CmEiaPage *self)
   gtk_box_append (GTK_BOX (labels), cm_page_heading_label (status, "dim-label"));
   gtk_widget_set_hexpand (labels, TRUE);
   gtk_box_append (GTK_BOX (box), labels);
+  /* The service's assessments, this one among them. */
+  gtk_box_append (GTK_BOX (box), cm_report_buttons_new (self->step.store, kind, FALSE));
   return box;
 }
 

@@ -107,8 +107,8 @@ service_name (CmStore *store, const char *kind)
 }
 
 /* The report's name, for the progress toast and the file name offered. */
-static char *
-describe (CmStore *store, const char *kind)
+char *
+cm_report_actions_describe (CmStore *store, const char *kind)
 {
   if (g_str_equal (kind, "deadlines"))
     return g_strdup (_("Deadlines schedule"));
@@ -162,7 +162,7 @@ print_kind (CmWindow *window, const char *kind)
 
   if (store == NULL)
     return;
-  what = describe (store, kind);
+  what = cm_report_actions_describe (store, kind);
   cm_report_job_start (store, kind, today_of (window), NULL, what,
                        cm_window_get_toasts (window), laid_out, request_new (window, kind, NULL),
                        request_free);
@@ -288,7 +288,7 @@ export_kind (CmWindow *window, const char *kind)
   saving = g_new0 (Saving, 1);
   g_set_weak_pointer (&saving->window, window);
   saving->kind = g_strdup (kind);
-  saving->what = describe (store, kind);
+  saving->what = cm_report_actions_describe (store, kind);
   suggested = suggested_name (saving->what, today_of (window));
   chooser = gtk_file_chooser_native_new (_("Export PDF"), GTK_WINDOW (window),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),

@@ -19,5 +19,7 @@ G_BEGIN_DECLS
 void cm_report_actions_attach            (CmWindow *window);
 /* Turns them on, and tells of deadlines due soon. */
 void cm_report_actions_portfolio_opened  (CmWindow *window);
+/* The name of report @kind, as its title page gives it. */
+char *cm_report_actions_describe         (CmStore *store, const char *kind);
 
 G_END_DECLS
