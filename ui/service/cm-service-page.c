@@ -272,9 +272,7 @@ add_contract_clicked (GtkButton *button, CmServicePage *self)
 static void
 start_eia_clicked (GtkButton *button, CmServicePage *self)
 {
-  g_autoptr(CmEntity) draft = g_object_new (CM_TYPE_EIA, "service-id", self->service_id, NULL);
-
-  cm_service_section_edit (g_ptr_array_index (self->sections, EIA), "eias", draft);
+  cm_service_eia_start (g_ptr_array_index (self->sections, EIA));
 }
 
 static void

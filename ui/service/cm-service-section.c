@@ -282,7 +282,7 @@ cm_service_section_open (CmServiceSection *self, CmEntity *record, gboolean audi
   g_signal_emit (self, signals[OPEN_RECORD], 0, record, audit);
 }
 
-void
+GtkWidget *
 cm_service_section_edit (CmServiceSection *self, const char *kind_name, CmEntity *draft)
 {
   guint n;
@@ -293,8 +293,9 @@ cm_service_section_edit (CmServiceSection *self, const char *kind_name, CmEntity
   for (guint i = 0; i < n && editor == NULL; i++)
     if (g_str_equal (kinds[i].name, kind_name))
       editor = cm_record_editor_new (priv (self)->store, &kinds[i], draft);
-  g_return_if_fail (editor != NULL);
+  g_return_val_if_fail (editor != NULL, NULL);
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
   gtk_window_present (GTK_WINDOW (editor));
+  return editor;
 }

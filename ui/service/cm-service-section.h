@@ -51,8 +51,9 @@ void         cm_service_section_report         (CmServiceSection *self, const ch
 void         cm_service_section_open           (CmServiceSection *self, CmEntity *record,
                                                 gboolean audit);
 /* Opens the editor of the record kind called @kind_name on @draft, a
- * record of this service, new and filled in as far as known, or stored. */
-void         cm_service_section_edit           (CmServiceSection *self, const char *kind_name,
+ * record of this service, new and filled in as far as known, or stored;
+ * returns the editor, for its "saved" signal. */
+GtkWidget   *cm_service_section_edit           (CmServiceSection *self, const char *kind_name,
                                                 CmEntity *draft);
 
 G_END_DECLS
