@@ -103,7 +103,7 @@ button_row (GtkWidget *button)
 static void
 hold_until_ready (CmEiaStep *step, GtkWidget *button)
 {
-  g_autofree char *why = cm_eia_sign_off_held (step->store, step->eia);
+  g_autofree char *why = cm_eia_sign_off_held (step->store, step->eia, TRUE);
   GtkWidget *label;
 
   if (why == NULL)

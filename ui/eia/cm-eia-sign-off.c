@@ -38,7 +38,7 @@ cm_eia_sign_off_problems (CmStore *store, CmEia *eia)
 }
 
 char *
-cm_eia_sign_off_held (CmStore *store, CmEia *eia)
+cm_eia_sign_off_held (CmStore *store, CmEia *eia, gboolean listed_above)
 {
   g_autoptr(GPtrArray) problems = cm_eia_sign_off_problems (store, eia);
   const char *first = problems->len ? g_ptr_array_index (problems, 0) : NULL;
@@ -47,8 +47,15 @@ cm_eia_sign_off_held (CmStore *store, CmEia *eia)
     return NULL;
   if (problems->len == 1)
     return g_strdup (first);
-  return g_strdup_printf (ngettext ("%s And %u more thing is still to do, listed above.",
-                                    "%s And %u more things are still to do, listed above.",
+  if (listed_above)
+    return g_strdup_printf (ngettext ("%s And %u more thing is still to do, listed above.",
+                                      "%s And %u more things are still to do, listed above.",
+                                      problems->len - 1),
+                            first, problems->len - 1);
+  return g_strdup_printf (ngettext ("%s And %u more thing is still to do, listed on the "
+                                    "assessment’s Sign-off step.",
+                                    "%s And %u more things are still to do, listed on the "
+                                    "assessment’s Sign-off step.",
                                     problems->len - 1),
                           first, problems->len - 1);
 }

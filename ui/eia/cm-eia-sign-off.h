@@ -20,8 +20,9 @@ G_BEGIN_DECLS
  * it first; empty when it may be signed off. */
 GPtrArray *cm_eia_sign_off_problems (CmStore *store, CmEia *eia);
 
-/* Why Sign Off… cannot be pressed yet, in one sentence, or NULL. */
-char      *cm_eia_sign_off_held     (CmStore *store, CmEia *eia);
+/* Why Sign Off… cannot be pressed yet, in one sentence, or NULL; the
+ * rest of what is to do is @listed_above it, or on the EIA's page. */
+char      *cm_eia_sign_off_held     (CmStore *store, CmEia *eia, gboolean listed_above);
 
 /* Asks to sign @eia off on @today: to confirm, or, with a warning about
  * the signatory's training, for the reason to override it. */

@@ -5,6 +5,7 @@
 
 #include "cm-bound.h"
 #include "cm-date.h"
+#include "cm-detail-page.h"
 #include "cm-eia.h"
 #include "cm-eia-sign-off.h"
 #include "cm-service-eia.h"
@@ -50,7 +51,10 @@ eia_button (CmServiceSection *self, CmEia *eia, const char *mnemonic, const char
 static void
 sign_off_clicked (GtkButton *button, CmServiceSection *self)
 {
-  cm_eia_sign_off_ask (GTK_WIDGET (self), cm_service_section_get_store (self),
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), CM_TYPE_DETAIL_PAGE);
+
+  /* The page reports a refusal: signing rebuilds it, and this section. */
+  cm_eia_sign_off_ask (page ? page : GTK_WIDGET (self), cm_service_section_get_store (self),
                        g_object_get_data (G_OBJECT (button), "eia"),
                        cm_service_section_get_today (self));
 }
@@ -61,7 +65,8 @@ static GtkWidget *
 sign_off_button (CmServiceSection *self, CmEia *eia, GtkWidget *row, const char *state)
 {
   g_autofree char *name = g_strdup_printf (_("Sign off version %d"), cm_eia_get_version (eia));
-  g_autofree char *why = cm_eia_sign_off_held (cm_service_section_get_store (self), eia);
+  g_autofree char *why =
+    cm_eia_sign_off_held (cm_service_section_get_store (self), eia, FALSE);
   GtkWidget *button = eia_button (self, eia, _("Si_gn Off…"), name,
                                   G_CALLBACK (sign_off_clicked));
 
@@ -124,23 +129,15 @@ refresh (CmServiceSection *section)
   gtk_widget_set_visible (self->start_button, !this_cycle);
 }
 
-/* A new assessment opens on its own page, where its screening starts. */
-static void
-started (CmServiceSection *self, CmEntity *eia)
-{
-  cm_service_section_open (self, eia, FALSE);
-}
-
 void
 cm_service_eia_start (CmServiceEia *self)
 {
   CmServiceSection *section = CM_SERVICE_SECTION (self);
   g_autoptr(CmEntity) draft =
     g_object_new (CM_TYPE_EIA, "service-id", cm_service_section_get_service_id (section), NULL);
-  GtkWidget *editor = cm_service_section_edit (section, "eias", draft);
 
-  if (editor)
-    g_signal_connect_object (editor, "saved", G_CALLBACK (started), self, G_CONNECT_SWAPPED);
+  /* A new assessment opens on its own page, where its screening starts. */
+  cm_service_section_create (section, "eias", draft);
 }
 
 static void

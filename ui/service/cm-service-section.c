@@ -5,6 +5,7 @@
 
 #include "cm-mnemonic-button.h"
 #include "cm-page-parts.h"
+#include "cm-detail-page.h"
 #include "cm-record-editor.h"
 #include "cm-service-section.h"
 
@@ -298,4 +299,22 @@ cm_service_section_edit (CmServiceSection *self, const char *kind_name, CmEntity
     gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
   gtk_window_present (GTK_WINDOW (editor));
   return editor;
+}
+
+static void
+created (GtkWidget *page, CmEntity *record)
+{
+  g_signal_emit_by_name (page, "open-record", record, FALSE);
+}
+
+void
+cm_service_section_create (CmServiceSection *self, const char *kind_name, CmEntity *draft)
+{
+  GtkWidget *editor = cm_service_section_edit (self, kind_name, draft);
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), CM_TYPE_DETAIL_PAGE);
+
+  /* The page, not this section, opens the record: saving it rebuilds
+   * the page, and this section with it, before the editor says so. */
+  if (editor && page && g_signal_lookup ("open-record", G_OBJECT_TYPE (page)))
+    g_signal_connect_object (editor, "saved", G_CALLBACK (created), page, G_CONNECT_SWAPPED);
 }

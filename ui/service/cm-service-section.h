@@ -55,5 +55,9 @@ void         cm_service_section_open           (CmServiceSection *self, CmEntity
  * returns the editor, for its "saved" signal. */
 GtkWidget   *cm_service_section_edit           (CmServiceSection *self, const char *kind_name,
                                                 CmEntity *draft);
+/* Opens the editor of a new record, as cm_service_section_edit (), and
+ * once it is saved asks the page to show the record on its own page. */
+void         cm_service_section_create         (CmServiceSection *self, const char *kind_name,
+                                                CmEntity *draft);
 
 G_END_DECLS
