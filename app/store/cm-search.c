@@ -98,7 +98,8 @@ hit_context (sqlite3_stmt *stmt, GType type)
       return g_strdup_printf (_("Lead commissioner: %s · %s, cycle %d"), name, stage_label,
                               sqlite3_column_int (stmt, 7));
     }
-  if (type == CM_TYPE_CONTRACT && *name)
+  /* A contract titled after its service says so once. */
+  if (type == CM_TYPE_CONTRACT && *name && g_strcmp0 (name, column_text (stmt, 3)) != 0)
     return g_strdup_printf (_("Service: %s"), name);
   if (type == CM_TYPE_EIA)
     return g_strdup_printf (_("Version %d, cycle %d"), sqlite3_column_int (stmt, 6),

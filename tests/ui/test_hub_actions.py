@@ -17,7 +17,8 @@ from common import Failure, Session, enabled, find, find_button, find_label, pre
     press_ready, set_text, wait_for
 from test_eia import screen
 from test_pickers import pick, picker
-from test_hub import DECOMMISSIONED, HEADERS, gone, open_service, screenshots, scroll_to
+from test_hub import DECOMMISSIONED, HEADERS, gone, open_service, resize, screenshots, \
+    scroll_to
 
 SIGNED_HERE = "Independent advocacy gateway"   # its draft EIA is screened by screen()
 UNTRAINED = 4       # the fifth of the staff, with no EIA training recorded
@@ -26,6 +27,16 @@ NO_EIA = "Healthy Living Services"              # in Plan, with no EIA of its cy
 AUTHOR = "Equality and Diversity Lead"
 PROPOSAL = "Re-commission healthy living services from April 2027"
 NOTICE_DAY = "1/11/2026"
+
+
+def photographed(session, name, page, probe):
+    """Screenshots at 1400×900 and 800×600 with what @probe finds scrolled
+    into the window at each size; the window then goes back to its size."""
+    for width, height in ((1400, 900), (800, 600)):
+        resize(session, width, height)
+        scroll_to(session, page, wait_for(f"what {name} shows at {width}×{height}", probe))
+        session.screenshot(f"{name}-{width}x{height}")
+    resize(session, 1280, 800)
 
 
 def eia_steps(session):
@@ -44,8 +55,7 @@ def sign_off_on_hub(session):
     held = wait_for("Sign Off… held for want of a signatory", lambda: next(
         (b for b in [find_button(page, name)] if b is not None and not enabled(b)
          and b.description == "Choose who signs the EIA off."), None))
-    scroll_to(session, page, held)
-    screenshots(session, "eia-held", lambda: find_button(page, name))
+    photographed(session, "eia-held", page, lambda: find_button(page, name))
     signatory = wait_for("the hub's signatory choice",
                          lambda: find(page, "combo box", "Signatory of version 1"))
     session.choose(signatory, UNTRAINED)
@@ -107,9 +117,8 @@ def settle_notice(session):
                   f"Open contract {reference}, which has not ended"):
         if not find_button(page, other):
             raise Failure(f"the Decommissioning section offers no {other!r}")
-    scroll_to(session, page, button)
-    screenshots(session, "decommission-checks", lambda: find_button(page, name))
-    press(button)
+    photographed(session, "decommission-checks", page, lambda: find_button(page, name))
+    press(wait_for("the button that records the notice", lambda: find_button(page, name)))
     date = wait_for("the notice date field",
                     lambda: session.in_dialogs(find, "text", "Date notice was served"))
     set_text(date, NOTICE_DAY)
