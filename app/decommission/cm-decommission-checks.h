@@ -20,6 +20,30 @@ G_BEGIN_DECLS
 /* The checklist step done after completion rather than before it. */
 #define CM_DECOMMISSION_AFTER_STEP "eia-review"
 
+typedef enum {
+  CM_DECOMMISSION_CHECK_STEP,             /* a step of its checklist is not settled */
+  CM_DECOMMISSION_CHECK_CONTRACT_DATES,   /* a contract's notice cannot be worked out */
+  CM_DECOMMISSION_CHECK_NOTICE,           /* notice not served, or served too late */
+  CM_DECOMMISSION_CHECK_CONTRACT_RUNNING, /* a contract has not ended yet */
+  CM_DECOMMISSION_CHECK_MOVES,            /* people's moves are not settled */
+} CmDecommissionCheckKind;
+
+/* One thing that holds completion, with the contract it is about, so
+ * that the window can offer the action that settles it. */
+typedef struct {
+  CmDecommissionCheckKind kind;
+  char *problem;        /* what is wrong, one sentence */
+  gint64 contract_id;   /* of the contract kinds; 0 for the others */
+} CmDecommissionCheck;
+
+void       cm_decommission_check_free          (gpointer check);
+
+/* What holds the completion of @decommission on @today (of
+ * CmDecommissionCheck), in the order cm_decommission_completion_problems ()
+ * says it. */
+GPtrArray *cm_decommission_checks              (CmStore *store, CmDecommission *decommission,
+                                                const GDate *today);
+
 /* What holds the completion of @decommission on @today, one sentence each
  * (of char *); empty when it may complete. */
 GPtrArray *cm_decommission_completion_problems (CmStore *store, CmDecommission *decommission,

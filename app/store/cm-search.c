@@ -6,6 +6,7 @@
 #include "cm-contract.h"
 #include "cm-decommission.h"
 #include "cm-eia.h"
+#include "cm-enums.h"
 #include "cm-provider.h"
 #include "cm-search.h"
 #include "cm-service.h"
@@ -13,18 +14,24 @@
 
 /* Each kind is limited on its own, so that 100,000 contracts matching
  * "care" cannot hide the one service that does. ?1 is the pattern, ?2
- * the limit per kind. */
+ * the limit per kind. After the kind, id, title and detail come what
+ * tells records of one name apart: a name (a service's lead
+ * commissioner, a contract's service), a service's stage and cycle, and
+ * an EIA's version and cycle. */
 static const char search_sql[] =
-  "SELECT * FROM (SELECT 0, id, name, '' FROM service"
+  "SELECT * FROM (SELECT 0, s.id, s.name, '', coalesce(o.name, ''), s.stage, 0, s.cycle"
+  "  FROM service s LEFT JOIN organisation o ON o.id = s.lead_commissioner_id"
+  "  WHERE s.name LIKE ?1 ESCAPE '\\' ORDER BY s.id LIMIT ?2)"
+  " UNION ALL SELECT * FROM (SELECT 1, c.id, c.reference, c.title, coalesce(s.name, ''), '', 0, 0"
+  "  FROM contract c LEFT JOIN service s ON s.id = c.service_id"
+  "  WHERE c.reference LIKE ?1 ESCAPE '\\' OR c.title LIKE ?1 ESCAPE '\\'"
+  "  ORDER BY c.id LIMIT ?2)"
+  " UNION ALL SELECT * FROM (SELECT 2, id, name, '', '', '', 0, 0 FROM provider"
   "  WHERE name LIKE ?1 ESCAPE '\\' ORDER BY id LIMIT ?2)"
-  " UNION ALL SELECT * FROM (SELECT 1, id, reference, title FROM contract"
-  "  WHERE reference LIKE ?1 ESCAPE '\\' OR title LIKE ?1 ESCAPE '\\' ORDER BY id LIMIT ?2)"
-  " UNION ALL SELECT * FROM (SELECT 2, id, name, '' FROM provider"
-  "  WHERE name LIKE ?1 ESCAPE '\\' ORDER BY id LIMIT ?2)"
-  " UNION ALL SELECT * FROM (SELECT 3, e.id, s.name, e.proposal FROM eia e"
-  "  JOIN service s ON s.id = e.service_id"
+  " UNION ALL SELECT * FROM (SELECT 3, e.id, s.name, e.proposal, '', '', e.version, e.cycle"
+  "  FROM eia e JOIN service s ON s.id = e.service_id"
   "  WHERE s.name LIKE ?1 ESCAPE '\\' OR e.proposal LIKE ?1 ESCAPE '\\' ORDER BY e.id LIMIT ?2)"
-  " UNION ALL SELECT * FROM (SELECT 4, d.id, s.name, d.reason FROM decommission d"
+  " UNION ALL SELECT * FROM (SELECT 4, d.id, s.name, d.reason, '', '', 0, 0 FROM decommission d"
   "  JOIN service s ON s.id = d.service_id"
   "  WHERE s.name LIKE ?1 ESCAPE '\\' OR d.reason LIKE ?1 ESCAPE '\\' ORDER BY d.id LIMIT ?2)";
 
@@ -63,6 +70,43 @@ like_pattern (const char *text)
   return g_string_free (pattern, FALSE);
 }
 
+static const char *
+column_text (sqlite3_stmt *stmt, int column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text ? text : "";
+}
+
+/* "Lead commissioner: Leeds City Council · Plan, cycle 2", "Service: Home
+ * care", "Version 2, cycle 1": what tells this record from another of the
+ * same name. */
+static char *
+hit_context (sqlite3_stmt *stmt, GType type)
+{
+  const char *name = column_text (stmt, 4);
+  int stage = 0;
+
+  if (type == CM_TYPE_SERVICE)
+    {
+      const char *stage_label = cm_enum_from_nick (CM_TYPE_STAGE, column_text (stmt, 5), &stage)
+                                ? cm_enum_to_label (CM_TYPE_STAGE, stage) : "";
+
+      if (*name == '\0')
+        return g_strdup_printf (_("No lead commissioner · %s, cycle %d"), stage_label,
+                                sqlite3_column_int (stmt, 7));
+      return g_strdup_printf (_("Lead commissioner: %s · %s, cycle %d"), name, stage_label,
+                              sqlite3_column_int (stmt, 7));
+    }
+  /* A contract titled after its service says so once. */
+  if (type == CM_TYPE_CONTRACT && *name && g_strcmp0 (name, column_text (stmt, 3)) != 0)
+    return g_strdup_printf (_("Service: %s"), name);
+  if (type == CM_TYPE_EIA)
+    return g_strdup_printf (_("Version %d, cycle %d"), sqlite3_column_int (stmt, 6),
+                            sqlite3_column_int (stmt, 7));
+  return g_strdup ("");
+}
+
 void
 cm_search_hit_free (gpointer data)
 {
@@ -70,6 +114,7 @@ cm_search_hit_free (gpointer data)
 
   g_free (hit->title);
   g_free (hit->detail);
+  g_free (hit->context);
   g_free (hit);
 }
 
@@ -101,7 +146,8 @@ cm_search (CmStore *store, const char *text, guint limit, GError **error)
       hit->type = kind_type (sqlite3_column_int (stmt, 0));
       hit->id = sqlite3_column_int64 (stmt, 1);
       hit->title = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      hit->detail = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      hit->detail = g_strdup (column_text (stmt, 3));
+      hit->context = hit_context (stmt, hit->type);
       g_ptr_array_add (hits, hit);
     }
   if (rc != SQLITE_DONE)

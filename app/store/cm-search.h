@@ -17,6 +17,9 @@ typedef struct {
   gint64 id;
   char *title;      /* its name or reference */
   char *detail;     /* a contract's title, an EIA's proposal, ...; may be "" */
+  char *context;    /* what tells it from another of the same name: a
+                     * service's lead commissioner, stage and cycle, a
+                     * contract's service, an EIA's version; may be "" */
 } CmSearchHit;
 
 void       cm_search_hit_free (gpointer hit);

@@ -392,24 +392,27 @@ typedef struct {
   const char *served;
   const char *moves;      /* one letter a person: p planned, i in progress, c complete, d declined */
   const char *problem;    /* part of what holds completion; NULL: it completes */
+  CmDecommissionCheckKind kind;  /* the check that says @problem, which the window acts on */
 } CompletionCase;
 
 static const CompletionCase completion_cases[] = {
   { "ended, notice in time, everyone moved", "2023-04-01", "3 years", "2025-09-01", "cd", NULL },
   { "notice served on the last day", "2023-04-01", "3 years", "2025-09-30", "c", NULL },
   { "notice never served", "2023-04-01", "3 years", "", "c",
-    "Notice has not been served on contract ASC-0001 (the last day was 30 September 2025)" },
+    "Notice has not been served on contract ASC-0001 (the last day was 30 September 2025)",
+    CM_DECOMMISSION_CHECK_NOTICE },
   { "notice served late", "2023-04-01", "3 years", "2025-12-01", "c",
     "Notice on contract ASC-0001 was served on 1 December 2025, after the last day to serve "
-    "it, 30 September 2025." },
+    "it, 30 September 2025.", CM_DECOMMISSION_CHECK_NOTICE },
   { "contract still running", "2024-04-01", "3 years", "2026-01-05", "c",
-    "Contract ASC-0001 runs until 31 March 2027." },
+    "Contract ASC-0001 runs until 31 March 2027.", CM_DECOMMISSION_CHECK_CONTRACT_RUNNING },
   { "one move still planned", "2023-04-01", "3 years", "2025-09-01", "cp",
-    "The move of 1 person to other support is not settled (PH-2)" },
+    "The move of 1 person to other support is not settled (PH-2)", CM_DECOMMISSION_CHECK_MOVES },
   { "two moves in progress", "2023-04-01", "3 years", "2025-09-01", "ii",
-    "The moves of 2 people to other support are not settled (PH-1, PH-2)" },
+    "The moves of 2 people to other support are not settled (PH-1, PH-2)",
+    CM_DECOMMISSION_CHECK_MOVES },
   { "no term to check the notice against", "2023-04-01", "", "2025-09-01", "c",
-    "The notice on contract ASC-0001 cannot be checked" },
+    "The notice on contract ASC-0001 cannot be checked", CM_DECOMMISSION_CHECK_CONTRACT_DATES },
 };
 
 static CmTransitionStatus
@@ -422,6 +425,33 @@ move_status (char letter)
     case 'd': return CM_TRANSITION_DECLINED;
     default: return CM_TRANSITION_PLANNED;
     }
+}
+
+/* The check that says @problem names its kind and, for a contract's
+ * check, the contract; the checks say what the problems say, in order. */
+static void
+assert_check (Fixture *f, CmDecommission *d, const CompletionCase *c, GPtrArray *problems)
+{
+  g_autoptr(GPtrArray) checks = cm_decommission_checks (f->store, d, f->today);
+  gboolean found = FALSE;
+
+  g_assert_cmpuint (checks->len + 1, ==, problems->len);  /* problems end in NULL */
+  for (guint i = 0; i < checks->len; i++)
+    {
+      CmDecommissionCheck *check = g_ptr_array_index (checks, i);
+      gboolean of_contract = check->kind == CM_DECOMMISSION_CHECK_CONTRACT_DATES ||
+                             check->kind == CM_DECOMMISSION_CHECK_NOTICE ||
+                             check->kind == CM_DECOMMISSION_CHECK_CONTRACT_RUNNING;
+
+      g_assert_cmpstr (check->problem, ==, g_ptr_array_index (problems, i));
+      g_assert_cmpint (check->contract_id, ==, of_contract ? f->contract_id : 0);
+      if (c->problem && strstr (check->problem, c->problem))
+        {
+          g_assert_cmpint (check->kind, ==, c->kind);
+          found = TRUE;
+        }
+    }
+  g_assert_cmpint (found, ==, c->problem != NULL);
 }
 
 static void
@@ -452,6 +482,7 @@ test_completion_checks (void)
         }
       problems = cm_decommission_completion_problems (f->store, started, f->today);
       g_ptr_array_add (problems, NULL);
+      assert_check (f, started, c, problems);
       text = g_strjoinv ("\n", (char **) problems->pdata);
       if (c->problem)
         g_assert_nonnull (strstr (text, c->problem));

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # SPDX-FileCopyrightText: 2026 The Commissioner developers
 """Search Everything and Export This List… in the real window: Ctrl+F
-opens the search, part of a contract's reference typed finds it, choosing
+opens the search; a service's results read apart by lead commissioner,
+stage, cycle and version; part of a contract's reference typed finds it, choosing
 it shows the contract on the Contracts page; then the contracts, narrowed
 by the page's search, are exported and read back with openpyxl.
 
@@ -21,6 +22,7 @@ SEARCH = "Search Everything"
 TYPED = "sc-0012"
 CONTRACT = "ASC-0012"  # the Neighbourhood Networks grant
 NARROWED = "ASC-"
+NAMESAKE = "Vulnerable Groups"  # a service with an EIA and a decommission
 CHOOSER = "Export This List"
 HEADER = ("Reference", "Title", "Provider", "Annual value", "Start", "End")
 
@@ -28,6 +30,35 @@ HEADER = ("Reference", "Title", "Provider", "Annual value", "Start", "End")
 def result_named(dialog, reference):
     results = find(dialog, "list", "Results")
     return next((row for row in results if row.name.startswith(reference + ",")), None)
+
+
+def stage_label(nick):
+    return nick.replace("-", " ").capitalize()
+
+
+def namesakes_read_apart(session, dialog, entry):
+    """A service, its EIA and its decommission share a name: each result
+    says what tells it from the others, in its row and its accessible name."""
+    set_text(entry, NAMESAKE)
+    lead, stage, cycle = session.rows(
+        "SELECT o.name, s.stage, s.cycle FROM service s"
+        " JOIN organisation o ON o.id = s.lead_commissioner_id WHERE s.name = ?", NAMESAKE)[0]
+    version, eia_cycle = session.rows(
+        "SELECT e.version, e.cycle FROM eia e JOIN service s ON s.id = e.service_id"
+        " WHERE s.name = ?", NAMESAKE)[0]
+    wanted = [f"{NAMESAKE}, Service · Lead commissioner: {lead} · {stage_label(stage)},"
+              f" cycle {cycle}",
+              f"Version {version}, cycle {eia_cycle}"]
+
+    def rows():
+        found = [r.name for r in find(dialog, "list", "Results")]
+        return found if all(any(w in name for name in found) for w in wanted) else None
+    names = wait_for("the results telling the service, its EIA and its decommission apart",
+                     rows)
+    if len(set(names)) != len(names):
+        raise Failure(f"results read alike: {names}")
+    session.log(f"results for {NAMESAKE!r}: {names}")
+    session.screenshot("namesakes")
 
 
 def search_everything(session):
@@ -43,6 +74,7 @@ def search_everything(session):
     # The field holds the keyboard as the dialog opens; the text is set
     # through the accessibility tree, as the records pages' searches are.
     wait_for("the search field focused", lambda: has_state(entry, pyatspi.STATE_FOCUSED))
+    namesakes_read_apart(session, dialog, entry)
     set_text(entry, TYPED)
     row = wait_for(f"{CONTRACT} among the results", lambda: result_named(dialog, CONTRACT))
     others = [r.name for r in find(dialog, "list", "Results")

@@ -5,6 +5,7 @@
 
 #include "cm-bound.h"
 #include "cm-date.h"
+#include "cm-eia-sign-off.h"
 #include "cm-eia-steps.h"
 #include "cm-mnemonic-button.h"
 #include "cm-page-parts.h"
@@ -54,63 +55,10 @@ training_when_signed (CmEiaStep *step, CmEia *eia)
     }
 }
 
-static gboolean
-sign (CmEiaStep *step, const char *override_reason, GError **error)
-{
-  g_autofree char *role = NULL;
-
-  g_object_get (step->eia, "signatory-role", &role, NULL);
-  return cm_eia_sign_off (step->store, step->eia, cm_eia_get_signatory_id (step->eia), role,
-                          &step->today, override_reason, error);
-}
-
-/* A refused override keeps its dialog open with the reason typed. */
-static gboolean
-override_given (const char *reason, gpointer data, GError **error)
-{
-  return sign (data, reason, error);
-}
-
-static void
-confirmed (AdwMessageDialog *dialog, const char *response, CmEiaStep *step)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (g_str_equal (response, "sign") && !sign (step, NULL, &error))
-    report (step, error->message);
-}
-
 static void
 sign_clicked (GtkButton *button, CmEiaStep *step)
 {
-  g_autoptr(GPtrArray) warnings =
-    cm_eia_training_warnings (step->store, step->eia, cm_eia_get_signatory_id (step->eia),
-                              &step->today);
-  g_autofree char *heading = g_strdup_printf (_("Sign Off Version %d?"),
-                                              cm_eia_get_version (step->eia));
-  GtkWidget *dialog;
-
-  if (warnings->len > 0)
-    {
-      g_autofree char *body = NULL;
-
-      g_ptr_array_add (warnings, NULL);
-      body = g_strjoinv ("\n", (char **) warnings->pdata);
-      cm_reason_dialog_ask_checked (step->page, _("Sign Off Without Up-to-Date Training?"),
-                                    body, _("Reason"), _("_Sign Off Anyway"), TRUE,
-                                    override_given, step, NULL);
-      return;
-    }
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (step->page)), heading,
-                                   _("A signed-off version is read-only. A later change starts "
-                                     "a new version; this one stays as it was signed."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "sign", _("_Sign Off"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sign",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (confirmed), step);
-  gtk_window_present (GTK_WINDOW (dialog));
+  cm_eia_sign_off_ask (step->page, step->store, step->eia, &step->today);
 }
 
 static void
@@ -125,25 +73,10 @@ new_version_clicked (GtkButton *button, CmEiaStep *step)
     show_version (step, cm_entity_get_id (CM_ENTITY (next)));
 }
 
-/* What still stands between the EIA and its sign-off, who signs first. */
-static GPtrArray *
-sign_off_problems (CmEiaStep *step)
-{
-  GPtrArray *problems = cm_eia_problems (step->store, step->eia);
-  gint64 signatory_id = cm_eia_get_signatory_id (step->eia);
-
-  if (signatory_id == 0)
-    g_ptr_array_insert (problems, 0, g_strdup (_("Choose who signs the EIA off.")));
-  else if (signatory_id == cm_eia_get_author_id (step->eia))
-    g_ptr_array_insert (problems, 0,
-                        cm_eia_signatory_problem (step->store, step->eia, signatory_id));
-  return problems;
-}
-
 static GtkWidget *
 readiness_group (CmEiaStep *step)
 {
-  g_autoptr(GPtrArray) problems = sign_off_problems (step);
+  g_autoptr(GPtrArray) problems = cm_eia_sign_off_problems (step->store, step->eia);
   GtkWidget *g = cm_page_group (_("Ready to Sign Off?"), NULL);
 
   if (problems->len == 0)
@@ -170,19 +103,11 @@ button_row (GtkWidget *button)
 static void
 hold_until_ready (CmEiaStep *step, GtkWidget *button)
 {
-  g_autoptr(GPtrArray) problems = sign_off_problems (step);
-  const char *first = problems->len ? g_ptr_array_index (problems, 0) : NULL;
-  g_autofree char *why = NULL;
+  g_autofree char *why = cm_eia_sign_off_held (step->store, step->eia, TRUE);
   GtkWidget *label;
 
-  if (first == NULL)
+  if (why == NULL)
     return;
-  why = problems->len == 1
-        ? g_strdup (first)
-        : g_strdup_printf (ngettext ("%s And %u more thing is still to do, listed above.",
-                                     "%s And %u more things are still to do, listed above.",
-                                     problems->len - 1),
-                           first, problems->len - 1);
   gtk_widget_set_sensitive (button, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why, -1);

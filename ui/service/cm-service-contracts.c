@@ -84,10 +84,9 @@ notice_date_chosen (const GDate *served, gpointer data)
   g_free (ask);
 }
 
-static void
-record_notice_clicked (GtkButton *button, CmServiceSection *self)
+void
+cm_service_contracts_ask_notice (CmServiceSection *self, CmContract *contract)
 {
-  CmContract *contract = g_object_get_data (G_OBJECT (button), "contract");
   NoticeAsk *ask = g_new0 (NoticeAsk, 1);
   g_autofree char *body = g_strdup_printf (_("On which day was notice served on %s, “%s”?"),
                                            cm_contract_get_reference (contract),
@@ -98,6 +97,12 @@ record_notice_clicked (GtkButton *button, CmServiceSection *self)
   cm_date_dialog_ask (GTK_WIDGET (self), _("Record Notice Served"), body,
                       _("Date notice was served"), _("_Record Notice"),
                       cm_service_section_get_today (self), notice_date_chosen, ask);
+}
+
+static void
+record_notice_clicked (GtkButton *button, CmServiceSection *self)
+{
+  cm_service_contracts_ask_notice (self, g_object_get_data (G_OBJECT (button), "contract"));
 }
 
 static void

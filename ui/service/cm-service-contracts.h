@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include "cm-contract.h"
 #include "cm-service-section.h"
 
 G_BEGIN_DECLS
@@ -15,5 +16,9 @@ G_BEGIN_DECLS
 #define CM_TYPE_SERVICE_CONTRACTS (cm_service_contracts_get_type ())
 G_DECLARE_FINAL_TYPE (CmServiceContracts, cm_service_contracts, CM, SERVICE_CONTRACTS,
                       CmServiceSection)
+
+/* Asks on which day notice was served on @contract, a contract of the
+ * service of @section (any section of the page), and records it. */
+void cm_service_contracts_ask_notice (CmServiceSection *section, CmContract *contract);
 
 G_END_DECLS

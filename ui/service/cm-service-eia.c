@@ -3,8 +3,11 @@
 /* cm-service-eia.c: a service's equality impact assessments */
 #include <glib/gi18n.h>
 
+#include "cm-bound.h"
 #include "cm-date.h"
+#include "cm-detail-page.h"
 #include "cm-eia.h"
+#include "cm-eia-sign-off.h"
 #include "cm-service-eia.h"
 
 struct _CmServiceEia
@@ -35,13 +38,61 @@ eia_state (CmEia *eia)
 }
 
 static GtkWidget *
-eia_button (CmServiceSection *self, CmEia *eia, const char *mnemonic, const char *name)
+eia_button (CmServiceSection *self, CmEia *eia, const char *mnemonic, const char *name,
+            GCallback clicked)
 {
   GtkWidget *button = cm_service_section_row_button (mnemonic, name);
 
   g_object_set_data_full (G_OBJECT (button), "eia", g_object_ref (eia), g_object_unref);
-  g_signal_connect (button, "clicked", G_CALLBACK (open_clicked), self);
+  g_signal_connect (button, "clicked", clicked, self);
   return button;
+}
+
+static void
+sign_off_clicked (GtkButton *button, CmServiceSection *self)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), CM_TYPE_DETAIL_PAGE);
+
+  /* The page reports a refusal: signing rebuilds it, and this section. */
+  cm_eia_sign_off_ask (page ? page : GTK_WIDGET (self), cm_service_section_get_store (self),
+                       g_object_get_data (G_OBJECT (button), "eia"),
+                       cm_service_section_get_today (self));
+}
+
+/* Sign Off… takes no press while anything is still to do, and says why
+ * in the row and to screen readers, as on the assessment's own page. */
+static GtkWidget *
+sign_off_button (CmServiceSection *self, CmEia *eia, GtkWidget *row, const char *state)
+{
+  g_autofree char *name = g_strdup_printf (_("Sign off version %d"), cm_eia_get_version (eia));
+  g_autofree char *why =
+    cm_eia_sign_off_held (cm_service_section_get_store (self), eia, FALSE);
+  GtkWidget *button = eia_button (self, eia, _("Si_gn Off…"), name,
+                                  G_CALLBACK (sign_off_clicked));
+
+  if (why)
+    {
+      g_autofree char *subtitle = g_strdup_printf ("%s\n%s", state, why);
+
+      gtk_widget_set_sensitive (button, FALSE);
+      gtk_widget_set_tooltip_text (button, why);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why, -1);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
+  return button;
+}
+
+/* Who signs a draft, chosen here so that it can be signed off here. */
+static void
+add_signatory_row (CmServiceSection *self, CmEia *eia)
+{
+  g_autofree char *title = g_strdup_printf (_("Signatory of version %d"),
+                                            cm_eia_get_version (eia));
+
+  cm_service_section_add (self, cm_bound_reference_row (cm_service_section_get_store (self),
+                                                        CM_ENTITY (eia), "signatory-id", title,
+                                                        CM_TYPE_STAFF, TRUE));
 }
 
 static void
@@ -65,30 +116,34 @@ refresh (CmServiceSection *section)
       GtkWidget *row = cm_service_section_add_text (section, title, state, NULL);
 
       this_cycle |= cm_eia_get_cycle (eia) == cycle;
-      /* Signing off needs a signatory and their training checked: the
-       * assessment's own sign-off step asks for both. */
       if (!cm_eia_get_signed (eia))
         {
-          g_autofree char *sign_name = g_strdup_printf (_("Open version %d to sign it off"),
-                                                        cm_eia_get_version (eia));
-
           adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     eia_button (section, eia, _("Open to Si_gn Off"),
-                                                 sign_name));
+                                     sign_off_button (section, eia, row, state));
+          add_signatory_row (section, eia);
         }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 eia_button (section, eia, _("Open _Assessment"), open_name));
+                                 eia_button (section, eia, _("Open _Assessment"), open_name,
+                                             G_CALLBACK (open_clicked)));
     }
   gtk_widget_set_visible (self->start_button, !this_cycle);
 }
 
-static void
-start_clicked (CmServiceSection *self)
+void
+cm_service_eia_start (CmServiceEia *self)
 {
+  CmServiceSection *section = CM_SERVICE_SECTION (self);
   g_autoptr(CmEntity) draft =
-    g_object_new (CM_TYPE_EIA, "service-id", cm_service_section_get_service_id (self), NULL);
+    g_object_new (CM_TYPE_EIA, "service-id", cm_service_section_get_service_id (section), NULL);
 
-  cm_service_section_edit (self, "eias", draft);
+  /* A new assessment opens on its own page, where its screening starts. */
+  cm_service_section_create (section, "eias", draft);
+}
+
+static void
+start_clicked (CmServiceEia *self)
+{
+  cm_service_eia_start (self);
 }
 
 static void

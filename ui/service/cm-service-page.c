@@ -12,6 +12,7 @@
 #include "cm-detail-page.h"
 #include "cm-eia.h"
 #include "cm-eia-process.h"
+#include "cm-eia-sign-off.h"
 #include "cm-gate.h"
 #include "cm-mnemonic-button.h"
 #include "cm-page-parts.h"
@@ -272,9 +273,7 @@ add_contract_clicked (GtkButton *button, CmServicePage *self)
 static void
 start_eia_clicked (GtkButton *button, CmServicePage *self)
 {
-  g_autoptr(CmEntity) draft = g_object_new (CM_TYPE_EIA, "service-id", self->service_id, NULL);
-
-  cm_service_section_edit (g_ptr_array_index (self->sections, EIA), "eias", draft);
+  cm_service_eia_start (g_ptr_array_index (self->sections, EIA));
 }
 
 static void
@@ -282,6 +281,13 @@ open_eia_clicked (GtkButton *button, CmServicePage *self)
 {
   g_signal_emit (self, signals[OPEN_RECORD], 0, g_object_get_data (G_OBJECT (button), "eia"),
                  FALSE);
+}
+
+static void
+sign_eia_clicked (GtkButton *button, CmServicePage *self)
+{
+  cm_eia_sign_off_ask (GTK_WIDGET (self), self->store,
+                       g_object_get_data (G_OBJECT (button), "eia"), &self->today);
 }
 
 /* This cycle's newest EIA, or NULL. */
@@ -318,12 +324,17 @@ append_condition_buttons (CmServicePage *self, CmService *svc, GtkWidget *box)
            !cm_eia_signed_for_cycle (self->store, self->service_id, cm_service_get_cycle (svc)))
     {
       g_autoptr(CmEia) eia = cycle_eia (self, svc);
+      g_autofree char *held = eia ? cm_eia_sign_off_held (self->store, eia, FALSE) : NULL;
 
-      button = cm_mnemonic_button_new (eia ? _("Open EIA to _Sign Off") : _("_Start EIA…"), NULL);
+      /* Signed here when nothing is still to do; else its page says what is. */
+      button = cm_mnemonic_button_new (eia == NULL ? _("_Start EIA…")
+                                       : held ? _("Open EIA to _Sign Off")
+                                              : _("_Sign Off EIA…"), NULL);
       if (eia)
         g_object_set_data_full (G_OBJECT (button), "eia", g_object_ref (eia), g_object_unref);
-      g_signal_connect (button, "clicked", eia ? G_CALLBACK (open_eia_clicked)
-                                               : G_CALLBACK (start_eia_clicked), self);
+      g_signal_connect (button, "clicked", eia == NULL ? G_CALLBACK (start_eia_clicked)
+                                           : held ? G_CALLBACK (open_eia_clicked)
+                                                  : G_CALLBACK (sign_eia_clicked), self);
     }
   if (button)
     gtk_box_append (GTK_BOX (box), button);

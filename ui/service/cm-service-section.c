@@ -5,6 +5,7 @@
 
 #include "cm-mnemonic-button.h"
 #include "cm-page-parts.h"
+#include "cm-detail-page.h"
 #include "cm-record-editor.h"
 #include "cm-service-section.h"
 
@@ -282,7 +283,7 @@ cm_service_section_open (CmServiceSection *self, CmEntity *record, gboolean audi
   g_signal_emit (self, signals[OPEN_RECORD], 0, record, audit);
 }
 
-void
+GtkWidget *
 cm_service_section_edit (CmServiceSection *self, const char *kind_name, CmEntity *draft)
 {
   guint n;
@@ -293,8 +294,27 @@ cm_service_section_edit (CmServiceSection *self, const char *kind_name, CmEntity
   for (guint i = 0; i < n && editor == NULL; i++)
     if (g_str_equal (kinds[i].name, kind_name))
       editor = cm_record_editor_new (priv (self)->store, &kinds[i], draft);
-  g_return_if_fail (editor != NULL);
+  g_return_val_if_fail (editor != NULL, NULL);
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
   gtk_window_present (GTK_WINDOW (editor));
+  return editor;
+}
+
+static void
+created (GtkWidget *page, CmEntity *record)
+{
+  g_signal_emit_by_name (page, "open-record", record, FALSE);
+}
+
+void
+cm_service_section_create (CmServiceSection *self, const char *kind_name, CmEntity *draft)
+{
+  GtkWidget *editor = cm_service_section_edit (self, kind_name, draft);
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), CM_TYPE_DETAIL_PAGE);
+
+  /* The page, not this section, opens the record: saving it rebuilds
+   * the page, and this section with it, before the editor says so. */
+  if (editor && page && g_signal_lookup ("open-record", G_OBJECT_TYPE (page)))
+    g_signal_connect_object (editor, "saved", G_CALLBACK (created), page, G_CONNECT_SWAPPED);
 }

@@ -51,8 +51,13 @@ void         cm_service_section_report         (CmServiceSection *self, const ch
 void         cm_service_section_open           (CmServiceSection *self, CmEntity *record,
                                                 gboolean audit);
 /* Opens the editor of the record kind called @kind_name on @draft, a
- * record of this service, new and filled in as far as known, or stored. */
-void         cm_service_section_edit           (CmServiceSection *self, const char *kind_name,
+ * record of this service, new and filled in as far as known, or stored;
+ * returns the editor, for its "saved" signal. */
+GtkWidget   *cm_service_section_edit           (CmServiceSection *self, const char *kind_name,
+                                                CmEntity *draft);
+/* Opens the editor of a new record, as cm_service_section_edit (), and
+ * once it is saved asks the page to show the record on its own page. */
+void         cm_service_section_create         (CmServiceSection *self, const char *kind_name,
                                                 CmEntity *draft);
 
 G_END_DECLS

@@ -68,6 +68,38 @@ cm_page_enum_dropdown (GType enum_type, int value, const char *accessible_name)
   return dropdown;
 }
 
+/* A step's title on one line, cut short with "…" when the window is
+ * narrow, over its detail, which wraps between words only: neither ever
+ * breaks inside a word. The button's tooltip holds both in full. */
+static GtkWidget *
+step_label (const char *text, gboolean title)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 4);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  if (!title)
+    {
+      /* Long details (an override's reason) wrap rather than widen the window. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+      gtk_label_set_lines (GTK_LABEL (label), 3);
+    }
+  return label;
+}
+
+static GtkWidget *
+step_content (const char *title, const char *detail)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_box_append (GTK_BOX (box), step_label (title, TRUE));
+  gtk_box_append (GTK_BOX (box), step_label (detail, FALSE));
+  return box;
+}
+
 GtkWidget *
 cm_page_stepper (CmPageStep *steps, guint n, guint active, GCallback toggled, gpointer data)
 {
@@ -82,16 +114,10 @@ cm_page_stepper (CmPageStep *steps, guint n, guint active, GCallback toggled, gp
       g_autofree char *name = g_steal_pointer (&steps[i].name);
       g_autofree char *detail = g_steal_pointer (&steps[i].detail);
       g_autofree char *key = g_strdup_printf ("step/%u", i);
-      GtkWidget *label = gtk_label_new (text);
       GtkWidget *button = gtk_toggle_button_new ();
 
-      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-      /* Long details (an override's reason) wrap rather than widen the window. */
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_width_chars (GTK_LABEL (label), 8);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_button_set_child (GTK_BUTTON (button), step_content (steps[i].title, detail));
+      gtk_widget_set_tooltip_text (button, text);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);

@@ -57,20 +57,33 @@ kind_label (GType type)
   return _("Service");
 }
 
-/* The row reads as "C-0001, Contract: Home care" to a screen reader. */
+/* "Contract · Home care · Service: Home support": its kind, then what
+ * tells it from another of the same name. */
+static char *
+hit_subtitle (CmSearchHit *hit)
+{
+  GString *text = g_string_new (kind_label (hit->type));
+
+  if (*hit->detail)
+    g_string_append_printf (text, " · %s", hit->detail);
+  if (*hit->context)
+    g_string_append_printf (text, " · %s", hit->context);
+  return g_string_free (text, FALSE);
+}
+
+/* The row reads as "C-0001, Contract · Home care · Service: Home
+ * support" to a screen reader. */
 static GtkWidget *
 hit_row (CmSearchHit *hit)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *subtitle = *hit->detail ? g_strdup_printf ("%s · %s", kind_label (hit->type),
-                                                              hit->detail)
-                                           : g_strdup (kind_label (hit->type));
+  g_autofree char *subtitle = hit_subtitle (hit);
   g_autofree char *label = g_strdup_printf ("%s, %s", hit->title, subtitle);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hit->title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data (G_OBJECT (row), "type", GSIZE_TO_POINTER (hit->type));
