@@ -306,6 +306,23 @@ def exported_notices(releases):
     return sorted(found)
 
 
+def standstill_end_problem(award):
+    """What is wrong with the standstill's end, or None."""
+    period = award["standstillPeriod"]
+    codes = {d["noticeType"] for d in award.get("documents", [])}
+    if "UK6" not in codes:
+        return None if "endDate" not in period else ("an end without a UK6", period)
+    if "endDate" not in period:
+        return ("no end", period)
+    start = datetime.date.fromisoformat(london_date(period["startDate"]))
+    end = datetime.date.fromisoformat(london_date(period["endDate"]))
+    weekdays = sum(1 for n in range((end - start).days + 1)
+                   if (start + datetime.timedelta(days=n)).weekday() < 5)
+    if end.weekday() >= 5 or not 8 <= weekdays <= 12:
+        return ("not eight working days", period, weekdays)
+    return None
+
+
 def check_uk_fields(demo, releases):
     recorded = query(demo, NOTICES_SQL)
     check("the demo records procurement notices to export", len(recorded) > 5, recorded)
@@ -330,6 +347,11 @@ def check_uk_fields(demo, releases):
             standstills = -1000
     check("the standstill begins on the day the award notice was published, and only then",
           standstills > 0, standstills)
+    ends = [standstill_end_problem(r["awards"][0]) for r in releases
+            if "standstillPeriod" in r["awards"][0]]
+    check("a contract award notice's standstill ends on a weekday, eight weekdays or a few more "
+          "(bank holidays) after it begins; a PSR intention's gives no end",
+          ends and not any(ends), [e for e in ends if e][:5])
     endings = {r: (o, k) for r, o, k in query(demo, ENDINGS_SQL)}
     wrong = [(r["contracts"][0]["id"], r["contracts"][0].get("terminationRationale"))
              for r in releases
