@@ -128,7 +128,8 @@ read_amendment (CmJsonCheck *check, JsonObject *amendment, const char *path, GPt
   variation->reason = g_strdup (has_text (rationale) ? rationale : description);
   has_value = cm_ocds_value_read (check, amendment, path, "valueChange", &variation->value_change);
   variation->term_change = read_term_change (check, amendment, path);
-  variation->kind = read_kind (check, amendment, path, has_value, *variation->term_change);
+  variation->kind = read_kind (check, amendment, path, has_value,
+                               variation->term_change[0] != '\0');
   if (notice_id && cm_json_check_ok (check))
     take_change_notice (check, notice_id, notice_path, notices, variation);
   if (variation->change_notice == NULL)
