@@ -12,6 +12,7 @@
 #include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
 #include "cm-json-path.h"
+#include "cm-ocds-amendments.h"
 #include "cm-ocds-export.h"
 #include "cm-ocds-prefix.h"
 #include "cm-ocds-route.h"
@@ -28,6 +29,7 @@ typedef struct {
   char *prefix;
   char *published; /* the package's and every release's date */
   GHashTable *notices; /* contract id -> its procurement notices (cm-ocds-uk.h) */
+  GHashTable *variations; /* contract id -> its variations (cm-ocds-amendments.h) */
 } Export;
 
 /* ---- values ------------------------------------------------------------- */
@@ -421,6 +423,8 @@ release (Export *e, CmContract *c)
   the_contract = contract (&s, e, award_id);
   cm_ocds_add_notices (g_hash_table_lookup (e->notices, &contract_id), the_tender, the_award,
                        the_contract);
+  cm_ocds_add_amendments (g_hash_table_lookup (e->variations, &contract_id),
+                          cm_contract_get_reference (c), the_contract);
   json_object_set_object_member (release, "tender", the_tender);
   json_object_set_array_member (release, "awards", one (the_award));
   json_object_set_array_member (release, "contracts", one (the_contract));
@@ -531,6 +535,7 @@ cm_ocds_export (CmStore *store, const char *path, const GDate *today, GError **e
   cm_deadline_settings_load (store, &e.settings);
   e.prefix = cm_ocds_prefix_get (store, NULL);
   e.notices = cm_ocds_notices_by_contract (store);
+  e.variations = cm_ocds_variations_by_contract (store);
   e.published = cm_json_london_moment (today, FALSE);
   ok = (out = cm_safe_write_begin (path, &local)) != NULL &&
        write_package (&e, cm_safe_write_get_fd (out), &local) &&
@@ -538,6 +543,7 @@ cm_ocds_export (CmStore *store, const char *path, const GDate *today, GError **e
   g_free (e.prefix);
   g_free (e.published);
   g_hash_table_unref (e.notices);
+  g_hash_table_unref (e.variations);
   if (!ok)
     g_set_error (error, local->domain, local->code,
                  _("Could not write the OCDS file %s: %s"), path, local->message);

@@ -12,6 +12,7 @@
 #include "cm-ocds-route.h"
 #include "cm-ocds-row.h"
 #include "cm-ocds-uk.h"
+#include "cm-ocds-variations.h"
 
 /* An amount no register holds, past which pence would overflow. */
 #define MAX_POUNDS 1e13
@@ -61,10 +62,9 @@ cm_ocds_column_path (CmOcdsColumn column, const char *release_path, const char *
 
 /* ---- values ------------------------------------------------------------- */
 
-/* An OCDS Value in whole pence; only pounds sterling are accepted. */
-static gboolean
-read_value (CmJsonCheck *check, JsonObject *parent, const char *path, const char *member,
-            gint64 *pence)
+gboolean
+cm_ocds_value_read (CmJsonCheck *check, JsonObject *parent, const char *path, const char *member,
+                    gint64 *pence)
 {
   g_autofree char *where = cm_json_path_member (path, member);
   JsonObject *value = cm_json_object (check, parent, path, member, FALSE);
@@ -366,19 +366,26 @@ read_termination (CmJsonCheck *check, JsonObject *contract, const char *path, ch
 }
 
 /* Notices from the tender, the award and the contract, then the award's
- * standstill for its award notice if none gave it. */
+ * standstill for its award notice if none gave it; the contract's
+ * amendments, each taking the change notice it names from the contract's. */
 static void
 read_notices (CmJsonCheck *check, JsonObject *tender, const char *tender_path,
               JsonObject *award, const char *award_path, JsonObject *contract,
-              const char *contract_path, GPtrArray *notices)
+              const char *contract_path, GPtrArray *notices, GPtrArray *variations)
 {
   g_autoptr(GPtrArray) checked = notices ? NULL
                                          : g_ptr_array_new_with_free_func (cm_ocds_notice_free);
+  g_autoptr(GPtrArray) checked_variations =
+    variations ? NULL : g_ptr_array_new_with_free_func (cm_ocds_variation_free);
+  g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func (cm_ocds_notice_free);
   GPtrArray *into = notices ? notices : checked;
 
   cm_ocds_notices_read_documents (check, tender, tender_path, into);
   cm_ocds_notices_read_documents (check, award, award_path, into);
-  cm_ocds_notices_read_documents (check, contract, contract_path, into);
+  cm_ocds_notices_read_documents (check, contract, contract_path, own);
+  cm_ocds_variations_read (check, contract, contract_path, own,
+                           variations ? variations : checked_variations);
+  g_ptr_array_extend_and_steal (into, g_steal_pointer (&own));
   cm_ocds_notices_read_standstill (check, award, award_path, into);
 }
 
@@ -388,10 +395,10 @@ read_values (CmJsonCheck *check, JsonObject *contract, const char *path, JsonObj
 {
   gint64 pence = 0;
 
-  if (read_value (check, contract, path, "value", &pence) ||
-      (award && read_value (check, award, award_path, "value", &pence)))
+  if (cm_ocds_value_read (check, contract, path, "value", &pence) ||
+      (award && cm_ocds_value_read (check, award, award_path, "value", &pence)))
     cells[CM_OCDS_COLUMN_TOTAL_VALUE] = money_cell (pence);
-  if (read_value (check, contract, path, "annualValue", &pence))
+  if (cm_ocds_value_read (check, contract, path, "annualValue", &pence))
     cells[CM_OCDS_COLUMN_ANNUAL_VALUE] = money_cell (pence);
 }
 
@@ -415,7 +422,7 @@ first_text (const char *a, const char *b, const char *c)
 
 void
 cm_ocds_row_read (CmJsonCheck *check, JsonObject *release, const char *path, guint index,
-                  const char *service, char **cells, GPtrArray *notices)
+                  const char *service, char **cells, GPtrArray *notices, GPtrArray *variations)
 {
   g_autofree char *contracts_path = cm_json_path_member (path, "contracts");
   g_autofree char *contract_path = cm_json_path_index (contracts_path, index);
@@ -446,7 +453,8 @@ cm_ocds_row_read (CmJsonCheck *check, JsonObject *release, const char *path, gui
   read_period (check, contract, contract_path, cells);
   read_extension (check, contract, contract_path, cells);
   read_termination (check, contract, contract_path, cells);
-  read_notices (check, tender, tender_path, award, award_path, contract, contract_path, notices);
+  read_notices (check, tender, tender_path, award, award_path, contract, contract_path, notices,
+                variations);
 }
 
 /* ---- the whole release -------------------------------------------------- */
@@ -464,7 +472,7 @@ check_awards (CmJsonCheck *check, JsonObject *release, const char *path)
       JsonObject *award = cm_json_element_object (check, awards, awards_path, i);
 
       g_free (cm_json_id (check, award, award_path, "id", TRUE));
-      read_value (check, award, award_path, "value", &unused);
+      cm_ocds_value_read (check, award, award_path, "value", &unused);
       if (award)
         {
           char *cells[CM_OCDS_N_COLUMNS] = { NULL };
@@ -488,7 +496,7 @@ cm_ocds_release_check (CmJsonCheck *check, JsonObject *release, const char *path
     {
       char *cells[CM_OCDS_N_COLUMNS];
 
-      cm_ocds_row_read (check, release, path, i, "", cells, NULL);
+      cm_ocds_row_read (check, release, path, i, "", cells, NULL, NULL);
       for (guint c = 0; c < CM_OCDS_N_COLUMNS; c++)
         g_free (cells[c]);
     }

@@ -44,6 +44,12 @@ CmImportField cm_ocds_column_field (CmOcdsColumn column);
 char         *cm_ocds_column_path  (CmOcdsColumn column, const char *release_path,
                                     const char *contract_path);
 
+/* The OCDS Value @member of @parent at @path in whole pence; only pounds
+ * sterling, neither negative nor larger than any contract, are accepted.
+ * FALSE when absent or on a problem. */
+gboolean      cm_ocds_value_read    (CmJsonCheck *check, JsonObject *parent, const char *path,
+                                     const char *member, gint64 *pence);
+
 /* Checks every field the import reads in @release, at @path: the ocid,
  * buyer, tender, parties, awards and contracts, and that every amount is
  * in pounds. */
@@ -51,9 +57,11 @@ void          cm_ocds_release_check (CmJsonCheck *check, JsonObject *release, co
 /* Fills @cells (CM_OCDS_N_COLUMNS new strings) from contract @index of
  * @release; @service names the service when the tender has no title.
  * The contract's procurement notices (CmOcdsNotice, from its tender,
- * award and itself) are added to @notices, which may be NULL. */
+ * award and itself) are added to @notices, and its variations
+ * (CmOcdsVariation, from its amendments) to @variations; either may be
+ * NULL. */
 void          cm_ocds_row_read      (CmJsonCheck *check, JsonObject *release, const char *path,
                                      guint index, const char *service, char **cells,
-                                     GPtrArray *notices);
+                                     GPtrArray *notices, GPtrArray *variations);
 
 G_END_DECLS

@@ -8,8 +8,12 @@
 #include "cm-enums.h"
 #include "cm-json-path.h"
 #include "cm-ocds-uk.h"
+#include "cm-working-days.h"
 
 #define NOTICE_PAGE "https://www.find-tender.service.gov.uk/Notice/"
+
+/* The mandatory standstill under the Procurement Act 2023, s. 51(2). */
+#define CM_STANDSTILL_WORKING_DAYS 8
 
 /* ---- notices -------------------------------------------------------------- */
 
@@ -176,21 +180,26 @@ document_of (CmContractNotice *notice, guint n)
 }
 
 /* The standstill begins on the day the notice that starts it is published
- * (Procurement Act 2023, s. 51). It ends after eight working days, which
- * needs the bank holidays the portfolio does not hold: no end is given. */
+ * (Procurement Act 2023, s. 51): the contract award notice's lasts eight
+ * working days from that day, where the bank holidays of its years are
+ * known. The Provider Selection Regime counts its own standstill by its
+ * own rules, so a PSR intention gives the start alone. */
 static void
 add_standstill (JsonObject *award, CmContractNotice *notice)
 {
+  const char *code = cm_contract_notice_get_code (notice);
   JsonObject *period;
-  GDate published;
+  GDate published, end;
 
   if (json_object_has_member (award, "standstillPeriod") ||
-      !cm_ocds_notice_starts_standstill (cm_contract_notice_get_code (notice)) ||
+      !cm_ocds_notice_starts_standstill (code) ||
       !cm_date_parse_iso (cm_contract_notice_get_published_on (notice), &published))
     return;
   period = json_object_new ();
-  set_string_take (period, "startDate",
-                                      cm_json_london_moment (&published, FALSE));
+  set_string_take (period, "startDate", cm_json_london_moment (&published, FALSE));
+  if (g_str_equal (code, "UK6") &&
+      cm_working_days_end (&published, CM_STANDSTILL_WORKING_DAYS, &end))
+    set_string_take (period, "endDate", cm_json_london_moment (&end, TRUE));
   json_object_set_object_member (award, "standstillPeriod", period);
 }
 

@@ -14,6 +14,7 @@
 #include "cm-backup.h"
 #include "cm-contract.h"
 #include "cm-contract-notice.h"
+#include "cm-contract-variation.h"
 #include "cm-import-run.h"
 #include "cm-import-undo.h"
 #include "cm-organisation.h"
@@ -33,9 +34,10 @@ typedef struct {
   guint count;
 } Created;
 
-/* In the order they are deleted: a notice names its contract, a contract
- * its service and provider, and a service its commissioner. */
-enum { NOTICES, CONTRACTS, SERVICES, ORGANISATIONS, PROVIDERS, N_CREATED };
+/* In the order they are deleted: a notice and a variation name their
+ * contract, a contract its service and provider, and a service its
+ * commissioner. */
+enum { NOTICES, VARIATIONS, CONTRACTS, SERVICES, ORGANISATIONS, PROVIDERS, N_CREATED };
 
 struct _CmImportUndo
 {
@@ -137,8 +139,9 @@ find_run_audit (CmImportUndo *undo, GError **error)
 static gboolean
 count_created (CmImportUndo *undo, GError **error)
 {
-  const GType types[N_CREATED] = { CM_TYPE_CONTRACT_NOTICE, CM_TYPE_CONTRACT, CM_TYPE_SERVICE,
-                                   CM_TYPE_ORGANISATION, CM_TYPE_PROVIDER };
+  const GType types[N_CREATED] = { CM_TYPE_CONTRACT_NOTICE, CM_TYPE_CONTRACT_VARIATION,
+                                   CM_TYPE_CONTRACT, CM_TYPE_SERVICE, CM_TYPE_ORGANISATION,
+                                   CM_TYPE_PROVIDER };
 
   for (guint i = 0; i < N_CREATED; i++)
     {
@@ -195,6 +198,8 @@ kind_of (GType type)
     return _("Provider");
   if (type == CM_TYPE_CONTRACT_NOTICE)
     return _("Procurement notice");
+  if (type == CM_TYPE_CONTRACT_VARIATION)
+    return _("Contract variation");
   return _("Commissioner");
 }
 
@@ -536,6 +541,7 @@ cm_import_undo_describe (CmImportUndo *undo)
   guint commissioners = cm_import_undo_count_removed (undo, CM_TYPE_ORGANISATION);
   guint restored = cm_import_undo_count_restored (undo);
   guint notices = cm_import_undo_count_removed (undo, CM_TYPE_CONTRACT_NOTICE);
+  guint variations = cm_import_undo_count_removed (undo, CM_TYPE_CONTRACT_VARIATION);
 
   g_string_append_printf (out, _("Undoing the import of “%s” removes the records it created and "
                                  "puts back the values it replaced:"),
@@ -557,11 +563,15 @@ cm_import_undo_describe (CmImportUndo *undo)
             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u procurement notice removed",
                                           "%u procurement notices removed", notices),
                              notices));
+  add_line (out, variations,
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contract variation removed",
+                                          "%u contract variations removed", variations),
+                             variations));
   add_line (out, restored,
             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contract put back as it was",
                                           "%u contracts put back as they were", restored),
                              restored));
-  if (contracts + providers + services + commissioners + notices + restored == 0)
+  if (contracts + providers + services + commissioners + notices + variations + restored == 0)
     g_string_append_printf (out, "\n• %s", _("nothing but the import’s own record, as it "
                                              "created and changed nothing"));
   return g_string_free (out, FALSE);

@@ -1071,7 +1071,7 @@ cm_import_plan_set_more_write (CmImportPlan *plan, CmImportMoreWrite write, gpoi
 
 /* The tables an import creates records in. */
 static const char * const created_tables[] = { "contract", "provider", "service", "organisation",
-                                               "contract_notice" };
+                                               "contract_notice", "contract_variation" };
 
 typedef struct {
   gint64 next_audit_id;

@@ -13,6 +13,7 @@
 #include "cm-ocds-merge.h"
 #include "cm-ocds-notices.h"
 #include "cm-ocds-row.h"
+#include "cm-ocds-variations.h"
 
 G_DEFINE_QUARK (cm-ocds-error-quark, cm_ocds_error)
 
@@ -328,18 +329,40 @@ row_place_clear (gpointer data)
   g_free (place->contract_path);
 }
 
-/* Each table row's procurement notices, by row (row 0, the header, has none). */
-static GPtrArray *
-notices_by_row_new (void)
-{
-  GPtrArray *by_row = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+/* What each table row adds to its contract besides its fields: its
+ * procurement notices and its variations, by row (row 0, the header, has
+ * none). */
+typedef struct {
+  GPtrArray *notices;     /* of GPtrArray of CmOcdsNotice */
+  GPtrArray *variations;  /* of GPtrArray of CmOcdsVariation */
+} RowAdditions;
 
-  g_ptr_array_add (by_row, g_ptr_array_new ());
-  return by_row;
+static RowAdditions *
+row_additions_new (void)
+{
+  RowAdditions *added = g_new0 (RowAdditions, 1);
+
+  added->notices = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  added->variations = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_ptr_array_add (added->notices, g_ptr_array_new ());
+  g_ptr_array_add (added->variations, g_ptr_array_new ());
+  return added;
 }
 
+static void
+row_additions_free (gpointer data)
+{
+  RowAdditions *added = data;
+
+  g_ptr_array_unref (added->notices);
+  g_ptr_array_unref (added->variations);
+  g_free (added);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RowAdditions, row_additions_free)
+
 static CmTable *
-table_of (GPtrArray *processes, const char *service, GArray *places, GPtrArray *notices,
+table_of (GPtrArray *processes, const char *service, GArray *places, RowAdditions *added,
           guint *n_unnamed, GError **error)
 {
   g_autoptr(CmTable) table = cm_table_new ();
@@ -360,10 +383,13 @@ table_of (GPtrArray *processes, const char *service, GArray *places, GPtrArray *
           char *cells[CM_OCDS_N_COLUMNS];
           RowPlace place = { g_strdup (p->path), cm_json_path_index (contracts_path, j) };
           GPtrArray *row_notices = g_ptr_array_new_with_free_func (cm_ocds_notice_free);
+          GPtrArray *row_variations = g_ptr_array_new_with_free_func (cm_ocds_variation_free);
 
-          g_ptr_array_add (notices, row_notices);
+          g_ptr_array_add (added->notices, row_notices);
+          g_ptr_array_add (added->variations, row_variations);
           /* No service first, to count the contracts that name none. */
-          cm_ocds_row_read (&check, p->compiled, p->path, j, "", cells, row_notices);
+          cm_ocds_row_read (&check, p->compiled, p->path, j, "", cells, row_notices,
+                            row_variations);
           if (cells[CM_OCDS_COLUMN_SERVICE] == NULL)
             {
               cells[CM_OCDS_COLUMN_SERVICE] = g_strdup (service);
@@ -451,18 +477,21 @@ refuse_rows (CmImportPlan *plan, GArray *places, GError **error)
   g_set_error (error, CM_OCDS_ERROR, CM_OCDS_ERROR_INVALID, "%s", message->str);
 }
 
-/* Each contract written gains the notices its row read. */
+/* Each contract written gains the notices and variations its row read. */
 static gboolean
-write_notices (CmImportPlan *plan, CmStore *store, gpointer data, GError **error)
+write_additions (CmImportPlan *plan, CmStore *store, gpointer data, GError **error)
 {
-  GPtrArray *by_row = data;
+  RowAdditions *added = data;
 
-  for (guint row = 1; row < by_row->len; row++)
+  for (guint row = 1; row < added->notices->len; row++)
     {
       CmContract *contract = cm_import_plan_row_contract (plan, row);
 
-      if (contract && !cm_ocds_notices_write (store, contract, g_ptr_array_index (by_row, row),
-                                              error))
+      if (contract &&
+          (!cm_ocds_notices_write (store, contract, g_ptr_array_index (added->notices, row),
+                                   error) ||
+           !cm_ocds_variations_write (store, contract, g_ptr_array_index (added->variations, row),
+                                      error)))
         {
           g_prefix_error (error, _("Row %u: "), row + 1);
           return FALSE;
@@ -490,7 +519,7 @@ cm_ocds_import_plan_full (CmStore *store, const char *path, const char *service,
   g_autoptr(GArray) mapping = mapping_of ();
   g_autoptr(CmTable) table = NULL;
   g_autoptr(CmImportPlan) plan = NULL;
-  g_autoptr(GPtrArray) notices = notices_by_row_new ();
+  g_autoptr(RowAdditions) added = row_additions_new ();
   guint unnamed = 0;
 
   g_return_val_if_fail (CM_IS_STORE (store) && path != NULL, NULL);
@@ -498,7 +527,7 @@ cm_ocds_import_plan_full (CmStore *store, const char *path, const char *service,
   g_array_set_clear_func (places, row_place_clear);
   if ((root = load (path, error)) == NULL ||
       (processes = read_processes (json_node_get_object (root), error)) == NULL ||
-      (table = table_of (processes, service, places, notices, &unnamed, error)) == NULL ||
+      (table = table_of (processes, service, places, added, &unnamed, error)) == NULL ||
       (plan = cm_import_plan_new (store, table, mapping, on_duplicate, excluded,
                                   error)) == NULL)
     return NULL;
@@ -507,8 +536,8 @@ cm_ocds_import_plan_full (CmStore *store, const char *path, const char *service,
       refuse_rows (plan, places, error);
       return NULL;
     }
-  cm_import_plan_set_more_write (plan, write_notices, g_steal_pointer (&notices),
-                                 (GDestroyNotify) g_ptr_array_unref);
+  cm_import_plan_set_more_write (plan, write_additions, g_steal_pointer (&added),
+                                 row_additions_free);
   if (table_out)
     *table_out = g_steal_pointer (&table);
   if (mapping_out)

@@ -18,10 +18,11 @@ cm_ocds_notice_free (gpointer data)
   g_free (notice->code);
   g_free (notice->published_on);
   g_free (notice->identifier);
+  g_free (notice->document_id);
   g_free (notice);
 }
 
-static void
+static CmOcdsNotice *
 add_notice (GPtrArray *notices, const char *code, const GDate *published, const char *identifier)
 {
   CmOcdsNotice *notice = g_new0 (CmOcdsNotice, 1);
@@ -30,6 +31,7 @@ add_notice (GPtrArray *notices, const char *code, const GDate *published, const 
   notice->published_on = published ? cm_date_format_iso (published) : g_strdup ("");
   notice->identifier = g_strdup (identifier ? identifier : "");
   g_ptr_array_add (notices, notice);
+  return notice;
 }
 
 /* UK1 to UK17, and the Provider Selection Regime's notices as the
@@ -53,6 +55,7 @@ read_document (CmJsonCheck *check, JsonObject *document, const char *path, GPtrA
 {
   const char *code = cm_json_string (check, document, path, "noticeType", FALSE);
   const char *url = cm_json_string (check, document, path, "url", FALSE);
+  g_autofree char *id = cm_json_id (check, document, path, "id", FALSE);
   GDate published;
   gboolean dated = cm_json_date (check, document, path, "datePublished", &published);
 
@@ -66,8 +69,9 @@ read_document (CmJsonCheck *check, JsonObject *document, const char *path, GPtrA
   if (code && cm_json_check_ok (check) && is_tracked (code))
     {
       g_autofree char *identifier = cm_ocds_notice_identifier (url);
+      CmOcdsNotice *notice = add_notice (notices, code, dated ? &published : NULL, identifier);
 
-      add_notice (notices, code, dated ? &published : NULL, identifier);
+      notice->document_id = g_steal_pointer (&id);
     }
 }
 

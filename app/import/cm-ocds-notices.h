@@ -21,6 +21,7 @@ typedef struct {
   char *code;          /* "UK6", as the procurement rules name notices */
   char *published_on;  /* yyyy-mm-dd or "" */
   char *identifier;    /* Find a Tender's, or "" */
+  char *document_id;   /* the id of the document it was read from, or NULL */
 } CmOcdsNotice;
 
 void      cm_ocds_notice_free              (gpointer notice);

@@ -5,7 +5,8 @@
 OCDS 1.1.5 release-package schema (and our extension), its fields checked
 against the portfolio with SQL, the standard's fictional example imported
 from its record package and from its merged releases, a round trip of the
-demo, and a table of broken files each refused with the JSON path of its
+demo and of contract variations with their change notices, and a table
+of broken files each refused with the JSON path of its
 problem and the portfolio left as it was.
 
     test-ocds.py COMMISSIONER
@@ -19,6 +20,7 @@ import shutil
 import sqlite3
 import sys
 import tempfile
+import urllib.parse
 import zoneinfo
 
 import jsonschema
@@ -124,7 +126,9 @@ def test_validator_can_fail():
                          "tag": ["compiled"], "initiationType": "tender",
                          "contracts": [{"id": "1", "awardID": "1", "status": "ended",
                                         "termAsWritten": 3,
-                                        "terminationRationale": "cancelled"}]}]}
+                                        "terminationRationale": "cancelled",
+                                        "amendments": [{"id": "1",
+                                                        "variationKind": "price"}]}]}]}
     errors = " ".join(schema_errors(bad, with_extension=True))
     check("the validator refuses a date without a time",
           "publishedDate" in errors, errors)
@@ -134,6 +138,8 @@ def test_validator_can_fail():
           "termAsWritten" in errors, errors)
     check("the validator with our extension refuses a termination rationale outside its list",
           "terminationRationale" in errors, errors)
+    check("the validator with our extension refuses a variation kind outside its list",
+          "variationKind" in errors, errors)
 
 
 # ---- the export ------------------------------------------------------------
@@ -300,6 +306,23 @@ def exported_notices(releases):
     return sorted(found)
 
 
+def standstill_end_problem(award):
+    """What is wrong with the standstill's end, or None."""
+    period = award["standstillPeriod"]
+    codes = {d["noticeType"] for d in award.get("documents", [])}
+    if "UK6" not in codes:
+        return None if "endDate" not in period else ("an end without a UK6", period)
+    if "endDate" not in period:
+        return ("no end", period)
+    start = datetime.date.fromisoformat(london_date(period["startDate"]))
+    end = datetime.date.fromisoformat(london_date(period["endDate"]))
+    weekdays = sum(1 for n in range((end - start).days + 1)
+                   if (start + datetime.timedelta(days=n)).weekday() < 5)
+    if end.weekday() >= 5 or not 8 <= weekdays <= 12:
+        return ("not eight working days", period, weekdays)
+    return None
+
+
 def check_uk_fields(demo, releases):
     recorded = query(demo, NOTICES_SQL)
     check("the demo records procurement notices to export", len(recorded) > 5, recorded)
@@ -324,6 +347,11 @@ def check_uk_fields(demo, releases):
             standstills = -1000
     check("the standstill begins on the day the award notice was published, and only then",
           standstills > 0, standstills)
+    ends = [standstill_end_problem(r["awards"][0]) for r in releases
+            if "standstillPeriod" in r["awards"][0]]
+    check("a contract award notice's standstill ends on a weekday, eight weekdays or a few more "
+          "(bank holidays) after it begins; a PSR intention's gives no end",
+          ends and not any(ends), [e for e in ends if e][:5])
     endings = {r: (o, k) for r, o, k in query(demo, ENDINGS_SQL)}
     wrong = [(r["contracts"][0]["id"], r["contracts"][0].get("terminationRationale"))
              for r in releases
@@ -384,6 +412,153 @@ def test_uk_import(work, exported):
           identified == [(plain_reference, "UK9", "", "2025/S 000-012345")], identified)
 
 
+
+
+# ---- variations and their change notices -----------------------------------
+
+VARIATIONS_SQL = (
+    "SELECT c.reference, v.made_on, v.kind, v.description, v.reason, v.value_change,"
+    " v.term_change, v.change_notice, v.change_notice_on FROM contract_variation v"
+    " JOIN contract c ON c.id = v.contract_id ORDER BY 1, 2, 4")
+
+# (contract id, made on, kind, description, reason, pence, term, notice, notice on):
+# a change notice with its identifier and date, one with a date only, and
+# a variation without one.
+VARIATIONS = [
+    (1, "2025-06-02", "value", "Adds 20 beds", "Demand rose", 12345050, "",
+     "2025/S 000-099999", "2025-06-20"),
+    (1, "2025-09-01", "term", "Extends by 6 months", "Re-procurement delayed", 0, "6 months",
+     "", "2025-09-10"),
+    (2, "2025-07-15", "scope", "Adds weekend cover", "Gap in provision", 0, "", "", ""),
+]
+
+
+def with_variations(work, demo):
+    """The demo with variations written into its file, as the window's
+    editor writes them (the audit trail is not the point here)."""
+    portfolio = os.path.join(work, "varied.commissioner")
+    shutil.copy(demo, portfolio)
+    with contextlib.closing(sqlite3.connect(portfolio)) as db:
+        db.executemany("INSERT INTO contract_variation (contract_id, made_on, kind, description,"
+                       " reason, value_change, term_change, change_notice, change_notice_on)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", VARIATIONS)
+        db.commit()
+    return portfolio
+
+
+def expected_amendments(portfolio):
+    """What each contract's amendments should say, from the file."""
+    wanted = {}
+    for ref, made, kind, what, why, pence, term, notice, notice_on in query(
+            portfolio, VARIATIONS_SQL):
+        wanted.setdefault(ref, []).append((made, kind, what, why, pence, term, notice, notice_on))
+    return wanted
+
+
+def exported_amendments(releases):
+    found = {}
+    for release in releases:
+        contract = release["contracts"][0]
+        documents = {d["id"]: d for d in contract.get("documents", [])}
+        for a in contract.get("amendments", []):
+            value = a.get("valueChange", {})
+            notice = documents.get(a.get("changeNoticeID"), {})
+            url = notice.get("url", "")
+            found.setdefault(contract["id"], []).append((
+                london_date(a["date"]), a["variationKind"], a["description"], a["rationale"],
+                round(value["amount"] * 100) if value.get("currency") == "GBP" else 0,
+                a.get("termChange", ""),
+                urllib.parse.unquote(url[len(NOTICE_PAGE):]) if url.startswith(NOTICE_PAGE)
+                else "",
+                london_date(notice["datePublished"]) if "datePublished" in notice else ""))
+            if "changeNoticeID" in a and notice.get("noticeType") != "UK10":
+                found[contract["id"]].append("change notice without a UK10 document")
+    return found
+
+
+def test_variations(work, demo):
+    varied = with_variations(work, demo)
+    out = os.path.join(work, "varied.json")
+    result = run("--export-ocds", out, "--portfolio", varied, "--today", TODAY)
+    check("a portfolio with variations exports", result.returncode == 0, result.stderr)
+    data = load(out)
+    errors = schema_errors(data)
+    check("amendments and change notices validate against the OCDS 1.1.5 schema",
+          not errors, errors[:5])
+    errors = schema_errors(data, with_extension=True)
+    check("amendments validate with our extension's schema applied", not errors, errors[:5])
+    wanted, got = expected_amendments(varied), exported_amendments(data["releases"])
+    check("each variation is an amendment of its contract, oldest first, with its date, kind, "
+          "description, rationale, change of value or term, and its UK10 change notice",
+          len(wanted) == 2 and got == wanted, (got, wanted))
+    fresh = os.path.join(work, "varied-fresh.commissioner")
+    result = run("--import-ocds", out, "--portfolio", fresh)
+    check("the export with amendments imports", result.returncode == 0, result.stderr)
+    check("every variation comes back with its change notice",
+          query(fresh, VARIATIONS_SQL) == query(varied, VARIATIONS_SQL),
+          (query(fresh, VARIATIONS_SQL), query(varied, VARIATIONS_SQL)))
+    check("a change notice comes back as its variation's, not as a notice of the contract too",
+          query(fresh, NOTICES_SQL) == query(varied, NOTICES_SQL)
+          and query(fresh, "SELECT count(*) FROM contract_notice WHERE code = 'UK10'") == [(0,)],
+          set(query(fresh, NOTICES_SQL)) ^ set(query(varied, NOTICES_SQL)))
+    again = os.path.join(work, "varied-again.json")
+    run("--export-ocds", again, "--portfolio", fresh, "--today", TODAY)
+    first = {r["ocid"]: r["contracts"] for r in data["releases"]}
+    second = {r["ocid"]: r["contracts"] for r in load(again)["releases"]}
+    check("exporting the imported portfolio gives the same amendments and documents",
+          first == second, [k for k in first if first[k] != second.get(k)][:3])
+    # Retitled, so that the contract with variations is updated, not skipped.
+    twice = os.path.join(work, "varied-twice.commissioner")
+    shutil.copy(fresh, twice)
+    retitled = copy.deepcopy(data)
+    for release in retitled["releases"]:
+        if release["contracts"][0]["id"] == "PH-0001":
+            release["contracts"][0]["title"] += " (varied)"
+    source = os.path.join(work, "retitled.json")
+    save(source, retitled)
+    result = run("--import-ocds", source, "--portfolio", twice, "--on-duplicate", "update")
+    check("variations an updated contract has already are not added again",
+          "1 updated" in result.stdout
+          and query(twice, VARIATIONS_SQL) == query(varied, VARIATIONS_SQL),
+          result.stdout[-300:] + result.stderr + str(query(twice, VARIATIONS_SQL)))
+    undo = run("--undo-import", "--portfolio", fresh)
+    check("--undo-import removes the variations it added, and says so",
+          undo.returncode == 0
+          and query(fresh, "SELECT count(*) FROM contract_variation") == [(0,)]
+          and f"{len(VARIATIONS)} contract variations removed" in undo.stdout,
+          undo.stdout + undo.stderr)
+    verify = run("--verify-audit", "--portfolio", fresh)
+    check("the audit trail verifies after the variations' import and its undoing",
+          verify.returncode == 0, verify.stderr)
+    return out
+
+
+def variation_from(work, exported):
+    """Amendments as another publisher might give them: no kind, a
+    rationale only, and a UK10 document named by number."""
+    data = load(exported)
+    contract = data["releases"][12]["contracts"][0]
+    contract["documents"] = [{"id": 7, "noticeType": "UK10",
+                              "datePublished": "2025-02-03T09:00:00Z",
+                              "url": NOTICE_PAGE + "2025%2FS%20000-000777"}]
+    contract["amendments"] = [
+        {"id": "1", "date": "2025-01-20", "rationale": "Uplift for the living wage",
+         "valueChange": {"amount": 5000, "currency": "GBP"}, "changeNoticeID": 7},
+        {"id": "2", "date": "2025-03-01T10:00:00Z", "description": "Extra site",
+         "rationale": "New estate"}]
+    source = os.path.join(work, "amended.json")
+    save(source, data)
+    portfolio = os.path.join(work, "amended.commissioner")
+    result = run("--import-ocds", source, "--portfolio", portfolio)
+    check("amendments from elsewhere import", result.returncode == 0, result.stderr)
+    got = query(portfolio, VARIATIONS_SQL)
+    reference = contract["id"]
+    check("a missing description or kind is filled from what the amendment gives, and a "
+          "numbered change notice is found by its id",
+          got == [(reference, "2025-01-20", "value", "Uplift for the living wage",
+                   "Uplift for the living wage", 500000, "", "2025/S 000-000777", "2025-02-03"),
+                  (reference, "2025-03-01", "scope", "Extra site", "New estate", 0, "", "", "")],
+          got)
 
 
 def test_prefix(work, demo):
@@ -532,6 +707,22 @@ def linked_record(data):
                                             "date": release["date"], "tag": ["tender"]}]}]})
 
 
+def amended(**fields):
+    """Contract 0 of release 1 with one amendment, @fields changed
+    (DELETE removes one)."""
+    amendment = {"id": "a1", "date": "2025-06-02T00:00:00Z", "rationale": "Demand rose",
+                 "description": "Adds 20 beds"}
+    for key, value in fields.items():
+        if value is DELETE:
+            amendment.pop(key)
+        else:
+            amendment[key] = value
+    return set_at(["releases", 1, "contracts", 0, "amendments"], [amendment])
+
+
+AMENDMENT = "$.releases[1].contracts[0].amendments[0]"
+
+
 # (what, mutation of the demo's export or broken text, path the message must name)
 BAD = [
     ("invalid JSON", '{"releases": [', "broken.json is not valid JSON, at line:column 1:14"),
@@ -601,6 +792,27 @@ BAD = [
     ("releases of one ocid to merge, one without a date", two_undated_releases,
      "$.releases[5].date"),
     ("a record whose releases are only links", linked_record, "$.records[0].releases[0]"),
+    ("amendments that are not a list",
+     set_at(["releases", 1, "contracts", 0, "amendments"], {"id": "a1"}),
+     "$.releases[1].contracts[0].amendments"),
+    ("an amendment that is not an object",
+     set_at(["releases", 1, "contracts", 0, "amendments"], ["a1"]), AMENDMENT),
+    ("an amendment without a date", amended(date=DELETE), AMENDMENT + ".date"),
+    ("an amendment dated on no date", amended(date="June"), AMENDMENT + ".date"),
+    ("an amendment with neither description nor rationale",
+     amended(description=DELETE, rationale=""), AMENDMENT + ": "),
+    ("a rationale that is a number", amended(rationale=3), AMENDMENT + ".rationale"),
+    ("a description that is a list", amended(description=["x"]), AMENDMENT + ".description"),
+    ("an amendment id that is an object", amended(id={"n": 1}), AMENDMENT + ".id"),
+    ("a variation kind the portfolio cannot record", amended(variationKind="price"),
+     AMENDMENT + ".variationKind"),
+    ("a change of value in euros",
+     amended(valueChange={"amount": 10, "currency": "EUR"}), AMENDMENT + ".valueChange.currency"),
+    ("a change of value that is text", amended(valueChange="10"), AMENDMENT + ".valueChange"),
+    ("a change of term that cannot be read", amended(termChange="a while"),
+     AMENDMENT + ".termChange"),
+    ("a change notice no UK10 document has", amended(changeNoticeID="nowhere"),
+     AMENDMENT + ".changeNoticeID"),
 ]
 
 
@@ -643,6 +855,8 @@ def main():
         test_fictional(work)
         test_round_trip(work, demo, exported)
         test_uk_import(work, exported)
+        test_variations(work, demo)
+        variation_from(work, exported)
         test_backup_before_import(work, demo)
         test_bad_input(work, exported)
     return finish()
