@@ -395,21 +395,42 @@ cm_portfolio_layout_bar_name (const CmPortfolioBar *bar)
                           cm_deadline_status_label (bar->status));
 }
 
-/* Takes @piece, one count in words, and adds it to the list in @text. */
+/* Takes @sentence, whole, and adds it after the ones in @text. */
 static void
-append_piece (GString *text, char *piece)
+append_sentence (GString *text, char *sentence)
 {
   if (text->len > 0)
-    g_string_append (text, C_("list separator", ", "));
-  g_string_append (text, piece);
-  g_free (piece);
+    g_string_append_c (text, ' ');
+  g_string_append (text, sentence);
+  g_free (sentence);
 }
 
+static char *
+horizon_sentence (guint horizon, guint n)
+{
+  switch (horizon)
+    {
+    case HORIZON_12_MONTHS:
+      return g_strdup_printf (ngettext ("%u ends in the next 12 months.",
+                                        "%u end in the next 12 months.", n), n);
+    case HORIZON_18_MONTHS:
+      return g_strdup_printf (ngettext ("%u ends in 12 to 18 months.",
+                                        "%u end in 12 to 18 months.", n), n);
+    case HORIZON_2_YEARS:
+      return g_strdup_printf (ngettext ("%u ends in 18 months to 2 years.",
+                                        "%u end in 18 months to 2 years.", n), n);
+    case HORIZON_5_YEARS:
+    default:
+      return g_strdup_printf (ngettext ("%u ends in 2 to 5 years.",
+                                        "%u end in 2 to 5 years.", n), n);
+    }
+}
+
+/* "412 contracts end in the next 5 years. 38 end in the next 12 months. …" */
 static void
 describe_horizons (CmPortfolioLayout *self, GString *text)
 {
   guint counts[N_HORIZONS] = { 0 };
-  g_autoptr(GString) pieces = g_string_new (NULL);
 
   for (guint i = 0; i < self->bars->len; i++)
     {
@@ -420,64 +441,61 @@ describe_horizons (CmPortfolioLayout *self, GString *text)
         h++;
       counts[h]++;
     }
-  append_piece (pieces, g_strdup_printf (_("%u in the next 12 months"),
-                                         counts[HORIZON_12_MONTHS]));
-  append_piece (pieces, g_strdup_printf (_("%u in 12 to 18 months"), counts[HORIZON_18_MONTHS]));
-  append_piece (pieces, g_strdup_printf (_("%u in 18 months to 2 years"),
-                                         counts[HORIZON_2_YEARS]));
-  append_piece (pieces, g_strdup_printf (_("%u in 2 to 5 years"), counts[HORIZON_5_YEARS]));
-  /* Translators: a count of contracts, then when they end, as in "412
-   * contracts end in the next 5 years: 38 in the next 12 months, …" */
-  g_string_append_printf (text, ngettext ("%u contract ends in the next 5 years: %s.",
-                                          "%u contracts end in the next 5 years: %s.",
-                                          self->bars->len),
-                          self->bars->len, pieces->str);
+  append_sentence (text, g_strdup_printf (ngettext ("%u contract ends in the next 5 years.",
+                                                    "%u contracts end in the next 5 years.",
+                                                    self->bars->len), self->bars->len));
+  for (guint h = 0; h < N_HORIZONS; h++)
+    append_sentence (text, horizon_sentence (h, counts[h]));
 }
 
+/* "Urgent: 2 contracts are due soon.", one sentence per status that needs
+ * attention. */
 static void
 describe_urgency (CmPortfolioLayout *self, GString *text)
 {
   guint counts[CM_DEADLINE_UNKNOWN + 1] = { 0 };
-  g_autoptr(GString) pieces = g_string_new (NULL);
   guint n;
 
   for (guint i = 0; i < self->bars->len; i++)
     counts[g_array_index (self->bars, CmPortfolioBar, i).status]++;
   if ((n = counts[CM_DEADLINE_BREACHED]))
-    append_piece (pieces, g_strdup_printf (ngettext ("%u breached", "%u breached", n), n));
+    append_sentence (text, g_strdup_printf (ngettext ("Urgent: %u contract is breached.",
+                                                      "Urgent: %u contracts are breached.", n),
+                                            n));
   if ((n = counts[CM_DEADLINE_OVERDUE]))
-    append_piece (pieces, g_strdup_printf (ngettext ("%u overdue", "%u overdue", n), n));
+    append_sentence (text, g_strdup_printf (ngettext ("Urgent: %u contract is overdue.",
+                                                      "Urgent: %u contracts are overdue.", n),
+                                            n));
   if ((n = counts[CM_DEADLINE_DUE_SOON]))
-    append_piece (pieces, g_strdup_printf (ngettext ("%u due soon", "%u due soon", n), n));
-  if (pieces->len)
-    /* Translators: how many ends need attention, as in " Urgent: 2 breached, 5 due soon." */
-    g_string_append_printf (text, _(" Urgent: %s."), pieces->str);
+    append_sentence (text, g_strdup_printf (ngettext ("Urgent: %u contract is due soon.",
+                                                      "Urgent: %u contracts are due soon.", n),
+                                            n));
 }
 
 char *
 cm_portfolio_layout_describe (CmPortfolioLayout *self)
 {
   GString *text = g_string_new (NULL);
+  guint n;
 
   if (self->bars->len == 0)
     g_string_append (text, _("No contracts end in the next 5 years."));
   else
     {
       describe_horizons (self, text);
-      g_string_append_printf (text, ngettext (" Grouped under %u commissioner.",
-                                              " Grouped under %u commissioners.",
-                                              self->groups->len), self->groups->len);
+      n = self->groups->len;
+      append_sentence (text, g_strdup_printf (ngettext ("They are grouped under %u commissioner.",
+                                                        "They are grouped under %u "
+                                                        "commissioners.", n), n));
       describe_urgency (self, text);
     }
-  if (self->n_ended)
-    g_string_append_printf (text, ngettext (" %u contract has ended and is not yet closed: "
-                                            "the list shows it.",
-                                            " %u contracts have ended and are not yet closed: "
-                                            "the list shows them.", self->n_ended),
-                            self->n_ended);
-  if (self->n_later)
-    g_string_append_printf (text, ngettext (" %u contract ends after 5 years.",
-                                            " %u contracts end after 5 years.", self->n_later),
-                            self->n_later);
+  if ((n = self->n_ended))
+    append_sentence (text, g_strdup_printf (ngettext ("%u contract has ended and is not yet "
+                                                      "closed: the list shows it.",
+                                                      "%u contracts have ended and are not yet "
+                                                      "closed: the list shows them.", n), n));
+  if ((n = self->n_later))
+    append_sentence (text, g_strdup_printf (ngettext ("%u contract ends after 5 years.",
+                                                      "%u contracts end after 5 years.", n), n));
   return g_string_free (text, FALSE);
 }

@@ -5,6 +5,7 @@
 
 #include "cm-checklist-item.h"
 #include "cm-date.h"
+#include "cm-rules-xml.h"
 
 struct _CmChecklistItem
 {
@@ -135,16 +136,30 @@ cm_checklist_item_get_template_key (CmChecklistItem *self)
   return cm_entity_get_string (CM_ENTITY (self), PROP_TEMPLATE_KEY);
 }
 
+/* The template's items are stored in English, the msgid, so that one
+ * portfolio shared by people with different languages stays in one; each
+ * reader sees them in their own. Commissioners' own items have no key
+ * and are shown as written. */
+static const char *
+shown (CmChecklistItem *self, guint property)
+{
+  const char *text = cm_entity_get_string (CM_ENTITY (self), property);
+
+  if (*cm_checklist_item_get_template_key (self) == '\0')
+    return text;
+  return cm_rules_xml_translate (text);
+}
+
 const char *
 cm_checklist_item_get_title (CmChecklistItem *self)
 {
-  return cm_entity_get_string (CM_ENTITY (self), PROP_TITLE);
+  return shown (self, PROP_TITLE);
 }
 
 const char *
 cm_checklist_item_get_guidance (CmChecklistItem *self)
 {
-  return cm_entity_get_string (CM_ENTITY (self), PROP_GUIDANCE);
+  return shown (self, PROP_GUIDANCE);
 }
 
 gboolean

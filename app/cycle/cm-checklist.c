@@ -31,8 +31,9 @@ template_item (xmlNode *node, gint64 service_id, int cycle, CmStage stage, int p
 {
   g_autofree char *required = cm_rules_xml_attribute (node, "required");
   g_autofree char *key = cm_rules_xml_attribute (node, "key");
-  g_autofree char *title = cm_rules_xml_translated (node, "title");
-  g_autofree char *guidance = cm_rules_xml_translated (node, "guidance");
+  /* Stored as the msgid; the item's getters translate it when shown. */
+  g_autofree char *title = cm_rules_xml_text (node, "title");
+  g_autofree char *guidance = cm_rules_xml_text (node, "guidance");
   CmChecklistItem *item = cm_checklist_item_new (service_id, cycle, stage, title,
                                                  g_str_equal (required, "true"));
 

@@ -2,12 +2,12 @@
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-checklist.h: the checklist of each stage of a service's cycle
  *
- * Every cycle starts from the template in data/cycle-template.xml, its
- * wording translated on load. The template's items are written to the
- * portfolio the first time anyone changes the cycle's checklist (in the
- * language of whoever did), so a portfolio records exactly the items its
- * services were held to, even after the template changes; items are
- * matched by their key, never by their title.
+ * Every cycle starts from the template in data/cycle-template.xml. The
+ * template's items are written to the portfolio the first time anyone
+ * changes the cycle's checklist, in English (the msgid) and translated
+ * only when shown, so a portfolio records exactly the items its services
+ * were held to, in one language, even after the template changes; items
+ * are matched by their key, never by their title.
  */
 #pragma once
 

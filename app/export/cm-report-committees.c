@@ -6,10 +6,15 @@
  * services be reported consistently through the Community Committees: per
  * committee, its services, their contracts and annual value, and how many
  * of their measures are on target. Services with no committee form their
- * own group, so the groups add up to the portfolio.
+ * own group, so the groups add up to the portfolio. Only the contracts
+ * running on the report's day are counted: a service's stored totals sum
+ * every contract it ever had, ended, re-let and decommissioned ones too.
  */
 #include <glib/gi18n-lib.h>
 
+#include "cm-contract-span.h"
+#include "cm-deadline-settings.h"
+#include "cm-deadlines.h"
 #include "cm-enums.h"
 #include "cm-measure-target.h"
 #include "cm-money.h"
@@ -80,13 +85,45 @@ collect_services (Committees *committees, GHashTable *by_id)
       row->service = g_list_model_get_item (services, i);
       row->id = cm_entity_get_id (CM_ENTITY (row->service));
       row->tally.services = 1;
-      row->tally.contracts = cm_service_get_contract_count (row->service);
-      row->tally.annual_value = cm_service_get_annual_value (row->service);
       committee = cm_service_get_community_committee (row->service);
       if (committee >= N_COMMITTEES)
         committee = CM_COMMUNITY_COMMITTEE_NONE;
       g_ptr_array_add (committees->rows[committee], row);
       g_hash_table_insert (by_id, &row->id, row);
+    }
+}
+
+/* Not closed, started (or its start not recorded) and not yet ended (or
+ * its end not known) on @today: a contract the committee still pays for. */
+static gboolean
+runs_on (CmContract *contract, const GDate *today, const CmDeadlineSettings *settings)
+{
+  GDate start, end;
+
+  if (cm_contract_is_closed (contract))
+    return FALSE;
+  cm_contract_span (contract, today, settings, &start, &end);
+  return (!g_date_valid (&start) || g_date_compare (&start, today) <= 0) &&
+         (!g_date_valid (&end) || g_date_compare (&end, today) >= 0);
+}
+
+static void
+collect_contracts (Committees *committees, GHashTable *by_id)
+{
+  GListModel *contracts = cm_store_list (committees->context->store, CM_TYPE_CONTRACT);
+  CmDeadlineSettings settings;
+
+  cm_deadline_settings_load (committees->context->store, &settings);
+  for (guint i = 0; i < g_list_model_get_n_items (contracts); i++)
+    {
+      g_autoptr(CmContract) contract = g_list_model_get_item (contracts, i);
+      gint64 service_id = cm_contract_get_service_id (contract);
+      ServiceRow *row = g_hash_table_lookup (by_id, &service_id);
+
+      if (row == NULL || !runs_on (contract, committees->context->today, &settings))
+        continue;
+      row->tally.contracts++;
+      row->tally.annual_value += cm_contract_get_annual_value (contract);
     }
 }
 
@@ -114,6 +151,7 @@ collect (Committees *committees)
   for (guint c = 0; c < N_COMMITTEES; c++)
     committees->rows[c] = g_ptr_array_new_with_free_func (service_row_free);
   collect_services (committees, by_id);
+  collect_contracts (committees, by_id);
   collect_measures (committees, by_id);
   for (guint c = 0; c < N_COMMITTEES; c++)
     {
@@ -170,18 +208,29 @@ draw_summary (CmReportPage *page, Committees *committees)
                             _("Annual value"), _("On target"), _("Off target"),
                             _("No value yet"), NULL };
   static const double shares[] = { 0.26, 0.11, 0.12, 0.18, 0.11, 0.11, 0.11 };
+  guint total = committees->total.services;
   guint unassigned = committees->tallies[CM_COMMUNITY_COMMITTEE_NONE].services;
-  g_autofree char *intro = g_strdup_printf (
-    ngettext ("%u service, %u of them not assigned to a Community Committee. Annual value is "
-              "the sum of the annual values of a service's contracts; a measure is on target "
-              "when its latest value meets its target.",
-              "%u services, %u of them not assigned to a Community Committee. Annual value is "
-              "the sum of the annual values of a service's contracts; a measure is on target "
-              "when its latest value meets its target.", committees->total.services),
-    committees->total.services, unassigned);
+  g_autofree char *services = g_strdup_printf (
+    /* Translators: the first sentence of the committees report's summary. */
+    ngettext ("The portfolio holds %u service.", "The portfolio holds %u services.", total),
+    total);
+  g_autofree char *not_assigned = g_strdup_printf (
+    /* Translators: follows "The portfolio holds N services." */
+    ngettext ("%u service is not assigned to a Community Committee.",
+              "%u services are not assigned to a Community Committee.", unassigned),
+    unassigned);
+  g_autofree char *counted = g_strdup_printf (
+    /* Translators: %s is the report's day, as "22 November 2026". */
+    _("Contracts and annual value count only the contracts running on %s: started, not yet "
+      "ended, not decommissioned and with no outcome recorded. A measure is on target when "
+      "its latest value meets its target."), committees->context->as_on);
 
   cm_report_page_heading (page, _("Summary"));
-  cm_report_page_paragraph (page, intro);
+  cm_report_page_paragraph (page, services);
+  cm_report_page_paragraph (page, unassigned == 0
+                            ? _("Every service is assigned to a Community Committee.")
+                            : not_assigned);
+  cm_report_page_paragraph (page, counted);
   cm_report_page_table (page, headers, shares);
   for (guint n = 0; n < N_COMMITTEES; n++)
     {

@@ -66,18 +66,14 @@ draw_summary (CmReportPage *page, Schedule *schedule)
 static void
 draw_row (CmReportPage *page, const CmDeadline *deadline)
 {
-  char date[64] = "";
+  g_autofree char *date = cm_date_to_short (&deadline->date);
   g_autofree char *kind = cm_deadline_kind_text (deadline);
   const char *cells[] = {
-    date, cm_deadline_status_label (deadline->status), kind,
+    *date ? date : _("Not known"), cm_deadline_status_label (deadline->status), kind,
     cm_contract_get_reference (deadline->contract), cm_contract_get_title (deadline->contract),
     cm_contract_get_provider_name (deadline->contract),
   };
 
-  /* TRANSLATORS: a short date in a narrow column, as strftime () writes it: "31 Mar 2026" */
-  if (!g_date_valid (&deadline->date) ||
-      g_date_strftime (date, sizeof date, _("%-d %b %Y"), &deadline->date) == 0)
-    g_strlcpy (date, _("Not known"), sizeof date);
   cm_report_page_row (page, cells);
 }
 

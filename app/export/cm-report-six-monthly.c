@@ -95,8 +95,17 @@ in_period (const Progress *progress, const char *iso)
          g_date_compare (&day, progress->context->today) <= 0;
 }
 
-/* Those decided or completed in the period, and those still under way;
- * the ones completed earlier are only counted. */
+static gboolean
+before_period (const Progress *progress, const char *iso)
+{
+  GDate day;
+
+  return cm_date_parse_iso (iso, &day) && g_date_compare (&day, &progress->first) < 0;
+}
+
+/* Those decided or completed in the period, and those still under way
+ * (one completed after the report's day is still under way on it); only
+ * the ones completed before the period's first day are just counted. */
 static void
 collect_decommissions (Progress *progress)
 {
@@ -108,11 +117,11 @@ collect_decommissions (Progress *progress)
       CmDecommission *d = g_ptr_array_index (all, i);
       const char *completed = cm_decommission_get_completed_on (d);
 
-      if (*completed == '\0' || in_period (progress, completed) ||
-          in_period (progress, cm_decommission_get_decision_date (d)))
-        g_ptr_array_add (progress->decommissions, g_object_ref (d));
-      else
+      if (before_period (progress, completed) &&
+          !in_period (progress, cm_decommission_get_decision_date (d)))
         progress->decommissions_before++;
+      else
+        g_ptr_array_add (progress->decommissions, g_object_ref (d));
     }
 }
 
@@ -193,14 +202,12 @@ progress_clear (Progress *progress)
 static char *
 short_date (const char *iso, const char *missing)
 {
-  char text[64] = "";
+  g_autofree char *text = NULL;
   GDate day;
 
-  /* TRANSLATORS: a short date in a narrow column, as strftime () writes it: "31 Mar 2026" */
-  if (!cm_date_parse_iso (iso, &day) ||
-      g_date_strftime (text, sizeof text, _("%-d %b %Y"), &day) == 0)
+  if (!cm_date_parse_iso (iso, &day) || *(text = cm_date_to_short (&day)) == '\0')
     return g_strdup (missing);
-  return g_strdup (text);
+  return g_steal_pointer (&text);
 }
 
 /* The service's name, with its Community Committee where it has one:

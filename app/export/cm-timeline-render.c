@@ -25,6 +25,8 @@ static const CmTimelinePalette light = {
   .today = { 0.51, 0.24, 0.61, 1.0 },    /* purple: no status uses it */
   .warning = { 0.61, 0.43, 0.01, 1.0 },  /* the style's warning colour */
   .error = { 0.75, 0.11, 0.16, 1.0 },    /* the style's error colour */
+  .due_soon = { 0.90, 0.65, 0.04, 1.0 }, /* amber */
+  .unknown = { 0.47, 0.46, 0.48, 1.0 },  /* grey */
 };
 
 static const CmTimelinePalette dark = {
@@ -34,6 +36,8 @@ static const CmTimelinePalette dark = {
   .today = { 0.75, 0.55, 0.85, 1.0 },
   .warning = { 0.97, 0.89, 0.36, 1.0 },
   .error = { 1.0, 0.48, 0.39, 1.0 },
+  .due_soon = { 0.96, 0.70, 0.20, 1.0 },
+  .unknown = { 0.60, 0.60, 0.63, 1.0 },
 };
 
 const CmTimelinePalette *
@@ -46,6 +50,25 @@ const CmTimelinePalette *
 cm_timeline_palette_dark (void)
 {
   return &dark;
+}
+
+const CmTimelineColour *
+cm_timeline_palette_status (const CmTimelinePalette *palette, CmDeadlineStatus status)
+{
+  switch (status)
+    {
+    case CM_DEADLINE_DUE_SOON:
+      return &palette->due_soon;
+    case CM_DEADLINE_OVERDUE:
+      return &palette->warning;
+    case CM_DEADLINE_BREACHED:
+      return &palette->error;
+    case CM_DEADLINE_UNKNOWN:
+      return &palette->unknown;
+    case CM_DEADLINE_OK:
+    default:
+      return &palette->period;
+    }
 }
 
 /* ---- the legend: one entry a kind of span or mark drawn ------------------- */
@@ -470,10 +493,16 @@ draw_mark_shape (cairo_t *cr, CmTimelineMarkKind kind, double x, double y, doubl
 static PangoLayout *
 status_layout (PangoContext *context, const CmTimelineMark *urgent, gboolean with_kind)
 {
-  g_autofree char *text = with_kind
-                          ? g_strdup_printf (_(" · %s: %s"), cm_timeline_mark_label (urgent->kind),
-                                             cm_deadline_status_label (urgent->status))
-                          : g_strdup_printf (_(" · %s"), cm_deadline_status_label (urgent->status));
+  /* Translators: the most urgent mark of a contract's timeline and its
+   * status, as in "Latest day to serve notice: Overdue" */
+  g_autofree char *status = with_kind
+                            ? g_strdup_printf (C_("timeline status", "%s: %s"),
+                                               cm_timeline_mark_label (urgent->kind),
+                                               cm_deadline_status_label (urgent->status))
+                            : g_strdup (cm_deadline_status_label (urgent->status));
+  /* The dot only separates this layout from the caption drawn before it;
+   * it is punctuation between two texts, not part of either sentence. */
+  g_autofree char *text = g_strconcat (" · ", status, NULL);
   PangoLayout *layout = text_layout (context, text);
   PangoAttrList *attrs = pango_attr_list_new ();
 

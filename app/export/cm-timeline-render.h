@@ -27,11 +27,19 @@ typedef struct {
   CmTimelineColour today;
   CmTimelineColour warning; /* overdue, as the Deadlines page shows it */
   CmTimelineColour error;   /* breached */
+  CmTimelineColour due_soon;
+  CmTimelineColour unknown; /* a date that cannot be worked out */
 } CmTimelinePalette;
 
 /* Dark ink on a light page: what paper and the light style use. */
 const CmTimelinePalette *cm_timeline_palette_light (void);
 const CmTimelinePalette *cm_timeline_palette_dark  (void);
+
+/* The colour that fills a bar or mark of @status: the periods' colour for
+ * a date that is fine. Every timeline, drawn here or by a widget of its
+ * own, takes its status colours from here. */
+const CmTimelineColour *cm_timeline_palette_status (const CmTimelinePalette *palette,
+                                                    CmDeadlineStatus status);
 
 #define CM_TIMELINE_ROW_HEIGHT 70.0
 #define CM_TIMELINE_BAR_HEIGHT 14.0

@@ -277,54 +277,57 @@ find_mark (const CmTimelineRow *row, CmTimelineMarkKind kind)
   return NULL;
 }
 
+/* Adds @sentence, whole, after the ones in @text. */
 static void
-append_phrase (GString *text, const char *phrase)
+append_sentence (GString *text, const char *sentence)
 {
   if (text->len > 0)
-    g_string_append (text, _("; "));
-  g_string_append (text, phrase);
+    g_string_append_c (text, ' ');
+  g_string_append (text, sentence);
 }
 
-/* "notice by 30 September 2026", as a phrase within a sentence. */
+/* "Notice by 30 September 2026.", one sentence for each mark. */
 static char *
-dated_phrase (CmTimelineMarkKind kind, const char *date)
+dated_sentence (CmTimelineMarkKind kind, const char *date)
 {
+  /* Translators: each %s below is a date, as in "30 September 2026" */
   switch (kind)
     {
     case CM_TIMELINE_MARK_START:
-      return g_strdup_printf (_("started %s"), date);
+      return g_strdup_printf (_("Started %s."), date);
     case CM_TIMELINE_MARK_NOTICE_BY:
-      return g_strdup_printf (_("notice by %s"), date);
+      return g_strdup_printf (_("Notice by %s."), date);
     case CM_TIMELINE_MARK_EXTENSION_DECISION:
-      return g_strdup_printf (_("extension decision by %s"), date);
+      return g_strdup_printf (_("Extension decision by %s."), date);
     case CM_TIMELINE_MARK_NOTICE_SERVED:
-      return g_strdup_printf (_("notice served %s"), date);
+      return g_strdup_printf (_("Notice served %s."), date);
     case CM_TIMELINE_MARK_END:
-      return g_strdup_printf (_("ends %s"), date);
+      return g_strdup_printf (_("Ends %s."), date);
     case CM_TIMELINE_MARK_LATEST_END:
-      return g_strdup_printf (_("latest possible end %s"), date);
+      return g_strdup_printf (_("Latest possible end %s."), date);
     case CM_TIMELINE_MARK_TODAY:
     default:
-      return g_strdup_printf (_("today is %s"), date);
+      return g_strdup_printf (_("Today is %s."), date);
     }
 }
 
-/* "notice by 30 September 2026 (overdue)" */
+/* "Notice by 30 September 2026. That is overdue." */
 static void
 append_dated (GString *text, const CmTimelineMark *mark)
 {
   g_autofree char *date = cm_date_to_long (&mark->date);
-  g_autofree char *phrase = dated_phrase (mark->kind, date);
+  g_autofree char *sentence = dated_sentence (mark->kind, date);
 
+  append_sentence (text, sentence);
   if (mark->status != CM_DEADLINE_OK && mark->status != CM_DEADLINE_UNKNOWN)
     {
       g_autofree char *status = g_utf8_strdown (cm_deadline_status_label (mark->status), -1);
-      g_autofree char *with_status = g_strdup_printf (_("%s (%s)"), phrase, status);
+      /* Translators: follows a dated sentence; %s is its status in lower
+       * case, as in "That is overdue." */
+      g_autofree char *that = g_strdup_printf (_("That is %s."), status);
 
-      append_phrase (text, with_status);
+      append_sentence (text, that);
     }
-  else
-    append_phrase (text, phrase);
 }
 
 /* "two extensions of 1 year each available" */
@@ -354,19 +357,19 @@ append_extensions (GString *text, const CmTimelineRow *row, CmTimelineSpanKind k
       g_autofree char *each = cm_period_format (length);
 
       phrase = g_strdup_printf (kind == CM_TIMELINE_SPAN_TAKEN
-                                ? ngettext ("%u extension of %s taken",
-                                            "%u extensions of %s each taken", n)
-                                : ngettext ("%u extension of %s available",
-                                            "%u extensions of %s each available", n),
+                                ? ngettext ("%u extension of %s taken.",
+                                            "%u extensions of %s each taken.", n)
+                                : ngettext ("%u extension of %s available.",
+                                            "%u extensions of %s each available.", n),
                                 n, each);
     }
   else
     phrase = g_strdup_printf (kind == CM_TIMELINE_SPAN_TAKEN
-                              ? ngettext ("%u extension taken", "%u extensions taken", n)
-                              : ngettext ("%u extension available", "%u extensions available",
-                                          n),
+                              ? ngettext ("%u extension taken.", "%u extensions taken.", n)
+                              : ngettext ("%u extension available.",
+                                          "%u extensions available.", n),
                               n);
-  append_phrase (text, phrase);
+  append_sentence (text, phrase);
 }
 
 static const CmTimelineSpan *
@@ -384,13 +387,13 @@ describe_start (GString *text, const CmTimelineRow *row)
   if (start)
     append_dated (text, start);
   else
-    append_phrase (text, _("start date not recorded"));
+    append_sentence (text, _("Start date not recorded."));
   if (first && first->kind == CM_TIMELINE_SPAN_INITIAL && g_date_valid (&first->to))
     {
       g_autofree char *to = cm_date_to_long (&first->to);
-      g_autofree char *phrase = g_strdup_printf (_("first period ends %s"), to);
+      g_autofree char *sentence = g_strdup_printf (_("First period ends %s."), to);
 
-      append_phrase (text, phrase);
+      append_sentence (text, sentence);
     }
 }
 
@@ -400,26 +403,28 @@ describe_row (GString *out, const CmTimelineRow *row)
   g_autoptr(GString) text = g_string_new (NULL);
   const CmTimelineMark *end = find_mark (row, CM_TIMELINE_MARK_END);
   const CmTimelineMark *mark;
+  g_autofree char *described = NULL;
 
   describe_start (text, row);
   append_extensions (text, row, CM_TIMELINE_SPAN_TAKEN);
   if (end)
     append_dated (text, end);
   else if (row->spans->len > 0)
-    append_phrase (text, _("no end date recorded"));
+    append_sentence (text, _("No end date recorded."));
   if ((mark = find_mark (row, CM_TIMELINE_MARK_NOTICE_SERVED)))
     append_dated (text, mark);
   if ((mark = find_mark (row, CM_TIMELINE_MARK_NOTICE_BY)))
     append_dated (text, mark);
   else if (row->notice_unknown)
-    append_phrase (text, _("notice period not recorded"));
+    append_sentence (text, _("Notice period not recorded."));
   if ((mark = find_mark (row, CM_TIMELINE_MARK_EXTENSION_DECISION)))
     append_dated (text, mark);
   append_extensions (text, row, CM_TIMELINE_SPAN_AVAILABLE);
   if ((mark = find_mark (row, CM_TIMELINE_MARK_LATEST_END)))
     append_dated (text, mark);
-  /* Translators: a contract and what its timeline shows, as a sentence */
-  g_string_append_printf (out, _("%s: %s. "), row->label, text->str);
+  /* Translators: a contract, then what its timeline shows in sentences */
+  described = g_strdup_printf (_("%s: %s"), row->label, text->str);
+  append_sentence (out, described);
 }
 
 char *
@@ -427,9 +432,10 @@ cm_timeline_describe (const CmTimeline *timeline)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *today = cm_date_to_long (&timeline->today);
+  g_autofree char *today_is = g_strdup_printf (_("Today is %s."), today);
 
   for (guint r = 0; r < timeline->rows->len; r++)
     describe_row (out, g_ptr_array_index (timeline->rows, r));
-  g_string_append_printf (out, _("Today is %s."), today);
+  append_sentence (out, today_is);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -54,6 +54,20 @@ cm_date_to_long (const GDate *date)
   return g_strdup (buf);
 }
 
+/* "31 Mar 2026", for narrow columns and labels; "" for a date not known,
+ * so each caller says what is missing in its own words. */
+char *
+cm_date_to_short (const GDate *date)
+{
+  char buf[64];
+
+  /* Translators: a short date in a narrow column, as in "31 Mar 2026"; see
+   * the codes of strftime () */
+  if (!g_date_valid (date) || g_date_strftime (buf, sizeof buf, _("%-d %b %Y"), date) == 0)
+    return g_strdup ("");
+  return g_strdup (buf);
+}
+
 /* The same from stored text; empty for an unset date. */
 char *
 cm_date_format_long (const char *iso)

@@ -99,15 +99,29 @@ collapse_space (const char *text)
 }
 
 char *
-cm_rules_xml_translated (xmlNode *node, const char *name)
+cm_rules_xml_text (xmlNode *node, const char *name)
 {
   xmlNode *child = cm_rules_xml_child (node, name);
   xmlChar *content = child ? xmlNodeGetContent (child) : NULL;
-  g_autofree char *text = collapse_space (content ? (const char *) content : "");
+  char *text = collapse_space (content ? (const char *) content : "");
 
   xmlFree (content);
+  return text;
+}
+
+const char *
+cm_rules_xml_translate (const char *msgid)
+{
   /* An empty msgid would fetch the catalogue's header. */
-  if (*text == '\0')
-    return g_steal_pointer (&text);
-  return g_strdup (g_dgettext (GETTEXT_PACKAGE, text));
+  if (msgid == NULL || *msgid == '\0')
+    return msgid;
+  return g_dgettext (GETTEXT_PACKAGE, msgid);
+}
+
+char *
+cm_rules_xml_translated (xmlNode *node, const char *name)
+{
+  g_autofree char *text = cm_rules_xml_text (node, name);
+
+  return g_strdup (cm_rules_xml_translate (text));
 }

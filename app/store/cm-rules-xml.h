@@ -31,8 +31,16 @@ xmlNode  *cm_rules_xml_next        (xmlNode *node);
 char     *cm_rules_xml_attribute   (xmlNode *node, const char *name);
 
 /* The text of @node's child element @name, with its white space collapsed
- * as xgettext collapses it, translated in the application's domain; ""
- * when there is no such child. Free with g_free(). */
+ * as xgettext collapses it (the msgid), untranslated; "" when there is no
+ * such child. Free with g_free(). */
+char     *cm_rules_xml_text        (xmlNode *node, const char *name);
+
+/* @msgid, as cm_rules_xml_text() gives it, in the user's language; owned
+ * by the catalogue (or @msgid itself when it has no translation). */
+const char *cm_rules_xml_translate (const char *msgid);
+
+/* cm_rules_xml_text() translated in the application's domain. Free with
+ * g_free(). */
 char     *cm_rules_xml_translated  (xmlNode *node, const char *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)

@@ -250,9 +250,10 @@ test_words (Fixture *f, gconstpointer data)
   g_autofree char *name = cm_portfolio_layout_bar_name (bar);
 
   g_assert_cmpstr (description, ==,
-                   "7 contracts end in the next 5 years: 3 in the next 12 months, "
-                   "1 in 12 to 18 months, 1 in 18 months to 2 years, 2 in 2 to 5 years. "
-                   "Grouped under 4 commissioners. Urgent: 2 due soon. 1 contract has ended and is not yet "
+                   "7 contracts end in the next 5 years. 3 end in the next 12 months. "
+                   "1 ends in 12 to 18 months. 1 ends in 18 months to 2 years. "
+                   "2 end in 2 to 5 years. They are grouped under 4 commissioners. "
+                   "Urgent: 2 contracts are due soon. 1 contract has ended and is not yet "
                    "closed: the list shows it. 1 contract ends after 5 years.");
   g_assert_cmpstr (name, ==, "C-1 — Support, Forward Leeds, ends 31 March 2027, OK");
 }

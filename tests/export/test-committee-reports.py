@@ -195,18 +195,52 @@ def check_six_monthly(work, demo, head):
     db.close()
 
 
+def check_completed_after_the_day(work, demo):
+    """A decommission completed after the report's day is still under way
+    on it: listed, never counted as completed before the six months."""
+    db = sqlite3.connect(f"file:{demo}?mode=ro", uri=True)
+    done = query(db, "SELECT s.name, d.decision_date, d.completed_on FROM decommission d"
+                     " JOIN service s ON s.id = d.service_id WHERE d.completed_on <> ''"
+                     " ORDER BY d.completed_on LIMIT 1")
+    db.close()
+    check("the demo has a completed decommission", done)
+    if not done:
+        return
+    name, decided, completed = done[0]
+    day = datetime.date.fromisoformat(completed) - datetime.timedelta(days=1)
+    first = add_months(day, -6) + datetime.timedelta(days=1)
+    check("its decision came before the six months ending the day before it completed",
+          decided < first.isoformat(), (decided, first))
+    path = os.path.join(work, "six-monthly-before.pdf")
+    result = run("--report", "six-monthly", "--output", path, "--portfolio", demo,
+                 "--today", day.isoformat())
+    check("the six-monthly report on the eve of a completion is written",
+          result.returncode == 0, result.stderr)
+    whole = " ".join(raw_text(path).split()) if result.returncode == 0 else ""
+    check(f"the decommission of {name}, completed after the day, is listed", name in whole)
+    check("and is not counted as completed before the six months",
+          "completed before the six months" not in whole, whole[-400:])
+
+
 # ---- community committees -------------------------------------------------
+
+
+# A contract the committees still pay for on the report's day: not
+# decommissioned, no outcome recorded, started and not yet ended.
+RUNNING = ("c.service_id = s.id AND c.decommissioned_on = '' AND c.outcome = 'none'"
+           " AND (c.start_date = '' OR c.start_date <= :today)"
+           " AND (c.end_date = '' OR c.end_date >= :today)")
 
 
 def committee_figures(db):
     """Per committee key: services, contracts, annual value, met, missed, none."""
     figures = {key: [0, 0, 0, 0, 0, 0] for key in COMMITTEES}
     of_service = {}
-    for sid, key, contracts, value in query(
-            db, "SELECT s.id, s.community_committee,"
-                " (SELECT count(*) FROM contract c WHERE c.service_id = s.id),"
-                " (SELECT coalesce(sum(annual_value), 0) FROM contract c"
-                "  WHERE c.service_id = s.id) FROM service s"):
+    for sid, key, contracts, value in db.execute(
+            "SELECT s.id, s.community_committee,"
+            f" (SELECT count(*) FROM contract c WHERE {RUNNING}),"
+            " (SELECT coalesce(sum(annual_value), 0) FROM contract c"
+            f"  WHERE {RUNNING}) FROM service s", {"today": TODAY}).fetchall():
         of_service[sid] = key
         row = figures[key]
         row[0] += 1
@@ -228,18 +262,33 @@ def check_committees(work, demo, head):
     db = sqlite3.connect(f"file:{demo}?mode=ro", uri=True)
     figures = committee_figures(db)
     totals = [sum(row[i] for row in figures.values()) for i in range(6)]
+    running = RUNNING.replace("c.service_id = s.id AND ", "")
     check_total = query(db, "SELECT count(*) FROM service")[0][0], \
-        query(db, "SELECT count(*) FROM contract")[0][0], \
-        query(db, "SELECT coalesce(sum(annual_value), 0) FROM contract")[0][0]
+        db.execute(f"SELECT count(*) FROM contract c WHERE {running}",
+                   {"today": TODAY}).fetchone()[0], \
+        db.execute(f"SELECT coalesce(sum(annual_value), 0) FROM contract c WHERE {running}",
+                   {"today": TODAY}).fetchone()[0]
+    ended = query(db, "SELECT count(*) FROM contract")[0][0] - check_total[1]
     db.close()
-    check("the committees' figures add up to the portfolio's", tuple(totals[:3]) == check_total,
-          (totals, check_total))
+    check("the committees' figures add up to the portfolio's running contracts",
+          tuple(totals[:3]) == check_total, (totals, check_total))
+    check("the demo has ended, re-let or decommissioned contracts the totals leave out",
+          ended > 0, ended)
     assigned = [k for k in COMMITTEES if k != "none" and figures[k][0]]
     check("the demo assigns services to every one of the ten committees", len(assigned) == 10,
           assigned)
     check("and leaves the city-wide services unassigned", figures["none"][0] > 0)
 
     lines = [" ".join(line.split()) for text in texts for line in text.splitlines()]
+    whole = " ".join(" ".join(texts).split())
+    n, unassigned = totals[0], figures["none"][0]
+    said = (f"The portfolio holds {n} service{'' if n == 1 else 's'}. " +
+            (f"{unassigned} service is not" if unassigned == 1 else
+             f"{unassigned} services are not") + " assigned to a Community Committee.")
+    check("the summary counts the services and the unassigned ones, each in its own plural",
+          said in whole, said)
+    check("the summary says only the contracts running on the day are counted",
+          "count only the contracts running on 22 November 2026" in whole)
     for key, label in COMMITTEES.items():
         check(f"the summary's row for {label} matches the file",
               row_text(label, figures[key]) in lines, row_text(label, figures[key]))
@@ -315,6 +364,7 @@ def main():
     run("--create-demo", demo, "--today", TODAY)
     head = run("--audit-head", "--portfolio", demo).stdout.strip()
     check_six_monthly(work, demo, head)
+    check_completed_after_the_day(work, demo)
     check_committees(work, demo, head)
     check_workbook(work, demo)
     check_empty(work)

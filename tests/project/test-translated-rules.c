@@ -13,6 +13,7 @@
 #include <locale.h>
 
 #include "cm-checklist.h"
+#include "cm-organisation.h"
 #include "cm-procurement-rules.h"
 #include "cm-resources.h"
 #include "cm-thresholds.h"
@@ -129,13 +130,11 @@ test_checklist (void)
     {
       CmChecklistItem *item = g_ptr_array_index (items, i);
       const char *key = cm_checklist_item_get_template_key (item);
-      g_autofree char *shown_guidance = NULL;
 
-      g_object_get (item, "guidance", &shown_guidance, NULL);
       if (g_str_equal (key, "needs-assessment"))
         {
           g_assert_cmpstr (cm_checklist_item_get_title (item), ==, title);
-          g_assert_cmpstr (shown_guidance, ==, guidance);
+          g_assert_cmpstr (cm_checklist_item_get_guidance (item), ==, guidance);
           seen = TRUE;
         }
       if (g_str_equal (key, "map-provision"))
@@ -147,6 +146,72 @@ test_checklist (void)
     }
   g_assert_true (seen);
   g_assert_true (other_seen);
+}
+
+/* The template's first item of @items, found by key. */
+static CmChecklistItem *
+item_by_key (GPtrArray *items, const char *key)
+{
+  for (guint i = 0; i < items->len; i++)
+    if (g_str_equal (cm_checklist_item_get_template_key (g_ptr_array_index (items, i)), key))
+      return g_ptr_array_index (items, i);
+  g_assert_not_reached ();
+}
+
+/* A portfolio is shared by people with different languages: the
+ * template's wording is written in English, audit rows included, and
+ * shown in the reader's language; the commissioner's own item is written
+ * and shown as typed. */
+static void
+test_checklist_stored_in_english (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new ("stored.commissioner", &path);
+  g_autoptr(CmService) service = cm_service_new ("Carers support");
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) reread = NULL;
+  g_autoptr(CmEntity) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = in_xx (item_title);
+  g_autofree char *stored_title = NULL, *stored_guidance = NULL, *audited = NULL;
+  g_autofree char *own = NULL;
+  g_autoptr(CmOrganisation) lead =
+    cm_organisation_new ("Adult Social Care", CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE);
+  gint64 id;
+
+  g_object_set (service, "lead-commissioner-id", cm_test_save (store, lead), NULL);
+  id = cm_test_save (store, service);
+
+  items = cm_checklist_items (store, id, 1, CM_STAGE_ANALYSE);
+  draft = cm_entity_copy (CM_ENTITY (item_by_key (items, "needs-assessment")));
+  g_object_set (draft, "evidence", "Needs assessment 2024", NULL);
+  g_assert_true (cm_checklist_save_item (store, CM_CHECKLIST_ITEM (draft), &error));
+  g_assert_no_error (error);
+  g_assert_true (cm_checklist_add_item (store, service, "[xx] Visit the day centre", TRUE,
+                                        &error));
+  g_assert_no_error (error);
+
+  stored_title = cm_test_query_text (path, "SELECT title FROM checklist_item "
+                                           "WHERE template_key = 'needs-assessment'");
+  stored_guidance = cm_test_query_text (path, "SELECT guidance FROM checklist_item "
+                                              "WHERE template_key = 'needs-assessment'");
+  audited = cm_test_query_text (path, "SELECT new_value FROM audit WHERE entity = "
+                                      "'checklist_item' AND field = 'title' AND entity_id = "
+                                      "(SELECT id FROM checklist_item WHERE template_key = "
+                                      "'needs-assessment')");
+  own = cm_test_query_text (path, "SELECT title FROM checklist_item WHERE template_key = ''");
+  g_assert_cmpstr (stored_title, ==, item_title);
+  g_assert_cmpstr (stored_guidance, ==, item_guidance);
+  g_assert_cmpstr (audited, ==, item_title);
+  g_assert_cmpstr (own, ==, "[xx] Visit the day centre");
+
+  reread = cm_checklist_items (store, id, 1, CM_STAGE_ANALYSE);
+  g_assert_cmpint (cm_entity_get_id (CM_ENTITY (item_by_key (reread, "needs-assessment"))),
+                   !=, 0);
+  g_assert_cmpstr (cm_checklist_item_get_title (item_by_key (reread, "needs-assessment")), ==,
+                   title);
+  g_assert_cmpstr (cm_checklist_item_get_title (g_ptr_array_index (reread, reread->len - 1)),
+                   ==, "[xx] Visit the day centre");
 }
 
 static void
@@ -208,6 +273,8 @@ main (int argc, char *argv[])
   install_catalogue ();
 
   g_test_add_func ("/translated-rules/checklist", test_checklist);
+  g_test_add_func ("/translated-rules/checklist-stored-in-english",
+                   test_checklist_stored_in_english);
   g_test_add_func ("/translated-rules/thresholds", test_thresholds);
   g_test_add_func ("/translated-rules/notices", test_notices);
   return g_test_run ();

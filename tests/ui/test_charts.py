@@ -75,7 +75,8 @@ def financial_quarters():
 
 def stages_chart(session, page):
     counts = dict(session.rows("SELECT stage, count(*) FROM service GROUP BY stage"))
-    expected = [f"{counts.get(stage.lower(), 0)} in {stage}" for stage in STAGES]
+    expected = [f"{n} service is in {stage}." if n == 1 else f"{n} services are in {stage}."
+                for stage, n in ((stage, counts.get(stage.lower(), 0)) for stage in STAGES)]
     chart = wait_for("the chart of services by stage", lambda: chart_described(
         page, lambda text: all(words in text for words in expected)))
     session.log(f"{chart.name!r}: {chart.description!r}")

@@ -21,7 +21,8 @@ import pyatspi
 
 from common import TODAY, Failure, Session, find, find_label, has_state, wait_for, walk
 
-SUMMARY = re.compile(r"^(\d+) contracts? ends? in the next 5 years: (\d+) in the next 12 months")
+SUMMARY = re.compile(r"^(\d+) contracts? ends? in the next 5 years\. (\d+) ends? in the next 12 "
+                     r"months\.")
 # "ASC-0012 — Carers, Touchstone, ends 31 March 2028, OK"
 BAR = re.compile(r"^(?P<reference>[^ ]+) — .+, ends (?P<date>\d{1,2} \w+ \d{4}), "
                  r"(?P<status>OK|Due soon|Overdue|Breached|Unknown)$")

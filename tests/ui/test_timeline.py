@@ -79,8 +79,8 @@ def check_contract(session):
                            lambda text: text.startswith(f"{CONTRACT} {title}: "))
     description = timeline.description
     session.log(f"the contract's timeline reads: {description}")
-    for phrase in (f"started {long_date(start)}", f"ends {long_date(end)}",
-                   f"notice served {long_date(served)}", f"Today is {long_date(TODAY)}."):
+    for phrase in (f"Started {long_date(start)}.", f"Ends {long_date(end)}.",
+                   f"Notice served {long_date(served)}.", f"Today is {long_date(TODAY)}."):
         if phrase not in description:
             raise Failure(f"the description does not say {phrase!r}: {description!r}")
     names = walk_marks(session, timeline)

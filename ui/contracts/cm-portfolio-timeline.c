@@ -6,6 +6,8 @@
 
 #include "cm-date.h"
 #include "cm-portfolio-timeline.h"
+#include "cm-roving-focus.h"
+#include "cm-timeline-render.h"
 
 #define AXIS_HEIGHT 52       /* the bands' names, then the months */
 #define ROW_HEIGHT 26
@@ -103,19 +105,18 @@ rows_in_view (CmPortfolioTimeline *self)
 
 /* ---- colours ---------------------------------------------------------- */
 
-/* The status words follow every bar's name: colour only repeats them. */
+/* The status words follow every bar's name: colour only repeats them, in
+ * the same palette as the contract timelines and their printed pages. */
 static GdkRGBA
-status_colour (CmDeadlineStatus status)
+status_colour (CmDeadlineStatus status, const GdkRGBA *fg)
 {
-  static const GdkRGBA colours[] = {
-    [CM_DEADLINE_OK] = { 0.21, 0.52, 0.89, 1 },        /* blue */
-    [CM_DEADLINE_DUE_SOON] = { 0.90, 0.65, 0.04, 1 },  /* amber */
-    [CM_DEADLINE_OVERDUE] = { 0.78, 0.27, 0.00, 1 },   /* orange */
-    [CM_DEADLINE_BREACHED] = { 0.75, 0.11, 0.16, 1 },  /* red */
-    [CM_DEADLINE_UNKNOWN] = { 0.47, 0.46, 0.48, 1 },   /* grey */
-  };
+  /* Light words mean a dark style. */
+  gboolean dark = 0.3 * fg->red + 0.59 * fg->green + 0.11 * fg->blue > 0.5;
+  const CmTimelineColour *colour =
+    cm_timeline_palette_status (dark ? cm_timeline_palette_dark () : cm_timeline_palette_light (),
+                                status);
 
-  return colours[status];
+  return (GdkRGBA) { colour->red, colour->green, colour->blue, colour->alpha };
 }
 
 static GdkRGBA
@@ -263,9 +264,11 @@ static char *
 bar_label (const CmPortfolioBar *bar)
 {
   g_autofree char *contract = cm_entity_describe (CM_ENTITY (bar->contract));
-  char date[64];
+  g_autofree char *date = cm_date_to_short (&bar->end);
 
-  g_date_strftime (date, sizeof date, "%-d %b %Y", &bar->end);
+  /* Translators: a bar's label on the portfolio timeline: the contract,
+   * its end date and its status, as in "LCC-042 — Carers' breaks ·
+   * 1 Oct 2027 · Due soon" */
   return g_strdup_printf (C_("timeline bar", "%s · %s · %s"), contract, date,
                           cm_deadline_status_label (bar->status));
 }
@@ -274,7 +277,7 @@ static void
 draw_bar (CmPortfolioTimeline *self, GtkSnapshot *snapshot, const GdkRGBA *fg,
           const GdkRGBA *bg, guint row, const CmPortfolioBar *bar, double y)
 {
-  GdkRGBA colour = status_colour (bar->status);
+  GdkRGBA colour = status_colour (bar->status, fg);
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   double x0 = day_x (self, bar->first_day);
   double x1 = day_x (self, bar->end_day);
@@ -480,25 +483,32 @@ key_pressed (CmPortfolioTimeline *self, guint keyval, guint keycode, GdkModifier
   if (n_rows == 0 || self->hadjustment == NULL ||
       (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
     return FALSE;
-  switch (keyval)
+  /* Rows, not items: headings sit between the bars and are stepped over. */
+  switch (cm_roving_move_for_key (keyval, state, FALSE))
     {
-    case GDK_KEY_Up: case GDK_KEY_KP_Up:
+    case CM_ROVING_PREVIOUS:
       move_focus (self, -1);
       return TRUE;
-    case GDK_KEY_Down: case GDK_KEY_KP_Down:
+    case CM_ROVING_NEXT:
       move_focus (self, 1);
       return TRUE;
+    case CM_ROVING_FIRST:
+      set_focus_row (self, bar_from (self, -1, 1));
+      return TRUE;
+    case CM_ROVING_LAST:
+      set_focus_row (self, bar_from (self, n_rows, -1));
+      return TRUE;
+    case CM_ROVING_NONE:
+    default:
+      break;
+    }
+  switch (keyval)
+    {
     case GDK_KEY_Page_Up: case GDK_KEY_KP_Page_Up:
       move_focus (self, -(int) rows_in_view (self));
       return TRUE;
     case GDK_KEY_Page_Down: case GDK_KEY_KP_Page_Down:
       move_focus (self, rows_in_view (self));
-      return TRUE;
-    case GDK_KEY_Home: case GDK_KEY_KP_Home:
-      set_focus_row (self, bar_from (self, -1, 1));
-      return TRUE;
-    case GDK_KEY_End: case GDK_KEY_KP_End:
-      set_focus_row (self, bar_from (self, n_rows, -1));
       return TRUE;
     case GDK_KEY_Left: case GDK_KEY_KP_Left:
     case GDK_KEY_Right: case GDK_KEY_KP_Right:

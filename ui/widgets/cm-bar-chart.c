@@ -5,6 +5,7 @@
 
 #include "cm-bar-chart.h"
 #include "cm-chart-bar.h"
+#include "cm-roving-focus.h"
 
 struct _CmBarChart
 {
@@ -163,33 +164,6 @@ cm_bar_chart_focus (GtkWidget *widget, GtkDirectionType direction)
     }
 }
 
-/* The bar the key moves to, or -1 for a key that does not move. */
-static int
-bar_for_key (CmBarChart *self, guint keyval, int at)
-{
-  switch (keyval)
-    {
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      return MAX (at - 1, 0);
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      return MIN (at + 1, (int) self->bars->len - 1);
-    case GDK_KEY_Home:
-    case GDK_KEY_KP_Home:
-      return 0;
-    case GDK_KEY_End:
-    case GDK_KEY_KP_End:
-      return (int) self->bars->len - 1;
-    default:
-      return -1;
-    }
-}
-
 /* The arrows stop at the first and last bar rather than leave the chart:
  * Tab is the way out. */
 static gboolean
@@ -197,13 +171,11 @@ key_pressed (GtkEventControllerKey *keys, guint keyval, guint keycode, GdkModifi
              CmBarChart *self)
 {
   int at = focused_index (self);
-  int next;
+  CmRovingMove move = cm_roving_move_for_key (keyval, state, TRUE);
 
-  if (at < 0 || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)))
+  if (at < 0 || move == CM_ROVING_NONE)
     return FALSE;
-  if ((next = bar_for_key (self, keyval, at)) < 0)
-    return FALSE;
-  focus_bar (self, next);
+  focus_bar (self, cm_roving_index (move, at, (int) self->bars->len));
   return TRUE;
 }
 

@@ -12,6 +12,7 @@
 
 #include "cm-contract-timeline.h"
 #include "cm-deadline-settings.h"
+#include "cm-roving-focus.h"
 #include "cm-timeline-contract.h"
 #include "cm-timeline-render.h"
 #include "cm-timeline-spot.h"
@@ -138,31 +139,12 @@ static gboolean
 key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
              GdkModifierType state, CmContractTimeline *self)
 {
-  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK))
+  CmRovingMove move = cm_roving_move_for_key (keyval, state, TRUE);
+
+  if (move == CM_ROVING_NONE || self->spots->len == 0)
     return FALSE;
-  switch (keyval)
-    {
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      move_to (self, self->current > 0 ? self->current - 1 : 0);
-      return TRUE;
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      move_to (self, self->current + 1);
-      return TRUE;
-    case GDK_KEY_Home:
-      move_to (self, 0);
-      return TRUE;
-    case GDK_KEY_End:
-      move_to (self, G_MAXUINT);
-      return TRUE;
-    default:
-      return FALSE;
-    }
+  move_to (self, cm_roving_index (move, self->current, self->spots->len));
+  return TRUE;
 }
 
 /* A click on a mark puts the keyboard there, to go on with the arrows. */

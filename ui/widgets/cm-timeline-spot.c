@@ -38,20 +38,50 @@ set_label (CmTimelineSpot *self, const char *label)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
 }
 
-/* Only the focus ring: the mark under it is the timeline's drawing. */
+static GdkRGBA
+named_colour (GtkWidget *widget, const char *name, const GdkRGBA *fallback)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  GtkStyleContext *style = gtk_widget_get_style_context (widget);
+  GdkRGBA colour;
+
+  if (!gtk_style_context_lookup_color (style, name, &colour))
+    colour = *fallback;
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return colour;
+}
+
+static void
+append_ring (GtkSnapshot *snapshot, int width, int height, float outset, float line,
+             const GdkRGBA *colour)
+{
+  GskRoundedRect ring;
+
+  gsk_rounded_rect_init_from_rect (&ring,
+                                   &GRAPHENE_RECT_INIT (-outset, -outset, width + 2 * outset,
+                                                        height + 2 * outset),
+                                   3 + outset);
+  gtk_snapshot_append_border (snapshot, &ring, (float[]) { line, line, line, line },
+                              (GdkRGBA[]) { *colour, *colour, *colour, *colour });
+}
+
+/* Only the focus ring: the mark under it is the timeline's drawing. The
+ * spans are drawn in a blue close to the accent, so the ring in the
+ * theme's accent colour is edged on both sides with the background's: it
+ * stands out over a span as well as beside one. */
 static void
 cm_timeline_spot_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  GskRoundedRect ring;
-  GdkRGBA accent = { 0.21, 0.52, 0.89, 1.0 };
+  GdkRGBA accent = named_colour (widget, "accent_color", &(GdkRGBA) { 0.21, 0.52, 0.89, 1 });
+  GdkRGBA edge = named_colour (widget, "view_bg_color", &(GdkRGBA) { 1, 1, 1, 1 });
 
   if (!gtk_widget_has_visible_focus (widget))
     return;
-  gsk_rounded_rect_init_from_rect (&ring, &GRAPHENE_RECT_INIT (-2, -2, width + 4, height + 4), 4);
-  gtk_snapshot_append_border (snapshot, &ring, (float[]) { 2, 2, 2, 2 },
-                              (GdkRGBA[]) { accent, accent, accent, accent });
+  append_ring (snapshot, width, height, 5, 1.5, &edge);
+  append_ring (snapshot, width, height, 3.5, 2.5, &accent);
+  append_ring (snapshot, width, height, 1, 1.5, &edge);
 }
 
 static void

@@ -61,58 +61,97 @@ card (GtkWidget *chart, GtkWidget *footer)
 
 /* ---- services by stage ------------------------------------------------ */
 
+/* Takes @figure and adds it after @text's, as in "13 services · 5 held". */
+static char *
+with_figure (char *text, char *figure)
+{
+  /* Translators: two figures of one bar of a chart, as in "13 services ·
+   * 5 held" */
+  char *both = g_strdup_printf (C_("chart figures", "%s · %s"), text, figure);
+
+  g_free (text);
+  g_free (figure);
+  return both;
+}
+
 static CmChartValue *
 stage_value (CmStage stage, const CmStageCount *count)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *text = g_strdup_printf (ngettext ("%u service", "%u services",
+                                                     count->services), count->services);
   CmChartValue *value;
 
-  g_string_printf (text, ngettext ("%u service", "%u services", count->services),
-                   count->services);
   if (count->held > 0)
-    g_string_append_printf (text, _(" · %u held"), count->held);
+    /* Translators: how many of a stage's services are held at its gate */
+    text = with_figure (g_steal_pointer (&text),
+                        g_strdup_printf (ngettext ("%u held", "%u held", count->held),
+                                         count->held));
   if (count->overridden > 0)
-    g_string_append_printf (text, _(" · %u overridden"), count->overridden);
-  value = cm_chart_value_new (cm_enum_to_label (CM_TYPE_STAGE, stage), count->services,
-                              text->str);
+    /* Translators: how many of a stage's services passed its gate by override */
+    text = with_figure (g_steal_pointer (&text),
+                        g_strdup_printf (ngettext ("%u overridden", "%u overridden",
+                                                   count->overridden), count->overridden));
+  value = cm_chart_value_new (cm_enum_to_label (CM_TYPE_STAGE, stage), count->services, text);
   cm_chart_value_set_part (value, count->held);
   return value;
 }
 
-/* "52 services: 13 in Analyse, 5 of them held at the gate; …". */
+/* Adds @sentence, whole, after the ones in @words. */
+static void
+append_sentence (GString *words, const char *sentence)
+{
+  if (words->len > 0)
+    g_string_append_c (words, ' ');
+  g_string_append (words, sentence);
+}
+
+/* "13 services are in Analyse. 5 services in Analyse are held at the gate." */
+static void
+append_stage (GString *words, CmStage stage, const CmStageCount *count)
+{
+  const char *name = cm_enum_to_label (CM_TYPE_STAGE, stage);
+  /* Translators: %s is a stage of the cycle, as in "13 services are in Analyse." */
+  g_autofree char *in = g_strdup_printf (ngettext ("%u service is in %s.",
+                                                   "%u services are in %s.", count->services),
+                                         count->services, name);
+
+  append_sentence (words, in);
+  if (count->held > 0)
+    {
+      g_autofree char *held =
+        /* Translators: %s is a stage of the cycle */
+        g_strdup_printf (ngettext ("%u service in %s is held at the gate.",
+                                   "%u services in %s are held at the gate.", count->held),
+                         count->held, name);
+
+      append_sentence (words, held);
+    }
+}
+
+/* The chart in whole sentences, one for each count. */
 static char *
 stage_summary (const CmOverviewCharts *charts)
 {
   g_autoptr(GString) words = g_string_new (NULL);
   guint total = 0, overridden = 0;
+  g_autofree char *head = NULL, *by_override = NULL;
 
   for (CmStage s = CM_STAGE_ANALYSE; s <= CM_STAGE_DECOMMISSIONING; s++)
     {
-      const CmStageCount *count = &charts->stages[s];
-
-      total += count->services;
-      overridden += count->overridden;
-      if (s > CM_STAGE_REVIEW && count->services == 0)
-        continue;
-      g_string_append (words, words->len ? "; " : "");
-      g_string_append_printf (words, _("%u in %s"), count->services,
-                              cm_enum_to_label (CM_TYPE_STAGE, s));
-      if (count->held > 0)
-        g_string_append_printf (words, ngettext (", %u of them held at the gate",
-                                                 ", %u of them held at the gate", count->held),
-                                count->held);
+      total += charts->stages[s].services;
+      overridden += charts->stages[s].overridden;
     }
-  g_string_prepend (words, ": ");
-  {
-    g_autofree char *head = g_strdup_printf (ngettext ("%u service", "%u services", total),
-                                             total);
-    g_string_prepend (words, head);
-  }
-  g_string_append (words, ". ");
-  g_string_append_printf (words, ngettext ("%u service passed a gate of this cycle by override.",
-                                           "%u services passed a gate of this cycle by override.",
-                                           overridden), overridden);
-  g_string_append (words, _(" Hatching marks the services held."));
+  head = g_strdup_printf (ngettext ("The portfolio holds %u service.",
+                                    "The portfolio holds %u services.", total), total);
+  append_sentence (words, head);
+  for (CmStage s = CM_STAGE_ANALYSE; s <= CM_STAGE_DECOMMISSIONING; s++)
+    if (s <= CM_STAGE_REVIEW || charts->stages[s].services > 0)
+      append_stage (words, s, &charts->stages[s]);
+  by_override = g_strdup_printf (ngettext ("%u service passed a gate of this cycle by override.",
+                                           "%u services passed a gate of this cycle by "
+                                           "override.", overridden), overridden);
+  append_sentence (words, by_override);
+  append_sentence (words, _("Hatching marks the services held."));
   return g_string_free (g_steal_pointer (&words), FALSE);
 }
 
@@ -152,9 +191,10 @@ spend_values (GPtrArray *totals)
   return G_LIST_MODEL (values);
 }
 
-/* "£84,400,000 in 2026/27 by who pays: A £55.6m (66%); B …". */
+/* "£84,400,000 on the third sector in 2026/27, by commissioner. Adult
+ * Social Care: £55,600,000, 66% of it. …", one sentence per bar. */
 static char *
-spend_summary (const char *how, const CmReportPeriod *year, GPtrArray *totals, guint undated)
+spend_summary (gboolean by_kind, const CmReportPeriod *year, GPtrArray *totals, guint undated)
 {
   g_autofree char *year_label = cm_report_period_year_label (year);
   g_autoptr(GString) words = g_string_new (NULL);
@@ -166,24 +206,35 @@ spend_summary (const char *how, const CmReportPeriod *year, GPtrArray *totals, g
   all_money = cm_money_format (all);
   if (totals->len == 0)
     g_string_printf (words, _("No spend on the third sector in %s."), year_label);
+  else if (by_kind)
+    /* Translators: "£84,400,000 on the third sector in 2026/27, by kind of service." */
+    g_string_printf (words, _("%s on the third sector in %s, by kind of service."), all_money,
+                     year_label);
   else
-    /* Translators: "£84,400,000 on the third sector in 2026/27, by commissioner: …" */
-    g_string_printf (words, _("%s on the third sector in %s, %s: "), all_money, year_label, how);
+    /* Translators: "£84,400,000 on the third sector in 2026/27, by commissioner." */
+    g_string_printf (words, _("%s on the third sector in %s, by commissioner."), all_money,
+                     year_label);
   for (guint i = 0; i < totals->len; i++)
     {
       CmSpendTotal *total = g_ptr_array_index (totals, i);
       g_autofree char *money = cm_money_format (total->pence);
+      /* Translators: one bar of the spend chart: who pays or the kind of
+       * service, its spend and its share of the year's, as in "Adult
+       * Social Care: £55,600,000, 66% of it." */
+      g_autofree char *bar = g_strdup_printf (_("%s: %s, %.0f%% of it."), total->label, money,
+                                              all > 0 ? 100.0 * total->pence / all : 0);
 
-      g_string_append_printf (words, _("%s%s %s (%.0f%%)"), i ? "; " : "", total->label, money,
-                              all > 0 ? 100.0 * total->pence / all : 0);
+      append_sentence (words, bar);
     }
-  if (totals->len > 0)
-    g_string_append (words, ".");
   if (undated > 0)
-    g_string_append_printf (words, ngettext (" %u contract without a start or end date is "
-                                             "left out.",
-                                             " %u contracts without a start or end date are "
-                                             "left out.", undated), undated);
+    {
+      g_autofree char *left_out =
+        g_strdup_printf (ngettext ("%u contract without a start or end date is left out.",
+                                   "%u contracts without a start or end date are left out.",
+                                   undated), undated);
+
+      append_sentence (words, left_out);
+    }
   return g_string_free (g_steal_pointer (&words), FALSE);
 }
 
@@ -231,11 +282,11 @@ spend_chart (CmPortfolioCharts *self, const CmOverviewCharts *charts)
 
   self->by_commissioner = spend_values (charts->spend_by_commissioner);
   self->by_type = spend_values (charts->spend_by_type);
-  self->by_commissioner_summary = spend_summary (_("by commissioner"), &charts->year,
+  self->by_commissioner_summary = spend_summary (FALSE, &charts->year,
                                                  charts->spend_by_commissioner,
                                                  charts->spend_undated);
-  self->by_type_summary = spend_summary (_("by kind of service"), &charts->year,
-                                         charts->spend_by_type, charts->spend_undated);
+  self->by_type_summary = spend_summary (TRUE, &charts->year, charts->spend_by_type,
+                                         charts->spend_undated);
   self->spend = CM_BAR_CHART (cm_bar_chart_new (title));
   show_spend (self);
   return card (GTK_WIDGET (self->spend), spend_switch (self));
@@ -255,32 +306,40 @@ quarter_label (const CmReportPeriod *quarter)
   return g_strdup_printf (_("%s–%s"), first, last);
 }
 
+/* "12 open contracts end in the next eight quarters. 3 end in Oct–Dec
+ * 2026. …", one sentence per quarter with endings. */
 static char *
 endings_summary (const CmOverviewCharts *charts)
 {
   g_autoptr(GString) words = g_string_new (NULL);
-  guint total = 0;
+  g_autofree char *head = NULL;
+  guint total = 0, quiet = 0;
 
   for (guint q = 0; q < CM_CHART_QUARTERS; q++)
     {
-      g_autofree char *when = quarter_label (&charts->quarters[q]);
-
       total += charts->ending[q];
-      if (charts->ending[q] > 0)
-        g_string_append_printf (words, _("%s%u in %s"), words->len ? "; " : "",
-                                charts->ending[q], when);
+      quiet += charts->ending[q] == 0;
     }
   if (total == 0)
     return g_strdup (_("No open contract ends in the next eight quarters."));
-  g_string_prepend (words, ": ");
-  {
-    g_autofree char *head =
-      g_strdup_printf (ngettext ("%u open contract ends in the next eight quarters",
-                                 "%u open contracts end in the next eight quarters", total),
-                       total);
-    g_string_prepend (words, head);
-  }
-  g_string_append (words, _(". None ends in the other quarters."));
+  head = g_strdup_printf (ngettext ("%u open contract ends in the next eight quarters.",
+                                    "%u open contracts end in the next eight quarters.", total),
+                          total);
+  append_sentence (words, head);
+  for (guint q = 0; q < CM_CHART_QUARTERS; q++)
+    if (charts->ending[q] > 0)
+      {
+        g_autofree char *when = quarter_label (&charts->quarters[q]);
+        /* Translators: %s is a quarter, as in "3 end in Oct–Dec 2026." */
+        g_autofree char *in = g_strdup_printf (ngettext ("%u ends in %s.", "%u end in %s.",
+                                                         charts->ending[q]),
+                                               charts->ending[q], when);
+
+        append_sentence (words, in);
+      }
+  if (quiet > 0)
+    append_sentence (words, ngettext ("None ends in the other quarter.",
+                                      "None ends in the other quarters.", quiet));
   return g_string_free (g_steal_pointer (&words), FALSE);
 }
 
