@@ -187,6 +187,19 @@ cm_import_names_service (CmImportNames *names, const char *name, const char *lea
   return service;
 }
 
+CmImportNamed *
+cm_import_names_service_by_id (CmImportNames *names, gint64 id)
+{
+  for (guint i = 0; i < names->records->len; i++)
+    {
+      CmImportNamed *named = g_ptr_array_index (names->records, i);
+
+      if (CM_IS_SERVICE (named->entity) && cm_entity_get_id (named->entity) == id)
+        return named;
+    }
+  return NULL;
+}
+
 /* Commissioners are council directorates unless their name says otherwise. */
 static CmOrganisationKind
 guess_kind (const char *name)

@@ -33,6 +33,8 @@ CmImportNamed *cm_import_names_provider     (CmImportNames *names, const char *n
  * service of that name. */
 CmImportNamed *cm_import_names_service      (CmImportNames *names, const char *name,
                                              const char *lead, gboolean *created);
+/* The service in the portfolio with @id, or NULL. */
+CmImportNamed *cm_import_names_service_by_id (CmImportNames *names, gint64 id);
 CmImportNamed *cm_import_names_commissioner (CmImportNames *names, const char *name,
                                              gboolean *created);
 

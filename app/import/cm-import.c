@@ -57,6 +57,10 @@ struct _CmImportPlan
   GArray *mapping;
   GArray *rows;             /* Row, by table row; row 0 (the header) unused */
   CmImportNames *names;
+  /* For rows that name no service: this one, else one of this name, else
+   * one of their title. */
+  CmImportNamed *fallback_service;
+  char *fallback_name;
   GHashTable *references;   /* reference -> contract id in the portfolio */
   GHashTable *seen;         /* reference -> first table row holding it */
   GHashTable *others;       /* "Field “text”" -> CmRowList of the rows it is on */
@@ -70,6 +74,7 @@ struct _CmImportPlan
   CmImportMoreWrite more_write; /* or NULL */
   gpointer more_data;
   GDestroyNotify more_destroy;
+  char *more_summary;       /* what more_write wrote, or NULL */
 };
 
 static void write_planned_row (CmImportPlan *plan, guint row);
@@ -435,7 +440,8 @@ read_provider (RowReader *r)
 static void
 read_service (RowReader *r, const char *title)
 {
-  const char *name = has (r, CM_IMPORT_FIELD_SERVICE) ? cell (r, CM_IMPORT_FIELD_SERVICE) : title;
+  const char *name = has (r, CM_IMPORT_FIELD_SERVICE) ? cell (r, CM_IMPORT_FIELD_SERVICE)
+                     : r->plan->fallback_name ? r->plan->fallback_name : title;
   /* Our own workbook names the organisation in force beside the recorded
    * one; the record keeps the recorded one. */
   g_autofree char *lead = cm_succession_recorded_name (cell (r, CM_IMPORT_FIELD_COMMISSIONER));
@@ -443,6 +449,11 @@ read_service (RowReader *r, const char *title)
   gboolean created;
   g_autoptr(GError) error = NULL;
 
+  if (r->plan->fallback_service && !has (r, CM_IMPORT_FIELD_SERVICE))
+    {
+      r->out->service = r->plan->fallback_service;
+      return;
+    }
   service = r->out->service = cm_import_names_service (r->plan->names, name, lead, &created);
   if (!created)
     return;
@@ -737,10 +748,28 @@ plan_alloc (CmTable *table, GArray *mapping)
 
 static void writer_free (Writer *writer);
 
+/* The service rows naming none join, found by id: services often share
+ * a name, so the one the user picked is the one used. */
+static gboolean
+find_fallback_service (CmImportPlan *plan, gint64 service_id, const char *service_name,
+                       GError **error)
+{
+  plan->fallback_name = g_strdup (service_name);
+  if (service_id == 0)
+    return TRUE;
+  plan->fallback_service = cm_import_names_service_by_id (plan->names, service_id);
+  if (plan->fallback_service == NULL)
+    g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_NOT_FOUND,
+                 _("The service chosen for the contracts is no longer in the portfolio. "
+                   "Choose another service."));
+  return plan->fallback_service != NULL;
+}
+
 /* Takes @writer, which may be NULL. */
 static CmImportPlan *
 plan_new (CmStore *store, CmTable *table, GArray *mapping, CmImportDuplicate on_duplicate,
-          GArray *excluded, Writer *writer, GError **error)
+          GArray *excluded, gint64 service_id, const char *service_name, Writer *writer,
+          GError **error)
 {
   g_autoptr(CmImportPlan) plan = NULL;
 
@@ -755,7 +784,8 @@ plan_new (CmStore *store, CmTable *table, GArray *mapping, CmImportDuplicate on_
   plan = plan_alloc (table, mapping);
   plan->writer = writer;
   plan->names = cm_import_names_new (store);
-  if (!index_references (store, plan->references, error))
+  if (!find_fallback_service (plan, service_id, service_name, error) ||
+      !index_references (store, plan->references, error))
     return NULL;
 
   for (guint i = 0; excluded && i < excluded->len; i++)
@@ -781,7 +811,16 @@ CmImportPlan *
 cm_import_plan_new (CmStore *store, CmTable *table, GArray *mapping,
                     CmImportDuplicate on_duplicate, GArray *excluded, GError **error)
 {
-  return plan_new (store, table, mapping, on_duplicate, excluded, NULL, error);
+  return plan_new (store, table, mapping, on_duplicate, excluded, 0, NULL, NULL, error);
+}
+
+CmImportPlan *
+cm_import_plan_new_with_service (CmStore *store, CmTable *table, GArray *mapping,
+                                 CmImportDuplicate on_duplicate, GArray *excluded,
+                                 gint64 service_id, const char *service_name, GError **error)
+{
+  return plan_new (store, table, mapping, on_duplicate, excluded, service_id, service_name, NULL,
+                   error);
 }
 
 void
@@ -792,6 +831,8 @@ cm_import_plan_free (CmImportPlan *plan)
   g_clear_pointer (&plan->writer, writer_free);
   if (plan->more_destroy)
     plan->more_destroy (plan->more_data);
+  g_free (plan->more_summary);
+  g_free (plan->fallback_name);
   g_array_unref (plan->rows);
   g_array_unref (plan->mapping);
   cm_import_names_free (plan->names);
@@ -963,6 +1004,8 @@ summarise_run (CmImportPlan *plan, const char *source, GString *created, guint n
   append_list (summary, _("Providers created"), plan->new_providers);
   append_list (summary, _("Services created"), plan->new_services);
   append_list (summary, _("Commissioners created"), plan->new_commissioners);
+  if (plan->more_summary)
+    g_string_append_printf (summary, "%s%s", summary->len ? "\n" : "", plan->more_summary);
   g_object_set (run, "created", n_created, "updated", n_updated,
                 "skipped", cm_import_plan_count (plan, CM_IMPORT_ROW_SKIP), "summary",
                 summary->str, NULL);
@@ -1050,8 +1093,8 @@ cm_import_plan_row_contract (CmImportPlan *plan, guint row)
   g_return_val_if_fail (plan != NULL && row < plan->rows->len, NULL);
 
   r = &g_array_index (plan->rows, Row, row);
-  return r->status == CM_IMPORT_ROW_CREATE || r->status == CM_IMPORT_ROW_UPDATE ? r->contract
-                                                                                 : NULL;
+  return r->status == CM_IMPORT_ROW_CREATE || r->status == CM_IMPORT_ROW_UPDATE ||
+         r->status == CM_IMPORT_ROW_UNCHANGED ? r->contract : NULL;
 }
 
 void
@@ -1065,6 +1108,23 @@ cm_import_plan_set_more_write (CmImportPlan *plan, CmImportMoreWrite write, gpoi
   plan->more_write = write;
   plan->more_data = data;
   plan->more_destroy = destroy;
+}
+
+void
+cm_import_plan_set_more_summary (CmImportPlan *plan, const char *summary)
+{
+  g_return_if_fail (plan != NULL);
+
+  g_free (plan->more_summary);
+  plan->more_summary = g_strdup (summary);
+}
+
+const char *
+cm_import_plan_get_more_summary (CmImportPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  return plan->more_summary;
 }
 
 /* ---- what undoing it needs --------------------------------------------- */
@@ -1165,7 +1225,6 @@ cm_import_plan_apply (CmImportPlan *plan, CmStore *store, const char *source,
       !cm_backup_before (store, CM_BACKUP_REASON_IMPORT, error) ||
       !cm_store_begin (store, error))
     return FALSE;
-  run = summarise (plan, source);
   if (!mark_start (store, &marks, error) ||
       (bulk = cm_store_bulk_begin (store, bulk_tables,
                                    cm_import_plan_count (plan, CM_IMPORT_ROW_CREATE),
@@ -1173,6 +1232,8 @@ cm_import_plan_apply (CmImportPlan *plan, CmStore *store, const char *source,
       !write_rows (plan, store, progress, user_data, cancellable, error) ||
       !cm_store_bulk_end (g_steal_pointer (&bulk), error) ||
       (plan->more_write && !plan->more_write (plan, store, plan->more_data, error)) ||
+      /* After the more write, which may have a line for the summary. */
+      (run = summarise (plan, source)) == NULL ||
       !note_created (store, &marks, run, error) ||
       !cm_store_save (store, CM_ENTITY (run), error))
     {
@@ -1359,7 +1420,7 @@ cm_import_plan_new_written (CmStore *store, CmTable *table, GArray *mapping,
   writer->blank = cm_contract_new ("", "");
   writer->created = g_string_new (NULL);
   writer->updated = g_string_new (NULL);
-  plan = plan_new (store, table, mapping, on_duplicate, NULL, writer, error);
+  plan = plan_new (store, table, mapping, on_duplicate, NULL, 0, NULL, writer, error);
   if (plan)
     writer_finish (plan);
   return g_steal_pointer (&plan);

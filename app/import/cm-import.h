@@ -50,6 +50,14 @@ typedef struct _CmImportPlan CmImportPlan;
 CmImportPlan *cm_import_plan_new     (CmStore *store, CmTable *table, GArray *mapping,
                                       CmImportDuplicate on_duplicate, GArray *excluded,
                                       GError **error);
+/* As cm_import_plan_new (), but rows that name no service join the
+ * service with id @service_id, or when that is 0 the service named
+ * @service_name (found or created), not a service of their title; an
+ * update leaves such a row's contract in its own service. */
+CmImportPlan *cm_import_plan_new_with_service (CmStore *store, CmTable *table, GArray *mapping,
+                                               CmImportDuplicate on_duplicate, GArray *excluded,
+                                               gint64 service_id, const char *service_name,
+                                               GError **error);
 void          cm_import_plan_free    (CmImportPlan *plan);
 
 /* Data rows are the table's rows after the header: 1 .. n_rows - 1. */
@@ -76,7 +84,8 @@ const GPtrArray *cm_import_plan_contradictions    (CmImportPlan *plan);
 GPtrArray    *cm_import_plan_report  (CmImportPlan *plan);
 
 /* The contract row @row becomes, once the plan is applied: for a row
- * created or updated, else NULL. */
+ * created or updated, or the stored one for a row unchanged (what a
+ * format holds beside the columns may still be new to it), else NULL. */
 CmContract   *cm_import_plan_row_contract (CmImportPlan *plan, guint row);
 
 /* More for cm_import_plan_apply () to write in its transaction, after the
@@ -87,6 +96,11 @@ typedef gboolean (*CmImportMoreWrite) (CmImportPlan *plan, CmStore *store, gpoin
                                        GError **error);
 void          cm_import_plan_set_more_write (CmImportPlan *plan, CmImportMoreWrite write,
                                              gpointer data, GDestroyNotify destroy);
+/* A line saying what the more write wrote ("2 procurement notices
+ * added"), set by it, for the import's record and its report; NULL when
+ * it wrote nothing or has not run. */
+void          cm_import_plan_set_more_summary (CmImportPlan *plan, const char *summary);
+const char   *cm_import_plan_get_more_summary (CmImportPlan *plan);
 
 /* Called now and then with the share of rows written, 0 to 1. */
 typedef void (*CmImportProgress) (double fraction, gpointer user_data);

@@ -340,7 +340,7 @@ typedef struct {
 static RowAdditions *
 row_additions_new (void)
 {
-  RowAdditions *added = g_new0 (RowAdditions, 1);
+  RowAdditions *added = g_rc_box_new0 (RowAdditions);
 
   added->notices = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   added->variations = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
@@ -350,16 +350,20 @@ row_additions_new (void)
 }
 
 static void
-row_additions_free (gpointer data)
+row_additions_clear (gpointer data)
 {
   RowAdditions *added = data;
 
   g_ptr_array_unref (added->notices);
   g_ptr_array_unref (added->variations);
-  g_free (added);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RowAdditions, row_additions_free)
+/* Shared by the file read once and each plan made from it. */
+static void
+row_additions_free (gpointer data)
+{
+  g_rc_box_release_full (data, row_additions_clear);
+}
 
 static CmTable *
 table_of (GPtrArray *processes, const char *service, GArray *places, RowAdditions *added,
@@ -477,11 +481,15 @@ refuse_rows (CmImportPlan *plan, GArray *places, GError **error)
   g_set_error (error, CM_OCDS_ERROR, CM_OCDS_ERROR_INVALID, "%s", message->str);
 }
 
-/* Each contract written gains the notices and variations its row read. */
+/* Each contract written, or already there unchanged, gains the notices
+ * and variations its row read that it does not have: a later release
+ * that only adds a notice is the usual case. */
 static gboolean
 write_additions (CmImportPlan *plan, CmStore *store, gpointer data, GError **error)
 {
   RowAdditions *added = data;
+  guint n_added = 0;
+  g_autofree char *summary = NULL;
 
   for (guint row = 1; row < added->notices->len; row++)
     {
@@ -489,7 +497,7 @@ write_additions (CmImportPlan *plan, CmStore *store, gpointer data, GError **err
 
       if (contract &&
           (!cm_ocds_notices_write (store, contract, g_ptr_array_index (added->notices, row),
-                                   error) ||
+                                   &n_added, error) ||
            !cm_ocds_variations_write (store, contract, g_ptr_array_index (added->variations, row),
                                       error)))
         {
@@ -497,52 +505,125 @@ write_additions (CmImportPlan *plan, CmStore *store, gpointer data, GError **err
           return FALSE;
         }
     }
+  if (n_added)
+    summary = g_strdup_printf (ngettext ("%u procurement notice added",
+                                         "%u procurement notices added", n_added), n_added);
+  cm_import_plan_set_more_summary (plan, summary);
   return TRUE;
+}
+
+/* ---- the file read once, planned as often as asked ---------------------- */
+
+struct _CmOcdsFile
+{
+  CmTable *table;
+  GArray *mapping;
+  GArray *places;     /* RowPlace, by table row */
+  RowAdditions *added; /* each row's notices and variations, by table row */
+  guint n_unnamed;
+};
+
+void
+cm_ocds_file_free (CmOcdsFile *file)
+{
+  if (file == NULL)
+    return;
+  cm_table_free (file->table);
+  g_array_unref (file->mapping);
+  g_array_unref (file->places);
+  row_additions_free (file->added);
+  g_free (file);
+}
+
+CmOcdsFile *
+cm_ocds_file_read (const char *path, GError **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) processes = NULL;
+  CmOcdsFile *file;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if ((root = load (path, error)) == NULL ||
+      (processes = read_processes (json_node_get_object (root), error)) == NULL)
+    return NULL;
+  file = g_new0 (CmOcdsFile, 1);
+  file->mapping = mapping_of ();
+  file->places = g_array_new (FALSE, TRUE, sizeof (RowPlace));
+  g_array_set_clear_func (file->places, row_place_clear);
+  file->added = row_additions_new ();
+  file->table = table_of (processes, "", file->places, file->added,
+                          &file->n_unnamed, error);
+  if (file->table == NULL)
+    g_clear_pointer (&file, cm_ocds_file_free);
+  return file;
+}
+
+CmTable *
+cm_ocds_file_get_table (CmOcdsFile *file)
+{
+  return file->table;
+}
+
+GArray *
+cm_ocds_file_get_mapping (CmOcdsFile *file)
+{
+  return file->mapping;
+}
+
+guint
+cm_ocds_file_get_n_unnamed (CmOcdsFile *file)
+{
+  return file->n_unnamed;
+}
+
+CmImportPlan *
+cm_ocds_file_plan (CmOcdsFile *file, CmStore *store, gint64 service_id, const char *service,
+                   CmImportDuplicate on_duplicate, GArray *excluded, GError **error)
+{
+  g_autoptr(CmImportPlan) plan = NULL;
+
+  g_return_val_if_fail (file != NULL && CM_IS_STORE (store), NULL);
+
+  plan = cm_import_plan_new_with_service (store, file->table, file->mapping, on_duplicate,
+                                          excluded, service_id, service, error);
+  if (plan == NULL)
+    return NULL;
+  if (cm_import_plan_count (plan, CM_IMPORT_ROW_INVALID) > 0)
+    {
+      refuse_rows (plan, file->places, error);
+      return NULL;
+    }
+  cm_import_plan_set_more_write (plan, write_additions, g_rc_box_acquire (file->added),
+                                 row_additions_free);
+  return g_steal_pointer (&plan);
+}
+
+guint
+cm_ocds_file_count_new_notices (CmOcdsFile *file, CmImportPlan *plan, CmStore *store)
+{
+  guint n = 0;
+
+  for (guint row = 1; row < file->added->notices->len; row++)
+    {
+      CmContract *contract = cm_import_plan_row_contract (plan, row);
+
+      if (contract)
+        n += cm_ocds_notices_count_new (store, contract,
+                                        g_ptr_array_index (file->added->notices, row));
+    }
+  return n;
 }
 
 CmImportPlan *
 cm_ocds_import_plan (CmStore *store, const char *path, const char *service,
                      CmImportDuplicate on_duplicate, GError **error)
 {
-  return cm_ocds_import_plan_full (store, path, service, on_duplicate, NULL, NULL, NULL, NULL,
-                                   error);
-}
-
-CmImportPlan *
-cm_ocds_import_plan_full (CmStore *store, const char *path, const char *service,
-                          CmImportDuplicate on_duplicate, GArray *excluded, CmTable **table_out,
-                          GArray **mapping_out, guint *n_unnamed, GError **error)
-{
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GPtrArray) processes = NULL;
-  g_autoptr(GArray) places = g_array_new (FALSE, TRUE, sizeof (RowPlace));
-  g_autoptr(GArray) mapping = mapping_of ();
-  g_autoptr(CmTable) table = NULL;
-  g_autoptr(CmImportPlan) plan = NULL;
-  g_autoptr(RowAdditions) added = row_additions_new ();
-  guint unnamed = 0;
+  g_autoptr(CmOcdsFile) file = NULL;
 
   g_return_val_if_fail (CM_IS_STORE (store) && path != NULL, NULL);
 
-  g_array_set_clear_func (places, row_place_clear);
-  if ((root = load (path, error)) == NULL ||
-      (processes = read_processes (json_node_get_object (root), error)) == NULL ||
-      (table = table_of (processes, service, places, added, &unnamed, error)) == NULL ||
-      (plan = cm_import_plan_new (store, table, mapping, on_duplicate, excluded,
-                                  error)) == NULL)
+  if ((file = cm_ocds_file_read (path, error)) == NULL)
     return NULL;
-  if (cm_import_plan_count (plan, CM_IMPORT_ROW_INVALID) > 0)
-    {
-      refuse_rows (plan, places, error);
-      return NULL;
-    }
-  cm_import_plan_set_more_write (plan, write_additions, g_steal_pointer (&added),
-                                 row_additions_free);
-  if (table_out)
-    *table_out = g_steal_pointer (&table);
-  if (mapping_out)
-    *mapping_out = g_steal_pointer (&mapping);
-  if (n_unnamed)
-    *n_unnamed = unnamed;
-  return g_steal_pointer (&plan);
+  return cm_ocds_file_plan (file, store, 0, service, on_duplicate, NULL, error);
 }

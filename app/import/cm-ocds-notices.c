@@ -148,7 +148,8 @@ recorded_already (GListModel *recorded, GPtrArray *added, const CmOcdsNotice *no
 }
 
 gboolean
-cm_ocds_notices_write (CmStore *store, CmContract *contract, GPtrArray *notices, GError **error)
+cm_ocds_notices_write (CmStore *store, CmContract *contract, GPtrArray *notices,
+                       guint *n_added, GError **error)
 {
   gint64 id = cm_entity_get_id (CM_ENTITY (contract));
   g_autoptr(GListModel) recorded = NULL;
@@ -168,6 +169,24 @@ cm_ocds_notices_write (CmStore *store, CmContract *contract, GPtrArray *notices,
       if (!cm_store_insert_listed (store, CM_ENTITY (record), error))
         return FALSE;
       g_ptr_array_add (added, notice);
+      (*n_added)++;
     }
   return TRUE;
+}
+
+guint
+cm_ocds_notices_count_new (CmStore *store, CmContract *contract, GPtrArray *notices)
+{
+  gint64 id = cm_entity_get_id (CM_ENTITY (contract));
+  g_autoptr(GListModel) recorded = NULL;
+  g_autoptr(GPtrArray) added = g_ptr_array_new ();
+
+  if (notices == NULL || notices->len == 0)
+    return 0;
+  if (id)
+    recorded = cm_store_list_where_id (store, CM_TYPE_CONTRACT_NOTICE, "contract-id", id);
+  for (guint i = 0; i < notices->len; i++)
+    if (!recorded_already (recorded, added, g_ptr_array_index (notices, i)))
+      g_ptr_array_add (added, g_ptr_array_index (notices, i));
+  return added->len;
 }

@@ -37,9 +37,14 @@ void      cm_ocds_notices_read_documents   (CmJsonCheck *check, JsonObject *sect
 void      cm_ocds_notices_read_standstill  (CmJsonCheck *check, JsonObject *award,
                                             const char *path, GPtrArray *notices);
 
-/* Adds to @contract, saved, the @notices it does not have yet. Only
- * inside cm_store_begin () and cm_store_commit (). */
+/* Adds to @contract, saved, the @notices it does not have yet, counting
+ * them in @n_added. Only inside cm_store_begin () and cm_store_commit (). */
 gboolean  cm_ocds_notices_write            (CmStore *store, CmContract *contract,
-                                            GPtrArray *notices, GError **error);
+                                            GPtrArray *notices, guint *n_added,
+                                            GError **error);
+
+/* How many of @notices @contract, saved or not, does not have yet. */
+guint     cm_ocds_notices_count_new        (CmStore *store, CmContract *contract,
+                                            GPtrArray *notices);
 
 G_END_DECLS

@@ -662,6 +662,57 @@ def test_round_trip(work, demo, exported):
           and not os.path.exists(empty), result.stderr)
 
 
+def test_notice_added(work, demo, exported):
+    """A later release of a contract already held that only adds a notice:
+    the contract is unchanged, and the notice is added all the same."""
+    data = load(exported)
+    release = data["releases"][3]
+    reference = release["contracts"][0]["id"]
+    had = [n for n in query(demo, NOTICES_SQL) if n[0] == reference]
+    release["contracts"][0].setdefault("documents", []).append(
+        {"id": "later", "noticeType": "UK7", "datePublished": "2026-10-05T09:00:00+01:00",
+         "url": NOTICE_PAGE + "2026%2FS%20000-099999"})
+    later = os.path.join(work, "later.json")
+    save(later, data)
+    added = (reference, "UK7", "2026-10-05", "2026/S 000-099999")
+    contracts = len(query(demo, CONTRACTS_SQL))
+    skipped = os.path.join(work, "skipped.commissioner")
+    shutil.copy(demo, skipped)
+    result = run("--import-ocds", later, "--portfolio", skipped)
+    check("with duplicates skipped, a contract held already is left alone, its notices too",
+          result.returncode == 0 and f"{contracts} skipped" in result.stdout
+          and query(skipped, NOTICES_SQL) == query(demo, NOTICES_SQL)
+          and "notice" not in result.stdout, result.stdout[-300:] + result.stderr)
+    portfolio = os.path.join(work, "later.commissioner")
+    shutil.copy(demo, portfolio)
+    result = run("--import-ocds", later, "--portfolio", portfolio, "--on-duplicate", "update")
+    gained = sorted(set(query(portfolio, NOTICES_SQL)) - set(query(demo, NOTICES_SQL)))
+    check("an unchanged contract gains the notice a later release adds, and only that",
+          result.returncode == 0 and f"0 updated, {contracts} unchanged" in result.stdout
+          and gained == [added]
+          and len(query(portfolio, NOTICES_SQL)) == len(query(demo, NOTICES_SQL)) + 1,
+          (gained, had, result.stdout[-300:], result.stderr))
+    check("the import says how many notices it added",
+          "1 procurement notice added." in result.stdout, result.stdout[-300:])
+    summary = query(portfolio, "SELECT summary FROM import_run ORDER BY id DESC LIMIT 1")
+    check("the import's record names the notices added",
+          summary and "1 procurement notice added" in (summary[0][0] or ""), summary)
+    undone = os.path.join(work, "undone.commissioner")
+    run("--backup", undone, "--portfolio", portfolio)
+    undo = run("--undo-import", "--portfolio", undone)
+    check("undoing the import removes the notice it added, and only that",
+          undo.returncode == 0 and query(undone, NOTICES_SQL) == query(demo, NOTICES_SQL),
+          undo.stdout + undo.stderr)
+    verify = run("--verify-audit", "--portfolio", undone)
+    check("the audit trail verifies after the notice is added and undone",
+          verify.returncode == 0, verify.stderr)
+    again = run("--import-ocds", later, "--portfolio", portfolio, "--on-duplicate", "update")
+    check("imported again, nothing more is added",
+          again.returncode == 0 and "notice" not in again.stdout
+          and len(query(portfolio, NOTICES_SQL)) == len(query(demo, NOTICES_SQL)) + 1,
+          again.stdout[-300:] + again.stderr)
+
+
 def test_backup_before_import(work, demo):
     portfolio = os.path.join(work, "backed.commissioner")
     shutil.copy(demo, portfolio)
@@ -857,6 +908,7 @@ def main():
         test_uk_import(work, exported)
         test_variations(work, demo)
         variation_from(work, exported)
+        test_notice_added(work, demo, exported)
         test_backup_before_import(work, demo)
         test_bad_input(work, exported)
     return finish()

@@ -56,7 +56,7 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
 
   if (!g_file_set_contents (path, (const char *) data, size, NULL))
     return 0;
-  plan = cm_ocds_import_plan (store, path, "Imported from OCDS", CM_IMPORT_DUPLICATE_UPDATE,
+  plan = cm_ocds_import_plan (store, path, CM_OCDS_FALLBACK_SERVICE, CM_IMPORT_DUPLICATE_UPDATE,
                               &error);
   g_assert ((plan == NULL) != (error == NULL));
   /* A problem with the file names its JSON path first. */

@@ -545,6 +545,16 @@ report_success (Report *report, CmImportPlan *plan, const char *source)
                              count[CM_IMPORT_ROW_BLANK]);
   g_print ("%s", summary);
   g_string_append (report->full, summary);
+  /* What the format held beside the rows: an OCDS file's notices. */
+  if (cm_import_plan_get_more_summary (plan))
+    {
+      g_autofree char *more = NULL;
+
+      /* TRANSLATORS: "2 procurement notices added", as a sentence */
+      more = g_strdup_printf (_("%s.\n"), cm_import_plan_get_more_summary (plan));
+      g_print ("%s", more);
+      g_string_append (report->full, more);
+    }
 }
 
 /* Written whether the import succeeded or not: a refused import is when

@@ -62,7 +62,7 @@ static CmImportPlan *
 plan_ocds (CmStore *store, const char *file, gpointer data, CmImportDuplicate on_duplicate,
            GError **error)
 {
-  return cm_ocds_import_plan (store, file, _("Imported from OCDS"), on_duplicate, error);
+  return cm_ocds_import_plan (store, file, CM_OCDS_FALLBACK_SERVICE, on_duplicate, error);
 }
 
 /* As --import: a portfolio that did not exist is created for the import,

@@ -29,6 +29,7 @@ struct _CmImportCheckView
 
   GtkWidget *page;
   AdwPreferencesGroup *summary_group;
+  guint new_notices;          /* what the plan adds beside its rows (OCDS notices) */
   GtkWidget *counts[CM_IMPORT_ROW_INVALID + 1];
   AdwComboRow *duplicates;
   GtkListBox *created;
@@ -530,6 +531,12 @@ show_summary (CmImportCheckView *self, CmImportPlan *plan)
                                       "%s rows cannot be imported. Fix them in the file and "
                                       "choose the file again, or exclude them below.", invalid),
                             n_invalid);
+  else if (writes == 0 && self->new_notices > 0)
+    hint = g_strdup_printf (ngettext ("Ready to add %u procurement notice to contracts already "
+                                      "here. Nothing is written until you press Import.",
+                                      "Ready to add %u procurement notices to contracts already "
+                                      "here. Nothing is written until you press Import.",
+                                      self->new_notices), self->new_notices);
   else if (writes == 0)
     hint = g_strdup (_("Nothing to import: no row would create or update a contract."));
   else
@@ -628,10 +635,19 @@ cm_import_check_view_set_plan (CmImportCheckView *self, CmImportPlan *plan, CmTa
 }
 
 void
+cm_import_check_view_set_new_notices (CmImportCheckView *self, guint n_notices)
+{
+  g_return_if_fail (CM_IS_IMPORT_CHECK_VIEW (self));
+
+  self->new_notices = n_notices;
+}
+
+void
 cm_import_check_view_reset (CmImportCheckView *self)
 {
   g_return_if_fail (CM_IS_IMPORT_CHECK_VIEW (self));
 
+  self->new_notices = 0;
   g_array_set_size (self->excluded, 0);
   g_hash_table_remove_all (self->problems);
   g_hash_table_remove_all (self->report_rows);

@@ -25,4 +25,8 @@ gboolean          cm_import_check_view_focus_report  (CmImportCheckView *self);
 /* The table rows the user excluded (guint), in order. */
 GArray           *cm_import_check_view_get_excluded  (CmImportCheckView *self);
 
+/* The procurement notices the next plan would add to contracts beside its
+ * rows (an OCDS file's), for its summary; 0 for a register. */
+void cm_import_check_view_set_new_notices (CmImportCheckView *self, guint n_notices);
+
 G_END_DECLS

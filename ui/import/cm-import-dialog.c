@@ -13,8 +13,9 @@
  *
  * An OCDS file (.json) has no columns to choose: its second step says
  * what it holds and asks which service the contracts that name none join.
- * It is read and planned by the core's OCDS import on the main thread, as
- * planning needs the store.
+ * It is read once by the core's OCDS import on the main thread, as
+ * planning needs the store, and planned again from what was read as the
+ * service, the duplicates rule and the rows left out change.
  */
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -63,7 +64,8 @@ struct _CmImportDialog
   char *path;
   char **sheets;
   CmTable *table;
-  GArray *ocds_mapping;        /* the OCDS table's fields, while the file is OCDS */
+  CmOcdsFile *ocds;            /* the OCDS file read, while the file is OCDS */
+  guint new_notices;           /* the procurement notices its plan would add */
   CmImportPlan *plan;
   GCancellable *cancellable;   /* of the read or the import under way */
   gboolean applying;
@@ -117,7 +119,9 @@ second_step (CmImportDialog *self)
 static gboolean
 has_data_rows (CmImportDialog *self)
 {
-  return self->table && cm_table_get_n_rows (self->table) > 1;
+  CmTable *table = self->ocds ? cm_ocds_file_get_table (self->ocds) : self->table;
+
+  return table && cm_table_get_n_rows (table) > 1;
 }
 
 static guint
@@ -135,7 +139,8 @@ update_header (CmImportDialog *self)
   gboolean columns = g_str_equal (name, "columns") || g_str_equal (name, "service");
   gboolean check = g_str_equal (name, "check");
   /* Back at the file, Next returns to the file already read. */
-  gboolean file_read = file && self->table && !gtk_widget_get_visible (self->file_error_box);
+  gboolean file_read = file && (self->table || self->ocds) &&
+                       !gtk_widget_get_visible (self->file_error_box);
   const char *subtitle = NULL;
 
   gtk_widget_set_visible (self->back, columns || check);
@@ -144,7 +149,7 @@ update_header (CmImportDialog *self)
   gtk_widget_set_sensitive (self->next, file_read || self->plan != NULL);
   gtk_widget_set_sensitive (self->import, self->plan &&
                             cm_import_plan_count (self->plan, CM_IMPORT_ROW_INVALID) == 0 &&
-                            writes (self->plan) > 0);
+                            (writes (self->plan) > 0 || self->new_notices > 0));
   gtk_window_set_default_widget (GTK_WINDOW (self), columns || file_read ? self->next
                                                     : check ? self->import : NULL);
   if (file)
@@ -194,6 +199,8 @@ show_read_error (CmImportDialog *self, const GError *error)
 
   g_clear_pointer (&self->plan, cm_import_plan_free);
   g_clear_pointer (&self->table, cm_table_free);
+  g_clear_pointer (&self->ocds, cm_ocds_file_free);
+  self->new_notices = 0;
   gtk_label_set_text (self->file_error_heading, heading);
   gtk_label_set_text (self->file_error, error->message);
   gtk_widget_set_visible (self->file_error_box, TRUE);
@@ -227,39 +234,52 @@ plan_summary (CmImportPlan *plan, guint n_data_rows)
 
 static void show_read_error (CmImportDialog *self, const GError *error);
 
-/* An OCDS file read and planned again, with the service chosen for the
- * contracts that name none; a problem is the file's, shown on its step. */
+/* The OCDS file planned again from what was read of it, with the
+ * service chosen for the contracts that name none; a problem is the
+ * file's, shown on its step. */
 static gboolean
 plan_ocds (CmImportDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_path_get_basename (self->path);
-  CmTable *table = NULL;
-  GArray *mapping = NULL;
-  guint n_unnamed = 0;
+  CmTable *table = cm_ocds_file_get_table (self->ocds);
 
   g_clear_pointer (&self->plan, cm_import_plan_free);
-  if (cm_store_refuse_own_file (self->store, self->path, &error))
-    self->plan = cm_ocds_import_plan_full (self->store, self->path,
-                                           cm_ocds_service_view_get_service (self->service_view),
-                                           cm_import_check_view_get_duplicate (self->check_view),
-                                           cm_import_check_view_get_excluded (self->check_view),
-                                           &table, &mapping, &n_unnamed, &error);
+  self->plan = cm_ocds_file_plan (self->ocds, self->store,
+                                  cm_ocds_service_view_get_service_id (self->service_view),
+                                  CM_OCDS_FALLBACK_SERVICE,
+                                  cm_import_check_view_get_duplicate (self->check_view),
+                                  cm_import_check_view_get_excluded (self->check_view), &error);
   if (self->plan == NULL)
     {
       show_read_error (self, error);
       return FALSE;
     }
-  /* The check view shows the new table: the old one goes after. */
-  cm_import_check_view_set_plan (self->check_view, self->plan, table, mapping);
-  g_clear_pointer (&self->table, cm_table_free);
-  g_clear_pointer (&self->ocds_mapping, g_array_unref);
-  self->table = table;
-  self->ocds_mapping = mapping;
+  self->new_notices = cm_ocds_file_count_new_notices (self->ocds, self->plan, self->store);
+  cm_import_check_view_set_new_notices (self->check_view, self->new_notices);
+  cm_import_check_view_set_plan (self->check_view, self->plan, table,
+                                 cm_ocds_file_get_mapping (self->ocds));
   cm_ocds_service_view_show_file (self->service_view, name, cm_table_get_n_rows (table) - 1,
-                                  n_unnamed);
+                                  cm_ocds_file_get_n_unnamed (self->ocds));
   update_header (self);
   return TRUE;
+}
+
+/* Read and checked once, here on the main thread: the choices on its
+ * steps only plan it again. */
+static gboolean
+read_ocds (CmImportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->ocds, cm_ocds_file_free);
+  self->ocds = cm_ocds_file_read (self->path, &error);
+  if (self->ocds == NULL)
+    {
+      show_read_error (self, error);
+      return FALSE;
+    }
+  return plan_ocds (self);
 }
 
 /* Makes the plan again from the columns, the duplicate choice and the
@@ -273,7 +293,7 @@ replan (CmImportDialog *self)
 
   if (is_ocds (self))
     {
-      if (self->table)
+      if (self->ocds)
         plan_ocds (self);
       return;
     }
@@ -304,6 +324,8 @@ show_table (CmImportDialog *self, CmTable *table)
 
   g_clear_pointer (&self->plan, cm_import_plan_free);
   g_clear_pointer (&self->table, cm_table_free);
+  g_clear_pointer (&self->ocds, cm_ocds_file_free);
+  self->new_notices = 0;
   self->table = table;
   gtk_label_set_text (self->file_name, name);
   gtk_widget_set_visible (self->file_error_box, FALSE);
@@ -398,7 +420,7 @@ read_file (CmImportDialog *self, const char *sheet)
       cm_import_check_view_reset (self->check_view);
       cm_ocds_service_view_reset (self->service_view);
       gtk_widget_set_visible (self->file_error_box, FALSE);
-      if (plan_ocds (self))
+      if (read_ocds (self))
         show_step (self, "service");
       return;
     }
@@ -459,8 +481,11 @@ static void
 imported (CmImportDialog *self)
 {
   guint n = writes (self->plan);
-  g_autofree char *message = g_strdup_printf (ngettext ("Imported %u contract",
-                                                        "Imported %u contracts", n), n);
+  const char *more = cm_import_plan_get_more_summary (self->plan);
+  /* A later OCDS release may only add notices to contracts held already. */
+  g_autofree char *message = n == 0 && more ? g_strdup (more)
+                             : g_strdup_printf (ngettext ("Imported %u contract",
+                                                          "Imported %u contracts", n), n);
   g_autoptr(GError) error = NULL;
   AdwToast *toast = adw_toast_new (message);
 
@@ -750,7 +775,7 @@ cm_import_dialog_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->plan, cm_import_plan_free);
   g_clear_pointer (&self->table, cm_table_free);
-  g_clear_pointer (&self->ocds_mapping, g_array_unref);
+  g_clear_pointer (&self->ocds, cm_ocds_file_free);
   g_clear_pointer (&self->sheets, g_strfreev);
   g_clear_pointer (&self->path, g_free);
   g_clear_object (&self->store);

@@ -4,14 +4,16 @@
  *
  * An OCDS contract joins the service its tender's title names. A tender
  * without a title names none: those contracts join the service chosen
- * here, an existing one, or left unchosen a new "Imported from OCDS" as
- * on the command line. "changed" follows the choice, for the plan to be
+ * here, an existing one, or left unchosen the service "Imported from
+ * OCDS" as on the command line (CM_OCDS_FALLBACK_SERVICE). The choice is
+ * kept by id, since services often share a name. "changed" follows the choice, for the plan to be
  * made again.
  */
 #include <glib/gi18n.h>
 
 #include <adwaita.h>
 
+#include "cm-ocds-import.h"
 #include "cm-ocds-service-view.h"
 #include "cm-record-picker.h"
 #include "cm-service.h"
@@ -26,12 +28,11 @@ struct _CmOcdsServiceView
   GtkWidget *choice;
   AdwActionRow *row;
   CmRecordPicker *picker;
-  char *service;
 };
 
 G_DEFINE_FINAL_TYPE (CmOcdsServiceView, cm_ocds_service_view, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_STORE, PROP_SERVICE, N_PROPS };
+enum { PROP_0, PROP_STORE, PROP_SERVICE_ID, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 enum { CHANGED, N_SIGNALS };
@@ -40,12 +41,7 @@ static guint signals[N_SIGNALS];
 static void
 picked (CmOcdsServiceView *self)
 {
-  gint64 id = cm_record_picker_get_selected_id (self->picker);
-  CmService *service = id ? (CmService *) cm_store_find (self->store, CM_TYPE_SERVICE, id) : NULL;
-
-  g_free (self->service);
-  self->service = g_strdup (service ? cm_service_get_name (service) : _("Imported from OCDS"));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICE_ID]);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -93,8 +89,8 @@ cm_ocds_service_view_get_property (GObject *object, guint id, GValue *value, GPa
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
-    case PROP_SERVICE:
-      g_value_set_string (value, cm_ocds_service_view_get_service (self));
+    case PROP_SERVICE_ID:
+      g_value_set_int64 (value, cm_ocds_service_view_get_service_id (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, id, pspec);
@@ -111,7 +107,6 @@ cm_ocds_service_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->service, g_free);
   G_OBJECT_CLASS (cm_ocds_service_view_parent_class)->dispose (object);
 }
 
@@ -128,10 +123,10 @@ cm_ocds_service_view_class_init (CmOcdsServiceViewClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, CM_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  /* The name of the service the contracts that name none join. */
-  properties[PROP_SERVICE] =
-    g_param_spec_string ("service", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The id of the service the contracts that name none join, or 0. */
+  properties[PROP_SERVICE_ID] =
+    g_param_spec_int64 ("service-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -175,14 +170,14 @@ summary_of (guint n_contracts, guint n_unnamed)
                                       "%s They name no service, as their tenders have no title. "
                                       "Choose the service they join; left unchosen, they join a "
                                       "new service, “%s”.", n_contracts),
-                            holds, _("Imported from OCDS"));
+                            holds, CM_OCDS_FALLBACK_SERVICE);
   return g_strdup_printf (ngettext ("%s %u of them names no service, as its tender has no "
                                     "title. Choose the service it joins; left unchosen, it "
                                     "joins a new service, “%s”.",
                                     "%s %u of them name no service, as their tenders have no "
                                     "title. Choose the service they join; left unchosen, they "
                                     "join a new service, “%s”.", n_unnamed),
-                          holds, n_unnamed, _("Imported from OCDS"));
+                          holds, n_unnamed, CM_OCDS_FALLBACK_SERVICE);
 }
 
 void
@@ -198,12 +193,12 @@ cm_ocds_service_view_show_file (CmOcdsServiceView *self, const char *file_name,
   gtk_widget_set_visible (self->choice, n_unnamed > 0);
 }
 
-const char *
-cm_ocds_service_view_get_service (CmOcdsServiceView *self)
+gint64
+cm_ocds_service_view_get_service_id (CmOcdsServiceView *self)
 {
-  g_return_val_if_fail (CM_IS_OCDS_SERVICE_VIEW (self), NULL);
+  g_return_val_if_fail (CM_IS_OCDS_SERVICE_VIEW (self), 0);
 
-  return self->service ? self->service : _("Imported from OCDS");
+  return cm_record_picker_get_selected_id (self->picker);
 }
 
 void
@@ -215,5 +210,4 @@ cm_ocds_service_view_reset (CmOcdsServiceView *self)
   g_signal_handlers_block_by_func (self->picker, picked, self);
   cm_record_picker_set_selected_id (self->picker, 0);
   g_signal_handlers_unblock_by_func (self->picker, picked, self);
-  g_clear_pointer (&self->service, g_free);
 }

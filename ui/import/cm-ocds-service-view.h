@@ -17,9 +17,9 @@ GtkWidget  *cm_ocds_service_view_new          (CmStore *store);
  * service (their tender has no title); the choice shows only for those. */
 void        cm_ocds_service_view_show_file    (CmOcdsServiceView *self, const char *file_name,
                                                guint n_contracts, guint n_unnamed);
-/* The name of the service chosen, or "Imported from OCDS" while none is,
- * as on the command line. */
-const char *cm_ocds_service_view_get_service  (CmOcdsServiceView *self);
+/* The id of the service chosen, or 0 while none is: then the contracts
+ * join CM_OCDS_FALLBACK_SERVICE, as on the command line. */
+gint64      cm_ocds_service_view_get_service_id (CmOcdsServiceView *self);
 /* Forgets the choice, for a new file. */
 void        cm_ocds_service_view_reset        (CmOcdsServiceView *self);
 
