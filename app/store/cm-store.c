@@ -984,6 +984,29 @@ cm_store_begin (CmStore *self, GError **error)
   return TRUE;
 }
 
+gboolean
+cm_store_begin_read (CmStore *self, GError **error)
+{
+  g_return_val_if_fail (self->savepoints->len == 0, FALSE);
+
+  /* A deferred transaction takes its snapshot at its first read: read now. */
+  if (!exec (self, "BEGIN DEFERRED", error))
+    return FALSE;
+  if (!exec (self, "SELECT count(*) FROM sqlite_master", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+cm_store_end_read (CmStore *self)
+{
+  if (self->savepoints->len == 0 && !sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+}
+
 static GPtrArray *apply_pending (CmStore *self);
 static void emit_changed (CmStore *self, GPtrArray *tables);
 

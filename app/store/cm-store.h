@@ -77,6 +77,12 @@ gboolean    cm_store_set_meta        (CmStore *self, const char *key, const char
 gboolean    cm_store_begin           (CmStore *self, GError **error);
 gboolean    cm_store_commit          (CmStore *self, GError **error);
 void        cm_store_rollback        (CmStore *self);
+/* Holds one snapshot of the file for every read until cm_store_end_read ():
+ * a report laid out twice, to count its pages and to draw them, sees the
+ * same records both times although another connection commits meanwhile.
+ * Not inside cm_store_begin (). */
+gboolean    cm_store_begin_read      (CmStore *self, GError **error);
+void        cm_store_end_read        (CmStore *self);
 
 gboolean    cm_store_save            (CmStore *self, CmEntity *entity, GError **error);
 /* Inserts a new record with one audit row holding all its values

@@ -30,6 +30,8 @@ from common import TODAY, Failure, Session, find, find_button, find_label, has_s
 PORTFOLIO_NAME = "Leeds health and social care (demo)"
 DECOMMISSIONED = "Vulnerable Groups"  # the demo's decommissioned service
 HERE = os.path.dirname(os.path.abspath(__file__))
+APP_ID = "io.github.commissionerapp.Commissioner"
+APP_PATH = "/" + APP_ID.replace(".", "/")
 
 
 def headless(session, *args):
@@ -347,6 +349,60 @@ def documents_folder(session):
         out.write(f'XDG_DOCUMENTS_DIR="{folder}"\n')
 
 
+def replace_asked(session):
+    """A name typed without .pdf that exists once .pdf is added: the
+    chooser never asked about it, so the window asks before replacing it,
+    and Cancel leaves the file as it was."""
+    existing = os.path.join(session.work, "again.pdf")
+    with open(existing, "wb") as out:
+        out.write(b"kept")
+    heading = "Replace \u201cagain.pdf\u201d?"
+    for answer in ("Cancel", "Replace"):
+        session.show_section("Deadlines")
+        menu_item(session, "Export PDF\u2026")
+        save_through(session, "Export PDF", existing[:-len(".pdf")],
+                     f"Deadlines schedule {TODAY}.pdf")
+        question = wait_for(f"the question {heading!r}", lambda: session.in_dialogs(
+            lambda top: top if find_label(top, lambda text: text == heading, pages=False)
+            else None))
+        if answer == "Cancel":
+            session.screenshot("replace")
+        press_ready(f"the question's {answer} button", lambda: find_button(question, answer))
+        wait_for("the question to close", lambda: not session.in_dialogs(
+            lambda top: find_label(top, lambda text: text == heading, pages=False)))
+        if answer == "Cancel":
+            with open(existing, "rb") as kept:
+                if kept.read() != b"kept":
+                    raise Failure("the PDF replaced a file although the question was cancelled")
+    session.toast("the PDF's toast", lambda text: text == "Exported to \u201cagain.pdf\u201d")
+    if not pdf_ok(existing):
+        raise Failure("Replace did not write the PDF over the old file")
+    session.log("a name without .pdf that exists asked before replacing; Cancel kept the file")
+
+
+def notification_for_gone_portfolio(session):
+    """An old notification's action, for a portfolio deleted since, says
+    the file is gone and creates no empty portfolio in its place."""
+    gone = os.path.join(session.work, "gone" + os.path.splitext(session.portfolio)[1])
+    bus = Gio.bus_get_sync(Gio.BusType.SESSION)
+    target = GLib.Variant("(ayx)", (os.fsencode(gone) + b"\0", 1))
+    bus.call_sync(APP_ID, APP_PATH, "org.gtk.Actions", "Activate",
+                  GLib.Variant("(sava{sv})", ("open-contract", [target], {})),
+                  None, Gio.DBusCallFlags.NONE, -1, None)
+
+    def told():
+        for top in session.app:
+            if top is not None and top.getRoleName() == "frame":
+                label = find_label(top, lambda text: "is no longer there" in text, pages=False)
+                if label is not None:
+                    return label.name
+        return None
+    message = wait_for("the message that the portfolio is gone", told)
+    if os.path.exists(gone):
+        raise Failure(f"opening a gone portfolio from its notification created {gone}")
+    session.log(f"a notification for a deleted portfolio said {message!r}, and made no file")
+
+
 def main():
     with Session("print") as session:
         documents_folder(session)
@@ -360,10 +416,12 @@ def main():
             print_to_file(session)
             print_to_file(session, reverse=True)
             export_calendar(session)
+            replace_asked(session)
             export_decommission_pdf(session)
             export_eia_pdf(session)
             no_report_here(session)
             six_monthly_from_reports(session)
+            notification_for_gone_portfolio(session)
         finally:
             server.terminate()
             server.wait(timeout=10)

@@ -12,6 +12,7 @@
 #include "cm-deadline-notification.h"
 #include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
+#include "cm-portfolio-job.h"
 #include "cm-required-notices.h"
 #include "cm-window.h"
 
@@ -29,10 +30,8 @@ typedef struct {
 } Job;
 
 static void
-job_free (gpointer data)
+job_free (Job *job)
 {
-  Job *job = data;
-
   g_object_unref (job->app);
   g_free (job->portfolio);
   g_free (job->title);
@@ -67,6 +66,7 @@ summarise (Job *job, CmStore *store)
 {
   g_autoptr(GPtrArray) deadlines = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *within = NULL;
   CmDeadlineSettings settings;
   guint due = 0, skipped;
 
@@ -91,29 +91,22 @@ summarise (Job *job, CmStore *store)
   if (due > LISTED)
     g_string_append_printf (body, ngettext ("and %u more date.", "and %u more dates.",
                                             due - LISTED), due - LISTED);
-  job->title = g_strdup_printf (ngettext ("%u notice or extension decision due within %d days",
-                                          "%u notices or extension decisions due within %d days",
-                                          due), due, settings.due_soon_days);
+  /* TRANSLATORS: how soon, as the second part of "3 notices due within 90 days" */
+  within = g_strdup_printf (ngettext ("within %d day", "within %d days", settings.due_soon_days),
+                            settings.due_soon_days);
+  /* TRANSLATORS: how many are due, then how soon ("within 90 days") */
+  job->title = g_strdup_printf (ngettext ("%u notice or extension decision due %s",
+                                          "%u notices or extension decisions due %s", due),
+                                due, within);
   g_strchomp (body->str);
   job->body = g_strdup (body->str);
 }
 
-static void
-summarise_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+static gboolean
+summarise_in_thread (CmStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {
-  Job *job = data;
-  GError *error = NULL;
-  g_autoptr(CmStore) store = cm_store_open (job->portfolio,
-                                            CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY,
-                                            &error);
-
-  if (store == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  summarise (job, store);
-  g_task_return_boolean (task, TRUE);
+  summarise (data, store);
+  return TRUE;
 }
 
 /* One for each portfolio, so that the next start replaces it. */
@@ -126,16 +119,16 @@ notification_id (const char *portfolio)
 }
 
 static void
-summarised (GObject *source, GAsyncResult *result, gpointer data)
+summarised (gpointer data, const GError *error)
 {
-  Job *job = g_task_get_task_data (G_TASK (result));
+  Job *job = data;
   g_autofree char *id = notification_id (job->portfolio);
   g_autoptr(GNotification) notification = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error) || job->title == NULL)
+  if (error || job->title == NULL)
     {
       g_application_withdraw_notification (job->app, id);
+      job_free (job);
       return;
     }
   notification = g_notification_new (job->title);
@@ -144,6 +137,7 @@ summarised (GObject *source, GAsyncResult *result, gpointer data)
   g_notification_set_default_action_and_target (notification, "app.open-contract", "(^ayx)",
                                                 job->portfolio, job->first_contract);
   g_application_send_notification (job->app, id, notification);
+  job_free (job);
 }
 
 void
@@ -151,7 +145,6 @@ cm_deadline_notification_send (GApplication *app, CmStore *store, const GDate *t
 {
   GHashTable *told = g_object_get_data (G_OBJECT (app), "deadlines-told");
   g_autofree char *portfolio = g_canonicalize_filename (cm_store_get_path (store), NULL);
-  g_autoptr(GTask) task = NULL;
   Job *job;
 
   /* Notifications go over the session bus; without one there is no desktop to tell. */
@@ -170,9 +163,21 @@ cm_deadline_notification_send (GApplication *app, CmStore *store, const GDate *t
   job->app = g_object_ref (app);
   job->portfolio = g_steal_pointer (&portfolio);
   job->today = *today;
-  task = g_task_new (NULL, NULL, summarised, NULL);
-  g_task_set_task_data (task, job, job_free);
-  g_task_run_in_thread (task, summarise_in_thread);
+  cm_portfolio_job_read (job->portfolio, NULL, NULL, summarise_in_thread, job, summarised, job);
+}
+
+static void
+tell_gone (CmWindow *window, const char *portfolio)
+{
+  g_autofree char *name = g_filename_display_name (portfolio);
+  /* TRANSLATORS: on clicking a notification of deadlines; the portfolio file's path */
+  g_autofree char *message = g_strdup_printf (
+    _("“%s” is no longer there: it may have been moved or deleted. Open it from where it is "
+      "now."), name);
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (cm_window_get_toasts (window), toast);
 }
 
 /* The contract's window, opened on its portfolio if none is, raised. */
@@ -189,6 +194,14 @@ open_contract (GSimpleAction *action, GVariant *param, gpointer data)
   if (window == NULL)
     {
       window = cm_window_new (CM_APPLICATION (app));
+      /* An old notification: opening a file no longer there would create
+       * an empty portfolio in its place. stat () only, nothing is open. */
+      if (!g_file_test (portfolio, G_FILE_TEST_IS_REGULAR))
+        {
+          tell_gone (window, portfolio);
+          gtk_window_present (GTK_WINDOW (window));
+          return;
+        }
       if (!cm_window_open_portfolio (window, portfolio))
         {
           gtk_window_present (GTK_WINDOW (window));

@@ -10,8 +10,11 @@
 #include <stdlib.h>
 
 #include "cm-export-dialog.h"
-#include "cm-recent.h"
+#include "cm-export-file.h"
+#include "cm-portfolio-job.h"
 #include "cm-workbook.h"
+
+#define WORKBOOK_MIME_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 typedef struct {
   char *portfolio;
@@ -19,87 +22,67 @@ typedef struct {
   char *display_name;  /* shown beside the account as "Exported by" */
   GDate today;
   CmReportPeriods periods;   /* chosen beside the file name */
+  GtkWindow *parent;         /* weak */
+  CmStore *store;            /* weak: the window's, for the checks before writing */
   AdwToastOverlay *toasts;   /* weak */
   AdwToast *progress;
   GCancellable *cancellable;
 } Job;
 
 static void
-job_free (gpointer data)
+job_free (Job *job)
 {
-  Job *job = data;
-
   g_free (job->portfolio);
   g_free (job->workbook);
   g_free (job->display_name);
+  g_clear_weak_pointer (&job->parent);
+  g_clear_weak_pointer (&job->store);
   g_clear_weak_pointer (&job->toasts);
   g_clear_object (&job->progress);
   g_clear_object (&job->cancellable);
   g_free (job);
 }
 
-static void
-export_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+static gboolean
+export_in_thread (CmStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {
   Job *job = data;
-  GError *error = NULL;
-  g_autoptr(CmStore) store = cm_store_open (job->portfolio,
-                                            CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY,
-                                            &error);
 
-  if (store)
-    cm_store_set_actor (store, job->display_name);
-  if (store == NULL ||
-      !cm_workbook_export_for (store, job->workbook, &job->today, &job->periods,
-                               job->cancellable, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return cm_workbook_export_for (store, job->workbook, &job->today, &job->periods, cancellable,
+                                 error);
 }
 
 static void
-open_workbook (AdwToast *toast)
+exported (gpointer data, const GError *error)
 {
-  g_app_info_launch_default_for_uri (g_object_get_data (G_OBJECT (toast), "uri"), NULL, NULL);
-}
-
-static void
-exported (GObject *source, GAsyncResult *result, gpointer data)
-{
-  Job *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_path_get_basename (job->workbook);
+  Job *job = data;
   AdwToast *toast;
 
   adw_toast_dismiss (job->progress);
   if (job->toasts == NULL)
-    return;
-  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    toast = adw_toast_new (_("Export cancelled: no workbook was written"));
+    ;
+  else if (error && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    adw_toast_overlay_add_toast (job->toasts,
+                                 adw_toast_new (_("Export cancelled: no workbook was written")));
   else if (error)
     {
       toast = adw_toast_new (error->message);
       adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (job->toasts, toast);
     }
   else
     {
+      g_autofree char *name = g_path_get_basename (job->workbook);
       g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), name);
-      g_autofree char *uri = g_filename_to_uri (job->workbook, NULL, NULL);
 
-      cm_recent_add_workbook (job->workbook);
-      toast = adw_toast_new (message);
-      adw_toast_set_button_label (toast, _("_Open"));
-      g_object_set_data_full (G_OBJECT (toast), "uri", g_steal_pointer (&uri), g_free);
-      g_signal_connect (toast, "button-clicked", G_CALLBACK (open_workbook), NULL);
+      cm_export_file_announce (job->toasts, message, job->workbook, WORKBOOK_MIME_TYPE);
     }
-  adw_toast_overlay_add_toast (job->toasts, toast);
+  job_free (job);
 }
 
 static void
 start (Job *job)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, NULL, exported, NULL);
   g_autofree char *name = g_path_get_basename (job->workbook);
   g_autofree char *message = g_strdup_printf (_("Exporting “%s”…"), name);
 
@@ -107,11 +90,12 @@ start (Job *job)
   job->cancellable = g_cancellable_new ();
   adw_toast_set_timeout (job->progress, 0);
   adw_toast_set_button_label (job->progress, _("_Cancel"));
-  g_signal_connect_swapped (job->progress, "button-clicked", G_CALLBACK (g_cancellable_cancel),
-                            job->cancellable);
+  /* The toast may outlive the job: the handler goes with the cancellable. */
+  g_signal_connect_object (job->progress, "button-clicked", G_CALLBACK (g_cancellable_cancel),
+                           job->cancellable, G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (job->toasts, job->progress);
-  g_task_set_task_data (task, job, job_free);
-  g_task_run_in_thread (task, export_in_thread);
+  cm_portfolio_job_read (job->portfolio, job->display_name, job->cancellable, export_in_thread,
+                         job, exported, job);
 }
 
 /* How many years and quarters back the chooser offers. */
@@ -192,9 +176,24 @@ choice_of (GtkFileChooser *chooser, const char *id, int most)
 }
 
 static void
+confirmed (const char *path, gpointer data)
+{
+  Job *job = data;
+
+  if (path == NULL || job->toasts == NULL)
+    {
+      job_free (job);
+      return;
+    }
+  job->workbook = g_strdup (path);
+  start (job);
+}
+
+static void
 chosen (GtkNativeDialog *chooser, int response, Job *job)
 {
   g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -205,20 +204,14 @@ chosen (GtkNativeDialog *chooser, int response, Job *job)
                     &job->periods.quarter);
     }
   g_object_unref (chooser);
-  if (file == NULL || job->toasts == NULL)
+  if (file)
+    path = g_file_get_path (file);
+  if (path == NULL || job->toasts == NULL || job->store == NULL)
     {
       job_free (job);
       return;
     }
-  job->workbook = g_file_get_path (file);
-  if (!g_str_has_suffix (job->workbook, ".xlsx"))
-    {
-      char *named = g_strconcat (job->workbook, ".xlsx", NULL);
-
-      g_free (job->workbook);
-      job->workbook = named;
-    }
-  start (job);
+  cm_export_file_confirm (job->parent, job->store, path, ".xlsx", job->toasts, confirmed, job);
 }
 
 void
@@ -230,14 +223,14 @@ cm_export_dialog_run (GtkWindow *parent, CmStore *store, const GDate *today,
                                  _("_Export"), _("_Cancel"));
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = cm_store_get_meta (store, "name");
-  g_autofree char *day = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (today),
-                                          g_date_get_month (today), g_date_get_day (today));
-  g_autofree char *suggested = g_strdup_printf ("%s %s.xlsx", name ? name : _("Portfolio"), day);
+  g_autofree char *suggested = cm_export_file_name (name ? name : _("Portfolio"), today, ".xlsx");
   Job *job = g_new0 (Job, 1);
 
   job->portfolio = g_strdup (cm_store_get_path (store));
   job->display_name = g_strdup (cm_store_get_display_name (store));
   job->today = *today;
+  g_set_weak_pointer (&job->parent, parent);
+  g_set_weak_pointer (&job->store, store);
   g_set_weak_pointer (&job->toasts, toasts);
   gtk_file_filter_set_name (filter, _("Excel workbooks"));
   gtk_file_filter_add_pattern (filter, "*.xlsx");

@@ -9,10 +9,12 @@
 
 G_BEGIN_DECLS
 
-/* Shows the print dialog for the report @kind of @store as on @today,
- * whose title and page count @counted (taken) holds, then draws and
- * prints it page by page; a failure is a toast in @toasts. */
-void cm_print_report_run (GtkWindow *parent, CmStore *store, const char *kind,
-                          const GDate *today, CmReportPages *counted, AdwToastOverlay *toasts);
+/* Shows the print dialog for the report @kind of the portfolio file
+ * @portfolio as on @today, whose title and page count @counted (taken)
+ * holds, then draws and prints it page by page on a read-only connection
+ * of its own, as @display_name; a failure is a toast in @toasts. */
+void cm_print_report_run (GtkWindow *parent, const char *portfolio, const char *display_name,
+                          const char *kind, const GDate *today, CmReportPages *counted,
+                          AdwToastOverlay *toasts);
 
 G_END_DECLS

@@ -12,27 +12,33 @@
 #include "cm-decommission-page.h"
 #include "cm-eia.h"
 #include "cm-eia-page.h"
+#include "cm-export-file.h"
 #include "cm-print-report.h"
-#include "cm-recent.h"
 #include "cm-report-actions.h"
 #include "cm-report-job.h"
 #include "cm-service.h"
 
 #define GROUP "report"
 
-/* What a report job reports back to: the window, if it is still open. */
+/* What a report job reports back to: the window, if it is still open,
+ * and the portfolio as it was when the job started, since the window's
+ * store may be gone by the time it ends (a restore). */
 typedef struct {
   CmWindow *window; /* weak */
+  char *portfolio;
+  char *display_name;
   char *kind;
   char *pdf;
 } Request;
 
 static Request *
-request_new (CmWindow *window, const char *kind, const char *pdf)
+request_new (CmWindow *window, CmStore *store, const char *kind, const char *pdf)
 {
   Request *request = g_new0 (Request, 1);
 
   g_set_weak_pointer (&request->window, window);
+  request->portfolio = g_strdup (cm_store_get_path (store));
+  request->display_name = g_strdup (cm_store_get_display_name (store));
   request->kind = g_strdup (kind);
   request->pdf = g_strdup (pdf);
   return request;
@@ -44,6 +50,8 @@ request_free (gpointer data)
   Request *request = data;
 
   g_clear_weak_pointer (&request->window);
+  g_free (request->portfolio);
+  g_free (request->display_name);
   g_free (request->kind);
   g_free (request->pdf);
   g_free (request);
@@ -149,8 +157,8 @@ laid_out (CmReportPages *pages, const GError *error, gpointer data)
   else if (error)
     show_error (request->window, error->message);
   else
-    cm_print_report_run (GTK_WINDOW (request->window), cm_window_get_store (request->window),
-                         request->kind, today_of (request->window), pages,
+    cm_print_report_run (GTK_WINDOW (request->window), request->portfolio,
+                         request->display_name, request->kind, today_of (request->window), pages,
                          cm_window_get_toasts (request->window));
 }
 
@@ -164,8 +172,8 @@ print_kind (CmWindow *window, const char *kind)
     return;
   what = cm_report_actions_describe (store, kind);
   cm_report_job_start (store, kind, today_of (window), NULL, what,
-                       cm_window_get_toasts (window), laid_out, request_new (window, kind, NULL),
-                       request_free);
+                       cm_window_get_toasts (window), laid_out,
+                       request_new (window, store, kind, NULL), request_free);
 }
 
 static void
@@ -186,18 +194,11 @@ print_report (GSimpleAction *action, GVariant *param, gpointer data)
 /* ---- a PDF ---------------------------------------------------------------- */
 
 static void
-open_pdf (AdwToast *toast)
-{
-  g_app_info_launch_default_for_uri (g_object_get_data (G_OBJECT (toast), "uri"), NULL, NULL);
-}
-
-static void
 written (CmReportPages *pages, const GError *error, gpointer data)
 {
   Request *request = data;
   g_autofree char *name = g_filename_display_basename (request->pdf);
   g_autofree char *message = NULL;
-  AdwToast *toast;
 
   if (request->window == NULL)
     return;
@@ -213,12 +214,8 @@ written (CmReportPages *pages, const GError *error, gpointer data)
       return;
     }
   message = g_strdup_printf (_("Exported to “%s”"), name);
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Open"));
-  g_object_set_data_full (G_OBJECT (toast), "uri", g_filename_to_uri (request->pdf, NULL, NULL),
-                          g_free);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (open_pdf), NULL);
-  adw_toast_overlay_add_toast (cm_window_get_toasts (request->window), toast);
+  cm_export_file_announce (cm_window_get_toasts (request->window), message, request->pdf,
+                           "application/pdf");
 }
 
 typedef struct {
@@ -237,6 +234,19 @@ saving_free (Saving *saving)
 }
 
 static void
+pdf_confirmed (const char *path, gpointer data)
+{
+  Saving *saving = data;
+  CmStore *store = saving->window ? cm_window_get_store (saving->window) : NULL;
+
+  if (path && store)
+    cm_report_job_start (store, saving->kind, today_of (saving->window), path, saving->what,
+                         cm_window_get_toasts (saving->window), written,
+                         request_new (saving->window, store, saving->kind, path), request_free);
+  saving_free (saving);
+}
+
+static void
 pdf_chosen (GtkNativeDialog *chooser, int response, Saving *saving)
 {
   g_autoptr(GFile) file = NULL;
@@ -246,32 +256,15 @@ pdf_chosen (GtkNativeDialog *chooser, int response, Saving *saving)
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_object_unref (chooser);
-  if (file && store)
+  if (file)
+    path = g_file_get_path (file);
+  if (path == NULL || store == NULL)
     {
-      path = g_file_get_path (file);
-      if (!g_str_has_suffix (path, ".pdf"))
-        {
-          char *named = g_strconcat (path, ".pdf", NULL);
-
-          g_free (path);
-          path = named;
-        }
-      cm_report_job_start (store, saving->kind, today_of (saving->window), path, saving->what,
-                           cm_window_get_toasts (saving->window), written,
-                           request_new (saving->window, saving->kind, path), request_free);
+      saving_free (saving);
+      return;
     }
-  saving_free (saving);
-}
-
-/* "Deadlines schedule 2026-11-22.pdf" */
-static char *
-suggested_name (const char *what, const GDate *today)
-{
-  g_autofree char *name = g_strdup_printf ("%s %04d-%02d-%02d.pdf", what,
-                                           g_date_get_year (today), g_date_get_month (today),
-                                           g_date_get_day (today));
-
-  return g_strdelimit (g_steal_pointer (&name), "/\\:", '-');
+  cm_export_file_confirm (GTK_WINDOW (saving->window), store, path, ".pdf",
+                          cm_window_get_toasts (saving->window), pdf_confirmed, saving);
 }
 
 static void
@@ -289,7 +282,7 @@ export_kind (CmWindow *window, const char *kind)
   g_set_weak_pointer (&saving->window, window);
   saving->kind = g_strdup (kind);
   saving->what = cm_report_actions_describe (store, kind);
-  suggested = suggested_name (saving->what, today_of (window));
+  suggested = cm_export_file_name (saving->what, today_of (window), ".pdf");
   chooser = gtk_file_chooser_native_new (_("Export PDF"), GTK_WINDOW (window),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                          _("_Cancel"));

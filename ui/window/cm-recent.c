@@ -33,6 +33,12 @@ cm_recent_add_workbook (const char *path)
   add (path, WORKBOOK_MIME_TYPE);
 }
 
+void
+cm_recent_add_file (const char *path, const char *mime_type)
+{
+  add (path, mime_type);
+}
+
 static int
 newest_first (gconstpointer a, gconstpointer b)
 {

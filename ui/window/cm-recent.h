@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 
 void    cm_recent_add_portfolio (const char *path);
 void    cm_recent_add_workbook  (const char *path);
+/* Any other file the application wrote, such as a PDF report or a calendar. */
+void    cm_recent_add_file      (const char *path, const char *mime_type);
 /* Paths of the portfolios opened most recently that still exist, newest first. */
 GStrv   cm_recent_portfolios    (void);
 

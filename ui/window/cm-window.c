@@ -711,11 +711,22 @@ worked (gpointer data, const GError *error)
 }
 
 static gboolean
-start_work (gpointer data)
+run_work (gpointer data)
 {
   Work *work = data;
 
   cm_portfolio_job_start (work->path, work->actor, work->work, work->data, worked, work);
+  return G_SOURCE_REMOVE;
+}
+
+/* Reports and exports still reading the file are cancelled and waited
+ * for: the work needs the file to itself. */
+static gboolean
+start_work (gpointer data)
+{
+  Work *work = data;
+
+  cm_portfolio_readers_stop (work->path, run_work, work);
   return G_SOURCE_REMOVE;
 }
 
