@@ -320,7 +320,7 @@ all_gates (CmOverview *overview)
 CmOverview *
 cm_overview_collect (CmStore *store, const GDate *today)
 {
-  CmOverview *overview = g_new0 (CmOverview, 1);
+  CmOverview *overview = g_rc_box_new0 (CmOverview);
   GListModel *services = cm_store_list (store, CM_TYPE_SERVICE);
   g_autoptr(GPtrArray) gates = NULL;
 
@@ -347,9 +347,19 @@ cm_overview_collect (CmStore *store, const GDate *today)
   return overview;
 }
 
-void
-cm_overview_free (CmOverview *overview)
+/* Another holder of @overview: a page keeps one for the rows it makes
+ * only when they are first shown. */
+CmOverview *
+cm_overview_ref (CmOverview *overview)
 {
+  return g_rc_box_acquire (overview);
+}
+
+static void
+overview_clear (gpointer data)
+{
+  CmOverview *overview = data;
+
   /* The held gates belong to the stage lists. */
   g_ptr_array_unref (overview->attention);
   g_ptr_array_unref (overview->held);
@@ -360,5 +370,11 @@ cm_overview_free (CmOverview *overview)
   g_ptr_array_unref (overview->overdue_risks);
   g_ptr_array_unref (overview->flagged_decisions);
   g_ptr_array_unref (overview->overdue_reviews);
-  g_free (overview);
+}
+
+/* Drops a reference to @overview, freeing it with the last. */
+void
+cm_overview_free (CmOverview *overview)
+{
+  g_rc_box_release_full (overview, overview_clear);
 }
