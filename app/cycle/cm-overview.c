@@ -146,16 +146,12 @@ overdue_risks (CmStore *store, const GDate *today)
   return overdue;
 }
 
+/* Contract dates overdue or breached, among @deadlines. */
 static guint
-overdue_dates (CmStore *store, const GDate *today)
+overdue_dates (GPtrArray *deadlines)
 {
-  CmDeadlineSettings settings;
-  g_autoptr(GPtrArray) deadlines = NULL;
-  guint count = 0, skipped;
+  guint count = 0;
 
-  cm_deadline_settings_load (store, &settings);
-  deadlines = cm_deadlines_collect (cm_store_list (store, CM_TYPE_CONTRACT), today, &settings,
-                                    &skipped);
   for (guint i = 0; i < deadlines->len; i++)
     {
       CmDeadline *deadline = g_ptr_array_index (deadlines, i);
@@ -164,6 +160,19 @@ overdue_dates (CmStore *store, const GDate *today)
                deadline->status == CM_DEADLINE_BREACHED;
     }
   return count;
+}
+
+/* Every contract's dates, worked out once for both the attention list and
+ * the overdue count: on a large portfolio this is the longest pass. */
+static GPtrArray *
+all_deadlines (CmStore *store, const GDate *today)
+{
+  CmDeadlineSettings settings;
+  guint skipped;
+
+  cm_deadline_settings_load (store, &settings);
+  return cm_deadlines_collect (cm_store_list (store, CM_TYPE_CONTRACT), today, &settings,
+                               &skipped);
 }
 
 /* ---- what needs the user now ------------------------------------------ */
@@ -208,15 +217,8 @@ steps_overdue (CmStore *store, const GDate *today, GPtrArray *list)
 /* Notice, extension and procurement dates due soon or overdue, while
  * something can still be done about them: a breached date is history. */
 static void
-notices_due (CmStore *store, const GDate *today, GPtrArray *list)
+notices_due (GPtrArray *deadlines, GPtrArray *list)
 {
-  CmDeadlineSettings settings;
-  g_autoptr(GPtrArray) deadlines = NULL;
-  guint skipped;
-
-  cm_deadline_settings_load (store, &settings);
-  deadlines = cm_deadlines_collect (cm_store_list (store, CM_TYPE_CONTRACT), today, &settings,
-                                    &skipped);
   for (guint i = 0; i < deadlines->len; i++)
     {
       CmDeadline *d = g_ptr_array_index (deadlines, i);
@@ -280,11 +282,24 @@ by_kind_then_date (gconstpointer pa, gconstpointer pb)
 /* What needs the user now, most pressing kind first; @gates are the
  * services' gates as cm_overview_collect() works them out, or NULL to
  * work them out here. */
+static GPtrArray *
+attention (CmStore *store, const GDate *today, GPtrArray *gates, GPtrArray *deadlines)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
+
+  steps_overdue (store, today, list);
+  notices_due (deadlines, list);
+  eias_to_sign (store, list);
+  gates_ready (gates, list);
+  g_ptr_array_sort (list, by_kind_then_date);
+  return list;
+}
+
 GPtrArray *
 cm_overview_attention (CmStore *store, const GDate *today, GPtrArray *gates)
 {
-  GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) own = NULL;
+  g_autoptr(GPtrArray) deadlines = all_deadlines (store, today);
 
   if (gates == NULL)
     {
@@ -298,12 +313,7 @@ cm_overview_attention (CmStore *store, const GDate *today, GPtrArray *gates)
           g_ptr_array_add (own, service_gate (store, service));
         }
     }
-  steps_overdue (store, today, list);
-  notices_due (store, today, list);
-  eias_to_sign (store, list);
-  gates_ready (gates, list);
-  g_ptr_array_sort (list, by_kind_then_date);
-  return list;
+  return attention (store, today, gates, deadlines);
 }
 
 /* Every service's gate, from the lists by stage. */
@@ -320,9 +330,10 @@ all_gates (CmOverview *overview)
 CmOverview *
 cm_overview_collect (CmStore *store, const GDate *today)
 {
-  CmOverview *overview = g_new0 (CmOverview, 1);
+  CmOverview *overview = g_rc_box_new0 (CmOverview);
   GListModel *services = cm_store_list (store, CM_TYPE_SERVICE);
   g_autoptr(GPtrArray) gates = NULL;
+  g_autoptr(GPtrArray) deadlines = NULL;
 
   for (guint s = 0; s < G_N_ELEMENTS (overview->stages); s++)
     overview->stages[s] = g_ptr_array_new_with_free_func (service_gate_free);
@@ -337,19 +348,30 @@ cm_overview_collect (CmStore *store, const GDate *today)
         g_ptr_array_add (overview->held, gate);
     }
   gates = all_gates (overview);
-  overview->attention = cm_overview_attention (store, today, gates);
+  deadlines = all_deadlines (store, today);
+  overview->attention = attention (store, today, gates, deadlines);
   overview->overdue_items = overdue_items (store, today);
   overview->overdue_actions = overdue_actions (store, today);
   overview->overdue_risks = overdue_risks (store, today);
-  overview->overdue_dates = overdue_dates (store, today);
+  overview->overdue_dates = overdue_dates (deadlines);
   overview->flagged_decisions = cm_decision_evidence_flagged (store);
   overview->overdue_reviews = cm_eia_reviews_overdue (store, today);
   return overview;
 }
 
-void
-cm_overview_free (CmOverview *overview)
+/* Another holder of @overview: a page keeps one for the rows it makes
+ * only when they are first shown. */
+CmOverview *
+cm_overview_ref (CmOverview *overview)
 {
+  return g_rc_box_acquire (overview);
+}
+
+static void
+overview_clear (gpointer data)
+{
+  CmOverview *overview = data;
+
   /* The held gates belong to the stage lists. */
   g_ptr_array_unref (overview->attention);
   g_ptr_array_unref (overview->held);
@@ -360,5 +382,11 @@ cm_overview_free (CmOverview *overview)
   g_ptr_array_unref (overview->overdue_risks);
   g_ptr_array_unref (overview->flagged_decisions);
   g_ptr_array_unref (overview->overdue_reviews);
-  g_free (overview);
+}
+
+/* Drops a reference to @overview, freeing it with the last. */
+void
+cm_overview_free (CmOverview *overview)
+{
+  g_rc_box_release_full (overview, overview_clear);
 }

@@ -57,7 +57,8 @@ typedef struct {
 
 CmOverview *cm_overview_collect   (CmStore *store, const GDate *today);
 GPtrArray  *cm_overview_attention (CmStore *store, const GDate *today, GPtrArray *gates);
-void        cm_overview_free    (CmOverview *overview);
+CmOverview *cm_overview_ref       (CmOverview *overview);
+void        cm_overview_free      (CmOverview *overview); /* drops a reference */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmOverview, cm_overview_free)
 

@@ -1127,6 +1127,8 @@ cm_deadlines_page_new (CmStore *store, const GDate *today)
    * committed change may move, add or drop a row. */
   g_signal_connect_object (self->store, "changed", G_CALLBACK (schedule_refresh), self,
                            G_CONNECT_SWAPPED);
-  rebuild (self);
+  /* Every contract's dates are worked out when the page is first shown,
+   * not while the window opens on a large portfolio. */
+  self->stale = TRUE;
   return self;
 }

@@ -35,6 +35,7 @@ struct _CmOverviewPage
   CmStore *store;
   GDate today;
   GtkScrolledWindow *scrolled;
+  CmOverview *overview; /* what the page shows, for rows made when first shown */
   guint rebuild_id;   /* one rebuild after a commit that changed several tables */
 };
 
@@ -78,6 +79,63 @@ service_row (CmOverviewPage *self, const char *title, const char *subtitle, gint
   return r;
 }
 
+/* ---- rows made when first shown -------------------------------------- */
+
+/* A row for one item of a list the overview holds. */
+typedef GtkWidget *(*RowMaker) (CmOverviewPage *self, gpointer item);
+
+/* The rows of an expander, made only when it is first expanded: a large
+ * portfolio has thousands of services, and making and measuring a row for
+ * each up front kept the window busy long after it was shown. */
+typedef struct {
+  CmOverviewPage *self;   /* not a reference: the page outlives its rows */
+  CmOverview *overview;   /* a reference, keeping @items alive */
+  GPtrArray *items;
+  guint start, end;
+  RowMaker make;
+} Folded;
+
+static void
+folded_free (gpointer data, GClosure *closure)
+{
+  Folded *folded = data;
+
+  cm_overview_free (folded->overview);
+  g_free (folded);
+}
+
+static void
+expander_expanded (AdwExpanderRow *expander, GParamSpec *pspec, Folded *folded)
+{
+  if (!adw_expander_row_get_expanded (expander))
+    return;
+  for (guint i = folded->start; i < folded->end; i++)
+    adw_expander_row_add_row (expander,
+                              folded->make (folded->self,
+                                            g_ptr_array_index (folded->items, i)));
+  cm_decoration_hide_icons (GTK_WIDGET (expander));
+  /* Frees @folded: the rows are made once. */
+  g_signal_handlers_disconnect_by_func (expander, expander_expanded, folded);
+}
+
+/* Gives @expander a row per item of @items from @start to @end, made by
+ * @make when the expander is first expanded. */
+static void
+fold_rows (CmOverviewPage *self, GtkWidget *expander, GPtrArray *items, guint start,
+           guint end, RowMaker make)
+{
+  Folded *folded = g_new0 (Folded, 1);
+
+  folded->self = self;
+  folded->overview = cm_overview_ref (self->overview);
+  folded->items = items;
+  folded->start = start;
+  folded->end = end;
+  folded->make = make;
+  g_signal_connect_data (expander, "notify::expanded", G_CALLBACK (expander_expanded), folded,
+                         folded_free, 0);
+}
+
 /* "Ready to advance", or "3 things hold the gate: “Appraise the options” is not done." */
 static char *
 current_gate_text (CmServiceGate *gate)
@@ -109,6 +167,17 @@ gate_text (CmOverviewPage *self, CmServiceGate *gate)
                           cm_stage_event_get_reason (overridden));
 }
 
+/* A service of a stage, and where its gate stands. */
+static GtkWidget *
+stage_gate_row (CmOverviewPage *self, gpointer item)
+{
+  CmServiceGate *gate = item;
+  g_autofree char *text = gate_text (self, gate);
+
+  return service_row (self, cm_service_get_name (gate->service), text,
+                      cm_entity_get_id (CM_ENTITY (gate->service)));
+}
+
 static GtkWidget *
 stage_row (CmOverviewPage *self, CmStage stage, GPtrArray *gates)
 {
@@ -117,15 +186,8 @@ stage_row (CmOverviewPage *self, CmStage stage, GPtrArray *gates)
   g_autofree char *subtitle = NULL;
 
   for (guint i = 0; i < gates->len; i++)
-    {
-      CmServiceGate *gate = g_ptr_array_index (gates, i);
-      g_autofree char *text = gate_text (self, gate);
-
-      ready += gate->problems->len == 0;
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                                service_row (self, cm_service_get_name (gate->service), text,
-                                             cm_entity_get_id (CM_ENTITY (gate->service))));
-    }
+    ready += ((CmServiceGate *) g_ptr_array_index (gates, i))->problems->len == 0;
+  fold_rows (self, expander, gates, 0, gates->len, stage_gate_row);
   subtitle = stage > CM_STAGE_REVIEW
              ? g_strdup_printf (ngettext ("%u service", "%u services", gates->len), gates->len)
              : g_strdup_printf (ngettext ("%u service · %u ready to advance",
@@ -150,6 +212,21 @@ stages_group (CmOverviewPage *self, CmOverview *overview)
   return g;
 }
 
+/* A held service, its stage and what holds it. */
+static GtkWidget *
+held_gate_row (CmOverviewPage *self, gpointer item)
+{
+  CmServiceGate *gate = item;
+  g_autofree char *text = gate_text (self, gate);
+  g_autofree char *subtitle =
+    g_strdup_printf (_("%s · %s"), cm_enum_to_label (CM_TYPE_STAGE,
+                                                     cm_service_get_stage (gate->service)),
+                     text);
+
+  return service_row (self, cm_service_get_name (gate->service), subtitle,
+                      cm_entity_get_id (CM_ENTITY (gate->service)));
+}
+
 static GtkWidget *
 held_group (CmOverviewPage *self, CmOverview *overview)
 {
@@ -166,19 +243,7 @@ held_group (CmOverviewPage *self, CmOverview *overview)
   if (overview->held->len == 0)
     return g;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
-  for (guint i = 0; i < overview->held->len; i++)
-    {
-      CmServiceGate *gate = g_ptr_array_index (overview->held, i);
-      g_autofree char *text = gate_text (self, gate);
-      g_autofree char *subtitle =
-        g_strdup_printf (_("%s · %s"), cm_enum_to_label (CM_TYPE_STAGE,
-                                                         cm_service_get_stage (gate->service)),
-                         text);
-
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                                service_row (self, cm_service_get_name (gate->service), subtitle,
-                                             cm_entity_get_id (CM_ENTITY (gate->service))));
-    }
+  fold_rows (self, expander, overview->held, 0, overview->held->len, held_gate_row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), expander);
   return g;
 }
@@ -368,8 +433,9 @@ attention_heading (CmAttentionKind kind, guint n)
 #define ATTENTION_UNFOLDED 4
 
 static GtkWidget *
-attention_row (CmOverviewPage *self, CmAttention *a)
+attention_row (CmOverviewPage *self, gpointer item)
 {
+  CmAttention *a = item;
   CmService *service = CM_SERVICE (cm_store_find (self->store, CM_TYPE_SERVICE, a->service_id));
   g_autofree char *text = attention_text (self, a);
 
@@ -403,9 +469,8 @@ attention_group (CmOverviewPage *self, CmOverview *overview)
           g_autofree char *heading = attention_heading (kind, end - i);
 
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), heading);
-          for (; i < end; i++)
-            adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                                      attention_row (self, g_ptr_array_index (list, i)));
+          fold_rows (self, expander, list, i, end, attention_row);
+          i = end;
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), expander);
         }
     }
@@ -730,7 +795,7 @@ first_contract_group (CmOverviewPage *self)
 static void
 rebuild (CmOverviewPage *self)
 {
-  g_autoptr(CmOverview) overview = NULL;
+  CmOverview *overview;
   GtkWidget *box, *clamp;
 
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -741,7 +806,8 @@ rebuild (CmOverviewPage *self)
       cm_decoration_hide_icons (GTK_WIDGET (self->scrolled));
       return;
     }
-  overview = cm_overview_collect (self->store, &self->today);
+  g_clear_pointer (&self->overview, cm_overview_free);
+  overview = self->overview = cm_overview_collect (self->store, &self->today);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   clamp = adw_clamp_new ();
   gtk_widget_set_margin_top (box, 18);
@@ -792,6 +858,7 @@ cm_overview_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->overview, cm_overview_free);
 
   G_OBJECT_CLASS (cm_overview_page_parent_class)->dispose (object);
 }
