@@ -370,14 +370,23 @@ class Session:
         the choice changes."""
         name = combo.name
         button = next((c for c in walk(combo) if c.getRoleName() == "push button"), None)
-        if button:
-            press(button)
-        else:
-            self.focus(combo, window)
-        # Keys reach the list once one of its choices holds the keyboard.
-        wait_for(f"the choices of {name!r}", lambda: next(
-            n for n in walk(self.popover(combo)) if n.getRoleName() == "list item"
-            and has_state(n, pyatspi.STATE_FOCUSED)))
+        # A click on a page still sliding into view can miss: while no list
+        # has opened, open it again.
+        for attempt in range(3):
+            if button:
+                press_ready(f"{name!r} on screen", lambda: button if has_state(
+                    button, pyatspi.STATE_SHOWING) else None)
+            else:
+                self.focus(combo, window)
+            try:
+                # Keys reach the list once one of its choices holds the keyboard.
+                wait_for(f"the choices of {name!r}", lambda: next(
+                    n for n in walk(self.popover(combo)) if n.getRoleName() == "list item"
+                    and has_state(n, pyatspi.STATE_FOCUSED)), timeout=WAIT / 3)
+                break
+            except Failure:
+                if attempt == 2 or self.popover(combo) is not None:
+                    raise
         self.key(" ".join(["Down"] * steps_down + ["Return"]), window)
 
     @staticmethod
