@@ -370,12 +370,11 @@ class Session:
         the choice changes."""
         name = combo.name
         button = next((c for c in walk(combo) if c.getRoleName() == "push button"), None)
-        # A click on a page still sliding into view can miss: while no list
-        # has opened, open it again.
+        # A press or click on a page still sliding into view can miss: while
+        # no list has opened, open it again.
         for attempt in range(3):
             if button:
-                press_ready(f"{name!r} on screen", lambda: button if has_state(
-                    button, pyatspi.STATE_SHOWING) else None)
+                press(button)
             else:
                 self.focus(combo, window)
             try:
