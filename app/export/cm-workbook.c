@@ -29,6 +29,7 @@
 #include "cm-risk.h"
 #include "cm-safe-write.h"
 #include "cm-service.h"
+#include "cm-sheet-columns.h"
 #include "cm-sheet.h"
 #include "cm-spend.h"
 #include "cm-store-private.h"
@@ -282,10 +283,8 @@ gate_state (Export *e, CmService *service, CmStage stage, GPtrArray *history)
 static void
 services (Export *e)
 {
-  const char *headers[] = { _("Name"), _("Area"), _("Client group"), _("Lead commissioner"),
-                            _("Partner commissioners"), _("Stage"), _("Cycle"),
-                            _("Annual value"), _("Analyse gate"), _("Plan gate"), _("Do gate"),
-                            _("Review gate"), _("Community Committee"), NULL };
+  g_autofree const char **headers = cm_sheet_columns_headers (CM_TYPE_SERVICE,
+                                                               cm_services_sheet_columns);
   CmSheet *sheet = cm_sheet_new (e->workbook, "Services", &e->formats, headers);
   g_autoptr(GPtrArray) all = list_of (e->store, CM_TYPE_SERVICE);
 
@@ -388,13 +387,8 @@ contract_row (CmEntity *record, gpointer user_data)
 static void
 contracts (Export *e)
 {
-  const char *headers[] = {
-    _("Reference"), _("Title"), _("Service"), _("Commissioner"), _("Provider"),
-    _("Provider sector"), _("Type"), _("Procurement route"), _("Annual value"), _("Total value"), _("Start date"),
-    _("End date"), _("Term"), _("Notice period"), _("Extensions taken"), _("Notice served"),
-    _("Current end"), _("Current end status"), _("Extension decision due"),
-    _("Extension decision status"), _("Latest notice date"), _("Notice status"),
-    _("Latest possible end"), _("Decommissioned on"), _("Procurement began"), NULL };
+  g_autofree const char **headers = cm_sheet_columns_headers (CM_TYPE_CONTRACT,
+                                                               cm_contracts_sheet_columns);
   ContractRows rows = { e, cm_sheet_new (e->workbook, "Contracts", &e->formats, headers) };
 
   if (e->unread == NULL)

@@ -5,75 +5,76 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "cm-contract.h"
 #include "cm-import-mapping.h"
+#include "cm-provider.h"
+#include "cm-record-fields.h"
+#include "cm-service.h"
 
 #define REMEMBERED_KEY "import-mappings"
 
+/* Each field the importer fills is described where the record's other
+ * fields are (cm-record-fields.h): its label, heading and the headers
+ * registers give it. Only a field no one record holds is named here. */
 typedef struct {
   const char *nick;
-  const char *label;
-  /* Headers that name the field, written as normalise() leaves them: the
-   * label itself, then our Contracts and Transparency sheets' headers,
-   * then what registers commonly call it. */
-  const char *headers[8];
+  GType (*type) (void);     /* the record whose field it is */
+  const char *property;
+  const char *label;        /* N_(); for a field not described */
+  const char *headers[5];   /* likewise, as normalise() leaves them */
 } FieldInfo;
 
 static const FieldInfo fields[CM_IMPORT_N_FIELDS] = {
-  [CM_IMPORT_FIELD_IGNORE] = { "ignore", N_("Ignore"), { NULL } },
-  [CM_IMPORT_FIELD_REFERENCE] = { "reference", N_("Reference"),
-    { "reference", "reference number", "contract reference", "ref", "contract ref",
-      "contract number", "contract id" } },
-  [CM_IMPORT_FIELD_TITLE] = { "title", N_("Title"),
-    { "title", "title of agreement", "contract title", "contract name" } },
-  [CM_IMPORT_FIELD_SERVICE] = { "service", N_("Service"),
-    { "service", "description", "service name" } },
-  [CM_IMPORT_FIELD_PROVIDER] = { "provider", N_("Provider"),
-    { "provider", "supplier name", "supplier", "provider name" } },
-  [CM_IMPORT_FIELD_PROVIDER_SECTOR] = { "provider-sector", N_("Provider sector"),
-    { "provider sector", "supplier details", "sector", "supplier sector" } },
-  [CM_IMPORT_FIELD_COMMISSIONER] = { "commissioner", N_("Commissioner"),
-    { "commissioner", "department responsible", "lead commissioner", "department",
-      "commissioning organisation" } },
-  [CM_IMPORT_FIELD_START_DATE] = { "start-date", N_("Start date"),
-    { "start date", "start", "contract start", "commencement date", "contract start date" } },
-  [CM_IMPORT_FIELD_END_DATE] = { "end-date", N_("End date"),
-    { "end date", "end", "contract end", "expiry date", "contract end date" } },
-  [CM_IMPORT_FIELD_TERM] = { "term", N_("Term"), { "term", "contract term" } },
-  [CM_IMPORT_FIELD_EXTENSIONS_INVOKED] = { "extensions-invoked", N_("Extensions invoked"),
-    { "extensions invoked", "extensions taken", "extensions used" } },
-  [CM_IMPORT_FIELD_NOTICE_PERIOD] = { "notice-period", N_("Notice period"),
-    { "notice period", "notice" } },
-  [CM_IMPORT_FIELD_NOTICE_SERVED] = { "notice-served", N_("Notice served"),
-    { "notice served", "notice served on", "date notice served" } },
-  [CM_IMPORT_FIELD_ANNUAL_VALUE] = { "annual-value", N_("Annual value"),
-    { "annual value", "annual contract value", "value per year", "yearly value" } },
-  [CM_IMPORT_FIELD_TOTAL_VALUE] = { "total-value", N_("Total value"),
-    { "total value", "contract value", "total contract value", "lifetime value" } },
-  [CM_IMPORT_FIELD_TYPE] = { "type", N_("Type"),
-    { "type", "contract type", "agreement type" } },
-  [CM_IMPORT_FIELD_ROUTE] = { "route", N_("Route"),
-    { "route", "procurement route", "invitation to quote or tender", "procurement method" } },
-  [CM_IMPORT_FIELD_DECOMMISSIONED_ON] = { "decommissioned-on", N_("Decommissioned on"),
-    { "decommissioned on", "decommissioned" } },
-  [CM_IMPORT_FIELD_SME] = { "sme", N_("SME"), { "sme" } },
-  [CM_IMPORT_FIELD_VCSE] = { "vcse", N_("VCSE"), { "vcse" } },
-  [CM_IMPORT_FIELD_REGISTRATION] = { "registration", N_("Supplier registration number"),
-    { "supplier registration number", "registration number", "charity number",
-      "company number" } },
-  [CM_IMPORT_FIELD_PROCUREMENT_BEGAN] = { "procurement-began", N_("Procurement began"),
-    { "procurement began", "procurement start", "procurement start date", "tender start",
-      "tender start date", "date procurement began", "procurement commenced" } },
-  [CM_IMPORT_FIELD_NOTICE_KIND] = { "notice-kind", N_("Notice served as"),
-    { "notice served as", "notice type", "type of notice", "notice kind" } },
-  [CM_IMPORT_FIELD_OUTCOME] = { "outcome", N_("Outcome at its end"),
-    { "outcome at its end", "outcome at end", "contract outcome", "what happened at the end" } },
+  [CM_IMPORT_FIELD_IGNORE] = { "ignore", .label = N_("Ignore") },
+  [CM_IMPORT_FIELD_REFERENCE] = { "reference", cm_contract_get_type, "reference" },
+  [CM_IMPORT_FIELD_TITLE] = { "title", cm_contract_get_type, "title" },
+  [CM_IMPORT_FIELD_SERVICE] = { "service", cm_contract_get_type, "service-name" },
+  [CM_IMPORT_FIELD_PROVIDER] = { "provider", cm_contract_get_type, "provider-name" },
+  [CM_IMPORT_FIELD_PROVIDER_SECTOR] = { "provider-sector", cm_contract_get_type,
+                                        "provider-sector" },
+  [CM_IMPORT_FIELD_COMMISSIONER] = { "commissioner", cm_service_get_type,
+                                     "lead-commissioner-name" },
+  [CM_IMPORT_FIELD_START_DATE] = { "start-date", cm_contract_get_type, "start-date" },
+  [CM_IMPORT_FIELD_END_DATE] = { "end-date", cm_contract_get_type, "end-date" },
+  [CM_IMPORT_FIELD_TERM] = { "term", cm_contract_get_type, "term" },
+  [CM_IMPORT_FIELD_EXTENSIONS_INVOKED] = { "extensions-invoked", cm_contract_get_type,
+                                           "extensions-invoked" },
+  [CM_IMPORT_FIELD_NOTICE_PERIOD] = { "notice-period", cm_contract_get_type, "notice-period" },
+  [CM_IMPORT_FIELD_NOTICE_SERVED] = { "notice-served", cm_contract_get_type, "notice-served" },
+  [CM_IMPORT_FIELD_ANNUAL_VALUE] = { "annual-value", cm_contract_get_type, "annual-value" },
+  [CM_IMPORT_FIELD_TOTAL_VALUE] = { "total-value", cm_contract_get_type, "total-value" },
+  [CM_IMPORT_FIELD_TYPE] = { "type", cm_contract_get_type, "contract-type" },
+  [CM_IMPORT_FIELD_ROUTE] = { "route", cm_contract_get_type, "route" },
+  [CM_IMPORT_FIELD_DECOMMISSIONED_ON] = { "decommissioned-on", cm_contract_get_type,
+                                          "decommissioned-on" },
+  [CM_IMPORT_FIELD_SME] = { "sme", cm_provider_get_type, "is-sme" },
+  [CM_IMPORT_FIELD_VCSE] = { "vcse", cm_provider_get_type, "is-vcse" },
+  /* A charity's number or a company's, whichever the provider has. */
+  [CM_IMPORT_FIELD_REGISTRATION] = { "registration", .label = N_("Supplier registration number"),
+    .headers = { "supplier registration number", "registration number", "charity number",
+                 "company number" } },
+  [CM_IMPORT_FIELD_PROCUREMENT_BEGAN] = { "procurement-began", cm_contract_get_type,
+                                          "procurement-began" },
+  [CM_IMPORT_FIELD_NOTICE_KIND] = { "notice-kind", cm_contract_get_type, "notice-kind" },
+  [CM_IMPORT_FIELD_OUTCOME] = { "outcome", cm_contract_get_type, "outcome" },
 };
+
+static const CmRecordField *
+described (CmImportField field)
+{
+  if (fields[field].type == NULL)
+    return NULL;
+  return cm_record_field_find (fields[field].type (), fields[field].property);
+}
 
 const char *
 cm_import_field_label (CmImportField field)
 {
+  const CmRecordField *description;
+
   g_return_val_if_fail (field < CM_IMPORT_N_FIELDS, NULL);
-  return _(fields[field].label);
+  description = described (field);
+  return description ? cm_record_field_heading (description) : _(fields[field].label);
 }
 
 const char *
@@ -115,15 +116,41 @@ normalise (const char *header)
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+names_alike (const char *header, const char *name)
+{
+  g_autofree char *normal = name ? normalise (name) : NULL;
+
+  return g_strcmp0 (header, normal) == 0;
+}
+
+/* Its label and heading, untranslated as registers here are written,
+ * then what else registers call it. */
+static gboolean
+field_has_header (CmImportField field, const char *header)
+{
+  const CmRecordField *description = described (field);
+  const char * const *others = description ? description->synonyms : fields[field].headers;
+  gsize n_others = description ? G_N_ELEMENTS (description->synonyms)
+                               : G_N_ELEMENTS (fields[field].headers);
+
+  if (description && (names_alike (header, description->title) ||
+                      names_alike (header, description->heading)))
+    return TRUE;
+  for (gsize h = 0; h < n_others && others[h]; h++)
+    if (strcmp (header, others[h]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 CmImportField
 cm_import_field_from_header (const char *header)
 {
   g_autofree char *name = normalise (header ? header : "");
 
   for (guint f = 1; f < CM_IMPORT_N_FIELDS; f++)
-    for (guint h = 0; h < G_N_ELEMENTS (fields[f].headers) && fields[f].headers[h]; h++)
-      if (strcmp (name, fields[f].headers[h]) == 0)
-        return f;
+    if (field_has_header (f, name))
+      return f;
   return CM_IMPORT_FIELD_IGNORE;
 }
 

@@ -70,7 +70,7 @@ def many_others(session):
         csv.writer(out).writerows(rows)
     dialog = session.launch("--import-wizard", register, title=WIZARD)
     press_ready("the Next button", lambda: find_button(dialog, "Next"))
-    short = "Route “Handshake agreement” (rows 2, 4, 6, 8, 10 and 995 more)"
+    short = "Procurement route “Handshake agreement” (rows 2, 4, 6, 8, 10 and 995 more)"
     wait_for("the value kept under Other, named briefly",
              lambda: find_label(dialog, lambda text: short in text))
     long = find_label(dialog, lambda text: "(rows 2, 4, 6, 8, 10, 12" in text)

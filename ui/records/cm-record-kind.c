@@ -31,47 +31,6 @@
 #include "cm-succession.h"
 #include "cm-thresholds.h"
 
-static const CmRecordField service_fields[] = {
-  { "name", N_("Name"), CM_FORMAT_TEXT, TRUE, TRUE },
-  { "area", N_("Service area"), CM_FORMAT_ENUM, TRUE, TRUE },
-  { "client-group", N_("Client group"), CM_FORMAT_ENUM, FALSE, TRUE },
-  { "community-committee", N_("Community Committee"), CM_FORMAT_ENUM, FALSE, TRUE },
-  { "lead-commissioner-id", N_("Lead commissioner"), CM_FORMAT_REFERENCE, FALSE, TRUE,
-    cm_organisation_get_type },
-  { "lead-commissioner-name", N_("Lead commissioner"), CM_FORMAT_TEXT, TRUE, FALSE },
-  { "partner-names", N_("Partner commissioners"), CM_FORMAT_TEXT, FALSE, FALSE },
-  { "stage", N_("Stage"), CM_FORMAT_ENUM, TRUE, FALSE }, /* moved only through its gates */
-  { "cycle", N_("Cycle"), CM_FORMAT_NUMBER, FALSE, FALSE },
-  { "annual-value", N_("Annual value"), CM_FORMAT_MONEY, TRUE, FALSE },
-  { NULL }
-};
-
-static const CmRecordField contract_fields[] = {
-  { "reference", N_("Reference"), CM_FORMAT_TEXT, TRUE, TRUE },
-  { "title", N_("Title"), CM_FORMAT_TEXT, TRUE, TRUE },
-  { "service-id", N_("Service"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_service_get_type },
-  { "service-name", N_("Service"), CM_FORMAT_TEXT, FALSE, FALSE },
-  { "provider-id", N_("Provider"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_provider_get_type },
-  { "provider-name", N_("Provider"), CM_FORMAT_TEXT, TRUE, FALSE },
-  { "provider-sector", N_("Provider sector"), CM_FORMAT_ENUM, FALSE, FALSE },
-  { "contract-type", N_("Type"), CM_FORMAT_ENUM, FALSE, TRUE },
-  { "type-as-written", N_("Type as written"), CM_FORMAT_AS_WRITTEN, FALSE, TRUE },
-  { "route", N_("Procurement route"), CM_FORMAT_ENUM, FALSE, TRUE },
-  { "route-as-written", N_("Route as written"), CM_FORMAT_AS_WRITTEN, FALSE, TRUE },
-  { "annual-value", N_("Annual value"), CM_FORMAT_MONEY, TRUE, TRUE },
-  { "total-value", N_("Total value"), CM_FORMAT_MONEY, FALSE, TRUE },
-  { "start-date", N_("Start"), CM_FORMAT_DATE, TRUE, TRUE },
-  { "end-date", N_("End"), CM_FORMAT_DATE, TRUE, TRUE },
-  { "term", N_("Term"), CM_FORMAT_TEXT, FALSE, TRUE },
-  { "notice-period", N_("Notice period"), CM_FORMAT_TEXT, FALSE, TRUE },
-  { "extensions-invoked", N_("Extensions taken"), CM_FORMAT_NUMBER, FALSE, TRUE },
-  { "notice-served", N_("Notice served"), CM_FORMAT_DATE, FALSE, TRUE },
-  { "procurement-began", N_("Procurement began"), CM_FORMAT_DATE, FALSE, TRUE },
-  { "notice-kind", N_("Notice served as"), CM_FORMAT_ENUM, FALSE, TRUE },
-  { "outcome", N_("Outcome at its end"), CM_FORMAT_ENUM, FALSE, TRUE },
-  { NULL }
-};
-
 static void
 add_line (GArray *lines, const char *title, char *text)
 {
@@ -305,69 +264,22 @@ contract_details (CmStore *store, GObject *item, const GDate *today)
   return lines;
 }
 
-static const CmRecordField contract_notice_fields[] = {
-  { "contract-id", N_("Contract"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_contract_get_type },
-  { "contract-name", N_("Contract"), CM_FORMAT_TEXT, TRUE, FALSE },
-  { "code", N_("Notice"), CM_FORMAT_TEXT, TRUE, TRUE },
-  { "published-on", N_("Published on"), CM_FORMAT_DATE, TRUE, TRUE },
-  { "identifier", N_("Notice identifier"), CM_FORMAT_TEXT, TRUE, TRUE },
-  { NULL }
-};
-
-static const CmRecordField contract_variation_fields[] = {
-  { "contract-id", N_("Contract"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_contract_get_type },
-  { "contract-name", N_("Contract"), CM_FORMAT_TEXT, TRUE, FALSE },
-  { "made-on", N_("Made on"), CM_FORMAT_DATE, TRUE, TRUE },
-  { "kind", N_("What changed"), CM_FORMAT_ENUM, TRUE, TRUE },
-  { "description", N_("Description"), CM_FORMAT_TEXT, TRUE, TRUE },
-  { "reason", N_("Reason"), CM_FORMAT_TEXT, FALSE, TRUE },
-  { "value-change", N_("Change of value"), CM_FORMAT_MONEY, FALSE, TRUE },
-  { "term-change", N_("Change of term"), CM_FORMAT_TEXT, FALSE, TRUE },
-  { "change-notice", N_("Change notice identifier"), CM_FORMAT_TEXT, FALSE, TRUE },
-  { "change-notice-on", N_("Change notice published on"), CM_FORMAT_DATE, FALSE, TRUE },
-  { NULL }
-};
-
 /* Reached from a contract's page as well as listed on their own. */
 #define CONTRACT_NOTICE_KIND { \
   "procurement-notices", N_("Procurement Notices"), N_("procurement notice"), \
   "mail-send-symbolic", \
   N_("The notices published for each contract on Find a Tender, with their dates and " \
      "identifiers. A contract’s page lists the notices its procurement route requires."), \
-  cm_contract_notice_get_type, contract_notice_fields }
+  cm_contract_notice_get_type, cm_contract_notice_fields }
 
 #define CONTRACT_VARIATION_KIND { \
   "variations", N_("Variations"), N_("variation"), "document-edit-symbolic", \
   N_("Each change to a contract’s value, term or scope, with its date, its reason, and its " \
      "change notice where one is due."), \
-  cm_contract_variation_get_type, contract_variation_fields }
+  cm_contract_variation_get_type, cm_contract_variation_fields }
 
 const CmRecordKind cm_contract_notice_kind = CONTRACT_NOTICE_KIND;
 const CmRecordKind cm_contract_variation_kind = CONTRACT_VARIATION_KIND;
-
-static const CmRecordField organisation_fields[] = {
-  { "name", N_("Name"), CM_FORMAT_TEXT, TRUE, TRUE },
-  { "kind", N_("Kind"), CM_FORMAT_ENUM, TRUE, TRUE },
-  { "succeeded-by-id", N_("Succeeded by"), CM_FORMAT_REFERENCE, FALSE, TRUE,
-    cm_organisation_get_type, TRUE },
-  { "successor-name", N_("Succeeded by"), CM_FORMAT_TEXT, TRUE, FALSE },
-  { "succeeded-on", N_("Succeeded on"), CM_FORMAT_DATE, TRUE, TRUE },
-  { NULL }
-};
-
-static const CmRecordField provider_fields[] = {
-  { "name", N_("Name"), CM_FORMAT_TEXT, TRUE, TRUE },
-  { "sector", N_("Sector"), CM_FORMAT_ENUM, TRUE, TRUE },
-  { "sector-as-written", N_("Sector as written"), CM_FORMAT_AS_WRITTEN, FALSE, TRUE },
-  { "charity-number", N_("Charity number"), CM_FORMAT_TEXT, FALSE, TRUE },
-  { "company-number", N_("Company number"), CM_FORMAT_TEXT, FALSE, TRUE },
-  { "is-sme", N_("SME"), CM_FORMAT_BOOLEAN, FALSE, TRUE },
-  { "is-vcse", N_("VCSE"), CM_FORMAT_BOOLEAN, FALSE, TRUE },
-  { "annual-income", N_("Annual income (all sources)"), CM_FORMAT_MONEY, FALSE, TRUE },
-  { "contract-count", N_("Contracts"), CM_FORMAT_NUMBER, TRUE, FALSE },
-  { "annual-value", N_("Annual value with us"), CM_FORMAT_MONEY, TRUE, FALSE },
-  { NULL }
-};
 
 /* The performance trend of its contracts: the measures of the services
  * they pay for, each against its target and with its trend in words. */
@@ -420,21 +332,6 @@ provider_dependency (CmStore *store, GObject *item, const GDate *today)
   return lines;
 }
 
-static const CmRecordField eia_fields[] = {
-  { "service-id", N_("Service"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_service_get_type },
-  { "service-name", N_("Service"), CM_FORMAT_TEXT, TRUE, FALSE },
-  { "decision", N_("Decision"), CM_FORMAT_ENUM, TRUE, TRUE },
-  { "cycle", N_("Cycle"), CM_FORMAT_NUMBER, FALSE, FALSE },
-  { "version", N_("Version"), CM_FORMAT_NUMBER, TRUE, FALSE },
-  { "author-id", N_("Author"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_staff_get_type },
-  { "author-name", N_("Author"), CM_FORMAT_TEXT, TRUE, FALSE },
-  { "proposal", N_("Proposal"), CM_FORMAT_TEXT, FALSE, TRUE },
-  { "signed", N_("Signed off"), CM_FORMAT_BOOLEAN, TRUE, FALSE },
-  { "signed-on", N_("Signed off on"), CM_FORMAT_DATE, FALSE, FALSE },
-  { "signatory-name", N_("Signed off by"), CM_FORMAT_TEXT, FALSE, FALSE },
-  { NULL }
-};
-
 /* A new EIA takes a copy of the portfolio's characteristics. */
 static gboolean
 save_eia (CmStore *store, CmEntity *draft, GError **error)
@@ -443,15 +340,6 @@ save_eia (CmStore *store, CmEntity *draft, GError **error)
     return cm_eia_create (store, CM_EIA (draft), error);
   return cm_store_save (store, draft, error);
 }
-
-static const CmRecordField staff_fields[] = {
-  { "name", N_("Name"), CM_FORMAT_TEXT, TRUE, TRUE },
-  { "role", N_("Role"), CM_FORMAT_TEXT, TRUE, TRUE },
-  { "eia-trained-on", N_("EIA training"), CM_FORMAT_DATE, TRUE, TRUE },
-  { "refresher-months", N_("Refresher every (months)"), CM_FORMAT_NUMBER, FALSE, TRUE },
-  { "refresher-due", N_("Refresher due"), CM_FORMAT_DATE, TRUE, FALSE },
-  { NULL }
-};
 
 /* Recommendation 3a: whether the person may write or sign an EIA today. */
 static GArray *
@@ -483,26 +371,6 @@ staff_training (CmStore *store, GObject *item, const GDate *today)
   return lines;
 }
 
-static const CmRecordField characteristic_fields[] = {
-  { "name", N_("Name"), CM_FORMAT_TEXT, TRUE, TRUE },
-  { "position", N_("Order"), CM_FORMAT_NUMBER, TRUE, TRUE },
-  { NULL }
-};
-
-static const CmRecordField risk_fields[] = {
-  { "service-id", N_("Service"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_service_get_type },
-  { "service-name", N_("Service"), CM_FORMAT_TEXT, TRUE, FALSE },
-  { "description", N_("Risk"), CM_FORMAT_TEXT, TRUE, TRUE },
-  { "category", N_("Category"), CM_FORMAT_ENUM, TRUE, TRUE },
-  { "likelihood", N_("Likelihood (1–5)"), CM_FORMAT_NUMBER, FALSE, TRUE },
-  { "impact", N_("Impact (1–5)"), CM_FORMAT_NUMBER, FALSE, TRUE },
-  { "score", N_("Score"), CM_FORMAT_NUMBER, TRUE, FALSE },
-  { "mitigation", N_("Mitigation"), CM_FORMAT_TEXT, FALSE, TRUE },
-  { "owner", N_("Owner"), CM_FORMAT_TEXT, FALSE, TRUE },
-  { "review-date", N_("Review by"), CM_FORMAT_DATE, TRUE, TRUE },
-  { NULL }
-};
-
 /* "Red — score 20": the rating in words, never colour alone. */
 static GArray *
 risk_rating (CmStore *store, GObject *item, const GDate *today)
@@ -522,30 +390,6 @@ risk_rating (CmStore *store, GObject *item, const GDate *today)
   return lines;
 }
 
-static const CmRecordField engagement_fields[] = {
-  { "service-id", N_("Service"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_service_get_type },
-  { "service-name", N_("Service"), CM_FORMAT_TEXT, TRUE, FALSE },
-  { "held-on", N_("Date"), CM_FORMAT_DATE, TRUE, TRUE },
-  { "stakeholder-group", N_("Who"), CM_FORMAT_ENUM, TRUE, TRUE },
-  { "method", N_("How"), CM_FORMAT_TEXT, FALSE, TRUE },
-  { "summary", N_("What was heard"), CM_FORMAT_TEXT, TRUE, TRUE },
-  { "co-production", N_("Co-production"), CM_FORMAT_BOOLEAN, TRUE, TRUE },
-  { NULL }
-};
-
-static const CmRecordField measure_fields[] = {
-  { "service-id", N_("Service"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_service_get_type },
-  { "service-name", N_("Service"), CM_FORMAT_TEXT, TRUE, FALSE },
-  { "name", N_("Measure"), CM_FORMAT_TEXT, TRUE, TRUE },
-  { "measure-type", N_("Question"), CM_FORMAT_ENUM, TRUE, TRUE },
-  { "unit", N_("Unit"), CM_FORMAT_TEXT, FALSE, TRUE },
-  { "target", N_("Target"), CM_FORMAT_DECIMAL, TRUE, TRUE },
-  { "higher-is-better", N_("Higher is better"), CM_FORMAT_BOOLEAN, FALSE, TRUE },
-  { "latest-value", N_("Latest"), CM_FORMAT_DECIMAL, TRUE, FALSE },
-  { "latest-period", N_("Period"), CM_FORMAT_TEXT, TRUE, FALSE },
-  { NULL }
-};
-
 static GArray *
 measure_trend (CmStore *store, GObject *item, const GDate *today)
 {
@@ -557,21 +401,6 @@ measure_trend (CmStore *store, GObject *item, const GDate *today)
   add_line (lines, _("Trend"), cm_measure_describe_trend (measure));
   return lines;
 }
-
-static const CmRecordField measure_value_fields[] = {
-  { "measure-id", N_("Measure"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_measure_get_type },
-  { "measure-name", N_("Measure"), CM_FORMAT_TEXT, TRUE, FALSE },
-  { "period", N_("Period (2026-Q2 or 2026-05)"), CM_FORMAT_TEXT, TRUE, TRUE },
-  { "value", N_("Value"), CM_FORMAT_DECIMAL, TRUE, TRUE },
-  { NULL }
-};
-
-static const CmRecordField scenario_fields[] = {
-  { "name", N_("Scenario"), CM_FORMAT_TEXT, TRUE, TRUE },
-  { "note", N_("Note"), CM_FORMAT_TEXT, TRUE, TRUE },
-  { "line-count", N_("Contracts"), CM_FORMAT_NUMBER, TRUE, FALSE },
-  { NULL }
-};
 
 /* "12.0% of its income", or why it cannot be said. */
 static char *
@@ -615,26 +444,6 @@ scenario_effect (CmStore *store, GObject *item, const GDate *today)
   return lines;
 }
 
-static const CmRecordField scenario_line_fields[] = {
-  { "scenario-id", N_("Scenario"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_scenario_get_type },
-  { "scenario-name", N_("Scenario"), CM_FORMAT_TEXT, TRUE, FALSE },
-  { "contract-id", N_("Contract"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_contract_get_type },
-  { "contract-name", N_("Contract"), CM_FORMAT_TEXT, TRUE, FALSE },
-  { "percent", N_("Reduction (%)"), CM_FORMAT_DECIMAL, TRUE, TRUE },
-  { NULL }
-};
-
-static const CmRecordField decommission_fields[] = {
-  { "service-id", N_("Service"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_service_get_type },
-  { "service-name", N_("Service"), CM_FORMAT_TEXT, TRUE, FALSE },
-  { "reason", N_("Reason"), CM_FORMAT_TEXT, TRUE, TRUE },
-  { "decision-route", N_("Decision route"), CM_FORMAT_ENUM, FALSE, TRUE },
-  { "decision-date", N_("Decided"), CM_FORMAT_DATE, TRUE, TRUE },
-  { "completed-on", N_("Completed"), CM_FORMAT_DATE, TRUE, FALSE },
-  { "lessons", N_("Lessons learned"), CM_FORMAT_TEXT, TRUE, TRUE },
-  { NULL }
-};
-
 /* A new decommission starts properly: its steps, its contracts, and the
  * service moved to the Decommissioning stage. */
 static gboolean
@@ -663,65 +472,65 @@ const CmRecordKind cm_characteristic_kind = {
   "characteristics", N_("Characteristics"), N_("characteristic"), "view-list-symbolic",
   N_("New equality impact assessments are screened against these characteristics. Each EIA "
      "keeps its own copy, so changing the list never changes an assessment."),
-  cm_characteristic_get_type, characteristic_fields,
+  cm_characteristic_get_type, cm_characteristic_fields,
 };
 
 static const CmRecordKind kinds[] = {
   { "services", N_("Services"), N_("service"), "view-list-symbolic",
     N_("A service is something you commission for a group of people, such as carers’ "
        "support. Add one to start its Analyse, Plan, Do, Review cycle."),
-    cm_service_get_type, service_fields, service_details, N_("_Open Cycle") },
+    cm_service_get_type, cm_service_fields, service_details, N_("_Open Cycle") },
   { "contracts", N_("Contracts"), N_("contract"), "text-x-generic-symbolic",
     N_("Record each contract, grant or agreement with its provider, value and dates. "
        "Add a service and a provider first."),
-    cm_contract_get_type, contract_fields, contract_details },
+    cm_contract_get_type, cm_contract_fields, contract_details },
   CONTRACT_NOTICE_KIND,
   CONTRACT_VARIATION_KIND,
   { "providers", N_("Providers"), N_("provider"), "system-users-symbolic",
     N_("Providers are the charities, companies and NHS bodies that deliver services."),
-    cm_provider_get_type, provider_fields, provider_dependency },
+    cm_provider_get_type, cm_provider_fields, provider_dependency },
   { "eias", N_("EIAs"), N_("EIA"), "emblem-documents-symbolic",
     N_("An equality impact assessment screens a commissioning decision against the protected "
        "characteristics. Add your staff first, then add an EIA for a service."),
-    cm_eia_get_type, eia_fields, NULL, N_("_Open Assessment"), save_eia },
+    cm_eia_get_type, cm_eia_fields, NULL, N_("_Open Assessment"), save_eia },
   { "decommissions", N_("Decommissions"), N_("decommission"), "edit-delete-symbolic",
     N_("A decommission closes a service safely: its steps, notice, each person’s move to "
        "other support, and an audit trail for reviewers. Start one from a service’s Review "
        "decision, or add one here with its reason."),
-    cm_decommission_get_type, decommission_fields, NULL, N_("_Open Decommission"),
+    cm_decommission_get_type, cm_decommission_fields, NULL, N_("_Open Decommission"),
     save_decommission },
   { "reductions", N_("Reductions"), N_("reduction scenario"), "go-down-symbolic",
     N_("A reduction scenario shows what cutting chosen contracts would do to each provider, "
        "without changing the contracts. Add a scenario, then its contracts under Reduction "
        "Lines."),
-    cm_scenario_get_type, scenario_fields, scenario_effect },
+    cm_scenario_get_type, cm_scenario_fields, scenario_effect },
   { "reduction-lines", N_("Reduction Lines"), N_("reduction line"), "view-list-symbolic",
     N_("Each line names a contract in a scenario and the percentage it would be cut by."),
-    cm_scenario_line_get_type, scenario_line_fields },
+    cm_scenario_line_get_type, cm_scenario_line_fields },
   { "risks", N_("Risks"), N_("risk"), "dialog-warning-symbolic",
     N_("Each service’s risk register: financial, safeguarding, business continuity, "
        "information governance, provider failure or market, and reputational risks, scored "
        "likelihood × impact."),
-    cm_risk_get_type, risk_fields, risk_rating },
+    cm_risk_get_type, cm_risk_fields, risk_rating },
   { "engagement", N_("Engagement"), N_("engagement"), "user-available-symbolic",
     N_("Record each consultation and co-production event: who took part, when, how, and what "
        "was heard."),
-    cm_engagement_get_type, engagement_fields },
+    cm_engagement_get_type, cm_engagement_fields },
   { "measures", N_("Measures"), N_("measure"), "document-open-recent-symbolic",
     N_("Outcomes Based Accountability measures: how much did we do, how well did we do it, "
        "is anyone better off? Give each a target, then add its values by period."),
-    cm_measure_get_type, measure_fields, measure_trend },
+    cm_measure_get_type, cm_measure_fields, measure_trend },
   { "measure-values", N_("Measure Values"), N_("measure value"), "list-add-symbolic",
     N_("A value for a measure in one period, such as 2026-Q2. Add a measure first."),
-    cm_measure_value_get_type, measure_value_fields },
+    cm_measure_value_get_type, cm_measure_value_fields },
   { "commissioners", N_("Commissioners"), N_("commissioner"), "system-users-symbolic",
     N_("Commissioners are the council directorates, NHS bodies and partners that lead or "
        "fund services. Add one before adding its services."),
-    cm_organisation_get_type, organisation_fields },
+    cm_organisation_get_type, cm_organisation_fields },
   { "staff", N_("Staff"), N_("member of staff"), "avatar-default-symbolic",
     N_("The commissioning staff who write and sign EIAs, with the date of their EIA "
        "training. Sort by “Refresher due” to see who needs a refresher."),
-    cm_staff_get_type, staff_fields, staff_training },
+    cm_staff_get_type, cm_staff_fields, staff_training },
 };
 
 const CmRecordKind *

@@ -2,38 +2,17 @@
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-record-kind.h: how each kind of record is listed, shown and edited
  *
- * The records page and the editor are generic; these tables say which
- * properties of a service, contract or provider they present, and how.
+ * The records page and the editor are generic; each kind names the fields
+ * it presents (described in cm-record-fields.h) and adds what only the
+ * window needs: its section, its words when empty, its details worked out
+ * from other records.
  */
 #pragma once
 
+#include "cm-record-fields.h"
 #include "cm-store.h"
 
 G_BEGIN_DECLS
-
-typedef enum {
-  CM_FORMAT_TEXT,
-  CM_FORMAT_ENUM,
-  CM_FORMAT_MONEY,
-  CM_FORMAT_DATE,
-  CM_FORMAT_BOOLEAN,
-  CM_FORMAT_NUMBER,
-  CM_FORMAT_DECIMAL,   /* a double, such as a measure's value */
-  CM_FORMAT_REFERENCE, /* an id, edited by choosing from a list of names */
-  /* The words an Other value of the choice just before it was written as:
-   * edited only while that choice is Other, and read within its label. */
-  CM_FORMAT_AS_WRITTEN,
-} CmFormat;
-
-typedef struct {
-  const char *property;
-  const char *title;        /* untranslated; N_() marks it */
-  CmFormat format;
-  gboolean in_list;         /* a column of the list, not only in details */
-  gboolean editable;
-  GType (*reference_type) (void);
-  gboolean optional;        /* a reference that may be left as None */
-} CmRecordField;
 
 /* A line of the details pane worked out from a record, such as a
  * contract's latest notice date on the day the user chose. */

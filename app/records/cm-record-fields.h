@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
+/* cm-record-fields.h: each field of each record type, described once
+ *
+ * A field is described by its property, the label a person reads, the
+ * format its value takes, where the list and the editor show it, the
+ * heading it goes under in a workbook and the importer, and the other
+ * headers a register may give it. The editor, the list columns, the
+ * workbook's sheets and the import mapping all read these tables, so a
+ * field is named the same wherever it appears.
+ *
+ * The database column is the store's: a stored property "start-date" is
+ * the column "start_date" (cm_record_field_column ()); a field the store
+ * works out from other rows has none.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  CM_FORMAT_TEXT,
+  CM_FORMAT_ENUM,
+  CM_FORMAT_MONEY,
+  CM_FORMAT_DATE,
+  CM_FORMAT_BOOLEAN,
+  CM_FORMAT_NUMBER,
+  CM_FORMAT_DECIMAL,   /* a double, such as a measure's value */
+  CM_FORMAT_REFERENCE, /* an id, edited by choosing from a list of names */
+  /* The words an Other value of the choice just before it was written as:
+   * edited only while that choice is Other, and read within its label. */
+  CM_FORMAT_AS_WRITTEN,
+} CmFormat;
+
+typedef struct {
+  const char *property;
+  const char *title;        /* the label; untranslated, N_() marks it */
+  CmFormat format;
+  gboolean in_list;         /* a column of the list, not only in details */
+  gboolean editable;
+  GType (*reference_type) (void);
+  gboolean optional;        /* a reference that may be left as None */
+  /* The heading of its workbook column and import field, where a label
+   * read beside the record ("Start") says less than one read alone
+   * ("Start date"); NULL for the label. N_() marks it. */
+  const char *heading;
+  /* What registers also call the field, written as the importer's
+   * normalising leaves them (lower case, single spaces); the label and
+   * the heading are recognised without being listed. */
+  const char *synonyms[8];
+} CmRecordField;
+
+extern const CmRecordField cm_service_fields[];
+extern const CmRecordField cm_contract_fields[];
+extern const CmRecordField cm_contract_notice_fields[];
+extern const CmRecordField cm_contract_variation_fields[];
+extern const CmRecordField cm_organisation_fields[];
+extern const CmRecordField cm_provider_fields[];
+extern const CmRecordField cm_eia_fields[];
+extern const CmRecordField cm_staff_fields[];
+extern const CmRecordField cm_characteristic_fields[];
+extern const CmRecordField cm_risk_fields[];
+extern const CmRecordField cm_engagement_fields[];
+extern const CmRecordField cm_measure_fields[];
+extern const CmRecordField cm_measure_value_fields[];
+extern const CmRecordField cm_scenario_fields[];
+extern const CmRecordField cm_scenario_line_fields[];
+extern const CmRecordField cm_decommission_fields[];
+
+/* The fields of @type (terminated by { NULL }), or NULL for a type not
+ * described here. */
+const CmRecordField *cm_record_fields_of      (GType type);
+/* The field of @type that shows @property, or NULL. Where a reference and
+ * the name it reads as share a label, each is found by its own property. */
+const CmRecordField *cm_record_field_find     (GType type, const char *property);
+/* The heading the field goes under alone, translated: in a workbook, and
+ * as the import wizard names it. */
+const char          *cm_record_field_heading  (const CmRecordField *field);
+/* The column of @type's table holding the field ("start_date"), or NULL
+ * for a field the store works out and does not keep. */
+char                *cm_record_field_column   (GType type, const CmRecordField *field);
+
+G_END_DECLS
