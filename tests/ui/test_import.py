@@ -98,6 +98,15 @@ def imported(session, where="reference LIKE 'IMP-%'"):
     return session.sql(f"SELECT count(*) FROM contract WHERE {where}")
 
 
+def summary_counts(dialog):
+    """The check's summary as {caption: figure}: each figure is the label
+    just before its caption, such as "3" before "to create"."""
+    texts = [n.name for n in walk(dialog) if n.getRoleName() == "label"]
+    return {caption: figure for figure, caption in zip(texts, texts[1:])
+            if caption in ("to create", "to update", "unchanged", "skipped", "blank",
+                           "excluded", "invalid")}
+
+
 def import_register(session):
     register = os.path.join(session.work, "register.csv")
     with open(register, "w", newline="", encoding="utf-8") as out:
@@ -121,6 +130,10 @@ def import_register(session):
         raise Failure("Import is enabled while a row is invalid")
     if not find_label(dialog, lambda text: PROVIDER in text):
         raise Failure("the new provider is not listed before the import")
+    counts = summary_counts(dialog)
+    if counts.get("to create") != "3" or counts.get("invalid") != "1":
+        raise Failure(f"the summary does not count 3 rows to create and 1 invalid: {counts}")
+    session.log(f"the summary counts {counts}")
     session.screenshot("check")
 
     # GTK 4.8 offers no action on a check box: use its access key, as a

@@ -20,9 +20,12 @@ struct _CmAuditView
   AdwWindow parent_instance;
 
   CmStore *store;
-  gint64 first_bad;       /* the first row the chain does not vouch for, or 0 */
+  char *table;            /* the kind of record it opens on, or NULL */
   gint64 entity_id;       /* one record, or 0 */
   GArray *rows;           /* only these rows, or NULL */
+  char *rows_name;        /* what those rows are, for the button that widens */
+  gboolean ready;         /* the filters are set up: changes to them refresh */
+  gint64 first_bad;       /* the first row the chain does not vouch for, or 0 */
   char *from_day;         /* the filter's days, ISO */
   char *to_day;
   GStrv actors;
@@ -42,15 +45,19 @@ struct _CmAuditView
   GtkColumnView *list;
 };
 
-G_DECLARE_FINAL_TYPE (CmAuditView, cm_audit_view, CM, AUDIT_VIEW, AdwWindow)
 G_DEFINE_FINAL_TYPE (CmAuditView, cm_audit_view, ADW_TYPE_WINDOW)
 
-static void
-label (gpointer widget, const char *name)
-{
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
-}
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_TABLE,
+  PROP_ENTITY_ID,
+  PROP_ROWS,
+  PROP_ROWS_NAME,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* ---- the filter from the controls ------------------------------------- */
 
@@ -131,6 +138,10 @@ refresh (CmAuditView *self)
   CmAuditFilter filter;
   guint n;
 
+  /* The template's controls signal as they are set up; the list is read
+   * once they all are. */
+  if (!self->ready)
+    return;
   read_filter (self, &filter);
   model = cm_audit_model_new (self->store, &filter, self->first_bad, &error);
   if (model == NULL)
@@ -180,6 +191,8 @@ fill_fields (CmAuditView *self)
 static void
 kind_changed (CmAuditView *self)
 {
+  if (!self->ready)
+    return;
   fill_fields (self);
   refresh (self);
 }
@@ -299,89 +312,38 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, ItemText t
     }
 }
 
+/* What each column of the template shows, in its order. */
+static const ItemText column_texts[] = {
+  cm_audit_item_get_when, who_text, cm_audit_item_get_record, step_text,
+  cm_audit_item_get_field, cm_audit_item_get_before, cm_audit_item_get_after, verifies_text,
+};
+
 static void
-add_column (CmAuditView *self, const char *title, ItemText text_of, gboolean expand)
+fill_columns (CmAuditView *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) column = NULL;
+  GListModel *columns = gtk_column_view_get_columns (self->list);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), text_of);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_append_column (self->list, column);
-}
+  g_assert (g_list_model_get_n_items (columns) == G_N_ELEMENTS (column_texts));
+  for (guint i = 0; i < G_N_ELEMENTS (column_texts); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
-static GtkWidget *
-build_list (CmAuditView *self)
-{
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *empty = adw_status_page_new ();
-
-  self->list = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
-  gtk_column_view_set_show_row_separators (self->list, TRUE);
-  label (self->list, _("Changes, newest first"));
-  add_column (self, _("When"), cm_audit_item_get_when, FALSE);
-  add_column (self, _("Who"), who_text, FALSE);
-  add_column (self, _("Record"), cm_audit_item_get_record, TRUE);
-  add_column (self, _("Step"), step_text, FALSE);
-  add_column (self, _("Field"), cm_audit_item_get_field, FALSE);
-  add_column (self, _("Before"), cm_audit_item_get_before, TRUE);
-  add_column (self, _("After"), cm_audit_item_get_after, TRUE);
-  add_column (self, _("Hash chain"), verifies_text, FALSE);
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) column_texts[i]);
+      gtk_column_view_column_set_factory (column, factory);
+    }
   cm_row_name_headings (self->list);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list));
-  gtk_widget_set_vexpand (scrolled, TRUE);
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "edit-find-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No changes match these filters"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                   _("Choose a wider date range or another record, person or "
-                                     "kind of change, or clear the search."));
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_add_named (self->stack, scrolled, "list");
-  gtk_stack_add_named (self->stack, empty, "empty");
-  return GTK_WIDGET (self->stack);
 }
 
 /* ---- the filters ------------------------------------------------------ */
 
-static GtkDropDown *
-drop_down (CmAuditView *self, GtkWidget *box, const char *name, GtkStringList *choices)
+static void
+fill_choices (CmAuditView *self)
 {
-  GtkDropDown *choice = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (choices), NULL));
-
-  label (choice, name);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (choice), name);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (choice));
-  return choice;
-}
-
-static GtkEntry *
-day_entry (GtkWidget *box, const char *name, const char *placeholder)
-{
-  GtkEntry *entry = GTK_ENTRY (gtk_entry_new ());
-
-  gtk_entry_set_placeholder_text (entry, placeholder);
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 14);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (entry),
-                               _("A day such as 1 December 2026, 1/12/2026 or 2026-12-01, "
-                                 "in UTC"));
-  label (entry, name);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (entry));
-  return entry;
-}
-
-static GtkWidget *
-build_filters (CmAuditView *self)
-{
-  GtkWidget *rows = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkStringList *kinds = gtk_string_list_new (NULL);
-  GtkStringList *steps = gtk_string_list_new (NULL);
-  GtkStringList *people = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) steps = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) people = gtk_string_list_new (NULL);
 
   gtk_string_list_append (kinds, _("All records"));
   for (const char * const *t = cm_audit_filter_tables (); *t; t++)
@@ -392,110 +354,9 @@ build_filters (CmAuditView *self)
   self->actors = cm_audit_actors (self->store, NULL);
   for (guint i = 0; self->actors && self->actors[i]; i++)
     gtk_string_list_append (people, self->actors[i]);
-
-  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  g_object_set (self->search, "placeholder-text", _("Search names and values"), NULL);
-  label (self->search, _("Search the changes"));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->search), TRUE);
-  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->search));
-  self->kind = drop_down (self, top, _("Kind of record"), kinds);
-  self->field = drop_down (self, top, _("Field"), gtk_string_list_new (NULL));
-  self->step = drop_down (self, top, _("Kind of change"), steps);
-
-  self->actor = drop_down (self, bottom, _("Who made the change"), people);
-  gtk_box_append (GTK_BOX (bottom), gtk_label_new (_("From")));
-  self->from = day_entry (bottom, _("From day"), _("first day"));
-  gtk_box_append (GTK_BOX (bottom), gtk_label_new (_("to")));
-  self->to = day_entry (bottom, _("To day"), _("last day"));
-  self->record = GTK_BUTTON (gtk_button_new ());
-  gtk_widget_set_visible (GTK_WIDGET (self->record), FALSE);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->record), _("Show every record"));
-  gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->record));
-
-  gtk_box_append (GTK_BOX (rows), top);
-  gtk_box_append (GTK_BOX (rows), bottom);
-  return rows;
-}
-
-static void
-connect_filters (CmAuditView *self)
-{
-  g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (refresh), self);
-  g_signal_connect_swapped (self->kind, "notify::selected", G_CALLBACK (kind_changed), self);
-  g_signal_connect_swapped (self->field, "notify::selected", G_CALLBACK (refresh), self);
-  g_signal_connect_swapped (self->step, "notify::selected", G_CALLBACK (refresh), self);
-  g_signal_connect_swapped (self->actor, "notify::selected", G_CALLBACK (refresh), self);
-  g_signal_connect_swapped (self->from, "changed", G_CALLBACK (refresh), self);
-  g_signal_connect_swapped (self->to, "changed", G_CALLBACK (refresh), self);
-  g_signal_connect_swapped (self->record, "clicked", G_CALLBACK (widen), self);
-}
-
-/* ---- the window ------------------------------------------------------- */
-
-static void
-cm_audit_view_finalize (GObject *object)
-{
-  CmAuditView *self = CM_AUDIT_VIEW (object);
-
-  g_clear_object (&self->store);
-  g_strfreev (self->actors);
-  g_strfreev (self->fields);
-  g_clear_pointer (&self->rows, g_array_unref);
-  g_free (self->from_day);
-  g_free (self->to_day);
-  G_OBJECT_CLASS (cm_audit_view_parent_class)->finalize (object);
-}
-
-static void
-cm_audit_view_class_init (CmAuditViewClass *klass)
-{
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  G_OBJECT_CLASS (klass)->finalize = cm_audit_view_finalize;
-  gtk_widget_class_install_action (widget_class, "audit.export", NULL, export_audit);
-  gtk_widget_class_install_action (widget_class, "audit.search", NULL, focus_search);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "audit.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
-                                       "audit.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
-                                       "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-}
-
-static void
-cm_audit_view_init (CmAuditView *self)
-{
-}
-
-static void
-build (CmAuditView *self)
-{
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *export = gtk_button_new_with_mnemonic (_("E_xport Audit…"));
-  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "audit.export");
-  gtk_widget_set_tooltip_text (export, _("Write the changes shown to a CSV file (Ctrl+E)"));
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), export);
-  gtk_box_append (GTK_BOX (content), header);
-
-  gtk_widget_set_margin_start (body, 12);
-  gtk_widget_set_margin_end (body, 12);
-  gtk_widget_set_margin_top (body, 6);
-  gtk_box_append (GTK_BOX (body), build_filters (self));
-  self->summary = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->summary, 0);
-  gtk_label_set_wrap (self->summary, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->summary), "dim-label");
-  gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->summary));
-  gtk_box_append (GTK_BOX (content), body);
-  gtk_box_append (GTK_BOX (content), build_list (self));
-
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, content);
-  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toasts));
+  gtk_drop_down_set_model (self->kind, G_LIST_MODEL (kinds));
+  gtk_drop_down_set_model (self->step, G_LIST_MODEL (steps));
+  gtk_drop_down_set_model (self->actor, G_LIST_MODEL (people));
 }
 
 static void
@@ -518,49 +379,204 @@ show_narrowed (CmAuditView *self, const char *what)
   gtk_widget_set_visible (GTK_WIDGET (self->record), TRUE);
 }
 
-static CmAuditView *
-view_new (CmStore *store, GtkWindow *parent)
+/* Narrows to the rows given, or to the one record given. */
+static void
+narrow (CmAuditView *self)
 {
-  CmAuditView *self = g_object_new (cm_audit_view_get_type (), NULL);
+  g_autoptr(CmAuditWords) words = NULL;
+  g_autofree char *record = NULL;
 
-  self->store = g_object_ref (store);
-  self->first_bad = cm_audit_first_bad_row (store);
-  gtk_window_set_title (GTK_WINDOW (self), _("Audit Trail"));
-  gtk_window_set_transient_for (GTK_WINDOW (self), parent);
-  gtk_window_set_default_size (GTK_WINDOW (self), 1200, 720);
-  build (self);
-  return self;
+  if (self->rows)
+    {
+      show_narrowed (self, self->rows_name ? self->rows_name : "");
+      return;
+    }
+  if (self->table == NULL || self->entity_id <= 0)
+    {
+      self->entity_id = 0;
+      return;
+    }
+  words = cm_audit_words_new (self->store);
+  record = cm_audit_words_record (words, self->table, self->entity_id);
+  show_narrowed (self, record);
+}
+
+/* ---- the window ------------------------------------------------------- */
+
+static void
+cm_audit_view_constructed (GObject *object)
+{
+  CmAuditView *self = CM_AUDIT_VIEW (object);
+
+  G_OBJECT_CLASS (cm_audit_view_parent_class)->constructed (object);
+  g_return_if_fail (self->store != NULL);
+  self->first_bad = cm_audit_first_bad_row (self->store);
+  fill_choices (self);
+  if (self->rows == NULL)
+    select_kind (self, self->table);
+  fill_fields (self);
+  narrow (self);
+  self->ready = TRUE;
+  refresh (self);
+}
+
+static void
+cm_audit_view_set_property (GObject *object, guint prop_id, const GValue *value,
+                            GParamSpec *pspec)
+{
+  CmAuditView *self = CM_AUDIT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_set_object (&self->store, g_value_get_object (value));
+      break;
+    case PROP_TABLE:
+      g_free (self->table);
+      self->table = g_value_dup_string (value);
+      break;
+    case PROP_ENTITY_ID:
+      self->entity_id = g_value_get_int64 (value);
+      break;
+    case PROP_ROWS:
+      g_clear_pointer (&self->rows, g_array_unref);
+      self->rows = g_value_dup_boxed (value);
+      break;
+    case PROP_ROWS_NAME:
+      g_free (self->rows_name);
+      self->rows_name = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cm_audit_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CmAuditView *self = CM_AUDIT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_TABLE:
+      g_value_set_string (value, self->table);
+      break;
+    case PROP_ENTITY_ID:
+      g_value_set_int64 (value, self->entity_id);
+      break;
+    case PROP_ROWS:
+      g_value_set_boxed (value, self->rows);
+      break;
+    case PROP_ROWS_NAME:
+      g_value_set_string (value, self->rows_name);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cm_audit_view_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), CM_TYPE_AUDIT_VIEW);
+  G_OBJECT_CLASS (cm_audit_view_parent_class)->dispose (object);
+}
+
+static void
+cm_audit_view_finalize (GObject *object)
+{
+  CmAuditView *self = CM_AUDIT_VIEW (object);
+
+  g_clear_object (&self->store);
+  g_free (self->table);
+  g_free (self->rows_name);
+  g_strfreev (self->actors);
+  g_strfreev (self->fields);
+  g_clear_pointer (&self->rows, g_array_unref);
+  g_free (self->from_day);
+  g_free (self->to_day);
+  G_OBJECT_CLASS (cm_audit_view_parent_class)->finalize (object);
+}
+
+static void
+install_properties (GObjectClass *object_class)
+{
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+
+  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, CM_TYPE_STORE, flags);
+  properties[PROP_TABLE] = g_param_spec_string ("table", NULL, NULL, NULL, flags);
+  properties[PROP_ENTITY_ID] = g_param_spec_int64 ("entity-id", NULL, NULL, 0, G_MAXINT64, 0,
+                                                   flags);
+  properties[PROP_ROWS] = g_param_spec_boxed ("rows", NULL, NULL, G_TYPE_ARRAY, flags);
+  properties[PROP_ROWS_NAME] = g_param_spec_string ("rows-name", NULL, NULL, NULL, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cm_audit_view_class_init (CmAuditViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = cm_audit_view_constructed;
+  object_class->set_property = cm_audit_view_set_property;
+  object_class->get_property = cm_audit_view_get_property;
+  object_class->dispose = cm_audit_view_dispose;
+  object_class->finalize = cm_audit_view_finalize;
+  install_properties (object_class);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/commissioner/Commissioner/cm-audit-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CmAuditView, toasts);
+  gtk_widget_class_bind_template_child (widget_class, CmAuditView, search);
+  gtk_widget_class_bind_template_child (widget_class, CmAuditView, kind);
+  gtk_widget_class_bind_template_child (widget_class, CmAuditView, step);
+  gtk_widget_class_bind_template_child (widget_class, CmAuditView, field);
+  gtk_widget_class_bind_template_child (widget_class, CmAuditView, actor);
+  gtk_widget_class_bind_template_child (widget_class, CmAuditView, from);
+  gtk_widget_class_bind_template_child (widget_class, CmAuditView, to);
+  gtk_widget_class_bind_template_child (widget_class, CmAuditView, record);
+  gtk_widget_class_bind_template_child (widget_class, CmAuditView, summary);
+  gtk_widget_class_bind_template_child (widget_class, CmAuditView, stack);
+  gtk_widget_class_bind_template_child (widget_class, CmAuditView, list);
+  gtk_widget_class_bind_template_callback (widget_class, refresh);
+  gtk_widget_class_bind_template_callback (widget_class, kind_changed);
+  gtk_widget_class_bind_template_callback (widget_class, widen);
+
+  gtk_widget_class_install_action (widget_class, "audit.export", NULL, export_audit);
+  gtk_widget_class_install_action (widget_class, "audit.search", NULL, focus_search);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "audit.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "audit.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+cm_audit_view_init (CmAuditView *self)
+{
+  g_type_ensure (ADW_TYPE_STATUS_PAGE);
+  g_type_ensure (ADW_TYPE_HEADER_BAR);
+  g_type_ensure (ADW_TYPE_TOAST_OVERLAY);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  fill_columns (self);
 }
 
 GtkWindow *
 cm_audit_view_new (CmStore *store, GtkWindow *parent, const char *table, gint64 entity_id)
 {
-  CmAuditView *self = view_new (store, parent);
-
-  select_kind (self, table);
-  fill_fields (self);
-  if (table && entity_id > 0)
-    {
-      g_autoptr(CmAuditWords) words = cm_audit_words_new (store);
-      g_autofree char *record = cm_audit_words_record (words, table, entity_id);
-
-      self->entity_id = entity_id;
-      show_narrowed (self, record);
-    }
-  refresh (self);
-  connect_filters (self);
-  return GTK_WINDOW (self);
+  return g_object_new (CM_TYPE_AUDIT_VIEW, "store", store, "transient-for", parent,
+                       "table", table, "entity-id", MAX (entity_id, 0), NULL);
 }
 
 GtkWindow *
 cm_audit_view_new_for_rows (CmStore *store, GtkWindow *parent, const char *what, GArray *rows)
 {
-  CmAuditView *self = view_new (store, parent);
-
-  fill_fields (self);
-  self->rows = g_array_ref (rows);
-  show_narrowed (self, what);
-  refresh (self);
-  connect_filters (self);
-  return GTK_WINDOW (self);
+  return g_object_new (CM_TYPE_AUDIT_VIEW, "store", store, "transient-for", parent,
+                       "rows", rows, "rows-name", what, NULL);
 }

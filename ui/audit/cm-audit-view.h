@@ -14,6 +14,12 @@
 
 G_BEGIN_DECLS
 
+/* Properties, all construct-only: "store"; "table" and "entity-id", the
+ * kind of record and the one record it opens on; "rows" (a GArray of
+ * gint64 audit ids) and "rows-name", what those rows are. */
+#define CM_TYPE_AUDIT_VIEW (cm_audit_view_get_type ())
+G_DECLARE_FINAL_TYPE (CmAuditView, cm_audit_view, CM, AUDIT_VIEW, AdwWindow)
+
 /* Opens on every change, or, with @table, on one kind of record, and with
  * @entity_id > 0 on that record alone (the decommission page's trail). */
 GtkWindow *cm_audit_view_new (CmStore *store, GtkWindow *parent, const char *table,

@@ -13,33 +13,38 @@
 #include "cm-add-contracts-dialog.h"
 #include "cm-row-name.h"
 
-typedef struct {
-  AdwMessageDialog *dialog;
+struct _CmAddContractsDialog
+{
+  AdwMessageDialog parent_instance;
+
   CmStore *store;
-  gint64 scenario_id;
+  CmEntity *scenario;
+  double initial_percent;
   GtkSearchEntry *search;
   GtkCustomFilter *filter;
   GtkSingleSelection *selection;
-  GtkWidget *list;
+  GtkListView *list;
   GtkLabel *summary;
+  GtkWidget *percent_box;
+  GtkLabel *percent_label;
   GtkSpinButton *spin;
   char *needle;              /* casefolded search text */
   GArray *contract_ids;      /* of the chosen provider or service */
   CmAddContractsCallback callback;
   gpointer data;
-} Request;
+};
 
-static void
-request_free (gpointer data)
-{
-  Request *request = data;
+G_DEFINE_FINAL_TYPE (CmAddContractsDialog, cm_add_contracts_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
-  g_clear_object (&request->store);
-  g_clear_object (&request->filter);
-  g_clear_pointer (&request->needle, g_free);
-  g_clear_pointer (&request->contract_ids, g_array_unref);
-  g_free (request);
-}
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_ENTITY,
+  PROP_INITIAL_PERCENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* ---- the list --------------------------------------------------------- */
 
@@ -48,27 +53,27 @@ request_free (gpointer data)
 static gboolean
 matches (gpointer item, gpointer data)
 {
-  Request *request = data;
+  CmAddContractsDialog *self = data;
   GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), "search-text");
 
-  return request->needle == NULL ||
-         strstr (cm_entity_get_string (item, pspec->param_id), request->needle) != NULL;
+  return self->needle == NULL ||
+         strstr (cm_entity_get_string (item, pspec->param_id), self->needle) != NULL;
 }
 
 static void
-search_changed (Request *request)
+search_changed (CmAddContractsDialog *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (request->search));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search));
   g_autofree char *needle = text && *text ? g_utf8_casefold (text, -1) : NULL;
   GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
-  if (needle && request->needle && strstr (needle, request->needle))
+  if (needle && self->needle && strstr (needle, self->needle))
     change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (needle == NULL || (request->needle && strstr (request->needle, needle)))
+  else if (needle == NULL || (self->needle && strstr (self->needle, needle)))
     change = GTK_FILTER_CHANGE_LESS_STRICT;
-  g_free (request->needle);
-  request->needle = g_steal_pointer (&needle);
-  gtk_filter_changed (GTK_FILTER (request->filter), change);
+  g_free (self->needle);
+  self->needle = g_steal_pointer (&needle);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
 }
 
 static void
@@ -113,7 +118,7 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item)
 /* ---- the choice ------------------------------------------------------- */
 
 static char *
-choice_text (Request *request, GObject *item, const CmScenarioChoice *choice)
+choice_text (CmAddContractsDialog *self, GObject *item, const CmScenarioChoice *choice)
 {
   g_autofree char *name = NULL;
   g_autofree char *value = cm_money_format (choice->annual_value);
@@ -137,133 +142,206 @@ choice_text (Request *request, GObject *item, const CmScenarioChoice *choice)
 }
 
 static void
-selection_changed (Request *request)
+selection_changed (CmAddContractsDialog *self)
 {
-  GObject *item = gtk_single_selection_get_selected_item (request->selection);
+  GObject *item = gtk_single_selection_get_selected_item (self->selection);
   CmScenarioChoice choice = { 0 };
   g_autofree char *text = NULL;
 
-  g_clear_pointer (&request->contract_ids, g_array_unref);
+  g_clear_pointer (&self->contract_ids, g_array_unref);
   if (item)
     {
       gint64 id = cm_entity_get_id (CM_ENTITY (item));
 
-      request->contract_ids = CM_IS_PROVIDER (item)
-                              ? cm_scenario_choose_contracts (request->store, id, 0)
-                              : cm_scenario_choose_contracts (request->store, 0, id);
-      cm_scenario_preview (request->store, request->scenario_id, request->contract_ids,
+      self->contract_ids = CM_IS_PROVIDER (item)
+                              ? cm_scenario_choose_contracts (self->store, id, 0)
+                              : cm_scenario_choose_contracts (self->store, 0, id);
+      cm_scenario_preview (self->store, cm_entity_get_id (self->scenario), self->contract_ids,
                            &choice);
-      text = choice_text (request, item, &choice);
+      text = choice_text (self, item, &choice);
     }
-  gtk_label_set_text (request->summary,
+  gtk_label_set_text (self->summary,
                       text ? text : _("Choose a provider or a service to see its contracts."));
-  adw_message_dialog_set_response_enabled (request->dialog, "accept", choice.n_new > 0);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "accept", choice.n_new > 0);
 }
 
 /* Enter in the search picks the first match and moves on to the
  * percentage, so a keyboard user types a name, Enter, a number, Enter. */
 static void
-search_activated (Request *request)
+search_activated (CmAddContractsDialog *self)
 {
-  if (g_list_model_get_n_items (G_LIST_MODEL (request->selection)) == 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
     return;
-  if (gtk_single_selection_get_selected (request->selection) == GTK_INVALID_LIST_POSITION)
-    gtk_single_selection_set_selected (request->selection, 0);
-  gtk_widget_grab_focus (GTK_WIDGET (request->spin));
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->spin));
 }
 
 static void
-row_activated (GtkListView *list, guint position, Request *request)
+row_activated (CmAddContractsDialog *self, guint position)
 {
-  gtk_single_selection_set_selected (request->selection, position);
-  gtk_widget_grab_focus (GTK_WIDGET (request->spin));
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_grab_focus (GTK_WIDGET (self->spin));
 }
 
 static void
-responded (AdwMessageDialog *dialog, const char *response, Request *request)
+responded (AdwMessageDialog *dialog, const char *response, CmAddContractsDialog *self)
 {
-  GObject *item = gtk_single_selection_get_selected_item (request->selection);
+  GObject *item = gtk_single_selection_get_selected_item (self->selection);
   g_autofree char *name = NULL;
 
-  gtk_spin_button_update (request->spin);
-  if (g_str_equal (response, "accept") && item && request->contract_ids)
+  gtk_spin_button_update (self->spin);
+  if (g_str_equal (response, "accept") && item && self->contract_ids)
     {
       g_object_get (item, "name", &name, NULL);
-      request->callback (request->contract_ids, gtk_spin_button_get_value (request->spin), name,
-                         request->data);
+      self->callback (self->contract_ids, gtk_spin_button_get_value (self->spin), name,
+                      self->data);
     }
   else
-    request->callback (NULL, -1, NULL, request->data);
+    self->callback (NULL, -1, NULL, self->data);
 }
 
-/* ---- building --------------------------------------------------------- */
+/* ---- construction ----------------------------------------------------- */
 
-static GtkWidget *
-build_list (Request *request)
+/* Providers, then services, as the user searches them. */
+static void
+make_model (CmAddContractsDialog *self)
 {
   GListStore *lists = g_list_store_new (G_TYPE_LIST_MODEL);
   GtkFilterListModel *filtered;
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
 
-  g_list_store_append (lists, cm_store_list (request->store, CM_TYPE_PROVIDER));
-  g_list_store_append (lists, cm_store_list (request->store, CM_TYPE_SERVICE));
-  request->filter = gtk_custom_filter_new (matches, request, NULL);
+  g_list_store_append (lists, cm_store_list (self->store, CM_TYPE_PROVIDER));
+  g_list_store_append (lists, cm_store_list (self->store, CM_TYPE_SERVICE));
+  self->filter = gtk_custom_filter_new (matches, self, NULL);
   filtered = gtk_filter_list_model_new (G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (lists))),
-                                        GTK_FILTER (g_object_ref (request->filter)));
-  request->selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
-  gtk_single_selection_set_autoselect (request->selection, FALSE);
-  gtk_single_selection_set_can_unselect (request->selection, TRUE);
-  gtk_single_selection_set_selected (request->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
-  request->list = gtk_list_view_new (GTK_SELECTION_MODEL (request->selection), factory);
-  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (request->list), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (request->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Providers and services"), -1);
-  g_signal_connect_swapped (request->selection, "notify::selected-item",
-                            G_CALLBACK (selection_changed), request);
-  g_signal_connect (request->list, "activate", G_CALLBACK (row_activated), request);
-
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), request->list);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_size_request (scrolled, 360, 240);
-  gtk_widget_add_css_class (scrolled, "card");
-  gtk_widget_set_overflow (scrolled, GTK_OVERFLOW_HIDDEN);
-  return scrolled;
+                                        GTK_FILTER (g_object_ref (self->filter)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (selection_changed), self);
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
 }
 
-static GtkWidget *
-build_search (Request *request)
+static void
+cm_add_contracts_dialog_constructed (GObject *object)
 {
-  const char *placeholder = _("Search providers and services");
+  CmAddContractsDialog *self = CM_ADD_CONTRACTS_DIALOG (object);
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
 
-  request->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  gtk_search_entry_set_search_delay (request->search, 0);
-  g_object_set (request->search, "placeholder-text", placeholder, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (request->search),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, placeholder, -1);
-  g_signal_connect_swapped (request->search, "search-changed", G_CALLBACK (search_changed),
-                            request);
-  g_signal_connect_swapped (request->search, "activate", G_CALLBACK (search_activated),
-                            request);
-  return GTK_WIDGET (request->search);
+  G_OBJECT_CLASS (cm_add_contracts_dialog_parent_class)->constructed (object);
+  g_return_if_fail (self->store != NULL && self->scenario != NULL);
+  name = cm_entity_describe (self->scenario);
+  body = g_strdup_printf (_("Choose a provider or a service. Its contracts join “%s” at one "
+                            "percentage, which you can change for each line afterwards."), name);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
+  make_model (self);
+  self->spin = GTK_SPIN_BUTTON (cm_percent_spin_new (self->percent_label, self->initial_percent,
+                                                     ADW_MESSAGE_DIALOG (self)));
+  gtk_box_append (GTK_BOX (self->percent_box), GTK_WIDGET (self->spin));
+  selection_changed (self);
 }
 
-static GtkWidget *
-build_percent (Request *request, double initial)
+static void
+cm_add_contracts_dialog_set_property (GObject *object, guint prop_id, const GValue *value,
+                                      GParamSpec *pspec)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new_with_mnemonic (_("_Reduction (%)"));
+  CmAddContractsDialog *self = CM_ADD_CONTRACTS_DIALOG (object);
 
-  request->spin = GTK_SPIN_BUTTON (cm_percent_spin_new (GTK_LABEL (label), initial,
-                                                        request->dialog));
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (request->spin));
-  return box;
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_set_object (&self->store, g_value_get_object (value));
+      break;
+    case PROP_ENTITY:
+      g_set_object (&self->scenario, g_value_get_object (value));
+      break;
+    case PROP_INITIAL_PERCENT:
+      self->initial_percent = g_value_get_double (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cm_add_contracts_dialog_get_property (GObject *object, guint prop_id, GValue *value,
+                                      GParamSpec *pspec)
+{
+  CmAddContractsDialog *self = CM_ADD_CONTRACTS_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_ENTITY:
+      g_value_set_object (value, self->scenario);
+      break;
+    case PROP_INITIAL_PERCENT:
+      g_value_set_double (value, self->initial_percent);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cm_add_contracts_dialog_dispose (GObject *object)
+{
+  CmAddContractsDialog *self = CM_ADD_CONTRACTS_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CM_TYPE_ADD_CONTRACTS_DIALOG);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->scenario);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->needle, g_free);
+  g_clear_pointer (&self->contract_ids, g_array_unref);
+  G_OBJECT_CLASS (cm_add_contracts_dialog_parent_class)->dispose (object);
+}
+
+static void
+cm_add_contracts_dialog_class_init (CmAddContractsDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+
+  object_class->constructed = cm_add_contracts_dialog_constructed;
+  object_class->set_property = cm_add_contracts_dialog_set_property;
+  object_class->get_property = cm_add_contracts_dialog_get_property;
+  object_class->dispose = cm_add_contracts_dialog_dispose;
+
+  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, CM_TYPE_STORE, flags);
+  /* The reduction scenario the contracts join. */
+  properties[PROP_ENTITY] = g_param_spec_object ("entity", NULL, NULL, CM_TYPE_ENTITY, flags);
+  properties[PROP_INITIAL_PERCENT] = g_param_spec_double ("initial-percent", NULL, NULL, 0, 100,
+                                                          0, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/org/commissioner/Commissioner/cm-add-contracts-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CmAddContractsDialog, search);
+  gtk_widget_class_bind_template_child (widget_class, CmAddContractsDialog, list);
+  gtk_widget_class_bind_template_child (widget_class, CmAddContractsDialog, summary);
+  gtk_widget_class_bind_template_child (widget_class, CmAddContractsDialog, percent_box);
+  gtk_widget_class_bind_template_child (widget_class, CmAddContractsDialog, percent_label);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, search_activated);
+  gtk_widget_class_bind_template_callback (widget_class, setup_row);
+  gtk_widget_class_bind_template_callback (widget_class, bind_row);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, responded);
+}
+
+static void
+cm_add_contracts_dialog_init (CmAddContractsDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  cm_page_offer_answers (ADW_MESSAGE_DIALOG (self), _("_Add Contracts"), ADW_RESPONSE_SUGGESTED);
 }
 
 void
@@ -272,35 +350,13 @@ cm_add_contracts_dialog_ask (GtkWidget *parent, CmStore *store, CmEntity *scenar
                              gpointer data)
 {
   GtkRoot *root = gtk_widget_get_root (parent);
-  g_autofree char *name = cm_entity_describe (scenario);
-  g_autofree char *body = g_strdup_printf (_("Choose a provider or a service. Its contracts "
-                                             "join “%s” at one percentage, which you can "
-                                             "change for each line afterwards."), name);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              _("Add Contracts"), body);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  Request *request = g_new0 (Request, 1);
+  CmAddContractsDialog *self =
+    g_object_new (CM_TYPE_ADD_CONTRACTS_DIALOG, "store", store, "entity", scenario,
+                  "initial-percent", CLAMP (initial_percent, 0, 100),
+                  "transient-for", GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL);
 
-  request->dialog = ADW_MESSAGE_DIALOG (dialog);
-  request->store = g_object_ref (store);
-  request->scenario_id = cm_entity_get_id (scenario);
-  request->callback = callback;
-  request->data = data;
-  /* The list's filter calls back into the request: it lives as long as
-   * the dialog. */
-  g_object_set_data_full (G_OBJECT (dialog), "request", request, request_free);
-
-  request->summary = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (request->summary, TRUE);
-  gtk_label_set_xalign (request->summary, 0);
-  gtk_box_append (GTK_BOX (box), build_search (request));
-  gtk_box_append (GTK_BOX (box), build_list (request));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (request->summary));
-  gtk_box_append (GTK_BOX (box), build_percent (request, initial_percent));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  cm_page_offer_answers (ADW_MESSAGE_DIALOG (dialog), _("_Add Contracts"), ADW_RESPONSE_SUGGESTED);
-  g_signal_connect (dialog, "response", G_CALLBACK (responded), request);
-  selection_changed (request);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (GTK_WIDGET (request->search));
+  self->callback = callback;
+  self->data = data;
+  gtk_window_present (GTK_WINDOW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search));
 }

@@ -15,6 +15,12 @@
 
 G_BEGIN_DECLS
 
+/* Properties, construct-only: "store", "entity" (the scenario) and
+ * "initial-percent". */
+#define CM_TYPE_ADD_CONTRACTS_DIALOG (cm_add_contracts_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (CmAddContractsDialog, cm_add_contracts_dialog, CM, ADD_CONTRACTS_DIALOG,
+                      AdwMessageDialog)
+
 /* Called with the chosen contracts' ids (of gint64), the percentage and
  * the name of what was chosen, or with NULL when the user cancelled. */
 typedef void (*CmAddContractsCallback) (GArray *contract_ids, double percent,

@@ -11,13 +11,11 @@
 #include "cm-row-name.h"
 #include "cm-succession.h"
 #include "cm-deadlines.h"
-#include "cm-mnemonic-button.h"
 #include "cm-report-buttons.h"
 #include "cm-organisation.h"
 #include "cm-portfolio-timeline.h"
 #include "cm-required-notices.h"
 #include "cm-service.h"
-#include "cm-status-page.h"
 
 /* ---- rows ------------------------------------------------------------- */
 
@@ -121,6 +119,7 @@ struct _CmDeadlinesPage
   GtkColumnView *view;
   GtkStack *list_stack;         /* "list", "empty" or "no-match" */
   GtkWidget *filter_bar;
+  GtkWidget *counts;            /* the summary, then the schedule's buttons */
   GtkDropDown *commissioner;
   GtkDropDown *provider;
   GtkDropDown *sector;
@@ -131,6 +130,7 @@ struct _CmDeadlinesPage
   GtkWidget *service_button;    /* the chosen date's service */
 
   GtkStack *shown_as;           /* "list" or "timeline" */
+  GtkToggleButton *as_list;
   CmPortfolioTimeline *timeline;
   gboolean timeline_stale;      /* the rows changed while the list was shown */
 
@@ -147,7 +147,15 @@ enum {
   N_SIGNALS
 };
 
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_TODAY,
+  N_PROPS
+};
+
 static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
 
 /* The status dropdown lists the most urgent first, as the rows are. */
 static const CmDeadlineStatus status_choices[] = {
@@ -157,12 +165,7 @@ static const CmDeadlineStatus status_choices[] = {
 
 /* ---- cells ------------------------------------------------------------ */
 
-typedef struct {
-  const char *title;
-  const char *(*text) (CmDeadlineRow *row);
-  int width;
-  gboolean expand;
-} TextColumn;
+typedef const char *(*RowText) (CmDeadlineRow *row);
 
 static const char *
 row_date (CmDeadlineRow *row)
@@ -201,7 +204,7 @@ row_commissioner (CmDeadlineRow *row)
 }
 
 static void
-setup_text (GtkSignalListItemFactory *factory, GtkListItem *list_item, const TextColumn *column)
+setup_text (GtkSignalListItemFactory *factory, GtkListItem *list_item)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -211,15 +214,15 @@ setup_text (GtkSignalListItemFactory *factory, GtkListItem *list_item, const Tex
 }
 
 static void
-bind_text (GtkSignalListItemFactory *factory, GtkListItem *list_item, const TextColumn *column)
+bind_text (GtkSignalListItemFactory *factory, GtkListItem *list_item, RowText text_of)
 {
   CmDeadlineRow *row = gtk_list_item_get_item (list_item);
-  const char *text = column->text (row);
+  const char *text = text_of (row);
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text ? text : "");
   cm_row_name_item (list_item, text);
   /* The row reads as the contract, what is due and when. */
-  if (column->text == row_date)
+  if (text_of == row_date)
     {
       g_autofree char *name = g_strdup_printf (_("%s: %s, %s"), row_contract (row),
                                                row_kind (row), text ? text : "");
@@ -276,47 +279,34 @@ bind_status (GtkSignalListItemFactory *factory, GtkListItem *list_item)
     gtk_widget_add_css_class (box, styles[row->status]);
 }
 
-static void
-append_column (CmDeadlinesPage *self, const char *title, GtkListItemFactory *factory, int width,
-               gboolean expand)
-{
-  GtkColumnViewColumn *column = gtk_column_view_column_new (title, factory);
-
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_fixed_width (column, width);
-  gtk_column_view_append_column (self->view, column);
-  g_object_unref (column);
-}
+/* What each column of the template shows, in its order; NULL for the status. */
+static const RowText column_texts[] = {
+  row_date, NULL, row_kind, row_contract, row_provider, row_commissioner,
+};
 
 static void
-add_text_column (CmDeadlinesPage *self, const TextColumn *column)
+fill_columns (CmDeadlinesPage *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GListModel *columns = gtk_column_view_get_columns (self->view);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_text), (gpointer) column);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_text), (gpointer) column);
-  append_column (self, _(column->title), factory, column->width, column->expand);
-}
+  g_assert (g_list_model_get_n_items (columns) == G_N_ELEMENTS (column_texts));
+  for (guint i = 0; i < G_N_ELEMENTS (column_texts); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
-static void
-add_columns (CmDeadlinesPage *self)
-{
-  static const TextColumn date = { N_("Date"), row_date, 150, FALSE };
-  static const TextColumn rest[] = {
-    { N_("What"), row_kind, 190, FALSE },
-    { N_("Contract"), row_contract, 240, TRUE },
-    { N_("Provider"), row_provider, 180, TRUE },
-    { N_("Commissioner"), row_commissioner, 180, TRUE },
-  };
-  GtkListItemFactory *status = gtk_signal_list_item_factory_new ();
-
-  add_text_column (self, &date);
-  g_signal_connect (status, "setup", G_CALLBACK (setup_status), NULL);
-  g_signal_connect (status, "bind", G_CALLBACK (bind_status), NULL);
-  append_column (self, _("Status"), status, 130, FALSE);
-  for (guint i = 0; i < G_N_ELEMENTS (rest); i++)
-    add_text_column (self, &rest[i]);
+      if (column_texts[i])
+        {
+          g_signal_connect (factory, "setup", G_CALLBACK (setup_text), NULL);
+          g_signal_connect (factory, "bind", G_CALLBACK (bind_text), (gpointer) column_texts[i]);
+        }
+      else
+        {
+          g_signal_connect (factory, "setup", G_CALLBACK (setup_status), NULL);
+          g_signal_connect (factory, "bind", G_CALLBACK (bind_status), NULL);
+        }
+      gtk_column_view_column_set_factory (column, factory);
+    }
   cm_row_name_headings (self->view);
 }
 
@@ -785,38 +775,30 @@ set_choice_factories (GtkDropDown *dropdown)
   gtk_drop_down_set_list_factory (dropdown, list_factory);
 }
 
-/* Each filter is named for screen readers, since its visible text is only
- * the current choice; long lists can be searched by typing. */
-static GtkDropDown *
-filter_dropdown (CmDeadlinesPage *self, GtkWidget *bar, const char *label,
-                 const char * const *choices, gboolean searchable)
+/* Each filter is named for screen readers, by its tooltip, since its
+ * visible text is only the current choice; long lists can be searched by
+ * typing. */
+static void
+set_choices (CmDeadlinesPage *self, GtkDropDown *dropdown, const char * const *choices)
 {
-  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (
-    gtk_string_list_new (choices)), NULL));
+  g_autoptr(GtkStringList) list = gtk_string_list_new (choices);
+  const char *name = gtk_widget_get_tooltip_text (GTK_WIDGET (dropdown));
 
   set_choice_factories (dropdown);
-  cm_decoration_name_dropdown (dropdown, label);
-  if (searchable)
+  cm_decoration_name_dropdown (dropdown, name);
+  if (gtk_drop_down_get_enable_search (dropdown))
     {
       g_autoptr(GtkExpression) by_text =
         gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
 
       gtk_drop_down_set_expression (dropdown, by_text);
-      gtk_drop_down_set_enable_search (dropdown, TRUE);
     }
-  gtk_widget_set_hexpand (GTK_WIDGET (dropdown), TRUE);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (dropdown), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  label, -1);
-  g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (filter_changed), self);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (dropdown));
-  return dropdown;
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
 }
 
-static GtkWidget *
-build_filter_bar (CmDeadlinesPage *self)
+static void
+fill_filters (CmDeadlinesPage *self)
 {
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   const char *commissioners[] = { _("All commissioners"), NULL };
   const char *providers[] = { _("All providers"), NULL };
   const char *statuses[G_N_ELEMENTS (status_choices) + 2] = { _("All statuses") };
@@ -829,69 +811,17 @@ build_filter_bar (CmDeadlinesPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (status_choices); i++)
     statuses[i + 1] = cm_deadline_status_label (status_choices[i]);
 
-  /* Equal widths: the filters stay put as the choices in them change. */
-  gtk_box_set_homogeneous (GTK_BOX (bar), TRUE);
-  self->commissioner = filter_dropdown (self, bar, _("Filter by commissioner"), commissioners,
-                                        TRUE);
-  self->provider = filter_dropdown (self, bar, _("Filter by provider"), providers, TRUE);
-  self->sector = filter_dropdown (self, bar, _("Filter by sector"),
-                                  (const char * const *) sectors->pdata, FALSE);
-  self->status = filter_dropdown (self, bar, _("Filter by status"), statuses, FALSE);
-  return bar;
+  self->replacing_choices = TRUE;
+  set_choices (self, self->commissioner, commissioners);
+  set_choices (self, self->provider, providers);
+  set_choices (self, self->sector, (const char * const *) sectors->pdata);
+  set_choices (self, self->status, statuses);
+  self->replacing_choices = FALSE;
 }
 
-static GtkWidget *
-build_header (CmDeadlinesPage *self)
+static void
+make_models (CmDeadlinesPage *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *counts = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-
-  self->filter_bar = build_filter_bar (self);
-  gtk_box_append (GTK_BOX (box), self->filter_bar);
-
-  self->summary = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->summary, 0.0);
-  gtk_label_set_wrap (self->summary, TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->summary), TRUE);
-  /* The schedule's Print…, Export PDF… and Export to Calendar… across
-   * from its counts, before the view: Tab goes from the view's toggles
-   * straight into the dates. */
-  gtk_box_append (GTK_BOX (counts), GTK_WIDGET (self->summary));
-  gtk_box_append (GTK_BOX (counts), cm_report_buttons_new (self->store, "deadlines", TRUE));
-  gtk_box_append (GTK_BOX (box), counts);
-
-  self->skipped = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->skipped, 0.0);
-  gtk_label_set_wrap (self->skipped, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->skipped), "dim-label");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->skipped));
-
-  self->service_button = gtk_button_new ();
-  gtk_widget_set_halign (self->service_button, GTK_ALIGN_START);
-  gtk_widget_set_tooltip_text (self->service_button,
-                               _("Open the service of the chosen date, with its cycle, "
-                                 "contracts and risks"));
-  g_signal_connect_swapped (self->service_button, "clicked", G_CALLBACK (service_clicked), self);
-  gtk_box_append (GTK_BOX (box), self->service_button);
-  return box;
-}
-
-static GtkWidget *
-build_list (CmDeadlinesPage *self)
-{
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clear = cm_mnemonic_button_new (_("_Clear Filters"), "deadlines.clear-filters");
-
-  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Deadlines"), -1);
-  add_columns (self);
-
   self->rows = g_list_store_new (CM_TYPE_DEADLINE_ROW);
   self->filter = gtk_custom_filter_new (matches, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)),
@@ -901,32 +831,9 @@ build_list (CmDeadlinesPage *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_swapped (self->view, "activate", G_CALLBACK (row_activated), self);
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (update_service_button), self);
   update_service_button (self);
-
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->view));
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_widget_set_hexpand (scrolled, TRUE);
-
-  gtk_widget_set_halign (clear, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (clear, "pill");
-
-  self->list_stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_add_named (self->list_stack, scrolled, "list");
-  gtk_stack_add_named (self->list_stack,
-                       cm_status_page_new ("alarm-symbolic", _("No Upcoming Deadlines"),
-                                    _("Dates are worked out from each contract’s start date, "
-                                      "term and notice period. Add those to your contracts to "
-                                      "see their deadlines here."), NULL),
-                       "empty");
-  gtk_stack_add_named (self->list_stack,
-                       cm_status_page_new ("edit-find-symbolic", _("No Deadlines Match"),
-                                    _("No date meets all the filters. Try other filters, or "
-                                      "clear them to see every date."), clear),
-                       "no-match");
-  return GTK_WIDGET (self->list_stack);
 }
 
 /* ---- the timeline ----------------------------------------------------- */
@@ -960,12 +867,12 @@ update_timeline (CmDeadlinesPage *self)
 }
 
 static void
-show_as_toggled (GtkToggleButton *button, CmDeadlinesPage *self)
+show_as_toggled (CmDeadlinesPage *self, GtkToggleButton *button)
 {
   if (!gtk_toggle_button_get_active (button))
     return;
-  gtk_stack_set_visible_child_name (self->shown_as,
-                                    g_object_get_data (G_OBJECT (button), "shows"));
+  gtk_stack_set_visible_child_name (self->shown_as, button == self->as_list ? "list"
+                                                                             : "timeline");
   if (self->timeline_stale)
     update_timeline (self);
 }
@@ -974,61 +881,6 @@ static void
 timeline_opened (CmDeadlinesPage *self, CmContract *contract)
 {
   g_signal_emit (self, signals[OPEN_CONTRACT], 0, contract);
-}
-
-static GtkWidget *
-show_as_button (CmDeadlinesPage *self, GtkWidget *box, const char *label, const char *shows,
-                const char *tooltip)
-{
-  GtkWidget *button = gtk_toggle_button_new_with_label (label);
-
-  g_object_set_data (G_OBJECT (button), "shows", (gpointer) shows);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
-  g_signal_connect (button, "toggled", G_CALLBACK (show_as_toggled), self);
-  gtk_box_append (GTK_BOX (box), button);
-  return button;
-}
-
-/* "List | Timeline" above the dates, then the one chosen. */
-static GtkWidget *
-build_views (CmDeadlinesPage *self, GtkWidget *list)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *toggles = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *as_list, *as_timeline;
-
-  gtk_widget_add_css_class (toggles, "linked");
-  gtk_widget_set_halign (toggles, GTK_ALIGN_START);
-  gtk_widget_set_margin_start (toggles, 12);
-  gtk_widget_set_margin_bottom (toggles, 6);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggles), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Show deadlines as"), -1);
-  as_list = show_as_button (self, toggles, _("List"), "list",
-                            _("Show every date in a list, most urgent first"));
-  as_timeline = show_as_button (self, toggles, _("Timeline"), "timeline",
-                                _("Show contracts by end date over the next 5 years, "
-                                  "grouped by commissioner"));
-  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (as_timeline), GTK_TOGGLE_BUTTON (as_list));
-
-  self->timeline = CM_PORTFOLIO_TIMELINE (cm_portfolio_timeline_new ());
-  g_signal_connect_swapped (self->timeline, "open-contract", G_CALLBACK (timeline_opened), self);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->timeline));
-  /* The timeline sets its scroll range as it is allocated: scrollbars that
-   * came and went with it would ask for another allocation meanwhile. */
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_ALWAYS,
-                                  GTK_POLICY_ALWAYS);
-
-  self->shown_as = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->shown_as), TRUE);
-  gtk_stack_add_named (self->shown_as, list, "list");
-  gtk_stack_add_named (self->shown_as, scrolled, "timeline");
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (as_list), TRUE);
-  gtk_box_append (GTK_BOX (box), toggles);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->shown_as));
-  return box;
 }
 
 static void
@@ -1063,12 +915,71 @@ cm_deadlines_page_focus (GtkWidget *widget, GtkDirectionType direction)
 }
 
 static void
+cm_deadlines_page_constructed (GObject *object)
+{
+  CmDeadlinesPage *self = CM_DEADLINES_PAGE (object);
+
+  G_OBJECT_CLASS (cm_deadlines_page_parent_class)->constructed (object);
+  g_return_if_fail (self->store != NULL && g_date_valid (&self->today));
+  gtk_box_append (GTK_BOX (self->counts), cm_report_buttons_new (self->store, "deadlines", TRUE));
+  /* Dates follow from contracts, the rules and commissioners: any
+   * committed change may move, add or drop a row. */
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (schedule_refresh), self,
+                           G_CONNECT_SWAPPED);
+  /* Every contract's dates are worked out when the page is first shown,
+   * not while the window opens on a large portfolio. */
+  self->stale = TRUE;
+}
+
+static void
+cm_deadlines_page_set_property (GObject *object, guint prop_id, const GValue *value,
+                                GParamSpec *pspec)
+{
+  CmDeadlinesPage *self = CM_DEADLINES_PAGE (object);
+  const GDate *today;
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_set_object (&self->store, g_value_get_object (value));
+      break;
+    case PROP_TODAY:
+      today = g_value_get_boxed (value);
+      if (today)
+        self->today = *today;
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cm_deadlines_page_get_property (GObject *object, guint prop_id, GValue *value,
+                                GParamSpec *pspec)
+{
+  CmDeadlinesPage *self = CM_DEADLINES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_TODAY:
+      g_value_set_boxed (value, &self->today);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cm_deadlines_page_dispose (GObject *object)
 {
   CmDeadlinesPage *self = CM_DEADLINES_PAGE (object);
   GtkWidget *child;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CM_TYPE_DEADLINES_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
@@ -1084,13 +995,21 @@ cm_deadlines_page_dispose (GObject *object)
 static void
 cm_deadlines_page_class_init (CmDeadlinesPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
 
-  G_OBJECT_CLASS (klass)->dispose = cm_deadlines_page_dispose;
+  object_class->constructed = cm_deadlines_page_constructed;
+  object_class->set_property = cm_deadlines_page_set_property;
+  object_class->get_property = cm_deadlines_page_get_property;
+  object_class->dispose = cm_deadlines_page_dispose;
   widget_class->map = cm_deadlines_page_map;
   widget_class->focus = cm_deadlines_page_focus;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_install_action (widget_class, "deadlines.clear-filters", NULL, clear_filters);
+
+  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, CM_TYPE_STORE, flags);
+  properties[PROP_TODAY] = g_param_spec_boxed ("today", NULL, NULL, G_TYPE_DATE, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[OPEN_CONTRACT] = g_signal_new ("open-contract", G_TYPE_FROM_CLASS (klass),
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -1099,6 +1018,28 @@ cm_deadlines_page_class_init (CmDeadlinesPageClass *klass)
   signals[OPEN_SERVICE] = g_signal_new ("open-service", G_TYPE_FROM_CLASS (klass),
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                         G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/org/commissioner/Commissioner/cm-deadlines-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CmDeadlinesPage, view);
+  gtk_widget_class_bind_template_child (widget_class, CmDeadlinesPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, CmDeadlinesPage, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, CmDeadlinesPage, commissioner);
+  gtk_widget_class_bind_template_child (widget_class, CmDeadlinesPage, provider);
+  gtk_widget_class_bind_template_child (widget_class, CmDeadlinesPage, sector);
+  gtk_widget_class_bind_template_child (widget_class, CmDeadlinesPage, status);
+  gtk_widget_class_bind_template_child (widget_class, CmDeadlinesPage, counts);
+  gtk_widget_class_bind_template_child (widget_class, CmDeadlinesPage, summary);
+  gtk_widget_class_bind_template_child (widget_class, CmDeadlinesPage, skipped);
+  gtk_widget_class_bind_template_child (widget_class, CmDeadlinesPage, service_button);
+  gtk_widget_class_bind_template_child (widget_class, CmDeadlinesPage, shown_as);
+  gtk_widget_class_bind_template_child (widget_class, CmDeadlinesPage, as_list);
+  gtk_widget_class_bind_template_child (widget_class, CmDeadlinesPage, timeline);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, service_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, show_as_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, timeline_opened);
 }
 
 static void
@@ -1108,27 +1049,16 @@ cm_deadlines_page_init (CmDeadlinesPage *self)
 
   self->commissioner_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_array_append_val (self->commissioner_ids, all);
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (
-    GTK_WIDGET (self))), GTK_ORIENTATION_VERTICAL);
+  g_type_ensure (CM_TYPE_PORTFOLIO_TIMELINE);
+  g_type_ensure (ADW_TYPE_STATUS_PAGE);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  fill_columns (self);
+  make_models (self);
+  fill_filters (self);
 }
 
 CmDeadlinesPage *
 cm_deadlines_page_new (CmStore *store, const GDate *today)
 {
-  CmDeadlinesPage *self = g_object_new (CM_TYPE_DEADLINES_PAGE, NULL);
-
-  self->store = g_object_ref (store);
-  self->today = *today;
-
-  gtk_widget_set_parent (build_header (self), GTK_WIDGET (self));
-  gtk_widget_set_parent (build_views (self, build_list (self)), GTK_WIDGET (self));
-
-  /* Dates follow from contracts, the rules and commissioners: any
-   * committed change may move, add or drop a row. */
-  g_signal_connect_object (self->store, "changed", G_CALLBACK (schedule_refresh), self,
-                           G_CONNECT_SWAPPED);
-  /* Every contract's dates are worked out when the page is first shown,
-   * not while the window opens on a large portfolio. */
-  self->stale = TRUE;
-  return self;
+  return g_object_new (CM_TYPE_DEADLINES_PAGE, "store", store, "today", today, NULL);
 }

@@ -13,7 +13,9 @@ G_BEGIN_DECLS
 #define CM_TYPE_DEADLINES_PAGE (cm_deadlines_page_get_type ())
 G_DECLARE_FINAL_TYPE (CmDeadlinesPage, cm_deadlines_page, CM, DEADLINES_PAGE, GtkWidget)
 
-/* Signal "open-contract" (CmContract *contract): the user activated a row. */
+/* Properties, construct-only: "store", and "today", the day the dates are
+ * counted from. Signal "open-contract" (CmContract *contract): the user
+ * activated a row. */
 CmDeadlinesPage *cm_deadlines_page_new (CmStore *store, const GDate *today);
 
 G_END_DECLS

@@ -47,27 +47,7 @@ G_DEFINE_FINAL_TYPE (CmImportCheckView, cm_import_check_view, GTK_TYPE_WIDGET)
 enum { CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static const char *count_captions[] = {
-  [CM_IMPORT_ROW_CREATE] = N_("to create"),
-  [CM_IMPORT_ROW_UPDATE] = N_("to update"),
-  [CM_IMPORT_ROW_UNCHANGED] = N_("unchanged"),
-  [CM_IMPORT_ROW_SKIP] = N_("skipped"),
-  [CM_IMPORT_ROW_BLANK] = N_("blank"),
-  [CM_IMPORT_ROW_EXCLUDED] = N_("excluded"),
-  [CM_IMPORT_ROW_INVALID] = N_("invalid"),
-};
-
 /* ---- helpers ---------------------------------------------------------- */
-
-static GtkListBox *
-boxed_list (void)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  return GTK_LIST_BOX (list);
-}
 
 static void
 clear_list (GtkListBox *list)
@@ -147,85 +127,6 @@ duplicates_chosen (CmImportCheckView *self)
 {
   if (!self->updating)
     g_signal_emit (self, signals[CHANGED], 0);
-}
-
-/* ---- building --------------------------------------------------------- */
-
-static GtkWidget *
-count_box (CmImportCheckView *self, CmImportRowStatus status)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *number = gtk_label_new ("0");
-  GtkWidget *caption = gtk_label_new (_(count_captions[status]));
-
-  gtk_widget_add_css_class (number, "title-2");
-  gtk_widget_add_css_class (caption, "caption");
-  gtk_widget_add_css_class (caption, "dim-label");
-  gtk_box_append (GTK_BOX (box), number);
-  gtk_box_append (GTK_BOX (box), caption);
-  g_object_set (box, "margin-top", 6, "margin-bottom", 6, "margin-start", 3, "margin-end", 3,
-                NULL);
-  self->counts[status] = number;
-  return box;
-}
-
-static GtkWidget *
-counts_box (CmImportCheckView *self)
-{
-  GtkWidget *flow = gtk_flow_box_new ();
-  static const CmImportRowStatus order[] = {
-    CM_IMPORT_ROW_CREATE, CM_IMPORT_ROW_UPDATE, CM_IMPORT_ROW_UNCHANGED, CM_IMPORT_ROW_SKIP,
-    CM_IMPORT_ROW_BLANK, CM_IMPORT_ROW_EXCLUDED, CM_IMPORT_ROW_INVALID,
-  };
-
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), G_N_ELEMENTS (order));
-  /* Not homogeneous: a count in the thousands must not push the rest onto
-   * a second line. */
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), FALSE);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 6);
-  gtk_widget_add_css_class (flow, "card");
-  g_object_set (flow, "margin-top", 6, NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    {
-      gtk_flow_box_append (GTK_FLOW_BOX (flow), count_box (self, order[i]));
-      gtk_widget_set_focusable (gtk_widget_get_last_child (flow), FALSE);
-    }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Rows by what the import will do"), -1);
-  return flow;
-}
-
-static GtkWidget *
-duplicates_row (CmImportCheckView *self)
-{
-  GtkWidget *row = adw_combo_row_new ();
-  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
-
-  /* In the order of CmImportDuplicate. */
-  gtk_string_list_append (choices, _("Skip the row"));
-  gtk_string_list_append (choices, _("Update the contract"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Reference already in the portfolio"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("What to do with a row whose contract is already here"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), CM_IMPORT_DUPLICATE_SKIP);
-  /* The row's title names it to screen readers already. */
-  g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (duplicates_chosen), self);
-  self->duplicates = ADW_COMBO_ROW (row);
-  return row;
-}
-
-static GtkWidget *
-group (const char *title, const char *description, GtkWidget *child)
-{
-  GtkWidget *widget = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (widget), title);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (widget), description);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (widget), child);
-  return widget;
 }
 
 /* ---- lists that create their rows only when shown --------------------- */
@@ -555,11 +456,37 @@ cm_import_check_view_dispose (GObject *object)
   CmImportCheckView *self = CM_IMPORT_CHECK_VIEW (object);
 
   g_clear_pointer (&self->page, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CM_TYPE_IMPORT_CHECK_VIEW);
   g_clear_pointer (&self->excluded, g_array_unref);
   g_clear_pointer (&self->report_rows, g_hash_table_unref);
   g_clear_pointer (&self->problems, g_hash_table_unref);
 
   G_OBJECT_CLASS (cm_import_check_view_parent_class)->dispose (object);
+}
+
+/* The figures of the summary, each in its place in counts[] by the
+ * status it counts. */
+static void
+bind_counts (GtkWidgetClass *widget_class)
+{
+  static const struct {
+    CmImportRowStatus status;
+    const char *id;
+  } counts[] = {
+    { CM_IMPORT_ROW_CREATE, "count_create" },
+    { CM_IMPORT_ROW_UPDATE, "count_update" },
+    { CM_IMPORT_ROW_UNCHANGED, "count_unchanged" },
+    { CM_IMPORT_ROW_SKIP, "count_skip" },
+    { CM_IMPORT_ROW_BLANK, "count_blank" },
+    { CM_IMPORT_ROW_EXCLUDED, "count_excluded" },
+    { CM_IMPORT_ROW_INVALID, "count_invalid" },
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (counts) == CM_IMPORT_ROW_INVALID + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    gtk_widget_class_bind_template_child_full (
+      widget_class, counts[i].id, FALSE,
+      G_STRUCT_OFFSET (CmImportCheckView, counts) + counts[i].status * sizeof (GtkWidget *));
 }
 
 static void
@@ -570,43 +497,25 @@ cm_import_check_view_class_init (CmImportCheckViewClass *klass)
   G_OBJECT_CLASS (klass)->dispose = cm_import_check_view_dispose;
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/org/commissioner/Commissioner/cm-import-check-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CmImportCheckView, page);
+  gtk_widget_class_bind_template_child (widget_class, CmImportCheckView, summary_group);
+  gtk_widget_class_bind_template_child (widget_class, CmImportCheckView, duplicates);
+  gtk_widget_class_bind_template_child (widget_class, CmImportCheckView, created);
+  gtk_widget_class_bind_template_child (widget_class, CmImportCheckView, report_group);
+  gtk_widget_class_bind_template_child (widget_class, CmImportCheckView, report);
+  bind_counts (widget_class);
+  gtk_widget_class_bind_template_callback (widget_class, duplicates_chosen);
 }
 
 static void
 cm_import_check_view_init (CmImportCheckView *self)
 {
-  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  GtkWidget *summary = group (_("Summary"), NULL, counts_box (self));
-  GtkListBox *duplicates = boxed_list ();
-
   self->excluded = g_array_new (FALSE, FALSE, sizeof (guint));
   self->report_rows = g_hash_table_new (NULL, NULL);
   self->problems = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  self->summary_group = ADW_PREFERENCES_GROUP (summary);
-  gtk_list_box_append (duplicates, duplicates_row (self));
-  self->created = boxed_list ();
-  self->report = boxed_list ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->created), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Records the import will create"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->report), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Rows to fix"), -1);
-
-  /* The rows to fix come first: while there are any, nothing else matters. */
-  self->report_group = ADW_PREFERENCES_GROUP (group (
-    _("Rows to Fix"),
-    _("Each problem names its cell. Nothing is imported while one of these rows is included."),
-    GTK_WIDGET (self->report)));
-  adw_preferences_page_add (page, self->summary_group);
-  adw_preferences_page_add (page, self->report_group);
-  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group (_("Duplicates"), NULL,
-                                                                GTK_WIDGET (duplicates))));
-  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group (
-    _("To Be Created"),
-    _("Names not yet in the portfolio, and values kept as written under Other."),
-    GTK_WIDGET (self->created))));
-  self->page = GTK_WIDGET (page);
-  gtk_widget_set_parent (self->page, GTK_WIDGET (self));
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /* ---- public API ------------------------------------------------------- */

@@ -24,10 +24,8 @@
 #include "cm-import-check-view.h"
 #include "cm-import-dialog.h"
 #include "cm-import-mapping-view.h"
-#include "cm-mnemonic-button.h"
 #include "cm-ocds-import.h"
 #include "cm-ocds-service-view.h"
-#include "cm-status-page.h"
 #include "cm-undo.h"
 
 struct _CmImportDialog
@@ -73,6 +71,15 @@ struct _CmImportDialog
 };
 
 G_DEFINE_FINAL_TYPE (CmImportDialog, cm_import_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_PARENT_TOASTS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 typedef struct {
   char *path;
@@ -606,150 +613,6 @@ chosen (GtkNativeDialog *chooser, int response, CmImportDialog *self)
     cm_import_dialog_open_file (self, path);
 }
 
-/* ---- building --------------------------------------------------------- */
-
-static GtkWidget *
-build_header (CmImportDialog *self)
-{
-  GtkWidget *header = adw_header_bar_new ();
-
-  self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Import Contracts"), NULL));
-  self->back = cm_mnemonic_button_new (_("_Back"), NULL);
-  self->next = cm_mnemonic_button_new (_("_Next"), NULL);
-  self->import = cm_mnemonic_button_new (_("_Import"), NULL);
-  gtk_widget_add_css_class (self->next, "suggested-action");
-  gtk_widget_add_css_class (self->import, "suggested-action");
-  g_signal_connect_swapped (self->back, "clicked", G_CALLBACK (back_clicked), self);
-  g_signal_connect_swapped (self->next, "clicked", G_CALLBACK (next_clicked), self);
-  g_signal_connect_swapped (self->import, "clicked", G_CALLBACK (import_clicked), self);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->back);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->import);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->next);
-  return header;
-}
-
-static GtkWidget *
-file_step (CmImportDialog *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *choose = cm_mnemonic_button_new (_("_Choose File…"), NULL);
-
-  gtk_widget_set_halign (choose, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (choose, "pill");
-  gtk_widget_add_css_class (choose, "suggested-action");
-  g_signal_connect_swapped (choose, "clicked", G_CALLBACK (cm_import_dialog_choose_file), self);
-  self->file_error_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  self->file_error_heading = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->file_error_heading, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->file_error_heading), "heading");
-  gtk_widget_add_css_class (GTK_WIDGET (self->file_error_heading), "error");
-  self->file_error = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->file_error, TRUE);
-  gtk_label_set_justify (self->file_error, GTK_JUSTIFY_CENTER);
-  gtk_label_set_selectable (self->file_error, TRUE);
-  gtk_box_append (GTK_BOX (self->file_error_box), GTK_WIDGET (self->file_error_heading));
-  gtk_box_append (GTK_BOX (self->file_error_box), GTK_WIDGET (self->file_error));
-  gtk_widget_set_visible (self->file_error_box, FALSE);
-  gtk_box_append (GTK_BOX (box), choose);
-  gtk_box_append (GTK_BOX (box), self->file_error_box);
-  return cm_status_page_new ("document-open-symbolic", _("Import a Contracts Register"),
-                             _("Choose a CSV file or a spreadsheet with a row of headers and "
-                               "one contract a row, or an Open Contracting (OCDS) file. Nothing "
-                               "is written to the portfolio until you check the rows and press "
-                               "Import."), box);
-}
-
-static GtkWidget *
-sheet_picker (CmImportDialog *self)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (_("S_heet"));
-
-  self->sheet_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  self->sheet = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-  /* The label names the drop-down to screen readers as well: GTK 4.8
-   * would say a name given here as well as the label's. */
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->sheet));
-  g_signal_connect_swapped (self->sheet, "notify::selected", G_CALLBACK (sheet_chosen), self);
-  gtk_box_append (GTK_BOX (self->sheet_box), label);
-  gtk_box_append (GTK_BOX (self->sheet_box), GTK_WIDGET (self->sheet));
-  gtk_widget_set_visible (self->sheet_box, FALSE);
-  return self->sheet_box;
-}
-
-static GtkWidget *
-columns_step (CmImportDialog *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *intro = gtk_label_new (_("Choose the field each column holds. Columns whose "
-                                      "headers are recognised are set already; Ignore leaves "
-                                      "a column out. The first rows are shown."));
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *empty = cm_status_page_new ("x-office-spreadsheet-symbolic",
-                                         _("No Contracts in This File"),
-                                         _("It has no rows below its headers. Choose a file, "
-                                           "or a sheet, with one contract a row."), NULL);
-
-  g_object_set (box, "margin-top", 12, "margin-bottom", 12, "margin-start", 12,
-                "margin-end", 12, NULL);
-  self->file_name = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->file_name), "heading");
-  gtk_label_set_ellipsize (self->file_name, PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_xalign (self->file_name, 0);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->file_name), TRUE);
-  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->file_name));
-  gtk_box_append (GTK_BOX (top), sheet_picker (self));
-
-  gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (intro), 0);
-  gtk_widget_add_css_class (intro, "dim-label");
-
-  self->mapping_view = CM_IMPORT_MAPPING_VIEW (cm_import_mapping_view_new ());
-  g_signal_connect_swapped (self->mapping_view, "changed", G_CALLBACK (replan), self);
-  self->preview = GTK_STACK (gtk_stack_new ());
-  gtk_stack_add_named (self->preview, GTK_WIDGET (self->mapping_view), "rows");
-  gtk_stack_add_named (self->preview, empty, "empty");
-  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->preview));
-  gtk_widget_set_vexpand (frame, TRUE);
-
-  self->plan_status = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->plan_status, TRUE);
-  gtk_label_set_xalign (self->plan_status, 0);
-  self->remember = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (
-    _("_Remember these columns for files with the same headers")));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->remember), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Remember these columns for files with the same headers"),
-                                  -1);
-
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), intro);
-  gtk_box_append (GTK_BOX (box), frame);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->plan_status));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->remember));
-  return box;
-}
-
-static GtkWidget *
-importing_step (CmImportDialog *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *cancel = cm_mnemonic_button_new (_("_Cancel"), NULL);
-
-  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Import progress"), -1);
-  gtk_widget_set_size_request (GTK_WIDGET (self->progress), 320, -1);
-  gtk_widget_set_halign (GTK_WIDGET (self->progress), GTK_ALIGN_CENTER);
-  gtk_widget_set_halign (cancel, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (cancel, "pill");
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (cancel_clicked), self);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->progress));
-  gtk_box_append (GTK_BOX (box), cancel);
-  return cm_status_page_new ("document-save-symbolic", _("Importing…"),
-                             _("All of it is written, or none of it."), box);
-}
-
 /* ---- overrides -------------------------------------------------------- */
 
 static gboolean
@@ -767,12 +630,63 @@ cm_import_dialog_close_request (GtkWindow *window)
 }
 
 static void
+cm_import_dialog_constructed (GObject *object)
+{
+  CmImportDialog *self = CM_IMPORT_DIALOG (object);
+
+  G_OBJECT_CLASS (cm_import_dialog_parent_class)->constructed (object);
+  g_return_if_fail (self->store != NULL);
+  /* Made here, as its service picker needs the store. */
+  self->service_view = CM_OCDS_SERVICE_VIEW (cm_ocds_service_view_new (self->store));
+  g_signal_connect_swapped (self->service_view, "changed", G_CALLBACK (replan), self);
+  gtk_stack_add_named (self->steps, GTK_WIDGET (self->service_view), "service");
+}
+
+static void
+cm_import_dialog_set_property (GObject *object, guint prop_id, const GValue *value,
+                               GParamSpec *pspec)
+{
+  CmImportDialog *self = CM_IMPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_set_object (&self->store, g_value_get_object (value));
+      break;
+    case PROP_PARENT_TOASTS:
+      g_set_weak_pointer (&self->parent_toasts, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cm_import_dialog_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CmImportDialog *self = CM_IMPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_PARENT_TOASTS:
+      g_value_set_object (value, self->parent_toasts);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cm_import_dialog_dispose (GObject *object)
 {
   CmImportDialog *self = CM_IMPORT_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CM_TYPE_IMPORT_DIALOG);
   g_clear_pointer (&self->plan, cm_import_plan_free);
   g_clear_pointer (&self->table, cm_table_free);
   g_clear_pointer (&self->ocds, cm_ocds_file_free);
@@ -787,34 +701,60 @@ cm_import_dialog_dispose (GObject *object)
 static void
 cm_import_dialog_class_init (CmImportDialogClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
 
-  G_OBJECT_CLASS (klass)->dispose = cm_import_dialog_dispose;
+  object_class->constructed = cm_import_dialog_constructed;
+  object_class->set_property = cm_import_dialog_set_property;
+  object_class->get_property = cm_import_dialog_get_property;
+  object_class->dispose = cm_import_dialog_dispose;
   GTK_WINDOW_CLASS (klass)->close_request = cm_import_dialog_close_request;
+
+  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, CM_TYPE_STORE, flags);
+  /* Where the outcome of the import is told, once the dialog has gone. */
+  properties[PROP_PARENT_TOASTS] = g_param_spec_object ("parent-toasts", NULL, NULL,
+                                                        ADW_TYPE_TOAST_OVERLAY, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/org/commissioner/Commissioner/cm-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CmImportDialog, toasts);
+  gtk_widget_class_bind_template_child (widget_class, CmImportDialog, title);
+  gtk_widget_class_bind_template_child (widget_class, CmImportDialog, back);
+  gtk_widget_class_bind_template_child (widget_class, CmImportDialog, next);
+  gtk_widget_class_bind_template_child (widget_class, CmImportDialog, import);
+  gtk_widget_class_bind_template_child (widget_class, CmImportDialog, steps);
+  gtk_widget_class_bind_template_child (widget_class, CmImportDialog, file_error_box);
+  gtk_widget_class_bind_template_child (widget_class, CmImportDialog, file_error_heading);
+  gtk_widget_class_bind_template_child (widget_class, CmImportDialog, file_error);
+  gtk_widget_class_bind_template_child (widget_class, CmImportDialog, file_name);
+  gtk_widget_class_bind_template_child (widget_class, CmImportDialog, sheet_box);
+  gtk_widget_class_bind_template_child (widget_class, CmImportDialog, sheet);
+  gtk_widget_class_bind_template_child (widget_class, CmImportDialog, preview);
+  gtk_widget_class_bind_template_child (widget_class, CmImportDialog, mapping_view);
+  gtk_widget_class_bind_template_child (widget_class, CmImportDialog, plan_status);
+  gtk_widget_class_bind_template_child (widget_class, CmImportDialog, remember);
+  gtk_widget_class_bind_template_child (widget_class, CmImportDialog, check_view);
+  gtk_widget_class_bind_template_child (widget_class, CmImportDialog, progress);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, next_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, import_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, sheet_chosen);
+  gtk_widget_class_bind_template_callback (widget_class, replan);
+  gtk_widget_class_bind_template_callback_full (widget_class, "choose_file",
+                                                G_CALLBACK (cm_import_dialog_choose_file));
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 cm_import_dialog_init (CmImportDialog *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  self->check_view = CM_IMPORT_CHECK_VIEW (cm_import_check_view_new ());
-  g_signal_connect_swapped (self->check_view, "changed", G_CALLBACK (replan), self);
-  self->steps = GTK_STACK (gtk_stack_new ());
-  gtk_stack_set_transition_type (self->steps, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->steps), TRUE);
-  gtk_stack_add_named (self->steps, file_step (self), "file");
-  gtk_stack_add_named (self->steps, columns_step (self), "columns");
-  gtk_stack_add_named (self->steps, GTK_WIDGET (self->check_view), "check");
-  gtk_stack_add_named (self->steps, importing_step (self), "importing");
-
-  gtk_box_append (GTK_BOX (box), build_header (self));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->steps));
-  adw_toast_overlay_set_child (self->toasts, box);
-  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toasts));
-  gtk_window_set_title (GTK_WINDOW (self), _("Import Contracts"));
+  g_type_ensure (CM_TYPE_IMPORT_MAPPING_VIEW);
+  g_type_ensure (CM_TYPE_IMPORT_CHECK_VIEW);
+  g_type_ensure (ADW_TYPE_STATUS_PAGE);
+  gtk_widget_init_template (GTK_WIDGET (self));
   update_header (self);
 }
 
@@ -823,17 +763,8 @@ cm_import_dialog_init (CmImportDialog *self)
 CmImportDialog *
 cm_import_dialog_new (GtkWindow *parent, CmStore *store, AdwToastOverlay *toasts)
 {
-  CmImportDialog *self = g_object_new (CM_TYPE_IMPORT_DIALOG, "modal", TRUE,
-                                       "transient-for", parent, "default-width", 860,
-                                       "default-height", 640, NULL);
-
-  self->store = g_object_ref (store);
-  g_set_weak_pointer (&self->parent_toasts, toasts);
-  /* Made here, as its service picker needs the store. */
-  self->service_view = CM_OCDS_SERVICE_VIEW (cm_ocds_service_view_new (store));
-  g_signal_connect_swapped (self->service_view, "changed", G_CALLBACK (replan), self);
-  gtk_stack_add_named (self->steps, GTK_WIDGET (self->service_view), "service");
-  return self;
+  return g_object_new (CM_TYPE_IMPORT_DIALOG, "store", store, "parent-toasts", toasts,
+                       "transient-for", parent, NULL);
 }
 
 void

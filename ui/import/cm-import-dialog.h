@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 #define CM_TYPE_IMPORT_DIALOG (cm_import_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (CmImportDialog, cm_import_dialog, CM, IMPORT_DIALOG, AdwWindow)
 
+/* Properties, construct-only: "store", and "parent-toasts", where the
+ * outcome of an import is told. */
 /* The outcome of an import is a toast in @toasts. */
 CmImportDialog *cm_import_dialog_new         (GtkWindow *parent, CmStore *store,
                                               AdwToastOverlay *toasts);

@@ -142,6 +142,7 @@ cm_import_mapping_view_dispose (GObject *object)
   CmImportMappingView *self = CM_IMPORT_MAPPING_VIEW (object);
 
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CM_TYPE_IMPORT_MAPPING_VIEW);
   g_clear_pointer (&self->mapping, g_array_unref);
   g_clear_pointer (&self->dropdowns, g_ptr_array_unref);
 
@@ -156,20 +157,17 @@ cm_import_mapping_view_class_init (CmImportMappingViewClass *klass)
   G_OBJECT_CLASS (klass)->dispose = cm_import_mapping_view_dispose;
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/org/commissioner/Commissioner/cm-import-mapping-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CmImportMappingView, scroller);
 }
 
 static void
 cm_import_mapping_view_init (CmImportMappingView *self)
 {
-  self->scroller = gtk_scrolled_window_new ();
   self->dropdowns = g_ptr_array_new ();
-  gtk_widget_set_vexpand (self->scroller, TRUE);
-  gtk_widget_set_hexpand (self->scroller, TRUE);
-  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Columns and their fields"), -1);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /* ---- public API ------------------------------------------------------- */

@@ -17,7 +17,6 @@
 #include "cm-date-entry.h"
 #include "cm-enums.h"
 #include "cm-field-check.h"
-#include "cm-mnemonic-button.h"
 #include "cm-money.h"
 #include "cm-record-editor.h"
 #include "cm-record-picker.h"
@@ -32,6 +31,8 @@ struct _CmRecordEditor
   CmEntity *draft;           /* a copy of the record, or a new one */
   GHashTable *rows;          /* property -> row widget */
   GHashTable *touched;       /* rows the user has left or changed */
+  AdwWindowTitle *window_title;
+  AdwPreferencesGroup *group;
   GtkLabel *error_label;
   GtkWidget *save;
   gboolean derives_total;    /* a contract's: its empty total is worked out */
@@ -41,6 +42,16 @@ G_DEFINE_FINAL_TYPE (CmRecordEditor, cm_record_editor, ADW_TYPE_WINDOW)
 
 enum { SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_KIND,
+  PROP_ENTITY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* ---- rows ------------------------------------------------------------- */
 
@@ -480,7 +491,7 @@ static void
 check_all (CmRecordEditor *self, GtkWidget *last, GtkWidget *typing)
 {
   g_autoptr(CmEntity) scratch = cm_entity_copy (self->draft);
-  g_autoptr(GPtrArray) properties = g_ptr_array_new ();
+  g_autoptr(GPtrArray) fields_read = g_ptr_array_new ();
   g_autoptr(GPtrArray) blamed = g_ptr_array_new ();
   g_autoptr(GError) first = NULL;
   g_autoptr(GError) invalid = NULL;
@@ -494,7 +505,7 @@ check_all (CmRecordEditor *self, GtkWidget *last, GtkWidget *typing)
 
       if (row == NULL)
         continue;
-      g_ptr_array_add (properties, (gpointer) field->property);
+      g_ptr_array_add (fields_read, (gpointer) field->property);
       if (read_row (scratch, field, row, &error))
         set_row_message (row, NULL);
       else
@@ -504,10 +515,10 @@ check_all (CmRecordEditor *self, GtkWidget *last, GtkWidget *typing)
             first = g_steal_pointer (&error);
         }
     }
-  g_ptr_array_add (properties, NULL);
+  g_ptr_array_add (fields_read, NULL);
   show_total_hint (self, scratch);
 
-  if (first == NULL && !cm_field_check (scratch, (const char * const *) properties->pdata,
+  if (first == NULL && !cm_field_check (scratch, (const char * const *) fields_read->pdata,
                                         blamed, &invalid))
     {
       /* The field just left, if it is to blame; else one the user has been to. */
@@ -791,12 +802,106 @@ save_clicked (CmRecordEditor *self)
 /* ---- construction ----------------------------------------------------- */
 
 static void
+add_rows (CmRecordEditor *self)
+{
+  for (const CmRecordField *field = self->kind->fields; field->property; field++)
+    {
+      GtkWidget *row;
+
+      if (!field->editable)
+        continue;
+      row = field_row (self, field);
+      g_hash_table_insert (self->rows, (gpointer) field->property, row);
+      watch_row (self, row, field);
+      if (field->format == CM_FORMAT_AS_WRITTEN)
+        follow_choice (self, field, row);
+      adw_preferences_group_add (self->group, row);
+      adw_preferences_group_add (self->group, message_row (row));
+      if (g_str_equal (field->property, "total-value") && CM_IS_CONTRACT (self->draft))
+        self->derives_total = TRUE;
+      /* Nothing to choose from: say at once how to go on. */
+      if (picker_of (row) && !field->optional &&
+          cm_record_picker_get_n_records (picker_of (row)) == 0)
+        g_hash_table_add (self->touched, row);
+    }
+}
+
+static void
+cm_record_editor_constructed (GObject *object)
+{
+  CmRecordEditor *self = CM_RECORD_EDITOR (object);
+  gboolean stored;
+  g_autofree char *title = NULL;
+
+  G_OBJECT_CLASS (cm_record_editor_parent_class)->constructed (object);
+  g_return_if_fail (self->store != NULL && self->kind != NULL);
+  /* A record not yet stored (a contract's new notice, filled in) is new. */
+  stored = self->draft && cm_entity_get_id (self->draft) != 0;
+  if (self->draft == NULL)
+    self->draft = g_object_new (self->kind->get_type (), NULL);
+  title = stored ? g_strdup_printf (_("Edit %s"), _(self->kind->noun))
+                 : g_strdup_printf (_("New %s"), _(self->kind->noun));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_title (self->window_title, title);
+  add_rows (self);
+  check_all (self, NULL, NULL);
+}
+
+static void
+cm_record_editor_set_property (GObject *object, guint prop_id, const GValue *value,
+                               GParamSpec *pspec)
+{
+  CmRecordEditor *self = CM_RECORD_EDITOR (object);
+  CmEntity *entity;
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_set_object (&self->store, g_value_get_object (value));
+      break;
+    case PROP_KIND:
+      self->kind = g_value_get_pointer (value);
+      break;
+    case PROP_ENTITY:
+      /* Edited on a copy: nothing reaches the record but through Save. */
+      entity = g_value_get_object (value);
+      g_clear_object (&self->draft);
+      self->draft = entity ? cm_entity_copy (entity) : NULL;
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cm_record_editor_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CmRecordEditor *self = CM_RECORD_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_KIND:
+      g_value_set_pointer (value, (gpointer) self->kind);
+      break;
+    case PROP_ENTITY:
+      g_value_set_object (value, self->draft);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cm_record_editor_dispose (GObject *object)
 {
   CmRecordEditor *self = CM_RECORD_EDITOR (object);
 
   if (self->rows)
     stop_watching (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CM_TYPE_RECORD_EDITOR);
   g_clear_object (&self->draft);
   g_clear_object (&self->store);
   g_clear_pointer (&self->rows, g_hash_table_unref);
@@ -808,11 +913,32 @@ cm_record_editor_dispose (GObject *object)
 static void
 cm_record_editor_class_init (CmRecordEditorClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
 
-  G_OBJECT_CLASS (klass)->dispose = cm_record_editor_dispose;
+  object_class->constructed = cm_record_editor_constructed;
+  object_class->set_property = cm_record_editor_set_property;
+  object_class->get_property = cm_record_editor_get_property;
+  object_class->dispose = cm_record_editor_dispose;
+
+  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, CM_TYPE_STORE, flags);
+  /* The CmRecordKind whose fields make the rows. */
+  properties[PROP_KIND] = g_param_spec_pointer ("kind", NULL, NULL, flags);
+  /* The record edited, on a copy; NULL for a new one. */
+  properties[PROP_ENTITY] = g_param_spec_object ("entity", NULL, NULL, CM_TYPE_ENTITY, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                  NULL, NULL, NULL, G_TYPE_NONE, 1, CM_TYPE_ENTITY);
+
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/org/commissioner/Commissioner/cm-record-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, CmRecordEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CmRecordEditor, group);
+  gtk_widget_class_bind_template_child (widget_class, CmRecordEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CmRecordEditor, save);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -821,78 +947,12 @@ cm_record_editor_init (CmRecordEditor *self)
 {
   self->rows = g_hash_table_new (g_str_hash, g_str_equal);
   self->touched = g_hash_table_new (NULL, NULL);
-}
-
-static GtkWidget *
-build_header (CmRecordEditor *self, const char *title)
-{
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = cm_mnemonic_button_new (_("_Cancel"), "window.close");
-  GtkWidget *save = cm_mnemonic_button_new (_("_Save"), NULL);
-
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, NULL));
-  gtk_widget_add_css_class (save, "suggested-action");
-  g_signal_connect_swapped (save, "clicked", G_CALLBACK (save_clicked), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  gtk_window_set_default_widget (GTK_WINDOW (self), save);
-  self->save = save;
-  return header;
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
 cm_record_editor_new (CmStore *store, const CmRecordKind *kind, CmEntity *entity)
 {
-  CmRecordEditor *self = g_object_new (CM_TYPE_RECORD_EDITOR, "modal", TRUE,
-                                       "default-width", 520, "default-height", 640, NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group = adw_preferences_group_new ();
-  /* A record not yet stored (a contract's new notice, filled in) is new. */
-  gboolean stored = entity && cm_entity_get_id (entity) != 0;
-  g_autofree char *title = stored ? g_strdup_printf (_("Edit %s"), _(kind->noun))
-                                  : g_strdup_printf (_("New %s"), _(kind->noun));
-
-  self->store = g_object_ref (store);
-  self->kind = kind;
-  self->draft = entity ? cm_entity_copy (entity) : g_object_new (kind->get_type (), NULL);
-  gtk_window_set_title (GTK_WINDOW (self), title);
-
-  gtk_box_append (GTK_BOX (box), build_header (self, title));
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_margin_top (GTK_WIDGET (self->error_label), 12);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->error_label), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->error_label), 12);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
-
-  for (const CmRecordField *field = kind->fields; field->property; field++)
-    {
-      GtkWidget *row;
-
-      if (!field->editable)
-        continue;
-      row = field_row (self, field);
-      g_hash_table_insert (self->rows, (gpointer) field->property, row);
-      watch_row (self, row, field);
-      if (field->format == CM_FORMAT_AS_WRITTEN)
-        follow_choice (self, field, row);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), message_row (row));
-      if (g_str_equal (field->property, "total-value") && CM_IS_CONTRACT (self->draft))
-        self->derives_total = TRUE;
-      /* Nothing to choose from: say at once how to go on. */
-      if (picker_of (row) && !field->optional &&
-          cm_record_picker_get_n_records (picker_of (row)) == 0)
-        g_hash_table_add (self->touched, row);
-    }
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (self), box);
-  check_all (self, NULL, NULL);
-  return GTK_WIDGET (self);
+  return g_object_new (CM_TYPE_RECORD_EDITOR, "store", store, "kind", kind, "entity", entity,
+                       NULL);
 }

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 #define CM_TYPE_RECORD_EDITOR (cm_record_editor_get_type ())
 G_DECLARE_FINAL_TYPE (CmRecordEditor, cm_record_editor, CM, RECORD_EDITOR, AdwWindow)
 
-/* @entity is NULL to create a record. The editor works on a copy and
+/* Properties, construct-only: "store", "kind" (the CmRecordKind) and
+ * "entity". @entity is NULL to create a record. The editor works on a copy and
  * emits "saved" with the stored record once the store accepts it. */
 GtkWidget *cm_record_editor_new (CmStore *store, const CmRecordKind *kind, CmEntity *entity);
 

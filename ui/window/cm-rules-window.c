@@ -17,135 +17,101 @@
 #include "cm-rules-window.h"
 #include "cm-undo.h"
 
-/* The words for each of the portfolio's rules, in cm_deadline_rules() order. */
-static const struct {
-  const char *title;
-  const char *subtitle;
-} words[] = {
-  { N_("Extension decision lead time, in months"),
-    N_("How long before a term ends the decision to extend is due.") },
-  { N_("Compact minimum notice, in months"),
-    N_("Owed to third-sector providers before funding is reduced or ended. The Compact "
-       "for Leeds promises six months; a national Compact uses three.") },
-  { N_("Due soon, in days"),
-    N_("A date this close is marked due soon.") },
+/* The spin buttons of the template's deadline rules, in cm_deadline_rules() order. */
+#define N_RULES 3
+
+struct _CmRulesWindow
+{
+  AdwPreferencesWindow parent_instance;
+
+  CmStore *store;
+  GDate today;
+  gboolean ready;   /* the values are shown: changes to them are the user's */
+
+  AdwPreferencesPage *commissioners_page;
+  AdwPreferencesGroup *commissioners_group;
+  AdwPreferencesPage *staff_page;
+  AdwPreferencesGroup *staff_group;
+  AdwPreferencesGroup *characteristics_group;
+  AdwPreferencesGroup *audit_group;
+  GtkSpinButton *extension_spin;
+  GtkSpinButton *compact_spin;
+  GtkSpinButton *soon_spin;
+  GtkSpinButton *review_spin;
 };
 
-static void
-rule_changed (GtkSpinButton *spin, AdwPreferencesWindow *window)
+G_DEFINE_FINAL_TYPE (CmRulesWindow, cm_rules_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_TODAY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkSpinButton **
+rule_spins (CmRulesWindow *self, GtkSpinButton *spins[N_RULES])
 {
-  CmStore *store = g_object_get_data (G_OBJECT (window), "store");
-  const CmDeadlineRule *rule = g_object_get_data (G_OBJECT (spin), "rule");
+  spins[0] = self->extension_spin;
+  spins[1] = self->compact_spin;
+  spins[2] = self->soon_spin;
+  return spins;
+}
+
+static void
+rule_changed (CmRulesWindow *self, GtkSpinButton *spin)
+{
+  GtkSpinButton *spins[N_RULES];
+  guint n_rules;
+  const CmDeadlineRule *rules = cm_deadline_rules (&n_rules);
   g_autoptr(GError) error = NULL;
   CmDeadlineSettings settings;
 
-  cm_deadline_settings_load (store, &settings);
-  *cm_deadline_rule_value (rule, &settings) = gtk_spin_button_get_value_as_int (spin);
-  if (!cm_deadline_settings_save (store, &settings, &error))
-    adw_preferences_window_add_toast (window, adw_toast_new (error->message));
-}
-
-static GtkWidget *
-rule_row (const CmDeadlineRule *rule, guint index, int value, AdwPreferencesWindow *window)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (rule->min, rule->max, 1);
-  const char *title = _(words[index].title);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(words[index].subtitle));
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  title, -1);
-  g_object_set_data (G_OBJECT (spin), "rule", (gpointer) rule);
-  g_signal_connect (spin, "value-changed", G_CALLBACK (rule_changed), window);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  return row;
+  if (!self->ready)
+    return;
+  rule_spins (self, spins);
+  cm_deadline_settings_load (self->store, &settings);
+  for (guint i = 0; i < MIN (n_rules, N_RULES); i++)
+    if (spins[i] == spin)
+      *cm_deadline_rule_value (&rules[i], &settings) = gtk_spin_button_get_value_as_int (spin);
+  if (!cm_deadline_settings_save (self->store, &settings, &error))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                      adw_toast_new (error->message));
 }
 
 static void
-review_months_changed (GtkSpinButton *spin, AdwPreferencesWindow *window)
+review_months_changed (CmRulesWindow *self, GtkSpinButton *spin)
 {
-  CmStore *store = g_object_get_data (G_OBJECT (window), "store");
   g_autoptr(GError) error = NULL;
   int months = gtk_spin_button_get_value_as_int (spin);
 
-  if (months != cm_eia_review_months (store) &&
-      !cm_eia_review_set_months (store, months, &error))
-    adw_preferences_window_add_toast (window, adw_toast_new (error->message));
+  if (self->ready && months != cm_eia_review_months (self->store) &&
+      !cm_eia_review_set_months (self->store, months, &error))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                      adw_toast_new (error->message));
 }
 
-/* How long after a decommission completes its EIA review is due. */
-static GtkWidget *
-review_period_group (CmStore *store, AdwPreferencesWindow *window)
+static void
+show_rules (CmRulesWindow *self)
 {
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (CM_EIA_REVIEW_MONTHS_MIN,
-                                                    CM_EIA_REVIEW_MONTHS_MAX, 1);
-  const char *title = _("EIA review after decommissioning, in months");
+  GtkSpinButton *spins[N_RULES];
+  guint n_rules;
+  const CmDeadlineRule *rules = cm_deadline_rules (&n_rules);
+  CmDeadlineSettings settings;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("The review follows the close of a service and is due this "
-                                 "long after the decommission completes; later, it is shown "
-                                 "overdue on the Overview."));
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), cm_eia_review_months (store));
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  title, -1);
-  g_signal_connect (spin, "value-changed", G_CALLBACK (review_months_changed), window);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("EIA Review"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return group;
-}
-
-/* The list new EIAs are screened against, edited like any other records. */
-static GtkWidget *
-equality_page (CmStore *store, const GDate *today, AdwPreferencesWindow *window)
-{
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *list = GTK_WIDGET (cm_records_page_new (store, &cm_characteristic_kind, today));
-
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Equality"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "emblem-documents-symbolic");
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("EIA Characteristics"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-    _("New equality impact assessments are screened against this list: the nine protected "
-      "characteristics of the Equality Act 2010, carers, and poverty. Each EIA keeps its own "
-      "copy, so changes here never alter an assessment already started."));
-  gtk_widget_set_size_request (list, -1, 420);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
-                            ADW_PREFERENCES_GROUP (review_period_group (store, window)));
-  return page;
-}
-
-/* The trail's head, to keep somewhere the portfolio's users cannot change. */
-static GtkWidget *
-audit_page (CmStore *store)
-{
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Audit Trail"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "security-high-symbolic");
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Audit Trail"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-    _("Every change is recorded in a hash-chained audit trail. Its head names the newest row "
-      "and its hash. Keep a copy where the portfolio's users cannot change it: email it, or "
-      "publish an exported workbook, which carries it on its Read me sheet. Rows removed or "
-      "rewritten before that copy can then be found; changes after the latest copy rest on "
-      "trust."));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), cm_audit_head_row_new (store));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  return page;
+  g_assert (n_rules == N_RULES);
+  rule_spins (self, spins);
+  cm_deadline_settings_load (self->store, &settings);
+  for (guint i = 0; i < n_rules; i++)
+    {
+      gtk_spin_button_set_range (spins[i], rules[i].min, rules[i].max);
+      gtk_spin_button_set_value (spins[i], *cm_deadline_rule_value (&rules[i], &settings));
+    }
+  gtk_spin_button_set_range (self->review_spin, CM_EIA_REVIEW_MONTHS_MIN,
+                             CM_EIA_REVIEW_MONTHS_MAX);
+  gtk_spin_button_set_value (self->review_spin, cm_eia_review_months (self->store));
 }
 
 /* A preferences page keeps its content to 600 pixels, room for rows of
@@ -167,106 +133,165 @@ widen_page (GtkWidget *widget, int width)
     }
 }
 
-/* The people the portfolio's records name, listed and edited as in the
- * main window. */
-static GtkWidget *
-people_page (CmStore *store, const GDate *today, const char *kind_name, const char *icon_name,
-             const char *description)
+static const CmRecordKind *
+kind_named (const char *name)
 {
   guint n_kinds;
   const CmRecordKind *kinds = cm_record_kinds (&n_kinds);
-  const CmRecordKind *kind = NULL;
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *list;
 
-  for (guint i = 0; i < n_kinds && kind == NULL; i++)
-    if (g_str_equal (kinds[i].name, kind_name))
-      kind = &kinds[i];
-  g_assert (kind != NULL);
-  list = GTK_WIDGET (cm_records_page_new (store, kind, today));
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _(kind->title));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), icon_name);
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(kind->title));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  gtk_widget_set_size_request (list, -1, 480);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  widen_page (page, 1000);
-  return page;
+  for (guint i = 0; i < n_kinds; i++)
+    if (g_str_equal (kinds[i].name, name))
+      return &kinds[i];
+  g_assert_not_reached ();
+}
+
+/* The records of @kind, listed and edited as in the main window. */
+static void
+add_list (CmRulesWindow *self, AdwPreferencesGroup *group, const CmRecordKind *kind,
+          int height)
+{
+  GtkWidget *list = GTK_WIDGET (cm_records_page_new (self->store, kind, &self->today));
+
+  gtk_widget_set_size_request (list, -1, height);
+  adw_preferences_group_add (group, list);
+}
+
+/* What needs the store: the lists of records, the trail's head and the
+ * OCDS prefix. */
+static void
+add_store_parts (CmRulesWindow *self)
+{
+  add_list (self, self->commissioners_group, kind_named ("commissioners"), 480);
+  widen_page (GTK_WIDGET (self->commissioners_page), 1000);
+  add_list (self, self->staff_group, kind_named ("staff"), 480);
+  widen_page (GTK_WIDGET (self->staff_page), 1000);
+  /* The list new EIAs are screened against, edited like any other records. */
+  add_list (self, self->characteristics_group, &cm_characteristic_kind, 420);
+  /* The trail's head, to keep somewhere the portfolio's users cannot change. */
+  adw_preferences_group_add (self->audit_group, cm_audit_head_row_new (self->store));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (cm_ocds_prefix_page_new (self->store)));
 }
 
 /* Ctrl+Z here undoes what was last done here, as in the main window. */
-static gboolean
-undo_pressed (GtkWidget *window, GVariant *args, gpointer data)
+static void
+undo_last (GtkWidget *widget, const char *action, GVariant *param)
 {
-  cm_undo_last (window);
-  return TRUE;
+  cm_undo_last (widget);
 }
 
-/* The main window's keys, for a window outside the application's list. */
-static void
-add_window_keys (GtkWidget *window)
-{
-  GtkEventController *keys = gtk_shortcut_controller_new ();
+/* ---- GObject ------------------------------------------------------------ */
 
-  gtk_shortcut_controller_add_shortcut (
-    GTK_SHORTCUT_CONTROLLER (keys),
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
-                      gtk_callback_action_new (undo_pressed, NULL, NULL)));
-  gtk_shortcut_controller_add_shortcut (
-    GTK_SHORTCUT_CONTROLLER (keys),
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_w, GDK_CONTROL_MASK),
-                      gtk_named_action_new ("window.close")));
-  gtk_widget_add_controller (window, keys);
+static void
+cm_rules_window_constructed (GObject *object)
+{
+  CmRulesWindow *self = CM_RULES_WINDOW (object);
+
+  G_OBJECT_CLASS (cm_rules_window_parent_class)->constructed (object);
+  g_return_if_fail (self->store != NULL && g_date_valid (&self->today));
+  add_store_parts (self);
+  show_rules (self);
+  self->ready = TRUE;
+}
+
+static void
+cm_rules_window_set_property (GObject *object, guint prop_id, const GValue *value,
+                              GParamSpec *pspec)
+{
+  CmRulesWindow *self = CM_RULES_WINDOW (object);
+  const GDate *today;
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_set_object (&self->store, g_value_get_object (value));
+      break;
+    case PROP_TODAY:
+      today = g_value_get_boxed (value);
+      if (today)
+        self->today = *today;
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cm_rules_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CmRulesWindow *self = CM_RULES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_TODAY:
+      g_value_set_boxed (value, &self->today);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cm_rules_window_dispose (GObject *object)
+{
+  CmRulesWindow *self = CM_RULES_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CM_TYPE_RULES_WINDOW);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (cm_rules_window_parent_class)->dispose (object);
+}
+
+static void
+cm_rules_window_class_init (CmRulesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+
+  object_class->constructed = cm_rules_window_constructed;
+  object_class->set_property = cm_rules_window_set_property;
+  object_class->get_property = cm_rules_window_get_property;
+  object_class->dispose = cm_rules_window_dispose;
+
+  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, CM_TYPE_STORE, flags);
+  properties[PROP_TODAY] = g_param_spec_boxed ("today", NULL, NULL, G_TYPE_DATE, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/commissioner/Commissioner/cm-rules-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CmRulesWindow, commissioners_page);
+  gtk_widget_class_bind_template_child (widget_class, CmRulesWindow, commissioners_group);
+  gtk_widget_class_bind_template_child (widget_class, CmRulesWindow, staff_page);
+  gtk_widget_class_bind_template_child (widget_class, CmRulesWindow, staff_group);
+  gtk_widget_class_bind_template_child (widget_class, CmRulesWindow, characteristics_group);
+  gtk_widget_class_bind_template_child (widget_class, CmRulesWindow, audit_group);
+  gtk_widget_class_bind_template_child (widget_class, CmRulesWindow, extension_spin);
+  gtk_widget_class_bind_template_child (widget_class, CmRulesWindow, compact_spin);
+  gtk_widget_class_bind_template_child (widget_class, CmRulesWindow, soon_spin);
+  gtk_widget_class_bind_template_child (widget_class, CmRulesWindow, review_spin);
+  gtk_widget_class_bind_template_callback (widget_class, rule_changed);
+  gtk_widget_class_bind_template_callback (widget_class, review_months_changed);
+
+  /* The main window's keys, for a window outside the application's list. */
+  gtk_widget_class_install_action (widget_class, "rules.undo", NULL, undo_last);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "rules.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "window.close", NULL);
+}
+
+static void
+cm_rules_window_init (CmRulesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
 cm_rules_window_new (CmStore *store, const GDate *today, GtkWindow *parent)
 {
-  GtkWidget *window = adw_preferences_window_new ();
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group = adw_preferences_group_new ();
-  CmDeadlineSettings settings;
-  guint n_rules;
-  const CmDeadlineRule *rules = cm_deadline_rules (&n_rules);
-
-  g_assert (n_rules == G_N_ELEMENTS (words));
-  gtk_window_set_title (GTK_WINDOW (window), _("Portfolio Settings"));
-  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
-  g_object_set_data_full (G_OBJECT (window), "store", g_object_ref (store), g_object_unref);
-
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (
-    people_page (store, today, "commissioners", "x-office-address-book-symbolic",
-                 _("The council directorates, NHS bodies and partners that lead or fund "
-                   "services, and who succeeded whom."))));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (
-    people_page (store, today, "staff", "system-users-symbolic",
-                 _("The commissioning staff who write and sign EIAs, with the date of their "
-                   "EIA training."))));
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Deadlines"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-    _("These rules belong to the portfolio and apply to everyone who opens it. "
-      "Changes are saved at once and recorded in the audit trail."));
-  cm_deadline_settings_load (store, &settings);
-  for (guint i = 0; i < n_rules; i++)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                               rule_row (&rules[i], i, *cm_deadline_rule_value (&rules[i], &settings),
-                                         ADW_PREFERENCES_WINDOW (window)));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Deadlines"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "alarm-symbolic");
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
-                              ADW_PREFERENCES_PAGE (equality_page (store, today,
-                                                                   ADW_PREFERENCES_WINDOW (window))));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
-                              ADW_PREFERENCES_PAGE (audit_page (store)));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
-                              ADW_PREFERENCES_PAGE (cm_ocds_prefix_page_new (store)));
-  gtk_window_set_default_size (GTK_WINDOW (window), 960, 720);
-  add_window_keys (window);
-  return window;
+  return g_object_new (CM_TYPE_RULES_WINDOW, "store", store, "today", today,
+                       "transient-for", parent, NULL);
 }

@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* Properties, construct-only: "store", and "today", for the lists' dates. */
+#define CM_TYPE_RULES_WINDOW (cm_rules_window_get_type ())
+G_DECLARE_FINAL_TYPE (CmRulesWindow, cm_rules_window, CM, RULES_WINDOW, AdwPreferencesWindow)
+
 GtkWidget *cm_rules_window_new (CmStore *store, const GDate *today, GtkWindow *parent);
 
 G_END_DECLS
