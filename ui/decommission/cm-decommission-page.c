@@ -28,12 +28,12 @@
 #include "cm-transition.h"
 
 typedef enum {
-  STEP_DECISION,
-  STEP_CHECKLIST,
-  STEP_NOTICE,
-  STEP_PEOPLE,
-  STEP_PROVIDER,
-  STEP_AUDIT,
+  STEP_DECISION = CM_DECOMMISSION_STEP_DECISION,
+  STEP_CHECKLIST = CM_DECOMMISSION_STEP_STEPS,
+  STEP_NOTICE = CM_DECOMMISSION_STEP_NOTICE,
+  STEP_PEOPLE = CM_DECOMMISSION_STEP_PEOPLE,
+  STEP_PROVIDER = CM_DECOMMISSION_STEP_PROVIDER,
+  STEP_AUDIT = CM_DECOMMISSION_STEP_AUDIT,
   N_STEPS
 } Step;
 
@@ -46,15 +46,13 @@ struct _CmDecommissionPage
   gint64 id;
   Step shown;
   CmDecommission *decommission;
+
+  GtkWidget *heading;          /* the slots of the parts */
+  GtkWidget *stepper;
+  GtkWidget *step_content;
 };
 
 G_DEFINE_FINAL_TYPE (CmDecommissionPage, cm_decommission_page, CM_TYPE_DETAIL_PAGE)
-
-static void
-rebuild (CmDecommissionPage *self)
-{
-  cm_detail_page_rebuild (CM_DETAIL_PAGE (self));
-}
 
 static void
 report (CmDecommissionPage *self, const char *message)
@@ -756,7 +754,7 @@ step_toggled (GtkToggleButton *button, CmDecommissionPage *self)
   if (!gtk_toggle_button_get_active (button))
     return;
   self->shown = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "step"));
-  rebuild (self);
+  cm_detail_page_remake (CM_DETAIL_PAGE (self), self->step_content);
 }
 
 static GtkWidget *
@@ -830,21 +828,49 @@ step_content (CmDecommissionPage *self)
     }
 }
 
+/* The parts, each made again when a table it reads changes. */
+
 static GtkWidget *
-build (CmDetailPage *page)
+heading_part (CmDetailPage *page)
+{
+  return heading (CM_DECOMMISSION_PAGE (page));
+}
+
+static GtkWidget *
+stepper_part (CmDetailPage *page)
+{
+  return stepper (CM_DECOMMISSION_PAGE (page));
+}
+
+static GtkWidget *
+content_part (CmDetailPage *page)
+{
+  return step_content (CM_DECOMMISSION_PAGE (page));
+}
+
+static void
+entity_set (CmDetailPage *page)
 {
   CmDecommissionPage *self = CM_DECOMMISSION_PAGE (page);
-  CmEntity *found = cm_store_find (self->store, CM_TYPE_DECOMMISSION, self->id);
-  GtkWidget *box;
+  CmEntity *entity = cm_detail_page_get_entity (page);
 
-  g_set_object (&self->decommission, (CmDecommission *) found);
-  if (found == NULL)
-    return NULL;
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  gtk_box_append (GTK_BOX (box), heading (self));
-  gtk_box_append (GTK_BOX (box), stepper (self));
-  gtk_box_append (GTK_BOX (box), step_content (self));
-  return box;
+  CmDecommission *decommission = CM_IS_DECOMMISSION (entity) ? CM_DECOMMISSION (entity) : NULL;
+
+  g_set_object (&self->decommission, decommission);
+  if (self->decommission)
+    self->id = cm_entity_get_id (entity);
+}
+
+static void
+cm_decommission_page_constructed (GObject *object)
+{
+  CmDecommissionPage *self = CM_DECOMMISSION_PAGE (object);
+  const GDate *today = cm_detail_page_get_today (CM_DETAIL_PAGE (self));
+
+  G_OBJECT_CLASS (cm_decommission_page_parent_class)->constructed (object);
+  self->store = cm_detail_page_get_store (CM_DETAIL_PAGE (self));
+  if (g_date_valid (today))
+    self->today = *today;
 }
 
 static void
@@ -852,6 +878,7 @@ cm_decommission_page_dispose (GObject *object)
 {
   CmDecommissionPage *self = CM_DECOMMISSION_PAGE (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (object), CM_TYPE_DECOMMISSION_PAGE);
   g_clear_object (&self->decommission);
   G_OBJECT_CLASS (cm_decommission_page_parent_class)->dispose (object);
 }
@@ -859,28 +886,38 @@ cm_decommission_page_dispose (GObject *object)
 static void
 cm_decommission_page_class_init (CmDecommissionPageClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   CmDetailPageClass *page_class = CM_DETAIL_PAGE_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->constructed = cm_decommission_page_constructed;
   G_OBJECT_CLASS (klass)->dispose = cm_decommission_page_dispose;
-  page_class->build = build;
+  page_class->entity_set = entity_set;
   page_class->empty_title = N_("No Decommission Chosen");
   page_class->empty_description = N_("Open one from the Decommissions page or from its service.");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/commissioner/Commissioner/"
+                                               "cm-decommission-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CmDecommissionPage, heading);
+  gtk_widget_class_bind_template_child (widget_class, CmDecommissionPage, stepper);
+  gtk_widget_class_bind_template_child (widget_class, CmDecommissionPage, step_content);
 }
 
 static void
 cm_decommission_page_init (CmDecommissionPage *self)
 {
+  CmDetailPage *page = CM_DETAIL_PAGE (self);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  cm_detail_page_add_part (page, self->heading, heading_part, "service");
+  cm_detail_page_add_part (page, self->stepper, stepper_part, "checklist_item transition");
+  cm_detail_page_add_part (page, self->step_content, content_part,
+                           "checklist_item transition contract provider eia service");
 }
 
 CmDecommissionPage *
 cm_decommission_page_new (CmStore *store, const GDate *today)
 {
-  CmDecommissionPage *self = g_object_new (CM_TYPE_DECOMMISSION_PAGE, NULL);
-
-  self->store = store;
-  self->today = *today;
-  cm_detail_page_setup (CM_DETAIL_PAGE (self), store, today);
-  return self;
+  return g_object_new (CM_TYPE_DECOMMISSION_PAGE, "store", store, "today", today, NULL);
 }
 
 void
@@ -888,7 +925,18 @@ cm_decommission_page_show (CmDecommissionPage *self, gint64 decommission_id, gbo
 {
   self->id = decommission_id;
   self->shown = audit ? STEP_AUDIT : STEP_DECISION;
-  cm_detail_page_show (CM_DETAIL_PAGE (self), TRUE);
+  cm_detail_page_set_entity (CM_DETAIL_PAGE (self),
+                             cm_store_find (self->store, CM_TYPE_DECOMMISSION, decommission_id));
+}
+
+void
+cm_decommission_page_show_step (CmDecommissionPage *self, CmDecommissionStep step)
+{
+  g_return_if_fail ((guint) step < (guint) N_STEPS);
+
+  self->shown = (Step) step;
+  cm_detail_page_remake (CM_DETAIL_PAGE (self), self->stepper);
+  cm_detail_page_remake (CM_DETAIL_PAGE (self), self->step_content);
 }
 
 gint64

@@ -44,19 +44,24 @@ priv (CmServiceSection *self)
 
 /* ---- refreshing ------------------------------------------------------- */
 
+/* The rows are made again into a list of their own, and only those that
+ * differ from the rows shown are swapped in: a change to one record
+ * changes its row, and the keyboard stays where it was. */
 static void
 refresh (CmServiceSection *self)
 {
   CmServiceSectionPrivate *p = priv (self);
-  GtkWidget *child;
   const char *empty = CM_SERVICE_SECTION_GET_CLASS (self)->empty_text;
+  GtkListBox *shown = p->rows;
+  GtkWidget *fresh = gtk_list_box_new ();
   gboolean any;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (p->rows))))
-    gtk_list_box_remove (p->rows, child);
+  p->rows = GTK_LIST_BOX (fresh);
   if (p->store && p->service && g_date_valid (&p->today))
     CM_SERVICE_SECTION_GET_CLASS (self)->refresh (self);
-  any = gtk_widget_get_first_child (GTK_WIDGET (p->rows)) != NULL;
+  p->rows = shown;
+  any = gtk_widget_get_first_child (fresh) != NULL;
+  cm_page_keep_rows (GTK_WIDGET (shown), fresh);
   gtk_widget_set_visible (GTK_WIDGET (p->rows), any);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
                                          any || empty == NULL ? NULL : _(empty));
@@ -313,8 +318,8 @@ cm_service_section_create (CmServiceSection *self, const char *kind_name, CmEnti
   GtkWidget *editor = cm_service_section_edit (self, kind_name, draft);
   GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), CM_TYPE_DETAIL_PAGE);
 
-  /* The page, not this section, opens the record: saving it rebuilds
-   * the page, and this section with it, before the editor says so. */
+  /* The page, not this section, opens the record: the page stays while
+   * the editor is open, whatever this section shows meanwhile. */
   if (editor && page && g_signal_lookup ("open-record", G_OBJECT_TYPE (page)))
     g_signal_connect_object (editor, "saved", G_CALLBACK (created), page, G_CONNECT_SWAPPED);
 }
