@@ -204,6 +204,8 @@ def open_decommission_audit(session):
         decommission, lambda text: text == "The hash chain verifies for every action"))
     session.log("the decommission opened at its audit trail from the service page")
     session.screenshot("decommission-audit")
+    screenshots(session, "decommission-page", lambda: find_label(
+        decommission, lambda text: text == "The hash chain verifies for every action"))
 
 
 def follow_deadline(session):

@@ -24,6 +24,8 @@
 #include "cm-page-parts.h"
 #include "cm-provider.h"
 #include "cm-reason-dialog.h"
+#include "cm-record-editor.h"
+#include "cm-record-kind.h"
 #include "cm-status-page.h"
 #include "cm-transition.h"
 
@@ -87,6 +89,48 @@ button_box (GtkWidget *button)
   gtk_widget_set_margin_top (box, 12);
   gtk_box_append (GTK_BOX (box), button);
   return box;
+}
+
+/* ---- editing the records a step names --------------------------------- */
+
+static void
+edit_clicked (GtkButton *button, CmDecommissionPage *self)
+{
+  const char *kind_name = g_object_get_data (G_OBJECT (button), "kind");
+  CmEntity *record = g_object_get_data (G_OBJECT (button), "record");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const CmRecordKind *kinds;
+  guint n;
+
+  kinds = cm_record_kinds (&n);
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (kinds[i].name, kind_name))
+      {
+        GtkWidget *editor = cm_record_editor_new (self->store, &kinds[i], record);
+
+        if (GTK_IS_WINDOW (root))
+          gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+        gtk_window_present (GTK_WINDOW (editor));
+        return;
+      }
+}
+
+/* A button on a row that opens the editor of @record, of the record kind
+ * called @kind_name, for what the row says is missing. */
+static GtkWidget *
+edit_button (CmDecommissionPage *self, const char *kind_name, CmEntity *record,
+             const char *mnemonic, const char *accessible_name)
+{
+  GtkWidget *button = cm_mnemonic_button_new (mnemonic, NULL);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, accessible_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_name, -1);
+  g_object_set_data (G_OBJECT (button), "kind", (gpointer) kind_name);
+  g_object_set_data_full (G_OBJECT (button), "record", g_object_ref (record), g_object_unref);
+  g_signal_connect (button, "clicked", G_CALLBACK (edit_clicked), self);
+  return button;
 }
 
 /* ---- the decision and completion -------------------------------------- */
@@ -414,7 +458,11 @@ notice_text (CmDecommissionPage *self, CmContract *contract, CmDeadlineSettings 
   const char *served = cm_contract_get_notice_served (contract);
 
   if (!cm_contract_compute_dates (contract, &self->today, settings, &dates))
-    return g_strdup (_("Record the contract’s start date and term to see its notice dates."));
+    return g_strdup (_("Its start date and term are not recorded: edit the contract to see its "
+                       "notice dates."));
+  if (!g_date_valid (&dates.latest_notice))
+    return g_strdup (_("Its notice period is not recorded: edit the contract to see its "
+                       "notice dates."));
   latest = cm_date_to_long (&dates.latest_notice);
   if (*served)
     {
@@ -472,6 +520,8 @@ affected_group (CmDecommissionPage *self, GPtrArray *affected)
       gtk_widget_set_sensitive (toggle, !is_complete (self));
       gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       title, -1);
+      g_object_set_data_full (G_OBJECT (toggle), "cm-fingerprint",
+                              g_strdup_printf ("%" G_GINT64_FORMAT, id), g_free);
       g_object_set_data_full (G_OBJECT (toggle), "contract-id", g_memdup2 (&id, sizeof id),
                               g_free);
       g_signal_connect (toggle, "notify::active", G_CALLBACK (affected_toggled), self);
@@ -503,7 +553,21 @@ notice_step (CmDecommissionPage *self)
       g_autofree char *served = g_strdup_printf (_("Notice on %s served on"),
                                                  cm_contract_get_reference (contract));
 
-      add (g, cm_page_text_row (title, text, NULL));
+      GtkWidget *row = cm_page_text_row (title, text, NULL);
+      CmContractDates dates;
+
+      /* Without its dates or notice period its notice cannot be checked. */
+      if (!cm_contract_compute_dates (contract, &self->today, &settings, &dates) ||
+          !g_date_valid (&dates.latest_notice))
+        {
+          g_autofree char *name = g_strdup_printf (_("Edit contract %s to record its dates"),
+                                                   cm_contract_get_reference (contract));
+
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     edit_button (self, "contracts", CM_ENTITY (contract),
+                                                  _("_Edit Contract…"), name));
+        }
+      add (g, row);
       add (g, cm_bound_date_row (self->store, CM_ENTITY (contract), "notice-served", served,
                                  !is_complete (self)));
     }
@@ -622,7 +686,7 @@ provider_step (CmDecommissionPage *self)
       g_autofree char *value = NULL;
       g_autofree char *share = NULL;
       g_autofree char *count = NULL;
-      GtkWidget *g;
+      GtkWidget *g, *row;
       double dependency;
       int n_contracts;
 
@@ -632,11 +696,21 @@ provider_step (CmDecommissionPage *self)
       g = cm_page_group (cm_provider_get_name (provider), NULL);
       dependency = cm_provider_get_dependency (provider);
       value = cm_money_format (cm_provider_get_annual_value (provider));
-      share = dependency < 0 ? g_strdup (_("Unknown: record its annual income on the "
-                                           "Providers page"))
+      share = dependency < 0 ? g_strdup (_("Unknown: edit the provider to record its annual "
+                                           "income"))
                              : g_strdup_printf (_("%.1f%% of its income"), dependency);
       add (g, cm_page_text_row (_("With us, all contracts"), value, NULL));
-      add (g, cm_page_text_row (_("Our share of its income"), share, NULL));
+      row = cm_page_text_row (_("Our share of its income"), share, NULL);
+      if (dependency < 0)
+        {
+          g_autofree char *name = g_strdup_printf (_("Edit provider %s to record its annual "
+                                                     "income"), cm_provider_get_name (provider));
+
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     edit_button (self, "providers", CM_ENTITY (provider),
+                                                  _("_Edit Provider…"), name));
+        }
+      add (g, row);
       g_object_get (provider, "contract-count", &n_contracts, NULL);
       count = g_strdup_printf ("%d", n_contracts);
       add (g, cm_page_text_row (_("Contracts it holds with us"), count, NULL));
@@ -717,6 +791,10 @@ audit_step (CmDecommissionPage *self)
   rows = g_array_sized_new (FALSE, FALSE, sizeof (gint64), actions->len);
   for (guint i = 0; i < actions->len; i++)
     g_array_append_val (rows, ((CmDecommissionAction *) g_ptr_array_index (actions, i))->entry->id);
+  g_object_set_data_full (G_OBJECT (open), "cm-fingerprint", g_strdup_printf (
+                            "%u/%" G_GINT64_FORMAT, rows->len,
+                            rows->len ? g_array_index (rows, gint64, rows->len - 1) : 0),
+                          g_free);
   g_object_set_data_full (G_OBJECT (open), "rows", rows, (GDestroyNotify) g_array_unref);
   count = g_strdup_printf (ngettext ("%u action", "%u actions", actions->len), actions->len);
   add (g, cm_page_text_row (all_verify ? _("The hash chain verifies for every action")

@@ -214,6 +214,9 @@ cm_checklist_row_new (CmStore *store, CmChecklistItem *item, gboolean editable,
   row->store = g_object_ref (store);
   row->item = g_object_ref (item);
   g_object_set_data_full (G_OBJECT (expander), "row", row, row_free);
+  /* Which item it edits, for a page telling it from another. */
+  g_object_set_data_full (G_OBJECT (expander), "cm-fingerprint", cm_checklist_row_key (item),
+                          g_free);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), cm_checklist_item_get_title (item));

@@ -108,12 +108,12 @@ cm_page_stepper (CmPageStep *steps, guint n, guint active, GCallback toggled, gp
 
   gtk_widget_add_css_class (box, "linked");
   gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
-  /* The buttons are one group: another step chosen swaps them all. */
-  g_object_set_data_full (G_OBJECT (box), "cm-fingerprint", g_strdup_printf ("%u", active),
-                          g_free);
+  GString *fingerprint = g_string_new (NULL);
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *text = g_strdup_printf ("%s\n%s", steps[i].title, steps[i].detail);
+
+      g_string_append_printf (fingerprint, "%s|", text);
       g_autofree char *name = g_steal_pointer (&steps[i].name);
       g_autofree char *detail = g_steal_pointer (&steps[i].detail);
       GtkWidget *button = gtk_toggle_button_new ();
@@ -132,6 +132,11 @@ cm_page_stepper (CmPageStep *steps, guint n, guint active, GCallback toggled, gp
       g_signal_connect (button, "toggled", toggled, data);
       gtk_box_append (GTK_BOX (box), button);
     }
+  /* The buttons are one group: any step changed, or another one chosen,
+   * swaps them all. */
+  g_string_append_printf (fingerprint, "%u", active);
+  g_object_set_data_full (G_OBJECT (box), "cm-fingerprint",
+                          g_string_free (fingerprint, FALSE), g_free);
   return box;
 }
 
@@ -143,26 +148,61 @@ static gboolean
 is_closed_box (GtkWidget *widget)
 {
   return GTK_IS_DROP_DOWN (widget) || GTK_IS_POPOVER (widget) || GTK_IS_LIST_VIEW (widget) ||
-         GTK_IS_GRID_VIEW (widget) || GTK_IS_COLUMN_VIEW (widget) || GTK_IS_TEXT (widget);
+         GTK_IS_GRID_VIEW (widget) || GTK_IS_COLUMN_VIEW (widget) || GTK_IS_TEXT (widget) ||
+         ADW_IS_ENTRY_ROW (widget);
 }
+
+/* The data the pages' controls keep of what they act on. Others, made
+ * afresh each time, are named by a "cm-fingerprint" instead. */
+static const char *const acted_on[] = {
+  "contract", "decommission", "eia", "record", "risk", "decision", "step", "audit", "kind", "id",
+  "property",
+};
 
 /* What @widget itself shows, leaving out its children. */
 static void
 describe_own (GtkWidget *widget, GString *out)
 {
   g_auto(GStrv) classes = gtk_widget_get_css_classes (widget);
-  g_autofree char *joined = g_strjoinv (".", classes);
   const char *tooltip = gtk_widget_get_tooltip_text (widget);
   const char *fingerprint = g_object_get_data (G_OBJECT (widget), "cm-fingerprint");
+  g_autofree char *joined = NULL;
+  guint kept = 0;
+
+  /* Where the keyboard is is no part of what is shown, nor the style a
+   * list gives its rows (a row's own activatable is). */
+  for (guint i = 0; classes[i]; i++)
+    if (g_strcmp0 (classes[i], "focused") == 0 || g_strcmp0 (classes[i], "activatable") == 0)
+      g_free (classes[i]);
+    else
+      classes[kept++] = classes[i];
+  classes[kept] = NULL;
+  joined = g_strjoinv (".", classes);
 
   g_string_append_printf (out, "<%s %d%d %s|%s|%s", G_OBJECT_TYPE_NAME (widget),
                           gtk_widget_get_visible (widget), gtk_widget_get_sensitive (widget),
                           joined, tooltip ? tooltip : "", fingerprint ? fingerprint : "");
+  /* What a control acts on, where its handler reads it from the widget:
+   * a record of the store's lists, kept as the same object, or a number. */
+  for (guint i = 0; i < G_N_ELEMENTS (acted_on); i++)
+    {
+      gpointer data = g_object_get_data (G_OBJECT (widget), acted_on[i]);
+
+      if (data)
+        g_string_append_printf (out, "|%s=%p", acted_on[i], data);
+    }
+  if (GTK_IS_LIST_BOX_ROW (widget))
+    g_string_append_printf (out, "|%d",
+                            gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget)));
   if (GTK_IS_LABEL (widget))
     g_string_append_printf (out, "|%d%s", gtk_label_get_use_markup (GTK_LABEL (widget)),
                             gtk_label_get_label (GTK_LABEL (widget)));
   else if (GTK_IS_TEXT (widget))
     g_string_append_printf (out, "|%s", gtk_editable_get_text (GTK_EDITABLE (widget)));
+  else if (ADW_IS_ENTRY_ROW (widget))
+    g_string_append_printf (out, "|%s|%s",
+                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                            gtk_editable_get_text (GTK_EDITABLE (widget)));
   else if (GTK_IS_TOGGLE_BUTTON (widget))
     g_string_append_printf (out, "|%d", gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (widget)));
   else if (GTK_IS_CHECK_BUTTON (widget))
@@ -244,8 +284,9 @@ takes_children (GtkWidget *widget, gboolean ours)
   return ours && G_OBJECT_TYPE (widget) == GTK_TYPE_BOX;
 }
 
+/* Moves @child from its box into @box, after @after (first when NULL). */
 static void
-take_child (GtkWidget *box, GtkWidget *child, GtkWidget *after, int position)
+take_child (GtkWidget *box, GtkWidget *child, GtkWidget *after)
 {
   GtkWidget *from = gtk_widget_get_parent (child);
 
@@ -259,7 +300,8 @@ take_child (GtkWidget *box, GtkWidget *child, GtkWidget *after, int position)
   if (GTK_IS_BOX (box))
     gtk_box_insert_child_after (GTK_BOX (box), child, after);
   else
-    gtk_list_box_insert (GTK_LIST_BOX (box), child, position);
+    gtk_list_box_insert (GTK_LIST_BOX (box), child,
+                         after ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (after)) + 1 : 0);
   g_object_unref (child);
 }
 
@@ -274,40 +316,76 @@ drop_child (GtkWidget *box, GtkWidget *child)
 
 static gboolean keep (GtkWidget *shown, GtkWidget *fresh, gboolean ours);
 
-/* Swaps in, one by one, the children of @fresh that differ from those
- * of @shown at the same place. */
+static GPtrArray *
+children_of (GtkWidget *widget, GPtrArray **described)
+{
+  GPtrArray *children = g_ptr_array_new ();
+
+  *described = g_ptr_array_new_with_free_func (g_free);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_ptr_array_add (children, child);
+      g_ptr_array_add (*described, cm_page_describe (child));
+    }
+  return children;
+}
+
+/* How far a shown child is looked for further down, when rows above it
+ * have gone. */
+#define LOOK_AHEAD 64
+
+/* Swaps in the children of @fresh that differ from those of @shown. A
+ * child that shows the same stays, though others came or went above it;
+ * one that changed in place (the next ones still match) is made like its
+ * new self where it can be, so that the keyboard stays on it. */
 static void
 keep_children (GtkWidget *shown, GtkWidget *fresh)
 {
-  GtkWidget *old = gtk_widget_get_first_child (shown);
-  GtkWidget *next = gtk_widget_get_first_child (fresh);
+  g_autoptr(GPtrArray) old_text = NULL, new_text = NULL;
+  g_autoptr(GPtrArray) old = children_of (shown, &old_text);
+  g_autoptr(GPtrArray) new = children_of (fresh, &new_text);
   GtkWidget *before = NULL;
-  int position = 0;
+  guint i = 0;
 
-  while (next)
+#define SAME(o, n) (g_str_equal (g_ptr_array_index (old_text, o), g_ptr_array_index (new_text, n)))
+  for (guint n = 0; n < new->len; n++)
     {
-      GtkWidget *after_next = gtk_widget_get_next_sibling (next);
-      GtkWidget *after_old = old ? gtk_widget_get_next_sibling (old) : NULL;
+      GtkWidget *next = g_ptr_array_index (new, n);
+      GtkWidget *here = i < old->len ? g_ptr_array_index (old, i) : NULL;
+      guint k = i + 1;
 
-      if (old == NULL || !keep (old, next, TRUE))
+      if (here && SAME (i, n))
         {
-          take_child (shown, next, before, position);
-          if (old)
-            drop_child (shown, old);
-          old = next;
+          before = here;
+          i++;
+          continue;
         }
-      before = old;
-      old = after_old;
-      next = after_next;
-      position++;
+      while (k < old->len && k <= i + LOOK_AHEAD && !SAME (k, n))
+        k++;
+      if (here && k < old->len && k <= i + LOOK_AHEAD)
+        {
+          /* The children between went. */
+          for (; i < k; i++)
+            drop_child (shown, g_ptr_array_index (old, i));
+          before = g_ptr_array_index (old, i++);
+          continue;
+        }
+      if (here && !(n + 1 < new->len && SAME (i, n + 1)) && keep (here, next, TRUE))
+        {
+          before = here;
+          i++;
+          continue;
+        }
+      /* New, or changed past keeping: in it goes, before what is shown. */
+      take_child (shown, next, before);
+      before = next;
+      if (here && !(n + 1 < new->len && SAME (i, n + 1)))
+        drop_child (shown, g_ptr_array_index (old, i++));
     }
-  while (old)
-    {
-      GtkWidget *after_old = gtk_widget_get_next_sibling (old);
-
-      drop_child (shown, old);
-      old = after_old;
-    }
+#undef SAME
+  for (; i < old->len; i++)
+    drop_child (shown, g_ptr_array_index (old, i));
 }
 
 static gboolean
