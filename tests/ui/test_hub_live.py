@@ -6,7 +6,8 @@ on the row of one of the service's contracts, another program renames
 that contract; the page shows the new title, the keyboard is still on the
 same row, and every other control, row and label of the page is the one
 it was: only the contract's row, the timeline drawn from the contracts and
-the latest changes took what changed.
+the latest changes took what changed. The service page and a
+decommission's are photographed at 1400×900 and 800×600.
 
     with-display.sh python3 test_hub_live.py COMMISSIONER OUTPUT_DIR
 """
@@ -15,8 +16,8 @@ import subprocess
 
 import pyatspi
 
-from common import Failure, Session, find_label, has_state, wait_for
-from test_hub import SERVICE, open_service, scroll_to
+from common import Failure, Session, find_button, find_label, has_state, press_ready, wait_for
+from test_hub import DECOMMISSIONED, SERVICE, open_service, screenshots, scroll_to
 
 RENAMED = "Advocacy single gateway, renamed elsewhere"
 # The lists a renamed contract reaches: its row, the timeline above the
@@ -68,6 +69,17 @@ def rename_elsewhere(session, reference):
         raise Failure("the import from the command line failed: " + result.stderr)
 
 
+def photograph_pages(session, page):
+    """The service page, and a decommission's, at 1400×900 and 800×600."""
+    screenshots(session, "service", lambda: find_label(page, lambda t: t == SERVICE))
+    hub = open_service(session, DECOMMISSIONED)
+    press_ready("the Open Decommissioning button",
+                lambda: find_button(hub, "Open Decommissioning"))
+    decommission = session.page("CmDecommissionPage")
+    screenshots(session, "decommission", lambda: find_label(
+        decommission, lambda t: t == "Reason for decommissioning"))
+
+
 def main():
     with Session("hub_live") as session:
         session.launch()
@@ -105,6 +117,7 @@ def main():
         session.log(f"renamed elsewhere: {len(lost)} of {len(shown)} nodes replaced, all in"
                     f" {sorted({shown[n] for n in lost})}; the keyboard stayed on {target!r}")
         session.screenshot("hub-live")
+        photograph_pages(session, page)
         session.log(session.verify_audit())
 
 
