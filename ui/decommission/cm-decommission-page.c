@@ -989,7 +989,8 @@ cm_decommission_page_init (CmDecommissionPage *self)
   cm_detail_page_add_part (page, self->heading, heading_part, "service");
   cm_detail_page_add_part (page, self->stepper, stepper_part, "checklist_item transition");
   cm_detail_page_add_part (page, self->step_content, content_part,
-                           "checklist_item transition contract provider eia service");
+                           "checklist_item transition contract decommission_contract provider eia "
+                           "service");
 }
 
 CmDecommissionPage *
