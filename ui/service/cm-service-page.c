@@ -542,31 +542,41 @@ heading (CmServicePage *self, CmService *svc)
 static GtkWidget *
 heading_part (CmDetailPage *page)
 {
-  return heading (CM_SERVICE_PAGE (page), service (CM_SERVICE_PAGE (page)));
+  CmService *svc = service (CM_SERVICE_PAGE (page));
+
+  return svc ? heading (CM_SERVICE_PAGE (page), svc) : NULL;
 }
 
 static GtkWidget *
 stepper_part (CmDetailPage *page)
 {
-  return stepper (CM_SERVICE_PAGE (page), service (CM_SERVICE_PAGE (page)));
+  CmService *svc = service (CM_SERVICE_PAGE (page));
+
+  return svc ? stepper (CM_SERVICE_PAGE (page), svc) : NULL;
 }
 
 static GtkWidget *
 checklist_part (CmDetailPage *page)
 {
-  return checklist (CM_SERVICE_PAGE (page), service (CM_SERVICE_PAGE (page)));
+  CmService *svc = service (CM_SERVICE_PAGE (page));
+
+  return svc ? checklist (CM_SERVICE_PAGE (page), svc) : NULL;
 }
 
 static GtkWidget *
 gate_part (CmDetailPage *page)
 {
-  return gate (CM_SERVICE_PAGE (page), service (CM_SERVICE_PAGE (page)));
+  CmService *svc = service (CM_SERVICE_PAGE (page));
+
+  return svc ? gate (CM_SERVICE_PAGE (page), svc) : NULL;
 }
 
 static GtkWidget *
 history_part (CmDetailPage *page)
 {
-  return history (CM_SERVICE_PAGE (page), service (CM_SERVICE_PAGE (page)));
+  CmService *svc = service (CM_SERVICE_PAGE (page));
+
+  return svc ? history (CM_SERVICE_PAGE (page), svc) : NULL;
 }
 
 static void
