@@ -56,11 +56,11 @@ cm_decommission_notice_problem (CmContract *contract, const CmContractDates *dat
   GDate served;
 
   if (dates == NULL)
-    return g_strdup_printf (_("The notice on contract %s cannot be checked: record its start "
-                              "date and term under Contracts & Deadlines."), reference);
+    return g_strdup_printf (_("The notice on contract %s cannot be checked: its start date and "
+                              "term are not recorded. Edit the contract to add them."), reference);
   if (!g_date_valid (&dates->latest_notice))
-    return g_strdup_printf (_("The notice on contract %s cannot be checked: record its notice "
-                              "period under Contracts & Deadlines."), reference);
+    return g_strdup_printf (_("The notice on contract %s cannot be checked: its notice period is "
+                              "not recorded. Edit the contract to add it."), reference);
   latest = cm_date_to_long (&dates->latest_notice);
   if (!cm_date_parse_iso (cm_contract_get_notice_served (contract), &served))
     return g_strdup_printf (_("Notice has not been served on contract %s (the last day was "

@@ -11,7 +11,7 @@ re-commissioning, with no signed EIA behind it, is flagged in its history.
 """
 import contextlib
 
-from common import NOT_ENTERED, Failure, Session, find, find_all, find_button, find_label, gone, \
+from common import NOT_ENTERED, Failure, Session, find, find_all, find_button, find_label, \
     look, press_ready, set_text, state_of, table_rows, wait_for
 
 SERVICE = "Carers community based short breaks"
@@ -59,9 +59,10 @@ def settled(session, stage_name):
 
 
 class Checklist:
-    """A stage's checklist on the service page, which rebuilds after each
-    change: it is found again by the way it was reached, and read on from
-    the item after the last one settled, as the items keep their order.
+    """A stage's checklist on the service page, whose rows change in place:
+    it is found again by the way it was reached (another stage's checklist
+    takes its place), and read on from the item after the last one
+    settled, as the items keep their order.
     Each node is a call over the bus, and a busy machine makes each slow."""
 
     def __init__(self, page, stage_name):
@@ -120,8 +121,11 @@ def settle_checklist(session, page, stage_name):
         else:
             session.choose(combo, 1)
         wait_for(f"{name} saved", lambda: settled(session, stage_name) != done)
-        # The page rebuilds as the file changes: look again once it has.
-        wait_for("the page rebuilt", lambda: gone(combo))
+        # The item's row shows the choice: the same drop-down, or, where the
+        # row took a reason, a new row's.
+        wait_for(f"{name} showing its new state", lambda: next(
+            (c for c in [find(checklist.items(), "combo box", name)]
+             if c is not None and state_of(c) != "To do"), None))
 
 
 def walk_cycle(session, services):

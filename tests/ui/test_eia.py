@@ -46,10 +46,11 @@ def screen(session):
         session.choose(combo, 2)  # Not relevant
         wait_for(f"{name} screened", lambda: characteristics(
             session, "c.name = ? AND c.relevance = 'not-relevant'", name) == 1)
-        # The page rebuilds and moves the keyboard on to the reason, which
-        # then holds what is typed.
-        wait_for("the page rebuilt", lambda: gone(combo) and state_of(find(
-            page, "combo box", relevance, prune=PAST_FIELDS)) == "Not relevant")
+        # The keyboard moves on to the reason, which then holds what is
+        # typed; the page keeps the choice where it was, not built again.
+        wait_for("the choice shown", lambda: state_of(combo) == "Not relevant")
+        if gone(combo):
+            raise Failure(f"the page was built again when {name} was screened")
         session.type_text(REASON)
         why = f"Why “{name}” is or is not relevant"
         wait_for(f"the reason for {name} typed where the keyboard went", lambda: text_of(
@@ -64,8 +65,9 @@ def screen(session):
     choice = "No full assessment needed"
     wait_for("the outcome saved", lambda: session.sql(
         "SELECT outcome FROM eia WHERE signed = 0") == "no-full-assessment")
-    wait_for("the page rebuilt", lambda: gone(outcome) and state_of(find(
-        page, "combo box", "Screening outcome", prune=PAST_FIELDS)) == choice)
+    wait_for("the choice shown", lambda: state_of(outcome) == choice)
+    if gone(outcome):
+        raise Failure("the page was built again when the outcome was chosen")
     session.type_text(OUTCOME_REASON)
     wait_for("the outcome's reason typed where the keyboard went", lambda: text_of(
         find(page, "text", "Reason for the outcome", prune=PAST_CHOICES)) == OUTCOME_REASON)

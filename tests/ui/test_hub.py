@@ -15,7 +15,7 @@ import subprocess
 import pyatspi
 
 from common import NOT_ENTERED, TODAY, Failure, Session, find, find_button, find_label, \
-    press_ready, set_text, table_rows, wait_for
+    press_ready, set_text, shown_label, table_rows, wait_for
 
 SERVICE = "Independent advocacy gateway"   # in Plan, with a contract and an EIA
 DECOMMISSIONED = "Vulnerable Groups"        # being decommissioned
@@ -115,12 +115,14 @@ def round_trip_contract(session, reference):
     press_ready(f"the Open button of {reference}",
                 lambda: find_button(session.page("CmServicePage"), f"Open contract {reference}"))
     contracts = session.page("Contracts")
-    # The page left behind keeps its tree until it is shown again: wait for
-    # that tree to go, or its stale buttons would be pressed.
-    stale = find_label(session.page("CmServicePage"), lambda text: text == SERVICE)
+    hub = session.page("CmServicePage")
+    # The page left behind keeps its tree, live, and shows it again as it was.
+    kept = find_label(hub, lambda text: text == SERVICE)
     press_ready(f"the link to {SERVICE} in the contract's details",
                 lambda: find_button(contracts, f"Service: {SERVICE}", prune=HEADERS))
-    wait_for("the service page built anew", lambda: gone(stale))
+    shown = wait_for("the service page shown again", lambda: shown_label(hub, SERVICE))
+    if gone(kept) or shown != kept:
+        raise Failure("the service page was built again instead of showing what it kept")
     session.log(f"contract {reference} opened from the hub and led back to its service")
     return hub_of(session, SERVICE)
 
@@ -202,6 +204,8 @@ def open_decommission_audit(session):
         decommission, lambda text: text == "The hash chain verifies for every action"))
     session.log("the decommission opened at its audit trail from the service page")
     session.screenshot("decommission-audit")
+    screenshots(session, "decommission-page", lambda: find_label(
+        decommission, lambda text: text == "The hash chain verifies for every action"))
 
 
 def follow_deadline(session):

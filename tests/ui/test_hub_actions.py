@@ -6,7 +6,8 @@ draft EIA's signatory is chosen and the draft signed off from its
 service's page, through the training override's reason dialog; a new EIA
 started there opens on its own page once saved; and each check that holds
 a decommission is a button that settles it, here the notice on its
-contract. The EIA page's step buttons are photographed at 1400×900 and
+contract, and the steps and the moves open the decommission's page at
+them. The EIA page's step buttons are photographed at 1400×900 and
 800×600, where their titles must not break inside a word.
 
     with-display.sh python3 test_hub_actions.py COMMISSIONER OUTPUT_DIR
@@ -17,7 +18,7 @@ from common import Failure, Session, enabled, find, find_button, find_label, pre
     press_ready, set_text, wait_for
 from test_eia import screen
 from test_pickers import pick, picker
-from test_hub import DECOMMISSIONED, HEADERS, gone, open_service, resize, screenshots, \
+from test_hub import DECOMMISSIONED, HEADERS, open_service, resize, screenshots, \
     scroll_to
 
 SIGNED_HERE = "Independent advocacy gateway"   # its draft EIA is screened by screen()
@@ -52,7 +53,7 @@ def eia_steps(session):
 def sign_off_on_hub(session):
     page = open_service(session, SIGNED_HERE)
     name = "Sign off version 1"
-    held = wait_for("Sign Off… held for want of a signatory", lambda: next(
+    wait_for("Sign Off… held for want of a signatory", lambda: next(
         (b for b in [find_button(page, name)] if b is not None and not enabled(b)
          and b.description == "Choose who signs the EIA off."), None))
     photographed(session, "eia-held", page, lambda: find_button(page, name))
@@ -63,7 +64,6 @@ def sign_off_on_hub(session):
     wait_for("the signatory saved", lambda: session.sql(
         "SELECT signatory_id FROM eia e JOIN service s ON s.id = e.service_id"
         " WHERE s.name = ?", SIGNED_HERE) == untrained)
-    wait_for("the section rebuilt", lambda: gone(held))
     press_ready("the Sign Off… button, free to press",
                 lambda: next((b for b in [find_button(page, name)]
                               if b is not None and enabled(b)), None))
@@ -133,9 +133,18 @@ def settle_notice(session):
     press_ready("the Open Steps button",
                 lambda: find_button(page, "Open the decommissioning’s steps"))
     decommission = session.page("CmDecommissionPage")
-    wait_for("the decommission's page",
-             lambda: find(decommission, "push button", "Show the Steps step"))
-    session.log("the steps' check opened the decommission's page")
+    wait_for("the decommission's page at its steps", lambda: find_label(
+        decommission, lambda t: t.startswith("Each step is done, or not applicable")))
+    if find_label(decommission, lambda t: t == "Reason for decommissioning"):
+        raise Failure("Open Steps showed the decision as well as the steps")
+    session.log("the steps' check opened the decommission's page at its steps")
+    page = open_service(session, DECOMMISSIONED)
+    press_ready("the Open Moves button", lambda: find_button(
+        page, "Open the decommissioning’s moves to other support"))
+    wait_for("the decommission's page at its moves", lambda: find_label(
+        decommission, lambda t: t.startswith("A planned move to other support")))
+    session.log("the moves' check opened the decommission's page at its moves")
+    session.screenshot("decommission-moves")
 
 
 def main():

@@ -24,16 +24,18 @@
 #include "cm-page-parts.h"
 #include "cm-provider.h"
 #include "cm-reason-dialog.h"
+#include "cm-record-editor.h"
+#include "cm-record-kind.h"
 #include "cm-status-page.h"
 #include "cm-transition.h"
 
 typedef enum {
-  STEP_DECISION,
-  STEP_CHECKLIST,
-  STEP_NOTICE,
-  STEP_PEOPLE,
-  STEP_PROVIDER,
-  STEP_AUDIT,
+  STEP_DECISION = CM_DECOMMISSION_STEP_DECISION,
+  STEP_CHECKLIST = CM_DECOMMISSION_STEP_STEPS,
+  STEP_NOTICE = CM_DECOMMISSION_STEP_NOTICE,
+  STEP_PEOPLE = CM_DECOMMISSION_STEP_PEOPLE,
+  STEP_PROVIDER = CM_DECOMMISSION_STEP_PROVIDER,
+  STEP_AUDIT = CM_DECOMMISSION_STEP_AUDIT,
   N_STEPS
 } Step;
 
@@ -46,15 +48,13 @@ struct _CmDecommissionPage
   gint64 id;
   Step shown;
   CmDecommission *decommission;
+
+  GtkWidget *heading;          /* the slots of the parts */
+  GtkWidget *stepper;
+  GtkWidget *step_content;
 };
 
 G_DEFINE_FINAL_TYPE (CmDecommissionPage, cm_decommission_page, CM_TYPE_DETAIL_PAGE)
-
-static void
-rebuild (CmDecommissionPage *self)
-{
-  cm_detail_page_rebuild (CM_DETAIL_PAGE (self));
-}
 
 static void
 report (CmDecommissionPage *self, const char *message)
@@ -89,6 +89,48 @@ button_box (GtkWidget *button)
   gtk_widget_set_margin_top (box, 12);
   gtk_box_append (GTK_BOX (box), button);
   return box;
+}
+
+/* ---- editing the records a step names --------------------------------- */
+
+static void
+edit_clicked (GtkButton *button, CmDecommissionPage *self)
+{
+  const char *kind_name = g_object_get_data (G_OBJECT (button), "kind");
+  CmEntity *record = g_object_get_data (G_OBJECT (button), "record");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const CmRecordKind *kinds;
+  guint n;
+
+  kinds = cm_record_kinds (&n);
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (kinds[i].name, kind_name))
+      {
+        GtkWidget *editor = cm_record_editor_new (self->store, &kinds[i], record);
+
+        if (GTK_IS_WINDOW (root))
+          gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+        gtk_window_present (GTK_WINDOW (editor));
+        return;
+      }
+}
+
+/* A button on a row that opens the editor of @record, of the record kind
+ * called @kind_name, for what the row says is missing. */
+static GtkWidget *
+edit_button (CmDecommissionPage *self, const char *kind_name, CmEntity *record,
+             const char *mnemonic, const char *accessible_name)
+{
+  GtkWidget *button = cm_mnemonic_button_new (mnemonic, NULL);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, accessible_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_name, -1);
+  g_object_set_data (G_OBJECT (button), "kind", (gpointer) kind_name);
+  g_object_set_data_full (G_OBJECT (button), "record", g_object_ref (record), g_object_unref);
+  g_signal_connect (button, "clicked", G_CALLBACK (edit_clicked), self);
+  return button;
 }
 
 /* ---- the decision and completion -------------------------------------- */
@@ -416,7 +458,11 @@ notice_text (CmDecommissionPage *self, CmContract *contract, CmDeadlineSettings 
   const char *served = cm_contract_get_notice_served (contract);
 
   if (!cm_contract_compute_dates (contract, &self->today, settings, &dates))
-    return g_strdup (_("Record the contract’s start date and term to see its notice dates."));
+    return g_strdup (_("Its start date and term are not recorded: edit the contract to see its "
+                       "notice dates."));
+  if (!g_date_valid (&dates.latest_notice))
+    return g_strdup (_("Its notice period is not recorded: edit the contract to see its "
+                       "notice dates."));
   latest = cm_date_to_long (&dates.latest_notice);
   if (*served)
     {
@@ -474,6 +520,8 @@ affected_group (CmDecommissionPage *self, GPtrArray *affected)
       gtk_widget_set_sensitive (toggle, !is_complete (self));
       gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       title, -1);
+      g_object_set_data_full (G_OBJECT (toggle), "cm-fingerprint",
+                              g_strdup_printf ("%" G_GINT64_FORMAT, id), g_free);
       g_object_set_data_full (G_OBJECT (toggle), "contract-id", g_memdup2 (&id, sizeof id),
                               g_free);
       g_signal_connect (toggle, "notify::active", G_CALLBACK (affected_toggled), self);
@@ -505,7 +553,21 @@ notice_step (CmDecommissionPage *self)
       g_autofree char *served = g_strdup_printf (_("Notice on %s served on"),
                                                  cm_contract_get_reference (contract));
 
-      add (g, cm_page_text_row (title, text, NULL));
+      GtkWidget *row = cm_page_text_row (title, text, NULL);
+      CmContractDates dates;
+
+      /* Without its dates or notice period its notice cannot be checked. */
+      if (!cm_contract_compute_dates (contract, &self->today, &settings, &dates) ||
+          !g_date_valid (&dates.latest_notice))
+        {
+          g_autofree char *name = g_strdup_printf (_("Edit contract %s to record its dates"),
+                                                   cm_contract_get_reference (contract));
+
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     edit_button (self, "contracts", CM_ENTITY (contract),
+                                                  _("_Edit Contract…"), name));
+        }
+      add (g, row);
       add (g, cm_bound_date_row (self->store, CM_ENTITY (contract), "notice-served", served,
                                  !is_complete (self)));
     }
@@ -624,7 +686,7 @@ provider_step (CmDecommissionPage *self)
       g_autofree char *value = NULL;
       g_autofree char *share = NULL;
       g_autofree char *count = NULL;
-      GtkWidget *g;
+      GtkWidget *g, *row;
       double dependency;
       int n_contracts;
 
@@ -634,11 +696,21 @@ provider_step (CmDecommissionPage *self)
       g = cm_page_group (cm_provider_get_name (provider), NULL);
       dependency = cm_provider_get_dependency (provider);
       value = cm_money_format (cm_provider_get_annual_value (provider));
-      share = dependency < 0 ? g_strdup (_("Unknown: record its annual income on the "
-                                           "Providers page"))
+      share = dependency < 0 ? g_strdup (_("Unknown: edit the provider to record its annual "
+                                           "income"))
                              : g_strdup_printf (_("%.1f%% of its income"), dependency);
       add (g, cm_page_text_row (_("With us, all contracts"), value, NULL));
-      add (g, cm_page_text_row (_("Our share of its income"), share, NULL));
+      row = cm_page_text_row (_("Our share of its income"), share, NULL);
+      if (dependency < 0)
+        {
+          g_autofree char *name = g_strdup_printf (_("Edit provider %s to record its annual "
+                                                     "income"), cm_provider_get_name (provider));
+
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     edit_button (self, "providers", CM_ENTITY (provider),
+                                                  _("_Edit Provider…"), name));
+        }
+      add (g, row);
       g_object_get (provider, "contract-count", &n_contracts, NULL);
       count = g_strdup_printf ("%d", n_contracts);
       add (g, cm_page_text_row (_("Contracts it holds with us"), count, NULL));
@@ -719,6 +791,10 @@ audit_step (CmDecommissionPage *self)
   rows = g_array_sized_new (FALSE, FALSE, sizeof (gint64), actions->len);
   for (guint i = 0; i < actions->len; i++)
     g_array_append_val (rows, ((CmDecommissionAction *) g_ptr_array_index (actions, i))->entry->id);
+  g_object_set_data_full (G_OBJECT (open), "cm-fingerprint", g_strdup_printf (
+                            "%u/%" G_GINT64_FORMAT, rows->len,
+                            rows->len ? g_array_index (rows, gint64, rows->len - 1) : 0),
+                          g_free);
   g_object_set_data_full (G_OBJECT (open), "rows", rows, (GDestroyNotify) g_array_unref);
   count = g_strdup_printf (ngettext ("%u action", "%u actions", actions->len), actions->len);
   add (g, cm_page_text_row (all_verify ? _("The hash chain verifies for every action")
@@ -756,7 +832,7 @@ step_toggled (GtkToggleButton *button, CmDecommissionPage *self)
   if (!gtk_toggle_button_get_active (button))
     return;
   self->shown = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "step"));
-  rebuild (self);
+  cm_detail_page_remake (CM_DETAIL_PAGE (self), self->step_content);
 }
 
 static GtkWidget *
@@ -830,21 +906,49 @@ step_content (CmDecommissionPage *self)
     }
 }
 
+/* The parts, each made again when a table it reads changes. */
+
 static GtkWidget *
-build (CmDetailPage *page)
+heading_part (CmDetailPage *page)
+{
+  return heading (CM_DECOMMISSION_PAGE (page));
+}
+
+static GtkWidget *
+stepper_part (CmDetailPage *page)
+{
+  return stepper (CM_DECOMMISSION_PAGE (page));
+}
+
+static GtkWidget *
+content_part (CmDetailPage *page)
+{
+  return step_content (CM_DECOMMISSION_PAGE (page));
+}
+
+static void
+entity_set (CmDetailPage *page)
 {
   CmDecommissionPage *self = CM_DECOMMISSION_PAGE (page);
-  CmEntity *found = cm_store_find (self->store, CM_TYPE_DECOMMISSION, self->id);
-  GtkWidget *box;
+  CmEntity *entity = cm_detail_page_get_entity (page);
 
-  g_set_object (&self->decommission, (CmDecommission *) found);
-  if (found == NULL)
-    return NULL;
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  gtk_box_append (GTK_BOX (box), heading (self));
-  gtk_box_append (GTK_BOX (box), stepper (self));
-  gtk_box_append (GTK_BOX (box), step_content (self));
-  return box;
+  CmDecommission *decommission = CM_IS_DECOMMISSION (entity) ? CM_DECOMMISSION (entity) : NULL;
+
+  g_set_object (&self->decommission, decommission);
+  if (self->decommission)
+    self->id = cm_entity_get_id (entity);
+}
+
+static void
+cm_decommission_page_constructed (GObject *object)
+{
+  CmDecommissionPage *self = CM_DECOMMISSION_PAGE (object);
+  const GDate *today = cm_detail_page_get_today (CM_DETAIL_PAGE (self));
+
+  G_OBJECT_CLASS (cm_decommission_page_parent_class)->constructed (object);
+  self->store = cm_detail_page_get_store (CM_DETAIL_PAGE (self));
+  if (g_date_valid (today))
+    self->today = *today;
 }
 
 static void
@@ -852,6 +956,7 @@ cm_decommission_page_dispose (GObject *object)
 {
   CmDecommissionPage *self = CM_DECOMMISSION_PAGE (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (object), CM_TYPE_DECOMMISSION_PAGE);
   g_clear_object (&self->decommission);
   G_OBJECT_CLASS (cm_decommission_page_parent_class)->dispose (object);
 }
@@ -859,28 +964,39 @@ cm_decommission_page_dispose (GObject *object)
 static void
 cm_decommission_page_class_init (CmDecommissionPageClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   CmDetailPageClass *page_class = CM_DETAIL_PAGE_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->constructed = cm_decommission_page_constructed;
   G_OBJECT_CLASS (klass)->dispose = cm_decommission_page_dispose;
-  page_class->build = build;
+  page_class->entity_set = entity_set;
   page_class->empty_title = N_("No Decommission Chosen");
   page_class->empty_description = N_("Open one from the Decommissions page or from its service.");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/commissioner/Commissioner/"
+                                               "cm-decommission-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CmDecommissionPage, heading);
+  gtk_widget_class_bind_template_child (widget_class, CmDecommissionPage, stepper);
+  gtk_widget_class_bind_template_child (widget_class, CmDecommissionPage, step_content);
 }
 
 static void
 cm_decommission_page_init (CmDecommissionPage *self)
 {
+  CmDetailPage *page = CM_DETAIL_PAGE (self);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  cm_detail_page_add_part (page, self->heading, heading_part, "service");
+  cm_detail_page_add_part (page, self->stepper, stepper_part, "checklist_item transition");
+  cm_detail_page_add_part (page, self->step_content, content_part,
+                           "checklist_item transition contract decommission_contract provider eia "
+                           "service");
 }
 
 CmDecommissionPage *
 cm_decommission_page_new (CmStore *store, const GDate *today)
 {
-  CmDecommissionPage *self = g_object_new (CM_TYPE_DECOMMISSION_PAGE, NULL);
-
-  self->store = store;
-  self->today = *today;
-  cm_detail_page_setup (CM_DETAIL_PAGE (self), store, today);
-  return self;
+  return g_object_new (CM_TYPE_DECOMMISSION_PAGE, "store", store, "today", today, NULL);
 }
 
 void
@@ -888,7 +1004,18 @@ cm_decommission_page_show (CmDecommissionPage *self, gint64 decommission_id, gbo
 {
   self->id = decommission_id;
   self->shown = audit ? STEP_AUDIT : STEP_DECISION;
-  cm_detail_page_show (CM_DETAIL_PAGE (self), TRUE);
+  cm_detail_page_set_entity (CM_DETAIL_PAGE (self),
+                             cm_store_find (self->store, CM_TYPE_DECOMMISSION, decommission_id));
+}
+
+void
+cm_decommission_page_show_step (CmDecommissionPage *self, CmDecommissionStep step)
+{
+  g_return_if_fail ((guint) step < (guint) N_STEPS);
+
+  self->shown = (Step) step;
+  cm_detail_page_remake (CM_DETAIL_PAGE (self), self->stepper);
+  cm_detail_page_remake (CM_DETAIL_PAGE (self), self->step_content);
 }
 
 gint64

@@ -16,6 +16,16 @@
 
 G_BEGIN_DECLS
 
+/* The page's steps, in the order its stepper shows them. */
+typedef enum {
+  CM_DECOMMISSION_STEP_DECISION,
+  CM_DECOMMISSION_STEP_STEPS,
+  CM_DECOMMISSION_STEP_NOTICE,
+  CM_DECOMMISSION_STEP_PEOPLE,
+  CM_DECOMMISSION_STEP_PROVIDER,
+  CM_DECOMMISSION_STEP_AUDIT,
+} CmDecommissionStep;
+
 #define CM_TYPE_DECOMMISSION_PAGE (cm_decommission_page_get_type ())
 G_DECLARE_FINAL_TYPE (CmDecommissionPage, cm_decommission_page, CM, DECOMMISSION_PAGE,
                       CmDetailPage)
@@ -24,6 +34,9 @@ G_DECLARE_FINAL_TYPE (CmDecommissionPage, cm_decommission_page, CM, DECOMMISSION
 CmDecommissionPage *cm_decommission_page_new   (CmStore *store, const GDate *today);
 void                cm_decommission_page_show  (CmDecommissionPage *self, gint64 decommission_id,
                                                 gboolean audit);
+/* Shows @step of the decommission shown: the steps, or the people's moves. */
+void                cm_decommission_page_show_step (CmDecommissionPage *self,
+                                                    CmDecommissionStep  step);
 gint64              cm_decommission_page_get_id (CmDecommissionPage *self);
 
 G_END_DECLS

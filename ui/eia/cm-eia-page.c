@@ -27,15 +27,13 @@ struct _CmEiaPage
   CmEiaStep step;              /* what the steps build from; eia is the shown one */
   gint64 eia_id;
   Step shown;
+
+  GtkWidget *heading;          /* the slots of the parts */
+  GtkWidget *stepper;
+  GtkWidget *step_content;
 };
 
 G_DEFINE_FINAL_TYPE (CmEiaPage, cm_eia_page, CM_TYPE_DETAIL_PAGE)
-
-static void
-rebuild (CmEiaPage *self)
-{
-  cm_detail_page_rebuild (CM_DETAIL_PAGE (self));
-}
 
 static void
 show_version_activated (GtkWidget *widget, const char *action, GVariant *param)
@@ -51,7 +49,7 @@ step_toggled (GtkToggleButton *button, CmEiaPage *self)
   if (!gtk_toggle_button_get_active (button))
     return;
   self->shown = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "step"));
-  rebuild (self);
+  cm_detail_page_remake (CM_DETAIL_PAGE (self), self->step_content);
 }
 
 static char *
@@ -151,22 +149,52 @@ step_content (CmEiaPage *self)
     }
 }
 
+/* The parts, each made again when a table it reads changes. */
+
 static GtkWidget *
-build (CmDetailPage *page)
+heading_part (CmDetailPage *page)
+{
+  return heading (CM_EIA_PAGE (page));
+}
+
+static GtkWidget *
+stepper_part (CmDetailPage *page)
+{
+  return stepper (CM_EIA_PAGE (page));
+}
+
+static GtkWidget *
+content_part (CmDetailPage *page)
 {
   CmEiaPage *self = CM_EIA_PAGE (page);
-  CmEntity *eia = cm_store_find (self->step.store, CM_TYPE_EIA, self->eia_id);
-  GtkWidget *box;
 
-  g_set_object (&self->step.eia, (CmEia *) eia);
-  if (eia == NULL)
-    return NULL;
   self->step.editable = !cm_eia_get_signed (self->step.eia);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  gtk_box_append (GTK_BOX (box), heading (self));
-  gtk_box_append (GTK_BOX (box), stepper (self));
-  gtk_box_append (GTK_BOX (box), step_content (self));
-  return box;
+  return step_content (self);
+}
+
+static void
+entity_set (CmDetailPage *page)
+{
+  CmEiaPage *self = CM_EIA_PAGE (page);
+  CmEntity *entity = cm_detail_page_get_entity (page);
+
+  CmEia *eia = CM_IS_EIA (entity) ? CM_EIA (entity) : NULL;
+
+  g_set_object (&self->step.eia, eia);
+  if (self->step.eia)
+    self->eia_id = cm_entity_get_id (entity);
+}
+
+static void
+cm_eia_page_constructed (GObject *object)
+{
+  CmEiaPage *self = CM_EIA_PAGE (object);
+  const GDate *today = cm_detail_page_get_today (CM_DETAIL_PAGE (self));
+
+  G_OBJECT_CLASS (cm_eia_page_parent_class)->constructed (object);
+  self->step.store = cm_detail_page_get_store (CM_DETAIL_PAGE (self));
+  if (g_date_valid (today))
+    self->step.today = *today;
 }
 
 static void
@@ -174,6 +202,7 @@ cm_eia_page_dispose (GObject *object)
 {
   CmEiaPage *self = CM_EIA_PAGE (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (object), CM_TYPE_EIA_PAGE);
   g_clear_object (&self->step.eia);
   G_OBJECT_CLASS (cm_eia_page_parent_class)->dispose (object);
 }
@@ -181,31 +210,40 @@ cm_eia_page_dispose (GObject *object)
 static void
 cm_eia_page_class_init (CmEiaPageClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   CmDetailPageClass *page_class = CM_DETAIL_PAGE_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->constructed = cm_eia_page_constructed;
   G_OBJECT_CLASS (klass)->dispose = cm_eia_page_dispose;
-  page_class->build = build;
+  page_class->entity_set = entity_set;
   page_class->empty_title = N_("No Assessment Chosen");
   page_class->empty_description = N_("Choose an EIA under Assessments (EIAs), or on its service, and open it.");
-  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "eia.show-version", "x",
+  gtk_widget_class_install_action (widget_class, "eia.show-version", "x",
                                    show_version_activated);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/commissioner/Commissioner/cm-eia-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CmEiaPage, heading);
+  gtk_widget_class_bind_template_child (widget_class, CmEiaPage, stepper);
+  gtk_widget_class_bind_template_child (widget_class, CmEiaPage, step_content);
 }
 
 static void
 cm_eia_page_init (CmEiaPage *self)
 {
+  CmDetailPage *page = CM_DETAIL_PAGE (self);
+
   self->step.page = GTK_WIDGET (self);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  cm_detail_page_add_part (page, self->heading, heading_part, "service");
+  cm_detail_page_add_part (page, self->stepper, stepper_part, "eia_characteristic");
+  cm_detail_page_add_part (page, self->step_content, content_part,
+                           "eia_characteristic eia_mitigation staff decommission service");
 }
 
 CmEiaPage *
 cm_eia_page_new (CmStore *store, const GDate *today)
 {
-  CmEiaPage *self = g_object_new (CM_TYPE_EIA_PAGE, NULL);
-
-  self->step.store = store;   /* borrowed from the detail page */
-  self->step.today = *today;
-  cm_detail_page_setup (CM_DETAIL_PAGE (self), store, today);
-  return self;
+  return g_object_new (CM_TYPE_EIA_PAGE, "store", store, "today", today, NULL);
 }
 
 void
@@ -213,7 +251,8 @@ cm_eia_page_show (CmEiaPage *self, gint64 eia_id)
 {
   self->eia_id = eia_id;
   self->shown = STEP_SCREENING;
-  cm_detail_page_show (CM_DETAIL_PAGE (self), TRUE);
+  cm_detail_page_set_entity (CM_DETAIL_PAGE (self),
+                             cm_store_find (self->step.store, CM_TYPE_EIA, eia_id));
 }
 
 gint64

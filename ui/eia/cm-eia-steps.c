@@ -87,12 +87,25 @@ aims_group (CmEiaStep *step)
   return g;
 }
 
+static void
+choice_made (GtkDropDown *choice, GParamSpec *pspec, GtkWidget *reason)
+{
+  GtkWidget *expander = gtk_widget_get_ancestor (reason, ADW_TYPE_EXPANDER_ROW);
+
+  if (gtk_drop_down_get_selected (choice) == 0 || !GTK_IS_EDITABLE (reason) ||
+      *gtk_editable_get_text (GTK_EDITABLE (reason)))
+    return;
+  if (expander)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  gtk_widget_grab_focus (reason);
+}
+
 /* Once a choice is made, the keyboard moves on to the reason it needs. */
 static void
-follow_with_reason (GtkWidget *choice, GtkWidget *reason, gboolean reason_missing)
+follow_with_reason (GtkWidget *choice, GtkWidget *reason)
 {
-  if (reason_missing)
-    cm_page_set_focus_next (choice, g_object_get_data (G_OBJECT (reason), "focus-key"));
+  g_signal_connect_object (choice, "notify::selected", G_CALLBACK (choice_made), reason,
+                           G_CONNECT_AFTER);
 }
 
 static GtkWidget *
@@ -118,8 +131,7 @@ screening_row (CmEiaStep *step, CmEiaCharacteristic *c)
 
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), choice);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), why);
-  follow_with_reason (choice, why, *reason == '\0' &&
-                      cm_eia_characteristic_get_relevance (c) != CM_RELEVANCE_UNANSWERED);
+  follow_with_reason (choice, why);
   return row;
 }
 
@@ -160,8 +172,7 @@ outcome_group (CmEiaStep *step, GPtrArray *list)
   adw_action_row_add_suffix (ADW_ACTION_ROW (outcome), choice);
   add (g, outcome);
   add (g, why);
-  follow_with_reason (choice, why, *cm_eia_get_outcome_reason (step->eia) == '\0' &&
-                      cm_eia_get_outcome (step->eia) != CM_EIA_OUTCOME_UNDECIDED);
+  follow_with_reason (choice, why);
   return g;
 }
 

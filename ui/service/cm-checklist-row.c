@@ -36,15 +36,6 @@ cm_checklist_row_key (CmChecklistItem *item)
               : g_strdup_printf ("#%" G_GINT64_FORMAT, cm_entity_get_id (CM_ENTITY (item)));
 }
 
-static void
-set_focus_key (GtkWidget *widget, CmChecklistItem *item, const char *control)
-{
-  g_autofree char *item_key = cm_checklist_row_key (item);
-  g_autofree char *key = g_strdup_printf ("%s/%s", item_key, control);
-
-  cm_page_set_focus_key (widget, key);
-}
-
 /* Saves @property = @value on a copy of the item; FALSE after reporting
  * why it could not. */
 static gboolean
@@ -133,7 +124,6 @@ text_row (GtkWidget *expander, Row *row, const char *title, const char *property
   gtk_editable_set_editable (GTK_EDITABLE (entry), editable);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (entry), editable);
   g_object_set_data (G_OBJECT (entry), "property", (gpointer) property);
-  set_focus_key (entry, row->item, property);
   g_signal_connect (entry, "apply", G_CALLBACK (text_applied), expander);
   return entry;
 }
@@ -166,7 +156,6 @@ date_row (GtkWidget *expander, Row *row, const char *title, const char *property
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   gtk_widget_set_sensitive (entry, editable);
   g_object_set_data (G_OBJECT (entry), "property", (gpointer) property);
-  set_focus_key (entry, row->item, property);
   g_signal_connect (entry, "committed", G_CALLBACK (date_committed), expander);
   adw_action_row_add_suffix (ADW_ACTION_ROW (line), entry);
   return line;
@@ -210,7 +199,6 @@ state_dropdown (Row *row, gboolean editable)
                                                cm_checklist_item_get_state (row->item), name);
 
   gtk_widget_set_sensitive (dropdown, editable);
-  set_focus_key (dropdown, row->item, "state");
   row->state = GTK_DROP_DOWN (dropdown);
   return dropdown;
 }
@@ -226,7 +214,9 @@ cm_checklist_row_new (CmStore *store, CmChecklistItem *item, gboolean editable,
   row->store = g_object_ref (store);
   row->item = g_object_ref (item);
   g_object_set_data_full (G_OBJECT (expander), "row", row, row_free);
-  set_focus_key (expander, item, "row");
+  /* Which item it edits, for a page telling it from another. */
+  g_object_set_data_full (G_OBJECT (expander), "cm-fingerprint", cm_checklist_row_key (item),
+                          g_free);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), cm_checklist_item_get_title (item));

@@ -6,6 +6,7 @@
 #include "cm-date.h"
 #include "cm-decision-evidence.h"
 #include "cm-decommission-checks.h"
+#include "cm-decommission-page.h"
 #include "cm-decommissioning.h"
 #include "cm-reason-dialog.h"
 #include "cm-service-contracts.h"
@@ -46,6 +47,38 @@ static void
 open_record_clicked (GtkButton *button, CmServiceSection *self)
 {
   cm_service_section_open (self, g_object_get_data (G_OBJECT (button), "record"), FALSE);
+}
+
+/* The window shows the decommission's page in one of the stacks around
+ * this section: once it does, the page moves to @step. */
+static void
+open_at (CmServiceSection *self, CmEntity *record, CmDecommissionStep step)
+{
+  cm_service_section_open (self, record, FALSE);
+  for (GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_STACK); stack;
+       stack = gtk_widget_get_parent (stack)
+               ? gtk_widget_get_ancestor (gtk_widget_get_parent (stack), GTK_TYPE_STACK) : NULL)
+    {
+      GtkWidget *shown = gtk_stack_get_visible_child (GTK_STACK (stack));
+
+      if (CM_IS_DECOMMISSION_PAGE (shown))
+        {
+          cm_decommission_page_show_step (CM_DECOMMISSION_PAGE (shown), step);
+          return;
+        }
+    }
+}
+
+static void
+open_steps_clicked (GtkButton *button, CmServiceSection *self)
+{
+  open_at (self, g_object_get_data (G_OBJECT (button), "record"), CM_DECOMMISSION_STEP_STEPS);
+}
+
+static void
+open_moves_clicked (GtkButton *button, CmServiceSection *self)
+{
+  open_at (self, g_object_get_data (G_OBJECT (button), "record"), CM_DECOMMISSION_STEP_PEOPLE);
 }
 
 static void
@@ -125,7 +158,7 @@ add_checks (CmServiceSection *self, CmDecommission *d)
     }
   if (steps->len)
     add_unmet (self, steps->str, CM_ENTITY (d), _("Open _Steps"),
-               _("Open the decommissioning’s steps"), G_CALLBACK (open_record_clicked));
+               _("Open the decommissioning’s steps"), G_CALLBACK (open_steps_clicked));
   for (guint i = 0; i < checks->len; i++)
     {
       CmDecommissionCheck *check = g_ptr_array_index (checks, i);
@@ -133,7 +166,7 @@ add_checks (CmServiceSection *self, CmDecommission *d)
       if (check->kind == CM_DECOMMISSION_CHECK_MOVES)
         add_unmet (self, check->problem, CM_ENTITY (d), _("Open _Moves"),
                    _("Open the decommissioning’s moves to other support"),
-                   G_CALLBACK (open_record_clicked));
+                   G_CALLBACK (open_moves_clicked));
       else if (check->kind != CM_DECOMMISSION_CHECK_STEP)
         add_contract_check (self, check);
     }

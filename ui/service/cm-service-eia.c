@@ -53,7 +53,8 @@ sign_off_clicked (GtkButton *button, CmServiceSection *self)
 {
   GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), CM_TYPE_DETAIL_PAGE);
 
-  /* The page reports a refusal: signing rebuilds it, and this section. */
+  /* The page reports a refusal: it outlives this section's rows, which
+   * signing changes. */
   cm_eia_sign_off_ask (page ? page : GTK_WIDGET (self), cm_service_section_get_store (self),
                        g_object_get_data (G_OBJECT (button), "eia"),
                        cm_service_section_get_today (self));

@@ -35,13 +35,25 @@ struct _CmServicePage
   GDate today;
   gint64 service_id;
   CmStage shown_stage;         /* whose checklist is shown */
-  GPtrArray *sections;         /* of CmServiceSection: those shown */
+
+  GtkWidget *heading;          /* the slots of the parts made in code */
+  GtkWidget *stepper;
+  GtkWidget *checklist;
+  GtkWidget *gate;
+  GtkWidget *history;
+  CmServiceSection *contracts; /* the sections whose editors the gate opens */
+  CmServiceSection *eia;
 };
 
 G_DEFINE_FINAL_TYPE (CmServicePage, cm_service_page, CM_TYPE_DETAIL_PAGE)
 
-/* The first sections, whose editors the gate's buttons open. */
-enum { CONTRACTS, EIA };
+enum {
+  PROP_0,
+  PROP_SERVICE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   OPEN_RECORD,
@@ -49,12 +61,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static void
-rebuild (CmServicePage *self)
-{
-  cm_detail_page_rebuild (CM_DETAIL_PAGE (self));
-}
 
 static void
 report (CmServicePage *self, const char *message)
@@ -76,7 +82,7 @@ stage_toggled (GtkToggleButton *button, CmServicePage *self)
   if (!gtk_toggle_button_get_active (button))
     return;
   self->shown_stage = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "step"));
-  rebuild (self);
+  cm_detail_page_remake (CM_DETAIL_PAGE (self), self->checklist);
 }
 
 /* "current · 3 of 6 required done", or "overridden · 0 of 6 required
@@ -179,11 +185,9 @@ step_reason (const char *reason, gpointer data, GError **error)
   done = step->decision == CM_REVIEW_DECISION_NONE
          ? cm_cycle_advance (self->store, svc, reason, error)
          : cm_cycle_decide (self->store, svc, step->decision, reason, error);
+  /* The parts the step changed are made again once the store says so. */
   if (done)
-    {
-      self->shown_stage = MIN (cm_service_get_stage (service (self)), CM_STAGE_REVIEW);
-      rebuild (self);
-    }
+    self->shown_stage = MIN (cm_service_get_stage (service (self)), CM_STAGE_REVIEW);
   return done;
 }
 
@@ -220,8 +224,7 @@ advance_clicked (GtkButton *button, CmServicePage *self)
       if (!cm_cycle_advance (self->store, svc, NULL, &error))
         report (self, error->message);
       else
-        self->shown_stage = cm_service_get_stage (service (self));
-      rebuild (self);
+        self->shown_stage = MIN (cm_service_get_stage (service (self)), CM_STAGE_REVIEW);
       return;
     }
   ask_step (self, CM_REVIEW_DECISION_NONE, _("Override the Gate?"),
@@ -267,13 +270,13 @@ add_contract_clicked (GtkButton *button, CmServicePage *self)
   g_autoptr(CmEntity) draft = g_object_new (CM_TYPE_CONTRACT, "service-id", self->service_id,
                                             NULL);
 
-  cm_service_section_edit (g_ptr_array_index (self->sections, CONTRACTS), "contracts", draft);
+  cm_service_section_edit (self->contracts, "contracts", draft);
 }
 
 static void
 start_eia_clicked (GtkButton *button, CmServicePage *self)
 {
-  cm_service_eia_start (g_ptr_array_index (self->sections, EIA));
+  cm_service_eia_start (CM_SERVICE_EIA (self->eia));
 }
 
 static void
@@ -355,7 +358,6 @@ gate_buttons (CmServicePage *self, CmService *svc, gboolean passes)
       GtkWidget *advance = cm_mnemonic_button_new (label, NULL);
 
       gtk_widget_add_css_class (advance, passes ? "suggested-action" : "destructive-action");
-      cm_page_set_focus_key (advance, "advance");
       g_signal_connect (advance, "clicked", G_CALLBACK (advance_clicked), self);
       gtk_box_append (GTK_BOX (box), advance);
     }
@@ -508,34 +510,6 @@ section_open (CmServicePage *self, CmEntity *record, gboolean audit)
   g_signal_emit (self, signals[OPEN_RECORD], 0, record, audit);
 }
 
-/* A section of the service's records, which opens them through the page. */
-static GtkWidget *
-section (CmServicePage *self, GType type, CmService *svc)
-{
-  GtkWidget *widget = g_object_new (type, "store", self->store, "service", svc,
-                                    "today", &self->today, NULL);
-
-  g_signal_connect_swapped (widget, "open-record", G_CALLBACK (section_open), self);
-  return widget;
-}
-
-/* The sections, made again with the cycle's parts; each also keeps
- * itself current while it is shown. */
-static GPtrArray *
-sections (CmServicePage *self, CmService *svc)
-{
-  const GType types[] = {
-    CM_TYPE_SERVICE_CONTRACTS, CM_TYPE_SERVICE_EIA, CM_TYPE_SERVICE_RISKS,
-    CM_TYPE_SERVICE_MEASURES, CM_TYPE_SERVICE_ENGAGEMENT, CM_TYPE_SERVICE_DECOMMISSION,
-    CM_TYPE_SERVICE_HISTORY,
-  };
-
-  g_ptr_array_set_size (self->sections, 0);
-  for (gsize i = 0; i < G_N_ELEMENTS (types); i++)
-    g_ptr_array_add (self->sections, g_object_ref_sink (section (self, types[i], svc)));
-  return self->sections;
-}
-
 static GtkWidget *
 heading (CmServicePage *self, CmService *svc)
 {
@@ -562,34 +536,94 @@ heading (CmServicePage *self, CmService *svc)
   return box;
 }
 
+/* The parts worked out from several tables, each made again only when
+ * one of them changes. */
+
 static GtkWidget *
-build (CmDetailPage *page)
+heading_part (CmDetailPage *page)
+{
+  CmService *svc = service (CM_SERVICE_PAGE (page));
+
+  return svc ? heading (CM_SERVICE_PAGE (page), svc) : NULL;
+}
+
+static GtkWidget *
+stepper_part (CmDetailPage *page)
+{
+  CmService *svc = service (CM_SERVICE_PAGE (page));
+
+  return svc ? stepper (CM_SERVICE_PAGE (page), svc) : NULL;
+}
+
+static GtkWidget *
+checklist_part (CmDetailPage *page)
+{
+  CmService *svc = service (CM_SERVICE_PAGE (page));
+
+  return svc ? checklist (CM_SERVICE_PAGE (page), svc) : NULL;
+}
+
+static GtkWidget *
+gate_part (CmDetailPage *page)
+{
+  CmService *svc = service (CM_SERVICE_PAGE (page));
+
+  return svc ? gate (CM_SERVICE_PAGE (page), svc) : NULL;
+}
+
+static GtkWidget *
+history_part (CmDetailPage *page)
+{
+  CmService *svc = service (CM_SERVICE_PAGE (page));
+
+  return svc ? history (CM_SERVICE_PAGE (page), svc) : NULL;
+}
+
+static void
+entity_set (CmDetailPage *page)
 {
   CmServicePage *self = CM_SERVICE_PAGE (page);
-  CmService *svc = service (self);
-  GPtrArray *parts;
-  GtkWidget *box;
+  CmEntity *entity = cm_detail_page_get_entity (page);
+  CmService *svc = CM_IS_SERVICE (entity) ? CM_SERVICE (entity) : NULL;
 
-  if (svc == NULL)
-    return NULL;
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  parts = sections (self, svc);
-  gtk_box_append (GTK_BOX (box), heading (self, svc));
-  gtk_box_append (GTK_BOX (box), stepper (self, svc));
-  gtk_box_append (GTK_BOX (box), checklist (self, svc));
-  gtk_box_append (GTK_BOX (box), gate (self, svc));
-  gtk_box_append (GTK_BOX (box), history (self, svc));
-  for (guint i = 0; i < parts->len; i++)
-    gtk_box_append (GTK_BOX (box), g_ptr_array_index (parts, i));
-  return box;
+  /* Kept once the service is gone: the list goes back to where it was. */
+  if (svc)
+    self->service_id = cm_entity_get_id (entity);
+  self->shown_stage = svc ? MIN (cm_service_get_stage (svc), CM_STAGE_REVIEW) : CM_STAGE_ANALYSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICE]);
+}
+
+static void
+cm_service_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CmEntity *entity = cm_detail_page_get_entity (CM_DETAIL_PAGE (object));
+
+  switch (prop_id)
+    {
+    case PROP_SERVICE:
+      g_value_set_object (value, CM_IS_SERVICE (entity) ? entity : NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cm_service_page_constructed (GObject *object)
+{
+  CmServicePage *self = CM_SERVICE_PAGE (object);
+  const GDate *today = cm_detail_page_get_today (CM_DETAIL_PAGE (self));
+
+  G_OBJECT_CLASS (cm_service_page_parent_class)->constructed (object);
+  self->store = cm_detail_page_get_store (CM_DETAIL_PAGE (self));
+  if (g_date_valid (today))
+    self->today = *today;
 }
 
 static void
 cm_service_page_dispose (GObject *object)
 {
-  CmServicePage *self = CM_SERVICE_PAGE (object);
-
-  g_clear_pointer (&self->sections, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (object), CM_TYPE_SERVICE_PAGE);
 
   G_OBJECT_CLASS (cm_service_page_parent_class)->dispose (object);
 }
@@ -597,46 +631,76 @@ cm_service_page_dispose (GObject *object)
 static void
 cm_service_page_class_init (CmServicePageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   CmDetailPageClass *page_class = CM_DETAIL_PAGE_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = cm_service_page_dispose;
-  page_class->build = build;
+  object_class->get_property = cm_service_page_get_property;
+  object_class->constructed = cm_service_page_constructed;
+  object_class->dispose = cm_service_page_dispose;
+  page_class->entity_set = entity_set;
   page_class->empty_title = N_("No Service Chosen");
   page_class->empty_description = N_("Open a service from Services, the Overview or a "
                                      "deadline to see its cycle and its records.");
+
+  /* The entity shown, as a service, for the sections of the template. */
+  properties[PROP_SERVICE] =
+    g_param_spec_object ("service", NULL, NULL, CM_TYPE_SERVICE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   /* One of the service's records (a contract, its EIA, its decommission)
    * to show on its own page; a decommission at its audit trail when TRUE. */
   signals[OPEN_RECORD] = g_signal_new ("open-record", G_TYPE_FROM_CLASS (klass),
                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                        G_TYPE_NONE, 2, CM_TYPE_ENTITY, G_TYPE_BOOLEAN);
+
+  g_type_ensure (CM_TYPE_SERVICE_CONTRACTS);
+  g_type_ensure (CM_TYPE_SERVICE_EIA);
+  g_type_ensure (CM_TYPE_SERVICE_RISKS);
+  g_type_ensure (CM_TYPE_SERVICE_MEASURES);
+  g_type_ensure (CM_TYPE_SERVICE_ENGAGEMENT);
+  g_type_ensure (CM_TYPE_SERVICE_DECOMMISSION);
+  g_type_ensure (CM_TYPE_SERVICE_HISTORY);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/commissioner/Commissioner/"
+                                               "cm-service-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CmServicePage, heading);
+  gtk_widget_class_bind_template_child (widget_class, CmServicePage, stepper);
+  gtk_widget_class_bind_template_child (widget_class, CmServicePage, checklist);
+  gtk_widget_class_bind_template_child (widget_class, CmServicePage, gate);
+  gtk_widget_class_bind_template_child (widget_class, CmServicePage, history);
+  gtk_widget_class_bind_template_child (widget_class, CmServicePage, contracts);
+  gtk_widget_class_bind_template_child (widget_class, CmServicePage, eia);
+  gtk_widget_class_bind_template_callback (widget_class, section_open);
 }
 
 static void
 cm_service_page_init (CmServicePage *self)
 {
-  self->sections = g_ptr_array_new_with_free_func (g_object_unref);
+  CmDetailPage *page = CM_DETAIL_PAGE (self);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  cm_detail_page_add_part (page, self->heading, heading_part, "organisation staff");
+  cm_detail_page_add_part (page, self->stepper, stepper_part,
+                           "checklist_item stage_event eia contract");
+  cm_detail_page_add_part (page, self->checklist, checklist_part, "checklist_item");
+  cm_detail_page_add_part (page, self->gate, gate_part,
+                           "checklist_item stage_event eia contract");
+  cm_detail_page_add_part (page, self->history, history_part, "stage_event eia");
 }
 
 CmServicePage *
 cm_service_page_new (CmStore *store, const GDate *today)
 {
-  CmServicePage *self = g_object_new (CM_TYPE_SERVICE_PAGE, NULL);
-
-  self->store = store;
-  self->today = *today;
-  cm_detail_page_setup (CM_DETAIL_PAGE (self), store, today);
-  return self;
+  return g_object_new (CM_TYPE_SERVICE_PAGE, "store", store, "today", today, NULL);
 }
 
 void
 cm_service_page_show (CmServicePage *self, gint64 service_id)
 {
-  CmService *svc;
-
-  self->service_id = service_id;
-  svc = service (self);
-  self->shown_stage = svc ? MIN (cm_service_get_stage (svc), CM_STAGE_REVIEW) : CM_STAGE_ANALYSE;
-  cm_detail_page_show (CM_DETAIL_PAGE (self), TRUE);
+  cm_detail_page_set_entity (CM_DETAIL_PAGE (self),
+                             cm_store_find (self->store, CM_TYPE_SERVICE, service_id));
 }
 
 gint64

@@ -15,6 +15,7 @@ typedef struct {
   GDate today;
   GtkListBox *rows;
   guint refresh_id;       /* a refresh waiting for the main loop */
+  GHashTable *lists;      /* the service's live lists read, by type */
 } CmServiceSectionPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (CmServiceSection, cm_service_section, ADW_TYPE_PREFERENCES_GROUP)
@@ -44,19 +45,24 @@ priv (CmServiceSection *self)
 
 /* ---- refreshing ------------------------------------------------------- */
 
+/* The rows are made again into a list of their own, and only those that
+ * differ from the rows shown are swapped in: a change to one record
+ * changes its row, and the keyboard stays where it was. */
 static void
 refresh (CmServiceSection *self)
 {
   CmServiceSectionPrivate *p = priv (self);
-  GtkWidget *child;
   const char *empty = CM_SERVICE_SECTION_GET_CLASS (self)->empty_text;
+  GtkListBox *shown = p->rows;
+  GtkWidget *fresh = gtk_list_box_new ();
   gboolean any;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (p->rows))))
-    gtk_list_box_remove (p->rows, child);
+  p->rows = GTK_LIST_BOX (fresh);
   if (p->store && p->service && g_date_valid (&p->today))
     CM_SERVICE_SECTION_GET_CLASS (self)->refresh (self);
-  any = gtk_widget_get_first_child (GTK_WIDGET (p->rows)) != NULL;
+  p->rows = shown;
+  any = gtk_widget_get_first_child (fresh) != NULL;
+  cm_page_keep_rows (GTK_WIDGET (shown), fresh);
   gtk_widget_set_visible (GTK_WIDGET (p->rows), any);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
                                          any || empty == NULL ? NULL : _(empty));
@@ -96,11 +102,13 @@ cm_service_section_set_property (GObject *object, guint prop_id, const GValue *v
       if (p->store)
         g_signal_handlers_disconnect_by_data (p->store, self);
       g_set_object (&p->store, g_value_get_object (value));
+      g_hash_table_remove_all (p->lists);
       if (p->store)
         g_signal_connect_swapped (p->store, "changed", G_CALLBACK (store_changed), self);
       break;
     case PROP_SERVICE:
       g_set_object (&p->service, g_value_get_object (value));
+      g_hash_table_remove_all (p->lists);
       break;
     case PROP_TODAY:
       today = g_value_get_boxed (value);
@@ -160,8 +168,18 @@ cm_service_section_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (p->store, object);
   g_clear_object (&p->store);
   g_clear_object (&p->service);
+  if (p->lists)
+    g_hash_table_remove_all (p->lists);
 
   G_OBJECT_CLASS (cm_service_section_parent_class)->dispose (object);
+}
+
+static void
+cm_service_section_finalize (GObject *object)
+{
+  g_hash_table_unref (priv (CM_SERVICE_SECTION (object))->lists);
+
+  G_OBJECT_CLASS (cm_service_section_parent_class)->finalize (object);
 }
 
 static void
@@ -173,6 +191,7 @@ cm_service_section_class_init (CmServiceSectionClass *klass)
   object_class->get_property = cm_service_section_get_property;
   object_class->constructed = cm_service_section_constructed;
   object_class->dispose = cm_service_section_dispose;
+  object_class->finalize = cm_service_section_finalize;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, CM_TYPE_STORE,
@@ -198,6 +217,7 @@ cm_service_section_init (CmServiceSection *self)
   CmServiceSectionPrivate *p = priv (self);
 
   g_date_clear (&p->today, 1);
+  p->lists = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   p->rows = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (p->rows, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (p->rows), "boxed-list");
@@ -233,10 +253,19 @@ cm_service_section_get_today (CmServiceSection *self)
 GPtrArray *
 cm_service_section_records (CmServiceSection *self, GType type)
 {
-  /* Read with a WHERE: a service's records cost what they are, not the table. */
-  g_autoptr(GListModel) mine = cm_store_list_where_id (priv (self)->store, type, "service-id",
-                                                       cm_service_section_get_service_id (self));
+  CmServiceSectionPrivate *p = priv (self);
+  GListModel *mine = g_hash_table_lookup (p->lists, GSIZE_TO_POINTER (type));
   GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Read with a WHERE: a service's records cost what they are, not the
+   * table. The list is kept, live, so its records stay the same objects
+   * from one refresh to the next, and the rows showing them stay too. */
+  if (mine == NULL)
+    {
+      mine = cm_store_list_where_id (p->store, type, "service-id",
+                                     cm_service_section_get_service_id (self));
+      g_hash_table_insert (p->lists, GSIZE_TO_POINTER (type), mine);
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (mine); i++)
     g_ptr_array_add (found, g_list_model_get_item (mine, i));
@@ -313,8 +342,8 @@ cm_service_section_create (CmServiceSection *self, const char *kind_name, CmEnti
   GtkWidget *editor = cm_service_section_edit (self, kind_name, draft);
   GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), CM_TYPE_DETAIL_PAGE);
 
-  /* The page, not this section, opens the record: saving it rebuilds
-   * the page, and this section with it, before the editor says so. */
+  /* The page, not this section, opens the record: the page stays while
+   * the editor is open, whatever this section shows meanwhile. */
   if (editor && page && g_signal_lookup ("open-record", G_OBJECT_TYPE (page)))
     g_signal_connect_object (editor, "saved", G_CALLBACK (created), page, G_CONNECT_SWAPPED);
 }

@@ -4,9 +4,11 @@
  *
  * Each section (contracts, risks, the EIA, the history...) is a group of
  * rows about one "service" of one "store", with its own template for its
- * title and buttons. It fills its rows again when the portfolio changes,
- * asks the window to open a record with "open-record", and reports
- * errors through the page ("page.report").
+ * title and buttons. It makes its rows again when the portfolio changes,
+ * from the service's live lists, and swaps in only those that show
+ * something new (cm_page_keep_rows ()); it asks the window to open a
+ * record with "open-record", and reports errors through the page
+ * ("page.report").
  */
 #pragma once
 

@@ -28,15 +28,17 @@ static Binding *
 bind (GtkWidget *widget, CmStore *store, CmEntity *entity, const char *property)
 {
   Binding *binding = g_new0 (Binding, 1);
-  g_autofree char *key = g_strdup_printf ("%s/%" G_GINT64_FORMAT "/%s",
-                                          cm_entity_get_table (entity), cm_entity_get_id (entity),
-                                          property);
 
   binding->store = g_object_ref (store);
   binding->entity = g_object_ref (entity);
   binding->property = g_intern_string (property);
   g_object_set_data_full (G_OBJECT (widget), "binding", binding, binding_free);
-  cm_page_set_focus_key (widget, key);
+  /* Which value it edits, for a page telling it from another. */
+  g_object_set_data_full (G_OBJECT (widget), "cm-fingerprint",
+                          g_strdup_printf ("%s/%" G_GINT64_FORMAT "/%s",
+                                           cm_entity_get_table (entity),
+                                           cm_entity_get_id (entity), property),
+                          g_free);
   return binding;
 }
 

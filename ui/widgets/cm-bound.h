@@ -6,7 +6,8 @@
  * (Enter or the apply button for text, a choice for the rest), on a copy
  * of the record, so the change is validated and audited. A refused change
  * is reported with the "page.report" action of the page around it, and
- * the control's focus key names the record and property.
+ * the control's "cm-fingerprint" names the record and property, so that a
+ * page made again keeps the control while it edits the same value.
  */
 #pragma once
 

@@ -108,12 +108,14 @@ cm_page_stepper (CmPageStep *steps, guint n, guint active, GCallback toggled, gp
 
   gtk_widget_add_css_class (box, "linked");
   gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
+  GString *fingerprint = g_string_new (NULL);
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *text = g_strdup_printf ("%s\n%s", steps[i].title, steps[i].detail);
+
+      g_string_append_printf (fingerprint, "%s|", text);
       g_autofree char *name = g_steal_pointer (&steps[i].name);
       g_autofree char *detail = g_steal_pointer (&steps[i].detail);
-      g_autofree char *key = g_strdup_printf ("step/%u", i);
       GtkWidget *button = gtk_toggle_button_new ();
 
       gtk_button_set_child (GTK_BUTTON (button), step_content (steps[i].title, detail));
@@ -122,7 +124,6 @@ cm_page_stepper (CmPageStep *steps, guint n, guint active, GCallback toggled, gp
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
       g_object_set_data (G_OBJECT (button), "step", GUINT_TO_POINTER (i));
-      cm_page_set_focus_key (button, key);
       if (first)
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);
       else
@@ -131,69 +132,374 @@ cm_page_stepper (CmPageStep *steps, guint n, guint active, GCallback toggled, gp
       g_signal_connect (button, "toggled", toggled, data);
       gtk_box_append (GTK_BOX (box), button);
     }
+  /* The buttons are one group: any step changed, or another one chosen,
+   * swaps them all. */
+  g_string_append_printf (fingerprint, "%u", active);
+  g_object_set_data_full (G_OBJECT (box), "cm-fingerprint",
+                          g_string_free (fingerprint, FALSE), g_free);
   return box;
 }
 
-void
-cm_page_set_focus_key (GtkWidget *widget, const char *key)
+/* ---- keeping what is shown ------------------------------------------ */
+
+/* Widgets whose children are made as they are needed, or belong to a
+ * popup: what they show is judged by their own state alone. */
+static gboolean
+is_closed_box (GtkWidget *widget)
 {
-  g_object_set_data_full (G_OBJECT (widget), "focus-key", g_strdup (key), g_free);
+  return GTK_IS_DROP_DOWN (widget) || GTK_IS_POPOVER (widget) || GTK_IS_LIST_VIEW (widget) ||
+         GTK_IS_GRID_VIEW (widget) || GTK_IS_COLUMN_VIEW (widget) || GTK_IS_TEXT (widget) ||
+         ADW_IS_ENTRY_ROW (widget);
+}
+
+/* The data the pages' controls keep of what they act on. Others, made
+ * afresh each time, are named by a "cm-fingerprint" instead. */
+static const char *const acted_on[] = {
+  "contract", "decommission", "eia", "record", "risk", "decision", "step", "audit", "kind", "id",
+  "property",
+};
+
+/* What @widget itself shows, leaving out its children. */
+static void
+describe_own (GtkWidget *widget, GString *out)
+{
+  g_auto(GStrv) classes = gtk_widget_get_css_classes (widget);
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+  const char *fingerprint = g_object_get_data (G_OBJECT (widget), "cm-fingerprint");
+  g_autofree char *joined = NULL;
+  guint kept = 0;
+
+  /* Where the keyboard is is no part of what is shown, nor the style a
+   * list gives its rows (a row's own activatable is). */
+  for (guint i = 0; classes[i]; i++)
+    if (g_strcmp0 (classes[i], "focused") == 0 || g_strcmp0 (classes[i], "activatable") == 0)
+      g_free (classes[i]);
+    else
+      classes[kept++] = classes[i];
+  classes[kept] = NULL;
+  joined = g_strjoinv (".", classes);
+
+  g_string_append_printf (out, "<%s %d%d %s|%s|%s", G_OBJECT_TYPE_NAME (widget),
+                          gtk_widget_get_visible (widget), gtk_widget_get_sensitive (widget),
+                          joined, tooltip ? tooltip : "", fingerprint ? fingerprint : "");
+  /* What a control acts on, where its handler reads it from the widget:
+   * a record of the store's lists, kept as the same object, or a number. */
+  for (guint i = 0; i < G_N_ELEMENTS (acted_on); i++)
+    {
+      gpointer data = g_object_get_data (G_OBJECT (widget), acted_on[i]);
+
+      if (data)
+        g_string_append_printf (out, "|%s=%p", acted_on[i], data);
+    }
+  if (GTK_IS_LIST_BOX_ROW (widget))
+    g_string_append_printf (out, "|%d",
+                            gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget)));
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "|%d%s", gtk_label_get_use_markup (GTK_LABEL (widget)),
+                            gtk_label_get_label (GTK_LABEL (widget)));
+  else if (GTK_IS_TEXT (widget))
+    g_string_append_printf (out, "|%s", gtk_editable_get_text (GTK_EDITABLE (widget)));
+  else if (ADW_IS_ENTRY_ROW (widget))
+    g_string_append_printf (out, "|%s|%s",
+                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                            gtk_editable_get_text (GTK_EDITABLE (widget)));
+  else if (GTK_IS_TOGGLE_BUTTON (widget))
+    g_string_append_printf (out, "|%d", gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (widget)));
+  else if (GTK_IS_CHECK_BUTTON (widget))
+    g_string_append_printf (out, "|%d", gtk_check_button_get_active (GTK_CHECK_BUTTON (widget)));
+  else if (GTK_IS_SWITCH (widget))
+    g_string_append_printf (out, "|%d", gtk_switch_get_active (GTK_SWITCH (widget)));
+  else if (GTK_IS_DROP_DOWN (widget))
+    {
+      GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (widget));
+
+      g_string_append_printf (out, "|%u/%u", gtk_drop_down_get_selected (GTK_DROP_DOWN (widget)),
+                              model ? g_list_model_get_n_items (model) : 0);
+      for (guint i = 0; GTK_IS_STRING_LIST (model) && i < g_list_model_get_n_items (model); i++)
+        g_string_append_printf (out, "|%s",
+                                gtk_string_list_get_string (GTK_STRING_LIST (model), i));
+    }
+}
+
+static void
+describe (GtkWidget *widget, GString *out)
+{
+  describe_own (widget, out);
+  if (is_closed_box (widget))
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    describe (child, out);
+  g_string_append_c (out, '>');
 }
 
 char *
-cm_page_save_focus (GtkWidget *root)
+cm_page_describe (GtkWidget *widget)
 {
-  GtkRoot *window = gtk_widget_get_root (root);
-  GtkWidget *focus = window ? gtk_root_get_focus (window) : NULL;
+  GString *out = g_string_new (NULL);
 
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, root))
-    return NULL;
-  for (; focus; focus = gtk_widget_get_parent (focus))
-    {
-      const char *key = g_object_get_data (G_OBJECT (focus), "focus-key");
-
-      if (key)
-        return g_strdup (key);
-    }
-  return NULL;
+  describe (widget, out);
+  return g_string_free (out, FALSE);
 }
 
-static GtkWidget *
-find_focus_key (GtkWidget *widget, const char *key)
+static gboolean
+same (GtkWidget *shown, GtkWidget *fresh, gboolean own_only)
 {
-  if (g_strcmp0 (g_object_get_data (G_OBJECT (widget), "focus-key"), key) == 0)
-    return widget;
+  g_autoptr(GString) a = g_string_new (NULL);
+  g_autoptr(GString) b = g_string_new (NULL);
+
+  if (own_only)
+    {
+      describe_own (shown, a);
+      describe_own (fresh, b);
+    }
+  else
+    {
+      describe (shown, a);
+      describe (fresh, b);
+    }
+  return g_str_equal (a->str, b->str);
+}
+
+static guint
+n_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+/* Boxes and lists whose children can be swapped one by one: those the
+ * page made (@ours), and the boxed lists of rows, a group's among them. A
+ * box inside another widget (a row's) is that widget's: it keeps its
+ * children, or the widget gives way whole. */
+static gboolean
+takes_children (GtkWidget *widget, gboolean ours)
+{
+  if (G_OBJECT_TYPE (widget) == GTK_TYPE_LIST_BOX)
+    return ours || gtk_widget_has_css_class (widget, "boxed-list");
+  return ours && G_OBJECT_TYPE (widget) == GTK_TYPE_BOX;
+}
+
+/* Moves @child from its box into @box, after @after (first when NULL). */
+static void
+take_child (GtkWidget *box, GtkWidget *child, GtkWidget *after)
+{
+  GtkWidget *from = gtk_widget_get_parent (child);
+
+  g_object_ref (child);
+  if (GTK_IS_BOX (from))
+    gtk_box_remove (GTK_BOX (from), child);
+  else if (GTK_IS_LIST_BOX (from))
+    gtk_list_box_remove (GTK_LIST_BOX (from), child);
+  else
+    gtk_widget_unparent (child);
+  if (GTK_IS_BOX (box))
+    gtk_box_insert_child_after (GTK_BOX (box), child, after);
+  else
+    gtk_list_box_insert (GTK_LIST_BOX (box), child,
+                         after ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (after)) + 1 : 0);
+  g_object_unref (child);
+}
+
+static void
+drop_child (GtkWidget *box, GtkWidget *child)
+{
+  if (GTK_IS_BOX (box))
+    gtk_box_remove (GTK_BOX (box), child);
+  else
+    gtk_list_box_remove (GTK_LIST_BOX (box), child);
+}
+
+static gboolean keep (GtkWidget *shown, GtkWidget *fresh, gboolean ours);
+
+static GPtrArray *
+children_of (GtkWidget *widget, GPtrArray **described)
+{
+  GPtrArray *children = g_ptr_array_new ();
+
+  *described = g_ptr_array_new_with_free_func (g_free);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_focus_key (child, key);
-
-      if (found)
-        return found;
+      g_ptr_array_add (children, child);
+      g_ptr_array_add (*described, cm_page_describe (child));
     }
-  return NULL;
+  return children;
 }
 
-void
-cm_page_set_focus_next (GtkWidget *widget, const char *key)
+/* How far a shown child is looked for further down, when rows above it
+ * have gone. */
+#define LOOK_AHEAD 64
+
+/* Swaps in the children of @fresh that differ from those of @shown. A
+ * child that shows the same stays, though others came or went above it;
+ * one that changed in place (the next ones still match) is made like its
+ * new self where it can be, so that the keyboard stays on it. */
+static void
+keep_children (GtkWidget *shown, GtkWidget *fresh)
 {
-  g_object_set_data_full (G_OBJECT (widget), "focus-next", g_strdup (key), g_free);
+  g_autoptr(GPtrArray) old_text = NULL, new_text = NULL;
+  g_autoptr(GPtrArray) old = children_of (shown, &old_text);
+  g_autoptr(GPtrArray) new = children_of (fresh, &new_text);
+  GtkWidget *before = NULL;
+  guint i = 0;
+
+#define SAME(o, n) (g_str_equal (g_ptr_array_index (old_text, o), g_ptr_array_index (new_text, n)))
+  for (guint n = 0; n < new->len; n++)
+    {
+      GtkWidget *next = g_ptr_array_index (new, n);
+      GtkWidget *here = i < old->len ? g_ptr_array_index (old, i) : NULL;
+      guint k = i + 1;
+
+      if (here && SAME (i, n))
+        {
+          before = here;
+          i++;
+          continue;
+        }
+      while (k < old->len && k <= i + LOOK_AHEAD && !SAME (k, n))
+        k++;
+      if (here && k < old->len && k <= i + LOOK_AHEAD)
+        {
+          /* The children between went. */
+          for (; i < k; i++)
+            drop_child (shown, g_ptr_array_index (old, i));
+          before = g_ptr_array_index (old, i++);
+          continue;
+        }
+      if (here && !(n + 1 < new->len && SAME (i, n + 1)) && keep (here, next, TRUE))
+        {
+          before = here;
+          i++;
+          continue;
+        }
+      /* New, or changed past keeping: in it goes, before what is shown. */
+      take_child (shown, next, before);
+      before = next;
+      if (here && !(n + 1 < new->len && SAME (i, n + 1)))
+        drop_child (shown, g_ptr_array_index (old, i++));
+    }
+#undef SAME
+  for (; i < old->len; i++)
+    drop_child (shown, g_ptr_array_index (old, i));
 }
 
-void
-cm_page_restore_focus (GtkWidget *root, const char *key)
+static gboolean
+same_css (GtkWidget *a, GtkWidget *b)
 {
-  GtkWidget *target = key && root ? find_focus_key (root, key) : NULL;
-  const char *next = target ? g_object_get_data (G_OBJECT (target), "focus-next") : NULL;
-  GtkWidget *expander;
+  g_auto(GStrv) left = gtk_widget_get_css_classes (a);
+  g_auto(GStrv) right = gtk_widget_get_css_classes (b);
 
-  if (next && find_focus_key (root, next))
-    target = find_focus_key (root, next);
-  if (target == NULL)
+  return g_strv_equal ((const char * const *) left, (const char * const *) right) &&
+         gtk_widget_get_sensitive (a) == gtk_widget_get_sensitive (b);
+}
+
+/* Whether @shown can be made to show what @fresh does without giving way
+ * to it whole: a label takes the new text, a box or a list swaps the
+ * children that differ, anything else keeps its own children only when
+ * each of them can be kept. */
+static gboolean
+can_keep (GtkWidget *shown, GtkWidget *fresh, gboolean ours)
+{
+  if (G_OBJECT_TYPE (shown) != G_OBJECT_TYPE (fresh))
+    return FALSE;
+  if (same (shown, fresh, FALSE))
+    return TRUE;
+  if (GTK_IS_LABEL (shown))
+    return same_css (shown, fresh);
+  if (!same (shown, fresh, TRUE) || is_closed_box (shown))
+    return FALSE;
+  if (takes_children (shown, ours))
+    return TRUE;
+  if (n_children (shown) != n_children (fresh))
+    return FALSE;
+  for (GtkWidget *a = gtk_widget_get_first_child (shown), *b = gtk_widget_get_first_child (fresh);
+       a; a = gtk_widget_get_next_sibling (a), b = gtk_widget_get_next_sibling (b))
+    if (!can_keep (a, b, FALSE))
+      return FALSE;
+  return TRUE;
+}
+
+/* A row's title and subtitle are its own, which its labels follow and
+ * screen readers read. */
+static void
+copy_row_text (GtkWidget *shown, GtkWidget *fresh)
+{
+  if (ADW_IS_PREFERENCES_ROW (shown))
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (shown),
+                                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (fresh)));
+  if (ADW_IS_ACTION_ROW (shown))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (shown),
+                                 adw_action_row_get_subtitle (ADW_ACTION_ROW (fresh)));
+  else if (ADW_IS_EXPANDER_ROW (shown))
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (shown),
+                                   adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (fresh)));
+  else if (ADW_IS_PREFERENCES_GROUP (shown))
+    {
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (shown),
+                                       adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (fresh)));
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (shown),
+                                             adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (fresh)));
+    }
+}
+
+static void
+make_like (GtkWidget *shown, GtkWidget *fresh, gboolean ours)
+{
+  if (same (shown, fresh, FALSE))
     return;
-  /* A control inside an expander row (not in its header) needs it open. */
-  expander = gtk_widget_get_ancestor (target, ADW_TYPE_EXPANDER_ROW);
-  if (expander && expander != target && !GTK_IS_DROP_DOWN (target))
-    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
-  gtk_widget_grab_focus (target);
+  copy_row_text (shown, fresh);
+  if (GTK_IS_LABEL (shown))
+    {
+      gtk_label_set_use_markup (GTK_LABEL (shown), gtk_label_get_use_markup (GTK_LABEL (fresh)));
+      gtk_label_set_label (GTK_LABEL (shown), gtk_label_get_label (GTK_LABEL (fresh)));
+      gtk_widget_set_tooltip_text (shown, gtk_widget_get_tooltip_text (fresh));
+      gtk_widget_set_visible (shown, gtk_widget_get_visible (fresh));
+    }
+  else if (takes_children (shown, ours))
+    keep_children (shown, fresh);
+  else
+    for (GtkWidget *a = gtk_widget_get_first_child (shown),
+         *b = gtk_widget_get_first_child (fresh);
+         a; a = gtk_widget_get_next_sibling (a), b = gtk_widget_get_next_sibling (b))
+      make_like (a, b, FALSE);
+}
+
+static gboolean
+keep (GtkWidget *shown, GtkWidget *fresh, gboolean ours)
+{
+  if (!can_keep (shown, fresh, ours))
+    return FALSE;
+  make_like (shown, fresh, ours);
+  return TRUE;
+}
+
+void
+cm_page_keep_shown (GtkWidget *box, GtkWidget *fresh)
+{
+  GtkWidget *shown = gtk_widget_get_first_child (box);
+
+  g_object_ref_sink (fresh);
+  if (shown == NULL || !keep (shown, fresh, TRUE))
+    {
+      if (shown)
+        drop_child (box, shown);
+      if (GTK_IS_BOX (box))
+        gtk_box_append (GTK_BOX (box), fresh);
+      else
+        gtk_list_box_append (GTK_LIST_BOX (box), fresh);
+    }
+  g_object_unref (fresh);
+}
+
+void
+cm_page_keep_rows (GtkWidget *list, GtkWidget *fresh)
+{
+  g_object_ref_sink (fresh);
+  keep_children (list, fresh);
+  g_object_unref (fresh);
 }

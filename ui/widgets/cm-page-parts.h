@@ -2,9 +2,9 @@
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-page-parts.h: the parts the portfolio's custom pages are built from
  *
- * Those pages (a service's cycle, an EIA) rebuild themselves after every
- * change. Controls carry a "focus key" naming what they edit, so that a
- * rebuild can put the keyboard back where it was.
+ * Those pages (a service's cycle, an EIA) make a part again when the
+ * tables it reads change, and keep every widget of it that still shows
+ * the same (cm_page_keep_shown ()).
  */
 #pragma once
 
@@ -37,13 +37,17 @@ typedef struct {
 GtkWidget  *cm_page_stepper           (CmPageStep *steps, guint n, guint active,
                                        GCallback toggled, gpointer data);
 
-void        cm_page_set_focus_key     (GtkWidget *widget, const char *key);
-/* After a rebuild that would focus @widget, focus the control with @key
- * instead: the next thing to fill in (a choice that needs its reason). */
-void        cm_page_set_focus_next    (GtkWidget *widget, const char *key);
-/* The focus key of @root's focused control, or NULL. */
-char       *cm_page_save_focus        (GtkWidget *root);
-/* Focuses the control with @key under @root, opening its expander row. */
-void        cm_page_restore_focus     (GtkWidget *root, const char *key);
+/* What @widget and its children show, as text: labels, toggles, choices,
+ * tooltips, styles, and any "cm-fingerprint" string a widget that draws
+ * itself carries for what it draws. */
+char       *cm_page_describe          (GtkWidget *widget);
+/* Shows @fresh, a part made again, in @box (a GtkBox or GtkListBox
+ * holding the part as its one child), keeping every widget already shown
+ * that shows the same: only what changed is swapped, so the keyboard
+ * stays where it was. Takes @fresh. */
+void        cm_page_keep_shown        (GtkWidget *box, GtkWidget *fresh);
+/* The same for the rows of @list: those that differ from @fresh's rows at
+ * the same place are swapped for them. Takes @fresh. */
+void        cm_page_keep_rows         (GtkWidget *list, GtkWidget *fresh);
 
 G_END_DECLS

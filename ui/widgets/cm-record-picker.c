@@ -7,12 +7,18 @@
  * is a button that names the choice in full and opens a search over a
  * list view, which makes widgets only for the rows in sight. The sorted,
  * filtered models are made the first time the search opens, so an editor
- * with several pickers costs nothing until one is used.
+ * with several pickers costs nothing until one is used. A key press only
+ * starts a search: the names are compared in a worker thread, and the
+ * list takes the records found at once when it is done, so typing never
+ * waits on 20,000 names.
  */
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cm-array-model.h"
 #include "cm-record-picker.h"
+
+typedef struct _Names Names;
 
 struct _CmRecordPicker
 {
@@ -26,12 +32,11 @@ struct _CmRecordPicker
   char *create_label;
 
   GtkExpression *by_name;
-  GtkCustomFilter *filter;
   char *folded_search;       /* what the user typed, folded; NULL for all */
-  guint generation;          /* counts the store's changes: keys older are read again */
-  guint settle_source;
-  GtkFilterListModel *filtered; /* the records the search lets through */
-  GListModel *shown;         /* those, sorted, after None when optional */
+  Names *names;              /* every record's name, until the table changes */
+  GObject *placeholder;      /* "None", when the choice is optional */
+  GCancellable *searching;   /* the search running in a worker thread */
+  CmArrayModel *shown;       /* what it found, sorted, after None when optional */
   GtkSingleSelection *selection;
 
   GtkWidget *button;
@@ -53,6 +58,7 @@ enum {
   PROP_TITLE,
   PROP_OPTIONAL,
   PROP_CREATE_LABEL,
+  PROP_SEARCHING,
   N_PROPS
 };
 
@@ -92,23 +98,6 @@ name_of (CmRecordPicker *self, gpointer record)
   return g_value_dup_string (&value);
 }
 
-/* A record's name folded for searching, kept on the record until the
- * store changes: reading and folding 20,000 names on every key press
- * would be most of a search. */
-typedef struct {
-  guint generation;
-  char *folded;
-} SearchKey;
-
-static void
-search_key_free (gpointer data)
-{
-  SearchKey *key = data;
-
-  g_free (key->folded);
-  g_free (key);
-}
-
 static char *
 fold (const char *text)
 {
@@ -117,32 +106,237 @@ fold (const char *text)
   return g_utf8_casefold (normal ? normal : "", -1);
 }
 
-static gboolean
-matches (gpointer record, gpointer data)
+/* ---- searching --------------------------------------------------------- */
+
+/* Every record with its name, read once on the main thread; the names are
+ * folded (case and accents set aside) by the first search's worker, under
+ * the lock, and kept for the next searches. Shared with the workers. */
+struct _Names {
+  GPtrArray *records;        /* of GObject, held; the placeholder first, if any */
+  GPtrArray *names;          /* of char *, the same order */
+  gboolean placeholder;      /* whether the first record is "None" */
+  GPtrArray *folded;         /* likewise; NULL until folded */
+  guint *order;              /* the records by name: indexes into them */
+  GMutex lock;
+};
+
+static void
+names_clear (Names *names)
 {
-  static GQuark quark;
-  CmRecordPicker *self = data;
-  SearchKey *key;
-
-  if (quark == 0)
-    quark = g_quark_from_static_string ("cm-record-picker-search-key");
-  key = g_object_get_qdata (record, quark);
-  if (key == NULL || key->generation != self->generation)
-    {
-      g_autofree char *name = name_of (self, record);
-
-      key = g_new0 (SearchKey, 1);
-      key->generation = self->generation;
-      key->folded = fold (name);
-      g_object_set_qdata_full (record, quark, key, search_key_free);
-    }
-  return self->folded_search == NULL || strstr (key->folded, self->folded_search) != NULL;
+  g_ptr_array_unref (names->records);
+  g_ptr_array_unref (names->names);
+  g_clear_pointer (&names->folded, g_ptr_array_unref);
+  g_free (names->order);
+  g_mutex_clear (&names->lock);
 }
 
 static void
+names_unref (Names *names)
+{
+  g_atomic_rc_box_release_full (names, (GDestroyNotify) names_clear);
+}
+
+static Names *
+names_read (CmRecordPicker *self)
+{
+  GListModel *records = cm_store_list (self->store, self->entity_type);
+  guint n = g_list_model_get_n_items (records);
+  Names *names = g_atomic_rc_box_new0 (Names);
+
+  g_mutex_init (&names->lock);
+  names->records = g_ptr_array_new_full (n + 1, g_object_unref);
+  names->names = g_ptr_array_new_full (n + 1, g_free);
+  if (self->placeholder)
+    {
+      g_ptr_array_add (names->records, g_object_ref (self->placeholder));
+      g_ptr_array_add (names->names, g_strdup (_("None")));
+      names->placeholder = TRUE;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      GObject *record = g_list_model_get_item (records, i);
+
+      g_ptr_array_add (names->records, record);
+      g_ptr_array_add (names->names, name_of (self, record));
+    }
+  return names;
+}
+
+static int
+by_key (gconstpointer a, gconstpointer b, gpointer keys)
+{
+  return strcmp (((char **) keys)[*(const guint *) a], ((char **) keys)[*(const guint *) b]);
+}
+
+/* Folds the names and puts the records in order of name, as people read
+ * them (collation ignoring case), the first time a worker needs them. */
+static void
+names_prepare (Names *names)
+{
+  guint first = names->placeholder ? 1 : 0;
+  guint n = names->names->len;
+  g_autofree char **keys = NULL;
+
+  g_mutex_lock (&names->lock);
+  if (names->folded)
+    {
+      g_mutex_unlock (&names->lock);
+      return;
+    }
+  names->folded = g_ptr_array_new_full (n, g_free);
+  keys = g_new0 (char *, n);
+  names->order = g_new (guint, n - first);
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (names->folded, fold (g_ptr_array_index (names->names, i)));
+      keys[i] = g_utf8_collate_key (g_ptr_array_index (names->folded, i), -1);
+    }
+  for (guint i = first; i < n; i++)
+    names->order[i - first] = i;
+  g_qsort_with_data (names->order, n - first, sizeof (guint), by_key, keys);
+  for (guint i = 0; i < n; i++)
+    g_free (keys[i]);
+  g_mutex_unlock (&names->lock);
+}
+
+typedef struct {
+  Names *names;
+  char *folded_search;
+} Search;
+
+static void
+search_free (gpointer data)
+{
+  Search *search = data;
+
+  names_unref (search->names);
+  g_free (search->folded_search);
+  g_free (search);
+}
+
+/* The records whose folded name holds the search (all, for none), in
+ * order of name after "None"; NULL when cancelled. */
+static GPtrArray *
+find_matches (Search *search, GCancellable *cancellable)
+{
+  Names *names = search->names;
+  const char *needle = search->folded_search;
+  guint first = names->placeholder ? 1 : 0;
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  names_prepare (names);
+  if (first && (needle == NULL || strstr (g_ptr_array_index (names->folded, 0), needle)))
+    g_ptr_array_add (found, g_object_ref (g_ptr_array_index (names->records, 0)));
+  for (guint i = 0; i < names->records->len - first; i++)
+    {
+      guint at = names->order[i];
+
+      if (i % 1024 == 0 && g_cancellable_is_cancelled (cancellable))
+        {
+          g_ptr_array_unref (found);
+          return NULL;
+        }
+      if (needle == NULL || strstr (g_ptr_array_index (names->folded, at), needle))
+        g_ptr_array_add (found, g_object_ref (g_ptr_array_index (names->records, at)));
+    }
+  return found;
+}
+
+static void
+search_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  GPtrArray *found = find_matches (data, cancellable);
+
+  if (found)
+    g_task_return_pointer (task, found, (GDestroyNotify) g_ptr_array_unref);
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+}
+
+static void search_settled (CmRecordPicker *self);
+
+/* The list shows what the search found, in one change. */
+static void
+apply_search (CmRecordPicker *self, GPtrArray *found)
+{
+  cm_array_model_set (self->shown, found);
+  search_settled (self);
+}
+
+static void
+search_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  CmRecordPicker *self = CM_RECORD_PICKER (source);
+  Search *search = g_task_get_task_data (G_TASK (result));
+  GPtrArray *found = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  (void) search;
+  if (found == NULL)
+    return;    /* a newer search took its place */
+  g_clear_object (&self->searching);
+  apply_search (self, found);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+}
+
+static Search *
+search_new (CmRecordPicker *self)
+{
+  Search *search = g_new0 (Search, 1);
+
+  if (self->names == NULL)
+    self->names = names_read (self);
+  search->names = g_atomic_rc_box_acquire (self->names);
+  search->folded_search = g_strdup (self->folded_search);
+  return search;
+}
+
+static void
+stop_searching (CmRecordPicker *self)
+{
+  if (self->searching == NULL)
+    return;
+  g_cancellable_cancel (self->searching);
+  g_clear_object (&self->searching);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+}
+
+/* Searches for what was typed (every record, for nothing), in a worker
+ * thread: the list keeps what it shows until the answer comes. */
+static void
+start_search (CmRecordPicker *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  stop_searching (self);
+  self->searching = g_cancellable_new ();
+  task = g_task_new (self, self->searching, search_done, NULL);
+  g_task_set_task_data (task, search_new (self), search_free);
+  g_task_run_in_thread (task, search_in_thread);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+}
+
+/* Enter before the search ended: it is finished here and now. */
+static void
+finish_search (CmRecordPicker *self)
+{
+  Search *search;
+
+  if (self->searching == NULL)
+    return;
+  stop_searching (self);
+  search = search_new (self);
+  apply_search (self, find_matches (search, NULL));
+  search_free (search);
+}
+
+/* Names are read again after the records of the picker's table changed,
+ * and a search shown is run again over them. */
+static void
 store_changed (CmRecordPicker *self)
 {
-  self->generation++;
+  g_clear_pointer (&self->names, names_unref);
+  if (self->shown)
+    start_search (self);
 }
 
 /* ---- the button -------------------------------------------------------- */
@@ -196,32 +390,20 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, CmRecordPicker *
 
 /* With the choice optional, "None" comes first and is searched like the
  * rest: an unsaved record, whose id is 0, stands for it. */
-static GListModel *
-with_none (CmRecordPicker *self, GListModel *records)
+static GObject *
+none_placeholder (CmRecordPicker *self)
 {
-  GListStore *none = g_list_store_new (self->entity_type);
-  GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
-  GtkFilterListModel *none_shown;
   g_autoptr(GTypeClass) klass = g_type_class_ref (self->entity_type);
-  g_autoptr(GObject) placeholder =
-    g_object_class_find_property (G_OBJECT_CLASS (klass), "name")
-      ? g_object_new (self->entity_type, "name", _("None"), NULL)
-      : g_object_new (self->entity_type, NULL);
 
-  g_list_store_append (none, placeholder);
-  none_shown = gtk_filter_list_model_new (G_LIST_MODEL (none),
-                                          g_object_ref (GTK_FILTER (self->filter)));
-  g_list_store_append (parts, none_shown);
-  g_list_store_append (parts, records);
-  g_object_unref (none_shown);
-  g_object_unref (records);
-  return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
+  if (g_object_class_find_property (G_OBJECT_CLASS (klass), "name"))
+    return g_object_new (self->entity_type, "name", _("None"), NULL);
+  return g_object_new (self->entity_type, NULL);
 }
 
 static void
 show_nothing_found (CmRecordPicker *self)
 {
-  guint n = g_list_model_get_n_items (self->shown);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search));
 
   gtk_widget_set_visible (GTK_WIDGET (self->nothing), n == 0);
@@ -240,57 +422,27 @@ show_nothing_found (CmRecordPicker *self)
 static void
 search_settled (CmRecordPicker *self)
 {
-  if (gtk_filter_list_model_get_pending (self->filtered) > 0)
+  if (self->searching)
     return;
-  if (g_list_model_get_n_items (self->shown) > 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->shown)) > 0)
     gtk_single_selection_set_selected (self->selection, 0);
   show_nothing_found (self);
 }
 
-static gboolean
-settled_idle (gpointer data)
-{
-  CmRecordPicker *self = data;
-
-  self->settle_source = 0;
-  search_settled (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* The last rows come in while the filter tells the models above it, which
- * have not yet seen them: the selection waits until they have. */
-static void
-queue_settled (CmRecordPicker *self)
-{
-  if (self->settle_source == 0 && gtk_filter_list_model_get_pending (self->filtered) == 0)
-    self->settle_source = g_idle_add (settled_idle, self);
-}
-
-/* Made on first use: sorting 20,000 names is work an unopened picker
+/* Made on first use: reading 20,000 names is work an unopened picker
  * need not do. Case and accents are ignored, and a search matches
  * anywhere in a name. */
 static void
 ensure_models (CmRecordPicker *self)
 {
-  GListModel *records;
-  GtkSortListModel *sorted;
   GtkListItemFactory *factory;
 
   if (self->shown)
     return;
-  self->filter = gtk_custom_filter_new (matches, self, NULL);
-  sorted = gtk_sort_list_model_new (g_object_ref (cm_store_list (self->store, self->entity_type)),
-                                    GTK_SORTER (gtk_string_sorter_new (gtk_expression_ref (
-                                      self->by_name))));
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (sorted),
-                                              g_object_ref (GTK_FILTER (self->filter)));
-  /* A key press only starts the search; the rows fill in over the next
-   * frames, so typing never waits on 20,000 names. */
-  gtk_filter_list_model_set_incremental (self->filtered, TRUE);
-  g_signal_connect_swapped (self->filtered, "notify::pending", G_CALLBACK (queue_settled), self);
-  records = G_LIST_MODEL (g_object_ref (self->filtered));
-  self->shown = self->optional ? with_none (self, records) : records;
-  self->selection = gtk_single_selection_new (g_object_ref (self->shown));
+  if (self->optional)
+    self->placeholder = none_placeholder (self);
+  self->shown = cm_array_model_new (self->entity_type);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_can_unselect (self->selection, FALSE);
 
   factory = gtk_signal_list_item_factory_new ();
@@ -334,12 +486,8 @@ static void
 search_activated (CmRecordPicker *self)
 {
   search_changed (self);
-  /* Pressed before the rows filled in: finish the search first. */
-  if (gtk_filter_list_model_get_pending (self->filtered) > 0)
-    {
-      gtk_filter_list_model_set_incremental (self->filtered, FALSE);
-      gtk_filter_list_model_set_incremental (self->filtered, TRUE);
-    }
+  /* Pressed before the search ended: finish it first. */
+  finish_search (self);
   choose (self, gtk_single_selection_get_selected_item (self->selection));
 }
 
@@ -352,7 +500,7 @@ search_stopped (CmRecordPicker *self)
 static void
 row_activated (CmRecordPicker *self, guint position)
 {
-  g_autoptr(GObject) record = g_list_model_get_item (self->shown, position);
+  g_autoptr(GObject) record = g_list_model_get_item (G_LIST_MODEL (self->shown), position);
 
   choose (self, record);
 }
@@ -442,6 +590,9 @@ cm_record_picker_get_property (GObject *object, guint prop_id, GValue *value, GP
     case PROP_CREATE_LABEL:
       g_value_set_string (value, self->create_label);
       break;
+    case PROP_SEARCHING:
+      g_value_set_boolean (value, self->searching != NULL);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -488,12 +639,16 @@ cm_record_picker_constructed (GObject *object)
 {
   CmRecordPicker *self = CM_RECORD_PICKER (object);
   g_autofree char *search_name = g_strdup_printf (_("Search %s"), self->title ? self->title : "");
+  g_autoptr(GTypeClass) klass = NULL;
+  g_autofree char *signal = NULL;
 
   G_OBJECT_CLASS (cm_record_picker_parent_class)->constructed (object);
   g_return_if_fail (CM_IS_STORE (self->store));
   g_return_if_fail (g_type_is_a (self->entity_type, CM_TYPE_ENTITY));
   self->by_name = name_expression (self->entity_type);
-  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed), self,
+  klass = g_type_class_ref (self->entity_type);
+  signal = g_strdup_printf ("changed::%s", CM_ENTITY_CLASS (klass)->table);
+  g_signal_connect_object (self->store, signal, G_CALLBACK (store_changed), self,
                            G_CONNECT_SWAPPED);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   search_name, -1);
@@ -509,12 +664,10 @@ cm_record_picker_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CM_TYPE_RECORD_PICKER);
   g_clear_object (&self->selection);
-  g_clear_handle_id (&self->settle_source, g_source_remove);
-  if (self->filtered)
-    g_signal_handlers_disconnect_by_data (self->filtered, self);
-  g_clear_object (&self->filtered);
+  stop_searching (self);
+  g_clear_pointer (&self->names, names_unref);
+  g_clear_object (&self->placeholder);
   g_clear_object (&self->shown);
-  g_clear_object (&self->filter);
   g_clear_pointer (&self->by_name, gtk_expression_unref);
   g_clear_object (&self->store);
 
@@ -566,6 +719,11 @@ cm_record_picker_class_init (CmRecordPickerClass *klass)
   properties[PROP_CREATE_LABEL] =
     g_param_spec_string ("create-label", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* Whether a search is still comparing the names: the list shows the
+   * last one's records meanwhile. */
+  properties[PROP_SEARCHING] =
+    g_param_spec_boolean ("searching", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The create button was pressed: the owner adds a record and selects it. */
@@ -642,6 +800,9 @@ cm_record_picker_popup (CmRecordPicker *self)
   g_return_if_fail (CM_IS_RECORD_PICKER (self));
 
   ensure_models (self);
+  /* The names are read as the list opens, not at the first key press. */
+  if (self->names == NULL)
+    self->names = names_read (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search), "");
   cm_record_picker_search (self, "");
   gtk_popover_popup (self->popover);
@@ -659,24 +820,27 @@ void
 cm_record_picker_search (CmRecordPicker *self, const char *text)
 {
   g_autofree char *folded = NULL;
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
   g_return_if_fail (CM_IS_RECORD_PICKER (self));
 
   ensure_models (self);
   folded = text && *text ? fold (text) : NULL;
-  if (g_strcmp0 (folded, self->folded_search) != 0)
+  /* The first search fills the list, with every record. */
+  if (g_strcmp0 (folded, self->folded_search) != 0 || (!self->searching && self->names == NULL) ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0)
     {
-      /* Typing on only narrows what is shown: the rest need no second look. */
-      if (folded && (self->folded_search == NULL || strstr (folded, self->folded_search)))
-        change = GTK_FILTER_CHANGE_MORE_STRICT;
-      else if (folded == NULL || (self->folded_search && strstr (self->folded_search, folded)))
-        change = GTK_FILTER_CHANGE_LESS_STRICT;
       g_free (self->folded_search);
       self->folded_search = g_steal_pointer (&folded);
-      gtk_filter_changed (GTK_FILTER (self->filter), change);
+      start_search (self);
     }
   search_settled (self);
+}
+
+gboolean
+cm_record_picker_get_searching (CmRecordPicker *self)
+{
+  g_return_val_if_fail (CM_IS_RECORD_PICKER (self), FALSE);
+  return self->searching != NULL;
 }
 
 GListModel *
@@ -684,5 +848,5 @@ cm_record_picker_get_shown (CmRecordPicker *self)
 {
   g_return_val_if_fail (CM_IS_RECORD_PICKER (self), NULL);
   ensure_models (self);
-  return self->shown;
+  return G_LIST_MODEL (self->shown);
 }

@@ -30,9 +30,12 @@ guint       cm_record_picker_get_n_records   (CmRecordPicker *self);
 /* Opens and closes the search, as the button and Escape do. */
 void        cm_record_picker_popup           (CmRecordPicker *self);
 void        cm_record_picker_popdown         (CmRecordPicker *self);
-/* Searches as typing in the open search would; the rows it shows. */
+/* Searches as typing in the open search would: the names are compared in
+ * a worker thread, and the rows change once it is done ("searching"
+ * turns FALSE); the rows it shows. */
 void        cm_record_picker_search          (CmRecordPicker *self,
                                               const char     *text);
+gboolean    cm_record_picker_get_searching   (CmRecordPicker *self);
 GListModel *cm_record_picker_get_shown       (CmRecordPicker *self);
 
 G_END_DECLS

@@ -2,10 +2,14 @@
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-detail-page.h: the base of the pages that show one record in full
  *
- * A service's cycle, an EIA and a decommission each rebuild their content
- * after every change to the portfolio, keep the keyboard where it was,
- * report errors as toasts ("page.report"), and go back with "page.close"
- * (Alt+Left), which emits "closed". Subclasses provide build().
+ * A service's cycle, an EIA and a decommission each show their "entity"
+ * of "store" in a "content" laid out by their template. The parts of
+ * the content that are worked out from several records are made by
+ * functions (cm_detail_page_add_part ()), each made again only when a
+ * table it reads changes, and then only the widgets that show something
+ * new are swapped: the page is never built again whole, and the keyboard
+ * stays where it was. Errors are reported as toasts ("page.report"), and
+ * "page.close" (Alt+Left) goes back, emitting "closed".
  */
 #pragma once
 
@@ -22,18 +26,28 @@ struct _CmDetailPageClass
 {
   GtkWidgetClass parent_class;
 
-  /* A column of the record's parts, or NULL when it no longer exists. */
-  GtkWidget *(*build) (CmDetailPage *self);
-  const char *empty_title;        /* shown when build() returns NULL */
+  /* The entity has changed to another record (or NULL): the page takes
+   * it up before its parts are made. May be NULL. */
+  void (*entity_set) (CmDetailPage *self);
+  const char *empty_title;        /* shown while there is no entity */
   const char *empty_description;
 };
 
-void         cm_detail_page_setup     (CmDetailPage *self, CmStore *store, const GDate *today);
-CmStore     *cm_detail_page_get_store (CmDetailPage *self);
-const GDate *cm_detail_page_get_today (CmDetailPage *self);
-/* Shows (or, with FALSE, stops showing) a record, and builds the page. */
-void         cm_detail_page_show      (CmDetailPage *self, gboolean showing);
-void         cm_detail_page_rebuild   (CmDetailPage *self);
-void         cm_detail_page_report    (CmDetailPage *self, const char *message);
+/* Makes one part of the page for its entity, or NULL for nothing. */
+typedef GtkWidget *(*CmDetailPart) (CmDetailPage *self);
+
+CmStore     *cm_detail_page_get_store  (CmDetailPage *self);
+const GDate *cm_detail_page_get_today  (CmDetailPage *self);
+CmEntity    *cm_detail_page_get_entity (CmDetailPage *self);
+/* Shows @entity (a record from the store's lists), or the empty state for NULL. */
+void         cm_detail_page_set_entity (CmDetailPage *self, CmEntity *entity);
+/* Shows what @make makes in @slot (a GtkBox of the template), made again
+ * when one of @tables (space-separated: "contract checklist_item"), or
+ * the entity's own table, changes. Called once, from the subclass's init. */
+void         cm_detail_page_add_part   (CmDetailPage *self, GtkWidget *slot, CmDetailPart make,
+                                        const char *tables);
+/* Makes the part of @slot again now: the user chose another step. */
+void         cm_detail_page_remake     (CmDetailPage *self, GtkWidget *slot);
+void         cm_detail_page_report     (CmDetailPage *self, const char *message);
 
 G_END_DECLS
