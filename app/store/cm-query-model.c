@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cm-query-model.h"
+#include "cm-search-index.h"
 #include "cm-store-private.h"
 #include "cm-value.h"
 
@@ -34,6 +35,11 @@ struct _CmQueryModel
   gboolean descending;
   GCancellable *running;    /* the query in flight */
   guint generation;         /* of the newest query asked for */
+  /* Read by earlier queries, good until the records change (@epoch). */
+  CmSearchIndex *index;
+  GArray *order;
+  char *order_sql;          /* the query @order came from */
+  guint epoch;
 };
 
 static void cm_query_model_list_model_init (GListModelInterface *iface);
@@ -170,21 +176,31 @@ read_ids (sqlite3 *db, const char *sql, const char *needle, GError **error)
   return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
 }
 
-/* ---- the query in its thread ------------------------------------------ */
+/* ---- the query in its thread ----------------------------------------- */
 
+/* What a search or sort needs, and what it read on the way, which the
+ * list keeps for the next keystroke while the records stay as they were. */
 typedef struct {
-  char *path;
-  char *sql;
+  char *path;             /* NULL: the store's own connection, on this thread */
+  sqlite3 *db;            /* that connection */
+  char *index_sql;        /* every id and its search text */
+  char *order_sql;        /* every id in the order asked for; NULL: id order */
   char *needle;
+  CmSearchIndex *index;   /* as read before, or NULL; then as used */
+  GArray *order;          /* likewise, for @order_sql */
   guint generation;
+  guint epoch;
 } Query;
 
 static void
 query_free (Query *query)
 {
   g_free (query->path);
-  g_free (query->sql);
+  g_free (query->index_sql);
+  g_free (query->order_sql);
   g_free (query->needle);
+  g_clear_pointer (&query->index, cm_search_index_unref);
+  g_clear_pointer (&query->order, g_array_unref);
   g_free (query);
 }
 
@@ -196,28 +212,60 @@ stop_if_cancelled (void *cancellable)
 
 /* A connection of the thread's own, reading the last committed state:
  * the store's connection stays the main thread's alone. */
-static void
-run_query (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+static sqlite3 *
+open_reader (const char *path, GCancellable *cancellable, GError **error)
 {
-  Query *query = data;
   sqlite3 *db = NULL;
-  GError *error = NULL;
-  GArray *ids;
 
-  if (sqlite3_open_v2 (query->path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     {
-      g_task_return_new_error (task, CM_STORE_ERROR, CM_STORE_ERROR_FAILED, "%s",
-                               sqlite3_errmsg (db));
+      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (db));
       sqlite3_close (db);
-      return;
+      return NULL;
     }
   sqlite3_busy_timeout (db, 5000);
   sqlite3_create_function (db, "cm_fold", 1,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, sql_fold, NULL, NULL);
   sqlite3_progress_handler (db, CANCEL_CHECK_STEPS, stop_if_cancelled, cancellable);
-  ids = read_ids (db, query->sql, query->needle, &error);
-  sqlite3_close (db);
+  return db;
+}
+
+/* Reads what the query lacks (the search texts, the order), then scans
+ * the texts for the needle. */
+static GArray *
+compute (Query *query, GCancellable *cancellable, GError **error)
+{
+  gboolean read_index = query->needle && query->index == NULL;
+  gboolean read_order = query->order_sql && query->order == NULL;
+  sqlite3 *db = query->db;
+  GArray *found = NULL;
+
+  if ((read_index || read_order) && db == NULL &&
+      (db = open_reader (query->path, cancellable, error)) == NULL)
+    return NULL;
+  if (read_index)
+    query->index = cm_search_index_read (db, query->index_sql, error);
+  if (read_order && (!read_index || query->index))
+    query->order = read_ids (db, query->order_sql, NULL, error);
+  if (db != query->db)
+    sqlite3_close (db);
+  if ((read_index && query->index == NULL) || (read_order && query->order == NULL))
+    return NULL;
+  if (query->needle == NULL)
+    return g_array_copy (query->order);
+  found = cm_search_index_filter (query->index, query->order, query->needle, cancellable);
+  if (found == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+  return found;
+}
+
+static void
+run_query (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GArray *ids = compute (data, cancellable, &error);
+
   if (ids)
     g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
   else
@@ -280,21 +328,56 @@ shows_all (CmQueryModel *self)
   return self->needle == NULL && self->sort_property == NULL;
 }
 
+/* What a query read is kept while the records are as it read them. */
 static void
-query_done (GObject *source, GAsyncResult *result, gpointer data)
+keep_what_was_read (CmQueryModel *self, Query *query)
 {
-  CmQueryModel *self = CM_QUERY_MODEL (source);
-  Query *query = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = g_task_propagate_pointer (G_TASK (result), &error);
+  if (query->epoch != self->epoch)
+    return;
+  if (query->index && query->index != self->index)
+    {
+      g_clear_pointer (&self->index, cm_search_index_unref);
+      self->index = cm_search_index_ref (query->index);
+    }
+  if (query->order && query->order != self->order)
+    {
+      g_clear_pointer (&self->order, g_array_unref);
+      self->order = g_array_ref (query->order);
+      g_free (self->order_sql);
+      self->order_sql = g_strdup (query->order_sql);
+    }
+}
 
+/* The records changed: what was read of them is read again when needed. */
+static void
+forget_what_was_read (CmQueryModel *self)
+{
+  self->epoch++;
+  g_clear_pointer (&self->index, cm_search_index_unref);
+  g_clear_pointer (&self->order, g_array_unref);
+  g_clear_pointer (&self->order_sql, g_free);
+}
+
+static void
+show_result (CmQueryModel *self, Query *query, GArray *ids, GError *error)
+{
+  keep_what_was_read (self, query);
   if (query->generation != self->generation)
     return;
   set_busy (self, NULL);
   if (ids)
     replace_ids (self, ids);
-  else
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_warning ("Could not read the %s list: %s", self->klass->table, error->message);
+}
+
+static void
+query_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = g_task_propagate_pointer (G_TASK (result), &error);
+
+  show_result (CM_QUERY_MODEL (source), g_task_get_task_data (G_TASK (result)), ids, error);
 }
 
 /* Every id of the table, ascending: a walk of its primary key. */
@@ -323,6 +406,34 @@ copy_ids (GArray *ids)
   return copy;
 }
 
+static char *
+index_sql (CmEntityClass *klass)
+{
+  const CmDerivedColumn *search_text = derived_column (klass, "search-text");
+
+  return g_strdup_printf ("SELECT t.id, %s FROM %s t %s ORDER BY t.id",
+                          search_text ? search_text->expression : "''", klass->table,
+                          klass->joins ? klass->joins : "");
+}
+
+static Query *
+query_new (CmQueryModel *self)
+{
+  Query *query = g_new0 (Query, 1);
+
+  query->needle = g_strdup (self->needle);
+  query->index_sql = index_sql (self->klass);
+  if (self->sort_property)
+    query->order_sql = cm_query_model_sql (self->type, FALSE, self->sort_property,
+                                           self->descending);
+  query->index = self->index ? cm_search_index_ref (self->index) : NULL;
+  if (self->order && g_strcmp0 (self->order_sql, query->order_sql) == 0)
+    query->order = g_array_ref (self->order);
+  query->generation = self->generation;
+  query->epoch = self->epoch;
+  return query;
+}
+
 /* Reads the ids again for the search and order asked for: at once when
  * that is the whole table in id order, which the list keeps; else in a
  * thread, the rows shown until then staying as they were. */
@@ -343,26 +454,21 @@ requery (CmQueryModel *self)
       replace_ids (self, all);
       return;
     }
-  query = g_new0 (Query, 1);
-  query->path = g_strdup (path);
-  query->sql = cm_query_model_sql (self->type, self->needle != NULL, self->sort_property,
-                                   self->descending);
-  query->needle = g_strdup (self->needle);
-  query->generation = self->generation;
+  query = query_new (self);
   /* A portfolio held in memory (an old file opened read-only) has no file
    * another connection could read: read it here. */
   if (path == NULL || *path == '\0')
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GArray) ids = read_ids (cm_store_get_database (self->store), query->sql,
-                                        query->needle, &error);
+      g_autoptr(GArray) ids = NULL;
 
+      query->db = cm_store_get_database (self->store);
+      ids = compute (query, NULL, &error);
+      show_result (self, query, ids, error);
       query_free (query);
-      set_busy (self, NULL);
-      if (ids)
-        replace_ids (self, ids);
       return;
     }
+  query->path = g_strdup (path);
   cancellable = g_cancellable_new ();
   set_busy (self, cancellable);
   task = g_task_new (self, cancellable, query_done, NULL);
@@ -578,6 +684,7 @@ records_changed (CmStore *store, const char *table, GArray *saved, GArray *delet
 
   if (table && !own && !depends_on (self, table))
     return;
+  forget_what_was_read (self);
   if (!own || saved == NULL || deleted == NULL ||
       saved->len + deleted->len > MAX_PLACED_CHANGES)
     {
@@ -673,6 +780,7 @@ cm_query_model_finalize (GObject *object)
   g_clear_pointer (&self->klass, g_type_class_unref);
   g_free (self->needle);
   g_free (self->sort_property);
+  forget_what_was_read (self);
 
   G_OBJECT_CLASS (cm_query_model_parent_class)->finalize (object);
 }
