@@ -55,6 +55,8 @@ static int n_contracts = 100000;
 static char *keep_path;
 static char *temp_path;
 static gboolean save_only;
+static gboolean lists_only;
+static char *reuse_path;
 
 /* ---- small helpers ---------------------------------------------------- */
 
@@ -945,6 +947,11 @@ main (int argc, char *argv[])
       "Build the portfolio in FILE and keep it, with the edits the benchmark saves", "FILE" },
     { "save-only", 0, 0, G_OPTION_ARG_NONE, &save_only,
       "Time only opening, loading and saving (for the largest sizes)", NULL },
+    { "lists-only", 0, 0, G_OPTION_ARG_NONE, &lists_only,
+      "Time only opening, the lists, searching and saving", NULL },
+    { "portfolio", 0, 0, G_OPTION_ARG_FILENAME, &reuse_path,
+      "Time FILE, kept by an earlier --keep with the same sizes, instead of building one",
+      "FILE" },
     { NULL }
   };
   const char *path;
@@ -962,7 +969,9 @@ main (int argc, char *argv[])
     fail ("options", "there must be at least one service, provider and contract");
   check_all_nicks ();
 
-  if (keep_path)
+  if (reuse_path)
+    path = reuse_path;
+  else if (keep_path)
     {
       if (g_stat (keep_path, &info) == 0 && info.st_size > 0)
         fail (keep_path, "the file already exists; choose a new file to keep the portfolio in");
@@ -984,9 +993,12 @@ main (int argc, char *argv[])
   g_print ("contracts: %d records\n", n_contracts);
 
   start = g_get_monotonic_time ();
-  generate (path);
-  g_print ("generate: %.2f s\n", ms_since (start) / 1000.0);
-  upgrade (path); /* closes the store, which folds the log into the file */
+  if (reuse_path == NULL)
+    {
+      generate (path);
+      g_print ("generate: %.2f s\n", ms_since (start) / 1000.0);
+      upgrade (path); /* closes the store, which folds the log into the file */
+    }
   if (g_stat (path, &info) != 0)
     fail (path, g_strerror (errno));
   g_print ("file size: %.1f MB\n", info.st_size / (1024.0 * 1024.0));
@@ -1015,7 +1027,7 @@ main (int argc, char *argv[])
     measure_filter (store, contracts);
   measure_save (store, G_LIST_MODEL (contracts));
   print_memory ("resident with the lists searched and saved", "VmRSS");
-  if (!save_only)
+  if (!save_only && !lists_only)
     {
       measure_overview_and_export (store);
       measure_verify (store);
