@@ -364,10 +364,11 @@ show_result (CmQueryModel *self, Query *query, GArray *ids, GError *error)
   keep_what_was_read (self, query);
   if (query->generation != self->generation)
     return;
-  set_busy (self, NULL);
+  /* The rows first: whoever waits for "busy" to end finds them there. */
   if (ids)
     replace_ids (self, ids);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  set_busy (self, NULL);
+  if (ids == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_warning ("Could not read the %s list: %s", self->klass->table, error->message);
 }
 
