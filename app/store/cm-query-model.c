@@ -751,6 +751,8 @@ cm_query_model_dispose (GObject *object)
   GHashTableIter iter;
   gpointer record;
 
+  /* A query still in its thread ends unseen. */
+  self->generation++;
   if (self->running)
     g_cancellable_cancel (self->running);
   g_clear_object (&self->running);

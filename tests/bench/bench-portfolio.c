@@ -734,7 +734,8 @@ measure_filter (CmStore *store, CmQueryModel *contracts)
  * list following the store, and checks that the listed contract shows
  * the new title afterwards. */
 static double
-save_title (CmStore *store, GListModel *contracts, guint position, const char *title)
+save_title (CmStore *store, GListModel *contracts, guint position, const char *title,
+            double *cpu_ms)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CmEntity) listed = g_list_model_get_item (contracts, position);
@@ -744,9 +745,11 @@ save_title (CmStore *store, GListModel *contracts, guint position, const char *t
 
   g_object_set (draft, "title", title, NULL);
   start = g_get_monotonic_time ();
+  *cpu_ms = thread_cpu_ms ();
   if (!cm_store_save (store, draft, &error))
     fail ("save", error->message);
   ms = ms_since (start);
+  *cpu_ms = thread_cpu_ms () - *cpu_ms;
   if (g_strcmp0 (cm_contract_get_title (CM_CONTRACT (listed)), title) != 0)
     fail ("save", "the listed contract did not show the saved title");
   return ms;
@@ -758,20 +761,26 @@ static void
 measure_save (CmStore *store, GListModel *contracts)
 {
   guint n = g_list_model_get_n_items (contracts);
-  double times[20];
+  double times[20], cpu[20], first_cpu;
   int repeats = G_N_ELEMENTS (times);
 
   cm_store_set_actor (store, "Benchmark");
   print_ms ("save one contract, first", save_title (store, contracts, n / 2,
-                                                     "Home care (retendered)"));
+                                                     "Home care (retendered)", &first_cpu));
   for (int i = 0; i < repeats; i++)
     {
       g_autofree char *title = g_strdup_printf ("Home care (variation %d)", i + 1);
-      times[i] = save_title (store, contracts, (n / 2 + (i + 1) * 7919) % n, title);
+      times[i] = save_title (store, contracts, (n / 2 + (i + 1) * 7919) % n, title, &cpu[i]);
     }
   qsort (times, repeats, sizeof times[0], compare_doubles);
+  qsort (cpu, repeats, sizeof cpu[0], compare_doubles);
   g_print ("save one contract, median of next %d: %.1f ms\n", repeats, times[repeats / 2]);
   g_print ("save one contract, worst of next %d: %.1f ms\n", repeats, times[repeats - 1]);
+  /* The rest of the wall time is the disk: each save is synced to it. */
+  g_print ("save one contract, processor time, median of next %d: %.1f ms\n", repeats,
+           cpu[repeats / 2]);
+  g_print ("save one contract, processor time, worst of next %d: %.1f ms\n", repeats,
+           cpu[repeats - 1]);
   print_budget_ms ("save one record", BUDGET_SAVE_MS);
 }
 
@@ -1024,7 +1033,11 @@ main (int argc, char *argv[])
   print_memory ("resident after loading", "VmRSS");
 
   if (!save_only)
-    measure_filter (store, contracts);
+    {
+      measure_filter (store, contracts);
+      /* The search texts read for the keystrokes are still held. */
+      print_memory ("resident with the contracts searched", "VmRSS");
+    }
   measure_save (store, G_LIST_MODEL (contracts));
   print_memory ("resident with the lists searched and saved", "VmRSS");
   if (!save_only && !lists_only)
