@@ -14,9 +14,9 @@
 #include "cm-deadlines.h"
 #include "cm-eia.h"
 #include "cm-measure.h"
-#include "cm-query-model.h"
 #include "cm-mnemonic-button.h"
 #include "cm-percent-dialog.h"
+#include "cm-query-model.h"
 #include "cm-reduction.h"
 #include "cm-scenario.h"
 #include "cm-scenario-chart.h"
@@ -1518,9 +1518,13 @@ cm_records_page_dispose (GObject *object)
    * changes reach it. */
   if (self->store)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  /* Columns going with the view may change its sorter: no sort follows. */
+  if (self->view)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->view), self);
   g_clear_weak_pointer (&self->last_toast);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
+  self->view = NULL;
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
