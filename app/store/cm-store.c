@@ -78,7 +78,7 @@ struct _CmStore
 
 G_DEFINE_FINAL_TYPE (CmStore, cm_store, G_TYPE_OBJECT)
 
-enum { CHANGED, N_SIGNALS };
+enum { CHANGED, RECORDS_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 G_DEFINE_QUARK (cm-store-error-quark, cm_store_error)
 
@@ -1010,6 +1010,49 @@ cm_store_end_read (CmStore *self)
 static GPtrArray *apply_pending (CmStore *self);
 static void emit_changed (CmStore *self, GPtrArray *tables);
 
+/* The ids a transaction saved and deleted, by table: the two arrays of
+ * gint64 of each table, saved first. */
+static GHashTable *
+changed_ids (GArray *changes)
+{
+  GHashTable *by_table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      PendingChange *change = &g_array_index (changes, PendingChange, i);
+      g_autoptr(CmEntityClass) klass = g_type_class_ref (change->type);
+      GPtrArray *pair = g_hash_table_lookup (by_table, klass->table);
+
+      if (pair == NULL)
+        {
+          pair = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+          g_ptr_array_add (pair, g_array_new (FALSE, FALSE, sizeof (gint64)));
+          g_ptr_array_add (pair, g_array_new (FALSE, FALSE, sizeof (gint64)));
+          g_hash_table_insert (by_table, (gpointer) klass->table, pair);
+        }
+      g_array_append_val (g_ptr_array_index (pair, change->kind == CHANGE_DELETED), change->id);
+    }
+  return by_table;
+}
+
+/* "records-changed" per table before "changed", so that a list reading
+ * rows on demand is current when a page's "changed" handler reads it.
+ * NULL arrays: any record may have changed (another program's commit). */
+static void
+emit_records_changed (CmStore *self, GPtrArray *tables, GHashTable *by_table)
+{
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const char *table = g_ptr_array_index (tables, i);
+      GPtrArray *pair = by_table ? g_hash_table_lookup (by_table, table) : NULL;
+
+      g_signal_emit (self, signals[RECORDS_CHANGED], g_quark_from_string (table), table,
+                     pair ? g_ptr_array_index (pair, 0) : NULL,
+                     pair ? g_ptr_array_index (pair, 1) : NULL);
+    }
+}
+
 gboolean
 cm_store_commit (CmStore *self, GError **error)
 {
@@ -1018,6 +1061,7 @@ cm_store_commit (CmStore *self, GError **error)
   if (self->savepoints->len == 1)
     {
       g_autoptr(GPtrArray) tables = NULL;
+      g_autoptr(GHashTable) by_table = NULL;
 
       if (!cm_audit_log_write_head (self->audit, error) || !exec (self, "COMMIT", error))
         {
@@ -1026,7 +1070,9 @@ cm_store_commit (CmStore *self, GError **error)
         }
       cm_audit_log_release (self->audit);
       g_array_set_size (self->savepoints, 0);
+      by_table = changed_ids (self->pending);
       tables = apply_pending (self);
+      emit_records_changed (self, tables, by_table);
       if (self->meta_changed)
         g_ptr_array_add (tables, (gpointer) "meta");
       self->meta_changed = FALSE;
@@ -1561,6 +1607,8 @@ cm_store_reload_if_changed (CmStore *self)
       if (!g_ptr_array_find_with_equal_func (tables, klass->table, g_str_equal, NULL))
         g_ptr_array_add (tables, (gpointer) klass->table);
     }
+  /* A NULL table: lists that are not loaded (read on demand) follow too. */
+  g_signal_emit (self, signals[RECORDS_CHANGED], 0, NULL, NULL, NULL);
   emit_changed (self, tables);
   return TRUE;
 }
@@ -1976,6 +2024,10 @@ cm_store_class_init (CmStoreClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
                                    G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[RECORDS_CHANGED] = g_signal_new ("records-changed", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0,
+                                           NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_STRING,
+                                           G_TYPE_ARRAY, G_TYPE_ARRAY);
 }
 
 static void

@@ -7,6 +7,10 @@
  * audit rows. Lists of records are GListModels that stay current as the
  * store changes them; the "changed" signal follows every committed action,
  * with the table changed as its detail ("changed::contract").
+ * "records-changed" comes just before it, once per table, with the table
+ * and the ids it saved and deleted (two GArrays of gint64); after another
+ * program's commit it comes once with NULL for all three: anything may
+ * have changed. Lists that read rows on demand follow it.
  */
 #pragma once
 

@@ -16,6 +16,7 @@
 #include "cm-measure.h"
 #include "cm-mnemonic-button.h"
 #include "cm-percent-dialog.h"
+#include "cm-query-model.h"
 #include "cm-reduction.h"
 #include "cm-scenario.h"
 #include "cm-scenario-chart.h"
@@ -42,14 +43,13 @@ struct _CmRecordsPage
   GtkStack *list_stack;      /* "list", "empty" or "no-results" */
   GtkColumnView *view;
   GtkSingleSelection *selection;
-  GtkFilterListModel *filtered;
-  GtkCustomFilter *filter;
+  CmQueryModel *model;       /* the records, read as their rows are shown */
+  const CmRecordField *sorted_by; /* the column a sort comparison reached first */
+  gint64 wanted_id;          /* selected when a search or sort began */
   AdwPreferencesGroup *details;
   GtkWidget *details_box;
   GList *detail_rows;
   GObject *shown;            /* the item the details show */
-  char *needle;              /* casefolded search text */
-  guint search_text_id;      /* prop_id of the records' "search-text" */
   AdwToast *last_toast;      /* weak: the page's newest message */
   GtkWidget *invoke_button;  /* contracts only */
   GtkWidget *service_button;   /* a contract's service, on its own page */
@@ -124,37 +124,35 @@ unbind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, const Cm
                                         gtk_list_item_get_child (list_item));
 }
 
-/* Enums sort in their natural order (Analyse before Plan), not by label. */
-static int
-compare_enums (gconstpointer a, gconstpointer b, gpointer property)
-{
-  int x, y;
+/* The rows are sorted by the query that reads them, never by comparing
+ * records: a column's sorter only says that it is the one chosen. The
+ * column view's sorter asks its first column's sorter first and stops at
+ * the first answer that is not "equal" (reversed when descending), so one
+ * comparison of two stand-ins tells the column and its direction (GTK 4.8
+ * has no call to ask). */
+typedef struct {
+  CmRecordsPage *self;
+  const CmRecordField *field;
+} ColumnKey;
 
-  g_object_get ((gpointer) a, property, &x, NULL);
-  g_object_get ((gpointer) b, property, &y, NULL);
-  return (x > y) - (x < y);
+static int
+claim_sort (gconstpointer a, gconstpointer b, gpointer data)
+{
+  ColumnKey *key = data;
+
+  if (key->self->sorted_by == NULL)
+    key->self->sorted_by = key->field;
+  return GTK_ORDERING_SMALLER;
 }
 
 static GtkSorter *
-column_sorter (GType type, const CmRecordField *field)
+column_sorter (CmRecordsPage *self, const CmRecordField *field)
 {
-  GtkExpression *expression;
+  ColumnKey *key = g_new0 (ColumnKey, 1);
 
-  if (field->format == CM_FORMAT_ENUM)
-    return GTK_SORTER (gtk_custom_sorter_new (compare_enums, (gpointer) field->property, NULL));
-
-  expression = gtk_property_expression_new (type, NULL, field->property);
-  switch (field->format)
-    {
-    case CM_FORMAT_MONEY:
-    case CM_FORMAT_NUMBER:
-    case CM_FORMAT_DECIMAL:
-    case CM_FORMAT_BOOLEAN:
-      return GTK_SORTER (gtk_numeric_sorter_new (expression));
-    default:
-      /* ISO dates sort correctly as text. */
-      return GTK_SORTER (gtk_string_sorter_new (expression));
-    }
+  key->self = self;
+  key->field = field;
+  return GTK_SORTER (gtk_custom_sorter_new (claim_sort, key, g_free));
 }
 
 /* Starting widths, so that ellipsised labels do not squeeze every column
@@ -180,7 +178,6 @@ column_width (CmFormat format)
 static void
 add_columns (CmRecordsPage *self)
 {
-  GType type = self->kind->get_type ();
   gboolean first = TRUE;
 
   for (const CmRecordField *field = self->kind->fields; field->property; field++)
@@ -200,7 +197,7 @@ add_columns (CmRecordsPage *self)
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), (gpointer) field);
       column = gtk_column_view_column_new (_(field->title), factory);
       g_object_set_data (G_OBJECT (column), "field", (gpointer) field);
-      sorter = column_sorter (type, field);
+      sorter = column_sorter (self, field);
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, field->format == CM_FORMAT_TEXT);
@@ -213,47 +210,66 @@ add_columns (CmRecordsPage *self)
 
 /* ---- search ----------------------------------------------------------- */
 
-/* Every listed record carries a "search-text" property, case-folded by the
- * store when it loads the record: a keystroke only compares bytes. */
-static gboolean
-matches (gpointer item, gpointer user_data)
-{
-  CmRecordsPage *self = user_data;
-
-  return self->needle == NULL ||
-         strstr (cm_entity_get_string (item, self->search_text_id), self->needle) != NULL;
-}
-
+/* While a search is read, the rows it replaces stay: "No Results" only
+ * once it has found none. */
 static void
 update_list_state (CmRecordsPage *self)
 {
-  GListModel *all = gtk_filter_list_model_get_model (self->filtered);
   const char *state = "list";
 
-  if (g_list_model_get_n_items (all) == 0)
+  if (cm_query_model_is_empty (self->model))
     state = "empty";
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0 &&
+           !cm_query_model_is_busy (self->model))
     state = "no-results";
   gtk_stack_set_visible_child_name (self->list_stack, state);
 }
 
+static void select_entity (CmRecordsPage *self, gint64 id);
+
+/* The record chosen when the search or sort began stays chosen when the
+ * new rows still hold it. */
+static void
+remember_selected (CmRecordsPage *self)
+{
+  GObject *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (!cm_query_model_is_busy (self->model))
+    self->wanted_id = item ? cm_entity_get_id (CM_ENTITY (item)) : 0;
+}
+
+static void
+query_finished (CmRecordsPage *self)
+{
+  update_list_state (self);
+  if (!cm_query_model_is_busy (self->model) && self->wanted_id &&
+      cm_query_model_find (self->model, self->wanted_id) != G_MAXUINT)
+    select_entity (self, self->wanted_id);
+}
+
+/* The keystroke only starts the search: the rows come when it ends. */
 static void
 search_changed (CmRecordsPage *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search));
-  g_autofree char *needle = text && *text ? g_utf8_casefold (text, -1) : NULL;
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+  remember_selected (self);
+  cm_query_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search)));
+  query_finished (self);
+}
 
-  /* Typing on narrows the last result, so only the rows still shown are
-   * checked again. */
-  if (needle && self->needle && strstr (needle, self->needle))
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (needle == NULL || (self->needle && strstr (self->needle, needle)))
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-  g_free (self->needle);
-  self->needle = g_steal_pointer (&needle);
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
-  update_list_state (self);
+static void
+sort_changed (CmRecordsPage *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->view);
+  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
+  GtkOrdering order;
+
+  self->sorted_by = NULL;
+  order = gtk_sorter_compare (sorter, a, b);
+  remember_selected (self);
+  cm_query_model_set_sort (self->model, self->sorted_by ? self->sorted_by->property : NULL,
+                           order == GTK_ORDERING_LARGER);
+  query_finished (self);
 }
 
 /* ---- details ---------------------------------------------------------- */
@@ -541,9 +557,9 @@ child_group (CmRecordsPage *self, const ChildSection *section, gint64 parent_id)
   const CmRecordKind *kind = kind_named (section->kind_name);
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *add = cm_mnemonic_button_new (_(section->add_label), section->add_action);
-  GListModel *all = cm_store_list (self->store, kind->get_type ());
-  guint n = g_list_model_get_n_items (all);
-  guint shown = 0;
+  g_autoptr(GListModel) children = cm_store_list_where_id (self->store, kind->get_type (),
+                                                          section->parent_property, parent_id);
+  guint n = g_list_model_get_n_items (children);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(kind->title));
   if (section->add_action == NULL)
@@ -557,20 +573,14 @@ child_group (CmRecordsPage *self, const ChildSection *section, gint64 parent_id)
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GObject) child = g_list_model_get_item (all, i);
-      gint64 id = 0;
-      GtkWidget *row;
+      g_autoptr(GObject) child = g_list_model_get_item (children, i);
+      GtkWidget *row = child_row (kind, section, child);
 
-      g_object_get (child, section->parent_property, &id, NULL);
-      if (id != parent_id)
-        continue;
-      row = child_row (kind, section, child);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), child_menu (self, child));
       g_signal_connect (row, "activated", G_CALLBACK (child_activated), self);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      shown++;
     }
-  if (shown == 0)
+  if (n == 0)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                            _("None recorded yet."));
   return group;
@@ -710,20 +720,12 @@ scroll_to (CmRecordsPage *self, guint position)
 static void
 select_entity (CmRecordsPage *self, gint64 id)
 {
-  GListModel *model = G_LIST_MODEL (self->selection);
-  guint n = g_list_model_get_n_items (model);
+  guint position = cm_query_model_find (self->model, id);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CmEntity) entity = g_list_model_get_item (model, i);
-
-      if (cm_entity_get_id (entity) == id)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          scroll_to (self, i);
-          return;
-        }
-    }
+  if (position == G_MAXUINT)
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  scroll_to (self, position);
 }
 
 static void
@@ -1347,8 +1349,6 @@ build_toolbar (CmRecordsPage *self)
 static GtkWidget *
 build_list (CmRecordsPage *self)
 {
-  g_autoptr(GListModel) records = cm_store_list_all (self->store, self->kind->get_type ());
-  GtkSortListModel *sorted;
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   g_autofree char *empty_title = g_strdup_printf (_("No %s Yet"), _(self->kind->title));
 
@@ -1357,18 +1357,18 @@ build_list (CmRecordsPage *self)
                                   _(self->kind->title), -1);
   add_columns (self);
 
-  self->filter = gtk_custom_filter_new (matches, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (records),
-                                              GTK_FILTER (g_object_ref (self->filter)));
-  sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
-                                    g_object_ref (gtk_column_view_get_sorter (self->view)));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  self->model = cm_query_model_new (self->store, self->kind->get_type ());
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (show_details), self);
   g_signal_connect_swapped (self->view, "activate", G_CALLBACK (row_activated), self);
-  g_signal_connect_object (records, "items-changed", G_CALLBACK (update_list_state), self,
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_list_state), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::busy", G_CALLBACK (query_finished), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->view), "changed",
+                           G_CALLBACK (sort_changed), self, G_CONNECT_SWAPPED);
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->view));
   gtk_widget_set_vexpand (scrolled, TRUE);
@@ -1518,14 +1518,16 @@ cm_records_page_dispose (GObject *object)
    * changes reach it. */
   if (self->store)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  /* Columns going with the view may change its sorter: no sort follows. */
+  if (self->view)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->view), self);
   g_clear_weak_pointer (&self->last_toast);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
+  self->view = NULL;
   g_clear_object (&self->selection);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->filtered);
+  g_clear_object (&self->model);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->needle, g_free);
 
   G_OBJECT_CLASS (cm_records_page_parent_class)->dispose (object);
 }
@@ -1574,14 +1576,6 @@ cm_records_page_init (CmRecordsPage *self)
 {
 }
 
-static guint
-search_text_id (GType type)
-{
-  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
-
-  return g_object_class_find_property (G_OBJECT_CLASS (klass), "search-text")->param_id;
-}
-
 CmRecordsPage *
 cm_records_page_new (CmStore *store, const CmRecordKind *kind, const GDate *today)
 {
@@ -1592,7 +1586,6 @@ cm_records_page_new (CmStore *store, const CmRecordKind *kind, const GDate *toda
   self->store = g_object_ref (store);
   self->kind = kind;
   self->today = *today;
-  self->search_text_id = search_text_id (kind->get_type ());
 
   gtk_box_append (GTK_BOX (main_box), build_toolbar (self));
   gtk_box_append (GTK_BOX (main_box), build_list (self));
