@@ -436,8 +436,9 @@ class Session:
     def show_section(self, title):
         """Picks a sidebar section with its Alt+number shortcut, as a user
         would, reading the number from the sidebar's order; sections past
-        the ninth are chosen in the sidebar. Returns its page."""
-        page = self.page(title)
+        the ninth are chosen in the sidebar. Returns its page, which the
+        window makes when the section is first shown."""
+        name = title
         tab = None
         if title in TABS:
             title, tab = TABS[title]
@@ -449,7 +450,7 @@ class Session:
         wait_for(f"the {title} section chosen",
                  lambda: has_state(self.sidebar[index], pyatspi.STATE_SELECTED))
         if tab is not None:
-            button = self.stack[index][0][0][tab]
+            button = wait_for(f"the tabs of {title}", lambda: self.stack[index][0][0][tab])
 
             def chosen():
                 return (has_state(button, pyatspi.STATE_CHECKED)
@@ -458,7 +459,9 @@ class Session:
             if not chosen():
                 press(button)
             wait_for(f"tab {tab} of {title} chosen", chosen)
-        return page
+        # Until then an empty placeholder holds the page's place.
+        return wait_for(f"the page of {name}",
+                        lambda: self.page(name) if self.page(name).childCount else None)
 
     def toast(self, what, test):
         """The text of the toast that passes @test: toasts show over the
