@@ -218,15 +218,9 @@ quarter_index (CmOverviewCharts *charts, const GDate *day)
   return -1;
 }
 
-/* Contracts still open, by the quarter of their current end: the date
- * engine's end, with every extension invoked so far and any early end. */
 static void
-count_endings (CmStore *store, const GDate *today, CmOverviewCharts *charts)
+set_quarters (CmOverviewCharts *charts, const GDate *today)
 {
-  GListModel *contracts = cm_store_list (store, CM_TYPE_CONTRACT);
-  CmDeadlineSettings settings;
-
-  cm_deadline_settings_load (store, &settings);
   cm_report_period_quarter_of (today, &charts->quarters[0]);
   for (int q = 1; q < CM_CHART_QUARTERS; q++)
     {
@@ -236,6 +230,17 @@ count_endings (CmStore *store, const GDate *today, CmOverviewCharts *charts)
       g_date_add_months (&charts->quarters[q].last, 3);
       g_date_subtract_days (&charts->quarters[q].last, 1);
     }
+}
+
+/* Contracts still open, by the quarter of their current end: the date
+ * engine's end, with every extension invoked so far and any early end. */
+static void
+count_endings (CmStore *store, const GDate *today, CmOverviewCharts *charts)
+{
+  GListModel *contracts = cm_store_list (store, CM_TYPE_CONTRACT);
+  CmDeadlineSettings settings;
+
+  cm_deadline_settings_load (store, &settings);
   for (guint i = 0; i < g_list_model_get_n_items (contracts); i++)
     {
       g_autoptr(CmContract) contract = g_list_model_get_item (contracts, i);
@@ -250,17 +255,50 @@ count_endings (CmStore *store, const GDate *today, CmOverviewCharts *charts)
     }
 }
 
-CmOverviewCharts *
-cm_overview_charts_collect (CmStore *store, const GDate *today, GError **error)
+/* The same count from the deadlines cm_deadlines_collect () worked out:
+ * each contract not closed has its end among them, on its current end. */
+static void
+count_endings_of (GPtrArray *deadlines, CmOverviewCharts *charts)
+{
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      CmDeadline *d = g_ptr_array_index (deadlines, i);
+      int q;
+
+      if (d->kind == CM_DEADLINE_KIND_END && !cm_contract_is_closed (d->contract) &&
+          (q = quarter_index (charts, &d->date)) >= 0)
+        charts->ending[q]++;
+    }
+}
+
+static CmOverviewCharts *
+collect (CmStore *store, const GDate *today, GPtrArray *deadlines, GError **error)
 {
   g_autoptr(CmOverviewCharts) charts = g_new0 (CmOverviewCharts, 1);
 
   cm_report_period_year_of (today, &charts->year);
+  set_quarters (charts, today);
   if (!count_stages (store, charts->stages, error) ||
       !sum_spend (store, today, charts, error))
     return NULL;
-  count_endings (store, today, charts);
+  if (deadlines)
+    count_endings_of (deadlines, charts);
+  else
+    count_endings (store, today, charts);
   return g_steal_pointer (&charts);
+}
+
+CmOverviewCharts *
+cm_overview_charts_collect_from (CmStore *store, const GDate *today, GPtrArray *deadlines,
+                                 GError **error)
+{
+  return collect (store, today, deadlines, error);
+}
+
+CmOverviewCharts *
+cm_overview_charts_collect (CmStore *store, const GDate *today, GError **error)
+{
+  return collect (store, today, NULL, error);
 }
 
 void
