@@ -35,8 +35,9 @@ open_for (Job *job, GError **error)
   CmStoreOpenFlags flags = CM_STORE_OPEN_MUST_EXIST;
   CmStore *store;
 
+  /* A reader reads a file the window has open, and checked as it opened it. */
   if (job->read)
-    flags |= CM_STORE_OPEN_READ_ONLY;
+    flags |= CM_STORE_OPEN_READ_ONLY | CM_STORE_OPEN_CHECKED;
   store = cm_store_open (job->portfolio, flags, error);
   if (store)
     cm_store_set_actor (store, job->actor);
