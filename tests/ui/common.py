@@ -438,6 +438,8 @@ class Session:
         would, reading the number from the sidebar's order; sections past
         the ninth are chosen in the sidebar. Returns its page, which the
         window makes when the section is first shown."""
+        if self.stack is None:
+            self._find_sections()
         name = title
         tab = None
         if title in TABS:
