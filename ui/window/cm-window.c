@@ -491,7 +491,6 @@ static void
 ensure_section_named (CmWindow *self, const char *name)
 {
   const Section *section = section_holding (name);
-
   GtkWidget *page = section ? gtk_stack_get_child_by_name (self->pages, section->name) : NULL;
 
   if (self->store && section && (page == NULL || is_placeholder (page)))
@@ -506,8 +505,8 @@ page_named (CmWindow *self, const char *name)
   return g_hash_table_lookup (self->named_pages, name);
 }
 
-/* The pages of one service, EIA or decommission, made when one is first
- * opened. */
+/* The pages of one service, EIA or decommission: they show nothing until
+ * a record is opened, so they are cheap to make with the window. */
 static void
 ensure_detail_pages (CmWindow *self)
 {
@@ -544,6 +543,7 @@ build_sections (CmWindow *self)
       gtk_list_box_append (self->sidebar, sidebar_row (sections[i].name, _(sections[i].title),
                                                        sections[i].icon_name));
     }
+  ensure_detail_pages (self);
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
 }
 
