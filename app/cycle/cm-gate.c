@@ -102,9 +102,8 @@ static const char held_sql[] =
   "   WHERE c.service_id = s.id)))"
   " ORDER BY s.id";
 
-/* ",plan,do,": the stages whose template has a required item. */
-static char *
-stages_with_required_template_items (CmStore *store)
+char *
+cm_gate_template_stages (CmStore *store)
 {
   GString *stages = g_string_new (",");
 
@@ -124,7 +123,7 @@ GArray *
 cm_gate_held_services (CmStore *store, GError **error)
 {
   sqlite3 *db = cm_store_get_database (store);
-  g_autofree char *stages = stages_with_required_template_items (store);
+  g_autofree char *stages = cm_gate_template_stages (store);
   g_autoptr(GArray) held = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = NULL;
   int rc;

@@ -6,14 +6,16 @@
 #include "cm-contract.h"
 #include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
+#include "cm-gate.h"
 #include "cm-overview-charts.h"
 #include "cm-spend.h"
 #include "cm-store-private.h"
 
 /* A service is held when its gate has a problem (cm_gate_problems ()):
- * a required item of its stage and cycle not settled, Plan without a
- * signed EIA of the cycle, Do without a contract. Counted in one query
- * rather than by asking each service's gate in turn. */
+ * a required item of its stage and cycle not settled (the template's,
+ * while the cycle has no items of its own), Plan without a signed EIA of
+ * the cycle, Do without a contract. Counted in one query rather than by
+ * asking each service's gate in turn. */
 static const char stages_sql[] =
   "SELECT s.stage, count(*),"
   " sum(s.stage IN ('analyse', 'plan', 'do', 'review') AND ("
@@ -21,6 +23,8 @@ static const char stages_sql[] =
   "   WHERE i.service_id = s.id AND i.cycle = s.cycle AND i.stage = s.stage AND i.required"
   "   AND NOT (i.state = 'done' OR (i.state = 'not-applicable'"
   "            AND trim(i.reason, ' ' || char(9, 10, 11, 12, 13)) <> '')))"
+  "  OR (instr (?1, ',' || s.stage || ',') > 0 AND NOT EXISTS (SELECT 1 FROM checklist_item i"
+  "   WHERE i.service_id = s.id AND i.cycle = s.cycle))"
   "  OR (s.stage = 'plan' AND NOT EXISTS (SELECT 1 FROM eia e"
   "   WHERE e.service_id = s.id AND e.cycle = s.cycle AND e.signed))"
   "  OR (s.stage = 'do' AND NOT EXISTS (SELECT 1 FROM contract c"
@@ -43,11 +47,13 @@ count_stages (CmStore *store, CmStageCount *stages, GError **error)
 {
   sqlite3 *db = cm_store_get_database (store);
   g_autoptr(GEnumClass) stage_class = g_type_class_ref (CM_TYPE_STAGE);
+  g_autofree char *template_stages = cm_gate_template_stages (store);
   sqlite3_stmt *stmt = NULL;
   int rc;
 
   if (sqlite3_prepare_v2 (db, stages_sql, -1, &stmt, NULL) != SQLITE_OK)
     return read_failed (db, error);
+  sqlite3_bind_text (stmt, 1, template_stages, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       GEnumValue *stage = g_enum_get_value_by_nick (stage_class,

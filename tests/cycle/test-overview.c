@@ -82,8 +82,9 @@ test_held_query (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) held = NULL;
+  g_autoptr(CmOverviewCharts) charts = NULL;
   GListModel *services;
-  guint n_held = 0;
+  guint n_held = 0, charted = 0;
 
   /* The file is SQLite's alone: the store lets go before it is changed. */
   g_clear_object (&f->store);
@@ -109,6 +110,12 @@ test_held_query (Fixture *f, gconstpointer data)
     }
   g_assert_cmpuint (n_held, >, 0);
   g_assert_cmpuint (held->len, ==, n_held);
+  /* The chart of stages counts the same services held. */
+  charts = cm_overview_charts_collect (f->store, f->today, &error);
+  g_assert_no_error (error);
+  for (guint s = 0; s < G_N_ELEMENTS (charts->stages); s++)
+    charted += charts->stages[s].held;
+  g_assert_cmpuint (charted, ==, n_held);
 }
 
 static void
