@@ -421,12 +421,18 @@ class Session:
         walks no other page."""
         if self.stack is None:
             self._find_sections()
-        if name in TABS:
-            section, place = TABS[name]
-            return self.tabs(section)[place][0]
-        if name in self.sections:
-            return self.stack[self.sections.index(name)][0]
-        return next(p[0] for p in self.stack if p[0].name == name)
+
+        # A section's page is made when first shown, in place of an empty
+        # placeholder: an action that shows it may not have made it yet.
+        def made():
+            if name in TABS:
+                section, place = TABS[name]
+                return self.tabs(section)[place][0]
+            if name in self.sections:
+                page = self.stack[self.sections.index(name)][0]
+                return page if page.childCount else None
+            return next(p[0] for p in self.stack if p[0].name == name)
+        return wait_for(f"the page {name}", made)
 
     def tabs(self, section):
         """The stack of a section's tabs."""
@@ -461,9 +467,7 @@ class Session:
             if not chosen():
                 press(button)
             wait_for(f"tab {tab} of {title} chosen", chosen)
-        # Until then an empty placeholder holds the page's place.
-        return wait_for(f"the page of {name}",
-                        lambda: self.page(name) if self.page(name).childCount else None)
+        return self.page(name)
 
     def toast(self, what, test):
         """The text of the toast that passes @test: toasts show over the
