@@ -60,6 +60,14 @@ char  *cm_gate_summary_text   (const CmGateSummary *summary);
 /* What a sheet's cell says: "passed", "overridden: Board approved the
  * paper", "ready", "held" or "not reached". */
 char  *cm_gate_state_text     (const CmGateSummary *summary);
+/* The ids of the services held at their current gate, as sorted gint64s:
+ * the answer cm_gate_problems () gives for every service, in one query.
+ * NULL, with @error, when the file cannot be read. */
+GArray *cm_gate_held_services (CmStore *store, GError **error);
+/* ",plan,do,": the stages whose template has a required item, which
+ * hold a service whose cycle has no items of its own. */
+char   *cm_gate_template_stages (CmStore *store);
+
 /* The step of @service's current cycle that last overrode a gate, from
  * @history, or NULL. */
 CmStageEvent *cm_gate_last_override (CmService *service, GPtrArray *history);

@@ -6,14 +6,16 @@
 #include "cm-contract.h"
 #include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
+#include "cm-gate.h"
 #include "cm-overview-charts.h"
 #include "cm-spend.h"
 #include "cm-store-private.h"
 
 /* A service is held when its gate has a problem (cm_gate_problems ()):
- * a required item of its stage and cycle not settled, Plan without a
- * signed EIA of the cycle, Do without a contract. Counted in one query
- * rather than by asking each service's gate in turn. */
+ * a required item of its stage and cycle not settled (the template's,
+ * while the cycle has no items of its own), Plan without a signed EIA of
+ * the cycle, Do without a contract. Counted in one query rather than by
+ * asking each service's gate in turn. */
 static const char stages_sql[] =
   "SELECT s.stage, count(*),"
   " sum(s.stage IN ('analyse', 'plan', 'do', 'review') AND ("
@@ -21,6 +23,8 @@ static const char stages_sql[] =
   "   WHERE i.service_id = s.id AND i.cycle = s.cycle AND i.stage = s.stage AND i.required"
   "   AND NOT (i.state = 'done' OR (i.state = 'not-applicable'"
   "            AND trim(i.reason, ' ' || char(9, 10, 11, 12, 13)) <> '')))"
+  "  OR (instr (?1, ',' || s.stage || ',') > 0 AND NOT EXISTS (SELECT 1 FROM checklist_item i"
+  "   WHERE i.service_id = s.id AND i.cycle = s.cycle))"
   "  OR (s.stage = 'plan' AND NOT EXISTS (SELECT 1 FROM eia e"
   "   WHERE e.service_id = s.id AND e.cycle = s.cycle AND e.signed))"
   "  OR (s.stage = 'do' AND NOT EXISTS (SELECT 1 FROM contract c"
@@ -43,11 +47,13 @@ count_stages (CmStore *store, CmStageCount *stages, GError **error)
 {
   sqlite3 *db = cm_store_get_database (store);
   g_autoptr(GEnumClass) stage_class = g_type_class_ref (CM_TYPE_STAGE);
+  g_autofree char *template_stages = cm_gate_template_stages (store);
   sqlite3_stmt *stmt = NULL;
   int rc;
 
   if (sqlite3_prepare_v2 (db, stages_sql, -1, &stmt, NULL) != SQLITE_OK)
     return read_failed (db, error);
+  sqlite3_bind_text (stmt, 1, template_stages, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       GEnumValue *stage = g_enum_get_value_by_nick (stage_class,
@@ -218,15 +224,9 @@ quarter_index (CmOverviewCharts *charts, const GDate *day)
   return -1;
 }
 
-/* Contracts still open, by the quarter of their current end: the date
- * engine's end, with every extension invoked so far and any early end. */
 static void
-count_endings (CmStore *store, const GDate *today, CmOverviewCharts *charts)
+set_quarters (CmOverviewCharts *charts, const GDate *today)
 {
-  GListModel *contracts = cm_store_list (store, CM_TYPE_CONTRACT);
-  CmDeadlineSettings settings;
-
-  cm_deadline_settings_load (store, &settings);
   cm_report_period_quarter_of (today, &charts->quarters[0]);
   for (int q = 1; q < CM_CHART_QUARTERS; q++)
     {
@@ -236,6 +236,17 @@ count_endings (CmStore *store, const GDate *today, CmOverviewCharts *charts)
       g_date_add_months (&charts->quarters[q].last, 3);
       g_date_subtract_days (&charts->quarters[q].last, 1);
     }
+}
+
+/* Contracts still open, by the quarter of their current end: the date
+ * engine's end, with every extension invoked so far and any early end. */
+static void
+count_endings (CmStore *store, const GDate *today, CmOverviewCharts *charts)
+{
+  GListModel *contracts = cm_store_list (store, CM_TYPE_CONTRACT);
+  CmDeadlineSettings settings;
+
+  cm_deadline_settings_load (store, &settings);
   for (guint i = 0; i < g_list_model_get_n_items (contracts); i++)
     {
       g_autoptr(CmContract) contract = g_list_model_get_item (contracts, i);
@@ -250,17 +261,50 @@ count_endings (CmStore *store, const GDate *today, CmOverviewCharts *charts)
     }
 }
 
-CmOverviewCharts *
-cm_overview_charts_collect (CmStore *store, const GDate *today, GError **error)
+/* The same count from the deadlines cm_deadlines_collect () worked out:
+ * each contract not closed has its end among them, on its current end. */
+static void
+count_endings_of (GPtrArray *deadlines, CmOverviewCharts *charts)
+{
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      CmDeadline *d = g_ptr_array_index (deadlines, i);
+      int q;
+
+      if (d->kind == CM_DEADLINE_KIND_END && !cm_contract_is_closed (d->contract) &&
+          (q = quarter_index (charts, &d->date)) >= 0)
+        charts->ending[q]++;
+    }
+}
+
+static CmOverviewCharts *
+collect (CmStore *store, const GDate *today, GPtrArray *deadlines, GError **error)
 {
   g_autoptr(CmOverviewCharts) charts = g_new0 (CmOverviewCharts, 1);
 
   cm_report_period_year_of (today, &charts->year);
+  set_quarters (charts, today);
   if (!count_stages (store, charts->stages, error) ||
       !sum_spend (store, today, charts, error))
     return NULL;
-  count_endings (store, today, charts);
+  if (deadlines)
+    count_endings_of (deadlines, charts);
+  else
+    count_endings (store, today, charts);
   return g_steal_pointer (&charts);
+}
+
+CmOverviewCharts *
+cm_overview_charts_collect_from (CmStore *store, const GDate *today, GPtrArray *deadlines,
+                                 GError **error)
+{
+  return collect (store, today, deadlines, error);
+}
+
+CmOverviewCharts *
+cm_overview_charts_collect (CmStore *store, const GDate *today, GError **error)
+{
+  return collect (store, today, NULL, error);
 }
 
 void

@@ -44,6 +44,11 @@ typedef struct {
 
 CmOverviewCharts *cm_overview_charts_collect (CmStore *store, const GDate *today,
                                               GError **error);
+/* The same, counting the endings from @deadlines, every contract's as
+ * cm_deadlines_collect () works them out on @today, rather than working
+ * each contract's dates out again. */
+CmOverviewCharts *cm_overview_charts_collect_from (CmStore *store, const GDate *today,
+                                                   GPtrArray *deadlines, GError **error);
 void              cm_overview_charts_free    (CmOverviewCharts *charts);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmOverviewCharts, cm_overview_charts_free)

@@ -19,20 +19,44 @@ service_gate_free (gpointer data)
   CmServiceGate *gate = data;
 
   g_object_unref (gate->service);
-  g_ptr_array_unref (gate->problems);
+  g_clear_pointer (&gate->problems, g_ptr_array_unref);
   g_free (gate);
 }
 
+static gint
+compare_ids (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* @service's gate; @held lists the services held, or is NULL to ask the
+ * gate itself. */
 static CmServiceGate *
-service_gate (CmStore *store, CmService *service)
+service_gate (CmStore *store, CmService *service, GArray *held)
 {
   CmServiceGate *gate = g_new0 (CmServiceGate, 1);
+  gint64 id = cm_entity_get_id (CM_ENTITY (service));
 
   gate->service = g_object_ref (service);
-  gate->problems = cm_service_get_stage (service) <= CM_STAGE_REVIEW
-                   ? cm_gate_problems (store, service)
-                   : g_ptr_array_new_with_free_func (g_free);
+  if (cm_service_get_stage (service) > CM_STAGE_REVIEW)
+    gate->held = FALSE;
+  else if (held)
+    gate->held = bsearch (&id, held->data, held->len, sizeof (gint64), compare_ids) != NULL;
+  else
+    gate->held = cm_overview_gate_problems (store, gate)->len > 0;
   return gate;
+}
+
+GPtrArray *
+cm_overview_gate_problems (CmStore *store, CmServiceGate *gate)
+{
+  if (gate->problems == NULL)
+    gate->problems = cm_service_get_stage (gate->service) <= CM_STAGE_REVIEW
+                     ? cm_gate_problems (store, gate->service)
+                     : g_ptr_array_new_with_free_func (g_free);
+  return gate->problems;
 }
 
 /* Whether @item is open, due before @today, and in its service's current
@@ -177,6 +201,15 @@ all_deadlines (CmStore *store, const GDate *today)
 
 /* ---- what needs the user now ------------------------------------------ */
 
+static void
+attention_free (gpointer data)
+{
+  CmAttention *a = data;
+
+  g_free (a->title);
+  g_free (a);
+}
+
 static CmAttention *
 attention_add (GPtrArray *list, CmAttentionKind kind, gint64 service_id, gint64 record_id)
 {
@@ -209,8 +242,13 @@ steps_overdue (CmStore *store, const GDate *today, GPtrArray *list)
           !cm_checklist_item_is_settled (item) &&
           cm_date_parse_iso (cm_checklist_item_get_due_date (item), &due) &&
           g_date_compare (&due, today) < 0)
-        attention_add (list, CM_ATTENTION_STEP_OVERDUE, service_id,
-                       cm_entity_get_id (CM_ENTITY (item)))->date = due;
+        {
+          CmAttention *a = attention_add (list, CM_ATTENTION_STEP_OVERDUE, service_id,
+                                          cm_entity_get_id (CM_ENTITY (item)));
+
+          a->date = due;
+          a->title = g_strdup (cm_checklist_item_get_title (item));
+        }
     }
 }
 
@@ -231,6 +269,7 @@ notices_due (GPtrArray *deadlines, GPtrArray *list)
                          cm_entity_get_id (CM_ENTITY (d->contract)));
       a->date = d->date;
       a->deadline = d->kind;
+      a->title = g_strdup (cm_contract_get_title (d->contract));
     }
 }
 
@@ -261,7 +300,7 @@ gates_ready (GPtrArray *gates, GPtrArray *list)
       CmServiceGate *gate = g_ptr_array_index (gates, i);
       gint64 id = cm_entity_get_id (CM_ENTITY (gate->service));
 
-      if (cm_service_get_stage (gate->service) <= CM_STAGE_REVIEW && gate->problems->len == 0)
+      if (cm_service_get_stage (gate->service) <= CM_STAGE_REVIEW && !gate->held)
         attention_add (list, CM_ATTENTION_GATE_READY, id, id);
     }
 }
@@ -285,7 +324,7 @@ by_kind_then_date (gconstpointer pa, gconstpointer pb)
 static GPtrArray *
 attention (CmStore *store, const GDate *today, GPtrArray *gates, GPtrArray *deadlines)
 {
-  GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *list = g_ptr_array_new_with_free_func (attention_free);
 
   steps_overdue (store, today, list);
   notices_due (deadlines, list);
@@ -310,7 +349,7 @@ cm_overview_attention (CmStore *store, const GDate *today, GPtrArray *gates)
         {
           g_autoptr(CmService) service = g_list_model_get_item (services, i);
 
-          g_ptr_array_add (own, service_gate (store, service));
+          g_ptr_array_add (own, service_gate (store, service, NULL));
         }
     }
   return attention (store, today, gates, deadlines);
@@ -327,28 +366,34 @@ all_gates (CmOverview *overview)
   return gates;
 }
 
-CmOverview *
-cm_overview_collect (CmStore *store, const GDate *today)
+static CmOverview *
+collect (CmStore *store, const GDate *today, GPtrArray *deadlines)
 {
   CmOverview *overview = g_rc_box_new0 (CmOverview);
   GListModel *services = cm_store_list (store, CM_TYPE_SERVICE);
   g_autoptr(GPtrArray) gates = NULL;
-  g_autoptr(GPtrArray) deadlines = NULL;
+  /* Without it, each gate is asked in turn: slower, with the same answer. */
+  g_autoptr(GArray) held = cm_gate_held_services (store, NULL);
 
   for (guint s = 0; s < G_N_ELEMENTS (overview->stages); s++)
     overview->stages[s] = g_ptr_array_new_with_free_func (service_gate_free);
   overview->held = g_ptr_array_new ();
+  overview->services = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   for (guint i = 0; i < g_list_model_get_n_items (services); i++)
     {
       g_autoptr(CmService) service = g_list_model_get_item (services, i);
-      CmServiceGate *gate = service_gate (store, service);
+      CmServiceGate *gate = service_gate (store, service, held);
+
+      g_hash_table_insert (overview->services,
+                           g_memdup2 (&(gint64) { cm_entity_get_id (CM_ENTITY (service)) },
+                                      sizeof (gint64)),
+                           gate->service);
 
       g_ptr_array_add (overview->stages[cm_service_get_stage (service)], gate);
-      if (gate->problems->len > 0)
+      if (gate->held)
         g_ptr_array_add (overview->held, gate);
     }
   gates = all_gates (overview);
-  deadlines = all_deadlines (store, today);
   overview->attention = attention (store, today, gates, deadlines);
   overview->overdue_items = overdue_items (store, today);
   overview->overdue_actions = overdue_actions (store, today);
@@ -357,6 +402,32 @@ cm_overview_collect (CmStore *store, const GDate *today)
   overview->flagged_decisions = cm_decision_evidence_flagged (store);
   overview->overdue_reviews = cm_eia_reviews_overdue (store, today);
   return overview;
+}
+
+CmOverview *
+cm_overview_collect (CmStore *store, const GDate *today)
+{
+  g_autoptr(GPtrArray) deadlines = all_deadlines (store, today);
+
+  return collect (store, today, deadlines);
+}
+
+CmOverview *
+cm_overview_collect_with_charts (CmStore *store, const GDate *today, CmOverviewCharts **charts,
+                                 GError **error)
+{
+  g_autoptr(GPtrArray) deadlines = all_deadlines (store, today);
+  CmOverview *overview = collect (store, today, deadlines);
+
+  *charts = cm_overview_charts_collect_from (store, today, deadlines, error);
+  return overview;
+}
+
+/* The service @service_id as the overview found it, or NULL. */
+CmService *
+cm_overview_find_service (CmOverview *overview, gint64 service_id)
+{
+  return g_hash_table_lookup (overview->services, &service_id);
 }
 
 /* Another holder of @overview: a page keeps one for the rows it makes
@@ -374,6 +445,7 @@ overview_clear (gpointer data)
 
   /* The held gates belong to the stage lists. */
   g_ptr_array_unref (overview->attention);
+  g_hash_table_unref (overview->services);
   g_ptr_array_unref (overview->held);
   for (guint s = 0; s < G_N_ELEMENTS (overview->stages); s++)
     g_ptr_array_unref (overview->stages[s]);

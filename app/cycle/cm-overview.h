@@ -15,6 +15,7 @@
 #pragma once
 
 #include "cm-checklist-item.h"
+#include "cm-overview-charts.h"
 #include "cm-service.h"
 #include "cm-store.h"
 
@@ -22,7 +23,8 @@ G_BEGIN_DECLS
 
 typedef struct {
   CmService *service;
-  GPtrArray *problems;        /* of char *; empty when the gate passes */
+  gboolean   held;            /* the gate out of its current stage does not pass */
+  GPtrArray *problems;        /* of char *, what holds it: see cm_overview_gate_problems () */
 } CmServiceGate;
 
 /* Listed in this order, most pressing kind first. */
@@ -41,6 +43,7 @@ typedef struct {
   GDate           date;      /* the step's or contract's date; invalid otherwise */
   guint           deadline;  /* a CmDeadlineKind, for NOTICE_DUE */
   guint           to_do;     /* what an EIA still lacks before sign-off */
+  char           *title;     /* the step's or contract's title; NULL otherwise */
 } CmAttention;
 
 typedef struct {
@@ -53,10 +56,20 @@ typedef struct {
   guint      overdue_dates;   /* contract dates overdue or breached */
   GPtrArray *flagged_decisions; /* of CmDecisionEvidence with a problem and no override */
   GPtrArray *overdue_reviews;   /* of CmEiaReviewDue: EIA reviews after decommissioning */
+  GHashTable *services;         /* each service by its id, for the rows that name it */
 } CmOverview;
 
 CmOverview *cm_overview_collect   (CmStore *store, const GDate *today);
+/* The overview and its charts (NULL, with @error, when the file cannot
+ * be read), every contract's dates worked out once for both. */
+CmOverview *cm_overview_collect_with_charts (CmStore *store, const GDate *today,
+                                             CmOverviewCharts **charts, GError **error);
 GPtrArray  *cm_overview_attention (CmStore *store, const GDate *today, GPtrArray *gates);
+CmService  *cm_overview_find_service (CmOverview *overview, gint64 service_id);
+/* What holds @gate (empty when it passes), worked out on the first call:
+ * a portfolio's gates are counted in one query, and a gate's reasons
+ * looked up only when shown. */
+GPtrArray  *cm_overview_gate_problems (CmStore *store, CmServiceGate *gate);
 CmOverview *cm_overview_ref       (CmOverview *overview);
 void        cm_overview_free      (CmOverview *overview); /* drops a reference */
 

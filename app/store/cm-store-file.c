@@ -272,7 +272,8 @@ open_existing (const char *path, gboolean want_write, CmStoreConnection *connect
 /* Everything about an existing file that decides whether, and how, the
  * store may use it, checked before anything is written to it. */
 static gboolean
-check_existing (CmStoreConnection *connection, const char *path, GError **error)
+check_existing (CmStoreConnection *connection, const char *path, gboolean checked,
+                GError **error)
 {
   int version = 0;
 
@@ -280,7 +281,7 @@ check_existing (CmStoreConnection *connection, const char *path, GError **error)
     return FALSE;
   if (connection->is_new)
     return !connection->read_only || refuse_empty (path, error);
-  if (!cm_store_file_check_intact (connection->db, path, error))
+  if (!checked && !cm_store_file_check_intact (connection->db, path, error))
     return FALSE;
   if (cm_store_file_query_int (connection->db, "PRAGMA user_version", &version) != SQLITE_OK)
     return cm_store_file_error (connection->db, path, error);
@@ -323,7 +324,7 @@ cm_store_file_connect (const char *path, CmStoreOpenFlags flags, CmStoreConnecti
     return refuse_empty (path, error);
   if (!open_existing (path, want_write, connection, error))
     return FALSE;
-  if (!check_existing (connection, path, error))
+  if (!check_existing (connection, path, (flags & CM_STORE_OPEN_CHECKED) != 0, error))
     {
       g_clear_pointer (&connection->db, sqlite3_close);
       return FALSE;

@@ -37,6 +37,9 @@ typedef enum {
   CM_STORE_OPEN_DEFAULT = 0,
   CM_STORE_OPEN_MUST_EXIST = 1 << 0,
   CM_STORE_OPEN_READ_ONLY = 1 << 1, /* leaves the file and its folder as they were */
+  /* Another connection of this process checked the file as it opened it:
+   * a reader beside it skips the check, which reads the whole file. */
+  CM_STORE_OPEN_CHECKED = 1 << 2,
 } CmStoreOpenFlags;
 
 #define CM_TYPE_STORE (cm_store_get_type ())

@@ -289,6 +289,37 @@ test_endings_match_the_deadlines (Fixture *f, gconstpointer data)
     g_assert_cmpuint (f->charts->ending[q], ==, ending[q]);
 }
 
+/* Worked out beside the overview, from the dates it worked out, the
+ * charts say what they say alone. */
+static void
+test_with_the_overview (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmOverviewCharts) charts = NULL;
+  g_autoptr(CmOverview) overview = cm_overview_collect_with_charts (f->store, f->today, &charts,
+                                                                   &error);
+  g_autoptr(CmOverview) alone = cm_overview_collect (f->store, f->today);
+  guint ending = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (charts);
+  for (guint s = 0; s < G_N_ELEMENTS (charts->stages); s++)
+    {
+      g_assert_cmpuint (charts->stages[s].services, ==, f->charts->stages[s].services);
+      g_assert_cmpuint (charts->stages[s].held, ==, f->charts->stages[s].held);
+    }
+  g_assert_cmpuint (charts->spend_by_type->len, ==, f->charts->spend_by_type->len);
+  for (guint q = 0; q < CM_CHART_QUARTERS; q++)
+    {
+      g_assert_cmpuint (charts->ending[q], ==, f->charts->ending[q]);
+      ending += charts->ending[q];
+    }
+  g_assert_cmpuint (ending, >, 0);
+  g_assert_cmpuint (overview->attention->len, ==, alone->attention->len);
+  g_assert_cmpuint (overview->held->len, ==, alone->held->len);
+  g_assert_cmpuint (overview->overdue_dates, ==, alone->overdue_dates);
+}
+
 /* No services, no contracts: every figure is zero, nothing fails. */
 static void
 test_empty_portfolio (void)
@@ -320,6 +351,7 @@ main (int argc, char *argv[])
   ADD ("spend-by-type", test_spend_by_type);
   ADD ("endings-by-quarter", test_endings_by_quarter);
   ADD ("endings-match-the-deadlines", test_endings_match_the_deadlines);
+  ADD ("with-the-overview", test_with_the_overview);
 #undef ADD
   g_test_add_func ("/overview-charts/empty-portfolio", test_empty_portfolio);
   return g_test_run ();

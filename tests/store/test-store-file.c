@@ -126,6 +126,9 @@ test_missing_table_is_damage (void)
                             " ALTER TABLE contract RENAME TO contract_old;");
   cm_test_assert_refused (path, CM_STORE_OPEN_READ_ONLY, CM_STORE_ERROR_CORRUPT);
   cm_test_assert_refused (path, CM_STORE_OPEN_DEFAULT, CM_STORE_ERROR_CORRUPT);
+  /* A reader beside a checked connection skips only SQLite's own check. */
+  cm_test_assert_refused (path, CM_STORE_OPEN_READ_ONLY | CM_STORE_OPEN_CHECKED,
+                          CM_STORE_ERROR_CORRUPT);
   store = cm_store_open (path, CM_STORE_OPEN_READ_ONLY, &error);
   g_assert_true (g_str_match_string ("contract", error->message, FALSE));
 }

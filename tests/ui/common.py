@@ -421,12 +421,18 @@ class Session:
         walks no other page."""
         if self.stack is None:
             self._find_sections()
-        if name in TABS:
-            section, place = TABS[name]
-            return self.tabs(section)[place][0]
-        if name in self.sections:
-            return self.stack[self.sections.index(name)][0]
-        return next(p[0] for p in self.stack if p[0].name == name)
+
+        # A section's page is made when first shown, in place of an empty
+        # placeholder: an action that shows it may not have made it yet.
+        def made():
+            if name in TABS:
+                section, place = TABS[name]
+                return self.tabs(section)[place][0]
+            if name in self.sections:
+                page = self.stack[self.sections.index(name)][0]
+                return page if page.childCount else None
+            return next(p[0] for p in self.stack if p[0].name == name)
+        return wait_for(f"the page {name}", made)
 
     def tabs(self, section):
         """The stack of a section's tabs."""
@@ -436,8 +442,11 @@ class Session:
     def show_section(self, title):
         """Picks a sidebar section with its Alt+number shortcut, as a user
         would, reading the number from the sidebar's order; sections past
-        the ninth are chosen in the sidebar. Returns its page."""
-        page = self.page(title)
+        the ninth are chosen in the sidebar. Returns its page, which the
+        window makes when the section is first shown."""
+        if self.stack is None:
+            self._find_sections()
+        name = title
         tab = None
         if title in TABS:
             title, tab = TABS[title]
@@ -449,7 +458,7 @@ class Session:
         wait_for(f"the {title} section chosen",
                  lambda: has_state(self.sidebar[index], pyatspi.STATE_SELECTED))
         if tab is not None:
-            button = self.stack[index][0][0][tab]
+            button = wait_for(f"the tabs of {title}", lambda: self.stack[index][0][0][tab])
 
             def chosen():
                 return (has_state(button, pyatspi.STATE_CHECKED)
@@ -458,7 +467,7 @@ class Session:
             if not chosen():
                 press(button)
             wait_for(f"tab {tab} of {title} chosen", chosen)
-        return page
+        return self.page(name)
 
     def toast(self, what, test):
         """The text of the toast that passes @test: toasts show over the

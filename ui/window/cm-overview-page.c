@@ -22,6 +22,7 @@
 #include "cm-provider.h"
 #include "cm-page-parts.h"
 #include "cm-portfolio-charts.h"
+#include "cm-portfolio-job.h"
 #include "cm-reason-dialog.h"
 #include "cm-record-editor.h"
 #include "cm-record-kind.h"
@@ -37,6 +38,8 @@ struct _CmOverviewPage
   GtkScrolledWindow *scrolled;
   CmOverview *overview; /* what the page shows, for rows made when first shown */
   guint rebuild_id;   /* one rebuild after a commit that changed several tables */
+  GCancellable *collecting; /* while a worker works the figures out */
+  gboolean again;     /* the portfolio changed while it did */
 };
 
 G_DEFINE_FINAL_TYPE (CmOverviewPage, cm_overview_page, GTK_TYPE_WIDGET)
@@ -138,16 +141,17 @@ fold_rows (CmOverviewPage *self, GtkWidget *expander, GPtrArray *items, guint st
 
 /* "Ready to advance", or "3 things hold the gate: “Appraise the options” is not done." */
 static char *
-current_gate_text (CmServiceGate *gate)
+current_gate_text (CmOverviewPage *self, CmServiceGate *gate)
 {
-  guint n = gate->problems->len;
+  GPtrArray *problems = cm_overview_gate_problems (self->store, gate);
+  guint n = problems->len;
 
   if (cm_service_get_stage (gate->service) > CM_STAGE_REVIEW)
     return g_strdup (_("Decommissioning"));
   if (n == 0)
     return g_strdup (_("Ready to advance"));
   return g_strdup_printf (ngettext ("%u thing holds the gate: %s", "%u things hold the gate: %s",
-                                    n), n, (char *) g_ptr_array_index (gate->problems, 0));
+                                    n), n, (char *) g_ptr_array_index (problems, 0));
 }
 
 /* The current gate, then a gate of this cycle passed by override and why:
@@ -155,7 +159,7 @@ current_gate_text (CmServiceGate *gate)
 static char *
 gate_text (CmOverviewPage *self, CmServiceGate *gate)
 {
-  g_autofree char *current = current_gate_text (gate);
+  g_autofree char *current = current_gate_text (self, gate);
   g_autoptr(GPtrArray) history = cm_cycle_history (self->store, gate->service);
   CmStageEvent *overridden = cm_gate_last_override (gate->service, history);
 
@@ -186,7 +190,7 @@ stage_row (CmOverviewPage *self, CmStage stage, GPtrArray *gates)
   g_autofree char *subtitle = NULL;
 
   for (guint i = 0; i < gates->len; i++)
-    ready += ((CmServiceGate *) g_ptr_array_index (gates, i))->problems->len == 0;
+    ready += !((CmServiceGate *) g_ptr_array_index (gates, i))->held;
   fold_rows (self, expander, gates, 0, gates->len, stage_gate_row);
   subtitle = stage > CM_STAGE_REVIEW
              ? g_strdup_printf (ngettext ("%u service", "%u services", gates->len), gates->len)
@@ -294,7 +298,7 @@ overdue_reviews (CmOverviewPage *self, CmOverview *overview, GtkWidget *g)
     {
       CmEiaReviewDue *review = g_ptr_array_index (overview->overdue_reviews, i);
       gint64 id = cm_decommission_get_service_id (review->decommission);
-      CmService *service = CM_SERVICE (cm_store_find (self->store, CM_TYPE_SERVICE, id));
+      CmService *service = cm_overview_find_service (overview, id);
       g_autofree char *due = cm_date_to_long (&review->due);
       g_autofree char *subtitle =
         g_strdup_printf (_("%s · due %s: record it on the Review step of its decommissioning EIA"),
@@ -326,7 +330,7 @@ overdue_group (CmOverviewPage *self, CmOverview *overview)
     {
       CmChecklistItem *item = g_ptr_array_index (overview->overdue_items, i);
       gint64 id = cm_checklist_item_get_service_id (item);
-      CmService *service = CM_SERVICE (cm_store_find (self->store, CM_TYPE_SERVICE, id));
+      CmService *service = cm_overview_find_service (overview, id);
       g_autofree char *due = cm_date_format_long (cm_checklist_item_get_due_date (item));
       g_autofree char *subtitle =
         g_strdup_printf (_("%s · %s · overdue since %s"), cm_service_get_name (service),
@@ -368,19 +372,12 @@ attention_text (CmOverviewPage *self, CmAttention *a)
   switch (a->kind)
     {
     case CM_ATTENTION_STEP_OVERDUE:
-      {
-        CmChecklistItem *item = CM_CHECKLIST_ITEM (
-          cm_store_find (self->store, CM_TYPE_CHECKLIST_ITEM, a->record_id));
-
-        return g_strdup_printf (_("Decommissioning step “%s” was due on %s"),
-                                item ? cm_checklist_item_get_title (item) : "", date);
-      }
+      return g_strdup_printf (_("Decommissioning step “%s” was due on %s"),
+                              a->title ? a->title : "", date);
     case CM_ATTENTION_NOTICE_DUE:
       {
-        CmContract *c = CM_CONTRACT (cm_store_find (self->store, CM_TYPE_CONTRACT,
-                                                    a->record_id));
         const char *what = cm_deadline_kind_label (a->deadline);
-        const char *title = c ? cm_contract_get_title (c) : "";
+        const char *title = a->title ? a->title : "";
 
         return late ? g_strdup_printf (_("%s for “%s” · overdue since %s"), what, title, date)
                     : g_strdup_printf (_("%s for “%s” · %s"), what, title, date);
@@ -395,8 +392,7 @@ attention_text (CmOverviewPage *self, CmAttention *a)
     case CM_ATTENTION_N_KINDS:
     default:
       {
-        CmService *service = CM_SERVICE (cm_store_find (self->store, CM_TYPE_SERVICE,
-                                                        a->service_id));
+        CmService *service = cm_overview_find_service (self->overview, a->service_id);
 
         return g_strdup_printf (_("Ready to pass the %s gate: every required item is settled"),
                                 service ? cm_enum_to_label (CM_TYPE_STAGE,
@@ -436,7 +432,7 @@ static GtkWidget *
 attention_row (CmOverviewPage *self, gpointer item)
 {
   CmAttention *a = item;
-  CmService *service = CM_SERVICE (cm_store_find (self->store, CM_TYPE_SERVICE, a->service_id));
+  CmService *service = cm_overview_find_service (self->overview, a->service_id);
   g_autofree char *text = attention_text (self, a);
 
   return service_row (self, service ? cm_service_get_name (service) : "", text, a->service_id);
@@ -539,8 +535,7 @@ decisions_group (CmOverviewPage *self, CmOverview *overview)
   for (guint i = 0; i < n; i++)
     {
       CmDecisionEvidence *e = g_ptr_array_index (overview->flagged_decisions, i);
-      CmService *service = CM_SERVICE (cm_store_find (self->store, CM_TYPE_SERVICE,
-                                                      e->service_id));
+      CmService *service = cm_overview_find_service (overview, e->service_id);
       const char *name = service ? cm_service_get_name (service) : "";
       GtkWidget *row = service_row (self, name, e->problem, e->service_id);
       GtkWidget *stand = cm_mnemonic_button_new (_("Let It _Stand…"), NULL);
@@ -562,16 +557,14 @@ decisions_group (CmOverviewPage *self, CmOverview *overview)
 /* The portfolio in three charts, below what needs the user now; a file
  * that cannot be read says so in place of the charts. */
 static GtkWidget *
-charts_group (CmOverviewPage *self)
+charts_group (const CmOverviewCharts *charts, const char *error)
 {
   GtkWidget *g = cm_page_group (_("At a Glance"), NULL);
-  g_autoptr(GError) error = NULL;
-  GtkWidget *charts = cm_portfolio_charts_new (self->store, &self->today, &error);
 
   if (charts == NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (g), error->message);
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (g), error);
   else
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), charts);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), cm_portfolio_charts_new_for (charts));
   return g;
 }
 
@@ -792,32 +785,82 @@ first_contract_group (CmOverviewPage *self)
   return g;
 }
 
+/* ---- worked out in a worker ------------------------------------------ */
+
+/* What a worker works out on a connection of its own, for the page to
+ * show: on a large portfolio this takes seconds, and the window answers
+ * meanwhile. */
+typedef struct {
+  CmOverviewPage *page;   /* weak */
+  GDate today;
+  guint n_services;
+  guint n_contracts;
+  CmOverview *overview;
+  CmOverviewCharts *charts;
+  char *charts_error;
+} Collect;
+
 static void
-rebuild (CmOverviewPage *self)
+collect_free (Collect *job)
+{
+  g_clear_weak_pointer (&job->page);
+  g_clear_pointer (&job->overview, cm_overview_free);
+  g_clear_pointer (&job->charts, cm_overview_charts_free);
+  g_free (job->charts_error);
+  g_free (job);
+}
+
+/* In the worker. */
+static gboolean
+collect_in_thread (CmStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  Collect *job = data;
+  g_autoptr(GError) charts_error = NULL;
+
+  job->n_services = g_list_model_get_n_items (cm_store_list (store, CM_TYPE_SERVICE));
+  if (job->n_services == 0)
+    return TRUE;
+  job->n_contracts = g_list_model_get_n_items (cm_store_list (store, CM_TYPE_CONTRACT));
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  job->overview = cm_overview_collect_with_charts (store, &job->today, &job->charts,
+                                                   &charts_error);
+  if (job->charts == NULL)
+    job->charts_error = g_strdup (charts_error->message);
+  return TRUE;
+}
+
+static void
+show (CmOverviewPage *self, GtkWidget *child)
+{
+  gtk_scrolled_window_set_child (self->scrolled, child);
+  /* The icons of rows and expanders repeat what their titles say. */
+  cm_decoration_hide_icons (GTK_WIDGET (self->scrolled));
+}
+
+static void
+show_collected (CmOverviewPage *self, Collect *job)
 {
   CmOverview *overview;
   GtkWidget *box, *clamp;
 
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
-  if (count_of (self, "services") == 0)
+  if (job->n_services == 0)
     {
-      gtk_scrolled_window_set_child (self->scrolled, first_run_page (self));
-      cm_decoration_hide_icons (GTK_WIDGET (self->scrolled));
+      show (self, first_run_page (self));
       return;
     }
   g_clear_pointer (&self->overview, cm_overview_free);
-  overview = self->overview = cm_overview_collect (self->store, &self->today);
+  overview = self->overview = g_steal_pointer (&job->overview);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   clamp = adw_clamp_new ();
   gtk_widget_set_margin_top (box, 18);
   gtk_widget_set_margin_bottom (box, 18);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
-  if (count_of (self, "contracts") == 0)
+  if (job->n_contracts == 0)
     gtk_box_append (GTK_BOX (box), first_contract_group (self));
   gtk_box_append (GTK_BOX (box), attention_group (self, overview));
-  gtk_box_append (GTK_BOX (box), charts_group (self));
+  gtk_box_append (GTK_BOX (box), charts_group (job->charts, job->charts_error));
   gtk_box_append (GTK_BOX (box), stages_group (self, overview));
   gtk_box_append (GTK_BOX (box), decisions_group (self, overview));
   gtk_box_append (GTK_BOX (box), overdue_group (self, overview));
@@ -825,9 +868,73 @@ rebuild (CmOverviewPage *self)
   /* Room for the three charts side by side. */
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 960);
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_child (self->scrolled, clamp);
-  /* The icons of rows and expanders repeat what their titles say. */
-  cm_decoration_hide_icons (clamp);
+  show (self, clamp);
+}
+
+/* Until the first figures come: the page is there at once, and says what
+ * it is doing. */
+static void
+show_working (CmOverviewPage *self)
+{
+  GtkWidget *spinner = gtk_spinner_new ();
+
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Working out the overview"), -1);
+  show (self, cm_status_page_new (NULL, _("Working Out the Overview…"),
+                                  _("Counting what needs you now, and where each service "
+                                    "stands at its gate."), spinner));
+}
+
+static void rebuild (CmOverviewPage *self);
+
+static void
+collected (gpointer data, const GError *error)
+{
+  Collect *job = data;
+  CmOverviewPage *self = job->page;
+
+  if (self)
+    {
+      g_clear_object (&self->collecting);
+      if (error == NULL)
+        show_collected (self, job);
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show (self, cm_status_page_new ("dialog-warning-symbolic",
+                                        _("The Overview Could Not Be Worked Out"),
+                                        error->message, NULL));
+      if (self->again)
+        {
+          self->again = FALSE;
+          rebuild (self);
+        }
+    }
+  collect_free (job);
+}
+
+static void
+rebuild (CmOverviewPage *self)
+{
+  Collect *job;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  /* A change while the worker works: once more when it is done. */
+  if (self->collecting)
+    {
+      self->again = TRUE;
+      return;
+    }
+  if (gtk_scrolled_window_get_child (self->scrolled) == NULL)
+    show_working (self);
+  job = g_new0 (Collect, 1);
+  g_set_weak_pointer (&job->page, self);
+  job->today = self->today;
+  self->collecting = g_cancellable_new ();
+  cm_portfolio_job_read (cm_store_get_path (self->store), cm_store_get_display_name (self->store),
+                         self->collecting, collect_in_thread, job, collected, job);
 }
 
 static gboolean
@@ -855,6 +962,9 @@ cm_overview_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->collecting)
+    g_cancellable_cancel (self->collecting);
+  g_clear_object (&self->collecting);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->store);

@@ -536,17 +536,22 @@ cm_portfolio_charts_init (CmPortfolioCharts *self)
 {
 }
 
+/* The charts of @charts, worked out beforehand (in a worker, say). */
 GtkWidget *
-cm_portfolio_charts_new (CmStore *store, const GDate *today, GError **error)
+cm_portfolio_charts_new_for (const CmOverviewCharts *charts)
 {
-  g_autoptr(CmOverviewCharts) charts = cm_overview_charts_collect (store, today, error);
-  CmPortfolioCharts *self;
+  CmPortfolioCharts *self = g_object_new (CM_TYPE_PORTFOLIO_CHARTS, NULL);
 
-  if (charts == NULL)
-    return NULL;
-  self = g_object_new (CM_TYPE_PORTFOLIO_CHARTS, NULL);
   gtk_widget_set_parent (stages_chart (charts), GTK_WIDGET (self));
   gtk_widget_set_parent (spend_chart (self, charts), GTK_WIDGET (self));
   gtk_widget_set_parent (endings_chart (charts), GTK_WIDGET (self));
   return GTK_WIDGET (self);
+}
+
+GtkWidget *
+cm_portfolio_charts_new (CmStore *store, const GDate *today, GError **error)
+{
+  g_autoptr(CmOverviewCharts) charts = cm_overview_charts_collect (store, today, error);
+
+  return charts ? cm_portfolio_charts_new_for (charts) : NULL;
 }

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "cm-overview-charts.h"
 #include "cm-store.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,7 @@ G_DECLARE_FINAL_TYPE (CmPortfolioCharts, cm_portfolio_charts, CM, PORTFOLIO_CHAR
 
 /* The figures as they stand on @today; NULL, with @error, when the file
  * cannot be read. */
-GtkWidget *cm_portfolio_charts_new (CmStore *store, const GDate *today, GError **error);
+GtkWidget *cm_portfolio_charts_new     (CmStore *store, const GDate *today, GError **error);
+GtkWidget *cm_portfolio_charts_new_for (const CmOverviewCharts *charts);
 
 G_END_DECLS

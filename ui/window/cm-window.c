@@ -146,6 +146,7 @@ update_back (CmWindow *self)
 }
 
 static GtkWidget *shown_page (CmWindow *self);
+static void ensure_section_named (CmWindow *self, const char *name);
 
 /* A key that acts on a list (Ctrl+E, Delete) needs the keyboard in it: a
  * list shown in place of the one that had the keyboard takes it, rather
@@ -172,6 +173,7 @@ section_selected (CmWindow *self, GtkListBoxRow *row)
   /* The sidebar follows a record's page opened from its section. */
   if (self->following)
     return;
+  ensure_section_named (self, g_object_get_data (G_OBJECT (row), "page-name"));
   gtk_stack_set_visible_child_name (self->pages, g_object_get_data (G_OBJECT (row), "page-name"));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   update_back (self);
@@ -204,12 +206,14 @@ select_section (CmWindow *self, const char *name)
       }
 }
 
+static GtkWidget *page_named (CmWindow *self, const char *name);
+
 /* Shows a page by the name of its list ("deadlines"), in its tab; returns
  * it, or NULL if there is none of that name. */
 static GtkWidget *
 show_page (CmWindow *self, const char *name)
 {
-  GtkWidget *page = g_hash_table_lookup (self->named_pages, name);
+  GtkWidget *page = page_named (self, name);
   GtkWidget *parent;
 
   if (page == NULL)
@@ -255,9 +259,12 @@ show_detail (CmWindow *self, GtkWidget *page, const char *section)
   update_back (self);
 }
 
+static void ensure_detail_pages (CmWindow *self);
+
 static void
 open_service_id (CmWindow *self, gint64 id)
 {
+  ensure_detail_pages (self);
   show_detail (self, GTK_WIDGET (self->service_page), "services");
   cm_service_page_show (self->service_page, id);
 }
@@ -265,6 +272,7 @@ open_service_id (CmWindow *self, gint64 id)
 static void
 open_eia (CmWindow *self, gint64 id)
 {
+  ensure_detail_pages (self);
   show_detail (self, GTK_WIDGET (self->eia_page), "eias");
   cm_eia_page_show (self->eia_page, id);
 }
@@ -272,6 +280,7 @@ open_eia (CmWindow *self, gint64 id)
 static void
 open_decommission (CmWindow *self, gint64 id, gboolean audit)
 {
+  ensure_detail_pages (self);
   show_detail (self, GTK_WIDGET (self->decommission_page), "decommissions");
   cm_decommission_page_show (self->decommission_page, id, audit);
 }
@@ -408,9 +417,38 @@ build_tabs (CmWindow *self, const Section *section)
   return box;
 }
 
+/* Puts @page in @placeholder's place, keeping the pages in the
+ * sidebar's order: the pages after it are taken out and put back. */
 static void
-add_section (CmWindow *self, const Section *section)
+replace_placeholder (GtkStack *stack, GtkWidget *placeholder, GtkWidget *page, const char *name)
 {
+  g_autoptr(GPtrArray) after = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *visible = gtk_stack_get_visible_child (stack);
+
+  for (GtkWidget *c = gtk_widget_get_next_sibling (placeholder); c;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      g_ptr_array_add (after, g_object_ref (c));
+      g_ptr_array_add (names, g_strdup (gtk_stack_page_get_name (gtk_stack_get_page (stack, c))));
+    }
+  for (guint i = 0; i < after->len; i++)
+    gtk_stack_remove (stack, g_ptr_array_index (after, i));
+  gtk_stack_remove (stack, placeholder);
+  gtk_stack_add_named (stack, page, name);
+  for (guint i = 0; i < after->len; i++)
+    gtk_stack_add_named (stack, g_ptr_array_index (after, i), g_ptr_array_index (names, i));
+  if (visible && visible != placeholder)
+    gtk_stack_set_visible_child (stack, visible);
+}
+
+/* A section's page is made when it is first shown: a page lists its
+ * records as it is made, and a large portfolio has many. Until then an
+ * empty placeholder holds its place. */
+static void
+build_section (CmWindow *self, const Section *section)
+{
+  GtkWidget *placeholder = gtk_stack_get_child_by_name (self->pages, section->name);
   GtkWidget *page;
   const char *title;
 
@@ -422,20 +460,60 @@ add_section (CmWindow *self, const Section *section)
       g_object_set_data (G_OBJECT (page), "section", (gpointer) section->name);
       g_hash_table_insert (self->named_pages, (gpointer) section->pages[0], page);
     }
-  gtk_stack_add_named (self->pages, page, section->name);
-  gtk_list_box_append (self->sidebar,
-                       sidebar_row (section->name, _(section->title), section->icon_name));
+  if (placeholder)
+    replace_placeholder (self->pages, placeholder, page, section->name);
+  else
+    gtk_stack_add_named (self->pages, page, section->name);
+}
+
+static gboolean
+is_placeholder (GtkWidget *page)
+{
+  return page && g_object_get_data (G_OBJECT (page), "placeholder") != NULL;
+}
+
+/* The section named @name, or the one holding the list named @name. */
+static const Section *
+section_holding (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      if (g_strcmp0 (sections[i].name, name) == 0)
+        return &sections[i];
+      for (guint j = 0; sections[i].pages[j]; j++)
+        if (g_strcmp0 (sections[i].pages[j], name) == 0)
+          return &sections[i];
+    }
+  return NULL;
 }
 
 static void
-build_sections (CmWindow *self)
+ensure_section_named (CmWindow *self, const char *name)
+{
+  const Section *section = section_holding (name);
+  GtkWidget *page = section ? gtk_stack_get_child_by_name (self->pages, section->name) : NULL;
+
+  if (self->store && section && (page == NULL || is_placeholder (page)))
+    build_section (self, section);
+}
+
+/* The list named @name ("deadlines"), made now if it was not yet. */
+static GtkWidget *
+page_named (CmWindow *self, const char *name)
+{
+  ensure_section_named (self, name);
+  return g_hash_table_lookup (self->named_pages, name);
+}
+
+/* The pages of one service, EIA or decommission: they show nothing until
+ * a record is opened, so they are cheap to make with the window. */
+static void
+ensure_detail_pages (CmWindow *self)
 {
   const GDate *today = cm_application_get_today (application (self));
 
-  clear_sections (self);
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    add_section (self, &sections[i]);
-
+  if (self->service_page || self->store == NULL)
+    return;
   self->service_page = cm_service_page_new (self->store, today);
   g_signal_connect_swapped (self->service_page, "closed", G_CALLBACK (service_page_closed), self);
   gtk_stack_add_named (self->pages, GTK_WIDGET (self->service_page), "service");
@@ -450,7 +528,22 @@ build_sections (CmWindow *self)
   self->eia_page = cm_eia_page_new (self->store, today);
   g_signal_connect_swapped (self->eia_page, "closed", G_CALLBACK (eia_page_closed), self);
   gtk_stack_add_named (self->pages, GTK_WIDGET (self->eia_page), "eia");
+}
 
+static void
+build_sections (CmWindow *self)
+{
+  clear_sections (self);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      GtkWidget *placeholder = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+      g_object_set_data (G_OBJECT (placeholder), "placeholder", GINT_TO_POINTER (TRUE));
+      gtk_stack_add_named (self->pages, placeholder, sections[i].name);
+      gtk_list_box_append (self->sidebar, sidebar_row (sections[i].name, _(sections[i].title),
+                                                       sections[i].icon_name));
+    }
+  ensure_detail_pages (self);
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
 }
 
