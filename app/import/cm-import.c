@@ -8,6 +8,7 @@
  * the command line writes each row as soon as it is planned instead.
  */
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -41,6 +42,13 @@ static const CmImportField required[] = {
 
 /* Writes rows as they are planned (cm_import_plan_new_written ()). */
 typedef struct _Writer Writer;
+
+/* The first few references of the contracts an import created or
+ * changed, for its record, and how many there were. */
+typedef struct {
+  char *shown[CM_ROW_LIST_SHOWN];
+  guint n;
+} References;
 
 typedef struct {
   CmImportRowStatus status;
@@ -765,16 +773,13 @@ find_fallback_service (CmImportPlan *plan, gint64 service_id, const char *servic
   return plan->fallback_service != NULL;
 }
 
-/* Takes @writer, which may be NULL. */
+/* A plan for @table's rows, none planned yet. Takes @writer, which may
+ * be NULL. */
 static CmImportPlan *
-plan_new (CmStore *store, CmTable *table, GArray *mapping, CmImportDuplicate on_duplicate,
-          GArray *excluded, gint64 service_id, const char *service_name, Writer *writer,
-          GError **error)
+plan_start (CmStore *store, CmTable *table, GArray *mapping, gint64 service_id,
+            const char *service_name, Writer *writer, GError **error)
 {
   g_autoptr(CmImportPlan) plan = NULL;
-
-  g_return_val_if_fail (CM_IS_STORE (store), NULL);
-  g_return_val_if_fail (table != NULL && mapping != NULL, NULL);
 
   if (!check_mapping (mapping, error))
     {
@@ -787,7 +792,35 @@ plan_new (CmStore *store, CmTable *table, GArray *mapping, CmImportDuplicate on_
   if (!find_fallback_service (plan, service_id, service_name, error) ||
       !index_references (store, plan->references, error))
     return NULL;
+  return g_steal_pointer (&plan);
+}
 
+/* After the last row. */
+static void
+plan_end (CmImportPlan *plan)
+{
+  plan->table = NULL;
+  sort_texts (plan->new_providers);
+  sort_texts (plan->new_services);
+  sort_texts (plan->new_commissioners);
+  list_others (plan);
+  list_contradictions (plan);
+}
+
+/* Takes @writer, which may be NULL. */
+static CmImportPlan *
+plan_new (CmStore *store, CmTable *table, GArray *mapping, CmImportDuplicate on_duplicate,
+          GArray *excluded, gint64 service_id, const char *service_name, Writer *writer,
+          GError **error)
+{
+  CmImportPlan *plan;
+
+  g_return_val_if_fail (CM_IS_STORE (store), NULL);
+  g_return_val_if_fail (table != NULL && mapping != NULL, NULL);
+
+  plan = plan_start (store, table, mapping, service_id, service_name, writer, error);
+  if (plan == NULL)
+    return NULL;
   for (guint i = 0; excluded && i < excluded->len; i++)
     {
       guint row = g_array_index (excluded, guint, i);
@@ -798,13 +831,8 @@ plan_new (CmStore *store, CmTable *table, GArray *mapping, CmImportDuplicate on_
   for (guint row = 1; row < plan->rows->len; row++)
     if (g_array_index (plan->rows, Row, row).status != CM_IMPORT_ROW_EXCLUDED)
       plan_row (plan, store, row, on_duplicate);
-
-  sort_texts (plan->new_providers);
-  sort_texts (plan->new_services);
-  sort_texts (plan->new_commissioners);
-  list_others (plan);
-  list_contradictions (plan);
-  return g_steal_pointer (&plan);
+  plan_end (plan);
+  return plan;
 }
 
 CmImportPlan *
@@ -976,67 +1004,86 @@ save_row (CmImportPlan *plan, CmStore *store, Row *row, GError **error)
          : cm_store_insert_listed (store, CM_ENTITY (row->contract), error);
 }
 
+/* "Providers created: Age UK, Mind, Mencap, Scope, Shelter and 3 more":
+ * the record's value must fit a spreadsheet cell however large the import. */
 static void
-append_list (GString *summary, const char *heading, const GPtrArray *names)
+append_list (GString *summary, const char *heading, const char * const *names, guint n_names)
 {
-  if (names->len == 0)
+  g_autofree char *joined = NULL;
+
+  if (n_names == 0)
     return;
-  g_string_append_printf (summary, "%s%s: ", summary->len ? "\n" : "", heading);
-  for (guint i = 0; i < names->len; i++)
-    g_string_append_printf (summary, "%s%s", i ? ", " : "", (char *) g_ptr_array_index (names, i));
+  joined = cm_short_list_format (names, n_names);
+  g_string_append_printf (summary, "%s%s: %s", summary->len ? "\n" : "", heading, joined);
 }
 
-/* What the import did, for the audit trail: every reference it created
- * or changed (@created and @updated, joined by commas), and every
- * provider, service and commissioner it added. */
+static void
+append_names (GString *summary, const char *heading, const GPtrArray *names)
+{
+  append_list (summary, heading, (const char * const *) names->pdata, names->len);
+}
+
+/* What the import did, for the audit trail: how many references it
+ * created or changed and the first few of them, and the providers,
+ * services and commissioners it added, as many and as few. Each record's
+ * own audit row already proves it was written. */
 static CmImportRun *
-summarise_run (CmImportPlan *plan, const char *source, GString *created, guint n_created,
-               GString *updated, guint n_updated)
+summarise_run (CmImportPlan *plan, const char *source, const References *created,
+               const References *updated)
 {
   g_autoptr(GString) summary = g_string_new (NULL);
   CmImportRun *run = cm_import_run_new (source);
 
-  if (n_created)
-    g_string_append_printf (summary, "%s: %s", _("Contracts created"), created->str);
-  if (n_updated)
-    g_string_append_printf (summary, "%s%s: %s", summary->len ? "\n" : "",
-                            _("Contracts updated"), updated->str);
-  append_list (summary, _("Providers created"), plan->new_providers);
-  append_list (summary, _("Services created"), plan->new_services);
-  append_list (summary, _("Commissioners created"), plan->new_commissioners);
+  append_list (summary, _("Contracts created"), (const char * const *) created->shown,
+               created->n);
+  append_list (summary, _("Contracts updated"), (const char * const *) updated->shown,
+               updated->n);
+  append_names (summary, _("Providers created"), plan->new_providers);
+  append_names (summary, _("Services created"), plan->new_services);
+  append_names (summary, _("Commissioners created"), plan->new_commissioners);
   if (plan->more_summary)
     g_string_append_printf (summary, "%s%s", summary->len ? "\n" : "", plan->more_summary);
-  g_object_set (run, "created", n_created, "updated", n_updated,
+  g_object_set (run, "created", created->n, "updated", updated->n,
                 "skipped", cm_import_plan_count (plan, CM_IMPORT_ROW_SKIP), "summary",
                 summary->str, NULL);
   return run;
 }
 
 static void
-join_reference (GString *references, guint *n, CmContract *contract)
+note_reference (References *references, CmContract *contract)
 {
-  if ((*n)++)
-    g_string_append (references, ", ");
-  g_string_append (references, cm_contract_get_reference (contract));
+  if (references->n < CM_ROW_LIST_SHOWN)
+    references->shown[references->n] = g_strdup (cm_contract_get_reference (contract));
+  references->n++;
+}
+
+static void
+references_clear (References *references)
+{
+  for (guint i = 0; i < MIN (references->n, CM_ROW_LIST_SHOWN); i++)
+    g_free (references->shown[i]);
+  *references = (References) { { NULL }, 0 };
 }
 
 static CmImportRun *
 summarise (CmImportPlan *plan, const char *source)
 {
-  g_autoptr(GString) created = g_string_new (NULL);
-  g_autoptr(GString) updated = g_string_new (NULL);
-  guint n_created = 0, n_updated = 0;
+  References created = { { NULL }, 0 }, updated = { { NULL }, 0 };
+  CmImportRun *run;
 
   for (guint i = 1; i < plan->rows->len; i++)
     {
       Row *row = &g_array_index (plan->rows, Row, i);
 
       if (row->status == CM_IMPORT_ROW_CREATE)
-        join_reference (created, &n_created, row->contract);
+        note_reference (&created, row->contract);
       else if (row->status == CM_IMPORT_ROW_UPDATE)
-        join_reference (updated, &n_updated, row->contract);
+        note_reference (&updated, row->contract);
     }
-  return summarise_run (plan, source, created, n_created, updated, n_updated);
+  run = summarise_run (plan, source, &created, &updated);
+  references_clear (&created);
+  references_clear (&updated);
+  return run;
 }
 
 static gboolean
@@ -1257,6 +1304,7 @@ cm_import_plan_apply (CmImportPlan *plan, CmStore *store, const char *source,
 struct _Writer {
   CmStore *store;
   char *source;
+  gint64 expected_rows; /* for a register read as it is planned, else 0 */
   gboolean started;     /* the backup is taken and the transaction open */
   gboolean stopped;     /* a row is invalid or failed: it will be rolled back */
   gboolean written;     /* committed */
@@ -1265,10 +1313,8 @@ struct _Writer {
   CmStoreBulk *bulk;
   CmContract *scratch;  /* the record each new contract is read into */
   CmContract *blank;    /* what it is reset to */
-  GString *created;     /* references, joined by commas */
-  GString *updated;
-  guint n_created;
-  guint n_updated;
+  References created;
+  References updated;
 };
 
 /* Every value put back as a new contract has it, straight into the
@@ -1295,8 +1341,8 @@ writer_free (Writer *writer)
   g_clear_pointer (&writer->bulk, cm_store_bulk_free);
   g_clear_object (&writer->scratch);
   g_clear_object (&writer->blank);
-  g_string_free (writer->created, TRUE);
-  g_string_free (writer->updated, TRUE);
+  references_clear (&writer->created);
+  references_clear (&writer->updated);
   g_free (writer);
 }
 
@@ -1342,15 +1388,14 @@ write_planned_row (CmImportPlan *plan, guint i)
       g_clear_object (&row->contract);
       return;
     }
-  if (!writer->started && !writer_start (plan, plan->rows->len - 1, &local))
+  if (!writer->started &&
+      !writer_start (plan, MAX (writer->expected_rows, plan->rows->len - 1), &local))
     {
       writer_stop (writer, local);
       return;
     }
-  if (row->status == CM_IMPORT_ROW_CREATE)
-    join_reference (writer->created, &writer->n_created, row->contract);
-  else
-    join_reference (writer->updated, &writer->n_updated, row->contract);
+  note_reference (row->status == CM_IMPORT_ROW_CREATE ? &writer->created : &writer->updated,
+                  row->contract);
   if (!save_row (plan, writer->store, row, &local))
     {
       g_autoptr(GError) failure = local;
@@ -1377,8 +1422,7 @@ writer_finish (CmImportPlan *plan)
     writer_stop (writer, local);
   if (!writer->stopped)
     {
-      run = summarise_run (plan, writer->source, writer->created, writer->n_created,
-                           writer->updated, writer->n_updated);
+      run = summarise_run (plan, writer->source, &writer->created, &writer->updated);
       if (!cm_store_bulk_end (g_steal_pointer (&writer->bulk), &local) ||
           !note_created (writer->store, &writer->marks, run, &local) ||
           !cm_store_save (writer->store, CM_ENTITY (run), &local))
@@ -1407,21 +1451,113 @@ writer_result (Writer *writer, CmStore *store, GError **error)
   return writer->written;
 }
 
-CmImportPlan *
-cm_import_plan_new_written (CmStore *store, CmTable *table, GArray *mapping,
-                            CmImportDuplicate on_duplicate, const char *source, GError **error)
+static Writer *
+writer_new (CmStore *store, const char *source)
 {
-  g_autoptr(CmImportPlan) plan = NULL;
   Writer *writer = g_new0 (Writer, 1);
 
   writer->store = store;
   writer->source = g_strdup (source);
   writer->scratch = cm_contract_new ("", "");
   writer->blank = cm_contract_new ("", "");
-  writer->created = g_string_new (NULL);
-  writer->updated = g_string_new (NULL);
-  plan = plan_new (store, table, mapping, on_duplicate, NULL, 0, NULL, writer, error);
+  return writer;
+}
+
+CmImportPlan *
+cm_import_plan_new_written (CmStore *store, CmTable *table, GArray *mapping,
+                            CmImportDuplicate on_duplicate, const char *source, GError **error)
+{
+  g_autoptr(CmImportPlan) plan = NULL;
+
+  plan = plan_new (store, table, mapping, on_duplicate, NULL, 0, NULL,
+                   writer_new (store, source), error);
   if (plan)
     writer_finish (plan);
+  return g_steal_pointer (&plan);
+}
+
+/* ---- reading, planning and writing in one pass --------------------------- */
+
+/* A register of this many bytes a row is about as short as one gets; the
+ * guess only decides whether the import is large enough to build the
+ * portfolio's indexes after its rows (cm-store-bulk.h). */
+#define SHORTEST_ROW_BYTES 100
+
+typedef struct {
+  CmStore *store;
+  CmImportDuplicate on_duplicate;
+  Writer *writer;     /* until the header row hands it to the plan */
+  CmImportPlan *plan; /* once the header row is read */
+  GError *error;      /* why the header row's mapping was refused */
+} Streamed;
+
+static void
+plan_streamed_row (CmTable *table, guint row, gpointer data)
+{
+  Streamed *streamed = data;
+
+  if (row == 0)
+    {
+      g_autoptr(GArray) mapping = cm_import_mapping_for (streamed->store, table);
+
+      streamed->plan = plan_start (streamed->store, table, mapping, 0, NULL,
+                                   g_steal_pointer (&streamed->writer), &streamed->error);
+      return;
+    }
+  if (streamed->plan == NULL)
+    return;
+  g_array_set_size (streamed->plan->rows, row + 1);
+  plan_row (streamed->plan, streamed->store, row, streamed->on_duplicate);
+}
+
+static gint64
+guess_rows (const char *path)
+{
+  GStatBuf info;
+
+  return g_stat (path, &info) == 0 ? info.st_size / SHORTEST_ROW_BYTES : 0;
+}
+
+CmImportPlan *
+cm_import_plan_new_written_from_file (CmStore *store, const char *path, const char *sheet,
+                                      CmImportDuplicate on_duplicate, const char *source,
+                                      GError **error)
+{
+  Streamed streamed = { store, on_duplicate, writer_new (store, source), NULL, NULL };
+  g_autoptr(CmTable) table = cm_table_new_streaming (plan_streamed_row, &streamed);
+  g_autoptr(CmImportPlan) plan = NULL;
+  g_autoptr(GError) read_error = NULL;
+  gboolean read;
+
+  g_return_val_if_fail (CM_IS_STORE (store) && path != NULL, NULL);
+
+  streamed.writer->expected_rows = guess_rows (path);
+  read = cm_table_read_file_into (table, path, sheet, &read_error);
+  /* A file without a single row is refused by its mapping, as any. */
+  if (read && streamed.plan == NULL && streamed.error == NULL)
+    {
+      g_autoptr(GArray) mapping = cm_import_mapping_for (store, table);
+
+      streamed.plan = plan_start (store, table, mapping, 0, NULL,
+                                  g_steal_pointer (&streamed.writer), &streamed.error);
+    }
+  g_clear_pointer (&streamed.writer, writer_free);
+  plan = g_steal_pointer (&streamed.plan);
+  if (plan)
+    {
+      plan_end (plan);
+      if (!read)
+        writer_stop (plan->writer, g_error_copy (read_error));
+      writer_finish (plan); /* rolls back what a file read only in part wrote */
+    }
+  if (!read)
+    {
+      g_clear_error (&streamed.error);
+      g_set_error (error, read_error->domain, read_error->code, _("Could not read %s: %s"),
+                   path, read_error->message);
+      return NULL;
+    }
+  if (plan == NULL)
+    g_propagate_error (error, streamed.error);
   return g_steal_pointer (&plan);
 }
