@@ -64,6 +64,13 @@ struct _CmImportPlan
   CmTable *table;           /* read only while planning */
   GArray *mapping;
   GArray *rows;             /* Row, by table row; row 0 (the header) unused */
+  /* A register read as it is written keeps each row's status, and a Row
+   * only for the rows with problems or warnings: a million rows would
+   * otherwise hold 48 MB of Rows, mostly empty. */
+  GByteArray *statuses;     /* CmImportRowStatus by table row, or NULL */
+  GHashTable *noted;        /* table row -> Row, for those rows */
+  Row current;              /* the row being planned, while statuses are kept */
+  Row looked_up;            /* a row without problems, as row_of () gives it */
   CmImportNames *names;
   /* For rows that name no service: this one, else one of this name, else
    * one of their title. */
@@ -71,6 +78,7 @@ struct _CmImportPlan
   char *fallback_name;
   GHashTable *references;   /* reference -> contract id in the portfolio */
   GHashTable *seen;         /* reference -> first table row holding it */
+  GStringChunk *seen_text;  /* its keys: a million references, without a block each */
   GHashTable *others;       /* "Field “text”" -> CmRowList of the rows it is on */
   GPtrArray *new_providers;
   GPtrArray *new_services;
@@ -86,6 +94,34 @@ struct _CmImportPlan
 };
 
 static void write_planned_row (CmImportPlan *plan, guint row);
+
+static guint
+n_rows_of (CmImportPlan *plan)
+{
+  return plan->statuses ? plan->statuses->len : plan->rows->len;
+}
+
+/* The Row @row is planned into. */
+static Row *
+planning_row (CmImportPlan *plan, guint row)
+{
+  return plan->statuses ? &plan->current : &g_array_index (plan->rows, Row, row);
+}
+
+/* The Row of @row as planned, to read. */
+static const Row *
+row_of (CmImportPlan *plan, guint row)
+{
+  const Row *noted;
+
+  if (plan->statuses == NULL)
+    return &g_array_index (plan->rows, Row, row);
+  noted = g_hash_table_lookup (plan->noted, GUINT_TO_POINTER (row));
+  if (noted)
+    return noted;
+  plan->looked_up.status = plan->statuses->data[row];
+  return &plan->looked_up;
+}
 
 /* ---- the portfolio's references --------------------------------------- */
 
@@ -125,7 +161,7 @@ typedef struct {
 static void
 row_reader_init (RowReader *r, CmImportPlan *plan, guint row)
 {
-  *r = (RowReader) { plan, row, &g_array_index (plan->rows, Row, row), { NULL } };
+  *r = (RowReader) { plan, row, planning_row (plan, row), { NULL } };
   for (guint c = 0; c < plan->mapping->len; c++)
     {
       CmImportField field = g_array_index (plan->mapping, CmImportField, c);
@@ -568,7 +604,8 @@ check_unique (RowReader *r, const char *reference)
                reference, GPOINTER_TO_UINT (first) + 1);
       return FALSE;
     }
-  g_hash_table_insert (r->plan->seen, g_strdup (reference), GUINT_TO_POINTER (r->row));
+  g_hash_table_insert (r->plan->seen, g_string_chunk_insert (r->plan->seen_text, reference),
+                       GUINT_TO_POINTER (r->row));
   return TRUE;
 }
 
@@ -630,6 +667,32 @@ read_row (RowReader *r, CmStore *store, CmImportDuplicate on_duplicate)
   return existing ? CM_IMPORT_ROW_UPDATE : CM_IMPORT_ROW_CREATE;
 }
 
+static void row_clear (gpointer data);
+
+static void
+row_free (gpointer data)
+{
+  row_clear (data);
+  g_free (data);
+}
+
+/* Where statuses are kept: the row's status, and the row itself only when
+ * it has something to say. */
+static void
+keep_status (CmImportPlan *plan, guint row)
+{
+  Row *current = &plan->current;
+
+  g_byte_array_set_size (plan->statuses, MAX (plan->statuses->len, row + 1));
+  plan->statuses->data[row] = current->status;
+  g_clear_object (&current->contract);
+  if (current->problems || current->warnings)
+    g_hash_table_insert (plan->noted, GUINT_TO_POINTER (row), g_memdup2 (current, sizeof *current));
+  else
+    row_clear (current);
+  *current = (Row) { 0 };
+}
+
 static void
 plan_row (CmImportPlan *plan, CmStore *store, guint row, CmImportDuplicate on_duplicate)
 {
@@ -640,6 +703,8 @@ plan_row (CmImportPlan *plan, CmStore *store, guint row, CmImportDuplicate on_du
   row_reader_clear (&r);
   if (plan->writer)
     write_planned_row (plan, row);
+  if (plan->statuses)
+    keep_status (plan, row);
 }
 
 /* ---- the plan ---------------------------------------------------------- */
@@ -720,9 +785,9 @@ list_others (CmImportPlan *plan)
 static void
 list_contradictions (CmImportPlan *plan)
 {
-  for (guint row = 1; row < plan->rows->len; row++)
+  for (guint row = 1; row < n_rows_of (plan); row++)
     {
-      const Row *r = &g_array_index (plan->rows, Row, row);
+      const Row *r = row_of (plan, row);
 
       if (r->status != CM_IMPORT_ROW_CREATE && r->status != CM_IMPORT_ROW_UPDATE)
         continue;
@@ -742,7 +807,8 @@ plan_alloc (CmTable *table, GArray *mapping)
   g_array_set_clear_func (plan->rows, row_clear);
   g_array_set_size (plan->rows, cm_table_get_n_rows (table));
   plan->references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  plan->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  plan->seen = g_hash_table_new (g_str_hash, g_str_equal);
+  plan->seen_text = g_string_chunk_new (64 * 1024);
   plan->others = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) cm_row_list_free);
   plan->new_providers = g_ptr_array_new_with_free_func (g_free);
@@ -862,10 +928,14 @@ cm_import_plan_free (CmImportPlan *plan)
   g_free (plan->more_summary);
   g_free (plan->fallback_name);
   g_array_unref (plan->rows);
+  g_clear_pointer (&plan->statuses, g_byte_array_unref);
+  g_clear_pointer (&plan->noted, g_hash_table_unref);
+  row_clear (&plan->current);
   g_array_unref (plan->mapping);
   cm_import_names_free (plan->names);
   g_hash_table_unref (plan->references);
   g_hash_table_unref (plan->seen);
+  g_string_chunk_free (plan->seen_text);
   g_hash_table_unref (plan->others);
   g_ptr_array_unref (plan->new_providers);
   g_ptr_array_unref (plan->new_services);
@@ -879,15 +949,15 @@ cm_import_plan_free (CmImportPlan *plan)
 CmImportRowStatus
 cm_import_plan_row_status (CmImportPlan *plan, guint row)
 {
-  g_return_val_if_fail (row > 0 && row < plan->rows->len, CM_IMPORT_ROW_BLANK);
-  return g_array_index (plan->rows, Row, row).status;
+  g_return_val_if_fail (row > 0 && row < n_rows_of (plan), CM_IMPORT_ROW_BLANK);
+  return row_of (plan, row)->status;
 }
 
 const GPtrArray *
 cm_import_plan_row_problems (CmImportPlan *plan, guint row)
 {
-  g_return_val_if_fail (row > 0 && row < plan->rows->len, NULL);
-  return g_array_index (plan->rows, Row, row).problems;
+  g_return_val_if_fail (row > 0 && row < n_rows_of (plan), NULL);
+  return row_of (plan, row)->problems;
 }
 
 guint
@@ -895,8 +965,8 @@ cm_import_plan_count (CmImportPlan *plan, CmImportRowStatus status)
 {
   guint count = 0;
 
-  for (guint row = 1; row < plan->rows->len; row++)
-    count += g_array_index (plan->rows, Row, row).status == status;
+  for (guint row = 1; row < n_rows_of (plan); row++)
+    count += row_of (plan, row)->status == status;
   return count;
 }
 
@@ -952,9 +1022,9 @@ cm_import_plan_report (CmImportPlan *plan)
 {
   GPtrArray *report = g_ptr_array_new_with_free_func (g_free);
 
-  for (guint row = 1; row < plan->rows->len; row++)
+  for (guint row = 1; row < n_rows_of (plan); row++)
     {
-      const GPtrArray *problems = g_array_index (plan->rows, Row, row).problems;
+      const GPtrArray *problems = row_of (plan, row)->problems;
 
       for (guint i = 0; problems && i < problems->len; i++)
         g_ptr_array_add (report, g_strdup (g_ptr_array_index (problems, i)));
@@ -1135,11 +1205,11 @@ write_rows (CmImportPlan *plan, CmStore *store, CmImportProgress progress, gpoin
 CmContract *
 cm_import_plan_row_contract (CmImportPlan *plan, guint row)
 {
-  Row *r;
+  const Row *r;
 
-  g_return_val_if_fail (plan != NULL && row < plan->rows->len, NULL);
+  g_return_val_if_fail (plan != NULL && row < n_rows_of (plan), NULL);
 
-  r = &g_array_index (plan->rows, Row, row);
+  r = row_of (plan, row);
   return r->status == CM_IMPORT_ROW_CREATE || r->status == CM_IMPORT_ROW_UPDATE ||
          r->status == CM_IMPORT_ROW_UNCHANGED ? r->contract : NULL;
 }
@@ -1377,7 +1447,7 @@ static void
 write_planned_row (CmImportPlan *plan, guint i)
 {
   Writer *writer = plan->writer;
-  Row *row = &g_array_index (plan->rows, Row, i);
+  Row *row = planning_row (plan, i);
   GError *local = NULL;
 
   if (row->status == CM_IMPORT_ROW_INVALID)
@@ -1389,7 +1459,7 @@ write_planned_row (CmImportPlan *plan, guint i)
       return;
     }
   if (!writer->started &&
-      !writer_start (plan, MAX (writer->expected_rows, plan->rows->len - 1), &local))
+      !writer_start (plan, MAX (writer->expected_rows, n_rows_of (plan) - 1), &local))
     {
       writer_stop (writer, local);
       return;
@@ -1483,6 +1553,16 @@ cm_import_plan_new_written (CmStore *store, CmTable *table, GArray *mapping,
  * portfolio's indexes after its rows (cm-store-bulk.h). */
 #define SHORTEST_ROW_BYTES 100
 
+/* From here on, a status per row and a Row only where it is needed. */
+static void
+keep_statuses (CmImportPlan *plan)
+{
+  plan->statuses = g_byte_array_sized_new (1024);
+  g_byte_array_set_size (plan->statuses, 1);
+  plan->statuses->data[0] = CM_IMPORT_ROW_BLANK; /* the header, never looked at */
+  plan->noted = g_hash_table_new_full (NULL, NULL, NULL, row_free);
+}
+
 typedef struct {
   CmStore *store;
   CmImportDuplicate on_duplicate;
@@ -1502,11 +1582,12 @@ plan_streamed_row (CmTable *table, guint row, gpointer data)
 
       streamed->plan = plan_start (streamed->store, table, mapping, 0, NULL,
                                    g_steal_pointer (&streamed->writer), &streamed->error);
+      if (streamed->plan)
+        keep_statuses (streamed->plan);
       return;
     }
   if (streamed->plan == NULL)
     return;
-  g_array_set_size (streamed->plan->rows, row + 1);
   plan_row (streamed->plan, streamed->store, row, streamed->on_duplicate);
 }
 
