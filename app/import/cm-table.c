@@ -271,3 +271,41 @@ cm_table_read_file (const char *path, const char *sheet, GError **error)
     return NULL;
   return g_steal_pointer (&table);
 }
+
+typedef struct {
+  CmTable *shown;
+  guint n_shown;
+} Preview;
+
+static void
+keep_shown_row (CmTable *table, guint row, gpointer data)
+{
+  Preview *preview = data;
+
+  if (row > preview->n_shown)
+    return;
+  cm_table_begin_row (preview->shown);
+  for (guint column = 0; column < table->n_columns; column++)
+    {
+      int slot = row_slot (table, row);
+
+      if (slot < 0 || column >= row_length (table, slot))
+        break;
+      cm_table_append_cell (preview->shown, cm_table_get (table, row, column), -1);
+    }
+}
+
+CmTable *
+cm_table_read_preview (const char *path, const char *sheet, guint n_shown, guint *n_rows,
+                       GError **error)
+{
+  g_autoptr(CmTable) shown = cm_table_new ();
+  Preview preview = { shown, n_shown };
+  g_autoptr(CmTable) streaming = cm_table_new_streaming (keep_shown_row, &preview);
+
+  if (!cm_table_read_file_into (streaming, path, sheet, error))
+    return NULL;
+  if (n_rows)
+    *n_rows = cm_table_get_n_rows (streaming);
+  return g_steal_pointer (&shown);
+}

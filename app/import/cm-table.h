@@ -72,6 +72,12 @@ CmTable    *cm_table_read_file     (const char *path, const char *sheet, GError 
  * rows may have been handed to it already. */
 gboolean    cm_table_read_file_into (CmTable *table, const char *path, const char *sheet,
                                      GError **error);
+/* The header and the first @n_shown rows after it of the sheet, for a
+ * preview, while every row is counted (*@n_rows, the header included)
+ * but not kept: a register of a million rows previews in the memory of
+ * twenty. */
+CmTable    *cm_table_read_preview  (const char *path, const char *sheet, guint n_shown,
+                                    guint *n_rows, GError **error);
 /* The sheets of a spreadsheet or workbook, in order; none for CSV. */
 char      **cm_table_list_sheets   (const char *path, GError **error);
 

@@ -151,6 +151,49 @@ test_error_mid_file (void)
   g_rmdir (dir);
 }
 
+/* A preview holds the rows it shows, cell for cell as a whole read holds
+ * them, and counts the rest. */
+static void
+test_preview (gconstpointer name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmTable) whole = cm_table_read_file (path, NULL, &error);
+  guint n_rows = 0;
+  g_autoptr(CmTable) preview = cm_table_read_preview (path, NULL, 1, &n_rows, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_rows, ==, cm_table_get_n_rows (whole));
+  g_assert_cmpuint (cm_table_get_n_rows (preview), ==, MIN (2, n_rows));
+  for (guint row = 0; row < cm_table_get_n_rows (preview); row++)
+    for (guint column = 0; column < cm_table_get_n_columns (whole); column++)
+      g_assert_cmpstr (cm_table_get (preview, row, column), ==, cm_table_get (whole, row, column));
+}
+
+static void
+test_preview_many_rows (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cm-stream-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "many.csv", NULL);
+  g_autoptr(GString) csv = g_string_new ("Reference,Title\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmTable) preview = NULL;
+  guint n_rows = 0;
+
+  for (guint i = 1; i <= 50000; i++)
+    g_string_append_printf (csv, "R-%u,Title %u\n", i, i);
+  g_assert_true (g_file_set_contents (path, csv->str, csv->len, &error));
+  preview = cm_table_read_preview (path, NULL, 20, &n_rows, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_rows, ==, 50001);
+  g_assert_cmpuint (cm_table_get_n_rows (preview), ==, 21);
+  g_assert_cmpstr (cm_table_get (preview, 0, 1), ==, "Title");
+  g_assert_cmpstr (cm_table_get (preview, 20, 0), ==, "R-20");
+  g_assert_cmpstr (cm_table_get (preview, 21, 0), ==, "");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -164,8 +207,12 @@ main (int argc, char **argv)
     {
       g_autofree char *name = g_strdup_printf ("/table-stream/%s", fixtures[i]);
 
+      g_autofree char *preview = g_strdup_printf ("/table-stream/preview/%s", fixtures[i]);
+
       g_test_add_data_func (name, fixtures[i], test_fixture);
+      g_test_add_data_func (preview, fixtures[i], test_preview);
     }
+  g_test_add_func ("/table-stream/preview/many-rows", test_preview_many_rows);
   g_test_add_func ("/table-stream/many-rows", test_many_rows);
   g_test_add_func ("/table-stream/error-mid-file", test_error_mid_file);
   return g_test_run ();
