@@ -80,6 +80,8 @@ struct _CmImportPlan
   GHashTable *seen;         /* reference -> first table row holding it */
   GStringChunk *seen_text;  /* its keys: a million references, without a block each */
   GHashTable *others;       /* "Field “text”" -> CmRowList of the rows it is on */
+  GHashTable *readings[CM_IMPORT_N_FIELDS]; /* a cell's text -> Reading, or NULL */
+  gpointer unkept;          /* the last Reading past MAX_READINGS */
   GPtrArray *new_providers;
   GPtrArray *new_services;
   GPtrArray *new_commissioners;
@@ -94,6 +96,55 @@ struct _CmImportPlan
 };
 
 static void write_planned_row (CmImportPlan *plan, guint row);
+
+/* What a cell's text was read as, kept for the next row with the same
+ * text: a register repeats its few types, routes, terms and dates on
+ * every row, and each would otherwise be parsed afresh. */
+typedef struct {
+  int value;        /* an enum's value */
+  gboolean matched; /* the enum's text was one of its words */
+  char *iso;        /* a date as yyyy-mm-dd, or NULL */
+  char *error;      /* why the text could not be read, or NULL */
+} Reading;
+
+/* Texts kept a column: dates are the most varied, and a column of them
+ * has a few thousand at most. */
+#define MAX_READINGS 16384
+
+static void
+reading_free (gpointer data)
+{
+  Reading *reading = data;
+
+  g_free (reading->iso);
+  g_free (reading->error);
+  g_free (reading);
+}
+
+static Reading *
+find_reading (CmImportPlan *plan, CmImportField field, const char *text)
+{
+  return plan->readings[field] ? g_hash_table_lookup (plan->readings[field], text) : NULL;
+}
+
+/* Takes @reading; returns it, kept or not, for the caller to use before
+ * the next row (a reading not kept is freed with the plan's next one). */
+static Reading *
+keep_reading (CmImportPlan *plan, CmImportField field, const char *text, Reading *reading)
+{
+  GHashTable **readings = &plan->readings[field];
+
+  if (*readings == NULL)
+    *readings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, reading_free);
+  if (g_hash_table_size (*readings) < MAX_READINGS)
+    g_hash_table_insert (*readings, g_strdup (text), reading);
+  else
+    {
+      g_clear_pointer (&plan->unkept, reading_free);
+      plan->unkept = reading;
+    }
+  return reading;
+}
 
 static guint
 n_rows_of (CmImportPlan *plan)
@@ -257,12 +308,20 @@ read_enum (RowReader *r, CmEntity *entity, CmImportField field, GType type,
            const char *property, const char *as_written)
 {
   const char *text = cell (r, field);
-  gboolean matched = FALSE;
+  Reading *reading;
+  gboolean matched;
   int value;
 
   if (*text == '\0')
     return;
-  value = cm_import_match_enum (type, text, &matched);
+  if ((reading = find_reading (r->plan, field, text)) == NULL)
+    {
+      reading = g_new0 (Reading, 1);
+      reading->value = cm_import_match_enum (type, text, &reading->matched);
+      keep_reading (r->plan, field, text, reading);
+    }
+  value = reading->value;
+  matched = reading->matched;
   if (matched)
     {
       g_object_set (entity, property, value, as_written, "", NULL);
@@ -343,19 +402,27 @@ read_choice (RowReader *r, CmContract *contract, CmImportField field, GType type
 static void
 read_date (RowReader *r, CmContract *contract, CmImportField field, const char *property)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *iso = NULL;
-  GDate date;
+  const char *text = cell (r, field);
+  Reading *reading;
 
   if (!has (r, field))
     return;
-  if (!cm_date_parse (cell (r, field), CM_DATE_PARSE_SERIALS, &date, &error))
+  if ((reading = find_reading (r->plan, field, text)) == NULL)
     {
-      problem (r, field, "%s", error->message);
-      return;
+      g_autoptr(GError) error = NULL;
+      GDate date;
+
+      reading = g_new0 (Reading, 1);
+      if (cm_date_parse (text, CM_DATE_PARSE_SERIALS, &date, &error))
+        reading->iso = cm_date_format_iso (&date);
+      else
+        reading->error = g_strdup (error->message);
+      keep_reading (r->plan, field, text, reading);
     }
-  iso = cm_date_format_iso (&date);
-  g_object_set (contract, property, iso, NULL);
+  if (reading->error)
+    problem (r, field, "%s", reading->error);
+  else
+    g_object_set (contract, property, reading->iso, NULL);
 }
 
 static void
@@ -379,24 +446,43 @@ read_text (RowReader *r, CmContract *contract, CmImportField field, const char *
     g_object_set (contract, property, r->cells[field], NULL);
 }
 
+/* Why the term or notice period in @field cannot be read, or NULL. */
+static const char *
+period_problem (RowReader *r, CmImportField field)
+{
+  const char *text = cell (r, field);
+  Reading *reading;
+
+  if (!has (r, field))
+    return NULL;
+  if ((reading = find_reading (r->plan, field, text)) == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CmTerm) term = NULL;
+      CmPeriod notice;
+
+      reading = g_new0 (Reading, 1);
+      if (field == CM_IMPORT_FIELD_TERM ? (term = cm_term_parse (text, &error)) == NULL
+                                        : !cm_period_parse (text, &notice, &error))
+        reading->error = g_strdup (error->message);
+      keep_reading (r->plan, field, text, reading);
+    }
+  return reading->error;
+}
+
 /* The term and notice period are checked by the contract itself; reading
  * them here names the cell. */
 static void
 read_periods (RowReader *r, CmContract *contract)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CmTerm) term = NULL;
-  CmPeriod notice;
+  const char *why;
   int invoked = 0;
 
-  if (has (r, CM_IMPORT_FIELD_TERM) &&
-      (term = cm_term_parse (cell (r, CM_IMPORT_FIELD_TERM), &error)) == NULL)
-    problem (r, CM_IMPORT_FIELD_TERM, "%s", error->message);
-  g_clear_error (&error);
-  if (has (r, CM_IMPORT_FIELD_NOTICE_PERIOD) &&
-      !cm_period_parse (cell (r, CM_IMPORT_FIELD_NOTICE_PERIOD), &notice, &error))
-    problem (r, CM_IMPORT_FIELD_NOTICE_PERIOD, "%s", error->message);
-  g_clear_error (&error);
+  if ((why = period_problem (r, CM_IMPORT_FIELD_TERM)) != NULL)
+    problem (r, CM_IMPORT_FIELD_TERM, "%s", why);
+  if ((why = period_problem (r, CM_IMPORT_FIELD_NOTICE_PERIOD)) != NULL)
+    problem (r, CM_IMPORT_FIELD_NOTICE_PERIOD, "%s", why);
   read_text (r, contract, CM_IMPORT_FIELD_TERM, "term");
   read_text (r, contract, CM_IMPORT_FIELD_NOTICE_PERIOD, "notice-period");
   if (!has (r, CM_IMPORT_FIELD_EXTENSIONS_INVOKED))
@@ -929,6 +1015,9 @@ cm_import_plan_free (CmImportPlan *plan)
   g_free (plan->fallback_name);
   g_array_unref (plan->rows);
   g_clear_pointer (&plan->statuses, g_byte_array_unref);
+  for (guint f = 0; f < CM_IMPORT_N_FIELDS; f++)
+    g_clear_pointer (&plan->readings[f], g_hash_table_unref);
+  g_clear_pointer (&plan->unkept, reading_free);
   g_clear_pointer (&plan->noted, g_hash_table_unref);
   row_clear (&plan->current);
   g_array_unref (plan->mapping);
