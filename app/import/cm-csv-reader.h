@@ -14,5 +14,7 @@ G_BEGIN_DECLS
 
 CmTable *cm_csv_read      (const char *data, gsize length, GError **error);
 CmTable *cm_csv_read_file (const char *path, GError **error);
+/* Appends the rows of @path to @table (cm-table.h). */
+gboolean  cm_csv_read_file_into (CmTable *table, const char *path, GError **error);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
  * the command line writes each row as soon as it is planned instead.
  */
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -42,6 +43,13 @@ static const CmImportField required[] = {
 /* Writes rows as they are planned (cm_import_plan_new_written ()). */
 typedef struct _Writer Writer;
 
+/* The first few references of the contracts an import created or
+ * changed, for its record, and how many there were. */
+typedef struct {
+  char *shown[CM_ROW_LIST_SHOWN];
+  guint n;
+} References;
+
 typedef struct {
   CmImportRowStatus status;
   GPtrArray *problems;  /* of char*, or NULL */
@@ -56,6 +64,13 @@ struct _CmImportPlan
   CmTable *table;           /* read only while planning */
   GArray *mapping;
   GArray *rows;             /* Row, by table row; row 0 (the header) unused */
+  /* A register read as it is written keeps each row's status, and a Row
+   * only for the rows with problems or warnings: a million rows would
+   * otherwise hold 48 MB of Rows, mostly empty. */
+  GByteArray *statuses;     /* CmImportRowStatus by table row, or NULL */
+  GHashTable *noted;        /* table row -> Row, for those rows */
+  Row current;              /* the row being planned, while statuses are kept */
+  Row looked_up;            /* a row without problems, as row_of () gives it */
   CmImportNames *names;
   /* For rows that name no service: this one, else one of this name, else
    * one of their title. */
@@ -63,7 +78,10 @@ struct _CmImportPlan
   char *fallback_name;
   GHashTable *references;   /* reference -> contract id in the portfolio */
   GHashTable *seen;         /* reference -> first table row holding it */
+  GStringChunk *seen_text;  /* its keys: a million references, without a block each */
   GHashTable *others;       /* "Field “text”" -> CmRowList of the rows it is on */
+  GHashTable *readings[CM_IMPORT_N_FIELDS]; /* a cell's text -> Reading, or NULL */
+  gpointer unkept;          /* the last Reading past MAX_READINGS */
   GPtrArray *new_providers;
   GPtrArray *new_services;
   GPtrArray *new_commissioners;
@@ -78,6 +96,83 @@ struct _CmImportPlan
 };
 
 static void write_planned_row (CmImportPlan *plan, guint row);
+
+/* What a cell's text was read as, kept for the next row with the same
+ * text: a register repeats its few types, routes, terms and dates on
+ * every row, and each would otherwise be parsed afresh. */
+typedef struct {
+  int value;        /* an enum's value */
+  gboolean matched; /* the enum's text was one of its words */
+  char *iso;        /* a date as yyyy-mm-dd, or NULL */
+  char *error;      /* why the text could not be read, or NULL */
+} Reading;
+
+/* Texts kept a column: dates are the most varied, and a column of them
+ * has a few thousand at most. */
+#define MAX_READINGS 16384
+
+static void
+reading_free (gpointer data)
+{
+  Reading *reading = data;
+
+  g_free (reading->iso);
+  g_free (reading->error);
+  g_free (reading);
+}
+
+static Reading *
+find_reading (CmImportPlan *plan, CmImportField field, const char *text)
+{
+  return plan->readings[field] ? g_hash_table_lookup (plan->readings[field], text) : NULL;
+}
+
+/* Takes @reading; returns it, kept or not, for the caller to use before
+ * the next row (a reading not kept is freed with the plan's next one). */
+static Reading *
+keep_reading (CmImportPlan *plan, CmImportField field, const char *text, Reading *reading)
+{
+  GHashTable **readings = &plan->readings[field];
+
+  if (*readings == NULL)
+    *readings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, reading_free);
+  if (g_hash_table_size (*readings) < MAX_READINGS)
+    g_hash_table_insert (*readings, g_strdup (text), reading);
+  else
+    {
+      g_clear_pointer (&plan->unkept, reading_free);
+      plan->unkept = reading;
+    }
+  return reading;
+}
+
+static guint
+n_rows_of (CmImportPlan *plan)
+{
+  return plan->statuses ? plan->statuses->len : plan->rows->len;
+}
+
+/* The Row @row is planned into. */
+static Row *
+planning_row (CmImportPlan *plan, guint row)
+{
+  return plan->statuses ? &plan->current : &g_array_index (plan->rows, Row, row);
+}
+
+/* The Row of @row as planned, to read. */
+static const Row *
+row_of (CmImportPlan *plan, guint row)
+{
+  const Row *noted;
+
+  if (plan->statuses == NULL)
+    return &g_array_index (plan->rows, Row, row);
+  noted = g_hash_table_lookup (plan->noted, GUINT_TO_POINTER (row));
+  if (noted)
+    return noted;
+  plan->looked_up.status = plan->statuses->data[row];
+  return &plan->looked_up;
+}
 
 /* ---- the portfolio's references --------------------------------------- */
 
@@ -117,7 +212,7 @@ typedef struct {
 static void
 row_reader_init (RowReader *r, CmImportPlan *plan, guint row)
 {
-  *r = (RowReader) { plan, row, &g_array_index (plan->rows, Row, row), { NULL } };
+  *r = (RowReader) { plan, row, planning_row (plan, row), { NULL } };
   for (guint c = 0; c < plan->mapping->len; c++)
     {
       CmImportField field = g_array_index (plan->mapping, CmImportField, c);
@@ -213,12 +308,20 @@ read_enum (RowReader *r, CmEntity *entity, CmImportField field, GType type,
            const char *property, const char *as_written)
 {
   const char *text = cell (r, field);
-  gboolean matched = FALSE;
+  Reading *reading;
+  gboolean matched;
   int value;
 
   if (*text == '\0')
     return;
-  value = cm_import_match_enum (type, text, &matched);
+  if ((reading = find_reading (r->plan, field, text)) == NULL)
+    {
+      reading = g_new0 (Reading, 1);
+      reading->value = cm_import_match_enum (type, text, &reading->matched);
+      keep_reading (r->plan, field, text, reading);
+    }
+  value = reading->value;
+  matched = reading->matched;
   if (matched)
     {
       g_object_set (entity, property, value, as_written, "", NULL);
@@ -299,19 +402,27 @@ read_choice (RowReader *r, CmContract *contract, CmImportField field, GType type
 static void
 read_date (RowReader *r, CmContract *contract, CmImportField field, const char *property)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *iso = NULL;
-  GDate date;
+  const char *text = cell (r, field);
+  Reading *reading;
 
   if (!has (r, field))
     return;
-  if (!cm_date_parse (cell (r, field), CM_DATE_PARSE_SERIALS, &date, &error))
+  if ((reading = find_reading (r->plan, field, text)) == NULL)
     {
-      problem (r, field, "%s", error->message);
-      return;
+      g_autoptr(GError) error = NULL;
+      GDate date;
+
+      reading = g_new0 (Reading, 1);
+      if (cm_date_parse (text, CM_DATE_PARSE_SERIALS, &date, &error))
+        reading->iso = cm_date_format_iso (&date);
+      else
+        reading->error = g_strdup (error->message);
+      keep_reading (r->plan, field, text, reading);
     }
-  iso = cm_date_format_iso (&date);
-  g_object_set (contract, property, iso, NULL);
+  if (reading->error)
+    problem (r, field, "%s", reading->error);
+  else
+    g_object_set (contract, property, reading->iso, NULL);
 }
 
 static void
@@ -335,24 +446,43 @@ read_text (RowReader *r, CmContract *contract, CmImportField field, const char *
     g_object_set (contract, property, r->cells[field], NULL);
 }
 
+/* Why the term or notice period in @field cannot be read, or NULL. */
+static const char *
+period_problem (RowReader *r, CmImportField field)
+{
+  const char *text = cell (r, field);
+  Reading *reading;
+
+  if (!has (r, field))
+    return NULL;
+  if ((reading = find_reading (r->plan, field, text)) == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CmTerm) term = NULL;
+      CmPeriod notice;
+
+      reading = g_new0 (Reading, 1);
+      if (field == CM_IMPORT_FIELD_TERM ? (term = cm_term_parse (text, &error)) == NULL
+                                        : !cm_period_parse (text, &notice, &error))
+        reading->error = g_strdup (error->message);
+      keep_reading (r->plan, field, text, reading);
+    }
+  return reading->error;
+}
+
 /* The term and notice period are checked by the contract itself; reading
  * them here names the cell. */
 static void
 read_periods (RowReader *r, CmContract *contract)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CmTerm) term = NULL;
-  CmPeriod notice;
+  const char *why;
   int invoked = 0;
 
-  if (has (r, CM_IMPORT_FIELD_TERM) &&
-      (term = cm_term_parse (cell (r, CM_IMPORT_FIELD_TERM), &error)) == NULL)
-    problem (r, CM_IMPORT_FIELD_TERM, "%s", error->message);
-  g_clear_error (&error);
-  if (has (r, CM_IMPORT_FIELD_NOTICE_PERIOD) &&
-      !cm_period_parse (cell (r, CM_IMPORT_FIELD_NOTICE_PERIOD), &notice, &error))
-    problem (r, CM_IMPORT_FIELD_NOTICE_PERIOD, "%s", error->message);
-  g_clear_error (&error);
+  if ((why = period_problem (r, CM_IMPORT_FIELD_TERM)) != NULL)
+    problem (r, CM_IMPORT_FIELD_TERM, "%s", why);
+  if ((why = period_problem (r, CM_IMPORT_FIELD_NOTICE_PERIOD)) != NULL)
+    problem (r, CM_IMPORT_FIELD_NOTICE_PERIOD, "%s", why);
   read_text (r, contract, CM_IMPORT_FIELD_TERM, "term");
   read_text (r, contract, CM_IMPORT_FIELD_NOTICE_PERIOD, "notice-period");
   if (!has (r, CM_IMPORT_FIELD_EXTENSIONS_INVOKED))
@@ -560,7 +690,8 @@ check_unique (RowReader *r, const char *reference)
                reference, GPOINTER_TO_UINT (first) + 1);
       return FALSE;
     }
-  g_hash_table_insert (r->plan->seen, g_strdup (reference), GUINT_TO_POINTER (r->row));
+  g_hash_table_insert (r->plan->seen, g_string_chunk_insert (r->plan->seen_text, reference),
+                       GUINT_TO_POINTER (r->row));
   return TRUE;
 }
 
@@ -622,6 +753,32 @@ read_row (RowReader *r, CmStore *store, CmImportDuplicate on_duplicate)
   return existing ? CM_IMPORT_ROW_UPDATE : CM_IMPORT_ROW_CREATE;
 }
 
+static void row_clear (gpointer data);
+
+static void
+row_free (gpointer data)
+{
+  row_clear (data);
+  g_free (data);
+}
+
+/* Where statuses are kept: the row's status, and the row itself only when
+ * it has something to say. */
+static void
+keep_status (CmImportPlan *plan, guint row)
+{
+  Row *current = &plan->current;
+
+  g_byte_array_set_size (plan->statuses, MAX (plan->statuses->len, row + 1));
+  plan->statuses->data[row] = current->status;
+  g_clear_object (&current->contract);
+  if (current->problems || current->warnings)
+    g_hash_table_insert (plan->noted, GUINT_TO_POINTER (row), g_memdup2 (current, sizeof *current));
+  else
+    row_clear (current);
+  *current = (Row) { 0 };
+}
+
 static void
 plan_row (CmImportPlan *plan, CmStore *store, guint row, CmImportDuplicate on_duplicate)
 {
@@ -632,6 +789,8 @@ plan_row (CmImportPlan *plan, CmStore *store, guint row, CmImportDuplicate on_du
   row_reader_clear (&r);
   if (plan->writer)
     write_planned_row (plan, row);
+  if (plan->statuses)
+    keep_status (plan, row);
 }
 
 /* ---- the plan ---------------------------------------------------------- */
@@ -712,9 +871,9 @@ list_others (CmImportPlan *plan)
 static void
 list_contradictions (CmImportPlan *plan)
 {
-  for (guint row = 1; row < plan->rows->len; row++)
+  for (guint row = 1; row < n_rows_of (plan); row++)
     {
-      const Row *r = &g_array_index (plan->rows, Row, row);
+      const Row *r = row_of (plan, row);
 
       if (r->status != CM_IMPORT_ROW_CREATE && r->status != CM_IMPORT_ROW_UPDATE)
         continue;
@@ -734,7 +893,8 @@ plan_alloc (CmTable *table, GArray *mapping)
   g_array_set_clear_func (plan->rows, row_clear);
   g_array_set_size (plan->rows, cm_table_get_n_rows (table));
   plan->references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  plan->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  plan->seen = g_hash_table_new (g_str_hash, g_str_equal);
+  plan->seen_text = g_string_chunk_new (64 * 1024);
   plan->others = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) cm_row_list_free);
   plan->new_providers = g_ptr_array_new_with_free_func (g_free);
@@ -765,16 +925,13 @@ find_fallback_service (CmImportPlan *plan, gint64 service_id, const char *servic
   return plan->fallback_service != NULL;
 }
 
-/* Takes @writer, which may be NULL. */
+/* A plan for @table's rows, none planned yet. Takes @writer, which may
+ * be NULL. */
 static CmImportPlan *
-plan_new (CmStore *store, CmTable *table, GArray *mapping, CmImportDuplicate on_duplicate,
-          GArray *excluded, gint64 service_id, const char *service_name, Writer *writer,
-          GError **error)
+plan_start (CmStore *store, CmTable *table, GArray *mapping, gint64 service_id,
+            const char *service_name, Writer *writer, GError **error)
 {
   g_autoptr(CmImportPlan) plan = NULL;
-
-  g_return_val_if_fail (CM_IS_STORE (store), NULL);
-  g_return_val_if_fail (table != NULL && mapping != NULL, NULL);
 
   if (!check_mapping (mapping, error))
     {
@@ -787,7 +944,35 @@ plan_new (CmStore *store, CmTable *table, GArray *mapping, CmImportDuplicate on_
   if (!find_fallback_service (plan, service_id, service_name, error) ||
       !index_references (store, plan->references, error))
     return NULL;
+  return g_steal_pointer (&plan);
+}
 
+/* After the last row. */
+static void
+plan_end (CmImportPlan *plan)
+{
+  plan->table = NULL;
+  sort_texts (plan->new_providers);
+  sort_texts (plan->new_services);
+  sort_texts (plan->new_commissioners);
+  list_others (plan);
+  list_contradictions (plan);
+}
+
+/* Takes @writer, which may be NULL. */
+static CmImportPlan *
+plan_new (CmStore *store, CmTable *table, GArray *mapping, CmImportDuplicate on_duplicate,
+          GArray *excluded, gint64 service_id, const char *service_name, Writer *writer,
+          GError **error)
+{
+  CmImportPlan *plan;
+
+  g_return_val_if_fail (CM_IS_STORE (store), NULL);
+  g_return_val_if_fail (table != NULL && mapping != NULL, NULL);
+
+  plan = plan_start (store, table, mapping, service_id, service_name, writer, error);
+  if (plan == NULL)
+    return NULL;
   for (guint i = 0; excluded && i < excluded->len; i++)
     {
       guint row = g_array_index (excluded, guint, i);
@@ -798,13 +983,8 @@ plan_new (CmStore *store, CmTable *table, GArray *mapping, CmImportDuplicate on_
   for (guint row = 1; row < plan->rows->len; row++)
     if (g_array_index (plan->rows, Row, row).status != CM_IMPORT_ROW_EXCLUDED)
       plan_row (plan, store, row, on_duplicate);
-
-  sort_texts (plan->new_providers);
-  sort_texts (plan->new_services);
-  sort_texts (plan->new_commissioners);
-  list_others (plan);
-  list_contradictions (plan);
-  return g_steal_pointer (&plan);
+  plan_end (plan);
+  return plan;
 }
 
 CmImportPlan *
@@ -834,10 +1014,17 @@ cm_import_plan_free (CmImportPlan *plan)
   g_free (plan->more_summary);
   g_free (plan->fallback_name);
   g_array_unref (plan->rows);
+  g_clear_pointer (&plan->statuses, g_byte_array_unref);
+  for (guint f = 0; f < CM_IMPORT_N_FIELDS; f++)
+    g_clear_pointer (&plan->readings[f], g_hash_table_unref);
+  g_clear_pointer (&plan->unkept, reading_free);
+  g_clear_pointer (&plan->noted, g_hash_table_unref);
+  row_clear (&plan->current);
   g_array_unref (plan->mapping);
   cm_import_names_free (plan->names);
   g_hash_table_unref (plan->references);
   g_hash_table_unref (plan->seen);
+  g_string_chunk_free (plan->seen_text);
   g_hash_table_unref (plan->others);
   g_ptr_array_unref (plan->new_providers);
   g_ptr_array_unref (plan->new_services);
@@ -851,15 +1038,15 @@ cm_import_plan_free (CmImportPlan *plan)
 CmImportRowStatus
 cm_import_plan_row_status (CmImportPlan *plan, guint row)
 {
-  g_return_val_if_fail (row > 0 && row < plan->rows->len, CM_IMPORT_ROW_BLANK);
-  return g_array_index (plan->rows, Row, row).status;
+  g_return_val_if_fail (row > 0 && row < n_rows_of (plan), CM_IMPORT_ROW_BLANK);
+  return row_of (plan, row)->status;
 }
 
 const GPtrArray *
 cm_import_plan_row_problems (CmImportPlan *plan, guint row)
 {
-  g_return_val_if_fail (row > 0 && row < plan->rows->len, NULL);
-  return g_array_index (plan->rows, Row, row).problems;
+  g_return_val_if_fail (row > 0 && row < n_rows_of (plan), NULL);
+  return row_of (plan, row)->problems;
 }
 
 guint
@@ -867,8 +1054,8 @@ cm_import_plan_count (CmImportPlan *plan, CmImportRowStatus status)
 {
   guint count = 0;
 
-  for (guint row = 1; row < plan->rows->len; row++)
-    count += g_array_index (plan->rows, Row, row).status == status;
+  for (guint row = 1; row < n_rows_of (plan); row++)
+    count += row_of (plan, row)->status == status;
   return count;
 }
 
@@ -924,9 +1111,9 @@ cm_import_plan_report (CmImportPlan *plan)
 {
   GPtrArray *report = g_ptr_array_new_with_free_func (g_free);
 
-  for (guint row = 1; row < plan->rows->len; row++)
+  for (guint row = 1; row < n_rows_of (plan); row++)
     {
-      const GPtrArray *problems = g_array_index (plan->rows, Row, row).problems;
+      const GPtrArray *problems = row_of (plan, row)->problems;
 
       for (guint i = 0; problems && i < problems->len; i++)
         g_ptr_array_add (report, g_strdup (g_ptr_array_index (problems, i)));
@@ -976,67 +1163,86 @@ save_row (CmImportPlan *plan, CmStore *store, Row *row, GError **error)
          : cm_store_insert_listed (store, CM_ENTITY (row->contract), error);
 }
 
+/* "Providers created: Age UK, Mind, Mencap, Scope, Shelter and 3 more":
+ * the record's value must fit a spreadsheet cell however large the import. */
 static void
-append_list (GString *summary, const char *heading, const GPtrArray *names)
+append_list (GString *summary, const char *heading, const char * const *names, guint n_names)
 {
-  if (names->len == 0)
+  g_autofree char *joined = NULL;
+
+  if (n_names == 0)
     return;
-  g_string_append_printf (summary, "%s%s: ", summary->len ? "\n" : "", heading);
-  for (guint i = 0; i < names->len; i++)
-    g_string_append_printf (summary, "%s%s", i ? ", " : "", (char *) g_ptr_array_index (names, i));
+  joined = cm_short_list_format (names, n_names);
+  g_string_append_printf (summary, "%s%s: %s", summary->len ? "\n" : "", heading, joined);
 }
 
-/* What the import did, for the audit trail: every reference it created
- * or changed (@created and @updated, joined by commas), and every
- * provider, service and commissioner it added. */
+static void
+append_names (GString *summary, const char *heading, const GPtrArray *names)
+{
+  append_list (summary, heading, (const char * const *) names->pdata, names->len);
+}
+
+/* What the import did, for the audit trail: how many references it
+ * created or changed and the first few of them, and the providers,
+ * services and commissioners it added, as many and as few. Each record's
+ * own audit row already proves it was written. */
 static CmImportRun *
-summarise_run (CmImportPlan *plan, const char *source, GString *created, guint n_created,
-               GString *updated, guint n_updated)
+summarise_run (CmImportPlan *plan, const char *source, const References *created,
+               const References *updated)
 {
   g_autoptr(GString) summary = g_string_new (NULL);
   CmImportRun *run = cm_import_run_new (source);
 
-  if (n_created)
-    g_string_append_printf (summary, "%s: %s", _("Contracts created"), created->str);
-  if (n_updated)
-    g_string_append_printf (summary, "%s%s: %s", summary->len ? "\n" : "",
-                            _("Contracts updated"), updated->str);
-  append_list (summary, _("Providers created"), plan->new_providers);
-  append_list (summary, _("Services created"), plan->new_services);
-  append_list (summary, _("Commissioners created"), plan->new_commissioners);
+  append_list (summary, _("Contracts created"), (const char * const *) created->shown,
+               created->n);
+  append_list (summary, _("Contracts updated"), (const char * const *) updated->shown,
+               updated->n);
+  append_names (summary, _("Providers created"), plan->new_providers);
+  append_names (summary, _("Services created"), plan->new_services);
+  append_names (summary, _("Commissioners created"), plan->new_commissioners);
   if (plan->more_summary)
     g_string_append_printf (summary, "%s%s", summary->len ? "\n" : "", plan->more_summary);
-  g_object_set (run, "created", n_created, "updated", n_updated,
+  g_object_set (run, "created", created->n, "updated", updated->n,
                 "skipped", cm_import_plan_count (plan, CM_IMPORT_ROW_SKIP), "summary",
                 summary->str, NULL);
   return run;
 }
 
 static void
-join_reference (GString *references, guint *n, CmContract *contract)
+note_reference (References *references, CmContract *contract)
 {
-  if ((*n)++)
-    g_string_append (references, ", ");
-  g_string_append (references, cm_contract_get_reference (contract));
+  if (references->n < CM_ROW_LIST_SHOWN)
+    references->shown[references->n] = g_strdup (cm_contract_get_reference (contract));
+  references->n++;
+}
+
+static void
+references_clear (References *references)
+{
+  for (guint i = 0; i < MIN (references->n, CM_ROW_LIST_SHOWN); i++)
+    g_free (references->shown[i]);
+  *references = (References) { { NULL }, 0 };
 }
 
 static CmImportRun *
 summarise (CmImportPlan *plan, const char *source)
 {
-  g_autoptr(GString) created = g_string_new (NULL);
-  g_autoptr(GString) updated = g_string_new (NULL);
-  guint n_created = 0, n_updated = 0;
+  References created = { { NULL }, 0 }, updated = { { NULL }, 0 };
+  CmImportRun *run;
 
   for (guint i = 1; i < plan->rows->len; i++)
     {
       Row *row = &g_array_index (plan->rows, Row, i);
 
       if (row->status == CM_IMPORT_ROW_CREATE)
-        join_reference (created, &n_created, row->contract);
+        note_reference (&created, row->contract);
       else if (row->status == CM_IMPORT_ROW_UPDATE)
-        join_reference (updated, &n_updated, row->contract);
+        note_reference (&updated, row->contract);
     }
-  return summarise_run (plan, source, created, n_created, updated, n_updated);
+  run = summarise_run (plan, source, &created, &updated);
+  references_clear (&created);
+  references_clear (&updated);
+  return run;
 }
 
 static gboolean
@@ -1088,11 +1294,11 @@ write_rows (CmImportPlan *plan, CmStore *store, CmImportProgress progress, gpoin
 CmContract *
 cm_import_plan_row_contract (CmImportPlan *plan, guint row)
 {
-  Row *r;
+  const Row *r;
 
-  g_return_val_if_fail (plan != NULL && row < plan->rows->len, NULL);
+  g_return_val_if_fail (plan != NULL && row < n_rows_of (plan), NULL);
 
-  r = &g_array_index (plan->rows, Row, row);
+  r = row_of (plan, row);
   return r->status == CM_IMPORT_ROW_CREATE || r->status == CM_IMPORT_ROW_UPDATE ||
          r->status == CM_IMPORT_ROW_UNCHANGED ? r->contract : NULL;
 }
@@ -1257,6 +1463,7 @@ cm_import_plan_apply (CmImportPlan *plan, CmStore *store, const char *source,
 struct _Writer {
   CmStore *store;
   char *source;
+  gint64 expected_rows; /* for a register read as it is planned, else 0 */
   gboolean started;     /* the backup is taken and the transaction open */
   gboolean stopped;     /* a row is invalid or failed: it will be rolled back */
   gboolean written;     /* committed */
@@ -1265,10 +1472,8 @@ struct _Writer {
   CmStoreBulk *bulk;
   CmContract *scratch;  /* the record each new contract is read into */
   CmContract *blank;    /* what it is reset to */
-  GString *created;     /* references, joined by commas */
-  GString *updated;
-  guint n_created;
-  guint n_updated;
+  References created;
+  References updated;
 };
 
 /* Every value put back as a new contract has it, straight into the
@@ -1295,8 +1500,8 @@ writer_free (Writer *writer)
   g_clear_pointer (&writer->bulk, cm_store_bulk_free);
   g_clear_object (&writer->scratch);
   g_clear_object (&writer->blank);
-  g_string_free (writer->created, TRUE);
-  g_string_free (writer->updated, TRUE);
+  references_clear (&writer->created);
+  references_clear (&writer->updated);
   g_free (writer);
 }
 
@@ -1331,7 +1536,7 @@ static void
 write_planned_row (CmImportPlan *plan, guint i)
 {
   Writer *writer = plan->writer;
-  Row *row = &g_array_index (plan->rows, Row, i);
+  Row *row = planning_row (plan, i);
   GError *local = NULL;
 
   if (row->status == CM_IMPORT_ROW_INVALID)
@@ -1342,15 +1547,14 @@ write_planned_row (CmImportPlan *plan, guint i)
       g_clear_object (&row->contract);
       return;
     }
-  if (!writer->started && !writer_start (plan, plan->rows->len - 1, &local))
+  if (!writer->started &&
+      !writer_start (plan, MAX (writer->expected_rows, n_rows_of (plan) - 1), &local))
     {
       writer_stop (writer, local);
       return;
     }
-  if (row->status == CM_IMPORT_ROW_CREATE)
-    join_reference (writer->created, &writer->n_created, row->contract);
-  else
-    join_reference (writer->updated, &writer->n_updated, row->contract);
+  note_reference (row->status == CM_IMPORT_ROW_CREATE ? &writer->created : &writer->updated,
+                  row->contract);
   if (!save_row (plan, writer->store, row, &local))
     {
       g_autoptr(GError) failure = local;
@@ -1377,8 +1581,7 @@ writer_finish (CmImportPlan *plan)
     writer_stop (writer, local);
   if (!writer->stopped)
     {
-      run = summarise_run (plan, writer->source, writer->created, writer->n_created,
-                           writer->updated, writer->n_updated);
+      run = summarise_run (plan, writer->source, &writer->created, &writer->updated);
       if (!cm_store_bulk_end (g_steal_pointer (&writer->bulk), &local) ||
           !note_created (writer->store, &writer->marks, run, &local) ||
           !cm_store_save (writer->store, CM_ENTITY (run), &local))
@@ -1407,21 +1610,124 @@ writer_result (Writer *writer, CmStore *store, GError **error)
   return writer->written;
 }
 
-CmImportPlan *
-cm_import_plan_new_written (CmStore *store, CmTable *table, GArray *mapping,
-                            CmImportDuplicate on_duplicate, const char *source, GError **error)
+static Writer *
+writer_new (CmStore *store, const char *source)
 {
-  g_autoptr(CmImportPlan) plan = NULL;
   Writer *writer = g_new0 (Writer, 1);
 
   writer->store = store;
   writer->source = g_strdup (source);
   writer->scratch = cm_contract_new ("", "");
   writer->blank = cm_contract_new ("", "");
-  writer->created = g_string_new (NULL);
-  writer->updated = g_string_new (NULL);
-  plan = plan_new (store, table, mapping, on_duplicate, NULL, 0, NULL, writer, error);
+  return writer;
+}
+
+CmImportPlan *
+cm_import_plan_new_written (CmStore *store, CmTable *table, GArray *mapping,
+                            CmImportDuplicate on_duplicate, const char *source, GError **error)
+{
+  g_autoptr(CmImportPlan) plan = NULL;
+
+  plan = plan_new (store, table, mapping, on_duplicate, NULL, 0, NULL,
+                   writer_new (store, source), error);
   if (plan)
     writer_finish (plan);
+  return g_steal_pointer (&plan);
+}
+
+/* ---- reading, planning and writing in one pass --------------------------- */
+
+/* A register of this many bytes a row is about as short as one gets; the
+ * guess only decides whether the import is large enough to build the
+ * portfolio's indexes after its rows (cm-store-bulk.h). */
+#define SHORTEST_ROW_BYTES 100
+
+/* From here on, a status per row and a Row only where it is needed. */
+static void
+keep_statuses (CmImportPlan *plan)
+{
+  plan->statuses = g_byte_array_sized_new (1024);
+  g_byte_array_set_size (plan->statuses, 1);
+  plan->statuses->data[0] = CM_IMPORT_ROW_BLANK; /* the header, never looked at */
+  plan->noted = g_hash_table_new_full (NULL, NULL, NULL, row_free);
+}
+
+typedef struct {
+  CmStore *store;
+  CmImportDuplicate on_duplicate;
+  Writer *writer;     /* until the header row hands it to the plan */
+  CmImportPlan *plan; /* once the header row is read */
+  GError *error;      /* why the header row's mapping was refused */
+} Streamed;
+
+static void
+plan_streamed_row (CmTable *table, guint row, gpointer data)
+{
+  Streamed *streamed = data;
+
+  if (row == 0)
+    {
+      g_autoptr(GArray) mapping = cm_import_mapping_for (streamed->store, table);
+
+      streamed->plan = plan_start (streamed->store, table, mapping, 0, NULL,
+                                   g_steal_pointer (&streamed->writer), &streamed->error);
+      if (streamed->plan)
+        keep_statuses (streamed->plan);
+      return;
+    }
+  if (streamed->plan == NULL)
+    return;
+  plan_row (streamed->plan, streamed->store, row, streamed->on_duplicate);
+}
+
+static gint64
+guess_rows (const char *path)
+{
+  GStatBuf info;
+
+  return g_stat (path, &info) == 0 ? info.st_size / SHORTEST_ROW_BYTES : 0;
+}
+
+CmImportPlan *
+cm_import_plan_new_written_from_file (CmStore *store, const char *path, const char *sheet,
+                                      CmImportDuplicate on_duplicate, const char *source,
+                                      GError **error)
+{
+  Streamed streamed = { store, on_duplicate, writer_new (store, source), NULL, NULL };
+  g_autoptr(CmTable) table = cm_table_new_streaming (plan_streamed_row, &streamed);
+  g_autoptr(CmImportPlan) plan = NULL;
+  g_autoptr(GError) read_error = NULL;
+  gboolean read;
+
+  g_return_val_if_fail (CM_IS_STORE (store) && path != NULL, NULL);
+
+  streamed.writer->expected_rows = guess_rows (path);
+  read = cm_table_read_file_into (table, path, sheet, &read_error);
+  /* A file without a single row is refused by its mapping, as any. */
+  if (read && streamed.plan == NULL && streamed.error == NULL)
+    {
+      g_autoptr(GArray) mapping = cm_import_mapping_for (store, table);
+
+      streamed.plan = plan_start (store, table, mapping, 0, NULL,
+                                  g_steal_pointer (&streamed.writer), &streamed.error);
+    }
+  g_clear_pointer (&streamed.writer, writer_free);
+  plan = g_steal_pointer (&streamed.plan);
+  if (plan)
+    {
+      plan_end (plan);
+      if (!read)
+        writer_stop (plan->writer, g_error_copy (read_error));
+      writer_finish (plan); /* rolls back what a file read only in part wrote */
+    }
+  if (!read)
+    {
+      g_clear_error (&streamed.error);
+      g_set_error (error, read_error->domain, read_error->code, _("Could not read %s: %s"),
+                   path, read_error->message);
+      return NULL;
+    }
+  if (plan == NULL)
+    g_propagate_error (error, streamed.error);
   return g_steal_pointer (&plan);
 }

@@ -124,6 +124,17 @@ CmImportPlan *cm_import_plan_new_written (CmStore *store, CmTable *table, GArray
                                           CmImportDuplicate on_duplicate, const char *source,
                                           GError **error);
 
+/* As cm_import_plan_new_written (), reading the register from @path
+ * (@sheet as for cm_table_read_file ()) one row at a time: each row is
+ * planned and written as soon as it is read, and only the header and
+ * that row are held. NULL when the file cannot be read ("Could not read
+ * FILE: why"), having written nothing, or when the mapping of its
+ * headers is refused. */
+CmImportPlan *cm_import_plan_new_written_from_file (CmStore *store, const char *path,
+                                                    const char *sheet,
+                                                    CmImportDuplicate on_duplicate,
+                                                    const char *source, GError **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmImportPlan, cm_import_plan_free)
 
 G_END_DECLS

@@ -322,21 +322,27 @@ open_content (unzFile zip, GError **error)
   return part;
 }
 
-CmTable *
-cm_ods_read_file (const char *path, const char *sheet, GError **error)
+gboolean
+cm_ods_read_file_into (CmTable *table, const char *path, const char *sheet, GError **error)
 {
   g_autoptr(unzFile) zip = open_zip (path, error);
   g_autoptr(CmXlsxPart) part = NULL;
-  g_autoptr(CmTable) table = NULL;
   g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) text = g_string_new (NULL);
   Reader reader;
 
   if (zip == NULL || (part = open_content (zip, error)) == NULL)
-    return NULL;
-  table = cm_table_new ();
+    return FALSE;
   reader = (Reader) { .part = part, .table = table, .sheet = sheet, .row = row, .text = text };
-  if (!read_sheet (&reader, error))
+  return read_sheet (&reader, error);
+}
+
+CmTable *
+cm_ods_read_file (const char *path, const char *sheet, GError **error)
+{
+  g_autoptr(CmTable) table = cm_table_new ();
+
+  if (!cm_ods_read_file_into (table, path, sheet, error))
     return NULL;
   return g_steal_pointer (&table);
 }

@@ -20,5 +20,8 @@ gboolean cm_ods_is_spreadsheet (const char *path);
 /* The spreadsheet's sheet names, in order (NULL-terminated). */
 char   **cm_ods_list_sheets    (const char *path, GError **error);
 CmTable *cm_ods_read_file      (const char *path, const char *sheet, GError **error);
+/* Appends the rows of the sheet to @table (cm-table.h). */
+gboolean  cm_ods_read_file_into (CmTable *table, const char *path, const char *sheet,
+                                 GError **error);
 
 G_END_DECLS

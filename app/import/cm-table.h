@@ -41,7 +41,16 @@ GQuark cm_table_error_quark (void);
 
 typedef struct _CmTable CmTable;
 
+/* Called with each row of a streaming table once the row is complete;
+ * cm_table_get () reads it, and the header row, until it returns. */
+typedef void (*CmTableRowFunc) (CmTable *table, guint row, gpointer user_data);
+
 CmTable    *cm_table_new           (void);
+/* A table that holds only its header row and the row being read: each
+ * row is handed to @func as soon as it is complete, then dropped, so a
+ * register of a million rows is read in the memory of one. Rows still
+ * count from 0, and cm_table_get_n_rows () counts every row read. */
+CmTable    *cm_table_new_streaming (CmTableRowFunc func, gpointer user_data);
 void        cm_table_free          (CmTable *self);
 /* Starts a new row; cells are then appended to it in column order. */
 void        cm_table_begin_row     (CmTable *self);
@@ -58,6 +67,17 @@ char       *cm_table_cell_name     (guint row, guint column);
  * otherwise as CSV. @sheet names a sheet; NULL means the first. It is
  * ignored for CSV. */
 CmTable    *cm_table_read_file     (const char *path, const char *sheet, GError **error);
+/* As cm_table_read_file (), into @table, which may be streaming: its
+ * function has had every row when this returns TRUE. On an error some
+ * rows may have been handed to it already. */
+gboolean    cm_table_read_file_into (CmTable *table, const char *path, const char *sheet,
+                                     GError **error);
+/* The header and the first @n_shown rows after it of the sheet, for a
+ * preview, while every row is counted (*@n_rows, the header included)
+ * but not kept: a register of a million rows previews in the memory of
+ * twenty. */
+CmTable    *cm_table_read_preview  (const char *path, const char *sheet, guint n_shown,
+                                    guint *n_rows, GError **error);
 /* The sheets of a spreadsheet or workbook, in order; none for CSV. */
 char      **cm_table_list_sheets   (const char *path, GError **error);
 

@@ -724,13 +724,12 @@ refuse_too_many_cells (Workbook *workbook, Sheet *sheet, const char *target, GEr
   return !more;
 }
 
-static CmTable *
-read_sheet (Workbook *workbook, Sheet *sheet, GError **error)
+static gboolean
+read_sheet (Workbook *workbook, Sheet *sheet, CmTable *table, GError **error)
 {
   g_autoptr(SharedStrings) shared = NULL;
   g_autoptr(GArray) date_styles = NULL;
   g_autoptr(CmXlsxPart) part = NULL;
-  g_autoptr(CmTable) table = NULL;
   g_autoptr(GString) value = NULL;
   g_autoptr(GString) formatted = NULL;
   const char *target = sheet->rel_id ? g_hash_table_lookup (workbook->targets, sheet->rel_id) : NULL;
@@ -739,33 +738,30 @@ read_sheet (Workbook *workbook, Sheet *sheet, GError **error)
   if (!target)
     {
       set_not_worksheet (error, sheet->name);
-      return NULL;
+      return FALSE;
     }
   if (!refuse_too_many_cells (workbook, sheet, target, error))
-    return NULL;
+    return FALSE;
   date_styles = read_styles (workbook, error);
   if (!date_styles)
-    return NULL;
+    return FALSE;
   shared = read_shared_strings (workbook, error);
   if (!shared)
-    return NULL;
+    return FALSE;
   part = cm_xlsx_part_open (workbook->zip, target, error);
   if (!part)
     {
       if (error && !*error)
         set_not_worksheet (error, sheet->name);
-      return NULL;
+      return FALSE;
     }
-  table = cm_table_new ();
   value = g_string_new (NULL);
   formatted = g_string_new (NULL);
   reader = (SheetReader) {
     .workbook = workbook, .shared = shared, .date_styles = date_styles, .table = table,
     .part = part, .value = value, .formatted = formatted,
   };
-  if (!read_worksheet (&reader, sheet->name, error))
-    return NULL;
-  return g_steal_pointer (&table);
+  return read_worksheet (&reader, sheet->name, error);
 }
 
 char **
@@ -782,18 +778,29 @@ cm_xlsx_list_sheets (const char *path, GError **error)
   return g_strv_builder_end (names);
 }
 
-CmTable *
-cm_xlsx_read_file (const char *path, const char *sheet_name, GError **error)
+gboolean
+cm_xlsx_read_file_into (CmTable *table, const char *path, const char *sheet_name,
+                        GError **error)
 {
   g_autoptr(Workbook) workbook = workbook_open (path, error);
   Sheet *sheet;
 
   if (!workbook)
-    return NULL;
+    return FALSE;
   sheet = find_sheet (workbook, sheet_name, error);
   if (!sheet)
+    return FALSE;
+  return read_sheet (workbook, sheet, table, error);
+}
+
+CmTable *
+cm_xlsx_read_file (const char *path, const char *sheet_name, GError **error)
+{
+  g_autoptr(CmTable) table = cm_table_new ();
+
+  if (!cm_xlsx_read_file_into (table, path, sheet_name, error))
     return NULL;
-  return read_sheet (workbook, sheet, error);
+  return g_steal_pointer (&table);
 }
 
 gboolean

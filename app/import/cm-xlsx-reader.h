@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 /* The workbook's sheet names, in order (NULL-terminated). */
 char   **cm_xlsx_list_sheets (const char *path, GError **error);
 CmTable *cm_xlsx_read_file   (const char *path, const char *sheet, GError **error);
+/* Appends the rows of the sheet to @table (cm-table.h). */
+gboolean  cm_xlsx_read_file_into (CmTable *table, const char *path, const char *sheet,
+                                  GError **error);
 
 /* True when @data starts like a zip file. */
 gboolean cm_xlsx_looks_like  (const guint8 *data, gsize length);

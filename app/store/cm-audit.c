@@ -25,6 +25,23 @@ sql_failed (sqlite3 *db, GError **error)
 
 /* Each field is written with its length first, so that no choice of
  * values can make two different rows hash the same text. */
+/* "@n:" in @out, as "%zu:" would write it, without printf's cost at each
+ * of the eight fields of a million rows. Returns its length. */
+static gsize
+length_prefix (char out[32], gsize n)
+{
+  char digits[24];
+  gsize count = 0;
+
+  do
+    digits[count++] = '0' + n % 10;
+  while ((n /= 10) > 0);
+  for (gsize i = 0; i < count; i++)
+    out[i] = digits[count - 1 - i];
+  out[count] = ':';
+  return count + 1;
+}
+
 static void
 hash_field (GChecksum *sum, const char *value)
 {
@@ -37,8 +54,7 @@ hash_field (GChecksum *sum, const char *value)
       return;
     }
   length = strlen (value);
-  g_snprintf (prefix, sizeof prefix, "%zu:", length);
-  g_checksum_update (sum, (const guchar *) prefix, -1);
+  g_checksum_update (sum, (const guchar *) prefix, length_prefix (prefix, length));
   g_checksum_update (sum, (const guchar *) value, length);
   g_checksum_update (sum, (const guchar *) ";", 1);
 }
@@ -524,10 +540,42 @@ cm_audit_head (sqlite3 *db, gint64 *seq, char **hash, GError **error)
   return rc == SQLITE_ROW || rc == SQLITE_DONE ? TRUE : sql_failed (db, error);
 }
 
+/* An import stamps a million rows: the date and time are formatted once a
+ * second, and only the microseconds for each row. */
 char *
 cm_audit_now (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  G_LOCK_DEFINE_STATIC (formatted);
+  static gint64 formatted_second = -1;
+  static char formatted[32];
+  gint64 now = g_get_real_time ();
+  gint64 second = now / G_USEC_PER_SEC;
+  gint64 micro = now % G_USEC_PER_SEC;
+  char stamp[48];
+  gsize length;
 
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+  if (now < 0) /* a clock set before 1970 */
+    {
+      g_autoptr(GDateTime) at = g_date_time_new_now_utc ();
+
+      return g_date_time_format (at, "%Y-%m-%dT%H:%M:%S.%fZ");
+    }
+  G_LOCK (formatted);
+  if (second != formatted_second)
+    {
+      g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (second);
+      g_autofree char *text = g_date_time_format (at, "%Y-%m-%dT%H:%M:%S");
+
+      g_strlcpy (formatted, text, sizeof formatted);
+      formatted_second = second;
+    }
+  length = g_strlcpy (stamp, formatted, sizeof stamp - 9);
+  G_UNLOCK (formatted);
+  stamp[length++] = '.';
+  for (int i = 5; i >= 0; i--, micro /= 10)
+    stamp[length + i] = '0' + micro % 10;
+  length += 6;
+  stamp[length++] = 'Z';
+  stamp[length] = '\0';
+  return g_strdup (stamp);
 }

@@ -63,10 +63,11 @@ REPEAT = 1
 
 
 def run(argv, env, stdout=subprocess.DEVNULL):
-    """The median wall time in ms of REPEAT runs of @argv, and the peak resident memory
-    in MB of the slowest. Runs that change a file are run once."""
+    """The median wall time in ms of REPEAT runs of @argv, the peak resident memory
+    in MB of the slowest, and the processor time (user and system) in ms of the
+    median run. Runs that change a file are run once."""
     times = sorted(run_once(argv, env, stdout) for _ in range(REPEAT if repeatable(argv) else 1))
-    return times[len(times) // 2][0], times[-1][1]
+    return times[len(times) // 2][0], times[-1][1], times[len(times) // 2][2]
 
 
 def repeatable(argv):
@@ -84,15 +85,19 @@ def run_once(argv, env, stdout):
     if process.returncode != 0:
         raise Failed("%s failed (%d): %s" % (os.path.basename(argv[0]), process.returncode,
                                             errors.strip()[-500:]))
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, (usage.ru_utime + usage.ru_stime) * 1000
 
 
 def report(size, work, ours, anchor, anchor_name):
     ratio = ours[0] / anchor[0] if anchor[0] > 0 else float("inf")
+    # On a machine shared with other work the wall times swing; the
+    # processor times less so.
+    cpu_ratio = ours[2] / anchor[2] if anchor[2] > 0 else float("inf")
     target = TARGETS[work.split()[0]]
-    print("%d %s: %.0f ms, peak %.0f MB; %s: %.0f ms, peak %.0f MB; ratio %.2f%s"
-          % (size, work, ours[0], ours[1], anchor_name, anchor[0], anchor[1], ratio,
-             " (target %.1f)" % target if target else ""), flush=True)
+    print("%d %s: %.0f ms (cpu %.0f ms), peak %.0f MB; %s: %.0f ms (cpu %.0f ms), peak %.0f MB;"
+          " ratio %.2f%s, cpu ratio %.2f"
+          % (size, work, ours[0], ours[2], ours[1], anchor_name, anchor[0], anchor[2], anchor[1],
+             ratio, " (target %.1f)" % target if target else "", cpu_ratio), flush=True)
 
 
 def bench(size, args, env, folder):

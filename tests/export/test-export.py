@@ -299,14 +299,15 @@ def check_periods(work, portfolio):
 
 
 def check_long_cells(work):
-    """An import of thousands of contracts lists them all in one audit
-    value, longer than a cell may hold: the export still succeeds, with
-    that cell cut and saying so."""
+    """A contract imported with a title longer than a cell may hold puts
+    that title in its audit value: the export still succeeds, with that
+    cell cut and saying so."""
     register = os.path.join(work, "many.csv")
     with open(register, "w", encoding="utf-8") as out:
         out.write("Reference,Title,Service,Provider,Commissioner,Start date,End date\n")
         for i in range(3000):
-            out.write(f"LONG-REFERENCE-{i:05d},Home care lot {i},Home care,Provider {i % 40},"
+            title = "Home care " * 4000 if i == 0 else f"Home care lot {i}"
+            out.write(f"LONG-REFERENCE-{i:05d},{title},Home care,Provider {i % 40},"
                       "Adult Social Care,2024-04-01,2027-03-31\n")
     portfolio = os.path.join(work, "many.commissioner")
     result = run("--import", register, "--portfolio", portfolio)

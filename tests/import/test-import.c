@@ -290,10 +290,28 @@ static const char written_csv[] =
   "W-3,Meals,Touchstone,Meals,01/04/2019,31/03/2024,3 years plus 24 months,100,,"
   "Public Health\r\n";
 
+typedef enum {
+  PLANNED_THEN_APPLIED,
+  WRITTEN_WHILE_PLANNING,
+  STREAMED_FROM_FILE, /* each row read, planned and written in turn */
+} ImportWay;
+
+/* @csv in a file of its own in the test's folder. */
+static char *
+file_of (const char *name, const char *csv)
+{
+  g_autofree char *path = cm_test_temp_path (name);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, csv, -1, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
 /* What an import wrote into a portfolio that held contract K-1: every
  * record and audit row but the times. */
 static char *
-import_written (const char *name, gboolean while_planning)
+import_written (const char *name, ImportWay way)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
@@ -310,10 +328,18 @@ import_written (const char *name, gboolean while_planning)
 
   g_assert_true (cm_import_plan_apply (first, store, "known.csv", NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  plan = while_planning
-         ? cm_import_plan_new_written (store, table, mapping, CM_IMPORT_DUPLICATE_UPDATE,
-                                       "register.csv", &error)
-         : cm_import_plan_new (store, table, mapping, CM_IMPORT_DUPLICATE_UPDATE, NULL, &error);
+  if (way == STREAMED_FROM_FILE)
+    {
+      g_autofree char *csv = file_of ("written.csv", written_csv);
+
+      plan = cm_import_plan_new_written_from_file (store, csv, NULL, CM_IMPORT_DUPLICATE_UPDATE,
+                                                   "register.csv", &error);
+    }
+  else if (way == WRITTEN_WHILE_PLANNING)
+    plan = cm_import_plan_new_written (store, table, mapping, CM_IMPORT_DUPLICATE_UPDATE,
+                                       "register.csv", &error);
+  else
+    plan = cm_import_plan_new (store, table, mapping, CM_IMPORT_DUPLICATE_UPDATE, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (cm_import_plan_apply (plan, store, "register.csv", NULL, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -341,11 +367,86 @@ import_written (const char *name, gboolean while_planning)
 static void
 test_written_while_planning (void)
 {
-  g_autofree char *applied = import_written ("applied.commissioner", FALSE);
-  g_autofree char *written = import_written ("written.commissioner", TRUE);
+  g_autofree char *applied = import_written ("applied.commissioner", PLANNED_THEN_APPLIED);
+  g_autofree char *written = import_written ("written.commissioner", WRITTEN_WHILE_PLANNING);
+  g_autofree char *streamed = import_written ("streamed.commissioner", STREAMED_FROM_FILE);
 
   g_assert_nonnull (strstr (applied, "W-3"));
   g_assert_cmpstr (written, ==, applied);
+  g_assert_cmpstr (streamed, ==, applied);
+}
+
+/* A register that cannot be read to its end writes nothing, though its
+ * first rows were written before the bad one was reached. */
+static void
+test_streamed_read_error_changes_nothing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new ("streamed-unreadable.commissioner", &path);
+  g_autofree char *csv = file_of ("unreadable.csv",
+                                  "Reference,Title,Provider,Commissioner\n"
+                                  "U-1,Meals,Touchstone,Public Health\n"
+                                  "U-2,Crisis,Touchstone,Public Health\n"
+                                  "U-3,Day \xff\xfe care,Touchstone,Public Health\n");
+  g_autofree char *head = cm_test_query_text (path, "SELECT value FROM meta"
+                                                    " WHERE key = 'audit_head'");
+  g_autofree char *head_after = NULL;
+  g_autoptr(CmImportPlan) plan = NULL;
+
+  plan = cm_import_plan_new_written_from_file (store, csv, NULL, CM_IMPORT_DUPLICATE_SKIP,
+                                               "unreadable.csv", &error);
+  g_assert_null (plan);
+  g_assert_error (error, CM_TABLE_ERROR, CM_TABLE_ERROR_ENCODING);
+  g_assert_true (g_str_has_prefix (error->message, "Could not read "));
+  g_assert_nonnull (strstr (error->message, "unreadable.csv"));
+  g_clear_object (&store);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM contract"), ==, 0);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM provider"), ==, 0);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM import_run"), ==, 0);
+  head_after = cm_test_query_text (path, "SELECT value FROM meta WHERE key = 'audit_head'");
+  g_assert_cmpstr (head_after, ==, head);
+}
+
+/* The import's record names a handful of what it created and counts the
+ * rest, so that it fits a spreadsheet cell however many rows there were;
+ * each contract's own audit row names it. */
+static void
+test_summary_is_bounded (void)
+{
+  const guint n_rows = 3000;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new ("bounded.commissioner", &path);
+  g_autoptr(GString) register_text = g_string_new ("Reference,Title,Provider,Commissioner\n");
+  g_autofree char *csv = NULL;
+  g_autoptr(CmImportPlan) plan = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *audited = NULL;
+
+  for (guint i = 1; i <= n_rows; i++)
+    g_string_append_printf (register_text, "B-%04u,Service %u,Provider %u,Public Health\n", i,
+                            i, i);
+  csv = file_of ("bounded.csv", register_text->str);
+  plan = cm_import_plan_new_written_from_file (store, csv, NULL, CM_IMPORT_DUPLICATE_SKIP,
+                                               "bounded.csv", &error);
+  g_assert_no_error (error);
+  g_assert_true (cm_import_plan_apply (plan, store, "bounded.csv", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM contract"), ==, n_rows);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT created FROM import_run"), ==, n_rows);
+  summary = cm_test_query_text (path, "SELECT summary FROM import_run");
+  g_assert_nonnull (strstr (summary, "Contracts created: B-0001, B-0002, B-0003, B-0004, B-0005"
+                                     " and 2,995 more"));
+  g_assert_nonnull (strstr (summary, "Providers created: "));
+  g_assert_nonnull (strstr (summary, " and 2,995 more"));
+  g_assert_null (strstr (summary, "B-0006"));
+  g_assert_cmpuint (strlen (summary), <, 1000);
+  audited = cm_test_query_text (path, "SELECT max(length(new_value)) FROM audit");
+  g_assert_cmpint (atoi (audited), <, 32767);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM audit WHERE entity = 'contract'"
+                                            " AND field = '*'"), ==, n_rows);
 }
 
 /* A row found invalid after rows were written takes them all back. */
@@ -402,5 +503,8 @@ main (int argc, char **argv)
   g_test_add_func ("/import/written-while-planning", test_written_while_planning);
   g_test_add_func ("/import/written-refusal-changes-nothing",
                    test_written_refusal_changes_nothing);
+  g_test_add_func ("/import/streamed-read-error-changes-nothing",
+                   test_streamed_read_error_changes_nothing);
+  g_test_add_func ("/import/summary-is-bounded", test_summary_is_bounded);
   return g_test_run ();
 }

@@ -708,6 +708,35 @@ test_rollbacks_keep_the_chain (void)
   assert_verifies (path, rows + 4);
 }
 
+/* Each row's time, to the microsecond in UTC, is the time it was written,
+ * though the date and time are formatted once a second: stamps are taken
+ * until two seconds have passed, each checked against the clock. */
+static void
+test_now_is_the_time (void)
+{
+  gint64 start = g_get_real_time ();
+  gint64 first_second = start / G_USEC_PER_SEC;
+  gboolean crossed = FALSE;
+
+  while (!crossed || g_get_real_time () - start < 2 * G_USEC_PER_SEC)
+    {
+      gint64 before = g_get_real_time ();
+      g_autofree char *stamp = cm_audit_now ();
+      gint64 after = g_get_real_time ();
+      g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (stamp, NULL);
+      gint64 usec;
+
+      g_assert_true (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:"
+                                           "[0-9]{2}\\.[0-9]{6}Z$", stamp, 0, 0));
+      g_assert_nonnull (at);
+      usec = g_date_time_to_unix (at) * G_USEC_PER_SEC + g_date_time_get_microsecond (at);
+      g_assert_cmpint (usec, >=, before);
+      g_assert_cmpint (usec, <=, after);
+      crossed = crossed || usec / G_USEC_PER_SEC > first_second + 1;
+      g_assert_cmpint (g_get_real_time () - start, <, 30 * G_USEC_PER_SEC);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -725,5 +754,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/audit/verify/deleted-last", test_deleted_last_row_is_detected);
   g_test_add_func ("/audit/verify/altered-hash", test_altered_hash_is_detected);
   g_test_add_func ("/audit/verify/rollbacks", test_rollbacks_keep_the_chain);
+  g_test_add_func ("/audit/now", test_now_is_the_time);
   return g_test_run ();
 }

@@ -571,26 +571,16 @@ write_report (const Report *report)
   return FALSE;
 }
 
-/* A register's rows, read from a CSV, XLSX or ODS file and mapped by its headers. */
+/* A register's rows, read from a CSV, XLSX or ODS file and mapped by its
+ * headers, each written as soon as it is read: the terminal shows the
+ * plan only after. */
 static CmImportPlan *
 plan_register (CmStore *store, const char *file, gpointer sheet, CmImportDuplicate on_duplicate,
                GError **error)
 {
-  g_autoptr(GError) read_error = NULL;
-  g_autoptr(CmTable) table = cm_table_read_file (file, sheet, &read_error);
-  g_autoptr(GArray) mapping = NULL;
-  g_autofree char *source = NULL;
+  g_autofree char *source = g_path_get_basename (file);
 
-  if (table == NULL)
-    {
-      g_set_error (error, read_error->domain, read_error->code, _("Could not read %s: %s"),
-                   file, read_error->message);
-      return NULL;
-    }
-  mapping = cm_import_mapping_for (store, table);
-  /* Written as it is planned: the terminal shows the plan only after. */
-  source = g_path_get_basename (file);
-  return cm_import_plan_new_written (store, table, mapping, on_duplicate, source, error);
+  return cm_import_plan_new_written_from_file (store, file, sheet, on_duplicate, source, error);
 }
 
 /* Plans and applies the import, printing what it did or why it could not,
