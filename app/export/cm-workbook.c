@@ -1008,10 +1008,14 @@ audit_trail (Export *e)
                             _("Before"), _("After"), _("Hash chain verifies"), NULL };
   CmSheet *sheet = cm_sheet_new (e->workbook, "Audit trail", &e->formats, headers);
   CmAuditFilter all = { 0 };
+  gint64 written;
   g_autofree char *head = NULL;
   gint64 total = 0;
-  gint64 written = cm_audit_foreach (e->store, &all, cm_audit_first_bad_row (e->store),
-                                     AUDIT_SHEET_ROWS, audit_row, sheet, NULL);
+
+  cm_sheet_set_cut_note (sheet, _("export the audit trail from the Audit Trail window as CSV "
+                                  "for the whole value"));
+  written = cm_audit_foreach (e->store, &all, cm_audit_first_bad_row (e->store),
+                              AUDIT_SHEET_ROWS, audit_row, sheet, NULL);
 
   /* Rows are numbered without gaps, so the head's number is their count. */
   if (written >= AUDIT_SHEET_ROWS && cm_audit_head (cm_store_get_database (e->store), &total,

@@ -301,7 +301,8 @@ def check_periods(work, portfolio):
 def check_long_cells(work):
     """An import of thousands of contracts lists them all in one audit
     value, longer than a cell may hold: the export still succeeds, with
-    that cell cut and saying so."""
+    that cell cut, saying so and where the whole value is, and no cell of
+    any sheet longer than a cell holds."""
     register = os.path.join(work, "many.csv")
     with open(register, "w", encoding="utf-8") as out:
         out.write("Reference,Title,Service,Provider,Commissioner,Start date,End date\n")
@@ -317,12 +318,25 @@ def check_long_cells(work):
           result.returncode == 0, result.stderr)
     if result.returncode != 0:
         return
-    cells = [cell for row in openpyxl.load_workbook(workbook, read_only=True)["Audit trail"]
-             .iter_rows(values_only=True) for cell in row if isinstance(cell, str)]
-    cut = [cell for cell in cells if cell.endswith("[cut: a cell holds at most 32,767 characters]")]
-    check("the longest value is cut to what a cell holds, saying so",
-          cut and all(len(cell) == 32767 for cell in cut)
-          and all(len(cell) <= 32767 for cell in cells), [len(c) for c in cut])
+    book = openpyxl.load_workbook(workbook, read_only=True)
+    cells = [cell for row in book["Audit trail"].iter_rows(values_only=True) for cell in row
+             if isinstance(cell, str)]
+    note = ("[cut at 32,767 characters, all a cell holds: export the audit trail from the "
+            "Audit Trail window as CSV for the whole value]")
+    cut = [cell for cell in cells if cell.endswith(note)]
+    longest = max(len(cell) for sheet in book.worksheets
+                  for row in sheet.iter_rows(values_only=True) for cell in row
+                  if isinstance(cell, str))
+    stored = sqlite3.connect(portfolio).execute(
+        "SELECT max(length(new_value)) FROM audit").fetchone()[0]
+    check("the longest value is cut to what a cell holds, saying where it is whole",
+          stored > 32767 and cut and all(len(cell) == 32767 for cell in cut)
+          and longest <= 32767, (stored, longest, [len(c) for c in cut]))
+    check("what is kept of a cut value is its beginning",
+          cut and any(cell.startswith(value[:1000]) for cell in cut
+                      for (value,) in sqlite3.connect(portfolio).execute(
+                          "SELECT new_value FROM audit WHERE length(new_value) > 32767")),
+          [c[:80] for c in cut])
 
 
 def main():
