@@ -117,6 +117,18 @@ cm_sheet_set_cut_note (CmSheet *sheet, const char *note)
   sheet->cut_note = note;
 }
 
+/* The characters of @text, counted no further than @most: a column is
+ * never widened past that, so a long text is not walked to its end. */
+static glong
+chars_up_to (const char *text, glong most)
+{
+  glong n = 0;
+
+  for (const char *p = text; *p && n < most; p = g_utf8_next_char (p))
+    n++;
+  return n;
+}
+
 static void
 put_text (CmSheet *sheet, lxw_col_t col, const char *text, lxw_format *format)
 {
@@ -127,7 +139,7 @@ put_text (CmSheet *sheet, lxw_col_t col, const char *text, lxw_format *format)
   if (strlen (text) > MAX_CELL_CHARS && g_utf8_strlen (text, -1) > MAX_CELL_CHARS)
     text = cut = fit_cell (sheet, text);
   keep (sheet, worksheet_write_string (sheet->worksheet, sheet->row, col, text, format));
-  widen (sheet, col, MIN (g_utf8_strlen (text, -1), 60) + 1);
+  widen (sheet, col, chars_up_to (text, 60) + 1);
 }
 
 void
