@@ -159,6 +159,25 @@ def check_contracts_sheet(sheet, portfolio):
           known)
 
 
+def check_deadlines_sheet(sheet, portfolio):
+    """The Deadlines sheet, sorted while the contracts are read, lists the
+    rows of --deadlines in the same order: date, reference, title,
+    provider and the procurement notice's code."""
+    result = run("--deadlines", "--format", "csv", "--portfolio", portfolio, "--today", TODAY)
+    listed = [(row[3], row[0], row[5], row[1], row[6])
+              for row in csv.reader(io.StringIO(result.stdout)) if row and row[0] != "reference"]
+    shown = []
+    for row in sheet.iter_rows(min_row=2, values_only=True):
+        notice = row[2].split(": ", 1)[1] if ": " in (row[2] or "") else ""
+        shown.append((row[0].strftime("%Y-%m-%d") if row[0] else "", row[3] or "",
+                      row[4] or "", row[5] or "", notice))
+    check("the Deadlines sheet lists the rows of --deadlines in their order, "
+          "procurement notices included",
+          result.returncode == 0 and len(listed) > 100 and shown == listed
+          and any(row[4] for row in shown),
+          next(((a, b) for a, b in zip(shown, listed) if a != b), (len(shown), len(listed))))
+
+
 def check_audit_trail(sheet, portfolio):
     """The whole trail, newest first, in words: as many rows as the file
     holds, no column names, nicks or bare ids, money in pounds."""
@@ -416,6 +435,7 @@ def main():
     first = [c.value for c in wb["Deadlines"][2]]
     check("the most urgent deadline comes first: a breached notice",
           first[1] == "Breached" and first[2] == "Last day to serve notice", first)
+    check_deadlines_sheet(wb["Deadlines"], portfolio)
     audit = [row for row in wb["Decommissioning audit"].iter_rows(min_row=2, values_only=True)]
     check("the decommissioning audit lists actions, all verified",
           len(audit) > 0 and all(row[8] == "Yes" for row in audit))
