@@ -548,14 +548,27 @@ contracts (Export *e)
   finish_read_me (e);
 }
 
+/* Excel holds 1,048,576 rows a sheet: a million contracts can have more
+ * deadlines, so past this many the sheet says how many are left off
+ * rather than failing the whole workbook. */
+#define DEADLINE_SHEET_ROWS 1000000
+
+typedef struct {
+  CmSheet *sheet;
+  guint64 written;
+} DeadlineSheet;
+
 static void
 deadline_row (const gint64 *numbers, const char * const *texts, gpointer user_data)
 {
-  CmSheet *sheet = user_data;
+  DeadlineSheet *out = user_data;
+  CmSheet *sheet = out->sheet;
   CmDeadline d = { NULL, numbers[DL_KIND], { 0 }, numbers[DL_STATUS], { 0 },
                    *texts[DL_NOTICE] ? g_intern_string (texts[DL_NOTICE]) : NULL };
   g_autofree char *kind = NULL;
 
+  if (out->written++ >= DEADLINE_SHEET_ROWS)
+    return;
   date_of (numbers[DL_DATE], &d.date);
   kind = cm_deadline_kind_text (&d);
   cm_sheet_gdate (sheet, 0, &d.date);
@@ -567,19 +580,41 @@ deadline_row (const gint64 *numbers, const char * const *texts, gpointer user_da
   cm_sheet_next_row (sheet);
 }
 
+/* Below the last row written, how many of the least urgent are not. */
+static void
+note_deadlines_left_off (CmSheet *sheet, guint64 left_off)
+{
+  g_autofree char *note = NULL;
+
+  if (left_off == 0)
+    return;
+  note = g_strdup_printf (ngettext ("The least urgent deadline is not on this sheet, which "
+                                    "holds a million: see it on the Deadlines page, or "
+                                    "export it there with Export to Calendar.",
+                                    "The %llu least urgent deadlines are not on this sheet, "
+                                    "which holds a million: see them on the Deadlines page, "
+                                    "or export them there with Export to Calendar.",
+                                    (gulong) MIN (left_off, G_MAXLONG)),
+                          (unsigned long long) left_off);
+  cm_sheet_bold (sheet, 0, note);
+  cm_sheet_next_row (sheet);
+}
+
 /* From the rows kept while the contracts were read, in their order. */
 static void
 deadlines (Export *e)
 {
   const char *headers[] = { _("Date"), _("Status"), _("What"), _("Reference"), _("Title"),
                             _("Provider"), NULL };
-  CmSheet *sheet = cm_sheet_new (e->workbook, "Deadlines", &e->formats, headers);
+  DeadlineSheet out = { cm_sheet_new (e->workbook, "Deadlines", &e->formats, headers), 0 };
 
   if (e->unread == NULL && e->deadline_rows)
-    cm_row_sorter_each (e->deadline_rows, deadline_row, sheet, &e->unread);
+    cm_row_sorter_each (e->deadline_rows, deadline_row, &out, &e->unread);
   g_clear_pointer (&e->deadline_rows, cm_row_sorter_free);
-  cm_sheet_colour_words (sheet, 1);
-  done (e, sheet);
+  if (out.written > DEADLINE_SHEET_ROWS)
+    note_deadlines_left_off (out.sheet, out.written - DEADLINE_SHEET_ROWS);
+  cm_sheet_colour_words (out.sheet, 1);
+  done (e, out.sheet);
 }
 
 /* ---- Timeline --------------------------------------------------------- */
