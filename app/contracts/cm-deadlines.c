@@ -5,6 +5,7 @@
 
 #include "cm-date.h"
 #include "cm-deadlines.h"
+#include "cm-procurement-regime.h"
 #include "cm-required-notices.h"
 
 static void
@@ -16,24 +17,31 @@ deadline_free (gpointer data)
   g_free (deadline);
 }
 
+/* Hands one deadline of @contract to @each; nothing of it is kept. */
 static void
-add (GPtrArray *deadlines, CmContract *contract, CmDeadlineKind kind, const GDate *date,
-     CmDeadlineStatus status, const GDate *sort_date)
+add (CmDeadlineFunc each, gpointer user_data, CmContract *contract, CmDeadlineKind kind,
+     const GDate *date, CmDeadlineStatus status, const GDate *sort_date)
 {
-  CmDeadline *deadline = g_new0 (CmDeadline, 1);
+  CmDeadline deadline = { contract, kind, *date, status, *sort_date, NULL };
 
-  deadline->contract = g_object_ref (contract);
-  deadline->kind = kind;
-  deadline->date = *date;
-  deadline->status = status;
-  deadline->sort_date = *sort_date;
-  g_ptr_array_add (deadlines, deadline);
+  each (&deadline, user_data);
+}
+
+/* Keeps a copy of @deadline, holding its contract. */
+static void
+keep (const CmDeadline *deadline, gpointer user_data)
+{
+  GPtrArray *deadlines = user_data;
+  CmDeadline *kept = g_memdup2 (deadline, sizeof *deadline);
+
+  g_object_ref (kept->contract);
+  g_ptr_array_add (deadlines, kept);
 }
 
 /* Breached first, then overdue, due soon, unknown (a date to find out)
  * and OK. */
-static int
-rank (CmDeadlineStatus status)
+int
+cm_deadline_status_rank (CmDeadlineStatus status)
 {
   static const int ranks[] = {
     [CM_DEADLINE_BREACHED] = 0, [CM_DEADLINE_OVERDUE] = 1, [CM_DEADLINE_DUE_SOON] = 2,
@@ -51,7 +59,7 @@ by_urgency (gconstpointer a, gconstpointer b)
   const CmDeadline *y = *(CmDeadline * const *) b;
 
   if (x->status != y->status)
-    return rank (x->status) - rank (y->status);
+    return cm_deadline_status_rank (x->status) - cm_deadline_status_rank (y->status);
   return g_date_compare (&x->sort_date, &y->sort_date);
 }
 
@@ -109,23 +117,24 @@ cm_contract_is_closed (CmContract *contract)
 /* Decommissioned: the decision is taken and notice given, so only the
  * end is left to come, on the day the contract was marked to end. */
 static void
-add_decommissioned (GPtrArray *deadlines, CmContract *contract, const GDate *ends,
-                    const GDate *today, const CmDeadlineSettings *settings)
+add_decommissioned (CmDeadlineFunc each, gpointer user_data, CmContract *contract,
+                    const GDate *ends, const GDate *today, const CmDeadlineSettings *settings)
 {
   if (g_date_compare (ends, today) >= 0)
-    add (deadlines, contract, CM_DEADLINE_KIND_END, ends,
+    add (each, user_data, contract, CM_DEADLINE_KIND_END, ends,
          cm_deadline_status_on (ends, today, settings), ends);
 }
 
-static void
-add_dates (GPtrArray *deadlines, CmContract *contract, const CmContractDates *dates,
-           const GDate *today, const CmDeadlineSettings *settings)
+void
+cm_contract_each_deadline (CmContract *contract, const CmContractDates *dates,
+                           const GDate *today, const CmDeadlineSettings *settings,
+                           CmDeadlineFunc each, gpointer user_data)
 {
   GDate decommissioned;
 
   if (cm_date_parse_iso (cm_contract_get_decommissioned_on (contract), &decommissioned))
     {
-      add_decommissioned (deadlines, contract,
+      add_decommissioned (each, user_data, contract,
                           g_date_compare (&decommissioned, &dates->current_end) < 0
                             ? &decommissioned : &dates->current_end,
                           today, settings);
@@ -137,17 +146,50 @@ add_dates (GPtrArray *deadlines, CmContract *contract, const CmContractDates *da
   if (g_date_compare (&dates->current_end, today) < 0)
     {
       if (!cm_contract_is_closed (contract))
-        add (deadlines, contract, CM_DEADLINE_KIND_END, &dates->current_end, dates->end_status,
-             &dates->current_end);
+        add (each, user_data, contract, CM_DEADLINE_KIND_END, &dates->current_end,
+             dates->end_status, &dates->current_end);
       return;
     }
-  add (deadlines, contract, CM_DEADLINE_KIND_END, &dates->current_end, dates->end_status,
-       &dates->current_end);
+  add (each, user_data, contract, CM_DEADLINE_KIND_END, &dates->current_end,
+       dates->end_status, &dates->current_end);
   if (g_date_valid (&dates->extension_decision))
-    add (deadlines, contract, CM_DEADLINE_KIND_EXTENSION_DECISION, &dates->extension_decision,
-         dates->extension_status, &dates->extension_decision);
-  add (deadlines, contract, CM_DEADLINE_KIND_NOTICE, &dates->latest_notice, dates->notice_status,
+    add (each, user_data, contract, CM_DEADLINE_KIND_EXTENSION_DECISION,
+         &dates->extension_decision, dates->extension_status, &dates->extension_decision);
+  add (each, user_data, contract, CM_DEADLINE_KIND_NOTICE, &dates->latest_notice,
+       dates->notice_status,
        g_date_valid (&dates->latest_notice) ? &dates->latest_notice : &dates->current_end);
+}
+
+/* As cm_required_notices_add_deadlines () lists them: the notices still
+ * to publish, overdue and due soon as deadlines are. */
+void
+cm_contract_each_notice_deadline (CmStore *store, CmContract *contract, const GDate *today,
+                                  const CmDeadlineSettings *settings, CmDeadlineFunc each,
+                                  gpointer user_data)
+{
+  CmProcurementRegime regime = cm_contract_procurement_regime (cm_procurement_rules_get (),
+                                                               contract);
+  g_autoptr(GPtrArray) notices = NULL;
+
+  /* Most contracts of a portfolio are older than the notices followed. */
+  if (regime != CM_PROCUREMENT_REGIME_PROCUREMENT_ACT_2023 &&
+      regime != CM_PROCUREMENT_REGIME_PROVIDER_SELECTION)
+    return;
+  notices = cm_contract_required_notices (store, contract, today, settings);
+  for (guint i = 0; i < notices->len; i++)
+    {
+      const CmRequiredNotice *notice = g_ptr_array_index (notices, i);
+      CmDeadline deadline = { contract, CM_DEADLINE_KIND_PROCUREMENT_NOTICE, notice->due,
+                              CM_DEADLINE_OK, notice->due, g_intern_string (notice->code) };
+
+      if (notice->status == CM_NOTICE_STATUS_OVERDUE)
+        deadline.status = CM_DEADLINE_OVERDUE;
+      else if (notice->status == CM_NOTICE_STATUS_DUE_SOON)
+        deadline.status = CM_DEADLINE_DUE_SOON;
+      else if (notice->status != CM_NOTICE_STATUS_PENDING)
+        continue;
+      each (&deadline, user_data);
+    }
 }
 
 GPtrArray *
@@ -168,7 +210,7 @@ cm_deadlines_collect (GListModel               *contracts,
       if (!cm_contract_compute_dates (contract, today, settings, &dates))
         (*n_skipped)++;
       else
-        add_dates (deadlines, contract, &dates, today, settings);
+        cm_contract_each_deadline (contract, &dates, today, settings, keep, deadlines);
     }
   cm_required_notices_add_deadlines (deadlines, contracts, today, settings);
   g_ptr_array_sort (deadlines, by_urgency);

@@ -7,6 +7,7 @@
 
 #include "cm-contract.h"
 #include "cm-contract-dates.h"
+#include "cm-store.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,28 @@ GPtrArray  *cm_deadlines_collect   (GListModel               *contracts,
                                     const GDate              *today,
                                     const CmDeadlineSettings *settings,
                                     guint                    *n_skipped);
+
+/* Called with each deadline of a contract; @deadline and its contract are
+ * the caller's, so copy what must be kept. */
+typedef void (*CmDeadlineFunc) (const CmDeadline *deadline, gpointer user_data);
+
+/* The deadlines cm_deadlines_collect () lists for @contract, whose @dates
+ * are already computed, without its procurement notices; unsorted. */
+void        cm_contract_each_deadline (CmContract               *contract,
+                                       const CmContractDates    *dates,
+                                       const GDate              *today,
+                                       const CmDeadlineSettings *settings,
+                                       CmDeadlineFunc            each,
+                                       gpointer                  user_data);
+/* The procurement notices cm_deadlines_collect () lists for @contract. */
+void        cm_contract_each_notice_deadline (CmStore                  *store,
+                                              CmContract               *contract,
+                                              const GDate              *today,
+                                              const CmDeadlineSettings *settings,
+                                              CmDeadlineFunc            each,
+                                              gpointer                  user_data);
+/* Breached 0, overdue 1, due soon 2, unknown 3, OK 4: the order listed. */
+int         cm_deadline_status_rank   (CmDeadlineStatus status);
 
 gboolean    cm_contract_compute_dates (CmContract               *contract,
                                        const GDate              *today,

@@ -93,17 +93,40 @@ cm_sheet_free (CmSheet *sheet)
 
 /* Excel holds at most this many characters in a cell and refuses a
  * workbook with more; a longer text (an import's list of every record it
- * made) is cut, saying so, rather than the whole export failing. */
+ * made) is cut, saying so and where the whole of it is, rather than the
+ * whole export failing. */
 #define MAX_CELL_CHARS 32767
 
 static char *
-fit_cell (const char *text)
+fit_cell (CmSheet *sheet, const char *text)
 {
-  const char *marker = _(" … [cut: a cell holds at most 32,767 characters]");
+  /* TRANSLATORS: ends a cell cut short, then where its whole text is */
+  g_autofree char *marker = g_strdup_printf (_(" … [cut at 32,767 characters, all a cell "
+                                               "holds: %s]"),
+                                             sheet->cut_note ? sheet->cut_note
+                                             : _("the whole text is in the portfolio"));
   glong keep_chars = MAX_CELL_CHARS - g_utf8_strlen (marker, -1);
   g_autofree char *head = g_strndup (text, g_utf8_offset_to_pointer (text, keep_chars) - text);
 
   return g_strconcat (head, marker, NULL);
+}
+
+void
+cm_sheet_set_cut_note (CmSheet *sheet, const char *note)
+{
+  sheet->cut_note = note;
+}
+
+/* The characters of @text, counted no further than @most: a column is
+ * never widened past that, so a long text is not walked to its end. */
+static glong
+chars_up_to (const char *text, glong most)
+{
+  glong n = 0;
+
+  for (const char *p = text; *p && n < most; p = g_utf8_next_char (p))
+    n++;
+  return n;
 }
 
 static void
@@ -114,9 +137,9 @@ put_text (CmSheet *sheet, lxw_col_t col, const char *text, lxw_format *format)
   if (text == NULL || *text == '\0' || sheet->worksheet == NULL)
     return;
   if (strlen (text) > MAX_CELL_CHARS && g_utf8_strlen (text, -1) > MAX_CELL_CHARS)
-    text = cut = fit_cell (text);
+    text = cut = fit_cell (sheet, text);
   keep (sheet, worksheet_write_string (sheet->worksheet, sheet->row, col, text, format));
-  widen (sheet, col, MIN (g_utf8_strlen (text, -1), 60) + 1);
+  widen (sheet, col, chars_up_to (text, 60) + 1);
 }
 
 void

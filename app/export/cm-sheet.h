@@ -35,6 +35,7 @@ typedef struct {
   lxw_col_t n_columns;
   double *widths;          /* the widest text seen in each column, in characters */
   lxw_error error;         /* the first error, or LXW_NO_ERROR */
+  const char *cut_note;    /* where a text cut to fit a cell is whole, or NULL */
 } CmSheet;
 
 void     cm_sheet_formats_init (CmSheetFormats *formats, lxw_workbook *workbook);
@@ -42,6 +43,11 @@ void     cm_sheet_formats_init (CmSheetFormats *formats, lxw_workbook *workbook)
 CmSheet *cm_sheet_new          (lxw_workbook *workbook, const char *name,
                                 const CmSheetFormats *formats, const char * const *headers);
 void     cm_sheet_free         (CmSheet *sheet);
+
+/* A text longer than a cell holds (32,767 characters) is cut, ending with
+ * a note that says so and, in @note, where the whole text is to be found
+ * (by default, in the portfolio). @note must outlive the sheet. */
+void     cm_sheet_set_cut_note (CmSheet *sheet, const char *note);
 
 void     cm_sheet_text         (CmSheet *sheet, lxw_col_t col, const char *text);
 void     cm_sheet_bold         (CmSheet *sheet, lxw_col_t col, const char *text);

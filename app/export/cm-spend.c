@@ -182,43 +182,80 @@ lines_of (GHashTable *cells)
   return lines;
 }
 
+struct _CmSpendTally {
+  CmStore *store;
+  const CmReportPeriod *year;
+  double year_days;
+  GHashTable *funders;  /* service id -> GPtrArray of Funder */
+  GHashTable *cells;    /* funder and service -> Cell */
+  guint undated;
+};
+
+CmSpendTally *
+cm_spend_tally_new (CmStore *store, const CmReportPeriod *year)
+{
+  CmSpendTally *tally = g_new0 (CmSpendTally, 1);
+
+  tally->store = store;
+  tally->year = year;
+  tally->year_days = cm_report_period_days (year);
+  tally->funders = funders_by_service (store);
+  tally->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cell_free);
+  return tally;
+}
+
+void
+cm_spend_tally_add (CmSpendTally *tally, CmContract *c, const GDate *start, const GDate *end)
+{
+  gint64 service_id = cm_contract_get_service_id (c);
+  CmService *service;
+  guint days;
+
+  /* The third sector as the Compact counts it: the VCSE flag, or the sector. */
+  if (!cm_contract_compact_applies (c, NULL))
+    return;
+  service = CM_SERVICE (cm_store_find (tally->store, CM_TYPE_SERVICE, service_id));
+  if (service == NULL)
+    return;
+  /* Without both ends its share of the year cannot be known. */
+  if (!g_date_valid (start) || !g_date_valid (end))
+    {
+      tally->undated++;
+      return;
+    }
+  if ((days = cm_report_period_days_live (tally->year, start, end)) == 0)
+    return;
+  attribute (tally->cells, service, g_hash_table_lookup (tally->funders, &service_id),
+             (double) cm_contract_get_annual_value (c) * days / tally->year_days);
+}
+
+CmSpend *
+cm_spend_tally_finish (CmSpendTally *tally)
+{
+  CmSpend *spend = g_new0 (CmSpend, 1);
+
+  spend->lines = lines_of (tally->cells);
+  spend->undated = tally->undated;
+  g_hash_table_unref (tally->funders);
+  g_hash_table_unref (tally->cells);
+  g_free (tally);
+  return spend;
+}
+
 CmSpend *
 cm_spend_for_year (CmStore *store, const CmReportPeriod *year, const GDate *today,
                    const CmDeadlineSettings *settings)
 {
   GListModel *contracts = cm_store_list (store, CM_TYPE_CONTRACT);
-  g_autoptr(GHashTable) funders = funders_by_service (store);
-  g_autoptr(GHashTable) cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                       cell_free);
-  CmSpend *spend = g_new0 (CmSpend, 1);
-  double year_days = cm_report_period_days (year);
+  CmSpendTally *tally = cm_spend_tally_new (store, year);
 
   for (guint i = 0; i < g_list_model_get_n_items (contracts); i++)
     {
       g_autoptr(CmContract) c = g_list_model_get_item (contracts, i);
-      gint64 service_id = cm_contract_get_service_id (c);
-      CmService *service;
       GDate start, end;
-      guint days;
 
-      /* The third sector as the Compact counts it: the VCSE flag, or the sector. */
-      if (!cm_contract_compact_applies (c, NULL))
-        continue;
-      service = CM_SERVICE (cm_store_find (store, CM_TYPE_SERVICE, service_id));
-      if (service == NULL)
-        continue;
       cm_contract_span (c, today, settings, &start, &end);
-      /* Without both ends its share of the year cannot be known. */
-      if (!g_date_valid (&start) || !g_date_valid (&end))
-        {
-          spend->undated++;
-          continue;
-        }
-      if ((days = cm_report_period_days_live (year, &start, &end)) == 0)
-        continue;
-      attribute (cells, service, g_hash_table_lookup (funders, &service_id),
-                 (double) cm_contract_get_annual_value (c) * days / year_days);
+      cm_spend_tally_add (tally, c, &start, &end);
     }
-  spend->lines = lines_of (cells);
-  return spend;
+  return cm_spend_tally_finish (tally);
 }

@@ -4,6 +4,7 @@
  * commissioners who pay it and the services they pay for */
 #pragma once
 
+#include "cm-contract.h"
 #include "cm-contract-dates.h"
 #include "cm-report-period.h"
 #include "cm-store.h"
@@ -30,6 +31,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmSpend, cm_spend_free)
  * days it runs, split between its service's funding sources in
  * proportion to their amounts, or all to the lead commissioner when none
  * is recorded. Lines are rounded to the penny once, after summing. */
+/* The same sums made one contract at a time, as a single pass over the
+ * file reads them: @start and @end are the contract's span
+ * (cm-contract-span.h). Finishing frees the tally. */
+typedef struct _CmSpendTally CmSpendTally;
+
+CmSpendTally *cm_spend_tally_new    (CmStore *store, const CmReportPeriod *year);
+void          cm_spend_tally_add    (CmSpendTally *tally, CmContract *contract,
+                                     const GDate *start, const GDate *end);
+CmSpend      *cm_spend_tally_finish (CmSpendTally *tally);
+
 CmSpend *cm_spend_for_year (CmStore *store, const CmReportPeriod *year, const GDate *today,
                             const CmDeadlineSettings *settings);
 

@@ -12,46 +12,43 @@
 #define SHEET_NAME "Timeline"
 #define NOTE_COL 9
 
+/* A running period's row in the sorter: its dates as Julian days, then
+ * its texts. */
+enum { START, CURRENT_END, LATEST_END, N_NUMBERS };
+enum { REFERENCE, TITLE, PROVIDER, N_TEXTS };
+
 typedef struct {
-  CmContract *contract;
   GDate start, current_end, latest_end;
+  const char * const *texts;
 } Period;
 
-static int
-by_end (gconstpointer a, gconstpointer b)
+CmRowSorter *
+cm_timeline_sheet_sorter_new (GError **error)
 {
-  const Period *x = a, *y = b;
-  int order = g_date_compare (&x->current_end, &y->current_end);
-
-  return order ? order : g_strcmp0 (cm_contract_get_reference (x->contract),
-                                     cm_contract_get_reference (y->contract));
+  /* Soonest ending first, then by reference. */
+  return cm_row_sorter_new (N_NUMBERS, N_TEXTS, "n1, t0", error);
 }
 
 /* Contracts still to end and not closed, with a start to draw from. */
-static GArray *
-running_periods (CmStore *store, const GDate *today, const CmDeadlineSettings *settings)
+gboolean
+cm_timeline_sheet_keep (CmRowSorter *sorter, CmContract *contract, const CmContractDates *dates,
+                        const GDate *today, GError **error)
 {
-  GListModel *contracts = cm_store_list (store, CM_TYPE_CONTRACT);
-  GArray *periods = g_array_new (FALSE, FALSE, sizeof (Period));
+  GDate start;
+  gint64 numbers[N_NUMBERS];
+  const char *texts[N_TEXTS] = { cm_contract_get_reference (contract),
+                                 cm_contract_get_title (contract),
+                                 cm_contract_get_provider_name (contract) };
 
-  for (guint i = 0; i < g_list_model_get_n_items (contracts); i++)
-    {
-      g_autoptr(CmContract) contract = g_list_model_get_item (contracts, i);
-      CmContractDates dates;
-      Period period = { contract };
-
-      if (cm_contract_is_closed (contract) ||
-          !cm_date_parse_iso (cm_contract_get_start_date (contract), &period.start) ||
-          !cm_contract_compute_dates (contract, today, settings, &dates) ||
-          g_date_compare (&dates.current_end, today) < 0)
-        continue;
-      period.current_end = dates.current_end;
-      period.latest_end = g_date_valid (&dates.latest_end) ? dates.latest_end
-                                                           : dates.current_end;
-      g_array_append_val (periods, period); /* the store's list keeps the contract */
-    }
-  g_array_sort (periods, by_end);
-  return periods;
+  if (dates == NULL || cm_contract_is_closed (contract) ||
+      !cm_date_parse_iso (cm_contract_get_start_date (contract), &start) ||
+      g_date_compare (&dates->current_end, today) < 0)
+    return TRUE;
+  numbers[START] = g_date_get_julian (&start);
+  numbers[CURRENT_END] = g_date_get_julian (&dates->current_end);
+  numbers[LATEST_END] = g_date_get_julian (g_date_valid (&dates->latest_end)
+                                           ? &dates->latest_end : &dates->current_end);
+  return cm_row_sorter_add (sorter, numbers, texts, error);
 }
 
 /* Days since 30 December 1899: an Excel date. */
@@ -67,11 +64,9 @@ serial (const GDate *date)
 static void
 write_period (CmSheet *sheet, const Period *period)
 {
-  CmContract *contract = period->contract;
-
-  cm_sheet_text (sheet, 0, cm_contract_get_reference (contract));
-  cm_sheet_text (sheet, 1, cm_contract_get_title (contract));
-  cm_sheet_text (sheet, 2, cm_contract_get_provider_name (contract));
+  cm_sheet_text (sheet, 0, period->texts[REFERENCE]);
+  cm_sheet_text (sheet, 1, period->texts[TITLE]);
+  cm_sheet_text (sheet, 2, period->texts[PROVIDER]);
   cm_sheet_gdate (sheet, 3, &period->start);
   cm_sheet_gdate (sheet, 4, &period->current_end);
   cm_sheet_gdate (sheet, 5, &period->latest_end);
@@ -99,40 +94,56 @@ write_note (CmSheet *sheet, guint n_periods, guint charted)
   cm_sheet_text (sheet, NOTE_COL, note);
 }
 
+typedef struct {
+  CmSheet *sheet;
+  guint n_periods;
+  guint charted;
+  guint written;
+  double from, to;
+} Rows;
+
+static void
+write_row (const gint64 *numbers, const char * const *texts, gpointer user_data)
+{
+  Rows *rows = user_data;
+  Period period = { .texts = texts };
+
+  g_date_set_julian (&period.start, numbers[START]);
+  g_date_set_julian (&period.current_end, numbers[CURRENT_END]);
+  g_date_set_julian (&period.latest_end, numbers[LATEST_END]);
+  if (rows->written == 0)
+    write_note (rows->sheet, rows->n_periods, rows->charted);
+  if (rows->written < rows->charted)
+    {
+      rows->from = MIN (rows->from, serial (&period.start));
+      rows->to = MAX (rows->to, serial (&period.latest_end));
+    }
+  write_period (rows->sheet, &period);
+  cm_sheet_next_row (rows->sheet);
+  rows->written++;
+}
+
 CmSheet *
-cm_timeline_sheet_write (lxw_workbook *workbook, const CmSheetFormats *formats, CmStore *store,
-                         const GDate *today, const CmDeadlineSettings *settings)
+cm_timeline_sheet_write (lxw_workbook *workbook, const CmSheetFormats *formats,
+                         CmRowSorter *sorter, GError **error)
 {
   const char *headers[] = { _("Reference"), _("Title"), _("Provider"), _("Start date"),
                             _("Current end"), _("Latest possible end"),
                             _("Days in current term"), _("Days of extensions available"),
                             NULL };
   CmSheet *sheet = cm_sheet_new (workbook, SHEET_NAME, formats, headers);
-  g_autoptr(GArray) periods = running_periods (store, today, settings);
-  guint charted = MIN (periods->len, CM_TIMELINE_CHART_ROWS);
-  double from = G_MAXDOUBLE, to = 0;
+  guint n_periods = MIN (cm_row_sorter_count (sorter), G_MAXUINT);
+  Rows rows = { sheet, n_periods, MIN (n_periods, CM_TIMELINE_CHART_ROWS), 0, G_MAXDOUBLE, 0 };
 
   if (sheet->worksheet == NULL)
     return sheet;
   /* The note goes in the first row's line: rows are written in order. */
-  if (periods->len == 0)
+  if (n_periods == 0)
     write_note (sheet, 0, 0);
-  for (guint i = 0; i < periods->len; i++)
-    {
-      const Period *period = &g_array_index (periods, Period, i);
-
-      if (i == 0)
-        write_note (sheet, periods->len, charted);
-      if (i < charted)
-        {
-          from = MIN (from, serial (&period->start));
-          to = MAX (to, serial (&period->latest_end));
-        }
-      write_period (sheet, period);
-      cm_sheet_next_row (sheet);
-    }
-  if (charted > 0 && sheet->error == LXW_NO_ERROR)
-    sheet->error = cm_chart_timeline_bars (workbook, sheet->worksheet, SHEET_NAME, 1, charted,
-                                           from, to, 2, NOTE_COL);
+  if (!cm_row_sorter_each (sorter, write_row, &rows, error))
+    return sheet;
+  if (rows.charted > 0 && sheet->error == LXW_NO_ERROR)
+    sheet->error = cm_chart_timeline_bars (workbook, sheet->worksheet, SHEET_NAME, 1,
+                                           rows.charted, rows.from, rows.to, 2, NOTE_COL);
   return sheet;
 }

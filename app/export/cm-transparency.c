@@ -25,8 +25,8 @@ const char * const cm_transparency_headers[CM_TRANSPARENCY_N_FIELDS + 1] = {
   "Supplier registration number", NULL
 };
 
-static void
-row_free (gpointer data)
+void
+cm_transparency_row_free (gpointer data)
 {
   CmTransparencyRow *row = data;
 
@@ -92,11 +92,10 @@ describe_supplier (CmTransparencyRow *row, CmProvider *p)
 }
 
 static CmTransparencyRow *
-row_for (CmStore *store, CmContract *c, const GDate *today, const CmDeadlineSettings *settings)
+row_for (CmStore *store, CmContract *c, const GDate *today, const CmContractDates *dates)
 {
   CmTransparencyRow *row = g_new0 (CmTransparencyRow, 1);
   CmService *s = CM_SERVICE (cm_store_find (store, CM_TYPE_SERVICE, cm_contract_get_service_id (c)));
-  CmContractDates dates;
   int route = 0;
   gint64 total = cm_contract_get_effective_total (c);
 
@@ -118,10 +117,10 @@ row_for (CmStore *store, CmContract *c, const GDate *today, const CmDeadlineSett
   row->irrecoverable_vat = CM_TRANSPARENCY_NOT_RECORDED;
   row->invitation = invitation (route);
   cm_date_parse_iso (cm_contract_get_start_date (c), &row->start);
-  if (cm_contract_compute_dates (c, today, settings, &dates))
+  if (dates)
     {
-      row->end = dates.current_end;
-      row->review = dates.extension_decision;
+      row->end = dates->current_end;
+      row->review = dates->extension_decision;
     }
   else
     cm_date_parse_iso (cm_contract_get_end_date (c), &row->end);
@@ -153,21 +152,22 @@ over_minimum (CmContract *c)
   return (total > 0 ? total : cm_contract_get_annual_value (c)) > MINIMUM_PENCE;
 }
 
-static gboolean
-runs_during (CmContract *c, const CmReportPeriod *quarter, const GDate *today,
-             const CmDeadlineSettings *settings)
+CmTransparencyRow *
+cm_transparency_row_of (CmStore *store, CmContract *contract, const CmContractDates *dates,
+                        const GDate *start, const GDate *end, const CmReportPeriod *quarter,
+                        const GDate *today)
 {
-  GDate start, end;
-
-  cm_contract_span (c, today, settings, &start, &end);
-  return cm_report_period_days_live (quarter, &start, &end) > 0;
+  if (!council_led (contract) || !over_minimum (contract) ||
+      cm_report_period_days_live (quarter, start, end) == 0)
+    return NULL;
+  return row_for (store, contract, today, dates);
 }
 
 GPtrArray *
 cm_transparency_rows (CmStore *store, const GDate *today, const CmReportPeriod *quarter)
 {
   GListModel *contracts = cm_store_list (store, CM_TYPE_CONTRACT);
-  GPtrArray *rows = g_ptr_array_new_with_free_func (row_free);
+  GPtrArray *rows = g_ptr_array_new_with_free_func (cm_transparency_row_free);
   CmDeadlineSettings settings;
   CmReportPeriod containing_today;
 
@@ -180,9 +180,19 @@ cm_transparency_rows (CmStore *store, const GDate *today, const CmReportPeriod *
   for (guint i = 0; i < g_list_model_get_n_items (contracts); i++)
     {
       g_autoptr(CmContract) c = g_list_model_get_item (contracts, i);
+      CmTransparencyRow *row;
+      CmContractDates dates;
+      GDate start, end;
 
-      if (council_led (c) && over_minimum (c) && runs_during (c, quarter, today, &settings))
-        g_ptr_array_add (rows, row_for (store, c, today, &settings));
+      cm_contract_span (c, today, &settings, &start, &end);
+      if (!council_led (c) || !over_minimum (c) ||
+          cm_report_period_days_live (quarter, &start, &end) == 0)
+        continue;
+      row = cm_transparency_row_of (store, c, cm_contract_compute_dates (c, today, &settings,
+                                                                          &dates)
+                                                ? &dates : NULL,
+                                    &start, &end, quarter, today);
+      g_ptr_array_add (rows, row);
     }
   return rows;
 }

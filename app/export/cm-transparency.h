@@ -5,6 +5,8 @@
  * fields, for the workbook's sheet and for a CSV of its own */
 #pragma once
 
+#include "cm-contract.h"
+#include "cm-contract-dates.h"
 #include "cm-report-period.h"
 #include "cm-store.h"
 
@@ -41,6 +43,15 @@ typedef struct {
  * publish their own) that run on any day of @quarter, or of the quarter
  * containing @today when @quarter is NULL. A contract whose start or end
  * is not known counts as running on that side. */
+/* The contract's row when the Code lists it in @quarter, else NULL: @dates
+ * are its computed dates (NULL when it has none), @start and @end its span
+ * (cm-contract-span.h), worked out once by the caller. */
+CmTransparencyRow *cm_transparency_row_of (CmStore *store, CmContract *contract,
+                                           const CmContractDates *dates, const GDate *start,
+                                           const GDate *end, const CmReportPeriod *quarter,
+                                           const GDate *today);
+void       cm_transparency_row_free  (gpointer row);
+
 GPtrArray *cm_transparency_rows      (CmStore *store, const GDate *today,
                                       const CmReportPeriod *quarter);
 

@@ -27,6 +27,7 @@
 #include "cm-gate.h"
 #include "cm-required-notices.h"
 #include "cm-risk.h"
+#include "cm-row-sorter.h"
 #include "cm-safe-write.h"
 #include "cm-service.h"
 #include "cm-sheet-columns.h"
@@ -52,6 +53,13 @@ typedef struct {
   lxw_error error;
   GError *unread;          /* records that could not be read, or NULL */
   char *footer;            /* every sheet's printed footer, Excel's &-codes */
+  /* Filled by the one pass over the contracts, for the sheets after it. */
+  CmSheet *read_me;        /* open until the spend's note is known */
+  CmSpendTally *tally;
+  CmSpend *spend;
+  CmRowSorter *deadline_rows;
+  CmRowSorter *timeline_rows;
+  CmRowSorter *transparency_rows;
 } Export;
 
 static const struct {
@@ -213,11 +221,10 @@ write_periods (Export *e, CmSheet *sheet)
 static void
 note_undated_spend (Export *e, CmSheet *sheet)
 {
-  g_autoptr(CmSpend) spend = cm_spend_for_year (e->store, &e->periods.year, e->today,
-                                                &e->settings);
+  const CmSpend *spend = e->spend;
   g_autofree char *note = NULL;
 
-  if (spend->undated == 0)
+  if (spend == NULL || spend->undated == 0)
     return;
   note = g_strdup_printf (ngettext ("%u third-sector contract has no readable start or end "
                                     "date, so it is not in the Spend summary: record its "
@@ -264,8 +271,18 @@ read_me (Export *e)
       cm_sheet_next_row (sheet);
     }
   note_unitemised_lines (e, sheet);
-  note_undated_spend (e, sheet);
-  done (e, sheet);
+  /* Finished after the contracts are read, by finish_read_me (). */
+  e->read_me = sheet;
+}
+
+static void
+finish_read_me (Export *e)
+{
+  if (e->read_me == NULL)
+    return;
+  note_undated_spend (e, e->read_me);
+  done (e, e->read_me);
+  e->read_me = NULL;
 }
 
 /* ---- Services --------------------------------------------------------- */
@@ -326,6 +343,122 @@ dated (CmSheet *sheet, lxw_col_t col, const GDate *date, CmDeadlineStatus status
     cm_sheet_text (sheet, col + 1, cm_deadline_status_label (status));
 }
 
+/* The days a contract runs, as reports count them (cm_contract_span ()),
+ * from the dates already computed. */
+static void
+span_of (CmContract *c, const CmContractDates *dates, GDate *start, GDate *end)
+{
+  GDate decommissioned;
+
+  g_date_clear (start, 1);
+  g_date_clear (end, 1);
+  cm_date_parse_iso (cm_contract_get_start_date (c), start);
+  if (dates)
+    *end = dates->current_end;
+  else
+    cm_date_parse_iso (cm_contract_get_end_date (c), end);
+  /* A decommissioned contract stopped costing money on that day. */
+  if (cm_date_parse_iso (cm_contract_get_decommissioned_on (c), &decommissioned) &&
+      (!g_date_valid (end) || g_date_compare (&decommissioned, end) < 0))
+    *end = decommissioned;
+}
+
+static gint64
+julian_of (const GDate *date)
+{
+  return date && g_date_valid (date) ? (gint64) g_date_get_julian (date) : 0;
+}
+
+static void
+date_of (gint64 julian, GDate *date)
+{
+  g_date_clear (date, 1);
+  if (julian > 0)
+    g_date_set_julian (date, julian);
+}
+
+/* A Deadlines row in its sorter: most urgent first, by date, contracts'
+ * own dates before procurement notices, each in the order read. */
+enum { DL_RANK, DL_SORT_DATE, DL_GROUP, DL_DATE, DL_STATUS, DL_KIND, DL_NUMBERS };
+enum { DL_REFERENCE, DL_TITLE, DL_PROVIDER, DL_NOTICE, DL_TEXTS };
+
+typedef struct {
+  Export *e;
+  gint64 group;
+} DeadlineRows;
+
+static void
+keep_deadline (const CmDeadline *d, gpointer user_data)
+{
+  DeadlineRows *rows = user_data;
+  gint64 numbers[DL_NUMBERS] = { cm_deadline_status_rank (d->status), julian_of (&d->sort_date),
+                                 rows->group, julian_of (&d->date), d->status, d->kind };
+  const char *texts[DL_TEXTS] = { cm_contract_get_reference (d->contract),
+                                  cm_contract_get_title (d->contract),
+                                  cm_contract_get_provider_name (d->contract), d->notice };
+
+  if (rows->e->unread == NULL)
+    cm_row_sorter_add (rows->e->deadline_rows, numbers, texts, &rows->e->unread);
+}
+
+/* A Transparency row in its sorter, in the order read. */
+enum { TR_VALUE, TR_VAT, TR_START, TR_END, TR_REVIEW, TR_SME, TR_VCSE, TR_NUMBERS };
+enum { TR_REFERENCE, TR_TITLE, TR_DEPARTMENT, TR_DESCRIPTION, TR_SUPPLIER, TR_DETAILS,
+       TR_INVITATION, TR_REGISTRATION, TR_TEXTS };
+
+static void
+keep_transparency (Export *e, CmContract *c, const CmContractDates *dates, const GDate *start,
+                   const GDate *end)
+{
+  CmTransparencyRow *row = cm_transparency_row_of (e->store, c, dates, start, end,
+                                                   &e->periods.quarter, e->today);
+  gint64 numbers[TR_NUMBERS];
+  const char *texts[TR_TEXTS];
+
+  if (row == NULL)
+    return;
+  numbers[TR_VALUE] = row->value;
+  numbers[TR_VAT] = row->irrecoverable_vat;
+  numbers[TR_START] = julian_of (&row->start);
+  numbers[TR_END] = julian_of (&row->end);
+  numbers[TR_REVIEW] = julian_of (&row->review);
+  numbers[TR_SME] = row->sme;
+  numbers[TR_VCSE] = row->vcse;
+  texts[TR_REFERENCE] = row->reference;
+  texts[TR_TITLE] = row->title;
+  texts[TR_DEPARTMENT] = row->department;
+  texts[TR_DESCRIPTION] = row->description;
+  texts[TR_SUPPLIER] = row->supplier;
+  texts[TR_DETAILS] = row->supplier_details;
+  texts[TR_INVITATION] = row->invitation;
+  texts[TR_REGISTRATION] = row->registration;
+  if (e->unread == NULL)
+    cm_row_sorter_add (e->transparency_rows, numbers, texts, &e->unread);
+  cm_transparency_row_free (row);
+}
+
+/* What the sheets after Contracts need of this contract, from its dates
+ * computed once: its deadlines, its timeline row, its share of the
+ * year's spend and its Transparency row. */
+static void
+keep_for_later_sheets (Export *e, CmContract *c, const CmContractDates *dates)
+{
+  DeadlineRows contract_dates = { e, 0 };
+  DeadlineRows notices = { e, 1 };
+  GDate start, end;
+
+  if (dates)
+    cm_contract_each_deadline (c, dates, e->today, &e->settings, keep_deadline,
+                               &contract_dates);
+  cm_contract_each_notice_deadline (e->store, c, e->today, &e->settings, keep_deadline,
+                                    &notices);
+  if (e->unread == NULL)
+    cm_timeline_sheet_keep (e->timeline_rows, c, dates, e->today, &e->unread);
+  span_of (c, dates, &start, &end);
+  cm_spend_tally_add (e->tally, c, &start, &end);
+  keep_transparency (e, c, dates, &start, &end);
+}
+
 /* The Contracts sheet as its rows are read: a sheet being written and
  * the export it belongs to. */
 typedef struct {
@@ -350,6 +483,7 @@ contract_row (CmEntity *record, gpointer user_data)
   g_autofree char *route = label_as_written (c, "route", "route-as-written",
                                              CM_TYPE_PROCUREMENT_ROUTE);
   CmContractDates dates;
+  gboolean has_dates = cm_contract_compute_dates (c, rows->e->today, &rows->e->settings, &dates);
 
   cm_sheet_text (sheet, 0, cm_contract_get_reference (c));
   cm_sheet_text (sheet, 1, cm_contract_get_title (c));
@@ -368,7 +502,7 @@ contract_row (CmEntity *record, gpointer user_data)
   cm_sheet_text (sheet, 13, cm_contract_get_notice_period (c));
   cm_sheet_number (sheet, 14, cm_contract_get_extensions_invoked (c));
   cm_sheet_date (sheet, 15, cm_contract_get_notice_served (c));
-  if (cm_contract_compute_dates (c, rows->e->today, &rows->e->settings, &dates))
+  if (has_dates)
     {
       dated (sheet, 16, &dates.current_end, dates.end_status);
       dated (sheet, 18, &dates.extension_decision, dates.extension_status);
@@ -378,7 +512,8 @@ contract_row (CmEntity *record, gpointer user_data)
   cm_sheet_date (sheet, 23, cm_contract_get_decommissioned_on (c));
   cm_sheet_date (sheet, 24, cm_contract_get_procurement_began (c));
   cm_sheet_next_row (sheet);
-  return sheet->error == LXW_NO_ERROR;
+  keep_for_later_sheets (rows->e, c, has_dates ? &dates : NULL);
+  return sheet->error == LXW_NO_ERROR && rows->e->unread == NULL;
 }
 
 /* Written in one pass over the file, row by row as libxlsxwriter's
@@ -391,39 +526,89 @@ contracts (Export *e)
                                                                cm_contracts_sheet_columns);
   ContractRows rows = { e, cm_sheet_new (e->workbook, "Contracts", &e->formats, headers) };
 
+  e->tally = cm_spend_tally_new (e->store, &e->periods.year);
+  if (e->unread == NULL)
+    e->deadline_rows = cm_row_sorter_new (DL_NUMBERS, DL_TEXTS, "n0, n1, n2", &e->unread);
+  if (e->unread == NULL)
+    e->timeline_rows = cm_timeline_sheet_sorter_new (&e->unread);
+  if (e->unread == NULL)
+    e->transparency_rows = cm_row_sorter_new (TR_NUMBERS, TR_TEXTS, NULL, &e->unread);
   if (e->unread == NULL)
     cm_store_each (e->store, CM_TYPE_CONTRACT, contract_row, &rows, &e->unread);
   for (lxw_col_t col = 17; col <= 21; col += 2)
     cm_sheet_colour_words (rows.sheet, col);
   done (e, rows.sheet);
+  e->spend = cm_spend_tally_finish (g_steal_pointer (&e->tally));
+  finish_read_me (e);
 }
 
+/* Excel holds 1,048,576 rows a sheet: a million contracts can have more
+ * deadlines, so past this many the sheet says how many are left off
+ * rather than failing the whole workbook. */
+#define DEADLINE_SHEET_ROWS 1000000
+
+typedef struct {
+  CmSheet *sheet;
+  guint64 written;
+} DeadlineSheet;
+
+static void
+deadline_row (const gint64 *numbers, const char * const *texts, gpointer user_data)
+{
+  DeadlineSheet *out = user_data;
+  CmSheet *sheet = out->sheet;
+  CmDeadline d = { NULL, numbers[DL_KIND], { 0 }, numbers[DL_STATUS], { 0 },
+                   *texts[DL_NOTICE] ? g_intern_string (texts[DL_NOTICE]) : NULL };
+  g_autofree char *kind = NULL;
+
+  if (out->written++ >= DEADLINE_SHEET_ROWS)
+    return;
+  date_of (numbers[DL_DATE], &d.date);
+  kind = cm_deadline_kind_text (&d);
+  cm_sheet_gdate (sheet, 0, &d.date);
+  cm_sheet_text (sheet, 1, cm_deadline_status_label (d.status));
+  cm_sheet_text (sheet, 2, kind);
+  cm_sheet_text (sheet, 3, texts[DL_REFERENCE]);
+  cm_sheet_text (sheet, 4, texts[DL_TITLE]);
+  cm_sheet_text (sheet, 5, texts[DL_PROVIDER]);
+  cm_sheet_next_row (sheet);
+}
+
+/* Below the last row written, how many of the least urgent are not. */
+static void
+note_deadlines_left_off (CmSheet *sheet, guint64 left_off)
+{
+  g_autofree char *note = NULL;
+
+  if (left_off == 0)
+    return;
+  note = g_strdup_printf (ngettext ("The least urgent deadline is not on this sheet, which "
+                                    "holds a million: see it on the Deadlines page, or "
+                                    "export it there with Export to Calendar.",
+                                    "The %llu least urgent deadlines are not on this sheet, "
+                                    "which holds a million: see them on the Deadlines page, "
+                                    "or export them there with Export to Calendar.",
+                                    (gulong) MIN (left_off, G_MAXLONG)),
+                          (unsigned long long) left_off);
+  cm_sheet_bold (sheet, 0, note);
+  cm_sheet_next_row (sheet);
+}
+
+/* From the rows kept while the contracts were read, in their order. */
 static void
 deadlines (Export *e)
 {
   const char *headers[] = { _("Date"), _("Status"), _("What"), _("Reference"), _("Title"),
                             _("Provider"), NULL };
-  CmSheet *sheet = cm_sheet_new (e->workbook, "Deadlines", &e->formats, headers);
-  guint skipped = 0;
-  g_autoptr(GPtrArray) all = cm_deadlines_collect (cm_store_list (e->store, CM_TYPE_CONTRACT),
-                                                   e->today, &e->settings, &skipped);
+  DeadlineSheet out = { cm_sheet_new (e->workbook, "Deadlines", &e->formats, headers), 0 };
 
-  for (guint i = 0; i < all->len; i++)
-    {
-      CmDeadline *d = g_ptr_array_index (all, i);
-      g_autofree char *provider = text_of (d->contract, "provider-name");
-      g_autofree char *kind = cm_deadline_kind_text (d);
-
-      cm_sheet_gdate (sheet, 0, &d->date);
-      cm_sheet_text (sheet, 1, cm_deadline_status_label (d->status));
-      cm_sheet_text (sheet, 2, kind);
-      cm_sheet_text (sheet, 3, cm_contract_get_reference (d->contract));
-      cm_sheet_text (sheet, 4, cm_contract_get_title (d->contract));
-      cm_sheet_text (sheet, 5, provider);
-      cm_sheet_next_row (sheet);
-    }
-  cm_sheet_colour_words (sheet, 1);
-  done (e, sheet);
+  if (e->unread == NULL && e->deadline_rows)
+    cm_row_sorter_each (e->deadline_rows, deadline_row, &out, &e->unread);
+  g_clear_pointer (&e->deadline_rows, cm_row_sorter_free);
+  if (out.written > DEADLINE_SHEET_ROWS)
+    note_deadlines_left_off (out.sheet, out.written - DEADLINE_SHEET_ROWS);
+  cm_sheet_colour_words (out.sheet, 1);
+  done (e, out.sheet);
 }
 
 /* ---- Timeline --------------------------------------------------------- */
@@ -431,7 +616,11 @@ deadlines (Export *e)
 static void
 timeline (Export *e)
 {
-  done (e, cm_timeline_sheet_write (e->workbook, &e->formats, e->store, e->today, &e->settings));
+  /* Without its rows the export has already failed, saying why. */
+  if (e->timeline_rows == NULL || e->unread)
+    return;
+  done (e, cm_timeline_sheet_write (e->workbook, &e->formats, e->timeline_rows, &e->unread));
+  g_clear_pointer (&e->timeline_rows, cm_row_sorter_free);
 }
 
 /* ---- Spend summary ---------------------------------------------------- */
@@ -526,15 +715,14 @@ spend_summary (Export *e)
   g_autofree char *heading = g_strdup_printf (_("Spend in %s"), year);
   const char *headers[] = { _("Commissioner"), _("Service type"), heading, NULL };
   CmSheet *sheet = cm_sheet_new (e->workbook, "Spend summary", &e->formats, headers);
-  g_autoptr(CmSpend) spend = cm_spend_for_year (e->store, &e->periods.year, e->today,
-                                                &e->settings);
+  const CmSpend *spend = e->spend;
   Summary summary = { sheet, g_string_new (NULL), 0, 0, 0, NULL,
                       g_ptr_array_new_with_free_func (g_free),
                       g_array_new (FALSE, FALSE, sizeof (SubtotalCell)) };
   g_autofree char *formula = NULL;
 
   /* Lines come by commissioner: a block each, then its sub total. */
-  for (guint i = 0; i < spend->lines->len; i++)
+  for (guint i = 0; spend && i < spend->lines->len; i++)
     {
       CmSpendLine *line = g_ptr_array_index (spend->lines, i);
       CmSpendLine *before = i ? g_ptr_array_index (spend->lines, i - 1) : NULL;
@@ -553,7 +741,7 @@ spend_summary (Export *e)
       summary.subtotal += line->pence;
       cm_sheet_next_row (sheet);
     }
-  if (spend->lines->len)
+  if (spend && spend->lines->len)
     end_block (&summary);
   formula = g_strdup_printf ("=SUM(%s)", summary.subtotal_cells->str);
   cm_sheet_bold (sheet, 0, _("Grand total"));
@@ -779,36 +967,43 @@ risks (Export *e)
 /* ---- Transparency ----------------------------------------------------- */
 
 static void
+transparency_row (const gint64 *numbers, const char * const *texts, gpointer user_data)
+{
+  CmSheet *sheet = user_data;
+  GDate date;
+
+  cm_sheet_text (sheet, 0, texts[TR_REFERENCE]);
+  cm_sheet_text (sheet, 1, texts[TR_TITLE]);
+  cm_sheet_text (sheet, 2, texts[TR_DEPARTMENT]);
+  cm_sheet_text (sheet, 3, texts[TR_DESCRIPTION]);
+  cm_sheet_text (sheet, 4, texts[TR_SUPPLIER]);
+  cm_sheet_text (sheet, 5, texts[TR_DETAILS]);
+  /* What is not recorded stays blank: a 0 would claim a value. */
+  if (numbers[TR_VALUE] != CM_TRANSPARENCY_NOT_RECORDED)
+    cm_sheet_money (sheet, 6, numbers[TR_VALUE]);
+  if (numbers[TR_VAT] != CM_TRANSPARENCY_NOT_RECORDED)
+    cm_sheet_money (sheet, 7, numbers[TR_VAT]);
+  for (lxw_col_t col = 8; col <= 10; col++)
+    {
+      date_of (numbers[TR_START + col - 8], &date);
+      cm_sheet_gdate (sheet, col, &date);
+    }
+  cm_sheet_text (sheet, 11, texts[TR_INVITATION]);
+  cm_sheet_text (sheet, 12, numbers[TR_SME] ? _("Yes") : _("No"));
+  cm_sheet_text (sheet, 13, numbers[TR_VCSE] ? _("Yes") : _("No"));
+  cm_sheet_text (sheet, 14, texts[TR_REGISTRATION]);
+  cm_sheet_next_row (sheet);
+}
+
+static void
 transparency (Export *e)
 {
   CmSheet *sheet = cm_sheet_new (e->workbook, "Transparency", &e->formats,
                                  cm_transparency_headers);
-  g_autoptr(GPtrArray) rows = cm_transparency_rows (e->store, e->today, &e->periods.quarter);
 
-  for (guint i = 0; i < rows->len; i++)
-    {
-      CmTransparencyRow *row = g_ptr_array_index (rows, i);
-
-      cm_sheet_text (sheet, 0, row->reference);
-      cm_sheet_text (sheet, 1, row->title);
-      cm_sheet_text (sheet, 2, row->department);
-      cm_sheet_text (sheet, 3, row->description);
-      cm_sheet_text (sheet, 4, row->supplier);
-      cm_sheet_text (sheet, 5, row->supplier_details);
-      /* What is not recorded stays blank: a 0 would claim a value. */
-      if (row->value != CM_TRANSPARENCY_NOT_RECORDED)
-        cm_sheet_money (sheet, 6, row->value);
-      if (row->irrecoverable_vat != CM_TRANSPARENCY_NOT_RECORDED)
-        cm_sheet_money (sheet, 7, row->irrecoverable_vat);
-      cm_sheet_gdate (sheet, 8, &row->start);
-      cm_sheet_gdate (sheet, 9, &row->end);
-      cm_sheet_gdate (sheet, 10, &row->review);
-      cm_sheet_text (sheet, 11, row->invitation);
-      cm_sheet_text (sheet, 12, row->sme ? _("Yes") : _("No"));
-      cm_sheet_text (sheet, 13, row->vcse ? _("Yes") : _("No"));
-      cm_sheet_text (sheet, 14, row->registration);
-      cm_sheet_next_row (sheet);
-    }
+  if (e->unread == NULL && e->transparency_rows)
+    cm_row_sorter_each (e->transparency_rows, transparency_row, sheet, &e->unread);
+  g_clear_pointer (&e->transparency_rows, cm_row_sorter_free);
   done (e, sheet);
 }
 
@@ -842,10 +1037,14 @@ audit_trail (Export *e)
                             _("Before"), _("After"), _("Hash chain verifies"), NULL };
   CmSheet *sheet = cm_sheet_new (e->workbook, "Audit trail", &e->formats, headers);
   CmAuditFilter all = { 0 };
+  gint64 written;
   g_autofree char *head = NULL;
   gint64 total = 0;
-  gint64 written = cm_audit_foreach (e->store, &all, cm_audit_first_bad_row (e->store),
-                                     AUDIT_SHEET_ROWS, audit_row, sheet, NULL);
+
+  cm_sheet_set_cut_note (sheet, _("export the audit trail from the Audit Trail window as CSV "
+                                  "for the whole value"));
+  written = cm_audit_foreach (e->store, &all, cm_audit_first_bad_row (e->store),
+                              AUDIT_SHEET_ROWS, audit_row, sheet, NULL);
 
   /* Rows are numbered without gaps, so the head's number is their count. */
   if (written >= AUDIT_SHEET_ROWS && cm_audit_head (cm_store_get_database (e->store), &total,
@@ -1018,6 +1217,15 @@ cm_workbook_export_for (CmStore *store, const char *path, const GDate *today,
   set_properties (&e);
   for (guint i = 0; i < G_N_ELEMENTS (writers) && !g_cancellable_is_cancelled (cancellable); i++)
     writers[i] (&e);
+  /* A cancelled export may stop before the sheets that use these. */
+  if (e.read_me)
+    done (&e, e.read_me);
+  if (e.tally)
+    cm_spend_free (cm_spend_tally_finish (e.tally));
+  g_clear_pointer (&e.spend, cm_spend_free);
+  g_clear_pointer (&e.deadline_rows, cm_row_sorter_free);
+  g_clear_pointer (&e.timeline_rows, cm_row_sorter_free);
+  g_clear_pointer (&e.transparency_rows, cm_row_sorter_free);
   closed = workbook_close (e.workbook);
   g_free (e.footer);
   if (e.unread)

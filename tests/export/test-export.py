@@ -159,6 +159,25 @@ def check_contracts_sheet(sheet, portfolio):
           known)
 
 
+def check_deadlines_sheet(sheet, portfolio):
+    """The Deadlines sheet, sorted while the contracts are read, lists the
+    rows of --deadlines in the same order: date, reference, title,
+    provider and the procurement notice's code."""
+    result = run("--deadlines", "--format", "csv", "--portfolio", portfolio, "--today", TODAY)
+    listed = [(row[3], row[0], row[5], row[1], row[6])
+              for row in csv.reader(io.StringIO(result.stdout)) if row and row[0] != "reference"]
+    shown = []
+    for row in sheet.iter_rows(min_row=2, values_only=True):
+        notice = row[2].split(": ", 1)[1] if ": " in (row[2] or "") else ""
+        shown.append((row[0].strftime("%Y-%m-%d") if row[0] else "", row[3] or "",
+                      row[4] or "", row[5] or "", notice))
+    check("the Deadlines sheet lists the rows of --deadlines in their order, "
+          "procurement notices included",
+          result.returncode == 0 and len(listed) > 100 and shown == listed
+          and any(row[4] for row in shown),
+          next(((a, b) for a, b in zip(shown, listed) if a != b), (len(shown), len(listed))))
+
+
 def check_audit_trail(sheet, portfolio):
     """The whole trail, newest first, in words: as many rows as the file
     holds, no column names, nicks or bare ids, money in pounds."""
@@ -301,7 +320,8 @@ def check_periods(work, portfolio):
 def check_long_cells(work):
     """A contract imported with a title longer than a cell may hold puts
     that title in its audit value: the export still succeeds, with that
-    cell cut and saying so."""
+    cell cut, saying so and where the whole value is, and no cell of any
+    sheet longer than a cell holds."""
     register = os.path.join(work, "many.csv")
     with open(register, "w", encoding="utf-8") as out:
         out.write("Reference,Title,Service,Provider,Commissioner,Start date,End date\n")
@@ -318,12 +338,25 @@ def check_long_cells(work):
           result.returncode == 0, result.stderr)
     if result.returncode != 0:
         return
-    cells = [cell for row in openpyxl.load_workbook(workbook, read_only=True)["Audit trail"]
-             .iter_rows(values_only=True) for cell in row if isinstance(cell, str)]
-    cut = [cell for cell in cells if cell.endswith("[cut: a cell holds at most 32,767 characters]")]
-    check("the longest value is cut to what a cell holds, saying so",
-          cut and all(len(cell) == 32767 for cell in cut)
-          and all(len(cell) <= 32767 for cell in cells), [len(c) for c in cut])
+    book = openpyxl.load_workbook(workbook, read_only=True)
+    cells = [cell for row in book["Audit trail"].iter_rows(values_only=True) for cell in row
+             if isinstance(cell, str)]
+    note = ("[cut at 32,767 characters, all a cell holds: export the audit trail from the "
+            "Audit Trail window as CSV for the whole value]")
+    cut = [cell for cell in cells if cell.endswith(note)]
+    longest = max(len(cell) for sheet in book.worksheets
+                  for row in sheet.iter_rows(values_only=True) for cell in row
+                  if isinstance(cell, str))
+    stored = sqlite3.connect(portfolio).execute(
+        "SELECT max(length(new_value)) FROM audit").fetchone()[0]
+    check("the longest value is cut to what a cell holds, saying where it is whole",
+          stored > 32767 and cut and all(len(cell) == 32767 for cell in cut)
+          and longest <= 32767, (stored, longest, [len(c) for c in cut]))
+    check("what is kept of a cut value is its beginning",
+          cut and any(cell.startswith(value[:1000]) for cell in cut
+                      for (value,) in sqlite3.connect(portfolio).execute(
+                          "SELECT new_value FROM audit WHERE length(new_value) > 32767")),
+          [c[:80] for c in cut])
 
 
 def main():
@@ -403,6 +436,7 @@ def main():
     first = [c.value for c in wb["Deadlines"][2]]
     check("the most urgent deadline comes first: a breached notice",
           first[1] == "Breached" and first[2] == "Last day to serve notice", first)
+    check_deadlines_sheet(wb["Deadlines"], portfolio)
     audit = [row for row in wb["Decommissioning audit"].iter_rows(min_row=2, values_only=True)]
     check("the decommissioning audit lists actions, all verified",
           len(audit) > 0 and all(row[8] == "Yes" for row in audit))
