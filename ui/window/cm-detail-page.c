@@ -323,7 +323,14 @@ cm_detail_page_dispose (GObject *object)
   g_clear_object (&p->entity);
   if (p->parts)
     watch_tables (self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CM_TYPE_DETAIL_PAGE);
+  /* Unparented by hand: GTK 4.8's gtk_widget_dispose_template () aborted
+   * here, after the subclass's own, when a portfolio closed under an open
+   * service page; the template's references go when the page is finalised. */
+  if (p->toasts)
+    gtk_widget_unparent (GTK_WIDGET (p->toasts));
+  p->toasts = NULL;
+  p->stack = NULL;
+  p->clamp = NULL;
   g_clear_object (&p->store);
 
   G_OBJECT_CLASS (cm_detail_page_parent_class)->dispose (object);
