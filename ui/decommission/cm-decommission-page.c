@@ -314,6 +314,11 @@ eia_dropdown (CmDecommissionPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("EIA that informed the decision"), -1);
   g_object_set_data_full (G_OBJECT (dropdown), "eia-ids", ids, (GDestroyNotify) g_array_unref);
+  /* Kept only for the same decommission: its ids are that service's EIAs. */
+  g_object_set_data_full (G_OBJECT (dropdown), "cm-fingerprint",
+                          g_strdup_printf ("eia-of-%" G_GINT64_FORMAT,
+                                           cm_entity_get_id (CM_ENTITY (self->decommission))),
+                          g_free);
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (eia_chosen), self);
   return dropdown;
 }

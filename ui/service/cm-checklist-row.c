@@ -30,10 +30,13 @@ row_free (gpointer data)
 char *
 cm_checklist_row_key (CmChecklistItem *item)
 {
-  const char *key = cm_checklist_item_get_template_key (item);
-
-  return *key ? g_strdup_printf ("%d/%s", cm_checklist_item_get_stage (item), key)
-              : g_strdup_printf ("#%" G_GINT64_FORMAT, cm_entity_get_id (CM_ENTITY (item)));
+  /* Whose item, in which cycle, and which record: a row kept for another
+   * service's or cycle's same template item would save that one instead. */
+  return g_strdup_printf ("%" G_GINT64_FORMAT "/%d/%d/%s#%" G_GINT64_FORMAT,
+                          cm_checklist_item_get_service_id (item),
+                          cm_checklist_item_get_cycle (item), cm_checklist_item_get_stage (item),
+                          cm_checklist_item_get_template_key (item),
+                          cm_entity_get_id (CM_ENTITY (item)));
 }
 
 /* Saves @property = @value on a copy of the item; FALSE after reporting
