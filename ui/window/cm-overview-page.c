@@ -491,8 +491,18 @@ static gboolean
 stand_reason_given (const char *reason, gpointer data, GError **error)
 {
   Stand *stand = data;
+  /* The Overview's records were read by its worker: override the record
+   * as it now stands, so no later change is written over. */
+  CmEntity *current = cm_store_find (stand->store, G_OBJECT_TYPE (stand->record),
+                                     cm_entity_get_id (stand->record));
 
-  return cm_decision_evidence_override (stand->store, stand->record, reason, error);
+  if (current == NULL)
+    {
+      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
+                   _("The decision was deleted meanwhile, so nothing was changed."));
+      return FALSE;
+    }
+  return cm_decision_evidence_override (stand->store, current, reason, error);
 }
 
 static void
@@ -896,7 +906,8 @@ collected (gpointer data, const GError *error)
   Collect *job = data;
   CmOverviewPage *self = job->page;
 
-  if (self)
+  /* A page disposed while the worker worked has no store or view left. */
+  if (self && self->store)
     {
       g_clear_object (&self->collecting);
       if (error == NULL)
