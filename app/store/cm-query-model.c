@@ -141,7 +141,9 @@ cm_query_model_sql (GType entity_type, gboolean search, const char *sort_propert
     {
       g_autofree char *key = sort_sql (klass, sort_property);
 
-      g_string_append_printf (sql, " ORDER BY %s %s, t.id", key, descending ? "DESC" : "ASC");
+      /* Ties reversed too, as a reversed sort of the whole list would. */
+      g_string_append_printf (sql, " ORDER BY %s %s, t.id %s", key, descending ? "DESC" : "ASC",
+                              descending ? "DESC" : "ASC");
     }
   else
     g_string_append (sql, " ORDER BY t.id");
