@@ -599,7 +599,7 @@ read_service (RowReader *r, const char *title)
    * that brings it in. */
   if (!cm_entity_validate (service->entity, &error))
     problem (r, *lead ? CM_IMPORT_FIELD_IGNORE : CM_IMPORT_FIELD_COMMISSIONER,
-             _("%s Service “%s” is new: fill in its Lead commissioner."), error->message, name);
+             _("%s Service “%s” is new: fill in its Commissioner."), error->message, name);
 }
 
 static void
