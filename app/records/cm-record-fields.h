@@ -81,4 +81,33 @@ const char          *cm_record_field_heading  (const CmRecordField *field);
  * for a field the store works out and does not keep. */
 char                *cm_record_field_column   (GType type, const CmRecordField *field);
 
+/* The fields a record keeps that its own pages and dialogs edit (an EIA's
+ * sign-off and review, a decommission's steps) rather than the record
+ * editor, and the fields of the records only those pages show (a cycle's
+ * steps, its stage changes, a decommission's transitions). Described here
+ * so that the audit trail names each as those pages do. */
+extern const CmRecordField cm_service_other_fields[];
+extern const CmRecordField cm_eia_other_fields[];
+extern const CmRecordField cm_decommission_other_fields[];
+extern const CmRecordField cm_checklist_item_fields[];
+extern const CmRecordField cm_stage_event_fields[];
+extern const CmRecordField cm_service_partner_fields[];
+extern const CmRecordField cm_funding_source_fields[];
+extern const CmRecordField cm_eia_characteristic_fields[];
+extern const CmRecordField cm_eia_mitigation_fields[];
+extern const CmRecordField cm_decommission_contract_fields[];
+extern const CmRecordField cm_transition_fields[];
+extern const CmRecordField cm_import_run_fields[];
+/* The portfolio's settings, each under its key where a record's field has
+ * its property; the Portfolio Settings window's words. */
+extern const CmRecordField cm_portfolio_setting_fields[];
+
+/* The fields of @type that only its own pages edit (above), or NULL. */
+const CmRecordField *cm_record_fields_other      (GType type);
+/* The field of @type kept in @column ("start_date"), among its fields and
+ * its other fields, or NULL when none is described. */
+const CmRecordField *cm_record_field_of_column   (GType type, const char *column);
+/* The portfolio setting kept under @key, or NULL. */
+const CmRecordField *cm_portfolio_setting_field  (const char *key);
+
 G_END_DECLS
