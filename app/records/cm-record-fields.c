@@ -529,3 +529,46 @@ cm_portfolio_setting_field (const char *key)
       return field;
   return NULL;
 }
+
+/* ---- the Transparency Code's contracts register ----------------------- */
+
+const CmTransparencyColumn cm_transparency_columns[CM_TRANSPARENCY_N_COLUMNS] = {
+  { "Reference number", cm_contract_get_type, "reference" },
+  { "Title of agreement", cm_contract_get_type, "title" },
+  { "Department responsible", cm_service_get_type, "lead-commissioner-name" },
+  { "Description", cm_contract_get_type, "service-name" },
+  { "Supplier name", cm_contract_get_type, "provider-name" },
+  { "Supplier details", cm_contract_get_type, "provider-sector" },
+  /* Over the life of the contract, not a year's. */
+  { "Contract value", cm_contract_get_type, "total-value" },
+  { "Irrecoverable VAT" },
+  { NULL, cm_contract_get_type, "start-date" },
+  { NULL, cm_contract_get_type, "end-date" },
+  /* When an extension is next decided, worked out from the term. */
+  { "Review date" },
+  { "Invitation to quote or tender", cm_contract_get_type, "route" },
+  { NULL, cm_provider_get_type, "is-sme" },
+  { NULL, cm_provider_get_type, "is-vcse" },
+  /* A charity's number or a company's, whichever the supplier has. */
+  { "Supplier registration number" },
+};
+
+const CmRecordField *
+cm_transparency_column_field (const CmTransparencyColumn *column)
+{
+  if (column->type == NULL)
+    return NULL;
+  return cm_record_field_find (column->type (), column->property);
+}
+
+const char *
+cm_transparency_column_header (const CmTransparencyColumn *column)
+{
+  const CmRecordField *field;
+
+  if (column->code_header)
+    return column->code_header;
+  field = cm_transparency_column_field (column);
+  g_return_val_if_fail (field != NULL, "");
+  return field->heading ? field->heading : field->title;
+}

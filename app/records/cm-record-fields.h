@@ -110,4 +110,25 @@ const CmRecordField *cm_record_field_of_column   (GType type, const char *column
 /* The portfolio setting kept under @key, or NULL. */
 const CmRecordField *cm_portfolio_setting_field  (const char *key);
 
+/* A column of the contracts register the Local Government Transparency
+ * Code 2015 has councils publish, in the Code's order. Where the Code's
+ * header is a field's own heading ("Start date", "SME") it is taken from
+ * that field; elsewhere the Code's wording is kept here, beside the field
+ * it publishes, so the register imports back as those fields. */
+typedef struct {
+  const char *code_header;  /* the Code's words, never translated; NULL for the field's */
+  GType (*type) (void);     /* the record whose field the column publishes, or NULL */
+  const char *property;
+} CmTransparencyColumn;
+
+#define CM_TRANSPARENCY_N_COLUMNS 15
+
+extern const CmTransparencyColumn cm_transparency_columns[CM_TRANSPARENCY_N_COLUMNS];
+
+/* The field the column publishes, or NULL where no one field holds it. */
+const CmRecordField *cm_transparency_column_field  (const CmTransparencyColumn *column);
+/* The column's header as the Code publishes it, in English whatever the
+ * language of the rest of the workbook. */
+const char          *cm_transparency_column_header (const CmTransparencyColumn *column);
+
 G_END_DECLS
