@@ -181,7 +181,9 @@ described_field (const char *table, const char *column)
 {
   const CmAuditTable *audited;
 
-  if (g_strcmp0 (table, "meta") == 0)
+  if (table == NULL)
+    return NULL;
+  if (g_str_equal (table, "meta"))
     return cm_portfolio_setting_field (column);
   audited = cm_audit_table_find (table);
   return audited ? cm_record_field_of_column (audited->type, column) : NULL;
