@@ -310,6 +310,7 @@ cm_eia_sign_off (CmStore *store, CmEia *eia, gint64 signatory_id, const char *ro
       g_autofree char *list = sentences (problems);
 
       g_set_error (error, CM_EIA_ERROR, CM_EIA_ERROR_INCOMPLETE,
+                   /* Translators: then what is still to do, a sentence a line */
                    _("The EIA is not ready to sign off:\n%s"), list);
       return FALSE;
     }
@@ -318,6 +319,8 @@ cm_eia_sign_off (CmStore *store, CmEia *eia, gint64 signatory_id, const char *ro
       g_autofree char *list = sentences (warnings);
 
       g_set_error (error, CM_EIA_ERROR, CM_EIA_ERROR_TRAINING,
+                   /* Translators: the training warnings, a sentence a line, then
+                    * what to do about them */
                    _("%s\nArrange the training, or give a reason to sign off anyway."), list);
       return FALSE;
     }

@@ -43,8 +43,8 @@ effect_text (const CmProviderEffect *effect)
   return g_strdup_printf (_("%.1f%% of income · %s"), effect->share_of_income * 100, lost);
 }
 
-/* "Saves £120,000 a year across 3 providers. Hardest hit: A, 12.0% of
- * its income; then B …". */
+/* "Saves £120,000.00 a year across 3 providers. A loses £80,000.00 a
+ * year, 12.0% of its income. B …", hardest hit first. */
 static char *
 summary (const CmReduction *reduction)
 {
