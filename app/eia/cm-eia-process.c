@@ -119,11 +119,13 @@ screening_problems (GPtrArray *problems, CmEiaCharacteristic *c)
 
   if (cm_eia_characteristic_get_relevance (c) == CM_RELEVANCE_UNANSWERED)
     add_problem (problems, g_strdup_printf (_("Screen “%s”: say whether it is relevant."), name));
+  else if (is_blank (cm_eia_characteristic_get_screening_reason (c)) &&
+           cm_eia_characteristic_get_relevance (c) == CM_RELEVANCE_RELEVANT)
+    /* Translators: a protected characteristic screened as relevant, "Age" */
+    add_problem (problems, g_strdup_printf (_("Give the reason “%s” is relevant."), name));
   else if (is_blank (cm_eia_characteristic_get_screening_reason (c)))
-    add_problem (problems, g_strdup_printf (_("Give the reason “%s” is %s."), name,
-                                            cm_eia_characteristic_get_relevance (c)
-                                            == CM_RELEVANCE_RELEVANT ? _("relevant")
-                                                                     : _("not relevant")));
+    /* Translators: a protected characteristic screened as not relevant, "Age" */
+    add_problem (problems, g_strdup_printf (_("Give the reason “%s” is not relevant."), name));
 }
 
 static gboolean has_planned_action (GPtrArray *actions);
@@ -212,7 +214,7 @@ cm_eia_problems (CmStore *store, CmEia *eia)
 }
 
 static void
-training_warning (GPtrArray *warnings, CmStore *store, gint64 staff_id, const char *as,
+training_warning (GPtrArray *warnings, CmStore *store, gint64 staff_id, gboolean is_author,
                   const GDate *today)
 {
   CmStaff *staff = CM_STAFF (cm_store_find (store, CM_TYPE_STAFF, staff_id));
@@ -223,16 +225,30 @@ training_warning (GPtrArray *warnings, CmStore *store, gint64 staff_id, const ch
   switch (cm_staff_training (staff, today, &due))
     {
     case CM_TRAINING_MISSING:
-      g_ptr_array_add (warnings, g_strdup_printf (_("%s, the %s, has no EIA training recorded."),
-                                                  cm_staff_get_name (staff), as));
+      g_ptr_array_add (warnings, g_strdup_printf (is_author
+                                                  /* Translators: a member of staff's name */
+                                                  ? _("%s, the author, has no EIA training "
+                                                      "recorded.")
+                                                  /* Translators: a member of staff's name */
+                                                  : _("%s, the signatory, has no EIA training "
+                                                      "recorded."),
+                                                  cm_staff_get_name (staff)));
       break;
     case CM_TRAINING_OUT_OF_DATE:
       {
         g_autofree char *when = cm_date_to_long (&due);
 
         g_ptr_array_add (warnings,
-                         g_strdup_printf (_("%s, the %s, was due an EIA training refresher on %s."),
-                                          cm_staff_get_name (staff), as, when));
+                         g_strdup_printf (is_author
+                                          /* Translators: a member of staff's name, then
+                                           * the date, "1 December 2026" */
+                                          ? _("%s, the author, was due an EIA training "
+                                              "refresher on %s.")
+                                          /* Translators: a member of staff's name, then
+                                           * the date, "1 December 2026" */
+                                          : _("%s, the signatory, was due an EIA training "
+                                              "refresher on %s."),
+                                          cm_staff_get_name (staff), when));
       }
       break;
     case CM_TRAINING_CURRENT:
@@ -246,9 +262,9 @@ cm_eia_training_warnings (CmStore *store, CmEia *eia, gint64 signatory_id, const
 {
   GPtrArray *warnings = g_ptr_array_new_with_free_func (g_free);
 
-  training_warning (warnings, store, cm_eia_get_author_id (eia), _("author"), today);
+  training_warning (warnings, store, cm_eia_get_author_id (eia), TRUE, today);
   if (signatory_id != cm_eia_get_author_id (eia))
-    training_warning (warnings, store, signatory_id, _("signatory"), today);
+    training_warning (warnings, store, signatory_id, FALSE, today);
   return warnings;
 }
 
@@ -261,9 +277,12 @@ cm_eia_signatory_problem (CmStore *store, CmEia *eia, gint64 signatory_id)
   if (signatory_id == 0 || signatory_id != cm_eia_get_author_id (eia))
     return NULL;
   staff = cm_store_find (store, CM_TYPE_STAFF, signatory_id);
+  if (staff == NULL)
+    return g_strdup (_("The author wrote this EIA, so cannot also sign it off. Choose another "
+                       "member of staff to sign it."));
+  /* Translators: the author's name */
   return g_strdup_printf (_("%s wrote this EIA, so cannot also sign it off. Choose another "
-                            "member of staff to sign it."),
-                          staff ? cm_staff_get_name (CM_STAFF (staff)) : _("The author"));
+                            "member of staff to sign it."), cm_staff_get_name (CM_STAFF (staff)));
 }
 
 static char *
@@ -291,6 +310,7 @@ cm_eia_sign_off (CmStore *store, CmEia *eia, gint64 signatory_id, const char *ro
       g_autofree char *list = sentences (problems);
 
       g_set_error (error, CM_EIA_ERROR, CM_EIA_ERROR_INCOMPLETE,
+                   /* Translators: then what is still to do, a sentence a line */
                    _("The EIA is not ready to sign off:\n%s"), list);
       return FALSE;
     }
@@ -299,6 +319,8 @@ cm_eia_sign_off (CmStore *store, CmEia *eia, gint64 signatory_id, const char *ro
       g_autofree char *list = sentences (warnings);
 
       g_set_error (error, CM_EIA_ERROR, CM_EIA_ERROR_TRAINING,
+                   /* Translators: the training warnings, a sentence a line, then
+                    * what to do about them */
                    _("%s\nArrange the training, or give a reason to sign off anyway."), list);
       return FALSE;
     }
@@ -400,8 +422,10 @@ shown (GObject *object, const char *property)
   return g_strdup_value_contents (&value);
 }
 
+/* One line per field that differs: "Decision: Reduce → Cease", or with
+ * the characteristic it belongs to, "Age, impact: Neutral → Negative". */
 static void
-compare (GPtrArray *lines, const char *prefix, GObject *older, GObject *newer,
+compare (GPtrArray *lines, const char *characteristic, GObject *older, GObject *newer,
          const Field *fields, guint n_fields)
 {
   for (guint i = 0; i < n_fields; i++)
@@ -409,9 +433,18 @@ compare (GPtrArray *lines, const char *prefix, GObject *older, GObject *newer,
       g_autofree char *before = shown (older, fields[i].property);
       g_autofree char *after = shown (newer, fields[i].property);
 
-      if (g_strcmp0 (before, after) != 0)
-        g_ptr_array_add (lines, g_strdup_printf (_("%s%s: %s → %s"), prefix, _(fields[i].title),
-                                                 before, after));
+      if (g_strcmp0 (before, after) == 0)
+        continue;
+      if (characteristic)
+        /* Translators: a characteristic, one of its fields, and that field's
+         * value before and after: "Age, impact: Neutral → Negative" */
+        g_ptr_array_add (lines, g_strdup_printf (_("%s, %s: %s → %s"), characteristic,
+                                                 _(fields[i].title), before, after));
+      else
+        /* Translators: a field, and its value before and after: "Decision:
+         * Reduce → Cease" */
+        g_ptr_array_add (lines, g_strdup_printf (_("%s: %s → %s"), _(fields[i].title), before,
+                                                 after));
     }
 }
 
@@ -443,12 +476,11 @@ cm_eia_differences (CmStore *store, CmEia *older, CmEia *newer)
   g_autoptr(GPtrArray) before = cm_eia_characteristics (store, cm_entity_get_id (CM_ENTITY (older)));
   g_autoptr(GPtrArray) after = cm_eia_characteristics (store, cm_entity_get_id (CM_ENTITY (newer)));
 
-  compare (lines, "", G_OBJECT (older), G_OBJECT (newer), eia_fields, G_N_ELEMENTS (eia_fields));
+  compare (lines, NULL, G_OBJECT (older), G_OBJECT (newer), eia_fields, G_N_ELEMENTS (eia_fields));
   for (guint i = 0; i < after->len; i++)
     {
       CmEiaCharacteristic *now = g_ptr_array_index (after, i);
       const char *name = cm_eia_characteristic_get_name (now);
-      g_autofree char *prefix = g_strdup_printf (_("%s, "), name);
 
       for (guint j = 0; j < before->len; j++)
         {
@@ -457,12 +489,14 @@ cm_eia_differences (CmStore *store, CmEia *older, CmEia *newer)
 
           if (g_strcmp0 (cm_eia_characteristic_get_name (then), name) != 0)
             continue;
-          compare (lines, prefix, G_OBJECT (then), G_OBJECT (now), characteristic_fields,
+          compare (lines, name, G_OBJECT (then), G_OBJECT (now), characteristic_fields,
                    G_N_ELEMENTS (characteristic_fields));
           n_then = mitigation_count (store, CM_ENTITY (then));
           n_now = mitigation_count (store, CM_ENTITY (now));
           if (n_then != n_now)
-            g_ptr_array_add (lines, g_strdup_printf (_("%smitigating actions: %u → %u"), prefix,
+            /* Translators: a characteristic, and how many actions mitigate its
+             * impact before and after: "Age, mitigating actions: 1 → 2" */
+            g_ptr_array_add (lines, g_strdup_printf (_("%s, mitigating actions: %u → %u"), name,
                                                      n_then, n_now));
         }
     }

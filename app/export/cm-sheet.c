@@ -100,11 +100,14 @@ cm_sheet_free (CmSheet *sheet)
 static char *
 fit_cell (CmSheet *sheet, const char *text)
 {
-  /* TRANSLATORS: ends a cell cut short, then where its whole text is */
-  g_autofree char *marker = g_strdup_printf (_(" … [cut at 32,767 characters, all a cell "
-                                               "holds: %s]"),
-                                             sheet->cut_note ? sheet->cut_note
-                                             : _("the whole text is in the portfolio"));
+  g_autofree char *marker = sheet->cut_note
+    /* TRANSLATORS: ends a cell cut short, then says where its whole text is
+     * to be found: "export the audit trail from the Audit Trail window …" */
+    ? g_strdup_printf (_(" … [cut at 32,767 characters, all a cell holds: %s]"),
+                       sheet->cut_note)
+    /* TRANSLATORS: ends a cell cut short */
+    : g_strdup (_(" … [cut at 32,767 characters, all a cell holds: the whole text is in "
+                  "the portfolio]"));
   glong keep_chars = MAX_CELL_CHARS - g_utf8_strlen (marker, -1);
   g_autofree char *head = g_strndup (text, g_utf8_offset_to_pointer (text, keep_chars) - text);
 

@@ -18,12 +18,20 @@
 
 #define MINIMUM_PENCE (5000 * 100)
 
-const char * const cm_transparency_headers[CM_TRANSPARENCY_N_FIELDS + 1] = {
-  "Reference number", "Title of agreement", "Department responsible", "Description",
-  "Supplier name", "Supplier details", "Contract value", "Irrecoverable VAT", "Start date",
-  "End date", "Review date", "Invitation to quote or tender", "SME", "VCSE",
-  "Supplier registration number", NULL
-};
+const char * const *
+cm_transparency_headers (void)
+{
+  static const char *headers[CM_TRANSPARENCY_N_FIELDS + 1];
+  static gsize filled;
+
+  if (g_once_init_enter (&filled))
+    {
+      for (guint i = 0; i < CM_TRANSPARENCY_N_FIELDS; i++)
+        headers[i] = cm_transparency_column_header (&cm_transparency_columns[i]);
+      g_once_init_leave (&filled, 1);
+    }
+  return headers;
+}
 
 void
 cm_transparency_row_free (gpointer data)
@@ -265,7 +273,7 @@ cm_transparency_write_csv (CmStore *store, const char *path, const GDate *today,
   g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
 
   for (guint i = 0; i < CM_TRANSPARENCY_N_FIELDS; i++)
-    append_field (out, cm_transparency_headers[i], i == 0);
+    append_field (out, cm_transparency_headers ()[i], i == 0);
   g_string_append (out, "\r\n");
   for (guint i = 0; i < rows->len; i++)
     append_row (out, g_ptr_array_index (rows, i));

@@ -7,15 +7,17 @@
 
 #include "cm-contract.h"
 #include "cm-contract-dates.h"
+#include "cm-record-fields.h"
 #include "cm-report-period.h"
 #include "cm-store.h"
 
 G_BEGIN_DECLS
 
-#define CM_TRANSPARENCY_N_FIELDS 15
+#define CM_TRANSPARENCY_N_FIELDS CM_TRANSPARENCY_N_COLUMNS
 
-/* The Code's own column names, in its order. */
-extern const char * const cm_transparency_headers[CM_TRANSPARENCY_N_FIELDS + 1];
+/* The Code's column names, in its order, NULL-terminated: those of
+ * cm_transparency_columns (cm-record-fields.h). */
+const char * const *cm_transparency_headers (void);
 
 typedef struct {
   char *reference;

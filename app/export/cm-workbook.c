@@ -999,7 +999,7 @@ static void
 transparency (Export *e)
 {
   CmSheet *sheet = cm_sheet_new (e->workbook, "Transparency", &e->formats,
-                                 cm_transparency_headers);
+                                 cm_transparency_headers ());
 
   if (e->unread == NULL && e->transparency_rows)
     cm_row_sorter_each (e->transparency_rows, transparency_row, sheet, &e->unread);

@@ -89,7 +89,8 @@ join_at_most (const char * const *texts, guint n_texts, guint shown)
   for (guint i = 0; i < n_head; i++)
     {
       if (i > 0)
-        g_string_append (head, _(", "));
+        /* TRANSLATORS: between the items of a list, before its last two: "8, 18 and 28" */
+        g_string_append (head, C_("list separator", ", "));
       g_string_append (head, texts[i]);
     }
   if (n_texts <= shown)

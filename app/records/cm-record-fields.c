@@ -4,13 +4,19 @@
 #include <glib/gi18n-lib.h>
 
 #include "cm-characteristic.h"
+#include "cm-checklist-item.h"
 #include "cm-contract.h"
 #include "cm-contract-notice.h"
 #include "cm-contract-variation.h"
 #include "cm-decommission.h"
+#include "cm-decommission-contract.h"
 #include "cm-eia.h"
+#include "cm-eia-characteristic.h"
+#include "cm-eia-mitigation.h"
 #include "cm-engagement.h"
 #include "cm-entity.h"
+#include "cm-funding-source.h"
+#include "cm-import-run.h"
 #include "cm-measure.h"
 #include "cm-measure-value.h"
 #include "cm-organisation.h"
@@ -19,7 +25,10 @@
 #include "cm-risk.h"
 #include "cm-scenario.h"
 #include "cm-service.h"
+#include "cm-service-partner.h"
 #include "cm-staff.h"
+#include "cm-stage-event.h"
+#include "cm-transition.h"
 #include "cm-value.h"
 
 const CmRecordField cm_service_fields[] = {
@@ -299,4 +308,267 @@ cm_record_field_column (GType type, const CmRecordField *field)
   if (!g_strv_contains (entity->columns, field->property))
     return NULL;
   return cm_value_column_name (field->property);
+}
+
+/* ---- fields their own pages edit -------------------------------------- */
+
+const CmRecordField cm_service_other_fields[] = {
+  { "decommissioned-on", N_("Decommissioned on"), CM_FORMAT_DATE, FALSE, FALSE },
+  { NULL }
+};
+
+const CmRecordField cm_eia_other_fields[] = {
+  { "previous-id", N_("Previous version"), CM_FORMAT_REFERENCE, FALSE, FALSE,
+    cm_eia_get_type, TRUE },
+  { "aim-discrimination", N_("Eliminate discrimination, harassment and victimisation"),
+    CM_FORMAT_BOOLEAN, FALSE, TRUE },
+  { "aim-opportunity", N_("Advance equality of opportunity"), CM_FORMAT_BOOLEAN, FALSE, TRUE },
+  { "aim-relations", N_("Foster good relations"), CM_FORMAT_BOOLEAN, FALSE, TRUE },
+  { "outcome", N_("Outcome"), CM_FORMAT_ENUM, FALSE, TRUE },
+  { "outcome-reason", N_("Reason for the outcome"), CM_FORMAT_TEXT, FALSE, TRUE },
+  { "signatory-id", N_("Signed off by"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_staff_get_type },
+  { "signatory-role", N_("Signatory’s role"), CM_FORMAT_TEXT, FALSE, TRUE },
+  { "training-override", N_("Signed off despite a training warning"), CM_FORMAT_TEXT, FALSE,
+    FALSE },
+  { "reviewed-on", N_("Reviewed on"), CM_FORMAT_DATE, FALSE, TRUE },
+  { "unpredicted-impacts", N_("Impacts nobody predicted"), CM_FORMAT_TEXT, FALSE, TRUE },
+  { "lessons", N_("Lessons learned"), CM_FORMAT_TEXT, FALSE, TRUE },
+  { "lessons-shared-with", N_("Where the lessons were shared"), CM_FORMAT_TEXT, FALSE, TRUE },
+  { NULL }
+};
+
+const CmRecordField cm_decommission_other_fields[] = {
+  { "cycle", N_("Cycle"), CM_FORMAT_NUMBER, FALSE, FALSE },
+  { "started-from", N_("Started from"), CM_FORMAT_TEXT, FALSE, FALSE },
+  { "case-for-change", N_("Case for change"), CM_FORMAT_TEXT, FALSE, TRUE },
+  { "provider-note", N_("Note on the provider"), CM_FORMAT_TEXT, FALSE, TRUE },
+  { "completion-override", N_("Completed with work still open"), CM_FORMAT_TEXT, FALSE, FALSE },
+  { "eia-id", N_("EIA"), CM_FORMAT_REFERENCE, FALSE, FALSE, cm_eia_get_type, TRUE },
+  { "eia-override", N_("Going ahead without a signed EIA"), CM_FORMAT_TEXT, FALSE, FALSE },
+  { "completion-open-items", N_("Still open when completed"), CM_FORMAT_TEXT, FALSE, FALSE },
+  { NULL }
+};
+
+const CmRecordField cm_checklist_item_fields[] = {
+  { "service-id", N_("Service"), CM_FORMAT_REFERENCE, FALSE, FALSE, cm_service_get_type },
+  { "cycle", N_("Cycle"), CM_FORMAT_NUMBER, FALSE, FALSE },
+  { "stage", N_("Stage"), CM_FORMAT_ENUM, FALSE, FALSE },
+  { "position", N_("Order"), CM_FORMAT_NUMBER, FALSE, FALSE },
+  { "template-key", N_("Template"), CM_FORMAT_TEXT, FALSE, FALSE },
+  { "title", N_("Step"), CM_FORMAT_TEXT, TRUE, TRUE },
+  { "guidance", N_("Guidance"), CM_FORMAT_TEXT, FALSE, FALSE },
+  { "required", N_("Required"), CM_FORMAT_BOOLEAN, TRUE, TRUE },
+  { "state", N_("State"), CM_FORMAT_ENUM, TRUE, TRUE },
+  { "evidence", N_("Evidence"), CM_FORMAT_TEXT, FALSE, TRUE },
+  { "reason", N_("Reason"), CM_FORMAT_TEXT, FALSE, TRUE },
+  { "due-date", N_("Due"), CM_FORMAT_DATE, TRUE, TRUE },
+  { "owner", N_("Owner"), CM_FORMAT_TEXT, TRUE, TRUE },
+  { NULL }
+};
+
+const CmRecordField cm_stage_event_fields[] = {
+  { "service-id", N_("Service"), CM_FORMAT_REFERENCE, FALSE, FALSE, cm_service_get_type },
+  { "cycle", N_("Cycle"), CM_FORMAT_NUMBER, FALSE, FALSE },
+  { "from-stage", N_("From stage"), CM_FORMAT_ENUM, TRUE, FALSE },
+  { "to-stage", N_("To stage"), CM_FORMAT_ENUM, TRUE, FALSE },
+  { "decision", N_("Decision"), CM_FORMAT_ENUM, TRUE, FALSE },
+  { "overridden", N_("Overridden"), CM_FORMAT_BOOLEAN, TRUE, FALSE },
+  { "reason", N_("Reason"), CM_FORMAT_TEXT, TRUE, FALSE },
+  { "open-items", N_("Open items"), CM_FORMAT_TEXT, FALSE, FALSE },
+  { "decided-on", N_("Decided on"), CM_FORMAT_DATE, TRUE, FALSE },
+  { "eia-id", N_("EIA"), CM_FORMAT_REFERENCE, FALSE, FALSE, cm_eia_get_type, TRUE },
+  { "eia-override", N_("Going ahead without a signed EIA"), CM_FORMAT_TEXT, FALSE, FALSE },
+  { NULL }
+};
+
+const CmRecordField cm_service_partner_fields[] = {
+  { "service-id", N_("Service"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_service_get_type },
+  { "organisation-id", N_("Commissioner"), CM_FORMAT_REFERENCE, TRUE, TRUE,
+    cm_organisation_get_type },
+  { NULL }
+};
+
+const CmRecordField cm_funding_source_fields[] = {
+  { "service-id", N_("Service"), CM_FORMAT_REFERENCE, FALSE, TRUE, cm_service_get_type },
+  { "organisation-id", N_("Commissioner"), CM_FORMAT_REFERENCE, TRUE, TRUE,
+    cm_organisation_get_type },
+  { "description", N_("Description"), CM_FORMAT_TEXT, TRUE, TRUE },
+  { "amount", N_("Amount"), CM_FORMAT_MONEY, TRUE, TRUE },
+  { NULL }
+};
+
+const CmRecordField cm_eia_characteristic_fields[] = {
+  { "eia-id", N_("EIA"), CM_FORMAT_REFERENCE, FALSE, FALSE, cm_eia_get_type },
+  { "position", N_("Order"), CM_FORMAT_NUMBER, FALSE, FALSE },
+  { "name", N_("Name"), CM_FORMAT_TEXT, TRUE, FALSE },
+  { "relevance", N_("Screening"), CM_FORMAT_ENUM, TRUE, TRUE },
+  { "screening-reason", N_("Screening reason"), CM_FORMAT_TEXT, FALSE, TRUE },
+  { "impact", N_("Impact"), CM_FORMAT_ENUM, TRUE, TRUE },
+  { "evidence", N_("Evidence"), CM_FORMAT_TEXT, FALSE, TRUE },
+  { "happened", N_("Post-decommission review"), CM_FORMAT_ENUM, FALSE, TRUE },
+  { NULL }
+};
+
+const CmRecordField cm_eia_mitigation_fields[] = {
+  { "characteristic-id", N_("Characteristic"), CM_FORMAT_REFERENCE, FALSE, FALSE,
+    cm_eia_characteristic_get_type },
+  { "description", N_("Description"), CM_FORMAT_TEXT, TRUE, TRUE },
+  { "owner", N_("Owner"), CM_FORMAT_TEXT, TRUE, TRUE },
+  { "due-date", N_("Due"), CM_FORMAT_DATE, TRUE, TRUE },
+  { "status", N_("Status"), CM_FORMAT_ENUM, TRUE, TRUE },
+  { "effectiveness", N_("Effectiveness"), CM_FORMAT_NUMBER, FALSE, TRUE },
+  { "effectiveness-note", N_("Note on its effectiveness"), CM_FORMAT_TEXT, FALSE, TRUE },
+  { NULL }
+};
+
+const CmRecordField cm_decommission_contract_fields[] = {
+  { "decommission-id", N_("Decommission"), CM_FORMAT_REFERENCE, FALSE, FALSE,
+    cm_decommission_get_type },
+  { "contract-id", N_("Contract"), CM_FORMAT_REFERENCE, TRUE, FALSE, cm_contract_get_type },
+  { NULL }
+};
+
+const CmRecordField cm_transition_fields[] = {
+  { "decommission-id", N_("Decommission"), CM_FORMAT_REFERENCE, FALSE, FALSE,
+    cm_decommission_get_type },
+  { "person-ref", N_("Person"), CM_FORMAT_TEXT, TRUE, TRUE },
+  { "current-support", N_("Current support"), CM_FORMAT_TEXT, TRUE, TRUE },
+  { "destination", N_("Destination"), CM_FORMAT_TEXT, TRUE, TRUE },
+  { "planned-date", N_("Planned"), CM_FORMAT_DATE, TRUE, TRUE },
+  { "status", N_("Status"), CM_FORMAT_ENUM, TRUE, TRUE },
+  { NULL }
+};
+
+const CmRecordField cm_import_run_fields[] = {
+  { "source", N_("Imported from"), CM_FORMAT_TEXT, TRUE, FALSE },
+  { "created", N_("Records created"), CM_FORMAT_NUMBER, TRUE, FALSE },
+  { "updated", N_("Records updated"), CM_FORMAT_NUMBER, TRUE, FALSE },
+  { "skipped", N_("Rows skipped"), CM_FORMAT_NUMBER, TRUE, FALSE },
+  { "summary", N_("Summary"), CM_FORMAT_TEXT, FALSE, FALSE },
+  { "created-ids", N_("Records it created"), CM_FORMAT_TEXT, FALSE, FALSE },
+  { "first-audit-id", N_("First change it recorded"), CM_FORMAT_NUMBER, FALSE, FALSE },
+  { NULL }
+};
+
+/* Keyed by the setting's own name, which is not a property. */
+const CmRecordField cm_portfolio_setting_fields[] = {
+  { "name", N_("Portfolio name"), CM_FORMAT_TEXT, FALSE, TRUE },
+  { "ocds-prefix", N_("OCDS prefix"), CM_FORMAT_TEXT, FALSE, TRUE },
+  { "extension_lead_months", N_("Extension decision lead time, in months"), CM_FORMAT_NUMBER,
+    FALSE, TRUE },
+  { "compact_minimum_months", N_("Compact minimum notice, in months"), CM_FORMAT_NUMBER, FALSE,
+    TRUE },
+  { "due_soon_days", N_("Due soon, in days"), CM_FORMAT_NUMBER, FALSE, TRUE },
+  { "eia_review_months", N_("EIA review after decommissioning, in months"), CM_FORMAT_NUMBER,
+    FALSE, TRUE },
+  { "import-mappings", N_("Remembered import mappings"), CM_FORMAT_TEXT, FALSE, FALSE },
+  { "restored-from", N_("Restored from"), CM_FORMAT_TEXT, FALSE, FALSE },
+  { "restored_from_backup", N_("Restored from a backup"), CM_FORMAT_TEXT, FALSE, FALSE },
+  { NULL }
+};
+
+static const Described others[] = {
+  { cm_service_get_type, cm_service_other_fields },
+  { cm_eia_get_type, cm_eia_other_fields },
+  { cm_decommission_get_type, cm_decommission_other_fields },
+  { cm_checklist_item_get_type, cm_checklist_item_fields },
+  { cm_stage_event_get_type, cm_stage_event_fields },
+  { cm_service_partner_get_type, cm_service_partner_fields },
+  { cm_funding_source_get_type, cm_funding_source_fields },
+  { cm_eia_characteristic_get_type, cm_eia_characteristic_fields },
+  { cm_eia_mitigation_get_type, cm_eia_mitigation_fields },
+  { cm_decommission_contract_get_type, cm_decommission_contract_fields },
+  { cm_transition_get_type, cm_transition_fields },
+  { cm_import_run_get_type, cm_import_run_fields },
+};
+
+const CmRecordField *
+cm_record_fields_other (GType type)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (others); i++)
+    if (others[i].get_type () == type)
+      return others[i].fields;
+  return NULL;
+}
+
+/* "start_date" names the property "start-date": compared without copying,
+ * as the audit trail asks for every row it shows. */
+static gboolean
+keeps_property (const char *column, const char *property)
+{
+  for (; *column && *property; column++, property++)
+    if (*column != *property && !(*column == '_' && *property == '-'))
+      return FALSE;
+  return *column == *property;
+}
+
+static const CmRecordField *
+field_kept_in (const CmRecordField *fields, const char *column)
+{
+  for (const CmRecordField *field = fields; field && field->property; field++)
+    if (keeps_property (column, field->property))
+      return field;
+  return NULL;
+}
+
+const CmRecordField *
+cm_record_field_of_column (GType type, const char *column)
+{
+  const CmRecordField *field;
+
+  g_return_val_if_fail (column != NULL, NULL);
+  field = field_kept_in (cm_record_fields_of (type), column);
+  return field ? field : field_kept_in (cm_record_fields_other (type), column);
+}
+
+const CmRecordField *
+cm_portfolio_setting_field (const char *key)
+{
+  for (const CmRecordField *field = cm_portfolio_setting_fields; field->property; field++)
+    if (g_strcmp0 (field->property, key) == 0)
+      return field;
+  return NULL;
+}
+
+/* ---- the Transparency Code's contracts register ----------------------- */
+
+const CmTransparencyColumn cm_transparency_columns[CM_TRANSPARENCY_N_COLUMNS] = {
+  { "Reference number", cm_contract_get_type, "reference" },
+  { "Title of agreement", cm_contract_get_type, "title" },
+  { "Department responsible", cm_service_get_type, "lead-commissioner-name" },
+  { "Description", cm_contract_get_type, "service-name" },
+  { "Supplier name", cm_contract_get_type, "provider-name" },
+  { "Supplier details", cm_contract_get_type, "provider-sector" },
+  /* Over the life of the contract, not a year's. */
+  { "Contract value", cm_contract_get_type, "total-value" },
+  { "Irrecoverable VAT" },
+  { NULL, cm_contract_get_type, "start-date" },
+  { NULL, cm_contract_get_type, "end-date" },
+  /* When an extension is next decided, worked out from the term. */
+  { "Review date" },
+  { "Invitation to quote or tender", cm_contract_get_type, "route" },
+  { NULL, cm_provider_get_type, "is-sme" },
+  { NULL, cm_provider_get_type, "is-vcse" },
+  /* A charity's number or a company's, whichever the supplier has. */
+  { "Supplier registration number" },
+};
+
+const CmRecordField *
+cm_transparency_column_field (const CmTransparencyColumn *column)
+{
+  if (column->type == NULL)
+    return NULL;
+  return cm_record_field_find (column->type (), column->property);
+}
+
+const char *
+cm_transparency_column_header (const CmTransparencyColumn *column)
+{
+  const CmRecordField *field;
+
+  if (column->code_header)
+    return column->code_header;
+  field = cm_transparency_column_field (column);
+  g_return_val_if_fail (field != NULL, "");
+  return field->heading ? field->heading : field->title;
 }

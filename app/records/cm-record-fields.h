@@ -81,4 +81,54 @@ const char          *cm_record_field_heading  (const CmRecordField *field);
  * for a field the store works out and does not keep. */
 char                *cm_record_field_column   (GType type, const CmRecordField *field);
 
+/* The fields a record keeps that its own pages and dialogs edit (an EIA's
+ * sign-off and review, a decommission's steps) rather than the record
+ * editor, and the fields of the records only those pages show (a cycle's
+ * steps, its stage changes, a decommission's transitions). Described here
+ * so that the audit trail names each as those pages do. */
+extern const CmRecordField cm_service_other_fields[];
+extern const CmRecordField cm_eia_other_fields[];
+extern const CmRecordField cm_decommission_other_fields[];
+extern const CmRecordField cm_checklist_item_fields[];
+extern const CmRecordField cm_stage_event_fields[];
+extern const CmRecordField cm_service_partner_fields[];
+extern const CmRecordField cm_funding_source_fields[];
+extern const CmRecordField cm_eia_characteristic_fields[];
+extern const CmRecordField cm_eia_mitigation_fields[];
+extern const CmRecordField cm_decommission_contract_fields[];
+extern const CmRecordField cm_transition_fields[];
+extern const CmRecordField cm_import_run_fields[];
+/* The portfolio's settings, each under its key where a record's field has
+ * its property; the Portfolio Settings window's words. */
+extern const CmRecordField cm_portfolio_setting_fields[];
+
+/* The fields of @type that only its own pages edit (above), or NULL. */
+const CmRecordField *cm_record_fields_other      (GType type);
+/* The field of @type kept in @column ("start_date"), among its fields and
+ * its other fields, or NULL when none is described. */
+const CmRecordField *cm_record_field_of_column   (GType type, const char *column);
+/* The portfolio setting kept under @key, or NULL. */
+const CmRecordField *cm_portfolio_setting_field  (const char *key);
+
+/* A column of the contracts register the Local Government Transparency
+ * Code 2015 has councils publish, in the Code's order. Where the Code's
+ * header is a field's own heading ("Start date", "SME") it is taken from
+ * that field; elsewhere the Code's wording is kept here, beside the field
+ * it publishes, so the register imports back as those fields. */
+typedef struct {
+  const char *code_header;  /* the Code's words, never translated; NULL for the field's */
+  GType (*type) (void);     /* the record whose field the column publishes, or NULL */
+  const char *property;
+} CmTransparencyColumn;
+
+#define CM_TRANSPARENCY_N_COLUMNS 15
+
+extern const CmTransparencyColumn cm_transparency_columns[CM_TRANSPARENCY_N_COLUMNS];
+
+/* The field the column publishes, or NULL where no one field holds it. */
+const CmRecordField *cm_transparency_column_field  (const CmTransparencyColumn *column);
+/* The column's header as the Code publishes it, in English whatever the
+ * language of the rest of the workbook. */
+const char          *cm_transparency_column_header (const CmTransparencyColumn *column);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cm-audit-record.h"
+#include "cm-audit-tables.h"
 #include "cm-audit-words.h"
 #include "cm-characteristic.h"
 #include "cm-checklist-item.h"
@@ -27,6 +28,7 @@
 #include "cm-money.h"
 #include "cm-organisation.h"
 #include "cm-provider.h"
+#include "cm-record-fields.h"
 #include "cm-risk.h"
 #include "cm-scenario.h"
 #include "cm-service.h"
@@ -68,134 +70,6 @@ static const struct {
   { "scenario_line", N_("Scenario line"), cm_scenario_line_get_type },
   { "import_run", N_("Import"), cm_import_run_get_type },
   { "meta", N_("Portfolio setting"), NULL },
-};
-
-/* Field labels, the same words the editors use. A NULL table serves every
- * table that has no label of its own for the column. */
-static const struct {
-  const char *table;
-  const char *column;
-  const char *label;
-} labels[] = {
-  { NULL, "name", N_("Name") },
-  { NULL, "service_id", N_("Service") },
-  { NULL, "contract_id", N_("Contract") },
-  { NULL, "provider_id", N_("Provider") },
-  { NULL, "organisation_id", N_("Commissioner") },
-  { NULL, "decommission_id", N_("Decommission") },
-  { NULL, "eia_id", N_("EIA") },
-  { NULL, "measure_id", N_("Measure") },
-  { NULL, "scenario_id", N_("Scenario") },
-  { NULL, "cycle", N_("Cycle") },
-  { NULL, "stage", N_("Stage") },
-  { NULL, "reason", N_("Reason") },
-  { NULL, "owner", N_("Owner") },
-  { NULL, "evidence", N_("Evidence") },
-  { NULL, "position", N_("Order") },
-  { NULL, "annual_value", N_("Annual value") },
-  { NULL, "decommissioned_on", N_("Decommissioned on") },
-  { NULL, "due_date", N_("Due") },
-  { NULL, "status", N_("Status") },
-  { NULL, "description", N_("Description") },
-  { NULL, "decision", N_("Decision") },
-  { NULL, "lessons", N_("Lessons learned") },
-  { "meta", "name", N_("Portfolio name") },
-  { "meta", "ocds-prefix", N_("OCDS prefix") },
-  { "service", "area", N_("Service area") },
-  { "service", "client_group", N_("Client group") },
-  { "service", "community_committee", N_("Community Committee") },
-  { "service", "lead_commissioner_id", N_("Lead commissioner") },
-  { "contract", "reference", N_("Reference") },
-  { "contract", "title", N_("Title") },
-  { "contract", "contract_type", N_("Type") },
-  { "contract", "type_as_written", N_("Type as written") },
-  { "contract", "route", N_("Procurement route") },
-  { "contract", "route_as_written", N_("Route as written") },
-  { "contract", "total_value", N_("Total value") },
-  { "contract", "start_date", N_("Start") },
-  { "contract", "end_date", N_("End") },
-  { "contract", "term", N_("Term") },
-  { "contract", "notice_period", N_("Notice period") },
-  { "contract", "extensions_invoked", N_("Extensions taken") },
-  { "contract", "notice_served", N_("Notice served") },
-  { "contract", "procurement_began", N_("Procurement began") },
-  { "contract", "notice_kind", N_("Notice served as") },
-  { "contract", "outcome", N_("Outcome at its end") },
-  { "organisation", "kind", N_("Kind") },
-  { "organisation", "succeeded_by_id", N_("Succeeded by") },
-  { "organisation", "succeeded_on", N_("Succeeded on") },
-  { "provider", "sector", N_("Sector") },
-  { "provider", "sector_as_written", N_("Sector as written") },
-  { "provider", "charity_number", N_("Charity number") },
-  { "provider", "company_number", N_("Company number") },
-  { "provider", "is_sme", N_("SME") },
-  { "provider", "is_vcse", N_("VCSE") },
-  { "provider", "annual_income", N_("Annual income (all sources)") },
-  { "eia", "version", N_("Version") },
-  { "eia", "author_id", N_("Author") },
-  { "eia", "proposal", N_("Proposal") },
-  { "eia", "signed", N_("Signed off") },
-  { "eia", "signed_on", N_("Signed off on") },
-  { "eia", "signatory_id", N_("Signed off by") },
-  { "eia", "signatory_role", N_("Signatory’s role") },
-  { "eia", "outcome", N_("Outcome") },
-  { "eia", "outcome_reason", N_("Reason for the outcome") },
-  { "eia", "previous_id", N_("Previous version") },
-  { "eia", "reviewed_on", N_("Reviewed on") },
-  { "eia_characteristic", "relevance", N_("Screening") },
-  { "eia_characteristic", "screening_reason", N_("Screening reason") },
-  { "eia_characteristic", "impact", N_("Impact") },
-  { "eia_characteristic", "happened", N_("Post-decommission review") },
-  { "eia_mitigation", "characteristic_id", N_("Characteristic") },
-  { "eia_mitigation", "effectiveness", N_("Effectiveness") },
-  { "staff", "role", N_("Role") },
-  { "staff", "eia_trained_on", N_("EIA training") },
-  { "staff", "refresher_months", N_("Refresher every (months)") },
-  { "risk", "description", N_("Risk") },
-  { "risk", "category", N_("Category") },
-  { "risk", "likelihood", N_("Likelihood (1–5)") },
-  { "risk", "impact", N_("Impact (1–5)") },
-  { "risk", "mitigation", N_("Mitigation") },
-  { "risk", "review_date", N_("Review by") },
-  { "engagement", "held_on", N_("Date") },
-  { "engagement", "stakeholder_group", N_("Who") },
-  { "engagement", "method", N_("How") },
-  { "engagement", "summary", N_("What was heard") },
-  { "engagement", "co_production", N_("Co-production") },
-  { "measure", "name", N_("Measure") },
-  { "measure", "measure_type", N_("Question") },
-  { "measure", "unit", N_("Unit") },
-  { "measure", "target", N_("Target") },
-  { "measure", "higher_is_better", N_("Higher is better") },
-  { "measure_value", "period", N_("Period (2026-Q2 or 2026-05)") },
-  { "measure_value", "value", N_("Value") },
-  { "scenario", "name", N_("Scenario") },
-  { "scenario", "note", N_("Note") },
-  { "scenario_line", "percent", N_("Reduction (%)") },
-  { "decommission", "decision_route", N_("Decision route") },
-  { "decommission", "decision_date", N_("Decided") },
-  { "decommission", "completed_on", N_("Completed") },
-  { "decommission", "started_from", N_("Started from") },
-  { "decommission", "case_for_change", N_("Case for change") },
-  { "decommission", "provider_note", N_("Note on the provider") },
-  { "checklist_item", "title", N_("Step") },
-  { "checklist_item", "state", N_("State") },
-  { "checklist_item", "required", N_("Required") },
-  { "checklist_item", "guidance", N_("Guidance") },
-  { "checklist_item", "template_key", N_("Template") },
-  { "transition", "person_ref", N_("Person") },
-  { "transition", "current_support", N_("Current support") },
-  { "transition", "destination", N_("Destination") },
-  { "transition", "planned_date", N_("Planned") },
-  { "contract_notice", "code", N_("Notice") },
-  { "contract_notice", "published_on", N_("Published on") },
-  { "contract_notice", "identifier", N_("Notice identifier") },
-  { "contract_variation", "made_on", N_("Made on") },
-  { "contract_variation", "kind", N_("What changed") },
-  { "contract_variation", "value_change", N_("Change of value") },
-  { "contract_variation", "term_change", N_("Change of term") },
-  { "contract_variation", "change_notice", N_("Change notice identifier") },
-  { "contract_variation", "change_notice_on", N_("Change notice published on") },
 };
 
 /* Integer columns that hold pence. */
@@ -300,26 +174,33 @@ cm_audit_filter_tables (void)
   return tables;
 }
 
+/* The field's description, where its words are kept once for the editor,
+ * the pages and the trail alike. */
+static const CmRecordField *
+described_field (const char *table, const char *column)
+{
+  const CmAuditTable *audited;
+
+  if (table == NULL)
+    return NULL;
+  if (g_str_equal (table, "meta"))
+    return cm_portfolio_setting_field (column);
+  audited = cm_audit_table_find (table);
+  return audited ? cm_record_field_of_column (audited->type, column) : NULL;
+}
+
 char *
 cm_audit_field_label (const char *table, const char *column)
 {
-  const char *shared = NULL;
+  const CmRecordField *field;
 
   if (g_strcmp0 (column, CM_AUDIT_FIELD_RECORD) == 0)
     return g_strdup (_("Every field, as imported"));
   if (g_strcmp0 (column, CM_AUDIT_FIELD_BASELINE) == 0)
     return g_strdup (_("Every field, as the trail began"));
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    {
-      if (g_strcmp0 (labels[i].column, column) != 0)
-        continue;
-      if (g_strcmp0 (labels[i].table, table) == 0)
-        return g_strdup (_(labels[i].label));
-      if (labels[i].table == NULL)
-        shared = labels[i].label;
-    }
-  return shared ? g_strdup (_(shared)) : humanise (column);
+  field = column ? described_field (table, column) : NULL;
+  /* A column an older schema had, kept in the trail after it went. */
+  return field ? g_strdup (_(field->title)) : humanise (column);
 }
 
 /* ---- values ----------------------------------------------------------- */

@@ -6,8 +6,9 @@
  * turn them into the labels the editors use ("Service"), enum labels
  * ("Executive board"), the names of referenced records ("Carers
  * (ASC-0008)"), pounds and long dates, for the Audit Trail view, its CSV
- * and the workbook alike. A column nobody described reads as its own name
- * made human ("Case for change"); nothing here fails on an unknown row.
+ * and the workbook alike. A column nobody described (one an older schema
+ * had) reads as its own name made human ("Case for change"); nothing here
+ * fails on an unknown row.
  */
 #pragma once
 
@@ -31,7 +32,8 @@ const char *cm_audit_table_noun   (const char *table);
 /* The tables people can filter by, NULL-terminated, in the order of the
  * kinds' nouns. */
 const char * const *cm_audit_filter_tables (void);
-/* The field's label as the editors show it: "Service", "Decision route". */
+/* The field's label from its description (cm-record-fields.h), as the
+ * editors show it: "Service", "Decision route"; a setting's for "meta". */
 char       *cm_audit_field_label  (const char *table, const char *column);
 
 /* Words for one portfolio's rows; remembers the names it looked up. */

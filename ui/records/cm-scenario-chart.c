@@ -36,12 +36,15 @@ effect_text (const CmProviderEffect *effect)
   g_autofree char *lost = cm_chart_value_short_money (effect->lost);
 
   if (effect->share_of_income < 0)
+    /* Translators: a bar's value, what the provider would lose a year: "£8k" */
     return g_strdup_printf (_("income not recorded · %s"), lost);
+  /* Translators: a bar's value, the share of the provider's income it would
+   * lose, then how much a year: "2.1% of income · £8k" */
   return g_strdup_printf (_("%.1f%% of income · %s"), effect->share_of_income * 100, lost);
 }
 
-/* "Saves £120,000 a year across 3 providers. Hardest hit: A, 12.0% of
- * its income; then B …". */
+/* "Saves £120,000.00 a year across 3 providers. A loses £80,000.00 a
+ * year, 12.0% of its income. B …", hardest hit first. */
 static char *
 summary (const CmReduction *reduction)
 {
@@ -50,6 +53,7 @@ summary (const CmReduction *reduction)
 
   if (reduction->effects->len == 0)
     return g_strdup (_("The scenario has no lines yet: add contracts to see who it would cut."));
+  /* Translators: the saving a year, then how many providers it falls on */
   g_string_printf (words, ngettext ("Saves %s a year from %u provider.",
                                     "Saves %s a year across %u providers.",
                                     reduction->effects->len),
@@ -59,11 +63,17 @@ summary (const CmReduction *reduction)
       const CmProviderEffect *effect = &g_array_index (reduction->effects, CmProviderEffect, i);
       g_autofree char *lost = cm_money_format (effect->lost);
 
+      /* Translators: between two sentences of a summary */
+      g_string_append (words, C_("sentence separator", " "));
       if (effect->share_of_income < 0)
-        g_string_append_printf (words, _(" %s loses %s a year; its income is not recorded."),
+        /* Translators: a provider, and what it would lose a year: "£8,000.00" */
+        g_string_append_printf (words, _("%s loses %s a year; its income is not recorded."),
                                 effect->provider_name, lost);
       else
-        g_string_append_printf (words, _(" %s loses %s a year, %.1f%% of its income."),
+        /* Translators: a provider, what it would lose a year, and the share of
+         * its income that is: "Carers Leeds loses £8,000.00 a year, 2.1% of its
+         * income." */
+        g_string_append_printf (words, _("%s loses %s a year, %.1f%% of its income."),
                                 effect->provider_name, lost, effect->share_of_income * 100);
     }
   return g_string_free (g_steal_pointer (&words), FALSE);

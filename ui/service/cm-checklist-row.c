@@ -164,33 +164,51 @@ date_row (GtkWidget *expander, Row *row, const char *title, const char *property
   return line;
 }
 
-/* "Done — Commissioning officer, 24 November 2026", from the audit trail. */
+/* "Done — Commissioning officer, 24 November 2026", from the audit trail;
+ * "To do — due 1 December 2026" from the item. */
 static char *
-status_line (CmStore *store, CmChecklistItem *item, const GDate *today)
+state_line (CmStore *store, CmChecklistItem *item, const GDate *today)
 {
   CmItemState state = cm_checklist_item_get_state (item);
-  g_autoptr(GString) line = g_string_new (cm_enum_to_label (CM_TYPE_ITEM_STATE, state));
+  const char *label = cm_enum_to_label (CM_TYPE_ITEM_STATE, state);
   g_autofree char *actor = NULL, *at = NULL;
-  const char *due = cm_checklist_item_get_due_date (item);
-  GDate due_date;
+  GDate due;
 
-  if (!cm_checklist_item_get_required (item))
-    g_string_prepend (line, _("Optional · "));
   if (state != CM_ITEM_STATE_TO_DO &&
       cm_store_last_change (store, CM_ENTITY (item), "state", &actor, &at))
     {
       g_autofree char *when = cm_date_format_moment (at);
 
-      g_string_append_printf (line, _(" — %s, %s"), actor, when);
+      /* Translators: a step's state, who set it and when: "Done — Commissioning
+       * officer, 24 November 2026" */
+      return g_strdup_printf (_("%s — %s, %s"), label, actor, when);
     }
-  if (state == CM_ITEM_STATE_TO_DO && cm_date_parse_iso (due, &due_date))
+  if (state == CM_ITEM_STATE_TO_DO &&
+      cm_date_parse_iso (cm_checklist_item_get_due_date (item), &due))
     {
-      g_autofree char *when = cm_date_to_long (&due_date);
+      g_autofree char *when = cm_date_to_long (&due);
 
-      g_string_append_printf (line, g_date_compare (&due_date, today) < 0
-                                    ? _(" — overdue since %s") : _(" — due %s"), when);
+      if (g_date_compare (&due, today) < 0)
+        /* Translators: a step's state and the day it was due: "To do — overdue
+         * since 1 December 2026" */
+        return g_strdup_printf (_("%s — overdue since %s"), label, when);
+      /* Translators: a step's state and the day it is due: "To do — due 1
+       * December 2026" */
+      return g_strdup_printf (_("%s — due %s"), label, when);
     }
-  return g_string_free (g_steal_pointer (&line), FALSE);
+  return g_strdup (label);
+}
+
+static char *
+status_line (CmStore *store, CmChecklistItem *item, const GDate *today)
+{
+  g_autofree char *line = state_line (store, item, today);
+
+  if (cm_checklist_item_get_required (item))
+    return g_steal_pointer (&line);
+  /* Translators: a step the gate does not require, then its state: "Optional ·
+   * To do — due 1 December 2026" */
+  return g_strdup_printf (_("Optional · %s"), line);
 }
 
 static GtkWidget *

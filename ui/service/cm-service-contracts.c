@@ -18,8 +18,20 @@ struct _CmServiceContracts
 
 G_DEFINE_FINAL_TYPE (CmServiceContracts, cm_service_contracts, CM_TYPE_SERVICE_SECTION)
 
+/* Joins the facts of a contract's key dates, each a phrase of its own. */
+static void
+add_fact (GString *text, char *fact)
+{
+  if (text->len > 0)
+    /* Translators: between the facts of a contract's key dates: "Ends 31
+     * March 2027 · latest notice 31 December 2026" */
+    g_string_append (text, C_("key dates", " · "));
+  g_string_append (text, fact);
+  g_free (fact);
+}
+
 /* "Ends 31 March 2027 · latest notice 31 December 2026 · extension
- * decision 30 September 2026", as far as the contract's facts go. */
+ * decision by 30 September 2026", as far as the contract's facts go. */
 static char *
 key_dates (CmServiceSection *self, CmContract *contract)
 {
@@ -33,26 +45,30 @@ key_dates (CmServiceSection *self, CmContract *contract)
                                   &dates))
     return g_strdup (_("No end date: add its start date and term, or its end date."));
   end = cm_date_to_long (&dates.current_end);
-  g_string_append_printf (text, _("Ends %s"), end);
+  /* Translators: the day the contract's current term ends, "31 March 2027" */
+  add_fact (text, g_strdup_printf (_("Ends %s"), end));
   if (g_date_valid (&dates.latest_notice))
     {
       g_autofree char *notice = cm_date_to_long (&dates.latest_notice);
 
-      g_string_append_printf (text, _(" · latest notice %s"), notice);
+      /* Translators: the last day notice can be served, "31 December 2026" */
+      add_fact (text, g_strdup_printf (_("latest notice %s"), notice));
     }
   else
-    g_string_append (text, _(" · notice period not recorded"));
+    add_fact (text, g_strdup (_("notice period not recorded")));
   if (g_date_valid (&dates.extension_decision))
     {
       g_autofree char *decide = cm_date_to_long (&dates.extension_decision);
 
-      g_string_append_printf (text, _(" · extension decision by %s"), decide);
+      /* Translators: the day an extension is to be decided by, "30 September 2026" */
+      add_fact (text, g_strdup_printf (_("extension decision by %s"), decide));
     }
   if (*cm_contract_get_notice_served (contract))
     {
       g_autofree char *served = cm_date_format_long (cm_contract_get_notice_served (contract));
 
-      g_string_append_printf (text, _(" · notice served %s"), served);
+      /* Translators: the day notice was served, "1 December 2026" */
+      add_fact (text, g_strdup_printf (_("notice served %s"), served));
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -21,18 +21,26 @@ describe (CmEntity *event)
   g_autofree char *held_on = NULL, *method = NULL, *day = NULL;
   int who = 0;
   gboolean co_production = FALSE;
-  g_autoptr(GString) text = g_string_new (NULL);
+  const char *group;
 
   g_object_get (event, "held-on", &held_on, "stakeholder-group", &who, "method", &method,
                 "co-production", &co_production, NULL);
+  group = cm_enum_to_label (CM_TYPE_STAKEHOLDER_GROUP, who);
   day = cm_date_format_long (held_on);
-  g_string_append_printf (text, _("%s · %s"), day,
-                          cm_enum_to_label (CM_TYPE_STAKEHOLDER_GROUP, who));
+  if (method && *method && co_production)
+    /* Translators: when, with whom and how it was held: "12 March 2026 ·
+     * Carers · workshop · co-production" */
+    return g_strdup_printf (_("%s · %s · %s · co-production"), day, group, method);
   if (method && *method)
-    g_string_append_printf (text, _(" · %s"), method);
+    /* Translators: when, with whom and how it was held: "12 March 2026 ·
+     * Carers · workshop" */
+    return g_strdup_printf (_("%s · %s · %s"), day, group, method);
   if (co_production)
-    g_string_append (text, _(" · co-production"));
-  return g_string_free (g_steal_pointer (&text), FALSE);
+    /* Translators: when and with whom it was held: "12 March 2026 · Carers ·
+     * co-production" */
+    return g_strdup_printf (_("%s · %s · co-production"), day, group);
+  /* Translators: when and with whom it was held: "12 March 2026 · Carers" */
+  return g_strdup_printf (_("%s · %s"), day, group);
 }
 
 static void
