@@ -4,16 +4,17 @@
 """The sidebar on a small screen, in the real window at 800×600: the
 sections fold away so that the page has the window's width; the header
 bar's Show Sections button brings them over the page; a section picked
-there is shown and the sections fold away again; and they still follow
-a record's page. Screenshots at 800×600.
+there is shown and the sections fold away again; they still follow a
+record's page; and F10 opens the main menu from the header bar.
+Screenshots at 800×600.
 
     CM_TEST_SCREEN=800x600x24 with-display.sh python3 test_narrow_sidebar.py \\
         COMMISSIONER OUTPUT_DIR
 """
 import pyatspi
 
-from common import Failure, Session, find, find_button, find_label, has_state, press, \
-    press_ready, wait_for
+from common import Failure, Session, find, find_all, find_button, find_label, has_state, \
+    press, press_ready, wait_for
 from take_screenshots import display_size, fill_display
 
 SERVICE = "Independent advocacy gateway"
@@ -57,6 +58,25 @@ def check_folded(session, what):
         raise Failure(f"the page is {page} px wide in a window of {window} px {what}: "
                       "the folded sections still take room")
     session.log(f"sections folded {what}: the page is {page} of {window} px")
+
+
+def check_main_menu(session):
+    """F10 opens the main menu in the header bar, in reach while the
+    sections, which hold it on a wide window, are folded away."""
+    menu = wait_for("the main menu button on screen", lambda: next(
+        (button for button in find_all(session.frame_around_pages(), "push button",
+                                       "Main Menu", pages=False)
+         if on_screen(session, button)), None))
+    session.key("F10")
+    item = wait_for("the main menu opened by F10", lambda: next(
+        (item for item in find_all(menu, "menu item", "Portfolio Settings…")
+         if on_screen(session, item)), None))
+    session.screenshot("main-menu")
+    press(item)
+    session.frame("Portfolio Settings")
+    session.key("ctrl+w", "Portfolio Settings")
+    session.frame_closed("Portfolio Settings")
+    session.log("F10 opened the main menu; Portfolio Settings opened from it")
 
 
 def check_pick_section(session):
@@ -107,6 +127,7 @@ def main():
         session.page("Overview")
         check_folded(session, "on opening")
         session.screenshot("overview")
+        check_main_menu(session)
         check_pick_section(session)
         check_follows_record(session)
 
