@@ -84,8 +84,14 @@ def contract_details(session, shoot):
     reference = session.sql("SELECT c.reference FROM contract c JOIN service s"
                             " ON s.id = c.service_id WHERE s.name = ?", SERVICE)
     session.search(page, "Contracts", reference)
-    wait_for("the contract's Edit button", lambda: find_button(page, "Edit…"))
+    edit = wait_for("the contract's Edit button", lambda: find_button(page, "Edit…"))
     shoot.take("contract")
+    press_ready("the contract's Edit button", lambda: edit)
+    editor = session.frame("Edit contract")
+    wait_for("the editor's fields", lambda: find_button(editor, "Save"))
+    shoot.take("contract-editor")
+    press(wait_for("the Cancel button", lambda: find_button(editor, "Cancel")))
+    session.frame_closed("Edit contract")
 
 
 def record_page(session, shoot, section, title, search, opener, page_name, name):

@@ -148,6 +148,21 @@ create_label (const CmRecordKind *kind)
 
 static void picker_create (CmRecordPicker *picker, CmRecordEditor *self);
 
+/* libadwaita 1.2 wraps a row's title anywhere: squeezed by a wide picker,
+ * "Service" broke inside the word. Between words only, it keeps its
+ * longest word's width. */
+static void
+wrap_title_between_words (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "title"))
+        gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD);
+      wrap_title_between_words (child);
+    }
+}
+
 /* A choice among the records of another kind: beside the field's title, a
  * button naming the choice in full (a long name wraps, never cut off)
  * that opens a search of them all. */
@@ -162,6 +177,7 @@ reference_row (CmRecordEditor *self, const char *title, GType type, gint64 id,
   const CmRecordKind *kind = kind_of (type);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  wrap_title_between_words (row);
   gtk_widget_set_hexpand (picker, TRUE);
   gtk_widget_set_valign (picker, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_top (picker, 6);

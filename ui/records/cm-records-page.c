@@ -39,9 +39,18 @@ struct _CmRecordsPage
   const CmRecordKind *kind;
   GDate today;
 
+  /* From the template. */
   GtkSearchEntry *search;
+  GtkWidget *add_button;
   GtkStack *list_stack;      /* "list", "empty" or "no-results" */
+  AdwStatusPage *empty_page;
+  GtkWidget *add_first_button;
   GtkColumnView *view;
+  GtkWidget *open_button;    /* kinds with a page of their own */
+  GtkPopover *more_popover;
+  GtkWidget *contract_steps;
+  GtkWidget *details_content;
+
   GtkSingleSelection *selection;
   CmQueryModel *model;       /* the records, read as their rows are shown */
   const CmRecordField *sorted_by; /* the column a sort comparison reached first */
@@ -61,6 +70,22 @@ struct _CmRecordsPage
 };
 
 G_DEFINE_FINAL_TYPE (CmRecordsPage, cm_records_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_KIND,
+  PROP_TODAY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+kind_is (CmRecordsPage *self, GType type)
+{
+  return g_type_is_a (self->kind->get_type (), type);
+}
 
 enum {
   OPEN_RECORD,
@@ -646,9 +671,9 @@ show_details (CmRecordsPage *self)
   if (self->timeline)
     cm_contract_timeline_set_contract (CM_CONTRACT_TIMELINE (self->timeline),
                                        item ? CM_CONTRACT (item) : NULL);
-  if (self->invoke_button)
+  if (kind_is (self, CM_TYPE_CONTRACT))
     update_contract_actions (self, item);
-  if (self->set_all_button)
+  if (kind_is (self, CM_TYPE_SCENARIO))
     update_scenario_actions (self, item);
   if (item == NULL)
     return;
@@ -1289,222 +1314,144 @@ export_list_activated (GtkWidget *widget, const char *action, GVariant *param)
 
 /* ---- construction ----------------------------------------------------- */
 
-/* The empty state's way to start: "Add a contract". */
-static GtkWidget *
-add_first_button (const CmRecordKind *kind)
+static void
+more_popover_popdown (CmRecordsPage *self)
 {
-  g_autofree char *label = g_strdup_printf (_("_Add a %s"), _(kind->noun));
-  GtkWidget *button = cm_mnemonic_button_new (label, "records.add");
-
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_add_css_class (button, "suggested-action");
-  return button;
+  gtk_popover_popdown (self->more_popover);
 }
 
-/* Saves what the list shows, filter and all, as CSV or XLSX. */
-static GtkWidget *
-export_list_button (void)
+/* Names the template's parts after the kind: "Search Contracts", "Add
+ * contract". */
+static void
+name_parts (CmRecordsPage *self)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name ("document-save-as-symbolic");
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "records.export-list");
-  gtk_widget_set_tooltip_text (button, _("Export This List…"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Export This List…"), -1);
-  return button;
-}
-
-static GtkWidget *
-build_toolbar (CmRecordsPage *self)
-{
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
   g_autofree char *placeholder = g_strdup_printf (_("Search %s"), _(self->kind->title));
   g_autofree char *add_label = g_strdup_printf (_("Add %s"), _(self->kind->noun));
+  g_autofree char *empty_title = g_strdup_printf (_("No %s Yet"), _(self->kind->title));
+  g_autofree char *add_first = g_strdup_printf (_("_Add a %s"), _(self->kind->noun));
+  g_autoptr(GString) add_first_plain = g_string_new (add_first);
 
-  gtk_widget_set_margin_start (bar, 12);
-  gtk_widget_set_margin_end (bar, 12);
-  gtk_widget_set_margin_top (bar, 6);
-  gtk_widget_set_margin_bottom (bar, 6);
-
-  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  gtk_search_entry_set_search_delay (self->search, 0);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->search), TRUE);
   g_object_set (self->search, "placeholder-text", placeholder, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, placeholder, -1);
-  g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (search_changed), self);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search));
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "records.add");
-  gtk_widget_set_tooltip_text (add, add_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  add_label, -1);
-  gtk_box_append (GTK_BOX (bar), add);
-  gtk_box_append (GTK_BOX (bar), export_list_button ());
-  return bar;
-}
-
-static GtkWidget *
-build_list (CmRecordsPage *self)
-{
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  g_autofree char *empty_title = g_strdup_printf (_("No %s Yet"), _(self->kind->title));
-
-  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  gtk_widget_set_tooltip_text (self->add_button, add_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _(self->kind->title), -1);
-  add_columns (self);
+  adw_status_page_set_icon_name (self->empty_page, self->kind->icon_name);
+  adw_status_page_set_title (self->empty_page, empty_title);
+  adw_status_page_set_description (self->empty_page, _(self->kind->empty_description));
+  /* The access key's underline is not read out. */
+  g_string_replace (add_first_plain, "_", "", 1);
+  gtk_button_set_label (GTK_BUTTON (self->add_first_button), add_first);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_first_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, add_first_plain->str, -1);
+}
 
+/* The actions only some kinds have: a page of their own to open, a
+ * contract's steps and drawn term, a scenario's lines set at once. */
+static void
+show_kind_actions (CmRecordsPage *self)
+{
+  if (self->kind->open_label)
+    {
+      g_autoptr(GString) plain = g_string_new (_(self->kind->open_label));
+
+      g_string_replace (plain, "_", "", 1);
+      gtk_button_set_label (GTK_BUTTON (self->open_button), _(self->kind->open_label));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->open_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, plain->str, -1);
+      gtk_widget_set_visible (self->open_button, TRUE);
+    }
+  gtk_widget_set_visible (self->contract_steps, kind_is (self, CM_TYPE_CONTRACT));
+  gtk_widget_set_visible (self->set_all_button, kind_is (self, CM_TYPE_SCENARIO));
+  if (kind_is (self, CM_TYPE_CONTRACT))
+    {
+      self->timeline = cm_contract_timeline_new (self->store, &self->today);
+      gtk_box_prepend (GTK_BOX (self->details_content), self->timeline);
+    }
+}
+
+static void
+bind_model (CmRecordsPage *self)
+{
   self->model = cm_query_model_new (self->store, self->kind->get_type ());
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (show_details), self);
-  g_signal_connect_swapped (self->view, "activate", G_CALLBACK (row_activated), self);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_list_state), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "notify::busy", G_CALLBACK (query_finished), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_column_view_get_sorter (self->view), "changed",
                            G_CALLBACK (sort_changed), self, G_CONNECT_SWAPPED);
-
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->view));
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_widget_set_hexpand (scrolled, TRUE);
-
-  self->list_stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_add_named (self->list_stack, scrolled, "list");
-  gtk_stack_add_named (self->list_stack,
-                       cm_status_page_new (self->kind->icon_name, empty_title,
-                                           _(self->kind->empty_description),
-                                           add_first_button (self->kind)),
-                       "empty");
-  gtk_stack_add_named (self->list_stack,
-                       cm_status_page_new ("edit-find-symbolic", _("No Results Found"),
-                                           _("Try a different search."), NULL),
-                       "no-results");
-  return GTK_WIDGET (self->list_stack);
 }
 
-/* The "⋮" menu: Delete stays out of reach of a slip of the pointer. A
- * popover of plain buttons: GTK 4.8 can crash when a menu model's item
- * is pressed through the accessibility bus and a dialog follows. */
-static GtkWidget *
-more_menu_button (void)
+static void
+cm_records_page_constructed (GObject *object)
 {
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *delete = cm_mnemonic_button_new (_("_Delete…"), "records.delete");
+  CmRecordsPage *self = CM_RECORDS_PAGE (object);
 
-  gtk_widget_add_css_class (delete, "flat");
-  g_signal_connect_swapped (delete, "clicked", G_CALLBACK (gtk_popover_popdown), popover);
-  gtk_popover_set_child (GTK_POPOVER (popover), delete);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_widget_set_tooltip_text (button, _("More Actions"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("More Actions"), -1);
-  return button;
+  G_OBJECT_CLASS (cm_records_page_parent_class)->constructed (object);
+  g_return_if_fail (self->store != NULL && self->kind != NULL);
+  name_parts (self);
+  show_kind_actions (self);
+  add_columns (self);
+  bind_model (self);
+  /* Computed details (a contract's dates) also follow the portfolio's rules. */
+  if (self->kind->computed_details)
+    g_signal_connect_object (self->store, "changed", G_CALLBACK (show_details), self,
+                             G_CONNECT_SWAPPED);
+  update_list_state (self);
+  show_details (self);
 }
 
-/* What can be done to the chosen record, above its details so that it is
- * in sight however long they are. */
-static GtkWidget *
-build_actions (CmRecordsPage *self)
+static void
+cm_records_page_set_property (GObject *object, guint prop_id, const GValue *value,
+                              GParamSpec *pspec)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *edit = cm_mnemonic_button_new (_("_Edit…"), "records.edit");
+  CmRecordsPage *self = CM_RECORDS_PAGE (object);
+  const GDate *today;
 
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  if (self->kind->open_label)
+  switch (prop_id)
     {
-      GtkWidget *open = cm_mnemonic_button_new (_(self->kind->open_label), "records.open");
-
-      gtk_widget_add_css_class (open, "suggested-action");
-      gtk_widget_set_hexpand (open, TRUE);
-      gtk_box_append (GTK_BOX (top), open);
+    case PROP_STORE:
+      g_set_object (&self->store, g_value_get_object (value));
+      break;
+    case PROP_KIND:
+      self->kind = g_value_get_pointer (value);
+      break;
+    case PROP_TODAY:
+      today = g_value_get_boxed (value);
+      if (today)
+        self->today = *today;
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
-  gtk_widget_set_hexpand (edit, TRUE);
-  gtk_box_append (GTK_BOX (top), edit);
-  self->edit_button = edit;
-  self->more_button = more_menu_button ();
-  gtk_box_append (GTK_BOX (top), self->more_button);
-  gtk_box_append (GTK_BOX (box), top);
-  if (g_type_is_a (self->kind->get_type (), CM_TYPE_CONTRACT))
-    {
-      /* A contract's own steps: each asks what it needs and is undoable. */
-      GtkWidget *steps = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *notice = cm_mnemonic_button_new (_("_Record Notice Served…"),
-                                                  "records.record-notice");
-
-      self->invoke_button = cm_mnemonic_button_new (_("_Invoke Extension"),
-                                                    "records.invoke-extension");
-      gtk_widget_set_hexpand (self->invoke_button, TRUE);
-      gtk_widget_set_hexpand (notice, TRUE);
-      gtk_box_append (GTK_BOX (steps), self->invoke_button);
-      gtk_box_append (GTK_BOX (steps), notice);
-      gtk_box_set_homogeneous (GTK_BOX (steps), TRUE);
-      gtk_box_append (GTK_BOX (box), steps);
-    }
-  if (g_type_is_a (self->kind->get_type (), CM_TYPE_SCENARIO))
-    {
-      self->set_all_button = cm_mnemonic_button_new (_("_Set All Lines to…"),
-                                                     "records.set-all-lines");
-      gtk_box_append (GTK_BOX (box), self->set_all_button);
-    }
-  return box;
 }
 
-static GtkWidget *
-build_details (CmRecordsPage *self)
+static void
+cm_records_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
-  GtkWidget *pane = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  CmRecordsPage *self = CM_RECORDS_PAGE (object);
 
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-
-  if (g_type_is_a (self->kind->get_type (), CM_TYPE_CONTRACT))
+  switch (prop_id)
     {
-      /* The contract's term at a glance, above its dates in words. */
-      self->timeline = cm_contract_timeline_new (self->store, &self->today);
-      gtk_box_append (GTK_BOX (box), self->timeline);
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_KIND:
+      g_value_set_pointer (value, (gpointer) self->kind);
+      break;
+    case PROP_TODAY:
+      g_value_set_boxed (value, &self->today);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
-  self->details = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->details));
-  if (g_type_is_a (self->kind->get_type (), CM_TYPE_CONTRACT))
-    {
-      /* Under the contract's details: the service it serves. */
-      self->service_button = gtk_button_new ();
-      gtk_widget_set_tooltip_text (self->service_button,
-                                   _("Open the contract’s service, with its cycle, contracts "
-                                     "and risks"));
-      g_signal_connect_swapped (self->service_button, "clicked", G_CALLBACK (service_clicked),
-                                self);
-      gtk_box_append (GTK_BOX (box), self->service_button);
-    }
-  self->children_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_box_append (GTK_BOX (box), self->children_box);
-
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (pane), build_actions (self));
-  gtk_box_append (GTK_BOX (pane), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-  gtk_box_append (GTK_BOX (pane), scrolled);
-  gtk_widget_set_size_request (pane, 340, -1);
-  self->details_box = pane;
-  return pane;
 }
 
 static void
@@ -1537,8 +1484,26 @@ cm_records_page_class_init (CmRecordsPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = cm_records_page_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->set_property = cm_records_page_set_property;
+  object_class->get_property = cm_records_page_get_property;
+  object_class->constructed = cm_records_page_constructed;
+  object_class->dispose = cm_records_page_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, CM_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The CmRecordKind listed: one of cm_record_kinds (). */
+  properties[PROP_KIND] =
+    g_param_spec_pointer ("kind", NULL, NULL,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The day dates are reckoned from; tests fix it. */
+  properties[PROP_TODAY] =
+    g_param_spec_boxed ("today", NULL, NULL, G_TYPE_DATE,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The record's own page was asked for; the window shows it. */
   signals[OPEN_RECORD] = g_signal_new ("open-record", G_TYPE_FROM_CLASS (klass),
@@ -1569,41 +1534,46 @@ cm_records_page_class_init (CmRecordsPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "records.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "records.delete", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/commissioner/Commissioner/"
+                                               "cm-records-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CmRecordsPage, search);
+  gtk_widget_class_bind_template_child (widget_class, CmRecordsPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, CmRecordsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, CmRecordsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CmRecordsPage, add_first_button);
+  gtk_widget_class_bind_template_child (widget_class, CmRecordsPage, view);
+  gtk_widget_class_bind_template_child (widget_class, CmRecordsPage, details_box);
+  gtk_widget_class_bind_template_child (widget_class, CmRecordsPage, open_button);
+  gtk_widget_class_bind_template_child (widget_class, CmRecordsPage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, CmRecordsPage, more_button);
+  gtk_widget_class_bind_template_child (widget_class, CmRecordsPage, more_popover);
+  gtk_widget_class_bind_template_child (widget_class, CmRecordsPage, contract_steps);
+  gtk_widget_class_bind_template_child (widget_class, CmRecordsPage, invoke_button);
+  gtk_widget_class_bind_template_child (widget_class, CmRecordsPage, set_all_button);
+  gtk_widget_class_bind_template_child (widget_class, CmRecordsPage, details_content);
+  gtk_widget_class_bind_template_child (widget_class, CmRecordsPage, details);
+  gtk_widget_class_bind_template_child (widget_class, CmRecordsPage, service_button);
+  gtk_widget_class_bind_template_child (widget_class, CmRecordsPage, children_box);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, more_popover_popdown);
+  gtk_widget_class_bind_template_callback (widget_class, service_clicked);
 }
 
 static void
 cm_records_page_init (CmRecordsPage *self)
 {
+  g_date_clear (&self->today, 1);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 CmRecordsPage *
 cm_records_page_new (CmStore *store, const CmRecordKind *kind, const GDate *today)
 {
-  CmRecordsPage *self = g_object_new (CM_TYPE_RECORDS_PAGE, NULL);
-  GtkWidget *main_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *split = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
-
-  self->store = g_object_ref (store);
-  self->kind = kind;
-  self->today = *today;
-
-  gtk_box_append (GTK_BOX (main_box), build_toolbar (self));
-  gtk_box_append (GTK_BOX (main_box), build_list (self));
-  gtk_widget_set_hexpand (main_box, TRUE);
-  gtk_paned_set_start_child (GTK_PANED (split), main_box);
-  gtk_paned_set_end_child (GTK_PANED (split), build_details (self));
-  gtk_paned_set_resize_end_child (GTK_PANED (split), FALSE);
-  gtk_paned_set_shrink_end_child (GTK_PANED (split), FALSE);
-  gtk_paned_set_shrink_start_child (GTK_PANED (split), FALSE);
-  gtk_widget_set_parent (split, GTK_WIDGET (self));
-
-  /* Computed details (a contract's dates) also follow the portfolio's rules. */
-  if (kind->computed_details)
-    g_signal_connect_object (store, "changed", G_CALLBACK (show_details), self,
-                             G_CONNECT_SWAPPED);
-  update_list_state (self);
-  show_details (self);
-  return self;
+  return g_object_new (CM_TYPE_RECORDS_PAGE, "store", store, "kind", kind, "today", today,
+                       NULL);
 }
 
 const CmRecordKind *

@@ -27,7 +27,6 @@
 #include "cm-record-editor.h"
 #include "cm-record-kind.h"
 #include "cm-risk.h"
-#include "cm-status-page.h"
 
 struct _CmOverviewPage
 {
@@ -35,7 +34,18 @@ struct _CmOverviewPage
 
   CmStore *store;
   GDate today;
+
+  /* From the template: the scrolled window shows one of the others. */
   GtkScrolledWindow *scrolled;
+  GtkWidget *working_page;
+  GtkWidget *first_run_page;
+  GtkWidget *add_commissioner_button;
+  GtkWidget *add_service_button;
+  GtkLabel *first_run_note;
+  GtkWidget *figures;
+  GtkBox *groups;
+  AdwStatusPage *failed_page;
+
   CmOverview *overview; /* what the page shows, for rows made when first shown */
   guint rebuild_id;   /* one rebuild after a commit that changed several tables */
   GCancellable *collecting; /* while a worker works the figures out */
@@ -43,6 +53,15 @@ struct _CmOverviewPage
 };
 
 G_DEFINE_FINAL_TYPE (CmOverviewPage, cm_overview_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_TODAY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   OPEN_SERVICE,
@@ -638,7 +657,7 @@ add_record_clicked (GtkButton *button, CmOverviewPage *self)
 }
 
 static void
-import_clicked (GtkButton *button, CmOverviewPage *self)
+import_clicked (CmOverviewPage *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "win.import", NULL);
 }
@@ -674,35 +693,48 @@ import_button (CmOverviewPage *self)
 {
   GtkWidget *button = step_button (_("_Import a Register…"), FALSE, TRUE);
 
-  g_signal_connect (button, "clicked", G_CALLBACK (import_clicked), self);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (import_clicked), self);
   return button;
 }
 
-/* An empty portfolio: a commissioner first, since every service has a
- * lead commissioner, then a service; or the register most people keep in
- * a spreadsheet, imported whole. */
+/* A step that must wait for an earlier one takes no press; the next one
+ * is suggested. */
+static void
+set_step (GtkWidget *button, gboolean next, gboolean possible)
+{
+  if (next)
+    gtk_widget_add_css_class (button, "suggested-action");
+  else
+    gtk_widget_remove_css_class (button, "suggested-action");
+  gtk_widget_set_sensitive (button, possible);
+}
+
+/* An empty portfolio: a commissioner first, then a service, as the
+ * template lays out; which is next depends on what there is. */
 static GtkWidget *
 first_run_page (CmOverviewPage *self)
 {
   gboolean has_commissioner = count_of (self, "commissioners") > 0;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *note = gtk_label_new (has_commissioner
-                                   ? _("Next, add a service that commissioner leads.")
-                                   : _("Every service has a lead commissioner: add one first."));
 
-  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (note, "dim-label");
-  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
-  gtk_box_append (GTK_BOX (box), add_button (self, _("Add a _Commissioner…"), "commissioners",
-                                             !has_commissioner, TRUE));
-  gtk_box_append (GTK_BOX (box), add_button (self, _("Add a _Service…"), "services",
-                                             has_commissioner, has_commissioner));
-  gtk_box_append (GTK_BOX (box), note);
-  gtk_box_append (GTK_BOX (box), import_button (self));
-  return cm_status_page_new ("view-grid-symbolic", _("Start Your Portfolio"),
-                             _("Add a commissioner, then a service, to start its Analyse, Plan, "
-                               "Do, Review cycle. Or import the contracts register you keep in a "
-                               "spreadsheet (CSV, XLSX or ODS)."), box);
+  set_step (self->add_commissioner_button, !has_commissioner, TRUE);
+  set_step (self->add_service_button, has_commissioner, has_commissioner);
+  gtk_label_set_label (self->first_run_note,
+                       has_commissioner
+                       ? _("Next, add a service that commissioner leads.")
+                       : _("Every service has a lead commissioner: add one first."));
+  return self->first_run_page;
+}
+
+static void
+add_commissioner_clicked (CmOverviewPage *self)
+{
+  open_editor (self, kind_named ("commissioners"));
+}
+
+static void
+add_service_clicked (CmOverviewPage *self)
+{
+  open_editor (self, kind_named ("services"));
 }
 
 static void
@@ -843,16 +875,30 @@ collect_in_thread (CmStore *store, gpointer data, GCancellable *cancellable, GEr
 static void
 show (CmOverviewPage *self, GtkWidget *child)
 {
-  gtk_scrolled_window_set_child (self->scrolled, child);
+  GtkWidget *shown = gtk_scrolled_window_get_child (self->scrolled);
+
+  /* A view of the template stays the page's when another takes its place. */
+  if (shown == NULL || (gtk_widget_get_first_child (shown) != child && shown != child))
+    gtk_scrolled_window_set_child (self->scrolled, child);
   /* The icons of rows and expanders repeat what their titles say. */
   cm_decoration_hide_icons (GTK_WIDGET (self->scrolled));
+}
+
+/* The figures' groups, made again each time from what the worker found. */
+static void
+clear_groups (CmOverviewPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups))))
+    gtk_box_remove (self->groups, child);
 }
 
 static void
 show_collected (CmOverviewPage *self, Collect *job)
 {
   CmOverview *overview;
-  GtkWidget *box, *clamp;
+  GtkBox *box = self->groups;
 
   if (job->n_services == 0)
     {
@@ -861,12 +907,7 @@ show_collected (CmOverviewPage *self, Collect *job)
     }
   g_clear_pointer (&self->overview, cm_overview_free);
   overview = self->overview = g_steal_pointer (&job->overview);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  clamp = adw_clamp_new ();
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
+  clear_groups (self);
   if (job->n_contracts == 0)
     gtk_box_append (GTK_BOX (box), first_contract_group (self));
   gtk_box_append (GTK_BOX (box), attention_group (self, overview));
@@ -875,10 +916,7 @@ show_collected (CmOverviewPage *self, Collect *job)
   gtk_box_append (GTK_BOX (box), decisions_group (self, overview));
   gtk_box_append (GTK_BOX (box), overdue_group (self, overview));
   gtk_box_append (GTK_BOX (box), held_group (self, overview));
-  /* Room for the three charts side by side. */
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 960);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  show (self, clamp);
+  show (self, self->figures);
 }
 
 /* Until the first figures come: the page is there at once, and says what
@@ -886,16 +924,14 @@ show_collected (CmOverviewPage *self, Collect *job)
 static void
 show_working (CmOverviewPage *self)
 {
-  GtkWidget *spinner = gtk_spinner_new ();
+  show (self, self->working_page);
+}
 
-  gtk_widget_set_size_request (spinner, 32, 32);
-  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
-  gtk_spinner_start (GTK_SPINNER (spinner));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Working out the overview"), -1);
-  show (self, cm_status_page_new (NULL, _("Working Out the Overview…"),
-                                  _("Counting what needs you now, and where each service "
-                                    "stands at its gate."), spinner));
+static void
+show_failed (CmOverviewPage *self, const char *message)
+{
+  adw_status_page_set_description (self->failed_page, message);
+  show (self, GTK_WIDGET (self->failed_page));
 }
 
 static void rebuild (CmOverviewPage *self);
@@ -913,9 +949,7 @@ collected (gpointer data, const GError *error)
       if (error == NULL)
         show_collected (self, job);
       else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show (self, cm_status_page_new ("dialog-warning-symbolic",
-                                        _("The Overview Could Not Be Worked Out"),
-                                        error->message, NULL));
+        show_failed (self, error->message);
       if (self->again)
         {
           self->again = FALSE;
@@ -967,6 +1001,57 @@ store_changed (CmOverviewPage *self)
 }
 
 static void
+cm_overview_page_set_property (GObject *object, guint prop_id, const GValue *value,
+                               GParamSpec *pspec)
+{
+  CmOverviewPage *self = CM_OVERVIEW_PAGE (object);
+  const GDate *today;
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_set_object (&self->store, g_value_get_object (value));
+      break;
+    case PROP_TODAY:
+      today = g_value_get_boxed (value);
+      if (today)
+        self->today = *today;
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cm_overview_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CmOverviewPage *self = CM_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_TODAY:
+      g_value_set_boxed (value, &self->today);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cm_overview_page_constructed (GObject *object)
+{
+  CmOverviewPage *self = CM_OVERVIEW_PAGE (object);
+
+  G_OBJECT_CLASS (cm_overview_page_parent_class)->constructed (object);
+  g_return_if_fail (self->store != NULL);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
 cm_overview_page_dispose (GObject *object)
 {
   CmOverviewPage *self = CM_OVERVIEW_PAGE (object);
@@ -976,8 +1061,12 @@ cm_overview_page_dispose (GObject *object)
   if (self->collecting)
     g_cancellable_cancel (self->collecting);
   g_clear_object (&self->collecting);
+  /* Unparented by hand, as the detail page does: GTK 4.8's
+   * gtk_widget_dispose_template () can abort when a portfolio closes. The
+   * views not shown go with the template's references. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
+  self->scrolled = NULL;
   g_clear_object (&self->store);
   g_clear_pointer (&self->overview, cm_overview_free);
 
@@ -987,10 +1076,23 @@ cm_overview_page_dispose (GObject *object)
 static void
 cm_overview_page_class_init (CmOverviewPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = cm_overview_page_dispose;
+  object_class->set_property = cm_overview_page_set_property;
+  object_class->get_property = cm_overview_page_get_property;
+  object_class->constructed = cm_overview_page_constructed;
+  object_class->dispose = cm_overview_page_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, CM_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The day dates are reckoned from; tests fix it. */
+  properties[PROP_TODAY] =
+    g_param_spec_boxed ("today", NULL, NULL, G_TYPE_DATE,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[OPEN_SERVICE] = g_signal_new ("open-service", G_TYPE_FROM_CLASS (klass),
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -1001,25 +1103,34 @@ cm_overview_page_class_init (CmOverviewPageClass *klass)
   signals[OPEN_SECTION] = g_signal_new ("open-section", G_TYPE_FROM_CLASS (klass),
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                         G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/commissioner/Commissioner/"
+                                               "cm-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CmOverviewPage, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, CmOverviewPage, working_page);
+  gtk_widget_class_bind_template_child (widget_class, CmOverviewPage, first_run_page);
+  gtk_widget_class_bind_template_child (widget_class, CmOverviewPage, add_commissioner_button);
+  gtk_widget_class_bind_template_child (widget_class, CmOverviewPage, add_service_button);
+  gtk_widget_class_bind_template_child (widget_class, CmOverviewPage, first_run_note);
+  gtk_widget_class_bind_template_child (widget_class, CmOverviewPage, figures);
+  gtk_widget_class_bind_template_child (widget_class, CmOverviewPage, groups);
+  gtk_widget_class_bind_template_child (widget_class, CmOverviewPage, failed_page);
+  gtk_widget_class_bind_template_callback (widget_class, add_commissioner_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, add_service_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, import_clicked);
 }
 
 static void
 cm_overview_page_init (CmOverviewPage *self)
 {
-  self->scrolled = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
-  gtk_scrolled_window_set_policy (self->scrolled, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_parent (GTK_WIDGET (self->scrolled), GTK_WIDGET (self));
+  g_date_clear (&self->today, 1);
+  gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "map", G_CALLBACK (rebuild), NULL);
 }
 
 CmOverviewPage *
 cm_overview_page_new (CmStore *store, const GDate *today)
 {
-  CmOverviewPage *self = g_object_new (CM_TYPE_OVERVIEW_PAGE, NULL);
-
-  self->store = g_object_ref (store);
-  self->today = *today;
-  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed), self,
-                           G_CONNECT_SWAPPED);
-  return self;
+  return g_object_new (CM_TYPE_OVERVIEW_PAGE, "store", store, "today", today, NULL);
 }

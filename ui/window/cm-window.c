@@ -42,7 +42,8 @@ struct _CmWindow
 
   AdwToastOverlay *toasts;
   GtkStack *main_stack;
-  AdwLeaflet *leaflet;
+  AdwFlap *flap;                 /* the sections beside the page, or over it */
+  guint fold_id;                 /* a change of fold waiting for the main loop */
   GtkListBox *sidebar;
   GtkStack *pages;
   AdwWindowTitle *content_title;
@@ -131,18 +132,58 @@ sidebar_row (const char *name, const char *title, const char *icon_name)
   return row;
 }
 
-/* The back button takes a record's page back to its list, or a folded
- * window back to its sections: one place, one way back. */
+/* The back button takes a record's page back to its list: one place, one
+ * way back. A folded window shows its sections with the sidebar button. */
 static void
 update_back (CmWindow *self)
 {
   GtkWidget *page = gtk_stack_get_visible_child (self->pages);
   gboolean on_record = page && CM_IS_DETAIL_PAGE (page);
 
-  gtk_widget_set_visible (self->back_button,
-                          on_record || adw_leaflet_get_folded (self->leaflet));
-  gtk_widget_set_tooltip_text (self->back_button,
-                               on_record ? _("Back to the List") : _("Back to Sections"));
+  gtk_widget_set_visible (self->back_button, on_record);
+  gtk_widget_set_tooltip_text (self->back_button, _("Back to the List"));
+}
+
+/* Below this width the sections fold away over the page: beside it they
+ * would leave a list, with its details, too little room. libadwaita 1.2
+ * folds only once the pages' least widths no longer fit. */
+#define FOLD_BELOW 1000
+
+static AdwFlapFoldPolicy
+fold_wanted (CmWindow *self)
+{
+  return gtk_widget_get_width (GTK_WIDGET (self->main_stack)) < FOLD_BELOW
+         ? ADW_FLAP_FOLD_POLICY_ALWAYS : ADW_FLAP_FOLD_POLICY_AUTO;
+}
+
+static gboolean
+fold_idle (gpointer data)
+{
+  CmWindow *self = data;
+
+  self->fold_id = 0;
+  adw_flap_set_fold_policy (self->flap, fold_wanted (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* The fold follows the window's width, after it is laid out: a new fold
+ * lays it out again. */
+static void
+cm_window_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  CmWindow *self = CM_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (cm_window_parent_class)->size_allocate (widget, width, height, baseline);
+  if (self->fold_id == 0 && adw_flap_get_fold_policy (self->flap) != fold_wanted (self))
+    self->fold_id = g_idle_add (fold_idle, self);
+}
+
+/* A page chosen on a folded window takes the width back from the sections. */
+static void
+hide_folded_sidebar (CmWindow *self)
+{
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
 static GtkWidget *shown_page (CmWindow *self);
@@ -175,7 +216,7 @@ section_selected (CmWindow *self, GtkListBoxRow *row)
     return;
   ensure_section_named (self, g_object_get_data (G_OBJECT (row), "page-name"));
   gtk_stack_set_visible_child_name (self->pages, g_object_get_data (G_OBJECT (row), "page-name"));
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  hide_folded_sidebar (self);
   update_back (self);
   keep_keyboard (self);
 }
@@ -255,7 +296,7 @@ show_detail (CmWindow *self, GtkWidget *page, const char *section)
 {
   gtk_stack_set_visible_child (self->pages, page);
   follow_section (self, section);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  hide_folded_sidebar (self);
   update_back (self);
 }
 
@@ -1105,10 +1146,11 @@ undo_import (GtkWidget *widget, const char *action, GVariant *param)
 static void
 show_sidebar (GtkWidget *widget, const char *action, GVariant *param)
 {
-  adw_leaflet_navigate (CM_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  adw_flap_set_reveal_flap (CM_WINDOW (widget)->flap, TRUE);
 }
 
-/* From a record's page back to its list; from a list back to the sections. */
+/* From a record's page back to its list; on a folded window, from a list
+ * to the sections. */
 static void
 go_back (GtkWidget *widget, const char *action, GVariant *param)
 {
@@ -1117,8 +1159,8 @@ go_back (GtkWidget *widget, const char *action, GVariant *param)
 
   if (page && CM_IS_DETAIL_PAGE (page))
     gtk_widget_activate_action (page, "page.close", NULL);
-  else
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  else if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, TRUE);
 }
 
 static void
@@ -1322,6 +1364,7 @@ cm_window_dispose (GObject *object)
   CmWindow *self = CM_WINDOW (object);
 
   g_clear_handle_id (&self->watch_source, g_source_remove);
+  g_clear_handle_id (&self->fold_id, g_source_remove);
   g_clear_pointer (&self->named_pages, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CM_TYPE_WINDOW);
   g_clear_object (&self->store);
@@ -1336,12 +1379,13 @@ cm_window_class_init (CmWindowClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = cm_window_dispose;
   GTK_WINDOW_CLASS (klass)->close_request = cm_window_close_request;
+  widget_class->size_allocate = cm_window_size_allocate;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/commissioner/Commissioner/cm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CmWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, CmWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, content_title);
@@ -1397,7 +1441,6 @@ cm_window_init (CmWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->named_pages = g_hash_table_new (g_str_hash, g_str_equal);
-  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (update_back), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rules", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.audit-trail", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
