@@ -95,11 +95,11 @@ SAME_IN_BOTH = [
      "SELECT value FROM measure_value WHERE id = 900001", (0.1,)),
     ("a scenario's percentage, exactly",
      "SELECT percent FROM scenario_line WHERE id = 900001", (33.333333333333336,)),
-    ("typeof () of an integer, a text, a real and a null column",
-     "SELECT typeof(c.total_value), typeof(c.title), typeof(m.target), typeof(o.succeeded_by_id)"
-     " FROM contract c, measure m, organisation o"
+    ("typeof () of an INTEGER, a BIGINT, a text, a real and a null column",
+     "SELECT typeof(c.id), typeof(c.total_value), typeof(c.title), typeof(m.target),"
+     " typeof(o.succeeded_by_id) FROM contract c, measure m, organisation o"
      " WHERE c.id = 900001 AND m.id = 900001 AND o.id = 900001",
-     ("integer", "text", "real", "null")),
+     ("integer", "integer", "text", "real", "null")),
     ("instr ()", "SELECT instr('Home care', 'care'), instr('Home care', 'Care')", (6, 0)),
     ("group_concat () with and without a separator, leaving out NULLs",
      "SELECT group_concat(x, '; '), group_concat(x) FROM"
@@ -116,7 +116,7 @@ SAME_IN_BOTH = [
 
 ADD_MONTHS = [("2024-01-31", 1), ("2023-01-31", 1), ("2023-08-31", 6), ("2024-02-29", 12),
               ("2024-12-31", 2), ("2026-11-22", 24), ("2024-01-31", 0), ("2023-02-30", 1),
-              ("2024-1-31", 1), ("not a date", 12), ("", 24)]
+              ("2024-1-31", 1), ("2024-01-31T10:00", 1), ("not a date", 12), ("", 24)]
 
 
 def psql(uri, *args, stdin=None):
