@@ -1,8 +1,10 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
 -- SPDX-FileCopyrightText: 2026 The Commissioner developers
--- PostgreSQL only: what SQLite has and PostgreSQL lacks, so that the
--- migrations and the store's statements are written once for both. Run
--- before the migrations, in the same transaction, every time a database is
+-- PostgreSQL only: the functions the shared SQL calls that PostgreSQL
+-- lacks (SQLite has them, or the store gives them to it), and the table
+-- that stands for SQLite's version pragmas, so that the migrations and the
+-- store's statements are written once for both engines. Run in a
+-- transaction of its own before the migrations, every time a database is
 -- migrated: each statement may run again over its own earlier result.
 
 -- Running again is expected: not worth a notice for each thing already there.
