@@ -346,7 +346,7 @@ def check_migrations(base_uri, demo):
 
     names = shipped_migrations()
     on_disk = sorted(os.path.basename(p) for p in glob.glob(os.path.join(SQL_DIR, "[0-9]*.sql")))
-    check("every migration in data/sql is shipped", names == on_disk and names,
+    check("every migration in data/sql is shipped", bool(names) and names == on_disk,
           f"shipped {names}, on disk {on_disk}")
 
     prelude = psql(uri, "-1", "-f", PRELUDE)
@@ -375,7 +375,7 @@ def check_migrations(base_uri, demo):
     lite_tables, pg_tables = sqlite_columns(db), pg_columns(uri)
     diff = differences(lite_tables, pg_tables, "SQLite", "PostgreSQL")
     check(f"all {len(lite_tables)} tables have the same columns, in order and of the same"
-          " kind (integer, real, text)", lite_tables and not diff, "; ".join(diff[:10]))
+          " kind (integer, real, text)", bool(lite_tables) and not diff, "; ".join(diff[:10]))
     diff = differences(sqlite_indexes(db), pg_indexes(uri), "SQLite", "PostgreSQL")
     check("the same indexes, on the same columns", not diff, "; ".join(diff[:10]))
 
