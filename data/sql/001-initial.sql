@@ -1,7 +1,10 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
 -- SPDX-FileCopyrightText: 2026 The Commissioner developers
 -- The first schema: commissioners, services, providers, contracts and the
--- hash-chained audit trail. Money is in whole pence; dates are ISO text.
+-- hash-chained audit trail. Dates are ISO text. Money is in whole pence,
+-- as BIGINT: in PostgreSQL an INTEGER has 32 bits and stops at
+-- £21,474,836.47. Ids stay INTEGER PRIMARY KEY (SQLite's rowid); the store
+-- gives every new record its id.
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -37,7 +40,7 @@ CREATE TABLE funding_source (
   service_id      INTEGER NOT NULL REFERENCES service (id),
   organisation_id INTEGER REFERENCES organisation (id),
   description     TEXT NOT NULL DEFAULT '',
-  amount          INTEGER NOT NULL DEFAULT 0
+  amount          BIGINT NOT NULL DEFAULT 0
 );
 CREATE INDEX funding_source_service ON funding_source (service_id);
 
@@ -59,8 +62,8 @@ CREATE TABLE contract (
   provider_id   INTEGER NOT NULL REFERENCES provider (id),
   contract_type TEXT NOT NULL,
   route         TEXT NOT NULL,
-  annual_value  INTEGER NOT NULL DEFAULT 0,
-  total_value   INTEGER NOT NULL DEFAULT 0,
+  annual_value  BIGINT NOT NULL DEFAULT 0,
+  total_value   BIGINT NOT NULL DEFAULT 0,
   start_date    TEXT NOT NULL DEFAULT '',
   end_date      TEXT NOT NULL DEFAULT '',
   term          TEXT NOT NULL DEFAULT '',

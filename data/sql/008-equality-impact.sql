@@ -21,11 +21,12 @@ CREATE TABLE characteristic (
   name     TEXT NOT NULL UNIQUE,
   position INTEGER NOT NULL DEFAULT 0
 );
-INSERT INTO characteristic (name, position) VALUES
-  ('Age', 1), ('Disability', 2), ('Gender reassignment', 3),
-  ('Marriage and civil partnership', 4), ('Pregnancy and maternity', 5), ('Race', 6),
-  ('Religion or belief', 7), ('Sex', 8), ('Sexual orientation', 9), ('Carers', 10),
-  ('Poverty and socio-economic disadvantage', 11);
+-- The ids are written out: only SQLite makes one up for a row without it.
+INSERT INTO characteristic (id, name, position) VALUES
+  (1, 'Age', 1), (2, 'Disability', 2), (3, 'Gender reassignment', 3),
+  (4, 'Marriage and civil partnership', 4), (5, 'Pregnancy and maternity', 5), (6, 'Race', 6),
+  (7, 'Religion or belief', 7), (8, 'Sex', 8), (9, 'Sexual orientation', 9), (10, 'Carers', 10),
+  (11, 'Poverty and socio-economic disadvantage', 11);
 
 CREATE TABLE eia (
   id                  INTEGER PRIMARY KEY,

@@ -3,6 +3,8 @@
 -- Each service's risk register (seed 000 4.6.1; seed 001 L482, L583), its
 -- engagement log (seed 003 4.1; seed 000 4.1) and its Outcomes Based
 -- Accountability measures with a value for each period (seed 001 L558-569).
+-- Targets and values are DOUBLE PRECISION, as SQLite's REAL is; PostgreSQL's
+-- REAL is single precision (1234567.89 reads back as 1234567.875).
 
 CREATE TABLE risk (
   id          INTEGER PRIMARY KEY,
@@ -34,7 +36,7 @@ CREATE TABLE measure (
   name             TEXT NOT NULL,
   measure_type     TEXT NOT NULL DEFAULT 'how-much',
   unit             TEXT NOT NULL DEFAULT '',
-  target           REAL NOT NULL DEFAULT 0,
+  target           DOUBLE PRECISION NOT NULL DEFAULT 0,
   higher_is_better INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX measure_service ON measure (service_id);
@@ -44,6 +46,6 @@ CREATE TABLE measure_value (
   id         INTEGER PRIMARY KEY,
   measure_id INTEGER NOT NULL REFERENCES measure (id),
   period     TEXT NOT NULL,
-  value      REAL NOT NULL,
+  value      DOUBLE PRECISION NOT NULL,
   UNIQUE (measure_id, period)
 );

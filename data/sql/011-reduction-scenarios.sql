@@ -14,7 +14,7 @@ CREATE TABLE scenario_line (
   id          INTEGER PRIMARY KEY,
   scenario_id INTEGER NOT NULL REFERENCES scenario (id),
   contract_id INTEGER NOT NULL REFERENCES contract (id),
-  percent     REAL NOT NULL DEFAULT 0 CHECK (percent BETWEEN 0 AND 100),
+  percent     DOUBLE PRECISION NOT NULL DEFAULT 0 CHECK (percent BETWEEN 0 AND 100),
   UNIQUE (scenario_id, contract_id)
 );
 CREATE INDEX scenario_line_contract ON scenario_line (contract_id);

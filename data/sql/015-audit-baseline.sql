@@ -10,3 +10,4 @@
 -- Replay reads the trail ordered by entity, entity_id and id: the index
 -- audit_entity (entity, entity_id) already gives that order, as SQLite
 -- keeps the rowid (id) last in every index, so no new index is needed.
+-- (PostgreSQL does not: migration 022 names id in the index.)

@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS contract_variation (
   kind                 TEXT NOT NULL DEFAULT 'value',
   description          TEXT NOT NULL DEFAULT '',
   reason               TEXT NOT NULL DEFAULT '',
-  value_change         INTEGER NOT NULL DEFAULT 0,
+  value_change         BIGINT NOT NULL DEFAULT 0,
   term_change          TEXT NOT NULL DEFAULT '',
   change_notice        TEXT NOT NULL DEFAULT '',
   change_notice_on     TEXT NOT NULL DEFAULT ''
