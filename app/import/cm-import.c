@@ -9,7 +9,6 @@
  */
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "cm-backup.h"
@@ -24,8 +23,8 @@
 #include "cm-import-values.h"
 #include "cm-provider.h"
 #include "cm-row-list.h"
-#include "cm-store-private.h"
 #include "cm-store-bulk.h"
+#include "cm-store-import.h"
 #include "cm-succession.h"
 #include "cm-term.h"
 
@@ -175,30 +174,6 @@ row_of (CmImportPlan *plan, guint row)
 }
 
 /* ---- the portfolio's references --------------------------------------- */
-
-/* Contract references, read straight from the file: the import must not
- * load 100,000 contracts to learn which references are taken. */
-static gboolean
-index_references (CmStore *store, GHashTable *references, GError **error)
-{
-  sqlite3 *db = cm_store_get_database (store);
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, "SELECT reference, id FROM contract", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (db));
-      return FALSE;
-    }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 *id = g_new (gint64, 1);
-
-      *id = sqlite3_column_int64 (stmt, 1);
-      g_hash_table_insert (references, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), id);
-    }
-  sqlite3_finalize (stmt);
-  return TRUE;
-}
 
 /* ---- reading one row -------------------------------------------------- */
 
@@ -942,7 +917,7 @@ plan_start (CmStore *store, CmTable *table, GArray *mapping, gint64 service_id,
   plan->writer = writer;
   plan->names = cm_import_names_new (store);
   if (!find_fallback_service (plan, service_id, service_name, error) ||
-      !index_references (store, plan->references, error))
+      !cm_store_contract_ids_by_reference (store, plan->references, error))
     return NULL;
   return g_steal_pointer (&plan);
 }
@@ -1344,48 +1319,16 @@ typedef struct {
   gint64 highest[G_N_ELEMENTS (created_tables)];
 } Marks;
 
-/* The first row of @sql, whose one parameter, if any, is @after. */
-static gboolean
-query_int64 (CmStore *store, const char *sql, gint64 after, gint64 *values, int n_values,
-             GError **error)
-{
-  sqlite3 *db = cm_store_get_database (store);
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK)
-    {
-      if (sqlite3_bind_parameter_count (stmt) > 0)
-        sqlite3_bind_int64 (stmt, 1, after);
-      rc = sqlite3_step (stmt);
-    }
-  if (rc == SQLITE_ROW)
-    for (int i = 0; i < n_values; i++)
-      values[i] = sqlite3_column_int64 (stmt, i);
-  else
-    g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
-                 _("The portfolio file could not be read (%s). Nothing was imported."),
-                 sqlite3_errmsg (db));
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_ROW;
-}
-
 /* Where the import starts, inside its transaction: the next audit row, and
  * the highest id of each table before it creates anything. */
 static gboolean
 mark_start (CmStore *store, Marks *marks, GError **error)
 {
-  if (!query_int64 (store, "SELECT coalesce(max(id), 0) + 1 FROM audit", 0,
-                    &marks->next_audit_id, 1, error))
+  if (!cm_store_next_audit_id (store, &marks->next_audit_id, error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (created_tables); i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT coalesce(max(id), 0) FROM %s",
-                                              created_tables[i]);
-
-      if (!query_int64 (store, sql, 0, &marks->highest[i], 1, error))
-        return FALSE;
-    }
+    if (!cm_store_highest_id (store, created_tables[i], &marks->highest[i], error))
+      return FALSE;
   return TRUE;
 }
 
@@ -1397,15 +1340,13 @@ note_created (CmStore *store, const Marks *marks, CmImportRun *run, GError **err
   cm_import_run_set_first_audit_id (run, marks->next_audit_id);
   for (guint i = 0; i < G_N_ELEMENTS (created_tables); i++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT count(*), coalesce(min(id), 0),"
-                                              " coalesce(max(id), 0) FROM %s WHERE id > ?1",
-                                              created_tables[i]);
-      gint64 range[3];
+      gint64 count, first, last;
 
-      if (!query_int64 (store, sql, marks->highest[i], range, 3, error))
+      if (!cm_store_ids_above (store, created_tables[i], marks->highest[i], &count, &first,
+                               &last, error))
         return FALSE;
-      if (range[0] > 0)
-        cm_import_run_add_created (run, created_tables[i], range[1], range[2]);
+      if (count > 0)
+        cm_import_run_add_created (run, created_tables[i], first, last);
     }
   return TRUE;
 }
