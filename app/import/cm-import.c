@@ -81,6 +81,7 @@ struct _CmImportPlan
   GHashTable *others;       /* "Field “text”" -> CmRowList of the rows it is on */
   GHashTable *readings[CM_IMPORT_N_FIELDS]; /* a cell's text -> Reading, or NULL */
   gpointer unkept;          /* the last Reading past MAX_READINGS */
+  GHashTable *ends_agree;   /* "start|term|end" -> whether start and term give that end */
   GPtrArray *new_providers;
   GPtrArray *new_services;
   GPtrArray *new_commissioners;
@@ -599,18 +600,54 @@ read_contract_fields (RowReader *r, CmContract *contract)
 
 /* An end date that disagrees with start + term: both are shown, and the
  * dates will use the end date, as it is what was signed. */
+/* The contract's term as written, without parsing it. */
+static const char *
+term_text (CmContract *contract)
+{
+  static GParamSpec *term;
+
+  if (g_once_init_enter (&term))
+    g_once_init_leave (&term, g_object_class_find_property (G_OBJECT_GET_CLASS (contract),
+                                                                    "term"));
+  return cm_entity_get_string (CM_ENTITY (contract), term->param_id);
+}
+
+/* Whether the contract's recorded end is not the one its start and term
+ * give. Only those three decide it, and a register repeats them row after
+ * row, so each combination is worked out once (up to MAX_READINGS). */
+static gboolean
+end_disagrees (CmImportPlan *plan, CmContract *contract, CmContractDates *dates)
+{
+  CmDeadlineSettings settings = CM_DEADLINE_SETTINGS_DEFAULT;
+  g_autofree char *key = g_strjoin ("|", cm_contract_get_start_date (contract),
+                                    term_text (contract),
+                                    cm_contract_get_end_date (contract), NULL);
+  gpointer known;
+  GDate any_day;
+  gboolean disagrees;
+
+  if (plan->ends_agree == NULL)
+    plan->ends_agree = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_lookup_extended (plan->ends_agree, key, NULL, &known) &&
+      GPOINTER_TO_INT (known))
+    return FALSE;
+  g_date_clear (&any_day, 1);
+  g_date_set_dmy (&any_day, 1, G_DATE_JANUARY, 2000); /* statuses are not looked at */
+  disagrees = cm_contract_compute_dates (contract, &any_day, &settings, dates) &&
+              dates->end_disagrees;
+  if (!disagrees && g_hash_table_size (plan->ends_agree) < MAX_READINGS)
+    g_hash_table_insert (plan->ends_agree, g_steal_pointer (&key), GINT_TO_POINTER (TRUE));
+  return disagrees;
+}
+
 static void
 check_end_date (RowReader *r, CmContract *contract)
 {
-  CmDeadlineSettings settings = CM_DEADLINE_SETTINGS_DEFAULT;
   CmContractDates dates;
-  GDate any_day;
   g_autofree char *recorded = NULL;
   g_autofree char *by_term = NULL;
 
-  g_date_clear (&any_day, 1);
-  g_date_set_dmy (&any_day, 1, G_DATE_JANUARY, 2000); /* statuses are not looked at */
-  if (!cm_contract_compute_dates (contract, &any_day, &settings, &dates) || !dates.end_disagrees)
+  if (!end_disagrees (r->plan, contract, &dates))
     return;
   recorded = cm_date_format_long (cm_contract_get_end_date (contract));
   by_term = cm_date_to_long (&dates.term_end);
@@ -993,6 +1030,7 @@ cm_import_plan_free (CmImportPlan *plan)
   for (guint f = 0; f < CM_IMPORT_N_FIELDS; f++)
     g_clear_pointer (&plan->readings[f], g_hash_table_unref);
   g_clear_pointer (&plan->unkept, reading_free);
+  g_clear_pointer (&plan->ends_agree, g_hash_table_unref);
   g_clear_pointer (&plan->noted, g_hash_table_unref);
   row_clear (&plan->current);
   g_array_unref (plan->mapping);
@@ -1132,10 +1170,11 @@ save_row (CmImportPlan *plan, CmStore *store, Row *row, GError **error)
   g_object_set (row->contract, "provider-id", cm_entity_get_id (row->provider->entity), NULL);
   if (row->service)
     g_object_set (row->contract, "service-id", cm_entity_get_id (row->service->entity), NULL);
-  /* Changes to contracts already there are audited field by field. */
+  /* Changes to contracts already there are audited field by field; a new
+   * one was validated as it was planned (validate_planned ()). */
   return row->status == CM_IMPORT_ROW_UPDATE
          ? cm_store_save (store, CM_ENTITY (row->contract), error)
-         : cm_store_insert_listed (store, CM_ENTITY (row->contract), error);
+         : cm_store_insert_validated (store, CM_ENTITY (row->contract), error);
 }
 
 /* "Providers created: Age UK, Mind, Mencap, Scope, Shelter and 3 more":

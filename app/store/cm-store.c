@@ -903,6 +903,16 @@ cm_store_insert_listed (CmStore *self, CmEntity *entity, GError **error)
 }
 
 gboolean
+cm_store_insert_validated (CmStore *self, CmEntity *entity, GError **error)
+{
+  g_return_val_if_fail (CM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (cm_entity_get_id (entity) == 0, FALSE);
+  g_return_val_if_fail (self->savepoints->len > 0, FALSE);
+
+  return write_insert_listed (self, entity, error);
+}
+
+gboolean
 cm_store_delete (CmStore *self, CmEntity *entity, GError **error)
 {
   g_return_val_if_fail (CM_IS_STORE (self), FALSE);
