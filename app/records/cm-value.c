@@ -10,8 +10,9 @@ cm_value_is_unset_reference (const GValue *value, const char *property)
          g_str_has_suffix (property, "-id");
 }
 
-/* An enum's class, kept: every enum a record holds has its class in use
- * by the record's property, so looking it up costs no reference. */
+/* An enum's class without a reference for each value: a record's enum
+ * property already holds its class, and one not yet in use is referenced
+ * once and kept, as GLib keeps enum classes anyway. */
 static GEnumClass *
 enum_class (GType type)
 {
