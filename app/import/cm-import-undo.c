@@ -9,7 +9,6 @@
  * means someone changed it since.
  */
 #include <glib/gi18n-lib.h>
-#include <sqlite3.h>
 
 #include "cm-backup.h"
 #include "cm-contract.h"
@@ -21,7 +20,7 @@
 #include "cm-provider.h"
 #include "cm-row-list.h"
 #include "cm-service.h"
-#include "cm-store-private.h"
+#include "cm-store-import.h"
 #include "cm-value.h"
 
 G_DEFINE_QUARK (cm-import-undo-error-quark, cm_import_undo_error)
@@ -50,41 +49,6 @@ struct _CmImportUndo
 
 /* ---- reading the file ------------------------------------------------- */
 
-static sqlite3_stmt *
-prepare (CmStore *store, const char *sql, GError **error)
-{
-  sqlite3 *db = cm_store_get_database (store);
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
-                   _("The portfolio file could not be read (%s). Nothing was changed."),
-                   sqlite3_errmsg (db));
-      return NULL;
-    }
-  return stmt;
-}
-
-/* The first column of the one row of @sql, with @a and @b for its
- * parameters if it has them, or 0. */
-static gboolean
-query_id (CmStore *store, const char *sql, gint64 a, gint64 b, gint64 *id, GError **error)
-{
-  sqlite3_stmt *stmt = prepare (store, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_bind_parameter_count (stmt) == 2)
-    {
-      sqlite3_bind_int64 (stmt, 1, a);
-      sqlite3_bind_int64 (stmt, 2, b);
-    }
-  *id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_finalize (stmt);
-  return TRUE;
-}
-
 static const char *
 table_of (GType type)
 {
@@ -98,8 +62,7 @@ find_run (CmImportUndo *undo, gint64 run_id, GError **error)
 {
   g_autoptr(GError) local = NULL;
 
-  if (run_id == 0 &&
-      !query_id (undo->store, "SELECT max(id) FROM import_run", 0, 0, &run_id, error))
+  if (run_id == 0 && !cm_store_newest_import_run_id (undo->store, &run_id, error))
     return FALSE;
   if (run_id > 0)
     undo->run = CM_IMPORT_RUN (cm_store_load (undo->store, CM_TYPE_IMPORT_RUN, run_id, &local));
@@ -129,9 +92,8 @@ find_run_audit (CmImportUndo *undo, GError **error)
   gint64 first = cm_import_run_get_first_audit_id (undo->run);
 
   if (first == 0 ||
-      !query_id (undo->store, "SELECT min(id) FROM audit WHERE entity = 'import_run'"
-                              " AND entity_id = ?1 AND id >= ?2",
-                 cm_entity_get_id (CM_ENTITY (undo->run)), first, &undo->run_audit_id, error))
+      !cm_store_import_run_audit_id (undo->store, cm_entity_get_id (CM_ENTITY (undo->run)), first,
+                                     &undo->run_audit_id, error))
     return first == 0 ? too_old (undo, error) : FALSE;
   return undo->run_audit_id > 0 || too_old (undo, error);
 }
@@ -146,15 +108,13 @@ count_created (CmImportUndo *undo, GError **error)
   for (guint i = 0; i < N_CREATED; i++)
     {
       Created *c = &undo->created[i];
-      g_autofree char *sql = NULL;
       gint64 count = 0;
 
       c->type = types[i];
       if (!cm_import_run_get_created (undo->run, table_of (c->type), &c->first, &c->last))
         continue;
-      sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE id BETWEEN ?1 AND ?2",
-                             table_of (c->type));
-      if (!query_id (undo->store, sql, c->first, c->last, &count, error))
+      if (!cm_store_count_ids_between (undo->store, table_of (c->type), c->first, c->last,
+                                       &count, error))
         return FALSE;
       c->count = count;
     }
@@ -164,24 +124,14 @@ count_created (CmImportUndo *undo, GError **error)
 static gboolean
 find_updated (CmImportUndo *undo, GError **error)
 {
-  /* Changed fields only: a created record's one whole-record row
-   * (field "*") is not an update. */
-  sqlite3_stmt *stmt = prepare (undo->store, "SELECT DISTINCT entity_id FROM audit WHERE"
-                                             " id >= ?1 AND id < ?2 AND entity = 'contract'"
-                                             " AND field NOT LIKE '*%' ORDER BY entity_id",
-                                error);
+  GArray *updated = cm_store_contracts_changed_between (undo->store,
+                                                        cm_import_run_get_first_audit_id (undo->run),
+                                                        undo->run_audit_id, error);
 
-  if (stmt == NULL)
+  if (updated == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cm_import_run_get_first_audit_id (undo->run));
-  sqlite3_bind_int64 (stmt, 2, undo->run_audit_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (undo->updated, id);
-    }
-  sqlite3_finalize (stmt);
+  g_array_unref (undo->updated);
+  undo->updated = updated;
   return TRUE;
 }
 
@@ -209,21 +159,13 @@ name_record (CmStore *store, GType type, gint64 id)
 {
   g_autoptr(CmEntity) entity = cm_store_load (store, type, id, NULL);
   g_autofree char *name = NULL;
-  sqlite3_stmt *stmt;
+  g_autofree char *last_name = NULL;
 
   if (entity)
     name = cm_entity_describe (entity);
-  else if ((stmt = prepare (store, "SELECT old_value FROM audit WHERE entity = ?1"
-                                   " AND entity_id = ?2 AND field IN ('reference', 'name')"
-                                   " AND old_value IS NOT NULL ORDER BY id DESC LIMIT 1", NULL)))
-    {
-      sqlite3_bind_text (stmt, 1, table_of (type), -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        /* TRANSLATORS: the name of a record that no longer exists */
-        name = g_strdup_printf (_("%s, since deleted"), sqlite3_column_text (stmt, 0));
-      sqlite3_finalize (stmt);
-    }
+  else if ((last_name = cm_store_last_audited_name (store, table_of (type), id)))
+    /* TRANSLATORS: the name of a record that no longer exists */
+    name = g_strdup_printf (_("%s, since deleted"), last_name);
   if (name == NULL)
     name = g_strdup_printf ("#%" G_GINT64_FORMAT, id);
   /* TRANSLATORS: a kind of record, then its name: Contract “B-1 — Carers” */
@@ -280,6 +222,33 @@ note_changed (CmImportUndo *undo, GType type, gint64 id, GHashTable *first_value
   (*n_changed)++;
 }
 
+/* Gathers, record by record, the first value of each field changed since
+ * the import. */
+typedef struct {
+  CmImportUndo *undo;
+  GType type;
+  GHashTable *first_values;
+  gint64 current;
+  GPtrArray *changed;
+  guint *n_changed;
+} ChangedSince;
+
+static void
+note_change (gint64 id, const char *field, const char *old_value, gpointer user_data)
+{
+  ChangedSince *since = user_data;
+
+  if (id != since->current && since->current != 0)
+    {
+      note_changed (since->undo, since->type, since->current, since->first_values,
+                    since->changed, since->n_changed);
+      g_hash_table_remove_all (since->first_values);
+    }
+  since->current = id;
+  if (!g_hash_table_contains (since->first_values, field))
+    g_hash_table_insert (since->first_values, g_strdup (field), g_strdup (old_value));
+}
+
 /* Adds the records of @type with ids from @first to @last that are not as
  * the import left them. */
 static gboolean
@@ -288,35 +257,13 @@ collect_changed (CmImportUndo *undo, GType type, gint64 first, gint64 last, GPtr
 {
   g_autoptr(GHashTable) first_values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                               g_free);
-  sqlite3_stmt *stmt = prepare (undo->store, "SELECT entity_id, field, old_value FROM audit"
-                                             " WHERE entity = ?1 AND entity_id BETWEEN ?2 AND ?3"
-                                             " AND id > ?4 ORDER BY entity_id, id", error);
-  gint64 current = 0;
+  ChangedSince since = { undo, type, first_values, 0, changed, n_changed };
 
-  if (stmt == NULL)
+  if (!cm_store_each_change_after (undo->store, table_of (type), first, last, undo->run_audit_id,
+                                   note_change, &since, error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, table_of (type), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, first);
-  sqlite3_bind_int64 (stmt, 3, last);
-  sqlite3_bind_int64 (stmt, 4, undo->run_audit_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *field = (const char *) sqlite3_column_text (stmt, 1);
-
-      if (id != current && current != 0)
-        {
-          note_changed (undo, type, current, first_values, changed, n_changed);
-          g_hash_table_remove_all (first_values);
-        }
-      current = id;
-      if (!g_hash_table_contains (first_values, field))
-        g_hash_table_insert (first_values, g_strdup (field),
-                             g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
-    }
-  sqlite3_finalize (stmt);
-  if (current != 0)
-    note_changed (undo, type, current, first_values, changed, n_changed);
+  if (since.current != 0)
+    note_changed (undo, type, since.current, first_values, changed, n_changed);
   return TRUE;
 }
 
@@ -362,41 +309,46 @@ check_unchanged (CmImportUndo *undo, GError **error)
 
 /* ---- undoing ---------------------------------------------------------- */
 
+/* Puts back, on a contract, the value each field had before the import. */
+typedef struct {
+  GObject *contract;
+  GHashTable *done;  /* fields put back */
+  gboolean ok;
+} Restoring;
+
+static void
+restore_field (gint64 id, const char *field, const char *old_value, gpointer user_data)
+{
+  Restoring *restoring = user_data;
+  g_autofree char *property = g_strdelimit (g_strdup (field), "_", '-');
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (restoring->contract),
+                                                    property);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  /* The first row of a field holds its value before the import. */
+  if (!restoring->ok || !g_hash_table_add (restoring->done, g_steal_pointer (&property)) ||
+      pspec == NULL)
+    return;
+  g_value_init (&value, pspec->value_type);
+  restoring->ok = cm_value_from_text (&value, old_value);
+  if (restoring->ok)
+    g_object_set_property (restoring->contract, pspec->name, &value);
+}
+
 /* Sets each field the import changed back to its value before it. */
 static gboolean
 restore_contract (CmImportUndo *undo, gint64 id, GError **error)
 {
   g_autoptr(CmEntity) contract = cm_store_load (undo->store, CM_TYPE_CONTRACT, id, error);
   g_autoptr(GHashTable) done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt;
-  gboolean ok = TRUE;
+  Restoring restoring = { G_OBJECT (contract), done, TRUE };
 
   if (contract == NULL ||
-      !(stmt = prepare (undo->store, "SELECT field, old_value FROM audit WHERE id >= ?1"
-                                     " AND id < ?2 AND entity = 'contract' AND entity_id = ?3"
-                                     " ORDER BY id", error)))
+      !cm_store_each_change_between (undo->store, "contract", id,
+                                     cm_import_run_get_first_audit_id (undo->run),
+                                     undo->run_audit_id, restore_field, &restoring, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cm_import_run_get_first_audit_id (undo->run));
-  sqlite3_bind_int64 (stmt, 2, undo->run_audit_id);
-  sqlite3_bind_int64 (stmt, 3, id);
-  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_autofree char *property = g_strdelimit (g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-                                                "_", '-');
-      const char *old_value = (const char *) sqlite3_column_text (stmt, 1);
-      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (contract), property);
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      /* The first row of a field holds its value before the import. */
-      if (!g_hash_table_add (done, g_steal_pointer (&property)) || pspec == NULL)
-        continue;
-      g_value_init (&value, pspec->value_type);
-      ok = cm_value_from_text (&value, old_value);
-      if (ok)
-        g_object_set_property (G_OBJECT (contract), pspec->name, &value);
-    }
-  sqlite3_finalize (stmt);
-  if (!ok)
+  if (!restoring.ok)
     {
       g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CORRUPT,
                    _("The audit trail holds a value that cannot be put back. Nothing was "
@@ -406,34 +358,15 @@ restore_contract (CmImportUndo *undo, gint64 id, GError **error)
   return cm_store_save (undo->store, contract, error);
 }
 
-static GArray *
-ids_in (CmImportUndo *undo, const Created *created, GError **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE id BETWEEN ?1 AND ?2"
-                                          " ORDER BY id DESC", table_of (created->type));
-  sqlite3_stmt *stmt = prepare (undo->store, sql, error);
-  GArray *ids;
-
-  if (stmt == NULL)
-    return NULL;
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_bind_int64 (stmt, 1, created->first);
-  sqlite3_bind_int64 (stmt, 2, created->last);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  sqlite3_finalize (stmt);
-  return ids;
-}
-
 /* Deleted through the store, so each deletion is audited. */
 static gboolean
 delete_created (CmImportUndo *undo, const Created *created, GError **error)
 {
-  g_autoptr(GArray) ids = created->last ? ids_in (undo, created, error) : NULL;
+  g_autoptr(GArray) ids = created->last ? cm_store_ids_between (undo->store,
+                                                                 table_of (created->type),
+                                                                 created->first, created->last,
+                                                                 error)
+                                        : NULL;
 
   if (created->last && ids == NULL)
     return FALSE;

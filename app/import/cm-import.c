@@ -9,7 +9,6 @@
  */
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "cm-backup.h"
@@ -24,8 +23,8 @@
 #include "cm-import-values.h"
 #include "cm-provider.h"
 #include "cm-row-list.h"
-#include "cm-store-private.h"
 #include "cm-store-bulk.h"
+#include "cm-store-import.h"
 #include "cm-succession.h"
 #include "cm-term.h"
 
@@ -82,6 +81,7 @@ struct _CmImportPlan
   GHashTable *others;       /* "Field “text”" -> CmRowList of the rows it is on */
   GHashTable *readings[CM_IMPORT_N_FIELDS]; /* a cell's text -> Reading, or NULL */
   gpointer unkept;          /* the last Reading past MAX_READINGS */
+  GHashTable *ends_agree;   /* "start|term|end" -> whether start and term give that end */
   GPtrArray *new_providers;
   GPtrArray *new_services;
   GPtrArray *new_commissioners;
@@ -175,30 +175,6 @@ row_of (CmImportPlan *plan, guint row)
 }
 
 /* ---- the portfolio's references --------------------------------------- */
-
-/* Contract references, read straight from the file: the import must not
- * load 100,000 contracts to learn which references are taken. */
-static gboolean
-index_references (CmStore *store, GHashTable *references, GError **error)
-{
-  sqlite3 *db = cm_store_get_database (store);
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, "SELECT reference, id FROM contract", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (db));
-      return FALSE;
-    }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 *id = g_new (gint64, 1);
-
-      *id = sqlite3_column_int64 (stmt, 1);
-      g_hash_table_insert (references, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), id);
-    }
-  sqlite3_finalize (stmt);
-  return TRUE;
-}
 
 /* ---- reading one row -------------------------------------------------- */
 
@@ -624,18 +600,54 @@ read_contract_fields (RowReader *r, CmContract *contract)
 
 /* An end date that disagrees with start + term: both are shown, and the
  * dates will use the end date, as it is what was signed. */
+/* The contract's term as written, without parsing it. */
+static const char *
+term_text (CmContract *contract)
+{
+  static GParamSpec *term;
+
+  if (g_once_init_enter (&term))
+    g_once_init_leave (&term, g_object_class_find_property (G_OBJECT_GET_CLASS (contract),
+                                                                    "term"));
+  return cm_entity_get_string (CM_ENTITY (contract), term->param_id);
+}
+
+/* Whether the contract's recorded end is not the one its start and term
+ * give. Only those three decide it, and a register repeats them row after
+ * row, so each combination is worked out once (up to MAX_READINGS). */
+static gboolean
+end_disagrees (CmImportPlan *plan, CmContract *contract, CmContractDates *dates)
+{
+  CmDeadlineSettings settings = CM_DEADLINE_SETTINGS_DEFAULT;
+  g_autofree char *key = g_strjoin ("|", cm_contract_get_start_date (contract),
+                                    term_text (contract),
+                                    cm_contract_get_end_date (contract), NULL);
+  gpointer known;
+  GDate any_day;
+  gboolean disagrees;
+
+  if (plan->ends_agree == NULL)
+    plan->ends_agree = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_lookup_extended (plan->ends_agree, key, NULL, &known) &&
+      GPOINTER_TO_INT (known))
+    return FALSE;
+  g_date_clear (&any_day, 1);
+  g_date_set_dmy (&any_day, 1, G_DATE_JANUARY, 2000); /* statuses are not looked at */
+  disagrees = cm_contract_compute_dates (contract, &any_day, &settings, dates) &&
+              dates->end_disagrees;
+  if (!disagrees && g_hash_table_size (plan->ends_agree) < MAX_READINGS)
+    g_hash_table_insert (plan->ends_agree, g_steal_pointer (&key), GINT_TO_POINTER (TRUE));
+  return disagrees;
+}
+
 static void
 check_end_date (RowReader *r, CmContract *contract)
 {
-  CmDeadlineSettings settings = CM_DEADLINE_SETTINGS_DEFAULT;
   CmContractDates dates;
-  GDate any_day;
   g_autofree char *recorded = NULL;
   g_autofree char *by_term = NULL;
 
-  g_date_clear (&any_day, 1);
-  g_date_set_dmy (&any_day, 1, G_DATE_JANUARY, 2000); /* statuses are not looked at */
-  if (!cm_contract_compute_dates (contract, &any_day, &settings, &dates) || !dates.end_disagrees)
+  if (!end_disagrees (r->plan, contract, &dates))
     return;
   recorded = cm_date_format_long (cm_contract_get_end_date (contract));
   by_term = cm_date_to_long (&dates.term_end);
@@ -942,7 +954,7 @@ plan_start (CmStore *store, CmTable *table, GArray *mapping, gint64 service_id,
   plan->writer = writer;
   plan->names = cm_import_names_new (store);
   if (!find_fallback_service (plan, service_id, service_name, error) ||
-      !index_references (store, plan->references, error))
+      !cm_store_contract_ids_by_reference (store, plan->references, error))
     return NULL;
   return g_steal_pointer (&plan);
 }
@@ -1018,6 +1030,7 @@ cm_import_plan_free (CmImportPlan *plan)
   for (guint f = 0; f < CM_IMPORT_N_FIELDS; f++)
     g_clear_pointer (&plan->readings[f], g_hash_table_unref);
   g_clear_pointer (&plan->unkept, reading_free);
+  g_clear_pointer (&plan->ends_agree, g_hash_table_unref);
   g_clear_pointer (&plan->noted, g_hash_table_unref);
   row_clear (&plan->current);
   g_array_unref (plan->mapping);
@@ -1157,10 +1170,11 @@ save_row (CmImportPlan *plan, CmStore *store, Row *row, GError **error)
   g_object_set (row->contract, "provider-id", cm_entity_get_id (row->provider->entity), NULL);
   if (row->service)
     g_object_set (row->contract, "service-id", cm_entity_get_id (row->service->entity), NULL);
-  /* Changes to contracts already there are audited field by field. */
+  /* Changes to contracts already there are audited field by field; a new
+   * one was validated as it was planned (validate_planned ()). */
   return row->status == CM_IMPORT_ROW_UPDATE
          ? cm_store_save (store, CM_ENTITY (row->contract), error)
-         : cm_store_insert_listed (store, CM_ENTITY (row->contract), error);
+         : cm_store_insert_validated (store, CM_ENTITY (row->contract), error);
 }
 
 /* "Providers created: Age UK, Mind, Mencap, Scope, Shelter and 3 more":
@@ -1344,48 +1358,16 @@ typedef struct {
   gint64 highest[G_N_ELEMENTS (created_tables)];
 } Marks;
 
-/* The first row of @sql, whose one parameter, if any, is @after. */
-static gboolean
-query_int64 (CmStore *store, const char *sql, gint64 after, gint64 *values, int n_values,
-             GError **error)
-{
-  sqlite3 *db = cm_store_get_database (store);
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK)
-    {
-      if (sqlite3_bind_parameter_count (stmt) > 0)
-        sqlite3_bind_int64 (stmt, 1, after);
-      rc = sqlite3_step (stmt);
-    }
-  if (rc == SQLITE_ROW)
-    for (int i = 0; i < n_values; i++)
-      values[i] = sqlite3_column_int64 (stmt, i);
-  else
-    g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
-                 _("The portfolio file could not be read (%s). Nothing was imported."),
-                 sqlite3_errmsg (db));
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_ROW;
-}
-
 /* Where the import starts, inside its transaction: the next audit row, and
  * the highest id of each table before it creates anything. */
 static gboolean
 mark_start (CmStore *store, Marks *marks, GError **error)
 {
-  if (!query_int64 (store, "SELECT coalesce(max(id), 0) + 1 FROM audit", 0,
-                    &marks->next_audit_id, 1, error))
+  if (!cm_store_next_audit_id (store, &marks->next_audit_id, error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (created_tables); i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT coalesce(max(id), 0) FROM %s",
-                                              created_tables[i]);
-
-      if (!query_int64 (store, sql, 0, &marks->highest[i], 1, error))
-        return FALSE;
-    }
+    if (!cm_store_highest_id (store, created_tables[i], &marks->highest[i], error))
+      return FALSE;
   return TRUE;
 }
 
@@ -1397,15 +1379,13 @@ note_created (CmStore *store, const Marks *marks, CmImportRun *run, GError **err
   cm_import_run_set_first_audit_id (run, marks->next_audit_id);
   for (guint i = 0; i < G_N_ELEMENTS (created_tables); i++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT count(*), coalesce(min(id), 0),"
-                                              " coalesce(max(id), 0) FROM %s WHERE id > ?1",
-                                              created_tables[i]);
-      gint64 range[3];
+      gint64 count, first, last;
 
-      if (!query_int64 (store, sql, marks->highest[i], range, 3, error))
+      if (!cm_store_ids_above (store, created_tables[i], marks->highest[i], &count, &first,
+                               &last, error))
         return FALSE;
-      if (range[0] > 0)
-        cm_import_run_add_created (run, created_tables[i], range[1], range[2]);
+      if (count > 0)
+        cm_import_run_add_created (run, created_tables[i], first, last);
     }
   return TRUE;
 }

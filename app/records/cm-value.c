@@ -1,47 +1,74 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
-/* cm-value.c: moving property values between GObjects, SQLite and text */
+/* cm-value.c: moving property values between GObjects and text */
 #include "cm-value.h"
 
-static gboolean
-is_reference (const char *property)
+gboolean
+cm_value_is_unset_reference (const GValue *value, const char *property)
 {
-  return g_str_has_suffix (property, "-id");
+  return G_VALUE_HOLDS_INT64 (value) && g_value_get_int64 (value) == 0 &&
+         g_str_has_suffix (property, "-id");
+}
+
+/* An enum's class without a reference for each value: a record's enum
+ * property already holds its class, and one not yet in use is referenced
+ * once and kept, as GLib keeps enum classes anyway. */
+static GEnumClass *
+enum_class (GType type)
+{
+  gpointer klass = g_type_class_peek (type);
+
+  return klass ? klass : g_type_class_ref (type);
+}
+
+static const char *
+format_int64 (char *buffer, gint64 n)
+{
+  char *p = buffer + CM_VALUE_TEXT_SIZE - 1;
+  guint64 magnitude = n < 0 ? -(guint64) n : (guint64) n;
+
+  *p = '\0';
+  do
+    *--p = '0' + magnitude % 10;
+  while ((magnitude /= 10) > 0);
+  if (n < 0)
+    *--p = '-';
+  return p;
+}
+
+const char *
+cm_value_peek_text (const GValue *value, const char *property, char *buffer)
+{
+  GType type = G_VALUE_TYPE (value);
+
+  if (type == G_TYPE_STRING)
+    return g_value_get_string (value);
+  if (type == G_TYPE_BOOLEAN)
+    return g_value_get_boolean (value) ? "true" : "false";
+  if (type == G_TYPE_INT)
+    return format_int64 (buffer, g_value_get_int (value));
+  if (type == G_TYPE_DOUBLE)
+    return g_ascii_dtostr (buffer, CM_VALUE_TEXT_SIZE, g_value_get_double (value));
+  if (type == G_TYPE_INT64)
+    return cm_value_is_unset_reference (value, property)
+           ? NULL : format_int64 (buffer, g_value_get_int64 (value));
+  if (G_TYPE_IS_ENUM (type))
+    {
+      GEnumValue *ev = g_enum_get_value (enum_class (type), g_value_get_enum (value));
+
+      return ev ? ev->value_nick : NULL;
+    }
+  g_return_val_if_reached (NULL);
 }
 
 char *
 cm_value_to_text (const GValue *value, const char *property)
 {
-  GType type = G_VALUE_TYPE (value);
+  char buffer[CM_VALUE_TEXT_SIZE];
 
-  if (type == G_TYPE_STRING)
+  if (G_VALUE_HOLDS_STRING (value))
     return g_value_dup_string (value);
-  if (type == G_TYPE_BOOLEAN)
-    return g_strdup (g_value_get_boolean (value) ? "true" : "false");
-  if (type == G_TYPE_INT)
-    return g_strdup_printf ("%d", g_value_get_int (value));
-  if (type == G_TYPE_DOUBLE)
-    {
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-      return g_strdup (g_ascii_dtostr (buf, sizeof buf, g_value_get_double (value)));
-    }
-  if (type == G_TYPE_INT64)
-    {
-      gint64 n = g_value_get_int64 (value);
-
-      if (n == 0 && is_reference (property))
-        return NULL;
-      return g_strdup_printf ("%" G_GINT64_FORMAT, n);
-    }
-  if (G_TYPE_IS_ENUM (type))
-    {
-      g_autoptr(GEnumClass) klass = g_type_class_ref (type);
-      GEnumValue *ev = g_enum_get_value (klass, g_value_get_enum (value));
-
-      return ev ? g_strdup (ev->value_nick) : NULL;
-    }
-  g_return_val_if_reached (NULL);
+  return g_strdup (cm_value_peek_text (value, property, buffer));
 }
 
 static gboolean
@@ -79,67 +106,6 @@ cm_value_from_text (GValue *value, const char *text)
   else
     return FALSE;
   return TRUE;
-}
-
-int
-cm_value_bind (sqlite3_stmt *stmt, int index, const GValue *value, const char *property)
-{
-  GType type = G_VALUE_TYPE (value);
-  g_autofree char *text = NULL;
-
-  /* An unset text is stored as empty text: text columns are NOT NULL. */
-  if (type == G_TYPE_STRING)
-    return sqlite3_bind_text (stmt, index, g_strdup (g_value_get_string (value) ?: ""), -1,
-                              g_free);
-  if (type == G_TYPE_BOOLEAN)
-    return sqlite3_bind_int (stmt, index, g_value_get_boolean (value));
-  if (type == G_TYPE_INT)
-    return sqlite3_bind_int (stmt, index, g_value_get_int (value));
-  if (type == G_TYPE_DOUBLE)
-    return sqlite3_bind_double (stmt, index, g_value_get_double (value));
-  if (type == G_TYPE_INT64 && !(g_value_get_int64 (value) == 0 && is_reference (property)))
-    return sqlite3_bind_int64 (stmt, index, g_value_get_int64 (value));
-
-  text = cm_value_to_text (value, property);
-  if (text == NULL)
-    return sqlite3_bind_null (stmt, index);
-  return sqlite3_bind_text (stmt, index, g_steal_pointer (&text), -1, g_free);
-}
-
-void
-cm_value_from_column (sqlite3_stmt *stmt, int column, GValue *value)
-{
-  GType type = G_VALUE_TYPE (value);
-
-  if (type == G_TYPE_STRING)
-    {
-      const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-      /* Most optional texts are empty: 100,000 contracts must not hold
-       * 300,000 copies of "". */
-      if (text && *text == '\0')
-        g_value_set_static_string (value, "");
-      else
-        g_value_set_string (value, text);
-    }
-  else if (type == G_TYPE_BOOLEAN)
-    g_value_set_boolean (value, sqlite3_column_int (stmt, column) != 0);
-  else if (type == G_TYPE_INT)
-    g_value_set_int (value, sqlite3_column_int (stmt, column));
-  else if (type == G_TYPE_INT64)
-    g_value_set_int64 (value, sqlite3_column_int64 (stmt, column));
-  else if (type == G_TYPE_DOUBLE)
-    g_value_set_double (value, sqlite3_column_double (stmt, column));
-  else if (G_TYPE_IS_ENUM (type))
-    {
-      g_autoptr(GEnumClass) klass = g_type_class_ref (type);
-      const char *nick = (const char *) sqlite3_column_text (stmt, column);
-      GEnumValue *ev = nick ? g_enum_get_value_by_nick (klass, nick) : NULL;
-
-      g_value_set_enum (value, ev ? ev->value : klass->minimum);
-    }
-  else
-    g_return_if_reached ();
 }
 
 /* Copies one property, and leaves the target alone (no notification) when

@@ -16,6 +16,7 @@
 #include "cm-store-file.h"
 #include "cm-store-private.h"
 #include "cm-value.h"
+#include "cm-value-bind.h"
 
 typedef enum {
   CHANGE_SAVED,
@@ -603,11 +604,9 @@ audit_whole_record (CmStore *self, CmEntity *entity, gint64 id, GError **error)
   cm_audit_record_begin (json);
   for (guint i = 0; klass->columns[i]; i++)
     {
+      char buffer[CM_VALUE_TEXT_SIZE];
       const GValue *value = cm_entity_peek_value (entity, pspecs[i]->param_id);
-      g_autofree char *made = NULL;
-      const char *text = G_VALUE_HOLDS_STRING (value)
-                         ? g_value_get_string (value)
-                         : (made = cm_value_to_text (value, klass->columns[i]));
+      const char *text = cm_value_peek_text (value, klass->columns[i], buffer);
 
       /* Blank fields are left out, as field_text () leaves them out. */
       if (text && *text)
@@ -618,15 +617,32 @@ audit_whole_record (CmStore *self, CmEntity *entity, gint64 id, GError **error)
   return cm_audit_append (self->audit, &row, error);
 }
 
+/* Straight from the entity's own values, not even copied by SQLite: the
+ * entity outlives the step, and the caller clears the bindings after it
+ * (clear_bound ()). */
 static void
 bind_columns (sqlite3_stmt *stmt, CmEntity *entity)
 {
   const char **columns = CM_ENTITY_GET_CLASS (entity)->columns;
   GParamSpec **pspecs = column_pspecs (CM_ENTITY_GET_CLASS (entity));
 
-  /* Straight from the entity's own values: no copy of each field. */
   for (guint i = 0; columns[i]; i++)
-    cm_value_bind (stmt, i + 1, cm_entity_peek_value (entity, pspecs[i]->param_id), columns[i]);
+    cm_value_bind_static (stmt, i + 1, cm_entity_peek_value (entity, pspecs[i]->param_id),
+                          columns[i]);
+}
+
+/* Steps a statement bound by bind_columns (), leaving it holding no
+ * pointer into the entity; a failure is told as constraint_error () tells
+ * it. */
+static gboolean
+step_bound (CmStore *self, sqlite3_stmt *stmt, CmEntity *entity, GError **error)
+{
+  gboolean done = sqlite3_step (stmt) == SQLITE_DONE || constraint_error (self, entity, FALSE,
+                                                                          error);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return done;
 }
 
 /* INSERT INTO t (c1, ..., id) VALUES (?, ..., ?) -- id last, NULL for a new row */
@@ -774,8 +790,8 @@ insert_row (CmStore *self, CmEntity *entity, gint64 id, AuditAs audit_as, GError
     return FALSE;
   bind_columns (stmt, entity);
   sqlite3_bind_int64 (stmt, n_columns + 1, id > 0 ? id : next_id (self, klass));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return constraint_error (self, entity, FALSE, error);
+  if (!step_bound (self, stmt, entity, error))
+    return FALSE;
   new_id = sqlite3_last_insert_rowid (self->db);
   if (audit_as == AUDIT_EACH_FIELD ? !audit_changes (self, NULL, entity, new_id, error)
                                     : !audit_whole_record (self, entity, new_id, error))
@@ -833,8 +849,8 @@ write_update (CmStore *self, CmEntity *entity, GError **error)
     return FALSE;
   bind_columns (stmt, entity);
   sqlite3_bind_int64 (stmt, g_strv_length ((char **) klass->columns) + 1, id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return constraint_error (self, entity, FALSE, error);
+  if (!step_bound (self, stmt, entity, error))
+    return FALSE;
   if (!audit_changes (self, before, entity, id, error))
     return FALSE;
   queue_change (self, CHANGE_SAVED, entity, FALSE, before);
@@ -884,6 +900,16 @@ cm_store_insert_listed (CmStore *self, CmEntity *entity, GError **error)
   /* Inside the caller's transaction a failed INSERT undoes itself, so one
    * row needs no savepoint of its own: the import rolls back as a whole. */
   return cm_entity_validate (entity, error) && write_insert_listed (self, entity, error);
+}
+
+gboolean
+cm_store_insert_validated (CmStore *self, CmEntity *entity, GError **error)
+{
+  g_return_val_if_fail (CM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (cm_entity_get_id (entity) == 0, FALSE);
+  g_return_val_if_fail (self->savepoints->len > 0, FALSE);
+
+  return write_insert_listed (self, entity, error);
 }
 
 gboolean

@@ -98,6 +98,11 @@ gboolean    cm_store_save            (CmStore *self, CmEntity *entity, GError **
  * own, saved in the same transaction (an import). Only inside
  * cm_store_begin () and cm_store_commit (). */
 gboolean    cm_store_insert_listed   (CmStore *self, CmEntity *entity, GError **error);
+/* As cm_store_insert_listed (), for a record its caller has just checked
+ * with cm_entity_validate () as it stands, but for the ids of the records
+ * it names, saved since: an import checks each row as it plans it, and
+ * checking it again would parse its term and dates twice. */
+gboolean    cm_store_insert_validated (CmStore *self, CmEntity *entity, GError **error);
 gboolean    cm_store_delete          (CmStore *self, CmEntity *entity, GError **error);
 gboolean    cm_store_restore         (CmStore *self, CmEntity *entity, GError **error);
 
