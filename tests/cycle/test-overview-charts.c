@@ -296,8 +296,8 @@ test_with_the_overview (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CmOverviewCharts) charts = NULL;
-  g_autoptr(CmOverview) overview = cm_overview_collect_with_charts (f->store, f->today, &charts,
-                                                                   &error);
+  g_autoptr(CmOverview) overview = cm_overview_collect_with_charts (f->store, f->today, NULL,
+                                                                   &charts, &error);
   g_autoptr(CmOverview) alone = cm_overview_collect (f->store, f->today);
   guint ending = 0;
 
