@@ -4,7 +4,8 @@
  * portfolio in the window, of notice and extension decisions due soon
  *
  * The dates are collected in a worker thread on a read-only connection
- * of its own, so that a large portfolio opens as quickly as a small one.
+ * of its own, so that a large portfolio opens as quickly as a small one,
+ * in one pass over the contracts that holds none of them.
  */
 #include <glib/gi18n.h>
 
@@ -48,56 +49,111 @@ is_due_soon (const CmDeadline *deadline)
 }
 
 /* "PH-0001 Locality Health (Leeds Mind): last day to serve notice, 30 Nov 2026" */
-static void
-append_line (GString *body, const CmDeadline *deadline)
+static char *
+line_of (const CmDeadline *deadline)
 {
   g_autofree char *kind = cm_deadline_kind_text (deadline);
   g_autofree char *date = cm_date_to_long (&deadline->date);
 
   /* TRANSLATORS: a contract's reference, title and provider, what is due, and when */
-  g_string_append_printf (body, _("%s %s (%s): %s, %s\n"),
+  return g_strdup_printf (_("%s %s (%s): %s, %s\n"),
                           cm_contract_get_reference (deadline->contract),
                           cm_contract_get_title (deadline->contract),
                           cm_contract_get_provider_name (deadline->contract), kind, date);
 }
 
+/* One of the most urgent dates, kept for the notification's body. */
+typedef struct {
+  GDate date;
+  gint64 contract;
+  char *line;
+} Listed;
+
+static void
+listed_free (gpointer data)
+{
+  Listed *listed = data;
+
+  g_free (listed->line);
+  g_free (listed);
+}
+
+typedef struct {
+  const GDate *today;
+  CmDeadlineSettings settings;
+  GPtrArray *listed;  /* of Listed, at most LISTED, soonest first */
+  guint due;
+} Summary;
+
+/* Kept when among the LISTED soonest; of equal dates, the first read
+ * (the lower contract id) stays first, as the sorted list had them. */
+static void
+count_deadline (const CmDeadline *deadline, gpointer data)
+{
+  Summary *summary = data;
+  Listed *listed;
+  guint at;
+
+  if (!is_due_soon (deadline))
+    return;
+  summary->due++;
+  for (at = summary->listed->len; at > 0; at--)
+    if (g_date_compare (&((Listed *) g_ptr_array_index (summary->listed, at - 1))->date,
+                        &deadline->sort_date) <= 0)
+      break;
+  if (at >= LISTED)
+    return;
+  listed = g_new0 (Listed, 1);
+  listed->date = deadline->sort_date;
+  listed->contract = cm_entity_get_id (CM_ENTITY (deadline->contract));
+  listed->line = line_of (deadline);
+  g_ptr_array_insert (summary->listed, at, listed);
+  if (summary->listed->len > LISTED)
+    g_ptr_array_set_size (summary->listed, LISTED);
+}
+
+static gboolean
+count_contract (CmEntity *record, gpointer data)
+{
+  Summary *summary = data;
+  CmContractDates dates;
+
+  if (cm_contract_compute_dates (CM_CONTRACT (record), summary->today, &summary->settings,
+                                 &dates))
+    cm_contract_each_deadline (CM_CONTRACT (record), &dates, summary->today,
+                               &summary->settings, count_deadline, summary);
+  return TRUE;
+}
+
+/* One pass over the contracts, each read into the same record: only the
+ * few dates listed are kept. */
 static void
 summarise (Job *job, CmStore *store)
 {
-  g_autoptr(GPtrArray) deadlines = NULL;
+  g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (listed_free);
   g_autoptr(GString) body = g_string_new (NULL);
   g_autofree char *within = NULL;
-  CmDeadlineSettings settings;
-  guint due = 0, skipped;
+  Summary summary = { &job->today, .listed = listed };
 
-  cm_deadline_settings_load (store, &settings);
-  deadlines = cm_deadlines_collect (cm_store_list (store, CM_TYPE_CONTRACT), &job->today,
-                                    &settings, &skipped);
-  /* Most urgent first, as collected: the first is the one opened. */
-  for (guint i = 0; i < deadlines->len; i++)
-    {
-      const CmDeadline *deadline = g_ptr_array_index (deadlines, i);
-
-      if (!is_due_soon (deadline))
-        continue;
-      if (due == 0)
-        job->first_contract = cm_entity_get_id (CM_ENTITY (deadline->contract));
-      if (due < LISTED)
-        append_line (body, deadline);
-      due++;
-    }
-  if (due == 0)
+  cm_deadline_settings_load (store, &summary.settings);
+  if (!cm_store_each (store, CM_TYPE_CONTRACT, count_contract, &summary, NULL) ||
+      summary.due == 0)
     return;
-  if (due > LISTED)
+  job->first_contract = ((Listed *) g_ptr_array_index (listed, 0))->contract;
+  for (guint i = 0; i < listed->len; i++)
+    g_string_append (body, ((Listed *) g_ptr_array_index (listed, i))->line);
+  if (summary.due > LISTED)
     g_string_append_printf (body, ngettext ("and %u more date.", "and %u more dates.",
-                                            due - LISTED), due - LISTED);
+                                            summary.due - LISTED), summary.due - LISTED);
   /* TRANSLATORS: how soon, as the second part of "3 notices due within 90 days" */
-  within = g_strdup_printf (ngettext ("within %d day", "within %d days", settings.due_soon_days),
-                            settings.due_soon_days);
+  within = g_strdup_printf (ngettext ("within %d day", "within %d days",
+                                      summary.settings.due_soon_days),
+                            summary.settings.due_soon_days);
   /* TRANSLATORS: how many are due, then how soon ("within 90 days") */
   job->title = g_strdup_printf (ngettext ("%u notice or extension decision due %s",
-                                          "%u notices or extension decisions due %s", due),
-                                due, within);
+                                          "%u notices or extension decisions due %s",
+                                          summary.due),
+                                summary.due, within);
   g_strchomp (body->str);
   job->body = g_strdup (body->str);
 }
