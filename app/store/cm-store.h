@@ -126,7 +126,7 @@ CmEntity   *cm_store_load            (CmStore *self, GType entity_type, gint64 i
 /* Called by cm_store_each () with each record in turn; FALSE stops. */
 typedef gboolean (*CmStoreEachFunc) (CmEntity *record, gpointer user_data);
 /* Reads every record of @entity_type from the file in id order, with its
- * derived values, into one record reused for each row, and hands it to
+ * derived values but its search text, into one record reused for each row, and hands it to
  * @each: an export walks 1,000,000 contracts without holding them. The
  * record is the store's and changes at the next row; copy what must be
  * kept. The lists are neither read nor loaded. */
