@@ -41,6 +41,9 @@ cm_audit_mark_read (const char *marks, const char *portfolio, gint64 *seq, char 
   return TRUE;
 }
 
+/* Two portfolios checked at once in this process keep each other's mark. */
+G_LOCK_DEFINE_STATIC (writing);
+
 void
 cm_audit_mark_write (const char *marks, const char *portfolio, gint64 seq, const char *hash)
 {
@@ -49,6 +52,7 @@ cm_audit_mark_write (const char *marks, const char *portfolio, gint64 seq, const
   g_autofree char *canonical = g_canonicalize_filename (portfolio, NULL);
   g_autofree char *folder = g_path_get_dirname (marks);
 
+  G_LOCK (writing);
   g_key_file_load_from_file (file, marks, G_KEY_FILE_KEEP_COMMENTS, NULL);
   /* The path is for people reading the file; the group is its hash. */
   g_key_file_set_string (file, group, "portfolio", canonical);
@@ -56,4 +60,5 @@ cm_audit_mark_write (const char *marks, const char *portfolio, gint64 seq, const
   g_key_file_set_string (file, group, "hash", hash);
   g_mkdir_with_parents (folder, 0700);
   g_key_file_save_to_file (file, marks, NULL);
+  G_UNLOCK (writing);
 }
