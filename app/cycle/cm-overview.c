@@ -170,6 +170,8 @@ overdue_risks (CmStore *store, const GDate *today)
   return overdue;
 }
 
+/* ---- what needs the user now ------------------------------------------ */
+
 static void
 attention_free (gpointer data)
 {
