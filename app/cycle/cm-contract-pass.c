@@ -2,6 +2,9 @@
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-contract-pass.c: what the Overview needs of every contract, from
  * one pass over the file */
+#include <glib/gstdio.h>
+
+#include "cm-audit-anchor.h"
 #include "cm-contract-pass.h"
 #include "cm-date.h"
 #include "cm-deadline-settings.h"
@@ -22,16 +25,41 @@ date_due_free (gpointer data)
   CmDateDue *due = data;
 
   g_free (due->title);
+  g_free (due->reference);
+  g_free (due->provider);
   g_free (due);
+}
+
+static void
+pass_clear (gpointer data)
+{
+  CmContractPass *pass = data;
+
+  g_clear_pointer (&pass->due, g_ptr_array_unref);
+  g_clear_pointer (&pass->ends, g_hash_table_unref);
+  g_clear_pointer (&pass->spend, cm_spend_free);
+}
+
+CmContractPass *
+cm_contract_pass_new_empty (void)
+{
+  CmContractPass *pass = g_atomic_rc_box_new0 (CmContractPass);
+
+  pass->due = g_ptr_array_new_with_free_func (date_due_free);
+  pass->ends = g_hash_table_new (g_direct_hash, g_direct_equal);
+  return pass;
+}
+
+CmContractPass *
+cm_contract_pass_ref (CmContractPass *pass)
+{
+  return g_atomic_rc_box_acquire (pass);
 }
 
 void
 cm_contract_pass_free (CmContractPass *pass)
 {
-  g_clear_pointer (&pass->due, g_ptr_array_unref);
-  g_clear_pointer (&pass->ends, g_hash_table_unref);
-  g_clear_pointer (&pass->spend, cm_spend_free);
-  g_free (pass);
+  g_atomic_rc_box_release_full (pass, pass_clear);
 }
 
 /* Notice, extension and procurement dates due soon or overdue, while
@@ -51,8 +79,11 @@ keep_deadline (const CmDeadline *deadline, gpointer data)
   due->contract_id = cm_entity_get_id (CM_ENTITY (deadline->contract));
   due->service_id = cm_contract_get_service_id (deadline->contract);
   due->kind = deadline->kind;
+  due->status = deadline->status;
   due->date = deadline->date;
   due->title = g_strdup (cm_contract_get_title (deadline->contract));
+  due->reference = g_strdup (cm_contract_get_reference (deadline->contract));
+  due->provider = g_strdup (cm_contract_get_provider_name (deadline->contract));
   g_ptr_array_add (pass->due, due);
 }
 
@@ -112,13 +143,11 @@ CmContractPass *
 cm_contract_pass_run (CmStore *store, const GDate *today, GCancellable *cancellable,
                       GError **error)
 {
-  g_autoptr(CmContractPass) pass = g_new0 (CmContractPass, 1);
+  g_autoptr(CmContractPass) pass = cm_contract_pass_new_empty ();
   Pass p = { store, today, .cancellable = cancellable };
   CmReportPeriod year;
   gboolean read;
 
-  pass->due = g_ptr_array_new_with_free_func (date_due_free);
-  pass->ends = g_hash_table_new (g_direct_hash, g_direct_equal);
   cm_deadline_settings_load (store, &p.settings);
   cm_report_period_year_of (today, &year);
   p.pass = pass;
@@ -128,4 +157,94 @@ cm_contract_pass_run (CmStore *store, const GDate *today, GCancellable *cancella
   if (read && g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
   return read ? g_steal_pointer (&pass) : NULL;
+}
+
+/* ---- one pass for every reader at once ------------------------------- */
+
+/* The last pass over each portfolio (by its canonical path), and what it
+ * was made of: the day, the trail's head and the file's size and time.
+ * The window's readers ask at once as it opens (the Overview and the
+ * deadline notification); the second waits for the first's pass. */
+typedef struct {
+  char *made_of;
+  gboolean making;
+  CmContractPass *pass;  /* NULL while making */
+} Shared;
+
+static GMutex sharing;
+static GCond made;
+static GHashTable *shared;  /* canonical path -> Shared */
+
+static void
+shared_free (gpointer data)
+{
+  Shared *entry = data;
+
+  g_free (entry->made_of);
+  g_clear_pointer (&entry->pass, cm_contract_pass_free);
+  g_free (entry);
+}
+
+/* What the pass depends on: any commit appends to the trail and changes
+ * the file or its log (stat () only: SQLite alone opens the file). */
+static char *
+made_of (CmStore *store, const GDate *today)
+{
+  const char *path = cm_store_get_path (store);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *head = cm_audit_anchor_current (store, NULL);
+  GStatBuf file = { 0 }, log = { 0 };
+
+  g_stat (path, &file);
+  g_stat (wal, &log);
+  return g_strdup_printf ("%u %s %" G_GINT64_FORMAT ".%ld %" G_GINT64_FORMAT ".%ld",
+                          g_date_get_julian (today), head ? head : "",
+                          (gint64) file.st_size, (long) file.st_mtim.tv_nsec,
+                          (gint64) log.st_size, (long) log.st_mtim.tv_nsec);
+}
+
+CmContractPass *
+cm_contract_pass_shared (CmStore *store, const GDate *today, GCancellable *cancellable,
+                         GError **error)
+{
+  g_autofree char *path = g_canonicalize_filename (cm_store_get_path (store), NULL);
+  g_autofree char *key = made_of (store, today);
+  CmContractPass *pass;
+  Shared *entry;
+
+  g_mutex_lock (&sharing);
+  if (shared == NULL)
+    shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, shared_free);
+  while ((entry = g_hash_table_lookup (shared, path)) && entry->making &&
+         g_str_equal (entry->made_of, key))
+    g_cond_wait (&made, &sharing);
+  if (entry && !entry->making && g_str_equal (entry->made_of, key))
+    {
+      pass = cm_contract_pass_ref (entry->pass);
+      g_mutex_unlock (&sharing);
+      return pass;
+    }
+  entry = g_new0 (Shared, 1);
+  entry->made_of = g_strdup (key);
+  entry->making = TRUE;
+  g_hash_table_replace (shared, g_strdup (path), entry);
+  g_mutex_unlock (&sharing);
+
+  pass = cm_contract_pass_run (store, today, cancellable, error);
+
+  g_mutex_lock (&sharing);
+  /* Another pass may have replaced this one's entry meanwhile. */
+  if (g_hash_table_lookup (shared, path) == entry)
+    {
+      if (pass)
+        {
+          entry->pass = cm_contract_pass_ref (pass);
+          entry->making = FALSE;
+        }
+      else
+        g_hash_table_remove (shared, path);
+    }
+  g_cond_broadcast (&made);
+  g_mutex_unlock (&sharing);
+  return pass;
 }

@@ -20,11 +20,14 @@ G_BEGIN_DECLS
 
 /* A notice, extension or procurement date due soon or overdue. */
 typedef struct {
-  gint64         contract_id;
-  gint64         service_id;
-  CmDeadlineKind kind;
-  GDate          date;
-  char          *title;     /* the contract's */
+  gint64           contract_id;
+  gint64           service_id;
+  CmDeadlineKind   kind;
+  CmDeadlineStatus status;    /* due soon or overdue */
+  GDate            date;
+  char            *title;     /* the contract's */
+  char            *reference; /* the contract's */
+  char            *provider;  /* the contract's provider's name */
 } CmDateDue;
 
 typedef struct {
@@ -38,7 +41,14 @@ typedef struct {
  * (may be NULL) was cancelled. */
 CmContractPass *cm_contract_pass_run  (CmStore *store, const GDate *today,
                                        GCancellable *cancellable, GError **error);
-void            cm_contract_pass_free (CmContractPass *pass);
+/* The same, shared: a pass another reader made of the file as it is now,
+ * on @today, or is making (waited for), or else a new one. */
+CmContractPass *cm_contract_pass_shared (CmStore *store, const GDate *today,
+                                         GCancellable *cancellable, GError **error);
+/* A pass over no contracts. */
+CmContractPass *cm_contract_pass_new_empty (void);
+CmContractPass *cm_contract_pass_ref  (CmContractPass *pass);
+void            cm_contract_pass_free (CmContractPass *pass); /* drops a reference */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmContractPass, cm_contract_pass_free)
 

@@ -301,16 +301,6 @@ attention (CmStore *store, const GDate *today, GPtrArray *gates, const CmContrac
   return list;
 }
 
-/* An overview of what could be read: no dates when the contracts cannot be. */
-static CmContractPass *
-empty_pass (void)
-{
-  CmContractPass *pass = g_new0 (CmContractPass, 1);
-
-  pass->due = g_ptr_array_new ();
-  return pass;
-}
-
 GPtrArray *
 cm_overview_attention (CmStore *store, const GDate *today, GPtrArray *gates)
 {
@@ -330,7 +320,7 @@ cm_overview_attention (CmStore *store, const GDate *today, GPtrArray *gates)
         }
     }
   if (pass == NULL)
-    pass = empty_pass ();
+    pass = cm_contract_pass_new_empty ();
   return attention (store, today, gates, pass);
 }
 
@@ -389,7 +379,7 @@ cm_overview_collect (CmStore *store, const GDate *today)
   g_autoptr(CmContractPass) pass = cm_contract_pass_run (store, today, NULL, NULL);
 
   if (pass == NULL)
-    pass = empty_pass ();
+    pass = cm_contract_pass_new_empty ();
   return collect (store, today, pass);
 }
 
@@ -397,7 +387,7 @@ CmOverview *
 cm_overview_collect_with_charts (CmStore *store, const GDate *today, GCancellable *cancellable,
                                  CmOverviewCharts **charts, GError **error)
 {
-  g_autoptr(CmContractPass) pass = cm_contract_pass_run (store, today, cancellable, error);
+  g_autoptr(CmContractPass) pass = cm_contract_pass_shared (store, today, cancellable, error);
 
   *charts = NULL;
   if (pass == NULL)

@@ -5,10 +5,11 @@
  *
  * The dates are collected in a worker thread on a read-only connection
  * of its own, so that a large portfolio opens as quickly as a small one,
- * in one pass over the contracts that holds none of them.
+ * from the one pass over the contracts the Overview makes as it opens.
  */
 #include <glib/gi18n.h>
 
+#include "cm-contract-pass.h"
 #include "cm-date.h"
 #include "cm-deadline-notification.h"
 #include "cm-deadline-settings.h"
@@ -41,119 +42,68 @@ job_free (Job *job)
 }
 
 static gboolean
-is_due_soon (const CmDeadline *deadline)
+is_due_soon (const CmDateDue *due)
 {
-  return deadline->status == CM_DEADLINE_DUE_SOON &&
-         (deadline->kind == CM_DEADLINE_KIND_NOTICE ||
-          deadline->kind == CM_DEADLINE_KIND_EXTENSION_DECISION);
+  return due->status == CM_DEADLINE_DUE_SOON &&
+         (due->kind == CM_DEADLINE_KIND_NOTICE ||
+          due->kind == CM_DEADLINE_KIND_EXTENSION_DECISION);
 }
 
 /* "PH-0001 Locality Health (Leeds Mind): last day to serve notice, 30 Nov 2026" */
-static char *
-line_of (const CmDeadline *deadline)
+static void
+append_line (GString *body, const CmDateDue *due)
 {
-  g_autofree char *kind = cm_deadline_kind_text (deadline);
-  g_autofree char *date = cm_date_to_long (&deadline->date);
+  g_autofree char *date = cm_date_to_long (&due->date);
 
   /* TRANSLATORS: a contract's reference, title and provider, what is due, and when */
-  return g_strdup_printf (_("%s %s (%s): %s, %s\n"),
-                          cm_contract_get_reference (deadline->contract),
-                          cm_contract_get_title (deadline->contract),
-                          cm_contract_get_provider_name (deadline->contract), kind, date);
+  g_string_append_printf (body, _("%s %s (%s): %s, %s\n"), due->reference, due->title,
+                          due->provider, cm_deadline_kind_label (due->kind), date);
 }
 
-/* One of the most urgent dates, kept for the notification's body. */
-typedef struct {
-  GDate date;
-  gint64 contract;
-  char *line;
-} Listed;
-
-static void
-listed_free (gpointer data)
+/* Soonest first; of equal dates, in the order the pass met them (by
+ * contract), as the sorted list of deadlines had them. */
+static gint
+by_date (gconstpointer a, gconstpointer b)
 {
-  Listed *listed = data;
+  const CmDateDue *x = *(CmDateDue * const *) a;
+  const CmDateDue *y = *(CmDateDue * const *) b;
 
-  g_free (listed->line);
-  g_free (listed);
+  return g_date_compare (&x->date, &y->date);
 }
 
-typedef struct {
-  const GDate *today;
-  CmDeadlineSettings settings;
-  GPtrArray *listed;  /* of Listed, at most LISTED, soonest first */
-  guint due;
-} Summary;
-
-/* Kept when among the LISTED soonest; of equal dates, the first read
- * (the lower contract id) stays first, as the sorted list had them. */
-static void
-count_deadline (const CmDeadline *deadline, gpointer data)
-{
-  Summary *summary = data;
-  Listed *listed;
-  guint at;
-
-  if (!is_due_soon (deadline))
-    return;
-  summary->due++;
-  for (at = summary->listed->len; at > 0; at--)
-    if (g_date_compare (&((Listed *) g_ptr_array_index (summary->listed, at - 1))->date,
-                        &deadline->sort_date) <= 0)
-      break;
-  if (at >= LISTED)
-    return;
-  listed = g_new0 (Listed, 1);
-  listed->date = deadline->sort_date;
-  listed->contract = cm_entity_get_id (CM_ENTITY (deadline->contract));
-  listed->line = line_of (deadline);
-  g_ptr_array_insert (summary->listed, at, listed);
-  if (summary->listed->len > LISTED)
-    g_ptr_array_set_size (summary->listed, LISTED);
-}
-
-static gboolean
-count_contract (CmEntity *record, gpointer data)
-{
-  Summary *summary = data;
-  CmContractDates dates;
-
-  if (cm_contract_compute_dates (CM_CONTRACT (record), summary->today, &summary->settings,
-                                 &dates))
-    cm_contract_each_deadline (CM_CONTRACT (record), &dates, summary->today,
-                               &summary->settings, count_deadline, summary);
-  return TRUE;
-}
-
-/* One pass over the contracts, each read into the same record: only the
- * few dates listed are kept. */
+/* From the pass over the contracts the Overview makes too, shared when
+ * both ask at once (cm_contract_pass_shared ()). */
 static void
 summarise (Job *job, CmStore *store)
 {
-  g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (listed_free);
+  g_autoptr(CmContractPass) pass = cm_contract_pass_shared (store, &job->today, NULL, NULL);
+  g_autoptr(GPtrArray) due = g_ptr_array_new ();
   g_autoptr(GString) body = g_string_new (NULL);
   g_autofree char *within = NULL;
-  Summary summary = { &job->today, .listed = listed };
+  CmDeadlineSettings settings;
 
-  cm_deadline_settings_load (store, &summary.settings);
-  if (!cm_store_each (store, CM_TYPE_CONTRACT, count_contract, &summary, NULL) ||
-      summary.due == 0)
+  if (pass == NULL)
     return;
-  job->first_contract = ((Listed *) g_ptr_array_index (listed, 0))->contract;
-  for (guint i = 0; i < listed->len; i++)
-    g_string_append (body, ((Listed *) g_ptr_array_index (listed, i))->line);
-  if (summary.due > LISTED)
+  for (guint i = 0; i < pass->due->len; i++)
+    if (is_due_soon (g_ptr_array_index (pass->due, i)))
+      g_ptr_array_add (due, g_ptr_array_index (pass->due, i));
+  if (due->len == 0)
+    return;
+  g_ptr_array_sort (due, by_date);  /* stable */
+  job->first_contract = ((CmDateDue *) g_ptr_array_index (due, 0))->contract_id;
+  for (guint i = 0; i < due->len && i < LISTED; i++)
+    append_line (body, g_ptr_array_index (due, i));
+  if (due->len > LISTED)
     g_string_append_printf (body, ngettext ("and %u more date.", "and %u more dates.",
-                                            summary.due - LISTED), summary.due - LISTED);
+                                            due->len - LISTED), due->len - LISTED);
+  cm_deadline_settings_load (store, &settings);
   /* TRANSLATORS: how soon, as the second part of "3 notices due within 90 days" */
-  within = g_strdup_printf (ngettext ("within %d day", "within %d days",
-                                      summary.settings.due_soon_days),
-                            summary.settings.due_soon_days);
+  within = g_strdup_printf (ngettext ("within %d day", "within %d days", settings.due_soon_days),
+                            settings.due_soon_days);
   /* TRANSLATORS: how many are due, then how soon ("within 90 days") */
   job->title = g_strdup_printf (ngettext ("%u notice or extension decision due %s",
-                                          "%u notices or extension decisions due %s",
-                                          summary.due),
-                                summary.due, within);
+                                          "%u notices or extension decisions due %s", due->len),
+                                due->len, within);
   g_strchomp (body->str);
   job->body = g_strdup (body->str);
 }
