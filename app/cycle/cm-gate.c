@@ -6,7 +6,7 @@
 #include "cm-checklist.h"
 #include "cm-eia-process.h"
 #include "cm-gate.h"
-#include "cm-store-private.h"
+#include "cm-store-gates.h"
 
 GPtrArray *
 cm_gate_item_problems (GPtrArray *items)
@@ -83,25 +83,6 @@ cm_gate_problems (CmStore *store, CmService *service)
   return problems;
 }
 
-/* As cm_gate_problems () decides, for every service at once: a required
- * item of its stage and cycle not settled (the template's, while the
- * cycle has no items of its own), Plan without a signed EIA of the
- * cycle, Do without a contract. */
-static const char held_sql[] =
-  "SELECT s.id FROM service s"
-  " WHERE s.stage IN ('analyse', 'plan', 'do', 'review') AND ("
-  "  EXISTS (SELECT 1 FROM checklist_item i"
-  "   WHERE i.service_id = s.id AND i.cycle = s.cycle AND i.stage = s.stage AND i.required"
-  "   AND NOT (i.state = 'done' OR (i.state = 'not-applicable'"
-  "            AND trim(i.reason, ' ' || char(9, 10, 11, 12, 13)) <> '')))"
-  "  OR (instr (?1, ',' || s.stage || ',') > 0 AND NOT EXISTS (SELECT 1 FROM checklist_item i"
-  "   WHERE i.service_id = s.id AND i.cycle = s.cycle))"
-  "  OR (s.stage = 'plan' AND NOT EXISTS (SELECT 1 FROM eia e"
-  "   WHERE e.service_id = s.id AND e.cycle = s.cycle AND e.signed))"
-  "  OR (s.stage = 'do' AND NOT EXISTS (SELECT 1 FROM contract c"
-  "   WHERE c.service_id = s.id)))"
-  " ORDER BY s.id";
-
 char *
 cm_gate_template_stages (CmStore *store)
 {
@@ -119,37 +100,13 @@ cm_gate_template_stages (CmStore *store)
   return g_string_free (stages, FALSE);
 }
 
+/* As cm_gate_problems () decides, for every service at once. */
 GArray *
 cm_gate_held_services (CmStore *store, GError **error)
 {
-  sqlite3 *db = cm_store_get_database (store);
   g_autofree char *stages = cm_gate_template_stages (store);
-  g_autoptr(GArray) held = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = NULL;
-  int rc;
 
-  if (sqlite3_prepare_v2 (db, held_sql, -1, &stmt, NULL) != SQLITE_OK)
-    rc = SQLITE_ERROR;
-  else
-    {
-      sqlite3_bind_text (stmt, 1, stages, -1, SQLITE_STATIC);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-
-          g_array_append_val (held, id);
-        }
-    }
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
-                   _("The portfolio file could not be read (%s). Open it again, or restore a "
-                     "backup."), sqlite3_errmsg (db));
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  sqlite3_finalize (stmt);
-  return g_steal_pointer (&held);
+  return cm_store_services_held (store, stages, error);
 }
 
 /* The step out of @stage in @service's current cycle, or NULL. */

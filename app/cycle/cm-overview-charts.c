@@ -9,98 +9,35 @@
 #include "cm-gate.h"
 #include "cm-overview-charts.h"
 #include "cm-spend.h"
-#include "cm-store-private.h"
-
-/* A service is held when its gate has a problem (cm_gate_problems ()):
- * a required item of its stage and cycle not settled (the template's,
- * while the cycle has no items of its own), Plan without a signed EIA of
- * the cycle, Do without a contract. Counted in one query rather than by
- * asking each service's gate in turn. */
-static const char stages_sql[] =
-  "SELECT s.stage, count(*),"
-  " sum(s.stage IN ('analyse', 'plan', 'do', 'review') AND ("
-  "  EXISTS (SELECT 1 FROM checklist_item i"
-  "   WHERE i.service_id = s.id AND i.cycle = s.cycle AND i.stage = s.stage AND i.required"
-  "   AND NOT (i.state = 'done' OR (i.state = 'not-applicable'"
-  "            AND trim(i.reason, ' ' || char(9, 10, 11, 12, 13)) <> '')))"
-  "  OR (instr (?1, ',' || s.stage || ',') > 0 AND NOT EXISTS (SELECT 1 FROM checklist_item i"
-  "   WHERE i.service_id = s.id AND i.cycle = s.cycle))"
-  "  OR (s.stage = 'plan' AND NOT EXISTS (SELECT 1 FROM eia e"
-  "   WHERE e.service_id = s.id AND e.cycle = s.cycle AND e.signed))"
-  "  OR (s.stage = 'do' AND NOT EXISTS (SELECT 1 FROM contract c"
-  "   WHERE c.service_id = s.id)))),"
-  " sum(EXISTS (SELECT 1 FROM stage_event e"
-  "  WHERE e.service_id = s.id AND e.cycle = s.cycle AND e.overridden))"
-  " FROM service s GROUP BY s.stage";
-
-static gboolean
-read_failed (sqlite3 *db, GError **error)
-{
-  g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
-               _("The portfolio file could not be read (%s). Open it again, or restore a "
-                 "backup."), sqlite3_errmsg (db));
-  return FALSE;
-}
+#include "cm-store-gates.h"
 
 static gboolean
 count_stages (CmStore *store, CmStageCount *stages, GError **error)
 {
-  sqlite3 *db = cm_store_get_database (store);
-  g_autoptr(GEnumClass) stage_class = g_type_class_ref (CM_TYPE_STAGE);
   g_autofree char *template_stages = cm_gate_template_stages (store);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
 
-  if (sqlite3_prepare_v2 (db, stages_sql, -1, &stmt, NULL) != SQLITE_OK)
-    return read_failed (db, error);
-  sqlite3_bind_text (stmt, 1, template_stages, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      GEnumValue *stage = g_enum_get_value_by_nick (stage_class,
-                                                    (const char *) sqlite3_column_text (stmt, 0));
-
-      if (stage == NULL)
-        continue;
-      stages[stage->value] = (CmStageCount) { sqlite3_column_int (stmt, 1),
-                                              sqlite3_column_int (stmt, 2),
-                                              sqlite3_column_int (stmt, 3) };
-    }
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE || read_failed (db, error);
+  return cm_store_count_stages (store, template_stages, stages, error);
 }
 
 /* service id -> the label of its area, the kind of service it is. */
 static GHashTable *
 service_types (CmStore *store, GError **error)
 {
-  sqlite3 *db = cm_store_get_database (store);
-  g_autoptr(GEnumClass) area_class = g_type_class_ref (CM_TYPE_SERVICE_AREA);
-  GHashTable *types = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(GHashTable) areas = cm_store_service_areas (store, error);
+  GHashTable *types;
+  GHashTableIter iter;
+  gpointer id, area;
 
-  if (sqlite3_prepare_v2 (db, "SELECT id, area FROM service", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      read_failed (db, error);
-      g_hash_table_unref (types);
-      return NULL;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      GEnumValue *area = g_enum_get_value_by_nick (area_class,
-                                                   (const char *) sqlite3_column_text (stmt, 1));
-
-      g_hash_table_insert (types, g_memdup2 (&id, sizeof id),
-                           (gpointer) (area ? cm_enum_to_label (CM_TYPE_SERVICE_AREA, area->value)
-                                            : _("Kind not recorded")));
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      read_failed (db, error);
-      g_clear_pointer (&types, g_hash_table_unref);
-    }
+  if (areas == NULL)
+    return NULL;
+  types = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_hash_table_iter_init (&iter, areas);
+  while (g_hash_table_iter_next (&iter, &id, &area))
+    g_hash_table_insert (types, g_memdup2 (id, sizeof (gint64)),
+                         (gpointer) (GPOINTER_TO_INT (area) >= 0
+                                       ? cm_enum_to_label (CM_TYPE_SERVICE_AREA,
+                                                           GPOINTER_TO_INT (area))
+                                       : _("Kind not recorded")));
   return types;
 }
 
@@ -177,10 +114,8 @@ merged (GPtrArray *ranks)
 
 /* The Spend summary sheet's figures for the year, summed two ways. */
 static gboolean
-sum_spend (CmStore *store, const GDate *today, CmOverviewCharts *charts, GError **error)
+sum_spend (CmStore *store, const CmSpend *spend, CmOverviewCharts *charts, GError **error)
 {
-  CmDeadlineSettings settings;
-  g_autoptr(CmSpend) spend = NULL;
   g_autoptr(GHashTable) types = service_types (store, error);
   g_autoptr(GHashTable) by_funder = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                            g_free);
@@ -190,8 +125,6 @@ sum_spend (CmStore *store, const GDate *today, CmOverviewCharts *charts, GError 
 
   if (types == NULL)
     return FALSE;
-  cm_deadline_settings_load (store, &settings);
-  spend = cm_spend_for_year (store, &charts->year, today, &settings);
   for (guint i = 0; i < spend->lines->len; i++)
     {
       CmSpendLine *line = g_ptr_array_index (spend->lines, i);
@@ -241,70 +174,51 @@ set_quarters (CmOverviewCharts *charts, const GDate *today)
 /* Contracts still open, by the quarter of their current end: the date
  * engine's end, with every extension invoked so far and any early end. */
 static void
-count_endings (CmStore *store, const GDate *today, CmOverviewCharts *charts)
+count_endings (const CmContractPass *pass, CmOverviewCharts *charts)
 {
-  GListModel *contracts = cm_store_list (store, CM_TYPE_CONTRACT);
-  CmDeadlineSettings settings;
+  GHashTableIter iter;
+  gpointer day, count;
 
-  cm_deadline_settings_load (store, &settings);
-  for (guint i = 0; i < g_list_model_get_n_items (contracts); i++)
+  g_hash_table_iter_init (&iter, pass->ends);
+  while (g_hash_table_iter_next (&iter, &day, &count))
     {
-      g_autoptr(CmContract) contract = g_list_model_get_item (contracts, i);
-      CmContractDates dates;
+      GDate end;
       int q;
 
-      if (cm_contract_is_closed (contract) ||
-          !cm_contract_compute_dates (contract, today, &settings, &dates))
-        continue;
-      if ((q = quarter_index (charts, &dates.current_end)) >= 0)
-        charts->ending[q]++;
-    }
-}
-
-/* The same count from the deadlines cm_deadlines_collect () worked out:
- * each contract not closed has its end among them, on its current end. */
-static void
-count_endings_of (GPtrArray *deadlines, CmOverviewCharts *charts)
-{
-  for (guint i = 0; i < deadlines->len; i++)
-    {
-      CmDeadline *d = g_ptr_array_index (deadlines, i);
-      int q;
-
-      if (d->kind == CM_DEADLINE_KIND_END && !cm_contract_is_closed (d->contract) &&
-          (q = quarter_index (charts, &d->date)) >= 0)
-        charts->ending[q]++;
+      g_date_clear (&end, 1);
+      g_date_set_julian (&end, GPOINTER_TO_UINT (day));
+      if ((q = quarter_index (charts, &end)) >= 0)
+        charts->ending[q] += GPOINTER_TO_UINT (count);
     }
 }
 
 static CmOverviewCharts *
-collect (CmStore *store, const GDate *today, GPtrArray *deadlines, GError **error)
+collect (CmStore *store, const GDate *today, const CmContractPass *pass, GError **error)
 {
   g_autoptr(CmOverviewCharts) charts = g_new0 (CmOverviewCharts, 1);
 
   cm_report_period_year_of (today, &charts->year);
   set_quarters (charts, today);
   if (!count_stages (store, charts->stages, error) ||
-      !sum_spend (store, today, charts, error))
+      !sum_spend (store, pass->spend, charts, error))
     return NULL;
-  if (deadlines)
-    count_endings_of (deadlines, charts);
-  else
-    count_endings (store, today, charts);
+  count_endings (pass, charts);
   return g_steal_pointer (&charts);
 }
 
 CmOverviewCharts *
-cm_overview_charts_collect_from (CmStore *store, const GDate *today, GPtrArray *deadlines,
+cm_overview_charts_collect_from (CmStore *store, const GDate *today, const CmContractPass *pass,
                                  GError **error)
 {
-  return collect (store, today, deadlines, error);
+  return collect (store, today, pass, error);
 }
 
 CmOverviewCharts *
 cm_overview_charts_collect (CmStore *store, const GDate *today, GError **error)
 {
-  return collect (store, today, NULL, error);
+  g_autoptr(CmContractPass) pass = cm_contract_pass_run (store, today, NULL, error);
+
+  return pass ? collect (store, today, pass, error) : NULL;
 }
 
 void

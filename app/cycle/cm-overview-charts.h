@@ -10,9 +10,11 @@
  */
 #pragma once
 
+#include "cm-contract-pass.h"
 #include "cm-enums.h"
 #include "cm-report-period.h"
 #include "cm-store.h"
+#include "cm-store-gates.h"
 
 G_BEGIN_DECLS
 
@@ -20,11 +22,9 @@ G_BEGIN_DECLS
 /* More bars than this would not be read: the smallest are summed into one. */
 #define CM_CHART_MAX_BARS 6
 
-typedef struct {
-  guint services;
-  guint held;        /* the gate out of the stage does not pass yet */
-  guint overridden;  /* a gate of the current cycle was passed by override */
-} CmStageCount;
+/* services, held (the gate out of the stage does not pass yet) and
+ * overridden (a gate of the current cycle was passed by override) */
+typedef CmStoreStageCount CmStageCount;
 
 typedef struct {
   char  *label;      /* who pays, or the kind of service */
@@ -44,11 +44,10 @@ typedef struct {
 
 CmOverviewCharts *cm_overview_charts_collect (CmStore *store, const GDate *today,
                                               GError **error);
-/* The same, counting the endings from @deadlines, every contract's as
- * cm_deadlines_collect () works them out on @today, rather than working
- * each contract's dates out again. */
+/* The same from a pass over the contracts already made on @today. */
 CmOverviewCharts *cm_overview_charts_collect_from (CmStore *store, const GDate *today,
-                                                   GPtrArray *deadlines, GError **error);
+                                                   const CmContractPass *pass,
+                                                   GError **error);
 void              cm_overview_charts_free    (CmOverviewCharts *charts);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmOverviewCharts, cm_overview_charts_free)

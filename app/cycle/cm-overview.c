@@ -170,35 +170,6 @@ overdue_risks (CmStore *store, const GDate *today)
   return overdue;
 }
 
-/* Contract dates overdue or breached, among @deadlines. */
-static guint
-overdue_dates (GPtrArray *deadlines)
-{
-  guint count = 0;
-
-  for (guint i = 0; i < deadlines->len; i++)
-    {
-      CmDeadline *deadline = g_ptr_array_index (deadlines, i);
-
-      count += deadline->status == CM_DEADLINE_OVERDUE ||
-               deadline->status == CM_DEADLINE_BREACHED;
-    }
-  return count;
-}
-
-/* Every contract's dates, worked out once for both the attention list and
- * the overdue count: on a large portfolio this is the longest pass. */
-static GPtrArray *
-all_deadlines (CmStore *store, const GDate *today)
-{
-  CmDeadlineSettings settings;
-  guint skipped;
-
-  cm_deadline_settings_load (store, &settings);
-  return cm_deadlines_collect (cm_store_list (store, CM_TYPE_CONTRACT), today, &settings,
-                               &skipped);
-}
-
 /* ---- what needs the user now ------------------------------------------ */
 
 static void
@@ -252,24 +223,20 @@ steps_overdue (CmStore *store, const GDate *today, GPtrArray *list)
     }
 }
 
-/* Notice, extension and procurement dates due soon or overdue, while
- * something can still be done about them: a breached date is history. */
+/* Notice, extension and procurement dates due soon or overdue, as the
+ * pass over the contracts kept them. */
 static void
-notices_due (GPtrArray *deadlines, GPtrArray *list)
+notices_due (const CmContractPass *pass, GPtrArray *list)
 {
-  for (guint i = 0; i < deadlines->len; i++)
+  for (guint i = 0; i < pass->due->len; i++)
     {
-      CmDeadline *d = g_ptr_array_index (deadlines, i);
-      CmAttention *a;
+      const CmDateDue *due = g_ptr_array_index (pass->due, i);
+      CmAttention *a = attention_add (list, CM_ATTENTION_NOTICE_DUE, due->service_id,
+                                      due->contract_id);
 
-      if (d->kind == CM_DEADLINE_KIND_END ||
-          (d->status != CM_DEADLINE_DUE_SOON && d->status != CM_DEADLINE_OVERDUE))
-        continue;
-      a = attention_add (list, CM_ATTENTION_NOTICE_DUE, cm_contract_get_service_id (d->contract),
-                         cm_entity_get_id (CM_ENTITY (d->contract)));
-      a->date = d->date;
-      a->deadline = d->kind;
-      a->title = g_strdup (cm_contract_get_title (d->contract));
+      a->date = due->date;
+      a->deadline = due->kind;
+      a->title = g_strdup (due->title);
     }
 }
 
@@ -322,12 +289,12 @@ by_kind_then_date (gconstpointer pa, gconstpointer pb)
  * services' gates as cm_overview_collect() works them out, or NULL to
  * work them out here. */
 static GPtrArray *
-attention (CmStore *store, const GDate *today, GPtrArray *gates, GPtrArray *deadlines)
+attention (CmStore *store, const GDate *today, GPtrArray *gates, const CmContractPass *pass)
 {
   GPtrArray *list = g_ptr_array_new_with_free_func (attention_free);
 
   steps_overdue (store, today, list);
-  notices_due (deadlines, list);
+  notices_due (pass, list);
   eias_to_sign (store, list);
   gates_ready (gates, list);
   g_ptr_array_sort (list, by_kind_then_date);
@@ -338,7 +305,7 @@ GPtrArray *
 cm_overview_attention (CmStore *store, const GDate *today, GPtrArray *gates)
 {
   g_autoptr(GPtrArray) own = NULL;
-  g_autoptr(GPtrArray) deadlines = all_deadlines (store, today);
+  g_autoptr(CmContractPass) pass = cm_contract_pass_run (store, today, NULL, NULL);
 
   if (gates == NULL)
     {
@@ -352,7 +319,9 @@ cm_overview_attention (CmStore *store, const GDate *today, GPtrArray *gates)
           g_ptr_array_add (own, service_gate (store, service, NULL));
         }
     }
-  return attention (store, today, gates, deadlines);
+  if (pass == NULL)
+    pass = cm_contract_pass_new_empty ();
+  return attention (store, today, gates, pass);
 }
 
 /* Every service's gate, from the lists by stage. */
@@ -367,7 +336,7 @@ all_gates (CmOverview *overview)
 }
 
 static CmOverview *
-collect (CmStore *store, const GDate *today, GPtrArray *deadlines)
+collect (CmStore *store, const GDate *today, const CmContractPass *pass)
 {
   CmOverview *overview = g_rc_box_new0 (CmOverview);
   GListModel *services = cm_store_list (store, CM_TYPE_SERVICE);
@@ -394,11 +363,11 @@ collect (CmStore *store, const GDate *today, GPtrArray *deadlines)
         g_ptr_array_add (overview->held, gate);
     }
   gates = all_gates (overview);
-  overview->attention = attention (store, today, gates, deadlines);
+  overview->attention = attention (store, today, gates, pass);
   overview->overdue_items = overdue_items (store, today);
   overview->overdue_actions = overdue_actions (store, today);
   overview->overdue_risks = overdue_risks (store, today);
-  overview->overdue_dates = overdue_dates (deadlines);
+  overview->overdue_dates = pass->overdue_dates;
   overview->flagged_decisions = cm_decision_evidence_flagged (store);
   overview->overdue_reviews = cm_eia_reviews_overdue (store, today);
   return overview;
@@ -407,20 +376,24 @@ collect (CmStore *store, const GDate *today, GPtrArray *deadlines)
 CmOverview *
 cm_overview_collect (CmStore *store, const GDate *today)
 {
-  g_autoptr(GPtrArray) deadlines = all_deadlines (store, today);
+  g_autoptr(CmContractPass) pass = cm_contract_pass_run (store, today, NULL, NULL);
 
-  return collect (store, today, deadlines);
+  if (pass == NULL)
+    pass = cm_contract_pass_new_empty ();
+  return collect (store, today, pass);
 }
 
 CmOverview *
-cm_overview_collect_with_charts (CmStore *store, const GDate *today, CmOverviewCharts **charts,
-                                 GError **error)
+cm_overview_collect_with_charts (CmStore *store, const GDate *today, GCancellable *cancellable,
+                                 CmOverviewCharts **charts, GError **error)
 {
-  g_autoptr(GPtrArray) deadlines = all_deadlines (store, today);
-  CmOverview *overview = collect (store, today, deadlines);
+  g_autoptr(CmContractPass) pass = cm_contract_pass_shared (store, today, cancellable, error);
 
-  *charts = cm_overview_charts_collect_from (store, today, deadlines, error);
-  return overview;
+  *charts = NULL;
+  if (pass == NULL)
+    return NULL;
+  *charts = cm_overview_charts_collect_from (store, today, pass, error);
+  return collect (store, today, pass);
 }
 
 /* The service @service_id as the overview found it, or NULL. */

@@ -60,9 +60,12 @@ typedef struct {
 } CmOverview;
 
 CmOverview *cm_overview_collect   (CmStore *store, const GDate *today);
-/* The overview and its charts (NULL, with @error, when the file cannot
- * be read), every contract's dates worked out once for both. */
+/* The overview and its charts, from one pass over the contracts
+ * (cm-contract-pass.h): NULL, with @error, when the contracts cannot be
+ * read or @cancellable (may be NULL) was cancelled; @charts NULL, with
+ * @error, when only the charts' figures cannot be. */
 CmOverview *cm_overview_collect_with_charts (CmStore *store, const GDate *today,
+                                             GCancellable *cancellable,
                                              CmOverviewCharts **charts, GError **error);
 GPtrArray  *cm_overview_attention (CmStore *store, const GDate *today, GPtrArray *gates);
 CmService  *cm_overview_find_service (CmOverview *overview, gint64 service_id);

@@ -26,6 +26,15 @@ void      cm_audit_damage_clear  (CmAuditDamage *damage);
  * that it can run beside the window's. FALSE only when it could not be
  * checked at all. */
 gboolean  cm_audit_damage_check  (const char *path, CmAuditDamage *damage, GError **error);
+/* As cm_audit_damage_check (), but once a check here found the trail
+ * sound, only what it gained since: the marked row must still hold its
+ * hash, and the rows after it chain from it (cm-audit-mark.h). The whole
+ * check, with the replay that finds records edited outside Commissioner,
+ * runs when no mark is kept in @marks (NULL: the user's cache) or the
+ * marked row changed; Verify Audit and --verify-audit always run it.
+ * A file SQLite finds damaged fails with CM_STORE_ERROR_CORRUPT. */
+gboolean  cm_audit_damage_check_since (const char *path, const char *marks,
+                                       CmAuditDamage *damage, GError **error);
 /* What was accepted of @store's trail, and when, whatever the damage now. */
 char     *cm_audit_damage_accepted (CmStore *store, const char *damage);
 /* Records that the user accepts @damage, for @reason, and lets @store be

@@ -61,6 +61,11 @@ void        cm_audit_log_release    (CmAuditLog *log);
  * On a break, sets CM_AUDIT_ERROR_BROKEN with a message naming the first
  * bad row, and its id in @bad_row. */
 gboolean cm_audit_verify (sqlite3 *db, gint64 *rows_checked, gint64 *bad_row, GError **error);
+/* The same for the rows after @from_seq only, the first of them chaining
+ * from @from_hash: what a trail checked up to that row has gained since.
+ * Whether row @from_seq still holds @from_hash is the caller's to check. */
+gboolean cm_audit_verify_from (sqlite3 *db, gint64 from_seq, const char *from_hash,
+                               gint64 *rows_checked, gint64 *bad_row, GError **error);
 
 /* The newest row's number and hash as the trail holds them (not checked):
  * 0 and CM_AUDIT_GENESIS_HASH for an empty trail. */

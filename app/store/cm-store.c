@@ -332,9 +332,11 @@ pspec_for (CmEntityClass *klass, const char *property)
   return g_object_class_find_property (G_OBJECT_CLASS (klass), property);
 }
 
-/* SELECT t.id, <columns>, <derived> FROM <table> t <joins> [WHERE <where>] */
+/* SELECT t.id, <columns>, <derived> FROM <table> t <joins> [WHERE <where>];
+ * with @unsearched, NULL for the search text. */
 static char *
-select_where_sql (CmEntityClass *klass, const char *where, gboolean derived_only)
+select_where_sql_of (CmEntityClass *klass, const char *where, gboolean derived_only,
+                     gboolean unsearched)
 {
   GString *sql = g_string_new ("SELECT t.id");
 
@@ -344,11 +346,27 @@ select_where_sql (CmEntityClass *klass, const char *where, gboolean derived_only
       g_string_append_printf (sql, ", t.%s", column);
     }
   for (guint i = 0; klass->derived && klass->derived[i].property; i++)
-    g_string_append_printf (sql, ", %s", klass->derived[i].expression);
+    g_string_append_printf (sql, ", %s",
+                            unsearched && g_str_equal (klass->derived[i].property, "search-text")
+                              ? "NULL" : klass->derived[i].expression);
   g_string_append_printf (sql, " FROM %s t %s%s%s ORDER BY t.id", klass->table,
                           klass->joins ? klass->joins : "", where ? " WHERE " : "",
                           where ? where : "");
   return g_string_free (sql, FALSE);
+}
+
+static char *
+select_where_sql (CmEntityClass *klass, const char *where, gboolean derived_only)
+{
+  return select_where_sql_of (klass, where, derived_only, FALSE);
+}
+
+/* A walk over every record (cm_store_each ()) searches none of them:
+ * folding each one's search text would cost more than reading it. */
+static char *
+select_each_sql (CmEntityClass *klass)
+{
+  return select_where_sql_of (klass, NULL, FALSE, TRUE);
 }
 
 static char *
@@ -1756,7 +1774,7 @@ cm_store_each (CmStore *self, GType entity_type, CmStoreEachFunc each, gpointer 
   g_return_val_if_fail (g_type_is_a (entity_type, CM_TYPE_ENTITY), FALSE);
 
   klass = g_type_class_ref (entity_type);
-  if (sqlite3_prepare_v2 (self->db, sql_for (klass, "select-all", select_all_sql), -1, &stmt,
+  if (sqlite3_prepare_v2 (self->db, sql_for (klass, "select-each", select_each_sql), -1, &stmt,
                           NULL) != SQLITE_OK)
     return sql_error (self, error);
   pspecs = selected_pspecs (klass, FALSE);
@@ -1779,6 +1797,28 @@ cm_store_each (CmStore *self, GType entity_type, CmStoreEachFunc each, gpointer 
     sql_error (self, error);
   sqlite3_finalize (stmt);
   return rc == SQLITE_DONE;
+}
+
+guint
+cm_store_count (CmStore *self, GType entity_type)
+{
+  g_autoptr(CmEntityClass) klass = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (CM_IS_STORE (self), 0);
+  g_return_val_if_fail (g_type_is_a (entity_type, CM_TYPE_ENTITY), 0);
+
+  klass = g_type_class_ref (entity_type);
+  sql = g_strdup_printf ("SELECT count(*) FROM %s", klass->table);
+  stmt = statement (self, sql, NULL);
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
 }
 
 /* ---- the rest --------------------------------------------------------- */

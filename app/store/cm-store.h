@@ -37,8 +37,9 @@ typedef enum {
   CM_STORE_OPEN_DEFAULT = 0,
   CM_STORE_OPEN_MUST_EXIST = 1 << 0,
   CM_STORE_OPEN_READ_ONLY = 1 << 1, /* leaves the file and its folder as they were */
-  /* Another connection of this process checked the file as it opened it:
-   * a reader beside it skips the check, which reads the whole file. */
+  /* Another connection of this process checked the file as it opened it,
+   * or checks it in the background: this one skips the check, which reads
+   * the whole file. */
   CM_STORE_OPEN_CHECKED = 1 << 2,
 } CmStoreOpenFlags;
 
@@ -130,12 +131,16 @@ CmEntity   *cm_store_load            (CmStore *self, GType entity_type, gint64 i
 /* Called by cm_store_each () with each record in turn; FALSE stops. */
 typedef gboolean (*CmStoreEachFunc) (CmEntity *record, gpointer user_data);
 /* Reads every record of @entity_type from the file in id order, with its
- * derived values, into one record reused for each row, and hands it to
+ * derived values but its search text, into one record reused for each row, and hands it to
  * @each: an export walks 1,000,000 contracts without holding them. The
  * record is the store's and changes at the next row; copy what must be
  * kept. The lists are neither read nor loaded. */
 gboolean    cm_store_each            (CmStore *self, GType entity_type, CmStoreEachFunc each,
                                       gpointer user_data, GError **error);
+
+/* How many records of @entity_type the file holds, counted by SQLite
+ * without reading them (0 when it cannot be read). */
+guint       cm_store_count           (CmStore *self, GType entity_type);
 
 /* Who last changed @field of @entity, and when (UTC, ISO 8601), from the
  * audit trail. FALSE when the trail holds no change to it. */

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "cm-contract.h"
+#include "cm-contract-pass.h"
 #include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
 #include "cm-demo.h"
@@ -296,8 +297,8 @@ test_with_the_overview (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CmOverviewCharts) charts = NULL;
-  g_autoptr(CmOverview) overview = cm_overview_collect_with_charts (f->store, f->today, &charts,
-                                                                   &error);
+  g_autoptr(CmOverview) overview = cm_overview_collect_with_charts (f->store, f->today, NULL,
+                                                                   &charts, &error);
   g_autoptr(CmOverview) alone = cm_overview_collect (f->store, f->today);
   guint ending = 0;
 
@@ -318,6 +319,43 @@ test_with_the_overview (Fixture *f, gconstpointer data)
   g_assert_cmpuint (overview->attention->len, ==, alone->attention->len);
   g_assert_cmpuint (overview->held->len, ==, alone->held->len);
   g_assert_cmpuint (overview->overdue_dates, ==, alone->overdue_dates);
+}
+
+/* Readers asking for the pass over the contracts of an unchanged file
+ * share one; a change to it makes a new one, which sees the change. */
+static void
+test_pass_shared_until_changed (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmContractPass) first = cm_contract_pass_shared (f->store, f->today, NULL, &error);
+  g_autoptr(CmContractPass) again = cm_contract_pass_shared (f->store, f->today, NULL, &error);
+  g_autoptr(CmContractPass) changed = NULL;
+  CmEntity *contract;
+  gboolean seen = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_true (first == again);
+  g_assert_cmpuint (first->due->len, >, 0);
+  contract = cm_store_find (f->store, CM_TYPE_CONTRACT,
+                            ((CmDateDue *) g_ptr_array_index (first->due, 0))->contract_id);
+  g_object_set (contract, "title", "Renamed for the shared pass", NULL);
+  g_assert_true (cm_store_save (f->store, contract, &error));
+  g_assert_no_error (error);
+  changed = cm_contract_pass_shared (f->store, f->today, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (changed != first);
+  g_assert_cmpuint (changed->due->len, ==, first->due->len);
+  for (guint i = 0; i < changed->due->len; i++)
+    {
+      const CmDateDue *due = g_ptr_array_index (changed->due, i);
+
+      if (due->contract_id == cm_entity_get_id (contract))
+        {
+          g_assert_cmpstr (due->title, ==, "Renamed for the shared pass");
+          seen = TRUE;
+        }
+    }
+  g_assert_true (seen);
 }
 
 /* No services, no contracts: every figure is zero, nothing fails. */
@@ -352,6 +390,7 @@ main (int argc, char *argv[])
   ADD ("endings-by-quarter", test_endings_by_quarter);
   ADD ("endings-match-the-deadlines", test_endings_match_the_deadlines);
   ADD ("with-the-overview", test_with_the_overview);
+  ADD ("pass-shared-until-changed", test_pass_shared_until_changed);
 #undef ADD
   g_test_add_func ("/overview-charts/empty-portfolio", test_empty_portfolio);
   return g_test_run ();

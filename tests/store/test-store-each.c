@@ -16,7 +16,8 @@ typedef struct {
   guint stop_after;    /* 0: never stop */
 } Walk;
 
-/* Every stored and derived property of @record is as the list has it. */
+/* Every stored and derived property of @record is as the list has it,
+ * but the search text, which a walk leaves empty. */
 static gboolean
 same_as_listed (CmEntity *record, gpointer user_data)
 {
@@ -33,7 +34,10 @@ same_as_listed (CmEntity *record, gpointer user_data)
       g_autofree char *walked = cm_entity_property_text (record, pspecs[i]->name);
       g_autofree char *loaded = cm_entity_property_text (listed, pspecs[i]->name);
 
-      g_assert_cmpstr (walked, ==, loaded);
+      if (g_str_equal (pspecs[i]->name, "search-text"))
+        g_assert_true (walked == NULL || *walked == '\0');
+      else
+        g_assert_cmpstr (walked, ==, loaded);
     }
   walk->seen++;
   return walk->stop_after == 0 || walk->seen < walk->stop_after;
@@ -73,6 +77,8 @@ test_each_gives_the_listed_records (void)
       g_assert_no_error (error);
       g_assert_cmpuint (walk.seen, >, 0);
       g_assert_cmpuint (walk.seen, ==, g_list_model_get_n_items (walk.list));
+      /* Counted without reading them, as the Overview counts them. */
+      g_assert_cmpuint (cm_store_count (store, record_types[i].type ()), ==, walk.seen);
     }
   g_unlink (portfolio);
 }

@@ -3,8 +3,10 @@
 /* cm-trail-check.c: verifies an opened portfolio's audit trail in the
  * background, and refuses changes while it is damaged and not accepted
  *
- * Verifying replays the whole trail, which takes a second or more on a
- * large portfolio, so it runs on a connection of its own in a thread; the
+ * The first check of a portfolio replays the whole trail, which takes a
+ * second or more on a large portfolio; later ones check only the rows
+ * added since (cm_audit_damage_check_since ()). Either runs on a
+ * connection of its own in a thread, with SQLite's check of the file; the
  * window can be read meanwhile.
  */
 #include <glib/gi18n.h>
@@ -55,7 +57,8 @@ check_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *canc
   Check *check = data;
   GError *error = NULL;
 
-  if (cm_audit_damage_check (cm_store_get_path (check->store), &check->damage, &error))
+  if (cm_audit_damage_check_since (cm_store_get_path (check->store), NULL, &check->damage,
+                                   &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -159,8 +162,17 @@ checked (GObject *source, GAsyncResult *result, gpointer data)
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error) || check->toasts == NULL ||
-      check->damage.damage == NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      /* A large file is opened before SQLite's check of it, which runs here. */
+      if (check->toasts && g_error_matches (error, CM_STORE_ERROR, CM_STORE_ERROR_CORRUPT))
+        {
+          cm_store_refuse_changes (check->store, error->message);
+          show (check->toasts, error->message, 0);
+        }
+      return;
+    }
+  if (check->toasts == NULL || check->damage.damage == NULL)
     return;
   if (check->damage.accepted == NULL)
     {

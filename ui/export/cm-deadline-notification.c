@@ -4,10 +4,12 @@
  * portfolio in the window, of notice and extension decisions due soon
  *
  * The dates are collected in a worker thread on a read-only connection
- * of its own, so that a large portfolio opens as quickly as a small one.
+ * of its own, so that a large portfolio opens as quickly as a small one,
+ * from the one pass over the contracts the Overview makes as it opens.
  */
 #include <glib/gi18n.h>
 
+#include "cm-contract-pass.h"
 #include "cm-date.h"
 #include "cm-deadline-notification.h"
 #include "cm-deadline-settings.h"
@@ -40,64 +42,68 @@ job_free (Job *job)
 }
 
 static gboolean
-is_due_soon (const CmDeadline *deadline)
+is_due_soon (const CmDateDue *due)
 {
-  return deadline->status == CM_DEADLINE_DUE_SOON &&
-         (deadline->kind == CM_DEADLINE_KIND_NOTICE ||
-          deadline->kind == CM_DEADLINE_KIND_EXTENSION_DECISION);
+  return due->status == CM_DEADLINE_DUE_SOON &&
+         (due->kind == CM_DEADLINE_KIND_NOTICE ||
+          due->kind == CM_DEADLINE_KIND_EXTENSION_DECISION);
 }
 
 /* "PH-0001 Locality Health (Leeds Mind): last day to serve notice, 30 Nov 2026" */
 static void
-append_line (GString *body, const CmDeadline *deadline)
+append_line (GString *body, const CmDateDue *due)
 {
-  g_autofree char *kind = cm_deadline_kind_text (deadline);
-  g_autofree char *date = cm_date_to_long (&deadline->date);
+  g_autofree char *date = cm_date_to_long (&due->date);
 
   /* TRANSLATORS: a contract's reference, title and provider, what is due, and when */
-  g_string_append_printf (body, _("%s %s (%s): %s, %s\n"),
-                          cm_contract_get_reference (deadline->contract),
-                          cm_contract_get_title (deadline->contract),
-                          cm_contract_get_provider_name (deadline->contract), kind, date);
+  g_string_append_printf (body, _("%s %s (%s): %s, %s\n"), due->reference, due->title,
+                          due->provider, cm_deadline_kind_label (due->kind), date);
 }
 
+/* Soonest first; of equal dates, in the order the pass met them (by
+ * contract), as the sorted list of deadlines had them. */
+static gint
+by_date (gconstpointer a, gconstpointer b)
+{
+  const CmDateDue *x = *(CmDateDue * const *) a;
+  const CmDateDue *y = *(CmDateDue * const *) b;
+
+  return g_date_compare (&x->date, &y->date);
+}
+
+/* From the pass over the contracts the Overview makes too, shared when
+ * both ask at once (cm_contract_pass_shared ()). */
 static void
 summarise (Job *job, CmStore *store)
 {
-  g_autoptr(GPtrArray) deadlines = NULL;
+  g_autoptr(CmContractPass) pass = cm_contract_pass_shared (store, &job->today, NULL, NULL);
+  g_autoptr(GPtrArray) due = g_ptr_array_new ();
   g_autoptr(GString) body = g_string_new (NULL);
   g_autofree char *within = NULL;
   CmDeadlineSettings settings;
-  guint due = 0, skipped;
 
-  cm_deadline_settings_load (store, &settings);
-  deadlines = cm_deadlines_collect (cm_store_list (store, CM_TYPE_CONTRACT), &job->today,
-                                    &settings, &skipped);
-  /* Most urgent first, as collected: the first is the one opened. */
-  for (guint i = 0; i < deadlines->len; i++)
-    {
-      const CmDeadline *deadline = g_ptr_array_index (deadlines, i);
-
-      if (!is_due_soon (deadline))
-        continue;
-      if (due == 0)
-        job->first_contract = cm_entity_get_id (CM_ENTITY (deadline->contract));
-      if (due < LISTED)
-        append_line (body, deadline);
-      due++;
-    }
-  if (due == 0)
+  if (pass == NULL)
     return;
-  if (due > LISTED)
+  for (guint i = 0; i < pass->due->len; i++)
+    if (is_due_soon (g_ptr_array_index (pass->due, i)))
+      g_ptr_array_add (due, g_ptr_array_index (pass->due, i));
+  if (due->len == 0)
+    return;
+  g_ptr_array_sort (due, by_date);  /* stable */
+  job->first_contract = ((CmDateDue *) g_ptr_array_index (due, 0))->contract_id;
+  for (guint i = 0; i < due->len && i < LISTED; i++)
+    append_line (body, g_ptr_array_index (due, i));
+  if (due->len > LISTED)
     g_string_append_printf (body, ngettext ("and %u more date.", "and %u more dates.",
-                                            due - LISTED), due - LISTED);
+                                            due->len - LISTED), due->len - LISTED);
+  cm_deadline_settings_load (store, &settings);
   /* TRANSLATORS: how soon, as the second part of "3 notices due within 90 days" */
   within = g_strdup_printf (ngettext ("within %d day", "within %d days", settings.due_soon_days),
                             settings.due_soon_days);
   /* TRANSLATORS: how many are due, then how soon ("within 90 days") */
   job->title = g_strdup_printf (ngettext ("%u notice or extension decision due %s",
-                                          "%u notices or extension decisions due %s", due),
-                                due, within);
+                                          "%u notices or extension decisions due %s", due->len),
+                                due->len, within);
   g_strchomp (body->str);
   job->body = g_strdup (body->str);
 }

@@ -859,14 +859,17 @@ collect_in_thread (CmStore *store, gpointer data, GCancellable *cancellable, GEr
   Collect *job = data;
   g_autoptr(GError) charts_error = NULL;
 
-  job->n_services = g_list_model_get_n_items (cm_store_list (store, CM_TYPE_SERVICE));
+  job->n_services = cm_store_count (store, CM_TYPE_SERVICE);
   if (job->n_services == 0)
     return TRUE;
-  job->n_contracts = g_list_model_get_n_items (cm_store_list (store, CM_TYPE_CONTRACT));
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  job->overview = cm_overview_collect_with_charts (store, &job->today, &job->charts,
-                                                   &charts_error);
+  job->n_contracts = cm_store_count (store, CM_TYPE_CONTRACT);
+  job->overview = cm_overview_collect_with_charts (store, &job->today, cancellable,
+                                                   &job->charts, &charts_error);
+  if (job->overview == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&charts_error));
+      return FALSE;
+    }
   if (job->charts == NULL)
     job->charts_error = g_strdup (charts_error->message);
   return TRUE;

@@ -2,6 +2,7 @@
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-window.c: the main window: a welcome page, or a portfolio's sections */
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "cm-backup-dialog.h"
 #include "cm-audit-view.h"
@@ -665,11 +666,26 @@ watch_for_changes (CmWindow *self)
     self->watch_source = g_timeout_add_seconds (2, reload_if_changed, self);
 }
 
+/* SQLite's check of a file reads all of it (seconds at 100,000 contracts):
+ * a large file opens at once, and the check runs in a thread beside the
+ * audit trail's, which reports damage it finds (cm-trail-check.c). */
+#define CHECKED_IN_BACKGROUND_BYTES (8 * 1024 * 1024)
+
+static CmStoreOpenFlags
+open_flags (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) == 0 && st.st_size > CHECKED_IN_BACKGROUND_BYTES)
+    return CM_STORE_OPEN_CHECKED;
+  return CM_STORE_OPEN_DEFAULT;
+}
+
 gboolean
 cm_window_open_portfolio (CmWindow *self, const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CmStore) store = cm_store_open (path, CM_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(CmStore) store = cm_store_open (path, open_flags (path), &error);
   g_autofree char *name = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *actor = NULL;

@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
+/* cm-store-gates.c: what the file says of every service's gate and kind,
+ * each asked in one query */
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+
+#include "cm-store-gates.h"
+#include "cm-store-private.h"
+
+/* Whether the gate holds service s, as cm_gate_problems () decides. */
+#define HELD_CONDITION \
+  "(s.stage IN ('analyse', 'plan', 'do', 'review') AND (" \
+  "  EXISTS (SELECT 1 FROM checklist_item i" \
+  "   WHERE i.service_id = s.id AND i.cycle = s.cycle AND i.stage = s.stage AND i.required" \
+  "   AND NOT (i.state = 'done' OR (i.state = 'not-applicable'" \
+  "            AND trim(i.reason, ' ' || char(9, 10, 11, 12, 13)) <> '')))" \
+  "  OR (instr (?1, ',' || s.stage || ',') > 0 AND NOT EXISTS (SELECT 1 FROM checklist_item i" \
+  "   WHERE i.service_id = s.id AND i.cycle = s.cycle))" \
+  "  OR (s.stage = 'plan' AND NOT EXISTS (SELECT 1 FROM eia e" \
+  "   WHERE e.service_id = s.id AND e.cycle = s.cycle AND e.signed))" \
+  "  OR (s.stage = 'do' AND NOT EXISTS (SELECT 1 FROM contract c" \
+  "   WHERE c.service_id = s.id))))"
+
+static const char held_sql[] =
+  "SELECT s.id FROM service s WHERE " HELD_CONDITION " ORDER BY s.id";
+
+static const char stages_sql[] =
+  "SELECT s.stage, count(*), sum(" HELD_CONDITION "),"
+  " sum(EXISTS (SELECT 1 FROM stage_event e"
+  "  WHERE e.service_id = s.id AND e.cycle = s.cycle AND e.overridden))"
+  " FROM service s GROUP BY s.stage";
+
+static gboolean
+read_failed (sqlite3 *db, sqlite3_stmt *stmt, GError **error)
+{
+  g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
+               _("The portfolio file could not be read (%s). Open it again, or restore a "
+                 "backup."), sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  return FALSE;
+}
+
+GArray *
+cm_store_services_held (CmStore *store, const char *template_stages, GError **error)
+{
+  sqlite3 *db = cm_store_get_database (store);
+  g_autoptr(GArray) held = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, held_sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      read_failed (db, stmt, error);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, template_stages, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (held, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      read_failed (db, stmt, error);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&held);
+}
+
+gboolean
+cm_store_count_stages (CmStore *store, const char *template_stages,
+                       CmStoreStageCount counts[CM_STAGE_DECOMMISSIONING + 1], GError **error)
+{
+  sqlite3 *db = cm_store_get_database (store);
+  g_autoptr(GEnumClass) stage_class = g_type_class_ref (CM_TYPE_STAGE);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, stages_sql, -1, &stmt, NULL) != SQLITE_OK)
+    return read_failed (db, stmt, error);
+  sqlite3_bind_text (stmt, 1, template_stages, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GEnumValue *stage = g_enum_get_value_by_nick (stage_class,
+                                                    (const char *) sqlite3_column_text (stmt, 0));
+
+      if (stage == NULL)
+        continue;
+      counts[stage->value] = (CmStoreStageCount) { sqlite3_column_int (stmt, 1),
+                                                   sqlite3_column_int (stmt, 2),
+                                                   sqlite3_column_int (stmt, 3) };
+    }
+  if (rc != SQLITE_DONE)
+    return read_failed (db, stmt, error);
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+GHashTable *
+cm_store_service_areas (CmStore *store, GError **error)
+{
+  sqlite3 *db = cm_store_get_database (store);
+  g_autoptr(GEnumClass) area_class = g_type_class_ref (CM_TYPE_SERVICE_AREA);
+  g_autoptr(GHashTable) areas = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT id, area FROM service", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      read_failed (db, stmt, error);
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      GEnumValue *area = g_enum_get_value_by_nick (area_class,
+                                                   (const char *) sqlite3_column_text (stmt, 1));
+
+      g_hash_table_insert (areas, g_memdup2 (&id, sizeof id),
+                           GINT_TO_POINTER (area ? area->value : -1));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      read_failed (db, stmt, error);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&areas);
+}
