@@ -33,7 +33,6 @@
 #include "cm-sheet-columns.h"
 #include "cm-sheet.h"
 #include "cm-spend.h"
-#include "cm-store-private.h"
 #include "cm-succession.h"
 #include "cm-total-value.h"
 #include "cm-timeline-sheet.h"
@@ -1038,7 +1037,6 @@ audit_trail (Export *e)
   CmSheet *sheet = cm_sheet_new (e->workbook, "Audit trail", &e->formats, headers);
   CmAuditFilter all = { 0 };
   gint64 written;
-  g_autofree char *head = NULL;
   gint64 total = 0;
 
   cm_sheet_set_cut_note (sheet, _("export the audit trail from the Audit Trail window as CSV "
@@ -1047,8 +1045,8 @@ audit_trail (Export *e)
                               AUDIT_SHEET_ROWS, audit_row, sheet, NULL);
 
   /* Rows are numbered without gaps, so the head's number is their count. */
-  if (written >= AUDIT_SHEET_ROWS && cm_audit_head (cm_store_get_database (e->store), &total,
-                                                    &head, NULL) && total > written)
+  if (written >= AUDIT_SHEET_ROWS && cm_audit_anchor_head (e->store, &total, NULL, NULL) &&
+      total > written)
     {
       g_autofree char *note =
         g_strdup_printf (ngettext ("The oldest change is not on this sheet: export the "
