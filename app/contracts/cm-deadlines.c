@@ -13,8 +13,38 @@ deadline_free (gpointer data)
 {
   CmDeadline *deadline = data;
 
-  g_object_unref (deadline->contract);
+  g_clear_object (&deadline->contract);
+  g_clear_pointer (&deadline->reference, g_ref_string_release);
+  g_clear_pointer (&deadline->title, g_ref_string_release);
+  g_clear_pointer (&deadline->provider, g_ref_string_release);
   g_free (deadline);
+}
+
+gint64
+cm_deadline_get_contract_id (const CmDeadline *deadline)
+{
+  return deadline->contract ? cm_entity_get_id (CM_ENTITY (deadline->contract))
+                            : deadline->contract_id;
+}
+
+const char *
+cm_deadline_get_reference (const CmDeadline *deadline)
+{
+  return deadline->contract ? cm_contract_get_reference (deadline->contract)
+                            : deadline->reference;
+}
+
+const char *
+cm_deadline_get_title (const CmDeadline *deadline)
+{
+  return deadline->contract ? cm_contract_get_title (deadline->contract) : deadline->title;
+}
+
+const char *
+cm_deadline_get_provider (const CmDeadline *deadline)
+{
+  return deadline->contract ? cm_contract_get_provider_name (deadline->contract)
+                            : deadline->provider;
 }
 
 /* Hands one deadline of @contract to @each; nothing of it is kept. */
@@ -215,6 +245,111 @@ cm_deadlines_collect (GListModel               *contracts,
   cm_required_notices_add_deadlines (deadlines, contracts, today, settings);
   g_ptr_array_sort (deadlines, by_urgency);
   return deadlines;
+}
+
+/* ---- read as the contracts stream past -------------------------------- */
+
+typedef struct {
+  CmStore *store;
+  const GDate *today;
+  const CmDeadlineSettings *settings;
+  GPtrArray *own;      /* each contract's own dates, in the order read */
+  GPtrArray *notices;  /* then the procurement notices, as collected */
+  /* The contract being read, as its rows name it: shared, not copied. */
+  char *reference;
+  char *title;
+  char *provider;
+  guint skipped;
+} Streamed;
+
+/* A row naming its contract by the words it shows, without holding it:
+ * the store's record is reused for the next row, and a copy of each
+ * contract would cost what loading the list costs. */
+static void
+keep_streamed (Streamed *streamed, GPtrArray *into, const CmDeadline *deadline)
+{
+  CmDeadline *kept = g_memdup2 (deadline, sizeof *deadline);
+
+  if (streamed->reference == NULL)
+    {
+      streamed->reference = g_ref_string_new (cm_contract_get_reference (deadline->contract));
+      streamed->title = g_ref_string_new (cm_contract_get_title (deadline->contract));
+      streamed->provider = g_ref_string_new (cm_contract_get_provider_name (deadline->contract));
+    }
+  kept->contract_id = cm_entity_get_id (CM_ENTITY (deadline->contract));
+  kept->contract = NULL;
+  kept->reference = g_ref_string_acquire (streamed->reference);
+  kept->title = g_ref_string_acquire (streamed->title);
+  kept->provider = g_ref_string_acquire (streamed->provider);
+  g_ptr_array_add (into, kept);
+}
+
+static void
+forget_contract (Streamed *streamed)
+{
+  g_clear_pointer (&streamed->reference, g_ref_string_release);
+  g_clear_pointer (&streamed->title, g_ref_string_release);
+  g_clear_pointer (&streamed->provider, g_ref_string_release);
+}
+
+static void
+keep_own (const CmDeadline *deadline, gpointer user_data)
+{
+  Streamed *streamed = user_data;
+
+  keep_streamed (streamed, streamed->own, deadline);
+}
+
+static void
+keep_notice (const CmDeadline *deadline, gpointer user_data)
+{
+  Streamed *streamed = user_data;
+
+  keep_streamed (streamed, streamed->notices, deadline);
+}
+
+static gboolean
+stream_contract (CmEntity *record, gpointer user_data)
+{
+  Streamed *streamed = user_data;
+  CmContract *contract = CM_CONTRACT (record);
+  CmContractDates dates;
+
+  if (!cm_contract_compute_dates (contract, streamed->today, streamed->settings, &dates))
+    streamed->skipped++;
+  else
+    cm_contract_each_deadline (contract, &dates, streamed->today, streamed->settings, keep_own,
+                               streamed);
+  cm_contract_each_notice_deadline (streamed->store, contract, streamed->today,
+                                    streamed->settings, keep_notice, streamed);
+  forget_contract (streamed);
+  return TRUE;
+}
+
+GPtrArray *
+cm_deadlines_collect_streamed (CmStore                  *store,
+                               const GDate              *today,
+                               const CmDeadlineSettings *settings,
+                               guint                    *n_skipped,
+                               GError                  **error)
+{
+  Streamed streamed = { store, today, settings,
+                        g_ptr_array_new_with_free_func (deadline_free),
+                        g_ptr_array_new_with_free_func (deadline_free), NULL, NULL, NULL, 0 };
+  gboolean read = cm_store_each (store, CM_TYPE_CONTRACT, stream_contract, &streamed, error);
+
+  forget_contract (&streamed);
+  *n_skipped = streamed.skipped;
+  /* In cm_deadlines_collect ()'s order before sorting, so that rows due
+   * on the same day come out alike. */
+  g_ptr_array_extend_and_steal (streamed.own, streamed.notices);
+  if (!read)
+    {
+      g_ptr_array_unref (streamed.own);
+      return NULL;
+    }
+  g_ptr_array_sort (streamed.own, by_urgency);
+  return streamed.own;
 }
 
 const char *

@@ -25,6 +25,13 @@ typedef struct {
   CmDeadlineStatus status;
   GDate            sort_date; /* the date, or for one not known its contract's end */
   const char      *notice; /* a procurement notice's code (interned), else NULL */
+  /* A row of cm_deadlines_collect_streamed () has no @contract: these
+   * name it instead (GRefStrings the row holds). Read them through
+   * cm_deadline_get_reference () and the like, which serve both. */
+  gint64           contract_id;
+  char            *reference;
+  char            *title;
+  char            *provider;
 } CmDeadline;
 
 /* The dates of every contract still running on @today, and the end of
@@ -36,6 +43,17 @@ GPtrArray  *cm_deadlines_collect   (GListModel               *contracts,
                                     const GDate              *today,
                                     const CmDeadlineSettings *settings,
                                     guint                    *n_skipped);
+
+/* The same rows as cm_deadlines_collect () for every contract of @store,
+ * read in one pass (cm_store_each ()) without loading the contract list;
+ * a row names its contract (id, reference, title and provider) but holds
+ * no contract. NULL, with @error set, when the portfolio could not be
+ * read. */
+GPtrArray  *cm_deadlines_collect_streamed (CmStore                  *store,
+                                           const GDate              *today,
+                                           const CmDeadlineSettings *settings,
+                                           guint                    *n_skipped,
+                                           GError                  **error);
 
 /* Called with each deadline of a contract; @deadline and its contract are
  * the caller's, so copy what must be kept. */
@@ -56,6 +74,12 @@ void        cm_contract_each_notice_deadline (CmStore                  *store,
                                               const CmDeadlineSettings *settings,
                                               CmDeadlineFunc            each,
                                               gpointer                  user_data);
+/* The contract a deadline is of, as a row shows it. */
+gint64      cm_deadline_get_contract_id (const CmDeadline *deadline);
+const char *cm_deadline_get_reference   (const CmDeadline *deadline);
+const char *cm_deadline_get_title       (const CmDeadline *deadline);
+const char *cm_deadline_get_provider    (const CmDeadline *deadline);
+
 /* Breached 0, overdue 1, due soon 2, unknown 3, OK 4: the order listed. */
 int         cm_deadline_status_rank   (CmDeadlineStatus status);
 

@@ -83,10 +83,10 @@ add_date (GString *out, const char *name, const GDate *date)
 /* "ASC-0012 Neighbourhood Network schemes", or whichever of the two is
  * recorded. */
 static char *
-contract_name (CmContract *contract)
+contract_name (const CmDeadline *deadline)
 {
-  const char *reference = cm_contract_get_reference (contract);
-  const char *title = cm_contract_get_title (contract);
+  const char *reference = cm_deadline_get_reference (deadline);
+  const char *title = cm_deadline_get_title (deadline);
 
   if (*reference == '\0' || *title == '\0')
     return g_strdup (*reference ? reference : title);
@@ -101,7 +101,7 @@ static char *
 event_uid (const CmDeadline *deadline, const char *portfolio_key)
 {
   return g_strdup_printf ("contract-%" G_GINT64_FORMAT "-%s%s%s-%s@commissioner",
-                          cm_entity_get_id (CM_ENTITY (deadline->contract)),
+                          cm_deadline_get_contract_id (deadline),
                           cm_deadline_kind_nick (deadline->kind),
                           deadline->notice ? "-" : "", deadline->notice ? deadline->notice : "",
                           portfolio_key);
@@ -124,20 +124,18 @@ static void
 add_event (GString *out, const CmDeadline *deadline, const char *portfolio_key,
            const char *stamp, const char *as_on)
 {
-  CmContract *contract = deadline->contract;
+  const char *provider = cm_deadline_get_provider (deadline);
   g_autofree char *uid = event_uid (deadline, portfolio_key);
   g_autofree char *kind = cm_deadline_kind_text (deadline);
-  g_autofree char *name = contract_name (contract);
+  g_autofree char *name = contract_name (deadline);
   /* TRANSLATORS: a calendar event: "Last day to serve notice: ASC-0012
    * Neighbourhood Network schemes (Age UK Leeds)" */
-  g_autofree char *summary = g_strdup_printf (_("%s: %s (%s)"), kind, name,
-                                              cm_contract_get_provider_name (contract));
+  g_autofree char *summary = g_strdup_printf (_("%s: %s (%s)"), kind, name, provider);
   /* TRANSLATORS: a calendar event's description, one fact a line */
   g_autofree char *description = g_strdup_printf (_("Status: %s, as on %s\nContract: %s\n"
                                                     "Provider: %s"),
                                                   cm_deadline_status_label (deadline->status),
-                                                  as_on, name,
-                                                  cm_contract_get_provider_name (contract));
+                                                  as_on, name, provider);
   GDate end = deadline->date;
 
   g_date_add_days (&end, 1);

@@ -24,20 +24,19 @@ add_string (JsonBuilder *builder, const char *name, const char *value)
 static void
 add_row (JsonBuilder *builder, const CmDeadline *deadline)
 {
-  CmContract *contract = deadline->contract;
   g_autofree char *date = g_date_valid (&deadline->date) ? cm_date_format_iso (&deadline->date)
                                                          : NULL;
   g_autofree char *kind = cm_deadline_kind_text (deadline);
 
   json_builder_begin_object (builder);
-  add_string (builder, "reference", cm_contract_get_reference (contract));
-  add_string (builder, "provider", cm_contract_get_provider_name (contract));
+  add_string (builder, "reference", cm_deadline_get_reference (deadline));
+  add_string (builder, "provider", cm_deadline_get_provider (deadline));
   add_string (builder, "kind", cm_deadline_kind_nick (deadline->kind));
   add_string (builder, "kind_label", kind);
   add_string (builder, "date", date);
   add_string (builder, "status", cm_deadline_status_nick (deadline->status));
   add_string (builder, "status_label", cm_deadline_status_label (deadline->status));
-  add_string (builder, "title", cm_contract_get_title (contract));
+  add_string (builder, "title", cm_deadline_get_title (deadline));
   add_string (builder, "notice", deadline->notice);
   json_builder_end_object (builder);
 }

@@ -16,10 +16,10 @@ const CmSheetColumn cm_services_sheet_columns[] = {
   { "stage" },
   { "cycle" },
   { "annual-value" },
-  { NULL, N_("Analyse gate") },
-  { NULL, N_("Plan gate") },
-  { NULL, N_("Do gate") },
-  { NULL, N_("Review gate") },
+  { NULL, N_("Analyse gate"), CM_FORMAT_TEXT },
+  { NULL, N_("Plan gate"), CM_FORMAT_TEXT },
+  { NULL, N_("Do gate"), CM_FORMAT_TEXT },
+  { NULL, N_("Review gate"), CM_FORMAT_TEXT },
   { "community-committee" },
   { NULL, NULL }
 };
@@ -28,7 +28,7 @@ const CmSheetColumn cm_contracts_sheet_columns[] = {
   { "reference" },
   { "title" },
   { "service-name" },
-  { NULL, N_("Commissioner") }, /* the service's lead commissioner on the contract's day */
+  { NULL, N_("Commissioner"), CM_FORMAT_TEXT }, /* the service's lead commissioner on the contract's day */
   { "provider-name" },
   { "provider-sector" },
   { "contract-type" },
@@ -41,13 +41,13 @@ const CmSheetColumn cm_contracts_sheet_columns[] = {
   { "notice-period" },
   { "extensions-invoked" },
   { "notice-served" },
-  { NULL, N_("Current end") },
-  { NULL, N_("Current end status") },
-  { NULL, N_("Extension decision due") },
-  { NULL, N_("Extension decision status") },
-  { NULL, N_("Latest notice date") },
-  { NULL, N_("Notice status") },
-  { NULL, N_("Latest possible end") },
+  { NULL, N_("Current end"), CM_FORMAT_DATE },
+  { NULL, N_("Current end status"), CM_FORMAT_TEXT },
+  { NULL, N_("Extension decision due"), CM_FORMAT_DATE },
+  { NULL, N_("Extension decision status"), CM_FORMAT_TEXT },
+  { NULL, N_("Latest notice date"), CM_FORMAT_DATE },
+  { NULL, N_("Notice status"), CM_FORMAT_TEXT },
+  { NULL, N_("Latest possible end"), CM_FORMAT_DATE },
   { "decommissioned-on" },
   { "procurement-began" },
   { NULL, NULL }
@@ -85,4 +85,64 @@ cm_sheet_columns_field (GType type, const CmSheetColumn *columns, guint col)
     if (i == col)
       return columns[i].property ? cm_record_field_find (type, columns[i].property) : NULL;
   return NULL;
+}
+
+CmFormat *
+cm_sheet_columns_formats (GType type, const CmSheetColumn *columns)
+{
+  guint n = 0;
+  CmFormat *formats;
+
+  while (!is_end (&columns[n]))
+    n++;
+  formats = g_new0 (CmFormat, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const CmRecordField *field = cm_sheet_columns_field (type, columns, i);
+
+      formats[i] = field ? field->format : columns[i].format;
+    }
+  return formats;
+}
+
+/* Each format's own call, which also gives the column its width. */
+static void
+write_cell (CmSheet *sheet, lxw_col_t col, CmFormat format, const CmSheetCell *cell)
+{
+  switch (format)
+    {
+    case CM_FORMAT_MONEY:
+      if (cell->has_number)
+        cm_sheet_money (sheet, col, cell->number);
+      break;
+    case CM_FORMAT_NUMBER:
+    case CM_FORMAT_DECIMAL:
+      if (cell->has_number)
+        cm_sheet_number (sheet, col, cell->number);
+      break;
+    case CM_FORMAT_DATE:
+      if (cell->date)
+        cm_sheet_gdate (sheet, col, cell->date);
+      else
+        cm_sheet_date (sheet, col, cell->text);
+      break;
+    case CM_FORMAT_TEXT:
+    case CM_FORMAT_ENUM:
+    case CM_FORMAT_BOOLEAN:
+    case CM_FORMAT_REFERENCE:
+    case CM_FORMAT_AS_WRITTEN:
+    default:
+      cm_sheet_text (sheet, col, cell->text);
+      break;
+    }
+}
+
+void
+cm_sheet_columns_write_row (CmSheet *sheet, const CmFormat *formats, const CmSheetCell *cells,
+                            guint n_cells)
+{
+  g_return_if_fail (n_cells == sheet->n_columns);
+  for (lxw_col_t col = 0; col < sheet->n_columns; col++)
+    write_cell (sheet, col, formats[col], &cells[col]);
+  cm_sheet_next_row (sheet);
 }

@@ -11,13 +11,24 @@
 #include <glib-object.h>
 
 #include "cm-record-fields.h"
+#include "cm-sheet.h"
 
 G_BEGIN_DECLS
 
 typedef struct {
   const char *property; /* a described field of the sheet's type, or NULL */
   const char *heading;  /* N_(); for a worked-out column only */
+  CmFormat format;      /* a worked-out column's; a field's column takes its field's */
 } CmSheetColumn;
+
+/* One cell of a record sheet's row, as its row writer has it: the column's
+ * format says how it is written (cm_sheet_columns_write_row ()). */
+typedef struct {
+  const char *text;   /* a text or label, or a date as YYYY-MM-DD; NULL for none */
+  const GDate *date;  /* a worked-out date; NULL or invalid for none */
+  gint64 number;      /* a number, or pence */
+  gboolean has_number;
+} CmSheetCell;
 
 /* Terminated by { NULL, NULL }. */
 extern const CmSheetColumn cm_services_sheet_columns[];
@@ -30,5 +41,15 @@ const char          **cm_sheet_columns_headers (GType type, const CmSheetColumn 
  * worked-out column. */
 const CmRecordField  *cm_sheet_columns_field   (GType type, const CmSheetColumn *columns,
                                                 guint col);
+
+/* The format of each column of @columns, from its field's description
+ * or its own; free with g_free (). Worked out once per sheet. */
+CmFormat             *cm_sheet_columns_formats  (GType type, const CmSheetColumn *columns);
+/* Writes one row's @n_cells @cells, one per column, each as @formats says: money
+ * in £, dates as real dates, numbers as numbers, anything else as text
+ * (an enum's label, a reference's name), each with its column's width.
+ * Then moves to the next row. */
+void                  cm_sheet_columns_write_row (CmSheet *sheet, const CmFormat *formats,
+                                                  const CmSheetCell *cells, guint n_cells);
 
 G_END_DECLS

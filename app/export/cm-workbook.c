@@ -33,7 +33,6 @@
 #include "cm-sheet-columns.h"
 #include "cm-sheet.h"
 #include "cm-spend.h"
-#include "cm-store-private.h"
 #include "cm-succession.h"
 #include "cm-total-value.h"
 #include "cm-timeline-sheet.h"
@@ -297,11 +296,14 @@ gate_state (Export *e, CmService *service, CmStage stage, GPtrArray *history)
   return cm_gate_state_text (&summary);
 }
 
+/* Each cell in the format the sheet's columns describe. */
 static void
 services (Export *e)
 {
   g_autofree const char **headers = cm_sheet_columns_headers (CM_TYPE_SERVICE,
                                                                cm_services_sheet_columns);
+  g_autofree CmFormat *formats = cm_sheet_columns_formats (CM_TYPE_SERVICE,
+                                                           cm_services_sheet_columns);
   CmSheet *sheet = cm_sheet_new (e->workbook, "Services", &e->formats, headers);
   g_autoptr(GPtrArray) all = list_of (e->store, CM_TYPE_SERVICE);
 
@@ -311,36 +313,41 @@ services (Export *e)
       g_autofree char *lead = cm_succession_service_commissioner (e->store, service, e->today);
       g_autofree char *partners = text_of (service, "partner-names");
       g_autoptr(GPtrArray) history = cm_cycle_history (e->store, service);
+      char *gates[CM_STAGE_REVIEW + 1] = { NULL };
+      CmSheetCell cells[13] = {
+        { .text = cm_service_get_name (service) },
+        { .text = label_of (service, "area", CM_TYPE_SERVICE_AREA) },
+        { .text = label_of (service, "client-group", CM_TYPE_CLIENT_GROUP) },
+        { .text = lead },
+        { .text = partners },
+        { .text = label_of (service, "stage", CM_TYPE_STAGE) },
+        { .number = cm_service_get_cycle (service), .has_number = TRUE },
+        { .number = cm_service_get_annual_value (service), .has_number = TRUE },
+        [12] = { .text = label_of (service, "community-committee",
+                                   CM_TYPE_COMMUNITY_COMMITTEE) },
+      };
 
-      cm_sheet_text (sheet, 0, cm_service_get_name (service));
-      cm_sheet_text (sheet, 1, label_of (service, "area", CM_TYPE_SERVICE_AREA));
-      cm_sheet_text (sheet, 2, label_of (service, "client-group", CM_TYPE_CLIENT_GROUP));
-      cm_sheet_text (sheet, 3, lead);
-      cm_sheet_text (sheet, 4, partners);
-      cm_sheet_text (sheet, 5, label_of (service, "stage", CM_TYPE_STAGE));
-      cm_sheet_number (sheet, 6, cm_service_get_cycle (service));
-      cm_sheet_money (sheet, 7, cm_service_get_annual_value (service));
       for (CmStage stage = CM_STAGE_ANALYSE; stage <= CM_STAGE_REVIEW; stage++)
         {
-          g_autofree char *state = gate_state (e, service, stage, history);
-
-          cm_sheet_text (sheet, 8 + stage, state);
+          gates[stage] = gate_state (e, service, stage, history);
+          cells[8 + stage].text = gates[stage];
         }
-      cm_sheet_text (sheet, 12, label_of (service, "community-committee",
-                                          CM_TYPE_COMMUNITY_COMMITTEE));
-      cm_sheet_next_row (sheet);
+      cm_sheet_columns_write_row (sheet, formats, cells, G_N_ELEMENTS (cells));
+      for (CmStage stage = CM_STAGE_ANALYSE; stage <= CM_STAGE_REVIEW; stage++)
+        g_free (gates[stage]);
     }
   done (e, sheet);
 }
 
 /* ---- Contracts and Deadlines ------------------------------------------ */
 
+/* A worked-out date and, when there is one, its status beside it. */
 static void
-dated (CmSheet *sheet, lxw_col_t col, const GDate *date, CmDeadlineStatus status)
+dated (CmSheetCell *cells, guint col, const GDate *date, CmDeadlineStatus status)
 {
-  cm_sheet_gdate (sheet, col, date);
+  cells[col].date = date;
   if (g_date_valid (date))
-    cm_sheet_text (sheet, col + 1, cm_deadline_status_label (status));
+    cells[col + 1].text = cm_deadline_status_label (status);
 }
 
 /* The days a contract runs, as reports count them (cm_contract_span ()),
@@ -464,6 +471,7 @@ keep_for_later_sheets (Export *e, CmContract *c, const CmContractDates *dates)
 typedef struct {
   Export *e;
   CmSheet *sheet;
+  CmFormat *formats;       /* each column's, from its description */
 } ContractRows;
 
 /* One contract's row, its dates computed once; @record is the store's,
@@ -484,34 +492,36 @@ contract_row (CmEntity *record, gpointer user_data)
                                              CM_TYPE_PROCUREMENT_ROUTE);
   CmContractDates dates;
   gboolean has_dates = cm_contract_compute_dates (c, rows->e->today, &rows->e->settings, &dates);
+  CmSheetCell cells[25] = {
+    { .text = cm_contract_get_reference (c) },
+    { .text = cm_contract_get_title (c) },
+    { .text = cm_contract_get_service_name (c) },
+    { .text = commissioner },
+    { .text = cm_contract_get_provider_name (c) },
+    { .text = sector },
+    { .text = type },
+    { .text = route },
+    { .number = cm_contract_get_annual_value (c), .has_number = TRUE },
+    /* Worked out from the annual value and term when none was entered. */
+    { .number = cm_contract_get_effective_total (c), .has_number = TRUE },
+    { .text = cm_contract_get_start_date (c) },
+    { .text = cm_contract_get_end_date (c) },
+    { .text = term },
+    { .text = cm_contract_get_notice_period (c) },
+    { .number = cm_contract_get_extensions_invoked (c), .has_number = TRUE },
+    { .text = cm_contract_get_notice_served (c) },
+    [23] = { .text = cm_contract_get_decommissioned_on (c) },
+    [24] = { .text = cm_contract_get_procurement_began (c) },
+  };
 
-  cm_sheet_text (sheet, 0, cm_contract_get_reference (c));
-  cm_sheet_text (sheet, 1, cm_contract_get_title (c));
-  cm_sheet_text (sheet, 2, cm_contract_get_service_name (c));
-  cm_sheet_text (sheet, 3, commissioner);
-  cm_sheet_text (sheet, 4, cm_contract_get_provider_name (c));
-  cm_sheet_text (sheet, 5, sector);
-  cm_sheet_text (sheet, 6, type);
-  cm_sheet_text (sheet, 7, route);
-  cm_sheet_money (sheet, 8, cm_contract_get_annual_value (c));
-  /* Worked out from the annual value and term when none was entered. */
-  cm_sheet_money (sheet, 9, cm_contract_get_effective_total (c));
-  cm_sheet_date (sheet, 10, cm_contract_get_start_date (c));
-  cm_sheet_date (sheet, 11, cm_contract_get_end_date (c));
-  cm_sheet_text (sheet, 12, term);
-  cm_sheet_text (sheet, 13, cm_contract_get_notice_period (c));
-  cm_sheet_number (sheet, 14, cm_contract_get_extensions_invoked (c));
-  cm_sheet_date (sheet, 15, cm_contract_get_notice_served (c));
   if (has_dates)
     {
-      dated (sheet, 16, &dates.current_end, dates.end_status);
-      dated (sheet, 18, &dates.extension_decision, dates.extension_status);
-      dated (sheet, 20, &dates.latest_notice, dates.notice_status);
-      cm_sheet_gdate (sheet, 22, &dates.latest_end);
+      dated (cells, 16, &dates.current_end, dates.end_status);
+      dated (cells, 18, &dates.extension_decision, dates.extension_status);
+      dated (cells, 20, &dates.latest_notice, dates.notice_status);
+      cells[22].date = &dates.latest_end;
     }
-  cm_sheet_date (sheet, 23, cm_contract_get_decommissioned_on (c));
-  cm_sheet_date (sheet, 24, cm_contract_get_procurement_began (c));
-  cm_sheet_next_row (sheet);
+  cm_sheet_columns_write_row (sheet, rows->formats, cells, G_N_ELEMENTS (cells));
   keep_for_later_sheets (rows->e, c, has_dates ? &dates : NULL);
   return sheet->error == LXW_NO_ERROR && rows->e->unread == NULL;
 }
@@ -524,7 +534,10 @@ contracts (Export *e)
 {
   g_autofree const char **headers = cm_sheet_columns_headers (CM_TYPE_CONTRACT,
                                                                cm_contracts_sheet_columns);
-  ContractRows rows = { e, cm_sheet_new (e->workbook, "Contracts", &e->formats, headers) };
+  g_autofree CmFormat *formats = cm_sheet_columns_formats (CM_TYPE_CONTRACT,
+                                                           cm_contracts_sheet_columns);
+  ContractRows rows = { e, cm_sheet_new (e->workbook, "Contracts", &e->formats, headers),
+                        formats };
 
   e->tally = cm_spend_tally_new (e->store, &e->periods.year);
   if (e->unread == NULL)
@@ -1038,7 +1051,6 @@ audit_trail (Export *e)
   CmSheet *sheet = cm_sheet_new (e->workbook, "Audit trail", &e->formats, headers);
   CmAuditFilter all = { 0 };
   gint64 written;
-  g_autofree char *head = NULL;
   gint64 total = 0;
 
   cm_sheet_set_cut_note (sheet, _("export the audit trail from the Audit Trail window as CSV "
@@ -1047,8 +1059,8 @@ audit_trail (Export *e)
                               AUDIT_SHEET_ROWS, audit_row, sheet, NULL);
 
   /* Rows are numbered without gaps, so the head's number is their count. */
-  if (written >= AUDIT_SHEET_ROWS && cm_audit_head (cm_store_get_database (e->store), &total,
-                                                    &head, NULL) && total > written)
+  if (written >= AUDIT_SHEET_ROWS && cm_audit_anchor_head (e->store, &total, NULL, NULL) &&
+      total > written)
     {
       g_autofree char *note =
         g_strdup_printf (ngettext ("The oldest change is not on this sheet: export the "

@@ -57,13 +57,25 @@ cm_audit_anchor_parse (const char *text, gint64 *seq, char **hash, GError **erro
   return TRUE;
 }
 
+gboolean
+cm_audit_anchor_head (CmStore *store, gint64 *seq, char **hash, GError **error)
+{
+  g_autofree char *head = NULL;
+
+  if (!cm_audit_head (cm_store_get_database (store), seq, &head, error))
+    return FALSE;
+  if (hash)
+    *hash = g_steal_pointer (&head);
+  return TRUE;
+}
+
 char *
 cm_audit_anchor_current (CmStore *store, GError **error)
 {
   g_autofree char *hash = NULL;
   gint64 seq = 0;
 
-  if (!cm_audit_head (cm_store_get_database (store), &seq, &hash, error))
+  if (!cm_audit_anchor_head (store, &seq, &hash, error))
     return NULL;
   return cm_audit_anchor_format (seq, hash);
 }

@@ -30,6 +30,11 @@ gboolean  cm_audit_anchor_parse          (const char *text, gint64 *seq, char **
                                           GError **error);
 /* The head of @store's trail now, as an anchor. */
 char     *cm_audit_anchor_current        (CmStore *store, GError **error);
+/* The head of @store's trail now: its number, which is how many rows the
+ * trail holds (they are numbered without gaps), and its hash (@hash may
+ * be NULL). */
+gboolean  cm_audit_anchor_head           (CmStore *store, gint64 *seq, char **hash,
+                                          GError **error);
 /* The anchor an exported workbook carries on its Read me sheet. */
 char     *cm_audit_anchor_read_workbook  (const char *path, GError **error);
 

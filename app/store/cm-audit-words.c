@@ -91,10 +91,35 @@ static const struct {
   { "eia_mitigation", "characteristic_id", "eia_characteristic" },
 };
 
+/* Names remembered at most: a trail refers to a few records again and
+ * again (services, providers), so a cache this size keeps them while its
+ * memory stays the same however many records the portfolio holds. */
+#define NAMES_KEPT 20000
+
 struct _CmAuditWords {
   CmStore *store;
-  GHashTable *names; /* "table:id" → the name of a referenced record */
+  GHashTable *names;   /* "table:id" → the name of a referenced record */
+  GHashTable *columns; /* "table column" → its ColumnWords */
+  sqlite3_stmt *reference; /* a contract's reference and title, by id */
 };
+
+/* What the words of one column need, worked out once: an import's trail
+ * names the same dozen columns on every one of its rows. */
+typedef struct {
+  char *label;
+  GParamSpec *pspec;  /* the record's property, or NULL */
+  const char *target; /* the table a reference column points to, or NULL */
+  gboolean money;
+} ColumnWords;
+
+static void
+column_words_free (gpointer data)
+{
+  ColumnWords *words = data;
+
+  g_free (words->label);
+  g_free (words);
+}
 
 const char *
 cm_audit_step_label (CmAuditStep step)
@@ -212,6 +237,7 @@ cm_audit_words_new (CmStore *store)
 
   self->store = g_object_ref (store);
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, column_words_free);
   return self;
 }
 
@@ -222,6 +248,8 @@ cm_audit_words_free (CmAuditWords *self)
     return;
   g_object_unref (self->store);
   g_hash_table_unref (self->names);
+  g_hash_table_unref (self->columns);
+  sqlite3_finalize (self->reference);
   g_free (self);
 }
 
@@ -344,20 +372,68 @@ name_from_trail (CmAuditWords *self, const char *table, gint64 id)
   return g_strdup (title ? title : reference);
 }
 
-/* The name of record @id of @table, as a reference to it reads. */
-static char *
-name_of (CmAuditWords *self, const char *table, gint64 id)
+/* Record @id of @table read from the file on its own (one indexed
+ * SELECT), or NULL: a trail of a million contracts must not load them
+ * all to name a few. */
+static CmEntity *
+load_record (CmAuditWords *self, const char *table, gint64 id)
 {
-  g_autofree char *key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, table, id);
-  const char *known = g_hash_table_lookup (self->names, key);
   int kind = kind_of (table);
-  CmEntity *record = NULL;
+
+  if (kind < 0 || kinds[kind].get_type == NULL || id <= 0)
+    return NULL;
+  return cm_store_load (self->store, kinds[kind].get_type (), id, NULL);
+}
+
+/* A contract as lists show it, "ASC-0013 — Carers" (as
+ * cm_entity_describe () words it), read by one indexed SELECT of the two
+ * columns that name it: the trail of a million contracts names each
+ * without loading any list. NULL when it is no longer in the portfolio. */
+static char *
+contract_words (CmAuditWords *self, gint64 id)
+{
+  sqlite3 *db = cm_store_get_database (self->store);
+  const char *reference, *title;
+  char *words = NULL;
+
+  if (self->reference == NULL &&
+      sqlite3_prepare_v2 (db, "SELECT reference, title FROM contract WHERE id = ?", -1,
+                          &self->reference, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_int64 (self->reference, 1, id);
+  if (sqlite3_step (self->reference) == SQLITE_ROW)
+    {
+      reference = (const char *) sqlite3_column_text (self->reference, 0);
+      title = (const char *) sqlite3_column_text (self->reference, 1);
+      if (reference == NULL || *reference == '\0')
+        words = g_strdup (title ? title : "");
+      else if (title == NULL || *title == '\0')
+        words = g_strdup (reference);
+      else
+        /* Translators: a record's reference and title, as in "LCC-042 — Carers' breaks" */
+        words = g_strdup_printf (C_("record", "%s — %s"), reference, title);
+    }
+  sqlite3_reset (self->reference);
+  return words;
+}
+
+static void
+remember_name (CmAuditWords *self, char *key, const char *name)
+{
+  if (g_hash_table_size (self->names) >= NAMES_KEPT)
+    g_hash_table_remove_all (self->names);
+  g_hash_table_insert (self->names, key, g_strdup (name));
+}
+
+static char *name_of (CmAuditWords *self, const char *table, gint64 id);
+
+/* The name of @record (of @table, number @id), as a reference to it
+ * reads; @record may be NULL for one no longer in the portfolio. */
+static char *
+name_of_loaded (CmAuditWords *self, const char *table, gint64 id, CmEntity *record)
+{
   char *name = NULL;
 
-  if (known)
-    return g_strdup (known);
-  if (kind >= 0 && kinds[kind].get_type)
-    record = cm_store_find (self->store, kinds[kind].get_type (), id);
   if (record && CM_IS_DECOMMISSION_CONTRACT (record))
     name = name_of (self, "contract",
                     cm_decommission_contract_get_contract_id (CM_DECOMMISSION_CONTRACT (record)));
@@ -372,7 +448,23 @@ name_of (CmAuditWords *self, const char *table, gint64 id)
       name = last ? g_strdup_printf (_("%s (deleted)"), last)
                   : g_strdup_printf (_("number %lld"), (long long) id);
     }
-  g_hash_table_insert (self->names, g_steal_pointer (&key), g_strdup (name));
+  return name;
+}
+
+/* The name of record @id of @table, as a reference to it reads. */
+static char *
+name_of (CmAuditWords *self, const char *table, gint64 id)
+{
+  g_autofree char *key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, table, id);
+  const char *known = g_hash_table_lookup (self->names, key);
+  g_autoptr(CmEntity) record = NULL;
+  char *name;
+
+  if (known)
+    return g_strdup (known);
+  record = load_record (self, table, id);
+  name = name_of_loaded (self, table, id, record);
+  remember_name (self, g_steal_pointer (&key), name);
   return name;
 }
 
@@ -381,22 +473,37 @@ cm_audit_words_record (CmAuditWords *self, const char *table, gint64 id)
 {
   g_autofree char *name = NULL;
 
-  int kind = kind_of (table);
-  CmEntity *record = NULL;
-
   if (g_strcmp0 (table, "meta") == 0)
     return g_strdup (cm_audit_table_noun (table));
-  if (kind >= 0 && kinds[kind].get_type)
-    record = cm_store_find (self->store, kinds[kind].get_type (), id);
-  /* A record itself leads with its reference, as lists show it:
+  /* A contract itself leads with its reference, as lists show it:
    * "Contract ASC-0013 — Carers"; a reference to it reads as its name. */
-  if (record && g_object_class_find_property (G_OBJECT_GET_CLASS (record), "reference"))
-    name = cm_entity_describe (record);
-  else
+  if (g_strcmp0 (table, "contract") == 0)
+    name = contract_words (self, id);
+  if (name == NULL)
     name = name_of (self, table, id);
   /* Translators: a record in a list of changes, "Contract ASC-0013 — Carers" */
   return g_strdup_printf (C_("audit record", "%s %s"), cm_audit_table_noun (table),
                           name);
+}
+
+/* @column of @table's ColumnWords, made the first time it is asked for. */
+static const ColumnWords *
+column_words (CmAuditWords *self, const char *table, const char *column)
+{
+  char key[256];
+  ColumnWords *words;
+
+  g_snprintf (key, sizeof key, "%s %s", table ? table : "", column);
+  words = g_hash_table_lookup (self->columns, key);
+  if (words)
+    return words;
+  words = g_new0 (ColumnWords, 1);
+  words->label = cm_audit_field_label (table, column);
+  words->pspec = pspec_of (table, column);
+  words->target = g_str_has_suffix (column, "_id") ? target_of (table, column) : NULL;
+  words->money = g_strv_contains (money_columns, column);
+  g_hash_table_insert (self->columns, g_strdup (key), words);
+  return words;
 }
 
 static char *
@@ -419,7 +526,7 @@ static void
 add_field_words (const char *column, const char *text, gpointer data)
 {
   WholeRecord *whole = data;
-  g_autofree char *label = cm_audit_field_label (whole->table, column);
+  const ColumnWords *words = column_words (whole->words, whole->table, column);
   g_autofree char *value = cm_audit_words_value (whole->words, whole->table, column, text);
 
   if (value == NULL)
@@ -427,7 +534,7 @@ add_field_words (const char *column, const char *text, gpointer data)
   if (whole->out->len > 0)
     g_string_append (whole->out, "; ");
   /* Translators: one field of a whole record, "Reference: ASC-0013" */
-  g_string_append_printf (whole->out, _("%s: %s"), label, value);
+  g_string_append_printf (whole->out, _("%s: %s"), words->label, value);
 }
 
 /* A whole record's row (an import's, or the baseline's) as its fields in
@@ -447,6 +554,7 @@ char *
 cm_audit_words_value (CmAuditWords *self, const char *table, const char *column,
                       const char *value)
 {
+  const ColumnWords *words;
   GParamSpec *pspec;
   GDate date;
 
@@ -454,18 +562,19 @@ cm_audit_words_value (CmAuditWords *self, const char *table, const char *column,
     return NULL;
   if (cm_audit_field_is_whole (column))
     return whole_record_words (self, table, value);
-  pspec = pspec_of (table, column);
-  if (g_str_has_suffix (column, "_id"))
+  words = column_words (self, table, column);
+  pspec = words->pspec;
+  if (words->target)
     {
       gint64 id = g_ascii_strtoll (value, NULL, 10);
 
-      return id > 0 ? name_of (self, target_of (table, column), id) : NULL;
+      return id > 0 ? name_of (self, words->target, id) : NULL;
     }
   if (pspec && G_IS_PARAM_SPEC_ENUM (pspec))
     return enum_words (pspec->value_type, value);
   if (pspec && G_IS_PARAM_SPEC_BOOLEAN (pspec))
     return g_strdup (g_str_equal (value, "true") ? _("Yes") : _("No"));
-  if (g_strv_contains (money_columns, column))
+  if (words->money)
     {
       char *end = NULL;
       gint64 pence = g_ascii_strtoll (value, &end, 10);

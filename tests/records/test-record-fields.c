@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cm-contract.h"
+#include "cm-date.h"
 #include "cm-entity.h"
 #include "cm-enums.h"
 #include "cm-import-mapping.h"
@@ -199,6 +200,7 @@ static void
 check_sheet (GType type, const CmSheetColumn *columns, const char *first, guint n_expected)
 {
   g_autofree const char **headers = cm_sheet_columns_headers (type, columns);
+  g_autofree CmFormat *formats = cm_sheet_columns_formats (type, columns);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   g_assert_cmpuint (g_strv_length ((char **) headers), ==, n_expected);
@@ -209,6 +211,8 @@ check_sheet (GType type, const CmSheetColumn *columns, const char *first, guint 
 
       g_test_message ("%s column %u: %s", g_type_name (type), c, headers[c]);
       g_assert_true (g_hash_table_add (seen, (gpointer) headers[c]));
+      /* A field's column is written in the format its field describes. */
+      g_assert_cmpint (formats[c], ==, field ? field->format : columns[c].format);
       if (field)
         g_assert_cmpstr (headers[c], ==, cm_record_field_heading (field));
       else
@@ -308,12 +312,13 @@ expected_cell (GObject *record, const CmRecordField *field)
  * the field's format, and its header imports back as that field. */
 static void
 check_exported_sheet (const char *path, const char *name, GType type,
-                      const CmSheetColumn *columns, GObject *record)
+                      const CmSheetColumn *columns, GObject *record, guint n_dates_expected)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CmTable) table = cm_xlsx_read_file (path, name, &error);
   g_autofree const char **headers = cm_sheet_columns_headers (type, columns);
   guint n_checked = 0;
+  guint n_dates = 0;
 
   g_assert_no_error (error);
   g_assert_cmpuint (cm_table_get_n_columns (table), ==, g_strv_length ((char **) headers));
@@ -325,13 +330,24 @@ check_exported_sheet (const char *path, const char *name, GType type,
 
       g_assert_cmpstr (cm_table_get (table, 0, c), ==, headers[c]);
       if (field == NULL)
-        continue;
+        {
+          GDate date;
+
+          /* A worked-out date is a real date too, read back as ISO; a
+           * worked-out text is never taken for one. */
+          if (cell && *cell)
+            g_assert_cmpint (cm_date_parse_iso (cell, &date), ==,
+                             columns[c].format == CM_FORMAT_DATE);
+          n_dates += cell && *cell && columns[c].format == CM_FORMAT_DATE;
+          continue;
+        }
       expected = expected_cell (record, field);
       g_test_message ("%s, %s: “%s”", name, headers[c], cell);
       g_assert_cmpstr (cell ? cell : "", ==, expected ? expected : "");
       n_checked++;
     }
   g_assert_cmpuint (n_checked, >=, 8);
+  g_assert_cmpuint (n_dates, ==, n_dates_expected);
 }
 
 static void
@@ -369,9 +385,11 @@ test_exported_sheets_follow_the_description (void)
   g_object_unref (store);
 
   check_exported_sheet (workbook, "Services", CM_TYPE_SERVICE, cm_services_sheet_columns,
-                        G_OBJECT (stored_service));
+                        G_OBJECT (stored_service), 0);
+  /* Its current end, latest notice date and latest possible end; its
+   * notice is served, so no extension decision is due. */
   check_exported_sheet (workbook, "Contracts", CM_TYPE_CONTRACT, cm_contracts_sheet_columns,
-                        G_OBJECT (stored_contract));
+                        G_OBJECT (stored_contract), 3);
   g_remove (workbook);
 }
 

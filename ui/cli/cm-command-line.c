@@ -181,14 +181,13 @@ print_deadline (GString *out, const CmDeadline *deadline, gboolean csv)
   g_autofree char *date = g_date_valid (&deadline->date) ? cm_date_format_iso (&deadline->date)
                                                          : g_strdup ("");
   g_autofree char *kind = cm_deadline_kind_text (deadline);
-  CmContract *contract = deadline->contract;
   const char *fields[] = {
-    cm_contract_get_reference (contract),
-    cm_contract_get_provider_name (contract),
+    cm_deadline_get_reference (deadline),
+    cm_deadline_get_provider (deadline),
     cm_deadline_kind_nick (deadline->kind),
     date,
     cm_deadline_status_nick (deadline->status),
-    cm_contract_get_title (contract),
+    cm_deadline_get_title (deadline),
     deadline->notice ? deadline->notice : "", /* which procurement notice */
   };
 
@@ -301,8 +300,13 @@ cm_command_deadlines (const char *portfolio, const GDate *today, const char *for
       return 2;
     }
   cm_deadline_settings_load (store, &settings);
-  deadlines = cm_deadlines_collect (cm_store_list (store, CM_TYPE_CONTRACT), today, &settings,
-                                    &skipped);
+  /* Streamed: a large portfolio is listed without loading every contract. */
+  deadlines = cm_deadlines_collect_streamed (store, today, &settings, &skipped, &error);
+  if (deadlines == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
   text = format_deadlines (store, deadlines, format, today, skipped);
   if (!emit (store, text, output))
     return 1;

@@ -6,7 +6,7 @@
 #include <sqlite3.h>
 
 #include "cm-row-sorter.h"
-#include "cm-workbook.h"
+#include "cm-store.h"
 
 /* The most a row holds: a sheet's widest row. */
 #define MAX_COLUMNS 32
@@ -23,7 +23,7 @@ struct _CmRowSorter {
 static gboolean
 failed (sqlite3 *db, GError **error)
 {
-  g_set_error (error, CM_WORKBOOK_ERROR, CM_WORKBOOK_ERROR_FAILED,
+  g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
                _("The rows of a sheet could not be put in order in the temporary folder "
                  "(%s). Check that it has space, then try again."),
                db ? sqlite3_errmsg (db) : g_strerror (ENOMEM));
