@@ -753,8 +753,8 @@ in_transaction (CmStore *self, gboolean (*write) (CmStore *, CmEntity *, GError 
 static char *
 next_id_sql (CmEntityClass *klass)
 {
-  return g_strdup_printf ("SELECT max(coalesce((SELECT max(id) FROM %s), 0),"
-                          " coalesce((SELECT max(entity_id) FROM audit WHERE entity = ?), 0)) + 1",
+  return g_strdup_printf ("SELECT coalesce(max(m), 0) + 1 FROM (SELECT max(id) AS m FROM %s"
+                          " UNION ALL SELECT max(entity_id) FROM audit WHERE entity = ?) AS ids",
                           klass->table);
 }
 
