@@ -6,6 +6,7 @@
 #include <glib.h>
 
 #include "cm-sql-functions.h"
+#include "cm-sql-log.h"
 
 /* Strictly YYYY-MM-DD, as the PostgreSQL cm_add_months () reads it. */
 static gboolean
@@ -66,4 +67,5 @@ cm_sql_functions_install (sqlite3 *db)
   sqlite3_create_function (db, "cm_add_months", 2,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, sql_add_months, NULL, NULL);
+  cm_sql_log_attach (db);
 }
