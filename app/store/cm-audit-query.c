@@ -36,8 +36,8 @@
   "a.id, a.at, a.actor, a.entity, a.entity_id, a.field, a.old_value, a.new_value, " STEP_SQL
 
 /* Only these fixed conditions are ever joined into the query; every value
- * is bound, never written into the SQL. The search ignores case by lower ()
- * on both sides, as PostgreSQL's LIKE does not. */
+ * is bound, never written into the SQL. (The search's LIKE ignores ASCII
+ * case in SQLite; the PostgreSQL dialect is to write ILIKE.) */
 static const char *conditions[] = {
   "a.entity = :table",
   "a.entity_id = :entity_id",
@@ -46,12 +46,9 @@ static const char *conditions[] = {
   "a.at < :day_after_to",
   "(" STEP_SQL ") = :step",
   "a.field = :field",
-  "(lower(a.actor) LIKE lower(:search) ESCAPE '\\'"
-  " OR lower(a.field) LIKE lower(:search) ESCAPE '\\'"
-  " OR lower(a.old_value) LIKE lower(:search) ESCAPE '\\'"
-  " OR lower(a.new_value) LIKE lower(:search) ESCAPE '\\'"
-  " OR lower(a.old_value) LIKE lower(:nick) ESCAPE '\\'"
-  " OR lower(a.new_value) LIKE lower(:nick) ESCAPE '\\')",
+  "(a.actor LIKE :search ESCAPE '\\' OR a.field LIKE :search ESCAPE '\\'"
+  " OR a.old_value LIKE :search ESCAPE '\\' OR a.new_value LIKE :search ESCAPE '\\'"
+  " OR a.old_value LIKE :nick ESCAPE '\\' OR a.new_value LIKE :nick ESCAPE '\\')",
   "a.id IN (SELECT value FROM json_each(:rows))",
 };
 
