@@ -29,7 +29,7 @@ static GParamSpec *properties[N_PROPS];
 static const CmDerivedColumn derived[] = {
   { "search-text", "cm_fold(t.name || ' ' || t.role)", { "staff" } },
   { "refresher-due", "CASE WHEN t.eia_trained_on = '' THEN '' ELSE"
-    " date(t.eia_trained_on, '+' || t.refresher_months || ' months') END", { "staff" } },
+    " cm_add_months(t.eia_trained_on, t.refresher_months) END", { "staff" } },
   { NULL }
 };
 

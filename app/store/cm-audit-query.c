@@ -36,13 +36,14 @@
   "a.id, a.at, a.actor, a.entity, a.entity_id, a.field, a.old_value, a.new_value, " STEP_SQL
 
 /* Only these fixed conditions are ever joined into the query; every value
- * is bound, never written into the SQL. */
+ * is bound, never written into the SQL. (The search's LIKE ignores ASCII
+ * case in SQLite; the PostgreSQL dialect is to write ILIKE.) */
 static const char *conditions[] = {
   "a.entity = :table",
   "a.entity_id = :entity_id",
   "a.actor = :actor",
   "a.at >= :from",
-  "a.at < date(:to, '+1 day')",
+  "a.at < :day_after_to",
   "(" STEP_SQL ") = :step",
   "a.field = :field",
   "(a.actor LIKE :search ESCAPE '\\' OR a.field LIKE :search ESCAPE '\\'"
@@ -69,7 +70,7 @@ where_of (const CmAuditFilter *filter)
     filter->field != NULL, filter->search != NULL && *filter->search,
     filter->rows != NULL,
   };
-  GString *where = g_string_new (" WHERE 1");
+  GString *where = g_string_new (" WHERE TRUE");
 
   G_STATIC_ASSERT (G_N_ELEMENTS (used) == G_N_ELEMENTS (conditions));
   for (guint i = 0; i < G_N_ELEMENTS (conditions); i++)
@@ -100,6 +101,20 @@ json_ids (GArray *rows)
   return g_string_free (json, FALSE);
 }
 
+/* The day after @day (YYYY-MM-DD), as the end of a range that takes in
+ * all of @day; NULL, which matches nothing, when @day is no such date.
+ * Worked out here, as the engines share no date arithmetic. */
+static char *
+day_after (const char *day)
+{
+  GDate date;
+
+  if (!cm_date_parse_iso (day, &date))
+    return NULL;
+  g_date_add_days (&date, 1);
+  return cm_date_format_iso (&date);
+}
+
 /* "50%_off" → "%50\%\_off%": the search matches the words as typed. */
 static char *
 like_pattern (const char *search)
@@ -123,6 +138,7 @@ prepare (sqlite3 *db, const char *head, const CmAuditFilter *filter, const char 
   g_autofree char *where = where_of (filter);
   g_autofree char *sql = g_strconcat (head, where, tail, NULL);
   g_autofree char *pattern = filter->search ? like_pattern (filter->search) : NULL;
+  g_autofree char *end = day_after (filter->to);
   sqlite3_stmt *stmt = NULL;
   int index;
 
@@ -134,7 +150,7 @@ prepare (sqlite3 *db, const char *head, const CmAuditFilter *filter, const char 
   bind_text (stmt, ":table", filter->table);
   bind_text (stmt, ":actor", filter->actor);
   bind_text (stmt, ":from", filter->from);
-  bind_text (stmt, ":to", filter->to);
+  bind_text (stmt, ":day_after_to", end);
   bind_text (stmt, ":field", filter->field);
   bind_text (stmt, ":search", pattern);
   /* The trail keeps a choice by its nick: "Executive Board" is stored as

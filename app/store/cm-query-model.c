@@ -6,6 +6,7 @@
 
 #include "cm-query-model.h"
 #include "cm-search-index.h"
+#include "cm-sql-functions.h"
 #include "cm-store-private.h"
 #include "cm-value.h"
 
@@ -229,6 +230,7 @@ open_reader (const char *path, GCancellable *cancellable, GError **error)
   sqlite3_create_function (db, "cm_fold", 1,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, sql_fold, NULL, NULL);
+  cm_sql_functions_install (db);
   sqlite3_progress_handler (db, CANCEL_CHECK_STEPS, stop_if_cancelled, cancellable);
   return db;
 }

@@ -17,23 +17,27 @@
  * the limit per kind. After the kind, id, title and detail come what
  * tells records of one name apart: a name (a service's lead
  * commissioner, a contract's service), a service's stage and cycle, and
- * an EIA's version and cycle. */
+ * an EIA's version and cycle. (SQLite's LIKE ignores ASCII case; the
+ * PostgreSQL dialect is to write ILIKE: lower () on both sides here would
+ * make a search that finds little four times slower.) */
 static const char search_sql[] =
   "SELECT * FROM (SELECT 0, s.id, s.name, '', coalesce(o.name, ''), s.stage, 0, s.cycle"
   "  FROM service s LEFT JOIN organisation o ON o.id = s.lead_commissioner_id"
-  "  WHERE s.name LIKE ?1 ESCAPE '\\' ORDER BY s.id LIMIT ?2)"
+  "  WHERE s.name LIKE ?1 ESCAPE '\\' ORDER BY s.id LIMIT ?2) AS k0"
   " UNION ALL SELECT * FROM (SELECT 1, c.id, c.reference, c.title, coalesce(s.name, ''), '', 0, 0"
   "  FROM contract c LEFT JOIN service s ON s.id = c.service_id"
   "  WHERE c.reference LIKE ?1 ESCAPE '\\' OR c.title LIKE ?1 ESCAPE '\\'"
-  "  ORDER BY c.id LIMIT ?2)"
+  "  ORDER BY c.id LIMIT ?2) AS k1"
   " UNION ALL SELECT * FROM (SELECT 2, id, name, '', '', '', 0, 0 FROM provider"
-  "  WHERE name LIKE ?1 ESCAPE '\\' ORDER BY id LIMIT ?2)"
+  "  WHERE name LIKE ?1 ESCAPE '\\' ORDER BY id LIMIT ?2) AS k2"
   " UNION ALL SELECT * FROM (SELECT 3, e.id, s.name, e.proposal, '', '', e.version, e.cycle"
   "  FROM eia e JOIN service s ON s.id = e.service_id"
   "  WHERE s.name LIKE ?1 ESCAPE '\\' OR e.proposal LIKE ?1 ESCAPE '\\' ORDER BY e.id LIMIT ?2)"
+  "  AS k3"
   " UNION ALL SELECT * FROM (SELECT 4, d.id, s.name, d.reason, '', '', 0, 0 FROM decommission d"
   "  JOIN service s ON s.id = d.service_id"
-  "  WHERE s.name LIKE ?1 ESCAPE '\\' OR d.reason LIKE ?1 ESCAPE '\\' ORDER BY d.id LIMIT ?2)";
+  "  WHERE s.name LIKE ?1 ESCAPE '\\' OR d.reason LIKE ?1 ESCAPE '\\' ORDER BY d.id LIMIT ?2)"
+  "  AS k4";
 
 /* The kinds in the order of the query's first column. */
 static GType

@@ -51,7 +51,7 @@ static gboolean
 will_double (sqlite3 *db, const char *table, gint64 n_rows)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM \"%s\" LIMIT %"
-                                          G_GINT64_FORMAT ")", table, n_rows + 1);
+                                          G_GINT64_FORMAT ") AS n", table, n_rows + 1);
   gint64 held = 0;
 
   return query_int (db, sql, NULL, &held) && held <= n_rows;

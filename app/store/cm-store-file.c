@@ -8,6 +8,7 @@
 #include <sys/statfs.h>
 
 #include "cm-schema.h"
+#include "cm-sql-log.h"
 #include "cm-store-file.h"
 
 /* f_type values from statfs(2): NFS, SMB, CIFS and SMB2. */
@@ -208,6 +209,7 @@ open_db (CmStoreConnection *connection, const char *path, const char *name, int 
     {
       sqlite3_extended_result_codes (connection->db, 1);
       sqlite3_busy_timeout (connection->db, 5000);
+      cm_sql_log_attach (connection->db);
       return TRUE;
     }
   cm_store_file_error (connection->db, path, error);

@@ -8,17 +8,19 @@
 #include "cm-store-gates.h"
 #include "cm-store-private.h"
 
-/* Whether the gate holds service s, as cm_gate_problems () decides. */
+/* Whether the gate holds service s, as cm_gate_problems () decides. The
+ * whitespace trim () takes away is written out, and the flags compared
+ * with 0, for PostgreSQL, which has no char () and no integer truth. */
 #define HELD_CONDITION \
   "(s.stage IN ('analyse', 'plan', 'do', 'review') AND (" \
   "  EXISTS (SELECT 1 FROM checklist_item i" \
-  "   WHERE i.service_id = s.id AND i.cycle = s.cycle AND i.stage = s.stage AND i.required" \
+  "   WHERE i.service_id = s.id AND i.cycle = s.cycle AND i.stage = s.stage AND i.required <> 0" \
   "   AND NOT (i.state = 'done' OR (i.state = 'not-applicable'" \
-  "            AND trim(i.reason, ' ' || char(9, 10, 11, 12, 13)) <> '')))" \
+  "            AND trim(i.reason, ' \t\n\v\f\r') <> '')))" \
   "  OR (instr (?1, ',' || s.stage || ',') > 0 AND NOT EXISTS (SELECT 1 FROM checklist_item i" \
   "   WHERE i.service_id = s.id AND i.cycle = s.cycle))" \
   "  OR (s.stage = 'plan' AND NOT EXISTS (SELECT 1 FROM eia e" \
-  "   WHERE e.service_id = s.id AND e.cycle = s.cycle AND e.signed))" \
+  "   WHERE e.service_id = s.id AND e.cycle = s.cycle AND e.signed <> 0))" \
   "  OR (s.stage = 'do' AND NOT EXISTS (SELECT 1 FROM contract c" \
   "   WHERE c.service_id = s.id))))"
 
@@ -26,9 +28,9 @@ static const char held_sql[] =
   "SELECT s.id FROM service s WHERE " HELD_CONDITION " ORDER BY s.id";
 
 static const char stages_sql[] =
-  "SELECT s.stage, count(*), sum(" HELD_CONDITION "),"
-  " sum(EXISTS (SELECT 1 FROM stage_event e"
-  "  WHERE e.service_id = s.id AND e.cycle = s.cycle AND e.overridden))"
+  "SELECT s.stage, count(*), count(*) FILTER (WHERE " HELD_CONDITION "),"
+  " count(*) FILTER (WHERE EXISTS (SELECT 1 FROM stage_event e"
+  "  WHERE e.service_id = s.id AND e.cycle = s.cycle AND e.overridden <> 0))"
   " FROM service s GROUP BY s.stage";
 
 static gboolean

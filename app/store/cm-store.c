@@ -13,6 +13,7 @@
 #include "cm-audit.h"
 #include "cm-backup.h"
 #include "cm-schema.h"
+#include "cm-sql-functions.h"
 #include "cm-store-file.h"
 #include "cm-store-private.h"
 #include "cm-value.h"
@@ -284,6 +285,7 @@ prepare (CmStore *self, gboolean in_memory, GError **error)
   sqlite3_create_function (self->db, "cm_fold", 1,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, sql_fold, NULL, NULL);
+  cm_sql_functions_install (self->db);
   /* 8 MB of page cache (SQLite's default is 2 MB), so that writing a
    * large import does not spill pages to the file before it commits. */
   if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
@@ -751,8 +753,8 @@ in_transaction (CmStore *self, gboolean (*write) (CmStore *, CmEntity *, GError 
 static char *
 next_id_sql (CmEntityClass *klass)
 {
-  return g_strdup_printf ("SELECT max(coalesce((SELECT max(id) FROM %s), 0),"
-                          " coalesce((SELECT max(entity_id) FROM audit WHERE entity = ?), 0)) + 1",
+  return g_strdup_printf ("SELECT coalesce(max(m), 0) + 1 FROM (SELECT max(id) AS m FROM %s"
+                          " UNION ALL SELECT max(entity_id) FROM audit WHERE entity = ?) AS ids",
                           klass->table);
 }
 
