@@ -5,7 +5,8 @@
 the check says which rows its figures are for and that the rest are
 checked while importing; a bad date far below them stops the import with
 nothing written and a message naming the cell; a good register of many
-rows imports while the application's peak memory stays bounded.
+rows imports while the application's peak memory stays bounded, and the
+window offers to undo it.
 
     with-display.sh python3 test_import_late.py COMMISSIONER OUTPUT_DIR
 
@@ -105,9 +106,32 @@ def imported_many(session):
         w for w in session.app if w is not None and w.name != WIZARD))
     wait_for(f"all {n_rows:,} rows imported", lambda: count_late(session) == n_rows, timeout=600)
     toast = session.toast("the toast", lambda text: text.startswith("Imported "))
+    # The toast goes after a few seconds: its Undo first.
+    press_ready("the toast's Undo", lambda: find_button(session.window, "Undo", pages=False))
     peak = peak_resident_kib(session.process.pid)
     session.log(f"imported {n_rows:,} rows ({toast!r}); peak resident memory {peak / 1024:.0f} MB")
-    session.screenshot("many-imported")
+    session.screenshot("many-undo-asked")
+    undone(session, n_rows)
+
+
+def any_button(session, name):
+    for window in session.app:
+        if window is None:
+            continue
+        found = find_button(window, name)
+        if found is not None:
+            return found
+    return None
+
+
+def undone(session, n_rows):
+    """The window's connection sees the import written on another one:
+    the toast's Undo offers it, and undoing removes every row."""
+    wait_for("the question naming the file",
+             lambda: any_label(session, lambda text: "many.csv" in text))
+    press_ready("Undo Import", lambda: any_button(session, "Undo Import"))
+    wait_for(f"the {n_rows:,} rows removed", lambda: count_late(session) == 0, timeout=600)
+    session.log(f"undoing the import removed its {n_rows:,} contracts")
 
 
 def main():
