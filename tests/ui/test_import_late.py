@@ -25,16 +25,17 @@ HEADERS = ("Reference", "Title", "Service", "Provider", "Start date", "End date"
            "Annual value")
 WIZARD = "Import Contracts"
 LATE_ROWS = 1500
-BAD_ROW = 1400        # a data row far below the thousand checked first
+BAD_ROW = 1400        # the first bad data row, far below the thousand checked first
 BAD_CELL = "E1401"    # its start date, on line 1,401 of the file
 
 
-def write_register(path, n_rows, bad_row=None):
+def write_register(path, n_rows, bad_from=None):
+    """Every row from @bad_from on has a start date that is no date."""
     with open(path, "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         writer.writerow(HEADERS)
         for row in range(1, n_rows + 1):
-            start = "31/02/2024" if row == bad_row else "01/04/2024"
+            start = "31/02/2024" if bad_from and row >= bad_from else "01/04/2024"
             writer.writerow((f"LATE-{row:06d}", f"Short breaks {row}", SERVICE, PROVIDER, start,
                              "31/03/2027", "3+1", "£12000"))
 
@@ -65,9 +66,9 @@ def to_check_step(session, register):
 
 
 def refused_late(session):
-    """The bad row is not among those checked, so Import is offered; the
-    import stops on it, takes back the 1,399 rows written before it and
-    names the cell."""
+    """The bad rows are not among those checked, so Import is offered; the
+    import takes back the 1,399 rows written before them, names the first
+    five cells and counts the other 96."""
     register = os.path.join(session.work, "late.csv")
     write_register(register, LATE_ROWS, BAD_ROW)
     dialog = to_check_step(session, register)
@@ -80,6 +81,10 @@ def refused_late(session):
     wait_for("the heading", lambda: any_label(session, lambda text: text == "Nothing Was Imported"))
     message = any_label(session, lambda text: BAD_CELL + ":" in text)
     session.log(f"the refusal says: {message.name!r}")
+    if "E1405:" not in message.name or "E1406:" in message.name \
+            or "and 96 more problems" not in message.name:
+        raise Failure(f"the refusal does not name five problems and count the rest: "
+                      f"{message.name!r}")
     session.screenshot("late-refused")
     if count_late(session) != 0:
         raise Failure("contracts were written although a row was refused")

@@ -532,9 +532,12 @@ show_import_error (CmImportDialog *self, const GError *error, CmImportPlan *refu
   g_autofree char *problems = first_problems (refused);
   g_autofree char *reason = problems ? g_strdup_printf ("%s\n\n%s", error->message, problems)
                                      : g_strdup (error->message);
-  g_autofree char *body = g_strdup_printf (
-    _("%s\n\nThe portfolio is as it was. Fix the file, or exclude the rows it names, and "
-      "import again."), reason);
+  /* Rows below those checked are not in the check's list to exclude. */
+  g_autofree char *body = problems
+    ? g_strdup_printf (_("%s\n\nThe portfolio is as it was. Fix these rows in the file, or "
+                         "delete them from it, and import it again."), reason)
+    : g_strdup_printf (_("%s\n\nThe portfolio is as it was. Fix the file, or exclude the rows "
+                         "it names, and import again."), reason);
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Nothing Was Imported"), body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
