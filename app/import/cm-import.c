@@ -1638,7 +1638,52 @@ typedef struct {
   Writer *writer;     /* until the header row hands it to the plan */
   CmImportPlan *plan; /* once the header row is read */
   GError *error;      /* why the header row's mapping was refused */
+  GArray *mapping;    /* chosen for the file, or NULL for the one its headers suggest */
+  GArray *excluded;   /* table rows (guint) left out, in order, or NULL */
+  guint next_excluded; /* the first of those not passed yet */
+  guint n_rows;       /* the rows a preview counted, for progress; 0 for none */
+  CmImportProgress progress;
+  gpointer progress_data;
+  GCancellable *cancellable;
 } Streamed;
+
+static gboolean
+is_excluded (Streamed *streamed, guint row)
+{
+  while (streamed->excluded && streamed->next_excluded < streamed->excluded->len &&
+         g_array_index (streamed->excluded, guint, streamed->next_excluded) < row)
+    streamed->next_excluded++;
+  return streamed->excluded && streamed->next_excluded < streamed->excluded->len &&
+         g_array_index (streamed->excluded, guint, streamed->next_excluded) == row;
+}
+
+/* A row left out is kept as such, so that the plan counts it. */
+static void
+exclude_streamed_row (CmImportPlan *plan, guint row)
+{
+  plan->current.status = CM_IMPORT_ROW_EXCLUDED;
+  keep_status (plan, row);
+}
+
+/* Cancelled, the rows still to come are only counted, and all of it is
+ * rolled back at the end. */
+static gboolean
+stop_if_cancelled (Streamed *streamed, guint row)
+{
+  GError *cancelled = NULL;
+
+  if (streamed->plan->writer->stopped && streamed->plan->writer->error &&
+      g_error_matches (streamed->plan->writer->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return TRUE;
+  if (row % 500 != 0)
+    return FALSE;
+  if (streamed->progress && streamed->n_rows > 0)
+    streamed->progress (MIN (1.0, (double) row / streamed->n_rows), streamed->progress_data);
+  if (!g_cancellable_set_error_if_cancelled (streamed->cancellable, &cancelled))
+    return FALSE;
+  writer_stop (streamed->plan->writer, cancelled);
+  return TRUE;
+}
 
 static void
 plan_streamed_row (CmTable *table, guint row, gpointer data)
@@ -1647,7 +1692,8 @@ plan_streamed_row (CmTable *table, guint row, gpointer data)
 
   if (row == 0)
     {
-      g_autoptr(GArray) mapping = cm_import_mapping_for (streamed->store, table);
+      g_autoptr(GArray) mapping = streamed->mapping ? g_array_ref (streamed->mapping)
+                                  : cm_import_mapping_for (streamed->store, table);
 
       streamed->plan = plan_start (streamed->store, table, mapping, 0, NULL,
                                    g_steal_pointer (&streamed->writer), &streamed->error);
@@ -1657,7 +1703,10 @@ plan_streamed_row (CmTable *table, guint row, gpointer data)
     }
   if (streamed->plan == NULL)
     return;
-  plan_row (streamed->plan, streamed->store, row, streamed->on_duplicate);
+  if (stop_if_cancelled (streamed, row) || is_excluded (streamed, row))
+    exclude_streamed_row (streamed->plan, row);
+  else
+    plan_row (streamed->plan, streamed->store, row, streamed->on_duplicate);
 }
 
 static gint64
@@ -1673,7 +1722,19 @@ cm_import_plan_new_written_from_file (CmStore *store, const char *path, const ch
                                       CmImportDuplicate on_duplicate, const char *source,
                                       GError **error)
 {
-  Streamed streamed = { store, on_duplicate, writer_new (store, source), NULL, NULL };
+  return cm_import_plan_new_written_as_previewed (store, path, sheet, NULL, on_duplicate, NULL,
+                                                  source, 0, NULL, NULL, NULL, error);
+}
+
+CmImportPlan *
+cm_import_plan_new_written_as_previewed (CmStore *store, const char *path, const char *sheet,
+                                         GArray *mapping, CmImportDuplicate on_duplicate,
+                                         GArray *excluded, const char *source, guint n_rows,
+                                         CmImportProgress progress, gpointer user_data,
+                                         GCancellable *cancellable, GError **error)
+{
+  Streamed streamed = { store, on_duplicate, writer_new (store, source), NULL, NULL, mapping,
+                        excluded, 0, n_rows, progress, user_data, cancellable };
   g_autoptr(CmTable) table = cm_table_new_streaming (plan_streamed_row, &streamed);
   g_autoptr(CmImportPlan) plan = NULL;
   g_autoptr(GError) read_error = NULL;
@@ -1686,9 +1747,10 @@ cm_import_plan_new_written_from_file (CmStore *store, const char *path, const ch
   /* A file without a single row is refused by its mapping, as any. */
   if (read && streamed.plan == NULL && streamed.error == NULL)
     {
-      g_autoptr(GArray) mapping = cm_import_mapping_for (store, table);
+      g_autoptr(GArray) headers = mapping ? g_array_ref (mapping)
+                                  : cm_import_mapping_for (store, table);
 
-      streamed.plan = plan_start (store, table, mapping, 0, NULL,
+      streamed.plan = plan_start (store, table, headers, 0, NULL,
                                   g_steal_pointer (&streamed.writer), &streamed.error);
     }
   g_clear_pointer (&streamed.writer, writer_free);

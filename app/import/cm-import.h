@@ -135,6 +135,23 @@ CmImportPlan *cm_import_plan_new_written_from_file (CmStore *store, const char *
                                                     CmImportDuplicate on_duplicate,
                                                     const char *source, GError **error);
 
+/* As cm_import_plan_new_written_from_file (), for a file previewed
+ * first: its columns read through @mapping (NULL: as its headers
+ * suggest), the table rows (guint, in order) in @excluded left out (may
+ * be NULL). @progress (may be NULL) is called now and then, in the
+ * calling thread, with the share of the @n_rows the preview counted that
+ * has been read. Once @cancellable is cancelled the rest of the file is
+ * only read, and nothing is written: cm_import_plan_apply () then fails
+ * with G_IO_ERROR_CANCELLED. */
+CmImportPlan *cm_import_plan_new_written_as_previewed (CmStore *store, const char *path,
+                                                       const char *sheet, GArray *mapping,
+                                                       CmImportDuplicate on_duplicate,
+                                                       GArray *excluded, const char *source,
+                                                       guint n_rows, CmImportProgress progress,
+                                                       gpointer user_data,
+                                                       GCancellable *cancellable,
+                                                       GError **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmImportPlan, cm_import_plan_free)
 
 G_END_DECLS

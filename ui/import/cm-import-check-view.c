@@ -30,6 +30,8 @@ struct _CmImportCheckView
   GtkWidget *page;
   AdwPreferencesGroup *summary_group;
   guint new_notices;          /* what the plan adds beside its rows (OCDS notices) */
+  guint n_checked;            /* the data rows read and checked so far */
+  guint n_rows;               /* the data rows in the file; more when only some were read */
   GtkWidget *counts[CM_IMPORT_ROW_INVALID + 1];
   AdwComboRow *duplicates;
   GtkListBox *created;
@@ -410,6 +412,23 @@ update_report (CmImportCheckView *self, CmImportPlan *plan)
   self->updating = FALSE;
 }
 
+/* The figures below count only the rows read; the rest of a large file
+ * is checked as it is written, which stops at the first problem there. */
+static char *
+partly_checked (guint n_checked, guint n_rows)
+{
+  g_autofree char *checked = cm_count_format (n_checked);
+  g_autofree char *rows = cm_count_format (n_rows);
+
+  return g_strdup_printf (ngettext ("These figures are for the first %s of %s row. The rest are "
+                                    "checked as they are imported; a problem in any of them "
+                                    "stops the import with nothing written.",
+                                    "These figures are for the first %s of %s rows. The rest are "
+                                    "checked as they are imported; a problem in any of them "
+                                    "stops the import with nothing written.", n_rows),
+                          checked, rows);
+}
+
 static void
 show_summary (CmImportCheckView *self, CmImportPlan *plan)
 {
@@ -438,13 +457,23 @@ show_summary (CmImportCheckView *self, CmImportPlan *plan)
                                       "Ready to add %u procurement notices to contracts already "
                                       "here. Nothing is written until you press Import.",
                                       self->new_notices), self->new_notices);
-  else if (writes == 0)
+  else if (writes == 0 && self->n_rows == self->n_checked)
     hint = g_strdup (_("Nothing to import: no row would create or update a contract."));
+  else if (self->n_rows > self->n_checked)
+    hint = g_strdup (_("Ready to import. Nothing is written until you press Import."));
   else
     hint = g_strdup_printf (ngettext ("Ready to import %s contract. Nothing is written until "
                                       "you press Import.",
                                       "Ready to import %s contracts. Nothing is written until "
                                       "you press Import.", writes), n_writes);
+  if (self->n_rows > self->n_checked)
+    {
+      g_autofree char *read = partly_checked (self->n_checked, self->n_rows);
+      g_autofree char *both = g_strdup_printf ("%s\n%s", read, hint);
+
+      g_clear_pointer (&hint, g_free);
+      hint = g_steal_pointer (&both);
+    }
   adw_preferences_group_set_description (self->summary_group, hint);
 }
 
@@ -552,11 +581,21 @@ cm_import_check_view_set_new_notices (CmImportCheckView *self, guint n_notices)
 }
 
 void
+cm_import_check_view_set_rows_read (CmImportCheckView *self, guint n_checked, guint n_rows)
+{
+  g_return_if_fail (CM_IS_IMPORT_CHECK_VIEW (self));
+
+  self->n_checked = n_checked;
+  self->n_rows = n_rows;
+}
+
+void
 cm_import_check_view_reset (CmImportCheckView *self)
 {
   g_return_if_fail (CM_IS_IMPORT_CHECK_VIEW (self));
 
   self->new_notices = 0;
+  self->n_checked = self->n_rows = 0;
   g_array_set_size (self->excluded, 0);
   g_hash_table_remove_all (self->problems);
   g_hash_table_remove_all (self->report_rows);

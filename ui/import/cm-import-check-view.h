@@ -25,6 +25,11 @@ gboolean          cm_import_check_view_focus_report  (CmImportCheckView *self);
 /* The table rows the user excluded (guint), in order. */
 GArray           *cm_import_check_view_get_excluded  (CmImportCheckView *self);
 
+/* Says that the plan covers only the first @n_checked of the file's
+ * @n_rows data rows, the rest to be checked as they are imported; for
+ * the next plan shown. Equal counts say nothing. */
+void cm_import_check_view_set_rows_read (CmImportCheckView *self, guint n_checked, guint n_rows);
+
 /* The procurement notices the next plan would add to contracts beside its
  * rows (an OCDS file's), for its summary; 0 for a register. */
 void cm_import_check_view_set_new_notices (CmImportCheckView *self, guint n_notices);

@@ -3,13 +3,16 @@
 /* cm-import-dialog.c: "Import Contracts…"
  *
  * Four steps: the file, its columns, the check, and the import itself.
- * The file is read in a worker thread, as reading touches no store.
- * Every change to the columns, the duplicate choice or the excluded rows
- * makes the plan again; nothing is written until Import. The plan is
- * then applied on the main thread, because the store is not thread-safe
- * and its lists must follow the change; the progress callback lets the
- * window redraw and Cancel be pressed, while the portfolio's window is
- * kept insensitive so that nothing else can write mid-import.
+ * Only the first rows of a register are read, in a worker thread, as
+ * reading touches no store, and the rest only counted: a register of a
+ * million rows previews in the memory of a thousand. Every change to the
+ * columns, the duplicate choice or the excluded rows plans those rows
+ * again; nothing is written until Import. Import then reads the file
+ * again in a worker thread, on a connection of its own, planning and
+ * writing each row as it is read, so that no row is held; a row refused
+ * below the rows checked takes back all that was written. The portfolio's
+ * window is kept insensitive meanwhile so that nothing else writes, and
+ * its lists follow the change once the import has committed.
  *
  * An OCDS file (.json) has no columns to choose: its second step says
  * what it holds and asks which service the contracts that name none join.
@@ -19,6 +22,9 @@
  */
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "cm-import.h"
 #include "cm-import-check-view.h"
@@ -26,6 +32,7 @@
 #include "cm-import-mapping-view.h"
 #include "cm-ocds-import.h"
 #include "cm-ocds-service-view.h"
+#include "cm-row-list.h"
 #include "cm-undo.h"
 
 struct _CmImportDialog
@@ -61,7 +68,10 @@ struct _CmImportDialog
 
   char *path;
   char **sheets;
-  CmTable *table;
+  CmTable *table;              /* the header and the first rows of a register */
+  guint n_rows;                /* the rows of the register, the header included */
+  gint progress_permille;      /* of the import under way, set in its thread */
+  guint progress_source;
   CmOcdsFile *ocds;            /* the OCDS file read, while the file is OCDS */
   guint new_notices;           /* the procurement notices its plan would add */
   CmImportPlan *plan;
@@ -81,11 +91,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The data rows of a register read and checked before Import: a
+ * thousand fill a screen many times over, and plan in a blink. */
+#define CHECKED_ROWS 1000
+
 typedef struct {
   char *path;
   char *sheet;            /* NULL: the first, and list the sheets */
   char **sheets;
   CmTable *table;
+  guint n_rows;
 } ReadJob;
 
 static void
@@ -126,9 +141,9 @@ second_step (CmImportDialog *self)
 static gboolean
 has_data_rows (CmImportDialog *self)
 {
-  CmTable *table = self->ocds ? cm_ocds_file_get_table (self->ocds) : self->table;
-
-  return table && cm_table_get_n_rows (table) > 1;
+  if (self->ocds)
+    return cm_table_get_n_rows (cm_ocds_file_get_table (self->ocds)) > 1;
+  return self->table && self->n_rows > 1;
 }
 
 static guint
@@ -224,14 +239,33 @@ show_plan_status (CmImportDialog *self, const char *text, gboolean is_error)
     gtk_widget_remove_css_class (GTK_WIDGET (self->plan_status), "error");
 }
 
+/* Of a register read only in part: what was found in the rows read. */
 static char *
-plan_summary (CmImportPlan *plan, guint n_data_rows)
+partial_summary (guint invalid, guint n_checked, guint n_data_rows)
+{
+  g_autofree char *checked = cm_count_format (n_checked);
+  g_autofree char *rows = cm_count_format (n_data_rows);
+
+  if (invalid == 0)
+    return g_strdup_printf (_("%s rows below the headers; the first %s can each be read, and "
+                              "the rest are checked as they are imported."), rows, checked);
+  return g_strdup_printf (ngettext ("%s rows below the headers; %u of the first %s has "
+                                    "problems, listed in the next step.",
+                                    "%s rows below the headers; %u of the first %s have "
+                                    "problems, listed in the next step.", invalid),
+                          rows, invalid, checked);
+}
+
+static char *
+plan_summary (CmImportPlan *plan, guint n_checked, guint n_data_rows)
 {
   guint invalid = cm_import_plan_count (plan, CM_IMPORT_ROW_INVALID);
   g_autofree char *rows = g_strdup_printf (ngettext ("%u row below the headers",
                                                      "%u rows below the headers", n_data_rows),
                                            n_data_rows);
 
+  if (n_checked < n_data_rows)
+    return partial_summary (invalid, n_checked, n_data_rows);
   if (invalid == 0)
     return g_strdup_printf (_("%s; each can be read."), rows);
   return g_strdup_printf (ngettext ("%s; %u has problems, listed in the next step.",
@@ -317,7 +351,8 @@ replan (CmImportDialog *self)
     show_plan_status (self, error->message, TRUE);
   else
     {
-      summary = plan_summary (self->plan, cm_table_get_n_rows (self->table) - 1);
+      summary = plan_summary (self->plan, cm_table_get_n_rows (self->table) - 1,
+                              self->n_rows - 1);
       show_plan_status (self, summary, FALSE);
       cm_import_check_view_set_plan (self->check_view, self->plan, self->table, mapping);
     }
@@ -325,7 +360,7 @@ replan (CmImportDialog *self)
 }
 
 static void
-show_table (CmImportDialog *self, CmTable *table)
+show_table (CmImportDialog *self, CmTable *table, guint n_rows)
 {
   g_autofree char *name = g_path_get_basename (self->path);
 
@@ -334,9 +369,12 @@ show_table (CmImportDialog *self, CmTable *table)
   g_clear_pointer (&self->ocds, cm_ocds_file_free);
   self->new_notices = 0;
   self->table = table;
+  self->n_rows = n_rows;
   gtk_label_set_text (self->file_name, name);
   gtk_widget_set_visible (self->file_error_box, FALSE);
   cm_import_check_view_reset (self->check_view);
+  cm_import_check_view_set_rows_read (self->check_view, cm_table_get_n_rows (table) - 1,
+                                      n_rows - 1);
   if (has_data_rows (self))
     {
       g_autoptr(GArray) mapping = cm_import_mapping_for (self->store, self->table);
@@ -382,7 +420,7 @@ read_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cance
           return;
         }
     }
-  job->table = cm_table_read_file (job->path, job->sheet, &error);
+  job->table = cm_table_read_preview (job->path, job->sheet, CHECKED_ROWS, &job->n_rows, &error);
   if (job->table == NULL)
     g_task_return_error (task, error);
   else
@@ -406,7 +444,7 @@ read_done (GObject *source, GAsyncResult *result, gpointer data)
     }
   if (job->sheet == NULL)
     show_sheets (self, g_steal_pointer (&job->sheets));
-  show_table (self, g_steal_pointer (&job->table));
+  show_table (self, g_steal_pointer (&job->table), job->n_rows);
 }
 
 static void
@@ -461,12 +499,45 @@ progressed (double fraction, gpointer data)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static void
-show_import_error (CmImportDialog *self, const GError *error)
+/* The first few problems of a refused import, one a line, and how many
+ * more: a register of 100,000 rows may have thousands. NULL for none. */
+static char *
+first_problems (CmImportPlan *plan)
 {
-  g_autofree char *body = g_strdup_printf (
-    _("%s\n\nThe portfolio is as it was. Fix the file, or exclude the rows it names, and "
-      "import again."), error->message);
+  g_autoptr(GPtrArray) report = plan ? cm_import_plan_report (plan) : NULL;
+  g_autoptr(GString) text = NULL;
+
+  if (report == NULL || report->len == 0)
+    return NULL;
+  text = g_string_new (NULL);
+  for (guint i = 0; i < MIN (report->len, CM_ROW_LIST_SHOWN); i++)
+    g_string_append_printf (text, "%s%s", i ? "\n" : "", (char *) report->pdata[i]);
+  if (report->len > CM_ROW_LIST_SHOWN)
+    {
+      guint n_more = report->len - CM_ROW_LIST_SHOWN;
+      g_autofree char *more = cm_count_format (n_more);
+
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, ngettext ("and %s more problem", "and %s more problems",
+                                              n_more), more);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* @refused is the plan of the rows read while importing, naming the
+ * problems that stopped it, or NULL. */
+static void
+show_import_error (CmImportDialog *self, const GError *error, CmImportPlan *refused)
+{
+  g_autofree char *problems = first_problems (refused);
+  g_autofree char *reason = problems ? g_strdup_printf ("%s\n\n%s", error->message, problems)
+                                     : g_strdup (error->message);
+  /* Rows below those checked are not in the check's list to exclude. */
+  g_autofree char *body = problems
+    ? g_strdup_printf (_("%s\n\nThe portfolio is as it was. Fix these rows in the file, or "
+                         "delete them from it, and import it again."), reason)
+    : g_strdup_printf (_("%s\n\nThe portfolio is as it was. Fix the file, or exclude the rows "
+                         "it names, and import again."), reason);
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Nothing Was Imported"), body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
@@ -490,9 +561,10 @@ imported (CmImportDialog *self)
   guint n = writes (self->plan);
   const char *more = cm_import_plan_get_more_summary (self->plan);
   /* A later OCDS release may only add notices to contracts held already. */
+  g_autofree char *count = cm_count_format (n);
   g_autofree char *message = n == 0 && more ? g_strdup (more)
-                             : g_strdup_printf (ngettext ("Imported %u contract",
-                                                          "Imported %u contracts", n), n);
+                             : g_strdup_printf (ngettext ("Imported %s contract",
+                                                          "Imported %s contracts", n), count);
   g_autoptr(GError) error = NULL;
   AdwToast *toast = adw_toast_new (message);
 
@@ -553,8 +625,162 @@ run_import (gpointer data)
     adw_toast_overlay_add_toast (self->toasts,
                                  adw_toast_new (_("Import cancelled: nothing was written")));
   else
-    show_import_error (self, error);
+    show_import_error (self, error, NULL);
   return G_SOURCE_REMOVE;
+}
+
+/* ---- importing a register in a worker thread ------------------------- */
+
+typedef struct {
+  char *portfolio;
+  char *display_name;
+  char *path;
+  char *sheet;            /* NULL for a CSV file */
+  char *source;
+  GArray *mapping;
+  GArray *excluded;
+  CmImportDuplicate on_duplicate;
+  guint n_rows;
+  gint *progress_permille; /* the dialog's, which the task keeps alive */
+  CmImportPlan *plan;     /* as written, or as refused */
+} ImportJob;
+
+static void
+import_job_free (gpointer data)
+{
+  ImportJob *job = data;
+
+  g_free (job->portfolio);
+  g_free (job->display_name);
+  g_free (job->path);
+  g_free (job->sheet);
+  g_free (job->source);
+  g_array_unref (job->mapping);
+  g_array_unref (job->excluded);
+  g_clear_pointer (&job->plan, cm_import_plan_free);
+  g_free (job);
+}
+
+/* In the worker thread: the bar reads it on the main loop. */
+static void
+import_progressed (double fraction, gpointer data)
+{
+  ImportJob *job = data;
+
+  g_atomic_int_set (job->progress_permille, (gint) (CLAMP (fraction, 0, 1) * 1000));
+}
+
+static gboolean
+write_register (ImportJob *job, GCancellable *cancellable, GError **error)
+{
+  /* The window's connection stays open, and checked the file as it opened it. */
+  g_autoptr(CmStore) store = cm_store_open (job->portfolio, CM_STORE_OPEN_MUST_EXIST |
+                                            CM_STORE_OPEN_CHECKED, error);
+
+  if (store == NULL)
+    return FALSE;
+  cm_store_set_actor (store, job->display_name);
+  job->plan = cm_import_plan_new_written_as_previewed (store, job->path, job->sheet,
+                                                       job->mapping, job->on_duplicate,
+                                                       job->excluded, job->source, job->n_rows,
+                                                       import_progressed, job, cancellable,
+                                                       error);
+  return job->plan && cm_import_plan_apply (job->plan, store, job->source, NULL, NULL, NULL,
+                                            error);
+}
+
+static void
+import_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  GError *error = NULL;
+  gboolean written = write_register (data, cancellable, &error);
+
+#ifdef __GLIBC__
+  /* A million rows leave the C library holding what reading them took. */
+  malloc_trim (0);
+#endif
+  if (written)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static gboolean
+show_progress (gpointer data)
+{
+  CmImportDialog *self = data;
+
+  gtk_progress_bar_set_fraction (self->progress,
+                                 g_atomic_int_get (&self->progress_permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+import_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  CmImportDialog *self = CM_IMPORT_DIALOG (source);
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  GtkWidget *parent = GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self)));
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  self->applying = FALSE;
+  if (self->store == NULL)
+    return; /* disposed meanwhile: nobody is left to tell */
+  if (parent)
+    gtk_widget_set_sensitive (parent, TRUE);
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      /* The import committed on a connection of its own. */
+      cm_store_reload_if_changed (self->store);
+      g_clear_pointer (&self->plan, cm_import_plan_free);
+      self->plan = g_steal_pointer (&job->plan);
+      imported (self);
+      return;
+    }
+  show_step (self, "check");
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    adw_toast_overlay_add_toast (self->toasts,
+                                 adw_toast_new (_("Import cancelled: nothing was written")));
+  else
+    show_import_error (self, error, job->plan);
+}
+
+static ImportJob *
+import_job_new (CmImportDialog *self)
+{
+  ImportJob *job = g_new0 (ImportJob, 1);
+  GtkStringObject *sheet = gtk_drop_down_get_selected_item (self->sheet);
+
+  job->portfolio = g_strdup (cm_store_get_path (self->store));
+  job->display_name = g_strdup (cm_store_get_display_name (self->store));
+  job->path = g_strdup (self->path);
+  job->sheet = self->sheets && sheet ? g_strdup (gtk_string_object_get_string (sheet)) : NULL;
+  job->source = source_name (self);
+  job->mapping = g_array_copy (cm_import_mapping_view_get_mapping (self->mapping_view));
+  job->excluded = g_array_copy (cm_import_check_view_get_excluded (self->check_view));
+  job->on_duplicate = cm_import_check_view_get_duplicate (self->check_view);
+  job->n_rows = self->n_rows;
+  job->progress_permille = &self->progress_permille;
+  return job;
+}
+
+static void
+start_register_import (CmImportDialog *self)
+{
+  GtkWidget *parent = GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self)));
+  g_autoptr(GTask) task = NULL;
+
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->applying = TRUE;
+  if (parent)
+    gtk_widget_set_sensitive (parent, FALSE);
+  g_atomic_int_set (&self->progress_permille, 0);
+  self->progress_source = g_timeout_add (100, show_progress, self);
+  task = g_task_new (self, self->cancellable, import_done, NULL);
+  g_task_set_task_data (task, import_job_new (self), import_job_free);
+  g_task_run_in_thread (task, import_in_thread);
 }
 
 /* ---- callbacks -------------------------------------------------------- */
@@ -566,6 +792,11 @@ import_clicked (CmImportDialog *self)
     return;
   gtk_progress_bar_set_fraction (self->progress, 0);
   show_step (self, "importing");
+  if (!is_ocds (self))
+    {
+      start_register_import (self);
+      return;
+    }
   /* After the step has been drawn. */
   g_idle_add (run_import, g_object_ref (self));
 }
@@ -686,6 +917,7 @@ cm_import_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CM_TYPE_IMPORT_DIALOG);
   g_clear_pointer (&self->plan, cm_import_plan_free);
   g_clear_pointer (&self->table, cm_table_free);
