@@ -168,8 +168,8 @@ check_failed (Check *check, const GError *error)
   g_autofree char *message = NULL;
 
   if (g_error_matches (error, CM_STORE_ERROR, CM_STORE_ERROR_CORRUPT))
-    message = g_strdup_printf (_("%s Every change is refused until the portfolio is "
-                                 "restored from a backup."), error->message);
+    message = g_strdup_printf (_("%s Until it is restored, every change to it is refused."),
+                               error->message);
   else if (check->file_unchecked)
     message = g_strdup_printf (_("%s Changes are refused until the file has been checked: "
                                  "close the portfolio and open it again to check it again."),
