@@ -185,6 +185,17 @@ shared_free (gpointer data)
   g_free (entry);
 }
 
+/* A file's inode, size and modification time, which a replaced or
+ * rewritten file changes. */
+static char *
+stat_key (const GStatBuf *st)
+{
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT " %" G_GINT64_FORMAT
+                          " %" G_GINT64_FORMAT ".%09ld",
+                          (guint64) st->st_dev, (guint64) st->st_ino, (gint64) st->st_size,
+                          (gint64) st->st_mtim.tv_sec, (long) st->st_mtim.tv_nsec);
+}
+
 /* What the pass depends on: any commit appends to the trail and changes
  * the file or its log (stat () only: SQLite alone opens the file). */
 static char *
@@ -194,13 +205,24 @@ made_of (CmStore *store, const GDate *today)
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *head = cm_audit_anchor_current (store, NULL);
   GStatBuf file = { 0 }, log = { 0 };
+  g_autofree char *file_key = NULL, *log_key = NULL;
 
   g_stat (path, &file);
   g_stat (wal, &log);
-  return g_strdup_printf ("%u %s %" G_GINT64_FORMAT ".%ld %" G_GINT64_FORMAT ".%ld",
-                          g_date_get_julian (today), head ? head : "",
-                          (gint64) file.st_size, (long) file.st_mtim.tv_nsec,
-                          (gint64) log.st_size, (long) log.st_mtim.tv_nsec);
+  file_key = stat_key (&file);
+  log_key = stat_key (&log);
+  return g_strdup_printf ("%u %s %s %s", g_date_get_julian (today), head ? head : "",
+                          file_key, log_key);
+}
+
+/* Only the portfolio open now is worth keeping a pass for: the others'
+ * finished passes go, so the table never grows with the files opened. */
+static gboolean
+of_another_file (gpointer key, gpointer value, gpointer path)
+{
+  Shared *entry = value;
+
+  return !entry->making && !g_str_equal (key, path);
 }
 
 CmContractPass *
@@ -215,6 +237,7 @@ cm_contract_pass_shared (CmStore *store, const GDate *today, GCancellable *cance
   g_mutex_lock (&sharing);
   if (shared == NULL)
     shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, shared_free);
+  g_hash_table_foreach_remove (shared, of_another_file, path);
   while ((entry = g_hash_table_lookup (shared, path)) && entry->making &&
          g_str_equal (entry->made_of, key))
     g_cond_wait (&made, &sharing);

@@ -7,7 +7,9 @@
 #include "cm-audit.h"
 #include "cm-audit-damage.h"
 #include "cm-audit-mark.h"
+#include "cm-audit-replay.h"
 #include "cm-date.h"
+#include "cm-store-file.h"
 #include "cm-store-private.h"
 
 void
@@ -47,21 +49,73 @@ cm_audit_damage_accepted (CmStore *store, const char *damage)
   return accepted;
 }
 
+/* Only a trail that fails verification is damage; a file that could not
+ * be read (locked, unreadable, not a database) is an error to report. */
+static gboolean
+is_damage (const GError *broken)
+{
+  return g_error_matches (broken, CM_AUDIT_ERROR, CM_AUDIT_ERROR_BROKEN) ||
+         g_error_matches (broken, CM_AUDIT_REPLAY_ERROR, CM_AUDIT_REPLAY_ERROR_DISAGREES);
+}
+
+static void
+found_damage (CmStore *store, const GError *broken, CmAuditDamage *damage)
+{
+  damage->damage = g_strdup (broken->message);
+  damage->accepted = cm_audit_damage_accepted (store, damage->damage);
+}
+
+/* One read transaction for the whole check: the rows, the head and the
+ * replay all see the same commit, whatever the window commits meanwhile. */
+static gboolean
+begin_reading (CmStore *store, GError **error)
+{
+  sqlite3 *db = cm_store_get_database (store);
+
+  if (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+    return TRUE;
+  return cm_store_file_error (db, cm_store_get_path (store), error);
+}
+
+static void
+end_reading (CmStore *store)
+{
+  sqlite3 *db = cm_store_get_database (store);
+
+  if (!sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+}
+
+/* Verifies the whole of @store's trail; a failure that is not damage
+ * fails with its error. */
+static gboolean
+verify_whole (CmStore *store, gint64 *checked, CmAuditDamage *damage, GError **error)
+{
+  g_autoptr(GError) broken = NULL;
+  gboolean ok;
+
+  if (!begin_reading (store, error))
+    return FALSE;
+  ok = cm_store_verify_audit (store, checked, NULL, &broken);
+  if (!ok && is_damage (broken))
+    {
+      found_damage (store, broken, damage);
+      ok = TRUE;
+    }
+  else if (!ok)
+    g_propagate_error (error, g_steal_pointer (&broken));
+  end_reading (store);
+  return ok;
+}
+
 gboolean
 cm_audit_damage_check (const char *path, CmAuditDamage *damage, GError **error)
 {
   g_autoptr(CmStore) store = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST |
                                                   CM_STORE_OPEN_READ_ONLY, error);
-  g_autoptr(GError) broken = NULL;
 
   *damage = (CmAuditDamage) { 0 };
-  if (store == NULL)
-    return FALSE;
-  if (cm_store_verify_audit (store, NULL, NULL, &broken))
-    return TRUE;
-  damage->damage = g_strdup (broken->message);
-  damage->accepted = cm_audit_damage_accepted (store, damage->damage);
-  return TRUE;
+  return store != NULL && verify_whole (store, NULL, damage, error);
 }
 
 /* Whether row @seq of the trail still holds @hash: a trail cut short,
@@ -86,14 +140,14 @@ row_holds (sqlite3 *db, gint64 seq, const char *hash)
 
 /* The trail is sound up to row @seq: marked so, with that row's hash. */
 static void
-mark_sound (CmStore *store, const char *marks, gint64 seq)
+mark_sound (CmStore *store, const char *marks, gint64 seq, gboolean whole)
 {
   sqlite3 *db = cm_store_get_database (store);
   sqlite3_stmt *stmt = NULL;
 
   if (seq == 0)
     {
-      cm_audit_mark_write (marks, cm_store_get_path (store), 0, CM_AUDIT_GENESIS_HASH);
+      cm_audit_mark_write (marks, cm_store_get_path (store), 0, CM_AUDIT_GENESIS_HASH, whole);
       return;
     }
   if (sqlite3_prepare_v2 (db, "SELECT hash FROM audit WHERE id = ?", -1, &stmt, NULL)
@@ -102,15 +156,8 @@ mark_sound (CmStore *store, const char *marks, gint64 seq)
   sqlite3_bind_int64 (stmt, 1, seq);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     cm_audit_mark_write (marks, cm_store_get_path (store), seq,
-                         (const char *) sqlite3_column_text (stmt, 0));
+                         (const char *) sqlite3_column_text (stmt, 0), whole);
   sqlite3_finalize (stmt);
-}
-
-static void
-found_damage (CmStore *store, const GError *broken, CmAuditDamage *damage)
-{
-  damage->damage = g_strdup (broken->message);
-  damage->accepted = cm_audit_damage_accepted (store, damage->damage);
 }
 
 /* The file, the whole chain and the replay, as cm_audit_damage_check (). */
@@ -121,24 +168,44 @@ check_whole (const char *path, const char *marks, CmAuditDamage *damage, GError 
   g_autoptr(CmStore) store = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST |
                                                   CM_STORE_OPEN_READ_ONLY |
                                                   CM_STORE_OPEN_CHECKED, error);
+  gint64 checked = -1;
+
+  if (store == NULL || !verify_whole (store, &checked, damage, error))
+    return FALSE;
+  if (damage->damage == NULL)
+    mark_sound (store, marks, checked, TRUE);
+  return TRUE;
+}
+
+/* The rows after the mark, in one read transaction; FALSE with @error
+ * unset when the marked row no longer holds its hash. */
+static gboolean
+check_from_mark (CmStore *store, const char *marks, gint64 seq, const char *hash,
+                 CmAuditDamage *damage, GError **error)
+{
   g_autoptr(GError) broken = NULL;
   gint64 checked = 0;
+  gboolean ok = TRUE;
 
-  if (store == NULL)
+  if (!begin_reading (store, error))
     return FALSE;
-  if (!cm_store_verify_audit (store, &checked, NULL, &broken))
+  if (!row_holds (cm_store_get_database (store), seq, hash))
+    ok = FALSE;
+  else if (!cm_audit_verify_from (cm_store_get_database (store), seq, hash, &checked, NULL,
+                                  &broken))
     {
-      /* A file SQLite finds damaged could not be checked at all. */
-      if (g_error_matches (broken, CM_STORE_ERROR, CM_STORE_ERROR_CORRUPT))
+      if (is_damage (broken))
+        found_damage (store, broken, damage);
+      else
         {
           g_propagate_error (error, g_steal_pointer (&broken));
-          return FALSE;
+          ok = FALSE;
         }
-      found_damage (store, broken, damage);
-      return TRUE;
     }
-  mark_sound (store, marks, checked);
-  return TRUE;
+  else if (checked != seq)
+    mark_sound (store, marks, checked, FALSE);
+  end_reading (store);
+  return ok;
 }
 
 gboolean
@@ -147,9 +214,9 @@ cm_audit_damage_check_since (const char *path, const char *marks, CmAuditDamage 
 {
   g_autofree char *default_marks = marks ? NULL : cm_audit_mark_default_file ();
   g_autoptr(CmStore) store = NULL;
-  g_autoptr(GError) broken = NULL;
+  g_autoptr(GError) failed = NULL;
   g_autofree char *hash = NULL;
-  gint64 seq = 0, checked = 0;
+  gint64 seq = 0;
 
   *damage = (CmAuditDamage) { 0 };
   if (marks == NULL)
@@ -160,19 +227,36 @@ cm_audit_damage_check_since (const char *path, const char *marks, CmAuditDamage 
   store = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY, error);
   if (store == NULL)
     return FALSE;
-  if (!row_holds (cm_store_get_database (store), seq, hash))
+  if (check_from_mark (store, marks, seq, hash, damage, &failed))
+    return TRUE;
+  if (failed)
     {
-      g_clear_object (&store);
-      return check_whole (path, marks, damage, error);
+      g_propagate_error (error, g_steal_pointer (&failed));
+      return FALSE;
     }
-  if (!cm_audit_verify_from (cm_store_get_database (store), seq, hash, &checked, NULL, &broken))
-    {
-      found_damage (store, broken, damage);
-      return TRUE;
-    }
-  if (checked != seq)
-    mark_sound (store, marks, checked);
-  return TRUE;
+  /* The marked row was cut short, rolled back or rehashed. */
+  g_clear_object (&store);
+  return check_whole (path, marks, damage, error);
+}
+
+void
+cm_audit_damage_refuse (CmStore *store, const char *damage)
+{
+  g_autofree char *why = g_strdup_printf (_("“%s” cannot be changed while its audit trail is "
+                                            "damaged (%s). Restore it from a backup, or "
+                                            "accept the damage."),
+                                          cm_store_get_path (store), damage);
+
+  cm_store_refuse_changes (store, why);
+}
+
+void
+cm_audit_damage_refuse_until_checked (CmStore *store)
+{
+  g_autofree char *why = g_strdup_printf (_("“%s” is still being checked. Try again in a "
+                                            "moment."), cm_store_get_path (store));
+
+  cm_store_refuse_changes (store, why);
 }
 
 gboolean
@@ -184,6 +268,6 @@ cm_audit_damage_accept (CmStore *store, const char *damage, const char *reason,
   cm_store_refuse_changes (store, NULL);
   if (cm_store_set_meta (store, CM_AUDIT_DAMAGE_KEY, value, error))
     return TRUE;
-  cm_store_refuse_changes (store, damage);
+  cm_audit_damage_refuse (store, damage);
   return FALSE;
 }

@@ -30,13 +30,21 @@ gboolean  cm_audit_damage_check  (const char *path, CmAuditDamage *damage, GErro
  * sound, only what it gained since: the marked row must still hold its
  * hash, and the rows after it chain from it (cm-audit-mark.h). The whole
  * check, with the replay that finds records edited outside Commissioner,
- * runs when no mark is kept in @marks (NULL: the user's cache) or the
- * marked row changed; Verify Audit and --verify-audit always run it.
- * A file SQLite finds damaged fails with CM_STORE_ERROR_CORRUPT. */
+ * runs when no mark is kept in @marks (NULL: the user's cache), the file
+ * at the path is another one, the last whole check is a week old or the
+ * marked row changed; Verify Audit and --verify-audit always run it. The
+ * check reads in one transaction, so commits meanwhile are not damage.
+ * A file SQLite finds damaged fails with CM_STORE_ERROR_CORRUPT; one that
+ * cannot be read fails with its error. */
 gboolean  cm_audit_damage_check_since (const char *path, const char *marks,
                                        CmAuditDamage *damage, GError **error);
 /* What was accepted of @store's trail, and when, whatever the damage now. */
 char     *cm_audit_damage_accepted (CmStore *store, const char *damage);
+/* Refuses changes to @store, saying its trail has @damage and the way out. */
+void      cm_audit_damage_refuse (CmStore *store, const char *damage);
+/* Refuses changes to @store, opened before SQLite's check of the file,
+ * until the check ends well and cm_store_refuse_changes () lifts it. */
+void      cm_audit_damage_refuse_until_checked (CmStore *store);
 /* Records that the user accepts @damage, for @reason, and lets @store be
  * changed again. */
 gboolean  cm_audit_damage_accept (CmStore *store, const char *damage, const char *reason,

@@ -493,6 +493,9 @@ cm_audit_verify (sqlite3 *db, gint64 *rows_checked, gint64 *bad_row, GError **er
   return cm_audit_verify_from (db, 0, CM_AUDIT_GENESIS_HASH, rows_checked, bad_row, error);
 }
 
+void (*cm_audit_verify_between_reads) (sqlite3 *db, gpointer data) = NULL;
+gpointer cm_audit_verify_between_reads_data = NULL;
+
 gboolean
 cm_audit_verify_from (sqlite3 *db, gint64 from_seq, const char *from_hash, gint64 *rows_checked,
                       gint64 *bad_row, GError **error)
@@ -529,6 +532,8 @@ cm_audit_verify_from (sqlite3 *db, gint64 from_seq, const char *from_hash, gint6
   if (rc != SQLITE_DONE)
     return sql_failed (db, error);
 
+  if (cm_audit_verify_between_reads)
+    cm_audit_verify_between_reads (db, cm_audit_verify_between_reads_data);
   head = read_head (&reader, error);
   sqlite3_finalize (reader.read_head);
   if (head == NULL)

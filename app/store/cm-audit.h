@@ -66,6 +66,10 @@ gboolean cm_audit_verify (sqlite3 *db, gint64 *rows_checked, gint64 *bad_row, GE
  * Whether row @from_seq still holds @from_hash is the caller's to check. */
 gboolean cm_audit_verify_from (sqlite3 *db, gint64 from_seq, const char *from_hash,
                                gint64 *rows_checked, gint64 *bad_row, GError **error);
+/* Called, when set, between reading the rows and the head: where a test
+ * commits, to prove a check reads both in one snapshot. NULL otherwise. */
+extern void (*cm_audit_verify_between_reads) (sqlite3 *db, gpointer data);
+extern gpointer cm_audit_verify_between_reads_data;
 
 /* The newest row's number and hash as the trail holds them (not checked):
  * 0 and CM_AUDIT_GENESIS_HASH for an empty trail. */

@@ -283,10 +283,13 @@ check_existing (CmStoreConnection *connection, const char *path, gboolean checke
     return FALSE;
   if (connection->is_new)
     return !connection->read_only || refuse_empty (path, error);
-  if (!checked && !cm_store_file_check_intact (connection->db, path, error))
-    return FALSE;
   if (cm_store_file_query_int (connection->db, "PRAGMA user_version", &version) != SQLITE_OK)
     return cm_store_file_error (connection->db, path, error);
+  /* A migration writes to the file (and backs it up first), so an older
+   * file is always checked before it is used, whatever the caller says. */
+  if ((!checked || version < cm_schema_latest_version ()) &&
+      !cm_store_file_check_intact (connection->db, path, error))
+    return FALSE;
   if (version < cm_schema_latest_version () && connection->read_only)
     return copy_to_memory (connection, path, error);
   return TRUE;

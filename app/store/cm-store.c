@@ -991,9 +991,7 @@ cm_store_check_writable (CmStore *self, GError **error)
     return refuse_read_only (self, error);
   if (self->refusal == NULL)
     return TRUE;
-  g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_READ_ONLY,
-               _("“%s” cannot be changed while its audit trail is damaged (%s). Restore it "
-                 "from a backup, or accept the damage."), self->path, self->refusal);
+  g_set_error_literal (error, CM_STORE_ERROR, CM_STORE_ERROR_READ_ONLY, self->refusal);
   return FALSE;
 }
 

@@ -39,7 +39,8 @@ typedef enum {
   CM_STORE_OPEN_READ_ONLY = 1 << 1, /* leaves the file and its folder as they were */
   /* Another connection of this process checked the file as it opened it,
    * or checks it in the background: this one skips the check, which reads
-   * the whole file. */
+   * the whole file. An older file, which opening migrates, is checked all
+   * the same. */
   CM_STORE_OPEN_CHECKED = 1 << 2,
 } CmStoreOpenFlags;
 
@@ -56,7 +57,8 @@ gboolean    cm_store_refuse_own_file (CmStore *self, const char *path, GError **
 gboolean    cm_store_is_read_only    (CmStore *self);
 /* Sets @error, saying why, when changes are refused. */
 gboolean    cm_store_check_writable  (CmStore *self, GError **error);
-/* Refuses every change, saying @why (a damaged audit trail), until it is
+/* Refuses every change, saying @why (a whole sentence naming the file:
+ * its audit trail is damaged, or it is still being checked), until it is
  * called again with NULL. */
 void        cm_store_refuse_changes  (CmStore *self, const char *why);
 /* Whether the file is in a network folder (NFS, SMB), where SQLite's

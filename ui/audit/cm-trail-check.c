@@ -7,11 +7,14 @@
  * second or more on a large portfolio; later ones check only the rows
  * added since (cm_audit_damage_check_since ()). Either runs on a
  * connection of its own in a thread, with SQLite's check of the file; the
- * window can be read meanwhile.
+ * window can be read meanwhile. A file opened before SQLite's check of it
+ * may not be changed until the check ends well, and the day's backup is
+ * taken only of a file found sound.
  */
 #include <glib/gi18n.h>
 
 #include "cm-audit-damage.h"
+#include "cm-backup-dialog.h"
 #include "cm-reason-dialog.h"
 #include "cm-trail-check.h"
 
@@ -20,6 +23,7 @@ typedef struct {
   CmStore *store;
   GtkWidget *parent;        /* weak */
   AdwToastOverlay *toasts;  /* weak */
+  gboolean file_unchecked;  /* opened before SQLite's check of the file */
   CmAuditDamage damage;
 } Check;
 
@@ -147,12 +151,35 @@ refuse_until_accepted (Check *check)
 {
   Acceptance *acceptance = g_new0 (Acceptance, 1);
 
-  cm_store_refuse_changes (check->store, check->damage.damage);
+  cm_audit_damage_refuse (check->store, check->damage.damage);
   acceptance->store = g_object_ref (check->store);
   g_set_weak_pointer (&acceptance->parent, check->parent);
   g_set_weak_pointer (&acceptance->toasts, check->toasts);
   acceptance->damage = g_strdup (check->damage.damage);
   offer (acceptance);
+}
+
+/* The check could not be made: the file is damaged, locked or unreadable.
+ * A damaged file, or one opened before SQLite's check of it, stays
+ * refused. */
+static void
+check_failed (Check *check, const GError *error)
+{
+  g_autofree char *message = NULL;
+
+  if (g_error_matches (error, CM_STORE_ERROR, CM_STORE_ERROR_CORRUPT))
+    message = g_strdup_printf (_("%s Until it is restored, every change to it is refused."),
+                               error->message);
+  else if (check->file_unchecked)
+    message = g_strdup_printf (_("%s Changes are refused until the file has been checked: "
+                                 "close the portfolio and open it again to check it again."),
+                               error->message);
+  else
+    message = g_strdup (error->message);
+  if (check->file_unchecked || g_error_matches (error, CM_STORE_ERROR, CM_STORE_ERROR_CORRUPT))
+    cm_store_refuse_changes (check->store, message);
+  if (check->toasts)
+    show (check->toasts, message, 0);
 }
 
 static void
@@ -164,33 +191,41 @@ checked (GObject *source, GAsyncResult *result, gpointer data)
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      /* A large file is opened before SQLite's check of it, which runs here. */
-      if (check->toasts && g_error_matches (error, CM_STORE_ERROR, CM_STORE_ERROR_CORRUPT))
-        {
-          cm_store_refuse_changes (check->store, error->message);
-          show (check->toasts, error->message, 0);
-        }
+      check_failed (check, error);
       return;
     }
+  if (check->file_unchecked)
+    cm_store_refuse_changes (check->store, NULL);
+  if (check->damage.damage && check->damage.accepted == NULL)
+    {
+      if (check->toasts)
+        refuse_until_accepted (check);
+      else
+        cm_audit_damage_refuse (check->store, check->damage.damage);
+      return;
+    }
+  /* Only a file found sound (or whose damage was accepted) is copied
+   * aside: the daily copies are pruned, and a damaged one must not push
+   * out a good one. */
+  cm_backup_dialog_take_daily (check->store, check->toasts);
   if (check->toasts == NULL || check->damage.damage == NULL)
     return;
-  if (check->damage.accepted == NULL)
-    {
-      refuse_until_accepted (check);
-      return;
-    }
   message = g_strdup_printf (_("The audit trail is damaged (%s). The damage was accepted on %s"),
                              check->damage.damage, check->damage.accepted);
   show (check->toasts, message, 10);
 }
 
 void
-cm_trail_check_start (CmStore *store, GtkWidget *parent, AdwToastOverlay *toasts)
+cm_trail_check_start (CmStore *store, gboolean file_unchecked, GtkWidget *parent,
+                      AdwToastOverlay *toasts)
 {
   Check *check = g_new0 (Check, 1);
   g_autoptr(GTask) task = g_task_new (NULL, NULL, checked, NULL);
 
   check->store = g_object_ref (store);
+  check->file_unchecked = file_unchecked;
+  if (file_unchecked)
+    cm_audit_damage_refuse_until_checked (store);
   g_set_weak_pointer (&check->parent, parent);
   g_set_weak_pointer (&check->toasts, toasts);
   g_task_set_task_data (task, check, (GDestroyNotify) check_free);

@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
-void cm_trail_check_start (CmStore *store, GtkWidget *parent, AdwToastOverlay *toasts);
+/* With @file_unchecked (opened with CM_STORE_OPEN_CHECKED before SQLite's
+ * check of it), changes are refused until the check ends well. */
+void cm_trail_check_start (CmStore *store, gboolean file_unchecked, GtkWidget *parent,
+                           AdwToastOverlay *toasts);
 
 G_END_DECLS

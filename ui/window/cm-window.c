@@ -685,7 +685,8 @@ gboolean
 cm_window_open_portfolio (CmWindow *self, const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CmStore) store = cm_store_open (path, open_flags (path), &error);
+  CmStoreOpenFlags flags = open_flags (path);
+  g_autoptr(CmStore) store = cm_store_open (path, flags, &error);
   g_autofree char *name = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *actor = NULL;
@@ -717,8 +718,9 @@ cm_window_open_portfolio (CmWindow *self, const char *path)
   remember_portfolio (self, canonical);
   warn_about_file (self, store, basename);
   watch_for_changes (self);
-  cm_trail_check_start (store, GTK_WIDGET (self), self->toasts);
-  cm_backup_dialog_take_daily (store, self->toasts);
+  /* The day's backup follows a check that found the file sound. */
+  cm_trail_check_start (store, (flags & CM_STORE_OPEN_CHECKED) != 0, GTK_WIDGET (self),
+                        self->toasts);
   cm_report_actions_portfolio_opened (self);
   return TRUE;
 }
