@@ -8,9 +8,11 @@
  * store changes them; the "changed" signal follows every committed action,
  * with the table changed as its detail ("changed::contract").
  * "records-changed" comes just before it, once per table, with the table
- * and the ids it saved and deleted (two GArrays of gint64); after another
- * program's commit it comes once with NULL for all three: anything may
- * have changed. Lists that read rows on demand follow it.
+ * and the ids it saved and deleted (two GArrays of gint64), or NULL for
+ * both when the action changed too many of the table's records to name
+ * them (an import): read the table again. After another program's commit
+ * it comes once with NULL for all three: anything may have changed.
+ * Lists that read rows on demand follow it.
  */
 #pragma once
 
