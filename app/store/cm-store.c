@@ -90,6 +90,8 @@ struct _CmStore
   GHashTable *reloads;      /* tables whose lists are read again whole at commit */
   GPtrArray *inserted;      /* new records of those tables, for a rollback */
   GPtrArray *changed_tables; /* tables in the order this transaction first changed them */
+  GArray *announced;        /* PendingChange of the commit being announced */
+  GHashTable *announced_reloads; /* its tables read again whole */
   GHashTable *next_ids;     /* table -> the id its next new record takes, in this transaction */
 };
 
@@ -1152,7 +1154,7 @@ cm_store_end_read (CmStore *self)
     sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
 }
 
-static GPtrArray *apply_pending (CmStore *self);
+static GPtrArray *apply_pending (CmStore *self, GArray *changes);
 static void emit_changed (CmStore *self, GPtrArray *tables);
 
 /* The ids a transaction saved and deleted, by table: the two arrays of
@@ -1209,6 +1211,8 @@ cm_store_commit (CmStore *self, GError **error)
     {
       g_autoptr(GPtrArray) tables = NULL;
       g_autoptr(GHashTable) by_table = NULL;
+      g_autoptr(GArray) changes = NULL;
+      g_autoptr(GHashTable) reloads = NULL;
 
       if (!cm_audit_log_write_head (self->audit, error) || !exec (self, "COMMIT", error))
         {
@@ -1218,10 +1222,18 @@ cm_store_commit (CmStore *self, GError **error)
       cm_audit_log_release (self->audit);
       g_array_set_size (self->savepoints, 0);
       g_ptr_array_set_size (self->inserted, 0);
-      by_table = changed_ids (self->pending, self->reloads);
-      tables = apply_pending (self);
-      g_hash_table_remove_all (self->reloads);
+      changes = g_steal_pointer (&self->pending);
+      self->pending = pending_new ();
+      by_table = changed_ids (changes, self->reloads);
+      tables = apply_pending (self, changes);
+      reloads = g_steal_pointer (&self->reloads);
+      self->reloads = g_hash_table_new (g_str_hash, g_str_equal);
+      /* Kept for cm_store_ids_reached () while the lists are told. */
+      self->announced = changes;
+      self->announced_reloads = reloads;
       emit_records_changed (self, tables, by_table);
+      self->announced = NULL;
+      self->announced_reloads = NULL;
       if (self->meta_changed)
         g_ptr_array_add (tables, (gpointer) "meta");
       self->meta_changed = FALSE;
@@ -1684,16 +1696,14 @@ add_reloaded_tables (CmStore *self, GPtrArray *tables, GHashTable *by_table)
 /* After a commit, brings every loaded list up to date with the changes;
  * returns the tables changed, in the order they were first changed. */
 static GPtrArray *
-apply_pending (CmStore *self)
+apply_pending (CmStore *self, GArray *changes)
 {
   g_autoptr(GHashTable) by_table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                           (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GArray) changes = g_steal_pointer (&self->pending);
   g_autoptr(GPtrArray) lists = NULL;
   g_autoptr(GPtrArray) held = NULL;
   GPtrArray *tables = g_ptr_array_new ();
 
-  self->pending = pending_new ();
   for (guint i = 0; i < changes->len; i++)
     {
       PendingChange *change = &g_array_index (changes, PendingChange, i);
@@ -1739,6 +1749,91 @@ emit_changed (CmStore *self, GPtrArray *tables)
   for (guint i = 0; i < tables->len; i++)
     g_signal_emit (self, signals[CHANGED],
                    g_quark_from_string (g_ptr_array_index (tables, i)));
+}
+
+/* The ids of the rows of @klass that @condition finds for @record. */
+static void
+add_reached_ids (CmStore *self, CmEntityClass *klass, const char *condition, CmEntity *record,
+                 GHashTable *ids)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT t.id FROM %s t %s WHERE %s", klass->table,
+                                          klass->joins ? klass->joins : "", condition);
+  sqlite3_stmt *stmt = statement (self, sql, NULL);
+
+  if (stmt == NULL)
+    return;
+  bind_record (stmt, record);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+    }
+  sqlite3_reset (stmt);
+}
+
+/* Whether the announced changes to @table can name the rows they reach:
+ * few enough, each with the record as it was. */
+static gboolean
+can_name_reached (CmStore *self, const char *table)
+{
+  guint n = 0;
+
+  if (g_hash_table_contains (self->announced_reloads, table))
+    return FALSE;
+  for (guint i = 0; i < self->announced->len; i++)
+    {
+      PendingChange *change = &g_array_index (self->announced, PendingChange, i);
+      g_autoptr(CmEntityClass) klass = g_type_class_ref (change->type);
+
+      if (!g_str_equal (klass->table, table))
+        continue;
+      if (++n > MAX_TARGETED_CHANGES || (change->existed && change->before == NULL))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+GArray *
+cm_store_ids_reached (CmStore *self, GType entity_type, const char *table)
+{
+  g_autoptr(CmEntityClass) klass = NULL;
+  g_autoptr(GPtrArray) conditions = g_ptr_array_new ();
+  g_autoptr(GHashTable) ids = NULL;
+  GHashTableIter iter;
+  gpointer id;
+  GArray *reached;
+
+  g_return_val_if_fail (CM_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (entity_type, CM_TYPE_ENTITY), NULL);
+
+  klass = g_type_class_ref (entity_type);
+  if (self->announced == NULL || !through_conditions (klass, table, conditions) ||
+      !can_name_reached (self, table))
+    return NULL;
+  ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < self->announced->len && conditions->len > 0; i++)
+    {
+      PendingChange *change = &g_array_index (self->announced, PendingChange, i);
+      g_autoptr(CmEntityClass) changed = g_type_class_ref (change->type);
+
+      if (!g_str_equal (changed->table, table))
+        continue;
+      if (change->after == NULL && change->kind == CHANGE_SAVED)
+        change->after = load_one (self, change->type, change->id, NULL);
+      for (guint c = 0; c < conditions->len; c++)
+        {
+          if (change->before)
+            add_reached_ids (self, klass, g_ptr_array_index (conditions, c), change->before, ids);
+          if (change->after)
+            add_reached_ids (self, klass, g_ptr_array_index (conditions, c), change->after, ids);
+        }
+    }
+  reached = g_array_sized_new (FALSE, FALSE, sizeof (gint64), g_hash_table_size (ids));
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    g_array_append_val (reached, *(gint64 *) id);
+  return reached;
 }
 
 /* Changes only when another connection commits to the file. */

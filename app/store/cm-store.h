@@ -67,6 +67,13 @@ gboolean    cm_store_is_on_network   (CmStore *self);
 /* Brings the lists up to date with changes another program committed to
  * the file; TRUE when there were any ("changed" is emitted then). */
 gboolean    cm_store_reload_if_changed (CmStore *self);
+/* Inside a "records-changed" handler for @table: the ids of the records
+ * of @entity_type whose derived values the commit's changes to @table can
+ * have altered (a contract's service, before and after it moved), or NULL
+ * when they cannot be named (too many changes, or a derived value that
+ * depends on @table without saying through which column). Free with
+ * g_array_unref (). */
+GArray     *cm_store_ids_reached     (CmStore *self, GType entity_type, const char *table);
 int         cm_store_get_schema_version (CmStore *self);
 int         cm_store_latest_schema_version (void);
 
