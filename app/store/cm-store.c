@@ -753,7 +753,8 @@ drop_listed_changes (CmStore *self, const char *table)
     {
       Savepoint *level = &g_array_index (self->savepoints, Savepoint, l);
       gboolean last = l + 1 == self->savepoints->len;
-      guint pending_end = last ? old->len : g_array_index (self->savepoints, Savepoint, l + 1).pending;
+      guint pending_end = last ? old->len
+                               : g_array_index (self->savepoints, Savepoint, l + 1).pending;
       guint inserted_end = last ? old_inserted->len
                                 : g_array_index (self->savepoints, Savepoint, l + 1).inserted;
       guint pending_start = level->pending;

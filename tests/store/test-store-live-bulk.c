@@ -154,8 +154,9 @@ assert_same_as_file (Fixture *f)
 {
   g_autoptr(CmStore) fresh = cm_store_open (f->path, CM_STORE_OPEN_READ_ONLY, NULL);
   g_autoptr(GListModel) all = cm_store_list_all (fresh, CM_TYPE_CONTRACT);
+  gint64 service = cm_entity_get_id (CM_ENTITY (f->services[0]));
   g_autoptr(GListModel) live = cm_store_list_where_id (fresh, CM_TYPE_CONTRACT, "service-id",
-                                                       cm_entity_get_id (CM_ENTITY (f->services[0])));
+                                                       service);
   g_autofree char *all_expected = describe (all);
   g_autofree char *all_listed = describe (f->all);
   g_autofree char *live_expected = describe (live);
