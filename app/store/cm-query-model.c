@@ -686,10 +686,21 @@ records_changed (CmStore *store, const char *table, GArray *saved, GArray *delet
                  CmQueryModel *self)
 {
   gboolean own = table && g_str_equal (table, self->klass->table);
+  g_autoptr(GArray) reached = NULL;
 
   if (table && !own && !depends_on (self, table))
     return;
   forget_what_was_read (self);
+  /* Another table's few changes: only the records whose derived values
+   * they reach are read again, not every record held. */
+  if (table && !own && saved && deleted &&
+      (reached = cm_store_ids_reached (store, self->type, table)) != NULL)
+    {
+      reload_records (self, reached);
+      if (!shows_all (self))
+        requery (self);
+      return;
+    }
   if (!own || saved == NULL || deleted == NULL ||
       saved->len + deleted->len > MAX_PLACED_CHANGES)
     {

@@ -39,6 +39,18 @@ typedef struct {
  * depend on them are recomputed in one pass rather than one by one. */
 #define MAX_TARGETED_CHANGES 64
 
+/* Beyond this many changes to one table in one transaction (an import),
+ * its changes are no longer kept one by one: the lists of the table are
+ * read again once at commit, so neither the work nor the memory of a
+ * large action grows with a list of its records. */
+#define MAX_LISTED_CHANGES 1024
+
+/* Where each open transaction level began, to roll back to. */
+typedef struct {
+  guint pending;   /* pending->len */
+  guint inserted;  /* inserted->len */
+} Savepoint;
+
 /* One loaded list of a record type, with an index from id to object:
  * every record of the type, or (a live list) those whose @column holds
  * @value, which the store does not keep alive: its last user's unref
@@ -74,7 +86,13 @@ struct _CmStore
   GPtrArray *live;          /* CachedList of the live lists handed out */
   gboolean meta_changed;    /* a setting changed in the open transaction */
   GArray *pending;          /* PendingChange */
-  GArray *savepoints;       /* pending->len at each open transaction level */
+  GArray *savepoints;       /* Savepoint of each open transaction level */
+  GHashTable *n_changes;    /* table -> changes in this transaction */
+  GHashTable *reloads;      /* tables whose lists are read again whole at commit */
+  GPtrArray *inserted;      /* new records of those tables, for a rollback */
+  GPtrArray *changed_tables; /* tables in the order this transaction first changed them */
+  GArray *announced;        /* PendingChange of the commit being announced */
+  GHashTable *announced_reloads; /* its tables read again whole */
   GHashTable *next_ids;     /* table -> the id its next new record takes, in this transaction */
 };
 
@@ -701,21 +719,6 @@ update_sql (CmEntityClass *klass)
 }
 
 static void
-queue_change (CmStore *self, ChangeKind kind, CmEntity *entity, gboolean inserted,
-              CmEntity *before)
-{
-  /* Past the changes recomputed one by one, the record as it was is not
-   * needed, and an import updating every record must not keep them all. */
-  gboolean keep_before = before && self->pending->len < MAX_TARGETED_CHANGES;
-  PendingChange change = { kind, G_OBJECT_TYPE (entity), cm_entity_get_id (entity),
-                           inserted ? g_object_ref (entity) : NULL,
-                           keep_before ? g_object_ref (before) : NULL, NULL,
-                           before != NULL };
-
-  g_array_append_val (self->pending, change);
-}
-
-static void
 clear_pending_change (gpointer data)
 {
   PendingChange *change = data;
@@ -723,6 +726,105 @@ clear_pending_change (gpointer data)
   g_clear_object (&change->inserted);
   g_clear_object (&change->before);
   g_clear_object (&change->after);
+}
+
+/* Keeps @entity (a reference taken for it) in @inserted from @level_start
+ * on, once: an import that writes every row from one record keeps it once. */
+static void
+keep_inserted (GPtrArray *inserted, guint level_start, CmEntity *entity)
+{
+  if (inserted->len > level_start &&
+      g_ptr_array_index (inserted, inserted->len - 1) == entity)
+    g_object_unref (entity);
+  else
+    g_ptr_array_add (inserted, entity);
+}
+
+/* Drops the changes to @table listed so far, level by level, keeping only
+ * the new records among them, whose ids a rollback takes back. */
+static void
+drop_listed_changes (CmStore *self, const char *table)
+{
+  g_autoptr(GArray) old = g_steal_pointer (&self->pending);
+  g_autoptr(GPtrArray) old_inserted = g_steal_pointer (&self->inserted);
+
+  self->pending = g_array_sized_new (FALSE, FALSE, sizeof (PendingChange), old->len);
+  g_array_set_clear_func (self->pending, clear_pending_change);
+  self->inserted = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint l = 0; l < self->savepoints->len; l++)
+    {
+      Savepoint *level = &g_array_index (self->savepoints, Savepoint, l);
+      gboolean last = l + 1 == self->savepoints->len;
+      guint pending_end = last ? old->len
+                               : g_array_index (self->savepoints, Savepoint, l + 1).pending;
+      guint inserted_end = last ? old_inserted->len
+                                : g_array_index (self->savepoints, Savepoint, l + 1).inserted;
+      guint pending_start = level->pending;
+      guint inserted_start = level->inserted;
+
+      level->pending = self->pending->len;
+      level->inserted = self->inserted->len;
+      for (guint i = inserted_start; i < inserted_end; i++)
+        g_ptr_array_add (self->inserted, g_object_ref (g_ptr_array_index (old_inserted, i)));
+      for (guint i = pending_start; i < pending_end; i++)
+        {
+          PendingChange *change = &g_array_index (old, PendingChange, i);
+          g_autoptr(CmEntityClass) klass = g_type_class_ref (change->type);
+
+          if (!g_str_equal (klass->table, table))
+            {
+              g_array_append_val (self->pending, *change);
+              memset (change, 0, sizeof *change);
+              continue;
+            }
+          if (change->inserted)
+            keep_inserted (self->inserted, level->inserted, g_steal_pointer (&change->inserted));
+        }
+    }
+}
+
+/* Counts the change to @table; TRUE once it is one too many to list,
+ * when the changes listed so far are dropped. */
+static gboolean
+past_listed_changes (CmStore *self, const char *table)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (self->n_changes, table)) + 1;
+
+  g_hash_table_insert (self->n_changes, (gpointer) table, GUINT_TO_POINTER (n));
+  if (n == 1)
+    g_ptr_array_add (self->changed_tables, (gpointer) table);
+  if (n <= MAX_LISTED_CHANGES)
+    return FALSE;
+  if (!g_hash_table_contains (self->reloads, table))
+    {
+      g_hash_table_add (self->reloads, (gpointer) table);
+      drop_listed_changes (self, table);
+    }
+  return TRUE;
+}
+
+static void
+queue_change (CmStore *self, ChangeKind kind, CmEntity *entity, gboolean inserted,
+              CmEntity *before)
+{
+  /* Past the changes recomputed one by one, the record as it was is not
+   * needed, and an import updating every record must not keep them all. */
+  gboolean keep_before = before && self->pending->len < MAX_TARGETED_CHANGES;
+  PendingChange change = { kind, G_OBJECT_TYPE (entity), cm_entity_get_id (entity),
+                           NULL, NULL, NULL, before != NULL };
+
+  if (past_listed_changes (self, CM_ENTITY_GET_CLASS (entity)->table))
+    {
+      Savepoint *level = &g_array_index (self->savepoints, Savepoint,
+                                         self->savepoints->len - 1);
+
+      if (inserted)
+        keep_inserted (self->inserted, level->inserted, g_object_ref (entity));
+      return;
+    }
+  change.inserted = inserted ? g_object_ref (entity) : NULL;
+  change.before = keep_before ? g_object_ref (before) : NULL;
+  g_array_append_val (self->pending, change);
 }
 
 static GArray *
@@ -1005,7 +1107,7 @@ cm_store_refuse_changes (CmStore *self, const char *why)
 gboolean
 cm_store_begin (CmStore *self, GError **error)
 {
-  guint mark = self->pending->len;
+  Savepoint mark = { self->pending->len, self->inserted->len };
   gboolean outermost = self->savepoints->len == 0;
 
   if (!cm_store_check_writable (self, error))
@@ -1023,6 +1125,8 @@ cm_store_begin (CmStore *self, GError **error)
     {
       cm_audit_log_hold (self->audit);
       g_hash_table_remove_all (self->next_ids);
+      g_hash_table_remove_all (self->n_changes);
+      g_ptr_array_set_size (self->changed_tables, 0);
     }
   g_array_append_val (self->savepoints, mark);
   return TRUE;
@@ -1051,13 +1155,13 @@ cm_store_end_read (CmStore *self)
     sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
 }
 
-static GPtrArray *apply_pending (CmStore *self);
+static GPtrArray *apply_pending (CmStore *self, GArray *changes);
 static void emit_changed (CmStore *self, GPtrArray *tables);
 
 /* The ids a transaction saved and deleted, by table: the two arrays of
- * gint64 of each table, saved first. */
+ * gint64 of each table, saved first; none for a table read again whole. */
 static GHashTable *
-changed_ids (GArray *changes)
+changed_ids (GArray *changes, GHashTable *reloads)
 {
   GHashTable *by_table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                 (GDestroyNotify) g_ptr_array_unref);
@@ -1068,6 +1172,8 @@ changed_ids (GArray *changes)
       g_autoptr(CmEntityClass) klass = g_type_class_ref (change->type);
       GPtrArray *pair = g_hash_table_lookup (by_table, klass->table);
 
+      if (g_hash_table_contains (reloads, klass->table))
+        continue;
       if (pair == NULL)
         {
           pair = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
@@ -1106,6 +1212,8 @@ cm_store_commit (CmStore *self, GError **error)
     {
       g_autoptr(GPtrArray) tables = NULL;
       g_autoptr(GHashTable) by_table = NULL;
+      g_autoptr(GArray) changes = NULL;
+      g_autoptr(GHashTable) reloads = NULL;
 
       if (!cm_audit_log_write_head (self->audit, error) || !exec (self, "COMMIT", error))
         {
@@ -1114,9 +1222,19 @@ cm_store_commit (CmStore *self, GError **error)
         }
       cm_audit_log_release (self->audit);
       g_array_set_size (self->savepoints, 0);
-      by_table = changed_ids (self->pending);
-      tables = apply_pending (self);
+      g_ptr_array_set_size (self->inserted, 0);
+      changes = g_steal_pointer (&self->pending);
+      self->pending = pending_new ();
+      by_table = changed_ids (changes, self->reloads);
+      tables = apply_pending (self, changes);
+      reloads = g_steal_pointer (&self->reloads);
+      self->reloads = g_hash_table_new (g_str_hash, g_str_equal);
+      /* Kept for cm_store_ids_reached () while the lists are told. */
+      self->announced = changes;
+      self->announced_reloads = reloads;
       emit_records_changed (self, tables, by_table);
+      self->announced = NULL;
+      self->announced_reloads = NULL;
       if (self->meta_changed)
         g_ptr_array_add (tables, (gpointer) "meta");
       self->meta_changed = FALSE;
@@ -1130,24 +1248,29 @@ cm_store_commit (CmStore *self, GError **error)
 void
 cm_store_rollback (CmStore *self)
 {
-  guint mark;
+  Savepoint mark;
 
   g_return_if_fail (self->savepoints->len > 0);
 
-  mark = g_array_index (self->savepoints, guint, self->savepoints->len - 1);
+  mark = g_array_index (self->savepoints, Savepoint, self->savepoints->len - 1);
   /* Records created in the undone work are new again: saving them once
    * more must insert, not update a row that no longer exists. */
-  for (guint i = mark; i < self->pending->len; i++)
+  for (guint i = mark.pending; i < self->pending->len; i++)
     {
       PendingChange *change = &g_array_index (self->pending, PendingChange, i);
 
       if (change->inserted)
         cm_entity_set_id (change->inserted, 0);
     }
-  g_array_set_size (self->pending, mark);
+  for (guint i = mark.inserted; i < self->inserted->len; i++)
+    cm_entity_set_id (g_ptr_array_index (self->inserted, i), 0);
+  g_array_set_size (self->pending, mark.pending);
+  g_ptr_array_set_size (self->inserted, mark.inserted);
   g_array_set_size (self->savepoints, self->savepoints->len - 1);
+  /* A table left to be read again whole stays so: reading it is never wrong. */
   if (self->savepoints->len == 0)
     {
+      g_hash_table_remove_all (self->reloads);
       self->meta_changed = FALSE;
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
     }
@@ -1488,7 +1611,8 @@ refresh_list (CmStore *self, GType type, CachedList *list, GHashTable *by_table)
         }
       if (conditions->len == 0)
         continue;
-      if (((GPtrArray *) changes)->len > MAX_TARGETED_CHANGES || lacks_before (changes))
+      if (((GPtrArray *) changes)->len > MAX_TARGETED_CHANGES || lacks_before (changes) ||
+          g_hash_table_contains (self->reloads, table))
         {
           refresh_derived (self, type, list);
           return;
@@ -1522,19 +1646,65 @@ loaded_lists (CmStore *self)
   return lists;
 }
 
+static void reload_list (CmStore *self, CachedList *list);
+
+/* The lists of the tables changed too often to follow record by record
+ * are read again whole, in place. */
+static void
+reload_lists_of_tables (CmStore *self, GPtrArray *lists)
+{
+  for (guint l = 0; l < lists->len && g_hash_table_size (self->reloads) > 0; l++)
+    {
+      CachedList *list = g_ptr_array_index (lists, l);
+      g_autoptr(CmEntityClass) klass = g_type_class_ref (list->type);
+
+      if (g_hash_table_contains (self->reloads, klass->table))
+        reload_list (self, list);
+    }
+}
+
+static int
+compare_first_changed (gconstpointer a, gconstpointer b, gpointer data)
+{
+  GPtrArray *order = data;
+  guint left = 0, right = 0;
+
+  g_ptr_array_find_with_equal_func (order, *(const char **) a, g_str_equal, &left);
+  g_ptr_array_find_with_equal_func (order, *(const char **) b, g_str_equal, &right);
+  return left < right ? -1 : left > right;
+}
+
+/* The tables read again whole have no change listed: they join @tables
+ * (with no change each in @by_table), in the order they were first changed. */
+static void
+add_reloaded_tables (CmStore *self, GPtrArray *tables, GHashTable *by_table)
+{
+  GHashTableIter iter;
+  gpointer table;
+
+  if (g_hash_table_size (self->reloads) == 0)
+    return;
+  g_hash_table_iter_init (&iter, self->reloads);
+  while (g_hash_table_iter_next (&iter, &table, NULL))
+    if (!g_hash_table_contains (by_table, table))
+      {
+        g_hash_table_insert (by_table, table, g_ptr_array_new ());
+        g_ptr_array_add (tables, table);
+      }
+  g_ptr_array_sort_with_data (tables, compare_first_changed, self->changed_tables);
+}
+
 /* After a commit, brings every loaded list up to date with the changes;
  * returns the tables changed, in the order they were first changed. */
 static GPtrArray *
-apply_pending (CmStore *self)
+apply_pending (CmStore *self, GArray *changes)
 {
   g_autoptr(GHashTable) by_table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                           (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GArray) changes = g_steal_pointer (&self->pending);
   g_autoptr(GPtrArray) lists = NULL;
   g_autoptr(GPtrArray) held = NULL;
   GPtrArray *tables = g_ptr_array_new ();
 
-  self->pending = pending_new ();
   for (guint i = 0; i < changes->len; i++)
     {
       PendingChange *change = &g_array_index (changes, PendingChange, i);
@@ -1557,8 +1727,10 @@ apply_pending (CmStore *self)
           apply_deleted (g_ptr_array_index (showing, l), change->id);
     }
 
+  add_reloaded_tables (self, tables, by_table);
   lists = loaded_lists (self);
   held = hold_lists (lists);
+  reload_lists_of_tables (self, lists);
   for (guint l = 0; l < lists->len; l++)
     {
       CachedList *list = g_ptr_array_index (lists, l);
@@ -1578,6 +1750,91 @@ emit_changed (CmStore *self, GPtrArray *tables)
   for (guint i = 0; i < tables->len; i++)
     g_signal_emit (self, signals[CHANGED],
                    g_quark_from_string (g_ptr_array_index (tables, i)));
+}
+
+/* The ids of the rows of @klass that @condition finds for @record. */
+static void
+add_reached_ids (CmStore *self, CmEntityClass *klass, const char *condition, CmEntity *record,
+                 GHashTable *ids)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT t.id FROM %s t %s WHERE %s", klass->table,
+                                          klass->joins ? klass->joins : "", condition);
+  sqlite3_stmt *stmt = statement (self, sql, NULL);
+
+  if (stmt == NULL)
+    return;
+  bind_record (stmt, record);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+    }
+  sqlite3_reset (stmt);
+}
+
+/* Whether the announced changes to @table can name the rows they reach:
+ * few enough, each with the record as it was. */
+static gboolean
+can_name_reached (CmStore *self, const char *table)
+{
+  guint n = 0;
+
+  if (g_hash_table_contains (self->announced_reloads, table))
+    return FALSE;
+  for (guint i = 0; i < self->announced->len; i++)
+    {
+      PendingChange *change = &g_array_index (self->announced, PendingChange, i);
+      g_autoptr(CmEntityClass) klass = g_type_class_ref (change->type);
+
+      if (!g_str_equal (klass->table, table))
+        continue;
+      if (++n > MAX_TARGETED_CHANGES || (change->existed && change->before == NULL))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+GArray *
+cm_store_ids_reached (CmStore *self, GType entity_type, const char *table)
+{
+  g_autoptr(CmEntityClass) klass = NULL;
+  g_autoptr(GPtrArray) conditions = g_ptr_array_new ();
+  g_autoptr(GHashTable) ids = NULL;
+  GHashTableIter iter;
+  gpointer id;
+  GArray *reached;
+
+  g_return_val_if_fail (CM_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (entity_type, CM_TYPE_ENTITY), NULL);
+
+  klass = g_type_class_ref (entity_type);
+  if (self->announced == NULL || !through_conditions (klass, table, conditions) ||
+      !can_name_reached (self, table))
+    return NULL;
+  ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < self->announced->len && conditions->len > 0; i++)
+    {
+      PendingChange *change = &g_array_index (self->announced, PendingChange, i);
+      g_autoptr(CmEntityClass) changed = g_type_class_ref (change->type);
+
+      if (!g_str_equal (changed->table, table))
+        continue;
+      if (change->after == NULL && change->kind == CHANGE_SAVED)
+        change->after = load_one (self, change->type, change->id, NULL);
+      for (guint c = 0; c < conditions->len; c++)
+        {
+          if (change->before)
+            add_reached_ids (self, klass, g_ptr_array_index (conditions, c), change->before, ids);
+          if (change->after)
+            add_reached_ids (self, klass, g_ptr_array_index (conditions, c), change->after, ids);
+        }
+    }
+  reached = g_array_sized_new (FALSE, FALSE, sizeof (gint64), g_hash_table_size (ids));
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    g_array_append_val (reached, *(gint64 *) id);
+  return reached;
 }
 
 /* Changes only when another connection commits to the file. */
@@ -2066,6 +2323,10 @@ cm_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->savepoints, g_array_unref);
+  g_clear_pointer (&self->n_changes, g_hash_table_unref);
+  g_clear_pointer (&self->reloads, g_hash_table_unref);
+  g_clear_pointer (&self->inserted, g_ptr_array_unref);
+  g_clear_pointer (&self->changed_tables, g_ptr_array_unref);
   g_clear_pointer (&self->next_ids, g_hash_table_unref);
   g_clear_pointer (&self->audit, cm_audit_log_free);
   sqlite3_close (self->db);
@@ -2104,7 +2365,11 @@ cm_store_init (CmStore *self)
   self->lists = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cached_list_free);
   self->live = g_ptr_array_new ();
   self->pending = pending_new ();
-  self->savepoints = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->savepoints = g_array_new (FALSE, FALSE, sizeof (Savepoint));
+  self->n_changes = g_hash_table_new (g_str_hash, g_str_equal);
+  self->reloads = g_hash_table_new (g_str_hash, g_str_equal);
+  self->inserted = g_ptr_array_new_with_free_func (g_object_unref);
+  self->changed_tables = g_ptr_array_new ();
   self->next_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   cm_store_set_actor (self, NULL);
 }

@@ -8,9 +8,11 @@
  * store changes them; the "changed" signal follows every committed action,
  * with the table changed as its detail ("changed::contract").
  * "records-changed" comes just before it, once per table, with the table
- * and the ids it saved and deleted (two GArrays of gint64); after another
- * program's commit it comes once with NULL for all three: anything may
- * have changed. Lists that read rows on demand follow it.
+ * and the ids it saved and deleted (two GArrays of gint64), or NULL for
+ * both when the action changed too many of the table's records to name
+ * them (an import): read the table again. After another program's commit
+ * it comes once with NULL for all three: anything may have changed.
+ * Lists that read rows on demand follow it.
  */
 #pragma once
 
@@ -67,6 +69,13 @@ gboolean    cm_store_is_on_network   (CmStore *self);
 /* Brings the lists up to date with changes another program committed to
  * the file; TRUE when there were any ("changed" is emitted then). */
 gboolean    cm_store_reload_if_changed (CmStore *self);
+/* Inside a "records-changed" handler for @table: the ids of the records
+ * of @entity_type whose derived values the commit's changes to @table can
+ * have altered (a contract's service, before and after it moved), or NULL
+ * when they cannot be named (too many changes, or a derived value that
+ * depends on @table without saying through which column). Free with
+ * g_array_unref (). */
+GArray     *cm_store_ids_reached     (CmStore *self, GType entity_type, const char *table);
 int         cm_store_get_schema_version (CmStore *self);
 int         cm_store_latest_schema_version (void);
 
