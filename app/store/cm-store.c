@@ -637,7 +637,7 @@ audit_whole_record (CmStore *self, CmEntity *entity, gint64 id, GError **error)
 
 /* Straight from the entity's own values, not even copied by SQLite: the
  * entity outlives the step, and the caller clears the bindings after it
- * (clear_bound ()). */
+ * (step_bound ()). */
 static void
 bind_columns (sqlite3_stmt *stmt, CmEntity *entity)
 {
