@@ -189,14 +189,25 @@ cm_store_contracts_changed_between (CmStore *self, gint64 from, gint64 before, G
   return stmt ? collect_ids (self, stmt, from, before, error) : NULL;
 }
 
-/* Hands each row of @stmt (entity_id, field, old_value) to @each; FALSE
- * when a row could not be read, though @each had those before it. */
+/* Hands @each each row (entity_id, field, old_value) that @sql selects,
+ * with @table for its parameter @table_at and @numbers for the other
+ * three, in order; FALSE when a row could not be read, though @each had
+ * those before it. */
 static gboolean
-each_change (CmStore *self, sqlite3_stmt *stmt, CmStoreAuditChange each, gpointer user_data,
+each_change (CmStore *self, const char *sql, const char *table, int table_at,
+             const gint64 numbers[3], CmStoreAuditChange each, gpointer user_data,
              GError **error)
 {
+  sqlite3_stmt *stmt = prepare_for_undo (self, sql, error);
   int rc;
 
+  if (stmt == NULL)
+    return FALSE;
+  for (int at = 1, n = 0; at <= 4; at++)
+    if (at == table_at)
+      sqlite3_bind_text (stmt, at, table, -1, SQLITE_STATIC);
+    else
+      sqlite3_bind_int64 (stmt, at, numbers[n++]);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     each (sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
           (const char *) sqlite3_column_text (stmt, 2), user_data);
@@ -208,17 +219,10 @@ cm_store_each_change_after (CmStore *self, const char *table, gint64 first, gint
                             gint64 after, CmStoreAuditChange each, gpointer user_data,
                             GError **error)
 {
-  sqlite3_stmt *stmt = prepare_for_undo (self, "SELECT entity_id, field, old_value FROM audit"
-                                               " WHERE entity = ?1 AND entity_id BETWEEN ?2 AND ?3"
-                                               " AND id > ?4 ORDER BY entity_id, id", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, first);
-  sqlite3_bind_int64 (stmt, 3, last);
-  sqlite3_bind_int64 (stmt, 4, after);
-  return each_change (self, stmt, each, user_data, error);
+  return each_change (self, "SELECT entity_id, field, old_value FROM audit"
+                            " WHERE entity = ?1 AND entity_id BETWEEN ?2 AND ?3"
+                            " AND id > ?4 ORDER BY entity_id, id",
+                      table, 1, (gint64[]) { first, last, after }, each, user_data, error);
 }
 
 gboolean
@@ -226,17 +230,10 @@ cm_store_each_change_between (CmStore *self, const char *table, gint64 id, gint6
                               gint64 before, CmStoreAuditChange each, gpointer user_data,
                               GError **error)
 {
-  sqlite3_stmt *stmt = prepare_for_undo (self, "SELECT entity_id, field, old_value FROM audit"
-                                               " WHERE id >= ?1 AND id < ?2 AND entity = ?3"
-                                               " AND entity_id = ?4 ORDER BY id", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, before);
-  sqlite3_bind_text (stmt, 3, table, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, id);
-  return each_change (self, stmt, each, user_data, error);
+  return each_change (self, "SELECT entity_id, field, old_value FROM audit"
+                            " WHERE id >= ?1 AND id < ?2 AND entity = ?3"
+                            " AND entity_id = ?4 ORDER BY id",
+                      table, 3, (gint64[]) { from, before, id }, each, user_data, error);
 }
 
 char *
