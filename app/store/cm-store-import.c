@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-store-import.c: what an import and its undo ask of the portfolio file */
-#include <glib/gi18n-lib.h>
-
 #include "cm-store-import.h"
 #include "cm-store-private.h"
 #include "cm-store-read-error.h"
