@@ -598,8 +598,6 @@ read_contract_fields (RowReader *r, CmContract *contract)
   read_periods (r, contract);
 }
 
-/* An end date that disagrees with start + term: both are shown, and the
- * dates will use the end date, as it is what was signed. */
 /* The contract's term as written, without parsing it. */
 static const char *
 term_text (CmContract *contract)
@@ -640,6 +638,8 @@ end_disagrees (CmImportPlan *plan, CmContract *contract, CmContractDates *dates)
   return disagrees;
 }
 
+/* An end date that disagrees with start + term: both are shown, and the
+ * dates will use the end date, as it is what was signed. */
 static void
 check_end_date (RowReader *r, CmContract *contract)
 {

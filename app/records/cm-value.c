@@ -21,8 +21,8 @@ enum_class (GType type)
   return klass ? klass : g_type_class_ref (type);
 }
 
-static const char *
-format_int64 (char *buffer, gint64 n)
+const char *
+cm_value_format_int64 (char *buffer, gint64 n)
 {
   char *p = buffer + CM_VALUE_TEXT_SIZE - 1;
   guint64 magnitude = n < 0 ? -(guint64) n : (guint64) n;
@@ -46,12 +46,12 @@ cm_value_peek_text (const GValue *value, const char *property, char *buffer)
   if (type == G_TYPE_BOOLEAN)
     return g_value_get_boolean (value) ? "true" : "false";
   if (type == G_TYPE_INT)
-    return format_int64 (buffer, g_value_get_int (value));
+    return cm_value_format_int64 (buffer, g_value_get_int (value));
   if (type == G_TYPE_DOUBLE)
     return g_ascii_dtostr (buffer, CM_VALUE_TEXT_SIZE, g_value_get_double (value));
   if (type == G_TYPE_INT64)
     return cm_value_is_unset_reference (value, property)
-           ? NULL : format_int64 (buffer, g_value_get_int64 (value));
+           ? NULL : cm_value_format_int64 (buffer, g_value_get_int64 (value));
   if (G_TYPE_IS_ENUM (type))
     {
       GEnumValue *ev = g_enum_get_value (enum_class (type), g_value_get_enum (value));

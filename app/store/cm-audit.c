@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cm-audit.h"
+#include "cm-value.h"
 
 G_DEFINE_QUARK (cm-audit-error-quark, cm_audit_error)
 
@@ -59,22 +60,12 @@ hash_field (GChecksum *sum, const char *value)
   g_checksum_update (sum, (const guchar *) ";", 1);
 }
 
-/* The number as "%" G_GINT64_FORMAT writes it, without printf's cost at
- * each row. */
 static void
 hash_number (GChecksum *sum, gint64 number)
 {
-  char text[32];
-  char *p = text + sizeof text - 1;
-  guint64 magnitude = number < 0 ? -(guint64) number : (guint64) number;
+  char text[CM_VALUE_TEXT_SIZE];
 
-  *p = '\0';
-  do
-    *--p = '0' + magnitude % 10;
-  while ((magnitude /= 10) > 0);
-  if (number < 0)
-    *--p = '-';
-  hash_field (sum, p);
+  hash_field (sum, cm_value_format_int64 (text, number));
 }
 
 /* The fields both formats hash, in order, after the hash of the row before. */

@@ -2,11 +2,11 @@
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-store-gates.c: what the file says of every service's gate and kind,
  * each asked in one query */
-#include <glib/gi18n-lib.h>
 #include <sqlite3.h>
 
 #include "cm-store-gates.h"
 #include "cm-store-private.h"
+#include "cm-store-read-error.h"
 
 /* Whether the gate holds service s, as cm_gate_problems () decides. The
  * whitespace trim () takes away is written out, and the flags compared
@@ -34,11 +34,9 @@ static const char stages_sql[] =
   " FROM service s GROUP BY s.stage";
 
 static gboolean
-read_failed (sqlite3 *db, sqlite3_stmt *stmt, GError **error)
+read_failed (CmStore *store, sqlite3_stmt *stmt, GError **error)
 {
-  g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
-               _("The portfolio file could not be read (%s). Open it again, or restore a "
-                 "backup."), sqlite3_errmsg (db));
+  cm_store_read_failed (store, CM_STORE_READING_TO_SHOW, error);
   sqlite3_finalize (stmt);
   return FALSE;
 }
@@ -53,7 +51,7 @@ cm_store_services_held (CmStore *store, const char *template_stages, GError **er
 
   if (sqlite3_prepare_v2 (db, held_sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      read_failed (db, stmt, error);
+      read_failed (store, stmt, error);
       return NULL;
     }
   sqlite3_bind_text (stmt, 1, template_stages, -1, SQLITE_STATIC);
@@ -65,7 +63,7 @@ cm_store_services_held (CmStore *store, const char *template_stages, GError **er
     }
   if (rc != SQLITE_DONE)
     {
-      read_failed (db, stmt, error);
+      read_failed (store, stmt, error);
       return NULL;
     }
   sqlite3_finalize (stmt);
@@ -82,7 +80,7 @@ cm_store_count_stages (CmStore *store, const char *template_stages,
   int rc;
 
   if (sqlite3_prepare_v2 (db, stages_sql, -1, &stmt, NULL) != SQLITE_OK)
-    return read_failed (db, stmt, error);
+    return read_failed (store, stmt, error);
   sqlite3_bind_text (stmt, 1, template_stages, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -96,7 +94,7 @@ cm_store_count_stages (CmStore *store, const char *template_stages,
                                                    sqlite3_column_int (stmt, 3) };
     }
   if (rc != SQLITE_DONE)
-    return read_failed (db, stmt, error);
+    return read_failed (store, stmt, error);
   sqlite3_finalize (stmt);
   return TRUE;
 }
@@ -113,7 +111,7 @@ cm_store_service_areas (CmStore *store, GError **error)
 
   if (sqlite3_prepare_v2 (db, "SELECT id, area FROM service", -1, &stmt, NULL) != SQLITE_OK)
     {
-      read_failed (db, stmt, error);
+      read_failed (store, stmt, error);
       return NULL;
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -127,7 +125,7 @@ cm_store_service_areas (CmStore *store, GError **error)
     }
   if (rc != SQLITE_DONE)
     {
-      read_failed (db, stmt, error);
+      read_failed (store, stmt, error);
       return NULL;
     }
   sqlite3_finalize (stmt);

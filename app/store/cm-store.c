@@ -657,7 +657,7 @@ audit_whole_record (CmStore *self, CmEntity *entity, gint64 id, GError **error)
 
 /* Straight from the entity's own values, not even copied by SQLite: the
  * entity outlives the step, and the caller clears the bindings after it
- * (clear_bound ()). */
+ * (step_bound ()). */
 static void
 bind_columns (sqlite3_stmt *stmt, CmEntity *entity)
 {
@@ -2056,26 +2056,31 @@ cm_store_each (CmStore *self, GType entity_type, CmStoreEachFunc each, gpointer 
   return rc == SQLITE_DONE;
 }
 
-guint
-cm_store_count (CmStore *self, GType entity_type)
+gboolean
+cm_store_count (CmStore *self, GType entity_type, guint *count, GError **error)
 {
   g_autoptr(CmEntityClass) klass = NULL;
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
-  guint count = 0;
 
-  g_return_val_if_fail (CM_IS_STORE (self), 0);
-  g_return_val_if_fail (g_type_is_a (entity_type, CM_TYPE_ENTITY), 0);
+  g_return_val_if_fail (CM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_type_is_a (entity_type, CM_TYPE_ENTITY), FALSE);
 
   klass = g_type_class_ref (entity_type);
   sql = g_strdup_printf ("SELECT count(*) FROM %s", klass->table);
+  /* Damage reads as damage, naming the file, not as an empty portfolio. */
   stmt = statement (self, sql, NULL);
   if (stmt == NULL)
-    return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int (stmt, 0);
+    return cm_store_file_error (self->db, self->path, error);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      cm_store_file_error (self->db, self->path, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  *count = sqlite3_column_int (stmt, 0);
   sqlite3_reset (stmt);
-  return count;
+  return TRUE;
 }
 
 /* ---- the rest --------------------------------------------------------- */

@@ -149,9 +149,10 @@ typedef gboolean (*CmStoreEachFunc) (CmEntity *record, gpointer user_data);
 gboolean    cm_store_each            (CmStore *self, GType entity_type, CmStoreEachFunc each,
                                       gpointer user_data, GError **error);
 
-/* How many records of @entity_type the file holds, counted by SQLite
- * without reading them (0 when it cannot be read). */
-guint       cm_store_count           (CmStore *self, GType entity_type);
+/* Sets @count to how many records of @entity_type the file holds,
+ * counted by SQLite without reading them; FALSE when it cannot be read. */
+gboolean    cm_store_count           (CmStore *self, GType entity_type, guint *count,
+                                      GError **error);
 
 /* Who last changed @field of @entity, and when (UTC, ISO 8601), from the
  * audit trail. FALSE when the trail holds no change to it. */

@@ -98,6 +98,20 @@ def first_contract(session):
     session.verify_audit()
 
 
+def empty_sections(session):
+    """A section with no records yet says so in a whole sentence of its
+    own, with "an" where the noun takes it."""
+    for section, title, add in [("Risks", "No Risks Yet", "Add a risk"),
+                                ("Engagement", "No Engagement Yet", "Add an engagement")]:
+        page = session.show_section(section)
+        wait_for(f"the empty {section} page", lambda: find_label(
+            page, lambda text: text == title))
+        if find_button(page, add) is None:
+            raise Failure(f"the empty {section} page does not offer {add!r}")
+        session.log(f"the empty {section} page says {title!r} and offers {add!r}")
+    session.screenshot("empty-engagement")
+
+
 def named_portfolio(session):
     """The welcome page's Create a New Portfolio… asks for a name first."""
     session.binary = os.path.abspath(session.binary)
@@ -130,6 +144,7 @@ def main():
         session.portfolio = os.path.join(session.work, "empty.commissioner")
         session.launch()
         first_contract(session)
+        empty_sections(session)
         session.stop()
         named_portfolio(session)
 

@@ -27,6 +27,10 @@ typedef struct {
   const char *noun;         /* "contract" */
   const char *icon_name;
   const char *empty_description;
+  /* Whole sentences, as a noun put into one cannot agree with it in
+   * every language (nor take "an" in English). */
+  const char *empty_title;  /* "No Contracts Yet" */
+  const char *add_first_label; /* mnemonic: "_Add a contract" */
   GType (*get_type) (void);
   const CmRecordField *fields; /* terminated by { NULL } */
   GArray *(*computed_details) (CmStore *store, GObject *item, const GDate *today); /* of CmDetailLine */

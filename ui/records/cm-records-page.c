@@ -1327,8 +1327,7 @@ name_parts (CmRecordsPage *self)
 {
   g_autofree char *placeholder = g_strdup_printf (_("Search %s"), _(self->kind->title));
   g_autofree char *add_label = g_strdup_printf (_("Add %s"), _(self->kind->noun));
-  g_autofree char *empty_title = g_strdup_printf (_("No %s Yet"), _(self->kind->title));
-  g_autofree char *add_first = g_strdup_printf (_("_Add a %s"), _(self->kind->noun));
+  const char *add_first = _(self->kind->add_first_label);
   g_autoptr(GString) add_first_plain = g_string_new (add_first);
 
   g_object_set (self->search, "placeholder-text", placeholder, NULL);
@@ -1340,7 +1339,7 @@ name_parts (CmRecordsPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _(self->kind->title), -1);
   adw_status_page_set_icon_name (self->empty_page, self->kind->icon_name);
-  adw_status_page_set_title (self->empty_page, empty_title);
+  adw_status_page_set_title (self->empty_page, _(self->kind->empty_title));
   adw_status_page_set_description (self->empty_page, _(self->kind->empty_description));
   /* The access key's underline is not read out. */
   g_string_replace (add_first_plain, "_", "", 1);

@@ -859,10 +859,13 @@ collect_in_thread (CmStore *store, gpointer data, GCancellable *cancellable, GEr
   Collect *job = data;
   g_autoptr(GError) charts_error = NULL;
 
-  job->n_services = cm_store_count (store, CM_TYPE_SERVICE);
+  /* An unreadable file fails here, or it would look like a new one. */
+  if (!cm_store_count (store, CM_TYPE_SERVICE, &job->n_services, error))
+    return FALSE;
   if (job->n_services == 0)
     return TRUE;
-  job->n_contracts = cm_store_count (store, CM_TYPE_CONTRACT);
+  if (!cm_store_count (store, CM_TYPE_CONTRACT, &job->n_contracts, error))
+    return FALSE;
   job->overview = cm_overview_collect_with_charts (store, &job->today, cancellable,
                                                    &job->charts, &charts_error);
   if (job->overview == NULL)
