@@ -13,5 +13,9 @@ G_BEGIN_DECLS
  * that came first. A side that is not known is left invalid. */
 void cm_contract_span (CmContract *contract, const GDate *today,
                        const CmDeadlineSettings *settings, GDate *start, GDate *end);
+/* The same from dates already computed, or from the dates as written
+ * when @dates is NULL (the term could not be read). */
+void cm_contract_span_of_dates (CmContract *contract, const CmContractDates *dates,
+                                GDate *start, GDate *end);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include "cm-audit-anchor.h"
 #include "cm-contract-pass.h"
+#include "cm-contract-span.h"
 #include "cm-date.h"
 #include "cm-deadline-settings.h"
 #include "cm-report-period.h"
@@ -96,24 +97,6 @@ count_end (GHashTable *ends, const GDate *end)
                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (ends, day)) + 1));
 }
 
-/* The days it runs, as cm_contract_span () counts them, from its dates. */
-static void
-span_of (CmContract *c, const CmContractDates *dates, GDate *start, GDate *end)
-{
-  GDate decommissioned;
-
-  g_date_clear (start, 1);
-  g_date_clear (end, 1);
-  cm_date_parse_iso (cm_contract_get_start_date (c), start);
-  if (dates)
-    *end = dates->current_end;
-  else
-    cm_date_parse_iso (cm_contract_get_end_date (c), end);
-  if (cm_date_parse_iso (cm_contract_get_decommissioned_on (c), &decommissioned) &&
-      (!g_date_valid (end) || g_date_compare (&decommissioned, end) < 0))
-    *end = decommissioned;
-}
-
 static gboolean
 add_contract (CmEntity *record, gpointer data)
 {
@@ -134,7 +117,7 @@ add_contract (CmEntity *record, gpointer data)
     }
   cm_contract_each_notice_deadline (p->store, contract, p->today, &p->settings, keep_deadline,
                                     p->pass);
-  span_of (contract, dated ? &dates : NULL, &start, &end);
+  cm_contract_span_of_dates (contract, dated ? &dates : NULL, &start, &end);
   cm_spend_tally_add (p->tally, contract, &start, &end);
   return TRUE;
 }

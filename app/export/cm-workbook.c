@@ -17,6 +17,7 @@
 #include "cm-audit-words.h"
 #include "cm-contract.h"
 #include "cm-cycle.h"
+#include "cm-contract-span.h"
 #include "cm-date.h"
 #include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
@@ -350,26 +351,6 @@ dated (CmSheetCell *cells, guint col, const GDate *date, CmDeadlineStatus status
     cells[col + 1].text = cm_deadline_status_label (status);
 }
 
-/* The days a contract runs, as reports count them (cm_contract_span ()),
- * from the dates already computed. */
-static void
-span_of (CmContract *c, const CmContractDates *dates, GDate *start, GDate *end)
-{
-  GDate decommissioned;
-
-  g_date_clear (start, 1);
-  g_date_clear (end, 1);
-  cm_date_parse_iso (cm_contract_get_start_date (c), start);
-  if (dates)
-    *end = dates->current_end;
-  else
-    cm_date_parse_iso (cm_contract_get_end_date (c), end);
-  /* A decommissioned contract stopped costing money on that day. */
-  if (cm_date_parse_iso (cm_contract_get_decommissioned_on (c), &decommissioned) &&
-      (!g_date_valid (end) || g_date_compare (&decommissioned, end) < 0))
-    *end = decommissioned;
-}
-
 static gint64
 julian_of (const GDate *date)
 {
@@ -461,7 +442,7 @@ keep_for_later_sheets (Export *e, CmContract *c, const CmContractDates *dates)
                                     &notices);
   if (e->unread == NULL)
     cm_timeline_sheet_keep (e->timeline_rows, c, dates, e->today, &e->unread);
-  span_of (c, dates, &start, &end);
+  cm_contract_span_of_dates (c, dates, &start, &end);
   cm_spend_tally_add (e->tally, c, &start, &end);
   keep_transparency (e, c, dates, &start, &end);
 }
