@@ -332,11 +332,19 @@ class Session:
         one, after giving it the keyboard: there is no window manager."""
         title = window or self.window.name
         pattern = "^" + re.sub(r"([][.^$*+?(){}|\\])", r"\\\1", title) + "$"
+        # Keys go on their own, once, to the window that has the keyboard, as
+        # the keyboard sends them. Chained to the search they would be sent
+        # to that window itself, and a key that closes it (Ctrl+W) leaves
+        # the rest undelivered and the command failed, so it would be tried
+        # again and close the next window too.
+        keys = command[:1] in (("key",), ("type",))
         # A window the tree shows may not be on the display yet: the search
-        # then finds nothing, and nothing else runs.
+        # then finds nothing, nothing else runs, and it is tried again.
         wait_for(f"the window {title!r} on the display", lambda: subprocess.run(
             ["xdotool", "search", "--onlyvisible", "--name", pattern,
-             "windowfocus", "--sync", *command], timeout=10).returncode == 0)
+             "windowfocus", "--sync", *([] if keys else command)], timeout=10).returncode == 0)
+        if keys:
+            subprocess.run(["xdotool", *command], timeout=10, check=True)
 
     def key(self, keys, window=None):
         """Presses keys in turn, such as "alt+5" or "Down Return", in a window."""
