@@ -10,11 +10,13 @@
 
 #include <sqlite3.h>
 
+#include "cm-db.h"
 #include "cm-store.h"
 
 G_BEGIN_DECLS
 
 sqlite3    *cm_store_get_database    (CmStore *self);
+CmDb       *cm_store_get_db          (CmStore *self);
 /* The SELECT that cm_store_list_where () runs, with "?" for the value:
  * for a benchmark to time the same statement in the sqlite3 shell. */
 char       *cm_store_where_sql       (GType entity_type, const char *property);

@@ -12,6 +12,7 @@
 #include "cm-audit-replay.h"
 #include "cm-audit.h"
 #include "cm-backup.h"
+#include "cm-db-sqlite.h"
 #include "cm-schema.h"
 #include "cm-sql-functions.h"
 #include "cm-store-file.h"
@@ -70,7 +71,8 @@ struct _CmStore
 {
   GObject parent_instance;
 
-  sqlite3 *db;
+  CmDb *database;
+  sqlite3 *db; /* the same connection, while not every caller uses CmDb */
   CmAuditLog *audit;
   char *path;
   char *actor;
@@ -336,6 +338,7 @@ cm_store_open (const char *path, CmStoreOpenFlags flags, GError **error)
     return NULL;
   self = g_object_new (CM_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->database = cm_db_sqlite_adopt (connection.db);
   self->db = connection.db;
   self->read_only = connection.read_only;
   self->on_network = cm_store_file_is_on_network (path);
@@ -2301,6 +2304,12 @@ cm_store_get_database (CmStore *self)
   return self->db;
 }
 
+CmDb *
+cm_store_get_db (CmStore *self)
+{
+  return self->database;
+}
+
 static void
 finalize_statement (gpointer stmt)
 {
@@ -2334,7 +2343,7 @@ cm_store_finalize (GObject *object)
   g_clear_pointer (&self->changed_tables, g_ptr_array_unref);
   g_clear_pointer (&self->next_ids, g_hash_table_unref);
   g_clear_pointer (&self->audit, cm_audit_log_free);
-  sqlite3_close (self->db);
+  cm_db_close (self->database);
   g_free (self->path);
   g_free (self->refusal);
   g_free (self->actor);

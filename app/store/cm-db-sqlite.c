@@ -1,0 +1,307 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
+/* cm-db-sqlite.c: cm-db.h over SQLite, call for call */
+#include "cm-db-backend.h"
+#include "cm-db-sqlite.h"
+
+typedef struct {
+  CmDb parent;
+  sqlite3 *handle;
+} CmDbSqlite;
+
+typedef struct {
+  CmDbStmt parent;
+  sqlite3_stmt *handle;
+} CmDbSqliteStmt;
+
+static const CmDbBackend sqlite_backend;
+
+static sqlite3 *
+handle_of (CmDb *db)
+{
+  return ((CmDbSqlite *) db)->handle;
+}
+
+static sqlite3_stmt *
+stmt_of (CmDbStmt *stmt)
+{
+  return ((CmDbSqliteStmt *) stmt)->handle;
+}
+
+static void
+sqlite_close (CmDb *db)
+{
+  sqlite3_close (handle_of (db));
+  g_free (db);
+}
+
+static gboolean
+sqlite_exec (CmDb *db, const char *sql)
+{
+  return sqlite3_exec (handle_of (db), sql, NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static CmDbStmt *
+sqlite_prepare (CmDb *db, const char *sql, gboolean persistent)
+{
+  sqlite3_stmt *handle = NULL;
+  CmDbSqliteStmt *stmt;
+
+  if (sqlite3_prepare_v3 (handle_of (db), sql, -1, persistent ? SQLITE_PREPARE_PERSISTENT : 0,
+                          &handle, NULL) != SQLITE_OK)
+    {
+      sqlite3_finalize (handle);
+      return NULL;
+    }
+  stmt = g_new0 (CmDbSqliteStmt, 1);
+  stmt->parent.backend = &sqlite_backend;
+  stmt->parent.db = db;
+  stmt->handle = handle;
+  return &stmt->parent;
+}
+
+static gboolean
+sqlite_begin (CmDb *db, CmDbTransaction kind)
+{
+  /* IMMEDIATE takes the write lock at once, so a writer never finds out
+   * at its first change that another got there first. */
+  return sqlite_exec (db, kind == CM_DB_WRITING ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+}
+
+static gboolean
+sqlite_in_transaction (CmDb *db)
+{
+  return !sqlite3_get_autocommit (handle_of (db));
+}
+
+static gint64
+sqlite_last_insert_id (CmDb *db)
+{
+  return sqlite3_last_insert_rowid (handle_of (db));
+}
+
+static gint64
+sqlite_changes (CmDb *db)
+{
+  return sqlite3_changes64 (handle_of (db));
+}
+
+static CmDbFailure
+sqlite_last_failure (CmDb *db)
+{
+  int code = sqlite3_extended_errcode (handle_of (db));
+
+  switch (code)
+    {
+    case SQLITE_OK:
+    case SQLITE_ROW:
+    case SQLITE_DONE:
+      return CM_DB_FAILURE_NONE;
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      return CM_DB_FAILURE_CONSTRAINT_UNIQUE;
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return CM_DB_FAILURE_CONSTRAINT_FOREIGN_KEY;
+    default:
+      break;
+    }
+  switch (code & 0xff)
+    {
+    case SQLITE_ERROR:
+    case SQLITE_MISMATCH:
+    case SQLITE_RANGE:
+    case SQLITE_MISUSE:
+      return CM_DB_FAILURE_SQL;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return CM_DB_FAILURE_BUSY;
+    case SQLITE_READONLY:
+      return CM_DB_FAILURE_READ_ONLY;
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      return CM_DB_FAILURE_PERMISSION;
+    case SQLITE_CONSTRAINT:
+      return CM_DB_FAILURE_CONSTRAINT;
+    case SQLITE_CORRUPT:
+      return CM_DB_FAILURE_DAMAGED;
+    case SQLITE_NOTADB:
+      return CM_DB_FAILURE_NOT_A_DATABASE;
+    case SQLITE_CANTOPEN:
+      return CM_DB_FAILURE_CANNOT_OPEN;
+    case SQLITE_FULL:
+      return CM_DB_FAILURE_FULL;
+    case SQLITE_INTERRUPT:
+      return CM_DB_FAILURE_INTERRUPTED;
+    default:
+      return CM_DB_FAILURE_OTHER;
+    }
+}
+
+static const char *
+sqlite_last_message (CmDb *db)
+{
+  return sqlite3_errmsg (handle_of (db));
+}
+
+static void
+sqlite_stmt_free (CmDbStmt *stmt)
+{
+  sqlite3_finalize (stmt_of (stmt));
+  g_free (stmt);
+}
+
+static const char *
+sqlite_stmt_sql (CmDbStmt *stmt)
+{
+  return sqlite3_sql (stmt_of (stmt));
+}
+
+static void
+sqlite_stmt_reset (CmDbStmt *stmt)
+{
+  sqlite3_reset (stmt_of (stmt));
+  sqlite3_clear_bindings (stmt_of (stmt));
+}
+
+static CmDbStep
+sqlite_step (CmDbStmt *stmt)
+{
+  switch (sqlite3_step (stmt_of (stmt)))
+    {
+    case SQLITE_ROW:
+      return CM_DB_ROW;
+    case SQLITE_DONE:
+      return CM_DB_DONE;
+    default:
+      return CM_DB_FAILED;
+    }
+}
+
+static int
+sqlite_bind_count (CmDbStmt *stmt)
+{
+  return sqlite3_bind_parameter_count (stmt_of (stmt));
+}
+
+static int
+sqlite_bind_index (CmDbStmt *stmt, const char *name)
+{
+  return sqlite3_bind_parameter_index (stmt_of (stmt), name);
+}
+
+static void
+sqlite_bind_null (CmDbStmt *stmt, int index)
+{
+  sqlite3_bind_null (stmt_of (stmt), index);
+}
+
+static void
+sqlite_bind_int64 (CmDbStmt *stmt, int index, gint64 value)
+{
+  sqlite3_bind_int64 (stmt_of (stmt), index, value);
+}
+
+static void
+sqlite_bind_double (CmDbStmt *stmt, int index, double value)
+{
+  sqlite3_bind_double (stmt_of (stmt), index, value);
+}
+
+static void
+sqlite_bind_text (CmDbStmt *stmt, int index, const char *text, gboolean copy)
+{
+  sqlite3_bind_text (stmt_of (stmt), index, text, -1, copy ? SQLITE_TRANSIENT : SQLITE_STATIC);
+}
+
+static int
+sqlite_column_count (CmDbStmt *stmt)
+{
+  return sqlite3_column_count (stmt_of (stmt));
+}
+
+static const char *
+sqlite_column_name (CmDbStmt *stmt, int column)
+{
+  return sqlite3_column_name (stmt_of (stmt), column);
+}
+
+static CmDbType
+sqlite_column_type (CmDbStmt *stmt, int column)
+{
+  switch (sqlite3_column_type (stmt_of (stmt), column))
+    {
+    case SQLITE_NULL:
+      return CM_DB_NULL;
+    case SQLITE_INTEGER:
+      return CM_DB_INTEGER;
+    case SQLITE_FLOAT:
+      return CM_DB_FLOAT;
+    default:
+      return CM_DB_TEXT;
+    }
+}
+
+static const char *
+sqlite_column_text (CmDbStmt *stmt, int column)
+{
+  return (const char *) sqlite3_column_text (stmt_of (stmt), column);
+}
+
+static gint64
+sqlite_column_int64 (CmDbStmt *stmt, int column)
+{
+  return sqlite3_column_int64 (stmt_of (stmt), column);
+}
+
+static double
+sqlite_column_double (CmDbStmt *stmt, int column)
+{
+  return sqlite3_column_double (stmt_of (stmt), column);
+}
+
+static const CmDbBackend sqlite_backend = {
+  .engine = CM_DB_ENGINE_SQLITE,
+  .close = sqlite_close,
+  .exec = sqlite_exec,
+  .prepare = sqlite_prepare,
+  .begin = sqlite_begin,
+  .in_transaction = sqlite_in_transaction,
+  .last_insert_id = sqlite_last_insert_id,
+  .changes = sqlite_changes,
+  .last_failure = sqlite_last_failure,
+  .last_message = sqlite_last_message,
+  .stmt_free = sqlite_stmt_free,
+  .stmt_sql = sqlite_stmt_sql,
+  .stmt_reset = sqlite_stmt_reset,
+  .step = sqlite_step,
+  .bind_count = sqlite_bind_count,
+  .bind_index = sqlite_bind_index,
+  .bind_null = sqlite_bind_null,
+  .bind_int64 = sqlite_bind_int64,
+  .bind_double = sqlite_bind_double,
+  .bind_text = sqlite_bind_text,
+  .column_count = sqlite_column_count,
+  .column_name = sqlite_column_name,
+  .column_type = sqlite_column_type,
+  .column_text = sqlite_column_text,
+  .column_int64 = sqlite_column_int64,
+  .column_double = sqlite_column_double,
+};
+
+CmDb *
+cm_db_sqlite_adopt (sqlite3 *handle)
+{
+  CmDbSqlite *db = g_new0 (CmDbSqlite, 1);
+
+  db->parent.backend = &sqlite_backend;
+  db->handle = handle;
+  return &db->parent;
+}
+
+sqlite3 *
+cm_db_sqlite_handle (CmDb *db)
+{
+  if (db == NULL || db->backend != &sqlite_backend)
+    return NULL;
+  return handle_of (db);
+}

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
+/* cm-db-sqlite.h: a portfolio file's SQLite connection behind cm-db.h
+ *
+ * Opening a file stays with cm-store-file.c, which knows what can go
+ * wrong with one; the connection it opens is then adopted here.
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "cm-db.h"
+
+G_BEGIN_DECLS
+
+/* Takes @handle over: cm_db_close () closes it. */
+CmDb    *cm_db_sqlite_adopt  (sqlite3 *handle);
+/* The SQLite connection behind @db, or NULL when @db is not SQLite's:
+ * for what only a file has (backups, integrity checks, SQL functions
+ * written in C). */
+sqlite3 *cm_db_sqlite_handle (CmDb *db);
+
+G_END_DECLS

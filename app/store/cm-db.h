@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
+/* cm-db.h: a connection to the portfolio's database, whichever engine holds it
+ *
+ * The store speaks to its database only through this: statements are
+ * prepared, bound, stepped and read the same way whether the portfolio is
+ * a SQLite file or a PostgreSQL database. It is shaped after SQLite's own
+ * interface so that a step returns one row at a time, and like SQLite a
+ * connection keeps its last failure for the caller to read.
+ *
+ * Statements are written in the SQL both engines accept, with "?" or
+ * ":name" for values; each backend turns them into its own form.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _CmDb     CmDb;
+typedef struct _CmDbStmt CmDbStmt;
+
+typedef enum {
+  CM_DB_ENGINE_SQLITE,
+  CM_DB_ENGINE_POSTGRESQL,
+} CmDbEngine;
+
+/* What a step gave. */
+typedef enum {
+  CM_DB_ROW,
+  CM_DB_DONE,
+  CM_DB_FAILED, /* cm_db_last_failure () says why */
+} CmDbStep;
+
+/* Why the last call on a connection failed, in the engines' common terms. */
+typedef enum {
+  CM_DB_FAILURE_NONE,
+  CM_DB_FAILURE_SQL,                    /* the statement itself is wrong */
+  CM_DB_FAILURE_BUSY,                   /* another connection holds a lock */
+  CM_DB_FAILURE_READ_ONLY,              /* the database may not be written */
+  CM_DB_FAILURE_PERMISSION,             /* this role may not do that */
+  CM_DB_FAILURE_CONSTRAINT_UNIQUE,      /* a unique value or key is taken */
+  CM_DB_FAILURE_CONSTRAINT_FOREIGN_KEY, /* a reference to a missing record */
+  CM_DB_FAILURE_CONSTRAINT,             /* any other constraint */
+  CM_DB_FAILURE_DAMAGED,                /* the database is corrupt */
+  CM_DB_FAILURE_NOT_A_DATABASE,         /* not a database of this engine at all */
+  CM_DB_FAILURE_CANNOT_OPEN,            /* the database could not be reached */
+  CM_DB_FAILURE_CONNECTION_LOST,        /* the server went away mid-work */
+  CM_DB_FAILURE_FULL,                   /* no room left */
+  CM_DB_FAILURE_INTERRUPTED,            /* cancelled on purpose */
+  CM_DB_FAILURE_OTHER,
+} CmDbFailure;
+
+/* The type a column's value has in the row just stepped to. */
+typedef enum {
+  CM_DB_NULL,
+  CM_DB_INTEGER,
+  CM_DB_FLOAT,
+  CM_DB_TEXT,
+} CmDbType;
+
+void        cm_db_close            (CmDb *db);
+CmDbEngine  cm_db_engine           (CmDb *db);
+
+/* Runs one or more statements that take no values and give no rows. */
+gboolean    cm_db_exec             (CmDb *db, const char *sql);
+/* Prepares @sql; NULL on failure. A statement prepared as persistent is
+ * meant to be kept and reused many times. */
+CmDbStmt   *cm_db_prepare          (CmDb *db, const char *sql);
+CmDbStmt   *cm_db_prepare_persistent (CmDb *db, const char *sql);
+
+typedef enum {
+  CM_DB_READING, /* a consistent view; other writers may go on */
+  CM_DB_WRITING, /* the one writer: others wait until it ends */
+} CmDbTransaction;
+
+gboolean    cm_db_begin            (CmDb *db, CmDbTransaction kind);
+gboolean    cm_db_commit           (CmDb *db);
+/* Ends an open transaction, undoing it; harmless when none is open. */
+void        cm_db_rollback         (CmDb *db);
+/* Whether a transaction is open on @db. */
+gboolean    cm_db_in_transaction   (CmDb *db);
+/* The id the last INSERT on @db gave its row. */
+gint64      cm_db_last_insert_id   (CmDb *db);
+/* How many rows the last INSERT, UPDATE or DELETE changed. */
+gint64      cm_db_changes          (CmDb *db);
+
+CmDbFailure cm_db_last_failure     (CmDb *db);
+/* The engine's own words for the last failure, for messages. */
+const char *cm_db_last_message     (CmDb *db);
+
+/* ---- statements ------------------------------------------------------- */
+
+void        cm_db_stmt_free        (CmDbStmt *stmt);
+CmDb       *cm_db_stmt_db          (CmDbStmt *stmt);
+const char *cm_db_stmt_sql         (CmDbStmt *stmt);
+/* Makes the statement ready to run again, with no values bound. */
+void        cm_db_stmt_reset       (CmDbStmt *stmt);
+CmDbStep    cm_db_step             (CmDbStmt *stmt);
+
+/* Values are numbered from 1, as in SQL. A text bound with
+ * cm_db_bind_text_static () must stay as it is until the statement is
+ * reset or freed; cm_db_bind_text () keeps a copy. */
+int         cm_db_bind_count       (CmDbStmt *stmt);
+int         cm_db_bind_index       (CmDbStmt *stmt, const char *name);
+void        cm_db_bind_null        (CmDbStmt *stmt, int index);
+void        cm_db_bind_int64       (CmDbStmt *stmt, int index, gint64 value);
+void        cm_db_bind_double      (CmDbStmt *stmt, int index, double value);
+void        cm_db_bind_text        (CmDbStmt *stmt, int index, const char *text);
+void        cm_db_bind_text_static (CmDbStmt *stmt, int index, const char *text);
+
+/* Columns are numbered from 0. A text is valid until the next step,
+ * reset or free of the statement. */
+int         cm_db_column_count     (CmDbStmt *stmt);
+const char *cm_db_column_name      (CmDbStmt *stmt, int column);
+CmDbType    cm_db_column_type      (CmDbStmt *stmt, int column);
+const char *cm_db_column_text      (CmDbStmt *stmt, int column);
+gint64      cm_db_column_int64     (CmDbStmt *stmt, int column);
+int         cm_db_column_int       (CmDbStmt *stmt, int column);
+double      cm_db_column_double    (CmDbStmt *stmt, int column);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmDbStmt, cm_db_stmt_free)
+
+G_END_DECLS
