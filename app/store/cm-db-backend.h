@@ -19,7 +19,6 @@ typedef struct {
   CmDbStmt   *(*prepare)        (CmDb *db, const char *sql, gboolean persistent);
   gboolean    (*begin)          (CmDb *db, CmDbTransaction kind);
   gboolean    (*in_transaction) (CmDb *db);
-  gint64      (*last_insert_id) (CmDb *db);
   gint64      (*changes)        (CmDb *db);
   CmDbFailure (*last_failure)   (CmDb *db);
   const char *(*last_message)   (CmDb *db);

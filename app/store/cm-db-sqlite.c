@@ -75,12 +75,6 @@ sqlite_in_transaction (CmDb *db)
 }
 
 static gint64
-sqlite_last_insert_id (CmDb *db)
-{
-  return sqlite3_last_insert_rowid (handle_of (db));
-}
-
-static gint64
 sqlite_changes (CmDb *db)
 {
   return sqlite3_changes64 (handle_of (db));
@@ -266,7 +260,6 @@ static const CmDbBackend sqlite_backend = {
   .prepare = sqlite_prepare,
   .begin = sqlite_begin,
   .in_transaction = sqlite_in_transaction,
-  .last_insert_id = sqlite_last_insert_id,
   .changes = sqlite_changes,
   .last_failure = sqlite_last_failure,
   .last_message = sqlite_last_message,

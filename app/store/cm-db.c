@@ -60,12 +60,6 @@ cm_db_in_transaction (CmDb *db)
 }
 
 gint64
-cm_db_last_insert_id (CmDb *db)
-{
-  return db->backend->last_insert_id (db);
-}
-
-gint64
 cm_db_changes (CmDb *db)
 {
   return db->backend->changes (db);

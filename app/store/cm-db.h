@@ -80,8 +80,6 @@ gboolean    cm_db_commit           (CmDb *db);
 void        cm_db_rollback         (CmDb *db);
 /* Whether a transaction is open on @db. */
 gboolean    cm_db_in_transaction   (CmDb *db);
-/* The id the last INSERT on @db gave its row. */
-gint64      cm_db_last_insert_id   (CmDb *db);
 /* How many rows the last INSERT, UPDATE or DELETE changed. */
 gint64      cm_db_changes          (CmDb *db);
 
