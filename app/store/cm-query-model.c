@@ -61,18 +61,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* ---- SQL -------------------------------------------------------------- */
 
-/* cm_fold(text), as the store's connection has it, for the query's own. */
-static void
-sql_fold (sqlite3_context *context, int argc, sqlite3_value **argv)
-{
-  const char *text = (const char *) sqlite3_value_text (argv[0]);
-
-  if (text == NULL)
-    sqlite3_result_null (context);
-  else
-    sqlite3_result_text (context, g_utf8_casefold (text, -1), -1, g_free);
-}
-
 static const CmDerivedColumn *
 derived_column (CmEntityClass *klass, const char *property)
 {
@@ -232,9 +220,6 @@ open_reader (const char *path, GCancellable *cancellable, GError **error)
       return NULL;
     }
   sqlite3_busy_timeout (db, 5000);
-  sqlite3_create_function (db, "cm_fold", 1,
-                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                           NULL, sql_fold, NULL, NULL);
   cm_sql_functions_install (db);
   sqlite3_progress_handler (db, CANCEL_CHECK_STEPS, stop_if_cancelled, cancellable);
   return cm_db_sqlite_adopt (db);

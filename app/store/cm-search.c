@@ -138,7 +138,8 @@ cm_search (CmStore *store, const char *text, guint limit, GError **error)
   if ((stmt = cm_db_prepare (db, search_sql)) == NULL)
     {
       g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
-                   _("The portfolio could not be searched (%s). Try again."), cm_db_last_message (db));
+                   _("The portfolio could not be searched (%s). Try again."),
+                   cm_db_last_message (db));
       return NULL;
     }
   cm_db_bind_text_static (stmt, 1, pattern);
@@ -156,7 +157,8 @@ cm_search (CmStore *store, const char *text, guint limit, GError **error)
     }
   if (step != CM_DB_DONE)
     g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
-                 _("The portfolio could not be searched (%s). Try again."), cm_db_last_message (db));
+                 _("The portfolio could not be searched (%s). Try again."),
+                 cm_db_last_message (db));
   cm_db_stmt_free (stmt);
   return step == CM_DB_DONE ? g_steal_pointer (&hits) : NULL;
 }

@@ -72,7 +72,7 @@ struct _CmStore
   GObject parent_instance;
 
   CmDb *database;
-  sqlite3 *db; /* the same connection, while not every caller uses CmDb */
+  sqlite3 *db; /* the same connection, for the audit calls not yet on CmDb */
   CmAuditLog *audit;
   char *path;
   char *actor;
@@ -207,29 +207,12 @@ commit (CmStore *self, GError **error)
 
 /* ---- opening and migrating -------------------------------------------- */
 
-/* cm_fold(text): the case fold search compares against (SQLite's lower()
- * knows only ASCII). */
-static void
-sql_fold (sqlite3_context *context, int argc, sqlite3_value **argv)
-{
-  const char *text = (const char *) sqlite3_value_text (argv[0]);
-
-  if (text == NULL)
-    sqlite3_result_null (context);
-  else
-    sqlite3_result_text (context, g_utf8_casefold (text, -1), -1, g_free);
-}
-
 /* The functions written in C that the store's SQL calls, which a SQLite
  * connection has only once installed. */
 static void
 install_sql_functions (CmStore *self)
 {
-  sqlite3 *db = cm_db_sqlite_handle (self->database);
-
-  sqlite3_create_function (db, "cm_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                           NULL, sql_fold, NULL, NULL);
-  cm_sql_functions_install (db);
+  cm_sql_functions_install (cm_db_sqlite_handle (self->database));
 }
 
 
