@@ -80,11 +80,9 @@ sqlite_changes (CmDb *db)
   return sqlite3_changes64 (handle_of (db));
 }
 
-static CmDbFailure
-sqlite_last_failure (CmDb *db)
+CmDbFailure
+cm_db_sqlite_failure (int code)
 {
-  int code = sqlite3_extended_errcode (handle_of (db));
-
   switch (code)
     {
     case SQLITE_OK:
@@ -129,6 +127,12 @@ sqlite_last_failure (CmDb *db)
     default:
       return CM_DB_FAILURE_OTHER;
     }
+}
+
+static CmDbFailure
+sqlite_last_failure (CmDb *db)
+{
+  return cm_db_sqlite_failure (sqlite3_extended_errcode (handle_of (db)));
 }
 
 static const char *

@@ -19,5 +19,7 @@ CmDb    *cm_db_sqlite_adopt  (sqlite3 *handle);
  * for what only a file has (backups, integrity checks, SQL functions
  * written in C). */
 sqlite3 *cm_db_sqlite_handle (CmDb *db);
+/* SQLite's result @code (extended or not) in the engines' common terms. */
+CmDbFailure cm_db_sqlite_failure (int code);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "cm-db-sqlite.h"
 #include "cm-query-model.h"
 #include "cm-search-index.h"
 #include "cm-sql-functions.h"
@@ -59,18 +60,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* ---- SQL -------------------------------------------------------------- */
-
-/* cm_fold(text), as the store's connection has it, for the query's own. */
-static void
-sql_fold (sqlite3_context *context, int argc, sqlite3_value **argv)
-{
-  const char *text = (const char *) sqlite3_value_text (argv[0]);
-
-  if (text == NULL)
-    sqlite3_result_null (context);
-  else
-    sqlite3_result_text (context, g_utf8_casefold (text, -1), -1, g_free);
-}
 
 static const CmDerivedColumn *
 derived_column (CmEntityClass *klass, const char *property)
@@ -153,30 +142,33 @@ cm_query_model_sql (GType entity_type, gboolean search, const char *sort_propert
 
 /* Steps @sql over @db, collecting the first column of each row. */
 static GArray *
-read_ids (sqlite3 *db, const char *sql, const char *needle, GError **error)
+read_ids (CmDb *db, const char *sql, const char *needle, GError **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(CmDbStmt) stmt = cm_db_prepare (db, sql);
+  CmDbStep step;
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (stmt == NULL)
     {
-      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (db));
+      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED, "%s", cm_db_last_message (db));
       return NULL;
     }
   if (needle)
-    sqlite3_bind_text (stmt, 1, needle, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    cm_db_bind_text_static (stmt, 1, needle);
+  while ((step = cm_db_step (stmt)) == CM_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = cm_db_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-  if (rc != SQLITE_DONE)
-    g_set_error (error, CM_STORE_ERROR, rc == SQLITE_INTERRUPT ? CM_STORE_ERROR_BUSY
-                                                               : CM_STORE_ERROR_FAILED,
-                 "%s", sqlite3_errmsg (db));
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+  if (step != CM_DB_DONE)
+    {
+      gboolean cancelled = cm_db_last_failure (db) == CM_DB_FAILURE_INTERRUPTED;
+
+      g_set_error (error, CM_STORE_ERROR, cancelled ? CM_STORE_ERROR_BUSY : CM_STORE_ERROR_FAILED,
+                   "%s", cm_db_last_message (db));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
 }
 
 /* ---- the query in its thread ----------------------------------------- */
@@ -185,7 +177,7 @@ read_ids (sqlite3 *db, const char *sql, const char *needle, GError **error)
  * list keeps for the next keystroke while the records stay as they were. */
 typedef struct {
   char *path;             /* NULL: the store's own connection, on this thread */
-  sqlite3 *db;            /* that connection */
+  CmDb *db;               /* that connection */
   char *index_sql;        /* every id and its search text */
   char *order_sql;        /* every id in the order asked for; NULL: id order */
   char *needle;
@@ -214,8 +206,9 @@ stop_if_cancelled (void *cancellable)
 }
 
 /* A connection of the thread's own, reading the last committed state:
- * the store's connection stays the main thread's alone. */
-static sqlite3 *
+ * the store's connection stays the main thread's alone. A cancelled
+ * query stops its statement part way. */
+static CmDb *
 open_reader (const char *path, GCancellable *cancellable, GError **error)
 {
   sqlite3 *db = NULL;
@@ -227,12 +220,9 @@ open_reader (const char *path, GCancellable *cancellable, GError **error)
       return NULL;
     }
   sqlite3_busy_timeout (db, 5000);
-  sqlite3_create_function (db, "cm_fold", 1,
-                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                           NULL, sql_fold, NULL, NULL);
   cm_sql_functions_install (db);
   sqlite3_progress_handler (db, CANCEL_CHECK_STEPS, stop_if_cancelled, cancellable);
-  return db;
+  return cm_db_sqlite_adopt (db);
 }
 
 /* Reads what the query lacks (the search texts, the order), then scans
@@ -242,7 +232,7 @@ compute (Query *query, GCancellable *cancellable, GError **error)
 {
   gboolean read_index = query->needle && query->index == NULL;
   gboolean read_order = query->order_sql && query->order == NULL;
-  sqlite3 *db = query->db;
+  CmDb *db = query->db;
   GArray *found = NULL;
 
   if ((read_index || read_order) && db == NULL &&
@@ -253,7 +243,7 @@ compute (Query *query, GCancellable *cancellable, GError **error)
   if (read_order && (!read_index || query->index))
     query->order = read_ids (db, query->order_sql, NULL, error);
   if (db != query->db)
-    sqlite3_close (db);
+    cm_db_close (db);
   if ((read_index && query->index == NULL) || (read_order && query->order == NULL))
     return NULL;
   if (query->needle == NULL)
@@ -391,7 +381,7 @@ read_all (CmQueryModel *self)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s ORDER BY id", self->klass->table);
   g_autoptr(GError) error = NULL;
-  GArray *all = read_ids (cm_store_get_database (self->store), sql, NULL, &error);
+  GArray *all = read_ids (cm_store_get_db (self->store), sql, NULL, &error);
 
   if (all == NULL)
     {
@@ -439,13 +429,22 @@ query_new (CmQueryModel *self)
   return query;
 }
 
+/* Where a connection of the query's own finds the portfolio; NULL or ""
+ * for one held in memory (an old file opened read-only), which no other
+ * connection can read. */
+static const char *
+reader_path (CmStore *store)
+{
+  return sqlite3_db_filename (cm_db_sqlite_handle (cm_store_get_db (store)), "main");
+}
+
 /* Reads the ids again for the search and order asked for: at once when
  * that is the whole table in id order, which the list keeps; else in a
  * thread, the rows shown until then staying as they were. */
 static void
 requery (CmQueryModel *self)
 {
-  const char *path = sqlite3_db_filename (cm_store_get_database (self->store), "main");
+  const char *path = reader_path (self->store);
   g_autoptr(GCancellable) cancellable = NULL;
   g_autoptr(GTask) task = NULL;
   Query *query;
@@ -460,14 +459,13 @@ requery (CmQueryModel *self)
       return;
     }
   query = query_new (self);
-  /* A portfolio held in memory (an old file opened read-only) has no file
-   * another connection could read: read it here. */
+  /* A portfolio only the store's connection reaches is read here. */
   if (path == NULL || *path == '\0')
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(GArray) ids = NULL;
 
-      query->db = cm_store_get_database (self->store);
+      query->db = cm_store_get_db (self->store);
       ids = compute (query, NULL, &error);
       show_result (self, query, ids, error);
       query_free (query);
@@ -604,23 +602,19 @@ matches_search (CmQueryModel *self, gint64 id)
 {
   const CmDerivedColumn *search_text = derived_column (self->klass, "search-text");
   g_autofree char *sql = NULL;
-  sqlite3 *db = cm_store_get_database (self->store);
-  sqlite3_stmt *stmt = NULL;
-  gboolean found = FALSE;
+  g_autoptr(CmDbStmt) stmt = NULL;
 
   if (self->needle == NULL || search_text == NULL)
     return TRUE;
   sql = g_strdup_printf ("SELECT 1 FROM %s t %s WHERE t.id = ?1 AND instr(%s, ?2) > 0",
                          self->klass->table, self->klass->joins ? self->klass->joins : "",
                          search_text->expression);
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_text (stmt, 2, self->needle, -1, SQLITE_STATIC);
-      found = sqlite3_step (stmt) == SQLITE_ROW;
-    }
-  sqlite3_finalize (stmt);
-  return found;
+  stmt = cm_db_prepare (cm_store_get_db (self->store), sql);
+  if (stmt == NULL)
+    return FALSE;
+  cm_db_bind_int64 (stmt, 1, id);
+  cm_db_bind_text_static (stmt, 2, self->needle);
+  return cm_db_step (stmt) == CM_DB_ROW;
 }
 
 static void

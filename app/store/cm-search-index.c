@@ -25,33 +25,31 @@ clear_index (CmSearchIndex *index)
 }
 
 CmSearchIndex *
-cm_search_index_read (sqlite3 *db, const char *sql, GError **error)
+cm_search_index_read (CmDb *db, const char *sql, GError **error)
 {
   CmSearchIndex *index = g_atomic_rc_box_new0 (CmSearchIndex);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  CmDbStmt *stmt = cm_db_prepare (db, sql);
+  CmDbStep step = CM_DB_FAILED;
 
   index->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   index->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
   index->text = g_string_new (NULL);
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    rc = sqlite3_errcode (db);
-  else
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (stmt != NULL)
+    while ((step = cm_db_step (stmt)) == CM_DB_ROW)
       {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
-        const char *text = (const char *) sqlite3_column_text (stmt, 1);
+        gint64 id = cm_db_column_int64 (stmt, 0);
+        const char *text = cm_db_column_text (stmt, 1);
 
         g_array_append_val (index->ids, id);
         g_array_append_val (index->offsets, index->text->len);
         g_string_append_len (index->text, text ? text : "", text ? strlen (text) + 1 : 1);
       }
-  if (rc != SQLITE_DONE)
+  if (step != CM_DB_DONE)
     {
-      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (db));
+      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED, "%s", cm_db_last_message (db));
       g_clear_pointer (&index, cm_search_index_unref);
     }
-  sqlite3_finalize (stmt);
+  cm_db_stmt_free (stmt);
   return index;
 }
 

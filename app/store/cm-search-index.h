@@ -11,14 +11,15 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
+
+#include "cm-db.h"
 
 G_BEGIN_DECLS
 
 typedef struct _CmSearchIndex CmSearchIndex;
 
 /* Reads @sql, which selects an id and a folded text per row in id order. */
-CmSearchIndex *cm_search_index_read   (sqlite3 *db, const char *sql, GError **error);
+CmSearchIndex *cm_search_index_read   (CmDb *db, const char *sql, GError **error);
 CmSearchIndex *cm_search_index_ref    (CmSearchIndex *index);
 void           cm_search_index_unref  (CmSearchIndex *index);
 /* The ids of @order (ascending ids, or any order of them; NULL: every id

@@ -75,9 +75,9 @@ like_pattern (const char *text)
 }
 
 static const char *
-column_text (sqlite3_stmt *stmt, int column)
+column_text (CmDbStmt *stmt, int column)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  const char *text = cm_db_column_text (stmt, column);
 
   return text ? text : "";
 }
@@ -86,7 +86,7 @@ column_text (sqlite3_stmt *stmt, int column)
  * care", "Version 2, cycle 1": what tells this record from another of the
  * same name. */
 static char *
-hit_context (sqlite3_stmt *stmt, GType type)
+hit_context (CmDbStmt *stmt, GType type)
 {
   const char *name = column_text (stmt, 4);
   int stage = 0;
@@ -98,16 +98,16 @@ hit_context (sqlite3_stmt *stmt, GType type)
 
       if (*name == '\0')
         return g_strdup_printf (_("No lead commissioner · %s, cycle %d"), stage_label,
-                                sqlite3_column_int (stmt, 7));
+                                cm_db_column_int (stmt, 7));
       return g_strdup_printf (_("Lead commissioner: %s · %s, cycle %d"), name, stage_label,
-                              sqlite3_column_int (stmt, 7));
+                              cm_db_column_int (stmt, 7));
     }
   /* A contract titled after its service says so once. */
   if (type == CM_TYPE_CONTRACT && *name && g_strcmp0 (name, column_text (stmt, 3)) != 0)
     return g_strdup_printf (_("Service: %s"), name);
   if (type == CM_TYPE_EIA)
-    return g_strdup_printf (_("Version %d, cycle %d"), sqlite3_column_int (stmt, 6),
-                            sqlite3_column_int (stmt, 7));
+    return g_strdup_printf (_("Version %d, cycle %d"), cm_db_column_int (stmt, 6),
+                            cm_db_column_int (stmt, 7));
   return g_strdup ("");
 }
 
@@ -128,35 +128,37 @@ cm_search (CmStore *store, const char *text, guint limit, GError **error)
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (cm_search_hit_free);
   g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
   g_autofree char *pattern = NULL;
-  sqlite3 *db = cm_store_get_database (store);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  CmDb *db = cm_store_get_db (store);
+  CmDbStmt *stmt;
+  CmDbStep step;
 
   if (*trimmed == '\0')
     return g_steal_pointer (&hits);
   pattern = like_pattern (trimmed);
-  if (sqlite3_prepare_v2 (db, search_sql, -1, &stmt, NULL) != SQLITE_OK)
+  if ((stmt = cm_db_prepare (db, search_sql)) == NULL)
     {
       g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
-                   _("The portfolio could not be searched (%s). Try again."), sqlite3_errmsg (db));
+                   _("The portfolio could not be searched (%s). Try again."),
+                   cm_db_last_message (db));
       return NULL;
     }
-  sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, (int) MIN (limit, G_MAXINT));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  cm_db_bind_text_static (stmt, 1, pattern);
+  cm_db_bind_int64 (stmt, 2, MIN (limit, G_MAXINT));
+  while ((step = cm_db_step (stmt)) == CM_DB_ROW)
     {
       CmSearchHit *hit = g_new0 (CmSearchHit, 1);
 
-      hit->type = kind_type (sqlite3_column_int (stmt, 0));
-      hit->id = sqlite3_column_int64 (stmt, 1);
-      hit->title = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      hit->type = kind_type (cm_db_column_int (stmt, 0));
+      hit->id = cm_db_column_int64 (stmt, 1);
+      hit->title = g_strdup (cm_db_column_text (stmt, 2));
       hit->detail = g_strdup (column_text (stmt, 3));
       hit->context = hit_context (stmt, hit->type);
       g_ptr_array_add (hits, hit);
     }
-  if (rc != SQLITE_DONE)
+  if (step != CM_DB_DONE)
     g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
-                 _("The portfolio could not be searched (%s). Try again."), sqlite3_errmsg (db));
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE ? g_steal_pointer (&hits) : NULL;
+                 _("The portfolio could not be searched (%s). Try again."),
+                 cm_db_last_message (db));
+  cm_db_stmt_free (stmt);
+  return step == CM_DB_DONE ? g_steal_pointer (&hits) : NULL;
 }

@@ -28,6 +28,19 @@ parse_day (const char *text, GDate *day)
   return TRUE;
 }
 
+/* cm_fold(text): the case fold search compares against (SQLite's lower()
+ * knows only ASCII). */
+static void
+sql_fold (sqlite3_context *context, int argc, sqlite3_value **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+
+  if (text == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, g_utf8_casefold (text, -1), -1, g_free);
+}
+
 /* cm_add_months(day, months): the day @months later, kept within its month
  * (31 January + 1 month = 29 February 2024), or NULL when @day is no
  * date. SQLite's date (day, '+N months') would overflow into March, which
@@ -64,6 +77,8 @@ sql_add_months (sqlite3_context *context, int argc, sqlite3_value **argv)
 void
 cm_sql_functions_install (sqlite3 *db)
 {
+  sqlite3_create_function (db, "cm_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                           NULL, sql_fold, NULL, NULL);
   sqlite3_create_function (db, "cm_add_months", 2,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, sql_add_months, NULL, NULL);

@@ -2,7 +2,6 @@
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-store-bulk.c: readying a portfolio file for many rows in one transaction */
 #include <glib/gi18n-lib.h>
-#include <sqlite3.h>
 
 #include "cm-store-bulk.h"
 #include "cm-store-private.h"
@@ -12,43 +11,43 @@
 
 struct _CmStoreBulk
 {
-  sqlite3 *db;
+  CmDb *db;
   GPtrArray *rebuild;  /* CREATE INDEX statements of the indexes dropped */
   int cache_size;      /* PRAGMA cache_size before the batch */
 };
 
 static gboolean
-failed (sqlite3 *db, GError **error)
+failed (CmDb *db, GError **error)
 {
   g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
                _("The portfolio file could not be updated (%s). Nothing was changed."),
-               sqlite3_errmsg (db));
+               cm_db_last_message (db));
   return FALSE;
 }
 
 static gboolean
-query_int (sqlite3 *db, const char *sql, const char *text, gint64 *value)
+query_int (CmDb *db, const char *sql, const char *text, gint64 *value)
 {
-  sqlite3_stmt *stmt = NULL;
+  CmDbStmt *stmt = cm_db_prepare (db, sql);
   gboolean found = FALSE;
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (stmt == NULL)
     return FALSE;
   if (text)
-    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+    cm_db_bind_text_static (stmt, 1, text);
+  if (cm_db_step (stmt) == CM_DB_ROW)
     {
-      *value = sqlite3_column_int64 (stmt, 0);
+      *value = cm_db_column_int64 (stmt, 0);
       found = TRUE;
     }
-  sqlite3_finalize (stmt);
+  cm_db_stmt_free (stmt);
   return found;
 }
 
 /* Rows @table holds now; a table that will at least double is worth
  * indexing afresh. */
 static gboolean
-will_double (sqlite3 *db, const char *table, gint64 n_rows)
+will_double (CmDb *db, const char *table, gint64 n_rows)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM \"%s\" LIMIT %"
                                           G_GINT64_FORMAT ") AS n", table, n_rows + 1);
@@ -63,35 +62,35 @@ static gboolean
 drop_indexes (CmStoreBulk *bulk, const char *table, GError **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
+  CmDbStmt *stmt = cm_db_prepare (bulk->db, "SELECT name, sql FROM sqlite_master"
+                                  " WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL"
+                                  " AND sql NOT LIKE 'CREATE UNIQUE%'");
 
-  if (sqlite3_prepare_v2 (bulk->db, "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
-                          " AND tbl_name = ? AND sql IS NOT NULL"
-                          " AND sql NOT LIKE 'CREATE UNIQUE%'", -1, &stmt, NULL) != SQLITE_OK)
+  if (stmt == NULL)
     return failed (bulk->db, error);
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  cm_db_bind_text_static (stmt, 1, table);
+  while (cm_db_step (stmt) == CM_DB_ROW)
     {
-      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      g_ptr_array_add (bulk->rebuild, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (names, g_strdup (cm_db_column_text (stmt, 0)));
+      g_ptr_array_add (bulk->rebuild, g_strdup (cm_db_column_text (stmt, 1)));
     }
-  sqlite3_finalize (stmt);
+  cm_db_stmt_free (stmt);
   for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *sql = g_strdup_printf ("DROP INDEX \"%s\"", (char *) names->pdata[i]);
 
-      if (sqlite3_exec (bulk->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+      if (!cm_db_exec (bulk->db, sql))
         return failed (bulk->db, error);
     }
   return TRUE;
 }
 
 static void
-set_cache_size (sqlite3 *db, int size)
+set_cache_size (CmDb *db, int size)
 {
   g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %d", size);
 
-  sqlite3_exec (db, sql, NULL, NULL, NULL);
+  cm_db_exec (db, sql);
 }
 
 CmStoreBulk *
@@ -100,9 +99,9 @@ cm_store_bulk_begin (CmStore *store, const char * const *tables, gint64 n_rows, 
   g_autoptr(CmStoreBulk) bulk = g_new0 (CmStoreBulk, 1);
   gint64 cache_size = 0;
 
-  g_return_val_if_fail (sqlite3_get_autocommit (cm_store_get_database (store)) == 0, NULL);
+  g_return_val_if_fail (cm_db_in_transaction (cm_store_get_db (store)), NULL);
 
-  bulk->db = cm_store_get_database (store);
+  bulk->db = cm_store_get_db (store);
   bulk->rebuild = g_ptr_array_new_with_free_func (g_free);
   /* Unread, the cache is left as it is: there would be nothing to put back. */
   if (!query_int (bulk->db, "PRAGMA cache_size", NULL, &cache_size))
@@ -122,7 +121,7 @@ cm_store_bulk_end (CmStoreBulk *bulk, GError **error)
   g_autoptr(CmStoreBulk) owned = bulk;
 
   for (guint i = 0; i < bulk->rebuild->len; i++)
-    if (sqlite3_exec (bulk->db, bulk->rebuild->pdata[i], NULL, NULL, NULL) != SQLITE_OK)
+    if (!cm_db_exec (bulk->db, bulk->rebuild->pdata[i]))
       return failed (bulk->db, error);
   return TRUE;
 }

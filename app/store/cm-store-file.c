@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/statfs.h>
 
+#include "cm-db-sqlite.h"
 #include "cm-schema.h"
 #include "cm-sql-log.h"
 #include "cm-store-file.h"
@@ -50,30 +51,26 @@ not_a_portfolio (const char *path, GError **error)
   return FALSE;
 }
 
-gboolean
-cm_store_file_error (sqlite3 *db, const char *path, GError **error)
+static gboolean
+failure_error (CmDbFailure failure, const char *reason, const char *path, GError **error)
 {
-  int code = db ? sqlite3_errcode (db) : SQLITE_NOMEM;
-  const char *reason = db ? sqlite3_errmsg (db) : g_strerror (ENOMEM);
-
-  switch (code)
+  switch (failure)
     {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
+    case CM_DB_FAILURE_BUSY:
       g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_BUSY,
                    _("“%s” is in use by another program, which holds it locked, so nothing "
                      "was changed. Wait for that program to finish, or close it, then try "
                      "again."), path);
       break;
-    case SQLITE_READONLY:
+    case CM_DB_FAILURE_READ_ONLY:
       return cm_store_file_read_only_error (path, error);
-    case SQLITE_NOTADB:
+    case CM_DB_FAILURE_NOT_A_DATABASE:
       return not_a_portfolio (path, error);
-    case SQLITE_CORRUPT:
+    case CM_DB_FAILURE_DAMAGED:
       g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CORRUPT,
                    _("“%s” is damaged (%s). Restore it from a backup."), path, reason);
       break;
-    case SQLITE_CANTOPEN:
+    case CM_DB_FAILURE_CANNOT_OPEN:
       g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
                    _("“%s” could not be opened (%s). Check that the file and its folder "
                      "can be read."), path, reason);
@@ -85,6 +82,21 @@ cm_store_file_error (sqlite3 *db, const char *path, GError **error)
       break;
     }
   return FALSE;
+}
+
+gboolean
+cm_store_db_error (CmDb *db, const char *path, GError **error)
+{
+  return failure_error (cm_db_last_failure (db), cm_db_last_message (db), path, error);
+}
+
+gboolean
+cm_store_file_error (sqlite3 *db, const char *path, GError **error)
+{
+  if (db == NULL)
+    return failure_error (CM_DB_FAILURE_OTHER, g_strerror (ENOMEM), path, error);
+  return failure_error (cm_db_sqlite_failure (sqlite3_extended_errcode (db)),
+                        sqlite3_errmsg (db), path, error);
 }
 
 static gboolean

@@ -12,6 +12,7 @@
 
 #include <sqlite3.h>
 
+#include "cm-db.h"
 #include "cm-store.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,8 @@ typedef struct {
 gboolean cm_store_file_connect           (const char *path, CmStoreOpenFlags flags,
                                           CmStoreConnection *connection, GError **error);
 /* Sets @error from the connection's last failure, naming the file. */
+gboolean cm_store_db_error               (CmDb *db, const char *path, GError **error);
+/* As cm_store_db_error (), for a SQLite connection not yet adopted. */
 gboolean cm_store_file_error             (sqlite3 *db, const char *path, GError **error);
 gboolean cm_store_file_read_only_error   (const char *path, GError **error);
 gboolean cm_store_file_check_intact      (sqlite3 *db, const char *path, GError **error);

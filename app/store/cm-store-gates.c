@@ -2,8 +2,6 @@
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-store-gates.c: what the file says of every service's gate and kind,
  * each asked in one query */
-#include <sqlite3.h>
-
 #include "cm-store-gates.h"
 #include "cm-store-private.h"
 #include "cm-store-read-error.h"
@@ -34,39 +32,39 @@ static const char stages_sql[] =
   " FROM service s GROUP BY s.stage";
 
 static gboolean
-read_failed (CmStore *store, sqlite3_stmt *stmt, GError **error)
+read_failed (CmStore *store, CmDbStmt *stmt, GError **error)
 {
   cm_store_read_failed (store, CM_STORE_READING_TO_SHOW, error);
-  sqlite3_finalize (stmt);
+  cm_db_stmt_free (stmt);
   return FALSE;
 }
 
 GArray *
 cm_store_services_held (CmStore *store, const char *template_stages, GError **error)
 {
-  sqlite3 *db = cm_store_get_database (store);
+  CmDb *db = cm_store_get_db (store);
   g_autoptr(GArray) held = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  CmDbStmt *stmt;
+  CmDbStep step;
 
-  if (sqlite3_prepare_v2 (db, held_sql, -1, &stmt, NULL) != SQLITE_OK)
+  if ((stmt = cm_db_prepare (db, held_sql)) == NULL)
     {
       read_failed (store, stmt, error);
       return NULL;
     }
-  sqlite3_bind_text (stmt, 1, template_stages, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  cm_db_bind_text_static (stmt, 1, template_stages);
+  while ((step = cm_db_step (stmt)) == CM_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = cm_db_column_int64 (stmt, 0);
 
       g_array_append_val (held, id);
     }
-  if (rc != SQLITE_DONE)
+  if (step != CM_DB_DONE)
     {
       read_failed (store, stmt, error);
       return NULL;
     }
-  sqlite3_finalize (stmt);
+  cm_db_stmt_free (stmt);
   return g_steal_pointer (&held);
 }
 
@@ -74,60 +72,60 @@ gboolean
 cm_store_count_stages (CmStore *store, const char *template_stages,
                        CmStoreStageCount counts[CM_STAGE_DECOMMISSIONING + 1], GError **error)
 {
-  sqlite3 *db = cm_store_get_database (store);
+  CmDb *db = cm_store_get_db (store);
   g_autoptr(GEnumClass) stage_class = g_type_class_ref (CM_TYPE_STAGE);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  CmDbStmt *stmt;
+  CmDbStep step;
 
-  if (sqlite3_prepare_v2 (db, stages_sql, -1, &stmt, NULL) != SQLITE_OK)
+  if ((stmt = cm_db_prepare (db, stages_sql)) == NULL)
     return read_failed (store, stmt, error);
-  sqlite3_bind_text (stmt, 1, template_stages, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  cm_db_bind_text_static (stmt, 1, template_stages);
+  while ((step = cm_db_step (stmt)) == CM_DB_ROW)
     {
       GEnumValue *stage = g_enum_get_value_by_nick (stage_class,
-                                                    (const char *) sqlite3_column_text (stmt, 0));
+                                                    cm_db_column_text (stmt, 0));
 
       if (stage == NULL)
         continue;
-      counts[stage->value] = (CmStoreStageCount) { sqlite3_column_int (stmt, 1),
-                                                   sqlite3_column_int (stmt, 2),
-                                                   sqlite3_column_int (stmt, 3) };
+      counts[stage->value] = (CmStoreStageCount) { cm_db_column_int (stmt, 1),
+                                                   cm_db_column_int (stmt, 2),
+                                                   cm_db_column_int (stmt, 3) };
     }
-  if (rc != SQLITE_DONE)
+  if (step != CM_DB_DONE)
     return read_failed (store, stmt, error);
-  sqlite3_finalize (stmt);
+  cm_db_stmt_free (stmt);
   return TRUE;
 }
 
 GHashTable *
 cm_store_service_areas (CmStore *store, GError **error)
 {
-  sqlite3 *db = cm_store_get_database (store);
+  CmDb *db = cm_store_get_db (store);
   g_autoptr(GEnumClass) area_class = g_type_class_ref (CM_TYPE_SERVICE_AREA);
   g_autoptr(GHashTable) areas = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                        NULL);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  CmDbStmt *stmt;
+  CmDbStep step;
 
-  if (sqlite3_prepare_v2 (db, "SELECT id, area FROM service", -1, &stmt, NULL) != SQLITE_OK)
+  if ((stmt = cm_db_prepare (db, "SELECT id, area FROM service")) == NULL)
     {
       read_failed (store, stmt, error);
       return NULL;
     }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = cm_db_step (stmt)) == CM_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = cm_db_column_int64 (stmt, 0);
       GEnumValue *area = g_enum_get_value_by_nick (area_class,
-                                                   (const char *) sqlite3_column_text (stmt, 1));
+                                                   cm_db_column_text (stmt, 1));
 
       g_hash_table_insert (areas, g_memdup2 (&id, sizeof id),
                            GINT_TO_POINTER (area ? area->value : -1));
     }
-  if (rc != SQLITE_DONE)
+  if (step != CM_DB_DONE)
     {
       read_failed (store, stmt, error);
       return NULL;
     }
-  sqlite3_finalize (stmt);
+  cm_db_stmt_free (stmt);
   return g_steal_pointer (&areas);
 }

@@ -5,35 +5,31 @@
 #include "cm-store-private.h"
 #include "cm-store-read-error.h"
 
-static sqlite3_stmt *
+static CmDbStmt *
 prepare (CmStore *self, CmStoreReading reading, const char *sql, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  CmDbStmt *stmt = cm_db_prepare (cm_store_get_db (self), sql);
 
-  if (sqlite3_prepare_v2 (cm_store_get_database (self), sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      cm_store_read_failed (self, reading, error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
+  if (stmt == NULL)
+    cm_store_read_failed (self, reading, error);
   return stmt;
 }
 
-static sqlite3_stmt *
+static CmDbStmt *
 prepare_for_undo (CmStore *self, const char *sql, GError **error)
 {
   return prepare (self, CM_STORE_READING_TO_UNDO, sql, error);
 }
 
-/* Finishes with @stmt, which stopped stepping at @rc: anything but the
+/* Finishes with @stmt, which stopped stepping at @step: anything but the
  * end of its rows means some were not read. */
 static gboolean
-finish (CmStore *self, CmStoreReading reading, sqlite3_stmt *stmt, int rc, GError **error)
+finish (CmStore *self, CmStoreReading reading, CmDbStmt *stmt, CmDbStep step, GError **error)
 {
-  if (rc != SQLITE_DONE)
+  if (step != CM_DB_DONE)
     cm_store_read_failed (self, reading, error);
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE;
+  cm_db_stmt_free (stmt);
+  return step == CM_DB_DONE;
 }
 
 /* The first row of @sql, with @a and @b for the parameters it has. */
@@ -41,21 +37,21 @@ static gboolean
 query_row (CmStore *self, CmStoreReading reading, const char *sql, gint64 a, gint64 b,
            gint64 *values, int n_values, GError **error)
 {
-  sqlite3_stmt *stmt = prepare (self, reading, sql, error);
+  CmDbStmt *stmt = prepare (self, reading, sql, error);
   int n_parameters;
 
   if (stmt == NULL)
     return FALSE;
-  n_parameters = sqlite3_bind_parameter_count (stmt);
+  n_parameters = cm_db_bind_count (stmt);
   if (n_parameters > 0)
-    sqlite3_bind_int64 (stmt, 1, a);
+    cm_db_bind_int64 (stmt, 1, a);
   if (n_parameters > 1)
-    sqlite3_bind_int64 (stmt, 2, b);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return finish (self, reading, stmt, SQLITE_ERROR, error);
+    cm_db_bind_int64 (stmt, 2, b);
+  if (cm_db_step (stmt) != CM_DB_ROW)
+    return finish (self, reading, stmt, CM_DB_FAILED, error);
   for (int i = 0; i < n_values; i++)
-    values[i] = sqlite3_column_int64 (stmt, i);
-  sqlite3_finalize (stmt);
+    values[i] = cm_db_column_int64 (stmt, i);
+  cm_db_stmt_free (stmt);
   return TRUE;
 }
 
@@ -66,20 +62,20 @@ query_row (CmStore *self, CmStoreReading reading, const char *sql, gint64 a, gin
 gboolean
 cm_store_contract_ids_by_reference (CmStore *self, GHashTable *references, GError **error)
 {
-  sqlite3_stmt *stmt = prepare (self, CM_STORE_READING_TO_IMPORT,
-                                "SELECT reference, id FROM contract", error);
-  int rc;
+  CmDbStmt *stmt = prepare (self, CM_STORE_READING_TO_IMPORT,
+                            "SELECT reference, id FROM contract", error);
+  CmDbStep step;
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = cm_db_step (stmt)) == CM_DB_ROW)
     {
       gint64 *id = g_new (gint64, 1);
 
-      *id = sqlite3_column_int64 (stmt, 1);
-      g_hash_table_insert (references, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), id);
+      *id = cm_db_column_int64 (stmt, 1);
+      g_hash_table_insert (references, g_strdup (cm_db_column_text (stmt, 0)), id);
     }
-  return finish (self, CM_STORE_READING_TO_IMPORT, stmt, rc, error);
+  return finish (self, CM_STORE_READING_TO_IMPORT, stmt, step, error);
 }
 
 gboolean
@@ -145,20 +141,20 @@ cm_store_count_ids_between (CmStore *self, const char *table, gint64 first, gint
 /* The first column of every row of @stmt, bound to @a and @b; NULL
  * when a row could not be read. */
 static GArray *
-collect_ids (CmStore *self, sqlite3_stmt *stmt, gint64 a, gint64 b, GError **error)
+collect_ids (CmStore *self, CmDbStmt *stmt, gint64 a, gint64 b, GError **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
+  CmDbStep step;
 
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  cm_db_bind_int64 (stmt, 1, a);
+  cm_db_bind_int64 (stmt, 2, b);
+  while ((step = cm_db_step (stmt)) == CM_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = cm_db_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
-  if (!finish (self, CM_STORE_READING_TO_UNDO, stmt, rc, error))
+  if (!finish (self, CM_STORE_READING_TO_UNDO, stmt, step, error))
     return NULL;
   return g_steal_pointer (&ids);
 }
@@ -169,7 +165,7 @@ cm_store_ids_between (CmStore *self, const char *table, gint64 first, gint64 las
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM \"%s\" WHERE id BETWEEN ?1 AND ?2"
                                           " ORDER BY id DESC", table);
-  sqlite3_stmt *stmt = prepare_for_undo (self, sql, error);
+  CmDbStmt *stmt = prepare_for_undo (self, sql, error);
 
   return stmt ? collect_ids (self, stmt, first, last, error) : NULL;
 }
@@ -179,10 +175,10 @@ cm_store_contracts_changed_between (CmStore *self, gint64 from, gint64 before, G
 {
   /* Changed fields only: a created record's one whole-record row
    * (field "*") is not an update. */
-  sqlite3_stmt *stmt = prepare_for_undo (self, "SELECT DISTINCT entity_id FROM audit WHERE"
-                                               " id >= ?1 AND id < ?2 AND entity = 'contract'"
-                                               " AND field NOT LIKE '*%' ORDER BY entity_id",
-                                         error);
+  CmDbStmt *stmt = prepare_for_undo (self, "SELECT DISTINCT entity_id FROM audit WHERE"
+                                           " id >= ?1 AND id < ?2 AND entity = 'contract'"
+                                           " AND field NOT LIKE '*%' ORDER BY entity_id",
+                                     error);
 
   return stmt ? collect_ids (self, stmt, from, before, error) : NULL;
 }
@@ -196,20 +192,20 @@ each_change (CmStore *self, const char *sql, const char *table, int table_at,
              const gint64 numbers[3], CmStoreAuditChange each, gpointer user_data,
              GError **error)
 {
-  sqlite3_stmt *stmt = prepare_for_undo (self, sql, error);
-  int rc;
+  CmDbStmt *stmt = prepare_for_undo (self, sql, error);
+  CmDbStep step;
 
   if (stmt == NULL)
     return FALSE;
   for (int at = 1, n = 0; at <= 4; at++)
     if (at == table_at)
-      sqlite3_bind_text (stmt, at, table, -1, SQLITE_STATIC);
+      cm_db_bind_text_static (stmt, at, table);
     else
-      sqlite3_bind_int64 (stmt, at, numbers[n++]);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    each (sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
-          (const char *) sqlite3_column_text (stmt, 2), user_data);
-  return finish (self, CM_STORE_READING_TO_UNDO, stmt, rc, error);
+      cm_db_bind_int64 (stmt, at, numbers[n++]);
+  while ((step = cm_db_step (stmt)) == CM_DB_ROW)
+    each (cm_db_column_int64 (stmt, 0), cm_db_column_text (stmt, 1),
+          cm_db_column_text (stmt, 2), user_data);
+  return finish (self, CM_STORE_READING_TO_UNDO, stmt, step, error);
 }
 
 gboolean
@@ -237,18 +233,18 @@ cm_store_each_change_between (CmStore *self, const char *table, gint64 id, gint6
 char *
 cm_store_last_audited_name (CmStore *self, const char *table, gint64 id)
 {
-  sqlite3_stmt *stmt = prepare_for_undo (self, "SELECT old_value FROM audit WHERE entity = ?1"
-                                               " AND entity_id = ?2 AND field IN"
-                                               " ('reference', 'name') AND old_value IS NOT NULL"
-                                               " ORDER BY id DESC LIMIT 1", NULL);
+  CmDbStmt *stmt = prepare_for_undo (self, "SELECT old_value FROM audit WHERE entity = ?1"
+                                           " AND entity_id = ?2 AND field IN"
+                                           " ('reference', 'name') AND old_value IS NOT NULL"
+                                           " ORDER BY id DESC LIMIT 1", NULL);
   char *name = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  cm_db_bind_text_static (stmt, 1, table);
+  cm_db_bind_int64 (stmt, 2, id);
+  if (cm_db_step (stmt) == CM_DB_ROW)
+    name = g_strdup (cm_db_column_text (stmt, 0));
+  cm_db_stmt_free (stmt);
   return name;
 }

@@ -9,7 +9,7 @@
 gboolean
 cm_store_read_failed (CmStore *self, CmStoreReading reading, GError **error)
 {
-  const char *reason = sqlite3_errmsg (cm_store_get_database (self));
+  const char *reason = cm_db_last_message (cm_store_get_db (self));
 
   switch (reading)
     {

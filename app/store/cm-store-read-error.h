@@ -19,7 +19,7 @@ typedef enum {
   CM_STORE_READING_TO_UNDO,     /* nothing was changed */
 } CmStoreReading;
 
-/* Sets @error to say the file could not be read, with SQLite's reason,
+/* Sets @error to say the file could not be read, with the database's reason,
  * and returns FALSE. */
 gboolean cm_store_read_failed (CmStore *self, CmStoreReading reading, GError **error);
 

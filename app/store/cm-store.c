@@ -72,7 +72,7 @@ struct _CmStore
   GObject parent_instance;
 
   CmDb *database;
-  sqlite3 *db; /* the same connection, while not every caller uses CmDb */
+  sqlite3 *db; /* the same connection, for the audit calls not yet on CmDb */
   CmAuditLog *audit;
   char *path;
   char *actor;
@@ -83,7 +83,7 @@ struct _CmStore
   gboolean marked;          /* the file carries our application id */
   int data_version;         /* PRAGMA data_version when the lists were last current */
 
-  GHashTable *statements;   /* SQL text -> sqlite3_stmt */
+  GHashTable *statements;   /* SQL text -> CmDbStmt */
   GHashTable *lists;        /* GType -> CachedList */
   GPtrArray *live;          /* CachedList of the live lists handed out */
   gboolean meta_changed;    /* a setting changed in the open transaction */
@@ -111,32 +111,36 @@ G_DEFINE_QUARK (cm-store-error-quark, cm_store_error)
 static gboolean
 sql_error (CmStore *self, GError **error)
 {
-  int code = sqlite3_errcode (self->db);
-
-  if (code != SQLITE_ERROR && code != SQLITE_CONSTRAINT && code != SQLITE_MISMATCH &&
-      code != SQLITE_RANGE && code != SQLITE_MISUSE)
-    return cm_store_file_error (self->db, self->path, error);
-  g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
-               _("The portfolio file could not be updated (%s). Nothing was changed."),
-               sqlite3_errmsg (self->db));
-  return FALSE;
+  switch (cm_db_last_failure (self->database))
+    {
+    case CM_DB_FAILURE_SQL:
+    case CM_DB_FAILURE_CONSTRAINT:
+    case CM_DB_FAILURE_CONSTRAINT_UNIQUE:
+    case CM_DB_FAILURE_CONSTRAINT_FOREIGN_KEY:
+      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
+                   _("The portfolio file could not be updated (%s). Nothing was changed."),
+                   cm_db_last_message (self->database));
+      return FALSE;
+    default:
+      return cm_store_db_error (self->database, self->path, error);
+    }
 }
 
 static gboolean
 constraint_error (CmStore *self, CmEntity *entity, gboolean deleting, GError **error)
 {
-  int code = sqlite3_extended_errcode (self->db);
+  CmDbFailure failure = cm_db_last_failure (self->database);
   g_autofree char *what = cm_entity_describe (entity);
 
-  if (code == SQLITE_CONSTRAINT_FOREIGNKEY && deleting)
+  if (failure == CM_DB_FAILURE_CONSTRAINT_FOREIGN_KEY && deleting)
     g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CONSTRAINT,
                  _("“%s” cannot be deleted while other records refer to it. "
                    "Delete or reassign its contracts, services or partners first."), what);
-  else if (code == SQLITE_CONSTRAINT_FOREIGNKEY)
+  else if (failure == CM_DB_FAILURE_CONSTRAINT_FOREIGN_KEY)
     g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CONSTRAINT,
                  _("“%s” refers to a record that does not exist. Choose it again from the list."),
                  what);
-  else if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
+  else if (failure == CM_DB_FAILURE_CONSTRAINT_UNIQUE)
     g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CONSTRAINT,
                  _("“%s” is already in the portfolio. Use a different name or reference."), what);
   else
@@ -146,47 +150,69 @@ constraint_error (CmStore *self, CmEntity *entity, gboolean deleting, GError **e
 
 /* ---- statements ------------------------------------------------------- */
 
-static sqlite3_stmt *
+/* The cached statement for @sql, reset and with no values bound. */
+static CmDbStmt *
 statement (CmStore *self, const char *sql, GError **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  CmDbStmt *stmt = g_hash_table_lookup (self->statements, sql);
 
   if (stmt == NULL)
     {
-      if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL)
-          != SQLITE_OK)
+      stmt = cm_db_prepare_persistent (self->database, sql);
+      if (stmt == NULL)
         {
           sql_error (self, error);
           return NULL;
         }
       g_hash_table_insert (self->statements, g_strdup (sql), stmt);
     }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  cm_db_stmt_reset (stmt);
   return stmt;
 }
 
 static gboolean
 exec (CmStore *self, const char *sql, GError **error)
 {
-  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+  if (!cm_db_exec (self->database, sql))
+    return sql_error (self, error);
+  return TRUE;
+}
+
+/* A number SQLite keeps for the file (its application id, schema version
+ * or data version), read by @pragma. */
+static gboolean
+read_pragma (CmStore *self, const char *pragma, int *value)
+{
+  return cm_store_file_query_int (cm_db_sqlite_handle (self->database), pragma, value)
+         == SQLITE_OK;
+}
+
+/* The one writer: a busy file fails here, before any work is done,
+ * rather than at COMMIT. */
+static gboolean
+begin_writing (CmStore *self, GError **error)
+{
+  if (!cm_db_begin (self->database, CM_DB_WRITING))
+    return sql_error (self, error);
+  return TRUE;
+}
+
+static gboolean
+commit (CmStore *self, GError **error)
+{
+  if (!cm_db_commit (self->database))
     return sql_error (self, error);
   return TRUE;
 }
 
 /* ---- opening and migrating -------------------------------------------- */
 
-/* cm_fold(text): the case fold search compares against (SQLite's lower()
- * knows only ASCII). */
+/* The functions written in C that the store's SQL calls, which a SQLite
+ * connection has only once installed. */
 static void
-sql_fold (sqlite3_context *context, int argc, sqlite3_value **argv)
+install_sql_functions (CmStore *self)
 {
-  const char *text = (const char *) sqlite3_value_text (argv[0]);
-
-  if (text == NULL)
-    sqlite3_result_null (context);
-  else
-    sqlite3_result_text (context, g_utf8_casefold (text, -1), -1, g_free);
+  cm_sql_functions_install (cm_db_sqlite_handle (self->database));
 }
 
 
@@ -209,22 +235,21 @@ audit_new_columns (CmStore *self, const char *select_ids, const char *table,
                    const char * const (*fields)[2], gsize n_fields, GError **error)
 {
   g_autofree char *at = cm_audit_now ();
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(CmDbStmt) stmt = cm_db_prepare (self->database, select_ids);
   gboolean ok = TRUE;
-  int rc = SQLITE_DONE;
+  CmDbStep step = CM_DB_DONE;
 
-  if (sqlite3_prepare_v2 (self->db, select_ids, -1, &stmt, NULL) != SQLITE_OK)
+  if (stmt == NULL)
     return sql_error (self, error);
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (ok && (step = cm_db_step (stmt)) == CM_DB_ROW)
     for (gsize i = 0; ok && i < n_fields; i++)
       {
         CmAuditRow row = { at, cm_store_get_actor (self), table,
-                           sqlite3_column_int64 (stmt, 0), fields[i][0], NULL, fields[i][1] };
+                           cm_db_column_int64 (stmt, 0), fields[i][0], NULL, fields[i][1] };
 
         ok = cm_audit_append (self->audit, &row, error);
       }
-  sqlite3_finalize (stmt);
-  if (ok && rc != SQLITE_DONE)
+  if (ok && step != CM_DB_DONE)
     return sql_error (self, error);
   return ok;
 }
@@ -264,16 +289,16 @@ apply_migration (CmStore *self, const char *name, GError **error)
 
   if (sql == NULL)
     return FALSE;
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!begin_writing (self, error))
     return FALSE;
   if (!exec (self, sql, error) ||
       !audit_migration (self, cm_schema_migration_version (name), error) ||
       !exec (self, set_version, error))
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      cm_db_rollback (self->database);
       return FALSE;
     }
-  return exec (self, "COMMIT", error);
+  return commit (self, error);
 }
 
 static gboolean
@@ -302,10 +327,7 @@ static gboolean
 prepare (CmStore *self, gboolean in_memory, GError **error)
 {
   self->audit = cm_audit_log_new (self->db);
-  sqlite3_create_function (self->db, "cm_fold", 1,
-                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                           NULL, sql_fold, NULL, NULL);
-  cm_sql_functions_install (self->db);
+  install_sql_functions (self);
   /* 8 MB of page cache (SQLite's default is 2 MB), so that writing a
    * large import does not spill pages to the file before it commits. */
   if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
@@ -468,21 +490,21 @@ load_rows_of (CmStore *self, CachedList *list, gint64 id, GError **error)
   const char *sql = id > 0 ? list->select_one_sql : list->select_sql;
   g_autoptr(GPtrArray) pspecs = selected_pspecs (klass, FALSE);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = statement (self, sql, error);
+  CmDbStmt *stmt = statement (self, sql, error);
   int column = 1;
-  int rc;
+  CmDbStep step;
 
   if (stmt == NULL)
     return NULL;
   if (id > 0)
-    sqlite3_bind_int64 (stmt, column++, id);
+    cm_db_bind_int64 (stmt, column++, id);
   if (list->column)
-    sqlite3_bind_text (stmt, column, list->value, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    cm_db_bind_text_static (stmt, column, list->value);
+  while ((step = cm_db_step (stmt)) == CM_DB_ROW)
     {
       CmEntity *entity = g_object_new (type, NULL);
 
-      cm_entity_set_id (entity, sqlite3_column_int64 (stmt, 0));
+      cm_entity_set_id (entity, cm_db_column_int64 (stmt, 0));
       for (guint i = 0; i < pspecs->len; i++)
         {
           GParamSpec *pspec = g_ptr_array_index (pspecs, i);
@@ -490,12 +512,12 @@ load_rows_of (CmStore *self, CachedList *list, gint64 id, GError **error)
         }
       g_ptr_array_add (rows, entity);
     }
-  if (rc != SQLITE_DONE)
+  if (step != CM_DB_DONE)
     {
       sql_error (self, error);
       return NULL;
     }
-  sqlite3_reset (stmt);
+  cm_db_stmt_reset (stmt);
   return g_steal_pointer (&rows);
 }
 
@@ -658,11 +680,11 @@ audit_whole_record (CmStore *self, CmEntity *entity, gint64 id, GError **error)
   return cm_audit_append (self->audit, &row, error);
 }
 
-/* Straight from the entity's own values, not even copied by SQLite: the
- * entity outlives the step, and the caller clears the bindings after it
- * (step_bound ()). */
+/* Straight from the entity's own values, not even copied by the
+ * database: the entity outlives the step, and the caller resets the
+ * statement after it (step_bound ()). */
 static void
-bind_columns (sqlite3_stmt *stmt, CmEntity *entity)
+bind_columns (CmDbStmt *stmt, CmEntity *entity)
 {
   const char **columns = CM_ENTITY_GET_CLASS (entity)->columns;
   GParamSpec **pspecs = column_pspecs (CM_ENTITY_GET_CLASS (entity));
@@ -676,13 +698,12 @@ bind_columns (sqlite3_stmt *stmt, CmEntity *entity)
  * pointer into the entity; a failure is told as constraint_error () tells
  * it. */
 static gboolean
-step_bound (CmStore *self, sqlite3_stmt *stmt, CmEntity *entity, GError **error)
+step_bound (CmStore *self, CmDbStmt *stmt, CmEntity *entity, GError **error)
 {
-  gboolean done = sqlite3_step (stmt) == SQLITE_DONE || constraint_error (self, entity, FALSE,
-                                                                          error);
+  gboolean done = cm_db_step (stmt) == CM_DB_DONE || constraint_error (self, entity, FALSE,
+                                                                       error);
 
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  cm_db_stmt_reset (stmt);
   return done;
 }
 
@@ -870,7 +891,7 @@ next_id (CmStore *self, CmEntityClass *klass)
 {
   const char *table = klass->table;
   gint64 *next = g_hash_table_lookup (self->next_ids, table);
-  sqlite3_stmt *stmt;
+  CmDbStmt *stmt;
   gint64 id = 0;
 
   /* Counted from the file once per transaction: only the store inserts. */
@@ -879,10 +900,10 @@ next_id (CmStore *self, CmEntityClass *klass)
   stmt = statement (self, sql_for (klass, "next-id", next_id_sql), NULL);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  cm_db_bind_text_static (stmt, 1, table);
+  if (cm_db_step (stmt) == CM_DB_ROW)
+    id = cm_db_column_int64 (stmt, 0);
+  cm_db_stmt_reset (stmt);
   if (id > 0)
     g_hash_table_insert (self->next_ids, (gpointer) table, g_memdup2 (&(gint64) { id + 1 },
                                                                        sizeof (gint64)));
@@ -907,17 +928,17 @@ static gboolean
 insert_row (CmStore *self, CmEntity *entity, gint64 id, AuditAs audit_as, GError **error)
 {
   CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
-  sqlite3_stmt *stmt = statement (self, sql_for (klass, "insert", insert_sql), error);
+  CmDbStmt *stmt = statement (self, sql_for (klass, "insert", insert_sql), error);
   guint n_columns = g_strv_length ((char **) klass->columns);
   gint64 new_id;
 
   if (stmt == NULL || !check_change (self, NULL, entity, error))
     return FALSE;
+  new_id = id > 0 ? id : next_id (self, klass);
   bind_columns (stmt, entity);
-  sqlite3_bind_int64 (stmt, n_columns + 1, id > 0 ? id : next_id (self, klass));
+  cm_db_bind_int64 (stmt, n_columns + 1, new_id);
   if (!step_bound (self, stmt, entity, error))
     return FALSE;
-  new_id = sqlite3_last_insert_rowid (self->db);
   if (audit_as == AUDIT_EACH_FIELD ? !audit_changes (self, NULL, entity, new_id, error)
                                     : !audit_whole_record (self, entity, new_id, error))
     return FALSE;
@@ -964,7 +985,7 @@ write_update (CmStore *self, CmEntity *entity, GError **error)
   gint64 id = cm_entity_get_id (entity);
   g_autoptr(CmEntity) before = load_one (self, G_OBJECT_TYPE (entity), id, error);
   const char *sql = sql_for (klass, "update", update_sql);
-  sqlite3_stmt *stmt;
+  CmDbStmt *stmt;
 
   if (before == NULL)
     return FALSE;
@@ -973,7 +994,7 @@ write_update (CmStore *self, CmEntity *entity, GError **error)
       (stmt = statement (self, sql, error)) == NULL)
     return FALSE;
   bind_columns (stmt, entity);
-  sqlite3_bind_int64 (stmt, g_strv_length ((char **) klass->columns) + 1, id);
+  cm_db_bind_int64 (stmt, g_strv_length ((char **) klass->columns) + 1, id);
   if (!step_bound (self, stmt, entity, error))
     return FALSE;
   if (!audit_changes (self, before, entity, id, error))
@@ -989,13 +1010,13 @@ write_delete (CmStore *self, CmEntity *entity, GError **error)
   g_autoptr(CmEntity) before = load_one (self, G_OBJECT_TYPE (entity), id, error);
   g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?",
                                           cm_entity_get_table (entity));
-  sqlite3_stmt *stmt;
+  CmDbStmt *stmt;
 
   if (before == NULL || !check_change (self, before, NULL, error) ||
       (stmt = statement (self, sql, error)) == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  cm_db_bind_int64 (stmt, 1, id);
+  if (cm_db_step (stmt) != CM_DB_DONE)
     return constraint_error (self, entity, TRUE, error);
   if (!audit_changes (self, before, NULL, id, error))
     return FALSE;
@@ -1081,7 +1102,7 @@ mark_as_ours (CmStore *self, GError **error)
 
   if (self->marked)
     return TRUE;
-  if (cm_store_file_query_int (self->db, "PRAGMA application_id", &id) != SQLITE_OK)
+  if (!read_pragma (self, "PRAGMA application_id", &id))
     return sql_error (self, error);
   if (id != CM_SCHEMA_APPLICATION_ID && !exec (self, sql, error))
     return FALSE;
@@ -1115,13 +1136,11 @@ cm_store_begin (CmStore *self, GError **error)
 
   if (!cm_store_check_writable (self, error))
     return FALSE;
-  /* IMMEDIATE takes the write lock now, so a busy file fails before any
-   * work is done rather than at COMMIT. */
-  if (!exec (self, outermost ? "BEGIN IMMEDIATE" : "SAVEPOINT level", error))
+  if (outermost ? !begin_writing (self, error) : !exec (self, "SAVEPOINT level", error))
     return FALSE;
   if (outermost && !mark_as_ours (self, error))
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      cm_db_rollback (self->database);
       return FALSE;
     }
   if (outermost)
@@ -1141,11 +1160,11 @@ cm_store_begin_read (CmStore *self, GError **error)
   g_return_val_if_fail (self->savepoints->len == 0, FALSE);
 
   /* A deferred transaction takes its snapshot at its first read: read now. */
-  if (!exec (self, "BEGIN DEFERRED", error))
-    return FALSE;
+  if (!cm_db_begin (self->database, CM_DB_READING))
+    return sql_error (self, error);
   if (!exec (self, "SELECT count(*) FROM sqlite_master", error))
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      cm_db_rollback (self->database);
       return FALSE;
     }
   return TRUE;
@@ -1154,8 +1173,8 @@ cm_store_begin_read (CmStore *self, GError **error)
 void
 cm_store_end_read (CmStore *self)
 {
-  if (self->savepoints->len == 0 && !sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  if (self->savepoints->len == 0 && cm_db_in_transaction (self->database))
+    cm_db_commit (self->database);
 }
 
 static GPtrArray *apply_pending (CmStore *self, GArray *changes);
@@ -1218,7 +1237,7 @@ cm_store_commit (CmStore *self, GError **error)
       g_autoptr(GArray) changes = NULL;
       g_autoptr(GHashTable) reloads = NULL;
 
-      if (!cm_audit_log_write_head (self->audit, error) || !exec (self, "COMMIT", error))
+      if (!cm_audit_log_write_head (self->audit, error) || !commit (self, error))
         {
           cm_store_rollback (self);
           return FALSE;
@@ -1275,10 +1294,10 @@ cm_store_rollback (CmStore *self)
     {
       g_hash_table_remove_all (self->reloads);
       self->meta_changed = FALSE;
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      cm_db_rollback (self->database);
     }
   else
-    sqlite3_exec (self->db, "ROLLBACK TO level; RELEASE level", NULL, NULL, NULL);
+    cm_db_exec (self->database, "ROLLBACK TO level; RELEASE level");
   if (self->savepoints->len == 0)
     cm_audit_log_release (self->audit);
   else
@@ -1463,9 +1482,9 @@ apply_saved (CmStore *self, CachedList *list, GType type, gint64 id)
 
 /* Copies a select_derived_sql () row into the listed record it describes. */
 static void
-assign_derived (sqlite3_stmt *stmt, CachedList *list, GPtrArray *pspecs)
+assign_derived (CmDbStmt *stmt, CachedList *list, GPtrArray *pspecs)
 {
-  gint64 id = sqlite3_column_int64 (stmt, 0);
+  gint64 id = cm_db_column_int64 (stmt, 0);
   CmEntity *listed = g_hash_table_lookup (list->by_id, &id);
 
   for (guint i = 0; listed && i < pspecs->len; i++)
@@ -1491,30 +1510,35 @@ refresh_derived (CmStore *self, GType type, CachedList *list)
   g_autofree char *filtered = where ? select_derived_where_sql (klass, where) : NULL;
   const char *sql = filtered ? filtered : sql_for (klass, "select-derived", select_derived_sql);
   g_autoptr(GPtrArray) pspecs = selected_pspecs (klass, TRUE);
-  sqlite3_stmt *stmt = statement (self, sql, NULL);
+  CmDbStmt *stmt = statement (self, sql, NULL);
 
   if (stmt && list->column)
-    sqlite3_bind_text (stmt, 1, list->value, -1, SQLITE_STATIC);
-  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    cm_db_bind_text_static (stmt, 1, list->value);
+  while (stmt && cm_db_step (stmt) == CM_DB_ROW)
     assign_derived (stmt, list, pspecs);
   if (stmt)
-    sqlite3_reset (stmt);
+    cm_db_stmt_reset (stmt);
 }
 
-/* Binds each ":column" of a "through" condition to that column of @record. */
+/* Binds each ":column" of a "through" condition to that column of @record
+ * (":id" to its id). */
 static void
-bind_record (sqlite3_stmt *stmt, CmEntity *record)
+bind_record (CmDbStmt *stmt, CmEntity *record)
 {
-  for (int i = 1; i <= sqlite3_bind_parameter_count (stmt); i++)
-    {
-      const char *name = sqlite3_bind_parameter_name (stmt, i);
-      g_autofree char *property = g_strdelimit (g_strdup (name ? name + 1 : ""), "_", '-');
-      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), property);
+  CmEntityClass *klass = CM_ENTITY_GET_CLASS (record);
+  GParamSpec **pspecs = column_pspecs (klass);
+  int at = cm_db_bind_index (stmt, ":id");
 
-      if (g_strcmp0 (property, "id") == 0)
-        sqlite3_bind_int64 (stmt, i, cm_entity_get_id (record));
-      else if (pspec)
-        cm_value_bind (stmt, i, cm_entity_peek_value (record, pspec->param_id), property);
+  if (at > 0)
+    cm_db_bind_int64 (stmt, at, cm_entity_get_id (record));
+  for (guint i = 0; klass->columns[i]; i++)
+    {
+      g_autofree char *column = cm_value_column_name (klass->columns[i]);
+      g_autofree char *name = g_strconcat (":", column, NULL);
+
+      if ((at = cm_db_bind_index (stmt, name)) > 0)
+        cm_value_bind (stmt, at, cm_entity_peek_value (record, pspecs[i]->param_id),
+                       klass->columns[i]);
     }
 }
 
@@ -1526,14 +1550,14 @@ refresh_derived_through (CmStore *self, GType type, CachedList *list, const char
   g_autoptr(CmEntityClass) klass = g_type_class_ref (type);
   g_autofree char *sql = select_derived_where_sql (klass, condition);
   g_autoptr(GPtrArray) pspecs = selected_pspecs (klass, TRUE);
-  sqlite3_stmt *stmt = statement (self, sql, NULL);
+  CmDbStmt *stmt = statement (self, sql, NULL);
 
   if (stmt == NULL)
     return;
   bind_record (stmt, record);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (cm_db_step (stmt) == CM_DB_ROW)
     assign_derived (stmt, list, pspecs);
-  sqlite3_reset (stmt);
+  cm_db_stmt_reset (stmt);
 }
 
 /* The distinct conditions naming the rows of @klass that a change to
@@ -1762,18 +1786,18 @@ add_reached_ids (CmStore *self, CmEntityClass *klass, const char *condition, CmE
 {
   g_autofree char *sql = g_strdup_printf ("SELECT t.id FROM %s t %s WHERE %s", klass->table,
                                           klass->joins ? klass->joins : "", condition);
-  sqlite3_stmt *stmt = statement (self, sql, NULL);
+  CmDbStmt *stmt = statement (self, sql, NULL);
 
   if (stmt == NULL)
     return;
   bind_record (stmt, record);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (cm_db_step (stmt) == CM_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = cm_db_column_int64 (stmt, 0);
 
       g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
     }
-  sqlite3_reset (stmt);
+  cm_db_stmt_reset (stmt);
 }
 
 /* Whether the announced changes to @table can name the rows they reach:
@@ -1846,7 +1870,7 @@ data_version (CmStore *self)
 {
   int version = 0;
 
-  cm_store_file_query_int (self->db, "PRAGMA data_version", &version);
+  read_pragma (self, "PRAGMA data_version", &version);
   return version;
 }
 
@@ -2027,36 +2051,32 @@ cm_store_each (CmStore *self, GType entity_type, CmStoreEachFunc each, gpointer 
   g_autoptr(CmEntityClass) klass = NULL;
   g_autoptr(GPtrArray) pspecs = NULL;
   g_autoptr(CmEntity) record = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(CmDbStmt) stmt = NULL;
+  CmDbStep step;
 
   g_return_val_if_fail (CM_IS_STORE (self), FALSE);
   g_return_val_if_fail (g_type_is_a (entity_type, CM_TYPE_ENTITY), FALSE);
 
   klass = g_type_class_ref (entity_type);
-  if (sqlite3_prepare_v2 (self->db, sql_for (klass, "select-each", select_each_sql), -1, &stmt,
-                          NULL) != SQLITE_OK)
+  stmt = cm_db_prepare (self->database, sql_for (klass, "select-each", select_each_sql));
+  if (stmt == NULL)
     return sql_error (self, error);
   pspecs = selected_pspecs (klass, FALSE);
   record = g_object_new (entity_type, NULL);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = cm_db_step (stmt)) == CM_DB_ROW)
     {
-      cm_entity_set_id (record, sqlite3_column_int64 (stmt, 0));
+      cm_entity_set_id (record, cm_db_column_int64 (stmt, 0));
       for (guint i = 0; i < pspecs->len; i++)
         {
           GParamSpec *pspec = g_ptr_array_index (pspecs, i);
           cm_value_from_column (stmt, i + 1, cm_entity_peek_value (record, pspec->param_id));
         }
       if (!each (record, user_data))
-        {
-          rc = SQLITE_DONE;
-          break;
-        }
+        return TRUE;
     }
-  if (rc != SQLITE_DONE)
-    sql_error (self, error);
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE;
+  if (step != CM_DB_DONE)
+    return sql_error (self, error);
+  return TRUE;
 }
 
 gboolean
@@ -2064,7 +2084,7 @@ cm_store_count (CmStore *self, GType entity_type, guint *count, GError **error)
 {
   g_autoptr(CmEntityClass) klass = NULL;
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  CmDbStmt *stmt;
 
   g_return_val_if_fail (CM_IS_STORE (self), FALSE);
   g_return_val_if_fail (g_type_is_a (entity_type, CM_TYPE_ENTITY), FALSE);
@@ -2074,15 +2094,15 @@ cm_store_count (CmStore *self, GType entity_type, guint *count, GError **error)
   /* Damage reads as damage, naming the file, not as an empty portfolio. */
   stmt = statement (self, sql, NULL);
   if (stmt == NULL)
-    return cm_store_file_error (self->db, self->path, error);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return cm_store_db_error (self->database, self->path, error);
+  if (cm_db_step (stmt) != CM_DB_ROW)
     {
-      cm_store_file_error (self->db, self->path, error);
-      sqlite3_reset (stmt);
+      cm_store_db_error (self->database, self->path, error);
+      cm_db_stmt_reset (stmt);
       return FALSE;
     }
-  *count = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  *count = cm_db_column_int (stmt, 0);
+  cm_db_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -2103,42 +2123,49 @@ cm_audit_entry_free (gpointer data)
 }
 
 static char *
-column_text (sqlite3_stmt *stmt, int column)
+column_text (CmDbStmt *stmt, int column)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  return g_strdup (cm_db_column_text (stmt, column));
 }
 
 GPtrArray *
 cm_store_audit_rows (CmStore *self, const char *table, GArray *ids, GError **error)
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func (cm_audit_entry_free);
-  sqlite3_stmt *stmt = statement (self, "SELECT id, at, actor, entity, entity_id, field,"
+  CmDbStmt *stmt = statement (self, "SELECT id, at, actor, entity, entity_id, field,"
                                         " old_value, new_value FROM audit"
                                         " WHERE entity = ? AND entity_id = ? ORDER BY id", error);
 
   for (guint i = 0; stmt && i < ids->len; i++)
     {
-      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      cm_db_bind_text_static (stmt, 1, table);
+      cm_db_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
+      while (cm_db_step (stmt) == CM_DB_ROW)
         {
           CmAuditEntry *entry = g_new0 (CmAuditEntry, 1);
 
-          entry->id = sqlite3_column_int64 (stmt, 0);
+          entry->id = cm_db_column_int64 (stmt, 0);
           entry->at = column_text (stmt, 1);
           entry->actor = column_text (stmt, 2);
           entry->entity = column_text (stmt, 3);
-          entry->entity_id = sqlite3_column_int64 (stmt, 4);
+          entry->entity_id = cm_db_column_int64 (stmt, 4);
           entry->field = column_text (stmt, 5);
           entry->old_value = column_text (stmt, 6);
           entry->new_value = column_text (stmt, 7);
           g_ptr_array_add (rows, entry);
         }
-      sqlite3_reset (stmt);
+      cm_db_stmt_reset (stmt);
     }
   if (stmt == NULL)
     g_clear_pointer (&rows, g_ptr_array_unref);
   return rows;
+}
+
+/* SQLite's own check of every page of the file. */
+static gboolean
+check_intact (CmStore *self, GError **error)
+{
+  return cm_store_file_check_intact (cm_db_sqlite_handle (self->database), self->path, error);
 }
 
 /* A trail that agrees with itself proves nothing about a damaged file,
@@ -2147,7 +2174,7 @@ gboolean
 cm_store_verify_audit_chain (CmStore *self, gint64 *rows_checked, gint64 *bad_row,
                              GError **error)
 {
-  return cm_store_file_check_intact (self->db, self->path, error) &&
+  return check_intact (self, error) &&
          cm_audit_verify (self->db, rows_checked, bad_row, error);
 }
 
@@ -2161,38 +2188,38 @@ cm_store_verify_audit (CmStore *self, gint64 *rows_checked, gint64 *bad_row, GEr
 gboolean
 cm_store_last_change (CmStore *self, CmEntity *entity, const char *field, char **actor, char **at)
 {
-  sqlite3_stmt *stmt = statement (self, "SELECT actor, at FROM audit WHERE entity = ?"
+  CmDbStmt *stmt = statement (self, "SELECT actor, at FROM audit WHERE entity = ?"
                                         " AND entity_id = ? AND field = ? ORDER BY id DESC LIMIT 1",
                                   NULL);
   gboolean found;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, cm_entity_get_table (entity), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, cm_entity_get_id (entity));
-  sqlite3_bind_text (stmt, 3, field, -1, SQLITE_STATIC);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
+  cm_db_bind_text_static (stmt, 1, cm_entity_get_table (entity));
+  cm_db_bind_int64 (stmt, 2, cm_entity_get_id (entity));
+  cm_db_bind_text_static (stmt, 3, field);
+  found = cm_db_step (stmt) == CM_DB_ROW;
   if (found)
     {
-      *actor = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      *at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      *actor = column_text (stmt, 0);
+      *at = column_text (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  cm_db_stmt_reset (stmt);
   return found;
 }
 
 char *
 cm_store_get_meta (CmStore *self, const char *key)
 {
-  sqlite3_stmt *stmt = statement (self, "SELECT value FROM meta WHERE key = ?", NULL);
+  CmDbStmt *stmt = statement (self, "SELECT value FROM meta WHERE key = ?", NULL);
   char *value = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  cm_db_bind_text_static (stmt, 1, key);
+  if (cm_db_step (stmt) == CM_DB_ROW)
+    value = column_text (stmt, 0);
+  cm_db_stmt_reset (stmt);
   return value;
 }
 
@@ -2203,7 +2230,7 @@ cm_store_set_meta (CmStore *self, const char *key, const char *value, GError **e
   g_autofree char *old_value = cm_store_get_meta (self, key);
   g_autofree char *at = cm_audit_now ();
   CmAuditRow row = { at, cm_store_get_actor (self), "meta", 0, key, old_value, value };
-  sqlite3_stmt *stmt;
+  CmDbStmt *stmt;
 
   if (!cm_store_begin (self, error))
     return FALSE;
@@ -2211,10 +2238,10 @@ cm_store_set_meta (CmStore *self, const char *key, const char *value, GError **e
                           " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
   if (stmt)
     {
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+      cm_db_bind_text_static (stmt, 1, key);
+      cm_db_bind_text_static (stmt, 2, value);
     }
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_DONE || !cm_audit_append (self->audit, &row, error))
+  if (stmt == NULL || cm_db_step (stmt) != CM_DB_DONE || !cm_audit_append (self->audit, &row, error))
     {
       if (stmt && error && !*error)
         sql_error (self, error);
@@ -2272,7 +2299,7 @@ cm_store_get_schema_version (CmStore *self)
 {
   int version = 0;
 
-  cm_store_file_query_int (self->db, "PRAGMA user_version", &version);
+  read_pragma (self, "PRAGMA user_version", &version);
   return version;
 }
 
@@ -2301,7 +2328,7 @@ cm_store_set_actor (CmStore *self, const char *display_name)
 sqlite3 *
 cm_store_get_database (CmStore *self)
 {
-  return self->db;
+  return cm_db_sqlite_handle (self->database);
 }
 
 CmDb *
@@ -2313,7 +2340,7 @@ cm_store_get_db (CmStore *self)
 static void
 finalize_statement (gpointer stmt)
 {
-  sqlite3_finalize (stmt);
+  cm_db_stmt_free (stmt);
 }
 
 static void

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
-/* cm-value-bind.h: property values bound to SQLite statements and read from their rows
+/* cm-value-bind.h: property values bound to database statements and read from their rows
  *
  * Stored as cm-value.h says: text as TEXT, numbers and booleans as
  * INTEGER, enums by their nick, and a reference property (named
@@ -9,17 +9,18 @@
 #pragma once
 
 #include <glib-object.h>
-#include <sqlite3.h>
+
+#include "cm-db.h"
 
 G_BEGIN_DECLS
 
-int  cm_value_bind        (sqlite3_stmt *stmt, int index, const GValue *value,
+void cm_value_bind        (CmDbStmt *stmt, int index, const GValue *value,
                            const char *property);
 /* As cm_value_bind (), but texts are bound without a copy: @value must
- * outlive the statement's next step, and every parameter be bound again
- * (or cleared) before the one after. */
-int  cm_value_bind_static (sqlite3_stmt *stmt, int index, const GValue *value,
+ * outlive the statement's next step, and the statement be reset before
+ * the one after. */
+void cm_value_bind_static (CmDbStmt *stmt, int index, const GValue *value,
                            const char *property);
-void cm_value_from_column (sqlite3_stmt *stmt, int column, GValue *value);
+void cm_value_from_column (CmDbStmt *stmt, int column, GValue *value);
 
 G_END_DECLS
