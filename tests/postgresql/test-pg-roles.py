@@ -182,6 +182,18 @@ def check_reviewer():
     refused("a reviewer cannot change audit rows", "vic", A, "UPDATE audit SET actor = 'vic'")
 
 
+def check_head_lock():
+    """Appending takes the trail's head under a lock, so that two commits
+    at once still chain: both writing roles can take it; the audit table
+    itself cannot be locked for update without UPDATE on it."""
+    for who, user in (("a commissioner", "alice"), ("a reviewer", "vic")):
+        allowed(f"{who} locks the trail's head", user, A,
+                "BEGIN; SELECT value FROM meta WHERE key = 'audit_head' FOR UPDATE;"
+                " SELECT pg_advisory_xact_lock(1); COMMIT")
+    refused("a reader cannot lock it", "rita", A,
+            "SELECT value FROM meta WHERE key = 'audit_head' FOR UPDATE")
+
+
 def check_trigger_alone():
     """Rights granted by mistake: the trigger still refuses."""
     run_as(None, A, "CREATE ROLE mallory LOGIN; GRANT CONNECT ON DATABASE portfolio_a TO mallory;"
@@ -257,6 +269,7 @@ def main():
         check_reader()
         check_commissioner()
         check_reviewer()
+        check_head_lock()
         check_trigger_alone()
         check_two_portfolios()
         check_later_tables()

@@ -97,7 +97,9 @@ BEGIN
   -- (CM_AUDIT_DAMAGE_KEY, cm-audit-damage.h) with an audit row, and every
   -- audit row moves the head ('audit_head', cm-audit.c); reviewers write
   -- nothing else, and only reviewers accept damage. The owner is not held
-  -- to these policies.
+  -- to these policies. Updating the head also lets both lock it (SELECT
+  -- ... FOR UPDATE) while appending; locking audit rows so would need
+  -- UPDATE on audit, which no one has.
   ALTER TABLE meta ENABLE ROW LEVEL SECURITY;
   DROP POLICY IF EXISTS meta_read ON meta;
   DROP POLICY IF EXISTS meta_commissioners_insert ON meta;
