@@ -41,8 +41,8 @@ UNION ALL SELECT 'policy', policyname, array_to_string(roles, ','), coalesce(qua
                  || ' ' || coalesce(with_check, '') FROM pg_policies
 UNION ALL SELECT 'trigger', tgname, tgenabled::text, tgfoid::regproc::text FROM pg_trigger
   WHERE NOT tgisinternal
-UNION ALL SELECT 'default', defaclobjtype::text, coalesce(r.rolname, 'PUBLIC'),
-                 a.privilege_type
+UNION ALL SELECT 'default', pg_get_userbyid(d.defaclrole) || ' ' || defaclobjtype::text,
+                 coalesce(r.rolname, 'PUBLIC'), a.privilege_type
   FROM pg_default_acl d, aclexplode(d.defaclacl) a LEFT JOIN pg_roles r ON r.oid = a.grantee
 ORDER BY 1, 2, 3, 4
 """
@@ -92,18 +92,23 @@ def setup(database, user=OWNER):
 
 
 def rights(database):
-    return run_as(None, database, RIGHTS_SQL).stdout
+    """What the setup decides about @database, in text; an error is never
+    equal to anything, not even to itself."""
+    listed = run_as(None, database, RIGHTS_SQL)
+    if listed.returncode == 0:
+        return listed.stdout
+    check(f"the rights of {database} can be listed", False, listed.stderr.strip())
+    return object()
 
 
-def make_portfolio(database):
+def make_portfolio(database, set_up_by=OWNER, who="the owner, with CREATEROLE only,"):
     """A migrated portfolio owned by OWNER, set up; whether it all ran."""
     made = run_as(None, "postgres", f"CREATE DATABASE {database} OWNER {OWNER}")
     failed = made.stderr.strip() if made.returncode else pgcluster.migrate(
         pgcluster.uri(folder, database, OWNER), SOURCE_ROOT)
     check(f"{database} is made and migrated by its owner", failed is None, failed)
-    done = setup(database)
-    check(f"the owner, with CREATEROLE only, sets up {database}'s roles", done.returncode == 0,
-          done.stderr.strip())
+    done = setup(database, set_up_by)
+    check(f"{who} sets up {database}'s roles", done.returncode == 0, done.stderr.strip())
     return failed is None and done.returncode == 0
 
 
@@ -121,6 +126,10 @@ def check_setup_refusals():
     check("a database name too long for its roles' names is refused, naming the limit",
           migrated is None and done.returncode != 0 and "at most 49 bytes" in done.stderr,
           migrated or done.stderr.strip())
+    run_as(None, "postgres", "CREATE DATABASE empty")
+    done = setup("empty", None)
+    check("a database that holds no portfolio is refused, saying so",
+          done.returncode != 0 and "holds no portfolio" in done.stderr, done.stderr.strip())
     run_as(None, "postgres", f"ALTER ROLE {B}_readers LOGIN")
     done = setup(B)
     check("a person's own role by a group role's name is not taken over",
@@ -254,8 +263,11 @@ def main():
                                         " CREATE ROLE nemo LOGIN")
         check("the owner and the people have login roles", made.returncode == 0,
               made.stderr.strip())
-        if not (make_portfolio(A) and make_portfolio(B)):
+        if not (make_portfolio(A) and make_portfolio(B, None, "a superuser")):
             return finish()
+        again = setup(B)
+        check("the owner runs it again after a superuser did", again.returncode == 0,
+              again.stderr.strip())
         granted = run_as(OWNER, A, f"GRANT {A}_commissioners TO alice; GRANT {A}_readers TO rita;"
                                    f" GRANT {A}_reviewers TO vic; GRANT {B}_readers TO bob")
         check("the owner gives each person a role", granted.returncode == 0,
@@ -265,6 +277,11 @@ def main():
         check("running the setup again succeeds and changes nothing",
               again.returncode == 0 and rights(A) == before and before.count("\n") > 50,
               again.stderr.strip())
+        by_superuser = setup(A, None)
+        again = setup(A)
+        check("run by a superuser, then by the owner again, it changes nothing either",
+              by_superuser.returncode == 0 and again.returncode == 0 and rights(A) == before,
+              by_superuser.stderr.strip() + again.stderr.strip())
         check_setup_refusals()
         check_reader()
         check_commissioner()

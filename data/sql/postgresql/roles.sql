@@ -30,17 +30,22 @@ DECLARE
   readers text := db || '_readers';
   editors text := db || '_commissioners';
   checkers text := db || '_reviewers';
+  owner   text;
   role    text;
   existing pg_roles;
 BEGIN
+  IF to_regclass ('audit') IS NULL THEN
+    RAISE EXCEPTION 'The database "%" holds no portfolio: open it with Commissioner first, which makes its tables.',
+                    db USING ERRCODE = 'undefined_table';
+  END IF;
+  owner := pg_get_userbyid ((SELECT relowner FROM pg_class WHERE oid = 'audit'::regclass));
   -- Longer names would be cut short to 63 bytes, and could meet another
   -- portfolio's roles.
   IF octet_length (editors) > 63 THEN
     RAISE EXCEPTION 'The database name "%" is too long to name its roles after: use a name of at most 49 bytes.',
                     db USING ERRCODE = 'name_too_long';
   END IF;
-  IF NOT pg_has_role ((SELECT relowner FROM pg_class WHERE oid = 'audit'::regclass),
-                      'MEMBER') THEN
+  IF NOT pg_has_role (owner, 'MEMBER') THEN
     RAISE EXCEPTION 'The roles of "%" can be set up only by the owner of its tables.', db
       USING ERRCODE = 'insufficient_privilege';
   END IF;
@@ -84,14 +89,14 @@ BEGIN
   EXECUTE format ('GRANT INSERT ON audit TO %I, %I', editors, checkers);
   EXECUTE format ('GRANT INSERT, UPDATE ON meta TO %I, %I', editors, checkers);
 
-  -- Tables a later migration adds (made by the role running this) are
-  -- read by readers and edited by commissioners until this runs again.
-  EXECUTE format ('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT SELECT ON TABLES TO %I',
-                  schema, readers);
-  EXECUTE format ('ALTER DEFAULT PRIVILEGES IN SCHEMA %I'
-                  ' GRANT INSERT, UPDATE, DELETE ON TABLES TO %I', schema, editors);
-  EXECUTE format ('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT USAGE ON SEQUENCES TO %I',
-                  schema, editors);
+  -- Tables a later migration adds (as the owner) are read by readers and
+  -- edited by commissioners until this runs again.
+  EXECUTE format ('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I'
+                  ' GRANT SELECT ON TABLES TO %I', owner, schema, readers);
+  EXECUTE format ('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I'
+                  ' GRANT INSERT, UPDATE, DELETE ON TABLES TO %I', owner, schema, editors);
+  EXECUTE format ('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I'
+                  ' GRANT USAGE ON SEQUENCES TO %I', owner, schema, editors);
 
   -- Which settings each may write. Accepting damage writes its key
   -- (CM_AUDIT_DAMAGE_KEY, cm-audit-damage.h) with an audit row, and every
@@ -173,3 +178,14 @@ $$;
 CREATE OR REPLACE TRIGGER audit_actor_is_session_user
   BEFORE INSERT ON audit
   FOR EACH ROW EXECUTE FUNCTION cm_audit_check_actor ();
+
+-- The owner's, whoever ran this: else the owner could not run it again
+-- after a superuser had.
+DO $$
+DECLARE
+  owner text := pg_get_userbyid ((SELECT relowner FROM pg_class WHERE oid = 'audit'::regclass));
+BEGIN
+  EXECUTE format ('ALTER FUNCTION cm_audit_refuse_rewrite () OWNER TO %I', owner);
+  EXECUTE format ('ALTER FUNCTION cm_audit_check_actor () OWNER TO %I', owner);
+END
+$$;
