@@ -17,8 +17,9 @@
 -- are readers who also verify the trail (reading alone) and accept damage.
 -- People are given a role with GRANT DB_commissioners TO alice.
 --
--- Refusals use SQLSTATEs that say why (42501 insufficient_privilege, 42622
--- name_too_long, 42710 duplicate_object), for a caller to word them.
+-- Refusals use SQLSTATEs that say why (42P01 undefined_table, 42501
+-- insufficient_privilege, 42622 name_too_long, 42710 duplicate_object),
+-- for a caller to word them.
 
 -- Running again is expected: not worth a notice for each thing already there.
 SET LOCAL client_min_messages = warning;
