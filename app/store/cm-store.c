@@ -241,7 +241,7 @@ audit_migration (CmStore *self, int version, GError **error)
   static const char * const service_fields[][2] = { { "community_committee", "none" } };
 
   if (version == CM_AUDIT_BASELINE_VERSION)
-    return cm_audit_baseline_write (self->db, self->audit, cm_store_get_actor (self), error);
+    return cm_audit_baseline_write (self->database, self->audit, cm_store_get_actor (self), error);
   if (version == CONTRACT_OUTCOME_VERSION)
     return audit_new_columns (self, "SELECT id FROM contract ORDER BY id", "contract",
                               contract_fields, G_N_ELEMENTS (contract_fields), error);
@@ -2155,7 +2155,7 @@ gboolean
 cm_store_verify_audit (CmStore *self, gint64 *rows_checked, gint64 *bad_row, GError **error)
 {
   return cm_store_verify_audit_chain (self, rows_checked, bad_row, error) &&
-         cm_audit_replay_verify (self->db, self->path, NULL, error);
+         cm_audit_replay_verify (self->database, self->path, NULL, error);
 }
 
 gboolean
