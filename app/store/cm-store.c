@@ -301,7 +301,7 @@ static int data_version (CmStore *self);
 static gboolean
 prepare (CmStore *self, gboolean in_memory, GError **error)
 {
-  self->audit = cm_audit_log_new (self->db);
+  self->audit = cm_audit_log_new (self->database);
   sqlite3_create_function (self->db, "cm_fold", 1,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, sql_fold, NULL, NULL);
@@ -2148,7 +2148,7 @@ cm_store_verify_audit_chain (CmStore *self, gint64 *rows_checked, gint64 *bad_ro
                              GError **error)
 {
   return cm_store_file_check_intact (self->db, self->path, error) &&
-         cm_audit_verify (self->db, rows_checked, bad_row, error);
+         cm_audit_verify (self->database, rows_checked, bad_row, error);
 }
 
 gboolean
