@@ -12,10 +12,10 @@
 #define HASH_LENGTH 64
 
 static gboolean
-sql_failed (sqlite3 *db, GError **error)
+sql_failed (CmDb *db, GError **error)
 {
   g_set_error (error, CM_AUDIT_ERROR, CM_AUDIT_ERROR_SQL,
-               _("The audit trail could not be read: %s"), sqlite3_errmsg (db));
+               _("The audit trail could not be read: %s"), cm_db_last_message (db));
   return FALSE;
 }
 
@@ -62,7 +62,7 @@ cm_audit_anchor_head (CmStore *store, gint64 *seq, char **hash, GError **error)
 {
   g_autofree char *head = NULL;
 
-  if (!cm_audit_head (cm_store_get_database (store), seq, &head, error))
+  if (!cm_audit_head (cm_store_get_db (store), seq, &head, error))
     return FALSE;
   if (hash)
     *hash = g_steal_pointer (&head);
@@ -117,10 +117,10 @@ cm_audit_anchor_read_workbook (const char *path, GError **error)
 
 /* The hash of row @seq, or NULL in @hash when the trail has no such row. */
 static gboolean
-hash_of_row (sqlite3 *db, gint64 seq, char **hash, GError **error)
+hash_of_row (CmDb *db, gint64 seq, char **hash, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  CmDbStmt *stmt = NULL;
+  CmDbStep rc;
 
   *hash = NULL;
   if (seq == 0)
@@ -128,14 +128,14 @@ hash_of_row (sqlite3 *db, gint64 seq, char **hash, GError **error)
       *hash = g_strdup (CM_AUDIT_GENESIS_HASH);
       return TRUE;
     }
-  if (sqlite3_prepare_v2 (db, "SELECT hash FROM audit WHERE id = ?", -1, &stmt, NULL) != SQLITE_OK)
+  if ((stmt = cm_db_prepare (db, "SELECT hash FROM audit WHERE id = ?")) == NULL)
     return sql_failed (db, error);
-  sqlite3_bind_int64 (stmt, 1, seq);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *hash = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_ROW || rc == SQLITE_DONE ? TRUE : sql_failed (db, error);
+  cm_db_bind_int64 (stmt, 1, seq);
+  rc = cm_db_step (stmt);
+  if (rc == CM_DB_ROW)
+    *hash = g_strdup (cm_db_column_text (stmt, 0));
+  cm_db_stmt_free (stmt);
+  return rc == CM_DB_ROW || rc == CM_DB_DONE ? TRUE : sql_failed (db, error);
 }
 
 static char *
@@ -155,11 +155,11 @@ when (const char *at)
 
 /* The restore in the current row of @stmt, told against the anchor. */
 static char *
-describe_restore (sqlite3_stmt *stmt, const char *anchor, gint64 backup_seq, gint64 replaced_seq,
+describe_restore (CmDbStmt *stmt, const char *anchor, gint64 backup_seq, gint64 replaced_seq,
                   gboolean is_replaced_head)
 {
-  g_autofree char *date = when ((const char *) sqlite3_column_text (stmt, 1));
-  const char *actor = (const char *) sqlite3_column_text (stmt, 2);
+  g_autofree char *date = when (cm_db_column_text (stmt, 1));
+  const char *actor = cm_db_column_text (stmt, 2);
   g_autofree char *first = number (backup_seq + 1);
   g_autofree char *last = number (replaced_seq);
   g_autofree char *kept = number (backup_seq);
@@ -181,24 +181,24 @@ describe_restore (sqlite3_stmt *stmt, const char *anchor, gint64 backup_seq, gin
  * @explanation; NULL there when none did. The backup's head is the row
  * before the restore's own, so only the replaced head is taken on trust. */
 static gboolean
-explain_by_restore (sqlite3 *db, gint64 seq, const char *hash, char **explanation, GError **error)
+explain_by_restore (CmDb *db, gint64 seq, const char *hash, char **explanation, GError **error)
 {
   g_autofree char *anchor = cm_audit_anchor_format (seq, hash);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  CmDbStmt *stmt = NULL;
+  CmDbStep rc;
 
   *explanation = NULL;
-  if (sqlite3_prepare_v2 (db, "SELECT id, at, actor, new_value FROM audit WHERE entity = 'meta'"
-                              " AND entity_id = 0 AND field = '" CM_AUDIT_RESTORE_KEY "'"
-                              " ORDER BY id", -1, &stmt, NULL) != SQLITE_OK)
+  if ((stmt = cm_db_prepare (db, "SELECT id, at, actor, new_value FROM audit"
+                                 " WHERE entity = 'meta' AND entity_id = 0"
+                                 " AND field = '" CM_AUDIT_RESTORE_KEY "' ORDER BY id")) == NULL)
     return sql_failed (db, error);
-  while (*explanation == NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (*explanation == NULL && (rc = cm_db_step (stmt)) == CM_DB_ROW)
     {
-      gint64 backup_seq = sqlite3_column_int64 (stmt, 0) - 1, replaced_seq = 0;
+      gint64 backup_seq = cm_db_column_int64 (stmt, 0) - 1, replaced_seq = 0;
       g_autofree char *replaced_hash = NULL;
 
-      if (!cm_audit_anchor_parse ((const char *) sqlite3_column_text (stmt, 3), &replaced_seq,
-                                  &replaced_hash, NULL) ||
+      if (!cm_audit_anchor_parse (cm_db_column_text (stmt, 3), &replaced_seq, &replaced_hash,
+                                  NULL) ||
           seq <= backup_seq || seq > replaced_seq)
         continue;
       /* The replaced trail's newest row had that hash, and no other. */
@@ -207,15 +207,15 @@ explain_by_restore (sqlite3 *db, gint64 seq, const char *hash, char **explanatio
       *explanation = describe_restore (stmt, anchor, backup_seq, replaced_seq,
                                        seq == replaced_seq);
     }
-  sqlite3_finalize (stmt);
-  return *explanation || rc == SQLITE_DONE ? TRUE : sql_failed (db, error);
+  cm_db_stmt_free (stmt);
+  return *explanation || rc == CM_DB_DONE ? TRUE : sql_failed (db, error);
 }
 
 gboolean
 cm_audit_anchor_check (CmStore *store, const char *anchor, CmAuditAnchorState *state,
                        char **explanation, GError **error)
 {
-  sqlite3 *db = cm_store_get_database (store);
+  CmDb *db = cm_store_get_db (store);
   g_autofree char *hash = NULL, *found = NULL, *restored = NULL, *shown = NULL;
   g_autofree char *row = NULL, *last = NULL, *last_hash = NULL;
   gint64 seq = 0, last_seq = 0;

@@ -8,7 +8,7 @@
 #include "cm-audit-tables.h"
 
 typedef struct {
-  sqlite3 *db;
+  CmDb *db;
   CmAuditLog *log;
   const char *at;    /* one moment for the whole event */
   const char *actor;
@@ -16,10 +16,10 @@ typedef struct {
 } Baseline;
 
 static gboolean
-sql_failed (sqlite3 *db, GError **error)
+sql_failed (CmDb *db, GError **error)
 {
   g_set_error (error, CM_AUDIT_ERROR, CM_AUDIT_ERROR_SQL,
-               _("The audit trail could not be read or written: %s"), sqlite3_errmsg (db));
+               _("The audit trail could not be read or written: %s"), cm_db_last_message (db));
   return FALSE;
 }
 
@@ -42,24 +42,23 @@ append (Baseline *b, const char *entity, gint64 id, GError **error)
 static gboolean
 write_settings (Baseline *b, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  CmDbStmt *stmt = NULL;
+  CmDbStep rc;
 
-  if (sqlite3_prepare_v2 (b->db, CM_AUDIT_META_SELECT, -1, &stmt, NULL) != SQLITE_OK)
+  if ((stmt = cm_db_prepare (b->db, CM_AUDIT_META_SELECT)) == NULL)
     return sql_failed (b->db, error);
   cm_audit_record_begin (b->json);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    cm_audit_record_add (b->json, (const char *) sqlite3_column_text (stmt, 0),
-                         (const char *) sqlite3_column_text (stmt, 1));
+  while ((rc = cm_db_step (stmt)) == CM_DB_ROW)
+    cm_audit_record_add (b->json, cm_db_column_text (stmt, 0), cm_db_column_text (stmt, 1));
   cm_audit_record_end (b->json);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  cm_db_stmt_free (stmt);
+  if (rc != CM_DB_DONE)
     return sql_failed (b->db, error);
   return append (b, "meta", 0, error);
 }
 
 static void
-record_json (GString *json, const CmAuditTable *table, sqlite3_stmt *stmt, const int *present)
+record_json (GString *json, const CmAuditTable *table, CmDbStmt *stmt, const int *present)
 {
   char buffer[CM_AUDIT_TEXT_SIZE];
 
@@ -80,27 +79,27 @@ write_table (Baseline *b, const CmAuditTable *table, GError **error)
 {
   g_autofree int *present = g_new0 (int, table->n_columns + 1);
   g_autofree char *sql = cm_audit_table_select (table, b->db, present);
-  sqlite3_stmt *stmt = NULL;
+  CmDbStmt *stmt = NULL;
   gboolean ok = TRUE;
-  int rc = SQLITE_DONE;
+  CmDbStep rc = CM_DB_DONE;
 
   if (sql == NULL)
     return TRUE; /* a table a later migration brings */
-  if (sqlite3_prepare_v2 (b->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if ((stmt = cm_db_prepare (b->db, sql)) == NULL)
     return sql_failed (b->db, error);
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (ok && (rc = cm_db_step (stmt)) == CM_DB_ROW)
     {
       record_json (b->json, table, stmt, present);
-      ok = append (b, table->name, sqlite3_column_int64 (stmt, 0), error);
+      ok = append (b, table->name, cm_db_column_int64 (stmt, 0), error);
     }
-  sqlite3_finalize (stmt);
-  if (ok && rc != SQLITE_DONE)
+  cm_db_stmt_free (stmt);
+  if (ok && rc != CM_DB_DONE)
     return sql_failed (b->db, error);
   return ok;
 }
 
 gboolean
-cm_audit_baseline_write (sqlite3 *db, CmAuditLog *log, const char *actor, GError **error)
+cm_audit_baseline_write (CmDb *db, CmAuditLog *log, const char *actor, GError **error)
 {
   g_autofree char *at = cm_audit_now ();
   g_autoptr(GString) json = g_string_new (NULL);

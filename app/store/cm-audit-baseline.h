@@ -12,6 +12,7 @@
 #pragma once
 
 #include "cm-audit.h"
+#include "cm-db.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +21,7 @@ G_BEGIN_DECLS
 
 /* @actor is the account that created or first opened the file with this
  * version, whose opening wrote the baseline. */
-gboolean cm_audit_baseline_write (sqlite3 *db, CmAuditLog *log, const char *actor,
+gboolean cm_audit_baseline_write (CmDb *db, CmAuditLog *log, const char *actor,
                                   GError **error);
 
 G_END_DECLS

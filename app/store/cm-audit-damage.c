@@ -2,13 +2,13 @@
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-audit-damage.c: a damaged audit trail, and accepting it knowingly */
 #include <glib/gi18n-lib.h>
-#include <sqlite3.h>
 
 #include "cm-audit.h"
 #include "cm-audit-damage.h"
 #include "cm-audit-mark.h"
 #include "cm-audit-replay.h"
 #include "cm-date.h"
+#include "cm-db-sqlite.h"
 #include "cm-store-file.h"
 #include "cm-store-private.h"
 
@@ -24,28 +24,27 @@ cm_audit_damage_clear (CmAuditDamage *damage)
 char *
 cm_audit_damage_accepted (CmStore *store, const char *damage)
 {
-  sqlite3 *db = cm_store_get_database (store);
+  CmDb *db = cm_store_get_db (store);
   g_autofree char *prefix = g_strconcat (damage, "\n", NULL);
-  sqlite3_stmt *stmt = NULL;
+  CmDbStmt *stmt = NULL;
   char *accepted = NULL;
 
-  if (sqlite3_prepare_v2 (db, "SELECT at, actor, substr (new_value, length (?1) + 1)"
-                              " FROM audit WHERE entity = 'meta' AND field = ?2"
-                              " AND substr (new_value, 1, length (?1)) = ?1"
-                              " ORDER BY id DESC LIMIT 1", -1, &stmt, NULL) != SQLITE_OK)
+  if ((stmt = cm_db_prepare (db, "SELECT at, actor, substr (new_value, length (?1) + 1)"
+                                 " FROM audit WHERE entity = 'meta' AND field = ?2"
+                                 " AND substr (new_value, 1, length (?1)) = ?1"
+                                 " ORDER BY id DESC LIMIT 1")) == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, CM_AUDIT_DAMAGE_KEY, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  cm_db_bind_text_static (stmt, 1, prefix);
+  cm_db_bind_text_static (stmt, 2, CM_AUDIT_DAMAGE_KEY);
+  if (cm_db_step (stmt) == CM_DB_ROW)
     {
-      g_autofree char *day = cm_date_format_moment ((const char *) sqlite3_column_text (stmt, 0));
+      g_autofree char *day = cm_date_format_moment (cm_db_column_text (stmt, 0));
 
       /* TRANSLATORS: when a damaged audit trail was accepted, by whom, and why */
-      accepted = g_strdup_printf (_("%s by %s: %s"), day,
-                                  (const char *) sqlite3_column_text (stmt, 1),
-                                  (const char *) sqlite3_column_text (stmt, 2));
+      accepted = g_strdup_printf (_("%s by %s: %s"), day, cm_db_column_text (stmt, 1),
+                                  cm_db_column_text (stmt, 2));
     }
-  sqlite3_finalize (stmt);
+  cm_db_stmt_free (stmt);
   return accepted;
 }
 
@@ -70,20 +69,21 @@ found_damage (CmStore *store, const GError *broken, CmAuditDamage *damage)
 static gboolean
 begin_reading (CmStore *store, GError **error)
 {
-  sqlite3 *db = cm_store_get_database (store);
+  CmDb *db = cm_store_get_db (store);
 
-  if (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+  if (cm_db_begin (db, CM_DB_READING))
     return TRUE;
-  return cm_store_file_error (db, cm_store_get_path (store), error);
+  /* The damage check is of a file, and a file's failures name it. */
+  return cm_store_db_error (db, cm_store_get_path (store), error);
 }
 
 static void
 end_reading (CmStore *store)
 {
-  sqlite3 *db = cm_store_get_database (store);
+  CmDb *db = cm_store_get_db (store);
 
-  if (!sqlite3_get_autocommit (db))
-    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  if (cm_db_in_transaction (db))
+    cm_db_commit (db);
 }
 
 /* Verifies the whole of @store's trail; a failure that is not damage
@@ -121,20 +121,18 @@ cm_audit_damage_check (const char *path, CmAuditDamage *damage, GError **error)
 /* Whether row @seq of the trail still holds @hash: a trail cut short,
  * rolled back or rehashed does not, and is checked whole again. */
 static gboolean
-row_holds (sqlite3 *db, gint64 seq, const char *hash)
+row_holds (CmDb *db, gint64 seq, const char *hash)
 {
-  sqlite3_stmt *stmt = NULL;
+  CmDbStmt *stmt = NULL;
   gboolean holds;
 
   if (seq == 0)
     return g_strcmp0 (hash, CM_AUDIT_GENESIS_HASH) == 0;
-  if (sqlite3_prepare_v2 (db, "SELECT hash FROM audit WHERE id = ?", -1, &stmt, NULL)
-      != SQLITE_OK)
+  if ((stmt = cm_db_prepare (db, "SELECT hash FROM audit WHERE id = ?")) == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, seq);
-  holds = sqlite3_step (stmt) == SQLITE_ROW &&
-          g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), hash) == 0;
-  sqlite3_finalize (stmt);
+  cm_db_bind_int64 (stmt, 1, seq);
+  holds = cm_db_step (stmt) == CM_DB_ROW && g_strcmp0 (cm_db_column_text (stmt, 0), hash) == 0;
+  cm_db_stmt_free (stmt);
   return holds;
 }
 
@@ -142,22 +140,21 @@ row_holds (sqlite3 *db, gint64 seq, const char *hash)
 static void
 mark_sound (CmStore *store, const char *marks, gint64 seq, gboolean whole)
 {
-  sqlite3 *db = cm_store_get_database (store);
-  sqlite3_stmt *stmt = NULL;
+  CmDb *db = cm_store_get_db (store);
+  CmDbStmt *stmt = NULL;
 
   if (seq == 0)
     {
       cm_audit_mark_write (marks, cm_store_get_path (store), 0, CM_AUDIT_GENESIS_HASH, whole);
       return;
     }
-  if (sqlite3_prepare_v2 (db, "SELECT hash FROM audit WHERE id = ?", -1, &stmt, NULL)
-      != SQLITE_OK)
+  if ((stmt = cm_db_prepare (db, "SELECT hash FROM audit WHERE id = ?")) == NULL)
     return;
-  sqlite3_bind_int64 (stmt, 1, seq);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    cm_audit_mark_write (marks, cm_store_get_path (store), seq,
-                         (const char *) sqlite3_column_text (stmt, 0), whole);
-  sqlite3_finalize (stmt);
+  cm_db_bind_int64 (stmt, 1, seq);
+  if (cm_db_step (stmt) == CM_DB_ROW)
+    cm_audit_mark_write (marks, cm_store_get_path (store), seq, cm_db_column_text (stmt, 0),
+                         whole);
+  cm_db_stmt_free (stmt);
 }
 
 /* The file, the whole chain and the replay, as cm_audit_damage_check (). */
@@ -189,10 +186,9 @@ check_from_mark (CmStore *store, const char *marks, gint64 seq, const char *hash
 
   if (!begin_reading (store, error))
     return FALSE;
-  if (!row_holds (cm_store_get_database (store), seq, hash))
+  if (!row_holds (cm_store_get_db (store), seq, hash))
     ok = FALSE;
-  else if (!cm_audit_verify_from (cm_store_get_database (store), seq, hash, &checked, NULL,
-                                  &broken))
+  else if (!cm_audit_verify_from (cm_store_get_db (store), seq, hash, &checked, NULL, &broken))
     {
       if (is_damage (broken))
         found_damage (store, broken, damage);

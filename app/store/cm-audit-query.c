@@ -2,7 +2,6 @@
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-audit-query.c: the audit trail filtered, newest first, for reviewers */
 #include <glib/gi18n-lib.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "cm-audit.h"
@@ -53,11 +52,11 @@ static const char *conditions[] = {
 };
 
 static gboolean
-sql_failed (sqlite3 *db, GError **error)
+sql_failed (CmDb *db, GError **error)
 {
   g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
                _("The audit trail could not be read (%s). Close other programs using the "
-                 "portfolio and try again."), sqlite3_errmsg (db));
+                 "portfolio and try again."), cm_db_last_message (db));
   return FALSE;
 }
 
@@ -80,12 +79,12 @@ where_of (const CmAuditFilter *filter)
 }
 
 static void
-bind_text (sqlite3_stmt *stmt, const char *name, const char *value)
+bind_text (CmDbStmt *stmt, const char *name, const char *value)
 {
-  int index = sqlite3_bind_parameter_index (stmt, name);
+  int index = cm_db_bind_index (stmt, name);
 
   if (index > 0)
-    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+    cm_db_bind_text (stmt, index, value);
 }
 
 /* "[12,40,41]": a list of row ids bound as one value. */
@@ -131,46 +130,80 @@ like_pattern (const char *search)
   return g_string_free (pattern, FALSE);
 }
 
-static sqlite3_stmt *
-prepare (sqlite3 *db, const char *head, const CmAuditFilter *filter, const char *tail,
+/* A filter's values by the names its conditions bind them to, kept to
+ * bind again after each reset of a statement, which clears them. */
+typedef struct {
+  char *table, *actor, *from, *day_after_to, *field, *search, *nick, *rows;
+  gint64 entity_id;
+  int step;
+} FilterValues;
+
+static void
+filter_values_clear (FilterValues *values)
+{
+  g_free (values->table);
+  g_free (values->actor);
+  g_free (values->from);
+  g_free (values->day_after_to);
+  g_free (values->field);
+  g_free (values->search);
+  g_free (values->nick);
+  g_free (values->rows);
+  memset (values, 0, sizeof *values);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FilterValues, filter_values_clear)
+
+static void
+filter_values_init (FilterValues *values, const CmAuditFilter *filter)
+{
+  values->table = g_strdup (filter->table);
+  values->actor = g_strdup (filter->actor);
+  values->from = g_strdup (filter->from);
+  values->day_after_to = day_after (filter->to);
+  values->field = g_strdup (filter->field);
+  values->search = filter->search ? like_pattern (filter->search) : NULL;
+  /* The trail keeps a choice by its nick: "Executive Board" is stored as
+   * "executive-board", so the words people see find it too. */
+  if (values->search)
+    values->nick = g_strdelimit (g_ascii_strdown (values->search, -1), " ", '-');
+  if (filter->rows)
+    values->rows = json_ids (filter->rows);
+  values->entity_id = filter->entity_id;
+  values->step = filter->step;
+}
+
+static void
+bind_filter (CmDbStmt *stmt, const FilterValues *values)
+{
+  int index;
+
+  bind_text (stmt, ":table", values->table);
+  bind_text (stmt, ":actor", values->actor);
+  bind_text (stmt, ":from", values->from);
+  bind_text (stmt, ":day_after_to", values->day_after_to);
+  bind_text (stmt, ":field", values->field);
+  bind_text (stmt, ":search", values->search);
+  if (values->nick)
+    bind_text (stmt, ":nick", values->nick);
+  if (values->rows)
+    bind_text (stmt, ":rows", values->rows);
+  if ((index = cm_db_bind_index (stmt, ":entity_id")) > 0)
+    cm_db_bind_int64 (stmt, index, values->entity_id);
+  if ((index = cm_db_bind_index (stmt, ":step")) > 0)
+    cm_db_bind_int64 (stmt, index, values->step);
+}
+
+static CmDbStmt *
+prepare (CmDb *db, const char *head, const CmAuditFilter *filter, const char *tail,
          GError **error)
 {
   g_autofree char *where = where_of (filter);
   g_autofree char *sql = g_strconcat (head, where, tail, NULL);
-  g_autofree char *pattern = filter->search ? like_pattern (filter->search) : NULL;
-  g_autofree char *end = day_after (filter->to);
-  sqlite3_stmt *stmt = NULL;
-  int index;
+  CmDbStmt *stmt = cm_db_prepare (db, sql);
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      sql_failed (db, error);
-      return NULL;
-    }
-  bind_text (stmt, ":table", filter->table);
-  bind_text (stmt, ":actor", filter->actor);
-  bind_text (stmt, ":from", filter->from);
-  bind_text (stmt, ":day_after_to", end);
-  bind_text (stmt, ":field", filter->field);
-  bind_text (stmt, ":search", pattern);
-  /* The trail keeps a choice by its nick: "Executive Board" is stored as
-   * "executive-board", so the words people see find it too. */
-  if (pattern)
-    {
-      g_autofree char *nick = g_strdelimit (g_ascii_strdown (pattern, -1), " ", '-');
-
-      bind_text (stmt, ":nick", nick);
-    }
-  if (filter->rows)
-    {
-      g_autofree char *ids = json_ids (filter->rows);
-
-      bind_text (stmt, ":rows", ids);
-    }
-  if ((index = sqlite3_bind_parameter_index (stmt, ":entity_id")) > 0)
-    sqlite3_bind_int64 (stmt, index, filter->entity_id);
-  if ((index = sqlite3_bind_parameter_index (stmt, ":step")) > 0)
-    sqlite3_bind_int (stmt, index, filter->step);
+  if (stmt == NULL)
+    sql_failed (db, error);
   return stmt;
 }
 
@@ -188,19 +221,19 @@ cm_audit_first_bad_row (CmStore *store)
 static GStrv
 strings_of (CmStore *store, const char *sql, const char *parameter, GError **error)
 {
-  sqlite3 *db = cm_store_get_database (store);
+  CmDb *db = cm_store_get_db (store);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  CmDbStmt *stmt = NULL;
+  CmDbStep rc;
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if ((stmt = cm_db_prepare (db, sql)) == NULL)
     return sql_failed (db, error), NULL;
   if (parameter)
-    sqlite3_bind_text (stmt, 1, parameter, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+    cm_db_bind_text_static (stmt, 1, parameter);
+  while ((rc = cm_db_step (stmt)) == CM_DB_ROW)
+    g_strv_builder_add (builder, cm_db_column_text (stmt, 0));
+  cm_db_stmt_free (stmt);
+  if (rc != CM_DB_DONE)
     return sql_failed (db, error), NULL;
   return g_strv_builder_end (builder);
 }
@@ -265,27 +298,27 @@ cm_audit_item_init (CmAuditItem *self)
 }
 
 static char *
-column_dup (sqlite3_stmt *stmt, int column)
+column_dup (CmDbStmt *stmt, int column)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  return g_strdup (cm_db_column_text (stmt, column));
 }
 
 /* The current row of a statement over COLUMNS_SQL, in words. */
 static CmAuditItem *
-item_from_row (sqlite3_stmt *stmt, CmAuditWords *words, gint64 first_bad)
+item_from_row (CmDbStmt *stmt, CmAuditWords *words, gint64 first_bad)
 {
   CmAuditItem *self = g_object_new (CM_TYPE_AUDIT_ITEM, NULL);
   CmAuditEntry *e = &self->entry;
 
-  e->id = sqlite3_column_int64 (stmt, 0);
+  e->id = cm_db_column_int64 (stmt, 0);
   e->at = column_dup (stmt, 1);
   e->actor = column_dup (stmt, 2);
   e->entity = column_dup (stmt, 3);
-  e->entity_id = sqlite3_column_int64 (stmt, 4);
+  e->entity_id = cm_db_column_int64 (stmt, 4);
   e->field = column_dup (stmt, 5);
   e->old_value = column_dup (stmt, 6);
   e->new_value = column_dup (stmt, 7);
-  self->step = sqlite3_column_int (stmt, 8);
+  self->step = cm_db_column_int (stmt, 8);
   self->verifies = first_bad == 0 || e->id < first_bad;
   self->when = cm_date_format_moment (e->at);
   self->record = cm_audit_words_record (words, e->entity, e->entity_id);
@@ -311,7 +344,8 @@ struct _CmAuditModel {
   GObject parent_instance;
   CmStore *store;
   CmAuditWords *words;
-  sqlite3_stmt *page;   /* LIMIT :limit OFFSET :offset over the filter */
+  CmDbStmt *page;       /* LIMIT :limit OFFSET :offset over the filter */
+  FilterValues filter;  /* bound to it again for each page */
   guint n_items;
   gint64 first_bad;
   GHashTable *pages;    /* page number → GPtrArray of CmAuditItem */
@@ -328,7 +362,8 @@ cm_audit_model_finalize (GObject *object)
 {
   CmAuditModel *self = CM_AUDIT_MODEL (object);
 
-  sqlite3_finalize (self->page);
+  cm_db_stmt_free (self->page);
+  filter_values_clear (&self->filter);
   g_hash_table_unref (self->pages);
   cm_audit_words_free (self->words);
   g_object_unref (self->store);
@@ -364,13 +399,14 @@ read_page (CmAuditModel *self, guint number)
 {
   GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
 
-  sqlite3_reset (self->page);
-  sqlite3_bind_int (self->page, sqlite3_bind_parameter_index (self->page, ":limit"), PAGE_SIZE);
-  sqlite3_bind_int64 (self->page, sqlite3_bind_parameter_index (self->page, ":offset"),
-                      (gint64) number * PAGE_SIZE);
-  while (sqlite3_step (self->page) == SQLITE_ROW)
+  cm_db_stmt_reset (self->page);
+  bind_filter (self->page, &self->filter);
+  cm_db_bind_int64 (self->page, cm_db_bind_index (self->page, ":limit"), PAGE_SIZE);
+  cm_db_bind_int64 (self->page, cm_db_bind_index (self->page, ":offset"),
+                    (gint64) number * PAGE_SIZE);
+  while (cm_db_step (self->page) == CM_DB_ROW)
     g_ptr_array_add (items, item_from_row (self->page, self->words, self->first_bad));
-  sqlite3_reset (self->page);
+  cm_db_stmt_reset (self->page);
   return items;
 }
 
@@ -406,24 +442,27 @@ cm_audit_model_list_init (GListModelInterface *iface)
 }
 
 static gboolean
-count_rows (sqlite3 *db, const CmAuditFilter *filter, guint *n, GError **error)
+count_rows (CmDb *db, const CmAuditFilter *filter, guint *n, GError **error)
 {
-  sqlite3_stmt *stmt = prepare (db, "SELECT count(*) FROM audit a", filter, "", error);
-  int rc;
+  g_auto(FilterValues) values = { 0 };
+  CmDbStmt *stmt = prepare (db, "SELECT count(*) FROM audit a", filter, "", error);
+  CmDbStep rc;
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  *n = rc == SQLITE_ROW ? (guint) MIN (sqlite3_column_int64 (stmt, 0), G_MAXUINT) : 0;
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_ROW || sql_failed (db, error);
+  filter_values_init (&values, filter);
+  bind_filter (stmt, &values);
+  rc = cm_db_step (stmt);
+  *n = rc == CM_DB_ROW ? (guint) MIN (cm_db_column_int64 (stmt, 0), G_MAXUINT) : 0;
+  cm_db_stmt_free (stmt);
+  return rc == CM_DB_ROW || sql_failed (db, error);
 }
 
 CmAuditModel *
 cm_audit_model_new (CmStore *store, const CmAuditFilter *filter, gint64 first_bad,
                     GError **error)
 {
-  sqlite3 *db = cm_store_get_database (store);
+  CmDb *db = cm_store_get_db (store);
   g_autoptr(CmAuditModel) self = g_object_new (CM_TYPE_AUDIT_MODEL, NULL);
 
   self->store = g_object_ref (store);
@@ -435,6 +474,7 @@ cm_audit_model_new (CmStore *store, const CmAuditFilter *filter, gint64 first_ba
                         " ORDER BY a.id DESC LIMIT :limit OFFSET :offset", error);
   if (self->page == NULL)
     return NULL;
+  filter_values_init (&self->filter, filter);
   return g_steal_pointer (&self);
 }
 
@@ -444,23 +484,26 @@ gint64
 cm_audit_foreach (CmStore *store, const CmAuditFilter *filter, gint64 first_bad, gint64 limit,
                   CmAuditRowFunc row, gpointer user_data, GError **error)
 {
-  sqlite3 *db = cm_store_get_database (store);
+  CmDb *db = cm_store_get_db (store);
   g_autoptr(CmAuditWords) words = cm_audit_words_new (store);
   /* Keyset paging: each page starts below the last id seen, so the cost
    * of a page does not grow with how far down the trail it is. */
-  sqlite3_stmt *stmt = prepare (db, "SELECT " COLUMNS_SQL " FROM audit a", filter,
-                                " AND a.id < :below ORDER BY a.id DESC LIMIT 500", error);
+  CmDbStmt *stmt = prepare (db, "SELECT " COLUMNS_SQL " FROM audit a", filter,
+                            " AND a.id < :below ORDER BY a.id DESC LIMIT 500", error);
+  g_auto(FilterValues) values = { 0 };
   gint64 below = G_MAXINT64, n = 0;
   gboolean more = TRUE;
-  int rc = SQLITE_DONE;
+  CmDbStep rc = CM_DB_DONE;
 
   if (stmt == NULL)
     return -1;
+  filter_values_init (&values, filter);
   while (more && (limit == 0 || n < limit))
     {
       more = FALSE;
-      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":below"), below);
-      while ((limit == 0 || n < limit) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      bind_filter (stmt, &values);
+      cm_db_bind_int64 (stmt, cm_db_bind_index (stmt, ":below"), below);
+      while ((limit == 0 || n < limit) && (rc = cm_db_step (stmt)) == CM_DB_ROW)
         {
           g_autoptr(CmAuditItem) item = item_from_row (stmt, words, first_bad);
 
@@ -469,10 +512,10 @@ cm_audit_foreach (CmStore *store, const CmAuditFilter *filter, gint64 first_bad,
           n++;
           row (item, user_data);
         }
-      sqlite3_reset (stmt);
+      cm_db_stmt_reset (stmt);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+  cm_db_stmt_free (stmt);
+  if (rc != CM_DB_DONE && rc != CM_DB_ROW)
     return sql_failed (db, error), -1;
   return n;
 }

@@ -18,7 +18,7 @@ G_DEFINE_QUARK (cm-audit-replay-error-quark, cm_audit_replay_error)
   " ORDER BY entity_id, id"
 
 typedef struct {
-  sqlite3 *db;
+  CmDb *db;
   const char *path;
   gint64 baseline_id; /* the first row of the baseline event */
   gint64 checked;
@@ -104,7 +104,7 @@ sql_failed (Replay *r, GError **error)
 {
   g_set_error (error, CM_AUDIT_REPLAY_ERROR, CM_AUDIT_REPLAY_ERROR_SQL,
                _("The records of “%s” could not be compared with its audit trail: %s"),
-               r->path, sqlite3_errmsg (r->db));
+               r->path, cm_db_last_message (r->db));
   return FALSE;
 }
 
@@ -237,12 +237,12 @@ read_whole (Replay *r, Traced *t, GError **error)
  * fields since gone, or begin from values the trail never saw (imports
  * and migrations made before it): the baseline replaces what they left. */
 static gboolean
-apply_row (Replay *r, Traced *t, sqlite3_stmt *trail, GError **error)
+apply_row (Replay *r, Traced *t, CmDbStmt *trail, GError **error)
 {
-  gint64 row = sqlite3_column_int64 (trail, 0);
-  const char *field = (const char *) sqlite3_column_text (trail, 2);
-  const char *old_value = (const char *) sqlite3_column_text (trail, 3);
-  const char *new_value = (const char *) sqlite3_column_text (trail, 4);
+  gint64 row = cm_db_column_int64 (trail, 0);
+  const char *field = cm_db_column_text (trail, 2);
+  const char *old_value = cm_db_column_text (trail, 3);
+  const char *new_value = cm_db_column_text (trail, 4);
   gboolean checked = row >= r->baseline_id;
   g_autofree char *name = NULL;
   int column;
@@ -276,7 +276,7 @@ apply_row (Replay *r, Traced *t, sqlite3_stmt *trail, GError **error)
 
 /* Whether the stored row, written as a whole-record row, is the pending one. */
 static gboolean
-matches_whole (Traced *t, sqlite3_stmt *rows, const int *present)
+matches_whole (Traced *t, CmDbStmt *rows, const int *present)
 {
   const CmAuditTable *table = t->table;
   char buffer[CM_AUDIT_TEXT_SIZE];
@@ -296,7 +296,7 @@ matches_whole (Traced *t, sqlite3_stmt *rows, const int *present)
 }
 
 static gboolean
-compare_row (Replay *r, Traced *t, sqlite3_stmt *rows, const int *present, GError **error)
+compare_row (Replay *r, Traced *t, CmDbStmt *rows, const int *present, GError **error)
 {
   const CmAuditTable *table = t->table;
   char buffer[CM_AUDIT_TEXT_SIZE];
@@ -313,7 +313,7 @@ compare_row (Replay *r, Traced *t, sqlite3_stmt *rows, const int *present, GErro
     return FALSE;
 
   if (table->name_column >= 0 && present[table->name_column] > 0)
-    stored_name = (const char *) sqlite3_column_text (rows, present[table->name_column]);
+    stored_name = cm_db_column_text (rows, present[table->name_column]);
   if (!traced_exists (t))
     {
       name = record_name (table, t->id, stored_name);
@@ -354,35 +354,35 @@ vanished (Replay *r, Traced *t, GError **error)
 
 /* Walks the table's rows and its trail together, both ordered by record. */
 static gboolean
-walk_table (Replay *r, Traced *t, sqlite3_stmt *rows, sqlite3_stmt *trail, const int *present,
+walk_table (Replay *r, Traced *t, CmDbStmt *rows, CmDbStmt *trail, const int *present,
             GError **error)
 {
-  int rows_rc = sqlite3_step (rows);
-  int trail_rc = sqlite3_step (trail);
+  CmDbStep rows_rc = cm_db_step (rows);
+  CmDbStep trail_rc = cm_db_step (trail);
 
-  while (rows_rc == SQLITE_ROW || trail_rc == SQLITE_ROW)
+  while (rows_rc == CM_DB_ROW || trail_rc == CM_DB_ROW)
     {
-      gint64 row_id = rows_rc == SQLITE_ROW ? sqlite3_column_int64 (rows, 0) : G_MAXINT64;
-      gint64 trail_id = trail_rc == SQLITE_ROW ? sqlite3_column_int64 (trail, 1) : G_MAXINT64;
+      gint64 row_id = rows_rc == CM_DB_ROW ? cm_db_column_int64 (rows, 0) : G_MAXINT64;
+      gint64 trail_id = trail_rc == CM_DB_ROW ? cm_db_column_int64 (trail, 1) : G_MAXINT64;
       gint64 id = MIN (row_id, trail_id);
 
       traced_reset (t, id);
-      for (; trail_rc == SQLITE_ROW && sqlite3_column_int64 (trail, 1) == id;
-           trail_rc = sqlite3_step (trail))
+      for (; trail_rc == CM_DB_ROW && cm_db_column_int64 (trail, 1) == id;
+           trail_rc = cm_db_step (trail))
         if (!apply_row (r, t, trail, error))
           return FALSE;
       if (row_id == id)
         {
           if (!compare_row (r, t, rows, present, error))
             return FALSE;
-          rows_rc = sqlite3_step (rows);
+          rows_rc = cm_db_step (rows);
         }
       else if (!read_whole (r, t, error))
         return FALSE;
       else if (traced_exists (t))
         return vanished (r, t, error);
     }
-  if (rows_rc != SQLITE_DONE || trail_rc != SQLITE_DONE)
+  if (rows_rc != CM_DB_DONE || trail_rc != CM_DB_DONE)
     return sql_failed (r, error);
   return TRUE;
 }
@@ -396,22 +396,22 @@ replay_table (Replay *r, const CmAuditTable *table, GError **error)
   g_autoptr(GString) whole = g_string_new (NULL);
   g_autoptr(GString) stored = g_string_new (NULL);
   Traced t = { .table = table, .values = values, .whole = whole, .stored = stored };
-  sqlite3_stmt *rows = NULL, *trail = NULL;
+  CmDbStmt *rows = NULL, *trail = NULL;
   gboolean ok;
 
   if (sql == NULL)
     return TRUE; /* the schema check vouches for every table */
-  if (sqlite3_prepare_v2 (r->db, sql, -1, &rows, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (r->db, TRAIL_SQL, -1, &trail, NULL) != SQLITE_OK)
+  if ((rows = cm_db_prepare (r->db, sql)) == NULL ||
+      (trail = cm_db_prepare (r->db, TRAIL_SQL)) == NULL)
     ok = sql_failed (r, error);
   else
     {
-      sqlite3_bind_text (trail, 1, table->name, -1, SQLITE_STATIC);
+      cm_db_bind_text_static (trail, 1, table->name);
       ok = walk_table (r, &t, rows, trail, present, error);
     }
   traced_reset (&t, 0);
-  sqlite3_finalize (rows);
-  sqlite3_finalize (trail);
+  cm_db_stmt_free (rows);
+  cm_db_stmt_free (trail);
   return ok;
 }
 
@@ -428,18 +428,18 @@ set_setting (const char *key, const char *value, gpointer data)
 static gboolean
 replay_settings_trail (Replay *r, GHashTable *traced, GError **error)
 {
-  sqlite3_stmt *trail = NULL;
-  int rc;
+  CmDbStmt *trail = NULL;
+  CmDbStep rc;
 
-  if (sqlite3_prepare_v2 (r->db, TRAIL_SQL, -1, &trail, NULL) != SQLITE_OK)
+  if ((trail = cm_db_prepare (r->db, TRAIL_SQL)) == NULL)
     return sql_failed (r, error);
-  sqlite3_bind_text (trail, 1, "meta", -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (trail)) == SQLITE_ROW)
+  cm_db_bind_text_static (trail, 1, "meta");
+  while ((rc = cm_db_step (trail)) == CM_DB_ROW)
     {
-      gint64 row = sqlite3_column_int64 (trail, 0);
-      const char *key = (const char *) sqlite3_column_text (trail, 2);
-      const char *old_value = (const char *) sqlite3_column_text (trail, 3);
-      const char *new_value = (const char *) sqlite3_column_text (trail, 4);
+      gint64 row = cm_db_column_int64 (trail, 0);
+      const char *key = cm_db_column_text (trail, 2);
+      const char *old_value = cm_db_column_text (trail, 3);
+      const char *new_value = cm_db_column_text (trail, 4);
       gboolean ok = TRUE;
 
       if (g_str_equal (key, CM_AUDIT_FIELD_BASELINE))
@@ -461,41 +461,41 @@ replay_settings_trail (Replay *r, GHashTable *traced, GError **error)
         g_hash_table_remove (traced, key);
       if (!ok)
         {
-          sqlite3_finalize (trail);
+          cm_db_stmt_free (trail);
           return FALSE;
         }
     }
-  sqlite3_finalize (trail);
-  return rc == SQLITE_DONE ? TRUE : sql_failed (r, error);
+  cm_db_stmt_free (trail);
+  return rc == CM_DB_DONE ? TRUE : sql_failed (r, error);
 }
 
 static gboolean
 compare_settings (Replay *r, GHashTable *traced, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  CmDbStmt *stmt = NULL;
   GHashTableIter iter;
   gpointer key, value;
-  int rc;
+  CmDbStep rc;
 
-  if (sqlite3_prepare_v2 (r->db, CM_AUDIT_META_SELECT, -1, &stmt, NULL) != SQLITE_OK)
+  if ((stmt = cm_db_prepare (r->db, CM_AUDIT_META_SELECT)) == NULL)
     return sql_failed (r, error);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = cm_db_step (stmt)) == CM_DB_ROW)
     {
-      const char *stored_key = (const char *) sqlite3_column_text (stmt, 0);
-      const char *stored = (const char *) sqlite3_column_text (stmt, 1);
+      const char *stored_key = cm_db_column_text (stmt, 0);
+      const char *stored = cm_db_column_text (stmt, 1);
       const char *expected = g_hash_table_lookup (traced, stored_key);
 
       if (g_strcmp0 (stored, expected) != 0)
         {
           field_differs (r, _("the portfolio settings"), stored_key, stored, expected, error);
-          sqlite3_finalize (stmt);
+          cm_db_stmt_free (stmt);
           return FALSE;
         }
       g_hash_table_remove (traced, stored_key);
       r->checked++;
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  cm_db_stmt_free (stmt);
+  if (rc != CM_DB_DONE)
     return sql_failed (r, error);
   g_hash_table_iter_init (&iter, traced);
   if (g_hash_table_iter_next (&iter, &key, &value))
@@ -508,13 +508,12 @@ compare_settings (Replay *r, GHashTable *traced, GError **error)
 static gint64
 count (Replay *r, const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
+  CmDbStmt *stmt = NULL;
   gint64 n = 0;
 
-  if (sqlite3_prepare_v2 (r->db, sql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  if ((stmt = cm_db_prepare (r->db, sql)) != NULL && cm_db_step (stmt) == CM_DB_ROW)
+    n = cm_db_column_int64 (stmt, 0);
+  cm_db_stmt_free (stmt);
   return n;
 }
 
@@ -581,19 +580,19 @@ replay (Replay *r, GError **error)
 }
 
 gboolean
-cm_audit_replay_verify (sqlite3 *db, const char *path, gint64 *records_checked, GError **error)
+cm_audit_replay_verify (CmDb *db, const char *path, gint64 *records_checked, GError **error)
 {
   Replay r = { .db = db, .path = path };
   /* One read transaction, so a change another program commits meanwhile
    * is seen in the records and the trail together or not at all. */
-  gboolean own_transaction = sqlite3_get_autocommit (db);
+  gboolean own_transaction = !cm_db_in_transaction (db);
   gboolean ok;
 
-  if (own_transaction && sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+  if (own_transaction && !cm_db_begin (db, CM_DB_READING))
     return sql_failed (&r, error);
   ok = replay (&r, error);
   if (own_transaction)
-    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+    cm_db_commit (db);
   if (ok && records_checked)
     *records_checked = r.checked;
   return ok;

@@ -17,7 +17,8 @@
 #pragma once
 
 #include <glib.h>
-#include <sqlite3.h>
+
+#include "cm-db.h"
 
 G_BEGIN_DECLS
 
@@ -30,7 +31,7 @@ GQuark cm_audit_replay_error_quark (void);
 
 /* @path names the file in messages. @records_checked receives how many
  * records and settings were compared. */
-gboolean cm_audit_replay_verify (sqlite3 *db, const char *path, gint64 *records_checked,
+gboolean cm_audit_replay_verify (CmDb *db, const char *path, gint64 *records_checked,
                                  GError **error);
 
 G_END_DECLS

@@ -161,9 +161,9 @@ cm_audit_table_column (const CmAuditTable *table, const char *column)
 /* ---- the text of a stored value --------------------------------------- */
 
 static const char *
-found_as_text (sqlite3_stmt *stmt, int column, char buffer[CM_AUDIT_TEXT_SIZE])
+found_as_text (CmDbStmt *stmt, int column, char buffer[CM_AUDIT_TEXT_SIZE])
 {
-  g_snprintf (buffer, CM_AUDIT_TEXT_SIZE, "'%s'", sqlite3_column_text (stmt, column));
+  g_snprintf (buffer, CM_AUDIT_TEXT_SIZE, "'%s'", cm_db_column_text (stmt, column));
   return buffer;
 }
 
@@ -184,10 +184,10 @@ integer_text (gint64 n, char buffer[CM_AUDIT_TEXT_SIZE])
 }
 
 const char *
-cm_audit_column_text (sqlite3_stmt *stmt, int column, CmAuditValueKind kind,
+cm_audit_column_text (CmDbStmt *stmt, int column, CmAuditValueKind kind,
                       char buffer[CM_AUDIT_TEXT_SIZE])
 {
-  int storage = sqlite3_column_type (stmt, column);
+  CmDbType storage = cm_db_column_type (stmt, column);
   gint64 n;
 
   /* Texts and enums (stored by their nick) are the trail's text already.
@@ -195,16 +195,16 @@ cm_audit_column_text (sqlite3_stmt *stmt, int column, CmAuditValueKind kind,
    * it as the enum's first value, which the trail may well hold. */
   if (kind == CM_AUDIT_VALUE_TEXT || kind == CM_AUDIT_VALUE_ENUM)
     {
-      const char *text = (const char *) sqlite3_column_text (stmt, column);
+      const char *text = cm_db_column_text (stmt, column);
       return text && *text ? text : NULL;
     }
-  if (storage == SQLITE_NULL)
+  if (storage == CM_DB_NULL)
     return NULL;
-  if (kind == CM_AUDIT_VALUE_DOUBLE && (storage == SQLITE_FLOAT || storage == SQLITE_INTEGER))
-    return g_ascii_dtostr (buffer, CM_AUDIT_TEXT_SIZE, sqlite3_column_double (stmt, column));
-  if (storage != SQLITE_INTEGER)
+  if (kind == CM_AUDIT_VALUE_DOUBLE && (storage == CM_DB_FLOAT || storage == CM_DB_INTEGER))
+    return g_ascii_dtostr (buffer, CM_AUDIT_TEXT_SIZE, cm_db_column_double (stmt, column));
+  if (storage != CM_DB_INTEGER)
     return found_as_text (stmt, column, buffer);
-  n = sqlite3_column_int64 (stmt, column);
+  n = cm_db_column_int64 (stmt, column);
   switch (kind)
     {
     case CM_AUDIT_VALUE_BOOLEAN:
@@ -228,25 +228,26 @@ cm_audit_column_text (sqlite3_stmt *stmt, int column, CmAuditValueKind kind,
 
 /* ---- reading a table -------------------------------------------------- */
 
+/* SQLite's list of a table's columns: the one place another engine reads
+ * its own catalogue instead. */
 static GHashTable *
-columns_of (sqlite3 *db, const char *table)
+columns_of (CmDb *db, const char *table)
 {
   GHashTable *present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt = NULL;
+  CmDbStmt *stmt = NULL;
 
-  if (sqlite3_prepare_v2 (db, "SELECT name FROM pragma_table_info (?)", -1, &stmt, NULL)
-      == SQLITE_OK)
+  if ((stmt = cm_db_prepare (db, "SELECT name FROM pragma_table_info (?)")) != NULL)
     {
-      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_hash_table_add (present, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      cm_db_bind_text_static (stmt, 1, table);
+      while (cm_db_step (stmt) == CM_DB_ROW)
+        g_hash_table_add (present, g_strdup (cm_db_column_text (stmt, 0)));
     }
-  sqlite3_finalize (stmt);
+  cm_db_stmt_free (stmt);
   return present;
 }
 
 char *
-cm_audit_table_select (const CmAuditTable *table, sqlite3 *db, int *present)
+cm_audit_table_select (const CmAuditTable *table, CmDb *db, int *present)
 {
   g_autoptr(GHashTable) columns = columns_of (db, table->name);
   GString *sql;

@@ -11,7 +11,8 @@
 #pragma once
 
 #include <glib-object.h>
-#include <sqlite3.h>
+
+#include "cm-db.h"
 
 G_BEGIN_DECLS
 
@@ -49,15 +50,14 @@ int                 cm_audit_table_column  (const CmAuditTable *table, const cha
  * lasts until @stmt steps on. A value of a kind the property never stores
  * is given as it was found, quoted, so it never agrees with a trail the
  * application wrote. */
-const char         *cm_audit_column_text   (sqlite3_stmt *stmt, int column, CmAuditValueKind kind,
+const char         *cm_audit_column_text   (CmDbStmt *stmt, int column, CmAuditValueKind kind,
                                             char buffer[CM_AUDIT_TEXT_SIZE]);
 
 /* SELECT id, <columns> FROM <table> ORDER BY id, over the columns @db's
  * table has (older files lack the newer ones). @present receives, for
  * each of @table's columns, its place in the result or -1. NULL when @db
  * has no such table. */
-char               *cm_audit_table_select  (const CmAuditTable *table, sqlite3 *db,
-                                            int *present);
+char               *cm_audit_table_select  (const CmAuditTable *table, CmDb *db, int *present);
 
 /* The portfolio's settings (the meta table) the trail covers: all but the
  * trail's own bookkeeping, its keys named audit_* (its head). */

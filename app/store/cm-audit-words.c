@@ -2,7 +2,6 @@
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-audit-words.c: an audit row in the words a reviewer reads */
 #include <glib/gi18n-lib.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "cm-audit-record.h"
@@ -100,7 +99,7 @@ struct _CmAuditWords {
   CmStore *store;
   GHashTable *names;   /* "table:id" → the name of a referenced record */
   GHashTable *columns; /* "table column" → its ColumnWords */
-  sqlite3_stmt *reference; /* a contract's reference and title, by id */
+  CmDbStmt *reference; /* a contract's reference and title, by id */
 };
 
 /* What the words of one column need, worked out once: an import's trail
@@ -249,7 +248,7 @@ cm_audit_words_free (CmAuditWords *self)
   g_object_unref (self->store);
   g_hash_table_unref (self->names);
   g_hash_table_unref (self->columns);
-  sqlite3_finalize (self->reference);
+  cm_db_stmt_free (self->reference);
   g_free (self);
 }
 
@@ -337,23 +336,23 @@ name_of_entity (CmEntity *record)
 static char *
 name_from_trail (CmAuditWords *self, const char *table, gint64 id)
 {
-  sqlite3 *db = cm_store_get_database (self->store);
-  sqlite3_stmt *stmt = NULL;
+  CmDb *db = cm_store_get_db (self->store);
+  CmDbStmt *stmt = NULL;
   g_autofree char *reference = NULL;
   g_autofree char *title = NULL;
   char *name = NULL;
 
-  if (sqlite3_prepare_v2 (db, "SELECT field, coalesce(new_value, old_value) FROM audit"
-                              " WHERE entity = ? AND entity_id = ? AND field IN"
-                              " ('name', 'title', 'reference', 'description', 'person_ref')"
-                              " ORDER BY id DESC", -1, &stmt, NULL) != SQLITE_OK)
+  if ((stmt = cm_db_prepare (db, "SELECT field, coalesce(new_value, old_value) FROM audit"
+                                 " WHERE entity = ? AND entity_id = ? AND field IN"
+                                 " ('name', 'title', 'reference', 'description', 'person_ref')"
+                                 " ORDER BY id DESC")) == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  cm_db_bind_text_static (stmt, 1, table);
+  cm_db_bind_int64 (stmt, 2, id);
+  while (cm_db_step (stmt) == CM_DB_ROW)
     {
-      const char *field = (const char *) sqlite3_column_text (stmt, 0);
-      const char *value = (const char *) sqlite3_column_text (stmt, 1);
+      const char *field = cm_db_column_text (stmt, 0);
+      const char *value = cm_db_column_text (stmt, 1);
 
       if (value == NULL || *value == '\0')
         continue;
@@ -364,7 +363,7 @@ name_from_trail (CmAuditWords *self, const char *table, gint64 id)
       else if (name == NULL && !g_str_equal (field, "reference") && !g_str_equal (field, "title"))
         name = g_strdup (value);
     }
-  sqlite3_finalize (stmt);
+  cm_db_stmt_free (stmt);
   if (name)
     return name;
   if (title && reference)
@@ -392,19 +391,19 @@ load_record (CmAuditWords *self, const char *table, gint64 id)
 static char *
 contract_words (CmAuditWords *self, gint64 id)
 {
-  sqlite3 *db = cm_store_get_database (self->store);
+  CmDb *db = cm_store_get_db (self->store);
   const char *reference, *title;
   char *words = NULL;
 
   if (self->reference == NULL &&
-      sqlite3_prepare_v2 (db, "SELECT reference, title FROM contract WHERE id = ?", -1,
-                          &self->reference, NULL) != SQLITE_OK)
+      (self->reference = cm_db_prepare (db, "SELECT reference, title FROM contract"
+                                            " WHERE id = ?")) == NULL)
     return NULL;
-  sqlite3_bind_int64 (self->reference, 1, id);
-  if (sqlite3_step (self->reference) == SQLITE_ROW)
+  cm_db_bind_int64 (self->reference, 1, id);
+  if (cm_db_step (self->reference) == CM_DB_ROW)
     {
-      reference = (const char *) sqlite3_column_text (self->reference, 0);
-      title = (const char *) sqlite3_column_text (self->reference, 1);
+      reference = cm_db_column_text (self->reference, 0);
+      title = cm_db_column_text (self->reference, 1);
       if (reference == NULL || *reference == '\0')
         words = g_strdup (title ? title : "");
       else if (title == NULL || *title == '\0')
@@ -413,7 +412,7 @@ contract_words (CmAuditWords *self, gint64 id)
         /* Translators: a record's reference and title, as in "LCC-042 — Carers' breaks" */
         words = g_strdup_printf (C_("record", "%s — %s"), reference, title);
     }
-  sqlite3_reset (self->reference);
+  cm_db_stmt_reset (self->reference);
   return words;
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cm-audit.h"
+#include "cm-db-sqlite.h"
 #include "cm-value.h"
 
 G_DEFINE_QUARK (cm-audit-error-quark, cm_audit_error)
@@ -17,10 +18,10 @@ G_DEFINE_QUARK (cm-audit-error-quark, cm_audit_error)
 #define FORMAT_2_TAG "commissioner-audit-2;"
 
 static gboolean
-sql_failed (sqlite3 *db, GError **error)
+sql_failed (CmDb *db, GError **error)
 {
   g_set_error (error, CM_AUDIT_ERROR, CM_AUDIT_ERROR_SQL,
-               _("The audit trail could not be read or written: %s"), sqlite3_errmsg (db));
+               _("The audit trail could not be read or written: %s"), cm_db_last_message (db));
   return FALSE;
 }
 
@@ -109,12 +110,12 @@ row_hash_v2 (GChecksum *sum, gint64 seq, const char *prev_hash, const CmAuditRow
  * longer than writing them. */
 struct _CmAuditLog
 {
-  sqlite3 *db;
-  sqlite3_stmt *read_head;
-  sqlite3_stmt *next_seq;
-  sqlite3_stmt *insert;
-  sqlite3_stmt *write_head;
-  sqlite3_stmt *row_hash;
+  CmDb *db;
+  CmDbStmt *read_head;
+  CmDbStmt *next_seq;
+  CmDbStmt *insert;
+  CmDbStmt *write_head;
+  CmDbStmt *row_hash;
   GChecksum *sum;       /* hashes each row appended, reset for the next */
 
   /* Inside a transaction the head is kept here and written to meta once,
@@ -129,7 +130,7 @@ struct _CmAuditLog
 };
 
 CmAuditLog *
-cm_audit_log_new (sqlite3 *db)
+cm_audit_log_new (CmDb *db)
 {
   CmAuditLog *log = g_new0 (CmAuditLog, 1);
 
@@ -143,11 +144,11 @@ cm_audit_log_free (CmAuditLog *log)
 {
   if (log == NULL)
     return;
-  sqlite3_finalize (log->read_head);
-  sqlite3_finalize (log->next_seq);
-  sqlite3_finalize (log->insert);
-  sqlite3_finalize (log->write_head);
-  sqlite3_finalize (log->row_hash);
+  cm_db_stmt_free (log->read_head);
+  cm_db_stmt_free (log->next_seq);
+  cm_db_stmt_free (log->insert);
+  cm_db_stmt_free (log->write_head);
+  cm_db_stmt_free (log->row_hash);
   g_checksum_free (log->sum);
   g_free (log->hash);
   g_free (log->start_hash);
@@ -155,10 +156,10 @@ cm_audit_log_free (CmAuditLog *log)
 }
 
 /* Prepared on first use, since the tables exist only once migrated. */
-static sqlite3_stmt *
-prepared (CmAuditLog *log, sqlite3_stmt **stmt, const char *sql, GError **error)
+static CmDbStmt *
+prepared (CmAuditLog *log, CmDbStmt **stmt, const char *sql, GError **error)
 {
-  if (*stmt == NULL && sqlite3_prepare_v2 (log->db, sql, -1, stmt, NULL) != SQLITE_OK)
+  if (*stmt == NULL && (*stmt = cm_db_prepare_persistent (log->db, sql)) == NULL)
     {
       sql_failed (log->db, error);
       return NULL;
@@ -169,15 +170,15 @@ prepared (CmAuditLog *log, sqlite3_stmt **stmt, const char *sql, GError **error)
 static char *
 read_head (CmAuditLog *log, GError **error)
 {
-  sqlite3_stmt *stmt = prepared (log, &log->read_head,
-                                 "SELECT value FROM meta WHERE key = 'audit_head'", error);
+  CmDbStmt *stmt = prepared (log, &log->read_head,
+                             "SELECT value FROM meta WHERE key = 'audit_head'", error);
   char *head = NULL;
 
   if (stmt == NULL)
     return NULL;
-  head = g_strdup (sqlite3_step (stmt) == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0)
-                                                     : CM_AUDIT_GENESIS_HASH);
-  sqlite3_reset (stmt);
+  head = g_strdup (cm_db_step (stmt) == CM_DB_ROW ? cm_db_column_text (stmt, 0)
+                                                  : CM_AUDIT_GENESIS_HASH);
+  cm_db_stmt_reset (stmt);
   return head;
 }
 
@@ -185,26 +186,25 @@ read_head (CmAuditLog *log, GError **error)
 static gboolean
 next_seq (CmAuditLog *log, gint64 *seq, GError **error)
 {
-  sqlite3_stmt *stmt = prepared (log, &log->next_seq,
-                                 "SELECT coalesce(max(id), 0) + 1 FROM audit", error);
-  int rc;
+  CmDbStmt *stmt = prepared (log, &log->next_seq,
+                             "SELECT coalesce(max(id), 0) + 1 FROM audit", error);
+  CmDbStep rc;
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  *seq = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return rc == SQLITE_ROW ? TRUE : sql_failed (log->db, error);
+  rc = cm_db_step (stmt);
+  *seq = cm_db_column_int64 (stmt, 0);
+  cm_db_stmt_reset (stmt);
+  return rc == CM_DB_ROW ? TRUE : sql_failed (log->db, error);
 }
 
 static gboolean
-step_once (CmAuditLog *log, sqlite3_stmt *stmt, GError **error)
+step_once (CmAuditLog *log, CmDbStmt *stmt, GError **error)
 {
-  int rc = sqlite3_step (stmt);
+  CmDbStep rc = cm_db_step (stmt);
 
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  return rc == SQLITE_DONE ? TRUE : sql_failed (log->db, error);
+  cm_db_stmt_reset (stmt);
+  return rc == CM_DB_DONE ? TRUE : sql_failed (log->db, error);
 }
 
 /* The head as the file holds it: the hash in meta and the next number. */
@@ -225,18 +225,17 @@ read_stored_head (CmAuditLog *log, gint64 *seq, char **hash, GError **error)
 static char *
 stored_row_hash (CmAuditLog *log, gint64 seq, GError **error)
 {
-  sqlite3_stmt *stmt = prepared (log, &log->row_hash, "SELECT hash FROM audit WHERE id = ?",
-                                 error);
+  CmDbStmt *stmt = prepared (log, &log->row_hash, "SELECT hash FROM audit WHERE id = ?", error);
   char *hash = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, seq);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    hash = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  cm_db_bind_int64 (stmt, 1, seq);
+  if (cm_db_step (stmt) == CM_DB_ROW)
+    hash = g_strdup (cm_db_column_text (stmt, 0));
   else
     sql_failed (log->db, error);
-  sqlite3_reset (stmt);
+  cm_db_stmt_reset (stmt);
   return hash;
 }
 
@@ -297,14 +296,14 @@ cm_audit_log_release (CmAuditLog *log)
 static gboolean
 store_head (CmAuditLog *log, const char *hash, GError **error)
 {
-  sqlite3_stmt *write_head = prepared (log, &log->write_head,
-                                       "INSERT INTO meta (key, value) VALUES ('audit_head', ?)"
-                                       " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                                       error);
+  CmDbStmt *write_head = prepared (log, &log->write_head,
+                                   "INSERT INTO meta (key, value) VALUES ('audit_head', ?)"
+                                   " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                   error);
 
   if (write_head == NULL)
     return FALSE;
-  sqlite3_bind_text (write_head, 1, hash, -1, SQLITE_STATIC);
+  cm_db_bind_text_static (write_head, 1, hash);
   return step_once (log, write_head, error);
 }
 
@@ -323,23 +322,23 @@ static gboolean
 insert_row (CmAuditLog *log, gint64 seq, const char *prev, const char *hash,
             const CmAuditRow *row, GError **error)
 {
-  sqlite3_stmt *insert = prepared (log, &log->insert,
-                                   "INSERT INTO audit (id, at, actor, entity, entity_id, field,"
-                                   " old_value, new_value, prev_hash, hash)"
-                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  CmDbStmt *insert = prepared (log, &log->insert,
+                               "INSERT INTO audit (id, at, actor, entity, entity_id, field,"
+                               " old_value, new_value, prev_hash, hash)"
+                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
   if (insert == NULL)
     return FALSE;
-  sqlite3_bind_int64 (insert, 1, seq);
-  sqlite3_bind_text (insert, 2, row->at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 3, row->actor, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 4, row->entity, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (insert, 5, row->entity_id);
-  sqlite3_bind_text (insert, 6, row->field, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 7, row->old_value, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 8, row->new_value, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 9, prev, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 10, hash, -1, SQLITE_STATIC);
+  cm_db_bind_int64 (insert, 1, seq);
+  cm_db_bind_text_static (insert, 2, row->at);
+  cm_db_bind_text_static (insert, 3, row->actor);
+  cm_db_bind_text_static (insert, 4, row->entity);
+  cm_db_bind_int64 (insert, 5, row->entity_id);
+  cm_db_bind_text_static (insert, 6, row->field);
+  cm_db_bind_text_static (insert, 7, row->old_value);
+  cm_db_bind_text_static (insert, 8, row->new_value);
+  cm_db_bind_text_static (insert, 9, prev);
+  cm_db_bind_text_static (insert, 10, hash);
   return step_once (log, insert, error);
 }
 
@@ -388,18 +387,19 @@ broken (GError **error, gint64 *bad_row, gint64 id, const char *why)
 /* Where the second format begins. Its absence or damage is itself a break:
  * every migrated portfolio has it. */
 static gboolean
-read_format_2_from (sqlite3 *db, gint64 *from, GError **error)
+read_format_2_from (CmDb *db, gint64 *from, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  CmDbStmt *stmt = NULL;
   gboolean found = FALSE;
 
-  if (sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = '" FORMAT_2_FROM_KEY "'",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  /* Only a text counts: a number or a blob there was written by hand. */
+  if ((stmt = cm_db_prepare (db, "SELECT value FROM meta WHERE key = '" FORMAT_2_FROM_KEY "'"
+                                 " AND typeof(value) = 'text'")) == NULL)
     return sql_failed (db, error);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) == SQLITE_TEXT)
-    found = g_ascii_string_to_signed ((const char *) sqlite3_column_text (stmt, 0), 10, 1,
-                                      G_MAXINT64, from, NULL);
-  sqlite3_finalize (stmt);
+  if (cm_db_step (stmt) == CM_DB_ROW)
+    found = g_ascii_string_to_signed (cm_db_column_text (stmt, 0), 10, 1, G_MAXINT64, from,
+                                      NULL);
+  cm_db_stmt_free (stmt);
   if (!found)
     g_set_error (error, CM_AUDIT_ERROR, CM_AUDIT_ERROR_BROKEN,
                  _("The audit trail is broken: the record of where its current format begins "
@@ -426,16 +426,21 @@ static const char verify_sql[] = VERIFY_SELECT " ORDER BY id";
 static const char verify_since_sql[] = VERIFY_SELECT " WHERE id > ?1 ORDER BY id";
 
 /* Text that runs on past a NUL hashes as if it ended there; SQLite's own
- * comparisons see all of it. */
+ * comparisons see all of it. Only a SQLite text can hold a NUL, and only
+ * SQLite tells how long a value is: this asks it directly. */
 static gboolean
-holds_hidden_text (sqlite3_stmt *stmt)
+holds_hidden_text (CmDbStmt *stmt)
 {
+  sqlite3_stmt *handle = cm_db_sqlite_stmt_handle (stmt);
+
+  if (handle == NULL)
+    return FALSE;
   for (int column = COL_AT; column <= COL_HASH; column++)
     {
-      const char *text = (const char *) sqlite3_column_text (stmt, column);
+      const char *text = (const char *) sqlite3_column_text (handle, column);
 
       if (column != COL_ENTITY_ID && text &&
-          (gsize) sqlite3_column_bytes (stmt, column) != strlen (text))
+          (gsize) sqlite3_column_bytes (handle, column) != strlen (text))
         return TRUE;
     }
   return FALSE;
@@ -444,26 +449,26 @@ holds_hidden_text (sqlite3_stmt *stmt)
 /* Why the current row of @stmt does not belong at place @expected_id after
  * a row whose hash is @prev, or NULL when it does. */
 static const char *
-row_fault (sqlite3_stmt *stmt, gint64 expected_id, const char *prev, gint64 format_2_from)
+row_fault (CmDbStmt *stmt, gint64 expected_id, const char *prev, gint64 format_2_from)
 {
-  gint64 id = sqlite3_column_int64 (stmt, COL_ID);
+  gint64 id = cm_db_column_int64 (stmt, COL_ID);
   CmAuditRow row = {
-    .at = (const char *) sqlite3_column_text (stmt, COL_AT),
-    .actor = (const char *) sqlite3_column_text (stmt, COL_ACTOR),
-    .entity = (const char *) sqlite3_column_text (stmt, COL_ENTITY),
-    .entity_id = sqlite3_column_int64 (stmt, COL_ENTITY_ID),
-    .field = (const char *) sqlite3_column_text (stmt, COL_FIELD),
-    .old_value = (const char *) sqlite3_column_text (stmt, COL_OLD),
-    .new_value = (const char *) sqlite3_column_text (stmt, COL_NEW),
+    .at = cm_db_column_text (stmt, COL_AT),
+    .actor = cm_db_column_text (stmt, COL_ACTOR),
+    .entity = cm_db_column_text (stmt, COL_ENTITY),
+    .entity_id = cm_db_column_int64 (stmt, COL_ENTITY_ID),
+    .field = cm_db_column_text (stmt, COL_FIELD),
+    .old_value = cm_db_column_text (stmt, COL_OLD),
+    .new_value = cm_db_column_text (stmt, COL_NEW),
   };
-  const char *stored_prev = (const char *) sqlite3_column_text (stmt, COL_PREV);
-  const char *stored_hash = (const char *) sqlite3_column_text (stmt, COL_HASH);
+  const char *stored_prev = cm_db_column_text (stmt, COL_PREV);
+  const char *stored_hash = cm_db_column_text (stmt, COL_HASH);
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree char *expected = NULL;
 
   /* A value stored as another type (an id as a blob that shows as "4")
    * hashes the same but hides the row from the record it belongs to. */
-  if (!sqlite3_column_int (stmt, COL_TYPED) || holds_hidden_text (stmt))
+  if (!cm_db_column_int (stmt, COL_TYPED) || holds_hidden_text (stmt))
     return _("a value in it is not stored the way Commissioner stores it, so it was edited "
              "outside Commissioner.");
   if (id != expected_id)
@@ -479,54 +484,53 @@ row_fault (sqlite3_stmt *stmt, gint64 expected_id, const char *prev, gint64 form
 }
 
 gboolean
-cm_audit_verify (sqlite3 *db, gint64 *rows_checked, gint64 *bad_row, GError **error)
+cm_audit_verify (CmDb *db, gint64 *rows_checked, gint64 *bad_row, GError **error)
 {
   return cm_audit_verify_from (db, 0, CM_AUDIT_GENESIS_HASH, rows_checked, bad_row, error);
 }
 
-void (*cm_audit_verify_between_reads) (sqlite3 *db, gpointer data) = NULL;
+void (*cm_audit_verify_between_reads) (CmDb *db, gpointer data) = NULL;
 gpointer cm_audit_verify_between_reads_data = NULL;
 
 gboolean
-cm_audit_verify_from (sqlite3 *db, gint64 from_seq, const char *from_hash, gint64 *rows_checked,
+cm_audit_verify_from (CmDb *db, gint64 from_seq, const char *from_hash, gint64 *rows_checked,
                       gint64 *bad_row, GError **error)
 {
   CmAuditLog reader = { .db = db };
-  sqlite3_stmt *stmt = NULL;
+  CmDbStmt *stmt = NULL;
   g_autofree char *prev = g_strdup (from_hash);
   g_autofree char *head = NULL;
   gint64 last_id = from_seq, format_2_from = 0;
-  int rc;
+  CmDbStep rc;
 
   if (!read_format_2_from (db, &format_2_from, error))
     return FALSE;
-  if (sqlite3_prepare_v2 (db, from_seq > 0 ? verify_since_sql : verify_sql, -1, &stmt, NULL)
-      != SQLITE_OK)
+  if ((stmt = cm_db_prepare (db, from_seq > 0 ? verify_since_sql : verify_sql)) == NULL)
     return sql_failed (db, error);
   if (from_seq > 0)
-    sqlite3_bind_int64 (stmt, 1, from_seq);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    cm_db_bind_int64 (stmt, 1, from_seq);
+  while ((rc = cm_db_step (stmt)) == CM_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, COL_ID);
+      gint64 id = cm_db_column_int64 (stmt, COL_ID);
       const char *fault = row_fault (stmt, last_id + 1, prev, format_2_from);
 
       if (fault)
         {
-          sqlite3_finalize (stmt);
+          cm_db_stmt_free (stmt);
           return broken (error, bad_row, id, fault);
         }
       g_free (prev);
-      prev = g_strdup ((const char *) sqlite3_column_text (stmt, COL_HASH));
+      prev = g_strdup (cm_db_column_text (stmt, COL_HASH));
       last_id = id;
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  cm_db_stmt_free (stmt);
+  if (rc != CM_DB_DONE)
     return sql_failed (db, error);
 
   if (cm_audit_verify_between_reads)
     cm_audit_verify_between_reads (db, cm_audit_verify_between_reads_data);
   head = read_head (&reader, error);
-  sqlite3_finalize (reader.read_head);
+  cm_db_stmt_free (reader.read_head);
   if (head == NULL)
     return FALSE;
   /* The trail held format_2_from - 1 rows when the second format began. */
@@ -540,27 +544,26 @@ cm_audit_verify_from (sqlite3 *db, gint64 from_seq, const char *from_hash, gint6
 }
 
 gboolean
-cm_audit_head (sqlite3 *db, gint64 *seq, char **hash, GError **error)
+cm_audit_head (CmDb *db, gint64 *seq, char **hash, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  CmDbStmt *stmt = NULL;
+  CmDbStep rc;
 
-  if (sqlite3_prepare_v2 (db, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", -1, &stmt,
-                          NULL) != SQLITE_OK)
+  if ((stmt = cm_db_prepare (db, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")) == NULL)
     return sql_failed (db, error);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = cm_db_step (stmt);
+  if (rc == CM_DB_ROW)
     {
-      *seq = sqlite3_column_int64 (stmt, 0);
-      *hash = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      *seq = cm_db_column_int64 (stmt, 0);
+      *hash = g_strdup (cm_db_column_text (stmt, 1));
     }
-  else if (rc == SQLITE_DONE)
+  else if (rc == CM_DB_DONE)
     {
       *seq = 0;
       *hash = g_strdup (CM_AUDIT_GENESIS_HASH);
     }
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_ROW || rc == SQLITE_DONE ? TRUE : sql_failed (db, error);
+  cm_db_stmt_free (stmt);
+  return rc == CM_DB_ROW || rc == CM_DB_DONE ? TRUE : sql_failed (db, error);
 }
 
 /* An import stamps a million rows: the date and time are formatted once a

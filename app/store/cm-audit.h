@@ -13,7 +13,8 @@
 #pragma once
 
 #include <glib.h>
-#include <sqlite3.h>
+
+#include "cm-db.h"
 
 G_BEGIN_DECLS
 
@@ -41,7 +42,7 @@ typedef struct {
 /* Appends rows to one portfolio's trail; the store keeps one. */
 typedef struct _CmAuditLog CmAuditLog;
 
-CmAuditLog *cm_audit_log_new  (sqlite3 *db);
+CmAuditLog *cm_audit_log_new  (CmDb *db);
 void        cm_audit_log_free (CmAuditLog *log);
 gboolean    cm_audit_append   (CmAuditLog *log, const CmAuditRow *row, GError **error);
 /* For one transaction: from cm_audit_log_hold () the head is kept in
@@ -60,20 +61,20 @@ void        cm_audit_log_release    (CmAuditLog *log);
  * one before and matches its hash, and the stored head is the newest row.
  * On a break, sets CM_AUDIT_ERROR_BROKEN with a message naming the first
  * bad row, and its id in @bad_row. */
-gboolean cm_audit_verify (sqlite3 *db, gint64 *rows_checked, gint64 *bad_row, GError **error);
+gboolean cm_audit_verify (CmDb *db, gint64 *rows_checked, gint64 *bad_row, GError **error);
 /* The same for the rows after @from_seq only, the first of them chaining
  * from @from_hash: what a trail checked up to that row has gained since.
  * Whether row @from_seq still holds @from_hash is the caller's to check. */
-gboolean cm_audit_verify_from (sqlite3 *db, gint64 from_seq, const char *from_hash,
+gboolean cm_audit_verify_from (CmDb *db, gint64 from_seq, const char *from_hash,
                                gint64 *rows_checked, gint64 *bad_row, GError **error);
 /* Called, when set, between reading the rows and the head: where a test
  * commits, to prove a check reads both in one snapshot. NULL otherwise. */
-extern void (*cm_audit_verify_between_reads) (sqlite3 *db, gpointer data);
+extern void (*cm_audit_verify_between_reads) (CmDb *db, gpointer data);
 extern gpointer cm_audit_verify_between_reads_data;
 
 /* The newest row's number and hash as the trail holds them (not checked):
  * 0 and CM_AUDIT_GENESIS_HASH for an empty trail. */
-gboolean cm_audit_head   (sqlite3 *db, gint64 *seq, char **hash, GError **error);
+gboolean cm_audit_head   (CmDb *db, gint64 *seq, char **hash, GError **error);
 
 char    *cm_audit_now    (void);
 

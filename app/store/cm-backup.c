@@ -11,13 +11,13 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cm-audit-anchor.h"
 #include "cm-backup.h"
+#include "cm-db-sqlite.h"
 #include "cm-store-private.h"
 
 G_DEFINE_QUARK (cm-backup-error-quark, cm_backup_error)
@@ -186,6 +186,15 @@ remove_database (const char *path)
     }
 }
 
+/* The SQLite connection to a portfolio file, which SQLite's backup API
+ * copies page by page: backups are copies of a file, a feature of file
+ * portfolios alone. */
+static sqlite3 *
+file_connection (CmStore *store)
+{
+  return cm_db_sqlite_handle (cm_store_get_db (store));
+}
+
 /* Copies every page of @from into @to, waiting a while for a connection
  * that is committing. Either side may be the live portfolio. */
 static int
@@ -277,7 +286,7 @@ write_copy (sqlite3 *source, const char *destination)
 static gboolean
 in_transaction (CmStore *store, GError **error)
 {
-  if (sqlite3_get_autocommit (cm_store_get_database (store)))
+  if (!cm_db_in_transaction (cm_store_get_db (store)))
     return FALSE;
   g_set_error (error, CM_BACKUP_ERROR, CM_BACKUP_ERROR_FAILED,
                _("A backup cannot be taken while a change is being written. Try again once it "
@@ -327,7 +336,7 @@ cm_backup_copy (CmStore *store, const char *destination, GError **error)
 
   if (in_transaction (store, error))
     return FALSE;
-  why = write_copy (cm_store_get_database (store), destination);
+  why = write_copy (file_connection (store), destination);
   return why ? copy_failed (error, portfolio, destination, why) : TRUE;
 }
 
@@ -379,21 +388,27 @@ scan_folder (const char *folder, GError **error)
 static void
 count_records (CmBackup *backup)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3 *handle = NULL;
+  CmDb *db;
+  CmDbStmt *stmt;
 
-  if (sqlite3_open_v2 (backup->path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-      sqlite3_prepare_v2 (db, "SELECT (SELECT count(*) FROM contract),"
-                              " (SELECT count(*) FROM service), (SELECT count(*) FROM provider)",
-                          -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
+  /* A backup is a file, whatever engine its portfolio is on now. */
+  if (sqlite3_open_v2 (backup->path, &handle, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     {
-      backup->contracts = sqlite3_column_int64 (stmt, 0);
-      backup->services = sqlite3_column_int64 (stmt, 1);
-      backup->providers = sqlite3_column_int64 (stmt, 2);
+      sqlite3_close (handle);
+      return;
     }
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  db = cm_db_sqlite_adopt (handle);
+  stmt = cm_db_prepare (db, "SELECT (SELECT count(*) FROM contract),"
+                            " (SELECT count(*) FROM service), (SELECT count(*) FROM provider)");
+  if (stmt && cm_db_step (stmt) == CM_DB_ROW)
+    {
+      backup->contracts = cm_db_column_int64 (stmt, 0);
+      backup->services = cm_db_column_int64 (stmt, 1);
+      backup->providers = cm_db_column_int64 (stmt, 2);
+    }
+  cm_db_stmt_free (stmt);
+  cm_db_close (db);
 }
 
 GPtrArray *
@@ -465,14 +480,9 @@ has_history (CmStore *store)
 {
   const char *sql = "SELECT EXISTS (SELECT 1 FROM audit WHERE field <> '*baseline')"
                     " OR EXISTS (SELECT 1 FROM organisation) OR EXISTS (SELECT 1 FROM provider)";
-  sqlite3_stmt *stmt = NULL;
-  gboolean found = FALSE;
+  g_autoptr(CmDbStmt) stmt = cm_db_prepare (cm_store_get_db (store), sql);
 
-  if (sqlite3_prepare_v2 (cm_store_get_database (store), sql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    found = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_finalize (stmt);
-  return found;
+  return stmt != NULL && cm_db_step (stmt) == CM_DB_ROW && cm_db_column_int (stmt, 0) != 0;
 }
 
 /* A name in @folder for a backup taken at @now, moved on by a millisecond
@@ -520,7 +530,7 @@ cm_backup_write (CmStore *store, CmBackupReason reason, GDateTime *now, char **p
   destination = free_name (folder, now, reason);
   if (destination == NULL)
     return backup_failed (error, portfolio, folder, g_strerror (EEXIST));
-  if ((why = write_copy (cm_store_get_database (store), destination)))
+  if ((why = write_copy (file_connection (store), destination)))
     return backup_failed (error, portfolio, folder, why);
   if (!cm_backup_prune (folder, now, error))
     return FALSE;
@@ -610,7 +620,6 @@ restore_note (const char *backup, const char *replaced_backup)
 gboolean
 cm_backup_restore (CmStore *store, const char *backup, GError **error)
 {
-  sqlite3 *live = cm_store_get_database (store);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *replaced_anchor = NULL;
   g_autofree char *replaced_backup = NULL;
@@ -628,7 +637,7 @@ cm_backup_restore (CmStore *store, const char *backup, GError **error)
       (replaced_anchor = cm_audit_anchor_current (store, error)) == NULL ||
       !cm_backup_write (store, CM_BACKUP_REASON_RESTORE, now, &replaced_backup, error))
     return FALSE;
-  rc = copy_pages (live, cm_store_get_database (source));
+  rc = copy_pages (file_connection (store), file_connection (source));
   if (rc != SQLITE_OK)
     {
       g_set_error (error, CM_BACKUP_ERROR, CM_BACKUP_ERROR_FAILED,

@@ -7,6 +7,7 @@
 typedef struct {
   CmDb parent;
   sqlite3 *handle;
+  gboolean borrowed; /* closed by its owner, not by cm_db_close () */
 } CmDbSqlite;
 
 typedef struct {
@@ -31,7 +32,8 @@ stmt_of (CmDbStmt *stmt)
 static void
 sqlite_close (CmDb *db)
 {
-  sqlite3_close (handle_of (db));
+  if (!((CmDbSqlite *) db)->borrowed)
+    sqlite3_close (handle_of (db));
   g_free (db);
 }
 
@@ -295,10 +297,27 @@ cm_db_sqlite_adopt (sqlite3 *handle)
   return &db->parent;
 }
 
+CmDb *
+cm_db_sqlite_borrow (sqlite3 *handle)
+{
+  CmDb *db = cm_db_sqlite_adopt (handle);
+
+  ((CmDbSqlite *) db)->borrowed = TRUE;
+  return db;
+}
+
 sqlite3 *
 cm_db_sqlite_handle (CmDb *db)
 {
   if (db == NULL || db->backend != &sqlite_backend)
     return NULL;
   return handle_of (db);
+}
+
+sqlite3_stmt *
+cm_db_sqlite_stmt_handle (CmDbStmt *stmt)
+{
+  if (stmt == NULL || stmt->backend != &sqlite_backend)
+    return NULL;
+  return stmt_of (stmt);
 }

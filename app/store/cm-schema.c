@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "cm-db-sqlite.h"
 #include "cm-resources.h"
 #include "cm-schema.h"
 
@@ -65,32 +66,55 @@ cm_schema_is_known_version (int version)
   return FALSE;
 }
 
-/* Every "table" and "table.column" of @db, but SQLite's own. */
+/* Every "table" and "table.column" of @db, but SQLite's own. Read from
+ * SQLite's catalogue: the one function another engine answers from its. */
 static GHashTable *
-schema_names (sqlite3 *db)
+schema_names (CmDb *db)
 {
   GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt = NULL;
+  CmDbStmt *stmt = NULL;
 
-  if (sqlite3_prepare_v2 (db, "SELECT m.name, p.name FROM sqlite_master m,"
-                              " pragma_table_info (m.name) p WHERE m.type = 'table'"
-                              " AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
-                              " ORDER BY m.name, p.cid", -1, &stmt, NULL) != SQLITE_OK)
+  if ((stmt = cm_db_prepare (db, "SELECT m.name, p.name FROM sqlite_master m,"
+                                 " pragma_table_info (m.name) p WHERE m.type = 'table'"
+                                 " AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+                                 " ORDER BY m.name, p.cid")) == NULL)
     return names;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (cm_db_step (stmt) == CM_DB_ROW)
     {
-      const char *table = (const char *) sqlite3_column_text (stmt, 0);
-      const char *column = (const char *) sqlite3_column_text (stmt, 1);
+      const char *table = cm_db_column_text (stmt, 0);
+      const char *column = cm_db_column_text (stmt, 1);
 
       g_hash_table_add (names, g_strdup (table));
       g_hash_table_add (names, g_strdup_printf ("%s.%s", table, column));
     }
-  sqlite3_finalize (stmt);
+  cm_db_stmt_free (stmt);
   return names;
 }
 
-/* The names version @version of the schema has, built once per version
- * by running its migrations on an empty database in memory. */
+/* An empty SQLite database in memory with the migrations up to @version
+ * applied: the schema that version has, to compare a portfolio's with. */
+static CmDb *
+migrated_in_memory (int version)
+{
+  g_auto(GStrv) migrations = cm_schema_migration_names ();
+  sqlite3 *handle = NULL;
+  CmDb *db;
+
+  sqlite3_open (":memory:", &handle);
+  db = cm_db_sqlite_adopt (handle);
+  for (guint i = 0; migrations && migrations[i]; i++)
+    {
+      g_autofree char *sql = NULL;
+
+      if (cm_schema_migration_version (migrations[i]) > version)
+        break;
+      sql = cm_schema_migration_sql (migrations[i], NULL);
+      cm_db_exec (db, sql);
+    }
+  return db;
+}
+
+/* The names version @version of the schema has, built once per version. */
 static GHashTable *
 reference_names (int version)
 {
@@ -104,21 +128,10 @@ reference_names (int version)
   names = g_hash_table_lookup (by_version, GINT_TO_POINTER (version));
   if (names == NULL)
     {
-      g_auto(GStrv) migrations = cm_schema_migration_names ();
-      sqlite3 *db = NULL;
+      CmDb *db = migrated_in_memory (version);
 
-      sqlite3_open (":memory:", &db);
-      for (guint i = 0; migrations && migrations[i]; i++)
-        {
-          g_autofree char *sql = NULL;
-
-          if (cm_schema_migration_version (migrations[i]) > version)
-            break;
-          sql = cm_schema_migration_sql (migrations[i], NULL);
-          sqlite3_exec (db, sql, NULL, NULL, NULL);
-        }
       names = schema_names (db);
-      sqlite3_close (db);
+      cm_db_close (db);
       g_hash_table_insert (by_version, GINT_TO_POINTER (version), names);
     }
   G_UNLOCK (by_version);
@@ -126,7 +139,7 @@ reference_names (int version)
 }
 
 gboolean
-cm_schema_matches (sqlite3 *db, int version, char **missing)
+cm_schema_matches (CmDb *db, int version, char **missing)
 {
   g_autoptr(GHashTable) present = schema_names (db);
   g_autofree const char **wanted = NULL;

@@ -8,7 +8,8 @@
 #pragma once
 
 #include <glib.h>
-#include <sqlite3.h>
+
+#include "cm-db.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,6 @@ gboolean  cm_schema_is_known_version  (int version);
 /* Whether @db has every table and column that @version of the schema
  * has. When it does not, @missing names the first one it lacks, as
  * "table" or "table.column". */
-gboolean  cm_schema_matches           (sqlite3 *db, int version, char **missing);
+gboolean  cm_schema_matches           (CmDb *db, int version, char **missing);
 
 G_END_DECLS

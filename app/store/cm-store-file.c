@@ -123,6 +123,17 @@ cm_store_file_query_int (sqlite3 *db, const char *sql, int *value)
   return rc;
 }
 
+/* The file is not yet the store's, so its connection is only borrowed. */
+static gboolean
+schema_matches (sqlite3 *db, int version, char **missing)
+{
+  CmDb *borrowed = cm_db_sqlite_borrow (db);
+  gboolean matches = cm_schema_matches (borrowed, version, missing);
+
+  cm_db_close (borrowed);
+  return matches;
+}
+
 /* A file is ours when it carries our application id, or, made before
  * the id existed, when it has our schema's tables at a version we know.
  * Any other database is refused before anything is written to it. */
@@ -153,7 +164,7 @@ identify (CmStoreConnection *connection, const char *path, GError **error)
       connection->is_new = TRUE;
       return TRUE;
     }
-  if (cm_schema_is_known_version (version) && cm_schema_matches (db, version, &missing))
+  if (cm_schema_is_known_version (version) && schema_matches (db, version, &missing))
     return TRUE;
   if (id == 0)
     return not_ours (path, error);

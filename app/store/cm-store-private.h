@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
-/* cm-store-private.h: the portfolio's SQLite connection, for the core alone
+/* cm-store-private.h: the portfolio's database connection, for the core alone
  *
  * Only the layers of the core below the public API (the audit trail,
  * backups, the importer's lookups) read the connection. Nothing in the
@@ -8,14 +8,11 @@
  */
 #pragma once
 
-#include <sqlite3.h>
-
 #include "cm-db.h"
 #include "cm-store.h"
 
 G_BEGIN_DECLS
 
-sqlite3    *cm_store_get_database    (CmStore *self);
 CmDb       *cm_store_get_db          (CmStore *self);
 /* The SELECT that cm_store_list_where () runs, with "?" for the value:
  * for a benchmark to time the same statement in the sqlite3 shell. */

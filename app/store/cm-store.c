@@ -266,7 +266,7 @@ audit_migration (CmStore *self, int version, GError **error)
   static const char * const service_fields[][2] = { { "community_committee", "none" } };
 
   if (version == CM_AUDIT_BASELINE_VERSION)
-    return cm_audit_baseline_write (self->db, self->audit, cm_store_get_actor (self), error);
+    return cm_audit_baseline_write (self->database, self->audit, cm_store_get_actor (self), error);
   if (version == CONTRACT_OUTCOME_VERSION)
     return audit_new_columns (self, "SELECT id FROM contract ORDER BY id", "contract",
                               contract_fields, G_N_ELEMENTS (contract_fields), error);
@@ -326,7 +326,7 @@ static int data_version (CmStore *self);
 static gboolean
 prepare (CmStore *self, gboolean in_memory, GError **error)
 {
-  self->audit = cm_audit_log_new (self->db);
+  self->audit = cm_audit_log_new (self->database);
   install_sql_functions (self);
   /* 8 MB of page cache (SQLite's default is 2 MB), so that writing a
    * large import does not spill pages to the file before it commits. */
@@ -361,7 +361,6 @@ cm_store_open (const char *path, CmStoreOpenFlags flags, GError **error)
   self = g_object_new (CM_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   self->database = cm_db_sqlite_adopt (connection.db);
-  self->db = connection.db;
   self->read_only = connection.read_only;
   self->on_network = cm_store_file_is_on_network (path);
   if (!prepare (self, connection.in_memory, error))
@@ -2175,14 +2174,14 @@ cm_store_verify_audit_chain (CmStore *self, gint64 *rows_checked, gint64 *bad_ro
                              GError **error)
 {
   return check_intact (self, error) &&
-         cm_audit_verify (self->db, rows_checked, bad_row, error);
+         cm_audit_verify (self->database, rows_checked, bad_row, error);
 }
 
 gboolean
 cm_store_verify_audit (CmStore *self, gint64 *rows_checked, gint64 *bad_row, GError **error)
 {
   return cm_store_verify_audit_chain (self, rows_checked, bad_row, error) &&
-         cm_audit_replay_verify (self->db, self->path, NULL, error);
+         cm_audit_replay_verify (self->database, self->path, NULL, error);
 }
 
 gboolean
@@ -2323,12 +2322,6 @@ cm_store_set_actor (CmStore *self, const char *display_name)
   self->display_name = g_strdup (display_name);
   g_free (self->actor);
   self->actor = cm_actor_describe (display_name);
-}
-
-sqlite3 *
-cm_store_get_database (CmStore *self)
-{
-  return cm_db_sqlite_handle (self->database);
 }
 
 CmDb *

@@ -29,6 +29,7 @@
 #include "cm-audit-replay.h"
 #include "cm-audit-tables.h"
 #include "cm-contract.h"
+#include "cm-db-sqlite.h"
 #include "cm-enums.h"
 #include "cm-overview.h"
 #include "cm-overview-charts.h"
@@ -948,6 +949,7 @@ measure_verify (CmStore *store)
 {
   g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
+  CmDb *database;
   gint64 rows = 0, records = 0;
   gint64 start = g_get_monotonic_time ();
   double chain_ms, replay_ms, plain_ms;
@@ -959,10 +961,12 @@ measure_verify (CmStore *store)
   if (sqlite3_open_v2 (cm_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     fail (cm_store_get_path (store), sqlite3_errmsg (db));
   start = g_get_monotonic_time ();
-  if (!cm_audit_replay_verify (db, cm_store_get_path (store), &records, &error))
+  database = cm_db_sqlite_borrow (db);
+  if (!cm_audit_replay_verify (database, cm_store_get_path (store), &records, &error))
     fail ("replay the trail", error->message);
   replay_ms = ms_since (start);
   plain_ms = plain_select_ms (db);
+  cm_db_close (database);
   sqlite3_close (db);
   g_print ("audit rows: %" G_GINT64_FORMAT "\n", rows);
   print_ms ("verify integrity and hash chain", chain_ms);

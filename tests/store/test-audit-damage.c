@@ -10,6 +10,7 @@
 #include "cm-audit-damage.h"
 #include "cm-audit-mark.h"
 #include "cm-backup.h"
+#include "cm-db-sqlite.h"
 #include "cm-organisation.h"
 #include "cm-schema.h"
 #include "cm-test-util.h"
@@ -176,7 +177,7 @@ test_since_finds_damaged_file (void)
 /* Between the check's reading of the rows and of the head, the window
  * commits a change: one snapshot sees neither, so it is not damage. */
 static void
-commit_between_reads (sqlite3 *db, gpointer data)
+commit_between_reads (CmDb *db, gpointer data)
 {
   static int commits;
   g_autofree char *name = g_strdup_printf ("Committed meanwhile %d", ++commits);
@@ -224,11 +225,12 @@ test_commit_during_check_is_not_damage (void)
 
 /* The check's connection can no longer read: an error, not damage. */
 static void
-deny_reading (sqlite3 *db, gpointer data)
+deny_reading (CmDb *db, gpointer data)
 {
   cm_audit_verify_between_reads = NULL;
-  sqlite3_set_authorizer (db, (int (*) (void *, int, const char *, const char *, const char *,
-                                        const char *)) data, NULL);
+  sqlite3_set_authorizer (cm_db_sqlite_handle (db),
+                          (int (*) (void *, int, const char *, const char *, const char *,
+                                    const char *)) data, NULL);
 }
 
 static int

@@ -17,6 +17,7 @@
 #include "cm-audit-tables.h"
 #include "cm-audit.h"
 #include "cm-contract.h"
+#include "cm-db-sqlite.h"
 #include "cm-demo.h"
 #include "cm-import-mapping.h"
 #include "cm-import.h"
@@ -499,7 +500,8 @@ make_old_portfolio (const char *name)
 {
   char *path = cm_test_temp_path (name);
   sqlite3 *db = cm_test_create_old_portfolio (path, CM_AUDIT_BASELINE_VERSION - 1);
-  CmAuditLog *log = cm_audit_log_new (db);
+  CmDb *database = cm_db_sqlite_borrow (db);
+  CmAuditLog *log = cm_audit_log_new (database);
 
   exec_sql (db,
     "INSERT INTO meta (key, value) VALUES ('name', 'Portfolio of 2025');"
@@ -545,6 +547,7 @@ make_old_portfolio (const char *name)
   append_old_row (log, "provider", 2, "sector", "charity", NULL);
   append_old_row (log, "meta", 0, "name", NULL, "Portfolio of 2025");
   cm_audit_log_free (log);
+  cm_db_close (database);
   sqlite3_close (db);
   return path;
 }
