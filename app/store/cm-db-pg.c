@@ -197,9 +197,9 @@ run (CmDbPg *db, const char *sql)
 static gboolean
 is_commit (const char *sql)
 {
-  g_autofree char *word = g_ascii_strup (sql + strspn (sql, " \t\r\n"), 6);
+  const char *start = sql + strspn (sql, " \t\r\n");
 
-  return g_str_has_prefix (word, "COMMIT") || g_str_has_prefix (word, "END");
+  return g_ascii_strncasecmp (start, "COMMIT", 6) == 0 || g_ascii_strncasecmp (start, "END", 3) == 0;
 }
 
 static gboolean
@@ -625,6 +625,14 @@ static const CmDbBackend pg_backend = {
   .column_double = pg_column_double,
 };
 
+/* The server's notices ("table … does not exist, skipping") are for
+ * someone reading a log, not for the terminal. */
+static void
+log_notice (void *data, const char *message)
+{
+  g_debug ("PostgreSQL: %s", message);
+}
+
 CmDb *
 cm_db_pg_connect (const char *uri, GError **error)
 {
@@ -636,6 +644,7 @@ cm_db_pg_connect (const char *uri, GError **error)
   db = g_new0 (CmDbPg, 1);
   db->parent.backend = &pg_backend;
   db->conn = conn;
+  PQsetNoticeProcessor (conn, log_notice, NULL);
   db->to_deallocate = g_ptr_array_new_with_free_func (g_free);
   return &db->parent;
 }
