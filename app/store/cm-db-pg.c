@@ -41,18 +41,26 @@ typedef struct {
   gint64 changes;
   guint64 n_prepared;        /* for the statements' names */
   GPtrArray *to_deallocate;  /* names of statements freed, still on the server */
+  /* The statement whose rows are still arriving, one at a time (libpq's
+   * single-row mode): an export walks a million rows without holding
+   * them. Until they have all arrived the connection can do nothing else. */
+  struct _CmDbPgStmt *streaming;
+  gboolean streaming_in_transaction; /* whether one was open when it began */
 } CmDbPg;
 
-typedef struct {
+typedef struct _CmDbPgStmt {
   CmDbStmt parent;
   CmDbPgStatement *statement;
   char *sql;             /* as the store wrote it */
   char *name;            /* of the prepared statement on the server */
   char **values;         /* bound, as text; NULL for NULL */
   gboolean *owned;       /* which of @values are copies to free */
-  PGresult *result;      /* the rows, once run */
+  PGresult *result;      /* the row stepped to, alone in its result */
   PGresult *description; /* the columns, when asked before running */
-  int row;               /* in @result: -1 before the first step */
+  gboolean running;      /* sent to the server, not all its rows stepped through */
+  /* Its results read ahead, when another statement needed the connection
+   * before it was stepped through. */
+  GQueue set_aside;
 } CmDbPgStmt;
 
 static const CmDbBackend pg_backend;
@@ -147,6 +155,21 @@ count_changes (CmDbPg *db, PGresult *result)
 
 /* ---- the connection ----------------------------------------------------- */
 
+/* Reads the rest of the rows of the statement still streaming, keeping
+ * them with it, so that the connection is free for something else: the
+ * store runs statements while it walks the rows of another. */
+static void
+free_connection (CmDbPg *db)
+{
+  PGresult *result;
+
+  if (db->streaming == NULL)
+    return;
+  while ((result = PQgetResult (db->conn)) != NULL)
+    g_queue_push_tail (&db->streaming->set_aside, result);
+  db->streaming = NULL;
+}
+
 static gboolean
 in_failed_transaction (CmDbPg *db)
 {
@@ -160,6 +183,7 @@ deallocate_freed (CmDbPg *db)
 {
   g_autoptr(GString) sql = NULL;
 
+  free_connection (db);
   if (db->to_deallocate->len == 0 || in_failed_transaction (db) ||
       PQstatus (db->conn) != CONNECTION_OK)
     return;
@@ -185,8 +209,12 @@ static gboolean pg_begin (CmDb *db, CmDbTransaction kind);
 static gboolean
 run (CmDbPg *db, const char *sql)
 {
-  PGresult *result = PQexec (db->conn, sql);
-  gboolean ok = record (db, result);
+  PGresult *result;
+  gboolean ok;
+
+  free_connection (db);
+  result = PQexec (db->conn, sql);
+  ok = record (db, result);
 
   if (ok)
     count_changes (db, result);
@@ -207,11 +235,12 @@ pg_exec (CmDb *db, const char *sql)
 {
   CmDbPg *pg = pg_of (db);
   CmDbTransaction kind;
-  gboolean failed_before = in_failed_transaction (pg);
+  gboolean failed_before;
 
   if (cm_db_pg_dialect_begin_kind (sql, &kind))
     return pg_begin (db, kind);
   deallocate_freed (pg);
+  failed_before = in_failed_transaction (pg);
   if (!run (pg, sql))
     return FALSE;
   /* PostgreSQL ends a transaction that a statement failed in at its
@@ -257,8 +286,9 @@ pg_in_transaction (CmDb *db)
     {
     case PQTRANS_INTRANS:
     case PQTRANS_INERROR:
-    case PQTRANS_ACTIVE:
       return TRUE;
+    case PQTRANS_ACTIVE: /* a statement streams: was a transaction open? */
+      return pg_of (db)->streaming_in_transaction;
     default:
       return FALSE;
     }
@@ -305,6 +335,7 @@ prepare_on_server (CmDbPg *db, CmDbPgStmt *stmt)
   int n = stmt->statement->n_params;
   g_autofree Oid *types = g_new0 (Oid, MAX (n, 1));
 
+  free_connection (db);
   for (int attempt = 0; attempt <= n; attempt++)
     {
       PGresult *result = PQprepare (db->conn, stmt->name, stmt->statement->sql, n, types);
@@ -339,7 +370,6 @@ pg_prepare (CmDb *db, const char *sql, gboolean persistent)
   stmt->name = g_strdup_printf ("cm_%" G_GUINT64_FORMAT, ++pg->n_prepared);
   stmt->values = g_new0 (char *, MAX (stmt->statement->n_params, 1));
   stmt->owned = g_new0 (gboolean, MAX (stmt->statement->n_params, 1));
-  stmt->row = -1;
   if (pg->to_deallocate->len >= DEALLOCATE_BATCH)
     deallocate_freed (pg);
   if (!prepare_on_server (pg, stmt))
@@ -363,13 +393,30 @@ clear_values (CmDbPgStmt *stmt)
     }
 }
 
+/* Stops @stmt's run: its rows not stepped to are read and dropped. */
+static void
+end_run (CmDbPgStmt *stmt)
+{
+  CmDbPg *db = pg_of (stmt->parent.db);
+  PGresult *result;
+
+  if (db->streaming == stmt)
+    {
+      while ((result = PQgetResult (db->conn)) != NULL)
+        PQclear (result);
+      db->streaming = NULL;
+    }
+  g_queue_clear_full (&stmt->set_aside, (GDestroyNotify) PQclear);
+  stmt->running = FALSE;
+}
+
 static void
 pg_stmt_reset (CmDbStmt *stmt)
 {
   CmDbPgStmt *self = stmt_of (stmt);
 
+  end_run (self);
   g_clear_pointer (&self->result, PQclear);
-  self->row = -1;
   clear_values (self);
 }
 
@@ -395,37 +442,61 @@ pg_stmt_sql (CmDbStmt *stmt)
   return stmt_of (stmt)->sql;
 }
 
+/* Sends @stmt with its values, its rows to come one at a time. */
 static gboolean
-execute (CmDbPgStmt *stmt)
+send (CmDbPgStmt *stmt)
 {
   CmDbPg *db = pg_of (stmt->parent.db);
 
-  stmt->result = PQexecPrepared (db->conn, stmt->name, stmt->statement->n_params,
-                                 (const char *const *) stmt->values, NULL, NULL, 0);
-  if (!record (db, stmt->result))
+  free_connection (db);
+  db->streaming_in_transaction = PQtransactionStatus (db->conn) != PQTRANS_IDLE;
+  if (!PQsendQueryPrepared (db->conn, stmt->name, stmt->statement->n_params,
+                            (const char *const *) stmt->values, NULL, NULL, 0))
     {
-      g_clear_pointer (&stmt->result, PQclear);
+      record (db, NULL);
       return FALSE;
     }
-  count_changes (db, stmt->result);
+  PQsetSingleRowMode (db->conn);
+  db->streaming = stmt;
+  stmt->running = TRUE;
   return TRUE;
+}
+
+/* @stmt's next result: one set aside, or the next from the server. */
+static PGresult *
+next_result (CmDbPgStmt *stmt)
+{
+  CmDbPg *db = pg_of (stmt->parent.db);
+
+  if (!g_queue_is_empty (&stmt->set_aside))
+    return g_queue_pop_head (&stmt->set_aside);
+  return db->streaming == stmt ? PQgetResult (db->conn) : NULL;
 }
 
 static CmDbStep
 pg_step (CmDbStmt *stmt)
 {
   CmDbPgStmt *self = stmt_of (stmt);
+  CmDbPg *db = pg_of (stmt->db);
+  PGresult *result;
+  gboolean ok;
 
+  g_clear_pointer (&self->result, PQclear);
   /* As in SQLite, a step after the last runs the statement again. */
-  if (self->result != NULL && self->row >= PQntuples (self->result))
-    {
-      g_clear_pointer (&self->result, PQclear);
-      self->row = -1;
-    }
-  if (self->result == NULL && !execute (self))
+  if (!self->running && !send (self))
     return CM_DB_FAILED;
-  self->row++;
-  return self->row < PQntuples (self->result) ? CM_DB_ROW : CM_DB_DONE;
+  result = next_result (self);
+  if (result != NULL && PQresultStatus (result) == PGRES_SINGLE_TUPLE)
+    {
+      self->result = result;
+      return CM_DB_ROW;
+    }
+  ok = record (db, result);
+  if (ok)
+    count_changes (db, result);
+  PQclear (result);
+  end_run (self);
+  return ok ? CM_DB_DONE : CM_DB_FAILED;
 }
 
 static int
@@ -495,6 +566,7 @@ columns_of (CmDbPgStmt *stmt)
     {
       CmDbPg *db = pg_of (stmt->parent.db);
 
+      free_connection (db);
       stmt->description = PQdescribePrepared (db->conn, stmt->name);
       if (!record (db, stmt->description))
         g_clear_pointer (&stmt->description, PQclear);
@@ -522,9 +594,8 @@ pg_column_name (CmDbStmt *stmt, int column)
 static gboolean
 has_value (CmDbPgStmt *stmt, int column)
 {
-  return stmt->result != NULL && stmt->row >= 0 && stmt->row < PQntuples (stmt->result) &&
-         column >= 0 && column < PQnfields (stmt->result) &&
-         !PQgetisnull (stmt->result, stmt->row, column);
+  return stmt->result != NULL && column >= 0 && column < PQnfields (stmt->result) &&
+         !PQgetisnull (stmt->result, 0, column);
 }
 
 static CmDbType
@@ -555,7 +626,7 @@ pg_column_text (CmDbStmt *stmt, int column)
 {
   CmDbPgStmt *self = stmt_of (stmt);
 
-  return has_value (self, column) ? PQgetvalue (self->result, self->row, column) : NULL;
+  return has_value (self, column) ? PQgetvalue (self->result, 0, column) : NULL;
 }
 
 static double

@@ -271,6 +271,55 @@ check_like_and_untyped (const Backend *backend)
   cm_db_close (db);
 }
 
+/* Statements run while another's rows are walked, a walk left halfway, and
+ * a statement stepped again after its last row. */
+static void
+check_interleaved (const Backend *backend)
+{
+  CmDb *db = connect_fresh (backend);
+  g_autoptr(CmDbStmt) walk = NULL;
+  g_autoptr(CmDbStmt) insert = NULL;
+  gint64 seen = 0;
+
+  run (db, "INSERT INTO item (id, name) VALUES (1, 'a'), (2, 'b'), (3, 'c'), (4, 'd')");
+  walk = cm_db_prepare (db, "SELECT id, name FROM item WHERE id >= ? ORDER BY id");
+  insert = cm_db_prepare (db, "INSERT INTO parent (id) VALUES (?)");
+  g_assert_cmpint (cm_db_column_count (walk), ==, 2);
+  g_assert_cmpstr (cm_db_column_name (walk, 1), ==, "name");
+  cm_db_bind_int64 (walk, 1, 1);
+  while (cm_db_step (walk) == CM_DB_ROW)
+    {
+      gint64 id = cm_db_column_int64 (walk, 0);
+
+      g_assert_cmpint (id, ==, ++seen);
+      cm_db_bind_int64 (insert, 1, id);
+      step_done (insert);
+      cm_db_stmt_reset (insert);
+      g_assert_cmpint (query_int (db, "SELECT count(*) FROM parent"), ==, id);
+      g_assert_cmpint (cm_db_column_int64 (walk, 0), ==, id);
+      g_assert_cmpint (*cm_db_column_text (walk, 1), ==, 'a' + id - 1);
+    }
+  g_assert_cmpint (seen, ==, 4);
+  g_assert_cmpint (cm_db_last_failure (db), ==, CM_DB_FAILURE_NONE);
+  g_assert_false (cm_db_in_transaction (db));
+
+  /* Again, as SQLite does, with the values still bound. */
+  g_assert_cmpint (cm_db_step (walk), ==, CM_DB_ROW);
+  g_assert_cmpint (cm_db_column_int64 (walk, 0), ==, 1);
+  g_assert_false (cm_db_in_transaction (db));
+  cm_db_stmt_reset (walk);
+  cm_db_bind_int64 (walk, 1, 3);
+  g_assert_cmpint (cm_db_step (walk), ==, CM_DB_ROW);
+  g_assert_cmpint (cm_db_column_int64 (walk, 0), ==, 3);
+  /* left halfway: the connection goes on */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM item"), ==, 4);
+  cm_db_stmt_reset (walk);
+  g_assert_cmpint (query_int (db, "SELECT max(id) FROM parent"), ==, 4);
+  g_clear_pointer (&walk, cm_db_stmt_free);
+  g_clear_pointer (&insert, cm_db_stmt_free);
+  cm_db_close (db);
+}
+
 static void
 insert_expecting (CmDb *db, const char *sql, CmDbFailure failure)
 {
@@ -466,6 +515,7 @@ main (int argc, char **argv)
     { "values", check_values },
     { "reuse-and-changes", check_reuse_and_changes },
     { "like-and-untyped", check_like_and_untyped },
+    { "interleaved", check_interleaved },
     { "failures", check_failures },
     { "transactions", check_transactions },
     { "one-writer", check_one_writer },
