@@ -46,6 +46,10 @@ typedef struct {
    * them. Until they have all arrived the connection can do nothing else. */
   struct _CmDbPgStmt *streaming;
   gboolean streaming_in_transaction; /* whether one was open when it began */
+  /* Statements not freed yet: a connection closed before them stays
+   * allocated, without its server connection, until the last is freed
+   * (as SQLite's sqlite3_close_v2 () does). */
+  guint n_statements;
 } CmDbPg;
 
 typedef struct _CmDbPgStmt {
@@ -176,16 +180,15 @@ in_failed_transaction (CmDbPg *db)
   return PQtransactionStatus (db->conn) == PQTRANS_INERROR;
 }
 
-/* Deallocates the statements freed so far, when the server can: not in a
- * transaction a failure has ended, whose next statement must be ROLLBACK. */
+/* Deallocates the statements freed so far, outside transactions only: a
+ * DEALLOCATE that failed would end the store's transaction with it. */
 static void
 deallocate_freed (CmDbPg *db)
 {
   g_autoptr(GString) sql = NULL;
 
   free_connection (db);
-  if (db->to_deallocate->len == 0 || in_failed_transaction (db) ||
-      PQstatus (db->conn) != CONNECTION_OK)
+  if (db->to_deallocate->len == 0 || PQtransactionStatus (db->conn) != PQTRANS_IDLE)
     return;
   sql = g_string_new (NULL);
   for (guint i = 0; i < db->to_deallocate->len; i++)
@@ -195,12 +198,22 @@ deallocate_freed (CmDbPg *db)
 }
 
 static void
+free_db (CmDbPg *db)
+{
+  g_ptr_array_unref (db->to_deallocate);
+  g_free (db->message);
+  g_free (db);
+}
+
+static void
 pg_close (CmDb *db)
 {
-  PQfinish (pg_of (db)->conn);
-  g_ptr_array_unref (pg_of (db)->to_deallocate);
-  g_free (pg_of (db)->message);
-  g_free (db);
+  CmDbPg *pg = pg_of (db);
+
+  g_clear_pointer (&pg->conn, PQfinish);
+  pg->streaming = NULL;
+  if (pg->n_statements == 0)
+    free_db (pg);
 }
 
 static gboolean pg_begin (CmDb *db, CmDbTransaction kind);
@@ -370,6 +383,7 @@ pg_prepare (CmDb *db, const char *sql, gboolean persistent)
   stmt->name = g_strdup_printf ("cm_%" G_GUINT64_FORMAT, ++pg->n_prepared);
   stmt->values = g_new0 (char *, MAX (stmt->statement->n_params, 1));
   stmt->owned = g_new0 (gboolean, MAX (stmt->statement->n_params, 1));
+  pg->n_statements++;
   if (pg->to_deallocate->len >= DEALLOCATE_BATCH)
     deallocate_freed (pg);
   if (!prepare_on_server (pg, stmt))
@@ -400,7 +414,7 @@ end_run (CmDbPgStmt *stmt)
   CmDbPg *db = pg_of (stmt->parent.db);
   PGresult *result;
 
-  if (db->streaming == stmt)
+  if (db->streaming == stmt && db->conn != NULL)
     {
       while ((result = PQgetResult (db->conn)) != NULL)
         PQclear (result);
@@ -425,15 +439,19 @@ pg_stmt_free (CmDbStmt *stmt)
 {
   CmDbPgStmt *self = stmt_of (stmt);
 
+  CmDbPg *db = pg_of (stmt->db);
+
   pg_stmt_reset (stmt);
   g_clear_pointer (&self->description, PQclear);
   if (self->name != NULL)
-    g_ptr_array_add (pg_of (stmt->db)->to_deallocate, g_steal_pointer (&self->name));
+    g_ptr_array_add (db->to_deallocate, g_steal_pointer (&self->name));
   cm_db_pg_statement_free (self->statement);
   g_free (self->values);
   g_free (self->owned);
   g_free (self->sql);
   g_free (self);
+  if (--db->n_statements == 0 && db->conn == NULL)
+    free_db (db);
 }
 
 static const char *

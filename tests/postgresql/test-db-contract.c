@@ -320,6 +320,20 @@ check_interleaved (const Backend *backend)
   cm_db_close (db);
 }
 
+/* A connection closed before its statements are freed. */
+static void
+check_close_first (const Backend *backend)
+{
+  CmDb *db = connect_fresh (backend);
+  CmDbStmt *stmt;
+
+  run (db, "INSERT INTO item (id, name) VALUES (1, 'a'), (2, 'b')");
+  stmt = cm_db_prepare (db, "SELECT id FROM item ORDER BY id");
+  g_assert_cmpint (cm_db_step (stmt), ==, CM_DB_ROW);
+  cm_db_close (db);
+  cm_db_stmt_free (stmt);
+}
+
 static void
 insert_expecting (CmDb *db, const char *sql, CmDbFailure failure)
 {
@@ -516,6 +530,7 @@ main (int argc, char **argv)
     { "reuse-and-changes", check_reuse_and_changes },
     { "like-and-untyped", check_like_and_untyped },
     { "interleaved", check_interleaved },
+    { "close-first", check_close_first },
     { "failures", check_failures },
     { "transactions", check_transactions },
     { "one-writer", check_one_writer },
