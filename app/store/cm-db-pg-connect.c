@@ -75,13 +75,17 @@ server_name (PGconn *conn)
   return g_strdup_printf ("%s:%s", host, port);
 }
 
-/* libpq's own first line about the failure, for the message's brackets. */
+/* libpq's own first line about the failure, for the message's brackets,
+ * without the SQLSTATE its verbose form adds. */
 static char *
 libpq_reason (PGconn *conn)
 {
   g_auto(GStrv) lines = g_strsplit (PQerrorMessage (conn), "\n", 2);
+  g_autoptr(GRegex) state = g_regex_new (":  [0-9A-Z]{5}: ", 0, 0, NULL);
+  char *reason = g_regex_replace_literal (state, lines[0] != NULL ? lines[0] : "", -1, 0,
+                                          ":  ", 0, NULL);
 
-  return g_strstrip (g_strdup (lines[0] != NULL ? lines[0] : ""));
+  return g_strstrip (reason);
 }
 
 static void

@@ -445,6 +445,28 @@ check_one_writer (const Backend *backend)
   cm_db_close (first);
 }
 
+/* ---- where PostgreSQL differs -------------------------------------------- */
+
+/* A failed statement ends PostgreSQL's transaction (SQLite's goes on): its
+ * COMMIT undoes it, which must not pass for a commit. */
+static void
+check_failed_transaction (const Backend *backend)
+{
+  CmDb *db = connect_fresh (backend);
+
+  run (db, "INSERT INTO item (id, name) VALUES (1, 'one')");
+  g_assert_true (cm_db_begin (db, CM_DB_WRITING));
+  run (db, "INSERT INTO item (id, name) VALUES (2, 'two')");
+  g_assert_false (cm_db_exec (db, "INSERT INTO item (id, name) VALUES (1, 'again')"));
+  g_assert_cmpint (cm_db_last_failure (db), ==, CM_DB_FAILURE_CONSTRAINT_UNIQUE);
+  g_assert_true (cm_db_in_transaction (db));
+  g_assert_false (cm_db_commit (db));
+  g_assert_cmpint (cm_db_last_failure (db), ==, CM_DB_FAILURE_OTHER);
+  g_assert_false (cm_db_in_transaction (db));
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM item"), ==, 1);
+  cm_db_close (db);
+}
+
 /* ---- connecting to PostgreSQL -------------------------------------------- */
 
 /* @uri with its database or socket folder replaced. */
@@ -542,6 +564,7 @@ main (int argc, char **argv)
   for (gsize b = 0; b < G_N_ELEMENTS (backends); b++)
     for (gsize i = 0; i < G_N_ELEMENTS (checks); i++)
       add_case (&backends[b], checks[i].name, checks[i].check);
+  add_case (&backends[1], "failed-transaction", check_failed_transaction);
   add_case (&backends[1], "connect-errors", check_connect_errors);
   status = g_test_run ();
   g_free (sqlite_path);
