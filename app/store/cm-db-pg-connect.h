@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
+/* cm-db-pg-connect.h: reaching a PostgreSQL server, and saying why not */
+#pragma once
+
+#include <glib.h>
+#include <libpq-fe.h>
+
+G_BEGIN_DECLS
+
+/* A connection to @uri, set up for the store (UTF-8, named "commissioner",
+ * waiting for locks as long as the store waits for a file's); NULL, with
+ * a CM_STORE_ERROR naming the server and what to do, when it cannot be. */
+PGconn *cm_db_pg_connect_server (const char *uri, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,721 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
+/* cm-db-pg.c: cm-db.h over libpq, for portfolios a team shares on a server */
+#include <libpq-fe.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cm-db-backend.h"
+#include "cm-db-pg-connect.h"
+#include "cm-db-pg-dialect.h"
+#include "cm-db-pg.h"
+
+/* The advisory lock a writing transaction holds, as SQLite's BEGIN
+ * IMMEDIATE holds a file's write lock: the audit chain is appended by one
+ * writer at a time. Advisory locks belong to one database, so one key
+ * serves every portfolio on a server. (0x436d736e, the application id.) */
+#define WRITER_LOCK_KEY "1131246446"
+
+/* Statements freed are deallocated on the server this many at a time,
+ * rather than with a round trip each. */
+#define DEALLOCATE_BATCH 16
+
+/* PostgreSQL's type oids (catalog/pg_type.h), for the column types. */
+enum {
+  BOOL_OID = 16,
+  INT8_OID = 20,
+  INT2_OID = 21,
+  INT4_OID = 23,
+  FLOAT4_OID = 700,
+  FLOAT8_OID = 701,
+  NUMERIC_OID = 1700,
+  TEXT_OID = 25,
+};
+
+typedef struct {
+  CmDb parent;
+  PGconn *conn;
+  CmDbFailure failure;
+  char *message;
+  gint64 changes;
+  guint64 n_prepared;        /* for the statements' names */
+  GPtrArray *to_deallocate;  /* names of statements freed, still on the server */
+  /* The statement whose rows are still arriving, one at a time (libpq's
+   * single-row mode): an export walks a million rows without holding
+   * them. Until they have all arrived the connection can do nothing else. */
+  struct _CmDbPgStmt *streaming;
+  gboolean streaming_in_transaction; /* whether one was open when it began */
+} CmDbPg;
+
+typedef struct _CmDbPgStmt {
+  CmDbStmt parent;
+  CmDbPgStatement *statement;
+  char *sql;             /* as the store wrote it */
+  char *name;            /* of the prepared statement on the server */
+  char **values;         /* bound, as text; NULL for NULL */
+  gboolean *owned;       /* which of @values are copies to free */
+  PGresult *result;      /* the row stepped to, alone in its result */
+  PGresult *description; /* the columns, when asked before running */
+  gboolean running;      /* sent to the server, not all its rows stepped through */
+  /* Its results read ahead, when another statement needed the connection
+   * before it was stepped through. */
+  GQueue set_aside;
+} CmDbPgStmt;
+
+static const CmDbBackend pg_backend;
+
+static CmDbPg *
+pg_of (CmDb *db)
+{
+  return (CmDbPg *) db;
+}
+
+static CmDbPgStmt *
+stmt_of (CmDbStmt *stmt)
+{
+  return (CmDbPgStmt *) stmt;
+}
+
+/* ---- failures ----------------------------------------------------------- */
+
+static CmDbFailure
+failure_of_sqlstate (const char *state)
+{
+  static const struct {
+    const char *prefix;
+    CmDbFailure failure;
+  } states[] = {
+    { "23505", CM_DB_FAILURE_CONSTRAINT_UNIQUE },
+    { "23503", CM_DB_FAILURE_CONSTRAINT_FOREIGN_KEY },
+    { "23", CM_DB_FAILURE_CONSTRAINT },
+    { "42501", CM_DB_FAILURE_PERMISSION },
+    { "25006", CM_DB_FAILURE_READ_ONLY },
+    { "40001", CM_DB_FAILURE_BUSY },
+    { "40P01", CM_DB_FAILURE_BUSY },
+    { "55P03", CM_DB_FAILURE_BUSY },
+    { "08", CM_DB_FAILURE_CONNECTION_LOST },
+    { "57014", CM_DB_FAILURE_INTERRUPTED },
+    { "53100", CM_DB_FAILURE_FULL },
+    { "42", CM_DB_FAILURE_SQL },
+    { "XX001", CM_DB_FAILURE_DAMAGED },
+    { "XX002", CM_DB_FAILURE_DAMAGED },
+  };
+
+  if (state == NULL)
+    return CM_DB_FAILURE_OTHER;
+  for (gsize i = 0; i < G_N_ELEMENTS (states); i++)
+    if (g_str_has_prefix (state, states[i].prefix))
+      return states[i].failure;
+  return CM_DB_FAILURE_OTHER;
+}
+
+static void
+set_failure (CmDbPg *db, CmDbFailure failure, const char *message)
+{
+  db->failure = failure;
+  g_free (db->message);
+  db->message = g_strchomp (g_strdup (message != NULL ? message : ""));
+}
+
+/* Keeps @result's failure, if it is one, as the connection's last; TRUE
+ * when @result is a success. */
+static gboolean
+record (CmDbPg *db, PGresult *result)
+{
+  switch (result != NULL ? PQresultStatus (result) : PGRES_FATAL_ERROR)
+    {
+    case PGRES_COMMAND_OK:
+    case PGRES_TUPLES_OK:
+    case PGRES_SINGLE_TUPLE:
+      set_failure (db, CM_DB_FAILURE_NONE, NULL);
+      return TRUE;
+    default:
+      break;
+    }
+  if (result == NULL || PQstatus (db->conn) == CONNECTION_BAD)
+    set_failure (db, CM_DB_FAILURE_CONNECTION_LOST, PQerrorMessage (db->conn));
+  else
+    set_failure (db, failure_of_sqlstate (PQresultErrorField (result, PG_DIAG_SQLSTATE)),
+                 PQresultErrorMessage (result));
+  return FALSE;
+}
+
+/* SQLite's changes () counts rows inserted, updated or deleted, and a
+ * SELECT leaves it as it was. */
+static void
+count_changes (CmDbPg *db, PGresult *result)
+{
+  const char *command = PQcmdStatus (result);
+
+  if (g_str_has_prefix (command, "INSERT") || g_str_has_prefix (command, "UPDATE") ||
+      g_str_has_prefix (command, "DELETE") || g_str_has_prefix (command, "MERGE"))
+    db->changes = g_ascii_strtoll (PQcmdTuples (result), NULL, 10);
+}
+
+/* ---- the connection ----------------------------------------------------- */
+
+/* Reads the rest of the rows of the statement still streaming, keeping
+ * them with it, so that the connection is free for something else: the
+ * store runs statements while it walks the rows of another. */
+static void
+free_connection (CmDbPg *db)
+{
+  PGresult *result;
+
+  if (db->streaming == NULL)
+    return;
+  while ((result = PQgetResult (db->conn)) != NULL)
+    g_queue_push_tail (&db->streaming->set_aside, result);
+  db->streaming = NULL;
+}
+
+static gboolean
+in_failed_transaction (CmDbPg *db)
+{
+  return PQtransactionStatus (db->conn) == PQTRANS_INERROR;
+}
+
+/* Deallocates the statements freed so far, when the server can: not in a
+ * transaction a failure has ended, whose next statement must be ROLLBACK. */
+static void
+deallocate_freed (CmDbPg *db)
+{
+  g_autoptr(GString) sql = NULL;
+
+  free_connection (db);
+  if (db->to_deallocate->len == 0 || in_failed_transaction (db) ||
+      PQstatus (db->conn) != CONNECTION_OK)
+    return;
+  sql = g_string_new (NULL);
+  for (guint i = 0; i < db->to_deallocate->len; i++)
+    g_string_append_printf (sql, "DEALLOCATE %s;", (char *) g_ptr_array_index (db->to_deallocate, i));
+  PQclear (PQexec (db->conn, sql->str));
+  g_ptr_array_set_size (db->to_deallocate, 0);
+}
+
+static void
+pg_close (CmDb *db)
+{
+  PQfinish (pg_of (db)->conn);
+  g_ptr_array_unref (pg_of (db)->to_deallocate);
+  g_free (pg_of (db)->message);
+  g_free (db);
+}
+
+static gboolean pg_begin (CmDb *db, CmDbTransaction kind);
+
+/* Runs @sql, keeping its failure; TRUE when it succeeded. */
+static gboolean
+run (CmDbPg *db, const char *sql)
+{
+  PGresult *result;
+  gboolean ok;
+
+  free_connection (db);
+  result = PQexec (db->conn, sql);
+  ok = record (db, result);
+
+  if (ok)
+    count_changes (db, result);
+  PQclear (result);
+  return ok;
+}
+
+static gboolean
+is_commit (const char *sql)
+{
+  const char *start = sql + strspn (sql, " \t\r\n");
+
+  return g_ascii_strncasecmp (start, "COMMIT", 6) == 0 || g_ascii_strncasecmp (start, "END", 3) == 0;
+}
+
+static gboolean
+pg_exec (CmDb *db, const char *sql)
+{
+  CmDbPg *pg = pg_of (db);
+  CmDbTransaction kind;
+  gboolean failed_before;
+
+  if (cm_db_pg_dialect_begin_kind (sql, &kind))
+    return pg_begin (db, kind);
+  deallocate_freed (pg);
+  failed_before = in_failed_transaction (pg);
+  if (!run (pg, sql))
+    return FALSE;
+  /* PostgreSQL ends a transaction that a statement failed in at its
+   * COMMIT, undoing it, and calls that a success. */
+  if (failed_before && is_commit (sql))
+    {
+      set_failure (pg, CM_DB_FAILURE_OTHER,
+                   "COMMIT undid the transaction: a statement in it had failed");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+pg_begin (CmDb *db, CmDbTransaction kind)
+{
+  CmDbPg *pg = pg_of (db);
+  /* A writer waits for the writer before it, then reads what that one
+   * committed: READ COMMITTED takes a new snapshot for each statement.
+   * A reader takes its snapshot at once (the SELECT), as it begins. */
+  const char *sql = kind == CM_DB_WRITING
+    ? "BEGIN; SELECT pg_advisory_xact_lock (" WRITER_LOCK_KEY ")"
+    : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT 1";
+  CmDbFailure failure;
+  g_autofree char *message = NULL;
+
+  deallocate_freed (pg);
+  if (run (pg, sql))
+    return TRUE;
+  /* Waiting for the lock ran out: end what began, keeping why. */
+  failure = pg->failure;
+  message = g_strdup (pg->message);
+  if (PQtransactionStatus (pg->conn) != PQTRANS_IDLE)
+    PQclear (PQexec (pg->conn, "ROLLBACK"));
+  set_failure (pg, failure, message);
+  return FALSE;
+}
+
+static gboolean
+pg_in_transaction (CmDb *db)
+{
+  switch (PQtransactionStatus (pg_of (db)->conn))
+    {
+    case PQTRANS_INTRANS:
+    case PQTRANS_INERROR:
+      return TRUE;
+    case PQTRANS_ACTIVE: /* a statement streams: was a transaction open? */
+      return pg_of (db)->streaming_in_transaction;
+    default:
+      return FALSE;
+    }
+}
+
+static gint64
+pg_changes (CmDb *db)
+{
+  return pg_of (db)->changes;
+}
+
+static CmDbFailure
+pg_last_failure (CmDb *db)
+{
+  return pg_of (db)->failure;
+}
+
+static const char *
+pg_last_message (CmDb *db)
+{
+  return pg_of (db)->message;
+}
+
+/* ---- statements --------------------------------------------------------- */
+
+/* The parameter PostgreSQL could not give a type to ("$3" in its
+ * message), from 1; 0 for any other failure. */
+static int
+untyped_parameter (PGresult *result)
+{
+  const char *message = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
+  const char *dollar = message != NULL ? strrchr (message, '$') : NULL;
+
+  if (g_strcmp0 (PQresultErrorField (result, PG_DIAG_SQLSTATE), "42P18") != 0 || dollar == NULL)
+    return 0;
+  return atoi (dollar + 1);
+}
+
+/* Prepares @stmt on the server. A value PostgreSQL cannot type from its
+ * place ("SELECT ?") is taken as text, as SQLite would store it. */
+static gboolean
+prepare_on_server (CmDbPg *db, CmDbPgStmt *stmt)
+{
+  int n = stmt->statement->n_params;
+  g_autofree Oid *types = g_new0 (Oid, MAX (n, 1));
+
+  free_connection (db);
+  for (int attempt = 0; attempt <= n; attempt++)
+    {
+      PGresult *result = PQprepare (db->conn, stmt->name, stmt->statement->sql, n, types);
+      int untyped;
+
+      if (record (db, result))
+        {
+          PQclear (result);
+          return TRUE;
+        }
+      untyped = untyped_parameter (result);
+      PQclear (result);
+      if (untyped < 1 || untyped > n || types[untyped - 1] == TEXT_OID)
+        return FALSE;
+      types[untyped - 1] = TEXT_OID;
+    }
+  return FALSE;
+}
+
+static CmDbStmt *
+pg_prepare (CmDb *db, const char *sql, gboolean persistent)
+{
+  CmDbPg *pg = pg_of (db);
+  CmDbPgStmt *stmt = g_new0 (CmDbPgStmt, 1);
+
+  /* Every statement has a name of its own, persistent or not: the store
+   * runs one while it walks the rows of another. */
+  stmt->parent.backend = &pg_backend;
+  stmt->parent.db = db;
+  stmt->statement = cm_db_pg_statement_new (sql);
+  stmt->sql = g_strdup (sql);
+  stmt->name = g_strdup_printf ("cm_%" G_GUINT64_FORMAT, ++pg->n_prepared);
+  stmt->values = g_new0 (char *, MAX (stmt->statement->n_params, 1));
+  stmt->owned = g_new0 (gboolean, MAX (stmt->statement->n_params, 1));
+  if (pg->to_deallocate->len >= DEALLOCATE_BATCH)
+    deallocate_freed (pg);
+  if (!prepare_on_server (pg, stmt))
+    {
+      g_clear_pointer (&stmt->name, g_free);
+      cm_db_stmt_free (&stmt->parent);
+      return NULL;
+    }
+  return &stmt->parent;
+}
+
+static void
+clear_values (CmDbPgStmt *stmt)
+{
+  for (int i = 0; i < stmt->statement->n_params; i++)
+    {
+      if (stmt->owned[i])
+        g_free (stmt->values[i]);
+      stmt->values[i] = NULL;
+      stmt->owned[i] = FALSE;
+    }
+}
+
+/* Stops @stmt's run: its rows not stepped to are read and dropped. */
+static void
+end_run (CmDbPgStmt *stmt)
+{
+  CmDbPg *db = pg_of (stmt->parent.db);
+  PGresult *result;
+
+  if (db->streaming == stmt)
+    {
+      while ((result = PQgetResult (db->conn)) != NULL)
+        PQclear (result);
+      db->streaming = NULL;
+    }
+  g_queue_clear_full (&stmt->set_aside, (GDestroyNotify) PQclear);
+  stmt->running = FALSE;
+}
+
+static void
+pg_stmt_reset (CmDbStmt *stmt)
+{
+  CmDbPgStmt *self = stmt_of (stmt);
+
+  end_run (self);
+  g_clear_pointer (&self->result, PQclear);
+  clear_values (self);
+}
+
+static void
+pg_stmt_free (CmDbStmt *stmt)
+{
+  CmDbPgStmt *self = stmt_of (stmt);
+
+  pg_stmt_reset (stmt);
+  g_clear_pointer (&self->description, PQclear);
+  if (self->name != NULL)
+    g_ptr_array_add (pg_of (stmt->db)->to_deallocate, g_steal_pointer (&self->name));
+  cm_db_pg_statement_free (self->statement);
+  g_free (self->values);
+  g_free (self->owned);
+  g_free (self->sql);
+  g_free (self);
+}
+
+static const char *
+pg_stmt_sql (CmDbStmt *stmt)
+{
+  return stmt_of (stmt)->sql;
+}
+
+/* Sends @stmt with its values, its rows to come one at a time. */
+static gboolean
+send (CmDbPgStmt *stmt)
+{
+  CmDbPg *db = pg_of (stmt->parent.db);
+
+  free_connection (db);
+  db->streaming_in_transaction = PQtransactionStatus (db->conn) != PQTRANS_IDLE;
+  if (!PQsendQueryPrepared (db->conn, stmt->name, stmt->statement->n_params,
+                            (const char *const *) stmt->values, NULL, NULL, 0))
+    {
+      record (db, NULL);
+      return FALSE;
+    }
+  PQsetSingleRowMode (db->conn);
+  db->streaming = stmt;
+  stmt->running = TRUE;
+  return TRUE;
+}
+
+/* @stmt's next result: one set aside, or the next from the server. */
+static PGresult *
+next_result (CmDbPgStmt *stmt)
+{
+  CmDbPg *db = pg_of (stmt->parent.db);
+
+  if (!g_queue_is_empty (&stmt->set_aside))
+    return g_queue_pop_head (&stmt->set_aside);
+  return db->streaming == stmt ? PQgetResult (db->conn) : NULL;
+}
+
+static CmDbStep
+pg_step (CmDbStmt *stmt)
+{
+  CmDbPgStmt *self = stmt_of (stmt);
+  CmDbPg *db = pg_of (stmt->db);
+  PGresult *result;
+  gboolean ok;
+
+  g_clear_pointer (&self->result, PQclear);
+  /* As in SQLite, a step after the last runs the statement again. */
+  if (!self->running && !send (self))
+    return CM_DB_FAILED;
+  result = next_result (self);
+  if (result != NULL && PQresultStatus (result) == PGRES_SINGLE_TUPLE)
+    {
+      self->result = result;
+      return CM_DB_ROW;
+    }
+  ok = record (db, result);
+  if (ok)
+    count_changes (db, result);
+  PQclear (result);
+  end_run (self);
+  return ok ? CM_DB_DONE : CM_DB_FAILED;
+}
+
+static int
+pg_bind_count (CmDbStmt *stmt)
+{
+  return stmt_of (stmt)->statement->n_params;
+}
+
+static int
+pg_bind_index (CmDbStmt *stmt, const char *name)
+{
+  return cm_db_pg_statement_index (stmt_of (stmt)->statement, name);
+}
+
+static void
+bind (CmDbStmt *stmt, int index, char *text, gboolean owned)
+{
+  CmDbPgStmt *self = stmt_of (stmt);
+
+  if (index < 1 || index > self->statement->n_params)
+    {
+      if (owned)
+        g_free (text);
+      return;
+    }
+  if (self->owned[index - 1])
+    g_free (self->values[index - 1]);
+  self->values[index - 1] = text;
+  self->owned[index - 1] = owned;
+}
+
+static void
+pg_bind_null (CmDbStmt *stmt, int index)
+{
+  bind (stmt, index, NULL, FALSE);
+}
+
+static void
+pg_bind_int64 (CmDbStmt *stmt, int index, gint64 value)
+{
+  bind (stmt, index, g_strdup_printf ("%" G_GINT64_FORMAT, value), TRUE);
+}
+
+static void
+pg_bind_double (CmDbStmt *stmt, int index, double value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* Seventeen digits give back the very same double. */
+  bind (stmt, index, g_strdup (g_ascii_formatd (text, sizeof text, "%.17g", value)), TRUE);
+}
+
+static void
+pg_bind_text (CmDbStmt *stmt, int index, const char *text, gboolean copy)
+{
+  bind (stmt, index, copy ? g_strdup (text) : (char *) text, copy);
+}
+
+/* What says which columns @stmt gives: its rows, or before it runs the
+ * server's description of it. */
+static PGresult *
+columns_of (CmDbPgStmt *stmt)
+{
+  if (stmt->result != NULL)
+    return stmt->result;
+  if (stmt->description == NULL)
+    {
+      CmDbPg *db = pg_of (stmt->parent.db);
+
+      free_connection (db);
+      stmt->description = PQdescribePrepared (db->conn, stmt->name);
+      if (!record (db, stmt->description))
+        g_clear_pointer (&stmt->description, PQclear);
+    }
+  return stmt->description;
+}
+
+static int
+pg_column_count (CmDbStmt *stmt)
+{
+  PGresult *columns = columns_of (stmt_of (stmt));
+
+  return columns != NULL ? PQnfields (columns) : 0;
+}
+
+static const char *
+pg_column_name (CmDbStmt *stmt, int column)
+{
+  PGresult *columns = columns_of (stmt_of (stmt));
+
+  return columns != NULL ? PQfname (columns, column) : NULL;
+}
+
+/* Whether @column of the current row holds a value. */
+static gboolean
+has_value (CmDbPgStmt *stmt, int column)
+{
+  return stmt->result != NULL && column >= 0 && column < PQnfields (stmt->result) &&
+         !PQgetisnull (stmt->result, 0, column);
+}
+
+static CmDbType
+pg_column_type (CmDbStmt *stmt, int column)
+{
+  CmDbPgStmt *self = stmt_of (stmt);
+
+  if (!has_value (self, column))
+    return CM_DB_NULL;
+  switch (PQftype (self->result, column))
+    {
+    case INT2_OID:
+    case INT4_OID:
+    case INT8_OID:
+    case BOOL_OID: /* SQLite's truth values are 1 and 0 */
+      return CM_DB_INTEGER;
+    case FLOAT4_OID:
+    case FLOAT8_OID:
+    case NUMERIC_OID:
+      return CM_DB_FLOAT;
+    default:
+      return CM_DB_TEXT;
+    }
+}
+
+static const char *
+pg_column_text (CmDbStmt *stmt, int column)
+{
+  CmDbPgStmt *self = stmt_of (stmt);
+
+  return has_value (self, column) ? PQgetvalue (self->result, 0, column) : NULL;
+}
+
+static double
+pg_column_double (CmDbStmt *stmt, int column)
+{
+  const char *text = pg_column_text (stmt, column);
+
+  if (text == NULL)
+    return 0;
+  if (PQftype (stmt_of (stmt)->result, column) == BOOL_OID)
+    return *text == 't';
+  return g_ascii_strtod (text, NULL);
+}
+
+static gint64
+pg_column_int64 (CmDbStmt *stmt, int column)
+{
+  const char *text = pg_column_text (stmt, column);
+  char *end = NULL;
+  gint64 value;
+
+  if (text == NULL)
+    return 0;
+  if (PQftype (stmt_of (stmt)->result, column) == BOOL_OID)
+    return *text == 't';
+  value = g_ascii_strtoll (text, &end, 10);
+  /* A fraction or exponent: SQLite truncates a double towards zero. */
+  if (*end != '\0' && strchr (".eEIN", *end) != NULL)
+    {
+      double whole = pg_column_double (stmt, column);
+
+      /* beyond the range, SQLite gives the nearest end of it */
+      if (whole >= 9223372036854775807.0)
+        return G_MAXINT64;
+      if (whole <= -9223372036854775808.0)
+        return G_MININT64;
+      return isnan (whole) ? 0 : (gint64) whole;
+    }
+  return value;
+}
+
+static const CmDbBackend pg_backend = {
+  .engine = CM_DB_ENGINE_POSTGRESQL,
+  .close = pg_close,
+  .exec = pg_exec,
+  .prepare = pg_prepare,
+  .begin = pg_begin,
+  .in_transaction = pg_in_transaction,
+  .changes = pg_changes,
+  .last_failure = pg_last_failure,
+  .last_message = pg_last_message,
+  .stmt_free = pg_stmt_free,
+  .stmt_sql = pg_stmt_sql,
+  .stmt_reset = pg_stmt_reset,
+  .step = pg_step,
+  .bind_count = pg_bind_count,
+  .bind_index = pg_bind_index,
+  .bind_null = pg_bind_null,
+  .bind_int64 = pg_bind_int64,
+  .bind_double = pg_bind_double,
+  .bind_text = pg_bind_text,
+  .column_count = pg_column_count,
+  .column_name = pg_column_name,
+  .column_type = pg_column_type,
+  .column_text = pg_column_text,
+  .column_int64 = pg_column_int64,
+  .column_double = pg_column_double,
+};
+
+/* The server's notices ("table … does not exist, skipping") are for
+ * someone reading a log, not for the terminal. */
+static void
+log_notice (void *data, const char *message)
+{
+  g_debug ("PostgreSQL: %s", message);
+}
+
+CmDb *
+cm_db_pg_connect (const char *uri, GError **error)
+{
+  PGconn *conn = cm_db_pg_connect_server (uri, error);
+  CmDbPg *db;
+
+  if (conn == NULL)
+    return NULL;
+  db = g_new0 (CmDbPg, 1);
+  db->parent.backend = &pg_backend;
+  db->conn = conn;
+  PQsetNoticeProcessor (conn, log_notice, NULL);
+  db->to_deallocate = g_ptr_array_new_with_free_func (g_free);
+  return &db->parent;
+}

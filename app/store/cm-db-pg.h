@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
+/* cm-db-pg.h: a portfolio's PostgreSQL database behind cm-db.h
+ *
+ * The connection is libpq's: @uri is any connection string it takes
+ * ("postgresql://host/dbname", "postgresql:///dbname?host=/run/postgresql"),
+ * with its passwords, services and Kerberos. Whether the database holds a
+ * portfolio, and of which version, is for the store to find out.
+ */
+#pragma once
+
+#include "cm-db.h"
+
+G_BEGIN_DECLS
+
+/* Connects to @uri; NULL, with a CM_STORE_ERROR naming the server and
+ * what to do, when the server cannot be reached, refuses the sign-in, has
+ * no such database or is older than PostgreSQL 15. */
+CmDb *cm_db_pg_connect (const char *uri, GError **error);
+
+G_END_DECLS

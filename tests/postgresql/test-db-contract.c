@@ -1,0 +1,534 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
+/* test-db-contract.c: both backends keep cm-db.h's promises, checked alike
+ *
+ * Every check runs once on a SQLite file and once on a PostgreSQL
+ * database, the one given by CM_TEST_PG_URI (test-db-contract.py starts a
+ * throwaway cluster and passes it). Each check makes its own tables.
+ */
+#include <glib/gstdio.h>
+
+#include "cm-db-pg.h"
+#include "cm-db-sqlite.h"
+#include "cm-store.h"
+#include "cm-test-util.h"
+
+typedef struct {
+  const char *name;
+  CmDb *(*connect) (void); /* a new connection to the same database */
+} Backend;
+
+static char *sqlite_path;
+
+static CmDb *
+connect_sqlite (void)
+{
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (sqlite_path, &handle,
+                                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                   ==, SQLITE_OK);
+  /* As the store opens a file. */
+  sqlite3_extended_result_codes (handle, 1);
+  sqlite3_busy_timeout (handle, 5000);
+  g_assert_cmpint (sqlite3_exec (handle, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  return cm_db_sqlite_adopt (handle);
+}
+
+static const char *
+pg_uri (void)
+{
+  const char *uri = g_getenv ("CM_TEST_PG_URI");
+
+  if (uri == NULL)
+    g_error ("CM_TEST_PG_URI is not set: run this test through test-db-contract.py");
+  return uri;
+}
+
+static CmDb *
+connect_pg (void)
+{
+  g_autoptr(GError) error = NULL;
+  CmDb *db = cm_db_pg_connect (pg_uri (), &error);
+
+  g_assert_no_error (error);
+  return db;
+}
+
+static const Backend backends[] = {
+  { "sqlite", connect_sqlite },
+  { "postgresql", connect_pg },
+};
+
+/* ---- helpers ----------------------------------------------------------- */
+
+static void
+run (CmDb *db, const char *sql)
+{
+  if (!cm_db_exec (db, sql))
+    g_error ("%s: %s", sql, cm_db_last_message (db));
+}
+
+/* A fresh table of items, and parents and children for the foreign key. */
+static CmDb *
+connect_fresh (const Backend *backend)
+{
+  CmDb *db = backend->connect ();
+
+  run (db, "DROP TABLE IF EXISTS child; DROP TABLE IF EXISTS parent; DROP TABLE IF EXISTS item;"
+           "CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT NOT NULL, amount BIGINT,"
+           "                   ratio DOUBLE PRECISION, note TEXT);"
+           "CREATE TABLE parent (id INTEGER PRIMARY KEY);"
+           "CREATE TABLE child (id INTEGER PRIMARY KEY,"
+           "                    parent_id INTEGER NOT NULL REFERENCES parent (id));");
+  return db;
+}
+
+static gint64
+query_int (CmDb *db, const char *sql)
+{
+  g_autoptr(CmDbStmt) stmt = cm_db_prepare (db, sql);
+  gint64 value;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (cm_db_step (stmt), ==, CM_DB_ROW);
+  value = cm_db_column_int64 (stmt, 0);
+  g_assert_cmpint (cm_db_step (stmt), ==, CM_DB_DONE);
+  return value;
+}
+
+static void
+step_done (CmDbStmt *stmt)
+{
+  CmDbStep step = cm_db_step (stmt);
+
+  if (step != CM_DB_DONE)
+    g_error ("%s: %s", cm_db_stmt_sql (stmt), cm_db_last_message (cm_db_stmt_db (stmt)));
+}
+
+/* The values each insert stores, and the exact values read back. */
+static const struct {
+  gint64 id;
+  const char *name;
+  gint64 amount;
+  double ratio;
+} rows[] = {
+  { 1, "alpha", 2500000000, 33.333333333333336 },
+  { 2, "Straße “quoted” ? :x '", G_MAXINT64, 0.1 },
+  { 3, "γάμμα", G_MININT64, -1e-300 },
+};
+
+/* ---- the checks ---------------------------------------------------------- */
+
+/* Values bound with ?, ?N and :name, and read back with their types. */
+static void
+check_values (const Backend *backend)
+{
+  CmDb *db = connect_fresh (backend);
+  g_autoptr(CmDbStmt) plain =
+    cm_db_prepare (db, "INSERT INTO item (id, name, amount, ratio, note) VALUES (?, ?, ?, ?, ?)");
+  g_autoptr(CmDbStmt) numbered =
+    cm_db_prepare (db, "INSERT INTO item (note, ratio, amount, name, id) VALUES (?5, ?4, ?3, ?2, ?1)");
+  g_autoptr(CmDbStmt) named =
+    cm_db_prepare_persistent (db, "INSERT INTO item (id, name, amount, ratio, note)"
+                                  " VALUES (:id, :name, :amount, :ratio, :name)");
+  g_autoptr(CmDbStmt) select = NULL;
+
+  g_assert_nonnull (plain);
+  g_assert_nonnull (numbered);
+  g_assert_nonnull (named);
+  g_assert_cmpint (cm_db_bind_count (plain), ==, 5);
+  g_assert_cmpint (cm_db_bind_count (numbered), ==, 5);
+  g_assert_cmpint (cm_db_bind_count (named), ==, 4);
+  g_assert_cmpint (cm_db_bind_index (named, ":amount"), ==, 3);
+  g_assert_cmpint (cm_db_bind_index (named, ":none"), ==, 0);
+
+  cm_db_bind_int64 (plain, 1, rows[0].id);
+  cm_db_bind_text (plain, 2, rows[0].name);
+  cm_db_bind_int64 (plain, 3, rows[0].amount);
+  cm_db_bind_double (plain, 4, rows[0].ratio);
+  cm_db_bind_null (plain, 5);
+  step_done (plain);
+  g_assert_cmpint (cm_db_changes (db), ==, 1);
+
+  cm_db_bind_int64 (numbered, 1, rows[1].id);
+  cm_db_bind_text_static (numbered, 2, rows[1].name);
+  cm_db_bind_int64 (numbered, 3, rows[1].amount);
+  cm_db_bind_double (numbered, 4, rows[1].ratio);
+  cm_db_bind_text (numbered, 5, "second");
+  step_done (numbered);
+
+  cm_db_bind_int64 (named, cm_db_bind_index (named, ":id"), rows[2].id);
+  cm_db_bind_text (named, cm_db_bind_index (named, ":name"), rows[2].name);
+  cm_db_bind_int64 (named, cm_db_bind_index (named, ":amount"), rows[2].amount);
+  cm_db_bind_double (named, cm_db_bind_index (named, ":ratio"), rows[2].ratio);
+  step_done (named);
+
+  select = cm_db_prepare (db, "SELECT id, name, amount, ratio, note FROM item ORDER BY id");
+  g_assert_nonnull (select);
+  g_assert_cmpint (cm_db_column_count (select), ==, 5);
+  g_assert_cmpstr (cm_db_column_name (select, 3), ==, "ratio");
+  for (gsize i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_assert_cmpint (cm_db_step (select), ==, CM_DB_ROW);
+      g_assert_cmpint (cm_db_column_type (select, 0), ==, CM_DB_INTEGER);
+      g_assert_cmpint (cm_db_column_int64 (select, 0), ==, rows[i].id);
+      g_assert_cmpint (cm_db_column_type (select, 1), ==, CM_DB_TEXT);
+      g_assert_cmpstr (cm_db_column_text (select, 1), ==, rows[i].name);
+      g_assert_cmpint (cm_db_column_type (select, 2), ==, CM_DB_INTEGER);
+      g_assert_cmpint (cm_db_column_int64 (select, 2), ==, rows[i].amount);
+      g_assert_cmpint (cm_db_column_type (select, 3), ==, CM_DB_FLOAT);
+      g_assert_true (cm_db_column_double (select, 3) == rows[i].ratio);
+    }
+  g_assert_cmpint (cm_db_column_type (select, 4), ==, CM_DB_TEXT);
+  g_assert_cmpstr (cm_db_column_text (select, 4), ==, rows[2].name);
+  g_assert_cmpint (cm_db_step (select), ==, CM_DB_DONE);
+
+  /* The first row's note was bound NULL. */
+  cm_db_stmt_reset (select);
+  g_assert_cmpint (cm_db_step (select), ==, CM_DB_ROW);
+  g_assert_cmpint (cm_db_column_type (select, 4), ==, CM_DB_NULL);
+  g_assert_null (cm_db_column_text (select, 4));
+  g_assert_cmpint (cm_db_column_int64 (select, 4), ==, 0);
+
+  /* Statements end before their connection, as SQLite requires. */
+  g_clear_pointer (&plain, cm_db_stmt_free);
+  g_clear_pointer (&numbered, cm_db_stmt_free);
+  g_clear_pointer (&named, cm_db_stmt_free);
+  g_clear_pointer (&select, cm_db_stmt_free);
+  cm_db_close (db);
+}
+
+/* A statement reset and run again with new values; changes () counts rows
+ * written, and a SELECT leaves it as it was. */
+static void
+check_reuse_and_changes (const Backend *backend)
+{
+  CmDb *db = connect_fresh (backend);
+  g_autoptr(CmDbStmt) insert =
+    cm_db_prepare_persistent (db, "INSERT INTO item (id, name) VALUES (?, ?)");
+  g_autoptr(CmDbStmt) update = cm_db_prepare (db, "UPDATE item SET note = ? WHERE id > ?");
+
+  for (int i = 1; i <= 5; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("item %d", i);
+
+      cm_db_bind_int64 (insert, 1, i);
+      cm_db_bind_text (insert, 2, name);
+      step_done (insert);
+      cm_db_stmt_reset (insert);
+    }
+  /* reset leaves no values bound: the NOT NULL name refuses the row */
+  cm_db_bind_int64 (insert, 1, 6);
+  g_assert_cmpint (cm_db_step (insert), ==, CM_DB_FAILED);
+  g_assert_cmpint (cm_db_last_failure (db), ==, CM_DB_FAILURE_CONSTRAINT);
+  cm_db_stmt_reset (insert);
+
+  cm_db_bind_text (update, 1, "later");
+  cm_db_bind_int64 (update, 2, 2);
+  step_done (update);
+  g_assert_cmpint (cm_db_changes (db), ==, 3);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM item"), ==, 5);
+  g_assert_cmpint (cm_db_changes (db), ==, 3);
+  g_assert_cmpint (cm_db_last_failure (db), ==, CM_DB_FAILURE_NONE);
+  /* Statements end before their connection, as SQLite requires. */
+  g_clear_pointer (&insert, cm_db_stmt_free);
+  g_clear_pointer (&update, cm_db_stmt_free);
+  cm_db_close (db);
+}
+
+/* SQLite's LIKE ignores ASCII case, and so must the statement elsewhere;
+ * a value whose type only its use could tell is text. */
+static void
+check_like_and_untyped (const Backend *backend)
+{
+  CmDb *db = connect_fresh (backend);
+  g_autoptr(CmDbStmt) like = NULL;
+  g_autoptr(CmDbStmt) echo = NULL;
+
+  run (db, "INSERT INTO item (id, name) VALUES (1, 'Home Care'), (2, 'home care'),"
+           " (3, 'Day care'), (4, 'HOME_CARE')");
+  like = cm_db_prepare (db, "SELECT count(*) FROM item WHERE name LIKE ?1 ESCAPE '\\'"
+                            " AND 'what? :no' <> ?1");
+  g_assert_nonnull (like);
+  cm_db_bind_text (like, 1, "%HOME care%");
+  g_assert_cmpint (cm_db_step (like), ==, CM_DB_ROW);
+  g_assert_cmpint (cm_db_column_int64 (like, 0), ==, 2);
+  cm_db_stmt_reset (like);
+  cm_db_bind_text (like, 1, "home\\_care");
+  g_assert_cmpint (cm_db_step (like), ==, CM_DB_ROW);
+  g_assert_cmpint (cm_db_column_int64 (like, 0), ==, 1);
+
+  echo = cm_db_prepare (db, "SELECT ?");
+  g_assert_nonnull (echo);
+  cm_db_bind_text (echo, 1, "an echo");
+  g_assert_cmpint (cm_db_step (echo), ==, CM_DB_ROW);
+  g_assert_cmpstr (cm_db_column_text (echo, 0), ==, "an echo");
+  /* Statements end before their connection, as SQLite requires. */
+  g_clear_pointer (&like, cm_db_stmt_free);
+  g_clear_pointer (&echo, cm_db_stmt_free);
+  cm_db_close (db);
+}
+
+/* Statements run while another's rows are walked, a walk left halfway, and
+ * a statement stepped again after its last row. */
+static void
+check_interleaved (const Backend *backend)
+{
+  CmDb *db = connect_fresh (backend);
+  g_autoptr(CmDbStmt) walk = NULL;
+  g_autoptr(CmDbStmt) insert = NULL;
+  gint64 seen = 0;
+
+  run (db, "INSERT INTO item (id, name) VALUES (1, 'a'), (2, 'b'), (3, 'c'), (4, 'd')");
+  walk = cm_db_prepare (db, "SELECT id, name FROM item WHERE id >= ? ORDER BY id");
+  insert = cm_db_prepare (db, "INSERT INTO parent (id) VALUES (?)");
+  g_assert_cmpint (cm_db_column_count (walk), ==, 2);
+  g_assert_cmpstr (cm_db_column_name (walk, 1), ==, "name");
+  cm_db_bind_int64 (walk, 1, 1);
+  while (cm_db_step (walk) == CM_DB_ROW)
+    {
+      gint64 id = cm_db_column_int64 (walk, 0);
+
+      g_assert_cmpint (id, ==, ++seen);
+      cm_db_bind_int64 (insert, 1, id);
+      step_done (insert);
+      cm_db_stmt_reset (insert);
+      g_assert_cmpint (query_int (db, "SELECT count(*) FROM parent"), ==, id);
+      g_assert_cmpint (cm_db_column_int64 (walk, 0), ==, id);
+      g_assert_cmpint (*cm_db_column_text (walk, 1), ==, 'a' + id - 1);
+    }
+  g_assert_cmpint (seen, ==, 4);
+  g_assert_cmpint (cm_db_last_failure (db), ==, CM_DB_FAILURE_NONE);
+  g_assert_false (cm_db_in_transaction (db));
+
+  /* Again, as SQLite does, with the values still bound. */
+  g_assert_cmpint (cm_db_step (walk), ==, CM_DB_ROW);
+  g_assert_cmpint (cm_db_column_int64 (walk, 0), ==, 1);
+  g_assert_false (cm_db_in_transaction (db));
+  cm_db_stmt_reset (walk);
+  cm_db_bind_int64 (walk, 1, 3);
+  g_assert_cmpint (cm_db_step (walk), ==, CM_DB_ROW);
+  g_assert_cmpint (cm_db_column_int64 (walk, 0), ==, 3);
+  /* left halfway: the connection goes on */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM item"), ==, 4);
+  cm_db_stmt_reset (walk);
+  g_assert_cmpint (query_int (db, "SELECT max(id) FROM parent"), ==, 4);
+  g_clear_pointer (&walk, cm_db_stmt_free);
+  g_clear_pointer (&insert, cm_db_stmt_free);
+  cm_db_close (db);
+}
+
+static void
+insert_expecting (CmDb *db, const char *sql, CmDbFailure failure)
+{
+  g_autoptr(CmDbStmt) stmt = cm_db_prepare (db, sql);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (cm_db_step (stmt), ==, CM_DB_FAILED);
+  g_assert_cmpint (cm_db_last_failure (db), ==, failure);
+  g_assert_cmpstr (cm_db_last_message (db), !=, "");
+}
+
+static void
+check_failures (const Backend *backend)
+{
+  CmDb *db = connect_fresh (backend);
+
+  run (db, "INSERT INTO item (id, name) VALUES (1, 'one'); INSERT INTO parent (id) VALUES (1)");
+  insert_expecting (db, "INSERT INTO item (id, name) VALUES (1, 'again')",
+                    CM_DB_FAILURE_CONSTRAINT_UNIQUE);
+  insert_expecting (db, "INSERT INTO child (id, parent_id) VALUES (1, 2)",
+                    CM_DB_FAILURE_CONSTRAINT_FOREIGN_KEY);
+  insert_expecting (db, "INSERT INTO item (id, name) VALUES (2, NULL)",
+                    CM_DB_FAILURE_CONSTRAINT);
+  g_assert_null (cm_db_prepare (db, "SELEC id FROM item"));
+  g_assert_cmpint (cm_db_last_failure (db), ==, CM_DB_FAILURE_SQL);
+  g_assert_null (cm_db_prepare (db, "SELECT id FROM no_such_table"));
+  g_assert_cmpint (cm_db_last_failure (db), ==, CM_DB_FAILURE_SQL);
+  g_assert_false (cm_db_exec (db, "DROP TABLE no_such_table"));
+  g_assert_cmpint (cm_db_last_failure (db), ==, CM_DB_FAILURE_SQL);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM child"), ==, 0);
+  cm_db_close (db);
+}
+
+/* A write transaction rolled back leaves nothing; one committed is seen by
+ * another connection. */
+static void
+check_transactions (const Backend *backend)
+{
+  CmDb *db = connect_fresh (backend);
+  CmDb *other = backend->connect ();
+
+  g_assert_false (cm_db_in_transaction (db));
+  g_assert_true (cm_db_begin (db, CM_DB_WRITING));
+  g_assert_true (cm_db_in_transaction (db));
+  run (db, "INSERT INTO item (id, name) VALUES (1, 'undone')");
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM item"), ==, 1);
+  cm_db_rollback (db);
+  g_assert_false (cm_db_in_transaction (db));
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM item"), ==, 0);
+  cm_db_rollback (db);
+
+  g_assert_true (cm_db_begin (db, CM_DB_WRITING));
+  run (db, "INSERT INTO item (id, name) VALUES (2, 'kept')");
+  g_assert_cmpint (query_int (other, "SELECT count(*) FROM item"), ==, 0);
+  g_assert_true (cm_db_commit (db));
+  g_assert_false (cm_db_in_transaction (db));
+  g_assert_cmpint (query_int (other, "SELECT count(*) FROM item"), ==, 1);
+
+  /* A reader's view holds while another connection commits. */
+  g_assert_true (cm_db_begin (other, CM_DB_READING));
+  g_assert_cmpint (query_int (other, "SELECT count(*) FROM item"), ==, 1);
+  run (db, "INSERT INTO item (id, name) VALUES (3, 'later')");
+  g_assert_cmpint (query_int (other, "SELECT count(*) FROM item"), ==, 1);
+  g_assert_true (cm_db_commit (other));
+  g_assert_cmpint (query_int (other, "SELECT count(*) FROM item"), ==, 2);
+  cm_db_close (other);
+  cm_db_close (db);
+}
+
+typedef struct {
+  CmDb *db;
+  gboolean begun;
+  gint waited;     /* set once the writer's begin returned */
+} Writer;
+
+static gpointer
+write_second (gpointer data)
+{
+  Writer *writer = data;
+
+  writer->begun = cm_db_begin (writer->db, CM_DB_WRITING);
+  g_atomic_int_set (&writer->waited, 1);
+  if (writer->begun)
+    writer->begun = cm_db_exec (writer->db, "INSERT INTO item (id, name) VALUES (2, 'second')") &&
+                    cm_db_commit (writer->db);
+  return NULL;
+}
+
+/* One writer at a time: a second writer's begin returns only once the
+ * first has committed. */
+static void
+check_one_writer (const Backend *backend)
+{
+  CmDb *first = connect_fresh (backend);
+  Writer second = { backend->connect (), FALSE, 0 };
+  GThread *thread;
+
+  g_assert_true (cm_db_begin (first, CM_DB_WRITING));
+  thread = g_thread_new ("second writer", write_second, &second);
+  g_usleep (G_USEC_PER_SEC / 2);
+  g_assert_cmpint (g_atomic_int_get (&second.waited), ==, 0);
+  run (first, "INSERT INTO item (id, name) VALUES (1, 'first')");
+  g_assert_cmpint (g_atomic_int_get (&second.waited), ==, 0);
+  g_assert_true (cm_db_commit (first));
+  g_thread_join (thread);
+  g_assert_true (second.begun);
+  g_assert_cmpint (query_int (first, "SELECT count(*) FROM item"), ==, 2);
+  cm_db_close (second.db);
+  cm_db_close (first);
+}
+
+/* ---- connecting to PostgreSQL -------------------------------------------- */
+
+/* @uri with its database or socket folder replaced. */
+static char *
+uri_with (const char *what, const char *replacement)
+{
+  g_autoptr(GRegex) pattern = g_regex_new (g_str_equal (what, "database") ? "^(postgresql://)/[^?]*"
+                                                                           : "host=[^&]*", 0, 0, NULL);
+  g_autofree char *with = g_str_equal (what, "database")
+    ? g_strdup_printf ("\\1/%s", replacement) : g_strdup_printf ("host=%s", replacement);
+
+  return g_regex_replace (pattern, pg_uri (), -1, 0, with, 0, NULL);
+}
+
+static void
+assert_refused (const char *uri, int code, const char *named, const char *also_named)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (cm_db_pg_connect (uri, &error));
+  g_assert_error (error, CM_STORE_ERROR, code);
+  g_test_message ("%s: %s", uri, error->message);
+  g_assert_nonnull (strstr (error->message, named));
+  if (also_named != NULL)
+    g_assert_nonnull (strstr (error->message, also_named));
+}
+
+static void
+check_connect_errors (const Backend *backend)
+{
+  g_autofree char *folder = cm_test_temp_path ("no-server-here");
+  g_autofree char *unreachable = uri_with ("host", folder);
+  g_autofree char *missing = uri_with ("database", "no_such_portfolio");
+  /* The cluster trusts whoever connects, but not a role it does not have. */
+  g_autofree char *stranger = g_strconcat (pg_uri (), "&user=no_such_role", NULL);
+  g_autoptr(GRegex) host = g_regex_new ("host=([^&]*)", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *socket_folder = NULL;
+
+  g_assert_true (g_regex_match (host, pg_uri (), 0, &match));
+  socket_folder = g_match_info_fetch (match, 1);
+  assert_refused (unreachable, CM_STORE_ERROR_FAILED, folder, "cannot be reached");
+  assert_refused (missing, CM_STORE_ERROR_NOT_FOUND, socket_folder, "“no_such_portfolio”");
+  assert_refused (stranger, CM_STORE_ERROR_FAILED, socket_folder, "“no_such_role” sign in");
+}
+
+/* ---- running ------------------------------------------------------------- */
+
+typedef void (*Check) (const Backend *backend);
+
+typedef struct {
+  const Backend *backend;
+  Check check;
+} Case;
+
+static void
+run_case (gconstpointer data)
+{
+  const Case *c = data;
+
+  c->check (c->backend);
+}
+
+static void
+add_case (const Backend *backend, const char *name, Check check)
+{
+  Case *c = g_new0 (Case, 1);
+  g_autofree char *path = g_strdup_printf ("/db-contract/%s/%s", backend->name, name);
+
+  c->backend = backend;
+  c->check = check;
+  g_test_add_data_func_full (path, c, run_case, g_free);
+}
+
+int
+main (int argc, char **argv)
+{
+  static const struct {
+    const char *name;
+    Check check;
+  } checks[] = {
+    { "values", check_values },
+    { "reuse-and-changes", check_reuse_and_changes },
+    { "like-and-untyped", check_like_and_untyped },
+    { "interleaved", check_interleaved },
+    { "failures", check_failures },
+    { "transactions", check_transactions },
+    { "one-writer", check_one_writer },
+  };
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  sqlite_path = cm_test_temp_path ("contract.sqlite");
+  for (gsize b = 0; b < G_N_ELEMENTS (backends); b++)
+    for (gsize i = 0; i < G_N_ELEMENTS (checks); i++)
+      add_case (&backends[b], checks[i].name, checks[i].check);
+  add_case (&backends[1], "connect-errors", check_connect_errors);
+  status = g_test_run ();
+  g_free (sqlite_path);
+  return status;
+}
