@@ -4,7 +4,7 @@
 """The command line on a portfolio in a PostgreSQL 15 database, on a
 throwaway cluster (cluster.sh): opening an empty database makes the
 portfolio, as the migrations run by hand make it; records written there
-are listed and exported; and a database of another program, a newer
+are listed and exported, by a reader too; and a database of another program, a newer
 portfolio, an empty database opened only for reading and a server that
 cannot be reached are refused, naming the database and server, with
 nothing changed. Changes are refused until the audit trail is written on
@@ -159,6 +159,22 @@ def check_reading(work):
     check("reading wrote nothing to the trail", rows("fresh", "SELECT count(*) FROM audit") == "0")
 
 
+def check_reader():
+    """A person given the readers' role of the portfolio reads it as themselves."""
+    roles = pgcluster.psql(uri("fresh"), "-1", "-f",
+                           os.path.join(SOURCE_ROOT, "data", "sql", "postgresql", "roles.sql"),
+                           "-c", "CREATE ROLE alice LOGIN IN ROLE fresh_readers")
+    check("the portfolio's roles are set up, and a reader given one", roles.returncode == 0,
+          roles.stderr.strip())
+    as_alice = pgcluster.uri(folder, "fresh", "alice")
+    listed = run("--portfolio", as_alice, "--deadlines", "--format", "csv", "--today", "2026-11-22")
+    check("a reader lists the deadlines", listed.returncode == 0 and "SRV-0001" in listed.stdout,
+          listed.stderr.strip())
+    imported = run("--portfolio", as_alice, "--undo-import")
+    check("a reader opening it for changes is not refused for reading it",
+          "This portfolio holds no import to undo." in imported.stderr, imported.stderr.strip())
+
+
 def check_refusals():
     create("other")
     made = pgcluster.psql(uri("other"), "-c", "CREATE TABLE invoices (id integer, amount integer)"
@@ -216,6 +232,7 @@ def main():
             return finish()
         check_new_portfolio(work)
         check_reading(work)
+        check_reader()
         check_refusals()
     finally:
         pgcluster.stop(CLUSTER_SH, folder)
