@@ -515,7 +515,8 @@ cm_import_undo_apply (CmImportUndo *undo, GError **error)
 {
   g_return_val_if_fail (undo != NULL, FALSE);
 
-  if (!cm_backup_before (undo->store, CM_BACKUP_REASON_UNDO_IMPORT, error) ||
+  if (!cm_store_check_writable (undo->store, error) ||
+      !cm_backup_before (undo->store, CM_BACKUP_REASON_UNDO_IMPORT, error) ||
       !cm_store_begin (undo->store, error))
     return FALSE;
   /* Again inside the transaction: another program may have changed the

@@ -1407,7 +1407,8 @@ cm_import_plan_apply (CmImportPlan *plan, CmStore *store, const char *source,
 
   if (plan->writer)
     return writer_result (plan->writer, store, error);
-  if (!refuse_invalid (plan, error) ||
+  /* A portfolio that refuses changes is refused before it is backed up. */
+  if (!refuse_invalid (plan, error) || !cm_store_check_writable (store, error) ||
       !cm_backup_before (store, CM_BACKUP_REASON_IMPORT, error) ||
       !cm_store_begin (store, error))
     return FALSE;
@@ -1492,7 +1493,8 @@ writer_start (CmImportPlan *plan, guint n_rows, GError **error)
   static const char * const bulk_tables[] = { "contract", "audit", NULL };
   Writer *writer = plan->writer;
 
-  if (!cm_backup_before (writer->store, CM_BACKUP_REASON_IMPORT, error) ||
+  if (!cm_store_check_writable (writer->store, error) ||
+      !cm_backup_before (writer->store, CM_BACKUP_REASON_IMPORT, error) ||
       !cm_store_begin (writer->store, error))
     return FALSE;
   writer->started = TRUE;

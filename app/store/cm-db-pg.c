@@ -132,6 +132,7 @@ record (CmDbPg *db, PGresult *result)
     case PGRES_COMMAND_OK:
     case PGRES_TUPLES_OK:
     case PGRES_SINGLE_TUPLE:
+    case PGRES_EMPTY_QUERY: /* comments alone, as SQLite runs them: nothing */
       set_failure (db, CM_DB_FAILURE_NONE, NULL);
       return TRUE;
     default:

@@ -12,11 +12,13 @@
 #include "cm-audit-replay.h"
 #include "cm-audit.h"
 #include "cm-backup.h"
+#include "cm-db-pg.h"
 #include "cm-db-sqlite.h"
 #include "cm-schema.h"
 #include "cm-sql-functions.h"
 #include "cm-store-file.h"
 #include "cm-store-private.h"
+#include "cm-store-server.h"
 #include "cm-value.h"
 #include "cm-value-bind.h"
 
@@ -77,11 +79,12 @@ struct _CmStore
   char *path;
   char *actor;
   char *display_name;
+  char *server_role;        /* on a server, the role signed in: every change's actor */
   gboolean read_only;
   gboolean on_network;
   char *refusal;            /* why changes are refused, beyond being read-only */
   gboolean marked;          /* the file carries our application id */
-  int data_version;         /* PRAGMA data_version when the lists were last current */
+  gint64 data_version;      /* data_version () when the lists were last current */
 
   GHashTable *statements;   /* SQL text -> CmDbStmt */
   GHashTable *lists;        /* GType -> CachedList */
@@ -178,13 +181,77 @@ exec (CmStore *self, const char *sql, GError **error)
   return TRUE;
 }
 
-/* A number SQLite keeps for the file (its application id, schema version
- * or data version), read by @pragma. */
+/* Whether the portfolio is a database on a server rather than a file:
+ * what only files have (their checks, backups and network warning) is
+ * skipped there. */
 static gboolean
-read_pragma (CmStore *self, const char *pragma, int *value)
+is_server (CmStore *self)
 {
-  return cm_store_file_query_int (cm_db_sqlite_handle (self->database), pragma, value)
-         == SQLITE_OK;
+  return cm_db_engine (self->database) == CM_DB_ENGINE_POSTGRESQL;
+}
+
+/* The audit trail's SQL still has SQLite's forms (json_each,
+ * pragma_table_info) that a server does not take. Until it has a server's
+ * forms too, a server's portfolio is read, never changed, and its trail
+ * not checked. */
+static gboolean
+audit_reachable (CmStore *self)
+{
+  return !is_server (self);
+}
+
+static gboolean
+refuse_unaudited (CmStore *self, GError **error)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *server = NULL;
+
+  if (audit_reachable (self))
+    return TRUE;
+  cm_store_server_names (self->path, &database, &server);
+  g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
+               _("The audit trail of the portfolio in the database “%s” on the PostgreSQL "
+                 "server “%s” cannot be checked by this version of Commissioner. Check a "
+                 "portfolio file instead, or a copy of it made with pg_dump."),
+               database, server);
+  return FALSE;
+}
+
+/* The numbers a SQLite file keeps in pragmas, and a server in cm_schema. */
+typedef enum {
+  NUMBER_APPLICATION_ID,
+  NUMBER_SCHEMA_VERSION,
+  NUMBER_DATA_VERSION,
+} PortfolioNumber;
+
+/* Each number's query on a file, then on a server. A server has no
+ * cheap count of commits: the newest audit row stands for it, since the
+ * store audits every change it commits. */
+static const char * const number_sql[][2] = {
+  [NUMBER_APPLICATION_ID] = { "PRAGMA application_id", "SELECT application_id FROM cm_schema" },
+  [NUMBER_SCHEMA_VERSION] = { "PRAGMA user_version", "SELECT version FROM cm_schema" },
+  [NUMBER_DATA_VERSION] = { "PRAGMA data_version", "SELECT coalesce (max (id), 0) FROM audit" },
+};
+
+static gboolean
+read_number (CmStore *self, PortfolioNumber which, gint64 *value)
+{
+  g_autoptr(CmDbStmt) stmt = cm_db_prepare (self->database, number_sql[which][is_server (self)]);
+
+  if (stmt == NULL || cm_db_step (stmt) != CM_DB_ROW)
+    return FALSE;
+  *value = cm_db_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* What records that a migration brought the portfolio to @version. */
+static char *
+set_version_sql (CmStore *self, int version)
+{
+  if (is_server (self))
+    return g_strdup_printf ("UPDATE cm_schema SET version = %d", version);
+  return g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d", version,
+                          CM_SCHEMA_APPLICATION_ID);
 }
 
 /* The one writer: a busy file fails here, before any work is done,
@@ -265,6 +332,12 @@ audit_migration (CmStore *self, int version, GError **error)
   };
   static const char * const service_fields[][2] = { { "community_committee", "none" } };
 
+  /* Until the audit calls take a CmDb, a server's portfolio is never
+   * changed (see open_server ()), so it is migrated only from empty:
+   * there are no records to audit, and the baseline's settings row that
+   * marks where the trail began is left out. */
+  if (!audit_reachable (self))
+    return TRUE;
   if (version == CM_AUDIT_BASELINE_VERSION)
     return cm_audit_baseline_write (self->database, self->audit, cm_store_get_actor (self), error);
   if (version == CONTRACT_OUTCOME_VERSION)
@@ -282,10 +355,7 @@ static gboolean
 apply_migration (CmStore *self, const char *name, GError **error)
 {
   g_autofree char *sql = cm_schema_migration_sql (name, error);
-  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d;"
-                                                  " PRAGMA application_id = %d",
-                                                  cm_schema_migration_version (name),
-                                                  CM_SCHEMA_APPLICATION_ID);
+  g_autofree char *set_version = set_version_sql (self, cm_schema_migration_version (name));
 
   if (sql == NULL)
     return FALSE;
@@ -301,17 +371,38 @@ apply_migration (CmStore *self, const char *name, GError **error)
   return commit (self, error);
 }
 
+/* On a server, what the shared migrations need of PostgreSQL first,
+ * in a transaction of its own. */
+static gboolean
+apply_prelude (CmStore *self, GError **error)
+{
+  g_autofree char *sql = cm_store_server_prelude_sql (error);
+
+  if (sql == NULL || !begin_writing (self, error))
+    return FALSE;
+  if (!exec (self, sql, error))
+    {
+      cm_db_rollback (self->database);
+      return FALSE;
+    }
+  return commit (self, error);
+}
+
 static gboolean
 migrate (CmStore *self, GError **error)
 {
   g_auto(GStrv) names = cm_schema_migration_names ();
   int current = cm_store_get_schema_version (self);
 
-  /* A portfolio is copied aside before its schema changes; without the
-   * copy it is not changed at all. (A read-only one is updated only in a
-   * copy in memory.) */
-  if (!self->read_only && current > 0 && current < cm_store_latest_schema_version () &&
+  /* A portfolio file is copied aside before its schema changes; without
+   * the copy it is not changed at all. (A read-only one is updated only in
+   * a copy in memory.) A server's backups are its own (pg_dump). */
+  if (!is_server (self) && !self->read_only && current > 0 &&
+      current < cm_store_latest_schema_version () &&
       !cm_backup_before (self, CM_BACKUP_REASON_MIGRATION, error))
+    return FALSE;
+  if (is_server (self) && current < cm_store_latest_schema_version () &&
+      !apply_prelude (self, error))
     return FALSE;
   for (guint i = 0; names && names[i]; i++)
     if (cm_schema_migration_version (names[i]) > current &&
@@ -320,7 +411,7 @@ migrate (CmStore *self, GError **error)
   return TRUE;
 }
 
-static int data_version (CmStore *self);
+static gint64 data_version (CmStore *self);
 
 /* Sets up a connection that cm_store_file_connect () found fit to use. */
 static gboolean
@@ -348,6 +439,58 @@ prepare (CmStore *self, gboolean in_memory, GError **error)
   return exec (self, "PRAGMA journal_mode = WAL", error);
 }
 
+/* Refuses every change to a server's portfolio while its audit trail
+ * cannot be written there. */
+static void
+refuse_unaudited_changes (CmStore *self)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *server = NULL;
+  g_autofree char *why = NULL;
+
+  cm_store_server_names (self->path, &database, &server);
+  why = g_strdup_printf (_("Changes to the portfolio in the database “%s” on the PostgreSQL "
+                           "server “%s” cannot be recorded in its audit trail by this version "
+                           "of Commissioner, so it can only be read. Make changes in a "
+                           "portfolio file for now."), database, server);
+  cm_store_refuse_changes (self, why);
+}
+
+/* A portfolio in a database on a server: its role is every change's
+ * actor, as the server's audit trail demands; an empty database is
+ * migrated, anything but a portfolio of ours refused. */
+static CmStore *
+open_server (const char *uri, CmStoreOpenFlags flags, GError **error)
+{
+  g_autoptr(CmStore) self = NULL;
+  gboolean read_only = (flags & CM_STORE_OPEN_READ_ONLY) != 0;
+  CmDb *database = cm_db_pg_connect (uri, error);
+  int version = 0;
+
+  if (database == NULL)
+    return NULL;
+  self = g_object_new (CM_TYPE_STORE, NULL);
+  self->path = g_strdup (uri);
+  self->database = database;
+  self->read_only = read_only;
+  self->server_role = cm_store_server_session_user (database);
+  cm_store_set_actor (self, NULL);
+  self->audit = cm_audit_log_new (self->database);
+  if (!cm_store_server_identify (database, uri, read_only, &version, error))
+    return NULL;
+  /* The server refuses a write too, whatever the store might attempt. */
+  if (read_only && !exec (self, "SET default_transaction_read_only = on", error))
+    return NULL;
+  if (!read_only && !migrate (self, error))
+    return NULL;
+  /* cm_schema has carried our application id since the prelude. */
+  self->marked = TRUE;
+  if (!audit_reachable (self))
+    refuse_unaudited_changes (self);
+  self->data_version = data_version (self);
+  return g_steal_pointer (&self);
+}
+
 CmStore *
 cm_store_open (const char *path, CmStoreOpenFlags flags, GError **error)
 {
@@ -356,6 +499,8 @@ cm_store_open (const char *path, CmStoreOpenFlags flags, GError **error)
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  if (cm_store_server_is_uri (path))
+    return open_server (path, flags, error);
   if (!cm_store_file_connect (path, flags, &connection, error))
     return NULL;
   self = g_object_new (CM_TYPE_STORE, NULL);
@@ -1083,7 +1228,7 @@ cm_store_restore (CmStore *self, CmEntity *entity, GError **error)
 static gboolean
 refuse_read_only (CmStore *self, GError **error)
 {
-  if (g_access (self->path, W_OK) != 0)
+  if (!is_server (self) && g_access (self->path, W_OK) != 0)
     return cm_store_file_read_only_error (self->path, error);
   g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_READ_ONLY,
                _("“%s” was opened only for reading, so it cannot be changed."), self->path);
@@ -1097,11 +1242,11 @@ mark_as_ours (CmStore *self, GError **error)
 {
   g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d",
                                           CM_SCHEMA_APPLICATION_ID);
-  int id = 0;
+  gint64 id = 0;
 
   if (self->marked)
     return TRUE;
-  if (!read_pragma (self, "PRAGMA application_id", &id))
+  if (!read_number (self, NUMBER_APPLICATION_ID, &id))
     return sql_error (self, error);
   if (id != CM_SCHEMA_APPLICATION_ID && !exec (self, sql, error))
     return FALSE;
@@ -1158,10 +1303,11 @@ cm_store_begin_read (CmStore *self, GError **error)
 {
   g_return_val_if_fail (self->savepoints->len == 0, FALSE);
 
-  /* A deferred transaction takes its snapshot at its first read: read now. */
+  /* A deferred transaction takes its snapshot at its first read: read now.
+   * (A server's reading transaction takes it as it begins.) */
   if (!cm_db_begin (self->database, CM_DB_READING))
     return sql_error (self, error);
-  if (!exec (self, "SELECT count(*) FROM sqlite_master", error))
+  if (!is_server (self) && !exec (self, "SELECT count(*) FROM sqlite_master", error))
     {
       cm_db_rollback (self->database);
       return FALSE;
@@ -1242,6 +1388,10 @@ cm_store_commit (CmStore *self, GError **error)
           return FALSE;
         }
       cm_audit_log_release (self->audit);
+      /* A server counts this connection's commits as another's would be:
+       * the lists already show this one. */
+      if (is_server (self))
+        self->data_version = data_version (self);
       g_array_set_size (self->savepoints, 0);
       g_ptr_array_set_size (self->inserted, 0);
       changes = g_steal_pointer (&self->pending);
@@ -1863,13 +2013,14 @@ cm_store_ids_reached (CmStore *self, GType entity_type, const char *table)
   return reached;
 }
 
-/* Changes only when another connection commits to the file. */
-static int
+/* Changes when another connection commits to the portfolio (on a
+ * server, this one's commits change it too). */
+static gint64
 data_version (CmStore *self)
 {
-  int version = 0;
+  gint64 version = 0;
 
-  read_pragma (self, "PRAGMA data_version", &version);
+  read_number (self, NUMBER_DATA_VERSION, &version);
   return version;
 }
 
@@ -1916,7 +2067,7 @@ cm_store_reload_if_changed (CmStore *self)
   g_autoptr(GPtrArray) lists = NULL;
   g_autoptr(GPtrArray) held = NULL;
   g_autoptr(GPtrArray) tables = g_ptr_array_new ();
-  int version;
+  gint64 version;
 
   g_return_val_if_fail (CM_IS_STORE (self), FALSE);
 
@@ -2160,10 +2311,13 @@ cm_store_audit_rows (CmStore *self, const char *table, GArray *ids, GError **err
   return rows;
 }
 
-/* SQLite's own check of every page of the file. */
+/* SQLite's own check of every page of the file; a server checks its own
+ * pages (data checksums) as it reads them. */
 static gboolean
 check_intact (CmStore *self, GError **error)
 {
+  if (is_server (self))
+    return TRUE;
   return cm_store_file_check_intact (cm_db_sqlite_handle (self->database), self->path, error);
 }
 
@@ -2173,7 +2327,7 @@ gboolean
 cm_store_verify_audit_chain (CmStore *self, gint64 *rows_checked, gint64 *bad_row,
                              GError **error)
 {
-  return check_intact (self, error) &&
+  return check_intact (self, error) && refuse_unaudited (self, error) &&
          cm_audit_verify (self->database, rows_checked, bad_row, error);
 }
 
@@ -2296,10 +2450,10 @@ cm_store_is_on_network (CmStore *self)
 int
 cm_store_get_schema_version (CmStore *self)
 {
-  int version = 0;
+  gint64 version = 0;
 
-  read_pragma (self, "PRAGMA user_version", &version);
-  return version;
+  read_number (self, NUMBER_SCHEMA_VERSION, &version);
+  return (int) version;
 }
 
 const char *
@@ -2321,7 +2475,8 @@ cm_store_set_actor (CmStore *self, const char *display_name)
   g_free (self->display_name);
   self->display_name = g_strdup (display_name);
   g_free (self->actor);
-  self->actor = cm_actor_describe (display_name);
+  self->actor = self->server_role ? g_strdup (self->server_role)
+                                  : cm_actor_describe (display_name);
 }
 
 CmDb *
@@ -2368,6 +2523,7 @@ cm_store_finalize (GObject *object)
   g_free (self->refusal);
   g_free (self->actor);
   g_free (self->display_name);
+  g_free (self->server_role);
 
   G_OBJECT_CLASS (cm_store_parent_class)->finalize (object);
 }

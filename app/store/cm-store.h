@@ -2,10 +2,11 @@
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-store.h: a portfolio file, and the only way to change it
  *
- * The store opens (or creates) one SQLite file, migrates its schema, and
- * runs each user action as one transaction that also appends the action's
- * audit rows. Lists of records are GListModels that stay current as the
- * store changes them; the "changed" signal follows every committed action,
+ * The store opens (or creates) one SQLite file, or a database on a
+ * PostgreSQL server named by a URI, migrates its schema, and runs each
+ * user action as one transaction that also appends the action's audit
+ * rows. Lists of records are GListModels that stay current as the store
+ * changes them; the "changed" signal follows every committed action,
  * with the table changed as its detail ("changed::contract").
  * "records-changed" comes just before it, once per table, with the table
  * and the ids it saved and deleted (two GArrays of gint64), or NULL for
@@ -49,7 +50,11 @@ typedef enum {
 #define CM_TYPE_STORE (cm_store_get_type ())
 G_DECLARE_FINAL_TYPE (CmStore, cm_store, CM, STORE, GObject)
 
+/* @path is a file, or a URI "postgresql://host/dbname" (or postgres://,
+ * or "postgresql:///dbname?host=/socket/folder") of a database on a
+ * server, where the role signed in is every change's actor. */
 CmStore    *cm_store_open            (const char *path, CmStoreOpenFlags flags, GError **error);
+/* The file's path, or the server database's URI. */
 const char *cm_store_get_path        (CmStore *self);
 /* FALSE, saying why, when @path names the portfolio file itself under any
  * name: reading it as a register would close a descriptor on it and drop

@@ -1,11 +1,12 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 # SPDX-FileCopyrightText: 2026 The Commissioner developers
-"""Runs test-db-contract, whose checks run on both backends, with a
-database of its own in a throwaway cluster (cluster.sh); each of its cases
-is one check here.
+"""Runs a test that needs a PostgreSQL database (test-db-contract, whose
+checks run on both backends, or test-store-server) with an empty database
+of its own in a throwaway cluster (cluster.sh); each of its cases is one
+check here.
 
-    test-db-contract.py TEST_DB_CONTRACT CLUSTER_SH
+    test-db-contract.py TEST CLUSTER_SH
 """
 import os
 import re
@@ -30,7 +31,7 @@ def check(what, ok, detail=""):
 
 
 def run_cases(uri):
-    """test-db-contract's cases, each a check; their messages as comments."""
+    """The test's cases, each a check; their messages as comments."""
     ran = subprocess.run([TEST, "--tap"], capture_output=True, text=True,
                          env=dict(PG_ENV, CM_TEST_PG_URI=uri))
     cases = 0
@@ -41,7 +42,7 @@ def run_cases(uri):
             check(case.group(2), case.group(1) == "ok", case.group(3))
         elif line.startswith("#"):
             print(line)
-    check(f"test-db-contract ran its cases ({cases}) to the end", ran.returncode == 0 and cases > 0,
+    check(f"{os.path.basename(TEST)} ran its cases ({cases}) to the end", ran.returncode == 0 and cases > 0,
           ran.stdout[-600:] + ran.stderr[-1200:])
 
 

@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
+/* cm-store-server.c: a portfolio in a PostgreSQL database, and telling what the database holds */
+#include <glib/gi18n-lib.h>
+#include <libpq-fe.h>
+#include <string.h>
+
+#include "cm-resources.h"
+#include "cm-schema.h"
+#include "cm-store-server.h"
+
+#define PRELUDE_RESOURCE "/org/commissioner/Commissioner/postgresql/prelude.sql"
+
+gboolean
+cm_store_server_is_uri (const char *portfolio)
+{
+  return g_str_has_prefix (portfolio, "postgresql://") ||
+         g_str_has_prefix (portfolio, "postgres://");
+}
+
+/* The value of @keyword in libpq's reading of @uri, or NULL. */
+static char *
+conninfo_value (PQconninfoOption *options, const char *keyword)
+{
+  for (PQconninfoOption *option = options; option && option->keyword; option++)
+    if (strcmp (option->keyword, keyword) == 0 && option->val && *option->val)
+      return g_strdup (option->val);
+  return NULL;
+}
+
+void
+cm_store_server_names (const char *uri, char **database, char **server)
+{
+  PQconninfoOption *options = PQconninfoParse (uri, NULL);
+  g_autofree char *host = conninfo_value (options, "host");
+  g_autofree char *port = conninfo_value (options, "port");
+
+  *database = conninfo_value (options, "dbname");
+  if (*database == NULL)
+    *database = conninfo_value (options, "user");
+  if (*database == NULL)
+    *database = g_strdup (g_get_user_name ());
+  if (host == NULL)
+    host = g_strdup ("localhost");
+  *server = port && strcmp (port, "5432") != 0 ? g_strdup_printf ("%s:%s", host, port)
+                                              : g_steal_pointer (&host);
+  PQconninfoFree (options);
+}
+
+char *
+cm_store_server_prelude_sql (GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  cm_resources_ensure ();
+  bytes = g_resources_lookup_data (PRELUDE_RESOURCE, 0, error);
+  if (bytes == NULL)
+    return NULL;
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* The first column of the first row of @sql, or -1 when it gives none. */
+static gint64
+query_number (CmDb *db, const char *sql)
+{
+  g_autoptr(CmDbStmt) stmt = cm_db_prepare (db, sql);
+
+  if (stmt == NULL || cm_db_step (stmt) != CM_DB_ROW)
+    return -1;
+  return cm_db_column_int64 (stmt, 0);
+}
+
+/* A database is ours when cm_schema carries our application id; an empty
+ * one becomes ours. Anything else is refused before it is written to. */
+gboolean
+cm_store_server_identify (CmDb *db, const char *uri, gboolean read_only, int *version,
+                          GError **error)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *server = NULL;
+  gint64 tables = query_number (db, "SELECT count(*) FROM pg_tables"
+                                    " WHERE schemaname = current_schema ()");
+  gint64 has_schema = query_number (db, "SELECT count(*) FROM pg_tables"
+                                        " WHERE schemaname = current_schema ()"
+                                        " AND tablename = 'cm_schema'");
+  gint64 id = has_schema > 0 ? query_number (db, "SELECT application_id FROM cm_schema") : 0;
+
+  cm_store_server_names (uri, &database, &server);
+  *version = has_schema > 0 ? (int) query_number (db, "SELECT version FROM cm_schema") : 0;
+  if (tables < 0 || has_schema < 0)
+    g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
+                 _("The tables of the database “%s” on the PostgreSQL server “%s” could not "
+                   "be read. Ask the server’s administrator whether you may read them."),
+                 database, server);
+  else if ((has_schema == 0 && tables > 0) || (has_schema > 0 && id != CM_SCHEMA_APPLICATION_ID))
+    g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_NOT_PORTFOLIO,
+                 _("The database “%s” on the PostgreSQL server “%s” holds the tables of another "
+                   "program, not a Commissioner portfolio, so it was left as it was. Name an "
+                   "empty database, or one that holds a portfolio."), database, server);
+  else if (*version > cm_schema_latest_version ())
+    g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_NEWER_VERSION,
+                 _("The portfolio in the database “%s” on the PostgreSQL server “%s” was saved "
+                   "by a newer version of Commissioner (schema %d; this version understands up "
+                   "to %d). Update Commissioner to open it."),
+                 database, server, *version, cm_schema_latest_version ());
+  else if (read_only && *version == 0)
+    g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_NOT_PORTFOLIO,
+                 _("The database “%s” on the PostgreSQL server “%s” holds no portfolio yet. "
+                   "Open it once for changes, or import a register into it, to make one."),
+                 database, server);
+  else if (read_only && *version < cm_schema_latest_version ())
+    g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_READ_ONLY,
+                 _("The portfolio in the database “%s” on the PostgreSQL server “%s” needs "
+                   "updating for this version of Commissioner, which opening it only for "
+                   "reading cannot do. Open it once for changes first."), database, server);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+char *
+cm_store_server_session_user (CmDb *db)
+{
+  g_autoptr(CmDbStmt) stmt = cm_db_prepare (db, "SELECT session_user");
+
+  if (stmt == NULL || cm_db_step (stmt) != CM_DB_ROW)
+    return NULL;
+  return g_strdup (cm_db_column_text (stmt, 0));
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
+/* cm-store-server.h: a portfolio in a PostgreSQL database, and telling what the database holds
+ *
+ * A portfolio is a file path or a libpq URI ("postgresql://host/dbname",
+ * "postgresql:///dbname?host=/run/postgresql"). What a file keeps in
+ * PRAGMA user_version and application_id, a server keeps in the one row
+ * of cm_schema, which the dialect file (postgresql/prelude.sql) makes
+ * before the shared migrations run.
+ */
+#pragma once
+
+#include "cm-db.h"
+#include "cm-store.h"
+
+G_BEGIN_DECLS
+
+/* Whether @portfolio names a database on a server rather than a file. */
+gboolean  cm_store_server_is_uri        (const char *portfolio);
+/* The database and the server @uri names, as people name them. */
+void      cm_store_server_names         (const char *uri, char **database, char **server);
+/* The dialect file's SQL, run in a transaction of its own before migrating. */
+char     *cm_store_server_prelude_sql   (GError **error);
+/* The schema version of the portfolio in @db, 0 for an empty database;
+ * FALSE, with a CM_STORE_ERROR naming the database and what to do, for a
+ * database of another program, a newer portfolio, or (@read_only) one
+ * that would have to be made or brought up to date first. Changes nothing. */
+gboolean  cm_store_server_identify      (CmDb *db, const char *uri, gboolean read_only,
+                                         int *version, GError **error);
+/* The role the server signed in, which its audit trail accepts as the
+ * actor of every row; NULL when it cannot be read. */
+char     *cm_store_server_session_user  (CmDb *db);
+
+G_END_DECLS

@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
+/* test-store-server.c: the store on a portfolio in a PostgreSQL database
+ *
+ * Opens the empty database CM_TEST_PG_URI names (test-db-contract.py
+ * starts a throwaway cluster and passes it), which the store migrates;
+ * then what a server's portfolio does differently from a file: the role
+ * signed in is the actor, another connection's commit is noticed through
+ * the trail, and, until the audit trail is written on a server, changes
+ * and checks of the trail are refused, saying so.
+ */
+#include <string.h>
+
+#include "cm-contract.h"
+#include "cm-db-pg.h"
+#include "cm-store.h"
+
+static const char *
+pg_uri (void)
+{
+  const char *uri = g_getenv ("CM_TEST_PG_URI");
+
+  if (uri == NULL)
+    g_error ("CM_TEST_PG_URI is not set: run this test through test-db-contract.py");
+  return uri;
+}
+
+static CmStore *
+open_store (CmStoreOpenFlags flags)
+{
+  g_autoptr(GError) error = NULL;
+  CmStore *store = cm_store_open (pg_uri (), flags, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+/* Runs @sql on a connection of its own, as another program would. */
+static void
+run_elsewhere (const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  CmDb *db = cm_db_pg_connect (pg_uri (), &error);
+
+  g_assert_no_error (error);
+  g_assert_true (cm_db_exec (db, sql));
+  cm_db_close (db);
+}
+
+static void
+test_migrated (void)
+{
+  g_autoptr(CmStore) store = open_store (CM_STORE_OPEN_DEFAULT);
+  g_autoptr(CmStore) again = open_store (CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY);
+  guint count = 1;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (cm_store_get_schema_version (store), ==, cm_store_latest_schema_version ());
+  g_assert_cmpstr (cm_store_get_path (store), ==, pg_uri ());
+  g_assert_false (cm_store_is_on_network (store));
+  g_assert_true (cm_store_count (store, CM_TYPE_CONTRACT, &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 0);
+  g_assert_true (cm_store_is_read_only (again));
+  g_assert_cmpint (cm_store_get_schema_version (again), ==, cm_store_latest_schema_version ());
+}
+
+/* The trail's actor is the role, whatever name the person gives. */
+static void
+test_actor_is_role (void)
+{
+  g_autoptr(CmStore) store = open_store (CM_STORE_OPEN_DEFAULT);
+
+  g_assert_cmpstr (cm_store_get_actor (store), ==, g_get_user_name ());
+  cm_store_set_actor (store, "Jane Smith");
+  g_assert_cmpstr (cm_store_get_actor (store), ==, g_get_user_name ());
+  g_assert_cmpstr (cm_store_get_display_name (store), ==, "Jane Smith");
+}
+
+static void
+test_another_commit_noticed (void)
+{
+  g_autoptr(CmStore) store = open_store (CM_STORE_OPEN_DEFAULT);
+  g_autoptr(GListModel) contracts = cm_store_list_all (store, CM_TYPE_CONTRACT);
+  guint n = g_list_model_get_n_items (contracts);
+
+  g_assert_false (cm_store_reload_if_changed (store));
+  run_elsewhere ("BEGIN;"
+                 " INSERT INTO organisation (id, name, kind) VALUES (901, 'Council', 'council');"
+                 " INSERT INTO service (id, name, area, client_group, lead_commissioner_id)"
+                 "  VALUES (901, 'Home care', 'adults', 'older-people', 901);"
+                 " INSERT INTO provider (id, name, sector) VALUES (901, 'Acme', 'private');"
+                 " INSERT INTO contract (id, reference, title, service_id, provider_id,"
+                 "  contract_type, route) VALUES (901, 'SRV-901', 'Home care', 901, 901,"
+                 "  'block', 'open');"
+                 " INSERT INTO audit (id, at, actor, entity, entity_id, field, new_value,"
+                 "  prev_hash, hash) SELECT coalesce (max (id), 0) + 1, '2026-11-22T10:00:00Z',"
+                 "  session_user, 'contract', 901, 'title', 'Home care', '', '' FROM audit;"
+                 " COMMIT");
+  g_assert_true (cm_store_reload_if_changed (store));
+  g_assert_cmpuint (g_list_model_get_n_items (contracts), ==, n + 1);
+  g_assert_false (cm_store_reload_if_changed (store));
+}
+
+/* Until the audit trail is written on a server, nothing is changed
+ * without it, and the refusal says why. */
+static void
+test_changes_refused (void)
+{
+  g_autoptr(CmStore) store = open_store (CM_STORE_OPEN_DEFAULT);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) meta_error = NULL;
+  g_autoptr(GError) verify_error = NULL;
+  g_autofree char *before = cm_store_get_meta (store, "name");
+  g_autofree char *after = NULL;
+  gint64 checked = 0, bad = 0;
+
+  g_assert_false (cm_store_begin (store, &error));
+  g_assert_error (error, CM_STORE_ERROR, CM_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "audit trail"));
+  g_assert_false (cm_store_set_meta (store, "name", "Renamed", &meta_error));
+  g_assert_error (meta_error, CM_STORE_ERROR, CM_STORE_ERROR_READ_ONLY);
+  after = cm_store_get_meta (store, "name");
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (cm_store_verify_audit (store, &checked, &bad, &verify_error));
+  g_assert_error (verify_error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (verify_error->message, "cannot be checked"));
+}
+
+static void
+test_snapshot (void)
+{
+  g_autoptr(CmStore) store = open_store (CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY);
+  g_autoptr(GError) error = NULL;
+  guint before = 0, during = 0;
+
+  g_assert_true (cm_store_begin_read (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (cm_store_count (store, CM_TYPE_CONTRACT, &before, NULL));
+  run_elsewhere ("INSERT INTO contract (id, reference, title, service_id, provider_id,"
+                 " contract_type, route) VALUES (902, 'SRV-902', 'Day care', 901, 901,"
+                 " 'block', 'open')");
+  g_assert_true (cm_store_count (store, CM_TYPE_CONTRACT, &during, NULL));
+  g_assert_cmpuint (during, ==, before);
+  cm_store_end_read (store);
+  g_assert_true (cm_store_count (store, CM_TYPE_CONTRACT, &during, NULL));
+  g_assert_cmpuint (during, ==, before + 1);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  /* In this order: the first opening makes the portfolio. */
+  g_test_add_func ("/store-server/migrated", test_migrated);
+  g_test_add_func ("/store-server/actor-is-role", test_actor_is_role);
+  g_test_add_func ("/store-server/another-commit-noticed", test_another_commit_noticed);
+  g_test_add_func ("/store-server/changes-refused", test_changes_refused);
+  g_test_add_func ("/store-server/snapshot", test_snapshot);
+  return g_test_run ();
+}
