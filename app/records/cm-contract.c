@@ -124,10 +124,9 @@ validate_procurement_began (CmContract *self, const char *ref, GError **error)
   return TRUE;
 }
 
-static gboolean
-cm_contract_validate (CmEntity *entity, GError **error)
+gboolean
+cm_contract_validate_all_but_term (CmContract *self, GError **error)
 {
-  CmContract *self = CM_CONTRACT (entity);
   const char *ref = cm_contract_get_reference (self);
   const char *start = cm_contract_get_start_date (self);
   const char *end = cm_contract_get_end_date (self);
@@ -151,7 +150,21 @@ cm_contract_validate (CmEntity *entity, GError **error)
                          FALSE, error) ||
       !validate_procurement_began (self, ref, error))
     return FALSE;
-  return validate_term (self, ref, error);
+  return TRUE;
+}
+
+gboolean
+cm_contract_validate_term (CmContract *self, GError **error)
+{
+  return validate_term (self, cm_contract_get_reference (self), error);
+}
+
+static gboolean
+cm_contract_validate (CmEntity *entity, GError **error)
+{
+  CmContract *self = CM_CONTRACT (entity);
+
+  return cm_contract_validate_all_but_term (self, error) && cm_contract_validate_term (self, error);
 }
 
 static void
