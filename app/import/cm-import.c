@@ -1580,19 +1580,8 @@ static CmContract *
 scratch_contract (Writer *writer, const char *reference)
 {
   CmEntity *scratch = CM_ENTITY (writer->scratch);
-  CmEntity *blank = CM_ENTITY (writer->blank);
 
-  CmEntityClass *klass = CM_ENTITY_GET_CLASS (scratch);
-
-  for (guint id = 1; id <= klass->n_values; id++)
-    {
-      GValue *value = cm_entity_peek_value (scratch, id);
-      const GValue *blank_value = cm_entity_peek_value (blank, id);
-
-      /* Most were left blank by the last row, and copying a text frees it. */
-      if (g_param_values_cmp (klass->pspecs[id - 1], value, blank_value) != 0)
-        g_value_copy (blank_value, value);
-    }
+  cm_entity_copy_values_quietly (scratch, CM_ENTITY (writer->blank));
   cm_entity_set_id (scratch, 0);
   cm_entity_set_string (scratch, property (SET_REFERENCE), reference);
   return g_object_ref (writer->scratch);

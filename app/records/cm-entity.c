@@ -230,6 +230,22 @@ cm_entity_set_id (CmEntity *self, gint64 id)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
+void
+cm_entity_copy_values_quietly (CmEntity *self, CmEntity *from)
+{
+  CmEntityClass *klass = CM_ENTITY_GET_CLASS (self);
+  GValue *values, *from_values;
+
+  g_return_if_fail (G_OBJECT_TYPE (self) == G_OBJECT_TYPE (from) && klass->n_values > 0);
+
+  values = value_slot (self, 1);
+  from_values = value_slot (from, 1);
+  for (guint i = 0; i < klass->n_values; i++)
+    /* Copying a text frees the one there, which is often the same. */
+    if (g_param_values_cmp (klass->pspecs[i], &values[i], &from_values[i]) != 0)
+      g_value_copy (&from_values[i], &values[i]);
+}
+
 /* The slot of @pspec, one of the record's own properties, to set. */
 static GValue *
 slot_to_set (CmEntity *self, GParamSpec *pspec, GType value_type)

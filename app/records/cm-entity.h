@@ -97,6 +97,11 @@ void        cm_entity_set_boolean (CmEntity *self, GParamSpec *pspec, gboolean v
  * without a notification per field. */
 GValue     *cm_entity_peek_value     (CmEntity *self, guint prop_id);
 
+/* Gives @self every stored and derived value of @from, a record of the
+ * same type, without a notification: for a record nothing listens to,
+ * filled again for each row of an import. The id is left as it is. */
+void        cm_entity_copy_values_quietly (CmEntity *self, CmEntity *from);
+
 gint64      cm_entity_get_id         (CmEntity *self);
 void        cm_entity_set_id         (CmEntity *self, gint64 id);
 const char *cm_entity_get_table      (CmEntity *self);
