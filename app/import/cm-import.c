@@ -84,6 +84,7 @@ struct _CmImportPlan
   GHashTable *ends_agree;   /* "start|term|end" -> whether start and term give that end */
   GHashTable *terms_valid;  /* the "term|notice period|extensions taken" that validate */
   GString *row_text;        /* the cells of the row being read (RowReader) */
+  GString *key;             /* a key of ends_agree or terms_valid, looked up */
   GPtrArray *new_providers;
   GPtrArray *new_services;
   GPtrArray *new_commissioners;
@@ -704,16 +705,15 @@ static gboolean
 end_disagrees (CmImportPlan *plan, CmContract *contract, CmContractDates *dates)
 {
   CmDeadlineSettings settings = CM_DEADLINE_SETTINGS_DEFAULT;
-  g_autofree char *key = g_strjoin ("|", cm_contract_get_start_date (contract),
-                                    term_text (contract),
-                                    cm_contract_get_end_date (contract), NULL);
   gpointer known;
   GDate any_day;
   gboolean disagrees;
 
   if (plan->ends_agree == NULL)
     plan->ends_agree = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  if (g_hash_table_lookup_extended (plan->ends_agree, key, NULL, &known) &&
+  g_string_printf (plan->key, "%s|%s|%s", cm_contract_get_start_date (contract),
+                   term_text (contract), cm_contract_get_end_date (contract));
+  if (g_hash_table_lookup_extended (plan->ends_agree, plan->key->str, NULL, &known) &&
       GPOINTER_TO_INT (known))
     return FALSE;
   g_date_clear (&any_day, 1);
@@ -721,7 +721,7 @@ end_disagrees (CmImportPlan *plan, CmContract *contract, CmContractDates *dates)
   disagrees = cm_contract_compute_dates (contract, &any_day, &settings, dates) &&
               dates->end_disagrees;
   if (!disagrees && g_hash_table_size (plan->ends_agree) < MAX_READINGS)
-    g_hash_table_insert (plan->ends_agree, g_steal_pointer (&key), GINT_TO_POINTER (TRUE));
+    g_hash_table_insert (plan->ends_agree, g_strdup (plan->key->str), GINT_TO_POINTER (TRUE));
   return disagrees;
 }
 
@@ -801,20 +801,18 @@ check_unique (RowReader *r, const char *reference)
 static gboolean
 validate_contract (CmImportPlan *plan, CmContract *contract, GError **error)
 {
-  g_autofree char *key = NULL;
-
   if (!cm_contract_validate_all_but_term (contract, error))
     return FALSE;
-  key = g_strdup_printf ("%s\x1f%s\x1f%d", term_text (contract), notice_period_text (contract),
-                         cm_contract_get_extensions_invoked (contract));
-  if (plan->terms_valid && g_hash_table_contains (plan->terms_valid, key))
+  g_string_printf (plan->key, "%s\x1f%s\x1f%d", term_text (contract),
+                   notice_period_text (contract), cm_contract_get_extensions_invoked (contract));
+  if (plan->terms_valid && g_hash_table_contains (plan->terms_valid, plan->key->str))
     return TRUE;
   if (!cm_contract_validate_term (contract, error))
     return FALSE;
   if (plan->terms_valid == NULL)
     plan->terms_valid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (g_hash_table_size (plan->terms_valid) < MAX_READINGS)
-    g_hash_table_add (plan->terms_valid, g_steal_pointer (&key));
+    g_hash_table_add (plan->terms_valid, g_strdup (plan->key->str));
   return TRUE;
 }
 
@@ -1020,6 +1018,7 @@ plan_alloc (CmTable *table, GArray *mapping)
   plan->seen = g_hash_table_new (g_str_hash, g_str_equal);
   plan->seen_text = g_string_chunk_new (64 * 1024);
   plan->row_text = g_string_sized_new (1024);
+  plan->key = g_string_sized_new (64);
   plan->others = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) cm_row_list_free);
   plan->new_providers = g_ptr_array_new_with_free_func (g_free);
@@ -1153,6 +1152,7 @@ cm_import_plan_free (CmImportPlan *plan)
   g_hash_table_unref (plan->seen);
   g_string_chunk_free (plan->seen_text);
   g_string_free (plan->row_text, TRUE);
+  g_string_free (plan->key, TRUE);
   g_hash_table_unref (plan->others);
   g_ptr_array_unref (plan->new_providers);
   g_ptr_array_unref (plan->new_services);

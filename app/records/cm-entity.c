@@ -241,9 +241,16 @@ cm_entity_copy_values_quietly (CmEntity *self, CmEntity *from)
   values = value_slot (self, 1);
   from_values = value_slot (from, 1);
   for (guint i = 0; i < klass->n_values; i++)
-    /* Copying a text frees the one there, which is often the same. */
-    if (g_param_values_cmp (klass->pspecs[i], &values[i], &from_values[i]) != 0)
-      g_value_copy (&from_values[i], &values[i]);
+    {
+      const char *text;
+
+      if (klass->pspecs[i]->value_type != G_TYPE_STRING)
+        g_value_copy (&from_values[i], &values[i]);
+      /* Copying a text frees the one there, which is often the same. */
+      else if (g_strcmp0 (text = g_value_get_string (&from_values[i]),
+                          g_value_get_string (&values[i])) != 0)
+        g_value_set_string (&values[i], text);
+    }
 }
 
 /* The slot of @pspec, one of the record's own properties, to set. */
@@ -428,10 +435,11 @@ cm_entity_first_change (CmEntity *before, CmEntity *after, const char * const *e
 gboolean
 cm_entity_require_text (const char *value, const char *what, GError **error)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (value ? value : ""));
-
-  if (*stripped != '\0')
-    return TRUE;
+  /* Anything g_strstrip () would keep; checked on every record saved and
+   * every row imported, so without a copy. */
+  for (const char *p = value ? value : ""; *p; p++)
+    if (!g_ascii_isspace (*p))
+      return TRUE;
   g_set_error (error, CM_ENTITY_ERROR, CM_ENTITY_ERROR_INVALID,
                _("%s cannot be empty. Enter a value and save again."), what);
   return FALSE;

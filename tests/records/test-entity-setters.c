@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
-/* test-entity-setters.c: a record's typed setters, its quiet copy and a contract's two-part check */
+/* test-entity-setters.c: a record's typed setters, its quiet copy, required texts and a
+ * contract's two-part check */
 #include "cm-contract.h"
 #include "cm-provider.h"
 
@@ -98,6 +99,24 @@ test_copy_values_quietly (void)
   g_assert_cmpstr (cm_contract_get_notice_period (to), ==, "");
 }
 
+/* Only space is as good as nothing; anything else is a value. */
+static void
+test_require_text (void)
+{
+  const char *empty[] = { NULL, "", " ", " \t\r\n " };
+  const char *given[] = { "x", "  Carers ", "\xc2\xa0" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (empty); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (cm_entity_require_text (empty[i], "The title", &error));
+      g_assert_cmpstr (error->message, ==, "The title cannot be empty. Enter a value and save again.");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (given); i++)
+    g_assert_true (cm_entity_require_text (given[i], "The title", NULL));
+}
+
 /* The two parts together are cm_entity_validate (), and each refuses
  * only what is its own. */
 static void
@@ -133,6 +152,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/entity/typed-setters", test_typed_setters);
   g_test_add_func ("/entity/setter-refuses-other-type", test_setter_refuses_other_type);
   g_test_add_func ("/entity/copy-values-quietly", test_copy_values_quietly);
+  g_test_add_func ("/entity/require-text", test_require_text);
   g_test_add_func ("/contract/validate-parts", test_contract_validate_parts);
   return g_test_run ();
 }
