@@ -366,8 +366,8 @@ without_other_label (GType type, int other, const char *text)
   return g_str_has_prefix (text, prefix) ? text + strlen (prefix) : text;
 }
 
-/* Sets @property from a vocabulary cell, keeping unknown words as written
- * under Other in @as_written. */
+/* Sets the property @value_set from a vocabulary cell, keeping unknown
+ * words as written under Other in @as_written. */
 static void
 read_enum (RowReader *r, CmEntity *entity, CmImportField field, GType type, Set value_set,
            Set as_written)

@@ -146,11 +146,9 @@ cm_contract_validate_all_but_term (CmContract *self, GError **error)
   /* ISO dates compare correctly as text. */
   if (*start && *end && g_strcmp0 (end, start) < 0)
     return fail (error, _("Contract %s ends before it starts. Check the start and end dates."), ref);
-  if (!cm_date_validate (cm_contract_get_notice_served (self), _("The date notice was served"),
-                         FALSE, error) ||
-      !validate_procurement_began (self, ref, error))
-    return FALSE;
-  return TRUE;
+  return cm_date_validate (cm_contract_get_notice_served (self), _("The date notice was served"),
+                           FALSE, error) &&
+         validate_procurement_began (self, ref, error);
 }
 
 gboolean

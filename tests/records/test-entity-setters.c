@@ -111,7 +111,8 @@ test_require_text (void)
       g_autoptr(GError) error = NULL;
 
       g_assert_false (cm_entity_require_text (empty[i], "The title", &error));
-      g_assert_cmpstr (error->message, ==, "The title cannot be empty. Enter a value and save again.");
+      g_assert_cmpstr (error->message, ==,
+                       "The title cannot be empty. Enter a value and save again.");
     }
   for (guint i = 0; i < G_N_ELEMENTS (given); i++)
     g_assert_true (cm_entity_require_text (given[i], "The title", NULL));
