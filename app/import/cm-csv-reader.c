@@ -101,10 +101,37 @@ add_cell (Reader *r, const char *text, gsize len, GError **error)
   return TRUE;
 }
 
-static gboolean
-at_field_end (Reader *r)
+/* Where the field from r->p ends: at the delimiter, the line's end or the
+ * file's. */
+static const char *
+field_end (Reader *r)
 {
-  return r->p >= r->end || *r->p == r->delimiter || *r->p == '\n' || *r->p == '\r';
+  const char *p = r->p;
+
+  while (p < r->end && *p != r->delimiter && *p != '\n' && *p != '\r')
+    p++;
+  return p;
+}
+
+/* Appends the quoted text from @p to @quote, its CRLFs as LFs, a run at a
+ * time rather than a character at a time. */
+static void
+append_quoted_run (Reader *r, const char *p, const char *quote)
+{
+  while (p < quote)
+    {
+      const char *cr = memchr (p, '\r', quote - p);
+      const char *stop = cr ? cr : quote;
+
+      for (const char *q = p; (q = memchr (q, '\n', stop - q)) != NULL; q++)
+        r->line++;
+      g_string_append_len (r->quoted, p, stop - p);
+      if (cr == NULL)
+        return;
+      if (cr + 1 >= quote || cr[1] != '\n')
+        g_string_append_c (r->quoted, '\r'); /* a lone CR is kept */
+      p = cr + 1;
+    }
 }
 
 /* From the opening quote to the end of the field. */
@@ -112,13 +139,13 @@ static gboolean
 read_quoted (Reader *r, GError **error)
 {
   guint opened_line = r->line;
+  const char *end;
 
   g_string_truncate (r->quoted, 0);
   r->p++;
   for (;;)
     {
       const char *quote = memchr (r->p, '"', r->end - r->p);
-      const char *q;
 
       if (!quote)
         {
@@ -132,14 +159,7 @@ read_quoted (Reader *r, GError **error)
                        cell, opened_line);
           return FALSE;
         }
-      for (q = r->p; q < quote; q++)
-        {
-          if (*q == '\n')
-            r->line++;
-          if (*q == '\r' && q + 1 < quote && q[1] == '\n')
-            continue;
-          g_string_append_c (r->quoted, *q);
-        }
+      append_quoted_run (r, r->p, quote);
       if (r->quoted->len > CM_TABLE_MAX_CELL_BYTES)
         return too_large (r, _("a cell holds more text than a spreadsheet allows"), error);
       r->p = quote + 1;
@@ -152,8 +172,9 @@ read_quoted (Reader *r, GError **error)
       break;
     }
   /* Anything between the closing quote and the delimiter is kept. */
-  while (!at_field_end (r))
-    g_string_append_c (r->quoted, *r->p++);
+  end = field_end (r);
+  g_string_append_len (r->quoted, r->p, end - r->p);
+  r->p = end;
   if (r->quoted->len > CM_TABLE_MAX_CELL_BYTES)
     return too_large (r, _("a cell holds more text than a spreadsheet allows"), error);
   return add_cell (r, r->quoted->str, r->quoted->len, error);
@@ -166,8 +187,7 @@ read_field (Reader *r, GError **error)
 
   if (r->p < r->end && *r->p == '"')
     return read_quoted (r, error);
-  while (!at_field_end (r))
-    r->p++;
+  r->p = field_end (r);
   return add_cell (r, start, r->p - start, error);
 }
 

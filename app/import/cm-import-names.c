@@ -14,6 +14,11 @@ struct _CmImportNames
   GHashTable *providers;    /* folded name -> CmImportNamed */
   GHashTable *services;     /* service_key () -> CmImportNamed */
   GHashTable *commissioners;
+  /* Providers and services by their names exactly as a row wrote them
+   * (as_written_key ()), once found: a register names its few providers
+   * and services row after row, and each would be folded again. */
+  GHashTable *as_written;
+  GString *key;             /* the last as_written_key () */
 };
 
 static gboolean
@@ -126,6 +131,9 @@ cm_import_names_new (CmStore *store)
 {
   CmImportNames *names = g_new0 (CmImportNames, 1);
 
+  names->as_written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  names->key = g_string_sized_new (128);
+
   names->records = g_ptr_array_new_with_free_func (named_free);
   names->providers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   names->services = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -144,6 +152,8 @@ cm_import_names_free (CmImportNames *names)
   g_hash_table_unref (names->providers);
   g_hash_table_unref (names->services);
   g_hash_table_unref (names->commissioners);
+  g_hash_table_unref (names->as_written);
+  g_string_free (names->key, TRUE);
   g_ptr_array_unref (names->records);
   g_free (names);
 }
@@ -180,19 +190,51 @@ make_service (const char *name)
   return CM_ENTITY (cm_service_new (name));
 }
 
+/* Into names->key: what a row named, as it wrote it, with the kind of
+ * record ('p' or 's') first. */
+static const char *
+as_written_key (CmImportNames *names, char kind, const char *name, const char *lead)
+{
+  g_string_truncate (names->key, 0);
+  g_string_append_c (names->key, kind);
+  g_string_append (names->key, name ? name : "");
+  g_string_append_c (names->key, '\x1f');
+  g_string_append (names->key, lead ? lead : "");
+  return names->key->str;
+}
+
 CmImportNamed *
 cm_import_names_provider (CmImportNames *names, const char *name, gboolean *created)
 {
-  return find_or_plan (names, names->providers, fold_name (name), name, make_provider, created);
+  const char *key = as_written_key (names, 'p', name, NULL);
+  CmImportNamed *provider = g_hash_table_lookup (names->as_written, key);
+
+  if (provider)
+    {
+      *created = FALSE;
+      return provider;
+    }
+  provider = find_or_plan (names, names->providers, fold_name (name), name, make_provider,
+                           created);
+  g_hash_table_insert (names->as_written, g_strdup (key), provider);
+  return provider;
 }
 
 CmImportNamed *
 cm_import_names_service (CmImportNames *names, const char *name, const char *lead,
                          gboolean *created)
 {
-  CmImportNamed *service = find_or_plan (names, names->services, service_key (name, lead), name,
-                                         make_service, created);
+  const char *key = as_written_key (names, 's', name, lead);
+  CmImportNamed *service = g_hash_table_lookup (names->as_written, key);
 
+  if (service)
+    {
+      *created = FALSE;
+      return service;
+    }
+  service = find_or_plan (names, names->services, service_key (name, lead), name, make_service,
+                          created);
+  g_hash_table_insert (names->as_written, g_strdup (key), service);
   if (*created)
     file_named (names->services, service_key (name, NULL), service);
   return service;

@@ -82,6 +82,9 @@ struct _CmImportPlan
   GHashTable *readings[CM_IMPORT_N_FIELDS]; /* a cell's text -> Reading, or NULL */
   gpointer unkept;          /* the last Reading past MAX_READINGS */
   GHashTable *ends_agree;   /* "start|term|end" -> whether start and term give that end */
+  GHashTable *terms_valid;  /* the "term|notice period|extensions taken" that validate */
+  GString *row_text;        /* the cells of the row being read (RowReader) */
+  GString *key;             /* a key of ends_agree or terms_valid, looked up */
   GPtrArray *new_providers;
   GPtrArray *new_services;
   GPtrArray *new_commissioners;
@@ -146,6 +149,70 @@ keep_reading (CmImportPlan *plan, CmImportField field, const char *text, Reading
   return reading;
 }
 
+/* ---- the properties rows set ------------------------------------------ */
+
+typedef enum {
+  SET_REFERENCE, SET_TITLE, SET_CONTRACT_TYPE, SET_TYPE_AS_WRITTEN, SET_ROUTE,
+  SET_ROUTE_AS_WRITTEN, SET_ANNUAL_VALUE, SET_TOTAL_VALUE, SET_START_DATE, SET_END_DATE,
+  SET_NOTICE_SERVED, SET_DECOMMISSIONED_ON, SET_PROCUREMENT_BEGAN, SET_NOTICE_KIND, SET_OUTCOME,
+  SET_TERM, SET_NOTICE_PERIOD, SET_EXTENSIONS_INVOKED, SET_PROVIDER_ID, SET_SERVICE_ID,
+  SET_SECTOR, SET_SECTOR_AS_WRITTEN, SET_IS_SME, SET_IS_VCSE,
+  N_SETS
+} Set;
+
+static const struct {
+  GType (*type) (void);
+  const char *name;
+} set_names[N_SETS] = {
+  [SET_REFERENCE] = { cm_contract_get_type, "reference" },
+  [SET_TITLE] = { cm_contract_get_type, "title" },
+  [SET_CONTRACT_TYPE] = { cm_contract_get_type, "contract-type" },
+  [SET_TYPE_AS_WRITTEN] = { cm_contract_get_type, "type-as-written" },
+  [SET_ROUTE] = { cm_contract_get_type, "route" },
+  [SET_ROUTE_AS_WRITTEN] = { cm_contract_get_type, "route-as-written" },
+  [SET_ANNUAL_VALUE] = { cm_contract_get_type, "annual-value" },
+  [SET_TOTAL_VALUE] = { cm_contract_get_type, "total-value" },
+  [SET_START_DATE] = { cm_contract_get_type, "start-date" },
+  [SET_END_DATE] = { cm_contract_get_type, "end-date" },
+  [SET_NOTICE_SERVED] = { cm_contract_get_type, "notice-served" },
+  [SET_DECOMMISSIONED_ON] = { cm_contract_get_type, "decommissioned-on" },
+  [SET_PROCUREMENT_BEGAN] = { cm_contract_get_type, "procurement-began" },
+  [SET_NOTICE_KIND] = { cm_contract_get_type, "notice-kind" },
+  [SET_OUTCOME] = { cm_contract_get_type, "outcome" },
+  [SET_TERM] = { cm_contract_get_type, "term" },
+  [SET_NOTICE_PERIOD] = { cm_contract_get_type, "notice-period" },
+  [SET_EXTENSIONS_INVOKED] = { cm_contract_get_type, "extensions-invoked" },
+  [SET_PROVIDER_ID] = { cm_contract_get_type, "provider-id" },
+  [SET_SERVICE_ID] = { cm_contract_get_type, "service-id" },
+  [SET_SECTOR] = { cm_provider_get_type, "sector" },
+  [SET_SECTOR_AS_WRITTEN] = { cm_provider_get_type, "sector-as-written" },
+  [SET_IS_SME] = { cm_provider_get_type, "is-sme" },
+  [SET_IS_VCSE] = { cm_provider_get_type, "is-vcse" },
+};
+
+/* Each property a row sets, looked up once for the process: g_object_set ()
+ * would look it up by name for every cell of every row. */
+static GParamSpec *
+property (Set set)
+{
+  static GParamSpec *pspecs[N_SETS];
+  static gsize found;
+
+  if (g_once_init_enter (&found))
+    {
+      for (guint i = 0; i < N_SETS; i++)
+        {
+          /* Kept for the life of the process, as the found properties are. */
+          GObjectClass *klass = g_type_class_ref (set_names[i].type ());
+
+          pspecs[i] = g_object_class_find_property (klass, set_names[i].name);
+          g_assert (pspecs[i] != NULL);
+        }
+      g_once_init_leave (&found, 1);
+    }
+  return pspecs[set];
+}
+
 static guint
 n_rows_of (CmImportPlan *plan)
 {
@@ -185,24 +252,46 @@ typedef struct {
   char *cells[CM_IMPORT_N_FIELDS]; /* each mapped field's text, trimmed; NULL unmapped */
 } RowReader;
 
+/* Appends @text to @out without the spaces g_strstrip () takes off, and
+ * its end; returns where it starts. */
+static gsize
+append_stripped (GString *out, const char *text)
+{
+  gsize start = out->len;
+  const char *end;
+
+  while (g_ascii_isspace (*text))
+    text++;
+  end = text + strlen (text);
+  while (end > text && g_ascii_isspace (end[-1]))
+    end--;
+  g_string_append_len (out, text, end - text);
+  g_string_append_c (out, '\0');
+  return start;
+}
+
+/* The row's cells, trimmed, all in the plan's one buffer: a copy of each
+ * would be an allocation per cell of every row. */
 static void
 row_reader_init (RowReader *r, CmImportPlan *plan, guint row)
 {
+  gssize starts[CM_IMPORT_N_FIELDS];
+
   *r = (RowReader) { plan, row, planning_row (plan, row), { NULL } };
+  g_string_truncate (plan->row_text, 0);
+  for (guint f = 0; f < CM_IMPORT_N_FIELDS; f++)
+    starts[f] = -1;
   for (guint c = 0; c < plan->mapping->len; c++)
     {
       CmImportField field = g_array_index (plan->mapping, CmImportField, c);
 
       if (field != CM_IMPORT_FIELD_IGNORE)
-        r->cells[field] = g_strstrip (g_strdup (cm_table_get (plan->table, row, c)));
+        starts[field] = append_stripped (plan->row_text, cm_table_get (plan->table, row, c));
     }
-}
-
-static void
-row_reader_clear (RowReader *r)
-{
+  /* Only now: the buffer may have moved as it grew. */
   for (guint f = 0; f < CM_IMPORT_N_FIELDS; f++)
-    g_free (r->cells[f]);
+    if (starts[f] >= 0)
+      r->cells[f] = plan->row_text->str + starts[f];
 }
 
 static const char *
@@ -277,11 +366,11 @@ without_other_label (GType type, int other, const char *text)
   return g_str_has_prefix (text, prefix) ? text + strlen (prefix) : text;
 }
 
-/* Sets @property from a vocabulary cell, keeping unknown words as written
- * under Other in @as_written. */
+/* Sets the property @value_set from a vocabulary cell, keeping unknown
+ * words as written under Other in @as_written. */
 static void
-read_enum (RowReader *r, CmEntity *entity, CmImportField field, GType type,
-           const char *property, const char *as_written)
+read_enum (RowReader *r, CmEntity *entity, CmImportField field, GType type, Set value_set,
+           Set as_written)
 {
   const char *text = cell (r, field);
   Reading *reading;
@@ -298,14 +387,13 @@ read_enum (RowReader *r, CmEntity *entity, CmImportField field, GType type,
     }
   value = reading->value;
   matched = reading->matched;
-  if (matched)
+  if (!matched)
     {
-      g_object_set (entity, property, value, as_written, "", NULL);
-      return;
+      text = without_other_label (type, value, text);
+      note_other (r, field, text);
     }
-  text = without_other_label (type, value, text);
-  note_other (r, field, text);
-  g_object_set (entity, property, value, as_written, text, NULL);
+  cm_entity_set_enum (entity, property (value_set), value);
+  cm_entity_set_string (entity, property (as_written), matched ? "" : text);
 }
 
 /* The words registers use for what notice meant and how a contract ended,
@@ -356,8 +444,7 @@ match_choice (GType type, const char *text, int *value)
 /* A cell from a closed list with no "Other": a word we do not know is a
  * problem, since guessing would close or end a contract wrongly. */
 static void
-read_choice (RowReader *r, CmContract *contract, CmImportField field, GType type,
-             const char *property)
+read_choice (RowReader *r, CmContract *contract, CmImportField field, GType type, Set set)
 {
   g_autoptr(GString) known = g_string_new (NULL);
   const char *text = cell (r, field);
@@ -367,7 +454,7 @@ read_choice (RowReader *r, CmContract *contract, CmImportField field, GType type
     return;
   if (match_choice (type, text, &value))
     {
-      g_object_set (contract, property, value, NULL);
+      cm_entity_set_enum (CM_ENTITY (contract), property (set), value);
       return;
     }
   for (guint i = 0; i < cm_enum_count (type); i++)
@@ -376,7 +463,7 @@ read_choice (RowReader *r, CmContract *contract, CmImportField field, GType type
 }
 
 static void
-read_date (RowReader *r, CmContract *contract, CmImportField field, const char *property)
+read_date (RowReader *r, CmContract *contract, CmImportField field, Set set)
 {
   const char *text = cell (r, field);
   Reading *reading;
@@ -398,11 +485,11 @@ read_date (RowReader *r, CmContract *contract, CmImportField field, const char *
   if (reading->error)
     problem (r, field, "%s", reading->error);
   else
-    g_object_set (contract, property, reading->iso, NULL);
+    cm_entity_set_string (CM_ENTITY (contract), property (set), reading->iso);
 }
 
 static void
-read_money (RowReader *r, CmContract *contract, CmImportField field, const char *property)
+read_money (RowReader *r, CmContract *contract, CmImportField field, Set set)
 {
   g_autoptr(GError) error = NULL;
   gint64 pence = 0;
@@ -412,14 +499,14 @@ read_money (RowReader *r, CmContract *contract, CmImportField field, const char 
   if (!cm_import_parse_money (cell (r, field), &pence, &error))
     problem (r, field, "%s", error->message);
   else
-    g_object_set (contract, property, pence, NULL);
+    cm_entity_set_int64 (CM_ENTITY (contract), property (set), pence);
 }
 
 static void
-read_text (RowReader *r, CmContract *contract, CmImportField field, const char *property)
+read_text (RowReader *r, CmContract *contract, CmImportField field, Set set)
 {
   if (r->cells[field])
-    g_object_set (contract, property, r->cells[field], NULL);
+    cm_entity_set_string (CM_ENTITY (contract), property (set), r->cells[field]);
 }
 
 /* Why the term or notice period in @field cannot be read, or NULL. */
@@ -459,18 +546,18 @@ read_periods (RowReader *r, CmContract *contract)
     problem (r, CM_IMPORT_FIELD_TERM, "%s", why);
   if ((why = period_problem (r, CM_IMPORT_FIELD_NOTICE_PERIOD)) != NULL)
     problem (r, CM_IMPORT_FIELD_NOTICE_PERIOD, "%s", why);
-  read_text (r, contract, CM_IMPORT_FIELD_TERM, "term");
-  read_text (r, contract, CM_IMPORT_FIELD_NOTICE_PERIOD, "notice-period");
+  read_text (r, contract, CM_IMPORT_FIELD_TERM, SET_TERM);
+  read_text (r, contract, CM_IMPORT_FIELD_NOTICE_PERIOD, SET_NOTICE_PERIOD);
   if (!has (r, CM_IMPORT_FIELD_EXTENSIONS_INVOKED))
     return;
   if (!cm_import_parse_count (cell (r, CM_IMPORT_FIELD_EXTENSIONS_INVOKED), &invoked, &error))
     problem (r, CM_IMPORT_FIELD_EXTENSIONS_INVOKED, "%s", error->message);
   else
-    g_object_set (contract, "extensions-invoked", invoked, NULL);
+    cm_entity_set_int (CM_ENTITY (contract), property (SET_EXTENSIONS_INVOKED), invoked);
 }
 
 static void
-read_flag (RowReader *r, CmEntity *entity, CmImportField field, const char *property)
+read_flag (RowReader *r, CmEntity *entity, CmImportField field, Set set)
 {
   g_autoptr(GError) error = NULL;
   gboolean value = FALSE;
@@ -480,7 +567,7 @@ read_flag (RowReader *r, CmEntity *entity, CmImportField field, const char *prop
   if (!cm_import_parse_flag (cell (r, field), &value, &error))
     problem (r, field, "%s", error->message);
   else
-    g_object_set (entity, property, value, NULL);
+    cm_entity_set_boolean (entity, property (set), value);
 }
 
 static gint64
@@ -531,10 +618,10 @@ read_provider (RowReader *r)
     return;
   provider = r->out->provider->entity;
   g_ptr_array_add (r->plan->new_providers, g_strdup (name));
-  read_enum (r, provider, CM_IMPORT_FIELD_PROVIDER_SECTOR, CM_TYPE_SECTOR, "sector",
-             "sector-as-written");
-  read_flag (r, provider, CM_IMPORT_FIELD_SME, "is-sme");
-  read_flag (r, provider, CM_IMPORT_FIELD_VCSE, "is-vcse");
+  read_enum (r, provider, CM_IMPORT_FIELD_PROVIDER_SECTOR, CM_TYPE_SECTOR, SET_SECTOR,
+             SET_SECTOR_AS_WRITTEN);
+  read_flag (r, provider, CM_IMPORT_FIELD_SME, SET_IS_SME);
+  read_flag (r, provider, CM_IMPORT_FIELD_VCSE, SET_IS_VCSE);
   check_vcse (r, provider, name);
   g_object_get (provider, "sector", &sector, NULL);
   if (*registration)
@@ -581,20 +668,20 @@ read_service (RowReader *r, const char *title)
 static void
 read_contract_fields (RowReader *r, CmContract *contract)
 {
-  read_text (r, contract, CM_IMPORT_FIELD_TITLE, "title");
+  read_text (r, contract, CM_IMPORT_FIELD_TITLE, SET_TITLE);
   read_enum (r, CM_ENTITY (contract), CM_IMPORT_FIELD_TYPE, CM_TYPE_CONTRACT_TYPE,
-             "contract-type", "type-as-written");
+             SET_CONTRACT_TYPE, SET_TYPE_AS_WRITTEN);
   read_enum (r, CM_ENTITY (contract), CM_IMPORT_FIELD_ROUTE, CM_TYPE_PROCUREMENT_ROUTE,
-             "route", "route-as-written");
-  read_money (r, contract, CM_IMPORT_FIELD_ANNUAL_VALUE, "annual-value");
-  read_money (r, contract, CM_IMPORT_FIELD_TOTAL_VALUE, "total-value");
-  read_date (r, contract, CM_IMPORT_FIELD_START_DATE, "start-date");
-  read_date (r, contract, CM_IMPORT_FIELD_END_DATE, "end-date");
-  read_date (r, contract, CM_IMPORT_FIELD_NOTICE_SERVED, "notice-served");
-  read_date (r, contract, CM_IMPORT_FIELD_DECOMMISSIONED_ON, "decommissioned-on");
-  read_date (r, contract, CM_IMPORT_FIELD_PROCUREMENT_BEGAN, "procurement-began");
-  read_choice (r, contract, CM_IMPORT_FIELD_NOTICE_KIND, CM_TYPE_NOTICE_KIND, "notice-kind");
-  read_choice (r, contract, CM_IMPORT_FIELD_OUTCOME, CM_TYPE_CONTRACT_OUTCOME, "outcome");
+             SET_ROUTE, SET_ROUTE_AS_WRITTEN);
+  read_money (r, contract, CM_IMPORT_FIELD_ANNUAL_VALUE, SET_ANNUAL_VALUE);
+  read_money (r, contract, CM_IMPORT_FIELD_TOTAL_VALUE, SET_TOTAL_VALUE);
+  read_date (r, contract, CM_IMPORT_FIELD_START_DATE, SET_START_DATE);
+  read_date (r, contract, CM_IMPORT_FIELD_END_DATE, SET_END_DATE);
+  read_date (r, contract, CM_IMPORT_FIELD_NOTICE_SERVED, SET_NOTICE_SERVED);
+  read_date (r, contract, CM_IMPORT_FIELD_DECOMMISSIONED_ON, SET_DECOMMISSIONED_ON);
+  read_date (r, contract, CM_IMPORT_FIELD_PROCUREMENT_BEGAN, SET_PROCUREMENT_BEGAN);
+  read_choice (r, contract, CM_IMPORT_FIELD_NOTICE_KIND, CM_TYPE_NOTICE_KIND, SET_NOTICE_KIND);
+  read_choice (r, contract, CM_IMPORT_FIELD_OUTCOME, CM_TYPE_CONTRACT_OUTCOME, SET_OUTCOME);
   read_periods (r, contract);
 }
 
@@ -602,12 +689,13 @@ read_contract_fields (RowReader *r, CmContract *contract)
 static const char *
 term_text (CmContract *contract)
 {
-  static GParamSpec *term;
+  return cm_entity_get_string (CM_ENTITY (contract), property (SET_TERM)->param_id);
+}
 
-  if (g_once_init_enter (&term))
-    g_once_init_leave (&term, g_object_class_find_property (G_OBJECT_GET_CLASS (contract),
-                                                                    "term"));
-  return cm_entity_get_string (CM_ENTITY (contract), term->param_id);
+static const char *
+notice_period_text (CmContract *contract)
+{
+  return cm_entity_get_string (CM_ENTITY (contract), property (SET_NOTICE_PERIOD)->param_id);
 }
 
 /* Whether the contract's recorded end is not the one its start and term
@@ -617,16 +705,15 @@ static gboolean
 end_disagrees (CmImportPlan *plan, CmContract *contract, CmContractDates *dates)
 {
   CmDeadlineSettings settings = CM_DEADLINE_SETTINGS_DEFAULT;
-  g_autofree char *key = g_strjoin ("|", cm_contract_get_start_date (contract),
-                                    term_text (contract),
-                                    cm_contract_get_end_date (contract), NULL);
   gpointer known;
   GDate any_day;
   gboolean disagrees;
 
   if (plan->ends_agree == NULL)
     plan->ends_agree = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  if (g_hash_table_lookup_extended (plan->ends_agree, key, NULL, &known) &&
+  g_string_printf (plan->key, "%s|%s|%s", cm_contract_get_start_date (contract),
+                   term_text (contract), cm_contract_get_end_date (contract));
+  if (g_hash_table_lookup_extended (plan->ends_agree, plan->key->str, NULL, &known) &&
       GPOINTER_TO_INT (known))
     return FALSE;
   g_date_clear (&any_day, 1);
@@ -634,7 +721,7 @@ end_disagrees (CmImportPlan *plan, CmContract *contract, CmContractDates *dates)
   disagrees = cm_contract_compute_dates (contract, &any_day, &settings, dates) &&
               dates->end_disagrees;
   if (!disagrees && g_hash_table_size (plan->ends_agree) < MAX_READINGS)
-    g_hash_table_insert (plan->ends_agree, g_steal_pointer (&key), GINT_TO_POINTER (TRUE));
+    g_hash_table_insert (plan->ends_agree, g_strdup (plan->key->str), GINT_TO_POINTER (TRUE));
   return disagrees;
 }
 
@@ -707,15 +794,39 @@ check_unique (RowReader *r, const char *reference)
   return TRUE;
 }
 
+/* cm_entity_validate (), with the term, notice period and extensions
+ * taken checked once for each combination of the three that passes (up
+ * to MAX_READINGS): a register repeats them row after row, and a failure
+ * names the contract, so it is worked out each time. */
+static gboolean
+validate_contract (CmImportPlan *plan, CmContract *contract, GError **error)
+{
+  if (!cm_contract_validate_all_but_term (contract, error))
+    return FALSE;
+  g_string_printf (plan->key, "%s\x1f%s\x1f%d", term_text (contract),
+                   notice_period_text (contract), cm_contract_get_extensions_invoked (contract));
+  if (plan->terms_valid && g_hash_table_contains (plan->terms_valid, plan->key->str))
+    return TRUE;
+  if (!cm_contract_validate_term (contract, error))
+    return FALSE;
+  if (plan->terms_valid == NULL)
+    plan->terms_valid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_size (plan->terms_valid) < MAX_READINGS)
+    g_hash_table_add (plan->terms_valid, g_strdup (plan->key->str));
+  return TRUE;
+}
+
 static void
 validate_planned (RowReader *r, CmContract *contract)
 {
   g_autoptr(GError) error = NULL;
 
-  g_object_set (contract, "provider-id", planned_id (r->out->provider), NULL);
+  cm_entity_set_int64 (CM_ENTITY (contract), property (SET_PROVIDER_ID),
+                       planned_id (r->out->provider));
   if (r->out->service)
-    g_object_set (contract, "service-id", planned_id (r->out->service), NULL);
-  if (!cm_entity_validate (CM_ENTITY (contract), &error))
+    cm_entity_set_int64 (CM_ENTITY (contract), property (SET_SERVICE_ID),
+                         planned_id (r->out->service));
+  if (!validate_contract (r->plan, contract, &error))
     problem (r, CM_IMPORT_FIELD_IGNORE, "%s", error->message);
 }
 
@@ -798,7 +909,6 @@ plan_row (CmImportPlan *plan, CmStore *store, guint row, CmImportDuplicate on_du
 
   row_reader_init (&r, plan, row);
   r.out->status = read_row (&r, store, on_duplicate);
-  row_reader_clear (&r);
   if (plan->writer)
     write_planned_row (plan, row);
   if (plan->statuses)
@@ -907,6 +1017,8 @@ plan_alloc (CmTable *table, GArray *mapping)
   plan->references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   plan->seen = g_hash_table_new (g_str_hash, g_str_equal);
   plan->seen_text = g_string_chunk_new (64 * 1024);
+  plan->row_text = g_string_sized_new (1024);
+  plan->key = g_string_sized_new (64);
   plan->others = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) cm_row_list_free);
   plan->new_providers = g_ptr_array_new_with_free_func (g_free);
@@ -1031,6 +1143,7 @@ cm_import_plan_free (CmImportPlan *plan)
     g_clear_pointer (&plan->readings[f], g_hash_table_unref);
   g_clear_pointer (&plan->unkept, reading_free);
   g_clear_pointer (&plan->ends_agree, g_hash_table_unref);
+  g_clear_pointer (&plan->terms_valid, g_hash_table_unref);
   g_clear_pointer (&plan->noted, g_hash_table_unref);
   row_clear (&plan->current);
   g_array_unref (plan->mapping);
@@ -1038,6 +1151,8 @@ cm_import_plan_free (CmImportPlan *plan)
   g_hash_table_unref (plan->references);
   g_hash_table_unref (plan->seen);
   g_string_chunk_free (plan->seen_text);
+  g_string_free (plan->row_text, TRUE);
+  g_string_free (plan->key, TRUE);
   g_hash_table_unref (plan->others);
   g_ptr_array_unref (plan->new_providers);
   g_ptr_array_unref (plan->new_services);
@@ -1167,9 +1282,11 @@ save_row (CmImportPlan *plan, CmStore *store, Row *row, GError **error)
   if (!save_named (store, row->provider, error) ||
       (row->service && !save_service (store, row->service, error)))
     return FALSE;
-  g_object_set (row->contract, "provider-id", cm_entity_get_id (row->provider->entity), NULL);
+  cm_entity_set_int64 (CM_ENTITY (row->contract), property (SET_PROVIDER_ID),
+                       cm_entity_get_id (row->provider->entity));
   if (row->service)
-    g_object_set (row->contract, "service-id", cm_entity_get_id (row->service->entity), NULL);
+    cm_entity_set_int64 (CM_ENTITY (row->contract), property (SET_SERVICE_ID),
+                         cm_entity_get_id (row->service->entity));
   /* Changes to contracts already there are audited field by field; a new
    * one was validated as it was planned (validate_planned ()). */
   return row->status == CM_IMPORT_ROW_UPDATE
@@ -1464,12 +1581,10 @@ static CmContract *
 scratch_contract (Writer *writer, const char *reference)
 {
   CmEntity *scratch = CM_ENTITY (writer->scratch);
-  CmEntity *blank = CM_ENTITY (writer->blank);
 
-  for (guint id = 1; id <= CM_ENTITY_GET_CLASS (scratch)->n_values; id++)
-    g_value_copy (cm_entity_peek_value (blank, id), cm_entity_peek_value (scratch, id));
+  cm_entity_copy_values_quietly (scratch, CM_ENTITY (writer->blank));
   cm_entity_set_id (scratch, 0);
-  g_object_set (scratch, "reference", reference, NULL);
+  cm_entity_set_string (scratch, property (SET_REFERENCE), reference);
   return g_object_ref (writer->scratch);
 }
 

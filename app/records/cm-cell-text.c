@@ -1,15 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-cell-text.c: text as people type it or spreadsheets hold it, made plain */
+#include <string.h>
+
 #include "cm-cell-text.h"
 
 char *
 cm_cell_text_clean (const char *text)
 {
-  g_auto(GStrv) parts = g_strsplit (text ? text : "", "\xc2\xa0", -1);
-  char *joined = g_strjoinv (" ", parts);
+  g_auto(GStrv) parts = NULL;
 
-  return g_strstrip (joined);
+  text = text ? text : "";
+  /* Most cells have no non-breaking space: one copy, not a split and a join. */
+  if (strstr (text, "\xc2\xa0") == NULL)
+    return g_strstrip (g_strdup (text));
+  parts = g_strsplit (text, "\xc2\xa0", -1);
+  return g_strstrip (g_strjoinv (" ", parts));
 }
 
 gboolean

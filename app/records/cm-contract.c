@@ -124,10 +124,9 @@ validate_procurement_began (CmContract *self, const char *ref, GError **error)
   return TRUE;
 }
 
-static gboolean
-cm_contract_validate (CmEntity *entity, GError **error)
+gboolean
+cm_contract_validate_all_but_term (CmContract *self, GError **error)
 {
-  CmContract *self = CM_CONTRACT (entity);
   const char *ref = cm_contract_get_reference (self);
   const char *start = cm_contract_get_start_date (self);
   const char *end = cm_contract_get_end_date (self);
@@ -147,11 +146,23 @@ cm_contract_validate (CmEntity *entity, GError **error)
   /* ISO dates compare correctly as text. */
   if (*start && *end && g_strcmp0 (end, start) < 0)
     return fail (error, _("Contract %s ends before it starts. Check the start and end dates."), ref);
-  if (!cm_date_validate (cm_contract_get_notice_served (self), _("The date notice was served"),
-                         FALSE, error) ||
-      !validate_procurement_began (self, ref, error))
-    return FALSE;
-  return validate_term (self, ref, error);
+  return cm_date_validate (cm_contract_get_notice_served (self), _("The date notice was served"),
+                           FALSE, error) &&
+         validate_procurement_began (self, ref, error);
+}
+
+gboolean
+cm_contract_validate_term (CmContract *self, GError **error)
+{
+  return validate_term (self, cm_contract_get_reference (self), error);
+}
+
+static gboolean
+cm_contract_validate (CmEntity *entity, GError **error)
+{
+  CmContract *self = CM_CONTRACT (entity);
+
+  return cm_contract_validate_all_but_term (self, error) && cm_contract_validate_term (self, error);
 }
 
 static void

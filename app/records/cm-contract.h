@@ -38,4 +38,11 @@ CmNoticeKind       cm_contract_get_notice_kind       (CmContract *self);
 CmContractOutcome  cm_contract_get_outcome           (CmContract *self);
 gboolean           cm_contract_get_provider_is_vcse  (CmContract *self);
 
+/* cm_entity_validate () of a contract, in its two parts and in this order:
+ * everything but the term, then the term, notice period and extensions
+ * taken, which only those three decide. An import that sees the same
+ * three row after row checks them once. */
+gboolean    cm_contract_validate_all_but_term (CmContract *self, GError **error);
+gboolean    cm_contract_validate_term         (CmContract *self, GError **error);
+
 G_END_DECLS

@@ -82,9 +82,25 @@ int         cm_entity_get_int     (CmEntity *self, guint prop_id);
 gboolean    cm_entity_get_boolean (CmEntity *self, guint prop_id);
 int         cm_entity_get_enum    (CmEntity *self, guint prop_id);
 
+/* Set one of the record's own properties, found once by the caller
+ * (g_object_class_find_property ()): g_object_set () looks the name up
+ * and passes the value through a GValue on every call, which an import
+ * does for every cell of every row. Like g_object_set (), each notifies
+ * only when the value changes; the value must be one the property allows. */
+void        cm_entity_set_string  (CmEntity *self, GParamSpec *pspec, const char *value);
+void        cm_entity_set_int64   (CmEntity *self, GParamSpec *pspec, gint64 value);
+void        cm_entity_set_int     (CmEntity *self, GParamSpec *pspec, int value);
+void        cm_entity_set_enum    (CmEntity *self, GParamSpec *pspec, int value);
+void        cm_entity_set_boolean (CmEntity *self, GParamSpec *pspec, gboolean value);
+
 /* The stored value of a property, for the store to fill rows quickly
  * without a notification per field. */
 GValue     *cm_entity_peek_value     (CmEntity *self, guint prop_id);
+
+/* Gives @self every stored and derived value of @from, a record of the
+ * same type, without a notification: for a record nothing listens to,
+ * filled again for each row of an import. The id is left as it is. */
+void        cm_entity_copy_values_quietly (CmEntity *self, CmEntity *from);
 
 gint64      cm_entity_get_id         (CmEntity *self);
 void        cm_entity_set_id         (CmEntity *self, gint64 id);

@@ -19,6 +19,11 @@
 #   meson test -C _build --benchmark anchors --test-args='--sizes 1000000'
 #   /usr/bin/python3 tests/bench/bench-anchors.py --commissioner _build/ui/commissioner \
 #       --workbook-cells _build/tests/bench/bench-workbook-cells --sizes 10000
+#
+# To compare two builds' imports, give the earlier one with --before: each
+# round imports the register with the sqlite3 shell, the earlier build and
+# this one in turn, each into a fresh file, --repeat rounds in all, and the
+# medians print side by side. --only import skips the other pairs.
 
 import argparse
 import os
@@ -102,17 +107,48 @@ def report(size, work, ours, anchor, anchor_name):
              ratio, " (target %.1f)" % target if target else "", cpu_ratio), flush=True)
 
 
+def median_run(runs):
+    """The median wall time, the most memory and the median processor time of @runs."""
+    return (sorted(r[0] for r in runs)[len(runs) // 2], max(r[1] for r in runs),
+            sorted(r[2] for r in runs)[len(runs) // 2])
+
+
+def fresh(path):
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.unlink(path + suffix)
+
+
+def bench_import(size, args, env, folder, register, portfolio):
+    """The import pair, and with --before the earlier build's import in the same rounds;
+    leaves this build's portfolio at @portfolio."""
+    shell_db = os.path.join(folder, "shell.db")
+    builds = [("import", args.commissioner)]
+    if args.before:
+        builds.insert(0, ("import (before)", args.before))
+    anchors, times = [], {work: [] for work, _ in builds}
+    for _ in range(REPEAT if args.before else 1):
+        fresh(shell_db)
+        anchors.append(run_once(["sqlite3", shell_db, ".import --csv '%s' register" % register],
+                                env, subprocess.DEVNULL))
+        for work, commissioner in builds:
+            fresh(portfolio)
+            times[work].append(run_once([commissioner, "--portfolio", portfolio, "--today", TODAY,
+                                         "--import", register], env, subprocess.DEVNULL))
+    for work, _ in builds:
+        report(size, work, median_run(times[work]), median_run(anchors), "sqlite3 .import")
+
+
 def bench(size, args, env, folder):
     register = os.path.join(folder, "register.csv")
     portfolio = os.path.join(folder, "bench.commissioner")
-    shell_db = os.path.join(folder, "shell.db")
     ours = [args.commissioner, "--portfolio", portfolio, "--today", TODAY]
 
     subprocess.run([sys.executable, args.register, str(size), register], check=True)
 
-    anchor = run(["sqlite3", shell_db, ".import --csv '%s' register" % register], env)
-    report(size, "import", run(ours + ["--import", register], env), anchor,
-           "sqlite3 .import")
+    bench_import(size, args, env, folder, register, portfolio)
+    if args.only == "import":
+        return
 
     anchor = run(["sqlite3", "-csv", portfolio, DEADLINES_SQL], env)
     report(size, "deadlines", run(ours + ["--deadlines", "--format", "csv"], env), anchor,
@@ -183,6 +219,10 @@ def main():
                         help="comma-separated numbers of rows (default 10000,100000)")
     parser.add_argument("--repeat", type=int, default=1,
                         help="run each reading step this many times and take the median")
+    parser.add_argument("--before",
+                        help="an earlier build's commissioner, whose import is timed beside")
+    parser.add_argument("--only", choices=["import"],
+                        help="time only the import pair")
     args = parser.parse_args()
     global REPEAT
     REPEAT = max(1, args.repeat)

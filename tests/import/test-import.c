@@ -99,6 +99,37 @@ static const char register_csv[] =
   "C-5,Meals,Touchstone,Meals,01/04/2019,31/03/2024,100,,\r\n"
   ",,,,,,,,\r\n";
 
+/* A term, notice period and extensions taken that passed on one row are
+ * not checked again on the next row with the same three; others are, and
+ * each refusal names its own contract. */
+static void
+test_term_checked_per_combination (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new ("terms.commissioner", NULL);
+  g_autoptr(CmTable) table = table_of (
+    "Reference,Title,Provider,Service,Commissioner,Term,Extensions invoked,Notice period\r\n"
+    "T-1,Carers,Mind,Carers,Adult Social Care,3+1,1,3 months\r\n"
+    "T-2,Carers,Mind,Carers,Adult Social Care,3+1,2,3 months\r\n"
+    "T-3,Carers,Mind,Carers,Adult Social Care,3+1,1,3 months\r\n"
+    "T-4,Carers,Mind,Carers,Adult Social Care,3+1,2,3 months\r\n"
+    "T-5,Carers,Mind,Carers,Adult Social Care,3+1,0,3 weeks\r\n");
+  g_autoptr(GArray) mapping = cm_import_mapping_guess (table);
+  g_autoptr(CmImportPlan) plan = cm_import_plan_new (store, table, mapping,
+                                                     CM_IMPORT_DUPLICATE_SKIP, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (cm_import_plan_row_status (plan, 1), ==, CM_IMPORT_ROW_CREATE);
+  g_assert_cmpint (cm_import_plan_row_status (plan, 2), ==, CM_IMPORT_ROW_INVALID);
+  g_assert_cmpint (cm_import_plan_row_status (plan, 3), ==, CM_IMPORT_ROW_CREATE);
+  g_assert_cmpint (cm_import_plan_row_status (plan, 4), ==, CM_IMPORT_ROW_INVALID);
+  g_assert_cmpint (cm_import_plan_row_status (plan, 5), ==, CM_IMPORT_ROW_CREATE);
+  g_assert_cmpstr (g_ptr_array_index (cm_import_plan_row_problems (plan, 2), 0), ==,
+                   "Row 3: Contract T-2 cannot have 2 extensions taken: its term “3+1” allows 1.");
+  g_assert_cmpstr (g_ptr_array_index (cm_import_plan_row_problems (plan, 4), 0), ==,
+                   "Row 5: Contract T-4 cannot have 2 extensions taken: its term “3+1” allows 1.");
+}
+
 static void
 test_plan_reports_cells (void)
 {
@@ -495,6 +526,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/guess-takes-first-column", test_guess_takes_first_column);
   g_test_add_func ("/import/remembered-mapping", test_remembered_mapping);
   g_test_add_func ("/import/plan-reports-cells", test_plan_reports_cells);
+  g_test_add_func ("/import/term-checked-per-combination", test_term_checked_per_combination);
   g_test_add_func ("/import/refused-import-changes-nothing", test_refused_import_changes_nothing);
   g_test_add_func ("/import/excluded-rows-import", test_excluded_rows_import);
   g_test_add_func ("/import/cancelled-import-changes-nothing",

@@ -188,6 +188,20 @@ test_csv_line_ends (void)
   assert_table (trailing, "a|\n");
 }
 
+/* Inside quotes a CRLF reads as LF and a lone CR is kept; the lines they
+ * span still count, for the messages that name a line. */
+static void
+test_csv_quoted_line_ends (void)
+{
+  g_autoptr(CmTable) table = read_csv ("a,b\n\"one\r\ntwo\",\"x\ry\r\n\"\n");
+  const char bad[] = "a,b\n\"p\r\nq\nr\",\"s\r\nt\"\nc\xff,d\n";
+
+  g_assert_cmpstr (cm_table_get (table, 1, 0), ==, "one\ntwo");
+  g_assert_cmpstr (cm_table_get (table, 1, 1), ==, "x\ry\n");
+  assert_csv_error (bad, sizeof bad - 1, CM_TABLE_ERROR_ENCODING, "A3");
+  assert_csv_error (bad, sizeof bad - 1, CM_TABLE_ERROR_ENCODING, "line 6");
+}
+
 static void
 test_csv_quotes (void)
 {
@@ -460,6 +474,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/ragged", test_csv_ragged);
   g_test_add_func ("/csv/line-ends", test_csv_line_ends);
   g_test_add_func ("/csv/quotes", test_csv_quotes);
+  g_test_add_func ("/csv/quoted-line-ends", test_csv_quoted_line_ends);
   g_test_add_func ("/csv/invalid-utf8", test_csv_invalid_utf8);
   g_test_add_func ("/csv/unterminated", test_csv_unterminated);
   g_test_add_func ("/csv/too-large", test_csv_too_large);
