@@ -384,18 +384,6 @@ broken (GError **error, gint64 *bad_row, gint64 id, const char *why)
   return FALSE;
 }
 
-#define FORMAT_2_FROM_SELECT "SELECT value FROM meta WHERE key = '" FORMAT_2_FROM_KEY "'"
-
-/* Only a text counts: a number or a blob there was written by hand. (A
- * PostgreSQL column holds texts only.) */
-static const char *
-format_2_from_sql (CmDb *db)
-{
-  if (cm_db_engine (db) == CM_DB_ENGINE_POSTGRESQL)
-    return FORMAT_2_FROM_SELECT " AND value IS NOT NULL";
-  return FORMAT_2_FROM_SELECT " AND typeof(value) = 'text'";
-}
-
 /* Where the second format begins. Its absence or damage is itself a break:
  * every migrated portfolio has it. */
 static gboolean
@@ -404,7 +392,9 @@ read_format_2_from (CmDb *db, gint64 *from, GError **error)
   CmDbStmt *stmt = NULL;
   gboolean found = FALSE;
 
-  if ((stmt = cm_db_prepare (db, format_2_from_sql (db))) == NULL)
+  /* Only a text counts: a number or a blob there was written by hand. */
+  if ((stmt = cm_db_prepare (db, "SELECT value FROM meta WHERE key = '" FORMAT_2_FROM_KEY "'"
+                                 " AND typeof(value) = 'text'")) == NULL)
     return sql_failed (db, error);
   if (cm_db_step (stmt) == CM_DB_ROW)
     found = g_ascii_string_to_signed (cm_db_column_text (stmt, 0), 10, 1, G_MAXINT64, from,
@@ -423,35 +413,17 @@ enum {
   COL_PREV, COL_HASH, COL_TYPED,
 };
 
-/* Whether every value of a row has the type the trail gives it. SQLite
- * keeps any value in any column; a PostgreSQL column holds its own type
- * only, so there a missing value is all that can be wrong. */
-#define SQLITE_TYPED \
+#define VERIFY_SELECT \
+  "SELECT id, at, actor, entity, entity_id, field, old_value, new_value, prev_hash, hash," \
   " typeof(id) = 'integer' AND typeof(entity_id) = 'integer' AND typeof(at) = 'text'" \
   " AND typeof(actor) = 'text' AND typeof(entity) = 'text' AND typeof(field) = 'text'" \
   " AND typeof(old_value) IN ('text', 'null') AND typeof(new_value) IN ('text', 'null')" \
-  " AND typeof(prev_hash) = 'text' AND typeof(hash) = 'text'"
-#define PG_TYPED \
-  " id IS NOT NULL AND entity_id IS NOT NULL AND at IS NOT NULL AND actor IS NOT NULL" \
-  " AND entity IS NOT NULL AND field IS NOT NULL AND prev_hash IS NOT NULL" \
-  " AND hash IS NOT NULL"
-#define VERIFY_SELECT(typed) \
-  "SELECT id, at, actor, entity, entity_id, field, old_value, new_value, prev_hash, hash," \
-  typed " FROM audit"
+  " AND typeof(prev_hash) = 'text' AND typeof(hash) = 'text'" \
+  " FROM audit"
 
 /* The whole trail reads every row, a row numbered 0 or less included. */
-static const char *
-verify_sql (CmDb *db, gboolean since)
-{
-  static const char * const sql[][2] = {
-    [CM_DB_ENGINE_SQLITE] = { VERIFY_SELECT (SQLITE_TYPED) " ORDER BY id",
-                              VERIFY_SELECT (SQLITE_TYPED) " WHERE id > ?1 ORDER BY id" },
-    [CM_DB_ENGINE_POSTGRESQL] = { VERIFY_SELECT (PG_TYPED) " ORDER BY id",
-                                  VERIFY_SELECT (PG_TYPED) " WHERE id > ?1 ORDER BY id" },
-  };
-
-  return sql[cm_db_engine (db)][since];
-}
+static const char verify_sql[] = VERIFY_SELECT " ORDER BY id";
+static const char verify_since_sql[] = VERIFY_SELECT " WHERE id > ?1 ORDER BY id";
 
 /* Text that runs on past a NUL hashes as if it ended there; SQLite's own
  * comparisons see all of it. Only a SQLite text can hold a NUL, and only
@@ -533,7 +505,7 @@ cm_audit_verify_from (CmDb *db, gint64 from_seq, const char *from_hash, gint64 *
 
   if (!read_format_2_from (db, &format_2_from, error))
     return FALSE;
-  if ((stmt = cm_db_prepare (db, verify_sql (db, from_seq > 0))) == NULL)
+  if ((stmt = cm_db_prepare (db, from_seq > 0 ? verify_since_sql : verify_sql)) == NULL)
     return sql_failed (db, error);
   if (from_seq > 0)
     cm_db_bind_int64 (stmt, 1, from_seq);

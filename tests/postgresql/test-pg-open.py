@@ -266,6 +266,13 @@ def check_team(work):
           undone.stderr.strip())
     check_audit("team", "after undoing an import", "alice")
 
+    pgcluster.psql(uri("team"), "-c", "UPDATE contract SET title = 'Changed by hand'"
+                                      " WHERE reference = 'T-1'")
+    tampered = run("--portfolio", alice, "--verify-audit")
+    check("--verify-audit finds a record changed outside Commissioner",
+          tampered.returncode != 0 and "T-1" in tampered.stderr + tampered.stdout,
+          tampered.stderr.strip() or tampered.stdout.strip())
+
 
 def check_refusals():
     create("other")
