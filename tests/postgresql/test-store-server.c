@@ -10,6 +10,7 @@
  */
 #include <string.h>
 
+#include "cm-audit-query.h"
 #include "cm-contract.h"
 #include "cm-db-pg.h"
 #include "cm-store.h"
@@ -101,6 +102,17 @@ test_another_commit_noticed (void)
   g_assert_false (cm_store_reload_if_changed (store));
 }
 
+/* How many rows of @store's trail @filter lets through. */
+static guint
+audit_rows_matching (CmStore *store, const CmAuditFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmAuditModel) model = cm_audit_model_new (store, filter, 0, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (G_LIST_MODEL (model));
+}
+
 /* A change is audited on a server as in a file, as the role, and the
  * trail verifies: its baseline, chain and records. */
 static void
@@ -119,6 +131,21 @@ test_changes_audited (void)
   g_assert_no_error (error);
   g_assert_cmpint (checked, >, 1);
   g_assert_cmpint (bad, ==, 0);
+}
+
+/* The audit view's filters in the server's SQL: words in any case, and
+ * a list of rows bound as one value. */
+static void
+test_audit_filters (void)
+{
+  g_autoptr(CmStore) store = open_store (CM_STORE_OPEN_DEFAULT);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  CmAuditFilter search = { .step = CM_AUDIT_STEP_ANY, .search = "team PORTFOLIO" };
+  CmAuditFilter listed = { .step = CM_AUDIT_STEP_ANY, .rows = rows };
+
+  g_array_append_vals (rows, (gint64[]) { 1, 2, 999999 }, 3);
+  g_assert_cmpuint (audit_rows_matching (store, &search), ==, 1);
+  g_assert_cmpuint (audit_rows_matching (store, &listed), ==, 2);
 }
 
 static void
@@ -150,6 +177,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store-server/actor-is-role", test_actor_is_role);
   /* Before a commit made by hand leaves the trail unchained. */
   g_test_add_func ("/store-server/changes-audited", test_changes_audited);
+  g_test_add_func ("/store-server/audit-filters", test_audit_filters);
   g_test_add_func ("/store-server/another-commit-noticed", test_another_commit_noticed);
   g_test_add_func ("/store-server/snapshot", test_snapshot);
   return g_test_run ();
