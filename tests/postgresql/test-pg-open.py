@@ -15,6 +15,7 @@ and writers at once all commit to one chain. Backups are the server's own.
 """
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -274,6 +275,32 @@ def check_team(work):
           tampered.stderr.strip() or tampered.stdout.strip())
 
 
+def check_same_trail(work):
+    """One register imported into a file and into a server gives the same
+    audit rows but for when and by whom: the values hashed are the same
+    text on both engines (money, dates, truth values, references)."""
+    register = os.path.join(work, "valued.csv")
+    with open(register, "w") as out:
+        out.write("Reference,Title,Provider,Service,Commissioner,Annual value,Start date,End date\n"
+                  "VAL-1,Valued,Valued Care,Home care,Adult Social Care,12000.50,2026-04-01,"
+                  "2027-03-31\n")
+    portfolio = os.path.join(work, "valued.commissioner")
+    create("valued")
+    on_file = run("--portfolio", portfolio, "--import", register)
+    on_server = run("--portfolio", uri("valued"), "--import", register)
+    check("the register is imported into a file and into a server",
+          on_file.returncode == 0 and on_server.returncode == 0,
+          on_file.stderr.strip() + on_server.stderr.strip())
+    columns = "id, entity, entity_id, field, coalesce(old_value, 'NULL'), coalesce(new_value, 'NULL')"
+    with sqlite3.connect(portfolio) as db:
+        from_file = "\n".join("\t".join(str(value) for value in row) for row in
+                               db.execute(f"SELECT {columns} FROM audit ORDER BY id"))
+    from_server = rows("valued", f"SELECT {columns} FROM audit ORDER BY id")
+    check("the audit rows of the file and of the server hold the same values",
+          from_file == from_server and "1200050" in from_server,
+          f"file: {from_file[-300:]} / server: {from_server[-300:]}")
+
+
 def check_refusals():
     create("other")
     made = pgcluster.psql(uri("other"), "-c", "CREATE TABLE invoices (id integer, amount integer)"
@@ -333,6 +360,7 @@ def main():
         check_reading(work)
         check_reader()
         check_team(work)
+        check_same_trail(work)
         check_refusals()
     finally:
         pgcluster.stop(CLUSTER_SH, folder)
