@@ -13,6 +13,7 @@
 #include "cm-audit-query.h"
 #include "cm-contract.h"
 #include "cm-db-pg.h"
+#include "cm-organisation.h"
 #include "cm-store.h"
 
 static const char *
@@ -133,6 +134,35 @@ test_changes_audited (void)
   g_assert_cmpint (bad, ==, 0);
 }
 
+/* PostgreSQL gives up a transaction at its first failed statement: a
+ * save the database refuses is undone to its own savepoint, and the
+ * transaction around it goes on and commits, audited. */
+static void
+test_refused_save_inside_transaction (void)
+{
+  g_autoptr(CmStore) store = open_store (CM_STORE_OPEN_DEFAULT);
+  CmOrganisationKind kind = CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE;
+  g_autoptr(CmOrganisation) first = cm_organisation_new ("Public Health", kind);
+  g_autoptr(CmOrganisation) twin = cm_organisation_new ("Public Health", kind);
+  g_autoptr(CmOrganisation) other = cm_organisation_new ("Housing", kind);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) refused = NULL;
+  gint64 checked = 0, bad = 0;
+
+  g_assert_true (cm_store_begin (store, &error));
+  g_assert_true (cm_store_save (store, CM_ENTITY (first), &error));
+  g_assert_no_error (error);
+  g_assert_false (cm_store_save (store, CM_ENTITY (twin), &refused));
+  g_assert_error (refused, CM_STORE_ERROR, CM_STORE_ERROR_CONSTRAINT);
+  g_assert_true (cm_store_save (store, CM_ENTITY (other), &error));
+  g_assert_no_error (error);
+  g_assert_true (cm_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cm_entity_get_id (CM_ENTITY (twin)), ==, 0);
+  g_assert_true (cm_store_verify_audit (store, &checked, &bad, &error));
+  g_assert_no_error (error);
+}
+
 /* The audit view's filters in the server's SQL: words in any case, and
  * a list of rows bound as one value. */
 static void
@@ -178,6 +208,8 @@ main (int argc, char **argv)
   /* Before a commit made by hand leaves the trail unchained. */
   g_test_add_func ("/store-server/changes-audited", test_changes_audited);
   g_test_add_func ("/store-server/audit-filters", test_audit_filters);
+  g_test_add_func ("/store-server/refused-save-inside-transaction",
+                   test_refused_save_inside_transaction);
   g_test_add_func ("/store-server/another-commit-noticed", test_another_commit_noticed);
   g_test_add_func ("/store-server/snapshot", test_snapshot);
   return g_test_run ();
