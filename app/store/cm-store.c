@@ -121,7 +121,7 @@ sql_error (CmStore *self, GError **error)
     case CM_DB_FAILURE_CONSTRAINT_UNIQUE:
     case CM_DB_FAILURE_CONSTRAINT_FOREIGN_KEY:
       g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
-                   _("The portfolio file could not be updated (%s). Nothing was changed."),
+                   _("The portfolio could not be updated (%s). Nothing was changed."),
                    cm_db_last_message (self->database));
       return FALSE;
     default:

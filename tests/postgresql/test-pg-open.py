@@ -186,7 +186,8 @@ def check_reading(work):
               {"SRV-0001", "SRV-0002", "Home care north"} <= cells)
     except Exception as error:  # an unreadable workbook fails the check
         check("the workbook holds both contracts, read back", False, error)
-    check("reading wrote nothing to the trail", rows("fresh", "SELECT count(*) FROM audit") == trail)
+    check("reading wrote nothing to the trail",
+          rows("fresh", "SELECT count(*) FROM audit") == trail)
 
 
 def check_reader():
@@ -291,7 +292,8 @@ def check_same_trail(work):
     check("the register is imported into a file and into a server",
           on_file.returncode == 0 and on_server.returncode == 0,
           on_file.stderr.strip() + on_server.stderr.strip())
-    columns = "id, entity, entity_id, field, coalesce(old_value, 'NULL'), coalesce(new_value, 'NULL')"
+    columns = ("id, entity, entity_id, field, coalesce(old_value, 'NULL'),"
+               " coalesce(new_value, 'NULL')")
     with sqlite3.connect(portfolio) as db:
         from_file = "\n".join("\t".join(str(value) for value in row) for row in
                                db.execute(f"SELECT {columns} FROM audit ORDER BY id"))
@@ -299,6 +301,17 @@ def check_same_trail(work):
     check("the audit rows of the file and of the server hold the same values",
           from_file == from_server and "1200050" in from_server,
           f"file: {from_file[-300:]} / server: {from_server[-300:]}")
+
+
+def check_demo():
+    """The demo portfolio, which has every kind of record and value, made
+    on a server: its whole trail, baseline included, verifies there."""
+    create("demo")
+    made = run("--create-demo", uri("demo"), "--today", "2026-11-22")
+    check("the demo portfolio is made on a server",
+          made.returncode == 0 and rows("demo", "SELECT count(*) > 0 FROM contract") == "t",
+          made.stderr.strip())
+    check_audit("demo", "on the demo portfolio")
 
 
 def check_refusals():
@@ -361,6 +374,7 @@ def main():
         check_reader()
         check_team(work)
         check_same_trail(work)
+        check_demo()
         check_refusals()
     finally:
         pgcluster.stop(CLUSTER_SH, folder)

@@ -6,7 +6,8 @@
  * starts a throwaway cluster and passes it), which the store migrates;
  * then what a server's portfolio does differently from a file: the role
  * signed in is the actor, another connection's commit is noticed through
- * the trail, and a change is audited and its trail verifies.
+ * the trail, a change is audited and its trail verifies, and a save the
+ * server refuses inside a transaction leaves that transaction usable.
  */
 #include <string.h>
 
