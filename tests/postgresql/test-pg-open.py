@@ -249,6 +249,7 @@ def check_team(work):
           rows("team", "SELECT count(*) FROM audit") == trail
           and rows("team", "SELECT count(*) FROM contract WHERE reference = 'T-2'") == "0")
 
+    head = run("--portfolio", alice, "--audit-head").stdout.strip()
     writers = [subprocess.Popen([tap.BINARY, "--portfolio", alice, "--import",
                                  write_register(work, f"w{n}.csv", f"W-{n}a", f"W-{n}b")],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -260,6 +261,10 @@ def check_team(work):
     check("every contract of the imports at once is stored",
           rows("team", "SELECT count(*) FROM contract WHERE reference LIKE 'W-%'") == "8")
     check_audit("team", "after imports at once", "alice")
+    kept = run("--portfolio", alice, "--verify-audit", "--expect-head", head)
+    check("the head kept before the imports at once is still in the trail",
+          kept.returncode == 0 and head.split(":")[0] in kept.stdout,
+          kept.stderr.strip() or kept.stdout.strip())
 
     undone = run("--portfolio", alice, "--undo-import")
     check("a commissioner undoes the last import",
