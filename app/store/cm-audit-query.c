@@ -48,8 +48,19 @@ static const char *conditions[] = {
   "(a.actor LIKE :search ESCAPE '\\' OR a.field LIKE :search ESCAPE '\\'"
   " OR a.old_value LIKE :search ESCAPE '\\' OR a.new_value LIKE :search ESCAPE '\\'"
   " OR a.old_value LIKE :nick ESCAPE '\\' OR a.new_value LIKE :nick ESCAPE '\\')",
-  "a.id IN (SELECT value FROM json_each(:rows))",
+  NULL, /* the rows listed: rows_condition () */
 };
+
+/* A list of row ids bound as one JSON array: each engine has its own
+ * function to open it. */
+static const char *
+rows_condition (CmDb *db)
+{
+  if (cm_db_engine (db) == CM_DB_ENGINE_POSTGRESQL)
+    return "a.id IN (SELECT CAST (value AS BIGINT)"
+           " FROM json_array_elements_text (CAST (:rows AS json)))";
+  return "a.id IN (SELECT value FROM json_each(:rows))";
+}
 
 static gboolean
 sql_failed (CmDb *db, GError **error)
@@ -61,7 +72,7 @@ sql_failed (CmDb *db, GError **error)
 }
 
 static char *
-where_of (const CmAuditFilter *filter)
+where_of (CmDb *db, const CmAuditFilter *filter)
 {
   gboolean used[] = {
     filter->table != NULL, filter->entity_id > 0, filter->actor != NULL,
@@ -74,7 +85,8 @@ where_of (const CmAuditFilter *filter)
   G_STATIC_ASSERT (G_N_ELEMENTS (used) == G_N_ELEMENTS (conditions));
   for (guint i = 0; i < G_N_ELEMENTS (conditions); i++)
     if (used[i])
-      g_string_append_printf (where, " AND %s", conditions[i]);
+      g_string_append_printf (where, " AND %s",
+                              conditions[i] ? conditions[i] : rows_condition (db));
   return g_string_free (where, FALSE);
 }
 
@@ -198,7 +210,7 @@ static CmDbStmt *
 prepare (CmDb *db, const char *head, const CmAuditFilter *filter, const char *tail,
          GError **error)
 {
-  g_autofree char *where = where_of (filter);
+  g_autofree char *where = where_of (db, filter);
   g_autofree char *sql = g_strconcat (head, where, tail, NULL);
   CmDbStmt *stmt = cm_db_prepare (db, sql);
 

@@ -93,8 +93,8 @@ static gboolean
 disagrees (Replay *r, GError **error, const char *what)
 {
   g_set_error (error, CM_AUDIT_REPLAY_ERROR, CM_AUDIT_REPLAY_ERROR_DISAGREES,
-               _("The records in “%s” do not agree with its audit trail: %s Restore the file "
-                 "from a backup, or find out who changed it."),
+               _("The records in “%s” do not agree with its audit trail: %s Restore the "
+                 "portfolio from a backup, or find out who changed it."),
                r->path, what);
   return FALSE;
 }
@@ -544,16 +544,16 @@ no_beginning (Replay *r, GError **error)
     g_set_error (error, CM_AUDIT_REPLAY_ERROR, CM_AUDIT_REPLAY_ERROR_DISAGREES,
                  g_dngettext (GETTEXT_PACKAGE,
                               "The audit trail of “%s” is empty, yet it holds %s record: the "
-                              "trail was deleted outside Commissioner. Restore the file from a "
-                              "backup.",
+                              "trail was deleted outside Commissioner. Restore the portfolio "
+                              "from a backup.",
                               "The audit trail of “%s” is empty, yet it holds %s records: the "
-                              "trail was deleted outside Commissioner. Restore the file from a "
-                              "backup.", records), r->path, number);
+                              "trail was deleted outside Commissioner. Restore the portfolio "
+                              "from a backup.", records), r->path, number);
   else
     g_set_error (error, CM_AUDIT_REPLAY_ERROR, CM_AUDIT_REPLAY_ERROR_DISAGREES,
                  _("The audit trail of “%s” has lost its beginning, the baseline of every "
-                   "record, so it was cut or replaced outside Commissioner. Restore the file "
-                   "from a backup."), r->path);
+                   "record, so it was cut or replaced outside Commissioner. Restore the "
+                   "portfolio from a backup."), r->path);
   return FALSE;
 }
 

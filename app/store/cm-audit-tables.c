@@ -25,6 +25,7 @@
 #include "cm-organisation.h"
 #include "cm-provider.h"
 #include "cm-risk.h"
+#include "cm-schema.h"
 #include "cm-scenario.h"
 #include "cm-service-partner.h"
 #include "cm-service.h"
@@ -228,20 +229,15 @@ cm_audit_column_text (CmDbStmt *stmt, int column, CmAuditValueKind kind,
 
 /* ---- reading a table -------------------------------------------------- */
 
-/* SQLite's list of a table's columns: the one place another engine reads
- * its own catalogue instead. */
+/* The columns @table has in @db. */
 static GHashTable *
 columns_of (CmDb *db, const char *table)
 {
   GHashTable *present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  CmDbStmt *stmt = NULL;
+  CmDbStmt *stmt = cm_schema_columns (db, table);
 
-  if ((stmt = cm_db_prepare (db, "SELECT name FROM pragma_table_info (?)")) != NULL)
-    {
-      cm_db_bind_text_static (stmt, 1, table);
-      while (cm_db_step (stmt) == CM_DB_ROW)
-        g_hash_table_add (present, g_strdup (cm_db_column_text (stmt, 0)));
-    }
+  while (stmt != NULL && cm_db_step (stmt) == CM_DB_ROW)
+    g_hash_table_add (present, g_strdup (cm_db_column_text (stmt, 1)));
   cm_db_stmt_free (stmt);
   return present;
 }

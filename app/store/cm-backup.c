@@ -19,6 +19,7 @@
 #include "cm-backup.h"
 #include "cm-db-sqlite.h"
 #include "cm-store-private.h"
+#include "cm-store-server.h"
 
 G_DEFINE_QUARK (cm-backup-error-quark, cm_backup_error)
 
@@ -40,6 +41,27 @@ static const struct {
   [CM_BACKUP_REASON_RESTORE] = { "restore", N_("Before a backup was restored") },
   [CM_BACKUP_REASON_UNDO_IMPORT] = { "undo-import", N_("Before an import was undone") },
 };
+
+/* ---- a portfolio on a server ------------------------------------------ */
+
+/* A portfolio on a PostgreSQL server is backed up and restored by the
+ * server's own tools: the copies taken before a change are skipped there,
+ * and asking for one, a list or a restore says so. */
+static gboolean
+kept_by_server (const char *portfolio, GError **error)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *server = NULL;
+
+  if (!cm_store_server_is_uri (portfolio))
+    return FALSE;
+  cm_store_server_names (portfolio, &database, &server);
+  g_set_error (error, CM_BACKUP_ERROR, CM_BACKUP_ERROR_ON_SERVER,
+               _("Backups of the portfolio in the database “%s” on the PostgreSQL server “%s” "
+                 "are the server’s own: Commissioner neither takes nor keeps them. Back it up "
+                 "with pg_dump and restore it with pg_restore."), database, server);
+  return TRUE;
+}
 
 /* ---- names ------------------------------------------------------------ */
 
@@ -325,6 +347,8 @@ cm_backup_copy (CmStore *store, const char *destination, GError **error)
   g_return_val_if_fail (CM_IS_STORE (store), FALSE);
   g_return_val_if_fail (destination != NULL, FALSE);
 
+  if (kept_by_server (portfolio, error))
+    return FALSE;
   if (is_portfolio_file (portfolio, destination))
     {
       g_set_error (error, CM_BACKUP_ERROR, CM_BACKUP_ERROR_SAME_FILE,
@@ -414,8 +438,13 @@ count_records (CmBackup *backup)
 GPtrArray *
 cm_backup_list (const char *portfolio, GError **error)
 {
-  g_autofree char *folder = cm_backup_folder (portfolio);
-  GPtrArray *backups = scan_folder (folder, error);
+  g_autofree char *folder = NULL;
+  GPtrArray *backups = NULL;
+
+  if (kept_by_server (portfolio, error))
+    return NULL;
+  folder = cm_backup_folder (portfolio);
+  backups = scan_folder (folder, error);
 
   for (guint i = 0; backups && i < backups->len; i++)
     count_records (g_ptr_array_index (backups, i));
@@ -521,6 +550,8 @@ cm_backup_write (CmStore *store, CmBackupReason reason, GDateTime *now, char **p
 
   if (path)
     *path = NULL;
+  if (kept_by_server (portfolio, NULL))
+    return TRUE;
   if (in_transaction (store, error))
     return FALSE;
   if (!has_history (store))
@@ -631,6 +662,8 @@ cm_backup_restore (CmStore *store, const char *backup, GError **error)
   g_return_val_if_fail (CM_IS_STORE (store), FALSE);
   g_return_val_if_fail (backup != NULL, FALSE);
 
+  if (kept_by_server (cm_store_get_path (store), error))
+    return FALSE;
   if (is_portfolio_file (cm_store_get_path (store), backup))
     return not_a_backup (error, backup, _("it is the portfolio itself"));
   if ((source = open_backup (backup, error)) == NULL ||

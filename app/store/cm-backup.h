@@ -22,6 +22,7 @@ typedef enum {
   CM_BACKUP_ERROR_SAME_FILE,     /* a copy would overwrite the portfolio itself */
   CM_BACKUP_ERROR_NOT_A_BACKUP,  /* the file to restore is not a readable portfolio */
   CM_BACKUP_ERROR_NEWER_VERSION,
+  CM_BACKUP_ERROR_ON_SERVER,     /* a server's portfolio is backed up by the server's tools */
 } CmBackupError;
 GQuark cm_backup_error_quark (void);
 

@@ -66,18 +66,40 @@ cm_schema_is_known_version (int version)
   return FALSE;
 }
 
-/* Every "table" and "table.column" of @db, but SQLite's own. Read from
- * SQLite's catalogue: the one function another engine answers from its. */
+/* Each engine's catalogue of columns: SQLite's pragma, PostgreSQL's
+ * information schema (the portfolio's schema only). */
+#define SQLITE_COLUMNS \
+  "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info (m.name) p" \
+  " WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+#define SQLITE_ORDER " ORDER BY m.name, p.cid"
+#define PG_COLUMNS \
+  "SELECT table_name, column_name FROM information_schema.columns" \
+  " WHERE table_schema = current_schema ()"
+#define PG_ORDER " ORDER BY table_name, ordinal_position"
+
+CmDbStmt *
+cm_schema_columns (CmDb *db, const char *table)
+{
+  static const char * const sql[][2] = {
+    [CM_DB_ENGINE_SQLITE] = { SQLITE_COLUMNS SQLITE_ORDER,
+                              SQLITE_COLUMNS " AND m.name = ?" SQLITE_ORDER },
+    [CM_DB_ENGINE_POSTGRESQL] = { PG_COLUMNS PG_ORDER, PG_COLUMNS " AND table_name = ?" PG_ORDER },
+  };
+  CmDbStmt *stmt = cm_db_prepare (db, sql[cm_db_engine (db)][table != NULL]);
+
+  if (stmt != NULL && table != NULL)
+    cm_db_bind_text (stmt, 1, table);
+  return stmt;
+}
+
+/* Every "table" and "table.column" of @db, but the engine's own. */
 static GHashTable *
 schema_names (CmDb *db)
 {
   GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  CmDbStmt *stmt = NULL;
+  CmDbStmt *stmt = cm_schema_columns (db, NULL);
 
-  if ((stmt = cm_db_prepare (db, "SELECT m.name, p.name FROM sqlite_master m,"
-                                 " pragma_table_info (m.name) p WHERE m.type = 'table'"
-                                 " AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
-                                 " ORDER BY m.name, p.cid")) == NULL)
+  if (stmt == NULL)
     return names;
   while (cm_db_step (stmt) == CM_DB_ROW)
     {

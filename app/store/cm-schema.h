@@ -29,4 +29,9 @@ gboolean  cm_schema_is_known_version  (int version);
  * "table" or "table.column". */
 gboolean  cm_schema_matches           (CmDb *db, int version, char **missing);
 
+/* A statement giving (table, column) for every column of @table, or of
+ * every table of ours when @table is NULL, read from the engine's own
+ * catalogue; NULL when it cannot be prepared. */
+CmDbStmt *cm_schema_columns           (CmDb *db, const char *table);
+
 G_END_DECLS

@@ -20,7 +20,7 @@ static gboolean
 failed (CmDb *db, GError **error)
 {
   g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
-               _("The portfolio file could not be updated (%s). Nothing was changed."),
+               _("The portfolio could not be updated (%s). Nothing was changed."),
                cm_db_last_message (db));
   return FALSE;
 }

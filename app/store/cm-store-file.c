@@ -64,6 +64,12 @@ failure_error (CmDbFailure failure, const char *reason, const char *path, GError
       break;
     case CM_DB_FAILURE_READ_ONLY:
       return cm_store_file_read_only_error (path, error);
+    case CM_DB_FAILURE_PERMISSION:
+      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_READ_ONLY,
+                   _("You are not allowed to change “%s” (%s), so nothing was changed. Ask "
+                     "whoever manages the portfolio to give you the right to change it."),
+                   path, reason);
+      break;
     case CM_DB_FAILURE_NOT_A_DATABASE:
       return not_a_portfolio (path, error);
     case CM_DB_FAILURE_DAMAGED:

@@ -121,7 +121,7 @@ sql_error (CmStore *self, GError **error)
     case CM_DB_FAILURE_CONSTRAINT_UNIQUE:
     case CM_DB_FAILURE_CONSTRAINT_FOREIGN_KEY:
       g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
-                   _("The portfolio file could not be updated (%s). Nothing was changed."),
+                   _("The portfolio could not be updated (%s). Nothing was changed."),
                    cm_db_last_message (self->database));
       return FALSE;
     default:
@@ -188,33 +188,6 @@ static gboolean
 is_server (CmStore *self)
 {
   return cm_db_engine (self->database) == CM_DB_ENGINE_POSTGRESQL;
-}
-
-/* The audit trail's SQL still has SQLite's forms (json_each,
- * pragma_table_info) that a server does not take. Until it has a server's
- * forms too, a server's portfolio is read, never changed, and its trail
- * not checked. */
-static gboolean
-audit_reachable (CmStore *self)
-{
-  return !is_server (self);
-}
-
-static gboolean
-refuse_unaudited (CmStore *self, GError **error)
-{
-  g_autofree char *database = NULL;
-  g_autofree char *server = NULL;
-
-  if (audit_reachable (self))
-    return TRUE;
-  cm_store_server_names (self->path, &database, &server);
-  g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
-               _("The audit trail of the portfolio in the database “%s” on the PostgreSQL "
-                 "server “%s” cannot be checked by this version of Commissioner. Check a "
-                 "portfolio file instead, or a copy of it made with pg_dump."),
-               database, server);
-  return FALSE;
 }
 
 /* The numbers a SQLite file keeps in pragmas, and a server in cm_schema. */
@@ -332,12 +305,6 @@ audit_migration (CmStore *self, int version, GError **error)
   };
   static const char * const service_fields[][2] = { { "community_committee", "none" } };
 
-  /* Until the audit calls take a CmDb, a server's portfolio is never
-   * changed (see open_server ()), so it is migrated only from empty:
-   * there are no records to audit, and the baseline's settings row that
-   * marks where the trail began is left out. */
-  if (!audit_reachable (self))
-    return TRUE;
   if (version == CM_AUDIT_BASELINE_VERSION)
     return cm_audit_baseline_write (self->database, self->audit, cm_store_get_actor (self), error);
   if (version == CONTRACT_OUTCOME_VERSION)
@@ -439,23 +406,6 @@ prepare (CmStore *self, gboolean in_memory, GError **error)
   return exec (self, "PRAGMA journal_mode = WAL", error);
 }
 
-/* Refuses every change to a server's portfolio while its audit trail
- * cannot be written there. */
-static void
-refuse_unaudited_changes (CmStore *self)
-{
-  g_autofree char *database = NULL;
-  g_autofree char *server = NULL;
-  g_autofree char *why = NULL;
-
-  cm_store_server_names (self->path, &database, &server);
-  why = g_strdup_printf (_("Changes to the portfolio in the database “%s” on the PostgreSQL "
-                           "server “%s” cannot be recorded in its audit trail by this version "
-                           "of Commissioner, so it can only be read. Make changes in a "
-                           "portfolio file for now."), database, server);
-  cm_store_refuse_changes (self, why);
-}
-
 /* A portfolio in a database on a server: its role is every change's
  * actor, as the server's audit trail demands; an empty database is
  * migrated, anything but a portfolio of ours refused. */
@@ -485,8 +435,6 @@ open_server (const char *uri, CmStoreOpenFlags flags, GError **error)
     return NULL;
   /* cm_schema has carried our application id since the prelude. */
   self->marked = TRUE;
-  if (!audit_reachable (self))
-    refuse_unaudited_changes (self);
   self->data_version = data_version (self);
   return g_steal_pointer (&self);
 }
@@ -2327,7 +2275,7 @@ gboolean
 cm_store_verify_audit_chain (CmStore *self, gint64 *rows_checked, gint64 *bad_row,
                              GError **error)
 {
-  return check_intact (self, error) && refuse_unaudited (self, error) &&
+  return check_intact (self, error) &&
          cm_audit_verify (self->database, rows_checked, bad_row, error);
 }
 

@@ -7,13 +7,16 @@ portfolio, as the migrations run by hand make it; records written there
 are listed and exported, by a reader too; and a database of another program, a newer
 portfolio, an empty database opened only for reading and a server that
 cannot be reached are refused, naming the database and server, with
-nothing changed. Changes are refused until the audit trail is written on
-a server, and say so.
+nothing changed. Imports and their undoing are audited there as in a file:
+the trail verifies, its actor is the database role, a reader is refused,
+and writers at once all commit to one chain. Backups are the server's own.
 
     test-pg-open.py COMMISSIONER CLUSTER_SH SOURCE_ROOT
 """
 import os
 import shutil
+import sqlite3
+import subprocess
 import sys
 import tempfile
 
@@ -116,25 +119,52 @@ def check_new_portfolio(work):
           rows("fresh", "SELECT count(*) FROM information_schema.columns"
                         " WHERE table_schema = current_schema()"))
     check("the dialect's functions are there", rows("fresh", "SELECT cm_fold('Straße')") == "strasse")
-    check("the import is refused while the audit trail cannot be written on a server",
-          imported.returncode == 1 and "“fresh”" in imported.stderr
-          and "audit trail" in imported.stderr, imported.stderr.strip())
-    check("the refused import wrote nothing",
-          rows("fresh", "SELECT (SELECT count(*) FROM contract) + (SELECT count(*) FROM audit)")
-          == "0")
+    check("the import stores its contract",
+          imported.returncode == 0 and rows("fresh", "SELECT reference FROM contract") == "CLI-1",
+          imported.stderr.strip())
+    check("the import's audit rows name the database role",
+          rows("fresh", "SELECT DISTINCT actor FROM audit WHERE entity = 'contract'")
+          == rows("fresh", "SELECT session_user"))
+    check_audit("fresh", "after the import")
 
-    again = run("--portfolio", uri("fresh"), "--undo-import")
+    undone = run("--portfolio", uri("fresh"), "--undo-import")
+    check("--undo-import removes the imported records",
+          undone.returncode == 0 and rows("fresh", "SELECT count(*) FROM contract") == "0",
+          undone.stderr.strip())
     check("opening it again for changes migrates nothing",
           rows("fresh", "SELECT version FROM cm_schema") == str(latest_version())
-          and rows("fresh", SCHEMA_SQL) == rows("reference", SCHEMA_SQL), again.stderr)
+          and rows("fresh", SCHEMA_SQL) == rows("reference", SCHEMA_SQL), undone.stderr)
+    check_audit("fresh", "after the import was undone")
+    check_backups_refused(work)
 
-    verified = run("--portfolio", uri("fresh"), "--verify-audit")
-    check("checking the audit trail on a server says it cannot be done yet",
-          verified.returncode != 0 and "cannot be checked" in verified.stderr,
-          verified.stderr.strip())
+
+def check_audit(database, when, user=None):
+    """--verify-audit passes on @database and --audit-head names its newest row."""
+    target = pgcluster.uri(folder, database, user)
+    verified = run("--portfolio", target, "--verify-audit")
+    check(f"--verify-audit passes {when}",
+          verified.returncode == 0 and "intact" in verified.stdout,
+          verified.stderr.strip() or verified.stdout.strip())
+    head = run("--portfolio", target, "--audit-head")
+    newest = rows(database, "SELECT id || ':' || hash FROM audit ORDER BY id DESC LIMIT 1")
+    check(f"--audit-head names the newest audit row {when}",
+          head.returncode == 0 and head.stdout.strip() == newest,
+          f"{head.stdout.strip()} / {newest} / {head.stderr.strip()}")
+
+
+def check_backups_refused(work):
+    """The file-only backup options say a server's backups are pg_dump's."""
+    copy = os.path.join(work, "copy.commissioner")
+    for args in (["--backup", copy], ["--list-backups"], ["--restore", copy]):
+        result = run("--portfolio", uri("fresh"), *args)
+        check(f"{args[0]} on a server says its backups are pg_dump's",
+              result.returncode != 0 and "pg_dump" in result.stderr
+              and "“fresh”" in result.stderr and not os.path.exists(copy),
+              result.stderr.strip())
 
 
 def check_reading(work):
+    trail = rows("fresh", "SELECT count(*) FROM audit")
     written = pgcluster.psql(uri("fresh"), "-1", "-f", "-", stdin=RECORDS)
     check("records are written into the portfolio by hand", written.returncode == 0,
           written.stderr.strip())
@@ -156,23 +186,137 @@ def check_reading(work):
               {"SRV-0001", "SRV-0002", "Home care north"} <= cells)
     except Exception as error:  # an unreadable workbook fails the check
         check("the workbook holds both contracts, read back", False, error)
-    check("reading wrote nothing to the trail", rows("fresh", "SELECT count(*) FROM audit") == "0")
+    check("reading wrote nothing to the trail",
+          rows("fresh", "SELECT count(*) FROM audit") == trail)
 
 
 def check_reader():
     """A person given the readers' role of the portfolio reads it as themselves."""
     roles = pgcluster.psql(uri("fresh"), "-1", "-f",
                            os.path.join(SOURCE_ROOT, "data", "sql", "postgresql", "roles.sql"),
-                           "-c", "CREATE ROLE alice LOGIN IN ROLE fresh_readers")
+                           "-c", "CREATE ROLE ruth LOGIN IN ROLE fresh_readers")
     check("the portfolio's roles are set up, and a reader given one", roles.returncode == 0,
           roles.stderr.strip())
-    as_alice = pgcluster.uri(folder, "fresh", "alice")
-    listed = run("--portfolio", as_alice, "--deadlines", "--format", "csv", "--today", "2026-11-22")
+    as_ruth = pgcluster.uri(folder, "fresh", "ruth")
+    listed = run("--portfolio", as_ruth, "--deadlines", "--format", "csv", "--today", "2026-11-22")
     check("a reader lists the deadlines", listed.returncode == 0 and "SRV-0001" in listed.stdout,
           listed.stderr.strip())
-    imported = run("--portfolio", as_alice, "--undo-import")
+    imported = run("--portfolio", as_ruth, "--undo-import")
     check("a reader opening it for changes is not refused for reading it",
           "This portfolio holds no import to undo." in imported.stderr, imported.stderr.strip())
+
+
+def write_register(work, name, *references):
+    """A CSV register of one new contract per reference, each with a
+    provider of its own; its path."""
+    path = os.path.join(work, name)
+    with open(path, "w") as out:
+        out.write("Reference,Title,Provider,Commissioner\n")
+        for reference in references:
+            out.write(f"{reference},Service {reference},Provider {reference},"
+                      "Adult Social Care\n")
+    return path
+
+
+def check_team(work):
+    """A team's portfolio: a commissioner imports as themselves, a reader
+    is refused, and writers at once all commit to one chain."""
+    create("team")
+    made = run("--portfolio", uri("team"), "--import", write_register(work, "t0.csv", "T-0"))
+    roles = pgcluster.psql(uri("team"), "-1", "-f",
+                           os.path.join(SOURCE_ROOT, "data", "sql", "postgresql", "roles.sql"),
+                           "-c", "CREATE ROLE alice LOGIN IN ROLE team_commissioners",
+                           "-c", "CREATE ROLE rita LOGIN IN ROLE team_readers")
+    check("a team portfolio is made, and a commissioner and a reader given its roles",
+          made.returncode == 0 and roles.returncode == 0, made.stderr + roles.stderr)
+    alice = pgcluster.uri(folder, "team", "alice")
+    imported = run("--portfolio", alice, "--import", write_register(work, "t1.csv", "T-1"))
+    check("a commissioner imports", imported.returncode == 0
+          and rows("team", "SELECT count(*) FROM contract WHERE reference = 'T-1'") == "1",
+          imported.stderr.strip())
+    check("the commissioner's import is audited as alice",
+          rows("team", "SELECT DISTINCT actor FROM audit WHERE entity = 'contract'"
+                       " AND entity_id = (SELECT id FROM contract WHERE reference = 'T-1')")
+          == "alice")
+
+    trail = rows("team", "SELECT count(*) FROM audit")
+    refused_import = run("--portfolio", pgcluster.uri(folder, "team", "rita"), "--import",
+                         write_register(work, "t2.csv", "T-2"))
+    check("a reader's import is refused, saying they may not change the portfolio",
+          refused_import.returncode != 0 and "not allowed to change" in refused_import.stderr,
+          refused_import.stderr.strip())
+    check("the reader's import wrote nothing",
+          rows("team", "SELECT count(*) FROM audit") == trail
+          and rows("team", "SELECT count(*) FROM contract WHERE reference = 'T-2'") == "0")
+
+    head = run("--portfolio", alice, "--audit-head").stdout.strip()
+    writers = [subprocess.Popen([tap.BINARY, "--portfolio", alice, "--import",
+                                 write_register(work, f"w{n}.csv", f"W-{n}a", f"W-{n}b")],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                env=dict(os.environ, DISPLAY=""))
+               for n in range(4)]
+    ended = [(writer.wait(timeout=120), writer.stderr.read()) for writer in writers]
+    check("four imports at once all commit", all(status == 0 for status, _ in ended),
+          "; ".join(why.strip() for _, why in ended))
+    check("every contract of the imports at once is stored",
+          rows("team", "SELECT count(*) FROM contract WHERE reference LIKE 'W-%'") == "8")
+    check_audit("team", "after imports at once", "alice")
+    kept = run("--portfolio", alice, "--verify-audit", "--expect-head", head)
+    check("the head kept before the imports at once is still in the trail",
+          kept.returncode == 0 and head.split(":")[0] in kept.stdout,
+          kept.stderr.strip() or kept.stdout.strip())
+
+    undone = run("--portfolio", alice, "--undo-import")
+    check("a commissioner undoes the last import",
+          undone.returncode == 0
+          and rows("team", "SELECT count(*) FROM contract WHERE reference LIKE 'W-%'") == "6",
+          undone.stderr.strip())
+    check_audit("team", "after undoing an import", "alice")
+
+    pgcluster.psql(uri("team"), "-c", "UPDATE contract SET title = 'Changed by hand'"
+                                      " WHERE reference = 'T-1'")
+    tampered = run("--portfolio", alice, "--verify-audit")
+    check("--verify-audit finds a record changed outside Commissioner",
+          tampered.returncode != 0 and "T-1" in tampered.stderr + tampered.stdout,
+          tampered.stderr.strip() or tampered.stdout.strip())
+
+
+def check_same_trail(work):
+    """One register imported into a file and into a server gives the same
+    audit rows but for when and by whom: the values hashed are the same
+    text on both engines (money, dates, truth values, references)."""
+    register = os.path.join(work, "valued.csv")
+    with open(register, "w") as out:
+        out.write("Reference,Title,Provider,Service,Commissioner,Annual value,Start date,End date\n"
+                  "VAL-1,Valued,Valued Care,Home care,Adult Social Care,12000.50,2026-04-01,"
+                  "2027-03-31\n")
+    portfolio = os.path.join(work, "valued.commissioner")
+    create("valued")
+    on_file = run("--portfolio", portfolio, "--import", register)
+    on_server = run("--portfolio", uri("valued"), "--import", register)
+    check("the register is imported into a file and into a server",
+          on_file.returncode == 0 and on_server.returncode == 0,
+          on_file.stderr.strip() + on_server.stderr.strip())
+    columns = ("id, entity, entity_id, field, coalesce(old_value, 'NULL'),"
+               " coalesce(new_value, 'NULL')")
+    with sqlite3.connect(portfolio) as db:
+        from_file = "\n".join("\t".join(str(value) for value in row) for row in
+                               db.execute(f"SELECT {columns} FROM audit ORDER BY id"))
+    from_server = rows("valued", f"SELECT {columns} FROM audit ORDER BY id")
+    check("the audit rows of the file and of the server hold the same values",
+          from_file == from_server and "1200050" in from_server,
+          f"file: {from_file[-300:]} / server: {from_server[-300:]}")
+
+
+def check_demo():
+    """The demo portfolio, which has every kind of record and value, made
+    on a server: its whole trail, baseline included, verifies there."""
+    create("demo")
+    made = run("--create-demo", uri("demo"), "--today", "2026-11-22")
+    check("the demo portfolio is made on a server",
+          made.returncode == 0 and rows("demo", "SELECT count(*) > 0 FROM contract") == "t",
+          made.stderr.strip())
+    check_audit("demo", "on the demo portfolio")
 
 
 def check_refusals():
@@ -233,6 +377,9 @@ def main():
         check_new_portfolio(work)
         check_reading(work)
         check_reader()
+        check_team(work)
+        check_same_trail(work)
+        check_demo()
         check_refusals()
     finally:
         pgcluster.stop(CLUSTER_SH, folder)

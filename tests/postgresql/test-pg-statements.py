@@ -51,7 +51,6 @@ DIALECT = [
      "a read snapshot: BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"),
     ("table list", r"\bsqlite_master\b",
      "the tables, columns and indexes: information_schema and pg_indexes"),
-    ("column list", r"\bpragma_table_info\b", "a table's columns: information_schema.columns"),
     ("rows of the audit view", r"\bjson_each\b",
      "a list of ids bound as one value: json_array_elements_text or an IN list"),
 ]
