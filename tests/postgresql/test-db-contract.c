@@ -449,6 +449,31 @@ check_one_writer (const Backend *backend)
   cm_db_close (first);
 }
 
+/* A statement that fails to prepare, and one whose value has no type in
+ * PostgreSQL, leave the transaction going, as in SQLite. */
+static void
+check_prepare_in_transaction (const Backend *backend)
+{
+  CmDb *db = connect_fresh (backend);
+  g_autoptr(CmDbStmt) untyped = NULL;
+
+  g_assert_true (cm_db_begin (db, CM_DB_WRITING));
+  run (db, "INSERT INTO item (id, name) VALUES (1, 'one')");
+  g_assert_null (cm_db_prepare (db, "SELECT * FROM no_such_table"));
+  g_assert_cmpint (cm_db_last_failure (db), ==, CM_DB_FAILURE_SQL);
+  untyped = cm_db_prepare (db, "SELECT ?");
+  g_assert_nonnull (untyped);
+  cm_db_bind_text (untyped, 1, "kept");
+  g_assert_cmpint (cm_db_step (untyped), ==, CM_DB_ROW);
+  g_assert_cmpstr (cm_db_column_text (untyped, 0), ==, "kept");
+  g_assert_cmpint (cm_db_step (untyped), ==, CM_DB_DONE);
+  run (db, "INSERT INTO item (id, name) VALUES (2, 'two')");
+  g_assert_true (cm_db_commit (db));
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM item"), ==, 2);
+  g_clear_pointer (&untyped, cm_db_stmt_free);
+  cm_db_close (db);
+}
+
 /* ---- where PostgreSQL differs -------------------------------------------- */
 
 /* A failed statement ends PostgreSQL's transaction (SQLite's goes on): its
@@ -560,6 +585,7 @@ main (int argc, char **argv)
     { "failures", check_failures },
     { "transactions", check_transactions },
     { "one-writer", check_one_writer },
+    { "prepare-in-transaction", check_prepare_in_transaction },
   };
   int status;
 
