@@ -8,6 +8,7 @@
  */
 #include <glib/gstdio.h>
 
+#include "cm-db-pg-connect.h"
 #include "cm-db-pg.h"
 #include "cm-db-sqlite.h"
 #include "cm-store.h"
@@ -542,6 +543,39 @@ check_connect_errors (const Backend *backend)
   assert_refused (stranger, CM_STORE_ERROR_FAILED, socket_folder, "“no_such_role” sign in");
 }
 
+/* What libpq took for @keyword on @uri's connection. */
+static char *
+connection_setting (const char *uri, const char *keyword)
+{
+  g_autoptr(GError) error = NULL;
+  PGconn *conn = cm_db_pg_connect_server (uri, &error);
+  PQconninfoOption *options;
+  char *value = NULL;
+
+  g_assert_no_error (error);
+  options = PQconninfo (conn);
+  for (PQconninfoOption *option = options; option->keyword != NULL; option++)
+    if (g_str_equal (option->keyword, keyword))
+      value = g_strdup (option->val);
+  PQconninfoFree (options);
+  PQfinish (conn);
+  return value;
+}
+
+/* A dead network is noticed, unless the connection string says otherwise. */
+static void
+check_keepalives (const Backend *backend)
+{
+  g_autofree char *own = g_strconcat (pg_uri (), "&keepalives_idle=5", NULL);
+  g_autofree char *idle = connection_setting (pg_uri (), "keepalives_idle");
+  g_autofree char *timeout = connection_setting (pg_uri (), "tcp_user_timeout");
+  g_autofree char *own_idle = connection_setting (own, "keepalives_idle");
+
+  g_assert_cmpstr (idle, ==, "30");
+  g_assert_cmpstr (timeout, ==, "60000");
+  g_assert_cmpstr (own_idle, ==, "5");
+}
+
 /* ---- running ------------------------------------------------------------- */
 
 typedef void (*Check) (const Backend *backend);
@@ -596,6 +630,7 @@ main (int argc, char **argv)
       add_case (&backends[b], checks[i].name, checks[i].check);
   add_case (&backends[1], "failed-transaction", check_failed_transaction);
   add_case (&backends[1], "connect-errors", check_connect_errors);
+  add_case (&backends[1], "keepalives", check_keepalives);
   status = g_test_run ();
   g_free (sqlite_path);
   return status;
