@@ -37,21 +37,11 @@ connect_sqlite (void)
   return cm_db_sqlite_adopt (handle);
 }
 
-static const char *
-pg_uri (void)
-{
-  const char *uri = g_getenv ("CM_TEST_PG_URI");
-
-  if (uri == NULL)
-    g_error ("CM_TEST_PG_URI is not set: run this test through test-db-contract.py");
-  return uri;
-}
-
 static CmDb *
 connect_pg (void)
 {
   g_autoptr(GError) error = NULL;
-  CmDb *db = cm_db_pg_connect (pg_uri (), &error);
+  CmDb *db = cm_db_pg_connect (cm_test_pg_uri (), &error);
 
   g_assert_no_error (error);
   return db;
@@ -508,7 +498,7 @@ uri_with (const char *what, const char *replacement)
   g_autofree char *with = g_str_equal (what, "database")
     ? g_strdup_printf ("\\1/%s", replacement) : g_strdup_printf ("host=%s", replacement);
 
-  return g_regex_replace (pattern, pg_uri (), -1, 0, with, 0, NULL);
+  return g_regex_replace (pattern, cm_test_pg_uri (), -1, 0, with, 0, NULL);
 }
 
 static void
@@ -531,12 +521,12 @@ check_connect_errors (const Backend *backend)
   g_autofree char *unreachable = uri_with ("host", folder);
   g_autofree char *missing = uri_with ("database", "no_such_portfolio");
   /* The cluster trusts whoever connects, but not a role it does not have. */
-  g_autofree char *stranger = g_strconcat (pg_uri (), "&user=no_such_role", NULL);
+  g_autofree char *stranger = g_strconcat (cm_test_pg_uri (), "&user=no_such_role", NULL);
   g_autoptr(GRegex) host = g_regex_new ("host=([^&]*)", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *socket_folder = NULL;
 
-  g_assert_true (g_regex_match (host, pg_uri (), 0, &match));
+  g_assert_true (g_regex_match (host, cm_test_pg_uri (), 0, &match));
   socket_folder = g_match_info_fetch (match, 1);
   assert_refused (unreachable, CM_STORE_ERROR_FAILED, folder, "cannot be reached");
   assert_refused (missing, CM_STORE_ERROR_NOT_FOUND, socket_folder, "“no_such_portfolio”");
@@ -566,9 +556,9 @@ connection_setting (const char *uri, const char *keyword)
 static void
 check_keepalives (const Backend *backend)
 {
-  g_autofree char *own = g_strconcat (pg_uri (), "&keepalives_idle=5", NULL);
-  g_autofree char *idle = connection_setting (pg_uri (), "keepalives_idle");
-  g_autofree char *timeout = connection_setting (pg_uri (), "tcp_user_timeout");
+  g_autofree char *own = g_strconcat (cm_test_pg_uri (), "&keepalives_idle=5", NULL);
+  g_autofree char *idle = connection_setting (cm_test_pg_uri (), "keepalives_idle");
+  g_autofree char *timeout = connection_setting (cm_test_pg_uri (), "tcp_user_timeout");
   g_autofree char *own_idle = connection_setting (own, "keepalives_idle");
 
   g_assert_cmpstr (idle, ==, "30");

@@ -11,22 +11,13 @@
 #include "cm-provider.h"
 #include "cm-query-model.h"
 #include "cm-store.h"
-
-static const char *
-pg_uri (void)
-{
-  const char *uri = g_getenv ("CM_TEST_PG_URI");
-
-  if (uri == NULL)
-    g_error ("CM_TEST_PG_URI is not set: run this test through test-db-contract.py");
-  return uri;
-}
+#include "cm-test-util.h"
 
 static CmStore *
 open_store (void)
 {
   g_autoptr(GError) error = NULL;
-  CmStore *store = cm_store_open (pg_uri (), CM_STORE_OPEN_DEFAULT, &error);
+  CmStore *store = cm_store_open (cm_test_pg_uri (), CM_STORE_OPEN_DEFAULT, &error);
 
   g_assert_no_error (error);
   return store;
@@ -38,7 +29,7 @@ static void
 add_providers (void)
 {
   g_autoptr(GError) error = NULL;
-  CmDb *db = cm_db_pg_connect (pg_uri (), &error);
+  CmDb *db = cm_db_pg_connect (cm_test_pg_uri (), &error);
 
   g_assert_no_error (error);
   g_assert_true (cm_db_exec (db, "INSERT INTO provider (id, name, sector) VALUES"
