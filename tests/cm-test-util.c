@@ -124,6 +124,17 @@ cm_test_today (void)
   return g_date_new_dmy (22, G_DATE_NOVEMBER, 2026);
 }
 
+/* The PostgreSQL database a test is given by test-db-contract.py. */
+const char *
+cm_test_pg_uri (void)
+{
+  const char *uri = g_getenv ("CM_TEST_PG_URI");
+
+  if (uri == NULL)
+    g_error ("CM_TEST_PG_URI is not set: run this test through test-db-contract.py");
+  return uri;
+}
+
 static sqlite3_stmt *
 prepare_read_only (const char *path, const char *sql, sqlite3 **db)
 {

@@ -15,6 +15,9 @@ CmStore *cm_test_open_new     (const char *name, char **path_out);
 GBytes  *cm_test_read_file    (const char *path);
 void     cm_test_run_sqlite   (const char *path, const char *sql);
 GDate   *cm_test_today        (void);
+/* The empty PostgreSQL database CM_TEST_PG_URI names, which
+ * test-db-contract.py makes in a throwaway cluster. */
+const char *cm_test_pg_uri    (void);
 /* Asserts that opening @path with @flags is refused with @code, and leaves
  * the file byte for byte as it was, with no -wal or -shm beside it. */
 void     cm_test_assert_refused (const char *path, CmStoreOpenFlags flags, int code);

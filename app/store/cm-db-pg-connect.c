@@ -46,33 +46,44 @@ finish_connecting (PGconn *conn)
   return TRUE;
 }
 
-/* The SQLSTATE of the server's refusal, from its verbose message
- * ("FATAL:  3D000: database …"), which unlike the words does not depend
- * on the server's language; NULL when libpq failed before any answer. */
+/* The SQLSTATE in a verbose message of libpq's ("FATAL:  3D000: database
+ * …"), which unlike the words does not depend on the server's language. */
+static GRegex *
+sqlstate_pattern (void)
+{
+  static gsize pattern;
+
+  if (g_once_init_enter (&pattern))
+    g_once_init_leave (&pattern, (gsize) g_regex_new (":  ([0-9A-Z]{5}): ", 0, 0, NULL));
+  return (GRegex *) pattern;
+}
+
+/* The SQLSTATE of the server's refusal; NULL when libpq failed before
+ * any answer. */
 static char *
 refusal_state (PGconn *conn)
 {
-  g_autoptr(GRegex) state = g_regex_new (":  ([0-9A-Z]{5}): ", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
 
-  if (!g_regex_match (state, PQerrorMessage (conn), 0, &match))
+  if (!g_regex_match (sqlstate_pattern (), PQerrorMessage (conn), 0, &match))
     return NULL;
   return g_match_info_fetch (match, 1);
 }
 
-/* The server as people name it: its host or socket folder, and its port
- * when not the usual one. */
-static char *
-server_name (PGconn *conn)
+char *
+cm_db_pg_server_name (const char *host, const char *port)
 {
-  const char *host = PQhost (conn);
-  const char *port = PQport (conn);
-
   if (host == NULL || *host == '\0')
     host = "localhost";
   if (port == NULL || *port == '\0' || strcmp (port, "5432") == 0)
     return g_strdup (host);
   return g_strdup_printf ("%s:%s", host, port);
+}
+
+static char *
+server_name (PGconn *conn)
+{
+  return cm_db_pg_server_name (PQhost (conn), PQport (conn));
 }
 
 /* libpq's own first line about the failure, for the message's brackets,
@@ -81,9 +92,8 @@ static char *
 libpq_reason (PGconn *conn)
 {
   g_auto(GStrv) lines = g_strsplit (PQerrorMessage (conn), "\n", 2);
-  g_autoptr(GRegex) state = g_regex_new (":  [0-9A-Z]{5}: ", 0, 0, NULL);
-  char *reason = g_regex_replace_literal (state, lines[0] != NULL ? lines[0] : "", -1, 0,
-                                          ":  ", 0, NULL);
+  char *reason = g_regex_replace (sqlstate_pattern (), lines[0] != NULL ? lines[0] : "", -1, 0,
+                                  ":  ", 0, NULL);
 
   return g_strstrip (reason);
 }
@@ -153,10 +163,15 @@ check_server (PGconn *conn, GError **error)
 PGconn *
 cm_db_pg_connect_server (const char *uri, GError **error)
 {
-  /* Later keywords override what @uri says: the name and encoding are
-   * the store's. */
-  const char *const keywords[] = { "dbname", "application_name", "client_encoding", NULL };
-  const char *const values[] = { uri, "commissioner", "UTF8", NULL };
+  /* libpq takes the keywords in order, a later one overriding an earlier:
+   * @uri may override the keepalives, which notice a dead network within
+   * about a minute rather than never; the name and encoding are the
+   * store's. */
+  const char *const keywords[] = { "keepalives", "keepalives_idle", "keepalives_interval",
+                                   "keepalives_count", "tcp_user_timeout", "dbname",
+                                   "application_name", "client_encoding", NULL };
+  const char *const values[] = { "1", "30", "10", "3", "60000", uri, "commissioner", "UTF8",
+                                 NULL };
   PGconn *conn = PQconnectStartParams (keywords, values, 1);
 
   if (conn == NULL)

@@ -13,4 +13,8 @@ G_BEGIN_DECLS
  * a CM_STORE_ERROR naming the server and what to do, when it cannot be. */
 PGconn *cm_db_pg_connect_server (const char *uri, GError **error);
 
+/* The server as people name it: @host (a name, an address or a socket
+ * folder; NULL or "" for localhost), and @port when not the usual one. */
+char   *cm_db_pg_server_name      (const char *host, const char *port);
+
 G_END_DECLS

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-db-pg-dialect.c: the store's SQL, written for both engines, in PostgreSQL's form */
-#include <stdlib.h>
 #include <string.h>
 
 #include "cm-db-pg-dialect.h"
+
+/* The most values a statement may take: PostgreSQL's protocol counts
+ * them in 16 bits. */
+#define MAX_PARAMETERS 65535
 
 static gboolean
 is_word_char (char c)
@@ -111,16 +114,23 @@ index_of (char **names, guint n_names, const char *name)
 }
 
 /* The number of the value written @name (@length bytes), SQLite's way;
- * records each name for cm_db_pg_statement_index (). */
+ * records each name for cm_db_pg_statement_index (). 0 for a "?N" out of
+ * range, or a value beyond the most a statement may take. */
 static int
 number_parameter (CmDbPgStatement *statement, GPtrArray *names, const char *name, gsize length)
 {
   g_autofree char *key = length > 1 ? g_strndup (name, length) : NULL;
   int number = key != NULL ? index_of ((char **) names->pdata, names->len, key) : 0;
+  guint64 given = statement->n_params + 1;
 
   if (number > 0)
     return number;
-  number = key != NULL && *key == '?' ? atoi (key + 1) : statement->n_params + 1;
+  if (key != NULL && *key == '?' &&
+      !g_ascii_string_to_unsigned (key + 1, 10, 1, MAX_PARAMETERS, &given, NULL))
+    return 0;
+  if (given > MAX_PARAMETERS)
+    return 0;
+  number = (int) given;
   statement->n_params = MAX (statement->n_params, number);
   if (names->len < (guint) statement->n_params)
     g_ptr_array_set_size (names, statement->n_params);
@@ -149,7 +159,14 @@ cm_db_pg_statement_new (const char *sql)
         }
       else if ((length = parameter_length (p, p > sql ? p[-1] : ' ')) > 0)
         {
-          g_string_append_printf (out, "$%d", number_parameter (statement, names, p, length));
+          int number = number_parameter (statement, names, p, length);
+
+          /* One out of range stays as written, which PostgreSQL refuses
+           * as SQLite does. */
+          if (number > 0)
+            g_string_append_printf (out, "$%d", number);
+          else
+            g_string_append_len (out, p, length);
           p += length;
         }
       else if (is_word_char (*p))

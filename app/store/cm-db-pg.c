@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-db-pg.c: cm-db.h over libpq, for portfolios a team shares on a server */
+#include <glib/gi18n-lib.h>
 #include <libpq-fe.h>
 #include <math.h>
 #include <stdlib.h>
@@ -59,7 +60,8 @@ typedef struct _CmDbPgStmt {
   char *name;            /* of the prepared statement on the server */
   char **values;         /* bound, as text; NULL for NULL */
   gboolean *owned;       /* which of @values are copies to free */
-  PGresult *result;      /* the row stepped to, alone in its result */
+  PGresult *result;      /* the row stepped to, alone in its result or at @row */
+  int row;
   PGresult *description; /* the columns, when asked before running */
   gboolean running;      /* sent to the server, not all its rows stepped through */
   /* Its results read ahead, when another statement needed the connection
@@ -262,7 +264,7 @@ pg_exec (CmDb *db, const char *sql)
   if (failed_before && is_commit (sql))
     {
       set_failure (pg, CM_DB_FAILURE_OTHER,
-                   "COMMIT undid the transaction: a statement in it had failed");
+                   _("The changes were not saved, because one of them failed. Try them again."));
       return FALSE;
     }
   return TRUE;
@@ -342,14 +344,14 @@ untyped_parameter (PGresult *result)
 }
 
 /* Prepares @stmt on the server. A value PostgreSQL cannot type from its
- * place ("SELECT ?") is taken as text, as SQLite would store it. */
+ * place ("SELECT ?") is taken as text, as SQLite would store it. Each
+ * failure is undone to the savepoint, when @guarded. */
 static gboolean
-prepare_on_server (CmDbPg *db, CmDbPgStmt *stmt)
+prepare_typing_values (CmDbPg *db, CmDbPgStmt *stmt, gboolean guarded)
 {
   int n = stmt->statement->n_params;
   g_autofree Oid *types = g_new0 (Oid, MAX (n, 1));
 
-  free_connection (db);
   for (int attempt = 0; attempt <= n; attempt++)
     {
       PGresult *result = PQprepare (db->conn, stmt->name, stmt->statement->sql, n, types);
@@ -362,11 +364,31 @@ prepare_on_server (CmDbPg *db, CmDbPgStmt *stmt)
         }
       untyped = untyped_parameter (result);
       PQclear (result);
+      if (guarded)
+        PQclear (PQexec (db->conn, "ROLLBACK TO SAVEPOINT cm_prepare"));
       if (untyped < 1 || untyped > n || types[untyped - 1] == TEXT_OID)
         return FALSE;
       types[untyped - 1] = TEXT_OID;
     }
   return FALSE;
+}
+
+/* A failed prepare ends PostgreSQL's transaction, where SQLite's goes on:
+ * inside one, it is tried behind a savepoint. */
+static gboolean
+prepare_on_server (CmDbPg *db, CmDbPgStmt *stmt)
+{
+  gboolean guarded;
+  gboolean ok;
+
+  free_connection (db);
+  guarded = PQtransactionStatus (db->conn) == PQTRANS_INTRANS;
+  if (guarded)
+    PQclear (PQexec (db->conn, "SAVEPOINT cm_prepare"));
+  ok = prepare_typing_values (db, stmt, guarded);
+  if (guarded)
+    PQclear (PQexec (db->conn, "RELEASE SAVEPOINT cm_prepare"));
+  return ok;
 }
 
 static CmDbStmt *
@@ -475,7 +497,9 @@ send (CmDbPgStmt *stmt)
       record (db, NULL);
       return FALSE;
     }
-  PQsetSingleRowMode (db->conn);
+  /* Refused, the rows come in one result, which pg_step () walks. */
+  if (!PQsetSingleRowMode (db->conn))
+    g_debug ("PostgreSQL: rows of “%s” come all at once", stmt->sql);
   db->streaming = stmt;
   stmt->running = TRUE;
   return TRUE;
@@ -492,6 +516,22 @@ next_result (CmDbPgStmt *stmt)
   return db->streaming == stmt ? PQgetResult (db->conn) : NULL;
 }
 
+/* Whether @result holds rows: one, or all of them when single-row mode
+ * was refused. */
+static gboolean
+has_rows (PGresult *result)
+{
+  switch (result != NULL ? PQresultStatus (result) : PGRES_FATAL_ERROR)
+    {
+    case PGRES_SINGLE_TUPLE:
+      return TRUE;
+    case PGRES_TUPLES_OK:
+      return PQntuples (result) > 0;
+    default:
+      return FALSE;
+    }
+}
+
 static CmDbStep
 pg_step (CmDbStmt *stmt)
 {
@@ -500,15 +540,26 @@ pg_step (CmDbStmt *stmt)
   PGresult *result;
   gboolean ok;
 
-  g_clear_pointer (&self->result, PQclear);
-  /* As in SQLite, a step after the last runs the statement again. */
-  if (!self->running && !send (self))
-    return CM_DB_FAILED;
-  result = next_result (self);
-  if (result != NULL && PQresultStatus (result) == PGRES_SINGLE_TUPLE)
+  if (self->result != NULL && PQresultStatus (self->result) == PGRES_TUPLES_OK)
     {
-      self->result = result;
-      return CM_DB_ROW;
+      /* rows that came all at once: the result ends the run, once walked */
+      if (++self->row < PQntuples (self->result))
+        return CM_DB_ROW;
+      result = g_steal_pointer (&self->result);
+    }
+  else
+    {
+      g_clear_pointer (&self->result, PQclear);
+      /* As in SQLite, a step after the last runs the statement again. */
+      if (!self->running && !send (self))
+        return CM_DB_FAILED;
+      result = next_result (self);
+      if (has_rows (result))
+        {
+          self->result = result;
+          self->row = 0;
+          return CM_DB_ROW;
+        }
     }
   ok = record (db, result);
   if (ok)
@@ -614,7 +665,7 @@ static gboolean
 has_value (CmDbPgStmt *stmt, int column)
 {
   return stmt->result != NULL && column >= 0 && column < PQnfields (stmt->result) &&
-         !PQgetisnull (stmt->result, 0, column);
+         !PQgetisnull (stmt->result, stmt->row, column);
 }
 
 static CmDbType
@@ -645,7 +696,7 @@ pg_column_text (CmDbStmt *stmt, int column)
 {
   CmDbPgStmt *self = stmt_of (stmt);
 
-  return has_value (self, column) ? PQgetvalue (self->result, 0, column) : NULL;
+  return has_value (self, column) ? PQgetvalue (self->result, self->row, column) : NULL;
 }
 
 static double

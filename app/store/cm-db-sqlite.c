@@ -33,7 +33,7 @@ static void
 sqlite_close (CmDb *db)
 {
   if (!((CmDbSqlite *) db)->borrowed)
-    sqlite3_close (handle_of (db));
+    sqlite3_close_v2 (handle_of (db));
   g_free (db);
 }
 

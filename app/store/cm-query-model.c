@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "cm-db-pg.h"
 #include "cm-db-sqlite.h"
 #include "cm-query-model.h"
 #include "cm-search-index.h"
@@ -177,6 +178,7 @@ read_ids (CmDb *db, const char *sql, const char *needle, GError **error)
  * list keeps for the next keystroke while the records stay as they were. */
 typedef struct {
   char *path;             /* NULL: the store's own connection, on this thread */
+  CmDbEngine engine;      /* which engine @path is for */
   CmDb *db;               /* that connection */
   char *index_sql;        /* every id and its search text */
   char *order_sql;        /* every id in the order asked for; NULL: id order */
@@ -209,7 +211,7 @@ stop_if_cancelled (void *cancellable)
  * the store's connection stays the main thread's alone. A cancelled
  * query stops its statement part way. */
 static CmDb *
-open_reader (const char *path, GCancellable *cancellable, GError **error)
+open_sqlite_reader (const char *path, GCancellable *cancellable, GError **error)
 {
   sqlite3 *db = NULL;
 
@@ -225,6 +227,16 @@ open_reader (const char *path, GCancellable *cancellable, GError **error)
   return cm_db_sqlite_adopt (db);
 }
 
+/* The same for a server's portfolio, reached again at its URI; a
+ * cancelled query is dropped when its rows have come. */
+static CmDb *
+open_reader (Query *query, GCancellable *cancellable, GError **error)
+{
+  if (query->engine == CM_DB_ENGINE_POSTGRESQL)
+    return cm_db_pg_connect (query->path, error);
+  return open_sqlite_reader (query->path, cancellable, error);
+}
+
 /* Reads what the query lacks (the search texts, the order), then scans
  * the texts for the needle. */
 static GArray *
@@ -236,7 +248,7 @@ compute (Query *query, GCancellable *cancellable, GError **error)
   GArray *found = NULL;
 
   if ((read_index || read_order) && db == NULL &&
-      (db = open_reader (query->path, cancellable, error)) == NULL)
+      (db = open_reader (query, cancellable, error)) == NULL)
     return NULL;
   if (read_index)
     query->index = cm_search_index_read (db, query->index_sql, error);
@@ -429,13 +441,17 @@ query_new (CmQueryModel *self)
   return query;
 }
 
-/* Where a connection of the query's own finds the portfolio; NULL or ""
- * for one held in memory (an old file opened read-only), which no other
- * connection can read. */
+/* Where a connection of the query's own finds the portfolio: a server's
+ * URI, or a file; NULL or "" for one held in memory (an old file opened
+ * read-only), which no other connection can read. */
 static const char *
 reader_path (CmStore *store)
 {
-  return sqlite3_db_filename (cm_db_sqlite_handle (cm_store_get_db (store)), "main");
+  CmDb *db = cm_store_get_db (store);
+
+  if (cm_db_engine (db) == CM_DB_ENGINE_POSTGRESQL)
+    return cm_store_get_path (store);
+  return sqlite3_db_filename (cm_db_sqlite_handle (db), "main");
 }
 
 /* Reads the ids again for the search and order asked for: at once when
@@ -472,6 +488,7 @@ requery (CmQueryModel *self)
       return;
     }
   query->path = g_strdup (path);
+  query->engine = cm_db_engine (cm_store_get_db (self->store));
   cancellable = g_cancellable_new ();
   set_busy (self, cancellable);
   task = g_task_new (self, cancellable, query_done, NULL);

@@ -5,6 +5,7 @@
 #include <libpq-fe.h>
 #include <string.h>
 
+#include "cm-db-pg-connect.h"
 #include "cm-resources.h"
 #include "cm-schema.h"
 #include "cm-store-server.h"
@@ -40,10 +41,7 @@ cm_store_server_names (const char *uri, char **database, char **server)
     *database = conninfo_value (options, "user");
   if (*database == NULL)
     *database = g_strdup (g_get_user_name ());
-  if (host == NULL)
-    host = g_strdup ("localhost");
-  *server = port && strcmp (port, "5432") != 0 ? g_strdup_printf ("%s:%s", host, port)
-                                              : g_steal_pointer (&host);
+  *server = cm_db_pg_server_name (host, port);
   PQconninfoFree (options);
 }
 

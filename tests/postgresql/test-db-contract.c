@@ -8,6 +8,7 @@
  */
 #include <glib/gstdio.h>
 
+#include "cm-db-pg-connect.h"
 #include "cm-db-pg.h"
 #include "cm-db-sqlite.h"
 #include "cm-store.h"
@@ -36,21 +37,11 @@ connect_sqlite (void)
   return cm_db_sqlite_adopt (handle);
 }
 
-static const char *
-pg_uri (void)
-{
-  const char *uri = g_getenv ("CM_TEST_PG_URI");
-
-  if (uri == NULL)
-    g_error ("CM_TEST_PG_URI is not set: run this test through test-db-contract.py");
-  return uri;
-}
-
 static CmDb *
 connect_pg (void)
 {
   g_autoptr(GError) error = NULL;
-  CmDb *db = cm_db_pg_connect (pg_uri (), &error);
+  CmDb *db = cm_db_pg_connect (cm_test_pg_uri (), &error);
 
   g_assert_no_error (error);
   return db;
@@ -320,10 +311,13 @@ check_interleaved (const Backend *backend)
   cm_db_close (db);
 }
 
-/* A connection closed before its statements are freed. */
+/* A connection closed before its statements are freed goes with its
+ * last statement, not before (which would leave the statement nothing to
+ * run on) and not never: SQLite's memory is all given back. */
 static void
 check_close_first (const Backend *backend)
 {
+  sqlite3_int64 before = sqlite3_memory_used ();
   CmDb *db = connect_fresh (backend);
   CmDbStmt *stmt;
 
@@ -332,6 +326,7 @@ check_close_first (const Backend *backend)
   g_assert_cmpint (cm_db_step (stmt), ==, CM_DB_ROW);
   cm_db_close (db);
   cm_db_stmt_free (stmt);
+  g_assert_cmpint (sqlite3_memory_used (), ==, before);
 }
 
 static void
@@ -445,6 +440,31 @@ check_one_writer (const Backend *backend)
   cm_db_close (first);
 }
 
+/* A statement that fails to prepare, and one whose value has no type in
+ * PostgreSQL, leave the transaction going, as in SQLite. */
+static void
+check_prepare_in_transaction (const Backend *backend)
+{
+  CmDb *db = connect_fresh (backend);
+  g_autoptr(CmDbStmt) untyped = NULL;
+
+  g_assert_true (cm_db_begin (db, CM_DB_WRITING));
+  run (db, "INSERT INTO item (id, name) VALUES (1, 'one')");
+  g_assert_null (cm_db_prepare (db, "SELECT * FROM no_such_table"));
+  g_assert_cmpint (cm_db_last_failure (db), ==, CM_DB_FAILURE_SQL);
+  untyped = cm_db_prepare (db, "SELECT ?");
+  g_assert_nonnull (untyped);
+  cm_db_bind_text (untyped, 1, "kept");
+  g_assert_cmpint (cm_db_step (untyped), ==, CM_DB_ROW);
+  g_assert_cmpstr (cm_db_column_text (untyped, 0), ==, "kept");
+  g_assert_cmpint (cm_db_step (untyped), ==, CM_DB_DONE);
+  run (db, "INSERT INTO item (id, name) VALUES (2, 'two')");
+  g_assert_true (cm_db_commit (db));
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM item"), ==, 2);
+  g_clear_pointer (&untyped, cm_db_stmt_free);
+  cm_db_close (db);
+}
+
 /* ---- where PostgreSQL differs -------------------------------------------- */
 
 /* A failed statement ends PostgreSQL's transaction (SQLite's goes on): its
@@ -478,7 +498,7 @@ uri_with (const char *what, const char *replacement)
   g_autofree char *with = g_str_equal (what, "database")
     ? g_strdup_printf ("\\1/%s", replacement) : g_strdup_printf ("host=%s", replacement);
 
-  return g_regex_replace (pattern, pg_uri (), -1, 0, with, 0, NULL);
+  return g_regex_replace (pattern, cm_test_pg_uri (), -1, 0, with, 0, NULL);
 }
 
 static void
@@ -501,16 +521,49 @@ check_connect_errors (const Backend *backend)
   g_autofree char *unreachable = uri_with ("host", folder);
   g_autofree char *missing = uri_with ("database", "no_such_portfolio");
   /* The cluster trusts whoever connects, but not a role it does not have. */
-  g_autofree char *stranger = g_strconcat (pg_uri (), "&user=no_such_role", NULL);
+  g_autofree char *stranger = g_strconcat (cm_test_pg_uri (), "&user=no_such_role", NULL);
   g_autoptr(GRegex) host = g_regex_new ("host=([^&]*)", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *socket_folder = NULL;
 
-  g_assert_true (g_regex_match (host, pg_uri (), 0, &match));
+  g_assert_true (g_regex_match (host, cm_test_pg_uri (), 0, &match));
   socket_folder = g_match_info_fetch (match, 1);
   assert_refused (unreachable, CM_STORE_ERROR_FAILED, folder, "cannot be reached");
   assert_refused (missing, CM_STORE_ERROR_NOT_FOUND, socket_folder, "“no_such_portfolio”");
   assert_refused (stranger, CM_STORE_ERROR_FAILED, socket_folder, "“no_such_role” sign in");
+}
+
+/* What libpq took for @keyword on @uri's connection. */
+static char *
+connection_setting (const char *uri, const char *keyword)
+{
+  g_autoptr(GError) error = NULL;
+  PGconn *conn = cm_db_pg_connect_server (uri, &error);
+  PQconninfoOption *options;
+  char *value = NULL;
+
+  g_assert_no_error (error);
+  options = PQconninfo (conn);
+  for (PQconninfoOption *option = options; option->keyword != NULL; option++)
+    if (g_str_equal (option->keyword, keyword))
+      value = g_strdup (option->val);
+  PQconninfoFree (options);
+  PQfinish (conn);
+  return value;
+}
+
+/* A dead network is noticed, unless the connection string says otherwise. */
+static void
+check_keepalives (const Backend *backend)
+{
+  g_autofree char *own = g_strconcat (cm_test_pg_uri (), "&keepalives_idle=5", NULL);
+  g_autofree char *idle = connection_setting (cm_test_pg_uri (), "keepalives_idle");
+  g_autofree char *timeout = connection_setting (cm_test_pg_uri (), "tcp_user_timeout");
+  g_autofree char *own_idle = connection_setting (own, "keepalives_idle");
+
+  g_assert_cmpstr (idle, ==, "30");
+  g_assert_cmpstr (timeout, ==, "60000");
+  g_assert_cmpstr (own_idle, ==, "5");
 }
 
 /* ---- running ------------------------------------------------------------- */
@@ -556,6 +609,7 @@ main (int argc, char **argv)
     { "failures", check_failures },
     { "transactions", check_transactions },
     { "one-writer", check_one_writer },
+    { "prepare-in-transaction", check_prepare_in_transaction },
   };
   int status;
 
@@ -566,6 +620,7 @@ main (int argc, char **argv)
       add_case (&backends[b], checks[i].name, checks[i].check);
   add_case (&backends[1], "failed-transaction", check_failed_transaction);
   add_case (&backends[1], "connect-errors", check_connect_errors);
+  add_case (&backends[1], "keepalives", check_keepalives);
   status = g_test_run ();
   g_free (sqlite_path);
   return status;

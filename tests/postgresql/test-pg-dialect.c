@@ -45,6 +45,11 @@ static const struct {
     "SELECT likely, unlike_it, alike FROM t WHERE x = $1", 1 },
   { "SELECT 'LIKE ?' LIKE ?", "SELECT 'LIKE ?' ILIKE $1", 1 },
   { "SELECT 'café' || ?", "SELECT 'café' || $1", 1 },
+  /* a number out of range stays as written, to be refused */
+  { "SELECT ?0, ?", "SELECT ?0, $1", 1 },
+  { "SELECT ?65536", "SELECT ?65536", 0 },
+  { "SELECT ?99999999999999999999, ?-1", "SELECT ?99999999999999999999, $1-1", 1 },
+  { "SELECT ?65535, ?", "SELECT $65535, ?", 65535 },
 };
 
 static void

@@ -172,6 +172,25 @@ def check_commissioner():
     refused("a commissioner cannot accept damage to the trail", "alice", A,
             upsert_meta("audit_damage_accepted", "damage\nreason"), "row-level security")
     refused("nor change the schema version", "alice", A, "UPDATE cm_schema SET version = 99")
+    refused("nor say where the trail's second format begins", "alice", A,
+            upsert_meta("audit_format_2_from", "999"), "row-level security")
+    refused("nor add a setting the application does not write", "alice", A,
+            upsert_meta("restored_from_backup", "x"), "row-level security")
+    run_as("alice", A, "UPDATE meta SET value = '999' WHERE key = 'audit_format_2_from'")
+    begins = run_as(None, A, "SELECT value FROM meta WHERE key = 'audit_format_2_from'")
+    check("nor does updating it in place change it", begins.stdout.strip() not in ("", "999"),
+          begins.stdout.strip() + begins.stderr.strip())
+
+
+def check_schema_create():
+    """A cluster upgraded from PostgreSQL 14 lets everyone create in public."""
+    granted = run_as(None, A, "GRANT CREATE ON SCHEMA public TO PUBLIC")
+    done = setup(A)
+    check("the setup runs where everyone may create in the schema",
+          granted.returncode == 0 and done.returncode == 0,
+          granted.stderr.strip() + done.stderr.strip())
+    refused("then no one but the owner creates tables in it", "alice", A,
+            "CREATE TABLE alices_own (a integer)", "permission denied for schema")
 
 
 def check_reviewer():
@@ -284,6 +303,7 @@ def main():
         check_setup_refusals()
         check_reader()
         check_commissioner()
+        check_schema_create()
         check_reviewer()
         check_head_lock()
         check_trigger_alone()

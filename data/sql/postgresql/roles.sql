@@ -31,6 +31,13 @@ DECLARE
   readers text := db || '_readers';
   editors text := db || '_commissioners';
   checkers text := db || '_reviewers';
+  -- The settings a commissioner's work writes: the trail's head with each
+  -- audit row (cm-audit.c), and the settings people change (the name, the
+  -- OCDS prefix, review and deadline months, remembered import mappings).
+  -- Not the keys of the trail's format, damage accepted or a restore.
+  settings text[] := ARRAY['audit_head', 'name', 'ocds-prefix', 'eia_review_months',
+                           'extension_lead_months', 'compact_minimum_months',
+                           'due_soon_days', 'import-mappings'];
   owner   text;
   role    text;
   existing pg_roles;
@@ -71,6 +78,9 @@ BEGIN
   EXECUTE format ('REVOKE ALL ON DATABASE %I FROM PUBLIC', db);
   EXECUTE format ('GRANT CONNECT ON DATABASE %I TO %I, %I, %I', db, readers, editors, checkers);
   EXECUTE format ('GRANT USAGE ON SCHEMA %I TO %I', schema, readers);
+  -- PostgreSQL 15 no longer lets everyone create in the public schema, but
+  -- a cluster upgraded from an older one still does.
+  EXECUTE format ('REVOKE CREATE ON SCHEMA %I FROM PUBLIC', schema);
 
   -- From nothing, so that running again takes back what was granted since.
   EXECUTE format ('REVOKE ALL ON ALL TABLES IN SCHEMA %I FROM PUBLIC, %I, %I, %I',
@@ -101,8 +111,8 @@ BEGIN
 
   -- Which settings each may write. Accepting damage writes its key
   -- (CM_AUDIT_DAMAGE_KEY, cm-audit-damage.h) with an audit row, and every
-  -- audit row moves the head ('audit_head', cm-audit.c); reviewers write
-  -- nothing else, and only reviewers accept damage. The owner is not held
+  -- audit row moves the head ('audit_head', cm-audit.c); commissioners
+  -- write the settings above, reviewers nothing else, and only reviewers accept damage. The owner is not held
   -- to these policies. Updating the head also lets both lock it (SELECT
   -- ... FOR UPDATE) while appending; locking audit rows so would need
   -- UPDATE on audit, which no one has.
@@ -114,10 +124,10 @@ BEGIN
   DROP POLICY IF EXISTS meta_reviewers_update ON meta;
   EXECUTE format ('CREATE POLICY meta_read ON meta FOR SELECT TO %I USING (true)', readers);
   EXECUTE format ('CREATE POLICY meta_commissioners_insert ON meta FOR INSERT TO %I'
-                  ' WITH CHECK (key <> %L)', editors, 'audit_damage_accepted');
+                  ' WITH CHECK (key = ANY (%L::text[]))', editors, settings);
   EXECUTE format ('CREATE POLICY meta_commissioners_update ON meta FOR UPDATE TO %I'
-                  ' USING (key <> %2$L) WITH CHECK (key <> %2$L)', editors,
-                  'audit_damage_accepted');
+                  ' USING (key = ANY (%2$L::text[])) WITH CHECK (key = ANY (%2$L::text[]))',
+                  editors, settings);
   EXECUTE format ('CREATE POLICY meta_reviewers_insert ON meta FOR INSERT TO %I'
                   ' WITH CHECK (key IN (%L, %L))', checkers, 'audit_head',
                   'audit_damage_accepted');
