@@ -37,6 +37,7 @@ enum {
 typedef struct {
   CmDb parent;
   PGconn *conn;
+  char *uri;                 /* as given, for cm_db_pg_uri () */
   CmDbFailure failure;
   char *message;
   gint64 changes;
@@ -204,6 +205,7 @@ static void
 free_db (CmDbPg *db)
 {
   g_ptr_array_unref (db->to_deallocate);
+  g_free (db->uri);
   g_free (db->message);
   g_free (db);
 }
@@ -785,7 +787,15 @@ cm_db_pg_connect (const char *uri, GError **error)
   db = g_new0 (CmDbPg, 1);
   db->parent.backend = &pg_backend;
   db->conn = conn;
+  db->uri = g_strdup (uri);
   PQsetNoticeProcessor (conn, log_notice, NULL);
   db->to_deallocate = g_ptr_array_new_with_free_func (g_free);
   return &db->parent;
+}
+
+const char *
+cm_db_pg_uri (CmDb *db)
+{
+  g_return_val_if_fail (db->backend == &pg_backend, NULL);
+  return ((CmDbPg *) db)->uri;
 }

@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 /* Connects to @uri; NULL, with a CM_STORE_ERROR naming the server and
  * what to do, when the server cannot be reached, refuses the sign-in, has
  * no such database or is older than PostgreSQL 15. */
-CmDb *cm_db_pg_connect (const char *uri, GError **error);
+CmDb       *cm_db_pg_connect (const char *uri, GError **error);
+/* The URI @db was connected with, for connecting again (a reader of its
+ * own): never for messages, since it may hold a password. */
+const char *cm_db_pg_uri     (CmDb *db);
 
 G_END_DECLS

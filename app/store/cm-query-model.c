@@ -450,7 +450,7 @@ reader_path (CmStore *store)
   CmDb *db = cm_store_get_db (store);
 
   if (cm_db_engine (db) == CM_DB_ENGINE_POSTGRESQL)
-    return cm_store_get_path (store);
+    return cm_db_pg_uri (db);
   return sqlite3_db_filename (cm_db_sqlite_handle (db), "main");
 }
 

@@ -29,6 +29,59 @@ conninfo_value (PQconninfoOption *options, const char *keyword)
   return NULL;
 }
 
+/* Drops the password of the user part ("alice:secret@host"). */
+static void
+drop_user_password (GString *uri, gsize start)
+{
+  gsize end = start + strcspn (uri->str + start, "/?");
+  gsize at = end;
+  const char *colon;
+
+  while (at > start && uri->str[at - 1] != '@')
+    at--;
+  if (at == start)
+    return;
+  colon = memchr (uri->str + start, ':', at - 1 - start);
+  if (colon != NULL)
+    g_string_erase (uri, colon - uri->str, uri->str + at - 1 - colon);
+}
+
+/* Drops a "password=" parameter after the "?". */
+static void
+drop_password_parameter (GString *uri)
+{
+  const char *query = strchr (uri->str, '?');
+  g_auto(GStrv) parameters = NULL;
+  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+  g_auto(GStrv) shown = NULL;
+
+  if (query == NULL)
+    return;
+  parameters = g_strsplit (query + 1, "&", -1);
+  for (char **parameter = parameters; *parameter; parameter++)
+    if (!g_str_has_prefix (*parameter, "password="))
+      g_strv_builder_add (kept, *parameter);
+  shown = g_strv_builder_end (kept);
+  g_string_truncate (uri, query - uri->str);
+  if (shown[0] != NULL)
+    {
+      g_autofree char *joined = g_strjoinv ("&", shown);
+      g_string_append_printf (uri, "?%s", joined);
+    }
+}
+
+char *
+cm_store_server_shown_uri (const char *uri)
+{
+  GString *shown = g_string_new (uri);
+  const char *scheme_end = strstr (uri, "://");
+
+  if (scheme_end != NULL)
+    drop_user_password (shown, scheme_end + 3 - uri);
+  drop_password_parameter (shown);
+  return g_string_free (shown, FALSE);
+}
+
 void
 cm_store_server_names (const char *uri, char **database, char **server)
 {

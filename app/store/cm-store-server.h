@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 
 /* Whether @portfolio names a database on a server rather than a file. */
 gboolean  cm_store_server_is_uri        (const char *portfolio);
+/* @uri without any password in it: what messages may show. */
+char     *cm_store_server_shown_uri     (const char *uri);
 /* The database and the server @uri names, as people name them. */
 void      cm_store_server_names         (const char *uri, char **database, char **server);
 /* The dialect file's SQL, run in a transaction of its own before migrating. */

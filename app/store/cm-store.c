@@ -74,7 +74,6 @@ struct _CmStore
   GObject parent_instance;
 
   CmDb *database;
-  sqlite3 *db; /* the same connection, for the audit calls not yet on CmDb */
   CmAuditLog *audit;
   char *path;
   char *actor;
@@ -420,7 +419,9 @@ open_server (const char *uri, CmStoreOpenFlags flags, GError **error)
   if (database == NULL)
     return NULL;
   self = g_object_new (CM_TYPE_STORE, NULL);
-  self->path = g_strdup (uri);
+  /* The path names the portfolio in messages; a reader of the store's
+   * own connects again with the URI the backend keeps. */
+  self->path = cm_store_server_shown_uri (uri);
   self->database = database;
   self->read_only = read_only;
   self->server_role = cm_store_server_session_user (database);

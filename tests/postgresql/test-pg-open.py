@@ -24,6 +24,7 @@ import openpyxl
 import pgcluster
 import tap
 from tap import finish, run
+from urllib.parse import quote
 
 CLUSTER_SH, SOURCE_ROOT = sys.argv[2:4]
 APPLICATION_ID = 0x436d736e  # CM_SCHEMA_APPLICATION_ID
@@ -248,6 +249,12 @@ def check_team(work):
     check("the reader's import wrote nothing",
           rows("team", "SELECT count(*) FROM audit") == trail
           and rows("team", "SELECT count(*) FROM contract WHERE reference = 'T-2'") == "0")
+    with_password = ("postgresql://rita:hunter2@/team?host=" + quote(folder, safe="")
+                     + "&password=hunter3")
+    told = run("--portfolio", with_password, "--import", write_register(work, "t3.csv", "T-3"))
+    check("a refusal names the portfolio without the passwords in its URI",
+          "not allowed to change" in told.stderr and "hunter" not in told.stderr
+          and "team" in told.stderr, told.stderr.strip())
 
     head = run("--portfolio", alice, "--audit-head").stdout.strip()
     writers = [subprocess.Popen([tap.BINARY, "--portfolio", alice, "--import",
