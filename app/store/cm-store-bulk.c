@@ -56,25 +56,16 @@ will_double (CmDb *db, const char *table, gint64 n_rows)
   return query_int (db, sql, NULL, &held) && held <= n_rows;
 }
 
-/* The name and CREATE statement of each index of a table (the value)
- * that only speeds up reading, as each engine lists them. */
-static const char *
-reading_indexes_sql (CmDb *db)
-{
-  if (cm_db_engine (db) == CM_DB_ENGINE_POSTGRESQL)
-    return "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema ()"
-           " AND tablename = ? AND indexdef NOT LIKE 'CREATE UNIQUE%'";
-  return "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?"
-         " AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'";
-}
-
 /* Drops the indexes of @table that only speed up reading; those that keep
  * values unique stay, so a duplicate is refused at its own row. */
 static gboolean
 drop_indexes (CmStoreBulk *bulk, const char *table, GError **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  CmDbStmt *stmt = cm_db_prepare (bulk->db, reading_indexes_sql (bulk->db));
+  CmDbStmt *stmt = cm_db_prepare (bulk->db,
+                                  "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                                  " AND tbl_name = ? AND sql IS NOT NULL"
+                                  " AND sql NOT LIKE 'CREATE UNIQUE%'");
 
   if (stmt == NULL)
     return failed (bulk->db, error);
@@ -113,10 +104,13 @@ cm_store_bulk_begin (CmStore *store, const char * const *tables, gint64 n_rows, 
 
   bulk->db = cm_store_get_db (store);
   bulk->rebuild = g_ptr_array_new_with_free_func (g_free);
-  /* Unread, the cache is left as it is: there would be nothing to put back.
-   * A server's cache is the server's own. */
-  if (cm_db_engine (bulk->db) != CM_DB_ENGINE_SQLITE ||
-      !query_int (bulk->db, "PRAGMA cache_size", NULL, &cache_size))
+  /* A server's indexes and cache are its own: dropping an index needs
+   * the tables' owner, and would shut every reader out until the import
+   * commits. */
+  if (cm_db_engine (bulk->db) != CM_DB_ENGINE_SQLITE)
+    return g_steal_pointer (&bulk);
+  /* Unread, the cache is left as it is: there would be nothing to put back. */
+  if (!query_int (bulk->db, "PRAGMA cache_size", NULL, &cache_size))
     cache_size = 0;
   bulk->cache_size = (int) cache_size;
   for (guint i = 0; tables[i]; i++)
