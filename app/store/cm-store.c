@@ -429,6 +429,12 @@ open_server (const char *uri, CmStoreOpenFlags flags, GError **error)
   self->audit = cm_audit_log_new (self->database);
   if (!cm_store_server_identify (database, uri, read_only, &version, error))
     return NULL;
+  /* As a file that must exist and does not, a database that must hold a
+   * portfolio and holds none is refused, not made one: asked as if for
+   * reading, identifying says so. */
+  if (version == 0 && (flags & CM_STORE_OPEN_MUST_EXIST) &&
+      !cm_store_server_identify (database, uri, TRUE, &version, error))
+    return NULL;
   /* The server refuses a write too, whatever the store might attempt. */
   if (read_only && !exec (self, "SET default_transaction_read_only = on", error))
     return NULL;

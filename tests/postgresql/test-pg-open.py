@@ -100,6 +100,8 @@ def check_new_portfolio(work):
     create("fresh")
     refused("an empty database opened only for reading", "fresh", "holds no portfolio",
             "--deadlines", "--today", "2026-11-22")
+    refused("an empty database opened for undoing an import", "fresh", "holds no portfolio",
+            "--undo-import")
     check("nothing was made in it", rows("fresh", "SELECT count(*) FROM pg_tables"
                                                  " WHERE schemaname = current_schema()") == "0")
 
