@@ -70,6 +70,13 @@ failure_error (CmDbFailure failure, const char *reason, const char *path, GError
                      "whoever manages the portfolio to give you the right to change it."),
                    path, reason);
       break;
+    case CM_DB_FAILURE_CONNECTION_LOST:
+      /* A connection lost at COMMIT leaves unknown whether it was made. */
+      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
+                   _("The connection to “%s” was lost (%s), so the last change may not have "
+                     "been saved. Check the network, then open the portfolio again and look "
+                     "for the change before making it again."), path, reason);
+      break;
     case CM_DB_FAILURE_NOT_A_DATABASE:
       return not_a_portfolio (path, error);
     case CM_DB_FAILURE_DAMAGED:

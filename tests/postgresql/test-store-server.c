@@ -104,6 +104,22 @@ test_another_commit_noticed (void)
   g_assert_false (cm_store_reload_if_changed (store));
 }
 
+/* A connection the server drops: the save says so, naming the portfolio,
+ * and says the change may not have been made. */
+static void
+test_connection_lost (void)
+{
+  g_autoptr(CmStore) store = open_store (CM_STORE_OPEN_DEFAULT);
+  g_autoptr(GError) error = NULL;
+
+  run_elsewhere ("SELECT pg_terminate_backend (pid) FROM pg_stat_activity"
+                 " WHERE application_name = 'commissioner' AND pid <> pg_backend_pid ()");
+  g_assert_false (cm_store_set_meta (store, "name", "After the network went", &error));
+  g_assert_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "connection to"));
+  g_assert_nonnull (strstr (error->message, "may not have been saved"));
+}
+
 /* How many rows of @store's trail @filter lets through. */
 static guint
 audit_rows_matching (CmStore *store, const CmAuditFilter *filter)
@@ -213,5 +229,6 @@ main (int argc, char **argv)
                    test_refused_save_inside_transaction);
   g_test_add_func ("/store-server/another-commit-noticed", test_another_commit_noticed);
   g_test_add_func ("/store-server/snapshot", test_snapshot);
+  g_test_add_func ("/store-server/connection-lost", test_connection_lost);
   return g_test_run ();
 }
