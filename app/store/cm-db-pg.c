@@ -40,6 +40,7 @@ typedef struct {
   char *uri;                 /* as given, for cm_db_pg_uri () */
   CmDbFailure failure;
   char *message;
+  char *sqlstate;            /* of the last failure, for cm_db_pg_last_sqlstate () */
   gint64 changes;
   guint64 n_prepared;        /* for the statements' names */
   GPtrArray *to_deallocate;  /* names of statements freed, still on the server */
@@ -137,10 +138,13 @@ record (CmDbPg *db, PGresult *result)
     case PGRES_SINGLE_TUPLE:
     case PGRES_EMPTY_QUERY: /* comments alone, as SQLite runs them: nothing */
       set_failure (db, CM_DB_FAILURE_NONE, NULL);
+      g_clear_pointer (&db->sqlstate, g_free);
       return TRUE;
     default:
       break;
     }
+  g_free (db->sqlstate);
+  db->sqlstate = g_strdup (result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL);
   if (result == NULL || PQstatus (db->conn) == CONNECTION_BAD)
     set_failure (db, CM_DB_FAILURE_CONNECTION_LOST, PQerrorMessage (db->conn));
   else
@@ -207,6 +211,7 @@ free_db (CmDbPg *db)
   g_ptr_array_unref (db->to_deallocate);
   g_free (db->uri);
   g_free (db->message);
+  g_free (db->sqlstate);
   g_free (db);
 }
 
@@ -798,4 +803,11 @@ cm_db_pg_uri (CmDb *db)
 {
   g_return_val_if_fail (db->backend == &pg_backend, NULL);
   return ((CmDbPg *) db)->uri;
+}
+
+const char *
+cm_db_pg_last_sqlstate (CmDb *db)
+{
+  g_return_val_if_fail (db->backend == &pg_backend, NULL);
+  return ((CmDbPg *) db)->sqlstate;
 }
