@@ -4,9 +4,10 @@
 """commissioner --setup-server URI on a throwaway PostgreSQL 15 cluster
 (cluster.sh): it sets up a migrated portfolio's roles, so that a reader
 is then refused a write, and running it again is harmless; an empty
-database, a role that does not own the tables, an owner without
-CREATEROLE and a file path are refused, saying why, with nothing changed;
-a password in the URI never appears in what it prints.
+database, an older portfolio, a role that does not own the tables, an
+owner without CREATEROLE, a person's role named like a group role and a
+file path are refused, saying why, with nothing changed; a password in
+the URI never appears in what it prints.
 
     test-pg-setup-server.py COMMISSIONER CLUSTER_SH SOURCE_ROOT
 """
@@ -94,6 +95,14 @@ def check_refusals(work):
     make_portfolio("plain", "plain_owner")
     refused("an owner that cannot create roles is refused, saying what it needs",
             setup_server("plain", "plain_owner"), "CREATEROLE")
+    make_portfolio("older", OWNER)
+    sql("older", "UPDATE cm_schema SET version = version - 1", OWNER)
+    refused("an older portfolio is refused, saying to open it once for changes",
+            setup_server("older"), "Open it once for changes first")
+    sql("postgres", "ALTER ROLE team_readers LOGIN")
+    refused("a role that can sign in, named like a group role, is not taken over",
+            setup_server("team"), "Rename that role")
+    sql("postgres", "ALTER ROLE team_readers NOLOGIN")
     path = f"{work}/portfolio.cmportfolio"
     refused("a file path is refused, asking for a URI", run("--setup-server", path),
             "--setup-server takes a PostgreSQL URI")
