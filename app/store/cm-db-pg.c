@@ -122,6 +122,7 @@ static void
 set_failure (CmDbPg *db, CmDbFailure failure, const char *message)
 {
   db->failure = failure;
+  g_clear_pointer (&db->sqlstate, g_free); /* record () sets the server's */
   g_free (db->message);
   db->message = g_strchomp (g_strdup (message != NULL ? message : ""));
 }
@@ -138,18 +139,18 @@ record (CmDbPg *db, PGresult *result)
     case PGRES_SINGLE_TUPLE:
     case PGRES_EMPTY_QUERY: /* comments alone, as SQLite runs them: nothing */
       set_failure (db, CM_DB_FAILURE_NONE, NULL);
-      g_clear_pointer (&db->sqlstate, g_free);
       return TRUE;
     default:
       break;
     }
-  g_free (db->sqlstate);
-  db->sqlstate = g_strdup (result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL);
   if (result == NULL || PQstatus (db->conn) == CONNECTION_BAD)
     set_failure (db, CM_DB_FAILURE_CONNECTION_LOST, PQerrorMessage (db->conn));
   else
-    set_failure (db, failure_of_sqlstate (PQresultErrorField (result, PG_DIAG_SQLSTATE)),
-                 PQresultErrorMessage (result));
+    {
+      set_failure (db, failure_of_sqlstate (PQresultErrorField (result, PG_DIAG_SQLSTATE)),
+                   PQresultErrorMessage (result));
+      db->sqlstate = g_strdup (PQresultErrorField (result, PG_DIAG_SQLSTATE));
+    }
   return FALSE;
 }
 
