@@ -40,6 +40,7 @@ typedef struct {
   char *uri;                 /* as given, for cm_db_pg_uri () */
   CmDbFailure failure;
   char *message;
+  char *sqlstate;            /* of the last failure, for cm_db_pg_last_sqlstate () */
   gint64 changes;
   guint64 n_prepared;        /* for the statements' names */
   GPtrArray *to_deallocate;  /* names of statements freed, still on the server */
@@ -121,6 +122,7 @@ static void
 set_failure (CmDbPg *db, CmDbFailure failure, const char *message)
 {
   db->failure = failure;
+  g_clear_pointer (&db->sqlstate, g_free); /* record () sets the server's */
   g_free (db->message);
   db->message = g_strchomp (g_strdup (message != NULL ? message : ""));
 }
@@ -144,8 +146,11 @@ record (CmDbPg *db, PGresult *result)
   if (result == NULL || PQstatus (db->conn) == CONNECTION_BAD)
     set_failure (db, CM_DB_FAILURE_CONNECTION_LOST, PQerrorMessage (db->conn));
   else
-    set_failure (db, failure_of_sqlstate (PQresultErrorField (result, PG_DIAG_SQLSTATE)),
-                 PQresultErrorMessage (result));
+    {
+      set_failure (db, failure_of_sqlstate (PQresultErrorField (result, PG_DIAG_SQLSTATE)),
+                   PQresultErrorMessage (result));
+      db->sqlstate = g_strdup (PQresultErrorField (result, PG_DIAG_SQLSTATE));
+    }
   return FALSE;
 }
 
@@ -207,6 +212,7 @@ free_db (CmDbPg *db)
   g_ptr_array_unref (db->to_deallocate);
   g_free (db->uri);
   g_free (db->message);
+  g_free (db->sqlstate);
   g_free (db);
 }
 
@@ -798,4 +804,11 @@ cm_db_pg_uri (CmDb *db)
 {
   g_return_val_if_fail (db->backend == &pg_backend, NULL);
   return ((CmDbPg *) db)->uri;
+}
+
+const char *
+cm_db_pg_last_sqlstate (CmDb *db)
+{
+  g_return_val_if_fail (db->backend == &pg_backend, NULL);
+  return ((CmDbPg *) db)->sqlstate;
 }

@@ -20,5 +20,8 @@ CmDb       *cm_db_pg_connect (const char *uri, GError **error);
 /* The URI @db was connected with, for connecting again (a reader of its
  * own): never for messages, since it may hold a password. */
 const char *cm_db_pg_uri     (CmDb *db);
+/* The SQLSTATE of the last statement's failure ("42501"), for a caller
+ * that words a refusal its SQL raised; NULL after a success. */
+const char *cm_db_pg_last_sqlstate (CmDb *db);
 
 G_END_DECLS

@@ -6,11 +6,13 @@
 #include <string.h>
 
 #include "cm-db-pg-connect.h"
+#include "cm-db-pg.h"
 #include "cm-resources.h"
 #include "cm-schema.h"
 #include "cm-store-server.h"
 
 #define PRELUDE_RESOURCE "/org/commissioner/Commissioner/postgresql/prelude.sql"
+#define ROLES_RESOURCE "/org/commissioner/Commissioner/postgresql/roles.sql"
 
 gboolean
 cm_store_server_is_uri (const char *portfolio)
@@ -98,16 +100,23 @@ cm_store_server_names (const char *uri, char **database, char **server)
   PQconninfoFree (options);
 }
 
-char *
-cm_store_server_prelude_sql (GError **error)
+/* The text of the bundled SQL file at @path. */
+static char *
+resource_sql (const char *path, GError **error)
 {
   g_autoptr(GBytes) bytes = NULL;
 
   cm_resources_ensure ();
-  bytes = g_resources_lookup_data (PRELUDE_RESOURCE, 0, error);
+  bytes = g_resources_lookup_data (path, 0, error);
   if (bytes == NULL)
     return NULL;
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+char *
+cm_store_server_prelude_sql (GError **error)
+{
+  return resource_sql (PRELUDE_RESOURCE, error);
 }
 
 /* The first column of the first row of @sql, or -1 when it gives none. */
@@ -177,4 +186,74 @@ cm_store_server_session_user (CmDb *db)
   if (stmt == NULL || cm_db_step (stmt) != CM_DB_ROW)
     return NULL;
   return g_strdup (cm_db_column_text (stmt, 0));
+}
+
+/* Words the refusal roles.sql raised, by its SQLSTATE (see its header). */
+static void
+set_setup_error (CmDb *db, const char *database, const char *server, GError **error)
+{
+  const char *state = cm_db_pg_last_sqlstate (db);
+
+  if (g_strcmp0 (state, "42501") == 0)
+    g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
+                 _("The roles of the portfolio in the database “%s” on the PostgreSQL server "
+                   "“%s” can be set up only by the role that owns its tables, holding the "
+                   "CREATEROLE right. Sign in as that role, or ask the server’s administrator "
+                   "to run this."), database, server);
+  else if (g_strcmp0 (state, "42622") == 0)
+    g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
+                 _("The name of the database “%s” on the PostgreSQL server “%s” is too long to "
+                   "name its roles after. Rename the database to at most 49 bytes, then set "
+                   "it up again."), database, server);
+  else if (g_strcmp0 (state, "42710") == 0)
+    g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
+                 _("A role that can sign in to the PostgreSQL server “%s” has the name of one "
+                   "of the roles of the portfolio in the database “%s”, so nothing was "
+                   "changed. Rename that role, then set the portfolio up again."),
+                 server, database);
+  else if (g_strcmp0 (state, "42P01") == 0)
+    g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_NOT_PORTFOLIO,
+                 _("The database “%s” on the PostgreSQL server “%s” holds no portfolio yet. "
+                   "Open it once for changes, which makes one, then set it up again."),
+                 database, server);
+  else
+    g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
+                 _("The roles of the portfolio in the database “%s” on the PostgreSQL server "
+                   "“%s” could not be set up (%s). Nothing was changed; try again, or ask the "
+                   "server’s administrator."), database, server, cm_db_last_message (db));
+}
+
+/* Runs roles.sql on the connected @db in one transaction: all or nothing. */
+static gboolean
+run_roles_sql (CmDb *db, const char *database, const char *server, GError **error)
+{
+  g_autofree char *sql = resource_sql (ROLES_RESOURCE, error);
+
+  if (sql == NULL)
+    return FALSE;
+  if (cm_db_begin (db, CM_DB_WRITING) && cm_db_exec (db, sql) && cm_db_commit (db))
+    return TRUE;
+  set_setup_error (db, database, server, error);
+  cm_db_rollback (db);
+  return FALSE;
+}
+
+gboolean
+cm_store_server_setup (const char *uri, GError **error)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *server = NULL;
+  CmDb *db = cm_db_pg_connect (uri, error);
+  int version;
+  gboolean done;
+
+  if (db == NULL)
+    return FALSE;
+  cm_store_server_names (uri, &database, &server);
+  /* An empty or older portfolio is refused as when opened for reading:
+   * the roles' rights follow the tables of the current schema. */
+  done = cm_store_server_identify (db, uri, TRUE, &version, error) &&
+         run_roles_sql (db, database, server, error);
+  cm_db_close (db);
+  return done;
 }

@@ -29,6 +29,13 @@ char     *cm_store_server_prelude_sql   (GError **error);
  * that would have to be made or brought up to date first. Changes nothing. */
 gboolean  cm_store_server_identify      (CmDb *db, const char *uri, gboolean read_only,
                                          int *version, GError **error);
+/* Makes the three group roles of the portfolio at @uri (DB_readers,
+ * DB_commissioners, DB_reviewers), its insert-only audit trail and the
+ * rights of each (postgresql/roles.sql), in one transaction; running it
+ * again is harmless. FALSE, with a CM_STORE_ERROR naming the database and
+ * server and what to do, for a database without a current portfolio or a
+ * role that may not set it up; then nothing is changed. */
+gboolean  cm_store_server_setup         (const char *uri, GError **error);
 /* The role the server signed in, which its audit trail accepts as the
  * actor of every row; NULL when it cannot be read. */
 char     *cm_store_server_session_user  (CmDb *db);

@@ -27,6 +27,7 @@
 #include "cm-demo.h"
 #include "cm-import.h"
 #include "cm-store.h"
+#include "cm-store-server.h"
 
 int
 cm_command_create_demo (const char *path, const GDate *today)
@@ -72,6 +73,34 @@ expected_anchor (const char *expect_head, const char *expect_head_from, char **a
       return FALSE;
     }
   return TRUE;
+}
+
+int
+cm_command_setup_server (const char *uri)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *server = NULL;
+
+  if (!cm_store_server_is_uri (uri))
+    {
+      g_printerr (_("--setup-server takes a PostgreSQL URI, such as "
+                    "postgresql://server/database, not a file: a portfolio file has no roles "
+                    "to set up.\n"));
+      return 2;
+    }
+  if (!cm_store_server_setup (uri, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  cm_store_server_names (uri, &database, &server);
+  /* TRANSLATORS: the role names are SQL and stay as they are. */
+  g_print (_("The roles %s_readers, %s_commissioners and %s_reviewers of the portfolio in the "
+             "database “%s” on the PostgreSQL server “%s” are set up. Give a person one with, "
+             "for example, GRANT %s_commissioners TO name;\n"),
+           database, database, database, database, server, database);
+  return 0;
 }
 
 /* Exits 0 when the chain is intact (and holds the anchor, if one is

@@ -12,6 +12,8 @@ typedef CmImportPlan *(*CmImportPlanner) (CmStore *store, const char *file, gpoi
                                           CmImportDuplicate on_duplicate, GError **error);
 
 int   cm_command_create_demo  (const char *path, const GDate *today);
+/* Sets up the roles of the portfolio in the PostgreSQL database @uri. */
+int   cm_command_setup_server (const char *uri);
 int   cm_command_verify_audit (const char *portfolio, const char *expect_head,
                                const char *expect_head_from);
 int   cm_command_audit_head   (const char *portfolio);

@@ -30,6 +30,9 @@ static const GOptionEntry options[] = {
     N_("Open the portfolio's window on the import of the CSV, XLSX or ODS file FILE"), N_("FILE") },
   { "create-demo", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the demo portfolio to FILE and exit"), N_("FILE") },
+  { "setup-server", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Set up the roles and rights of the portfolio in the PostgreSQL database URI, "
+       "and exit"), N_("URI") },
   { "verify-audit", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the audit trail of the portfolio and exit"), NULL },
   { "expect-head", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -204,6 +207,8 @@ cm_application_handle_local_options (GApplication *app, GVariantDict *dict)
   g_variant_dict_lookup (dict, "import-wizard", "^ay", &self->import_wizard);
   if (g_variant_dict_lookup (dict, "create-demo", "^&ay", &create_demo))
     return cm_command_create_demo (create_demo, &self->today);
+  if (g_variant_dict_lookup (dict, "setup-server", "&s", &file))
+    return cm_command_setup_server (file);
   if (g_variant_dict_contains (dict, "verify-audit"))
     {
       const char *head = NULL, *head_from = NULL;
