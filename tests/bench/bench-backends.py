@@ -9,11 +9,14 @@
 # --lists-only on each: open to usable, each keystroke of the Contracts
 # search, saving one contract. The backends take turns within a round,
 # the first of them alternating between rounds, so a machine busy with
-# other work slows both alike. The sqlite3 shell's .import of the same
-# register, in the same rounds, is the import budget's yardstick.
+# other work slows both alike. The budgets' yardsticks run in the same
+# rounds, as bench-anchors.py runs them: the sqlite3 shell's .import of the
+# same register, and bench-workbook-cells writing the cells of the first
+# round's exported workbook (listed once by bench-cell-dump.py, untimed).
 #
 #   bench-backends.py --commissioner C --bench BENCH_PORTFOLIO --register REGISTER_PY
-#                     --cluster CLUSTER_SH [--contracts N] [--rounds R]
+#                     --cluster CLUSTER_SH --workbook-cells W --cell-dump CELL_DUMP_PY
+#                     [--contracts N] [--rounds R]
 
 import argparse
 import os
@@ -84,7 +87,8 @@ def figure(output, name):
 
 
 def one_backend(args, env, folder, base_uri, backend, round_number, register, figures):
-    """Imports, exports and times one fresh portfolio on @backend."""
+    """Imports, exports and times one fresh portfolio on @backend; the
+    first exported workbook's cells are listed for the export's yardstick."""
     name = "round%d" % round_number
     if backend == "file":
         portfolio = os.path.join(folder, name + ".commissioner")
@@ -101,6 +105,9 @@ def one_backend(args, env, folder, base_uri, backend, round_number, register, fi
     figures["import"][backend].append(timed(ours + ["--import", register], env)[0])
     workbook = os.path.join(folder, "%s-%s.xlsx" % (name, backend))
     figures["export"][backend].append(timed(ours + ["--export", workbook], env)[0])
+    cells = os.path.join(folder, "cells.txt")
+    if not os.path.exists(cells):
+        subprocess.run([sys.executable, args.cell_dump, workbook, cells], check=True, env=env)
     os.unlink(workbook)
     _, output = timed([args.bench, "--portfolio", portfolio, "--lists-only"] + counts(query), env)
     for label, line, _ in PORTFOLIO_FIGURES:
@@ -112,24 +119,32 @@ def shell_import(folder, register, round_number):
     return timed(["sqlite3", shell_db, ".import --csv '%s' register" % register], None)[0]
 
 
+def plain_export(args, folder):
+    plain = os.path.join(folder, "plain.xlsx")
+    ms = timed([args.workbook_cells, os.path.join(folder, "cells.txt"), plain], None)[0]
+    os.unlink(plain)
+    return ms
+
+
 def median(values):
     """The middle value; of an even number, the larger of the two middle ones."""
     return sorted(values)[len(values) // 2]
 
 
-def report(figures, shell_imports, rounds, contracts):
+def report(figures, anchors, rounds, contracts):
     print("\nmedian of %d rounds of %d contracts; ratio is server / file" % (rounds, contracts))
     print("%-28s %10s %10s %7s  %s" % ("figure", "file ms", "server ms", "ratio", "budget"))
     budgets = {label: budget for label, _, budget in PORTFOLIO_FIGURES}
-    shell = median(shell_imports)
+    shell, plain = median(anchors["import"]), median(anchors["export"])
     budgets["import"] = "< 3 x sqlite3 .import = %.0f ms" % (3 * shell)
-    budgets["export"] = "< 1.2 x plain libxlsxwriter (anchors)"
+    budgets["export"] = "< 1.2 x plain libxlsxwriter = %.0f ms" % (1.2 * plain)
     for label, by_backend in figures.items():
         file_ms, server_ms = median(by_backend["file"]), median(by_backend["server"])
         print("%-28s %10.1f %10.1f %7.2f  %s" % (label, file_ms, server_ms,
                                                   server_ms / file_ms if file_ms else 0,
                                                   budgets[label]))
     print("sqlite3 shell .import of the same register: %.0f ms" % shell)
+    print("plain libxlsxwriter writing the same workbook's cells: %.0f ms" % plain)
 
 
 def main():
@@ -138,6 +153,8 @@ def main():
     parser.add_argument("--bench", required=True, help="bench-portfolio")
     parser.add_argument("--register", required=True, help="bench-register.py")
     parser.add_argument("--cluster", required=True, help="tests/postgresql/cluster.sh")
+    parser.add_argument("--workbook-cells", required=True, help="bench-workbook-cells")
+    parser.add_argument("--cell-dump", required=True, help="bench-cell-dump.py")
     parser.add_argument("--contracts", type=int, default=100000)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
@@ -147,7 +164,7 @@ def main():
     env = dict(PG_ENV, XDG_DATA_HOME=os.path.join(folder, "data"), LC_ALL="C.UTF-8")
     labels = [label for label, _, _ in PORTFOLIO_FIGURES] + ["import", "export"]
     figures = {label: {backend: [] for backend in BACKENDS} for label in labels}
-    shell_imports = []
+    anchors = {"import": [], "export": []}
     try:
         register = os.path.join(folder, "register.csv")
         subprocess.run([sys.executable, args.register, str(args.contracts), register], check=True)
@@ -156,7 +173,7 @@ def main():
             raise Failed("cluster.sh: %s" % started.stderr.strip())
         base_uri = started.stdout.strip()
         for round_number in range(1, args.rounds + 1):
-            shell_imports.append(shell_import(folder, register, round_number))
+            anchors["import"].append(shell_import(folder, register, round_number))
             order = BACKENDS if round_number % 2 else BACKENDS[::-1]
             for backend in order:
                 one_backend(args, env, folder, base_uri, backend, round_number, register,
@@ -165,7 +182,8 @@ def main():
                       % (round_number, backend, figures["open to usable"][backend][-1],
                          figures["import"][backend][-1],
                          figures["export"][backend][-1]), flush=True)
-        report(figures, shell_imports, args.rounds, args.contracts)
+            anchors["export"].append(plain_export(args, folder))
+        report(figures, anchors, args.rounds, args.contracts)
     except Failed as failure:
         print("FAILED: %s" % failure, flush=True)
         return 1
