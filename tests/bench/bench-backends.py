@@ -140,9 +140,9 @@ def report(figures, anchors, rounds, contracts):
     budgets["export"] = "< 1.2 x plain libxlsxwriter = %.0f ms" % (1.2 * plain)
     for label, by_backend in figures.items():
         file_ms, server_ms = median(by_backend["file"]), median(by_backend["server"])
-        print("%-28s %10.1f %10.1f %7.2f  %s" % (label, file_ms, server_ms,
-                                                  server_ms / file_ms if file_ms else 0,
-                                                  budgets[label]))
+        # bench-portfolio prints tenths of a millisecond: below that, no ratio.
+        ratio = "%.2f" % (server_ms / file_ms) if min(file_ms, server_ms) >= 0.1 else "-"
+        print("%-28s %10.1f %10.1f %7s  %s" % (label, file_ms, server_ms, ratio, budgets[label]))
     print("sqlite3 shell .import of the same register: %.0f ms" % shell)
     print("plain libxlsxwriter writing the same workbook's cells: %.0f ms" % plain)
 
