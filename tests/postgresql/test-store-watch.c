@@ -16,27 +16,18 @@
 #include "cm-provider.h"
 #include "cm-store-watch.h"
 #include "cm-store.h"
+#include "cm-test-util.h"
 
 /* What a window may take to show another program's commit. */
 #define WITHIN_A_SECOND (1 * G_USEC_PER_SEC)
 /* Connecting again after a connection is ended. */
 #define RECONNECT_DEADLINE (10 * G_USEC_PER_SEC)
 
-static const char *
-pg_uri (void)
-{
-  const char *uri = g_getenv ("CM_TEST_PG_URI");
-
-  if (uri == NULL)
-    g_error ("CM_TEST_PG_URI is not set: run this test through test-db-contract.py");
-  return uri;
-}
-
 static CmStore *
 open_store (void)
 {
   g_autoptr(GError) error = NULL;
-  CmStore *store = cm_store_open (pg_uri (), CM_STORE_OPEN_DEFAULT, &error);
+  CmStore *store = cm_store_open (cm_test_pg_uri (), CM_STORE_OPEN_DEFAULT, &error);
 
   g_assert_no_error (error);
   return store;
@@ -233,7 +224,7 @@ static void
 terminate_backends (void)
 {
   g_autoptr(GError) error = NULL;
-  CmDb *db = cm_db_pg_connect (pg_uri (), &error);
+  CmDb *db = cm_db_pg_connect (cm_test_pg_uri (), &error);
 
   g_assert_no_error (error);
   g_assert_true (cm_db_exec (db, "SELECT pg_terminate_backend (pid) FROM pg_stat_activity"
