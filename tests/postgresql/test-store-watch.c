@@ -23,24 +23,10 @@
 /* Connecting again after a connection is ended. */
 #define RECONNECT_DEADLINE (10 * G_USEC_PER_SEC)
 
-static CmStore *
-open_store (void)
-{
-  g_autoptr(GError) error = NULL;
-  CmStore *store = cm_store_open (cm_test_pg_uri (), CM_STORE_OPEN_DEFAULT, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
-
 static void
 save_provider (CmStore *store, const char *name)
 {
-  g_autoptr(CmProvider) provider = cm_provider_new (name, CM_SECTOR_THIRD_SECTOR);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (cm_store_save (store, CM_ENTITY (provider), &error));
-  g_assert_no_error (error);
+  cm_test_save_new (store, cm_provider_new (name, CM_SECTOR_THIRD_SECTOR));
 }
 
 static gboolean
@@ -112,8 +98,8 @@ is_counted (gpointer data)
 static void
 test_commit_reaches_other_store (void)
 {
-  g_autoptr(CmStore) mine = open_store ();
-  g_autoptr(CmStore) theirs = open_store ();
+  g_autoptr(CmStore) mine = cm_test_pg_open ();
+  g_autoptr(CmStore) theirs = cm_test_pg_open ();
   g_autoptr(CmStoreWatch) watch = cm_store_watch_new (mine);
   g_autoptr(GListModel) providers = cm_store_list_all (mine, CM_TYPE_PROVIDER);
   Listing listing = { providers, "Leeds Home Care Ltd" };
@@ -134,7 +120,7 @@ test_commit_reaches_other_store (void)
 static void
 test_own_commit_not_reloaded (void)
 {
-  g_autoptr(CmStore) mine = open_store ();
+  g_autoptr(CmStore) mine = cm_test_pg_open ();
   g_autoptr(CmStoreWatch) watch = cm_store_watch_new (mine);
   g_autoptr(GListModel) providers = cm_store_list_all (mine, CM_TYPE_PROVIDER);
   Listing listing = { providers, "Own Commit Care" };
@@ -167,8 +153,8 @@ commit_during_read (CmEntity *record, gpointer data)
 static void
 test_notification_during_read (void)
 {
-  g_autoptr(CmStore) mine = open_store ();
-  g_autoptr(CmStore) theirs = open_store ();
+  g_autoptr(CmStore) mine = cm_test_pg_open ();
+  g_autoptr(CmStore) theirs = cm_test_pg_open ();
   g_autoptr(CmStoreWatch) watch = cm_store_watch_new (mine);
   g_autoptr(GListModel) providers = cm_store_list_all (mine, CM_TYPE_PROVIDER);
   Listing listing = { providers, "Committed While Reading" };
@@ -239,7 +225,7 @@ terminate_backends (void)
 static void
 test_connection_ended (void)
 {
-  g_autoptr(CmStore) mine = open_store ();
+  g_autoptr(CmStore) mine = cm_test_pg_open ();
   g_autoptr(CmStoreWatch) watch = cm_store_watch_new (mine);
   g_autoptr(GListModel) providers = cm_store_list_all (mine, CM_TYPE_PROVIDER);
   g_autoptr(CmStore) theirs = NULL;
@@ -250,7 +236,7 @@ test_connection_ended (void)
 
   g_signal_connect (watch, "notify::problem", G_CALLBACK (problem_changed), &outage);
   terminate_backends ();
-  theirs = open_store ();
+  theirs = cm_test_pg_open ();
   save_provider (theirs, away.name);
   g_assert_true (wait_until (back_after_loss, &outage, RECONNECT_DEADLINE));
   g_assert_nonnull (strstr (outage.problem, "lost. Reconnecting"));
@@ -273,8 +259,8 @@ test_connection_ended (void)
 static void
 test_commit_between_own (void)
 {
-  g_autoptr(CmStore) mine = open_store ();
-  g_autoptr(CmStore) theirs = open_store ();
+  g_autoptr(CmStore) mine = cm_test_pg_open ();
+  g_autoptr(CmStore) theirs = cm_test_pg_open ();
   g_autoptr(GListModel) providers = cm_store_list_all (mine, CM_TYPE_PROVIDER);
   Listing listing = { providers, "Between Two Commits" };
 
