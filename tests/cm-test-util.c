@@ -135,6 +135,16 @@ cm_test_pg_uri (void)
   return uri;
 }
 
+CmStore *
+cm_test_pg_open (void)
+{
+  g_autoptr(GError) error = NULL;
+  CmStore *store = cm_store_open (cm_test_pg_uri (), CM_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
 static sqlite3_stmt *
 prepare_read_only (const char *path, const char *sql, sqlite3 **db)
 {

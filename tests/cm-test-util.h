@@ -18,6 +18,8 @@ GDate   *cm_test_today        (void);
 /* The empty PostgreSQL database CM_TEST_PG_URI names, which
  * test-db-contract.py makes in a throwaway cluster. */
 const char *cm_test_pg_uri    (void);
+/* A store on that database, opened for work (which migrates it). */
+CmStore *cm_test_pg_open      (void);
 /* Asserts that opening @path with @flags is refused with @code, and leaves
  * the file byte for byte as it was, with no -wal or -shm beside it. */
 void     cm_test_assert_refused (const char *path, CmStoreOpenFlags flags, int code);

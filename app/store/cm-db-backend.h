@@ -22,6 +22,14 @@ typedef struct {
   gint64      (*changes)        (CmDb *db);
   CmDbFailure (*last_failure)   (CmDb *db);
   const char *(*last_message)   (CmDb *db);
+  /* Optional: NULL where the engine has no notifications or reconnecting. */
+  gboolean    (*notify)         (CmDb *db, const char *channel, const char *payload);
+  gboolean    (*listen)         (CmDb *db, const char *channel);
+  int         (*socket)         (CmDb *db);
+  GPtrArray  *(*take_notifications) (CmDb *db, const char *channel);
+  CmDbReconnect (*reconnect_start)  (CmDb *db);
+  CmDbReconnect (*reconnect_poll)   (CmDb *db);
+  int         (*reconnect_socket)   (CmDb *db);
 
   void        (*stmt_free)      (CmDbStmt *stmt);
   const char *(*stmt_sql)       (CmDbStmt *stmt);

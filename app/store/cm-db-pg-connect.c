@@ -161,7 +161,7 @@ check_server (PGconn *conn, GError **error)
 }
 
 PGconn *
-cm_db_pg_connect_server (const char *uri, GError **error)
+cm_db_pg_connect_begin (const char *uri)
 {
   /* libpq takes the keywords in order, a later one overriding an earlier:
    * @uri may override the keepalives, which notice a dead network within
@@ -176,6 +176,20 @@ cm_db_pg_connect_server (const char *uri, GError **error)
 
   if (conn == NULL)
     g_error ("out of memory connecting to PostgreSQL");
+  return conn;
+}
+
+gboolean
+cm_db_pg_connect_check (PGconn *conn, GError **error)
+{
+  return check_server (conn, error);
+}
+
+PGconn *
+cm_db_pg_connect_server (const char *uri, GError **error)
+{
+  PGconn *conn = cm_db_pg_connect_begin (uri);
+
   /* Verbose: the refusal's message then carries its SQLSTATE. */
   PQsetErrorVerbosity (conn, PQERRORS_VERBOSE);
   if (!finish_connecting (conn))

@@ -12,6 +12,12 @@ G_BEGIN_DECLS
  * waiting for locks as long as the store waits for a file's); NULL, with
  * a CM_STORE_ERROR naming the server and what to do, when it cannot be. */
 PGconn *cm_db_pg_connect_server (const char *uri, GError **error);
+/* Starts connecting to @uri as cm_db_pg_connect_server () does, without
+ * waiting: PQconnectPoll () finishes it. */
+PGconn *cm_db_pg_connect_begin    (const char *uri);
+/* Refuses a server too old for the store, and applies the store's
+ * settings to the connection just made. */
+gboolean cm_db_pg_connect_check   (PGconn *conn, GError **error);
 
 /* The server as people name it: @host (a name, an address or a socket
  * folder; NULL or "" for localhost), and @port when not the usual one. */

@@ -53,6 +53,11 @@ typedef struct {
    * allocated, without its server connection, until the last is freed
    * (as SQLite's sqlite3_close_v2 () does). */
   guint n_statements;
+  /* Each connection made again is a new server session, without the
+   * statements prepared on the last one: they are prepared again as they
+   * are next run. */
+  guint generation;
+  PGconn *reconnecting;      /* the connection being made to take @conn's place */
 } CmDbPg;
 
 typedef struct _CmDbPgStmt {
@@ -69,6 +74,7 @@ typedef struct _CmDbPgStmt {
   /* Its results read ahead, when another statement needed the connection
    * before it was stepped through. */
   GQueue set_aside;
+  guint generation;      /* of the session it was prepared on */
 } CmDbPgStmt;
 
 static const CmDbBackend pg_backend;
@@ -222,6 +228,7 @@ pg_close (CmDb *db)
   CmDbPg *pg = pg_of (db);
 
   g_clear_pointer (&pg->conn, PQfinish);
+  g_clear_pointer (&pg->reconnecting, PQfinish);
   pg->streaming = NULL;
   if (pg->n_statements == 0)
     free_db (pg);
@@ -417,6 +424,7 @@ pg_prepare (CmDb *db, const char *sql, gboolean persistent)
   pg->n_statements++;
   if (pg->to_deallocate->len >= DEALLOCATE_BATCH)
     deallocate_freed (pg);
+  stmt->generation = pg->generation;
   if (!prepare_on_server (pg, stmt))
     {
       g_clear_pointer (&stmt->name, g_free);
@@ -424,6 +432,18 @@ pg_prepare (CmDb *db, const char *sql, gboolean persistent)
       return NULL;
     }
   return &stmt->parent;
+}
+
+/* Prepares @stmt again on a connection made since it was prepared. */
+static gboolean
+ensure_prepared (CmDbPg *db, CmDbPgStmt *stmt)
+{
+  if (stmt->generation == db->generation)
+    return TRUE;
+  if (!prepare_on_server (db, stmt))
+    return FALSE;
+  stmt->generation = db->generation;
+  return TRUE;
 }
 
 static void
@@ -474,7 +494,7 @@ pg_stmt_free (CmDbStmt *stmt)
 
   pg_stmt_reset (stmt);
   g_clear_pointer (&self->description, PQclear);
-  if (self->name != NULL)
+  if (self->name != NULL && self->generation == db->generation)
     g_ptr_array_add (db->to_deallocate, g_steal_pointer (&self->name));
   cm_db_pg_statement_free (self->statement);
   g_free (self->values);
@@ -497,6 +517,8 @@ send (CmDbPgStmt *stmt)
 {
   CmDbPg *db = pg_of (stmt->parent.db);
 
+  if (!ensure_prepared (db, stmt))
+    return FALSE;
   free_connection (db);
   db->streaming_in_transaction = PQtransactionStatus (db->conn) != PQTRANS_IDLE;
   if (!PQsendQueryPrepared (db->conn, stmt->name, stmt->statement->n_params,
@@ -644,6 +666,8 @@ columns_of (CmDbPgStmt *stmt)
     {
       CmDbPg *db = pg_of (stmt->parent.db);
 
+      if (!ensure_prepared (db, stmt))
+        return NULL;
       free_connection (db);
       stmt->description = PQdescribePrepared (db->conn, stmt->name);
       if (!record (db, stmt->description))
@@ -746,6 +770,144 @@ pg_column_int64 (CmDbStmt *stmt, int column)
   return value;
 }
 
+/* ---- notifications and reconnecting ----------------------------------- */
+
+static gboolean
+pg_notify (CmDb *db, const char *channel, const char *payload)
+{
+  CmDbPg *pg = pg_of (db);
+  const char *values[] = { channel, payload };
+  PGresult *result;
+  gboolean ok;
+
+  free_connection (pg);
+  result = PQexecParams (pg->conn, "SELECT pg_notify ($1, $2)", 2, NULL, values, NULL, NULL, 0);
+  ok = record (pg, result);
+  PQclear (result);
+  return ok;
+}
+
+static gboolean
+pg_listen (CmDb *db, const char *channel)
+{
+  CmDbPg *pg = pg_of (db);
+  char *name = PQescapeIdentifier (pg->conn, channel, strlen (channel));
+  g_autofree char *sql = NULL;
+
+  if (name == NULL)
+    {
+      record (pg, NULL);
+      return FALSE;
+    }
+  sql = g_strdup_printf ("LISTEN %s", name);
+  PQfreemem (name);
+  return run (pg, sql);
+}
+
+static int
+pg_socket (CmDb *db)
+{
+  return PQsocket (pg_of (db)->conn);
+}
+
+static GPtrArray *
+pg_take_notifications (CmDb *db, const char *channel)
+{
+  CmDbPg *pg = pg_of (db);
+  GPtrArray *payloads;
+  PGnotify *note;
+
+  /* libpq keeps the notifications that arrive while statements run, for
+   * PQnotifies () to hand out here; reading more input waits while a
+   * statement's rows are still coming, which come first. */
+  if (pg->streaming == NULL && !PQconsumeInput (pg->conn))
+    record (pg, NULL);
+  if (PQstatus (pg->conn) == CONNECTION_BAD)
+    {
+      set_failure (pg, CM_DB_FAILURE_CONNECTION_LOST, PQerrorMessage (pg->conn));
+      return NULL;
+    }
+  payloads = g_ptr_array_new_with_free_func (g_free);
+  while ((note = PQnotifies (pg->conn)) != NULL)
+    {
+      if (note->be_pid != PQbackendPID (pg->conn) && g_strcmp0 (note->relname, channel) == 0)
+        g_ptr_array_add (payloads, g_strdup (note->extra));
+      PQfreemem (note);
+    }
+  return payloads;
+}
+
+static void log_notice (void *data, const char *message);
+
+/* The new connection takes the lost one's place. */
+static CmDbReconnect
+adopt_reconnected (CmDbPg *pg)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cm_db_pg_connect_check (pg->reconnecting, &error))
+    {
+      set_failure (pg, CM_DB_FAILURE_CANNOT_OPEN, error->message);
+      g_clear_pointer (&pg->reconnecting, PQfinish);
+      return CM_DB_RECONNECT_FAILED;
+    }
+  PQfinish (pg->conn);
+  pg->conn = g_steal_pointer (&pg->reconnecting);
+  PQsetNoticeProcessor (pg->conn, log_notice, NULL);
+  pg->streaming = NULL;
+  pg->generation++;
+  g_ptr_array_set_size (pg->to_deallocate, 0);
+  set_failure (pg, CM_DB_FAILURE_NONE, NULL);
+  return CM_DB_RECONNECT_DONE;
+}
+
+static CmDbReconnect
+pg_reconnect_poll (CmDb *db)
+{
+  CmDbPg *pg = pg_of (db);
+
+  if (pg->reconnecting == NULL)
+    return CM_DB_RECONNECT_FAILED;
+  switch (PQconnectPoll (pg->reconnecting))
+    {
+    case PGRES_POLLING_READING:
+      return CM_DB_RECONNECT_WAIT_READ;
+    case PGRES_POLLING_WRITING:
+      return CM_DB_RECONNECT_WAIT_WRITE;
+    case PGRES_POLLING_OK:
+      return adopt_reconnected (pg);
+    default:
+      set_failure (pg, CM_DB_FAILURE_CANNOT_OPEN, PQerrorMessage (pg->reconnecting));
+      g_clear_pointer (&pg->reconnecting, PQfinish);
+      return CM_DB_RECONNECT_FAILED;
+    }
+}
+
+static CmDbReconnect
+pg_reconnect_start (CmDb *db)
+{
+  CmDbPg *pg = pg_of (db);
+
+  g_clear_pointer (&pg->reconnecting, PQfinish);
+  pg->reconnecting = cm_db_pg_connect_begin (pg->uri);
+  if (PQstatus (pg->reconnecting) == CONNECTION_BAD)
+    {
+      set_failure (pg, CM_DB_FAILURE_CANNOT_OPEN, PQerrorMessage (pg->reconnecting));
+      g_clear_pointer (&pg->reconnecting, PQfinish);
+      return CM_DB_RECONNECT_FAILED;
+    }
+  /* As libpq asks: first as if polling had said it waits to write. */
+  return CM_DB_RECONNECT_WAIT_WRITE;
+}
+
+static int
+pg_reconnect_socket (CmDb *db)
+{
+  CmDbPg *pg = pg_of (db);
+
+  return pg->reconnecting != NULL ? PQsocket (pg->reconnecting) : -1;
+}
+
 static const CmDbBackend pg_backend = {
   .engine = CM_DB_ENGINE_POSTGRESQL,
   .close = pg_close,
@@ -756,6 +918,13 @@ static const CmDbBackend pg_backend = {
   .changes = pg_changes,
   .last_failure = pg_last_failure,
   .last_message = pg_last_message,
+  .notify = pg_notify,
+  .listen = pg_listen,
+  .socket = pg_socket,
+  .take_notifications = pg_take_notifications,
+  .reconnect_start = pg_reconnect_start,
+  .reconnect_poll = pg_reconnect_poll,
+  .reconnect_socket = pg_reconnect_socket,
   .stmt_free = pg_stmt_free,
   .stmt_sql = pg_stmt_sql,
   .stmt_reset = pg_stmt_reset,

@@ -77,6 +77,54 @@ cm_db_last_message (CmDb *db)
   return db->backend->last_message (db);
 }
 
+gboolean
+cm_db_notify (CmDb *db, const char *channel, const char *payload)
+{
+  return db->backend->notify == NULL || db->backend->notify (db, channel, payload);
+}
+
+gboolean
+cm_db_listen (CmDb *db, const char *channel)
+{
+  return db->backend->listen != NULL && db->backend->listen (db, channel);
+}
+
+int
+cm_db_socket (CmDb *db)
+{
+  return db->backend->socket != NULL ? db->backend->socket (db) : -1;
+}
+
+GPtrArray *
+cm_db_take_notifications (CmDb *db, const char *channel)
+{
+  if (db->backend->take_notifications == NULL)
+    return NULL;
+  return db->backend->take_notifications (db, channel);
+}
+
+CmDbReconnect
+cm_db_reconnect_start (CmDb *db)
+{
+  if (db->backend->reconnect_start == NULL)
+    return CM_DB_RECONNECT_UNSUPPORTED;
+  return db->backend->reconnect_start (db);
+}
+
+CmDbReconnect
+cm_db_reconnect_poll (CmDb *db)
+{
+  if (db->backend->reconnect_poll == NULL)
+    return CM_DB_RECONNECT_UNSUPPORTED;
+  return db->backend->reconnect_poll (db);
+}
+
+int
+cm_db_reconnect_socket (CmDb *db)
+{
+  return db->backend->reconnect_socket != NULL ? db->backend->reconnect_socket (db) : -1;
+}
+
 void
 cm_db_stmt_free (CmDbStmt *stmt)
 {

@@ -87,6 +87,41 @@ CmDbFailure cm_db_last_failure     (CmDb *db);
 /* The engine's own words for the last failure, for messages. */
 const char *cm_db_last_message     (CmDb *db);
 
+/* ---- other connections' commits, and a connection lost ------------------ */
+
+/* Engines without these (a SQLite file, which other programs' commits
+ * reach through its data version instead) answer that they are not
+ * supported: FALSE, -1, NULL or CM_DB_RECONNECT_UNSUPPORTED. */
+
+/* Sends @payload on @channel to the connections listening to it, when the
+ * open transaction commits; TRUE without sending anything where
+ * notifications are not supported. */
+gboolean    cm_db_notify           (CmDb *db, const char *channel, const char *payload);
+/* Starts receiving what other connections send on @channel. */
+gboolean    cm_db_listen           (CmDb *db, const char *channel);
+/* The descriptor that becomes readable when a notification, or the end of
+ * the connection, arrives; -1 when there is none. */
+int         cm_db_socket           (CmDb *db);
+/* The payloads (char *) sent on @channel by other connections that have
+ * arrived since the last call, including those that came while other
+ * statements ran; NULL when the connection is lost. */
+GPtrArray  *cm_db_take_notifications (CmDb *db, const char *channel);
+
+typedef enum {
+  CM_DB_RECONNECT_UNSUPPORTED,
+  CM_DB_RECONNECT_FAILED,     /* try again later */
+  CM_DB_RECONNECT_WAIT_READ,  /* poll again once cm_db_reconnect_socket () is readable */
+  CM_DB_RECONNECT_WAIT_WRITE, /* … once it is writable */
+  CM_DB_RECONNECT_DONE,       /* connected again, statements prepared anew as they run */
+} CmDbReconnect;
+
+/* Connects again, with what the connection was made with, without
+ * blocking: the lost connection serves (failing) until the new one is
+ * made, which then takes its place. */
+CmDbReconnect cm_db_reconnect_start  (CmDb *db);
+CmDbReconnect cm_db_reconnect_poll   (CmDb *db);
+int           cm_db_reconnect_socket (CmDb *db);
+
 /* ---- statements ------------------------------------------------------- */
 
 void        cm_db_stmt_free        (CmDbStmt *stmt);

@@ -18,4 +18,17 @@ CmDb       *cm_store_get_db          (CmStore *self);
  * for a benchmark to time the same statement in the sqlite3 shell. */
 char       *cm_store_where_sql       (GType entity_type, const char *property);
 
+/* The channel on which each commit names the tables it changed
+ * ("contract,service,meta"), where the engine can say so (a server). */
+#define CM_STORE_CHANNEL "commissioner_changes"
+
+/* Brings the lists of @tables (of table names) up to date with another
+ * program's commit, with the lists whose derived values depend on them,
+ * and announces each table changed; FALSE, doing nothing, inside a
+ * transaction. */
+gboolean    cm_store_reload_tables   (CmStore *self, GPtrArray *tables);
+/* After the connection was made again: the session set up as before and
+ * every list read again, since anything may have changed meanwhile. */
+void        cm_store_reconnected     (CmStore *self);
+
 G_END_DECLS

@@ -84,6 +84,9 @@ struct _CmStore
   char *refusal;            /* why changes are refused, beyond being read-only */
   gboolean marked;          /* the file carries our application id */
   gint64 data_version;      /* data_version () when the lists were last current */
+  /* On a server, another connection committed between the lists' last
+   * reading and this transaction: its commit does not make them current. */
+  gboolean others_committed;
 
   GHashTable *statements;   /* SQL text -> CmDbStmt */
   GHashTable *lists;        /* GType -> CachedList */
@@ -1242,6 +1245,8 @@ cm_store_begin (CmStore *self, GError **error)
       cm_db_rollback (self->database);
       return FALSE;
     }
+  if (outermost && is_server (self))
+    self->others_committed = data_version (self) != self->data_version;
   if (outermost)
     {
       cm_audit_log_hold (self->audit);
@@ -1279,6 +1284,48 @@ cm_store_end_read (CmStore *self)
 
 static GPtrArray *apply_pending (CmStore *self, GArray *changes);
 static void emit_changed (CmStore *self, GPtrArray *tables);
+
+/* The tables the open transaction changed, as "contract,service,meta":
+ * what other programs following the portfolio read again. */
+static char *
+changed_tables_text (CmStore *self)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer table;
+
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      g_autoptr(CmEntityClass) klass =
+        g_type_class_ref (g_array_index (self->pending, PendingChange, i).type);
+
+      if (!g_ptr_array_find_with_equal_func (tables, klass->table, g_str_equal, NULL))
+        g_ptr_array_add (tables, (gpointer) klass->table);
+    }
+  g_hash_table_iter_init (&iter, self->reloads);
+  while (g_hash_table_iter_next (&iter, &table, NULL))
+    if (!g_ptr_array_find_with_equal_func (tables, table, g_str_equal, NULL))
+      g_ptr_array_add (tables, table);
+  if (self->meta_changed)
+    g_ptr_array_add (tables, (gpointer) "meta");
+  g_ptr_array_add (tables, NULL);
+  return g_strjoinv (",", (char **) tables->pdata);
+}
+
+/* Tells the programs following the portfolio which tables changed, as the
+ * transaction commits (a rolled-back one tells nothing); on a server, also
+ * reads the commit's data version while no other writer can add to it. */
+static gboolean
+announce_commit (CmStore *self, gint64 *version, GError **error)
+{
+  g_autofree char *tables = changed_tables_text (self);
+
+  if (*tables != '\0' && !cm_db_notify (self->database, CM_STORE_CHANNEL, tables))
+    return sql_error (self, error);
+  if (is_server (self))
+    *version = data_version (self);
+  return TRUE;
+}
 
 /* The ids a transaction saved and deleted, by table: the two arrays of
  * gint64 of each table, saved first; none for a table read again whole. */
@@ -1336,17 +1383,19 @@ cm_store_commit (CmStore *self, GError **error)
       g_autoptr(GHashTable) by_table = NULL;
       g_autoptr(GArray) changes = NULL;
       g_autoptr(GHashTable) reloads = NULL;
+      gint64 version = self->data_version;
 
-      if (!cm_audit_log_write_head (self->audit, error) || !commit (self, error))
+      if (!cm_audit_log_write_head (self->audit, error) ||
+          !announce_commit (self, &version, error) || !commit (self, error))
         {
           cm_store_rollback (self);
           return FALSE;
         }
       cm_audit_log_release (self->audit);
       /* A server counts this connection's commits as another's would be:
-       * the lists already show this one. */
-      if (is_server (self))
-        self->data_version = data_version (self);
+       * the lists already show this one, but not another's made before it. */
+      if (is_server (self) && !self->others_committed)
+        self->data_version = version;
       g_array_set_size (self->savepoints, 0);
       g_ptr_array_set_size (self->inserted, 0);
       changes = g_steal_pointer (&self->pending);
@@ -2014,21 +2063,15 @@ reload_list (CmStore *self, CachedList *list)
     }
 }
 
-/* Another program may have changed any table: every loaded list's table
- * is named as changed (with no list loaded, "changed" has no detail). */
-gboolean
-cm_store_reload_if_changed (CmStore *self)
+/* Every loaded list read again; every loaded list's table is named as
+ * changed (with no list loaded, "changed" has no detail). */
+static void
+reload_all (CmStore *self)
 {
   g_autoptr(GPtrArray) lists = NULL;
   g_autoptr(GPtrArray) held = NULL;
   g_autoptr(GPtrArray) tables = g_ptr_array_new ();
-  gint64 version;
 
-  g_return_val_if_fail (CM_IS_STORE (self), FALSE);
-
-  if (self->savepoints->len > 0 || (version = data_version (self)) == self->data_version)
-    return FALSE;
-  self->data_version = version;
   lists = loaded_lists (self);
   held = hold_lists (lists);
   for (guint l = 0; l < lists->len; l++)
@@ -2043,7 +2086,83 @@ cm_store_reload_if_changed (CmStore *self)
   /* A NULL table: lists that are not loaded (read on demand) follow too. */
   g_signal_emit (self, signals[RECORDS_CHANGED], 0, NULL, NULL, NULL);
   emit_changed (self, tables);
+}
+
+/* Another program may have changed any table. */
+gboolean
+cm_store_reload_if_changed (CmStore *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (CM_IS_STORE (self), FALSE);
+
+  if (self->savepoints->len > 0 || (version = data_version (self)) == self->data_version)
+    return FALSE;
+  self->data_version = version;
+  reload_all (self);
   return TRUE;
+}
+
+/* Whether derived values of @klass depend on @table. */
+static gboolean
+derives_from (CmEntityClass *klass, const char *table)
+{
+  g_autoptr(GPtrArray) conditions = g_ptr_array_new ();
+
+  return !through_conditions (klass, table, conditions) || conditions->len > 0;
+}
+
+static gboolean
+derives_from_any (CmEntityClass *klass, GPtrArray *tables)
+{
+  for (guint i = 0; i < tables->len; i++)
+    if (derives_from (klass, g_ptr_array_index (tables, i)))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+cm_store_reload_tables (CmStore *self, GPtrArray *tables)
+{
+  g_autoptr(GPtrArray) lists = NULL;
+  g_autoptr(GPtrArray) held = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new ();
+
+  g_return_val_if_fail (CM_IS_STORE (self), FALSE);
+
+  if (self->savepoints->len > 0)
+    return FALSE;
+  lists = loaded_lists (self);
+  held = hold_lists (lists);
+  for (guint l = 0; l < lists->len; l++)
+    {
+      CachedList *list = g_ptr_array_index (lists, l);
+      g_autoptr(CmEntityClass) klass = g_type_class_ref (list->type);
+
+      if (g_ptr_array_find_with_equal_func (tables, klass->table, g_str_equal, NULL))
+        reload_list (self, list);
+      else if (derives_from_any (klass, tables))
+        refresh_derived (self, list->type, list);
+    }
+  /* The settings have no records to announce. */
+  for (guint i = 0; i < tables->len; i++)
+    if (!g_str_equal (g_ptr_array_index (tables, i), "meta"))
+      g_ptr_array_add (records, g_ptr_array_index (tables, i));
+  emit_records_changed (self, records, NULL);
+  emit_changed (self, tables);
+  return TRUE;
+}
+
+void
+cm_store_reconnected (CmStore *self)
+{
+  g_return_if_fail (CM_IS_STORE (self));
+
+  /* A new session starts with the server's defaults. */
+  if (self->read_only && is_server (self))
+    cm_db_exec (self->database, "SET default_transaction_read_only = on");
+  self->data_version = data_version (self);
+  reload_all (self);
 }
 
 GListModel *

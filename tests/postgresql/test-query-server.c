@@ -13,16 +13,6 @@
 #include "cm-store.h"
 #include "cm-test-util.h"
 
-static CmStore *
-open_store (void)
-{
-  g_autoptr(GError) error = NULL;
-  CmStore *store = cm_store_open (cm_test_pg_uri (), CM_STORE_OPEN_DEFAULT, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
-
 /* Providers written as another program would: the store does not write
  * to a server's portfolio yet. */
 static void
@@ -63,9 +53,9 @@ test_search_and_sort (void)
   g_autoptr(CmStore) store = NULL;
   g_autoptr(CmQueryModel) model = NULL;
 
-  g_object_unref (open_store ()); /* made a portfolio by opening */
+  g_object_unref (cm_test_pg_open ()); /* made a portfolio by opening */
   add_providers ();
-  store = open_store ();
+  store = cm_test_pg_open ();
   model = cm_query_model_new (store, CM_TYPE_PROVIDER);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
 

@@ -486,9 +486,16 @@ class Session:
         """Types into a records page's search field and waits until its
         list shows only rows that match, the first of them chosen: the
         page's buttons then act on it."""
+        self.type_search(page, title, text)
+        return self.wait_for_matches(page, title, text)
+
+    def type_search(self, page, title, text):
         set_text(wait_for(f"the search of {title}", lambda: find(page, "entry", f"Search {title}")),
                  text)
 
+    def wait_for_matches(self, page, title, text, timeout=WAIT):
+        """The rows of a searched list once it shows only rows that match
+        @text, the first of them chosen; a Failure after @timeout seconds."""
         def matching():
             rows = find(find(page, "tree table", title), "list")
             if rows.childCount == 0 or not has_state(rows[0], pyatspi.STATE_SELECTED):
@@ -499,7 +506,7 @@ class Session:
                 if text.casefold() not in " ".join(texts[-1]).casefold():
                     return None
             return texts
-        return wait_for(f"{title} matching {text!r}, the first chosen", matching)
+        return wait_for(f"{title} matching {text!r}, the first chosen", matching, timeout)
 
     # ---- the file -------------------------------------------------------
 

@@ -29,6 +29,7 @@
 #include "cm-rules-window.h"
 #include "cm-search-dialog.h"
 #include "cm-service-page.h"
+#include "cm-store-watch.h"
 #include "cm-store.h"
 #include "cm-trail-check.h"
 #include "cm-undo.h"
@@ -39,7 +40,10 @@ struct _CmWindow
   AdwApplicationWindow parent_instance;
 
   CmStore *store;
-  guint watch_source;   /* looks for other programs' changes to the file */
+  CmStoreWatch *watch;  /* follows other programs' changes to the portfolio */
+  GtkWidget *connection_banner;
+  GtkSpinner *connection_spinner;
+  GtkLabel *connection_label;
 
   AdwToastOverlay *toasts;
   GtkStack *main_stack;
@@ -647,14 +651,26 @@ warn_about_file (CmWindow *self, CmStore *store, const char *basename)
     show_error (self, message);
 }
 
-static gboolean
-reload_if_changed (gpointer data)
+/* While the connection to the server is down, the banner says so; an
+ * editor keeps what it holds, its save refused until the connection is back. */
+static void
+show_connection_problem (CmWindow *self)
 {
-  CmWindow *self = data;
+  const char *problem = self->watch ? cm_store_watch_get_problem (self->watch) : NULL;
 
-  if (self->store)
-    cm_store_reload_if_changed (self->store);
-  return G_SOURCE_CONTINUE;
+  if (problem != NULL)
+    gtk_label_set_text (self->connection_label, problem);
+  gtk_spinner_set_spinning (self->connection_spinner, problem != NULL);
+  gtk_widget_set_visible (self->connection_banner, problem != NULL);
+}
+
+static void
+stop_watching (CmWindow *self)
+{
+  if (self->watch)
+    g_signal_handlers_disconnect_by_data (self->watch, self);
+  g_clear_object (&self->watch);
+  show_connection_problem (self);
 }
 
 /* Changes another program commits (an import from the command line, a
@@ -662,8 +678,10 @@ reload_if_changed (gpointer data)
 static void
 watch_for_changes (CmWindow *self)
 {
-  if (self->watch_source == 0)
-    self->watch_source = g_timeout_add_seconds (2, reload_if_changed, self);
+  stop_watching (self);
+  self->watch = cm_store_watch_new (self->store);
+  g_signal_connect_swapped (self->watch, "notify::problem",
+                            G_CALLBACK (show_connection_problem), self);
 }
 
 /* SQLite's check of a file reads all of it (seconds at 100,000 contracts):
@@ -942,6 +960,7 @@ close_portfolio (gpointer data)
   work->closing = self->store;
   work->timeout = g_timeout_add_seconds (CLOSE_TIMEOUT_SECONDS, close_timed_out, work);
   g_object_weak_ref (G_OBJECT (self->store), store_closed, work);
+  stop_watching (self);
   g_clear_object (&self->store);
   return G_SOURCE_REMOVE;
 }
@@ -1381,7 +1400,7 @@ cm_window_dispose (GObject *object)
 {
   CmWindow *self = CM_WINDOW (object);
 
-  g_clear_handle_id (&self->watch_source, g_source_remove);
+  stop_watching (self);
   g_clear_handle_id (&self->fold_id, g_source_remove);
   g_clear_pointer (&self->named_pages, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CM_TYPE_WINDOW);
@@ -1402,6 +1421,9 @@ cm_window_class_init (CmWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/commissioner/Commissioner/cm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CmWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, connection_banner);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, connection_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CmWindow, connection_label);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, CmWindow, sidebar);

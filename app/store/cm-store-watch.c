@@ -1,0 +1,317 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
+/* cm-store-watch.c: following other programs' commits to a portfolio */
+#include <glib-unix.h>
+#include <glib/gi18n-lib.h>
+
+#include "cm-store-private.h"
+#include "cm-store-server.h"
+#include "cm-store-watch.h"
+
+/* How often a file's data version is read (a read of shared memory), and
+ * how often a server connection's notifications are looked for without
+ * asking the server: those libpq kept while other statements ran do not
+ * make its socket readable again. */
+#define FILE_LOOK_MS 1000
+#define SERVER_LOOK_MS 250
+/* The first wait before connecting again, doubled after each failure up to
+ * the last. */
+#define FIRST_RETRY_MS 250
+#define LAST_RETRY_MS 10000
+
+struct _CmStoreWatch
+{
+  GObject parent_instance;
+
+  CmStore *store;
+  CmDb *db;
+  gboolean listening;      /* a server's notifications arrive */
+  guint look_source;       /* every FILE_LOOK_MS or SERVER_LOOK_MS */
+  guint socket_source;     /* the connection's socket, readable */
+  guint reconnect_source;  /* the new connection's socket, or the wait before trying */
+  guint retry_ms;
+  GHashTable *waiting;     /* tables named while the store was in a transaction */
+  char *problem;
+  char *refusal;           /* the store's own refusal, kept while the connection is down */
+  gboolean refused;
+};
+
+G_DEFINE_FINAL_TYPE (CmStoreWatch, cm_store_watch, G_TYPE_OBJECT)
+
+enum { PROP_0, PROP_PROBLEM, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void start_reconnecting (CmStoreWatch *self);
+
+/* ---- helpers ---------------------------------------------------------- */
+
+static void
+set_problem (CmStoreWatch *self, char *problem)
+{
+  g_free (self->problem);
+  self->problem = problem;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEM]);
+}
+
+static char *
+server_name (CmStoreWatch *self)
+{
+  g_autofree char *database = NULL;
+  char *server = NULL;
+
+  cm_store_server_names (cm_store_get_path (self->store), &database, &server);
+  return server;
+}
+
+/* Reads again the tables named so far, unless a transaction is open. */
+static void
+reload_waiting (CmStoreWatch *self)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer table;
+
+  if (g_hash_table_size (self->waiting) == 0)
+    return;
+  g_hash_table_iter_init (&iter, self->waiting);
+  while (g_hash_table_iter_next (&iter, &table, NULL))
+    g_ptr_array_add (tables, g_strdup (table));
+  if (cm_store_reload_tables (self->store, tables))
+    g_hash_table_remove_all (self->waiting);
+}
+
+/* Takes the notifications that arrived; FALSE when the connection is lost. */
+static gboolean
+take_notifications (CmStoreWatch *self)
+{
+  g_autoptr(GPtrArray) payloads = cm_db_take_notifications (self->db, CM_STORE_CHANNEL);
+
+  if (payloads == NULL)
+    return FALSE;
+  for (guint i = 0; i < payloads->len; i++)
+    {
+      g_auto(GStrv) tables = g_strsplit (g_ptr_array_index (payloads, i), ",", -1);
+
+      for (guint t = 0; tables[t] != NULL; t++)
+        if (*tables[t] != '\0')
+          g_hash_table_add (self->waiting, g_strdup (tables[t]));
+    }
+  reload_waiting (self);
+  return TRUE;
+}
+
+/* ---- callbacks -------------------------------------------------------- */
+
+static gboolean
+notifications_arrived (int fd, GIOCondition condition, gpointer data)
+{
+  CmStoreWatch *self = data;
+
+  if (take_notifications (self))
+    return G_SOURCE_CONTINUE;
+  self->socket_source = 0;
+  start_reconnecting (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+follow_socket (CmStoreWatch *self)
+{
+  int fd = cm_db_socket (self->db);
+
+  if (fd >= 0 && self->socket_source == 0)
+    self->socket_source = g_unix_fd_add (fd, G_IO_IN | G_IO_HUP | G_IO_ERR,
+                                         notifications_arrived, self);
+}
+
+static gboolean
+look (gpointer data)
+{
+  CmStoreWatch *self = data;
+
+  if (!self->listening)
+    cm_store_reload_if_changed (self->store);
+  else if (self->reconnect_source == 0 && !take_notifications (self))
+    {
+      g_clear_handle_id (&self->socket_source, g_source_remove);
+      start_reconnecting (self);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+reconnected (CmStoreWatch *self)
+{
+  self->retry_ms = FIRST_RETRY_MS;
+  cm_db_listen (self->db, CM_STORE_CHANNEL);
+  cm_store_refuse_changes (self->store, self->refusal);
+  g_clear_pointer (&self->refusal, g_free);
+  self->refused = FALSE;
+  g_hash_table_remove_all (self->waiting);
+  cm_store_reconnected (self->store);
+  follow_socket (self);
+  set_problem (self, NULL);
+}
+
+static gboolean try_connecting (gpointer data);
+
+static gboolean
+socket_ready (int fd, GIOCondition condition, gpointer data)
+{
+  return try_connecting (data);
+}
+
+/* Waits for the new connection's socket, or before trying again. */
+static void
+wait_for (CmStoreWatch *self, CmDbReconnect state)
+{
+  int fd = cm_db_reconnect_socket (self->db);
+
+  if ((state == CM_DB_RECONNECT_WAIT_READ || state == CM_DB_RECONNECT_WAIT_WRITE) && fd >= 0)
+    {
+      self->reconnect_source = g_unix_fd_add (fd, state == CM_DB_RECONNECT_WAIT_READ
+                                                ? G_IO_IN | G_IO_HUP | G_IO_ERR
+                                                : G_IO_OUT | G_IO_HUP | G_IO_ERR,
+                                              socket_ready, self);
+      return;
+    }
+  self->reconnect_source = g_timeout_add (self->retry_ms, try_connecting, self);
+  self->retry_ms = MIN (self->retry_ms * 2, LAST_RETRY_MS);
+}
+
+/* One step of connecting again; never waits for the server. */
+static gboolean
+try_connecting (gpointer data)
+{
+  CmStoreWatch *self = data;
+  CmDbReconnect state;
+
+  self->reconnect_source = 0;
+  state = cm_db_reconnect_socket (self->db) >= 0 ? cm_db_reconnect_poll (self->db)
+                                                 : cm_db_reconnect_start (self->db);
+  if (state == CM_DB_RECONNECT_DONE)
+    reconnected (self);
+  else if (state != CM_DB_RECONNECT_UNSUPPORTED)
+    wait_for (self, state);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+refuse_changes (CmStoreWatch *self, const char *server)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *why = NULL;
+
+  /* A refusal of the store's own (a damaged trail) comes back with the
+   * connection; being read-only needs no refusal. */
+  if (!cm_store_is_read_only (self->store) && !cm_store_check_writable (self->store, &error))
+    self->refusal = g_strdup (error->message);
+  self->refused = TRUE;
+  why = g_strdup_printf (_("The connection to the server “%s” was lost, so changes cannot be "
+                           "saved now. Keep the editor open and save again once it is back."),
+                         server);
+  cm_store_refuse_changes (self->store, why);
+}
+
+static void
+start_reconnecting (CmStoreWatch *self)
+{
+  g_autofree char *server = server_name (self);
+
+  if (self->reconnect_source != 0 || self->refused)
+    return;
+  refuse_changes (self, server);
+  set_problem (self, g_strdup_printf (_("Connection to “%s” lost. Reconnecting…"), server));
+  self->retry_ms = FIRST_RETRY_MS;
+  try_connecting (self);
+}
+
+/* ---- overrides ---------------------------------------------------------- */
+
+static void
+cm_store_watch_dispose (GObject *object)
+{
+  CmStoreWatch *self = CM_STORE_WATCH (object);
+
+  g_clear_handle_id (&self->look_source, g_source_remove);
+  g_clear_handle_id (&self->socket_source, g_source_remove);
+  g_clear_handle_id (&self->reconnect_source, g_source_remove);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (cm_store_watch_parent_class)->dispose (object);
+}
+
+static void
+cm_store_watch_finalize (GObject *object)
+{
+  CmStoreWatch *self = CM_STORE_WATCH (object);
+
+  g_hash_table_unref (self->waiting);
+  g_free (self->problem);
+  g_free (self->refusal);
+
+  G_OBJECT_CLASS (cm_store_watch_parent_class)->finalize (object);
+}
+
+static void
+cm_store_watch_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CmStoreWatch *self = CM_STORE_WATCH (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROBLEM:
+      g_value_set_string (value, self->problem);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cm_store_watch_class_init (CmStoreWatchClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cm_store_watch_dispose;
+  object_class->finalize = cm_store_watch_finalize;
+  object_class->get_property = cm_store_watch_get_property;
+
+  properties[PROP_PROBLEM] =
+    g_param_spec_string ("problem", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cm_store_watch_init (CmStoreWatch *self)
+{
+  self->waiting = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->retry_ms = FIRST_RETRY_MS;
+}
+
+/* ---- public API --------------------------------------------------------- */
+
+CmStoreWatch *
+cm_store_watch_new (CmStore *store)
+{
+  CmStoreWatch *self;
+
+  g_return_val_if_fail (CM_IS_STORE (store), NULL);
+
+  self = g_object_new (CM_TYPE_STORE_WATCH, NULL);
+  self->store = g_object_ref (store);
+  self->db = cm_store_get_db (store);
+  self->listening = cm_db_listen (self->db, CM_STORE_CHANNEL);
+  if (self->listening)
+    follow_socket (self);
+  self->look_source = g_timeout_add (self->listening ? SERVER_LOOK_MS : FILE_LOOK_MS, look, self);
+  return self;
+}
+
+const char *
+cm_store_watch_get_problem (CmStoreWatch *self)
+{
+  g_return_val_if_fail (CM_IS_STORE_WATCH (self), NULL);
+
+  return self->problem;
+}

@@ -1,0 +1,285 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
+/* test-store-watch.c: a store following other programs' commits on a server
+ *
+ * Opens the database CM_TEST_PG_URI names (test-db-contract.py starts a
+ * throwaway cluster) with two stores, as two people's windows would: a
+ * commit on one reaches the other's lists through its watch within a
+ * second, one that arrives while the other reads is not lost, and a
+ * connection the server ends is made again, refusing changes meanwhile,
+ * with every list read again once it is back. Each wait runs the main
+ * loop until what is awaited holds or its deadline passes.
+ */
+#include <string.h>
+
+#include "cm-db-pg.h"
+#include "cm-provider.h"
+#include "cm-store-watch.h"
+#include "cm-store.h"
+#include "cm-test-util.h"
+
+/* What a window may take to show another program's commit. */
+#define WITHIN_A_SECOND (1 * G_USEC_PER_SEC)
+/* Connecting again after a connection is ended. */
+#define RECONNECT_DEADLINE (10 * G_USEC_PER_SEC)
+
+static void
+save_provider (CmStore *store, const char *name)
+{
+  cm_test_save_new (store, cm_provider_new (name, CM_SECTOR_THIRD_SECTOR));
+}
+
+static gboolean
+lists_name (GListModel *list, const char *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GObject) record = g_list_model_get_item (list, i);
+      g_autofree char *its_name = NULL;
+
+      g_object_get (record, "name", &its_name, NULL);
+      if (g_strcmp0 (its_name, name) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+deadline_passed (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @holds, or @limit microseconds have passed;
+ * whether it held. */
+static gboolean
+wait_until (Condition holds, gpointer data, gint64 limit)
+{
+  gboolean passed = FALSE;
+  guint timeout = g_timeout_add ((guint) (limit / 1000), deadline_passed, &passed);
+
+  while (!holds (data) && !passed)
+    g_main_context_iteration (NULL, TRUE);
+  if (!passed)
+    g_source_remove (timeout);
+  return holds (data);
+}
+
+typedef struct {
+  GListModel *list;
+  const char *name;
+} Listing;
+
+static gboolean
+is_listed (gpointer data)
+{
+  Listing *listing = data;
+
+  return lists_name (listing->list, listing->name);
+}
+
+static void
+count_changed (CmStore *store, guint *count)
+{
+  (*count)++;
+}
+
+static gboolean
+is_counted (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+/* A commit on one store is in the other's list within a second, with
+ * "changed::provider" announced there. */
+static void
+test_commit_reaches_other_store (void)
+{
+  g_autoptr(CmStore) mine = cm_test_pg_open ();
+  g_autoptr(CmStore) theirs = cm_test_pg_open ();
+  g_autoptr(CmStoreWatch) watch = cm_store_watch_new (mine);
+  g_autoptr(GListModel) providers = cm_store_list_all (mine, CM_TYPE_PROVIDER);
+  Listing listing = { providers, "Leeds Home Care Ltd" };
+  guint changed = 0;
+  gint64 began;
+
+  g_signal_connect (mine, "changed::provider", G_CALLBACK (count_changed), &changed);
+  g_assert_false (is_listed (&listing));
+  began = g_get_monotonic_time ();
+  save_provider (theirs, listing.name);
+  g_assert_true (wait_until (is_listed, &listing, WITHIN_A_SECOND));
+  g_test_message ("shown after %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - began) / 1000);
+  g_assert_cmpuint (changed, >=, 1);
+  g_assert_null (cm_store_watch_get_problem (watch));
+}
+
+/* The store's own commits are not read back as another's. */
+static void
+test_own_commit_not_reloaded (void)
+{
+  g_autoptr(CmStore) mine = cm_test_pg_open ();
+  g_autoptr(CmStoreWatch) watch = cm_store_watch_new (mine);
+  g_autoptr(GListModel) providers = cm_store_list_all (mine, CM_TYPE_PROVIDER);
+  Listing listing = { providers, "Own Commit Care" };
+  guint reloaded = 0;
+
+  save_provider (mine, listing.name);
+  g_assert_true (is_listed (&listing));
+  g_signal_connect (mine, "records-changed", G_CALLBACK (count_changed), &reloaded);
+  /* Nothing should come: the wait lasts its whole deadline. */
+  g_assert_false (wait_until (is_counted, &reloaded, WITHIN_A_SECOND));
+  g_assert_cmpuint (reloaded, ==, 0);
+}
+
+typedef struct {
+  CmStore *theirs;
+  guint rows;
+} DuringRead;
+
+static gboolean
+commit_during_read (CmEntity *record, gpointer data)
+{
+  DuringRead *during = data;
+
+  if (during->rows++ == 0)
+    save_provider (during->theirs, "Committed While Reading");
+  return TRUE;
+}
+
+/* A notification that arrives while the store reads is kept for its watch. */
+static void
+test_notification_during_read (void)
+{
+  g_autoptr(CmStore) mine = cm_test_pg_open ();
+  g_autoptr(CmStore) theirs = cm_test_pg_open ();
+  g_autoptr(CmStoreWatch) watch = cm_store_watch_new (mine);
+  g_autoptr(GListModel) providers = cm_store_list_all (mine, CM_TYPE_PROVIDER);
+  Listing listing = { providers, "Committed While Reading" };
+  DuringRead during = { theirs, 0 };
+  g_autoptr(GError) error = NULL;
+  guint count = 0;
+
+  g_assert_true (cm_store_each (mine, CM_TYPE_PROVIDER, commit_during_read, &during, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (during.rows, >, 0);
+  /* More statements on the connection, which take in what arrived. */
+  g_assert_true (cm_store_count (mine, CM_TYPE_PROVIDER, &count, &error));
+  g_assert_no_error (error);
+  g_assert_true (cm_store_count (mine, CM_TYPE_PROVIDER, &count, &error));
+  g_assert_false (is_listed (&listing));
+  g_assert_true (wait_until (is_listed, &listing, WITHIN_A_SECOND));
+}
+
+typedef struct {
+  CmStoreWatch *watch;
+  CmStore *store;
+  gboolean lost;            /* a problem was shown */
+  gboolean refused;         /* a change was refused while it was */
+  char *refusal;
+  char *problem;
+} Outage;
+
+static void
+problem_changed (CmStoreWatch *watch, GParamSpec *pspec, Outage *outage)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (cm_store_watch_get_problem (watch) == NULL)
+    return;
+  outage->lost = TRUE;
+  g_free (outage->problem);
+  outage->problem = g_strdup (cm_store_watch_get_problem (watch));
+  outage->refused = !cm_store_check_writable (outage->store, &error);
+  if (error != NULL)
+    outage->refusal = g_strdup (error->message);
+}
+
+static gboolean
+back_after_loss (gpointer data)
+{
+  Outage *outage = data;
+
+  return outage->lost && cm_store_watch_get_problem (outage->watch) == NULL;
+}
+
+/* Ends every connection of the application but the one it runs on. */
+static void
+terminate_backends (void)
+{
+  g_autoptr(GError) error = NULL;
+  CmDb *db = cm_db_pg_connect (cm_test_pg_uri (), &error);
+
+  g_assert_no_error (error);
+  g_assert_true (cm_db_exec (db, "SELECT pg_terminate_backend (pid) FROM pg_stat_activity"
+                                 " WHERE application_name = 'commissioner'"
+                                 " AND pid <> pg_backend_pid ()"));
+  cm_db_close (db);
+}
+
+/* The server ends the store's connection: the watch says so, changes are
+ * refused meanwhile, it connects again, and its lists then show a commit
+ * made while it was away; it saves again and follows commits as before. */
+static void
+test_connection_ended (void)
+{
+  g_autoptr(CmStore) mine = cm_test_pg_open ();
+  g_autoptr(CmStoreWatch) watch = cm_store_watch_new (mine);
+  g_autoptr(GListModel) providers = cm_store_list_all (mine, CM_TYPE_PROVIDER);
+  g_autoptr(CmStore) theirs = NULL;
+  Outage outage = { watch, mine };
+  Listing away = { providers, "Saved While Away" };
+  Listing after = { providers, "Saved After Return" };
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (watch, "notify::problem", G_CALLBACK (problem_changed), &outage);
+  terminate_backends ();
+  theirs = cm_test_pg_open ();
+  save_provider (theirs, away.name);
+  g_assert_true (wait_until (back_after_loss, &outage, RECONNECT_DEADLINE));
+  g_assert_nonnull (strstr (outage.problem, "lost. Reconnecting"));
+  g_assert_null (strstr (outage.problem, "password"));
+  g_assert_true (outage.refused);
+  g_assert_nonnull (strstr (outage.refusal, "connection to the server"));
+  /* Every list was read again. */
+  g_assert_true (is_listed (&away));
+  g_assert_true (cm_store_check_writable (mine, &error));
+  g_assert_no_error (error);
+  save_provider (mine, "Saved By The Returned");
+  save_provider (theirs, after.name);
+  g_assert_true (wait_until (is_listed, &after, WITHIN_A_SECOND));
+  g_free (outage.problem);
+  g_free (outage.refusal);
+}
+
+/* A commit from another connection between this store's last reading and
+ * its own commit still counts as another program's change. */
+static void
+test_commit_between_own (void)
+{
+  g_autoptr(CmStore) mine = cm_test_pg_open ();
+  g_autoptr(CmStore) theirs = cm_test_pg_open ();
+  g_autoptr(GListModel) providers = cm_store_list_all (mine, CM_TYPE_PROVIDER);
+  Listing listing = { providers, "Between Two Commits" };
+
+  g_assert_false (cm_store_reload_if_changed (mine));
+  save_provider (theirs, listing.name);
+  save_provider (mine, "My Own Commit");
+  g_assert_false (is_listed (&listing));
+  g_assert_true (cm_store_reload_if_changed (mine));
+  g_assert_true (is_listed (&listing));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/store-watch/commit-reaches-other-store", test_commit_reaches_other_store);
+  g_test_add_func ("/store-watch/own-commit-not-reloaded", test_own_commit_not_reloaded);
+  g_test_add_func ("/store-watch/notification-during-read", test_notification_during_read);
+  g_test_add_func ("/store-watch/commit-between-own", test_commit_between_own);
+  g_test_add_func ("/store-watch/connection-ended", test_connection_ended);
+  return g_test_run ();
+}
