@@ -315,6 +315,7 @@ pg_begin (CmDb *db, CmDbTransaction kind)
   CmDbPg *pg = pg_of (db);
   CmDbFailure failure;
   g_autofree char *message = NULL;
+  g_autofree char *sqlstate = NULL;
   gboolean begun;
 
   deallocate_freed (pg);
@@ -330,8 +331,10 @@ pg_begin (CmDb *db, CmDbTransaction kind)
    * began, keeping why. */
   failure = pg->failure;
   message = g_strdup (pg->message);
+  sqlstate = g_steal_pointer (&pg->sqlstate);
   end_failed_begin (pg);
   set_failure (pg, failure, message);
+  pg->sqlstate = g_steal_pointer (&sqlstate);
   return FALSE;
 }
 

@@ -261,6 +261,26 @@ def check_reader_cannot_stall(work, alice):
           f"{took:.1f} s: {saved.stderr.strip()}")
 
 
+def check_writer_waits(work, alice):
+    """A writer holding the writers' lock (the trail's head row) makes
+    another wait, until the lock's timeout says someone else is saving;
+    nothing of the refused import is written."""
+    holder = subprocess.Popen(["psql", "-X", "-q", "-A", "-t", "-d", alice],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, env=pgcluster.PG_ENV)
+    holder.stdin.write("BEGIN; SELECT 1 FROM meta WHERE key = 'audit_head' FOR UPDATE;\n"
+                       "\\echo held\n")
+    holder.stdin.flush()
+    held = any(line.strip() == "held" for line in iter(holder.stdout.readline, ""))
+    waited = run("--portfolio", alice, "--import", write_register(work, "wait.csv", "L-1"))
+    holder.stdin.close()
+    holder.wait(timeout=60)
+    check("while another writer holds the lock, an import is told someone else is saving",
+          held and waited.returncode != 0 and "Someone else is saving" in waited.stderr
+          and rows("team", "SELECT count(*) FROM contract WHERE reference = 'L-1'") == "0",
+          waited.stderr.strip())
+
+
 def check_team(work):
     """A team's portfolio: a commissioner imports as themselves, a reader
     is refused, and writers at once all commit to one chain."""
@@ -299,6 +319,7 @@ def check_team(work):
           and "team" in told.stderr, told.stderr.strip())
 
     check_reader_cannot_stall(work, alice)
+    check_writer_waits(work, alice)
 
     head = run("--portfolio", alice, "--audit-head").stdout.strip()
     writers = [subprocess.Popen([tap.BINARY, "--portfolio", alice, "--import",
