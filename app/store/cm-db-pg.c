@@ -12,11 +12,21 @@
 #include "cm-db-pg-dialect.h"
 #include "cm-db-pg.h"
 
-/* The advisory lock a writing transaction holds, as SQLite's BEGIN
+/* A writing transaction holds the writers' lock, as SQLite's BEGIN
  * IMMEDIATE holds a file's write lock: the audit chain is appended by one
- * writer at a time. Advisory locks belong to one database, so one key
- * serves every portfolio on a server. (0x436d736e, the application id.) */
+ * writer at a time. The lock is the row of the trail's head, which only a
+ * role that may move the head can lock (FOR UPDATE needs UPDATE on meta):
+ * a reader cannot take it and stall every writer, as it could an advisory
+ * lock. The advisory lock stands in while there is no head row yet (a
+ * portfolio being made, which migration 024 gives one) or no meta table;
+ * advisory locks belong to one database, so one key serves every
+ * portfolio on a server. (0x436d736e, the application id.) Waiting for
+ * either ends after the connection's lock_timeout, as busy. */
 #define WRITER_LOCK_KEY "1131246446"
+#define WRITER_LOCK_SQL \
+  "BEGIN; SELECT pg_advisory_xact_lock (" WRITER_LOCK_KEY ")" \
+  " WHERE NOT EXISTS (SELECT FROM meta WHERE key = 'audit_head' FOR UPDATE)"
+#define WRITER_LOCK_WITHOUT_META_SQL "BEGIN; SELECT pg_advisory_xact_lock (" WRITER_LOCK_KEY ")"
 
 /* Statements freed are deallocated on the server this many at a time,
  * rather than with a round trip each. */
@@ -285,28 +295,53 @@ pg_exec (CmDb *db, const char *sql)
   return TRUE;
 }
 
+/* Ends the transaction a failed BEGIN left open. */
+static void
+end_failed_begin (CmDbPg *pg)
+{
+  if (PQtransactionStatus (pg->conn) != PQTRANS_IDLE)
+    PQclear (PQexec (pg->conn, "ROLLBACK"));
+}
+
+/* Begins writing under the writers' lock; a database without the meta
+ * table yet (before the first migration) under the advisory lock alone. */
+static gboolean
+begin_writing (CmDbPg *pg)
+{
+  if (run (pg, WRITER_LOCK_SQL))
+    return TRUE;
+  if (g_strcmp0 (pg->sqlstate, "42P01") != 0)
+    return FALSE;
+  end_failed_begin (pg);
+  return run (pg, WRITER_LOCK_WITHOUT_META_SQL);
+}
+
 static gboolean
 pg_begin (CmDb *db, CmDbTransaction kind)
 {
   CmDbPg *pg = pg_of (db);
+  CmDbFailure failure;
+  g_autofree char *message = NULL;
+  g_autofree char *sqlstate = NULL;
+  gboolean begun;
+
+  deallocate_freed (pg);
   /* A writer waits for the writer before it, then reads what that one
    * committed: READ COMMITTED takes a new snapshot for each statement.
    * A reader takes its snapshot at once (the SELECT), as it begins. */
-  const char *sql = kind == CM_DB_WRITING
-    ? "BEGIN; SELECT pg_advisory_xact_lock (" WRITER_LOCK_KEY ")"
-    : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT 1";
-  CmDbFailure failure;
-  g_autofree char *message = NULL;
-
-  deallocate_freed (pg);
-  if (run (pg, sql))
+  begun = kind == CM_DB_WRITING
+    ? begin_writing (pg)
+    : run (pg, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT 1");
+  if (begun)
     return TRUE;
-  /* Waiting for the lock ran out: end what began, keeping why. */
+  /* Waiting for the lock ran out, or the role may not write: end what
+   * began, keeping why. */
   failure = pg->failure;
   message = g_strdup (pg->message);
-  if (PQtransactionStatus (pg->conn) != PQTRANS_IDLE)
-    PQclear (PQexec (pg->conn, "ROLLBACK"));
+  sqlstate = g_steal_pointer (&pg->sqlstate);
+  end_failed_begin (pg);
   set_failure (pg, failure, message);
+  pg->sqlstate = g_steal_pointer (&sqlstate);
   return FALSE;
 }
 

@@ -11,6 +11,7 @@
 #include "cm-schema.h"
 #include "cm-sql-log.h"
 #include "cm-store-file.h"
+#include "cm-store-server.h"
 
 /* f_type values from statfs(2): NFS, SMB, CIFS and SMB2. */
 static const unsigned long network_types[] = { 0x6969, 0x517b, 0xff534d42, 0xfe534d42 };
@@ -57,6 +58,14 @@ failure_error (CmDbFailure failure, const char *reason, const char *path, GError
   switch (failure)
     {
     case CM_DB_FAILURE_BUSY:
+      /* On a server, the lock waited for is another writer's. */
+      if (cm_store_server_is_uri (path))
+        {
+          g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_BUSY,
+                       _("Someone else is saving changes to “%s” and has not finished, so "
+                         "nothing was changed. Try again in a moment."), path);
+          break;
+        }
       g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_BUSY,
                    _("“%s” is in use by another program, which holds it locked, so nothing "
                      "was changed. Wait for that program to finish, or close it, then try "

@@ -19,6 +19,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 
 import openpyxl
 import pgcluster
@@ -221,6 +222,65 @@ def write_register(work, name, *references):
     return path
 
 
+def check_reader_cannot_stall(work, alice):
+    """A reader who takes every lock a reader can, and holds them in a
+    transaction left open, does not stall a commissioner's save: the
+    writers' lock is the trail's head row, which readers cannot lock."""
+    reader = subprocess.Popen(["psql", "-X", "-q", "-A", "-t", "-d",
+                               pgcluster.uri(folder, "team", "rita")],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, env=pgcluster.PG_ENV)
+    # 1131246446: the advisory lock writers once took (WRITER_LOCK_KEY).
+    reader.stdin.write("SELECT 1 FROM meta WHERE key = 'audit_head' FOR UPDATE;\n"
+                       "SELECT 1 FROM meta WHERE key = 'audit_head' FOR KEY SHARE;\n"
+                       "BEGIN; LOCK TABLE meta IN ROW SHARE MODE; ROLLBACK;\n"
+                       "SELECT pg_advisory_lock (1131246446);\n"
+                       "BEGIN ISOLATION LEVEL REPEATABLE READ;\n"
+                       "SELECT pg_advisory_xact_lock_shared (1131246446);\n"
+                       "SELECT count(*) FROM meta, audit;\n"
+                       "\\echo held\n")
+    reader.stdin.flush()
+    # Its rows, then the line that says all was sent: nothing waits on time.
+    said = iter(reader.stdout.readline, "")
+    held = any(line.strip() == "held" for line in said) and rows(
+        "team", "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid)"
+                " WHERE a.usename = 'rita' AND l.locktype = 'advisory' AND l.granted"
+                " AND l.objid = 1131246446") == "2"
+    check("a reader holds the advisory lock writers once took, in an open transaction", held)
+    started = time.monotonic()
+    saved = run("--portfolio", alice, "--import", write_register(work, "stall.csv", "S-1"))
+    took = time.monotonic() - started
+    reader.stdin.close()
+    refusals = reader.stderr.read()
+    reader.wait(timeout=60)
+    check("the reader may not lock the trail's head, nor meta for changes",
+          refusals.count("permission denied") == 3, refusals.strip())
+    check("a commissioner's import commits while the reader holds its locks",
+          saved.returncode == 0
+          and rows("team", "SELECT count(*) FROM contract WHERE reference = 'S-1'") == "1",
+          f"{took:.1f} s: {saved.stderr.strip()}")
+
+
+def check_writer_waits(work, alice):
+    """A writer holding the writers' lock (the trail's head row) makes
+    another wait, until the lock's timeout says someone else is saving;
+    nothing of the refused import is written."""
+    holder = subprocess.Popen(["psql", "-X", "-q", "-A", "-t", "-d", alice],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, env=pgcluster.PG_ENV)
+    holder.stdin.write("BEGIN; SELECT 1 FROM meta WHERE key = 'audit_head' FOR UPDATE;\n"
+                       "\\echo held\n")
+    holder.stdin.flush()
+    held = any(line.strip() == "held" for line in iter(holder.stdout.readline, ""))
+    waited = run("--portfolio", alice, "--import", write_register(work, "wait.csv", "L-1"))
+    holder.stdin.close()
+    holder.wait(timeout=60)
+    check("while another writer holds the lock, an import is told someone else is saving",
+          held and waited.returncode != 0 and "Someone else is saving" in waited.stderr
+          and rows("team", "SELECT count(*) FROM contract WHERE reference = 'L-1'") == "0",
+          waited.stderr.strip())
+
+
 def check_team(work):
     """A team's portfolio: a commissioner imports as themselves, a reader
     is refused, and writers at once all commit to one chain."""
@@ -257,6 +317,9 @@ def check_team(work):
     check("a refusal names the portfolio without the passwords in its URI",
           "not allowed to change" in told.stderr and "hunter" not in told.stderr
           and "team" in told.stderr, told.stderr.strip())
+
+    check_reader_cannot_stall(work, alice)
+    check_writer_waits(work, alice)
 
     head = run("--portfolio", alice, "--audit-head").stdout.strip()
     writers = [subprocess.Popen([tap.BINARY, "--portfolio", alice, "--import",

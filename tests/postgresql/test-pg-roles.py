@@ -210,15 +210,16 @@ def check_reviewer():
 
 
 def check_head_lock():
-    """Appending takes the trail's head under a lock, so that two commits
-    at once still chain: both writing roles can take it; the audit table
-    itself cannot be locked for update without UPDATE on it."""
+    """Appending takes the trail's head row under a lock (the writers' lock,
+    cm-db-pg.c), so that two commits at once still chain: both writing
+    roles can take it, a reader cannot take it in any mode, and the audit
+    table itself cannot be locked for update without UPDATE on it."""
     for who, user in (("a commissioner", "alice"), ("a reviewer", "vic")):
         allowed(f"{who} locks the trail's head", user, A,
-                "BEGIN; SELECT value FROM meta WHERE key = 'audit_head' FOR UPDATE;"
-                " SELECT pg_advisory_xact_lock(1); COMMIT")
-    refused("a reader cannot lock it", "rita", A,
-            "SELECT value FROM meta WHERE key = 'audit_head' FOR UPDATE")
+                "BEGIN; SELECT value FROM meta WHERE key = 'audit_head' FOR UPDATE; COMMIT")
+    for mode in ("UPDATE", "NO KEY UPDATE", "SHARE", "KEY SHARE"):
+        refused(f"a reader cannot lock it FOR {mode}", "rita", A,
+                f"SELECT value FROM meta WHERE key = 'audit_head' FOR {mode}")
 
 
 def check_trigger_alone():

@@ -46,7 +46,7 @@ DIALECT = [
      "connection settings, the schema version and id: settings of the PostgreSQL"
      " connection and the cm_schema table"),
     ("write transaction", r"^\s*BEGIN\s+IMMEDIATE\b",
-     "one writer at a time: BEGIN and an advisory lock"),
+     "one writer at a time: BEGIN and a lock on the trail's head row"),
     ("read snapshot", r"^\s*BEGIN\s+DEFERRED\b",
      "a read snapshot: BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"),
     ("table list", r"\bsqlite_master\b",
