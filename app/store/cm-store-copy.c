@@ -43,7 +43,8 @@ static const char * const defer_references_sql[] = {
     " END LOOP; END $cm$",
 };
 static const char * const check_references_sql[] = {
-  [CM_DB_ENGINE_SQLITE] = "PRAGMA defer_foreign_keys = OFF",
+  /* COMMIT checks them (turning the pragma off would forget them) */
+  [CM_DB_ENGINE_SQLITE] = "",
   [CM_DB_ENGINE_POSTGRESQL] =
     "SET CONSTRAINTS ALL IMMEDIATE;"
     "DO $cm$ DECLARE c record; BEGIN"
@@ -62,6 +63,8 @@ typedef struct {
   CmDb *from;
   CmDb *to;
   const char *target;  /* as messages name it */
+  /* Makes the target's tables in the copy's transaction, if it has none. */
+  gboolean (*make_schema) (CmDb *db);
   CmStoreCopyProgress progress;
   gpointer user_data;
   gint64 copied;
@@ -93,9 +96,24 @@ shown_name (const char *portfolio)
 }
 
 static gboolean
+is_constraint (CmDbFailure failure)
+{
+  return failure == CM_DB_FAILURE_CONSTRAINT || failure == CM_DB_FAILURE_CONSTRAINT_UNIQUE ||
+         failure == CM_DB_FAILURE_CONSTRAINT_FOREIGN_KEY;
+}
+
+static gboolean
 copy_failed (Copy *copy, CmDb *db, GError **error)
 {
-  g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
+  /* The copy holds what the original holds: a row it refuses is wrong there. */
+  if (is_constraint (cm_db_last_failure (db)))
+    g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CONSTRAINT,
+                 _("The portfolio could not be copied to %s, because some of its records do not "
+                   "fit together (%s), so nothing was written there. The original may be "
+                   "damaged: check it with commissioner --verify-audit."),
+                 copy->target, cm_db_last_message (db));
+  else
+    g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
                _("The portfolio could not be copied to %s (%s), so nothing was written there. "
                  "Check that it can be written to and has space, then try again."),
                copy->target, cm_db_last_message (db));
@@ -226,7 +244,9 @@ copy_tables (Copy *copy, GError **error)
   tables = list_tables (copy->from);
   for (guint i = 0; i < tables->len; i++)
     copy->total += count_rows (copy->from, g_ptr_array_index (tables, i));
-  ok = cm_db_begin (copy->to, CM_DB_WRITING) && cm_db_exec (copy->to, defer_references_sql[engine]);
+  ok = cm_db_begin (copy->to, CM_DB_WRITING) &&
+       (copy->make_schema == NULL || copy->make_schema (copy->to)) &&
+       cm_db_exec (copy->to, defer_references_sql[engine]);
   for (guint i = 0; ok && i < tables->len; i++)
     ok = clear_table (copy, g_ptr_array_index (tables, i));
   for (guint i = 0; ok && i < tables->len; i++)
@@ -248,10 +268,9 @@ copy_tables (Copy *copy, GError **error)
   return ok;
 }
 
-/* Copies @source into the portfolio the store opens at @path, which it
- * makes there. */
+/* Copies @source into a new portfolio file the store makes at @path. */
 static gboolean
-copy_into (CmStore *source, const char *path, const char *shown, CmStoreCopyProgress progress,
+copy_into_new_file (CmStore *source, const char *path, const char *shown, CmStoreCopyProgress progress,
            gpointer user_data, GError **error)
 {
   g_autoptr(CmStore) target = cm_store_open (path, CM_STORE_OPEN_CHECKED, error);
@@ -386,7 +405,7 @@ copy_to_file (CmStore *source, const char *destination, gboolean replace,
       return FALSE;
     }
   path = g_build_filename (work, base, NULL);
-  ok = copy_into (source, path, destination, progress, user_data, error) &&
+  ok = copy_into_new_file (source, path, destination, progress, user_data, error) &&
        put_in_place (path, destination, replace, error);
   remove_portfolio_file (path);
   g_rmdir (work);
@@ -410,46 +429,82 @@ check_new_file (const char *path, GError **error)
 
 /* ---- a server target --------------------------------------------------- */
 
-/* Whether any table of @db but the settings and the schema version holds
- * a row: anything recorded. */
+/* The schema of a new portfolio, made as the store migrates an empty
+ * database but inside the copy's one transaction, so that a copy that
+ * fails leaves the database empty. The migrations' audit rows are not
+ * written: the source's trail replaces them. */
 static gboolean
-holds_records (CmDb *db)
+make_server_schema (CmDb *db)
 {
-  g_autoptr(GPtrArray) tables = list_tables (db);
+  g_auto(GStrv) names = cm_schema_migration_names ();
+  g_autofree char *prelude = cm_store_server_prelude_sql (NULL);
+  g_autofree char *version = g_strdup_printf ("UPDATE " SERVER_SCHEMA_TABLE " SET version = %d",
+                                              cm_schema_latest_version ());
 
-  for (guint i = 0; i < tables->len; i++)
+  if (prelude == NULL || !cm_db_exec (db, prelude))
+    return FALSE;
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
     {
-      Table *table = g_ptr_array_index (tables, i);
+      g_autofree char *sql = cm_schema_migration_sql (names[i], NULL);
 
-      if (!g_str_equal (table->name, "meta") && count_rows (db, table) != 0)
-        return TRUE;
+      if (sql == NULL || !cm_db_exec (db, sql))
+        return FALSE;
     }
-  return FALSE;
+  return cm_db_exec (db, version);
 }
 
-/* An empty database, or one where a portfolio was made (by opening it,
- * or a copy that failed) but nothing recorded. */
+/* A database with no tables, or none but the dialect file's. */
 static gboolean
-check_empty_server (const char *uri, GError **error)
+check_empty_server (CmDb *db, const char *uri, GError **error)
 {
   g_autofree char *database = NULL;
   g_autofree char *server = NULL;
-  CmDb *db = cm_db_pg_connect (uri, error);
   int version = 0;
+
+  if (!cm_store_server_identify (db, uri, FALSE, &version, error))
+    return FALSE;
+  if (version == 0)
+    return TRUE;
+  cm_store_server_names (uri, &database, &server);
+  g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
+               _("The database “%s” on the PostgreSQL server “%s” already holds a portfolio, so "
+                 "nothing was copied into it. Copy into a new, empty database (made with "
+                 "createdb)."), database, server);
+  return FALSE;
+}
+
+static gboolean
+copy_to_server (CmStore *source, const char *uri, CmStoreCopyProgress progress,
+                gpointer user_data, GError **error)
+{
+  g_autofree char *shown = shown_name (uri);
+  Copy copy = {
+    .from = cm_store_get_db (source),
+    .target = shown,
+    .make_schema = make_server_schema,
+    .progress = progress,
+    .user_data = user_data,
+  };
+  gboolean ok;
+
+  copy.to = cm_db_pg_connect (uri, error);
+  if (copy.to == NULL)
+    return FALSE;
+  ok = check_empty_server (copy.to, uri, error) && copy_tables (&copy, error);
+  cm_db_close (copy.to);
+  return ok;
+}
+
+/* Refused before the source is opened. */
+static gboolean
+check_new_server (const char *uri, GError **error)
+{
+  CmDb *db = cm_db_pg_connect (uri, error);
   gboolean empty;
 
   if (db == NULL)
     return FALSE;
-  empty = cm_store_server_identify (db, uri, FALSE, &version, error);
-  if (empty && version > 0 && holds_records (db))
-    {
-      cm_store_server_names (uri, &database, &server);
-      g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
-                   _("The database “%s” on the PostgreSQL server “%s” already holds a "
-                     "portfolio, so nothing was copied into it. Copy into a new, empty "
-                     "database (made with createdb)."), database, server);
-      empty = FALSE;
-    }
+  empty = check_empty_server (db, uri, error);
   cm_db_close (db);
   return empty;
 }
@@ -461,19 +516,17 @@ cm_store_copy_portfolio (const char *from, const char *to, CmStoreCopyProgress p
                          gpointer user_data, GError **error)
 {
   g_autoptr(CmStore) source = NULL;
-  g_autofree char *shown = NULL;
 
   g_return_val_if_fail (from != NULL && to != NULL, FALSE);
 
-  if (cm_store_server_is_uri (to) ? !check_empty_server (to, error) : !check_new_file (to, error))
+  if (cm_store_server_is_uri (to) ? !check_new_server (to, error) : !check_new_file (to, error))
     return FALSE;
   source = open_source (from, error);
   if (source == NULL)
     return FALSE;
-  if (!cm_store_server_is_uri (to))
-    return copy_to_file (source, to, FALSE, progress, user_data, error);
-  shown = shown_name (to);
-  return copy_into (source, to, shown, progress, user_data, error);
+  if (cm_store_server_is_uri (to))
+    return copy_to_server (source, to, progress, user_data, error);
+  return copy_to_file (source, to, FALSE, progress, user_data, error);
 }
 
 gboolean

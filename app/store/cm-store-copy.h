@@ -22,8 +22,7 @@ typedef void (*CmStoreCopyProgress) (const char *table, gint64 copied, gint64 to
 
 /* Copies the portfolio at @from (a file, or a server's URI) to @to, which
  * must be a file that does not exist yet or a server database that holds
- * no tables, or no more than a portfolio with nothing recorded in it.
- * The source must be at the schema this version writes. */
+ * no tables. The source must be at the schema this version writes. */
 gboolean cm_store_copy_portfolio (const char *from, const char *to,
                                   CmStoreCopyProgress progress, gpointer user_data,
                                   GError **error);

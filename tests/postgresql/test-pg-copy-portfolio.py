@@ -9,7 +9,7 @@ recorded of the original; a copy on a server takes changes afterwards.
 --backup of a server's portfolio writes the same file. A target that
 exists, or a database that holds a portfolio or another program's tables,
 is refused with nothing changed, and an older source is refused saying
-how to update it.
+how to update it. A copy that fails midway leaves nothing half-written.
 
     test-pg-copy-portfolio.py COMMISSIONER CLUSTER_SH SOURCE_ROOT
 """
@@ -191,6 +191,33 @@ def check_refusals(work, demo):
     check("a copy without a target is refused", missing.returncode == 2, missing.stderr)
 
 
+def check_failure_midway(work, demo):
+    """A source whose last rows break a reference fails once every row is
+    in: a file target is not made, a server's copy is undone whole, tables
+    and all, and the same database takes a good copy afterwards."""
+    broken = os.path.join(work, "broken.commissioner")
+    shutil.copy(demo, broken)
+    with sqlite3.connect(broken) as db:
+        db.execute("UPDATE contract SET service_id = 999999 WHERE id = (SELECT max(id) FROM contract)")
+    target = os.path.join(work, "from-broken.commissioner")
+    failed = run("--copy-portfolio", broken, target)
+    check("a copy that fails midway to a file fails, saying why",
+          failed.returncode == 1 and "do not fit together" in failed.stderr, failed.stderr)
+    check("it leaves no file and no working folder",
+          [name for name in os.listdir(work) if "from-broken" in name] == [], os.listdir(work))
+
+    create("undone")
+    failed = run("--copy-portfolio", broken, uri("undone"))
+    check("a copy that fails midway to a server fails, saying why",
+          failed.returncode == 1 and "do not fit together" in failed.stderr, failed.stderr)
+    check("the database is left empty, without even tables", server_state("undone") == ([], {}),
+          server_state("undone"))
+    retried = copied(demo, uri("undone"), "the same database, once more")
+    check("it holds every contract then", retried and server_counts("undone", ["contract"]) ==
+          {"contract": file_counts(demo)["contract"]}, server_counts("undone", ["contract"]))
+    os.unlink(broken)
+
+
 def main():
     global folder
     work = tempfile.mkdtemp(prefix="cm-pg-copy-")
@@ -207,6 +234,7 @@ def main():
         check("the original's head is read", ":" in head, head)
         check_round_trip(work, demo, head)
         check_refusals(work, demo)
+        check_failure_midway(work, demo)
     finally:
         pgcluster.stop(CLUSTER_SH, folder)
         shutil.rmtree(work, ignore_errors=True)
