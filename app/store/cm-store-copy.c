@@ -6,7 +6,7 @@
  * does, so each engine has its own form of the schema; then, in one
  * transaction, whatever the migrations wrote is cleared and every row of
  * the source loaded in its place. References are checked once all the
- * rows are in, as a record may name one copied after it.
+ * rows are in, as a record may name one copied after it (a successor).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -29,28 +29,28 @@
  * it in its header, and each target's migrations set it. */
 #define SERVER_SCHEMA_TABLE "cm_schema"
 
-/* Each engine's way to check references only at COMMIT, and back. A
- * server's references are altered to wait, within the transaction; the
- * migrations make none that wait, so every one that does is put back. */
+/* Each engine's way to check references once all the rows are in. A
+ * file checks them at COMMIT. A server's are taken off and put back as
+ * they were, within the transaction: putting one back checks every row in
+ * one query, where a deferred check would run once per row. */
 static const char * const defer_references_sql[] = {
   [CM_DB_ENGINE_SQLITE] = "PRAGMA defer_foreign_keys = ON",
   [CM_DB_ENGINE_POSTGRESQL] =
+    "CREATE TEMPORARY TABLE cm_copy_reference ON COMMIT DROP AS"
+    " SELECT conrelid::regclass::text AS t, conname, pg_get_constraintdef (oid) AS definition"
+    " FROM pg_constraint WHERE contype = 'f' AND connamespace = current_schema ()::regnamespace;"
     "DO $cm$ DECLARE c record; BEGIN"
-    " FOR c IN SELECT conrelid::regclass AS t, conname FROM pg_constraint"
-    "  WHERE contype = 'f' AND connamespace = current_schema ()::regnamespace LOOP"
-    "  EXECUTE format ('ALTER TABLE %s ALTER CONSTRAINT %I DEFERRABLE INITIALLY DEFERRED',"
-    "                  c.t, c.conname);"
+    " FOR c IN SELECT * FROM cm_copy_reference LOOP"
+    "  EXECUTE format ('ALTER TABLE %s DROP CONSTRAINT %I', c.t, c.conname);"
     " END LOOP; END $cm$",
 };
 static const char * const check_references_sql[] = {
-  /* COMMIT checks them (turning the pragma off would forget them) */
+  /* (turning the pragma off would forget the rows that broke them) */
   [CM_DB_ENGINE_SQLITE] = "",
   [CM_DB_ENGINE_POSTGRESQL] =
-    "SET CONSTRAINTS ALL IMMEDIATE;"
     "DO $cm$ DECLARE c record; BEGIN"
-    " FOR c IN SELECT conrelid::regclass AS t, conname FROM pg_constraint"
-    "  WHERE contype = 'f' AND connamespace = current_schema ()::regnamespace LOOP"
-    "  EXECUTE format ('ALTER TABLE %s ALTER CONSTRAINT %I NOT DEFERRABLE', c.t, c.conname);"
+    " FOR c IN SELECT * FROM cm_copy_reference LOOP"
+    "  EXECUTE format ('ALTER TABLE %s ADD CONSTRAINT %I %s', c.t, c.conname, c.definition);"
     " END LOOP; END $cm$",
 };
 

@@ -80,6 +80,22 @@ def server_state(database):
     return tables, server_counts(database, tables)
 
 
+# A database's tables, columns and constraints, to compare two.
+SCHEMA_SQL = """
+SELECT table_name, column_name, data_type, coalesce (column_default, '')
+  FROM information_schema.columns WHERE table_schema = current_schema ()
+UNION ALL
+SELECT conrelid::regclass::text, conname, contype::text, pg_get_constraintdef (oid)
+  FROM pg_constraint WHERE connamespace = current_schema ()::regnamespace
+ORDER BY 1, 2
+"""
+
+
+def schema(database):
+    result = pgcluster.psql(uri(database), "-c", SCHEMA_SQL)
+    return result.stdout if result.returncode == 0 else "error: " + result.stderr
+
+
 def check_trail(portfolio, head, where):
     verified = run("--portfolio", portfolio, "--verify-audit")
     check(f"the trail verifies {where}", verified.returncode == 0,
@@ -116,6 +132,11 @@ def check_round_trip(work, demo, head):
     check("the server holds as many rows of each table as the file",
           server_counts("team", counts) == counts, server_counts("team", counts))
     check_trail(uri("team"), head, "on the server")
+    create("opened")
+    opened = run("--portfolio", uri("opened"), "--set-ocds-prefix", "ocds-abc123")
+    check("the copy's tables are those opening an empty database makes",
+          opened.returncode == 0 and schema("team") == schema("opened") and "contract" in
+          schema("team"), opened.stderr)
 
     back = os.path.join(work, "back.commissioner")
     if copied(uri("team"), back, "the server back to a file"):

@@ -9,7 +9,8 @@ portfolio, an empty database opened only for reading and a server that
 cannot be reached are refused, naming the database and server, with
 nothing changed. Imports and their undoing are audited there as in a file:
 the trail verifies, its actor is the database role, a reader is refused,
-and writers at once all commit to one chain. Backups kept and restored are the server's own.
+and writers at once all commit to one chain. Backups kept and restored are
+the server's own.
 
     test-pg-open.py COMMISSIONER CLUSTER_SH SOURCE_ROOT
 """

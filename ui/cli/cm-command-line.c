@@ -775,9 +775,9 @@ show_copy_progress (const char *table, gint64 copied, gint64 total, gpointer use
 {
   if (!isatty (STDERR_FILENO))
     return;
-  g_printerr (ngettext ("\rCopied %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " row…",
-                        "\rCopied %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " rows…",
-                        (gulong) total), copied, total);
+  g_printerr ("\r");
+  g_printerr (ngettext ("Copied %lld of %lld row…", "Copied %lld of %lld rows…", (gulong) total),
+              (long long) copied, (long long) total);
   if (copied == total)
     g_printerr ("\n");
 }
