@@ -114,9 +114,9 @@ copy_failed (Copy *copy, CmDb *db, GError **error)
                  copy->target, cm_db_last_message (db));
   else
     g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
-               _("The portfolio could not be copied to %s (%s), so nothing was written there. "
-                 "Check that it can be written to and has space, then try again."),
-               copy->target, cm_db_last_message (db));
+                 _("The portfolio could not be copied to %s (%s), so nothing was written there. "
+                   "Check that it can be written to and has space, then try again."),
+                 copy->target, cm_db_last_message (db));
   return FALSE;
 }
 
@@ -270,8 +270,8 @@ copy_tables (Copy *copy, GError **error)
 
 /* Copies @source into a new portfolio file the store makes at @path. */
 static gboolean
-copy_into_new_file (CmStore *source, const char *path, const char *shown, CmStoreCopyProgress progress,
-           gpointer user_data, GError **error)
+copy_into_new_file (CmStore *source, const char *path, const char *shown,
+                    CmStoreCopyProgress progress, gpointer user_data, GError **error)
 {
   g_autoptr(CmStore) target = cm_store_open (path, CM_STORE_OPEN_CHECKED, error);
   Copy copy = {

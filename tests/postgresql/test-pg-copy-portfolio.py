@@ -133,8 +133,8 @@ def check_round_trip(work, demo, head):
           server_counts("team", counts) == counts, server_counts("team", counts))
     check_trail(uri("team"), head, "on the server")
     create("opened")
-    opened = run("--portfolio", uri("opened"), "--set-ocds-prefix", "ocds-abc123")
-    check("the copy's tables are those opening an empty database makes",
+    opened = run("--create-demo", uri("opened"), "--today", "2026-11-22")
+    check("the copy's tables are those the store makes in an empty database",
           opened.returncode == 0 and schema("team") == schema("opened") and "contract" in
           schema("team"), opened.stderr)
 
