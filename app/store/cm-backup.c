@@ -47,7 +47,8 @@ static const struct {
 
 /* A portfolio on a PostgreSQL server is backed up and restored by the
  * server's own tools: the copies taken before a change are skipped there,
- * and asking for one, a list or a restore says so. */
+ * and asking for a list or a restore says so. Save a Copy writes a file
+ * portfolio of it (cm-store-copy.h). */
 static gboolean
 kept_by_server (const char *portfolio, GError **error)
 {
