@@ -18,6 +18,7 @@
 #include "cm-audit-anchor.h"
 #include "cm-backup.h"
 #include "cm-db-sqlite.h"
+#include "cm-store-copy.h"
 #include "cm-store-private.h"
 #include "cm-store-server.h"
 
@@ -46,7 +47,8 @@ static const struct {
 
 /* A portfolio on a PostgreSQL server is backed up and restored by the
  * server's own tools: the copies taken before a change are skipped there,
- * and asking for one, a list or a restore says so. */
+ * and asking for a list or a restore says so. Save a Copy writes a file
+ * portfolio of it (cm-store-copy.h). */
 static gboolean
 kept_by_server (const char *portfolio, GError **error)
 {
@@ -347,8 +349,9 @@ cm_backup_copy (CmStore *store, const char *destination, GError **error)
   g_return_val_if_fail (CM_IS_STORE (store), FALSE);
   g_return_val_if_fail (destination != NULL, FALSE);
 
-  if (kept_by_server (portfolio, error))
-    return FALSE;
+  /* A server's portfolio is copied row by row into a new file. */
+  if (cm_store_server_is_uri (portfolio))
+    return cm_store_copy_to_file (store, destination, error);
   if (is_portfolio_file (portfolio, destination))
     {
       g_set_error (error, CM_BACKUP_ERROR, CM_BACKUP_ERROR_SAME_FILE,

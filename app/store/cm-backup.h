@@ -58,7 +58,8 @@ char       *cm_backup_folder     (const char *portfolio);
 
 /* Writes a consistent copy of @store's portfolio to @destination (Save a
  * Copy), replacing it safely: written beside it, then renamed into place.
- * Refuses the portfolio file itself and its journal files. */
+ * Refuses the portfolio file itself and its journal files. The copy of a
+ * server's portfolio is a portfolio file holding all it holds. */
 gboolean    cm_backup_copy       (CmStore *store, const char *destination, GError **error);
 
 /* Takes a backup into the portfolio's folder, then prunes the folder.

@@ -47,6 +47,15 @@ typedef struct {
   const char *(*column_text)    (CmDbStmt *stmt, int column);
   gint64      (*column_int64)   (CmDbStmt *stmt, int column);
   double      (*column_double)  (CmDbStmt *stmt, int column);
+
+  CmDbCopy   *(*copy_begin)     (CmDb *db, const char *table, const char *const *columns);
+  void        (*copy_null)      (CmDbCopy *copy, int index);
+  void        (*copy_int64)     (CmDbCopy *copy, int index, gint64 value);
+  void        (*copy_double)    (CmDbCopy *copy, int index, double value);
+  void        (*copy_text)      (CmDbCopy *copy, int index, const char *text);
+  gboolean    (*copy_row)       (CmDbCopy *copy);
+  /* Consumes @copy; with @keep FALSE, drops what it still holds. */
+  gboolean    (*copy_end)       (CmDbCopy *copy, gboolean keep);
 } CmDbBackend;
 
 struct _CmDb {
@@ -57,5 +66,14 @@ struct _CmDbStmt {
   const CmDbBackend *backend;
   CmDb *db;
 };
+
+struct _CmDbCopy {
+  const CmDbBackend *backend;
+  CmDb *db;
+  int n_columns;
+};
+
+/* "INSERT INTO table (columns) VALUES (?, ...)", names quoted. */
+char *cm_db_insert_sql (const char *table, const char *const *columns);
 
 G_END_DECLS

@@ -943,6 +943,251 @@ pg_reconnect_socket (CmDb *db)
   return pg->reconnecting != NULL ? PQsocket (pg->reconnecting) : -1;
 }
 
+/* ---- loading many rows: COPY ... FROM STDIN ----------------------------- */
+
+/* Rows are sent once this much of them is held. */
+#define COPY_CHUNK (256 * 1024)
+
+typedef struct {
+  CmDbCopy parent;
+  char *table;      /* quoted, for moving its sequences on */
+  char **values;    /* the row's, in COPY's text form; NULL for NULL */
+  GString *pending; /* rows not sent yet */
+  gboolean failed;
+} CmDbPgCopy;
+
+static CmDbPgCopy *
+copy_of (CmDbCopy *copy)
+{
+  return (CmDbPgCopy *) copy;
+}
+
+static char *
+copy_statement (const char *quoted_table, const char *const *columns)
+{
+  GString *sql = g_string_new (NULL);
+
+  g_string_append_printf (sql, "COPY %s (", quoted_table);
+  for (guint i = 0; columns[i] != NULL; i++)
+    {
+      g_autofree char *quoted = cm_db_quote_name (columns[i]);
+
+      g_string_append_printf (sql, "%s%s", i ? ", " : "", quoted);
+    }
+  g_string_append (sql, ") FROM STDIN");
+  return g_string_free (sql, FALSE);
+}
+
+static CmDbCopy *
+pg_copy_begin (CmDb *db, const char *table, const char *const *columns)
+{
+  CmDbPg *pg = pg_of (db);
+  g_autofree char *quoted = cm_db_quote_name (table);
+  g_autofree char *sql = copy_statement (quoted, columns);
+  PGresult *result;
+  CmDbPgCopy *copy;
+
+  deallocate_freed (pg);
+  result = PQexec (pg->conn, sql);
+  if (result == NULL || PQresultStatus (result) != PGRES_COPY_IN)
+    {
+      record (pg, result);
+      PQclear (result);
+      return NULL;
+    }
+  PQclear (result);
+  copy = g_new0 (CmDbPgCopy, 1);
+  copy->parent.backend = &pg_backend;
+  copy->parent.db = db;
+  copy->parent.n_columns = g_strv_length ((char **) columns);
+  copy->table = g_steal_pointer (&quoted);
+  copy->values = g_new0 (char *, copy->parent.n_columns + 1);
+  copy->pending = g_string_sized_new (COPY_CHUNK + 4096);
+  return &copy->parent;
+}
+
+static void
+set_copy_value (CmDbCopy *copy, int index, char *text)
+{
+  CmDbPgCopy *self = copy_of (copy);
+
+  if (index < 1 || index > copy->n_columns)
+    {
+      g_free (text);
+      return;
+    }
+  g_free (self->values[index - 1]);
+  self->values[index - 1] = text;
+}
+
+static void
+pg_copy_null (CmDbCopy *copy, int index)
+{
+  set_copy_value (copy, index, NULL);
+}
+
+static void
+pg_copy_int64 (CmDbCopy *copy, int index, gint64 value)
+{
+  set_copy_value (copy, index, g_strdup_printf ("%" G_GINT64_FORMAT, value));
+}
+
+static void
+pg_copy_double (CmDbCopy *copy, int index, double value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* As bound to a statement: seventeen digits give back the same double. */
+  set_copy_value (copy, index, g_strdup (g_ascii_formatd (text, sizeof text, "%.17g", value)));
+}
+
+static void
+pg_copy_text (CmDbCopy *copy, int index, const char *text)
+{
+  set_copy_value (copy, index, g_strdup (text));
+}
+
+/* @text as COPY's text format reads it back: a backslash, and the
+ * characters that end a value or a row, escaped. */
+static void
+append_copy_value (GString *row, const char *text)
+{
+  if (text == NULL)
+    {
+      g_string_append (row, "\\N");
+      return;
+    }
+  for (const char *c = text; *c != '\0'; c++)
+    switch (*c)
+      {
+      case '\\':
+        g_string_append (row, "\\\\");
+        break;
+      case '\t':
+        g_string_append (row, "\\t");
+        break;
+      case '\n':
+        g_string_append (row, "\\n");
+        break;
+      case '\r':
+        g_string_append (row, "\\r");
+        break;
+      default:
+        g_string_append_c (row, *c);
+      }
+}
+
+/* Sends the rows held, keeping the first failure. */
+static gboolean
+send_pending (CmDbPgCopy *self)
+{
+  CmDbPg *db = pg_of (self->parent.db);
+
+  if (self->failed || self->pending->len == 0)
+    return !self->failed;
+  if (PQputCopyData (db->conn, self->pending->str, self->pending->len) != 1)
+    {
+      set_failure (db, CM_DB_FAILURE_CONNECTION_LOST, PQerrorMessage (db->conn));
+      self->failed = TRUE;
+    }
+  g_string_truncate (self->pending, 0);
+  return !self->failed;
+}
+
+static gboolean
+pg_copy_row (CmDbCopy *copy)
+{
+  CmDbPgCopy *self = copy_of (copy);
+
+  for (int i = 0; i < copy->n_columns; i++)
+    {
+      if (i > 0)
+        g_string_append_c (self->pending, '\t');
+      append_copy_value (self->pending, self->values[i]);
+      g_clear_pointer (&self->values[i], g_free);
+    }
+  g_string_append_c (self->pending, '\n');
+  if (self->pending->len >= COPY_CHUNK)
+    return send_pending (self);
+  return !self->failed;
+}
+
+/* Moves every sequence of @table's columns (serial or identity) past the
+ * largest value loaded, so that the rows added next take new numbers. */
+static gboolean
+advance_sequences (CmDbPg *db, const char *quoted_table)
+{
+  char *literal = PQescapeLiteral (db->conn, quoted_table, strlen (quoted_table));
+  g_autofree char *sql = NULL;
+
+  if (literal == NULL)
+    return FALSE;
+  sql = g_strdup_printf (
+    "DO $cm$ DECLARE c record; BEGIN"
+    " FOR c IN SELECT a.attname, pg_get_serial_sequence (%1$s, a.attname) AS sequence"
+    "  FROM pg_attribute a WHERE a.attrelid = %1$s::regclass AND a.attnum > 0"
+    "  AND NOT a.attisdropped LOOP"
+    "  IF c.sequence IS NOT NULL THEN"
+    "   EXECUTE format ('SELECT setval (%%L, coalesce ((SELECT max (%%I) FROM %%s), 0) + 1, false)',"
+    "                   c.sequence, c.attname, %1$s);"
+    "  END IF;"
+    " END LOOP; END $cm$", literal);
+  PQfreemem (literal);
+  return run (db, sql);
+}
+
+/* The end of the copy: the server's verdict on every row. */
+static gboolean
+finish_copy (CmDbPg *db, gboolean keep)
+{
+  PGresult *result;
+  gboolean ok;
+
+  if (PQputCopyEnd (db->conn, keep ? NULL : "cancelled") != 1)
+    {
+      set_failure (db, CM_DB_FAILURE_CONNECTION_LOST, PQerrorMessage (db->conn));
+      while ((result = PQgetResult (db->conn)) != NULL)
+        PQclear (result);
+      return FALSE;
+    }
+  result = PQgetResult (db->conn);
+  ok = record (db, result);
+  if (ok)
+    count_changes (db, result);
+  PQclear (result);
+  while ((result = PQgetResult (db->conn)) != NULL)
+    PQclear (result);
+  return ok;
+}
+
+static gboolean
+pg_copy_end (CmDbCopy *copy, gboolean keep)
+{
+  CmDbPgCopy *self = copy_of (copy);
+  CmDbPg *db = pg_of (copy->db);
+  gboolean ok = keep && send_pending (self);
+
+  if (db->conn != NULL)
+    {
+      /* A failure met on the way is the one to keep. */
+      g_autofree char *message = self->failed ? g_strdup (db->message) : NULL;
+      CmDbFailure failure = db->failure;
+
+      ok = finish_copy (db, ok) && ok;
+      if (self->failed)
+        set_failure (db, failure, message);
+      if (ok)
+        ok = advance_sequences (db, self->table);
+    }
+  for (int i = 0; i < copy->n_columns; i++)
+    g_free (self->values[i]);
+  g_free (self->values);
+  g_string_free (self->pending, TRUE);
+  g_free (self->table);
+  g_free (self);
+  return keep && ok;
+}
+
 static const CmDbBackend pg_backend = {
   .engine = CM_DB_ENGINE_POSTGRESQL,
   .close = pg_close,
@@ -976,6 +1221,13 @@ static const CmDbBackend pg_backend = {
   .column_text = pg_column_text,
   .column_int64 = pg_column_int64,
   .column_double = pg_column_double,
+  .copy_begin = pg_copy_begin,
+  .copy_null = pg_copy_null,
+  .copy_int64 = pg_copy_int64,
+  .copy_double = pg_copy_double,
+  .copy_text = pg_copy_text,
+  .copy_row = pg_copy_row,
+  .copy_end = pg_copy_end,
 };
 
 /* The server's notices ("table … does not exist, skipping") are for

@@ -259,6 +259,83 @@ sqlite_column_double (CmDbStmt *stmt, int column)
   return sqlite3_column_double (stmt_of (stmt), column);
 }
 
+/* ---- loading many rows: one prepared INSERT, stepped per row ----------- */
+
+typedef struct {
+  CmDbCopy parent;
+  CmDbStmt *insert;
+  gboolean failed;
+} CmDbSqliteCopy;
+
+static CmDbStmt *
+insert_of (CmDbCopy *copy)
+{
+  return ((CmDbSqliteCopy *) copy)->insert;
+}
+
+static CmDbCopy *
+sqlite_copy_begin (CmDb *db, const char *table, const char *const *columns)
+{
+  g_autofree char *sql = cm_db_insert_sql (table, columns);
+  CmDbStmt *insert = sqlite_prepare (db, sql, TRUE);
+  CmDbSqliteCopy *copy;
+
+  if (insert == NULL)
+    return NULL;
+  copy = g_new0 (CmDbSqliteCopy, 1);
+  copy->parent.backend = &sqlite_backend;
+  copy->parent.db = db;
+  copy->parent.n_columns = g_strv_length ((char **) columns);
+  copy->insert = insert;
+  return &copy->parent;
+}
+
+static void
+sqlite_copy_null (CmDbCopy *copy, int index)
+{
+  sqlite_bind_null (insert_of (copy), index);
+}
+
+static void
+sqlite_copy_int64 (CmDbCopy *copy, int index, gint64 value)
+{
+  sqlite_bind_int64 (insert_of (copy), index, value);
+}
+
+static void
+sqlite_copy_double (CmDbCopy *copy, int index, double value)
+{
+  sqlite_bind_double (insert_of (copy), index, value);
+}
+
+static void
+sqlite_copy_text (CmDbCopy *copy, int index, const char *text)
+{
+  sqlite_bind_text (insert_of (copy), index, text, TRUE);
+}
+
+static gboolean
+sqlite_copy_row (CmDbCopy *copy)
+{
+  CmDbSqliteCopy *self = (CmDbSqliteCopy *) copy;
+  gboolean ok = sqlite_step (self->insert) == CM_DB_DONE;
+
+  sqlite_stmt_reset (self->insert);
+  self->failed |= !ok;
+  return ok;
+}
+
+static gboolean
+sqlite_copy_end (CmDbCopy *copy, gboolean keep)
+{
+  CmDbSqliteCopy *self = (CmDbSqliteCopy *) copy;
+  gboolean ok = !self->failed;
+
+  sqlite_stmt_free (self->insert);
+  g_free (self);
+  return keep && ok;
+}
+
 static const CmDbBackend sqlite_backend = {
   .engine = CM_DB_ENGINE_SQLITE,
   .close = sqlite_close,
@@ -285,6 +362,13 @@ static const CmDbBackend sqlite_backend = {
   .column_text = sqlite_column_text,
   .column_int64 = sqlite_column_int64,
   .column_double = sqlite_column_double,
+  .copy_begin = sqlite_copy_begin,
+  .copy_null = sqlite_copy_null,
+  .copy_int64 = sqlite_copy_int64,
+  .copy_double = sqlite_copy_double,
+  .copy_text = sqlite_copy_text,
+  .copy_row = sqlite_copy_row,
+  .copy_end = sqlite_copy_end,
 };
 
 CmDb *

@@ -239,3 +239,106 @@ cm_db_column_double (CmDbStmt *stmt, int column)
 {
   return stmt->backend->column_double (stmt, column);
 }
+
+/* ---- loading many rows ------------------------------------------------ */
+
+CmDbCopy *
+cm_db_copy_begin (CmDb *db, const char *table, const char *const *columns)
+{
+  return db->backend->copy_begin (db, table, columns);
+}
+
+void
+cm_db_copy_null (CmDbCopy *copy, int index)
+{
+  copy->backend->copy_null (copy, index);
+}
+
+void
+cm_db_copy_int64 (CmDbCopy *copy, int index, gint64 value)
+{
+  copy->backend->copy_int64 (copy, index, value);
+}
+
+void
+cm_db_copy_double (CmDbCopy *copy, int index, double value)
+{
+  copy->backend->copy_double (copy, index, value);
+}
+
+void
+cm_db_copy_text (CmDbCopy *copy, int index, const char *text)
+{
+  copy->backend->copy_text (copy, index, text);
+}
+
+void
+cm_db_copy_column (CmDbCopy *copy, int index, CmDbStmt *stmt, int column)
+{
+  switch (cm_db_column_type (stmt, column))
+    {
+    case CM_DB_NULL:
+      cm_db_copy_null (copy, index);
+      break;
+    case CM_DB_INTEGER:
+      cm_db_copy_int64 (copy, index, cm_db_column_int64 (stmt, column));
+      break;
+    case CM_DB_FLOAT:
+      cm_db_copy_double (copy, index, cm_db_column_double (stmt, column));
+      break;
+    case CM_DB_TEXT:
+    default:
+      cm_db_copy_text (copy, index, cm_db_column_text (stmt, column));
+      break;
+    }
+}
+
+gboolean
+cm_db_copy_row (CmDbCopy *copy)
+{
+  return copy->backend->copy_row (copy);
+}
+
+gboolean
+cm_db_copy_end (CmDbCopy *copy)
+{
+  return copy->backend->copy_end (copy, TRUE);
+}
+
+void
+cm_db_copy_cancel (CmDbCopy *copy)
+{
+  if (copy != NULL)
+    copy->backend->copy_end (copy, FALSE);
+}
+
+char *
+cm_db_quote_name (const char *name)
+{
+  g_autofree char *doubled = NULL;
+  g_auto(GStrv) parts = g_strsplit (name, "\"", -1);
+
+  doubled = g_strjoinv ("\"\"", parts);
+  return g_strdup_printf ("\"%s\"", doubled);
+}
+
+char *
+cm_db_insert_sql (const char *table, const char *const *columns)
+{
+  g_autofree char *quoted_table = cm_db_quote_name (table);
+  GString *sql = g_string_new (NULL);
+  guint n = g_strv_length ((char **) columns);
+
+  g_string_append_printf (sql, "INSERT INTO %s (", quoted_table);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *quoted = cm_db_quote_name (columns[i]);
+
+      g_string_append_printf (sql, "%s%s", i ? ", " : "", quoted);
+    }
+  g_string_append (sql, ") VALUES (");
+  for (guint i = 0; i < n; i++)
+    g_string_append (sql, i ? ", ?" : "?");
+  g_string_append (sql, ")");
+  return g_string_free (sql, FALSE);
+}

@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 
 typedef struct _CmDb     CmDb;
 typedef struct _CmDbStmt CmDbStmt;
+typedef struct _CmDbCopy CmDbCopy;
 
 typedef enum {
   CM_DB_ENGINE_SQLITE,
@@ -152,6 +153,35 @@ gint64      cm_db_column_int64     (CmDbStmt *stmt, int column);
 int         cm_db_column_int       (CmDbStmt *stmt, int column);
 double      cm_db_column_double    (CmDbStmt *stmt, int column);
 
+/* ---- loading many rows ------------------------------------------------ */
+
+/* Rows written into @table as fast as the engine takes them: PostgreSQL's
+ * COPY, a prepared INSERT in SQLite. Only inside a writing transaction.
+ * @columns is NULL-terminated; each row's values are numbered from 1 in
+ * its order, and a value not set in a row is NULL. Values are stored
+ * exactly as bound. While a copy is open the connection does nothing else.
+ * A failed row may show only at cm_db_copy_end (), as PostgreSQL checks
+ * rows as they arrive. */
+CmDbCopy   *cm_db_copy_begin       (CmDb *db, const char *table, const char *const *columns);
+void        cm_db_copy_null        (CmDbCopy *copy, int index);
+void        cm_db_copy_int64       (CmDbCopy *copy, int index, gint64 value);
+void        cm_db_copy_double      (CmDbCopy *copy, int index, double value);
+void        cm_db_copy_text        (CmDbCopy *copy, int index, const char *text);
+/* The value of @column of the row @stmt stepped to, as its type says. */
+void        cm_db_copy_column      (CmDbCopy *copy, int index, CmDbStmt *stmt, int column);
+/* Writes the values set as one row, then unsets them. */
+gboolean    cm_db_copy_row         (CmDbCopy *copy);
+/* Both consume @copy. Ending writes the rows still held and tells whether
+ * every row was written; the numbers the engine gives new rows (a
+ * sequence or identity column) then follow the largest loaded. Cancelling
+ * leaves the rows to the transaction's rollback. */
+gboolean    cm_db_copy_end         (CmDbCopy *copy);
+void        cm_db_copy_cancel      (CmDbCopy *copy);
+
+/* @name as a quoted SQL identifier ("name", its quotes doubled). */
+char       *cm_db_quote_name       (const char *name);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmDbStmt, cm_db_stmt_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmDbCopy, cm_db_copy_cancel)
 
 G_END_DECLS

@@ -9,7 +9,8 @@ portfolio, an empty database opened only for reading and a server that
 cannot be reached are refused, naming the database and server, with
 nothing changed. Imports and their undoing are audited there as in a file:
 the trail verifies, its actor is the database role, a reader is refused,
-and writers at once all commit to one chain. Backups are the server's own.
+and writers at once all commit to one chain. Backups kept and restored are
+the server's own.
 
     test-pg-open.py COMMISSIONER CLUSTER_SH SOURCE_ROOT
 """
@@ -157,9 +158,10 @@ def check_audit(database, when, user=None):
 
 
 def check_backups_refused(work):
-    """The file-only backup options say a server's backups are pg_dump's."""
+    """The file-only backup options say a server's backups are pg_dump's
+    (--backup writes a file copy: test-pg-copy-portfolio.py)."""
     copy = os.path.join(work, "copy.commissioner")
-    for args in (["--backup", copy], ["--list-backups"], ["--restore", copy]):
+    for args in (["--list-backups"], ["--restore", copy]):
         result = run("--portfolio", uri("fresh"), *args)
         check(f"{args[0]} on a server says its backups are pg_dump's",
               result.returncode != 0 and "pg_dump" in result.stderr

@@ -7,6 +7,7 @@
  */
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "cm-backup.h"
 #include "cm-command-line.h"
@@ -27,6 +28,7 @@
 #include "cm-demo.h"
 #include "cm-import.h"
 #include "cm-store.h"
+#include "cm-store-copy.h"
 #include "cm-store-server.h"
 
 int
@@ -763,6 +765,53 @@ cm_command_backup (const char *portfolio, const char *path)
       return 1;
     }
   g_print (_("Copied %s to %s\n"), portfolio, path);
+  return 0;
+}
+
+/* On a terminal, how far a copy is, on one line that each report
+ * overwrites. */
+static void
+show_copy_progress (const char *table, gint64 copied, gint64 total, gpointer user_data)
+{
+  if (!isatty (STDERR_FILENO))
+    return;
+  g_printerr ("\r");
+  g_printerr (ngettext ("Copied %lld of %lld row…", "Copied %lld of %lld rows…", (gulong) total),
+              (long long) copied, (long long) total);
+  if (copied == total)
+    g_printerr ("\n");
+}
+
+/* Passwords in a URI are not for the terminal. */
+static char *
+shown_portfolio (const char *portfolio)
+{
+  if (cm_store_server_is_uri (portfolio))
+    return cm_store_server_shown_uri (portfolio);
+  return g_strdup (portfolio);
+}
+
+int
+cm_command_copy_portfolio (const char *from, const char *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown_from = NULL;
+  g_autofree char *shown_to = NULL;
+
+  if (from == NULL || to == NULL)
+    {
+      g_printerr (_("--copy-portfolio takes two portfolios: the one to copy (a file or a "
+                    "PostgreSQL URI) and the new file or empty database to copy it to.\n"));
+      return 2;
+    }
+  if (!cm_store_copy_portfolio (from, to, show_copy_progress, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  shown_from = shown_portfolio (from);
+  shown_to = shown_portfolio (to);
+  g_print (_("Copied %s to %s, with its whole audit trail\n"), shown_from, shown_to);
   return 0;
 }
 

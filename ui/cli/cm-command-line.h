@@ -36,6 +36,9 @@ int   cm_command_run_import   (const char *portfolio, const char *file, const ch
                                const char *report_file, CmImportPlanner planner, gpointer data);
 int   cm_command_undo_import  (const char *portfolio);
 int   cm_command_backup       (const char *portfolio, const char *path);
+/* Copies the portfolio @from (a file or a URI) to the new file or empty
+ * server database @to, with its whole audit trail. */
+int   cm_command_copy_portfolio (const char *from, const char *to);
 int   cm_command_list_backups (const char *portfolio);
 int   cm_command_restore      (const char *portfolio, const char *backup);
 char *cm_demo_portfolio_path  (const GDate *today, GError **error);

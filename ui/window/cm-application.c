@@ -82,6 +82,11 @@ static const GOptionEntry options[] = {
   { "undo-import", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Undo the portfolio's last import, if nothing it wrote has changed since, and exit"),
     NULL },
+  /* Read before the options are parsed (see local_command_line ()): the
+   * entry is here for --help. */
+  { "copy-portfolio", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Copy the portfolio FROM (a file or a PostgreSQL URI) with its whole audit trail to "
+       "TO, a new file or an empty database, and exit"), N_("FROM TO") },
   { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write a copy of the portfolio to FILE and exit"), N_("FILE") },
   { "list-backups", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -433,6 +438,29 @@ quit_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* --copy-portfolio takes two values, which GOption does not do: it is
+ * read here, before the options are parsed. */
+static gboolean
+cm_application_local_command_line (GApplication *app, char ***arguments, int *exit_status)
+{
+  char **argv = *arguments;
+
+  for (int i = 1; argv[i] != NULL; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        break;
+      if (g_str_equal (argv[i], "--copy-portfolio"))
+        {
+          const char *from = argv[i + 1];
+
+          *exit_status = cm_command_copy_portfolio (from, from ? argv[i + 2] : NULL);
+          return TRUE;
+        }
+    }
+  return G_APPLICATION_CLASS (cm_application_parent_class)->local_command_line (app, arguments,
+                                                                                exit_status);
+}
+
 static void
 cm_application_class_init (CmApplicationClass *klass)
 {
@@ -440,6 +468,7 @@ cm_application_class_init (CmApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = cm_application_finalize;
+  app_class->local_command_line = cm_application_local_command_line;
   app_class->handle_local_options = cm_application_handle_local_options;
   app_class->startup = cm_application_startup;
   app_class->activate = cm_application_activate;
