@@ -14,6 +14,7 @@
 
 #include <sqlite3.h>
 
+#include "cm-db.h"
 #include "cm-store.h"
 
 char    *cm_test_temp_path    (const char *name);
@@ -35,6 +36,13 @@ void     cm_test_add_file_func (const char *test_path, GTestFunc func);
  * server signed in, which the server's trail demands. */
 char    *cm_test_actor_condition (CmStore *store);
 GBytes  *cm_test_read_file    (const char *path);
+/* What the portfolio at @portfolio holds, to compare before and after: a
+ * file's bytes, or every row of a server database's tables. */
+GBytes  *cm_test_snapshot     (const char *portfolio);
+/* A connection of the test's own to the portfolio at @portfolio (file or
+ * URI), as another program would make: it sees only what is committed. */
+CmDb    *cm_test_connect      (const char *portfolio);
+/* Changes the portfolio at @path (file or URI) behind the store's back. */
 void     cm_test_run_sqlite   (const char *path, const char *sql);
 GDate   *cm_test_today        (void);
 /* The empty PostgreSQL database CM_TEST_PG_URI names, which

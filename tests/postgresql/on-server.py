@@ -30,7 +30,11 @@ def main():
             return 1
         sys.stdout.flush()
         env = dict(pgcluster.PG_ENV, CM_TEST_BACKEND="postgresql", CM_TEST_PG_SERVER=server)
-        return subprocess.run([test, *sys.argv[3:]], env=env).returncode
+        ran = subprocess.run([test, *sys.argv[3:]], env=env)
+        if ran.returncode < 0:
+            print(f"# {os.path.basename(test)} was killed by signal {-ran.returncode}")
+            return 1
+        return ran.returncode
     finally:
         pgcluster.stop(cluster_sh, folder)
         shutil.rmtree(folder, ignore_errors=True)
