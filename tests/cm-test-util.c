@@ -341,6 +341,14 @@ cm_test_query_int (const char *path, const char *sql)
   return first.integer;
 }
 
+gint64
+cm_test_schema_version (const char *portfolio)
+{
+  return cm_test_query_int (portfolio, cm_store_server_is_uri (portfolio)
+                                         ? "SELECT version FROM cm_schema"
+                                         : "PRAGMA user_version");
+}
+
 /* The first column of the first row, or NULL for no row or an SQL NULL. */
 char *
 cm_test_query_text (const char *path, const char *sql)

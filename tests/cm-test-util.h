@@ -63,6 +63,9 @@ void     cm_test_restore      (CmStore *store, gpointer entity);
 gint64   cm_test_query_int    (const char *path, const char *sql);
 char    *cm_test_query_text   (const char *path, const char *sql);
 char    *cm_test_query_dump   (const char *path, const char *sql);
+/* The schema version the portfolio at @portfolio is at: a file's
+ * user_version, a server's cm_schema row. */
+gint64   cm_test_schema_version (const char *portfolio);
 
 /* A portfolio as a Commissioner whose newest migration was @version made
  * it: that schema, marked as ours, with only the records its migrations
