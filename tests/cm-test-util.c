@@ -4,7 +4,10 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "cm-db-pg.h"
+#include "cm-db-sqlite.h"
 #include "cm-schema.h"
+#include "cm-store-server.h"
 #include "cm-test-util.h"
 
 static char *temp_dir;
@@ -47,14 +50,102 @@ cm_test_temp_path (const char *name)
   return g_build_filename (temp_dir, name, NULL);
 }
 
+/* The server's maintenance database, on which new databases are made; one
+ * connection for the whole test. */
+static CmDb *
+server_admin (void)
+{
+  static CmDb *admin;
+
+  if (admin == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      admin = cm_db_pg_connect (g_getenv ("CM_TEST_PG_SERVER"), &error);
+      g_assert_no_error (error);
+    }
+  return admin;
+}
+
+gboolean
+cm_test_on_server (void)
+{
+  const char *backend = g_getenv ("CM_TEST_BACKEND");
+
+  if (backend == NULL || g_str_equal (backend, "sqlite"))
+    return FALSE;
+  if (!g_str_equal (backend, "postgresql") || g_getenv ("CM_TEST_PG_SERVER") == NULL)
+    g_error ("CM_TEST_BACKEND is “%s”: it must be sqlite, or postgresql with"
+             " CM_TEST_PG_SERVER naming a cluster (tests/postgresql/on-server.py sets both)",
+             backend);
+  return TRUE;
+}
+
+/* A new empty database named after @name, unique in the run, and its URI:
+ * the server's URI with the database in its path changed. */
+static char *
+new_server_database (const char *name)
+{
+  static guint count;
+  g_autoptr(GString) database = g_string_new (NULL);
+  g_autofree char *create = NULL;
+  const char *server = g_getenv ("CM_TEST_PG_SERVER");
+  const char *query = strchr (server, '?');
+
+  g_string_printf (database, "t%u_", ++count);
+  for (const char *c = name; *c && database->len < 60; c++)
+    g_string_append_c (database, g_ascii_isalnum (*c) ? g_ascii_tolower (*c) : '_');
+  create = g_strdup_printf ("CREATE DATABASE \"%s\"", database->str);
+  if (!cm_db_exec (server_admin (), create))
+    g_error ("%s: %s", create, cm_db_last_message (server_admin ()));
+  g_assert_true (g_str_has_prefix (server, "postgresql:///"));
+  return g_strdup_printf ("postgresql:///%s%s", database->str, query ? query : "");
+}
+
+char *
+cm_test_portfolio_path (const char *name)
+{
+  char *path;
+
+  if (cm_test_on_server ())
+    return new_server_database (name);
+  path = cm_test_temp_path (name);
+  g_unlink (path);
+  return path;
+}
+
+static void
+skip_on_server (gconstpointer data)
+{
+  g_test_skip ("about files by nature (their bytes, journal, SQLite's own catalogue,"
+               " or the actor a file records): runs on a portfolio file only");
+}
+
+void
+cm_test_add_file_func (const char *test_path, GTestFunc func)
+{
+  if (cm_test_on_server ())
+    g_test_add_data_func (test_path, NULL, skip_on_server);
+  else
+    g_test_add_func (test_path, func);
+}
+
+char *
+cm_test_actor_condition (CmStore *store)
+{
+  g_autoptr(GString) quoted = g_string_new (cm_store_get_actor (store));
+
+  g_string_replace (quoted, "'", "''", 0);
+  return g_strdup_printf ("actor = '%s'", quoted->str);
+}
+
 CmStore *
 cm_test_open_new (const char *name, char **path_out)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = cm_test_temp_path (name);
+  g_autofree char *path = cm_test_portfolio_path (name);
   CmStore *store;
 
-  g_unlink (path);
   store = cm_store_open (path, CM_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
@@ -76,7 +167,54 @@ cm_test_read_file (const char *path)
   return g_bytes_new_take (contents, length);
 }
 
-/* Changes a file behind the application's back, with the sqlite3 shell.
+/* Every row of every table of the database at @uri, table by table. */
+static char *
+dump_server (const char *uri)
+{
+  g_autofree char *names = cm_test_query_dump (uri, "SELECT table_name FROM information_schema.tables"
+                                                    " WHERE table_schema = 'public'"
+                                                    " AND table_type = 'BASE TABLE' ORDER BY 1");
+  g_auto(GStrv) tables = g_strsplit (names, "\n", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; tables[i] && *tables[i]; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1", tables[i]);
+      g_autofree char *rows = cm_test_query_dump (uri, sql);
+
+      g_string_append_printf (out, "%s:\n%s", tables[i], rows);
+    }
+  return g_string_free (out, FALSE);
+}
+
+GBytes *
+cm_test_snapshot (const char *portfolio)
+{
+  char *dump;
+
+  if (!cm_store_server_is_uri (portfolio))
+    return cm_test_read_file (portfolio);
+  dump = dump_server (portfolio);
+  return g_bytes_new_take (dump, strlen (dump));
+}
+
+/* Changes a server's portfolio behind the application's back, on a
+ * connection of the test's own (the cluster's superuser, whom the
+ * insert-only audit trail does not bind). */
+static void
+run_on_server (const char *uri, const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  CmDb *db = cm_db_pg_connect (uri, &error);
+
+  g_assert_no_error (error);
+  if (!cm_db_exec (db, sql))
+    g_error ("“%s” failed: %s", sql, cm_db_last_message (db));
+  cm_db_close (db);
+}
+
+/* Changes a portfolio behind the application's back: a file with the
+ * sqlite3 shell, a database on a server with a connection of its own.
  * What the shell prints (PRAGMA results, errors) goes to the test log as
  * comments: on stdout it would break the TAP stream. */
 void
@@ -88,6 +226,8 @@ cm_test_run_sqlite (const char *path, const char *sql)
   int status = 0;
   const char *argv[] = { "sqlite3", "-bail", path, sql, NULL };
 
+  if (cm_store_server_is_uri (path))
+    return run_on_server (path, sql);
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
                 &status, &error);
   g_assert_no_error (error);
@@ -145,75 +285,111 @@ cm_test_pg_open (void)
   return store;
 }
 
-static sqlite3_stmt *
-prepare_read_only (const char *path, const char *sql, sqlite3 **db)
+CmDb *
+cm_test_connect (const char *portfolio)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY, NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *handle = NULL;
+  CmDb *db;
 
-  if (rc != SQLITE_OK)
-    g_error ("cannot open %s: %s", path, sqlite3_errmsg (*db));
-  if (sqlite3_prepare_v2 (*db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("cannot prepare “%s”: %s", sql, sqlite3_errmsg (*db));
-  return stmt;
+  if (cm_store_server_is_uri (portfolio))
+    {
+      db = cm_db_pg_connect (portfolio, &error);
+      g_assert_no_error (error);
+      return db;
+    }
+  if (sqlite3_open_v2 (portfolio, &handle, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    g_error ("cannot open %s: %s", portfolio, sqlite3_errmsg (handle));
+  return cm_db_sqlite_adopt (handle);
+}
+
+/* Runs @sql on a new reading connection, calling @row for each row. */
+static void
+query_rows (const char *portfolio, const char *sql, void (*row) (CmDbStmt *, gpointer),
+            gpointer data)
+{
+  CmDb *db = cm_test_connect (portfolio);
+  CmDbStmt *stmt = cm_db_prepare (db, sql);
+  CmDbStep step;
+
+  if (stmt == NULL)
+    g_error ("cannot prepare “%s”: %s", sql, cm_db_last_message (db));
+  while ((step = cm_db_step (stmt)) == CM_DB_ROW)
+    row (stmt, data);
+  if (step != CM_DB_DONE)
+    g_error ("“%s” failed: %s", sql, cm_db_last_message (db));
+  cm_db_stmt_free (stmt);
+  cm_db_close (db);
+}
+
+typedef struct {
+  gboolean seen;
+  gint64 integer;
+  char *text;
+} FirstValue;
+
+static void
+keep_first (CmDbStmt *stmt, gpointer data)
+{
+  FirstValue *first = data;
+
+  if (first->seen)
+    return;
+  first->seen = TRUE;
+  first->integer = cm_db_column_int64 (stmt, 0);
+  first->text = g_strdup (cm_db_column_text (stmt, 0));
 }
 
 /* The first column of the first row, as an integer (0 when there is no row). */
 gint64
 cm_test_query_int (const char *path, const char *sql)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = prepare_read_only (path, sql, &db);
-  gint64 value = 0;
-  int rc = sqlite3_step (stmt);
+  FirstValue first = { 0 };
 
-  g_assert_true (rc == SQLITE_ROW || rc == SQLITE_DONE);
-  if (rc == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
+  query_rows (path, sql, keep_first, &first);
+  g_free (first.text);
+  return first.integer;
+}
+
+gint64
+cm_test_schema_version (const char *portfolio)
+{
+  return cm_test_query_int (portfolio, cm_store_server_is_uri (portfolio)
+                                         ? "SELECT version FROM cm_schema"
+                                         : "PRAGMA user_version");
 }
 
 /* The first column of the first row, or NULL for no row or an SQL NULL. */
 char *
 cm_test_query_text (const char *path, const char *sql)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = prepare_read_only (path, sql, &db);
-  char *value = NULL;
-  int rc = sqlite3_step (stmt);
+  FirstValue first = { 0 };
 
-  g_assert_true (rc == SQLITE_ROW || rc == SQLITE_DONE);
-  if (rc == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
+  query_rows (path, sql, keep_first, &first);
+  return first.text;
+}
+
+static void
+append_row (CmDbStmt *stmt, gpointer data)
+{
+  GString *out = data;
+
+  for (int i = 0; i < cm_db_column_count (stmt); i++)
+    {
+      const char *text = cm_db_column_text (stmt, i);
+
+      g_string_append_printf (out, "%s%s", i ? "|" : "", text ? text : "<null>");
+    }
+  g_string_append_c (out, '\n');
 }
 
 /* Every row, one line each, columns separated by "|" and NULL shown as "<null>". */
 char *
 cm_test_query_dump (const char *path, const char *sql)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = prepare_read_only (path, sql, &db);
   GString *out = g_string_new (NULL);
-  int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      for (int i = 0; i < sqlite3_column_count (stmt); i++)
-        {
-          const char *text = (const char *) sqlite3_column_text (stmt, i);
-
-          g_string_append_printf (out, "%s%s", i ? "|" : "", text ? text : "<null>");
-        }
-      g_string_append_c (out, '\n');
-    }
-  g_assert_cmpint (rc, ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  query_rows (path, sql, append_row, out);
   return g_string_free (out, FALSE);
 }
 

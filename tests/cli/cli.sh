@@ -2,6 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # SPDX-FileCopyrightText: 2026 The Commissioner developers
 # The headless commands, run as scripts run them: with no display at all.
+# With CM_TEST_BACKEND=postgresql and CM_TEST_PG_SERVER naming a cluster (as
+# tests/postgresql/on-server.py sets them), every portfolio is a new
+# database on that server, and the checks about files by nature (refusing
+# an existing file, copies, backups) run on files only: on_files says so.
 set -u
 commissioner=${1:?usage: cli.sh COMMISSIONER}
 unset DISPLAY WAYLAND_DISPLAY
@@ -26,7 +30,37 @@ check () { # check DESCRIPTION EXPECTED_STATUS COMMAND...
   fi
 }
 
-demo="$work/demo.commissioner"
+on_files () { [ "${CM_TEST_BACKEND:-sqlite}" != postgresql ]; }
+
+new_portfolio () { # new_portfolio NAME: where a new, empty portfolio goes
+  if on_files; then
+    echo "$work/$1.commissioner"
+  else
+    psql -X -q -d "$CM_TEST_PG_SERVER" -c "CREATE DATABASE $1" >&2 || exit 1
+    echo "$CM_TEST_PG_SERVER" | sed "s|^postgresql:///[^?]*|postgresql:///$1|"
+  fi
+}
+
+run_sql () { # run_sql PORTFOLIO SQL: a change made behind the application's back
+  if on_files; then
+    sqlite3 "$1" "$2"
+  else
+    psql -X -q -v ON_ERROR_STOP=1 -d "$1" -c "$2"
+  fi
+}
+
+copy_of_demo () { # copy_of_demo NAME: a portfolio as the demo was made
+  if on_files; then
+    cp "$demo" "$work/$1.commissioner"
+    echo "$work/$1.commissioner"
+  else
+    copy=$(new_portfolio "$1")
+    "$commissioner" --create-demo "$copy" --today 2026-11-22 >/dev/null
+    echo "$copy"
+  fi
+}
+
+demo=$(new_portfolio demo)
 check "--version prints the version" 0 "$commissioner" --version
 grep -q "^commissioner [0-9]" "$work/out" || { echo "not ok - version text"; failures=$((failures + 1)); }
 
@@ -34,9 +68,11 @@ check "--create-demo writes a portfolio" 0 "$commissioner" --create-demo "$demo"
 check "--verify-audit passes on an untouched demo" 0 "$commissioner" --verify-audit --portfolio "$demo"
 grep -q "intact" "$work/out" || { echo "not ok - verify says intact"; failures=$((failures + 1)); }
 
-cp "$demo" "$work/before"
-check "--create-demo refuses an existing file" 1 "$commissioner" --create-demo "$demo"
-cmp -s "$demo" "$work/before" || { echo "not ok - existing file was changed"; failures=$((failures + 1)); }
+if on_files; then
+  cp "$demo" "$work/before"
+  check "--create-demo refuses an existing file" 1 "$commissioner" --create-demo "$demo"
+  cmp -s "$demo" "$work/before" || { echo "not ok - existing file was changed"; failures=$((failures + 1)); }
+fi
 
 check "--verify-audit needs --portfolio" 2 "$commissioner" --verify-audit
 check "--verify-audit reports a missing file" 2 "$commissioner" --verify-audit --portfolio "$work/absent"
@@ -80,7 +116,7 @@ S-9,Ended and re-let,Alpha Care,Adult Social Care,Independent sector,No,01/04/20
 S-10,Early termination,Alpha Care,Adult Social Care,Independent sector,No,01/04/2024,31/03/2029,,3 months,01/03/2026,,Early termination,
 S-11,Not to extend,Alpha Care,Adult Social Care,Independent sector,No,01/04/2024,31/03/2027,3+1,3 months,01/05/2026,,not to extend,
 CSV
-shapes="$work/shapes.commissioner"
+shapes=$(new_portfolio shapes)
 check "--import reads every shape of register" 0 "$commissioner" --import "$work/shapes.csv" --portfolio "$shapes"
 for words in "S-6 ends on 31 December 2027, but its start date and term give 31 March 2027" \
              "Gamma Ltd is marked VCSE, but its sector is Independent sector"; do
@@ -143,56 +179,58 @@ check "--year 2026/28 is refused" 2 "$commissioner" --export "$work/y.xlsx" --po
   { echo "not ok - a refused period left a file"; failures=$((failures + 1)); }
 
 # A record changed by hand: the trail still holds, but no longer agrees with it.
-cp "$demo" "$work/edited.commissioner"
-sqlite3 "$work/edited.commissioner" \
-  "UPDATE contract SET notice_served = '2026-01-10' WHERE reference = 'ASC-0013'"
+edited=$(copy_of_demo edited)
+run_sql "$edited" "UPDATE contract SET notice_served = '2026-01-10' WHERE reference = 'ASC-0013'"
 check "--verify-audit fails on a record edited by hand" 1 \
-  "$commissioner" --verify-audit --portfolio "$work/edited.commissioner"
+  "$commissioner" --verify-audit --portfolio "$edited"
 grep -q "contract ASC-0013, notice_served: file .*2026-01-10.*, trail empty" "$work/err" ||
   { echo "not ok - the edited record and field are named"; cat "$work/err"; failures=$((failures + 1)); }
 
-cp "$demo" "$work/no-trail.commissioner"
-sqlite3 "$work/no-trail.commissioner" "DELETE FROM audit; DELETE FROM meta WHERE key = 'audit_head'"
+no_trail=$(copy_of_demo no_trail)
+run_sql "$no_trail" "DELETE FROM audit; DELETE FROM meta WHERE key = 'audit_head'"
 check "--verify-audit fails on a deleted trail" 1 \
-  "$commissioner" --verify-audit --portfolio "$work/no-trail.commissioner"
+  "$commissioner" --verify-audit --portfolio "$no_trail"
 grep -q "is empty, yet it holds [0-9]* records" "$work/err" ||
   { echo "not ok - the deleted trail is told"; cat "$work/err"; failures=$((failures + 1)); }
 
-sqlite3 "$demo" "UPDATE audit SET new_value = 'tampered' WHERE id = 7"
+run_sql "$demo" "UPDATE audit SET new_value = 'tampered' WHERE id = 7"
 check "--verify-audit fails on an altered row" 1 "$commissioner" --verify-audit --portfolio "$demo"
 grep -q "row 7" "$work/err" || { echo "not ok - the altered row is named"; cat "$work/err"; failures=$((failures + 1)); }
 
-# Save a Copy, undoing an import, and restoring a backup.
-kept="$work/kept.commissioner"
-"$commissioner" --create-demo "$kept" --today 2026-11-22 >/dev/null
-records () { sqlite3 -readonly "$1" "SELECT * FROM contract ORDER BY id; SELECT * FROM provider ORDER BY id;
-  SELECT * FROM service ORDER BY id; SELECT * FROM organisation ORDER BY id; SELECT * FROM import_run"; }
-records "$kept" >"$work/kept-before"
-check "--backup writes a copy" 0 "$commissioner" --backup "$work/copy.commissioner" --portfolio "$kept"
-records "$work/copy.commissioner" | cmp -s - "$work/kept-before" ||
-  { echo "not ok - the copy holds the portfolio's records"; failures=$((failures + 1)); }
-[ "$(sqlite3 "$work/copy.commissioner" "PRAGMA integrity_check")" = ok ] ||
-  { echo "not ok - the copy is whole"; failures=$((failures + 1)); }
-cp "$kept" "$work/kept-bytes"
-check "--backup refuses the portfolio itself" 1 "$commissioner" --backup "$kept" --portfolio "$kept"
-cmp -s "$kept" "$work/kept-bytes" || { echo "not ok - the refused copy changed it"; failures=$((failures + 1)); }
+# Save a Copy, undoing an import, and restoring a backup: of files (a
+# server's backups are PostgreSQL's own).
+if on_files; then
+  kept="$work/kept.commissioner"
+  "$commissioner" --create-demo "$kept" --today 2026-11-22 >/dev/null
+  records () { sqlite3 -readonly "$1" "SELECT * FROM contract ORDER BY id; SELECT * FROM provider ORDER BY id;
+    SELECT * FROM service ORDER BY id; SELECT * FROM organisation ORDER BY id; SELECT * FROM import_run"; }
+  records "$kept" >"$work/kept-before"
+  check "--backup writes a copy" 0 "$commissioner" --backup "$work/copy.commissioner" --portfolio "$kept"
+  records "$work/copy.commissioner" | cmp -s - "$work/kept-before" ||
+    { echo "not ok - the copy holds the portfolio's records"; failures=$((failures + 1)); }
+  [ "$(sqlite3 "$work/copy.commissioner" "PRAGMA integrity_check")" = ok ] ||
+    { echo "not ok - the copy is whole"; failures=$((failures + 1)); }
+  cp "$kept" "$work/kept-bytes"
+  check "--backup refuses the portfolio itself" 1 "$commissioner" --backup "$kept" --portfolio "$kept"
+  cmp -s "$kept" "$work/kept-bytes" || { echo "not ok - the refused copy changed it"; failures=$((failures + 1)); }
 
-printf 'Reference,Title,Provider,Commissioner\nCLI-1,Added,New Provider,Adult Social Care\n' >"$work/add.csv"
-check "--import adds a contract" 0 "$commissioner" --import "$work/add.csv" --portfolio "$kept"
-check "--list-backups lists the backup the import took" 0 "$commissioner" --list-backups --portfolio "$kept"
-grep -q " import " "$work/out" || { echo "not ok - an import backup is listed"; failures=$((failures + 1)); }
-import_backup=$(awk '/ import / { print $NF; exit }' "$work/out")
-check "--undo-import takes it back" 0 "$commissioner" --undo-import --portfolio "$kept"
-records "$kept" | cmp -s - "$work/kept-before" ||
-  { echo "not ok - undone, the records are as before"; failures=$((failures + 1)); }
-check "--verify-audit passes after the undo" 0 "$commissioner" --verify-audit --portfolio "$kept"
-check "--undo-import refuses with nothing to undo" 1 "$commissioner" --undo-import --portfolio "$kept"
+  printf 'Reference,Title,Provider,Commissioner\nCLI-1,Added,New Provider,Adult Social Care\n' >"$work/add.csv"
+  check "--import adds a contract" 0 "$commissioner" --import "$work/add.csv" --portfolio "$kept"
+  check "--list-backups lists the backup the import took" 0 "$commissioner" --list-backups --portfolio "$kept"
+  grep -q " import " "$work/out" || { echo "not ok - an import backup is listed"; failures=$((failures + 1)); }
+  import_backup=$(awk '/ import / { print $NF; exit }' "$work/out")
+  check "--undo-import takes it back" 0 "$commissioner" --undo-import --portfolio "$kept"
+  records "$kept" | cmp -s - "$work/kept-before" ||
+    { echo "not ok - undone, the records are as before"; failures=$((failures + 1)); }
+  check "--verify-audit passes after the undo" 0 "$commissioner" --verify-audit --portfolio "$kept"
+  check "--undo-import refuses with nothing to undo" 1 "$commissioner" --undo-import --portfolio "$kept"
 
-check "--import again" 0 "$commissioner" --import "$work/add.csv" --portfolio "$kept"
-check "--restore puts the backup back" 0 "$commissioner" --restore "$import_backup" --portfolio "$kept"
-records "$kept" | cmp -s - "$work/kept-before" ||
-  { echo "not ok - restored, the records are as before"; failures=$((failures + 1)); }
-check "--verify-audit passes after the restore" 0 "$commissioner" --verify-audit --portfolio "$kept"
+  check "--import again" 0 "$commissioner" --import "$work/add.csv" --portfolio "$kept"
+  check "--restore puts the backup back" 0 "$commissioner" --restore "$import_backup" --portfolio "$kept"
+  records "$kept" | cmp -s - "$work/kept-before" ||
+    { echo "not ok - restored, the records are as before"; failures=$((failures + 1)); }
+  check "--verify-audit passes after the restore" 0 "$commissioner" --verify-audit --portfolio "$kept"
+fi
 
 echo "1..$n"
 [ "$failures" -eq 0 ]

@@ -154,6 +154,8 @@ test_advance_when_complete (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *actor = cm_test_actor_condition (f->store);
+  g_autofree char *sql = NULL;
 
   complete_stage (f);
   /* The first change wrote the whole cycle: 5 + 8 + 6 + 5 template items. */
@@ -166,9 +168,9 @@ test_advance_when_complete (Fixture *f, gconstpointer data)
   g_assert_cmpuint (history->len, ==, 1);
   g_assert_false (cm_stage_event_get_overridden (g_ptr_array_index (history, 0)));
   /* The step is in the audit trail, with its actor. */
-  g_assert_cmpint (count (f, "SELECT count(*) FROM audit WHERE entity = 'service'"
-                             " AND field = 'stage' AND new_value = 'plan'"
-                             " AND actor LIKE '%, as “Commissioning officer”'"), ==, 1);
+  g_assert_cmpint (count (f, sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE entity = 'service'"
+                                                   " AND field = 'stage' AND new_value = 'plan'"
+                                                   " AND %s", actor)), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit WHERE entity = 'stage_event'"), >, 0);
 }
 

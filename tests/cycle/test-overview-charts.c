@@ -27,7 +27,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
 
   f->today = cm_test_today ();
-  f->path = cm_test_temp_path ("overview-charts.commissioner");
+  f->path = cm_test_portfolio_path ("overview-charts.commissioner");
   g_unlink (f->path);
   g_assert_true (cm_demo_create (f->path, f->today, &error));
   g_assert_no_error (error);

@@ -23,7 +23,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
 
   f->today = cm_test_today ();
-  f->path = cm_test_temp_path ("overview.commissioner");
+  f->path = cm_test_portfolio_path ("overview.commissioner");
   g_unlink (f->path);
   g_assert_true (cm_demo_create (f->path, f->today, &error));
   g_assert_no_error (error);
@@ -174,10 +174,9 @@ notices_due (Fixture *f)
 static guint
 gates_ready (Fixture *f)
 {
-  g_autofree char *list = cm_test_query_text (
-    f->path, "SELECT group_concat(id) FROM service"
-             " WHERE stage IN ('analyse', 'plan', 'do', 'review')");
-  g_auto(GStrv) ids = g_strsplit (list ? list : "", ",", -1);
+  g_autofree char *list = cm_test_query_dump (
+    f->path, "SELECT id FROM service WHERE stage IN ('analyse', 'plan', 'do', 'review')");
+  g_auto(GStrv) ids = g_strsplit (list, "\n", -1);
   guint count = 0;
 
   for (guint i = 0; ids[i] && *ids[i]; i++)

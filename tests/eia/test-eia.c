@@ -275,6 +275,8 @@ test_training_warning_and_override (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
   CmStaff *lapsed = CM_STAFF (cm_store_find (f->store, CM_TYPE_STAFF, f->lapsed_id));
+  g_autofree char *actor = cm_test_actor_condition (f->store);
+  g_autofree char *sql = NULL;
   GDate due;
 
   g_assert_cmpint (cm_staff_training (lapsed, f->today, &due), ==, CM_TRAINING_OUT_OF_DATE);
@@ -291,10 +293,10 @@ test_training_warning_and_override (Fixture *f, gconstpointer data)
   g_assert_true (cm_eia_sign_off (f->store, listed (f, eia), f->signer_id, "Head of commissioning",
                                   f->today, "Refresher booked for December; decision due now",
                                   NULL));
-  g_assert_cmpint (cm_test_query_int (f->path, "SELECT count(*) FROM audit WHERE entity = 'eia'"
-                                               " AND field = 'training_override'"
-                                               " AND new_value LIKE 'Refresher booked%'"
-                                               " AND actor LIKE '%, as “Equality lead”'"), ==, 1);
+  sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE entity = 'eia'"
+                         " AND field = 'training_override'"
+                         " AND new_value LIKE 'Refresher booked%%' AND %s", actor);
+  g_assert_cmpint (cm_test_query_int (f->path, sql), ==, 1);
 }
 
 static void

@@ -40,7 +40,7 @@ test_streamed_rows_match_the_list (void)
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *name = g_strdup_printf ("rows-%" G_GSIZE_FORMAT ".commissioner", t);
-      g_autofree char *path = cm_test_temp_path (name);
+      g_autofree char *path = cm_test_portfolio_path (name);
       g_autoptr(GDate) today = g_date_new_dmy (todays[t].day, todays[t].month, todays[t].year);
       g_autoptr(CmStore) store = NULL;
       g_autoptr(GPtrArray) listed = NULL;

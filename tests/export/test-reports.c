@@ -478,7 +478,7 @@ test_demo_year_is_appendix_a (void)
   for (gsize d = 0; d < G_N_ELEMENTS (days); d++)
     {
       g_autofree char *name = g_strdup_printf ("demo-%s.commissioner", days[d]);
-      g_autofree char *path = cm_test_temp_path (name);
+      g_autofree char *path = cm_test_portfolio_path (name);
       g_autoptr(GError) error = NULL;
       g_autoptr(CmStore) store = NULL;
       g_autoptr(CmSpend) spend = NULL;

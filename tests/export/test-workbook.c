@@ -27,7 +27,7 @@ temporary_left (const char *target)
 static void
 test_cancel_keeps_the_old_workbook (void)
 {
-  g_autofree char *portfolio = cm_test_temp_path ("workbook.commissioner");
+  g_autofree char *portfolio = cm_test_portfolio_path ("workbook.commissioner");
   g_autofree char *target = cm_test_temp_path ("workbook.xlsx");
   g_autoptr(GDate) today = cm_test_today ();
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();

@@ -238,12 +238,12 @@ test_add_contracts (void)
   g_assert_cmpint (choice.annual_value, ==, POUNDS (300000));
   more = cm_scenario_add_contracts (p.store, p.scenario, mental_health, 5, NULL);
   g_assert_cmpuint (more->len, ==, 1);
-  g_assert_cmpint (lines_where (&p, "1"), ==, 3);
+  g_assert_cmpint (lines_where (&p, "TRUE"), ==, 3);
   g_assert_cmpint (lines_where (&p, "percent = 5"), ==, 1);
 
   /* Undo takes the lines away again, audited. */
   g_assert_true (cm_scenario_remove_lines (p.store, added, NULL));
-  g_assert_cmpint (lines_where (&p, "1"), ==, 1);
+  g_assert_cmpint (lines_where (&p, "TRUE"), ==, 1);
   g_assert_cmpint (cm_test_query_int (p.path, "SELECT count(*) FROM audit"
                                               " WHERE entity = 'scenario_line'"
                                               " AND field = 'percent' AND new_value IS NULL"),
@@ -276,7 +276,7 @@ test_add_refuses (void)
   g_assert_error (missing, CM_STORE_ERROR, CM_STORE_ERROR_NOT_FOUND);
   g_assert_null (cm_scenario_add_contracts (p.store, unknown, ids, 10, &no_scenario));
   g_assert_error (no_scenario, CM_STORE_ERROR, CM_STORE_ERROR_NOT_FOUND);
-  g_assert_cmpint (lines_where (&p, "1"), ==, 0);
+  g_assert_cmpint (lines_where (&p, "TRUE"), ==, 0);
   portfolio_close (&p);
 }
 

@@ -243,7 +243,7 @@ assert_intact (const char *path)
   g_assert_no_error (error);
   /* An older file is checked in a copy updated in memory, whose baseline
    * adds rows the file does not have yet. */
-  if (cm_test_query_int (path, "PRAGMA user_version") == cm_store_latest_schema_version ())
+  if (cm_test_schema_version (path) == cm_store_latest_schema_version ())
     g_assert_cmpint (rows, ==, cm_test_query_int (path, "SELECT count(*) FROM audit"));
   else
     g_assert_cmpint (rows, >, cm_test_query_int (path, "SELECT count(*) FROM audit"));
@@ -760,20 +760,20 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/audit-anchor/format/new-rows", test_new_rows_cover_their_number);
-  g_test_add_func ("/audit-anchor/format/old-rows", test_old_rows_keep_verifying);
-  g_test_add_func ("/audit-anchor/format/boundary-moved", test_moving_the_boundary_is_detected);
-  g_test_add_func ("/audit-anchor/format/boundary-rehashed",
+  cm_test_add_file_func ("/audit-anchor/format/new-rows", test_new_rows_cover_their_number);
+  cm_test_add_file_func ("/audit-anchor/format/old-rows", test_old_rows_keep_verifying);
+  cm_test_add_file_func ("/audit-anchor/format/boundary-moved", test_moving_the_boundary_is_detected);
+  cm_test_add_file_func ("/audit-anchor/format/boundary-rehashed",
                    test_boundary_moved_and_rehashed_loses_the_anchor);
-  g_test_add_func ("/audit-anchor/verify/renumbered", test_renumbered_rows_are_detected);
-  g_test_add_func ("/audit-anchor/verify/retyped", test_retyped_values_are_detected);
+  cm_test_add_file_func ("/audit-anchor/verify/renumbered", test_renumbered_rows_are_detected);
+  cm_test_add_file_func ("/audit-anchor/verify/retyped", test_retyped_values_are_detected);
   g_test_add_func ("/audit-anchor/anchor/text", test_anchor_text);
   g_test_add_func ("/audit-anchor/anchor/grows", test_anchor_held_as_the_trail_grows);
   g_test_add_func ("/audit-anchor/anchor/truncated", test_truncation_loses_the_anchor);
-  g_test_add_func ("/audit-anchor/anchor/rewritten", test_rewritten_chain_loses_the_anchor);
-  g_test_add_func ("/audit-anchor/anchor/older-copy", test_older_copy_loses_the_anchor);
-  g_test_add_func ("/audit-anchor/anchor/restore", test_restore_explains_replaced_anchors);
+  cm_test_add_file_func ("/audit-anchor/anchor/rewritten", test_rewritten_chain_loses_the_anchor);
+  cm_test_add_file_func ("/audit-anchor/anchor/older-copy", test_older_copy_loses_the_anchor);
+  cm_test_add_file_func ("/audit-anchor/anchor/restore", test_restore_explains_replaced_anchors);
   g_test_add_func ("/audit-anchor/anchor/workbook", test_workbook_carries_the_anchor);
-  g_test_add_func ("/audit-anchor/actor", test_actor_is_the_account);
+  cm_test_add_file_func ("/audit-anchor/actor", test_actor_is_the_account);
   return g_test_run ();
 }

@@ -671,7 +671,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/audit-replay/deleted-trail", test_deleted_trail_fails);
   g_test_add_func ("/audit-replay/edited-setting", test_deleted_setting_fails);
   g_test_add_func ("/audit-replay/changed-outside-then-saved", test_change_after_edit_outside_fails);
-  g_test_add_func ("/audit-replay/old-portfolio", test_old_portfolio_gets_baseline);
-  g_test_add_func ("/audit-replay/every-column", test_every_column_is_replayed);
+  cm_test_add_file_func ("/audit-replay/old-portfolio", test_old_portfolio_gets_baseline);
+  cm_test_add_file_func ("/audit-replay/every-column", test_every_column_is_replayed);
   return g_test_run ();
 }

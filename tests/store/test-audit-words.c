@@ -27,7 +27,7 @@ demo_set_up (Demo *demo, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(GDate) today = cm_test_today ();
 
-  demo->path = cm_test_temp_path ("audit-words.commissioner");
+  demo->path = cm_test_portfolio_path ("audit-words.commissioner");
   g_assert_true (cm_demo_create (demo->path, today, &error));
   g_assert_no_error (error);
   demo->store = cm_store_open (demo->path, CM_STORE_OPEN_MUST_EXIST, &error);

@@ -47,40 +47,38 @@ audit_row_free (AuditRow *row)
 }
 
 static char *
-column_dup (sqlite3_stmt *stmt, int column)
+column_dup (CmDbStmt *stmt, int column)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  return g_strdup (cm_db_column_text (stmt, column));
 }
 
-/* The audit rows after @after_id, read from the file. */
+/* The audit rows after @after_id, read on a connection of the test's own. */
 static GPtrArray *
 read_audit (const char *path, gint64 after_id)
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) audit_row_free);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
+  CmDb *db = cm_test_connect (path);
+  CmDbStmt *stmt = cm_db_prepare (db, "SELECT id, at, actor, entity, entity_id, field,"
+                                      " old_value, new_value FROM audit WHERE id > ? ORDER BY id");
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id, at, actor, entity, entity_id, field,"
-                                       " old_value, new_value FROM audit WHERE id > ? ORDER BY id",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_int64 (stmt, 1, after_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  g_assert_nonnull (stmt);
+  cm_db_bind_int64 (stmt, 1, after_id);
+  while (cm_db_step (stmt) == CM_DB_ROW)
     {
       AuditRow *row = g_new0 (AuditRow, 1);
 
-      row->id = sqlite3_column_int64 (stmt, 0);
+      row->id = cm_db_column_int64 (stmt, 0);
       row->at = column_dup (stmt, 1);
       row->actor = column_dup (stmt, 2);
       row->entity = column_dup (stmt, 3);
-      row->entity_id = sqlite3_column_int64 (stmt, 4);
+      row->entity_id = cm_db_column_int64 (stmt, 4);
       row->field = column_dup (stmt, 5);
       row->old_value = column_dup (stmt, 6);
       row->new_value = column_dup (stmt, 7);
       g_ptr_array_add (rows, row);
     }
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  cm_db_stmt_free (stmt);
+  cm_db_close (db);
   return rows;
 }
 
@@ -180,7 +178,9 @@ test_create_writes_one_row_per_field (void)
   gint64 mark;
 
   cm_store_set_actor (store, ACTOR);
-  g_assert_true (g_str_has_suffix (cm_store_get_actor (store), "“" ACTOR "”"));
+  /* On a server the actor is the role signed in, whatever name is given. */
+  g_assert_true (cm_test_on_server () ||
+                 g_str_has_suffix (cm_store_get_actor (store), "“" ACTOR "”"));
 
   /* An organisation: exactly its name and kind, spelled as stored. */
   mark = last_audit_id (path);
@@ -375,7 +375,8 @@ test_actor_is_recorded (void)
   g_clear_pointer (&rows, g_ptr_array_unref);
 
   cm_store_set_actor (store, "Head of commissioning");
-  g_assert_true (g_str_has_suffix (cm_store_get_actor (store), "“Head of commissioning”"));
+  g_assert_true (cm_test_on_server () ||
+                 g_str_has_suffix (cm_store_get_actor (store), "“Head of commissioning”"));
   mark = last_audit_id (path);
   g_object_set (org, "kind", CM_ORGANISATION_KIND_PARTNER, NULL);
   cm_test_save (store, org);
@@ -628,7 +629,7 @@ static void
 test_deleted_first_row_is_detected (void)
 {
   g_autofree char *path = make_trail ("deleted-first.commissioner");
-  gint64 first = audit_id (path, "1 ORDER BY id LIMIT 1");
+  gint64 first = audit_id (path, "TRUE ORDER BY id LIMIT 1");
   g_autofree char *where = g_strdup_printf ("id > %" G_GINT64_FORMAT " ORDER BY id LIMIT 1", first);
   gint64 second = audit_id (path, where);
 
@@ -653,8 +654,7 @@ test_altered_hash_is_detected (void)
   gint64 id = audit_id (path, "entity = 'contract' AND field = 'reference'");
 
   /* A well-formed hash, just not the right one. */
-  tamper (path, "UPDATE audit SET hash = lower(hex(zeroblob(32))) WHERE id = %" G_GINT64_FORMAT,
-          id);
+  tamper (path, "UPDATE audit SET hash = '%064d' WHERE id = %" G_GINT64_FORMAT, 0, id);
   g_assert_cmpint (assert_broken (path), ==, id);
 }
 
@@ -744,7 +744,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/audit/create", test_create_writes_one_row_per_field);
   g_test_add_func ("/audit/update", test_update_writes_changed_fields_only);
   g_test_add_func ("/audit/delete", test_delete_writes_old_values);
-  g_test_add_func ("/audit/actor", test_actor_is_recorded);
+  cm_test_add_file_func ("/audit/actor", test_actor_is_recorded);
   g_test_add_func ("/audit/timestamps", test_timestamps_are_utc);
   g_test_add_func ("/audit/verify/intact", test_intact_chain_verifies);
   g_test_add_func ("/audit/verify/altered-value", test_altered_value_is_detected);

@@ -110,7 +110,7 @@ static const struct {
 static void
 test_search_matches_walk (void)
 {
-  g_autofree char *path = cm_test_temp_path ("search.commissioner");
+  g_autofree char *path = cm_test_portfolio_path ("search.commissioner");
   g_autoptr(GDate) today = cm_test_today ();
   g_autoptr(GError) error = NULL;
   g_autoptr(CmStore) store = NULL;
@@ -193,7 +193,7 @@ expected_context (CmService *service)
 static void
 test_search_tells_namesakes_apart (void)
 {
-  g_autofree char *path = cm_test_temp_path ("namesakes.commissioner");
+  g_autofree char *path = cm_test_portfolio_path ("namesakes.commissioner");
   g_autoptr(GDate) today = cm_test_today ();
   g_autoptr(GError) error = NULL;
   g_autoptr(CmStore) store = NULL;
@@ -243,7 +243,7 @@ test_search_tells_namesakes_apart (void)
 static void
 test_search_names_contract_service (void)
 {
-  g_autofree char *path = cm_test_temp_path ("contract-service.commissioner");
+  g_autofree char *path = cm_test_portfolio_path ("contract-service.commissioner");
   g_autoptr(GDate) today = cm_test_today ();
   g_autoptr(GError) error = NULL;
   g_autoptr(CmStore) store = NULL;

@@ -56,7 +56,7 @@ static const struct {
 static void
 test_each_gives_the_listed_records (void)
 {
-  g_autofree char *portfolio = cm_test_temp_path ("each.commissioner");
+  g_autofree char *portfolio = cm_test_portfolio_path ("each.commissioner");
   g_autoptr(GDate) today = cm_test_today ();
 
   g_unlink (portfolio);
@@ -89,7 +89,7 @@ test_each_gives_the_listed_records (void)
 static void
 test_each_stops_when_asked (void)
 {
-  g_autofree char *portfolio = cm_test_temp_path ("each-stop.commissioner");
+  g_autofree char *portfolio = cm_test_portfolio_path ("each-stop.commissioner");
   g_autoptr(GDate) today = cm_test_today ();
   g_autoptr(CmStore) store = NULL;
   g_autoptr(GError) error = NULL;

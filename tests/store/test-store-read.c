@@ -9,7 +9,7 @@
 static void
 test_snapshot_holds_until_ended (void)
 {
-  g_autofree char *portfolio = cm_test_temp_path ("read.commissioner");
+  g_autofree char *portfolio = cm_test_portfolio_path ("read.commissioner");
   g_autoptr(CmStore) writer = NULL;
   g_autoptr(CmStore) reader = NULL;
   g_autoptr(GError) error = NULL;

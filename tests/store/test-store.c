@@ -206,15 +206,15 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/store/create", test_create_sets_schema_and_pragmas);
+  cm_test_add_file_func ("/store/create", test_create_sets_schema_and_pragmas);
   g_test_add_func ("/store/reopen", test_reopen_keeps_data);
-  g_test_add_func ("/store/migrate", test_migrates_old_file);
-  g_test_add_func ("/store/refuse-newer", test_refuses_newer_file);
-  g_test_add_func ("/store/refuse-not-sqlite", test_refuses_file_that_is_not_sqlite);
-  g_test_add_func ("/store/refuse-corrupt", test_refuses_corrupt_file);
-  g_test_add_func ("/store/missing", test_missing_file_is_reported);
-  g_test_add_func ("/store/refuse-foreign", test_refuses_foreign_database);
-  g_test_add_func ("/store/read-only-empty", test_read_only_refuses_empty_database);
+  cm_test_add_file_func ("/store/migrate", test_migrates_old_file);
+  cm_test_add_file_func ("/store/refuse-newer", test_refuses_newer_file);
+  cm_test_add_file_func ("/store/refuse-not-sqlite", test_refuses_file_that_is_not_sqlite);
+  cm_test_add_file_func ("/store/refuse-corrupt", test_refuses_corrupt_file);
+  cm_test_add_file_func ("/store/missing", test_missing_file_is_reported);
+  cm_test_add_file_func ("/store/refuse-foreign", test_refuses_foreign_database);
+  cm_test_add_file_func ("/store/read-only-empty", test_read_only_refuses_empty_database);
   g_test_add_func ("/store/ids-not-reused", test_ids_are_not_reused);
   g_test_add_func ("/store/changed-signal", test_changed_signal);
   return g_test_run ();
