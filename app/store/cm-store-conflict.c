@@ -47,6 +47,19 @@ differing_fields (CmEntity *mine, CmEntity *stored)
   return fields;
 }
 
+/* @mine with the values that follow from others filled in, as saving it
+ * would: a total worked out from the annual value is no difference. */
+static CmEntity *
+completed (CmEntity *mine, CmEntity *stored)
+{
+  CmEntity *copy = cm_entity_copy (mine);
+  CmEntityClass *klass = CM_ENTITY_GET_CLASS (copy);
+
+  if (klass->complete)
+    klass->complete (copy, stored);
+  return copy;
+}
+
 CmStoreConflict *
 cm_store_conflict_get (CmStore *store, CmEntity *mine, GError **error)
 {
@@ -63,7 +76,8 @@ cm_store_conflict_get (CmStore *store, CmEntity *mine, GError **error)
       conflict->actor = g_strdup ("");
       conflict->at = g_strdup ("");
     }
-  conflict->fields = differing_fields (mine, conflict->stored);
+  conflict->mine = completed (mine, conflict->stored);
+  conflict->fields = differing_fields (conflict->mine, conflict->stored);
   return g_steal_pointer (&conflict);
 }
 
@@ -73,6 +87,7 @@ cm_store_conflict_free (CmStoreConflict *conflict)
   if (conflict == NULL)
     return;
   g_clear_object (&conflict->stored);
+  g_clear_object (&conflict->mine);
   g_free (conflict->actor);
   g_free (conflict->at);
   g_clear_pointer (&conflict->fields, g_ptr_array_unref);

@@ -23,6 +23,7 @@ typedef struct {
 
 typedef struct {
   CmEntity *stored;  /* the record as it stands now */
+  CmEntity *mine;    /* the copy refused, completed as saving it would */
   char *actor;       /* who made its latest change, as the trail records them */
   char *at;          /* when, as the trail records it (UTC, ISO 8601) */
   GPtrArray *fields; /* CmStoreConflictField, in the record's column order */
