@@ -54,8 +54,9 @@ import (CmStore *store, const char *csv, const char *source)
 static char *
 records (const char *path)
 {
+  g_autoptr(GRegex) version_column = g_regex_new ("\\|[0-9]+$", G_REGEX_MULTILINE, 0, NULL);
   g_autoptr(GError) error = NULL;
-  char *out = NULL;
+  g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   int status = 0;
   const char *argv[] = {
@@ -73,7 +74,9 @@ records (const char *path)
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_assert_cmpstr (err, ==, "");
-  return out;
+  /* Without each row's version, its last column: a change and its undoing
+   * move it on, and leave the record as it was. */
+  return g_regex_replace (version_column, out, -1, 0, "", 0, NULL);
 }
 
 static void
