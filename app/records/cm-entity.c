@@ -8,6 +8,7 @@
 
 typedef struct {
   gint64 id;
+  gint64 version; /* as stored when the record was read or written; 0: never */
   GValue *values; /* indexed by a subclass's prop_id - 1 */
 } CmEntityPrivate;
 
@@ -230,6 +231,24 @@ cm_entity_set_id (CmEntity *self, gint64 id)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
+gint64
+cm_entity_get_version (CmEntity *self)
+{
+  CmEntityPrivate *priv = cm_entity_get_instance_private (self);
+
+  g_return_val_if_fail (CM_IS_ENTITY (self), 0);
+  return priv->version;
+}
+
+void
+cm_entity_set_version (CmEntity *self, gint64 version)
+{
+  CmEntityPrivate *priv = cm_entity_get_instance_private (self);
+
+  g_return_if_fail (CM_IS_ENTITY (self));
+  priv->version = version;
+}
+
 void
 cm_entity_copy_values_quietly (CmEntity *self, CmEntity *from)
 {
@@ -365,6 +384,7 @@ cm_entity_assign (CmEntity *self, CmEntity *from)
   g_return_if_fail (G_OBJECT_TYPE (self) == G_OBJECT_TYPE (from));
 
   cm_entity_set_id (self, cm_entity_get_id (from));
+  cm_entity_set_version (self, cm_entity_get_version (from));
   g_object_freeze_notify (G_OBJECT (self));
   for (guint i = 0; klass->columns[i]; i++)
     cm_value_copy_property (G_OBJECT (from), G_OBJECT (self), klass->columns[i]);

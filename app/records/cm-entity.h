@@ -105,6 +105,15 @@ void        cm_entity_copy_values_quietly (CmEntity *self, CmEntity *from);
 gint64      cm_entity_get_id         (CmEntity *self);
 void        cm_entity_set_id         (CmEntity *self, gint64 id);
 const char *cm_entity_get_table      (CmEntity *self);
+/* The version of the stored record this one was read as (or last written
+ * as): 1 when it was created, one more at each change. The store writes a
+ * change only over that version, so a copy read before someone else's
+ * change cannot overwrite it. 0 for a record never read from the store,
+ * whose change is written over whatever is stored. Not a field of the
+ * record: neither a property nor audited. cm_entity_assign () and
+ * cm_entity_copy () carry it. */
+gint64      cm_entity_get_version    (CmEntity *self);
+void        cm_entity_set_version    (CmEntity *self, gint64 version);
 gboolean    cm_entity_validate       (CmEntity *self, GError **error);
 CmEntity   *cm_entity_copy           (CmEntity *self);
 void        cm_entity_assign         (CmEntity *self, CmEntity *from);

@@ -177,6 +177,10 @@ cm_scenario_set_all_percent (CmStore *store, gint64 scenario_id, double percent,
     }
   if (changed->len > 0 && !write_all (store, changed, cm_store_save, error))
     return NULL;
+  /* Restoring them later is written over the versions this change left. */
+  for (guint i = 0; i < before->len; i++)
+    cm_entity_set_version (g_ptr_array_index (before, i),
+                           cm_entity_get_version (g_ptr_array_index (changed, i)));
   return g_steal_pointer (&before);
 }
 

@@ -52,7 +52,16 @@ typedef struct {
 typedef struct {
   guint pending;   /* pending->len */
   guint inserted;  /* inserted->len */
+  guint bumped;    /* bumped->len */
 } Savepoint;
+
+/* A record whose version a write moved on, with the version it had, to
+ * put back if the write is rolled back: saving it again must not meet its
+ * own undone change as someone else's. */
+typedef struct {
+  CmEntity *entity;
+  gint64 version;
+} BumpedVersion;
 
 /* One loaded list of a record type, with an index from id to object:
  * every record of the type, or (a live list) those whose @column holds
@@ -97,6 +106,7 @@ struct _CmStore
   GHashTable *n_changes;    /* table -> changes in this transaction */
   GHashTable *reloads;      /* tables whose lists are read again whole at commit */
   GPtrArray *inserted;      /* new records of those tables, for a rollback */
+  GArray *bumped;           /* BumpedVersion of the records written, for a rollback */
   GPtrArray *changed_tables; /* tables in the order this transaction first changed them */
   GArray *announced;        /* PendingChange of the commit being announced */
   GHashTable *announced_reloads; /* its tables read again whole */
@@ -479,13 +489,14 @@ pspec_for (CmEntityClass *klass, const char *property)
   return g_object_class_find_property (G_OBJECT_CLASS (klass), property);
 }
 
-/* SELECT t.id, <columns>, <derived> FROM <table> t <joins> [WHERE <where>];
+/* SELECT t.id, t.row_version, <columns>, <derived> FROM <table> t <joins> [WHERE <where>]
+ * (the id and derived columns alone with @derived_only);
  * with @unsearched, NULL for the search text. */
 static char *
 select_where_sql_of (CmEntityClass *klass, const char *where, gboolean derived_only,
                      gboolean unsearched)
 {
-  GString *sql = g_string_new ("SELECT t.id");
+  GString *sql = g_string_new (derived_only ? "SELECT t.id" : "SELECT t.id, t.row_version");
 
   for (guint i = 0; !derived_only && klass->columns[i]; i++)
     {
@@ -569,7 +580,8 @@ sql_for (CmEntityClass *klass, const char *which, char *(*build) (CmEntityClass 
   return sql;
 }
 
-/* The properties a select_sql() row fills, in column order after the id. */
+/* The properties a select_sql() row fills, in column order after the id
+ * (and the version, but with @derived_only). */
 static GPtrArray *
 selected_pspecs (CmEntityClass *klass, gboolean derived_only)
 {
@@ -580,6 +592,23 @@ selected_pspecs (CmEntityClass *klass, gboolean derived_only)
   for (guint i = 0; klass->derived && klass->derived[i].property; i++)
     g_ptr_array_add (pspecs, pspec_for (klass, klass->derived[i].property));
   return pspecs;
+}
+
+/* The first column a whole select_sql () row holds a property in. */
+#define FIRST_VALUE_COLUMN 2
+
+/* Fills @entity from a whole select_sql () row: id, version and values. */
+static void
+read_row (CmDbStmt *stmt, CmEntity *entity, GPtrArray *pspecs)
+{
+  cm_entity_set_id (entity, cm_db_column_int64 (stmt, 0));
+  cm_entity_set_version (entity, cm_db_column_int64 (stmt, 1));
+  for (guint i = 0; i < pspecs->len; i++)
+    {
+      GParamSpec *pspec = g_ptr_array_index (pspecs, i);
+      cm_value_from_column (stmt, FIRST_VALUE_COLUMN + i,
+                            cm_entity_peek_value (entity, pspec->param_id));
+    }
 }
 
 /* Loads rows straight into the entities' values: a list of 100,000
@@ -606,12 +635,7 @@ load_rows_of (CmStore *self, CachedList *list, gint64 id, GError **error)
     {
       CmEntity *entity = g_object_new (type, NULL);
 
-      cm_entity_set_id (entity, cm_db_column_int64 (stmt, 0));
-      for (guint i = 0; i < pspecs->len; i++)
-        {
-          GParamSpec *pspec = g_ptr_array_index (pspecs, i);
-          cm_value_from_column (stmt, i + 1, cm_entity_peek_value (entity, pspec->param_id));
-        }
+      read_row (stmt, entity, pspecs);
       g_ptr_array_add (rows, entity);
     }
   if (step != CM_DB_DONE)
@@ -809,7 +833,7 @@ step_bound (CmStore *self, CmDbStmt *stmt, CmEntity *entity, GError **error)
   return done;
 }
 
-/* INSERT INTO t (c1, ..., id) VALUES (?, ..., ?) -- id last, NULL for a new row */
+/* INSERT INTO t (c1, ..., row_version, id) VALUES (?, ..., ?, ?) -- id last */
 static char *
 insert_sql (CmEntityClass *klass)
 {
@@ -826,7 +850,7 @@ insert_sql (CmEntityClass *klass)
     }
   n = g_string_free (names, FALSE);
   m = g_string_free (marks, FALSE);
-  return g_strdup_printf ("INSERT INTO %s (%sid) VALUES (%s?)", klass->table, n, m);
+  return g_strdup_printf ("INSERT INTO %s (%srow_version, id) VALUES (%s?, ?)", klass->table, n, m);
 }
 
 static char *
@@ -838,9 +862,11 @@ update_sql (CmEntityClass *klass)
   for (guint i = 0; klass->columns[i]; i++)
     {
       g_autofree char *column = cm_value_column_name (klass->columns[i]);
-      g_string_append_printf (sql, "%s%s = ?", i ? ", " : "", column);
+      g_string_append_printf (sql, "%s = ?, ", column);
     }
-  g_string_append (sql, " WHERE id = ?");
+  /* Over the version read only: a change read before another cannot
+   * overwrite it, whatever the engine's isolation. */
+  g_string_append (sql, "row_version = ? WHERE id = ? AND row_version = ?");
   return g_string_free (sql, FALSE);
 }
 
@@ -1012,6 +1038,46 @@ next_id (CmStore *self, CmEntityClass *klass)
   return id;
 }
 
+/* Remembers that @entity's version moves on to @version, to put back if
+ * the write is rolled back. */
+static void
+bump_version (CmStore *self, CmEntity *entity, gint64 version)
+{
+  BumpedVersion bumped = { g_object_ref (entity), cm_entity_get_version (entity) };
+
+  g_array_append_val (self->bumped, bumped);
+  cm_entity_set_version (entity, version);
+}
+
+static void
+clear_bumped_version (gpointer data)
+{
+  g_clear_object (&((BumpedVersion *) data)->entity);
+}
+
+static gboolean
+conflict_error (CmEntity *stored, GError **error)
+{
+  g_autofree char *name = cm_entity_describe (stored);
+
+  g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CONFLICT,
+               _("“%s” was changed by someone else after you opened it. Nothing was saved: "
+                 "compare their values with yours, then keep theirs or apply yours."),
+               name);
+  return FALSE;
+}
+
+/* A change to @entity is written over the version it was read as, or
+ * over any when it was never read (0): refused when @stored, read in the
+ * writing transaction, has moved on since. */
+static gboolean
+check_version (CmEntity *entity, CmEntity *stored, GError **error)
+{
+  gint64 read = cm_entity_get_version (entity);
+
+  return read == 0 || read == cm_entity_get_version (stored) || conflict_error (stored, error);
+}
+
 static gboolean
 check_change (CmStore *self, CmEntity *before, CmEntity *after, GError **error)
 {
@@ -1032,19 +1098,26 @@ insert_row (CmStore *self, CmEntity *entity, gint64 id, AuditAs audit_as, GError
   CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
   CmDbStmt *stmt = statement (self, sql_for (klass, "insert", insert_sql), error);
   guint n_columns = g_strv_length ((char **) klass->columns);
-  gint64 new_id;
+  gint64 new_id, version;
 
   if (stmt == NULL || !check_change (self, NULL, entity, error))
     return FALSE;
   new_id = id > 0 ? id : next_id (self, klass);
+  /* A new record starts at 1; one put back goes on from where it was. */
+  version = id > 0 ? cm_entity_get_version (entity) + 1 : 1;
   bind_columns (stmt, entity);
-  cm_db_bind_int64 (stmt, n_columns + 1, new_id);
+  cm_db_bind_int64 (stmt, n_columns + 1, version);
+  cm_db_bind_int64 (stmt, n_columns + 2, new_id);
   if (!step_bound (self, stmt, entity, error))
     return FALSE;
   if (audit_as == AUDIT_EACH_FIELD ? !audit_changes (self, NULL, entity, new_id, error)
                                     : !audit_whole_record (self, entity, new_id, error))
     return FALSE;
   cm_entity_set_id (entity, new_id);
+  if (id > 0)
+    bump_version (self, entity, version);
+  else
+    cm_entity_set_version (entity, version);
   queue_change (self, CHANGE_SAVED, entity, id == 0, NULL);
   return TRUE;
 }
@@ -1087,20 +1160,28 @@ write_update (CmStore *self, CmEntity *entity, GError **error)
   gint64 id = cm_entity_get_id (entity);
   g_autoptr(CmEntity) before = load_one (self, G_OBJECT_TYPE (entity), id, error);
   const char *sql = sql_for (klass, "update", update_sql);
+  guint n_columns = g_strv_length ((char **) klass->columns);
   CmDbStmt *stmt;
+  gint64 version;
 
-  if (before == NULL)
+  if (before == NULL || !check_version (entity, before, error))
     return FALSE;
+  version = cm_entity_get_version (before);
   complete (entity, before);
   if (!check_change (self, before, entity, error) ||
       (stmt = statement (self, sql, error)) == NULL)
     return FALSE;
   bind_columns (stmt, entity);
-  cm_db_bind_int64 (stmt, g_strv_length ((char **) klass->columns) + 1, id);
+  cm_db_bind_int64 (stmt, n_columns + 1, version + 1);
+  cm_db_bind_int64 (stmt, n_columns + 2, id);
+  cm_db_bind_int64 (stmt, n_columns + 3, version);
   if (!step_bound (self, stmt, entity, error))
     return FALSE;
+  if (cm_db_changes (self->database) != 1)
+    return conflict_error (before, error);
   if (!audit_changes (self, before, entity, id, error))
     return FALSE;
+  bump_version (self, entity, version + 1);
   queue_change (self, CHANGE_SAVED, entity, FALSE, before);
   return TRUE;
 }
@@ -1110,16 +1191,20 @@ write_delete (CmStore *self, CmEntity *entity, GError **error)
 {
   gint64 id = cm_entity_get_id (entity);
   g_autoptr(CmEntity) before = load_one (self, G_OBJECT_TYPE (entity), id, error);
-  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?",
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ? AND row_version = ?",
                                           cm_entity_get_table (entity));
   CmDbStmt *stmt;
 
-  if (before == NULL || !check_change (self, before, NULL, error) ||
+  if (before == NULL || !check_version (entity, before, error) ||
+      !check_change (self, before, NULL, error) ||
       (stmt = statement (self, sql, error)) == NULL)
     return FALSE;
   cm_db_bind_int64 (stmt, 1, id);
+  cm_db_bind_int64 (stmt, 2, cm_entity_get_version (before));
   if (cm_db_step (stmt) != CM_DB_DONE)
     return constraint_error (self, entity, TRUE, error);
+  if (cm_db_changes (self->database) != 1)
+    return conflict_error (before, error);
   if (!audit_changes (self, before, NULL, id, error))
     return FALSE;
   queue_change (self, CHANGE_DELETED, entity, FALSE, before);
@@ -1233,7 +1318,7 @@ cm_store_refuse_changes (CmStore *self, const char *why)
 gboolean
 cm_store_begin (CmStore *self, GError **error)
 {
-  Savepoint mark = { self->pending->len, self->inserted->len };
+  Savepoint mark = { self->pending->len, self->inserted->len, self->bumped->len };
   gboolean outermost = self->savepoints->len == 0;
 
   if (!cm_store_check_writable (self, error))
@@ -1398,6 +1483,7 @@ cm_store_commit (CmStore *self, GError **error)
         self->data_version = version;
       g_array_set_size (self->savepoints, 0);
       g_ptr_array_set_size (self->inserted, 0);
+      g_array_set_size (self->bumped, 0);
       changes = g_steal_pointer (&self->pending);
       self->pending = pending_new ();
       by_table = changed_ids (changes, self->reloads);
@@ -1435,10 +1521,23 @@ cm_store_rollback (CmStore *self)
       PendingChange *change = &g_array_index (self->pending, PendingChange, i);
 
       if (change->inserted)
-        cm_entity_set_id (change->inserted, 0);
+        {
+          cm_entity_set_id (change->inserted, 0);
+          cm_entity_set_version (change->inserted, 0);
+        }
     }
   for (guint i = mark.inserted; i < self->inserted->len; i++)
-    cm_entity_set_id (g_ptr_array_index (self->inserted, i), 0);
+    {
+      cm_entity_set_id (g_ptr_array_index (self->inserted, i), 0);
+      cm_entity_set_version (g_ptr_array_index (self->inserted, i), 0);
+    }
+  /* Latest first: a record written twice gets back the version it had. */
+  for (guint i = self->bumped->len; i > mark.bumped; i--)
+    {
+      BumpedVersion *bumped = &g_array_index (self->bumped, BumpedVersion, i - 1);
+      cm_entity_set_version (bumped->entity, bumped->version);
+    }
+  g_array_set_size (self->bumped, mark.bumped);
   g_array_set_size (self->pending, mark.pending);
   g_ptr_array_set_size (self->inserted, mark.inserted);
   g_array_set_size (self->savepoints, self->savepoints->len - 1);
@@ -2289,12 +2388,7 @@ cm_store_each (CmStore *self, GType entity_type, CmStoreEachFunc each, gpointer 
   record = g_object_new (entity_type, NULL);
   while ((step = cm_db_step (stmt)) == CM_DB_ROW)
     {
-      cm_entity_set_id (record, cm_db_column_int64 (stmt, 0));
-      for (guint i = 0; i < pspecs->len; i++)
-        {
-          GParamSpec *pspec = g_ptr_array_index (pspecs, i);
-          cm_value_from_column (stmt, i + 1, cm_entity_peek_value (record, pspec->param_id));
-        }
+      read_row (stmt, record, pspecs);
       if (!each (record, user_data))
         return TRUE;
     }
@@ -2415,8 +2509,11 @@ cm_store_verify_audit (CmStore *self, gint64 *rows_checked, gint64 *bad_row, GEr
 gboolean
 cm_store_last_change (CmStore *self, CmEntity *entity, const char *field, char **actor, char **at)
 {
-  CmDbStmt *stmt = statement (self, "SELECT actor, at FROM audit WHERE entity = ?"
-                                        " AND entity_id = ? AND field = ? ORDER BY id DESC LIMIT 1",
+  CmDbStmt *stmt = statement (self, field ? "SELECT actor, at FROM audit WHERE entity = ?"
+                                            " AND entity_id = ? AND field = ?"
+                                            " ORDER BY id DESC LIMIT 1"
+                                          : "SELECT actor, at FROM audit WHERE entity = ?"
+                                            " AND entity_id = ? ORDER BY id DESC LIMIT 1",
                                   NULL);
   gboolean found;
 
@@ -2424,7 +2521,8 @@ cm_store_last_change (CmStore *self, CmEntity *entity, const char *field, char *
     return FALSE;
   cm_db_bind_text_static (stmt, 1, cm_entity_get_table (entity));
   cm_db_bind_int64 (stmt, 2, cm_entity_get_id (entity));
-  cm_db_bind_text_static (stmt, 3, field);
+  if (field)
+    cm_db_bind_text_static (stmt, 3, field);
   found = cm_db_step (stmt) == CM_DB_ROW;
   if (found)
     {
@@ -2589,6 +2687,7 @@ cm_store_finalize (GObject *object)
   g_clear_pointer (&self->n_changes, g_hash_table_unref);
   g_clear_pointer (&self->reloads, g_hash_table_unref);
   g_clear_pointer (&self->inserted, g_ptr_array_unref);
+  g_clear_pointer (&self->bumped, g_array_unref);
   g_clear_pointer (&self->changed_tables, g_ptr_array_unref);
   g_clear_pointer (&self->next_ids, g_hash_table_unref);
   g_clear_pointer (&self->audit, cm_audit_log_free);
@@ -2633,6 +2732,8 @@ cm_store_init (CmStore *self)
   self->n_changes = g_hash_table_new (g_str_hash, g_str_equal);
   self->reloads = g_hash_table_new (g_str_hash, g_str_equal);
   self->inserted = g_ptr_array_new_with_free_func (g_object_unref);
+  self->bumped = g_array_new (FALSE, FALSE, sizeof (BumpedVersion));
+  g_array_set_clear_func (self->bumped, clear_bumped_version);
   self->changed_tables = g_ptr_array_new ();
   self->next_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   cm_store_set_actor (self, NULL);

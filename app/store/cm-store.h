@@ -33,6 +33,8 @@ typedef enum {
   CM_STORE_ERROR_BUSY,          /* another program holds the file locked: try again */
   CM_STORE_ERROR_READ_ONLY,     /* the file or its folder cannot be written */
   CM_STORE_ERROR_NOT_PORTFOLIO, /* not a Commissioner portfolio, or empty */
+  CM_STORE_ERROR_CONFLICT,      /* changed by someone else since it was read: see
+                                 * cm_store_conflict_get () */
 } CmStoreError;
 GQuark cm_store_error_quark (void);
 
@@ -159,8 +161,9 @@ gboolean    cm_store_each            (CmStore *self, GType entity_type, CmStoreE
 gboolean    cm_store_count           (CmStore *self, GType entity_type, guint *count,
                                       GError **error);
 
-/* Who last changed @field of @entity, and when (UTC, ISO 8601), from the
- * audit trail. FALSE when the trail holds no change to it. */
+/* Who last changed @field of @entity (any of its fields when NULL), and
+ * when (UTC, ISO 8601), from the audit trail. FALSE when the trail holds
+ * no change to it. */
 gboolean    cm_store_last_change     (CmStore *self, CmEntity *entity, const char *field,
                                       char **actor, char **at);
 /* One row of the audit trail, for people to read. */

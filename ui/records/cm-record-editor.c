@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "cm-conflict-dialog.h"
 #include "cm-contract.h"
 #include "cm-date.h"
 #include "cm-date-entry.h"
@@ -29,6 +30,8 @@ struct _CmRecordEditor
   CmStore *store;
   const CmRecordKind *kind;
   CmEntity *draft;           /* a copy of the record, or a new one */
+  CmEntity *original;        /* the record as read, to tell the user's changes from
+                              * someone else's when a save meets theirs */
   GHashTable *rows;          /* property -> row widget */
   GHashTable *touched;       /* rows the user has left or changed */
   AdwWindowTitle *window_title;
@@ -792,6 +795,95 @@ picker_create (CmRecordPicker *picker, CmRecordEditor *self)
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+static void save_draft (CmRecordEditor *self);
+
+/* Keep Theirs: the user's copy is dropped for the stored record, shown in
+ * an editor of its own. */
+static void
+keep_theirs (CmRecordEditor *self, CmEntity *stored)
+{
+  GtkWidget *editor = cm_record_editor_new (self->store, self->kind, stored);
+
+  gtk_window_set_transient_for (GTK_WINDOW (editor),
+                                gtk_window_get_transient_for (GTK_WINDOW (self)));
+  gtk_window_set_modal (GTK_WINDOW (editor), gtk_window_get_modal (GTK_WINDOW (self)));
+  gtk_window_present (GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Apply Mine: the fields the user changed, put on the stored record and
+ * saved over its version; anything else the other person changed stays. */
+static void
+apply_mine (CmRecordEditor *self, CmStoreConflict *conflict)
+{
+  CmEntity *merged = cm_store_conflict_reapply (conflict, self->original, self->draft);
+
+  g_set_object (&self->original, conflict->stored);
+  g_clear_object (&self->draft);
+  self->draft = merged;
+  save_draft (self);
+}
+
+/* The choice, carried out once the dialog has closed: saving may close the
+ * editor, which must not happen while its dialog is still answering. */
+static void
+conflict_closed (AdwMessageDialog *dialog, CmRecordEditor *self)
+{
+  CmStoreConflict *conflict = g_object_get_data (G_OBJECT (dialog), "conflict");
+  const char *response = g_object_get_data (G_OBJECT (dialog), "response");
+
+  if (g_strcmp0 (response, CM_CONFLICT_KEEP_THEIRS) == 0)
+    keep_theirs (self, conflict->stored);
+  else if (g_strcmp0 (response, CM_CONFLICT_APPLY_MINE) == 0)
+    apply_mine (self, conflict);
+}
+
+static void
+conflict_answered (AdwMessageDialog *dialog, const char *response, CmRecordEditor *self)
+{
+  g_object_set_data_full (G_OBJECT (dialog), "response", g_strdup (response), g_free);
+}
+
+/* Someone saved the record since it was read: nothing the user typed is
+ * lost while they choose between their values and the stored ones. */
+static void
+show_conflict (CmRecordEditor *self, GError *refusal)
+{
+  g_autoptr(GError) error = NULL;
+  CmStoreConflict *conflict = cm_store_conflict_get (self->store, self->draft, &error);
+  GtkWidget *dialog;
+
+  if (conflict == NULL)
+    {
+      /* Deleted meanwhile, or unreadable: say why the save was refused. */
+      show_error (self, NULL, error ? error->message : refusal->message);
+      return;
+    }
+  dialog = cm_conflict_dialog_new (GTK_WINDOW (self), conflict);
+  g_object_set_data_full (G_OBJECT (dialog), "conflict", conflict,
+                          (GDestroyNotify) cm_store_conflict_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (conflict_answered), self, 0);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (conflict_closed), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_draft (CmRecordEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!(self->kind->save ? self->kind->save : cm_store_save) (self->store, self->draft, &error))
+    {
+      if (g_error_matches (error, CM_STORE_ERROR, CM_STORE_ERROR_CONFLICT) && self->original)
+        show_conflict (self, error);
+      else
+        show_error (self, NULL, error->message);
+      return;
+    }
+  g_signal_emit (self, signals[SAVED], 0, self->draft);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static void
 save_clicked (CmRecordEditor *self)
 {
@@ -806,13 +898,7 @@ save_clicked (CmRecordEditor *self)
       gtk_widget_grab_focus (bad_row);
       return;
     }
-  if (!(self->kind->save ? self->kind->save : cm_store_save) (self->store, self->draft, &error))
-    {
-      show_error (self, NULL, error->message);
-      return;
-    }
-  g_signal_emit (self, signals[SAVED], 0, self->draft);
-  gtk_window_destroy (GTK_WINDOW (self));
+  save_draft (self);
 }
 
 /* ---- construction ----------------------------------------------------- */
@@ -882,7 +968,9 @@ cm_record_editor_set_property (GObject *object, guint prop_id, const GValue *val
       /* Edited on a copy: nothing reaches the record but through Save. */
       entity = g_value_get_object (value);
       g_clear_object (&self->draft);
+      g_clear_object (&self->original);
       self->draft = entity ? cm_entity_copy (entity) : NULL;
+      self->original = entity ? cm_entity_copy (entity) : NULL;
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -919,6 +1007,7 @@ cm_record_editor_dispose (GObject *object)
     stop_watching (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CM_TYPE_RECORD_EDITOR);
   g_clear_object (&self->draft);
+  g_clear_object (&self->original);
   g_clear_object (&self->store);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->touched, g_hash_table_unref);

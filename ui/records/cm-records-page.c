@@ -910,6 +910,10 @@ undo_change (AdwToast *undo_toast, CmRecordsPage *self)
       toast (self, adw_toast_new (message));
       return;
     }
+  /* Written over the version the action left, which the store checks
+   * again as it writes. */
+  if (stored)
+    cm_entity_set_version (before, cm_entity_get_version (after));
   if (stored == NULL || !cm_store_save (self->store, before, &error))
     toast (self, adw_toast_new (error->message));
 }

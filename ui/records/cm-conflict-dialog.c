@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-FileCopyrightText: 2026 The Commissioner developers */
+/* cm-conflict-dialog.c: the dialog of a save that met someone else's change */
+#include <glib/gi18n.h>
+
+#include "cm-conflict-dialog.h"
+#include "cm-date.h"
+
+/* A field's value as the editor shows it, or a word saying it is blank. */
+static char *
+shown_value (CmEntity *record, const CmRecordField *field)
+{
+  g_autofree char *text = cm_record_field_text (G_OBJECT (record), field);
+
+  return text && *text ? g_steal_pointer (&text) : g_strdup (_("(blank)"));
+}
+
+/* One row per differing field: its label, then theirs and the user's. */
+static GtkWidget *
+field_row (const CmRecordField *field, CmEntity *theirs, CmEntity *mine)
+{
+  g_autofree char *their_value = shown_value (theirs, field);
+  g_autofree char *my_value = shown_value (mine, field);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Translators: the two values of a field a colleague changed meanwhile */
+  subtitle = g_strdup_printf (_("Theirs: %s\nYours: %s"), their_value, my_value);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->title));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  return row;
+}
+
+static GtkWidget *
+field_list (CmStoreConflict *conflict)
+{
+  GtkWidget *list = gtk_list_box_new ();
+  GType type = G_OBJECT_TYPE (conflict->stored);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Fields that differ"), -1);
+  for (guint i = 0; i < conflict->fields->len; i++)
+    {
+      CmStoreConflictField *differs = g_ptr_array_index (conflict->fields, i);
+      const CmRecordField *field = cm_record_field_find (type, differs->property);
+
+      if (field)
+        gtk_list_box_append (GTK_LIST_BOX (list),
+                             field_row (field, conflict->stored, conflict->mine));
+    }
+  return list;
+}
+
+static char *
+body_text (CmStoreConflict *conflict)
+{
+  g_autofree char *record = cm_entity_describe (conflict->stored);
+  g_autofree char *when = cm_date_format_moment (conflict->at);
+  guint n = conflict->fields->len;
+  g_autofree char *fields = g_strdup_printf (ngettext ("%u field differs from your copy.",
+                                                       "%u fields differ from your copy.", n),
+                                             n);
+
+  /* Translators: who changed a record, which one, and when
+   * ("jsmith (Jane Smith) changed “LCC-042 — Carers' breaks” on 4 December 2026, 14:02.") */
+  return g_strdup_printf (_("%s changed “%s” on %s, after you opened it. %s "
+                            "Nothing is saved until you choose."),
+                          conflict->actor, record, when, fields);
+}
+
+/* Beyond this many fields, the list scrolls rather than the dialog grow
+ * past the screen; fewer are shown whole (a scrolled list of wrapped rows
+ * does not ask for their full height). */
+#define MAX_UNSCROLLED_FIELDS 4
+
+static GtkWidget *
+fields_shown (CmStoreConflict *conflict)
+{
+  GtkWidget *list = field_list (conflict);
+  GtkWidget *scrolled;
+
+  if (conflict->fields->len <= MAX_UNSCROLLED_FIELDS)
+    return list;
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  return scrolled;
+}
+
+GtkWidget *
+cm_conflict_dialog_new (GtkWindow *parent, CmStoreConflict *conflict)
+{
+  g_autofree char *body = body_text (conflict);
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("Changed by Someone Else"), body);
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), fields_shown (conflict));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    CM_CONFLICT_KEEP_THEIRS, _("_Keep Theirs"),
+                                    CM_CONFLICT_APPLY_MINE, _("_Apply Mine"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog),
+                                              CM_CONFLICT_APPLY_MINE,
+                                              ADW_RESPONSE_SUGGESTED);
+  /* Escape discards nothing: the editor stays as the user left it. */
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "back");
+  return dialog;
+}
