@@ -84,6 +84,36 @@ cm_store_server_shown_uri (const char *uri)
   return g_string_free (shown, FALSE);
 }
 
+static GMutex signed_in_lock;
+static GHashTable *signed_in;  /* shown URI → URI with its password */
+
+void
+cm_store_server_remember_sign_in (const char *uri)
+{
+  g_autofree char *shown = cm_store_server_shown_uri (uri);
+
+  if (strcmp (shown, uri) == 0)
+    return;
+  g_mutex_lock (&signed_in_lock);
+  if (signed_in == NULL)
+    signed_in = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_replace (signed_in, g_steal_pointer (&shown), g_strdup (uri));
+  g_mutex_unlock (&signed_in_lock);
+}
+
+char *
+cm_store_server_sign_in_uri (const char *uri)
+{
+  const char *remembered;
+  char *found;
+
+  g_mutex_lock (&signed_in_lock);
+  remembered = signed_in ? g_hash_table_lookup (signed_in, uri) : NULL;
+  found = g_strdup (remembered ? remembered : uri);
+  g_mutex_unlock (&signed_in_lock);
+  return found;
+}
+
 void
 cm_store_server_names (const char *uri, char **database, char **server)
 {

@@ -74,14 +74,24 @@ copy_chosen (GtkNativeDialog *chooser, int response, CmStore *store)
 void
 cm_backup_dialog_save_copy (GtkWindow *parent, CmStore *store, AdwToastOverlay *toasts)
 {
-  GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Save a Copy"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
-                                 _("_Save"), _("_Cancel"));
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = portfolio_name (store);
-  /* TRANSLATORS: the suggested file name of a copy of a portfolio */
-  g_autofree char *suggested = g_strdup_printf (_("%s copy.commissioner"), name);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *suggested = NULL;
+  g_autoptr(GError) error = NULL;
 
+  /* Said before a file is chosen, not after. */
+  if (cm_backup_kept_by_server (cm_store_get_path (store), &error))
+    {
+      show_toast (toasts, error->message, TRUE);
+      return;
+    }
+  chooser = gtk_file_chooser_native_new (_("Save a Copy"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  filter = gtk_file_filter_new ();
+  name = portfolio_name (store);
+  /* TRANSLATORS: the suggested file name of a copy of a portfolio */
+  suggested = g_strdup_printf (_("%s copy.commissioner"), name);
   gtk_file_filter_set_name (filter, _("Commissioner portfolios"));
   gtk_file_filter_add_pattern (filter, "*" SUFFIX);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
