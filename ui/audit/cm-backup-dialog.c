@@ -12,6 +12,7 @@
 #include "cm-backup.h"
 #include "cm-backup-dialog.h"
 #include "cm-backup-window.h"
+#include "cm-portfolio-name.h"
 
 #define SUFFIX ".commissioner"
 
@@ -33,7 +34,7 @@ portfolio_name (CmStore *store)
 {
   g_autofree char *name = cm_store_get_meta (store, "name");
 
-  return name && *name ? g_steal_pointer (&name) : g_path_get_basename (cm_store_get_path (store));
+  return name && *name ? g_steal_pointer (&name) : cm_portfolio_name_shown (cm_store_get_path (store));
 }
 
 /* ---- Save a Copy ------------------------------------------------------ */
