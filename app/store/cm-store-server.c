@@ -9,6 +9,7 @@
 #include "cm-db-pg.h"
 #include "cm-resources.h"
 #include "cm-schema.h"
+#include "cm-server-address.h"
 #include "cm-store-server.h"
 
 #define PRELUDE_RESOURCE "/org/commissioner/Commissioner/postgresql/prelude.sql"
@@ -19,16 +20,6 @@ cm_store_server_is_uri (const char *portfolio)
 {
   return g_str_has_prefix (portfolio, "postgresql://") ||
          g_str_has_prefix (portfolio, "postgres://");
-}
-
-/* The value of @keyword in libpq's reading of @uri, or NULL. */
-static char *
-conninfo_value (PQconninfoOption *options, const char *keyword)
-{
-  for (PQconninfoOption *option = options; option && option->keyword; option++)
-    if (strcmp (option->keyword, keyword) == 0 && option->val && *option->val)
-      return g_strdup (option->val);
-  return NULL;
 }
 
 /* Drops the password of the user part ("alice:secret@host"). */
@@ -117,17 +108,16 @@ cm_store_server_sign_in_uri (const char *uri)
 void
 cm_store_server_names (const char *uri, char **database, char **server)
 {
-  PQconninfoOption *options = PQconninfoParse (uri, NULL);
-  g_autofree char *host = conninfo_value (options, "host");
-  g_autofree char *port = conninfo_value (options, "port");
+  g_autoptr(CmServerAddress) address = cm_server_address_from_uri (uri);
 
-  *database = conninfo_value (options, "dbname");
-  if (*database == NULL)
-    *database = conninfo_value (options, "user");
+  if (address == NULL)
+    address = g_new0 (CmServerAddress, 1);
+  /* libpq's defaults: the database is named after the user, the user
+   * after the account. */
+  *database = g_strdup (address->database ? address->database : address->user);
   if (*database == NULL)
     *database = g_strdup (g_get_user_name ());
-  *server = cm_db_pg_server_name (host, port);
-  PQconninfoFree (options);
+  *server = cm_db_pg_server_name (address->host, address->port);
 }
 
 /* The text of the bundled SQL file at @path. */

@@ -697,7 +697,8 @@ open_flags (const char *path)
 {
   GStatBuf st;
 
-  if (g_stat (path, &st) == 0 && st.st_size > CHECKED_IN_BACKGROUND_BYTES)
+  if (!cm_store_server_is_uri (path) && g_stat (path, &st) == 0 &&
+      st.st_size > CHECKED_IN_BACKGROUND_BYTES)
     return CM_STORE_OPEN_CHECKED;
   return CM_STORE_OPEN_DEFAULT;
 }
