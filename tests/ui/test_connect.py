@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 # SPDX-FileCopyrightText: 2026 The Commissioner developers
-"""Connect to Server: on a throwaway cluster where a role signs in with a
+"""Connect to Server: a server that never answers leaves the window
+responsive, the dialog busy, and Cancel ends the wait. On a throwaway cluster where a role signs in with a
 password (SCRAM on the socket), the dialog opened from the welcome page
 shows the server's refusal of a wrong password and keeps the fields; the
 right one, remembered, opens the demo portfolio in the window and is kept
@@ -13,9 +14,11 @@ its password, and opening it from there signs in without typing.
 """
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 from urllib.parse import quote
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -119,12 +122,43 @@ def recent_text(session):
     return open(recent, encoding="utf-8").read() if os.path.exists(recent) else ""
 
 
+def open_dialog(session, welcome):
+    press(wait_for("Connect to a Server…", lambda: find_button(welcome,
+                                                               "Connect to a Server…")))
+    return session.frame(DIALOG)
+
+
+def cancel_a_silent_server(session, welcome):
+    """A server that takes the connection and never answers: the dialog
+    stays busy (libpq would wait 30 s), the window answers meanwhile, and
+    Cancel closes the dialog at once, leaving the welcome page."""
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        held = []
+        threading.Thread(target=lambda: held.append(silent.accept()), daemon=True).start()
+        dialog = open_dialog(session, welcome)
+        set_text(field(dialog, "Server"), "127.0.0.1")
+        set_text(field(dialog, "Port"), str(silent.getsockname()[1]))
+        set_text(field(dialog, "Database"), "team")
+        connect(session, dialog)
+        wait_for("the dialog busy connecting", lambda: not enabled(
+            find_button(dialog, "Connect")) and find(dialog, "filler", "Connecting"))
+        session.screenshot("connecting")
+        if find_button(welcome, "Open the Demo Portfolio") is None:
+            raise Failure("the window did not answer while the dialog connected")
+        press(find_button(dialog, "Cancel"))
+        session.frame_closed(DIALOG)
+    if welcome.name != "Commissioner":
+        raise Failure(f"the window changed after Cancel: {welcome.name!r}")
+    session.log("Cancel ended the wait for a server that never answered")
+
+
 def check(session, folder):
     welcome = session.launch(files=[], title="Commissioner")
     session.window = welcome
-    press(wait_for("Connect to a Server…", lambda: find_button(welcome,
-                                                               "Connect to a Server…")))
-    dialog = session.frame(DIALOG)
+    cancel_a_silent_server(session, welcome)
+    dialog = open_dialog(session, welcome)
     set_text(field(dialog, "Server"), folder)
     set_text(field(dialog, "Database"), "team")
     set_text(field(dialog, "User Name"), ROLE)
