@@ -2,7 +2,8 @@
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-server-address.c: the connect dialog's fields make the URI people
  * expect, and libpq reads every field back as it was typed, however odd
- * the characters in it; a password added for connecting is never shown */
+ * the characters in it; a password added for connecting is never shown,
+ * and is remembered only for the portfolio it signed in to */
 #include <libpq-fe.h>
 #include <string.h>
 
@@ -107,6 +108,30 @@ test_the_password_reaches_libpq_and_is_never_shown (void)
       }
 }
 
+/* Readers reopen a portfolio by the URI it shows: they sign in with the
+ * password the window used, and only for that portfolio. */
+static void
+test_a_sign_in_is_remembered_for_its_shown_uri (void)
+{
+  const char *team = "postgresql://alice@db.council.example/team";
+  const char *other = "postgresql://alice@db.council.example/other";
+  g_autofree char *signed_in = cm_server_address_with_password (team, "s3cret&x");
+  g_autofree char *before = cm_store_server_sign_in_uri (team);
+  g_autofree char *after = NULL;
+  g_autofree char *elsewhere = NULL;
+  g_autofree char *given = NULL;
+
+  g_assert_cmpstr (before, ==, team);
+  cm_store_server_remember_sign_in (signed_in);
+  cm_store_server_remember_sign_in (other);
+  after = cm_store_server_sign_in_uri (team);
+  elsewhere = cm_store_server_sign_in_uri (other);
+  given = cm_store_server_sign_in_uri (signed_in);
+  g_assert_cmpstr (after, ==, signed_in);
+  g_assert_cmpstr (elsewhere, ==, other);
+  g_assert_cmpstr (given, ==, signed_in);
+}
+
 static void
 test_what_libpq_refuses_has_no_address (void)
 {
@@ -123,6 +148,8 @@ main (int argc, char *argv[])
                    test_a_socket_folder_is_named_as_the_server);
   g_test_add_func ("/server-address/the-password-reaches-libpq-and-is-never-shown",
                    test_the_password_reaches_libpq_and_is_never_shown);
+  g_test_add_func ("/server-address/a-sign-in-is-remembered-for-its-shown-uri",
+                   test_a_sign_in_is_remembered_for_its_shown_uri);
   g_test_add_func ("/server-address/what-libpq-refuses-has-no-address",
                    test_what_libpq_refuses_has_no_address);
   return g_test_run ();
