@@ -49,8 +49,8 @@ static const struct {
  * server's own tools: the copies taken before a change are skipped there,
  * and asking for a list or a restore says so. Save a Copy writes a file
  * portfolio of it (cm-store-copy.h). */
-static gboolean
-kept_by_server (const char *portfolio, GError **error)
+gboolean
+cm_backup_kept_by_server (const char *portfolio, GError **error)
 {
   g_autofree char *database = NULL;
   g_autofree char *server = NULL;
@@ -444,7 +444,7 @@ cm_backup_list (const char *portfolio, GError **error)
   g_autofree char *folder = NULL;
   GPtrArray *backups = NULL;
 
-  if (kept_by_server (portfolio, error))
+  if (cm_backup_kept_by_server (portfolio, error))
     return NULL;
   folder = cm_backup_folder (portfolio);
   backups = scan_folder (folder, error);
@@ -553,7 +553,7 @@ cm_backup_write (CmStore *store, CmBackupReason reason, GDateTime *now, char **p
 
   if (path)
     *path = NULL;
-  if (kept_by_server (portfolio, NULL))
+  if (cm_backup_kept_by_server (portfolio, NULL))
     return TRUE;
   if (in_transaction (store, error))
     return FALSE;
@@ -596,11 +596,16 @@ same_local_day (GDateTime *a, GDateTime *b)
 gboolean
 cm_backup_daily (CmStore *store, GDateTime *now, char **path, GError **error)
 {
-  g_autofree char *folder = cm_backup_folder (cm_store_get_path (store));
-  g_autoptr(GPtrArray) backups = scan_folder (folder, error);
+  g_autofree char *folder = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
 
   if (path)
     *path = NULL;
+  /* A URI names no folder to look in. */
+  if (cm_backup_kept_by_server (cm_store_get_path (store), NULL))
+    return TRUE;
+  folder = cm_backup_folder (cm_store_get_path (store));
+  backups = scan_folder (folder, error);
   if (backups == NULL)
     return FALSE;
   if (backups->len > 0 &&
@@ -665,7 +670,7 @@ cm_backup_restore (CmStore *store, const char *backup, GError **error)
   g_return_val_if_fail (CM_IS_STORE (store), FALSE);
   g_return_val_if_fail (backup != NULL, FALSE);
 
-  if (kept_by_server (cm_store_get_path (store), error))
+  if (cm_backup_kept_by_server (cm_store_get_path (store), error))
     return FALSE;
   if (is_portfolio_file (cm_store_get_path (store), backup))
     return not_a_backup (error, backup, _("it is the portfolio itself"));

@@ -76,6 +76,9 @@ gboolean    cm_backup_daily      (CmStore *store, GDateTime *now, char **path, G
 
 /* The portfolio's backups, newest first, with what each holds (of CmBackup). */
 GPtrArray  *cm_backup_list       (const char *portfolio, GError **error);
+/* TRUE, with a CM_BACKUP_ERROR_ON_SERVER saying to use pg_dump and
+ * pg_restore, for a portfolio on a server, which keeps no backups of ours. */
+gboolean    cm_backup_kept_by_server (const char *portfolio, GError **error);
 /* Keeps the newest ten backups in @folder and the newest of each of the
  * twelve months up to @now's (UTC); deletes the others. */
 gboolean    cm_backup_prune      (const char *folder, GDateTime *now, GError **error);

@@ -9,6 +9,7 @@
 #include "cm-db-pg.h"
 #include "cm-resources.h"
 #include "cm-schema.h"
+#include "cm-server-address.h"
 #include "cm-store-server.h"
 
 #define PRELUDE_RESOURCE "/org/commissioner/Commissioner/postgresql/prelude.sql"
@@ -19,16 +20,6 @@ cm_store_server_is_uri (const char *portfolio)
 {
   return g_str_has_prefix (portfolio, "postgresql://") ||
          g_str_has_prefix (portfolio, "postgres://");
-}
-
-/* The value of @keyword in libpq's reading of @uri, or NULL. */
-static char *
-conninfo_value (PQconninfoOption *options, const char *keyword)
-{
-  for (PQconninfoOption *option = options; option && option->keyword; option++)
-    if (strcmp (option->keyword, keyword) == 0 && option->val && *option->val)
-      return g_strdup (option->val);
-  return NULL;
 }
 
 /* Drops the password of the user part ("alice:secret@host"). */
@@ -84,20 +75,49 @@ cm_store_server_shown_uri (const char *uri)
   return g_string_free (shown, FALSE);
 }
 
+static GMutex signed_in_lock;
+static GHashTable *signed_in;  /* shown URI → URI with its password */
+
+void
+cm_store_server_remember_sign_in (const char *uri)
+{
+  g_autofree char *shown = cm_store_server_shown_uri (uri);
+
+  if (strcmp (shown, uri) == 0)
+    return;
+  g_mutex_lock (&signed_in_lock);
+  if (signed_in == NULL)
+    signed_in = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_replace (signed_in, g_steal_pointer (&shown), g_strdup (uri));
+  g_mutex_unlock (&signed_in_lock);
+}
+
+char *
+cm_store_server_sign_in_uri (const char *uri)
+{
+  const char *remembered;
+  char *found;
+
+  g_mutex_lock (&signed_in_lock);
+  remembered = signed_in ? g_hash_table_lookup (signed_in, uri) : NULL;
+  found = g_strdup (remembered ? remembered : uri);
+  g_mutex_unlock (&signed_in_lock);
+  return found;
+}
+
 void
 cm_store_server_names (const char *uri, char **database, char **server)
 {
-  PQconninfoOption *options = PQconninfoParse (uri, NULL);
-  g_autofree char *host = conninfo_value (options, "host");
-  g_autofree char *port = conninfo_value (options, "port");
+  g_autoptr(CmServerAddress) address = cm_server_address_from_uri (uri);
 
-  *database = conninfo_value (options, "dbname");
-  if (*database == NULL)
-    *database = conninfo_value (options, "user");
+  if (address == NULL)
+    address = g_new0 (CmServerAddress, 1);
+  /* libpq's defaults: the database is named after the user, the user
+   * after the account. */
+  *database = g_strdup (address->database ? address->database : address->user);
   if (*database == NULL)
     *database = g_strdup (g_get_user_name ());
-  *server = cm_db_pg_server_name (host, port);
-  PQconninfoFree (options);
+  *server = cm_db_pg_server_name (address->host, address->port);
 }
 
 /* The text of the bundled SQL file at @path. */

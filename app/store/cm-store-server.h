@@ -19,6 +19,12 @@ G_BEGIN_DECLS
 gboolean  cm_store_server_is_uri        (const char *portfolio);
 /* @uri without any password in it: what messages may show. */
 char     *cm_store_server_shown_uri     (const char *uri);
+/* Remembers, for this process only, the password @uri signs in with, so
+ * that the readers and jobs that open the portfolio again by the URI it
+ * shows (which has none) sign in as the window did. */
+void      cm_store_server_remember_sign_in (const char *uri);
+/* @uri with the password remembered for it, if it has none of its own. */
+char     *cm_store_server_sign_in_uri   (const char *uri);
 /* The database and the server @uri names, as people name them. */
 void      cm_store_server_names         (const char *uri, char **database, char **server);
 /* The dialect file's SQL, run in a transaction of its own before migrating. */

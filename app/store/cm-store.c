@@ -422,15 +422,17 @@ prepare (CmStore *self, gboolean in_memory, GError **error)
  * actor, as the server's audit trail demands; an empty database is
  * migrated, anything but a portfolio of ours refused. */
 static CmStore *
-open_server (const char *uri, CmStoreOpenFlags flags, GError **error)
+open_server (const char *given_uri, CmStoreOpenFlags flags, GError **error)
 {
   g_autoptr(CmStore) self = NULL;
   gboolean read_only = (flags & CM_STORE_OPEN_READ_ONLY) != 0;
+  g_autofree char *uri = cm_store_server_sign_in_uri (given_uri);
   CmDb *database = cm_db_pg_connect (uri, error);
   int version = 0;
 
   if (database == NULL)
     return NULL;
+  cm_store_server_remember_sign_in (uri);
   self = g_object_new (CM_TYPE_STORE, NULL);
   /* The path names the portfolio in messages; a reader of the store's
    * own connects again with the URI the backend keeps. */

@@ -12,6 +12,7 @@
 #include "cm-backup.h"
 #include "cm-backup-dialog.h"
 #include "cm-backup-window.h"
+#include "cm-portfolio-name.h"
 
 #define SUFFIX ".commissioner"
 
@@ -33,7 +34,7 @@ portfolio_name (CmStore *store)
 {
   g_autofree char *name = cm_store_get_meta (store, "name");
 
-  return name && *name ? g_steal_pointer (&name) : g_path_get_basename (cm_store_get_path (store));
+  return name && *name ? g_steal_pointer (&name) : cm_portfolio_name_shown (cm_store_get_path (store));
 }
 
 /* ---- Save a Copy ------------------------------------------------------ */
@@ -74,14 +75,17 @@ copy_chosen (GtkNativeDialog *chooser, int response, CmStore *store)
 void
 cm_backup_dialog_save_copy (GtkWindow *parent, CmStore *store, AdwToastOverlay *toasts)
 {
-  GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Save a Copy"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
-                                 _("_Save"), _("_Cancel"));
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = portfolio_name (store);
-  /* TRANSLATORS: the suggested file name of a copy of a portfolio */
-  g_autofree char *suggested = g_strdup_printf (_("%s copy.commissioner"), name);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *suggested = NULL;
 
+  chooser = gtk_file_chooser_native_new (_("Save a Copy"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  filter = gtk_file_filter_new ();
+  name = portfolio_name (store);
+  /* TRANSLATORS: the suggested file name of a copy of a portfolio */
+  suggested = g_strdup_printf (_("%s copy.commissioner"), name);
   gtk_file_filter_set_name (filter, _("Commissioner portfolios"));
   gtk_file_filter_add_pattern (filter, "*" SUFFIX);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);

@@ -8,9 +8,10 @@
  */
 #include <glib/gi18n.h>
 
-#include "cm-backup.h"
 #include "cm-backup-window.h"
+#include "cm-backup.h"
 #include "cm-page-parts.h"
+#include "cm-portfolio-name.h"
 #include "cm-window.h"
 
 struct _CmBackupWindow
@@ -51,7 +52,7 @@ portfolio_name (CmStore *store)
 {
   g_autofree char *name = cm_store_get_meta (store, "name");
 
-  return name && *name ? g_steal_pointer (&name) : g_path_get_basename (cm_store_get_path (store));
+  return name && *name ? g_steal_pointer (&name) : cm_portfolio_name_shown (cm_store_get_path (store));
 }
 
 /* ---- one backup --------------------------------------------------------- */

@@ -14,6 +14,7 @@
 #include "cm-deadlines.h"
 #include "cm-export-file.h"
 #include "cm-portfolio-job.h"
+#include "cm-portfolio-name.h"
 #include "cm-safe-write.h"
 
 typedef struct {
@@ -45,7 +46,7 @@ portfolio_name (CmStore *store)
   g_autofree char *name = cm_store_get_meta (store, "name");
 
   return name && *name ? g_steal_pointer (&name)
-                       : g_path_get_basename (cm_store_get_path (store));
+                       : cm_portfolio_name_shown (cm_store_get_path (store));
 }
 
 static gboolean

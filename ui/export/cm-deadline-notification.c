@@ -15,7 +15,9 @@
 #include "cm-deadline-settings.h"
 #include "cm-deadlines.h"
 #include "cm-portfolio-job.h"
+#include "cm-portfolio-name.h"
 #include "cm-required-notices.h"
+#include "cm-store-server.h"
 #include "cm-window.h"
 
 /* How many due dates the notification lists by name. */
@@ -150,7 +152,7 @@ void
 cm_deadline_notification_send (GApplication *app, CmStore *store, const GDate *today)
 {
   GHashTable *told = g_object_get_data (G_OBJECT (app), "deadlines-told");
-  g_autofree char *portfolio = g_canonicalize_filename (cm_store_get_path (store), NULL);
+  g_autofree char *portfolio = cm_portfolio_name_key (cm_store_get_path (store));
   Job *job;
 
   /* Notifications go over the session bus; without one there is no desktop to tell. */
@@ -201,8 +203,9 @@ open_contract (GSimpleAction *action, GVariant *param, gpointer data)
     {
       window = cm_window_new (CM_APPLICATION (app));
       /* An old notification: opening a file no longer there would create
-       * an empty portfolio in its place. stat () only, nothing is open. */
-      if (!g_file_test (portfolio, G_FILE_TEST_IS_REGULAR))
+       * an empty portfolio in its place. stat () only, nothing is open. A
+       * server says itself whether it still holds the database. */
+      if (!cm_store_server_is_uri (portfolio) && !g_file_test (portfolio, G_FILE_TEST_IS_REGULAR))
         {
           tell_gone (window, portfolio);
           gtk_window_present (GTK_WINDOW (window));

@@ -9,6 +9,7 @@
 #include "cm-date.h"
 #include "cm-deadline-notification.h"
 #include "cm-metainfo.h"
+#include "cm-store-server.h"
 #include "cm-window.h"
 
 struct _CmApplication
@@ -150,7 +151,9 @@ parse_today (CmApplication *self, GVariantDict *dict)
 static void
 forward_to_primary (CmApplication *self)
 {
-  g_autofree char *portfolio = g_canonicalize_filename (self->portfolio, NULL);
+  g_autofree char *portfolio = cm_store_server_is_uri (self->portfolio)
+                                ? g_strdup (self->portfolio)
+                                : g_canonicalize_filename (self->portfolio, NULL);
   GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
 
   if (self->import_wizard)
@@ -162,7 +165,8 @@ forward_to_primary (CmApplication *self)
     }
   else
     {
-      g_autoptr(GFile) file = g_file_new_for_path (portfolio);
+      g_autoptr(GFile) file = cm_store_server_is_uri (portfolio) ? g_file_new_for_uri (portfolio)
+                                                                 : g_file_new_for_path (portfolio);
 
       g_application_open (G_APPLICATION (self), &file, 1, "");
     }
@@ -359,16 +363,15 @@ cm_application_open (GApplication *app, GFile **files, int n_files, const char *
   for (int i = 0; i < n_files; i++)
     {
       g_autofree char *path = g_file_get_path (files[i]);
+      g_autofree char *uri = path ? NULL : g_file_get_uri (files[i]);
 
-      if (path == NULL)
-        {
-          g_autofree char *uri = g_file_get_uri (files[i]);
-
-          g_printerr (_("%s is not a local file. Copy the portfolio to this computer "
-                        "and open the copy.\n"), uri);
-          continue;
-        }
-      present_window (self, path, NULL);
+      if (path)
+        present_window (self, path, NULL);
+      else if (cm_store_server_is_uri (uri))
+        present_window (self, uri, NULL);
+      else
+        g_printerr (_("%s is not a local file. Copy the portfolio to this computer "
+                      "and open the copy.\n"), uri);
     }
 }
 

@@ -4,13 +4,23 @@
 #include <glib/gi18n.h>
 
 #include "cm-recent.h"
+#include "cm-store-server.h"
 
 #define WORKBOOK_MIME_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+/* A portfolio on a server is listed by its URI, never with a password. */
+static char *
+recent_uri (const char *path)
+{
+  if (cm_store_server_is_uri (path))
+    return cm_store_server_shown_uri (path);
+  return g_filename_to_uri (path, NULL, NULL);
+}
 
 static void
 add (const char *path, const char *mime_type)
 {
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *uri = recent_uri (path);
   GtkRecentData data = {
     .mime_type = (char *) mime_type,
     .app_name = (char *) g_get_application_name (),
@@ -49,11 +59,14 @@ newest_first (gconstpointer a, gconstpointer b)
                               gtk_recent_info_get_modified (x));
 }
 
+/* A file that is gone is not offered; whether a server still holds its
+ * database is only known by connecting. */
 static gboolean
 is_our_portfolio (GtkRecentInfo *info)
 {
   return g_strcmp0 (gtk_recent_info_get_mime_type (info), CM_PORTFOLIO_MIME_TYPE) == 0 &&
-         gtk_recent_info_is_local (info) && gtk_recent_info_exists (info);
+         (cm_store_server_is_uri (gtk_recent_info_get_uri (info)) ||
+          (gtk_recent_info_is_local (info) && gtk_recent_info_exists (info)));
 }
 
 GStrv
@@ -70,7 +83,8 @@ cm_recent_portfolios (void)
   for (guint i = 0; i < MIN (infos->len, CM_RECENT_MAX_PORTFOLIOS); i++)
     {
       const char *uri = gtk_recent_info_get_uri (g_ptr_array_index (infos, i));
-      g_autofree char *path = g_filename_from_uri (uri, NULL, NULL);
+      g_autofree char *path = cm_store_server_is_uri (uri) ? g_strdup (uri)
+                                                           : g_filename_from_uri (uri, NULL, NULL);
 
       if (path)
         g_strv_builder_add (paths, path);

@@ -19,7 +19,8 @@ void    cm_recent_add_portfolio (const char *path);
 void    cm_recent_add_workbook  (const char *path);
 /* Any other file the application wrote, such as a PDF report or a calendar. */
 void    cm_recent_add_file      (const char *path, const char *mime_type);
-/* Paths of the portfolios opened most recently that still exist, newest first. */
+/* Paths of the portfolios opened most recently that still exist, and URIs of
+ * those on a server, newest first. */
 GStrv   cm_recent_portfolios    (void);
 
 G_END_DECLS

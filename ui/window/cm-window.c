@@ -7,6 +7,7 @@
 #include "cm-backup-dialog.h"
 #include "cm-audit-view.h"
 #include "cm-command-line.h"
+#include "cm-connect-dialog.h"
 #include "cm-contract.h"
 #include "cm-decoration.h"
 #include "cm-deadlines-page.h"
@@ -20,6 +21,7 @@
 #include "cm-import-undo-dialog.h"
 #include "cm-new-portfolio.h"
 #include "cm-overview-page.h"
+#include "cm-portfolio-name.h"
 #include "cm-provider.h"
 #include "cm-reason-dialog.h"
 #include "cm-recent.h"
@@ -31,6 +33,7 @@
 #include "cm-service-page.h"
 #include "cm-store-watch.h"
 #include "cm-store.h"
+#include "cm-store-server.h"
 #include "cm-trail-check.h"
 #include "cm-undo.h"
 #include "cm-window.h"
@@ -694,36 +697,28 @@ open_flags (const char *path)
 {
   GStatBuf st;
 
-  if (g_stat (path, &st) == 0 && st.st_size > CHECKED_IN_BACKGROUND_BYTES)
+  if (!cm_store_server_is_uri (path) && g_stat (path, &st) == 0 &&
+      st.st_size > CHECKED_IN_BACKGROUND_BYTES)
     return CM_STORE_OPEN_CHECKED;
   return CM_STORE_OPEN_DEFAULT;
 }
 
-gboolean
-cm_window_open_portfolio (CmWindow *self, const char *path)
+/* Shows the portfolio @store holds, opened with @flags. */
+static void
+show_portfolio (CmWindow *self, CmStore *store, CmStoreOpenFlags flags)
 {
-  g_autoptr(GError) error = NULL;
-  CmStoreOpenFlags flags = open_flags (path);
-  g_autoptr(CmStore) store = cm_store_open (path, flags, &error);
+  const char *path = cm_store_get_path (store);
   g_autofree char *name = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *actor = NULL;
-  g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+  g_autofree char *shown = cm_portfolio_name_shown (path);
+  g_autofree char *actor = actor_name (self);
+  g_autofree char *key = cm_portfolio_name_key (path);
 
-  if (store == NULL && g_error_matches (error, CM_STORE_ERROR, CM_STORE_ERROR_BUSY))
-    offer_try_again (self, path, error->message);
-  else if (store == NULL)
-    show_error (self, error->message);
-  if (store == NULL)
-    return FALSE;
-  actor = actor_name (self);
   cm_store_set_actor (store, actor);
   g_set_object (&self->store, store);
 
   name = cm_store_get_meta (store, "name");
-  basename = g_path_get_basename (path);
-  adw_window_title_set_subtitle (self->content_title, name ? name : basename);
-  gtk_window_set_title (GTK_WINDOW (self), name ? name : basename);
+  adw_window_title_set_subtitle (self->content_title, name ? name : shown);
+  gtk_window_set_title (GTK_WINDOW (self), name ? name : shown);
   build_sections (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rules", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.audit-trail", TRUE);
@@ -733,14 +728,39 @@ cm_window_open_portfolio (CmWindow *self, const char *path)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-import", TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "portfolio");
-  remember_portfolio (self, canonical);
-  warn_about_file (self, store, basename);
+  remember_portfolio (self, key);
+  warn_about_file (self, store, shown);
   watch_for_changes (self);
   /* The day's backup follows a check that found the file sound. */
   cm_trail_check_start (store, (flags & CM_STORE_OPEN_CHECKED) != 0, GTK_WIDGET (self),
                         self->toasts);
   cm_report_actions_portfolio_opened (self);
+}
+
+gboolean
+cm_window_open_portfolio (CmWindow *self, const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  CmStoreOpenFlags flags = open_flags (path);
+  g_autoptr(CmStore) store = cm_store_open (path, flags, &error);
+
+  if (store == NULL && g_error_matches (error, CM_STORE_ERROR, CM_STORE_ERROR_BUSY))
+    offer_try_again (self, path, error->message);
+  else if (store == NULL)
+    show_error (self, error->message);
+  if (store == NULL)
+    return FALSE;
+  show_portfolio (self, store, flags);
   return TRUE;
+}
+
+void
+cm_window_open_store (CmWindow *self, CmStore *store)
+{
+  g_return_if_fail (CM_IS_WINDOW (self));
+  g_return_if_fail (CM_IS_STORE (store));
+
+  show_portfolio (self, store, CM_STORE_OPEN_DEFAULT);
 }
 
 char *
@@ -748,7 +768,7 @@ cm_window_dup_portfolio (CmWindow *self)
 {
   g_return_val_if_fail (CM_IS_WINDOW (self), NULL);
 
-  return self->store ? g_canonicalize_filename (cm_store_get_path (self->store), NULL) : NULL;
+  return self->store ? cm_portfolio_name_key (cm_store_get_path (self->store)) : NULL;
 }
 
 CmStore *
@@ -798,7 +818,7 @@ cm_window_show_message (CmWindow *self, const char *message)
 CmWindow *
 cm_window_find (GtkApplication *app, const char *path)
 {
-  g_autofree char *wanted = g_canonicalize_filename (path, NULL);
+  g_autofree char *wanted = cm_portfolio_name_key (path);
 
   for (GList *l = gtk_application_get_windows (app); l; l = l->next)
     {
@@ -1256,14 +1276,46 @@ search_everything (GtkWidget *widget, const char *action, GVariant *param)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ---- portfolios on a server ------------------------------------------- */
+
+static void
+server_connected (CmWindow *self, CmStore *store)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  CmWindow *open = app ? cm_window_find (app, cm_store_get_path (store)) : NULL;
+
+  /* Connecting took a while: another window may have opened it meanwhile. */
+  if (open)
+    gtk_window_present (GTK_WINDOW (open));
+  else
+    cm_window_open_store (self, store);
+}
+
+/* The connect dialog, filled in from @uri when not NULL, and presented. */
+static CmConnectDialog *
+ask_for_server (CmWindow *self, const char *uri)
+{
+  CmConnectDialog *dialog = cm_connect_dialog_new (GTK_WINDOW (self), uri);
+
+  g_signal_connect_object (dialog, "connected", G_CALLBACK (server_connected), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+connect_server (GtkWidget *widget, const char *action, GVariant *param)
+{
+  ask_for_server (CM_WINDOW (widget), NULL);
+}
+
 /* ---- recent portfolios and dropped files ------------------------------ */
 
 static GtkWidget *
 recent_row (const char *path)
 {
-  g_autofree char *name = g_filename_display_basename (path);
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *shown = g_filename_display_name (folder);
+  g_autofree char *name = cm_portfolio_name_shown (path);
+  g_autofree char *shown = cm_portfolio_name_place (path);
   GtkWidget *row = adw_action_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
@@ -1299,7 +1351,7 @@ show_recent (CmWindow *self)
     gtk_list_box_remove (self->recent_list, row);
   for (guint i = 0; paths[i]; i++)
     {
-      g_autofree char *name = g_filename_display_basename (paths[i]);
+      g_autofree char *name = cm_portfolio_name_shown (paths[i]);
       g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
 
       g_menu_item_set_action_and_target (item, "win.open-recent", "s", paths[i]);
@@ -1315,8 +1367,14 @@ static void
 open_recent (GtkWidget *widget, const char *action, GVariant *param)
 {
   const char *path = g_variant_get_string (param, NULL);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (widget));
+  CmWindow *open = app && *path ? cm_window_find (app, path) : NULL;
 
-  if (*path)
+  if (open)
+    gtk_window_present (GTK_WINDOW (open));
+  else if (cm_store_server_is_uri (path))
+    cm_connect_dialog_connect (ask_for_server (CM_WINDOW (widget), path));
+  else if (*path)
     open_or_raise (CM_WINDOW (widget), path);
 }
 
@@ -1437,6 +1495,10 @@ cm_window_class_init (CmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-portfolio", NULL, open_portfolio);
   gtk_widget_class_install_action (widget_class, "win.new-portfolio", NULL, new_portfolio);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent);
+  gtk_widget_class_install_action (widget_class, "win.connect-server", NULL, connect_server);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.connect-server",
+                                       NULL);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, go_back);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);

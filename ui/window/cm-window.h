@@ -13,6 +13,8 @@ G_DECLARE_FINAL_TYPE (CmWindow, cm_window, CM, WINDOW, AdwApplicationWindow)
 
 CmWindow *cm_window_new            (CmApplication *app);
 gboolean  cm_window_open_portfolio (CmWindow *self, const char *path);
+/* Shows the portfolio of @store, opened elsewhere (connecting to a server). */
+void      cm_window_open_store     (CmWindow *self, CmStore *store);
 void      cm_window_import_file    (CmWindow *self, const char *path);
 void      cm_window_show_message   (CmWindow *self, const char *message);
 /* The portfolio open in the window, as a canonical path, or NULL. */

@@ -1,0 +1,226 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Commissioner developers
+"""Connect to Server: a server that never answers leaves the window
+responsive, the dialog busy, and Cancel ends the wait. On a throwaway cluster where a role signs in with a
+password (SCRAM on the socket), the dialog opened from the welcome page
+shows the server's refusal of a wrong password and keeps the fields; the
+right one, remembered, opens the demo portfolio in the window and is kept
+in a real Secret Service (GNOME Keyring in the test's own session and
+home); the recent list names the portfolio "team on SERVER", never with
+its password, and opening it from there signs in without typing.
+
+    with-display.sh python3 test_connect.py COMMISSIONER OUTPUT_DIR
+"""
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+from urllib.parse import quote
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "postgresql"))
+
+import pgcluster  # noqa: E402
+import pyatspi  # noqa: E402
+from common import (TODAY, Failure, Session, enabled, find, find_all, find_button,  # noqa: E402
+                    find_label, has_state, press, set_text, text_of, wait_for)
+
+CLUSTER_SH = os.path.join(HERE, "..", "postgresql", "cluster.sh")
+ROLE = "alice"
+PASSWORD = "c0rrect h0rse&battery=staple"
+KEYRING_PASSWORD = "keyring-of-the-test"
+DIALOG = "Connect to Server"
+
+
+def require_password(folder):
+    """Makes the role and its database, and has the socket ask the role
+    for its password (the cluster trusts everyone else)."""
+    superuser = pgcluster.uri(folder, "postgres")
+    for sql in (f"SET password_encryption = 'scram-sha-256'; "
+                f"CREATE ROLE {ROLE} LOGIN PASSWORD '{PASSWORD}'",
+                f"CREATE DATABASE team OWNER {ROLE}"):
+        made = pgcluster.psql(superuser, "-c", sql)
+        if made.returncode != 0:
+            raise Failure(f"{sql!r} failed: {made.stderr}")
+    hba = os.path.join(folder, "data", "pg_hba.conf")
+    with open(hba, encoding="utf-8") as old:
+        rules = old.read()
+    with open(hba, "w", encoding="utf-8") as new:
+        new.write(f"local all {ROLE} scram-sha-256\n" + rules)
+    reloaded = pgcluster.psql(superuser, "-c", "SELECT pg_reload_conf()")
+    if reloaded.returncode != 0:
+        raise Failure("the server did not reload its rules: " + reloaded.stderr)
+    refused = pgcluster.psql(pgcluster.uri(folder, "team", ROLE), "-c", "SELECT 1")
+    if refused.returncode == 0:
+        raise Failure("the server let the role in without its password")
+
+
+def make_demo(session, folder):
+    signed_in = f"postgresql://{ROLE}:{quote(PASSWORD, safe='')}@/team?host={folder}"
+    demo = subprocess.run([session.binary, "--create-demo", signed_in, "--today", TODAY],
+                          capture_output=True, text=True, env=dict(session.env, DISPLAY=""))
+    if demo.returncode != 0:
+        raise Failure("the demo could not be made on the server: " + demo.stderr)
+
+
+def bus_has(name, env):
+    return subprocess.run(["gdbus", "call", "--session", "--dest", "org.freedesktop.DBus",
+                           "--object-path", "/org/freedesktop/DBus", "--method",
+                           "org.freedesktop.DBus.NameHasOwner", name],
+                          capture_output=True, text=True, env=env).stdout.strip() == "(true,)"
+
+
+def start_keyring(session):
+    """GNOME Keyring on the test's session bus, its login keyring made and
+    unlocked with a password of the test's, in the session's home."""
+    keyring = subprocess.Popen(["gnome-keyring-daemon", "--foreground", "--unlock",
+                                "--components=secrets"], stdin=subprocess.PIPE,
+                               stdout=subprocess.DEVNULL, env=session.env)
+    keyring.stdin.write(KEYRING_PASSWORD.encode())
+    keyring.stdin.close()
+    wait_for("the keyring on the session bus",
+             lambda: bus_has("org.freedesktop.secrets", session.env))
+    return keyring
+
+
+def kept_password(session, folder):
+    found = subprocess.run(["secret-tool", "lookup", "host", folder, "port", "",
+                            "database", "team", "user", ROLE],
+                           capture_output=True, text=True, env=session.env)
+    return found.stdout if found.returncode == 0 else None
+
+
+def field(dialog, name):
+    return wait_for(f"the field {name!r}", lambda: next(
+        (n for n in find_all(dialog, "text") if n.name == name), None))
+
+
+def connect(session, dialog):
+    press(wait_for("Connect, ready", lambda: (lambda b: b if b and enabled(b) else None)(
+        find_button(dialog, "Connect"))))
+
+
+def overview_shown(session, folder):
+    """The demo, as the server holds it, in the window: its name in the
+    title and its Overview's figures."""
+    named = pgcluster.psql(pgcluster.uri(folder, "team"), "-c",
+                           "SELECT value FROM meta WHERE key = 'name'")
+    name = named.stdout.strip()
+    if named.returncode != 0 or not name:
+        raise Failure("the demo's name could not be read on the server: " + named.stderr)
+    wait_for(f"the window titled {name!r}", lambda: session.window.name == name)
+    page = session.page("Overview")
+    wait_for("the demo's Overview", lambda: find_label(page, lambda t: t == "Needs You Now"))
+
+
+def recent_text(session):
+    recent = os.path.join(session.work, "data", "recently-used.xbel")
+    return open(recent, encoding="utf-8").read() if os.path.exists(recent) else ""
+
+
+def open_dialog(session, welcome):
+    press(wait_for("Connect to a Server…", lambda: find_button(welcome,
+                                                               "Connect to a Server…")))
+    return session.frame(DIALOG)
+
+
+def cancel_a_silent_server(session, welcome):
+    """A server that takes the connection and never answers: the dialog
+    stays busy (libpq would wait 30 s), the window answers meanwhile, and
+    Cancel closes the dialog at once, leaving the welcome page."""
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        held = []
+        threading.Thread(target=lambda: held.append(silent.accept()), daemon=True).start()
+        dialog = open_dialog(session, welcome)
+        set_text(field(dialog, "Server"), "127.0.0.1")
+        set_text(field(dialog, "Port"), str(silent.getsockname()[1]))
+        set_text(field(dialog, "Database"), "team")
+        connect(session, dialog)
+        wait_for("the dialog busy connecting", lambda: not enabled(
+            find_button(dialog, "Connect")) and find(dialog, "filler", "Connecting"))
+        session.screenshot("connecting")
+        if find_button(welcome, "Open the Demo Portfolio") is None:
+            raise Failure("the window did not answer while the dialog connected")
+        press(find_button(dialog, "Cancel"))
+        session.frame_closed(DIALOG)
+    if welcome.name != "Commissioner":
+        raise Failure(f"the window changed after Cancel: {welcome.name!r}")
+    session.log("Cancel ended the wait for a server that never answered")
+
+
+def check(session, folder):
+    welcome = session.launch(files=[], title="Commissioner")
+    session.window = welcome
+    cancel_a_silent_server(session, welcome)
+    dialog = open_dialog(session, welcome)
+    set_text(field(dialog, "Server"), folder)
+    set_text(field(dialog, "Database"), "team")
+    set_text(field(dialog, "User Name"), ROLE)
+    set_text(field(dialog, "Password"), "wrong")
+    connect(session, dialog)
+    refusal = wait_for("the server's refusal in the dialog", lambda: find_label(
+        dialog, lambda t: "did not let “alice” sign in" in t))
+    session.log(f"wrong password: {refusal.name!r}")
+    if text_of(field(dialog, "Database")) != "team":
+        raise Failure("the fields were not kept after the refusal")
+    session.screenshot("refused")
+
+    set_text(field(dialog, "Password"), PASSWORD)
+    remember = wait_for("Remember Password, available", lambda: (
+        lambda s: s if s and enabled(s) else None)(
+            next((n for n in find_all(dialog, "check box")
+                  if n.name.startswith("Remember Password")), None)))
+    # GTK 4.8 offers no action on a switch: its row's access key turns it on.
+    session.key("alt+r", DIALOG)
+    wait_for("Remember Password on", lambda: has_state(remember, pyatspi.STATE_CHECKED))
+    connect(session, dialog)
+    session.frame_closed(DIALOG)
+    overview_shown(session, folder)
+    session.log(f"the window opened the portfolio on the server: {welcome.name!r}")
+    session.screenshot("connected")
+    wait_for("the password in the keyring", lambda: kept_password(session, folder) == PASSWORD)
+    wait_for("the server portfolio in the recent files", lambda: "postgresql://" in
+             recent_text(session))
+    if PASSWORD in recent_text(session) or quote(PASSWORD, safe="") in recent_text(session):
+        raise Failure("the password is in the recent files")
+    session.stop()
+
+    welcome = session.launch(files=[], title="Commissioner")
+    session.window = welcome
+    shown = f"team on {folder}"
+    row = wait_for(f"{shown!r} in the recent portfolios", lambda: next(
+        r for r in find_all(welcome, "list item") if find_label(r, lambda t: t == shown)))
+    session.screenshot("recent")
+    session.click(row)
+    overview_shown(session, folder)
+    session.log("reopened from the recent list with the keyring's password")
+
+
+def main():
+    folder = tempfile.mkdtemp(prefix="cm-ui-connect-")
+    keyring = None
+    try:
+        base, why = pgcluster.start(CLUSTER_SH, folder)
+        if base is None:
+            raise Failure("a throwaway PostgreSQL cluster did not start: " + why)
+        with Session("connect") as session:
+            require_password(folder)
+            make_demo(session, folder)
+            keyring = start_keyring(session)
+            check(session, folder)
+    finally:
+        if keyring:
+            keyring.terminate()
+            keyring.wait(timeout=10)
+        pgcluster.stop(CLUSTER_SH, folder)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
