@@ -8,7 +8,11 @@ shows the server's refusal of a wrong password and keeps the fields; the
 right one, remembered, opens the demo portfolio in the window and is kept
 in a real Secret Service (GNOME Keyring in the test's own session and
 home); the recent list names the portfolio "team on SERVER", never with
-its password, and opening it from there signs in without typing.
+its password, and opening it from there signs in without typing. Once
+the database is emptied, opening it from the recent list refuses it
+rather than make a new portfolio there; the keyring's password, filled
+in for it, is cleared as soon as the address is changed, so it is never
+sent to another.
 
     with-display.sh python3 test_connect.py COMMISSIONER OUTPUT_DIR
 """
@@ -200,6 +204,49 @@ def check(session, folder):
     session.click(row)
     overview_shown(session, folder)
     session.log("reopened from the recent list with the keyring's password")
+    session.stop()
+    refuse_an_emptied_database(session, folder)
+
+
+def empty_database(folder):
+    superuser = pgcluster.uri(folder, "postgres")
+    for sql in ("DROP DATABASE team", f"CREATE DATABASE team OWNER {ROLE}"):
+        done = pgcluster.psql(superuser, "-c", sql)
+        if done.returncode != 0:
+            raise Failure(f"{sql!r} failed: {done.stderr}")
+
+
+def tables_in(folder):
+    counted = pgcluster.psql(pgcluster.uri(folder, "team"), "-c",
+                             "SELECT count(*) FROM information_schema.tables WHERE "
+                             "table_schema NOT IN ('pg_catalog', 'information_schema')")
+    if counted.returncode != 0:
+        raise Failure("the database's tables could not be counted: " + counted.stderr)
+    return int(counted.stdout.strip())
+
+
+def refuse_an_emptied_database(session, folder):
+    """The recent entry of a database emptied since: the dialog says it
+    holds no portfolio and the database stays empty. The keyring filled in
+    the password for that address; changing the user name clears it."""
+    empty_database(folder)
+    welcome = session.launch(files=[], title="Commissioner")
+    session.window = welcome
+    shown = f"team on {folder}"
+    session.click(wait_for(f"{shown!r} in the recent portfolios", lambda: next(
+        r for r in find_all(welcome, "list item") if find_label(r, lambda t: t == shown))))
+    dialog = session.frame(DIALOG)
+    refusal = wait_for("the refusal of the emptied database", lambda: find_label(
+        dialog, lambda t: "holds no portfolio" in t))
+    session.log(f"emptied database: {refusal.name!r}")
+    if tables_in(folder) != 0:
+        raise Failure("opening the emptied database from the recent list made a portfolio in it")
+    password = field(dialog, "Password")
+    wait_for("the keyring's password filled in", lambda: text_of(password) != "")
+    set_text(field(dialog, "User Name"), "mallory")
+    wait_for("the keyring's password cleared for another user", lambda: text_of(password) == "")
+    session.screenshot("address-changed")
+    session.log("the keyring's password was cleared when the user name changed")
 
 
 def main():

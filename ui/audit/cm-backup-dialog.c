@@ -29,14 +29,6 @@ show_toast (AdwToastOverlay *toasts, const char *message, gboolean stays)
   adw_toast_overlay_add_toast (toasts, toast);
 }
 
-static char *
-portfolio_name (CmStore *store)
-{
-  g_autofree char *name = cm_store_get_meta (store, "name");
-
-  return name && *name ? g_steal_pointer (&name) : cm_portfolio_name_shown (cm_store_get_path (store));
-}
-
 /* ---- Save a Copy ------------------------------------------------------ */
 
 static void
@@ -83,7 +75,7 @@ cm_backup_dialog_save_copy (GtkWindow *parent, CmStore *store, AdwToastOverlay *
   chooser = gtk_file_chooser_native_new (_("Save a Copy"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Save"), _("_Cancel"));
   filter = gtk_file_filter_new ();
-  name = portfolio_name (store);
+  name = cm_portfolio_name_of_store (store);
   /* TRANSLATORS: the suggested file name of a copy of a portfolio */
   suggested = g_strdup_printf (_("%s copy.commissioner"), name);
   gtk_file_filter_set_name (filter, _("Commissioner portfolios"));

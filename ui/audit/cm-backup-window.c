@@ -47,14 +47,6 @@ job_free (Job *job)
   g_free (job);
 }
 
-static char *
-portfolio_name (CmStore *store)
-{
-  g_autofree char *name = cm_store_get_meta (store, "name");
-
-  return name && *name ? g_steal_pointer (&name) : cm_portfolio_name_shown (cm_store_get_path (store));
-}
-
 /* ---- one backup --------------------------------------------------------- */
 
 static char *
@@ -141,7 +133,7 @@ restore_clicked (GtkWidget *button)
   GtkWindow *list = GTK_WINDOW (gtk_widget_get_root (button));
   CmStore *store = CM_BACKUP_WINDOW (list)->store;
   const char *when = g_object_get_data (G_OBJECT (button), "when");
-  g_autofree char *name = portfolio_name (store);
+  g_autofree char *name = cm_portfolio_name_of_store (store);
   g_autofree char *body = g_strdup_printf (
     _("“%s” will be put back as it was on %s: %s.\n\nIts state now is backed up first, so "
       "restoring that backup takes this back."),
@@ -193,7 +185,7 @@ backup_row (CmBackup *backup)
 static void
 add_rows (CmBackupWindow *self)
 {
-  g_autofree char *name = portfolio_name (self->store);
+  g_autofree char *name = cm_portfolio_name_of_store (self->store);
   g_autofree char *title = g_strdup_printf (_("Backups of “%s”"), name);
 
   adw_preferences_group_set_title (self->group, title);

@@ -39,16 +39,6 @@ job_free (Job *job)
   g_free (job);
 }
 
-/* The portfolio's name, or its file's where none is recorded. */
-static char *
-portfolio_name (CmStore *store)
-{
-  g_autofree char *name = cm_store_get_meta (store, "name");
-
-  return name && *name ? g_steal_pointer (&name)
-                       : cm_portfolio_name_shown (cm_store_get_path (store));
-}
-
 static gboolean
 write_calendar (CmStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {
@@ -62,7 +52,7 @@ write_calendar (CmStore *store, gpointer data, GCancellable *cancellable, GError
   cm_deadline_settings_load (store, &settings);
   deadlines = cm_deadlines_collect (cm_store_list (store, CM_TYPE_CONTRACT), &job->today,
                                     &settings, &export.n_skipped);
-  name = portfolio_name (store);
+  name = cm_portfolio_name_of_store (store);
   export.deadlines = deadlines;
   export.portfolio = name;
   export.today = &job->today;
@@ -142,7 +132,7 @@ cm_calendar_export_run (GtkWindow *parent, CmStore *store, const GDate *today,
     gtk_file_chooser_native_new (_("Export to Calendar"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
                                  _("_Export"), _("_Cancel"));
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = portfolio_name (store);
+  g_autofree char *name = cm_portfolio_name_of_store (store);
   /* TRANSLATORS: the file name offered for the calendar, before ".ics": the portfolio's name */
   g_autofree char *stem = g_strdup_printf (_("%s deadlines"), name);
   g_autofree char *suggested = cm_export_file_name (stem, NULL, ".ics");

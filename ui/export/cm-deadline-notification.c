@@ -211,7 +211,7 @@ open_contract (GSimpleAction *action, GVariant *param, gpointer data)
           gtk_window_present (GTK_WINDOW (window));
           return;
         }
-      if (!cm_window_open_portfolio (window, portfolio))
+      if (!cm_window_open_existing_portfolio (window, portfolio))
         {
           gtk_window_present (GTK_WINDOW (window));
           return;

@@ -55,21 +55,40 @@ field_list (CmStoreConflict *conflict)
   return list;
 }
 
+/* Who changed the record and when, each left out when the trail does not say. */
+static char *
+changed_text (CmStoreConflict *conflict, const char *record)
+{
+  gboolean known_actor = conflict->actor && *conflict->actor;
+  g_autofree char *when = conflict->at && *conflict->at ? cm_date_format_moment (conflict->at)
+                                                        : NULL;
+
+  /* Translators: who changed a record, which one, and when
+   * ("jsmith (Jane Smith) changed “LCC-042 — Carers' breaks” on 4 December 2026, 14:02,
+   * after you opened it.") */
+  if (known_actor && when)
+    return g_strdup_printf (_("%s changed “%s” on %s, after you opened it."),
+                            conflict->actor, record, when);
+  if (known_actor)
+    return g_strdup_printf (_("%s changed “%s” after you opened it."), conflict->actor, record);
+  if (when)
+    return g_strdup_printf (_("Someone else changed “%s” on %s, after you opened it."),
+                            record, when);
+  return g_strdup_printf (_("Someone else changed “%s” after you opened it."), record);
+}
+
 static char *
 body_text (CmStoreConflict *conflict)
 {
   g_autofree char *record = cm_entity_describe (conflict->stored);
-  g_autofree char *when = cm_date_format_moment (conflict->at);
+  g_autofree char *changed = changed_text (conflict, record);
   guint n = conflict->fields->len;
   g_autofree char *fields = g_strdup_printf (ngettext ("%u field differs from your copy.",
                                                        "%u fields differ from your copy.", n),
                                              n);
 
-  /* Translators: who changed a record, which one, and when
-   * ("jsmith (Jane Smith) changed “LCC-042 — Carers' breaks” on 4 December 2026, 14:02.") */
-  return g_strdup_printf (_("%s changed “%s” on %s, after you opened it. %s "
-                            "Nothing is saved until you choose."),
-                          conflict->actor, record, when, fields);
+  /* Translators: who changed which record, then how many of its fields differ */
+  return g_strdup_printf (_("%s %s Nothing is saved until you choose."), changed, fields);
 }
 
 /* Beyond this many fields, the list scrolls rather than the dialog grow

@@ -29,6 +29,9 @@ struct _CmConnectDialog
   gboolean looking_up;        /* the keyring has not answered yet */
   gboolean connect_when_looked_up;
   gboolean keyring_works;
+  char *looked_up_uri;        /* the address the keyring was asked about */
+  gboolean password_from_keyring;
+  CmStoreOpenFlags open_flags;
   CmStore *store;             /* connected, while the keyring keeps the password */
 };
 
@@ -71,6 +74,43 @@ fill_in (CmConnectDialog *self, const char *uri)
   gtk_editable_set_text (self->user_row, given->user ? given->user : "");
 }
 
+static char *
+address_uri (CmConnectDialog *self)
+{
+  g_autoptr(CmServerAddress) typed = address (self);
+
+  return cm_server_address_to_uri (typed);
+}
+
+/* The keyring's password belongs to the address it was kept for: sent to
+ * another, it would give that server the password, and with Remember on,
+ * keep it for that one too. */
+static void
+address_changed (CmConnectDialog *self)
+{
+  if (!self->password_from_keyring)
+    return;
+  gtk_editable_set_text (self->password_row, "");
+  self->password_from_keyring = FALSE;
+}
+
+static void
+password_changed (CmConnectDialog *self)
+{
+  self->password_from_keyring = FALSE;
+}
+
+static void
+watch_fields (CmConnectDialog *self)
+{
+  GtkEditable *address_rows[] = { self->host_row, self->port_row, self->database_row,
+                                  self->user_row };
+
+  for (guint i = 0; i < G_N_ELEMENTS (address_rows); i++)
+    g_signal_connect_swapped (address_rows[i], "changed", G_CALLBACK (address_changed), self);
+  g_signal_connect_swapped (self->password_row, "changed", G_CALLBACK (password_changed), self);
+}
+
 /* While connecting the fields stay as typed, and only Cancel works. */
 static void
 set_busy (CmConnectDialog *self, gboolean busy)
@@ -94,12 +134,26 @@ show_error (CmConnectDialog *self, const char *message)
 
 /* ---- connecting ------------------------------------------------------- */
 
+typedef struct
+{
+  char *uri;
+  CmStoreOpenFlags flags;
+} Opening;
+
+static void
+opening_free (Opening *opening)
+{
+  g_free (opening->uri);
+  g_free (opening);
+}
+
 /* Runs in a thread: libpq waits for the server, up to its timeout. */
 static void
-open_in_thread (GTask *task, gpointer source, gpointer uri, GCancellable *cancellable)
+open_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
+  Opening *opening = data;
   GError *error = NULL;
-  CmStore *store = cm_store_open (uri, CM_STORE_OPEN_DEFAULT, &error);
+  CmStore *store = cm_store_open (opening->uri, opening->flags, &error);
 
   if (store)
     g_task_return_pointer (task, store, g_object_unref);
@@ -170,12 +224,18 @@ start_connecting (CmConnectDialog *self)
   g_autofree char *uri = cm_server_address_to_uri (typed);
   const char *password = gtk_editable_get_text (self->password_row);
   g_autoptr(GTask) task = g_task_new (self, self->cancellable, opened, NULL);
+  Opening *opening = g_new0 (Opening, 1);
 
+  opening->uri = *password ? cm_server_address_with_password (uri, password)
+                           : g_steal_pointer (&uri);
+  /* Only the first connection of a reopened portfolio must find one: the
+   * user who presses Connect after its refusal asks for this database. */
+  opening->flags = self->open_flags;
+  self->open_flags = CM_STORE_OPEN_DEFAULT;
   set_busy (self, TRUE);
   /* Cancel answers at once; the thread's late connection is then closed. */
   g_task_set_return_on_cancel (task, TRUE);
-  g_task_set_task_data (task, *password ? cm_server_address_with_password (uri, password)
-                                        : g_steal_pointer (&uri), g_free);
+  g_task_set_task_data (task, opening, (GDestroyNotify) opening_free);
   g_task_run_in_thread (task, (GTaskThreadFunc) open_in_thread);
 }
 
@@ -215,6 +275,8 @@ looked_up (GObject *source, GAsyncResult *result, gpointer data)
   g_autoptr(CmConnectDialog) self = data;
   g_autoptr(GError) error = NULL;
   g_autofree char *password = cm_server_keyring_lookup_finish (result, &error);
+  g_autofree char *now = NULL;
+  gboolean same_address;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -222,10 +284,14 @@ looked_up (GObject *source, GAsyncResult *result, gpointer data)
   self->keyring_works = error == NULL;
   if (error)
     keyring_unavailable (self, error->message);
-  if (password && *gtk_editable_get_text (self->password_row) == '\0')
+  /* The fields may have changed while the keyring answered. */
+  now = address_uri (self);
+  same_address = g_strcmp0 (now, self->looked_up_uri) == 0;
+  if (password && *gtk_editable_get_text (self->password_row) == '\0' && same_address)
     {
       gtk_editable_set_text (self->password_row, password);
       gtk_switch_set_active (self->remember_switch, TRUE);
+      self->password_from_keyring = TRUE;
     }
   if (self->connect_when_looked_up)
     start_connecting (self);
@@ -239,6 +305,8 @@ look_up_password (CmConnectDialog *self)
   g_autoptr(CmServerAddress) typed = address (self);
 
   self->looking_up = TRUE;
+  g_free (self->looked_up_uri);
+  self->looked_up_uri = cm_server_address_to_uri (typed);
   cm_server_keyring_lookup (typed, self->cancellable, looked_up, g_object_ref (self));
 }
 
@@ -262,6 +330,7 @@ cm_connect_dialog_finalize (GObject *object)
   CmConnectDialog *self = CM_CONNECT_DIALOG (object);
 
   g_clear_object (&self->cancellable);
+  g_free (self->looked_up_uri);
 
   G_OBJECT_CLASS (cm_connect_dialog_parent_class)->finalize (object);
 }
@@ -301,6 +370,7 @@ cm_connect_dialog_init (CmConnectDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  watch_fields (self);
 }
 
 /* ---- public API ------------------------------------------------------- */
@@ -329,4 +399,13 @@ cm_connect_dialog_connect (CmConnectDialog *self)
   /* The keyring's password comes first; the dialog says it is busy meanwhile. */
   self->connect_when_looked_up = TRUE;
   set_busy (self, TRUE);
+}
+
+void
+cm_connect_dialog_reopen (CmConnectDialog *self)
+{
+  g_return_if_fail (CM_IS_CONNECT_DIALOG (self));
+
+  self->open_flags = CM_STORE_OPEN_MUST_EXIST;
+  cm_connect_dialog_connect (self);
 }

@@ -21,7 +21,11 @@ G_DECLARE_FINAL_TYPE (CmConnectDialog, cm_connect_dialog, CM, CONNECT_DIALOG, Gt
  * connected it emits "connected" with the open CmStore, then closes. */
 CmConnectDialog *cm_connect_dialog_new     (GtkWindow *parent, const char *uri);
 /* Connects at once, with the password the keyring keeps for the fields,
- * if any: opening a portfolio again from the recent list. */
+ * if any, as the Connect button does. */
 void             cm_connect_dialog_connect (CmConnectDialog *self);
+/* Connects at once to a portfolio opened before, from the recent list: a
+ * database that no longer holds one is refused, not made one, unless the
+ * user then presses Connect. */
+void             cm_connect_dialog_reopen  (CmConnectDialog *self);
 
 G_END_DECLS

@@ -37,3 +37,11 @@ cm_portfolio_name_place (const char *portfolio)
   folder = g_path_get_dirname (portfolio);
   return g_filename_display_name (folder);
 }
+
+char *
+cm_portfolio_name_of_store (CmStore *store)
+{
+  g_autofree char *name = cm_store_get_meta (store, "name");
+
+  return name && *name ? g_steal_pointer (&name) : cm_portfolio_name_shown (cm_store_get_path (store));
+}

@@ -10,6 +10,8 @@
 
 #include <glib.h>
 
+#include "cm-store.h"
+
 G_BEGIN_DECLS
 
 /* What tells two portfolios apart: a file's canonical path, or a server
@@ -19,5 +21,7 @@ char *cm_portfolio_name_key   (const char *portfolio);
 char *cm_portfolio_name_shown (const char *portfolio);
 /* Where it is: the file's folder, or that it is on a server. */
 char *cm_portfolio_name_place (const char *portfolio);
+/* The name the portfolio open in @store records, or else its shown name. */
+char *cm_portfolio_name_of_store (CmStore *store);
 
 G_END_DECLS

@@ -737,11 +737,10 @@ show_portfolio (CmWindow *self, CmStore *store, CmStoreOpenFlags flags)
   cm_report_actions_portfolio_opened (self);
 }
 
-gboolean
-cm_window_open_portfolio (CmWindow *self, const char *path)
+static gboolean
+open_portfolio_with (CmWindow *self, const char *path, CmStoreOpenFlags flags)
 {
   g_autoptr(GError) error = NULL;
-  CmStoreOpenFlags flags = open_flags (path);
   g_autoptr(CmStore) store = cm_store_open (path, flags, &error);
 
   if (store == NULL && g_error_matches (error, CM_STORE_ERROR, CM_STORE_ERROR_BUSY))
@@ -752,6 +751,18 @@ cm_window_open_portfolio (CmWindow *self, const char *path)
     return FALSE;
   show_portfolio (self, store, flags);
   return TRUE;
+}
+
+gboolean
+cm_window_open_portfolio (CmWindow *self, const char *path)
+{
+  return open_portfolio_with (self, path, open_flags (path));
+}
+
+gboolean
+cm_window_open_existing_portfolio (CmWindow *self, const char *path)
+{
+  return open_portfolio_with (self, path, open_flags (path) | CM_STORE_OPEN_MUST_EXIST);
 }
 
 void
@@ -1373,9 +1384,9 @@ open_recent (GtkWidget *widget, const char *action, GVariant *param)
   if (open)
     gtk_window_present (GTK_WINDOW (open));
   else if (cm_store_server_is_uri (path))
-    cm_connect_dialog_connect (ask_for_server (CM_WINDOW (widget), path));
+    cm_connect_dialog_reopen (ask_for_server (CM_WINDOW (widget), path));
   else if (*path)
-    open_or_raise (CM_WINDOW (widget), path);
+    cm_window_open_existing_portfolio (CM_WINDOW (widget), path);
 }
 
 static gboolean

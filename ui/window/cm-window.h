@@ -12,7 +12,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CmWindow, cm_window, CM, WINDOW, AdwApplicationWindow)
 
 CmWindow *cm_window_new            (CmApplication *app);
+/* Opens @path, making an empty file or database a new portfolio. */
 gboolean  cm_window_open_portfolio (CmWindow *self, const char *path);
+/* Opens @path only if it holds a portfolio: opening one seen before (the
+ * recent list, a notification), which may since have gone. */
+gboolean  cm_window_open_existing_portfolio (CmWindow *self, const char *path);
 /* Shows the portfolio of @store, opened elsewhere (connecting to a server). */
 void      cm_window_open_store     (CmWindow *self, CmStore *store);
 void      cm_window_import_file    (CmWindow *self, const char *path);
