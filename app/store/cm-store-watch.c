@@ -32,8 +32,7 @@ struct _CmStoreWatch
   guint retry_ms;
   GHashTable *waiting;     /* tables named while the store was in a transaction */
   char *problem;
-  char *refusal;           /* the store's own refusal, kept while the connection is down */
-  gboolean refused;
+  gboolean lost;           /* the connection is down */
 };
 
 G_DEFINE_FINAL_TYPE (CmStoreWatch, cm_store_watch, G_TYPE_OBJECT)
@@ -144,9 +143,8 @@ reconnected (CmStoreWatch *self)
 {
   self->retry_ms = FIRST_RETRY_MS;
   cm_db_listen (self->db, CM_STORE_CHANNEL);
-  cm_store_refuse_changes (self->store, self->refusal);
-  g_clear_pointer (&self->refusal, g_free);
-  self->refused = FALSE;
+  cm_store_set_connection_lost (self->store, NULL);
+  self->lost = FALSE;
   g_hash_table_remove_all (self->waiting);
   cm_store_reconnected (self->store);
   follow_socket (self);
@@ -199,18 +197,13 @@ try_connecting (gpointer data)
 static void
 refuse_changes (CmStoreWatch *self, const char *server)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *why = NULL;
 
-  /* A refusal of the store's own (a damaged trail) comes back with the
-   * connection; being read-only needs no refusal. */
-  if (!cm_store_is_read_only (self->store) && !cm_store_check_writable (self->store, &error))
-    self->refusal = g_strdup (error->message);
-  self->refused = TRUE;
+  self->lost = TRUE;
   why = g_strdup_printf (_("The connection to the server “%s” was lost, so changes cannot be "
                            "saved now. Keep the editor open and save again once it is back."),
                          server);
-  cm_store_refuse_changes (self->store, why);
+  cm_store_set_connection_lost (self->store, why);
 }
 
 static void
@@ -218,7 +211,7 @@ start_reconnecting (CmStoreWatch *self)
 {
   g_autofree char *server = server_name (self);
 
-  if (self->reconnect_source != 0 || self->refused)
+  if (self->reconnect_source != 0 || self->lost)
     return;
   refuse_changes (self, server);
   set_problem (self, g_strdup_printf (_("Connection to “%s” lost. Reconnecting…"), server));
@@ -248,7 +241,6 @@ cm_store_watch_finalize (GObject *object)
 
   g_hash_table_unref (self->waiting);
   g_free (self->problem);
-  g_free (self->refusal);
 
   G_OBJECT_CLASS (cm_store_watch_parent_class)->finalize (object);
 }

@@ -12,6 +12,7 @@
  */
 #include <string.h>
 
+#include "cm-audit-damage.h"
 #include "cm-db-pg.h"
 #include "cm-provider.h"
 #include "cm-store-watch.h"
@@ -254,6 +255,34 @@ test_connection_ended (void)
   g_free (outage.refusal);
 }
 
+static void
+damage_found_while_lost (CmStoreWatch *watch, GParamSpec *pspec, CmStore *store)
+{
+  if (cm_store_watch_get_problem (watch) != NULL)
+    cm_audit_damage_refuse (store, "row 7 altered");
+}
+
+/* Damage to the trail found while the connection is down still refuses
+ * changes once it is back, and says so rather than the lost connection. */
+static void
+test_damage_outlasts_outage (void)
+{
+  g_autoptr(CmStore) mine = cm_test_pg_open ();
+  g_autoptr(CmStoreWatch) watch = cm_store_watch_new (mine);
+  Outage outage = { watch, mine };
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (watch, "notify::problem", G_CALLBACK (problem_changed), &outage);
+  g_signal_connect (watch, "notify::problem", G_CALLBACK (damage_found_while_lost), mine);
+  terminate_backends ();
+  g_assert_true (wait_until (back_after_loss, &outage, RECONNECT_DEADLINE));
+  g_assert_nonnull (strstr (outage.refusal, "connection to the server"));
+  g_assert_false (cm_store_check_writable (mine, &error));
+  g_assert_nonnull (strstr (error->message, "row 7 altered"));
+  g_free (outage.problem);
+  g_free (outage.refusal);
+}
+
 /* A commit from another connection between this store's last reading and
  * its own commit still counts as another program's change. */
 static void
@@ -281,5 +310,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/store-watch/notification-during-read", test_notification_during_read);
   g_test_add_func ("/store-watch/commit-between-own", test_commit_between_own);
   g_test_add_func ("/store-watch/connection-ended", test_connection_ended);
+  g_test_add_func ("/store-watch/damage-outlasts-outage", test_damage_outlasts_outage);
   return g_test_run ();
 }
