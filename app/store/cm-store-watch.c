@@ -3,6 +3,7 @@
 /* cm-store-watch.c: following other programs' commits to a portfolio */
 #include <glib-unix.h>
 #include <glib/gi18n-lib.h>
+#include <poll.h>
 
 #include "cm-store-private.h"
 #include "cm-store-server.h"
@@ -99,17 +100,30 @@ take_notifications (CmStoreWatch *self)
   return TRUE;
 }
 
+/* Whether @fd has input nobody read yet. */
+static gboolean
+still_readable (int fd)
+{
+  struct pollfd socket = { .fd = fd, .events = POLLIN };
+
+  return poll (&socket, 1, 0) > 0;
+}
+
 /* ---- callbacks -------------------------------------------------------- */
 
 static gboolean
 notifications_arrived (int fd, GIOCondition condition, gpointer data)
 {
   CmStoreWatch *self = data;
+  gboolean taken = take_notifications (self);
 
-  if (take_notifications (self))
+  /* Input left unread (a statement's rows still coming) would wake the loop
+   * at once, forever: look () follows the socket again instead. */
+  if (taken && !still_readable (fd))
     return G_SOURCE_CONTINUE;
   self->socket_source = 0;
-  start_reconnecting (self);
+  if (!taken)
+    start_reconnecting (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -135,6 +149,8 @@ look (gpointer data)
       g_clear_handle_id (&self->socket_source, g_source_remove);
       start_reconnecting (self);
     }
+  else if (!self->lost)
+    follow_socket (self);
   return G_SOURCE_CONTINUE;
 }
 

@@ -10,11 +10,13 @@
  * with every list read again once it is back. Each wait runs the main
  * loop until what is awaited holds or its deadline passes.
  */
+#include <poll.h>
 #include <string.h>
 
 #include "cm-audit-damage.h"
 #include "cm-db-pg.h"
 #include "cm-provider.h"
+#include "cm-store-private.h"
 #include "cm-store-watch.h"
 #include "cm-store.h"
 #include "cm-test-util.h"
@@ -133,6 +135,42 @@ test_own_commit_not_reloaded (void)
   /* Nothing should come: the wait lasts its whole deadline. */
   g_assert_false (wait_until (is_counted, &reloaded, WITHIN_A_SECOND));
   g_assert_cmpuint (reloaded, ==, 0);
+}
+
+/* Whether the main loop has nothing to do, within @tries turns. */
+static gboolean
+loop_goes_idle (guint tries)
+{
+  for (guint i = 0; i < tries; i++)
+    if (!g_main_context_iteration (NULL, FALSE))
+      return TRUE;
+  return FALSE;
+}
+
+/* A statement left streaming keeps the connection's socket readable; the
+ * watch must not wake the loop for it at every turn, and follows commits
+ * again once the statement is done. */
+static void
+test_streaming_does_not_spin (void)
+{
+  g_autoptr(CmStore) mine = cm_test_pg_open ();
+  g_autoptr(CmStore) theirs = cm_test_pg_open ();
+  g_autoptr(CmStoreWatch) watch = cm_store_watch_new (mine);
+  g_autoptr(GListModel) providers = cm_store_list_all (mine, CM_TYPE_PROVIDER);
+  Listing listing = { providers, "Saved After Streaming" };
+  CmDb *db = cm_store_get_db (mine);
+  CmDbStmt *rows = cm_db_prepare (db, "SELECT generate_series (1, 200000)");
+  struct pollfd socket = { .fd = cm_db_socket (db), .events = POLLIN };
+
+  g_assert_nonnull (rows);
+  g_assert_cmpint (cm_db_step (rows), ==, CM_DB_ROW);
+  /* The rest of the rows wait on the socket. */
+  g_assert_cmpint (poll (&socket, 1, RECONNECT_DEADLINE / 1000), ==, 1);
+  g_assert_true (loop_goes_idle (1000));
+  cm_db_stmt_free (rows);
+  save_provider (theirs, listing.name);
+  g_assert_true (wait_until (is_listed, &listing, WITHIN_A_SECOND));
+  g_assert_null (cm_store_watch_get_problem (watch));
 }
 
 typedef struct {
@@ -311,5 +349,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/store-watch/commit-between-own", test_commit_between_own);
   g_test_add_func ("/store-watch/connection-ended", test_connection_ended);
   g_test_add_func ("/store-watch/damage-outlasts-outage", test_damage_outlasts_outage);
+  g_test_add_func ("/store-watch/streaming-does-not-spin", test_streaming_does_not_spin);
   return g_test_run ();
 }
