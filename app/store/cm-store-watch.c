@@ -33,7 +33,7 @@ struct _CmStoreWatch
   guint retry_ms;
   GHashTable *waiting;     /* tables named while the store was in a transaction */
   char *problem;
-  gboolean lost;           /* the connection is down */
+  gboolean lost;           /* the connection is down, or LISTEN failed on the new one */
 };
 
 G_DEFINE_FINAL_TYPE (CmStoreWatch, cm_store_watch, G_TYPE_OBJECT)
@@ -154,11 +154,18 @@ look (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+static void wait_for (CmStoreWatch *self, CmDbReconnect state);
+
 static void
 reconnected (CmStoreWatch *self)
 {
+  /* Without LISTEN nothing would arrive: still lost, so connect again. */
+  if (!cm_db_listen (self->db, CM_STORE_CHANNEL))
+    {
+      wait_for (self, CM_DB_RECONNECT_FAILED);
+      return;
+    }
   self->retry_ms = FIRST_RETRY_MS;
-  cm_db_listen (self->db, CM_STORE_CHANNEL);
   cm_store_set_connection_lost (self->store, NULL);
   self->lost = FALSE;
   g_hash_table_remove_all (self->waiting);
