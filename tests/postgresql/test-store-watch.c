@@ -7,8 +7,10 @@
  * commit on one reaches the other's lists through its watch within a
  * second, one that arrives while the other reads is not lost, and a
  * connection the server ends is made again, refusing changes meanwhile,
- * with every list read again once it is back. Each wait runs the main
- * loop until what is awaited holds or its deadline passes.
+ * with every list read again once it is back, and damage to the trail
+ * found meanwhile still refusing them. A statement left streaming does not
+ * keep the main loop busy. Each wait runs the main loop until what is
+ * awaited holds or its deadline passes.
  */
 #include <poll.h>
 #include <string.h>
