@@ -30,5 +30,8 @@ gboolean    cm_store_reload_tables   (CmStore *self, GPtrArray *tables);
 /* After the connection was made again: the session set up as before and
  * every list read again, since anything may have changed meanwhile. */
 void        cm_store_reconnected     (CmStore *self);
+/* Refuses changes with @why while the server's connection is down (NULL
+ * once it is back), apart from cm_store_refuse_changes ()'s refusal. */
+void        cm_store_set_connection_lost (CmStore *self, const char *why);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 /* cm-store-watch.c: following other programs' commits to a portfolio */
 #include <glib-unix.h>
 #include <glib/gi18n-lib.h>
+#include <poll.h>
 
 #include "cm-store-private.h"
 #include "cm-store-server.h"
@@ -32,8 +33,7 @@ struct _CmStoreWatch
   guint retry_ms;
   GHashTable *waiting;     /* tables named while the store was in a transaction */
   char *problem;
-  char *refusal;           /* the store's own refusal, kept while the connection is down */
-  gboolean refused;
+  gboolean lost;           /* the connection is down, or LISTEN failed on the new one */
 };
 
 G_DEFINE_FINAL_TYPE (CmStoreWatch, cm_store_watch, G_TYPE_OBJECT)
@@ -100,17 +100,30 @@ take_notifications (CmStoreWatch *self)
   return TRUE;
 }
 
+/* Whether @fd has input nobody read yet. */
+static gboolean
+still_readable (int fd)
+{
+  struct pollfd socket = { .fd = fd, .events = POLLIN };
+
+  return poll (&socket, 1, 0) > 0;
+}
+
 /* ---- callbacks -------------------------------------------------------- */
 
 static gboolean
 notifications_arrived (int fd, GIOCondition condition, gpointer data)
 {
   CmStoreWatch *self = data;
+  gboolean taken = take_notifications (self);
 
-  if (take_notifications (self))
+  /* Input left unread (a statement's rows still coming) would wake the loop
+   * at once, forever: look () follows the socket again instead. */
+  if (taken && !still_readable (fd))
     return G_SOURCE_CONTINUE;
   self->socket_source = 0;
-  start_reconnecting (self);
+  if (!taken)
+    start_reconnecting (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -136,17 +149,25 @@ look (gpointer data)
       g_clear_handle_id (&self->socket_source, g_source_remove);
       start_reconnecting (self);
     }
+  else if (!self->lost)
+    follow_socket (self);
   return G_SOURCE_CONTINUE;
 }
+
+static void wait_for (CmStoreWatch *self, CmDbReconnect state);
 
 static void
 reconnected (CmStoreWatch *self)
 {
+  /* Without LISTEN nothing would arrive: still lost, so connect again. */
+  if (!cm_db_listen (self->db, CM_STORE_CHANNEL))
+    {
+      wait_for (self, CM_DB_RECONNECT_FAILED);
+      return;
+    }
   self->retry_ms = FIRST_RETRY_MS;
-  cm_db_listen (self->db, CM_STORE_CHANNEL);
-  cm_store_refuse_changes (self->store, self->refusal);
-  g_clear_pointer (&self->refusal, g_free);
-  self->refused = FALSE;
+  cm_store_set_connection_lost (self->store, NULL);
+  self->lost = FALSE;
   g_hash_table_remove_all (self->waiting);
   cm_store_reconnected (self->store);
   follow_socket (self);
@@ -199,18 +220,13 @@ try_connecting (gpointer data)
 static void
 refuse_changes (CmStoreWatch *self, const char *server)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *why = NULL;
 
-  /* A refusal of the store's own (a damaged trail) comes back with the
-   * connection; being read-only needs no refusal. */
-  if (!cm_store_is_read_only (self->store) && !cm_store_check_writable (self->store, &error))
-    self->refusal = g_strdup (error->message);
-  self->refused = TRUE;
+  self->lost = TRUE;
   why = g_strdup_printf (_("The connection to the server “%s” was lost, so changes cannot be "
                            "saved now. Keep the editor open and save again once it is back."),
                          server);
-  cm_store_refuse_changes (self->store, why);
+  cm_store_set_connection_lost (self->store, why);
 }
 
 static void
@@ -218,7 +234,7 @@ start_reconnecting (CmStoreWatch *self)
 {
   g_autofree char *server = server_name (self);
 
-  if (self->reconnect_source != 0 || self->refused)
+  if (self->reconnect_source != 0 || self->lost)
     return;
   refuse_changes (self, server);
   set_problem (self, g_strdup_printf (_("Connection to “%s” lost. Reconnecting…"), server));
@@ -248,7 +264,6 @@ cm_store_watch_finalize (GObject *object)
 
   g_hash_table_unref (self->waiting);
   g_free (self->problem);
-  g_free (self->refusal);
 
   G_OBJECT_CLASS (cm_store_watch_parent_class)->finalize (object);
 }

@@ -91,6 +91,7 @@ struct _CmStore
   gboolean read_only;
   gboolean on_network;
   char *refusal;            /* why changes are refused, beyond being read-only */
+  char *connection_lost;    /* why changes wait for the server, kept apart from the refusal */
   gboolean marked;          /* the file carries our application id */
   gint64 data_version;      /* data_version () when the lists were last current */
   /* On a server, another connection committed between the lists' last
@@ -1302,11 +1303,15 @@ mark_as_ours (CmStore *self, GError **error)
 gboolean
 cm_store_check_writable (CmStore *self, GError **error)
 {
+  const char *why;
+
   if (self->read_only)
     return refuse_read_only (self, error);
-  if (self->refusal == NULL)
+  /* A damaged trail outlasts a lost connection, so it is told first. */
+  why = self->refusal != NULL ? self->refusal : self->connection_lost;
+  if (why == NULL)
     return TRUE;
-  g_set_error_literal (error, CM_STORE_ERROR, CM_STORE_ERROR_READ_ONLY, self->refusal);
+  g_set_error_literal (error, CM_STORE_ERROR, CM_STORE_ERROR_READ_ONLY, why);
   return FALSE;
 }
 
@@ -1315,6 +1320,13 @@ cm_store_refuse_changes (CmStore *self, const char *why)
 {
   g_free (self->refusal);
   self->refusal = g_strdup (why);
+}
+
+void
+cm_store_set_connection_lost (CmStore *self, const char *why)
+{
+  g_free (self->connection_lost);
+  self->connection_lost = g_strdup (why);
 }
 
 gboolean
@@ -2696,6 +2708,7 @@ cm_store_finalize (GObject *object)
   cm_db_close (self->database);
   g_free (self->path);
   g_free (self->refusal);
+  g_free (self->connection_lost);
   g_free (self->actor);
   g_free (self->display_name);
   g_free (self->server_role);

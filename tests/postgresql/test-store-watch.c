@@ -7,13 +7,19 @@
  * commit on one reaches the other's lists through its watch within a
  * second, one that arrives while the other reads is not lost, and a
  * connection the server ends is made again, refusing changes meanwhile,
- * with every list read again once it is back. Each wait runs the main
- * loop until what is awaited holds or its deadline passes.
+ * with every list read again once it is back, and damage to the trail
+ * found meanwhile still refusing them. A statement left streaming does not
+ * keep the main loop busy. Each wait runs the main loop until what is
+ * awaited holds or its deadline passes.
  */
+#include <poll.h>
 #include <string.h>
 
+#include "cm-audit-damage.h"
 #include "cm-db-pg.h"
+#include "cm-organisation.h"
 #include "cm-provider.h"
+#include "cm-store-private.h"
 #include "cm-store-watch.h"
 #include "cm-store.h"
 #include "cm-test-util.h"
@@ -87,12 +93,6 @@ count_changed (CmStore *store, guint *count)
   (*count)++;
 }
 
-static gboolean
-is_counted (gpointer data)
-{
-  return *(guint *) data > 0;
-}
-
 /* A commit on one store is in the other's list within a second, with
  * "changed::provider" announced there. */
 static void
@@ -116,22 +116,63 @@ test_commit_reaches_other_store (void)
   g_assert_null (cm_store_watch_get_problem (watch));
 }
 
-/* The store's own commits are not read back as another's. */
+/* The store's own commits are not read back as another's: a commit the
+ * other store makes afterwards, to other records, reloads only those. */
 static void
 test_own_commit_not_reloaded (void)
 {
   g_autoptr(CmStore) mine = cm_test_pg_open ();
+  g_autoptr(CmStore) theirs = cm_test_pg_open ();
   g_autoptr(CmStoreWatch) watch = cm_store_watch_new (mine);
   g_autoptr(GListModel) providers = cm_store_list_all (mine, CM_TYPE_PROVIDER);
-  Listing listing = { providers, "Own Commit Care" };
+  g_autoptr(GListModel) organisations = cm_store_list_all (mine, CM_TYPE_ORGANISATION);
+  Listing own = { providers, "Own Commit Care" };
+  Listing other = { organisations, "Their Commit Council" };
   guint reloaded = 0;
 
-  save_provider (mine, listing.name);
-  g_assert_true (is_listed (&listing));
-  g_signal_connect (mine, "records-changed", G_CALLBACK (count_changed), &reloaded);
-  /* Nothing should come: the wait lasts its whole deadline. */
-  g_assert_false (wait_until (is_counted, &reloaded, WITHIN_A_SECOND));
+  save_provider (mine, own.name);
+  g_assert_true (is_listed (&own));
+  g_signal_connect (mine, "changed::provider", G_CALLBACK (count_changed), &reloaded);
+  cm_test_save_new (theirs, cm_organisation_new (other.name, CM_ORGANISATION_KIND_NHS_BODY));
+  /* Notifications arrive in commit order, so the own one came first. */
+  g_assert_true (wait_until (is_listed, &other, WITHIN_A_SECOND));
   g_assert_cmpuint (reloaded, ==, 0);
+}
+
+/* Whether the main loop has nothing to do, within @tries turns. */
+static gboolean
+loop_goes_idle (guint tries)
+{
+  for (guint i = 0; i < tries; i++)
+    if (!g_main_context_iteration (NULL, FALSE))
+      return TRUE;
+  return FALSE;
+}
+
+/* A statement left streaming keeps the connection's socket readable; the
+ * watch must not wake the loop for it at every turn, and follows commits
+ * again once the statement is done. */
+static void
+test_streaming_does_not_spin (void)
+{
+  g_autoptr(CmStore) mine = cm_test_pg_open ();
+  g_autoptr(CmStore) theirs = cm_test_pg_open ();
+  g_autoptr(CmStoreWatch) watch = cm_store_watch_new (mine);
+  g_autoptr(GListModel) providers = cm_store_list_all (mine, CM_TYPE_PROVIDER);
+  Listing listing = { providers, "Saved After Streaming" };
+  CmDb *db = cm_store_get_db (mine);
+  CmDbStmt *rows = cm_db_prepare (db, "SELECT generate_series (1, 200000)");
+  struct pollfd socket = { .fd = cm_db_socket (db), .events = POLLIN };
+
+  g_assert_nonnull (rows);
+  g_assert_cmpint (cm_db_step (rows), ==, CM_DB_ROW);
+  /* The rest of the rows wait on the socket. */
+  g_assert_cmpint (poll (&socket, 1, RECONNECT_DEADLINE / 1000), ==, 1);
+  g_assert_true (loop_goes_idle (1000));
+  cm_db_stmt_free (rows);
+  save_provider (theirs, listing.name);
+  g_assert_true (wait_until (is_listed, &listing, WITHIN_A_SECOND));
+  g_assert_null (cm_store_watch_get_problem (watch));
 }
 
 typedef struct {
@@ -254,6 +295,34 @@ test_connection_ended (void)
   g_free (outage.refusal);
 }
 
+static void
+damage_found_while_lost (CmStoreWatch *watch, GParamSpec *pspec, CmStore *store)
+{
+  if (cm_store_watch_get_problem (watch) != NULL)
+    cm_audit_damage_refuse (store, "row 7 altered");
+}
+
+/* Damage to the trail found while the connection is down still refuses
+ * changes once it is back, and says so rather than the lost connection. */
+static void
+test_damage_outlasts_outage (void)
+{
+  g_autoptr(CmStore) mine = cm_test_pg_open ();
+  g_autoptr(CmStoreWatch) watch = cm_store_watch_new (mine);
+  Outage outage = { watch, mine };
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (watch, "notify::problem", G_CALLBACK (problem_changed), &outage);
+  g_signal_connect (watch, "notify::problem", G_CALLBACK (damage_found_while_lost), mine);
+  terminate_backends ();
+  g_assert_true (wait_until (back_after_loss, &outage, RECONNECT_DEADLINE));
+  g_assert_nonnull (strstr (outage.refusal, "connection to the server"));
+  g_assert_false (cm_store_check_writable (mine, &error));
+  g_assert_nonnull (strstr (error->message, "row 7 altered"));
+  g_free (outage.problem);
+  g_free (outage.refusal);
+}
+
 /* A commit from another connection between this store's last reading and
  * its own commit still counts as another program's change. */
 static void
@@ -281,5 +350,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store-watch/notification-during-read", test_notification_during_read);
   g_test_add_func ("/store-watch/commit-between-own", test_commit_between_own);
   g_test_add_func ("/store-watch/connection-ended", test_connection_ended);
+  g_test_add_func ("/store-watch/damage-outlasts-outage", test_damage_outlasts_outage);
+  g_test_add_func ("/store-watch/streaming-does-not-spin", test_streaming_does_not_spin);
   return g_test_run ();
 }
