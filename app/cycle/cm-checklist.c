@@ -141,6 +141,7 @@ onto_stored_twin (GPtrArray *items, CmChecklistItem *draft)
         continue;
       twin = cm_entity_copy (CM_ENTITY (draft));
       cm_entity_set_id (twin, cm_entity_get_id (CM_ENTITY (item)));
+      cm_entity_set_version (twin, cm_entity_get_version (CM_ENTITY (item)));
       return twin;
     }
   return g_object_ref (CM_ENTITY (draft));

@@ -1058,27 +1058,76 @@ clear_bumped_version (gpointer data)
   g_clear_object (&((BumpedVersion *) data)->entity);
 }
 
+/* Names who made @stored's latest change, from the audit trail read in
+ * the refused write's transaction, and what to do next: every caller
+ * shows this text, whatever else it offers. */
 static gboolean
-conflict_error (CmEntity *stored, GError **error)
+conflict_error (CmStore *self, CmEntity *stored, GError **error)
+{
+  g_autofree char *name = cm_entity_describe (stored);
+  g_autofree char *actor = NULL;
+  g_autofree char *at = NULL;
+
+  if (cm_store_last_change (self, stored, NULL, &actor, &at) && actor && *actor)
+    g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CONFLICT,
+                 /* Translators: the first %s is a record, the second a person */
+                 _("“%s” was changed by %s after you opened it, so nothing was saved. "
+                   "Open it again to see the latest values, then make your change again."),
+                 name, actor);
+  else
+    g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CONFLICT,
+                 _("“%s” was changed by someone else after you opened it, so nothing was "
+                   "saved. Open it again to see the latest values, then make your change "
+                   "again."),
+                 name);
+  return FALSE;
+}
+
+/* A copy that was never read (version 0), such as the blank row a list
+ * shows for a record it could not load, cannot tell what it would write
+ * over. */
+static gboolean
+unread_error (CmEntity *stored, GError **error)
 {
   g_autofree char *name = cm_entity_describe (stored);
 
   g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CONFLICT,
-               _("“%s” was changed by someone else after you opened it. Nothing was saved: "
-                 "compare their values with yours, then keep theirs or apply yours."),
+               _("This copy of “%s” was not read from the portfolio, so saving it could undo "
+                 "someone else’s change. Nothing was saved: open it again to see the latest "
+                 "values, then make your change again."),
                name);
   return FALSE;
 }
 
-/* A change to @entity is written over the version it was read as, or
- * over any when it was never read (0): refused when @stored, read in the
- * writing transaction, has moved on since. */
+/* A change to @entity is written over the version it was read as:
+ * refused when @stored, read in the writing transaction, has moved on
+ * since, or when @entity was never read. */
 static gboolean
-check_version (CmEntity *entity, CmEntity *stored, GError **error)
+check_version (CmStore *self, CmEntity *entity, CmEntity *stored, GError **error)
 {
   gint64 read = cm_entity_get_version (entity);
 
-  return read == 0 || read == cm_entity_get_version (stored) || conflict_error (stored, error);
+  if (read == 0)
+    return unread_error (stored, error);
+  return read == cm_entity_get_version (stored) || conflict_error (self, stored, error);
+}
+
+/* Whether saving @after over @before changes any column, compared as
+ * the audit trail records them. */
+static gboolean
+any_column_differs (CmEntity *before, CmEntity *after)
+{
+  const char **columns = CM_ENTITY_GET_CLASS (after)->columns;
+
+  for (guint i = 0; columns[i]; i++)
+    {
+      g_autofree char *old_value = field_text (before, columns[i]);
+      g_autofree char *new_value = field_text (after, columns[i]);
+
+      if (g_strcmp0 (old_value, new_value) != 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -1167,12 +1216,17 @@ write_update (CmStore *self, CmEntity *entity, GError **error)
   CmDbStmt *stmt;
   gint64 version;
 
-  if (before == NULL || !check_version (entity, before, error))
+  if (before == NULL || !check_version (self, entity, before, error))
     return FALSE;
   version = cm_entity_get_version (before);
   complete (entity, before);
-  if (!check_change (self, before, entity, error) ||
-      (stmt = statement (self, sql, error)) == NULL)
+  if (!check_change (self, before, entity, error))
+    return FALSE;
+  /* A new version with no audit row would name the wrong person to the
+   * next colleague whose save it refuses. */
+  if (!any_column_differs (before, entity))
+    return TRUE;
+  if ((stmt = statement (self, sql, error)) == NULL)
     return FALSE;
   bind_columns (stmt, entity);
   cm_db_bind_int64 (stmt, n_columns + 1, version + 1);
@@ -1181,7 +1235,7 @@ write_update (CmStore *self, CmEntity *entity, GError **error)
   if (!step_bound (self, stmt, entity, error))
     return FALSE;
   if (cm_db_changes (self->database) != 1)
-    return conflict_error (before, error);
+    return conflict_error (self, before, error);
   if (!audit_changes (self, before, entity, id, error))
     return FALSE;
   bump_version (self, entity, version + 1);
@@ -1198,7 +1252,7 @@ write_delete (CmStore *self, CmEntity *entity, GError **error)
                                           cm_entity_get_table (entity));
   CmDbStmt *stmt;
 
-  if (before == NULL || !check_version (entity, before, error) ||
+  if (before == NULL || !check_version (self, entity, before, error) ||
       !check_change (self, before, NULL, error) ||
       (stmt = statement (self, sql, error)) == NULL)
     return FALSE;
@@ -1207,7 +1261,7 @@ write_delete (CmStore *self, CmEntity *entity, GError **error)
   if (cm_db_step (stmt) != CM_DB_DONE)
     return constraint_error (self, entity, TRUE, error);
   if (cm_db_changes (self->database) != 1)
-    return conflict_error (before, error);
+    return conflict_error (self, before, error);
   if (!audit_changes (self, before, NULL, id, error))
     return FALSE;
   queue_change (self, CHANGE_DELETED, entity, FALSE, before);

@@ -33,7 +33,8 @@ typedef enum {
   CM_STORE_ERROR_BUSY,          /* another program holds the file locked: try again */
   CM_STORE_ERROR_READ_ONLY,     /* the file or its folder cannot be written */
   CM_STORE_ERROR_NOT_PORTFOLIO, /* not a Commissioner portfolio, or empty */
-  CM_STORE_ERROR_CONFLICT,      /* changed by someone else since it was read: see
+  CM_STORE_ERROR_CONFLICT,      /* changed by someone else since it was read, or
+                                 * never read (version 0): see
                                  * cm_store_conflict_get () */
 } CmStoreError;
 GQuark cm_store_error_quark (void);
@@ -110,6 +111,9 @@ void        cm_store_rollback        (CmStore *self);
 gboolean    cm_store_begin_read      (CmStore *self, GError **error);
 void        cm_store_end_read        (CmStore *self);
 
+/* A record with an id is written over the version it was read as
+ * (cm_entity_get_version ()); one never read, at version 0, is refused.
+ * Saving it unchanged writes nothing. */
 gboolean    cm_store_save            (CmStore *self, CmEntity *entity, GError **error);
 /* Inserts a new record with one audit row holding all its values
  * (cm-audit-record.h) instead of one per field, for an action that

@@ -16,6 +16,8 @@
 #include "cm-store.h"
 #include "cm-test-util.h"
 
+#include <string.h>
+
 typedef struct {
   const char *name;
   gboolean server;
@@ -128,6 +130,9 @@ check_stale_save (Fixture *f)
   g_object_set (mine, "annual-value", G_GINT64_CONSTANT (7000000), NULL);
   g_assert_false (cm_store_save (f->theirs, mine, &error));
   g_assert_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CONFLICT);
+  /* Any caller can show the message: it names who changed what. */
+  g_assert_nonnull (strstr (error->message, cm_store_get_actor (f->ours)));
+  g_assert_nonnull (strstr (error->message, "VER-stale-save"));
   g_assert_cmpint (cm_entity_get_version (mine), ==, 1);
   stored = load (f->theirs, f->contract_id);
   g_assert_cmpstr (cm_contract_get_title (CM_CONTRACT (stored)), ==, "Independent advocacy");
@@ -177,6 +182,53 @@ check_stale_delete (Fixture *f)
   /* Read again, it can. */
   cm_test_delete (f->theirs, stored);
   audit_rows (f->ours);
+}
+
+/* A copy never read, like the blank row a list shows for a record it
+ * could not load, neither saves nor deletes over the stored record. */
+static void
+check_unread (Fixture *f)
+{
+  g_autoptr(CmEntity) blank = g_object_new (CM_TYPE_CONTRACT, NULL);
+  g_autoptr(CmEntity) unread = load (f->theirs, f->contract_id);
+  g_autoptr(CmEntity) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 rows = audit_rows (f->ours);
+
+  cm_entity_set_id (blank, f->contract_id);
+  /* Valid values on a copy that forgot its version, as a draft made
+   * afresh and given a stored record's id. */
+  g_object_set (unread, "title", "Written blind", NULL);
+  cm_entity_set_version (unread, 0);
+  g_assert_false (cm_store_save (f->theirs, unread, &error));
+  g_assert_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_false (cm_store_delete (f->theirs, blank, &error));
+  g_assert_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CONFLICT);
+  stored = load (f->ours, f->contract_id);
+  g_assert_cmpstr (cm_contract_get_title (CM_CONTRACT (stored)), ==, "Advocacy gateway");
+  g_assert_cmpint (cm_entity_get_version (stored), ==, 1);
+  g_assert_cmpint (audit_rows (f->ours), ==, rows);
+}
+
+/* Saving a copy unchanged writes nothing, so a colleague who read the
+ * record before saves on top without a conflict. */
+static void
+check_unchanged_save (Fixture *f)
+{
+  g_autoptr(CmEntity) mine = load (f->theirs, f->contract_id);
+  g_autoptr(CmEntity) unchanged = load (f->ours, f->contract_id);
+  g_autoptr(CmEntity) stored = NULL;
+  gint64 rows = audit_rows (f->ours);
+
+  cm_test_save (f->ours, unchanged);
+  g_assert_cmpint (cm_entity_get_version (unchanged), ==, 1);
+  g_assert_cmpint (audit_rows (f->ours), ==, rows);
+  g_object_set (mine, "title", "Advocacy hub", NULL);
+  cm_test_save (f->theirs, mine);
+  g_assert_cmpint (cm_entity_get_version (mine), ==, 2);
+  stored = load (f->ours, f->contract_id);
+  g_assert_cmpstr (cm_contract_get_title (CM_CONTRACT (stored)), ==, "Advocacy hub");
 }
 
 /* The lists a store reloads carry the version another store wrote. */
@@ -256,6 +308,8 @@ main (int argc, char **argv)
     { "stale-delete", check_stale_delete },
     { "lists-follow", check_lists_follow },
     { "rollback", check_rollback },
+    { "unread", check_unread },
+    { "unchanged-save", check_unchanged_save },
   };
 
   g_test_init (&argc, &argv, NULL);

@@ -283,8 +283,14 @@ test_update_writes_changed_fields_only (void)
   g_assert_false (cm_store_save (store, edit, &error));
   g_assert_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CONFLICT);
   g_assert_cmpint (last_audit_id (path), ==, mark);
-  /* ...but one never read as a version is written over whatever is stored. */
+  /* ...and so is one never read as a version... */
   cm_entity_set_version (edit, 0);
+  g_clear_error (&error);
+  g_assert_false (cm_store_save (store, edit, &error));
+  g_assert_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CONFLICT);
+  g_assert_cmpint (last_audit_id (path), ==, mark);
+  /* ...but one told the stored version is written over it. */
+  cm_entity_set_version (edit, cm_entity_get_version (CM_ENTITY (provider)));
   cm_test_save (store, edit);
   rows = read_audit (path, mark);
   /* The copy still says third-sector, so saving it changes the sector back. */

@@ -465,6 +465,7 @@ save_decommission (CmStore *store, CmEntity *draft, GError **error)
   if (started == NULL)
     return FALSE;
   cm_entity_set_id (draft, cm_entity_get_id (CM_ENTITY (started)));
+  cm_entity_set_version (draft, cm_entity_get_version (CM_ENTITY (started)));
   g_object_set (draft, "cycle", cm_decommission_get_cycle (started),
                 "started-from", "direct", NULL);
   return cm_store_save (store, draft, error);
