@@ -105,6 +105,16 @@ def check_trail(portfolio, head, where):
           anchored.stdout + anchored.stderr)
 
 
+def check_self_contained(path, where):
+    """A copy's rows are all in its file: its header (bytes 18 and 19, 1
+    for a rollback journal, 2 for a write-ahead log) keeps no log, so none
+    is looked for, and none is beside it."""
+    with open(path, "rb") as data:
+        header = data.read(20)
+    check(f"{where} keeps no write-ahead log", header[18:20] == b"\x01\x01"
+          and not os.path.exists(path + "-wal"), header[18:20])
+
+
 def copied(source, target, what):
     result = run("--copy-portfolio", source, target)
     check(f"{what}: copied", result.returncode == 0 and "Copied" in result.stdout,
@@ -142,6 +152,7 @@ def check_round_trip(work, demo, head):
     if copied(uri("team"), back, "the server back to a file"):
         check("the file copied back is the original, table for table",
               dump(back) == original, "dumps differ")
+        check_self_contained(back, "the file copied back")
         check_trail(back, head, "on the file copied back")
     check("no working folder or journal is left beside the copy",
           [name for name in os.listdir(work)
@@ -152,6 +163,7 @@ def check_round_trip(work, demo, head):
     if copied(demo, same, "a file to a file"):
         check("the file copy is the original, table for table", dump(same) == original,
               "dumps differ")
+        check_self_contained(same, "the file copy")
 
     create("again")
     if copied(uri("team"), uri("again"), "a server to a server"):
@@ -170,6 +182,7 @@ def check_round_trip(work, demo, head):
         check("the backup is the original, table for table", dump(backup) == original,
               "dumps differ")
         check_trail(backup, head, "on the backup")
+        check_self_contained(backup, "the backup")
         again = run("--portfolio", uri("team"), "--backup", backup)
         check("--backup replaces an earlier backup", again.returncode == 0 and
               dump(backup) == original, again.stderr)
@@ -210,6 +223,12 @@ def check_refusals(work, demo):
 
     missing = run("--copy-portfolio", demo)
     check("a copy without a target is refused", missing.returncode == 2, missing.stderr)
+
+    extra = os.path.join(work, "extra.commissioner")
+    for more in (["--portfolio", demo], ["another.commissioner"]):
+        mixed = run("--copy-portfolio", demo, extra, *more)
+        check(f"a copy with {more[0]} as well is refused", mixed.returncode == 2 and
+              "no other options" in mixed.stderr and not os.path.exists(extra), mixed.stderr)
 
 
 def check_failure_midway(work, demo):
