@@ -9,11 +9,14 @@ recorded of the original; a copy on a server takes changes afterwards.
 --backup of a server's portfolio writes the same file. A target that
 exists, or a database that holds a portfolio or another program's tables,
 is refused with nothing changed, and an older source is refused saying
-how to update it. A copy that fails midway leaves nothing half-written.
+how to update it, as is --copy-portfolio with anything else. A copy that
+fails midway leaves nothing half-written, and on a terminal says why on a
+line of its own. A copied file keeps no write-ahead log.
 
     test-pg-copy-portfolio.py COMMISSIONER CLUSTER_SH SOURCE_ROOT
 """
 import os
+import pty
 import shutil
 import sqlite3
 import subprocess
@@ -231,6 +234,30 @@ def check_refusals(work, demo):
               "no other options" in mixed.stderr and not os.path.exists(extra), mixed.stderr)
 
 
+def check_error_on_own_line(broken, target):
+    """On a terminal, a copy that fails after telling its progress ends
+    that line before saying why."""
+    leader, follower = pty.openpty()
+    failed = subprocess.run([tap.BINARY, "--copy-portfolio", broken, target],
+                            stdout=subprocess.DEVNULL, stderr=follower,
+                            env=dict(os.environ, DISPLAY=""))
+    os.close(follower)
+    told = b""
+    while True:
+        try:
+            more = os.read(leader, 4096)
+        except OSError:
+            break
+        if not more:
+            break
+        told += more
+    os.close(leader)
+    lines = told.decode().replace("\r\n", "\n").split("\n")
+    check("on a terminal, the reason starts a line of its own", failed.returncode == 1 and
+          "rows…" in told.decode() and any(line.startswith("The portfolio could not")
+                                           for line in lines), repr(told.decode()))
+
+
 def check_failure_midway(work, demo):
     """A source whose last rows break a reference fails once every row is
     in: a file target is not made, a server's copy is undone whole, tables
@@ -245,6 +272,8 @@ def check_failure_midway(work, demo):
           failed.returncode == 1 and "do not fit together" in failed.stderr, failed.stderr)
     check("it leaves no file and no working folder",
           [name for name in os.listdir(work) if "from-broken" in name] == [], os.listdir(work))
+
+    check_error_on_own_line(broken, target)
 
     create("undone")
     failed = run("--copy-portfolio", broken, uri("undone"))
