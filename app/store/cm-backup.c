@@ -349,6 +349,10 @@ cm_backup_copy (CmStore *store, const char *destination, GError **error)
   g_return_val_if_fail (CM_IS_STORE (store), FALSE);
   g_return_val_if_fail (destination != NULL, FALSE);
 
+  /* Before either way of copying: each ends its own reading transaction
+   * on the store's connection, which would undo the change being written. */
+  if (in_transaction (store, error))
+    return FALSE;
   /* A server's portfolio is copied row by row into a new file. */
   if (cm_store_server_is_uri (portfolio))
     return cm_store_copy_to_file (store, destination, error);
@@ -359,11 +363,8 @@ cm_backup_copy (CmStore *store, const char *destination, GError **error)
                      "name or folder for the copy."), destination);
       return FALSE;
     }
-  g_autofree char *why = NULL;
+  g_autofree char *why = write_copy (file_connection (store), destination);
 
-  if (in_transaction (store, error))
-    return FALSE;
-  why = write_copy (file_connection (store), destination);
   return why ? copy_failed (error, portfolio, destination, why) : TRUE;
 }
 

@@ -965,17 +965,9 @@ copy_of (CmDbCopy *copy)
 static char *
 copy_statement (const char *quoted_table, const char *const *columns)
 {
-  GString *sql = g_string_new (NULL);
+  g_autofree char *quoted_columns = cm_db_quote_names (columns);
 
-  g_string_append_printf (sql, "COPY %s (", quoted_table);
-  for (guint i = 0; columns[i] != NULL; i++)
-    {
-      g_autofree char *quoted = cm_db_quote_name (columns[i]);
-
-      g_string_append_printf (sql, "%s%s", i ? ", " : "", quoted);
-    }
-  g_string_append (sql, ") FROM STDIN");
-  return g_string_free (sql, FALSE);
+  return g_strdup_printf ("COPY %s (%s) FROM STDIN", quoted_table, quoted_columns);
 }
 
 static CmDbCopy *

@@ -323,20 +323,28 @@ cm_db_quote_name (const char *name)
 }
 
 char *
+cm_db_quote_names (const char *const *names)
+{
+  GString *list = g_string_new (NULL);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *quoted = cm_db_quote_name (names[i]);
+
+      g_string_append_printf (list, "%s%s", i ? ", " : "", quoted);
+    }
+  return g_string_free (list, FALSE);
+}
+
+char *
 cm_db_insert_sql (const char *table, const char *const *columns)
 {
   g_autofree char *quoted_table = cm_db_quote_name (table);
+  g_autofree char *quoted_columns = cm_db_quote_names (columns);
   GString *sql = g_string_new (NULL);
   guint n = g_strv_length ((char **) columns);
 
-  g_string_append_printf (sql, "INSERT INTO %s (", quoted_table);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *quoted = cm_db_quote_name (columns[i]);
-
-      g_string_append_printf (sql, "%s%s", i ? ", " : "", quoted);
-    }
-  g_string_append (sql, ") VALUES (");
+  g_string_append_printf (sql, "INSERT INTO %s (%s) VALUES (", quoted_table, quoted_columns);
   for (guint i = 0; i < n; i++)
     g_string_append (sql, i ? ", ?" : "?");
   g_string_append (sql, ")");

@@ -180,6 +180,8 @@ void        cm_db_copy_cancel      (CmDbCopy *copy);
 
 /* @name as a quoted SQL identifier ("name", its quotes doubled). */
 char       *cm_db_quote_name       (const char *name);
+/* @names (NULL-terminated), each quoted, with commas between. */
+char       *cm_db_quote_names      (const char *const *names);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmDbStmt, cm_db_stmt_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmDbCopy, cm_db_copy_cancel)

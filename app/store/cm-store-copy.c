@@ -8,6 +8,7 @@
  * the source loaded in its place. References are checked once all the
  * rows are in, as a record may name one copied after it (a successor).
  */
+#define _GNU_SOURCE /* renameat2 () */
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
@@ -157,17 +158,9 @@ static char *
 select_sql (Table *table, const char *what)
 {
   g_autofree char *quoted = cm_db_quote_name (table->name);
-  GString *columns = g_string_new (NULL);
+  g_autofree char *columns = cm_db_quote_names ((const char *const *) table->columns->pdata);
 
-  for (guint i = 0; i + 1 < table->columns->len; i++)
-    {
-      g_autofree char *column = cm_db_quote_name (g_ptr_array_index (table->columns, i));
-
-      g_string_append_printf (columns, "%s%s", i ? ", " : "", column);
-    }
-  if (what == NULL)
-    what = columns->str;
-  return g_strdup_printf ("SELECT %s FROM %s", what, quoted);
+  return g_strdup_printf ("SELECT %s FROM %s", what ? what : columns, quoted);
 }
 
 static gint64
@@ -268,6 +261,24 @@ copy_tables (Copy *copy, GError **error)
   return ok;
 }
 
+/* Writes everything in the new file's write-ahead log into the file and
+ * stops keeping one, checking that SQLite did both. */
+static gboolean
+fold_in_log (CmDb *db)
+{
+  g_autoptr(CmDbStmt) checkpoint = cm_db_prepare (db, "PRAGMA wal_checkpoint(TRUNCATE)");
+  g_autoptr(CmDbStmt) journal = NULL;
+
+  /* the first column is 1 when the checkpoint could not finish */
+  if (checkpoint == NULL || cm_db_step (checkpoint) != CM_DB_ROW ||
+      cm_db_column_int64 (checkpoint, 0) != 0)
+    return FALSE;
+  g_clear_pointer (&checkpoint, cm_db_stmt_free);
+  journal = cm_db_prepare (db, "PRAGMA journal_mode = DELETE");
+  return journal != NULL && cm_db_step (journal) == CM_DB_ROW &&
+         g_ascii_strcasecmp (cm_db_column_text (journal, 0), "delete") == 0;
+}
+
 /* Copies @source into a new portfolio file the store makes at @path. */
 static gboolean
 copy_into_new_file (CmStore *source, const char *path, const char *shown,
@@ -284,7 +295,14 @@ copy_into_new_file (CmStore *source, const char *path, const char *shown,
   if (target == NULL)
     return FALSE;
   copy.to = cm_store_get_db (target);
-  return copy_tables (&copy, error);
+  if (!copy_tables (&copy, error))
+    return FALSE;
+  /* The file alone must hold every row once it is put in place: its log
+   * is left behind, and a checkpoint that fails as the store closes would
+   * say nothing. */
+  if (!fold_in_log (copy.to))
+    return copy_failed (&copy, copy.to, error);
+  return TRUE;
 }
 
 /* ---- the source -------------------------------------------------------- */
@@ -359,6 +377,32 @@ sync_folder (const char *folder)
     }
 }
 
+/* Moves @path to @destination unless a file is there: by a hard link
+ * where the file system has them, else by a rename that will not replace
+ * one (FAT and some network shares have no hard links). 0, or -1 with
+ * errno set. */
+static int
+move_no_replace (const char *path, const char *destination)
+{
+  GStatBuf there;
+
+  if (link (path, destination) == 0)
+    return 0;
+  if (errno == EEXIST)
+    return -1;
+  if (renameat2 (AT_FDCWD, path, AT_FDCWD, destination, RENAME_NOREPLACE) == 0)
+    return 0;
+  if (errno == EEXIST)
+    return -1;
+  /* neither is supported there: the nearest is to look just before */
+  if (g_lstat (destination, &there) == 0)
+    {
+      errno = EEXIST;
+      return -1;
+    }
+  return errno == ENOENT ? g_rename (path, destination) : -1;
+}
+
 /* Puts the finished copy at @path in place as @destination: beside a file
  * there when @replace, else only if no file has come there meanwhile. */
 static gboolean
@@ -366,7 +410,7 @@ put_in_place (const char *path, const char *destination, gboolean replace, GErro
 {
   int saved;
 
-  if (replace ? g_rename (path, destination) == 0 : link (path, destination) == 0)
+  if ((replace ? g_rename (path, destination) : move_no_replace (path, destination)) == 0)
     return TRUE;
   saved = errno;
   if (saved == EEXIST)

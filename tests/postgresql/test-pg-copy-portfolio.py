@@ -9,11 +9,14 @@ recorded of the original; a copy on a server takes changes afterwards.
 --backup of a server's portfolio writes the same file. A target that
 exists, or a database that holds a portfolio or another program's tables,
 is refused with nothing changed, and an older source is refused saying
-how to update it. A copy that fails midway leaves nothing half-written.
+how to update it, as is --copy-portfolio with anything else. A copy that
+fails midway leaves nothing half-written, and on a terminal says why on a
+line of its own. A copied file keeps no write-ahead log.
 
     test-pg-copy-portfolio.py COMMISSIONER CLUSTER_SH SOURCE_ROOT
 """
 import os
+import pty
 import shutil
 import sqlite3
 import subprocess
@@ -105,6 +108,16 @@ def check_trail(portfolio, head, where):
           anchored.stdout + anchored.stderr)
 
 
+def check_self_contained(path, where):
+    """A copy's rows are all in its file: its header (bytes 18 and 19, 1
+    for a rollback journal, 2 for a write-ahead log) keeps no log, so none
+    is looked for, and none is beside it."""
+    with open(path, "rb") as data:
+        header = data.read(20)
+    check(f"{where} keeps no write-ahead log", header[18:20] == b"\x01\x01"
+          and not os.path.exists(path + "-wal"), header[18:20])
+
+
 def copied(source, target, what):
     result = run("--copy-portfolio", source, target)
     check(f"{what}: copied", result.returncode == 0 and "Copied" in result.stdout,
@@ -142,6 +155,7 @@ def check_round_trip(work, demo, head):
     if copied(uri("team"), back, "the server back to a file"):
         check("the file copied back is the original, table for table",
               dump(back) == original, "dumps differ")
+        check_self_contained(back, "the file copied back")
         check_trail(back, head, "on the file copied back")
     check("no working folder or journal is left beside the copy",
           [name for name in os.listdir(work)
@@ -152,6 +166,7 @@ def check_round_trip(work, demo, head):
     if copied(demo, same, "a file to a file"):
         check("the file copy is the original, table for table", dump(same) == original,
               "dumps differ")
+        check_self_contained(same, "the file copy")
 
     create("again")
     if copied(uri("team"), uri("again"), "a server to a server"):
@@ -170,6 +185,7 @@ def check_round_trip(work, demo, head):
         check("the backup is the original, table for table", dump(backup) == original,
               "dumps differ")
         check_trail(backup, head, "on the backup")
+        check_self_contained(backup, "the backup")
         again = run("--portfolio", uri("team"), "--backup", backup)
         check("--backup replaces an earlier backup", again.returncode == 0 and
               dump(backup) == original, again.stderr)
@@ -211,6 +227,36 @@ def check_refusals(work, demo):
     missing = run("--copy-portfolio", demo)
     check("a copy without a target is refused", missing.returncode == 2, missing.stderr)
 
+    extra = os.path.join(work, "extra.commissioner")
+    for more in (["--portfolio", demo], ["another.commissioner"]):
+        mixed = run("--copy-portfolio", demo, extra, *more)
+        check(f"a copy with {more[0]} as well is refused", mixed.returncode == 2 and
+              "no other options" in mixed.stderr and not os.path.exists(extra), mixed.stderr)
+
+
+def check_error_on_own_line(broken, target):
+    """On a terminal, a copy that fails after telling its progress ends
+    that line before saying why."""
+    leader, follower = pty.openpty()
+    failed = subprocess.run([tap.BINARY, "--copy-portfolio", broken, target],
+                            stdout=subprocess.DEVNULL, stderr=follower,
+                            env=dict(os.environ, DISPLAY=""))
+    os.close(follower)
+    told = b""
+    while True:
+        try:
+            more = os.read(leader, 4096)
+        except OSError:
+            break
+        if not more:
+            break
+        told += more
+    os.close(leader)
+    lines = told.decode().replace("\r\n", "\n").split("\n")
+    check("on a terminal, the reason starts a line of its own", failed.returncode == 1 and
+          "rows…" in told.decode() and any(line.startswith("The portfolio could not")
+                                           for line in lines), repr(told.decode()))
+
 
 def check_failure_midway(work, demo):
     """A source whose last rows break a reference fails once every row is
@@ -226,6 +272,8 @@ def check_failure_midway(work, demo):
           failed.returncode == 1 and "do not fit together" in failed.stderr, failed.stderr)
     check("it leaves no file and no working folder",
           [name for name in os.listdir(work) if "from-broken" in name] == [], os.listdir(work))
+
+    check_error_on_own_line(broken, target)
 
     create("undone")
     failed = run("--copy-portfolio", broken, uri("undone"))

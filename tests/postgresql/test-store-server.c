@@ -7,11 +7,14 @@
  * then what a server's portfolio does differently from a file: the role
  * signed in is the actor, another connection's commit is noticed through
  * the trail, a change is audited and its trail verifies, and a save the
- * server refuses inside a transaction leaves that transaction usable.
+ * server refuses inside a transaction leaves that transaction usable, as
+ * does a copy asked for then.
  */
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "cm-audit-query.h"
+#include "cm-backup.h"
 #include "cm-contract.h"
 #include "cm-db-pg.h"
 #include "cm-organisation.h"
@@ -180,6 +183,35 @@ test_refused_save_inside_transaction (void)
   g_assert_no_error (error);
 }
 
+/* A copy asked for while a change is being written is refused, as it
+ * would end the store's transaction; the change goes on and commits. */
+static void
+test_copy_refused_inside_transaction (void)
+{
+  g_autoptr(CmStore) store = open_store (CM_STORE_OPEN_DEFAULT);
+  CmOrganisationKind kind = CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE;
+  g_autoptr(CmOrganisation) kept = cm_organisation_new ("Adult Social Care", kind);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) refused = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("test-store-server-XXXXXX", &error);
+  g_autofree char *copy = g_build_filename (folder, "copy.cmportfolio", NULL);
+  guint before = 0, after = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (cm_store_count (store, CM_TYPE_ORGANISATION, &before, NULL));
+  g_assert_true (cm_store_begin (store, &error));
+  g_assert_true (cm_store_save (store, CM_ENTITY (kept), &error));
+  g_assert_no_error (error);
+  g_assert_false (cm_backup_copy (store, copy, &refused));
+  g_assert_error (refused, CM_BACKUP_ERROR, CM_BACKUP_ERROR_FAILED);
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_assert_true (cm_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (cm_store_count (store, CM_TYPE_ORGANISATION, &after, NULL));
+  g_assert_cmpuint (after, ==, before + 1);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+}
+
 /* The audit view's filters in the server's SQL: words in any case, and
  * a list of rows bound as one value. */
 static void
@@ -227,6 +259,8 @@ main (int argc, char **argv)
   g_test_add_func ("/store-server/audit-filters", test_audit_filters);
   g_test_add_func ("/store-server/refused-save-inside-transaction",
                    test_refused_save_inside_transaction);
+  g_test_add_func ("/store-server/copy-refused-inside-transaction",
+                   test_copy_refused_inside_transaction);
   g_test_add_func ("/store-server/another-commit-noticed", test_another_commit_noticed);
   g_test_add_func ("/store-server/snapshot", test_snapshot);
   g_test_add_func ("/store-server/connection-lost", test_connection_lost);

@@ -4,7 +4,8 @@
 """A portfolio on a PostgreSQL server in the real window: the demo, made
 in a database of a throwaway cluster, opens on its Overview, and a
 register imported there from the command line while the window is open
-is listed in its Providers within a second of that program's end. Then
+is listed in its Providers within a second of that program's end, and
+Save a Copy… writes a file that holds it. Then
 the server ends the window's connection while refusing new ones: a
 banner says the connection is being made again, naming the server, and
 goes once the server lets it in; the trail then verifies.
@@ -25,6 +26,7 @@ import pgcluster  # noqa: E402
 import pyatspi  # noqa: E402
 from common import (TODAY, Failure, Session, find, find_button, find_label, has_state,  # noqa: E402
                     press_ready, set_text, text_of, wait_for)
+from test_backups import counts, menu_item, verify_audit  # noqa: E402
 from test_live import PROVIDER, import_from_command_line  # noqa: E402
 
 CLUSTER_SH = os.path.join(HERE, "..", "postgresql", "cluster.sh")
@@ -120,6 +122,29 @@ def lose_connection(session, folder, page):
     session.log("the edit refused while away was saved from its editor once back")
 
 
+def save_copy(session):
+    """Save a Copy… of the server's portfolio: made in the background, it
+    ends with a toast, and the file holds the provider imported there."""
+    menu_item(session, "Save a Copy…")
+    chooser = session.frame("Save a Copy")
+    name = wait_for("the file name field", lambda: find(chooser, "text", "Name:"))
+    copy = os.path.join(session.work, "copy of the server.commissioner")
+    set_text(name, copy)
+    wait_for("the path in the name field", lambda: text_of(name) == copy)
+    press_ready("the Save button", lambda: find_button(chooser, "Save"))
+    session.frame_closed("Save a Copy")
+    toast = session.toast("the copy's toast", lambda text: text.startswith("Saved a copy"))
+    if toast != "Saved a copy as “copy of the server.commissioner”":
+        raise Failure(f"the copy's toast says {toast!r}")
+    held, check = counts(copy)
+    with_provider = subprocess.run(["sqlite3", copy, "SELECT count(*) FROM provider WHERE name ="
+                                    f" '{PROVIDER}'"], capture_output=True, text=True)
+    if check != "ok" or with_provider.stdout.strip() != "1":
+        raise Failure(f"the copy holds {held} with integrity {check!r}, and"
+                      f" {with_provider.stdout.strip()} of the provider imported")
+    session.log(f"the copy holds {held} and {verify_audit(session, copy)}")
+
+
 def main():
     folder = tempfile.mkdtemp(prefix="cm-ui-cluster-")
     try:
@@ -140,6 +165,7 @@ def main():
             session.wait_for_matches(page, "Providers", PROVIDER, WITHIN_A_SECOND)
             session.log("the window lists the provider another program imported on the server,"
                         f" {time.monotonic() - ended:.2f} s after that program ended")
+            save_copy(session)
             lose_connection(session, folder, page)
             session.screenshot("server-reconnected")
             session.verify_audit()

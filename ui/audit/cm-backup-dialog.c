@@ -3,15 +3,16 @@
 /* cm-backup-dialog.c: "Save a Copy…", "Restore from Backup…" and the day's
  * first backup, for the portfolio's window
  *
- * Copies come from the window's own connection to the portfolio; the
- * backups to restore are listed in a window of their own
- * (cm-backup-window.h).
+ * A copy is made in the background, on a connection of its own; the
+ * day's first backup comes from the window's own connection; the backups
+ * to restore are listed in a window of their own (cm-backup-window.h).
  */
 #include <glib/gi18n.h>
 
 #include "cm-backup.h"
 #include "cm-backup-dialog.h"
 #include "cm-backup-window.h"
+#include "cm-portfolio-job.h"
 #include "cm-portfolio-name.h"
 
 #define SUFFIX ".commissioner"
@@ -31,21 +32,62 @@ show_toast (AdwToastOverlay *toasts, const char *message, gboolean stays)
 
 /* ---- Save a Copy ------------------------------------------------------ */
 
+/* A copy of a server's portfolio is read row by row, which takes seconds:
+ * it is made in the background, on a read-only connection of its own. */
+typedef struct {
+  char *path;
+  AdwToastOverlay *toasts;  /* weak */
+  AdwToast *progress;
+} SaveCopy;
+
+static gboolean
+copy_in_thread (CmStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  SaveCopy *copy = data;
+
+  return cm_backup_copy (store, copy->path, error);
+}
+
+static void
+copy_done (gpointer data, const GError *error)
+{
+  SaveCopy *copy = data;
+  g_autofree char *name = g_path_get_basename (copy->path);
+  g_autofree char *message = g_strdup_printf (_("Saved a copy as “%s”"), name);
+
+  adw_toast_dismiss (copy->progress);
+  show_toast (copy->toasts, error ? error->message : message, error != NULL);
+  g_object_unref (copy->progress);
+  g_clear_weak_pointer (&copy->toasts);
+  g_free (copy->path);
+  g_free (copy);
+}
+
+static void
+save_copy (CmStore *store, char *path, AdwToastOverlay *toasts)
+{
+  SaveCopy *copy = g_new0 (SaveCopy, 1);
+
+  copy->path = path;
+  g_set_weak_pointer (&copy->toasts, toasts);
+  copy->progress = g_object_ref (adw_toast_new (_("Saving a copy…")));
+  adw_toast_set_timeout (copy->progress, 0);
+  adw_toast_overlay_add_toast (toasts, copy->progress);
+  cm_portfolio_job_read (cm_store_get_path (store), cm_store_get_display_name (store), NULL,
+                         copy_in_thread, copy, copy_done, copy);
+}
+
 static void
 copy_chosen (GtkNativeDialog *chooser, int response, CmStore *store)
 {
   AdwToastOverlay *toasts = g_object_get_data (G_OBJECT (chooser), "toasts");
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   if (file && (path = g_file_get_path (file)))
     {
-      g_autofree char *name = NULL;
-      g_autofree char *message = NULL;
-
       if (!g_str_has_suffix (path, SUFFIX))
         {
           char *named = g_strconcat (path, SUFFIX, NULL);
@@ -53,12 +95,7 @@ copy_chosen (GtkNativeDialog *chooser, int response, CmStore *store)
           g_free (path);
           path = named;
         }
-      name = g_path_get_basename (path);
-      message = g_strdup_printf (_("Saved a copy as “%s”"), name);
-      if (cm_backup_copy (store, path, &error))
-        show_toast (toasts, message, FALSE);
-      else
-        show_toast (toasts, error->message, TRUE);
+      save_copy (store, g_steal_pointer (&path), toasts);
     }
   g_object_unref (store);
   g_object_unref (chooser);

@@ -769,16 +769,19 @@ cm_command_backup (const char *portfolio, const char *path)
 }
 
 /* On a terminal, how far a copy is, on one line that each report
- * overwrites. */
+ * overwrites; @user_data points to whether that line is still open. */
 static void
 show_copy_progress (const char *table, gint64 copied, gint64 total, gpointer user_data)
 {
+  gboolean *line_open = user_data;
+
   if (!isatty (STDERR_FILENO))
     return;
   g_printerr ("\r");
   g_printerr (ngettext ("Copied %lld of %lld row…", "Copied %lld of %lld rows…", (gulong) total),
               (long long) copied, (long long) total);
-  if (copied == total)
+  *line_open = copied != total;
+  if (!*line_open)
     g_printerr ("\n");
 }
 
@@ -797,6 +800,7 @@ cm_command_copy_portfolio (const char *from, const char *to)
   g_autoptr(GError) error = NULL;
   g_autofree char *shown_from = NULL;
   g_autofree char *shown_to = NULL;
+  gboolean line_open = FALSE;
 
   if (from == NULL || to == NULL)
     {
@@ -804,8 +808,11 @@ cm_command_copy_portfolio (const char *from, const char *to)
                     "PostgreSQL URI) and the new file or empty database to copy it to.\n"));
       return 2;
     }
-  if (!cm_store_copy_portfolio (from, to, show_copy_progress, NULL, &error))
+  if (!cm_store_copy_portfolio (from, to, show_copy_progress, &line_open, &error))
     {
+      /* the message starts a line of its own */
+      if (line_open)
+        g_printerr ("\n");
       g_printerr ("%s\n", error->message);
       return 1;
     }

@@ -456,6 +456,14 @@ cm_application_local_command_line (GApplication *app, char ***arguments, int *ex
         {
           const char *from = argv[i + 1];
 
+          /* It does nothing else: anything more was meant for something else. */
+          if (g_strv_length (argv) > 4)
+            {
+              g_printerr (_("--copy-portfolio takes only the portfolio to copy and where to copy "
+                            "it, with no other options or arguments. Run it on its own.\n"));
+              *exit_status = 2;
+              return TRUE;
+            }
           *exit_status = cm_command_copy_portfolio (from, from ? argv[i + 2] : NULL);
           return TRUE;
         }
