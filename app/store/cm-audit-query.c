@@ -499,9 +499,12 @@ cm_audit_foreach (CmStore *store, const CmAuditFilter *filter, gint64 first_bad,
   CmDb *db = cm_store_get_db (store);
   g_autoptr(CmAuditWords) words = cm_audit_words_new (store);
   /* Keyset paging: each page starts below the last id seen, so the cost
-   * of a page does not grow with how far down the trail it is. */
+   * of a page does not grow with how far down the trail it is. The bound is
+   * cast: PostgreSQL would type it as the INTEGER id, which the first
+   * page's bound, the largest int64, overflows. */
   CmDbStmt *stmt = prepare (db, "SELECT " COLUMNS_SQL " FROM audit a", filter,
-                            " AND a.id < :below ORDER BY a.id DESC LIMIT 500", error);
+                            " AND a.id < CAST (:below AS BIGINT) ORDER BY a.id DESC LIMIT 500",
+                            error);
   g_auto(FilterValues) values = { 0 };
   gint64 below = G_MAXINT64, n = 0;
   gboolean more = TRUE;
