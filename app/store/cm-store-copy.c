@@ -17,6 +17,8 @@
 
 #include "cm-db-pg.h"
 #include "cm-db-sqlite.h"
+#include "cm-portfolio-name.h"
+#include "cm-safe-write.h"
 #include "cm-schema.h"
 #include "cm-store-copy.h"
 #include "cm-store-file.h"
@@ -78,22 +80,6 @@ table_free (Table *table)
   g_free (table->name);
   g_ptr_array_unref (table->columns);
   g_free (table);
-}
-
-/* ---- naming ------------------------------------------------------------ */
-
-/* A portfolio as people name it: a file's path, or a server's database. */
-static char *
-shown_name (const char *portfolio)
-{
-  g_autofree char *database = NULL;
-  g_autofree char *server = NULL;
-
-  if (!cm_store_server_is_uri (portfolio))
-    return g_strdup (portfolio);
-  cm_store_server_names (portfolio, &database, &server);
-  /* TRANSLATORS: a database, then the server that holds it. */
-  return g_strdup_printf (_("the database “%s” on the PostgreSQL server “%s”"), database, server);
 }
 
 static gboolean
@@ -331,7 +317,7 @@ check_current (const char *portfolio, int version, GError **error)
 
   if (version < 0 || version >= cm_schema_latest_version ())
     return TRUE;
-  shown = shown_name (portfolio);
+  shown = cm_portfolio_name_in_message (portfolio);
   g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
                _("The portfolio in %s was saved by an older version of Commissioner (schema %d; "
                  "this version copies schema %d). Open it once with this version, which "
@@ -352,30 +338,6 @@ open_source (const char *from, GError **error)
 }
 
 /* ---- a file target ----------------------------------------------------- */
-
-static void
-remove_portfolio_file (const char *path)
-{
-  for (const char *const *suffix = (const char *const[]) { "", "-journal", "-wal", "-shm", NULL };
-       *suffix; suffix++)
-    {
-      g_autofree char *name = g_strconcat (path, *suffix, NULL);
-
-      g_unlink (name);
-    }
-}
-
-static void
-sync_folder (const char *folder)
-{
-  int fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-
-  if (fd >= 0)
-    {
-      fsync (fd);
-      close (fd);
-    }
-}
 
 /* Moves @path to @destination unless a file is there: by a hard link
  * where the file system has them, else by a rename that will not replace
@@ -451,10 +413,10 @@ copy_to_file (CmStore *source, const char *destination, gboolean replace,
   path = g_build_filename (work, base, NULL);
   ok = copy_into_new_file (source, path, destination, progress, user_data, error) &&
        put_in_place (path, destination, replace, error);
-  remove_portfolio_file (path);
+  cm_store_file_remove (path);
   g_rmdir (work);
   if (ok)
-    sync_folder (folder);
+    cm_safe_write_sync_folder (folder);
   return ok;
 }
 
@@ -521,7 +483,7 @@ static gboolean
 copy_to_server (CmStore *source, const char *uri, CmStoreCopyProgress progress,
                 gpointer user_data, GError **error)
 {
-  g_autofree char *shown = shown_name (uri);
+  g_autofree char *shown = cm_portfolio_name_in_message (uri);
   Copy copy = {
     .from = cm_store_get_db (source),
     .target = shown,
