@@ -354,16 +354,12 @@ cm_application_activate (GApplication *app)
 {
   CmApplication *self = CM_APPLICATION (app);
   g_autofree char *last = self->portfolio ? NULL : last_portfolio (self);
-  CmWindow *window;
 
   /* A server's connects in the background, as from the recent list,
    * unless an import waits for it or a window has it open already. */
   if (last && cm_store_server_is_uri (last) && self->import_wizard == NULL &&
       cm_window_find (GTK_APPLICATION (self), last) == NULL)
-    {
-      window = present_window (self, NULL, NULL);
-      cm_window_reopen_portfolio (window, last);
-    }
+    cm_window_reopen_portfolio (present_window (self, NULL, NULL), last);
   else
     present_window (self, self->portfolio ? self->portfolio : last, self->import_wizard);
   /* The command line's choices are for its first window; a later launch,
