@@ -18,7 +18,9 @@
 #include "cm-audit-anchor.h"
 #include "cm-backup.h"
 #include "cm-db-sqlite.h"
+#include "cm-safe-write.h"
 #include "cm-store-copy.h"
+#include "cm-store-file.h"
 #include "cm-store-private.h"
 #include "cm-store-server.h"
 
@@ -199,17 +201,6 @@ backup_failed (GError **error, const char *portfolio, const char *folder, const 
 
 /* ---- copying ---------------------------------------------------------- */
 
-static void
-remove_database (const char *path)
-{
-  for (const char *const *suffix = (const char *const[]) { "", "-journal", "-wal", "-shm", NULL };
-       *suffix; suffix++)
-    {
-      g_autofree char *name = g_strconcat (path, *suffix, NULL);
-      g_unlink (name);
-    }
-}
-
 /* The SQLite connection to a portfolio file, which SQLite's backup API
  * copies page by page: backups are copies of a file, a feature of file
  * portfolios alone. */
@@ -238,19 +229,6 @@ copy_pages (sqlite3 *to, sqlite3 *from)
     }
   finished = sqlite3_backup_finish (backup);
   return rc == SQLITE_DONE ? finished : rc;
-}
-
-static gboolean
-sync_folder (const char *folder)
-{
-  int fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-  gboolean ok;
-
-  if (fd < 0)
-    return FALSE;
-  ok = fsync (fd) == 0;
-  close (fd);
-  return ok;
 }
 
 /* A new, empty file beside @destination that no one else can have chosen. */
@@ -301,9 +279,9 @@ write_copy (sqlite3 *source, const char *destination)
   if (why == NULL && g_rename (partial, destination) != 0)
     why = g_strdup (g_strerror (errno));
   if (why)
-    remove_database (partial);
+    cm_store_file_remove (partial);
   else
-    sync_folder (folder);
+    cm_safe_write_sync_folder (folder);
   return why;
 }
 

@@ -218,13 +218,9 @@ cm_safe_write_abort (CmSafeWrite *self)
   close_and_free (self);
 }
 
-/* Best effort: without it the rename may not survive a power cut, but
- * the file it names is whole either way, and some file systems refuse
- * to flush a folder. */
-static void
-flush_folder (const char *target)
+void
+cm_safe_write_sync_folder (const char *folder)
 {
-  g_autofree char *folder = g_path_get_dirname (target);
   int fd = open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
   if (fd >= 0)
@@ -232,6 +228,14 @@ flush_folder (const char *target)
       fsync (fd);
       close (fd);
     }
+}
+
+static void
+flush_folder (const char *target)
+{
+  g_autofree char *folder = g_path_get_dirname (target);
+
+  cm_safe_write_sync_folder (folder);
 }
 
 gboolean

@@ -43,6 +43,11 @@ void         cm_safe_write_abort    (CmSafeWrite *self);
 gboolean     cm_safe_write_contents (const char *target, const char *data, gsize length,
                                      GError **error);
 
+/* Flushes the names in @folder to disk, so that a rename there survives
+ * a power cut. Best effort: the file renamed is whole either way, and
+ * some file systems refuse to flush a folder. */
+void         cm_safe_write_sync_folder (const char *folder);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmSafeWrite, cm_safe_write_abort)
 
 G_END_DECLS

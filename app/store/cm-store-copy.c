@@ -5,8 +5,7 @@
  * The target gets its tables from the migrations, as any new portfolio
  * does, so each engine has its own form of the schema; then, in one
  * transaction, whatever the migrations wrote is cleared and every row of
- * the source loaded in its place. References are checked once all the
- * rows are in, as a record may name one copied after it (a successor).
+ * the source loaded in its place.
  */
 #define _GNU_SOURCE /* renameat2 () */
 #include <errno.h>
@@ -17,6 +16,8 @@
 
 #include "cm-db-pg.h"
 #include "cm-db-sqlite.h"
+#include "cm-portfolio-name.h"
+#include "cm-safe-write.h"
 #include "cm-schema.h"
 #include "cm-store-copy.h"
 #include "cm-store-file.h"
@@ -30,28 +31,42 @@
  * it in its header, and each target's migrations set it. */
 #define SERVER_SCHEMA_TABLE "cm_schema"
 
-/* Each engine's way to check references once all the rows are in. A
- * file checks them at COMMIT. A server's are taken off and put back as
- * they were, within the transaction: putting one back checks every row in
- * one query, where a deferred check would run once per row. */
-static const char * const defer_references_sql[] = {
+/* Each engine's way to load the rows first and check them once all are
+ * in, as a record may name one copied after it (a successor). A file
+ * checks its references at COMMIT. A server's references, keys and other
+ * indexes are taken off and put back as they were, within the
+ * transaction, as pg_restore does: building an index once over all the
+ * rows is cheaper than keeping it up to date row by row, and putting a
+ * reference back checks every row in one query, where a deferred check
+ * would run once per row. */
+static const char * const set_aside_sql[] = {
   [CM_DB_ENGINE_SQLITE] = "PRAGMA defer_foreign_keys = ON",
   [CM_DB_ENGINE_POSTGRESQL] =
-    "CREATE TEMPORARY TABLE cm_copy_reference ON COMMIT DROP AS"
-    " SELECT conrelid::regclass::text AS t, conname, pg_get_constraintdef (oid) AS definition"
-    " FROM pg_constraint WHERE contype = 'f' AND connamespace = current_schema ()::regnamespace;"
+    /* step 1: indexes of no constraint; 2: keys; 3: references, which need the keys */
+    "CREATE TEMPORARY TABLE cm_copy_set_aside ON COMMIT DROP AS"
+    " SELECT CASE contype WHEN 'f' THEN 3 ELSE 2 END AS step,"
+    "  format ('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname) AS take_off,"
+    "  format ('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname,"
+    "          pg_get_constraintdef (oid)) AS put_back"
+    " FROM pg_constraint"
+    " WHERE contype IN ('f', 'p', 'u') AND connamespace = current_schema ()::regnamespace"
+    " UNION ALL"
+    " SELECT 1, format ('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef (i.indexrelid)"
+    " FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+    " WHERE c.relnamespace = current_schema ()::regnamespace AND NOT EXISTS"
+    "  (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.contype <> 'f');"
     "DO $cm$ DECLARE c record; BEGIN"
-    " FOR c IN SELECT * FROM cm_copy_reference LOOP"
-    "  EXECUTE format ('ALTER TABLE %s DROP CONSTRAINT %I', c.t, c.conname);"
+    " FOR c IN SELECT * FROM cm_copy_set_aside ORDER BY step DESC LOOP"
+    "  EXECUTE c.take_off;"
     " END LOOP; END $cm$",
 };
-static const char * const check_references_sql[] = {
+static const char * const put_back_sql[] = {
   /* (turning the pragma off would forget the rows that broke them) */
   [CM_DB_ENGINE_SQLITE] = "",
   [CM_DB_ENGINE_POSTGRESQL] =
     "DO $cm$ DECLARE c record; BEGIN"
-    " FOR c IN SELECT * FROM cm_copy_reference LOOP"
-    "  EXECUTE format ('ALTER TABLE %s ADD CONSTRAINT %I %s', c.t, c.conname, c.definition);"
+    " FOR c IN SELECT * FROM cm_copy_set_aside ORDER BY step LOOP"
+    "  EXECUTE c.put_back;"
     " END LOOP; END $cm$",
 };
 
@@ -78,22 +93,6 @@ table_free (Table *table)
   g_free (table->name);
   g_ptr_array_unref (table->columns);
   g_free (table);
-}
-
-/* ---- naming ------------------------------------------------------------ */
-
-/* A portfolio as people name it: a file's path, or a server's database. */
-static char *
-shown_name (const char *portfolio)
-{
-  g_autofree char *database = NULL;
-  g_autofree char *server = NULL;
-
-  if (!cm_store_server_is_uri (portfolio))
-    return g_strdup (portfolio);
-  cm_store_server_names (portfolio, &database, &server);
-  /* TRANSLATORS: a database, then the server that holds it. */
-  return g_strdup_printf (_("the database “%s” on the PostgreSQL server “%s”"), database, server);
 }
 
 static gboolean
@@ -239,7 +238,7 @@ copy_tables (Copy *copy, GError **error)
     copy->total += count_rows (copy->from, g_ptr_array_index (tables, i));
   ok = cm_db_begin (copy->to, CM_DB_WRITING) &&
        (copy->make_schema == NULL || copy->make_schema (copy->to)) &&
-       cm_db_exec (copy->to, defer_references_sql[engine]);
+       cm_db_exec (copy->to, set_aside_sql[engine]);
   for (guint i = 0; ok && i < tables->len; i++)
     ok = clear_table (copy, g_ptr_array_index (tables, i));
   for (guint i = 0; ok && i < tables->len; i++)
@@ -249,7 +248,7 @@ copy_tables (Copy *copy, GError **error)
       if (!ok && cm_db_last_failure (copy->from) != CM_DB_FAILURE_NONE)
         failed = copy->from;
     }
-  ok = ok && cm_db_exec (copy->to, check_references_sql[engine]) && cm_db_commit (copy->to);
+  ok = ok && cm_db_exec (copy->to, put_back_sql[engine]) && cm_db_commit (copy->to);
   if (!ok)
     {
       copy_failed (copy, failed, error);
@@ -331,7 +330,7 @@ check_current (const char *portfolio, int version, GError **error)
 
   if (version < 0 || version >= cm_schema_latest_version ())
     return TRUE;
-  shown = shown_name (portfolio);
+  shown = cm_portfolio_name_in_message (portfolio);
   g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
                _("The portfolio in %s was saved by an older version of Commissioner (schema %d; "
                  "this version copies schema %d). Open it once with this version, which "
@@ -352,30 +351,6 @@ open_source (const char *from, GError **error)
 }
 
 /* ---- a file target ----------------------------------------------------- */
-
-static void
-remove_portfolio_file (const char *path)
-{
-  for (const char *const *suffix = (const char *const[]) { "", "-journal", "-wal", "-shm", NULL };
-       *suffix; suffix++)
-    {
-      g_autofree char *name = g_strconcat (path, *suffix, NULL);
-
-      g_unlink (name);
-    }
-}
-
-static void
-sync_folder (const char *folder)
-{
-  int fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-
-  if (fd >= 0)
-    {
-      fsync (fd);
-      close (fd);
-    }
-}
 
 /* Moves @path to @destination unless a file is there: by a hard link
  * where the file system has them, else by a rename that will not replace
@@ -451,10 +426,10 @@ copy_to_file (CmStore *source, const char *destination, gboolean replace,
   path = g_build_filename (work, base, NULL);
   ok = copy_into_new_file (source, path, destination, progress, user_data, error) &&
        put_in_place (path, destination, replace, error);
-  remove_portfolio_file (path);
+  cm_store_file_remove (path);
   g_rmdir (work);
   if (ok)
-    sync_folder (folder);
+    cm_safe_write_sync_folder (folder);
   return ok;
 }
 
@@ -521,7 +496,7 @@ static gboolean
 copy_to_server (CmStore *source, const char *uri, CmStoreCopyProgress progress,
                 gpointer user_data, GError **error)
 {
-  g_autofree char *shown = shown_name (uri);
+  g_autofree char *shown = cm_portfolio_name_in_message (uri);
   Copy copy = {
     .from = cm_store_get_db (source),
     .target = shown,

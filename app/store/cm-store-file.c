@@ -381,3 +381,15 @@ cm_store_file_connect (const char *path, CmStoreOpenFlags flags, CmStoreConnecti
     }
   return TRUE;
 }
+
+void
+cm_store_file_remove (const char *path)
+{
+  for (const char *const *suffix = (const char *const[]) { "", "-journal", "-wal", "-shm", NULL };
+       *suffix; suffix++)
+    {
+      g_autofree char *name = g_strconcat (path, *suffix, NULL);
+
+      g_unlink (name);
+    }
+}

@@ -38,5 +38,8 @@ int      cm_store_file_query_int        (sqlite3 *db, const char *sql, int *valu
  * locking cannot be trusted. */
 gboolean cm_store_file_is_on_network     (const char *path);
 gboolean cm_store_file_is_network_type  (unsigned long statfs_type);
+/* Removes the portfolio file at @path with its journal and write-ahead
+ * log, such as a copy that was not finished; no connection may be open. */
+void     cm_store_file_remove            (const char *path);
 
 G_END_DECLS

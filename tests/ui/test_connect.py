@@ -8,11 +8,18 @@ shows the server's refusal of a wrong password and keeps the fields; the
 right one, remembered, opens the demo portfolio in the window and is kept
 in a real Secret Service (GNOME Keyring in the test's own session and
 home); the recent list names the portfolio "team on SERVER", never with
-its password, and opening it from there signs in without typing. Once
-the database is emptied, opening it from the recent list refuses it
-rather than make a new portfolio there; the keyring's password, filled
-in for it, is cleared as soon as the address is changed, so it is never
-sent to another.
+its password, and opening it from there signs in without typing and
+without showing the dialog, as a file opens (the test holds the
+connection on a table lock to see that no dialog comes while it waits).
+Started again with that portfolio as the last one used, the window
+reopens it the same way. When the keyring's password is wrong (changed
+on the server) or missing, opening it from the recent list shows the
+dialog with the server's refusal; typing the password there and
+remembering it opens it and keeps it again. Once the database is
+emptied, opening it from the recent list refuses it rather than make a
+new portfolio there; the keyring's password, filled in for it, is
+cleared as soon as the address is changed, so it is never sent to
+another.
 
     with-display.sh python3 test_connect.py COMMISSIONER OUTPUT_DIR
 """
@@ -23,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from html import unescape
 from urllib.parse import quote
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -30,6 +38,7 @@ sys.path.insert(0, os.path.join(HERE, "..", "postgresql"))
 
 import pgcluster  # noqa: E402
 import pyatspi  # noqa: E402
+from gi.repository import GLib  # noqa: E402
 from common import (TODAY, Failure, Session, enabled, find, find_all, find_button,  # noqa: E402
                     find_label, has_state, press, set_text, text_of, wait_for)
 
@@ -108,6 +117,23 @@ def connect(session, dialog):
         find_button(dialog, "Connect"))))
 
 
+def sign_in_and_remember(session, dialog, folder):
+    """Types the right password with Remember Password on and connects:
+    the portfolio opens and the keyring keeps the password."""
+    set_text(field(dialog, "Password"), PASSWORD)
+    remember = wait_for("Remember Password, available", lambda: (
+        lambda s: s if s and enabled(s) else None)(
+            next((n for n in find_all(dialog, "check box")
+                  if n.name.startswith("Remember Password")), None)))
+    # GTK 4.8 offers no action on a switch: its row's access key turns it on.
+    session.key("alt+r", DIALOG)
+    wait_for("Remember Password on", lambda: has_state(remember, pyatspi.STATE_CHECKED))
+    connect(session, dialog)
+    session.frame_closed(DIALOG)
+    overview_shown(session, folder)
+    wait_for("the password in the keyring", lambda: kept_password(session, folder) == PASSWORD)
+
+
 def overview_shown(session, folder):
     """The demo, as the server holds it, in the window: its name in the
     title and its Overview's figures."""
@@ -175,37 +201,165 @@ def check(session, folder):
         raise Failure("the fields were not kept after the refusal")
     session.screenshot("refused")
 
-    set_text(field(dialog, "Password"), PASSWORD)
-    remember = wait_for("Remember Password, available", lambda: (
-        lambda s: s if s and enabled(s) else None)(
-            next((n for n in find_all(dialog, "check box")
-                  if n.name.startswith("Remember Password")), None)))
-    # GTK 4.8 offers no action on a switch: its row's access key turns it on.
-    session.key("alt+r", DIALOG)
-    wait_for("Remember Password on", lambda: has_state(remember, pyatspi.STATE_CHECKED))
-    connect(session, dialog)
-    session.frame_closed(DIALOG)
-    overview_shown(session, folder)
+    sign_in_and_remember(session, dialog, folder)
     session.log(f"the window opened the portfolio on the server: {welcome.name!r}")
     session.screenshot("connected")
-    wait_for("the password in the keyring", lambda: kept_password(session, folder) == PASSWORD)
     wait_for("the server portfolio in the recent files", lambda: "postgresql://" in
              recent_text(session))
     if PASSWORD in recent_text(session) or quote(PASSWORD, safe="") in recent_text(session):
         raise Failure("the password is in the recent files")
     session.stop()
 
+    reopen_with_no_dialog(session, folder)
+    reopen_at_start_up(session, folder)
+    refuse_a_wrong_password(session, folder)
+    ask_for_a_missing_password(session, folder)
+    refuse_an_emptied_database(session, folder)
+
+
+def dialog_shown(session):
+    return any(w is not None and w.name == DIALOG and has_state(w, pyatspi.STATE_SHOWING)
+               for w in session.app)
+
+
+def click_recent(session, folder, before=lambda: None):
+    """Launches the application on its welcome page and opens the
+    server's portfolio from the recent list, once @before has run."""
     welcome = session.launch(files=[], title="Commissioner")
     session.window = welcome
     shown = f"team on {folder}"
     row = wait_for(f"{shown!r} in the recent portfolios", lambda: next(
         r for r in find_all(welcome, "list item") if find_label(r, lambda t: t == shown)))
-    session.screenshot("recent")
+    before()
     session.click(row)
+    return welcome
+
+
+class HeldTable:
+    """A transaction of the superuser's that holds @table locked, so that
+    a connection reading it waits (up to the application's lock_timeout)."""
+
+    def __init__(self, folder, table):
+        self.folder = folder
+        self.psql = subprocess.Popen(
+            ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", pgcluster.uri(folder, "team")],
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=pgcluster.PG_ENV)
+        self.psql.stdin.write(f"BEGIN; LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE;\n")
+        self.psql.stdin.flush()
+        wait_for(f"{table} locked", lambda: self.count(
+            "SELECT count(*) FROM pg_locks WHERE granted AND mode = 'AccessExclusiveLock' "
+            f"AND relation = '{table}'::regclass") == 1)
+
+    def count(self, sql):
+        counted = pgcluster.psql(pgcluster.uri(self.folder, "team"), "-c", sql)
+        if counted.returncode != 0:
+            raise Failure(f"{sql!r} failed: {counted.stderr}")
+        return int(counted.stdout.strip())
+
+    def waiting(self, role):
+        return self.count("SELECT count(*) FROM pg_stat_activity "
+                          f"WHERE usename = '{role}' AND wait_event_type = 'Lock'")
+
+    def release(self):
+        self.psql.stdin.write("COMMIT;\n")
+        self.psql.stdin.close()
+        self.psql.wait(timeout=30)
+
+
+def reopen_with_no_dialog(session, folder):
+    """The recent entry opens with the keyring's password and no dialog,
+    even while the server keeps the connection waiting."""
+    held = []
+    try:
+        click_recent(session, folder, lambda: held.append(HeldTable(folder, "cm_schema")))
+        wait_for("the application's connection waiting on the lock",
+                 lambda: held[0].waiting(ROLE) == 1)
+        if dialog_shown(session):
+            raise Failure("the dialog was shown for a portfolio the keyring signs in to")
+    finally:
+        for lock in held:
+            lock.release()
     overview_shown(session, folder)
-    session.log("reopened from the recent list with the keyring's password")
+    if dialog_shown(session):
+        raise Failure("the dialog was shown after the portfolio opened")
+    session.screenshot("reopened")
+    session.log("reopened from the recent list with the keyring's password, with no dialog")
+
+
+def server_uri_in_recent(session):
+    text = recent_text(session)
+    start = text.find('href="postgresql://')
+    if start < 0:
+        raise Failure("no server portfolio in the recent files")
+    start += len('href="')
+    return unescape(text[start:text.index('"', start)])
+
+
+def reopen_at_start_up(session, folder):
+    """Settings kept in a file that names the server's portfolio as the
+    last used: a launch with no portfolio reopens it, with no dialog."""
+    uri = server_uri_in_recent(session)
+    settings = os.path.join(session.work, "config", "glib-2.0", "settings")
+    os.makedirs(settings, exist_ok=True)
+    with open(os.path.join(settings, "keyfile"), "w", encoding="utf-8") as out:
+        out.write(f"[org/commissioner/Commissioner]\nlast-portfolio={GLib.Variant('s', uri)}\n")
+    in_memory = session.env
+    session.env = dict(in_memory, GSETTINGS_BACKEND="keyfile")
+    try:
+        session.window = session.launch(files=[])
+        overview_shown(session, folder)
+    finally:
+        session.env = in_memory
+    if dialog_shown(session):
+        raise Failure("the dialog was shown when the last portfolio was reopened")
+    session.log(f"reopened {uri!r} at start-up as the last portfolio used")
     session.stop()
-    refuse_an_emptied_database(session, folder)
+
+
+def set_role_password(folder, password):
+    changed = pgcluster.psql(pgcluster.uri(folder, "postgres"), "-c",
+                             f"SET password_encryption = 'scram-sha-256'; "
+                             f"ALTER ROLE {ROLE} PASSWORD '{password}'")
+    if changed.returncode != 0:
+        raise Failure("the role's password could not be changed: " + changed.stderr)
+
+
+def refusal_shown(session, what):
+    dialog = session.frame(DIALOG)
+    refusal = wait_for(f"the refusal of {what} in the dialog", lambda: find_label(
+        dialog, lambda t: "did not let “alice” sign in" in t))
+    if text_of(field(dialog, "Database")) != "team" or text_of(field(dialog, "User Name")) != ROLE:
+        raise Failure(f"the dialog for {what} was not filled in from the recent entry")
+    session.log(f"{what}: {refusal.name!r}")
+    return dialog
+
+
+def refuse_a_wrong_password(session, folder):
+    """The password was changed on the server: the keyring's is refused,
+    and the dialog says so."""
+    set_role_password(folder, "changed since")
+    try:
+        click_recent(session, folder)
+        refusal_shown(session, "the keyring's old password")
+        session.screenshot("keyring-password-refused")
+    finally:
+        set_role_password(folder, PASSWORD)
+    session.stop()
+
+
+def ask_for_a_missing_password(session, folder):
+    """No password kept: the dialog asks for it, and remembers it once
+    typed."""
+    forgotten = subprocess.run(["secret-tool", "clear", "host", folder, "port", "",
+                                "database", "team", "user", ROLE], env=session.env)
+    if forgotten.returncode != 0 or kept_password(session, folder) is not None:
+        raise Failure("the keyring's password could not be removed")
+    click_recent(session, folder)
+    dialog = refusal_shown(session, "a missing password")
+    session.screenshot("password-missing")
+    sign_in_and_remember(session, dialog, folder)
+    session.log("the missing password, typed and remembered, opened the portfolio")
+    session.stop()
 
 
 def empty_database(folder):

@@ -308,7 +308,7 @@ cm_application_startup (GApplication *app)
 
 /* A window on @portfolio, raised when one is open already, or on the
  * welcome page when @portfolio is NULL; then the import of @import_wizard. */
-static void
+static CmWindow *
 present_window (CmApplication *self, const char *portfolio, const char *import_wizard)
 {
   CmWindow *window = portfolio ? cm_window_find (GTK_APPLICATION (self), portfolio) : NULL;
@@ -322,6 +322,7 @@ present_window (CmApplication *self, const char *portfolio, const char *import_w
   gtk_window_present (GTK_WINDOW (window));
   if (opened && import_wizard)
     cm_window_import_file (window, import_wizard);
+  return window;
 }
 
 static void
@@ -334,20 +335,33 @@ import_wizard_activated (GSimpleAction *action, GVariant *param, gpointer user_d
   present_window (user_data, portfolio, file);
 }
 
+/* The portfolio used last, if it may still be there: a file that exists,
+ * or a server's, which only connecting tells. */
+static char *
+last_portfolio (CmApplication *self)
+{
+  g_autofree char *last = self->settings ? g_settings_get_string (self->settings,
+                                                                  "last-portfolio")
+                                         : NULL;
+
+  if (last && (cm_store_server_is_uri (last) || g_file_test (last, G_FILE_TEST_IS_REGULAR)))
+    return g_steal_pointer (&last);
+  return NULL;
+}
+
 static void
 cm_application_activate (GApplication *app)
 {
   CmApplication *self = CM_APPLICATION (app);
-  g_autofree char *last = NULL;
-  const char *portfolio = self->portfolio;
+  g_autofree char *last = self->portfolio ? NULL : last_portfolio (self);
 
-  if (portfolio == NULL && self->settings)
-    {
-      last = g_settings_get_string (self->settings, "last-portfolio");
-      if (last && *last && g_file_test (last, G_FILE_TEST_IS_REGULAR))
-        portfolio = last;
-    }
-  present_window (self, portfolio, self->import_wizard);
+  /* A server's connects in the background, as from the recent list,
+   * unless an import waits for it or a window has it open already. */
+  if (last && cm_store_server_is_uri (last) && self->import_wizard == NULL &&
+      cm_window_find (GTK_APPLICATION (self), last) == NULL)
+    cm_window_reopen_portfolio (present_window (self, NULL, NULL), last);
+  else
+    present_window (self, self->portfolio ? self->portfolio : last, self->import_wizard);
   /* The command line's choices are for its first window; a later launch,
    * handed over from another instance, opens the last portfolio used. */
   g_clear_pointer (&self->portfolio, g_free);

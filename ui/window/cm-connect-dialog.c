@@ -123,12 +123,16 @@ set_busy (CmConnectDialog *self, gboolean busy)
     gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
 
+/* A dialog that connected quietly shows itself only now, when the
+ * server has refused and the user must answer. */
 static void
 show_error (CmConnectDialog *self, const char *message)
 {
   set_busy (self, FALSE);
   gtk_label_set_text (self->error_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    gtk_window_present (GTK_WINDOW (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
 }
 
@@ -408,4 +412,17 @@ cm_connect_dialog_reopen (CmConnectDialog *self)
 
   self->open_flags = CM_STORE_OPEN_MUST_EXIST;
   cm_connect_dialog_connect (self);
+}
+
+CmConnectDialog *
+cm_connect_dialog_reopen_quietly (GtkWindow *parent, const char *uri)
+{
+  CmConnectDialog *self;
+
+  g_return_val_if_fail (uri != NULL, NULL);
+
+  self = cm_connect_dialog_new (parent, uri);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
+  cm_connect_dialog_reopen (self);
+  return self;
 }

@@ -27,5 +27,11 @@ void             cm_connect_dialog_connect (CmConnectDialog *self);
  * database that no longer holds one is refused, not made one, unless the
  * user then presses Connect. */
 void             cm_connect_dialog_reopen  (CmConnectDialog *self);
+/* Reopens the portfolio at @uri as a file opens, with no dialog: signed
+ * in by libpq's own means (~/.pgpass, a service file, GSSAPI) or the
+ * keyring's password. The dialog, not yet shown, shows itself only if
+ * the server refuses, with its message and the fields filled in;
+ * otherwise it emits "connected" and closes unseen. */
+CmConnectDialog *cm_connect_dialog_reopen_quietly (GtkWindow *parent, const char *uri);
 
 G_END_DECLS

@@ -1320,6 +1320,39 @@ connect_server (GtkWidget *widget, const char *action, GVariant *param)
   ask_for_server (CM_WINDOW (widget), NULL);
 }
 
+/* Opens a server portfolio used before as a file opens: a toast says it
+ * is connecting, and the dialog comes only if the server refuses. */
+static void
+reopen_server (CmWindow *self, const char *uri)
+{
+  CmConnectDialog *dialog = cm_connect_dialog_reopen_quietly (GTK_WINDOW (self), uri);
+  g_autofree char *name = cm_portfolio_name_shown (uri);
+  /* TRANSLATORS: a portfolio on a server, as "team on db.example.org" */
+  g_autofree char *message = g_strdup_printf (_("Connecting to %s…"), name);
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  g_signal_connect_object (dialog, "connected", G_CALLBACK (server_connected), self,
+                           G_CONNECT_SWAPPED);
+  /* the dialog shows itself to ask, or closes once connected */
+  g_signal_connect_object (dialog, "show", G_CALLBACK (adw_toast_dismiss), toast,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (adw_toast_dismiss), toast,
+                           G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+void
+cm_window_reopen_portfolio (CmWindow *self, const char *path)
+{
+  g_return_if_fail (CM_IS_WINDOW (self));
+
+  if (cm_store_server_is_uri (path))
+    reopen_server (self, path);
+  else
+    cm_window_open_existing_portfolio (self, path);
+}
+
 /* ---- recent portfolios and dropped files ------------------------------ */
 
 static GtkWidget *
@@ -1383,10 +1416,8 @@ open_recent (GtkWidget *widget, const char *action, GVariant *param)
 
   if (open)
     gtk_window_present (GTK_WINDOW (open));
-  else if (cm_store_server_is_uri (path))
-    cm_connect_dialog_reopen (ask_for_server (CM_WINDOW (widget), path));
   else if (*path)
-    cm_window_open_existing_portfolio (CM_WINDOW (widget), path);
+    cm_window_reopen_portfolio (CM_WINDOW (widget), path);
 }
 
 static gboolean

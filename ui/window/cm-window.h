@@ -17,6 +17,10 @@ gboolean  cm_window_open_portfolio (CmWindow *self, const char *path);
 /* Opens @path only if it holds a portfolio: opening one seen before (the
  * recent list, a notification), which may since have gone. */
 gboolean  cm_window_open_existing_portfolio (CmWindow *self, const char *path);
+/* Opens a portfolio used before, as from the recent list: a file that
+ * still exists, or a server's, connecting in the background and asking
+ * only if the server refuses. */
+void      cm_window_reopen_portfolio (CmWindow *self, const char *path);
 /* Shows the portfolio of @store, opened elsewhere (connecting to a server). */
 void      cm_window_open_store     (CmWindow *self, CmStore *store);
 void      cm_window_import_file    (CmWindow *self, const char *path);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
-/* cm-portfolio-name.c: a portfolio, file or server database, as the window names it */
-#include <glib/gi18n.h>
+/* cm-portfolio-name.c: a portfolio, file or server database, as people name it */
+#include <glib/gi18n-lib.h>
 
 #include "cm-portfolio-name.h"
 #include "cm-store-server.h"
@@ -25,6 +25,19 @@ cm_portfolio_name_shown (const char *portfolio)
   cm_store_server_names (portfolio, &database, &server);
   /* TRANSLATORS: a portfolio on a server: the database, then the server */
   return g_strdup_printf (_("%s on %s"), database, server);
+}
+
+char *
+cm_portfolio_name_in_message (const char *portfolio)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *server = NULL;
+
+  if (!cm_store_server_is_uri (portfolio))
+    return g_strdup (portfolio);
+  cm_store_server_names (portfolio, &database, &server);
+  /* TRANSLATORS: a database, then the server that holds it. */
+  return g_strdup_printf (_("the database “%s” on the PostgreSQL server “%s”"), database, server);
 }
 
 char *
