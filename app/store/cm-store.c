@@ -16,6 +16,7 @@
 #include "cm-db-sqlite.h"
 #include "cm-schema.h"
 #include "cm-sql-functions.h"
+#include "cm-store-conflict.h"
 #include "cm-store-file.h"
 #include "cm-store-private.h"
 #include "cm-store-server.h"
@@ -108,6 +109,7 @@ struct _CmStore
   GHashTable *reloads;      /* tables whose lists are read again whole at commit */
   GPtrArray *inserted;      /* new records of those tables, for a rollback */
   GArray *bumped;           /* BumpedVersion of the records written, for a rollback */
+  CmEntity *refused;        /* a copy of the record last refused for someone else's change */
   GPtrArray *changed_tables; /* tables in the order this transaction first changed them */
   GArray *announced;        /* PendingChange of the commit being announced */
   GHashTable *announced_reloads; /* its tables read again whole */
@@ -1109,7 +1111,21 @@ check_version (CmStore *self, CmEntity *entity, CmEntity *stored, GError **error
 
   if (read == 0)
     return unread_error (stored, error);
-  return read == cm_entity_get_version (stored) || conflict_error (self, stored, error);
+  if (read == cm_entity_get_version (stored))
+    return TRUE;
+  /* An action writing several records tells the user which one met the
+   * change: see cm_store_conflict_refused (). */
+  g_clear_object (&self->refused);
+  self->refused = cm_entity_copy (entity);
+  return conflict_error (self, stored, error);
+}
+
+CmEntity *
+cm_store_conflict_refused (CmStore *self)
+{
+  g_return_val_if_fail (CM_IS_STORE (self), NULL);
+
+  return self->refused ? cm_entity_copy (self->refused) : NULL;
 }
 
 /* Whether saving @after over @before changes any column, compared as
@@ -2756,6 +2772,7 @@ cm_store_finalize (GObject *object)
   g_clear_pointer (&self->reloads, g_hash_table_unref);
   g_clear_pointer (&self->inserted, g_ptr_array_unref);
   g_clear_pointer (&self->bumped, g_array_unref);
+  g_clear_object (&self->refused);
   g_clear_pointer (&self->changed_tables, g_ptr_array_unref);
   g_clear_pointer (&self->next_ids, g_hash_table_unref);
   g_clear_pointer (&self->audit, cm_audit_log_free);
