@@ -1085,6 +1085,17 @@ conflict_error (CmStore *self, CmEntity *stored, GError **error)
   return FALSE;
 }
 
+/* Refuses writing @entity over @stored, someone else's since it was read.
+ * An action writing several records tells the user which one met the
+ * change: see cm_store_conflict_refused (). */
+static gboolean
+refuse (CmStore *self, CmEntity *entity, CmEntity *stored, GError **error)
+{
+  g_clear_object (&self->refused);
+  self->refused = cm_entity_copy (entity);
+  return conflict_error (self, stored, error);
+}
+
 /* A copy that was never read (version 0), such as the blank row a list
  * shows for a record it could not load, cannot tell what it would write
  * over. */
@@ -1110,14 +1121,11 @@ check_version (CmStore *self, CmEntity *entity, CmEntity *stored, GError **error
   gint64 read = cm_entity_get_version (entity);
 
   if (read == 0)
-    return unread_error (stored, error);
-  if (read == cm_entity_get_version (stored))
-    return TRUE;
-  /* An action writing several records tells the user which one met the
-   * change: see cm_store_conflict_refused (). */
-  g_clear_object (&self->refused);
-  self->refused = cm_entity_copy (entity);
-  return conflict_error (self, stored, error);
+    {
+      g_clear_object (&self->refused);
+      return unread_error (stored, error);
+    }
+  return read == cm_entity_get_version (stored) || refuse (self, entity, stored, error);
 }
 
 CmEntity *
@@ -1251,7 +1259,7 @@ write_update (CmStore *self, CmEntity *entity, GError **error)
   if (!step_bound (self, stmt, entity, error))
     return FALSE;
   if (cm_db_changes (self->database) != 1)
-    return conflict_error (self, before, error);
+    return refuse (self, entity, before, error);
   if (!audit_changes (self, before, entity, id, error))
     return FALSE;
   bump_version (self, entity, version + 1);
@@ -1277,7 +1285,7 @@ write_delete (CmStore *self, CmEntity *entity, GError **error)
   if (cm_db_step (stmt) != CM_DB_DONE)
     return constraint_error (self, entity, TRUE, error);
   if (cm_db_changes (self->database) != 1)
-    return conflict_error (self, before, error);
+    return refuse (self, entity, before, error);
   if (!audit_changes (self, before, NULL, id, error))
     return FALSE;
   queue_change (self, CHANGE_DELETED, entity, FALSE, before);

@@ -2,6 +2,8 @@
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-conflict-handle.c: one way for every save of the window to meet
  * someone else's change */
+#include <glib/gi18n.h>
+
 #include "cm-conflict-dialog.h"
 #include "cm-conflict-handle.h"
 
@@ -110,6 +112,69 @@ cm_conflict_handle (GtkWidget *widget, CmStore *store, CmEntity *original, CmEnt
                                    handling->conflict);
   g_signal_connect (dialog, "response", G_CALLBACK (dialog_answered), handling);
   g_signal_connect (dialog, "destroy", G_CALLBACK (dialog_closed), handling);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+/* An action waiting on the user's choice. */
+typedef struct {
+  GtkWidget *widget;
+  CmConflictRetry retry;
+  gpointer data;
+  GDestroyNotify destroy;
+  char *response;
+} Action;
+
+static void
+action_free (Action *action)
+{
+  if (action->destroy)
+    action->destroy (action->data);
+  g_object_unref (action->widget);
+  g_free (action->response);
+  g_free (action);
+}
+
+static void
+action_answered (AdwMessageDialog *dialog, const char *response, Action *action)
+{
+  g_free (action->response);
+  action->response = g_strdup (response);
+}
+
+static void
+action_dialog_closed (GtkWidget *dialog, Action *action)
+{
+  if (g_strcmp0 (action->response, CM_CONFLICT_APPLY_MINE) == 0)
+    action->retry (action->widget, action->data);
+  action_free (action);
+}
+
+gboolean
+cm_conflict_handle_action (GtkWidget *widget, CmStore *store, const GError *refusal,
+                           CmConflictRetry retry, gpointer data, GDestroyNotify destroy)
+{
+  g_autoptr(CmEntity) refused = NULL;
+  g_autoptr(CmStoreConflict) conflict = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  Action *action;
+  GtkWidget *dialog;
+
+  if (!g_error_matches (refusal, CM_STORE_ERROR, CM_STORE_ERROR_CONFLICT) ||
+      (refused = cm_store_conflict_refused (store)) == NULL ||
+      (conflict = cm_store_conflict_get (store, refused, NULL)) == NULL)
+    return FALSE;
+  action = g_new0 (Action, 1);
+  action->widget = g_object_ref (widget);
+  action->retry = retry;
+  action->data = data;
+  action->destroy = destroy;
+  dialog = cm_conflict_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, conflict);
+  /* The action is made again from what is stored now, not reapplied. */
+  adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (dialog), CM_CONFLICT_APPLY_MINE,
+                                         _("_Try Again"));
+  g_signal_connect (dialog, "response", G_CALLBACK (action_answered), action);
+  g_signal_connect (dialog, "destroy", G_CALLBACK (action_dialog_closed), action);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
 }

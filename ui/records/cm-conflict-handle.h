@@ -41,6 +41,20 @@ gboolean cm_conflict_handle (GtkWidget *widget, CmStore *store, CmEntity *origin
                              CmEntity *draft, const GError *refusal, CmConflictSaveFunc save,
                              CmConflictDone done, gpointer data);
 
+/* Does an action again, on the records as they now stand. */
+typedef void (*CmConflictRetry) (GtkWidget *widget, gpointer data);
+
+/* For a @refusal of CM_STORE_ERROR_CONFLICT of an action that writes
+ * several records (a stage move, a step of a process), shows whose change
+ * to which record it met, with both values, over @widget's window: Keep
+ * Theirs drops the action (the window shows their change as it follows
+ * the store), Try Again calls @retry with @widget and @data. @destroy
+ * frees @data once settled. FALSE, with @data left to the caller, for
+ * any other refusal, which the caller reports as before. */
+gboolean cm_conflict_handle_action (GtkWidget *widget, CmStore *store, const GError *refusal,
+                                    CmConflictRetry retry, gpointer data,
+                                    GDestroyNotify destroy);
+
 /* A copy of @live, the store's record, to change @property on, as the
  * user saw it in @read: at @read's version when @property has changed
  * since, so that the store refuses to write over a value the user never
