@@ -832,16 +832,10 @@ conflict_settled (GtkWidget *widget, CmConflictOutcome outcome, CmEntity *record
     show_error (self, NULL, error->message);
 }
 
-static gboolean
-save_record (CmStore *store, CmEntity *entity, GError **error)
-{
-  return cm_store_save (store, entity, error);
-}
-
 static void
 save_draft (CmRecordEditor *self)
 {
-  CmConflictSaveFunc save = self->kind->save ? self->kind->save : save_record;
+  CmConflictSaveFunc save = self->kind->save ? self->kind->save : cm_store_save;
   g_autoptr(GError) error = NULL;
 
   if (!save (self->store, self->draft, &error))

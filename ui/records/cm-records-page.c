@@ -941,12 +941,6 @@ inline_conflict_settled (GtkWidget *widget, CmConflictOutcome outcome, CmEntity 
     toast (CM_RECORDS_PAGE (widget), adw_toast_new (error->message));
 }
 
-static gboolean
-save_record (CmStore *store, CmEntity *entity, GError **error)
-{
-  return cm_store_save (store, entity, error);
-}
-
 /* Saves @draft, a change of @before made here; FALSE once the user has
  * been told why not, or asked about a colleague's change it met. */
 static gboolean
@@ -954,7 +948,7 @@ save_inline (CmRecordsPage *self, CmEntity *before, CmEntity *draft, GError **er
 {
   if (cm_store_save (self->store, draft, error))
     return TRUE;
-  if (!cm_conflict_handle (GTK_WIDGET (self), self->store, before, draft, *error, save_record,
+  if (!cm_conflict_handle (GTK_WIDGET (self), self->store, before, draft, *error, cm_store_save,
                            inline_conflict_settled, NULL))
     toast (self, adw_toast_new ((*error)->message));
   return FALSE;

@@ -71,12 +71,6 @@ conflict_settled (GtkWidget *widget, CmConflictOutcome outcome, CmEntity *record
     gtk_widget_activate_action (widget, "page.report", "s", error->message);
 }
 
-static gboolean
-save_record (CmStore *store, CmEntity *entity, GError **error)
-{
-  return cm_store_save (store, entity, error);
-}
-
 static void
 save_value (GtkWidget *widget, const GValue *value)
 {
@@ -92,7 +86,7 @@ save_value (GtkWidget *widget, const GValue *value)
   g_object_set_property (G_OBJECT (draft), b->property, value);
   if (cm_store_save (b->store, draft, &error))
     binding_read (b, draft);
-  else if (!cm_conflict_handle (widget, b->store, original, draft, error, save_record,
+  else if (!cm_conflict_handle (widget, b->store, original, draft, error, cm_store_save,
                                 conflict_settled, NULL))
     gtk_widget_activate_action (widget, "page.report", "s", error->message);
 }
