@@ -810,6 +810,16 @@ undo_delete (AdwToast *undo_toast, CmRecordsPage *self)
     }
 }
 
+static void delete_activated (GtkWidget *widget, const char *action, GVariant *param);
+
+/* Try Again, after a colleague's change: asked again, about the record as
+ * it now stands. */
+static void
+delete_again (GtkWidget *widget, gpointer data)
+{
+  delete_activated (widget, NULL, NULL);
+}
+
 /* Deletes once the user confirms, and offers Undo (and Ctrl+Z), which
  * puts the record back under its old id; both steps are in the audit
  * trail. */
@@ -829,8 +839,12 @@ delete_confirmed (AdwMessageDialog *dialog, const char *response, CmRecordsPage 
   what = cm_entity_describe (CM_ENTITY (item));
   if (!cm_store_delete (self->store, CM_ENTITY (item), &error))
     {
-      AdwToast *failed = adw_toast_new (error->message);
+      AdwToast *failed;
 
+      if (cm_conflict_handle_action (GTK_WIDGET (self), self->store, error, delete_again, NULL,
+                                     NULL))
+        return;
+      failed = adw_toast_new (error->message);
       adw_toast_set_timeout (failed, 0);
       toast (self, failed);
       return;
