@@ -42,6 +42,11 @@ void             cm_store_conflict_free (CmStoreConflict *conflict);
 CmEntity        *cm_store_conflict_reapply (CmStoreConflict *conflict, CmEntity *original,
                                             CmEntity *mine);
 
+/* A copy of the record whose save or delete the store last refused for
+ * someone else's change, as it was to be written, or NULL: for an action
+ * that writes several records, to say which one met the change. */
+CmEntity        *cm_store_conflict_refused (CmStore *store);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmStoreConflict, cm_store_conflict_free)
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "cm-db-sqlite.h"
 #include "cm-schema.h"
 #include "cm-sql-functions.h"
+#include "cm-store-conflict.h"
 #include "cm-store-file.h"
 #include "cm-store-private.h"
 #include "cm-store-server.h"
@@ -108,6 +109,7 @@ struct _CmStore
   GHashTable *reloads;      /* tables whose lists are read again whole at commit */
   GPtrArray *inserted;      /* new records of those tables, for a rollback */
   GArray *bumped;           /* BumpedVersion of the records written, for a rollback */
+  CmEntity *refused;        /* a copy of the record last refused for someone else's change */
   GPtrArray *changed_tables; /* tables in the order this transaction first changed them */
   GArray *announced;        /* PendingChange of the commit being announced */
   GHashTable *announced_reloads; /* its tables read again whole */
@@ -1083,6 +1085,17 @@ conflict_error (CmStore *self, CmEntity *stored, GError **error)
   return FALSE;
 }
 
+/* Refuses writing @entity over @stored, someone else's since it was read.
+ * An action writing several records tells the user which one met the
+ * change: see cm_store_conflict_refused (). */
+static gboolean
+refuse (CmStore *self, CmEntity *entity, CmEntity *stored, GError **error)
+{
+  g_clear_object (&self->refused);
+  self->refused = cm_entity_copy (entity);
+  return conflict_error (self, stored, error);
+}
+
 /* A copy that was never read (version 0), such as the blank row a list
  * shows for a record it could not load, cannot tell what it would write
  * over. */
@@ -1108,8 +1121,19 @@ check_version (CmStore *self, CmEntity *entity, CmEntity *stored, GError **error
   gint64 read = cm_entity_get_version (entity);
 
   if (read == 0)
-    return unread_error (stored, error);
-  return read == cm_entity_get_version (stored) || conflict_error (self, stored, error);
+    {
+      g_clear_object (&self->refused);
+      return unread_error (stored, error);
+    }
+  return read == cm_entity_get_version (stored) || refuse (self, entity, stored, error);
+}
+
+CmEntity *
+cm_store_conflict_refused (CmStore *self)
+{
+  g_return_val_if_fail (CM_IS_STORE (self), NULL);
+
+  return self->refused ? cm_entity_copy (self->refused) : NULL;
 }
 
 /* Whether saving @after over @before changes any column, compared as
@@ -1235,7 +1259,7 @@ write_update (CmStore *self, CmEntity *entity, GError **error)
   if (!step_bound (self, stmt, entity, error))
     return FALSE;
   if (cm_db_changes (self->database) != 1)
-    return conflict_error (self, before, error);
+    return refuse (self, entity, before, error);
   if (!audit_changes (self, before, entity, id, error))
     return FALSE;
   bump_version (self, entity, version + 1);
@@ -1261,7 +1285,7 @@ write_delete (CmStore *self, CmEntity *entity, GError **error)
   if (cm_db_step (stmt) != CM_DB_DONE)
     return constraint_error (self, entity, TRUE, error);
   if (cm_db_changes (self->database) != 1)
-    return conflict_error (self, before, error);
+    return refuse (self, entity, before, error);
   if (!audit_changes (self, before, NULL, id, error))
     return FALSE;
   queue_change (self, CHANGE_DELETED, entity, FALSE, before);
@@ -2756,6 +2780,7 @@ cm_store_finalize (GObject *object)
   g_clear_pointer (&self->reloads, g_hash_table_unref);
   g_clear_pointer (&self->inserted, g_ptr_array_unref);
   g_clear_pointer (&self->bumped, g_array_unref);
+  g_clear_object (&self->refused);
   g_clear_pointer (&self->changed_tables, g_ptr_array_unref);
   g_clear_pointer (&self->next_ids, g_hash_table_unref);
   g_clear_pointer (&self->audit, cm_audit_log_free);

@@ -117,6 +117,7 @@ check_stale_save (Fixture *f)
   g_autoptr(CmEntity) winner = load (f->ours, f->contract_id);
   g_autoptr(CmEntity) stored = NULL;
   g_autoptr(CmEntity) merged = NULL;
+  g_autoptr(CmEntity) refused = NULL;
   g_autoptr(CmStoreConflict) conflict = NULL;
   g_autoptr(GError) error = NULL;
   const CmStoreConflictField *field;
@@ -139,6 +140,15 @@ check_stale_save (Fixture *f)
   g_assert_cmpint (cm_contract_get_annual_value (CM_CONTRACT (stored)), ==, 6500000);
   g_assert_cmpint (audit_rows (f->theirs), ==, rows);
   g_clear_error (&error);
+  /* Which record an action of several met the change with, as it was to
+   * be written. */
+  refused = cm_store_conflict_refused (f->theirs);
+  g_assert_nonnull (refused);
+  g_assert_true (refused != mine);
+  g_assert_cmpint (cm_entity_get_id (refused), ==, f->contract_id);
+  g_assert_cmpint (cm_entity_get_version (refused), ==, 1);
+  g_assert_cmpint (cm_contract_get_annual_value (CM_CONTRACT (refused)), ==, 7000000);
+  g_assert_null (cm_store_conflict_refused (f->ours));
 
   conflict = cm_store_conflict_get (f->theirs, mine, &error);
   g_assert_no_error (error);

@@ -376,6 +376,11 @@ class Session:
         picks an entry with the keyboard once its list shows. The page may
         rebuild the drop-down as it saves the choice: callers wait on what
         the choice changes."""
+        self.open_choices(combo, window)
+        self.key(" ".join(["Down"] * steps_down + ["Return"]), window)
+
+    def open_choices(self, combo, window=None):
+        """Opens a drop-down's list, and waits until it holds the keyboard."""
         name = combo.name
         button = next((c for c in walk(combo) if c.getRoleName() == "push button"), None)
         # A press or click on a page still sliding into view can miss: while
@@ -394,7 +399,6 @@ class Session:
             except Failure:
                 if attempt == 2 or self.popover(combo) is not None:
                     raise
-        self.key(" ".join(["Down"] * steps_down + ["Return"]), window)
 
     @staticmethod
     def popover(combo):

@@ -7,13 +7,24 @@ that change, the dialog names who made it and shows both values, and
 Apply Mine saves the user's title over the new version, audited. Once
 more, Keep Theirs drops the user's title and shows the stored one.
 
+The same dialog meets a colleague's change saved in the same moment as a
+field of a decommissioning's page (bound to its record) or a checklist
+item's state on a service's page: the window is held still while the
+colleague saves and the user's key waits, so the window takes the key
+before or just after it hears of the colleague's change, as either may
+happen at a real desk.
+
     with-display.sh python3 test_conflict.py COMMISSIONER OUTPUT_DIR
 """
+import contextlib
 import os
+import signal
 import subprocess
 
 from common import Failure, Session, find, find_button, find_label, press_ready, set_text, \
-    text_of, wait_for
+    state_of, text_of, wait_for
+from test_decommission import SERVICE as DECOMMISSIONED, open_decommission
+from test_hub import open_service
 
 CONTRACT = "ASC-0012"  # the Neighbourhood Networks grant
 THEIRS = "Neighbourhood Networks (renewed)"
@@ -28,14 +39,46 @@ def stored_title(session):
     return session.sql("SELECT title FROM contract WHERE reference = ?", CONTRACT)
 
 
-def change_elsewhere(session, title):
-    """The colleague's save, from another process, through the store."""
+def change_record(session, record, *changes):
+    """The colleague's save of @record ("TYPE#ID" or a contract's
+    reference), from another process, through the store: @changes are
+    property and value, in turn."""
     helper = os.path.join(session.output, "ui-change-contract")
-    changed = subprocess.run([helper, session.portfolio, CONTRACT, "title", title, COLLEAGUE],
+    changed = subprocess.run([helper, session.portfolio, record, *changes, COLLEAGUE],
                              capture_output=True, text=True, env=session.env)
     if changed.returncode != 0:
         raise Failure("the other process could not save its change: " + changed.stderr)
+
+
+def change_elsewhere(session, title):
+    change_record(session, CONTRACT, "title", title)
     wait_for("the colleague's title in the file", lambda: stored_title(session) == title)
+
+
+@contextlib.contextmanager
+def window_held_still(session):
+    """The window's process stopped, so that what happens meanwhile (a
+    colleague's save, a key pressed) reaches it at once when it goes on."""
+    os.kill(session.process.pid, signal.SIGSTOP)
+    try:
+        yield
+    finally:
+        os.kill(session.process.pid, signal.SIGCONT)
+
+
+def conflict_dialog(session, field, theirs, mine):
+    """The conflict dialog, once it shows @field's two values."""
+    dialog = wait_for("the conflict dialog", lambda: session.in_dialogs(
+        lambda top: top if find_label(top, lambda t: t == "Changed by Someone Else") else None))
+    wait_for(f"both values of {field}", lambda: find_label(
+        dialog, lambda t: t == f"Theirs: {theirs}\nYours: {mine}"))
+    wait_for("who changed it", lambda: find_label(
+        dialog, lambda t: COLLEAGUE in t and "changed" in t))
+    return dialog
+
+
+def audit_rows(session):
+    return session.sql("SELECT count(*) FROM audit")
 
 
 def meet_a_colleague(session, theirs, mine):
@@ -101,12 +144,137 @@ def save_over_a_colleague(session):
     version = session.sql("SELECT row_version FROM contract WHERE reference = ?", CONTRACT)
     session.log(f"applied over the colleague's change: version {version}, actors {actors!r}")
 
+# ---- a field bound to its record, on a decommissioning's page ----------
+
+CASE_THEIRS = "The joint review found better value in a community model"
+CASE_MINE = "The service no longer met priority outcomes; see the board paper"
+REASON_THEIRS = "Funding ends with the joint review"
+REASON_MINE = "Budget reduction agreed by the board"
+
+
+def decommission_field(session, column):
+    return session.sql(f"SELECT d.{column} FROM decommission d JOIN service s"
+                       " ON s.id = d.service_id WHERE s.name = ?", DECOMMISSIONED)
+
+
+def enter_as_a_colleague_saves(session, page, title, prop, theirs, mine):
+    """Types @mine into the field @title and presses Enter as the
+    colleague saves @theirs: returns the conflict dialog."""
+    record = "CmDecommission#%d" % decommission_field(session, "id")
+    field = wait_for(f"the field {title}", lambda: find(page, "text", title))
+    session.focus(field)
+    set_text(field, mine)
+    wait_for("the user's text typed", lambda: text_of(field) == mine)
+    window = session.window.name
+    with window_held_still(session):
+        change_record(session, record, prop, theirs)
+        session.key("Return", window)
+    return conflict_dialog(session, title, theirs, mine)
+
+
+def bound_field_meets_a_colleague(session):
+    """Apply Mine saves the user's case for change over the colleague's;
+    Keep Theirs leaves their reason, shown again in its field."""
+    page = open_decommission(session)
+    rows = audit_rows(session)
+    dialog = enter_as_a_colleague_saves(session, page, "Case for change", "case-for-change",
+                                        CASE_THEIRS, CASE_MINE)
+    if decommission_field(session, "case_for_change") != CASE_THEIRS or \
+            audit_rows(session) != rows + 1:
+        raise Failure("the refused save of a bound field wrote something")
+    session.screenshot("bound-dialog")
+    press_ready("the Apply Mine button", lambda: find_button(dialog, "Apply Mine"))
+    wait_for("the user's case for change in the file",
+             lambda: decommission_field(session, "case_for_change") == CASE_MINE)
+    actors = session.rows("SELECT actor FROM audit WHERE entity = 'decommission'"
+                          " AND field = 'case_for_change' AND new_value IN (?, ?) ORDER BY id",
+                          CASE_THEIRS, CASE_MINE)
+    if len(actors) != 2 or COLLEAGUE not in actors[0][0] or COLLEAGUE in actors[1][0]:
+        raise Failure(f"the two cases for change are not both audited: {actors!r}")
+    session.log(f"a bound field applied over the colleague's change: {actors!r}")
+
+    rows = audit_rows(session)
+    title = "Reason for decommissioning"
+    dialog = enter_as_a_colleague_saves(session, page, title, "reason", REASON_THEIRS,
+                                        REASON_MINE)
+    press_ready("the Keep Theirs button", lambda: find_button(dialog, "Keep Theirs"))
+    wait_for("their reason shown in the field", lambda: text_of(
+        find(page, "text", title)) == REASON_THEIRS)
+    session.screenshot("bound-kept")
+    if decommission_field(session, "reason") != REASON_THEIRS or audit_rows(session) != rows + 1:
+        raise Failure("keeping their reason wrote something of the user's")
+    session.log(f"a bound field kept the colleague's {REASON_THEIRS!r}")
+
+
+# ---- a checklist item's state, on a service's page ---------------------
+
+NOT_THEIRS = "Covered by the joint review"
+
+
+def open_items(session):
+    """Two items still to do at their service's stage, of one service."""
+    return session.rows("SELECT s.name, i.id, i.title FROM checklist_item i"
+                        " JOIN service s ON s.id = i.service_id WHERE i.state = 'to-do'"
+                        " AND i.stage = s.stage AND i.cycle = s.cycle AND s.id = ("
+                        "SELECT service_id FROM checklist_item WHERE state = 'to-do'"
+                        " GROUP BY service_id HAVING count(*) > 1 ORDER BY service_id LIMIT 1)"
+                        " ORDER BY i.id LIMIT 2")
+
+
+def item_state(session, item_id):
+    return session.sql("SELECT state FROM checklist_item WHERE id = ?", item_id)
+
+
+def done_as_a_colleague_saves(session, page, item_id, title):
+    """Picks Done for the item as the colleague marks it not applicable:
+    returns the conflict dialog."""
+    combo = wait_for(f"the state of {title!r}",
+                     lambda: find(page, "combo box", f"State of “{title}”"))
+    window = session.window.name
+    session.open_choices(combo)
+    session.key("Down", window)
+    with window_held_still(session):
+        change_record(session, f"CmChecklistItem#{item_id}", "reason", NOT_THEIRS,
+                      "state", "not-applicable")
+        session.key("Return", window)
+    return conflict_dialog(session, "State", "Not applicable", "Done")
+
+
+def checklist_meets_a_colleague(session):
+    """Apply Mine marks the first item done over the colleague's change;
+    Keep Theirs leaves the second not applicable, shown so."""
+    (service, first, first_title), (_, second, second_title) = open_items(session)
+    page = open_service(session, service)
+    dialog = done_as_a_colleague_saves(session, page, first, first_title)
+    session.screenshot("checklist-dialog")
+    press_ready("the Apply Mine button", lambda: find_button(dialog, "Apply Mine"))
+    wait_for("the item done in the file", lambda: item_state(session, first) == "done")
+    actors = session.rows("SELECT actor, new_value FROM audit WHERE entity = 'checklist_item'"
+                          " AND entity_id = ? AND field = 'state' ORDER BY id", first)
+    actors = actors[-2:]  # after the state the item was made with
+    if [value for _, value in actors] != ["not-applicable", "done"] or \
+            COLLEAGUE not in actors[0][0] or COLLEAGUE in actors[1][0]:
+        raise Failure(f"the item's two states are not both audited: {actors!r}")
+    session.log(f"a checklist item done over the colleague's change: {actors!r}")
+
+    rows = audit_rows(session)
+    dialog = done_as_a_colleague_saves(session, page, second, second_title)
+    press_ready("the Keep Theirs button", lambda: find_button(dialog, "Keep Theirs"))
+    wait_for("their state shown", lambda: state_of(
+        find(page, "combo box", f"State of “{second_title}”")) == "Not applicable")
+    session.screenshot("checklist-kept")
+    if item_state(session, second) != "not-applicable" or audit_rows(session) != rows + 2:
+        raise Failure("keeping their state wrote something of the user's")
+    session.log(f"a checklist item kept the colleague's state on {second_title!r}")
+
 
 def main():
     with Session("conflict") as session:
         session.launch()
         save_over_a_colleague(session)
         keep_theirs(session)
+        bound_field_meets_a_colleague(session)
+        checklist_meets_a_colleague(session)
         session.log(session.verify_audit())
 
 

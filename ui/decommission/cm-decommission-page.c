@@ -8,6 +8,7 @@
 #include "cm-bound.h"
 #include "cm-checklist.h"
 #include "cm-checklist-row.h"
+#include "cm-conflict-handle.h"
 #include "cm-contract.h"
 #include "cm-date.h"
 #include "cm-deadline-settings.h"
@@ -135,12 +136,25 @@ edit_button (CmDecommissionPage *self, const char *kind_name, CmEntity *record,
 
 /* ---- the decision and completion -------------------------------------- */
 
+static void complete_clicked (GtkButton *button, CmDecommissionPage *self);
+
+/* Try Again, after a colleague's change: asked again, on the records as
+ * they now stand. */
+static void
+complete_again (GtkWidget *widget, gpointer data)
+{
+  complete_clicked (NULL, CM_DECOMMISSION_PAGE (widget));
+}
+
 static void
 complete_with (CmDecommissionPage *self, const char *reason)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!cm_decommission_complete (self->store, self->decommission, &self->today, reason, &error))
+  if (!cm_decommission_complete (self->store, self->decommission, &self->today, reason,
+                                 &error) &&
+      !cm_conflict_handle_action (GTK_WIDGET (self), self->store, error, complete_again, NULL,
+                                  NULL))
     report (self, error->message);
 }
 
@@ -485,6 +499,15 @@ notice_text (CmDecommissionPage *self, CmContract *contract, CmDeadlineSettings 
                           latest, cm_deadline_status_label (dates.notice_status), earliest);
 }
 
+static void affected_toggled (GtkSwitch *toggle, GParamSpec *pspec, CmDecommissionPage *self);
+
+/* Try Again, after a colleague's change: the switch's choice, made again. */
+static void
+affected_again (GtkWidget *toggle, gpointer data)
+{
+  affected_toggled (GTK_SWITCH (toggle), NULL, data);
+}
+
 static void
 affected_toggled (GtkSwitch *toggle, GParamSpec *pspec, CmDecommissionPage *self)
 {
@@ -492,7 +515,9 @@ affected_toggled (GtkSwitch *toggle, GParamSpec *pspec, CmDecommissionPage *self
   g_autoptr(GError) error = NULL;
 
   if (!cm_decommission_set_affected (self->store, self->decommission, *id,
-                                     gtk_switch_get_active (toggle), &error))
+                                     gtk_switch_get_active (toggle), &error) &&
+      !cm_conflict_handle_action (GTK_WIDGET (toggle), self->store, error, affected_again,
+                                  g_object_ref (self), g_object_unref))
     report (self, error->message);
 }
 

@@ -3,6 +3,7 @@
 /* cm-eia-sign-off.c: signing an EIA off, wherever the button is */
 #include <glib/gi18n.h>
 
+#include "cm-conflict-handle.h"
 #include "cm-eia-sign-off.h"
 #include "cm-reason-dialog.h"
 
@@ -77,14 +78,29 @@ override_given (const char *reason, gpointer data, GError **error)
   return sign (data, reason, error);
 }
 
+/* Try Again, after a colleague's change: asked again, on the assessment
+ * as it now stands. */
+static void
+ask_again (GtkWidget *parent, gpointer data)
+{
+  SignOff *ask = data;
+
+  cm_eia_sign_off_ask (parent, ask->store, ask->eia, &ask->today);
+}
+
 static void
 confirmed (AdwMessageDialog *dialog, const char *response, SignOff *ask)
 {
   g_autoptr(GError) error = NULL;
 
-  if (g_str_equal (response, "sign") && !sign (ask, NULL, &error))
-    gtk_widget_activate_action (ask->parent, "page.report", "s", error->message);
-  sign_off_free (ask);
+  if (!g_str_equal (response, "sign") || sign (ask, NULL, &error))
+    sign_off_free (ask);
+  else if (!cm_conflict_handle_action (ask->parent, ask->store, error, ask_again, ask,
+                                       sign_off_free))
+    {
+      gtk_widget_activate_action (ask->parent, "page.report", "s", error->message);
+      sign_off_free (ask);
+    }
 }
 
 static void

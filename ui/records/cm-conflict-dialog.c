@@ -17,20 +17,36 @@ shown_value (CmEntity *record, const CmRecordField *field)
 
 /* One row per differing field: its label, then theirs and the user's. */
 static GtkWidget *
-field_row (const CmRecordField *field, CmEntity *theirs, CmEntity *mine)
+values_row (const char *title, const char *their_value, const char *my_value)
 {
-  g_autofree char *their_value = shown_value (theirs, field);
-  g_autofree char *my_value = shown_value (mine, field);
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
 
   /* Translators: the two values of a field a colleague changed meanwhile */
   subtitle = g_strdup_printf (_("Theirs: %s\nYours: %s"), their_value, my_value);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->title));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   return row;
+}
+
+/* A field the record's description names (those its own pages edit
+ * among them) in the editor's words; any other as the trail writes it. */
+static GtkWidget *
+field_row (CmStoreConflictField *differs, GType type, CmEntity *theirs, CmEntity *mine)
+{
+  const CmRecordField *field = cm_record_field_of_column (type, differs->property);
+  g_autofree char *their_value = NULL;
+  g_autofree char *my_value = NULL;
+
+  if (field == NULL)
+    return values_row (differs->property,
+                       differs->theirs ? differs->theirs : _("(blank)"),
+                       differs->mine ? differs->mine : _("(blank)"));
+  their_value = shown_value (theirs, field);
+  my_value = shown_value (mine, field);
+  return values_row (_(field->title), their_value, my_value);
 }
 
 static GtkWidget *
@@ -44,14 +60,9 @@ field_list (CmStoreConflict *conflict)
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Fields that differ"), -1);
   for (guint i = 0; i < conflict->fields->len; i++)
-    {
-      CmStoreConflictField *differs = g_ptr_array_index (conflict->fields, i);
-      const CmRecordField *field = cm_record_field_find (type, differs->property);
-
-      if (field)
-        gtk_list_box_append (GTK_LIST_BOX (list),
-                             field_row (field, conflict->stored, conflict->mine));
-    }
+    gtk_list_box_append (GTK_LIST_BOX (list),
+                         field_row (g_ptr_array_index (conflict->fields, i), type,
+                                    conflict->stored, conflict->mine));
   return list;
 }
 

@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "cm-conflict-dialog.h"
+#include "cm-conflict-handle.h"
 #include "cm-contract.h"
 #include "cm-date.h"
 #include "cm-date-entry.h"
@@ -795,8 +795,6 @@ picker_create (CmRecordPicker *picker, CmRecordEditor *self)
   gtk_window_present (GTK_WINDOW (editor));
 }
 
-static void save_draft (CmRecordEditor *self);
-
 /* Keep Theirs: the user's copy is dropped for the stored record, shown in
  * an editor of its own. */
 static void
@@ -811,77 +809,44 @@ keep_theirs (CmRecordEditor *self, CmEntity *stored)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-/* Apply Mine: the fields the user changed, put on the stored record and
- * saved over its version; anything else the other person changed stays. */
 static void
-apply_mine (CmRecordEditor *self, CmStoreConflict *conflict)
+saved (CmRecordEditor *self, CmEntity *record)
 {
-  CmEntity *merged = cm_store_conflict_reapply (conflict, self->original, self->draft);
-
-  g_set_object (&self->original, conflict->stored);
-  g_clear_object (&self->draft);
-  self->draft = merged;
-  save_draft (self);
+  g_signal_emit (self, signals[SAVED], 0, record);
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
-/* The choice, carried out once the dialog has closed: saving may close the
- * editor, which must not happen while its dialog is still answering. */
+/* Someone saved the record since it was read: settled once the user chose
+ * between their values and the stored ones. */
 static void
-conflict_closed (AdwMessageDialog *dialog, CmRecordEditor *self)
+conflict_settled (GtkWidget *widget, CmConflictOutcome outcome, CmEntity *record,
+                  const GError *error, gpointer data)
 {
-  CmStoreConflict *conflict = g_object_get_data (G_OBJECT (dialog), "conflict");
-  const char *response = g_object_get_data (G_OBJECT (dialog), "response");
+  CmRecordEditor *self = CM_RECORD_EDITOR (widget);
 
-  if (g_strcmp0 (response, CM_CONFLICT_KEEP_THEIRS) == 0)
-    keep_theirs (self, conflict->stored);
-  else if (g_strcmp0 (response, CM_CONFLICT_APPLY_MINE) == 0)
-    apply_mine (self, conflict);
-}
-
-static void
-conflict_answered (AdwMessageDialog *dialog, const char *response, CmRecordEditor *self)
-{
-  g_object_set_data_full (G_OBJECT (dialog), "response", g_strdup (response), g_free);
-}
-
-/* Someone saved the record since it was read: nothing the user typed is
- * lost while they choose between their values and the stored ones. */
-static void
-show_conflict (CmRecordEditor *self, GError *refusal)
-{
-  g_autoptr(GError) error = NULL;
-  CmStoreConflict *conflict = cm_store_conflict_get (self->store, self->draft, &error);
-  GtkWidget *dialog;
-
-  if (conflict == NULL)
-    {
-      /* Deleted meanwhile, or unreadable: say why the save was refused. */
-      show_error (self, NULL, error ? error->message : refusal->message);
-      return;
-    }
-  dialog = cm_conflict_dialog_new (GTK_WINDOW (self), conflict);
-  g_object_set_data_full (G_OBJECT (dialog), "conflict", conflict,
-                          (GDestroyNotify) cm_store_conflict_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (conflict_answered), self, 0);
-  g_signal_connect_object (dialog, "destroy", G_CALLBACK (conflict_closed), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (outcome == CM_CONFLICT_SAVED)
+    saved (self, record);
+  else if (outcome == CM_CONFLICT_KEPT)
+    keep_theirs (self, record);
+  else if (outcome == CM_CONFLICT_FAILED)
+    show_error (self, NULL, error->message);
 }
 
 static void
 save_draft (CmRecordEditor *self)
 {
+  CmConflictSaveFunc save = self->kind->save ? self->kind->save : cm_store_save;
   g_autoptr(GError) error = NULL;
 
-  if (!(self->kind->save ? self->kind->save : cm_store_save) (self->store, self->draft, &error))
+  if (!save (self->store, self->draft, &error))
     {
-      if (g_error_matches (error, CM_STORE_ERROR, CM_STORE_ERROR_CONFLICT) && self->original)
-        show_conflict (self, error);
-      else
+      if (self->original == NULL ||
+          !cm_conflict_handle (GTK_WIDGET (self), self->store, self->original, self->draft,
+                               error, save, conflict_settled, NULL))
         show_error (self, NULL, error->message);
       return;
     }
-  g_signal_emit (self, signals[SAVED], 0, self->draft);
-  gtk_window_destroy (GTK_WINDOW (self));
+  saved (self, self->draft);
 }
 
 static void

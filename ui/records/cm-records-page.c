@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "cm-add-contracts-dialog.h"
+#include "cm-conflict-handle.h"
 #include "cm-contract.h"
 #include "cm-contract-dates.h"
 #include "cm-contract-notices-editor.h"
@@ -809,6 +810,16 @@ undo_delete (AdwToast *undo_toast, CmRecordsPage *self)
     }
 }
 
+static void delete_activated (GtkWidget *widget, const char *action, GVariant *param);
+
+/* Try Again, after a colleague's change: asked again, about the record as
+ * it now stands. */
+static void
+delete_again (GtkWidget *widget, gpointer data)
+{
+  delete_activated (widget, NULL, NULL);
+}
+
 /* Deletes once the user confirms, and offers Undo (and Ctrl+Z), which
  * puts the record back under its old id; both steps are in the audit
  * trail. */
@@ -828,8 +839,12 @@ delete_confirmed (AdwMessageDialog *dialog, const char *response, CmRecordsPage 
   what = cm_entity_describe (CM_ENTITY (item));
   if (!cm_store_delete (self->store, CM_ENTITY (item), &error))
     {
-      AdwToast *failed = adw_toast_new (error->message);
+      AdwToast *failed;
 
+      if (cm_conflict_handle_action (GTK_WIDGET (self), self->store, error, delete_again, NULL,
+                                     NULL))
+        return;
+      failed = adw_toast_new (error->message);
       adw_toast_set_timeout (failed, 0);
       toast (self, failed);
       return;
@@ -933,6 +948,27 @@ toast_with_undo (CmRecordsPage *self, const char *message, CmEntity *before, CmE
 }
 
 static void
+inline_conflict_settled (GtkWidget *widget, CmConflictOutcome outcome, CmEntity *record,
+                         const GError *error, gpointer data)
+{
+  if (outcome == CM_CONFLICT_FAILED)
+    toast (CM_RECORDS_PAGE (widget), adw_toast_new (error->message));
+}
+
+/* Saves @draft, a change of @before made here; FALSE once the user has
+ * been told why not, or asked about a colleague's change it met. */
+static gboolean
+save_inline (CmRecordsPage *self, CmEntity *before, CmEntity *draft, GError **error)
+{
+  if (cm_store_save (self->store, draft, error))
+    return TRUE;
+  if (!cm_conflict_handle (GTK_WIDGET (self), self->store, before, draft, *error, cm_store_save,
+                           inline_conflict_settled, NULL))
+    toast (self, adw_toast_new ((*error)->message));
+  return FALSE;
+}
+
+static void
 invoke_extension_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
   CmRecordsPage *self = CM_RECORDS_PAGE (widget);
@@ -947,11 +983,8 @@ invoke_extension_activated (GtkWidget *widget, const char *action, GVariant *par
   before = cm_entity_copy (CM_ENTITY (item));
   draft = cm_entity_copy (CM_ENTITY (item));
   if (!cm_contract_invoke_extension (CM_CONTRACT (draft), &error) ||
-      !cm_store_save (self->store, draft, &error))
-    {
-      toast (self, adw_toast_new (error->message));
-      return;
-    }
+      !save_inline (self, before, draft, &error))
+    return;
   message = g_strdup_printf (_("Extension %d of %s invoked"),
                              cm_contract_get_extensions_invoked (CM_CONTRACT (draft)),
                              cm_contract_get_reference (CM_CONTRACT (draft)));
@@ -1000,11 +1033,8 @@ notice_date_chosen (const GDate *served, gpointer data)
   before = cm_entity_copy (CM_ENTITY (item));
   draft = cm_entity_copy (CM_ENTITY (item));
   cm_contract_record_notice_served (CM_CONTRACT (draft), served);
-  if (!cm_store_save (self->store, draft, &error))
-    {
-      toast (self, adw_toast_new (error->message));
-      return;
-    }
+  if (!save_inline (self, before, draft, &error))
+    return;
   message = notice_verdict (self, CM_CONTRACT (draft), served);
   toast_with_undo (self, message, before, draft);
 }

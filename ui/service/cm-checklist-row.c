@@ -5,16 +5,20 @@
 
 #include "cm-checklist.h"
 #include "cm-checklist-row.h"
+#include "cm-conflict-handle.h"
 #include "cm-date.h"
 #include "cm-date-entry.h"
 #include "cm-page-parts.h"
 #include "cm-reason-dialog.h"
 
-/* What the row edits: the store and the item as shown. */
+/* What the row edits: the store, the store's live item, and the item as
+ * the row last showed it. */
 typedef struct {
   CmStore *store;
   CmChecklistItem *item;
+  CmEntity *read;
   GtkDropDown *state;
+  gboolean showing;  /* set while the row is made to show a stored state */
 } Row;
 
 static void
@@ -24,6 +28,7 @@ row_free (gpointer data)
 
   g_object_unref (row->store);
   g_object_unref (row->item);
+  g_object_unref (row->read);
   g_free (row);
 }
 
@@ -39,21 +44,56 @@ cm_checklist_row_key (CmChecklistItem *item)
                           cm_entity_get_id (CM_ENTITY (item)));
 }
 
-/* Saves @property = @value on a copy of the item; FALSE after reporting
- * why it could not. */
+static gboolean
+save_item (CmStore *store, CmEntity *item, GError **error)
+{
+  return cm_checklist_save_item (store, CM_CHECKLIST_ITEM (item), error);
+}
+
+/* Settled once the user chose between their change and a colleague's:
+ * Keep Theirs shows the stored state again, without saving it. */
+static void
+conflict_settled (GtkWidget *widget, CmConflictOutcome outcome, CmEntity *record,
+                  const GError *error, gpointer data)
+{
+  Row *row = g_object_get_data (G_OBJECT (widget), "row");
+
+  if (outcome == CM_CONFLICT_SAVED || outcome == CM_CONFLICT_KEPT)
+    g_set_object (&row->read, record);
+  if (outcome == CM_CONFLICT_KEPT)
+    {
+      row->showing = TRUE;
+      gtk_drop_down_set_selected (row->state,
+                                  cm_checklist_item_get_state (CM_CHECKLIST_ITEM (record)));
+      row->showing = FALSE;
+    }
+  else if (outcome == CM_CONFLICT_FAILED)
+    gtk_widget_activate_action (widget, "page.report", "s", error->message);
+}
+
+/* Saves @property = @value on a copy of the item as the row showed it;
+ * FALSE after reporting why it could not, or asking the user what to do
+ * about a colleague's change it met. */
 static gboolean
 save (GtkWidget *widget, Row *row, const char *property, ...)
 {
-  g_autoptr(CmEntity) draft = cm_entity_copy (CM_ENTITY (row->item));
+  g_autoptr(CmEntity) original = cm_conflict_copy_as_read (CM_ENTITY (row->item), row->read,
+                                                           property);
+  g_autoptr(CmEntity) draft = cm_entity_copy (original);
   g_autoptr(GError) error = NULL;
   va_list args;
 
   va_start (args, property);
   g_object_set_valist (G_OBJECT (draft), property, args);
   va_end (args);
-  if (cm_checklist_save_item (row->store, CM_CHECKLIST_ITEM (draft), &error))
-    return TRUE;
-  gtk_widget_activate_action (widget, "page.report", "s", error->message);
+  if (save_item (row->store, draft, &error))
+    {
+      g_set_object (&row->read, draft);
+      return TRUE;
+    }
+  if (!cm_conflict_handle (widget, row->store, original, draft, error, save_item,
+                           conflict_settled, NULL))
+    gtk_widget_activate_action (widget, "page.report", "s", error->message);
   return FALSE;
 }
 
@@ -87,7 +127,7 @@ state_chosen (GtkDropDown *dropdown, GParamSpec *pspec, GtkWidget *widget)
   CmItemState state = gtk_drop_down_get_selected (dropdown);
   g_autofree char *heading = NULL;
 
-  if (state == cm_checklist_item_get_state (row->item))
+  if (row->showing || state == cm_checklist_item_get_state (row->item))
     return;
   if (state != CM_ITEM_STATE_NOT_APPLICABLE)
     {
@@ -234,6 +274,7 @@ cm_checklist_row_new (CmStore *store, CmChecklistItem *item, gboolean editable,
 
   row->store = g_object_ref (store);
   row->item = g_object_ref (item);
+  row->read = cm_entity_copy (CM_ENTITY (item));
   g_object_set_data_full (G_OBJECT (expander), "row", row, row_free);
   /* Which item it edits, for a page telling it from another. */
   g_object_set_data_full (G_OBJECT (expander), "cm-fingerprint", cm_checklist_row_key (item),

@@ -3,6 +3,7 @@
 /* cm-service-contracts.c: a service's contracts with their key dates */
 #include <glib/gi18n.h>
 
+#include "cm-conflict-handle.h"
 #include "cm-contract.h"
 #include "cm-contract-timeline.h"
 #include "cm-date.h"
@@ -81,19 +82,31 @@ typedef struct {
 } NoticeAsk;
 
 static void
+notice_conflict_settled (GtkWidget *widget, CmConflictOutcome outcome, CmEntity *record,
+                         const GError *error, gpointer data)
+{
+  if (outcome == CM_CONFLICT_FAILED)
+    cm_service_section_report (CM_SERVICE_SECTION (widget), error->message);
+}
+
+static void
 notice_date_chosen (const GDate *served, gpointer data)
 {
   NoticeAsk *ask = data;
   CmStore *store = cm_service_section_get_store (ask->self);
   CmEntity *contract = store ? cm_store_find (store, CM_TYPE_CONTRACT, ask->contract_id) : NULL;
+  g_autoptr(CmEntity) read = NULL;
   g_autoptr(CmEntity) draft = NULL;
   g_autoptr(GError) error = NULL;
 
   if (served && contract)
     {
+      read = cm_entity_copy (contract);
       draft = cm_entity_copy (contract);
       cm_contract_record_notice_served (CM_CONTRACT (draft), served);
-      if (!cm_store_save (store, draft, &error))
+      if (!cm_store_save (store, draft, &error) &&
+          !cm_conflict_handle (GTK_WIDGET (ask->self), store, read, draft, error, cm_store_save,
+                               notice_conflict_settled, NULL))
         cm_service_section_report (ask->self, error->message);
     }
   g_object_unref (ask->self);

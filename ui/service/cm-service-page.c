@@ -5,6 +5,7 @@
 
 #include "cm-checklist.h"
 #include "cm-checklist-row.h"
+#include "cm-conflict-handle.h"
 #include "cm-contract.h"
 #include "cm-cycle.h"
 #include "cm-date.h"
@@ -212,19 +213,31 @@ ask_step (CmServicePage *self, CmReviewDecision decision, const char *heading,
                                 destructive, step_reason, step, step_free);
 }
 
+static void advance_clicked (GtkButton *button, CmServicePage *self);
+
+static void
+advance_again (GtkWidget *widget, gpointer data)
+{
+  advance_clicked (NULL, CM_SERVICE_PAGE (widget));
+}
+
 static void
 advance_clicked (GtkButton *button, CmServicePage *self)
 {
   CmService *svc = service (self);
-  g_autoptr(GPtrArray) problems = cm_gate_problems (self->store, svc);
+  g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
 
+  if (svc == NULL)
+    return;
+  problems = cm_gate_problems (self->store, svc);
   if (problems->len == 0)
     {
-      if (!cm_cycle_advance (self->store, svc, NULL, &error))
-        report (self, error->message);
-      else
+      if (cm_cycle_advance (self->store, svc, NULL, &error))
         self->shown_stage = MIN (cm_service_get_stage (service (self)), CM_STAGE_REVIEW);
+      else if (!cm_conflict_handle_action (GTK_WIDGET (self), self->store, error, advance_again,
+                                           NULL, NULL))
+        report (self, error->message);
       return;
     }
   ask_step (self, CM_REVIEW_DECISION_NONE, _("Override the Gate?"),

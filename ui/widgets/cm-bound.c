@@ -4,14 +4,17 @@
 #include <glib/gi18n.h>
 
 #include "cm-bound.h"
+#include "cm-conflict-handle.h"
 #include "cm-date-entry.h"
 #include "cm-enums.h"
 #include "cm-page-parts.h"
 
 typedef struct {
   CmStore *store;
-  CmEntity *entity;
+  CmEntity *entity;       /* the store's live record */
   const char *property;   /* interned */
+  CmEntity *read;         /* the record as the control last showed it */
+  gboolean showing;       /* set while the control is made to show a stored value */
 } Binding;
 
 static void
@@ -21,7 +24,16 @@ binding_free (gpointer data)
 
   g_object_unref (binding->store);
   g_object_unref (binding->entity);
+  g_object_unref (binding->read);
   g_free (binding);
+}
+
+/* Remembers @record as what the control shows. */
+static void
+binding_read (Binding *binding, CmEntity *record)
+{
+  g_clear_object (&binding->read);
+  binding->read = cm_entity_copy (record);
 }
 
 static Binding *
@@ -32,6 +44,7 @@ bind (GtkWidget *widget, CmStore *store, CmEntity *entity, const char *property)
   binding->store = g_object_ref (store);
   binding->entity = g_object_ref (entity);
   binding->property = g_intern_string (property);
+  binding_read (binding, entity);
   g_object_set_data_full (G_OBJECT (widget), "binding", binding, binding_free);
   /* Which value it edits, for a page telling it from another. */
   g_object_set_data_full (G_OBJECT (widget), "cm-fingerprint",
@@ -42,15 +55,39 @@ bind (GtkWidget *widget, CmStore *store, CmEntity *entity, const char *property)
   return binding;
 }
 
+static void show_stored (GtkWidget *widget, CmEntity *stored);
+
+static void
+conflict_settled (GtkWidget *widget, CmConflictOutcome outcome, CmEntity *record,
+                  const GError *error, gpointer data)
+{
+  Binding *b = g_object_get_data (G_OBJECT (widget), "binding");
+
+  if (outcome == CM_CONFLICT_SAVED)
+    binding_read (b, record);
+  else if (outcome == CM_CONFLICT_KEPT)
+    show_stored (widget, record);
+  else if (outcome == CM_CONFLICT_FAILED)
+    gtk_widget_activate_action (widget, "page.report", "s", error->message);
+}
+
 static void
 save_value (GtkWidget *widget, const GValue *value)
 {
   Binding *b = g_object_get_data (G_OBJECT (widget), "binding");
-  g_autoptr(CmEntity) draft = cm_entity_copy (b->entity);
+  g_autoptr(CmEntity) original = NULL;
+  g_autoptr(CmEntity) draft = NULL;
   g_autoptr(GError) error = NULL;
 
+  if (b->showing)
+    return;
+  original = cm_conflict_copy_as_read (b->entity, b->read, b->property);
+  draft = cm_entity_copy (original);
   g_object_set_property (G_OBJECT (draft), b->property, value);
-  if (!cm_store_save (b->store, draft, &error))
+  if (cm_store_save (b->store, draft, &error))
+    binding_read (b, draft);
+  else if (!cm_conflict_handle (widget, b->store, original, draft, error, cm_store_save,
+                                conflict_settled, NULL))
     gtk_widget_activate_action (widget, "page.report", "s", error->message);
 }
 
@@ -176,6 +213,22 @@ cm_bound_dropdown (CmStore *store, CmEntity *entity, const char *property,
   return dropdown;
 }
 
+/* Chooses the record with @id, or none. */
+static void
+select_reference (AdwComboRow *row, gint64 id)
+{
+  GListModel *choices = adw_combo_row_get_model (row);
+
+  adw_combo_row_set_selected (row, GTK_INVALID_LIST_POSITION);
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr(CmEntity) choice = g_list_model_get_item (choices, i);
+
+      if (cm_entity_get_id (choice) == id)
+        adw_combo_row_set_selected (row, i);
+    }
+}
+
 static void
 reference_chosen (AdwComboRow *row, GParamSpec *pspec)
 {
@@ -203,14 +256,7 @@ cm_bound_reference_row (CmStore *store, CmEntity *entity, const char *property,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_expression (ADW_COMBO_ROW (row), by_name);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), choices);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), GTK_INVALID_LIST_POSITION);
-  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
-    {
-      g_autoptr(CmEntity) choice = g_list_model_get_item (choices, i);
-
-      if (cm_entity_get_id (choice) == id)
-        adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
-    }
+  select_reference (ADW_COMBO_ROW (row), id);
   gtk_widget_set_sensitive (row, editable);
   g_signal_connect (row, "notify::selected", G_CALLBACK (reference_chosen), NULL);
   return row;
@@ -242,4 +288,32 @@ cm_bound_spin (CmStore *store, CmEntity *entity, const char *property,
                                   accessible_name, -1);
   g_signal_connect (spin, "value-changed", G_CALLBACK (spin_changed), NULL);
   return spin;
+}
+
+/* Keep Theirs: the control shows the stored value again, without saving it. */
+static void
+show_stored (GtkWidget *widget, CmEntity *stored)
+{
+  Binding *b = g_object_get_data (G_OBJECT (widget), "binding");
+  g_auto(GValue) value = G_VALUE_INIT;
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (stored), b->property);
+
+  binding_read (b, stored);
+  g_value_init (&value, pspec->value_type);
+  g_object_get_property (G_OBJECT (stored), b->property, &value);
+  b->showing = TRUE;
+  if (ADW_IS_ENTRY_ROW (widget))
+    gtk_editable_set_text (GTK_EDITABLE (widget), g_value_get_string (&value) ?
+                                                  g_value_get_string (&value) : "");
+  else if (CM_IS_DATE_ENTRY (widget))
+    cm_date_entry_set_iso (CM_DATE_ENTRY (widget), g_value_get_string (&value));
+  else if (GTK_IS_SWITCH (widget))
+    gtk_switch_set_active (GTK_SWITCH (widget), g_value_get_boolean (&value));
+  else if (GTK_IS_DROP_DOWN (widget))
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), g_value_get_enum (&value));
+  else if (GTK_IS_SPIN_BUTTON (widget))
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (widget), g_value_get_int (&value));
+  else if (ADW_IS_COMBO_ROW (widget))
+    select_reference (ADW_COMBO_ROW (widget), g_value_get_int64 (&value));
+  b->showing = FALSE;
 }

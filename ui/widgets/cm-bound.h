@@ -4,8 +4,11 @@
  *
  * Each saves its value through the store as soon as the user commits it
  * (Enter or the apply button for text, a choice for the rest), on a copy
- * of the record, so the change is validated and audited. A refused change
- * is reported with the "page.report" action of the page around it, and
+ * of the record as the control showed it, so the change is validated and
+ * audited. A change that met someone else's (to this value, or to any
+ * since the window last heard) shows the conflict dialog; any other
+ * refused change is reported with the "page.report" action of the page
+ * around it, and
  * the control's "cm-fingerprint" names the record and property, so that a
  * page made again keeps the control while it edits the same value.
  */
