@@ -8,11 +8,11 @@ import io
 import os
 import re
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
 
+import portfolio as portfolios
 from tap import check, finish, run
 
 TODAY = "2026-11-22"
@@ -101,11 +101,9 @@ def check_decommission(work, demo, head):
 def check_timeline(demo, texts):
     """A service's report draws its contracts on one axis, as the service
     page does: each contract's row, the legend and the words under it."""
-    db = sqlite3.connect(f"file:{demo}?mode=ro", uri=True)
-    references = [r for (r,) in db.execute(
-        "SELECT c.reference FROM contract c JOIN service s ON s.id = c.service_id "
-        "WHERE s.name = ?", (DECOMMISSIONED,))]
-    db.close()
+    references = [r for (r,) in portfolios.query(
+        demo, "SELECT c.reference FROM contract c JOIN service s ON s.id = c.service_id "
+              "WHERE s.name = ?", (DECOMMISSIONED,))]
     heading = "Timeline of the service’s contracts"
     number = next((i for i, t in enumerate(texts) if heading in t), None)
     check("the report has its contracts' timeline", number is not None)
@@ -126,11 +124,9 @@ def check_eia(work, demo, head):
     title = f"Equality impact assessments: {DECOMMISSIONED}"
     texts = check_common(path, title, "Leeds health and social care (demo)", head)
     whole = raw_text(path)
-    db = sqlite3.connect(f"file:{demo}?mode=ro", uri=True)
-    names = [n for (n,) in db.execute(
-        "SELECT c.name FROM eia_characteristic c JOIN eia e ON e.id = c.eia_id "
-        "JOIN service s ON s.id = e.service_id WHERE s.name = ?", (DECOMMISSIONED,))]
-    db.close()
+    names = [n for (n,) in portfolios.query(
+        demo, "SELECT c.name FROM eia_characteristic c JOIN eia e ON e.id = c.eia_id "
+              "JOIN service s ON s.id = e.service_id WHERE s.name = ?", (DECOMMISSIONED,))]
     check("the demo's service has an assessed EIA", len(names) >= 5, names)
     missing = [n for n in names if n not in whole]
     check("every characteristic assessed is in the EIA report", not missing, missing)
@@ -141,7 +137,7 @@ def check_eia(work, demo, head):
 
 def main():
     work = tempfile.mkdtemp()
-    demo = os.path.join(work, "demo.commissioner")
+    demo = portfolios.new(work, "demo")
     run("--create-demo", demo, "--today", TODAY)
     head = run("--audit-head", "--portfolio", demo).stdout.strip()
     check_deadlines(work, demo, head)
@@ -164,7 +160,7 @@ def main():
     register = os.path.join(work, "one.csv")
     with open(register, "w") as f:
         f.write("Reference,Title,Provider,Commissioner\nE-1,One,Alpha,Adult Social Care\n")
-    empty = os.path.join(work, "empty.commissioner")
+    empty = portfolios.new(work, "empty")
     run("--import", register, "--portfolio", empty)
     run("--undo-import", "--portfolio", empty)
     path = report(work, empty, "deadlines", "empty.pdf")
