@@ -32,6 +32,20 @@ def on_server():
     return ON_SERVER
 
 
+def name_of(portfolio):
+    """What a portfolio with no name recorded is called: its file's name,
+    or its database's."""
+    if not is_uri(portfolio):
+        return os.path.basename(portfolio)
+    return re.match(r"^postgresql:///([^?]*)", portfolio).group(1)
+
+
+# Reports and workbooks call a server's portfolio with no name recorded
+# after the last part of its URI, the cluster's socket folder here.
+UNNAMED_ON_SERVER = ("a server's unnamed portfolio is named after its URI's last part"
+                     if ON_SERVER else None)
+
+
 def is_uri(portfolio):
     return portfolio.startswith(("postgresql:", "postgres:"))
 
