@@ -302,14 +302,19 @@ cm_test_today (void)
   return g_date_new_dmy (22, G_DATE_NOVEMBER, 2026);
 }
 
-/* The PostgreSQL database a test is given by test-db-contract.py. */
+/* One new database on the run's server, made when first asked for. */
 const char *
 cm_test_pg_uri (void)
 {
-  const char *uri = g_getenv ("CM_TEST_PG_URI");
+  static char *uri;
 
   if (uri == NULL)
-    g_error ("CM_TEST_PG_URI is not set: run this test through test-db-contract.py");
+    {
+      if (!cm_test_on_server ())
+        g_error ("this test needs a PostgreSQL server: run it through"
+                 " tests/postgresql/on-server.py");
+      uri = new_server_database ("contract");
+    }
   return uri;
 }
 
