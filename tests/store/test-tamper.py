@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # SPDX-FileCopyrightText: 2026 The Commissioner developers
 """Forges a portfolio's audit trail as someone who can write the file would,
-with the sqlite3 shell (or on a server as the database's owner, with psql,
-whom the insert-only trail lets through) and a hash chain recomputed the way
+with SQLite (or on a server as the database's owner, with psql, whom the
+insert-only trail lets through) and a hash chain recomputed the way
 cm-audit.c computes it, and checks that --verify-audit catches each forgery:
 from the portfolio alone where it can, and against an anchor taken before
 the forgery where only an anchor can tell. An untampered portfolio must
