@@ -3,6 +3,7 @@
 /* cm-test-util.c: shared fixtures for the core tests */
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "cm-db-pg.h"
 #include "cm-db-sqlite.h"
@@ -198,6 +199,43 @@ cm_test_snapshot (const char *portfolio)
   return g_bytes_new_take (dump, strlen (dump));
 }
 
+/* The database a test's URI names: the path of "postgresql:///NAME?…". */
+static char *
+database_of (const char *uri)
+{
+  const char *name = uri + strlen ("postgresql:///");
+  const char *end = strchr (name, '?');
+
+  g_assert_true (g_str_has_prefix (uri, "postgresql:///"));
+  return end ? g_strndup (name, end - name) : g_strdup (name);
+}
+
+/* A server's copy is a database made from the first as its template, which
+ * needs the first to have no connection open. */
+void
+cm_test_copy_portfolio (const char *from, const char *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (cm_store_server_is_uri (from))
+    {
+      g_autofree char *source = database_of (from);
+      g_autofree char *target = database_of (to);
+      g_autofree char *drop = g_strdup_printf ("DROP DATABASE IF EXISTS \"%s\"", target);
+      g_autofree char *create = g_strdup_printf ("CREATE DATABASE \"%s\" TEMPLATE \"%s\"",
+                                                 target, source);
+
+      if (!cm_db_exec (server_admin (), drop) || !cm_db_exec (server_admin (), create))
+        g_error ("copying %s to %s: %s", source, target, cm_db_last_message (server_admin ()));
+      return;
+    }
+  bytes = cm_test_read_file (from);
+  g_assert_true (g_file_set_contents (to, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), &error));
+  g_assert_no_error (error);
+}
+
 /* Changes a server's portfolio behind the application's back, on a
  * connection of the test's own (the cluster's superuser, whom the
  * insert-only audit trail does not bind). */
@@ -218,7 +256,7 @@ run_on_server (const char *uri, const char *sql)
  * What the shell prints (PRAGMA results, errors) goes to the test log as
  * comments: on stdout it would break the TAP stream. */
 void
-cm_test_run_sqlite (const char *path, const char *sql)
+cm_test_run_sql (const char *path, const char *sql)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
@@ -264,14 +302,19 @@ cm_test_today (void)
   return g_date_new_dmy (22, G_DATE_NOVEMBER, 2026);
 }
 
-/* The PostgreSQL database a test is given by test-db-contract.py. */
+/* One new database on the run's server, made when first asked for. */
 const char *
 cm_test_pg_uri (void)
 {
-  const char *uri = g_getenv ("CM_TEST_PG_URI");
+  static char *uri;
 
   if (uri == NULL)
-    g_error ("CM_TEST_PG_URI is not set: run this test through test-db-contract.py");
+    {
+      if (!cm_test_on_server ())
+        g_error ("this test needs a PostgreSQL server: run it through"
+                 " tests/postgresql/on-server.py");
+      uri = new_server_database ("contract");
+    }
   return uri;
 }
 

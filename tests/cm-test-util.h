@@ -42,11 +42,14 @@ GBytes  *cm_test_snapshot     (const char *portfolio);
 /* A connection of the test's own to the portfolio at @portfolio (file or
  * URI), as another program would make: it sees only what is committed. */
 CmDb    *cm_test_connect      (const char *portfolio);
+/* Copies the portfolio at @from over @to (files, or databases on the
+ * server), neither of them open. */
+void     cm_test_copy_portfolio (const char *from, const char *to);
 /* Changes the portfolio at @path (file or URI) behind the store's back. */
-void     cm_test_run_sqlite   (const char *path, const char *sql);
+void     cm_test_run_sql      (const char *path, const char *sql);
 GDate   *cm_test_today        (void);
-/* The empty PostgreSQL database CM_TEST_PG_URI names, which
- * test-db-contract.py makes in a throwaway cluster. */
+/* An empty PostgreSQL database of the test's own, on the server a run
+ * through tests/postgresql/on-server.py is given. */
 const char *cm_test_pg_uri    (void);
 /* A store on that database, opened for work (which migrates it). */
 CmStore *cm_test_pg_open      (void);

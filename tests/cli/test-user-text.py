@@ -19,6 +19,7 @@ import tempfile
 
 import openpyxl
 
+import portfolio as portfolios
 from tap import BINARY, check, finish, run
 
 ROOT = sys.argv[2] if len(sys.argv) > 2 else "."
@@ -108,7 +109,7 @@ def main():
     check("the translatable strings are found", len(strings) > 500, len(strings))
     report("strings marked for translation", strings)
 
-    portfolio = os.path.join(work, "demo.commissioner")
+    portfolio = portfolios.new(work, "demo")
     workbook = os.path.join(work, "demo.xlsx")
     made = run("--create-demo", portfolio, "--today", TODAY)
     exported = run("--export", workbook, "--portfolio", portfolio, "--today", TODAY)

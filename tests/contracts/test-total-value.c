@@ -198,7 +198,7 @@ test_transparency_publishes_derived (void)
   g_object_set (contract, "start-date", "2025-04-01", "end-date", "2028-03-31", NULL);
   cm_test_save (store, contract);
   g_clear_object (&store);
-  cm_test_run_sqlite (path, "UPDATE contract SET total_value = 0");
+  cm_test_run_sql (path, "UPDATE contract SET total_value = 0");
   store = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST, &error);
   g_assert_no_error (error);
 

@@ -118,13 +118,14 @@ test_held_matches_the_gates (Fixture *f, gconstpointer data)
  * funders by their amounts, or all to the lead commissioner. */
 #define SPEND_SQL \
   "WITH live AS (SELECT c.service_id, c.annual_value," \
-  "  max(c.start_date, '%s') AS a," \
-  "  min(CASE WHEN c.decommissioned_on <> '' AND c.decommissioned_on < c.end_date" \
-  "      THEN c.decommissioned_on ELSE c.end_date END, '%s') AS b" \
+  "  CASE WHEN c.start_date > '%s' THEN c.start_date ELSE '%s' END AS a," \
+  "  CASE WHEN c.decommissioned_on <> '' AND c.decommissioned_on < c.end_date" \
+  "      AND c.decommissioned_on < '%s' THEN c.decommissioned_on" \
+  "    WHEN c.end_date < '%s' THEN c.end_date ELSE '%s' END AS b" \
   "  FROM contract c JOIN provider p ON p.id = c.provider_id" \
-  "  WHERE p.is_vcse OR p.sector = 'third-sector')," \
+  "  WHERE p.is_vcse <> 0 OR p.sector = 'third-sector')," \
   " spent AS (SELECT service_id," \
-  "  annual_value * (julianday(b) - julianday(a) + 1) / %u.0 AS pence FROM live WHERE b >= a)," \
+  "  annual_value * (%s + 1) / %u.0 AS pence FROM live WHERE b >= a)," \
   " shares AS (SELECT f.service_id," \
   "   coalesce(nullif(o.name, ''), nullif(f.description, ''), 'Funder not named') AS funder," \
   "   1.0 * f.amount / (SELECT sum(g.amount) FROM funding_source g" \
@@ -135,6 +136,15 @@ test_held_matches_the_gates (Fixture *f, gconstpointer data)
   "  JOIN organisation o ON o.id = s.lead_commissioner_id" \
   "  WHERE NOT EXISTS (SELECT 1 FROM funding_source f" \
   "   WHERE f.service_id = s.id AND f.amount > 0))"
+
+/* The days from a to b, dates as text: the one thing the two engines
+ * write differently here. */
+static const char *
+days_from_a_to_b (void)
+{
+  return cm_test_on_server () ? "(CAST(b AS date) - CAST(a AS date))"
+                              : "(julianday(b) - julianday(a))";
+}
 
 static gint64
 sql_spend (Fixture *f, const char *select_where)
@@ -150,10 +160,11 @@ sql_spend (Fixture *f, const char *select_where)
   guint days = g_date_days_between (&f->charts->year.first, &f->charts->year.last) + 1;
 
   return query_int (f->path,
-                    SPEND_SQL " SELECT CAST(round(coalesce(sum(pence * share), 0)) AS INTEGER)"
+                    SPEND_SQL " SELECT CAST(round(coalesce(sum(pence * share), 0)) AS BIGINT)"
                     " FROM spent JOIN shares USING (service_id)"
                     " JOIN service sv ON sv.id = service_id %s",
-                    first, last, days, select_where);
+                    first, first, last, last, last, days_from_a_to_b (), days,
+                    select_where);
 }
 
 /* Lines are rounded to the penny one by one: a penny each at most. */

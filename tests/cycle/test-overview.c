@@ -88,8 +88,8 @@ test_held_query (Fixture *f, gconstpointer data)
 
   /* The file is SQLite's alone: the store lets go before it is changed. */
   g_clear_object (&f->store);
-  cm_test_run_sqlite (f->path, "DELETE FROM checklist_item WHERE service_id ="
-                               " (SELECT min(id) FROM service WHERE stage = 'analyse')");
+  cm_test_run_sql (f->path, "DELETE FROM checklist_item WHERE service_id ="
+                            " (SELECT min(id) FROM service WHERE stage = 'analyse')");
   f->store = cm_store_open (f->path, CM_STORE_OPEN_MUST_EXIST, &error);
   g_assert_no_error (error);
   services = cm_store_list (f->store, CM_TYPE_SERVICE);

@@ -370,7 +370,7 @@ test_audit_view_and_tampering (Fixture *f, gconstpointer data)
   /* Someone edits that row outside the application. */
   tamper = g_strdup_printf ("UPDATE audit SET new_value = 'not-applicable' WHERE id = %"
                             G_GINT64_FORMAT, done->entry->id);
-  cm_test_run_sqlite (f->path, tamper);
+  cm_test_run_sql (f->path, tamper);
   reopened = cm_store_open (f->path, CM_STORE_OPEN_MUST_EXIST, NULL);
   g_assert_false (cm_store_verify_audit (reopened, NULL, NULL, NULL));
   again = cm_decommission_for_service (reopened, f->service_id);

@@ -13,6 +13,7 @@ import tempfile
 
 import icalendar
 
+import portfolio as portfolios
 from tap import check, finish, run
 
 KINDS = ["extension-decision", "procurement-notice", "notice", "end"]
@@ -94,7 +95,7 @@ def csv_rows(portfolio, today=TODAY):
 
 def main():
     work = tempfile.mkdtemp()
-    demo = os.path.join(work, "demo.commissioner")
+    demo = portfolios.new(work, "demo")
     run("--create-demo", demo, "--today", TODAY)
 
     rows = csv_rows(demo)
@@ -129,7 +130,7 @@ def main():
                          "01/04/2024", "31/03/2028", "3 months"])
         writer.writerow(["ODD-2", "No notice period", "Alpha Care", "Adult Social Care",
                          "01/04/2024", "31/03/2028", ""])
-    odd = os.path.join(work, "odd.commissioner")
+    odd = portfolios.new(work, "odd")
     result = run("--import", register, "--portfolio", odd)
     check("the odd register imports", result.returncode == 0, result.stderr)
     odd_rows = csv_rows(odd)
@@ -153,9 +154,9 @@ def main():
     # Empty portfolio: a valid calendar with no events.
     empty_register = os.path.join(work, "empty.csv")
     open(empty_register, "w").write("Reference,Title\n")
-    empty = os.path.join(work, "empty.commissioner")
+    empty = portfolios.new(work, "empty")
     run("--import", empty_register, "--portfolio", empty)
-    if os.path.exists(empty):
+    if portfolios.exists(empty):
         cal = icalendar.Calendar.from_ical(deadlines(empty, "ics").stdout.encode())
         check("an empty portfolio gives a calendar with no events", not cal.walk("VEVENT"))
 
@@ -163,8 +164,10 @@ def main():
     check("an unknown format is refused with exit 2", bad.returncode == 2)
     check("the refusal names the format and the choices",
           "ical" in bad.stderr and "ics" in bad.stderr and "json" in bad.stderr, bad.stderr)
-    own = run("--deadlines", "--portfolio", demo, "--format", "ics", "--output", demo)
-    check("--output refuses the portfolio itself", own.returncode == 1, own.stderr)
+    if not portfolios.skip_on_server(check, "--output refuses the portfolio itself",
+                                     "a server's portfolio is no file to write over"):
+        own = run("--deadlines", "--portfolio", demo, "--format", "ics", "--output", demo)
+        check("--output refuses the portfolio itself", own.returncode == 1, own.stderr)
     shutil.rmtree(work, ignore_errors=True)
     return finish()
 

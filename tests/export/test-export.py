@@ -7,20 +7,21 @@ and their cached values, text safety, and failure handling.
 
     test-export.py COMMISSIONER
 """
+import collections
 import csv
 import datetime
 import io
 import os
 import re
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
 
 import openpyxl
 
-from tap import BINARY, check, digest, finish, run
+import portfolio as portfolios
+from tap import BINARY, check, finish, run
 
 TODAY = "2026-11-22"
 SHEETS = ["Read me", "Services", "Contracts", "Deadlines", "Timeline", "Spend summary", "EIAs",
@@ -89,11 +90,10 @@ def check_contracts_sheet(sheet, portfolio):
     if headers != CONTRACT_HEADERS:
         return
     column = {name: i for i, name in enumerate(headers)}
-    db = sqlite3.connect(f"file:{portfolio}?mode=ro", uri=True)
-    stored = db.execute("SELECT %s FROM contract c LEFT JOIN service s ON s.id = c.service_id"
-                        " LEFT JOIN provider p ON p.id = c.provider_id ORDER BY c.id"
-                        % ", ".join(CONTRACT_COLUMNS.values())).fetchall()
-    db.close()
+    stored = portfolios.query(portfolio,
+                              "SELECT %s FROM contract c LEFT JOIN service s ON s.id = c.service_id"
+                              " LEFT JOIN provider p ON p.id = c.provider_id ORDER BY c.id"
+                              % ", ".join(CONTRACT_COLUMNS.values()))
     body = rows[1:]
     check("the Contracts sheet has a row per contract", len(body) == len(stored) > 50,
           (len(body), len(stored)))
@@ -179,20 +179,25 @@ def check_deadlines_sheet(sheet, portfolio):
 
 
 def check_audit_trail(sheet, portfolio):
-    """The whole trail, newest first, in words: as many rows as the file
-    holds, no column names, nicks or bare ids, money in pounds."""
+    """The whole trail, newest first, in words: as many rows as the
+    portfolio holds (on a server too, where it was once left empty), by the
+    actors who made them, no column names, nicks or bare ids, money in
+    pounds."""
     rows = list(sheet.iter_rows(values_only=True))
-    db = sqlite3.connect(f"file:{portfolio}?mode=ro", uri=True)
-    count = db.execute("SELECT count(*) FROM audit").fetchone()[0]
-    nicks = {r[0] for r in db.execute(
+    count = portfolios.value(portfolio, "SELECT count(*) FROM audit")
+    actors = dict(portfolios.query(portfolio, "SELECT actor, count(*) FROM audit GROUP BY actor"))
+    nicks = {r[0] for r in portfolios.query(
+        portfolio,
         "SELECT DISTINCT new_value FROM audit WHERE field IN ('decision_route', 'stage', 'state')")}
-    db.close()
     check("the audit trail sheet has its headings",
           list(rows[0]) == ["Time", "Who", "Record", "Step", "Field", "Before", "After",
                             "Hash chain verifies"], rows[0])
     body = rows[1:]
-    check("the audit trail sheet holds every row of the trail", len(body) == count,
+    check("the audit trail sheet holds every row of the trail", count > 0 and len(body) == count,
           (len(body), count))
+    who = dict(collections.Counter(row[1] for row in body))
+    check("the audit trail sheet names each actor on as many rows as the trail", who == actors,
+          (who, actors))
     times = [row[0] for row in body]
     check("the audit trail sheet is newest first", times == sorted(times, reverse=True))
     texts = [str(v) for row in body for v in row[2:7] if v is not None]
@@ -212,12 +217,10 @@ def check_audit_trail(sheet, portfolio):
 def check_transparency_sheet(sheet, portfolio):
     """Council-led contracts only, the value over the contract's life, and
     blanks, not 0, where nothing is recorded."""
-    db = sqlite3.connect(f"file:{portfolio}?mode=ro", uri=True)
-    kind = dict(db.execute("SELECT c.reference, o.kind FROM contract c JOIN service s"
-                           " ON s.id = c.service_id JOIN organisation o"
-                           " ON o.id = s.lead_commissioner_id"))
-    total = dict(db.execute("SELECT reference, total_value FROM contract"))
-    db.close()
+    kind = dict(portfolios.query(portfolio, "SELECT c.reference, o.kind FROM contract c JOIN service s"
+                                            " ON s.id = c.service_id JOIN organisation o"
+                                            " ON o.id = s.lead_commissioner_id"))
+    total = dict(portfolios.query(portfolio, "SELECT reference, total_value FROM contract"))
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     check("the Transparency sheet lists contracts", len(rows) > 10, len(rows))
     check("no contract led by an NHS body is on the register",
@@ -249,10 +252,7 @@ def subtotals(ws):
 
 
 def reference_of(portfolio, title):
-    db = sqlite3.connect(f"file:{portfolio}?mode=ro", uri=True)
-    row = db.execute("SELECT reference FROM contract WHERE title = ?", (title,)).fetchone()
-    db.close()
-    return row[0] if row else None
+    return portfolios.value(portfolio, "SELECT reference FROM contract WHERE title = ?", (title,))
 
 
 def read_me(wb):
@@ -329,7 +329,7 @@ def check_long_cells(work):
             title = "Home care " * 4000 if i == 0 else f"Home care lot {i}"
             out.write(f"LONG-REFERENCE-{i:05d},{title},Home care,Provider {i % 40},"
                       "Adult Social Care,2024-04-01,2027-03-31\n")
-    portfolio = os.path.join(work, "many.commissioner")
+    portfolio = portfolios.new(work, "many")
     result = run("--import", register, "--portfolio", portfolio)
     check("3,000 contracts import", result.returncode == 0, result.stderr[-500:])
     workbook = os.path.join(work, "many.xlsx")
@@ -347,8 +347,7 @@ def check_long_cells(work):
     longest = max(len(cell) for sheet in book.worksheets
                   for row in sheet.iter_rows(values_only=True) for cell in row
                   if isinstance(cell, str))
-    stored = sqlite3.connect(portfolio).execute(
-        "SELECT max(length(new_value)) FROM audit").fetchone()[0]
+    stored = portfolios.value(portfolio, "SELECT max(length(new_value)) FROM audit")
     check("the longest value is cut to what a cell holds, saying where it is whole",
           stored > 32767 and cut and all(len(cell) == 32767 for cell in cut)
           and longest <= 32767, (stored, longest, [len(c) for c in cut]))
@@ -359,14 +358,14 @@ def check_long_cells(work):
 
 def main():
     work = tempfile.mkdtemp(prefix="commissioner-export-")
-    portfolio = os.path.join(work, "demo.commissioner")
+    portfolio = portfolios.new(work, "demo")
     workbook = os.path.join(work, "demo.xlsx")
     subprocess.run([BINARY, "--create-demo", portfolio, "--today", TODAY], check=True,
                    capture_output=True)
-    before = digest(portfolio)
+    before = portfolios.snapshot(portfolio)
     result = run("--export", workbook, "--portfolio", portfolio, "--today", TODAY)
     check("the export exits 0", result.returncode == 0, result.stderr)
-    check("the export leaves the portfolio unchanged", digest(portfolio) == before)
+    check("the export leaves the portfolio unchanged", portfolios.snapshot(portfolio) == before)
 
     wb = openpyxl.load_workbook(workbook)
     values = openpyxl.load_workbook(workbook, data_only=True)
@@ -444,7 +443,7 @@ def main():
                   for row in audit)
           and not any(row[3].startswith("Contract ended (#") for row in audit),
           [row[3:7] for row in audit[:5]])
-    check_audit_trail(wb["Audit trail"], os.path.join(work, "demo.commissioner"))
+    check_audit_trail(wb["Audit trail"], portfolio)
     check_periods(work, portfolio)
     check_long_cells(work)
     rags = {row[6] for row in wb["Risks"].iter_rows(min_row=2, values_only=True)}
@@ -474,13 +473,9 @@ def main():
           totals and float(totals[0][2]) == sum(cached.values()), totals)
 
     # A provider whose name looks like a formula stays text.
-    hostile = os.path.join(work, "hostile.commissioner")
-    shutil.copy(portfolio, hostile)
-    db = sqlite3.connect(hostile)
-    db.execute("UPDATE provider SET name = '=HYPERLINK(\"http://example.com\",\"x\")'"
-               " WHERE id = (SELECT provider_id FROM contract ORDER BY id LIMIT 1)")
-    db.commit()
-    db.close()
+    hostile = portfolios.copy(portfolio, work, "hostile")
+    portfolios.execute(hostile, "UPDATE provider SET name = '=HYPERLINK(\"http://example.com\",\"x\")'"
+                                " WHERE id = (SELECT provider_id FROM contract ORDER BY id LIMIT 1)")
     hostile_book = os.path.join(work, "hostile.xlsx")
     run("--export", hostile_book, "--portfolio", hostile, "--today", TODAY)
     cell = openpyxl.load_workbook(hostile_book)["Contracts"]["E2"]
@@ -514,7 +509,7 @@ def main():
     check("an unwritable place fails with a message", result.returncode != 0
           and "could not be written" in result.stderr, result.stderr)
     check("and leaves no file", not os.path.exists(os.path.dirname(locked)))
-    result = run("--export", workbook, "--portfolio", os.path.join(work, "none.commissioner"))
+    result = run("--export", workbook, "--portfolio", portfolios.missing(work, "none"))
     check("a missing portfolio fails with a message", result.returncode != 0 and result.stderr)
 
     shutil.rmtree(work)

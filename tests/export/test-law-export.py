@@ -11,12 +11,12 @@ procurement began goes in through an import and out in the workbook.
 import datetime
 import os
 import shutil
-import sqlite3
 import subprocess
 import tempfile
 
 import openpyxl
 
+import portfolio as portfolios
 from tap import BINARY, check, finish, run
 
 TODAY = "2026-11-22"
@@ -66,7 +66,7 @@ BEGAN = [
 def test_procurement_began(work):
     for i, (header, written, expected) in enumerate(BEGAN):
         register = os.path.join(work, f"began-{i}.csv")
-        portfolio = os.path.join(work, f"began-{i}.commissioner")
+        portfolio = portfolios.new(work, f"began-{i}")
         workbook = os.path.join(work, f"began-{i}.xlsx")
         with open(register, "w", encoding="utf-8") as out:
             out.write(f"Reference,Title,Provider,Service,Commissioner,Start date,{header}\r\n"
@@ -87,7 +87,7 @@ def main():
     work = tempfile.mkdtemp(prefix="commissioner-law-")
     try:
         test_procurement_began(work)
-        portfolio = os.path.join(work, "demo.commissioner")
+        portfolio = portfolios.new(work, "demo")
         workbook = os.path.join(work, "demo.xlsx")
         subprocess.run([BINARY, "--create-demo", portfolio, "--today", TODAY], check=True,
                        capture_output=True)
@@ -99,10 +99,9 @@ def main():
             check(f"{sheet}: {key} reads “{expected}”", found == expected, found)
 
         # The records themselves keep the organisation they were made with.
-        db = sqlite3.connect(f"file:{portfolio}?mode=ro", uri=True)
-        leads = {name for (name,) in db.execute(
-            "SELECT o.name FROM service s JOIN organisation o ON o.id = s.lead_commissioner_id")}
-        db.close()
+        leads = {name for (name,) in portfolios.query(
+            portfolio, "SELECT o.name FROM service s JOIN organisation o"
+                       " ON o.id = s.lead_commissioner_id")}
         check("no service was moved to the successor", ICB not in leads, leads)
         result = run("--verify-audit", "--portfolio", portfolio)
         check("the audit trail verifies with the succession recorded", result.returncode == 0,
@@ -112,13 +111,10 @@ def main():
         # contract, finds the recorded commissioners: no new organisation or
         # service, and each contract keeps its service.
         def shape():
-            db = sqlite3.connect(f"file:{portfolio}?mode=ro", uri=True)
-            found = (db.execute("SELECT count(*) FROM organisation").fetchone()[0],
-                     db.execute("SELECT count(*) FROM service").fetchone()[0],
-                     db.execute("SELECT group_concat(reference || ':' || service_id)"
-                                " FROM (SELECT * FROM contract ORDER BY id)").fetchone()[0])
-            db.close()
-            return found
+            return (portfolios.value(portfolio, "SELECT count(*) FROM organisation"),
+                    portfolios.value(portfolio, "SELECT count(*) FROM service"),
+                    portfolios.query(portfolio, "SELECT reference, service_id FROM contract"
+                                                " ORDER BY id"))
         before = shape()
         result = run("--import", workbook, "--portfolio", portfolio, "--sheet", "Contracts",
                      "--on-duplicate", "update")

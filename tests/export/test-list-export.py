@@ -5,13 +5,13 @@ as the records page writes them (tests/export-list.c), read back with
 openpyxl and Python's csv and compared with the portfolio itself."""
 import csv
 import os
-import sqlite3
 import subprocess
 import sys
 import tempfile
 
 import openpyxl
 
+import portfolio as portfolios
 import tap
 from tap import check, run
 
@@ -37,18 +37,16 @@ def read_csv(path):
 def main():
     helper = sys.argv[2]
     work = tempfile.mkdtemp(prefix="list-export-")
-    portfolio = os.path.join(work, "demo.commissioner")
+    portfolio = portfolios.new(work, "demo")
     made = run(f"--create-demo={portfolio}")
     check("the demo portfolio is made", made.returncode == 0, made.stderr)
 
-    db = sqlite3.connect(portfolio)
-    service_id, = db.execute("SELECT service_id FROM contract GROUP BY service_id"
-                             " ORDER BY count(*) DESC, service_id LIMIT 1").fetchone()
-    listed = db.execute("SELECT reference, title FROM contract WHERE service_id = ?"
-                        " ORDER BY id", (service_id,)).fetchall()
-    others = {r for r, in db.execute("SELECT reference FROM contract WHERE service_id != ?",
-                                     (service_id,))}
-    db.close()
+    service_id = portfolios.value(portfolio, "SELECT service_id FROM contract GROUP BY service_id"
+                                             " ORDER BY count(*) DESC, service_id LIMIT 1")
+    listed = portfolios.query(portfolio, "SELECT reference, title FROM contract"
+                                         " WHERE service_id = ? ORDER BY id", (service_id,))
+    others = {r for r, in portfolios.query(portfolio, "SELECT reference FROM contract"
+                                                      " WHERE service_id != ?", (service_id,))}
     check("the busiest service has several contracts", len(listed) > 1, listed)
 
     # The whole of one service's list, as XLSX.

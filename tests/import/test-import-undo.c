@@ -275,7 +275,7 @@ test_refuses_an_old_import (void)
 
   import (store, first_register, "first.csv");
   g_clear_object (&store);
-  cm_test_run_sqlite (path, "UPDATE import_run SET created_ids = '', first_audit_id = 0");
+  cm_test_run_sql (path, "UPDATE import_run SET created_ids = '', first_audit_id = 0");
   store = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST, &error);
   g_assert_no_error (error);
   undo = cm_import_undo_new (store, 0, &error);

@@ -4,9 +4,10 @@
 """Runs a core or command-line test with its portfolios on a PostgreSQL
 server rather than in files: one throwaway cluster (cluster.sh) for the
 run, whose maintenance database CM_TEST_PG_SERVER names, with
-CM_TEST_BACKEND=postgresql; the fixtures (cm-test-util.c, cli.sh) then make
-a new empty database for each portfolio. The test's TAP output is passed
-on as it is, and its exit status is this runner's.
+CM_TEST_BACKEND=postgresql; the fixtures (cm-test-util.c, cli.sh,
+portfolio.py) then make a new empty database for each portfolio, or for a
+test of the server itself (cm_test_pg_uri). The test's TAP output is
+passed on as it is, and its exit status is this runner's.
 
     on-server.py CLUSTER_SH TEST [ARGUMENT...]
 """

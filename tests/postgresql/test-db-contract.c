@@ -3,8 +3,8 @@
 /* test-db-contract.c: both backends keep cm-db.h's promises, checked alike
  *
  * Every check runs once on a SQLite file and once on a PostgreSQL
- * database, the one given by CM_TEST_PG_URI (test-db-contract.py starts a
- * throwaway cluster and passes it). Each check makes its own tables.
+ * database of its own on a throwaway cluster (cm_test_pg_uri, run through
+ * on-server.py). Each check makes its own tables.
  */
 #include <glib/gstdio.h>
 

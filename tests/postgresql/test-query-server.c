@@ -3,9 +3,8 @@
 /* test-query-server.c: a list of a server's portfolio, searched and sorted
  *
  * The list reads a search or sort on a connection of its own: for a
- * portfolio in the PostgreSQL database CM_TEST_PG_URI names
- * (test-db-contract.py starts a throwaway cluster and passes it), that is
- * another connection to the same database.
+ * portfolio in a PostgreSQL database (cm_test_pg_uri: on-server.py starts
+ * a throwaway cluster), that is another connection to the same database.
  */
 #include "cm-db-pg.h"
 #include "cm-provider.h"

@@ -5,8 +5,8 @@
  * Two stores open one portfolio and read the same contract; one saves its
  * change, and the other's save, read before it, is refused with both
  * values and writes nothing, until it applies its change on top. Every
- * case runs on a SQLite file and on the PostgreSQL database given by
- * CM_TEST_PG_URI (test-db-contract.py starts a throwaway cluster).
+ * case runs on a SQLite file and on a PostgreSQL database of its own
+ * (cm_test_pg_uri: on-server.py starts a throwaway cluster).
  */
 #include "cm-contract.h"
 #include "cm-organisation.h"

@@ -2,8 +2,8 @@
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-store-server.c: the store on a portfolio in a PostgreSQL database
  *
- * Opens the empty database CM_TEST_PG_URI names (test-db-contract.py
- * starts a throwaway cluster and passes it), which the store migrates;
+ * Opens an empty database on a throwaway cluster (cm_test_pg_uri, run
+ * through on-server.py), which the store migrates;
  * then what a server's portfolio does differently from a file: the role
  * signed in is the actor, another connection's commit is noticed through
  * the trail, a change is audited and its trail verifies, and a save the
@@ -19,22 +19,13 @@
 #include "cm-db-pg.h"
 #include "cm-organisation.h"
 #include "cm-store.h"
-
-static const char *
-pg_uri (void)
-{
-  const char *uri = g_getenv ("CM_TEST_PG_URI");
-
-  if (uri == NULL)
-    g_error ("CM_TEST_PG_URI is not set: run this test through test-db-contract.py");
-  return uri;
-}
+#include "cm-test-util.h"
 
 static CmStore *
 open_store (CmStoreOpenFlags flags)
 {
   g_autoptr(GError) error = NULL;
-  CmStore *store = cm_store_open (pg_uri (), flags, &error);
+  CmStore *store = cm_store_open (cm_test_pg_uri (), flags, &error);
 
   g_assert_no_error (error);
   return store;
@@ -45,7 +36,7 @@ static void
 run_elsewhere (const char *sql)
 {
   g_autoptr(GError) error = NULL;
-  CmDb *db = cm_db_pg_connect (pg_uri (), &error);
+  CmDb *db = cm_db_pg_connect (cm_test_pg_uri (), &error);
 
   g_assert_no_error (error);
   g_assert_true (cm_db_exec (db, sql));
@@ -61,7 +52,7 @@ test_migrated (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (cm_store_get_schema_version (store), ==, cm_store_latest_schema_version ());
-  g_assert_cmpstr (cm_store_get_path (store), ==, pg_uri ());
+  g_assert_cmpstr (cm_store_get_path (store), ==, cm_test_pg_uri ());
   g_assert_false (cm_store_is_on_network (store));
   g_assert_true (cm_store_count (store, CM_TYPE_CONTRACT, &count, &error));
   g_assert_no_error (error);

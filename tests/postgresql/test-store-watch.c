@@ -2,7 +2,7 @@
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* test-store-watch.c: a store following other programs' commits on a server
  *
- * Opens the database CM_TEST_PG_URI names (test-db-contract.py starts a
+ * Opens a database of its own (cm_test_pg_uri: on-server.py starts a
  * throwaway cluster) with two stores, as two people's windows would: a
  * commit on one reaches the other's lists through its watch within a
  * second, one that arrives while the other reads is not lost, and a

@@ -32,7 +32,7 @@ test_damage_refused_then_accepted (void)
   g_assert_true (cm_audit_damage_check (path, &damage, &error));
   g_assert_null (damage.damage);
 
-  cm_test_run_sqlite (path, "UPDATE organisation SET name = 'Public Health (edited)';");
+  cm_test_run_sql (path, "UPDATE organisation SET name = 'Public Health (edited)';");
   g_assert_true (cm_audit_damage_check (path, &damage, &error));
   g_assert_nonnull (damage.damage);
   g_assert_null (damage.accepted);
@@ -88,8 +88,8 @@ test_since_checks_rows_added (void)
 
   /* A row added since, altered: found from the mark. */
   cm_test_save (store, second);
-  cm_test_run_sqlite (path, "UPDATE audit SET new_value = 'Altered'"
-                            " WHERE id = (SELECT max(id) FROM audit);");
+  cm_test_run_sql (path, "UPDATE audit SET new_value = 'Altered'"
+                         " WHERE id = (SELECT max(id) FROM audit);");
   g_assert_true (cm_audit_damage_check_since (path, marks, &later, &error));
   g_assert_no_error (error);
   g_assert_nonnull (later.damage);
@@ -124,14 +124,14 @@ test_since_whole_when_mark_row_changed (void)
   g_assert_null (sound.damage);
   head = cm_test_query_int (path, "SELECT max(id) FROM audit");
 
-  cm_test_run_sqlite (path, "UPDATE organisation SET name = 'Public Health (edited)'"
-                            " WHERE name = 'Public Health';");
+  cm_test_run_sql (path, "UPDATE organisation SET name = 'Public Health (edited)'"
+                         " WHERE name = 'Public Health';");
   g_assert_true (cm_audit_damage_check (path, &whole, &error));
   g_assert_nonnull (whole.damage);
   g_assert_nonnull (strstr (whole.damage, "Public Health (edited)"));
 
-  cm_test_run_sqlite (path, "UPDATE audit SET hash = replace (hash, substr (hash, 1, 1), 'x')"
-                            " WHERE id = (SELECT max(id) FROM audit);");
+  cm_test_run_sql (path, "UPDATE audit SET hash = replace (hash, substr (hash, 1, 1), 'x')"
+                         " WHERE id = (SELECT max(id) FROM audit);");
   g_assert_true (cm_audit_mark_read (marks, path, &seq, &hash));
   g_assert_cmpint (seq, ==, head);
   g_assert_true (cm_audit_damage_check_since (path, marks, &rehashed, &error));
@@ -160,7 +160,7 @@ test_since_finds_damaged_file (void)
   cm_test_save (store, first);
   g_assert_true (cm_audit_damage_check_since (path, marks, &sound, &error));
   g_clear_object (&store);
-  cm_test_run_sqlite (path, "PRAGMA journal_mode = DELETE;");
+  cm_test_run_sql (path, "PRAGMA journal_mode = DELETE;");
   page = cm_test_query_int (path, "SELECT rootpage FROM sqlite_master WHERE name = 'contract'");
   page_size = cm_test_query_int (path, "PRAGMA page_size");
   bytes = cm_test_read_file (path);
@@ -287,7 +287,7 @@ test_garbage_header_is_an_error (void)
   cm_test_save (store, first);
   g_assert_true (cm_audit_damage_check_since (path, marks, &sound, &error));
   g_clear_object (&store);
-  cm_test_run_sqlite (path, "PRAGMA journal_mode = DELETE;");
+  cm_test_run_sql (path, "PRAGMA journal_mode = DELETE;");
   bytes = cm_test_read_file (path);
   data = g_memdup2 (g_bytes_get_data (bytes, &length), g_bytes_get_size (bytes));
   memset (data, 'x', 100);
@@ -332,7 +332,7 @@ alter_before_mark (const char *name, char **path, const char *marks)
   cm_test_save (store, second);
   g_assert_true (cm_audit_damage_check_since (*path, marks, &sound, &error));
   g_assert_null (sound.damage);
-  cm_test_run_sqlite (*path, "UPDATE audit SET new_value = 'Altered' WHERE id = 1;");
+  cm_test_run_sql (*path, "UPDATE audit SET new_value = 'Altered' WHERE id = 1;");
   /* A fresh mark of the same file checks only the rows since. */
   g_assert_true (cm_audit_damage_check_since (*path, marks, &unseen, &error));
   g_assert_null (unseen.damage);
@@ -371,7 +371,7 @@ test_before_mark_found_when_replaced (void)
 
   alter_before_mark ("replaced.commissioner", &path, marks);
   /* The same bytes, as a new file at the same path (a copy put back). */
-  cm_test_run_sqlite (path, "PRAGMA journal_mode = DELETE;");
+  cm_test_run_sql (path, "PRAGMA journal_mode = DELETE;");
   g_assert_cmpint (g_stat (path, &before), ==, 0);
   bytes = cm_test_read_file (path);
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
@@ -430,7 +430,7 @@ test_older_file_always_checked (void)
   g_unlink (path);
   db = cm_test_create_old_portfolio (path, CM_AUDIT_BASELINE_VERSION);
   sqlite3_close (db);
-  cm_test_run_sqlite (path, "PRAGMA journal_mode = DELETE;");
+  cm_test_run_sql (path, "PRAGMA journal_mode = DELETE;");
   page = cm_test_query_int (path, "SELECT rootpage FROM sqlite_master"
                                   " WHERE name = 'organisation'");
   page_size = cm_test_query_int (path, "PRAGMA page_size");

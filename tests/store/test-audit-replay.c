@@ -283,8 +283,8 @@ test_import_verifies (void)
   assert_verifies (path);
 
   /* An imported record changed by hand is caught like any other. */
-  cm_test_run_sqlite (path, "UPDATE contract SET end_date = '2031-03-31'"
-                            " WHERE reference = 'IMP-04321'");
+  cm_test_run_sql (path, "UPDATE contract SET end_date = '2031-03-31'"
+                         " WHERE reference = 'IMP-04321'");
   message = assert_disagrees (path, "contract IMP-04321", "end_date", "“2031-03-31”", NULL);
 }
 
@@ -296,8 +296,8 @@ test_edited_field_fails (void)
   g_autofree char *path = demo_copy ("edited.commissioner");
   g_autofree char *message = NULL;
 
-  cm_test_run_sqlite (path, "UPDATE contract SET notice_served = '2026-01-10'"
-                            " WHERE reference = 'ASC-0013'");
+  cm_test_run_sql (path, "UPDATE contract SET notice_served = '2026-01-10'"
+                         " WHERE reference = 'ASC-0013'");
   message = assert_disagrees (path, "contract ASC-0013, notice_served: file “2026-01-10”, trail",
                               "changed outside Commissioner", path, NULL);
 }
@@ -311,7 +311,7 @@ test_edited_service_names_it (void)
   g_autofree char *message = NULL;
 
   /* Not a stage at all: the application would read it as the first one. */
-  cm_test_run_sqlite (path, "UPDATE service SET stage = 'bogus' WHERE id = 2");
+  cm_test_run_sql (path, "UPDATE service SET stage = 'bogus' WHERE id = 2");
   message = assert_disagrees (path, named, NULL);
 }
 
@@ -322,8 +322,8 @@ test_number_stored_as_other_kind_fails (void)
   g_autofree char *message = NULL;
 
   /* The application reads 2 as true, as the trail has it; it never writes 2. */
-  cm_test_run_sqlite (path, "UPDATE provider SET is_sme = 2 WHERE id = (SELECT min(id)"
-                            " FROM provider WHERE is_sme = 1)");
+  cm_test_run_sql (path, "UPDATE provider SET is_sme = 2 WHERE id = (SELECT min(id)"
+                         " FROM provider WHERE is_sme = 1)");
   message = assert_disagrees (path, "is_sme: file “'2'”, trail “true”", NULL);
 }
 
@@ -333,7 +333,7 @@ test_deleted_record_fails (void)
   g_autofree char *path = demo_copy ("deleted.commissioner");
   g_autofree char *message = NULL;
 
-  cm_test_run_sqlite (path, "DELETE FROM contract WHERE reference = 'ASC-0013'");
+  cm_test_run_sql (path, "DELETE FROM contract WHERE reference = 'ASC-0013'");
   message = assert_disagrees (path, "contract ASC-0013 is in the trail but not in the file",
                               "deleted outside Commissioner", NULL);
 }
@@ -344,9 +344,9 @@ test_inserted_record_fails (void)
   g_autofree char *path = demo_copy ("inserted.commissioner");
   g_autofree char *message = NULL;
 
-  cm_test_run_sqlite (path, "INSERT INTO contract (reference, title, service_id, provider_id,"
-                            " contract_type, route) VALUES ('XX-0001', 'Unrecorded', 1, 1,"
-                            " 'block', 'open')");
+  cm_test_run_sql (path, "INSERT INTO contract (reference, title, service_id, provider_id,"
+                         " contract_type, route) VALUES ('XX-0001', 'Unrecorded', 1, 1,"
+                         " 'block', 'open')");
   message = assert_disagrees (path, "contract XX-0001 is in the file but not in the trail",
                               "added outside Commissioner", NULL);
 }
@@ -385,7 +385,7 @@ test_deleted_trail_fails (void)
   g_autofree char *holds = NULL;
   g_autofree char *message = NULL;
 
-  cm_test_run_sqlite (path, "DELETE FROM audit; DELETE FROM meta WHERE key = 'audit_head'");
+  cm_test_run_sql (path, "DELETE FROM audit; DELETE FROM meta WHERE key = 'audit_head'");
   /* The chain alone cannot tell: an empty chain holds. */
   {
     g_autoptr(GError) error = NULL;
@@ -408,7 +408,7 @@ test_deleted_setting_fails (void)
   g_autofree char *path = demo_copy ("setting.commissioner");
   g_autofree char *message = NULL;
 
-  cm_test_run_sqlite (path, "UPDATE meta SET value = 'Somewhere else' WHERE key = 'name'");
+  cm_test_run_sql (path, "UPDATE meta SET value = 'Somewhere else' WHERE key = 'name'");
   message = assert_disagrees (path, "the portfolio settings, name: file “Somewhere else”", NULL);
 }
 
@@ -421,8 +421,8 @@ test_change_after_edit_outside_fails (void)
   g_autofree char *path = demo_copy ("edited-then-saved.commissioner");
   g_autofree char *message = NULL;
 
-  cm_test_run_sqlite (path, "UPDATE contract SET title = 'Edited by hand'"
-                            " WHERE reference = 'ASC-0013'");
+  cm_test_run_sql (path, "UPDATE contract SET title = 'Edited by hand'"
+                         " WHERE reference = 'ASC-0013'");
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(CmStore) store = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST, &error);
@@ -589,7 +589,7 @@ test_old_portfolio_gets_baseline (void)
   assert_verifies (path);
 
   /* The baseline vouches for the records as they were, and no more. */
-  cm_test_run_sqlite (path, "UPDATE measure_value SET value = 0.75 WHERE id = 1");
+  cm_test_run_sql (path, "UPDATE measure_value SET value = 0.75 WHERE id = 1");
   message = assert_disagrees (path, "measure value #1, value: file “0.75”, trail “0.8125”", NULL);
 }
 
@@ -647,8 +647,8 @@ test_every_column_is_replayed (void)
   bytes = cm_test_read_file (path);
   g_file_set_contents (added, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
   g_assert_no_error (error);
-  cm_test_run_sqlite (added, "ALTER TABLE contract ADD COLUMN secret TEXT NOT NULL DEFAULT '';"
-                             "CREATE TABLE side_notes (id INTEGER PRIMARY KEY, note TEXT)");
+  cm_test_run_sql (added, "ALTER TABLE contract ADD COLUMN secret TEXT NOT NULL DEFAULT '';"
+                          "CREATE TABLE side_notes (id INTEGER PRIMARY KEY, note TEXT)");
   still = uncovered_columns (added);
   g_assert_cmpuint (still->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (still, 0), ==, "contract.secret");

@@ -306,7 +306,7 @@ test_rows_after_a_break_do_not_verify (Demo *demo, gconstpointer data)
 
   g_assert_cmpint (cm_audit_first_bad_row (demo->store), ==, 0);
   g_clear_object (&demo->store);
-  cm_test_run_sqlite (demo->path, "UPDATE audit SET new_value = 'forged' WHERE id ="
+  cm_test_run_sql (demo->path, "UPDATE audit SET new_value = 'forged' WHERE id ="
                       " (SELECT min(id) FROM audit WHERE entity = 'contract')");
   demo->store = cm_store_open (demo->path, CM_STORE_OPEN_MUST_EXIST, &error);
   g_assert_no_error (error);

@@ -567,7 +567,7 @@ tamper (const char *path, const char *format, ...)
   va_start (args, format);
   sql = g_strdup_vprintf (format, args);
   va_end (args);
-  cm_test_run_sqlite (path, sql);
+  cm_test_run_sql (path, sql);
 }
 
 static void

@@ -42,9 +42,9 @@ damaged_portfolio (const char *name, const char *table, gboolean keep_first)
 
   g_unlink (path);
   g_assert_true (cm_demo_create (path, today, NULL));
-  cm_test_run_sqlite (path, PADDING_SQL);
+  cm_test_run_sql (path, PADDING_SQL);
   /* Everything in the one file, so that overwriting it is the damage. */
-  cm_test_run_sqlite (path, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;");
+  cm_test_run_sql (path, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;");
   page_size = cm_test_query_int (path, "PRAGMA page_size");
   leaves = cm_test_query_dump (path, leaves_sql);
   pages = g_strsplit (g_strstrip (leaves), "\n", -1);

@@ -46,13 +46,13 @@ test_writes_survive_other_connections (void)
                     ==, 1);
   g_object_unref (reader);
 
-  cm_test_run_sqlite (path, "SELECT count(*) FROM organisation;");
+  cm_test_run_sql (path, "SELECT count(*) FROM organisation;");
   g_assert_true (exists (path, "-wal"));
   save_organisation (writer, "After the export");
   g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM organisation"), ==, 2);
   g_clear_object (&writer);
   /* What a fresh program reads once the window has closed. */
-  cm_test_run_sqlite (path, "SELECT name FROM organisation;");
+  cm_test_run_sql (path, "SELECT name FROM organisation;");
   g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM organisation"), ==, 2);
 }
 
@@ -70,7 +70,7 @@ test_foreign_database_at_our_versions (void)
                                               versions[i]);
 
       g_unlink (path);
-      cm_test_run_sqlite (path, sql);
+      cm_test_run_sql (path, sql);
       cm_test_assert_refused (path, CM_STORE_OPEN_DEFAULT, CM_STORE_ERROR_NOT_PORTFOLIO);
       cm_test_assert_refused (path, CM_STORE_OPEN_READ_ONLY, CM_STORE_ERROR_NOT_PORTFOLIO);
     }
@@ -83,7 +83,7 @@ test_other_application_id_is_refused (void)
   g_autoptr(CmStore) store = cm_test_open_new ("other-id.commissioner", &path);
 
   g_clear_object (&store);
-  cm_test_run_sqlite (path, "PRAGMA journal_mode = DELETE; PRAGMA application_id = 1234;");
+  cm_test_run_sql (path, "PRAGMA journal_mode = DELETE; PRAGMA application_id = 1234;");
   cm_test_assert_refused (path, CM_STORE_OPEN_DEFAULT, CM_STORE_ERROR_NOT_PORTFOLIO);
 }
 
@@ -99,7 +99,7 @@ test_unmarked_portfolio_is_marked_on_write (void)
   g_assert_cmpint (cm_test_query_int (path, "PRAGMA application_id"), ==,
                    CM_SCHEMA_APPLICATION_ID);
   g_clear_object (&store);
-  cm_test_run_sqlite (path, "PRAGMA application_id = 0;");
+  cm_test_run_sql (path, "PRAGMA application_id = 0;");
 
   store = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
@@ -122,8 +122,8 @@ test_missing_table_is_damage (void)
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&store);
-  cm_test_run_sqlite (path, "PRAGMA journal_mode = DELETE;"
-                            " ALTER TABLE contract RENAME TO contract_old;");
+  cm_test_run_sql (path, "PRAGMA journal_mode = DELETE;"
+                         " ALTER TABLE contract RENAME TO contract_old;");
   cm_test_assert_refused (path, CM_STORE_OPEN_READ_ONLY, CM_STORE_ERROR_CORRUPT);
   cm_test_assert_refused (path, CM_STORE_OPEN_DEFAULT, CM_STORE_ERROR_CORRUPT);
   /* A reader beside a checked connection skips only SQLite's own check. */
@@ -149,7 +149,7 @@ test_damaged_page_is_found (void)
   g_unlink (path);
   g_assert_true (cm_demo_create (path, today, &error));
   g_assert_no_error (error);
-  cm_test_run_sqlite (path, "PRAGMA journal_mode = DELETE;");
+  cm_test_run_sql (path, "PRAGMA journal_mode = DELETE;");
   page = cm_test_query_int (path, "SELECT rootpage FROM sqlite_master WHERE name = 'contract'");
   page_size = cm_test_query_int (path, "PRAGMA page_size");
 
@@ -232,7 +232,7 @@ test_older_file_is_read_without_change (void)
   g_string_append_printf (sql, "; INSERT INTO organisation (name, kind) VALUES ('Old', 'partner');"
                                " PRAGMA user_version = %d;",
                           cm_schema_migration_version (names[n - 2]));
-  cm_test_run_sqlite (path, sql->str);
+  cm_test_run_sql (path, sql->str);
   before = cm_test_read_file (path);
 
   store = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY, &error);
@@ -279,7 +279,7 @@ test_reload_sees_other_writers (void)
   other = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST, &error);
   g_assert_no_error (error);
   save_organisation (other, "Adult Social Care");
-  cm_test_run_sqlite (path, "UPDATE organisation SET name = 'Public Health Leeds' WHERE id = 1;");
+  cm_test_run_sql (path, "UPDATE organisation SET name = 'Public Health Leeds' WHERE id = 1;");
 
   g_assert_true (cm_store_reload_if_changed (window));
   g_assert_cmpuint (emitted, ==, 1);
@@ -288,7 +288,7 @@ test_reload_sees_other_writers (void)
   g_assert_cmpstr (cm_organisation_get_name (listed), ==, "Public Health Leeds");
   g_assert_false (cm_store_reload_if_changed (window));
 
-  cm_test_run_sqlite (path, "DELETE FROM organisation WHERE name = 'Adult Social Care';");
+  cm_test_run_sql (path, "DELETE FROM organisation WHERE name = 'Adult Social Care';");
   g_assert_true (cm_store_reload_if_changed (window));
   g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, 1);
 }

@@ -61,7 +61,7 @@ test_migrates_old_file (void)
 
   /* A file at schema 0: a valid SQLite database with no tables yet. */
   g_unlink (path);
-  cm_test_run_sqlite (path, "CREATE TABLE unrelated (x); DROP TABLE unrelated;");
+  cm_test_run_sql (path, "CREATE TABLE unrelated (x); DROP TABLE unrelated;");
   store = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST, &error);
   g_assert_no_error (error);
   g_assert_cmpint (cm_store_get_schema_version (store), ==, cm_store_latest_schema_version ());
@@ -76,7 +76,7 @@ test_refuses_newer_file (void)
                                           cm_store_latest_schema_version () + 1);
 
   g_clear_object (&store);
-  cm_test_run_sqlite (path, sql);
+  cm_test_run_sql (path, sql);
   cm_test_assert_refused (path, CM_STORE_OPEN_DEFAULT, CM_STORE_ERROR_NEWER_VERSION);
 }
 
@@ -98,9 +98,9 @@ test_refuses_corrupt_file (void)
   g_autofree guint8 *data = NULL;
   gsize length;
 
-  cm_test_run_sqlite (path, "PRAGMA wal_checkpoint(TRUNCATE);");
+  cm_test_run_sql (path, "PRAGMA wal_checkpoint(TRUNCATE);");
   g_clear_object (&store);
-  cm_test_run_sqlite (path, "PRAGMA journal_mode = DELETE;");
+  cm_test_run_sql (path, "PRAGMA journal_mode = DELETE;");
 
   /* Keep the SQLite header but overwrite the schema table on page 1. */
   bytes = cm_test_read_file (path);
@@ -118,7 +118,7 @@ test_refuses_foreign_database (void)
   g_autofree char *path = cm_test_temp_path ("other.sqlite");
 
   g_unlink (path);
-  cm_test_run_sqlite (path, "CREATE TABLE meta (k, v); INSERT INTO meta VALUES (1, 2);");
+  cm_test_run_sql (path, "CREATE TABLE meta (k, v); INSERT INTO meta VALUES (1, 2);");
   cm_test_assert_refused (path, CM_STORE_OPEN_DEFAULT, CM_STORE_ERROR_NOT_PORTFOLIO);
 }
 
@@ -132,7 +132,7 @@ test_read_only_refuses_empty_database (void)
   g_autoptr(CmStore) store = NULL;
 
   g_unlink (path);
-  cm_test_run_sqlite (path, "CREATE TABLE unrelated (x); DROP TABLE unrelated;");
+  cm_test_run_sql (path, "CREATE TABLE unrelated (x); DROP TABLE unrelated;");
   store = cm_store_open (path, CM_STORE_OPEN_READ_ONLY, &error);
   g_assert_null (store);
   g_assert_error (error, CM_STORE_ERROR, CM_STORE_ERROR_NOT_PORTFOLIO);

@@ -2,11 +2,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # SPDX-FileCopyrightText: 2026 The Commissioner developers
 """Forges a portfolio's audit trail as someone who can write the file would,
-with the sqlite3 shell and a hash chain recomputed the way cm-audit.c
-computes it, and checks that --verify-audit catches each forgery: from the
-file alone where it can, and against an anchor taken before the forgery
-where only an anchor can tell. An untampered portfolio must verify, with
-its own anchors, old and new.
+with SQLite (or on a server as the database's owner, with psql, whom the
+insert-only trail lets through) and a hash chain recomputed the way
+cm-audit.c computes it, and checks that --verify-audit catches each forgery:
+from the portfolio alone where it can, and against an anchor taken before
+the forgery where only an anchor can tell. An untampered portfolio must
+verify, with its own anchors, old and new.
 
     test-tamper.py COMMISSIONER
 """
@@ -14,11 +15,11 @@ import datetime
 import hashlib
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
 
+import portfolio as portfolios
 import tap
 from tap import check, finish, run
 
@@ -35,20 +36,16 @@ TODAY = "2026-11-22"
 GENESIS = "0" * 64
 
 
-# ---- the file, as an insider sees it ----------------------------------------
+# ---- the portfolio, as an insider sees it -----------------------------------
 
 def query(portfolio, sql, *params):
-    with sqlite3.connect(f"file:{portfolio}?mode=ro", uri=True) as db:
-        db.row_factory = sqlite3.Row
-        return db.execute(sql, params).fetchall()
+    return portfolios.query(portfolio, sql, params)
 
 
 def shell(portfolio, sql):
-    """Changes the file with the sqlite3 shell, as a person would."""
-    result = subprocess.run(["sqlite3", "-bail", portfolio], input=sql, capture_output=True,
-                            text=True)
-    if result.returncode != 0:
-        raise RuntimeError(f"sqlite3: {result.stderr}")
+    """Changes the portfolio in one transaction, as a person with the
+    sqlite3 shell or psql would."""
+    portfolios.execute(portfolio, sql)
 
 
 def quoted(value):
@@ -81,13 +78,13 @@ def second_format_from(portfolio):
 def rechain(portfolio):
     """Recomputes every hash and the stored head after a forgery."""
     start = second_format_from(portfolio)
-    prev, sql = GENESIS, ["BEGIN;"]
+    prev, sql = GENESIS, []
     for row in query(portfolio, "SELECT * FROM audit ORDER BY id"):
         digest = row_hash(row, prev, row["id"] >= start)
         sql.append(f"UPDATE audit SET prev_hash = '{prev}', hash = '{digest}'"
                    f" WHERE id = {row['id']};")
         prev = digest
-    sql.append(f"UPDATE meta SET value = '{prev}' WHERE key = 'audit_head'; COMMIT;")
+    sql.append(f"UPDATE meta SET value = '{prev}' WHERE key = 'audit_head';")
     shell(portfolio, "\n".join(sql))
 
 
@@ -101,10 +98,10 @@ def append(portfolio, entity, entity_id, name, old_value, new_value, actor):
     digest = row_hash(row, head["hash"], True)
     values = ", ".join(quoted(row[k]) for k in ("id", "at", "actor", "entity", "entity_id",
                                                  "field", "old_value", "new_value"))
-    shell(portfolio, "BEGIN; INSERT INTO audit (id, at, actor, entity, entity_id, field,"
+    shell(portfolio, "INSERT INTO audit (id, at, actor, entity, entity_id, field,"
                      f" old_value, new_value, prev_hash, hash) VALUES ({values},"
                      f" '{head['hash']}', '{digest}');"
-                     f" UPDATE meta SET value = '{digest}' WHERE key = 'audit_head'; COMMIT;")
+                     f" UPDATE meta SET value = '{digest}' WHERE key = 'audit_head';")
 
 
 # ---- the program --------------------------------------------------------------
@@ -143,9 +140,7 @@ def register(path):
 
 
 def copy_of(work, original, name):
-    path = os.path.join(work, name + ".commissioner")
-    shutil.copyfile(original, path)
-    return path
+    return portfolios.copy(original, work, name)
 
 
 # ---- the cases ------------------------------------------------------------------
@@ -225,11 +220,14 @@ def test_forged_actor_and_time(work, base, anchor):
 
 def test_renumbered(work, base, anchor):
     path = copy_of(work, base, "renumbered")
-    shell(path, "UPDATE audit SET id = id + 1000000 WHERE id > 100;")
+    shell(path, "UPDATE audit SET id = id + 1000000 WHERE id > 100")
     caught("renumbered rows are caught from the file alone", verify(path))
 
     path = copy_of(work, base, "renumbered-gap")
-    shell(path, "DELETE FROM audit WHERE id = 100; UPDATE audit SET id = id - 1 WHERE id > 100;")
+    # Through negative numbers: a server checks each row's number is unique
+    # as it goes.
+    shell(path, "DELETE FROM audit WHERE id = 100; UPDATE audit SET id = 1 - id WHERE id > 100;"
+                " UPDATE audit SET id = -id WHERE id < 0")
     caught("a deleted row with the rows after it renumbered is caught from the file alone",
            verify(path))
     rechain(path)
@@ -238,6 +236,9 @@ def test_renumbered(work, base, anchor):
 
 
 def test_retyped(work, base):
+    if portfolios.skip_on_server(check, "an entity_id stored as another type is caught",
+                                 "a server's column holds its one type"):
+        return
     path = copy_of(work, base, "retyped")
     shell(path, "UPDATE audit SET entity_id = CAST(CAST(entity_id AS TEXT) AS BLOB)"
                 " WHERE id = (SELECT min(id) FROM audit WHERE entity = 'contract');")
@@ -291,11 +292,17 @@ def test_replay_cases(work, base, anchor):
     replay_case(REPLAY_CASES[0], verify(path, anchor=anchor))
 
     path = copy_of(work, base, "contract-deleted")
-    shell(path, "DELETE FROM contract WHERE id = (SELECT max(id) FROM contract);")
+    # One no other record refers to: a server keeps its references whole.
+    shell(path, "DELETE FROM contract WHERE id = (SELECT max(id) FROM contract c WHERE"
+                " NOT EXISTS (SELECT 1 FROM decommission_contract d WHERE d.contract_id = c.id)"
+                " AND NOT EXISTS (SELECT 1 FROM scenario_line l WHERE l.contract_id = c.id)"
+                " AND NOT EXISTS (SELECT 1 FROM contract_notice n WHERE n.contract_id = c.id)"
+                " AND NOT EXISTS (SELECT 1 FROM contract_variation v WHERE v.contract_id = c.id))")
     replay_case(REPLAY_CASES[1], verify(path, anchor=anchor))
 
     path = copy_of(work, base, "untracked-record")
-    shell(path, "INSERT INTO organisation (name, kind) VALUES ('Shadow board', 'partner');")
+    shell(path, "INSERT INTO organisation (id, name, kind) VALUES"
+                " ((SELECT max(id) + 1 FROM organisation), 'Shadow board', 'partner');")
     replay_case(REPLAY_CASES[2], verify(path, anchor=anchor))
 
     path = copy_of(work, base, "forged-approval")
@@ -328,7 +335,7 @@ def test_edit_with_matching_row(work, base, anchor):
 def main():
     work = tempfile.mkdtemp(prefix="commissioner-tamper-")
     try:
-        base = os.path.join(work, "base.commissioner")
+        base = portfolios.new(work, "base")
         subprocess.run([tap.BINARY, "--create-demo", base, "--today", TODAY], check=True,
                        capture_output=True)
         anchor = anchor_of(base)
