@@ -3,13 +3,20 @@
 # SPDX-FileCopyrightText: 2026 The Commissioner developers
 """The Overview's folded lists in the real window: a stage's services are
 made only when its row is first expanded, and then name every service the
-file holds in that stage. Screenshot at 1400×900.
+file holds in that stage. A stage of more than 50 services scrolls within
+its row in a list that makes only the rows in view, and pressing one
+opens its service. Screenshots at 1400×900.
 
     with-display.sh python3 test_overview_folds.py COMMISSIONER OUTPUT_DIR
 """
+import os
 import subprocess
 
 from common import Failure, Session, find, find_all, wait_for
+
+# More than the Overview keeps as rows of their own (FOLDED_AS_ROWS), and
+# more than GTK 4.8's list view makes rows for at once (200).
+MANY = 260
 
 
 def check_stage_unfolds(session):
@@ -36,10 +43,59 @@ def check_stage_unfolds(session):
     session.screenshot("overview-analyse-unfolded")
 
 
+def add_many_services(session):
+    """Imports a contract for each of MANY new services from the command
+    line: each starts its first cycle in Analyse."""
+    provider, commissioner = session.rows(
+        "SELECT p.name, o.name FROM contract c JOIN provider p ON p.id = c.provider_id"
+        " JOIN service s ON s.id = c.service_id"
+        " JOIN organisation o ON o.id = s.lead_commissioner_id ORDER BY c.id LIMIT 1")[0]
+    register = os.path.join(session.work, "many-services.csv")
+    with open(register, "w", encoding="utf-8") as out:
+        out.write("Reference,Title,Provider,Commissioner,Service,Start date,End date,"
+                  "Annual value\n")
+        for i in range(MANY):
+            out.write(f'FOLD-{i:03},"Folded contract {i:03}","{provider}","{commissioner}",'
+                      f'"Folded service {i:03}",01/04/2026,31/03/2028,1000.00\n')
+    result = subprocess.run([session.binary, "--import", register, "--portfolio",
+                             session.portfolio], capture_output=True, text=True,
+                            env=dict(session.env, DISPLAY=""))
+    if result.returncode != 0:
+        raise Failure("the import from the command line failed: " + result.stderr)
+
+
+def check_long_stage_scrolls(session):
+    """Analyse, now of more than 50 services, unfolds to a list of its own
+    that makes rows only around those in view; pressing one opens it."""
+    n = session.rows("SELECT count(*) FROM service WHERE stage = 'analyse'")[0][0]
+    if n <= 50:
+        raise Failure(f"only {n} services in Analyse after the import")
+    page = session.page("Overview")
+    analyse = wait_for("the Analyse row", lambda: find(page, "list item", "Analyse"))
+    session.click(analyse)
+    shown = wait_for("the list of Analyse's services", lambda: find(page, "list", "Analyse"))
+    rows = wait_for("rows in the list", lambda: shown.childCount or None)
+    if rows >= n:
+        raise Failure(f"the list made all its {rows} rows, not only those in view")
+    first = wait_for("a service's name in the list", lambda: next(
+        (label.name for label in find_all(shown, "label")
+         if label.name and not label.name[0].isdigit()), None))
+    session.log(f"Analyse's {n} services unfold to a list of {rows} rows made, "
+                f"the first {first!r}")
+    session.screenshot("overview-long-stage")
+    session.click(find(shown, "label", first))
+    service = session.page("CmServicePage")
+    wait_for(f"the page of {first!r}", lambda: find(service, "label", first))
+    session.log(f"pressing {first!r} opened its page")
+
+
 def main():
     with Session("overview_folds") as session:
         session.launch()
         check_stage_unfolds(session)
+        add_many_services(session)
+        session.launch()
+        check_long_stage_scrolls(session)
 
 
 if __name__ == "__main__":

@@ -3,9 +3,9 @@
 /* cm-backup-dialog.c: "Save a Copy…", "Restore from Backup…" and the day's
  * first backup, for the portfolio's window
  *
- * A copy is made in the background, on a connection of its own; the
- * day's first backup comes from the window's own connection; the backups
- * to restore are listed in a window of their own (cm-backup-window.h).
+ * A copy and the day's first backup are made in the background, each on
+ * a connection of its own; the backups to restore are listed in a window
+ * of their own (cm-backup-window.h).
  */
 #include <glib/gi18n.h>
 
@@ -142,33 +142,42 @@ cm_backup_dialog_restore (GtkWindow *parent, CmStore *store, AdwToastOverlay *to
 
 /* ---- the day's first backup ------------------------------------------- */
 
+/* The copy reads the whole file (tens of megabytes on a large portfolio)
+ * and waits for the disk: it is made in the background, on a read-only
+ * connection of its own, so the window answers meanwhile. */
 typedef struct {
-  CmStore *store;
   AdwToastOverlay *toasts;  /* weak */
 } Daily;
 
-/* From the window's own connection, once the window is up. */
 static gboolean
-take_daily (gpointer data)
+daily_in_thread (CmStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {
-  Daily *daily = data;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  if (!cm_backup_daily (daily->store, now, NULL, &error))
+  return cm_backup_daily (store, now, NULL, error);
+}
+
+static void
+daily_done (gpointer data, const GError *error)
+{
+  Daily *daily = data;
+
+  if (error && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_toast (daily->toasts, error->message, TRUE);
-  g_object_unref (daily->store);
   g_clear_weak_pointer (&daily->toasts);
   g_free (daily);
-  return G_SOURCE_REMOVE;
 }
 
 void
 cm_backup_dialog_take_daily (CmStore *store, AdwToastOverlay *toasts)
 {
-  Daily *daily = g_new0 (Daily, 1);
+  Daily *daily;
 
-  daily->store = g_object_ref (store);
+  /* A server keeps its own backups: no connection is needed to skip. */
+  if (cm_backup_kept_by_server (cm_store_get_path (store), NULL))
+    return;
+  daily = g_new0 (Daily, 1);
   g_set_weak_pointer (&daily->toasts, toasts);
-  g_idle_add_full (G_PRIORITY_LOW, take_daily, daily, NULL);
+  cm_portfolio_job_read (cm_store_get_path (store), cm_store_get_display_name (store), NULL,
+                         daily_in_thread, daily, daily_done, daily);
 }

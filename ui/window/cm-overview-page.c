@@ -103,27 +103,103 @@ service_row (CmOverviewPage *self, const char *title, const char *subtitle, gint
 
 /* ---- rows made when first shown -------------------------------------- */
 
-/* A row for one item of a list the overview holds. */
+/* A row for one item of a list the overview holds, and the service it opens. */
 typedef GtkWidget *(*RowMaker) (CmOverviewPage *self, gpointer item);
+typedef gint64 (*RowService) (gpointer item);
 
-/* The rows of an expander, made only when it is first expanded: a large
- * portfolio has thousands of services, and making and measuring a row for
- * each up front kept the window busy long after it was shown. */
+/* Up to this many, an expander's rows are its own, made at once when it
+ * is first expanded; more scroll within a list this tall. */
+#define FOLDED_AS_ROWS 50
+#define FOLDED_HEIGHT 480
+
+/* The rows of an expander, made only when it is first expanded. Past a
+ * few dozen a list view makes a row only for the items in view: a large
+ * portfolio has thousands of services in a stage, and making and
+ * measuring a row for each kept the main thread busy for seconds. */
 typedef struct {
   CmOverviewPage *self;   /* not a reference: the page outlives its rows */
   CmOverview *overview;   /* a reference, keeping @items alive */
   GPtrArray *items;
   guint start, end;
   RowMaker make;
+  RowService service_of;
 } Folded;
 
 static void
-folded_free (gpointer data, GClosure *closure)
+folded_clear (gpointer data)
 {
-  Folded *folded = data;
+  cm_overview_free (((Folded *) data)->overview);
+}
 
-  cm_overview_free (folded->overview);
-  g_free (folded);
+static void
+folded_release (gpointer data, GClosure *closure)
+{
+  g_rc_box_release_full (data, folded_clear);
+}
+
+static gpointer
+folded_item (Folded *folded, guint position)
+{
+  return g_ptr_array_index (folded->items, folded->start + position);
+}
+
+static void
+folded_bind (GtkSignalListItemFactory *factory, GtkListItem *list_item, Folded *folded)
+{
+  GtkWidget *row = folded->make (folded->self,
+                                 folded_item (folded, gtk_list_item_get_position (list_item)));
+
+  /* The list item takes the keyboard and the click: the row only shows. */
+  gtk_widget_set_focusable (row, FALSE);
+  cm_decoration_hide_icons (row);
+  gtk_list_item_set_child (list_item, row);
+}
+
+static void
+folded_activate (GtkListView *list, guint position, Folded *folded)
+{
+  g_signal_emit (folded->self, signals[OPEN_SERVICE], 0,
+                 folded->service_of (folded_item (folded, position)));
+}
+
+/* A model of @n items, one per folded item in order; the items
+ * themselves stay in the overview. */
+static GListModel *
+positions (guint n)
+{
+  g_autofree const char **blanks = g_new0 (const char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    blanks[i] = "";
+  return G_LIST_MODEL (gtk_string_list_new (blanks));
+}
+
+static GtkWidget *
+folded_list (AdwExpanderRow *expander, Folded *folded)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (
+    gtk_no_selection_new (positions (folded->end - folded->start)));
+  GtkWidget *list = gtk_list_view_new (model, factory);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *holder = gtk_list_box_row_new ();
+
+  g_signal_connect_data (factory, "bind", G_CALLBACK (folded_bind), g_rc_box_acquire (folded),
+                         folded_release, 0);
+  g_signal_connect_data (list, "activate", G_CALLBACK (folded_activate),
+                         g_rc_box_acquire (folded), folded_release, 0);
+  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (list), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (expander)),
+                                  -1);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), FOLDED_HEIGHT);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (holder), FALSE);
+  gtk_widget_set_focusable (holder, FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (holder), scrolled);
+  return holder;
 }
 
 static void
@@ -131,22 +207,25 @@ expander_expanded (AdwExpanderRow *expander, GParamSpec *pspec, Folded *folded)
 {
   if (!adw_expander_row_get_expanded (expander))
     return;
-  for (guint i = folded->start; i < folded->end; i++)
-    adw_expander_row_add_row (expander,
-                              folded->make (folded->self,
-                                            g_ptr_array_index (folded->items, i)));
+  if (folded->end - folded->start > FOLDED_AS_ROWS)
+    adw_expander_row_add_row (expander, folded_list (expander, folded));
+  else
+    for (guint i = folded->start; i < folded->end; i++)
+      adw_expander_row_add_row (expander,
+                                folded->make (folded->self, g_ptr_array_index (folded->items, i)));
   cm_decoration_hide_icons (GTK_WIDGET (expander));
-  /* Frees @folded: the rows are made once. */
+  /* Releases this handler's hold on @folded: the list is made once. */
   g_signal_handlers_disconnect_by_func (expander, expander_expanded, folded);
 }
 
 /* Gives @expander a row per item of @items from @start to @end, made by
- * @make when the expander is first expanded. */
+ * @make once the expander is expanded (in a long list, as it comes into
+ * view); activating one opens the service @service_of names. */
 static void
 fold_rows (CmOverviewPage *self, GtkWidget *expander, GPtrArray *items, guint start,
-           guint end, RowMaker make)
+           guint end, RowMaker make, RowService service_of)
 {
-  Folded *folded = g_new0 (Folded, 1);
+  Folded *folded = g_rc_box_new0 (Folded);
 
   folded->self = self;
   folded->overview = cm_overview_ref (self->overview);
@@ -154,8 +233,21 @@ fold_rows (CmOverviewPage *self, GtkWidget *expander, GPtrArray *items, guint st
   folded->start = start;
   folded->end = end;
   folded->make = make;
+  folded->service_of = service_of;
   g_signal_connect_data (expander, "notify::expanded", G_CALLBACK (expander_expanded), folded,
-                         folded_free, 0);
+                         folded_release, 0);
+}
+
+static gint64
+gate_service (gpointer item)
+{
+  return cm_entity_get_id (CM_ENTITY (((CmServiceGate *) item)->service));
+}
+
+static gint64
+attention_service (gpointer item)
+{
+  return ((CmAttention *) item)->service_id;
 }
 
 /* "Ready to advance", or "3 things hold the gate: “Appraise the options” is not done." */
@@ -210,7 +302,7 @@ stage_row (CmOverviewPage *self, CmStage stage, GPtrArray *gates)
 
   for (guint i = 0; i < gates->len; i++)
     ready += !((CmServiceGate *) g_ptr_array_index (gates, i))->held;
-  fold_rows (self, expander, gates, 0, gates->len, stage_gate_row);
+  fold_rows (self, expander, gates, 0, gates->len, stage_gate_row, gate_service);
   subtitle = stage > CM_STAGE_REVIEW
              ? g_strdup_printf (ngettext ("%u service", "%u services", gates->len), gates->len)
              : g_strdup_printf (ngettext ("%u service · %u ready to advance",
@@ -266,7 +358,8 @@ held_group (CmOverviewPage *self, CmOverview *overview)
   if (overview->held->len == 0)
     return g;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
-  fold_rows (self, expander, overview->held, 0, overview->held->len, held_gate_row);
+  fold_rows (self, expander, overview->held, 0, overview->held->len, held_gate_row,
+             gate_service);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), expander);
   return g;
 }
@@ -484,7 +577,7 @@ attention_group (CmOverviewPage *self, CmOverview *overview)
           g_autofree char *heading = attention_heading (kind, end - i);
 
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), heading);
-          fold_rows (self, expander, list, i, end, attention_row);
+          fold_rows (self, expander, list, i, end, attention_row, attention_service);
           i = end;
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), expander);
         }
