@@ -329,26 +329,48 @@ audit_migration (CmStore *self, int version, GError **error)
   return TRUE;
 }
 
-/* Each migration commits with the version it brings and our application
- * id, so a file is never left half-migrated or unmarked. */
+/* A migration's SQL, the audit rows of what it changed in the records and
+ * the version it brings, inside the caller's transaction. */
 static gboolean
-apply_migration (CmStore *self, const char *name, GError **error)
+run_migration (CmStore *self, const char *name, GError **error)
 {
   g_autofree char *sql = cm_schema_migration_sql (name, error);
   g_autofree char *set_version = set_version_sql (self, cm_schema_migration_version (name));
 
-  if (sql == NULL)
-    return FALSE;
-  if (!begin_writing (self, error))
-    return FALSE;
-  if (!exec (self, sql, error) ||
-      !audit_migration (self, cm_schema_migration_version (name), error) ||
-      !exec (self, set_version, error))
+  return sql != NULL && exec (self, sql, error) &&
+         audit_migration (self, cm_schema_migration_version (name), error) &&
+         exec (self, set_version, error);
+}
+
+/* The migrations of @names above version @current, each committed with
+ * the version it brings and our application id, so a file is never left
+ * half-migrated or unmarked. A new file (@current 0) holds nothing to
+ * keep between them: it takes them all in one transaction, as a fresh
+ * portfolio's first import would otherwise wait for two dozen commits to
+ * reach the disk. (A server's are left one by one, as they always ran.) */
+static gboolean
+apply_migrations (CmStore *self, char **names, int current, GError **error)
+{
+  gboolean at_once = current == 0 && !is_server (self);
+  gboolean begun = FALSE;
+
+  for (guint i = 0; names && names[i]; i++)
     {
-      cm_db_rollback (self->database);
-      return FALSE;
+      if (cm_schema_migration_version (names[i]) <= current)
+        continue;
+      if (!begun && !begin_writing (self, error))
+        return FALSE;
+      begun = TRUE;
+      if (!run_migration (self, names[i], error))
+        {
+          cm_db_rollback (self->database);
+          return FALSE;
+        }
+      if (!at_once && !commit (self, error))
+        return FALSE;
+      begun = at_once;
     }
-  return commit (self, error);
+  return !begun || commit (self, error);
 }
 
 /* On a server, what the shared migrations need of PostgreSQL first,
@@ -384,11 +406,7 @@ migrate (CmStore *self, GError **error)
   if (is_server (self) && current < cm_store_latest_schema_version () &&
       !apply_prelude (self, error))
     return FALSE;
-  for (guint i = 0; names && names[i]; i++)
-    if (cm_schema_migration_version (names[i]) > current &&
-        !apply_migration (self, names[i], error))
-      return FALSE;
-  return TRUE;
+  return apply_migrations (self, names, current, error);
 }
 
 static gint64 data_version (CmStore *self);
