@@ -99,6 +99,7 @@ struct _CmStore
   gboolean others_committed;
 
   GHashTable *statements;   /* SQL text -> CmDbStmt */
+  GHashTable *kept_statements; /* a sql_for () text, by address -> its CmDbStmt above */
   GHashTable *lists;        /* GType -> CachedList */
   GPtrArray *live;          /* CachedList of the live lists handed out */
   gboolean meta_changed;    /* a setting changed in the open transaction */
@@ -599,6 +600,28 @@ sql_for (CmEntityClass *klass, const char *which, char *(*build) (CmEntityClass 
       g_type_set_qdata (type, quark, sql);
     }
   return sql;
+}
+
+/* The cached statement of one of a record type's statements, found by
+ * the address of its text, which sql_for () keeps for good: an import
+ * writes 100,000 records, and hashing the whole text again for each costs
+ * more than binding its values. */
+static CmDbStmt *
+kept_statement (CmStore *self, CmEntityClass *klass, const char *which,
+                char *(*build) (CmEntityClass *klass), GError **error)
+{
+  const char *sql = sql_for (klass, which, build);
+  CmDbStmt *stmt = g_hash_table_lookup (self->kept_statements, sql);
+
+  if (stmt)
+    {
+      cm_db_stmt_reset (stmt);
+      return stmt;
+    }
+  stmt = statement (self, sql, error);
+  if (stmt)
+    g_hash_table_insert (self->kept_statements, (gpointer) sql, stmt);
+  return stmt;
 }
 
 /* The properties a select_sql() row fills, in column order after the id
@@ -1166,7 +1189,7 @@ static gboolean
 insert_row (CmStore *self, CmEntity *entity, gint64 id, AuditAs audit_as, GError **error)
 {
   CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
-  CmDbStmt *stmt = statement (self, sql_for (klass, "insert", insert_sql), error);
+  CmDbStmt *stmt = kept_statement (self, klass, "insert", insert_sql, error);
   guint n_columns = g_strv_length ((char **) klass->columns);
   gint64 new_id, version;
 
@@ -1229,7 +1252,6 @@ write_update (CmStore *self, CmEntity *entity, GError **error)
   CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
   gint64 id = cm_entity_get_id (entity);
   g_autoptr(CmEntity) before = load_one (self, G_OBJECT_TYPE (entity), id, error);
-  const char *sql = sql_for (klass, "update", update_sql);
   guint n_columns = g_strv_length ((char **) klass->columns);
   CmDbStmt *stmt;
   gint64 version;
@@ -1244,7 +1266,7 @@ write_update (CmStore *self, CmEntity *entity, GError **error)
    * next colleague whose save it refuses. */
   if (!any_column_differs (before, entity))
     return TRUE;
-  if ((stmt = statement (self, sql, error)) == NULL)
+  if ((stmt = kept_statement (self, klass, "update", update_sql, error)) == NULL)
     return FALSE;
   bind_columns (stmt, entity);
   cm_db_bind_int64 (stmt, n_columns + 1, version + 1);
@@ -2767,6 +2789,7 @@ cm_store_finalize (GObject *object)
       g_free (list);
     }
   g_clear_pointer (&self->live, g_ptr_array_unref);
+  g_clear_pointer (&self->kept_statements, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->savepoints, g_array_unref);
@@ -2812,6 +2835,7 @@ cm_store_init (CmStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
+  self->kept_statements = g_hash_table_new (NULL, NULL);
   self->lists = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cached_list_free);
   self->live = g_ptr_array_new ();
   self->pending = pending_new ();
