@@ -100,6 +100,7 @@ struct _CmStore
   gboolean others_committed;
 
   GHashTable *statements;   /* SQL text -> CmDbStmt */
+  GHashTable *kept_statements; /* a sql_for () text, by address -> its CmDbStmt above */
   GHashTable *lists;        /* GType -> CachedList */
   GPtrArray *live;          /* CachedList of the live lists handed out */
   gboolean meta_changed;    /* a setting changed in the open transaction */
@@ -331,26 +332,48 @@ audit_migration (CmStore *self, int version, GError **error)
   return TRUE;
 }
 
-/* Each migration commits with the version it brings and our application
- * id, so a file is never left half-migrated or unmarked. */
+/* A migration's SQL, the audit rows of what it changed in the records and
+ * the version it brings, inside the caller's transaction. */
 static gboolean
-apply_migration (CmStore *self, const char *name, GError **error)
+run_migration (CmStore *self, const char *name, GError **error)
 {
   g_autofree char *sql = cm_schema_migration_sql (name, error);
   g_autofree char *set_version = set_version_sql (self, cm_schema_migration_version (name));
 
-  if (sql == NULL)
-    return FALSE;
-  if (!begin_writing (self, error))
-    return FALSE;
-  if (!exec (self, sql, error) ||
-      !audit_migration (self, cm_schema_migration_version (name), error) ||
-      !exec (self, set_version, error))
+  return sql != NULL && exec (self, sql, error) &&
+         audit_migration (self, cm_schema_migration_version (name), error) &&
+         exec (self, set_version, error);
+}
+
+/* The migrations of @names above version @current, each committed with
+ * the version it brings and our application id, so a file is never left
+ * half-migrated or unmarked. A new file (@current 0) holds nothing to
+ * keep between them: it takes them all in one transaction, as a fresh
+ * portfolio's first import would otherwise wait for two dozen commits to
+ * reach the disk. (A server's are left one by one, as they always ran.) */
+static gboolean
+apply_migrations (CmStore *self, char **names, int current, GError **error)
+{
+  gboolean at_once = current == 0 && !is_server (self);
+  gboolean begun = FALSE;
+
+  for (guint i = 0; names && names[i]; i++)
     {
-      cm_db_rollback (self->database);
-      return FALSE;
+      if (cm_schema_migration_version (names[i]) <= current)
+        continue;
+      if (!begun && !begin_writing (self, error))
+        return FALSE;
+      begun = TRUE;
+      if (!run_migration (self, names[i], error))
+        {
+          cm_db_rollback (self->database);
+          return FALSE;
+        }
+      if (!at_once && !commit (self, error))
+        return FALSE;
+      begun = at_once;
     }
-  return commit (self, error);
+  return !begun || commit (self, error);
 }
 
 /* On a server, what the shared migrations need of PostgreSQL first,
@@ -386,11 +409,7 @@ migrate (CmStore *self, GError **error)
   if (is_server (self) && current < cm_store_latest_schema_version () &&
       !apply_prelude (self, error))
     return FALSE;
-  for (guint i = 0; names && names[i]; i++)
-    if (cm_schema_migration_version (names[i]) > current &&
-        !apply_migration (self, names[i], error))
-      return FALSE;
-  return TRUE;
+  return apply_migrations (self, names, current, error);
 }
 
 static gint64 data_version (CmStore *self);
@@ -583,6 +602,28 @@ sql_for (CmEntityClass *klass, const char *which, char *(*build) (CmEntityClass 
       g_type_set_qdata (type, quark, sql);
     }
   return sql;
+}
+
+/* The cached statement of one of a record type's statements, found by
+ * the address of its text, which sql_for () keeps for good: an import
+ * writes 100,000 records, and hashing the whole text again for each costs
+ * more than binding its values. */
+static CmDbStmt *
+kept_statement (CmStore *self, CmEntityClass *klass, const char *which,
+                char *(*build) (CmEntityClass *klass), GError **error)
+{
+  const char *sql = sql_for (klass, which, build);
+  CmDbStmt *stmt = g_hash_table_lookup (self->kept_statements, sql);
+
+  if (stmt)
+    {
+      cm_db_stmt_reset (stmt);
+      return stmt;
+    }
+  stmt = statement (self, sql, error);
+  if (stmt)
+    g_hash_table_insert (self->kept_statements, (gpointer) sql, stmt);
+  return stmt;
 }
 
 /* The properties a select_sql() row fills, in column order after the id
@@ -1172,7 +1213,7 @@ static gboolean
 insert_row (CmStore *self, CmEntity *entity, gint64 id, AuditAs audit_as, GError **error)
 {
   CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
-  CmDbStmt *stmt = statement (self, sql_for (klass, "insert", insert_sql), error);
+  CmDbStmt *stmt = kept_statement (self, klass, "insert", insert_sql, error);
   guint n_columns = g_strv_length ((char **) klass->columns);
   gint64 new_id, version;
 
@@ -1235,7 +1276,6 @@ write_update (CmStore *self, CmEntity *entity, GError **error)
   CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
   gint64 id = cm_entity_get_id (entity);
   g_autoptr(CmEntity) before = load_one (self, G_OBJECT_TYPE (entity), id, error);
-  const char *sql = sql_for (klass, "update", update_sql);
   guint n_columns = g_strv_length ((char **) klass->columns);
   CmDbStmt *stmt;
   gint64 version;
@@ -1250,7 +1290,7 @@ write_update (CmStore *self, CmEntity *entity, GError **error)
    * next colleague whose save it refuses. */
   if (!any_column_differs (before, entity))
     return TRUE;
-  if ((stmt = statement (self, sql, error)) == NULL)
+  if ((stmt = kept_statement (self, klass, "update", update_sql, error)) == NULL)
     return FALSE;
   bind_columns (stmt, entity);
   cm_db_bind_int64 (stmt, n_columns + 1, version + 1);
@@ -2773,6 +2813,7 @@ cm_store_finalize (GObject *object)
       g_free (list);
     }
   g_clear_pointer (&self->live, g_ptr_array_unref);
+  g_clear_pointer (&self->kept_statements, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->savepoints, g_array_unref);
@@ -2819,6 +2860,7 @@ cm_store_init (CmStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
+  self->kept_statements = g_hash_table_new (NULL, NULL);
   self->lists = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cached_list_free);
   self->live = g_ptr_array_new ();
   self->pending = pending_new ();
