@@ -296,10 +296,20 @@ static gboolean
 emit (CmStore *store, const char *text, const char *output)
 {
   g_autoptr(GError) error = NULL;
+  const char *charset;
 
   if (output == NULL)
     {
-      g_print ("%s", text);
+      /* As g_print () prints, without first copying the whole text through
+       * printf: converted only where the terminal's characters are not
+       * UTF-8. */
+      if (g_get_console_charset (&charset))
+        {
+          fputs (text, stdout);
+          fflush (stdout);
+        }
+      else
+        g_print ("%s", text);
       return TRUE;
     }
   if (cm_store_refuse_own_file (store, output, &error) &&
