@@ -529,13 +529,21 @@ typedef struct {
   GString *out;
 } WholeRecord;
 
+static char *whole_record_words (CmAuditWords *self, const char *table, const char *json);
+static char *value_words (CmAuditWords *self, const ColumnWords *words, const char *value);
+
 static void
 add_field_words (const char *column, const char *text, gpointer data)
 {
   WholeRecord *whole = data;
   const ColumnWords *words = column_words (whole->words, whole->table, column);
-  g_autofree char *value = cm_audit_words_value (whole->words, whole->table, column, text);
+  g_autofree char *value = NULL;
 
+  if (text == NULL || *text == '\0')
+    return;
+  /* As cm_audit_words_value () words it, the column looked up once. */
+  value = cm_audit_field_is_whole (column) ? whole_record_words (whole->words, whole->table, text)
+                                           : value_words (whole->words, words, text);
   if (value == NULL)
     return;
   if (whole->out->len > 0)
@@ -557,20 +565,13 @@ whole_record_words (CmAuditWords *self, const char *table, const char *json)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-char *
-cm_audit_words_value (CmAuditWords *self, const char *table, const char *column,
-                      const char *value)
+/* @value, not empty, of a column described by @words, in words. */
+static char *
+value_words (CmAuditWords *self, const ColumnWords *words, const char *value)
 {
-  const ColumnWords *words;
-  GParamSpec *pspec;
+  GParamSpec *pspec = words->pspec;
   GDate date;
 
-  if (value == NULL || *value == '\0')
-    return NULL;
-  if (cm_audit_field_is_whole (column))
-    return whole_record_words (self, table, value);
-  words = column_words (self, table, column);
-  pspec = words->pspec;
   if (words->target)
     {
       gint64 id = g_ascii_strtoll (value, NULL, 10);
@@ -592,6 +593,17 @@ cm_audit_words_value (CmAuditWords *self, const char *table, const char *column,
   if (strlen (value) == 10 && cm_date_parse_iso (value, &date))
     return cm_date_to_long (&date);
   return g_strdup (value);
+}
+
+char *
+cm_audit_words_value (CmAuditWords *self, const char *table, const char *column,
+                      const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return NULL;
+  if (cm_audit_field_is_whole (column))
+    return whole_record_words (self, table, value);
+  return value_words (self, column_words (self, table, column), value);
 }
 
 char *
