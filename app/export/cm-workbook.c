@@ -1031,13 +1031,16 @@ audit_trail (Export *e)
                             _("Before"), _("After"), _("Hash chain verifies"), NULL };
   CmSheet *sheet = cm_sheet_new (e->workbook, "Audit trail", &e->formats, headers);
   CmAuditFilter all = { 0 };
-  gint64 written;
+  gint64 written = 0;
   gint64 total = 0;
 
   cm_sheet_set_cut_note (sheet, _("export the audit trail from the Audit Trail window as CSV "
                                   "for the whole value"));
-  written = cm_audit_foreach (e->store, &all, cm_audit_first_bad_row (e->store),
-                              AUDIT_SHEET_ROWS, audit_row, sheet, NULL);
+  /* A trail that cannot be read fails the export with the store's reason:
+   * an empty sheet would claim the portfolio has no history. */
+  if (e->unread == NULL)
+    written = cm_audit_foreach (e->store, &all, cm_audit_first_bad_row (e->store),
+                                AUDIT_SHEET_ROWS, audit_row, sheet, &e->unread);
 
   /* Rows are numbered without gaps, so the head's number is their count. */
   if (written >= AUDIT_SHEET_ROWS && cm_audit_anchor_head (e->store, &total, NULL, NULL) &&

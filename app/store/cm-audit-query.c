@@ -332,7 +332,6 @@ item_from_row (CmDbStmt *stmt, CmAuditWords *words, gint64 first_bad)
   e->new_value = column_dup (stmt, 7);
   self->step = cm_db_column_int (stmt, 8);
   self->verifies = first_bad == 0 || e->id < first_bad;
-  self->when = cm_date_format_moment (e->at);
   self->record = cm_audit_words_record (words, e->entity, e->entity_id);
   self->field = cm_audit_field_label (e->entity, e->field);
   self->before = cm_audit_words_value (words, e->entity, e->field, e->old_value);
@@ -342,7 +341,17 @@ item_from_row (CmDbStmt *stmt, CmAuditWords *words, gint64 first_bad)
 
 gint64 cm_audit_item_get_id (CmAuditItem *self) { return self->entry.id; }
 const CmAuditEntry *cm_audit_item_get_entry (CmAuditItem *self) { return &self->entry; }
-const char *cm_audit_item_get_when (CmAuditItem *self) { return self->when; }
+
+/* In words on first asking: a list shows a few rows, an export none, and
+ * the local time zone is costly to look up for every row. */
+const char *
+cm_audit_item_get_when (CmAuditItem *self)
+{
+  if (self->when == NULL)
+    self->when = cm_date_format_moment (self->entry.at);
+  return self->when;
+}
+
 const char *cm_audit_item_get_record (CmAuditItem *self) { return self->record; }
 CmAuditStep cm_audit_item_get_step (CmAuditItem *self) { return self->step; }
 const char *cm_audit_item_get_field (CmAuditItem *self) { return self->field; }

@@ -92,8 +92,11 @@ static const struct {
 
 /* Names remembered at most: a trail refers to a few records again and
  * again (services, providers), so a cache this size keeps them while its
- * memory stays the same however many records the portfolio holds. */
-#define NAMES_KEPT 20000
+ * memory stays the same however many records the portfolio holds (a few
+ * megabytes at most). A register of 100,000 contracts names some 24,000
+ * services and providers: fewer kept, and exporting its trail loads each
+ * again every time the cache is emptied. */
+#define NAMES_KEPT 50000
 
 struct _CmAuditWords {
   CmStore *store;
@@ -454,16 +457,18 @@ name_of_loaded (CmAuditWords *self, const char *table, gint64 id, CmEntity *reco
 static char *
 name_of (CmAuditWords *self, const char *table, gint64 id)
 {
-  g_autofree char *key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, table, id);
-  const char *known = g_hash_table_lookup (self->names, key);
+  char key[128];
+  const char *known;
   g_autoptr(CmEntity) record = NULL;
   char *name;
 
-  if (known)
+  /* On the stack: a trail's every row asks, and most are known. */
+  g_snprintf (key, sizeof key, "%s:%" G_GINT64_FORMAT, table, id);
+  if ((known = g_hash_table_lookup (self->names, key)))
     return g_strdup (known);
   record = load_record (self, table, id);
   name = name_of_loaded (self, table, id, record);
-  remember_name (self, g_steal_pointer (&key), name);
+  remember_name (self, g_strdup (key), name);
   return name;
 }
 
@@ -492,7 +497,10 @@ column_words (CmAuditWords *self, const char *table, const char *column)
   char key[256];
   ColumnWords *words;
 
-  g_snprintf (key, sizeof key, "%s %s", table ? table : "", column);
+  /* Joined without printf: asked for every field of every row. */
+  g_strlcpy (key, table ? table : "", sizeof key);
+  g_strlcat (key, " ", sizeof key);
+  g_strlcat (key, column, sizeof key);
   words = g_hash_table_lookup (self->columns, key);
   if (words)
     return words;
@@ -521,13 +529,21 @@ typedef struct {
   GString *out;
 } WholeRecord;
 
+static char *whole_record_words (CmAuditWords *self, const char *table, const char *json);
+static char *value_words (CmAuditWords *self, const ColumnWords *words, const char *value);
+
 static void
 add_field_words (const char *column, const char *text, gpointer data)
 {
   WholeRecord *whole = data;
   const ColumnWords *words = column_words (whole->words, whole->table, column);
-  g_autofree char *value = cm_audit_words_value (whole->words, whole->table, column, text);
+  g_autofree char *value = NULL;
 
+  if (text == NULL || *text == '\0')
+    return;
+  /* As cm_audit_words_value () words it, the column looked up once. */
+  value = cm_audit_field_is_whole (column) ? whole_record_words (whole->words, whole->table, text)
+                                           : value_words (whole->words, words, text);
   if (value == NULL)
     return;
   if (whole->out->len > 0)
@@ -549,20 +565,13 @@ whole_record_words (CmAuditWords *self, const char *table, const char *json)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-char *
-cm_audit_words_value (CmAuditWords *self, const char *table, const char *column,
-                      const char *value)
+/* @value, not empty, of a column described by @words, in words. */
+static char *
+value_words (CmAuditWords *self, const ColumnWords *words, const char *value)
 {
-  const ColumnWords *words;
-  GParamSpec *pspec;
+  GParamSpec *pspec = words->pspec;
   GDate date;
 
-  if (value == NULL || *value == '\0')
-    return NULL;
-  if (cm_audit_field_is_whole (column))
-    return whole_record_words (self, table, value);
-  words = column_words (self, table, column);
-  pspec = words->pspec;
   if (words->target)
     {
       gint64 id = g_ascii_strtoll (value, NULL, 10);
@@ -584,6 +593,17 @@ cm_audit_words_value (CmAuditWords *self, const char *table, const char *column,
   if (strlen (value) == 10 && cm_date_parse_iso (value, &date))
     return cm_date_to_long (&date);
   return g_strdup (value);
+}
+
+char *
+cm_audit_words_value (CmAuditWords *self, const char *table, const char *column,
+                      const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return NULL;
+  if (cm_audit_field_is_whole (column))
+    return whole_record_words (self, table, value);
+  return value_words (self, column_words (self, table, column), value);
 }
 
 char *

@@ -23,7 +23,8 @@
 # To compare two builds' imports, give the earlier one with --before: each
 # round imports the register with the sqlite3 shell, the earlier build and
 # this one in turn, each into a fresh file, --repeat rounds in all, and the
-# medians print side by side. --only import skips the other pairs.
+# medians print side by side. --only import, --only deadlines or --only
+# export times that pair alone (the last two after an untimed import).
 
 import argparse
 import os
@@ -146,17 +147,23 @@ def bench(size, args, env, folder):
 
     subprocess.run([sys.executable, args.register, str(size), register], check=True)
 
-    bench_import(size, args, env, folder, register, portfolio)
+    if args.only in ("deadlines", "export"):
+        run(ours + ["--import", register], env)
+    else:
+        bench_import(size, args, env, folder, register, portfolio)
     if args.only == "import":
         return
 
-    anchor = run(["sqlite3", "-csv", portfolio, DEADLINES_SQL], env)
-    report(size, "deadlines", run(ours + ["--deadlines", "--format", "csv"], env), anchor,
-           "one sqlite3 query")
-
-    anchor = run(["sqlite3", portfolio, VERIFY_SQL], env)
-    report(size, "verify-audit", run(ours + ["--verify-audit"], env), anchor,
-           "sqlite3 sha3 of every audit row")
+    if args.only in (None, "deadlines"):
+        anchor = run(["sqlite3", "-csv", portfolio, DEADLINES_SQL], env)
+        report(size, "deadlines", run(ours + ["--deadlines", "--format", "csv"], env), anchor,
+               "one sqlite3 query")
+    if args.only is None:
+        anchor = run(["sqlite3", portfolio, VERIFY_SQL], env)
+        report(size, "verify-audit", run(ours + ["--verify-audit"], env), anchor,
+               "sqlite3 sha3 of every audit row")
+    if args.only not in (None, "export"):
+        return
 
     try:
         export(size, args, env, folder, portfolio, "export")
@@ -221,8 +228,9 @@ def main():
                         help="run each reading step this many times and take the median")
     parser.add_argument("--before",
                         help="an earlier build's commissioner, whose import is timed beside")
-    parser.add_argument("--only", choices=["import"],
-                        help="time only the import pair")
+    parser.add_argument("--only", choices=["import", "deadlines", "export"],
+                        help="time only this pair (the register is imported first for the "
+                        "others)")
     args = parser.parse_args()
     global REPEAT
     REPEAT = max(1, args.repeat)

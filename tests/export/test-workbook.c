@@ -3,8 +3,12 @@
 /* test-workbook.c: a cancelled or failed export leaves the target as it was
  * (the workbook's content is checked by test-export.py with openpyxl) */
 #include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
 
+#include "cm-db-sqlite.h"
 #include "cm-demo.h"
+#include "cm-store-private.h"
 #include "cm-test-util.h"
 #include "cm-workbook.h"
 
@@ -24,36 +28,86 @@ temporary_left (const char *target)
   return FALSE;
 }
 
-static void
-test_cancel_keeps_the_old_workbook (void)
+/* The demo portfolio made as @name, open to read, and "an earlier
+ * workbook" written at @target. */
+static CmStore *
+demo_beside_earlier_file (const char *name, const char *target, const GDate *today)
 {
-  g_autofree char *portfolio = cm_test_portfolio_path ("workbook.commissioner");
-  g_autofree char *target = cm_test_temp_path ("workbook.xlsx");
-  g_autoptr(GDate) today = cm_test_today ();
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(CmStore) store = NULL;
+  g_autofree char *portfolio = cm_test_portfolio_path (name);
   g_autoptr(GError) error = NULL;
-  g_autofree char *kept = NULL;
+  CmStore *store;
 
   g_unlink (portfolio);
   g_assert_true (cm_demo_create (portfolio, today, NULL));
   store = cm_store_open (portfolio, CM_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (target, "an earlier workbook", -1, NULL));
+  return store;
+}
+
+/* The file at @target still holds what demo_beside_earlier_file () wrote,
+ * with no temporary file beside it. */
+static void
+assert_earlier_file_kept (const char *target)
+{
+  g_autofree char *kept = NULL;
+
+  g_assert_true (g_file_get_contents (target, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "an earlier workbook");
+  g_assert_false (temporary_left (target));
+}
+
+static void
+test_cancel_keeps_the_old_workbook (void)
+{
+  g_autofree char *target = cm_test_temp_path ("workbook.xlsx");
+  g_autoptr(GDate) today = cm_test_today ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(CmStore) store = demo_beside_earlier_file ("workbook.commissioner", target, today);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
 
   g_cancellable_cancel (cancellable);
   g_assert_false (cm_workbook_export (store, target, today, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_true (g_file_get_contents (target, &kept, NULL, NULL));
-  g_assert_cmpstr (kept, ==, "an earlier workbook");
-  g_assert_false (temporary_left (target));
+  assert_earlier_file_kept (target);
 
   /* Not cancelled, it replaces the earlier file with a workbook (a zip). */
-  g_clear_pointer (&kept, g_free);
   g_assert_true (cm_workbook_export (store, target, today, NULL, NULL));
   g_assert_true (g_file_get_contents (target, &kept, NULL, NULL));
   g_assert_true (g_str_has_prefix (kept, "PK"));
   g_assert_false (temporary_left (target));
+}
+
+/* Refuses reading the audit trail's new values, which only the Audit trail
+ * sheet's query asks for unconditionally. */
+static int
+refuse_audit_values (void *data, int action, const char *table, const char *column,
+                     const char *database, const char *trigger)
+{
+  return action == SQLITE_READ && g_strcmp0 (table, "audit") == 0 &&
+         g_strcmp0 (column, "new_value") == 0 ? SQLITE_DENY : SQLITE_OK;
+}
+
+/* A trail that cannot be read fails the export with the store's reason,
+ * rather than leaving the Audit trail sheet empty, and the earlier file
+ * stays as it was. */
+static void
+test_unread_audit_trail_fails (void)
+{
+  g_autofree char *target = cm_test_temp_path ("workbook-unread.xlsx");
+  g_autoptr(GDate) today = cm_test_today ();
+  g_autoptr(CmStore) store = demo_beside_earlier_file ("workbook-unread.commissioner", target,
+                                                       today);
+  g_autoptr(GError) error = NULL;
+
+  sqlite3_set_authorizer (cm_db_sqlite_handle (cm_store_get_db (store)), refuse_audit_values,
+                          NULL);
+  g_assert_false (cm_workbook_export (store, target, today, NULL, &error));
+  g_assert_nonnull (error);
+  /* The store's words, with SQLite's reason in them. */
+  g_assert_nonnull (strstr (error->message, "audit.new_value is prohibited"));
+  assert_earlier_file_kept (target);
 }
 
 int
@@ -61,5 +115,7 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/workbook/cancel-keeps-the-old-workbook", test_cancel_keeps_the_old_workbook);
+  /* The refusal is SQLite's own, set on the file's connection. */
+  cm_test_add_file_func ("/workbook/unread-audit-trail-fails", test_unread_audit_trail_fails);
   return g_test_run ();
 }

@@ -209,9 +209,9 @@ print_csv_field (GString *out, const char *text, gboolean last)
 static void
 print_deadline (GString *out, const CmDeadline *deadline, gboolean csv)
 {
-  g_autofree char *date = g_date_valid (&deadline->date) ? cm_date_format_iso (&deadline->date)
-                                                         : g_strdup ("");
-  g_autofree char *kind = cm_deadline_kind_text (deadline);
+  /* Formatted in place: a large portfolio prints hundreds of thousands. */
+  char date[16] = "";
+  g_autofree char *kind = NULL;
   const char *fields[] = {
     cm_deadline_get_reference (deadline),
     cm_deadline_get_provider (deadline),
@@ -222,8 +222,12 @@ print_deadline (GString *out, const CmDeadline *deadline, gboolean csv)
     deadline->notice ? deadline->notice : "", /* which procurement notice */
   };
 
+  if (g_date_valid (&deadline->date))
+    g_snprintf (date, sizeof date, "%04u-%02u-%02u", g_date_get_year (&deadline->date),
+                g_date_get_month (&deadline->date), g_date_get_day (&deadline->date));
   if (!csv)
     {
+      kind = cm_deadline_kind_text (deadline);
       g_string_append_printf (out, "%-10s %-9s %-24s %-12s %s (%s)\n", date,
                               cm_deadline_status_label (deadline->status),
                               kind, fields[0], fields[5], fields[1]);
@@ -292,10 +296,20 @@ static gboolean
 emit (CmStore *store, const char *text, const char *output)
 {
   g_autoptr(GError) error = NULL;
+  const char *charset;
 
   if (output == NULL)
     {
-      g_print ("%s", text);
+      /* As g_print () prints, without first copying the whole text through
+       * printf: converted only where the terminal's characters are not
+       * UTF-8. */
+      if (g_get_console_charset (&charset))
+        {
+          fputs (text, stdout);
+          fflush (stdout);
+        }
+      else
+        g_print ("%s", text);
       return TRUE;
     }
   if (cm_store_refuse_own_file (store, output, &error) &&
