@@ -40,12 +40,6 @@ def name_of(portfolio):
     return re.match(r"^postgresql:///([^?]*)", portfolio).group(1)
 
 
-# Reports and workbooks call a server's portfolio with no name recorded
-# after the last part of its URI, the cluster's socket folder here.
-UNNAMED_ON_SERVER = ("a server's unnamed portfolio is named after its URI's last part"
-                     if ON_SERVER else None)
-
-
 def is_uri(portfolio):
     return portfolio.startswith(("postgresql:", "postgres:"))
 

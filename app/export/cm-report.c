@@ -6,6 +6,7 @@
 
 #include "cm-audit-anchor.h"
 #include "cm-date.h"
+#include "cm-portfolio-name.h"
 #include "cm-report.h"
 #include "cm-service.h"
 
@@ -81,15 +82,6 @@ static gboolean report_dispatch (CmStore *store, const char *kind, const char *p
                                  const GDate *today, CmReportPages *pages,
                                  GCancellable *cancellable, GError **error);
 
-static char *
-portfolio_name (CmStore *store)
-{
-  g_autofree char *name = cm_store_get_meta (store, "name");
-
-  return name && *name ? g_steal_pointer (&name)
-                       : g_path_get_basename (cm_store_get_path (store));
-}
-
 gboolean
 cm_report_write (CmStore *store, const char *kind, const char *path, const GDate *today,
                  GError **error)
@@ -128,7 +120,7 @@ report_dispatch (CmStore *store, const char *kind, const char *path, const GDate
                  CmReportPages *pages, GCancellable *cancellable, GError **error)
 {
   CmReportContext context = {
-    store, today, portfolio_name (store), cm_date_to_long (today),
+    store, today, cm_portfolio_name_of_store (store), cm_date_to_long (today),
     cm_audit_anchor_current (store, NULL), pages, cancellable,
   };
   gboolean done = FALSE;

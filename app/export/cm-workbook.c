@@ -26,6 +26,7 @@
 #include "cm-eia-process.h"
 #include "cm-eia-review.h"
 #include "cm-gate.h"
+#include "cm-portfolio-name.h"
 #include "cm-required-notices.h"
 #include "cm-risk.h"
 #include "cm-row-sorter.h"
@@ -243,14 +244,13 @@ read_me (Export *e)
 {
   const char *headers[] = { _("Item"), _("Value"), NULL };
   CmSheet *sheet = cm_sheet_new (e->workbook, "Read me", &e->formats, headers);
-  g_autofree char *name = cm_store_get_meta (e->store, "name");
-  g_autofree char *basename = g_path_get_basename (cm_store_get_path (e->store));
+  g_autofree char *name = cm_portfolio_name_of_store (e->store);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *exported = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
   const char *actor = cm_store_get_actor (e->store);
 
   cm_sheet_text (sheet, 0, _("Portfolio"));
-  cm_sheet_text (sheet, 1, name ? name : basename);
+  cm_sheet_text (sheet, 1, name);
   cm_sheet_next_row (sheet);
   cm_sheet_text (sheet, 0, _("Exported"));
   cm_sheet_moment (sheet, 1, exported);
@@ -1075,16 +1075,6 @@ failed (GError **error, const char *path, const char *why)
   return FALSE;
 }
 
-/* The portfolio's name, or its file's where none is recorded. */
-static char *
-portfolio_name (CmStore *store)
-{
-  g_autofree char *name = cm_store_get_meta (store, "name");
-
-  return name && *name ? g_steal_pointer (&name)
-                       : g_path_get_basename (cm_store_get_path (store));
-}
-
 /* At most @max bytes of @text, whole characters only. */
 static char *
 cut_to_bytes (const char *text, gsize max)
@@ -1102,7 +1092,7 @@ cut_to_bytes (const char *text, gsize max)
 static char *
 workbook_footer (CmStore *store)
 {
-  g_autofree char *name = portfolio_name (store);
+  g_autofree char *name = cm_portfolio_name_of_store (store);
   g_autofree char *cut = cut_to_bytes (name, 60);
   g_autoptr(GString) safe = g_string_new (cut);
   g_autofree char *anchor = cm_audit_anchor_current (store, NULL);
@@ -1152,7 +1142,7 @@ leading_commissioner (Export *e)
 static void
 set_properties (Export *e)
 {
-  g_autofree char *name = portfolio_name (e->store);
+  g_autofree char *name = cm_portfolio_name_of_store (e->store);
   /* TRANSLATORS: a workbook's title, "Leeds health and social care: portfolio" */
   g_autofree char *title = g_strdup_printf (_("%s: portfolio"), name);
   g_autofree char *as_on = cm_date_to_long (e->today);
