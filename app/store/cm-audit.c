@@ -293,6 +293,16 @@ cm_audit_log_release (CmAuditLog *log)
   g_clear_pointer (&log->start_hash, g_free);
 }
 
+gboolean
+cm_audit_log_span (CmAuditLog *log, gint64 *found, gint64 *leaves)
+{
+  if (!log->holding || !log->appended || !log->known)
+    return FALSE;
+  *found = log->start_seq;
+  *leaves = log->seq;
+  return TRUE;
+}
+
 static gboolean
 store_head (CmAuditLog *log, const char *hash, GError **error)
 {
