@@ -2308,7 +2308,8 @@ remote_change (CmStore *self, GType type, gint64 id, gboolean keep_before)
 {
   CachedList *all = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (type));
   CmEntity *listed = all ? g_hash_table_lookup (all->by_id, &id) : NULL;
-  PendingChange change = { CHANGE_SAVED, type, id, NULL, NULL, NULL, all == NULL || listed != NULL };
+  PendingChange change = { CHANGE_SAVED, type, id, NULL, NULL, NULL,
+                           all == NULL || listed != NULL };
   g_autoptr(GError) error = NULL;
 
   change.after = load_one (self, type, id, &error);

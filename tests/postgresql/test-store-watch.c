@@ -33,10 +33,10 @@
 /* Connecting again after a connection is ended. */
 #define RECONNECT_DEADLINE (10 * G_USEC_PER_SEC)
 
-static void
+static gint64
 save_provider (CmStore *store, const char *name)
 {
-  cm_test_save_new (store, cm_provider_new (name, CM_SECTOR_THIRD_SECTOR));
+  return cm_test_save_new (store, cm_provider_new (name, CM_SECTOR_THIRD_SECTOR));
 }
 
 static gboolean
@@ -172,10 +172,17 @@ announced_clear (Announced *announced)
   g_clear_pointer (&announced->deleted, g_array_unref);
 }
 
-static gboolean
-has_only (GArray *ids, gint64 id)
+/* The list was told once of @id alone, among @told, and of nothing among
+ * @not_told: the saved or deleted records the signal named. */
+static void
+assert_told_only (Announced *announced, GArray *told, gint64 id, GArray *not_told)
 {
-  return ids != NULL && ids->len == 1 && g_array_index (ids, gint64, 0) == id;
+  g_assert_cmpuint (announced->times, ==, 1);
+  g_assert_true (announced->named);
+  g_assert_cmpuint (told->len, ==, 1);
+  g_assert_cmpint (g_array_index (told, gint64, 0), ==, id);
+  g_assert_cmpuint (not_told->len, ==, 0);
+  announced_clear (announced);
 }
 
 static CmProvider *
@@ -221,9 +228,8 @@ test_change_reloads_that_row (void)
   g_autoptr(CmStore) theirs = cm_test_pg_open ();
   g_autoptr(CmStoreWatch) watch = cm_store_watch_new (mine);
   g_autoptr(GListModel) providers = cm_store_list_all (mine, CM_TYPE_PROVIDER);
-  gint64 changed = cm_test_save_new (theirs, cm_provider_new ("Row Alone Care", CM_SECTOR_THIRD_SECTOR));
-  gint64 untouched = cm_test_save_new (theirs, cm_provider_new ("Row Beside Care",
-                                                                 CM_SECTOR_THIRD_SECTOR));
+  gint64 changed = save_provider (theirs, "Row Alone Care");
+  gint64 untouched = save_provider (theirs, "Row Beside Care");
   Shown both = { mine, untouched, "Row Beside Care" };
   Shown renamed = { mine, changed, "Row Alone Care Ltd" };
   g_autoptr(CmProvider) theirs_copy = NULL;
@@ -244,11 +250,7 @@ test_change_reloads_that_row (void)
   g_assert_true (listed_provider (mine, untouched) == untouched_object);
   /* The row beside it was not read again. */
   g_assert_cmpstr (cm_provider_get_name (untouched_object), ==, "Row Beside Care");
-  g_assert_cmpuint (announced.times, ==, 1);
-  g_assert_true (announced.named);
-  g_assert_true (has_only (announced.saved, changed));
-  g_assert_cmpuint (announced.deleted->len, ==, 0);
-  announced_clear (&announced);
+  assert_told_only (&announced, announced.saved, changed, announced.deleted);
 }
 
 /* Another's deletion removes the row, and the list names it deleted. */
@@ -259,7 +261,7 @@ test_delete_removes_row (void)
   g_autoptr(CmStore) theirs = cm_test_pg_open ();
   g_autoptr(CmStoreWatch) watch = cm_store_watch_new (mine);
   g_autoptr(GListModel) providers = cm_store_list_all (mine, CM_TYPE_PROVIDER);
-  gint64 id = cm_test_save_new (theirs, cm_provider_new ("Soon Gone Care", CM_SECTOR_THIRD_SECTOR));
+  gint64 id = save_provider (theirs, "Soon Gone Care");
   Shown shown = { mine, id, "Soon Gone Care" };
   Shown gone = { mine, id, NULL };
   g_autoptr(CmProvider) theirs_copy = NULL;
@@ -274,10 +276,7 @@ test_delete_removes_row (void)
   g_assert_true (wait_until (is_shown, &gone, WITHIN_A_SECOND));
   g_assert_cmpuint (g_list_model_get_n_items (providers), ==, before - 1);
   g_assert_false (lists_name (providers, "Soon Gone Care"));
-  g_assert_true (announced.named);
-  g_assert_true (has_only (announced.deleted, id));
-  g_assert_cmpuint (announced.saved->len, ==, 0);
-  announced_clear (&announced);
+  assert_told_only (&announced, announced.deleted, id, announced.saved);
 }
 
 /* More records than a notification names: the table is named alone, and
@@ -289,7 +288,7 @@ test_many_changes_reload_whole (void)
   g_autoptr(CmStore) theirs = cm_test_pg_open ();
   g_autoptr(CmStoreWatch) watch = cm_store_watch_new (mine);
   g_autoptr(GListModel) providers = cm_store_list_all (mine, CM_TYPE_PROVIDER);
-  gint64 unseen = cm_test_save_new (theirs, cm_provider_new ("Whole Read Care", CM_SECTOR_THIRD_SECTOR));
+  gint64 unseen = save_provider (theirs, "Whole Read Care");
   Shown shown = { mine, unseen, "Whole Read Care" };
   Shown renamed = { mine, unseen, "Whole Read Care Renamed" };
   Announced announced = { 0 };
