@@ -476,6 +476,35 @@ test_connection_ended (void)
   g_free (outage.refusal);
 }
 
+/* Once back, the store reads again the records the audit trail says were
+ * committed while it was away, not every list: a row changed unseen stays
+ * as the list showed it. */
+static void
+test_reconnect_reads_changed_records (void)
+{
+  g_autoptr(CmStore) mine = cm_test_pg_open ();
+  g_autoptr(CmStoreWatch) watch = cm_store_watch_new (mine);
+  g_autoptr(GListModel) providers = cm_store_list_all (mine, CM_TYPE_PROVIDER);
+  g_autoptr(CmStore) theirs = cm_test_pg_open ();
+  gint64 beside = save_provider (theirs, "Beside The Outage Care");
+  Shown shown = { mine, beside, "Beside The Outage Care" };
+  Outage outage = { watch, mine };
+  Listing away = { providers, "Saved During The Outage" };
+
+  g_assert_true (wait_until (is_shown, &shown, WITHIN_A_SECOND));
+  g_signal_connect (watch, "notify::problem", G_CALLBACK (problem_changed), &outage);
+  rename_unnoticed (beside, "Beside The Outage Renamed Unseen");
+  terminate_backends ();
+  g_clear_object (&theirs);
+  theirs = cm_test_pg_open ();
+  save_provider (theirs, away.name);
+  g_assert_true (wait_until (back_after_loss, &outage, RECONNECT_DEADLINE));
+  g_assert_true (is_listed (&away));
+  g_assert_true (is_shown (&shown));
+  g_free (outage.problem);
+  g_free (outage.refusal);
+}
+
 static void
 damage_found_while_lost (CmStoreWatch *watch, GParamSpec *pspec, CmStore *store)
 {
@@ -535,6 +564,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/store-watch/commit-between-own", test_commit_between_own);
   g_test_add_func ("/store-watch/connection-ended", test_connection_ended);
   g_test_add_func ("/store-watch/damage-outlasts-outage", test_damage_outlasts_outage);
+  g_test_add_func ("/store-watch/reconnect-reads-changed-records",
+                   test_reconnect_reads_changed_records);
   g_test_add_func ("/store-watch/streaming-does-not-spin", test_streaming_does_not_spin);
   return g_test_run ();
 }
