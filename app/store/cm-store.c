@@ -1811,16 +1811,26 @@ apply_deleted (CachedList *list, gint64 id)
 }
 
 /* A saved record joins a list in id order, stays in it as the same object
- * with its new values, or leaves a live list it no longer belongs to. */
+ * with its new values, or leaves a live list it no longer belongs to. The
+ * whole table's list takes @after, the record as committed, when it was
+ * read already (another program's change). */
 static void
-apply_saved (CmStore *self, CachedList *list, GType type, gint64 id)
+apply_saved (CmStore *self, CachedList *list, gint64 id, CmEntity *after)
 {
-  g_autoptr(GPtrArray) rows = load_rows_of (self, list, id, NULL);
-  CmEntity *fresh = rows && rows->len ? g_ptr_array_index (rows, 0) : NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  CmEntity *fresh;
   CmEntity *listed = g_hash_table_lookup (list->by_id, &id);
 
+  if (after && list->column == NULL)
+    {
+      rows = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (rows, cm_entity_copy (after));
+    }
+  else
+    rows = load_rows_of (self, list, id, NULL);
   if (rows == NULL)
     return;
+  fresh = rows->len ? g_ptr_array_index (rows, 0) : NULL;
   if (fresh == NULL)
     apply_deleted (list, id);
   else if (listed)
@@ -2101,7 +2111,7 @@ apply_pending (CmStore *self, GArray *changes)
       g_ptr_array_add (of_table, change);
       for (guint l = 0; l < showing->len; l++)
         if (change->kind == CHANGE_SAVED)
-          apply_saved (self, g_ptr_array_index (showing, l), change->type, change->id);
+          apply_saved (self, g_ptr_array_index (showing, l), change->id, change->after);
         else
           apply_deleted (g_ptr_array_index (showing, l), change->id);
     }
