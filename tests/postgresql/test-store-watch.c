@@ -213,10 +213,19 @@ is_shown (gpointer data)
 static void
 rename_unnoticed (gint64 id, const char *name)
 {
-  g_autofree char *sql = g_strdup_printf ("UPDATE provider SET name = '%s' WHERE id = %"
-                                          G_GINT64_FORMAT, name, id);
+  g_autoptr(GError) error = NULL;
+  CmDb *db = cm_db_pg_connect (cm_test_pg_uri (), &error);
+  CmDbStmt *stmt;
 
-  cm_test_run_sqlite (cm_test_pg_uri (), sql);
+  g_assert_no_error (error);
+  stmt = cm_db_prepare (db, "UPDATE provider SET name = ? WHERE id = ?");
+  g_assert_nonnull (stmt);
+  cm_db_bind_text (stmt, 1, name);
+  cm_db_bind_int64 (stmt, 2, id);
+  g_assert_cmpint (cm_db_step (stmt), ==, CM_DB_DONE);
+  g_assert_cmpint (cm_db_changes (db), ==, 1);
+  cm_db_stmt_free (stmt);
+  cm_db_close (db);
 }
 
 /* Another's change to one provider reads that provider again, in place
