@@ -112,6 +112,7 @@ struct _CmAuditLog
 {
   CmDb *db;
   CmDbStmt *read_head;
+  CmDbStmt *stored_head;
   CmDbStmt *next_seq;
   CmDbStmt *insert;
   CmDbStmt *write_head;
@@ -145,6 +146,7 @@ cm_audit_log_free (CmAuditLog *log)
   if (log == NULL)
     return;
   cm_db_stmt_free (log->read_head);
+  cm_db_stmt_free (log->stored_head);
   cm_db_stmt_free (log->next_seq);
   cm_db_stmt_free (log->insert);
   cm_db_stmt_free (log->write_head);
@@ -207,16 +209,26 @@ step_once (CmAuditLog *log, CmDbStmt *stmt, GError **error)
   return rc == CM_DB_DONE ? TRUE : sql_failed (log->db, error);
 }
 
-/* The head as the file holds it: the hash in meta and the next number. */
+/* The head as the file holds it: the hash in meta and the newest row's
+ * number, in one statement (one round trip to a server). */
 static gboolean
 read_stored_head (CmAuditLog *log, gint64 *seq, char **hash, GError **error)
 {
-  g_autofree char *prev = read_head (log, error);
+  CmDbStmt *stmt = prepared (log, &log->stored_head,
+                             "SELECT (SELECT value FROM meta WHERE key = 'audit_head'),"
+                             " coalesce(max(id), 0) FROM audit", error);
 
-  if (prev == NULL || !next_seq (log, seq, error))
+  if (stmt == NULL)
     return FALSE;
-  *seq -= 1;
-  *hash = g_steal_pointer (&prev);
+  if (cm_db_step (stmt) != CM_DB_ROW)
+    {
+      cm_db_stmt_reset (stmt);
+      return sql_failed (log->db, error);
+    }
+  *hash = g_strdup (cm_db_column_type (stmt, 0) != CM_DB_NULL ? cm_db_column_text (stmt, 0)
+                                                               : CM_AUDIT_GENESIS_HASH);
+  *seq = cm_db_column_int64 (stmt, 1);
+  cm_db_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -291,6 +303,16 @@ cm_audit_log_release (CmAuditLog *log)
   log->holding = log->known = log->appended = FALSE;
   g_clear_pointer (&log->hash, g_free);
   g_clear_pointer (&log->start_hash, g_free);
+}
+
+gboolean
+cm_audit_log_span (CmAuditLog *log, gint64 *found, gint64 *leaves)
+{
+  if (!log->holding || !log->appended || !log->known)
+    return FALSE;
+  *found = log->start_seq;
+  *leaves = log->seq;
+  return TRUE;
 }
 
 static gboolean

@@ -55,6 +55,12 @@ void        cm_audit_log_hold       (CmAuditLog *log);
 void        cm_audit_log_reread     (CmAuditLog *log);
 gboolean    cm_audit_log_write_head (CmAuditLog *log, GError **error);
 void        cm_audit_log_release    (CmAuditLog *log);
+/* Inside a held transaction that appended rows (before the release): the
+ * newest row's number as the transaction found it and as it leaves it;
+ * FALSE when it appended none. The head was read under the writers' lock,
+ * so a @found other than the last the caller knew means another program
+ * committed in between. */
+gboolean    cm_audit_log_span       (CmAuditLog *log, gint64 *found, gint64 *leaves);
 
 /* Checks the whole chain: every row's values are of the types the store
  * writes, rows are numbered 1, 2, 3, … without gaps, each chains from the

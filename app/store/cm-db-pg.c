@@ -68,6 +68,9 @@ typedef struct {
    * are next run. */
   guint generation;
   PGconn *reconnecting;      /* the connection being made to take @conn's place */
+  /* The notifications of the open transaction, as statements sent with
+   * its COMMIT: one round trip for both. */
+  GString *notes;
 } CmDbPg;
 
 typedef struct _CmDbPgStmt {
@@ -226,6 +229,7 @@ static void
 free_db (CmDbPg *db)
 {
   g_ptr_array_unref (db->to_deallocate);
+  g_string_free (db->notes, TRUE);
   g_free (db->uri);
   g_free (db->message);
   g_free (db->sqlstate);
@@ -282,7 +286,16 @@ pg_exec (CmDb *db, const char *sql)
     return pg_begin (db, kind);
   deallocate_freed (pg);
   failed_before = in_failed_transaction (pg);
-  if (!run (pg, sql))
+  if (is_commit (sql) && pg->notes->len > 0)
+    {
+      g_autoptr(GString) notes = g_steal_pointer (&pg->notes);
+
+      pg->notes = g_string_new (NULL);
+      g_string_append (notes, sql);
+      if (!run (pg, notes->str))
+        return FALSE;
+    }
+  else if (!run (pg, sql))
     return FALSE;
   /* PostgreSQL ends a transaction that a statement failed in at its
    * COMMIT, undoing it, and calls that a success. */
@@ -326,6 +339,7 @@ pg_begin (CmDb *db, CmDbTransaction kind)
   gboolean begun;
 
   deallocate_freed (pg);
+  g_string_truncate (pg->notes, 0); /* a transaction rolled back sent none */
   /* A writer waits for the writer before it, then reads what that one
    * committed: READ COMMITTED takes a new snapshot for each statement.
    * A reader takes its snapshot at once (the SELECT), as it begins. */
@@ -812,10 +826,26 @@ pg_notify (CmDb *db, const char *channel, const char *payload)
 {
   CmDbPg *pg = pg_of (db);
   const char *values[] = { channel, payload };
+  char *channel_literal, *payload_literal;
   PGresult *result;
   gboolean ok;
 
   free_connection (pg);
+  if (PQtransactionStatus (pg->conn) == PQTRANS_INTRANS)
+    {
+      /* Literals, as a COMMIT sent with them takes no values. */
+      channel_literal = PQescapeLiteral (pg->conn, channel, strlen (channel));
+      payload_literal = PQescapeLiteral (pg->conn, payload, strlen (payload));
+      ok = channel_literal != NULL && payload_literal != NULL;
+      if (ok)
+        g_string_append_printf (pg->notes, "SELECT pg_notify (%s, %s); ", channel_literal,
+                                payload_literal);
+      else
+        record (pg, NULL);
+      PQfreemem (channel_literal);
+      PQfreemem (payload_literal);
+      return ok;
+    }
   result = PQexecParams (pg->conn, "SELECT pg_notify ($1, $2)", 2, NULL, values, NULL, NULL, 0);
   ok = record (pg, result);
   PQclear (result);
@@ -892,6 +922,7 @@ adopt_reconnected (CmDbPg *pg)
   pg->streaming = NULL;
   pg->generation++;
   g_ptr_array_set_size (pg->to_deallocate, 0);
+  g_string_truncate (pg->notes, 0);
   set_failure (pg, CM_DB_FAILURE_NONE, NULL);
   return CM_DB_RECONNECT_DONE;
 }
@@ -1244,6 +1275,7 @@ cm_db_pg_connect (const char *uri, GError **error)
   db->uri = g_strdup (uri);
   PQsetNoticeProcessor (conn, log_notice, NULL);
   db->to_deallocate = g_ptr_array_new_with_free_func (g_free);
+  db->notes = g_string_new (NULL);
   return &db->parent;
 }
 

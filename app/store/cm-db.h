@@ -95,8 +95,9 @@ const char *cm_db_last_message     (CmDb *db);
  * supported: FALSE, -1, NULL or CM_DB_RECONNECT_UNSUPPORTED. */
 
 /* Sends @payload on @channel to the connections listening to it, when the
- * open transaction commits; TRUE without sending anything where
- * notifications are not supported. */
+ * open transaction commits (a server's goes with the COMMIT, in one round
+ * trip; outside a transaction, at once); TRUE without sending anything
+ * where notifications are not supported. */
 gboolean    cm_db_notify           (CmDb *db, const char *channel, const char *payload);
 /* Starts receiving what other connections send on @channel. */
 gboolean    cm_db_listen           (CmDb *db, const char *channel);

@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include "cm-change-set.h"
 #include "cm-db.h"
 #include "cm-store.h"
 
@@ -18,17 +19,20 @@ CmDb       *cm_store_get_db          (CmStore *self);
  * for a benchmark to time the same statement in the sqlite3 shell. */
 char       *cm_store_where_sql       (GType entity_type, const char *property);
 
-/* The channel on which each commit names the tables it changed
- * ("contract,service,meta"), where the engine can say so (a server). */
+/* The channel on which each commit names the records it changed, as a
+ * change set's note (cm-change-set.h), where the engine can say so (a
+ * server). */
 #define CM_STORE_CHANNEL "commissioner_changes"
 
-/* Brings the lists of @tables (of table names) up to date with another
- * program's commit, with the lists whose derived values depend on them,
- * and announces each table changed; FALSE, doing nothing, inside a
+/* Brings the lists up to date with another program's @changes: each
+ * record named read again in place (or removed, when gone), the lists of
+ * a table named whole read again, with the derived values that depend on
+ * them, announcing each table changed; FALSE, doing nothing, inside a
  * transaction. */
-gboolean    cm_store_reload_tables   (CmStore *self, GPtrArray *tables);
+gboolean    cm_store_reload_changes  (CmStore *self, CmChangeSet *changes);
 /* After the connection was made again: the session set up as before and
- * every list read again, since anything may have changed meanwhile. */
+ * the records committed meanwhile, as the audit trail names them, read
+ * again. */
 void        cm_store_reconnected     (CmStore *self);
 /* Refuses changes with @why while the server's connection is down (NULL
  * once it is back), apart from cm_store_refuse_changes ()'s refusal. */

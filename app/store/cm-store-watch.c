@@ -31,7 +31,7 @@ struct _CmStoreWatch
   guint socket_source;     /* the connection's socket, readable */
   guint reconnect_source;  /* the new connection's socket, or the wait before trying */
   guint retry_ms;
-  GHashTable *waiting;     /* tables named while the store was in a transaction */
+  CmChangeSet *waiting;    /* changes named while the store was in a transaction */
   char *problem;
   gboolean lost;           /* the connection is down, or LISTEN failed on the new one */
 };
@@ -44,6 +44,13 @@ static GParamSpec *properties[N_PROPS];
 static void start_reconnecting (CmStoreWatch *self);
 
 /* ---- helpers ---------------------------------------------------------- */
+
+static void
+forget_waiting (CmStoreWatch *self)
+{
+  cm_change_set_free (self->waiting);
+  self->waiting = cm_change_set_new ();
+}
 
 static void
 set_problem (CmStoreWatch *self, char *problem)
@@ -63,21 +70,14 @@ server_name (CmStoreWatch *self)
   return server;
 }
 
-/* Reads again the tables named so far, unless a transaction is open. */
+/* Reads again the records named so far, unless a transaction is open. */
 static void
 reload_waiting (CmStoreWatch *self)
 {
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  GHashTableIter iter;
-  gpointer table;
-
-  if (g_hash_table_size (self->waiting) == 0)
+  if (cm_change_set_is_empty (self->waiting))
     return;
-  g_hash_table_iter_init (&iter, self->waiting);
-  while (g_hash_table_iter_next (&iter, &table, NULL))
-    g_ptr_array_add (tables, g_strdup (table));
-  if (cm_store_reload_tables (self->store, tables))
-    g_hash_table_remove_all (self->waiting);
+  if (cm_store_reload_changes (self->store, self->waiting))
+    forget_waiting (self);
 }
 
 /* Takes the notifications that arrived; FALSE when the connection is lost. */
@@ -89,13 +89,7 @@ take_notifications (CmStoreWatch *self)
   if (payloads == NULL)
     return FALSE;
   for (guint i = 0; i < payloads->len; i++)
-    {
-      g_auto(GStrv) tables = g_strsplit (g_ptr_array_index (payloads, i), ",", -1);
-
-      for (guint t = 0; tables[t] != NULL; t++)
-        if (*tables[t] != '\0')
-          g_hash_table_add (self->waiting, g_strdup (tables[t]));
-    }
+    cm_change_set_add_note (self->waiting, g_ptr_array_index (payloads, i));
   reload_waiting (self);
   return TRUE;
 }
@@ -168,7 +162,7 @@ reconnected (CmStoreWatch *self)
   self->retry_ms = FIRST_RETRY_MS;
   cm_store_set_connection_lost (self->store, NULL);
   self->lost = FALSE;
-  g_hash_table_remove_all (self->waiting);
+  forget_waiting (self);
   cm_store_reconnected (self->store);
   follow_socket (self);
   set_problem (self, NULL);
@@ -262,7 +256,7 @@ cm_store_watch_finalize (GObject *object)
 {
   CmStoreWatch *self = CM_STORE_WATCH (object);
 
-  g_hash_table_unref (self->waiting);
+  cm_change_set_free (self->waiting);
   g_free (self->problem);
 
   G_OBJECT_CLASS (cm_store_watch_parent_class)->finalize (object);
@@ -300,7 +294,7 @@ cm_store_watch_class_init (CmStoreWatchClass *klass)
 static void
 cm_store_watch_init (CmStoreWatch *self)
 {
-  self->waiting = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->waiting = cm_change_set_new ();
   self->retry_ms = FIRST_RETRY_MS;
 }
 

@@ -4,11 +4,12 @@
  *
  * While a watch lives, the store's lists show what other programs commit
  * to the portfolio within a second: on a server as each commit's
- * notification arrives, reading again only the tables it names; in a file
- * by looking at its data version every second. A server connection that
- * is lost is made again in the background, changes being refused
- * meanwhile; "problem" says so, for the window to show, and is NULL again
- * once the connection is back and every list read again.
+ * notification arrives, reading again only the records it names; in a
+ * file by looking at its data version every second, then reading again
+ * the records its audit rows since name. A server connection that is lost
+ * is made again in the background, changes being refused meanwhile;
+ * "problem" says so, for the window to show, and is NULL again once the
+ * connection is back and the records committed meanwhile read again.
  */
 #pragma once
 

@@ -10,8 +10,10 @@
 #include "cm-audit-baseline.h"
 #include "cm-audit-record.h"
 #include "cm-audit-replay.h"
+#include "cm-audit-tables.h"
 #include "cm-audit.h"
 #include "cm-backup.h"
+#include "cm-change-set.h"
 #include "cm-db-pg.h"
 #include "cm-db-sqlite.h"
 #include "cm-schema.h"
@@ -48,6 +50,13 @@ typedef struct {
  * read again once at commit, so neither the work nor the memory of a
  * large action grows with a list of its records. */
 #define MAX_LISTED_CHANGES 1024
+
+/* PostgreSQL refuses a notification's payload of 8000 bytes or more. */
+#define MAX_NOTE_BYTES 7999
+
+/* Beyond this many audit rows since the lists were last current, another
+ * program's changes are followed by reading the lists again whole. */
+#define MAX_AUDIT_ROWS_FOLLOWED 4096
 
 /* Where each open transaction level began, to roll back to. */
 typedef struct {
@@ -94,10 +103,11 @@ struct _CmStore
   char *refusal;            /* why changes are refused, beyond being read-only */
   char *connection_lost;    /* why changes wait for the server, kept apart from the refusal */
   gboolean marked;          /* the file carries our application id */
-  gint64 data_version;      /* data_version () when the lists were last current */
-  /* On a server, another connection committed between the lists' last
-   * reading and this transaction: its commit does not make them current. */
-  gboolean others_committed;
+  gint64 data_version;      /* a file's data_version () when the lists were last current */
+  /* The newest audit row the lists show: the changes after it are what
+   * another program committed since (and on a server, the newest row is
+   * its data version). */
+  gint64 audit_seen;
 
   GHashTable *statements;   /* SQL text -> CmDbStmt */
   GHashTable *kept_statements; /* a sql_for () text, by address -> its CmDbStmt above */
@@ -211,6 +221,7 @@ typedef enum {
   NUMBER_APPLICATION_ID,
   NUMBER_SCHEMA_VERSION,
   NUMBER_DATA_VERSION,
+  NUMBER_NEWEST_AUDIT_ROW,
 } PortfolioNumber;
 
 /* Each number's query on a file, then on a server. A server has no
@@ -220,6 +231,8 @@ static const char * const number_sql[][2] = {
   [NUMBER_APPLICATION_ID] = { "PRAGMA application_id", "SELECT application_id FROM cm_schema" },
   [NUMBER_SCHEMA_VERSION] = { "PRAGMA user_version", "SELECT version FROM cm_schema" },
   [NUMBER_DATA_VERSION] = { "PRAGMA data_version", "SELECT coalesce (max (id), 0) FROM audit" },
+  [NUMBER_NEWEST_AUDIT_ROW] = { "SELECT coalesce (max (id), 0) FROM audit",
+                                "SELECT coalesce (max (id), 0) FROM audit" },
 };
 
 static gboolean
@@ -413,6 +426,7 @@ migrate (CmStore *self, GError **error)
 }
 
 static gint64 data_version (CmStore *self);
+static gint64 newest_audit_row (CmStore *self);
 
 /* Sets up a connection that cm_store_file_connect () found fit to use. */
 static gboolean
@@ -479,7 +493,7 @@ open_server (const char *given_uri, CmStoreOpenFlags flags, GError **error)
     return NULL;
   /* cm_schema has carried our application id since the prelude. */
   self->marked = TRUE;
-  self->data_version = data_version (self);
+  self->audit_seen = newest_audit_row (self);
   return g_steal_pointer (&self);
 }
 
@@ -503,6 +517,7 @@ cm_store_open (const char *path, CmStoreOpenFlags flags, GError **error)
   if (!prepare (self, connection.in_memory, error))
     return NULL;
   self->data_version = data_version (self);
+  self->audit_seen = newest_audit_row (self);
   return g_steal_pointer (&self);
 }
 /* ---- reading records -------------------------------------------------- */
@@ -1462,8 +1477,6 @@ cm_store_begin (CmStore *self, GError **error)
       cm_db_rollback (self->database);
       return FALSE;
     }
-  if (outermost && is_server (self))
-    self->others_committed = data_version (self) != self->data_version;
   if (outermost)
     {
       cm_audit_log_hold (self->audit);
@@ -1502,45 +1515,49 @@ cm_store_end_read (CmStore *self)
 static GPtrArray *apply_pending (CmStore *self, GArray *changes);
 static void emit_changed (CmStore *self, GPtrArray *tables);
 
-/* The tables the open transaction changed, as "contract,service,meta":
- * what other programs following the portfolio read again. */
-static char *
-changed_tables_text (CmStore *self)
+/* The records the open transaction changed, and the tables it changed
+ * too many records of to name them: what other programs following the
+ * portfolio read again. */
+static CmChangeSet *
+changed_records (CmStore *self)
 {
-  g_autoptr(GPtrArray) tables = g_ptr_array_new ();
+  CmChangeSet *changes = cm_change_set_new ();
   GHashTableIter iter;
   gpointer table;
 
   for (guint i = 0; i < self->pending->len; i++)
     {
-      g_autoptr(CmEntityClass) klass =
-        g_type_class_ref (g_array_index (self->pending, PendingChange, i).type);
+      PendingChange *change = &g_array_index (self->pending, PendingChange, i);
+      g_autoptr(CmEntityClass) klass = g_type_class_ref (change->type);
 
-      if (!g_ptr_array_find_with_equal_func (tables, klass->table, g_str_equal, NULL))
-        g_ptr_array_add (tables, (gpointer) klass->table);
+      cm_change_set_add_record (changes, klass->table, change->id);
     }
   g_hash_table_iter_init (&iter, self->reloads);
   while (g_hash_table_iter_next (&iter, &table, NULL))
-    if (!g_ptr_array_find_with_equal_func (tables, table, g_str_equal, NULL))
-      g_ptr_array_add (tables, table);
+    cm_change_set_add_table (changes, table);
   if (self->meta_changed)
-    g_ptr_array_add (tables, (gpointer) "meta");
-  g_ptr_array_add (tables, NULL);
-  return g_strjoinv (",", (char **) tables->pdata);
+    cm_change_set_add_table (changes, "meta");
+  return changes;
 }
 
-/* Tells the programs following the portfolio which tables changed, as the
- * transaction commits (a rolled-back one tells nothing); on a server, also
- * reads the commit's data version while no other writer can add to it. */
+/* Tells the programs following the portfolio which records changed, and
+ * the audit row the commit reaches, as the transaction commits (a
+ * rolled-back one tells nothing). On a server the note goes with the
+ * COMMIT itself, in one round trip. */
 static gboolean
-announce_commit (CmStore *self, gint64 *version, GError **error)
+announce_commit (CmStore *self, GError **error)
 {
-  g_autofree char *tables = changed_tables_text (self);
+  g_autoptr(CmChangeSet) changes = changed_records (self);
+  g_autofree char *note = NULL;
+  gint64 found, leaves;
 
-  if (*tables != '\0' && !cm_db_notify (self->database, CM_STORE_CHANNEL, tables))
+  if (cm_change_set_is_empty (changes))
+    return TRUE;
+  if (cm_audit_log_span (self->audit, &found, &leaves))
+    cm_change_set_set_audit_row (changes, leaves);
+  note = cm_change_set_to_note (changes, MAX_NOTE_BYTES);
+  if (!cm_db_notify (self->database, CM_STORE_CHANNEL, note))
     return sql_error (self, error);
-  if (is_server (self))
-    *version = data_version (self);
   return TRUE;
 }
 
@@ -1589,6 +1606,28 @@ emit_records_changed (CmStore *self, GPtrArray *tables, GHashTable *by_table)
     }
 }
 
+/* Brings every loaded list up to date with @changes, committed, and the
+ * tables in self->reloads, then tells "records-changed" and "changed". */
+static void
+announce_changes (CmStore *self, GArray *changes)
+{
+  g_autoptr(GHashTable) by_table = changed_ids (changes, self->reloads);
+  g_autoptr(GPtrArray) tables = apply_pending (self, changes);
+  g_autoptr(GHashTable) reloads = g_steal_pointer (&self->reloads);
+
+  self->reloads = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Kept for cm_store_ids_reached () while the lists are told. */
+  self->announced = changes;
+  self->announced_reloads = reloads;
+  emit_records_changed (self, tables, by_table);
+  self->announced = NULL;
+  self->announced_reloads = NULL;
+  if (self->meta_changed)
+    g_ptr_array_add (tables, (gpointer) "meta");
+  self->meta_changed = FALSE;
+  emit_changed (self, tables);
+}
+
 gboolean
 cm_store_commit (CmStore *self, GError **error)
 {
@@ -1596,42 +1635,35 @@ cm_store_commit (CmStore *self, GError **error)
 
   if (self->savepoints->len == 1)
     {
-      g_autoptr(GPtrArray) tables = NULL;
-      g_autoptr(GHashTable) by_table = NULL;
       g_autoptr(GArray) changes = NULL;
-      g_autoptr(GHashTable) reloads = NULL;
-      gint64 version = self->data_version;
+      gint64 found = 0, leaves = 0;
+      gboolean appended;
 
       if (!cm_audit_log_write_head (self->audit, error) ||
-          !announce_commit (self, &version, error) || !commit (self, error))
+          !announce_commit (self, error))
+        {
+          cm_store_rollback (self);
+          return FALSE;
+        }
+      /* The head was read under the writers' lock: nobody committed
+       * between it and this commit. */
+      appended = cm_audit_log_span (self->audit, &found, &leaves);
+      if (!commit (self, error))
         {
           cm_store_rollback (self);
           return FALSE;
         }
       cm_audit_log_release (self->audit);
-      /* A server counts this connection's commits as another's would be:
-       * the lists already show this one, but not another's made before it. */
-      if (is_server (self) && !self->others_committed)
-        self->data_version = version;
+      /* The lists now show this commit, but not another's made before it
+       * that they have not shown yet. */
+      if (appended && found == self->audit_seen)
+        self->audit_seen = leaves;
       g_array_set_size (self->savepoints, 0);
       g_ptr_array_set_size (self->inserted, 0);
       g_array_set_size (self->bumped, 0);
       changes = g_steal_pointer (&self->pending);
       self->pending = pending_new ();
-      by_table = changed_ids (changes, self->reloads);
-      tables = apply_pending (self, changes);
-      reloads = g_steal_pointer (&self->reloads);
-      self->reloads = g_hash_table_new (g_str_hash, g_str_equal);
-      /* Kept for cm_store_ids_reached () while the lists are told. */
-      self->announced = changes;
-      self->announced_reloads = reloads;
-      emit_records_changed (self, tables, by_table);
-      self->announced = NULL;
-      self->announced_reloads = NULL;
-      if (self->meta_changed)
-        g_ptr_array_add (tables, (gpointer) "meta");
-      self->meta_changed = FALSE;
-      emit_changed (self, tables);
+      announce_changes (self, changes);
       return TRUE;
     }
   g_array_set_size (self->savepoints, self->savepoints->len - 1);
@@ -1843,16 +1875,26 @@ apply_deleted (CachedList *list, gint64 id)
 }
 
 /* A saved record joins a list in id order, stays in it as the same object
- * with its new values, or leaves a live list it no longer belongs to. */
+ * with its new values, or leaves a live list it no longer belongs to. The
+ * whole table's list takes @after, the record as committed, when it was
+ * read already (another program's change). */
 static void
-apply_saved (CmStore *self, CachedList *list, GType type, gint64 id)
+apply_saved (CmStore *self, CachedList *list, gint64 id, CmEntity *after)
 {
-  g_autoptr(GPtrArray) rows = load_rows_of (self, list, id, NULL);
-  CmEntity *fresh = rows && rows->len ? g_ptr_array_index (rows, 0) : NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  CmEntity *fresh;
   CmEntity *listed = g_hash_table_lookup (list->by_id, &id);
 
+  if (after && list->column == NULL)
+    {
+      rows = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (rows, cm_entity_copy (after));
+    }
+  else
+    rows = load_rows_of (self, list, id, NULL);
   if (rows == NULL)
     return;
+  fresh = rows->len ? g_ptr_array_index (rows, 0) : NULL;
   if (fresh == NULL)
     apply_deleted (list, id);
   else if (listed)
@@ -2133,7 +2175,7 @@ apply_pending (CmStore *self, GArray *changes)
       g_ptr_array_add (of_table, change);
       for (guint l = 0; l < showing->len; l++)
         if (change->kind == CHANGE_SAVED)
-          apply_saved (self, g_ptr_array_index (showing, l), change->type, change->id);
+          apply_saved (self, g_ptr_array_index (showing, l), change->id, change->after);
         else
           apply_deleted (g_ptr_array_index (showing, l), change->id);
     }
@@ -2319,7 +2361,156 @@ reload_all (CmStore *self)
   emit_changed (self, tables);
 }
 
-/* Another program may have changed any table. */
+/* The newest row of the audit trail: on a server, its data version. */
+static gint64
+newest_audit_row (CmStore *self)
+{
+  gint64 row = 0;
+
+  read_number (self, NUMBER_NEWEST_AUDIT_ROW, &row);
+  return row;
+}
+
+/* Another program's change to record @id of @type, as this store's own
+ * would be listed: the record read again (gone: deleted) and as a list
+ * holds it, for the rows whose derived values it reaches. Without the
+ * whole table loaded, whether it existed is not known: it is taken to
+ * have, without the record as it was, so that what depends on it is
+ * recomputed whole. */
+static PendingChange
+remote_change (CmStore *self, GType type, gint64 id, gboolean keep_before)
+{
+  CachedList *all = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (type));
+  CmEntity *listed = all ? g_hash_table_lookup (all->by_id, &id) : NULL;
+  PendingChange change = { CHANGE_SAVED, type, id, NULL, NULL, NULL,
+                           all == NULL || listed != NULL };
+  g_autoptr(GError) error = NULL;
+
+  change.after = load_one (self, type, id, &error);
+  /* A record that failed to read is left as the lists show it. */
+  if (g_error_matches (error, CM_STORE_ERROR, CM_STORE_ERROR_NOT_FOUND))
+    change.kind = CHANGE_DELETED;
+  if (listed && keep_before)
+    change.before = cm_entity_copy (listed);
+  return change;
+}
+
+/* @changes as pending changes of this store's, the tables named whole
+ * left in self->reloads, in the order they were named. */
+static GArray *
+remote_changes (CmStore *self, CmChangeSet *changes)
+{
+  GArray *pending = pending_new ();
+
+  g_ptr_array_set_size (self->changed_tables, 0);
+  for (guint t = 0; t < cm_change_set_n_tables (changes); t++)
+    {
+      const char *name = cm_change_set_table (changes, t);
+      const CmAuditTable *table = cm_audit_table_find (name);
+      GArray *ids = cm_change_set_ids (changes, name);
+      g_autoptr(CmEntityClass) klass = NULL;
+
+      if (g_str_equal (name, "meta"))
+        self->meta_changed = TRUE;
+      if (table == NULL)
+        continue;
+      klass = g_type_class_ref (table->type);
+      g_ptr_array_add (self->changed_tables, (gpointer) klass->table);
+      if (ids == NULL)
+        {
+          g_hash_table_add (self->reloads, (gpointer) klass->table);
+          continue;
+        }
+      for (guint i = 0; i < ids->len; i++)
+        {
+          PendingChange change = remote_change (self, table->type, g_array_index (ids, gint64, i),
+                                                pending->len < MAX_TARGETED_CHANGES);
+
+          g_array_append_val (pending, change);
+        }
+    }
+  return pending;
+}
+
+gboolean
+cm_store_reload_changes (CmStore *self, CmChangeSet *changes)
+{
+  g_autoptr(GArray) pending = NULL;
+
+  g_return_val_if_fail (CM_IS_STORE (self), FALSE);
+
+  if (self->savepoints->len > 0)
+    return FALSE;
+  pending = remote_changes (self, changes);
+  announce_changes (self, pending);
+  self->audit_seen = MAX (self->audit_seen, cm_change_set_audit_row (changes));
+  return TRUE;
+}
+
+/* The records the audit rows after self->audit_seen name, the newest of
+ * them in @newest; NULL when they are too many to follow one by one, or
+ * could not be read. */
+static CmChangeSet *
+audited_since_seen (CmStore *self, gint64 *newest)
+{
+  g_autoptr(CmChangeSet) changes = cm_change_set_new ();
+  CmDbStmt *stmt = statement (self, "SELECT count(*), coalesce(max(id), 0) FROM audit"
+                                    " WHERE id > ?", NULL);
+  gint64 count;
+  CmDbStep step;
+
+  *newest = self->audit_seen;
+  if (stmt == NULL)
+    return NULL;
+  cm_db_bind_int64 (stmt, 1, self->audit_seen);
+  if (cm_db_step (stmt) != CM_DB_ROW)
+    return NULL;
+  count = cm_db_column_int64 (stmt, 0);
+  *newest = MAX (self->audit_seen, cm_db_column_int64 (stmt, 1));
+  cm_db_stmt_reset (stmt);
+  if (count > MAX_AUDIT_ROWS_FOLLOWED)
+    return NULL;
+  stmt = statement (self, "SELECT entity, entity_id FROM audit WHERE id > ? AND id <= ?"
+                          " ORDER BY id", NULL);
+  if (stmt == NULL)
+    return NULL;
+  cm_db_bind_int64 (stmt, 1, self->audit_seen);
+  cm_db_bind_int64 (stmt, 2, *newest);
+  while ((step = cm_db_step (stmt)) == CM_DB_ROW)
+    {
+      const char *table = cm_db_column_text (stmt, 0);
+
+      if (cm_audit_table_find (table) != NULL)
+        cm_change_set_add_record (changes, table, cm_db_column_int64 (stmt, 1));
+      else if (g_strcmp0 (table, "meta") == 0)
+        cm_change_set_add_table (changes, table);
+    }
+  cm_db_stmt_reset (stmt);
+  if (step != CM_DB_DONE)
+    return NULL;
+  cm_change_set_set_audit_row (changes, *newest);
+  return g_steal_pointer (&changes);
+}
+
+/* Reads again what other programs committed on a server since the lists
+ * were last current, record by record as the audit trail names them;
+ * every list when they are too many. */
+static void
+reload_since_seen (CmStore *self)
+{
+  gint64 newest = 0;
+  g_autoptr(CmChangeSet) changes = audited_since_seen (self, &newest);
+
+  if (changes == NULL)
+    reload_all (self);
+  else if (!cm_change_set_is_empty (changes))
+    cm_store_reload_changes (self, changes);
+  self->audit_seen = newest;
+}
+
+/* Another program may have changed any table. A file's data version moves
+ * for any writer, one that leaves no audit row too (a tool editing it):
+ * every list is read again. A server's is its newest audit row. */
 gboolean
 cm_store_reload_if_changed (CmStore *self)
 {
@@ -2327,60 +2518,19 @@ cm_store_reload_if_changed (CmStore *self)
 
   g_return_val_if_fail (CM_IS_STORE (self), FALSE);
 
-  if (self->savepoints->len > 0 || (version = data_version (self)) == self->data_version)
-    return FALSE;
-  self->data_version = version;
-  reload_all (self);
-  return TRUE;
-}
-
-/* Whether derived values of @klass depend on @table. */
-static gboolean
-derives_from (CmEntityClass *klass, const char *table)
-{
-  g_autoptr(GPtrArray) conditions = g_ptr_array_new ();
-
-  return !through_conditions (klass, table, conditions) || conditions->len > 0;
-}
-
-static gboolean
-derives_from_any (CmEntityClass *klass, GPtrArray *tables)
-{
-  for (guint i = 0; i < tables->len; i++)
-    if (derives_from (klass, g_ptr_array_index (tables, i)))
-      return TRUE;
-  return FALSE;
-}
-
-gboolean
-cm_store_reload_tables (CmStore *self, GPtrArray *tables)
-{
-  g_autoptr(GPtrArray) lists = NULL;
-  g_autoptr(GPtrArray) held = NULL;
-  g_autoptr(GPtrArray) records = g_ptr_array_new ();
-
-  g_return_val_if_fail (CM_IS_STORE (self), FALSE);
-
   if (self->savepoints->len > 0)
     return FALSE;
-  lists = loaded_lists (self);
-  held = hold_lists (lists);
-  for (guint l = 0; l < lists->len; l++)
+  version = data_version (self);
+  if (version == (is_server (self) ? self->audit_seen : self->data_version))
+    return FALSE;
+  if (is_server (self))
     {
-      CachedList *list = g_ptr_array_index (lists, l);
-      g_autoptr(CmEntityClass) klass = g_type_class_ref (list->type);
-
-      if (g_ptr_array_find_with_equal_func (tables, klass->table, g_str_equal, NULL))
-        reload_list (self, list);
-      else if (derives_from_any (klass, tables))
-        refresh_derived (self, list->type, list);
+      reload_since_seen (self);
+      return TRUE;
     }
-  /* The settings have no records to announce. */
-  for (guint i = 0; i < tables->len; i++)
-    if (!g_str_equal (g_ptr_array_index (tables, i), "meta"))
-      g_ptr_array_add (records, g_ptr_array_index (tables, i));
-  emit_records_changed (self, records, NULL);
-  emit_changed (self, tables);
+  self->data_version = version;
+  self->audit_seen = newest_audit_row (self);
+  reload_all (self);
   return TRUE;
 }
 
@@ -2392,8 +2542,9 @@ cm_store_reconnected (CmStore *self)
   /* A new session starts with the server's defaults. */
   if (self->read_only && is_server (self))
     cm_db_exec (self->database, "SET default_transaction_read_only = on");
-  self->data_version = data_version (self);
-  reload_all (self);
+  /* The audit trail names what was committed while the connection was
+   * down: those records are read again, not every list. */
+  reload_since_seen (self);
 }
 
 GListModel *

@@ -9,13 +9,17 @@
  * connection the server ends is made again, refusing changes meanwhile,
  * with every list read again once it is back, and damage to the trail
  * found meanwhile still refusing them. A statement left streaming does not
- * keep the main loop busy. Each wait runs the main loop until what is
+ * keep the main loop busy. A commit's notification names its records, and
+ * only those are read again: a row changed behind the store's back (no
+ * audit row, no notification) stays as the list showed it, which a list
+ * read again whole would not. Each wait runs the main loop until what is
  * awaited holds or its deadline passes.
  */
 #include <poll.h>
 #include <string.h>
 
 #include "cm-audit-damage.h"
+#include "cm-change-set.h"
 #include "cm-db-pg.h"
 #include "cm-organisation.h"
 #include "cm-provider.h"
@@ -29,10 +33,10 @@
 /* Connecting again after a connection is ended. */
 #define RECONNECT_DEADLINE (10 * G_USEC_PER_SEC)
 
-static void
+static gint64
 save_provider (CmStore *store, const char *name)
 {
-  cm_test_save_new (store, cm_provider_new (name, CM_SECTOR_THIRD_SECTOR));
+  return cm_test_save_new (store, cm_provider_new (name, CM_SECTOR_THIRD_SECTOR));
 }
 
 static gboolean
@@ -137,6 +141,192 @@ test_own_commit_not_reloaded (void)
   /* Notifications arrive in commit order, so the own one came first. */
   g_assert_true (wait_until (is_listed, &other, WITHIN_A_SECOND));
   g_assert_cmpuint (reloaded, ==, 0);
+}
+
+/* What "records-changed::provider" said last. */
+typedef struct {
+  guint times;
+  gboolean named;   /* it named the records, rather than NULL for any */
+  GArray *saved;
+  GArray *deleted;
+} Announced;
+
+static void
+records_changed (CmStore *store, const char *table, GArray *saved, GArray *deleted,
+                 Announced *announced)
+{
+  announced->times++;
+  announced->named = saved != NULL && deleted != NULL;
+  g_clear_pointer (&announced->saved, g_array_unref);
+  g_clear_pointer (&announced->deleted, g_array_unref);
+  if (saved)
+    announced->saved = g_array_ref (saved);
+  if (deleted)
+    announced->deleted = g_array_ref (deleted);
+}
+
+static void
+announced_clear (Announced *announced)
+{
+  g_clear_pointer (&announced->saved, g_array_unref);
+  g_clear_pointer (&announced->deleted, g_array_unref);
+}
+
+/* The list was told once of @id alone, among @told, and of nothing among
+ * @not_told: the saved or deleted records the signal named. */
+static void
+assert_told_only (Announced *announced, GArray *told, gint64 id, GArray *not_told)
+{
+  g_assert_cmpuint (announced->times, ==, 1);
+  g_assert_true (announced->named);
+  g_assert_cmpuint (told->len, ==, 1);
+  g_assert_cmpint (g_array_index (told, gint64, 0), ==, id);
+  g_assert_cmpuint (not_told->len, ==, 0);
+  announced_clear (announced);
+}
+
+static CmProvider *
+listed_provider (CmStore *store, gint64 id)
+{
+  return CM_PROVIDER (cm_store_find (store, CM_TYPE_PROVIDER, id));
+}
+
+typedef struct {
+  CmStore *store;
+  gint64 id;
+  const char *name;   /* NULL: the record is gone */
+} Shown;
+
+static gboolean
+is_shown (gpointer data)
+{
+  Shown *shown = data;
+  CmProvider *listed = listed_provider (shown->store, shown->id);
+
+  if (shown->name == NULL)
+    return listed == NULL;
+  return listed != NULL && g_strcmp0 (cm_provider_get_name (listed), shown->name) == 0;
+}
+
+/* Renames provider @id behind every store's back: no audit row, no
+ * notification. Only a list read again whole would show it. */
+static void
+rename_unnoticed (gint64 id, const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  CmDb *db = cm_db_pg_connect (cm_test_pg_uri (), &error);
+  CmDbStmt *stmt;
+
+  g_assert_no_error (error);
+  stmt = cm_db_prepare (db, "UPDATE provider SET name = ? WHERE id = ?");
+  g_assert_nonnull (stmt);
+  cm_db_bind_text (stmt, 1, name);
+  cm_db_bind_int64 (stmt, 2, id);
+  g_assert_cmpint (cm_db_step (stmt), ==, CM_DB_DONE);
+  g_assert_cmpint (cm_db_changes (db), ==, 1);
+  cm_db_stmt_free (stmt);
+  cm_db_close (db);
+}
+
+/* Another's change to one provider reads that provider again, in place
+ * (the same object), and no other: the list names it alone. */
+static void
+test_change_reloads_that_row (void)
+{
+  g_autoptr(CmStore) mine = cm_test_pg_open ();
+  g_autoptr(CmStore) theirs = cm_test_pg_open ();
+  g_autoptr(CmStoreWatch) watch = cm_store_watch_new (mine);
+  g_autoptr(GListModel) providers = cm_store_list_all (mine, CM_TYPE_PROVIDER);
+  gint64 changed = save_provider (theirs, "Row Alone Care");
+  gint64 untouched = save_provider (theirs, "Row Beside Care");
+  Shown both = { mine, untouched, "Row Beside Care" };
+  Shown renamed = { mine, changed, "Row Alone Care Ltd" };
+  g_autoptr(CmProvider) theirs_copy = NULL;
+  CmProvider *changed_object, *untouched_object;
+  Announced announced = { 0 };
+
+  g_assert_true (wait_until (is_shown, &both, WITHIN_A_SECOND));
+  changed_object = listed_provider (mine, changed);
+  untouched_object = listed_provider (mine, untouched);
+  g_assert_nonnull (changed_object);
+  g_signal_connect (mine, "records-changed::provider", G_CALLBACK (records_changed), &announced);
+  rename_unnoticed (untouched, "Row Beside Care Renamed Unseen");
+  theirs_copy = CM_PROVIDER (cm_store_load (theirs, CM_TYPE_PROVIDER, changed, NULL));
+  g_object_set (theirs_copy, "name", renamed.name, NULL);
+  cm_test_save (theirs, theirs_copy);
+  g_assert_true (wait_until (is_shown, &renamed, WITHIN_A_SECOND));
+  g_assert_true (listed_provider (mine, changed) == changed_object);
+  g_assert_true (listed_provider (mine, untouched) == untouched_object);
+  /* The row beside it was not read again. */
+  g_assert_cmpstr (cm_provider_get_name (untouched_object), ==, "Row Beside Care");
+  assert_told_only (&announced, announced.saved, changed, announced.deleted);
+}
+
+/* Another's deletion removes the row, and the list names it deleted. */
+static void
+test_delete_removes_row (void)
+{
+  g_autoptr(CmStore) mine = cm_test_pg_open ();
+  g_autoptr(CmStore) theirs = cm_test_pg_open ();
+  g_autoptr(CmStoreWatch) watch = cm_store_watch_new (mine);
+  g_autoptr(GListModel) providers = cm_store_list_all (mine, CM_TYPE_PROVIDER);
+  gint64 id = save_provider (theirs, "Soon Gone Care");
+  Shown shown = { mine, id, "Soon Gone Care" };
+  Shown gone = { mine, id, NULL };
+  g_autoptr(CmProvider) theirs_copy = NULL;
+  Announced announced = { 0 };
+  guint before;
+
+  g_assert_true (wait_until (is_shown, &shown, WITHIN_A_SECOND));
+  before = g_list_model_get_n_items (providers);
+  g_signal_connect (mine, "records-changed::provider", G_CALLBACK (records_changed), &announced);
+  theirs_copy = CM_PROVIDER (cm_store_load (theirs, CM_TYPE_PROVIDER, id, NULL));
+  cm_test_delete (theirs, theirs_copy);
+  g_assert_true (wait_until (is_shown, &gone, WITHIN_A_SECOND));
+  g_assert_cmpuint (g_list_model_get_n_items (providers), ==, before - 1);
+  g_assert_false (lists_name (providers, "Soon Gone Care"));
+  assert_told_only (&announced, announced.deleted, id, announced.saved);
+}
+
+/* More records than a notification names: the table is named alone, and
+ * every list of it read again whole, the row changed unseen with it. */
+static void
+test_many_changes_reload_whole (void)
+{
+  g_autoptr(CmStore) mine = cm_test_pg_open ();
+  g_autoptr(CmStore) theirs = cm_test_pg_open ();
+  g_autoptr(CmStoreWatch) watch = cm_store_watch_new (mine);
+  g_autoptr(GListModel) providers = cm_store_list_all (mine, CM_TYPE_PROVIDER);
+  gint64 unseen = save_provider (theirs, "Whole Read Care");
+  Shown shown = { mine, unseen, "Whole Read Care" };
+  Shown renamed = { mine, unseen, "Whole Read Care Renamed" };
+  Announced announced = { 0 };
+  g_autoptr(GError) error = NULL;
+  Listing last = { providers, NULL };
+  g_autofree char *last_name = NULL;
+
+  g_assert_true (wait_until (is_shown, &shown, WITHIN_A_SECOND));
+  g_signal_connect (mine, "records-changed::provider", G_CALLBACK (records_changed), &announced);
+  rename_unnoticed (unseen, renamed.name);
+  g_assert_true (cm_store_begin (theirs, &error));
+  for (guint i = 0; i <= CM_CHANGE_SET_MAX_RECORDS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Bulk Provider %u", i);
+      g_autoptr(CmProvider) provider = cm_provider_new (name, CM_SECTOR_THIRD_SECTOR);
+
+      g_assert_true (cm_store_insert_listed (theirs, CM_ENTITY (provider), &error));
+      g_assert_no_error (error);
+      g_free (last_name);
+      last_name = g_steal_pointer (&name);
+    }
+  g_assert_true (cm_store_commit (theirs, &error));
+  g_assert_no_error (error);
+  last.name = last_name;
+  g_assert_true (wait_until (is_listed, &last, WITHIN_A_SECOND));
+  g_assert_true (is_shown (&renamed));
+  g_assert_cmpuint (announced.times, ==, 1);
+  g_assert_false (announced.named);
+  announced_clear (&announced);
 }
 
 /* Whether the main loop has nothing to do, within @tries turns. */
@@ -295,6 +485,35 @@ test_connection_ended (void)
   g_free (outage.refusal);
 }
 
+/* Once back, the store reads again the records the audit trail says were
+ * committed while it was away, not every list: a row changed unseen stays
+ * as the list showed it. */
+static void
+test_reconnect_reads_changed_records (void)
+{
+  g_autoptr(CmStore) mine = cm_test_pg_open ();
+  g_autoptr(CmStoreWatch) watch = cm_store_watch_new (mine);
+  g_autoptr(GListModel) providers = cm_store_list_all (mine, CM_TYPE_PROVIDER);
+  g_autoptr(CmStore) theirs = cm_test_pg_open ();
+  gint64 beside = save_provider (theirs, "Beside The Outage Care");
+  Shown shown = { mine, beside, "Beside The Outage Care" };
+  Outage outage = { watch, mine };
+  Listing away = { providers, "Saved During The Outage" };
+
+  g_assert_true (wait_until (is_shown, &shown, WITHIN_A_SECOND));
+  g_signal_connect (watch, "notify::problem", G_CALLBACK (problem_changed), &outage);
+  rename_unnoticed (beside, "Beside The Outage Renamed Unseen");
+  terminate_backends ();
+  g_clear_object (&theirs);
+  theirs = cm_test_pg_open ();
+  save_provider (theirs, away.name);
+  g_assert_true (wait_until (back_after_loss, &outage, RECONNECT_DEADLINE));
+  g_assert_true (is_listed (&away));
+  g_assert_true (is_shown (&shown));
+  g_free (outage.problem);
+  g_free (outage.refusal);
+}
+
 static void
 damage_found_while_lost (CmStoreWatch *watch, GParamSpec *pspec, CmStore *store)
 {
@@ -347,10 +566,15 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/store-watch/commit-reaches-other-store", test_commit_reaches_other_store);
   g_test_add_func ("/store-watch/own-commit-not-reloaded", test_own_commit_not_reloaded);
+  g_test_add_func ("/store-watch/change-reloads-that-row", test_change_reloads_that_row);
+  g_test_add_func ("/store-watch/delete-removes-row", test_delete_removes_row);
+  g_test_add_func ("/store-watch/many-changes-reload-whole", test_many_changes_reload_whole);
   g_test_add_func ("/store-watch/notification-during-read", test_notification_during_read);
   g_test_add_func ("/store-watch/commit-between-own", test_commit_between_own);
   g_test_add_func ("/store-watch/connection-ended", test_connection_ended);
   g_test_add_func ("/store-watch/damage-outlasts-outage", test_damage_outlasts_outage);
+  g_test_add_func ("/store-watch/reconnect-reads-changed-records",
+                   test_reconnect_reads_changed_records);
   g_test_add_func ("/store-watch/streaming-does-not-spin", test_streaming_does_not_spin);
   return g_test_run ();
 }
