@@ -12,7 +12,8 @@ field of a decommissioning's page (bound to its record) or a checklist
 item's state on a service's page: the window is held still while the
 colleague saves and the user's key waits, so the window takes the key
 before or just after it hears of the colleague's change, as either may
-happen at a real desk.
+happen at a real desk. A date field asks once, though the dialog takes
+the focus from it, and a state chosen stays shown once Apply Mine saved it.
 
     with-display.sh python3 test_conflict.py COMMISSIONER OUTPUT_DIR
 """
@@ -21,8 +22,10 @@ import os
 import signal
 import subprocess
 
-from common import Failure, Session, find, find_button, find_label, press_ready, set_text, \
-    state_of, text_of, wait_for
+import pyatspi
+
+from common import Failure, Session, find, find_button, find_label, has_state, press_ready, \
+    set_text, state_of, text_of, wait_for
 from test_decommission import SERVICE as DECOMMISSIONED, open_decommission
 from test_hub import open_service
 
@@ -66,10 +69,14 @@ def window_held_still(session):
         os.kill(session.process.pid, signal.SIGCONT)
 
 
+def shown_conflict_dialog(session):
+    return session.in_dialogs(
+        lambda top: top if find_label(top, lambda t: t == "Changed by Someone Else") else None)
+
+
 def conflict_dialog(session, field, theirs, mine):
     """The conflict dialog, once it shows @field's two values."""
-    dialog = wait_for("the conflict dialog", lambda: session.in_dialogs(
-        lambda top: top if find_label(top, lambda t: t == "Changed by Someone Else") else None))
+    dialog = wait_for("the conflict dialog", lambda: shown_conflict_dialog(session))
     wait_for(f"both values of {field}", lambda: find_label(
         dialog, lambda t: t == f"Theirs: {theirs}\nYours: {mine}"))
     wait_for("who changed it", lambda: find_label(
@@ -93,8 +100,7 @@ def meet_a_colleague(session, theirs, mine):
     set_text(field, mine)
     wait_for("the new title typed", lambda: text_of(field) == mine)
     press_ready("the Save button", lambda: find_button(editor, "Save"))
-    dialog = wait_for("the conflict dialog", lambda: session.in_dialogs(
-        lambda top: top if find_label(top, lambda t: t == "Changed by Someone Else") else None))
+    dialog = wait_for("the conflict dialog", lambda: shown_conflict_dialog(session))
     wait_for("both values of the title", lambda: find_label(
         dialog, lambda t: t == f"Theirs: {theirs}\nYours: {mine}"))
     return editor, field, dialog
@@ -143,6 +149,62 @@ def save_over_a_colleague(session):
         raise Failure(f"the two changes are not both audited: {actors!r}")
     version = session.sql("SELECT row_version FROM contract WHERE reference = ?", CONTRACT)
     session.log(f"applied over the colleague's change: version {version}, actors {actors!r}")
+
+# ---- an extension invoked from the list of contracts ------------------
+
+EXTENDED_THEIRS = "Extended as the colleague renamed it"
+
+
+def extension_field(session, reference, column):
+    return session.sql(f"SELECT {column} FROM contract WHERE reference = ?", reference)
+
+
+def extension_meets_a_colleague(session):
+    """Invoke Extension as the colleague renames the contract: Apply Mine
+    says what it did and offers Undo, as a plain save does, and Undo takes
+    back the extension only, keeping the colleague's title."""
+    reference = session.sql("SELECT reference FROM contract WHERE term LIKE '%+%'"
+                            " AND extensions_invoked = 0 AND reference <> ?"
+                            " ORDER BY reference", CONTRACT)
+    page = session.show_section("Contracts")
+    session.search(page, "Contracts", reference)
+    button = wait_for("the Invoke Extension button",
+                      lambda: find_button(page, "Invoke Extension"))
+    box = button.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    # The pointer over the button, so that the click needs nothing of the
+    # window's process, held still meanwhile.
+    session._xdotool(None, "mousemove", "--sync", str(box.x + box.width // 2),
+                     str(box.y + box.height // 2))
+    for attempt in range(1, 6):
+        theirs = f"{EXTENDED_THEIRS} ({attempt})"
+        with window_held_still(session):
+            change_record(session, reference, "title", theirs)
+            subprocess.run(["xdotool", "click", "1"], check=True)
+        dialog = wait_for("the conflict dialog, or the extension saved", lambda: (
+            shown_conflict_dialog(session)
+            or extension_field(session, reference, "extensions_invoked") == 1))
+        if dialog is not True:
+            break
+        # The window heard of the change before the click, which met no
+        # conflict then: taken back, and tried again.
+        press_ready("the toast's Undo", lambda: find_button(session.window, "Undo", pages=False))
+        wait_for("the extension undone",
+                 lambda: extension_field(session, reference, "extensions_invoked") == 0)
+    else:
+        raise Failure("the window heard of each change before the click")
+    press_ready("the Apply Mine button", lambda: find_button(dialog, "Apply Mine"))
+    wait_for("the extension in the file",
+             lambda: extension_field(session, reference, "extensions_invoked") == 1)
+    session.toast("the extension's toast", lambda t: t.startswith(f"Extension 1 of {reference}"))
+    session.screenshot("extension-applied")
+    press_ready("the toast's Undo", lambda: find_button(session.window, "Undo", pages=False))
+    wait_for("the extension undone",
+             lambda: extension_field(session, reference, "extensions_invoked") == 0)
+    if extension_field(session, reference, "title") != theirs:
+        raise Failure("undoing the extension wiped out the colleague's title")
+    session.log(f"{reference}: extended over the colleague's change (try {attempt}), then undone,"
+                " their title kept")
+
 
 # ---- a field bound to its record, on a decommissioning's page ----------
 
@@ -204,6 +266,41 @@ def bound_field_meets_a_colleague(session):
     if decommission_field(session, "reason") != REASON_THEIRS or audit_rows(session) != rows + 1:
         raise Failure("keeping their reason wrote something of the user's")
     session.log(f"a bound field kept the colleague's {REASON_THEIRS!r}")
+    date_asks_once(session, page)
+
+
+DATE_THEIRS = "2026-10-01"
+DATE_MINE = "15/10/2026"
+
+
+def date_asks_once(session, page):
+    """Enter in a date field that meets a colleague's change asks once:
+    the dialog taking the focus from the field does not save it again.
+    Keep Theirs then leaves no other dialog asking."""
+    record = "CmDecommission#%d" % decommission_field(session, "id")
+    field = wait_for("the decision date", lambda: find(page, "text", "Decision date"))
+    rows = audit_rows(session)
+    session.focus(field)
+    set_text(field, DATE_MINE)
+    wait_for("the user's date typed", lambda: text_of(field) == DATE_MINE)
+    window = session.window.name
+    with window_held_still(session):
+        change_record(session, record, "decision-date", DATE_THEIRS)
+        session.key("Return", window)
+    dialog = wait_for("the conflict dialog", lambda: shown_conflict_dialog(session))
+    # Left by the focus, the field would have saved, and asked, again by now.
+    wait_for("the focus out of the date field",
+             lambda: not has_state(field, pyatspi.STATE_FOCUSED))
+    session.screenshot("date-dialog")
+    press_ready("the Keep Theirs button", lambda: find_button(dialog, "Keep Theirs"))
+    wait_for("their date shown in the field", lambda: text_of(
+        find(page, "text", "Decision date")) == "01/10/2026")
+    # A second dialog, asked as the field lost the focus, would stay.
+    wait_for("no conflict dialog left asking", lambda: not shown_conflict_dialog(session))
+    if decommission_field(session, "decision_date") != DATE_THEIRS or \
+            audit_rows(session) != rows + 1:
+        raise Failure("keeping their date wrote something of the user's")
+    session.log("a date field asked once about the colleague's date, and kept it")
 
 
 # ---- a checklist item's state, on a service's page ---------------------
@@ -249,6 +346,8 @@ def checklist_meets_a_colleague(session):
     session.screenshot("checklist-dialog")
     press_ready("the Apply Mine button", lambda: find_button(dialog, "Apply Mine"))
     wait_for("the item done in the file", lambda: item_state(session, first) == "done")
+    wait_for("the item shown done", lambda: state_of(
+        find(page, "combo box", f"State of “{first_title}”")) == "Done")
     actors = session.rows("SELECT actor, new_value FROM audit WHERE entity = 'checklist_item'"
                           " AND entity_id = ? AND field = 'state' ORDER BY id", first)
     actors = actors[-2:]  # after the state the item was made with
@@ -273,6 +372,7 @@ def main():
         session.launch()
         save_over_a_colleague(session)
         keep_theirs(session)
+        extension_meets_a_colleague(session)
         bound_field_meets_a_colleague(session)
         checklist_meets_a_colleague(session)
         session.log(session.verify_audit())

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "cm-bound.h"
+#include "cm-conflict-handle.h"
 #include "cm-date.h"
 #include "cm-eia-sign-off.h"
 #include "cm-eia-steps.h"
@@ -16,12 +17,6 @@ static void
 add (GtkWidget *group, GtkWidget *row)
 {
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-}
-
-static void
-report (CmEiaStep *step, const char *message)
-{
-  gtk_widget_activate_action (step->page, "page.report", "s", message);
 }
 
 static void
@@ -61,16 +56,66 @@ sign_clicked (GtkButton *button, CmEiaStep *step)
   cm_eia_sign_off_ask (step->page, step->store, step->eia, &step->today);
 }
 
+/* The assessment a new version is asked of, as the page showing it may be
+ * made again before the user answers a conflict. */
+typedef struct {
+  CmStore *store;
+  gint64 eia_id;
+} NewVersion;
+
+static void
+new_version_free (gpointer data)
+{
+  NewVersion *ask = data;
+
+  g_object_unref (ask->store);
+  g_free (ask);
+}
+
+static void new_version_again (GtkWidget *page, gpointer data);
+
+/* Starts a new version of the assessment as it now stands and shows it;
+ * a colleague's change met on the way is asked about, with Try Again. */
+static void
+start_new_version (GtkWidget *page, CmStore *store, gint64 eia_id)
+{
+  CmEntity *eia = cm_store_find (store, CM_TYPE_EIA, eia_id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmEia) next = NULL;
+  NewVersion *again;
+
+  if (eia == NULL)
+    return;
+  next = cm_eia_new_version (store, CM_EIA (eia), &error);
+  if (next)
+    {
+      gtk_widget_activate_action (page, "eia.show-version", "x",
+                                  cm_entity_get_id (CM_ENTITY (next)));
+      return;
+    }
+  again = g_new0 (NewVersion, 1);
+  again->store = g_object_ref (store);
+  again->eia_id = eia_id;
+  if (!cm_conflict_handle_action (page, store, error, new_version_again, again,
+                                  new_version_free))
+    {
+      new_version_free (again);
+      gtk_widget_activate_action (page, "page.report", "s", error->message);
+    }
+}
+
+static void
+new_version_again (GtkWidget *page, gpointer data)
+{
+  NewVersion *ask = data;
+
+  start_new_version (page, ask->store, ask->eia_id);
+}
+
 static void
 new_version_clicked (GtkButton *button, CmEiaStep *step)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CmEia) next = cm_eia_new_version (step->store, step->eia, &error);
-
-  if (next == NULL)
-    report (step, error->message);
-  else
-    show_version (step, cm_entity_get_id (CM_ENTITY (next)));
+  start_new_version (step->page, step->store, cm_entity_get_id (CM_ENTITY (step->eia)));
 }
 
 static GtkWidget *

@@ -192,3 +192,12 @@ cm_conflict_copy_as_read (CmEntity *live, CmEntity *read, const char *property)
     cm_entity_set_version (copy, cm_entity_get_version (read));
   return copy;
 }
+
+CmEntity *
+cm_conflict_taken_back (CmEntity *saved, CmEntity *original, CmEntity *draft)
+{
+  /* Reapplying the change backwards, from @draft to @original, on @saved. */
+  CmStoreConflict after = { .stored = saved };
+
+  return cm_store_conflict_reapply (&after, draft, original);
+}

@@ -61,4 +61,9 @@ gboolean cm_conflict_handle_action (GtkWidget *widget, CmStore *store, const GEr
  * saw, while changes to other fields (the user's own among them) pass. */
 CmEntity *cm_conflict_copy_as_read (CmEntity *live, CmEntity *read, const char *property);
 
+/* @saved, a record saved with the user's change from @original to
+ * @draft, with that change taken back and any other kept: what Undo puts
+ * back after Apply Mine saved over a colleague's change. */
+CmEntity *cm_conflict_taken_back (CmEntity *saved, CmEntity *original, CmEntity *draft);
+
 G_END_DECLS

@@ -810,14 +810,21 @@ undo_delete (AdwToast *undo_toast, CmRecordsPage *self)
     }
 }
 
-static void delete_activated (GtkWidget *widget, const char *action, GVariant *param);
+static void ask_to_delete (CmRecordsPage *self, GObject *item);
 
-/* Try Again, after a colleague's change: asked again, about the record as
- * it now stands. */
+/* Try Again, after a colleague's change: asked again, about the same
+ * record as it now stands, whichever is selected by then. */
 static void
 delete_again (GtkWidget *widget, gpointer data)
 {
-  delete_activated (widget, NULL, NULL);
+  CmRecordsPage *self = CM_RECORDS_PAGE (widget);
+  /* Read on its own: the page's list reads only the rows it shows. */
+  g_autoptr(CmEntity) item = cm_store_load (self->store, self->kind->get_type (),
+                                            *(gint64 *) data, NULL);
+
+  /* Gone meanwhile, it is no longer in the list either. */
+  if (item && !is_read_only (G_OBJECT (item)))
+    ask_to_delete (self, G_OBJECT (item));
 }
 
 /* Deletes once the user confirms, and offers Undo (and Ctrl+Z), which
@@ -841,9 +848,13 @@ delete_confirmed (AdwMessageDialog *dialog, const char *response, CmRecordsPage 
     {
       AdwToast *failed;
 
-      if (cm_conflict_handle_action (GTK_WIDGET (self), self->store, error, delete_again, NULL,
-                                     NULL))
+      gint64 *id = g_new (gint64, 1);
+
+      *id = cm_entity_get_id (CM_ENTITY (item));
+      if (cm_conflict_handle_action (GTK_WIDGET (self), self->store, error, delete_again, id,
+                                     g_free))
         return;
+      g_free (id);
       failed = adw_toast_new (error->message);
       adw_toast_set_timeout (failed, 0);
       toast (self, failed);
@@ -900,8 +911,14 @@ delete_activated (GtkWidget *widget, const char *action, GVariant *param)
     ask_to_delete (self, item);
 }
 
+/* What a one-step change says once saved, from the record as saved. */
+typedef char *(*InlineMessage) (CmRecordsPage *self, CmEntity *saved);
+
 /* Undo of a one-step change: the record as it was, saved back through
  * the store, so the undoing is audited too. */
+static void save_inline (CmRecordsPage *self, CmEntity *before, CmEntity *draft,
+                         InlineMessage message);
+
 static void
 undo_change (AdwToast *undo_toast, CmRecordsPage *self)
 {
@@ -925,12 +942,15 @@ undo_change (AdwToast *undo_toast, CmRecordsPage *self)
       toast (self, adw_toast_new (message));
       return;
     }
+  if (stored == NULL)
+    {
+      toast (self, adw_toast_new (error->message));
+      return;
+    }
   /* Written over the version the action left, which the store checks
    * again as it writes. */
-  if (stored)
-    cm_entity_set_version (before, cm_entity_get_version (after));
-  if (stored == NULL || !cm_store_save (self->store, before, &error))
-    toast (self, adw_toast_new (error->message));
+  cm_entity_set_version (before, cm_entity_get_version (after));
+  save_inline (self, after, before, NULL);
 }
 
 /* @after is the record as the action saved it, which Undo checks for. */
@@ -947,25 +967,84 @@ toast_with_undo (CmRecordsPage *self, const char *message, CmEntity *before, CmE
   toast (self, undo_toast);
 }
 
+/* A one-step change waiting on the user's choice about a colleague's. */
+typedef struct {
+  CmEntity *before;
+  CmEntity *draft;
+  InlineMessage message;
+} InlineChange;
+
+static void
+inline_change_free (InlineChange *change)
+{
+  g_object_unref (change->before);
+  g_object_unref (change->draft);
+  g_free (change);
+}
+
+/* Says what the change did, with an Undo back to @before. */
+static void
+inline_saved (CmRecordsPage *self, CmEntity *before, CmEntity *saved, InlineMessage message)
+{
+  g_autofree char *text = NULL;
+
+  if (message == NULL)
+    return;
+  text = message (self, saved);
+  toast_with_undo (self, text, before, saved);
+}
+
 static void
 inline_conflict_settled (GtkWidget *widget, CmConflictOutcome outcome, CmEntity *record,
                          const GError *error, gpointer data)
 {
-  if (outcome == CM_CONFLICT_FAILED)
-    toast (CM_RECORDS_PAGE (widget), adw_toast_new (error->message));
+  CmRecordsPage *self = CM_RECORDS_PAGE (widget);
+  InlineChange *change = data;
+
+  if (outcome == CM_CONFLICT_SAVED)
+    {
+      /* Undo takes back the user's change only, not the colleague's. */
+      g_autoptr(CmEntity) theirs = cm_conflict_taken_back (record, change->before,
+                                                           change->draft);
+
+      inline_saved (self, theirs, record, change->message);
+    }
+  else if (outcome == CM_CONFLICT_FAILED)
+    toast (self, adw_toast_new (error->message));
+  inline_change_free (change);
 }
 
-/* Saves @draft, a change of @before made here; FALSE once the user has
- * been told why not, or asked about a colleague's change it met. */
-static gboolean
-save_inline (CmRecordsPage *self, CmEntity *before, CmEntity *draft, GError **error)
+/* Saves @draft, a change of @before made here, and says so with @message
+ * (NULL: nothing to say) and an Undo, at once or once Apply Mine saved it
+ * over a colleague's change; otherwise tells the user why not. */
+static void
+save_inline (CmRecordsPage *self, CmEntity *before, CmEntity *draft, InlineMessage message)
 {
-  if (cm_store_save (self->store, draft, error))
-    return TRUE;
-  if (!cm_conflict_handle (GTK_WIDGET (self), self->store, before, draft, *error, cm_store_save,
-                           inline_conflict_settled, NULL))
-    toast (self, adw_toast_new ((*error)->message));
-  return FALSE;
+  g_autoptr(GError) error = NULL;
+  InlineChange *change;
+
+  if (cm_store_save (self->store, draft, &error))
+    {
+      inline_saved (self, before, draft, message);
+      return;
+    }
+  change = g_new0 (InlineChange, 1);
+  change->before = g_object_ref (before);
+  change->draft = g_object_ref (draft);
+  change->message = message;
+  if (cm_conflict_handle (GTK_WIDGET (self), self->store, before, draft, error, cm_store_save,
+                          inline_conflict_settled, change))
+    return;
+  inline_change_free (change);
+  toast (self, adw_toast_new (error->message));
+}
+
+static char *
+extension_message (CmRecordsPage *self, CmEntity *saved)
+{
+  return g_strdup_printf (_("Extension %d of %s invoked"),
+                          cm_contract_get_extensions_invoked (CM_CONTRACT (saved)),
+                          cm_contract_get_reference (CM_CONTRACT (saved)));
 }
 
 static void
@@ -976,19 +1055,15 @@ invoke_extension_activated (GtkWidget *widget, const char *action, GVariant *par
   g_autoptr(CmEntity) before = NULL;
   g_autoptr(CmEntity) draft = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
 
   if (!CM_IS_CONTRACT (item))
     return;
   before = cm_entity_copy (CM_ENTITY (item));
   draft = cm_entity_copy (CM_ENTITY (item));
-  if (!cm_contract_invoke_extension (CM_CONTRACT (draft), &error) ||
-      !save_inline (self, before, draft, &error))
-    return;
-  message = g_strdup_printf (_("Extension %d of %s invoked"),
-                             cm_contract_get_extensions_invoked (CM_CONTRACT (draft)),
-                             cm_contract_get_reference (CM_CONTRACT (draft)));
-  toast_with_undo (self, message, before, draft);
+  if (cm_contract_invoke_extension (CM_CONTRACT (draft), &error))
+    save_inline (self, before, draft, extension_message);
+  else
+    toast (self, adw_toast_new (error->message));
 }
 
 /* Says whether notice served on @served met the latest day to serve it. */
@@ -1018,6 +1093,15 @@ notice_verdict (CmRecordsPage *self, CmContract *contract, const GDate *served)
                           cm_contract_get_reference (contract), day, latest);
 }
 
+static char *
+notice_message (CmRecordsPage *self, CmEntity *saved)
+{
+  GDate served;
+
+  cm_date_parse_iso (cm_contract_get_notice_served (CM_CONTRACT (saved)), &served);
+  return notice_verdict (self, CM_CONTRACT (saved), &served);
+}
+
 static void
 notice_date_chosen (const GDate *served, gpointer data)
 {
@@ -1025,18 +1109,13 @@ notice_date_chosen (const GDate *served, gpointer data)
   GObject *item = gtk_single_selection_get_selected_item (self->selection);
   g_autoptr(CmEntity) before = NULL;
   g_autoptr(CmEntity) draft = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
 
   if (served == NULL || !CM_IS_CONTRACT (item))
     return;
   before = cm_entity_copy (CM_ENTITY (item));
   draft = cm_entity_copy (CM_ENTITY (item));
   cm_contract_record_notice_served (CM_CONTRACT (draft), served);
-  if (!save_inline (self, before, draft, &error))
-    return;
-  message = notice_verdict (self, CM_CONTRACT (draft), served);
-  toast_with_undo (self, message, before, draft);
+  save_inline (self, before, draft, notice_message);
 }
 
 /* A contract's procurement notice or variation, in an editor of its own kind. */

@@ -18,7 +18,8 @@ typedef struct {
   CmChecklistItem *item;
   CmEntity *read;
   GtkDropDown *state;
-  gboolean showing;  /* set while the row is made to show a stored state */
+  gboolean showing;  /* set while the row is made to show a stored value */
+  gboolean asking;   /* set while the conflict dialog asks about a save */
 } Row;
 
 static void
@@ -50,39 +51,64 @@ save_item (CmStore *store, CmEntity *item, GError **error)
   return cm_checklist_save_item (store, CM_CHECKLIST_ITEM (item), error);
 }
 
+/* Shows the value @record holds for what @control edits, without saving it. */
+static void
+show_stored (Row *row, GtkWidget *control, CmEntity *record)
+{
+  const char *property = g_object_get_data (G_OBJECT (control), "property");
+  g_autofree char *text = NULL;
+
+  row->showing = TRUE;
+  if (GTK_IS_DROP_DOWN (control))
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (control),
+                                cm_checklist_item_get_state (CM_CHECKLIST_ITEM (record)));
+  else
+    {
+      g_object_get (record, property, &text, NULL);
+      if (CM_IS_DATE_ENTRY (control))
+        cm_date_entry_set_iso (CM_DATE_ENTRY (control), text);
+      else
+        gtk_editable_set_text (GTK_EDITABLE (control), text ? text : "");
+    }
+  row->showing = FALSE;
+}
+
 /* Settled once the user chose between their change and a colleague's:
- * Keep Theirs shows the stored state again, without saving it. */
+ * the control that was saved shows the record as it now stands. */
 static void
 conflict_settled (GtkWidget *widget, CmConflictOutcome outcome, CmEntity *record,
                   const GError *error, gpointer data)
 {
+  g_autoptr(GtkWidget) control = data;
   Row *row = g_object_get_data (G_OBJECT (widget), "row");
 
+  row->asking = FALSE;
   if (outcome == CM_CONFLICT_SAVED || outcome == CM_CONFLICT_KEPT)
-    g_set_object (&row->read, record);
-  if (outcome == CM_CONFLICT_KEPT)
     {
-      row->showing = TRUE;
-      gtk_drop_down_set_selected (row->state,
-                                  cm_checklist_item_get_state (CM_CHECKLIST_ITEM (record)));
-      row->showing = FALSE;
+      g_set_object (&row->read, record);
+      show_stored (row, control, record);
     }
   else if (outcome == CM_CONFLICT_FAILED)
     gtk_widget_activate_action (widget, "page.report", "s", error->message);
 }
 
-/* Saves @property = @value on a copy of the item as the row showed it;
- * FALSE after reporting why it could not, or asking the user what to do
- * about a colleague's change it met. */
+/* Saves what @control edits, @property = @value, on a copy of the item as
+ * the row showed it; FALSE after reporting why it could not, or while
+ * asking the user what to do about a colleague's change it met. */
 static gboolean
-save (GtkWidget *widget, Row *row, const char *property, ...)
+save (GtkWidget *widget, GtkWidget *control, const char *property, ...)
 {
-  g_autoptr(CmEntity) original = cm_conflict_copy_as_read (CM_ENTITY (row->item), row->read,
-                                                           property);
-  g_autoptr(CmEntity) draft = cm_entity_copy (original);
+  Row *row = g_object_get_data (G_OBJECT (widget), "row");
+  g_autoptr(CmEntity) original = NULL;
+  g_autoptr(CmEntity) draft = NULL;
   g_autoptr(GError) error = NULL;
   va_list args;
 
+  /* The dialog takes the focus, and a date left that way would ask again. */
+  if (row->asking)
+    return FALSE;
+  original = cm_conflict_copy_as_read (CM_ENTITY (row->item), row->read, property);
+  draft = cm_entity_copy (original);
   va_start (args, property);
   g_object_set_valist (G_OBJECT (draft), property, args);
   va_end (args);
@@ -91,9 +117,14 @@ save (GtkWidget *widget, Row *row, const char *property, ...)
       g_set_object (&row->read, draft);
       return TRUE;
     }
-  if (!cm_conflict_handle (widget, row->store, original, draft, error, save_item,
-                           conflict_settled, NULL))
-    gtk_widget_activate_action (widget, "page.report", "s", error->message);
+  /* Set first: the conflict may be settled before the call returns. */
+  row->asking = TRUE;
+  if (cm_conflict_handle (widget, row->store, original, draft, error, save_item,
+                          conflict_settled, g_object_ref (control)))
+    return FALSE;
+  row->asking = FALSE;
+  g_object_unref (control);
+  gtk_widget_activate_action (widget, "page.report", "s", error->message);
   return FALSE;
 }
 
@@ -131,7 +162,8 @@ state_chosen (GtkDropDown *dropdown, GParamSpec *pspec, GtkWidget *widget)
     return;
   if (state != CM_ITEM_STATE_NOT_APPLICABLE)
     {
-      if (!save (widget, row, "state", state, NULL))
+      /* Left as chosen while the user is asked: the answer shows it. */
+      if (!save (widget, GTK_WIDGET (dropdown), "state", state, NULL) && !row->asking)
         gtk_drop_down_set_selected (dropdown, cm_checklist_item_get_state (row->item));
       return;
     }
@@ -148,10 +180,10 @@ state_chosen (GtkDropDown *dropdown, GParamSpec *pspec, GtkWidget *widget)
 static void
 text_applied (AdwEntryRow *entry, GtkWidget *widget)
 {
-  Row *row = g_object_get_data (G_OBJECT (widget), "row");
   const char *property = g_object_get_data (G_OBJECT (entry), "property");
 
-  save (widget, row, property, gtk_editable_get_text (GTK_EDITABLE (entry)), NULL);
+  save (widget, GTK_WIDGET (entry), property, gtk_editable_get_text (GTK_EDITABLE (entry)),
+        NULL);
 }
 
 static GtkWidget *
@@ -183,7 +215,7 @@ date_committed (CmDateEntry *entry, GtkWidget *widget)
   g_object_get (row->item, property, &stored, NULL);
   if (gtk_widget_get_mapped (GTK_WIDGET (entry)) &&
       g_strcmp0 (stored ? stored : "", cm_date_entry_get_iso (entry)) != 0)
-    save (widget, row, property, cm_date_entry_get_iso (entry), NULL);
+    save (widget, GTK_WIDGET (entry), property, cm_date_entry_get_iso (entry), NULL);
 }
 
 static GtkWidget *
@@ -260,6 +292,7 @@ state_dropdown (Row *row, gboolean editable)
                                                cm_checklist_item_get_state (row->item), name);
 
   gtk_widget_set_sensitive (dropdown, editable);
+  g_object_set_data (G_OBJECT (dropdown), "property", (gpointer) "state");
   row->state = GTK_DROP_DOWN (dropdown);
   return dropdown;
 }

@@ -170,13 +170,33 @@ checklist (CmServicePage *self, CmService *svc)
 typedef struct {
   CmServicePage *self;
   CmReviewDecision decision;   /* NONE: advance */
+  char *reason;                /* as given, for Try Again */
 } Step;
 
-/* A refused step leaves the dialog open with the reason kept. */
-static gboolean
-step_reason (const char *reason, gpointer data, GError **error)
+static Step *
+step_new (CmServicePage *self, CmReviewDecision decision, const char *reason)
+{
+  Step *step = g_new0 (Step, 1);
+
+  step->self = g_object_ref (self);
+  step->decision = decision;
+  step->reason = g_strdup (reason);
+  return step;
+}
+
+static void
+step_free (gpointer data)
 {
   Step *step = data;
+
+  g_object_unref (step->self);
+  g_free (step->reason);
+  g_free (step);
+}
+
+static gboolean
+take_step (Step *step, const char *reason, GError **error)
+{
   CmServicePage *self = step->self;
   CmService *svc = service (self);
   gboolean done;
@@ -192,23 +212,53 @@ step_reason (const char *reason, gpointer data, GError **error)
   return done;
 }
 
+static void step_again (GtkWidget *widget, gpointer data);
+
+/* Met a colleague's change: the conflict dialog asks whether to take the
+ * step again, with the same reason, on the service as it now stands. */
+static gboolean
+ask_about_step (Step *step, const char *reason, const GError *error)
+{
+  Step *again = step_new (step->self, step->decision, reason);
+
+  if (cm_conflict_handle_action (GTK_WIDGET (step->self), step->self->store, error, step_again,
+                                 again, step_free))
+    return TRUE;
+  step_free (again);
+  return FALSE;
+}
+
 static void
-step_free (gpointer data)
+step_again (GtkWidget *widget, gpointer data)
+{
+  Step *step = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!take_step (step, step->reason, &error) && !ask_about_step (step, step->reason, error))
+    report (step->self, error->message);
+}
+
+/* A refused step leaves the dialog open with the reason kept; one that
+ * met a colleague's change closes it for the conflict dialog. */
+static gboolean
+step_reason (const char *reason, gpointer data, GError **error)
 {
   Step *step = data;
 
-  g_object_unref (step->self);
-  g_free (step);
+  if (take_step (step, reason, error))
+    return TRUE;
+  if (!ask_about_step (step, reason, *error))
+    return FALSE;
+  g_clear_error (error);
+  return TRUE;
 }
 
 static void
 ask_step (CmServicePage *self, CmReviewDecision decision, const char *heading,
           const char *body, const char *accept, gboolean destructive)
 {
-  Step *step = g_new0 (Step, 1);
+  Step *step = step_new (self, decision, NULL);
 
-  step->self = g_object_ref (self);
-  step->decision = decision;
   cm_reason_dialog_ask_checked (GTK_WIDGET (self), heading, body, _("Reason"), accept,
                                 destructive, step_reason, step, step_free);
 }

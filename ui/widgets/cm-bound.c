@@ -15,6 +15,7 @@ typedef struct {
   const char *property;   /* interned */
   CmEntity *read;         /* the record as the control last showed it */
   gboolean showing;       /* set while the control is made to show a stored value */
+  gboolean asking;        /* set while the conflict dialog asks about its save */
 } Binding;
 
 static void
@@ -63,6 +64,7 @@ conflict_settled (GtkWidget *widget, CmConflictOutcome outcome, CmEntity *record
 {
   Binding *b = g_object_get_data (G_OBJECT (widget), "binding");
 
+  b->asking = FALSE;
   if (outcome == CM_CONFLICT_SAVED)
     binding_read (b, record);
   else if (outcome == CM_CONFLICT_KEPT)
@@ -79,16 +81,25 @@ save_value (GtkWidget *widget, const GValue *value)
   g_autoptr(CmEntity) draft = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (b->showing)
+  /* The dialog takes the focus, and a date left that way would ask again. */
+  if (b->showing || b->asking)
     return;
   original = cm_conflict_copy_as_read (b->entity, b->read, b->property);
   draft = cm_entity_copy (original);
   g_object_set_property (G_OBJECT (draft), b->property, value);
   if (cm_store_save (b->store, draft, &error))
-    binding_read (b, draft);
-  else if (!cm_conflict_handle (widget, b->store, original, draft, error, cm_store_save,
-                                conflict_settled, NULL))
-    gtk_widget_activate_action (widget, "page.report", "s", error->message);
+    {
+      binding_read (b, draft);
+      return;
+    }
+  /* Set first: the conflict may be settled before the call returns. */
+  b->asking = TRUE;
+  if (!cm_conflict_handle (widget, b->store, original, draft, error, cm_store_save,
+                           conflict_settled, NULL))
+    {
+      b->asking = FALSE;
+      gtk_widget_activate_action (widget, "page.report", "s", error->message);
+    }
 }
 
 static void
