@@ -261,6 +261,17 @@ commit (CmStore *self, GError **error)
   return TRUE;
 }
 
+/* A COMMIT that failed (SQLite's SQLITE_BUSY, for one) leaves the
+ * transaction open: it is rolled back, not left to the next statement. */
+static gboolean
+commit_or_roll_back (CmStore *self, GError **error)
+{
+  if (commit (self, error))
+    return TRUE;
+  cm_db_rollback (self->database);
+  return FALSE;
+}
+
 /* ---- opening and migrating -------------------------------------------- */
 
 /* The functions written in C that the store's SQL calls, which a SQLite
@@ -369,11 +380,11 @@ apply_migrations (CmStore *self, char **names, int current, GError **error)
           cm_db_rollback (self->database);
           return FALSE;
         }
-      if (!at_once && !commit (self, error))
+      if (!at_once && !commit_or_roll_back (self, error))
         return FALSE;
       begun = at_once;
     }
-  return !begun || commit (self, error);
+  return !begun || commit_or_roll_back (self, error);
 }
 
 /* On a server, what the shared migrations need of PostgreSQL first,
@@ -390,7 +401,7 @@ apply_prelude (CmStore *self, GError **error)
       cm_db_rollback (self->database);
       return FALSE;
     }
-  return commit (self, error);
+  return commit_or_roll_back (self, error);
 }
 
 static gboolean
