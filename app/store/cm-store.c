@@ -94,6 +94,7 @@ struct _CmStore
   char *refusal;            /* why changes are refused, beyond being read-only */
   char *connection_lost;    /* why changes wait for the server, kept apart from the refusal */
   gboolean marked;          /* the file carries our application id */
+  gboolean made;            /* opening made the portfolio (cm_store_made_portfolio ()) */
   gint64 data_version;      /* data_version () when the lists were last current */
   /* On a server, another connection committed between the lists' last
    * reading and this transaction: its commit does not make them current. */
@@ -488,6 +489,7 @@ open_server (const char *given_uri, CmStoreOpenFlags flags, GError **error)
     return NULL;
   if (!read_only && !migrate (self, error))
     return NULL;
+  self->made = !read_only && version == 0;
   /* cm_schema has carried our application id since the prelude. */
   self->marked = TRUE;
   self->data_version = data_version (self);
@@ -511,11 +513,31 @@ cm_store_open (const char *path, CmStoreOpenFlags flags, GError **error)
   self->database = cm_db_sqlite_adopt (connection.db);
   self->read_only = connection.read_only;
   self->on_network = cm_store_file_is_on_network (path);
+  self->made = connection.created;
   if (!prepare (self, connection.in_memory, error))
     return NULL;
   self->data_version = data_version (self);
   return g_steal_pointer (&self);
 }
+gboolean
+cm_store_made_portfolio (CmStore *self)
+{
+  g_return_val_if_fail (CM_IS_STORE (self), FALSE);
+
+  return self->made;
+}
+
+gboolean
+cm_store_discard_new_portfolio (const char *path, GError **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (cm_store_server_is_uri (path))
+    return cm_store_server_discard_new (path, error);
+  cm_store_file_remove (path);
+  return TRUE;
+}
+
 /* ---- reading records -------------------------------------------------- */
 
 static GParamSpec *
