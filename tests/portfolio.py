@@ -22,10 +22,6 @@ SERVER = os.environ.get("CM_TEST_PG_SERVER", "")
 # Libpq reads these from the environment; the URI alone must decide.
 PG_ENV = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
 _databases = set()
-# A new portfolio on a server is migrated when opened, before the import
-# into it fails, and not yet emptied again as a new file is removed.
-LEFT_AFTER_FAILURE = ("a failed import leaves a new server database migrated"
-                      if ON_SERVER else None)
 
 
 def on_server():
@@ -87,12 +83,16 @@ def missing(work, name):
 
 
 def exists(portfolio):
-    """Whether anything was made at @portfolio: the file, or any table in
-    the database."""
+    """Whether anything was made at @portfolio: the file, or any table,
+    function or collation in the database's schema."""
     if not is_uri(portfolio):
         return os.path.exists(portfolio)
-    return value(portfolio, "SELECT count(*) FROM information_schema.tables"
-                            " WHERE table_schema = 'public'") > 0
+    return value(portfolio, "SELECT (SELECT count(*) FROM pg_class"
+                            "        WHERE relnamespace = 'public'::regnamespace)"
+                            " + (SELECT count(*) FROM pg_proc"
+                            "    WHERE pronamespace = 'public'::regnamespace)"
+                            " + (SELECT count(*) FROM pg_collation"
+                            "    WHERE collnamespace = 'public'::regnamespace)") > 0
 
 
 def copy(portfolio, work, name):

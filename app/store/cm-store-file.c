@@ -366,6 +366,7 @@ cm_store_file_connect (const char *path, CmStoreOpenFlags flags, CmStoreConnecti
           return FALSE;
         }
       connection->is_new = TRUE;
+      connection->created = TRUE;
       return open_db (connection, path, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
     }
   if (!S_ISREG (st.st_mode))

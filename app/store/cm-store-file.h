@@ -22,6 +22,7 @@ typedef struct {
   gboolean read_only; /* the file may not, or cannot, be written */
   gboolean in_memory; /* an older file, updated in a copy in memory for reading */
   gboolean is_new;    /* no portfolio in it yet: the store creates one */
+  gboolean created;   /* there was no file: connecting made it */
 } CmStoreConnection;
 
 gboolean cm_store_file_connect           (const char *path, CmStoreOpenFlags flags,

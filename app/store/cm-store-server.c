@@ -14,6 +14,7 @@
 
 #define PRELUDE_RESOURCE "/org/commissioner/Commissioner/postgresql/prelude.sql"
 #define ROLES_RESOURCE "/org/commissioner/Commissioner/postgresql/roles.sql"
+#define DISCARD_RESOURCE "/org/commissioner/Commissioner/postgresql/discard.sql"
 
 gboolean
 cm_store_server_is_uri (const char *portfolio)
@@ -274,6 +275,48 @@ cm_store_server_setup (const char *uri, GError **error)
    * the roles' rights follow the tables of the current schema. */
   done = cm_store_server_identify (db, uri, TRUE, &version, error) &&
          run_roles_sql (db, database, server, error);
+  cm_db_close (db);
+  return done;
+}
+
+/* Words discard.sql's failure: its refusal of a portfolio holding saved
+ * changes (SQLSTATE 55006, object_in_use), or the server's own. */
+static void
+set_discard_error (CmDb *db, const char *uri, GError **error)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *server = NULL;
+
+  cm_store_server_names (uri, &database, &server);
+  if (g_strcmp0 (cm_db_pg_last_sqlstate (db), "55006") == 0)
+    g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
+                 _("The new portfolio in the database “%s” on the PostgreSQL server “%s” was "
+                   "left as it is: changes were saved in it meanwhile. Open it to see them."),
+                 database, server);
+  else
+    g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
+                 _("The new portfolio in the database “%s” on the PostgreSQL server “%s” could "
+                   "not be taken out again (%s), so the database holds an empty portfolio. "
+                   "Import into it again, or drop the database and make it again with "
+                   "createdb."), database, server, cm_db_last_message (db));
+}
+
+gboolean
+cm_store_server_discard_new (const char *given_uri, GError **error)
+{
+  g_autofree char *uri = cm_store_server_sign_in_uri (given_uri);
+  g_autofree char *sql = resource_sql (DISCARD_RESOURCE, error);
+  CmDb *db = sql ? cm_db_pg_connect (uri, error) : NULL;
+  gboolean done;
+
+  if (db == NULL)
+    return FALSE;
+  done = cm_db_begin (db, CM_DB_WRITING) && cm_db_exec (db, sql) && cm_db_commit (db);
+  if (!done)
+    {
+      set_discard_error (db, given_uri, error);
+      cm_db_rollback (db);
+    }
   cm_db_close (db);
   return done;
 }

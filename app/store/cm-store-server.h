@@ -42,6 +42,10 @@ gboolean  cm_store_server_identify      (CmDb *db, const char *uri, gboolean rea
  * server and what to do, for a database without a current portfolio or a
  * role that may not set it up; then nothing is changed. */
 gboolean  cm_store_server_setup         (const char *uri, GError **error);
+/* Empties again the database at @uri that opening it made a portfolio in
+ * (postgresql/discard.sql), in one transaction; see
+ * cm_store_discard_new_portfolio (). */
+gboolean  cm_store_server_discard_new   (const char *uri, GError **error);
 /* The role the server signed in, which its audit trail accepts as the
  * actor of every row; NULL when it cannot be read. */
 char     *cm_store_server_session_user  (CmDb *db);

@@ -103,6 +103,7 @@ struct _CmStore
   char *refusal;            /* why changes are refused, beyond being read-only */
   char *connection_lost;    /* why changes wait for the server, kept apart from the refusal */
   gboolean marked;          /* the file carries our application id */
+  gboolean made;            /* opening made the portfolio (cm_store_made_portfolio ()) */
   gint64 data_version;      /* a file's data_version () when the lists were last current */
   /* The newest audit row the lists show: the changes after it are what
    * another program committed since (and on a server, the newest row is
@@ -274,6 +275,17 @@ commit (CmStore *self, GError **error)
   return TRUE;
 }
 
+/* A COMMIT that failed (SQLite's SQLITE_BUSY, for one) leaves the
+ * transaction open: it is rolled back, not left to the next statement. */
+static gboolean
+commit_or_roll_back (CmStore *self, GError **error)
+{
+  if (commit (self, error))
+    return TRUE;
+  cm_db_rollback (self->database);
+  return FALSE;
+}
+
 /* ---- opening and migrating -------------------------------------------- */
 
 /* The functions written in C that the store's SQL calls, which a SQLite
@@ -382,11 +394,11 @@ apply_migrations (CmStore *self, char **names, int current, GError **error)
           cm_db_rollback (self->database);
           return FALSE;
         }
-      if (!at_once && !commit (self, error))
+      if (!at_once && !commit_or_roll_back (self, error))
         return FALSE;
       begun = at_once;
     }
-  return !begun || commit (self, error);
+  return !begun || commit_or_roll_back (self, error);
 }
 
 /* On a server, what the shared migrations need of PostgreSQL first,
@@ -403,7 +415,7 @@ apply_prelude (CmStore *self, GError **error)
       cm_db_rollback (self->database);
       return FALSE;
     }
-  return commit (self, error);
+  return commit_or_roll_back (self, error);
 }
 
 static gboolean
@@ -491,6 +503,7 @@ open_server (const char *given_uri, CmStoreOpenFlags flags, GError **error)
     return NULL;
   if (!read_only && !migrate (self, error))
     return NULL;
+  self->made = !read_only && version == 0;
   /* cm_schema has carried our application id since the prelude. */
   self->marked = TRUE;
   self->audit_seen = newest_audit_row (self);
@@ -514,12 +527,33 @@ cm_store_open (const char *path, CmStoreOpenFlags flags, GError **error)
   self->database = cm_db_sqlite_adopt (connection.db);
   self->read_only = connection.read_only;
   self->on_network = cm_store_file_is_on_network (path);
+  self->made = connection.created;
   if (!prepare (self, connection.in_memory, error))
     return NULL;
   self->data_version = data_version (self);
   self->audit_seen = newest_audit_row (self);
   return g_steal_pointer (&self);
 }
+
+gboolean
+cm_store_made_portfolio (CmStore *self)
+{
+  g_return_val_if_fail (CM_IS_STORE (self), FALSE);
+
+  return self->made;
+}
+
+gboolean
+cm_store_discard_new_portfolio (const char *path, GError **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (cm_store_server_is_uri (path))
+    return cm_store_server_discard_new (path, error);
+  cm_store_file_remove (path);
+  return TRUE;
+}
+
 /* ---- reading records -------------------------------------------------- */
 
 static GParamSpec *

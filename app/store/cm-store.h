@@ -57,6 +57,16 @@ G_DECLARE_FINAL_TYPE (CmStore, cm_store, CM, STORE, GObject)
  * or "postgresql:///dbname?host=/socket/folder") of a database on a
  * server, where the role signed in is every change's actor. */
 CmStore    *cm_store_open            (const char *path, CmStoreOpenFlags flags, GError **error);
+/* Whether opening @self made its portfolio: a file that was not there,
+ * or a database on a server that held none. */
+gboolean    cm_store_made_portfolio  (CmStore *self);
+/* Takes away again the portfolio at @path that opening it made, once
+ * nothing has it open, as when the first import into it failed, so that
+ * the failure leaves nothing behind: the file is removed, the database
+ * emptied of everything the store made in it, in one transaction. A
+ * database that holds saved changes meanwhile is refused and left as it
+ * is, with a CM_STORE_ERROR saying what to do. */
+gboolean    cm_store_discard_new_portfolio (const char *path, GError **error);
 /* The file's path, or the server database's URI. */
 const char *cm_store_get_path        (CmStore *self);
 /* FALSE, saying why, when @path names the portfolio file itself under any

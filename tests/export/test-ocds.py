@@ -888,8 +888,7 @@ def test_bad_input(work, exported):
               and run("--audit-head", "--portfolio", portfolio).stdout == head)
     missing = portfolios.new(work, "never")
     run("--import-ocds", source, "--portfolio", missing)
-    check("a refused import does not leave a new portfolio behind", not portfolios.exists(missing),
-          todo=portfolios.LEFT_AFTER_FAILURE)
+    check("a refused import does not leave a new portfolio behind", not portfolios.exists(missing))
 
 
 def main():

@@ -178,8 +178,7 @@ def test_all_or_nothing(work, portfolio):
     fresh = portfolios.new(work, "never")
     result = run("--import", bad, "--portfolio", fresh)
     check("a failed import into a new portfolio fails", result.returncode == 1, result.stderr)
-    check("and leaves no portfolio", not portfolios.exists(fresh),
-          todo=portfolios.LEFT_AFTER_FAILURE)
+    check("and leaves no portfolio", not portfolios.exists(fresh))
     missing = run("--import", os.path.join(work, "absent.csv"), "--portfolio", portfolio)
     check("a missing file is a clear error", missing.returncode == 1 and "absent.csv" in missing.stderr,
           missing.stderr)
@@ -321,8 +320,7 @@ def test_repeated_long_text(work):
     check("a register of repeated long text is refused as too large",
           result.returncode == 1 and "more text than Commissioner can hold" in result.stderr,
           (result.returncode, result.stderr[-300:]))
-    check("and leaves no portfolio", not portfolios.exists(portfolio),
-          todo=portfolios.LEFT_AFTER_FAILURE)
+    check("and leaves no portfolio", not portfolios.exists(portfolio))
 
 
 def test_portfolio_itself(work):

@@ -152,8 +152,7 @@ def test_written_by_hand(work):
         result, portfolio = import_ods(work, "refused", **kwargs)
         check(what, result.returncode != 0 and words in result.stderr,
               (result.returncode, result.stderr))
-        check(f"{what}: no portfolio is left", not portfolios.exists(portfolio),
-              todo=portfolios.LEFT_AFTER_FAILURE)
+        check(f"{what}: no portfolio is left", not portfolios.exists(portfolio))
 
 
 def test_sheet_by_name(work):

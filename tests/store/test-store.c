@@ -3,6 +3,7 @@
 /* test-store.c: opening, creating, migrating and refusing portfolio files */
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "cm-contract.h"
 #include "cm-organisation.h"
@@ -202,6 +203,66 @@ test_changed_signal (void)
   g_assert_cmpuint (emitted, ==, 2);
 }
 
+/* A portfolio that opening made (as a failed first import leaves it) is
+ * taken away again: the file removed, the server's database emptied, so
+ * that it takes a portfolio again later. One opened again was not made. */
+static void
+test_discard_new_portfolio (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new ("discarded.commissioner", &path);
+  g_autoptr(CmStore) again = NULL;
+  int refusal = cm_test_on_server () ? CM_STORE_ERROR_NOT_PORTFOLIO : CM_STORE_ERROR_NOT_FOUND;
+
+  g_assert_true (cm_store_made_portfolio (store));
+  g_clear_object (&store);
+  again = cm_store_open (path, CM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (cm_store_made_portfolio (again));
+  g_clear_object (&again);
+
+  g_assert_true (cm_store_discard_new_portfolio (path, &error));
+  g_assert_no_error (error);
+  again = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST, &error);
+  g_assert_null (again);
+  g_assert_error (error, CM_STORE_ERROR, refusal);
+  g_clear_error (&error);
+  if (cm_test_on_server ())
+    g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM pg_proc p"
+                                              " JOIN pg_namespace n ON n.oid = p.pronamespace"
+                                              " WHERE n.nspname = current_schema ()"),
+                     ==, 0);
+  store = cm_store_open (path, CM_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (cm_store_made_portfolio (store));
+}
+
+/* A server's new portfolio that someone saved in meanwhile is kept. */
+static void
+test_discard_keeps_saved_changes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = NULL;
+  g_autoptr(CmOrganisation) org = cm_organisation_new ("Adult Social Care",
+                                                       CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE);
+
+  if (!cm_test_on_server ())
+    {
+      g_test_skip ("a file is removed whatever it holds: only a server's database is shared");
+      return;
+    }
+  store = cm_test_open_new ("discard-saved.commissioner", &path);
+  cm_test_save (store, org);
+  g_clear_object (&store);
+
+  g_assert_false (cm_store_discard_new_portfolio (path, &error));
+  g_assert_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "changes were saved in it meanwhile"));
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM organisation"), ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -217,5 +278,7 @@ main (int argc, char *argv[])
   cm_test_add_file_func ("/store/read-only-empty", test_read_only_refuses_empty_database);
   g_test_add_func ("/store/ids-not-reused", test_ids_are_not_reused);
   g_test_add_func ("/store/changed-signal", test_changed_signal);
+  g_test_add_func ("/store/discard-new", test_discard_new_portfolio);
+  g_test_add_func ("/store/discard-keeps-saved", test_discard_keeps_saved_changes);
   return g_test_run ();
 }

@@ -10,7 +10,9 @@ in a real Secret Service (GNOME Keyring in the test's own session and
 home); the recent list names the portfolio "team on SERVER", never with
 its password, and opening it from there signs in without typing and
 without showing the dialog, as a file opens (the test holds the
-connection on a table lock to see that no dialog comes while it waits).
+connection on a table lock to see that no dialog comes while it waits);
+a file opened in the window while it waits stays there, and the late
+connection is closed.
 Started again with that portfolio as the last one used, the window
 reopens it the same way. When the keyring's password is wrong (changed
 on the server) or missing, opening it from the recent list shows the
@@ -211,6 +213,7 @@ def check(session, folder):
     session.stop()
 
     reopen_with_no_dialog(session, folder)
+    keep_a_file_opened_meanwhile(session, folder)
     reopen_at_start_up(session, folder)
     refuse_a_wrong_password(session, folder)
     ask_for_a_missing_password(session, folder)
@@ -284,6 +287,32 @@ def reopen_with_no_dialog(session, folder):
         raise Failure("the dialog was shown after the portfolio opened")
     session.screenshot("reopened")
     session.log("reopened from the recent list with the keyring's password, with no dialog")
+
+
+def keep_a_file_opened_meanwhile(session, folder):
+    """The welcome page stays usable while the recent entry reopens: a
+    file opened there meanwhile stays, and the late connection to the
+    server is closed rather than shown in its place."""
+    held = []
+    try:
+        welcome = click_recent(session, folder,
+                               lambda: held.append(HeldTable(folder, "cm_schema")))
+        wait_for("the application's connection waiting on the lock",
+                 lambda: held[0].waiting(ROLE) == 1)
+        press(wait_for("Open the Demo Portfolio", lambda: find_button(
+            welcome, "Open the Demo Portfolio")))
+        page = session.page("Overview")
+        wait_for("the demo file's Overview", lambda: find_label(
+            page, lambda t: t == "Needs You Now"))
+    finally:
+        for lock in held:
+            lock.release()
+    wait_for("the late connection to the server closed", lambda: held[0].count(
+        f"SELECT count(*) FROM pg_stat_activity WHERE usename = '{ROLE}'") == 0)
+    if dialog_shown(session):
+        raise Failure("the dialog was shown for a reopening the file replaced")
+    session.screenshot("file-kept")
+    session.log("a file opened while the server's portfolio reopened stayed in the window")
 
 
 def server_uri_in_recent(session):

@@ -661,19 +661,9 @@ import_into (CmStore *store, const char *file, CmImportPlanner planner, gpointer
   return write_report (&report) ? status : 1;
 }
 
-static void
-remove_portfolio (const char *path)
-{
-  for (const char *const *suffix = (const char *const[]) { "", "-wal", "-shm", NULL };
-       *suffix; suffix++)
-    {
-      g_autofree char *name = g_strconcat (path, *suffix, NULL);
-      g_unlink (name);
-    }
-}
-
-/* A portfolio that did not exist is created for the import, and removed
- * again if the import fails, so that a failure leaves everything as it was. */
+/* A portfolio that did not exist is created for the import, and taken
+ * away again if the import fails, so that a failure leaves everything as
+ * it was: a file removed, a server's database emptied. */
 int
 cm_command_run_import (const char *portfolio, const char *file, const char *on_duplicate,
                        const char *report_file, CmImportPlanner planner, gpointer data)
@@ -681,7 +671,7 @@ cm_command_run_import (const char *portfolio, const char *file, const char *on_d
   g_autoptr(GError) error = NULL;
   g_autoptr(CmStore) store = NULL;
   CmImportDuplicate duplicate;
-  gboolean existed;
+  gboolean made;
   int status;
 
   if (portfolio == NULL)
@@ -698,17 +688,17 @@ cm_command_run_import (const char *portfolio, const char *file, const char *on_d
       g_printerr (_("--on-duplicate takes update or skip, not %s.\n"), on_duplicate);
       return 2;
     }
-  existed = g_file_test (portfolio, G_FILE_TEST_EXISTS);
   store = cm_store_open (portfolio, CM_STORE_OPEN_DEFAULT, &error);
   if (store == NULL)
     {
       g_printerr ("%s\n", error->message);
       return 2;
     }
+  made = cm_store_made_portfolio (store);
   status = import_into (store, file, planner, data, duplicate, report_file);
   g_clear_object (&store);
-  if (status != 0 && !existed)
-    remove_portfolio (portfolio);
+  if (status != 0 && made && !cm_store_discard_new_portfolio (portfolio, &error))
+    g_printerr ("%s\n", error->message);
   return status;
 }
 

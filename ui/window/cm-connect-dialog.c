@@ -328,6 +328,18 @@ cm_connect_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (cm_connect_dialog_parent_class)->dispose (object);
 }
 
+/* Closing (Cancel, Escape) stops connecting at once: the connection's
+ * task holds the dialog until its thread ends, so dispose comes too late
+ * to keep a late connection from being announced. */
+static gboolean
+cm_connect_dialog_close_request (GtkWindow *window)
+{
+  GtkWindowClass *parent_class = GTK_WINDOW_CLASS (cm_connect_dialog_parent_class);
+
+  g_cancellable_cancel (CM_CONNECT_DIALOG (window)->cancellable);
+  return parent_class->close_request ? parent_class->close_request (window) : FALSE;
+}
+
 static void
 cm_connect_dialog_finalize (GObject *object)
 {
@@ -344,9 +356,11 @@ cm_connect_dialog_class_init (CmConnectDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = cm_connect_dialog_dispose;
   object_class->finalize = cm_connect_dialog_finalize;
+  window_class->close_request = cm_connect_dialog_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/commissioner/Commissioner/cm-connect-dialog.ui");

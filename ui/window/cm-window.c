@@ -63,6 +63,8 @@ struct _CmWindow
   GtkWidget *back_button;
   GMenu *recent_menu;
   GtkListBox *recent_list;
+  CmConnectDialog *reopening;    /* a server's quiet reopen, until connected; weak */
+  AdwToast *reopening_toast;     /* its "Connecting to…"; weak */
 };
 
 G_DEFINE_FINAL_TYPE (CmWindow, cm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -703,6 +705,24 @@ open_flags (const char *path)
   return CM_STORE_OPEN_DEFAULT;
 }
 
+/* The window stays usable while a server's portfolio reopens quietly: a
+ * portfolio opened meanwhile stops that reopening, whose late connection
+ * would otherwise take its place. A dialog that showed itself to ask
+ * stays, for the user to answer. */
+static void
+stop_reopening (CmWindow *self)
+{
+  CmConnectDialog *dialog = self->reopening;
+
+  g_clear_weak_pointer (&self->reopening);
+  if (dialog == NULL || gtk_widget_get_visible (GTK_WIDGET (dialog)))
+    return;
+  g_signal_handlers_disconnect_by_data (dialog, self);
+  if (self->reopening_toast)
+    adw_toast_dismiss (self->reopening_toast);
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
 /* Shows the portfolio @store holds, opened with @flags. */
 static void
 show_portfolio (CmWindow *self, CmStore *store, CmStoreOpenFlags flags)
@@ -713,6 +733,7 @@ show_portfolio (CmWindow *self, CmStore *store, CmStoreOpenFlags flags)
   g_autofree char *actor = actor_name (self);
   g_autofree char *key = cm_portfolio_name_key (path);
 
+  stop_reopening (self);
   cm_store_set_actor (store, actor);
   g_set_object (&self->store, store);
 
@@ -1290,11 +1311,13 @@ search_everything (GtkWidget *widget, const char *action, GVariant *param)
 /* ---- portfolios on a server ------------------------------------------- */
 
 static void
-server_connected (CmWindow *self, CmStore *store)
+server_connected (CmWindow *self, CmStore *store, CmConnectDialog *dialog)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   CmWindow *open = app ? cm_window_find (app, cm_store_get_path (store)) : NULL;
 
+  if (dialog == self->reopening)
+    g_clear_weak_pointer (&self->reopening);
   /* Connecting took a while: another window may have opened it meanwhile. */
   if (open)
     gtk_window_present (GTK_WINDOW (open));
@@ -1332,6 +1355,10 @@ reopen_server (CmWindow *self, const char *uri)
   AdwToast *toast = adw_toast_new (message);
 
   adw_toast_set_timeout (toast, 0);
+  /* The last reopening asked for wins. */
+  stop_reopening (self);
+  g_set_weak_pointer (&self->reopening, dialog);
+  g_set_weak_pointer (&self->reopening_toast, toast);
   g_signal_connect_object (dialog, "connected", G_CALLBACK (server_connected), self,
                            G_CONNECT_SWAPPED);
   /* the dialog shows itself to ask, or closes once connected */
@@ -1501,6 +1528,8 @@ cm_window_dispose (GObject *object)
   CmWindow *self = CM_WINDOW (object);
 
   stop_watching (self);
+  g_clear_weak_pointer (&self->reopening);
+  g_clear_weak_pointer (&self->reopening_toast);
   g_clear_handle_id (&self->fold_id, g_source_remove);
   g_clear_pointer (&self->named_pages, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CM_TYPE_WINDOW);

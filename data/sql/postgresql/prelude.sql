@@ -6,6 +6,8 @@
 -- store's statements are written once for both engines. Run in a
 -- transaction of its own before the migrations, every time a database is
 -- migrated: each statement may run again over its own earlier result.
+-- What it makes, discard.sql names again, to take it out of a new
+-- database whose first import failed.
 
 -- Running again is expected: not worth a notice for each thing already there.
 SET LOCAL client_min_messages = warning;
