@@ -460,7 +460,8 @@ same_month (GDateTime *a, GDateTime *b)
 }
 
 /* ".20260301T101500.123Z-daily.commissioner.a1B2c3": the hidden
- * temporary create_temporary () makes for a backup, and nothing else. */
+ * temporary create_temporary () makes for a backup, or SQLite's journal
+ * beside it, and nothing else. */
 static gboolean
 is_backup_temporary (const char *name)
 {
@@ -469,6 +470,13 @@ is_backup_temporary (const char *name)
   g_autoptr(GDateTime) taken = NULL;
   CmBackupReason reason;
 
+  for (const char *const *suffix = (const char *const[]) { "-journal", "-wal", "-shm", NULL };
+       *suffix; suffix++)
+    if (g_str_has_suffix (name, *suffix))
+      {
+        length -= strlen (*suffix);
+        break;
+      }
   if (name[0] != '.' || length < 9 || name[length - 7] != '.')
     return FALSE;
   for (gsize i = length - 6; i < length; i++)

@@ -396,6 +396,7 @@ test_stale_temporaries_removed (void)
   g_autoptr(GDateTime) days_ago = g_date_time_add_days (now, -2);
   g_autoptr(GDateTime) hour_ago = g_date_time_add_hours (now, -1);
   g_autofree char *stale = NULL;
+  g_autofree char *stale_journal = NULL;
   g_autofree char *recent = NULL;
   g_autofree char *foreign = NULL;
   g_autofree char *lookalike = NULL;
@@ -403,6 +404,9 @@ test_stale_temporaries_removed (void)
 
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
   stale = file_changed_at (folder, ".20260808T090000.000Z-daily.commissioner.a1B2c3", days_ago);
+  stale_journal = file_changed_at (folder,
+                                   ".20260808T090000.000Z-daily.commissioner.a1B2c3-journal",
+                                   days_ago);
   recent = file_changed_at (folder, ".20260810T080000.000Z-daily.commissioner.Zx9Yw8", hour_ago);
   foreign = file_changed_at (folder, ".notes.commissioner.a1B2c3", days_ago);
   lookalike = file_changed_at (folder, ".20260808T090000.000Z-daily.commissioner.a1B2c", days_ago);
@@ -410,6 +414,7 @@ test_stale_temporaries_removed (void)
 
   g_free (write_at (store, CM_BACKUP_REASON_DAILY, now));
   g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (stale_journal, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (recent, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (foreign, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (lookalike, G_FILE_TEST_EXISTS));
