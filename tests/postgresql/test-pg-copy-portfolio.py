@@ -95,7 +95,7 @@ SELECT conrelid::regclass::text, conname, contype::text, pg_get_constraintdef (o
 UNION ALL
 SELECT tablename, indexname, 'i', indexdef
   FROM pg_indexes WHERE schemaname = current_schema ()
-ORDER BY 1, 2
+ORDER BY 1, 2, 3, 4
 """
 
 
