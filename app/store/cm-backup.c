@@ -32,6 +32,12 @@ G_DEFINE_QUARK (cm-backup-error-quark, cm_backup_error)
 /* How long a copy waits for a connection that is committing. */
 #define BUSY_TRIES 100
 #define BUSY_WAIT_MS 50
+/* A copy that can be stopped copies this many pages (4 MB of 4 kB pages)
+ * between looks at whether it should stop. */
+#define PAGES_PER_STEP 1024
+/* A hidden temporary copy older than this was left by a copy cut off
+ * half way (a crash, a power cut): no copy takes this long. */
+#define STALE_TEMPORARY (G_TIME_SPAN_DAY)
 
 static const struct {
   const char *nick;
@@ -211,21 +217,33 @@ file_connection (CmStore *store)
 }
 
 /* Copies every page of @from into @to, waiting a while for a connection
- * that is committing. Either side may be the live portfolio. */
+ * that is committing. Either side may be the live portfolio. Without
+ * @cancellable it copies in one step; with it, a few megabytes at a time,
+ * stopping with SQLITE_INTERRUPT once it is cancelled. */
 static int
-copy_pages (sqlite3 *to, sqlite3 *from)
+copy_pages (sqlite3 *to, sqlite3 *from, GCancellable *cancellable)
 {
   sqlite3_backup *backup = sqlite3_backup_init (to, "main", from, "main");
-  int rc, finished;
+  int pages = cancellable ? PAGES_PER_STEP : -1;
+  int rc = SQLITE_OK, finished, busy = 0;
 
   if (backup == NULL)
     return sqlite3_errcode (to);
-  for (int tries = 0; tries < BUSY_TRIES; tries++)
+  while (busy < BUSY_TRIES)
     {
-      rc = sqlite3_backup_step (backup, -1);
-      if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          rc = SQLITE_INTERRUPT;
+          break;
+        }
+      rc = sqlite3_backup_step (backup, pages);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        {
+          busy++;
+          sqlite3_sleep (BUSY_WAIT_MS);
+        }
+      else if (rc != SQLITE_OK)
         break;
-      sqlite3_sleep (BUSY_WAIT_MS);
     }
   finished = sqlite3_backup_finish (backup);
   return rc == SQLITE_DONE ? finished : rc;
@@ -253,9 +271,10 @@ create_temporary (const char *destination, GError **error)
 
 /* Writes the database of @source into a file SQLite creates beside
  * @destination, as a self-contained file (no write-ahead log), and moves
- * it into place once complete. Returns why it could not, or NULL. */
+ * it into place once complete. Returns why it could not, or NULL; a copy
+ * stopped through @cancellable leaves nothing behind either. */
 static char *
-write_copy (sqlite3 *source, const char *destination)
+write_copy (sqlite3 *source, const char *destination, GCancellable *cancellable)
 {
   g_autoptr(GError) local = NULL;
   g_autofree char *partial = create_temporary (destination, &local);
@@ -268,7 +287,7 @@ write_copy (sqlite3 *source, const char *destination)
     return g_strdup (local->message);
   rc = sqlite3_open_v2 (partial, &copy, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
-    rc = copy_pages (copy, source);
+    rc = copy_pages (copy, source, cancellable);
   /* The copied header may say the source keeps a write-ahead log. */
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (copy, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
@@ -341,7 +360,7 @@ cm_backup_copy (CmStore *store, const char *destination, GError **error)
                      "name or folder for the copy."), destination);
       return FALSE;
     }
-  g_autofree char *why = write_copy (file_connection (store), destination);
+  g_autofree char *why = write_copy (file_connection (store), destination, NULL);
 
   return why ? copy_failed (error, portfolio, destination, why) : TRUE;
 }
@@ -440,6 +459,58 @@ same_month (GDateTime *a, GDateTime *b)
          g_date_time_get_month (a) == g_date_time_get_month (b);
 }
 
+/* ".20260301T101500.123Z-daily.commissioner.a1B2c3": the hidden
+ * temporary create_temporary () makes for a backup, or SQLite's journal
+ * beside it, and nothing else. */
+static gboolean
+is_backup_temporary (const char *name)
+{
+  gsize length = strlen (name);
+  g_autofree char *backup = NULL;
+  g_autoptr(GDateTime) taken = NULL;
+  CmBackupReason reason;
+
+  for (const char *const *suffix = (const char *const[]) { "-journal", "-wal", "-shm", NULL };
+       *suffix; suffix++)
+    if (g_str_has_suffix (name, *suffix))
+      {
+        length -= strlen (*suffix);
+        break;
+      }
+  if (name[0] != '.' || length < 9 || name[length - 7] != '.')
+    return FALSE;
+  for (gsize i = length - 6; i < length; i++)
+    if (!g_ascii_isalnum (name[i]))
+      return FALSE;
+  backup = g_strndup (name + 1, length - 8);
+  return parse_backup_name (backup, &taken, &reason);
+}
+
+/* Deletes the temporaries in @folder of copies cut off half way long
+ * before @now (a crash or a power cut leaves them): no one ever sees them,
+ * and each is as large as the portfolio. A recent one may be a copy still
+ * being written, and is left alone. */
+static void
+remove_stale_temporaries (const char *folder, GDateTime *now)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  gint64 before = g_date_time_to_unix (now) - STALE_TEMPORARY / G_TIME_SPAN_SECOND;
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = NULL;
+      GStatBuf info;
+
+      if (!is_backup_temporary (name))
+        continue;
+      path = g_build_filename (folder, name, NULL);
+      if (g_lstat (path, &info) == 0 && S_ISREG (info.st_mode) && info.st_mtime < before &&
+          g_unlink (path) != 0)
+        g_debug ("The stale temporary “%s” could not be deleted: %s", path, g_strerror (errno));
+    }
+}
+
 gboolean
 cm_backup_prune (const char *folder, GDateTime *now, GError **error)
 {
@@ -449,6 +520,7 @@ cm_backup_prune (const char *folder, GDateTime *now, GError **error)
 
   if (backups == NULL)
     return FALSE;
+  remove_stale_temporaries (folder, now);
   keep = g_new0 (gboolean, backups->len + 1);
   for (guint i = 0; i < backups->len && i < KEEP_NEWEST; i++)
     keep[i] = TRUE;
@@ -520,8 +592,8 @@ free_name (const char *folder, GDateTime *now, CmBackupReason reason)
 }
 
 gboolean
-cm_backup_write (CmStore *store, CmBackupReason reason, GDateTime *now, char **path,
-                 GError **error)
+cm_backup_write (CmStore *store, CmBackupReason reason, GDateTime *now,
+                 GCancellable *cancellable, char **path, GError **error)
 {
   const char *portfolio = cm_store_get_path (store);
   g_autofree char *folder = cm_backup_folder (portfolio);
@@ -543,7 +615,11 @@ cm_backup_write (CmStore *store, CmBackupReason reason, GDateTime *now, char **p
   destination = free_name (folder, now, reason);
   if (destination == NULL)
     return backup_failed (error, portfolio, folder, g_strerror (EEXIST));
-  if ((why = write_copy (file_connection (store), destination)))
+  why = write_copy (file_connection (store), destination, cancellable);
+  /* A copy stopped on purpose is no failure to report. */
+  if (why && g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (why)
     return backup_failed (error, portfolio, folder, why);
   if (!cm_backup_prune (folder, now, error))
     return FALSE;
@@ -559,7 +635,7 @@ cm_backup_before (CmStore *store, CmBackupReason reason, GError **error)
 
   /* A change that will be refused needs no copy, and must say why. */
   return cm_store_check_writable (store, error) &&
-         cm_backup_write (store, reason, now, NULL, error);
+         cm_backup_write (store, reason, now, NULL, NULL, error);
 }
 
 static gboolean
@@ -573,7 +649,8 @@ same_local_day (GDateTime *a, GDateTime *b)
 }
 
 gboolean
-cm_backup_daily (CmStore *store, GDateTime *now, char **path, GError **error)
+cm_backup_daily (CmStore *store, GDateTime *now, GCancellable *cancellable, char **path,
+                 GError **error)
 {
   g_autofree char *folder = NULL;
   g_autoptr(GPtrArray) backups = NULL;
@@ -590,7 +667,7 @@ cm_backup_daily (CmStore *store, GDateTime *now, char **path, GError **error)
   if (backups->len > 0 &&
       same_local_day (((CmBackup *) g_ptr_array_index (backups, 0))->taken, now))
     return TRUE;
-  return cm_backup_write (store, CM_BACKUP_REASON_DAILY, now, path, error);
+  return cm_backup_write (store, CM_BACKUP_REASON_DAILY, now, cancellable, path, error);
 }
 
 /* ---- restoring -------------------------------------------------------- */
@@ -655,9 +732,9 @@ cm_backup_restore (CmStore *store, const char *backup, GError **error)
     return not_a_backup (error, backup, _("it is the portfolio itself"));
   if ((source = open_backup (backup, error)) == NULL ||
       (replaced_anchor = cm_audit_anchor_current (store, error)) == NULL ||
-      !cm_backup_write (store, CM_BACKUP_REASON_RESTORE, now, &replaced_backup, error))
+      !cm_backup_write (store, CM_BACKUP_REASON_RESTORE, now, NULL, &replaced_backup, error))
     return FALSE;
-  rc = copy_pages (file_connection (store), file_connection (source));
+  rc = copy_pages (file_connection (store), file_connection (source), NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, CM_BACKUP_ERROR, CM_BACKUP_ERROR_FAILED,

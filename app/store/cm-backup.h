@@ -65,14 +65,17 @@ gboolean    cm_backup_copy       (CmStore *store, const char *destination, GErro
 /* Takes a backup into the portfolio's folder, then prunes the folder.
  * A portfolio in which nothing has been recorded yet has nothing to lose
  * and is not copied: *@path is then NULL. Must be called between actions,
- * never inside a transaction. */
+ * never inside a transaction. Once @cancellable (may be NULL) is
+ * cancelled, the copy stops with G_IO_ERROR_CANCELLED, leaving nothing
+ * behind. */
 gboolean    cm_backup_write      (CmStore *store, CmBackupReason reason, GDateTime *now,
-                                  char **path, GError **error);
+                                  GCancellable *cancellable, char **path, GError **error);
 /* cm_backup_write () now, before an action that changes much at once. */
 gboolean    cm_backup_before     (CmStore *store, CmBackupReason reason, GError **error);
 /* The day's first backup: written unless the newest backup is from @now's
  * day (local time). *@path is NULL when none was needed. */
-gboolean    cm_backup_daily      (CmStore *store, GDateTime *now, char **path, GError **error);
+gboolean    cm_backup_daily      (CmStore *store, GDateTime *now, GCancellable *cancellable,
+                                  char **path, GError **error);
 
 /* The portfolio's backups, newest first, with what each holds (of CmBackup). */
 GPtrArray  *cm_backup_list       (const char *portfolio, GError **error);
@@ -80,7 +83,8 @@ GPtrArray  *cm_backup_list       (const char *portfolio, GError **error);
  * pg_restore, for a portfolio on a server, which keeps no backups of ours. */
 gboolean    cm_backup_kept_by_server (const char *portfolio, GError **error);
 /* Keeps the newest ten backups in @folder and the newest of each of the
- * twelve months up to @now's (UTC); deletes the others. */
+ * twelve months up to @now's (UTC); deletes the others, and the hidden
+ * temporaries of backups cut off half way more than a day before @now. */
 gboolean    cm_backup_prune      (const char *folder, GDateTime *now, GError **error);
 
 /* Puts the backup at @backup in place of @store's portfolio, through the

@@ -83,14 +83,19 @@ def server_state(database):
     return tables, server_counts(database, tables)
 
 
-# A database's tables, columns and constraints, to compare two.
+# A database's tables, columns, constraints and indexes, to compare two:
+# a copy to a server drops the keys and indexes while it loads, and builds
+# them again.
 SCHEMA_SQL = """
 SELECT table_name, column_name, data_type, coalesce (column_default, '')
   FROM information_schema.columns WHERE table_schema = current_schema ()
 UNION ALL
 SELECT conrelid::regclass::text, conname, contype::text, pg_get_constraintdef (oid)
   FROM pg_constraint WHERE connamespace = current_schema ()::regnamespace
-ORDER BY 1, 2
+UNION ALL
+SELECT tablename, indexname, 'i', indexdef
+  FROM pg_indexes WHERE schemaname = current_schema ()
+ORDER BY 1, 2, 3, 4
 """
 
 

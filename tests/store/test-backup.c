@@ -3,6 +3,7 @@
 /* test-backup.c: copies of real portfolio files, the backup folder and its
  * retention at fixed times, restoring, and the backup a migration takes */
 #include <glib/gstdio.h>
+#include <utime.h>
 #include <sqlite3.h>
 
 #include "cm-backup.h"
@@ -58,7 +59,7 @@ write_at (CmStore *store, CmBackupReason reason, GDateTime *now)
   g_autoptr(GError) error = NULL;
   char *path = NULL;
 
-  g_assert_true (cm_backup_write (store, reason, now, &path, &error));
+  g_assert_true (cm_backup_write (store, reason, now, NULL, &path, &error));
   g_assert_no_error (error);
   g_assert_nonnull (path);
   return path;
@@ -233,7 +234,7 @@ test_write_and_list (void)
   char *nothing = NULL;
 
   /* Nothing recorded yet: nothing to lose, no file. */
-  g_assert_true (cm_backup_write (empty, CM_BACKUP_REASON_IMPORT, at, &nothing, &error));
+  g_assert_true (cm_backup_write (empty, CM_BACKUP_REASON_IMPORT, at, NULL, &nothing, &error));
   g_assert_no_error (error);
   g_assert_null (nothing);
 
@@ -334,16 +335,93 @@ test_daily (void)
   char *again = NULL;
   g_autofree char *second = NULL;
 
-  g_assert_true (cm_backup_daily (store, morning, &first, &error));
+  g_assert_true (cm_backup_daily (store, morning, NULL, &first, &error));
   g_assert_nonnull (first);
-  g_assert_true (cm_backup_daily (store, evening, &again, &error));
+  g_assert_true (cm_backup_daily (store, evening, NULL, &again, &error));
   g_assert_null (again);
-  g_assert_true (cm_backup_daily (store, next_day, &second, &error));
+  g_assert_true (cm_backup_daily (store, next_day, NULL, &second, &error));
   g_assert_no_error (error);
   g_assert_nonnull (second);
   backups = cm_backup_list (path, NULL);
   g_assert_cmpuint (backups->len, ==, 2);
   g_assert_cmpint (((CmBackup *) backups->pdata[0])->reason, ==, CM_BACKUP_REASON_DAILY);
+}
+
+/* A backup stopped half way leaves neither a backup nor its temporary. */
+static void
+test_cancelled_leaves_nothing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = portfolio_of ("cancelled.commissioner", 3, &path);
+  g_autofree char *folder = cm_backup_folder (path);
+  g_autoptr(GDateTime) now = utc (2026, 7, 1, 9, 0);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) backups = NULL;
+  char *written = NULL;
+
+  /* Taken once, so that the folder is there to look in. */
+  g_free (write_at (store, CM_BACKUP_REASON_MANUAL, now));
+  g_cancellable_cancel (cancellable);
+  g_assert_false (cm_backup_write (store, CM_BACKUP_REASON_DAILY, now, cancellable, &written,
+                                   &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (written);
+  g_assert_cmpuint (count_hidden (folder), ==, 0);
+  backups = cm_backup_list (path, NULL);
+  g_assert_cmpuint (backups->len, ==, 1);
+}
+
+/* Writes an empty file @name in @folder, last changed at @changed. */
+static char *
+file_changed_at (const char *folder, const char *name, GDateTime *changed)
+{
+  char *path = g_build_filename (folder, name, NULL);
+  struct utimbuf times = { 0 };
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  times.actime = times.modtime = g_date_time_to_unix (changed);
+  g_assert_cmpint (g_utime (path, &times), ==, 0);
+  return path;
+}
+
+/* The temporaries of backups cut off long ago go; the others' files stay. */
+static void
+test_stale_temporaries_removed (void)
+{
+  static const struct {
+    const char *name;
+    int hours_old;
+    gboolean removed;
+  } files[] = {
+    { ".20260808T090000.000Z-daily.commissioner.a1B2c3", 48, TRUE },
+    { ".20260808T090000.000Z-daily.commissioner.a1B2c3-journal", 48, TRUE },
+    /* perhaps a copy still being written */
+    { ".20260810T080000.000Z-daily.commissioner.Zx9Yw8", 1, FALSE },
+    /* not ours: no backup's name, a shorter random part, no suffix */
+    { ".notes.commissioner.a1B2c3", 48, FALSE },
+    { ".20260808T090000.000Z-daily.commissioner.a1B2c", 48, FALSE },
+    { ".20260808T090000.000Z-daily.a1B2c3", 48, FALSE },
+  };
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = portfolio_of ("stale.commissioner", 3, &path);
+  g_autofree char *folder = cm_backup_folder (path);
+  g_autoptr(GDateTime) now = utc (2026, 8, 10, 9, 0);
+  g_auto(GStrv) paths = g_new0 (char *, G_N_ELEMENTS (files) + 1);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GDateTime) changed = g_date_time_add_hours (now, -files[i].hours_old);
+
+      paths[i] = file_changed_at (folder, files[i].name, changed);
+    }
+  g_free (write_at (store, CM_BACKUP_REASON_DAILY, now));
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_test_message ("%s", files[i].name);
+      g_assert_cmpint (g_file_test (paths[i], G_FILE_TEST_EXISTS), !=, files[i].removed);
+    }
 }
 
 /* ---- restoring -------------------------------------------------------- */
@@ -530,6 +608,8 @@ main (int argc, char **argv)
   g_test_add_func ("/backup/same-time-twice", test_same_time_twice);
   g_test_add_func ("/backup/retention", test_retention);
   g_test_add_func ("/backup/daily", test_daily);
+  g_test_add_func ("/backup/cancelled-leaves-nothing", test_cancelled_leaves_nothing);
+  g_test_add_func ("/backup/stale-temporaries-removed", test_stale_temporaries_removed);
   g_test_add_func ("/backup/restore", test_restore);
   g_test_add_func ("/backup/restore-refuses", test_restore_refuses);
   g_test_add_func ("/backup/migration-backs-up-first", test_migration_backs_up_first);

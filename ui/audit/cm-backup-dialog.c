@@ -154,7 +154,8 @@ daily_in_thread (CmStore *store, gpointer data, GCancellable *cancellable, GErro
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  return cm_backup_daily (store, now, NULL, error);
+  /* Stopped when the file is about to be replaced, or on quitting. */
+  return cm_backup_daily (store, now, cancellable, NULL, error);
 }
 
 static void

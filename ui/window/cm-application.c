@@ -9,6 +9,7 @@
 #include "cm-date.h"
 #include "cm-deadline-notification.h"
 #include "cm-metainfo.h"
+#include "cm-portfolio-job.h"
 #include "cm-store-server.h"
 #include "cm-window.h"
 
@@ -20,7 +21,11 @@ struct _CmApplication
   GDate today;
   char *portfolio;     /* from --portfolio or --demo */
   char *import_wizard; /* from --import-wizard */
+  guint quit_deadline; /* while quitting waits for the readers to stop */
 };
+
+/* How long quitting waits for the background readers to stop. */
+#define QUIT_WAIT_SECONDS 5
 
 G_DEFINE_FINAL_TYPE (CmApplication, cm_application, ADW_TYPE_APPLICATION)
 
@@ -394,6 +399,7 @@ cm_application_finalize (GObject *object)
 {
   CmApplication *self = CM_APPLICATION (object);
 
+  g_clear_handle_id (&self->quit_deadline, g_source_remove);
   g_clear_object (&self->settings);
   g_free (self->portfolio);
   g_free (self->import_wizard);
@@ -449,10 +455,39 @@ help_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
   gtk_show_uri_full (window, "help:commissioner", GDK_CURRENT_TIME, NULL, help_shown, NULL);
 }
 
+static gboolean
+readers_stopped (gpointer user_data)
+{
+  CmApplication *self = user_data;
+
+  g_clear_handle_id (&self->quit_deadline, g_source_remove);
+  g_application_quit (G_APPLICATION (self));
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+readers_too_slow (gpointer user_data)
+{
+  CmApplication *self = user_data;
+
+  self->quit_deadline = 0;
+  g_application_quit (G_APPLICATION (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Quitting does not wait for the holds the readers of portfolios take: a
+ * reader cut off would leave its half-written copy behind. Each is asked
+ * to stop, and quitting waits a little for them. */
 static void
 quit_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  CmApplication *self = user_data;
+
+  if (self->quit_deadline)
+    return;
+  self->quit_deadline = g_timeout_add_seconds (QUIT_WAIT_SECONDS, readers_too_slow, self);
+  cm_portfolio_readers_stop_all (readers_stopped, g_object_ref (self));
 }
 
 /* --copy-portfolio takes two values, which GOption does not do: it is

@@ -143,7 +143,7 @@ struct _CmPortfolioReader {
 };
 
 typedef struct {
-  char *portfolio;  /* canonical */
+  char *portfolio;  /* canonical, or NULL for every portfolio */
   GSourceFunc then;
   gpointer data;
 } Waiter;
@@ -192,7 +192,8 @@ wake_waiters (void)
       Waiter *waiter = l->data;
       GList *next = l->next;
 
-      if (cm_portfolio_readers_count (waiter->portfolio) == 0)
+      if (waiter->portfolio ? cm_portfolio_readers_count (waiter->portfolio) == 0
+                            : readers == NULL)
         {
           waiters = g_list_delete_link (waiters, l);
           g_idle_add (waiter->then, waiter->data);
@@ -218,10 +219,11 @@ cm_portfolio_reader_end (CmPortfolioReader *reader)
   wake_waiters ();
 }
 
-void
-cm_portfolio_readers_stop (const char *portfolio, GSourceFunc then, gpointer data)
+/* Cancels the readers of @canonical (of every portfolio when NULL), then
+ * calls @then once none is left. */
+static void
+stop_readers (const char *canonical, GSourceFunc then, gpointer data)
 {
-  g_autofree char *canonical = g_canonicalize_filename (portfolio, NULL);
   Waiter *waiter = g_new0 (Waiter, 1);
 
   waiter->portfolio = g_strdup (canonical);
@@ -236,9 +238,23 @@ cm_portfolio_readers_stop (const char *portfolio, GSourceFunc then, gpointer dat
       {
         CmPortfolioReader *reader = l->data;
 
-        if (g_str_equal (reader->portfolio, canonical))
+        if (canonical == NULL || g_str_equal (reader->portfolio, canonical))
           g_cancellable_cancel (reader->cancellable);
       }
   }
   wake_waiters ();
+}
+
+void
+cm_portfolio_readers_stop (const char *portfolio, GSourceFunc then, gpointer data)
+{
+  g_autofree char *canonical = g_canonicalize_filename (portfolio, NULL);
+
+  stop_readers (canonical, then, data);
+}
+
+void
+cm_portfolio_readers_stop_all (GSourceFunc then, gpointer data)
+{
+  stop_readers (NULL, then, data);
 }

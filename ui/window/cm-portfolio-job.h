@@ -11,8 +11,9 @@
  * Reports, calendars, workbooks and notifications read the file in the
  * background too, each on a read-only connection of its own. Each such
  * reader is registered while it runs, holding the application so that
- * quitting waits for a half-written export, and cm_portfolio_readers_stop ()
- * cancels and waits for them before the file is replaced.
+ * closing the last window waits for a half-written export, and
+ * cm_portfolio_readers_stop () cancels and waits for them before the file
+ * is replaced, as quitting does for all of them.
  */
 #pragma once
 
@@ -53,6 +54,10 @@ void               cm_portfolio_reader_end   (CmPortfolioReader *reader);
 /* Cancels every reader of @portfolio, then calls @then once none is left
  * (at once when none runs). */
 void cm_portfolio_readers_stop (const char *portfolio, GSourceFunc then, gpointer data);
+/* Cancels every reader of every portfolio, then calls @then once none is
+ * left (at once when none runs): quitting does not wait for the
+ * application's holds. */
+void cm_portfolio_readers_stop_all (GSourceFunc then, gpointer data);
 /* How many readers of @portfolio are registered. */
 guint cm_portfolio_readers_count (const char *portfolio);
 
