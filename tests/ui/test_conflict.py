@@ -7,6 +7,10 @@ that change, the dialog names who made it and shows both values, and
 Apply Mine saves the user's title over the new version, audited. Once
 more, Keep Theirs drops the user's title and shows the stored one.
 
+Text typed into a checklist item's field on a service's page, not yet
+applied, stays as typed while a colleague's change to the same item
+reaches the page; applied, it meets that change in the same dialog.
+
 The same dialog meets a colleague's change saved in the same moment as a
 field of a decommissioning's page (bound to its record) or a checklist
 item's state on a service's page: the window is held still while the
@@ -21,8 +25,10 @@ import os
 import signal
 import subprocess
 
-from common import Failure, Session, find, find_button, find_label, press_ready, set_text, \
-    state_of, text_of, wait_for
+import pyatspi
+
+from common import Failure, Session, find, find_button, find_label, has_state, press_ready, \
+    set_text, state_of, text_of, wait_for
 from test_decommission import SERVICE as DECOMMISSIONED, open_decommission
 from test_hub import open_service
 
@@ -268,6 +274,85 @@ def checklist_meets_a_colleague(session):
     session.log(f"a checklist item kept the colleague's state on {second_title!r}")
 
 
+# ---- typing on a service's page while a colleague changes the item -----
+
+EVIDENCE = "Evidence (a note or document reference)"
+EVIDENCE_THEIRS = "Joint review minutes, filed by the partnership team"
+EVIDENCE_MINE = "Provider forum notes, 2 December"
+NOT_THEIRS_EITHER = "Settled at the partnership board"
+
+
+def item_row(page, title):
+    """The row of the checklist item @title: the nearest node around its
+    state's drop-down that holds its text fields."""
+    node = wait_for(f"the state of {title!r}",
+                    lambda: find(page, "combo box", f"State of “{title}”"))
+    while node is not None and find(node, "text", EVIDENCE) is None:
+        node = node.parent
+    if node is None:
+        raise Failure(f"the item {title!r} has no evidence field")
+    return node
+
+
+def at_rest(node):
+    """A probe true once @node is where it was at the last look: a row
+    opening slides its fields into place."""
+    last = []
+
+    def still():
+        box = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        here = (box.x, box.y, box.width, box.height)
+        steady = last[-1:] == [here] and box.height > 0
+        last.append(here)
+        return steady
+    return still
+
+
+def evidence_shown(page, title):
+    return text_of(find(item_row(page, title), "text", EVIDENCE))
+
+
+def typing_kept_through_a_colleagues_change(session):
+    """The user types evidence for an item and has not applied it when a
+    colleague's evidence for the same item, then their change to another
+    item, reach the page: the typed text is still there, the keyboard in
+    it, and applying it meets the colleague's evidence."""
+    (service, first, first_title), (_, second, second_title) = open_items(session)
+    page = open_service(session, service)
+    row = item_row(page, first_title)
+    session.click(find_label(row, lambda t: t == first_title))  # it opens to show its fields
+    field = wait_for("the evidence field shown", lambda: find(row, "text", EVIDENCE))
+    wait_for("the evidence field in place", at_rest(field))
+    session.focus(field)
+    set_text(field, EVIDENCE_MINE)
+    wait_for("the user's evidence typed", lambda: text_of(field) == EVIDENCE_MINE)
+    rows = audit_rows(session)
+
+    change_record(session, f"CmChecklistItem#{first}", "evidence", EVIDENCE_THEIRS)
+    change_record(session, f"CmChecklistItem#{second}", "reason", NOT_THEIRS_EITHER,
+                  "state", "not-applicable")
+    wait_for("the colleague's change shown on the other item", lambda: state_of(
+        find(page, "combo box", f"State of “{second_title}”")) == "Not applicable")
+    session.screenshot("typing-kept")
+    shown = evidence_shown(page, first_title)
+    if shown != EVIDENCE_MINE:
+        raise Failure(f"the colleague's change replaced what the user typed: {shown!r}")
+    if session.sql("SELECT evidence FROM checklist_item WHERE id = ?", first) != EVIDENCE_THEIRS:
+        raise Failure("the colleague's evidence is not in the file")
+    session.log(f"typed evidence {EVIDENCE_MINE!r} kept through the colleague's {EVIDENCE_THEIRS!r}")
+
+    session.key("Return", session.window.name)
+    dialog = conflict_dialog(session, EVIDENCE, EVIDENCE_THEIRS, EVIDENCE_MINE)
+    if audit_rows(session) != rows + 3:  # the colleague's evidence, state and reason
+        raise Failure("the refused evidence wrote something")
+    press_ready("the Apply Mine button", lambda: find_button(dialog, "Apply Mine"))
+    wait_for("the user's evidence in the file", lambda: session.sql(
+        "SELECT evidence FROM checklist_item WHERE id = ?", first) == EVIDENCE_MINE)
+    wait_for("the user's evidence shown", lambda: evidence_shown(page, first_title)
+             == EVIDENCE_MINE)
+    session.log("the typed evidence met the colleague's and was applied over it")
+
+
 def main():
     with Session("conflict") as session:
         session.launch()
@@ -275,6 +360,7 @@ def main():
         keep_theirs(session)
         bound_field_meets_a_colleague(session)
         checklist_meets_a_colleague(session)
+        typing_kept_through_a_colleagues_change(session)
         session.log(session.verify_audit())
 
 

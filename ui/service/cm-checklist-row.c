@@ -50,16 +50,43 @@ save_item (CmStore *store, CmEntity *item, GError **error)
   return cm_checklist_save_item (store, CM_CHECKLIST_ITEM (item), error);
 }
 
-/* Settled once the user chose between their change and a colleague's:
- * Keep Theirs shows the stored state again, without saving it. */
+/* The text field of the item's @property in @widget, or NULL. */
+static GtkWidget *
+text_of (GtkWidget *widget, const char *property)
+{
+  if (ADW_IS_ENTRY_ROW (widget) &&
+      g_strcmp0 (g_object_get_data (G_OBJECT (widget), "property"), property) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = text_of (child, property);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Settled once the user chose between their change and a colleague's to
+ * @data, the property saved: Keep Theirs shows the stored value again,
+ * without saving it; either way a text field's text is stored now. */
 static void
 conflict_settled (GtkWidget *widget, CmConflictOutcome outcome, CmEntity *record,
                   const GError *error, gpointer data)
 {
   Row *row = g_object_get_data (G_OBJECT (widget), "row");
+  GtkWidget *text = text_of (widget, data);
 
   if (outcome == CM_CONFLICT_SAVED || outcome == CM_CONFLICT_KEPT)
     g_set_object (&row->read, record);
+  if (text && (outcome == CM_CONFLICT_SAVED || outcome == CM_CONFLICT_KEPT))
+    {
+      g_autofree char *stored = NULL;
+
+      g_object_get (record, data, &stored, NULL);
+      cm_page_entry_row_stored (text, stored);
+    }
   if (outcome == CM_CONFLICT_KEPT)
     {
       row->showing = TRUE;
@@ -73,7 +100,7 @@ conflict_settled (GtkWidget *widget, CmConflictOutcome outcome, CmEntity *record
 
 /* Saves @property = @value on a copy of the item as the row showed it;
  * FALSE after reporting why it could not, or asking the user what to do
- * about a colleague's change it met. */
+ * about a colleague's change it met. @property is a static string. */
 static gboolean
 save (GtkWidget *widget, Row *row, const char *property, ...)
 {
@@ -92,7 +119,7 @@ save (GtkWidget *widget, Row *row, const char *property, ...)
       return TRUE;
     }
   if (!cm_conflict_handle (widget, row->store, original, draft, error, save_item,
-                           conflict_settled, NULL))
+                           conflict_settled, (gpointer) property))
     gtk_widget_activate_action (widget, "page.report", "s", error->message);
   return FALSE;
 }
@@ -150,22 +177,21 @@ text_applied (AdwEntryRow *entry, GtkWidget *widget)
 {
   Row *row = g_object_get_data (G_OBJECT (widget), "row");
   const char *property = g_object_get_data (G_OBJECT (entry), "property");
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
 
-  save (widget, row, property, gtk_editable_get_text (GTK_EDITABLE (entry)), NULL);
+  if (save (widget, row, property, text, NULL))
+    cm_page_entry_row_stored (GTK_WIDGET (entry), text);
 }
 
 static GtkWidget *
 text_row (GtkWidget *expander, Row *row, const char *title, const char *property,
           gboolean editable)
 {
-  GtkWidget *entry = adw_entry_row_new ();
   g_autofree char *value = NULL;
+  GtkWidget *entry;
 
   g_object_get (row->item, property, &value, NULL);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
-  gtk_editable_set_text (GTK_EDITABLE (entry), value);
-  gtk_editable_set_editable (GTK_EDITABLE (entry), editable);
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (entry), editable);
+  entry = cm_page_entry_row (title, value, editable);
   g_object_set_data (G_OBJECT (entry), "property", (gpointer) property);
   g_signal_connect (entry, "apply", G_CALLBACK (text_applied), expander);
   return entry;
