@@ -8,6 +8,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "cm-count.h"
 #include "cm-cycle.h"
 #include "cm-date.h"
 #include "cm-decoration.h"
@@ -289,13 +290,15 @@ current_gate_text (CmOverviewPage *self, CmServiceGate *gate)
 {
   GPtrArray *problems = cm_overview_gate_problems (self->store, gate);
   guint n = problems->len;
+  g_autofree char *count = NULL;
 
   if (cm_service_get_stage (gate->service) > CM_STAGE_REVIEW)
     return g_strdup (_("Decommissioning"));
   if (n == 0)
     return g_strdup (_("Ready to advance"));
-  return g_strdup_printf (ngettext ("%u thing holds the gate: %s", "%u things hold the gate: %s",
-                                    n), n, (char *) g_ptr_array_index (problems, 0));
+  count = cm_count_format (n);
+  return g_strdup_printf (ngettext ("%s thing holds the gate: %s", "%s things hold the gate: %s",
+                                    n), count, (char *) g_ptr_array_index (problems, 0));
 }
 
 /* The current gate, then a gate of this cycle passed by override and why:
@@ -333,15 +336,18 @@ stage_row (CmOverviewPage *self, CmOverview *overview, CmStage stage)
   GtkWidget *expander = adw_expander_row_new ();
   guint ready = 0;
   g_autofree char *subtitle = NULL;
+  g_autofree char *services = cm_count_format (gates->len);
+  g_autofree char *n_ready = NULL;
 
   for (guint i = 0; i < gates->len; i++)
     ready += !((CmServiceGate *) g_ptr_array_index (gates, i))->held;
+  n_ready = cm_count_format (ready);
   fold_rows (self, overview, expander, gates, 0, gates->len, stage_gate_words, gate_service);
   subtitle = stage > CM_STAGE_REVIEW
-             ? g_strdup_printf (ngettext ("%u service", "%u services", gates->len), gates->len)
-             : g_strdup_printf (ngettext ("%u service · %u ready to advance",
-                                          "%u services · %u ready to advance", gates->len),
-                                gates->len, ready);
+             ? g_strdup_printf (ngettext ("%s service", "%s services", gates->len), services)
+             : g_strdup_printf (ngettext ("%s service · %s ready to advance",
+                                          "%s services · %s ready to advance", gates->len),
+                                services, n_ready);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
                                  cm_enum_to_label (CM_TYPE_STAGE, stage));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
@@ -385,9 +391,10 @@ held_group (CmOverviewPage *self, CmOverview *overview)
                         : _("These services cannot leave their stage until the items named "
                             "are settled, or the gate is overridden with a reason."));
   GtkWidget *expander = adw_expander_row_new ();
-  g_autofree char *title = g_strdup_printf (ngettext ("%u service held", "%u services held",
+  g_autofree char *count = cm_count_format (overview->held->len);
+  g_autofree char *title = g_strdup_printf (ngettext ("%s service held", "%s services held",
                                                       overview->held->len),
-                                            overview->held->len);
+                                            count);
 
   if (overview->held->len == 0)
     return g;
@@ -460,10 +467,11 @@ static GtkWidget *
 overdue_group (CmOverviewPage *self, CmOverview *overview)
 {
   GtkWidget *g = cm_page_group (_("Overdue"), NULL);
-  g_autofree char *dates = g_strdup_printf (ngettext ("%u contract date overdue or breached",
-                                                      "%u contract dates overdue or breached",
+  g_autofree char *count = cm_count_format (overview->overdue_dates);
+  g_autofree char *dates = g_strdup_printf (ngettext ("%s contract date overdue or breached",
+                                                      "%s contract dates overdue or breached",
                                                       overview->overdue_dates),
-                                            overview->overdue_dates);
+                                            count);
   GtkWidget *deadlines = cm_page_text_row (dates, _("Open them under Contracts & Deadlines"),
                               overview->overdue_dates ? "dialog-warning-symbolic"
                                                       : "emblem-ok-symbolic");
@@ -551,22 +559,24 @@ attention_text (CmOverviewPage *self, CmOverview *overview, CmAttention *a)
 static char *
 attention_heading (CmAttentionKind kind, guint n)
 {
+  g_autofree char *count = cm_count_format (n);
+
   switch (kind)
     {
     case CM_ATTENTION_STEP_OVERDUE:
-      return g_strdup_printf (ngettext ("%u decommissioning step overdue",
-                                        "%u decommissioning steps overdue", n), n);
+      return g_strdup_printf (ngettext ("%s decommissioning step overdue",
+                                        "%s decommissioning steps overdue", n), count);
     case CM_ATTENTION_NOTICE_DUE:
-      return g_strdup_printf (ngettext ("%u contract date to act on",
-                                        "%u contract dates to act on", n), n);
+      return g_strdup_printf (ngettext ("%s contract date to act on",
+                                        "%s contract dates to act on", n), count);
     case CM_ATTENTION_EIA_TO_SIGN:
-      return g_strdup_printf (ngettext ("%u EIA awaiting sign-off",
-                                        "%u EIAs awaiting sign-off", n), n);
+      return g_strdup_printf (ngettext ("%s EIA awaiting sign-off",
+                                        "%s EIAs awaiting sign-off", n), count);
     case CM_ATTENTION_GATE_READY:
     case CM_ATTENTION_N_KINDS:
     default:
-      return g_strdup_printf (ngettext ("%u service ready to pass its gate",
-                                        "%u services ready to pass their gates", n), n);
+      return g_strdup_printf (ngettext ("%s service ready to pass its gate",
+                                        "%s services ready to pass their gates", n), count);
     }
 }
 
@@ -673,9 +683,10 @@ static GtkWidget *
 decisions_group (CmOverviewPage *self, CmOverview *overview)
 {
   guint n = overview->flagged_decisions->len;
-  g_autofree char *title = g_strdup_printf (ngettext ("%u decision not informed by a signed EIA",
-                                                      "%u decisions not informed by a signed EIA",
-                                                      n), n);
+  g_autofree char *count = cm_count_format (n);
+  g_autofree char *title = g_strdup_printf (ngettext ("%s decision not informed by a signed EIA",
+                                                      "%s decisions not informed by a signed EIA",
+                                                      n), count);
   GtkWidget *g = cm_page_group (_("Decisions and Their EIAs"), NULL);
 
   if (n == 0)
