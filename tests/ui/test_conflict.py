@@ -9,7 +9,9 @@ more, Keep Theirs drops the user's title and shows the stored one.
 
 Text typed into a checklist item's field on a service's page, not yet
 applied, stays as typed while a colleague's change to the same item
-reaches the page; applied, it meets that change in the same dialog.
+reaches the page; applied, it meets that change in the same dialog. A
+decommissioning's field keeps its typed text too through a change to
+another field, and saves it without a conflict.
 
 The same dialog meets a colleague's change saved in the same moment as a
 field of a decommissioning's page (bound to its record) or a checklist
@@ -212,6 +214,34 @@ def bound_field_meets_a_colleague(session):
     session.log(f"a bound field kept the colleague's {REASON_THEIRS!r}")
 
 
+CASE_TYPED = "Outcomes fell short for two years running"
+REASON_AGAIN = "Funding ends with the joint review, as the board agreed"
+
+
+def bound_typing_kept(session):
+    """Text typed into a bound field stays while a colleague's change to
+    another field of the record reaches the page; applied, it is saved
+    without a conflict, and the colleague's change stays."""
+    page = open_decommission(session)
+    record = "CmDecommission#%d" % decommission_field(session, "id")
+    field = wait_for("the case for change", lambda: find(page, "text", "Case for change"))
+    session.focus(field)
+    set_text(field, CASE_TYPED)
+    wait_for("the user's case typed", lambda: text_of(field) == CASE_TYPED)
+    change_record(session, record, "reason", REASON_AGAIN)
+    wait_for("the colleague's reason shown", lambda: text_of(
+        find(page, "text", "Reason for decommissioning")) == REASON_AGAIN)
+    shown = text_of(find(page, "text", "Case for change"))
+    if shown != CASE_TYPED:
+        raise Failure(f"the colleague's change replaced the case typed: {shown!r}")
+    session.key("Return", session.window.name)
+    wait_for("the user's case in the file",
+             lambda: decommission_field(session, "case_for_change") == CASE_TYPED)
+    if decommission_field(session, "reason") != REASON_AGAIN:
+        raise Failure("saving the typed case undid the colleague's reason")
+    session.log("a bound field kept its typed text through a change to another field")
+
+
 # ---- a checklist item's state, on a service's page ---------------------
 
 NOT_THEIRS = "Covered by the joint review"
@@ -371,6 +401,7 @@ def main():
         save_over_a_colleague(session)
         keep_theirs(session)
         bound_field_meets_a_colleague(session)
+        bound_typing_kept(session)
         checklist_meets_a_colleague(session)
         typing_kept_through_a_colleagues_change(session)
         session.log(session.verify_audit())
