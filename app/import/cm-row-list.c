@@ -6,7 +6,6 @@
  * they are only turned into text when a message or a report asks.
  */
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "cm-row-list.h"
 
@@ -51,24 +50,6 @@ cm_row_list_get (const CmRowList *list, guint i)
   g_return_val_if_fail (i < list->rows->len, 0);
 
   return g_array_index (list->rows, guint, i);
-}
-
-/* Not printf's "%'u": that follows the locale, and in the C locale the
- * command line runs in it groups nothing. */
-char *
-cm_count_format (guint64 n)
-{
-  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
-  gsize len = strlen (digits);
-  GString *out = g_string_sized_new (len + len / 3);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, digits[i]);
-    }
-  return g_string_free (out, FALSE);
 }
 
 /* "a, b and c" for a whole list, "a, b, c, d, e and 7 more" past the limit. */

@@ -10,7 +10,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include "cm-count.h"
 
 G_BEGIN_DECLS
 
@@ -35,8 +35,6 @@ char      *cm_row_list_format_all (const CmRowList *list);
 /* One "Row 8" per row, for a list that shows them all. */
 char     **cm_row_list_to_strv    (const CmRowList *list);
 
-/* "29,871": counts are grouped in thousands as amounts of money are. */
-char      *cm_count_format        (guint64 n);
 /* The first CM_ROW_LIST_SHOWN of @n_texts texts joined, then "and N
  * more": "Age UK, Mind, Mencap, Scope, Shelter and 3 more". "" when none.
  * Only the first CM_ROW_LIST_SHOWN need be in @texts: a caller counting

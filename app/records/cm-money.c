@@ -8,9 +8,9 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cm-count.h"
 #include "cm-entity.h"
 #include "cm-money.h"
-#include "cm-row-list.h"
 
 /* "£1,234,567" or "£1,234.50" */
 char *

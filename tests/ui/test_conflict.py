@@ -7,6 +7,12 @@ that change, the dialog names who made it and shows both values, and
 Apply Mine saves the user's title over the new version, audited. Once
 more, Keep Theirs drops the user's title and shows the stored one.
 
+Text typed into a checklist item's field on a service's page, not yet
+applied, stays as typed while a colleague's change to the same item
+reaches the page; applied, it meets that change in the same dialog. A
+decommissioning's field keeps its typed text too through a change to
+another field, and saves it without a conflict.
+
 The same dialog meets a colleague's change saved in the same moment as a
 field of a decommissioning's page (bound to its record) or a checklist
 item's state on a service's page: the window is held still while the
@@ -303,6 +309,34 @@ def date_asks_once(session, page):
     session.log("a date field asked once about the colleague's date, and kept it")
 
 
+CASE_TYPED = "Outcomes fell short for two years running"
+REASON_AGAIN = "Funding ends with the joint review, as the board agreed"
+
+
+def bound_typing_kept(session):
+    """Text typed into a bound field stays while a colleague's change to
+    another field of the record reaches the page; applied, it is saved
+    without a conflict, and the colleague's change stays."""
+    page = open_decommission(session)
+    record = "CmDecommission#%d" % decommission_field(session, "id")
+    field = wait_for("the case for change", lambda: find(page, "text", "Case for change"))
+    session.focus(field)
+    set_text(field, CASE_TYPED)
+    wait_for("the user's case typed", lambda: text_of(field) == CASE_TYPED)
+    change_record(session, record, "reason", REASON_AGAIN)
+    wait_for("the colleague's reason shown", lambda: text_of(
+        find(page, "text", "Reason for decommissioning")) == REASON_AGAIN)
+    shown = text_of(find(page, "text", "Case for change"))
+    if shown != CASE_TYPED:
+        raise Failure(f"the colleague's change replaced the case typed: {shown!r}")
+    session.key("Return", session.window.name)
+    wait_for("the user's case in the file",
+             lambda: decommission_field(session, "case_for_change") == CASE_TYPED)
+    if decommission_field(session, "reason") != REASON_AGAIN:
+        raise Failure("saving the typed case undid the colleague's reason")
+    session.log("a bound field kept its typed text through a change to another field")
+
+
 # ---- a checklist item's state, on a service's page ---------------------
 
 NOT_THEIRS = "Covered by the joint review"
@@ -367,6 +401,97 @@ def checklist_meets_a_colleague(session):
     session.log(f"a checklist item kept the colleague's state on {second_title!r}")
 
 
+# ---- typing on a service's page while a colleague changes the item -----
+
+EVIDENCE = "Evidence (a note or document reference)"
+EVIDENCE_THEIRS = "Joint review minutes, filed by the partnership team"
+EVIDENCE_MINE = "Provider forum notes, 2 December"
+NOT_THEIRS_EITHER = "Settled at the partnership board"
+
+
+def last_open_items(session):
+    """Two items still to do at their service's stage, of the last service
+    that has two: one the other cases leave alone."""
+    return session.rows("SELECT s.name, i.id, i.title FROM checklist_item i"
+                        " JOIN service s ON s.id = i.service_id WHERE i.state = 'to-do'"
+                        " AND i.stage = s.stage AND i.cycle = s.cycle AND s.id = ("
+                        "SELECT s.id FROM checklist_item i JOIN service s"
+                        " ON s.id = i.service_id WHERE i.state = 'to-do' AND i.stage = s.stage"
+                        " AND i.cycle = s.cycle GROUP BY s.id HAVING count(*) > 1"
+                        " ORDER BY s.id DESC LIMIT 1) ORDER BY i.id LIMIT 2")
+
+
+def item_row(page, title):
+    """The row of the checklist item @title: the nearest node around its
+    state's drop-down that holds its text fields."""
+    node = wait_for(f"the state of {title!r}",
+                    lambda: find(page, "combo box", f"State of “{title}”"))
+    while node is not None and find(node, "text", EVIDENCE) is None:
+        node = node.parent
+    if node is None:
+        raise Failure(f"the item {title!r} has no evidence field")
+    return node
+
+
+def at_rest(node):
+    """A probe true once @node is where it was at the last look: a row
+    opening slides its fields into place."""
+    last = []
+
+    def still():
+        box = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        here = (box.x, box.y, box.width, box.height)
+        steady = last[-1:] == [here] and box.height > 0
+        last.append(here)
+        return steady
+    return still
+
+
+def evidence_shown(page, title):
+    return text_of(find(item_row(page, title), "text", EVIDENCE))
+
+
+def typing_kept_through_a_colleagues_change(session):
+    """The user types evidence for an item and has not applied it when a
+    colleague's evidence for the same item, then their change to another
+    item, reach the page: the typed text is still there, the keyboard in
+    it, and applying it meets the colleague's evidence."""
+    (service, first, first_title), (_, second, second_title) = last_open_items(session)
+    page = open_service(session, service)
+    row = item_row(page, first_title)
+    session.click(find_label(row, lambda t: t == first_title))  # it opens to show its fields
+    field = wait_for("the evidence field shown", lambda: find(row, "text", EVIDENCE))
+    wait_for("the evidence field in place", at_rest(field))
+    session.focus(field)
+    set_text(field, EVIDENCE_MINE)
+    wait_for("the user's evidence typed", lambda: text_of(field) == EVIDENCE_MINE)
+    rows = audit_rows(session)
+
+    change_record(session, f"CmChecklistItem#{first}", "evidence", EVIDENCE_THEIRS)
+    change_record(session, f"CmChecklistItem#{second}", "reason", NOT_THEIRS_EITHER,
+                  "state", "not-applicable")
+    wait_for("the colleague's change shown on the other item", lambda: state_of(
+        find(page, "combo box", f"State of “{second_title}”")) == "Not applicable")
+    session.screenshot("typing-kept")
+    shown = evidence_shown(page, first_title)
+    if shown != EVIDENCE_MINE:
+        raise Failure(f"the colleague's change replaced what the user typed: {shown!r}")
+    if session.sql("SELECT evidence FROM checklist_item WHERE id = ?", first) != EVIDENCE_THEIRS:
+        raise Failure("the colleague's evidence is not in the file")
+    session.log(f"typed evidence {EVIDENCE_MINE!r} kept through the colleague's {EVIDENCE_THEIRS!r}")
+
+    session.key("Return", session.window.name)
+    dialog = conflict_dialog(session, EVIDENCE, EVIDENCE_THEIRS, EVIDENCE_MINE)
+    if audit_rows(session) != rows + 3:  # the colleague's evidence, state and reason
+        raise Failure("the refused evidence wrote something")
+    press_ready("the Apply Mine button", lambda: find_button(dialog, "Apply Mine"))
+    wait_for("the user's evidence in the file", lambda: session.sql(
+        "SELECT evidence FROM checklist_item WHERE id = ?", first) == EVIDENCE_MINE)
+    wait_for("the user's evidence shown", lambda: evidence_shown(page, first_title)
+             == EVIDENCE_MINE)
+    session.log("the typed evidence met the colleague's and was applied over it")
+
+
 def main():
     with Session("conflict") as session:
         session.launch()
@@ -374,7 +499,9 @@ def main():
         keep_theirs(session)
         extension_meets_a_colleague(session)
         bound_field_meets_a_colleague(session)
+        bound_typing_kept(session)
         checklist_meets_a_colleague(session)
+        typing_kept_through_a_colleagues_change(session)
         session.log(session.verify_audit())
 
 

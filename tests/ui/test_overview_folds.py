@@ -5,18 +5,20 @@
 made only when its row is first expanded, and then name every service the
 file holds in that stage. A stage of more than 50 services scrolls within
 its row in a list that makes only the rows in view, and pressing one
-opens its service. Screenshots at 1400×900.
+opens its service; past a thousand, the stage counts them with a comma
+("1,040 services"). Screenshots at 1400×900.
 
     with-display.sh python3 test_overview_folds.py COMMISSIONER OUTPUT_DIR
 """
 import os
 import subprocess
 
-from common import Failure, Session, find, find_all, wait_for
+from common import Failure, Session, find, find_all, find_label, wait_for
 
-# More than the Overview keeps as rows of their own (FOLDED_AS_ROWS), and
-# more than GTK 4.8's list view makes rows for at once (200).
-MANY = 260
+# More than the Overview keeps as rows of their own (FOLDED_AS_ROWS), more
+# than GTK 4.8's list view makes rows for at once (200), and a count of
+# four digits.
+MANY = 1000
 
 
 def check_stage_unfolds(session):
@@ -72,6 +74,9 @@ def check_long_stage_scrolls(session):
         raise Failure(f"only {n} services in Analyse after the import")
     page = session.page("Overview")
     analyse = wait_for("the Analyse row", lambda: find(page, "list item", "Analyse"))
+    counted = f"{n:,} services"
+    if not find_label(analyse, lambda t: t.startswith(counted + " · ")):
+        raise Failure(f"Analyse does not count its services as {counted!r}")
     session.click(analyse)
     shown = wait_for("the list of Analyse's services", lambda: find(page, "list", "Analyse"))
     rows = wait_for("rows in the list", lambda: shown.childCount or None)

@@ -3,6 +3,7 @@
 /* cm-conflict-dialog.c: the dialog of a save that met someone else's change */
 #include <glib/gi18n.h>
 
+#include "cm-audit-words.h"
 #include "cm-conflict-dialog.h"
 #include "cm-date.h"
 
@@ -32,7 +33,8 @@ values_row (const char *title, const char *their_value, const char *my_value)
 }
 
 /* A field the record's description names (those its own pages edit
- * among them) in the editor's words; any other as the trail writes it. */
+ * among them) in the editor's words; any other with the trail's label
+ * and values, never a column's name. */
 static GtkWidget *
 field_row (CmStoreConflictField *differs, GType type, CmEntity *theirs, CmEntity *mine)
 {
@@ -41,9 +43,13 @@ field_row (CmStoreConflictField *differs, GType type, CmEntity *theirs, CmEntity
   g_autofree char *my_value = NULL;
 
   if (field == NULL)
-    return values_row (differs->property,
-                       differs->theirs ? differs->theirs : _("(blank)"),
-                       differs->mine ? differs->mine : _("(blank)"));
+    {
+      g_autofree char *label = cm_audit_field_label (cm_entity_get_table (theirs),
+                                                     differs->property);
+
+      return values_row (label, differs->theirs ? differs->theirs : _("(blank)"),
+                         differs->mine ? differs->mine : _("(blank)"));
+    }
   their_value = shown_value (theirs, field);
   my_value = shown_value (mine, field);
   return values_row (_(field->title), their_value, my_value);

@@ -67,6 +67,8 @@ show_stored (Row *row, GtkWidget *control, CmEntity *record)
       g_object_get (record, property, &text, NULL);
       if (CM_IS_DATE_ENTRY (control))
         cm_date_entry_set_iso (CM_DATE_ENTRY (control), text);
+      else if (ADW_IS_ENTRY_ROW (control))
+        cm_page_entry_row_stored (control, text);
       else
         gtk_editable_set_text (GTK_EDITABLE (control), text ? text : "");
     }
@@ -181,23 +183,21 @@ static void
 text_applied (AdwEntryRow *entry, GtkWidget *widget)
 {
   const char *property = g_object_get_data (G_OBJECT (entry), "property");
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
 
-  save (widget, GTK_WIDGET (entry), property, gtk_editable_get_text (GTK_EDITABLE (entry)),
-        NULL);
+  if (save (widget, GTK_WIDGET (entry), property, text, NULL))
+    cm_page_entry_row_stored (GTK_WIDGET (entry), text);
 }
 
 static GtkWidget *
 text_row (GtkWidget *expander, Row *row, const char *title, const char *property,
           gboolean editable)
 {
-  GtkWidget *entry = adw_entry_row_new ();
   g_autofree char *value = NULL;
+  GtkWidget *entry;
 
   g_object_get (row->item, property, &value, NULL);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
-  gtk_editable_set_text (GTK_EDITABLE (entry), value);
-  gtk_editable_set_editable (GTK_EDITABLE (entry), editable);
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (entry), editable);
+  entry = cm_page_entry_row (title, value, editable);
   g_object_set_data (G_OBJECT (entry), "property", (gpointer) property);
   g_signal_connect (entry, "apply", G_CALLBACK (text_applied), expander);
   return entry;

@@ -29,12 +29,20 @@ binding_free (gpointer data)
   g_free (binding);
 }
 
-/* Remembers @record as what the control shows. */
+/* Remembers @record as what @widget shows: a text field's text is then
+ * stored, no longer the user's edit. */
 static void
-binding_read (Binding *binding, CmEntity *record)
+binding_read (GtkWidget *widget, Binding *binding, CmEntity *record)
 {
   g_clear_object (&binding->read);
   binding->read = cm_entity_copy (record);
+  if (ADW_IS_ENTRY_ROW (widget))
+    {
+      g_autofree char *text = NULL;
+
+      g_object_get (record, binding->property, &text, NULL);
+      cm_page_entry_row_stored (widget, text);
+    }
 }
 
 static Binding *
@@ -45,7 +53,7 @@ bind (GtkWidget *widget, CmStore *store, CmEntity *entity, const char *property)
   binding->store = g_object_ref (store);
   binding->entity = g_object_ref (entity);
   binding->property = g_intern_string (property);
-  binding_read (binding, entity);
+  binding_read (widget, binding, entity);
   g_object_set_data_full (G_OBJECT (widget), "binding", binding, binding_free);
   /* Which value it edits, for a page telling it from another. */
   g_object_set_data_full (G_OBJECT (widget), "cm-fingerprint",
@@ -66,7 +74,7 @@ conflict_settled (GtkWidget *widget, CmConflictOutcome outcome, CmEntity *record
 
   b->asking = FALSE;
   if (outcome == CM_CONFLICT_SAVED)
-    binding_read (b, record);
+    binding_read (widget, b, record);
   else if (outcome == CM_CONFLICT_KEPT)
     show_stored (widget, record);
   else if (outcome == CM_CONFLICT_FAILED)
@@ -89,7 +97,7 @@ save_value (GtkWidget *widget, const GValue *value)
   g_object_set_property (G_OBJECT (draft), b->property, value);
   if (cm_store_save (b->store, draft, &error))
     {
-      binding_read (b, draft);
+      binding_read (widget, b, draft);
       return;
     }
   /* Set first: the conflict may be settled before the call returns. */
@@ -116,15 +124,10 @@ GtkWidget *
 cm_bound_entry_row (CmStore *store, CmEntity *entity, const char *property, const char *title,
                     gboolean editable)
 {
-  GtkWidget *row = adw_entry_row_new ();
-  g_autofree char *text = NULL;
+  GtkWidget *row = cm_page_entry_row (title, NULL, editable);
 
+  /* Shows the stored text. */
   bind (row, store, entity, property);
-  g_object_get (entity, property, &text, NULL);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  gtk_editable_set_editable (GTK_EDITABLE (row), editable);
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), editable);
   g_signal_connect (row, "apply", G_CALLBACK (entry_applied), NULL);
   return row;
 }
@@ -309,14 +312,12 @@ show_stored (GtkWidget *widget, CmEntity *stored)
   g_auto(GValue) value = G_VALUE_INIT;
   GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (stored), b->property);
 
-  binding_read (b, stored);
+  binding_read (widget, b, stored);
   g_value_init (&value, pspec->value_type);
   g_object_get_property (G_OBJECT (stored), b->property, &value);
   b->showing = TRUE;
-  if (ADW_IS_ENTRY_ROW (widget))
-    gtk_editable_set_text (GTK_EDITABLE (widget), g_value_get_string (&value) ?
-                                                  g_value_get_string (&value) : "");
-  else if (CM_IS_DATE_ENTRY (widget))
+  /* A text field took the stored text as it was read, above. */
+  if (CM_IS_DATE_ENTRY (widget))
     cm_date_entry_set_iso (CM_DATE_ENTRY (widget), g_value_get_string (&value));
   else if (GTK_IS_SWITCH (widget))
     gtk_switch_set_active (GTK_SWITCH (widget), g_value_get_boolean (&value));

@@ -32,6 +32,28 @@ cm_page_text_row (const char *title, const char *subtitle, const char *icon_name
 }
 
 GtkWidget *
+cm_page_entry_row (const char *title, const char *text, gboolean editable)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  cm_page_entry_row_stored (row, text);
+  gtk_editable_set_editable (GTK_EDITABLE (row), editable);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), editable);
+  return row;
+}
+
+void
+cm_page_entry_row_stored (GtkWidget *row, const char *text)
+{
+  text = text ? text : "";
+  g_object_set_data_full (G_OBJECT (row), "cm-stored-text", g_strdup (text), g_free);
+  /* Set only when it differs: the cursor stays where it was. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+GtkWidget *
 cm_page_heading_label (const char *text, const char *css_class)
 {
   GtkWidget *label = gtk_label_new (text);
@@ -159,9 +181,10 @@ static const char *const acted_on[] = {
   "property",
 };
 
-/* What @widget itself shows, leaving out its children. */
+/* What @widget itself shows, leaving out its children, and with @typed
+ * false a text field's text too: which control it is. */
 static void
-describe_own (GtkWidget *widget, GString *out)
+describe_own (GtkWidget *widget, gboolean typed, GString *out)
 {
   g_auto(GStrv) classes = gtk_widget_get_css_classes (widget);
   const char *tooltip = gtk_widget_get_tooltip_text (widget);
@@ -202,7 +225,7 @@ describe_own (GtkWidget *widget, GString *out)
   else if (ADW_IS_ENTRY_ROW (widget))
     g_string_append_printf (out, "|%s|%s",
                             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
-                            gtk_editable_get_text (GTK_EDITABLE (widget)));
+                            typed ? gtk_editable_get_text (GTK_EDITABLE (widget)) : "");
   else if (GTK_IS_TOGGLE_BUTTON (widget))
     g_string_append_printf (out, "|%d", gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (widget)));
   else if (GTK_IS_CHECK_BUTTON (widget))
@@ -224,7 +247,7 @@ describe_own (GtkWidget *widget, GString *out)
 static void
 describe (GtkWidget *widget, GString *out)
 {
-  describe_own (widget, out);
+  describe_own (widget, TRUE, out);
   if (is_closed_box (widget))
     return;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
@@ -242,23 +265,47 @@ cm_page_describe (GtkWidget *widget)
   return g_string_free (out, FALSE);
 }
 
+/* How alike two widgets are to be: in all they show, in what they show
+ * themselves, or only as the same control, whatever text a field holds. */
+typedef enum {
+  LIKE_WHOLLY,
+  LIKE_ITSELF,
+  LIKE_CONTROL,
+} Likeness;
+
 static gboolean
-same (GtkWidget *shown, GtkWidget *fresh, gboolean own_only)
+same (GtkWidget *shown, GtkWidget *fresh, Likeness likeness)
 {
   g_autoptr(GString) a = g_string_new (NULL);
   g_autoptr(GString) b = g_string_new (NULL);
 
-  if (own_only)
-    {
-      describe_own (shown, a);
-      describe_own (fresh, b);
-    }
-  else
+  if (likeness == LIKE_WHOLLY)
     {
       describe (shown, a);
       describe (fresh, b);
     }
+  else
+    {
+      describe_own (shown, likeness == LIKE_ITSELF, a);
+      describe_own (fresh, likeness == LIKE_ITSELF, b);
+    }
   return g_str_equal (a->str, b->str);
+}
+
+/* Whether the user is editing @widget, a text field: the keyboard is in
+ * it, or it holds text typed over what was stored. */
+static gboolean
+is_being_edited (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  const char *stored = g_object_get_data (G_OBJECT (widget), "cm-stored-text");
+
+  if (!ADW_IS_ENTRY_ROW (widget))
+    return FALSE;
+  if (focus && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
+    return TRUE;
+  return stored && g_strcmp0 (stored, gtk_editable_get_text (GTK_EDITABLE (widget))) != 0;
 }
 
 static guint
@@ -407,11 +454,14 @@ can_keep (GtkWidget *shown, GtkWidget *fresh, gboolean ours)
 {
   if (G_OBJECT_TYPE (shown) != G_OBJECT_TYPE (fresh))
     return FALSE;
-  if (same (shown, fresh, FALSE))
+  /* What the user typed is theirs until they apply it. */
+  if (is_being_edited (shown))
+    return same (shown, fresh, LIKE_CONTROL);
+  if (same (shown, fresh, LIKE_WHOLLY))
     return TRUE;
   if (GTK_IS_LABEL (shown))
     return same_css (shown, fresh);
-  if (!same (shown, fresh, TRUE) || is_closed_box (shown))
+  if (!same (shown, fresh, LIKE_ITSELF) || is_closed_box (shown))
     return FALSE;
   if (takes_children (shown, ours))
     return TRUE;
@@ -450,7 +500,7 @@ copy_row_text (GtkWidget *shown, GtkWidget *fresh)
 static void
 make_like (GtkWidget *shown, GtkWidget *fresh, gboolean ours)
 {
-  if (same (shown, fresh, FALSE))
+  if (is_being_edited (shown) || same (shown, fresh, LIKE_WHOLLY))
     return;
   copy_row_text (shown, fresh);
   if (GTK_IS_LABEL (shown))

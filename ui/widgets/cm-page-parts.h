@@ -18,6 +18,12 @@ GtkWidget  *cm_page_text_row          (const char *title, const char *subtitle,
 GtkWidget  *cm_page_heading_label     (const char *text, const char *css_class);
 /* A drop-down of @enum_type's labels, showing @value, with an accessible name. */
 GtkWidget  *cm_page_enum_dropdown     (GType enum_type, int value, const char *accessible_name);
+/* A text field showing @text as stored. Text typed over it is the
+ * user's edit until cm_page_entry_row_stored () says it was saved: a page
+ * made again keeps the field as it is meanwhile. */
+GtkWidget  *cm_page_entry_row         (const char *title, const char *text, gboolean editable);
+/* @row shows @text, which is now what is stored. */
+void        cm_page_entry_row_stored  (GtkWidget *row, const char *text);
 /* Gives a question dialog its two answers: "cancel", which Escape also
  * gives, and "accept", labelled @accept_label, which Enter gives. */
 void        cm_page_offer_answers     (AdwMessageDialog *dialog, const char *accept_label,
@@ -44,7 +50,9 @@ char       *cm_page_describe          (GtkWidget *widget);
 /* Shows @fresh, a part made again, in @box (a GtkBox or GtkListBox
  * holding the part as its one child), keeping every widget already shown
  * that shows the same: only what changed is swapped, so the keyboard
- * stays where it was. Takes @fresh. */
+ * stays where it was. A text field the user is editing (the keyboard is
+ * in it, or it holds text not yet saved) stays as it is, with what was
+ * typed: its save meets whatever changed meanwhile. Takes @fresh. */
 void        cm_page_keep_shown        (GtkWidget *box, GtkWidget *fresh);
 /* The same for the rows of @list: those that differ from @fresh's rows at
  * the same place are swapped for them. Takes @fresh. */

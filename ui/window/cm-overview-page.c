@@ -8,6 +8,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "cm-count.h"
 #include "cm-cycle.h"
 #include "cm-date.h"
 #include "cm-decoration.h"
@@ -46,7 +47,7 @@ struct _CmOverviewPage
   GtkBox *groups;
   AdwStatusPage *failed_page;
 
-  CmOverview *overview; /* what the page shows, for rows made when first shown */
+  CmOverview *overview; /* what the page shows */
   guint rebuild_id;   /* one rebuild after a commit that changed several tables */
   GCancellable *collecting; /* while a worker works the figures out */
   gboolean again;     /* the portfolio changed while it did */
@@ -103,9 +104,23 @@ service_row (CmOverviewPage *self, const char *title, const char *subtitle, gint
 
 /* ---- rows made when first shown -------------------------------------- */
 
-/* A row for one item of a list the overview holds, and the service it opens. */
-typedef GtkWidget *(*RowMaker) (CmOverviewPage *self, gpointer item);
+/* The title and subtitle of the row for one item of a list @overview
+ * holds, and the service the row opens. */
+typedef void (*RowWords) (CmOverviewPage *self, CmOverview *overview, gpointer item,
+                          char **title, char **subtitle);
 typedef gint64 (*RowService) (gpointer item);
+
+/* The row of @item, which opens its service. */
+static GtkWidget *
+item_row (CmOverviewPage *self, CmOverview *overview, gpointer item, RowWords words,
+          RowService service_of)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  words (self, overview, item, &title, &subtitle);
+  return service_row (self, title, subtitle, service_of (item));
+}
 
 /* Up to this many, an expander's rows are its own, made at once when it
  * is first expanded; more scroll within a list this tall. */
@@ -121,7 +136,7 @@ typedef struct {
   CmOverview *overview;   /* a reference, keeping @items alive */
   GPtrArray *items;
   guint start, end;
-  RowMaker make;
+  RowWords words;
   RowService service_of;
 } Folded;
 
@@ -144,15 +159,30 @@ folded_item (Folded *folded, guint position)
 }
 
 static void
-folded_bind (GtkSignalListItemFactory *factory, GtkListItem *list_item, Folded *folded)
+folded_setup (GtkSignalListItemFactory *factory, GtkListItem *list_item, Folded *folded)
 {
-  GtkWidget *row = folded->make (folded->self,
-                                 folded_item (folded, gtk_list_item_get_position (list_item)));
+  GtkWidget *row = cm_page_text_row ("", NULL, NULL);
 
   /* The list item takes the keyboard and the click: the row only shows. */
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), chevron ());
   gtk_widget_set_focusable (row, FALSE);
   cm_decoration_hide_icons (row);
   gtk_list_item_set_child (list_item, row);
+}
+
+/* Words from the overview the list was made from: the page's may be
+ * newer, its items elsewhere. */
+static void
+folded_bind (GtkSignalListItemFactory *factory, GtkListItem *list_item, Folded *folded)
+{
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  folded->words (folded->self, folded->overview,
+                 folded_item (folded, gtk_list_item_get_position (list_item)), &title, &subtitle);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 }
 
 static void
@@ -184,6 +214,8 @@ folded_list (AdwExpanderRow *expander, Folded *folded)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *holder = gtk_list_box_row_new ();
 
+  g_signal_connect_data (factory, "setup", G_CALLBACK (folded_setup), g_rc_box_acquire (folded),
+                         folded_release, 0);
   g_signal_connect_data (factory, "bind", G_CALLBACK (folded_bind), g_rc_box_acquire (folded),
                          folded_release, 0);
   g_signal_connect_data (list, "activate", G_CALLBACK (folded_activate),
@@ -212,27 +244,29 @@ expander_expanded (AdwExpanderRow *expander, GParamSpec *pspec, Folded *folded)
   else
     for (guint i = folded->start; i < folded->end; i++)
       adw_expander_row_add_row (expander,
-                                folded->make (folded->self, g_ptr_array_index (folded->items, i)));
+                                item_row (folded->self, folded->overview,
+                                          g_ptr_array_index (folded->items, i), folded->words,
+                                          folded->service_of));
   cm_decoration_hide_icons (GTK_WIDGET (expander));
   /* Releases this handler's hold on @folded: the list is made once. */
   g_signal_handlers_disconnect_by_func (expander, expander_expanded, folded);
 }
 
-/* Gives @expander a row per item of @items from @start to @end, made by
- * @make once the expander is expanded (in a long list, as it comes into
+/* Gives @expander a row per item of @items from @start to @end, worded by
+ * @words once the expander is expanded (in a long list, as it comes into
  * view); activating one opens the service @service_of names. */
 static void
-fold_rows (CmOverviewPage *self, GtkWidget *expander, GPtrArray *items, guint start,
-           guint end, RowMaker make, RowService service_of)
+fold_rows (CmOverviewPage *self, CmOverview *overview, GtkWidget *expander, GPtrArray *items,
+           guint start, guint end, RowWords words, RowService service_of)
 {
   Folded *folded = g_rc_box_new0 (Folded);
 
   folded->self = self;
-  folded->overview = cm_overview_ref (self->overview);
+  folded->overview = cm_overview_ref (overview);
   folded->items = items;
   folded->start = start;
   folded->end = end;
-  folded->make = make;
+  folded->words = words;
   folded->service_of = service_of;
   g_signal_connect_data (expander, "notify::expanded", G_CALLBACK (expander_expanded), folded,
                          folded_release, 0);
@@ -256,13 +290,15 @@ current_gate_text (CmOverviewPage *self, CmServiceGate *gate)
 {
   GPtrArray *problems = cm_overview_gate_problems (self->store, gate);
   guint n = problems->len;
+  g_autofree char *count = NULL;
 
   if (cm_service_get_stage (gate->service) > CM_STAGE_REVIEW)
     return g_strdup (_("Decommissioning"));
   if (n == 0)
     return g_strdup (_("Ready to advance"));
-  return g_strdup_printf (ngettext ("%u thing holds the gate: %s", "%u things hold the gate: %s",
-                                    n), n, (char *) g_ptr_array_index (problems, 0));
+  count = cm_count_format (n);
+  return g_strdup_printf (ngettext ("%s thing holds the gate: %s", "%s things hold the gate: %s",
+                                    n), count, (char *) g_ptr_array_index (problems, 0));
 }
 
 /* The current gate, then a gate of this cycle passed by override and why:
@@ -283,31 +319,35 @@ gate_text (CmOverviewPage *self, CmServiceGate *gate)
 }
 
 /* A service of a stage, and where its gate stands. */
-static GtkWidget *
-stage_gate_row (CmOverviewPage *self, gpointer item)
+static void
+stage_gate_words (CmOverviewPage *self, CmOverview *overview, gpointer item, char **title,
+                  char **subtitle)
 {
   CmServiceGate *gate = item;
-  g_autofree char *text = gate_text (self, gate);
 
-  return service_row (self, cm_service_get_name (gate->service), text,
-                      cm_entity_get_id (CM_ENTITY (gate->service)));
+  *title = g_strdup (cm_service_get_name (gate->service));
+  *subtitle = gate_text (self, gate);
 }
 
 static GtkWidget *
-stage_row (CmOverviewPage *self, CmStage stage, GPtrArray *gates)
+stage_row (CmOverviewPage *self, CmOverview *overview, CmStage stage)
 {
+  GPtrArray *gates = overview->stages[stage];
   GtkWidget *expander = adw_expander_row_new ();
   guint ready = 0;
   g_autofree char *subtitle = NULL;
+  g_autofree char *services = cm_count_format (gates->len);
+  g_autofree char *n_ready = NULL;
 
   for (guint i = 0; i < gates->len; i++)
     ready += !((CmServiceGate *) g_ptr_array_index (gates, i))->held;
-  fold_rows (self, expander, gates, 0, gates->len, stage_gate_row, gate_service);
+  n_ready = cm_count_format (ready);
+  fold_rows (self, overview, expander, gates, 0, gates->len, stage_gate_words, gate_service);
   subtitle = stage > CM_STAGE_REVIEW
-             ? g_strdup_printf (ngettext ("%u service", "%u services", gates->len), gates->len)
-             : g_strdup_printf (ngettext ("%u service · %u ready to advance",
-                                          "%u services · %u ready to advance", gates->len),
-                                gates->len, ready);
+             ? g_strdup_printf (ngettext ("%s service", "%s services", gates->len), services)
+             : g_strdup_printf (ngettext ("%s service · %s ready to advance",
+                                          "%s services · %s ready to advance", gates->len),
+                                services, n_ready);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
                                  cm_enum_to_label (CM_TYPE_STAGE, stage));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
@@ -323,23 +363,23 @@ stages_group (CmOverviewPage *self, CmOverview *overview)
   for (CmStage stage = CM_STAGE_ANALYSE; stage <= CM_STAGE_DECOMMISSIONING; stage++)
     if (stage <= CM_STAGE_REVIEW || overview->stages[stage]->len > 0)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
-                                 stage_row (self, stage, overview->stages[stage]));
+                                 stage_row (self, overview, stage));
   return g;
 }
 
 /* A held service, its stage and what holds it. */
-static GtkWidget *
-held_gate_row (CmOverviewPage *self, gpointer item)
+static void
+held_gate_words (CmOverviewPage *self, CmOverview *overview, gpointer item, char **title,
+                 char **subtitle)
 {
   CmServiceGate *gate = item;
   g_autofree char *text = gate_text (self, gate);
-  g_autofree char *subtitle =
-    g_strdup_printf (_("%s · %s"), cm_enum_to_label (CM_TYPE_STAGE,
-                                                     cm_service_get_stage (gate->service)),
-                     text);
 
-  return service_row (self, cm_service_get_name (gate->service), subtitle,
-                      cm_entity_get_id (CM_ENTITY (gate->service)));
+  *title = g_strdup (cm_service_get_name (gate->service));
+  *subtitle = g_strdup_printf (_("%s · %s"),
+                               cm_enum_to_label (CM_TYPE_STAGE,
+                                                 cm_service_get_stage (gate->service)),
+                               text);
 }
 
 static GtkWidget *
@@ -351,14 +391,15 @@ held_group (CmOverviewPage *self, CmOverview *overview)
                         : _("These services cannot leave their stage until the items named "
                             "are settled, or the gate is overridden with a reason."));
   GtkWidget *expander = adw_expander_row_new ();
-  g_autofree char *title = g_strdup_printf (ngettext ("%u service held", "%u services held",
+  g_autofree char *count = cm_count_format (overview->held->len);
+  g_autofree char *title = g_strdup_printf (ngettext ("%s service held", "%s services held",
                                                       overview->held->len),
-                                            overview->held->len);
+                                            count);
 
   if (overview->held->len == 0)
     return g;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
-  fold_rows (self, expander, overview->held, 0, overview->held->len, held_gate_row,
+  fold_rows (self, overview, expander, overview->held, 0, overview->held->len, held_gate_words,
              gate_service);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), expander);
   return g;
@@ -426,10 +467,11 @@ static GtkWidget *
 overdue_group (CmOverviewPage *self, CmOverview *overview)
 {
   GtkWidget *g = cm_page_group (_("Overdue"), NULL);
-  g_autofree char *dates = g_strdup_printf (ngettext ("%u contract date overdue or breached",
-                                                      "%u contract dates overdue or breached",
+  g_autofree char *count = cm_count_format (overview->overdue_dates);
+  g_autofree char *dates = g_strdup_printf (ngettext ("%s contract date overdue or breached",
+                                                      "%s contract dates overdue or breached",
                                                       overview->overdue_dates),
-                                            overview->overdue_dates);
+                                            count);
   GtkWidget *deadlines = cm_page_text_row (dates, _("Open them under Contracts & Deadlines"),
                               overview->overdue_dates ? "dialog-warning-symbolic"
                                                       : "emblem-ok-symbolic");
@@ -476,7 +518,7 @@ overdue_group (CmOverviewPage *self, CmOverview *overview)
 /* ---- what needs the user now ------------------------------------------ */
 
 static char *
-attention_text (CmOverviewPage *self, CmAttention *a)
+attention_text (CmOverviewPage *self, CmOverview *overview, CmAttention *a)
 {
   g_autofree char *date = g_date_valid (&a->date) ? cm_date_to_long (&a->date) : NULL;
   gboolean late = date && g_date_compare (&a->date, &self->today) < 0;
@@ -504,7 +546,7 @@ attention_text (CmOverviewPage *self, CmAttention *a)
     case CM_ATTENTION_N_KINDS:
     default:
       {
-        CmService *service = cm_overview_find_service (self->overview, a->service_id);
+        CmService *service = cm_overview_find_service (overview, a->service_id);
 
         return g_strdup_printf (_("Ready to pass the %s gate: every required item is settled"),
                                 service ? cm_enum_to_label (CM_TYPE_STAGE,
@@ -517,22 +559,24 @@ attention_text (CmOverviewPage *self, CmAttention *a)
 static char *
 attention_heading (CmAttentionKind kind, guint n)
 {
+  g_autofree char *count = cm_count_format (n);
+
   switch (kind)
     {
     case CM_ATTENTION_STEP_OVERDUE:
-      return g_strdup_printf (ngettext ("%u decommissioning step overdue",
-                                        "%u decommissioning steps overdue", n), n);
+      return g_strdup_printf (ngettext ("%s decommissioning step overdue",
+                                        "%s decommissioning steps overdue", n), count);
     case CM_ATTENTION_NOTICE_DUE:
-      return g_strdup_printf (ngettext ("%u contract date to act on",
-                                        "%u contract dates to act on", n), n);
+      return g_strdup_printf (ngettext ("%s contract date to act on",
+                                        "%s contract dates to act on", n), count);
     case CM_ATTENTION_EIA_TO_SIGN:
-      return g_strdup_printf (ngettext ("%u EIA awaiting sign-off",
-                                        "%u EIAs awaiting sign-off", n), n);
+      return g_strdup_printf (ngettext ("%s EIA awaiting sign-off",
+                                        "%s EIAs awaiting sign-off", n), count);
     case CM_ATTENTION_GATE_READY:
     case CM_ATTENTION_N_KINDS:
     default:
-      return g_strdup_printf (ngettext ("%u service ready to pass its gate",
-                                        "%u services ready to pass their gates", n), n);
+      return g_strdup_printf (ngettext ("%s service ready to pass its gate",
+                                        "%s services ready to pass their gates", n), count);
     }
 }
 
@@ -540,14 +584,15 @@ attention_heading (CmAttentionKind kind, guint n)
  * heading that counts them, so that every kind stays in view. */
 #define ATTENTION_UNFOLDED 4
 
-static GtkWidget *
-attention_row (CmOverviewPage *self, gpointer item)
+static void
+attention_words (CmOverviewPage *self, CmOverview *overview, gpointer item, char **title,
+                 char **subtitle)
 {
   CmAttention *a = item;
-  CmService *service = cm_overview_find_service (self->overview, a->service_id);
-  g_autofree char *text = attention_text (self, a);
+  CmService *service = cm_overview_find_service (overview, a->service_id);
 
-  return service_row (self, service ? cm_service_get_name (service) : "", text, a->service_id);
+  *title = g_strdup (service ? cm_service_get_name (service) : "");
+  *subtitle = attention_text (self, overview, a);
 }
 
 static GtkWidget *
@@ -570,14 +615,15 @@ attention_group (CmOverviewPage *self, CmOverview *overview)
       if (end - i <= ATTENTION_UNFOLDED)
         for (; i < end; i++)
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
-                                     attention_row (self, g_ptr_array_index (list, i)));
+                                     item_row (self, overview, g_ptr_array_index (list, i),
+                                               attention_words, attention_service));
       else
         {
           GtkWidget *expander = adw_expander_row_new ();
           g_autofree char *heading = attention_heading (kind, end - i);
 
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), heading);
-          fold_rows (self, expander, list, i, end, attention_row, attention_service);
+          fold_rows (self, overview, expander, list, i, end, attention_words, attention_service);
           i = end;
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), expander);
         }
@@ -637,9 +683,10 @@ static GtkWidget *
 decisions_group (CmOverviewPage *self, CmOverview *overview)
 {
   guint n = overview->flagged_decisions->len;
-  g_autofree char *title = g_strdup_printf (ngettext ("%u decision not informed by a signed EIA",
-                                                      "%u decisions not informed by a signed EIA",
-                                                      n), n);
+  g_autofree char *count = cm_count_format (n);
+  g_autofree char *title = g_strdup_printf (ngettext ("%s decision not informed by a signed EIA",
+                                                      "%s decisions not informed by a signed EIA",
+                                                      n), count);
   GtkWidget *g = cm_page_group (_("Decisions and Their EIAs"), NULL);
 
   if (n == 0)

@@ -10,6 +10,7 @@
 
 #include "cm-bar-chart.h"
 #include "cm-chart-value.h"
+#include "cm-count.h"
 #include "cm-money.h"
 #include "cm-overview-charts.h"
 #include "cm-portfolio-charts.h"
@@ -77,8 +78,9 @@ with_figure (char *text, char *figure)
 static CmChartValue *
 stage_value (CmStage stage, const CmStageCount *count)
 {
-  g_autofree char *text = g_strdup_printf (ngettext ("%u service", "%u services",
-                                                     count->services), count->services);
+  g_autofree char *services = cm_count_format (count->services);
+  g_autofree char *text = g_strdup_printf (ngettext ("%s service", "%s services",
+                                                     count->services), services);
   CmChartValue *value;
 
   if (count->held > 0)
@@ -111,9 +113,10 @@ append_stage (GString *words, CmStage stage, const CmStageCount *count)
 {
   const char *name = cm_enum_to_label (CM_TYPE_STAGE, stage);
   /* Translators: %s is a stage of the cycle, as in "13 services are in Analyse." */
-  g_autofree char *in = g_strdup_printf (ngettext ("%u service is in %s.",
-                                                   "%u services are in %s.", count->services),
-                                         count->services, name);
+  g_autofree char *services = cm_count_format (count->services);
+  g_autofree char *in = g_strdup_printf (ngettext ("%s service is in %s.",
+                                                   "%s services are in %s.", count->services),
+                                         services, name);
 
   append_sentence (words, in);
   if (count->held > 0)
@@ -134,15 +137,16 @@ stage_summary (const CmOverviewCharts *charts)
 {
   g_autoptr(GString) words = g_string_new (NULL);
   guint total = 0, overridden = 0;
-  g_autofree char *head = NULL, *by_override = NULL;
+  g_autofree char *head = NULL, *by_override = NULL, *services = NULL;
 
   for (CmStage s = CM_STAGE_ANALYSE; s <= CM_STAGE_DECOMMISSIONING; s++)
     {
       total += charts->stages[s].services;
       overridden += charts->stages[s].overridden;
     }
-  head = g_strdup_printf (ngettext ("The portfolio holds %u service.",
-                                    "The portfolio holds %u services.", total), total);
+  services = cm_count_format (total);
+  head = g_strdup_printf (ngettext ("The portfolio holds %s service.",
+                                    "The portfolio holds %s services.", total), services);
   append_sentence (words, head);
   for (CmStage s = CM_STAGE_ANALYSE; s <= CM_STAGE_DECOMMISSIONING; s++)
     if (s <= CM_STAGE_REVIEW || charts->stages[s].services > 0)
@@ -312,7 +316,7 @@ static char *
 endings_summary (const CmOverviewCharts *charts)
 {
   g_autoptr(GString) words = g_string_new (NULL);
-  g_autofree char *head = NULL;
+  g_autofree char *head = NULL, *contracts = NULL;
   guint total = 0, quiet = 0;
 
   for (guint q = 0; q < CM_CHART_QUARTERS; q++)
@@ -322,9 +326,10 @@ endings_summary (const CmOverviewCharts *charts)
     }
   if (total == 0)
     return g_strdup (_("No open contract ends in the next eight quarters."));
-  head = g_strdup_printf (ngettext ("%u open contract ends in the next eight quarters.",
-                                    "%u open contracts end in the next eight quarters.", total),
-                          total);
+  contracts = cm_count_format (total);
+  head = g_strdup_printf (ngettext ("%s open contract ends in the next eight quarters.",
+                                    "%s open contracts end in the next eight quarters.", total),
+                          contracts);
   append_sentence (words, head);
   for (guint q = 0; q < CM_CHART_QUARTERS; q++)
     if (charts->ending[q] > 0)
@@ -353,9 +358,10 @@ endings_chart (const CmOverviewCharts *charts)
   for (guint q = 0; q < CM_CHART_QUARTERS; q++)
     {
       g_autofree char *when = quarter_label (&charts->quarters[q]);
-      g_autofree char *count = g_strdup_printf (ngettext ("%u contract", "%u contracts",
+      g_autofree char *ending = cm_count_format (charts->ending[q]);
+      g_autofree char *count = g_strdup_printf (ngettext ("%s contract", "%s contracts",
                                                           charts->ending[q]),
-                                                charts->ending[q]);
+                                                ending);
       g_autoptr(CmChartValue) value = cm_chart_value_new (when, charts->ending[q], count);
 
       g_list_store_append (values, value);
