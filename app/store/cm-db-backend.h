@@ -30,6 +30,8 @@ typedef struct {
   CmDbReconnect (*reconnect_start)  (CmDb *db);
   CmDbReconnect (*reconnect_poll)   (CmDb *db);
   int         (*reconnect_socket)   (CmDb *db);
+  /* Optional: NULL where every statement's result is waited for. */
+  gboolean    (*defer_results)      (CmDb *db, gboolean defer);
 
   void        (*stmt_free)      (CmDbStmt *stmt);
   const char *(*stmt_sql)       (CmDbStmt *stmt);

@@ -54,6 +54,12 @@ cm_db_rollback (CmDb *db)
 }
 
 gboolean
+cm_db_defer_results (CmDb *db, gboolean defer)
+{
+  return db->backend->defer_results == NULL || db->backend->defer_results (db, defer);
+}
+
+gboolean
 cm_db_in_transaction (CmDb *db)
 {
   return db->backend->in_transaction (db);

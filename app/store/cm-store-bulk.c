@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
-/* cm-store-bulk.c: readying a portfolio file for many rows in one transaction */
+/* cm-store-bulk.c: readying a portfolio for many rows in one transaction */
 #include <glib/gi18n-lib.h>
 
 #include "cm-store-bulk.h"
@@ -104,6 +104,10 @@ cm_store_bulk_begin (CmStore *store, const char * const *tables, gint64 n_rows, 
 
   bulk->db = cm_store_get_db (store);
   bulk->rebuild = g_ptr_array_new_with_free_func (g_free);
+  /* Each row's INSERTs need not wait for the server's answer: a failure
+   * among them fails the batch at its end (cm_store_bulk_end ()) or at
+   * the first read before it. */
+  cm_db_defer_results (bulk->db, TRUE);
   /* A server's indexes and cache are its own: dropping an index needs
    * the tables' owner, and would shut every reader out until the import
    * commits. */
@@ -126,6 +130,8 @@ cm_store_bulk_end (CmStoreBulk *bulk, GError **error)
 {
   g_autoptr(CmStoreBulk) owned = bulk;
 
+  if (!cm_db_defer_results (bulk->db, FALSE))
+    return failed (bulk->db, error);
   for (guint i = 0; i < bulk->rebuild->len; i++)
     if (!cm_db_exec (bulk->db, bulk->rebuild->pdata[i]))
       return failed (bulk->db, error);
@@ -137,6 +143,7 @@ cm_store_bulk_free (CmStoreBulk *bulk)
 {
   if (bulk == NULL)
     return;
+  cm_db_defer_results (bulk->db, FALSE); /* the transaction is rolled back */
   if (bulk->cache_size != 0)
     set_cache_size (bulk->db, bulk->cache_size);
   g_clear_pointer (&bulk->rebuild, g_ptr_array_unref);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
-/* cm-store-bulk.h: readying a portfolio file for many rows in one transaction
+/* cm-store-bulk.h: readying a portfolio for many rows in one transaction
  *
  * An action that adds as many rows to a table as it holds already (an
  * import into a new portfolio) pays for each of the table's indexes at
@@ -8,7 +8,10 @@
  * it commits. Inside the action's transaction, the indexes such a table
  * does not need for uniqueness are dropped until the rows are in, then
  * built again in one pass, and the cache is sized for the batch. A
- * rollback brings the indexes back by itself.
+ * rollback brings the indexes back by itself. On a server, where each
+ * statement would wait for its answer, the rows' INSERTs are sent without
+ * waiting (cm_db_defer_results ()); a row refused fails the batch at its
+ * end, or at the first read before it.
  */
 #pragma once
 
