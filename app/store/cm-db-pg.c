@@ -82,6 +82,9 @@ typedef struct {
   gboolean defer;
   gboolean pipelined;        /* in pipeline mode */
   guint n_queued;            /* statements sent since the pipeline was last read */
+  guint64 n_deferred;        /* statements sent since deferring began */
+  guint64 held_at;           /* which of them failed first, from 1 */
+  guint64 failed_at;         /* … once reported */
   CmDbFailure held_failure;
   char *held_message;
   char *held_sqlstate;
@@ -202,12 +205,14 @@ count_changes (CmDbPg *db, PGresult *result)
 
 /* ---- the pipeline ------------------------------------------------------- */
 
-/* Keeps the connection's last failure as the pipeline's first. */
+/* Keeps the connection's last failure, of statement @at since deferring
+ * began, as the pipeline's first. */
 static void
-hold_failure (CmDbPg *db)
+hold_failure (CmDbPg *db, guint64 at)
 {
   if (db->held_failure != CM_DB_FAILURE_NONE)
     return;
+  db->held_at = at;
   db->held_failure = db->failure;
   db->held_message = g_strdup (db->message);
   db->held_sqlstate = g_strdup (db->sqlstate);
@@ -218,6 +223,7 @@ hold_failure (CmDbPg *db)
 static void
 read_pipeline (CmDbPg *db)
 {
+  guint64 first = db->n_deferred - db->n_queued + 1; /* of the first result to come */
   guint n_ends = 0;
 
   if (!db->pipelined)
@@ -225,7 +231,7 @@ read_pipeline (CmDbPg *db)
   if (PQpipelineSync (db->conn) != 1)
     {
       record (db, NULL);
-      hold_failure (db);
+      hold_failure (db, first);
       db->n_queued = 0;
       return;
     }
@@ -241,14 +247,14 @@ read_pipeline (CmDbPg *db)
           if (++n_ends > db->n_queued || PQstatus (db->conn) == CONNECTION_BAD)
             {
               record (db, NULL);
-              hold_failure (db);
+              hold_failure (db, first + MIN (n_ends, db->n_queued) - 1);
               break;
             }
           continue;
         }
       status = PQresultStatus (result);
       if (status != PGRES_PIPELINE_SYNC && status != PGRES_PIPELINE_ABORTED && !record (db, result))
-        hold_failure (db);
+        hold_failure (db, first + n_ends);
       PQclear (result);
       if (status == PGRES_PIPELINE_SYNC)
         break;
@@ -268,13 +274,14 @@ settle (CmDbPg *db)
   if (!PQexitPipelineMode (db->conn))
     {
       record (db, NULL);
-      hold_failure (db);
+      hold_failure (db, db->n_deferred);
     }
   db->pipelined = FALSE;
   if (db->held_failure == CM_DB_FAILURE_NONE)
     return TRUE;
   set_failure (db, db->held_failure, db->held_message);
   db->sqlstate = g_steal_pointer (&db->held_sqlstate);
+  db->failed_at = db->held_at;
   db->held_failure = CM_DB_FAILURE_NONE;
   g_clear_pointer (&db->held_message, g_free);
   return FALSE;
@@ -770,6 +777,7 @@ queue (CmDbPg *db, CmDbPgStmt *stmt)
           record (db, NULL);
           return CM_DB_FAILED;
         }
+      db->n_deferred++;
       if (++db->n_queued >= PIPELINE_BATCH)
         read_pipeline (db);
     }
@@ -1397,13 +1405,23 @@ pg_defer_results (CmDb *db, gboolean defer)
 {
   CmDbPg *pg = pg_of (db);
 
+  if (defer && !pg->defer)
+    pg->n_deferred = pg->failed_at = 0;
   pg->defer = defer;
   return defer || settle (pg);
+}
+
+static guint64
+pg_deferred (CmDb *db, guint64 *failed_at)
+{
+  *failed_at = pg_of (db)->failed_at;
+  return pg_of (db)->n_deferred;
 }
 
 static const CmDbBackend pg_backend = {
   .engine = CM_DB_ENGINE_POSTGRESQL,
   .defer_results = pg_defer_results,
+  .deferred = pg_deferred,
   .close = pg_close,
   .exec = pg_exec,
   .prepare = pg_prepare,

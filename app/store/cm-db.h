@@ -98,6 +98,10 @@ const char *cm_db_last_message     (CmDb *db);
  * failure. Only inside a writing transaction; engines that answer each
  * statement at once (a SQLite file) ignore it and answer TRUE. */
 gboolean    cm_db_defer_results    (CmDb *db, gboolean defer);
+/* How many statements' results were deferred since deferring last began;
+ * @failed_at, which of them (from 1) failed, once that failure has been
+ * reported, else 0. Both 0 where results never wait. */
+guint64     cm_db_deferred         (CmDb *db, guint64 *failed_at);
 
 /* ---- other connections' commits, and a connection lost ------------------ */
 

@@ -25,6 +25,14 @@ typedef struct _CmStoreBulk CmStoreBulk;
  * rows each. Only inside cm_store_begin () and cm_store_commit (). */
 CmStoreBulk *cm_store_bulk_begin (CmStore *store, const char * const *tables, gint64 n_rows,
                                   GError **error);
+/* Says that the statements from now on write row @row of the caller's
+ * (an import's register): a row refused later is named. */
+void         cm_store_bulk_row        (CmStoreBulk *bulk, guint row);
+/* The row, as cm_store_bulk_row () named it, that the last failure was
+ * of, when it came after the row was written; 0 otherwise. */
+guint        cm_store_bulk_failed_row (CmStoreBulk *bulk);
+/* Waits for the answers to every row's statements. */
+gboolean     cm_store_bulk_rows_done  (CmStoreBulk *bulk, GError **error);
 /* Builds the indexes again and frees @bulk; on failure the caller rolls
  * the transaction back. */
 gboolean     cm_store_bulk_end   (CmStoreBulk *bulk, GError **error);

@@ -708,6 +708,7 @@ insert_twice (const Backend *backend, gboolean defer, CmDbFailure *failure)
 {
   CmDb *db = connect_fresh (backend);
   g_autoptr(CmDbStmt) insert = NULL;
+  guint64 failed_at;
   gboolean failed;
   char *message;
 
@@ -728,6 +729,10 @@ insert_twice (const Backend *backend, gboolean defer, CmDbFailure *failure)
       cm_db_stmt_reset (insert);
     }
   g_assert_true (!cm_db_defer_results (db, FALSE) || failed);
+  /* Which statement failed, where its answer came after the next was
+   * sent. */
+  g_assert_cmpuint (cm_db_deferred (db, &failed_at), ==, failed ? 0 : 1502);
+  g_assert_cmpuint (failed_at, ==, failed ? 0 : 1501);
   *failure = cm_db_last_failure (db);
   message = g_strdup (cm_db_last_message (db));
   cm_db_rollback (db);
