@@ -1394,9 +1394,38 @@ refuse_invalid (CmImportPlan *plan, GError **error)
   return FALSE;
 }
 
+/* @local as the failure of row @row, or of the row written earlier whose
+ * answer came only now (a server's, read after later rows were sent). */
 static gboolean
-write_rows (CmImportPlan *plan, CmStore *store, CmImportProgress progress, gpointer user_data,
-            GCancellable *cancellable, GError **error)
+row_failed (CmStoreBulk *bulk, guint row, GError *local, GError **error)
+{
+  guint failed_row = cm_store_bulk_failed_row (bulk);
+
+  g_set_error (error, CM_IMPORT_ERROR, CM_IMPORT_ERROR_INVALID_ROWS,
+               _("Row %u: %s Nothing was written."), failed_row ? failed_row : row,
+               local->message);
+  return FALSE;
+}
+
+/* Waits for the answers to every row written, naming the row refused. */
+static gboolean
+rows_done (CmStoreBulk *bulk, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (cm_store_bulk_rows_done (bulk, &local))
+    return TRUE;
+  if (cm_store_bulk_failed_row (bulk) == 0)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return row_failed (bulk, 0, local, error);
+}
+
+static gboolean
+write_rows (CmImportPlan *plan, CmStore *store, CmStoreBulk *bulk, CmImportProgress progress,
+            gpointer user_data, GCancellable *cancellable, GError **error)
 {
   for (guint i = 1; i < plan->rows->len; i++)
     {
@@ -1412,14 +1441,11 @@ write_rows (CmImportPlan *plan, CmStore *store, CmImportProgress progress, gpoin
         }
       if (row->status != CM_IMPORT_ROW_CREATE && row->status != CM_IMPORT_ROW_UPDATE)
         continue;
+      cm_store_bulk_row (bulk, i + 1);
       if (!save_row (plan, store, row, &local))
-        {
-          g_set_error (error, CM_IMPORT_ERROR, CM_IMPORT_ERROR_INVALID_ROWS,
-                       _("Row %u: %s Nothing was written."), i + 1, local->message);
-          return FALSE;
-        }
+        return row_failed (bulk, i + 1, local, error);
     }
-  return TRUE;
+  return rows_done (bulk, error);
 }
 
 CmContract *
@@ -1533,7 +1559,7 @@ cm_import_plan_apply (CmImportPlan *plan, CmStore *store, const char *source,
       (bulk = cm_store_bulk_begin (store, bulk_tables,
                                    cm_import_plan_count (plan, CM_IMPORT_ROW_CREATE),
                                    error)) == NULL ||
-      !write_rows (plan, store, progress, user_data, cancellable, error) ||
+      !write_rows (plan, store, bulk, progress, user_data, cancellable, error) ||
       !cm_store_bulk_end (g_steal_pointer (&bulk), error) ||
       (plan->more_write && !plan->more_write (plan, store, plan->more_data, error)) ||
       /* After the more write, which may have a line for the summary. */
@@ -1652,13 +1678,14 @@ write_planned_row (CmImportPlan *plan, guint i)
     }
   note_reference (row->status == CM_IMPORT_ROW_CREATE ? &writer->created : &writer->updated,
                   row->contract);
+  cm_store_bulk_row (writer->bulk, i + 1);
   if (!save_row (plan, writer->store, row, &local))
     {
       g_autoptr(GError) failure = local;
+      GError *named = NULL;
 
-      writer_stop (writer, g_error_new (CM_IMPORT_ERROR, CM_IMPORT_ERROR_INVALID_ROWS,
-                                        _("Row %u: %s Nothing was written."), i + 1,
-                                        failure->message));
+      row_failed (writer->bulk, i + 1, failure, &named);
+      writer_stop (writer, named);
     }
   g_clear_object (&row->contract);
 }
@@ -1679,7 +1706,8 @@ writer_finish (CmImportPlan *plan)
   if (!writer->stopped)
     {
       run = summarise_run (plan, writer->source, &writer->created, &writer->updated);
-      if (!cm_store_bulk_end (g_steal_pointer (&writer->bulk), &local) ||
+      if (!rows_done (writer->bulk, &local) ||
+          !cm_store_bulk_end (g_steal_pointer (&writer->bulk), &local) ||
           !note_created (writer->store, &writer->marks, run, &local) ||
           !cm_store_save (writer->store, CM_ENTITY (run), &local))
         writer_stop (writer, local);

@@ -32,6 +32,10 @@
  * rather than with a round trip each. */
 #define DEALLOCATE_BATCH 16
 
+/* Statements queued in the pipeline before their results are read, so
+ * that neither end holds an unbounded backlog. */
+#define PIPELINE_BATCH 1024
+
 /* PostgreSQL's type oids (catalog/pg_type.h), for the column types. */
 enum {
   BOOL_OID = 16,
@@ -71,6 +75,19 @@ typedef struct {
   /* The notifications of the open transaction, as statements sent with
    * its COMMIT: one round trip for both. */
   GString *notes;
+  /* While results may wait (cm_db_defer_results ()), INSERTs are queued in
+   * libpq's pipeline without a round trip each; the first of them to
+   * fail is held, to be reported by the next call that needs the server's
+   * answer, as the transaction cannot succeed any more. */
+  gboolean defer;
+  gboolean pipelined;        /* in pipeline mode */
+  guint n_queued;            /* statements sent since the pipeline was last read */
+  guint64 n_deferred;        /* statements sent since deferring began */
+  guint64 held_at;           /* which of them failed first, from 1 */
+  guint64 failed_at;         /* … once reported */
+  CmDbFailure held_failure;
+  char *held_message;
+  char *held_sqlstate;
 } CmDbPg;
 
 typedef struct _CmDbPgStmt {
@@ -88,6 +105,7 @@ typedef struct _CmDbPgStmt {
    * before it was stepped through. */
   GQueue set_aside;
   guint generation;      /* of the session it was prepared on */
+  gboolean deferrable;   /* an INSERT of one row, giving nothing back */
 } CmDbPgStmt;
 
 static const CmDbBackend pg_backend;
@@ -185,6 +203,90 @@ count_changes (CmDbPg *db, PGresult *result)
     db->changes = g_ascii_strtoll (PQcmdTuples (result), NULL, 10);
 }
 
+/* ---- the pipeline ------------------------------------------------------- */
+
+/* Keeps the connection's last failure, of statement @at since deferring
+ * began, as the pipeline's first. */
+static void
+hold_failure (CmDbPg *db, guint64 at)
+{
+  if (db->held_failure != CM_DB_FAILURE_NONE)
+    return;
+  db->held_at = at;
+  db->held_failure = db->failure;
+  db->held_message = g_strdup (db->message);
+  db->held_sqlstate = g_strdup (db->sqlstate);
+}
+
+/* Reads the results of the statements queued, keeping the first failure;
+ * those after it were not run (PGRES_PIPELINE_ABORTED). */
+static void
+read_pipeline (CmDbPg *db)
+{
+  guint64 first = db->n_deferred - db->n_queued + 1; /* of the first result to come */
+  guint n_ends = 0;
+
+  if (!db->pipelined)
+    return;
+  if (PQpipelineSync (db->conn) != 1)
+    {
+      record (db, NULL);
+      hold_failure (db, first);
+      db->n_queued = 0;
+      return;
+    }
+  for (;;)
+    {
+      PGresult *result = PQgetResult (db->conn);
+      ExecStatusType status;
+
+      /* Each statement's results end with NULL; more than one for each
+       * statement queued means the connection is gone. */
+      if (result == NULL)
+        {
+          if (++n_ends > db->n_queued || PQstatus (db->conn) == CONNECTION_BAD)
+            {
+              record (db, NULL);
+              hold_failure (db, first + MIN (n_ends, db->n_queued) - 1);
+              break;
+            }
+          continue;
+        }
+      status = PQresultStatus (result);
+      if (status != PGRES_PIPELINE_SYNC && status != PGRES_PIPELINE_ABORTED && !record (db, result))
+        hold_failure (db, first + n_ends);
+      PQclear (result);
+      if (status == PGRES_PIPELINE_SYNC)
+        break;
+    }
+  db->n_queued = 0;
+}
+
+/* Reads what the queued statements gave and leaves pipeline mode; FALSE
+ * with the first failure as the connection's last, as if the statement
+ * that failed had just been run. */
+static gboolean
+settle (CmDbPg *db)
+{
+  if (!db->pipelined)
+    return TRUE;
+  read_pipeline (db);
+  if (!PQexitPipelineMode (db->conn))
+    {
+      record (db, NULL);
+      hold_failure (db, db->n_deferred);
+    }
+  db->pipelined = FALSE;
+  if (db->held_failure == CM_DB_FAILURE_NONE)
+    return TRUE;
+  set_failure (db, db->held_failure, db->held_message);
+  db->sqlstate = g_steal_pointer (&db->held_sqlstate);
+  db->failed_at = db->held_at;
+  db->held_failure = CM_DB_FAILURE_NONE;
+  g_clear_pointer (&db->held_message, g_free);
+  return FALSE;
+}
+
 /* ---- the connection ----------------------------------------------------- */
 
 /* Reads the rest of the rows of the statement still streaming, keeping
@@ -228,6 +330,8 @@ deallocate_freed (CmDbPg *db)
 static void
 free_db (CmDbPg *db)
 {
+  g_free (db->held_message);
+  g_free (db->held_sqlstate);
   g_ptr_array_unref (db->to_deallocate);
   g_string_free (db->notes, TRUE);
   g_free (db->uri);
@@ -250,7 +354,17 @@ pg_close (CmDb *db)
 
 static gboolean pg_begin (CmDb *db, CmDbTransaction kind);
 
-/* Runs @sql, keeping its failure; TRUE when it succeeded. */
+static gboolean
+starts_with_word (const char *sql, const char *word)
+{
+  const char *start = sql + strspn (sql, " \t\r\n");
+
+  return g_ascii_strncasecmp (start, word, strlen (word)) == 0;
+}
+
+/* Runs @sql, keeping its failure; TRUE when it succeeded. A statement
+ * queued before it that failed is its failure, but a ROLLBACK still ends
+ * the transaction it spoiled. */
 static gboolean
 run (CmDbPg *db, const char *sql)
 {
@@ -258,6 +372,8 @@ run (CmDbPg *db, const char *sql)
   gboolean ok;
 
   free_connection (db);
+  if (!settle (db) && !starts_with_word (sql, "ROLLBACK"))
+    return FALSE;
   result = PQexec (db->conn, sql);
   ok = record (db, result);
 
@@ -270,9 +386,7 @@ run (CmDbPg *db, const char *sql)
 static gboolean
 is_commit (const char *sql)
 {
-  const char *start = sql + strspn (sql, " \t\r\n");
-
-  return g_ascii_strncasecmp (start, "COMMIT", 6) == 0 || g_ascii_strncasecmp (start, "END", 3) == 0;
+  return starts_with_word (sql, "COMMIT") || starts_with_word (sql, "END");
 }
 
 static gboolean
@@ -362,6 +476,8 @@ pg_begin (CmDb *db, CmDbTransaction kind)
 static gboolean
 pg_in_transaction (CmDb *db)
 {
+  if (pg_of (db)->pipelined) /* results wait only inside a transaction */
+    return TRUE;
   switch (PQtransactionStatus (pg_of (db)->conn))
     {
     case PQTRANS_INTRANS:
@@ -446,6 +562,8 @@ prepare_on_server (CmDbPg *db, CmDbPgStmt *stmt)
   gboolean ok;
 
   free_connection (db);
+  if (!settle (db))
+    return FALSE;
   guarded = PQtransactionStatus (db->conn) == PQTRANS_INTRANS;
   if (guarded)
     PQclear (PQexec (db->conn, "SAVEPOINT cm_prepare"));
@@ -453,6 +571,18 @@ prepare_on_server (CmDbPg *db, CmDbPgStmt *stmt)
   if (guarded)
     PQclear (PQexec (db->conn, "RELEASE SAVEPOINT cm_prepare"));
   return ok;
+}
+
+/* Whether @sql inserts one row and gives nothing back: its changed-row
+ * count is known before it runs, so its result may wait. */
+static gboolean
+is_single_insert (const char *sql)
+{
+  g_autofree char *lower = g_ascii_strdown (sql, -1);
+
+  return starts_with_word (lower, "insert") && strstr (lower, "returning") == NULL &&
+         strstr (lower, "select") == NULL && strstr (lower, "on conflict") == NULL &&
+         strstr (lower, "), (") == NULL && strstr (lower, "),(") == NULL;
 }
 
 static CmDbStmt *
@@ -470,6 +600,7 @@ pg_prepare (CmDb *db, const char *sql, gboolean persistent)
   stmt->name = g_strdup_printf ("cm_%" G_GUINT64_FORMAT, ++pg->n_prepared);
   stmt->values = g_new0 (char *, MAX (stmt->statement->n_params, 1));
   stmt->owned = g_new0 (gboolean, MAX (stmt->statement->n_params, 1));
+  stmt->deferrable = is_single_insert (sql);
   pg->n_statements++;
   if (pg->to_deallocate->len >= DEALLOCATE_BATCH)
     deallocate_freed (pg);
@@ -569,6 +700,8 @@ send (CmDbPgStmt *stmt)
   if (!ensure_prepared (db, stmt))
     return FALSE;
   free_connection (db);
+  if (!settle (db))
+    return FALSE;
   db->streaming_in_transaction = PQtransactionStatus (db->conn) != PQTRANS_IDLE;
   if (!PQsendQueryPrepared (db->conn, stmt->name, stmt->statement->n_params,
                             (const char *const *) stmt->values, NULL, NULL, 0))
@@ -611,6 +744,48 @@ has_rows (PGresult *result)
     }
 }
 
+/* Whether @stmt may be queued rather than waited for. */
+static gboolean
+may_queue (CmDbPg *db, CmDbPgStmt *stmt)
+{
+  return db->defer && stmt->deferrable && !stmt->running &&
+         (db->pipelined || PQtransactionStatus (db->conn) == PQTRANS_INTRANS);
+}
+
+/* Sends @stmt in the pipeline, its result read later. Once one queued has
+ * failed, nothing more is sent: the transaction will fail with it. */
+static CmDbStep
+queue (CmDbPg *db, CmDbPgStmt *stmt)
+{
+  if (!ensure_prepared (db, stmt))
+    return CM_DB_FAILED;
+  if (db->held_failure == CM_DB_FAILURE_NONE)
+    {
+      if (!db->pipelined)
+        {
+          free_connection (db);
+          if (!PQenterPipelineMode (db->conn))
+            {
+              record (db, NULL);
+              return CM_DB_FAILED;
+            }
+          db->pipelined = TRUE;
+        }
+      if (!PQsendQueryPrepared (db->conn, stmt->name, stmt->statement->n_params,
+                                (const char *const *) stmt->values, NULL, NULL, 0))
+        {
+          record (db, NULL);
+          return CM_DB_FAILED;
+        }
+      db->n_deferred++;
+      if (++db->n_queued >= PIPELINE_BATCH)
+        read_pipeline (db);
+    }
+  set_failure (db, CM_DB_FAILURE_NONE, NULL);
+  db->changes = 1;
+  return CM_DB_DONE;
+}
+
 static CmDbStep
 pg_step (CmDbStmt *stmt)
 {
@@ -618,6 +793,9 @@ pg_step (CmDbStmt *stmt)
   CmDbPg *db = pg_of (stmt->db);
   PGresult *result;
   gboolean ok;
+
+  if (self->result == NULL && may_queue (db, self))
+    return queue (db, self);
 
   if (self->result != NULL && PQresultStatus (self->result) == PGRES_TUPLES_OK)
     {
@@ -718,6 +896,8 @@ columns_of (CmDbPgStmt *stmt)
       if (!ensure_prepared (db, stmt))
         return NULL;
       free_connection (db);
+      if (!settle (db))
+        return NULL;
       stmt->description = PQdescribePrepared (db->conn, stmt->name);
       if (!record (db, stmt->description))
         g_clear_pointer (&stmt->description, PQclear);
@@ -831,7 +1011,7 @@ pg_notify (CmDb *db, const char *channel, const char *payload)
   gboolean ok;
 
   free_connection (pg);
-  if (PQtransactionStatus (pg->conn) == PQTRANS_INTRANS)
+  if (pg->pipelined || PQtransactionStatus (pg->conn) == PQTRANS_INTRANS)
     {
       /* Literals, as a COMMIT sent with them takes no values. */
       channel_literal = PQescapeLiteral (pg->conn, channel, strlen (channel));
@@ -846,6 +1026,8 @@ pg_notify (CmDb *db, const char *channel, const char *payload)
       PQfreemem (payload_literal);
       return ok;
     }
+  if (!settle (pg))
+    return FALSE;
   result = PQexecParams (pg->conn, "SELECT pg_notify ($1, $2)", 2, NULL, values, NULL, NULL, 0);
   ok = record (pg, result);
   PQclear (result);
@@ -920,6 +1102,11 @@ adopt_reconnected (CmDbPg *pg)
   pg->conn = g_steal_pointer (&pg->reconnecting);
   PQsetNoticeProcessor (pg->conn, log_notice, NULL);
   pg->streaming = NULL;
+  pg->pipelined = FALSE; /* what was queued went with the lost session */
+  pg->n_queued = 0;
+  pg->held_failure = CM_DB_FAILURE_NONE;
+  g_clear_pointer (&pg->held_message, g_free);
+  g_clear_pointer (&pg->held_sqlstate, g_free);
   pg->generation++;
   g_ptr_array_set_size (pg->to_deallocate, 0);
   g_string_truncate (pg->notes, 0);
@@ -1011,6 +1198,8 @@ pg_copy_begin (CmDb *db, const char *table, const char *const *columns)
   CmDbPgCopy *copy;
 
   deallocate_freed (pg);
+  if (!settle (pg))
+    return NULL;
   result = PQexec (pg->conn, sql);
   if (result == NULL || PQresultStatus (result) != PGRES_COPY_IN)
     {
@@ -1211,8 +1400,28 @@ pg_copy_end (CmDbCopy *copy, gboolean keep)
   return keep && ok;
 }
 
+static gboolean
+pg_defer_results (CmDb *db, gboolean defer)
+{
+  CmDbPg *pg = pg_of (db);
+
+  if (defer && !pg->defer)
+    pg->n_deferred = pg->failed_at = 0;
+  pg->defer = defer;
+  return defer || settle (pg);
+}
+
+static guint64
+pg_deferred (CmDb *db, guint64 *failed_at)
+{
+  *failed_at = pg_of (db)->failed_at;
+  return pg_of (db)->n_deferred;
+}
+
 static const CmDbBackend pg_backend = {
   .engine = CM_DB_ENGINE_POSTGRESQL,
+  .defer_results = pg_defer_results,
+  .deferred = pg_deferred,
   .close = pg_close,
   .exec = pg_exec,
   .prepare = pg_prepare,

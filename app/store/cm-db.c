@@ -54,6 +54,19 @@ cm_db_rollback (CmDb *db)
 }
 
 gboolean
+cm_db_defer_results (CmDb *db, gboolean defer)
+{
+  return db->backend->defer_results == NULL || db->backend->defer_results (db, defer);
+}
+
+guint64
+cm_db_deferred (CmDb *db, guint64 *failed_at)
+{
+  *failed_at = 0;
+  return db->backend->deferred != NULL ? db->backend->deferred (db, failed_at) : 0;
+}
+
+gboolean
 cm_db_in_transaction (CmDb *db)
 {
   return db->backend->in_transaction (db);

@@ -88,6 +88,21 @@ CmDbFailure cm_db_last_failure     (CmDb *db);
 /* The engine's own words for the last failure, for messages. */
 const char *cm_db_last_message     (CmDb *db);
 
+/* While @defer, the results of statements that give no rows and whose
+ * changed-row count is known (an INSERT of one row) may be left unread
+ * until a statement whose result is needed, the COMMIT or the end of
+ * deferring: a server then takes many without a round trip each. The
+ * first such statement to fail fails that later call instead, with its
+ * own failure and message, and its transaction can then only be rolled
+ * back. Ending it (@defer FALSE) reads them all: FALSE with the first
+ * failure. Only inside a writing transaction; engines that answer each
+ * statement at once (a SQLite file) ignore it and answer TRUE. */
+gboolean    cm_db_defer_results    (CmDb *db, gboolean defer);
+/* How many statements' results were deferred since deferring last began;
+ * @failed_at, which of them (from 1) failed, once that failure has been
+ * reported, else 0. Both 0 where results never wait. */
+guint64     cm_db_deferred         (CmDb *db, guint64 *failed_at);
+
 /* ---- other connections' commits, and a connection lost ------------------ */
 
 /* Engines without these (a SQLite file, which other programs' commits

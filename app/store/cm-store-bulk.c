@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
-/* cm-store-bulk.c: readying a portfolio file for many rows in one transaction */
+/* cm-store-bulk.c: readying a portfolio for many rows in one transaction */
 #include <glib/gi18n-lib.h>
 
 #include "cm-store-bulk.h"
@@ -14,7 +14,14 @@ struct _CmStoreBulk
   CmDb *db;
   GPtrArray *rebuild;  /* CREATE INDEX statements of the indexes dropped */
   int cache_size;      /* PRAGMA cache_size before the batch */
+  GArray *rows;        /* RowMark of each row that deferred statements */
 };
+
+/* Row @row's statements are those deferred after the first @before. */
+typedef struct {
+  guint64 before;
+  guint row;
+} RowMark;
 
 static gboolean
 failed (CmDb *db, GError **error)
@@ -104,6 +111,11 @@ cm_store_bulk_begin (CmStore *store, const char * const *tables, gint64 n_rows, 
 
   bulk->db = cm_store_get_db (store);
   bulk->rebuild = g_ptr_array_new_with_free_func (g_free);
+  bulk->rows = g_array_new (FALSE, FALSE, sizeof (RowMark));
+  /* Each row's INSERTs need not wait for the server's answer: a failure
+   * among them fails the batch at its end (cm_store_bulk_end ()) or at
+   * the first read before it. */
+  cm_db_defer_results (bulk->db, TRUE);
   /* A server's indexes and cache are its own: dropping an index needs
    * the tables' owner, and would shut every reader out until the import
    * commits. */
@@ -121,11 +133,58 @@ cm_store_bulk_begin (CmStore *store, const char * const *tables, gint64 n_rows, 
   return g_steal_pointer (&bulk);
 }
 
+void
+cm_store_bulk_row (CmStoreBulk *bulk, guint row)
+{
+  guint64 failed_at;
+  RowMark mark = { cm_db_deferred (bulk->db, &failed_at), row };
+  RowMark *last = bulk->rows->len > 0
+    ? &g_array_index (bulk->rows, RowMark, bulk->rows->len - 1) : NULL;
+
+  if (last != NULL && last->before == mark.before)
+    last->row = row; /* the row before deferred nothing */
+  else
+    g_array_append_val (bulk->rows, mark);
+}
+
+guint
+cm_store_bulk_failed_row (CmStoreBulk *bulk)
+{
+  guint64 failed_at;
+  guint low = 0, high = bulk->rows->len;
+
+  cm_db_deferred (bulk->db, &failed_at);
+  if (failed_at == 0)
+    return 0;
+  /* How many rows were marked before the statement that failed: the
+   * last of them wrote it. */
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (bulk->rows, RowMark, middle).before < failed_at)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low > 0 ? g_array_index (bulk->rows, RowMark, low - 1).row : 0;
+}
+
+gboolean
+cm_store_bulk_rows_done (CmStoreBulk *bulk, GError **error)
+{
+  if (!cm_db_defer_results (bulk->db, FALSE))
+    return failed (bulk->db, error);
+  return TRUE;
+}
+
 gboolean
 cm_store_bulk_end (CmStoreBulk *bulk, GError **error)
 {
   g_autoptr(CmStoreBulk) owned = bulk;
 
+  if (!cm_store_bulk_rows_done (bulk, error))
+    return FALSE;
   for (guint i = 0; i < bulk->rebuild->len; i++)
     if (!cm_db_exec (bulk->db, bulk->rebuild->pdata[i]))
       return failed (bulk->db, error);
@@ -137,8 +196,10 @@ cm_store_bulk_free (CmStoreBulk *bulk)
 {
   if (bulk == NULL)
     return;
+  cm_db_defer_results (bulk->db, FALSE); /* the transaction is rolled back */
   if (bulk->cache_size != 0)
     set_cache_size (bulk->db, bulk->cache_size);
   g_clear_pointer (&bulk->rebuild, g_ptr_array_unref);
+  g_clear_pointer (&bulk->rows, g_array_unref);
   g_free (bulk);
 }

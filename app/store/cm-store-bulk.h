@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
-/* cm-store-bulk.h: readying a portfolio file for many rows in one transaction
+/* cm-store-bulk.h: readying a portfolio for many rows in one transaction
  *
  * An action that adds as many rows to a table as it holds already (an
  * import into a new portfolio) pays for each of the table's indexes at
@@ -8,7 +8,10 @@
  * it commits. Inside the action's transaction, the indexes such a table
  * does not need for uniqueness are dropped until the rows are in, then
  * built again in one pass, and the cache is sized for the batch. A
- * rollback brings the indexes back by itself.
+ * rollback brings the indexes back by itself. On a server, where each
+ * statement would wait for its answer, the rows' INSERTs are sent without
+ * waiting (cm_db_defer_results ()); a row refused fails the batch at its
+ * end, or at the first read before it.
  */
 #pragma once
 
@@ -22,6 +25,14 @@ typedef struct _CmStoreBulk CmStoreBulk;
  * rows each. Only inside cm_store_begin () and cm_store_commit (). */
 CmStoreBulk *cm_store_bulk_begin (CmStore *store, const char * const *tables, gint64 n_rows,
                                   GError **error);
+/* Says that the statements from now on write row @row of the caller's
+ * (an import's register): a row refused later is named. */
+void         cm_store_bulk_row        (CmStoreBulk *bulk, guint row);
+/* The row, as cm_store_bulk_row () named it, that the last failure was
+ * of, when it came after the row was written; 0 otherwise. */
+guint        cm_store_bulk_failed_row (CmStoreBulk *bulk);
+/* Waits for the answers to every row's statements. */
+gboolean     cm_store_bulk_rows_done  (CmStoreBulk *bulk, GError **error);
 /* Builds the indexes again and frees @bulk; on failure the caller rolls
  * the transaction back. */
 gboolean     cm_store_bulk_end   (CmStoreBulk *bulk, GError **error);

@@ -520,6 +520,88 @@ test_written_refusal_changes_nothing (void)
   g_assert_cmpint (cm_test_query_int (path, sql), ==, 3);
 }
 
+/* Register @name of @n_rows new contracts, each with a provider of its
+ * own; from 2, row @twice (0 for none) takes the title of register A's
+ * row 2, and row 3 and the row after row @twice rename A's rows 3 and 4. */
+static char *
+many_rows_file (const char *name, guint n_rows, guint twice)
+{
+  g_autoptr(GString) text = g_string_new ("Reference,Title,Provider,Commissioner\n");
+
+  for (guint row = 2; row <= n_rows + 1; row++)
+    if (twice && row == twice)
+      g_string_append_printf (text, "%s-%05u,A service 2,%s provider %u,Public Health\n", name,
+                              row, name, row);
+    else if (twice && (row == 3 || row == twice + 1))
+      g_string_append_printf (text, "A-%05u,A service %u renamed,A provider %u,Public Health\n",
+                              row == 3 ? 3 : 4, row == 3 ? 3 : 4, row == 3 ? 3 : 4);
+    else
+      g_string_append_printf (text, "%s-%05u,%s service %u,%s provider %u,Public Health\n", name,
+                              row, name, row, name, row);
+  return file_of (name, text->str);
+}
+
+static gboolean
+import_file (CmStore *store, const char *csv, GError **error)
+{
+  g_autoptr(CmImportPlan) plan = cm_import_plan_new_written_from_file (store, csv, NULL,
+                                                                       CM_IMPORT_DUPLICATE_UPDATE,
+                                                                       "many.csv", error);
+
+  return plan != NULL && cm_import_plan_apply (plan, store, "many.csv", NULL, NULL, NULL, error);
+}
+
+/* Many rows at once, as a server takes them without waiting for each:
+ * the trail verifies after them, and a row the database itself refuses
+ * (a unique index the import knows nothing of) far into the register
+ * takes every row back and is named, though a server's answer to it
+ * comes only after the next rows were sent, one of them a change read
+ * first. */
+static void
+test_database_refusal_changes_nothing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new ("refused-late.commissioner", &path);
+  g_autofree char *first = many_rows_file ("A", 6000, 0);
+  g_autofree char *second = many_rows_file ("B", 6000, 5001);
+  g_autofree char *head = NULL;
+  g_autofree char *head_after = NULL;
+  gint64 checked = 0;
+
+  g_assert_true (import_file (store, first, &error));
+  g_assert_no_error (error);
+  g_assert_true (cm_store_verify_audit (store, &checked, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (checked, >, 6000);
+  g_clear_object (&store);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM contract"), ==, 6000);
+  head = cm_test_query_text (path, "SELECT value FROM meta WHERE key = 'audit_head'");
+  /* The same statement in both engines' SQL. */
+  cm_test_run_sql (path, "CREATE UNIQUE INDEX contract_title_once ON contract (title)");
+  store = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST, &error);
+  g_assert_no_error (error);
+  g_assert_false (import_file (store, second, &error));
+  g_assert_error (error, CM_IMPORT_ERROR, CM_IMPORT_ERROR_INVALID_ROWS);
+  g_test_message ("refused: %s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "Row 5001: "));
+  g_assert_nonnull (strstr (error->message, "A service 2"));
+  g_assert_true (g_str_has_suffix (error->message, " Nothing was written."));
+  g_clear_error (&error);
+  g_assert_true (cm_store_verify_audit (store, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM contract"), ==, 6000);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM provider"), ==, 6000);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT max(row_version) FROM contract"), ==, 1);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM import_run"), ==, 1);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM contract"
+                                            " WHERE reference LIKE 'B-%' OR title LIKE '%renamed'"),
+                   ==, 0);
+  head_after = cm_test_query_text (path, "SELECT value FROM meta WHERE key = 'audit_head'");
+  g_assert_cmpstr (head_after, ==, head);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -541,5 +623,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/streamed-read-error-changes-nothing",
                    test_streamed_read_error_changes_nothing);
   g_test_add_func ("/import/summary-is-bounded", test_summary_is_bounded);
+  g_test_add_func ("/import/database-refusal-changes-nothing",
+                   test_database_refusal_changes_nothing);
   return g_test_run ();
 }

@@ -685,6 +685,102 @@ check_copy_numbering (const Backend *backend)
   cm_db_close (db);
 }
 
+/* ---- results deferred ---------------------------------------------------- */
+
+/* Inserts items @from to @to with @insert, each giving no rows. */
+static void
+insert_items (CmDbStmt *insert, gint64 from, gint64 to)
+{
+  for (gint64 id = from; id <= to; id++)
+    {
+      cm_db_bind_int64 (insert, 1, id);
+      cm_db_bind_text (insert, 2, "item");
+      step_done (insert);
+      g_assert_cmpint (cm_db_changes (cm_db_stmt_db (insert)), ==, 1);
+      cm_db_stmt_reset (insert);
+    }
+}
+
+/* The failure of inserting item 1 twice, with results deferred or not:
+ * its kind, and its message (a copy). */
+static char *
+insert_twice (const Backend *backend, gboolean defer, CmDbFailure *failure)
+{
+  CmDb *db = connect_fresh (backend);
+  g_autoptr(CmDbStmt) insert = NULL;
+  guint64 failed_at;
+  gboolean failed;
+  char *message;
+
+  g_assert_true (cm_db_begin (db, CM_DB_WRITING));
+  g_assert_true (cm_db_defer_results (db, defer));
+  insert = cm_db_prepare (db, "INSERT INTO item (id, name) VALUES (?, ?)");
+  insert_items (insert, 1, 1500);
+  cm_db_bind_int64 (insert, 1, 1);
+  cm_db_bind_text (insert, 2, "again");
+  failed = cm_db_step (insert) == CM_DB_FAILED;
+  cm_db_stmt_reset (insert);
+  /* Those after it are not written either, whenever it is reported. */
+  if (!failed)
+    {
+      cm_db_bind_int64 (insert, 1, 1501);
+      cm_db_bind_text (insert, 2, "after");
+      g_assert_cmpint (cm_db_step (insert), ==, CM_DB_DONE);
+      cm_db_stmt_reset (insert);
+    }
+  g_assert_true (!cm_db_defer_results (db, FALSE) || failed);
+  /* Which statement failed, where its answer came after the next was
+   * sent. */
+  g_assert_cmpuint (cm_db_deferred (db, &failed_at), ==, failed ? 0 : 1502);
+  g_assert_cmpuint (failed_at, ==, failed ? 0 : 1501);
+  *failure = cm_db_last_failure (db);
+  message = g_strdup (cm_db_last_message (db));
+  cm_db_rollback (db);
+  g_assert_false (cm_db_in_transaction (db));
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM item"), ==, 0);
+  g_clear_pointer (&insert, cm_db_stmt_free);
+  cm_db_close (db);
+  return message;
+}
+
+/* With results deferred, INSERTs are all written, read back by the next
+ * statement that gives rows and committed; one that fails is reported,
+ * when it is, with the very failure and message it has when each result
+ * is waited for, and the transaction then rolls back to nothing. */
+static void
+check_deferred_results (const Backend *backend)
+{
+  CmDb *db = connect_fresh (backend);
+  g_autoptr(CmDbStmt) insert = NULL;
+  g_autoptr(CmDbStmt) late = NULL;
+  CmDbFailure deferred_failure, waited_failure;
+  g_autofree char *deferred = NULL;
+  g_autofree char *waited = NULL;
+
+  g_assert_true (cm_db_begin (db, CM_DB_WRITING));
+  g_assert_true (cm_db_defer_results (db, TRUE));
+  insert = cm_db_prepare (db, "INSERT INTO item (id, name) VALUES (?, ?)");
+  insert_items (insert, 1, 2500);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM item"), ==, 2500);
+  /* A statement prepared while results wait, and a row after a read. */
+  late = cm_db_prepare (db, "INSERT INTO item (name, id) VALUES (?2, ?1)");
+  g_assert_nonnull (late);
+  insert_items (late, 2501, 2600);
+  g_assert_true (cm_db_in_transaction (db));
+  g_assert_true (cm_db_defer_results (db, FALSE));
+  g_assert_true (cm_db_commit (db));
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM item"), ==, 2600);
+  g_clear_pointer (&insert, cm_db_stmt_free);
+  g_clear_pointer (&late, cm_db_stmt_free);
+  cm_db_close (db);
+
+  deferred = insert_twice (backend, TRUE, &deferred_failure);
+  waited = insert_twice (backend, FALSE, &waited_failure);
+  g_assert_cmpint (deferred_failure, ==, CM_DB_FAILURE_CONSTRAINT_UNIQUE);
+  g_assert_cmpint (waited_failure, ==, CM_DB_FAILURE_CONSTRAINT_UNIQUE);
+  g_assert_cmpstr (deferred, ==, waited);
+}
+
 /* ---- running ------------------------------------------------------------- */
 
 typedef void (*Check) (const Backend *backend);
@@ -732,6 +828,7 @@ main (int argc, char **argv)
     { "copy-values", check_copy_values },
     { "copy-failure", check_copy_failure },
     { "copy-numbering", check_copy_numbering },
+    { "deferred-results", check_deferred_results },
   };
   int status;
 
