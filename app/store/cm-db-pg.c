@@ -383,6 +383,8 @@ run (CmDbPg *db, const char *sql)
   return ok;
 }
 
+static void end_failed_begin (CmDbPg *pg);
+
 static gboolean
 is_commit (const char *sql)
 {
@@ -400,17 +402,28 @@ pg_exec (CmDb *db, const char *sql)
     return pg_begin (db, kind);
   deallocate_freed (pg);
   failed_before = in_failed_transaction (pg);
-  if (is_commit (sql) && pg->notes->len > 0)
+  if (is_commit (sql) && pg->notes->len > 0 && !failed_before)
     {
       g_autoptr(GString) notes = g_steal_pointer (&pg->notes);
 
       pg->notes = g_string_new (NULL);
       g_string_append (notes, sql);
+      /* A note that fails stops the batch before its COMMIT: end the
+       * transaction here, as a COMMIT always does, keeping the reason. */
       if (!run (pg, notes->str))
+        {
+          end_failed_begin (pg);
+          return FALSE;
+        }
+    }
+  else
+    {
+      /* A transaction that failed or rolled back announces nothing. */
+      if (is_commit (sql) || starts_with_word (sql, "ROLLBACK"))
+        g_string_truncate (pg->notes, 0);
+      if (!run (pg, sql))
         return FALSE;
     }
-  else if (!run (pg, sql))
-    return FALSE;
   /* PostgreSQL ends a transaction that a statement failed in at its
    * COMMIT, undoing it, and calls that a success. */
   if (failed_before && is_commit (sql))

@@ -7,6 +7,7 @@
  * on-server.py). Each check makes its own tables.
  */
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "cm-db-pg-connect.h"
 #include "cm-db-pg.h"
@@ -395,6 +396,29 @@ check_transactions (const Backend *backend)
   g_assert_true (cm_db_commit (other));
   g_assert_cmpint (query_int (other, "SELECT count(*) FROM item"), ==, 2);
   cm_db_close (other);
+  cm_db_close (db);
+}
+
+/* A transaction a statement failed in, with a notification waiting: its
+ * COMMIT says the changes were not saved, announces nothing, and ends it. */
+static void
+check_failed_commit_with_note (const Backend *backend)
+{
+  CmDb *db = connect_fresh (backend);
+
+  if (g_strcmp0 (backend->name, "postgresql") != 0)
+    {
+      cm_db_close (db);
+      return; /* a file has no notifications */
+    }
+  g_assert_true (cm_db_begin (db, CM_DB_WRITING));
+  run (db, "INSERT INTO item (id, name) VALUES (1, 'first')");
+  g_assert_true (cm_db_notify (db, "commissioner_changes", "item:1"));
+  g_assert_false (cm_db_exec (db, "INSERT INTO item (id, name) VALUES (1, 'again')"));
+  g_assert_false (cm_db_commit (db));
+  g_assert_nonnull (strstr (cm_db_last_message (db), "were not saved"));
+  g_assert_false (cm_db_in_transaction (db));
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM item"), ==, 0);
   cm_db_close (db);
 }
 
@@ -823,6 +847,7 @@ main (int argc, char **argv)
     { "close-first", check_close_first },
     { "failures", check_failures },
     { "transactions", check_transactions },
+    { "failed-commit-with-note", check_failed_commit_with_note },
     { "one-writer", check_one_writer },
     { "prepare-in-transaction", check_prepare_in_transaction },
     { "copy-values", check_copy_values },
