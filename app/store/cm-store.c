@@ -2412,7 +2412,7 @@ newest_audit_row (CmStore *self)
  * have, without the record as it was, so that what depends on it is
  * recomputed whole. */
 static PendingChange
-remote_change (CmStore *self, GType type, gint64 id, gboolean keep_before)
+remote_change (CmStore *self, GType type, gint64 id, gboolean keep_before, gboolean *all_read)
 {
   CachedList *all = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (type));
   CmEntity *listed = all ? g_hash_table_lookup (all->by_id, &id) : NULL;
@@ -2421,18 +2421,22 @@ remote_change (CmStore *self, GType type, gint64 id, gboolean keep_before)
   g_autoptr(GError) error = NULL;
 
   change.after = load_one (self, type, id, &error);
-  /* A record that failed to read is left as the lists show it. */
+  /* A record that failed to read is left as the lists show it, and the
+   * change is followed again later. */
   if (g_error_matches (error, CM_STORE_ERROR, CM_STORE_ERROR_NOT_FOUND))
     change.kind = CHANGE_DELETED;
+  else if (error != NULL)
+    *all_read = FALSE;
   if (listed && keep_before)
     change.before = cm_entity_copy (listed);
   return change;
 }
 
 /* @changes as pending changes of this store's, the tables named whole
- * left in self->reloads, in the order they were named. */
+ * left in self->reloads, in the order they were named; @all_read FALSE
+ * when a record could not be read. */
 static GArray *
-remote_changes (CmStore *self, CmChangeSet *changes)
+remote_changes (CmStore *self, CmChangeSet *changes, gboolean *all_read)
 {
   GArray *pending = pending_new ();
 
@@ -2458,7 +2462,7 @@ remote_changes (CmStore *self, CmChangeSet *changes)
       for (guint i = 0; i < ids->len; i++)
         {
           PendingChange change = remote_change (self, table->type, g_array_index (ids, gint64, i),
-                                                pending->len < MAX_TARGETED_CHANGES);
+                                                pending->len < MAX_TARGETED_CHANGES, all_read);
 
           g_array_append_val (pending, change);
         }
@@ -2470,14 +2474,17 @@ gboolean
 cm_store_reload_changes (CmStore *self, CmChangeSet *changes)
 {
   g_autoptr(GArray) pending = NULL;
+  gboolean all_read = TRUE;
 
   g_return_val_if_fail (CM_IS_STORE (self), FALSE);
 
   if (self->savepoints->len > 0)
     return FALSE;
-  pending = remote_changes (self, changes);
+  pending = remote_changes (self, changes, &all_read);
   announce_changes (self, pending);
-  self->audit_seen = MAX (self->audit_seen, cm_change_set_audit_row (changes));
+  /* What was not read stays after the row seen, for the next catch-up. */
+  if (all_read)
+    self->audit_seen = MAX (self->audit_seen, cm_change_set_audit_row (changes));
   return TRUE;
 }
 
@@ -2535,10 +2542,15 @@ reload_since_seen (CmStore *self)
   gint64 newest = 0;
   g_autoptr(CmChangeSet) changes = audited_since_seen (self, &newest);
 
+  /* Changes not yet followed (inside a transaction, or a record that
+   * could not be read) keep the row seen where it was. */
+  if (changes != NULL && !cm_change_set_is_empty (changes))
+    {
+      cm_store_reload_changes (self, changes);
+      return;
+    }
   if (changes == NULL)
     reload_all (self);
-  else if (!cm_change_set_is_empty (changes))
-    cm_store_reload_changes (self, changes);
   self->audit_seen = newest;
 }
 
