@@ -20,6 +20,7 @@ G_DEFINE_QUARK (cm-audit-replay-error-quark, cm_audit_replay_error)
 typedef struct {
   CmDb *db;
   const char *path;
+  gboolean on_server; /* messages say "portfolio" where a file's say "file" */
   gint64 baseline_id; /* the first row of the baseline event */
   gint64 checked;
 } Replay;
@@ -112,11 +113,14 @@ static gboolean
 field_differs (Replay *r, const char *record, const char *field, const char *stored,
                const char *traced, GError **error)
 {
-  g_autofree char *in_file = shown_value (stored);
+  g_autofree char *in_stored = shown_value (stored);
   g_autofree char *in_trail = shown_value (traced);
-  g_autofree char *what = g_strdup_printf (_("%s, %s: file %s, trail %s. It was changed "
-                                             "outside Commissioner."),
-                                           record, field, in_file, in_trail);
+  g_autofree char *what = g_strdup_printf (r->on_server
+                                           ? _("%s, %s: portfolio %s, trail %s. It was "
+                                               "changed outside Commissioner.")
+                                           : _("%s, %s: file %s, trail %s. It was changed "
+                                               "outside Commissioner."),
+                                           record, field, in_stored, in_trail);
 
   return disagrees (r, error, what);
 }
@@ -142,8 +146,12 @@ static gboolean
 unknown_field (Replay *r, const char *record, const char *field, gint64 row, GError **error)
 {
   g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, row);
-  g_autofree char *what = g_strdup_printf (_("audit row %s changes %s, %s, which the file does "
-                                             "not have."), number, record, field);
+  g_autofree char *what = g_strdup_printf (r->on_server
+                                           ? _("audit row %s changes %s, %s, which the "
+                                               "portfolio does not have.")
+                                           : _("audit row %s changes %s, %s, which the file "
+                                               "does not have."),
+                                           number, record, field);
 
   return disagrees (r, error, what);
 }
@@ -295,6 +303,24 @@ matches_whole (Traced *t, CmDbStmt *rows, const int *present)
          memcmp (t->stored->str, t->whole->str, t->whole->len) == 0;
 }
 
+/* What a record @name that is stored but not in the trail means (@traced:
+ * the trail had it, then deleted it). */
+static char *
+added_what (Replay *r, gboolean traced, const char *name)
+{
+  if (r->on_server)
+    return g_strdup_printf (traced
+                            ? _("%s is in the portfolio, but the trail says it was deleted, "
+                                "so it was put back outside Commissioner.")
+                            : _("%s is in the portfolio but not in the trail, so it was added "
+                                "outside Commissioner."), name);
+  return g_strdup_printf (traced
+                          ? _("%s is in the file, but the trail says it was deleted, so it "
+                              "was put back outside Commissioner.")
+                          : _("%s is in the file but not in the trail, so it was added "
+                              "outside Commissioner."), name);
+}
+
 static gboolean
 compare_row (Replay *r, Traced *t, CmDbStmt *rows, const int *present, GError **error)
 {
@@ -317,11 +343,7 @@ compare_row (Replay *r, Traced *t, CmDbStmt *rows, const int *present, GError **
   if (!traced_exists (t))
     {
       name = record_name (table, t->id, stored_name);
-      what = g_strdup_printf (t->traced
-                              ? _("%s is in the file, but the trail says it was deleted, so it "
-                                  "was put back outside Commissioner.")
-                              : _("%s is in the file but not in the trail, so it was added "
-                                  "outside Commissioner."), name);
+      what = added_what (r, t->traced, name);
       return disagrees (r, error, what);
     }
   for (guint i = 0; i < table->n_columns; i++)
@@ -344,8 +366,12 @@ static gboolean
 vanished (Replay *r, Traced *t, GError **error)
 {
   g_autofree char *name = traced_name (t);
-  g_autofree char *what = g_strdup_printf (_("%s is in the trail but not in the file, so it was "
-                                             "deleted outside Commissioner."), name);
+  g_autofree char *what = g_strdup_printf (r->on_server
+                                           ? _("%s is in the trail but not in the portfolio, so "
+                                               "it was deleted outside Commissioner.")
+                                           : _("%s is in the trail but not in the file, so it "
+                                               "was deleted outside Commissioner."),
+                                           name);
 
   return disagrees (r, error, what);
 }
@@ -582,7 +608,8 @@ replay (Replay *r, GError **error)
 gboolean
 cm_audit_replay_verify (CmDb *db, const char *path, gint64 *records_checked, GError **error)
 {
-  Replay r = { .db = db, .path = path };
+  Replay r = { .db = db, .path = path,
+               .on_server = cm_db_engine (db) == CM_DB_ENGINE_POSTGRESQL };
   /* One read transaction, so a change another program commits meanwhile
    * is seen in the records and the trail together or not at all. */
   gboolean own_transaction = !cm_db_in_transaction (db);

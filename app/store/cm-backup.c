@@ -18,6 +18,7 @@
 #include "cm-audit-anchor.h"
 #include "cm-backup.h"
 #include "cm-db-sqlite.h"
+#include "cm-portfolio-name.h"
 #include "cm-safe-write.h"
 #include "cm-store-copy.h"
 #include "cm-store-file.h"
@@ -60,16 +61,15 @@ static const struct {
 gboolean
 cm_backup_kept_by_server (const char *portfolio, GError **error)
 {
-  g_autofree char *database = NULL;
-  g_autofree char *server = NULL;
+  g_autofree char *shown = NULL;
 
   if (!cm_store_server_is_uri (portfolio))
     return FALSE;
-  cm_store_server_names (portfolio, &database, &server);
+  shown = cm_portfolio_name_in_message (portfolio);
   g_set_error (error, CM_BACKUP_ERROR, CM_BACKUP_ERROR_ON_SERVER,
-               _("Backups of the portfolio in the database “%s” on the PostgreSQL server “%s” "
-                 "are the server’s own: Commissioner neither takes nor keeps them. Back it up "
-                 "with pg_dump and restore it with pg_restore."), database, server);
+               _("Backups of the portfolio in %s are the server’s own: Commissioner neither "
+                 "takes nor keeps them. Back it up with pg_dump and restore it with "
+                 "pg_restore."), shown);
   return TRUE;
 }
 

@@ -476,19 +476,17 @@ make_server_schema (CmDb *db)
 static gboolean
 check_empty_server (CmDb *db, const char *uri, GError **error)
 {
-  g_autofree char *database = NULL;
-  g_autofree char *server = NULL;
+  g_autofree char *shown = NULL;
   int version = 0;
 
   if (!cm_store_server_identify (db, uri, FALSE, &version, error))
     return FALSE;
   if (version == 0)
     return TRUE;
-  cm_store_server_names (uri, &database, &server);
+  shown = cm_portfolio_name_in_message (uri);
   g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
-               _("The database “%s” on the PostgreSQL server “%s” already holds a portfolio, so "
-                 "nothing was copied into it. Copy into a new, empty database (made with "
-                 "createdb)."), database, server);
+               _("Nothing was copied into %s: it already holds a portfolio. Copy into a new, "
+                 "empty database (made with createdb)."), shown);
   return FALSE;
 }
 

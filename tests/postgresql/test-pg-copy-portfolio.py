@@ -207,7 +207,9 @@ def check_refusals(work, demo):
     os.unlink(existing)
 
     state = server_state("team")
-    refused(demo, uri("team"), "already holds a portfolio", "a database with a portfolio")
+    # Named as every message names a server portfolio (cm-portfolio-name.h).
+    refused(demo, uri("team"), "Nothing was copied into the database “team” on the PostgreSQL "
+            "server", "a database with a portfolio")
     check("the database with a portfolio is as it was", server_state("team") == state,
           server_state("team"))
 

@@ -353,6 +353,9 @@ def check_team(work):
     check("--verify-audit finds a record changed outside Commissioner",
           tampered.returncode != 0 and "T-1" in tampered.stderr + tampered.stdout,
           tampered.stderr.strip() or tampered.stdout.strip())
+    check("--verify-audit on a server speaks of the portfolio, not of a file",
+          "title: portfolio “Changed by hand”, trail" in tampered.stderr,
+          tampered.stderr.strip())
 
 
 def check_same_trail(work):
