@@ -4,8 +4,11 @@
 #include <glib/gi18n.h>
 
 #include "cm-audit-words.h"
+#include "cm-checklist-item.h"
 #include "cm-conflict-dialog.h"
 #include "cm-date.h"
+#include "cm-decommission.h"
+#include "cm-service.h"
 
 /* A field's value as the editor shows it, or a word saying it is blank. */
 static char *
@@ -94,10 +97,37 @@ changed_text (CmStoreConflict *conflict, const char *record)
   return g_strdup_printf (_("Someone else changed “%s” after you opened it."), record);
 }
 
-static char *
-body_text (CmStoreConflict *conflict)
+static const char *
+service_name (CmStore *store, gint64 service_id)
 {
-  g_autofree char *record = cm_entity_describe (conflict->stored);
+  CmEntity *service = cm_store_find (store, CM_TYPE_SERVICE, service_id);
+
+  return service ? cm_service_get_name (CM_SERVICE (service)) : NULL;
+}
+
+/* How the sentence names @record: a checklist item or a decommissioning,
+ * with no name of its own, by its service. */
+static char *
+record_name (CmStore *store, CmEntity *record)
+{
+  const char *service = NULL;
+
+  if (CM_IS_CHECKLIST_ITEM (record) &&
+      (service = service_name (store, cm_checklist_item_get_service_id (CM_CHECKLIST_ITEM (record)))))
+    /* Translators: a checklist item and its service: "Provider engaged (Carers' breaks)" */
+    return g_strdup_printf (C_("record", "%s (%s)"),
+                            cm_checklist_item_get_title (CM_CHECKLIST_ITEM (record)), service);
+  if (CM_IS_DECOMMISSION (record) &&
+      (service = service_name (store, cm_decommission_get_service_id (CM_DECOMMISSION (record)))))
+    /* Translators: the decommissioning of a service: "Decommissioning of Carers' breaks" */
+    return g_strdup_printf (_("Decommissioning of %s"), service);
+  return cm_entity_describe (record);
+}
+
+static char *
+body_text (CmStore *store, CmStoreConflict *conflict)
+{
+  g_autofree char *record = record_name (store, conflict->stored);
   g_autofree char *changed = changed_text (conflict, record);
   guint n = conflict->fields->len;
   g_autofree char *fields = g_strdup_printf (ngettext ("%u field differs from your copy.",
@@ -130,9 +160,9 @@ fields_shown (CmStoreConflict *conflict)
 }
 
 GtkWidget *
-cm_conflict_dialog_new (GtkWindow *parent, CmStoreConflict *conflict)
+cm_conflict_dialog_new (GtkWindow *parent, CmStore *store, CmStoreConflict *conflict)
 {
-  g_autofree char *body = body_text (conflict);
+  g_autofree char *body = body_text (store, conflict);
   GtkWidget *dialog = adw_message_dialog_new (parent, _("Changed by Someone Else"), body);
 
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), fields_shown (conflict));

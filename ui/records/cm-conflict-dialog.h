@@ -19,6 +19,8 @@ G_BEGIN_DECLS
 #define CM_CONFLICT_KEEP_THEIRS "keep-theirs"
 #define CM_CONFLICT_APPLY_MINE "apply-mine"
 
-GtkWidget *cm_conflict_dialog_new (GtkWindow *parent, CmStoreConflict *conflict);
+/* The dialog over @parent of @conflict, met saving a record of @store. */
+GtkWidget *cm_conflict_dialog_new (GtkWindow *parent, CmStore *store,
+                                   CmStoreConflict *conflict);
 
 G_END_DECLS

@@ -108,7 +108,7 @@ cm_conflict_handle (GtkWidget *widget, CmStore *store, CmEntity *original, CmEnt
       handling_free (handling);
       return TRUE;
     }
-  dialog = cm_conflict_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  dialog = cm_conflict_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, store,
                                    handling->conflict);
   g_signal_connect (dialog, "response", G_CALLBACK (dialog_answered), handling);
   g_signal_connect (dialog, "destroy", G_CALLBACK (dialog_closed), handling);
@@ -169,7 +169,8 @@ cm_conflict_handle_action (GtkWidget *widget, CmStore *store, const GError *refu
   action->retry = retry;
   action->data = data;
   action->destroy = destroy;
-  dialog = cm_conflict_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, conflict);
+  dialog = cm_conflict_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, store,
+                                   conflict);
   /* The action is made again from what is stored now, not reapplied. */
   adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (dialog), CM_CONFLICT_APPLY_MINE,
                                          _("_Try Again"));

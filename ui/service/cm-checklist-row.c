@@ -11,15 +11,20 @@
 #include "cm-page-parts.h"
 #include "cm-reason-dialog.h"
 
-/* What the row edits: the store, the store's live item, and the item as
- * the row last showed it. */
+/* What the row edits: the store and the store's live item, which a
+ * colleague's change reaches in place. Each control keeps the item as it
+ * last showed it ("as-read"): a field being edited keeps the version it
+ * was read at while the others follow the store. */
 typedef struct {
   CmStore *store;
   CmChecklistItem *item;
-  CmEntity *read;
+  GDate today;
+  GPtrArray *controls;  /* unowned: the row's own children */
   GtkDropDown *state;
+  GtkWidget *reason;
   gboolean showing;  /* set while the row is made to show a stored value */
   gboolean asking;   /* set while the conflict dialog asks about a save */
+  gboolean choosing; /* set while the user gives a reason for not applicable */
 } Row;
 
 static void
@@ -29,7 +34,7 @@ row_free (gpointer data)
 
   g_object_unref (row->store);
   g_object_unref (row->item);
-  g_object_unref (row->read);
+  g_ptr_array_unref (row->controls);
   g_free (row);
 }
 
@@ -49,6 +54,19 @@ static gboolean
 save_item (CmStore *store, CmEntity *item, GError **error)
 {
   return cm_checklist_save_item (store, CM_CHECKLIST_ITEM (item), error);
+}
+
+static CmEntity *
+read_by (GtkWidget *control)
+{
+  return g_object_get_data (G_OBJECT (control), "as-read");
+}
+
+static void
+set_read_by (GtkWidget *control, CmEntity *record)
+{
+  g_object_set_data_full (G_OBJECT (control), "as-read", cm_entity_copy (record),
+                          g_object_unref);
 }
 
 /* Shows the value @record holds for what @control edits, without saving it. */
@@ -87,11 +105,29 @@ conflict_settled (GtkWidget *widget, CmConflictOutcome outcome, CmEntity *record
   row->asking = FALSE;
   if (outcome == CM_CONFLICT_SAVED || outcome == CM_CONFLICT_KEPT)
     {
-      g_set_object (&row->read, record);
+      set_read_by (control, record);
       show_stored (row, control, record);
     }
   else if (outcome == CM_CONFLICT_FAILED)
     gtk_widget_activate_action (widget, "page.report", "s", error->message);
+}
+
+/* Asks the user about a colleague's change @refusal met saving @draft,
+ * read as @original, from @control; FALSE for any other refusal. */
+static gboolean
+meet_conflict (GtkWidget *widget, GtkWidget *control, CmEntity *original, CmEntity *draft,
+               const GError *refusal)
+{
+  Row *row = g_object_get_data (G_OBJECT (widget), "row");
+
+  /* Set first: the conflict may be settled before the call returns. */
+  row->asking = TRUE;
+  if (cm_conflict_handle (widget, row->store, original, draft, refusal, save_item,
+                          conflict_settled, g_object_ref (control)))
+    return TRUE;
+  row->asking = FALSE;
+  g_object_unref (control);
+  return FALSE;
 }
 
 /* Saves what @control edits, @property = @value, on a copy of the item as
@@ -109,36 +145,45 @@ save (GtkWidget *widget, GtkWidget *control, const char *property, ...)
   /* The dialog takes the focus, and a date left that way would ask again. */
   if (row->asking)
     return FALSE;
-  original = cm_conflict_copy_as_read (CM_ENTITY (row->item), row->read, property);
+  original = cm_conflict_copy_as_read (CM_ENTITY (row->item), read_by (control), property);
   draft = cm_entity_copy (original);
   va_start (args, property);
   g_object_set_valist (G_OBJECT (draft), property, args);
   va_end (args);
   if (save_item (row->store, draft, &error))
     {
-      g_set_object (&row->read, draft);
+      set_read_by (control, draft);
       return TRUE;
     }
-  /* Set first: the conflict may be settled before the call returns. */
-  row->asking = TRUE;
-  if (cm_conflict_handle (widget, row->store, original, draft, error, save_item,
-                          conflict_settled, g_object_ref (control)))
-    return FALSE;
-  row->asking = FALSE;
-  g_object_unref (control);
-  gtk_widget_activate_action (widget, "page.report", "s", error->message);
+  if (!meet_conflict (widget, control, original, draft, error))
+    gtk_widget_activate_action (widget, "page.report", "s", error->message);
   return FALSE;
 }
 
-/* Refused, the dialog asks again with the reason kept. */
+/* Not applicable, with the reason given, on the item as its state was
+ * read; a colleague's change met is the conflict dialog's to settle.
+ * Refused otherwise, the reason dialog asks again with the reason kept. */
 static gboolean
 not_applicable_reason (const char *reason, gpointer data, GError **error)
 {
-  Row *row = g_object_get_data (G_OBJECT (data), "row");
-  g_autoptr(CmEntity) draft = cm_entity_copy (CM_ENTITY (row->item));
+  GtkWidget *widget = data;
+  Row *row = g_object_get_data (G_OBJECT (widget), "row");
+  GtkWidget *control = GTK_WIDGET (row->state);
+  g_autoptr(CmEntity) original =
+    cm_conflict_copy_as_read (CM_ENTITY (row->item), read_by (control), "state");
+  g_autoptr(CmEntity) draft = cm_entity_copy (original);
+  g_autoptr(GError) refusal = NULL;
 
   g_object_set (draft, "state", CM_ITEM_STATE_NOT_APPLICABLE, "reason", reason, NULL);
-  return cm_checklist_save_item (row->store, CM_CHECKLIST_ITEM (draft), error);
+  if (save_item (row->store, draft, &refusal))
+    {
+      set_read_by (control, draft);
+      return TRUE;
+    }
+  if (meet_conflict (widget, control, original, draft, refusal))
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&refusal));
+  return FALSE;
 }
 
 /* Cancelled or saved, the choice shows the item's state. */
@@ -149,6 +194,9 @@ not_applicable_done (gpointer data)
   Row *row = g_object_get_data (G_OBJECT (widget), "row");
 
   if (row)
+    row->choosing = FALSE;
+  /* A colleague's change met shows once the user chose about it. */
+  if (row && !row->asking)
     gtk_drop_down_set_selected (row->state, cm_checklist_item_get_state (row->item));
   g_object_unref (widget);
 }
@@ -170,6 +218,7 @@ state_chosen (GtkDropDown *dropdown, GParamSpec *pspec, GtkWidget *widget)
       return;
     }
   /* Not applicable only with a reason: ask for it first. */
+  row->choosing = TRUE;
   heading = g_strdup_printf (_("Why does “%s” not apply?"),
                              cm_checklist_item_get_title (row->item));
   cm_reason_dialog_ask_checked (widget, heading,
@@ -189,6 +238,15 @@ text_applied (AdwEntryRow *entry, GtkWidget *widget)
     cm_page_entry_row_stored (GTK_WIDGET (entry), text);
 }
 
+/* @control edits @property of the row's item, as read now. */
+static void
+follows (Row *row, GtkWidget *control, const char *property)
+{
+  g_object_set_data (G_OBJECT (control), "property", (gpointer) property);
+  set_read_by (control, CM_ENTITY (row->item));
+  g_ptr_array_add (row->controls, control);
+}
+
 static GtkWidget *
 text_row (GtkWidget *expander, Row *row, const char *title, const char *property,
           gboolean editable)
@@ -198,7 +256,7 @@ text_row (GtkWidget *expander, Row *row, const char *title, const char *property
 
   g_object_get (row->item, property, &value, NULL);
   entry = cm_page_entry_row (title, value, editable);
-  g_object_set_data (G_OBJECT (entry), "property", (gpointer) property);
+  follows (row, entry, property);
   g_signal_connect (entry, "apply", G_CALLBACK (text_applied), expander);
   return entry;
 }
@@ -230,7 +288,7 @@ date_row (GtkWidget *expander, Row *row, const char *title, const char *property
   entry = cm_date_entry_new (title, value);
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   gtk_widget_set_sensitive (entry, editable);
-  g_object_set_data (G_OBJECT (entry), "property", (gpointer) property);
+  follows (row, entry, property);
   g_signal_connect (entry, "committed", G_CALLBACK (date_committed), expander);
   adw_action_row_add_suffix (ADW_ACTION_ROW (line), entry);
   return line;
@@ -292,9 +350,51 @@ state_dropdown (Row *row, gboolean editable)
                                                cm_checklist_item_get_state (row->item), name);
 
   gtk_widget_set_sensitive (dropdown, editable);
-  g_object_set_data (G_OBJECT (dropdown), "property", (gpointer) "state");
+  follows (row, dropdown, "state");
   row->state = GTK_DROP_DOWN (dropdown);
   return dropdown;
+}
+
+/* Whether the user is busy with @control: typing in it, or choosing. */
+static gboolean
+is_busy (Row *row, GtkWidget *control)
+{
+  if (GTK_IS_DROP_DOWN (control))
+    return row->asking || row->choosing;
+  return cm_page_entry_row_is_edited (control) ||
+         (gtk_widget_get_state_flags (control) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
+}
+
+/* A change to the live item, a colleague's or the row's own: each field
+ * not being edited shows it, and is read anew; one being edited keeps
+ * what was typed, and the version it was read at, for its save to meet
+ * the change. The row stays, so the page made again keeps it. */
+static void
+item_changed (CmChecklistItem *item, GParamSpec *pspec, GtkWidget *widget)
+{
+  Row *row = g_object_get_data (G_OBJECT (widget), "row");
+  g_autofree char *status = NULL;
+
+  for (guint i = 0; i < row->controls->len; i++)
+    {
+      GtkWidget *control = g_ptr_array_index (row->controls, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (control), "property"), pspec->name) == 0 &&
+          !is_busy (row, control))
+        {
+          show_stored (row, control, CM_ENTITY (item));
+          set_read_by (control, CM_ENTITY (item));
+        }
+    }
+  if (g_strcmp0 (pspec->name, "state") == 0)
+    gtk_widget_set_visible (row->reason,
+                            cm_checklist_item_get_state (item) == CM_ITEM_STATE_NOT_APPLICABLE);
+  if (g_strv_contains ((const char * const[]) { "state", "due-date", "required", NULL },
+                       pspec->name))
+    {
+      status = status_line (row->store, item, &row->today);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (widget), status);
+    }
 }
 
 GtkWidget *
@@ -307,7 +407,8 @@ cm_checklist_row_new (CmStore *store, CmChecklistItem *item, gboolean editable,
 
   row->store = g_object_ref (store);
   row->item = g_object_ref (item);
-  row->read = cm_entity_copy (CM_ENTITY (item));
+  row->today = *today;
+  row->controls = g_ptr_array_new ();
   g_object_set_data_full (G_OBJECT (expander), "row", row, row_free);
   /* Which item it edits, for a page telling it from another. */
   g_object_set_data_full (G_OBJECT (expander), "cm-fingerprint", cm_checklist_row_key (item),
@@ -327,13 +428,15 @@ cm_checklist_row_new (CmStore *store, CmChecklistItem *item, gboolean editable,
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
                             text_row (expander, row, _("Evidence (a note or document reference)"),
                                       "evidence", editable));
-  if (cm_checklist_item_get_state (item) == CM_ITEM_STATE_NOT_APPLICABLE)
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                              text_row (expander, row, _("Why it does not apply"), "reason",
-                                        editable));
+  /* Made hidden too: a colleague's change may call for it. */
+  row->reason = text_row (expander, row, _("Why it does not apply"), "reason", editable);
+  gtk_widget_set_visible (row->reason,
+                          cm_checklist_item_get_state (item) == CM_ITEM_STATE_NOT_APPLICABLE);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row->reason);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
                             text_row (expander, row, _("Owner"), "owner", editable));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
                             date_row (expander, row, _("Due date"), "due-date", editable));
+  g_signal_connect_object (item, "notify", G_CALLBACK (item_changed), expander, 0);
   return expander;
 }

@@ -292,10 +292,8 @@ same (GtkWidget *shown, GtkWidget *fresh, Likeness likeness)
   return g_str_equal (a->str, b->str);
 }
 
-/* Whether the user is editing @widget, a text field: the keyboard is in
- * it, or it holds text typed over what was stored. */
-static gboolean
-is_being_edited (GtkWidget *widget)
+gboolean
+cm_page_entry_row_is_edited (GtkWidget *widget)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
@@ -455,7 +453,7 @@ can_keep (GtkWidget *shown, GtkWidget *fresh, gboolean ours)
   if (G_OBJECT_TYPE (shown) != G_OBJECT_TYPE (fresh))
     return FALSE;
   /* What the user typed is theirs until they apply it. */
-  if (is_being_edited (shown))
+  if (cm_page_entry_row_is_edited (shown))
     return same (shown, fresh, LIKE_CONTROL);
   if (same (shown, fresh, LIKE_WHOLLY))
     return TRUE;
@@ -500,7 +498,7 @@ copy_row_text (GtkWidget *shown, GtkWidget *fresh)
 static void
 make_like (GtkWidget *shown, GtkWidget *fresh, gboolean ours)
 {
-  if (is_being_edited (shown) || same (shown, fresh, LIKE_WHOLLY))
+  if (cm_page_entry_row_is_edited (shown) || same (shown, fresh, LIKE_WHOLLY))
     return;
   copy_row_text (shown, fresh);
   if (GTK_IS_LABEL (shown))

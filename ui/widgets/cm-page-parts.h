@@ -24,6 +24,10 @@ GtkWidget  *cm_page_enum_dropdown     (GType enum_type, int value, const char *a
 GtkWidget  *cm_page_entry_row         (const char *title, const char *text, gboolean editable);
 /* @row shows @text, which is now what is stored. */
 void        cm_page_entry_row_stored  (GtkWidget *row, const char *text);
+/* Whether the user is editing @widget, a text field: the keyboard is in
+ * it, or it holds text typed over what was stored. FALSE for any other
+ * widget. */
+gboolean    cm_page_entry_row_is_edited (GtkWidget *widget);
 /* Gives a question dialog its two answers: "cancel", which Escape also
  * gives, and "accept", labelled @accept_label, which Enter gives. */
 void        cm_page_offer_answers     (AdwMessageDialog *dialog, const char *accept_label,
