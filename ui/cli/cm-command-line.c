@@ -7,7 +7,6 @@
  */
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <errno.h>
 #include <unistd.h>
 
 #include "cm-backup.h"
@@ -343,37 +342,13 @@ typedef struct {
   GError *error;           /* the first write that failed */
 } DeadlineLines;
 
-static gboolean
-write_all (int fd, const char *data, gsize length, GError **error)
-{
-  while (length > 0)
-    {
-      gssize written = write (fd, data, length);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written < 0)
-        {
-          int code = errno;
-
-          g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (code),
-                               g_strerror (code));
-          return FALSE;
-        }
-      data += written;
-      length -= written;
-    }
-  return TRUE;
-}
-
 static void
 flush_lines (DeadlineLines *lines)
 {
   if (lines->file == NULL)
     emit (NULL, lines->text->str, NULL);
   else if (lines->error == NULL)
-    write_all (cm_safe_write_get_fd (lines->file), lines->text->str, lines->text->len,
-               &lines->error);
+    cm_safe_write_append (lines->file, lines->text->str, lines->text->len, &lines->error);
   g_string_truncate (lines->text, 0);
 }
 
