@@ -7,6 +7,7 @@
 #include "cm-deadlines.h"
 #include "cm-procurement-regime.h"
 #include "cm-required-notices.h"
+#include "cm-row-sorter.h"
 
 static void
 deadline_free (gpointer data)
@@ -350,6 +351,118 @@ cm_deadlines_collect_streamed (CmStore                  *store,
     }
   g_ptr_array_sort (streamed.own, by_urgency);
   return streamed.own;
+}
+
+/* ---- in order, in bounded memory -------------------------------------- */
+
+/* A row in the sorter: most urgent first, by date, contracts' own dates
+ * before procurement notices, each in the order read, as
+ * cm_deadlines_collect () sorts them. */
+enum { SR_RANK, SR_SORT_DATE, SR_GROUP, SR_DATE, SR_STATUS, SR_KIND, SR_ID, SR_NUMBERS };
+enum { SR_REFERENCE, SR_TITLE, SR_PROVIDER, SR_NOTICE, SR_TEXTS };
+
+typedef struct {
+  CmStore *store;
+  const GDate *today;
+  const CmDeadlineSettings *settings;
+  CmRowSorter *sorter;
+  gint64 group;
+  guint skipped;
+  GError *error;
+} Sorted;
+
+static gint64
+julian_of (const GDate *date)
+{
+  return g_date_valid (date) ? (gint64) g_date_get_julian (date) : 0;
+}
+
+static void
+sort_one (const CmDeadline *d, gpointer user_data)
+{
+  Sorted *sorted = user_data;
+  gint64 numbers[SR_NUMBERS] = { cm_deadline_status_rank (d->status), julian_of (&d->sort_date),
+                                 sorted->group, julian_of (&d->date), d->status, d->kind,
+                                 cm_entity_get_id (CM_ENTITY (d->contract)) };
+  const char *texts[SR_TEXTS] = { cm_contract_get_reference (d->contract),
+                                  cm_contract_get_title (d->contract),
+                                  cm_contract_get_provider_name (d->contract), d->notice };
+
+  if (sorted->error == NULL)
+    cm_row_sorter_add (sorted->sorter, numbers, texts, &sorted->error);
+}
+
+static gboolean
+sort_contract (CmEntity *record, gpointer user_data)
+{
+  Sorted *sorted = user_data;
+  CmContract *contract = CM_CONTRACT (record);
+  CmContractDates dates;
+
+  sorted->group = 0;
+  if (!cm_contract_compute_dates (contract, sorted->today, sorted->settings, &dates))
+    sorted->skipped++;
+  else
+    cm_contract_each_deadline (contract, &dates, sorted->today, sorted->settings, sort_one,
+                               sorted);
+  sorted->group = 1;
+  cm_contract_each_notice_deadline (sorted->store, contract, sorted->today, sorted->settings,
+                                    sort_one, sorted);
+  return sorted->error == NULL;
+}
+
+typedef struct {
+  CmDeadlineFunc each;
+  gpointer user_data;
+} SortedOut;
+
+static void
+hand_out (const gint64 *numbers, const char * const *texts, gpointer user_data)
+{
+  SortedOut *out = user_data;
+  CmDeadline deadline = {
+    .kind = numbers[SR_KIND], .status = numbers[SR_STATUS],
+    .notice = *texts[SR_NOTICE] ? g_intern_string (texts[SR_NOTICE]) : NULL,
+    .contract_id = numbers[SR_ID], .reference = (char *) texts[SR_REFERENCE],
+    .title = (char *) texts[SR_TITLE], .provider = (char *) texts[SR_PROVIDER],
+  };
+
+  g_date_clear (&deadline.date, 1);
+  if (numbers[SR_DATE] > 0)
+    g_date_set_julian (&deadline.date, numbers[SR_DATE]);
+  g_date_clear (&deadline.sort_date, 1);
+  if (numbers[SR_SORT_DATE] > 0)
+    g_date_set_julian (&deadline.sort_date, numbers[SR_SORT_DATE]);
+  out->each (&deadline, out->user_data);
+}
+
+gboolean
+cm_deadlines_each_sorted (CmStore                  *store,
+                          const GDate              *today,
+                          const CmDeadlineSettings *settings,
+                          guint                    *n_skipped,
+                          CmDeadlineFunc            each,
+                          gpointer                  user_data,
+                          GError                  **error)
+{
+  Sorted sorted = { store, today, settings, NULL, 0, 0, NULL };
+  SortedOut out = { each, user_data };
+  gboolean read;
+
+  sorted.sorter = cm_row_sorter_new (SR_NUMBERS, SR_TEXTS, "n0, n1, n2", error);
+  if (sorted.sorter == NULL)
+    return FALSE;
+  read = cm_store_each (store, CM_TYPE_CONTRACT, sort_contract, &sorted, error);
+  if (sorted.error)
+    {
+      g_clear_error (error);
+      g_propagate_error (error, g_steal_pointer (&sorted.error));
+      read = FALSE;
+    }
+  *n_skipped = sorted.skipped;
+  read = read && cm_row_sorter_each (sorted.sorter, hand_out, &out, error);
+  cm_row_sorter_free (sorted.sorter);
+  return read;
 }
 
 const char *

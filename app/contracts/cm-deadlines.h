@@ -59,6 +59,19 @@ GPtrArray  *cm_deadlines_collect_streamed (CmStore                  *store,
  * the caller's, so copy what must be kept. */
 typedef void (*CmDeadlineFunc) (const CmDeadline *deadline, gpointer user_data);
 
+/* The rows of cm_deadlines_collect_streamed (), in its order, handed to
+ * @each one at a time: they are put in order in a scratch database
+ * (cm-row-sorter.h), so memory stays the same however many there are.
+ * A row names its contract but holds none, and is gone when @each
+ * returns. FALSE, with @error set, when the portfolio could not be read. */
+gboolean    cm_deadlines_each_sorted (CmStore                  *store,
+                                      const GDate              *today,
+                                      const CmDeadlineSettings *settings,
+                                      guint                    *n_skipped,
+                                      CmDeadlineFunc            each,
+                                      gpointer                  user_data,
+                                      GError                  **error);
+
 /* The deadlines cm_deadlines_collect () lists for @contract, whose @dates
  * are already computed, without its procurement notices; unsorted. */
 void        cm_contract_each_deadline (CmContract               *contract,

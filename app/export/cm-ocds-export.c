@@ -464,33 +464,10 @@ to_json (JsonObject *object)
   return json_generator_to_data (generator, NULL);
 }
 
-static gboolean
-write_all (int fd, const char *data, gsize length, GError **error)
-{
-  while (length > 0)
-    {
-      gssize written = write (fd, data, length);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written < 0)
-        {
-          int saved = errno;
-
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s",
-                       g_strerror (saved));
-          return FALSE;
-        }
-      data += written;
-      length -= written;
-    }
-  return TRUE;
-}
-
 /* The package's members, then one release a line: each is made, written
  * and freed in turn, so memory does not grow with the portfolio. */
 static gboolean
-write_package (Export *e, int fd, GError **error)
+write_package (Export *e, CmSafeWrite *out, GError **error)
 {
   GListModel *contracts = cm_store_list (e->store, CM_TYPE_CONTRACT);
   guint n = g_list_model_get_n_items (contracts);
@@ -499,19 +476,19 @@ write_package (Export *e, int fd, GError **error)
 
   /* "{…}" opened up to take the releases after its last member. */
   g_assert (head_length > 2 && head[head_length - 1] == '}');
-  if (!write_all (fd, head, head_length - 1, error) ||
-      !write_all (fd, ",\"releases\":[\n", strlen (",\"releases\":[\n"), error))
+  if (!cm_safe_write_append (out, head, head_length - 1, error) ||
+      !cm_safe_write_append (out, ",\"releases\":[\n", strlen (",\"releases\":[\n"), error))
     return FALSE;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CmContract) c = g_list_model_get_item (contracts, i);
       g_autofree char *text = to_json (release (e, c));
 
-      if (!write_all (fd, text, strlen (text), error) ||
-          !write_all (fd, i + 1 < n ? ",\n" : "\n", i + 1 < n ? 2 : 1, error))
+      if (!cm_safe_write_append (out, text, strlen (text), error) ||
+          !cm_safe_write_append (out, i + 1 < n ? ",\n" : "\n", i + 1 < n ? 2 : 1, error))
         return FALSE;
     }
-  return write_all (fd, "]}\n", 3, error);
+  return cm_safe_write_append (out, "]}\n", 3, error);
 }
 
 gboolean
@@ -538,7 +515,7 @@ cm_ocds_export (CmStore *store, const char *path, const GDate *today, GError **e
   e.variations = cm_ocds_variations_by_contract (store);
   e.published = cm_json_london_moment (today, FALSE);
   ok = (out = cm_safe_write_begin (path, &local)) != NULL &&
-       write_package (&e, cm_safe_write_get_fd (out), &local) &&
+       write_package (&e, out, &local) &&
        cm_safe_write_commit (g_steal_pointer (&out), &local);
   g_free (e.prefix);
   g_free (e.published);

@@ -161,28 +161,42 @@ done (Export *e, CmSheet *sheet)
 
 /* Spend lines that balance a damaged source table to its printed total
  * are named as such; the reader is told where they are. */
+/* A sheet being written and the export it belongs to, for rows written
+ * as the store reads them (cm_store_each ()), nothing of them kept. */
+typedef struct {
+  Export *e;
+  CmSheet *sheet;
+  CmFormat *formats;       /* each column's, from its description */
+} SheetRows;
+
+static gboolean
+unitemised_line (CmEntity *record, gpointer user_data)
+{
+  SheetRows *rows = user_data;
+  CmService *service = CM_SERVICE (record);
+  g_autofree char *lead = NULL;
+  g_autofree char *note = NULL;
+
+  if (strstr (cm_service_get_name (service), "not itemised in source") == NULL &&
+      strstr (cm_service_get_name (service), "illegible in source") == NULL)
+    return TRUE;
+  lead = text_of (service, "lead-commissioner-name");
+  note = g_strdup_printf (_("“%s” of %s is not itemised in the source table: it is the "
+                            "difference between the listed lines and the printed total."),
+                          cm_service_get_name (service), lead);
+  cm_sheet_bold (rows->sheet, 0, _("Note"));
+  cm_sheet_text (rows->sheet, 1, note);
+  cm_sheet_next_row (rows->sheet);
+  return TRUE;
+}
+
 static void
 note_unitemised_lines (Export *e, CmSheet *sheet)
 {
-  g_autoptr(GPtrArray) all = list_of (e->store, CM_TYPE_SERVICE);
+  SheetRows rows = { e, sheet, NULL };
 
-  for (guint i = 0; i < all->len; i++)
-    {
-      CmService *service = g_ptr_array_index (all, i);
-      g_autofree char *lead = NULL;
-      g_autofree char *note = NULL;
-
-      if (strstr (cm_service_get_name (service), "not itemised in source") == NULL &&
-          strstr (cm_service_get_name (service), "illegible in source") == NULL)
-        continue;
-      lead = text_of (service, "lead-commissioner-name");
-      note = g_strdup_printf (_("“%s” of %s is not itemised in the source table: it is the "
-                                "difference between the listed lines and the printed total."),
-                              cm_service_get_name (service), lead);
-      cm_sheet_bold (sheet, 0, _("Note"));
-      cm_sheet_text (sheet, 1, note);
-      cm_sheet_next_row (sheet);
-    }
+  if (e->unread == NULL)
+    cm_store_each (e->store, CM_TYPE_SERVICE, unitemised_line, &rows, &e->unread);
 }
 
 /* The trail's head as exported: kept with the workbook, it anchors the
@@ -297,7 +311,42 @@ gate_state (Export *e, CmService *service, CmStage stage, GPtrArray *history)
   return cm_gate_state_text (&summary);
 }
 
-/* Each cell in the format the sheet's columns describe. */
+/* One service's row, in the format the sheet's columns describe. */
+static gboolean
+service_row (CmEntity *record, gpointer user_data)
+{
+  SheetRows *rows = user_data;
+  Export *e = rows->e;
+  CmService *service = CM_SERVICE (record);
+  g_autofree char *lead = cm_succession_service_commissioner (e->store, service, e->today);
+  g_autofree char *partners = text_of (service, "partner-names");
+  g_autoptr(GPtrArray) history = cm_cycle_history (e->store, service);
+  char *gates[CM_STAGE_REVIEW + 1] = { NULL };
+  CmSheetCell cells[13] = {
+    { .text = cm_service_get_name (service) },
+    { .text = label_of (service, "area", CM_TYPE_SERVICE_AREA) },
+    { .text = label_of (service, "client-group", CM_TYPE_CLIENT_GROUP) },
+    { .text = lead },
+    { .text = partners },
+    { .text = label_of (service, "stage", CM_TYPE_STAGE) },
+    { .number = cm_service_get_cycle (service), .has_number = TRUE },
+    { .number = cm_service_get_annual_value (service), .has_number = TRUE },
+    [12] = { .text = label_of (service, "community-committee",
+                               CM_TYPE_COMMUNITY_COMMITTEE) },
+  };
+
+  for (CmStage stage = CM_STAGE_ANALYSE; stage <= CM_STAGE_REVIEW; stage++)
+    {
+      gates[stage] = gate_state (e, service, stage, history);
+      cells[8 + stage].text = gates[stage];
+    }
+  cm_sheet_columns_write_row (rows->sheet, rows->formats, cells, G_N_ELEMENTS (cells));
+  for (CmStage stage = CM_STAGE_ANALYSE; stage <= CM_STAGE_REVIEW; stage++)
+    g_free (gates[stage]);
+  return rows->sheet->error == LXW_NO_ERROR;
+}
+
+/* Written as the services are read, none of them kept. */
 static void
 services (Export *e)
 {
@@ -305,39 +354,11 @@ services (Export *e)
                                                                cm_services_sheet_columns);
   g_autofree CmFormat *formats = cm_sheet_columns_formats (CM_TYPE_SERVICE,
                                                            cm_services_sheet_columns);
-  CmSheet *sheet = cm_sheet_new (e->workbook, "Services", &e->formats, headers);
-  g_autoptr(GPtrArray) all = list_of (e->store, CM_TYPE_SERVICE);
+  SheetRows rows = { e, cm_sheet_new (e->workbook, "Services", &e->formats, headers), formats };
 
-  for (guint i = 0; i < all->len; i++)
-    {
-      CmService *service = g_ptr_array_index (all, i);
-      g_autofree char *lead = cm_succession_service_commissioner (e->store, service, e->today);
-      g_autofree char *partners = text_of (service, "partner-names");
-      g_autoptr(GPtrArray) history = cm_cycle_history (e->store, service);
-      char *gates[CM_STAGE_REVIEW + 1] = { NULL };
-      CmSheetCell cells[13] = {
-        { .text = cm_service_get_name (service) },
-        { .text = label_of (service, "area", CM_TYPE_SERVICE_AREA) },
-        { .text = label_of (service, "client-group", CM_TYPE_CLIENT_GROUP) },
-        { .text = lead },
-        { .text = partners },
-        { .text = label_of (service, "stage", CM_TYPE_STAGE) },
-        { .number = cm_service_get_cycle (service), .has_number = TRUE },
-        { .number = cm_service_get_annual_value (service), .has_number = TRUE },
-        [12] = { .text = label_of (service, "community-committee",
-                                   CM_TYPE_COMMUNITY_COMMITTEE) },
-      };
-
-      for (CmStage stage = CM_STAGE_ANALYSE; stage <= CM_STAGE_REVIEW; stage++)
-        {
-          gates[stage] = gate_state (e, service, stage, history);
-          cells[8 + stage].text = gates[stage];
-        }
-      cm_sheet_columns_write_row (sheet, formats, cells, G_N_ELEMENTS (cells));
-      for (CmStage stage = CM_STAGE_ANALYSE; stage <= CM_STAGE_REVIEW; stage++)
-        g_free (gates[stage]);
-    }
-  done (e, sheet);
+  if (e->unread == NULL)
+    cm_store_each (e->store, CM_TYPE_SERVICE, service_row, &rows, &e->unread);
+  done (e, rows.sheet);
 }
 
 /* ---- Contracts and Deadlines ------------------------------------------ */
@@ -447,20 +468,12 @@ keep_for_later_sheets (Export *e, CmContract *c, const CmContractDates *dates)
   keep_transparency (e, c, dates, &start, &end);
 }
 
-/* The Contracts sheet as its rows are read: a sheet being written and
- * the export it belongs to. */
-typedef struct {
-  Export *e;
-  CmSheet *sheet;
-  CmFormat *formats;       /* each column's, from its description */
-} ContractRows;
-
 /* One contract's row, its dates computed once; @record is the store's,
  * reused for the next row, so nothing of it is kept. */
 static gboolean
 contract_row (CmEntity *record, gpointer user_data)
 {
-  ContractRows *rows = user_data;
+  SheetRows *rows = user_data;
   CmSheet *sheet = rows->sheet;
   CmContract *c = CM_CONTRACT (record);
   g_autofree char *commissioner = commissioner_of (rows->e, c);
@@ -517,7 +530,7 @@ contracts (Export *e)
                                                                cm_contracts_sheet_columns);
   g_autofree CmFormat *formats = cm_sheet_columns_formats (CM_TYPE_CONTRACT,
                                                            cm_contracts_sheet_columns);
-  ContractRows rows = { e, cm_sheet_new (e->workbook, "Contracts", &e->formats, headers),
+  SheetRows rows = { e, cm_sheet_new (e->workbook, "Contracts", &e->formats, headers),
                         formats };
 
   e->tally = cm_spend_tally_new (e->store, &e->periods.year);
@@ -1105,24 +1118,29 @@ workbook_footer (CmStore *store)
   return g_strdup_printf ("&L&8%s&C&8%s&R&8%s", safe->str, _("Page &P of &N"), head);
 }
 
+static gboolean
+count_lead (CmEntity *record, gpointer user_data)
+{
+  GHashTable *counts = user_data;
+  char *lead = text_of (record, "lead-commissioner-name");
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, lead ? lead : ""));
+
+  g_hash_table_replace (counts, lead ? lead : g_strdup (""), GUINT_TO_POINTER (count + 1));
+  return TRUE;
+}
+
 /* The organisation that leads the most services: the workbook's company. */
 static char *
 leading_commissioner (Export *e)
 {
-  g_autoptr(GPtrArray) all = list_of (e->store, CM_TYPE_SERVICE);
   g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const char *best = NULL;
   guint best_count = 0;
   GHashTableIter iter;
   gpointer key, value;
 
-  for (guint i = 0; i < all->len; i++)
-    {
-      char *lead = text_of (g_ptr_array_index (all, i), "lead-commissioner-name");
-      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, lead ? lead : ""));
-
-      g_hash_table_replace (counts, lead ? lead : g_strdup (""), GUINT_TO_POINTER (count + 1));
-    }
+  if (e->unread == NULL)
+    cm_store_each (e->store, CM_TYPE_SERVICE, count_lead, counts, &e->unread);
   g_hash_table_iter_init (&iter, counts);
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (*(char *) key && (GPOINTER_TO_UINT (value) > best_count ||

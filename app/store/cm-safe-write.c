@@ -2,6 +2,7 @@
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-safe-write.c: replacing a file whole or not at all */
 #include <glib/gi18n-lib.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <dirent.h>
 #include <errno.h>
@@ -236,6 +237,31 @@ flush_folder (const char *target)
   g_autofree char *folder = g_path_get_dirname (target);
 
   cm_safe_write_sync_folder (folder);
+}
+
+gboolean
+cm_safe_write_append (CmSafeWrite *self, const char *data, gsize length, GError **error)
+{
+  int fd = cm_safe_write_get_fd (self);
+
+  while (length > 0)
+    {
+      gssize written = write (fd, data, length);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written < 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s",
+                       g_strerror (saved));
+          return FALSE;
+        }
+      data += written;
+      length -= written;
+    }
+  return TRUE;
 }
 
 gboolean

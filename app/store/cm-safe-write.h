@@ -34,6 +34,10 @@ int          cm_safe_write_get_fd   (CmSafeWrite *self);
  * another file, even if the temporary file is renamed or replaced. */
 const char  *cm_safe_write_get_path (CmSafeWrite *self);
 
+/* Appends @length bytes of @data to the temporary file, all or fail. */
+gboolean     cm_safe_write_append   (CmSafeWrite *self, const char *data, gsize length,
+                                     GError **error);
+
 /* Both consume @self. After a successful commit the target holds the
  * data; after a failed one or an abort it is as it was. */
 gboolean     cm_safe_write_commit   (CmSafeWrite *self, GError **error);

@@ -27,8 +27,25 @@ assert_same_row (const CmDeadline *listed, const CmDeadline *streamed)
   g_assert_cmpstr (streamed->notice, ==, listed->notice);
 }
 
+typedef struct {
+  GPtrArray *listed;
+  guint next;
+} SortedCheck;
+
+/* Each row handed out in order is the list's row at the same place. */
+static void
+check_sorted_row (const CmDeadline *deadline, gpointer user_data)
+{
+  SortedCheck *check = user_data;
+
+  g_assert_cmpuint (check->next, <, check->listed->len);
+  g_assert_null (deadline->contract);
+  assert_same_row (g_ptr_array_index (check->listed, check->next++), deadline);
+}
+
 /* The demo has every kind of deadline, procurement notices among them,
- * and on these days some fall due together, so the order of ties shows. */
+ * and on these days some fall due together, so the order of ties shows;
+ * rows put in order by cm_deadlines_each_sorted () come out the same. */
 static void
 test_streamed_rows_match_the_list (void)
 {
@@ -46,7 +63,8 @@ test_streamed_rows_match_the_list (void)
       g_autoptr(GPtrArray) listed = NULL;
       g_autoptr(GPtrArray) streamed = NULL;
       CmDeadlineSettings settings = CM_DEADLINE_SETTINGS_DEFAULT;
-      guint listed_skipped, streamed_skipped;
+      guint listed_skipped, streamed_skipped, sorted_skipped;
+      SortedCheck check = { NULL, 0 };
       gboolean notices = FALSE;
 
       g_unlink (path);
@@ -70,6 +88,12 @@ test_streamed_rows_match_the_list (void)
           notices |= row->kind == CM_DEADLINE_KIND_PROCUREMENT_NOTICE;
         }
       g_assert_true (notices);
+      check.listed = listed;
+      g_assert_true (cm_deadlines_each_sorted (store, today, &settings, &sorted_skipped,
+                                               check_sorted_row, &check, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (sorted_skipped, ==, listed_skipped);
+      g_assert_cmpuint (check.next, ==, listed->len);
     }
 }
 

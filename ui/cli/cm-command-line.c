@@ -319,6 +319,92 @@ emit (CmStore *store, const char *text, const char *output)
   return FALSE;
 }
 
+static void
+report_skipped (guint skipped)
+{
+  if (skipped > 0)
+    g_printerr (ngettext ("%u contract has neither an end date nor a readable start date and "
+                          "term, so its dates are not shown.\n",
+                          "%u contracts have neither an end date nor a readable start date and "
+                          "term, so their dates are not shown.\n", skipped), skipped);
+}
+
+/* ---- text and CSV, written as they are listed ------------------------- */
+
+/* Lines go out a block at a time, so a million deadlines never sit in
+ * memory together. */
+#define DEADLINE_BLOCK (64 * 1024)
+
+typedef struct {
+  GString *text;
+  gboolean csv;
+  CmSafeWrite *file;       /* NULL for standard output */
+  GError *error;           /* the first write that failed */
+} DeadlineLines;
+
+static void
+flush_lines (DeadlineLines *lines)
+{
+  if (lines->file == NULL)
+    emit (NULL, lines->text->str, NULL);
+  else if (lines->error == NULL)
+    cm_safe_write_append (lines->file, lines->text->str, lines->text->len, &lines->error);
+  g_string_truncate (lines->text, 0);
+}
+
+static void
+add_line (const CmDeadline *deadline, gpointer user_data)
+{
+  DeadlineLines *lines = user_data;
+
+  print_deadline (lines->text, deadline, lines->csv);
+  if (lines->text->len >= DEADLINE_BLOCK)
+    flush_lines (lines);
+}
+
+/* Listed in order from the store and written out as they come: the
+ * whole list is never held. */
+static gboolean
+stream_deadlines (CmStore *store, const GDate *today, const CmDeadlineSettings *settings,
+                  gboolean csv, const char *output, guint *skipped)
+{
+  DeadlineLines lines = { g_string_sized_new (DEADLINE_BLOCK + 1024), csv, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  gboolean listed;
+
+  if (output && (!cm_store_refuse_own_file (store, output, &error) ||
+                 (lines.file = cm_safe_write_begin (output, &error)) == NULL))
+    {
+      g_printerr (_("Could not write the deadlines to %s: %s\n"), output, error->message);
+      g_string_free (lines.text, TRUE);
+      return FALSE;
+    }
+  if (csv)
+    g_string_append (lines.text, "reference,provider,kind,date,status,title,notice\r\n");
+  listed = cm_deadlines_each_sorted (store, today, settings, skipped, add_line, &lines, &error);
+  if (listed)
+    flush_lines (&lines);
+  g_string_free (lines.text, TRUE);
+  if (!listed)
+    {
+      if (lines.file)
+        cm_safe_write_abort (lines.file);
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+  if (lines.file && lines.error)
+    {
+      cm_safe_write_abort (lines.file);
+      error = g_steal_pointer (&lines.error);
+    }
+  else if (lines.file && cm_safe_write_commit (lines.file, &error))
+    return TRUE;
+  if (lines.file == NULL)
+    return TRUE;
+  g_printerr (_("Could not write the deadlines to %s: %s\n"), output, error->message);
+  return FALSE;
+}
+
 int
 cm_command_deadlines (const char *portfolio, const GDate *today, const char *format_name,
                       const char *output)
@@ -345,6 +431,14 @@ cm_command_deadlines (const char *portfolio, const GDate *today, const char *for
       return 2;
     }
   cm_deadline_settings_load (store, &settings);
+  if (format == DEADLINES_TEXT || format == DEADLINES_CSV)
+    {
+      if (!stream_deadlines (store, today, &settings, format == DEADLINES_CSV, output,
+                             &skipped))
+        return 1;
+      report_skipped (skipped);
+      return 0;
+    }
   /* Streamed: a large portfolio is listed without loading every contract. */
   deadlines = cm_deadlines_collect_streamed (store, today, &settings, &skipped, &error);
   if (deadlines == NULL)
@@ -355,11 +449,7 @@ cm_command_deadlines (const char *portfolio, const GDate *today, const char *for
   text = format_deadlines (store, deadlines, format, today, skipped);
   if (!emit (store, text, output))
     return 1;
-  if (skipped > 0)
-    g_printerr (ngettext ("%u contract has neither an end date nor a readable start date and "
-                          "term, so its dates are not shown.\n",
-                          "%u contracts have neither an end date nor a readable start date and "
-                          "term, so their dates are not shown.\n", skipped), skipped);
+  report_skipped (skipped);
   return 0;
 }
 
