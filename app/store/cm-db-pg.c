@@ -687,8 +687,10 @@ pg_stmt_free (CmDbStmt *stmt)
 
   pg_stmt_reset (stmt);
   g_clear_pointer (&self->description, PQclear);
+  /* A statement prepared on an earlier connection is gone with it. */
   if (self->name != NULL && self->generation == db->generation)
     g_ptr_array_add (db->to_deallocate, g_steal_pointer (&self->name));
+  g_free (self->name);
   cm_db_pg_statement_free (self->statement);
   g_free (self->values);
   g_free (self->owned);
