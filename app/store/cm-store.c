@@ -16,6 +16,7 @@
 #include "cm-change-set.h"
 #include "cm-db-pg.h"
 #include "cm-db-sqlite.h"
+#include "cm-own-audit-rows.h"
 #include "cm-schema.h"
 #include "cm-sql-functions.h"
 #include "cm-store-conflict.h"
@@ -109,6 +110,7 @@ struct _CmStore
    * another program committed since (and on a server, the newest row is
    * its data version). */
   gint64 audit_seen;
+  CmOwnAuditRows *own_rows; /* this store's commits after the row seen */
 
   GHashTable *statements;   /* SQL text -> CmDbStmt */
   GHashTable *kept_statements; /* a sql_for () text, by address -> its CmDbStmt above */
@@ -773,6 +775,65 @@ load_one (CmStore *self, GType type, gint64 id, GError **error)
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (rows, 0));
+}
+
+/* SELECT … WHERE t.id IN (?, …) with @n values, @n a power of two: a
+ * type has a handful of such statements to keep, not one per count. */
+static char *
+select_some_sql (CmEntityClass *klass, guint n)
+{
+  g_autoptr(GString) where = g_string_new ("t.id IN (?");
+
+  for (guint i = 1; i < n; i++)
+    g_string_append (where, ", ?");
+  g_string_append_c (where, ')');
+  return select_where_sql (klass, where->str, FALSE);
+}
+
+/* The records of @type among the @n_ids of @ids (at most
+ * CM_CHANGE_SET_MAX_RECORDS), read with one statement, by id (gint64 *):
+ * an id not found names a record no longer there. NULL when they could
+ * not be read. */
+static GHashTable *
+load_some (CmStore *self, GType type, const gint64 *ids, guint n_ids, GError **error)
+{
+  g_autoptr(CmEntityClass) klass = g_type_class_ref (type);
+  g_autoptr(GPtrArray) pspecs = selected_pspecs (klass, FALSE);
+  g_autoptr(GHashTable) found = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       g_object_unref);
+  g_autofree char *sql = NULL;
+  guint n_values = 1;
+  CmDbStmt *stmt;
+  CmDbStep step;
+
+  g_return_val_if_fail (n_ids > 0 && n_ids <= CM_CHANGE_SET_MAX_RECORDS, NULL);
+
+  while (n_values < n_ids)
+    n_values *= 2;
+  sql = select_some_sql (klass, n_values);
+  stmt = statement (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  /* The values beyond the ids repeat the last: IN takes each once. */
+  for (guint i = 0; i < n_values; i++)
+    cm_db_bind_int64 (stmt, i + 1, ids[MIN (i, n_ids - 1)]);
+  while ((step = cm_db_step (stmt)) == CM_DB_ROW)
+    {
+      CmEntity *entity = g_object_new (type, NULL);
+      gint64 id;
+
+      read_row (stmt, entity, pspecs);
+      id = cm_entity_get_id (entity);
+      g_hash_table_insert (found, g_memdup2 (&id, sizeof id), entity);
+    }
+  if (step != CM_DB_DONE)
+    {
+      sql_error (self, error);
+      cm_db_stmt_reset (stmt);
+      return NULL;
+    }
+  cm_db_stmt_reset (stmt);
+  return g_steal_pointer (&found);
 }
 
 /* ---- writing records and their audit rows ----------------------------- */
@@ -1689,9 +1750,13 @@ cm_store_commit (CmStore *self, GError **error)
         }
       cm_audit_log_release (self->audit);
       /* The lists now show this commit, but not another's made before it
-       * that they have not shown yet. */
-      if (appended && found == self->audit_seen)
-        self->audit_seen = leaves;
+       * that they have not shown yet: catching up with that one skips
+       * this one's rows. */
+      if (appended)
+        {
+          cm_own_audit_rows_add (self->own_rows, found, leaves);
+          self->audit_seen = cm_own_audit_rows_pass (self->own_rows, self->audit_seen);
+        }
       g_array_set_size (self->savepoints, 0);
       g_ptr_array_set_size (self->inserted, 0);
       g_array_set_size (self->bumped, 0);
@@ -2406,30 +2471,52 @@ newest_audit_row (CmStore *self)
 }
 
 /* Another program's change to record @id of @type, as this store's own
- * would be listed: the record read again (gone: deleted) and as a list
- * holds it, for the rows whose derived values it reaches. Without the
- * whole table loaded, whether it existed is not known: it is taken to
- * have, without the record as it was, so that what depends on it is
- * recomputed whole. */
+ * would be listed: the record as read again (in @read, by id; not there:
+ * deleted) and as a list holds it, for the rows whose derived values it
+ * reaches. Without the whole table loaded, whether it existed is not
+ * known: it is taken to have, without the record as it was, so that what
+ * depends on it is recomputed whole. With @read NULL (the records failed
+ * to read) the record is left as the lists show it. */
 static PendingChange
-remote_change (CmStore *self, GType type, gint64 id, gboolean keep_before, gboolean *all_read)
+remote_change (CmStore *self, GType type, gint64 id, GHashTable *read, gboolean keep_before)
 {
   CachedList *all = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (type));
   CmEntity *listed = all ? g_hash_table_lookup (all->by_id, &id) : NULL;
   PendingChange change = { CHANGE_SAVED, type, id, NULL, NULL, NULL,
                            all == NULL || listed != NULL };
-  g_autoptr(GError) error = NULL;
+  CmEntity *fresh = read ? g_hash_table_lookup (read, &id) : NULL;
 
-  change.after = load_one (self, type, id, &error);
-  /* A record that failed to read is left as the lists show it, and the
-   * change is followed again later. */
-  if (g_error_matches (error, CM_STORE_ERROR, CM_STORE_ERROR_NOT_FOUND))
+  if (fresh)
+    change.after = g_object_ref (fresh);
+  else if (read)
     change.kind = CHANGE_DELETED;
-  else if (error != NULL)
-    *all_read = FALSE;
   if (listed && keep_before)
     change.before = cm_entity_copy (listed);
   return change;
+}
+
+/* The changes to the records of @type named by @ids, each batch of them
+ * read with one statement; @all_read FALSE when some could not be read:
+ * they are followed again later. */
+static void
+add_remote_changes (CmStore *self, GType type, GArray *ids, GArray *pending, gboolean *all_read)
+{
+  for (guint from = 0; from < ids->len; from += CM_CHANGE_SET_MAX_RECORDS)
+    {
+      guint n = MIN (ids->len - from, CM_CHANGE_SET_MAX_RECORDS);
+      g_autoptr(GHashTable) read = load_some (self, type, &g_array_index (ids, gint64, from), n,
+                                              NULL);
+
+      if (read == NULL)
+        *all_read = FALSE;
+      for (guint i = from; i < from + n; i++)
+        {
+          PendingChange change = remote_change (self, type, g_array_index (ids, gint64, i), read,
+                                                pending->len < MAX_TARGETED_CHANGES);
+
+          g_array_append_val (pending, change);
+        }
+    }
 }
 
 /* @changes as pending changes of this store's, the tables named whole
@@ -2459,13 +2546,7 @@ remote_changes (CmStore *self, CmChangeSet *changes, gboolean *all_read)
           g_hash_table_add (self->reloads, (gpointer) klass->table);
           continue;
         }
-      for (guint i = 0; i < ids->len; i++)
-        {
-          PendingChange change = remote_change (self, table->type, g_array_index (ids, gint64, i),
-                                                pending->len < MAX_TARGETED_CHANGES, all_read);
-
-          g_array_append_val (pending, change);
-        }
+      add_remote_changes (self, table->type, ids, pending, all_read);
     }
   return pending;
 }
@@ -2485,12 +2566,13 @@ cm_store_reload_changes (CmStore *self, CmChangeSet *changes)
   /* What was not read stays after the row seen, for the next catch-up. */
   if (all_read)
     self->audit_seen = MAX (self->audit_seen, cm_change_set_audit_row (changes));
+  self->audit_seen = cm_own_audit_rows_pass (self->own_rows, self->audit_seen);
   return TRUE;
 }
 
-/* The records the audit rows after self->audit_seen name, the newest of
- * them in @newest; NULL when they are too many to follow one by one, or
- * could not be read. */
+/* The records the audit rows after self->audit_seen name, but for this
+ * store's own, the newest row in @newest; NULL when they are too many to
+ * follow one by one, or could not be read. */
 static CmChangeSet *
 audited_since_seen (CmStore *self, gint64 *newest)
 {
@@ -2509,9 +2591,10 @@ audited_since_seen (CmStore *self, gint64 *newest)
   count = cm_db_column_int64 (stmt, 0);
   *newest = MAX (self->audit_seen, cm_db_column_int64 (stmt, 1));
   cm_db_stmt_reset (stmt);
+  count -= cm_own_audit_rows_count (self->own_rows, self->audit_seen, *newest);
   if (count > MAX_AUDIT_ROWS_FOLLOWED)
     return NULL;
-  stmt = statement (self, "SELECT entity, entity_id FROM audit WHERE id > ? AND id <= ?"
+  stmt = statement (self, "SELECT id, entity, entity_id FROM audit WHERE id > ? AND id <= ?"
                           " ORDER BY id", NULL);
   if (stmt == NULL)
     return NULL;
@@ -2519,10 +2602,12 @@ audited_since_seen (CmStore *self, gint64 *newest)
   cm_db_bind_int64 (stmt, 2, *newest);
   while ((step = cm_db_step (stmt)) == CM_DB_ROW)
     {
-      const char *table = cm_db_column_text (stmt, 0);
+      const char *table = cm_db_column_text (stmt, 1);
 
+      if (cm_own_audit_rows_contain (self->own_rows, cm_db_column_int64 (stmt, 0)))
+        continue;
       if (cm_audit_table_find (table) != NULL)
-        cm_change_set_add_record (changes, table, cm_db_column_int64 (stmt, 1));
+        cm_change_set_add_record (changes, table, cm_db_column_int64 (stmt, 2));
       else if (g_strcmp0 (table, "meta") == 0)
         cm_change_set_add_table (changes, table);
     }
@@ -2533,50 +2618,73 @@ audited_since_seen (CmStore *self, gint64 *newest)
   return g_steal_pointer (&changes);
 }
 
+/* Reads again what the audit rows after the row seen name, up to @newest
+ * (@changes, from audited_since_seen ()), record by record; every list
+ * when they are too many, or (with @data_moved, when the data is known to
+ * have changed) when they name nothing: a writer that leaves no audit
+ * row (a tool editing a file) changed it. Whether the lists caught up:
+ * FALSE while changes are not yet followed (inside a transaction, or a
+ * record that could not be read), the row seen staying where it was. */
+static gboolean
+follow_audit (CmStore *self, CmChangeSet *changes, gint64 newest, gboolean data_moved)
+{
+  if (changes != NULL && !cm_change_set_is_empty (changes))
+    return cm_store_reload_changes (self, changes) && self->audit_seen >= newest;
+  if (changes == NULL || data_moved)
+    reload_all (self);
+  self->audit_seen = cm_own_audit_rows_pass (self->own_rows, MAX (self->audit_seen, newest));
+  return TRUE;
+}
+
 /* Reads again what other programs committed on a server since the lists
- * were last current, record by record as the audit trail names them;
- * every list when they are too many. */
+ * were last current, as the audit trail names it. */
 static void
 reload_since_seen (CmStore *self)
 {
   gint64 newest = 0;
   g_autoptr(CmChangeSet) changes = audited_since_seen (self, &newest);
 
-  /* Changes not yet followed (inside a transaction, or a record that
-   * could not be read) keep the row seen where it was. */
-  if (changes != NULL && !cm_change_set_is_empty (changes))
-    {
-      cm_store_reload_changes (self, changes);
-      return;
-    }
-  if (changes == NULL)
-    reload_all (self);
-  self->audit_seen = newest;
+  follow_audit (self, changes, newest, FALSE);
 }
 
-/* Another program may have changed any table. A file's data version moves
- * for any writer, one that leaves no audit row too (a tool editing it):
- * every list is read again. A server's is its newest audit row. */
+/* A file's data version moves for any other writer's commit: the audit
+ * rows since the row seen name what it changed, read in the same snapshot
+ * as the version, so that a commit after it is not taken as followed. */
+static gboolean
+reload_file_if_changed (CmStore *self)
+{
+  g_autoptr(CmChangeSet) changes = NULL;
+  gboolean reading = cm_store_begin_read (self, NULL);
+  gint64 version = data_version (self);
+  gint64 newest = 0;
+
+  if (version == self->data_version)
+    {
+      cm_store_end_read (self);
+      return FALSE;
+    }
+  changes = audited_since_seen (self, &newest);
+  if (reading)
+    cm_store_end_read (self);
+  if (follow_audit (self, changes, newest, TRUE))
+    self->data_version = version;
+  return TRUE;
+}
+
+/* Another program may have changed any table: on a file, its data
+ * version says so, and on a server, its newest audit row. */
 gboolean
 cm_store_reload_if_changed (CmStore *self)
 {
-  gint64 version;
-
   g_return_val_if_fail (CM_IS_STORE (self), FALSE);
 
   if (self->savepoints->len > 0)
     return FALSE;
-  version = data_version (self);
-  if (version == (is_server (self) ? self->audit_seen : self->data_version))
+  if (!is_server (self))
+    return reload_file_if_changed (self);
+  if (data_version (self) == self->audit_seen)
     return FALSE;
-  if (is_server (self))
-    {
-      reload_since_seen (self);
-      return TRUE;
-    }
-  self->data_version = version;
-  self->audit_seen = newest_audit_row (self);
-  reload_all (self);
+  reload_since_seen (self);
   return TRUE;
 }
 
@@ -3022,6 +3130,7 @@ cm_store_finalize (GObject *object)
   g_clear_pointer (&self->changed_tables, g_ptr_array_unref);
   g_clear_pointer (&self->next_ids, g_hash_table_unref);
   g_clear_pointer (&self->audit, cm_audit_log_free);
+  g_clear_pointer (&self->own_rows, cm_own_audit_rows_free);
   cm_db_close (self->database);
   g_free (self->path);
   g_free (self->refusal);
@@ -3069,5 +3178,6 @@ cm_store_init (CmStore *self)
   g_array_set_clear_func (self->bumped, clear_bumped_version);
   self->changed_tables = g_ptr_array_new ();
   self->next_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->own_rows = cm_own_audit_rows_new ();
   cm_store_set_actor (self, NULL);
 }
