@@ -777,46 +777,58 @@ load_one (CmStore *self, GType type, gint64 id, GError **error)
   return g_object_ref (g_ptr_array_index (rows, 0));
 }
 
-/* SELECT … WHERE t.id IN (?, …) with @n values, @n a power of two: a
- * type has a handful of such statements to keep, not one per count. */
+/* SELECT … WHERE t.id IN (?, …) with @n values, @n a power of two (a
+ * type has a handful of such statements to keep, not one per count), and
+ * for a live list, AND its column = ?. */
 static char *
-select_some_sql (CmEntityClass *klass, guint n)
+select_some_sql (CmEntityClass *klass, const char *column, guint n)
 {
   g_autoptr(GString) where = g_string_new ("t.id IN (?");
 
   for (guint i = 1; i < n; i++)
     g_string_append (where, ", ?");
   g_string_append_c (where, ')');
+  if (column)
+    g_string_append_printf (where, " AND t.%s = ?", column);
   return select_where_sql (klass, where->str, FALSE);
 }
 
-/* The records of @type among the @n_ids of @ids (at most
- * CM_CHANGE_SET_MAX_RECORDS), read with one statement, by id (gint64 *):
- * an id not found names a record no longer there. NULL when they could
- * not be read. */
+/* A table of records by id, as load_some () fills. */
 static GHashTable *
-load_some (CmStore *self, GType type, const gint64 *ids, guint n_ids, GError **error)
+records_by_id (void)
 {
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+}
+
+/* Adds to @found (records_by_id ()) the records of @list among the @n_ids
+ * of @ids (at most CM_CHANGE_SET_MAX_RECORDS), read with one statement:
+ * an id not found names a record no longer there, or no longer in a live
+ * list. FALSE when they could not be read. */
+static gboolean
+load_some (CmStore *self, CachedList *list, const gint64 *ids, guint n_ids, GHashTable *found,
+           GError **error)
+{
+  GType type = list->type;
   g_autoptr(CmEntityClass) klass = g_type_class_ref (type);
   g_autoptr(GPtrArray) pspecs = selected_pspecs (klass, FALSE);
-  g_autoptr(GHashTable) found = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                       g_object_unref);
   g_autofree char *sql = NULL;
   guint n_values = 1;
   CmDbStmt *stmt;
   CmDbStep step;
 
-  g_return_val_if_fail (n_ids > 0 && n_ids <= CM_CHANGE_SET_MAX_RECORDS, NULL);
+  g_return_val_if_fail (n_ids > 0 && n_ids <= CM_CHANGE_SET_MAX_RECORDS, FALSE);
 
   while (n_values < n_ids)
     n_values *= 2;
-  sql = select_some_sql (klass, n_values);
+  sql = select_some_sql (klass, list->column, n_values);
   stmt = statement (self, sql, error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   /* The values beyond the ids repeat the last: IN takes each once. */
   for (guint i = 0; i < n_values; i++)
     cm_db_bind_int64 (stmt, i + 1, ids[MIN (i, n_ids - 1)]);
+  if (list->column)
+    cm_db_bind_text_static (stmt, n_values + 1, list->value);
   while ((step = cm_db_step (stmt)) == CM_DB_ROW)
     {
       CmEntity *entity = g_object_new (type, NULL);
@@ -830,10 +842,10 @@ load_some (CmStore *self, GType type, const gint64 *ids, guint n_ids, GError **e
     {
       sql_error (self, error);
       cm_db_stmt_reset (stmt);
-      return NULL;
+      return FALSE;
     }
   cm_db_stmt_reset (stmt);
-  return g_steal_pointer (&found);
+  return TRUE;
 }
 
 /* ---- writing records and their audit rows ----------------------------- */
@@ -1976,9 +1988,10 @@ apply_deleted (CachedList *list, gint64 id)
 /* A saved record joins a list in id order, stays in it as the same object
  * with its new values, or leaves a live list it no longer belongs to. The
  * whole table's list takes @after, the record as committed, when it was
- * read already (another program's change). */
+ * read already (another program's change); a live list the rows of it in
+ * @read (by id), when they were read together, else reads its row. */
 static void
-apply_saved (CmStore *self, CachedList *list, gint64 id, CmEntity *after)
+apply_saved (CmStore *self, CachedList *list, gint64 id, CmEntity *after, GHashTable *read)
 {
   g_autoptr(GPtrArray) rows = NULL;
   CmEntity *fresh;
@@ -1989,13 +2002,18 @@ apply_saved (CmStore *self, CachedList *list, gint64 id, CmEntity *after)
       rows = g_ptr_array_new_with_free_func (g_object_unref);
       g_ptr_array_add (rows, cm_entity_copy (after));
     }
-  else
+  else if (read == NULL)
     rows = load_rows_of (self, list, id, NULL);
-  if (rows == NULL)
+  if (rows == NULL && read == NULL)
     return;
-  fresh = rows->len ? g_ptr_array_index (rows, 0) : NULL;
+  if (rows)
+    fresh = rows->len ? g_ptr_array_index (rows, 0) : NULL;
+  else
+    fresh = g_hash_table_lookup (read, &id);
   if (fresh == NULL)
     apply_deleted (list, id);
+  else if (listed == fresh)
+    return; /* saved twice in the commit, and listed from @read already */
   else if (listed)
     cm_entity_assign (listed, fresh);
   else
@@ -2246,6 +2264,53 @@ add_reloaded_tables (CmStore *self, GPtrArray *tables, GHashTable *by_table)
   g_ptr_array_sort_with_data (tables, compare_first_changed, self->changed_tables);
 }
 
+/* The ids of the records of @type that @changes saved, once each. */
+static GArray *
+saved_ids_of_type (GArray *changes, GType type)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      PendingChange *change = &g_array_index (changes, PendingChange, i);
+
+      if (change->type == type && change->kind == CHANGE_SAVED &&
+          g_hash_table_add (seen, &change->id))
+        g_array_append_val (ids, change->id);
+    }
+  return ids;
+}
+
+/* For each live list of a type @changes saved more than one record of,
+ * the rows among them it holds now, read with one statement a batch:
+ * list -> (id -> record); a list whose rows could not be read reads them
+ * one by one. */
+static GHashTable *
+read_live_rows (CmStore *self, GArray *changes)
+{
+  GHashTable *rows = g_hash_table_new_full (NULL, NULL, NULL,
+                                            (GDestroyNotify) g_hash_table_unref);
+
+  for (guint l = 0; l < self->live->len; l++)
+    {
+      CachedList *list = g_ptr_array_index (self->live, l);
+      g_autoptr(GArray) ids = saved_ids_of_type (changes, list->type);
+      g_autoptr(GHashTable) read = NULL;
+
+      if (ids->len < 2)
+        continue;
+      read = records_by_id ();
+      for (guint from = 0; read && from < ids->len; from += CM_CHANGE_SET_MAX_RECORDS)
+        if (!load_some (self, list, &g_array_index (ids, gint64, from),
+                        MIN (ids->len - from, CM_CHANGE_SET_MAX_RECORDS), read, NULL))
+          g_clear_pointer (&read, g_hash_table_unref);
+      if (read)
+        g_hash_table_insert (rows, list, g_steal_pointer (&read));
+    }
+  return rows;
+}
+
 /* After a commit, brings every loaded list up to date with the changes;
  * returns the tables changed, in the order they were first changed. */
 static GPtrArray *
@@ -2253,6 +2318,10 @@ apply_pending (CmStore *self, GArray *changes)
 {
   g_autoptr(GHashTable) by_table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                           (GDestroyNotify) g_ptr_array_unref);
+  /* Held while their rows read together are in use: a list let go of
+   * meanwhile must not leave its rows to another made at its address. */
+  g_autoptr(GPtrArray) live_held = hold_lists (self->live);
+  g_autoptr(GHashTable) live_rows = read_live_rows (self, changes);
   g_autoptr(GPtrArray) lists = NULL;
   g_autoptr(GPtrArray) held = NULL;
   GPtrArray *tables = g_ptr_array_new ();
@@ -2274,7 +2343,8 @@ apply_pending (CmStore *self, GArray *changes)
       g_ptr_array_add (of_table, change);
       for (guint l = 0; l < showing->len; l++)
         if (change->kind == CHANGE_SAVED)
-          apply_saved (self, g_ptr_array_index (showing, l), change->id, change->after);
+          apply_saved (self, g_ptr_array_index (showing, l), change->id, change->after,
+                       g_hash_table_lookup (live_rows, g_ptr_array_index (showing, l)));
         else
           apply_deleted (g_ptr_array_index (showing, l), change->id);
     }
@@ -2501,14 +2571,19 @@ remote_change (CmStore *self, GType type, gint64 id, GHashTable *read, gboolean 
 static void
 add_remote_changes (CmStore *self, GType type, GArray *ids, GArray *pending, gboolean *all_read)
 {
+  CachedList all;
+
+  cached_list_init (&all, type, NULL, NULL);
   for (guint from = 0; from < ids->len; from += CM_CHANGE_SET_MAX_RECORDS)
     {
       guint n = MIN (ids->len - from, CM_CHANGE_SET_MAX_RECORDS);
-      g_autoptr(GHashTable) read = load_some (self, type, &g_array_index (ids, gint64, from), n,
-                                              NULL);
+      g_autoptr(GHashTable) read = records_by_id ();
 
-      if (read == NULL)
-        *all_read = FALSE;
+      if (!load_some (self, &all, &g_array_index (ids, gint64, from), n, read, NULL))
+        {
+          g_clear_pointer (&read, g_hash_table_unref);
+          *all_read = FALSE;
+        }
       for (guint i = from; i < from + n; i++)
         {
           PendingChange change = remote_change (self, type, g_array_index (ids, gint64, i), read,
@@ -2517,6 +2592,7 @@ add_remote_changes (CmStore *self, GType type, GArray *ids, GArray *pending, gbo
           g_array_append_val (pending, change);
         }
     }
+  cached_list_clear (&all);
 }
 
 /* @changes as pending changes of this store's, the tables named whole

@@ -408,6 +408,77 @@ test_other_save_reloads_that_row (void)
   g_assert_true (cm_store_find (window, CM_TYPE_CONTRACT, ids[2]) == objects[2]);
 }
 
+/* Whether @list holds a record with @id, and its object if so in @object. */
+static gboolean
+lists_id (GListModel *list, gint64 id, gpointer *object)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(CmEntity) record = g_list_model_get_item (list, i);
+
+      if (cm_entity_get_id (record) == id)
+        {
+          *object = record;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Another program's action saving several contracts reaches a list of
+ * one service's contracts too: the one moved to another service leaves
+ * it, the one retitled stays the same object with its new title. */
+static void
+test_other_save_reaches_live_list (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) window = cm_test_open_new ("live-rows.commissioner", &path);
+  g_autoptr(CmStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) of_service = NULL;
+  g_autoptr(CmService) elsewhere = NULL;
+  g_autoptr(CmEntity) service = NULL;
+  gint64 lead = 0;
+  g_autoptr(CmContract) moved = NULL;
+  g_autoptr(CmContract) retitled = NULL;
+  gpointer object = NULL, kept = NULL;
+  gint64 ids[3];
+
+  save_three_contracts (window, ids);
+  moved = CM_CONTRACT (cm_store_load (window, CM_TYPE_CONTRACT, ids[0], &error));
+  g_assert_no_error (error);
+  of_service = cm_store_list_where_id (window, CM_TYPE_CONTRACT, "service-id",
+                                       cm_contract_get_service_id (moved));
+  g_assert_cmpuint (g_list_model_get_n_items (of_service), ==, 3);
+  g_assert_true (lists_id (of_service, ids[1], &kept));
+  service = cm_store_load (window, CM_TYPE_SERVICE, cm_contract_get_service_id (moved), &error);
+  g_assert_no_error (error);
+  g_object_get (service, "lead-commissioner-id", &lead, NULL);
+  elsewhere = g_object_new (CM_TYPE_SERVICE, "name", "Day care", "lead-commissioner-id", lead,
+                            NULL);
+  other = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST, &error);
+  g_assert_no_error (error);
+  cm_test_save (other, elsewhere);
+  g_clear_object (&moved);
+  moved = CM_CONTRACT (cm_store_load (other, CM_TYPE_CONTRACT, ids[0], &error));
+  retitled = CM_CONTRACT (cm_store_load (other, CM_TYPE_CONTRACT, ids[1], &error));
+  g_assert_no_error (error);
+  g_object_set (moved, "service-id", cm_entity_get_id (CM_ENTITY (elsewhere)), NULL);
+  g_object_set (retitled, "title", "Retitled by another", NULL);
+  g_assert_true (cm_store_begin (other, &error));
+  cm_test_save (other, moved);
+  cm_test_save (other, retitled);
+  g_assert_true (cm_store_commit (other, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (cm_store_reload_if_changed (window));
+  g_assert_cmpuint (g_list_model_get_n_items (of_service), ==, 2);
+  g_assert_false (lists_id (of_service, ids[0], &object));
+  g_assert_true (lists_id (of_service, ids[1], &object));
+  g_assert_true (object == kept);
+  g_assert_cmpstr (cm_contract_get_title (object), ==, "Retitled by another");
+}
+
 static void
 test_network_types (void)
 {
@@ -474,6 +545,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store-file/older-read-unchanged", test_older_file_is_read_without_change);
   g_test_add_func ("/store-file/reload", test_reload_sees_other_writers);
   g_test_add_func ("/store-file/reload-that-row", test_other_save_reloads_that_row);
+  g_test_add_func ("/store-file/reload-live-rows", test_other_save_reaches_live_list);
   g_test_add_func ("/store-file/network", test_network_types);
   g_test_add_func ("/store-file/busy", test_locked_file_is_busy);
   return g_test_run ();
