@@ -2730,15 +2730,13 @@ static gboolean
 reload_file_if_changed (CmStore *self)
 {
   g_autoptr(CmChangeSet) changes = NULL;
-  gboolean reading = cm_store_begin_read (self, NULL);
-  gint64 version = data_version (self);
-  gint64 newest = 0;
+  gboolean reading;
+  gint64 version, newest = 0;
 
-  if (version == self->data_version)
-    {
-      cm_store_end_read (self);
-      return FALSE;
-    }
+  if (data_version (self) == self->data_version)
+    return FALSE;
+  reading = cm_store_begin_read (self, NULL);
+  version = data_version (self);
   changes = audited_since_seen (self, &newest);
   if (reading)
     cm_store_end_read (self);
