@@ -25,10 +25,10 @@ char       *cm_store_where_sql       (GType entity_type, const char *property);
 #define CM_STORE_CHANNEL "commissioner_changes"
 
 /* Brings the lists up to date with another program's @changes: each
- * record named read again in place (or removed, when gone), the lists of
- * a table named whole read again, with the derived values that depend on
- * them, announcing each table changed; FALSE, doing nothing, inside a
- * transaction. */
+ * record named read again in place (or removed, when gone), those of a
+ * table with one statement, the lists of a table named whole read again,
+ * with the derived values that depend on them, announcing each table
+ * changed; FALSE, doing nothing, inside a transaction. */
 gboolean    cm_store_reload_changes  (CmStore *self, CmChangeSet *changes);
 /* After the connection was made again: the session set up as before and
  * the records committed meanwhile, as the audit trail names them, read

@@ -16,6 +16,7 @@
 #include "cm-change-set.h"
 #include "cm-db-pg.h"
 #include "cm-db-sqlite.h"
+#include "cm-own-audit-rows.h"
 #include "cm-schema.h"
 #include "cm-sql-functions.h"
 #include "cm-store-conflict.h"
@@ -109,6 +110,7 @@ struct _CmStore
    * another program committed since (and on a server, the newest row is
    * its data version). */
   gint64 audit_seen;
+  CmOwnAuditRows *own_rows; /* this store's commits after the row seen */
 
   GHashTable *statements;   /* SQL text -> CmDbStmt */
   GHashTable *kept_statements; /* a sql_for () text, by address -> its CmDbStmt above */
@@ -773,6 +775,77 @@ load_one (CmStore *self, GType type, gint64 id, GError **error)
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (rows, 0));
+}
+
+/* SELECT … WHERE t.id IN (?, …) with @n values, @n a power of two (a
+ * type has a handful of such statements to keep, not one per count), and
+ * for a live list, AND its column = ?. */
+static char *
+select_some_sql (CmEntityClass *klass, const char *column, guint n)
+{
+  g_autoptr(GString) where = g_string_new ("t.id IN (?");
+
+  for (guint i = 1; i < n; i++)
+    g_string_append (where, ", ?");
+  g_string_append_c (where, ')');
+  if (column)
+    g_string_append_printf (where, " AND t.%s = ?", column);
+  return select_where_sql (klass, where->str, FALSE);
+}
+
+/* A table of records by id, as load_some () fills. */
+static GHashTable *
+records_by_id (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+}
+
+/* Adds to @found (records_by_id ()) the records of @list among the @n_ids
+ * of @ids (at most CM_CHANGE_SET_MAX_RECORDS), read with one statement:
+ * an id not found names a record no longer there, or no longer in a live
+ * list. FALSE when they could not be read. */
+static gboolean
+load_some (CmStore *self, CachedList *list, const gint64 *ids, guint n_ids, GHashTable *found,
+           GError **error)
+{
+  GType type = list->type;
+  g_autoptr(CmEntityClass) klass = g_type_class_ref (type);
+  g_autoptr(GPtrArray) pspecs = selected_pspecs (klass, FALSE);
+  g_autofree char *sql = NULL;
+  guint n_values = 1;
+  CmDbStmt *stmt;
+  CmDbStep step;
+
+  g_return_val_if_fail (n_ids > 0 && n_ids <= CM_CHANGE_SET_MAX_RECORDS, FALSE);
+
+  while (n_values < n_ids)
+    n_values *= 2;
+  sql = select_some_sql (klass, list->column, n_values);
+  stmt = statement (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  /* The values beyond the ids repeat the last: IN takes each once. */
+  for (guint i = 0; i < n_values; i++)
+    cm_db_bind_int64 (stmt, i + 1, ids[MIN (i, n_ids - 1)]);
+  if (list->column)
+    cm_db_bind_text_static (stmt, n_values + 1, list->value);
+  while ((step = cm_db_step (stmt)) == CM_DB_ROW)
+    {
+      CmEntity *entity = g_object_new (type, NULL);
+      gint64 id;
+
+      read_row (stmt, entity, pspecs);
+      id = cm_entity_get_id (entity);
+      g_hash_table_insert (found, g_memdup2 (&id, sizeof id), entity);
+    }
+  if (step != CM_DB_DONE)
+    {
+      sql_error (self, error);
+      cm_db_stmt_reset (stmt);
+      return FALSE;
+    }
+  cm_db_stmt_reset (stmt);
+  return TRUE;
 }
 
 /* ---- writing records and their audit rows ----------------------------- */
@@ -1689,9 +1762,13 @@ cm_store_commit (CmStore *self, GError **error)
         }
       cm_audit_log_release (self->audit);
       /* The lists now show this commit, but not another's made before it
-       * that they have not shown yet. */
-      if (appended && found == self->audit_seen)
-        self->audit_seen = leaves;
+       * that they have not shown yet: catching up with that one skips
+       * this one's rows. */
+      if (appended)
+        {
+          cm_own_audit_rows_add (self->own_rows, found, leaves);
+          self->audit_seen = cm_own_audit_rows_pass (self->own_rows, self->audit_seen);
+        }
       g_array_set_size (self->savepoints, 0);
       g_ptr_array_set_size (self->inserted, 0);
       g_array_set_size (self->bumped, 0);
@@ -1911,9 +1988,10 @@ apply_deleted (CachedList *list, gint64 id)
 /* A saved record joins a list in id order, stays in it as the same object
  * with its new values, or leaves a live list it no longer belongs to. The
  * whole table's list takes @after, the record as committed, when it was
- * read already (another program's change). */
+ * read already (another program's change); a live list the rows of it in
+ * @read (by id), when they were read together, else reads its row. */
 static void
-apply_saved (CmStore *self, CachedList *list, gint64 id, CmEntity *after)
+apply_saved (CmStore *self, CachedList *list, gint64 id, CmEntity *after, GHashTable *read)
 {
   g_autoptr(GPtrArray) rows = NULL;
   CmEntity *fresh;
@@ -1924,13 +2002,18 @@ apply_saved (CmStore *self, CachedList *list, gint64 id, CmEntity *after)
       rows = g_ptr_array_new_with_free_func (g_object_unref);
       g_ptr_array_add (rows, cm_entity_copy (after));
     }
-  else
+  else if (read == NULL)
     rows = load_rows_of (self, list, id, NULL);
-  if (rows == NULL)
+  if (rows == NULL && read == NULL)
     return;
-  fresh = rows->len ? g_ptr_array_index (rows, 0) : NULL;
+  if (rows)
+    fresh = rows->len ? g_ptr_array_index (rows, 0) : NULL;
+  else
+    fresh = g_hash_table_lookup (read, &id);
   if (fresh == NULL)
     apply_deleted (list, id);
+  else if (listed == fresh)
+    return; /* saved twice in the commit, and listed from @read already */
   else if (listed)
     cm_entity_assign (listed, fresh);
   else
@@ -2181,6 +2264,53 @@ add_reloaded_tables (CmStore *self, GPtrArray *tables, GHashTable *by_table)
   g_ptr_array_sort_with_data (tables, compare_first_changed, self->changed_tables);
 }
 
+/* The ids of the records of @type that @changes saved, once each. */
+static GArray *
+saved_ids_of_type (GArray *changes, GType type)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      PendingChange *change = &g_array_index (changes, PendingChange, i);
+
+      if (change->type == type && change->kind == CHANGE_SAVED &&
+          g_hash_table_add (seen, &change->id))
+        g_array_append_val (ids, change->id);
+    }
+  return ids;
+}
+
+/* For each live list of a type @changes saved more than one record of,
+ * the rows among them it holds now, read with one statement a batch:
+ * list -> (id -> record); a list whose rows could not be read reads them
+ * one by one. */
+static GHashTable *
+read_live_rows (CmStore *self, GArray *changes)
+{
+  GHashTable *rows = g_hash_table_new_full (NULL, NULL, NULL,
+                                            (GDestroyNotify) g_hash_table_unref);
+
+  for (guint l = 0; l < self->live->len; l++)
+    {
+      CachedList *list = g_ptr_array_index (self->live, l);
+      g_autoptr(GArray) ids = saved_ids_of_type (changes, list->type);
+      g_autoptr(GHashTable) read = NULL;
+
+      if (ids->len < 2)
+        continue;
+      read = records_by_id ();
+      for (guint from = 0; read && from < ids->len; from += CM_CHANGE_SET_MAX_RECORDS)
+        if (!load_some (self, list, &g_array_index (ids, gint64, from),
+                        MIN (ids->len - from, CM_CHANGE_SET_MAX_RECORDS), read, NULL))
+          g_clear_pointer (&read, g_hash_table_unref);
+      if (read)
+        g_hash_table_insert (rows, list, g_steal_pointer (&read));
+    }
+  return rows;
+}
+
 /* After a commit, brings every loaded list up to date with the changes;
  * returns the tables changed, in the order they were first changed. */
 static GPtrArray *
@@ -2188,6 +2318,10 @@ apply_pending (CmStore *self, GArray *changes)
 {
   g_autoptr(GHashTable) by_table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                           (GDestroyNotify) g_ptr_array_unref);
+  /* Held while their rows read together are in use: a list let go of
+   * meanwhile must not leave its rows to another made at its address. */
+  g_autoptr(GPtrArray) live_held = hold_lists (self->live);
+  g_autoptr(GHashTable) live_rows = read_live_rows (self, changes);
   g_autoptr(GPtrArray) lists = NULL;
   g_autoptr(GPtrArray) held = NULL;
   GPtrArray *tables = g_ptr_array_new ();
@@ -2209,7 +2343,8 @@ apply_pending (CmStore *self, GArray *changes)
       g_ptr_array_add (of_table, change);
       for (guint l = 0; l < showing->len; l++)
         if (change->kind == CHANGE_SAVED)
-          apply_saved (self, g_ptr_array_index (showing, l), change->id, change->after);
+          apply_saved (self, g_ptr_array_index (showing, l), change->id, change->after,
+                       g_hash_table_lookup (live_rows, g_ptr_array_index (showing, l)));
         else
           apply_deleted (g_ptr_array_index (showing, l), change->id);
     }
@@ -2406,30 +2541,58 @@ newest_audit_row (CmStore *self)
 }
 
 /* Another program's change to record @id of @type, as this store's own
- * would be listed: the record read again (gone: deleted) and as a list
- * holds it, for the rows whose derived values it reaches. Without the
- * whole table loaded, whether it existed is not known: it is taken to
- * have, without the record as it was, so that what depends on it is
- * recomputed whole. */
+ * would be listed: the record as read again (in @read, by id; not there:
+ * deleted) and as a list holds it, for the rows whose derived values it
+ * reaches. Without the whole table loaded, whether it existed is not
+ * known: it is taken to have, without the record as it was, so that what
+ * depends on it is recomputed whole. With @read NULL (the records failed
+ * to read) the record is left as the lists show it. */
 static PendingChange
-remote_change (CmStore *self, GType type, gint64 id, gboolean keep_before, gboolean *all_read)
+remote_change (CmStore *self, GType type, gint64 id, GHashTable *read, gboolean keep_before)
 {
   CachedList *all = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (type));
   CmEntity *listed = all ? g_hash_table_lookup (all->by_id, &id) : NULL;
   PendingChange change = { CHANGE_SAVED, type, id, NULL, NULL, NULL,
                            all == NULL || listed != NULL };
-  g_autoptr(GError) error = NULL;
+  CmEntity *fresh = read ? g_hash_table_lookup (read, &id) : NULL;
 
-  change.after = load_one (self, type, id, &error);
-  /* A record that failed to read is left as the lists show it, and the
-   * change is followed again later. */
-  if (g_error_matches (error, CM_STORE_ERROR, CM_STORE_ERROR_NOT_FOUND))
+  if (fresh)
+    change.after = g_object_ref (fresh);
+  else if (read)
     change.kind = CHANGE_DELETED;
-  else if (error != NULL)
-    *all_read = FALSE;
   if (listed && keep_before)
     change.before = cm_entity_copy (listed);
   return change;
+}
+
+/* The changes to the records of @type named by @ids, each batch of them
+ * read with one statement; @all_read FALSE when some could not be read:
+ * they are followed again later. */
+static void
+add_remote_changes (CmStore *self, GType type, GArray *ids, GArray *pending, gboolean *all_read)
+{
+  CachedList all;
+
+  cached_list_init (&all, type, NULL, NULL);
+  for (guint from = 0; from < ids->len; from += CM_CHANGE_SET_MAX_RECORDS)
+    {
+      guint n = MIN (ids->len - from, CM_CHANGE_SET_MAX_RECORDS);
+      g_autoptr(GHashTable) read = records_by_id ();
+
+      if (!load_some (self, &all, &g_array_index (ids, gint64, from), n, read, NULL))
+        {
+          g_clear_pointer (&read, g_hash_table_unref);
+          *all_read = FALSE;
+        }
+      for (guint i = from; i < from + n; i++)
+        {
+          PendingChange change = remote_change (self, type, g_array_index (ids, gint64, i), read,
+                                                pending->len < MAX_TARGETED_CHANGES);
+
+          g_array_append_val (pending, change);
+        }
+    }
+  cached_list_clear (&all);
 }
 
 /* @changes as pending changes of this store's, the tables named whole
@@ -2459,13 +2622,7 @@ remote_changes (CmStore *self, CmChangeSet *changes, gboolean *all_read)
           g_hash_table_add (self->reloads, (gpointer) klass->table);
           continue;
         }
-      for (guint i = 0; i < ids->len; i++)
-        {
-          PendingChange change = remote_change (self, table->type, g_array_index (ids, gint64, i),
-                                                pending->len < MAX_TARGETED_CHANGES, all_read);
-
-          g_array_append_val (pending, change);
-        }
+      add_remote_changes (self, table->type, ids, pending, all_read);
     }
   return pending;
 }
@@ -2485,12 +2642,13 @@ cm_store_reload_changes (CmStore *self, CmChangeSet *changes)
   /* What was not read stays after the row seen, for the next catch-up. */
   if (all_read)
     self->audit_seen = MAX (self->audit_seen, cm_change_set_audit_row (changes));
+  self->audit_seen = cm_own_audit_rows_pass (self->own_rows, self->audit_seen);
   return TRUE;
 }
 
-/* The records the audit rows after self->audit_seen name, the newest of
- * them in @newest; NULL when they are too many to follow one by one, or
- * could not be read. */
+/* The records the audit rows after self->audit_seen name, but for this
+ * store's own, the newest row in @newest; NULL when they are too many to
+ * follow one by one, or could not be read. */
 static CmChangeSet *
 audited_since_seen (CmStore *self, gint64 *newest)
 {
@@ -2509,9 +2667,10 @@ audited_since_seen (CmStore *self, gint64 *newest)
   count = cm_db_column_int64 (stmt, 0);
   *newest = MAX (self->audit_seen, cm_db_column_int64 (stmt, 1));
   cm_db_stmt_reset (stmt);
+  count -= cm_own_audit_rows_count (self->own_rows, self->audit_seen, *newest);
   if (count > MAX_AUDIT_ROWS_FOLLOWED)
     return NULL;
-  stmt = statement (self, "SELECT entity, entity_id FROM audit WHERE id > ? AND id <= ?"
+  stmt = statement (self, "SELECT id, entity, entity_id FROM audit WHERE id > ? AND id <= ?"
                           " ORDER BY id", NULL);
   if (stmt == NULL)
     return NULL;
@@ -2519,10 +2678,12 @@ audited_since_seen (CmStore *self, gint64 *newest)
   cm_db_bind_int64 (stmt, 2, *newest);
   while ((step = cm_db_step (stmt)) == CM_DB_ROW)
     {
-      const char *table = cm_db_column_text (stmt, 0);
+      const char *table = cm_db_column_text (stmt, 1);
 
+      if (cm_own_audit_rows_contain (self->own_rows, cm_db_column_int64 (stmt, 0)))
+        continue;
       if (cm_audit_table_find (table) != NULL)
-        cm_change_set_add_record (changes, table, cm_db_column_int64 (stmt, 1));
+        cm_change_set_add_record (changes, table, cm_db_column_int64 (stmt, 2));
       else if (g_strcmp0 (table, "meta") == 0)
         cm_change_set_add_table (changes, table);
     }
@@ -2533,50 +2694,71 @@ audited_since_seen (CmStore *self, gint64 *newest)
   return g_steal_pointer (&changes);
 }
 
+/* Reads again what the audit rows after the row seen name, up to @newest
+ * (@changes, from audited_since_seen ()), record by record; every list
+ * when they are too many, or (with @data_moved, when the data is known to
+ * have changed) when they name nothing: a writer that leaves no audit
+ * row (a tool editing a file) changed it. Whether the lists caught up:
+ * FALSE while changes are not yet followed (inside a transaction, or a
+ * record that could not be read), the row seen staying where it was. */
+static gboolean
+follow_audit (CmStore *self, CmChangeSet *changes, gint64 newest, gboolean data_moved)
+{
+  if (changes != NULL && !cm_change_set_is_empty (changes))
+    return cm_store_reload_changes (self, changes) && self->audit_seen >= newest;
+  if (changes == NULL || data_moved)
+    reload_all (self);
+  self->audit_seen = cm_own_audit_rows_pass (self->own_rows, MAX (self->audit_seen, newest));
+  return TRUE;
+}
+
 /* Reads again what other programs committed on a server since the lists
- * were last current, record by record as the audit trail names them;
- * every list when they are too many. */
+ * were last current, as the audit trail names it. */
 static void
 reload_since_seen (CmStore *self)
 {
   gint64 newest = 0;
   g_autoptr(CmChangeSet) changes = audited_since_seen (self, &newest);
 
-  /* Changes not yet followed (inside a transaction, or a record that
-   * could not be read) keep the row seen where it was. */
-  if (changes != NULL && !cm_change_set_is_empty (changes))
-    {
-      cm_store_reload_changes (self, changes);
-      return;
-    }
-  if (changes == NULL)
-    reload_all (self);
-  self->audit_seen = newest;
+  follow_audit (self, changes, newest, FALSE);
 }
 
-/* Another program may have changed any table. A file's data version moves
- * for any writer, one that leaves no audit row too (a tool editing it):
- * every list is read again. A server's is its newest audit row. */
+/* A file's data version moves for any other writer's commit: the audit
+ * rows since the row seen name what it changed, read in the same snapshot
+ * as the version, so that a commit after it is not taken as followed. */
+static gboolean
+reload_file_if_changed (CmStore *self)
+{
+  g_autoptr(CmChangeSet) changes = NULL;
+  gboolean reading;
+  gint64 version, newest = 0;
+
+  if (data_version (self) == self->data_version)
+    return FALSE;
+  reading = cm_store_begin_read (self, NULL);
+  version = data_version (self);
+  changes = audited_since_seen (self, &newest);
+  if (reading)
+    cm_store_end_read (self);
+  if (follow_audit (self, changes, newest, TRUE))
+    self->data_version = version;
+  return TRUE;
+}
+
+/* Another program may have changed any table: on a file, its data
+ * version says so, and on a server, its newest audit row. */
 gboolean
 cm_store_reload_if_changed (CmStore *self)
 {
-  gint64 version;
-
   g_return_val_if_fail (CM_IS_STORE (self), FALSE);
 
   if (self->savepoints->len > 0)
     return FALSE;
-  version = data_version (self);
-  if (version == (is_server (self) ? self->audit_seen : self->data_version))
+  if (!is_server (self))
+    return reload_file_if_changed (self);
+  if (data_version (self) == self->audit_seen)
     return FALSE;
-  if (is_server (self))
-    {
-      reload_since_seen (self);
-      return TRUE;
-    }
-  self->data_version = version;
-  self->audit_seen = newest_audit_row (self);
-  reload_all (self);
+  reload_since_seen (self);
   return TRUE;
 }
 
@@ -3022,6 +3204,7 @@ cm_store_finalize (GObject *object)
   g_clear_pointer (&self->changed_tables, g_ptr_array_unref);
   g_clear_pointer (&self->next_ids, g_hash_table_unref);
   g_clear_pointer (&self->audit, cm_audit_log_free);
+  g_clear_pointer (&self->own_rows, cm_own_audit_rows_free);
   cm_db_close (self->database);
   g_free (self->path);
   g_free (self->refusal);
@@ -3069,5 +3252,6 @@ cm_store_init (CmStore *self)
   g_array_set_clear_func (self->bumped, clear_bumped_version);
   self->changed_tables = g_ptr_array_new ();
   self->next_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->own_rows = cm_own_audit_rows_new ();
   cm_store_set_actor (self, NULL);
 }

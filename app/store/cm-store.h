@@ -85,7 +85,11 @@ void        cm_store_refuse_changes  (CmStore *self, const char *why);
  * locking is unreliable and two people's changes can damage it. */
 gboolean    cm_store_is_on_network   (CmStore *self);
 /* Brings the lists up to date with changes another program committed to
- * the file; TRUE when there were any ("changed" is emitted then). */
+ * the portfolio; TRUE when there were any ("changed" is emitted then).
+ * The records the audit rows since the lists were last current name are
+ * read again, but for the store's own; every list is read again when
+ * they are too many, or when a file changed without an audit row naming
+ * anything (a tool's edit). */
 gboolean    cm_store_reload_if_changed (CmStore *self);
 /* Inside a "records-changed" handler for @table: the ids of the records
  * of @entity_type whose derived values the commit's changes to @table can

@@ -329,6 +329,30 @@ test_many_changes_reload_whole (void)
   announced_clear (&announced);
 }
 
+/* Catching up through the audit trail (as after a reconnection) reads
+ * another's commit again, but not the store's own made after it, though
+ * its rows follow those of the other's. */
+static void
+test_catch_up_skips_own_commit (void)
+{
+  g_autoptr(CmStore) mine = cm_test_pg_open ();
+  g_autoptr(CmStore) theirs = cm_test_pg_open ();
+  g_autoptr(GListModel) providers = cm_store_list_all (mine, CM_TYPE_PROVIDER);
+  gint64 their_id, own_id;
+  Announced announced = { 0 };
+
+  g_assert_false (cm_store_reload_if_changed (mine));
+  their_id = save_provider (theirs, "Their Catch Up Care");
+  own_id = save_provider (mine, "Own Catch Up Care");
+  g_assert_true (listed_provider (mine, own_id) != NULL);
+  g_signal_connect (mine, "records-changed::provider", G_CALLBACK (records_changed), &announced);
+  g_assert_true (cm_store_reload_if_changed (mine));
+  g_assert_cmpstr (cm_provider_get_name (listed_provider (mine, their_id)), ==,
+                   "Their Catch Up Care");
+  assert_told_only (&announced, announced.saved, their_id, announced.deleted);
+  g_assert_false (cm_store_reload_if_changed (mine));
+}
+
 /* Whether the main loop has nothing to do, within @tries turns. */
 static gboolean
 loop_goes_idle (guint tries)
@@ -571,6 +595,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store-watch/many-changes-reload-whole", test_many_changes_reload_whole);
   g_test_add_func ("/store-watch/notification-during-read", test_notification_during_read);
   g_test_add_func ("/store-watch/commit-between-own", test_commit_between_own);
+  g_test_add_func ("/store-watch/catch-up-skips-own-commit", test_catch_up_skips_own_commit);
   g_test_add_func ("/store-watch/connection-ended", test_connection_ended);
   g_test_add_func ("/store-watch/damage-outlasts-outage", test_damage_outlasts_outage);
   g_test_add_func ("/store-watch/reconnect-reads-changed-records",
