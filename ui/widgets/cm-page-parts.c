@@ -31,6 +31,19 @@ cm_page_text_row (const char *title, const char *subtitle, const char *icon_name
   return row;
 }
 
+/* The row shows its apply button, which Enter presses, only for text
+ * typed while it held the keyboard: text that came otherwise (from
+ * assistive technology, or as the keyboard moved) is applied by Enter
+ * too, rather than silently left unsaved. */
+static void
+entry_row_activated (AdwEntryRow *row)
+{
+  const char *stored = g_object_get_data (G_OBJECT (row), "cm-stored-text");
+
+  if (g_strcmp0 (stored, gtk_editable_get_text (GTK_EDITABLE (row))) != 0)
+    g_signal_emit_by_name (row, "apply");
+}
+
 GtkWidget *
 cm_page_entry_row (const char *title, const char *text, gboolean editable)
 {
@@ -40,6 +53,8 @@ cm_page_entry_row (const char *title, const char *text, gboolean editable)
   cm_page_entry_row_stored (row, text);
   gtk_editable_set_editable (GTK_EDITABLE (row), editable);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), editable);
+  if (editable)
+    g_signal_connect (row, "entry-activated", G_CALLBACK (entry_row_activated), NULL);
   return row;
 }
 

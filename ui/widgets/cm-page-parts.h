@@ -20,7 +20,8 @@ GtkWidget  *cm_page_heading_label     (const char *text, const char *css_class);
 GtkWidget  *cm_page_enum_dropdown     (GType enum_type, int value, const char *accessible_name);
 /* A text field showing @text as stored. Text typed over it is the
  * user's edit until cm_page_entry_row_stored () says it was saved: a page
- * made again keeps the field as it is meanwhile. */
+ * made again keeps the field as it is meanwhile. "apply" asks to save
+ * it: Enter emits it whenever the text differs from the stored one. */
 GtkWidget  *cm_page_entry_row         (const char *title, const char *text, gboolean editable);
 /* @row shows @text, which is now what is stored. */
 void        cm_page_entry_row_stored  (GtkWidget *row, const char *text);

@@ -207,6 +207,22 @@ cm_detail_page_remake (CmDetailPage *self, GtkWidget *slot)
 
 /* ---- the record shown ------------------------------------------------- */
 
+/* The keyboard goes to the page's first control, unless it is in the page
+ * already (the record shown again, the user in one of its fields): moving
+ * on from there would take it to the next control, and the Enter meant
+ * for the field would go there. */
+static void
+give_keyboard (CmDetailPage *self)
+{
+  GtkWidget *content = adw_clamp_get_child (priv (self)->clamp);
+  GtkRoot *root = content ? gtk_widget_get_root (content) : NULL;
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (content == NULL || (focus && gtk_widget_is_ancestor (focus, content)))
+    return;
+  gtk_widget_child_focus (content, GTK_DIR_TAB_FORWARD);
+}
+
 void
 cm_detail_page_set_entity (CmDetailPage *self, CmEntity *entity)
 {
@@ -221,8 +237,8 @@ cm_detail_page_set_entity (CmDetailPage *self, CmEntity *entity)
   for (guint i = 0; i < p->parts->len; i++)
     remake_part (self, &g_array_index (p->parts, Part, i));
   show_state (self);
-  if (entity && adw_clamp_get_child (p->clamp))
-    gtk_widget_child_focus (adw_clamp_get_child (p->clamp), GTK_DIR_TAB_FORWARD);
+  if (entity)
+    give_keyboard (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTITY]);
 }
 
