@@ -204,25 +204,33 @@ cm_db_pg_copy_append_value (GString *row, const char *text)
       g_string_append (row, "\\N");
       return;
     }
-  /* A backslash, and the characters that end a value or a row, escaped. */
-  for (const char *c = text; *c != '\0'; c++)
-    switch (*c)
-      {
-      case '\\':
-        g_string_append (row, "\\\\");
-        break;
-      case '\t':
-        g_string_append (row, "\\t");
-        break;
-      case '\n':
-        g_string_append (row, "\\n");
-        break;
-      case '\r':
-        g_string_append (row, "\\r");
-        break;
-      default:
-        g_string_append_c (row, *c);
-      }
+  /* A backslash, and the characters that end a value or a row, escaped;
+   * what lies between them is copied a run at a time, as most values
+   * need no escape at all. */
+  for (const char *c = text; *c != '\0';)
+    {
+      gsize plain = strcspn (c, "\\\t\n\r");
+
+      g_string_append_len (row, c, plain);
+      c += plain;
+      switch (*c)
+        {
+        case '\0':
+          return;
+        case '\t':
+          g_string_append (row, "\\t");
+          break;
+        case '\n':
+          g_string_append (row, "\\n");
+          break;
+        case '\r':
+          g_string_append (row, "\\r");
+          break;
+        default:
+          g_string_append (row, "\\\\");
+        }
+      c++;
+    }
 }
 
 /* The value written by cm_db_pg_copy_append_value () from @start to @end. */

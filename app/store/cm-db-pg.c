@@ -99,6 +99,12 @@ typedef struct {
    * the statements deferred the first of them is. */
   CmDbPgCopyBatch *batch;
   guint64 batch_first;
+  /* The rows copied last, kept until the server has taken them: their
+   * last COPY is left to run while the next rows are read, and is waited
+   * for only when the connection is next needed (@copy_pending). */
+  CmDbPgCopyBatch *in_flight;
+  guint64 in_flight_first;
+  gboolean copy_pending;
   guint64 held_at;           /* which of them failed first, from 1 */
   guint64 failed_at;         /* … once reported */
   CmDbFailure held_failure;
@@ -295,7 +301,7 @@ leave_pipeline (CmDbPg *db)
   db->pipelined = FALSE;
 }
 
-static void send_held_rows (CmDbPg *db);
+static void send_held_rows (CmDbPg *db, gboolean wait);
 
 /* Sends the rows held, reads what the queued statements gave and leaves
  * pipeline mode; FALSE with the first failure as the connection's last,
@@ -303,7 +309,7 @@ static void send_held_rows (CmDbPg *db);
 static gboolean
 settle (CmDbPg *db)
 {
-  send_held_rows (db);
+  send_held_rows (db, TRUE);
   leave_pipeline (db);
   if (db->held_failure == CM_DB_FAILURE_NONE)
     return TRUE;
@@ -317,14 +323,18 @@ settle (CmDbPg *db)
 
 /* ---- the connection ----------------------------------------------------- */
 
-/* Reads the rest of the rows of the statement still streaming, keeping
- * them with it, so that the connection is free for something else: the
- * store runs statements while it walks the rows of another. */
+static void land_in_flight (CmDbPg *db);
+
+/* Waits for the rows copied last, and reads the rest of the rows of the
+ * statement still streaming, keeping them with it, so that the connection
+ * is free for something else: the store runs statements while it walks
+ * the rows of another. */
 static void
 free_connection (CmDbPg *db)
 {
   PGresult *result;
 
+  land_in_flight (db);
   if (db->streaming == NULL)
     return;
   while ((result = PQgetResult (db->conn)) != NULL)
@@ -359,6 +369,7 @@ static void
 free_db (CmDbPg *db)
 {
   cm_db_pg_copy_batch_free (db->batch);
+  cm_db_pg_copy_batch_free (db->in_flight);
   g_free (db->held_message);
   g_free (db->held_sqlstate);
   g_ptr_array_unref (db->to_deallocate);
@@ -518,7 +529,8 @@ pg_begin (CmDb *db, CmDbTransaction kind)
 static gboolean
 pg_in_transaction (CmDb *db)
 {
-  if (pg_of (db)->pipelined) /* results wait only inside a transaction */
+  /* results wait only inside a transaction */
+  if (pg_of (db)->pipelined || pg_of (db)->copy_pending)
     return TRUE;
   switch (PQtransactionStatus (pg_of (db)->conn))
     {
@@ -808,7 +820,8 @@ static gboolean
 may_queue (CmDbPg *db, CmDbPgStmt *stmt)
 {
   return db->defer && stmt->deferrable && !stmt->running &&
-         (db->pipelined || PQtransactionStatus (db->conn) == PQTRANS_INTRANS);
+         (db->pipelined || db->copy_pending ||
+          PQtransactionStatus (db->conn) == PQTRANS_INTRANS);
 }
 
 static gboolean
@@ -861,7 +874,7 @@ queue (CmDbPg *db, CmDbPgStmt *stmt)
 {
   if (!ensure_prepared (db, stmt))
     return CM_DB_FAILED;
-  send_held_rows (db);
+  send_held_rows (db, TRUE);
   if (db->held_failure == CM_DB_FAILURE_NONE)
     {
       if (!send_queued (db, stmt->name, stmt->statement->n_params,
@@ -888,7 +901,7 @@ hold_row (CmDbPg *db, CmDbPgStmt *stmt)
                                (const char *const *) stmt->values);
       db->n_deferred++;
       if (cm_db_pg_copy_batch_size (db->batch) >= COPY_BATCH_BYTES)
-        send_held_rows (db);
+        send_held_rows (db, FALSE);
     }
   return deferred_done (db);
 }
@@ -1213,6 +1226,9 @@ adopt_reconnected (CmDbPg *pg)
   pg->n_queued = 0;
   if (pg->batch != NULL)
     cm_db_pg_copy_batch_clear (pg->batch);
+  if (pg->in_flight != NULL)
+    cm_db_pg_copy_batch_clear (pg->in_flight);
+  pg->copy_pending = FALSE;
   pg->held_failure = CM_DB_FAILURE_NONE;
   g_clear_pointer (&pg->held_message, g_free);
   g_clear_pointer (&pg->held_sqlstate, g_free);
@@ -1481,22 +1497,21 @@ pg_copy_end (CmDbCopy *copy, gboolean keep)
 
 /* ---- single-row INSERTs held, sent as one COPY per table --------------- */
 
-/* Sends the rows held from the first as their INSERTs, in the pipeline as
- * queue () would have sent them: the first to fail is named as it would
- * have been. */
+/* Sends the rows of @batch, the first of them statement @first of those
+ * deferred, as their INSERTs, in the pipeline as queue () would have sent
+ * them: the first to fail is named as it would have been. */
 static void
-queue_held_rows (CmDbPg *db)
+queue_held_rows (CmDbPg *db, CmDbPgCopyBatch *batch, guint64 first)
 {
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  guint n_rows = cm_db_pg_copy_batch_n_rows (db->batch);
+  guint n_rows = cm_db_pg_copy_batch_n_rows (batch);
 
   for (guint i = 0; i < n_rows && db->held_failure == CM_DB_FAILURE_NONE; i++)
     {
-      const char *name = cm_db_pg_copy_batch_row (db->batch, i, values);
+      const char *name = cm_db_pg_copy_batch_row (batch, i, values);
 
-      if (!send_queued (db, name, values->len, (const char *const *) values->pdata,
-                        db->batch_first + i))
-        hold_failure (db, db->batch_first + i);
+      if (!send_queued (db, name, values->len, (const char *const *) values->pdata, first + i))
+        hold_failure (db, first + i);
     }
 }
 
@@ -1530,13 +1545,14 @@ references_between_tables (CmDbPg *db)
   return pairs;
 }
 
+/* Sends the rows of @part in a COPY; its verdict is read by
+ * finish_copy_sent (). */
 static gboolean
-copy_part (CmDbPg *db, gconstpointer part)
+start_copy (CmDbPg *db, gconstpointer part)
 {
   gsize length;
   const char *data = cm_db_pg_copy_part_data (part, &length);
   PGresult *result = PQexec (db->conn, cm_db_pg_copy_part_sql (part));
-  gboolean sent;
 
   if (result == NULL || PQresultStatus (result) != PGRES_COPY_IN)
     {
@@ -1545,12 +1561,36 @@ copy_part (CmDbPg *db, gconstpointer part)
       return FALSE;
     }
   PQclear (result);
-  sent = PQputCopyData (db->conn, data, length) == 1;
-  return finish_copy (db, sent) && sent;
+  if (PQputCopyData (db->conn, data, length) == 1 && PQputCopyEnd (db->conn, NULL) == 1)
+    return TRUE;
+  record (db, NULL);
+  while ((result = PQgetResult (db->conn)) != NULL)
+    PQclear (result);
+  return FALSE;
+}
+
+/* The server's verdict on the COPY sent last. */
+static gboolean
+finish_copy_sent (CmDbPg *db)
+{
+  PGresult *result = PQgetResult (db->conn);
+  gboolean ok = record (db, result);
+
+  PQclear (result);
+  while ((result = PQgetResult (db->conn)) != NULL)
+    PQclear (result);
+  return ok;
+}
+
+static void
+undo_copies (CmDbPg *db)
+{
+  run_quietly (db, "ROLLBACK TO SAVEPOINT cm_copy_rows; RELEASE SAVEPOINT cm_copy_rows");
 }
 
 /* Copies the rows held, a table after those it references, behind a
- * savepoint: FALSE with nothing of them written when any row failed. */
+ * savepoint, leaving the last COPY to run (land_in_flight ()); FALSE,
+ * with nothing of them written, when an earlier one failed. */
 static gboolean
 copy_held_rows (CmDbPg *db)
 {
@@ -1562,37 +1602,61 @@ copy_held_rows (CmDbPg *db)
   references = references_between_tables (db);
   parts = cm_db_pg_copy_batch_parts (db->batch, references);
   for (guint i = 0; i < parts->len; i++)
-    if (!copy_part (db, parts->pdata[i]))
+    if (!start_copy (db, parts->pdata[i]) || (i + 1 < parts->len && !finish_copy_sent (db)))
       {
-        run_quietly (db, "ROLLBACK TO SAVEPOINT cm_copy_rows; RELEASE SAVEPOINT cm_copy_rows");
+        undo_copies (db);
         return FALSE;
       }
-  return run_quietly (db, "RELEASE SAVEPOINT cm_copy_rows");
+  return TRUE;
 }
 
-/* Sends the rows held, after the statements queued before them. A COPY
- * names no row the way its INSERT would, nor fails at the same one when
- * several would fail: when it fails, the rows are sent again as their
- * INSERTs, whose first failure is the one reported. A few rows go as
- * INSERTs at once. */
+/* Waits for the server to take the rows copied last. A COPY names no
+ * row the way its INSERT would, nor fails at the same one when several
+ * would fail: when it fails, the rows are sent again as their INSERTs,
+ * whose first failure is the one reported. */
 static void
-send_held_rows (CmDbPg *db)
+land_in_flight (CmDbPg *db)
+{
+  if (!db->copy_pending)
+    return;
+  db->copy_pending = FALSE;
+  if (!finish_copy_sent (db) || !run_quietly (db, "RELEASE SAVEPOINT cm_copy_rows"))
+    {
+      undo_copies (db);
+      queue_held_rows (db, db->in_flight, db->in_flight_first);
+    }
+  cm_db_pg_copy_batch_clear (db->in_flight);
+}
+
+/* Sends the rows held, after the statements queued before them: a few
+ * as INSERTs, more as COPY, whose end is waited for only when @wait. */
+static void
+send_held_rows (CmDbPg *db, gboolean wait)
 {
   guint n_rows = db->batch != NULL ? cm_db_pg_copy_batch_n_rows (db->batch) : 0;
+  CmDbPgCopyBatch *sent;
 
+  free_connection (db);
   if (n_rows == 0)
     return;
-  free_connection (db);
   if (n_rows >= COPY_BATCH_MIN_ROWS)
     {
       leave_pipeline (db);
       if (db->held_failure == CM_DB_FAILURE_NONE && copy_held_rows (db))
         {
-          cm_db_pg_copy_batch_clear (db->batch);
+          /* The batch in flight has landed: its rows are free to hold
+           * the next. */
+          sent = db->batch;
+          db->batch = db->in_flight != NULL ? db->in_flight : cm_db_pg_copy_batch_new ();
+          db->in_flight = sent;
+          db->in_flight_first = db->batch_first;
+          db->copy_pending = TRUE;
+          if (wait)
+            land_in_flight (db);
           return;
         }
     }
-  queue_held_rows (db);
+  queue_held_rows (db, db->batch, db->batch_first);
   cm_db_pg_copy_batch_clear (db->batch);
 }
 

@@ -670,13 +670,15 @@ refusal_of_taken_reference (const char *name, guint n_rows, guint taken)
 }
 
 /* A reference a colleague takes after the import was planned, far into a
- * register that a server takes many rows at a time, fails the import at
- * that row with the very words it fails a short register with, whose
- * rows a server takes one at a time; nothing of either is written. */
+ * register that a server takes many rows at a time (more than it takes
+ * in one go, so that the refusal comes back while later rows are read),
+ * fails the import at that row with the very words it fails a short
+ * register with, whose rows a server takes one at a time; nothing of
+ * either is written. */
 static void
 test_reference_taken_meanwhile_changes_nothing (void)
 {
-  g_autofree char *many = refusal_of_taken_reference ("taken-many.commissioner", 6000, 5000);
+  g_autofree char *many = refusal_of_taken_reference ("taken-many.commissioner", 20000, 5000);
   g_autofree char *few = refusal_of_taken_reference ("taken-few.commissioner", 12, 10);
 
   g_assert_cmpstr (many, ==, few);
