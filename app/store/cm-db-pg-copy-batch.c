@@ -381,6 +381,8 @@ static gboolean
 may_place (CmDbPgCopyBatch *batch, const gboolean *placed, const Part *part,
            GPtrArray *references)
 {
+  if (references == NULL)
+    return TRUE;
   for (guint i = 0; i + 1 < references->len; i += 2)
     {
       const char *from = references->pdata[i], *to = references->pdata[i + 1];

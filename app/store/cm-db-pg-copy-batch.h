@@ -50,8 +50,8 @@ void              cm_db_pg_copy_batch_clear      (CmDbPgCopyBatch *batch);
 
 /* The parts held, one for each statement, ordered so that a table comes
  * after the tables it references, where @references (pairs of table
- * names: referencing, referenced) say so; otherwise as they were first
- * held. Valid until the batch is next changed. */
+ * names: referencing, referenced; or NULL) say so; otherwise as they
+ * were first held. Valid until the batch is next changed. */
 GPtrArray        *cm_db_pg_copy_batch_parts      (CmDbPgCopyBatch *batch, GPtrArray *references);
 const char       *cm_db_pg_copy_part_sql         (gconstpointer part);
 /* The rows of @part, in COPY's text form, and their length. */
