@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cm-db-backend.h"
+#include "cm-db-pg-copy-batch.h"
 #include "cm-db-pg-connect.h"
 #include "cm-db-pg-dialect.h"
 #include "cm-db-pg.h"
@@ -35,6 +36,15 @@
 /* Statements queued in the pipeline before their results are read, so
  * that neither end holds an unbounded backlog. */
 #define PIPELINE_BATCH 1024
+
+/* Rows held for COPY are sent once this many bytes of them are held:
+ * each batch is one savepoint, and more than 64 of those in a transaction
+ * slow every other session's reading of its rows. */
+#define COPY_BATCH_BYTES (16 * 1024 * 1024)
+
+/* Fewer rows than this go as their INSERTs, pipelined: a COPY and its
+ * savepoint cost more round trips than they would save. */
+#define COPY_BATCH_MIN_ROWS 64
 
 /* PostgreSQL's type oids (catalog/pg_type.h), for the column types. */
 enum {
@@ -82,7 +92,19 @@ typedef struct {
   gboolean defer;
   gboolean pipelined;        /* in pipeline mode */
   guint n_queued;            /* statements sent since the pipeline was last read */
-  guint64 n_deferred;        /* statements sent since deferring began */
+  guint64 n_deferred;        /* statements sent or held since deferring began */
+  guint64 n_sent;            /* which of them was last sent in the pipeline */
+  /* Single-row INSERTs held while deferring, sent as one COPY per table
+   * when a result is needed or enough are held; @batch_first is which of
+   * the statements deferred the first of them is. */
+  CmDbPgCopyBatch *batch;
+  guint64 batch_first;
+  /* The rows copied last, kept until the server has taken them: their
+   * last COPY is left to run while the next rows are read, and is waited
+   * for only when the connection is next needed (@copy_pending). */
+  CmDbPgCopyBatch *in_flight;
+  guint64 in_flight_first;
+  gboolean copy_pending;
   guint64 held_at;           /* which of them failed first, from 1 */
   guint64 failed_at;         /* … once reported */
   CmDbFailure held_failure;
@@ -106,6 +128,7 @@ typedef struct _CmDbPgStmt {
   GQueue set_aside;
   guint generation;      /* of the session it was prepared on */
   gboolean deferrable;   /* an INSERT of one row, giving nothing back */
+  CmDbPgCopyTarget *copy_target; /* where its rows may be copied, when deferred */
 } CmDbPgStmt;
 
 static const CmDbBackend pg_backend;
@@ -223,7 +246,7 @@ hold_failure (CmDbPg *db, guint64 at)
 static void
 read_pipeline (CmDbPg *db)
 {
-  guint64 first = db->n_deferred - db->n_queued + 1; /* of the first result to come */
+  guint64 first = db->n_sent - db->n_queued + 1; /* of the first result to come */
   guint n_ends = 0;
 
   if (!db->pipelined)
@@ -262,21 +285,32 @@ read_pipeline (CmDbPg *db)
   db->n_queued = 0;
 }
 
-/* Reads what the queued statements gave and leaves pipeline mode; FALSE
- * with the first failure as the connection's last, as if the statement
- * that failed had just been run. */
-static gboolean
-settle (CmDbPg *db)
+/* Reads what the queued statements gave and leaves pipeline mode,
+ * keeping the first failure. */
+static void
+leave_pipeline (CmDbPg *db)
 {
   if (!db->pipelined)
-    return TRUE;
+    return;
   read_pipeline (db);
   if (!PQexitPipelineMode (db->conn))
     {
       record (db, NULL);
-      hold_failure (db, db->n_deferred);
+      hold_failure (db, db->n_sent);
     }
   db->pipelined = FALSE;
+}
+
+static void send_held_rows (CmDbPg *db, gboolean wait);
+
+/* Sends the rows held, reads what the queued statements gave and leaves
+ * pipeline mode; FALSE with the first failure as the connection's last,
+ * as if the statement that failed had just been run. */
+static gboolean
+settle (CmDbPg *db)
+{
+  send_held_rows (db, TRUE);
+  leave_pipeline (db);
   if (db->held_failure == CM_DB_FAILURE_NONE)
     return TRUE;
   set_failure (db, db->held_failure, db->held_message);
@@ -289,14 +323,18 @@ settle (CmDbPg *db)
 
 /* ---- the connection ----------------------------------------------------- */
 
-/* Reads the rest of the rows of the statement still streaming, keeping
- * them with it, so that the connection is free for something else: the
- * store runs statements while it walks the rows of another. */
+static void land_in_flight (CmDbPg *db);
+
+/* Waits for the rows copied last, and reads the rest of the rows of the
+ * statement still streaming, keeping them with it, so that the connection
+ * is free for something else: the store runs statements while it walks
+ * the rows of another. */
 static void
 free_connection (CmDbPg *db)
 {
   PGresult *result;
 
+  land_in_flight (db);
   if (db->streaming == NULL)
     return;
   while ((result = PQgetResult (db->conn)) != NULL)
@@ -330,6 +368,8 @@ deallocate_freed (CmDbPg *db)
 static void
 free_db (CmDbPg *db)
 {
+  cm_db_pg_copy_batch_free (db->batch);
+  cm_db_pg_copy_batch_free (db->in_flight);
   g_free (db->held_message);
   g_free (db->held_sqlstate);
   g_ptr_array_unref (db->to_deallocate);
@@ -489,7 +529,8 @@ pg_begin (CmDb *db, CmDbTransaction kind)
 static gboolean
 pg_in_transaction (CmDb *db)
 {
-  if (pg_of (db)->pipelined) /* results wait only inside a transaction */
+  /* results wait only inside a transaction */
+  if (pg_of (db)->pipelined || pg_of (db)->copy_pending)
     return TRUE;
   switch (PQtransactionStatus (pg_of (db)->conn))
     {
@@ -598,6 +639,18 @@ is_single_insert (const char *sql)
          strstr (lower, "), (") == NULL && strstr (lower, "),(") == NULL;
 }
 
+/* Where the rows of @statement may be copied, if it is an INSERT that
+ * takes each value once. */
+static CmDbPgCopyTarget *
+copy_target_of (CmDbPgStatement *statement)
+{
+  g_autoptr(CmDbPgCopyTarget) target = cm_db_pg_copy_target_of_insert (statement->sql);
+
+  if (target == NULL || target->n_values != statement->n_params)
+    return NULL;
+  return g_steal_pointer (&target);
+}
+
 static CmDbStmt *
 pg_prepare (CmDb *db, const char *sql, gboolean persistent)
 {
@@ -614,6 +667,8 @@ pg_prepare (CmDb *db, const char *sql, gboolean persistent)
   stmt->values = g_new0 (char *, MAX (stmt->statement->n_params, 1));
   stmt->owned = g_new0 (gboolean, MAX (stmt->statement->n_params, 1));
   stmt->deferrable = is_single_insert (sql);
+  if (stmt->deferrable)
+    stmt->copy_target = copy_target_of (stmt->statement);
   pg->n_statements++;
   if (pg->to_deallocate->len >= DEALLOCATE_BATCH)
     deallocate_freed (pg);
@@ -692,6 +747,7 @@ pg_stmt_free (CmDbStmt *stmt)
     g_ptr_array_add (db->to_deallocate, g_steal_pointer (&self->name));
   g_free (self->name);
   cm_db_pg_statement_free (self->statement);
+  cm_db_pg_copy_target_free (self->copy_target);
   g_free (self->values);
   g_free (self->owned);
   g_free (self->sql);
@@ -764,41 +820,90 @@ static gboolean
 may_queue (CmDbPg *db, CmDbPgStmt *stmt)
 {
   return db->defer && stmt->deferrable && !stmt->running &&
-         (db->pipelined || PQtransactionStatus (db->conn) == PQTRANS_INTRANS);
+         (db->pipelined || db->copy_pending ||
+          PQtransactionStatus (db->conn) == PQTRANS_INTRANS);
 }
 
-/* Sends @stmt in the pipeline, its result read later. Once one queued has
- * failed, nothing more is sent: the transaction will fail with it. */
+static gboolean
+enter_pipeline (CmDbPg *db)
+{
+  if (db->pipelined)
+    return TRUE;
+  free_connection (db);
+  if (!PQenterPipelineMode (db->conn))
+    {
+      record (db, NULL);
+      return FALSE;
+    }
+  db->pipelined = TRUE;
+  return TRUE;
+}
+
+/* Sends the statement prepared as @name in the pipeline, as statement
+ * @at of those deferred. */
+static gboolean
+send_queued (CmDbPg *db, const char *name, int n_values, const char *const *values,
+             guint64 at)
+{
+  if (!enter_pipeline (db) ||
+      !PQsendQueryPrepared (db->conn, name, n_values, values, NULL, NULL, 0))
+    {
+      record (db, NULL);
+      return FALSE;
+    }
+  db->n_sent = at;
+  if (++db->n_queued >= PIPELINE_BATCH)
+    read_pipeline (db);
+  return TRUE;
+}
+
+/* The step of a statement whose result waits. */
+static CmDbStep
+deferred_done (CmDbPg *db)
+{
+  set_failure (db, CM_DB_FAILURE_NONE, NULL);
+  db->changes = 1;
+  return CM_DB_DONE;
+}
+
+/* Sends @stmt in the pipeline, its result read later, after the rows held
+ * before it. Once one queued has failed, nothing more is sent: the
+ * transaction will fail with it. */
 static CmDbStep
 queue (CmDbPg *db, CmDbPgStmt *stmt)
 {
   if (!ensure_prepared (db, stmt))
     return CM_DB_FAILED;
+  send_held_rows (db, TRUE);
   if (db->held_failure == CM_DB_FAILURE_NONE)
     {
-      if (!db->pipelined)
-        {
-          free_connection (db);
-          if (!PQenterPipelineMode (db->conn))
-            {
-              record (db, NULL);
-              return CM_DB_FAILED;
-            }
-          db->pipelined = TRUE;
-        }
-      if (!PQsendQueryPrepared (db->conn, stmt->name, stmt->statement->n_params,
-                                (const char *const *) stmt->values, NULL, NULL, 0))
-        {
-          record (db, NULL);
-          return CM_DB_FAILED;
-        }
+      if (!send_queued (db, stmt->name, stmt->statement->n_params,
+                        (const char *const *) stmt->values, db->n_deferred + 1))
+        return CM_DB_FAILED;
       db->n_deferred++;
-      if (++db->n_queued >= PIPELINE_BATCH)
-        read_pipeline (db);
     }
-  set_failure (db, CM_DB_FAILURE_NONE, NULL);
-  db->changes = 1;
-  return CM_DB_DONE;
+  return deferred_done (db);
+}
+
+/* Holds @stmt's row for the COPY of its table, as queue () would send it. */
+static CmDbStep
+hold_row (CmDbPg *db, CmDbPgStmt *stmt)
+{
+  if (!ensure_prepared (db, stmt))
+    return CM_DB_FAILED;
+  if (db->held_failure == CM_DB_FAILURE_NONE)
+    {
+      if (db->batch == NULL)
+        db->batch = cm_db_pg_copy_batch_new ();
+      if (cm_db_pg_copy_batch_n_rows (db->batch) == 0)
+        db->batch_first = db->n_deferred + 1;
+      cm_db_pg_copy_batch_add (db->batch, stmt->name, stmt->copy_target,
+                               (const char *const *) stmt->values);
+      db->n_deferred++;
+      if (cm_db_pg_copy_batch_size (db->batch) >= COPY_BATCH_BYTES)
+        send_held_rows (db, FALSE);
+    }
+  return deferred_done (db);
 }
 
 static CmDbStep
@@ -810,7 +915,7 @@ pg_step (CmDbStmt *stmt)
   gboolean ok;
 
   if (self->result == NULL && may_queue (db, self))
-    return queue (db, self);
+    return self->copy_target != NULL ? hold_row (db, self) : queue (db, self);
 
   if (self->result != NULL && PQresultStatus (self->result) == PGRES_TUPLES_OK)
     {
@@ -1119,6 +1224,11 @@ adopt_reconnected (CmDbPg *pg)
   pg->streaming = NULL;
   pg->pipelined = FALSE; /* what was queued went with the lost session */
   pg->n_queued = 0;
+  if (pg->batch != NULL)
+    cm_db_pg_copy_batch_clear (pg->batch);
+  if (pg->in_flight != NULL)
+    cm_db_pg_copy_batch_clear (pg->in_flight);
+  pg->copy_pending = FALSE;
   pg->held_failure = CM_DB_FAILURE_NONE;
   g_clear_pointer (&pg->held_message, g_free);
   g_clear_pointer (&pg->held_sqlstate, g_free);
@@ -1274,36 +1384,6 @@ pg_copy_text (CmDbCopy *copy, int index, const char *text)
   set_copy_value (copy, index, g_strdup (text));
 }
 
-/* @text as COPY's text format reads it back: a backslash, and the
- * characters that end a value or a row, escaped. */
-static void
-append_copy_value (GString *row, const char *text)
-{
-  if (text == NULL)
-    {
-      g_string_append (row, "\\N");
-      return;
-    }
-  for (const char *c = text; *c != '\0'; c++)
-    switch (*c)
-      {
-      case '\\':
-        g_string_append (row, "\\\\");
-        break;
-      case '\t':
-        g_string_append (row, "\\t");
-        break;
-      case '\n':
-        g_string_append (row, "\\n");
-        break;
-      case '\r':
-        g_string_append (row, "\\r");
-        break;
-      default:
-        g_string_append_c (row, *c);
-      }
-}
-
 /* Sends the rows held, keeping the first failure. */
 static gboolean
 send_pending (CmDbPgCopy *self)
@@ -1330,7 +1410,7 @@ pg_copy_row (CmDbCopy *copy)
     {
       if (i > 0)
         g_string_append_c (self->pending, '\t');
-      append_copy_value (self->pending, self->values[i]);
+      cm_db_pg_copy_append_value (self->pending, self->values[i]);
       g_clear_pointer (&self->values[i], g_free);
     }
   g_string_append_c (self->pending, '\n');
@@ -1413,6 +1493,171 @@ pg_copy_end (CmDbCopy *copy, gboolean keep)
   g_free (self->table);
   g_free (self);
   return keep && ok;
+}
+
+/* ---- single-row INSERTs held, sent as one COPY per table --------------- */
+
+/* Sends the rows of @batch, the first of them statement @first of those
+ * deferred, as their INSERTs, in the pipeline as queue () would have sent
+ * them: the first to fail is named as it would have been. */
+static void
+queue_held_rows (CmDbPg *db, CmDbPgCopyBatch *batch, guint64 first)
+{
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  guint n_rows = cm_db_pg_copy_batch_n_rows (batch);
+
+  for (guint i = 0; i < n_rows && db->held_failure == CM_DB_FAILURE_NONE; i++)
+    {
+      const char *name = cm_db_pg_copy_batch_row (batch, i, values);
+
+      if (!send_queued (db, name, values->len, (const char *const *) values->pdata, first + i))
+        hold_failure (db, first + i);
+    }
+}
+
+/* Runs @sql, whose result is not needed, keeping a failure. */
+static gboolean
+run_quietly (CmDbPg *db, const char *sql)
+{
+  PGresult *result = PQexec (db->conn, sql);
+  gboolean ok = record (db, result);
+
+  PQclear (result);
+  return ok;
+}
+
+/* The tables' references, as pairs of names (referencing, referenced). */
+static GPtrArray *
+references_between_tables (CmDbPg *db)
+{
+  GPtrArray *pairs = g_ptr_array_new_with_free_func (g_free);
+  PGresult *result = PQexec (db->conn,
+                             "SELECT conrelid::regclass::text, confrelid::regclass::text"
+                             " FROM pg_constraint WHERE contype = 'f'");
+
+  if (record (db, result))
+    for (int row = 0; row < PQntuples (result); row++)
+      {
+        g_ptr_array_add (pairs, g_strdup (PQgetvalue (result, row, 0)));
+        g_ptr_array_add (pairs, g_strdup (PQgetvalue (result, row, 1)));
+      }
+  PQclear (result);
+  return pairs;
+}
+
+/* Sends the rows of @part in a COPY; its verdict is read by
+ * finish_copy_sent (). */
+static gboolean
+start_copy (CmDbPg *db, gconstpointer part)
+{
+  gsize length;
+  const char *data = cm_db_pg_copy_part_data (part, &length);
+  PGresult *result = PQexec (db->conn, cm_db_pg_copy_part_sql (part));
+
+  if (result == NULL || PQresultStatus (result) != PGRES_COPY_IN)
+    {
+      record (db, result);
+      PQclear (result);
+      return FALSE;
+    }
+  PQclear (result);
+  if (PQputCopyData (db->conn, data, length) == 1 && PQputCopyEnd (db->conn, NULL) == 1)
+    return TRUE;
+  record (db, NULL);
+  while ((result = PQgetResult (db->conn)) != NULL)
+    PQclear (result);
+  return FALSE;
+}
+
+/* The server's verdict on the COPY sent last. */
+static gboolean
+finish_copy_sent (CmDbPg *db)
+{
+  PGresult *result = PQgetResult (db->conn);
+  gboolean ok = record (db, result);
+
+  PQclear (result);
+  while ((result = PQgetResult (db->conn)) != NULL)
+    PQclear (result);
+  return ok;
+}
+
+static void
+undo_copies (CmDbPg *db)
+{
+  run_quietly (db, "ROLLBACK TO SAVEPOINT cm_copy_rows; RELEASE SAVEPOINT cm_copy_rows");
+}
+
+/* Copies the rows held, a table after those it references, behind a
+ * savepoint, leaving the last COPY to run (land_in_flight ()); FALSE,
+ * with nothing of them written, when an earlier one failed. */
+static gboolean
+copy_held_rows (CmDbPg *db)
+{
+  g_autoptr(GPtrArray) references = NULL;
+  GPtrArray *parts;
+
+  if (!run_quietly (db, "SAVEPOINT cm_copy_rows"))
+    return FALSE;
+  references = references_between_tables (db);
+  parts = cm_db_pg_copy_batch_parts (db->batch, references);
+  for (guint i = 0; i < parts->len; i++)
+    if (!start_copy (db, parts->pdata[i]) || (i + 1 < parts->len && !finish_copy_sent (db)))
+      {
+        undo_copies (db);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* Waits for the server to take the rows copied last. A COPY names no
+ * row the way its INSERT would, nor fails at the same one when several
+ * would fail: when it fails, the rows are sent again as their INSERTs,
+ * whose first failure is the one reported. */
+static void
+land_in_flight (CmDbPg *db)
+{
+  if (!db->copy_pending)
+    return;
+  db->copy_pending = FALSE;
+  if (!finish_copy_sent (db) || !run_quietly (db, "RELEASE SAVEPOINT cm_copy_rows"))
+    {
+      undo_copies (db);
+      queue_held_rows (db, db->in_flight, db->in_flight_first);
+    }
+  cm_db_pg_copy_batch_clear (db->in_flight);
+}
+
+/* Sends the rows held, after the statements queued before them: a few
+ * as INSERTs, more as COPY, whose end is waited for only when @wait. */
+static void
+send_held_rows (CmDbPg *db, gboolean wait)
+{
+  guint n_rows = db->batch != NULL ? cm_db_pg_copy_batch_n_rows (db->batch) : 0;
+  CmDbPgCopyBatch *sent;
+
+  free_connection (db);
+  if (n_rows == 0)
+    return;
+  if (n_rows >= COPY_BATCH_MIN_ROWS)
+    {
+      leave_pipeline (db);
+      if (db->held_failure == CM_DB_FAILURE_NONE && copy_held_rows (db))
+        {
+          /* The batch in flight has landed: its rows are free to hold
+           * the next. */
+          sent = db->batch;
+          db->batch = db->in_flight != NULL ? db->in_flight : cm_db_pg_copy_batch_new ();
+          db->in_flight = sent;
+          db->in_flight_first = db->batch_first;
+          db->copy_pending = TRUE;
+          if (wait)
+            land_in_flight (db);
+          return;
+        }
+    }
+  queue_held_rows (db, db->batch, db->batch_first);
+  cm_db_pg_copy_batch_clear (db->batch);
 }
 
 static gboolean

@@ -91,10 +91,11 @@ const char *cm_db_last_message     (CmDb *db);
 /* While @defer, the results of statements that give no rows and whose
  * changed-row count is known (an INSERT of one row) may be left unread
  * until a statement whose result is needed, the COMMIT or the end of
- * deferring: a server then takes many without a round trip each. The
- * first such statement to fail fails that later call instead, with its
- * own failure and message, and its transaction can then only be rolled
- * back. Ending it (@defer FALSE) reads them all: FALSE with the first
+ * deferring: a server then takes many without a round trip each, and
+ * those that put each value in a column of their own as one COPY per
+ * table, with no statement run for each. The first such statement to
+ * fail fails that later call instead, with its own failure and message,
+ * and its transaction can then only be rolled back. Ending it (@defer FALSE) reads them all: FALSE with the first
  * failure. Only inside a writing transaction; engines that answer each
  * statement at once (a SQLite file) ignore it and answer TRUE. */
 gboolean    cm_db_defer_results    (CmDb *db, gboolean defer);

@@ -10,8 +10,9 @@
  * built again in one pass, and the cache is sized for the batch. A
  * rollback brings the indexes back by itself. On a server, where each
  * statement would wait for its answer, the rows' INSERTs are sent without
- * waiting (cm_db_defer_results ()); a row refused fails the batch at its
- * end, or at the first read before it.
+ * waiting, most of them as one COPY per table (cm_db_defer_results ()); a
+ * row refused fails the batch at its end, or at the first read before it,
+ * named as if it had been sent alone.
  */
 #pragma once
 

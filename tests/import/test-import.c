@@ -6,6 +6,7 @@
 #include "cm-contract.h"
 #include "cm-csv-reader.h"
 #include "cm-import.h"
+#include "cm-organisation.h"
 #include "cm-provider.h"
 #include "cm-service.h"
 #include "cm-test-util.h"
@@ -602,6 +603,160 @@ test_database_refusal_changes_nothing (void)
   g_assert_cmpstr (head_after, ==, head);
 }
 
+/* A register of @n_rows new contracts, each with a provider of its own,
+ * whose row @taken has reference TAKEN-1. */
+static CmTable *
+taken_register (guint n_rows, guint taken)
+{
+  g_autoptr(GString) text = g_string_new ("Reference,Title,Provider,Commissioner\n");
+
+  for (guint row = 2; row <= n_rows + 1; row++)
+    if (row == taken)
+      g_string_append (text, "TAKEN-1,Taken service,Taken provider,Public Health\n");
+    else
+      g_string_append_printf (text, "T-%05u,T service %u,T provider %u,Public Health\n", row,
+                              row, row);
+  return table_of (text->str);
+}
+
+/* Plans a register of @n_rows, lets a colleague's store save a contract
+ * with the reference of its row @taken, then applies the plan: the
+ * failure, after "Row N: ", once it is checked that nothing was written. */
+static char *
+refusal_of_taken_reference (const char *name, guint n_rows, guint taken)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new (name, &path);
+  g_autoptr(CmStore) colleague = NULL;
+  g_autoptr(CmTable) table = taken_register (n_rows, taken);
+  g_autoptr(GArray) mapping = cm_import_mapping_guess (table);
+  g_autoptr(CmImportPlan) plan = NULL;
+  g_autoptr(CmProvider) provider = cm_provider_new ("Meanwhile Ltd", CM_SECTOR_INDEPENDENT);
+  g_autoptr(CmService) service = cm_service_new ("Meanwhile service");
+  g_autoptr(CmContract) contract = cm_contract_new ("TAKEN-1", "Taken meanwhile");
+  g_autofree char *head = NULL;
+  g_autofree char *head_after = NULL;
+  g_autofree char *prefix = g_strdup_printf ("Row %u: ", taken);
+
+  plan = cm_import_plan_new (store, table, mapping, CM_IMPORT_DUPLICATE_UPDATE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cm_import_plan_count (plan, CM_IMPORT_ROW_CREATE), ==, n_rows);
+  colleague = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST, &error);
+  g_assert_no_error (error);
+  g_object_set (service, "lead-commissioner-id", cm_test_save_new (colleague, cm_organisation_new (
+                  "Meanwhile directorate", CM_ORGANISATION_KIND_COUNCIL_DIRECTORATE)), NULL);
+  g_object_set (contract, "provider-id", cm_test_save (colleague, provider), "service-id",
+                cm_test_save (colleague, service), NULL);
+  cm_test_save (colleague, contract);
+  g_clear_object (&colleague);
+  head = cm_test_query_text (path, "SELECT value FROM meta WHERE key = 'audit_head'");
+
+  g_assert_false (cm_import_plan_apply (plan, store, "taken.csv", NULL, NULL, NULL, &error));
+  g_assert_error (error, CM_IMPORT_ERROR, CM_IMPORT_ERROR_INVALID_ROWS);
+  g_test_message ("refused: %s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+  g_assert_true (g_str_has_suffix (error->message, " Nothing was written."));
+  g_assert_true (cm_store_verify_audit (store, NULL, NULL, NULL));
+  g_clear_object (&store);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM contract"), ==, 1);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM provider"), ==, 1);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM service"), ==, 1);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM organisation"), ==, 1);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM import_run"), ==, 0);
+  head_after = cm_test_query_text (path, "SELECT value FROM meta WHERE key = 'audit_head'");
+  g_assert_cmpstr (head_after, ==, head);
+  return g_strdup (error->message + strlen (prefix));
+}
+
+/* A reference a colleague takes after the import was planned, far into a
+ * register that a server takes many rows at a time (more than it takes
+ * in one go, so that the refusal comes back while later rows are read),
+ * fails the import at that row with the very words it fails a short
+ * register with, whose rows a server takes one at a time; nothing of
+ * either is written. */
+static void
+test_reference_taken_meanwhile_changes_nothing (void)
+{
+  g_autofree char *many = refusal_of_taken_reference ("taken-many.commissioner", 20000, 5000);
+  g_autofree char *few = refusal_of_taken_reference ("taken-few.commissioner", 12, 10);
+
+  g_assert_cmpstr (many, ==, few);
+}
+
+/* Values that COPY's text form must escape, as a register may hold them. */
+static const char *const awkward_titles[] = {
+  "Back\\slash", "\\N", "Tab\there", "Line\nbreak", "Quote \"\"mark\"\"", "Ünïcödé – dash",
+  "\\.", "Ends with a backslash\\",
+};
+
+static char *
+awkward_register (guint n_rows)
+{
+  g_autoptr(GString) text = g_string_new ("Reference,Title,Provider,Commissioner\n");
+
+  for (guint row = 2; row <= n_rows + 1; row++)
+    g_string_append_printf (text, "W-%03u,\"%s %u\",W provider %u,Public Health\n", row,
+                            awkward_titles[row % G_N_ELEMENTS (awkward_titles)], row, row % 9);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Every record and audit row an import of @csv wrote into @path, but the
+ * times and actors, which differ between runs and backends. */
+static char *
+imported_records (const char *path, const char *csv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmStore) store = cm_store_open (path, CM_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(CmTable) table = table_of (csv);
+  g_autoptr(GArray) mapping = cm_import_mapping_guess (table);
+  g_autoptr(CmImportPlan) plan = NULL;
+  GString *dump = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  plan = cm_import_plan_new (store, table, mapping, CM_IMPORT_DUPLICATE_UPDATE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (cm_import_plan_apply (plan, store, "awkward.csv", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (cm_store_verify_audit (store, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  for (const char *const *sql = (const char *const[]) {
+         "SELECT id, entity, entity_id, field, old_value, new_value FROM audit ORDER BY id",
+         "SELECT * FROM contract ORDER BY id", "SELECT * FROM provider ORDER BY id",
+         "SELECT * FROM service ORDER BY id", "SELECT * FROM organisation ORDER BY id", NULL };
+       *sql; sql++)
+    {
+      g_autofree char *rows = cm_test_query_dump (path, *sql);
+
+      g_string_append (dump, rows);
+    }
+  return g_string_free (dump, FALSE);
+}
+
+/* A server takes a large import's rows many at a time, yet writes the
+ * same records, ids and audit rows as a file, which takes them one by one,
+ * whatever the values hold. */
+static void
+test_server_writes_what_a_file_writes (void)
+{
+  g_autofree char *csv = awkward_register (300);
+  g_autofree char *server_path = cm_test_portfolio_path ("awkward-server.commissioner");
+  g_autofree char *file_path = cm_test_temp_path ("awkward-file.commissioner");
+  g_autofree char *on_server = NULL;
+  g_autofree char *on_file = NULL;
+
+  if (!cm_test_on_server ())
+    {
+      g_test_skip ("compares what a server writes with what a file writes");
+      return;
+    }
+  on_server = imported_records (server_path, csv);
+  on_file = imported_records (file_path, csv);
+  g_assert_nonnull (strstr (on_file, "Back\\slash 2"));
+  g_assert_cmpstr (on_server, ==, on_file);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -625,5 +780,9 @@ main (int argc, char **argv)
   g_test_add_func ("/import/summary-is-bounded", test_summary_is_bounded);
   g_test_add_func ("/import/database-refusal-changes-nothing",
                    test_database_refusal_changes_nothing);
+  g_test_add_func ("/import/reference-taken-meanwhile-changes-nothing",
+                   test_reference_taken_meanwhile_changes_nothing);
+  g_test_add_func ("/import/server-writes-what-a-file-writes",
+                   test_server_writes_what_a_file_writes);
   return g_test_run ();
 }
