@@ -37,5 +37,12 @@ void        cm_store_reconnected     (CmStore *self);
 /* Refuses changes with @why while the server's connection is down (NULL
  * once it is back), apart from cm_store_refuse_changes ()'s refusal. */
 void        cm_store_set_connection_lost (CmStore *self, const char *why);
+/* While @keep, the records whose saves wait for the server's answer
+ * (cm_db_defer_results ()) are kept, so that one refused late is named
+ * (cm-deferred-saves.h). */
+void        cm_store_keep_deferred_saves (CmStore *self, gboolean keep);
+/* Words the connection's last failure as a refused change, naming the
+ * record refused late when it is known; always FALSE. */
+gboolean    cm_store_refusal_error   (CmStore *self, GError **error);
 
 G_END_DECLS

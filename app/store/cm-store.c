@@ -15,6 +15,7 @@
 #include "cm-backup.h"
 #include "cm-change-set.h"
 #include "cm-db-pg.h"
+#include "cm-deferred-saves.h"
 #include "cm-db-sqlite.h"
 #include "cm-schema.h"
 #include "cm-sql-functions.h"
@@ -126,6 +127,7 @@ struct _CmStore
   GArray *announced;        /* PendingChange of the commit being announced */
   GHashTable *announced_reloads; /* its tables read again whole */
   GHashTable *next_ids;     /* table -> the id its next new record takes, in this transaction */
+  CmDeferredSaves *deferred; /* while a batch defers its results (cm-store-bulk.h) */
 };
 
 G_DEFINE_FINAL_TYPE (CmStore, cm_store, G_TYPE_OBJECT)
@@ -139,7 +141,7 @@ G_DEFINE_QUARK (cm-store-error-quark, cm_store_error)
 /* A failure of the file itself (locked, read-only, damaged, disk full)
  * is told as such; anything else is a change the file refused. */
 static gboolean
-sql_error (CmStore *self, GError **error)
+failure_error (CmStore *self, GError **error)
 {
   switch (cm_db_last_failure (self->database))
     {
@@ -157,7 +159,7 @@ sql_error (CmStore *self, GError **error)
 }
 
 static gboolean
-constraint_error (CmStore *self, CmEntity *entity, gboolean deleting, GError **error)
+refusal_error (CmStore *self, CmEntity *entity, gboolean deleting, GError **error)
 {
   CmDbFailure failure = cm_db_last_failure (self->database);
   g_autofree char *what = cm_entity_describe (entity);
@@ -174,8 +176,38 @@ constraint_error (CmStore *self, CmEntity *entity, gboolean deleting, GError **e
     g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CONSTRAINT,
                  _("“%s” is already in the portfolio. Use a different name or reference."), what);
   else
-    return sql_error (self, error);
+    return failure_error (self, error);
   return FALSE;
+}
+
+/* The record whose deferred save the database refused, answering late
+ * (cm-deferred-saves.h). */
+static CmEntity *
+refused_late (CmStore *self)
+{
+  guint64 failed_at = 0;
+
+  if (self->deferred == NULL)
+    return NULL;
+  cm_db_deferred (self->database, &failed_at);
+  return cm_deferred_saves_find (self->deferred, failed_at);
+}
+
+static gboolean
+sql_error (CmStore *self, GError **error)
+{
+  CmEntity *late = refused_late (self);
+
+  return late != NULL ? refusal_error (self, late, FALSE, error) : failure_error (self, error);
+}
+
+/* A refusal the server sent late is of an earlier record than @entity. */
+static gboolean
+constraint_error (CmStore *self, CmEntity *entity, gboolean deleting, GError **error)
+{
+  CmEntity *late = refused_late (self);
+
+  return refusal_error (self, late != NULL ? late : entity, late == NULL && deleting, error);
 }
 
 /* ---- statements ------------------------------------------------------- */
@@ -921,9 +953,14 @@ bind_columns (CmDbStmt *stmt, CmEntity *entity)
 static gboolean
 step_bound (CmStore *self, CmDbStmt *stmt, CmEntity *entity, GError **error)
 {
+  guint64 failed_at;
+  guint64 before = self->deferred ? cm_db_deferred (self->database, &failed_at) : 0;
   gboolean done = cm_db_step (stmt) == CM_DB_DONE || constraint_error (self, entity, FALSE,
                                                                        error);
+  guint64 sent = self->deferred ? cm_db_deferred (self->database, &failed_at) : 0;
 
+  if (done && sent > before)
+    cm_deferred_saves_keep (self->deferred, sent, entity);
   cm_db_stmt_reset (stmt);
   return done;
 }
@@ -2581,6 +2618,24 @@ cm_store_reload_if_changed (CmStore *self)
 }
 
 void
+cm_store_keep_deferred_saves (CmStore *self, gboolean keep)
+{
+  g_return_if_fail (CM_IS_STORE (self));
+
+  g_clear_pointer (&self->deferred, cm_deferred_saves_free);
+  if (keep)
+    self->deferred = cm_deferred_saves_new ();
+}
+
+gboolean
+cm_store_refusal_error (CmStore *self, GError **error)
+{
+  g_return_val_if_fail (CM_IS_STORE (self), FALSE);
+
+  return sql_error (self, error);
+}
+
+void
 cm_store_reconnected (CmStore *self)
 {
   g_return_if_fail (CM_IS_STORE (self));
@@ -3024,6 +3079,7 @@ cm_store_finalize (GObject *object)
   g_clear_pointer (&self->audit, cm_audit_log_free);
   cm_db_close (self->database);
   g_free (self->path);
+  cm_deferred_saves_free (self->deferred);
   g_free (self->refusal);
   g_free (self->connection_lost);
   g_free (self->actor);
