@@ -28,6 +28,7 @@
 #include "cm-demo.h"
 #include "cm-import.h"
 #include "cm-store.h"
+#include "cm-portfolio-name.h"
 #include "cm-store-copy.h"
 #include "cm-store-server.h"
 
@@ -83,6 +84,7 @@ cm_command_setup_server (const char *uri)
   g_autoptr(GError) error = NULL;
   g_autofree char *database = NULL;
   g_autofree char *server = NULL;
+  g_autofree char *shown = NULL;
 
   if (!cm_store_server_is_uri (uri))
     {
@@ -97,11 +99,11 @@ cm_command_setup_server (const char *uri)
       return 1;
     }
   cm_store_server_names (uri, &database, &server);
+  shown = cm_portfolio_name_in_message (uri);
   /* TRANSLATORS: the role names are SQL and stay as they are. */
-  g_print (_("The roles %s_readers, %s_commissioners and %s_reviewers of the portfolio in the "
-             "database “%s” on the PostgreSQL server “%s” are set up. Give a person one with, "
-             "for example, GRANT %s_commissioners TO name;\n"),
-           database, database, database, database, server, database);
+  g_print (_("The roles %s_readers, %s_commissioners and %s_reviewers of the portfolio in %s "
+             "are set up. Give a person one with, for example, GRANT %s_commissioners TO "
+             "name;\n"), database, database, database, shown, database);
   return 0;
 }
 
