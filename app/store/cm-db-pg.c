@@ -141,6 +141,7 @@ failure_of_sqlstate (const char *state)
     { "55P03", CM_DB_FAILURE_BUSY },
     { "08", CM_DB_FAILURE_CONNECTION_LOST },
     { "57014", CM_DB_FAILURE_INTERRUPTED },
+    { "57P", CM_DB_FAILURE_CONNECTION_LOST }, /* the server ended the session */
     { "53100", CM_DB_FAILURE_FULL },
     { "42", CM_DB_FAILURE_SQL },
     { "XX001", CM_DB_FAILURE_DAMAGED },
@@ -262,6 +263,17 @@ read_pipeline (CmDbPg *db)
   db->n_queued = 0;
 }
 
+/* Answers left unread keep libpq in pipeline mode, where nothing else
+ * may run: the session is ended, as a server ending it would be, so that
+ * the store connects again (cm-store-watch.c) and the server rolls back
+ * the transaction, freeing its locks. */
+static void
+end_session (CmDbPg *db)
+{
+  cm_db_pg_connect_hang_up (db->conn);
+  set_failure (db, CM_DB_FAILURE_CONNECTION_LOST, PQerrorMessage (db->conn));
+}
+
 /* Reads what the queued statements gave and leaves pipeline mode; FALSE
  * with the first failure as the connection's last, as if the statement
  * that failed had just been run. */
@@ -275,6 +287,7 @@ settle (CmDbPg *db)
     {
       record (db, NULL);
       hold_failure (db, db->n_deferred);
+      end_session (db);
     }
   db->pipelined = FALSE;
   if (db->held_failure == CM_DB_FAILURE_NONE)
