@@ -1114,6 +1114,25 @@ pg_take_notifications (CmDb *db, const char *channel)
 
 static void log_notice (void *data, const char *message);
 
+/* @conn, a new session, takes the lost one's place. */
+static void
+take_session (CmDbPg *pg, PGconn *conn)
+{
+  PQfinish (pg->conn);
+  pg->conn = conn;
+  PQsetNoticeProcessor (pg->conn, log_notice, NULL);
+  pg->streaming = NULL;
+  pg->pipelined = FALSE; /* what was queued went with the lost session */
+  pg->n_queued = 0;
+  pg->held_failure = CM_DB_FAILURE_NONE;
+  g_clear_pointer (&pg->held_message, g_free);
+  g_clear_pointer (&pg->held_sqlstate, g_free);
+  pg->generation++;
+  g_ptr_array_set_size (pg->to_deallocate, 0);
+  g_string_truncate (pg->notes, 0);
+  set_failure (pg, CM_DB_FAILURE_NONE, NULL);
+}
+
 /* The new connection takes the lost one's place. */
 static CmDbReconnect
 adopt_reconnected (CmDbPg *pg)
@@ -1126,19 +1145,7 @@ adopt_reconnected (CmDbPg *pg)
       g_clear_pointer (&pg->reconnecting, PQfinish);
       return CM_DB_RECONNECT_FAILED;
     }
-  PQfinish (pg->conn);
-  pg->conn = g_steal_pointer (&pg->reconnecting);
-  PQsetNoticeProcessor (pg->conn, log_notice, NULL);
-  pg->streaming = NULL;
-  pg->pipelined = FALSE; /* what was queued went with the lost session */
-  pg->n_queued = 0;
-  pg->held_failure = CM_DB_FAILURE_NONE;
-  g_clear_pointer (&pg->held_message, g_free);
-  g_clear_pointer (&pg->held_sqlstate, g_free);
-  pg->generation++;
-  g_ptr_array_set_size (pg->to_deallocate, 0);
-  g_string_truncate (pg->notes, 0);
-  set_failure (pg, CM_DB_FAILURE_NONE, NULL);
+  take_session (pg, g_steal_pointer (&pg->reconnecting));
   return CM_DB_RECONNECT_DONE;
 }
 
@@ -1514,6 +1521,21 @@ cm_db_pg_connect (const char *uri, GError **error)
   db->to_deallocate = g_ptr_array_new_with_free_func (g_free);
   db->notes = g_string_new (NULL);
   return &db->parent;
+}
+
+void
+cm_db_pg_take_session (CmDb *db, CmDb *fresh)
+{
+  CmDbPg *pg = pg_of (db);
+  CmDbPg *from = pg_of (fresh);
+
+  g_return_if_fail (db->backend == &pg_backend && fresh->backend == &pg_backend);
+
+  g_clear_pointer (&pg->reconnecting, PQfinish);
+  /* Names prepared on @fresh's session stay taken there. */
+  pg->n_prepared = MAX (pg->n_prepared, from->n_prepared);
+  take_session (pg, g_steal_pointer (&from->conn));
+  cm_db_close (fresh);
 }
 
 const char *

@@ -2525,60 +2525,56 @@ cm_store_reload_changes (CmStore *self, CmChangeSet *changes)
   return TRUE;
 }
 
-/* The records the audit rows after self->audit_seen name, the newest of
+#define AUDIT_SINCE_COUNT_SQL \
+  "SELECT count(*), coalesce(max(id), 0) FROM audit WHERE id > ?"
+#define AUDIT_SINCE_ROWS_SQL \
+  "SELECT entity, entity_id FROM audit WHERE id > ? AND id <= ? ORDER BY id"
+
+/* The records the audit rows after @seen name, read with @count and
+ * @rows (AUDIT_SINCE_COUNT_SQL and AUDIT_SINCE_ROWS_SQL), the newest of
  * them in @newest; NULL when they are too many to follow one by one, or
  * could not be read. */
 static CmChangeSet *
-audited_since_seen (CmStore *self, gint64 *newest)
+audited_since (CmDbStmt *count_stmt, CmDbStmt *rows, gint64 seen, gint64 *newest)
 {
   g_autoptr(CmChangeSet) changes = cm_change_set_new ();
-  CmDbStmt *stmt = statement (self, "SELECT count(*), coalesce(max(id), 0) FROM audit"
-                                    " WHERE id > ?", NULL);
   gint64 count;
   CmDbStep step;
 
-  *newest = self->audit_seen;
-  if (stmt == NULL)
+  *newest = seen;
+  if (count_stmt == NULL || rows == NULL)
     return NULL;
-  cm_db_bind_int64 (stmt, 1, self->audit_seen);
-  if (cm_db_step (stmt) != CM_DB_ROW)
+  cm_db_bind_int64 (count_stmt, 1, seen);
+  if (cm_db_step (count_stmt) != CM_DB_ROW)
     return NULL;
-  count = cm_db_column_int64 (stmt, 0);
-  *newest = MAX (self->audit_seen, cm_db_column_int64 (stmt, 1));
-  cm_db_stmt_reset (stmt);
+  count = cm_db_column_int64 (count_stmt, 0);
+  *newest = MAX (seen, cm_db_column_int64 (count_stmt, 1));
+  cm_db_stmt_reset (count_stmt);
   if (count > MAX_AUDIT_ROWS_FOLLOWED)
     return NULL;
-  stmt = statement (self, "SELECT entity, entity_id FROM audit WHERE id > ? AND id <= ?"
-                          " ORDER BY id", NULL);
-  if (stmt == NULL)
-    return NULL;
-  cm_db_bind_int64 (stmt, 1, self->audit_seen);
-  cm_db_bind_int64 (stmt, 2, *newest);
-  while ((step = cm_db_step (stmt)) == CM_DB_ROW)
+  cm_db_bind_int64 (rows, 1, seen);
+  cm_db_bind_int64 (rows, 2, *newest);
+  while ((step = cm_db_step (rows)) == CM_DB_ROW)
     {
-      const char *table = cm_db_column_text (stmt, 0);
+      const char *table = cm_db_column_text (rows, 0);
 
       if (cm_audit_table_find (table) != NULL)
-        cm_change_set_add_record (changes, table, cm_db_column_int64 (stmt, 1));
+        cm_change_set_add_record (changes, table, cm_db_column_int64 (rows, 1));
       else if (g_strcmp0 (table, "meta") == 0)
         cm_change_set_add_table (changes, table);
     }
-  cm_db_stmt_reset (stmt);
+  cm_db_stmt_reset (rows);
   if (step != CM_DB_DONE)
     return NULL;
   cm_change_set_set_audit_row (changes, *newest);
   return g_steal_pointer (&changes);
 }
 
-/* Reads again what other programs committed on a server since the lists
- * were last current, record by record as the audit trail names them;
- * every list when they are too many. */
+/* Brings the lists up to date with @changes, the audit rows after the
+ * row seen up to @newest (NULL: too many to follow, so every list). */
 static void
-reload_since_seen (CmStore *self)
+reload_audited (CmStore *self, CmChangeSet *changes, gint64 newest)
 {
-  gint64 newest = 0;
-  g_autoptr(CmChangeSet) changes = audited_since_seen (self, &newest);
-
   /* Changes not yet followed (inside a transaction, or a record that
    * could not be read) keep the row seen where it was. */
   if (changes != NULL && !cm_change_set_is_empty (changes))
@@ -2589,6 +2585,20 @@ reload_since_seen (CmStore *self)
   if (changes == NULL)
     reload_all (self);
   self->audit_seen = newest;
+}
+
+/* Reads again what other programs committed on a server since the lists
+ * were last current, record by record as the audit trail names them;
+ * every list when they are too many. */
+static void
+reload_since_seen (CmStore *self)
+{
+  gint64 newest = 0;
+  g_autoptr(CmChangeSet) changes =
+    audited_since (statement (self, AUDIT_SINCE_COUNT_SQL, NULL),
+                   statement (self, AUDIT_SINCE_ROWS_SQL, NULL), self->audit_seen, &newest);
+
+  reload_audited (self, changes, newest);
 }
 
 /* Another program may have changed any table. A file's data version moves
@@ -2635,17 +2645,32 @@ cm_store_refusal_error (CmStore *self, GError **error)
   return sql_error (self, error);
 }
 
+gint64
+cm_store_audit_seen (CmStore *self)
+{
+  g_return_val_if_fail (CM_IS_STORE (self), 0);
+
+  return self->audit_seen;
+}
+
+CmChangeSet *
+cm_store_audited_since (CmDb *db, gint64 seen, gint64 *newest)
+{
+  CmDbStmt *count = cm_db_prepare (db, AUDIT_SINCE_COUNT_SQL);
+  CmDbStmt *rows = cm_db_prepare (db, AUDIT_SINCE_ROWS_SQL);
+  CmChangeSet *changes = audited_since (count, rows, seen, newest);
+
+  g_clear_pointer (&count, cm_db_stmt_free);
+  g_clear_pointer (&rows, cm_db_stmt_free);
+  return changes;
+}
+
 void
-cm_store_reconnected (CmStore *self)
+cm_store_session_taken_over (CmStore *self, CmChangeSet *changes, gint64 newest)
 {
   g_return_if_fail (CM_IS_STORE (self));
 
-  /* A new session starts with the server's defaults. */
-  if (self->read_only && is_server (self))
-    cm_db_exec (self->database, "SET default_transaction_read_only = on");
-  /* The audit trail names what was committed while the connection was
-   * down: those records are read again, not every list. */
-  reload_since_seen (self);
+  reload_audited (self, changes, newest);
 }
 
 GListModel *
