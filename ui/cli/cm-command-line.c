@@ -843,6 +843,7 @@ cm_command_backup (const char *portfolio, const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CmStore) store = NULL;
+  g_autofree char *shown = NULL;
 
   if (portfolio == NULL)
     {
@@ -860,7 +861,8 @@ cm_command_backup (const char *portfolio, const char *path)
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  g_print (_("Copied %s to %s\n"), portfolio, path);
+  shown = cm_portfolio_name_in_message (portfolio);
+  g_print (_("Copied %s to %s\n"), shown, path);
   return 0;
 }
 
@@ -879,15 +881,6 @@ show_copy_progress (const char *table, gint64 copied, gint64 total, gpointer use
   *line_open = copied != total;
   if (!*line_open)
     g_printerr ("\n");
-}
-
-/* Passwords in a URI are not for the terminal. */
-static char *
-shown_portfolio (const char *portfolio)
-{
-  if (cm_store_server_is_uri (portfolio))
-    return cm_store_server_shown_uri (portfolio);
-  return g_strdup (portfolio);
 }
 
 int
@@ -912,8 +905,9 @@ cm_command_copy_portfolio (const char *from, const char *to)
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  shown_from = shown_portfolio (from);
-  shown_to = shown_portfolio (to);
+  /* Named as messages name them: a URI may hold a password. */
+  shown_from = cm_portfolio_name_in_message (from);
+  shown_to = cm_portfolio_name_in_message (to);
   g_print (_("Copied %s to %s, with its whole audit trail\n"), shown_from, shown_to);
   return 0;
 }
