@@ -7,6 +7,7 @@
 #include "cm-audit-record.h"
 #include "cm-audit-replay.h"
 #include "cm-audit-tables.h"
+#include "cm-portfolio-name.h"
 
 G_DEFINE_QUARK (cm-audit-replay-error-quark, cm_audit_replay_error)
 
@@ -19,7 +20,7 @@ G_DEFINE_QUARK (cm-audit-replay-error-quark, cm_audit_replay_error)
 
 typedef struct {
   CmDb *db;
-  const char *path;
+  char *name;         /* the portfolio, as messages name it */
   gboolean on_server; /* messages say "portfolio" where a file's say "file" */
   gint64 baseline_id; /* the first row of the baseline event */
   gint64 checked;
@@ -94,9 +95,9 @@ static gboolean
 disagrees (Replay *r, GError **error, const char *what)
 {
   g_set_error (error, CM_AUDIT_REPLAY_ERROR, CM_AUDIT_REPLAY_ERROR_DISAGREES,
-               _("The records in “%s” do not agree with its audit trail: %s Restore the "
+               _("The records in %s do not agree with its audit trail: %s Restore the "
                  "portfolio from a backup, or find out who changed it."),
-               r->path, what);
+               r->name, what);
   return FALSE;
 }
 
@@ -104,8 +105,8 @@ static gboolean
 sql_failed (Replay *r, GError **error)
 {
   g_set_error (error, CM_AUDIT_REPLAY_ERROR, CM_AUDIT_REPLAY_ERROR_SQL,
-               _("The records of “%s” could not be compared with its audit trail: %s"),
-               r->path, cm_db_last_message (r->db));
+               _("The records of %s could not be compared with its audit trail: %s"),
+               r->name, cm_db_last_message (r->db));
   return FALSE;
 }
 
@@ -569,17 +570,17 @@ no_beginning (Replay *r, GError **error)
   if (count (r, "SELECT count(*) FROM audit") == 0)
     g_set_error (error, CM_AUDIT_REPLAY_ERROR, CM_AUDIT_REPLAY_ERROR_DISAGREES,
                  g_dngettext (GETTEXT_PACKAGE,
-                              "The audit trail of “%s” is empty, yet it holds %s record: the "
+                              "The audit trail of %s is empty, yet it holds %s record: the "
                               "trail was deleted outside Commissioner. Restore the portfolio "
                               "from a backup.",
-                              "The audit trail of “%s” is empty, yet it holds %s records: the "
+                              "The audit trail of %s is empty, yet it holds %s records: the "
                               "trail was deleted outside Commissioner. Restore the portfolio "
-                              "from a backup.", records), r->path, number);
+                              "from a backup.", records), r->name, number);
   else
     g_set_error (error, CM_AUDIT_REPLAY_ERROR, CM_AUDIT_REPLAY_ERROR_DISAGREES,
-                 _("The audit trail of “%s” has lost its beginning, the baseline of every "
+                 _("The audit trail of %s has lost its beginning, the baseline of every "
                    "record, so it was cut or replaced outside Commissioner. Restore the "
-                   "portfolio from a backup."), r->path);
+                   "portfolio from a backup."), r->name);
   return FALSE;
 }
 
@@ -608,7 +609,8 @@ replay (Replay *r, GError **error)
 gboolean
 cm_audit_replay_verify (CmDb *db, const char *path, gint64 *records_checked, GError **error)
 {
-  Replay r = { .db = db, .path = path,
+  g_autofree char *name = cm_portfolio_name_in_message (path);
+  Replay r = { .db = db, .name = name,
                .on_server = cm_db_engine (db) == CM_DB_ENGINE_POSTGRESQL };
   /* One read transaction, so a change another program commits meanwhile
    * is seen in the records and the trail together or not at all. */

@@ -29,7 +29,8 @@ typedef enum {
 } CmAuditReplayError;
 GQuark cm_audit_replay_error_quark (void);
 
-/* @path names the file in messages. @records_checked receives how many
+/* @path is the portfolio, named in messages as cm_portfolio_name_in_message ()
+ * names it. @records_checked receives how many
  * records and settings were compared. */
 gboolean cm_audit_replay_verify (CmDb *db, const char *path, gint64 *records_checked,
                                  GError **error);

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <poll.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "cm-db-pg-connect.h"
 #include "cm-store.h"
@@ -205,4 +206,13 @@ cm_db_pg_connect_server (const char *uri, GError **error)
       return NULL;
     }
   return conn;
+}
+
+void
+cm_db_pg_connect_hang_up (PGconn *conn)
+{
+  int fd = PQsocket (conn);
+
+  if (fd >= 0 && PQstatus (conn) != CONNECTION_BAD)
+    shutdown (fd, SHUT_RDWR);
 }

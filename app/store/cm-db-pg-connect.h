@@ -19,6 +19,10 @@ PGconn *cm_db_pg_connect_begin    (const char *uri);
  * settings to the connection just made. */
 gboolean cm_db_pg_connect_check   (PGconn *conn, GError **error);
 
+/* Ends @conn's session without waiting, as a server ending it would: the
+ * server rolls back its transaction, and libpq then finds the connection
+ * lost. */
+void    cm_db_pg_connect_hang_up  (PGconn *conn);
 /* The server as people name it: @host (a name, an address or a socket
  * folder; NULL or "" for localhost), and @port when not the usual one. */
 char   *cm_db_pg_server_name      (const char *host, const char *port);

@@ -164,6 +164,7 @@ failure_of_sqlstate (const char *state)
     { "55P03", CM_DB_FAILURE_BUSY },
     { "08", CM_DB_FAILURE_CONNECTION_LOST },
     { "57014", CM_DB_FAILURE_INTERRUPTED },
+    { "57P", CM_DB_FAILURE_CONNECTION_LOST }, /* the server ended the session */
     { "53100", CM_DB_FAILURE_FULL },
     { "42", CM_DB_FAILURE_SQL },
     { "XX001", CM_DB_FAILURE_DAMAGED },
@@ -285,6 +286,17 @@ read_pipeline (CmDbPg *db)
   db->n_queued = 0;
 }
 
+/* Answers left unread keep libpq in pipeline mode, where nothing else
+ * may run: the session is ended, as a server ending it would be, so that
+ * the store connects again (cm-store-watch.c) and the server rolls back
+ * the transaction, freeing its locks. */
+static void
+end_session (CmDbPg *db)
+{
+  cm_db_pg_connect_hang_up (db->conn);
+  set_failure (db, CM_DB_FAILURE_CONNECTION_LOST, PQerrorMessage (db->conn));
+}
+
 /* Reads what the queued statements gave and leaves pipeline mode,
  * keeping the first failure. */
 static void
@@ -297,6 +309,7 @@ leave_pipeline (CmDbPg *db)
     {
       record (db, NULL);
       hold_failure (db, db->n_sent);
+      end_session (db);
     }
   db->pipelined = FALSE;
 }
@@ -1206,20 +1219,12 @@ pg_take_notifications (CmDb *db, const char *channel)
 
 static void log_notice (void *data, const char *message);
 
-/* The new connection takes the lost one's place. */
-static CmDbReconnect
-adopt_reconnected (CmDbPg *pg)
+/* @conn, a new session, takes the lost one's place. */
+static void
+take_session (CmDbPg *pg, PGconn *conn)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!cm_db_pg_connect_check (pg->reconnecting, &error))
-    {
-      set_failure (pg, CM_DB_FAILURE_CANNOT_OPEN, error->message);
-      g_clear_pointer (&pg->reconnecting, PQfinish);
-      return CM_DB_RECONNECT_FAILED;
-    }
   PQfinish (pg->conn);
-  pg->conn = g_steal_pointer (&pg->reconnecting);
+  pg->conn = conn;
   PQsetNoticeProcessor (pg->conn, log_notice, NULL);
   pg->streaming = NULL;
   pg->pipelined = FALSE; /* what was queued went with the lost session */
@@ -1236,6 +1241,21 @@ adopt_reconnected (CmDbPg *pg)
   g_ptr_array_set_size (pg->to_deallocate, 0);
   g_string_truncate (pg->notes, 0);
   set_failure (pg, CM_DB_FAILURE_NONE, NULL);
+}
+
+/* The new connection takes the lost one's place. */
+static CmDbReconnect
+adopt_reconnected (CmDbPg *pg)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cm_db_pg_connect_check (pg->reconnecting, &error))
+    {
+      set_failure (pg, CM_DB_FAILURE_CANNOT_OPEN, error->message);
+      g_clear_pointer (&pg->reconnecting, PQfinish);
+      return CM_DB_RECONNECT_FAILED;
+    }
+  take_session (pg, g_steal_pointer (&pg->reconnecting));
   return CM_DB_RECONNECT_DONE;
 }
 
@@ -1746,6 +1766,21 @@ cm_db_pg_connect (const char *uri, GError **error)
   db->to_deallocate = g_ptr_array_new_with_free_func (g_free);
   db->notes = g_string_new (NULL);
   return &db->parent;
+}
+
+void
+cm_db_pg_take_session (CmDb *db, CmDb *fresh)
+{
+  CmDbPg *pg = pg_of (db);
+  CmDbPg *from = pg_of (fresh);
+
+  g_return_if_fail (db->backend == &pg_backend && fresh->backend == &pg_backend);
+
+  g_clear_pointer (&pg->reconnecting, PQfinish);
+  /* Names prepared on @fresh's session stay taken there. */
+  pg->n_prepared = MAX (pg->n_prepared, from->n_prepared);
+  take_session (pg, g_steal_pointer (&from->conn));
+  cm_db_close (fresh);
 }
 
 const char *

@@ -11,6 +11,7 @@
 
 struct _CmStoreBulk
 {
+  CmStore *store;
   CmDb *db;
   GPtrArray *rebuild;  /* CREATE INDEX statements of the indexes dropped */
   int cache_size;      /* PRAGMA cache_size before the batch */
@@ -109,6 +110,7 @@ cm_store_bulk_begin (CmStore *store, const char * const *tables, gint64 n_rows, 
 
   g_return_val_if_fail (cm_db_in_transaction (cm_store_get_db (store)), NULL);
 
+  bulk->store = store;
   bulk->db = cm_store_get_db (store);
   bulk->rebuild = g_ptr_array_new_with_free_func (g_free);
   bulk->rows = g_array_new (FALSE, FALSE, sizeof (RowMark));
@@ -116,6 +118,7 @@ cm_store_bulk_begin (CmStore *store, const char * const *tables, gint64 n_rows, 
    * among them fails the batch at its end (cm_store_bulk_end ()) or at
    * the first read before it. */
   cm_db_defer_results (bulk->db, TRUE);
+  cm_store_keep_deferred_saves (store, TRUE);
   /* A server's indexes and cache are its own: dropping an index needs
    * the tables' owner, and would shut every reader out until the import
    * commits. */
@@ -174,7 +177,7 @@ gboolean
 cm_store_bulk_rows_done (CmStoreBulk *bulk, GError **error)
 {
   if (!cm_db_defer_results (bulk->db, FALSE))
-    return failed (bulk->db, error);
+    return cm_store_refusal_error (bulk->store, error);
   return TRUE;
 }
 
@@ -197,6 +200,7 @@ cm_store_bulk_free (CmStoreBulk *bulk)
   if (bulk == NULL)
     return;
   cm_db_defer_results (bulk->db, FALSE); /* the transaction is rolled back */
+  cm_store_keep_deferred_saves (bulk->store, FALSE);
   if (bulk->cache_size != 0)
     set_cache_size (bulk->db, bulk->cache_size);
   g_clear_pointer (&bulk->rebuild, g_ptr_array_unref);

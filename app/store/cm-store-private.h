@@ -30,12 +30,25 @@ char       *cm_store_where_sql       (GType entity_type, const char *property);
  * with the derived values that depend on them, announcing each table
  * changed; FALSE, doing nothing, inside a transaction. */
 gboolean    cm_store_reload_changes  (CmStore *self, CmChangeSet *changes);
-/* After the connection was made again: the session set up as before and
- * the records committed meanwhile, as the audit trail names them, read
- * again. */
-void        cm_store_reconnected     (CmStore *self);
+/* The newest audit row the lists show. */
+gint64      cm_store_audit_seen      (CmStore *self);
+/* The records the audit rows after @seen name, read on @db alone (a new
+ * connection, in a thread of its own), the newest row in @newest; NULL
+ * when they are too many to follow one by one, or could not be read. */
+CmChangeSet *cm_store_audited_since  (CmDb *db, gint64 seen, gint64 *newest);
+/* After a new session took the lost one's place: @changes, read by
+ * cm_store_audited_since () up to @newest, read again (NULL: every
+ * list), as other programs committed them while the connection was down. */
+void        cm_store_session_taken_over (CmStore *self, CmChangeSet *changes, gint64 newest);
 /* Refuses changes with @why while the server's connection is down (NULL
  * once it is back), apart from cm_store_refuse_changes ()'s refusal. */
 void        cm_store_set_connection_lost (CmStore *self, const char *why);
+/* While @keep, the records whose saves wait for the server's answer
+ * (cm_db_defer_results ()) are kept, so that one refused late is named
+ * (cm-deferred-saves.h). */
+void        cm_store_keep_deferred_saves (CmStore *self, gboolean keep);
+/* Words the connection's last failure as a refused change, naming the
+ * record refused late when it is known; always FALSE. */
+gboolean    cm_store_refusal_error   (CmStore *self, GError **error);
 
 G_END_DECLS

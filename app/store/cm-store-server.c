@@ -7,6 +7,7 @@
 
 #include "cm-db-pg-connect.h"
 #include "cm-db-pg.h"
+#include "cm-portfolio-name.h"
 #include "cm-resources.h"
 #include "cm-schema.h"
 #include "cm-server-address.h"
@@ -157,8 +158,7 @@ gboolean
 cm_store_server_identify (CmDb *db, const char *uri, gboolean read_only, int *version,
                           GError **error)
 {
-  g_autofree char *database = NULL;
-  g_autofree char *server = NULL;
+  g_autofree char *shown = cm_portfolio_name_in_message (uri);
   gint64 tables = query_number (db, "SELECT count(*) FROM pg_tables"
                                     " WHERE schemaname = current_schema ()");
   gint64 has_schema = query_number (db, "SELECT count(*) FROM pg_tables"
@@ -166,34 +166,30 @@ cm_store_server_identify (CmDb *db, const char *uri, gboolean read_only, int *ve
                                         " AND tablename = 'cm_schema'");
   gint64 id = has_schema > 0 ? query_number (db, "SELECT application_id FROM cm_schema") : 0;
 
-  cm_store_server_names (uri, &database, &server);
   *version = has_schema > 0 ? (int) query_number (db, "SELECT version FROM cm_schema") : 0;
   if (tables < 0 || has_schema < 0)
     g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
-                 _("The tables of the database “%s” on the PostgreSQL server “%s” could not "
-                   "be read. Ask the server’s administrator whether you may read them."),
-                 database, server);
+                 _("The tables of %s could not be read. Ask the server’s administrator "
+                   "whether you may read them."), shown);
   else if ((has_schema == 0 && tables > 0) || (has_schema > 0 && id != CM_SCHEMA_APPLICATION_ID))
     g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_NOT_PORTFOLIO,
-                 _("The database “%s” on the PostgreSQL server “%s” holds the tables of another "
-                   "program, not a Commissioner portfolio, so it was left as it was. Name an "
-                   "empty database, or one that holds a portfolio."), database, server);
+                 _("Nothing was opened, and %s was left as it was: it holds the tables of "
+                   "another program, not a Commissioner portfolio. Name an empty database, or "
+                   "one that holds a portfolio."), shown);
   else if (*version > cm_schema_latest_version ())
     g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_NEWER_VERSION,
-                 _("The portfolio in the database “%s” on the PostgreSQL server “%s” was saved "
-                   "by a newer version of Commissioner (schema %d; this version understands up "
-                   "to %d). Update Commissioner to open it."),
-                 database, server, *version, cm_schema_latest_version ());
+                 _("The portfolio in %s was saved by a newer version of Commissioner (schema "
+                   "%d; this version understands up to %d). Update Commissioner to open it."),
+                 shown, *version, cm_schema_latest_version ());
   else if (read_only && *version == 0)
     g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_NOT_PORTFOLIO,
-                 _("The database “%s” on the PostgreSQL server “%s” holds no portfolio yet. "
-                   "Open it once for changes, or import a register into it, to make one."),
-                 database, server);
+                 _("Nothing was read: %s holds no portfolio yet. Open it once for changes, or "
+                   "import a register into it, to make one."), shown);
   else if (read_only && *version < cm_schema_latest_version ())
     g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_READ_ONLY,
-                 _("The portfolio in the database “%s” on the PostgreSQL server “%s” needs "
-                   "updating for this version of Commissioner, which opening it only for "
-                   "reading cannot do. Open it once for changes first."), database, server);
+                 _("The portfolio in %s needs updating for this version of Commissioner, which "
+                   "opening it only for reading cannot do. Open it once for changes first."),
+                 shown);
   else
     return TRUE;
   return FALSE;
@@ -211,42 +207,40 @@ cm_store_server_session_user (CmDb *db)
 
 /* Words the refusal roles.sql raised, by its SQLSTATE (see its header). */
 static void
-set_setup_error (CmDb *db, const char *database, const char *server, GError **error)
+set_setup_error (CmDb *db, const char *uri, GError **error)
 {
+  g_autofree char *shown = cm_portfolio_name_in_message (uri);
   const char *state = cm_db_pg_last_sqlstate (db);
 
   if (g_strcmp0 (state, "42501") == 0)
     g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
-                 _("The roles of the portfolio in the database “%s” on the PostgreSQL server "
-                   "“%s” can be set up only by the role that owns its tables, holding the "
-                   "CREATEROLE right. Sign in as that role, or ask the server’s administrator "
-                   "to run this."), database, server);
+                 _("The roles of the portfolio in %s can be set up only by the role that owns "
+                   "its tables, holding the CREATEROLE right. Sign in as that role, or ask the "
+                   "server’s administrator to run this."), shown);
   else if (g_strcmp0 (state, "42622") == 0)
     g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
-                 _("The name of the database “%s” on the PostgreSQL server “%s” is too long to "
-                   "name its roles after. Rename the database to at most 49 bytes, then set "
-                   "it up again."), database, server);
+                 _("The roles of the portfolio in %s cannot be named after its database: the "
+                   "database’s name is too long. Rename the database to at most 49 bytes, then "
+                   "set it up again."), shown);
   else if (g_strcmp0 (state, "42710") == 0)
     g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
-                 _("A role that can sign in to the PostgreSQL server “%s” has the name of one "
-                   "of the roles of the portfolio in the database “%s”, so nothing was "
-                   "changed. Rename that role, then set the portfolio up again."),
-                 server, database);
+                 _("A role that can sign in has the name of one of the roles of the portfolio "
+                   "in %s, so nothing was changed. Rename that role, then set the portfolio up "
+                   "again."), shown);
   else if (g_strcmp0 (state, "42P01") == 0)
     g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_NOT_PORTFOLIO,
-                 _("The database “%s” on the PostgreSQL server “%s” holds no portfolio yet. "
-                   "Open it once for changes, which makes one, then set it up again."),
-                 database, server);
+                 _("Nothing was set up: %s holds no portfolio yet. Open it once for changes, "
+                   "which makes one, then set it up again."), shown);
   else
     g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
-                 _("The roles of the portfolio in the database “%s” on the PostgreSQL server "
-                   "“%s” could not be set up (%s). Nothing was changed; try again, or ask the "
-                   "server’s administrator."), database, server, cm_db_last_message (db));
+                 _("The roles of the portfolio in %s could not be set up (%s). Nothing was "
+                   "changed; try again, or ask the server’s administrator."), shown,
+                 cm_db_last_message (db));
 }
 
 /* Runs roles.sql on the connected @db in one transaction: all or nothing. */
 static gboolean
-run_roles_sql (CmDb *db, const char *database, const char *server, GError **error)
+run_roles_sql (CmDb *db, const char *uri, GError **error)
 {
   g_autofree char *sql = resource_sql (ROLES_RESOURCE, error);
 
@@ -254,7 +248,7 @@ run_roles_sql (CmDb *db, const char *database, const char *server, GError **erro
     return FALSE;
   if (cm_db_begin (db, CM_DB_WRITING) && cm_db_exec (db, sql) && cm_db_commit (db))
     return TRUE;
-  set_setup_error (db, database, server, error);
+  set_setup_error (db, uri, error);
   cm_db_rollback (db);
   return FALSE;
 }
@@ -262,19 +256,16 @@ run_roles_sql (CmDb *db, const char *database, const char *server, GError **erro
 gboolean
 cm_store_server_setup (const char *uri, GError **error)
 {
-  g_autofree char *database = NULL;
-  g_autofree char *server = NULL;
   CmDb *db = cm_db_pg_connect (uri, error);
   int version;
   gboolean done;
 
   if (db == NULL)
     return FALSE;
-  cm_store_server_names (uri, &database, &server);
   /* An empty or older portfolio is refused as when opened for reading:
    * the roles' rights follow the tables of the current schema. */
   done = cm_store_server_identify (db, uri, TRUE, &version, error) &&
-         run_roles_sql (db, database, server, error);
+         run_roles_sql (db, uri, error);
   cm_db_close (db);
   return done;
 }
@@ -284,21 +275,17 @@ cm_store_server_setup (const char *uri, GError **error)
 static void
 set_discard_error (CmDb *db, const char *uri, GError **error)
 {
-  g_autofree char *database = NULL;
-  g_autofree char *server = NULL;
+  g_autofree char *shown = cm_portfolio_name_in_message (uri);
 
-  cm_store_server_names (uri, &database, &server);
   if (g_strcmp0 (cm_db_pg_last_sqlstate (db), "55006") == 0)
     g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
-                 _("The new portfolio in the database “%s” on the PostgreSQL server “%s” was "
-                   "left as it is: changes were saved in it meanwhile. Open it to see them."),
-                 database, server);
+                 _("The new portfolio in %s was left as it is: changes were saved in it "
+                   "meanwhile. Open it to see them."), shown);
   else
     g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
-                 _("The new portfolio in the database “%s” on the PostgreSQL server “%s” could "
-                   "not be taken out again (%s), so the database holds an empty portfolio. "
-                   "Import into it again, or drop the database and make it again with "
-                   "createdb."), database, server, cm_db_last_message (db));
+                 _("The new portfolio in %s could not be taken out again (%s), so the database "
+                   "holds an empty portfolio. Import into it again, or drop the database and "
+                   "make it again with createdb."), shown, cm_db_last_message (db));
 }
 
 gboolean

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <poll.h>
 
+#include "cm-db-pg.h"
 #include "cm-store-private.h"
 #include "cm-store-server.h"
 #include "cm-store-watch.h"
@@ -29,7 +30,8 @@ struct _CmStoreWatch
   gboolean listening;      /* a server's notifications arrive */
   guint look_source;       /* every FILE_LOOK_MS or SERVER_LOOK_MS */
   guint socket_source;     /* the connection's socket, readable */
-  guint reconnect_source;  /* the new connection's socket, or the wait before trying */
+  guint reconnect_source;  /* the wait before trying to connect again */
+  GCancellable *connecting; /* while a new connection is made, in a thread */
   guint retry_ms;
   CmChangeSet *waiting;    /* changes named while the store was in a transaction */
   char *problem;
@@ -138,7 +140,7 @@ look (gpointer data)
 
   if (!self->listening)
     cm_store_reload_if_changed (self->store);
-  else if (self->reconnect_source == 0 && !take_notifications (self))
+  else if (!self->lost && !take_notifications (self))
     {
       g_clear_handle_id (&self->socket_source, g_source_remove);
       start_reconnecting (self);
@@ -148,66 +150,105 @@ look (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-static void wait_for (CmStoreWatch *self, CmDbReconnect state);
+/* ---- connecting again ------------------------------------------------- */
+
+/* What connecting again does in a thread of its own, so that the window
+ * never waits for the server: connecting, LISTEN and the session's
+ * settings on a connection no one else uses yet, and reading what the
+ * audit trail names after the row the lists show. */
+typedef struct {
+  char *uri;
+  gboolean read_only;
+  gint64 seen;
+  CmDb *fresh;
+  CmChangeSet *changes; /* NULL: too many to follow, so every list */
+  gint64 newest;
+} Reconnect;
 
 static void
-reconnected (CmStoreWatch *self)
+reconnect_free (Reconnect *r)
 {
-  /* Without LISTEN nothing would arrive: still lost, so connect again. */
-  if (!cm_db_listen (self->db, CM_STORE_CHANNEL))
+  g_free (r->uri);
+  g_clear_pointer (&r->fresh, cm_db_close);
+  cm_change_set_free (r->changes);
+  g_free (r);
+}
+
+static void
+reconnect_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Reconnect *r = data;
+  GError *error = NULL;
+
+  r->fresh = cm_db_pg_connect (r->uri, &error);
+  if (r->fresh == NULL)
     {
-      wait_for (self, CM_DB_RECONNECT_FAILED);
+      g_task_return_error (task, error);
       return;
     }
+  /* Without LISTEN nothing would arrive: still lost. */
+  if (!cm_db_listen (r->fresh, CM_STORE_CHANNEL) ||
+      (r->read_only && !cm_db_exec (r->fresh, "SET default_transaction_read_only = on")))
+    {
+      g_task_return_new_error (task, CM_STORE_ERROR, CM_STORE_ERROR_FAILED, "%s",
+                               cm_db_last_message (r->fresh));
+      return;
+    }
+  r->changes = cm_store_audited_since (r->fresh, r->seen, &r->newest);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+reconnected (CmStoreWatch *self, Reconnect *r)
+{
+  cm_db_pg_take_session (self->db, g_steal_pointer (&r->fresh));
   self->retry_ms = FIRST_RETRY_MS;
   cm_store_set_connection_lost (self->store, NULL);
   self->lost = FALSE;
   forget_waiting (self);
-  cm_store_reconnected (self->store);
+  cm_store_session_taken_over (self->store, r->changes, r->newest);
   follow_socket (self);
   set_problem (self, NULL);
 }
 
 static gboolean try_connecting (gpointer data);
 
-static gboolean
-socket_ready (int fd, GIOCondition condition, gpointer data)
-{
-  return try_connecting (data);
-}
-
-/* Waits for the new connection's socket, or before trying again. */
 static void
-wait_for (CmStoreWatch *self, CmDbReconnect state)
+connecting_done (GObject *source, GAsyncResult *result, gpointer data)
 {
-  int fd = cm_db_reconnect_socket (self->db);
+  CmStoreWatch *self = CM_STORE_WATCH (source);
+  g_autoptr(GError) error = NULL;
 
-  if ((state == CM_DB_RECONNECT_WAIT_READ || state == CM_DB_RECONNECT_WAIT_WRITE) && fd >= 0)
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      self->reconnect_source = g_unix_fd_add (fd, state == CM_DB_RECONNECT_WAIT_READ
-                                                ? G_IO_IN | G_IO_HUP | G_IO_ERR
-                                                : G_IO_OUT | G_IO_HUP | G_IO_ERR,
-                                              socket_ready, self);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return; /* the watch was disposed of */
+      g_debug ("Connecting again: %s", error->message);
+      g_clear_object (&self->connecting);
+      self->reconnect_source = g_timeout_add (self->retry_ms, try_connecting, self);
+      self->retry_ms = MIN (self->retry_ms * 2, LAST_RETRY_MS);
       return;
     }
-  self->reconnect_source = g_timeout_add (self->retry_ms, try_connecting, self);
-  self->retry_ms = MIN (self->retry_ms * 2, LAST_RETRY_MS);
+  g_clear_object (&self->connecting);
+  reconnected (self, g_task_get_task_data (G_TASK (result)));
 }
 
-/* One step of connecting again; never waits for the server. */
+/* Starts connecting again, in a thread: the window never waits. */
 static gboolean
 try_connecting (gpointer data)
 {
   CmStoreWatch *self = data;
-  CmDbReconnect state;
+  Reconnect *r = g_new0 (Reconnect, 1);
+  g_autoptr(GTask) task = NULL;
 
   self->reconnect_source = 0;
-  state = cm_db_reconnect_socket (self->db) >= 0 ? cm_db_reconnect_poll (self->db)
-                                                 : cm_db_reconnect_start (self->db);
-  if (state == CM_DB_RECONNECT_DONE)
-    reconnected (self);
-  else if (state != CM_DB_RECONNECT_UNSUPPORTED)
-    wait_for (self, state);
+  r->uri = g_strdup (cm_db_pg_uri (self->db));
+  r->read_only = cm_store_is_read_only (self->store);
+  r->seen = cm_store_audit_seen (self->store);
+  self->connecting = g_cancellable_new ();
+  task = g_task_new (self, self->connecting, connecting_done, NULL);
+  g_task_set_task_data (task, r, (GDestroyNotify) reconnect_free);
+  g_task_run_in_thread (task, reconnect_in_thread);
   return G_SOURCE_REMOVE;
 }
 
@@ -228,7 +269,7 @@ start_reconnecting (CmStoreWatch *self)
 {
   g_autofree char *server = server_name (self);
 
-  if (self->reconnect_source != 0 || self->lost)
+  if (self->reconnect_source != 0 || self->connecting != NULL || self->lost)
     return;
   refuse_changes (self, server);
   set_problem (self, g_strdup_printf (_("Connection to “%s” lost. Reconnecting…"), server));
@@ -246,6 +287,9 @@ cm_store_watch_dispose (GObject *object)
   g_clear_handle_id (&self->look_source, g_source_remove);
   g_clear_handle_id (&self->socket_source, g_source_remove);
   g_clear_handle_id (&self->reconnect_source, g_source_remove);
+  if (self->connecting != NULL)
+    g_cancellable_cancel (self->connecting);
+  g_clear_object (&self->connecting);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (cm_store_watch_parent_class)->dispose (object);

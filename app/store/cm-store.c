@@ -15,6 +15,7 @@
 #include "cm-backup.h"
 #include "cm-change-set.h"
 #include "cm-db-pg.h"
+#include "cm-deferred-saves.h"
 #include "cm-db-sqlite.h"
 #include "cm-own-audit-rows.h"
 #include "cm-schema.h"
@@ -128,6 +129,7 @@ struct _CmStore
   GArray *announced;        /* PendingChange of the commit being announced */
   GHashTable *announced_reloads; /* its tables read again whole */
   GHashTable *next_ids;     /* table -> the id its next new record takes, in this transaction */
+  CmDeferredSaves *deferred; /* while a batch defers its results (cm-store-bulk.h) */
 };
 
 G_DEFINE_FINAL_TYPE (CmStore, cm_store, G_TYPE_OBJECT)
@@ -141,7 +143,7 @@ G_DEFINE_QUARK (cm-store-error-quark, cm_store_error)
 /* A failure of the file itself (locked, read-only, damaged, disk full)
  * is told as such; anything else is a change the file refused. */
 static gboolean
-sql_error (CmStore *self, GError **error)
+failure_error (CmStore *self, GError **error)
 {
   switch (cm_db_last_failure (self->database))
     {
@@ -159,7 +161,7 @@ sql_error (CmStore *self, GError **error)
 }
 
 static gboolean
-constraint_error (CmStore *self, CmEntity *entity, gboolean deleting, GError **error)
+refusal_error (CmStore *self, CmEntity *entity, gboolean deleting, GError **error)
 {
   CmDbFailure failure = cm_db_last_failure (self->database);
   g_autofree char *what = cm_entity_describe (entity);
@@ -176,8 +178,38 @@ constraint_error (CmStore *self, CmEntity *entity, gboolean deleting, GError **e
     g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CONSTRAINT,
                  _("“%s” is already in the portfolio. Use a different name or reference."), what);
   else
-    return sql_error (self, error);
+    return failure_error (self, error);
   return FALSE;
+}
+
+/* The record whose deferred save the database refused, answering late
+ * (cm-deferred-saves.h). */
+static CmEntity *
+refused_late (CmStore *self)
+{
+  guint64 failed_at = 0;
+
+  if (self->deferred == NULL)
+    return NULL;
+  cm_db_deferred (self->database, &failed_at);
+  return cm_deferred_saves_find (self->deferred, failed_at);
+}
+
+static gboolean
+sql_error (CmStore *self, GError **error)
+{
+  CmEntity *late = refused_late (self);
+
+  return late != NULL ? refusal_error (self, late, FALSE, error) : failure_error (self, error);
+}
+
+/* A refusal the server sent late is of an earlier record than @entity. */
+static gboolean
+constraint_error (CmStore *self, CmEntity *entity, gboolean deleting, GError **error)
+{
+  CmEntity *late = refused_late (self);
+
+  return refusal_error (self, late != NULL ? late : entity, late == NULL && deleting, error);
 }
 
 /* ---- statements ------------------------------------------------------- */
@@ -994,9 +1026,14 @@ bind_columns (CmDbStmt *stmt, CmEntity *entity)
 static gboolean
 step_bound (CmStore *self, CmDbStmt *stmt, CmEntity *entity, GError **error)
 {
+  guint64 failed_at;
+  guint64 before = self->deferred ? cm_db_deferred (self->database, &failed_at) : 0;
   gboolean done = cm_db_step (stmt) == CM_DB_DONE || constraint_error (self, entity, FALSE,
                                                                        error);
+  guint64 sent = self->deferred ? cm_db_deferred (self->database, &failed_at) : 0;
 
+  if (done && sent > before)
+    cm_deferred_saves_keep (self->deferred, sent, entity);
   cm_db_stmt_reset (stmt);
   return done;
 }
@@ -2646,56 +2683,69 @@ cm_store_reload_changes (CmStore *self, CmChangeSet *changes)
   return TRUE;
 }
 
-/* The records the audit rows after self->audit_seen name, but for this
- * store's own, the newest row in @newest; NULL when they are too many to
- * follow one by one, or could not be read. */
+#define AUDIT_SINCE_COUNT_SQL \
+  "SELECT count(*), coalesce(max(id), 0) FROM audit WHERE id > ?"
+#define AUDIT_SINCE_ROWS_SQL \
+  "SELECT id, entity, entity_id FROM audit WHERE id > ? AND id <= ? ORDER BY id"
+
+/* The records the audit rows after @seen name, but for those in @own (a
+ * store's own commits; NULL when not known), read with @count_stmt and
+ * @rows (AUDIT_SINCE_COUNT_SQL and AUDIT_SINCE_ROWS_SQL), the newest of
+ * them in @newest; NULL when they are too many to follow one by one, or
+ * could not be read. */
 static CmChangeSet *
-audited_since_seen (CmStore *self, gint64 *newest)
+audited_since (CmDbStmt *count_stmt, CmDbStmt *rows, gint64 seen, CmOwnAuditRows *own,
+               gint64 *newest)
 {
   g_autoptr(CmChangeSet) changes = cm_change_set_new ();
-  CmDbStmt *stmt = statement (self, "SELECT count(*), coalesce(max(id), 0) FROM audit"
-                                    " WHERE id > ?", NULL);
   gint64 count;
   CmDbStep step;
 
-  *newest = self->audit_seen;
-  if (stmt == NULL)
+  *newest = seen;
+  if (count_stmt == NULL || rows == NULL)
     return NULL;
-  cm_db_bind_int64 (stmt, 1, self->audit_seen);
-  if (cm_db_step (stmt) != CM_DB_ROW)
+  cm_db_bind_int64 (count_stmt, 1, seen);
+  if (cm_db_step (count_stmt) != CM_DB_ROW)
     return NULL;
-  count = cm_db_column_int64 (stmt, 0);
-  *newest = MAX (self->audit_seen, cm_db_column_int64 (stmt, 1));
-  cm_db_stmt_reset (stmt);
-  count -= cm_own_audit_rows_count (self->own_rows, self->audit_seen, *newest);
+  count = cm_db_column_int64 (count_stmt, 0);
+  *newest = MAX (seen, cm_db_column_int64 (count_stmt, 1));
+  cm_db_stmt_reset (count_stmt);
+  if (own != NULL)
+    count -= cm_own_audit_rows_count (own, seen, *newest);
   if (count > MAX_AUDIT_ROWS_FOLLOWED)
     return NULL;
-  stmt = statement (self, "SELECT id, entity, entity_id FROM audit WHERE id > ? AND id <= ?"
-                          " ORDER BY id", NULL);
-  if (stmt == NULL)
-    return NULL;
-  cm_db_bind_int64 (stmt, 1, self->audit_seen);
-  cm_db_bind_int64 (stmt, 2, *newest);
-  while ((step = cm_db_step (stmt)) == CM_DB_ROW)
+  cm_db_bind_int64 (rows, 1, seen);
+  cm_db_bind_int64 (rows, 2, *newest);
+  while ((step = cm_db_step (rows)) == CM_DB_ROW)
     {
-      const char *table = cm_db_column_text (stmt, 1);
+      const char *table = cm_db_column_text (rows, 1);
 
-      if (cm_own_audit_rows_contain (self->own_rows, cm_db_column_int64 (stmt, 0)))
+      if (own != NULL && cm_own_audit_rows_contain (own, cm_db_column_int64 (rows, 0)))
         continue;
       if (cm_audit_table_find (table) != NULL)
-        cm_change_set_add_record (changes, table, cm_db_column_int64 (stmt, 2));
+        cm_change_set_add_record (changes, table, cm_db_column_int64 (rows, 2));
       else if (g_strcmp0 (table, "meta") == 0)
         cm_change_set_add_table (changes, table);
     }
-  cm_db_stmt_reset (stmt);
+  cm_db_stmt_reset (rows);
   if (step != CM_DB_DONE)
     return NULL;
   cm_change_set_set_audit_row (changes, *newest);
   return g_steal_pointer (&changes);
 }
 
+/* The records the audit rows after self->audit_seen name, but for this
+ * store's own, the newest row in @newest. */
+static CmChangeSet *
+audited_since_seen (CmStore *self, gint64 *newest)
+{
+  return audited_since (statement (self, AUDIT_SINCE_COUNT_SQL, NULL),
+                        statement (self, AUDIT_SINCE_ROWS_SQL, NULL),
+                        self->audit_seen, self->own_rows, newest);
+}
+
 /* Reads again what the audit rows after the row seen name, up to @newest
- * (@changes, from audited_since_seen ()), record by record; every list
+ * (@changes, from audited_since ()), record by record; every list
  * when they are too many, or (with @data_moved, when the data is known to
  * have changed) when they name nothing: a writer that leaves no audit
  * row (a tool editing a file) changed it. Whether the lists caught up:
@@ -2763,16 +2813,51 @@ cm_store_reload_if_changed (CmStore *self)
 }
 
 void
-cm_store_reconnected (CmStore *self)
+cm_store_keep_deferred_saves (CmStore *self, gboolean keep)
 {
   g_return_if_fail (CM_IS_STORE (self));
 
-  /* A new session starts with the server's defaults. */
-  if (self->read_only && is_server (self))
-    cm_db_exec (self->database, "SET default_transaction_read_only = on");
-  /* The audit trail names what was committed while the connection was
-   * down: those records are read again, not every list. */
-  reload_since_seen (self);
+  g_clear_pointer (&self->deferred, cm_deferred_saves_free);
+  if (keep)
+    self->deferred = cm_deferred_saves_new ();
+}
+
+gboolean
+cm_store_refusal_error (CmStore *self, GError **error)
+{
+  g_return_val_if_fail (CM_IS_STORE (self), FALSE);
+
+  return sql_error (self, error);
+}
+
+gint64
+cm_store_audit_seen (CmStore *self)
+{
+  g_return_val_if_fail (CM_IS_STORE (self), 0);
+
+  return self->audit_seen;
+}
+
+CmChangeSet *
+cm_store_audited_since (CmDb *db, gint64 seen, gint64 *newest)
+{
+  CmDbStmt *count = cm_db_prepare (db, AUDIT_SINCE_COUNT_SQL);
+  CmDbStmt *rows = cm_db_prepare (db, AUDIT_SINCE_ROWS_SQL);
+  /* Read beside the store: its own commits' rows, not known here, are
+   * read again with the others'. */
+  CmChangeSet *changes = audited_since (count, rows, seen, NULL, newest);
+
+  g_clear_pointer (&count, cm_db_stmt_free);
+  g_clear_pointer (&rows, cm_db_stmt_free);
+  return changes;
+}
+
+void
+cm_store_session_taken_over (CmStore *self, CmChangeSet *changes, gint64 newest)
+{
+  g_return_if_fail (CM_IS_STORE (self));
+
+  follow_audit (self, changes, newest, FALSE);
 }
 
 GListModel *
@@ -3207,6 +3292,7 @@ cm_store_finalize (GObject *object)
   g_clear_pointer (&self->own_rows, cm_own_audit_rows_free);
   cm_db_close (self->database);
   g_free (self->path);
+  cm_deferred_saves_free (self->deferred);
   g_free (self->refusal);
   g_free (self->connection_lost);
   g_free (self->actor);

@@ -7,6 +7,7 @@
  * on-server.py). Each check makes its own tables.
  */
 #include <glib/gstdio.h>
+#include <poll.h>
 #include <string.h>
 
 #include "cm-db-pg-connect.h"
@@ -805,6 +806,61 @@ check_deferred_results (const Backend *backend)
   g_assert_cmpstr (deferred, ==, waited);
 }
 
+/* Connects @db again, waiting on its socket as a window's loop would. */
+static void
+reconnect (CmDb *db)
+{
+  CmDbReconnect state = cm_db_reconnect_start (db);
+
+  while (state == CM_DB_RECONNECT_WAIT_READ || state == CM_DB_RECONNECT_WAIT_WRITE)
+    {
+      struct pollfd socket = { .fd = cm_db_reconnect_socket (db),
+                               .events = state == CM_DB_RECONNECT_WAIT_READ ? POLLIN : POLLOUT };
+
+      g_assert_cmpint (poll (&socket, 1, 10000), ==, 1);
+      state = cm_db_reconnect_poll (db);
+    }
+  g_assert_cmpint (state, ==, CM_DB_RECONNECT_DONE);
+}
+
+/* The server ends the session while INSERTs wait in the pipeline: the
+ * failure is a lost connection, which a new one replaces, and the
+ * connection then works as before, the INSERTs gone with the session;
+ * until then every statement says the connection is lost, not that the
+ * pipeline is in the way. */
+static void
+check_pipeline_lost (const Backend *backend)
+{
+  CmDb *db = connect_fresh (backend);
+  CmDb *other = backend->connect ();
+  g_autoptr(CmDbStmt) insert = NULL;
+  g_autofree char *terminate = g_strdup_printf ("SELECT pg_terminate_backend (%" G_GINT64_FORMAT
+                                                ", 10000)::int",
+                                                query_int (db, "SELECT pg_backend_pid ()"));
+
+  g_assert_true (cm_db_begin (db, CM_DB_WRITING));
+  g_assert_true (cm_db_defer_results (db, TRUE));
+  insert = cm_db_prepare (db, "INSERT INTO item (id, name) VALUES (?, ?)");
+  insert_items (insert, 1, 100);
+  g_assert_cmpint (query_int (other, terminate), ==, 1);
+  g_assert_false (cm_db_defer_results (db, FALSE));
+  g_test_message ("ending the pipeline: %s", cm_db_last_message (db));
+  g_assert_cmpint (cm_db_last_failure (db), ==, CM_DB_FAILURE_CONNECTION_LOST);
+  cm_db_rollback (db);
+  g_assert_false (cm_db_exec (db, "SELECT 1"));
+  g_assert_cmpint (cm_db_last_failure (db), ==, CM_DB_FAILURE_CONNECTION_LOST);
+  g_assert_null (cm_db_take_notifications (db, "any"));
+
+  reconnect (db);
+  g_assert_false (cm_db_in_transaction (db));
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM item"), ==, 0);
+  insert_items (insert, 1, 10);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM item"), ==, 10);
+  g_clear_pointer (&insert, cm_db_stmt_free);
+  cm_db_close (other);
+  cm_db_close (db);
+}
+
 /* ---- running ------------------------------------------------------------- */
 
 typedef void (*Check) (const Backend *backend);
@@ -865,6 +921,7 @@ main (int argc, char **argv)
   add_case (&backends[1], "failed-transaction", check_failed_transaction);
   add_case (&backends[1], "connect-errors", check_connect_errors);
   add_case (&backends[1], "keepalives", check_keepalives);
+  add_case (&backends[1], "pipeline-lost", check_pipeline_lost);
   status = g_test_run ();
   g_free (sqlite_path);
   return status;

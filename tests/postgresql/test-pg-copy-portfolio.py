@@ -127,6 +127,8 @@ def copied(source, target, what):
     result = run("--copy-portfolio", source, target)
     check(f"{what}: copied", result.returncode == 0 and "Copied" in result.stdout,
           result.stdout + result.stderr)
+    check(f"{what}: naming a server's portfolio as every message does, not by its URI",
+          "postgresql:" not in result.stdout, result.stdout)
     return result.returncode == 0
 
 
@@ -183,9 +185,13 @@ def check_round_trip(work, demo, head):
         check_trail(uri("again"), head, "after the change")
 
     backup = os.path.join(work, "server-backup.commissioner")
-    made = run("--portfolio", uri("team"), "--backup", backup)
+    # The password is one the cluster's trust sign-in never asks for.
+    made = run("--portfolio", uri("team") + "&password=never-shown", "--backup", backup)
     check("--backup of a server's portfolio writes a file", made.returncode == 0,
           made.stdout + made.stderr)
+    check("and says so naming the portfolio as every message does, without its password",
+          f"the database “team” on the PostgreSQL server “{folder}”" in made.stdout
+          and "never-shown" not in made.stdout + made.stderr, made.stdout + made.stderr)
     if made.returncode == 0:
         check("the backup is the original, table for table", dump(backup) == original,
               "dumps differ")

@@ -91,9 +91,10 @@ def refused(what, database, words, *args, status=2):
     message = result.stderr.strip()
     check(f"{what}: refused", result.returncode == status,
           f"status {result.returncode}: {message}")
+    # As every message names a server portfolio (cm-portfolio-name.h).
     check(f"{what}: the message names the database and the server, and says {words!r}",
-          f"“{database}”" in message and f"“{folder}”" in message and words in message,
-          message)
+          f"the database “{database}” on the PostgreSQL server “{folder}”" in message
+          and words in message, message)
     after = rows(database, SCHEMA_SQL) + rows(database, "SELECT * FROM cm_schema")
     check(f"{what}: the database is left as it was", before == after)
 

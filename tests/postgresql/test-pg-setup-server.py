@@ -58,8 +58,14 @@ def make_portfolio(database, owner):
     check(f"{database} is made and migrated by {owner}", failed is None, failed)
 
 
-def refused(what, result, because):
-    check(what, result.returncode != 0 and because in result.stderr and not result.stdout,
+def named(database):
+    """A server portfolio as every message names it (cm-portfolio-name.h)."""
+    return f"the database “{database}” on the PostgreSQL server “{folder}”"
+
+
+def refused(what, result, because, database=None):
+    check(what, result.returncode != 0 and because in result.stderr and not result.stdout
+          and (database is None or named(database) in result.stderr),
           f"exit {result.returncode}: {result.stdout} {result.stderr}")
 
 
@@ -69,7 +75,8 @@ def check_setup():
     check("the owner sets up the portfolio's roles", done.returncode == 0, done.stderr)
     check("naming the three roles and how to give one to a person",
           all(role in done.stdout for role in ROLES) and
-          "GRANT team_commissioners TO name" in done.stdout, done.stdout)
+          "GRANT team_commissioners TO name" in done.stdout and named("team") in done.stdout,
+          done.stdout)
     check("the three roles exist then", group_roles() == before + "".join(r + "\n" for r in ROLES),
           group_roles())
     sql("postgres", "CREATE ROLE rita LOGIN; GRANT team_readers TO rita")
@@ -88,20 +95,21 @@ def check_refusals(work):
     before = group_roles()
     sql("postgres", "CREATE DATABASE empty")
     refused("an empty database is refused, saying to open it once first",
-            setup_server("empty", None), "holds no portfolio yet")
+            setup_server("empty", None), "holds no portfolio yet", "empty")
     sql("postgres", "GRANT team_readers TO alice")
     refused("a reader, who does not own the tables, is refused",
-            setup_server("team", "alice"), "only by the role that owns its tables")
+            setup_server("team", "alice"), "only by the role that owns its tables",
+            "team")
     make_portfolio("plain", "plain_owner")
     refused("an owner that cannot create roles is refused, saying what it needs",
-            setup_server("plain", "plain_owner"), "CREATEROLE")
+            setup_server("plain", "plain_owner"), "CREATEROLE", "plain")
     make_portfolio("older", OWNER)
     sql("older", "UPDATE cm_schema SET version = version - 1", OWNER)
     refused("an older portfolio is refused, saying to open it once for changes",
-            setup_server("older"), "Open it once for changes first")
+            setup_server("older"), "Open it once for changes first", "older")
     sql("postgres", "ALTER ROLE team_readers LOGIN")
     refused("a role that can sign in, named like a group role, is not taken over",
-            setup_server("team"), "Rename that role")
+            setup_server("team"), "Rename that role", "team")
     sql("postgres", "ALTER ROLE team_readers NOLOGIN")
     path = f"{work}/portfolio.cmportfolio"
     refused("a file path is refused, asking for a URI", run("--setup-server", path),

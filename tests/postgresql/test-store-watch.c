@@ -9,7 +9,7 @@
  * connection the server ends is made again, refusing changes meanwhile,
  * with every list read again once it is back, and damage to the trail
  * found meanwhile still refusing them. A statement left streaming does not
- * keep the main loop busy. A commit's notification names its records, and
+ * keep the main loop busy, nor does connecting again. A commit's notification names its records, and
  * only those are read again: a row changed behind the store's back (no
  * audit row, no notification) stays as the list showed it, which a list
  * read again whole would not. Each wait runs the main loop until what is
@@ -538,6 +538,85 @@ test_reconnect_reads_changed_records (void)
   g_free (outage.refusal);
 }
 
+/* How long a lock keeps the store's new session waiting to read the
+ * audit trail, and the longest the main loop may go unserved meanwhile. */
+#define LOCK_HELD_US (3 * G_USEC_PER_SEC)
+#define LONGEST_GAP_US (G_USEC_PER_SEC * 3 / 2)
+
+typedef struct {
+  gint64 last;
+  gint64 longest;
+} Ticks;
+
+static gboolean
+tick (gpointer data)
+{
+  Ticks *ticks = data;
+  gint64 now = g_get_monotonic_time ();
+
+  ticks->longest = MAX (ticks->longest, now - ticks->last);
+  ticks->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Holds the audit trail's table locked for LOCK_HELD_US, then lets go. */
+static gpointer
+hold_then_release (gpointer data)
+{
+  CmDb *locker = data;
+
+  g_usleep (LOCK_HELD_US);
+  g_assert_true (cm_db_commit (locker));
+  cm_db_close (locker);
+  return NULL;
+}
+
+/* Connecting again, and reading what the trail names since, never holds
+ * up the main loop: with the trail locked by another session, the window
+ * keeps being served, showing that it reconnects, until the lock goes. */
+static void
+test_reconnect_leaves_loop_free (void)
+{
+  g_autoptr(CmStore) mine = cm_test_pg_open ();
+  g_autoptr(CmStoreWatch) watch = cm_store_watch_new (mine);
+  g_autoptr(GError) error = NULL;
+  const char *uri = cm_db_pg_uri (cm_store_get_db (mine));
+  CmDb *locker = cm_db_pg_connect (uri, &error);
+  CmDb *ending = cm_db_pg_connect (uri, &error);
+  g_autoptr(CmDbStmt) pid = cm_db_prepare (cm_store_get_db (mine), "SELECT pg_backend_pid ()");
+  g_autoptr(CmDbStmt) end = NULL;
+  Outage outage = { watch, mine };
+  Ticks ticks = { g_get_monotonic_time (), 0 };
+  gint64 began = g_get_monotonic_time ();
+  guint ticker;
+  GThread *releaser;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (cm_db_step (pid), ==, CM_DB_ROW);
+  end = cm_db_prepare (ending, "SELECT pg_terminate_backend (?::int, 10000)");
+  cm_db_bind_int64 (end, 1, cm_db_column_int64 (pid, 0));
+  g_clear_pointer (&pid, cm_db_stmt_free);
+  g_signal_connect (watch, "notify::problem", G_CALLBACK (problem_changed), &outage);
+  g_assert_true (cm_db_begin (locker, CM_DB_WRITING));
+  g_assert_true (cm_db_exec (locker, "LOCK TABLE audit IN ACCESS EXCLUSIVE MODE"));
+  g_assert_cmpint (cm_db_step (end), ==, CM_DB_ROW);
+  g_clear_pointer (&end, cm_db_stmt_free);
+  cm_db_close (ending);
+  releaser = g_thread_new ("release", hold_then_release, locker);
+  ticker = g_timeout_add (20, tick, &ticks);
+  g_assert_true (wait_until (back_after_loss, &outage, RECONNECT_DEADLINE));
+  tick (&ticks); /* up to the return, which may itself have waited */
+  g_source_remove (ticker);
+  g_thread_join (releaser);
+  g_test_message ("back after %" G_GINT64_FORMAT " ms; the main loop waited at most %"
+                  G_GINT64_FORMAT " ms", (g_get_monotonic_time () - began) / 1000,
+                  ticks.longest / 1000);
+  g_assert_cmpint (ticks.longest, <, LONGEST_GAP_US);
+  g_assert_nonnull (strstr (outage.problem, "lost. Reconnecting"));
+  g_free (outage.problem);
+  g_free (outage.refusal);
+}
+
 static void
 damage_found_while_lost (CmStoreWatch *watch, GParamSpec *pspec, CmStore *store)
 {
@@ -601,5 +680,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/store-watch/reconnect-reads-changed-records",
                    test_reconnect_reads_changed_records);
   g_test_add_func ("/store-watch/streaming-does-not-spin", test_streaming_does_not_spin);
+  g_test_add_func ("/store-watch/reconnect-leaves-loop-free", test_reconnect_leaves_loop_free);
   return g_test_run ();
 }

@@ -14,6 +14,7 @@ verify, with its own anchors, old and new.
 import datetime
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -285,11 +286,24 @@ def replay_case(what, result):
     check(what + " is caught", result.returncode == 1, told(result))
 
 
+def named(portfolio):
+    """A portfolio as every message names it (cm-portfolio-name.h): a
+    server's by its database and server, never by its URI."""
+    if not portfolios.is_uri(portfolio):
+        return portfolio
+    server = re.search(r"[?&]host=([^&]*)", portfolio).group(1)
+    return f"the database “{portfolios.name_of(portfolio)}” on the PostgreSQL server “{server}”"
+
+
 def test_replay_cases(work, base, anchor):
     path = copy_of(work, base, "contract-edited")
     shell(path, "UPDATE contract SET annual_value = annual_value + 100000"
                 " WHERE id = (SELECT min(id) FROM contract);")
-    replay_case(REPLAY_CASES[0], verify(path, anchor=anchor))
+    result = verify(path, anchor=anchor)
+    replay_case(REPLAY_CASES[0], result)
+    first = (result.stderr.splitlines() or [""])[0]
+    check("the first line names the portfolio as other messages do",
+          named(path) in first and "postgresql:" not in first, told(result))
 
     path = copy_of(work, base, "contract-deleted")
     # One no other record refers to: a server keeps its references whole.

@@ -28,6 +28,7 @@
 #include "cm-demo.h"
 #include "cm-import.h"
 #include "cm-store.h"
+#include "cm-portfolio-name.h"
 #include "cm-store-copy.h"
 #include "cm-store-server.h"
 
@@ -83,6 +84,7 @@ cm_command_setup_server (const char *uri)
   g_autoptr(GError) error = NULL;
   g_autofree char *database = NULL;
   g_autofree char *server = NULL;
+  g_autofree char *shown = NULL;
 
   if (!cm_store_server_is_uri (uri))
     {
@@ -97,11 +99,11 @@ cm_command_setup_server (const char *uri)
       return 1;
     }
   cm_store_server_names (uri, &database, &server);
+  shown = cm_portfolio_name_in_message (uri);
   /* TRANSLATORS: the role names are SQL and stay as they are. */
-  g_print (_("The roles %s_readers, %s_commissioners and %s_reviewers of the portfolio in the "
-             "database “%s” on the PostgreSQL server “%s” are set up. Give a person one with, "
-             "for example, GRANT %s_commissioners TO name;\n"),
-           database, database, database, database, server, database);
+  g_print (_("The roles %s_readers, %s_commissioners and %s_reviewers of the portfolio in %s "
+             "are set up. Give a person one with, for example, GRANT %s_commissioners TO "
+             "name;\n"), database, database, database, shown, database);
   return 0;
 }
 
@@ -841,6 +843,7 @@ cm_command_backup (const char *portfolio, const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CmStore) store = NULL;
+  g_autofree char *shown = NULL;
 
   if (portfolio == NULL)
     {
@@ -858,7 +861,8 @@ cm_command_backup (const char *portfolio, const char *path)
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  g_print (_("Copied %s to %s\n"), portfolio, path);
+  shown = cm_portfolio_name_in_message (portfolio);
+  g_print (_("Copied %s to %s\n"), shown, path);
   return 0;
 }
 
@@ -877,15 +881,6 @@ show_copy_progress (const char *table, gint64 copied, gint64 total, gpointer use
   *line_open = copied != total;
   if (!*line_open)
     g_printerr ("\n");
-}
-
-/* Passwords in a URI are not for the terminal. */
-static char *
-shown_portfolio (const char *portfolio)
-{
-  if (cm_store_server_is_uri (portfolio))
-    return cm_store_server_shown_uri (portfolio);
-  return g_strdup (portfolio);
 }
 
 int
@@ -910,8 +905,9 @@ cm_command_copy_portfolio (const char *from, const char *to)
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  shown_from = shown_portfolio (from);
-  shown_to = shown_portfolio (to);
+  /* Named as messages name them: a URI may hold a password. */
+  shown_from = cm_portfolio_name_in_message (from);
+  shown_to = cm_portfolio_name_in_message (to);
   g_print (_("Copied %s to %s, with its whole audit trail\n"), shown_from, shown_to);
   return 0;
 }
