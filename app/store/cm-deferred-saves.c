@@ -2,25 +2,27 @@
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-deferred-saves.c: the records whose INSERTs wait for a server's answer */
 #include "cm-deferred-saves.h"
+#include "cm-db.h"
 
-/* At least as many as a server's connection sends before reading their
- * answers (PIPELINE_BATCH in cm-db-pg.c): the one refused is among them. */
-#define N_KEPT 2048
+#define N_KEPT CM_DB_DEFERRED_MAX
 
 typedef struct {
   guint64 at;
-  CmEntity *entity;
+  char *what;
 } Save;
 
 struct _CmDeferredSaves
 {
-  Save kept[N_KEPT]; /* a ring, by statement number */
+  Save *kept; /* a ring of N_KEPT, by statement number */
 };
 
 CmDeferredSaves *
 cm_deferred_saves_new (void)
 {
-  return g_new0 (CmDeferredSaves, 1);
+  CmDeferredSaves *saves = g_new0 (CmDeferredSaves, 1);
+
+  saves->kept = g_new0 (Save, N_KEPT);
+  return saves;
 }
 
 void
@@ -29,7 +31,8 @@ cm_deferred_saves_free (CmDeferredSaves *saves)
   if (saves == NULL)
     return;
   for (guint i = 0; i < N_KEPT; i++)
-    g_clear_object (&saves->kept[i].entity);
+    g_free (saves->kept[i].what);
+  g_free (saves->kept);
   g_free (saves);
 }
 
@@ -39,13 +42,14 @@ cm_deferred_saves_keep (CmDeferredSaves *saves, guint64 at, CmEntity *entity)
   Save *save = &saves->kept[at % N_KEPT];
 
   save->at = at;
-  g_set_object (&save->entity, entity);
+  g_free (save->what);
+  save->what = cm_entity_describe (entity);
 }
 
-CmEntity *
+const char *
 cm_deferred_saves_find (CmDeferredSaves *saves, guint64 at)
 {
   Save *save = &saves->kept[at % N_KEPT];
 
-  return at != 0 && save->at == at ? save->entity : NULL;
+  return at != 0 && save->at == at ? save->what : NULL;
 }

@@ -160,11 +160,11 @@ failure_error (CmStore *self, GError **error)
     }
 }
 
+/* @what (cm_entity_describe ()) refused by the database's last failure. */
 static gboolean
-refusal_error (CmStore *self, CmEntity *entity, gboolean deleting, GError **error)
+refusal_error (CmStore *self, const char *what, gboolean deleting, GError **error)
 {
   CmDbFailure failure = cm_db_last_failure (self->database);
-  g_autofree char *what = cm_entity_describe (entity);
 
   if (failure == CM_DB_FAILURE_CONSTRAINT_FOREIGN_KEY && deleting)
     g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CONSTRAINT,
@@ -182,9 +182,9 @@ refusal_error (CmStore *self, CmEntity *entity, gboolean deleting, GError **erro
   return FALSE;
 }
 
-/* The record whose deferred save the database refused, answering late
- * (cm-deferred-saves.h). */
-static CmEntity *
+/* The description of the record whose deferred save the database
+ * refused, answering late (cm-deferred-saves.h). */
+static const char *
 refused_late (CmStore *self)
 {
   guint64 failed_at = 0;
@@ -198,7 +198,7 @@ refused_late (CmStore *self)
 static gboolean
 sql_error (CmStore *self, GError **error)
 {
-  CmEntity *late = refused_late (self);
+  const char *late = refused_late (self);
 
   return late != NULL ? refusal_error (self, late, FALSE, error) : failure_error (self, error);
 }
@@ -207,9 +207,13 @@ sql_error (CmStore *self, GError **error)
 static gboolean
 constraint_error (CmStore *self, CmEntity *entity, gboolean deleting, GError **error)
 {
-  CmEntity *late = refused_late (self);
+  const char *late = refused_late (self);
+  g_autofree char *what = NULL;
 
-  return refusal_error (self, late != NULL ? late : entity, late == NULL && deleting, error);
+  if (late != NULL)
+    return refusal_error (self, late, FALSE, error);
+  what = cm_entity_describe (entity);
+  return refusal_error (self, what, deleting, error);
 }
 
 /* ---- statements ------------------------------------------------------- */
