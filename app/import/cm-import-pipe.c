@@ -5,7 +5,7 @@
 
 /* Rows a batch holds: enough that handing one over costs nothing beside
  * writing it, few enough that the writer starts at once. */
-#define BATCH_ROWS 256
+#define BATCH_ROWS 64
 /* Batches out at a time: one being filled, one being written, and two
  * to spare for the side that runs ahead. */
 #define N_BATCHES 4

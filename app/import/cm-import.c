@@ -28,6 +28,7 @@
 #include "cm-store-import.h"
 #include "cm-succession.h"
 #include "cm-term.h"
+#include "cm-value.h"
 
 G_DEFINE_QUARK (cm-import-error-quark, cm_import_error)
 
@@ -700,6 +701,22 @@ notice_period_text (CmContract *contract)
   return cm_entity_get_string (CM_ENTITY (contract), property (SET_NOTICE_PERIOD)->param_id);
 }
 
+/* Into plan->key: three texts, each ended by a character no cell holds.
+ * Built by hand: printf's parsing costs more than the lookup it is for. */
+static const char *
+key_of (CmImportPlan *plan, const char *first, const char *second, const char *third)
+{
+  const char *parts[] = { first, second, third };
+
+  g_string_truncate (plan->key, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_string_append (plan->key, parts[i]);
+      g_string_append_c (plan->key, '\x1f');
+    }
+  return plan->key->str;
+}
+
 /* Whether the contract's recorded end is not the one its start and term
  * give. Only those three decide it, and a register repeats them row after
  * row, so each combination is worked out once (up to MAX_READINGS). */
@@ -713,8 +730,8 @@ end_disagrees (CmImportPlan *plan, CmContract *contract, CmContractDates *dates)
 
   if (plan->ends_agree == NULL)
     plan->ends_agree = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_string_printf (plan->key, "%s|%s|%s", cm_contract_get_start_date (contract),
-                   term_text (contract), cm_contract_get_end_date (contract));
+  key_of (plan, cm_contract_get_start_date (contract), term_text (contract),
+          cm_contract_get_end_date (contract));
   if (g_hash_table_lookup_extended (plan->ends_agree, plan->key->str, NULL, &known) &&
       GPOINTER_TO_INT (known))
     return FALSE;
@@ -803,10 +820,12 @@ check_unique (RowReader *r, const char *reference)
 static gboolean
 validate_contract (CmImportPlan *plan, CmContract *contract, GError **error)
 {
+  char invoked[CM_VALUE_TEXT_SIZE];
+
   if (!cm_contract_validate_all_but_term (contract, error))
     return FALSE;
-  g_string_printf (plan->key, "%s\x1f%s\x1f%d", term_text (contract),
-                   notice_period_text (contract), cm_contract_get_extensions_invoked (contract));
+  key_of (plan, term_text (contract), notice_period_text (contract),
+          cm_value_format_int64 (invoked, cm_contract_get_extensions_invoked (contract)));
   if (plan->terms_valid && g_hash_table_contains (plan->terms_valid, plan->key->str))
     return TRUE;
   if (!cm_contract_validate_term (contract, error))
