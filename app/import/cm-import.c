@@ -1710,14 +1710,21 @@ writer_start (Writer *writer, gint64 n_rows, GError **error)
   return writer->bulk != NULL;
 }
 
+/* Takes @error into @kept unless an earlier one is there. */
+static void
+keep_first_error (GError **kept, GError *error)
+{
+  if (*kept == NULL)
+    *kept = error;
+  else
+    g_clear_error (&error);
+}
+
 static void
 writer_stop (Writer *writer, GError *error)
 {
   writer->stopped = TRUE;
-  if (writer->error == NULL)
-    writer->error = error;
-  else
-    g_clear_error (&error);
+  keep_first_error (&writer->error, error);
 }
 
 /* In the writing thread: the first failure is kept, and the rows after
@@ -1726,10 +1733,7 @@ static void
 writer_fail (Writer *writer, GError *error)
 {
   writer->failed = TRUE;
-  if (writer->write_error == NULL)
-    writer->write_error = error;
-  else
-    g_clear_error (&error);
+  keep_first_error (&writer->write_error, error);
 }
 
 /* In the writing thread. */
