@@ -853,8 +853,8 @@ validate_planned (RowReader *r, CmContract *contract)
 
 static CmContract *scratch_contract (CmImportPlan *plan, const char *reference);
 
-/* A contract for a row that creates one; while writing, the one record
- * every such row is read into and written from. */
+/* A contract for a row that creates one; while writing, one of the few
+ * records such rows are read into and written from, in turn. */
 static CmContract *
 new_contract (CmImportPlan *plan, const char *reference)
 {
