@@ -102,6 +102,8 @@ index_one (CmEntity *record, gpointer data)
   g_autofree char *lead = NULL;
   CmImportNamed *named = named_new (indexing->names, entity);
 
+  named->stored_id = cm_entity_get_id (entity);
+
   if (!CM_IS_SERVICE (entity))
     {
       file_named (indexing->table, fold_name (name), named);

@@ -16,6 +16,7 @@ typedef struct _CmImportNamed CmImportNamed;
 struct _CmImportNamed
 {
   CmEntity *entity;      /* its id is 0 until it is saved, and again after a rollback */
+  gint64 stored_id;      /* its id when the portfolio held it before the import, else 0 */
   CmImportNamed *lead;   /* a new service's commissioner, or NULL */
 };
 

@@ -19,6 +19,7 @@
 #include "cm-enums.h"
 #include "cm-import.h"
 #include "cm-import-names.h"
+#include "cm-import-pipe.h"
 #include "cm-import-run.h"
 #include "cm-import-values.h"
 #include "cm-provider.h"
@@ -27,6 +28,7 @@
 #include "cm-store-import.h"
 #include "cm-succession.h"
 #include "cm-term.h"
+#include "cm-value.h"
 
 G_DEFINE_QUARK (cm-import-error-quark, cm_import_error)
 
@@ -570,12 +572,13 @@ read_flag (RowReader *r, CmEntity *entity, CmImportField field, Set set)
     cm_entity_set_boolean (entity, property (set), value);
 }
 
+/* Only a record the portfolio held before has its id for good: the
+ * others take theirs as they are written, which may be in another thread
+ * while this row is planned. */
 static gint64
 planned_id (CmImportNamed *named)
 {
-  gint64 id = cm_entity_get_id (named->entity);
-
-  return id ? id : NOT_YET_CREATED;
+  return named->stored_id ? named->stored_id : NOT_YET_CREATED;
 }
 
 /* The Compact follows the VCSE flag where it says yes, else the sector.
@@ -698,6 +701,22 @@ notice_period_text (CmContract *contract)
   return cm_entity_get_string (CM_ENTITY (contract), property (SET_NOTICE_PERIOD)->param_id);
 }
 
+/* Into plan->key: three texts, each ended by a character no cell holds.
+ * Built by hand: printf's parsing costs more than the lookup it is for. */
+static const char *
+key_of (CmImportPlan *plan, const char *first, const char *second, const char *third)
+{
+  const char *parts[] = { first, second, third };
+
+  g_string_truncate (plan->key, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_string_append (plan->key, parts[i]);
+      g_string_append_c (plan->key, '\x1f');
+    }
+  return plan->key->str;
+}
+
 /* Whether the contract's recorded end is not the one its start and term
  * give. Only those three decide it, and a register repeats them row after
  * row, so each combination is worked out once (up to MAX_READINGS). */
@@ -711,8 +730,8 @@ end_disagrees (CmImportPlan *plan, CmContract *contract, CmContractDates *dates)
 
   if (plan->ends_agree == NULL)
     plan->ends_agree = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_string_printf (plan->key, "%s|%s|%s", cm_contract_get_start_date (contract),
-                   term_text (contract), cm_contract_get_end_date (contract));
+  key_of (plan, cm_contract_get_start_date (contract), term_text (contract),
+          cm_contract_get_end_date (contract));
   if (g_hash_table_lookup_extended (plan->ends_agree, plan->key->str, NULL, &known) &&
       GPOINTER_TO_INT (known))
     return FALSE;
@@ -801,10 +820,12 @@ check_unique (RowReader *r, const char *reference)
 static gboolean
 validate_contract (CmImportPlan *plan, CmContract *contract, GError **error)
 {
+  char invoked[CM_VALUE_TEXT_SIZE];
+
   if (!cm_contract_validate_all_but_term (contract, error))
     return FALSE;
-  g_string_printf (plan->key, "%s\x1f%s\x1f%d", term_text (contract),
-                   notice_period_text (contract), cm_contract_get_extensions_invoked (contract));
+  key_of (plan, term_text (contract), notice_period_text (contract),
+          cm_value_format_int64 (invoked, cm_contract_get_extensions_invoked (contract)));
   if (plan->terms_valid && g_hash_table_contains (plan->terms_valid, plan->key->str))
     return TRUE;
   if (!cm_contract_validate_term (contract, error))
@@ -830,14 +851,14 @@ validate_planned (RowReader *r, CmContract *contract)
     problem (r, CM_IMPORT_FIELD_IGNORE, "%s", error->message);
 }
 
-static CmContract *scratch_contract (Writer *writer, const char *reference);
+static CmContract *scratch_contract (CmImportPlan *plan, const char *reference);
 
-/* A contract for a row that creates one; while writing, the one record
- * every such row is read into and written from. */
+/* A contract for a row that creates one; while writing, one of the few
+ * records such rows are read into and written from, in turn. */
 static CmContract *
 new_contract (CmImportPlan *plan, const char *reference)
 {
-  return plan->writer ? scratch_contract (plan->writer, reference)
+  return plan->writer ? scratch_contract (plan, reference)
                       : cm_contract_new (reference, "");
 }
 
@@ -1580,47 +1601,92 @@ cm_import_plan_apply (CmImportPlan *plan, CmStore *store, const char *source,
 /* ---- writing while planning --------------------------------------------- */
 
 /* The command line shows the plan only after the import, so it writes
- * each row as soon as it is planned: no record is kept per row, and every
- * new contract is read into one record and written from it. The rows are
- * written in the order cm_import_plan_apply () writes them, with the same
- * audit rows, and all of it is rolled back if any row turns out invalid. */
+ * each row as soon as it is planned: no record is kept per row, and new
+ * contracts are read into a few records reused row after row. The rows
+ * are handed to a thread that writes them while the next are planned
+ * (cm-import-pipe.h), in the order cm_import_plan_apply () writes them,
+ * with the same audit rows, and all of it is rolled back if any row turns
+ * out invalid. Until the pipe is finished, the store is the writing
+ * thread's alone, and so are the fields marked as such. */
 struct _Writer {
   CmStore *store;
   char *source;
   gint64 expected_rows; /* for a register read as it is planned, else 0 */
-  gboolean started;     /* the backup is taken and the transaction open */
-  gboolean stopped;     /* a row is invalid or failed: it will be rolled back */
-  gboolean written;     /* committed */
+  gboolean stopped;     /* a row is invalid, or the import cancelled: no more are written */
   GError *error;        /* why it was not written */
-  Marks marks;
-  CmStoreBulk *bulk;
-  CmContract *scratch;  /* the record each new contract is read into */
-  CmContract *blank;    /* what it is reset to */
+  CmImportPipe *pipe;   /* made for the first row written, or NULL */
+  CmContract *blank;    /* what a reused contract is reset to */
   References created;
   References updated;
+  /* The writing thread's: */
+  gboolean started;     /* the backup is taken and the transaction open */
+  gboolean failed;      /* a row could not be written: it will be rolled back */
+  GError *write_error;  /* why */
+  Marks marks;
+  CmStoreBulk *bulk;
+  /* Once the pipe is finished: */
+  gboolean written;     /* committed */
 };
+
+/* A row handed to the writing thread. */
+typedef struct {
+  guint row;
+  gint64 n_rows;        /* the rows the import expects, for the first written */
+  Row planned;          /* its status, contract (a reference), provider and service */
+  CmContract *reusable; /* the record new contracts are read into in this place */
+} Ready;
+
+static void
+ready_clear (gpointer data)
+{
+  Ready *ready = data;
+
+  g_clear_object (&ready->planned.contract);
+  g_clear_object (&ready->reusable);
+}
+
+static void write_ready_rows (gpointer rows, guint n_rows, gpointer data);
+
+/* A portfolio without contracts has none a row could update: planning
+ * then never reads the store, and may run beside the writing thread. */
+static CmImportPipe *
+writer_pipe (CmImportPlan *plan)
+{
+  Writer *writer = plan->writer;
+
+  if (writer->pipe == NULL)
+    writer->pipe = cm_import_pipe_new (sizeof (Ready), g_hash_table_size (plan->references) == 0,
+                                       write_ready_rows, plan, ready_clear);
+  return writer->pipe;
+}
 
 /* Every value put back as a new contract has it, straight into the
  * record's own values: nothing listens to this record, and copying each
- * property through GObject would cost as much as reading the row. */
+ * property through GObject would cost as much as reading the row. The
+ * record is the one kept in the place the row will take in the pipe. */
 static CmContract *
-scratch_contract (Writer *writer, const char *reference)
+scratch_contract (CmImportPlan *plan, const char *reference)
 {
-  CmEntity *scratch = CM_ENTITY (writer->scratch);
+  Ready *ready = cm_import_pipe_peek (writer_pipe (plan));
+  CmEntity *scratch;
 
-  cm_entity_copy_values_quietly (scratch, CM_ENTITY (writer->blank));
+  if (ready->reusable == NULL)
+    ready->reusable = cm_contract_new ("", "");
+  scratch = CM_ENTITY (ready->reusable);
+  cm_entity_copy_values_quietly (scratch, CM_ENTITY (plan->writer->blank));
   cm_entity_set_id (scratch, 0);
   cm_entity_set_string (scratch, property (SET_REFERENCE), reference);
-  return g_object_ref (writer->scratch);
+  return g_object_ref (ready->reusable);
 }
 
 static void
 writer_free (Writer *writer)
 {
+  g_clear_pointer (&writer->pipe, cm_import_pipe_free);
   g_free (writer->source);
   g_clear_error (&writer->error);
+  g_clear_error (&writer->write_error);
   g_clear_pointer (&writer->bulk, cm_store_bulk_free);
-  g_clear_object (&writer->scratch);
   g_clear_object (&writer->blank);
   references_clear (&writer->created);
   references_clear (&writer->updated);
@@ -1629,10 +1695,9 @@ writer_free (Writer *writer)
 
 /* The backup and the transaction, taken when the first row is written. */
 static gboolean
-writer_start (CmImportPlan *plan, guint n_rows, GError **error)
+writer_start (Writer *writer, gint64 n_rows, GError **error)
 {
   static const char * const bulk_tables[] = { "contract", "audit", NULL };
-  Writer *writer = plan->writer;
 
   if (!cm_store_check_writable (writer->store, error) ||
       !cm_backup_before (writer->store, CM_BACKUP_REASON_IMPORT, error) ||
@@ -1645,22 +1710,76 @@ writer_start (CmImportPlan *plan, guint n_rows, GError **error)
   return writer->bulk != NULL;
 }
 
+/* Takes @error into @kept unless an earlier one is there. */
 static void
-writer_stop (Writer *writer, GError *error)
+keep_first_error (GError **kept, GError *error)
 {
-  writer->stopped = TRUE;
-  if (writer->error == NULL)
-    writer->error = error;
+  if (*kept == NULL)
+    *kept = error;
   else
     g_clear_error (&error);
 }
 
 static void
+writer_stop (Writer *writer, GError *error)
+{
+  writer->stopped = TRUE;
+  keep_first_error (&writer->error, error);
+}
+
+/* In the writing thread: the first failure is kept, and the rows after
+ * it are passed over. */
+static void
+writer_fail (Writer *writer, GError *error)
+{
+  writer->failed = TRUE;
+  keep_first_error (&writer->write_error, error);
+}
+
+/* In the writing thread. */
+static void
+write_ready (CmImportPlan *plan, Ready *ready)
+{
+  Writer *writer = plan->writer;
+  GError *local = NULL;
+
+  if (writer->failed)
+    return;
+  if (!writer->started && !writer_start (writer, ready->n_rows, &local))
+    {
+      writer_fail (writer, local);
+      return;
+    }
+  cm_store_bulk_row (writer->bulk, ready->row + 1);
+  if (!save_row (plan, writer->store, &ready->planned, &local))
+    {
+      g_autoptr(GError) failure = local;
+      GError *named = NULL;
+
+      row_failed (writer->bulk, ready->row + 1, failure, &named);
+      writer_fail (writer, named);
+    }
+}
+
+static void
+write_ready_rows (gpointer rows, guint n_rows, gpointer data)
+{
+  Ready *ready = rows;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      write_ready (data, &ready[i]);
+      g_clear_object (&ready[i].planned.contract);
+    }
+}
+
+/* Hands a row planned to be created or updated to the writing thread. */
+static void
 write_planned_row (CmImportPlan *plan, guint i)
 {
   Writer *writer = plan->writer;
   Row *row = planning_row (plan, i);
-  GError *local = NULL;
+  Ready *ready;
 
   if (row->status == CM_IMPORT_ROW_INVALID)
     writer->stopped = TRUE;
@@ -1670,24 +1789,30 @@ write_planned_row (CmImportPlan *plan, guint i)
       g_clear_object (&row->contract);
       return;
     }
-  if (!writer->started &&
-      !writer_start (plan, MAX (writer->expected_rows, n_rows_of (plan) - 1), &local))
-    {
-      writer_stop (writer, local);
-      return;
-    }
   note_reference (row->status == CM_IMPORT_ROW_CREATE ? &writer->created : &writer->updated,
                   row->contract);
-  cm_store_bulk_row (writer->bulk, i + 1);
-  if (!save_row (plan, writer->store, row, &local))
-    {
-      g_autoptr(GError) failure = local;
-      GError *named = NULL;
+  ready = cm_import_pipe_peek (writer_pipe (plan));
+  ready->row = i;
+  ready->n_rows = MAX (writer->expected_rows, (gint64) n_rows_of (plan) - 1);
+  ready->planned = (Row) { .status = row->status, .contract = g_steal_pointer (&row->contract),
+                           .provider = row->provider, .service = row->service };
+  cm_import_pipe_push (writer->pipe);
+}
 
-      row_failed (writer->bulk, i + 1, failure, &named);
-      writer_stop (writer, named);
+/* Waits for every row handed in to be written; a failure in writing
+ * came before anything that stopped the planning, which hands in no row
+ * after it. */
+static void
+writer_drain (Writer *writer)
+{
+  if (writer->pipe)
+    cm_import_pipe_finish (writer->pipe);
+  if (writer->failed)
+    {
+      writer->stopped = TRUE;
+      g_clear_error (&writer->error);
+      writer->error = g_steal_pointer (&writer->write_error);
     }
-  g_clear_object (&row->contract);
 }
 
 /* After the last row: commits what was written, with the import's own
@@ -1699,9 +1824,10 @@ writer_finish (CmImportPlan *plan)
   g_autoptr(CmImportRun) run = NULL;
   GError *local = NULL;
 
+  writer_drain (writer);
   if (!refuse_invalid (plan, &local))
     writer_stop (writer, local);
-  if (!writer->stopped && !writer->started && !writer_start (plan, 0, &local))
+  if (!writer->stopped && !writer->started && !writer_start (writer, 0, &local))
     writer_stop (writer, local);
   if (!writer->stopped)
     {
@@ -1742,7 +1868,6 @@ writer_new (CmStore *store, const char *source)
 
   writer->store = store;
   writer->source = g_strdup (source);
-  writer->scratch = cm_contract_new ("", "");
   writer->blank = cm_contract_new ("", "");
   return writer;
 }

@@ -130,6 +130,7 @@ struct _CmStore
   GHashTable *announced_reloads; /* its tables read again whole */
   GHashTable *next_ids;     /* table -> the id its next new record takes, in this transaction */
   CmDeferredSaves *deferred; /* while a batch defers its results (cm-store-bulk.h) */
+  GString *record_json;     /* the last whole record audited, its buffer kept for the next */
 };
 
 G_DEFINE_FINAL_TYPE (CmStore, cm_store, G_TYPE_OBJECT)
@@ -137,6 +138,18 @@ G_DEFINE_FINAL_TYPE (CmStore, cm_store, G_TYPE_OBJECT)
 enum { CHANGED, RECORDS_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 G_DEFINE_QUARK (cm-store-error-quark, cm_store_error)
+
+/* What a record type keeps (g_type_set_qdata ()), each quark found once:
+ * finding it by name takes a lock, and an import writes a million rows. */
+G_DEFINE_QUARK (column-names, column_names)
+G_DEFINE_QUARK (column-pspecs, column_pspecs)
+G_DEFINE_QUARK (next-id, next_id_statement)
+G_DEFINE_QUARK (insert, insert_statement)
+G_DEFINE_QUARK (update, update_statement)
+G_DEFINE_QUARK (select-all, select_all_statement)
+G_DEFINE_QUARK (select-one, select_one_statement)
+G_DEFINE_QUARK (select-derived, select_derived_statement)
+G_DEFINE_QUARK (select-each, select_each_statement)
 
 /* ---- errors ----------------------------------------------------------- */
 
@@ -677,16 +690,15 @@ select_derived_where_sql (CmEntityClass *klass, const char *condition)
  * kept with it: saving 100,000 records must not print the same SQL each
  * time before the statement cache can find it. */
 static const char *
-sql_for (CmEntityClass *klass, const char *which, char *(*build) (CmEntityClass *klass))
+sql_for (CmEntityClass *klass, GQuark which, char *(*build) (CmEntityClass *klass))
 {
   GType type = G_TYPE_FROM_CLASS (klass);
-  GQuark quark = g_quark_from_static_string (which);
-  char *sql = g_type_get_qdata (type, quark);
+  char *sql = g_type_get_qdata (type, which);
 
   if (sql == NULL)
     {
       sql = build (klass);
-      g_type_set_qdata (type, quark, sql);
+      g_type_set_qdata (type, which, sql);
     }
   return sql;
 }
@@ -696,7 +708,7 @@ sql_for (CmEntityClass *klass, const char *which, char *(*build) (CmEntityClass 
  * writes 100,000 records, and hashing the whole text again for each costs
  * more than binding its values. */
 static CmDbStmt *
-kept_statement (CmStore *self, CmEntityClass *klass, const char *which,
+kept_statement (CmStore *self, CmEntityClass *klass, GQuark which,
                 char *(*build) (CmEntityClass *klass), GError **error)
 {
   const char *sql = sql_for (klass, which, build);
@@ -944,7 +956,7 @@ static char **
 column_names (CmEntityClass *klass)
 {
   GType type = G_TYPE_FROM_CLASS (klass);
-  GQuark quark = g_quark_from_static_string ("column-names");
+  GQuark quark = column_names_quark ();
   char **names = g_type_get_qdata (type, quark);
 
   if (names == NULL)
@@ -963,7 +975,7 @@ static GParamSpec **
 column_pspecs (CmEntityClass *klass)
 {
   GType type = G_TYPE_FROM_CLASS (klass);
-  GQuark quark = g_quark_from_static_string ("column-pspecs");
+  GQuark quark = column_pspecs_quark ();
   GParamSpec **pspecs = g_type_get_qdata (type, quark);
 
   if (pspecs == NULL)
@@ -984,7 +996,7 @@ audit_whole_record (CmStore *self, CmEntity *entity, gint64 id, GError **error)
   CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
   char **names = column_names (klass);
   GParamSpec **pspecs = column_pspecs (klass);
-  g_autoptr(GString) json = g_string_sized_new (512);
+  GString *json = self->record_json;
   g_autofree char *at = cm_audit_now ();
   CmAuditRow row = {
     .at = at,
@@ -1234,7 +1246,7 @@ next_id (CmStore *self, CmEntityClass *klass)
   /* Counted from the file once per transaction: only the store inserts. */
   if (next)
     return (*next)++;
-  stmt = statement (self, sql_for (klass, "next-id", next_id_sql), NULL);
+  stmt = statement (self, sql_for (klass, next_id_statement_quark (), next_id_sql), NULL);
   if (stmt == NULL)
     return 0;
   cm_db_bind_text_static (stmt, 1, table);
@@ -1376,7 +1388,7 @@ static gboolean
 insert_row (CmStore *self, CmEntity *entity, gint64 id, AuditAs audit_as, GError **error)
 {
   CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
-  CmDbStmt *stmt = kept_statement (self, klass, "insert", insert_sql, error);
+  CmDbStmt *stmt = kept_statement (self, klass, insert_statement_quark (), insert_sql, error);
   guint n_columns = g_strv_length ((char **) klass->columns);
   gint64 new_id, version;
 
@@ -1453,7 +1465,7 @@ write_update (CmStore *self, CmEntity *entity, GError **error)
    * next colleague whose save it refuses. */
   if (!any_column_differs (before, entity))
     return TRUE;
-  if ((stmt = kept_statement (self, klass, "update", update_sql, error)) == NULL)
+  if ((stmt = kept_statement (self, klass, update_statement_quark (), update_sql, error)) == NULL)
     return FALSE;
   bind_columns (stmt, entity);
   cm_db_bind_int64 (stmt, n_columns + 1, version + 1);
@@ -1887,8 +1899,8 @@ cached_list_init (CachedList *list, GType type, const char *column, const char *
   list->value = g_strdup (value);
   if (column == NULL)
     {
-      list->select_sql = (char *) sql_for (klass, "select-all", select_all_sql);
-      list->select_one_sql = (char *) sql_for (klass, "select-one", select_one_sql);
+      list->select_sql = (char *) sql_for (klass, select_all_statement_quark (), select_all_sql);
+      list->select_one_sql = (char *) sql_for (klass, select_one_statement_quark (), select_one_sql);
       return;
     }
   {
@@ -2092,7 +2104,8 @@ refresh_derived (CmStore *self, GType type, CachedList *list)
   g_autoptr(CmEntityClass) klass = g_type_class_ref (type);
   g_autofree char *where = list->column ? g_strdup_printf ("t.%s = ?", list->column) : NULL;
   g_autofree char *filtered = where ? select_derived_where_sql (klass, where) : NULL;
-  const char *sql = filtered ? filtered : sql_for (klass, "select-derived", select_derived_sql);
+  const char *sql = filtered ? filtered : sql_for (klass, select_derived_statement_quark (),
+                                                             select_derived_sql);
   g_autoptr(GPtrArray) pspecs = selected_pspecs (klass, TRUE);
   CmDbStmt *stmt = statement (self, sql, NULL);
 
@@ -2981,7 +2994,8 @@ cm_store_each (CmStore *self, GType entity_type, CmStoreEachFunc each, gpointer 
   g_return_val_if_fail (g_type_is_a (entity_type, CM_TYPE_ENTITY), FALSE);
 
   klass = g_type_class_ref (entity_type);
-  stmt = cm_db_prepare (self->database, sql_for (klass, "select-each", select_each_sql));
+  stmt = cm_db_prepare (self->database, sql_for (klass, select_each_statement_quark (),
+                                                        select_each_sql));
   if (stmt == NULL)
     return sql_error (self, error);
   pspecs = selected_pspecs (klass, FALSE);
@@ -3292,6 +3306,8 @@ cm_store_finalize (GObject *object)
   g_clear_object (&self->refused);
   g_clear_pointer (&self->changed_tables, g_ptr_array_unref);
   g_clear_pointer (&self->next_ids, g_hash_table_unref);
+  if (self->record_json)
+    g_string_free (g_steal_pointer (&self->record_json), TRUE);
   g_clear_pointer (&self->audit, cm_audit_log_free);
   g_clear_pointer (&self->own_rows, cm_own_audit_rows_free);
   cm_db_close (self->database);
@@ -3343,5 +3359,6 @@ cm_store_init (CmStore *self)
   self->changed_tables = g_ptr_array_new ();
   self->next_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->own_rows = cm_own_audit_rows_new ();
+  self->record_json = g_string_sized_new (512);
   cm_store_set_actor (self, NULL);
 }
