@@ -42,10 +42,6 @@
  * slow every other session's reading of its rows. */
 #define COPY_BATCH_BYTES (16 * 1024 * 1024)
 
-/* Or once this many rows are: a batch in flight and the next one held
- * stay within CM_DB_DEFERRED_MAX, with room for pipelined statements. */
-#define COPY_BATCH_ROWS (CM_DB_DEFERRED_MAX / 4)
-
 /* Fewer rows than this go as their INSERTs, pipelined: a COPY and its
  * savepoint cost more round trips than they would save. */
 #define COPY_BATCH_MIN_ROWS 64
@@ -917,8 +913,7 @@ hold_row (CmDbPg *db, CmDbPgStmt *stmt)
       cm_db_pg_copy_batch_add (db->batch, stmt->name, stmt->copy_target,
                                (const char *const *) stmt->values);
       db->n_deferred++;
-      if (cm_db_pg_copy_batch_size (db->batch) >= COPY_BATCH_BYTES ||
-          cm_db_pg_copy_batch_n_rows (db->batch) >= COPY_BATCH_ROWS)
+      if (cm_db_pg_copy_batch_size (db->batch) >= COPY_BATCH_BYTES)
         send_held_rows (db, FALSE);
     }
   return deferred_done (db);

@@ -88,10 +88,6 @@ CmDbFailure cm_db_last_failure     (CmDb *db);
 /* The engine's own words for the last failure, for messages. */
 const char *cm_db_last_message     (CmDb *db);
 
-/* At most this many deferred statements wait for their answers at once,
- * so that a statement refused late is among the last this many sent. */
-#define CM_DB_DEFERRED_MAX 65536
-
 /* While @defer, the results of statements that give no rows and whose
  * changed-row count is known (an INSERT of one row) may be left unread
  * until a statement whose result is needed, the COMMIT or the end of

@@ -2,9 +2,11 @@
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-deferred-saves.c: the records whose INSERTs wait for a server's answer */
 #include "cm-deferred-saves.h"
-#include "cm-db.h"
 
-#define N_KEPT CM_DB_DEFERRED_MAX
+/* The statements of a batch of copied rows in most registers (a server
+ * sends one every 16 MB); a refusal further back is told in the
+ * database's words rather than naming the record. */
+#define N_KEPT 65536
 
 typedef struct {
   guint64 at;

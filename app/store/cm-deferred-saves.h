@@ -5,10 +5,9 @@
  * While a batch defers statements' results (cm_db_defer_results ()), a
  * server's refusal of one arrives after later rows were sent. The last
  * records saved are described by their statement's number
- * (cm_db_deferred ()), as many as wait for their answers at once
- * (CM_DB_DEFERRED_MAX), so that the record refused late is named as a
- * file names one refused at once. The description is kept, not the
- * record: an import fills one record again for each row.
+ * (cm_db_deferred ()), so that the record refused late is named as a file
+ * names one refused at once. The description is kept, not the record: an
+ * import fills one record again for each row.
  */
 #pragma once
 

@@ -195,36 +195,42 @@ refusal_error (CmStore *self, const char *what, gboolean deleting, GError **erro
   return FALSE;
 }
 
-/* The description of the record whose deferred save the database
- * refused, answering late (cm-deferred-saves.h). */
-static const char *
-refused_late (CmStore *self)
+/* Whether the database's last failure is of a deferred save it answered
+ * late; @what, the description of its record if still kept
+ * (cm-deferred-saves.h). */
+static gboolean
+refused_late (CmStore *self, const char **what)
 {
   guint64 failed_at = 0;
 
+  *what = NULL;
   if (self->deferred == NULL)
-    return NULL;
+    return FALSE;
   cm_db_deferred (self->database, &failed_at);
-  return cm_deferred_saves_find (self->deferred, failed_at);
+  *what = cm_deferred_saves_find (self->deferred, failed_at);
+  return failed_at != 0;
 }
 
 static gboolean
 sql_error (CmStore *self, GError **error)
 {
-  const char *late = refused_late (self);
+  const char *late;
 
-  return late != NULL ? refusal_error (self, late, FALSE, error) : failure_error (self, error);
+  if (refused_late (self, &late) && late != NULL)
+    return refusal_error (self, late, FALSE, error);
+  return failure_error (self, error);
 }
 
-/* A refusal the server sent late is of an earlier record than @entity. */
+/* A refusal the server sent late is of an earlier record than @entity:
+ * named if its description is kept, else told in the database's words. */
 static gboolean
 constraint_error (CmStore *self, CmEntity *entity, gboolean deleting, GError **error)
 {
-  const char *late = refused_late (self);
+  const char *late;
   g_autofree char *what = NULL;
 
-  if (late != NULL)
-    return refusal_error (self, late, FALSE, error);
+  if (refused_late (self, &late))
+    return sql_error (self, error);
   what = cm_entity_describe (entity);
   return refusal_error (self, what, deleting, error);
 }
