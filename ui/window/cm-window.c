@@ -1152,14 +1152,19 @@ new_portfolio (GtkWidget *widget, const char *action, GVariant *param)
                         portfolio_named, g_object_ref (widget));
 }
 
-/* Alt+1, Alt+2, ... pick a section from anywhere in the window. */
+/* Alt+1, Alt+2, ... pick a section from anywhere in the window, and show
+ * its list as a click in the sidebar does: from a record's page too,
+ * whose section's row is chosen already, so that choosing it again
+ * would change nothing. */
 static void
 show_section (GtkWidget *widget, const char *action, GVariant *param)
 {
   CmWindow *self = CM_WINDOW (widget);
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar, g_variant_get_int32 (param));
 
-  if (row)
+  if (row && gtk_list_box_row_is_selected (row))
+    section_selected (self, row);
+  else if (row)
     gtk_list_box_select_row (self->sidebar, row);
 }
 
