@@ -221,19 +221,12 @@ RECORD_PAGES = (("Services", "Open Cycle", "CmServicePage"),
                 ("Decommissions", "Open Decommission", "CmDecommissionPage"))
 
 
-def back_shown(session):
-    """Whether the header bar offers Back, as it does on a record's page
-    alone. (GTK 4.8 tells no page of a stack shown from one hidden.)"""
-    return any(button_named(n, "Back") and has_state(n, pyatspi.STATE_VISIBLE)
-               for n in walk(session.frame_around_pages(), pages=False))
-
-
 def open_record_page(session, section, button, name):
     """Opens the page of the record chosen on @section's list."""
     records = session.show_section(section)
     press_ready(f"the {button} button", lambda: find_button(records, button))
     session.page(name)
-    wait_for(f"the Back button of the page {name}", lambda: back_shown(session))
+    wait_for(f"the Back button of the page {name}", lambda: session.back_shown())
 
 
 def alt_number_from_record_pages(session):
@@ -252,7 +245,7 @@ def alt_number_from_record_pages(session):
         open_record_page(session, section, button, name)
         session.key(f"alt+{index + 1}")
         wait_for(f"a list in place of {name} after Alt+{index + 1}",
-                 lambda: not back_shown(session))
+                 lambda: not session.back_shown())
         wait_for(f"{title} chosen in the sidebar and named in the title", lambda: (
             has_state(session.sidebar[index], pyatspi.STATE_SELECTED) and find_label(
                 session.frame_around_pages(), lambda t: t == title, pages=False)))
