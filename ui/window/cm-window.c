@@ -469,7 +469,8 @@ build_tabs (CmWindow *self, const Section *section)
 }
 
 /* Puts @page in @placeholder's place, keeping the pages in the
- * sidebar's order. */
+ * sidebar's order. The pages after it stay where they are: taken out and
+ * put back, their lists' buttons were left insensitive. */
 static void
 replace_placeholder (GtkStack *stack, GtkWidget *placeholder, GtkWidget *page, const char *name)
 {
