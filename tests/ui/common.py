@@ -481,6 +481,13 @@ class Session:
             wait_for(f"tab {tab} of {title} chosen", chosen)
         return self.page(name)
 
+    def back_shown(self):
+        """Whether the header bar offers Back, as it does on a record's page
+        alone: the way to tell that page shown, as GTK 4.8 tells no page of
+        a stack shown from one hidden."""
+        return any(button_named(n, "Back") and has_state(n, pyatspi.STATE_VISIBLE)
+                   for n in walk(self.frame_around_pages(), pages=False))
+
     def toast(self, what, test):
         """The text of the toast that passes @test: toasts show over the
         pages, so the pages are not walked."""

@@ -92,6 +92,8 @@ def open_decommission(session):
     session.search(records, "Decommissions", SERVICE)
     press_ready("the Open Decommission button",
                 lambda: find_button(records, "Open Decommission"))
+    # Its controls are found on the page hidden too, where a click misses.
+    wait_for("the decommissioning's page shown", session.back_shown)
     return session.page("CmDecommissionPage")
 
 

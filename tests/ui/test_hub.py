@@ -74,6 +74,8 @@ def open_service(session, name):
     services = session.show_section("Services")
     session.search(services, "Services", name)
     press_ready("the Open Cycle button", lambda: find_button(services, "Open Cycle"))
+    # Its controls are found on the page hidden too, where a click misses.
+    wait_for("the service's page shown", session.back_shown)
     return hub_of(session, name)
 
 

@@ -4,7 +4,7 @@
 to another shown inside it, the people and rules in Portfolio Settings,
 a record's actions in sight with Delete in a menu that asks first, none
 on a signed-off EIA, and the keyboard: Ctrl+? for the shortcuts, Ctrl+Z
-to undo a delete. Screenshots at 1400×900 and 800×600."""
+to undo a delete, Alt+number for a section's list from a record's page. Screenshots at 1400×900 and 800×600."""
 import re
 import subprocess
 
@@ -214,6 +214,40 @@ def record_page_in_header(session):
     session.log("the cycle page follows Services, and Back returns to the list")
 
 
+# The records with a page of their own: the section that lists them, and
+# the button of its list that opens the chosen one's page.
+RECORD_PAGES = (("Services", "Open Cycle", "CmServicePage"),
+                ("Assessments (EIAs)", "Open Assessment", "CmEiaPage"),
+                ("Decommissions", "Open Decommission", "CmDecommissionPage"))
+
+
+def open_record_page(session, section, button, name):
+    """Opens the page of the record chosen on @section's list."""
+    records = session.show_section(section)
+    press_ready(f"the {button} button", lambda: find_button(records, button))
+    session.page(name)
+    wait_for(f"the Back button of the page {name}", lambda: session.back_shown())
+
+
+def alt_number_from_record_pages(session):
+    """Alt+number shows its section's list from a record's page, as the
+    sidebar does: from the page's own section too, which the sidebar marks
+    already while its record is open. The cases before have made some
+    sections before others higher in the sidebar: a list made earlier
+    still offers its buttons, the one opening a record among them."""
+    for index, title in enumerate(session.sections[:9]):
+        section, button, name = next((r for r in RECORD_PAGES if r[0] == title),
+                                     RECORD_PAGES[index % len(RECORD_PAGES)])
+        open_record_page(session, section, button, name)
+        session.key(f"alt+{index + 1}")
+        wait_for(f"a list in place of {name} after Alt+{index + 1}",
+                 lambda: not session.back_shown())
+        wait_for(f"{title} chosen in the sidebar and named in the title", lambda: (
+            has_state(session.sidebar[index], pyatspi.STATE_SELECTED) and find_label(
+                session.frame_around_pages(), lambda t: t == title, pages=False)))
+        session.log(f"Alt+{index + 1} from {name} shows the list of {title}")
+
+
 def shortcuts_window(session):
     session.key("ctrl+question")
     shortcuts = session.frame("Keyboard Shortcuts")
@@ -261,6 +295,7 @@ with Session("navigation") as session:
     signed_eia_has_no_delete(session)
     session.screenshot("eia-1400x900")
     record_page_in_header(session)
+    alt_number_from_record_pages(session)
     shortcuts_window(session)
     f10_opens_main_menu(session)
     small_window(session)

@@ -469,28 +469,17 @@ build_tabs (CmWindow *self, const Section *section)
 }
 
 /* Puts @page in @placeholder's place, keeping the pages in the
- * sidebar's order: the pages after it are taken out and put back. */
+ * sidebar's order. The pages after it stay where they are: taken out and
+ * put back, their lists' buttons were left insensitive. */
 static void
 replace_placeholder (GtkStack *stack, GtkWidget *placeholder, GtkWidget *page, const char *name)
 {
-  g_autoptr(GPtrArray) after = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  GtkWidget *visible = gtk_stack_get_visible_child (stack);
+  GtkWidget *next = gtk_widget_get_next_sibling (placeholder);
 
-  for (GtkWidget *c = gtk_widget_get_next_sibling (placeholder); c;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      g_ptr_array_add (after, g_object_ref (c));
-      g_ptr_array_add (names, g_strdup (gtk_stack_page_get_name (gtk_stack_get_page (stack, c))));
-    }
-  for (guint i = 0; i < after->len; i++)
-    gtk_stack_remove (stack, g_ptr_array_index (after, i));
   gtk_stack_remove (stack, placeholder);
   gtk_stack_add_named (stack, page, name);
-  for (guint i = 0; i < after->len; i++)
-    gtk_stack_add_named (stack, g_ptr_array_index (after, i), g_ptr_array_index (names, i));
-  if (visible && visible != placeholder)
-    gtk_stack_set_visible_child (stack, visible);
+  if (next)
+    gtk_widget_insert_before (page, GTK_WIDGET (stack), next);
 }
 
 /* A section's page is made when it is first shown: a page lists its
@@ -1152,14 +1141,19 @@ new_portfolio (GtkWidget *widget, const char *action, GVariant *param)
                         portfolio_named, g_object_ref (widget));
 }
 
-/* Alt+1, Alt+2, ... pick a section from anywhere in the window. */
+/* Alt+1, Alt+2, ... pick a section from anywhere in the window, and show
+ * its list as a click in the sidebar does: from a record's page too,
+ * whose section's row is chosen already, so that choosing it again
+ * would change nothing. */
 static void
 show_section (GtkWidget *widget, const char *action, GVariant *param)
 {
   CmWindow *self = CM_WINDOW (widget);
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar, g_variant_get_int32 (param));
 
-  if (row)
+  if (row && gtk_list_box_row_is_selected (row))
+    section_selected (self, row);
+  else if (row)
     gtk_list_box_select_row (self->sidebar, row);
 }
 
