@@ -42,6 +42,11 @@
  * slow every other session's reading of its rows. */
 #define COPY_BATCH_BYTES (16 * 1024 * 1024)
 
+/* Or once this many statements' rows are, so that a row the server
+ * refuses late is still among those the store can name
+ * (cm-deferred-saves.c keeps four batches' worth). */
+#define COPY_BATCH_STATEMENTS (1 << 16)
+
 /* Fewer rows than this go as their INSERTs, pipelined: a COPY and its
  * savepoint cost more round trips than they would save. */
 #define COPY_BATCH_MIN_ROWS 64
@@ -913,7 +918,8 @@ hold_row (CmDbPg *db, CmDbPgStmt *stmt)
       cm_db_pg_copy_batch_add (db->batch, stmt->name, stmt->copy_target,
                                (const char *const *) stmt->values);
       db->n_deferred++;
-      if (cm_db_pg_copy_batch_size (db->batch) >= COPY_BATCH_BYTES)
+      if (cm_db_pg_copy_batch_size (db->batch) >= COPY_BATCH_BYTES ||
+          cm_db_pg_copy_batch_n_rows (db->batch) >= COPY_BATCH_STATEMENTS)
         send_held_rows (db, FALSE);
     }
   return deferred_done (db);

@@ -3,10 +3,10 @@
 /* cm-deferred-saves.c: the records whose INSERTs wait for a server's answer */
 #include "cm-deferred-saves.h"
 
-/* The statements of a batch of copied rows in most registers (a server
- * sends one every 16 MB); a refusal further back is told in the
- * database's words rather than naming the record. */
-#define N_KEPT 65536
+/* At least as many as a server's connection leaves unanswered: four
+ * batches of copied rows (COPY_BATCH_STATEMENTS in cm-db-pg.c). A
+ * refusal further back would be told in the database's words. */
+#define N_KEPT (1 << 18)
 
 typedef struct {
   guint64 at;

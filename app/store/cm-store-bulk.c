@@ -118,7 +118,7 @@ cm_store_bulk_begin (CmStore *store, const char * const *tables, gint64 n_rows, 
    * among them fails the batch at its end (cm_store_bulk_end ()) or at
    * the first read before it. */
   cm_db_defer_results (bulk->db, TRUE);
-  cm_store_keep_deferred_saves (store, TRUE);
+  cm_store_keep_deferred_saves (store, cm_db_engine (bulk->db) != CM_DB_ENGINE_SQLITE);
   /* A server's indexes and cache are its own: dropping an index needs
    * the tables' owner, and would shut every reader out until the import
    * commits. */
