@@ -1801,18 +1801,22 @@ write_planned_row (CmImportPlan *plan, guint i)
 
 /* Waits for every row handed in to be written; a failure in writing
  * came before anything that stopped the planning, which hands in no row
- * after it. */
+ * after it, unless the user cancelled: that is what they are told. */
 static void
 writer_drain (Writer *writer)
 {
   if (writer->pipe)
     cm_import_pipe_finish (writer->pipe);
-  if (writer->failed)
+  if (!writer->failed)
+    return;
+  writer->stopped = TRUE;
+  if (g_error_matches (writer->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      writer->stopped = TRUE;
-      g_clear_error (&writer->error);
-      writer->error = g_steal_pointer (&writer->write_error);
+      g_clear_error (&writer->write_error);
+      return;
     }
+  g_clear_error (&writer->error);
+  writer->error = g_steal_pointer (&writer->write_error);
 }
 
 /* After the last row: commits what was written, with the import's own
