@@ -213,10 +213,13 @@ reconnected (CmStoreWatch *self, Reconnect *r)
 
 static gboolean try_connecting (gpointer data);
 
+/* @data, the watch, is not held by the task (so that the window's letting
+ * go of it disposes of it, cancelling the task): a cancelled task is not
+ * told about it. */
 static void
 connecting_done (GObject *source, GAsyncResult *result, gpointer data)
 {
-  CmStoreWatch *self = CM_STORE_WATCH (source);
+  CmStoreWatch *self = data;
   g_autoptr(GError) error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -246,7 +249,7 @@ try_connecting (gpointer data)
   r->read_only = cm_store_is_read_only (self->store);
   r->seen = cm_store_audit_seen (self->store);
   self->connecting = g_cancellable_new ();
-  task = g_task_new (self, self->connecting, connecting_done, NULL);
+  task = g_task_new (NULL, self->connecting, connecting_done, self);
   g_task_set_task_data (task, r, (GDestroyNotify) reconnect_free);
   g_task_run_in_thread (task, reconnect_in_thread);
   return G_SOURCE_REMOVE;
