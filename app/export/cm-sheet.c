@@ -65,7 +65,10 @@ cm_sheet_new (lxw_workbook *workbook, const char *name, const CmSheetFormats *fo
 {
   CmSheet *sheet = g_new0 (CmSheet, 1);
 
-  sheet->worksheet = workbook_add_worksheet (workbook, name);
+  /* A workbook may add its sheets up front, to fix their order. */
+  sheet->worksheet = workbook_get_worksheet_by_name (workbook, name);
+  if (sheet->worksheet == NULL)
+    sheet->worksheet = workbook_add_worksheet (workbook, name);
   sheet->formats = formats;
   sheet->n_columns = g_strv_length ((char **) headers);
   sheet->widths = g_new0 (double, sheet->n_columns);
@@ -89,6 +92,18 @@ cm_sheet_free (CmSheet *sheet)
 {
   g_free (sheet->widths);
   g_free (sheet);
+}
+
+lxw_error
+cm_sheet_close (CmSheet *sheet, const char *footer)
+{
+  lxw_error error;
+
+  cm_sheet_finish (sheet);
+  cm_sheet_print_setup (sheet, footer);
+  error = sheet->error;
+  cm_sheet_free (sheet);
+  return error;
 }
 
 /* Excel holds at most this many characters in a cell and refuses a

@@ -40,6 +40,7 @@
 #include "cm-timeline-sheet.h"
 #include "cm-transparency.h"
 #include "cm-workbook.h"
+#include "cm-workbook-audit.h"
 #include "cm-workbook-charts.h"
 
 G_DEFINE_QUARK (cm-workbook-error-quark, cm_workbook_error)
@@ -61,6 +62,8 @@ typedef struct {
   CmRowSorter *deadline_rows;
   CmRowSorter *timeline_rows;
   CmRowSorter *transparency_rows;
+  CmWorkbookAudit *audit;  /* the Audit trail, written beside, or NULL */
+  GCancellable *cancellable;
 } Export;
 
 static const struct {
@@ -150,11 +153,10 @@ label_as_written (gpointer object, const char *property, const char *as_written,
 static void
 done (Export *e, CmSheet *sheet)
 {
-  cm_sheet_finish (sheet);
-  cm_sheet_print_setup (sheet, e->footer);
+  lxw_error error = cm_sheet_close (sheet, e->footer);
+
   if (e->error == LXW_NO_ERROR)
-    e->error = sheet->error;
-  cm_sheet_free (sheet);
+    e->error = error;
 }
 
 /* ---- Read me ---------------------------------------------------------- */
@@ -1016,61 +1018,29 @@ transparency (Export *e)
 
 /* ---- Audit trail ------------------------------------------------------ */
 
-/* Excel holds 1,048,576 rows a sheet; past this many the sheet says where
- * the rest are rather than failing the whole workbook. */
-#define AUDIT_SHEET_ROWS 1000000
-
+/* The Read me's rows have used the formats of the trail's cells: from
+ * here its sheet is written beside the others (cm-workbook-audit.h). */
 static void
-audit_row (CmAuditItem *item, gpointer user_data)
+start_audit_trail (Export *e)
 {
-  CmSheet *sheet = user_data;
-  const CmAuditEntry *row = cm_audit_item_get_entry (item);
-
-  cm_sheet_moment (sheet, 0, row->at);
-  cm_sheet_text (sheet, 1, row->actor);
-  cm_sheet_text (sheet, 2, cm_audit_item_get_record (item));
-  cm_sheet_text (sheet, 3, cm_audit_step_label (cm_audit_item_get_step (item)));
-  cm_sheet_text (sheet, 4, cm_audit_item_get_field (item));
-  cm_sheet_text (sheet, 5, cm_audit_item_get_before (item));
-  cm_sheet_text (sheet, 6, cm_audit_item_get_after (item));
-  cm_sheet_text (sheet, 7, cm_audit_item_get_verifies (item) ? _("Yes") : _("No"));
-  cm_sheet_next_row (sheet);
+  if (e->unread == NULL)
+    e->audit = cm_workbook_audit_start (e->store, e->workbook, &e->formats, e->footer,
+                                        e->cancellable);
 }
 
 static void
 audit_trail (Export *e)
 {
-  const char *headers[] = { _("Time"), _("Who"), _("Record"), _("Step"), _("Field"),
-                            _("Before"), _("After"), _("Hash chain verifies"), NULL };
-  CmSheet *sheet = cm_sheet_new (e->workbook, "Audit trail", &e->formats, headers);
-  CmAuditFilter all = { 0 };
-  gint64 written = 0;
-  gint64 total = 0;
+  g_autoptr(GError) unread = NULL;
+  lxw_error written;
 
-  cm_sheet_set_cut_note (sheet, _("export the audit trail from the Audit Trail window as CSV "
-                                  "for the whole value"));
-  /* A trail that cannot be read fails the export with the store's reason:
-   * an empty sheet would claim the portfolio has no history. */
+  if (e->audit == NULL)
+    return;
+  written = cm_workbook_audit_finish (g_steal_pointer (&e->audit), &unread);
+  if (e->error == LXW_NO_ERROR)
+    e->error = written;
   if (e->unread == NULL)
-    written = cm_audit_foreach (e->store, &all, cm_audit_first_bad_row (e->store),
-                                AUDIT_SHEET_ROWS, audit_row, sheet, &e->unread);
-
-  /* Rows are numbered without gaps, so the head's number is their count. */
-  if (written >= AUDIT_SHEET_ROWS && cm_audit_anchor_head (e->store, &total, NULL, NULL) &&
-      total > written)
-    {
-      g_autofree char *note =
-        g_strdup_printf (ngettext ("The oldest change is not on this sheet: export the "
-                                   "audit trail from the Audit Trail window as CSV to see it.",
-                                   "The %lld oldest changes are not on this sheet: export the "
-                                   "audit trail from the Audit Trail window as CSV to see "
-                                   "them all.", (gulong) MIN (total - written, G_MAXLONG)),
-                         (long long) (total - written));
-
-      cm_sheet_bold (sheet, 0, note);
-      cm_sheet_next_row (sheet);
-    }
-  done (e, sheet);
+    e->unread = g_steal_pointer (&unread);
 }
 
 /* ---- the workbook ----------------------------------------------------- */
@@ -1194,10 +1164,10 @@ cm_workbook_export_for (CmStore *store, const char *path, const GDate *today,
                         GError **error)
 {
   static const SheetWriter writers[] = {
-    read_me, services, contracts, deadlines, timeline, spend_summary, eias, decommissioning_audit,
-    decisions, risks, transparency, audit_trail,
+    read_me, start_audit_trail, services, contracts, deadlines, timeline, spend_summary, eias,
+    decommissioning_audit, decisions, risks, transparency, audit_trail,
   };
-  Export e = { .store = store, .today = today };
+  Export e = { .store = store, .today = today, .cancellable = cancellable };
   g_autoptr(CmSafeWrite) out = NULL;
   lxw_error closed;
 
@@ -1216,12 +1186,17 @@ cm_workbook_export_for (CmStore *store, const char *path, const GDate *today,
                                                            .use_zip64 = LXW_TRUE });
   if (e.workbook == NULL)
     return failed (error, path, g_strerror (errno));
+  /* Every sheet added now, in order, so that a later one can be written
+   * beside the earlier ones. */
+  for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
+    workbook_add_worksheet (e.workbook, sheets[i].name);
   cm_sheet_formats_init (&e.formats, e.workbook);
   e.footer = workbook_footer (store);
   set_properties (&e);
   for (guint i = 0; i < G_N_ELEMENTS (writers) && !g_cancellable_is_cancelled (cancellable); i++)
     writers[i] (&e);
   /* A cancelled export may stop before the sheets that use these. */
+  audit_trail (&e);
   if (e.read_me)
     done (&e, e.read_me);
   if (e.tally)

@@ -89,6 +89,15 @@ refuse_audit_values (void *data, int action, const char *table, const char *colu
          g_strcmp0 (column, "new_value") == 0 ? SQLITE_DENY : SQLITE_OK;
 }
 
+/* The same refusal on every connection opened from here on, such as the
+ * one the Audit trail sheet is read with beside the other sheets. */
+static int
+refuse_on_opening (sqlite3 *db, char **message, const struct sqlite3_api_routines *api)
+{
+  sqlite3_set_authorizer (db, refuse_audit_values, NULL);
+  return SQLITE_OK;
+}
+
 /* A trail that cannot be read fails the export with the store's reason,
  * rather than leaving the Audit trail sheet empty, and the earlier file
  * stays as it was. */
@@ -103,7 +112,9 @@ test_unread_audit_trail_fails (void)
 
   sqlite3_set_authorizer (cm_db_sqlite_handle (cm_store_get_db (store)), refuse_audit_values,
                           NULL);
+  sqlite3_auto_extension ((void (*) (void)) refuse_on_opening);
   g_assert_false (cm_workbook_export (store, target, today, NULL, &error));
+  sqlite3_cancel_auto_extension ((void (*) (void)) refuse_on_opening);
   g_assert_nonnull (error);
   /* The store's words, with SQLite's reason in them. */
   g_assert_nonnull (strstr (error->message, "audit.new_value is prohibited"));
