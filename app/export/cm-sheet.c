@@ -135,6 +135,10 @@ cm_sheet_set_cut_note (CmSheet *sheet, const char *note)
   sheet->cut_note = note;
 }
 
+/* A text widens its column to its length in characters plus one, but no
+ * further than this. */
+#define TEXT_WIDTH_MAX 60
+
 /* The characters of @text, counted no further than @most: a column is
  * never widened past that, so a long text is not walked to its end. */
 static glong
@@ -147,6 +151,15 @@ chars_up_to (const char *text, glong most)
   return n;
 }
 
+/* Once a column is as wide as any text makes it, its texts are not
+ * counted: most cells of a long sheet change nothing. */
+static void
+widen_for_text (CmSheet *sheet, lxw_col_t col, const char *text)
+{
+  if (col < sheet->n_columns && sheet->widths[col] < TEXT_WIDTH_MAX + 1)
+    widen (sheet, col, chars_up_to (text, TEXT_WIDTH_MAX) + 1);
+}
+
 static void
 put_text (CmSheet *sheet, lxw_col_t col, const char *text, lxw_format *format)
 {
@@ -157,7 +170,7 @@ put_text (CmSheet *sheet, lxw_col_t col, const char *text, lxw_format *format)
   if (strlen (text) > MAX_CELL_CHARS && g_utf8_strlen (text, -1) > MAX_CELL_CHARS)
     text = cut = fit_cell (sheet, text);
   keep (sheet, worksheet_write_string (sheet->worksheet, sheet->row, col, text, format));
-  widen (sheet, col, chars_up_to (text, 60) + 1);
+  widen_for_text (sheet, col, text);
 }
 
 void

@@ -14,6 +14,7 @@
 #include "cm-audit.h"
 #include "cm-audit-anchor.h"
 #include "cm-audit-query.h"
+#include "cm-audit-sheet.h"
 #include "cm-audit-words.h"
 #include "cm-contract.h"
 #include "cm-cycle.h"
@@ -34,13 +35,13 @@
 #include "cm-service.h"
 #include "cm-sheet-columns.h"
 #include "cm-sheet.h"
+#include "cm-sheets-beside.h"
 #include "cm-spend.h"
 #include "cm-succession.h"
 #include "cm-total-value.h"
 #include "cm-timeline-sheet.h"
 #include "cm-transparency.h"
 #include "cm-workbook.h"
-#include "cm-workbook-audit.h"
 #include "cm-workbook-charts.h"
 
 G_DEFINE_QUARK (cm-workbook-error-quark, cm_workbook_error)
@@ -62,7 +63,8 @@ typedef struct {
   CmRowSorter *deadline_rows;
   CmRowSorter *timeline_rows;
   CmRowSorter *transparency_rows;
-  CmWorkbookAudit *audit;  /* the Audit trail, written beside, or NULL */
+  CmSheetsBeside *beside;  /* writing the Services and Audit trail, or NULL */
+  struct _Beside *beside_sheets;
   GCancellable *cancellable;
 } Export;
 
@@ -303,13 +305,22 @@ finish_read_me (Export *e)
 
 /* ---- Services --------------------------------------------------------- */
 
+/* The Services sheet being written from a store, beside the other sheets
+ * (start_sheets_beside ()). */
+typedef struct {
+  CmStore *store;
+  const GDate *today;
+  CmSheet *sheet;
+  CmFormat *formats;       /* each column's, from its description */
+} ServiceRows;
+
 /* "passed", "overridden: why", "ready", "held" or "not reached". */
 static char *
-gate_state (Export *e, CmService *service, CmStage stage, GPtrArray *history)
+gate_state (CmStore *store, CmService *service, CmStage stage, GPtrArray *history)
 {
   CmGateSummary summary;
 
-  cm_gate_summarise (e->store, service, stage, history, &summary);
+  cm_gate_summarise (store, service, stage, history, &summary);
   return cm_gate_state_text (&summary);
 }
 
@@ -317,12 +328,11 @@ gate_state (Export *e, CmService *service, CmStage stage, GPtrArray *history)
 static gboolean
 service_row (CmEntity *record, gpointer user_data)
 {
-  SheetRows *rows = user_data;
-  Export *e = rows->e;
+  ServiceRows *rows = user_data;
   CmService *service = CM_SERVICE (record);
-  g_autofree char *lead = cm_succession_service_commissioner (e->store, service, e->today);
+  g_autofree char *lead = cm_succession_service_commissioner (rows->store, service, rows->today);
   g_autofree char *partners = text_of (service, "partner-names");
-  g_autoptr(GPtrArray) history = cm_cycle_history (e->store, service);
+  g_autoptr(GPtrArray) history = cm_cycle_history (rows->store, service);
   char *gates[CM_STAGE_REVIEW + 1] = { NULL };
   CmSheetCell cells[13] = {
     { .text = cm_service_get_name (service) },
@@ -339,7 +349,7 @@ service_row (CmEntity *record, gpointer user_data)
 
   for (CmStage stage = CM_STAGE_ANALYSE; stage <= CM_STAGE_REVIEW; stage++)
     {
-      gates[stage] = gate_state (e, service, stage, history);
+      gates[stage] = gate_state (rows->store, service, stage, history);
       cells[8 + stage].text = gates[stage];
     }
   cm_sheet_columns_write_row (rows->sheet, rows->formats, cells, G_N_ELEMENTS (cells));
@@ -348,19 +358,129 @@ service_row (CmEntity *record, gpointer user_data)
   return rows->sheet->error == LXW_NO_ERROR;
 }
 
-/* Written as the services are read, none of them kept. */
-static void
-services (Export *e)
+static CmSheet *
+services_sheet_new (Export *e)
 {
   g_autofree const char **headers = cm_sheet_columns_headers (CM_TYPE_SERVICE,
                                                                cm_services_sheet_columns);
+
+  return cm_sheet_new (e->workbook, "Services", &e->formats, headers);
+}
+
+/* Written as the services are read, none of them kept. */
+static void
+write_services (CmSheet *sheet, CmStore *store, const GDate *today, GError **error)
+{
   g_autofree CmFormat *formats = cm_sheet_columns_formats (CM_TYPE_SERVICE,
                                                            cm_services_sheet_columns);
-  SheetRows rows = { e, cm_sheet_new (e->workbook, "Services", &e->formats, headers), formats };
+  ServiceRows rows = { store, today, sheet, formats };
 
+  cm_store_each (store, CM_TYPE_SERVICE, service_row, &rows, error);
+}
+
+/* ---- Sheets written beside the others ---------------------------------- */
+
+/* The Services and Audit trail sheets need nothing of the others, so
+ * they are written in a thread of their own (cm-sheets-beside.h). */
+typedef struct _Beside {
+  const GDate *today;
+  const char *footer;
+  GCancellable *cancellable;
+  CmSheet *services;       /* or NULL, written in its place */
+  CmSheet *audit;
+  lxw_error error;         /* the first sheet's error */
+  GError *unread;          /* why records could not be read, or NULL */
+} Beside;
+
+static void
+close_beside (Beside *b, CmSheet *sheet)
+{
+  lxw_error error = cm_sheet_close (sheet, b->footer);
+
+  if (b->error == LXW_NO_ERROR)
+    b->error = error;
+}
+
+static void
+write_beside (CmStore *store, gpointer data)
+{
+  Beside *b = data;
+
+  if (b->services && !g_cancellable_is_cancelled (b->cancellable))
+    write_services (b->services, store, b->today, &b->unread);
+  if (b->services)
+    close_beside (b, g_steal_pointer (&b->services));
+  if (b->unread == NULL)
+    cm_audit_sheet_write (b->audit, store, b->cancellable, &b->unread);
+  close_beside (b, g_steal_pointer (&b->audit));
+}
+
+/* Whether the Services sheet numbers the money format next after the
+ * Read me: its first row is written out, with its annual value, once a
+ * second row follows. */
+static gboolean
+services_number_money (Export *e)
+{
+  guint count = 0;
+
+  return cm_store_count (e->store, CM_TYPE_SERVICE, &count, NULL) && count >= 2;
+}
+
+/* The Read me's written rows have used the header, bold, date and date
+ * and time formats: numbered already. The Services sheet uses money too,
+ * which it would have numbered next: numbered now, the workbook's formats
+ * are numbered as they always were. With fewer services it is written in
+ * its place (services ()). */
+static void
+start_sheets_beside (Export *e)
+{
+  Beside *b = g_new0 (Beside, 1);
+
+  lxw_format_get_xf_index (e->formats.header);
+  lxw_format_get_xf_index (e->formats.datetime);
+  lxw_format_get_xf_index (e->formats.date);
+  lxw_format_get_xf_index (e->formats.bold);
+  b->today = e->today;
+  b->footer = e->footer;
+  b->cancellable = e->cancellable;
+  if (services_number_money (e))
+    {
+      lxw_format_get_xf_index (e->formats.money);
+      b->services = services_sheet_new (e);
+    }
+  b->audit = cm_audit_sheet_new (e->workbook, &e->formats);
+  e->beside_sheets = b;
+  e->beside = cm_sheets_beside_start (e->store, write_beside, b);
+}
+
+/* The Services sheet, when it is not written beside. */
+static void
+services (Export *e)
+{
+  CmSheet *sheet;
+
+  if (e->beside_sheets && e->beside_sheets->services)
+    return;
+  sheet = services_sheet_new (e);
   if (e->unread == NULL)
-    cm_store_each (e->store, CM_TYPE_SERVICE, service_row, &rows, &e->unread);
-  done (e, rows.sheet);
+    write_services (sheet, e->store, e->today, &e->unread);
+  done (e, sheet);
+}
+
+static void
+finish_sheets_beside (Export *e)
+{
+  Beside *b = e->beside_sheets;
+
+  if (e->beside == NULL)
+    return;
+  cm_sheets_beside_finish (g_steal_pointer (&e->beside));
+  if (e->error == LXW_NO_ERROR)
+    e->error = b->error;
+  if (e->unread == NULL)
+    e->unread = g_steal_pointer (&b->unread);
+  g_clear_error (&b->unread);
+  g_clear_pointer (&e->beside_sheets, g_free);
 }
 
 /* ---- Contracts and Deadlines ------------------------------------------ */
@@ -1016,33 +1136,6 @@ transparency (Export *e)
   done (e, sheet);
 }
 
-/* ---- Audit trail ------------------------------------------------------ */
-
-/* The Read me's rows have used the formats of the trail's cells: from
- * here its sheet is written beside the others (cm-workbook-audit.h). */
-static void
-start_audit_trail (Export *e)
-{
-  if (e->unread == NULL)
-    e->audit = cm_workbook_audit_start (e->store, e->workbook, &e->formats, e->footer,
-                                        e->cancellable);
-}
-
-static void
-audit_trail (Export *e)
-{
-  g_autoptr(GError) unread = NULL;
-  lxw_error written;
-
-  if (e->audit == NULL)
-    return;
-  written = cm_workbook_audit_finish (g_steal_pointer (&e->audit), &unread);
-  if (e->error == LXW_NO_ERROR)
-    e->error = written;
-  if (e->unread == NULL)
-    e->unread = g_steal_pointer (&unread);
-}
-
 /* ---- the workbook ----------------------------------------------------- */
 
 /* The file itself was made, so what fails now is space or the system's
@@ -1164,8 +1257,8 @@ cm_workbook_export_for (CmStore *store, const char *path, const GDate *today,
                         GError **error)
 {
   static const SheetWriter writers[] = {
-    read_me, start_audit_trail, services, contracts, deadlines, timeline, spend_summary, eias,
-    decommissioning_audit, decisions, risks, transparency, audit_trail,
+    read_me, start_sheets_beside, services, contracts, deadlines, timeline, spend_summary, eias,
+    decommissioning_audit, decisions, risks, transparency, finish_sheets_beside,
   };
   Export e = { .store = store, .today = today, .cancellable = cancellable };
   g_autoptr(CmSafeWrite) out = NULL;
@@ -1196,7 +1289,7 @@ cm_workbook_export_for (CmStore *store, const char *path, const GDate *today,
   for (guint i = 0; i < G_N_ELEMENTS (writers) && !g_cancellable_is_cancelled (cancellable); i++)
     writers[i] (&e);
   /* A cancelled export may stop before the sheets that use these. */
-  audit_trail (&e);
+  finish_sheets_beside (&e);
   if (e.read_me)
     done (&e, e.read_me);
   if (e.tally)

@@ -121,6 +121,35 @@ test_unread_audit_trail_fails (void)
   assert_earlier_file_kept (target);
 }
 
+/* Where no second connection opens (here, the file has moved since the
+ * store opened it), the Audit trail is read with the store itself: its
+ * refusal, on that connection alone, fails the export. Without it the
+ * export succeeds. */
+static void
+test_trail_read_with_the_store_alone (void)
+{
+  g_autofree char *target = cm_test_temp_path ("workbook-alone.xlsx");
+  g_autoptr(GDate) today = cm_test_today ();
+  g_autoptr(CmStore) store = demo_beside_earlier_file ("workbook-alone.commissioner", target,
+                                                       today);
+  g_autofree char *moved = g_strconcat (cm_store_get_path (store), ".moved", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
+
+  g_assert_cmpint (g_rename (cm_store_get_path (store), moved), ==, 0);
+  sqlite3_set_authorizer (cm_db_sqlite_handle (cm_store_get_db (store)), refuse_audit_values,
+                          NULL);
+  g_assert_false (cm_workbook_export (store, target, today, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "audit.new_value is prohibited"));
+  assert_earlier_file_kept (target);
+
+  sqlite3_set_authorizer (cm_db_sqlite_handle (cm_store_get_db (store)), NULL, NULL);
+  g_assert_true (cm_workbook_export (store, target, today, NULL, NULL));
+  g_assert_true (g_file_get_contents (target, &written, NULL, NULL));
+  g_assert_true (g_str_has_prefix (written, "PK"));
+  g_unlink (moved);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -128,5 +157,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/workbook/cancel-keeps-the-old-workbook", test_cancel_keeps_the_old_workbook);
   /* The refusal is SQLite's own, set on the file's connection. */
   cm_test_add_file_func ("/workbook/unread-audit-trail-fails", test_unread_audit_trail_fails);
+  cm_test_add_file_func ("/workbook/trail-read-with-the-store-alone",
+                         test_trail_read_with_the_store_alone);
   return g_test_run ();
 }
