@@ -98,9 +98,21 @@ refuse_on_opening (sqlite3 *db, char **message, const struct sqlite3_api_routine
   return SQLITE_OK;
 }
 
+/* The export fails with the store's words, SQLite's reason in them, and
+ * the earlier file stays as it was. */
+static void
+assert_refused_trail_fails (CmStore *store, const char *target, const GDate *today)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (cm_workbook_export (store, target, today, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "audit.new_value is prohibited"));
+  assert_earlier_file_kept (target);
+}
+
 /* A trail that cannot be read fails the export with the store's reason,
- * rather than leaving the Audit trail sheet empty, and the earlier file
- * stays as it was. */
+ * rather than leaving the Audit trail sheet empty. */
 static void
 test_unread_audit_trail_fails (void)
 {
@@ -108,17 +120,12 @@ test_unread_audit_trail_fails (void)
   g_autoptr(GDate) today = cm_test_today ();
   g_autoptr(CmStore) store = demo_beside_earlier_file ("workbook-unread.commissioner", target,
                                                        today);
-  g_autoptr(GError) error = NULL;
 
   sqlite3_set_authorizer (cm_db_sqlite_handle (cm_store_get_db (store)), refuse_audit_values,
                           NULL);
   sqlite3_auto_extension ((void (*) (void)) refuse_on_opening);
-  g_assert_false (cm_workbook_export (store, target, today, NULL, &error));
+  assert_refused_trail_fails (store, target, today);
   sqlite3_cancel_auto_extension ((void (*) (void)) refuse_on_opening);
-  g_assert_nonnull (error);
-  /* The store's words, with SQLite's reason in them. */
-  g_assert_nonnull (strstr (error->message, "audit.new_value is prohibited"));
-  assert_earlier_file_kept (target);
 }
 
 /* Where no second connection opens (here, the file has moved since the
@@ -133,15 +140,12 @@ test_trail_read_with_the_store_alone (void)
   g_autoptr(CmStore) store = demo_beside_earlier_file ("workbook-alone.commissioner", target,
                                                        today);
   g_autofree char *moved = g_strconcat (cm_store_get_path (store), ".moved", NULL);
-  g_autoptr(GError) error = NULL;
   g_autofree char *written = NULL;
 
   g_assert_cmpint (g_rename (cm_store_get_path (store), moved), ==, 0);
   sqlite3_set_authorizer (cm_db_sqlite_handle (cm_store_get_db (store)), refuse_audit_values,
                           NULL);
-  g_assert_false (cm_workbook_export (store, target, today, NULL, &error));
-  g_assert_nonnull (strstr (error->message, "audit.new_value is prohibited"));
-  assert_earlier_file_kept (target);
+  assert_refused_trail_fails (store, target, today);
 
   sqlite3_set_authorizer (cm_db_sqlite_handle (cm_store_get_db (store)), NULL, NULL);
   g_assert_true (cm_workbook_export (store, target, today, NULL, NULL));
