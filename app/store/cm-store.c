@@ -552,6 +552,10 @@ cm_store_open_reader (CmStore *self)
                           &error);
   if (reader == NULL)
     g_debug ("No second connection to the portfolio: %s", error->message);
+  /* It reads beside @self, whose memory it adds to: a reader streams, so
+   * a file's reader keeps SQLite's own default cache of 2 MB. */
+  else if (!is_server (reader))
+    exec (reader, "PRAGMA cache_size = -2048", NULL);
   return reader;
 }
 
