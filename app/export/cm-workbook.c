@@ -65,6 +65,8 @@ typedef struct {
   CmRowSorter *transparency_rows;
   CmSheetsBeside *beside;  /* writing the Services and Audit trail, or NULL */
   struct _Beside *beside_sheets;
+  GThread *deadline_thread; /* writing the Deadlines sheet, or NULL */
+  struct _DeadlineSheet *deadline_sheet;
   GCancellable *cancellable;
 } Export;
 
@@ -676,9 +678,13 @@ contracts (Export *e)
  * rather than failing the whole workbook. */
 #define DEADLINE_SHEET_ROWS 1000000
 
-typedef struct {
+typedef struct _DeadlineSheet {
   CmSheet *sheet;
   guint64 written;
+  CmRowSorter *rows;       /* kept while the contracts were read */
+  const char *footer;
+  lxw_error error;         /* the sheet's first error, once closed */
+  GError *unread;          /* why the rows could not be read, or NULL */
 } DeadlineSheet;
 
 static void
@@ -723,21 +729,63 @@ note_deadlines_left_off (CmSheet *sheet, guint64 left_off)
   cm_sheet_next_row (sheet);
 }
 
-/* From the rows kept while the contracts were read, in their order. */
+static gpointer
+write_deadlines (gpointer data)
+{
+  DeadlineSheet *out = data;
+
+  cm_row_sorter_each (out->rows, deadline_row, out, &out->unread);
+  g_clear_pointer (&out->rows, cm_row_sorter_free);
+  if (out->written > DEADLINE_SHEET_ROWS)
+    note_deadlines_left_off (out->sheet, out->written - DEADLINE_SHEET_ROWS);
+  cm_sheet_colour_words (out->sheet, 1);
+  out->error = cm_sheet_close (g_steal_pointer (&out->sheet), out->footer);
+  return NULL;
+}
+
+/* From the rows kept while the contracts were read, in their order: put
+ * in order and written in a thread of their own while the sheets after
+ * are written. The sheet's cells use the date and bold formats and its
+ * colours those of the Contracts sheet, all numbered by now. */
 static void
 deadlines (Export *e)
 {
   const char *headers[] = { _("Date"), _("Status"), _("What"), _("Reference"), _("Title"),
                             _("Provider"), NULL };
-  DeadlineSheet out = { cm_sheet_new (e->workbook, "Deadlines", &e->formats, headers), 0 };
+  DeadlineSheet *out = g_new0 (DeadlineSheet, 1);
 
-  if (e->unread == NULL && e->deadline_rows)
-    cm_row_sorter_each (e->deadline_rows, deadline_row, &out, &e->unread);
-  g_clear_pointer (&e->deadline_rows, cm_row_sorter_free);
-  if (out.written > DEADLINE_SHEET_ROWS)
-    note_deadlines_left_off (out.sheet, out.written - DEADLINE_SHEET_ROWS);
-  cm_sheet_colour_words (out.sheet, 1);
-  done (e, out.sheet);
+  out->sheet = cm_sheet_new (e->workbook, "Deadlines", &e->formats, headers);
+  out->footer = e->footer;
+  if (e->unread == NULL)
+    out->rows = g_steal_pointer (&e->deadline_rows);
+  else
+    g_clear_pointer (&e->deadline_rows, cm_row_sorter_free);
+  if (out->rows == NULL)
+    {
+      /* Nothing to read: closed here, as the thread would. */
+      cm_sheet_colour_words (out->sheet, 1);
+      done (e, g_steal_pointer (&out->sheet));
+      g_free (out);
+      return;
+    }
+  e->deadline_sheet = out;
+  e->deadline_thread = g_thread_new ("deadlines-sheet", write_deadlines, out);
+}
+
+static void
+finish_deadlines (Export *e)
+{
+  DeadlineSheet *out = e->deadline_sheet;
+
+  if (e->deadline_thread == NULL)
+    return;
+  g_thread_join (g_steal_pointer (&e->deadline_thread));
+  if (e->error == LXW_NO_ERROR)
+    e->error = out->error;
+  if (e->unread == NULL)
+    e->unread = g_steal_pointer (&out->unread);
+  g_clear_error (&out->unread);
+  g_clear_pointer (&e->deadline_sheet, g_free);
 }
 
 /* ---- Timeline --------------------------------------------------------- */
@@ -1258,7 +1306,8 @@ cm_workbook_export_for (CmStore *store, const char *path, const GDate *today,
 {
   static const SheetWriter writers[] = {
     read_me, start_sheets_beside, services, contracts, deadlines, timeline, spend_summary, eias,
-    decommissioning_audit, decisions, risks, transparency, finish_sheets_beside,
+    decommissioning_audit, decisions, risks, transparency, finish_deadlines,
+    finish_sheets_beside,
   };
   Export e = { .store = store, .today = today, .cancellable = cancellable };
   g_autoptr(CmSafeWrite) out = NULL;
@@ -1289,6 +1338,7 @@ cm_workbook_export_for (CmStore *store, const char *path, const GDate *today,
   for (guint i = 0; i < G_N_ELEMENTS (writers) && !g_cancellable_is_cancelled (cancellable); i++)
     writers[i] (&e);
   /* A cancelled export may stop before the sheets that use these. */
+  finish_deadlines (&e);
   finish_sheets_beside (&e);
   if (e.read_me)
     done (&e, e.read_me);
