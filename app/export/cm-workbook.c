@@ -163,6 +163,18 @@ done (Export *e, CmSheet *sheet)
     e->error = error;
 }
 
+/* Keeps the export's first errors: a sheet's @error from libxlsxwriter,
+ * and why records could not be read, taken from @unread. */
+static void
+keep_errors (Export *e, lxw_error error, GError **unread)
+{
+  if (e->error == LXW_NO_ERROR)
+    e->error = error;
+  if (e->unread == NULL)
+    e->unread = g_steal_pointer (unread);
+  g_clear_error (unread);
+}
+
 /* ---- Read me ---------------------------------------------------------- */
 
 /* Spend lines that balance a damaged source table to its printed total
@@ -477,11 +489,7 @@ finish_sheets_beside (Export *e)
   if (e->beside == NULL)
     return;
   cm_sheets_beside_finish (g_steal_pointer (&e->beside));
-  if (e->error == LXW_NO_ERROR)
-    e->error = b->error;
-  if (e->unread == NULL)
-    e->unread = g_steal_pointer (&b->unread);
-  g_clear_error (&b->unread);
+  keep_errors (e, b->error, &b->unread);
   g_clear_pointer (&e->beside_sheets, g_free);
 }
 
@@ -780,11 +788,7 @@ finish_deadlines (Export *e)
   if (e->deadline_thread == NULL)
     return;
   g_thread_join (g_steal_pointer (&e->deadline_thread));
-  if (e->error == LXW_NO_ERROR)
-    e->error = out->error;
-  if (e->unread == NULL)
-    e->unread = g_steal_pointer (&out->unread);
-  g_clear_error (&out->unread);
+  keep_errors (e, out->error, &out->unread);
   g_clear_pointer (&e->deadline_sheet, g_free);
 }
 
