@@ -7,7 +7,6 @@
  * on-server.py). Each check makes its own tables.
  */
 #include <glib/gstdio.h>
-#include <poll.h>
 #include <string.h>
 
 #include "cm-db-pg-connect.h"
@@ -806,25 +805,8 @@ check_deferred_results (const Backend *backend)
   g_assert_cmpstr (deferred, ==, waited);
 }
 
-/* Connects @db again, waiting on its socket as a window's loop would. */
-static void
-reconnect (CmDb *db)
-{
-  CmDbReconnect state = cm_db_reconnect_start (db);
-
-  while (state == CM_DB_RECONNECT_WAIT_READ || state == CM_DB_RECONNECT_WAIT_WRITE)
-    {
-      struct pollfd socket = { .fd = cm_db_reconnect_socket (db),
-                               .events = state == CM_DB_RECONNECT_WAIT_READ ? POLLIN : POLLOUT };
-
-      g_assert_cmpint (poll (&socket, 1, 10000), ==, 1);
-      state = cm_db_reconnect_poll (db);
-    }
-  g_assert_cmpint (state, ==, CM_DB_RECONNECT_DONE);
-}
-
 /* The server ends the session while INSERTs wait in the pipeline: the
- * failure is a lost connection, which a new one replaces, and the
+ * failure is a lost connection, whose place a new session takes, and the
  * connection then works as before, the INSERTs gone with the session;
  * until then every statement says the connection is lost, not that the
  * pipeline is in the way. */
@@ -851,7 +833,8 @@ check_pipeline_lost (const Backend *backend)
   g_assert_cmpint (cm_db_last_failure (db), ==, CM_DB_FAILURE_CONNECTION_LOST);
   g_assert_null (cm_db_take_notifications (db, "any"));
 
-  reconnect (db);
+  /* As the store's watch does once it has connected again. */
+  cm_db_pg_take_session (db, backend->connect ());
   g_assert_false (cm_db_in_transaction (db));
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM item"), ==, 0);
   insert_items (insert, 1, 10);
