@@ -297,8 +297,15 @@ read_pipeline (CmDbPg *db)
 static void
 end_session (CmDbPg *db)
 {
+  g_autofree char *said = g_strstrip (g_strdup (PQerrorMessage (db->conn)));
+
   cm_db_pg_connect_hang_up (db->conn);
-  set_failure (db, CM_DB_FAILURE_CONNECTION_LOST, PQerrorMessage (db->conn));
+  /* libpq has often nothing to say yet, not having noticed the hang-up: the
+   * reason goes in messages such as "The connection … was lost (%s)". */
+  set_failure (db, CM_DB_FAILURE_CONNECTION_LOST,
+               *said != '\0' ? said
+                              : _("the connection was closed, as the server’s answers could "
+                                  "not be read"));
 }
 
 /* Reads what the queued statements gave and leaves pipeline mode,
