@@ -454,6 +454,17 @@ is_commit (const char *sql)
   return starts_with_word (sql, "COMMIT") || starts_with_word (sql, "END");
 }
 
+/* A ROLLBACK of the whole transaction, not to a savepoint. */
+static gboolean
+is_rollback (const char *sql)
+{
+  return starts_with_word (sql, "ROLLBACK") &&
+         g_regex_match_simple ("^\\s*ROLLBACK(\\s+(WORK|TRANSACTION))?\\s*;?\\s*$", sql,
+                               G_REGEX_CASELESS, 0);
+}
+
+static void drop_held_rows (CmDbPg *db);
+
 static gboolean
 pg_exec (CmDb *db, const char *sql)
 {
@@ -463,6 +474,8 @@ pg_exec (CmDb *db, const char *sql)
 
   if (cm_db_pg_dialect_begin_kind (sql, &kind))
     return pg_begin (db, kind);
+  if (is_rollback (sql))
+    drop_held_rows (pg);
   deallocate_freed (pg);
   failed_before = in_failed_transaction (pg);
   if (is_commit (sql) && pg->notes->len > 0 && !failed_before)
@@ -1593,6 +1606,21 @@ land_in_flight (CmDbPg *db)
       undo_copies (db);
       queue_held_rows (db, db->in_flight, db->in_flight_first);
     }
+  cm_db_pg_copy_batch_clear (db->in_flight);
+}
+
+/* Drops the rows held, and those of a COPY in flight once the server has
+ * taken them, without sending them again: the ROLLBACK to come undoes
+ * them all, whether they would fail or not. */
+static void
+drop_held_rows (CmDbPg *db)
+{
+  if (db->batch != NULL)
+    cm_db_pg_copy_batch_clear (db->batch);
+  if (!db->copy_pending)
+    return;
+  db->copy_pending = FALSE;
+  finish_copy_sent (db);
   cm_db_pg_copy_batch_clear (db->in_flight);
 }
 
