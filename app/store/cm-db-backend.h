@@ -22,14 +22,11 @@ typedef struct {
   gint64      (*changes)        (CmDb *db);
   CmDbFailure (*last_failure)   (CmDb *db);
   const char *(*last_message)   (CmDb *db);
-  /* Optional: NULL where the engine has no notifications or reconnecting. */
+  /* Optional: NULL where the engine has no notifications. */
   gboolean    (*notify)         (CmDb *db, const char *channel, const char *payload);
   gboolean    (*listen)         (CmDb *db, const char *channel);
   int         (*socket)         (CmDb *db);
   GPtrArray  *(*take_notifications) (CmDb *db, const char *channel);
-  CmDbReconnect (*reconnect_start)  (CmDb *db);
-  CmDbReconnect (*reconnect_poll)   (CmDb *db);
-  int         (*reconnect_socket)   (CmDb *db);
   /* Optional: NULL where every statement's result is waited for. */
   gboolean    (*defer_results)      (CmDb *db, gboolean defer);
   guint64     (*deferred)           (CmDb *db, guint64 *failed_at);

@@ -161,8 +161,9 @@ check_server (PGconn *conn, GError **error)
   return ok;
 }
 
-PGconn *
-cm_db_pg_connect_begin (const char *uri)
+/* Starts connecting to @uri; finish_connecting () waits for the rest. */
+static PGconn *
+connect_begin (const char *uri)
 {
   /* libpq takes the keywords in order, a later one overriding an earlier:
    * @uri may override the keepalives, which notice a dead network within
@@ -180,16 +181,10 @@ cm_db_pg_connect_begin (const char *uri)
   return conn;
 }
 
-gboolean
-cm_db_pg_connect_check (PGconn *conn, GError **error)
-{
-  return check_server (conn, error);
-}
-
 PGconn *
 cm_db_pg_connect_server (const char *uri, GError **error)
 {
-  PGconn *conn = cm_db_pg_connect_begin (uri);
+  PGconn *conn = connect_begin (uri);
 
   /* Verbose: the refusal's message then carries its SQLSTATE. */
   PQsetErrorVerbosity (conn, PQERRORS_VERBOSE);

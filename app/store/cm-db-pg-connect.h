@@ -12,12 +12,6 @@ G_BEGIN_DECLS
  * waiting for locks as long as the store waits for a file's); NULL, with
  * a CM_STORE_ERROR naming the server and what to do, when it cannot be. */
 PGconn *cm_db_pg_connect_server (const char *uri, GError **error);
-/* Starts connecting to @uri as cm_db_pg_connect_server () does, without
- * waiting: PQconnectPoll () finishes it. */
-PGconn *cm_db_pg_connect_begin    (const char *uri);
-/* Refuses a server too old for the store, and applies the store's
- * settings to the connection just made. */
-gboolean cm_db_pg_connect_check   (PGconn *conn, GError **error);
 
 /* Ends @conn's session without waiting, as a server ending it would: the
  * server rolls back its transaction, and libpq then finds the connection

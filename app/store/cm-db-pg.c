@@ -86,7 +86,6 @@ typedef struct {
    * statements prepared on the last one: they are prepared again as they
    * are next run. */
   guint generation;
-  PGconn *reconnecting;      /* the connection being made to take @conn's place */
   /* The notifications of the open transaction, as statements sent with
    * its COMMIT: one round trip for both. */
   GString *notes;
@@ -298,8 +297,15 @@ read_pipeline (CmDbPg *db)
 static void
 end_session (CmDbPg *db)
 {
+  g_autofree char *said = g_strstrip (g_strdup (PQerrorMessage (db->conn)));
+
   cm_db_pg_connect_hang_up (db->conn);
-  set_failure (db, CM_DB_FAILURE_CONNECTION_LOST, PQerrorMessage (db->conn));
+  /* libpq has often nothing to say yet, not having noticed the hang-up: the
+   * reason goes in messages such as "The connection … was lost (%s)". */
+  set_failure (db, CM_DB_FAILURE_CONNECTION_LOST,
+               *said != '\0' ? said
+                              : _("the connection was closed, as the server’s answers could "
+                                  "not be read"));
 }
 
 /* Reads what the queued statements gave and leaves pipeline mode,
@@ -404,7 +410,6 @@ pg_close (CmDb *db)
   CmDbPg *pg = pg_of (db);
 
   g_clear_pointer (&pg->conn, PQfinish);
-  g_clear_pointer (&pg->reconnecting, PQfinish);
   pg->streaming = NULL;
   if (pg->n_statements == 0)
     free_db (pg);
@@ -449,6 +454,17 @@ is_commit (const char *sql)
   return starts_with_word (sql, "COMMIT") || starts_with_word (sql, "END");
 }
 
+/* A ROLLBACK of the whole transaction, not to a savepoint. */
+static gboolean
+is_rollback (const char *sql)
+{
+  return starts_with_word (sql, "ROLLBACK") &&
+         g_regex_match_simple ("^\\s*ROLLBACK(\\s+(WORK|TRANSACTION))?\\s*;?\\s*$", sql,
+                               G_REGEX_CASELESS, 0);
+}
+
+static void drop_held_rows (CmDbPg *db);
+
 static gboolean
 pg_exec (CmDb *db, const char *sql)
 {
@@ -458,6 +474,8 @@ pg_exec (CmDb *db, const char *sql)
 
   if (cm_db_pg_dialect_begin_kind (sql, &kind))
     return pg_begin (db, kind);
+  if (is_rollback (sql))
+    drop_held_rows (pg);
   deallocate_freed (pg);
   failed_before = in_failed_transaction (pg);
   if (is_commit (sql) && pg->notes->len > 0 && !failed_before)
@@ -1138,7 +1156,7 @@ pg_column_int64 (CmDbStmt *stmt, int column)
   return value;
 }
 
-/* ---- notifications and reconnecting ----------------------------------- */
+/* ---- notifications and new sessions ----------------------------------- */
 
 static gboolean
 pg_notify (CmDb *db, const char *channel, const char *payload)
@@ -1247,69 +1265,6 @@ take_session (CmDbPg *pg, PGconn *conn)
   g_ptr_array_set_size (pg->to_deallocate, 0);
   g_string_truncate (pg->notes, 0);
   set_failure (pg, CM_DB_FAILURE_NONE, NULL);
-}
-
-/* The new connection takes the lost one's place. */
-static CmDbReconnect
-adopt_reconnected (CmDbPg *pg)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!cm_db_pg_connect_check (pg->reconnecting, &error))
-    {
-      set_failure (pg, CM_DB_FAILURE_CANNOT_OPEN, error->message);
-      g_clear_pointer (&pg->reconnecting, PQfinish);
-      return CM_DB_RECONNECT_FAILED;
-    }
-  take_session (pg, g_steal_pointer (&pg->reconnecting));
-  return CM_DB_RECONNECT_DONE;
-}
-
-static CmDbReconnect
-pg_reconnect_poll (CmDb *db)
-{
-  CmDbPg *pg = pg_of (db);
-
-  if (pg->reconnecting == NULL)
-    return CM_DB_RECONNECT_FAILED;
-  switch (PQconnectPoll (pg->reconnecting))
-    {
-    case PGRES_POLLING_READING:
-      return CM_DB_RECONNECT_WAIT_READ;
-    case PGRES_POLLING_WRITING:
-      return CM_DB_RECONNECT_WAIT_WRITE;
-    case PGRES_POLLING_OK:
-      return adopt_reconnected (pg);
-    default:
-      set_failure (pg, CM_DB_FAILURE_CANNOT_OPEN, PQerrorMessage (pg->reconnecting));
-      g_clear_pointer (&pg->reconnecting, PQfinish);
-      return CM_DB_RECONNECT_FAILED;
-    }
-}
-
-static CmDbReconnect
-pg_reconnect_start (CmDb *db)
-{
-  CmDbPg *pg = pg_of (db);
-
-  g_clear_pointer (&pg->reconnecting, PQfinish);
-  pg->reconnecting = cm_db_pg_connect_begin (pg->uri);
-  if (PQstatus (pg->reconnecting) == CONNECTION_BAD)
-    {
-      set_failure (pg, CM_DB_FAILURE_CANNOT_OPEN, PQerrorMessage (pg->reconnecting));
-      g_clear_pointer (&pg->reconnecting, PQfinish);
-      return CM_DB_RECONNECT_FAILED;
-    }
-  /* As libpq asks: first as if polling had said it waits to write. */
-  return CM_DB_RECONNECT_WAIT_WRITE;
-}
-
-static int
-pg_reconnect_socket (CmDb *db)
-{
-  CmDbPg *pg = pg_of (db);
-
-  return pg->reconnecting != NULL ? PQsocket (pg->reconnecting) : -1;
 }
 
 /* ---- loading many rows: COPY ... FROM STDIN ----------------------------- */
@@ -1654,6 +1609,21 @@ land_in_flight (CmDbPg *db)
   cm_db_pg_copy_batch_clear (db->in_flight);
 }
 
+/* Drops the rows held, and those of a COPY in flight once the server has
+ * taken them, without sending them again: the ROLLBACK to come undoes
+ * them all, whether they would fail or not. */
+static void
+drop_held_rows (CmDbPg *db)
+{
+  if (db->batch != NULL)
+    cm_db_pg_copy_batch_clear (db->batch);
+  if (!db->copy_pending)
+    return;
+  db->copy_pending = FALSE;
+  finish_copy_sent (db);
+  cm_db_pg_copy_batch_clear (db->in_flight);
+}
+
 /* Sends the rows held, after the statements queued before them: a few
  * as INSERTs, more as COPY, whose end is waited for only when @wait. */
 static void
@@ -1720,9 +1690,6 @@ static const CmDbBackend pg_backend = {
   .listen = pg_listen,
   .socket = pg_socket,
   .take_notifications = pg_take_notifications,
-  .reconnect_start = pg_reconnect_start,
-  .reconnect_poll = pg_reconnect_poll,
-  .reconnect_socket = pg_reconnect_socket,
   .stmt_free = pg_stmt_free,
   .stmt_sql = pg_stmt_sql,
   .stmt_reset = pg_stmt_reset,
@@ -1782,7 +1749,6 @@ cm_db_pg_take_session (CmDb *db, CmDb *fresh)
 
   g_return_if_fail (db->backend == &pg_backend && fresh->backend == &pg_backend);
 
-  g_clear_pointer (&pg->reconnecting, PQfinish);
   /* Names prepared on @fresh's session stay taken there. */
   pg->n_prepared = MAX (pg->n_prepared, from->n_prepared);
   take_session (pg, g_steal_pointer (&from->conn));

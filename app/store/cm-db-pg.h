@@ -21,8 +21,8 @@ CmDb       *cm_db_pg_connect (const char *uri, GError **error);
  * own): never for messages, since it may hold a password. */
 const char *cm_db_pg_uri     (CmDb *db);
 /* The session of @fresh, a new connection to @db's server, takes the place
- * of @db's lost one, as one made again by cm_db_reconnect_poll () does;
- * @fresh is closed. */
+ * of @db's lost one: statements are prepared anew as they run, and what
+ * was queued or held went with the lost session; @fresh is closed. */
 void        cm_db_pg_take_session (CmDb *db, CmDb *fresh);
 /* The SQLSTATE of the last statement's failure ("42501"), for a caller
  * that words a refusal its SQL raised; NULL after a success. */

@@ -116,28 +116,6 @@ cm_db_take_notifications (CmDb *db, const char *channel)
   return db->backend->take_notifications (db, channel);
 }
 
-CmDbReconnect
-cm_db_reconnect_start (CmDb *db)
-{
-  if (db->backend->reconnect_start == NULL)
-    return CM_DB_RECONNECT_UNSUPPORTED;
-  return db->backend->reconnect_start (db);
-}
-
-CmDbReconnect
-cm_db_reconnect_poll (CmDb *db)
-{
-  if (db->backend->reconnect_poll == NULL)
-    return CM_DB_RECONNECT_UNSUPPORTED;
-  return db->backend->reconnect_poll (db);
-}
-
-int
-cm_db_reconnect_socket (CmDb *db)
-{
-  return db->backend->reconnect_socket != NULL ? db->backend->reconnect_socket (db) : -1;
-}
-
 void
 cm_db_stmt_free (CmDbStmt *stmt)
 {

@@ -108,7 +108,7 @@ guint64     cm_db_deferred         (CmDb *db, guint64 *failed_at);
 
 /* Engines without these (a SQLite file, which other programs' commits
  * reach through its data version instead) answer that they are not
- * supported: FALSE, -1, NULL or CM_DB_RECONNECT_UNSUPPORTED. */
+ * supported: FALSE, -1 or NULL. */
 
 /* Sends @payload on @channel to the connections listening to it, when the
  * open transaction commits (a server's goes with the COMMIT, in one round
@@ -124,21 +124,6 @@ int         cm_db_socket           (CmDb *db);
  * arrived since the last call, including those that came while other
  * statements ran; NULL when the connection is lost. */
 GPtrArray  *cm_db_take_notifications (CmDb *db, const char *channel);
-
-typedef enum {
-  CM_DB_RECONNECT_UNSUPPORTED,
-  CM_DB_RECONNECT_FAILED,     /* try again later */
-  CM_DB_RECONNECT_WAIT_READ,  /* poll again once cm_db_reconnect_socket () is readable */
-  CM_DB_RECONNECT_WAIT_WRITE, /* … once it is writable */
-  CM_DB_RECONNECT_DONE,       /* connected again, statements prepared anew as they run */
-} CmDbReconnect;
-
-/* Connects again, with what the connection was made with, without
- * blocking: the lost connection serves (failing) until the new one is
- * made, which then takes its place. */
-CmDbReconnect cm_db_reconnect_start  (CmDb *db);
-CmDbReconnect cm_db_reconnect_poll   (CmDb *db);
-int           cm_db_reconnect_socket (CmDb *db);
 
 /* ---- statements ------------------------------------------------------- */
 

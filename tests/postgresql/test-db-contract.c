@@ -7,7 +7,6 @@
  * on-server.py). Each check makes its own tables.
  */
 #include <glib/gstdio.h>
-#include <poll.h>
 #include <string.h>
 
 #include "cm-db-pg-connect.h"
@@ -806,25 +805,8 @@ check_deferred_results (const Backend *backend)
   g_assert_cmpstr (deferred, ==, waited);
 }
 
-/* Connects @db again, waiting on its socket as a window's loop would. */
-static void
-reconnect (CmDb *db)
-{
-  CmDbReconnect state = cm_db_reconnect_start (db);
-
-  while (state == CM_DB_RECONNECT_WAIT_READ || state == CM_DB_RECONNECT_WAIT_WRITE)
-    {
-      struct pollfd socket = { .fd = cm_db_reconnect_socket (db),
-                               .events = state == CM_DB_RECONNECT_WAIT_READ ? POLLIN : POLLOUT };
-
-      g_assert_cmpint (poll (&socket, 1, 10000), ==, 1);
-      state = cm_db_reconnect_poll (db);
-    }
-  g_assert_cmpint (state, ==, CM_DB_RECONNECT_DONE);
-}
-
 /* The server ends the session while INSERTs wait in the pipeline: the
- * failure is a lost connection, which a new one replaces, and the
+ * failure is a lost connection, whose place a new session takes, and the
  * connection then works as before, the INSERTs gone with the session;
  * until then every statement says the connection is lost, not that the
  * pipeline is in the way. */
@@ -851,13 +833,56 @@ check_pipeline_lost (const Backend *backend)
   g_assert_cmpint (cm_db_last_failure (db), ==, CM_DB_FAILURE_CONNECTION_LOST);
   g_assert_null (cm_db_take_notifications (db, "any"));
 
-  reconnect (db);
+  /* As the store's watch does once it has connected again. */
+  cm_db_pg_take_session (db, backend->connect ());
   g_assert_false (cm_db_in_transaction (db));
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM item"), ==, 0);
   insert_items (insert, 1, 10);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM item"), ==, 10);
   g_clear_pointer (&insert, cm_db_stmt_free);
   cm_db_close (other);
+  cm_db_close (db);
+}
+
+/* The rows the server counts as inserted into item, in transactions
+ * committed or rolled back, up to @db's last. */
+static gint64
+items_inserted (CmDb *db)
+{
+  /* The session hands its counts over once idle after this. */
+  run (db, "SELECT pg_stat_force_next_flush ()");
+  return query_int (db, "SELECT n_tup_ins FROM pg_stat_user_tables WHERE relname = 'item'");
+}
+
+/* A ROLLBACK drops the rows held for COPY, and those of a COPY that failed
+ * while in flight, without sending them again as INSERTs: the server
+ * counts no more rows inserted than that COPY's. */
+static void
+check_rollback_drops_held (const Backend *backend)
+{
+  CmDb *db = connect_fresh (backend);
+  g_autoptr(CmDbStmt) insert = NULL;
+  gint64 before = items_inserted (db);
+  gint64 inserted;
+
+  g_assert_true (cm_db_begin (db, CM_DB_WRITING));
+  g_assert_true (cm_db_defer_results (db, TRUE));
+  insert = cm_db_prepare (db, "INSERT INTO item (id, name) VALUES (?, ?)");
+  /* 65,536 rows, item 1 twice, go as a COPY that fails; then some held. */
+  insert_items (insert, 1, 65535);
+  insert_items (insert, 1, 1);
+  insert_items (insert, 70001, 70100);
+  cm_db_rollback (db);
+  g_assert_false (cm_db_in_transaction (db));
+  g_assert_true (cm_db_defer_results (db, FALSE));
+  inserted = items_inserted (db) - before;
+  g_test_message ("rows inserted, then rolled back: %" G_GINT64_FORMAT, inserted);
+  g_assert_cmpint (inserted, >, 0);
+  g_assert_cmpint (inserted, <=, 65536);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM item"), ==, 0);
+  insert_items (insert, 1, 10);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM item"), ==, 10);
+  g_clear_pointer (&insert, cm_db_stmt_free);
   cm_db_close (db);
 }
 
@@ -922,6 +947,7 @@ main (int argc, char **argv)
   add_case (&backends[1], "connect-errors", check_connect_errors);
   add_case (&backends[1], "keepalives", check_keepalives);
   add_case (&backends[1], "pipeline-lost", check_pipeline_lost);
+  add_case (&backends[1], "rollback-drops-held", check_rollback_drops_held);
   status = g_test_run ();
   g_free (sqlite_path);
   return status;
