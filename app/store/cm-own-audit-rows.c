@@ -36,6 +36,15 @@ cm_own_audit_rows_free (CmOwnAuditRows *rows)
   g_free (rows);
 }
 
+CmOwnAuditRows *
+cm_own_audit_rows_copy (CmOwnAuditRows *rows)
+{
+  CmOwnAuditRows *copy = cm_own_audit_rows_new ();
+
+  g_array_append_vals (copy->spans, rows->spans->data, rows->spans->len);
+  return copy;
+}
+
 void
 cm_own_audit_rows_add (CmOwnAuditRows *rows, gint64 after, gint64 last)
 {

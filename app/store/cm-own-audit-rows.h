@@ -20,6 +20,8 @@ typedef struct _CmOwnAuditRows CmOwnAuditRows;
 
 CmOwnAuditRows *cm_own_audit_rows_new     (void);
 void            cm_own_audit_rows_free    (CmOwnAuditRows *rows);
+/* A copy, for reading in another thread while @rows may change. */
+CmOwnAuditRows *cm_own_audit_rows_copy    (CmOwnAuditRows *rows);
 /* A commit appended the rows after @after up to @last. */
 void            cm_own_audit_rows_add     (CmOwnAuditRows *rows, gint64 after, gint64 last);
 /* The row seen @seen moved on past the own rows that directly follow it;

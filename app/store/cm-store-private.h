@@ -10,6 +10,7 @@
 
 #include "cm-change-set.h"
 #include "cm-db.h"
+#include "cm-own-audit-rows.h"
 #include "cm-store.h"
 
 G_BEGIN_DECLS
@@ -32,10 +33,15 @@ char       *cm_store_where_sql       (GType entity_type, const char *property);
 gboolean    cm_store_reload_changes  (CmStore *self, CmChangeSet *changes);
 /* The newest audit row the lists show. */
 gint64      cm_store_audit_seen      (CmStore *self);
-/* The records the audit rows after @seen name, read on @db alone (a new
- * connection, in a thread of its own), the newest row in @newest; NULL
- * when they are too many to follow one by one, or could not be read. */
-CmChangeSet *cm_store_audited_since  (CmDb *db, gint64 seen, gint64 *newest);
+/* The spans of audit rows the store's own commits wrote, copied for
+ * cm_store_audited_since () in another thread. */
+CmOwnAuditRows *cm_store_copy_own_audit_rows (CmStore *self);
+/* The records the audit rows after @seen name, but for those in @own,
+ * read on @db alone (a new connection, in a thread of its own), the
+ * newest row in @newest; NULL when they are too many to follow one by
+ * one, or could not be read. */
+CmChangeSet *cm_store_audited_since  (CmDb *db, gint64 seen, CmOwnAuditRows *own,
+                                      gint64 *newest);
 /* After a new session took the lost one's place: @changes, read by
  * cm_store_audited_since () up to @newest, read again (NULL: every
  * list), as other programs committed them while the connection was down. */

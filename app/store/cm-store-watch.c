@@ -160,6 +160,7 @@ typedef struct {
   char *uri;
   gboolean read_only;
   gint64 seen;
+  CmOwnAuditRows *own; /* the store's own rows after it, passed over */
   CmDb *fresh;
   CmChangeSet *changes; /* NULL: too many to follow, so every list */
   gint64 newest;
@@ -169,6 +170,7 @@ static void
 reconnect_free (Reconnect *r)
 {
   g_free (r->uri);
+  cm_own_audit_rows_free (r->own);
   g_clear_pointer (&r->fresh, cm_db_close);
   cm_change_set_free (r->changes);
   g_free (r);
@@ -194,7 +196,7 @@ reconnect_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *
                                cm_db_last_message (r->fresh));
       return;
     }
-  r->changes = cm_store_audited_since (r->fresh, r->seen, &r->newest);
+  r->changes = cm_store_audited_since (r->fresh, r->seen, r->own, &r->newest);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -248,6 +250,7 @@ try_connecting (gpointer data)
   r->uri = g_strdup (cm_db_pg_uri (self->db));
   r->read_only = cm_store_is_read_only (self->store);
   r->seen = cm_store_audit_seen (self->store);
+  r->own = cm_store_copy_own_audit_rows (self->store);
   self->connecting = g_cancellable_new ();
   task = g_task_new (NULL, self->connecting, connecting_done, self);
   g_task_set_task_data (task, r, (GDestroyNotify) reconnect_free);

@@ -2885,14 +2885,20 @@ cm_store_audit_seen (CmStore *self)
   return self->audit_seen;
 }
 
+CmOwnAuditRows *
+cm_store_copy_own_audit_rows (CmStore *self)
+{
+  g_return_val_if_fail (CM_IS_STORE (self), NULL);
+
+  return cm_own_audit_rows_copy (self->own_rows);
+}
+
 CmChangeSet *
-cm_store_audited_since (CmDb *db, gint64 seen, gint64 *newest)
+cm_store_audited_since (CmDb *db, gint64 seen, CmOwnAuditRows *own, gint64 *newest)
 {
   CmDbStmt *count = cm_db_prepare (db, AUDIT_SINCE_COUNT_SQL);
   CmDbStmt *rows = cm_db_prepare (db, AUDIT_SINCE_ROWS_SQL);
-  /* Read beside the store: its own commits' rows, not known here, are
-   * read again with the others'. */
-  CmChangeSet *changes = audited_since (count, rows, seen, NULL, newest);
+  CmChangeSet *changes = audited_since (count, rows, seen, own, newest);
 
   g_clear_pointer (&count, cm_db_stmt_free);
   g_clear_pointer (&rows, cm_db_stmt_free);

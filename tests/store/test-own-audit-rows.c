@@ -64,6 +64,23 @@ test_spans_behind_row_seen_forgotten (void)
   g_assert_false (cm_own_audit_rows_contain (rows, 21));
 }
 
+/* A copy, read in another thread, keeps the spans as they were when it
+ * was made, whatever the store commits after. */
+static void
+test_copy_keeps_its_spans (void)
+{
+  g_autoptr(CmOwnAuditRows) rows = cm_own_audit_rows_new ();
+  g_autoptr(CmOwnAuditRows) copy = NULL;
+
+  cm_own_audit_rows_add (rows, 12, 14);
+  copy = cm_own_audit_rows_copy (rows);
+  cm_own_audit_rows_add (rows, 15, 18);
+  g_assert_true (cm_own_audit_rows_contain (copy, 13));
+  g_assert_false (cm_own_audit_rows_contain (copy, 16));
+  g_assert_cmpint (cm_own_audit_rows_count (copy, 10, 20), ==, 2);
+  g_assert_cmpint (cm_own_audit_rows_count (rows, 10, 20), ==, 5);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -71,5 +88,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/own-audit-rows/pass-at-once", test_pass_own_commit_at_once);
   g_test_add_func ("/own-audit-rows/wait-for-others", test_own_rows_wait_for_others_before_them);
   g_test_add_func ("/own-audit-rows/forget-passed", test_spans_behind_row_seen_forgotten);
+  g_test_add_func ("/own-audit-rows/copy", test_copy_keeps_its_spans);
   return g_test_run ();
 }
