@@ -534,11 +534,7 @@ cm_audit_foreach (CmStore *store, const CmAuditFilter *filter, gint64 first_bad,
           below = item->entry.id;
           more = TRUE;
           n++;
-          if (!row (item, user_data))
-            {
-              more = FALSE;
-              break;
-            }
+          row (item, user_data);
         }
       cm_db_stmt_reset (stmt);
     }
@@ -573,7 +569,7 @@ append_field (GString *out, const char *text, gboolean first)
   g_string_append_printf (out, "\"%s\"", field->str);
 }
 
-static gboolean
+static void
 append_row (CmAuditItem *item, gpointer user_data)
 {
   GString *out = user_data;
@@ -585,7 +581,6 @@ append_row (CmAuditItem *item, gpointer user_data)
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     append_field (out, fields[i], i == 0);
   g_string_append (out, "\r\n");
-  return TRUE;
 }
 
 gboolean

@@ -42,11 +42,10 @@ demo_tear_down (Demo *demo, gconstpointer data)
   g_free (demo->path);
 }
 
-static gboolean
+static void
 collect (CmAuditItem *item, gpointer user_data)
 {
   g_ptr_array_add (user_data, g_object_ref (item));
-  return TRUE;
 }
 
 static GPtrArray *
