@@ -446,6 +446,14 @@ class Session:
             return next(p[0] for p in self.stack if p[0].name == name)
         return wait_for(f"the page {name}", made)
 
+    def section_marked(self, title):
+        """Whether the sidebar marks section @title: it follows a record's
+        page to the section that holds it, so this tells which page is
+        shown where no state of the pages' own says so."""
+        if self.stack is None:
+            self._find_sections()
+        return has_state(self.sidebar[self.sections.index(title)], pyatspi.STATE_SELECTED)
+
     def tabs(self, section):
         """The stack of a section's tabs."""
         holder = self.stack[self.sections.index(section)][0]
