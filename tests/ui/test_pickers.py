@@ -73,7 +73,7 @@ def add_contract(session):
     # Escape closes the search and leaves the editor, and the choice, as they were.
     search = open_picker(session, dialog, "Service")
     session.key("Escape", title)
-    wait_for("the search closed", lambda: not has_state(search, pyatspi.STATE_SHOWING))
+    wait_for("the search closed", lambda: not has_state(search, pyatspi.STATE_FOCUSED))
     if picker(dialog, "Service").name != "Service: Choose…":
         raise Failure("Escape in the search changed the service chosen")
     session.frame(title)
