@@ -16,9 +16,12 @@
 #include "cm-import.h"
 #include "cm-test-util.h"
 
-/* More than one progress report (every 500 rows), and more rows than the
- * portfolio holds: the import is one that fills it. */
-#define N_ROWS 1200
+/* Enough rows for the switch to pay (cm-store-bulk.c), more than one
+ * progress report (every 500 rows), and more than the portfolio holds:
+ * the import is one that fills it. */
+#define N_ROWS 10000
+/* Reported on too (at row 500), but under that. */
+#define N_SMALL 1200
 /* Where the process that crashes finds the portfolio. */
 #define CRASH_PATH "CM_TEST_JOURNAL_CRASH_PATH"
 
@@ -30,13 +33,13 @@ typedef struct {
 } Watch;
 
 static CmTable *
-register_table (void)
+register_table (guint n_rows)
 {
   g_autoptr(GString) csv = g_string_new ("Reference,Title,Provider,Commissioner\r\n");
   g_autoptr(GError) error = NULL;
   CmTable *table;
 
-  for (guint i = 0; i < N_ROWS; i++)
+  for (guint i = 0; i < n_rows; i++)
     g_string_append_printf (csv, "J-%u,Contract %u,Provider %u,Adult Social Care\r\n", i, i,
                             i % 7);
   table = cm_csv_read (csv->str, csv->len, &error);
@@ -45,9 +48,9 @@ register_table (void)
 }
 
 static CmImportPlan *
-plan_of (CmStore *store)
+plan_of (CmStore *store, guint n_rows)
 {
-  g_autoptr(CmTable) table = register_table ();
+  g_autoptr(CmTable) table = register_table (n_rows);
   g_autoptr(GArray) mapping = cm_import_mapping_guess (table);
   g_autoptr(GError) error = NULL;
   CmImportPlan *plan = cm_import_plan_new (store, table, mapping, CM_IMPORT_DUPLICATE_SKIP,
@@ -104,7 +107,7 @@ test_alone_written_with_rollback_journal (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autoptr(CmStore) store = cm_test_open_new ("journal-alone.commissioner", &path);
-  g_autoptr(CmImportPlan) plan = plan_of (store);
+  g_autoptr(CmImportPlan) plan = plan_of (store, N_ROWS);
   Watch watch = { path };
 
   assert_wal_and_contracts (path, 0);
@@ -125,7 +128,7 @@ test_shared_file_stays_wal (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autoptr(CmStore) store = cm_test_open_new ("journal-shared.commissioner", &path);
-  g_autoptr(CmImportPlan) plan = plan_of (store);
+  g_autoptr(CmImportPlan) plan = plan_of (store, N_ROWS);
   CmDb *other = cm_test_connect (path);
   g_autoptr(CmDbStmt) read = cm_db_prepare (other, "SELECT count(*) FROM contract");
   Watch watch = { path };
@@ -147,13 +150,31 @@ test_shared_file_stays_wal (void)
   g_free (watch.mode);
 }
 
+/* Too few rows for the switch to pay. */
+static void
+test_small_import_stays_wal (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new ("journal-small.commissioner", &path);
+  g_autoptr(CmImportPlan) plan = plan_of (store, N_SMALL);
+  Watch watch = { path };
+
+  g_assert_true (cm_import_plan_apply (plan, store, "register.csv", watch_progress, &watch,
+                                       NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (watch.mode, ==, "wal");
+  assert_wal_and_contracts (path, N_SMALL);
+  g_free (watch.mode);
+}
+
 static void
 test_refused_back_to_wal (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autoptr(CmStore) store = cm_test_open_new ("journal-refused.commissioner", &path);
-  g_autoptr(CmImportPlan) plan = plan_of (store);
+  g_autoptr(CmImportPlan) plan = plan_of (store, N_ROWS);
   Watch watch = { path };
 
   cm_import_plan_set_more_write (plan, watch_and_refuse, &watch, NULL);
@@ -170,7 +191,7 @@ test_cancelled_back_to_wal (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autoptr(CmStore) store = cm_test_open_new ("journal-cancelled.commissioner", &path);
-  g_autoptr(CmImportPlan) plan = plan_of (store);
+  g_autoptr(CmImportPlan) plan = plan_of (store, N_ROWS);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
 
   g_cancellable_cancel (cancellable);
@@ -192,7 +213,7 @@ test_written_while_planning_back_to_wal (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autoptr(CmStore) store = cm_test_open_new ("journal-written.commissioner", &path);
-  g_autoptr(CmTable) table = register_table ();
+  g_autoptr(CmTable) table = register_table (N_ROWS);
   g_autoptr(GArray) mapping = cm_import_mapping_guess (table);
   g_autoptr(CmImportPlan) plan = cm_import_plan_new_written (store, table, mapping,
                                                              CM_IMPORT_DUPLICATE_SKIP,
@@ -214,7 +235,7 @@ crash_part_way (void)
 
   g_assert_nonnull (store);
   cm_store_set_actor (store, "Test commissioner");
-  plan = plan_of (store);
+  plan = plan_of (store, N_ROWS);
   cm_import_plan_apply (plan, store, "register.csv", watch_progress, &watch, NULL, NULL);
   g_assert_not_reached ();
 }
@@ -254,6 +275,7 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/store-journal/alone", test_alone_written_with_rollback_journal);
   g_test_add_func ("/store-journal/shared", test_shared_file_stays_wal);
+  g_test_add_func ("/store-journal/small", test_small_import_stays_wal);
   g_test_add_func ("/store-journal/refused", test_refused_back_to_wal);
   g_test_add_func ("/store-journal/cancelled", test_cancelled_back_to_wal);
   g_test_add_func ("/store-journal/written-while-planning", test_written_while_planning_back_to_wal);
