@@ -234,16 +234,20 @@ can_write (const char *path)
 }
 
 /* A file we may not write is read through a URI that says so; it is
- * "immutable" only while no -wal file exists, since an immutable
- * connection ignores the -wal file and would miss saved changes. */
+ * "immutable" only while no -wal or -journal file exists, since an
+ * immutable connection ignores both: it would miss saved changes, or
+ * read the pages of a batch that a crash left half written (which the
+ * journal rolls back) or that is being written (cm-store-journal.h). */
 static char *
 read_only_uri (const char *path)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
   g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  gboolean settled = !g_file_test (wal, G_FILE_TEST_EXISTS) &&
+                     !g_file_test (journal, G_FILE_TEST_EXISTS);
 
-  return g_strdup_printf ("file:%s?mode=ro%s", escaped,
-                          g_file_test (wal, G_FILE_TEST_EXISTS) ? "" : "&immutable=1");
+  return g_strdup_printf ("file:%s?mode=ro%s", escaped, settled ? "&immutable=1" : "");
 }
 
 static gboolean
