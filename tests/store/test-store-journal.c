@@ -101,71 +101,75 @@ assert_wal_and_contracts (const char *path, gint64 contracts)
   g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM contract"), ==, contracts);
 }
 
+/* Imports @n_rows into @store, the mode and contracts seen during it in
+ * @mode and @contracts; then the file is in WAL, the rows in it. */
+static void
+import_watched (CmStore *store, const char *path, guint n_rows, char **mode, gint64 *contracts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmImportPlan) plan = plan_of (store, n_rows);
+  Watch watch = { path };
+
+  g_assert_true (cm_import_plan_apply (plan, store, "register.csv", watch_progress, &watch,
+                                       NULL, &error));
+  g_assert_no_error (error);
+  assert_wal_and_contracts (path, n_rows);
+  *mode = watch.mode;
+  *contracts = watch.contracts;
+}
+
 static void
 test_alone_written_with_rollback_journal (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autoptr(CmStore) store = cm_test_open_new ("journal-alone.commissioner", &path);
-  g_autoptr(CmImportPlan) plan = plan_of (store, N_ROWS);
-  Watch watch = { path };
+  g_autofree char *mode = NULL;
+  gint64 contracts;
 
   assert_wal_and_contracts (path, 0);
-  g_assert_true (cm_import_plan_apply (plan, store, "register.csv", watch_progress, &watch,
-                                       NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpstr (watch.mode, ==, "delete");
-  g_assert_cmpint (watch.contracts, ==, 0);
-  assert_wal_and_contracts (path, N_ROWS);
+  import_watched (store, path, N_ROWS, &mode, &contracts);
+  g_assert_cmpstr (mode, ==, "delete");
+  g_assert_cmpint (contracts, ==, 0);
   g_assert_true (cm_store_verify_audit (store, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_free (watch.mode);
 }
 
 static void
 test_shared_file_stays_wal (void)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autoptr(CmStore) store = cm_test_open_new ("journal-shared.commissioner", &path);
-  g_autoptr(CmImportPlan) plan = plan_of (store, N_ROWS);
   CmDb *other = cm_test_connect (path);
   g_autoptr(CmDbStmt) read = cm_db_prepare (other, "SELECT count(*) FROM contract");
-  Watch watch = { path };
+  g_autofree char *mode = NULL;
+  gint64 contracts;
 
   /* The other connection has read the file: it holds it open in WAL. */
   g_assert_nonnull (read);
   g_assert_cmpint (cm_db_step (read), ==, CM_DB_ROW);
   cm_db_stmt_reset (read);
-  g_assert_true (cm_import_plan_apply (plan, store, "register.csv", watch_progress, &watch,
-                                       NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpstr (watch.mode, ==, "wal");
-  g_assert_cmpint (watch.contracts, ==, 0);
+  import_watched (store, path, N_ROWS, &mode, &contracts);
+  g_assert_cmpstr (mode, ==, "wal");
+  g_assert_cmpint (contracts, ==, 0);
   g_assert_cmpint (cm_db_step (read), ==, CM_DB_ROW);
   g_assert_cmpint (cm_db_column_int64 (read, 0), ==, N_ROWS);
   g_clear_pointer (&read, cm_db_stmt_free);
   cm_db_close (other);
-  assert_wal_and_contracts (path, N_ROWS);
-  g_free (watch.mode);
 }
 
 /* Too few rows for the switch to pay. */
 static void
 test_small_import_stays_wal (void)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autoptr(CmStore) store = cm_test_open_new ("journal-small.commissioner", &path);
-  g_autoptr(CmImportPlan) plan = plan_of (store, N_SMALL);
-  Watch watch = { path };
+  g_autofree char *mode = NULL;
+  gint64 contracts;
 
-  g_assert_true (cm_import_plan_apply (plan, store, "register.csv", watch_progress, &watch,
-                                       NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpstr (watch.mode, ==, "wal");
-  assert_wal_and_contracts (path, N_SMALL);
-  g_free (watch.mode);
+  import_watched (store, path, N_SMALL, &mode, &contracts);
+  g_assert_cmpstr (mode, ==, "wal");
+  g_assert_cmpint (contracts, ==, 0);
 }
 
 static void
