@@ -7,8 +7,10 @@
  * every row, and with SQLite's small page cache spills pages long before
  * it commits. Inside the action's transaction, the indexes such a table
  * does not need for uniqueness are dropped until the rows are in, then
- * built again in one pass, and the cache is sized for the batch. A
- * rollback brings the indexes back by itself. On a server, where each
+ * built again in one pass, the cache is sized for the batch, and a batch
+ * of many rows into a portfolio file nobody else has open is written
+ * with a rollback journal (cm-store-journal.h). A rollback brings the
+ * indexes back by itself. On a server, where each
  * statement would wait for its answer, the rows' INSERTs are sent without
  * waiting, most of them as one COPY per table (cm_db_defer_results ()); a
  * row refused fails the batch at its end, or at the first read before it,

@@ -97,8 +97,13 @@ gboolean
 cm_store_ids_above (CmStore *self, const char *table, gint64 above, gint64 *count,
                     gint64 *first, gint64 *last, GError **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*), coalesce(min(id), 0),"
-                                          " coalesce(max(id), 0) FROM \"%s\" WHERE id > ?1",
+  /* When every row is above (an import into a new portfolio), the rows
+   * are counted in the table's smallest index, not read one by one. */
+  g_autofree char *sql = g_strdup_printf ("SELECT CASE WHEN (SELECT min(id) FROM \"%1$s\") > ?1"
+                                          " THEN (SELECT count(*) FROM \"%1$s\")"
+                                          " ELSE (SELECT count(*) FROM \"%1$s\" WHERE id > ?1) END,"
+                                          " coalesce((SELECT min(id) FROM \"%1$s\" WHERE id > ?1), 0),"
+                                          " coalesce((SELECT max(id) FROM \"%1$s\" WHERE id > ?1), 0)",
                                           table);
   gint64 range[3];
 

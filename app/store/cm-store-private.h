@@ -56,5 +56,12 @@ void        cm_store_keep_deferred_saves (CmStore *self, gboolean keep);
 /* Words the connection's last failure as a refused change, naming the
  * record refused late when it is known; always FALSE. */
 gboolean    cm_store_refusal_error   (CmStore *self, GError **error);
+/* Inside a transaction of cm_store_begin () that has written nothing,
+ * for a batch that will fill the portfolio: begins it again with a
+ * rollback journal, when the file is this connection's alone
+ * (cm-store-journal.h); the commit or rollback sets WAL again. FALSE,
+ * for the caller to roll back, when another program committed in the
+ * moment between. */
+gboolean    cm_store_begin_alone     (CmStore *self, GError **error);
 
 G_END_DECLS

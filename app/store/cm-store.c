@@ -22,6 +22,7 @@
 #include "cm-sql-functions.h"
 #include "cm-store-conflict.h"
 #include "cm-store-file.h"
+#include "cm-store-journal.h"
 #include "cm-store-private.h"
 #include "cm-store-server.h"
 #include "cm-value.h"
@@ -131,6 +132,8 @@ struct _CmStore
   GHashTable *next_ids;     /* table -> the id its next new record takes, in this transaction */
   CmDeferredSaves *deferred; /* while a batch defers its results (cm-store-bulk.h) */
   GString *record_json;     /* the last whole record audited, its buffer kept for the next */
+  gint64 changes_at_begin;  /* a file's total changes as the open transaction began */
+  gboolean rollback_journal; /* the file left WAL for a batch (cm-store-journal.h) */
 };
 
 G_DEFINE_FINAL_TYPE (CmStore, cm_store, G_TYPE_OBJECT)
@@ -1628,6 +1631,58 @@ cm_store_set_connection_lost (CmStore *self, const char *why)
   self->connection_lost = g_strdup (why);
 }
 
+/* After a batch written with a rollback journal, outside a transaction:
+ * WAL again, so that readers in other programs never wait on a writer. */
+static void
+return_to_wal (CmStore *self)
+{
+  if (self->rollback_journal)
+    self->rollback_journal = !cm_store_journal_return_to_wal (self->database);
+}
+
+static gboolean
+written_in_transaction (CmStore *self)
+{
+  return self->pending->len > 0 || self->inserted->len > 0 || self->meta_changed ||
+         sqlite3_total_changes64 (cm_db_sqlite_handle (self->database)) != self->changes_at_begin;
+}
+
+static gboolean
+changed_elsewhere (CmStore *self, GError **error)
+{
+  g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_BUSY,
+               _("Another program changed “%s” just as these changes began, so nothing was "
+                 "changed. Try again."), self->path);
+  return FALSE;
+}
+
+gboolean
+cm_store_begin_alone (CmStore *self, GError **error)
+{
+  gint64 newest;
+
+  g_return_val_if_fail (self->savepoints->len == 1, FALSE);
+
+  if (is_server (self) || self->rollback_journal || written_in_transaction (self))
+    return TRUE;
+  /* The journal mode cannot change inside a transaction: this one, which
+   * has only read, is begun again around the change. Another program's
+   * commit in the moment between would make what was read stale, and
+   * every commit of ours adds an audit row. */
+  newest = newest_audit_row (self);
+  cm_db_rollback (self->database);
+  self->rollback_journal = cm_store_journal_leave_wal (self->database);
+  if (!begin_writing (self, error))
+    return FALSE;
+  self->marked = FALSE; /* the mark, if this transaction set it, was rolled back */
+  if (!mark_as_ours (self, error))
+    return FALSE;
+  self->changes_at_begin = sqlite3_total_changes64 (cm_db_sqlite_handle (self->database));
+  if (newest_audit_row (self) != newest)
+    return changed_elsewhere (self, error);
+  return TRUE;
+}
+
 gboolean
 cm_store_begin (CmStore *self, GError **error)
 {
@@ -1636,6 +1691,8 @@ cm_store_begin (CmStore *self, GError **error)
 
   if (!cm_store_check_writable (self, error))
     return FALSE;
+  if (outermost)
+    return_to_wal (self); /* if it could not be after the last batch */
   if (outermost ? !begin_writing (self, error) : !exec (self, "SAVEPOINT level", error))
     return FALSE;
   if (outermost && !mark_as_ours (self, error))
@@ -1645,6 +1702,8 @@ cm_store_begin (CmStore *self, GError **error)
     }
   if (outermost)
     {
+      if (!is_server (self))
+        self->changes_at_begin = sqlite3_total_changes64 (cm_db_sqlite_handle (self->database));
       cm_audit_log_hold (self->audit);
       g_hash_table_remove_all (self->next_ids);
       g_hash_table_remove_all (self->n_changes);
@@ -1820,6 +1879,7 @@ cm_store_commit (CmStore *self, GError **error)
           return FALSE;
         }
       cm_audit_log_release (self->audit);
+      return_to_wal (self);
       /* The lists now show this commit, but not another's made before it
        * that they have not shown yet: catching up with that one skips
        * this one's rows. */
@@ -1881,6 +1941,7 @@ cm_store_rollback (CmStore *self)
       g_hash_table_remove_all (self->reloads);
       self->meta_changed = FALSE;
       cm_db_rollback (self->database);
+      return_to_wal (self);
     }
   else
     cm_db_exec (self->database, "ROLLBACK TO level; RELEASE level");
