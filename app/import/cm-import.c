@@ -108,7 +108,7 @@ static void write_planned_row (CmImportPlan *plan, guint row);
 typedef struct {
   int value;        /* an enum's value */
   gboolean matched; /* the enum's text was one of its words */
-  char *iso;        /* a date as yyyy-mm-dd, or NULL */
+  char *text;       /* a date as yyyy-mm-dd, a commissioner as recorded, or NULL */
   char *error;      /* why the text could not be read, or NULL */
 } Reading;
 
@@ -121,7 +121,7 @@ reading_free (gpointer data)
 {
   Reading *reading = data;
 
-  g_free (reading->iso);
+  g_free (reading->text);
   g_free (reading->error);
   g_free (reading);
 }
@@ -479,7 +479,7 @@ read_date (RowReader *r, CmContract *contract, CmImportField field, Set set)
 
       reading = g_new0 (Reading, 1);
       if (cm_date_parse (text, CM_DATE_PARSE_SERIALS, &date, &error))
-        reading->iso = cm_date_format_iso (&date);
+        reading->text = cm_date_format_iso (&date);
       else
         reading->error = g_strdup (error->message);
       keep_reading (r->plan, field, text, reading);
@@ -487,7 +487,7 @@ read_date (RowReader *r, CmContract *contract, CmImportField field, Set set)
   if (reading->error)
     problem (r, field, "%s", reading->error);
   else
-    cm_entity_set_string (CM_ENTITY (contract), property (set), reading->iso);
+    cm_entity_set_string (CM_ENTITY (contract), property (set), reading->text);
 }
 
 static void
@@ -632,15 +632,31 @@ read_provider (RowReader *r)
                   registration, NULL);
 }
 
+/* The commissioner the row names. Our own workbook names the organisation
+ * in force beside the recorded one; the record keeps the recorded one.
+ * Kept as a Reading: a register names its few commissioners on every row. */
+static const char *
+recorded_commissioner (RowReader *r)
+{
+  const char *text = cell (r, CM_IMPORT_FIELD_COMMISSIONER);
+  Reading *reading = find_reading (r->plan, CM_IMPORT_FIELD_COMMISSIONER, text);
+
+  if (reading == NULL)
+    {
+      reading = g_new0 (Reading, 1);
+      reading->text = cm_succession_recorded_name (text);
+      keep_reading (r->plan, CM_IMPORT_FIELD_COMMISSIONER, text, reading);
+    }
+  return reading->text;
+}
+
 /* A register without services gives each contract a service of its title. */
 static void
 read_service (RowReader *r, const char *title)
 {
   const char *name = has (r, CM_IMPORT_FIELD_SERVICE) ? cell (r, CM_IMPORT_FIELD_SERVICE)
                      : r->plan->fallback_name ? r->plan->fallback_name : title;
-  /* Our own workbook names the organisation in force beside the recorded
-   * one; the record keeps the recorded one. */
-  g_autofree char *lead = cm_succession_recorded_name (cell (r, CM_IMPORT_FIELD_COMMISSIONER));
+  const char *lead = recorded_commissioner (r);
   CmImportNamed *service;
   gboolean created;
   g_autoptr(GError) error = NULL;
