@@ -215,6 +215,49 @@ property (Set set)
   return pspecs[set];
 }
 
+/* The value of @set in @entity, to set straight, without the setters'
+ * checks and notification (cm_entity_set_string ()): the records a plan
+ * reads rows into are its own until it is made, so nothing listens to
+ * them yet, and a setter costs more than reading its cell. */
+static GValue *
+slot (gpointer entity, Set set)
+{
+  return cm_entity_peek_value (entity, property (set)->param_id);
+}
+
+static void
+set_string (gpointer entity, Set set, const char *text)
+{
+  GValue *value = slot (entity, set);
+
+  if (g_strcmp0 (g_value_get_string (value), text) != 0)
+    g_value_set_string (value, text);
+}
+
+static void
+set_int64 (gpointer entity, Set set, gint64 number)
+{
+  g_value_set_int64 (slot (entity, set), number);
+}
+
+static void
+set_int (gpointer entity, Set set, int number)
+{
+  g_value_set_int (slot (entity, set), number);
+}
+
+static void
+set_enum (gpointer entity, Set set, int value)
+{
+  g_value_set_enum (slot (entity, set), value);
+}
+
+static void
+set_boolean (gpointer entity, Set set, gboolean value)
+{
+  g_value_set_boolean (slot (entity, set), value != FALSE);
+}
+
 static guint
 n_rows_of (CmImportPlan *plan)
 {
@@ -394,8 +437,8 @@ read_enum (RowReader *r, CmEntity *entity, CmImportField field, GType type, Set 
       text = without_other_label (type, value, text);
       note_other (r, field, text);
     }
-  cm_entity_set_enum (entity, property (value_set), value);
-  cm_entity_set_string (entity, property (as_written), matched ? "" : text);
+  set_enum (entity, value_set, value);
+  set_string (entity, as_written, matched ? "" : text);
 }
 
 /* The words registers use for what notice meant and how a contract ended,
@@ -456,7 +499,7 @@ read_choice (RowReader *r, CmContract *contract, CmImportField field, GType type
     return;
   if (match_choice (type, text, &value))
     {
-      cm_entity_set_enum (CM_ENTITY (contract), property (set), value);
+      set_enum (contract, set, value);
       return;
     }
   for (guint i = 0; i < cm_enum_count (type); i++)
@@ -487,7 +530,7 @@ read_date (RowReader *r, CmContract *contract, CmImportField field, Set set)
   if (reading->error)
     problem (r, field, "%s", reading->error);
   else
-    cm_entity_set_string (CM_ENTITY (contract), property (set), reading->text);
+    set_string (contract, set, reading->text);
 }
 
 static void
@@ -501,14 +544,14 @@ read_money (RowReader *r, CmContract *contract, CmImportField field, Set set)
   if (!cm_import_parse_money (cell (r, field), &pence, &error))
     problem (r, field, "%s", error->message);
   else
-    cm_entity_set_int64 (CM_ENTITY (contract), property (set), pence);
+    set_int64 (contract, set, pence);
 }
 
 static void
 read_text (RowReader *r, CmContract *contract, CmImportField field, Set set)
 {
   if (r->cells[field])
-    cm_entity_set_string (CM_ENTITY (contract), property (set), r->cells[field]);
+    set_string (contract, set, r->cells[field]);
 }
 
 /* Why the term or notice period in @field cannot be read, or NULL. */
@@ -555,7 +598,7 @@ read_periods (RowReader *r, CmContract *contract)
   if (!cm_import_parse_count (cell (r, CM_IMPORT_FIELD_EXTENSIONS_INVOKED), &invoked, &error))
     problem (r, CM_IMPORT_FIELD_EXTENSIONS_INVOKED, "%s", error->message);
   else
-    cm_entity_set_int (CM_ENTITY (contract), property (SET_EXTENSIONS_INVOKED), invoked);
+    set_int (contract, SET_EXTENSIONS_INVOKED, invoked);
 }
 
 static void
@@ -569,7 +612,7 @@ read_flag (RowReader *r, CmEntity *entity, CmImportField field, Set set)
   if (!cm_import_parse_flag (cell (r, field), &value, &error))
     problem (r, field, "%s", error->message);
   else
-    cm_entity_set_boolean (entity, property (set), value);
+    set_boolean (entity, set, value);
 }
 
 /* Only a record the portfolio held before has its id for good: the
@@ -858,11 +901,9 @@ validate_planned (RowReader *r, CmContract *contract)
 {
   g_autoptr(GError) error = NULL;
 
-  cm_entity_set_int64 (CM_ENTITY (contract), property (SET_PROVIDER_ID),
-                       planned_id (r->out->provider));
+  set_int64 (contract, SET_PROVIDER_ID, planned_id (r->out->provider));
   if (r->out->service)
-    cm_entity_set_int64 (CM_ENTITY (contract), property (SET_SERVICE_ID),
-                         planned_id (r->out->service));
+    set_int64 (contract, SET_SERVICE_ID, planned_id (r->out->service));
   if (!validate_contract (r->plan, contract, &error))
     problem (r, CM_IMPORT_FIELD_IGNORE, "%s", error->message);
 }
@@ -1691,7 +1732,7 @@ scratch_contract (CmImportPlan *plan, const char *reference)
   scratch = CM_ENTITY (ready->reusable);
   cm_entity_copy_values_quietly (scratch, CM_ENTITY (plan->writer->blank));
   cm_entity_set_id (scratch, 0);
-  cm_entity_set_string (scratch, property (SET_REFERENCE), reference);
+  set_string (scratch, SET_REFERENCE, reference);
   return g_object_ref (ready->reusable);
 }
 
