@@ -491,17 +491,24 @@ match_choice (GType type, const char *text, int *value)
 static void
 read_choice (RowReader *r, CmContract *contract, CmImportField field, GType type, Set set)
 {
-  g_autoptr(GString) known = g_string_new (NULL);
+  g_autoptr(GString) known = NULL;
   const char *text = cell (r, field);
-  int value;
+  Reading *reading;
 
   if (*text == '\0')
     return;
-  if (match_choice (type, text, &value))
+  if ((reading = find_reading (r->plan, field, text)) == NULL)
     {
-      set_enum (contract, set, value);
+      reading = g_new0 (Reading, 1);
+      reading->matched = match_choice (type, text, &reading->value);
+      keep_reading (r->plan, field, text, reading);
+    }
+  if (reading->matched)
+    {
+      set_enum (contract, set, reading->value);
       return;
     }
+  known = g_string_new (NULL);
   for (guint i = 0; i < cm_enum_count (type); i++)
     g_string_append_printf (known, "%s%s", i ? ", " : "", cm_enum_to_label (type, i));
   problem (r, field, _("“%s” is not known here. Write one of: %s."), text, known->str);
