@@ -222,7 +222,10 @@ property (Set set)
 static GValue *
 slot (gpointer entity, Set set)
 {
-  return cm_entity_peek_value (entity, property (set)->param_id);
+  GParamSpec *pspec = property (set);
+
+  g_assert (G_OBJECT_TYPE (entity) == pspec->owner_type);
+  return cm_entity_peek_value (entity, pspec->param_id);
 }
 
 static void
