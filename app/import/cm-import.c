@@ -297,7 +297,7 @@ typedef struct {
   CmImportPlan *plan;
   guint row;
   Row *out;
-  char *cells[CM_IMPORT_N_FIELDS]; /* each mapped field's text, trimmed; NULL unmapped */
+  const char *cells[CM_IMPORT_N_FIELDS]; /* each mapped field's text, trimmed; NULL unmapped */
 } RowReader;
 
 /* Appends @text to @out without the spaces g_strstrip () takes off, and
@@ -318,8 +318,17 @@ append_stripped (GString *out, const char *text)
   return start;
 }
 
-/* The row's cells, trimmed, all in the plan's one buffer: a copy of each
- * would be an allocation per cell of every row. */
+/* Whether @text has no spaces for g_strstrip () to take off. */
+static gboolean
+is_stripped (const char *text)
+{
+  return *text == '\0' || (!g_ascii_isspace (text[0]) &&
+                            !g_ascii_isspace (text[strlen (text) - 1]));
+}
+
+/* The row's cells, trimmed: the table's own text where there is nothing
+ * to trim, as in nearly every cell, else a copy in the plan's one buffer
+ * (a copy of its own would be an allocation per cell of every row). */
 static void
 row_reader_init (RowReader *r, CmImportPlan *plan, guint row)
 {
@@ -332,9 +341,15 @@ row_reader_init (RowReader *r, CmImportPlan *plan, guint row)
   for (guint c = 0; c < plan->mapping->len; c++)
     {
       CmImportField field = g_array_index (plan->mapping, CmImportField, c);
+      const char *text;
 
-      if (field != CM_IMPORT_FIELD_IGNORE)
-        starts[field] = append_stripped (plan->row_text, cm_table_get (plan->table, row, c));
+      if (field == CM_IMPORT_FIELD_IGNORE)
+        continue;
+      text = cm_table_get (plan->table, row, c);
+      /* The table keeps the row's text until the row is planned. */
+      starts[field] = is_stripped (text) ? -1 : (gssize) append_stripped (plan->row_text, text);
+      if (starts[field] < 0)
+        r->cells[field] = text;
     }
   /* Only now: the buffer may have moved as it grew. */
   for (guint f = 0; f < CM_IMPORT_N_FIELDS; f++)
