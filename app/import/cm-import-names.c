@@ -14,10 +14,14 @@ struct _CmImportNames
   GHashTable *providers;    /* folded name -> CmImportNamed */
   GHashTable *services;     /* service_key () -> CmImportNamed */
   GHashTable *commissioners;
-  /* Providers and services by their names exactly as a row wrote them
-   * (as_written_key ()), once found: a register names its few providers
-   * and services row after row, and each would be folded again. */
-  GHashTable *as_written;
+  /* Providers by their names exactly as a row wrote them, and services
+   * by theirs and their lead's (as_written_key ()), once found: a register
+   * names its providers and services row after row, and each would be
+   * folded again. Apart, as a register has many more providers than
+   * services, and the few services are looked up faster in a table of
+   * their own. */
+  GHashTable *providers_as_written;
+  GHashTable *services_as_written;
   GString *key;             /* the last as_written_key () */
 };
 
@@ -133,7 +137,8 @@ cm_import_names_new (CmStore *store)
 {
   CmImportNames *names = g_new0 (CmImportNames, 1);
 
-  names->as_written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  names->providers_as_written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  names->services_as_written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   names->key = g_string_sized_new (128);
 
   names->records = g_ptr_array_new_with_free_func (named_free);
@@ -154,7 +159,8 @@ cm_import_names_free (CmImportNames *names)
   g_hash_table_unref (names->providers);
   g_hash_table_unref (names->services);
   g_hash_table_unref (names->commissioners);
-  g_hash_table_unref (names->as_written);
+  g_hash_table_unref (names->providers_as_written);
+  g_hash_table_unref (names->services_as_written);
   g_string_free (names->key, TRUE);
   g_ptr_array_unref (names->records);
   g_free (names);
@@ -192,13 +198,11 @@ make_service (const char *name)
   return CM_ENTITY (cm_service_new (name));
 }
 
-/* Into names->key: what a row named, as it wrote it, with the kind of
- * record ('p' or 's') first. */
+/* Into names->key: the service a row named, and its lead, as it wrote them. */
 static const char *
-as_written_key (CmImportNames *names, char kind, const char *name, const char *lead)
+as_written_key (CmImportNames *names, const char *name, const char *lead)
 {
   g_string_truncate (names->key, 0);
-  g_string_append_c (names->key, kind);
   g_string_append (names->key, name ? name : "");
   g_string_append_c (names->key, '\x1f');
   g_string_append (names->key, lead ? lead : "");
@@ -208,8 +212,8 @@ as_written_key (CmImportNames *names, char kind, const char *name, const char *l
 CmImportNamed *
 cm_import_names_provider (CmImportNames *names, const char *name, gboolean *created)
 {
-  const char *key = as_written_key (names, 'p', name, NULL);
-  CmImportNamed *provider = g_hash_table_lookup (names->as_written, key);
+  const char *key = name ? name : "";
+  CmImportNamed *provider = g_hash_table_lookup (names->providers_as_written, key);
 
   if (provider)
     {
@@ -218,7 +222,7 @@ cm_import_names_provider (CmImportNames *names, const char *name, gboolean *crea
     }
   provider = find_or_plan (names, names->providers, fold_name (name), name, make_provider,
                            created);
-  g_hash_table_insert (names->as_written, g_strdup (key), provider);
+  g_hash_table_insert (names->providers_as_written, g_strdup (key), provider);
   return provider;
 }
 
@@ -226,8 +230,8 @@ CmImportNamed *
 cm_import_names_service (CmImportNames *names, const char *name, const char *lead,
                          gboolean *created)
 {
-  const char *key = as_written_key (names, 's', name, lead);
-  CmImportNamed *service = g_hash_table_lookup (names->as_written, key);
+  const char *key = as_written_key (names, name, lead);
+  CmImportNamed *service = g_hash_table_lookup (names->services_as_written, key);
 
   if (service)
     {
@@ -236,7 +240,7 @@ cm_import_names_service (CmImportNames *names, const char *name, const char *lea
     }
   service = find_or_plan (names, names->services, service_key (name, lead), name, make_service,
                           created);
-  g_hash_table_insert (names->as_written, g_strdup (key), service);
+  g_hash_table_insert (names->services_as_written, g_strdup (key), service);
   if (*created)
     file_named (names->services, service_key (name, NULL), service);
   return service;

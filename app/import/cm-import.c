@@ -108,7 +108,7 @@ static void write_planned_row (CmImportPlan *plan, guint row);
 typedef struct {
   int value;        /* an enum's value */
   gboolean matched; /* the enum's text was one of its words */
-  char *iso;        /* a date as yyyy-mm-dd, or NULL */
+  char *text;       /* a date as yyyy-mm-dd, a commissioner as recorded, or NULL */
   char *error;      /* why the text could not be read, or NULL */
 } Reading;
 
@@ -121,7 +121,7 @@ reading_free (gpointer data)
 {
   Reading *reading = data;
 
-  g_free (reading->iso);
+  g_free (reading->text);
   g_free (reading->error);
   g_free (reading);
 }
@@ -215,6 +215,52 @@ property (Set set)
   return pspecs[set];
 }
 
+/* The value of @set in @entity, to set straight, without the setters'
+ * checks and notification (cm_entity_set_string ()): the records a plan
+ * reads rows into are its own until it is made, so nothing listens to
+ * them yet, and a setter costs more than reading its cell. */
+static GValue *
+slot (gpointer entity, Set set)
+{
+  GParamSpec *pspec = property (set);
+
+  g_assert (G_OBJECT_TYPE (entity) == pspec->owner_type);
+  return cm_entity_peek_value (entity, pspec->param_id);
+}
+
+static void
+set_string (gpointer entity, Set set, const char *text)
+{
+  GValue *value = slot (entity, set);
+
+  if (g_strcmp0 (g_value_get_string (value), text) != 0)
+    g_value_set_string (value, text);
+}
+
+static void
+set_int64 (gpointer entity, Set set, gint64 number)
+{
+  g_value_set_int64 (slot (entity, set), number);
+}
+
+static void
+set_int (gpointer entity, Set set, int number)
+{
+  g_value_set_int (slot (entity, set), number);
+}
+
+static void
+set_enum (gpointer entity, Set set, int value)
+{
+  g_value_set_enum (slot (entity, set), value);
+}
+
+static void
+set_boolean (gpointer entity, Set set, gboolean value)
+{
+  g_value_set_boolean (slot (entity, set), value != FALSE);
+}
+
 static guint
 n_rows_of (CmImportPlan *plan)
 {
@@ -251,7 +297,7 @@ typedef struct {
   CmImportPlan *plan;
   guint row;
   Row *out;
-  char *cells[CM_IMPORT_N_FIELDS]; /* each mapped field's text, trimmed; NULL unmapped */
+  const char *cells[CM_IMPORT_N_FIELDS]; /* each mapped field's text, trimmed; NULL unmapped */
 } RowReader;
 
 /* Appends @text to @out without the spaces g_strstrip () takes off, and
@@ -272,8 +318,17 @@ append_stripped (GString *out, const char *text)
   return start;
 }
 
-/* The row's cells, trimmed, all in the plan's one buffer: a copy of each
- * would be an allocation per cell of every row. */
+/* Whether @text has no spaces for g_strstrip () to take off. */
+static gboolean
+is_stripped (const char *text)
+{
+  return *text == '\0' || (!g_ascii_isspace (text[0]) &&
+                            !g_ascii_isspace (text[strlen (text) - 1]));
+}
+
+/* The row's cells, trimmed: the table's own text where there is nothing
+ * to trim, as in nearly every cell, else a copy in the plan's one buffer
+ * (a copy of its own would be an allocation per cell of every row). */
 static void
 row_reader_init (RowReader *r, CmImportPlan *plan, guint row)
 {
@@ -286,9 +341,15 @@ row_reader_init (RowReader *r, CmImportPlan *plan, guint row)
   for (guint c = 0; c < plan->mapping->len; c++)
     {
       CmImportField field = g_array_index (plan->mapping, CmImportField, c);
+      const char *text;
 
-      if (field != CM_IMPORT_FIELD_IGNORE)
-        starts[field] = append_stripped (plan->row_text, cm_table_get (plan->table, row, c));
+      if (field == CM_IMPORT_FIELD_IGNORE)
+        continue;
+      text = cm_table_get (plan->table, row, c);
+      /* The table keeps the row's text until the row is planned. */
+      starts[field] = is_stripped (text) ? -1 : (gssize) append_stripped (plan->row_text, text);
+      if (starts[field] < 0)
+        r->cells[field] = text;
     }
   /* Only now: the buffer may have moved as it grew. */
   for (guint f = 0; f < CM_IMPORT_N_FIELDS; f++)
@@ -394,8 +455,8 @@ read_enum (RowReader *r, CmEntity *entity, CmImportField field, GType type, Set 
       text = without_other_label (type, value, text);
       note_other (r, field, text);
     }
-  cm_entity_set_enum (entity, property (value_set), value);
-  cm_entity_set_string (entity, property (as_written), matched ? "" : text);
+  set_enum (entity, value_set, value);
+  set_string (entity, as_written, matched ? "" : text);
 }
 
 /* The words registers use for what notice meant and how a contract ended,
@@ -448,17 +509,24 @@ match_choice (GType type, const char *text, int *value)
 static void
 read_choice (RowReader *r, CmContract *contract, CmImportField field, GType type, Set set)
 {
-  g_autoptr(GString) known = g_string_new (NULL);
+  g_autoptr(GString) known = NULL;
   const char *text = cell (r, field);
-  int value;
+  Reading *reading;
 
   if (*text == '\0')
     return;
-  if (match_choice (type, text, &value))
+  if ((reading = find_reading (r->plan, field, text)) == NULL)
     {
-      cm_entity_set_enum (CM_ENTITY (contract), property (set), value);
+      reading = g_new0 (Reading, 1);
+      reading->matched = match_choice (type, text, &reading->value);
+      keep_reading (r->plan, field, text, reading);
+    }
+  if (reading->matched)
+    {
+      set_enum (contract, set, reading->value);
       return;
     }
+  known = g_string_new (NULL);
   for (guint i = 0; i < cm_enum_count (type); i++)
     g_string_append_printf (known, "%s%s", i ? ", " : "", cm_enum_to_label (type, i));
   problem (r, field, _("“%s” is not known here. Write one of: %s."), text, known->str);
@@ -479,7 +547,7 @@ read_date (RowReader *r, CmContract *contract, CmImportField field, Set set)
 
       reading = g_new0 (Reading, 1);
       if (cm_date_parse (text, CM_DATE_PARSE_SERIALS, &date, &error))
-        reading->iso = cm_date_format_iso (&date);
+        reading->text = cm_date_format_iso (&date);
       else
         reading->error = g_strdup (error->message);
       keep_reading (r->plan, field, text, reading);
@@ -487,7 +555,7 @@ read_date (RowReader *r, CmContract *contract, CmImportField field, Set set)
   if (reading->error)
     problem (r, field, "%s", reading->error);
   else
-    cm_entity_set_string (CM_ENTITY (contract), property (set), reading->iso);
+    set_string (contract, set, reading->text);
 }
 
 static void
@@ -501,14 +569,14 @@ read_money (RowReader *r, CmContract *contract, CmImportField field, Set set)
   if (!cm_import_parse_money (cell (r, field), &pence, &error))
     problem (r, field, "%s", error->message);
   else
-    cm_entity_set_int64 (CM_ENTITY (contract), property (set), pence);
+    set_int64 (contract, set, pence);
 }
 
 static void
 read_text (RowReader *r, CmContract *contract, CmImportField field, Set set)
 {
   if (r->cells[field])
-    cm_entity_set_string (CM_ENTITY (contract), property (set), r->cells[field]);
+    set_string (contract, set, r->cells[field]);
 }
 
 /* Why the term or notice period in @field cannot be read, or NULL. */
@@ -555,7 +623,7 @@ read_periods (RowReader *r, CmContract *contract)
   if (!cm_import_parse_count (cell (r, CM_IMPORT_FIELD_EXTENSIONS_INVOKED), &invoked, &error))
     problem (r, CM_IMPORT_FIELD_EXTENSIONS_INVOKED, "%s", error->message);
   else
-    cm_entity_set_int (CM_ENTITY (contract), property (SET_EXTENSIONS_INVOKED), invoked);
+    set_int (contract, SET_EXTENSIONS_INVOKED, invoked);
 }
 
 static void
@@ -569,7 +637,7 @@ read_flag (RowReader *r, CmEntity *entity, CmImportField field, Set set)
   if (!cm_import_parse_flag (cell (r, field), &value, &error))
     problem (r, field, "%s", error->message);
   else
-    cm_entity_set_boolean (entity, property (set), value);
+    set_boolean (entity, set, value);
 }
 
 /* Only a record the portfolio held before has its id for good: the
@@ -632,15 +700,31 @@ read_provider (RowReader *r)
                   registration, NULL);
 }
 
+/* The commissioner the row names. Our own workbook names the organisation
+ * in force beside the recorded one; the record keeps the recorded one.
+ * Kept as a Reading: a register names its few commissioners on every row. */
+static const char *
+recorded_commissioner (RowReader *r)
+{
+  const char *text = cell (r, CM_IMPORT_FIELD_COMMISSIONER);
+  Reading *reading = find_reading (r->plan, CM_IMPORT_FIELD_COMMISSIONER, text);
+
+  if (reading == NULL)
+    {
+      reading = g_new0 (Reading, 1);
+      reading->text = cm_succession_recorded_name (text);
+      keep_reading (r->plan, CM_IMPORT_FIELD_COMMISSIONER, text, reading);
+    }
+  return reading->text;
+}
+
 /* A register without services gives each contract a service of its title. */
 static void
 read_service (RowReader *r, const char *title)
 {
   const char *name = has (r, CM_IMPORT_FIELD_SERVICE) ? cell (r, CM_IMPORT_FIELD_SERVICE)
                      : r->plan->fallback_name ? r->plan->fallback_name : title;
-  /* Our own workbook names the organisation in force beside the recorded
-   * one; the record keeps the recorded one. */
-  g_autofree char *lead = cm_succession_recorded_name (cell (r, CM_IMPORT_FIELD_COMMISSIONER));
+  const char *lead = recorded_commissioner (r);
   CmImportNamed *service;
   gboolean created;
   g_autoptr(GError) error = NULL;
@@ -842,11 +926,9 @@ validate_planned (RowReader *r, CmContract *contract)
 {
   g_autoptr(GError) error = NULL;
 
-  cm_entity_set_int64 (CM_ENTITY (contract), property (SET_PROVIDER_ID),
-                       planned_id (r->out->provider));
+  set_int64 (contract, SET_PROVIDER_ID, planned_id (r->out->provider));
   if (r->out->service)
-    cm_entity_set_int64 (CM_ENTITY (contract), property (SET_SERVICE_ID),
-                         planned_id (r->out->service));
+    set_int64 (contract, SET_SERVICE_ID, planned_id (r->out->service));
   if (!validate_contract (r->plan, contract, &error))
     problem (r, CM_IMPORT_FIELD_IGNORE, "%s", error->message);
 }
@@ -1675,7 +1757,7 @@ scratch_contract (CmImportPlan *plan, const char *reference)
   scratch = CM_ENTITY (ready->reusable);
   cm_entity_copy_values_quietly (scratch, CM_ENTITY (plan->writer->blank));
   cm_entity_set_id (scratch, 0);
-  cm_entity_set_string (scratch, property (SET_REFERENCE), reference);
+  set_string (scratch, SET_REFERENCE, reference);
   return g_object_ref (ready->reusable);
 }
 

@@ -267,6 +267,21 @@ is_held_whole (GType type)
     }
 }
 
+/* Copying a text frees the one there, which is often the same; an empty
+ * one, most often copied, needs no copy of its own. */
+static void
+copy_text (GValue *value, const GValue *from)
+{
+  const char *text = from->data[0].v_pointer;
+
+  if (g_strcmp0 (text, value->data[0].v_pointer) == 0)
+    return;
+  if (text && *text == '\0')
+    g_value_set_static_string (value, "");
+  else
+    g_value_set_string (value, text);
+}
+
 void
 cm_entity_copy_values_quietly (CmEntity *self, CmEntity *from)
 {
@@ -277,22 +292,15 @@ cm_entity_copy_values_quietly (CmEntity *self, CmEntity *from)
 
   values = value_slot (self, 1);
   from_values = value_slot (from, 1);
+  /* Without g_value_copy ()'s checks, which cost more than the copy: a
+   * reused record is reset for every row of an import. */
   for (guint i = 0; i < klass->n_values; i++)
-    {
-      const char *text;
-
-      /* Numbers, flags and enums without g_value_copy ()'s checks, which
-       * cost more than the copy: a reused record is reset for every row
-       * of an import. */
-      if (is_held_whole (klass->pspecs[i]->value_type))
-        values[i].data[0] = from_values[i].data[0];
-      else if (klass->pspecs[i]->value_type != G_TYPE_STRING)
-        g_value_copy (&from_values[i], &values[i]);
-      /* Copying a text frees the one there, which is often the same. */
-      else if (g_strcmp0 (text = g_value_get_string (&from_values[i]),
-                          g_value_get_string (&values[i])) != 0)
-        g_value_set_string (&values[i], text);
-    }
+    if (klass->pspecs[i]->value_type == G_TYPE_STRING)
+      copy_text (&values[i], &from_values[i]);
+    else if (is_held_whole (klass->pspecs[i]->value_type))
+      values[i].data[0] = from_values[i].data[0];
+    else
+      g_value_copy (&from_values[i], &values[i]);
 }
 
 /* The slot of @pspec, one of the record's own properties, to set. */

@@ -6,6 +6,7 @@
 
 #include "cm-enums.h"
 #include "cm-import-values.h"
+#include "cm-money.h"
 
 typedef struct {
   const char *text;
@@ -61,6 +62,61 @@ test_money (void)
         }
       g_assert_error (error, CM_IMPORT_VALUE_ERROR, CM_IMPORT_VALUE_ERROR_INVALID);
       g_assert_nonnull (strstr (error->message, c->message));
+    }
+}
+
+/* Amounts in the forms registers write most, with their pounds written
+ * with and without thousands commas, and pence of none, one or two digits. */
+static char *
+plain_amount (guint64 pounds, int pence, int n_decimals, gboolean commas, gboolean sign)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, pounds);
+  GString *out = g_string_new (sign ? "£" : "");
+
+  for (const char *p = digits; *p; p++)
+    {
+      g_string_append_c (out, *p);
+      if (commas && p[1] && strlen (p + 1) % 3 == 0)
+        g_string_append_c (out, ',');
+    }
+  if (n_decimals == 1)
+    g_string_append_printf (out, ".%d", pence / 10);
+  else if (n_decimals == 2)
+    g_string_append_printf (out, ".%02d", pence);
+  return g_string_free (out, FALSE);
+}
+
+/* The register's plainest amounts are read on a shorter path: it must
+ * give what the general reader gives, up to the largest it takes. */
+static void
+test_money_plain (void)
+{
+  static const char * const odd[] = {
+    "0", "00", "0.5", "0.05", ",5", "1,2,3", "12.", ".5", "£.5", "999999999.99", "1000000000",
+    "9999999999.99", "10000000000", "10000000001", "0000000001", "£", "£,", "1,000.", "1.2.3",
+  };
+
+  for (int i = 0; i < 4000; i++)
+    {
+      static const guint64 scale[] = { 10, 1000, 1000000, 1000000000, 10000000000 };
+      g_autofree char *text = plain_amount (g_test_rand_int_range (0, G_MAXINT32) %
+                                              scale[i % G_N_ELEMENTS (scale)],
+                                            g_test_rand_int_range (0, 100), i % 3, i % 2, i % 5 > 0);
+      gint64 expected = -1, pence = -1;
+
+      g_assert_true (cm_money_parse (text, &expected, NULL));
+      g_assert_true (cm_import_parse_money (text, &pence, NULL));
+      g_assert_cmpint (pence, ==, expected);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (odd); i++)
+    {
+      gint64 expected = -1, pence = -1;
+      gboolean general = cm_money_parse (odd[i], &expected, NULL);
+
+      g_test_message ("money “%s”", odd[i]);
+      g_assert_cmpint (cm_import_parse_money (odd[i], &pence, NULL), ==, general);
+      if (general)
+        g_assert_cmpint (pence, ==, expected);
     }
 }
 
@@ -297,6 +353,7 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/import-values/money", test_money);
+  g_test_add_func ("/import-values/money-plain", test_money_plain);
   g_test_add_func ("/import-values/counts", test_counts);
   g_test_add_func ("/import-values/flags", test_flags);
   g_test_add_func ("/import-values/sectors", test_sectors);
