@@ -106,6 +106,7 @@ struct _CmStore
   char *connection_lost;    /* why changes wait for the server, kept apart from the refusal */
   gboolean marked;          /* the file carries our application id */
   gboolean made;            /* opening made the portfolio (cm_store_made_portfolio ()) */
+  gboolean in_memory;       /* an older file read in a copy in memory */
   gint64 data_version;      /* a file's data_version () when the lists were last current */
   /* The newest audit row the lists show: the changes after it are what
    * another program committed since (and on a server, the newest row is
@@ -585,11 +586,34 @@ cm_store_open (const char *path, CmStoreOpenFlags flags, GError **error)
   self->read_only = connection.read_only;
   self->on_network = cm_store_file_is_on_network (path);
   self->made = connection.created;
+  self->in_memory = connection.in_memory;
   if (!prepare (self, connection.in_memory, error))
     return NULL;
   self->data_version = data_version (self);
   self->audit_seen = newest_audit_row (self);
   return g_steal_pointer (&self);
+}
+
+CmStore *
+cm_store_open_reader (CmStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  CmStore *reader;
+
+  g_return_val_if_fail (CM_IS_STORE (self), NULL);
+
+  /* Another connection would read the older file, not this copy. */
+  if (self->in_memory)
+    return NULL;
+  reader = cm_store_open (self->path, CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY,
+                          &error);
+  if (reader == NULL)
+    g_debug ("No second connection to the portfolio: %s", error->message);
+  /* It reads beside @self, whose memory it adds to: a reader streams, so
+   * a file's reader keeps SQLite's own default cache of 2 MB. */
+  else if (!is_server (reader))
+    exec (reader, "PRAGMA cache_size = -2048", NULL);
+  return reader;
 }
 
 gboolean
