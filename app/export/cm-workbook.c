@@ -33,6 +33,7 @@
 #include "cm-row-sorter.h"
 #include "cm-safe-write.h"
 #include "cm-service.h"
+#include "cm-service-digest.h"
 #include "cm-sheet-columns.h"
 #include "cm-sheet.h"
 #include "cm-sheets-beside.h"
@@ -58,6 +59,7 @@ typedef struct {
   char *footer;            /* every sheet's printed footer, Excel's &-codes */
   /* Filled by the one pass over the contracts, for the sheets after it. */
   CmSheet *read_me;        /* open until the spend's note is known */
+  CmServiceDigest *services; /* what a contract's row names of its service */
   CmSpendTally *tally;
   CmSpend *spend;
   CmRowSorter *deadline_rows;
@@ -128,7 +130,13 @@ text_of (gpointer object, const char *property)
 static char *
 commissioner_of (Export *e, CmContract *contract)
 {
-  return cm_succession_contract_commissioner (e->store, contract, e->today);
+  const CmServiceSummary *service = cm_service_digest_find (e->services,
+                                                            cm_contract_get_service_id (contract));
+
+  if (service == NULL)
+    return NULL;
+  return cm_succession_contract_lead (e->store, contract, service->lead_commissioner_id,
+                                      e->today);
 }
 
 static const char *
@@ -551,8 +559,8 @@ static void
 keep_transparency (Export *e, CmContract *c, const CmContractDates *dates, const GDate *start,
                    const GDate *end)
 {
-  CmTransparencyRow *row = cm_transparency_row_of (e->store, c, dates, start, end,
-                                                   &e->periods.quarter, e->today);
+  CmTransparencyRow *row = cm_transparency_row_of (e->store, e->services, c, dates, start,
+                                                   end, &e->periods.quarter, e->today);
   gint64 numbers[TR_NUMBERS];
   const char *texts[TR_TEXTS];
 
@@ -666,6 +674,7 @@ contracts (Export *e)
                         formats };
 
   e->tally = cm_spend_tally_new (e->store, &e->periods.year);
+  e->services = cm_service_digest_new (e->store, &e->unread);
   if (e->unread == NULL)
     e->deadline_rows = cm_row_sorter_new (DL_NUMBERS, DL_TEXTS, "n0, n1, n2", &e->unread);
   if (e->unread == NULL)
@@ -678,6 +687,7 @@ contracts (Export *e)
     cm_sheet_colour_words (rows.sheet, col);
   done (e, rows.sheet);
   e->spend = cm_spend_tally_finish (g_steal_pointer (&e->tally));
+  g_clear_pointer (&e->services, cm_service_digest_free);
   finish_read_me (e);
 }
 
@@ -1349,6 +1359,7 @@ cm_workbook_export_for (CmStore *store, const char *path, const GDate *today,
   if (e.tally)
     cm_spend_free (cm_spend_tally_finish (e.tally));
   g_clear_pointer (&e.spend, cm_spend_free);
+  g_clear_pointer (&e.services, cm_service_digest_free);
   g_clear_pointer (&e.deadline_rows, cm_row_sorter_free);
   g_clear_pointer (&e.timeline_rows, cm_row_sorter_free);
   g_clear_pointer (&e.transparency_rows, cm_row_sorter_free);
