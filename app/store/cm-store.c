@@ -748,9 +748,6 @@ select_derived_where_sql (CmEntityClass *klass, const char *condition)
   return g_strdup_printf ("%.*s WHERE %s", (int) (order - all), all, condition);
 }
 
-/* The text of one of a record type's statements, built once per type and
- * kept with it: saving 100,000 records must not print the same SQL each
- * time before the statement cache can find it. */
 typedef struct {
   char *(*build) (CmEntityClass *klass);
 } SqlBuilder;
@@ -763,6 +760,9 @@ build_sql (CmEntityClass *klass, gconstpointer how)
   return builder->build (klass);
 }
 
+/* The text of one of a record type's statements, built once per type and
+ * kept with it: saving 100,000 records must not print the same SQL each
+ * time before the statement cache can find it. */
 static const char *
 sql_for (CmEntityClass *klass, GQuark which, char *(*build) (CmEntityClass *klass))
 {
