@@ -129,13 +129,22 @@ cm_succession_contract_commissioner (CmStore *store, CmContract *contract, const
 {
   CmEntity *service = cm_store_find (store, CM_TYPE_SERVICE,
                                      cm_contract_get_service_id (contract));
-  GDate day;
 
   if (service == NULL)
     return NULL;
+  return cm_succession_contract_lead (store, contract,
+                                      cm_service_get_lead_commissioner_id (CM_SERVICE (service)),
+                                      today);
+}
+
+char *
+cm_succession_contract_lead (CmStore *store, CmContract *contract, gint64 lead_commissioner_id,
+                             const GDate *today)
+{
+  GDate day;
+
   cm_succession_contract_day (contract, today, &day);
-  return cm_succession_describe (store, cm_service_get_lead_commissioner_id (CM_SERVICE (service)),
-                                 &day);
+  return cm_succession_describe (store, lead_commissioner_id, &day);
 }
 
 char *

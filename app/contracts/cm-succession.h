@@ -51,6 +51,10 @@ void     cm_succession_contract_day (CmContract *contract, const GDate *today, G
  * the contract's day; NULL when there is none. */
 char    *cm_succession_contract_commissioner (CmStore *store, CmContract *contract,
                                               const GDate *today);
+/* As cm_succession_contract_commissioner (), for a service whose lead
+ * commissioner is @lead_commissioner_id, already read. */
+char    *cm_succession_contract_lead         (CmStore *store, CmContract *contract,
+                                              gint64 lead_commissioner_id, const GDate *today);
 
 /* The lead commissioner of @service, described as on @today. */
 char    *cm_succession_service_commissioner  (CmStore *store, CmService *service,

@@ -65,7 +65,10 @@ cm_sheet_new (lxw_workbook *workbook, const char *name, const CmSheetFormats *fo
 {
   CmSheet *sheet = g_new0 (CmSheet, 1);
 
-  sheet->worksheet = workbook_add_worksheet (workbook, name);
+  /* A workbook may add its sheets up front, to fix their order. */
+  sheet->worksheet = workbook_get_worksheet_by_name (workbook, name);
+  if (sheet->worksheet == NULL)
+    sheet->worksheet = workbook_add_worksheet (workbook, name);
   sheet->formats = formats;
   sheet->n_columns = g_strv_length ((char **) headers);
   sheet->widths = g_new0 (double, sheet->n_columns);
@@ -89,6 +92,18 @@ cm_sheet_free (CmSheet *sheet)
 {
   g_free (sheet->widths);
   g_free (sheet);
+}
+
+lxw_error
+cm_sheet_close (CmSheet *sheet, const char *footer)
+{
+  lxw_error error;
+
+  cm_sheet_finish (sheet);
+  cm_sheet_print_setup (sheet, footer);
+  error = sheet->error;
+  cm_sheet_free (sheet);
+  return error;
 }
 
 /* Excel holds at most this many characters in a cell and refuses a
@@ -120,6 +135,10 @@ cm_sheet_set_cut_note (CmSheet *sheet, const char *note)
   sheet->cut_note = note;
 }
 
+/* A text widens its column to its length in characters plus one, but no
+ * further than this. */
+#define TEXT_WIDTH_MAX 60
+
 /* The characters of @text, counted no further than @most: a column is
  * never widened past that, so a long text is not walked to its end. */
 static glong
@@ -132,6 +151,15 @@ chars_up_to (const char *text, glong most)
   return n;
 }
 
+/* Once a column is as wide as any text makes it, its texts are not
+ * counted: most cells of a long sheet change nothing. */
+static void
+widen_for_text (CmSheet *sheet, lxw_col_t col, const char *text)
+{
+  if (col < sheet->n_columns && sheet->widths[col] < TEXT_WIDTH_MAX + 1)
+    widen (sheet, col, chars_up_to (text, TEXT_WIDTH_MAX) + 1);
+}
+
 static void
 put_text (CmSheet *sheet, lxw_col_t col, const char *text, lxw_format *format)
 {
@@ -142,7 +170,7 @@ put_text (CmSheet *sheet, lxw_col_t col, const char *text, lxw_format *format)
   if (strlen (text) > MAX_CELL_CHARS && g_utf8_strlen (text, -1) > MAX_CELL_CHARS)
     text = cut = fit_cell (sheet, text);
   keep (sheet, worksheet_write_string (sheet->worksheet, sheet->row, col, text, format));
-  widen (sheet, col, chars_up_to (text, 60) + 1);
+  widen_for_text (sheet, col, text);
 }
 
 void

@@ -40,9 +40,13 @@ typedef struct {
 
 void     cm_sheet_formats_init (CmSheetFormats *formats, lxw_workbook *workbook);
 
+/* Writes into the sheet @name if the workbook has one, else adds it. */
 CmSheet *cm_sheet_new          (lxw_workbook *workbook, const char *name,
                                 const CmSheetFormats *formats, const char * const *headers);
 void     cm_sheet_free         (CmSheet *sheet);
+/* Finishes the sheet and sets it up for print (below), frees it and
+ * returns its first error. */
+lxw_error cm_sheet_close       (CmSheet *sheet, const char *footer);
 
 /* A text longer than a cell holds (32,767 characters) is cut, ending with
  * a note that says so and, in @note, where the whole text is to be found

@@ -9,6 +9,7 @@
 #include "cm-deadlines.h"
 #include "cm-funding-source.h"
 #include "cm-service.h"
+#include "cm-service-digest.h"
 #include "cm-spend.h"
 
 typedef struct {
@@ -104,9 +105,9 @@ cell_free (gpointer data)
 
 static void
 add_to_cell (GHashTable *cells, const char *funder, gint64 organisation_id,
-             CmService *service, double pence)
+             const CmServiceSummary *service, double pence)
 {
-  gint64 service_id = cm_entity_get_id (CM_ENTITY (service));
+  gint64 service_id = service->id;
   /* Two services of one name are still two services. */
   g_autofree char *key = g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT, funder, service_id);
   Cell *cell = g_hash_table_lookup (cells, key);
@@ -116,7 +117,7 @@ add_to_cell (GHashTable *cells, const char *funder, gint64 organisation_id,
       cell = g_new0 (Cell, 1);
       cell->funder = g_strdup (funder);
       cell->organisation_id = organisation_id;
-      cell->service = g_strdup (cm_service_get_name (service));
+      cell->service = g_strdup (service->name);
       cell->service_id = service_id;
       g_hash_table_insert (cells, g_steal_pointer (&key), cell);
     }
@@ -125,7 +126,8 @@ add_to_cell (GHashTable *cells, const char *funder, gint64 organisation_id,
 
 /* The contract's share of the year, split between the funders. */
 static void
-attribute (GHashTable *cells, CmService *service, GPtrArray *funders, double year_pence)
+attribute (GHashTable *cells, const CmServiceSummary *service, GPtrArray *funders,
+           double year_pence)
 {
   gint64 total = 0;
 
@@ -133,11 +135,9 @@ attribute (GHashTable *cells, CmService *service, GPtrArray *funders, double yea
     total += ((Funder *) g_ptr_array_index (funders, i))->amount;
   if (total == 0)
     {
-      g_autofree char *lead = NULL;
+      const char *lead = service->lead_commissioner_name;
 
-      g_object_get (service, "lead-commissioner-name", &lead, NULL);
-      add_to_cell (cells, lead ? lead : "", cm_service_get_lead_commissioner_id (service),
-                   service, year_pence);
+      add_to_cell (cells, lead ? lead : "", service->lead_commissioner_id, service, year_pence);
       return;
     }
   for (guint i = 0; i < funders->len; i++)
@@ -183,7 +183,7 @@ lines_of (GHashTable *cells)
 }
 
 struct _CmSpendTally {
-  CmStore *store;
+  CmServiceDigest *services;
   const CmReportPeriod *year;
   double year_days;
   GHashTable *funders;  /* service id -> GPtrArray of Funder */
@@ -196,10 +196,11 @@ cm_spend_tally_new (CmStore *store, const CmReportPeriod *year)
 {
   CmSpendTally *tally = g_new0 (CmSpendTally, 1);
 
-  tally->store = store;
   tally->year = year;
   tally->year_days = cm_report_period_days (year);
   tally->funders = funders_by_service (store);
+  /* Unreadable, the services are missing as they would be from the lists. */
+  tally->services = cm_service_digest_new (store, NULL);
   tally->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cell_free);
   return tally;
 }
@@ -208,13 +209,13 @@ void
 cm_spend_tally_add (CmSpendTally *tally, CmContract *c, const GDate *start, const GDate *end)
 {
   gint64 service_id = cm_contract_get_service_id (c);
-  CmService *service;
+  const CmServiceSummary *service;
   guint days;
 
   /* The third sector as the Compact counts it: the VCSE flag, or the sector. */
   if (!cm_contract_compact_applies (c, NULL))
     return;
-  service = CM_SERVICE (cm_store_find (tally->store, CM_TYPE_SERVICE, service_id));
+  service = tally->services ? cm_service_digest_find (tally->services, service_id) : NULL;
   if (service == NULL)
     return;
   /* Without both ends its share of the year cannot be known. */
@@ -238,6 +239,7 @@ cm_spend_tally_finish (CmSpendTally *tally)
   spend->undated = tally->undated;
   g_hash_table_unref (tally->funders);
   g_hash_table_unref (tally->cells);
+  cm_service_digest_free (tally->services);
   g_free (tally);
   return spend;
 }

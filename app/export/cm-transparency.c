@@ -100,10 +100,10 @@ describe_supplier (CmTransparencyRow *row, CmProvider *p)
 }
 
 static CmTransparencyRow *
-row_for (CmStore *store, CmContract *c, const GDate *today, const CmContractDates *dates)
+row_for (CmStore *store, const CmServiceSummary *s, CmContract *c, const GDate *today,
+         const CmContractDates *dates)
 {
   CmTransparencyRow *row = g_new0 (CmTransparencyRow, 1);
-  CmService *s = CM_SERVICE (cm_store_find (store, CM_TYPE_SERVICE, cm_contract_get_service_id (c)));
   int route = 0;
   gint64 total = cm_contract_get_effective_total (c);
 
@@ -113,10 +113,11 @@ row_for (CmStore *store, CmContract *c, const GDate *today, const CmContractDate
   g_object_get (c, "route", &route, NULL);
   row->reference = g_strdup (cm_contract_get_reference (c));
   row->title = g_strdup (cm_contract_get_title (c));
-  row->department = cm_succession_contract_commissioner (store, c, today);
+  if (s)
+    row->department = cm_succession_contract_lead (store, c, s->lead_commissioner_id, today);
   if (row->department == NULL)
-    row->department = text_of (s, "lead-commissioner-name");
-  row->description = g_strdup (s ? cm_service_get_name (s) : "");
+    row->department = g_strdup (s && s->lead_commissioner_name ? s->lead_commissioner_name : "");
+  row->description = g_strdup (s ? s->name : "");
   describe_supplier (row, CM_PROVIDER (cm_store_find (store, CM_TYPE_PROVIDER,
                                                       cm_contract_get_provider_id (c))));
   /* The Code's value is over the life of the contract; an annual value
@@ -161,14 +162,16 @@ over_minimum (CmContract *c)
 }
 
 CmTransparencyRow *
-cm_transparency_row_of (CmStore *store, CmContract *contract, const CmContractDates *dates,
+cm_transparency_row_of (CmStore *store, CmServiceDigest *services, CmContract *contract,
+                        const CmContractDates *dates,
                         const GDate *start, const GDate *end, const CmReportPeriod *quarter,
                         const GDate *today)
 {
   if (!council_led (contract) || !over_minimum (contract) ||
       cm_report_period_days_live (quarter, start, end) == 0)
     return NULL;
-  return row_for (store, contract, today, dates);
+  return row_for (store, cm_service_digest_find (services, cm_contract_get_service_id (contract)),
+                  contract, today, dates);
 }
 
 GPtrArray *
@@ -176,6 +179,8 @@ cm_transparency_rows (CmStore *store, const GDate *today, const CmReportPeriod *
 {
   GListModel *contracts = cm_store_list (store, CM_TYPE_CONTRACT);
   GPtrArray *rows = g_ptr_array_new_with_free_func (cm_transparency_row_free);
+  /* Unreadable, the services are missing as they would be from the lists. */
+  g_autoptr(CmServiceDigest) services = cm_service_digest_new (store, NULL);
   CmDeadlineSettings settings;
   CmReportPeriod containing_today;
 
@@ -196,9 +201,9 @@ cm_transparency_rows (CmStore *store, const GDate *today, const CmReportPeriod *
       if (!council_led (c) || !over_minimum (c) ||
           cm_report_period_days_live (quarter, &start, &end) == 0)
         continue;
-      row = cm_transparency_row_of (store, c, cm_contract_compute_dates (c, today, &settings,
-                                                                          &dates)
-                                                ? &dates : NULL,
+      row = cm_transparency_row_of (store, services, c,
+                                    cm_contract_compute_dates (c, today, &settings, &dates)
+                                    ? &dates : NULL,
                                     &start, &end, quarter, today);
       g_ptr_array_add (rows, row);
     }

@@ -9,6 +9,7 @@
 #include "cm-contract-dates.h"
 #include "cm-record-fields.h"
 #include "cm-report-period.h"
+#include "cm-service-digest.h"
 #include "cm-store.h"
 
 G_BEGIN_DECLS
@@ -47,8 +48,10 @@ typedef struct {
  * is not known counts as running on that side. */
 /* The contract's row when the Code lists it in @quarter, else NULL: @dates
  * are its computed dates (NULL when it has none), @start and @end its span
- * (cm-contract-span.h), worked out once by the caller. */
-CmTransparencyRow *cm_transparency_row_of (CmStore *store, CmContract *contract,
+ * (cm-contract-span.h), worked out once by the caller, its service read
+ * from @services. */
+CmTransparencyRow *cm_transparency_row_of (CmStore *store, CmServiceDigest *services,
+                                           CmContract *contract,
                                            const CmContractDates *dates, const GDate *start,
                                            const GDate *end, const CmReportPeriod *quarter,
                                            const GDate *today);

@@ -14,6 +14,7 @@
 #include "cm-audit.h"
 #include "cm-audit-anchor.h"
 #include "cm-audit-query.h"
+#include "cm-audit-sheet.h"
 #include "cm-audit-words.h"
 #include "cm-contract.h"
 #include "cm-cycle.h"
@@ -32,8 +33,10 @@
 #include "cm-row-sorter.h"
 #include "cm-safe-write.h"
 #include "cm-service.h"
+#include "cm-service-digest.h"
 #include "cm-sheet-columns.h"
 #include "cm-sheet.h"
+#include "cm-sheets-beside.h"
 #include "cm-spend.h"
 #include "cm-succession.h"
 #include "cm-total-value.h"
@@ -56,11 +59,17 @@ typedef struct {
   char *footer;            /* every sheet's printed footer, Excel's &-codes */
   /* Filled by the one pass over the contracts, for the sheets after it. */
   CmSheet *read_me;        /* open until the spend's note is known */
+  CmServiceDigest *services; /* what a contract's row names of its service */
   CmSpendTally *tally;
   CmSpend *spend;
   CmRowSorter *deadline_rows;
   CmRowSorter *timeline_rows;
   CmRowSorter *transparency_rows;
+  CmSheetsBeside *beside;  /* writing the Services and Audit trail, or NULL */
+  struct _Beside *beside_sheets;
+  GThread *deadline_thread; /* writing the Deadlines sheet, or NULL */
+  struct _DeadlineSheet *deadline_sheet;
+  GCancellable *cancellable;
 } Export;
 
 static const struct {
@@ -121,7 +130,13 @@ text_of (gpointer object, const char *property)
 static char *
 commissioner_of (Export *e, CmContract *contract)
 {
-  return cm_succession_contract_commissioner (e->store, contract, e->today);
+  const CmServiceSummary *service = cm_service_digest_find (e->services,
+                                                            cm_contract_get_service_id (contract));
+
+  if (service == NULL)
+    return NULL;
+  return cm_succession_contract_lead (e->store, contract, service->lead_commissioner_id,
+                                      e->today);
 }
 
 static const char *
@@ -150,11 +165,22 @@ label_as_written (gpointer object, const char *property, const char *as_written,
 static void
 done (Export *e, CmSheet *sheet)
 {
-  cm_sheet_finish (sheet);
-  cm_sheet_print_setup (sheet, e->footer);
+  lxw_error error = cm_sheet_close (sheet, e->footer);
+
   if (e->error == LXW_NO_ERROR)
-    e->error = sheet->error;
-  cm_sheet_free (sheet);
+    e->error = error;
+}
+
+/* Keeps the export's first errors: a sheet's @error from libxlsxwriter,
+ * and why records could not be read, taken from @unread. */
+static void
+keep_errors (Export *e, lxw_error error, GError **unread)
+{
+  if (e->error == LXW_NO_ERROR)
+    e->error = error;
+  if (e->unread == NULL)
+    e->unread = g_steal_pointer (unread);
+  g_clear_error (unread);
 }
 
 /* ---- Read me ---------------------------------------------------------- */
@@ -301,13 +327,22 @@ finish_read_me (Export *e)
 
 /* ---- Services --------------------------------------------------------- */
 
+/* The Services sheet being written from a store, beside the other sheets
+ * (start_sheets_beside ()). */
+typedef struct {
+  CmStore *store;
+  const GDate *today;
+  CmSheet *sheet;
+  CmFormat *formats;       /* each column's, from its description */
+} ServiceRows;
+
 /* "passed", "overridden: why", "ready", "held" or "not reached". */
 static char *
-gate_state (Export *e, CmService *service, CmStage stage, GPtrArray *history)
+gate_state (CmStore *store, CmService *service, CmStage stage, GPtrArray *history)
 {
   CmGateSummary summary;
 
-  cm_gate_summarise (e->store, service, stage, history, &summary);
+  cm_gate_summarise (store, service, stage, history, &summary);
   return cm_gate_state_text (&summary);
 }
 
@@ -315,12 +350,11 @@ gate_state (Export *e, CmService *service, CmStage stage, GPtrArray *history)
 static gboolean
 service_row (CmEntity *record, gpointer user_data)
 {
-  SheetRows *rows = user_data;
-  Export *e = rows->e;
+  ServiceRows *rows = user_data;
   CmService *service = CM_SERVICE (record);
-  g_autofree char *lead = cm_succession_service_commissioner (e->store, service, e->today);
+  g_autofree char *lead = cm_succession_service_commissioner (rows->store, service, rows->today);
   g_autofree char *partners = text_of (service, "partner-names");
-  g_autoptr(GPtrArray) history = cm_cycle_history (e->store, service);
+  g_autoptr(GPtrArray) history = cm_cycle_history (rows->store, service);
   char *gates[CM_STAGE_REVIEW + 1] = { NULL };
   CmSheetCell cells[13] = {
     { .text = cm_service_get_name (service) },
@@ -337,7 +371,7 @@ service_row (CmEntity *record, gpointer user_data)
 
   for (CmStage stage = CM_STAGE_ANALYSE; stage <= CM_STAGE_REVIEW; stage++)
     {
-      gates[stage] = gate_state (e, service, stage, history);
+      gates[stage] = gate_state (rows->store, service, stage, history);
       cells[8 + stage].text = gates[stage];
     }
   cm_sheet_columns_write_row (rows->sheet, rows->formats, cells, G_N_ELEMENTS (cells));
@@ -346,19 +380,125 @@ service_row (CmEntity *record, gpointer user_data)
   return rows->sheet->error == LXW_NO_ERROR;
 }
 
-/* Written as the services are read, none of them kept. */
-static void
-services (Export *e)
+static CmSheet *
+services_sheet_new (Export *e)
 {
   g_autofree const char **headers = cm_sheet_columns_headers (CM_TYPE_SERVICE,
                                                                cm_services_sheet_columns);
+
+  return cm_sheet_new (e->workbook, "Services", &e->formats, headers);
+}
+
+/* Written as the services are read, none of them kept. */
+static void
+write_services (CmSheet *sheet, CmStore *store, const GDate *today, GError **error)
+{
   g_autofree CmFormat *formats = cm_sheet_columns_formats (CM_TYPE_SERVICE,
                                                            cm_services_sheet_columns);
-  SheetRows rows = { e, cm_sheet_new (e->workbook, "Services", &e->formats, headers), formats };
+  ServiceRows rows = { store, today, sheet, formats };
 
+  cm_store_each (store, CM_TYPE_SERVICE, service_row, &rows, error);
+}
+
+/* ---- Sheets written beside the others ---------------------------------- */
+
+/* The Services and Audit trail sheets need nothing of the others, so
+ * they are written in a thread of their own (cm-sheets-beside.h). */
+typedef struct _Beside {
+  const GDate *today;
+  const char *footer;
+  GCancellable *cancellable;
+  CmSheet *services;       /* or NULL, written in its place */
+  CmSheet *audit;
+  lxw_error error;         /* the first sheet's error */
+  GError *unread;          /* why records could not be read, or NULL */
+} Beside;
+
+static void
+close_beside (Beside *b, CmSheet *sheet)
+{
+  lxw_error error = cm_sheet_close (sheet, b->footer);
+
+  if (b->error == LXW_NO_ERROR)
+    b->error = error;
+}
+
+static void
+write_beside (CmStore *store, gpointer data)
+{
+  Beside *b = data;
+
+  if (b->services && !g_cancellable_is_cancelled (b->cancellable))
+    write_services (b->services, store, b->today, &b->unread);
+  if (b->services)
+    close_beside (b, g_steal_pointer (&b->services));
+  if (b->unread == NULL)
+    cm_audit_sheet_write (b->audit, store, b->cancellable, &b->unread);
+  close_beside (b, g_steal_pointer (&b->audit));
+}
+
+/* Whether the Services sheet numbers the money format next after the
+ * Read me: its first row is written out, with its annual value, once a
+ * second row follows. */
+static gboolean
+services_number_money (Export *e)
+{
+  guint count = 0;
+
+  return cm_store_count (e->store, CM_TYPE_SERVICE, &count, NULL) && count >= 2;
+}
+
+/* The Read me's written rows have used the header, bold, date and date
+ * and time formats: numbered already. The Services sheet uses money too,
+ * which it would have numbered next: numbered now, the workbook's formats
+ * are numbered as they always were. With fewer services it is written in
+ * its place (services ()). */
+static void
+start_sheets_beside (Export *e)
+{
+  Beside *b = g_new0 (Beside, 1);
+
+  lxw_format_get_xf_index (e->formats.header);
+  lxw_format_get_xf_index (e->formats.datetime);
+  lxw_format_get_xf_index (e->formats.date);
+  lxw_format_get_xf_index (e->formats.bold);
+  b->today = e->today;
+  b->footer = e->footer;
+  b->cancellable = e->cancellable;
+  if (services_number_money (e))
+    {
+      lxw_format_get_xf_index (e->formats.money);
+      b->services = services_sheet_new (e);
+    }
+  b->audit = cm_audit_sheet_new (e->workbook, &e->formats);
+  e->beside_sheets = b;
+  e->beside = cm_sheets_beside_start (e->store, write_beside, b);
+}
+
+/* The Services sheet, when it is not written beside. */
+static void
+services (Export *e)
+{
+  CmSheet *sheet;
+
+  if (e->beside_sheets && e->beside_sheets->services)
+    return;
+  sheet = services_sheet_new (e);
   if (e->unread == NULL)
-    cm_store_each (e->store, CM_TYPE_SERVICE, service_row, &rows, &e->unread);
-  done (e, rows.sheet);
+    write_services (sheet, e->store, e->today, &e->unread);
+  done (e, sheet);
+}
+
+static void
+finish_sheets_beside (Export *e)
+{
+  Beside *b = e->beside_sheets;
+
+  if (e->beside == NULL)
+    return;
+  cm_sheets_beside_finish (g_steal_pointer (&e->beside));
+  keep_errors (e, b->error, &b->unread);
+  g_clear_pointer (&e->beside_sheets, g_free);
 }
 
 /* ---- Contracts and Deadlines ------------------------------------------ */
@@ -419,8 +559,8 @@ static void
 keep_transparency (Export *e, CmContract *c, const CmContractDates *dates, const GDate *start,
                    const GDate *end)
 {
-  CmTransparencyRow *row = cm_transparency_row_of (e->store, c, dates, start, end,
-                                                   &e->periods.quarter, e->today);
+  CmTransparencyRow *row = cm_transparency_row_of (e->store, e->services, c, dates, start,
+                                                   end, &e->periods.quarter, e->today);
   gint64 numbers[TR_NUMBERS];
   const char *texts[TR_TEXTS];
 
@@ -534,6 +674,7 @@ contracts (Export *e)
                         formats };
 
   e->tally = cm_spend_tally_new (e->store, &e->periods.year);
+  e->services = cm_service_digest_new (e->store, &e->unread);
   if (e->unread == NULL)
     e->deadline_rows = cm_row_sorter_new (DL_NUMBERS, DL_TEXTS, "n0, n1, n2", &e->unread);
   if (e->unread == NULL)
@@ -546,6 +687,7 @@ contracts (Export *e)
     cm_sheet_colour_words (rows.sheet, col);
   done (e, rows.sheet);
   e->spend = cm_spend_tally_finish (g_steal_pointer (&e->tally));
+  g_clear_pointer (&e->services, cm_service_digest_free);
   finish_read_me (e);
 }
 
@@ -554,9 +696,13 @@ contracts (Export *e)
  * rather than failing the whole workbook. */
 #define DEADLINE_SHEET_ROWS 1000000
 
-typedef struct {
+typedef struct _DeadlineSheet {
   CmSheet *sheet;
   guint64 written;
+  CmRowSorter *rows;       /* kept while the contracts were read */
+  const char *footer;
+  lxw_error error;         /* the sheet's first error, once closed */
+  GError *unread;          /* why the rows could not be read, or NULL */
 } DeadlineSheet;
 
 static void
@@ -601,21 +747,59 @@ note_deadlines_left_off (CmSheet *sheet, guint64 left_off)
   cm_sheet_next_row (sheet);
 }
 
-/* From the rows kept while the contracts were read, in their order. */
+static gpointer
+write_deadlines (gpointer data)
+{
+  DeadlineSheet *out = data;
+
+  cm_row_sorter_each (out->rows, deadline_row, out, &out->unread);
+  g_clear_pointer (&out->rows, cm_row_sorter_free);
+  if (out->written > DEADLINE_SHEET_ROWS)
+    note_deadlines_left_off (out->sheet, out->written - DEADLINE_SHEET_ROWS);
+  cm_sheet_colour_words (out->sheet, 1);
+  out->error = cm_sheet_close (g_steal_pointer (&out->sheet), out->footer);
+  return NULL;
+}
+
+/* From the rows kept while the contracts were read, in their order: put
+ * in order and written in a thread of their own while the sheets after
+ * are written. The sheet's cells use the date and bold formats and its
+ * colours those of the Contracts sheet, all numbered by now. */
 static void
 deadlines (Export *e)
 {
   const char *headers[] = { _("Date"), _("Status"), _("What"), _("Reference"), _("Title"),
                             _("Provider"), NULL };
-  DeadlineSheet out = { cm_sheet_new (e->workbook, "Deadlines", &e->formats, headers), 0 };
+  DeadlineSheet *out = g_new0 (DeadlineSheet, 1);
 
-  if (e->unread == NULL && e->deadline_rows)
-    cm_row_sorter_each (e->deadline_rows, deadline_row, &out, &e->unread);
-  g_clear_pointer (&e->deadline_rows, cm_row_sorter_free);
-  if (out.written > DEADLINE_SHEET_ROWS)
-    note_deadlines_left_off (out.sheet, out.written - DEADLINE_SHEET_ROWS);
-  cm_sheet_colour_words (out.sheet, 1);
-  done (e, out.sheet);
+  out->sheet = cm_sheet_new (e->workbook, "Deadlines", &e->formats, headers);
+  out->footer = e->footer;
+  if (e->unread == NULL)
+    out->rows = g_steal_pointer (&e->deadline_rows);
+  else
+    g_clear_pointer (&e->deadline_rows, cm_row_sorter_free);
+  if (out->rows == NULL)
+    {
+      /* Nothing to read: closed here, as the thread would. */
+      cm_sheet_colour_words (out->sheet, 1);
+      done (e, g_steal_pointer (&out->sheet));
+      g_free (out);
+      return;
+    }
+  e->deadline_sheet = out;
+  e->deadline_thread = g_thread_new ("deadlines-sheet", write_deadlines, out);
+}
+
+static void
+finish_deadlines (Export *e)
+{
+  DeadlineSheet *out = e->deadline_sheet;
+
+  if (e->deadline_thread == NULL)
+    return;
+  g_thread_join (g_steal_pointer (&e->deadline_thread));
+  keep_errors (e, out->error, &out->unread);
+  g_clear_pointer (&e->deadline_sheet, g_free);
 }
 
 /* ---- Timeline --------------------------------------------------------- */
@@ -1014,65 +1198,6 @@ transparency (Export *e)
   done (e, sheet);
 }
 
-/* ---- Audit trail ------------------------------------------------------ */
-
-/* Excel holds 1,048,576 rows a sheet; past this many the sheet says where
- * the rest are rather than failing the whole workbook. */
-#define AUDIT_SHEET_ROWS 1000000
-
-static void
-audit_row (CmAuditItem *item, gpointer user_data)
-{
-  CmSheet *sheet = user_data;
-  const CmAuditEntry *row = cm_audit_item_get_entry (item);
-
-  cm_sheet_moment (sheet, 0, row->at);
-  cm_sheet_text (sheet, 1, row->actor);
-  cm_sheet_text (sheet, 2, cm_audit_item_get_record (item));
-  cm_sheet_text (sheet, 3, cm_audit_step_label (cm_audit_item_get_step (item)));
-  cm_sheet_text (sheet, 4, cm_audit_item_get_field (item));
-  cm_sheet_text (sheet, 5, cm_audit_item_get_before (item));
-  cm_sheet_text (sheet, 6, cm_audit_item_get_after (item));
-  cm_sheet_text (sheet, 7, cm_audit_item_get_verifies (item) ? _("Yes") : _("No"));
-  cm_sheet_next_row (sheet);
-}
-
-static void
-audit_trail (Export *e)
-{
-  const char *headers[] = { _("Time"), _("Who"), _("Record"), _("Step"), _("Field"),
-                            _("Before"), _("After"), _("Hash chain verifies"), NULL };
-  CmSheet *sheet = cm_sheet_new (e->workbook, "Audit trail", &e->formats, headers);
-  CmAuditFilter all = { 0 };
-  gint64 written = 0;
-  gint64 total = 0;
-
-  cm_sheet_set_cut_note (sheet, _("export the audit trail from the Audit Trail window as CSV "
-                                  "for the whole value"));
-  /* A trail that cannot be read fails the export with the store's reason:
-   * an empty sheet would claim the portfolio has no history. */
-  if (e->unread == NULL)
-    written = cm_audit_foreach (e->store, &all, cm_audit_first_bad_row (e->store),
-                                AUDIT_SHEET_ROWS, audit_row, sheet, &e->unread);
-
-  /* Rows are numbered without gaps, so the head's number is their count. */
-  if (written >= AUDIT_SHEET_ROWS && cm_audit_anchor_head (e->store, &total, NULL, NULL) &&
-      total > written)
-    {
-      g_autofree char *note =
-        g_strdup_printf (ngettext ("The oldest change is not on this sheet: export the "
-                                   "audit trail from the Audit Trail window as CSV to see it.",
-                                   "The %lld oldest changes are not on this sheet: export the "
-                                   "audit trail from the Audit Trail window as CSV to see "
-                                   "them all.", (gulong) MIN (total - written, G_MAXLONG)),
-                         (long long) (total - written));
-
-      cm_sheet_bold (sheet, 0, note);
-      cm_sheet_next_row (sheet);
-    }
-  done (e, sheet);
-}
-
 /* ---- the workbook ----------------------------------------------------- */
 
 /* The file itself was made, so what fails now is space or the system's
@@ -1194,10 +1319,11 @@ cm_workbook_export_for (CmStore *store, const char *path, const GDate *today,
                         GError **error)
 {
   static const SheetWriter writers[] = {
-    read_me, services, contracts, deadlines, timeline, spend_summary, eias, decommissioning_audit,
-    decisions, risks, transparency, audit_trail,
+    read_me, start_sheets_beside, services, contracts, deadlines, timeline, spend_summary, eias,
+    decommissioning_audit, decisions, risks, transparency, finish_deadlines,
+    finish_sheets_beside,
   };
-  Export e = { .store = store, .today = today };
+  Export e = { .store = store, .today = today, .cancellable = cancellable };
   g_autoptr(CmSafeWrite) out = NULL;
   lxw_error closed;
 
@@ -1216,17 +1342,24 @@ cm_workbook_export_for (CmStore *store, const char *path, const GDate *today,
                                                            .use_zip64 = LXW_TRUE });
   if (e.workbook == NULL)
     return failed (error, path, g_strerror (errno));
+  /* Every sheet added now, in order, so that a later one can be written
+   * beside the earlier ones. */
+  for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
+    workbook_add_worksheet (e.workbook, sheets[i].name);
   cm_sheet_formats_init (&e.formats, e.workbook);
   e.footer = workbook_footer (store);
   set_properties (&e);
   for (guint i = 0; i < G_N_ELEMENTS (writers) && !g_cancellable_is_cancelled (cancellable); i++)
     writers[i] (&e);
   /* A cancelled export may stop before the sheets that use these. */
+  finish_deadlines (&e);
+  finish_sheets_beside (&e);
   if (e.read_me)
     done (&e, e.read_me);
   if (e.tally)
     cm_spend_free (cm_spend_tally_finish (e.tally));
   g_clear_pointer (&e.spend, cm_spend_free);
+  g_clear_pointer (&e.services, cm_service_digest_free);
   g_clear_pointer (&e.deadline_rows, cm_row_sorter_free);
   g_clear_pointer (&e.timeline_rows, cm_row_sorter_free);
   g_clear_pointer (&e.transparency_rows, cm_row_sorter_free);

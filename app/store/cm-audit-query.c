@@ -534,7 +534,11 @@ cm_audit_foreach (CmStore *store, const CmAuditFilter *filter, gint64 first_bad,
           below = item->entry.id;
           more = TRUE;
           n++;
-          row (item, user_data);
+          if (!row (item, user_data))
+            {
+              more = FALSE;
+              break;
+            }
         }
       cm_db_stmt_reset (stmt);
     }
@@ -569,7 +573,7 @@ append_field (GString *out, const char *text, gboolean first)
   g_string_append_printf (out, "\"%s\"", field->str);
 }
 
-static void
+static gboolean
 append_row (CmAuditItem *item, gpointer user_data)
 {
   GString *out = user_data;
@@ -581,6 +585,7 @@ append_row (CmAuditItem *item, gpointer user_data)
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     append_field (out, fields[i], i == 0);
   g_string_append (out, "\r\n");
+  return TRUE;
 }
 
 gboolean

@@ -58,8 +58,9 @@ CmAuditModel *cm_audit_model_new (CmStore *store, const CmAuditFilter *filter,
                                   gint64 first_bad, GError **error);
 
 /* Calls @row for every matching row, newest first, reading a page at a
- * time; stops after @limit rows (0: no limit). Returns how many matched. */
-typedef void (*CmAuditRowFunc) (CmAuditItem *item, gpointer user_data);
+ * time; stops after @limit rows (0: no limit), or when @row returns
+ * FALSE. Returns how many were read. */
+typedef gboolean (*CmAuditRowFunc) (CmAuditItem *item, gpointer user_data);
 gint64      cm_audit_foreach       (CmStore *store, const CmAuditFilter *filter,
                                     gint64 first_bad, gint64 limit, CmAuditRowFunc row,
                                     gpointer user_data, GError **error);

@@ -107,6 +107,7 @@ struct _CmStore
   char *connection_lost;    /* why changes wait for the server, kept apart from the refusal */
   gboolean marked;          /* the file carries our application id */
   gboolean made;            /* opening made the portfolio (cm_store_made_portfolio ()) */
+  gboolean in_memory;       /* an older file read in a copy in memory */
   gint64 data_version;      /* a file's data_version () when the lists were last current */
   /* The newest audit row the lists show: the changes after it are what
    * another program committed since (and on a server, the newest row is
@@ -153,6 +154,38 @@ G_DEFINE_QUARK (select-all, select_all_statement)
 G_DEFINE_QUARK (select-one, select_one_statement)
 G_DEFINE_QUARK (select-derived, select_derived_statement)
 G_DEFINE_QUARK (select-each, select_each_statement)
+
+/* ---- what a record type keeps ---------------------------------------- */
+
+G_LOCK_DEFINE_STATIC (type_data);
+
+/* How a record type's kept data is made, from @how where it needs more
+ * than the type. */
+typedef gpointer (*TypeDataBuild) (CmEntityClass *klass, gconstpointer how);
+
+/* What @klass keeps under @which, made by @build the first time and kept
+ * for good. Stores in two threads (an export's own reader beside the
+ * caller's) may ask for the same at once: made under a lock, so that one
+ * thread's is never replaced, and lost, by the other's. Once kept it is
+ * found without the lock: the type system guards its own data. */
+static gpointer
+type_data (CmEntityClass *klass, GQuark which, TypeDataBuild build, gconstpointer how)
+{
+  GType type = G_TYPE_FROM_CLASS (klass);
+  gpointer data = g_type_get_qdata (type, which);
+
+  if (data != NULL)
+    return data;
+  G_LOCK (type_data);
+  data = g_type_get_qdata (type, which);
+  if (data == NULL)
+    {
+      data = build (klass, how);
+      g_type_set_qdata (type, which, data);
+    }
+  G_UNLOCK (type_data);
+  return data;
+}
 
 /* ---- errors ----------------------------------------------------------- */
 
@@ -588,11 +621,34 @@ cm_store_open (const char *path, CmStoreOpenFlags flags, GError **error)
   self->read_only = connection.read_only;
   self->on_network = cm_store_file_is_on_network (path);
   self->made = connection.created;
+  self->in_memory = connection.in_memory;
   if (!prepare (self, connection.in_memory, error))
     return NULL;
   self->data_version = data_version (self);
   self->audit_seen = newest_audit_row (self);
   return g_steal_pointer (&self);
+}
+
+CmStore *
+cm_store_open_reader (CmStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  CmStore *reader;
+
+  g_return_val_if_fail (CM_IS_STORE (self), NULL);
+
+  /* Another connection would read the older file, not this copy. */
+  if (self->in_memory)
+    return NULL;
+  reader = cm_store_open (self->path, CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY,
+                          &error);
+  if (reader == NULL)
+    g_debug ("No second connection to the portfolio: %s", error->message);
+  /* It reads beside @self, whose memory it adds to: a reader streams, so
+   * a file's reader keeps SQLite's own default cache of 2 MB. */
+  else if (!is_server (reader))
+    exec (reader, "PRAGMA cache_size = -2048", NULL);
+  return reader;
 }
 
 gboolean
@@ -695,21 +751,25 @@ select_derived_where_sql (CmEntityClass *klass, const char *condition)
   return g_strdup_printf ("%.*s WHERE %s", (int) (order - all), all, condition);
 }
 
+typedef struct {
+  char *(*build) (CmEntityClass *klass);
+} SqlBuilder;
+
+static gpointer
+build_sql (CmEntityClass *klass, gconstpointer how)
+{
+  const SqlBuilder *builder = how;
+
+  return builder->build (klass);
+}
+
 /* The text of one of a record type's statements, built once per type and
  * kept with it: saving 100,000 records must not print the same SQL each
  * time before the statement cache can find it. */
 static const char *
 sql_for (CmEntityClass *klass, GQuark which, char *(*build) (CmEntityClass *klass))
 {
-  GType type = G_TYPE_FROM_CLASS (klass);
-  char *sql = g_type_get_qdata (type, which);
-
-  if (sql == NULL)
-    {
-      sql = build (klass);
-      g_type_set_qdata (type, which, sql);
-    }
-  return sql;
+  return type_data (klass, which, build_sql, &(SqlBuilder) { build });
 }
 
 /* The cached statement of one of a record type's statements, found by
@@ -960,22 +1020,31 @@ audit_changes (CmStore *self, CmEntity *before, CmEntity *after, gint64 id, GErr
   return TRUE;
 }
 
+static gpointer
+build_column_names (CmEntityClass *klass, G_GNUC_UNUSED gconstpointer how)
+{
+  char **names = g_new0 (char *, g_strv_length ((char **) klass->columns) + 1);
+
+  for (guint i = 0; klass->columns[i]; i++)
+    names[i] = cm_value_column_name (klass->columns[i]);
+  return names;
+}
+
 /* A record type's column names, made once per type. */
 static char **
 column_names (CmEntityClass *klass)
 {
-  GType type = G_TYPE_FROM_CLASS (klass);
-  GQuark quark = column_names_quark ();
-  char **names = g_type_get_qdata (type, quark);
+  return type_data (klass, column_names_quark (), build_column_names, NULL);
+}
 
-  if (names == NULL)
-    {
-      names = g_new0 (char *, g_strv_length ((char **) klass->columns) + 1);
-      for (guint i = 0; klass->columns[i]; i++)
-        names[i] = cm_value_column_name (klass->columns[i]);
-      g_type_set_qdata (type, quark, names);
-    }
-  return names;
+static gpointer
+build_column_pspecs (CmEntityClass *klass, G_GNUC_UNUSED gconstpointer how)
+{
+  GParamSpec **pspecs = g_new0 (GParamSpec *, g_strv_length ((char **) klass->columns) + 1);
+
+  for (guint i = 0; klass->columns[i]; i++)
+    pspecs[i] = pspec_for (klass, klass->columns[i]);
+  return pspecs;
 }
 
 /* A record type's column properties, looked up once per type: binding
@@ -983,18 +1052,7 @@ column_names (CmEntityClass *klass)
 static GParamSpec **
 column_pspecs (CmEntityClass *klass)
 {
-  GType type = G_TYPE_FROM_CLASS (klass);
-  GQuark quark = column_pspecs_quark ();
-  GParamSpec **pspecs = g_type_get_qdata (type, quark);
-
-  if (pspecs == NULL)
-    {
-      pspecs = g_new0 (GParamSpec *, g_strv_length ((char **) klass->columns) + 1);
-      for (guint i = 0; klass->columns[i]; i++)
-        pspecs[i] = pspec_for (klass, klass->columns[i]);
-      g_type_set_qdata (type, quark, pspecs);
-    }
-  return pspecs;
+  return type_data (klass, column_pspecs_quark (), build_column_pspecs, NULL);
 }
 
 /* One audit row with every value of a record created among many (an

@@ -57,6 +57,11 @@ G_DECLARE_FINAL_TYPE (CmStore, cm_store, CM, STORE, GObject)
  * or "postgresql:///dbname?host=/socket/folder") of a database on a
  * server, where the role signed in is every change's actor. */
 CmStore    *cm_store_open            (const char *path, CmStoreOpenFlags flags, GError **error);
+/* Another read-only connection to @self's portfolio, for reading in
+ * another thread beside @self; NULL when none would read what @self reads
+ * (an older file, read in a copy in memory) or none opens: then read
+ * with @self. */
+CmStore    *cm_store_open_reader     (CmStore *self);
 /* Whether opening @self made its portfolio: a file that was not there,
  * or a database on a server that held none. */
 gboolean    cm_store_made_portfolio  (CmStore *self);

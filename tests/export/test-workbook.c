@@ -89,9 +89,30 @@ refuse_audit_values (void *data, int action, const char *table, const char *colu
          g_strcmp0 (column, "new_value") == 0 ? SQLITE_DENY : SQLITE_OK;
 }
 
+/* The same refusal on every connection opened from here on, such as the
+ * one the Audit trail sheet is read with beside the other sheets. */
+static int
+refuse_on_opening (sqlite3 *db, char **message, const struct sqlite3_api_routines *api)
+{
+  sqlite3_set_authorizer (db, refuse_audit_values, NULL);
+  return SQLITE_OK;
+}
+
+/* The export fails with the store's words, SQLite's reason in them, and
+ * the earlier file stays as it was. */
+static void
+assert_refused_trail_fails (CmStore *store, const char *target, const GDate *today)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (cm_workbook_export (store, target, today, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "audit.new_value is prohibited"));
+  assert_earlier_file_kept (target);
+}
+
 /* A trail that cannot be read fails the export with the store's reason,
- * rather than leaving the Audit trail sheet empty, and the earlier file
- * stays as it was. */
+ * rather than leaving the Audit trail sheet empty. */
 static void
 test_unread_audit_trail_fails (void)
 {
@@ -99,15 +120,38 @@ test_unread_audit_trail_fails (void)
   g_autoptr(GDate) today = cm_test_today ();
   g_autoptr(CmStore) store = demo_beside_earlier_file ("workbook-unread.commissioner", target,
                                                        today);
-  g_autoptr(GError) error = NULL;
 
   sqlite3_set_authorizer (cm_db_sqlite_handle (cm_store_get_db (store)), refuse_audit_values,
                           NULL);
-  g_assert_false (cm_workbook_export (store, target, today, NULL, &error));
-  g_assert_nonnull (error);
-  /* The store's words, with SQLite's reason in them. */
-  g_assert_nonnull (strstr (error->message, "audit.new_value is prohibited"));
-  assert_earlier_file_kept (target);
+  sqlite3_auto_extension ((void (*) (void)) refuse_on_opening);
+  assert_refused_trail_fails (store, target, today);
+  sqlite3_cancel_auto_extension ((void (*) (void)) refuse_on_opening);
+}
+
+/* Where no second connection opens (here, the file has moved since the
+ * store opened it), the Audit trail is read with the store itself: its
+ * refusal, on that connection alone, fails the export. Without it the
+ * export succeeds. */
+static void
+test_trail_read_with_the_store_alone (void)
+{
+  g_autofree char *target = cm_test_temp_path ("workbook-alone.xlsx");
+  g_autoptr(GDate) today = cm_test_today ();
+  g_autoptr(CmStore) store = demo_beside_earlier_file ("workbook-alone.commissioner", target,
+                                                       today);
+  g_autofree char *moved = g_strconcat (cm_store_get_path (store), ".moved", NULL);
+  g_autofree char *written = NULL;
+
+  g_assert_cmpint (g_rename (cm_store_get_path (store), moved), ==, 0);
+  sqlite3_set_authorizer (cm_db_sqlite_handle (cm_store_get_db (store)), refuse_audit_values,
+                          NULL);
+  assert_refused_trail_fails (store, target, today);
+
+  sqlite3_set_authorizer (cm_db_sqlite_handle (cm_store_get_db (store)), NULL, NULL);
+  g_assert_true (cm_workbook_export (store, target, today, NULL, NULL));
+  g_assert_true (g_file_get_contents (target, &written, NULL, NULL));
+  g_assert_true (g_str_has_prefix (written, "PK"));
+  g_unlink (moved);
 }
 
 int
@@ -117,5 +161,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/workbook/cancel-keeps-the-old-workbook", test_cancel_keeps_the_old_workbook);
   /* The refusal is SQLite's own, set on the file's connection. */
   cm_test_add_file_func ("/workbook/unread-audit-trail-fails", test_unread_audit_trail_fails);
+  cm_test_add_file_func ("/workbook/trail-read-with-the-store-alone",
+                         test_trail_read_with_the_store_alone);
   return g_test_run ();
 }

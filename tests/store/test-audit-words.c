@@ -42,10 +42,11 @@ demo_tear_down (Demo *demo, gconstpointer data)
   g_free (demo->path);
 }
 
-static void
+static gboolean
 collect (CmAuditItem *item, gpointer user_data)
 {
   g_ptr_array_add (user_data, g_object_ref (item));
+  return TRUE;
 }
 
 static GPtrArray *
