@@ -47,7 +47,8 @@ cm_service_digest_new (CmStore *store, GError **error)
 const CmServiceSummary *
 cm_service_digest_find (CmServiceDigest *digest, gint64 service_id)
 {
-  return g_hash_table_lookup (digest->by_id, &service_id);
+  /* A digest that could not be read finds nothing: its services go unnamed. */
+  return digest ? g_hash_table_lookup (digest->by_id, &service_id) : NULL;
 }
 
 void

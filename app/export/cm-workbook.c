@@ -408,7 +408,8 @@ typedef struct _Beside {
   const GDate *today;
   const char *footer;
   GCancellable *cancellable;
-  CmSheet *services;       /* or NULL, written in its place */
+  CmSheet *services;       /* or NULL, written in its place; the thread clears it */
+  gboolean services_beside; /* read by the export's own thread alone */
   CmSheet *audit;
   lxw_error error;         /* the first sheet's error */
   GError *unread;          /* why records could not be read, or NULL */
@@ -469,6 +470,7 @@ start_sheets_beside (Export *e)
     {
       lxw_format_get_xf_index (e->formats.money);
       b->services = services_sheet_new (e);
+      b->services_beside = TRUE;
     }
   b->audit = cm_audit_sheet_new (e->workbook, &e->formats);
   e->beside_sheets = b;
@@ -481,7 +483,7 @@ services (Export *e)
 {
   CmSheet *sheet;
 
-  if (e->beside_sheets && e->beside_sheets->services)
+  if (e->beside_sheets && e->beside_sheets->services_beside)
     return;
   sheet = services_sheet_new (e);
   if (e->unread == NULL)

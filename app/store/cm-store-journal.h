@@ -21,8 +21,11 @@ G_BEGIN_DECLS
  * transaction, without waiting for other connections: TRUE when it is
  * set, FALSE when the file stays in WAL. */
 gboolean cm_store_journal_leave_wal     (CmDb *db);
-/* Sets WAL again on @db outside a transaction, without waiting: FALSE
- * when a reader is in the file at this moment (try again later). */
+/* Begins the batch's transaction on @db once it has left WAL, holding
+ * the file against readers as well as writers until it ends. */
+gboolean cm_store_journal_begin         (CmDb *db);
+/* Sets WAL again on @db outside a transaction, waiting for readers as
+ * long as a write would: FALSE when one outlasts that (try again later). */
 gboolean cm_store_journal_return_to_wal (CmDb *db);
 
 G_END_DECLS

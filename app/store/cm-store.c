@@ -640,8 +640,9 @@ cm_store_open_reader (CmStore *self)
   /* Another connection would read the older file, not this copy. */
   if (self->in_memory)
     return NULL;
-  reader = cm_store_open (self->path, CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY,
-                          &error);
+  /* @self's opening checked the file already. */
+  reader = cm_store_open (self->path, CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY |
+                                      CM_STORE_OPEN_CHECKED, &error);
   if (reader == NULL)
     g_debug ("No second connection to the portfolio: %s", error->message);
   /* It reads beside @self, whose memory it adds to: a reader streams, so
@@ -1730,8 +1731,9 @@ cm_store_begin_alone (CmStore *self, GError **error)
   newest = newest_audit_row (self);
   cm_db_rollback (self->database);
   self->rollback_journal = cm_store_journal_leave_wal (self->database);
-  if (!begin_writing (self, error))
-    return FALSE;
+  if (self->rollback_journal ? !cm_store_journal_begin (self->database)
+                             : !begin_writing (self, error))
+    return self->rollback_journal ? sql_error (self, error) : FALSE;
   self->marked = FALSE; /* the mark, if this transaction set it, was rolled back */
   if (!mark_as_ours (self, error))
     return FALSE;
@@ -3413,6 +3415,8 @@ cm_store_finalize (GObject *object)
 {
   CmStore *self = CM_STORE (object);
 
+  if (self->database)
+    return_to_wal (self); /* if it could not be after the last batch */
   g_clear_pointer (&self->lists, g_hash_table_unref);
   /* Live lists outliving the store stay as they are, no longer kept current. */
   while (self->live->len > 0)

@@ -4,11 +4,13 @@
  *
  * Such an import is written with a rollback journal, and the file is in
  * WAL again after it, whether it was committed, refused or cancelled, and
- * after a crash part way. Another connection to the file keeps it in WAL
- * throughout; one opened during the import sees none of it until it is
- * committed. The journal mode is read through connections of the test's
- * own, as another program would see it.
+ * after a crash part way. While it is written, the file is shut to other
+ * connections, so that none can hold its commit up. Another connection to
+ * the file keeps it in WAL throughout, and sees none of the import until
+ * it is committed. The journal mode is read through connections of the
+ * test's own, as another program would see it.
  */
+#include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -25,10 +27,15 @@
 /* Where the process that crashes finds the portfolio. */
 #define CRASH_PATH "CM_TEST_JOURNAL_CRASH_PATH"
 
+/* What a connection opened during the import finds when the file is
+ * shut to it. */
+#define SHUT_OUT "shut out"
+
 typedef struct {
   const char *path;
-  char *mode;       /* the journal mode seen during the import */
-  gint64 contracts; /* the contracts a connection opened then saw */
+  char *mode;       /* the journal mode seen during the import, or SHUT_OUT */
+  gboolean journal; /* a rollback journal was beside the file then */
+  gint64 contracts; /* the contracts a connection opened then saw, or -1 */
   gboolean crash;   /* end the process at the first report */
 } Watch;
 
@@ -66,13 +73,40 @@ journal_mode (const char *path)
   return cm_test_query_text (path, "PRAGMA journal_mode");
 }
 
+/* The journal mode another program reads, without waiting: SHUT_OUT
+ * when the file is locked against it. */
+static char *
+journal_mode_or_shut_out (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *mode;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    mode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else
+    {
+      g_assert_cmpint (sqlite3_errcode (db), ==, SQLITE_BUSY);
+      mode = g_strdup (SHUT_OUT);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return mode;
+}
+
 static void
 look_in (Watch *watch)
 {
+  g_autofree char *journal = g_strconcat (watch->path, "-journal", NULL);
+
   if (watch->mode != NULL)
     return;
-  watch->mode = journal_mode (watch->path);
-  watch->contracts = cm_test_query_int (watch->path, "SELECT count(*) FROM contract");
+  watch->mode = journal_mode_or_shut_out (watch->path);
+  watch->journal = g_file_test (journal, G_FILE_TEST_EXISTS);
+  watch->contracts = g_str_equal (watch->mode, SHUT_OUT)
+    ? -1 : cm_test_query_int (watch->path, "SELECT count(*) FROM contract");
   if (watch->crash)
     _exit (0); /* as if the power went: no rollback, no close */
 }
@@ -101,21 +135,18 @@ assert_wal_and_contracts (const char *path, gint64 contracts)
   g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM contract"), ==, contracts);
 }
 
-/* Imports @n_rows into @store, the mode and contracts seen during it in
- * @mode and @contracts; then the file is in WAL, the rows in it. */
+/* Imports @n_rows into @store, what another connection saw during it in
+ * @watch; then the file is in WAL, the rows in it. */
 static void
-import_watched (CmStore *store, const char *path, guint n_rows, char **mode, gint64 *contracts)
+import_watched (CmStore *store, guint n_rows, Watch *watch)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CmImportPlan) plan = plan_of (store, n_rows);
-  Watch watch = { path };
 
-  g_assert_true (cm_import_plan_apply (plan, store, "register.csv", watch_progress, &watch,
+  g_assert_true (cm_import_plan_apply (plan, store, "register.csv", watch_progress, watch,
                                        NULL, &error));
   g_assert_no_error (error);
-  assert_wal_and_contracts (path, n_rows);
-  *mode = watch.mode;
-  *contracts = watch.contracts;
+  assert_wal_and_contracts (watch->path, n_rows);
 }
 
 static void
@@ -124,13 +155,13 @@ test_alone_written_with_rollback_journal (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autoptr(CmStore) store = cm_test_open_new ("journal-alone.commissioner", &path);
-  g_autofree char *mode = NULL;
-  gint64 contracts;
+  Watch watch = { path };
 
   assert_wal_and_contracts (path, 0);
-  import_watched (store, path, N_ROWS, &mode, &contracts);
-  g_assert_cmpstr (mode, ==, "delete");
-  g_assert_cmpint (contracts, ==, 0);
+  import_watched (store, N_ROWS, &watch);
+  g_assert_cmpstr (watch.mode, ==, SHUT_OUT);
+  g_assert_true (watch.journal);
+  g_free (watch.mode);
   g_assert_true (cm_store_verify_audit (store, NULL, NULL, &error));
   g_assert_no_error (error);
 }
@@ -142,16 +173,17 @@ test_shared_file_stays_wal (void)
   g_autoptr(CmStore) store = cm_test_open_new ("journal-shared.commissioner", &path);
   CmDb *other = cm_test_connect (path);
   g_autoptr(CmDbStmt) read = cm_db_prepare (other, "SELECT count(*) FROM contract");
-  g_autofree char *mode = NULL;
-  gint64 contracts;
+  Watch watch = { path };
 
   /* The other connection has read the file: it holds it open in WAL. */
   g_assert_nonnull (read);
   g_assert_cmpint (cm_db_step (read), ==, CM_DB_ROW);
   cm_db_stmt_reset (read);
-  import_watched (store, path, N_ROWS, &mode, &contracts);
-  g_assert_cmpstr (mode, ==, "wal");
-  g_assert_cmpint (contracts, ==, 0);
+  import_watched (store, N_ROWS, &watch);
+  g_assert_cmpstr (watch.mode, ==, "wal");
+  g_assert_false (watch.journal);
+  g_assert_cmpint (watch.contracts, ==, 0);
+  g_free (watch.mode);
   g_assert_cmpint (cm_db_step (read), ==, CM_DB_ROW);
   g_assert_cmpint (cm_db_column_int64 (read, 0), ==, N_ROWS);
   g_clear_pointer (&read, cm_db_stmt_free);
@@ -164,12 +196,12 @@ test_small_import_stays_wal (void)
 {
   g_autofree char *path = NULL;
   g_autoptr(CmStore) store = cm_test_open_new ("journal-small.commissioner", &path);
-  g_autofree char *mode = NULL;
-  gint64 contracts;
+  Watch watch = { path };
 
-  import_watched (store, path, N_SMALL, &mode, &contracts);
-  g_assert_cmpstr (mode, ==, "wal");
-  g_assert_cmpint (contracts, ==, 0);
+  import_watched (store, N_SMALL, &watch);
+  g_assert_cmpstr (watch.mode, ==, "wal");
+  g_assert_cmpint (watch.contracts, ==, 0);
+  g_free (watch.mode);
 }
 
 static void
@@ -184,7 +216,7 @@ test_refused_back_to_wal (void)
   cm_import_plan_set_more_write (plan, watch_and_refuse, &watch, NULL);
   g_assert_false (cm_import_plan_apply (plan, store, "register.csv", NULL, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
-  g_assert_cmpstr (watch.mode, ==, "delete");
+  g_assert_cmpstr (watch.mode, ==, SHUT_OUT);
   assert_wal_and_contracts (path, 0);
   g_free (watch.mode);
 }
