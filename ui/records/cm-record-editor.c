@@ -133,22 +133,6 @@ kind_of (GType type)
   return NULL;
 }
 
-/* "New Commissioner…" for the kind whose noun is "commissioner". */
-static char *
-create_label (const CmRecordKind *kind)
-{
-  g_autofree char *noun = g_strdup (_(kind->noun));
-  gboolean word_start = TRUE;
-
-  for (char *p = noun; *p; p++)
-    {
-      if (word_start && g_ascii_islower (*p))
-        *p = g_ascii_toupper (*p);
-      word_start = *p == ' ';
-    }
-  return g_strdup_printf (_("New %s…"), noun);
-}
-
 static void picker_create (CmRecordPicker *picker, CmRecordEditor *self);
 
 /* libadwaita 1.2 wraps a row's title anywhere: squeezed by a wide picker,
@@ -189,9 +173,7 @@ reference_row (CmRecordEditor *self, const char *title, GType type, gint64 id,
   gtk_widget_set_focusable (row, FALSE);
   if (kind)
     {
-      g_autofree char *label = create_label (kind);
-
-      g_object_set (picker, "create-label", label, NULL);
+      g_object_set (picker, "create-label", _(kind->words.create), NULL);
       g_signal_connect (picker, "create", G_CALLBACK (picker_create), self);
     }
   g_object_set_data (G_OBJECT (row), "picker", picker);
@@ -898,7 +880,7 @@ cm_record_editor_constructed (GObject *object)
 {
   CmRecordEditor *self = CM_RECORD_EDITOR (object);
   gboolean stored;
-  g_autofree char *title = NULL;
+  const char *title;
 
   G_OBJECT_CLASS (cm_record_editor_parent_class)->constructed (object);
   g_return_if_fail (self->store != NULL && self->kind != NULL);
@@ -906,8 +888,7 @@ cm_record_editor_constructed (GObject *object)
   stored = self->draft && cm_entity_get_id (self->draft) != 0;
   if (self->draft == NULL)
     self->draft = g_object_new (self->kind->get_type (), NULL);
-  title = stored ? g_strdup_printf (_("Edit %s"), _(self->kind->noun))
-                 : g_strdup_printf (_("New %s"), _(self->kind->noun));
+  title = _(stored ? self->kind->words.edit_title : self->kind->words.new_title);
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_window_title_set_title (self->window_title, title);
   add_rows (self);

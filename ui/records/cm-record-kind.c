@@ -266,7 +266,10 @@ contract_details (CmStore *store, GObject *item, const GDate *today)
 
 /* Reached from a contract's page as well as listed on their own. */
 #define CONTRACT_NOTICE_KIND { \
-  "procurement-notices", N_("Procurement Notices"), N_("procurement notice"), \
+  "procurement-notices", N_("Procurement Notices"), \
+  { N_("Search Procurement Notices"), N_("Add procurement notice"), \
+    N_("New procurement notice"), N_("Edit procurement notice"), \
+    N_("New Procurement Notice…") }, \
   "mail-send-symbolic", \
   N_("The notices published for each contract on Find a Tender, with their dates and " \
      "identifiers. A contract’s page lists the notices its procurement route requires."), \
@@ -274,7 +277,10 @@ contract_details (CmStore *store, GObject *item, const GDate *today)
   cm_contract_notice_get_type, cm_contract_notice_fields }
 
 #define CONTRACT_VARIATION_KIND { \
-  "variations", N_("Variations"), N_("variation"), "document-edit-symbolic", \
+  "variations", N_("Variations"), \
+  { N_("Search Variations"), N_("Add variation"), N_("New variation"), \
+    N_("Edit variation"), N_("New Variation…") }, \
+  "document-edit-symbolic", \
   N_("Each change to a contract’s value, term or scope, with its date, its reason, and its " \
      "change notice where one is due."), \
   N_("No Variations Yet"), N_("_Add a variation"), \
@@ -472,7 +478,9 @@ save_decommission (CmStore *store, CmEntity *draft, GError **error)
 }
 
 const CmRecordKind cm_characteristic_kind = {
-  "characteristics", N_("Characteristics"), N_("characteristic"), "view-list-symbolic",
+  "characteristics", N_("Characteristics"),
+    { N_("Search Characteristics"), N_("Add characteristic"), N_("New characteristic"),
+      N_("Edit characteristic"), N_("New Characteristic…") }, "view-list-symbolic",
   N_("New equality impact assessments are screened against these characteristics. Each EIA "
      "keeps its own copy, so changing the list never changes an assessment."),
   N_("No Characteristics Yet"), N_("_Add a characteristic"),
@@ -480,70 +488,96 @@ const CmRecordKind cm_characteristic_kind = {
 };
 
 static const CmRecordKind kinds[] = {
-  { "services", N_("Services"), N_("service"), "view-list-symbolic",
+  { "services", N_("Services"),
+    { N_("Search Services"), N_("Add service"), N_("New service"),
+      N_("Edit service"), N_("New Service…") }, "view-list-symbolic",
     N_("A service is something you commission for a group of people, such as carers’ "
        "support. Add one to start its Analyse, Plan, Do, Review cycle."),
     N_("No Services Yet"), N_("_Add a service"),
     cm_service_get_type, cm_service_fields, service_details, N_("_Open Cycle") },
-  { "contracts", N_("Contracts"), N_("contract"), "text-x-generic-symbolic",
+  { "contracts", N_("Contracts"),
+    { N_("Search Contracts"), N_("Add contract"), N_("New contract"),
+      N_("Edit contract"), N_("New Contract…") }, "text-x-generic-symbolic",
     N_("Record each contract, grant or agreement with its provider, value and dates. "
        "Add a service and a provider first."),
     N_("No Contracts Yet"), N_("_Add a contract"),
     cm_contract_get_type, cm_contract_fields, contract_details },
   CONTRACT_NOTICE_KIND,
   CONTRACT_VARIATION_KIND,
-  { "providers", N_("Providers"), N_("provider"), "system-users-symbolic",
+  { "providers", N_("Providers"),
+    { N_("Search Providers"), N_("Add provider"), N_("New provider"),
+      N_("Edit provider"), N_("New Provider…") }, "system-users-symbolic",
     N_("Providers are the charities, companies and NHS bodies that deliver services."),
     N_("No Providers Yet"), N_("_Add a provider"),
     cm_provider_get_type, cm_provider_fields, provider_dependency },
-  { "eias", N_("EIAs"), N_("EIA"), "emblem-documents-symbolic",
+  { "eias", N_("EIAs"),
+    { N_("Search EIAs"), N_("Add EIA"), N_("New EIA"),
+      N_("Edit EIA"), N_("New EIA…") }, "emblem-documents-symbolic",
     N_("An equality impact assessment screens a commissioning decision against the protected "
        "characteristics. Add your staff first, then add an EIA for a service."),
     N_("No EIAs Yet"), N_("_Add an EIA"),
     cm_eia_get_type, cm_eia_fields, NULL, N_("_Open Assessment"), save_eia },
-  { "decommissions", N_("Decommissions"), N_("decommission"), "edit-delete-symbolic",
+  { "decommissions", N_("Decommissions"),
+    { N_("Search Decommissions"), N_("Add decommission"), N_("New decommission"),
+      N_("Edit decommission"), N_("New Decommission…") }, "edit-delete-symbolic",
     N_("A decommission closes a service safely: its steps, notice, each person’s move to "
        "other support, and an audit trail for reviewers. Start one from a service’s Review "
        "decision, or add one here with its reason."),
     N_("No Decommissions Yet"), N_("_Add a decommission"),
     cm_decommission_get_type, cm_decommission_fields, NULL, N_("_Open Decommission"),
     save_decommission },
-  { "reductions", N_("Reductions"), N_("reduction scenario"), "go-down-symbolic",
+  { "reductions", N_("Reductions"),
+    { N_("Search Reductions"), N_("Add reduction scenario"), N_("New reduction scenario"),
+      N_("Edit reduction scenario"), N_("New Reduction Scenario…") }, "go-down-symbolic",
     N_("A reduction scenario shows what cutting chosen contracts would do to each provider, "
        "without changing the contracts. Add a scenario, then its contracts under Reduction "
        "Lines."),
     N_("No Reductions Yet"), N_("_Add a reduction scenario"),
     cm_scenario_get_type, cm_scenario_fields, scenario_effect },
-  { "reduction-lines", N_("Reduction Lines"), N_("reduction line"), "view-list-symbolic",
+  { "reduction-lines", N_("Reduction Lines"),
+    { N_("Search Reduction Lines"), N_("Add reduction line"), N_("New reduction line"),
+      N_("Edit reduction line"), N_("New Reduction Line…") }, "view-list-symbolic",
     N_("Each line names a contract in a scenario and the percentage it would be cut by."),
     N_("No Reduction Lines Yet"), N_("_Add a reduction line"),
     cm_scenario_line_get_type, cm_scenario_line_fields },
-  { "risks", N_("Risks"), N_("risk"), "dialog-warning-symbolic",
+  { "risks", N_("Risks"),
+    { N_("Search Risks"), N_("Add risk"), N_("New risk"),
+      N_("Edit risk"), N_("New Risk…") }, "dialog-warning-symbolic",
     N_("Each service’s risk register: financial, safeguarding, business continuity, "
        "information governance, provider failure or market, and reputational risks, scored "
        "likelihood × impact."),
     N_("No Risks Yet"), N_("_Add a risk"),
     cm_risk_get_type, cm_risk_fields, risk_rating },
-  { "engagement", N_("Engagement"), N_("engagement"), "user-available-symbolic",
+  { "engagement", N_("Engagement"),
+    { N_("Search Engagement"), N_("Add engagement"), N_("New engagement"),
+      N_("Edit engagement"), N_("New Engagement…") }, "user-available-symbolic",
     N_("Record each consultation and co-production event: who took part, when, how, and what "
        "was heard."),
     N_("No Engagement Yet"), N_("_Add an engagement"),
     cm_engagement_get_type, cm_engagement_fields },
-  { "measures", N_("Measures"), N_("measure"), "document-open-recent-symbolic",
+  { "measures", N_("Measures"),
+    { N_("Search Measures"), N_("Add measure"), N_("New measure"),
+      N_("Edit measure"), N_("New Measure…") }, "document-open-recent-symbolic",
     N_("Outcomes Based Accountability measures: how much did we do, how well did we do it, "
        "is anyone better off? Give each a target, then add its values by period."),
     N_("No Measures Yet"), N_("_Add a measure"),
     cm_measure_get_type, cm_measure_fields, measure_trend },
-  { "measure-values", N_("Measure Values"), N_("measure value"), "list-add-symbolic",
+  { "measure-values", N_("Measure Values"),
+    { N_("Search Measure Values"), N_("Add measure value"), N_("New measure value"),
+      N_("Edit measure value"), N_("New Measure Value…") }, "list-add-symbolic",
     N_("A value for a measure in one period, such as 2026-Q2. Add a measure first."),
     N_("No Measure Values Yet"), N_("_Add a measure value"),
     cm_measure_value_get_type, cm_measure_value_fields },
-  { "commissioners", N_("Commissioners"), N_("commissioner"), "system-users-symbolic",
+  { "commissioners", N_("Commissioners"),
+    { N_("Search Commissioners"), N_("Add commissioner"), N_("New commissioner"),
+      N_("Edit commissioner"), N_("New Commissioner…") }, "system-users-symbolic",
     N_("Commissioners are the council directorates, NHS bodies and partners that lead or "
        "fund services. Add one before adding its services."),
     N_("No Commissioners Yet"), N_("_Add a commissioner"),
     cm_organisation_get_type, cm_organisation_fields },
-  { "staff", N_("Staff"), N_("member of staff"), "avatar-default-symbolic",
+  { "staff", N_("Staff"),
+    { N_("Search Staff"), N_("Add member of staff"), N_("New member of staff"),
+      N_("Edit member of staff"), N_("New Member of Staff…") }, "avatar-default-symbolic",
     N_("The commissioning staff who write and sign EIAs, with the date of their EIA "
        "training. Sort by “Refresher due” to see who needs a refresher."),
     N_("No Staff Yet"), N_("_Add a member of staff"),

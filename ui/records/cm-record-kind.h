@@ -21,14 +21,23 @@ typedef struct {
   char *text;
 } CmDetailLine;
 
+/* What a kind's parts are called, each whole: a noun put into a phrase
+ * cannot agree with it in every language. */
+typedef struct {
+  const char *search;       /* "Search Contracts" */
+  const char *add;          /* "Add contract" */
+  const char *new_title;    /* "New contract", the editor's title */
+  const char *edit_title;   /* "Edit contract" */
+  const char *create;       /* "New Contract…", a picker's button */
+} CmRecordKindWords;
+
 typedef struct {
   const char *name;         /* page name and action target */
   const char *title;        /* "Contracts" */
-  const char *noun;         /* "contract" */
+  CmRecordKindWords words;
   const char *icon_name;
   const char *empty_description;
-  /* Whole sentences, as a noun put into one cannot agree with it in
-   * every language (nor take "an" in English). */
+  /* Whole sentences too (nor could a noun take "an" in English). */
   const char *empty_title;  /* "No Contracts Yet" */
   const char *add_first_label; /* mnemonic: "_Add a contract" */
   GType (*get_type) (void);

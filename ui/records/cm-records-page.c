@@ -1433,13 +1433,12 @@ more_popover_popdown (CmRecordsPage *self)
   gtk_popover_popdown (self->more_popover);
 }
 
-/* Names the template's parts after the kind: "Search Contracts", "Add
- * contract". */
+/* Names the template's parts after the kind. */
 static void
 name_parts (CmRecordsPage *self)
 {
-  g_autofree char *placeholder = g_strdup_printf (_("Search %s"), _(self->kind->title));
-  g_autofree char *add_label = g_strdup_printf (_("Add %s"), _(self->kind->noun));
+  const char *placeholder = _(self->kind->words.search);
+  const char *add_label = _(self->kind->words.add);
   const char *add_first = _(self->kind->add_first_label);
   g_autoptr(GString) add_first_plain = g_string_new (add_first);
 

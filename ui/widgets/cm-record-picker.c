@@ -638,6 +638,8 @@ static void
 cm_record_picker_constructed (GObject *object)
 {
   CmRecordPicker *self = CM_RECORD_PICKER (object);
+  /* Translators: the name of a picker's search field; %s is the field's
+   * own label, such as "Provider" or "Signatory of version 1". */
   g_autofree char *search_name = g_strdup_printf (_("Search %s"), self->title ? self->title : "");
   g_autoptr(GTypeClass) klass = NULL;
   g_autofree char *signal = NULL;
