@@ -5,7 +5,8 @@
 portfolio: every hash an import appends (thousands of rows, records with
 no old value, UTF-8 text, values longer than 64 KiB) is recomputed from
 the file, and --verify-audit accepts a chain rehashed here in both formats,
-empty values included, and rejects it once a long value changes.
+empty values included, and rejects it once a long value changes. Where
+OpenSSL offers no SHA-256, nothing is written and the message says why.
 
     test-audit-hash.py COMMISSIONER
 """
@@ -22,6 +23,15 @@ ROWS = 2000
 # A title past 64 KiB: the contract's audit row, a JSON object of its
 # fields, is longer still.
 LONG_TITLE = "Befriending " + "é—“x”🏥中" * 5000
+# An OpenSSL configuration that loads no algorithm at all.
+NO_ALGORITHMS = """openssl_conf = openssl_init
+[openssl_init]
+providers = providers
+[providers]
+null = null_provider
+[null_provider]
+activate = 1
+"""
 HEADER = ("Reference,Title,Service,Provider,Provider sector,Commissioner,Start date,"
           "End date,Annual value\r\n")
 
@@ -124,12 +134,34 @@ def test_long_value_changed(work, portfolio):
               told(result))
 
 
+def test_no_sha256(work, portfolio):
+    config = os.path.join(work, "no-algorithms.cnf")
+    with open(config, "w", encoding="utf-8") as f:
+        f.write(NO_ALGORITHMS)
+    source = os.path.join(work, "register-3.csv")
+    register(source, 3, 10)
+    before = portfolios.snapshot(portfolio)
+    os.environ["OPENSSL_CONF"] = config
+    try:
+        imported = run("--portfolio", portfolio, "--today", TODAY, "--import", source,
+                       "--on-duplicate", "update")
+        verified = verify(portfolio)
+    finally:
+        del os.environ["OPENSSL_CONF"]
+    check("without SHA-256 an import fails, saying what to check",
+          imported.returncode != 0 and "OPENSSL_CONF" in imported.stderr, told(imported))
+    check("... and writes nothing", portfolios.snapshot(portfolio) == before)
+    check("without SHA-256 --verify-audit fails, saying what to check",
+          verified.returncode != 0 and "OPENSSL_CONF" in verified.stderr, told(verified))
+
+
 def main():
     with tempfile.TemporaryDirectory() as work:
         portfolio = portfolios.new(work, "hashes")
         test_appended(work, portfolio)
         test_rehashed(portfolio)
         test_long_value_changed(work, portfolio)
+        test_no_sha256(work, portfolio)
     return finish()
 
 
