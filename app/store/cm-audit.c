@@ -5,17 +5,13 @@
 #include <string.h>
 
 #include "cm-audit.h"
+#include "cm-audit-hash.h"
 #include "cm-db-sqlite.h"
-#include "cm-value.h"
 
 G_DEFINE_QUARK (cm-audit-error-quark, cm_audit_error)
 
 /* The first row hashed with the second format; migration 014 writes it. */
 #define FORMAT_2_FROM_KEY "audit_format_2_from"
-
-/* Starts every second-format hash, so that no row can verify under both
- * formats and the boundary between them cannot be moved without rehashing. */
-#define FORMAT_2_TAG "commissioner-audit-2;"
 
 static gboolean
 sql_failed (CmDb *db, GError **error)
@@ -23,86 +19,6 @@ sql_failed (CmDb *db, GError **error)
   g_set_error (error, CM_AUDIT_ERROR, CM_AUDIT_ERROR_SQL,
                _("The audit trail could not be read or written: %s"), cm_db_last_message (db));
   return FALSE;
-}
-
-/* Each field is written with its length first, so that no choice of
- * values can make two different rows hash the same text. */
-/* "@n:" in @out, as "%zu:" would write it, without printf's cost at each
- * of the eight fields of a million rows. Returns its length. */
-static gsize
-length_prefix (char out[32], gsize n)
-{
-  char digits[24];
-  gsize count = 0;
-
-  do
-    digits[count++] = '0' + n % 10;
-  while ((n /= 10) > 0);
-  for (gsize i = 0; i < count; i++)
-    out[i] = digits[count - 1 - i];
-  out[count] = ':';
-  return count + 1;
-}
-
-static void
-hash_field (GChecksum *sum, const char *value)
-{
-  char prefix[32];
-  gsize length;
-
-  if (value == NULL)
-    {
-      g_checksum_update (sum, (const guchar *) "-;", 2);
-      return;
-    }
-  length = strlen (value);
-  g_checksum_update (sum, (const guchar *) prefix, length_prefix (prefix, length));
-  g_checksum_update (sum, (const guchar *) value, length);
-  g_checksum_update (sum, (const guchar *) ";", 1);
-}
-
-static void
-hash_number (GChecksum *sum, gint64 number)
-{
-  char text[CM_VALUE_TEXT_SIZE];
-
-  hash_field (sum, cm_value_format_int64 (text, number));
-}
-
-/* The fields both formats hash, in order, after the hash of the row before. */
-static char *
-finish_hash (GChecksum *sum, const char *prev_hash, const CmAuditRow *row)
-{
-  hash_field (sum, prev_hash);
-  hash_field (sum, row->at);
-  hash_field (sum, row->actor);
-  hash_field (sum, row->entity);
-  hash_number (sum, row->entity_id);
-  hash_field (sum, row->field);
-  hash_field (sum, row->old_value);
-  hash_field (sum, row->new_value);
-  return g_strdup (g_checksum_get_string (sum));
-}
-
-/* The first format, kept to check the rows written with it. */
-static char *
-row_hash_v1 (const char *prev_hash, const CmAuditRow *row)
-{
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-
-  return finish_hash (sum, prev_hash, row);
-}
-
-/* The second format also covers the row's number, so an anchor "SEQ:HASH"
- * names one row at one place in the trail. @sum is reset and reused: an
- * import hashes a million rows. */
-static char *
-row_hash_v2 (GChecksum *sum, gint64 seq, const char *prev_hash, const CmAuditRow *row)
-{
-  g_checksum_reset (sum);
-  g_checksum_update (sum, (const guchar *) FORMAT_2_TAG, -1);
-  hash_number (sum, seq);
-  return finish_hash (sum, prev_hash, row);
 }
 
 /* The statements that append a row, prepared once per portfolio: a large
@@ -117,7 +33,7 @@ struct _CmAuditLog
   CmDbStmt *insert;
   CmDbStmt *write_head;
   CmDbStmt *row_hash;
-  GChecksum *sum;       /* hashes each row appended, reset for the next */
+  CmAuditHash *hasher;  /* made on the first row appended */
 
   /* Inside a transaction the head is kept here and written to meta once,
    * before the commit, rather than read and written again for every row. */
@@ -136,7 +52,6 @@ cm_audit_log_new (CmDb *db)
   CmAuditLog *log = g_new0 (CmAuditLog, 1);
 
   log->db = db;
-  log->sum = g_checksum_new (G_CHECKSUM_SHA256);
   return log;
 }
 
@@ -151,7 +66,7 @@ cm_audit_log_free (CmAuditLog *log)
   cm_db_stmt_free (log->insert);
   cm_db_stmt_free (log->write_head);
   cm_db_stmt_free (log->row_hash);
-  g_checksum_free (log->sum);
+  cm_audit_hash_free (log->hasher);
   g_free (log->hash);
   g_free (log->start_hash);
   g_free (log);
@@ -364,6 +279,19 @@ insert_row (CmAuditLog *log, gint64 seq, const char *prev, const char *hash,
   return step_once (log, insert, error);
 }
 
+/* The hash of @row as row @seq after @prev, as a new string. */
+static char *
+hash_appended (CmAuditLog *log, gint64 seq, const char *prev, const CmAuditRow *row,
+               GError **error)
+{
+  const char *hash = NULL;
+
+  if (log->hasher == NULL && (log->hasher = cm_audit_hash_new (error)) == NULL)
+    return NULL;
+  hash = cm_audit_hash_row_v2 (log->hasher, seq, prev, row, error);
+  return hash ? g_strdup (hash) : NULL;
+}
+
 gboolean
 cm_audit_append (CmAuditLog *log, const CmAuditRow *row, GError **error)
 {
@@ -376,8 +304,8 @@ cm_audit_append (CmAuditLog *log, const CmAuditRow *row, GError **error)
       if (!know_head (log, error))
         return FALSE;
       seq = log->seq + 1;
-      hash = row_hash_v2 (log->sum, seq, log->hash, row);
-      if (!insert_row (log, seq, log->hash, hash, row, error))
+      if ((hash = hash_appended (log, seq, log->hash, row, error)) == NULL ||
+          !insert_row (log, seq, log->hash, hash, row, error))
         return FALSE;
       g_free (log->hash);
       log->hash = g_steal_pointer (&hash);
@@ -388,7 +316,8 @@ cm_audit_append (CmAuditLog *log, const CmAuditRow *row, GError **error)
   if (!read_stored_head (log, &seq, &prev, error))
     return FALSE;
   seq += 1;
-  hash = row_hash_v2 (log->sum, seq, prev, row);
+  if ((hash = hash_appended (log, seq, prev, row, error)) == NULL)
+    return FALSE;
   return insert_row (log, seq, prev, hash, row, error) && store_head (log, hash, error);
 }
 
@@ -469,9 +398,11 @@ holds_hidden_text (CmDbStmt *stmt)
 }
 
 /* Why the current row of @stmt does not belong at place @expected_id after
- * a row whose hash is @prev, or NULL when it does. */
+ * a row whose hash is @prev, or NULL when it does (or when @hasher failed,
+ * with @error set). */
 static const char *
-row_fault (CmDbStmt *stmt, gint64 expected_id, const char *prev, gint64 format_2_from)
+row_fault (CmDbStmt *stmt, gint64 expected_id, const char *prev, gint64 format_2_from,
+           CmAuditHash *hasher, GError **error)
 {
   gint64 id = cm_db_column_int64 (stmt, COL_ID);
   CmAuditRow row = {
@@ -485,8 +416,7 @@ row_fault (CmDbStmt *stmt, gint64 expected_id, const char *prev, gint64 format_2
   };
   const char *stored_prev = cm_db_column_text (stmt, COL_PREV);
   const char *stored_hash = cm_db_column_text (stmt, COL_HASH);
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree char *expected = NULL;
+  const char *expected = NULL;
 
   /* A value stored as another type (an id as a blob that shows as "4")
    * hashes the same but hides the row from the record it belongs to. */
@@ -499,7 +429,10 @@ row_fault (CmDbStmt *stmt, gint64 expected_id, const char *prev, gint64 format_2
   if (g_strcmp0 (stored_prev, prev) != 0)
     return _("it does not follow the row before it, so a row before it was deleted or "
              "changed.");
-  expected = id >= format_2_from ? row_hash_v2 (sum, id, prev, &row) : row_hash_v1 (prev, &row);
+  expected = id >= format_2_from ? cm_audit_hash_row_v2 (hasher, id, prev, &row, error)
+                                 : cm_audit_hash_row_v1 (hasher, prev, &row, error);
+  if (expected == NULL)
+    return NULL;
   if (g_strcmp0 (stored_hash, expected) != 0)
     return _("its contents do not match its hash, so it was altered.");
   return NULL;
@@ -519,13 +452,16 @@ cm_audit_verify_from (CmDb *db, gint64 from_seq, const char *from_hash, gint64 *
                       gint64 *bad_row, GError **error)
 {
   CmAuditLog reader = { .db = db };
+  g_autoptr(CmAuditHash) hasher = NULL;
+  g_autoptr(GError) failure = NULL;
   CmDbStmt *stmt = NULL;
   g_autofree char *prev = g_strdup (from_hash);
   g_autofree char *head = NULL;
   gint64 last_id = from_seq, format_2_from = 0;
   CmDbStep rc;
 
-  if (!read_format_2_from (db, &format_2_from, error))
+  if (!read_format_2_from (db, &format_2_from, error) ||
+      (hasher = cm_audit_hash_new (error)) == NULL)
     return FALSE;
   if ((stmt = cm_db_prepare (db, from_seq > 0 ? verify_since_sql : verify_sql)) == NULL)
     return sql_failed (db, error);
@@ -534,11 +470,16 @@ cm_audit_verify_from (CmDb *db, gint64 from_seq, const char *from_hash, gint64 *
   while ((rc = cm_db_step (stmt)) == CM_DB_ROW)
     {
       gint64 id = cm_db_column_int64 (stmt, COL_ID);
-      const char *fault = row_fault (stmt, last_id + 1, prev, format_2_from);
+      const char *fault = row_fault (stmt, last_id + 1, prev, format_2_from, hasher, &failure);
 
-      if (fault)
+      if (fault || failure)
         {
           cm_db_stmt_free (stmt);
+          if (failure)
+            {
+              g_propagate_error (error, g_steal_pointer (&failure));
+              return FALSE;
+            }
           return broken (error, bad_row, id, fault);
         }
       g_free (prev);

@@ -23,6 +23,7 @@ typedef enum {
   CM_AUDIT_ERROR_BROKEN,
   CM_AUDIT_ERROR_SQL,
   CM_AUDIT_ERROR_BAD_ANCHOR,  /* text that is not "SEQ:HASH", or no anchor in a workbook */
+  CM_AUDIT_ERROR_HASH,        /* OpenSSL could not compute a SHA-256 */
 } CmAuditError;
 GQuark cm_audit_error_quark (void);
 

@@ -16,6 +16,7 @@
 #include "cm-actor.h"
 #include "cm-audit-anchor.h"
 #include "cm-audit.h"
+#include "cm-db-sqlite.h"
 #include "cm-organisation.h"
 #include "cm-provider.h"
 #include "cm-test-util.h"
@@ -433,6 +434,83 @@ test_boundary_moved_and_rehashed_loses_the_anchor (void)
   g_assert_cmpint (check_anchor (path, anchor, NULL), ==, CM_AUDIT_ANCHOR_LOST);
 }
 
+/* ---- values of every shape -------------------------------------------- */
+
+static void
+append_odd (CmAuditLog *log, gint64 entity_id, const char *field, const char *old_value,
+            const char *new_value)
+{
+  g_autoptr(GError) error = NULL;
+  CmAuditRow row = { "2026-12-05T06:00:00.000000Z", "Contracts officer", "contract", entity_id,
+                     field, old_value, new_value };
+
+  g_assert_true (cm_audit_append (log, &row, &error));
+  g_assert_no_error (error);
+}
+
+/* Values of every shape (none, empty, text that looks like the framing,
+ * UTF-8, longer than 64 KiB), appended by the trail's own log a row at a
+ * time and in a held transaction, hash as hash_of () says; and the check
+ * agrees with hash_of () in both formats. Files only: a server's trail
+ * takes its actor from the server's role. */
+static void
+test_odd_values_hash_as_stated (void)
+{
+  g_autofree char *path = make_trail ("odd-values.commissioner");
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  const char *values[] = { NULL, "", "0", "-;", "3:abc;", "Café “Ünïcödé” 🏥 中文", NULL };
+  const gint64 ids[] = { 0, -1, 1, G_MAXINT64, G_MININT64, 42, 7 };
+  const guint n = G_N_ELEMENTS (values);
+  gint64 before = cm_test_query_int (path, "SELECT count(*) FROM audit");
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *prev = g_strdup (CM_AUDIT_GENESIS_HASH);
+  sqlite3 *handle = NULL;
+  CmDb *db = NULL;
+  CmAuditLog *log = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  db = cm_db_sqlite_borrow (handle);
+  log = cm_audit_log_new (db);
+
+  while (long_text->len <= 70000)
+    g_string_append (long_text, "é—“x”🏥中;-:0 ");
+  values[n - 1] = long_text->str;
+  for (guint i = 0; i < n; i++)
+    append_odd (log, ids[i], values[(i + 1) % n] ? values[(i + 1) % n] : "name", values[i],
+                values[(i + 2) % n]);
+  g_assert_true (cm_db_begin (db, CM_DB_WRITING));
+  cm_audit_log_hold (log);
+  for (guint i = 0; i < n; i++)
+    append_odd (log, ids[n - 1 - i], "name", values[(i + 3) % n], values[i]);
+  g_assert_true (cm_audit_log_write_head (log, &error));
+  g_assert_no_error (error);
+  g_assert_true (cm_db_commit (db));
+  cm_audit_log_release (log);
+  cm_audit_log_free (log);
+  cm_db_close (db);
+  sqlite3_close (handle);
+
+  rows = read_rows (path);
+  g_assert_cmpint (rows->len, ==, before + 2 * n);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (rows, i);
+      g_autofree char *expected = hash_of (row, prev, TRUE);
+
+      g_assert_cmpstr (row->hash, ==, expected);
+      g_free (prev);
+      prev = g_strdup (row->hash);
+    }
+  assert_chain_intact (path);
+
+  /* Every row in the first format, as a portfolio from before the second. */
+  cm_test_run_sql (path, "UPDATE meta SET value = (SELECT max(id) + 1 FROM audit)"
+                         " WHERE key = 'audit_format_2_from'");
+  rechain (path, NO_FORMAT_2);
+  assert_chain_intact (path);
+}
+
 /* ---- what the chain alone now refuses ---------------------------------- */
 
 static void
@@ -756,6 +834,7 @@ main (int argc, char *argv[])
   cm_test_add_file_func ("/audit-anchor/format/boundary-moved", test_moving_the_boundary_is_detected);
   g_test_add_func ("/audit-anchor/format/boundary-rehashed",
                    test_boundary_moved_and_rehashed_loses_the_anchor);
+  cm_test_add_file_func ("/audit-anchor/format/odd-values", test_odd_values_hash_as_stated);
   g_test_add_func ("/audit-anchor/verify/renumbered", test_renumbered_rows_are_detected);
   cm_test_add_file_func ("/audit-anchor/verify/retyped", test_retyped_values_are_detected);
   g_test_add_func ("/audit-anchor/anchor/text", test_anchor_text);

@@ -4,15 +4,15 @@
 """Forges a portfolio's audit trail as someone who can write the file would,
 with SQLite (or on a server as the database's owner, with psql, whom the
 insert-only trail lets through) and a hash chain recomputed the way
-cm-audit.c computes it, and checks that --verify-audit catches each forgery:
-from the portfolio alone where it can, and against an anchor taken before
-the forgery where only an anchor can tell. An untampered portfolio must
-verify, with its own anchors, old and new.
+cm-audit-hash.h states it (audit_chain.py, with hashlib), and checks that
+--verify-audit catches each forgery: from the portfolio alone where it can,
+and against an anchor taken before the forgery where only an anchor can
+tell. An untampered portfolio must verify, with its own anchors, old and
+new.
 
     test-tamper.py COMMISSIONER
 """
 import datetime
-import hashlib
 import os
 import re
 import shutil
@@ -22,6 +22,7 @@ import tempfile
 
 import portfolio as portfolios
 import tap
+from audit_chain import rechain, row_hash
 from tap import check, finish, run
 
 # Forgeries of the records rather than of the trail, caught by comparing the
@@ -34,7 +35,6 @@ REPLAY_CASES = [
 ]
 
 TODAY = "2026-11-22"
-GENESIS = "0" * 64
 
 
 # ---- the portfolio, as an insider sees it -----------------------------------
@@ -51,42 +51,6 @@ def shell(portfolio, sql):
 
 def quoted(value):
     return "NULL" if value is None else "'" + str(value).replace("'", "''") + "'"
-
-
-def field(value):
-    """One field as cm-audit.c hashes it: its length in bytes, then itself."""
-    if value is None:
-        return b"-;"
-    data = value.encode()
-    return str(len(data)).encode() + b":" + data + b";"
-
-
-def row_hash(row, prev, second_format):
-    """A row's hash: the second format also covers the row's number."""
-    sha = hashlib.sha256()
-    if second_format:
-        sha.update(b"commissioner-audit-2;" + field(str(row["id"])))
-    for value in (prev, row["at"], row["actor"], row["entity"], str(row["entity_id"]),
-                  row["field"], row["old_value"], row["new_value"]):
-        sha.update(field(value))
-    return sha.hexdigest()
-
-
-def second_format_from(portfolio):
-    return int(query(portfolio, "SELECT value FROM meta WHERE key = 'audit_format_2_from'")[0][0])
-
-
-def rechain(portfolio):
-    """Recomputes every hash and the stored head after a forgery."""
-    start = second_format_from(portfolio)
-    prev, sql = GENESIS, []
-    for row in query(portfolio, "SELECT * FROM audit ORDER BY id"):
-        digest = row_hash(row, prev, row["id"] >= start)
-        sql.append(f"UPDATE audit SET prev_hash = '{prev}', hash = '{digest}'"
-                   f" WHERE id = {row['id']};")
-        prev = digest
-    sql.append(f"UPDATE meta SET value = '{prev}' WHERE key = 'audit_head';")
-    shell(portfolio, "\n".join(sql))
 
 
 def append(portfolio, entity, entity_id, name, old_value, new_value, actor):
