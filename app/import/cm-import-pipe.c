@@ -28,7 +28,12 @@ struct _CmImportPipe
   GAsyncQueue *empty;   /* batches written, to fill again */
   GPtrArray *batches;   /* every batch, for freeing */
   Batch *filling;       /* the batch rows are handed into, or NULL */
-  gboolean finished;
+  CmImportPipeWritten written;
+  GMutex lock;          /* for rows_written */
+  GCond rows_done;
+  gboolean rows_written; /* the last row is, by the writing thread */
+  gboolean closed;      /* no more rows come */
+  gboolean finished;    /* and every row is written */
 };
 
 static gpointer
@@ -45,6 +50,12 @@ write_batches (gpointer data)
       batch->n_rows = 0;
       g_async_queue_push (pipe->empty, batch);
     }
+  g_mutex_lock (&pipe->lock);
+  pipe->rows_written = TRUE;
+  g_cond_signal (&pipe->rows_done);
+  g_mutex_unlock (&pipe->lock);
+  if (pipe->written)
+    pipe->written (pipe->user_data);
   return NULL;
 }
 
@@ -82,6 +93,8 @@ cm_import_pipe_new (gsize row_size, gboolean threaded, CmImportPipeWrite write,
   pipe->batches = g_ptr_array_new ();
   pipe->full = g_async_queue_new ();
   pipe->empty = g_async_queue_new ();
+  g_mutex_init (&pipe->lock);
+  g_cond_init (&pipe->rows_done);
   if (threaded)
     pipe->thread = g_thread_new ("import-writer", write_batches, pipe);
   return pipe;
@@ -90,7 +103,7 @@ cm_import_pipe_new (gsize row_size, gboolean threaded, CmImportPipeWrite write,
 gpointer
 cm_import_pipe_peek (CmImportPipe *pipe)
 {
-  g_return_val_if_fail (!pipe->finished, NULL);
+  g_return_val_if_fail (!pipe->closed, NULL);
 
   if (pipe->filling == NULL)
     pipe->filling = pipe->batches->len < pipe->max_batches ? batch_new (pipe)
@@ -120,18 +133,47 @@ cm_import_pipe_push (CmImportPipe *pipe)
 }
 
 void
+cm_import_pipe_close (CmImportPipe *pipe, CmImportPipeWritten written)
+{
+  if (pipe->closed)
+    return;
+  pipe->closed = TRUE;
+  pipe->written = written;
+  if (pipe->thread == NULL)
+    {
+      if (written)
+        written (pipe->user_data);
+      return;
+    }
+  if (pipe->filling && pipe->filling->n_rows > 0)
+    g_async_queue_push (pipe->full, pipe->filling);
+  pipe->filling = NULL;
+  /* The queue's lock hands the thread @written with the end mark. */
+  g_async_queue_push (pipe->full, pipe);
+}
+
+void
+cm_import_pipe_wait_rows (CmImportPipe *pipe)
+{
+  g_return_if_fail (pipe->closed);
+
+  if (pipe->thread == NULL)
+    return;
+  g_mutex_lock (&pipe->lock);
+  while (!pipe->rows_written)
+    g_cond_wait (&pipe->rows_done, &pipe->lock);
+  g_mutex_unlock (&pipe->lock);
+}
+
+void
 cm_import_pipe_finish (CmImportPipe *pipe)
 {
   if (pipe->finished)
     return;
+  cm_import_pipe_close (pipe, NULL);
   pipe->finished = TRUE;
-  if (pipe->thread == NULL)
-    return;
-  if (pipe->filling && pipe->filling->n_rows > 0)
-    g_async_queue_push (pipe->full, pipe->filling);
-  pipe->filling = NULL;
-  g_async_queue_push (pipe->full, pipe);
-  g_thread_join (g_steal_pointer (&pipe->thread));
+  if (pipe->thread)
+    g_thread_join (g_steal_pointer (&pipe->thread));
 }
 
 void
@@ -145,5 +187,7 @@ cm_import_pipe_free (CmImportPipe *pipe)
   g_ptr_array_unref (pipe->batches);
   g_async_queue_unref (pipe->full);
   g_async_queue_unref (pipe->empty);
+  g_mutex_clear (&pipe->lock);
+  g_cond_clear (&pipe->rows_done);
   g_free (pipe);
 }

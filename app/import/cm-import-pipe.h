@@ -26,6 +26,8 @@ typedef struct _CmImportPipe CmImportPipe;
 /* Writes @n_rows rows, each @row_size bytes, from @rows: in the writing
  * thread, one batch at a time and in order. */
 typedef void (*CmImportPipeWrite) (gpointer rows, guint n_rows, gpointer user_data);
+/* Called once the last row is written, in the thread that wrote it. */
+typedef void (*CmImportPipeWritten) (gpointer user_data);
 
 /* @clear clears a row's memory as the pipe is freed (may be NULL). */
 CmImportPipe *cm_import_pipe_new   (gsize row_size, gboolean threaded, CmImportPipeWrite write,
@@ -35,7 +37,14 @@ CmImportPipe *cm_import_pipe_new   (gsize row_size, gboolean threaded, CmImportP
 gpointer      cm_import_pipe_peek  (CmImportPipe *pipe);
 /* Hands in the row cm_import_pipe_peek () gave. */
 void          cm_import_pipe_push  (CmImportPipe *pipe);
-/* Hands in what is left and waits until every row is written. */
+/* Hands in what is left without waiting: no more rows come, and the
+ * writing thread calls @written (may be NULL) after the last, so that it
+ * ends its work while the calling thread ends its own. */
+void          cm_import_pipe_close (CmImportPipe *pipe, CmImportPipeWritten written);
+/* Once closed, waits until every row is written, not for @written. */
+void          cm_import_pipe_wait_rows (CmImportPipe *pipe);
+/* Closes the pipe if it was not, and waits until every row is written
+ * and the pipe's @written has returned. */
 void          cm_import_pipe_finish (CmImportPipe *pipe);
 /* Finishes the pipe if it was not, and frees it. */
 void          cm_import_pipe_free  (CmImportPipe *pipe);

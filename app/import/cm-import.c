@@ -1250,7 +1250,7 @@ cm_import_plan_free (CmImportPlan *plan)
   g_clear_pointer (&plan->noted, g_hash_table_unref);
   row_clear (&plan->current);
   g_array_unref (plan->mapping);
-  cm_import_names_free (plan->names);
+  g_clear_pointer (&plan->names, cm_import_names_free);
   g_hash_table_unref (plan->references);
   g_hash_table_unref (plan->seen);
   g_string_chunk_free (plan->seen_text);
@@ -1881,6 +1881,49 @@ write_planned_row (CmImportPlan *plan, guint i)
   cm_import_pipe_push (writer->pipe);
 }
 
+/* The failures deferred told, and the indexes dropped for the rows built
+ * again; by the writing thread, unless it wrote no row. */
+static gboolean
+end_rows (Writer *writer, GError **error)
+{
+  if (writer->bulk == NULL)
+    return TRUE; /* ended already */
+  return rows_done (writer->bulk, error) &&
+         cm_store_bulk_end (g_steal_pointer (&writer->bulk), error);
+}
+
+/* In the writing thread, after the last row. */
+static void
+end_written_rows (gpointer data)
+{
+  CmImportPlan *plan = data;
+  Writer *writer = plan->writer;
+  GError *local = NULL;
+
+  if (writer->started && !writer->failed && !end_rows (writer, &local))
+    writer_fail (writer, local);
+}
+
+/* No more rows come: the writing thread ends them while this one sums
+ * the plan up (its texts sorted, above all), which never reads the store. */
+static void
+writer_close (Writer *writer)
+{
+  if (writer->pipe)
+    cm_import_pipe_close (writer->pipe, writer->stopped ? NULL : end_written_rows);
+}
+
+/* Once every row is written, the providers and services they named are
+ * needed no more: their records go while the writing thread builds the
+ * indexes, rather than after the import. */
+static void
+release_names (CmImportPlan *plan)
+{
+  if (plan->writer->pipe)
+    cm_import_pipe_wait_rows (plan->writer->pipe);
+  g_clear_pointer (&plan->names, cm_import_names_free);
+}
+
 /* Waits for every row handed in to be written; a failure in writing
  * came before anything that stopped the planning, which hands in no row
  * after it, unless the user cancelled: that is what they are told. */
@@ -1910,6 +1953,8 @@ writer_finish (CmImportPlan *plan)
   g_autoptr(CmImportRun) run = NULL;
   GError *local = NULL;
 
+  writer_close (writer);
+  release_names (plan);
   writer_drain (writer);
   if (!refuse_invalid (plan, &local))
     writer_stop (writer, local);
@@ -1918,8 +1963,7 @@ writer_finish (CmImportPlan *plan)
   if (!writer->stopped)
     {
       run = summarise_run (plan, writer->source, &writer->created, &writer->updated);
-      if (!rows_done (writer->bulk, &local) ||
-          !cm_store_bulk_end (g_steal_pointer (&writer->bulk), &local) ||
+      if (!end_rows (writer, &local) ||
           !note_created (writer->store, &writer->marks, run, &local) ||
           !cm_store_save (writer->store, CM_ENTITY (run), &local))
         writer_stop (writer, local);
@@ -2113,6 +2157,8 @@ cm_import_plan_new_written_as_previewed (CmStore *store, const char *path, const
   plan = g_steal_pointer (&streamed.plan);
   if (plan)
     {
+      if (read)
+        writer_close (plan->writer);
       plan_end (plan);
       if (!read)
         writer_stop (plan->writer, g_error_copy (read_error));

@@ -126,6 +126,88 @@ test_free_writes_the_rest (void)
   g_array_unref (sink.written);
 }
 
+typedef struct {
+  Sink sink;
+  gboolean threaded;
+  GMutex lock;
+  GCond cond;
+  gboolean let_end;     /* the calling thread has seen every row written */
+  guint rows_at_end;    /* rows written when @written was called */
+  guint n_ends;
+  GThread *ended_in;
+} Ending;
+
+/* In a thread, ends only once the calling thread has seen the rows
+ * written: waiting for the rows must not wait for this. */
+static void
+end_rows (gpointer data)
+{
+  Ending *ending = data;
+
+  ending->rows_at_end = ending->sink.written->len;
+  ending->n_ends++;
+  ending->ended_in = g_thread_self ();
+  g_mutex_lock (&ending->lock);
+  while (ending->threaded && !ending->let_end)
+    g_cond_wait (&ending->cond, &ending->lock);
+  g_mutex_unlock (&ending->lock);
+}
+
+static void
+write_ending_rows (gpointer rows, guint n_rows, gpointer data)
+{
+  write_rows (rows, n_rows, &((Ending *) data)->sink);
+}
+
+static void
+close_rows (gboolean threaded)
+{
+  Ending ending = { { g_array_new (FALSE, FALSE, sizeof (guint)) }, threaded };
+  CmImportPipe *pipe;
+
+  g_mutex_init (&ending.lock);
+  g_cond_init (&ending.cond);
+  the_sink = &ending.sink;
+  pipe = cm_import_pipe_new (sizeof (Row), threaded, write_ending_rows, &ending, clear_row);
+  for (guint i = 0; i < 1000; i++)
+    {
+      ((Row *) cm_import_pipe_peek (pipe))->number = i;
+      cm_import_pipe_push (pipe);
+    }
+  cm_import_pipe_close (pipe, end_rows);
+  cm_import_pipe_wait_rows (pipe);
+  g_assert_cmpuint (ending.sink.written->len, ==, 1000);
+
+  g_mutex_lock (&ending.lock);
+  ending.let_end = TRUE;
+  g_cond_signal (&ending.cond);
+  g_mutex_unlock (&ending.lock);
+  cm_import_pipe_finish (pipe);
+  /* After the last row, once, in the thread that wrote the rows. */
+  g_assert_cmpuint (ending.n_ends, ==, 1);
+  g_assert_cmpuint (ending.rows_at_end, ==, 1000);
+  g_assert_true (ending.ended_in == ending.sink.writer);
+  g_assert_true ((ending.ended_in == g_thread_self ()) == !threaded);
+
+  cm_import_pipe_free (pipe);
+  g_assert_cmpuint (ending.n_ends, ==, 1);
+  g_array_unref (ending.sink.written);
+  g_mutex_clear (&ending.lock);
+  g_cond_clear (&ending.cond);
+}
+
+static void
+test_closed_threaded (void)
+{
+  close_rows (TRUE);
+}
+
+static void
+test_closed_in_calling_thread (void)
+{
+  close_rows (FALSE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -133,5 +215,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import-pipe/threaded", test_threaded);
   g_test_add_func ("/import-pipe/in-calling-thread", test_in_calling_thread);
   g_test_add_func ("/import-pipe/free-writes-the-rest", test_free_writes_the_rest);
+  g_test_add_func ("/import-pipe/closed/threaded", test_closed_threaded);
+  g_test_add_func ("/import-pipe/closed/in-calling-thread", test_closed_in_calling_thread);
   return g_test_run ();
 }

@@ -624,12 +624,16 @@ report_more (const Report *report, gboolean on_stderr, const char *heading, guin
 }
 
 /* "Heading: line" for each of @lines (@terse for the terminal, @lines
- * itself if NULL), on the terminal the first few only. */
+ * itself if NULL), on the terminal the first few only. Without a report
+ * file, the lines not shown are not put in words at all: a register's
+ * tens of thousands of new providers would hold up the end of the import. */
 static void
 report_lines (Report *report, gboolean on_stderr, const char *heading, const GPtrArray *lines,
               const GPtrArray *terse)
 {
-  for (guint i = 0; i < lines->len; i++)
+  guint n_lines = report->report_file ? lines->len : MIN (lines->len, CM_ROW_LIST_SHOWN);
+
+  for (guint i = 0; i < n_lines; i++)
     {
       g_autofree char *full = heading ? g_strdup_printf ("%s: %s\n", heading,
                                                          (char *) lines->pdata[i])
@@ -655,6 +659,11 @@ report_others (Report *report, CmImportPlan *plan)
   const GPtrArray *others = cm_import_plan_other_values (plan);
   g_autoptr(GPtrArray) in_full = g_ptr_array_new_with_free_func (g_free);
 
+  if (report->report_file == NULL)
+    {
+      report_lines (report, FALSE, _("Kept as written under Other"), others, NULL);
+      return;
+    }
   for (guint i = 0; i < others->len; i++)
     g_ptr_array_add (in_full, cm_import_plan_other_value_in_full (plan, i));
   report_lines (report, FALSE, _("Kept as written under Other"), in_full, others);
