@@ -1379,8 +1379,11 @@ save_service (CmStore *store, CmImportNamed *service, GError **error)
   return save_named (store, service, error);
 }
 
+/* @rendered, for a new contract, is its record as the planning rendered
+ * it (cm_store_render_new_record ()), or NULL. */
 static gboolean
-save_row (CmImportPlan *plan, CmStore *store, Row *row, GError **error)
+save_row (CmImportPlan *plan, CmStore *store, Row *row, const CmRenderedRecord *rendered,
+          GError **error)
 {
   if (!save_named (store, row->provider, error) ||
       (row->service && !save_service (store, row->service, error)))
@@ -1392,9 +1395,10 @@ save_row (CmImportPlan *plan, CmStore *store, Row *row, GError **error)
                          cm_entity_get_id (row->service->entity));
   /* Changes to contracts already there are audited field by field; a new
    * one was validated as it was planned (validate_planned ()). */
-  return row->status == CM_IMPORT_ROW_UPDATE
-         ? cm_store_save (store, CM_ENTITY (row->contract), error)
-         : cm_store_insert_validated (store, CM_ENTITY (row->contract), error);
+  if (row->status == CM_IMPORT_ROW_UPDATE)
+    return cm_store_save (store, CM_ENTITY (row->contract), error);
+  return rendered ? cm_store_insert_rendered (store, CM_ENTITY (row->contract), rendered, error)
+                  : cm_store_insert_validated (store, CM_ENTITY (row->contract), error);
 }
 
 /* "Providers created: Age UK, Mind, Mencap, Scope, Shelter and 3 more":
@@ -1545,7 +1549,7 @@ write_rows (CmImportPlan *plan, CmStore *store, CmStoreBulk *bulk, CmImportProgr
       if (row->status != CM_IMPORT_ROW_CREATE && row->status != CM_IMPORT_ROW_UPDATE)
         continue;
       cm_store_bulk_row (bulk, i + 1);
-      if (!save_row (plan, store, row, &local))
+      if (!save_row (plan, store, row, NULL, &local))
         return row_failed (bulk, i + 1, local, error);
     }
   return rows_done (bulk, error);
@@ -1716,6 +1720,7 @@ typedef struct {
   gint64 n_rows;        /* the rows the import expects, for the first written */
   Row planned;          /* its status, contract (a reference), provider and service */
   CmContract *reusable; /* the record new contracts are read into in this place */
+  CmRenderedRecord *rendered; /* a new contract's record, rendered as it is handed in */
 } Ready;
 
 static void
@@ -1725,6 +1730,7 @@ ready_clear (gpointer data)
 
   g_clear_object (&ready->planned.contract);
   g_clear_object (&ready->reusable);
+  g_clear_pointer (&ready->rendered, cm_rendered_record_free);
 }
 
 static void write_ready_rows (gpointer rows, guint n_rows, gpointer data);
@@ -1833,7 +1839,7 @@ write_ready (CmImportPlan *plan, Ready *ready)
       return;
     }
   cm_store_bulk_row (writer->bulk, ready->row + 1);
-  if (!save_row (plan, writer->store, &ready->planned, &local))
+  if (!save_row (plan, writer->store, &ready->planned, ready->rendered, &local))
     {
       g_autoptr(GError) failure = local;
       GError *named = NULL;
@@ -1878,6 +1884,13 @@ write_planned_row (CmImportPlan *plan, guint i)
   ready->n_rows = MAX (writer->expected_rows, (gint64) n_rows_of (plan) - 1);
   ready->planned = (Row) { .status = row->status, .contract = g_steal_pointer (&row->contract),
                            .provider = row->provider, .service = row->service };
+  /* The writing thread has the most to do: what needs no store is done here. */
+  if (row->status == CM_IMPORT_ROW_CREATE)
+    {
+      if (ready->rendered == NULL)
+        ready->rendered = cm_rendered_record_new ();
+      cm_store_render_new_record (CM_ENTITY (ready->planned.contract), ready->rendered);
+    }
   cm_import_pipe_push (writer->pipe);
 }
 

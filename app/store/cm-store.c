@@ -1056,14 +1056,99 @@ column_pspecs (CmEntityClass *klass)
   return type_data (klass, column_pspecs_quark (), build_column_pspecs, NULL);
 }
 
-/* One audit row with every value of a record created among many (an
- * import), where a row per field would outweigh the record itself. */
+/* Where a reference column's field goes in a rendered record. */
+typedef struct {
+  guint column;
+  gsize at;
+} IdPlace;
+
+struct _CmRenderedRecord
+{
+  GType type;   /* of the record rendered */
+  GString *json; /* its audit value, but for its reference columns */
+  GArray *ids;  /* IdPlace of each reference column, in order */
+};
+
+/* A column holding the id of another record: an import gives it only as
+ * it writes the record, after the record it names. */
 static gboolean
-audit_whole_record (CmStore *self, CmEntity *entity, gint64 id, GError **error)
+is_reference_column (const char *column)
+{
+  return g_str_has_suffix (column, "-id");
+}
+
+/* Column @i of @entity, whose type's column names and properties are
+ * @names and @pspecs. */
+static void
+add_column (GString *json, CmEntity *entity, char **names, GParamSpec **pspecs, guint i)
+{
+  char buffer[CM_VALUE_TEXT_SIZE];
+  const GValue *value = cm_entity_peek_value (entity, pspecs[i]->param_id);
+  const char *text = cm_value_peek_text (value, pspecs[i]->name, buffer);
+
+  /* Blank fields are left out, as field_text () leaves them out. */
+  if (text && *text)
+    cm_audit_record_add (json, names[i], text);
+}
+
+/* The whole record as one audit value; with @ids, the reference columns
+ * are left out, each one's place in @json kept there. */
+static void
+render_record (CmEntity *entity, GString *json, GArray *ids)
 {
   CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
   char **names = column_names (klass);
   GParamSpec **pspecs = column_pspecs (klass);
+
+  cm_audit_record_begin (json);
+  for (guint i = 0; klass->columns[i]; i++)
+    if (ids && is_reference_column (klass->columns[i]))
+      g_array_append_val (ids, ((IdPlace) { i, json->len }));
+    else
+      add_column (json, entity, names, pspecs, i);
+  cm_audit_record_end (json);
+}
+
+/* A field rendered first has no comma before it: it needs one when an id
+ * now comes before it. */
+static void
+append_rendered (GString *json, const char *text, gsize length)
+{
+  if (length > 0 && text[0] == '"' && json->len > 1)
+    g_string_append_c (json, ',');
+  g_string_append_len (json, text, length);
+}
+
+/* @rendered, with the ids @entity holds now put in their places: the
+ * same text render_record () gives. */
+static void
+fill_in_ids (GString *json, CmEntity *entity, const CmRenderedRecord *rendered)
+{
+  CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
+  char **names = column_names (klass);
+  GParamSpec **pspecs = column_pspecs (klass);
+  const GString *text = rendered->json;
+  gsize from = 0;
+
+  g_string_truncate (json, 0);
+  for (guint k = 0; k < rendered->ids->len; k++)
+    {
+      const IdPlace *place = &g_array_index (rendered->ids, IdPlace, k);
+
+      append_rendered (json, text->str + from, place->at - from);
+      from = place->at;
+      add_column (json, entity, names, pspecs, place->column);
+    }
+  append_rendered (json, text->str + from, text->len - from);
+}
+
+/* One audit row with every value of a record created among many (an
+ * import), where a row per field would outweigh the record itself. */
+static gboolean
+audit_whole_record (CmStore *self, CmEntity *entity, gint64 id,
+                    const CmRenderedRecord *rendered, GError **error)
+{
+  CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
   GString *json = self->record_json;
   g_autofree char *at = cm_audit_now ();
   CmAuditRow row = {
@@ -1074,20 +1159,32 @@ audit_whole_record (CmStore *self, CmEntity *entity, gint64 id, GError **error)
     .field = CM_AUDIT_FIELD_RECORD,
   };
 
-  cm_audit_record_begin (json);
-  for (guint i = 0; klass->columns[i]; i++)
-    {
-      char buffer[CM_VALUE_TEXT_SIZE];
-      const GValue *value = cm_entity_peek_value (entity, pspecs[i]->param_id);
-      const char *text = cm_value_peek_text (value, klass->columns[i], buffer);
-
-      /* Blank fields are left out, as field_text () leaves them out. */
-      if (text && *text)
-        cm_audit_record_add (json, names[i], text);
-    }
-  cm_audit_record_end (json);
+  if (rendered)
+    fill_in_ids (json, entity, rendered);
+  else
+    render_record (entity, json, NULL);
   row.new_value = json->str;
   return cm_audit_append (self->audit, &row, error);
+}
+
+CmRenderedRecord *
+cm_rendered_record_new (void)
+{
+  CmRenderedRecord *rendered = g_new0 (CmRenderedRecord, 1);
+
+  rendered->json = g_string_sized_new (512);
+  rendered->ids = g_array_new (FALSE, FALSE, sizeof (IdPlace));
+  return rendered;
+}
+
+void
+cm_rendered_record_free (CmRenderedRecord *rendered)
+{
+  if (rendered == NULL)
+    return;
+  g_string_free (rendered->json, TRUE);
+  g_array_unref (rendered->ids);
+  g_free (rendered);
 }
 
 /* Straight from the entity's own values, not even copied by the
@@ -1452,8 +1549,10 @@ typedef enum {
   AUDIT_WHOLE_RECORD,
 } AuditAs;
 
+/* @rendered, for a record audited whole, is its audit value rendered ahead. */
 static gboolean
-insert_row (CmStore *self, CmEntity *entity, gint64 id, AuditAs audit_as, GError **error)
+insert_row (CmStore *self, CmEntity *entity, gint64 id, AuditAs audit_as,
+            const CmRenderedRecord *rendered, GError **error)
 {
   CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
   CmDbStmt *stmt = kept_statement (self, klass, insert_statement_quark (), insert_sql, error);
@@ -1471,7 +1570,7 @@ insert_row (CmStore *self, CmEntity *entity, gint64 id, AuditAs audit_as, GError
   if (!step_bound (self, stmt, entity, error))
     return FALSE;
   if (audit_as == AUDIT_EACH_FIELD ? !audit_changes (self, NULL, entity, new_id, error)
-                                    : !audit_whole_record (self, entity, new_id, error))
+                                    : !audit_whole_record (self, entity, new_id, rendered, error))
     return FALSE;
   cm_entity_set_id (entity, new_id);
   if (id > 0)
@@ -1497,20 +1596,20 @@ static gboolean
 write_insert (CmStore *self, CmEntity *entity, GError **error)
 {
   complete (entity, NULL);
-  return insert_row (self, entity, 0, AUDIT_EACH_FIELD, error);
+  return insert_row (self, entity, 0, AUDIT_EACH_FIELD, NULL, error);
 }
 
 static gboolean
 write_insert_listed (CmStore *self, CmEntity *entity, GError **error)
 {
   complete (entity, NULL);
-  return insert_row (self, entity, 0, AUDIT_WHOLE_RECORD, error);
+  return insert_row (self, entity, 0, AUDIT_WHOLE_RECORD, NULL, error);
 }
 
 static gboolean
 write_restore (CmStore *self, CmEntity *entity, GError **error)
 {
-  return insert_row (self, entity, cm_entity_get_id (entity), AUDIT_EACH_FIELD, error);
+  return insert_row (self, entity, cm_entity_get_id (entity), AUDIT_EACH_FIELD, NULL, error);
 }
 
 static gboolean
@@ -1607,6 +1706,29 @@ cm_store_insert_validated (CmStore *self, CmEntity *entity, GError **error)
   g_return_val_if_fail (self->savepoints->len > 0, FALSE);
 
   return write_insert_listed (self, entity, error);
+}
+
+void
+cm_store_render_new_record (CmEntity *entity, CmRenderedRecord *rendered)
+{
+  g_return_if_fail (CM_IS_ENTITY (entity) && cm_entity_get_id (entity) == 0);
+
+  complete (entity, NULL);
+  rendered->type = G_OBJECT_TYPE (entity);
+  g_array_set_size (rendered->ids, 0);
+  render_record (entity, rendered->json, rendered->ids);
+}
+
+gboolean
+cm_store_insert_rendered (CmStore *self, CmEntity *entity, const CmRenderedRecord *rendered,
+                          GError **error)
+{
+  g_return_val_if_fail (CM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (cm_entity_get_id (entity) == 0, FALSE);
+  g_return_val_if_fail (rendered->type == G_OBJECT_TYPE (entity), FALSE);
+  g_return_val_if_fail (self->savepoints->len > 0, FALSE);
+
+  return insert_row (self, entity, 0, AUDIT_WHOLE_RECORD, rendered, error);
 }
 
 gboolean

@@ -145,6 +145,20 @@ gboolean    cm_store_insert_listed   (CmStore *self, CmEntity *entity, GError **
  * it names, saved since: an import checks each row as it plans it, and
  * checking it again would parse its term and dates twice. */
 gboolean    cm_store_insert_validated (CmStore *self, CmEntity *entity, GError **error);
+/* A new record's derived values and audit value, made ahead of its
+ * insertion by a thread that does not hold the store (an import plans
+ * its rows in one thread and writes them in another), but for the ids of
+ * the records it names, which may be saved only just before it. */
+typedef struct _CmRenderedRecord CmRenderedRecord;
+CmRenderedRecord *cm_rendered_record_new  (void);
+void              cm_rendered_record_free (CmRenderedRecord *rendered);
+/* Completes the new record @entity's derived values and renders its audit
+ * value into @rendered; needs no store. */
+void        cm_store_render_new_record (CmEntity *entity, CmRenderedRecord *rendered);
+/* As cm_store_insert_validated (), for @entity as it was rendered into
+ * @rendered, but for the ids of the records it names, set since. */
+gboolean    cm_store_insert_rendered (CmStore *self, CmEntity *entity,
+                                      const CmRenderedRecord *rendered, GError **error);
 gboolean    cm_store_delete          (CmStore *self, CmEntity *entity, GError **error);
 gboolean    cm_store_restore         (CmStore *self, CmEntity *entity, GError **error);
 
