@@ -60,6 +60,7 @@ typedef struct {
   CmServiceDigest *services; /* what the Read me and a contract's row name of a service */
   /* Filled by the one pass over the contracts, for the sheets after it. */
   CmSheet *read_me;        /* open until the spend's note is known */
+  CmSupplierDigest *suppliers; /* what a Transparency row names of its supplier */
   CmSpendTally *tally;
   CmSpend *spend;
   CmRowSorter *deadline_rows;
@@ -554,8 +555,9 @@ static void
 keep_transparency (Export *e, CmContract *c, const CmContractDates *dates, const GDate *start,
                    const GDate *end)
 {
-  CmTransparencyRow *row = cm_transparency_row_of (e->store, e->services, c, dates, start,
-                                                   end, &e->periods.quarter, e->today);
+  CmTransparencyRow *row = cm_transparency_row_of (e->store, e->services, e->suppliers, c,
+                                                   dates, start, end, &e->periods.quarter,
+                                                   e->today);
   gint64 numbers[TR_NUMBERS];
   const char *texts[TR_TEXTS];
 
@@ -670,6 +672,8 @@ contracts (Export *e)
 
   e->tally = cm_spend_tally_new_for (e->store, &e->periods.year, e->services);
   if (e->unread == NULL)
+    e->suppliers = cm_supplier_digest_new (e->store, &e->unread);
+  if (e->unread == NULL)
     e->deadline_rows = cm_row_sorter_new (DL_NUMBERS, DL_TEXTS, "n0, n1, n2", &e->unread);
   if (e->unread == NULL)
     e->timeline_rows = cm_timeline_sheet_sorter_new (&e->unread);
@@ -682,6 +686,7 @@ contracts (Export *e)
   done (e, rows.sheet);
   e->spend = cm_spend_tally_finish (g_steal_pointer (&e->tally));
   g_clear_pointer (&e->services, cm_service_digest_free);
+  g_clear_pointer (&e->suppliers, cm_supplier_digest_free);
   finish_read_me (e);
 }
 
@@ -1353,6 +1358,7 @@ cm_workbook_export_for (CmStore *store, const char *path, const GDate *today,
     cm_spend_free (cm_spend_tally_finish (e.tally));
   g_clear_pointer (&e.spend, cm_spend_free);
   g_clear_pointer (&e.services, cm_service_digest_free);
+  g_clear_pointer (&e.suppliers, cm_supplier_digest_free);
   g_clear_pointer (&e.deadline_rows, cm_row_sorter_free);
   g_clear_pointer (&e.timeline_rows, cm_row_sorter_free);
   g_clear_pointer (&e.transparency_rows, cm_row_sorter_free);
