@@ -6,6 +6,7 @@
 
 struct _CmServiceDigest {
   GHashTable *by_id;   /* service id -> CmServiceSummary */
+  GPtrArray *in_order; /* the same summaries, as the store read them */
 };
 
 static void
@@ -30,6 +31,7 @@ keep_summary (CmEntity *record, gpointer user_data)
   summary->lead_commissioner_id = cm_service_get_lead_commissioner_id (service);
   g_object_get (service, "lead-commissioner-name", &summary->lead_commissioner_name, NULL);
   g_hash_table_replace (digest->by_id, &summary->id, summary);
+  g_ptr_array_add (digest->in_order, summary);
   return TRUE;
 }
 
@@ -39,6 +41,7 @@ cm_service_digest_new (CmStore *store, GError **error)
   g_autoptr(CmServiceDigest) digest = g_new0 (CmServiceDigest, 1);
 
   digest->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, summary_free);
+  digest->in_order = g_ptr_array_new ();
   if (!cm_store_each (store, CM_TYPE_SERVICE, keep_summary, digest, error))
     return NULL;
   return g_steal_pointer (&digest);
@@ -51,11 +54,24 @@ cm_service_digest_find (CmServiceDigest *digest, gint64 service_id)
   return digest ? g_hash_table_lookup (digest->by_id, &service_id) : NULL;
 }
 
+guint
+cm_service_digest_get_n_services (CmServiceDigest *digest)
+{
+  return digest ? digest->in_order->len : 0;
+}
+
+const CmServiceSummary *
+cm_service_digest_get_nth (CmServiceDigest *digest, guint index)
+{
+  return g_ptr_array_index (digest->in_order, index);
+}
+
 void
 cm_service_digest_free (CmServiceDigest *digest)
 {
   if (digest == NULL)
     return;
+  g_ptr_array_unref (digest->in_order);
   g_hash_table_unref (digest->by_id);
   g_free (digest);
 }

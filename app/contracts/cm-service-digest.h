@@ -21,6 +21,9 @@ typedef struct _CmServiceDigest CmServiceDigest;
 /* Reads every service once, in one pass, without loading the lists. */
 CmServiceDigest        *cm_service_digest_new  (CmStore *store, GError **error);
 const CmServiceSummary *cm_service_digest_find (CmServiceDigest *digest, gint64 service_id);
+/* Every service, in the order the store read them. */
+guint                   cm_service_digest_get_n_services (CmServiceDigest *digest);
+const CmServiceSummary *cm_service_digest_get_nth        (CmServiceDigest *digest, guint index);
 void                    cm_service_digest_free (CmServiceDigest *digest);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmServiceDigest, cm_service_digest_free)

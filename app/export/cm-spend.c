@@ -184,6 +184,7 @@ lines_of (GHashTable *cells)
 
 struct _CmSpendTally {
   CmServiceDigest *services;
+  gboolean own_services;   /* read for the tally, rather than lent to it */
   const CmReportPeriod *year;
   double year_days;
   GHashTable *funders;  /* service id -> GPtrArray of Funder */
@@ -192,16 +193,25 @@ struct _CmSpendTally {
 };
 
 CmSpendTally *
-cm_spend_tally_new (CmStore *store, const CmReportPeriod *year)
+cm_spend_tally_new_for (CmStore *store, const CmReportPeriod *year, CmServiceDigest *services)
 {
   CmSpendTally *tally = g_new0 (CmSpendTally, 1);
 
   tally->year = year;
   tally->year_days = cm_report_period_days (year);
   tally->funders = funders_by_service (store);
-  /* Unreadable, the services are missing as they would be from the lists. */
-  tally->services = cm_service_digest_new (store, NULL);
+  tally->services = services;
   tally->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cell_free);
+  return tally;
+}
+
+CmSpendTally *
+cm_spend_tally_new (CmStore *store, const CmReportPeriod *year)
+{
+  /* Unreadable, the services are missing as they would be from the lists. */
+  CmSpendTally *tally = cm_spend_tally_new_for (store, year, cm_service_digest_new (store, NULL));
+
+  tally->own_services = TRUE;
   return tally;
 }
 
@@ -239,7 +249,8 @@ cm_spend_tally_finish (CmSpendTally *tally)
   spend->undated = tally->undated;
   g_hash_table_unref (tally->funders);
   g_hash_table_unref (tally->cells);
-  cm_service_digest_free (tally->services);
+  if (tally->own_services)
+    cm_service_digest_free (tally->services);
   g_free (tally);
   return spend;
 }

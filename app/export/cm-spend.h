@@ -7,6 +7,7 @@
 #include "cm-contract.h"
 #include "cm-contract-dates.h"
 #include "cm-report-period.h"
+#include "cm-service-digest.h"
 #include "cm-store.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CmSpend, cm_spend_free)
 typedef struct _CmSpendTally CmSpendTally;
 
 CmSpendTally *cm_spend_tally_new    (CmStore *store, const CmReportPeriod *year);
+/* With @services read already by the caller, who keeps them until the
+ * tally is finished. */
+CmSpendTally *cm_spend_tally_new_for (CmStore *store, const CmReportPeriod *year,
+                                      CmServiceDigest *services);
 void          cm_spend_tally_add    (CmSpendTally *tally, CmContract *contract,
                                      const GDate *start, const GDate *end);
 CmSpend      *cm_spend_tally_finish (CmSpendTally *tally);

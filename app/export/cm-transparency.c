@@ -70,38 +70,27 @@ invitation (int route)
     }
 }
 
-static char *
-text_of (gpointer object, const char *property)
-{
-  char *text = NULL;
-
-  if (object)
-    g_object_get (object, property, &text, NULL);
-  return text ? text : g_strdup ("");
-}
-
 static void
-describe_supplier (CmTransparencyRow *row, CmProvider *p)
+describe_supplier (CmTransparencyRow *row, const CmSupplierSummary *p)
 {
-  g_autofree char *charity = text_of (p, "charity-number");
-  g_autofree char *company = text_of (p, "company-number");
+  const char *charity = p && p->charity_number ? p->charity_number : "";
+  const char *company = p && p->company_number ? p->company_number : "";
   g_autofree char *sector = NULL;
 
   if (p == NULL)
     return;
-  sector = cm_enum_to_label_as_written (CM_TYPE_SECTOR, cm_provider_get_sector (p),
-                                        cm_provider_get_sector_as_written (p));
-  row->supplier = g_strdup (cm_provider_get_name (p));
+  sector = cm_enum_to_label_as_written (CM_TYPE_SECTOR, p->sector, p->sector_as_written);
+  row->supplier = g_strdup (p->name);
   row->supplier_details = g_strdup_printf ("%s%s", sector,
                                            *charity ? _(", registered charity") : "");
-  row->sme = cm_provider_get_is_sme (p);
-  row->vcse = cm_provider_get_is_vcse (p);
+  row->sme = p->sme;
+  row->vcse = p->vcse;
   row->registration = g_strdup (*charity ? charity : company);
 }
 
 static CmTransparencyRow *
-row_for (CmStore *store, const CmServiceSummary *s, CmContract *c, const GDate *today,
-         const CmContractDates *dates)
+row_for (CmStore *store, const CmServiceSummary *s, const CmSupplierSummary *supplier,
+         CmContract *c, const GDate *today, const CmContractDates *dates)
 {
   CmTransparencyRow *row = g_new0 (CmTransparencyRow, 1);
   int route = 0;
@@ -118,8 +107,7 @@ row_for (CmStore *store, const CmServiceSummary *s, CmContract *c, const GDate *
   if (row->department == NULL)
     row->department = g_strdup (s && s->lead_commissioner_name ? s->lead_commissioner_name : "");
   row->description = g_strdup (s ? s->name : "");
-  describe_supplier (row, CM_PROVIDER (cm_store_find (store, CM_TYPE_PROVIDER,
-                                                      cm_contract_get_provider_id (c))));
+  describe_supplier (row, supplier);
   /* The Code's value is over the life of the contract; an annual value
    * in its place would understate it. */
   row->value = total > 0 ? total : CM_TRANSPARENCY_NOT_RECORDED;
@@ -162,7 +150,8 @@ over_minimum (CmContract *c)
 }
 
 CmTransparencyRow *
-cm_transparency_row_of (CmStore *store, CmServiceDigest *services, CmContract *contract,
+cm_transparency_row_of (CmStore *store, CmServiceDigest *services, CmSupplierDigest *suppliers,
+                        CmContract *contract,
                         const CmContractDates *dates,
                         const GDate *start, const GDate *end, const CmReportPeriod *quarter,
                         const GDate *today)
@@ -171,6 +160,7 @@ cm_transparency_row_of (CmStore *store, CmServiceDigest *services, CmContract *c
       cm_report_period_days_live (quarter, start, end) == 0)
     return NULL;
   return row_for (store, cm_service_digest_find (services, cm_contract_get_service_id (contract)),
+                  cm_supplier_digest_find (suppliers, cm_contract_get_provider_id (contract)),
                   contract, today, dates);
 }
 
@@ -181,6 +171,7 @@ cm_transparency_rows (CmStore *store, const GDate *today, const CmReportPeriod *
   GPtrArray *rows = g_ptr_array_new_with_free_func (cm_transparency_row_free);
   /* Unreadable, the services are missing as they would be from the lists. */
   g_autoptr(CmServiceDigest) services = cm_service_digest_new (store, NULL);
+  g_autoptr(CmSupplierDigest) suppliers = cm_supplier_digest_new (store, NULL);
   CmDeadlineSettings settings;
   CmReportPeriod containing_today;
 
@@ -201,7 +192,7 @@ cm_transparency_rows (CmStore *store, const GDate *today, const CmReportPeriod *
       if (!council_led (c) || !over_minimum (c) ||
           cm_report_period_days_live (quarter, &start, &end) == 0)
         continue;
-      row = cm_transparency_row_of (store, services, c,
+      row = cm_transparency_row_of (store, services, suppliers, c,
                                     cm_contract_compute_dates (c, today, &settings, &dates)
                                     ? &dates : NULL,
                                     &start, &end, quarter, today);

@@ -10,6 +10,7 @@
 #include "cm-record-fields.h"
 #include "cm-report-period.h"
 #include "cm-service-digest.h"
+#include "cm-supplier-digest.h"
 #include "cm-store.h"
 
 G_BEGIN_DECLS
@@ -49,9 +50,9 @@ typedef struct {
 /* The contract's row when the Code lists it in @quarter, else NULL: @dates
  * are its computed dates (NULL when it has none), @start and @end its span
  * (cm-contract-span.h), worked out once by the caller, its service read
- * from @services. */
+ * from @services and its supplier from @suppliers. */
 CmTransparencyRow *cm_transparency_row_of (CmStore *store, CmServiceDigest *services,
-                                           CmContract *contract,
+                                           CmSupplierDigest *suppliers, CmContract *contract,
                                            const CmContractDates *dates, const GDate *start,
                                            const GDate *end, const CmReportPeriod *quarter,
                                            const GDate *today);

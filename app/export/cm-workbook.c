@@ -57,9 +57,10 @@ typedef struct {
   lxw_error error;
   GError *unread;          /* records that could not be read, or NULL */
   char *footer;            /* every sheet's printed footer, Excel's &-codes */
+  CmServiceDigest *services; /* what the Read me and a contract's row name of a service */
   /* Filled by the one pass over the contracts, for the sheets after it. */
   CmSheet *read_me;        /* open until the spend's note is known */
-  CmServiceDigest *services; /* what a contract's row names of its service */
+  CmSupplierDigest *suppliers; /* what a Transparency row names of its supplier */
   CmSpendTally *tally;
   CmSpend *spend;
   CmRowSorter *deadline_rows;
@@ -185,8 +186,6 @@ keep_errors (Export *e, lxw_error error, GError **unread)
 
 /* ---- Read me ---------------------------------------------------------- */
 
-/* Spend lines that balance a damaged source table to its printed total
- * are named as such; the reader is told where they are. */
 /* A sheet being written and the export it belongs to, for rows written
  * as the store reads them (cm_store_each ()), nothing of them kept. */
 typedef struct {
@@ -195,34 +194,29 @@ typedef struct {
   CmFormat *formats;       /* each column's, from its description */
 } SheetRows;
 
-static gboolean
-unitemised_line (CmEntity *record, gpointer user_data)
+/* Spend lines that balance a damaged source table to its printed total
+ * are named as such; the reader is told where they are. */
+static void
+note_unitemised_line (CmSheet *sheet, const CmServiceSummary *service)
 {
-  SheetRows *rows = user_data;
-  CmService *service = CM_SERVICE (record);
-  g_autofree char *lead = NULL;
   g_autofree char *note = NULL;
 
-  if (strstr (cm_service_get_name (service), "not itemised in source") == NULL &&
-      strstr (cm_service_get_name (service), "illegible in source") == NULL)
-    return TRUE;
-  lead = text_of (service, "lead-commissioner-name");
+  if (strstr (service->name, "not itemised in source") == NULL &&
+      strstr (service->name, "illegible in source") == NULL)
+    return;
   note = g_strdup_printf (_("“%s” of %s is not itemised in the source table: it is the "
                             "difference between the listed lines and the printed total."),
-                          cm_service_get_name (service), lead);
-  cm_sheet_bold (rows->sheet, 0, _("Note"));
-  cm_sheet_text (rows->sheet, 1, note);
-  cm_sheet_next_row (rows->sheet);
-  return TRUE;
+                          service->name, service->lead_commissioner_name);
+  cm_sheet_bold (sheet, 0, _("Note"));
+  cm_sheet_text (sheet, 1, note);
+  cm_sheet_next_row (sheet);
 }
 
 static void
 note_unitemised_lines (Export *e, CmSheet *sheet)
 {
-  SheetRows rows = { e, sheet, NULL };
-
-  if (e->unread == NULL)
-    cm_store_each (e->store, CM_TYPE_SERVICE, unitemised_line, &rows, &e->unread);
+  for (guint i = 0; i < cm_service_digest_get_n_services (e->services); i++)
+    note_unitemised_line (sheet, cm_service_digest_get_nth (e->services, i));
 }
 
 /* The trail's head as exported: kept with the workbook, it anchors the
@@ -561,8 +555,9 @@ static void
 keep_transparency (Export *e, CmContract *c, const CmContractDates *dates, const GDate *start,
                    const GDate *end)
 {
-  CmTransparencyRow *row = cm_transparency_row_of (e->store, e->services, c, dates, start,
-                                                   end, &e->periods.quarter, e->today);
+  CmTransparencyRow *row = cm_transparency_row_of (e->store, e->services, e->suppliers, c,
+                                                   dates, start, end, &e->periods.quarter,
+                                                   e->today);
   gint64 numbers[TR_NUMBERS];
   const char *texts[TR_TEXTS];
 
@@ -675,8 +670,9 @@ contracts (Export *e)
   SheetRows rows = { e, cm_sheet_new (e->workbook, "Contracts", &e->formats, headers),
                         formats };
 
-  e->tally = cm_spend_tally_new (e->store, &e->periods.year);
-  e->services = cm_service_digest_new (e->store, &e->unread);
+  e->tally = cm_spend_tally_new_for (e->store, &e->periods.year, e->services);
+  if (e->unread == NULL)
+    e->suppliers = cm_supplier_digest_new (e->store, &e->unread);
   if (e->unread == NULL)
     e->deadline_rows = cm_row_sorter_new (DL_NUMBERS, DL_TEXTS, "n0, n1, n2", &e->unread);
   if (e->unread == NULL)
@@ -690,6 +686,7 @@ contracts (Export *e)
   done (e, rows.sheet);
   e->spend = cm_spend_tally_finish (g_steal_pointer (&e->tally));
   g_clear_pointer (&e->services, cm_service_digest_free);
+  g_clear_pointer (&e->suppliers, cm_supplier_digest_free);
   finish_read_me (e);
 }
 
@@ -1245,15 +1242,12 @@ workbook_footer (CmStore *store)
   return g_strdup_printf ("&L&8%s&C&8%s&R&8%s", safe->str, _("Page &P of &N"), head);
 }
 
-static gboolean
-count_lead (CmEntity *record, gpointer user_data)
+static void
+count_lead (GHashTable *counts, const char *lead)
 {
-  GHashTable *counts = user_data;
-  char *lead = text_of (record, "lead-commissioner-name");
   guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, lead ? lead : ""));
 
-  g_hash_table_replace (counts, lead ? lead : g_strdup (""), GUINT_TO_POINTER (count + 1));
-  return TRUE;
+  g_hash_table_replace (counts, g_strdup (lead ? lead : ""), GUINT_TO_POINTER (count + 1));
 }
 
 /* The organisation that leads the most services: the workbook's company. */
@@ -1266,8 +1260,8 @@ leading_commissioner (Export *e)
   GHashTableIter iter;
   gpointer key, value;
 
-  if (e->unread == NULL)
-    cm_store_each (e->store, CM_TYPE_SERVICE, count_lead, counts, &e->unread);
+  for (guint i = 0; i < cm_service_digest_get_n_services (e->services); i++)
+    count_lead (counts, cm_service_digest_get_nth (e->services, i)->lead_commissioner_name);
   g_hash_table_iter_init (&iter, counts);
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (*(char *) key && (GPOINTER_TO_UINT (value) > best_count ||
@@ -1350,6 +1344,8 @@ cm_workbook_export_for (CmStore *store, const char *path, const GDate *today,
     workbook_add_worksheet (e.workbook, sheets[i].name);
   cm_sheet_formats_init (&e.formats, e.workbook);
   e.footer = workbook_footer (store);
+  /* Read once, for the Read me, the properties and the contracts' rows. */
+  e.services = cm_service_digest_new (store, &e.unread);
   set_properties (&e);
   for (guint i = 0; i < G_N_ELEMENTS (writers) && !g_cancellable_is_cancelled (cancellable); i++)
     writers[i] (&e);
@@ -1362,6 +1358,7 @@ cm_workbook_export_for (CmStore *store, const char *path, const GDate *today,
     cm_spend_free (cm_spend_tally_finish (e.tally));
   g_clear_pointer (&e.spend, cm_spend_free);
   g_clear_pointer (&e.services, cm_service_digest_free);
+  g_clear_pointer (&e.suppliers, cm_supplier_digest_free);
   g_clear_pointer (&e.deadline_rows, cm_row_sorter_free);
   g_clear_pointer (&e.timeline_rows, cm_row_sorter_free);
   g_clear_pointer (&e.transparency_rows, cm_row_sorter_free);
