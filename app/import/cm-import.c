@@ -1926,9 +1926,10 @@ writer_close (Writer *writer)
     cm_import_pipe_close (writer->pipe, writer->stopped ? NULL : end_written_rows);
 }
 
-/* Once every row is written, the providers and services they named are
- * needed no more: their records go while the writing thread builds the
- * indexes, rather than after the import. */
+/* Once every row is written, the tables that matched the providers and
+ * services by name are needed no more: they go while the writing thread
+ * builds the indexes. The records themselves the store keeps until the
+ * commit, in case it rolls back. */
 static void
 release_names (CmImportPlan *plan)
 {

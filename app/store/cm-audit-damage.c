@@ -50,8 +50,8 @@ cm_audit_damage_accepted (CmStore *store, const char *damage)
 
 /* Only a trail that fails verification is damage; a file that could not
  * be read (locked, unreadable, not a database) is an error to report. */
-static gboolean
-is_damage (const GError *broken)
+gboolean
+cm_audit_damage_is_damage (const GError *broken)
 {
   return g_error_matches (broken, CM_AUDIT_ERROR, CM_AUDIT_ERROR_BROKEN) ||
          g_error_matches (broken, CM_AUDIT_REPLAY_ERROR, CM_AUDIT_REPLAY_ERROR_DISAGREES);
@@ -97,7 +97,7 @@ verify_whole (CmStore *store, gint64 *checked, CmAuditDamage *damage, GError **e
   if (!begin_reading (store, error))
     return FALSE;
   ok = cm_store_verify_audit (store, checked, NULL, &broken);
-  if (!ok && is_damage (broken))
+  if (!ok && cm_audit_damage_is_damage (broken))
     {
       found_damage (store, broken, damage);
       ok = TRUE;
@@ -190,7 +190,7 @@ check_from_mark (CmStore *store, const char *marks, gint64 seq, const char *hash
     ok = FALSE;
   else if (!cm_audit_verify_from (cm_store_get_db (store), seq, hash, &checked, NULL, &broken))
     {
-      if (is_damage (broken))
+      if (cm_audit_damage_is_damage (broken))
         found_damage (store, broken, damage);
       else
         {

@@ -38,6 +38,9 @@ gboolean  cm_audit_damage_check  (const char *path, CmAuditDamage *damage, GErro
  * cannot be read fails with its error. */
 gboolean  cm_audit_damage_check_since (const char *path, const char *marks,
                                        CmAuditDamage *damage, GError **error);
+/* Whether @error says the trail failed its check, rather than that it
+ * could not be checked. */
+gboolean  cm_audit_damage_is_damage (const GError *error);
 /* What was accepted of @store's trail, and when, whatever the damage now. */
 char     *cm_audit_damage_accepted (CmStore *store, const char *damage);
 /* Refuses changes to @store, saying its trail has @damage and the way out. */

@@ -11,10 +11,8 @@
 
 #include "cm-backup.h"
 #include "cm-command-line.h"
-#include "cm-audit.h"
 #include "cm-audit-anchor.h"
 #include "cm-audit-damage.h"
-#include "cm-audit-replay.h"
 #include "cm-import-undo.h"
 #include "cm-report.h"
 #include "cm-transparency.h"
@@ -109,16 +107,6 @@ cm_command_setup_server (const char *uri)
   return 0;
 }
 
-/* An error that says the trail could not be read or hashed, rather than
- * that it was found broken. */
-static gboolean
-could_not_check (const GError *error)
-{
-  return g_error_matches (error, CM_AUDIT_ERROR, CM_AUDIT_ERROR_SQL) ||
-         g_error_matches (error, CM_AUDIT_ERROR, CM_AUDIT_ERROR_HASH) ||
-         g_error_matches (error, CM_AUDIT_REPLAY_ERROR, CM_AUDIT_REPLAY_ERROR_SQL);
-}
-
 /* Exits 0 when the chain is intact (and holds the anchor, if one is
  * given), 1 when it is broken or has lost the anchor, 2 when it cannot be
  * checked, and 3 when a recorded restore from a backup replaced the
@@ -155,7 +143,10 @@ cm_command_verify_audit (const char *portfolio, const char *expect_head,
       g_printerr ("%s\n", error->message);
       if (accepted)
         g_printerr (_("This damage was accepted on %s\n"), accepted);
-      return could_not_check (error) ? 2 : 1;
+      /* 1 for a trail found broken or a file SQLite finds damaged; 2 when
+       * the check could not run (locked, unreadable, no SHA-256). */
+      return cm_audit_damage_is_damage (error) ||
+             g_error_matches (error, CM_STORE_ERROR, CM_STORE_ERROR_CORRUPT) ? 1 : 2;
     }
   if (anchor && !cm_audit_anchor_check (store, anchor, &state, &explanation, &error))
     {
