@@ -101,7 +101,7 @@ def check_handed_over(work):
     for args in (["--portfolio", "a b.commissioner", "--today", TODAY], ["--demo"],
                  ["--report", "deadlines", "--portfolio", "p.commissioner", "--output", "d.pdf"],
                  ["--import-wizard", "register.csv", "--portfolio", "p.commissioner"],
-                 ["first.commissioner", "second.commissioner"], []):
+                 ["first.commissioner", "second.commissioner"], ["--gapplication-service"], []):
         process = subprocess.Popen([launcher, *args], stdout=subprocess.PIPE,
                                    stderr=subprocess.PIPE, text=True, env=HEADLESS)
         out, err = process.communicate()

@@ -2,11 +2,12 @@
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-window-program.c: hands the command line to the program that opens windows
  *
- * commissioner runs the headless commands without loading GTK, whose
- * loading would cost more than some of those commands take. Windows, and
- * --report's drawing, are commissioner-window's, which this process becomes:
- * the same process with the same arguments, so the application's name, its
- * D-Bus activation and its accessibility tree are those of commissioner.
+ * commissioner runs the headless commands without loading GTK, cairo and
+ * Pango, which would double the time every command takes to start.
+ * Windows, and --report's drawing, are commissioner-window's, which this
+ * process becomes: the same process with the same arguments, so the
+ * application's name, its D-Bus activation and its accessibility tree are
+ * those of commissioner.
  */
 #include <errno.h>
 #include <glib/gi18n.h>
