@@ -12,14 +12,13 @@ int
 main (int argc, char *argv[])
 {
   g_autoptr(CmApplication) app = NULL;
-  g_autofree char *name = g_path_get_basename (argv[0]);
   int status;
 
-  /* The process keeps the name it was started by, as ps and the system
-   * monitor show it, rather than this file's. */
-  prctl (PR_SET_NAME, name);
   if (cm_command_options_run_early (argv, &status))
     return status;
+  /* The process keeps the name it was started by, as ps and the system
+   * monitor show it, rather than this file's. */
+  prctl (PR_SET_NAME, g_get_prgname ());
   app = cm_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

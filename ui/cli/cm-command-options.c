@@ -196,6 +196,10 @@ cm_command_options_add (GApplication *app)
 gboolean
 cm_command_options_run_early (char **argv, int *exit_status)
 {
+  g_autofree char *name = g_path_get_basename (argv[0]);
+
+  /* As g_application_run () names it, for the messages of what runs first. */
+  g_set_prgname (name);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

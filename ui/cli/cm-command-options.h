@@ -9,9 +9,10 @@ G_BEGIN_DECLS
 
 /* Every option, the window's too, so that --help lists them all. */
 void     cm_command_options_add           (GApplication *app);
-/* What both programs do before parsing the options: binds the translations
- * of their messages, then runs --copy-portfolio, which takes two values and
- * so cannot go through GOption. TRUE, with @exit_status set, when it ran. */
+/* What both programs do before parsing the options: names the program
+ * after @argv[0], binds the translations of its messages, then runs
+ * --copy-portfolio, which takes two values and so cannot go through
+ * GOption. TRUE, with @exit_status set, when it ran. */
 gboolean cm_command_options_run_early     (char **argv, int *exit_status);
 /* Draws --report's PDF: cm_command_report (). */
 typedef int (*CmReportCommand) (const char *portfolio, const char *kind, const char *output,
