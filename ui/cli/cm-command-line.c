@@ -14,7 +14,7 @@
 #include "cm-audit-anchor.h"
 #include "cm-audit-damage.h"
 #include "cm-import-undo.h"
-#include "cm-report.h"
+#include "cm-report-period.h"
 #include "cm-transparency.h"
 #include "cm-workbook.h"
 #include "cm-contract.h"
@@ -513,36 +513,6 @@ cm_command_export (const char *portfolio, const char *path, const GDate *today,
       return 1;
     }
   g_print (_("Exported to %s\n"), path);
-  return 0;
-}
-
-/* Read-only, like an export: drawing a report never changes the portfolio. */
-int
-cm_command_report (const char *portfolio, const char *kind, const char *output,
-                   const GDate *today)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CmStore) store = NULL;
-
-  if (portfolio == NULL || output == NULL)
-    {
-      g_printerr (_("Name the portfolio with --portfolio FILE and the PDF to write with "
-                    "--output FILE.pdf.\n"));
-      return 2;
-    }
-  store = cm_store_open (portfolio, CM_STORE_OPEN_MUST_EXIST | CM_STORE_OPEN_READ_ONLY, &error);
-  if (store == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 2;
-    }
-  if (!cm_store_refuse_own_file (store, output, &error) ||
-      !cm_report_write (store, kind, output, today, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-  g_print (_("Report written to %s\n"), output);
   return 0;
 }
 

@@ -19,10 +19,6 @@ int   cm_command_verify_audit (const char *portfolio, const char *expect_head,
 int   cm_command_audit_head   (const char *portfolio);
 int   cm_command_deadlines    (const char *portfolio, const GDate *today, const char *format,
                                const char *output);
-/* The PDF report @kind ("deadlines", "decommission:SERVICE", "eia:SERVICE")
- * to @output. */
-int   cm_command_report       (const char *portfolio, const char *kind, const char *output,
-                               const GDate *today);
 int   cm_command_export       (const char *portfolio, const char *path, const GDate *today,
                                gboolean transparency_csv, const char *quarter,
                                const char *year);

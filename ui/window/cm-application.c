@@ -5,8 +5,8 @@
 
 #include "cm-application.h"
 #include "cm-command-line.h"
-#include "cm-command-ocds.h"
-#include "cm-date.h"
+#include "cm-command-options.h"
+#include "cm-command-report.h"
 #include "cm-deadline-notification.h"
 #include "cm-metainfo.h"
 #include "cm-portfolio-job.h"
@@ -29,92 +29,6 @@ struct _CmApplication
 
 G_DEFINE_FINAL_TYPE (CmApplication, cm_application, ADW_TYPE_APPLICATION)
 
-static const GOptionEntry options[] = {
-  { "portfolio", 'p', 0, G_OPTION_ARG_FILENAME, NULL, N_("The portfolio file to use"), N_("FILE") },
-  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the demo portfolio"), NULL },
-  { "import-wizard", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Open the portfolio's window on the import of the CSV, XLSX or ODS file FILE"), N_("FILE") },
-  { "create-demo", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write the demo portfolio to FILE and exit"), N_("FILE") },
-  { "setup-server", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Set up the roles and rights of the portfolio in the PostgreSQL database URI, "
-       "and exit"), N_("URI") },
-  { "verify-audit", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Check the audit trail of the portfolio and exit"), NULL },
-  { "expect-head", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --verify-audit, also check that the trail still holds this earlier head"),
-    N_("SEQ:HASH") },
-  { "expect-head-from", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --verify-audit, also check the head on the Read me sheet of an exported workbook"),
-    N_("FILE") },
-  { "audit-head", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Print the head of the portfolio's audit trail (SEQ:HASH), to keep elsewhere, and exit"),
-    NULL },
-  { "deadlines", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Print every upcoming contract date of the portfolio, most urgent first, and exit"), NULL },
-  { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Output of --deadlines: text, csv, ics (a calendar) or json"), N_("FORMAT") },
-  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --deadlines, write to FILE instead of printing; with --report, the PDF to write"),
-    N_("FILE") },
-  { "report", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Write the report KIND as a PDF to the --output file and exit: six-monthly, "
-       "community-committees, deadlines, decommission:SERVICE or eia:SERVICE, with the "
-       "service's exact name"), N_("KIND") },
-  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Export the portfolio to the Excel workbook FILE and exit"), N_("FILE") },
-  { "export-transparency", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write the Transparency Code contracts register to the CSV file FILE and exit"),
-    N_("FILE") },
-  { "quarter", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export or --export-transparency, the quarter of the financial year the "
-       "Transparency register lists (Q1 is April to June); by default the quarter containing "
-       "today"), N_("YYYY-Qn") },
-  { "year", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export, the financial year of the Spend summary, by the year it starts in "
-       "(2026 is April 2026 to March 2027); by default the year containing today"),
-    N_("YYYY") },
-  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Import the contracts register FILE (CSV, XLSX or ODS) into the portfolio and exit"),
-    N_("FILE") },
-  { "sheet", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The sheet of the XLSX file to import"),
-    N_("NAME") },
-  { "on-duplicate", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("What --import does with a reference already in the portfolio: update or skip"),
-    N_("CHOICE") },
-  { "report-file", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --import or --import-ocds, write the whole report to FILE: every row the "
-       "messages name only the first few of"), N_("FILE") },
-  { "undo-import", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Undo the portfolio's last import, if nothing it wrote has changed since, and exit"),
-    NULL },
-  /* Read before the options are parsed (see local_command_line ()): the
-   * entry is here for --help. */
-  { "copy-portfolio", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Copy the portfolio FROM (a file or a PostgreSQL URI) with its whole audit trail to "
-       "TO, a new file or an empty database, and exit"), N_("FROM TO") },
-  { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write a copy of the portfolio to FILE and exit"), N_("FILE") },
-  { "list-backups", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("List the backups kept of the portfolio and exit"), NULL },
-  { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Put the backup FILE in place of the portfolio, backing up its current state first, "
-       "and exit"), N_("FILE") },
-  { "today", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("The date to treat as today, for statuses and the demo"), N_("YYYY-MM-DD") },
-  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
-  { "export-ocds", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write the portfolio's contracts to FILE as an OCDS 1.1 release package and exit"),
-    N_("FILE") },
-  { "import-ocds", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Import the OCDS release or record package FILE into the portfolio and exit"),
-    N_("FILE") },
-  { "set-ocds-prefix", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Set the portfolio's registered OCDS prefix (ocds- and six characters) and exit"),
-    N_("PREFIX") },
-  { NULL }
-};
-
 /* Lookups that cannot fail when the schema is installed; without it the
  * application still runs, with settings kept in memory. */
 static GSettings *
@@ -130,25 +44,6 @@ open_settings (void)
       return NULL;
     }
   return g_settings_new (APP_ID);
-}
-
-static gboolean
-parse_today (CmApplication *self, GVariantDict *dict)
-{
-  const char *text = NULL;
-
-  if (!g_variant_dict_lookup (dict, "today", "&s", &text))
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      g_date_set_dmy (&self->today, g_date_time_get_day_of_month (now),
-                      g_date_time_get_month (now), g_date_time_get_year (now));
-      return TRUE;
-    }
-  if (cm_date_parse_iso (text, &self->today))
-    return TRUE;
-  g_printerr (_("--today %s is not a date. Write it as YYYY-MM-DD.\n"), text);
-  return FALSE;
 }
 
 /* Hands the portfolio named on this command line, and the import to start
@@ -200,94 +95,21 @@ open_here_or_there (CmApplication *self)
   return 0;
 }
 
-/* Headless commands run here, before the application registers or opens
- * a display, so they work on a machine with no screen. */
+/* The headless commands run as in commissioner, which hands this program
+ * --report and the command lines that want a window; the others also run
+ * when this one is started on its own. */
 static int
-cm_application_handle_local_options (GApplication *app, GVariantDict *dict)
+cm_application_handle_local_options (GApplication *app, GVariantDict *options)
 {
   CmApplication *self = CM_APPLICATION (app);
-  const char *create_demo = NULL;
-  const char *file = NULL;
+  int status = cm_command_options_run (options, &self->today, cm_command_report);
   g_autoptr(GError) error = NULL;
 
-  if (g_variant_dict_contains (dict, "version"))
-    {
-      g_print ("commissioner %s\n", PACKAGE_VERSION);
-      return 0;
-    }
-  if (!parse_today (self, dict))
-    return 2;
-  g_variant_dict_lookup (dict, "portfolio", "^ay", &self->portfolio);
-  g_variant_dict_lookup (dict, "import-wizard", "^ay", &self->import_wizard);
-  if (g_variant_dict_lookup (dict, "create-demo", "^&ay", &create_demo))
-    return cm_command_create_demo (create_demo, &self->today);
-  if (g_variant_dict_lookup (dict, "setup-server", "&s", &file))
-    return cm_command_setup_server (file);
-  if (g_variant_dict_contains (dict, "verify-audit"))
-    {
-      const char *head = NULL, *head_from = NULL;
-
-      g_variant_dict_lookup (dict, "expect-head", "&s", &head);
-      g_variant_dict_lookup (dict, "expect-head-from", "^&ay", &head_from);
-      return cm_command_verify_audit (self->portfolio, head, head_from);
-    }
-  if (g_variant_dict_contains (dict, "audit-head"))
-    return cm_command_audit_head (self->portfolio);
-  if (g_variant_dict_lookup (dict, "export", "^&ay", &file) ||
-      g_variant_dict_lookup (dict, "export-transparency", "^&ay", &file))
-    {
-      const char *quarter = NULL, *year = NULL;
-
-      g_variant_dict_lookup (dict, "quarter", "&s", &quarter);
-      g_variant_dict_lookup (dict, "year", "&s", &year);
-      return cm_command_export (self->portfolio, file, &self->today,
-                                !g_variant_dict_contains (dict, "export"), quarter, year);
-    }
-  if (g_variant_dict_lookup (dict, "import", "^&ay", &file))
-    {
-      const char *sheet = NULL, *on_duplicate = NULL, *report_file = NULL;
-
-      g_variant_dict_lookup (dict, "sheet", "&s", &sheet);
-      g_variant_dict_lookup (dict, "on-duplicate", "&s", &on_duplicate);
-      g_variant_dict_lookup (dict, "report-file", "^&ay", &report_file);
-      return cm_command_import (self->portfolio, file, sheet, on_duplicate, report_file);
-    }
-  if (g_variant_dict_contains (dict, "undo-import"))
-    return cm_command_undo_import (self->portfolio);
-  if (g_variant_dict_lookup (dict, "backup", "^&ay", &file))
-    return cm_command_backup (self->portfolio, file);
-  if (g_variant_dict_contains (dict, "list-backups"))
-    return cm_command_list_backups (self->portfolio);
-  if (g_variant_dict_lookup (dict, "restore", "^&ay", &file))
-    return cm_command_restore (self->portfolio, file);
-  if (g_variant_dict_contains (dict, "deadlines"))
-    {
-      const char *format = "text", *output = NULL;
-
-      g_variant_dict_lookup (dict, "format", "&s", &format);
-      g_variant_dict_lookup (dict, "output", "^&ay", &output);
-      return cm_command_deadlines (self->portfolio, &self->today, format, output);
-    }
-  if (g_variant_dict_lookup (dict, "report", "&s", &file))
-    {
-      const char *output = NULL;
-
-      g_variant_dict_lookup (dict, "output", "^&ay", &output);
-      return cm_command_report (self->portfolio, file, output, &self->today);
-    }
-  if (g_variant_dict_lookup (dict, "export-ocds", "^&ay", &file))
-    return cm_command_export_ocds (self->portfolio, file, &self->today);
-  if (g_variant_dict_lookup (dict, "import-ocds", "^&ay", &file))
-    {
-      const char *on_duplicate = NULL, *report_file = NULL;
-
-      g_variant_dict_lookup (dict, "on-duplicate", "&s", &on_duplicate);
-      g_variant_dict_lookup (dict, "report-file", "^&ay", &report_file);
-      return cm_command_import_ocds (self->portfolio, file, on_duplicate, report_file);
-    }
-  if (g_variant_dict_lookup (dict, "set-ocds-prefix", "&s", &file))
-    return cm_command_set_ocds_prefix (self->portfolio, file);
-  if (g_variant_dict_contains (dict, "demo"))
+  if (status >= 0)
+    return status;
+  g_variant_dict_lookup (options, "portfolio", "^ay", &self->portfolio);
+  g_variant_dict_lookup (options, "import-wizard", "^ay", &self->import_wizard);
+  if (g_variant_dict_contains (options, "demo"))
     {
       g_free (self->portfolio);
       self->portfolio = cm_demo_portfolio_path (&self->today, &error);
@@ -490,37 +312,6 @@ quit_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
   cm_portfolio_readers_stop_all (readers_stopped, g_object_ref (self));
 }
 
-/* --copy-portfolio takes two values, which GOption does not do: it is
- * read here, before the options are parsed. */
-static gboolean
-cm_application_local_command_line (GApplication *app, char ***arguments, int *exit_status)
-{
-  char **argv = *arguments;
-
-  for (int i = 1; argv[i] != NULL; i++)
-    {
-      if (g_str_equal (argv[i], "--"))
-        break;
-      if (g_str_equal (argv[i], "--copy-portfolio"))
-        {
-          const char *from = argv[i + 1];
-
-          /* It does nothing else: anything more was meant for something else. */
-          if (g_strv_length (argv) > 4)
-            {
-              g_printerr (_("--copy-portfolio takes only the portfolio to copy and where to copy "
-                            "it, with no other options or arguments. Run it on its own.\n"));
-              *exit_status = 2;
-              return TRUE;
-            }
-          *exit_status = cm_command_copy_portfolio (from, from ? argv[i + 2] : NULL);
-          return TRUE;
-        }
-    }
-  return G_APPLICATION_CLASS (cm_application_parent_class)->local_command_line (app, arguments,
-                                                                                exit_status);
-}
-
 static void
 cm_application_class_init (CmApplicationClass *klass)
 {
@@ -528,7 +319,6 @@ cm_application_class_init (CmApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = cm_application_finalize;
-  app_class->local_command_line = cm_application_local_command_line;
   app_class->handle_local_options = cm_application_handle_local_options;
   app_class->startup = cm_application_startup;
   app_class->activate = cm_application_activate;
@@ -545,11 +335,7 @@ cm_application_init (CmApplication *self)
     { "quit", quit_activated },
   };
 
-  g_application_add_main_option_entries (G_APPLICATION (self), options);
-  g_application_set_option_context_summary (G_APPLICATION (self),
-    _("Opens each portfolio FILE named; without one, the last portfolio used, or a welcome "
-      "page on the first run."));
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  cm_command_options_add (G_APPLICATION (self));
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
   cm_deadline_notification_install (G_APPLICATION (self));
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
