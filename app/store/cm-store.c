@@ -23,6 +23,7 @@
 #include "cm-store-conflict.h"
 #include "cm-store-file.h"
 #include "cm-store-journal.h"
+#include "cm-store-references.h"
 #include "cm-store-private.h"
 #include "cm-store-server.h"
 #include "cm-value.h"
@@ -135,6 +136,8 @@ struct _CmStore
   GString *record_json;     /* the last whole record audited, its buffer kept for the next */
   gint64 changes_at_begin;  /* a file's total changes as the open transaction began */
   gboolean rollback_journal; /* the file left WAL for a batch (cm-store-journal.h) */
+  gboolean references_deferred; /* and checks its references at the commit
+                                 * (cm-store-references.h) */
 };
 
 G_DEFINE_FINAL_TYPE (CmStore, cm_store, G_TYPE_OBJECT)
@@ -1812,11 +1815,14 @@ cm_store_set_connection_lost (CmStore *self, const char *why)
   self->connection_lost = g_strdup (why);
 }
 
-/* After a batch written with a rollback journal, outside a transaction:
- * WAL again, so that readers in other programs never wait on a writer. */
+/* After a batch written alone, outside a transaction: each row's
+ * references checked as it is written, and WAL again, so that readers in
+ * other programs never wait on a writer. */
 static void
-return_to_wal (CmStore *self)
+end_batch_alone (CmStore *self)
 {
+  if (self->references_deferred)
+    self->references_deferred = !cm_store_references_enforce (self->database);
   if (self->rollback_journal)
     self->rollback_journal = !cm_store_journal_return_to_wal (self->database);
 }
@@ -1852,6 +1858,7 @@ cm_store_begin_alone (CmStore *self, GError **error)
    * every commit of ours adds an audit row. */
   newest = newest_audit_row (self);
   cm_db_rollback (self->database);
+  self->references_deferred = cm_store_references_defer (self->database);
   self->rollback_journal = cm_store_journal_leave_wal (self->database);
   if (self->rollback_journal ? !cm_store_journal_begin (self->database)
                              : !begin_writing (self, error))
@@ -1874,7 +1881,7 @@ cm_store_begin (CmStore *self, GError **error)
   if (!cm_store_check_writable (self, error))
     return FALSE;
   if (outermost)
-    return_to_wal (self); /* if it could not be after the last batch */
+    end_batch_alone (self); /* if it could not be after the last batch */
   if (outermost ? !begin_writing (self, error) : !exec (self, "SAVEPOINT level", error))
     return FALSE;
   if (outermost && !mark_as_ours (self, error))
@@ -2047,6 +2054,7 @@ cm_store_commit (CmStore *self, GError **error)
       gboolean appended;
 
       if (!cm_audit_log_write_head (self->audit, error) ||
+          (self->references_deferred && !cm_store_references_check (self->database, error)) ||
           !announce_commit (self, error))
         {
           cm_store_rollback (self);
@@ -2061,7 +2069,7 @@ cm_store_commit (CmStore *self, GError **error)
           return FALSE;
         }
       cm_audit_log_release (self->audit);
-      return_to_wal (self);
+      end_batch_alone (self);
       /* The lists now show this commit, but not another's made before it
        * that they have not shown yet: catching up with that one skips
        * this one's rows. */
@@ -2123,7 +2131,7 @@ cm_store_rollback (CmStore *self)
       g_hash_table_remove_all (self->reloads);
       self->meta_changed = FALSE;
       cm_db_rollback (self->database);
-      return_to_wal (self);
+      end_batch_alone (self);
     }
   else
     cm_db_exec (self->database, "ROLLBACK TO level; RELEASE level");
@@ -3538,7 +3546,7 @@ cm_store_finalize (GObject *object)
   CmStore *self = CM_STORE (object);
 
   if (self->database)
-    return_to_wal (self); /* if it could not be after the last batch */
+    end_batch_alone (self); /* if it could not be after the last batch */
   g_clear_pointer (&self->lists, g_hash_table_unref);
   /* Live lists outliving the store stay as they are, no longer kept current. */
   while (self->live->len > 0)
