@@ -2,8 +2,9 @@
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* make-schema-snapshot.c: the schema the migrations build, as one script
  *
- * Run at build time: make-schema-snapshot OUTPUT MIGRATION.sql...
- * applies the migrations in order to an empty database in memory and
+ * Run at build time: make-schema-snapshot OUTPUT RESOURCES.xml MIGRATION.sql...
+ * checks that the migrations are those RESOURCES.xml lists, in its order,
+ * applies them in order to an empty database in memory and
  * writes SQL that recreates it: every schema entry's own SQL in the order
  * SQLite made them, then the rows the migrations left in its tables (seed
  * rows, meta keys). A new portfolio file runs it instead of the migrations
@@ -12,6 +13,7 @@
 #include <glib.h>
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <string.h>
 
 static void G_GNUC_NORETURN
 fail (const char *what, sqlite3 *db)
@@ -43,6 +45,45 @@ apply (sqlite3 *db, const char *path)
     }
   if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
     fail (path, db);
+}
+
+/* The migrations' files, as the resource list names them ("sql/NNN-....sql"),
+ * in its order; the other files in sql/ are in folders of their own. */
+static GPtrArray *
+listed_migrations (const char *resources)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  GPtrArray *listed = g_ptr_array_new_with_free_func (g_free);
+  const char *at;
+
+  if (!g_file_get_contents (resources, &xml, NULL, &error))
+    {
+      g_printerr ("make-schema-snapshot: %s\n", error->message);
+      exit (EXIT_FAILURE);
+    }
+  for (at = xml; (at = strstr (at, ">sql/")) != NULL; at++)
+    if (g_ascii_isdigit (at[5]))
+      g_ptr_array_add (listed, g_strndup (at + 1, strcspn (at + 1, "<")));
+  return listed;
+}
+
+/* A migration left out of the build's list would be left out of the
+ * snapshot without a word: the build stops instead. */
+static void
+check_listed (const char *resources, char **migrations, int n)
+{
+  g_autoptr(GPtrArray) listed = listed_migrations (resources);
+  gboolean same = listed->len == (guint) n;
+
+  for (int i = 0; same && i < n; i++)
+    same = g_str_has_suffix (migrations[i], listed->pdata[i]);
+  if (!same)
+    {
+      g_printerr ("make-schema-snapshot: the migrations given are not those %s lists, in its "
+                  "order: list them in data/meson.build as it does\n", resources);
+      exit (EXIT_FAILURE);
+    }
 }
 
 /* The tables, indexes, triggers and views, in the order they were made:
@@ -118,14 +159,15 @@ main (int argc, char **argv)
                                          " (data/make-schema-snapshot.c): do not edit.\n");
   sqlite3 *db = NULL;
 
-  if (argc < 3)
+  if (argc < 4)
     {
-      g_printerr ("Usage: make-schema-snapshot OUTPUT MIGRATION.sql...\n");
+      g_printerr ("Usage: make-schema-snapshot OUTPUT RESOURCES.xml MIGRATION.sql...\n");
       return EXIT_FAILURE;
     }
+  check_listed (argv[2], argv + 3, argc - 3);
   if (sqlite3_open (":memory:", &db) != SQLITE_OK)
     fail ("opening a database in memory", db);
-  for (int i = 2; i < argc; i++)
+  for (int i = 3; i < argc; i++)
     apply (db, argv[i]);
   write_schema (db, out);
   write_rows (db, out);
