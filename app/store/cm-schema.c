@@ -11,6 +11,8 @@
 #include "cm-schema.h"
 
 #define SQL_RESOURCE_DIR "/org/commissioner/Commissioner/sql"
+/* Apart from the migrations, which are all that SQL_RESOURCE_DIR lists. */
+#define SNAPSHOT_RESOURCE "/org/commissioner/Commissioner/schema/schema-snapshot.sql"
 
 static int
 compare_names (const void *a, const void *b)
@@ -36,15 +38,30 @@ cm_schema_migration_version (const char *name)
   return atoi (name);
 }
 
+static char *
+resource_text (const char *resource, GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  cm_resources_ensure ();
+  bytes = g_resources_lookup_data (resource, 0, error);
+  if (bytes == NULL)
+    return NULL;
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
 char *
 cm_schema_migration_sql (const char *name, GError **error)
 {
   g_autofree char *resource = g_build_path ("/", SQL_RESOURCE_DIR, name, NULL);
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, error);
 
-  if (bytes == NULL)
-    return NULL;
-  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  return resource_text (resource, error);
+}
+
+char *
+cm_schema_snapshot_sql (GError **error)
+{
+  return resource_text (SNAPSHOT_RESOURCE, error);
 }
 
 int

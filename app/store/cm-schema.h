@@ -23,6 +23,10 @@ int       cm_schema_migration_version (const char *name);
 char     *cm_schema_migration_sql     (const char *name, GError **error);
 int       cm_schema_latest_version    (void);
 gboolean  cm_schema_is_known_version  (int version);
+/* SQL that makes, in an empty SQLite database, the schema and the rows
+ * that every migration's SQL makes, run in order (data/make-schema-snapshot.c
+ * writes it at build time). It sets no version and writes no audit rows. */
+char     *cm_schema_snapshot_sql      (GError **error);
 
 /* Whether @db has every table and column that @version of the schema
  * has. When it does not, @missing names the first one it lacks, as

@@ -466,35 +466,59 @@ run_migration (CmStore *self, const char *name, GError **error)
          exec (self, set_version, error);
 }
 
-/* The migrations of @names above version @current, each committed with
- * the version it brings and our application id, so a file is never left
- * half-migrated or unmarked. A new file (@current 0) holds nothing to
- * keep between them: it takes them all in one transaction, as a fresh
- * portfolio's first import would otherwise wait for two dozen commits to
- * reach the disk. (A server's are left one by one, as they always ran.) */
+/* A new file's schema in one step: the script made from the migrations at
+ * build time (each ALTER TABLE would have SQLite parse the whole schema
+ * again), then what each migration adds to the audit trail, in order (the
+ * baseline of the records the migrations seed), then the latest version. */
+static gboolean
+run_schema_snapshot (CmStore *self, char **names, GError **error)
+{
+  g_autofree char *sql = cm_schema_snapshot_sql (error);
+  g_autofree char *set_version = set_version_sql (self, cm_store_latest_schema_version ());
+
+  if (sql == NULL || !exec (self, sql, error))
+    return FALSE;
+  for (guint i = 0; names && names[i]; i++)
+    if (!audit_migration (self, cm_schema_migration_version (names[i]), error))
+      return FALSE;
+  return exec (self, set_version, error);
+}
+
+/* A new file (@current 0) holds nothing to keep: it takes its schema in
+ * one transaction, as a fresh portfolio's first import would otherwise
+ * wait for the migrations to run and reach the disk. Any other file takes
+ * the migrations of @names above version @current, each committed with the
+ * version it brings and our application id, so a file is never left
+ * half-migrated or unmarked; a server too, as they always ran. */
 static gboolean
 apply_migrations (CmStore *self, char **names, int current, GError **error)
 {
-  gboolean at_once = current == 0 && !is_server (self);
-  gboolean begun = FALSE;
-
+  if (current == 0 && !is_server (self))
+    {
+      if (!begin_writing (self, error))
+        return FALSE;
+      if (!run_schema_snapshot (self, names, error))
+        {
+          cm_db_rollback (self->database);
+          return FALSE;
+        }
+      return commit_or_roll_back (self, error);
+    }
   for (guint i = 0; names && names[i]; i++)
     {
       if (cm_schema_migration_version (names[i]) <= current)
         continue;
-      if (!begun && !begin_writing (self, error))
+      if (!begin_writing (self, error))
         return FALSE;
-      begun = TRUE;
       if (!run_migration (self, names[i], error))
         {
           cm_db_rollback (self->database);
           return FALSE;
         }
-      if (!at_once && !commit_or_roll_back (self, error))
+      if (!commit_or_roll_back (self, error))
         return FALSE;
-      begun = at_once;
     }
-  return !begun || commit_or_roll_back (self, error);
+  return TRUE;
 }
 
 /* On a server, what the shared migrations need of PostgreSQL first,
