@@ -6,8 +6,9 @@
  * written: two lookups and their cursors for every contract, a tenth of
  * the time of an import that fills a portfolio. A batch written alone
  * (cm-store-journal.h) leaves that to one check of every reference in the
- * file before it commits, which costs a fraction of it; a reference that
- * fails the check fails the commit, so nothing of the batch is kept.
+ * file before it commits, of the distinct values each refers by, which
+ * costs a fraction of it; a reference that fails the check fails the
+ * commit, so nothing of the batch is kept.
  */
 #pragma once
 

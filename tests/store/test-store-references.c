@@ -3,15 +3,16 @@
 /* test-store-references.c: a batch written alone has its references checked at its commit
  *
  * SQLite does not check the rows of such a batch one by one: a record
- * that refers to none fails the whole batch at its commit, nothing of it
- * is kept, and afterwards, committed or not, each write is checked as it
- * is made again.
+ * that refers to none fails the whole batch at its commit, whichever way
+ * its reference is checked, nothing of it is kept, and afterwards,
+ * committed or not, each write is checked as it is made again.
  */
 #include "cm-contract.h"
 #include "cm-organisation.h"
 #include "cm-provider.h"
 #include "cm-service.h"
 #include "cm-store-bulk.h"
+#include "cm-store-private.h"
 #include "cm-test-util.h"
 
 /* Enough rows for the batch to be written alone (cm-store-bulk.c). */
@@ -47,10 +48,10 @@ contract_of (const char *reference, gint64 service_id, gint64 provider_id)
                        "service-id", service_id, "provider-id", provider_id, NULL);
 }
 
-/* Begins a batch of @N_ROWS contracts on @store, writes @contracts, and
- * commits, saying whether the commit took. */
+/* Begins a batch of @N_ROWS contracts on @store, writes @contracts and
+ * runs @sql if given, and commits, saying whether the commit took. */
 static gboolean
-write_batch (CmStore *store, CmContract **contracts, guint n, GError **error)
+write_batch (CmStore *store, CmContract **contracts, guint n, const char *sql, GError **error)
 {
   g_autoptr(CmStoreBulk) bulk = NULL;
 
@@ -59,6 +60,8 @@ write_batch (CmStore *store, CmContract **contracts, guint n, GError **error)
   g_assert_nonnull (bulk);
   for (guint i = 0; i < n; i++)
     g_assert_true (cm_store_insert_validated (store, CM_ENTITY (contracts[i]), error));
+  if (sql)
+    g_assert_true (cm_db_exec (cm_store_get_db (store), sql));
   g_assert_true (cm_store_bulk_end (g_steal_pointer (&bulk), error));
   return cm_store_commit (store, error);
 }
@@ -85,7 +88,7 @@ test_dangling_reference_fails_the_batch (void)
   g_autoptr(CmContract) dangling = contract_of ("R-2", referred.service, MISSING_PROVIDER);
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (write_batch (store, (CmContract *[]) { good, dangling }, 2, &error));
+  g_assert_false (write_batch (store, (CmContract *[]) { good, dangling }, 2, NULL, &error));
   g_assert_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CONSTRAINT);
   g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM contract"), ==, 0);
   g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM audit"), ==, audit_rows);
@@ -102,10 +105,28 @@ test_committed_batch_checks_again (void)
   g_autoptr(CmContract) contract = contract_of ("R-1", referred.service, referred.provider);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (write_batch (store, &contract, 1, &error));
+  g_assert_true (write_batch (store, &contract, 1, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM contract"), ==, 1);
   assert_checked_row_by_row (store, referred);
+}
+
+/* A reference to a table's key that does not name the column is left to
+ * SQLite's own check of the whole table. */
+static void
+test_unnamed_key_checked_whole (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new ("references-unnamed.commissioner", &path);
+  Referred referred = save_referred (store);
+  g_autoptr(CmContract) good = contract_of ("R-1", referred.service, referred.provider);
+  g_autoptr(GError) error = NULL;
+
+  cm_test_run_sql (path, "CREATE TABLE note (provider_id INTEGER REFERENCES provider)");
+  g_assert_false (write_batch (store, &good, 1, "INSERT INTO note VALUES (999)", &error));
+  g_assert_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CONSTRAINT);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM note"), ==, 0);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM contract"), ==, 0);
 }
 
 int
@@ -114,5 +135,6 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   cm_test_add_file_func ("/store-references/dangling", test_dangling_reference_fails_the_batch);
   cm_test_add_file_func ("/store-references/committed", test_committed_batch_checks_again);
+  cm_test_add_file_func ("/store-references/unnamed-key", test_unnamed_key_checked_whole);
   return g_test_run ();
 }
