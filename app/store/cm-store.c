@@ -1870,6 +1870,7 @@ changed_elsewhere (CmStore *self, GError **error)
 gboolean
 cm_store_begin_alone (CmStore *self, GError **error)
 {
+  gboolean references_sound;
   gint64 newest;
 
   g_return_val_if_fail (self->savepoints->len == 1, FALSE);
@@ -1881,8 +1882,9 @@ cm_store_begin_alone (CmStore *self, GError **error)
    * commit in the moment between would make what was read stale, and
    * every commit of ours adds an audit row. */
   newest = newest_audit_row (self);
+  references_sound = cm_store_references_intact (self->database);
   cm_db_rollback (self->database);
-  self->references_deferred = cm_store_references_defer (self->database);
+  self->references_deferred = references_sound && cm_store_references_defer (self->database);
   self->rollback_journal = cm_store_journal_leave_wal (self->database);
   if (self->rollback_journal ? !cm_store_journal_begin (self->database)
                              : !begin_writing (self, error))
