@@ -2,8 +2,9 @@
 /* SPDX-FileCopyrightText: 2026 The Commissioner developers */
 /* cm-store-copy.c: a whole portfolio copied to a new file or an empty server database
  *
- * The target gets its tables from the migrations, as any new portfolio
- * does, so each engine has its own form of the schema; then, in one
+ * The target gets its tables as any new portfolio does (a file from the
+ * schema's snapshot, a server from the migrations), so each engine has
+ * its own form of the schema; then, in one
  * transaction, whatever the migrations wrote is cleared and every row of
  * the source loaded in its place.
  */

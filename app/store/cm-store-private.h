@@ -59,8 +59,9 @@ gboolean    cm_store_refusal_error   (CmStore *self, GError **error);
 /* Inside a transaction of cm_store_begin () that has written nothing,
  * for a batch that will fill the portfolio: begins it again with a
  * rollback journal, when the file is this connection's alone
- * (cm-store-journal.h), and with its references checked whole at the
- * commit (cm-store-references.h); the commit or rollback sets WAL and
+ * (cm-store-journal.h), and, when they all lead somewhere as it begins,
+ * with its references checked whole at the commit
+ * (cm-store-references.h); the commit or rollback sets WAL and
  * the row-by-row check again. FALSE,
  * for the caller to roll back, when another program committed in the
  * moment between. */

@@ -16,30 +16,30 @@
   " FROM sqlite_master m, pragma_foreign_key_list (m.name) f" \
   " WHERE m.type = 'table' AND f.seq = 0"
 
-/* Sets SQLite's check, saying whether it took: inside a transaction the
- * pragma does nothing, without a word. */
+/* Whether SQLite's check is on, as read back: inside a transaction the
+ * pragma that sets it does nothing, without a word. */
 static gboolean
-set_foreign_keys (CmDb *db, gboolean on)
+foreign_keys_on (CmDb *db)
 {
-  g_autoptr(CmDbStmt) stmt = NULL;
+  g_autoptr(CmDbStmt) stmt = cm_db_prepare (db, "PRAGMA foreign_keys");
 
-  if (!cm_db_exec (db, on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF"))
-    return FALSE;
-  stmt = cm_db_prepare (db, "PRAGMA foreign_keys");
-  return stmt != NULL && cm_db_step (stmt) == CM_DB_ROW &&
-         (cm_db_column_int64 (stmt, 0) != 0) == on;
+  return stmt != NULL && cm_db_step (stmt) == CM_DB_ROW && cm_db_column_int64 (stmt, 0) != 0;
 }
 
+/* Off unless it is known to be on: a check left off is then checked
+ * whole at the commit, never forgotten. */
 gboolean
 cm_store_references_defer (CmDb *db)
 {
-  return set_foreign_keys (db, FALSE);
+  cm_db_exec (db, "PRAGMA foreign_keys = OFF");
+  return !foreign_keys_on (db);
 }
 
 gboolean
 cm_store_references_enforce (CmDb *db)
 {
-  return set_foreign_keys (db, TRUE);
+  cm_db_exec (db, "PRAGMA foreign_keys = ON");
+  return foreign_keys_on (db);
 }
 
 /* A query giving a row when the reference of @refs' current row leads
@@ -75,8 +75,10 @@ first_step (CmDb *db, const char *sql)
   return stmt ? cm_db_step (stmt) : CM_DB_FAILED;
 }
 
-gboolean
-cm_store_references_check (CmDb *db, GError **error)
+/* Whether every reference in @db leads to a record: TRUE, FALSE, or
+ * FALSE with @error set when the check could not be made. */
+static gboolean
+all_lead_somewhere (CmDb *db, GError **error)
 {
   g_autoptr(CmDbStmt) refs = cm_db_prepare (db, REFERENCES_SQL);
   CmDbStep step = refs ? cm_db_step (refs) : CM_DB_FAILED;
@@ -87,13 +89,7 @@ cm_store_references_check (CmDb *db, GError **error)
       CmDbStep dangling = first_step (db, sql);
 
       if (dangling == CM_DB_ROW)
-        {
-          g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CONSTRAINT,
-                       _("These changes were not saved: a record in them refers to another "
-                         "that is not in the portfolio, perhaps deleted by someone else "
-                         "meanwhile. Nothing was changed; try again."));
-          return FALSE;
-        }
+        return FALSE;
       if (dangling == CM_DB_FAILED)
         break;
     }
@@ -102,5 +98,28 @@ cm_store_references_check (CmDb *db, GError **error)
   g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_FAILED,
                _("The portfolio could not be updated (%s). Nothing was changed."),
                cm_db_last_message (db));
+  return FALSE;
+}
+
+gboolean
+cm_store_references_intact (CmDb *db)
+{
+  return all_lead_somewhere (db, NULL);
+}
+
+gboolean
+cm_store_references_check (CmDb *db, GError **error)
+{
+  g_autoptr(GError) failure = NULL;
+
+  if (all_lead_somewhere (db, &failure))
+    return TRUE;
+  if (failure)
+    g_propagate_error (error, g_steal_pointer (&failure));
+  else
+    g_set_error (error, CM_STORE_ERROR, CM_STORE_ERROR_CONSTRAINT,
+                 _("Nothing was saved: a record among these changes refers to another that is "
+                   "not in the portfolio, so the portfolio is as it was. Please report this "
+                   "as a problem with Commissioner."));
   return FALSE;
 }

@@ -8,7 +8,9 @@
  * (cm-store-journal.h) leaves that to one check of every reference in the
  * file before it commits, of the distinct values each refers by, which
  * costs a fraction of it; a reference that fails the check fails the
- * commit, so nothing of the batch is kept.
+ * commit, so nothing of the batch is kept. A file whose references do not
+ * all lead somewhere as the batch begins (changed outside Commissioner)
+ * keeps the row-by-row check, which answers for the batch's own rows.
  */
 #pragma once
 
@@ -16,8 +18,12 @@
 
 G_BEGIN_DECLS
 
-/* Turns @db's row-by-row check off, outside a transaction: TRUE when it
- * is off, FALSE when it stays on. */
+/* Whether every reference in @db leads to a record now: a batch left to
+ * be checked whole at its end is one that starts with them all sound,
+ * so the check answers for the batch alone. */
+gboolean cm_store_references_intact  (CmDb *db);
+/* Turns @db's row-by-row check off, outside a transaction: TRUE unless it
+ * is known to be still on. */
 gboolean cm_store_references_defer   (CmDb *db);
 /* Turns it on again, outside a transaction: FALSE when it stays off. */
 gboolean cm_store_references_enforce (CmDb *db);

@@ -129,6 +129,26 @@ test_unnamed_key_checked_whole (void)
   g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM contract"), ==, 0);
 }
 
+/* A file that already holds a reference to nothing, written outside
+ * Commissioner, keeps the row-by-row check: a sound batch is not failed
+ * for what it did not write. */
+static void
+test_unsound_file_checked_row_by_row (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = cm_test_open_new ("references-unsound.commissioner", &path);
+  Referred referred = save_referred (store);
+  g_autoptr(CmContract) good = contract_of ("R-1", referred.service, referred.provider);
+  g_autoptr(GError) error = NULL;
+
+  cm_test_run_sql (path, "CREATE TABLE note (provider_id INTEGER REFERENCES provider (id));"
+                         " INSERT INTO note VALUES (999)");
+  g_assert_true (write_batch (store, &good, 1, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM contract"), ==, 1);
+  assert_checked_row_by_row (store, referred);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -136,5 +156,6 @@ main (int argc, char **argv)
   cm_test_add_file_func ("/store-references/dangling", test_dangling_reference_fails_the_batch);
   cm_test_add_file_func ("/store-references/committed", test_committed_batch_checks_again);
   cm_test_add_file_func ("/store-references/unnamed-key", test_unnamed_key_checked_whole);
+  cm_test_add_file_func ("/store-references/unsound-file", test_unsound_file_checked_row_by_row);
   return g_test_run ();
 }

@@ -17,40 +17,30 @@
 
 #define WINDOW_PROGRAM "commissioner-window"
 
-/* The folder of this program's file, where the build tree has the window
- * program; NULL without /proc. */
+/* Where the window program is: the installed one's for the installed
+ * launcher, and the one beside it for any other (the build tree's), so
+ * that a launcher never runs another version's window program. */
 static char *
-this_program_folder (void)
+window_program_folder (void)
 {
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *folder = self ? g_path_get_dirname (self) : NULL;
 
-  return self ? g_path_get_dirname (self) : NULL;
-}
-
-/* Returns only when the window program in @folder cannot be run: why. */
-static int
-exec_from (const char *folder, char **argv)
-{
-  g_autofree char *path = g_build_filename (folder, WINDOW_PROGRAM, NULL);
-
-  execv (path, argv);
-  return errno;
+  if (folder == NULL || g_str_equal (folder, BINDIR))
+    return g_strdup (LIBEXECDIR);
+  return g_steal_pointer (&folder);
 }
 
 int
 cm_window_program_exec (char **argv)
 {
-  g_autofree char *folder = this_program_folder ();
-  int reason = folder ? exec_from (folder, argv) : ENOENT;
-  int installed_reason = exec_from (LIBEXECDIR, argv);
+  g_autofree char *folder = window_program_folder ();
+  g_autofree char *path = g_build_filename (folder, WINDOW_PROGRAM, NULL);
 
-  /* A program found but refused says more than one missing. */
-  if (reason == ENOENT)
-    reason = installed_reason;
-  g_printerr (_("Commissioner's program for windows and PDF reports, %s, is not in %s or in %s, "
-                "or cannot be run there (%s). Install Commissioner again. Meanwhile the other "
+  execv (path, argv);
+  g_printerr (_("Commissioner's program for windows and PDF reports, %s, is not in %s or "
+                "cannot be run there (%s). Install Commissioner again. Meanwhile the other "
                 "commands, which --help lists, still work.\n"),
-              WINDOW_PROGRAM, folder ? folder : _("this program's folder"), LIBEXECDIR,
-              g_strerror (reason));
+              WINDOW_PROGRAM, folder, g_strerror (errno));
   return 1;
 }
