@@ -10,7 +10,8 @@ the core tests run with CM_SQL_LOG set, which makes each connection write
 every distinct statement it runs (cm-sql-log.c). Each is then prepared in
 a throwaway cluster (PREPARE, with ?, ?N and :name written as $n); a
 statement PREPARE cannot take (DDL) is run and rolled back. Texts of the
-migrations are left to test-pg-migrations.py.
+migrations are left to test-pg-migrations.py, and so are those of the
+schema snapshot made from them, which only a new file runs.
 
 A new statement PostgreSQL refuses fails this test, and so does an entry
 of DIALECT that no statement needs any more.
@@ -166,8 +167,9 @@ def normal(text):
 
 
 def migration_text():
-    return " ; ".join(normal(open(path).read())
-                      for path in sorted(glob.glob(os.path.join(SQL_DIR, "[0-9]*.sql"))))
+    paths = sorted(glob.glob(os.path.join(SQL_DIR, "[0-9]*.sql")))
+    paths.append(os.path.join(BUILD_ROOT, "data", "schema-snapshot.sql"))
+    return " ; ".join(normal(open(path).read()) for path in paths)
 
 
 def read_log(path):
