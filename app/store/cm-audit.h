@@ -3,11 +3,12 @@
 /* cm-audit.h: the tamper-evident audit trail
  *
  * Every change the store makes appends one row per field, in the same
- * transaction as the change. Each row carries the SHA-256 of the row
- * before it, so altering or deleting a row outside the application breaks
- * the chain from that row on. Rows are numbered 1, 2, 3, … with no gaps;
- * from the second format of the chain on, a row's hash covers its number
- * too. The newest row's number and hash, "SEQ:HASH", is the head an anchor
+ * transaction as the change. Each row's SHA-256 covers the hash of the
+ * row before it, so altering or deleting a row outside the application
+ * breaks the chain from that row on. Rows are numbered 1, 2, 3, … with no
+ * gaps; from the second format of the chain on, a row's hash covers its
+ * number too, and from the third the row no longer stores the hash it
+ * follows (prev_hash is empty), since its own hash already proves it. The newest row's number and hash, "SEQ:HASH", is the head an anchor
  * kept outside the file names (cm-audit-anchor.h).
  */
 #pragma once

@@ -4,9 +4,8 @@
 """Eight writers at once on one portfolio, for SECONDS: four edit contracts
 of their own through the store in a loop (edit-contracts), four import
 registers one after another with `commissioner --import`; a write refused
-as busy is tried again. Afterwards --verify-audit passes, the trail has
-no fork (ids without gaps, each row's prev_hash the hash of the row before)
-and every change a writer logged as committed is there: each edited title
+as busy is tried again. Afterwards the trail has no fork (ids without gaps,
+--verify-audit passes: each row's hash covers the row's before it) and every change a writer logged as committed is there: each edited title
 in the trail in the order it was saved and the last one in the contract,
 each import's contracts stored, a refused import's none. ENGINE is
 "sqlite" (a portfolio file) or "postgresql" (a database in a throwaway
@@ -151,10 +150,12 @@ def check_chain(portfolio):
           verified.stderr.strip() or verified.stdout.strip())
     trail = portfolio.rows("SELECT id, prev_hash, hash FROM audit ORDER BY id")
     gaps = [int(row[0]) for n, row in enumerate(trail, 1) if int(row[0]) != n]
-    forks = [row[0] for before, row in zip(trail, trail[1:]) if row[1] != before[2]]
+    third = portfolio.rows("SELECT value FROM meta WHERE key = 'audit_format_3_from'")
+    stored = [row[0] for row in trail if int(row[0]) >= int(third[0][0]) and row[1]]
     check("the trail's ids run without a gap", trail and not gaps, gaps[:5])
-    check("each row's prev_hash is the hash of the row before: no fork", trail and not forks,
-          forks[:5])
+    # Each hash covers the one before it, so a fork fails --verify-audit above.
+    check("no row of the chain's third format stores the hash it follows", trail and not stored,
+          stored[:5])
     head = portfolio.rows("SELECT value FROM meta WHERE key = 'audit_head'")
     check("the head is the newest row's hash", trail and head == [(trail[-1][2],)], head)
     return len(trail)

@@ -123,14 +123,20 @@ rechain (const char *path, gint64 format_2_from)
   g_autoptr(GPtrArray) rows = read_rows (path);
   g_autofree char *prev = g_strdup (CM_AUDIT_GENESIS_HASH);
   g_autoptr(GString) sql = g_string_new ("BEGIN;");
+  /* Rows of the third format store no previous hash. */
+  gint64 format_3_from = cm_test_query_int (path, "SELECT coalesce((SELECT CAST(value AS INTEGER)"
+                                                  " FROM meta WHERE key = 'audit_format_3_from'),"
+                                                  " 0)");
 
   for (guint i = 0; i < rows->len; i++)
     {
       Row *row = g_ptr_array_index (rows, i);
       g_autofree char *hash = hash_of (row, prev, row->id >= format_2_from);
+      gboolean stores_prev = format_3_from == 0 || row->id < format_3_from;
 
       g_string_append_printf (sql, " UPDATE audit SET prev_hash = '%s', hash = '%s'"
-                              " WHERE id = %" G_GINT64_FORMAT ";", prev, hash, row->id);
+                              " WHERE id = %" G_GINT64_FORMAT ";", stores_prev ? prev : "",
+                              hash, row->id);
       g_free (prev);
       prev = g_steal_pointer (&hash);
     }
@@ -265,13 +271,21 @@ format_2_from (const char *path)
                                   " WHERE key = 'audit_format_2_from'");
 }
 
+static gint64
+format_3_from (const char *path)
+{
+  return cm_test_query_int (path, "SELECT CAST(value AS INTEGER) FROM meta"
+                                  " WHERE key = 'audit_format_3_from'");
+}
+
 /* Turns a portfolio into one written before the second format: every row
- * hashed with the first, no record of where the second begins, and the
- * schema version before migration 014 (so the columns of later migrations
- * go too). */
+ * hashed with the first and storing the hash it follows, no record of
+ * where the second or third begins, and the schema version before
+ * migration 014 (so the columns of later migrations go too). */
 static void
 make_legacy (const char *path)
 {
+  cm_test_run_sql (path, "DELETE FROM meta WHERE key = 'audit_format_3_from'");
   rechain (path, NO_FORMAT_2);
   cm_test_run_sql (path, "DELETE FROM meta WHERE key = 'audit_format_2_from';"
                          " ALTER TABLE import_run DROP COLUMN created_ids;"
@@ -365,6 +379,16 @@ test_old_rows_keep_verifying (void)
                                         " (SELECT CAST(value AS INTEGER) FROM meta"
                                         "  WHERE key = 'audit_format_2_from')");
   g_assert_cmpstr (first_prev, ==, old_head);
+  /* Rows from the third format on store no previous hash. */
+  g_assert_cmpint (format_3_from (path), >, old_rows + 1);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM audit"
+                                            " WHERE id >= (SELECT CAST(value AS INTEGER) FROM meta"
+                                            "  WHERE key = 'audit_format_3_from')"
+                                            " AND prev_hash = ''"), >, 0);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM audit"
+                                            " WHERE id >= (SELECT CAST(value AS INTEGER) FROM meta"
+                                            "  WHERE key = 'audit_format_3_from')"
+                                            " AND prev_hash <> ''"), ==, 0);
   assert_intact (path);
 
   /* The boundary is where the hashes say it is: the last old row verifies
@@ -415,6 +439,41 @@ test_moving_the_boundary_is_detected (void)
       cm_test_run_sql (copy, cases[i].sql);
       assert_broken_at (copy, cases[i].bad_row);
     }
+}
+
+/* So is moving or removing where the third format begins: the rows it
+ * moves across hold, or lack, the hash they follow. */
+static void
+test_moving_the_third_boundary_is_detected (void)
+{
+  g_autofree char *path = make_trail ("boundary-3.commissioner");
+  g_autofree char *copy = cm_test_portfolio_path ("boundary-3-copy.commissioner");
+  gint64 from;
+
+  make_legacy (path);
+  change (path, "Neighbourhood network", 2);
+  from = format_3_from (path);
+  g_assert_cmpint (from, >, 1);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT max(id) FROM audit"), >=, from);
+  {
+    const struct {
+      const char *sql;
+      gint64 bad_row; /* -1: no row named */
+    } cases[] = {
+      { "UPDATE meta SET value = '1' WHERE key = 'audit_format_3_from'", 1 },
+      { "UPDATE meta SET value = '999999' WHERE key = 'audit_format_3_from'", from },
+      { "UPDATE meta SET value = CAST(value AS INTEGER) - 1"
+        " WHERE key = 'audit_format_3_from'", from - 1 },
+      { "DELETE FROM meta WHERE key = 'audit_format_3_from'", -1 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        cm_test_copy_portfolio (path, copy);
+        cm_test_run_sql (copy, cases[i].sql);
+        assert_broken_at (copy, cases[i].bad_row);
+      }
+  }
 }
 
 /* A forger who moves the boundary past the end and rehashes every row the
@@ -653,13 +712,20 @@ test_truncation_loses_the_anchor (void)
   g_autofree char *path = make_trail ("truncated.commissioner");
   g_autofree char *anchor = anchor_of (path);
   g_autofree char *said = NULL;
+  /* Cut below where the third format began and the chain itself tells:
+   * the trail held that many rows then (a server's migrations wrote some). */
+  gint64 kept = MAX (4, format_3_from (path));
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM audit WHERE id > %" G_GINT64_FORMAT ";"
+                                          " UPDATE meta SET value = (SELECT hash FROM audit"
+                                          "  WHERE id = %" G_GINT64_FORMAT ")"
+                                          " WHERE key = 'audit_head'", kept, kept);
+  g_autofree char *ends = g_strdup_printf ("ends at row %" G_GINT64_FORMAT, kept);
 
-  cm_test_run_sql (path, "DELETE FROM audit WHERE id > 4;"
-                         " UPDATE meta SET value = (SELECT hash FROM audit WHERE id = 4)"
-                         " WHERE key = 'audit_head'");
+  g_assert_cmpint (cm_test_query_int (path, "SELECT max(id) FROM audit"), >, kept);
+  cm_test_run_sql (path, sql);
   assert_chain_intact (path);
   g_assert_cmpint (check_anchor (path, anchor, &said), ==, CM_AUDIT_ANCHOR_LOST);
-  g_assert_nonnull (strstr (said, "ends at row 4"));
+  g_assert_nonnull (strstr (said, ends));
 }
 
 /* An edited row, the whole chain recomputed from it with the right formula. */
@@ -832,6 +898,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/audit-anchor/format/new-rows", test_new_rows_cover_their_number);
   cm_test_add_file_func ("/audit-anchor/format/old-rows", test_old_rows_keep_verifying);
   cm_test_add_file_func ("/audit-anchor/format/boundary-moved", test_moving_the_boundary_is_detected);
+  cm_test_add_file_func ("/audit-anchor/format/third-boundary-moved",
+                         test_moving_the_third_boundary_is_detected);
   g_test_add_func ("/audit-anchor/format/boundary-rehashed",
                    test_boundary_moved_and_rehashed_loses_the_anchor);
   cm_test_add_file_func ("/audit-anchor/format/odd-values", test_odd_values_hash_as_stated);

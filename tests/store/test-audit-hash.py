@@ -15,7 +15,8 @@ import sys
 import tempfile
 
 import portfolio as portfolios
-from audit_chain import GENESIS, rechain, row_hash, second_format_from
+from audit_chain import (GENESIS, rechain, row_hash, second_format_from, stored_prev,
+                         third_format_from)
 from tap import check, finish, run
 
 TODAY = "2026-12-05"
@@ -60,9 +61,11 @@ def trail(portfolio):
 
 def mismatches(portfolio):
     """The numbers of the rows whose stored chain differs from hashlib's."""
-    start, prev, wrong = second_format_from(portfolio), GENESIS, []
+    start, third = second_format_from(portfolio), third_format_from(portfolio)
+    prev, wrong = GENESIS, []
     for row in trail(portfolio):
-        if row["prev_hash"] != prev or row["hash"] != row_hash(row, prev, row["id"] >= start):
+        if (row["prev_hash"] != stored_prev(row, prev, third)
+                or row["hash"] != row_hash(row, prev, row["id"] >= start)):
             wrong.append(row["id"])
         prev = row["hash"]
     return wrong
@@ -100,13 +103,13 @@ def test_appended(work, portfolio):
 
 def test_rehashed(portfolio):
     """The first import's rows in the first format, the second's in the
-    second, some values empty rather than absent: as an older portfolio
-    could be."""
+    second and third (which stores no previous hash), some values empty
+    rather than absent: as an older portfolio could be."""
     start = 1 + portfolios.value(portfolio, "SELECT min(id) FROM audit"
                                             " WHERE entity = 'import_run'"
                                             " AND field = 'first_audit_id'")
-    portfolios.execute(portfolio, "UPDATE meta SET value = ? WHERE key = 'audit_format_2_from'",
-                       (str(start),))
+    for key in ("audit_format_2_from", "audit_format_3_from"):
+        portfolios.execute(portfolio, "UPDATE meta SET value = ? WHERE key = ?", (str(start), key))
     # An earlier value the records do not hold, so the replay is unmoved.
     portfolios.execute(portfolio, "UPDATE audit SET old_value = '' WHERE entity = 'import_run'"
                                   " AND field IN ('source', 'summary')")
@@ -115,7 +118,10 @@ def test_rehashed(portfolio):
           portfolios.value(portfolio, "SELECT min(id) FROM audit WHERE old_value = ''") < start
           <= portfolios.value(portfolio, "SELECT max(id) FROM audit WHERE old_value = ''"))
     result = verify(portfolio)
-    check("--verify-audit accepts the chain hashlib made, in both formats",
+    check("the rows before the third format store the hash they follow, the rows after none",
+          portfolios.value(portfolio, "SELECT count(*) FROM audit WHERE (id < ?) <>"
+                                      " (length(prev_hash) = 64)", (start,)) == 0)
+    check("--verify-audit accepts the chain hashlib made, in every format",
           result.returncode == 0 and "intact" in result.stdout, told(result))
 
 

@@ -22,7 +22,7 @@ import tempfile
 
 import portfolio as portfolios
 import tap
-from audit_chain import rechain, row_hash
+from audit_chain import rechain, row_hash, stored_prev, third_format_from
 from tap import check, finish, run
 
 # Forgeries of the records rather than of the trail, caught by comparing the
@@ -65,7 +65,8 @@ def append(portfolio, entity, entity_id, name, old_value, new_value, actor):
                                                  "field", "old_value", "new_value"))
     shell(portfolio, "INSERT INTO audit (id, at, actor, entity, entity_id, field,"
                      f" old_value, new_value, prev_hash, hash) VALUES ({values},"
-                     f" '{head['hash']}', '{digest}');"
+                     f" '{stored_prev(row, head['hash'], third_format_from(portfolio))}',"
+                     f" '{digest}');"
                      f" UPDATE meta SET value = '{digest}' WHERE key = 'audit_head';")
 
 
