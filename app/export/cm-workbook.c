@@ -1032,8 +1032,10 @@ decommissioning_audit (Export *e)
   g_autoptr(CmAuditWords) words = cm_audit_words_new (e->store);
   g_auto(CmAuditVerdict) verdict = { 0 };
 
-  /* Once for every decommission: the trail is the same for all. */
-  cm_audit_verdict_check_chain (e->store, &verdict);
+  /* Once for every decommission, the trail being the same for all; not
+   * at all without one. */
+  if (all->len)
+    cm_audit_verdict_check_chain (e->store, &verdict);
   for (guint i = 0; i < all->len; i++)
     {
       CmDecommission *d = g_ptr_array_index (all, i);
