@@ -3,12 +3,37 @@
 """The audit trail's hash chain computed the way cm-audit-hash.h states it,
 with Python's hashlib: independently of the program's own code, to check the
 hashes it writes and to forge a chain as someone who can write the file
-would."""
+would; and the program run without SHA-256."""
+import contextlib
 import hashlib
+import os
 
 import portfolio as portfolios
 
 GENESIS = "0" * 64
+# An OpenSSL configuration that loads no algorithm at all.
+NO_ALGORITHMS = """openssl_conf = openssl_init
+[openssl_init]
+providers = providers
+[providers]
+null = null_provider
+[null_provider]
+activate = 1
+"""
+
+
+@contextlib.contextmanager
+def without_sha256(work):
+    """The program, run inside, gets no SHA-256 from OpenSSL: OPENSSL_CONF
+    names a configuration (written in @work) that loads no algorithm."""
+    config = os.path.join(work, "no-algorithms.cnf")
+    with open(config, "w", encoding="utf-8") as f:
+        f.write(NO_ALGORITHMS)
+    os.environ["OPENSSL_CONF"] = config
+    try:
+        yield
+    finally:
+        del os.environ["OPENSSL_CONF"]
 
 
 def field(value):

@@ -369,8 +369,8 @@ oldest_first (gconstpointer a, gconstpointer b)
 }
 
 GPtrArray *
-cm_decommission_actions (CmStore *store, CmDecommission *decommission, gboolean *all_verify,
-                         GError **error)
+cm_decommission_actions (CmStore *store, CmDecommission *decommission,
+                         const CmAuditVerdict *verdict, GError **error)
 {
   gint64 service_id = cm_decommission_get_service_id (decommission);
   CmEntity *service = cm_store_find (store, CM_TYPE_SERVICE, service_id);
@@ -387,8 +387,6 @@ cm_decommission_actions (CmStore *store, CmDecommission *decommission, gboolean 
                                             cm_entity_get_id (CM_ENTITY (decommission)));
   static const char * const contract_fields[] = { "notice_served", "decommissioned_on", NULL };
   static const char * const service_fields[] = { "decommissioned_on", NULL };
-  gint64 checked = 0, bad_row = 0;
-  gboolean chain_ok = cm_store_verify_audit_chain (store, &checked, &bad_row, NULL);
 
   g_ptr_array_add (self, decommission);
   if (service)
@@ -401,13 +399,22 @@ cm_decommission_actions (CmStore *store, CmDecommission *decommission, gboolean 
       !collect (store, actions, services, service_fields, service_step, error))
     return NULL;
   g_ptr_array_sort (actions, oldest_first);
-  *all_verify = TRUE;
   for (guint i = 0; i < actions->len; i++)
     {
       CmDecommissionAction *action = g_ptr_array_index (actions, i);
 
-      action->verifies = chain_ok || action->entry->id < bad_row;
-      *all_verify &= action->verifies;
+      action->check = cm_audit_verdict_row (verdict, action->entry->id);
     }
   return g_steal_pointer (&actions);
+}
+
+CmAuditRowCheck
+cm_decommission_actions_check (GPtrArray *actions, const CmAuditVerdict *verdict)
+{
+  CmDecommissionAction *newest = actions->len ? g_ptr_array_index (actions, actions->len - 1)
+                                              : NULL;
+
+  /* A break vouches for no row after it: the newest action is the first
+   * to lose its voucher. */
+  return cm_audit_verdict_row (verdict, newest ? newest->entry->id : 0);
 }

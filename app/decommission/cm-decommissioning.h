@@ -9,6 +9,7 @@
  */
 #pragma once
 
+#include "cm-audit-verdict.h"
 #include "cm-decommission.h"
 #include "cm-service.h"
 #include "cm-store.h"
@@ -51,13 +52,17 @@ typedef struct {
   CmAuditEntry *entry;
   char *step;        /* what it was done to: a step's title, "Decision", a contract */
   char *evidence;    /* the step's evidence, where it has one */
-  gboolean verifies; /* the hash chain holds up to and including this row */
+  CmAuditRowCheck check; /* whether the hash chain holds up to and including this row */
 } CmDecommissionAction;
 
 /* Every audited action on @decommission, oldest first (of
- * CmDecommissionAction); @all_verify is set when the chain verifies for
- * every one of them. */
+ * CmDecommissionAction), each with what @verdict, a check of the trail
+ * made once by the caller, says of its row. */
 GPtrArray      *cm_decommission_actions     (CmStore *store, CmDecommission *decommission,
-                                             gboolean *all_verify, GError **error);
+                                             const CmAuditVerdict *verdict, GError **error);
+/* What @verdict says of all of @actions together: vouched for only when
+ * every one is. */
+CmAuditRowCheck cm_decommission_actions_check (GPtrArray *actions,
+                                               const CmAuditVerdict *verdict);
 
 G_END_DECLS

@@ -30,7 +30,7 @@ audit_row (CmAuditItem *item, gpointer user_data)
   cm_sheet_text (sheet, 4, cm_audit_item_get_field (item));
   cm_sheet_text (sheet, 5, cm_audit_item_get_before (item));
   cm_sheet_text (sheet, 6, cm_audit_item_get_after (item));
-  cm_sheet_text (sheet, 7, cm_audit_item_get_verifies (item) ? _("Yes") : _("No"));
+  cm_sheet_text (sheet, 7, cm_audit_row_check_word (cm_audit_item_get_check (item)));
   cm_sheet_next_row (sheet);
   /* A cancelled export is thrown away: no need to read the rest. */
   return !g_cancellable_is_cancelled (rows->cancellable);
@@ -76,11 +76,12 @@ cm_audit_sheet_write (CmSheet *sheet, CmStore *store, GCancellable *cancellable,
 {
   CmAuditFilter all = { 0 };
   AuditRows rows = { sheet, cancellable };
+  g_auto(CmAuditVerdict) verdict = { 0 };
   gint64 written;
 
   if (g_cancellable_is_cancelled (cancellable))
     return;
-  written = cm_audit_foreach (store, &all, cm_audit_first_bad_row (store), AUDIT_SHEET_ROWS,
-                              audit_row, &rows, error);
+  cm_audit_verdict_check (store, &verdict);
+  written = cm_audit_foreach (store, &all, &verdict, AUDIT_SHEET_ROWS, audit_row, &rows, error);
   note_rows_left_off (sheet, store, written);
 }

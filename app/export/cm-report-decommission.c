@@ -17,10 +17,7 @@ typedef struct {
   CmService *service;
   CmDecommission *decommission;   /* NULL when none was started */
   GPtrArray *actions;             /* of CmDecommissionAction */
-  gboolean all_verify;
-  gboolean chain_intact;          /* the whole trail, checked now */
-  char *chain_problem;            /* why not, or NULL */
-  gint64 rows_checked;
+  CmAuditVerdict verdict;         /* the whole trail, checked now */
   CmAuditWords *words;
   CmReportTimeline *timeline;     /* the service's contracts */
 } Record;
@@ -71,7 +68,7 @@ draw_action (CmReportPage *page, Record *record, const CmDecommissionAction *act
                                              before && *before ? before : "—",
                                              after && *after ? after : "—");
   const char *cells[] = { when, row->actor, action->step, change, action->evidence,
-                          action->verifies ? _("Yes") : _("No") };
+                          cm_audit_row_check_word (action->check) };
 
   cm_report_page_row (page, cells);
 }
@@ -82,7 +79,8 @@ draw_steps (CmReportPage *page, Record *record)
   /* TRANSLATORS: a column heading: whether the hash chain vouches for the row */
   const char *headers[] = { _("When"), _("Who"), _("Step"), _("What changed"), _("Evidence"),
                             _("Verifies"), NULL };
-  static const double shares[] = { 0.14, 0.14, 0.18, 0.27, 0.18, 0.09 };
+  /* The last wide enough for "Not checked" on one line. */
+  static const double shares[] = { 0.14, 0.14, 0.18, 0.25, 0.17, 0.12 };
   g_autofree char *count = g_strdup_printf (ngettext ("%u audited action, oldest first.",
                                                       "%u audited actions, oldest first.",
                                                       record->actions->len),
@@ -101,25 +99,27 @@ draw_steps (CmReportPage *page, Record *record)
 static void
 draw_hash_check (CmReportPage *page, Record *record)
 {
-  g_autofree char *rows = g_strdup_printf ("%" G_GINT64_FORMAT, record->rows_checked);
+  const CmAuditVerdict *verdict = &record->verdict;
+  g_autofree char *text = NULL;
 
   cm_report_page_heading (page, _("Hash check"));
-  if (record->chain_intact && record->all_verify)
+  if (verdict->finding == CM_AUDIT_VERIFIED)
     {
-      g_autofree char *text = g_strdup_printf (_("The hash chain verifies for every action "
-                                                 "above, and the whole audit trail (%s rows) "
-                                                 "is intact and agrees with every record."),
-                                               rows);
-      cm_report_page_paragraph (page, text);
+      g_autofree char *rows = g_strdup_printf ("%" G_GINT64_FORMAT, verdict->rows);
+
+      text = g_strdup_printf (_("The hash chain verifies for every action above, and the whole "
+                                "audit trail (%s rows) is intact and agrees with every record."),
+                              rows);
     }
+  else if (verdict->finding == CM_AUDIT_BROKEN)
+    text = g_strdup_printf (_("The hash chain does NOT verify: the actions marked No above "
+                              "cannot be vouched for. %s"), verdict->reason);
   else
-    {
-      g_autofree char *text = g_strdup_printf (_("The hash chain does NOT verify: the actions "
-                                                 "marked No above cannot be vouched for. %s"),
-                                               record->chain_problem ? record->chain_problem
-                                                                     : "");
-      cm_report_page_paragraph (page, text);
-    }
+    text = g_strdup_printf (_("The hash chain could not be checked, so the actions marked Not "
+                              "checked above are neither vouched for nor found altered. %s "
+                              "Make this report again once that is put right."),
+                            verdict->reason);
+  cm_report_page_paragraph (page, text);
 }
 
 static void
@@ -143,18 +143,6 @@ draw_record (CmReportPage *page, gpointer data)
   draw_hash_check (page, record);
 }
 
-static void
-check_chain (Record *record)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 bad_row = 0;
-
-  record->chain_intact = cm_store_verify_audit (record->context->store, &record->rows_checked,
-                                                &bad_row, &error);
-  if (!record->chain_intact)
-    record->chain_problem = g_strdup (error->message);
-}
-
 gboolean
 cm_report_decommission (const CmReportContext *context, const char *service, const char *path,
                         GError **error)
@@ -170,10 +158,13 @@ cm_report_decommission (const CmReportContext *context, const char *service, con
                                                      cm_entity_get_id (CM_ENTITY (record.service)));
   if (record.decommission)
     {
+      /* One check for the actions and the whole trail, so they agree. */
+      cm_audit_verdict_check (context->store, &record.verdict);
       record.actions = cm_decommission_actions (context->store, record.decommission,
-                                                &record.all_verify, error);
+                                                &record.verdict, error);
       if (record.actions == NULL)
         {
+          cm_audit_verdict_clear (&record.verdict);
           g_object_unref (record.service);
           g_object_unref (record.decommission);
           return FALSE;
@@ -182,7 +173,6 @@ cm_report_decommission (const CmReportContext *context, const char *service, con
       record.timeline = cm_report_timeline_new (context->store,
                                                 cm_entity_get_id (CM_ENTITY (record.service)),
                                                 context->today);
-      check_chain (&record);
     }
   title = g_strdup_printf (_("Decommissioning record: %s"), cm_service_get_name (record.service));
   written = cm_report_render (context, path, title, draw_record, &record, error);
@@ -190,7 +180,7 @@ cm_report_decommission (const CmReportContext *context, const char *service, con
   g_clear_pointer (&record.words, cm_audit_words_free);
   g_clear_pointer (&record.timeline, cm_report_timeline_free);
   g_clear_object (&record.decommission);
-  g_free (record.chain_problem);
+  cm_audit_verdict_clear (&record.verdict);
   g_object_unref (record.service);
   return written;
 }

@@ -1030,13 +1030,17 @@ decommissioning_audit (Export *e)
   CmSheet *sheet = cm_sheet_new (e->workbook, "Decommissioning audit", &e->formats, headers);
   g_autoptr(GPtrArray) all = list_of (e->store, CM_TYPE_DECOMMISSION);
   g_autoptr(CmAuditWords) words = cm_audit_words_new (e->store);
+  g_auto(CmAuditVerdict) verdict = { 0 };
 
+  /* Once for every decommission, the trail being the same for all; not
+   * at all without one. */
+  if (all->len)
+    cm_audit_verdict_check_chain (e->store, &verdict);
   for (guint i = 0; i < all->len; i++)
     {
       CmDecommission *d = g_ptr_array_index (all, i);
       g_autofree char *service = text_of (d, "service-name");
-      gboolean all_verify;
-      g_autoptr(GPtrArray) actions = cm_decommission_actions (e->store, d, &all_verify, NULL);
+      g_autoptr(GPtrArray) actions = cm_decommission_actions (e->store, d, &verdict, NULL);
 
       for (guint j = 0; actions && j < actions->len; j++)
         {
@@ -1056,7 +1060,7 @@ decommissioning_audit (Export *e)
           cm_sheet_text (sheet, 5, before);
           cm_sheet_text (sheet, 6, after);
           cm_sheet_text (sheet, 7, a->evidence);
-          cm_sheet_text (sheet, 8, a->verifies ? _("Yes") : _("No"));
+          cm_sheet_text (sheet, 8, cm_audit_row_check_word (a->check));
           cm_sheet_next_row (sheet);
         }
     }

@@ -219,17 +219,6 @@ prepare (CmDb *db, const char *head, const CmAuditFilter *filter, const char *ta
   return stmt;
 }
 
-gint64
-cm_audit_first_bad_row (CmStore *store)
-{
-  gint64 checked = 0, bad_row = 0;
-
-  if (cm_store_verify_audit (store, &checked, &bad_row, NULL))
-    return 0;
-  /* A break found before any row (the head) leaves every row unvouched. */
-  return bad_row > 0 ? bad_row : 1;
-}
-
 static GStrv
 strings_of (CmStore *store, const char *sql, const char *parameter, GError **error)
 {
@@ -269,7 +258,7 @@ struct _CmAuditItem {
   GObject parent_instance;
   CmAuditEntry entry;
   CmAuditStep step;
-  gboolean verifies;
+  CmAuditRowCheck check;
   char *when;
   char *record;
   char *field;
@@ -317,7 +306,7 @@ column_dup (CmDbStmt *stmt, int column)
 
 /* The current row of a statement over COLUMNS_SQL, in words. */
 static CmAuditItem *
-item_from_row (CmDbStmt *stmt, CmAuditWords *words, gint64 first_bad)
+item_from_row (CmDbStmt *stmt, CmAuditWords *words, const CmAuditVerdict *verdict)
 {
   CmAuditItem *self = g_object_new (CM_TYPE_AUDIT_ITEM, NULL);
   CmAuditEntry *e = &self->entry;
@@ -331,7 +320,7 @@ item_from_row (CmDbStmt *stmt, CmAuditWords *words, gint64 first_bad)
   e->old_value = column_dup (stmt, 6);
   e->new_value = column_dup (stmt, 7);
   self->step = cm_db_column_int (stmt, 8);
-  self->verifies = first_bad == 0 || e->id < first_bad;
+  self->check = cm_audit_verdict_row (verdict, e->id);
   self->record = cm_audit_words_record (words, e->entity, e->entity_id);
   self->field = cm_audit_field_label (e->entity, e->field);
   self->before = cm_audit_words_value (words, e->entity, e->field, e->old_value);
@@ -357,7 +346,7 @@ CmAuditStep cm_audit_item_get_step (CmAuditItem *self) { return self->step; }
 const char *cm_audit_item_get_field (CmAuditItem *self) { return self->field; }
 const char *cm_audit_item_get_before (CmAuditItem *self) { return self->before; }
 const char *cm_audit_item_get_after (CmAuditItem *self) { return self->after; }
-gboolean cm_audit_item_get_verifies (CmAuditItem *self) { return self->verifies; }
+CmAuditRowCheck cm_audit_item_get_check (CmAuditItem *self) { return self->check; }
 
 /* ---- the paged model -------------------------------------------------- */
 
@@ -368,7 +357,7 @@ struct _CmAuditModel {
   CmDbStmt *page;       /* LIMIT :limit OFFSET :offset over the filter */
   FilterValues filter;  /* bound to it again for each page */
   guint n_items;
-  gint64 first_bad;
+  CmAuditVerdict verdict; /* what the chain says of the rows; no reason kept */
   GHashTable *pages;    /* page number → GPtrArray of CmAuditItem */
 };
 
@@ -426,7 +415,7 @@ read_page (CmAuditModel *self, guint number)
   cm_db_bind_int64 (self->page, cm_db_bind_index (self->page, ":offset"),
                     (gint64) number * PAGE_SIZE);
   while (cm_db_step (self->page) == CM_DB_ROW)
-    g_ptr_array_add (items, item_from_row (self->page, self->words, self->first_bad));
+    g_ptr_array_add (items, item_from_row (self->page, self->words, &self->verdict));
   cm_db_stmt_reset (self->page);
   return items;
 }
@@ -480,15 +469,15 @@ count_rows (CmDb *db, const CmAuditFilter *filter, guint *n, GError **error)
 }
 
 CmAuditModel *
-cm_audit_model_new (CmStore *store, const CmAuditFilter *filter, gint64 first_bad,
-                    GError **error)
+cm_audit_model_new (CmStore *store, const CmAuditFilter *filter,
+                    const CmAuditVerdict *verdict, GError **error)
 {
   CmDb *db = cm_store_get_db (store);
   g_autoptr(CmAuditModel) self = g_object_new (CM_TYPE_AUDIT_MODEL, NULL);
 
   self->store = g_object_ref (store);
   self->words = cm_audit_words_new (store);
-  self->first_bad = first_bad;
+  self->verdict = (CmAuditVerdict) { verdict->finding, verdict->first_bad, NULL };
   if (!count_rows (db, filter, &self->n_items, error))
     return NULL;
   self->page = prepare (db, "SELECT " COLUMNS_SQL " FROM audit a", filter,
@@ -502,8 +491,8 @@ cm_audit_model_new (CmStore *store, const CmAuditFilter *filter, gint64 first_ba
 /* ---- every row: the CSV and the workbook ------------------------------ */
 
 gint64
-cm_audit_foreach (CmStore *store, const CmAuditFilter *filter, gint64 first_bad, gint64 limit,
-                  CmAuditRowFunc row, gpointer user_data, GError **error)
+cm_audit_foreach (CmStore *store, const CmAuditFilter *filter, const CmAuditVerdict *verdict,
+                  gint64 limit, CmAuditRowFunc row, gpointer user_data, GError **error)
 {
   CmDb *db = cm_store_get_db (store);
   g_autoptr(CmAuditWords) words = cm_audit_words_new (store);
@@ -529,7 +518,7 @@ cm_audit_foreach (CmStore *store, const CmAuditFilter *filter, gint64 first_bad,
       cm_db_bind_int64 (stmt, cm_db_bind_index (stmt, ":below"), below);
       while ((limit == 0 || n < limit) && (rc = cm_db_step (stmt)) == CM_DB_ROW)
         {
-          g_autoptr(CmAuditItem) item = item_from_row (stmt, words, first_bad);
+          g_autoptr(CmAuditItem) item = item_from_row (stmt, words, verdict);
 
           below = item->entry.id;
           more = TRUE;
@@ -579,7 +568,7 @@ append_row (CmAuditItem *item, gpointer user_data)
   GString *out = user_data;
   const char *fields[] = {
     item->entry.at, item->entry.actor, item->record, cm_audit_step_label (item->step),
-    item->field, item->before, item->after, item->verifies ? _("Yes") : _("No"),
+    item->field, item->before, item->after, cm_audit_row_check_word (item->check),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -594,12 +583,13 @@ cm_audit_write_csv (CmStore *store, const CmAuditFilter *filter, const char *pat
 {
   /* The byte-order mark tells Excel on Windows the file is UTF-8. */
   g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
+  g_auto(CmAuditVerdict) verdict = { 0 };
 
   for (guint i = 0; cm_audit_csv_headers[i]; i++)
     append_field (out, _(cm_audit_csv_headers[i]), i == 0);
   g_string_append (out, "\r\n");
-  if (cm_audit_foreach (store, filter, cm_audit_first_bad_row (store), 0, append_row, out,
-                        error) < 0)
+  cm_audit_verdict_check (store, &verdict);
+  if (cm_audit_foreach (store, filter, &verdict, 0, append_row, out, error) < 0)
     return FALSE;
   return cm_safe_write_contents (path, out->str, out->len, error);
 }

@@ -6,11 +6,12 @@
  * them once and reads them a page at a time as a list view asks for them,
  * so a trail of 100,000 rows opens as fast as one of 100. Each item carries
  * its row in words (cm-audit-words.h) and whether the hash chain vouches
- * for it. The CSV and the workbook's "Audit trail" sheet read the same
+ * for it, does not, or could not be checked (cm-audit-verdict.h). The CSV and the workbook's "Audit trail" sheet read the same
  * rows in the same words.
  */
 #pragma once
 
+#include "cm-audit-verdict.h"
 #include "cm-audit-words.h"
 #include "cm-store.h"
 
@@ -28,9 +29,6 @@ typedef struct {
   GArray *rows;          /* only these rows, by id (gint64), or NULL for any */
 } CmAuditFilter;
 
-/* The first row the chain does not vouch for: 0 when every row verifies. */
-gint64      cm_audit_first_bad_row (CmStore *store);
-
 /* Who appears in the trail, and which columns of @table it changed
  * (NULL-terminated, sorted). */
 GStrv       cm_audit_actors        (CmStore *store, GError **error);
@@ -47,23 +45,23 @@ CmAuditStep cm_audit_item_get_step     (CmAuditItem *self);
 const char *cm_audit_item_get_field    (CmAuditItem *self); /* "Decision route" */
 const char *cm_audit_item_get_before   (CmAuditItem *self); /* NULL for no value */
 const char *cm_audit_item_get_after    (CmAuditItem *self);
-gboolean    cm_audit_item_get_verifies (CmAuditItem *self);
+CmAuditRowCheck cm_audit_item_get_check (CmAuditItem *self);
 
 #define CM_TYPE_AUDIT_MODEL (cm_audit_model_get_type ())
 G_DECLARE_FINAL_TYPE (CmAuditModel, cm_audit_model, CM, AUDIT_MODEL, GObject)
 
-/* @first_bad as from cm_audit_first_bad_row(), worked out once by the
+/* @verdict as from cm_audit_verdict_check (), worked out once by the
  * caller so that changing a filter does not check the chain again. */
 CmAuditModel *cm_audit_model_new (CmStore *store, const CmAuditFilter *filter,
-                                  gint64 first_bad, GError **error);
+                                  const CmAuditVerdict *verdict, GError **error);
 
 /* Calls @row for every matching row, newest first, reading a page at a
  * time; stops after @limit rows (0: no limit), or when @row returns
  * FALSE. Returns how many were read. */
 typedef gboolean (*CmAuditRowFunc) (CmAuditItem *item, gpointer user_data);
 gint64      cm_audit_foreach       (CmStore *store, const CmAuditFilter *filter,
-                                    gint64 first_bad, gint64 limit, CmAuditRowFunc row,
-                                    gpointer user_data, GError **error);
+                                    const CmAuditVerdict *verdict, gint64 limit,
+                                    CmAuditRowFunc row, gpointer user_data, GError **error);
 
 extern const char * const cm_audit_csv_headers[];
 /* The matching rows as a CSV file in UTF-8 with a byte-order mark, written

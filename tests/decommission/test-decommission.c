@@ -336,14 +336,16 @@ test_audit_view_and_tampering (Fixture *f, gconstpointer data)
   g_autoptr(CmStore) reopened = NULL;
   g_autoptr(CmDecommission) again = NULL;
   CmDecommissionAction *done = NULL;
-  gboolean all_verify = FALSE;
+  g_auto(CmAuditVerdict) sound = { 0 };
+  g_auto(CmAuditVerdict) broken = { 0 };
   gint64 expected;
   g_autofree char *tamper = NULL;
 
   g_object_set (step, "state", CM_ITEM_STATE_DONE, "evidence", "Options paper, 3 March", NULL);
   g_assert_true (cm_checklist_save_item (f->store, CM_CHECKLIST_ITEM (step), NULL));
-  actions = cm_decommission_actions (f->store, started, &all_verify, NULL);
-  g_assert_true (all_verify);
+  cm_audit_verdict_check_chain (f->store, &sound);
+  actions = cm_decommission_actions (f->store, started, &sound, NULL);
+  g_assert_cmpint (cm_decommission_actions_check (actions, &sound), ==, CM_AUDIT_ROW_VOUCHED);
   /* Exactly the rows of the decommission, its steps, people and contract
    * links, and the contract and service fields it changes. */
   expected = cm_test_query_int (f->path,
@@ -374,13 +376,15 @@ test_audit_view_and_tampering (Fixture *f, gconstpointer data)
   reopened = cm_store_open (f->path, CM_STORE_OPEN_MUST_EXIST, NULL);
   g_assert_false (cm_store_verify_audit (reopened, NULL, NULL, NULL));
   again = cm_decommission_for_service (reopened, f->service_id);
-  after = cm_decommission_actions (reopened, again, &all_verify, NULL);
-  g_assert_false (all_verify);
+  cm_audit_verdict_check_chain (reopened, &broken);
+  after = cm_decommission_actions (reopened, again, &broken, NULL);
+  g_assert_cmpint (cm_decommission_actions_check (after, &broken), ==, CM_AUDIT_ROW_NOT_VOUCHED);
   for (guint i = 0; i < after->len; i++)
     {
       CmDecommissionAction *action = g_ptr_array_index (after, i);
 
-      g_assert_cmpint (action->verifies, ==, action->entry->id < done->entry->id);
+      g_assert_cmpint (action->check, ==, action->entry->id < done->entry->id
+                                          ? CM_AUDIT_ROW_VOUCHED : CM_AUDIT_ROW_NOT_VOUCHED);
     }
 }
 

@@ -16,7 +16,7 @@ import tempfile
 
 import portfolio as portfolios
 from audit_chain import (GENESIS, rechain, row_hash, second_format_from, stored_prev,
-                         third_format_from)
+                         third_format_from, without_sha256)
 from tap import check, finish, run
 
 TODAY = "2026-12-05"
@@ -24,15 +24,6 @@ ROWS = 2000
 # A title past 64 KiB: the contract's audit row, a JSON object of its
 # fields, is longer still.
 LONG_TITLE = "Befriending " + "é—“x”🏥中" * 5000
-# An OpenSSL configuration that loads no algorithm at all.
-NO_ALGORITHMS = """openssl_conf = openssl_init
-[openssl_init]
-providers = providers
-[providers]
-null = null_provider
-[null_provider]
-activate = 1
-"""
 HEADER = ("Reference,Title,Service,Provider,Provider sector,Commissioner,Start date,"
           "End date,Annual value\r\n")
 
@@ -141,19 +132,13 @@ def test_long_value_changed(work, portfolio):
 
 
 def test_no_sha256(work, portfolio):
-    config = os.path.join(work, "no-algorithms.cnf")
-    with open(config, "w", encoding="utf-8") as f:
-        f.write(NO_ALGORITHMS)
     source = os.path.join(work, "register-3.csv")
     register(source, 3, 10)
     before = portfolios.snapshot(portfolio)
-    os.environ["OPENSSL_CONF"] = config
-    try:
+    with without_sha256(work):
         imported = run("--portfolio", portfolio, "--today", TODAY, "--import", source,
                        "--on-duplicate", "update")
         verified = verify(portfolio)
-    finally:
-        del os.environ["OPENSSL_CONF"]
     check("without SHA-256 an import fails, saying what to check",
           imported.returncode != 0 and "OPENSSL_CONF" in imported.stderr, told(imported))
     check("... and writes nothing", portfolios.snapshot(portfolio) == before)

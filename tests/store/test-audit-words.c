@@ -21,6 +21,9 @@ typedef struct {
   CmStore *store;
 } Demo;
 
+/* For the cases about words, not about the chain. */
+static const CmAuditVerdict vouched = { CM_AUDIT_VERIFIED };
+
 static void
 demo_set_up (Demo *demo, gconstpointer data)
 {
@@ -55,7 +58,7 @@ rows_matching (CmStore *store, const CmAuditFilter *filter)
   g_autoptr(GError) error = NULL;
   GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_assert_cmpint (cm_audit_foreach (store, filter, 0, 0, collect, items, &error), >=, 0);
+  g_assert_cmpint (cm_audit_foreach (store, filter, &vouched, 0, collect, items, &error), >=, 0);
   g_assert_no_error (error);
   return items;
 }
@@ -181,7 +184,7 @@ static guint
 model_count (CmStore *store, const CmAuditFilter *filter)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CmAuditModel) model = cm_audit_model_new (store, filter, 0, &error);
+  g_autoptr(CmAuditModel) model = cm_audit_model_new (store, filter, &vouched, &error);
 
   g_assert_no_error (error);
   return g_list_model_get_n_items (G_LIST_MODEL (model));
@@ -258,7 +261,7 @@ test_paged_model_matches_every_row (Demo *demo, gconstpointer data)
 {
   CmAuditFilter all = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(CmAuditModel) model = cm_audit_model_new (demo->store, &all, 0, &error);
+  g_autoptr(CmAuditModel) model = cm_audit_model_new (demo->store, &all, &vouched, &error);
   g_autoptr(GPtrArray) items = rows_matching (demo->store, &all);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
 
@@ -301,25 +304,31 @@ test_rows_after_a_break_do_not_verify (Demo *demo, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CmAuditModel) model = NULL;
+  g_auto(CmAuditVerdict) before = { 0 };
+  g_auto(CmAuditVerdict) after = { 0 };
   gint64 bad = cm_test_query_int (demo->path, "SELECT id FROM audit WHERE entity = 'contract'"
                                   " ORDER BY id LIMIT 1");
   guint n;
 
-  g_assert_cmpint (cm_audit_first_bad_row (demo->store), ==, 0);
+  cm_audit_verdict_check (demo->store, &before);
+  g_assert_cmpint (before.finding, ==, CM_AUDIT_VERIFIED);
   g_clear_object (&demo->store);
   cm_test_run_sql (demo->path, "UPDATE audit SET new_value = 'forged' WHERE id ="
                       " (SELECT min(id) FROM audit WHERE entity = 'contract')");
   demo->store = cm_store_open (demo->path, CM_STORE_OPEN_MUST_EXIST, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cm_audit_first_bad_row (demo->store), ==, bad);
-  model = cm_audit_model_new (demo->store, &(CmAuditFilter) { 0 },
-                              cm_audit_first_bad_row (demo->store), &error);
+  cm_audit_verdict_check (demo->store, &after);
+  g_assert_cmpint (after.finding, ==, CM_AUDIT_BROKEN);
+  g_assert_cmpint (after.first_bad, ==, bad);
+  model = cm_audit_model_new (demo->store, &(CmAuditFilter) { 0 }, &after, &error);
   n = g_list_model_get_n_items (G_LIST_MODEL (model));
   for (guint i = 0; i < n; i += 101)
     {
       g_autoptr(CmAuditItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
 
-      g_assert_cmpint (cm_audit_item_get_verifies (item), ==, cm_audit_item_get_id (item) < bad);
+      g_assert_cmpint (cm_audit_item_get_check (item), ==,
+                       cm_audit_item_get_id (item) < bad ? CM_AUDIT_ROW_VOUCHED
+                                                         : CM_AUDIT_ROW_NOT_VOUCHED);
     }
 }
 

@@ -7,7 +7,13 @@ of record to what SQL finds, down to its empty state.
 
     with-display.sh python3 test_audit_view.py COMMISSIONER OUTPUT_DIR
 """
+import os
+import sys
+
 from common import Failure, Session, find, find_label, table_rows, text_of, wait_for, walk
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from audit_chain import NO_ALGORITHMS  # noqa: E402
 
 TITLE = "Audit Trail"
 SEARCH = "carers"
@@ -79,10 +85,33 @@ def narrow(session, window):
     session.screenshot("audit-view-empty")
 
 
+def not_checked(session):
+    """Where OpenSSL offers no SHA-256 the chain cannot be checked: the
+    window says so, and why, and marks no change as altered."""
+    session.env["OPENSSL_CONF"] = os.path.join(session.work, "no-algorithms.cnf")
+    with open(session.env["OPENSSL_CONF"], "w", encoding="utf-8") as f:
+        f.write(NO_ALGORITHMS)
+    session.launch()
+    session.frame_around_pages()
+    session.key("ctrl+h")
+    window = session.frame(TITLE)
+    said = wait_for("the summary saying the chain could not be checked", lambda: find_label(
+        window, lambda text: "hash chain could not be checked" in text))
+    if "OPENSSL_CONF" not in said.name or "breaks at" in said.name:
+        raise Failure(f"the summary does not say why, or says the chain breaks: {said.name}")
+    rows = wait_for("the newest changes listed",
+                    lambda: table_rows(window, "Changes, newest first", limit=3))
+    if any(row[-1] != "Not checked" for row in rows):
+        raise Failure(f"changes not checked are marked otherwise: {rows}")
+    session.log(f"without SHA-256: {said.name}; the newest row {rows[0]}")
+    session.screenshot("audit-view-not-checked")
+
+
 def main():
     with Session("audit-view") as session:
         session.launch()
         narrow(session, open_view(session))
+        not_checked(session)
 
 
 if __name__ == "__main__":

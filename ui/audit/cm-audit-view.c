@@ -25,7 +25,7 @@ struct _CmAuditView
   GArray *rows;           /* only these rows, or NULL */
   char *rows_name;        /* what those rows are, for the button that widens */
   gboolean ready;         /* the filters are set up: changes to them refresh */
-  gint64 first_bad;       /* the first row the chain does not vouch for, or 0 */
+  CmAuditVerdict verdict; /* what the chain says of the rows, checked on opening */
   char *from_day;         /* the filter's days, ISO */
   char *to_day;
   GStrv actors;
@@ -129,12 +129,37 @@ read_filter (CmAuditView *self, CmAuditFilter *filter)
     filter->step = CM_AUDIT_STEP_ANY;
 }
 
+/* The count of changes shown, and what the chain says of them. */
+static char *
+summary_text (CmAuditView *self, const char *count)
+{
+  switch (self->verdict.finding)
+    {
+    case CM_AUDIT_BROKEN:
+      /* Translators: "120 changes · ⚠ The hash chain breaks at change 4031: …" */
+      return g_strdup_printf (_("%s · ⚠ The hash chain breaks at change %lld: that change and "
+                                "every later one may have been altered outside Commissioner."),
+                              count, (long long) self->verdict.first_bad);
+    case CM_AUDIT_NOT_CHECKED:
+      /* Translators: "120 changes · The hash chain could not be checked, … The reason.
+       * Open …" */
+      return g_strdup_printf (_("%s · The hash chain could not be checked, so no change is "
+                                "vouched for or found altered. %s Open the Audit Trail again "
+                                "once that is put right."),
+                              count, self->verdict.reason);
+    case CM_AUDIT_VERIFIED:
+    default:
+      return g_strdup (count);
+    }
+}
+
 static void
 refresh (CmAuditView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CmAuditModel) model = NULL;
   g_autofree char *count = NULL;
+  g_autofree char *summary = NULL;
   CmAuditFilter filter;
   guint n;
 
@@ -143,7 +168,7 @@ refresh (CmAuditView *self)
   if (!self->ready)
     return;
   read_filter (self, &filter);
-  model = cm_audit_model_new (self->store, &filter, self->first_bad, &error);
+  model = cm_audit_model_new (self->store, &filter, &self->verdict, &error);
   if (model == NULL)
     {
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
@@ -153,17 +178,8 @@ refresh (CmAuditView *self)
   gtk_column_view_set_model (self->list, GTK_SELECTION_MODEL (
     gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&model)))));
   count = g_strdup_printf (ngettext ("%'u change", "%'u changes", n), n);
-  if (self->first_bad == 0)
-    gtk_label_set_text (self->summary, count);
-  else
-    {
-      g_autofree char *text =
-        /* Translators: "120 changes · ⚠ The hash chain breaks at change 4031: …" */
-        g_strdup_printf (_("%s · ⚠ The hash chain breaks at change %lld: that change and "
-                           "every later one may have been altered outside Commissioner."),
-                         count, (long long) self->first_bad);
-      gtk_label_set_text (self->summary, text);
-    }
+  summary = summary_text (self, count);
+  gtk_label_set_text (self->summary, summary);
   gtk_stack_set_visible_child_name (self->stack, n ? "list" : "empty");
 }
 
@@ -276,7 +292,18 @@ who_text (CmAuditItem *item)
 static const char *
 verifies_text (CmAuditItem *item)
 {
-  return cm_audit_item_get_verifies (item) ? _("Verifies") : _("⚠ Not vouched for");
+  switch (cm_audit_item_get_check (item))
+    {
+    case CM_AUDIT_ROW_NOT_VOUCHED:
+      return _("⚠ Not vouched for");
+    case CM_AUDIT_ROW_NOT_CHECKED:
+      /* Translators: the chain could not be checked, so it neither vouches for the change
+       * nor finds it altered */
+      return _("Not checked");
+    case CM_AUDIT_ROW_VOUCHED:
+    default:
+      return _("Verifies");
+    }
 }
 
 static void
@@ -410,7 +437,7 @@ cm_audit_view_constructed (GObject *object)
 
   G_OBJECT_CLASS (cm_audit_view_parent_class)->constructed (object);
   g_return_if_fail (self->store != NULL);
-  self->first_bad = cm_audit_first_bad_row (self->store);
+  cm_audit_verdict_check (self->store, &self->verdict);
   fill_choices (self);
   if (self->rows == NULL)
     select_kind (self, self->table);
@@ -498,6 +525,7 @@ cm_audit_view_finalize (GObject *object)
   g_clear_pointer (&self->rows, g_array_unref);
   g_free (self->from_day);
   g_free (self->to_day);
+  cm_audit_verdict_clear (&self->verdict);
   G_OBJECT_CLASS (cm_audit_view_parent_class)->finalize (object);
 }
 

@@ -769,8 +769,10 @@ action_text (CmDecommissionAction *action, CmAuditWords *words)
   g_string_printf (text, _("%s · %s\n%s"), when, action->entry->actor, change);
   if (action->evidence && *action->evidence)
     g_string_append_printf (text, _("\nEvidence: %s"), action->evidence);
-  if (!action->verifies)
+  if (action->check == CM_AUDIT_ROW_NOT_VOUCHED)
     g_string_append (text, _("\n⚠ Not covered by an intact hash chain"));
+  else if (action->check == CM_AUDIT_ROW_NOT_CHECKED)
+    g_string_append (text, _("\nNot checked: the hash chain could not be checked"));
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -793,18 +795,57 @@ open_audit_trail (GtkWidget *button, CmDecommissionPage *self)
                                                 cm_entity_get_id (CM_ENTITY (self->decommission))));
 }
 
+/* What the hash chain says of all the actions, over their count. */
+static GtkWidget *
+chain_row (GPtrArray *actions, const CmAuditVerdict *verdict)
+{
+  g_autofree char *count = g_strdup_printf (ngettext ("%u action", "%u actions", actions->len),
+                                            actions->len);
+  g_autofree char *why = NULL;
+
+  switch (cm_decommission_actions_check (actions, verdict))
+    {
+    case CM_AUDIT_ROW_NOT_VOUCHED:
+      return cm_page_text_row (_("⚠ The hash chain is broken: the record was altered outside "
+                                 "Commissioner"), count, "dialog-error-symbolic");
+    case CM_AUDIT_ROW_NOT_CHECKED:
+      /* Translators: "12 actions · why the chain could not be checked, and what to do" */
+      why = g_strdup_printf (_("%s · %s"), count, verdict->reason);
+      return cm_page_text_row (_("The hash chain could not be checked: the actions are "
+                                 "neither vouched for nor found altered"), why,
+                               "dialog-warning-symbolic");
+    case CM_AUDIT_ROW_VOUCHED:
+    default:
+      return cm_page_text_row (_("The hash chain verifies for every action"), count,
+                               "emblem-ok-symbolic");
+    }
+}
+
+static const char *
+action_icon (CmDecommissionAction *action)
+{
+  switch (action->check)
+    {
+    case CM_AUDIT_ROW_NOT_VOUCHED:
+      return "dialog-error-symbolic";
+    case CM_AUDIT_ROW_NOT_CHECKED:
+      return "dialog-warning-symbolic";
+    case CM_AUDIT_ROW_VOUCHED:
+    default:
+      return NULL;
+    }
+}
+
 static GtkWidget *
 audit_step (CmDecommissionPage *self)
 {
   g_autoptr(GError) error = NULL;
-  gboolean all_verify = FALSE;
-  g_autoptr(GPtrArray) actions = cm_decommission_actions (self->store, self->decommission,
-                                                          &all_verify, &error);
+  g_auto(CmAuditVerdict) verdict = { 0 };
+  g_autoptr(GPtrArray) actions = NULL;
   GtkWidget *g = cm_page_group (_("Audit Trail"),
                                 _("Every action on this decommission, newest first. Read-only."));
   GtkWidget *open = cm_mnemonic_button_new (_("Open in _Audit Trail"), NULL);
   g_autoptr(CmAuditWords) words = cm_audit_words_new (self->store);
-  g_autofree char *count = NULL;
   GArray *rows;
 
   gtk_widget_add_css_class (open, "flat");
@@ -812,6 +853,8 @@ audit_step (CmDecommissionPage *self)
   g_signal_connect (open, "clicked", G_CALLBACK (open_audit_trail), self);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (g), open);
 
+  cm_audit_verdict_check_chain (self->store, &verdict);
+  actions = cm_decommission_actions (self->store, self->decommission, &verdict, &error);
   if (actions == NULL)
     {
       add (g, cm_page_text_row (_("The audit trail could not be read"), error->message,
@@ -826,18 +869,13 @@ audit_step (CmDecommissionPage *self)
                             rows->len ? g_array_index (rows, gint64, rows->len - 1) : 0),
                           g_free);
   g_object_set_data_full (G_OBJECT (open), "rows", rows, (GDestroyNotify) g_array_unref);
-  count = g_strdup_printf (ngettext ("%u action", "%u actions", actions->len), actions->len);
-  add (g, cm_page_text_row (all_verify ? _("The hash chain verifies for every action")
-                                       : _("⚠ The hash chain is broken: the record was altered "
-                                           "outside Commissioner"),
-                            count, all_verify ? "emblem-ok-symbolic" : "dialog-error-symbolic"));
+  add (g, chain_row (actions, &verdict));
   for (guint i = actions->len; i-- > 0 && actions->len - i <= ACTIONS_SHOWN;)
     {
       CmDecommissionAction *action = g_ptr_array_index (actions, i);
       g_autofree char *text = action_text (action, words);
 
-      add (g, cm_page_text_row (action->step, text,
-                                action->verifies ? NULL : "dialog-error-symbolic"));
+      add (g, cm_page_text_row (action->step, text, action_icon (action)));
     }
   if (actions->len > ACTIONS_SHOWN)
     {
