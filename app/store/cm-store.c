@@ -1258,37 +1258,15 @@ render_record (CmEntity *entity, GString *json, GArray *ids)
   return FALSE;
 }
 
-/* A field rendered first has no comma before it: it needs one when an id
- * now comes before it. */
+/* A field rendered first has no comma before it in an object: it needs
+ * one when an id now comes before it. (In a list each element brings its
+ * own, and what follows an id begins with one.) */
 static void
 append_rendered (GString *json, const char *text, gsize length)
 {
   if (length > 0 && text[0] == '"' && json->len > 1)
     g_string_append_c (json, ',');
   g_string_append_len (json, text, length);
-}
-
-/* A list rendered with @rendered's ids left out, with those @entity holds
- * now put in. Each element brings its own comma. */
-static void
-fill_in_list (GString *json, CmEntity *entity, const CmRenderedRecord *rendered)
-{
-  CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
-  const WholeLayout *whole = whole_layout (klass);
-  GParamSpec **pspecs = column_pspecs (klass);
-  const GString *text = rendered->json;
-  gsize from = 0;
-
-  g_string_truncate (json, 0);
-  for (guint k = 0; k < rendered->ids->len; k++)
-    {
-      const IdPlace *place = &g_array_index (rendered->ids, IdPlace, k);
-
-      g_string_append_len (json, text->str + from, place->at - from);
-      from = place->at;
-      add_element (json, entity, whole, pspecs, place->column);
-    }
-  g_string_append_len (json, text->str + from, text->len - from);
 }
 
 /* @rendered, with the ids @entity holds now put in their places: the
@@ -1299,16 +1277,14 @@ fill_in_ids (GString *json, CmEntity *entity, const CmRenderedRecord *rendered)
   CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
   char **names = column_names (klass);
   GParamSpec **pspecs = column_pspecs (klass);
+  const WholeLayout *whole = rendered->listed ? whole_layout (klass) : NULL;
   const GString *text = rendered->json;
   gsize from = 0;
 
-  if (rendered->listed)
+  /* An id the layout lacks makes a list an object after all. */
+  if (whole && !fits_layout (entity, whole, pspecs))
     {
-      /* An id the layout lacks makes it an object after all. */
-      if (fits_layout (entity, whole_layout (klass), pspecs))
-        fill_in_list (json, entity, rendered);
-      else
-        render_object (entity, json, NULL);
+      render_object (entity, json, NULL);
       return;
     }
   g_string_truncate (json, 0);
@@ -1318,7 +1294,10 @@ fill_in_ids (GString *json, CmEntity *entity, const CmRenderedRecord *rendered)
 
       append_rendered (json, text->str + from, place->at - from);
       from = place->at;
-      add_column (json, entity, names, pspecs, place->column);
+      if (whole)
+        add_element (json, entity, whole, pspecs, place->column);
+      else
+        add_column (json, entity, names, pspecs, place->column);
     }
   append_rendered (json, text->str + from, text->len - from);
 }
