@@ -78,8 +78,17 @@ cm_audit_record_end (GString *json)
 void
 cm_audit_record_begin_list (GString *json, const CmAuditLayout *layout)
 {
+  char digits[16];
+  char *p = digits + sizeof digits;
+  guint n = layout->number;
+
+  /* By hand: printf would cost more than the rest of the row. */
+  do
+    *--p = '0' + n % 10;
+  while ((n /= 10) > 0);
+  *--p = '[';
   g_string_truncate (json, 0);
-  g_string_append_printf (json, "[%u", layout->number);
+  g_string_append_len (json, p, digits + sizeof digits - p);
 }
 
 /* Each element brings its comma, the number having come first: a record

@@ -1087,12 +1087,21 @@ column_pspecs (CmEntityClass *klass)
   return type_data (klass, column_pspecs_quark (), build_column_pspecs, NULL);
 }
 
+/* A column holding the id of another record: an import gives it only as
+ * it writes the record, after the record it names. */
+static gboolean
+is_reference_column (const char *column)
+{
+  return g_str_has_suffix (column, "-id");
+}
+
 /* How a record type's whole-record rows are written: in its table's
  * newest layout, each of the layout's columns found among the type's
  * once, not for each of a million rows. */
 typedef struct {
   const CmAuditLayout *layout; /* NULL: always with the columns named */
   int *at;                     /* by layout column: the type's column, or -1 */
+  gboolean *reference;         /* by layout column: whether it holds an id */
   guint *outside;              /* the type's columns the layout lacks */
   guint n_outside;
 } WholeLayout;
@@ -1110,12 +1119,15 @@ build_whole_layout (CmEntityClass *klass, G_GNUC_UNUSED gconstpointer how)
   if (layout == NULL)
     return whole;
   whole->at = g_new (int, layout->n_columns);
+  whole->reference = g_new0 (gboolean, layout->n_columns);
   for (guint j = 0; j < layout->n_columns; j++)
     {
       whole->at[j] = -1;
       for (guint i = 0; i < n_columns && whole->at[j] < 0; i++)
         if (g_str_equal (names[i], layout->columns[j]))
           whole->at[j] = i;
+      whole->reference[j] = whole->at[j] >= 0 &&
+                            is_reference_column (klass->columns[whole->at[j]]);
     }
   whole->outside = g_new (guint, n_columns);
   for (guint i = 0; i < n_columns; i++)
@@ -1143,14 +1155,6 @@ struct _CmRenderedRecord
   gboolean listed;  /* a list of values in its table's layout, not an object */
   GArray *ids;      /* IdPlace of each reference column, in order */
 };
-
-/* A column holding the id of another record: an import gives it only as
- * it writes the record, after the record it names. */
-static gboolean
-is_reference_column (const char *column)
-{
-  return g_str_has_suffix (column, "-id");
-}
 
 /* The trail's text of @entity's column described by @pspec; empty or
  * NULL when blank. */
@@ -1205,18 +1209,15 @@ fits_layout (CmEntity *entity, const WholeLayout *whole, GParamSpec **pspecs)
   return TRUE;
 }
 
-/* The whole record as a list of values in its table's layout; with @ids
+/* The whole record as a list of values in @whole's layout; with @ids
  * as render_record (). */
 static void
-render_list (CmEntity *entity, GString *json, GArray *ids)
+render_list (CmEntity *entity, const WholeLayout *whole, GParamSpec **pspecs, GString *json,
+             GArray *ids)
 {
-  CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
-  const WholeLayout *whole = whole_layout (klass);
-  GParamSpec **pspecs = column_pspecs (klass);
-
   cm_audit_record_begin_list (json, whole->layout);
   for (guint j = 0; j < whole->layout->n_columns; j++)
-    if (ids && whole->at[j] >= 0 && is_reference_column (klass->columns[whole->at[j]]))
+    if (ids && whole->reference[j])
       g_array_append_val (ids, ((IdPlace) { j, json->len }));
     else
       add_element (json, entity, whole, pspecs, j);
@@ -1248,10 +1249,12 @@ static gboolean
 render_record (CmEntity *entity, GString *json, GArray *ids)
 {
   CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
+  const WholeLayout *whole = whole_layout (klass);
+  GParamSpec **pspecs = column_pspecs (klass);
 
-  if (fits_layout (entity, whole_layout (klass), column_pspecs (klass)))
+  if (fits_layout (entity, whole, pspecs))
     {
-      render_list (entity, json, ids);
+      render_list (entity, whole, pspecs, json, ids);
       return TRUE;
     }
   render_object (entity, json, ids);
@@ -1275,9 +1278,9 @@ static void
 fill_in_ids (GString *json, CmEntity *entity, const CmRenderedRecord *rendered)
 {
   CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
-  char **names = column_names (klass);
   GParamSpec **pspecs = column_pspecs (klass);
   const WholeLayout *whole = rendered->listed ? whole_layout (klass) : NULL;
+  char **names = whole ? NULL : column_names (klass);
   const GString *text = rendered->json;
   gsize from = 0;
 
