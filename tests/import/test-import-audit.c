@@ -171,8 +171,9 @@ test_record_rows_match_json_glib (void)
   cm_test_run_sql (path, "UPDATE contract SET notice_period = '2 months' WHERE reference = 'A-2'");
   g_assert_false (verify (path, &error));
   g_assert_error (error, CM_AUDIT_REPLAY_ERROR, CM_AUDIT_REPLAY_ERROR_DISAGREES);
-  g_assert_nonnull (strstr (error->message, "contract A-2, notice_period: file “2 months”,"
-                                            " trail “6 months”"));
+  /* "file" or, on a server, "portfolio". */
+  g_assert_nonnull (strstr (error->message, "contract A-2, notice_period: "));
+  g_assert_nonnull (strstr (error->message, " “2 months”, trail “6 months”"));
 }
 
 int
