@@ -14,7 +14,7 @@
  *   with no layout (cm-audit-layout.h) or with a value outside it;
  * - a JSON array, the layout's number first, then one element per column
  *   of that layout, in its order: the column's text, or null where it is
- *   blank, [1, "REF-1", null, ...]. An import's contracts, providers and
+ *   blank, [1,"REF-1",null,...]. An import's contracts, providers and
  *   services are written so, the column names left out as they would be
  *   half the row. Every element is written, so a record has one text.
  */
@@ -52,11 +52,12 @@ const CmAuditLayout *cm_audit_record_layout (const char *table, const char *json
 /* Called for each field of a parsed record; @text is NULL for a JSON null. */
 typedef void (*CmAuditRecordEach) (const char *column, const char *text, gpointer user_data);
 
-/* Reads what either form's end made for a record of @table (which names
- * an array's columns; NULL when no array is expected): any flat JSON
- * object of texts and nulls, or an array of @table's layout number and
- * as many texts or nulls as that layout has columns, nulls left out.
- * FALSE when @json is neither. */
+/* Reads what either form's end made for a record of @table (whose layout
+ * names an array's columns; NULL when no array is expected): any flat
+ * JSON object of texts and nulls, each handed to @each, or an array of a
+ * layout's number of @table and as many texts or nulls as that layout
+ * has columns, the texts handed to @each (a null is a blank field, which
+ * an object leaves out). FALSE when @json is neither. */
 gboolean cm_audit_record_parse     (const char *table, const char *json,
                                     CmAuditRecordEach each, gpointer user_data);
 
