@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cm-audit-layout.h"
 #include "cm-audit-record.h"
 #include "cm-audit-replay.h"
 #include "cm-audit-tables.h"
@@ -41,6 +42,11 @@ typedef struct {
   gint64 whole_row;
   GString *whole;
   GString *stored;
+  /* The layout of the last list of values compared, by its columns: the
+   * table's column, or -1; and which of the table's columns it has. */
+  const CmAuditLayout *layout;
+  int *layout_at;
+  gboolean *in_layout;
 } Traced;
 
 /* ---- messages --------------------------------------------------------- */
@@ -225,7 +231,7 @@ apply_whole (Replay *r, Traced *t, gint64 row, const char *json, GError **error)
   for (guint i = 0; i < t->table->n_columns; i++)
     g_clear_pointer (&t->values[i], g_free);
   t->next_column = 0;
-  if (cm_audit_record_parse (json, set_from_whole, t) && t->unknown == NULL)
+  if (cm_audit_record_parse (t->table->name, json, set_from_whole, t) && t->unknown == NULL)
     return TRUE;
   name = traced_name (t);
   if (t->unknown)
@@ -283,13 +289,69 @@ apply_row (Replay *r, Traced *t, CmDbStmt *trail, GError **error)
 
 /* ---- one record's row ------------------------------------------------- */
 
-/* Whether the stored row, written as a whole-record row, is the pending one. */
+/* Finds @layout's columns in @t's table, unless they were the last. */
+static void
+use_layout (Traced *t, const CmAuditLayout *layout)
+{
+  const CmAuditTable *table = t->table;
+
+  if (t->layout == layout)
+    return;
+  t->layout = layout;
+  t->layout_at = g_renew (int, t->layout_at, layout->n_columns);
+  t->in_layout = g_renew (gboolean, t->in_layout, table->n_columns);
+  memset (t->in_layout, 0, table->n_columns * sizeof (gboolean));
+  for (guint j = 0; j < layout->n_columns; j++)
+    {
+      t->layout_at[j] = cm_audit_table_column (table, layout->columns[j]);
+      if (t->layout_at[j] >= 0)
+        t->in_layout[t->layout_at[j]] = TRUE;
+    }
+}
+
+/* Whether the stored row, written as a list in @layout, is the pending
+ * one: no value outside the layout, and the same text. */
+static gboolean
+matches_whole_list (Traced *t, const CmAuditLayout *layout, CmDbStmt *rows, const int *present)
+{
+  const CmAuditTable *table = t->table;
+  char buffer[CM_AUDIT_TEXT_SIZE];
+  gboolean any = FALSE;
+
+  use_layout (t, layout);
+  for (guint i = 0; i < table->n_columns; i++)
+    if (!t->in_layout[i] && present[i] > 0 &&
+        cm_audit_column_text (rows, present[i], table->kinds[i], buffer))
+      return FALSE;
+  cm_audit_record_begin_list (t->stored, layout);
+  for (guint j = 0; j < layout->n_columns; j++)
+    {
+      int i = t->layout_at[j];
+      const char *text = i >= 0 && present[i] > 0
+                         ? cm_audit_column_text (rows, present[i], table->kinds[i], buffer)
+                         : NULL;
+
+      any |= text != NULL;
+      cm_audit_record_list_add (t->stored, text);
+    }
+  cm_audit_record_end_list (t->stored);
+  /* A record of no values is no record: the slow path says so. */
+  return any && t->stored->len == t->whole->len &&
+         memcmp (t->stored->str, t->whole->str, t->whole->len) == 0;
+}
+
+/* Whether the stored row, written as a whole-record row in the form the
+ * pending one has, is that row. */
 static gboolean
 matches_whole (Traced *t, CmDbStmt *rows, const int *present)
 {
   const CmAuditTable *table = t->table;
   char buffer[CM_AUDIT_TEXT_SIZE];
+  const CmAuditLayout *layout;
 
+  if (t->whole->str[0] == '[')
+    return (layout = cm_audit_record_layout (table->name, t->whole->str)) != NULL &&
+           matches_whole_list (t, layout, rows, present);
   cm_audit_record_begin (t->stored);
   for (guint i = 0; i < table->n_columns; i++)
     {
@@ -437,6 +499,8 @@ replay_table (Replay *r, const CmAuditTable *table, GError **error)
       ok = walk_table (r, &t, rows, trail, present, error);
     }
   traced_reset (&t, 0);
+  g_free (t.layout_at);
+  g_free (t.in_layout);
   cm_db_stmt_free (rows);
   cm_db_stmt_free (trail);
   return ok;
@@ -474,7 +538,7 @@ replay_settings_trail (Replay *r, GHashTable *traced, GError **error)
           if (r->baseline_id == 0)
             r->baseline_id = row;
           g_hash_table_remove_all (traced);
-          if (!cm_audit_record_parse (new_value, set_setting, traced))
+          if (!cm_audit_record_parse (NULL, new_value, set_setting, traced))
             ok = unreadable_row (r, _("the portfolio settings"), row, error);
         }
       else if (cm_audit_meta_key_is_own (key))

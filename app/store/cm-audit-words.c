@@ -560,7 +560,7 @@ whole_record_words (CmAuditWords *self, const char *table, const char *json)
   g_autoptr(GString) out = g_string_new (NULL);
   WholeRecord whole = { self, table, out };
 
-  if (!cm_audit_record_parse (json, add_field_words, &whole))
+  if (!cm_audit_record_parse (table, json, add_field_words, &whole))
     return g_strdup (json);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -8,6 +8,7 @@
 
 #include "cm-actor.h"
 #include "cm-audit-baseline.h"
+#include "cm-audit-layout.h"
 #include "cm-audit-record.h"
 #include "cm-audit-replay.h"
 #include "cm-audit-tables.h"
@@ -150,6 +151,7 @@ G_DEFINE_QUARK (cm-store-error-quark, cm_store_error)
  * finding it by name takes a lock, and an import writes a million rows. */
 G_DEFINE_QUARK (column-names, column_names)
 G_DEFINE_QUARK (column-pspecs, column_pspecs)
+G_DEFINE_QUARK (whole-layout, whole_layout)
 G_DEFINE_QUARK (next-id, next_id_statement)
 G_DEFINE_QUARK (insert, insert_statement)
 G_DEFINE_QUARK (update, update_statement)
@@ -1085,19 +1087,6 @@ column_pspecs (CmEntityClass *klass)
   return type_data (klass, column_pspecs_quark (), build_column_pspecs, NULL);
 }
 
-/* Where a reference column's field goes in a rendered record. */
-typedef struct {
-  guint column;
-  gsize at;
-} IdPlace;
-
-struct _CmRenderedRecord
-{
-  GType type;   /* of the record rendered */
-  GString *json; /* its audit value, but for its reference columns */
-  GArray *ids;  /* IdPlace of each reference column, in order */
-};
-
 /* A column holding the id of another record: an import gives it only as
  * it writes the record, after the record it names. */
 static gboolean
@@ -1106,24 +1095,139 @@ is_reference_column (const char *column)
   return g_str_has_suffix (column, "-id");
 }
 
+/* How a record type's whole-record rows are written: in its table's
+ * newest layout, each of the layout's columns found among the type's
+ * once, not for each of a million rows. */
+typedef struct {
+  const CmAuditLayout *layout; /* NULL: always with the columns named */
+  int *at;                     /* by layout column: the type's column, or -1 */
+  gboolean *reference;         /* by layout column: whether it holds an id */
+  guint *outside;              /* the type's columns the layout lacks */
+  guint n_outside;
+} WholeLayout;
+
+static gpointer
+build_whole_layout (CmEntityClass *klass, G_GNUC_UNUSED gconstpointer how)
+{
+  WholeLayout *whole = g_new0 (WholeLayout, 1);
+  guint n_columns = g_strv_length ((char **) klass->columns);
+  /* Not column_names (): its lock is held while this is built. */
+  g_auto(GStrv) names = build_column_names (klass, NULL);
+  const CmAuditLayout *layout = cm_audit_layout_newest (klass->table);
+
+  whole->layout = layout;
+  if (layout == NULL)
+    return whole;
+  whole->at = g_new (int, layout->n_columns);
+  whole->reference = g_new0 (gboolean, layout->n_columns);
+  for (guint j = 0; j < layout->n_columns; j++)
+    {
+      whole->at[j] = -1;
+      for (guint i = 0; i < n_columns && whole->at[j] < 0; i++)
+        if (g_str_equal (names[i], layout->columns[j]))
+          whole->at[j] = i;
+      whole->reference[j] = whole->at[j] >= 0 &&
+                            is_reference_column (klass->columns[whole->at[j]]);
+    }
+  whole->outside = g_new (guint, n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    if (cm_audit_layout_column (layout, names[i]) < 0)
+      whole->outside[whole->n_outside++] = i;
+  return whole;
+}
+
+static const WholeLayout *
+whole_layout (CmEntityClass *klass)
+{
+  return type_data (klass, whole_layout_quark (), build_whole_layout, NULL);
+}
+
+/* Where a reference column's field goes in a rendered record. */
+typedef struct {
+  guint column; /* the type's column, or its layout's when listed */
+  gsize at;
+} IdPlace;
+
+struct _CmRenderedRecord
+{
+  GType type;       /* of the record rendered */
+  GString *json;    /* its audit value, but for its reference columns */
+  gboolean listed;  /* a list of values in its table's layout, not an object */
+  GArray *ids;      /* IdPlace of each reference column, in order */
+};
+
+/* The trail's text of @entity's column described by @pspec; empty or
+ * NULL when blank. */
+static const char *
+value_text (CmEntity *entity, GParamSpec *pspec, char buffer[CM_VALUE_TEXT_SIZE])
+{
+  return cm_value_peek_text (cm_entity_peek_value (entity, pspec->param_id), pspec->name,
+                             buffer);
+}
+
 /* Column @i of @entity, whose type's column names and properties are
  * @names and @pspecs. */
 static void
 add_column (GString *json, CmEntity *entity, char **names, GParamSpec **pspecs, guint i)
 {
   char buffer[CM_VALUE_TEXT_SIZE];
-  const GValue *value = cm_entity_peek_value (entity, pspecs[i]->param_id);
-  const char *text = cm_value_peek_text (value, pspecs[i]->name, buffer);
+  const char *text = value_text (entity, pspecs[i], buffer);
 
   /* Blank fields are left out, as field_text () leaves them out. */
   if (text && *text)
     cm_audit_record_add (json, names[i], text);
 }
 
-/* The whole record as one audit value; with @ids, the reference columns
- * are left out, each one's place in @json kept there. */
+/* Column @j of @whole's layout, from @entity: null where it is blank or
+ * the type has no such column. */
 static void
-render_record (CmEntity *entity, GString *json, GArray *ids)
+add_element (GString *json, CmEntity *entity, const WholeLayout *whole, GParamSpec **pspecs,
+             guint j)
+{
+  char buffer[CM_VALUE_TEXT_SIZE];
+  int i = whole->at[j];
+
+  cm_audit_record_list_add (json, i >= 0 ? value_text (entity, pspecs[i], buffer) : NULL);
+}
+
+/* Whether @entity can be written in @whole's layout: it has one, and
+ * every column with a value is in it. */
+static gboolean
+fits_layout (CmEntity *entity, const WholeLayout *whole, GParamSpec **pspecs)
+{
+  char buffer[CM_VALUE_TEXT_SIZE];
+
+  if (whole->layout == NULL)
+    return FALSE;
+  for (guint k = 0; k < whole->n_outside; k++)
+    {
+      const char *text = value_text (entity, pspecs[whole->outside[k]], buffer);
+
+      if (text && *text)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The whole record as a list of values in @whole's layout; with @ids
+ * as render_record (). */
+static void
+render_list (CmEntity *entity, const WholeLayout *whole, GParamSpec **pspecs, GString *json,
+             GArray *ids)
+{
+  cm_audit_record_begin_list (json, whole->layout);
+  for (guint j = 0; j < whole->layout->n_columns; j++)
+    if (ids && whole->reference[j])
+      g_array_append_val (ids, ((IdPlace) { j, json->len }));
+    else
+      add_element (json, entity, whole, pspecs, j);
+  cm_audit_record_end_list (json);
+}
+
+/* The whole record as an object of its named fields; with @ids as
+ * render_record (). */
+static void
+render_object (CmEntity *entity, GString *json, GArray *ids)
 {
   CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
   char **names = column_names (klass);
@@ -1138,8 +1242,28 @@ render_record (CmEntity *entity, GString *json, GArray *ids)
   cm_audit_record_end (json);
 }
 
-/* A field rendered first has no comma before it: it needs one when an id
- * now comes before it. */
+/* The whole record as one audit value, a list when its table's layout
+ * holds all its values; with @ids, the reference columns are left out,
+ * each one's place in @json kept there. Returns whether it is a list. */
+static gboolean
+render_record (CmEntity *entity, GString *json, GArray *ids)
+{
+  CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
+  const WholeLayout *whole = whole_layout (klass);
+  GParamSpec **pspecs = column_pspecs (klass);
+
+  if (fits_layout (entity, whole, pspecs))
+    {
+      render_list (entity, whole, pspecs, json, ids);
+      return TRUE;
+    }
+  render_object (entity, json, ids);
+  return FALSE;
+}
+
+/* A field rendered first has no comma before it in an object: it needs
+ * one when an id now comes before it. (In a list each element brings its
+ * own, and what follows an id begins with one.) */
 static void
 append_rendered (GString *json, const char *text, gsize length)
 {
@@ -1154,11 +1278,18 @@ static void
 fill_in_ids (GString *json, CmEntity *entity, const CmRenderedRecord *rendered)
 {
   CmEntityClass *klass = CM_ENTITY_GET_CLASS (entity);
-  char **names = column_names (klass);
   GParamSpec **pspecs = column_pspecs (klass);
+  const WholeLayout *whole = rendered->listed ? whole_layout (klass) : NULL;
+  char **names = whole ? NULL : column_names (klass);
   const GString *text = rendered->json;
   gsize from = 0;
 
+  /* An id the layout lacks makes a list an object after all. */
+  if (whole && !fits_layout (entity, whole, pspecs))
+    {
+      render_object (entity, json, NULL);
+      return;
+    }
   g_string_truncate (json, 0);
   for (guint k = 0; k < rendered->ids->len; k++)
     {
@@ -1166,7 +1297,10 @@ fill_in_ids (GString *json, CmEntity *entity, const CmRenderedRecord *rendered)
 
       append_rendered (json, text->str + from, place->at - from);
       from = place->at;
-      add_column (json, entity, names, pspecs, place->column);
+      if (whole)
+        add_element (json, entity, whole, pspecs, place->column);
+      else
+        add_column (json, entity, names, pspecs, place->column);
     }
   append_rendered (json, text->str + from, text->len - from);
 }
@@ -1745,7 +1879,7 @@ cm_store_render_new_record (CmEntity *entity, CmRenderedRecord *rendered)
   complete (entity, NULL);
   rendered->type = G_OBJECT_TYPE (entity);
   g_array_set_size (rendered->ids, 0);
-  render_record (entity, rendered->json, rendered->ids);
+  rendered->listed = render_record (entity, rendered->json, rendered->ids);
 }
 
 gboolean

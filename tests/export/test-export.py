@@ -354,6 +354,15 @@ def check_long_cells(work):
     check("what is kept of a cut value is its beginning",
           any(cell.startswith("Reference: LONG-REFERENCE-00000; Title: " + "Home care " * 3000)
               for cell in cut), [c[:80] for c in cut])
+    listed = portfolios.value(portfolio, "SELECT count(*) FROM audit WHERE field = '*'"
+                              " AND new_value LIKE '[1,%'")
+    raw = [cell for cell in cells if cell.startswith("[")]
+    check("records imported as lists of values read in words on the Audit trail sheet",
+          listed >= 3000 and not raw
+          and "Reference: LONG-REFERENCE-00001; Title: Home care lot 1; Service: Home care;"
+          " Provider: Provider 1; " in "\n".join(cells)
+          and any(cell.startswith("Name: Provider 1; Sector: ") for cell in cells),
+          (listed, raw[:3]))
 
 
 def main():

@@ -479,6 +479,16 @@ test_summary_is_bounded (void)
   g_assert_cmpint (atoi (audited), <, 32767);
   g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM audit WHERE entity = 'contract'"
                                             " AND field = '*'"), ==, n_rows);
+  /* Each a list of values, its columns named once in its layout, not in
+   * every row. */
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM audit WHERE field = '*'"
+                                            " AND entity = 'contract'"
+                                            " AND new_value LIKE '[1,\"B-%'"), ==, n_rows);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM audit WHERE field = '*'"
+                                            " AND entity = 'provider'"
+                                            " AND new_value LIKE '[1,\"Provider %'"), ==, n_rows);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM audit WHERE field = '*'"
+                                            " AND new_value LIKE '%\"reference\"%'"), ==, 0);
 }
 
 /* A row found invalid after rows were written takes them all back. */

@@ -9,6 +9,7 @@ the audit trail, and a round trip through our own export.
     test-import.py COMMISSIONER
 """
 import datetime
+import json
 import os
 import re
 import shutil
@@ -26,6 +27,16 @@ TODAY = "2026-11-22"
 HEADERS = ["Reference", "Title", "Service", "Provider", "Provider sector", "Commissioner",
            "Start date", "End date", "Term", "Extensions invoked", "Notice period",
            "Annual value", "Total value", "Type", "Route"]
+
+
+# The contract table's columns as layout 1 of the audit trail lists them,
+# copied here so that the trail is read as another program would read it.
+CONTRACT_LAYOUT_1 = [
+    "reference", "title", "service_id", "provider_id", "contract_type", "route", "annual_value",
+    "total_value", "start_date", "end_date", "term", "notice_period", "extensions_invoked",
+    "notice_served", "decommissioned_on", "type_as_written", "route_as_written", "outcome",
+    "notice_kind", "procurement_began",
+]
 
 
 def query(portfolio, sql, *params):
@@ -114,7 +125,39 @@ def test_csv_register(work):
     check("the import's summary is in the audit trail", audited == 1)
     verify = run("--verify-audit", "--portfolio", portfolio)
     check("the audit trail verifies after the import", verify.returncode == 0, verify.stderr)
+    check_contract_lists(portfolio)
     return portfolio, source
+
+
+def trail_text(stored):
+    """A stored value as the audit trail writes it: a number in decimal,
+    a text as it is, and null for nothing."""
+    if stored is None or stored == "":
+        return None
+    return str(stored)
+
+
+def check_contract_lists(portfolio):
+    """Each imported contract's audit row is the layout's number and its
+    columns' values in the layout's order, read with json alone."""
+    rows = query(portfolio, "SELECT c.*, a.new_value AS audited FROM contract c JOIN audit a"
+                 " ON a.entity = 'contract' AND a.entity_id = c.id AND a.field = '*'"
+                 " ORDER BY c.id")
+    wrong = []
+    for row in rows:
+        values = json.loads(row["audited"])
+        expected = [1] + [trail_text(row[name]) for name in CONTRACT_LAYOUT_1]
+        if values != expected:
+            wrong.append((row["reference"], values, expected))
+    outside = [name for name in rows[0].names if name not in CONTRACT_LAYOUT_1
+               and name not in ("id", "row_version", "audited")] if rows else None
+    check("each imported contract's audit row lists its values in layout 1",
+          len(rows) == 5 and not wrong, wrong or rows)
+    check("the contract table has no column outside layout 1", outside == [], outside)
+    objects = query(portfolio, "SELECT count(*) FROM audit WHERE entity = 'organisation'"
+                    " AND field = '*' AND new_value LIKE '{%'")[0][0]
+    check("the commissioners it created, whose table has no layout, are objects", objects == 2,
+          objects)
 
 
 def test_duplicates(work, portfolio, source):

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cm-audit-baseline.h"
+#include "cm-audit-layout.h"
 #include "cm-audit-record.h"
 #include "cm-audit-replay.h"
 #include "cm-audit-tables.h"
@@ -22,6 +23,8 @@
 #include "cm-import-mapping.h"
 #include "cm-import.h"
 #include "cm-organisation.h"
+#include "cm-schema.h"
+#include "cm-store-private.h"
 #include "cm-table.h"
 #include "cm-test-util.h"
 
@@ -127,7 +130,7 @@ test_record_text (void)
   g_assert_true (json_parser_load_from_data (parser, json->str, -1, &error));
   g_assert_no_error (error);
   object = json_node_get_object (json_parser_get_root (parser));
-  g_assert_true (cm_audit_record_parse (json->str, collect_field, back));
+  g_assert_true (cm_audit_record_parse (NULL, json->str, collect_field, back));
   g_assert_cmpuint (back->len, ==, G_N_ELEMENTS (texts));
   for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
     {
@@ -140,7 +143,7 @@ test_record_text (void)
 
   /* What json-glib writes, escapes and nulls included, reads back too. */
   g_ptr_array_set_size (back, 0);
-  g_assert_true (cm_audit_record_parse (" { \"a\" : \"\\u00e9\\ud83c\\udfe5\\/\" , \"b\":null } ",
+  g_assert_true (cm_audit_record_parse (NULL, " { \"a\" : \"\\u00e9\\ud83c\\udfe5\\/\" , \"b\":null } ",
                                         collect_field, back));
   g_assert_cmpuint (back->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (back, 0), ==, "a=é🏥/");
@@ -152,7 +155,159 @@ test_record_text (void)
                                                           "{\"a\":\"\\ud83c\"}",
                                                           "{\"a\":\"x\"} trailing", NULL };
        *bad; bad++)
-    g_assert_false (cm_audit_record_parse (*bad, collect_field, back));
+    g_assert_false (cm_audit_record_parse (NULL, *bad, collect_field, back));
+}
+
+/* A record written as a list of values in the provider's layout is JSON
+ * that json-glib reads as written, and it reads back by the layout's
+ * names, its nulls left out as an object leaves out blank fields. */
+static void
+test_record_list_text (void)
+{
+  static const char * const texts[] = {
+    "Quote \" and backslash \\", NULL, "", "line\nbreak\r\ttab", "bell \a and \x1f",
+    "Ünïcödé — “quotes” 🏥", "[1,\"looks like a list\"]", "plain",
+  };
+  const CmAuditLayout *layout = cm_audit_layout_find ("provider", 1);
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GPtrArray) back = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *array;
+  guint next = 0;
+
+  g_assert_nonnull (layout);
+  g_assert_cmpuint (layout->n_columns, ==, G_N_ELEMENTS (texts));
+  cm_audit_record_begin_list (json, layout);
+  for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+    cm_audit_record_list_add (json, texts[i]);
+  cm_audit_record_end_list (json);
+  g_assert_true (g_str_has_prefix (json->str, "[1,\"Quote \\\" and backslash \\\\\",null,null,"));
+
+  g_assert_true (json_parser_load_from_data (parser, json->str, -1, &error));
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), ==, 1 + G_N_ELEMENTS (texts));
+  g_assert_cmpint (json_array_get_int_element (array, 0), ==, 1);
+  g_assert_true (cm_audit_record_layout ("provider", json->str) == layout);
+  g_assert_null (cm_audit_record_layout ("organisation", json->str));
+  g_assert_true (cm_audit_record_parse ("provider", json->str, collect_field, back));
+  for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *expected = NULL;
+
+      if (texts[i] == NULL || *texts[i] == '\0')
+        {
+          g_assert_true (json_array_get_null_element (array, 1 + i));
+          continue;
+        }
+      g_assert_cmpstr (json_array_get_string_element (array, 1 + i), ==, texts[i]);
+      expected = g_strdup_printf ("%s=%s", layout->columns[i], texts[i]);
+      g_assert_cmpstr (g_ptr_array_index (back, next++), ==, expected);
+    }
+  g_assert_cmpuint (back->len, ==, next);
+
+  /* What json-glib writes, spaces and escapes included, reads back too. */
+  g_ptr_array_set_size (back, 0);
+  g_assert_true (cm_audit_record_parse ("service", " [ 1 , \"\\u00e9\" ,null,null, null,\"plan\","
+                                        "\"2\",null , null ] ", collect_field, back));
+  g_assert_cmpuint (back->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (back, 0), ==, "name=é");
+  g_assert_cmpstr (g_ptr_array_index (back, 2), ==, "cycle=2");
+}
+
+/* A list that is not exactly one of its table's layouts is refused, not
+ * half read or read by the wrong names. */
+static void
+test_record_list_refused (void)
+{
+  static const char * const refused[] = {
+    "[1,\"a\",null,null,null,null,null,null]",                   /* one short */
+    "[1,\"a\",null,null,null,null,null,null,null,null]",         /* one over */
+    "[1,\"a\",null,null,null,null,null,null,null,]",             /* a trailing comma */
+    "[1,\"a\",null,null,null,0,null,null,null]",                 /* a number */
+    "[1,\"a\",null,null,null,false,null,null,null]",             /* a boolean */
+    "[1,\"a\",null,null,[\"b\"],null,null,null,null]",         /* a list */
+    "[1,\"a\",null,null,null,null,null,null,{\"b\":\"c\"}]", /* an object */
+    "[2,\"a\",null,null,null,null,null,null,null]",              /* an unknown layout */
+    "[0,\"a\",null,null,null,null,null,null,null]",
+    "[01,\"a\",null,null,null,null,null,null,null]",
+    "[-1,\"a\",null,null,null,null,null,null,null]",
+    "[\"1\",\"a\",null,null,null,null,null,null,null]",
+    "[1.0,\"a\",null,null,null,null,null,null,null]",
+    "[4294967297,\"a\",null,null,null,null,null,null,null]",
+    "[1,\"a\",null,null,null,null,null,null,null",               /* unclosed */
+    "[1,\"a\",null,null,null,null,null,null,null] trailing",
+    "[1 \"a\",null,null,null,null,null,null,null]",
+    "[1,\"a\",null,null,null,null,null,null,nul]",
+    "[1,\"\\ud83c\",null,null,null,null,null,null,null]",
+    "[]", "[", "[1]",
+  };
+  static const char valid[] = "[1,\"a\",null,null,null,null,null,null,null]";
+  g_autoptr(GPtrArray) back = g_ptr_array_new_with_free_func (g_free);
+
+  /* The same list of the right length reads, for the provider only. */
+  g_assert_true (cm_audit_record_parse ("provider", valid, collect_field, back));
+  g_assert_cmpuint (back->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (back, 0), ==, "name=a");
+  for (const char * const *table = (const char * const[]) { "contract", "organisation", "meta",
+                                                            NULL }; *table; table++)
+    g_assert_false (cm_audit_record_parse (*table, valid, collect_field, back));
+  g_assert_false (cm_audit_record_parse (NULL, valid, collect_field, back));
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_test_message ("%s", refused[i]);
+      g_assert_false (cm_audit_record_parse ("provider", refused[i], collect_field, back));
+    }
+}
+
+/* Whether @store's table of @layout has exactly its columns, in its
+ * order, but for id and row_version. */
+static void
+assert_layout_is_table (CmStore *store, const CmAuditLayout *layout)
+{
+  CmDbStmt *stmt = cm_schema_columns (cm_store_get_db (store), layout->table);
+  const CmAuditTable *audited = cm_audit_table_find (layout->table);
+  g_autoptr(GString) columns = g_string_new (NULL);
+  g_autoptr(GString) expected = g_string_new (NULL);
+
+  g_assert_nonnull (stmt);
+  while (cm_db_step (stmt) == CM_DB_ROW)
+    {
+      const char *column = cm_db_column_text (stmt, 1);
+
+      if (!g_str_equal (column, "id") && !g_str_equal (column, "row_version"))
+        g_string_append_printf (columns, "%s\n", column);
+    }
+  cm_db_stmt_free (stmt);
+  for (guint j = 0; j < layout->n_columns; j++)
+    g_string_append_printf (expected, "%s\n", layout->columns[j]);
+  /* A new column means a new layout: an import's records with a value in
+   * it would otherwise be written with every column named. */
+  g_assert_cmpstr (columns->str, ==, expected->str);
+  for (guint j = 0; j < layout->n_columns; j++)
+    g_assert_cmpint (cm_audit_table_column (audited, layout->columns[j]), >=, 0);
+}
+
+/* The tables an import fills by the thousand have a layout, and the
+ * newest is the table's columns in a new portfolio. */
+static void
+test_layouts_are_tables (void)
+{
+  g_autoptr(CmStore) store = cm_test_open_new ("layouts.commissioner", NULL);
+
+  for (const char * const *table = (const char * const[]) { "contract", "provider", "service",
+                                                            NULL }; *table; table++)
+    {
+      const CmAuditLayout *layout = cm_audit_layout_newest (*table);
+
+      g_assert_nonnull (layout);
+      g_assert_true (cm_audit_layout_find (*table, layout->number) == layout);
+      g_assert_null (cm_audit_layout_find (*table, layout->number + 1));
+      assert_layout_is_table (store, layout);
+    }
+  g_assert_null (cm_audit_layout_newest ("organisation"));
+  g_assert_null (cm_audit_layout_find ("contract", 0));
 }
 
 /* ---- untouched portfolios verify -------------------------------------- */
@@ -226,35 +381,43 @@ import_register (CmStore *store, const char *csv)
   g_assert_no_error (error);
 }
 
-/* Each created record's row holds, as JSON, exactly its non-empty columns. */
-static void
-assert_whole_row_matches (const char *path, const char *table, gint64 id)
+/* Element @column of a list of values in @layout. */
+static JsonNode *
+element (JsonArray *array, const CmAuditLayout *layout, const char *column)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT new_value FROM audit WHERE entity = '%s'"
+  int j = cm_audit_layout_column (layout, column);
+
+  g_assert_cmpint (j, >=, 0);
+  return json_array_get_element (array, 1 + j);
+}
+
+/* A created contract's row holds, as a JSON list in the contract's
+ * layout, exactly its columns, null where blank. */
+static void
+assert_whole_row_matches (const char *path, gint64 id)
+{
+  const CmAuditLayout *layout = cm_audit_layout_newest ("contract");
+  g_autofree char *sql = g_strdup_printf ("SELECT new_value FROM audit WHERE entity = 'contract'"
                                           " AND entity_id = %" G_GINT64_FORMAT
-                                          " AND field = '*'", table, id);
+                                          " AND field = '*'", id);
   g_autofree char *json = cm_test_query_text (path, sql);
-  g_autofree char *row_sql = g_strdup_printf ("SELECT * FROM %s WHERE id = %" G_GINT64_FORMAT,
-                                              table, id);
   g_autofree char *reference = NULL;
-  g_autofree char *whole_row = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  JsonObject *object;
+  JsonArray *array;
 
   g_assert_nonnull (json);
   g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
   g_assert_no_error (error);
-  object = json_node_get_object (json_parser_get_root (parser));
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), ==, 1 + layout->n_columns);
+  g_assert_cmpint (json_array_get_int_element (array, 0), ==, layout->number);
   g_free (sql);
-  sql = g_strdup_printf ("SELECT reference FROM %s WHERE id = %" G_GINT64_FORMAT, table, id);
+  sql = g_strdup_printf ("SELECT reference FROM contract WHERE id = %" G_GINT64_FORMAT, id);
   reference = cm_test_query_text (path, sql);
-  g_assert_cmpstr (json_object_get_string_member (object, "reference"), ==, reference);
-  g_assert_false (json_object_has_member (object, "id"));
-  g_assert_false (json_object_has_member (object, "notice_served")); /* empty */
-  g_assert_cmpstr (json_object_get_string_member (object, "extensions_invoked"), ==, "0");
-  whole_row = cm_test_query_text (path, row_sql);
-  g_assert_nonnull (whole_row);
+  g_assert_cmpstr (json_node_get_string (element (array, layout, "reference")), ==, reference);
+  g_assert_true (JSON_NODE_HOLDS_NULL (element (array, layout, "notice_served"))); /* empty */
+  g_assert_cmpstr (json_node_get_string (element (array, layout, "extensions_invoked")), ==, "0");
 }
 
 static void
@@ -278,8 +441,28 @@ test_import_verifies (void)
   g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM audit WHERE entity = 'provider'"
                                             " AND field = '*'"), ==,
                    cm_test_query_int (path, "SELECT count(*) FROM provider"));
+  /* Lists of values where the table has a layout, objects where not. */
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM audit WHERE field = '*'"
+                                            " AND entity IN ('contract', 'provider', 'service')"
+                                            " AND new_value NOT LIKE '[1,%'"), ==, 0);
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM audit WHERE field = '*'"
+                                            " AND entity = 'organisation'"
+                                            " AND new_value LIKE '{\"name\":%'"), ==,
+                   cm_test_query_int (path, "SELECT count(*) FROM organisation"));
   first = cm_test_query_int (path, "SELECT min(id) FROM contract");
-  assert_whole_row_matches (path, "contract", first);
+  assert_whole_row_matches (path, first);
+  assert_verifies (path);
+
+  /* A field saved later in the application begins from the list's value. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CmStore) store = cm_store_open (path, CM_STORE_OPEN_MUST_EXIST, &error);
+    g_autoptr(CmEntity) contract = cm_store_load (store, CM_TYPE_CONTRACT, first, &error);
+
+    g_assert_no_error (error);
+    g_object_set (contract, "notice-period", "2 months", NULL);
+    cm_test_save (store, contract);
+  }
   assert_verifies (path);
 
   /* An imported record changed by hand is caught like any other. */
@@ -661,6 +844,9 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/audit-replay/record-text", test_record_text);
+  g_test_add_func ("/audit-replay/record-list-text", test_record_list_text);
+  g_test_add_func ("/audit-replay/record-list-refused", test_record_list_refused);
+  g_test_add_func ("/audit-replay/layouts", test_layouts_are_tables);
   g_test_add_func ("/audit-replay/demo", test_demo_verifies);
   g_test_add_func ("/audit-replay/import", test_import_verifies);
   g_test_add_func ("/audit-replay/application-changes", test_application_changes_verify);

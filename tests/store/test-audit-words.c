@@ -4,7 +4,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cm-audit-layout.h"
 #include "cm-audit-query.h"
+#include "cm-audit-record.h"
 #include "cm-audit-words.h"
 #include "cm-contract.h"
 #include "cm-date.h"
@@ -166,6 +168,62 @@ test_money_and_dates_read_as_such (Demo *demo, gconstpointer data)
   g_assert_cmpstr (cm_audit_item_get_after (money), ==, pounds);
   g_assert_cmpstr (cm_audit_item_get_after (date), ==, long_date);
   g_assert_null (strchr (long_date, '-'));
+}
+
+/* A record written whole reads the same in words whether its row is a
+ * list of values in its layout (an import's) or an object of named
+ * fields: its fields by their labels, an id as the record it names. */
+static void
+test_whole_list_reads_as_its_object (Demo *demo, gconstpointer data)
+{
+  g_autoptr(CmAuditWords) words = cm_audit_words_new (demo->store);
+  GListModel *contracts = cm_store_list (demo->store, CM_TYPE_CONTRACT);
+  g_autoptr(CmEntity) contract = g_list_model_get_item (contracts, 0);
+  CmEntityClass *klass = CM_ENTITY_GET_CLASS (contract);
+  const CmAuditLayout *layout = cm_audit_layout_newest ("contract");
+  g_autoptr(GString) object = g_string_new (NULL);
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autofree char *service = cm_entity_property_text (contract, "service-name");
+  g_autofree char *from_object = NULL;
+  g_autofree char *from_list = NULL;
+  g_autofree char *reference = NULL;
+  g_auto(GStrv) object_fields = NULL;
+  g_auto(GStrv) list_fields = NULL;
+
+  cm_audit_record_begin (object);
+  for (guint i = 0; klass->columns[i]; i++)
+    {
+      g_autofree char *text = cm_entity_property_text (contract, klass->columns[i]);
+      g_autofree char *column = g_strdelimit (g_strdup (klass->columns[i]), "-", '_');
+
+      if (text && *text)
+        cm_audit_record_add (object, column, text);
+    }
+  cm_audit_record_end (object);
+  cm_audit_record_begin_list (list, layout);
+  for (guint j = 0; j < layout->n_columns; j++)
+    {
+      g_autofree char *property = g_strdelimit (g_strdup (layout->columns[j]), "_", '-');
+      g_autofree char *text = cm_entity_property_text (contract, property);
+
+      cm_audit_record_list_add (list, text);
+    }
+  cm_audit_record_end_list (list);
+
+  from_object = cm_audit_words_value (words, "contract", CM_AUDIT_FIELD_RECORD, object->str);
+  from_list = cm_audit_words_value (words, "contract", CM_AUDIT_FIELD_RECORD, list->str);
+  reference = g_strdup_printf ("Reference: %s; ", cm_contract_get_reference (CM_CONTRACT (contract)));
+  g_test_message ("%s", from_list);
+  /* In the layout's order, the table's, where an object has the entity's. */
+  object_fields = g_strsplit (from_object, "; ", -1);
+  list_fields = g_strsplit (from_list, "; ", -1);
+  g_assert_cmpuint (g_strv_length (list_fields), ==, g_strv_length (object_fields));
+  for (guint i = 0; list_fields[i]; i++)
+    g_assert_true (g_strv_contains ((const char * const *) object_fields, list_fields[i]));
+  g_assert_true (g_str_has_prefix (from_list, reference));
+  g_assert_nonnull (strstr (from_list, service));
+  g_assert_null (strchr (from_list, '['));
+  g_assert_null (strstr (from_list, "null"));
 }
 
 static void
@@ -347,6 +405,7 @@ main (int argc, char *argv[])
   DEMO_TEST ("paged-model", test_paged_model_matches_every_row);
   DEMO_TEST ("csv", test_csv_is_in_words);
   DEMO_TEST ("broken-chain", test_rows_after_a_break_do_not_verify);
+  DEMO_TEST ("whole-list", test_whole_list_reads_as_its_object);
   g_test_add_func ("/audit-words/unknown-fields", test_unknown_fields_fall_back);
   return g_test_run ();
 }
