@@ -528,8 +528,8 @@ cm_audit_verify_from (CmDb *db, gint64 from_seq, const char *from_hash, gint64 *
   cm_db_stmt_free (reader.read_head);
   if (head == NULL)
     return FALSE;
-  /* The trail held from - 1 rows when each format began. */
-  if (g_strcmp0 (head, prev) != 0 || last_id < MAX (formats.second_from, formats.third_from) - 1)
+  /* The trail held second_from - 1 rows when the second format began. */
+  if (g_strcmp0 (head, prev) != 0 || last_id < formats.second_from - 1)
     return broken (error, bad_row, last_id + 1,
                    _("the newest rows of the trail are missing."));
 
