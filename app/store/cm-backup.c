@@ -22,6 +22,7 @@
 #include "cm-safe-write.h"
 #include "cm-store-copy.h"
 #include "cm-store-file.h"
+#include "cm-store-journal.h"
 #include "cm-store-private.h"
 #include "cm-store-server.h"
 
@@ -247,6 +248,37 @@ copy_pages (sqlite3 *to, sqlite3 *from, GCancellable *cancellable)
     }
   finished = sqlite3_backup_finish (backup);
   return rc == SQLITE_DONE ? finished : rc;
+}
+
+static int
+page_size (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int size = 0;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA page_size", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    size = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return size;
+}
+
+/* Copies @source's pages over the live @store. SQLite copies into a file
+ * in WAL mode only pages of its own size, and files made before new ones
+ * took 16 KiB pages have 4 KiB: such a backup goes in under a rollback
+ * journal, and the file returns to WAL after. */
+static int
+restore_pages (CmStore *store, CmStore *source)
+{
+  sqlite3 *into = file_connection (store);
+  sqlite3 *from = file_connection (source);
+  gboolean left_wal = page_size (into) != page_size (from) &&
+                      cm_store_journal_leave_wal (cm_store_get_db (store));
+  int rc = copy_pages (into, from, NULL);
+
+  if (left_wal)
+    cm_store_journal_return_to_wal (cm_store_get_db (store));
+  return rc;
 }
 
 /* A new, empty file beside @destination that no one else can have chosen. */
@@ -734,7 +766,7 @@ cm_backup_restore (CmStore *store, const char *backup, GError **error)
       (replaced_anchor = cm_audit_anchor_current (store, error)) == NULL ||
       !cm_backup_write (store, CM_BACKUP_REASON_RESTORE, now, NULL, &replaced_backup, error))
     return FALSE;
-  rc = copy_pages (file_connection (store), file_connection (source), NULL);
+  rc = restore_pages (store, source);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, CM_BACKUP_ERROR, CM_BACKUP_ERROR_FAILED,

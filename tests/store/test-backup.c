@@ -482,6 +482,38 @@ test_restore (void)
   g_assert_nonnull (strstr (note, replaced_name));
 }
 
+/* A backup made before new files took 16 KiB pages has 4 KiB ones: it
+ * still restores into a new portfolio, which then keeps WAL. */
+static void
+test_restore_other_page_size (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(CmStore) store = portfolio_of ("repaged.commissioner", 20, &path);
+  g_autoptr(GDateTime) at = utc (2026, 2, 1, 9, 0);
+  g_autofree char *backup = write_at (store, CM_BACKUP_REASON_MANUAL, at);
+  g_autofree char *before = cm_test_query_dump (path, "SELECT * FROM provider ORDER BY id");
+  g_autofree char *after = NULL;
+  g_autofree char *journal = NULL;
+  gint64 rows = 0;
+
+  g_assert_cmpint (cm_test_query_int (path, "PRAGMA page_size"), ==, 16384);
+  cm_test_run_sql (backup, "PRAGMA page_size = 4096; VACUUM");
+  g_assert_cmpint (cm_test_query_int (backup, "PRAGMA page_size"), ==, 4096);
+  add_provider (store, "Added after the backup");
+
+  g_assert_true (cm_backup_restore (store, backup, &error));
+  g_assert_no_error (error);
+  journal = cm_test_query_text (path, "PRAGMA journal_mode");
+  g_assert_cmpstr (journal, ==, "wal");
+  g_assert_true (cm_store_verify_audit (store, &rows, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  after = cm_test_query_dump (path, "SELECT * FROM provider ORDER BY id");
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (cm_test_query_int (path, "PRAGMA page_size"), ==, 4096);
+}
+
 static void
 test_restore_refuses (void)
 {
@@ -611,6 +643,7 @@ main (int argc, char **argv)
   g_test_add_func ("/backup/cancelled-leaves-nothing", test_cancelled_leaves_nothing);
   g_test_add_func ("/backup/stale-temporaries-removed", test_stale_temporaries_removed);
   g_test_add_func ("/backup/restore", test_restore);
+  g_test_add_func ("/backup/restore-other-page-size", test_restore_other_page_size);
   g_test_add_func ("/backup/restore-refuses", test_restore_refuses);
   g_test_add_func ("/backup/migration-backs-up-first", test_migration_backs_up_first);
   g_test_add_func ("/backup/migration-stops-without-backup", test_migration_stops_without_backup);
