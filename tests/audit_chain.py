@@ -60,27 +60,14 @@ def second_format_from(portfolio):
                                            " WHERE key = 'audit_format_2_from'"))
 
 
-def third_format_from(portfolio):
-    """The first row that stores no previous hash (None: every row does)."""
-    value = portfolios.value(portfolio, "SELECT value FROM meta"
-                                        " WHERE key = 'audit_format_3_from'")
-    return None if value is None else int(value)
-
-
-def stored_prev(row, prev, third_from):
-    """What a row stores of the hash it follows: the third format, nothing."""
-    return prev if third_from is None or row["id"] < third_from else ""
-
-
 def rechain(portfolio):
     """Recomputes every hash and the stored head after a forgery."""
     start = second_format_from(portfolio)
-    third = third_format_from(portfolio)
     prev, sql = GENESIS, []
     for row in portfolios.query(portfolio, "SELECT * FROM audit ORDER BY id"):
         digest = row_hash(row, prev, row["id"] >= start)
-        sql.append(f"UPDATE audit SET prev_hash = '{stored_prev(row, prev, third)}',"
-                   f" hash = '{digest}' WHERE id = {row['id']};")
+        sql.append(f"UPDATE audit SET prev_hash = '{prev}', hash = '{digest}'"
+                   f" WHERE id = {row['id']};")
         prev = digest
     sql.append(f"UPDATE meta SET value = '{prev}' WHERE key = 'audit_head';")
     portfolios.execute(portfolio, "\n".join(sql))

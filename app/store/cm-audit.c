@@ -12,9 +12,6 @@ G_DEFINE_QUARK (cm-audit-error-quark, cm_audit_error)
 
 /* The first row hashed with the second format; migration 014 writes it. */
 #define FORMAT_2_FROM_KEY "audit_format_2_from"
-/* The first row of the third format, which stores no prev_hash: the
- * previous row's hash, which the row's own hash covers (migration 025). */
-#define FORMAT_3_FROM_KEY "audit_format_3_from"
 
 static gboolean
 sql_failed (CmDb *db, GError **error)
@@ -47,7 +44,6 @@ struct _CmAuditLog
   char *hash;           /* and the hash the next row chains from */
   gint64 start_seq;     /* the head as the transaction found it */
   char *start_hash;
-  gint64 format_3_from; /* as the transaction found it; 0 before migration 025 */
 };
 
 CmAuditLog *
@@ -129,16 +125,13 @@ step_once (CmAuditLog *log, CmDbStmt *stmt, GError **error)
 }
 
 /* The head as the file holds it: the hash in meta and the newest row's
- * number, in one statement (one round trip to a server), with where the
- * third format begins. */
+ * number, in one statement (one round trip to a server). */
 static gboolean
 read_stored_head (CmAuditLog *log, gint64 *seq, char **hash, GError **error)
 {
   CmDbStmt *stmt = prepared (log, &log->stored_head,
                              "SELECT (SELECT value FROM meta WHERE key = 'audit_head'),"
-                             " coalesce(max(id), 0),"
-                             " (SELECT value FROM meta WHERE key = '" FORMAT_3_FROM_KEY "')"
-                             " FROM audit", error);
+                             " coalesce(max(id), 0) FROM audit", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -150,8 +143,6 @@ read_stored_head (CmAuditLog *log, gint64 *seq, char **hash, GError **error)
   *hash = g_strdup (cm_db_column_type (stmt, 0) != CM_DB_NULL ? cm_db_column_text (stmt, 0)
                                                                : CM_AUDIT_GENESIS_HASH);
   *seq = cm_db_column_int64 (stmt, 1);
-  log->format_3_from = cm_db_column_type (stmt, 2) != CM_DB_NULL
-                       ? g_ascii_strtoll (cm_db_column_text (stmt, 2), NULL, 10) : 0;
   cm_db_stmt_reset (stmt);
   return TRUE;
 }
@@ -264,17 +255,13 @@ cm_audit_log_write_head (CmAuditLog *log, GError **error)
   return log->seq == log->start_seq || store_head (log, log->hash, error);
 }
 
-/* Whether row @seq stores the hash it follows: only rows written before
- * the third format, which begins at row @format_3_from (0: not begun). */
+/* The row's prev_hash column is left empty: the hash the row follows is
+ * the previous row's own, which the row's hash covers, so storing it again
+ * proved nothing and made each row 64 bytes larger. (Rows written before
+ * schema 25 store it; the verifier accepts either.) */
 static gboolean
-stores_prev_hash (gint64 format_3_from, gint64 seq)
-{
-  return format_3_from <= 0 || seq < format_3_from;
-}
-
-static gboolean
-insert_row (CmAuditLog *log, gint64 seq, const char *prev, const char *hash,
-            const CmAuditRow *row, GError **error)
+insert_row (CmAuditLog *log, gint64 seq, const char *hash, const CmAuditRow *row,
+            GError **error)
 {
   CmDbStmt *insert = prepared (log, &log->insert,
                                "INSERT INTO audit (id, at, actor, entity, entity_id, field,"
@@ -291,7 +278,7 @@ insert_row (CmAuditLog *log, gint64 seq, const char *prev, const char *hash,
   cm_db_bind_text_static (insert, 6, row->field);
   cm_db_bind_text_static (insert, 7, row->old_value);
   cm_db_bind_text_static (insert, 8, row->new_value);
-  cm_db_bind_text_static (insert, 9, stores_prev_hash (log->format_3_from, seq) ? prev : "");
+  cm_db_bind_text_static (insert, 9, "");
   cm_db_bind_text_static (insert, 10, hash);
   return step_once (log, insert, error);
 }
@@ -322,7 +309,7 @@ cm_audit_append (CmAuditLog *log, const CmAuditRow *row, GError **error)
         return FALSE;
       seq = log->seq + 1;
       if ((hash = hash_appended (log, seq, log->hash, row, error)) == NULL ||
-          !insert_row (log, seq, log->hash, hash, row, error))
+          !insert_row (log, seq, hash, row, error))
         return FALSE;
       g_free (log->hash);
       log->hash = g_steal_pointer (&hash);
@@ -335,7 +322,7 @@ cm_audit_append (CmAuditLog *log, const CmAuditRow *row, GError **error)
   seq += 1;
   if ((hash = hash_appended (log, seq, prev, row, error)) == NULL)
     return FALSE;
-  return insert_row (log, seq, prev, hash, row, error) && store_head (log, hash, error);
+  return insert_row (log, seq, hash, row, error) && store_head (log, hash, error);
 }
 
 /* ---- verifying -------------------------------------------------------- */
@@ -352,25 +339,18 @@ broken (GError **error, gint64 *bad_row, gint64 id, const char *why)
   return FALSE;
 }
 
-/* Where the second and third formats begin. */
-typedef struct {
-  gint64 second_from;
-  gint64 third_from;
-} Formats;
-
-/* The row where the format that @key names begins. Its absence or damage
- * is itself a break: every migrated portfolio has it. */
+/* Where the second format begins. Its absence or damage is itself a break:
+ * every migrated portfolio has it. */
 static gboolean
-read_format_from (CmDb *db, const char *key, gint64 *from, GError **error)
+read_format_2_from (CmDb *db, gint64 *from, GError **error)
 {
   CmDbStmt *stmt = NULL;
   gboolean found = FALSE;
 
   /* Only a text counts: a number or a blob there was written by hand. */
-  if ((stmt = cm_db_prepare (db, "SELECT value FROM meta WHERE key = ?"
+  if ((stmt = cm_db_prepare (db, "SELECT value FROM meta WHERE key = '" FORMAT_2_FROM_KEY "'"
                                  " AND typeof(value) = 'text'")) == NULL)
     return sql_failed (db, error);
-  cm_db_bind_text_static (stmt, 1, key);
   if (cm_db_step (stmt) == CM_DB_ROW)
     found = g_ascii_string_to_signed (cm_db_column_text (stmt, 0), 10, 1, G_MAXINT64, from,
                                       NULL);
@@ -380,13 +360,6 @@ read_format_from (CmDb *db, const char *key, gint64 *from, GError **error)
                  _("The audit trail is broken: the record of where its current format begins "
                    "is missing or damaged, so the file was changed outside Commissioner."));
   return found;
-}
-
-static gboolean
-read_formats (CmDb *db, Formats *formats, GError **error)
-{
-  return read_format_from (db, FORMAT_2_FROM_KEY, &formats->second_from, error) &&
-         read_format_from (db, FORMAT_3_FROM_KEY, &formats->third_from, error);
 }
 
 /* The columns of a row, in the order the verifying query selects them. */
@@ -432,7 +405,7 @@ holds_hidden_text (CmDbStmt *stmt)
  * a row whose hash is @prev, or NULL when it does (or when @hasher failed,
  * with @error set). */
 static const char *
-row_fault (CmDbStmt *stmt, gint64 expected_id, const char *prev, const Formats *formats,
+row_fault (CmDbStmt *stmt, gint64 expected_id, const char *prev, gint64 format_2_from,
            CmAuditHash *hasher, GError **error)
 {
   gint64 id = cm_db_column_int64 (stmt, COL_ID);
@@ -457,11 +430,12 @@ row_fault (CmDbStmt *stmt, gint64 expected_id, const char *prev, const Formats *
   if (id != expected_id)
     return _("its number does not follow on from the row before it (rows are numbered 1, 2, "
              "3 and so on), so rows were deleted, added or renumbered.");
-  if (g_strcmp0 (stored_prev, stores_prev_hash (formats->third_from, id) ? prev : "") != 0)
+  /* Empty since schema 25 (insert_row ()); when stored, it must be right. */
+  if (*stored_prev != '\0' && g_strcmp0 (stored_prev, prev) != 0)
     return _("it does not follow the row before it, so a row before it was deleted or "
              "changed.");
-  expected = id >= formats->second_from ? cm_audit_hash_row_v2 (hasher, id, prev, &row, error)
-                                        : cm_audit_hash_row_v1 (hasher, prev, &row, error);
+  expected = id >= format_2_from ? cm_audit_hash_row_v2 (hasher, id, prev, &row, error)
+                                 : cm_audit_hash_row_v1 (hasher, prev, &row, error);
   if (expected == NULL)
     return NULL;
   if (g_strcmp0 (stored_hash, expected) != 0)
@@ -488,11 +462,10 @@ cm_audit_verify_from (CmDb *db, gint64 from_seq, const char *from_hash, gint64 *
   CmDbStmt *stmt = NULL;
   g_autofree char *prev = g_strdup (from_hash);
   g_autofree char *head = NULL;
-  gint64 last_id = from_seq;
-  Formats formats = { 0 };
+  gint64 last_id = from_seq, format_2_from = 0;
   CmDbStep rc;
 
-  if (!read_formats (db, &formats, error) ||
+  if (!read_format_2_from (db, &format_2_from, error) ||
       (hasher = cm_audit_hash_new (error)) == NULL)
     return FALSE;
   if ((stmt = cm_db_prepare (db, from_seq > 0 ? verify_since_sql : verify_sql)) == NULL)
@@ -502,7 +475,7 @@ cm_audit_verify_from (CmDb *db, gint64 from_seq, const char *from_hash, gint64 *
   while ((rc = cm_db_step (stmt)) == CM_DB_ROW)
     {
       gint64 id = cm_db_column_int64 (stmt, COL_ID);
-      const char *fault = row_fault (stmt, last_id + 1, prev, &formats, hasher, &failure);
+      const char *fault = row_fault (stmt, last_id + 1, prev, format_2_from, hasher, &failure);
 
       if (fault || failure)
         {
@@ -528,8 +501,8 @@ cm_audit_verify_from (CmDb *db, gint64 from_seq, const char *from_hash, gint64 *
   cm_db_stmt_free (reader.read_head);
   if (head == NULL)
     return FALSE;
-  /* The trail held second_from - 1 rows when the second format began. */
-  if (g_strcmp0 (head, prev) != 0 || last_id < formats.second_from - 1)
+  /* The trail held format_2_from - 1 rows when the second format began. */
+  if (g_strcmp0 (head, prev) != 0 || last_id < format_2_from - 1)
     return broken (error, bad_row, last_id + 1,
                    _("the newest rows of the trail are missing."));
 

@@ -7,9 +7,10 @@
  * row before it, so altering or deleting a row outside the application
  * breaks the chain from that row on. Rows are numbered 1, 2, 3, … with no
  * gaps; from the second format of the chain on, a row's hash covers its
- * number too, and from the third the row no longer stores the hash it
- * follows (prev_hash is empty), since its own hash already proves it. The newest row's number and hash, "SEQ:HASH", is the head an anchor
- * kept outside the file names (cm-audit-anchor.h).
+ * number too. Since schema 25 a row leaves the hash it follows unstored
+ * (prev_hash is empty): its own hash already proves it. The newest row's
+ * number and hash, "SEQ:HASH", is the head an anchor kept outside the
+ * file names (cm-audit-anchor.h).
  */
 #pragma once
 

@@ -123,20 +123,14 @@ rechain (const char *path, gint64 format_2_from)
   g_autoptr(GPtrArray) rows = read_rows (path);
   g_autofree char *prev = g_strdup (CM_AUDIT_GENESIS_HASH);
   g_autoptr(GString) sql = g_string_new ("BEGIN;");
-  /* Rows of the third format store no previous hash. */
-  gint64 format_3_from = cm_test_query_int (path, "SELECT coalesce((SELECT CAST(value AS INTEGER)"
-                                                  " FROM meta WHERE key = 'audit_format_3_from'),"
-                                                  " 0)");
 
   for (guint i = 0; i < rows->len; i++)
     {
       Row *row = g_ptr_array_index (rows, i);
       g_autofree char *hash = hash_of (row, prev, row->id >= format_2_from);
-      gboolean stores_prev = format_3_from == 0 || row->id < format_3_from;
 
       g_string_append_printf (sql, " UPDATE audit SET prev_hash = '%s', hash = '%s'"
-                              " WHERE id = %" G_GINT64_FORMAT ";", stores_prev ? prev : "",
-                              hash, row->id);
+                              " WHERE id = %" G_GINT64_FORMAT ";", prev, hash, row->id);
       g_free (prev);
       prev = g_steal_pointer (&hash);
     }
@@ -271,21 +265,13 @@ format_2_from (const char *path)
                                   " WHERE key = 'audit_format_2_from'");
 }
 
-static gint64
-format_3_from (const char *path)
-{
-  return cm_test_query_int (path, "SELECT CAST(value AS INTEGER) FROM meta"
-                                  " WHERE key = 'audit_format_3_from'");
-}
-
 /* Turns a portfolio into one written before the second format: every row
- * hashed with the first and storing the hash it follows, no record of
- * where the second or third begins, and the schema version before
- * migration 014 (so the columns of later migrations go too). */
+ * hashed with the first, no record of where the second begins, and the
+ * schema version before migration 014 (so the columns of later migrations
+ * go too). */
 static void
 make_legacy (const char *path)
 {
-  cm_test_run_sql (path, "DELETE FROM meta WHERE key = 'audit_format_3_from'");
   rechain (path, NO_FORMAT_2);
   cm_test_run_sql (path, "DELETE FROM meta WHERE key = 'audit_format_2_from';"
                          " ALTER TABLE import_run DROP COLUMN created_ids;"
@@ -375,20 +361,14 @@ test_old_rows_keep_verifying (void)
 
   change (path, "Neighbourhood network", 2);
   g_assert_cmpint (format_2_from (path), ==, old_rows + 1);
+  /* The old rows store the hash they follow; the new ones leave it to
+   * their own hash, which covers it (checked below). */
   first_prev = cm_test_query_text (path, "SELECT prev_hash FROM audit WHERE id ="
                                         " (SELECT CAST(value AS INTEGER) FROM meta"
                                         "  WHERE key = 'audit_format_2_from')");
-  g_assert_cmpstr (first_prev, ==, old_head);
-  /* Rows from the third format on store no previous hash. */
-  g_assert_cmpint (format_3_from (path), >, old_rows + 1);
-  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM audit"
-                                            " WHERE id >= (SELECT CAST(value AS INTEGER) FROM meta"
-                                            "  WHERE key = 'audit_format_3_from')"
-                                            " AND prev_hash = ''"), >, 0);
-  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM audit"
-                                            " WHERE id >= (SELECT CAST(value AS INTEGER) FROM meta"
-                                            "  WHERE key = 'audit_format_3_from')"
-                                            " AND prev_hash <> ''"), ==, 0);
+  g_assert_cmpstr (first_prev, ==, "");
+  g_assert_cmpint (cm_test_query_int (path, "SELECT count(*) FROM audit WHERE length(prev_hash)"
+                                            " = 64"), ==, old_rows);
   assert_intact (path);
 
   /* The boundary is where the hashes say it is: the last old row verifies
@@ -401,6 +381,7 @@ test_old_rows_keep_verifying (void)
     g_autofree char *old_v1 = hash_of (last_old, before->hash, FALSE);
     g_autofree char *new_v2 = hash_of (new_row, last_old->hash, TRUE);
 
+    g_assert_cmpstr (last_old->hash, ==, old_head);
     g_assert_cmpstr (last_old->hash, ==, old_v1);
     g_assert_cmpstr (new_row->hash, ==, new_v2);
     first_new = g_strdup (new_row->hash);
@@ -441,39 +422,35 @@ test_moving_the_boundary_is_detected (void)
     }
 }
 
-/* So is moving or removing where the third format begins: the rows it
- * moves across hold, or lack, the hash they follow. */
+/* A row's stored prev_hash proves nothing its hash does not: left empty,
+ * as rows are written now, or emptied in a row that stored it, the chain
+ * holds; any other value there is a row that no longer follows. */
 static void
-test_moving_the_third_boundary_is_detected (void)
+test_stored_previous_hash (void)
 {
-  g_autofree char *path = make_trail ("boundary-3.commissioner");
-  g_autofree char *copy = cm_test_portfolio_path ("boundary-3-copy.commissioner");
-  gint64 from;
+  g_autofree char *path = make_trail ("stored-prev.commissioner");
+  g_autofree char *copy = cm_test_portfolio_path ("stored-prev-copy.commissioner");
+  gint64 old_rows = cm_test_query_int (path, "SELECT count(*) FROM audit");
+  gint64 newest;
 
   make_legacy (path);
   change (path, "Neighbourhood network", 2);
-  from = format_3_from (path);
-  g_assert_cmpint (from, >, 1);
-  g_assert_cmpint (cm_test_query_int (path, "SELECT max(id) FROM audit"), >=, from);
-  {
-    const struct {
-      const char *sql;
-      gint64 bad_row; /* -1: no row named */
-    } cases[] = {
-      { "UPDATE meta SET value = '1' WHERE key = 'audit_format_3_from'", 1 },
-      { "UPDATE meta SET value = '999999' WHERE key = 'audit_format_3_from'", from },
-      { "UPDATE meta SET value = CAST(value AS INTEGER) - 1"
-        " WHERE key = 'audit_format_3_from'", from - 1 },
-      { "DELETE FROM meta WHERE key = 'audit_format_3_from'", -1 },
-    };
+  newest = cm_test_query_int (path, "SELECT max(id) FROM audit");
+  g_assert_cmpint (newest, >, old_rows);
 
-    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-      {
-        cm_test_copy_portfolio (path, copy);
-        cm_test_run_sql (copy, cases[i].sql);
-        assert_broken_at (copy, cases[i].bad_row);
-      }
-  }
+  cm_test_copy_portfolio (path, copy);
+  cm_test_run_sql (copy, "UPDATE audit SET prev_hash = '' WHERE id = 2");
+  assert_intact (copy);
+
+  cm_test_copy_portfolio (path, copy);
+  cm_test_run_sql (copy, "UPDATE audit SET prev_hash = (SELECT hash FROM audit WHERE id = 1)"
+                         " WHERE id = 3");
+  assert_broken_at (copy, 3);
+
+  cm_test_copy_portfolio (path, copy);
+  cm_test_run_sql (copy, "UPDATE audit SET prev_hash = (SELECT hash FROM audit WHERE id = 1)"
+                         " WHERE id = (SELECT max(id) FROM audit)");
+  assert_broken_at (copy, newest);
 }
 
 /* A forger who moves the boundary past the end and rehashes every row the
@@ -891,8 +868,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/audit-anchor/format/new-rows", test_new_rows_cover_their_number);
   cm_test_add_file_func ("/audit-anchor/format/old-rows", test_old_rows_keep_verifying);
   cm_test_add_file_func ("/audit-anchor/format/boundary-moved", test_moving_the_boundary_is_detected);
-  cm_test_add_file_func ("/audit-anchor/format/third-boundary-moved",
-                         test_moving_the_third_boundary_is_detected);
+  cm_test_add_file_func ("/audit-anchor/format/stored-previous-hash", test_stored_previous_hash);
   g_test_add_func ("/audit-anchor/format/boundary-rehashed",
                    test_boundary_moved_and_rehashed_loses_the_anchor);
   cm_test_add_file_func ("/audit-anchor/format/odd-values", test_odd_values_hash_as_stated);

@@ -15,8 +15,7 @@ import sys
 import tempfile
 
 import portfolio as portfolios
-from audit_chain import (GENESIS, rechain, row_hash, second_format_from, stored_prev,
-                         third_format_from, without_sha256)
+from audit_chain import GENESIS, rechain, row_hash, second_format_from, without_sha256
 from tap import check, finish, run
 
 TODAY = "2026-12-05"
@@ -51,12 +50,11 @@ def trail(portfolio):
 
 
 def mismatches(portfolio):
-    """The numbers of the rows whose stored chain differs from hashlib's."""
-    start, third = second_format_from(portfolio), third_format_from(portfolio)
-    prev, wrong = GENESIS, []
+    """The numbers of the rows whose stored chain differs from hashlib's: each
+    row's hash covers the one before it, which the row no longer stores."""
+    start, prev, wrong = second_format_from(portfolio), GENESIS, []
     for row in trail(portfolio):
-        if (row["prev_hash"] != stored_prev(row, prev, third)
-                or row["hash"] != row_hash(row, prev, row["id"] >= start)):
+        if row["prev_hash"] != "" or row["hash"] != row_hash(row, prev, row["id"] >= start):
             wrong.append(row["id"])
         prev = row["hash"]
     return wrong
@@ -94,25 +92,27 @@ def test_appended(work, portfolio):
 
 def test_rehashed(portfolio):
     """The first import's rows in the first format, the second's in the
-    second and third (which stores no previous hash), some values empty
-    rather than absent: as an older portfolio could be."""
+    second, some values empty rather than absent, the earlier rows storing
+    the hash they follow and the later ones not: as an older portfolio
+    could be."""
     start = 1 + portfolios.value(portfolio, "SELECT min(id) FROM audit"
                                             " WHERE entity = 'import_run'"
                                             " AND field = 'first_audit_id'")
-    for key in ("audit_format_2_from", "audit_format_3_from"):
-        portfolios.execute(portfolio, "UPDATE meta SET value = ? WHERE key = ?", (str(start), key))
+    portfolios.execute(portfolio, "UPDATE meta SET value = ? WHERE key = 'audit_format_2_from'",
+                       (str(start),))
     # An earlier value the records do not hold, so the replay is unmoved.
     portfolios.execute(portfolio, "UPDATE audit SET old_value = '' WHERE entity = 'import_run'"
                                   " AND field IN ('source', 'summary')")
     rechain(portfolio)
+    portfolios.execute(portfolio, "UPDATE audit SET prev_hash = '' WHERE id >= ?", (start,))
     check("some values are now empty, in rows of each format",
           portfolios.value(portfolio, "SELECT min(id) FROM audit WHERE old_value = ''") < start
           <= portfolios.value(portfolio, "SELECT max(id) FROM audit WHERE old_value = ''"))
-    result = verify(portfolio)
-    check("the rows before the third format store the hash they follow, the rows after none",
+    check("the earlier rows store the hash they follow, the later ones not",
           portfolios.value(portfolio, "SELECT count(*) FROM audit WHERE (id < ?) <>"
                                       " (length(prev_hash) = 64)", (start,)) == 0)
-    check("--verify-audit accepts the chain hashlib made, in every format",
+    result = verify(portfolio)
+    check("--verify-audit accepts the chain hashlib made, in both formats",
           result.returncode == 0 and "intact" in result.stdout, told(result))
 
 

@@ -20,9 +20,7 @@ open_migrated (const char *path)
 }
 
 /* The rows of @table to compare: the audit rows without their moment and
- * the hashes that cover it, meta without the newest hash and where the
- * third format begins (a new file's hooks write in it, a migrated file's
- * before it; test_third_format_begins checks both). */
+ * the hashes that cover it, meta without the newest hash. */
 static char *
 rows_sql (const char *table)
 {
@@ -30,8 +28,7 @@ rows_sql (const char *table)
     return g_strdup ("SELECT id, actor, entity, entity_id, field, old_value, new_value"
                      " FROM audit ORDER BY id");
   if (g_str_equal (table, "meta"))
-    return g_strdup ("SELECT * FROM meta WHERE key NOT IN ('audit_head', 'audit_format_3_from')"
-                     " ORDER BY rowid");
+    return g_strdup ("SELECT * FROM meta WHERE key <> 'audit_head' ORDER BY rowid");
   return g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid", table);
 }
 
@@ -74,33 +71,6 @@ test_new_file_is_migrated_file (void)
   g_assert_cmpint (cm_test_schema_version (made), ==, cm_store_latest_schema_version ());
 }
 
-static gint64
-third_format_from (const char *path)
-{
-  return cm_test_query_int (path, "SELECT value FROM meta WHERE key = 'audit_format_3_from'");
-}
-
-/* A new file's trail is in the third format from its first row; a
- * migrated file's rows before migration 025 keep the hash they follow. */
-static void
-test_third_format_begins (void)
-{
-  g_autofree char *made = NULL;
-  g_autofree char *migrated = cm_test_temp_path ("migrated.commissioner");
-  g_autoptr(CmStore) made_store = cm_test_open_new ("made.commissioner", &made);
-  g_autoptr(CmStore) migrated_store = open_migrated (migrated);
-  gint64 migrated_from = third_format_from (migrated);
-
-  g_assert_cmpint (third_format_from (made), ==, 1);
-  g_assert_cmpint (cm_test_query_int (made, "SELECT count(*) FROM audit WHERE prev_hash <> ''"),
-                   ==, 0);
-  g_assert_cmpint (migrated_from, >, 1);
-  g_assert_cmpint (migrated_from, ==, cm_test_query_int (migrated, "SELECT count(*) FROM audit") + 1);
-  g_assert_cmpint (cm_test_query_int (migrated, "SELECT count(*) FROM audit"
-                                                " WHERE length(prev_hash) = 64"), ==,
-                   migrated_from - 1);
-}
-
 static void
 test_new_file_verifies (void)
 {
@@ -118,7 +88,6 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   cm_test_add_file_func ("/schema-snapshot/new-is-migrated", test_new_file_is_migrated_file);
-  cm_test_add_file_func ("/schema-snapshot/third-format", test_third_format_begins);
   cm_test_add_file_func ("/schema-snapshot/verifies", test_new_file_verifies);
   return g_test_run ();
 }

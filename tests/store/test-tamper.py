@@ -22,7 +22,7 @@ import tempfile
 
 import portfolio as portfolios
 import tap
-from audit_chain import rechain, row_hash, stored_prev, third_format_from
+from audit_chain import rechain, row_hash
 from tap import check, finish, run
 
 # Forgeries of the records rather than of the trail, caught by comparing the
@@ -65,8 +65,7 @@ def append(portfolio, entity, entity_id, name, old_value, new_value, actor):
                                                  "field", "old_value", "new_value"))
     shell(portfolio, "INSERT INTO audit (id, at, actor, entity, entity_id, field,"
                      f" old_value, new_value, prev_hash, hash) VALUES ({values},"
-                     f" '{stored_prev(row, head['hash'], third_format_from(portfolio))}',"
-                     f" '{digest}');"
+                     f" '{head['hash']}', '{digest}');"
                      f" UPDATE meta SET value = '{digest}' WHERE key = 'audit_head';")
 
 

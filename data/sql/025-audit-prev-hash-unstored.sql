@@ -1,0 +1,8 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- SPDX-FileCopyrightText: 2026 The Commissioner developers
+-- From here on audit rows leave prev_hash empty (cm-audit.c): the hash a
+-- row follows is the previous row's own, which the row's hash covers, so
+-- storing it again proved nothing. This migration changes no table; its
+-- version makes an older Commissioner, whose check wants the stored hash,
+-- refuse the portfolio as newer than itself rather than call its trail
+-- broken.
