@@ -53,12 +53,13 @@ WHERE c.end_date <> ''
 ORDER BY due, c.reference;
 """.format(today=TODAY)
 
-# The audit rows' fields hashed one row at a time, as --verify-audit hashes them.
+# The audit rows' fields hashed one row at a time, as --verify-audit hashes
+# them: each after the hash of the row before (rows no longer store it).
 VERIFY_SQL = """
-SELECT count(sha3(prev_hash || at || actor || entity || entity_id || field ||
+SELECT count(sha3(prev || at || actor || entity || entity_id || field ||
                   coalesce(old_value, '-') || coalesce(new_value, '-'), 256))
-FROM audit ORDER BY id;
-"""
+FROM (SELECT *, lag(hash, 1, '{genesis}') OVER (ORDER BY id) AS prev FROM audit);
+""".format(genesis="0" * 64)
 
 TARGETS = {"import": 3.0, "deadlines": 2.0, "export": 1.2, "verify-audit": None}
 
